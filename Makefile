@@ -1,0 +1,144 @@
+# SPDX-License-Identifier: GPL-2.0
+# splatd: one non-recursive Makefile.  `make V=1` shows full commands.
+#
+#   make            build/splatd (optimised)
+#   make deps       install the Debian packages we need (no-op when present)
+#   make test       build everything with ASan+UBSan and run every test
+#   make fuzz       build and run the libFuzzer targets (FUZZ_SECONDS each)
+#   make bench      build and run the benchmarks under bench/
+#   make format     clang-format every C file; format-check only checks
+#   make run        build and start the service on its embedded default
+
+CC      ?= cc
+CLANG   ?= clang
+PKGS    := libmicrohttpd jansson sqlite3 libgit2 zlib libpcre2-8 libcurl libcrypto
+DEB_PKGS := build-essential pkg-config clang clang-format libclang-rt-dev \
+	libmicrohttpd-dev libjansson-dev libsqlite3-dev libgit2-dev zlib1g-dev \
+	libpcre2-dev libcurl4-openssl-dev libssl-dev libcmocka-dev curl git \
+	sqlite3 time
+
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+
+WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+	   -Wvla -Wwrite-strings -Wno-unused-parameter -Werror
+CFLAGS  ?= -O2 -g
+ALL_CFLAGS = -std=gnu11 $(WARN) $(CFLAGS) -I. $(PKG_CFLAGS) -MMD -MP \
+	     -D_GNU_SOURCE
+LDLIBS  := $(PKG_LIBS) -lpthread -lm
+
+SAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer \
+	     -fno-sanitize-recover=undefined
+SAN_CFLAGS := -O1 -g $(SAN_FLAGS)
+
+ifeq ($(V),1)
+Q :=
+else
+Q := @
+endif
+
+# Every .c under parsers/, db/ and server/ is part of the program; main.c
+# holds only the command table and main().
+LIB_SRC  := $(sort $(wildcard parsers/*.c) $(wildcard db/*.c) \
+	    $(filter-out server/main.c,$(wildcard server/*.c)))
+MAIN_SRC := server/main.c
+UNIT_SRC := $(sort $(wildcard tests/unit/*.c))
+TOOL_SRC := $(sort $(wildcard tests/tools/*.c))
+BENCH_SRC := $(sort $(wildcard bench/*.c))
+FUZZ_SRC := $(sort $(wildcard tests/fuzz/*.c))
+PARSER_SRC := $(sort $(wildcard parsers/*.c))
+
+OPT_LIB  := $(LIB_SRC:%.c=build/obj/%.o)
+SAN_LIB  := $(LIB_SRC:%.c=build/asan/%.o)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=build/asan/tests/%)
+TOOL_BIN := $(TOOL_SRC:tests/tools/%.c=build/asan/tools/%)
+BENCH_BIN := $(BENCH_SRC:bench/%.c=build/bench/%)
+FUZZ_BIN := $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
+
+.PHONY: all deps test unit-test fuzz bench format format-check clean run \
+	conformance
+
+all: build/splatd
+
+deps:
+	@missing=""; for p in $(DEB_PKGS); do \
+		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | \
+			grep -q 'install ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		echo "  APT $$missing"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+			apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+build/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+build/asan/%.o: %.c
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC-SAN  $<")
+	$(Q)$(CC) $(ALL_CFLAGS) $(SAN_CFLAGS) -c -o $@ $<
+
+build/splatd: $(OPT_LIB) build/obj/server/main.o
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+
+build/asan/splatd: $(SAN_LIB) build/asan/server/main.o
+	@$(if $(Q),echo "  LD-SAN  $@")
+	$(Q)$(CC) $(SAN_CFLAGS) -o $@ $^ $(LDLIBS)
+
+build/asan/tests/%: tests/unit/%.c $(SAN_LIB)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  TEST    $@")
+	$(Q)$(CC) $(ALL_CFLAGS) $(SAN_CFLAGS) -o $@ $< $(SAN_LIB) \
+		$(LDLIBS) -lcmocka
+
+build/asan/tools/%: tests/tools/%.c $(SAN_LIB)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  TOOL    $@")
+	$(Q)$(CC) $(ALL_CFLAGS) $(SAN_CFLAGS) -o $@ $< $(SAN_LIB) $(LDLIBS)
+
+build/bench/%: bench/%.c $(OPT_LIB)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  BENCH   $@")
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(OPT_LIB) $(LDLIBS)
+
+build/fuzz/%: tests/fuzz/%.c $(PARSER_SRC)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  FUZZ    $@")
+	$(Q)$(CLANG) -std=gnu11 -I. -D_GNU_SOURCE -g -O1 \
+		-fsanitize=fuzzer,address,undefined -o $@ $^ $(PKG_LIBS)
+
+test: deps build/splatd build/asan/splatd $(UNIT_BIN) $(TOOL_BIN)
+	$(Q)SPLATD=build/asan/splatd tests/run.sh
+
+FUZZ_SECONDS ?= 60
+fuzz: deps $(FUZZ_BIN)
+	$(Q)for f in $(FUZZ_BIN); do \
+		mkdir -p build/fuzz/corpus-$$(basename $$f); \
+		$$f -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
+			-timeout=10 -rss_limit_mb=2048 \
+			build/fuzz/corpus-$$(basename $$f) tests/fuzz/seeds \
+			|| exit 1; \
+	done
+
+bench: deps build/splatd $(BENCH_BIN)
+	$(Q)bench/run.sh
+
+run: deps build/splatd
+	./build/splatd serve
+
+FORMAT_FILES = $(wildcard parsers/*.[ch] db/*.[ch] server/*.[ch] \
+	tests/unit/*.[ch] tests/tools/*.[ch] tests/fuzz/*.c bench/*.c)
+format:
+	$(Q)clang-format -i $(FORMAT_FILES)
+
+format-check:
+	$(Q)clang-format --dry-run -Werror $(FORMAT_FILES)
+
+clean:
+	rm -rf build
+
+-include $(shell find build -name '*.d' 2>/dev/null)

@@ -1,0 +1,47 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * dmesg: logical kernel lines out of any transport (console, dmesg -r/-x/-H/-T,
+ * journalctl, syslog, /dev/kmsg records, e-mail quotes, quoted-printable).
+ *
+ * Feed bytes in chunks of any size; the callback receives one logical line at
+ * a time with the transport stripped and wrapped lines rejoined.  Memory is
+ * bounded by DMESG_MAX_LINE, never by the size of the log.
+ */
+#ifndef SPLATD_DMESG_H
+#define SPLATD_DMESG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Longer physical lines are truncated to this many bytes. */
+#define DMESG_MAX_LINE (16 * 1024)
+
+struct dmesg_line {
+	const char *text; /* NUL-terminated, no transport prefix */
+	size_t len;
+	unsigned long first; /* first physical input line (1-based) */
+	unsigned long last; /* last physical input line it came from */
+	const char *raw; /* the physical line(s) as read, '\n'-joined */
+	size_t raw_len;
+	double ts; /* kernel timestamp in seconds, or -1 */
+	char caller[16]; /* "T15", "C2" or "" */
+	int level; /* syslog level 0-7, or -1 when not printed */
+	bool prefixed; /* a transport prefix (timestamp, ...) was seen */
+};
+
+struct dmesg;
+
+/* Return non-zero from the callback to stop; dmesg_feed then returns it. */
+typedef int (*dmesg_line_fn)(void *ctx, const struct dmesg_line *line);
+
+struct dmesg *dmesg_new(dmesg_line_fn fn, void *ctx);
+int dmesg_feed(struct dmesg *d, const char *buf, size_t len);
+/* Flush the last (unterminated or pending) line. */
+int dmesg_finish(struct dmesg *d);
+void dmesg_free(struct dmesg *d);
+
+/* Bytes fed so far, and physical lines seen (for diagnostics and metrics). */
+unsigned long long dmesg_bytes(const struct dmesg *d);
+unsigned long dmesg_lines(const struct dmesg *d);
+
+#endif

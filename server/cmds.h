@@ -1,0 +1,9 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* cmds: the subcommands of splatd; one handler per command, table in main.c. */
+#ifndef SPLATD_CMDS_H
+#define SPLATD_CMDS_H
+
+/* Each returns the process exit status; argv[0] is the command name. */
+int cmd_parse(int argc, char **argv);
+
+#endif

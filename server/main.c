@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: GPL-2.0
+/* main: the splatd command table; reading it tells the whole program. */
+#include <stdio.h>
+#include <string.h>
+
+#include "server/cmds.h"
+
+struct cmd {
+	const char *name;
+	int (*fn)(int argc, char **argv);
+	const char *help;
+};
+
+static const struct cmd commands[] = {
+	{ "parse", cmd_parse, "parse kernel logs offline and print JSON" },
+};
+
+static void usage(FILE *out)
+{
+	size_t i;
+
+	fputs("usage: splatd <command> [options]\n\ncommands:\n", out);
+	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		fprintf(out, "  %-10s %s\n", commands[i].name,
+			commands[i].help);
+	fputs("\nRun 'splatd <command> --help' for a command's options.\n",
+	      out);
+}
+
+int main(int argc, char **argv)
+{
+	size_t i;
+
+	if (argc < 2) {
+		usage(stderr);
+		return 2;
+	}
+	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") ||
+	    !strcmp(argv[1], "help")) {
+		usage(stdout);
+		return 0;
+	}
+	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (!strcmp(argv[1], commands[i].name))
+			return commands[i].fn(argc - 1, argv + 1);
+	fprintf(stderr, "splatd: unknown command '%s'\n", argv[1]);
+	usage(stderr);
+	return 2;
+}

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+# run.sh: run every test (cmocka unit binaries, then the numbered shell tests
+# tests/t*.sh) and end with one line "N passed, N failed".
+#
+# Environment: SPLATD (binary under test, default build/asan/splatd),
+# TESTS (a glob filter on test names, default everything).
+set -u
+cd "$(dirname "$0")/.." || exit 1
+export SPLATD=${SPLATD:-build/asan/splatd}
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+filter=${TESTS:-*}
+passed=0
+failed=0
+failures=()
+
+count_output() {
+	# $1 = name, $2 = output file, $3 = exit status
+	local p f line
+	line=$(grep -E '^[A-Za-z]*:? ?[0-9]+ passed, [0-9]+ failed' "$2" | tail -n 1)
+	if [ -n "$line" ]; then
+		p=$(sed -E 's/.*[^0-9]?([0-9]+) passed, ([0-9]+) failed.*/\1/' <<<"$line")
+		f=$(sed -E 's/.* passed, ([0-9]+) failed.*/\1/' <<<"$line")
+	else
+		p=$(grep -E '^\[  PASSED  \] [0-9]+ test' "$2" | sed -E 's/[^0-9]*([0-9]+).*/\1/' | awk '{s+=$1} END {print s+0}')
+		f=$(grep -E '^\[  FAILED  \] [0-9]+ test' "$2" | sed -E 's/[^0-9]*([0-9]+).*/\1/' | awk '{s+=$1} END {print s+0}')
+	fi
+	if [ "$3" -ne 0 ] && [ "$f" -eq 0 ]; then
+		f=1 # crashed or exited non-zero without saying why
+	fi
+	passed=$((passed + p))
+	failed=$((failed + f))
+	if [ "$f" -ne 0 ]; then
+		failures+=("$1")
+		echo "---- $1 (exit $3) ----"
+		tail -n 40 "$2"
+	fi
+	printf '%-40s %4d passed, %d failed\n' "$1" "$p" "$f"
+}
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+for t in build/asan/tests/*; do
+	[ -x "$t" ] || continue
+	name=unit/$(basename "$t")
+	[[ $name == $filter ]] || continue
+	"$t" >"$tmp/out" 2>&1
+	count_output "$name" "$tmp/out" $?
+done
+
+for t in tests/t[0-9]*.sh; do
+	[ -f "$t" ] || continue
+	name=$(basename "$t" .sh)
+	[[ $name == $filter ]] || continue
+	bash "$t" >"$tmp/out" 2>&1
+	count_output "$name" "$tmp/out" $?
+done
+
+if [ ${#failures[@]} -ne 0 ]; then
+	echo "failed: ${failures[*]}"
+fi
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
