@@ -15,7 +15,7 @@ PKGS    := libmicrohttpd jansson sqlite3 libgit2 zlib libpcre2-8 libcurl libcryp
 DEB_PKGS := build-essential pkg-config clang clang-format libclang-rt-dev \
 	libmicrohttpd-dev libjansson-dev libsqlite3-dev libgit2-dev zlib1g-dev \
 	libpcre2-dev libcurl4-openssl-dev libssl-dev libcmocka-dev curl git \
-	sqlite3 time
+	sqlite3 time jq
 
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
@@ -128,7 +128,7 @@ bench: deps build/splatd $(BENCH_BIN)
 	$(Q)bench/run.sh
 
 run: deps build/splatd
-	./build/splatd serve
+	./build/splatd parse --pretty ../shared/corpus/seed-6641.txt
 
 FORMAT_FILES = $(wildcard parsers/*.[ch] db/*.[ch] server/*.[ch] \
 	tests/unit/*.[ch] tests/tools/*.[ch] tests/fuzz/*.c bench/*.c)
