@@ -1,0 +1,192 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+# run.sh: the benchmarks behind `make bench`; every section prints figures
+# (never pass/fail on time) measured against a reference in the same run.
+#
+# Environment:
+#   BENCH_SECTIONS  sections to run, in order (default: all, see SECTIONS)
+#   BENCH_OUT       where generated data goes (default bench/out, gitignored)
+#   BENCH_FILES, BENCH_MB, BENCH_KB  corpus shape: files, MB per file, KB
+#                   between lockdep reports (default 4 x 128 MB, 200 KB)
+#   BENCH_RUNS      timed runs per command, the best one counts (default 3)
+#   SPLATD          binary under test (default build/splatd, optimised)
+#
+# Adding a section: write a function section_NAME and add NAME to SECTIONS.
+set -u
+cd "$(dirname "$0")/.." || exit 1
+
+SECTIONS=(parse parse_rss)
+OUT=${BENCH_OUT:-bench/out}
+SPLATD=${SPLATD:-build/splatd}
+BENCH_FILES=${BENCH_FILES:-4}
+BENCH_MB=${BENCH_MB:-128}
+BENCH_KB=${BENCH_KB:-200}
+BENCH_RUNS=${BENCH_RUNS:-3}
+GEN=build/bench/gen_corpus
+TIME=/usr/bin/time
+
+# The ten lockdep banner strings grep counts (LOCKDEP-FORMAT.md §3.0).
+BANNERS=(
+	"possible circular locking dependency detected"
+	"possible recursive locking detected"
+	"inconsistent lock state"
+	"possible irq lock inversion dependency detected"
+	"-unsafe lock order detected"
+	"bad unlock balance detected"
+	"held lock freed"
+	"still has locks held"
+	"lock held when returning to user space"
+	"suspicious RCU usage"
+)
+
+die() {
+	echo "bench: $*" >&2
+	exit 1
+}
+
+# ---- helpers ---------------------------------------------------------------
+
+now_ns() { date +%s%N; }
+
+# mb_per_s BYTES NANOSECONDS
+mb_per_s() { awk -v b="$1" -v ns="$2" 'BEGIN { printf "%.1f", b / 1e6 / (ns / 1e9) }'; }
+secs() { awk -v ns="$1" 'BEGIN { printf "%.3f", ns / 1e9 }'; }
+mb() { awk -v b="$1" 'BEGIN { printf "%.1f", b / 1e6 }'; }
+
+# Generate the corpus unless the one in $OUT has the same shape.
+corpus_ensure() {
+	local shape="files=$BENCH_FILES mb=$BENCH_MB kb=$BENCH_KB"
+
+	[ -x "$GEN" ] || die "$GEN missing: run 'make bench'"
+	if [ -f "$OUT/expected.tsv" ] && [ "$(cat "$OUT/shape" 2>/dev/null)" = "$shape" ]; then
+		return 0
+	fi
+	echo "generating corpus ($shape) in $OUT ..."
+	rm -f "$OUT"/ci-*.log "$OUT/expected.tsv" "$OUT/shape"
+	mkdir -p "$OUT"
+	"$GEN" -n "$BENCH_FILES" -m "$BENCH_MB" -k "$BENCH_KB" "$OUT" ||
+		die "corpus generation failed"
+	echo "$shape" >"$OUT/shape"
+}
+
+corpus_files() { ls "$OUT"/ci-*.log; }
+corpus_bytes() { cat $(corpus_files) | wc -c; }
+
+# Read the files once so every timed command starts from the page cache
+# (the machine drops idle page cache after about a minute).
+warm() { cat "$@" >/dev/null; }
+
+# best_ns CMD...: run CMD $BENCH_RUNS times (stdout to $OUT/last.out),
+# print the fastest wall time in ns.
+best_ns() {
+	local i t0 t1 best=""
+
+	for ((i = 0; i < BENCH_RUNS; i++)); do
+		warm $(corpus_files)
+		t0=$(now_ns)
+		"$@" >"$OUT/last.out" || die "'$*' failed"
+		t1=$(now_ns)
+		if [ -z "$best" ] || [ $((t1 - t0)) -lt "$best" ]; then
+			best=$((t1 - t0))
+		fi
+	done
+	echo "$best"
+}
+
+grep_banners() {
+	local args=() b
+
+	for b in "${BANNERS[@]}"; do
+		args+=(-e "$b")
+	done
+	LC_ALL=C grep -c -F "${args[@]}" "$@"
+}
+
+splatd_parse() { "$SPLATD" parse "$@"; }
+
+# peak_rss_kb CMD...: peak RSS of CMD in KiB (stdout to $OUT/last.out)
+peak_rss_kb() {
+	"$TIME" -f %M -o "$OUT/rss" "$@" >"$OUT/last.out" || die "'$*' failed"
+	tail -n 1 "$OUT/rss"
+}
+
+# ---- section parse: throughput vs grep, reports found, peak RSS -------------
+
+section_parse() {
+	local files bytes expected grep_ns splatd_ns banner_lines found rss
+	local gmbs smbs kind exp got
+
+	echo "== parse: splatd parse vs LC_ALL=C grep -c -F (${#BANNERS[@]} banner strings) =="
+	corpus_ensure
+	files=$(corpus_files)
+	bytes=$(corpus_bytes)
+	expected=$(awk -F'\t' 'NR > 1 { s += $3 } END { print s + 0 }' "$OUT/expected.tsv")
+	echo "corpus: $(echo "$files" | wc -l) files, $(mb "$bytes") MB in $OUT," \
+		"$expected lockdep reports expected"
+
+	grep_ns=$(best_ns grep_banners $files)
+	banner_lines=$(awk -F: '{ s += $NF } END { print s + 0 }' "$OUT/last.out")
+	splatd_ns=$(best_ns splatd_parse $files)
+	cp "$OUT/last.out" "$OUT/parse.json"
+	found=$(jq -s '[.[].reports | length] | add' "$OUT/parse.json")
+
+	gmbs=$(mb_per_s "$bytes" "$grep_ns")
+	smbs=$(mb_per_s "$bytes" "$splatd_ns")
+	printf '%-22s %8s s %9s MB/s   banner lines %s\n' "grep -c -F:" \
+		"$(secs "$grep_ns")" "$gmbs" "$banner_lines"
+	printf '%-22s %8s s %9s MB/s   reports %s of %s expected\n' \
+		"splatd parse:" "$(secs "$splatd_ns")" "$smbs" "$found" "$expected"
+	printf 'ratio splatd/grep:     %s   (goal >= 1.0)\n' \
+		"$(awk -v a="$smbs" -v b="$gmbs" 'BEGIN { printf "%.2f", a / b }')"
+	warm $files
+	rss=$(peak_rss_kb "$SPLATD" parse $files)
+	printf 'peak RSS splatd parse: %s MB   (goal < 32 MB)\n' \
+		"$(awk -v k="$rss" 'BEGIN { printf "%.1f", k / 1024 }')"
+
+	echo "reports per kind (found / expected):"
+	jq -r '.reports[].kind' "$OUT/parse.json" | sort | uniq -c >"$OUT/found.txt"
+	for kind in $(head -n 1 "$OUT/expected.tsv" | cut -f5-); do
+		exp=$(awk -F'\t' -v k="$kind" '
+			NR == 1 { for (i = 1; i <= NF; i++) if ($i == k) c = i; next }
+			{ s += $c } END { print s + 0 }' "$OUT/expected.tsv")
+		got=$(awk -v k="$kind" '$2 == k { print $1 }' "$OUT/found.txt")
+		printf '  %-24s %6s / %s%s\n' "$kind" "${got:-0}" "$exp" \
+			"$([ "${got:-0}" -eq "$exp" ] || echo '   MISMATCH')"
+	done
+	awk -v k="$(head -n 1 "$OUT/expected.tsv" | cut -f5- | tr '\t' ' ')" '
+		BEGIN { n = split(k, a, " "); for (i = 1; i <= n; i++) want[a[i]] = 1 }
+		!($2 in want) { printf "  %-24s %6s / 0   UNEXPECTED\n", $2, $1 }' \
+		"$OUT/found.txt"
+}
+
+# ---- section parse_rss: memory stays flat as the log grows -------------------
+
+section_parse_rss() {
+	local f rss1 rss4 n1 n4 bytes
+
+	echo "== parse_rss: splatd parse peak RSS, one log vs the same log 4x =="
+	corpus_ensure
+	f=$(corpus_files | head -n 1)
+	bytes=$(wc -c <"$f")
+	warm "$f"
+	rss1=$(peak_rss_kb "$SPLATD" parse - < <(cat "$f"))
+	n1=$(jq '.reports | length' "$OUT/last.out")
+	rss4=$(peak_rss_kb "$SPLATD" parse - < <(cat "$f" "$f" "$f" "$f"))
+	n4=$(jq '.reports | length' "$OUT/last.out")
+	printf '1x %8s MB: peak RSS %6s MB, %s reports\n' "$(mb "$bytes")" \
+		"$(awk -v k="$rss1" 'BEGIN { printf "%.1f", k / 1024 }')" "$n1"
+	printf '4x %8s MB: peak RSS %6s MB, %s reports\n' "$(mb $((bytes * 4)))" \
+		"$(awk -v k="$rss4" 'BEGIN { printf "%.1f", k / 1024 }')" "$n4"
+	echo "(splatd reads the log from a pipe; goal: flat, < 32 MB)"
+}
+
+# ---- main --------------------------------------------------------------------
+
+[ -x "$SPLATD" ] || die "$SPLATD missing: run 'make bench'"
+command -v jq >/dev/null || die "jq missing: run 'make deps'"
+[ -x "$TIME" ] || die "$TIME missing: run 'make deps' (Debian package time)"
+for s in ${BENCH_SECTIONS:-${SECTIONS[*]}}; do
+	declare -F "section_$s" >/dev/null || die "unknown section '$s'"
+	"section_$s"
+	echo
+done
