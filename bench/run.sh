@@ -9,13 +9,14 @@
 #   BENCH_FILES, BENCH_MB, BENCH_KB  corpus shape: files, MB per file, KB
 #                   between lockdep reports (default 4 x 128 MB, 200 KB)
 #   BENCH_RUNS      timed runs per command, the best one counts (default 3)
+#   BENCH_COMMITS   commits in the gitsync repository (default 100000)
 #   SPLATD          binary under test (default build/splatd, optimised)
 #
 # Adding a section: write a function section_NAME and add NAME to SECTIONS.
 set -u
 cd "$(dirname "$0")/.." || exit 1
 
-SECTIONS=(parse parse_rss)
+SECTIONS=(parse parse_rss gitsync)
 OUT=${BENCH_OUT:-bench/out}
 SPLATD=${SPLATD:-build/splatd}
 BENCH_FILES=${BENCH_FILES:-4}
@@ -178,6 +179,15 @@ section_parse_rss() {
 	printf '4x %8s MB: peak RSS %6s MB, %s reports\n' "$(mb $((bytes * 4)))" \
 		"$(awk -v k="$rss4" 'BEGIN { printf "%.1f", k / 1024 }')" "$n4"
 	echo "(splatd reads the log from a pipe; goal: flat, < 32 MB)"
+}
+
+# ---- section gitsync: fix-evidence sync over 100,000 commits, containment ---
+
+section_gitsync() {
+	echo "== gitsync: first sync of ${BENCH_COMMITS:-100000} commits" \
+		"(git fast-import), containment p50 =="
+	build/bench/gitsync "$OUT/gitsync" "${BENCH_COMMITS:-100000}" ||
+		die "build/bench/gitsync failed"
 }
 
 # ---- main --------------------------------------------------------------------
