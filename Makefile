@@ -111,7 +111,8 @@ build/fuzz/%: tests/fuzz/%.c $(PARSER_SRC) server/report_json.c
 	$(Q)$(CLANG) -std=gnu11 -I. -D_GNU_SOURCE -g -O1 \
 		-fsanitize=fuzzer,address,undefined -o $@ $^ $(PKG_LIBS)
 
-test: deps build/splatd build/asan/splatd $(UNIT_BIN) $(TOOL_BIN)
+test: deps build/splatd build/asan/splatd $(UNIT_BIN) $(TOOL_BIN) \
+	build/bench/gen_corpus
 	$(Q)SPLATD=build/asan/splatd tests/run.sh
 
 FUZZ_SECONDS ?= 60
