@@ -1,18 +1,79 @@
 // SPDX-License-Identifier: GPL-2.0
-/* dmesg: logical kernel lines out of any transport (stub, being written). */
+/*
+ * dmesg: logical kernel lines out of any transport.
+ *
+ * Pipeline per physical line (see docs/parser.md):
+ *   1. quoted-printable soft breaks are joined and =XX decoded (once the
+ *      input has shown itself to be QP);
+ *   2. bytes are sanitised: NUL dropped, control bytes and NBSP become
+ *      spaces, invalid UTF-8 becomes '?', "^M" and CR are removed;
+ *   3. e-mail quote markers ("> ", ">>> ", "> > ") are stripped;
+ *   4. transport prefixes are stripped, as many as are stacked: <N> levels,
+ *      [ ts] timestamps, [T15]/[C2] caller ids, dmesg -H/-T stamps, dmesg -x
+ *      facility:level, journalctl and syslog dates/hosts/"kernel:",
+ *      /dev/kmsg "pri,seq,usec,flags;" records, pstore "Oops#1 Part2";
+ *   5. syslog "#012" and kmsg "\x0a" escapes split a line in several;
+ *   6. wrapped lines are rejoined: an empty record continued on an
+ *      unprefixed (indented) line, a mail client's hard wrap of a long
+ *      prefixed line, and a lock line cut into KERN_CONT fragments.
+ */
 #include "parsers/dmesg.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "parsers/strbuf.h"
 
+/* A logical line never grows past this (joins stop). */
+#define DMESG_MAX_LOGICAL (64 * 1024)
+/* A mail client wraps lines at 72-78 columns; shorter lines are whole. */
+#define DMESG_WRAP_COLUMN 60
+/* An incomplete lock line waits this many physical lines for its tail. */
+#define DMESG_HOLD_LINES 8
+
+/* One physical line after steps 1-4. */
+struct phys {
+	const char *text; /* after quote and prefix stripping, trimmed */
+	size_t len;
+	size_t phys_len; /* length of the whole physical line */
+	int quote; /* number of '>' quote markers */
+	int indent; /* blanks between the prefix and the text */
+	bool prefixed;
+	bool trailing_ws; /* the text had trailing blanks (wrap at space) */
+	double ts;
+	int level;
+	char caller[16];
+};
+
 struct dmesg {
 	dmesg_line_fn fn;
 	void *ctx;
-	struct strbuf line;
+
+	struct strbuf partial; /* physical line split across chunks */
+	bool partial_truncated;
+	struct strbuf qp; /* QP soft-broken physical line parts */
+	bool qp_mode;
+	bool qp_soft; /* qp holds a line waiting for its tail */
+	unsigned long qp_first; /* first physical line of qp */
+	struct strbuf clean; /* scratch: sanitised line */
+	struct strbuf split; /* scratch: #012 splitting */
+
+	unsigned long lineno;
 	unsigned long long bytes;
-	unsigned long lines;
+	unsigned long prefixed_lines;
+
+	/* the pending logical line */
+	bool have;
+	struct strbuf text;
+	struct strbuf raw;
+	struct dmesg_line meta;
+	int quote;
+	int indent;
+	size_t phys_len;
+	bool trailing_ws;
+	bool continued; /* text came from an unprefixed line */
+	int held; /* physical lines spent waiting (incomplete) */
 };
 
 struct dmesg *dmesg_new(dmesg_line_fn fn, void *ctx)
@@ -23,59 +84,25 @@ struct dmesg *dmesg_new(dmesg_line_fn fn, void *ctx)
 		abort();
 	d->fn = fn;
 	d->ctx = ctx;
-	strbuf_init(&d->line, 0);
+	strbuf_init(&d->partial, 0);
+	strbuf_init(&d->qp, 0);
+	strbuf_init(&d->clean, 0);
+	strbuf_init(&d->split, 0);
+	strbuf_init(&d->text, 0);
+	strbuf_init(&d->raw, 0);
 	return d;
-}
-
-static int emit(struct dmesg *d)
-{
-	struct dmesg_line l = { 0 };
-
-	d->lines++;
-	l.text = d->line.buf;
-	l.len = d->line.len;
-	l.raw = d->line.buf;
-	l.raw_len = d->line.len;
-	l.first = l.last = d->lines;
-	l.ts = -1;
-	l.level = -1;
-	return d->fn(d->ctx, &l);
-}
-
-int dmesg_feed(struct dmesg *d, const char *buf, size_t len)
-{
-	size_t i;
-	int ret;
-
-	d->bytes += len;
-	for (i = 0; i < len; i++) {
-		if (buf[i] == '\n') {
-			ret = emit(d);
-			strbuf_reset(&d->line);
-			if (ret)
-				return ret;
-		} else if (d->line.len < DMESG_MAX_LINE) {
-			strbuf_addch(&d->line, buf[i]);
-		}
-	}
-	return 0;
-}
-
-int dmesg_finish(struct dmesg *d)
-{
-	int ret = 0;
-
-	if (d->line.len)
-		ret = emit(d);
-	strbuf_reset(&d->line);
-	return ret;
 }
 
 void dmesg_free(struct dmesg *d)
 {
 	if (!d)
 		return;
-	strbuf_release(&d->line);
+	strbuf_release(&d->partial);
+	strbuf_release(&d->qp);
+	strbuf_release(&d->clean);
+	strbuf_release(&d->split);
+	strbuf_release(&d->text);
+	strbuf_release(&d->raw);
 	free(d);
 }
 
@@ -86,5 +113,891 @@ unsigned long long dmesg_bytes(const struct dmesg *d)
 
 unsigned long dmesg_lines(const struct dmesg *d)
 {
-	return d->lines;
+	return d->lineno;
+}
+
+static bool is_blank(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+static bool is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static bool is_hex(char c)
+{
+	return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+static int hexval(char c)
+{
+	if (is_digit(c))
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	return c - 'A' + 10;
+}
+
+/* Step 2: copy s into d->clean, sanitised; returns the clean text. */
+static const char *sanitize(struct dmesg *d, const char *s, size_t *lenp)
+{
+	size_t len = *lenp, i;
+	const unsigned char *u = (const unsigned char *)s;
+
+	while (len && (s[len - 1] == '\r' || s[len - 1] == '\n'))
+		len--;
+	if (len >= 2 && s[len - 2] == '^' && s[len - 1] == 'M')
+		len -= 2;
+	for (i = 0; i < len; i++)
+		if (u[i] < 0x20 || u[i] >= 0x7f)
+			break;
+	if (i == len) {
+		*lenp = len;
+		return s;
+	}
+	strbuf_reset(&d->clean);
+	strbuf_grow(&d->clean, len);
+	for (i = 0; i < len; i++) {
+		unsigned char c = u[i];
+		size_t n = 0, k;
+
+		if (c == '\t' || c == '\r' || c == '\v' || c == '\f' ||
+		    c == 0x7f) {
+			strbuf_addch(&d->clean, ' ');
+			continue;
+		}
+		if (c == 0)
+			continue;
+		if (c < 0x20) {
+			strbuf_addch(&d->clean, ' ');
+			continue;
+		}
+		if (c < 0x80) {
+			strbuf_addch(&d->clean, (char)c);
+			continue;
+		}
+		if (c == 0xc2 && i + 1 < len && u[i + 1] == 0xa0) {
+			strbuf_addch(&d->clean, ' '); /* NO-BREAK SPACE */
+			i++;
+			continue;
+		}
+		if (c >= 0xc2 && c <= 0xdf)
+			n = 1;
+		else if (c >= 0xe0 && c <= 0xef)
+			n = 2;
+		else if (c >= 0xf0 && c <= 0xf4)
+			n = 3;
+		for (k = 1; n && k <= n; k++)
+			if (i + k >= len || (u[i + k] & 0xc0) != 0x80)
+				n = 0;
+		/* reject overlongs and surrogates */
+		if (n == 2 && ((c == 0xe0 && u[i + 1] < 0xa0) ||
+			       (c == 0xed && u[i + 1] >= 0xa0)))
+			n = 0;
+		if (n == 3 && ((c == 0xf0 && u[i + 1] < 0x90) ||
+			       (c == 0xf4 && u[i + 1] >= 0x90)))
+			n = 0;
+		if (!n) {
+			strbuf_addch(&d->clean, '?');
+			continue;
+		}
+		strbuf_add(&d->clean, s + i, n + 1);
+		i += n;
+	}
+	*lenp = d->clean.len;
+	return d->clean.buf;
+}
+
+static const char *const months[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
+				      "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+static const char *const wdays[] = { "Mon", "Tue", "Wed", "Thu",
+				     "Fri", "Sat", "Sun" };
+
+static bool is_word3(const char *p, const char *e, const char *const *tab,
+		     int n)
+{
+	int i;
+
+	if (e - p < 3)
+		return false;
+	for (i = 0; i < n; i++)
+		if (!memcmp(p, tab[i], 3))
+			return true;
+	return false;
+}
+
+static size_t skip_digits(const char *p, const char *e)
+{
+	const char *q = p;
+
+	while (q < e && is_digit(*q))
+		q++;
+	return (size_t)(q - p);
+}
+
+/* "hh:mm" or "hh:mm:ss" with optional ".frac"; returns length or 0. */
+static size_t match_clock(const char *p, const char *e, bool secs)
+{
+	const char *q = p;
+	size_t n;
+
+	n = skip_digits(q, e);
+	if (n < 1 || n > 2)
+		return 0;
+	q += n;
+	if (q >= e || *q != ':')
+		return 0;
+	q++;
+	if (skip_digits(q, e) != 2)
+		return 0;
+	q += 2;
+	if (secs) {
+		if (q >= e || *q != ':')
+			return 0;
+		q++;
+		if (skip_digits(q, e) != 2)
+			return 0;
+		q += 2;
+		if (q < e && *q == '.') {
+			n = skip_digits(q + 1, e);
+			if (n)
+				q += 1 + n;
+		}
+	}
+	return (size_t)(q - p);
+}
+
+/*
+ * A bracketed prefix at p ('[' ... ']'): timestamp, delta, dmesg -H/-T
+ * stamp or caller id.  Returns its length (without the following blank)
+ * or 0.
+ */
+static size_t match_bracket(const char *p, const char *e, struct phys *m)
+{
+	const char *q = p + 1, *r;
+	size_t n;
+
+	if (e - p < 3 || *p != '[')
+		return 0;
+	while (q < e && *q == ' ')
+		q++;
+	if (q >= e)
+		return 0;
+	if (*q == '+' || is_digit(*q)) { /* [ 6.928112] or [  +0.000002] */
+		bool delta = *q == '+';
+
+		r = q + delta;
+		n = skip_digits(r, e);
+		if (!n || r + n >= e || r[n] != '.')
+			return 0;
+		r += n + 1;
+		n = skip_digits(r, e);
+		if (!n || r + n >= e || r[n] != ']')
+			return 0;
+		if (!delta)
+			m->ts = strtod(q, NULL);
+		return (size_t)(r + n + 1 - p);
+	}
+	if ((*q == 'T' || *q == 'C') && q + 1 < e && is_digit(q[1])) {
+		r = q + 1;
+		n = skip_digits(r, e);
+		if (r + n >= e || r[n] != ']' || n > 10)
+			return 0;
+		if ((size_t)(r + n - q) < sizeof(m->caller)) {
+			memcpy(m->caller, q, (size_t)(r + n - q));
+			m->caller[r + n - q] = '\0';
+		}
+		return (size_t)(r + n + 1 - p);
+	}
+	if (is_word3(q, e, wdays, 7) && q + 4 < e && q[3] == ' ')
+		q += 4; /* dmesg -T: [Mon Jan  1 00:00:00 2024] */
+	if (is_word3(q, e, months, 12)) {
+		q += 3;
+		while (q < e && *q == ' ')
+			q++;
+		n = skip_digits(q, e);
+		if (!n || n > 2)
+			return 0;
+		q += n;
+		if (q >= e || *q != ' ')
+			return 0;
+		q++;
+		n = match_clock(q, e, false);
+		if (!n)
+			return 0;
+		q += n;
+		if (q < e && *q == ':') { /* seconds and a year */
+			n = skip_digits(q + 1, e);
+			if (n != 2)
+				return 0;
+			q += 3;
+			if (q < e && *q == ' ') {
+				n = skip_digits(q + 1, e);
+				if (n == 4)
+					q += 5;
+			}
+		}
+		if (q >= e || *q != ']')
+			return 0;
+		return (size_t)(q + 1 - p);
+	}
+	return 0;
+}
+
+/* "kernel:" or "kernel[123]:" followed by a blank or end; returns length. */
+static size_t match_kernel_tag(const char *p, const char *e)
+{
+	const char *q = p;
+
+	if (e - p < 7 || memcmp(p, "kernel", 6))
+		return 0;
+	q += 6;
+	if (q < e && *q == '[') {
+		while (q < e && *q != ']')
+			q++;
+		if (q >= e)
+			return 0;
+		q++;
+	}
+	if (q >= e || *q != ':')
+		return 0;
+	q++;
+	if (q < e && !is_blank(*q))
+		return 0;
+	return (size_t)(q - p);
+}
+
+/*
+ * A syslog/journal date ("Feb 08 10:32:08 host kernel:", ISO 8601 with an
+ * optional zone, "Dec 14 06:35:48.545439 kernel:") up to and including the
+ * kernel tag.  Returns its length or 0.
+ */
+static size_t match_syslog(const char *p, const char *e)
+{
+	const char *q = p, *host;
+	size_t n, k;
+
+	if (is_word3(q, e, months, 12)) {
+		q += 3;
+		while (q < e && *q == ' ')
+			q++;
+		n = skip_digits(q, e);
+		if (!n || n > 2 || q + n >= e || q[n] != ' ')
+			return 0;
+		q += n + 1;
+		n = match_clock(q, e, true);
+		if (!n)
+			return 0;
+		q += n;
+	} else if (skip_digits(q, e) == 4 && e - q > 19 && q[4] == '-' &&
+		   q[7] == '-' && (q[10] == 'T' || q[10] == ' ')) {
+		q += 11;
+		n = match_clock(q, e, true);
+		if (!n)
+			return 0;
+		q += n;
+		if (q < e && (*q == '+' || *q == '-') && e - q >= 6 &&
+		    q[3] == ':') {
+			q += 6;
+		} else if (q < e && *q == 'Z') {
+			q++;
+		}
+	} else {
+		return 0;
+	}
+	if (q >= e || *q != ' ')
+		return 0;
+	q++;
+	k = match_kernel_tag(q, e);
+	if (k)
+		return (size_t)(q + k - p);
+	host = q; /* one host token, then the tag */
+	while (q < e && !is_blank(*q))
+		q++;
+	if (q == host || q >= e)
+		return 0;
+	q++;
+	k = match_kernel_tag(q, e);
+	if (!k)
+		return 0;
+	return (size_t)(q + k - p);
+}
+
+/* dmesg -x "kern  :warn  : "; returns length or 0. */
+static size_t match_facility(const char *p, const char *e, struct phys *m)
+{
+	static const char *const fac[] = {
+		"kern",	    "user",   "mail",	"daemon", "auth",
+		"syslog",   "lpr",    "news",	"uucp",	  "cron",
+		"authpriv", "ftp",    "local0", "local1", "local2",
+		"local3",   "local4", "local5", "local6", "local7"
+	};
+	static const char *const lvl[] = { "emerg", "alert",  "crit", "err",
+					   "warn",  "notice", "info", "debug" };
+	const char *q = p, *w;
+	size_t i, n;
+
+	for (i = 0; i < sizeof(fac) / sizeof(fac[0]); i++) {
+		n = strlen(fac[i]);
+		if ((size_t)(e - p) > n && !memcmp(p, fac[i], n) &&
+		    (p[n] == ' ' || p[n] == ':'))
+			break;
+	}
+	if (i == sizeof(fac) / sizeof(fac[0]))
+		return 0;
+	q = p + n;
+	while (q < e && *q == ' ')
+		q++;
+	if (q >= e || *q != ':')
+		return 0;
+	q++;
+	w = q;
+	for (i = 0; i < 8; i++) {
+		n = strlen(lvl[i]);
+		if ((size_t)(e - w) >= n && !memcmp(w, lvl[i], n))
+			break;
+	}
+	if (i == 8)
+		return 0;
+	q = w + n;
+	while (q < e && *q == ' ')
+		q++;
+	if (q >= e || *q != ':')
+		return 0;
+	m->level = (int)i;
+	return (size_t)(q + 1 - p);
+}
+
+/* /dev/kmsg "pri,seq,usec,flags[,caller=T1];"; returns length or 0. */
+static size_t match_kmsg(const char *p, const char *e, struct phys *m)
+{
+	const char *q = p, *c;
+	size_t n;
+	unsigned long pri;
+	int field;
+
+	pri = strtoul(p, NULL, 10);
+	for (field = 0; field < 3; field++) {
+		n = skip_digits(q, e);
+		if (!n || q + n >= e || q[n] != ',')
+			return 0;
+		if (field == 2)
+			m->ts = strtod(q, NULL) / 1e6;
+		q += n + 1;
+	}
+	while (q < e && (*q == '-' || *q == 'c' || *q == '+'))
+		q++;
+	c = q;
+	while (q < e && *q != ';' && q - c < 64)
+		q++;
+	if (q >= e || *q != ';')
+		return 0;
+	if (q - c > 8 && !memcmp(c, ",caller=", 8) &&
+	    (size_t)(q - c - 8) < sizeof(m->caller)) {
+		memcpy(m->caller, c + 8, (size_t)(q - c - 8));
+		m->caller[q - c - 8] = '\0';
+	}
+	m->level = (int)(pri & 7);
+	return (size_t)(q + 1 - p);
+}
+
+enum prefix_kind { PFX_NONE, PFX_SYSLOG, PFX_KMSG };
+
+/*
+ * Step 4: strip stacked transport prefixes from [*pp, e).  Returns the kind
+ * of escape convention the transport uses, or -1 for a line that is only
+ * transport noise (pstore part markers).
+ */
+static int strip_prefixes(const char **pp, const char *e, struct phys *m)
+{
+	const char *p = *pp, *start;
+	int kind = PFX_NONE, rounds;
+	size_t n;
+
+	for (rounds = 0; rounds < 8; rounds++) {
+		start = p;
+		while (p < e && is_blank(*p))
+			p++;
+		if (p >= e)
+			break;
+		n = 0;
+		if (*p == '<' && e - p >= 3 && is_digit(p[1])) {
+			const char *q = p + 1;
+
+			q += skip_digits(q, e);
+			if (q < e && *q == '>' && q - p <= 4) {
+				m->level = atoi(p + 1) & 7;
+				n = (size_t)(q + 1 - p);
+			}
+		} else if (*p == '[') {
+			n = match_bracket(p, e, m);
+		} else if (is_digit(*p)) {
+			n = match_kmsg(p, e, m);
+			if (n)
+				kind = PFX_KMSG;
+			else if ((n = match_syslog(p, e)))
+				kind = PFX_SYSLOG;
+		} else if (*p == 'k' && (n = match_kernel_tag(p, e))) {
+			kind = PFX_SYSLOG;
+		} else if (*p >= 'A' && *p <= 'Z' && (n = match_syslog(p, e))) {
+			kind = PFX_SYSLOG;
+		} else if (*p >= 'a' && *p <= 'z') {
+			n = match_facility(p, e, m);
+		} else if (*p == 'O' && e - p >= 5 && !memcmp(p, "Oops#", 5)) {
+			const char *q = p + 5;
+
+			q += skip_digits(q, e);
+			if (e - q >= 5 && !memcmp(q, " Part", 5)) {
+				q += 5;
+				q += skip_digits(q, e);
+				while (q < e && is_blank(*q))
+					q++;
+				if (q == e)
+					return -1;
+			}
+		}
+		if (!n) {
+			p = start;
+			break;
+		}
+		p += n;
+		m->prefixed = true;
+		/* one blank separates a prefix from the text */
+		if (p < e && *p == ' ')
+			p++;
+		start = p;
+	}
+	if (!m->prefixed) {
+		/*
+		 * Byte-interleaved console and syslog copies glue fragments
+		 * before a console prefix: "00910215247-aa k[ 1842.8] text".
+		 */
+		const char *q = memchr(
+			p, '[', (size_t)(e - p) < 40 ? (size_t)(e - p) : 40);
+
+		if (q && q > p && !memchr(p, '(', (size_t)(q - p)) &&
+		    !memchr(p, ':', (size_t)(q - p))) {
+			struct phys t = *m;
+			size_t k = match_bracket(q, e, &t);
+
+			if (k && t.ts >= 0) {
+				*m = t;
+				m->prefixed = true;
+				p = q + k;
+				if (p < e && *p == ' ')
+					p++;
+				*pp = p;
+				return strip_prefixes(pp, e, m);
+			}
+		}
+	}
+	*pp = p;
+	return kind;
+}
+
+/* Skip "#N:" and a hex instance; true when what follows starts a lock. */
+static const char *lock_body(const char *s, const char *e)
+{
+	const char *p = s, *q;
+
+	while (p < e && *p == ' ')
+		p++;
+	if (p + 1 < e && p[0] == '-' && p[1] == '>') { /* -> #N ( or -> ( */
+		p += 2;
+		while (p < e && *p == ' ')
+			p++;
+		if (p < e && *p == '#') {
+			p++;
+			p += skip_digits(p, e);
+			while (p < e && *p == ' ')
+				p++;
+		}
+		return p;
+	}
+	if (p < e && *p == '#') {
+		q = p + 1;
+		q += skip_digits(q, e);
+		if (q == p + 1 || q >= e || *q != ':')
+			return NULL;
+		p = q + 1;
+		while (p < e && *p == ' ')
+			p++;
+	}
+	q = p;
+	while (q < e && is_hex(*q))
+		q++;
+	if (q - p == 8 || q - p == 16) {
+		p = q;
+		while (p < e && *p == ' ')
+			p++;
+	}
+	return p;
+}
+
+/*
+ * A lock line (held lock, acquire/hold lock, chain entry) that a
+ * transport cut short: the index or instance alone, an open name, a cut
+ * usage or wait suffix, or a dangling ", at:".
+ */
+static bool lock_incomplete(const char *s, size_t len)
+{
+	const char *e = s + len, *p = lock_body(s, e), *usage;
+
+	if (!p)
+		return false;
+	if (p == e) /* "#3:" or "#0: ffff8881163ca4e0" alone */
+		return p != s &&
+		       (*s == '#' || is_hex(*s) || (len && (s[0] == ' ')));
+	if (*p != '(')
+		return false;
+	usage = memmem(p, (size_t)(e - p), "){", 2);
+	if (!usage)
+		return true;
+	if (!memchr(usage, '}', (size_t)(e - usage)))
+		return true;
+	if (len >= 1 && e[-1] == '-')
+		return true; /* "}-" then "{3:3}" */
+	if (len >= 3 && !memcmp(e - 3, "at:", 3))
+		return true;
+	if (len >= 1 && e[-1] == ',')
+		return true;
+	return false;
+}
+
+/* true when s could be the tail of an incomplete lock line */
+static bool lock_tail(const char *s, size_t len)
+{
+	return len && (s[0] == ',' || s[0] == '{' || s[0] == '}' ||
+		       s[0] == ')' || s[0] == '/' || s[0] == '(' ||
+		       (len >= 3 && !memcmp(s, "at:", 3)) || is_hex(s[0]));
+}
+
+static int emit(struct dmesg *d)
+{
+	int ret;
+
+	if (!d->have)
+		return 0;
+	d->meta.text = d->text.buf;
+	d->meta.len = d->text.len;
+	d->meta.raw = d->raw.buf;
+	d->meta.raw_len = d->raw.len;
+	d->have = false;
+	ret = d->fn(d->ctx, &d->meta);
+	strbuf_reset(&d->text);
+	strbuf_reset(&d->raw);
+	return ret;
+}
+
+static void set_pending(struct dmesg *d, const struct phys *m, const char *raw,
+			size_t raw_len, unsigned long first)
+{
+	d->have = true;
+	strbuf_reset(&d->text);
+	strbuf_add(&d->text, m->text, m->len);
+	strbuf_reset(&d->raw);
+	strbuf_add(&d->raw, raw, raw_len);
+	memset(&d->meta, 0, sizeof(d->meta));
+	d->meta.first = first;
+	d->meta.last = d->lineno;
+	d->meta.ts = m->ts;
+	d->meta.level = m->level;
+	d->meta.prefixed = m->prefixed;
+	memcpy(d->meta.caller, m->caller, sizeof(m->caller));
+	d->quote = m->quote;
+	d->indent = m->indent;
+	d->phys_len = m->phys_len;
+	d->trailing_ws = m->trailing_ws;
+	d->continued = false;
+	d->held = 0;
+}
+
+static void join(struct dmesg *d, const struct phys *m, const char *raw,
+		 size_t raw_len, bool glue)
+{
+	if (d->text.len + m->len + 1 < DMESG_MAX_LOGICAL) {
+		if (!glue && d->text.len && m->len) {
+			char a = d->text.buf[d->text.len - 1];
+
+			/*
+			 * A mail client wraps at a blank, except inside a
+			 * token it had to cut ("}-" / "{3:3}", "rc6-" / "CI").
+			 */
+			if (d->trailing_ws || a != '-')
+				strbuf_addch(&d->text, ' ');
+		}
+		strbuf_add(&d->text, m->text, m->len);
+	}
+	if (d->raw.len + raw_len + 1 < DMESG_MAX_LOGICAL) {
+		strbuf_addch(&d->raw, '\n');
+		strbuf_add(&d->raw, raw, raw_len);
+	}
+	d->meta.last = d->lineno;
+	d->trailing_ws = m->trailing_ws;
+	d->phys_len = m->phys_len;
+}
+
+static bool same_caller(const struct dmesg *d, const struct phys *m)
+{
+	return !d->meta.caller[0] || !m->caller[0] ||
+	       !strcmp(d->meta.caller, m->caller);
+}
+
+/* Step 6: fold one stripped physical line into the logical stream. */
+static int assemble(struct dmesg *d, const struct phys *m, const char *raw,
+		    size_t raw_len, unsigned long first)
+{
+	int ret;
+
+	if (m->prefixed)
+		d->prefixed_lines++;
+	if (d->have) {
+		bool incomplete = lock_incomplete(d->text.buf, d->text.len);
+
+		if (incomplete && d->held < DMESG_HOLD_LINES) {
+			if (!m->len) {
+				d->held++;
+				return 0; /* blank between fragments */
+			}
+			if (!same_caller(d, m)) {
+				/* another task's record: pass it through */
+				struct dmesg_line l = { 0 };
+
+				d->held++;
+				l.text = m->text;
+				l.len = m->len;
+				l.raw = raw;
+				l.raw_len = raw_len;
+				l.first = first;
+				l.last = d->lineno;
+				l.ts = m->ts;
+				l.level = m->level;
+				l.prefixed = m->prefixed;
+				memcpy(l.caller, m->caller, sizeof(l.caller));
+				return d->fn(d->ctx, &l);
+			}
+			if (lock_tail(m->text, m->len) || !m->prefixed) {
+				join(d, m, raw, raw_len, m->prefixed);
+				d->held++;
+				return 0;
+			}
+		}
+		if (!m->prefixed && d->prefixed_lines && m->len) {
+			if (d->meta.prefixed && !d->text.len && !d->continued) {
+				/* "[ts] " + "\n"-started record continued */
+				strbuf_add(&d->text, m->text, m->len);
+				strbuf_addch(&d->raw, '\n');
+				strbuf_add(&d->raw, raw, raw_len);
+				d->meta.last = d->lineno;
+				d->continued = true;
+				d->indent = m->indent;
+				d->phys_len = m->phys_len;
+				d->trailing_ws = m->trailing_ws;
+				return 0;
+			}
+			if (d->meta.prefixed && d->text.len &&
+			    d->phys_len >= DMESG_WRAP_COLUMN &&
+			    m->quote <= d->quote &&
+			    (m->indent <= 1 || m->quote < d->quote)) {
+				/* a mail client's hard wrap */
+				join(d, m, raw, raw_len, false);
+				return 0;
+			}
+		}
+		ret = emit(d);
+		if (ret)
+			return ret;
+	}
+	set_pending(d, m, raw, raw_len, first);
+	if (!m->prefixed && d->prefixed_lines) {
+		/* an unprefixed line in a prefixed log inherits nothing */
+		d->meta.prefixed = false;
+	}
+	return 0;
+}
+
+/* Steps 3-6 for one decoded physical line. */
+static int process(struct dmesg *d, const char *s, size_t len,
+		   unsigned long first)
+{
+	struct phys m = { 0 };
+	const char *raw = s, *p, *e;
+	size_t raw_len = len;
+	int kind, ret;
+
+	s = sanitize(d, s, &len);
+	p = s;
+	e = s + len;
+	m.phys_len = len;
+	m.ts = -1;
+	m.level = -1;
+
+	/* step 3: e-mail quoting */
+	{
+		const char *q = p;
+
+		while (q < e && is_blank(*q))
+			q++;
+		while (q < e && *q == '>') {
+			m.quote++;
+			q++;
+			while (q < e && is_blank(*q))
+				q++;
+			p = q;
+		}
+	}
+
+	kind = strip_prefixes(&p, e, &m);
+	if (kind < 0)
+		return 0;
+	while (p < e && is_blank(*p)) {
+		m.indent++;
+		p++;
+	}
+	while (e > p && is_blank(e[-1])) {
+		m.trailing_ws = true;
+		e--;
+	}
+
+	/* step 5: escapes for embedded newlines */
+	if (kind != PFX_NONE) {
+		const char *esc = kind == PFX_SYSLOG ? "#012" : "\\x0a";
+		const char *hit = memmem(p, (size_t)(e - p), esc, 4);
+
+		if (hit) {
+			strbuf_reset(&d->split);
+			strbuf_add(&d->split, p, (size_t)(e - p));
+			p = d->split.buf;
+			e = p + d->split.len;
+			for (;;) {
+				hit = memmem(p, (size_t)(e - p), esc, 4);
+				m.text = p;
+				m.len = (size_t)((hit ? hit : e) - p);
+				while (m.len && is_blank(p[m.len - 1]))
+					m.len--;
+				ret = assemble(d, &m, raw, raw_len, first);
+				if (ret || !hit)
+					return ret;
+				p = hit + 4;
+				m.indent = 0;
+				while (p < e && is_blank(*p))
+					p++;
+			}
+		}
+	}
+	m.text = p;
+	m.len = (size_t)(e - p);
+	return assemble(d, &m, raw, raw_len, first);
+}
+
+/* Decode =XX escapes of a QP line in place into d->qp (appending). */
+static void qp_append(struct dmesg *d, const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		if (s[i] == '=' && i + 2 < len + 0 && is_hex(s[i + 1]) &&
+		    is_hex(s[i + 2])) {
+			int c = hexval(s[i + 1]) * 16 + hexval(s[i + 2]);
+
+			strbuf_addch(&d->qp, c ? c : ' ');
+			i += 2;
+		} else {
+			strbuf_addch(&d->qp, s[i]);
+		}
+	}
+}
+
+/* Step 1 for one physical line; then the rest of the pipeline. */
+static int physical(struct dmesg *d, const char *s, size_t len)
+{
+	int ret;
+
+	d->lineno++;
+	while (len && (s[len - 1] == '\r'))
+		len--;
+	if (!d->qp_mode && len >= 3 &&
+	    (memmem(s, len, "=3D", 3) || memmem(s, len, "=20", 3)))
+		d->qp_mode = true;
+	if (!d->qp_mode)
+		return process(d, s, len, d->lineno);
+	if (!d->qp_soft) {
+		strbuf_reset(&d->qp);
+		d->qp_first = d->lineno;
+	}
+	if (len && s[len - 1] == '=' && d->qp.len < DMESG_MAX_LINE) {
+		qp_append(d, s, len - 1);
+		d->qp_soft = true;
+		return 0;
+	}
+	qp_append(d, s, len);
+	d->qp_soft = false;
+	ret = process(d, d->qp.buf, d->qp.len, d->qp_first);
+	strbuf_reset(&d->qp);
+	return ret;
+}
+
+int dmesg_feed(struct dmesg *d, const char *buf, size_t len)
+{
+	const char *p = buf, *e = buf + len, *nl;
+	int ret;
+
+	d->bytes += len;
+	while (p < e) {
+		nl = memchr(p, '\n', (size_t)(e - p));
+		if (!nl) {
+			size_t room = DMESG_MAX_LINE > d->partial.len ?
+					      DMESG_MAX_LINE - d->partial.len :
+					      0;
+			size_t n = (size_t)(e - p);
+
+			if (n > room) {
+				n = room;
+				d->partial_truncated = true;
+			}
+			strbuf_add(&d->partial, p, n);
+			return 0;
+		}
+		if (d->partial.len || d->partial_truncated) {
+			size_t room = DMESG_MAX_LINE > d->partial.len ?
+					      DMESG_MAX_LINE - d->partial.len :
+					      0;
+			size_t n = (size_t)(nl - p);
+
+			strbuf_add(&d->partial, p, n < room ? n : room);
+			ret = physical(d, d->partial.buf, d->partial.len);
+			strbuf_reset(&d->partial);
+			d->partial_truncated = false;
+		} else {
+			size_t n = (size_t)(nl - p);
+
+			ret = physical(d, p,
+				       n < DMESG_MAX_LINE ? n : DMESG_MAX_LINE);
+		}
+		if (ret)
+			return ret;
+		p = nl + 1;
+	}
+	return 0;
+}
+
+int dmesg_finish(struct dmesg *d)
+{
+	int ret = 0;
+
+	if (d->partial.len || d->partial_truncated) {
+		ret = physical(d, d->partial.buf, d->partial.len);
+		strbuf_reset(&d->partial);
+		d->partial_truncated = false;
+	}
+	if (!ret && d->qp_soft) {
+		d->qp_soft = false;
+		ret = process(d, d->qp.buf, d->qp.len, d->qp_first);
+		strbuf_reset(&d->qp);
+	}
+	if (!ret)
+		ret = emit(d);
+	return ret;
 }

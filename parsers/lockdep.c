@@ -1,11 +1,29 @@
 // SPDX-License-Identifier: GPL-2.0
-/* lockdep: lockdep reports out of a stream of kernel log bytes (stub). */
+/*
+ * lockdep: lockdep reports out of a stream of kernel log bytes.
+ *
+ * Two passes per report, both bounded by the report's size: while lines
+ * stream in, a cheap state machine finds where a report starts (its header
+ * text, never the banner width) and where it ends (the next header, the end
+ * of the dump_stack() output, the end of a held-lock list or of a
+ * "Showing all locks held" dump); then the report's logical lines are
+ * parsed into a struct lockdep_report.  LOCKDEP-FORMAT.md is the grammar.
+ */
 #include "parsers/lockdep.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "parsers/dmesg.h"
+#include "parsers/strbuf.h"
+
+/* A report longer than this is cut and returned as truncated. */
+#define LOCKDEP_MAX_LINES 4000
+/* Raw excerpt kept per report. */
+#define LOCKDEP_MAX_RAW (256 * 1024)
+/* Non-frame lines that end a backtrace. */
+#define LOCKDEP_END_RUN 3
 
 static const char *const kind_names[LOCKDEP_KIND_NR] = {
 	[LOCKDEP_CIRCULAR] = "circular",
@@ -41,15 +59,893 @@ int lockdep_kind_from_name(const char *name)
 	return -1;
 }
 
+/* ---- small string helpers ---------------------------------------------- */
+
+static bool starts(const char *s, const char *prefix)
+{
+	return !strncmp(s, prefix, strlen(prefix));
+}
+
+static bool starts_ci(const char *s, const char *prefix)
+{
+	return !strncasecmp(s, prefix, strlen(prefix));
+}
+
+static const char *skip_ws(const char *s)
+{
+	while (*s == ' ' || *s == '\t')
+		s++;
+	return s;
+}
+
+static bool is_hexc(char c)
+{
+	return isxdigit((unsigned char)c);
+}
+
+static bool is_symc(char c)
+{
+	return isalnum((unsigned char)c) || c == '_' || c == '.' || c == '$';
+}
+
+static bool ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+
+	return n >= m && !memcmp(s + n - m, suffix, m);
+}
+
+/* ---- header classification --------------------------------------------- */
+
+/*
+ * Classify a header line ("WARNING: ...", "[ INFO: ... ]", "BUG: ...").
+ * Returns the kind or -1.  *task gets the comm/pid text of "still has
+ * locks held" headers.
+ */
+static int classify_header(const char *s, const char **task, size_t *task_len)
+{
+	const char *t = s;
+	char buf[160];
+	size_t n;
+
+	if (*t == '[') {
+		t = skip_ws(t + 1);
+	}
+	if (starts(t, "WARNING: "))
+		t += 9;
+	else if (starts(t, "INFO: "))
+		t += 6;
+	else if (starts(t, "BUG: "))
+		t += 5;
+	else
+		return -1;
+	n = strlen(t);
+	while (n && (t[n - 1] == ' ' || t[n - 1] == ']'))
+		n--;
+	while (n && (t[n - 1] == '.' || t[n - 1] == '!'))
+		n--;
+	if (n >= sizeof(buf))
+		return -1;
+	memcpy(buf, t, n);
+	buf[n] = '\0';
+
+	if (!strcasecmp(buf, "possible circular locking dependency detected"))
+		return LOCKDEP_CIRCULAR;
+	if (!strcasecmp(buf, "possible recursive locking detected"))
+		return LOCKDEP_RECURSIVE;
+	if (!strcasecmp(buf, "inconsistent lock state"))
+		return LOCKDEP_INCONSISTENT_LOCK_STATE;
+	if (!strcasecmp(buf, "possible irq lock inversion dependency detected"))
+		return LOCKDEP_IRQ_INVERSION;
+	if (!strcasecmp(buf, "bad unlock balance detected"))
+		return LOCKDEP_BAD_UNLOCK_BALANCE;
+	if (!strcasecmp(buf, "bad contention detected"))
+		return LOCKDEP_BAD_CONTENTION;
+	if (!strcasecmp(buf, "held lock freed"))
+		return LOCKDEP_HELD_LOCK_FREED;
+	if (!strcasecmp(buf, "lock held when returning to user space"))
+		return LOCKDEP_LOCK_HELD_USER_RETURN;
+	if (!strcasecmp(buf, "suspicious RCU usage") ||
+	    !strcasecmp(buf, "suspicious rcu_dereference_check() usage"))
+		return LOCKDEP_RCU_SUSPICIOUS;
+	if (!strcasecmp(buf, "Invalid wait context"))
+		return LOCKDEP_INVALID_WAIT_CONTEXT;
+	if (!strcasecmp(buf, "Nested lock was not taken"))
+		return LOCKDEP_NESTED_LOCK_NOT_TAKEN;
+	if (!strcasecmp(buf, "chain_key collision"))
+		return LOCKDEP_CHAIN_KEY_COLLISION;
+	if (n > 21 && !strcasecmp(buf + n - 21, " still has locks held")) {
+		const char *slash = memrchr(buf, '/', n - 21);
+
+		if (!slash || slash == buf)
+			return -1;
+		*task = t;
+		*task_len = n - 21;
+		return LOCKDEP_STILL_HAS_LOCKS_HELD;
+	}
+	if (ends_with(buf, "-unsafe lock order detected")) {
+		/* HARDIRQ-safe -> HARDIRQ-unsafe, SOFTIRQ-READ-..., hard-/soft- */
+		if (starts_ci(buf, "HARDIRQ") || starts_ci(buf, "hard-"))
+			return LOCKDEP_HARDIRQ_SAFE_UNSAFE;
+		if (starts_ci(buf, "SOFTIRQ") || starts_ci(buf, "soft-"))
+			return LOCKDEP_SOFTIRQ_SAFE_UNSAFE;
+	}
+	return -1;
+}
+
+/* "INFO: task comm:pid blocked for more than N seconds." */
+static bool is_hung_header(const char *s)
+{
+	return starts(s, "INFO: task ") && strstr(s, " blocked for more than ");
+}
+
+/* Another oops that cuts a report short. */
+static bool is_foreign_oops(const char *s)
+{
+	return starts(s, "BUG: unable to handle") ||
+	       starts(s, "BUG: kernel NULL pointer") || starts(s, "Oops: ") ||
+	       starts(s, "Oops#") || starts(s, "general protection fault") ||
+	       starts(s, "Kernel panic - not syncing") ||
+	       starts(s, "------------[ cut here ]------------") ||
+	       starts(s, "Unable to handle kernel") ||
+	       starts(s, "BUG: KASAN:") || starts(s, "kernel BUG at") ||
+	       starts(s, "BUG: sleeping function called") ||
+	       starts(s, "BUG: scheduling while atomic");
+}
+
+static bool is_end_trace(const char *s)
+{
+	return starts(s, "---[ end trace") || starts(s, "---[ end Kernel");
+}
+
+/* A log-level fact that lockdep is off from here on; its reason or NULL. */
+static const char *lockdep_off_reason(const char *s)
+{
+	if (starts(s, "INFO: lockdep is turned off"))
+		return "lockdep is turned off";
+	if (starts(s, "turning off the locking correctness validator"))
+		return "turning off the locking correctness validator";
+	if (starts(s, "BUG: MAX_") && strstr(s, "too low"))
+		return "lockdep table overflow";
+	if (starts(s, "DEBUG_LOCKS_WARN_ON("))
+		return "debug_locks_off";
+	if (starts(s, "WARNING: ") && strstr(s, "kernel/locking/lockdep.c"))
+		return "debug_locks_off";
+	return NULL;
+}
+
+/* ---- frames --------------------------------------------------------------- */
+
+static const char *skip_addr_groups(const char *p, bool *unreliable)
+{
+	for (;;) {
+		p = skip_ws(p);
+		if (p[0] == '?' && (p[1] == ' ' || !p[1])) {
+			*unreliable = true;
+			p++;
+			continue;
+		}
+		if (p[0] == '[') {
+			const char *q = p + 1;
+
+			if (*q == '<')
+				q++;
+			while (is_hexc(*q))
+				q++;
+			if (q == p + 1 || (q == p + 2 && p[1] == '<'))
+				return p;
+			if (*q == '>')
+				q++;
+			if (*q != ']')
+				return p;
+			p = q + 1;
+			continue;
+		}
+		return p;
+	}
+}
+
+int lockdep_frame_parse(struct lockdep_frame *f, const char *line,
+			struct arena *a)
+{
+	const char *p, *sym, *q;
+	bool unreliable = false, addr = false, paren = false, evidence = false;
+	size_t symlen;
+
+	memset(f, 0, sizeof(*f));
+	p = skip_ws(line);
+	q = skip_addr_groups(p, &unreliable);
+	addr = q != p && strchr(p, '[') && strchr(p, '[') < q;
+	p = q;
+	if (*p == '(') { /* old arm: (unwind_backtrace) from [<..>] (...) */
+		paren = true;
+		p++;
+	}
+	if (*p == '.' && (isalpha((unsigned char)p[1]) || p[1] == '_'))
+		p++; /* ppc64 ELFv1 dot symbols */
+	sym = p;
+	if (p[0] == '0' && p[1] == 'x') {
+		p += 2;
+		while (is_hexc(*p))
+			p++;
+		symlen = (size_t)(p - sym);
+		if (symlen < 6 || (*p && *p != ' '))
+			return -1;
+		f->function = arena_strndup(a, sym, symlen);
+		f->unreliable = unreliable;
+		return 0;
+	}
+	if (!isalpha((unsigned char)*p) && *p != '_')
+		return -1;
+	while (is_symc(*p))
+		p++;
+	symlen = (size_t)(p - sym);
+	if (symlen > 200)
+		return -1;
+	if (p[0] == '+' && p[1] == '0' && p[2] == 'x') {
+		const char *o = p + 1;
+
+		q = o + 2;
+		while (is_hexc(*q))
+			q++;
+		if (*q == '/') {
+			q++;
+			if (q[0] == '0' && q[1] == 'x')
+				q += 2;
+			while (is_hexc(*q))
+				q++;
+		}
+		f->offset = arena_strndup(a, o, (size_t)(q - o));
+		p = q;
+		evidence = true;
+	}
+	if (paren && *p == ')')
+		p++;
+	f->function = arena_strndup(a, sym, symlen);
+	f->unreliable = unreliable;
+	/* what may follow: [module buildid], (file:line ...), file:line,
+	 * [inline], from ..., (C)/(P), (unreliable) */
+	for (;;) {
+		p = skip_ws(p);
+		if (!*p)
+			break;
+		if (*p == '[' && !starts(p, "[<")) {
+			q = p + 1;
+			if (starts(q, "inline]")) {
+				evidence = true;
+				p = q + 7;
+				continue;
+			}
+			while (*q && *q != ']' && *q != ' ')
+				q++;
+			if (q > p + 1 && !f->module)
+				f->module = arena_strndup(a, p + 1,
+							  (size_t)(q - p - 1));
+			while (*q && *q != ']')
+				q++;
+			p = *q ? q + 1 : q;
+			evidence = evidence || addr;
+			continue;
+		}
+		if (*p == '(') {
+			q = p + 1;
+			if (starts(q, "unreliable)")) {
+				f->unreliable = true;
+				p = q + 11;
+				continue;
+			}
+			if ((q[0] == 'C' || q[0] == 'P') && q[1] == ')') {
+				p = q + 2;
+				continue;
+			}
+			{
+				const char *c = q;
+
+				while (*c && *c != ' ' && *c != ')')
+					c++;
+				if (c > q && memchr(q, ':', (size_t)(c - q)) &&
+				    memchr(q, '/', (size_t)(c - q)) + 0 !=
+					    NULL &&
+				    !f->file) {
+					f->file = arena_strndup(
+						a, q, (size_t)(c - q));
+					evidence = true;
+				} else if (c > q &&
+					   memchr(q, ':', (size_t)(c - q)) &&
+					   !f->file) {
+					f->file = arena_strndup(
+						a, q, (size_t)(c - q));
+					evidence = true;
+				}
+			}
+			/* skip to the matching ')' */
+			{
+				int depth = 0;
+
+				while (*p) {
+					if (*p == '(')
+						depth++;
+					else if (*p == ')' && --depth == 0) {
+						p++;
+						break;
+					}
+					p++;
+				}
+			}
+			continue;
+		}
+		if (starts(p, "from ")) {
+			evidence = true;
+			break;
+		}
+		q = p;
+		while (*q && *q != ' ')
+			q++;
+		if (memchr(p, '/', (size_t)(q - p)) &&
+		    memchr(p, ':', (size_t)(q - p)) && !f->file) {
+			f->file = arena_strndup(a, p, (size_t)(q - p));
+			evidence = true;
+			p = q;
+			continue;
+		}
+		if (f->file && !f->module && *q == '\0' && q - p < 64) {
+			/* decoded: trailing bare module name */
+			bool word = true;
+			const char *w;
+
+			for (w = p; w < q; w++)
+				if (!is_symc(*w) && *w != '-')
+					word = false;
+			if (word) {
+				f->module =
+					arena_strndup(a, p, (size_t)(q - p));
+				p = q;
+				continue;
+			}
+		}
+		break;
+	}
+	if (!evidence && !addr)
+		return -1;
+	if (*p && !starts(p, "from ") && !evidence)
+		return -1;
+	return 0;
+}
+
+/* Register dumps and stack markers that may sit between frames. */
+static bool is_trace_noise(const char *s)
+{
+	static const char *const pfx[] = {
+		"<IRQ>",
+		"</IRQ>",
+		"<TASK>",
+		"</TASK>",
+		"<NMI>",
+		"</NMI>",
+		"<SOFTIRQ>",
+		"</SOFTIRQ>",
+		"<EOI>",
+		"<#DF>",
+		"<ENTRY_TRAMPOLINE>",
+		"RIP:",
+		"RSP:",
+		"RAX:",
+		"RDX:",
+		"RBP:",
+		"R10:",
+		"R13:",
+		"R08:",
+		"Code:",
+		"FS:",
+		"CS:",
+		"CR2:",
+		"DR0:",
+		"DR3:",
+		"DR6:",
+		"EIP:",
+		"EAX:",
+		"ESI:",
+		"DS:",
+		"CR0:",
+		"PKRU:",
+		"Exception stack(",
+		"Call Trace:",
+		"Call trace:",
+		"Backtrace:",
+		"Hardware name:",
+		"Workqueue:",
+		"Stopper:",
+		"Tainted: [",
+		"CPU: ",
+		"Pid: ",
+		"Krnl PSW",
+		"Krnl GPRS",
+		"Krnl Code",
+		"Last Breaking-Event",
+		"NIP:",
+		"LR:",
+		"REGS:",
+		"MSR:",
+		"GPR",
+		"--- interrupt:",
+		"pc :",
+		"lr :",
+		"sp :",
+		"pstate:",
+		"Stack:",
+		"Stack :",
+		"DWARF2 unwinder",
+		"Leftover inexact backtrace",
+		"=======",
+		"Modules linked in:",
+		"irq event stamp:",
+		"hardirqs last",
+		"softirqs last",
+		"INFO: lockdep is turned off",
+		"[<",
+		"Instruction dump:",
+		"CFAR:",
+		"NIP ",
+		"LR ",
+		"Preemption disabled",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(pfx) / sizeof(pfx[0]); i++)
+		if (starts(s, pfx[i]))
+			return true;
+	/* arm64 "x29: ffff..." registers, arm32 hex dumps "bf00: ..." */
+	if ((s[0] == 'x' || s[0] == 'r') && isdigit((unsigned char)s[1]))
+		return true;
+	if (is_hexc(s[0]) && is_hexc(s[1]) && is_hexc(s[2]) && is_hexc(s[3]) &&
+	    s[4] == ':')
+		return true;
+	return false;
+}
+
+/* ---- lock lines ------------------------------------------------------- */
+
+static bool is_usage_char(char c)
+{
+	return c == '+' || c == '-' || c == '.' || c == '?';
+}
+
+/*
+ * Parse a print_lock()/print_lock_name() line: "[#N: ][instance ](name)
+ * {usage}[-{o:i}][:][, at: site]".  Returns 0 on success.
+ */
+static int parse_lock(const char *s, struct lockdep_lock *l, struct arena *a,
+		      bool want_index)
+{
+	const char *p = skip_ws(s), *name, *best = NULL, *u, *q;
+	struct lockdep_frame f;
+
+	memset(l, 0, sizeof(*l));
+	l->index = -1;
+	if (*p == '#') {
+		char *end;
+		long idx = strtol(p + 1, &end, 10);
+
+		if (end == p + 1 || *end != ':')
+			return -1;
+		l->index = (int)idx;
+		p = skip_ws(end + 1);
+	} else if (want_index) {
+		return -1;
+	}
+	q = p;
+	while (is_hexc(*q))
+		q++;
+	if ((q - p == 8 || q - p == 16) && (*q == ' ' || *q == '('))
+		p = skip_ws(q);
+	if (*p != '(')
+		return -1;
+	name = p + 1;
+	/* the name ends at the last "){" that opens a usage string */
+	for (u = strstr(name, "){"); u; u = strstr(u + 1, "){")) {
+		const char *c = u + 2;
+		int n = 0;
+
+		while (is_usage_char(c[n]))
+			n++;
+		if ((n == 4 || n == 6) && c[n] == '}')
+			best = u;
+	}
+	if (!best) {
+		/* "(name)" without usage (bad unlock's lock->name) */
+		const char *close = strrchr(name, ')');
+
+		if (!close || close == name)
+			return -1;
+		l->name = arena_strndup(a, name, (size_t)(close - name));
+		return 0;
+	}
+	l->name = arena_strndup(a, name, (size_t)(best - name));
+	u = best + 2;
+	q = strchr(u, '}');
+	l->usage = arena_strndup(a, u, (size_t)(q - u));
+	p = q + 1;
+	if (*p == '-') {
+		p = skip_ws(p + 1);
+		if (*p == '{') {
+			q = strchr(p, '}');
+			if (q) {
+				l->wait = arena_strndup(a, p + 1,
+							(size_t)(q - p - 1));
+				p = q + 1;
+			}
+		}
+	}
+	q = strstr(p, "at:");
+	if (q) {
+		q = skip_ws(q + 3);
+		if (*q && !lockdep_frame_parse(&f, q, a))
+			l->at = f.function;
+	}
+	return 0;
+}
+
+/* ---- the report buffer and the streaming state machine ------------------ */
+
+struct rline {
+	char *text;
+	unsigned long first, last;
+};
+
+enum phase {
+	PH_IDLE,
+	PH_BODY, /* between the header and "stack backtrace:" */
+	PH_BACKTRACE, /* dump_stack() output */
+	PH_LIST, /* user return: the held-lock list that ends it */
+	PH_HUNG, /* hung task(s) before "Showing all locks held" */
+	PH_DUMP, /* "Showing all locks held in the system:" */
+};
+
 struct lockdep_parser {
 	struct lockdep_sink sink;
 	struct dmesg *dmesg;
+	struct arena arena; /* one report: lines and results */
 	unsigned reports;
+	int stop; /* first non-zero sink return */
+
+	enum phase phase;
+	int kind;
+	char caller[16];
+	struct rline *lines;
+	size_t nlines, alloc;
+	struct strbuf raw;
+	bool cut; /* ended by something else than its end */
+	int frames; /* frames seen in the current trace */
+	int run; /* non-frame lines in a row (trace end) */
+	size_t run_start; /* nlines when the run started */
+	bool list_started;
+	int hung_idle; /* lines since a hung task's trace */
+
+	/* lines held back while deciding whether a trace ended */
+	struct rline *tail;
+	size_t ntail;
 };
+
+static void report_reset(struct lockdep_parser *p)
+{
+	p->phase = PH_IDLE;
+	p->nlines = 0;
+	strbuf_reset(&p->raw);
+	p->cut = false;
+	p->frames = 0;
+	p->run = 0;
+	p->list_started = false;
+	p->hung_idle = 0;
+	p->caller[0] = '\0';
+	arena_reset(&p->arena);
+}
+
+static void add_line(struct lockdep_parser *p, const struct dmesg_line *l)
+{
+	struct rline *r;
+
+	if (p->nlines == p->alloc) {
+		p->alloc = p->alloc ? p->alloc * 2 : 256;
+		p->lines = realloc(p->lines, p->alloc * sizeof(*p->lines));
+		if (!p->lines)
+			abort();
+	}
+	r = &p->lines[p->nlines++];
+	r->text = arena_strndup(&p->arena, l->text, l->len);
+	r->first = l->first;
+	r->last = l->last;
+	if (p->raw.len + l->raw_len + 1 < LOCKDEP_MAX_RAW) {
+		strbuf_add(&p->raw, l->raw, l->raw_len);
+		strbuf_addch(&p->raw, '\n');
+	}
+}
+
+static int emit_off(struct lockdep_parser *p, const char *reason,
+		    unsigned long line)
+{
+	struct lockdep_off off = { reason, line, p->reports };
+
+	if (!p->sink.lockdep_off)
+		return 0;
+	return p->sink.lockdep_off(p->sink.ctx, &off);
+}
+
+static void report_parse_and_emit(struct lockdep_parser *p);
+
+/* Finish the report in the buffer (if any) and go idle. */
+static void report_end(struct lockdep_parser *p)
+{
+	if (p->phase != PH_IDLE && p->nlines)
+		report_parse_and_emit(p);
+	report_reset(p);
+}
+
+static void idle_line(struct lockdep_parser *p, const struct dmesg_line *l);
+
+static void report_start(struct lockdep_parser *p, int kind,
+			 const struct dmesg_line *l)
+{
+	report_reset(p);
+	p->kind = kind;
+	memcpy(p->caller, l->caller, sizeof(p->caller));
+	p->phase = kind == LOCKDEP_HUNG_TASK_ALL_LOCKS ? PH_HUNG : PH_BODY;
+	add_line(p, l);
+}
+
+/* The lines in a run after a trace go back through idle handling. */
+static void end_at_run(struct lockdep_parser *p)
+{
+	size_t keep = p->run_start, i, n = p->nlines - keep;
+	struct rline *tail;
+
+	if (!n) {
+		report_end(p);
+		return;
+	}
+	tail = malloc(n * sizeof(*tail));
+	if (!tail)
+		abort();
+	for (i = 0; i < n; i++) {
+		tail[i] = p->lines[keep + i];
+		tail[i].text = strdup(tail[i].text);
+		if (!tail[i].text)
+			abort();
+	}
+	p->nlines = keep;
+	report_end(p);
+	for (i = 0; i < n; i++) {
+		struct dmesg_line l = { 0 };
+
+		l.text = tail[i].text;
+		l.len = strlen(tail[i].text);
+		l.raw = l.text;
+		l.raw_len = l.len;
+		l.first = tail[i].first;
+		l.last = tail[i].last;
+		l.ts = -1;
+		l.level = -1;
+		idle_line(p, &l);
+		free(tail[i].text);
+	}
+	free(tail);
+}
+
+static bool is_held_header(const char *s)
+{
+	const char *q = s;
+
+	if (starts(s, "no locks held by "))
+		return true;
+	while (isdigit((unsigned char)*q))
+		q++;
+	return q > s &&
+	       (starts(q, " lock held by ") || starts(q, " locks held by "));
+}
+
+static bool is_lock_item(const char *s)
+{
+	const char *q = s;
+
+	if (*q != '#')
+		return false;
+	q++;
+	while (isdigit((unsigned char)*q))
+		q++;
+	return q > s + 1 && *q == ':';
+}
+
+/* A report line that says the dump_stack() part is over. */
+static bool is_body_marker(const char *s)
+{
+	return starts(s, "other info that might help us debug this") ||
+	       is_held_header(s) || starts(s, "stack backtrace:");
+}
+
+static int header_kind(const char *s, const char **task, size_t *task_len)
+{
+	int kind;
+
+	if (s[0] != 'W' && s[0] != 'I' && s[0] != 'B' && s[0] != '[')
+		return -1;
+	kind = classify_header(s, task, task_len);
+	if (kind < 0 && is_hung_header(s))
+		kind = LOCKDEP_HUNG_TASK_ALL_LOCKS;
+	return kind;
+}
+
+static void idle_line(struct lockdep_parser *p, const struct dmesg_line *l)
+{
+	const char *s = l->text, *task;
+	const char *why;
+	size_t task_len;
+	int kind;
+
+	if (!l->len)
+		return;
+	kind = header_kind(s, &task, &task_len);
+	if (kind >= 0) {
+		report_start(p, kind, l);
+		return;
+	}
+	if ((s[0] == 'I' || s[0] == 't' || s[0] == 'B' || s[0] == 'D' ||
+	     s[0] == 'W') &&
+	    (why = lockdep_off_reason(s)))
+		if (!p->stop)
+			p->stop = emit_off(p, why, l->first);
+}
+
+/* A line inside a report, before or in its backtrace. */
+static void report_line(struct lockdep_parser *p, const struct dmesg_line *l)
+{
+	const char *s = l->text, *task;
+	size_t task_len;
+	struct lockdep_frame f;
+	bool is_frame;
+	int kind;
+
+	if (p->caller[0] && l->caller[0] && strcmp(p->caller, l->caller))
+		return; /* another task's record interleaved */
+	kind = l->len ? header_kind(s, &task, &task_len) : -1;
+	if (kind >= 0) {
+		if (p->phase == PH_HUNG &&
+		    kind == LOCKDEP_HUNG_TASK_ALL_LOCKS) {
+			add_line(p, l); /* several hung tasks, one dump */
+			p->hung_idle = 0;
+			return;
+		}
+		if (p->phase != PH_BACKTRACE || !p->frames)
+			p->cut = true;
+		if (p->phase == PH_BACKTRACE && p->run)
+			p->nlines = p->run_start;
+		report_end(p);
+		report_start(p, kind, l);
+		return;
+	}
+	if (l->len && (is_foreign_oops(s) || is_end_trace(s))) {
+		if (p->phase == PH_BACKTRACE && p->frames) {
+			if (p->run)
+				p->nlines = p->run_start;
+		} else if (p->phase != PH_DUMP && p->phase != PH_LIST) {
+			p->cut = true;
+		}
+		report_end(p);
+		idle_line(p, l);
+		return;
+	}
+	if (p->nlines >= LOCKDEP_MAX_LINES) {
+		p->cut = true;
+		report_end(p);
+		return;
+	}
+
+	switch (p->phase) {
+	case PH_BODY:
+		add_line(p, l);
+		if (starts(s, "stack backtrace:")) {
+			p->phase = PH_BACKTRACE;
+			p->frames = 0;
+			p->run = 0;
+		} else if (p->kind == LOCKDEP_LOCK_HELD_USER_RETURN &&
+			   is_held_header(s)) {
+			p->phase = PH_LIST;
+		}
+		return;
+	case PH_LIST:
+		if (!l->len)
+			return;
+		if (is_lock_item(s) || starts(s, "<RELEASED>")) {
+			add_line(p, l);
+			p->list_started = true;
+			return;
+		}
+		report_end(p);
+		idle_line(p, l);
+		return;
+	case PH_BACKTRACE:
+		if (!l->len)
+			return;
+		if (is_body_marker(s) &&
+		    p->kind == LOCKDEP_NESTED_LOCK_NOT_TAKEN &&
+		    !starts(s, "stack backtrace:")) {
+			/* nested lock: held locks and a second backtrace */
+			add_line(p, l);
+			p->run = 0;
+			return;
+		}
+		is_frame = !lockdep_frame_parse(&f, s, &p->arena);
+		if (is_frame || is_trace_noise(s) ||
+		    starts(s, "stack backtrace:")) {
+			if (p->run)
+				p->nlines =
+					p->run_start; /* drop foreign lines */
+			p->run = 0;
+			add_line(p, l);
+			if (is_frame)
+				p->frames++;
+			return;
+		}
+		if (!p->run)
+			p->run_start = p->nlines;
+		add_line(p, l);
+		if (++p->run >= LOCKDEP_END_RUN || (!p->frames && p->run >= 8))
+			end_at_run(p);
+		return;
+	case PH_HUNG:
+		if (!l->len)
+			return;
+		if (starts(s, "Showing all locks held in the system")) {
+			add_line(p, l);
+			p->phase = PH_DUMP;
+			p->run = 0;
+			return;
+		}
+		add_line(p, l);
+		if (!lockdep_frame_parse(&f, s, &p->arena) ||
+		    is_trace_noise(s) || starts(s, "task:") ||
+		    strstr(s, " disables this message") ||
+		    strstr(s, "tainted") || strstr(s, "Tainted") ||
+		    strstr(s, "state:D") || strstr(s, " D "))
+			p->hung_idle = 0;
+		else if (++p->hung_idle > 40)
+			report_reset(p); /* no lock dump followed */
+		return;
+	case PH_DUMP:
+		if (!l->len)
+			return;
+		if (starts(s, "=====")) {
+			add_line(p, l);
+			report_end(p);
+			return;
+		}
+		if (is_held_header(s) || is_lock_item(s) ||
+		    starts(s, "<RELEASED>") ||
+		    starts(s, "INFO: lockdep is turned off")) {
+			if (p->run)
+				p->nlines = p->run_start;
+			p->run = 0;
+			add_line(p, l);
+			return;
+		}
+		if (!p->run)
+			p->run_start = p->nlines;
+		add_line(p, l);
+		if (++p->run >= LOCKDEP_END_RUN)
+			end_at_run(p);
+		return;
+	case PH_IDLE:
+		break;
+	}
+}
 
 static int on_line(void *ctx, const struct dmesg_line *l)
 {
-	return 0;
+	struct lockdep_parser *p = ctx;
+
+	if (p->phase == PH_IDLE)
+		idle_line(p, l);
+	else
+		report_line(p, l);
+	return p->stop;
 }
 
 struct lockdep_parser *lockdep_parser_new(const struct lockdep_sink *sink)
@@ -60,17 +956,35 @@ struct lockdep_parser *lockdep_parser_new(const struct lockdep_sink *sink)
 		abort();
 	p->sink = *sink;
 	p->dmesg = dmesg_new(on_line, p);
+	strbuf_init(&p->raw, 0);
 	return p;
 }
 
 int lockdep_parser_feed(struct lockdep_parser *p, const char *buf, size_t len)
 {
-	return dmesg_feed(p->dmesg, buf, len);
+	if (p->stop)
+		return p->stop;
+	dmesg_feed(p->dmesg, buf, len);
+	return p->stop;
 }
 
 int lockdep_parser_finish(struct lockdep_parser *p)
 {
-	return dmesg_finish(p->dmesg);
+	if (!p->stop)
+		dmesg_finish(p->dmesg);
+	if (p->phase != PH_IDLE) {
+		if (p->phase == PH_BODY ||
+		    (p->phase == PH_BACKTRACE && !p->frames) ||
+		    p->phase == PH_HUNG)
+			p->cut = p->phase != PH_HUNG;
+		if (p->phase == PH_BACKTRACE && p->run)
+			p->nlines = p->run_start;
+		if (p->phase == PH_HUNG)
+			report_reset(p);
+		else
+			report_end(p);
+	}
+	return p->stop;
 }
 
 void lockdep_parser_free(struct lockdep_parser *p)
@@ -78,6 +992,9 @@ void lockdep_parser_free(struct lockdep_parser *p)
 	if (!p)
 		return;
 	dmesg_free(p->dmesg);
+	arena_release(&p->arena);
+	strbuf_release(&p->raw);
+	free(p->lines);
 	free(p);
 }
 
@@ -86,8 +1003,760 @@ unsigned lockdep_parser_reports(const struct lockdep_parser *p)
 	return p->reports;
 }
 
-int lockdep_frame_parse(struct lockdep_frame *f, const char *line,
-			struct arena *a)
+/* ---- parsing a buffered report ------------------------------------------ */
+
+struct stackb {
+	struct lockdep_stack *st;
+	size_t alloc;
+};
+
+struct rparse {
+	struct lockdep_parser *p;
+	struct arena *a;
+	struct lockdep_report *r;
+
+	struct lockdep_lock primary, prev, safe, unsafe, other, nest;
+	bool have_primary, have_prev, have_safe, have_unsafe, have_other,
+		have_nest;
+	struct lockdep_stack primary_st, safe_st, unsafe_st;
+
+	struct lockdep_chain_entry *entries; /* circular / inversion */
+	size_t nentries, aentries;
+	int last_depth; /* parse state, see below */
+	int entry_depth; /* "-> #N" of the last entry */
+
+	struct lockdep_stack *trace; /* where frames go */
+	size_t trace_alloc;
+	bool held_taken;
+	bool in_held; /* items go to r->held */
+	size_t held_alloc;
+	bool want_release_site;
+	bool backtrace_done;
+};
+
+static void stack_push(struct rparse *rp, struct lockdep_stack *st,
+		       const struct lockdep_frame *f)
 {
-	return -1;
+	if (st->n % 16 == 0)
+		st->frames = arena_realloc(rp->a, st->frames,
+					   st->n * sizeof(*st->frames),
+					   (st->n + 16) * sizeof(*st->frames));
+	st->frames[st->n++] = *f;
+}
+
+static void set_trace(struct rparse *rp, struct lockdep_stack *st)
+{
+	rp->trace = st;
+}
+
+/* "comm/pid ..." at the start of s, up to the phrase at `end`. */
+static void parse_task(struct rparse *rp, const char *s, const char *end)
+{
+	const char *e = end, *slash;
+	char *x;
+
+	if (rp->r->task)
+		return;
+	/* drop " [HC0[0]:SC1[1]:HE1:SE0]" */
+	{
+		const char *hc = strstr(s, " [HC");
+
+		if (hc && hc < e)
+			e = hc;
+	}
+	while (e > s && e[-1] == ' ')
+		e--;
+	slash = memrchr(s, '/', (size_t)(e - s));
+	if (!slash || slash == s)
+		return;
+	rp->r->pid = strtol(slash + 1, &x, 10);
+	if (x == slash + 1)
+		rp->r->pid = -1;
+	rp->r->task = arena_strndup(rp->a, s, (size_t)(slash - s));
+}
+
+static void push_entry(struct rparse *rp, const struct lockdep_lock *l)
+{
+	if (rp->nentries == rp->aentries) {
+		size_t n = rp->aentries ? rp->aentries * 2 : 8;
+
+		rp->entries = arena_realloc(rp->a, rp->entries,
+					    rp->aentries * sizeof(*rp->entries),
+					    n * sizeof(*rp->entries));
+		rp->aentries = n;
+	}
+	memset(&rp->entries[rp->nentries], 0, sizeof(*rp->entries));
+	rp->entries[rp->nentries].lock = *l;
+	set_trace(rp, &rp->entries[rp->nentries].stack);
+	rp->nentries++;
+}
+
+static void push_held(struct rparse *rp, const struct lockdep_lock *l)
+{
+	struct lockdep_report *r = rp->r;
+
+	if (r->nheld && l->index >= 0 &&
+	    r->held[r->nheld - 1].index == l->index)
+		return; /* syzbot repeats an index for inlined frames */
+	if (r->nheld == rp->held_alloc) {
+		size_t n = rp->held_alloc ? rp->held_alloc * 2 : 8;
+
+		r->held = arena_realloc(rp->a, r->held,
+					rp->held_alloc * sizeof(*r->held),
+					n * sizeof(*r->held));
+		rp->held_alloc = n;
+	}
+	r->held[r->nheld++] = *l;
+}
+
+/* The kernel ident line: "6.0.0-rc6-CI+ #1 Not tainted" / "2.6.19 #2". */
+static bool parse_ident(struct rparse *rp, const char *s)
+{
+	const char *sp = strchr(s, ' '), *t;
+
+	if (!sp || sp == s || sp[1] != '#')
+		return false;
+	t = strchr(sp + 1, ' ');
+	if (t) {
+		t = skip_ws(t);
+		if (!starts(t, "Not tainted") && !starts(t, "Tainted:"))
+			return false;
+		rp->r->taint = arena_strdup(rp->a, t);
+	}
+	if (!isdigit((unsigned char)s[0]))
+		return false;
+	rp->r->kernel = arena_strndup(rp->a, s, (size_t)(sp - s));
+	return true;
+}
+
+/* "CPU: 0 PID: 15 Comm: cpuhp/0 Not tainted 6.0.0-rc6 #1" and 2.6 "Pid:" */
+static void parse_cpu_line(struct rparse *rp, const char *s)
+{
+	const char *t, *hash, *rel;
+
+	if (rp->r->kernel)
+		return;
+	t = strstr(s, "tainted ");
+	if (!t) {
+		t = strstr(s, "Tainted: ");
+		if (!t)
+			return;
+	}
+	hash = strstr(t, " #");
+	if (!hash)
+		return;
+	rel = hash;
+	while (rel > t && rel[-1] != ' ')
+		rel--;
+	if (rel < hash && isdigit((unsigned char)*rel))
+		rp->r->kernel = arena_strndup(rp->a, rel, (size_t)(hash - rel));
+}
+
+static void held_list_start(struct rparse *rp, const char *s)
+{
+	const char *by = strstr(s, " held by "), *e;
+	const char *slash;
+	long pid;
+	char *x;
+
+	rp->in_held = false;
+	if (!by)
+		return;
+	by += 9;
+	e = by + strlen(by);
+	while (e > by && (e[-1] == ':' || e[-1] == '.' || e[-1] == ' '))
+		e--;
+	slash = memrchr(by, '/', (size_t)(e - by));
+	pid = slash ? strtol(slash + 1, &x, 10) : -1;
+	if (rp->held_taken)
+		return;
+	if (rp->r->pid >= 0 && pid != rp->r->pid)
+		return;
+	if (rp->r->kind == LOCKDEP_HUNG_TASK_ALL_LOCKS && rp->r->pid < 0)
+		return;
+	if (!rp->r->task && slash) {
+		rp->r->task = arena_strndup(rp->a, by, (size_t)(slash - by));
+		rp->r->pid = pid;
+	}
+	rp->held_taken = true;
+	rp->in_held = true;
+	rp->r->held_known = true;
+}
+
+static const char *after(const char *s, const char *needle)
+{
+	const char *q = strstr(s, needle);
+
+	return q ? q + strlen(needle) : NULL;
+}
+
+/* One logical line of a report. */
+static void parse_report_line(struct rparse *rp, const char *s, size_t idx)
+{
+	struct lockdep_report *r = rp->r;
+	struct lockdep_lock l;
+	struct lockdep_frame f;
+	const char *q;
+
+	s = skip_ws(s);
+	if (!*s)
+		return;
+	if (idx <= 3 && !r->kernel && parse_ident(rp, s))
+		return;
+	if (starts(s, "=====") || starts(s, "-----"))
+		return;
+
+	if (rp->want_release_site) {
+		rp->want_release_site = false;
+		if (!lockdep_frame_parse(&f, s, rp->a)) {
+			r->message = f.function;
+			rp->primary.at = f.function;
+			return;
+		}
+	}
+
+	if ((q = strstr(s, " is trying to acquire lock:")) ||
+	    (q = strstr(s, " is trying to acquire:")) ||
+	    (q = strstr(s, " is trying to lock:")) ||
+	    (q = strstr(s, " just changed the state of lock:")) ||
+	    (q = strstr(s, " takes:")) ||
+	    (q = strstr(s, " is freeing memory "))) {
+		parse_task(rp, s, q);
+		rp->trace = NULL;
+		rp->want_release_site = false;
+		/* the lock line follows */
+		rp->have_primary = false;
+		rp->primary.name = NULL;
+		rp->in_held = false;
+		rp->last_depth = -2; /* expecting primary */
+		return;
+	}
+	if ((q = strstr(s, " is trying to release lock (")) ||
+	    (q = strstr(s, " is trying to contend lock ("))) {
+		const char *name = strchr(q + 5, '(') + 1, *end;
+
+		parse_task(rp, s, q);
+		end = strstr(name, ") at");
+		if (!end)
+			end = strrchr(name, ')');
+		if (end && end > name) {
+			memset(&rp->primary, 0, sizeof(rp->primary));
+			rp->primary.index = -1;
+			rp->primary.name = arena_strndup(rp->a, name,
+							 (size_t)(end - name));
+			rp->have_primary = true;
+		}
+		rp->want_release_site = true;
+		return;
+	}
+	if ((q = strstr(s, " is leaving the kernel with locks still held"))) {
+		parse_task(rp, s, q);
+		return;
+	}
+	if (starts(s, "but task is already holding lock") ||
+	    starts(s, "and this task is already holding")) {
+		rp->last_depth = -3; /* expecting prev */
+		rp->trace = NULL;
+		return;
+	}
+	if ((q = after(s, "but this new dependency connects a "))) {
+		const char *e = strstr(q, "-irq-safe lock");
+
+		if (e && !r->irq_class)
+			r->irq_class = arena_strndup(rp->a, q, (size_t)(e - q));
+		rp->last_depth = -4; /* expecting safe */
+		return;
+	}
+	if (starts(s, "to a ") && strstr(s, "-irq-unsafe lock")) {
+		rp->last_depth = -5; /* expecting unsafe */
+		return;
+	}
+	if (starts(s, "... which became ")) {
+		if (strstr(s, "-irq-unsafe at"))
+			set_trace(rp, &rp->unsafe_st);
+		else if (strstr(s, "-irq-safe at"))
+			set_trace(rp, &rp->safe_st);
+		return;
+	}
+	if ((q = after(s, "but this lock took another, ")) ||
+	    (q = after(s, "but this lock was taken by another, "))) {
+		const char *e = strstr(q, "-unsafe lock");
+
+		if (!e)
+			e = strstr(q, "-safe lock");
+		if (e && !r->irq_class)
+			r->irq_class = arena_strndup(rp->a, q, (size_t)(e - q));
+		rp->last_depth = -6; /* expecting other */
+		return;
+	}
+	if (starts(s, "inconsistent {")) {
+		const char *a1 = s + 14, *e1 = strchr(a1, '}');
+		const char *a2 = e1 ? strstr(e1, "{") : NULL;
+		const char *e2 = a2 ? strchr(a2, '}') : NULL;
+
+		if (e1 && e2) {
+			r->irq_from =
+				arena_strndup(rp->a, a1, (size_t)(e1 - a1));
+			r->irq_to = arena_strndup(rp->a, a2 + 1,
+						  (size_t)(e2 - a2 - 1));
+		}
+		return;
+	}
+	if (s[0] == '{' && strstr(s, "} state was registered at")) {
+		set_trace(rp, &rp->primary_st);
+		return;
+	}
+	if (starts(s, "the existing dependency chain")) {
+		rp->last_depth = 0;
+		rp->trace = NULL;
+		return;
+	}
+	if (starts(s, "-> #")) {
+		char *x;
+		long depth = strtol(s + 4, &x, 10);
+
+		if (x > s + 4 && !parse_lock(x, &l, rp->a, false)) {
+			push_entry(rp, &l);
+			rp->last_depth = (int)depth;
+			rp->entry_depth = (int)depth;
+		}
+		return;
+	}
+	if (starts(s, "the shortest dependencies between")) {
+		rp->last_depth = -10; /* inversion entries */
+		rp->trace = NULL;
+		return;
+	}
+	if (starts(s, "the dependencies between")) {
+		rp->last_depth = -11; /* safe/unsafe detail: ignored */
+		rp->trace = NULL;
+		return;
+	}
+	if (starts(s, "-> (") && rp->last_depth == -10) {
+		if (!parse_lock(s + 3, &l, rp->a, false))
+			push_entry(rp, &l);
+		rp->trace = NULL;
+		return;
+	}
+	if (rp->last_depth == -10 && rp->nentries) {
+		struct lockdep_chain_entry *ce = &rp->entries[rp->nentries - 1];
+
+		if (starts(s, "... acquired at")) {
+			ce->stack.n = 0;
+			set_trace(rp, &ce->stack);
+			return;
+		}
+		if (ends_with(s, " at:") && !ce->stack.n) {
+			set_trace(rp, &ce->stack);
+			return;
+		}
+		if (ends_with(s, " at:")) {
+			rp->trace = NULL;
+			return;
+		}
+	}
+	if (rp->last_depth == -11 && !starts(s, "stack backtrace:"))
+		return;
+	if (starts(s, "Chain exists of:") ||
+	    strstr(s, "Possible unsafe locking scenario") ||
+	    strstr(s, "Possible interrupt unsafe locking scenario") ||
+	    strstr(s, "DEADLOCK *") ||
+	    starts(s, "which lock already depends") ||
+	    starts(s, "which would create a new lock dependency") ||
+	    starts(s, "May be due to missing lock nesting") ||
+	    starts(s, "and interrupts could create inverse lock ordering") ||
+	    starts(s, "but there are no more locks to release") ||
+	    starts(s, "but there are no locks held")) {
+		rp->trace = NULL;
+		if (starts(s, "Chain exists of:") || strstr(s, "scenario"))
+			rp->last_depth = -12; /* skip until held or backtrace */
+		return;
+	}
+	if (starts(s, "other info that might help us debug this")) {
+		rp->trace = NULL;
+		if (rp->last_depth >= 0)
+			rp->last_depth = -1;
+		return;
+	}
+	if (starts(s, "but this task is not holding")) {
+		rp->last_depth = -7; /* expecting the nest lock name */
+		return;
+	}
+	if (starts(s, "context-{")) {
+		r->message = arena_strdup(rp->a, s);
+		return;
+	}
+	if (is_held_header(s)) {
+		if (rp->last_depth == -12)
+			rp->last_depth = -1;
+		held_list_start(rp, s);
+		rp->trace = NULL;
+		return;
+	}
+	if (is_lock_item(s)) {
+		if (rp->in_held && !parse_lock(s, &l, rp->a, true))
+			push_held(rp, &l);
+		return;
+	}
+	if (starts(s, "stack backtrace:")) {
+		rp->in_held = false;
+		rp->last_depth = -1;
+		if (rp->backtrace_done || r->backtrace.n)
+			rp->backtrace_done = true, rp->trace = NULL;
+		else
+			set_trace(rp, &r->backtrace);
+		return;
+	}
+	if (starts(s, "CPU: ") || starts(s, "Pid: ")) {
+		parse_cpu_line(rp, s);
+		return;
+	}
+	if (r->kind == LOCKDEP_HUNG_TASK_ALL_LOCKS) {
+		if (starts(s, "Call Trace:") || starts(s, "Call trace:")) {
+			if (!r->backtrace.n)
+				set_trace(rp, &r->backtrace);
+			return;
+		}
+		if (starts(s, "Showing all locks held")) {
+			rp->trace = NULL;
+			return;
+		}
+		if (!r->kernel &&
+		    (strstr(s, "Not tainted ") || starts(s, "Tainted: "))) {
+			const char *hash = strstr(s, " #");
+			const char *rel = hash;
+
+			while (rel && rel > s && rel[-1] != ' ')
+				rel--;
+			if (rel && rel < hash && isdigit((unsigned char)*rel))
+				r->kernel = arena_strndup(rp->a, rel,
+							  (size_t)(hash - rel));
+			return;
+		}
+	}
+	if (rp->last_depth == -12)
+		return;
+
+	/* a lock line the last phrase asked for */
+	if (rp->last_depth <= -2 && rp->last_depth >= -6 &&
+	    !parse_lock(s, &l, rp->a, false)) {
+		switch (rp->last_depth) {
+		case -2:
+			rp->primary = l;
+			rp->have_primary = true;
+			break;
+		case -3:
+			rp->prev = l;
+			rp->have_prev = true;
+			break;
+		case -4:
+			rp->safe = l;
+			rp->have_safe = true;
+			break;
+		case -5:
+			rp->unsafe = l;
+			rp->have_unsafe = true;
+			break;
+		case -6:
+			rp->other = l;
+			rp->have_other = true;
+			break;
+		}
+		rp->last_depth = -1;
+		return;
+	}
+	if (rp->last_depth == -7) {
+		const char *e = s + strlen(s);
+
+		memset(&rp->nest, 0, sizeof(rp->nest));
+		rp->nest.index = -1;
+		if (*s == '(' && e[-1] == ')')
+			s++, e--;
+		rp->nest.name = arena_strndup(rp->a, s, (size_t)(e - s));
+		rp->have_nest = true;
+		rp->last_depth = -1;
+		return;
+	}
+	if (r->kind == LOCKDEP_RCU_SUSPICIOUS && !r->message) {
+		/* "<file>:<line> <message>" */
+		const char *sp = strchr(s, ' '), *colon = strchr(s, ':');
+
+		if (sp && colon && colon < sp &&
+		    isdigit((unsigned char)colon[1]) &&
+		    (memchr(s, '/', (size_t)(sp - s)) ||
+		     memchr(s, '.', (size_t)(sp - s)))) {
+			r->message = arena_strdup(rp->a, s);
+			return;
+		}
+	}
+	if (starts(s, "irq event stamp:") || starts(s, "hardirqs last") ||
+	    starts(s, "softirqs last")) {
+		rp->trace = NULL;
+		return;
+	}
+	if (rp->trace && !lockdep_frame_parse(&f, s, rp->a)) {
+		stack_push(rp, rp->trace, &f);
+		return;
+	}
+}
+
+/* Split "comm:pid" of a hung-task header. */
+static void parse_hung_task(struct rparse *rp, const char *s)
+{
+	const char *t = s + 11, *e = strstr(t, " blocked for more than ");
+	const char *colon;
+	char *x;
+
+	if (!e)
+		return;
+	colon = memrchr(t, ':', (size_t)(e - t));
+	if (!colon)
+		return;
+	rp->r->task = arena_strndup(rp->a, t, (size_t)(colon - t));
+	rp->r->pid = strtol(colon + 1, &x, 10);
+}
+
+static void chain_add(struct lockdep_report *r, struct arena *a, size_t *alloc,
+		      const struct lockdep_lock *l,
+		      const struct lockdep_stack *st, bool primary)
+{
+	if (primary)
+		r->primary = (int)r->nchain;
+	if (r->nchain == *alloc) {
+		size_t n = *alloc ? *alloc * 2 : 8;
+
+		r->chain = arena_realloc(a, r->chain,
+					 *alloc * sizeof(*r->chain),
+					 n * sizeof(*r->chain));
+		*alloc = n;
+	}
+	r->chain[r->nchain].lock = *l;
+	if (st)
+		r->chain[r->nchain].stack = *st;
+	r->nchain++;
+}
+
+/* Assemble the per-kind chain (LOCKDEP-FORMAT.md §7) and truncation. */
+static void report_finish_kind(struct rparse *rp)
+{
+	struct lockdep_report *r = rp->r;
+	size_t alloc = 0, i;
+	bool need_backtrace = true;
+
+	r->primary = -1;
+	switch (r->kind) {
+	case LOCKDEP_CIRCULAR:
+		if (rp->nentries) {
+			struct lockdep_lock *last =
+				&rp->entries[rp->nentries - 1].lock;
+
+			r->chain = rp->entries;
+			r->nchain = rp->nentries;
+			if (rp->have_primary && !last->at &&
+			    rp->entry_depth == 0)
+				last->at = rp->primary.at;
+			r->primary = (int)rp->nentries - 1;
+			if (rp->entry_depth != 0)
+				r->truncated = true;
+		} else {
+			if (rp->have_prev)
+				chain_add(r, rp->a, &alloc, &rp->prev, NULL,
+					  false);
+			if (rp->have_primary)
+				chain_add(r, rp->a, &alloc, &rp->primary,
+					  &r->backtrace, true);
+			r->truncated = true;
+		}
+		break;
+	case LOCKDEP_RECURSIVE:
+		if (rp->have_primary)
+			chain_add(r, rp->a, &alloc, &rp->primary, &r->backtrace,
+				  true);
+		if (rp->have_prev)
+			chain_add(r, rp->a, &alloc, &rp->prev, NULL, false);
+		break;
+	case LOCKDEP_INCONSISTENT_LOCK_STATE:
+		if (rp->have_primary)
+			chain_add(r, rp->a, &alloc, &rp->primary,
+				  &rp->primary_st, true);
+		break;
+	case LOCKDEP_IRQ_INVERSION:
+		if (rp->nentries) {
+			r->chain = rp->entries;
+			r->nchain = rp->nentries;
+		} else {
+			if (rp->have_primary)
+				chain_add(r, rp->a, &alloc, &rp->primary,
+					  &r->backtrace, true);
+			if (rp->have_other)
+				chain_add(r, rp->a, &alloc, &rp->other, NULL,
+					  false);
+			r->truncated = true;
+		}
+		break;
+	case LOCKDEP_HARDIRQ_SAFE_UNSAFE:
+	case LOCKDEP_SOFTIRQ_SAFE_UNSAFE:
+		if (rp->have_safe)
+			chain_add(r, rp->a, &alloc, &rp->safe, &rp->safe_st,
+				  false);
+		if (rp->have_prev)
+			chain_add(r, rp->a, &alloc, &rp->prev, NULL, false);
+		if (rp->have_primary)
+			chain_add(r, rp->a, &alloc, &rp->primary, &r->backtrace,
+				  true);
+		if (rp->have_unsafe)
+			chain_add(r, rp->a, &alloc, &rp->unsafe, &rp->unsafe_st,
+				  false);
+		if (r->nchain < 4)
+			r->truncated = true;
+		break;
+	case LOCKDEP_BAD_UNLOCK_BALANCE:
+	case LOCKDEP_BAD_CONTENTION:
+	case LOCKDEP_HELD_LOCK_FREED:
+	case LOCKDEP_INVALID_WAIT_CONTEXT:
+		if (rp->have_primary && rp->primary.name)
+			chain_add(r, rp->a, &alloc, &rp->primary, &r->backtrace,
+				  true);
+		break;
+	case LOCKDEP_NESTED_LOCK_NOT_TAKEN:
+		if (rp->have_primary)
+			chain_add(r, rp->a, &alloc, &rp->primary, &r->backtrace,
+				  true);
+		if (rp->have_nest)
+			chain_add(r, rp->a, &alloc, &rp->nest, NULL, false);
+		break;
+	case LOCKDEP_LOCK_HELD_USER_RETURN:
+		need_backtrace = false;
+		break;
+	case LOCKDEP_HUNG_TASK_ALL_LOCKS:
+		need_backtrace = false;
+		break;
+	default:
+		break;
+	}
+	if (need_backtrace && !r->backtrace.n)
+		r->truncated = true;
+	for (i = 0; i < r->nchain; i++)
+		if (!r->chain[i].lock.name)
+			r->chain[i].lock.name = "";
+}
+
+static void report_emit_one(struct lockdep_parser *p, struct lockdep_report *r)
+{
+	p->reports++;
+	if (!p->stop && p->sink.report)
+		p->stop = p->sink.report(p->sink.ctx, r);
+	if (!p->stop && r->kind != LOCKDEP_RCU_SUSPICIOUS &&
+	    r->kind != LOCKDEP_HUNG_TASK_ALL_LOCKS && p->sink.lockdep_off) {
+		/* every other report turns lockdep off (debug_locks_off) */
+		struct lockdep_off off = { "lockdep report", r->last_line,
+					   p->reports - 1 };
+
+		off.reason = lockdep_kind_name(r->kind);
+		p->stop = p->sink.lockdep_off(p->sink.ctx, &off);
+	}
+}
+
+static void fill_text(struct lockdep_parser *p, struct lockdep_report *r,
+		      size_t from, size_t to)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t i;
+
+	for (i = from; i < to; i++) {
+		strbuf_addstr(&sb, p->lines[i].text);
+		strbuf_addch(&sb, '\n');
+	}
+	r->text = arena_strndup(&p->arena, sb.buf, sb.len);
+	strbuf_release(&sb);
+	r->raw = arena_strndup(&p->arena, p->raw.buf, p->raw.len);
+	r->first_line = p->lines[from].first;
+	r->last_line = p->lines[to - 1].last;
+}
+
+static void parse_range(struct lockdep_parser *p, struct lockdep_report *r,
+			size_t from, size_t to, bool dump_only)
+{
+	struct rparse rp;
+	size_t i;
+
+	memset(&rp, 0, sizeof(rp));
+	rp.p = p;
+	rp.a = &p->arena;
+	rp.r = r;
+	rp.last_depth = -1;
+	for (i = from; i < to; i++) {
+		if (dump_only && i < to &&
+		    !starts(skip_ws(p->lines[i].text),
+			    "Showing all locks held"))
+			continue;
+		dump_only = false;
+		parse_report_line(&rp, p->lines[i].text, i - from);
+	}
+	report_finish_kind(&rp);
+}
+
+static void report_parse_and_emit(struct lockdep_parser *p)
+{
+	struct lockdep_report r;
+	const char *task = NULL;
+	size_t task_len = 0, i, dump = 0;
+
+	if (p->kind != LOCKDEP_HUNG_TASK_ALL_LOCKS) {
+		memset(&r, 0, sizeof(r));
+		r.kind = (enum lockdep_kind)p->kind;
+		r.pid = -1;
+		r.header = arena_strdup(&p->arena, skip_ws(p->lines[0].text));
+		classify_header(r.header, &task, &task_len);
+		if (task) {
+			const char *slash = memrchr(task, '/', task_len);
+
+			r.task = arena_strndup(&p->arena, task,
+					       (size_t)(slash - task));
+			r.pid = strtol(slash + 1, NULL, 10);
+		}
+		fill_text(p, &r, 0, p->nlines);
+		parse_range(p, &r, 0, p->nlines, false);
+		r.truncated = r.truncated || p->cut;
+		report_emit_one(p, &r);
+		return;
+	}
+
+	/* hung tasks: one report per "INFO: task" with the shared dump */
+	for (i = 0; i < p->nlines; i++)
+		if (starts(skip_ws(p->lines[i].text), "Showing all locks held"))
+			dump = i;
+	if (!dump)
+		return;
+	for (i = 0; i < dump && !p->stop; i++) {
+		size_t end = i + 1;
+		struct rparse rp;
+		size_t k;
+
+		if (!is_hung_header(skip_ws(p->lines[i].text)))
+			continue;
+		while (end < dump &&
+		       !is_hung_header(skip_ws(p->lines[end].text)))
+			end++;
+		memset(&r, 0, sizeof(r));
+		r.kind = LOCKDEP_HUNG_TASK_ALL_LOCKS;
+		r.pid = -1;
+		r.header = arena_strdup(&p->arena, skip_ws(p->lines[i].text));
+		fill_text(p, &r, i, p->nlines);
+		memset(&rp, 0, sizeof(rp));
+		rp.p = p;
+		rp.a = &p->arena;
+		rp.r = &r;
+		rp.last_depth = -1;
+		parse_hung_task(&rp, r.header);
+		for (k = i + 1; k < end; k++)
+			parse_report_line(&rp, p->lines[k].text, k - i);
+		rp.trace = NULL;
+		for (k = dump; k < p->nlines; k++)
+			parse_report_line(&rp, p->lines[k].text, k - i);
+		report_finish_kind(&rp);
+		r.truncated = r.truncated || p->cut || !r.held_known;
+		report_emit_one(p, &r);
+		i = end - 1;
+	}
 }

@@ -84,6 +84,9 @@ struct lockdep_report {
 	 */
 	struct lockdep_chain_entry *chain;
 	size_t nchain;
+	int primary; /* chain index of the lock the report is
+				      * about (being acquired, taken, freed,
+				      * released), -1 when none */
 
 	struct lockdep_lock *held; /* held locks of the reporting task */
 	size_t nheld;

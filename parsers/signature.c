@@ -1,30 +1,863 @@
 // SPDX-License-Identifier: GPL-2.0
-/* signature: the identity of a lockdep report, algorithm version 1 (stub). */
+/*
+ * signature: the identity of a lockdep report, algorithm version 1.
+ *
+ * docs/signature.md is the specification; in short: class names lose
+ * instance suffixes (#N), usage, wait type and address and the v5.7
+ * spinlock renaming; a circular cycle is rotated to start at its smallest
+ * class; every edge is hashed on its own; the culprit is the lock's
+ * acquire site or the first frame of its stack that is not lockdep, a lock
+ * primitive or generic plumbing (the skip list below); the hex signature
+ * is SHA-256 over the versioned identity text.
+ */
 #include "parsers/signature.h"
 
+#include <ctype.h>
+#include <errno.h>
+#include <openssl/evp.h>
+#include <stdlib.h>
 #include <string.h>
 
-int signature_compute(struct signature *sig, const struct lockdep_report *r,
-		      struct arena *a)
-{
-	memset(sig, 0, sizeof(*sig));
-	sig->algo_version = SIGNATURE_ALGO_VERSION;
-	memcpy(sig->hex, "0000000000000000", SIGNATURE_HEX_LEN + 1);
-	sig->title = "";
-	return 0;
-}
+#include "parsers/strbuf.h"
 
 const char *signature_class_normalize(const char *name, struct arena *a)
 {
-	return arena_strdup(a, name);
+	size_t n = strlen(name);
+	const char *s = name;
+	char *out, *hash;
+
+	while (n && (*s == ' '))
+		s++, n--;
+	while (n && s[n - 1] == ' ')
+		n--;
+	/* v5.7 renamed spinlock_t classes: &(&x->lock)->rlock == &x->lock */
+	if (n > 11 && !memcmp(s, "&(&", 3) &&
+	    !memcmp(s + n - 8, ")->rlock", 8)) {
+		s += 2;
+		n -= 10;
+	}
+	out = arena_strndup(a, s, n);
+	/* "#N" name_version before an optional "/N" subclass */
+	hash = strrchr(out, '#');
+	if (hash && isdigit((unsigned char)hash[1])) {
+		char *q = hash + 1;
+
+		while (isdigit((unsigned char)*q))
+			q++;
+		if (*q == '\0' || (*q == '/' && isdigit((unsigned char)q[1]))) {
+			char *r = q + 1;
+
+			if (*q == '/') {
+				while (isdigit((unsigned char)*r))
+					r++;
+			}
+			if (*q == '\0' || *r == '\0')
+				memmove(hash, q, strlen(q) + 1);
+		}
+	}
+	return out;
+}
+
+static bool is_suffix_word(const char *s, size_t n)
+{
+	static const char *const words[] = { "isra",	  "constprop",
+					     "part",	  "cold",
+					     "llvm",	  "lto_priv",
+					     "localalias" };
+	size_t i;
+
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (strlen(words[i]) == n && !memcmp(words[i], s, n))
+			return true;
+	for (i = 0; i < n; i++)
+		if (!isdigit((unsigned char)s[i]))
+			return false;
+	return n > 0;
+}
+
+/* Arch syscall wrappers name the syscall: __x64_sys_ioctl -> sys_ioctl. */
+static const char *syscall_name(const char *sym)
+{
+	static const char *const pfx[] = {
+		"__x64_sys_",	    "__ia32_sys_", "__arm64_sys_",
+		"__s390x_sys_",	    "__s390_sys_", "__riscv_sys_",
+		"__se_sys_",	    "__do_sys_",   "__ia32_compat_sys_",
+		"__x64_compat_sys_"
+	};
+	size_t i, n;
+
+	for (i = 0; i < sizeof(pfx) / sizeof(pfx[0]); i++) {
+		n = strlen(pfx[i]);
+		if (!strncmp(sym, pfx[i], n) && sym[n])
+			return sym + n - 4; /* keep "sys_" */
+	}
+	return sym;
 }
 
 const char *signature_symbol_base(const char *sym, struct arena *a)
 {
-	return arena_strdup(a, sym);
+	const char *dot, *p;
+
+	/* Itanium C++ mangling of a plain function: _Z<len><name><params> */
+	if (sym[0] == '_' && sym[1] == 'Z' && isdigit((unsigned char)sym[2])) {
+		char *end;
+		unsigned long len = strtoul(sym + 2, &end, 10);
+
+		if (len && len <= strlen(end))
+			return arena_strndup(a, end, len);
+	}
+	sym = syscall_name(sym);
+	dot = strchr(sym, '.');
+
+	if (!dot || dot == sym)
+		return arena_strdup(a, sym);
+	/* everything after the first dot must be compiler suffixes */
+	for (p = dot; *p == '.';) {
+		const char *q = p + 1;
+
+		while (*q && *q != '.')
+			q++;
+		if (!is_suffix_word(p + 1, (size_t)(q - p - 1)))
+			return arena_strdup(a, sym);
+		p = q;
+	}
+	return arena_strndup(a, sym, (size_t)(dot - sym));
+}
+
+/*
+ * Frames that never name the code at fault (docs/signature.md explains
+ * each group).  An entry ending in '*' is a prefix.
+ */
+static const char *const plumbing[] = {
+	/* lockdep itself and the report printers */
+	"lock_acquire*",
+	"__lock_acquire*",
+	"lock_release*",
+	"__lock_release*",
+	"lock_acquired",
+	"lock_contended",
+	"lock_sync",
+	"lock_downgrade",
+	"validate_chain",
+	"check_prev_add",
+	"check_prevs_add",
+	"check_noncircular",
+	"check_deadlock",
+	"check_irq_usage",
+	"check_usage*",
+	"check_flags",
+	"print_*",
+	"mark_lock*",
+	"mark_usage",
+	"mark_held_locks",
+	"lockdep_*",
+	"__lockdep_*",
+	"lock_is_held*",
+	"debug_check_no_locks_*",
+	"hlock_class",
+	"reacquire_held_locks",
+	"find_held_lock",
+	"match_held_lock",
+	"look_up_lock_class",
+	"register_lock_class",
+	"__might_sleep",
+	"__might_resched",
+	"___might_sleep",
+	"__might_fault",
+	"might_fault",
+	"debug_locks_off",
+	"lock_map_acquire*",
+	"lock_map_release*",
+	"lockdep_rcu_suspicious",
+	"rcu_lockdep_current_cpu_online",
+	"debug_lockdep_rcu_enabled",
+	"valid_state",
+	"usage_match",
+	"__bfs*",
+	"check_path*",
+	"check_wait_context",
+	"check_chain_key",
+	"print_lock*",
+	/* stack dumping, printk and WARN plumbing */
+	"dump_stack*",
+	"show_stack*",
+	"show_trace*",
+	"dump_backtrace*",
+	"unwind_backtrace",
+	"arch_stack_walk",
+	"stack_trace_save*",
+	"trace_hardirqs_*",
+	"__trace_hardirqs_*",
+	"trace_irq_*",
+	"printk*",
+	"vprintk*",
+	"_printk",
+	"__printk*",
+	"console_unlock",
+	"__warn*",
+	"warn_slowpath*",
+	"report_bug",
+	"handle_bug",
+	"exc_invalid_op",
+	"asm_exc_invalid_op",
+	"__report_bad_irq",
+	"panic",
+	/* lock primitives and their wrappers */
+	"_raw_spin_*",
+	"_raw_read_*",
+	"_raw_write_*",
+	"raw_spin_*",
+	"do_raw_spin_*",
+	"__raw_spin_*",
+	"__raw_read_*",
+	"__raw_write_*",
+	"spin_lock*",
+	"spin_unlock*",
+	"_spin_*",
+	"rt_spin_*",
+	"rt_read_*",
+	"rt_write_*",
+	"read_lock*",
+	"write_lock*",
+	"read_unlock*",
+	"write_unlock*",
+	"mutex_lock*",
+	"mutex_unlock*",
+	"mutex_trylock*",
+	"__mutex_*",
+	"_mutex_*",
+	"mutex_remove_waiter",
+	"rt_mutex*",
+	"__rt_mutex*",
+	"ww_mutex_*",
+	"__ww_mutex_*",
+	"down",
+	"down_read*",
+	"down_write*",
+	"down_trylock",
+	"down_interruptible",
+	"down_killable",
+	"down_timeout",
+	"__down*",
+	"up",
+	"up_read",
+	"up_write",
+	"downgrade_write",
+	"rwsem_*",
+	"__rwsem_*",
+	"percpu_down_*",
+	"percpu_up_*",
+	"__percpu_down_*",
+	"__percpu_up_*",
+	"percpu_rwsem_*",
+	"cpus_read_lock",
+	"cpus_read_unlock",
+	"cpus_write_lock",
+	"cpus_write_unlock",
+	"get_online_cpus",
+	"put_online_cpus",
+	"cpu_hotplug_begin",
+	"cpu_hotplug_done",
+	"local_lock*",
+	"rcu_read_lock*",
+	"rcu_read_unlock*",
+	"__rcu_read_lock",
+	"__rcu_read_unlock",
+	"srcu_read_lock*",
+	"srcu_read_unlock*",
+	"__srcu_read_*",
+	"write_seqlock*",
+	"write_sequnlock*",
+	"read_seqbegin*",
+	"seqcount_*",
+	"osq_lock",
+	"osq_unlock",
+	"queued_spin_lock_slowpath",
+	"native_queued_spin_lock_slowpath",
+	"__pv_queued_spin_lock_slowpath",
+	"queued_read_lock_slowpath",
+	"queued_write_lock_slowpath",
+	"lock_sock*",
+	"__lock_sock*",
+	"release_sock",
+	"rtnl_lock*",
+	"rtnl_unlock",
+	"__rtnl_unlock",
+	"bit_spin_lock",
+	"__bit_spin_unlock",
+	"lock_page*",
+	"__lock_page*",
+	"folio_lock*",
+	"__folio_lock*",
+	"unlock_page",
+	"folio_unlock",
+	"console_lock",
+	"console_trylock*",
+	"console_unlock",
+	"__down_trylock_console_sem",
+	"_atomic_dec_and_lock*",
+	"atomic_dec_and_lock*",
+	"_atomic_dec_and_raw_lock*",
+	"refcount_dec_and_lock*",
+	"refcount_dec_and_mutex_lock",
+	"__sb_start_write*",
+	"sb_start_*",
+	"__sb_end_write",
+	"sb_end_*",
+	"percpu_ref_*",
+	/* memory allocation and copying helpers */
+	"kmem_cache_alloc*",
+	"kmem_cache_free*",
+	"__kmem_cache_*",
+	"kmalloc*",
+	"__kmalloc*",
+	"kzalloc*",
+	"kcalloc*",
+	"krealloc*",
+	"kvmalloc*",
+	"__kvmalloc*",
+	"kvzalloc*",
+	"kfree",
+	"kvfree",
+	"vmalloc*",
+	"__vmalloc*",
+	"vzalloc",
+	"slab_*",
+	"__slab_*",
+	"___slab_*",
+	"might_alloc",
+	"should_failslab",
+	"__should_failslab",
+	"__alloc_pages*",
+	"alloc_pages*",
+	"__get_free_pages",
+	"memcpy*",
+	"memset*",
+	"memmove*",
+	"_copy_to_user",
+	"_copy_from_user",
+	"copy_to_user*",
+	"copy_from_user*",
+	"__copy_to_user*",
+	"__copy_from_user*",
+	"copy_user_*",
+	"strncpy_from_user",
+	/* generic plumbing: notifier chains, driver core, work, threads */
+	"notifier_call_chain",
+	"*_notifier_call_chain",
+	"__*_notifier_call_chain",
+	"notifier_call_chain_robust",
+	"call_netdevice_notifiers*",
+	"call_netdevice_notifier",
+	"device_add",
+	"device_del",
+	"device_register",
+	"device_unregister",
+	"platform_device_add",
+	"platform_device_register*",
+	"platform_device_unregister",
+	"platform_device_del",
+	"really_probe",
+	"__driver_probe_device",
+	"driver_probe_device",
+	"__driver_attach*",
+	"__device_attach*",
+	"device_attach",
+	"device_initial_probe",
+	"bus_probe_device",
+	"bus_for_each_dev",
+	"bus_for_each_drv",
+	"bus_add_driver",
+	"driver_register",
+	"driver_attach",
+	"device_driver_attach",
+	"kobject_uevent*",
+	"kobject_add*",
+	"kobject_del",
+	"kobject_put",
+	"process_one_work",
+	"process_scheduled_works",
+	"worker_thread",
+	"rescuer_thread",
+	"kthread",
+	"ret_from_fork*",
+	"smpboot_thread_fn",
+	"cpuhp_invoke_callback*",
+	"__cpuhp_state_add_instance*",
+	"cpuhp_state_add_instance*",
+	"__cpuhp_setup_state*",
+	"__cpuhp_state_remove_instance",
+	"cpuhp_issue_call",
+	"do_one_initcall",
+	"do_initcalls",
+	"kernel_init*",
+	"start_kernel",
+	"call_timer_fn",
+	"__run_timers*",
+	"run_timer_softirq",
+	"run_timer_base",
+	"__do_softirq",
+	"handle_softirqs",
+	"do_softirq*",
+	"__irq_exit_rcu",
+	"irq_exit*",
+	"run_ksoftirqd",
+	"tasklet_action*",
+	"__handle_irq_event_percpu",
+	"handle_irq_event*",
+	"asm_*",
+	"sysvec_*",
+	"common_interrupt",
+	"__sysvec_*",
+	"task_work_run",
+	"exit_to_user_mode*",
+	"syscall_exit_to_user_mode*",
+	"__wake_up*",
+	"wake_up_*",
+	"try_to_wake_up",
+	"complete",
+	"complete_all",
+	"wait_for_completion*",
+	"__wait_for_common",
+	"wait_for_common*",
+	"__flush_work*",
+	"flush_work",
+	"start_flush_work",
+	"__flush_workqueue",
+	"flush_workqueue",
+	"drain_workqueue",
+	"__cancel_work_timer",
+	"__cancel_work*",
+	"cancel_work_sync",
+	"cancel_delayed_work_sync",
+	"touch_wq_lockdep_map",
+	"touch_work_lockdep_map",
+};
+
+static bool plumbing_match(const char *fn, const char *pat)
+{
+	size_t n = strlen(pat);
+
+	if (pat[0] == '*') {
+		/* "*_notifier_call_chain": suffix */
+		size_t m = strlen(fn);
+
+		if (pat[n - 1] == '*')
+			return strstr(fn, pat + 1) != NULL;
+		return m >= n - 1 && !strcmp(fn + m - (n - 1), pat + 1);
+	}
+	if (pat[n - 1] == '*') {
+		const char *star = strchr(pat, '*');
+
+		if (star != pat + n - 1) {
+			/* "__*_notifier_call_chain" */
+			size_t pre = (size_t)(star - pat);
+
+			return !strncmp(fn, pat, pre) &&
+			       plumbing_match(fn + pre, star);
+		}
+		return !strncmp(fn, pat, n - 1);
+	}
+	return !strcmp(fn, pat);
+}
+
+static bool base_is_plumbing(const char *base)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(plumbing) / sizeof(plumbing[0]); i++)
+		if (plumbing_match(base, plumbing[i]))
+			return true;
+	return false;
 }
 
 bool signature_frame_is_plumbing(const char *function)
 {
+	char buf[256];
+	const char *dot;
+	size_t n;
+
+	if (!function || !*function)
+		return true;
+	if (function[0] == '0' && function[1] == 'x')
+		return true; /* an address, no symbol */
+	n = strlen(function);
+	dot = strchr(function, '.');
+	if (dot)
+		n = (size_t)(dot - function);
+	if (n >= sizeof(buf))
+		return false;
+	memcpy(buf, function, n);
+	buf[n] = '\0';
+	return base_is_plumbing(buf);
+}
+
+/* RCU reports: the RCU machinery itself is plumbing too. */
+static bool rcu_plumbing(const char *fn)
+{
+	return strstr(fn, "rcu") != NULL;
+}
+
+/* Hung tasks sleep in the scheduler and in waits. */
+static bool hung_plumbing(const char *fn)
+{
+	static const char *const pfx[] = {
+		"schedule",	    "__schedule",   "io_schedule",
+		"context_switch",   "__switch_to",  "preempt_schedule",
+		"rwsem_down_",	    "__rwsem_down", "wait_on_",
+		"out_of_line_wait", "bit_wait",	    "__wait_on",
+		"wb_wait",	    "__wait",	    "wait_",
+		"do_wait",	    "finish_wait",  "prepare_to_wait",
+		"synchronize_",	    "__synchronize"
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(pfx) / sizeof(pfx[0]); i++)
+		if (!strncmp(fn, pfx[i], strlen(pfx[i])))
+			return true;
 	return false;
+}
+
+static bool frame_skipped(const struct lockdep_frame *f, enum lockdep_kind k)
+{
+	if (!f->function || signature_frame_is_plumbing(f->function))
+		return true;
+	if (k == LOCKDEP_RCU_SUSPICIOUS && rcu_plumbing(f->function))
+		return true;
+	if (k == LOCKDEP_HUNG_TASK_ALL_LOCKS && hung_plumbing(f->function))
+		return true;
+	return false;
+}
+
+static const struct lockdep_frame *first_frame(const struct lockdep_stack *st,
+					       enum lockdep_kind k,
+					       bool reliable_only)
+{
+	size_t i;
+
+	if (!st)
+		return NULL;
+	for (i = 0; i < st->n; i++) {
+		if (reliable_only && st->frames[i].unreliable)
+			continue;
+		if (!frame_skipped(&st->frames[i], k))
+			return &st->frames[i];
+	}
+	return NULL;
+}
+
+static const struct lockdep_frame *stack_culprit(const struct lockdep_stack *st,
+						 enum lockdep_kind k)
+{
+	const struct lockdep_frame *f = first_frame(st, k, true);
+
+	return f ? f : first_frame(st, k, false);
+}
+
+static void hex_digest(const char *text, size_t len, char *out)
+{
+	unsigned char md[EVP_MAX_MD_SIZE];
+	unsigned int mdlen = 0, i;
+	static const char hexd[] = "0123456789abcdef";
+
+	EVP_Digest(text, len, md, &mdlen, EVP_sha256(), NULL);
+	for (i = 0; i < SIGNATURE_HEX_LEN / 2; i++) {
+		out[2 * i] = hexd[md[i] >> 4];
+		out[2 * i + 1] = hexd[md[i] & 15];
+	}
+	out[SIGNATURE_HEX_LEN] = '\0';
+}
+
+static const char *const title_fmt[LOCKDEP_KIND_NR] = {
+	[LOCKDEP_CIRCULAR] = "possible deadlock",
+	[LOCKDEP_RECURSIVE] = "possible deadlock",
+	[LOCKDEP_INCONSISTENT_LOCK_STATE] = "inconsistent lock state",
+	[LOCKDEP_IRQ_INVERSION] = "possible deadlock",
+	[LOCKDEP_HARDIRQ_SAFE_UNSAFE] = "possible deadlock",
+	[LOCKDEP_SOFTIRQ_SAFE_UNSAFE] = "possible deadlock",
+	[LOCKDEP_BAD_UNLOCK_BALANCE] = "bad unlock balance",
+	[LOCKDEP_HELD_LOCK_FREED] = "held lock freed",
+	[LOCKDEP_LOCK_HELD_USER_RETURN] =
+		"lock held when returning to user space",
+	[LOCKDEP_RCU_SUSPICIOUS] = "suspicious RCU usage",
+	[LOCKDEP_INVALID_WAIT_CONTEXT] = "invalid wait context",
+	[LOCKDEP_NESTED_LOCK_NOT_TAKEN] = "nested lock was not taken",
+	[LOCKDEP_STILL_HAS_LOCKS_HELD] = "still has locks held",
+	[LOCKDEP_HUNG_TASK_ALL_LOCKS] = "task hung",
+	[LOCKDEP_BAD_CONTENTION] = "bad contention",
+	[LOCKDEP_CHAIN_KEY_COLLISION] = "chain_key collision",
+};
+
+/* A frame that stands for an acquire site given as a bare function name. */
+static const struct lockdep_frame *
+site_frame(const char *fn, enum lockdep_kind k, struct arena *a)
+{
+	struct lockdep_frame *f;
+
+	if (!fn)
+		return NULL;
+	f = arena_alloc(a, sizeof(*f));
+	f->function = fn;
+	return frame_skipped(f, k) ? NULL : f;
+}
+
+/* Find the frame for fn in st (to get its module and file), else fn. */
+static const struct lockdep_frame *
+resolve_site(const struct lockdep_frame *site, const struct lockdep_stack *st)
+{
+	size_t i;
+
+	if (!site)
+		return NULL;
+	for (i = 0; st && i < st->n; i++)
+		if (st->frames[i].function &&
+		    !strcmp(st->frames[i].function, site->function))
+			return &st->frames[i];
+	return site;
+}
+
+static void add_class(struct signature *sig, struct arena *a, size_t *alloc,
+		      const char *c)
+{
+	if (sig->nclasses == *alloc) {
+		size_t n = *alloc ? *alloc * 2 : 8;
+
+		sig->classes = arena_realloc(a, sig->classes,
+					     *alloc * sizeof(*sig->classes),
+					     n * sizeof(*sig->classes));
+		*alloc = n;
+	}
+	sig->classes[sig->nclasses++] = c;
+}
+
+static void add_edge(struct signature *sig, struct arena *a, size_t *alloc,
+		     const char *from, const char *to,
+		     const struct lockdep_stack *st, enum lockdep_kind k)
+{
+	struct signature_edge *e;
+	struct strbuf sb = STRBUF_INIT;
+
+	if (sig->nedges == *alloc) {
+		size_t n = *alloc ? *alloc * 2 : 8;
+
+		sig->edges = arena_realloc(a, sig->edges,
+					   *alloc * sizeof(*sig->edges),
+					   n * sizeof(*sig->edges));
+		*alloc = n;
+	}
+	e = &sig->edges[sig->nedges++];
+	memset(e, 0, sizeof(*e));
+	e->from = from;
+	e->to = to;
+	e->stack = st;
+	e->frame = stack_culprit(st, k);
+	strbuf_addf(&sb, "splatd-edge-v%d\n%s\n%s\n", SIGNATURE_ALGO_VERSION,
+		    from, to);
+	hex_digest(sb.buf, sb.len, e->hash);
+	strbuf_release(&sb);
+}
+
+/* Smallest rotation of a cycle (classes in acquisition order). */
+static size_t best_rotation(const char **c, size_t n)
+{
+	size_t best = 0, r, i;
+
+	for (r = 1; r < n; r++) {
+		for (i = 0; i < n; i++) {
+			int cmp = strcmp(c[(r + i) % n], c[(best + i) % n]);
+
+			if (cmp < 0) {
+				best = r;
+				break;
+			}
+			if (cmp > 0)
+				break;
+		}
+	}
+	return best;
+}
+
+int signature_compute(struct signature *sig, const struct lockdep_report *r,
+		      struct arena *a)
+{
+	enum lockdep_kind k = r->kind;
+	struct strbuf id = STRBUF_INIT, title = STRBUF_INIT;
+	size_t calloc_ = 0, ealloc = 0, i, n = r->nchain;
+	const char **norm;
+	const struct lockdep_frame *site = NULL, *culprit = NULL;
+	const struct lockdep_stack *main_stack = &r->backtrace;
+	bool with_culprit = true;
+
+	if ((unsigned)k >= LOCKDEP_KIND_NR)
+		return -EINVAL;
+	memset(sig, 0, sizeof(*sig));
+	sig->algo_version = SIGNATURE_ALGO_VERSION;
+
+	norm = arena_alloc(a, (n + 1) * sizeof(*norm));
+	for (i = 0; i < n; i++)
+		norm[i] = signature_class_normalize(r->chain[i].lock.name, a);
+
+	strbuf_addf(&id, "splatd-v%d\n%s\n", SIGNATURE_ALGO_VERSION,
+		    lockdep_kind_name(k));
+
+	switch (k) {
+	case LOCKDEP_CIRCULAR: {
+		/* printed #N..#0; acquisition order is #0 -> #1 -> .. -> #N */
+		const char **acq = arena_alloc(a, (n + 1) * sizeof(*acq));
+		size_t rot;
+
+		for (i = 0; i < n; i++)
+			acq[i] = norm[n - 1 - i];
+		rot = n ? best_rotation(acq, n) : 0;
+		for (i = 0; i < n; i++)
+			add_class(sig, a, &calloc_, acq[(rot + i) % n]);
+		for (i = 0; i < sig->nclasses; i++)
+			strbuf_addf(&id, "%s\n", sig->classes[i]);
+		/* entry #k (printed n-1-k): #k-1 held while #k acquired */
+		for (i = 1; i < n; i++)
+			add_edge(sig, a, &ealloc, acq[i - 1], acq[i],
+				 &r->chain[n - 1 - i].stack, k);
+		if (n >= 2)
+			add_edge(sig, a, &ealloc, acq[n - 1], acq[0],
+				 &r->chain[n - 1].stack, k);
+		if (n)
+			main_stack = &r->chain[n - 1].stack;
+		if (!main_stack->n)
+			main_stack = &r->backtrace;
+		with_culprit = false;
+		break;
+	}
+	case LOCKDEP_RECURSIVE:
+		for (i = 0; i < n; i++)
+			add_class(sig, a, &calloc_, norm[i]);
+		if (n)
+			strbuf_addf(&id, "%s\n", norm[0]);
+		if (n >= 2)
+			add_edge(sig, a, &ealloc, norm[1], norm[0],
+				 &r->backtrace, k);
+		break;
+	case LOCKDEP_HARDIRQ_SAFE_UNSAFE:
+	case LOCKDEP_SOFTIRQ_SAFE_UNSAFE:
+		for (i = 0; i < n; i++) {
+			add_class(sig, a, &calloc_, norm[i]);
+			strbuf_addf(&id, "%s\n", norm[i]);
+		}
+		strbuf_addf(&id, "%s\n", r->irq_class ? r->irq_class : "");
+		if (n == 4)
+			add_edge(sig, a, &ealloc, norm[1], norm[2],
+				 &r->backtrace, k);
+		with_culprit = false;
+		break;
+	case LOCKDEP_IRQ_INVERSION:
+		for (i = 0; i < n; i++) {
+			add_class(sig, a, &calloc_, norm[i]);
+			strbuf_addf(&id, "%s\n", norm[i]);
+		}
+		strbuf_addf(&id, "%s\n", r->irq_class ? r->irq_class : "");
+		for (i = 1; i < n; i++)
+			add_edge(sig, a, &ealloc, norm[i - 1], norm[i],
+				 &r->chain[i].stack, k);
+		with_culprit = false;
+		break;
+	case LOCKDEP_INCONSISTENT_LOCK_STATE:
+		for (i = 0; i < n; i++) {
+			add_class(sig, a, &calloc_, norm[i]);
+			strbuf_addf(&id, "%s\n", norm[i]);
+		}
+		strbuf_addf(&id, "%s -> %s\n", r->irq_from ? r->irq_from : "",
+			    r->irq_to ? r->irq_to : "");
+		break;
+	default:
+		for (i = 0; i < n; i++) {
+			add_class(sig, a, &calloc_, norm[i]);
+			strbuf_addf(&id, "%s\n", norm[i]);
+		}
+		if (k == LOCKDEP_INVALID_WAIT_CONTEXT) {
+			strbuf_addf(&id, "%s\n", r->message ? r->message : "");
+			if (r->nheld)
+				strbuf_addf(&id, "%s\n",
+					    signature_class_normalize(
+						    r->held[r->nheld - 1].name,
+						    a));
+		} else if (k == LOCKDEP_RCU_SUSPICIOUS && r->message) {
+			/* file and message; the line number drifts */
+			const char *colon = strchr(r->message, ':');
+			const char *sp = strchr(r->message, ' ');
+
+			if (colon && sp && colon < sp)
+				strbuf_addf(&id, "%.*s%s\n",
+					    (int)(colon - r->message),
+					    r->message, sp);
+			else
+				strbuf_addf(&id, "%s\n", r->message);
+		} else if (k == LOCKDEP_LOCK_HELD_USER_RETURN ||
+			   k == LOCKDEP_STILL_HAS_LOCKS_HELD ||
+			   k == LOCKDEP_HUNG_TASK_ALL_LOCKS) {
+			for (i = 0; i < r->nheld; i++) {
+				const char *c = signature_class_normalize(
+					r->held[i].name, a);
+
+				add_class(sig, a, &calloc_, c);
+				strbuf_addf(&id, "%s\n", c);
+			}
+		}
+		break;
+	}
+
+	/*
+	 * The culprit: the acquire site of the lock the report is about (its
+	 * release site for bad unlock, the first held lock's for the held-lock
+	 * kinds), else the first frame of its stack that is not plumbing.
+	 */
+	switch (k) {
+	case LOCKDEP_BAD_UNLOCK_BALANCE:
+	case LOCKDEP_BAD_CONTENTION:
+		site = site_frame(r->message, k, a);
+		break;
+	case LOCKDEP_LOCK_HELD_USER_RETURN:
+	case LOCKDEP_STILL_HAS_LOCKS_HELD:
+		for (i = 0; i < r->nheld && !site; i++)
+			site = site_frame(r->held[i].at, k, a);
+		break;
+	case LOCKDEP_INCONSISTENT_LOCK_STATE:
+	case LOCKDEP_RCU_SUSPICIOUS:
+	case LOCKDEP_HUNG_TASK_ALL_LOCKS:
+	case LOCKDEP_CHAIN_KEY_COLLISION:
+		break;
+	default:
+		if (r->primary >= 0 && (size_t)r->primary < n)
+			site = site_frame(r->chain[r->primary].lock.at, k, a);
+		break;
+	}
+	culprit = site ? resolve_site(site, main_stack) : NULL;
+	if (!culprit)
+		culprit = stack_culprit(main_stack, k);
+	if (!culprit && main_stack != &r->backtrace)
+		culprit = stack_culprit(&r->backtrace, k);
+	if (!culprit && r->primary >= 0 && (size_t)r->primary < n &&
+	    r->chain[r->primary].lock.at) {
+		/* everything was plumbing: name the printed site anyway */
+		struct lockdep_frame *f = arena_alloc(a, sizeof(*f));
+
+		f->function = r->chain[r->primary].lock.at;
+		culprit = resolve_site(f, main_stack);
+	}
+	sig->culprit = culprit;
+	if (culprit) {
+		sig->culprit_function =
+			signature_symbol_base(culprit->function, a);
+		if (with_culprit)
+			strbuf_addf(&id, "@%s\n", sig->culprit_function);
+	}
+
+	strbuf_addstr(&title, title_fmt[k]);
+	if (sig->culprit_function)
+		strbuf_addf(&title, " in %s", sig->culprit_function);
+	else if (sig->nclasses)
+		strbuf_addf(&title, " on %s", sig->classes[0]);
+	sig->title = arena_strndup(a, title.buf, title.len);
+	hex_digest(id.buf, id.len, sig->hex);
+	strbuf_release(&id);
+	strbuf_release(&title);
+	return 0;
 }

@@ -20,7 +20,7 @@ count_output() {
 	local p f line
 	line=$(grep -E '^[A-Za-z]*:? ?[0-9]+ passed, [0-9]+ failed' "$2" | tail -n 1)
 	if [ -n "$line" ]; then
-		p=$(sed -E 's/.*[^0-9]?([0-9]+) passed, ([0-9]+) failed.*/\1/' <<<"$line")
+		p=$(sed -E 's/^[^0-9]*([0-9]+) passed.*/\1/' <<<"$line")
 		f=$(sed -E 's/.* passed, ([0-9]+) failed.*/\1/' <<<"$line")
 	else
 		p=$(grep -E '^\[  PASSED  \] [0-9]+ test' "$2" | sed -E 's/[^0-9]*([0-9]+).*/\1/' | awk '{s+=$1} END {print s+0}')
