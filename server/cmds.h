@@ -5,5 +5,8 @@
 
 /* Each returns the process exit status; argv[0] is the command name. */
 int cmd_parse(int argc, char **argv);
+int cmd_serve(int argc, char **argv);
+int cmd_ingest(int argc, char **argv);
+int cmd_token(int argc, char **argv);
 
 #endif

@@ -13,6 +13,9 @@ struct cmd {
 
 static const struct cmd commands[] = {
 	{ "parse", cmd_parse, "parse kernel logs offline and print JSON" },
+	{ "serve", cmd_serve, "run the HTTP service and REST API" },
+	{ "ingest", cmd_ingest, "store a run's log without the server" },
+	{ "token", cmd_token, "create, list and revoke API tokens" },
 };
 
 static void usage(FILE *out)

@@ -1,0 +1,204 @@
+// SPDX-License-Identifier: GPL-2.0
+/* db: open, pragmas, migrations, the statement cache and transactions. */
+#include "db/db.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "db/migrate.h"
+
+/* Create every missing directory above path ("var/splatd.db" -> "var"). */
+static int make_parent_dirs(const char *path, struct strbuf *err)
+{
+	struct strbuf dir = STRBUF_INIT;
+	size_t i;
+	int ret = 0;
+
+	strbuf_addstr(&dir, path);
+	for (i = 1; i < dir.len; i++) {
+		if (dir.buf[i] != '/')
+			continue;
+		dir.buf[i] = '\0';
+		if (mkdir(dir.buf, 0755) && errno != EEXIST) {
+			ret = -errno;
+			strbuf_addf(err, "creating %s: %s", dir.buf,
+				    strerror(errno));
+			goto out;
+		}
+		dir.buf[i] = '/';
+	}
+out:
+	strbuf_release(&dir);
+	return ret;
+}
+
+static const char pragmas[] = "PRAGMA journal_mode = WAL;"
+			      "PRAGMA synchronous = NORMAL;"
+			      "PRAGMA foreign_keys = ON;"
+			      "PRAGMA temp_store = MEMORY;";
+
+int db_open(struct db **out, const char *path, struct strbuf *err)
+{
+	struct db *db = NULL;
+	char *msg = NULL;
+	int ret;
+
+	*out = NULL;
+	ret = make_parent_dirs(path, err);
+	if (ret)
+		return ret;
+	db = calloc(1, sizeof(*db));
+	if (!db)
+		return -ENOMEM;
+	if (sqlite3_open_v2(path, &db->sq,
+			    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
+				    SQLITE_OPEN_NOMUTEX,
+			    NULL) != SQLITE_OK) {
+		strbuf_addf(err, "opening %s: %s", path,
+			    db->sq ? sqlite3_errmsg(db->sq) : "out of memory");
+		ret = -EIO;
+		goto fail;
+	}
+	sqlite3_busy_timeout(db->sq, 10000);
+	if (sqlite3_exec(db->sq, pragmas, NULL, NULL, &msg) != SQLITE_OK) {
+		strbuf_addf(err, "%s: %s", path,
+			    msg ? msg : sqlite3_errmsg(db->sq));
+		ret = -EIO;
+		goto fail;
+	}
+	ret = migrate_apply(db->sq, err);
+	if (ret)
+		goto fail;
+	*out = db;
+	return 0;
+fail:
+	sqlite3_free(msg);
+	db_close(db);
+	return ret;
+}
+
+void db_close(struct db *db)
+{
+	size_t i;
+
+	if (!db)
+		return;
+	for (i = 0; i < DB_SQL_NR; i++)
+		sqlite3_finalize(db->stmt[i]);
+	sqlite3_close(db->sq);
+	free(db);
+}
+
+sqlite3_stmt *db_stmt(struct db *db, enum db_sql id, struct strbuf *err)
+{
+	sqlite3_stmt *st = db->stmt[id];
+
+	if (st) {
+		sqlite3_reset(st);
+		sqlite3_clear_bindings(st);
+		return st;
+	}
+	if (sqlite3_prepare_v3(db->sq, db_sql_text(id), -1,
+			       SQLITE_PREPARE_PERSISTENT, &st,
+			       NULL) != SQLITE_OK) {
+		strbuf_addf(err, "preparing statement %d: %s", (int)id,
+			    sqlite3_errmsg(db->sq));
+		return NULL;
+	}
+	db->stmt[id] = st;
+	return st;
+}
+
+int db_fail(struct db *db, const char *what, struct strbuf *err)
+{
+	int code = sqlite3_errcode(db->sq);
+
+	strbuf_addf(err, "%s: %s", what, sqlite3_errmsg(db->sq));
+	if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+		return -EBUSY;
+	if (code == SQLITE_CONSTRAINT)
+		return -EEXIST;
+	return -EIO;
+}
+
+static int exec_stmt(struct db *db, enum db_sql id, const char *what,
+		     struct strbuf *err)
+{
+	sqlite3_stmt *st = db_stmt(db, id, err);
+	int rc;
+
+	if (!st)
+		return -EIO;
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, what, err);
+	return 0;
+}
+
+int db_begin(struct db *db, struct strbuf *err)
+{
+	return exec_stmt(db, DB_SQL_BEGIN_IMMEDIATE, "begin", err);
+}
+
+int db_commit(struct db *db, struct strbuf *err)
+{
+	return exec_stmt(db, DB_SQL_COMMIT, "commit", err);
+}
+
+void db_rollback(struct db *db)
+{
+	struct strbuf ignored = STRBUF_INIT;
+	size_t i;
+
+	/* Statements still stepping would keep the transaction busy. */
+	for (i = 0; i < DB_SQL_NR; i++)
+		if (db->stmt[i])
+			sqlite3_reset(db->stmt[i]);
+	if (!sqlite3_get_autocommit(db->sq))
+		exec_stmt(db, DB_SQL_ROLLBACK, "rollback", &ignored);
+	strbuf_release(&ignored);
+}
+
+int db_scalar(struct db *db, enum db_sql id, long long *out, struct strbuf *err)
+{
+	sqlite3_stmt *st = db_stmt(db, id, err);
+	int rc;
+
+	if (!st)
+		return -EIO;
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW)
+		return db_fail(db, "query", err);
+	*out = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return 0;
+}
+
+void db_bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+	if (s)
+		sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+void db_bind_int(sqlite3_stmt *st, int i, long long v)
+{
+	sqlite3_bind_int64(st, i, v);
+}
+
+void db_bind_int_or_null(sqlite3_stmt *st, int i, long long v, bool null)
+{
+	if (null)
+		sqlite3_bind_null(st, i);
+	else
+		sqlite3_bind_int64(st, i, v);
+}
+
+const char *db_col_text(sqlite3_stmt *st, int i)
+{
+	return (const char *)sqlite3_column_text(st, i);
+}

@@ -1,0 +1,60 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * db: one SQLite connection with splatd's pragmas (WAL, busy timeout, foreign
+ * keys), the schema migrated to the latest version, and the statements of
+ * db/sql.c prepared once and reused.  A struct db is used by one thread at a
+ * time; the server keeps one per worker (server/http.c).
+ */
+#ifndef SPLATD_DB_H
+#define SPLATD_DB_H
+
+#include <sqlite3.h>
+#include <stdbool.h>
+
+#include "db/sql.h"
+#include "parsers/strbuf.h"
+
+#define DB_DEFAULT_PATH "var/splatd.db"
+
+struct db {
+	sqlite3 *sq;
+	sqlite3_stmt *stmt[DB_SQL_NR];
+};
+
+/*
+ * Open (creating it and its parent directory when missing) and migrate the
+ * database at path.  *out is freed with db_close().  Returns 0 or -errno.
+ */
+int db_open(struct db **out, const char *path, struct strbuf *err);
+void db_close(struct db *db);
+
+/*
+ * The prepared statement id, reset and with its bindings cleared, owned by
+ * db.  NULL when it cannot be prepared (detail in err).
+ */
+sqlite3_stmt *db_stmt(struct db *db, enum db_sql id, struct strbuf *err);
+
+/* Translate the connection's last error into err; returns -EBUSY or -EIO. */
+int db_fail(struct db *db, const char *what, struct strbuf *err);
+
+/* BEGIN IMMEDIATE / COMMIT / ROLLBACK.  The first two return 0 or -errno. */
+int db_begin(struct db *db, struct strbuf *err);
+int db_commit(struct db *db, struct strbuf *err);
+void db_rollback(struct db *db);
+
+/* Run a statement that returns one integer (count(*)...). */
+int db_scalar(struct db *db, enum db_sql id, long long *out,
+	      struct strbuf *err);
+
+/*
+ * Bind helpers: NULL text binds SQL NULL.  Text is not copied: it must stay
+ * valid until the statement has been stepped.
+ */
+void db_bind_text(sqlite3_stmt *st, int i, const char *s);
+void db_bind_int(sqlite3_stmt *st, int i, long long v);
+/* Bind v, or NULL when null is true. */
+void db_bind_int_or_null(sqlite3_stmt *st, int i, long long v, bool null);
+/* Column text, or NULL for SQL NULL; valid until the next step. */
+const char *db_col_text(sqlite3_stmt *st, int i);
+
+#endif

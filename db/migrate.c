@@ -1,0 +1,156 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * migrate: the schema as an append-only list of numbered migrations.
+ * Migration N (1-based) brings PRAGMA user_version from N-1 to N.  Never edit
+ * a migration that has landed; append a new one (docs/storage.md).
+ */
+#include "db/migrate.h"
+
+#include <errno.h>
+#include <stdio.h>
+
+static const char *const migrations[] = {
+	/* 1: runs, signatures, occurrences, edges, tokens */
+	"CREATE TABLE runs ("
+	" id INTEGER PRIMARY KEY,"
+	" run_id TEXT NOT NULL UNIQUE,"
+	" tree TEXT, branch TEXT, kernel TEXT, kernel_commit TEXT,"
+	" machine TEXT, test TEXT, started_at TEXT,"
+	" received_at INTEGER NOT NULL,"
+	" log_size INTEGER NOT NULL,"
+	" log_sha256 TEXT NOT NULL,"
+	" lockdep_off_after INTEGER," /* NULL: lockdep active to the end */
+	" lockdep_off_reason TEXT,"
+	" reports INTEGER NOT NULL DEFAULT 0,"
+	" verdict TEXT NOT NULL);"
+	"CREATE INDEX runs_machine ON runs (machine, id);"
+	"CREATE TABLE signatures ("
+	" id INTEGER PRIMARY KEY,"
+	" hash TEXT NOT NULL,"
+	" algo_version INTEGER NOT NULL,"
+	" kind TEXT NOT NULL,"
+	" title TEXT NOT NULL,"
+	" classes TEXT NOT NULL," /* JSON array, normalized identity classes */
+	" chain TEXT NOT NULL," /* JSON array, classes as first printed */
+	" culprit_function TEXT, culprit_module TEXT,"
+	" first_seen INTEGER NOT NULL,"
+	" last_seen INTEGER NOT NULL,"
+	" occurrences INTEGER NOT NULL DEFAULT 0,"
+	" status TEXT NOT NULL DEFAULT 'new'"
+	"  CHECK (status IN ('new', 'triaged', 'known', 'invalid')),"
+	" note TEXT,"
+	" duplicate_of INTEGER REFERENCES signatures (id),"
+	" search TEXT NOT NULL," /* lower case: title, classes, functions */
+	" UNIQUE (hash, algo_version));"
+	"CREATE INDEX signatures_last_seen ON signatures (last_seen, id);"
+	"CREATE INDEX signatures_first_seen ON signatures (first_seen, id);"
+	"CREATE INDEX signatures_occurrences ON signatures (occurrences, id);"
+	"CREATE INDEX signatures_duplicate_of ON signatures (duplicate_of)"
+	" WHERE duplicate_of IS NOT NULL;"
+	"CREATE TABLE signature_events ("
+	" id INTEGER PRIMARY KEY,"
+	" signature_id INTEGER NOT NULL REFERENCES signatures (id),"
+	" ts INTEGER NOT NULL, actor TEXT, action TEXT NOT NULL,"
+	" value TEXT, note TEXT);"
+	"CREATE INDEX signature_events_sig ON signature_events"
+	" (signature_id, id);"
+	"CREATE TABLE occurrences ("
+	" id INTEGER PRIMARY KEY,"
+	" signature_id INTEGER NOT NULL REFERENCES signatures (id),"
+	" matched_signature_id INTEGER NOT NULL REFERENCES signatures (id),"
+	" run_id INTEGER NOT NULL REFERENCES runs (id),"
+	" seq INTEGER NOT NULL,"
+	" ts INTEGER NOT NULL,"
+	" is_new INTEGER NOT NULL,"
+	" kernel TEXT, task TEXT, pid INTEGER,"
+	" text TEXT NOT NULL, raw TEXT NOT NULL,"
+	" UNIQUE (run_id, seq));"
+	"CREATE INDEX occurrences_signature ON occurrences (signature_id);"
+	"CREATE INDEX occurrences_matched ON occurrences"
+	" (matched_signature_id);"
+	"CREATE TABLE edges ("
+	" id INTEGER PRIMARY KEY,"
+	" hash TEXT NOT NULL UNIQUE,"
+	" from_class TEXT NOT NULL, to_class TEXT NOT NULL);"
+	"CREATE TABLE signature_edges ("
+	" signature_id INTEGER NOT NULL REFERENCES signatures (id),"
+	" edge_id INTEGER NOT NULL REFERENCES edges (id),"
+	" seq INTEGER NOT NULL, function TEXT,"
+	" PRIMARY KEY (signature_id, edge_id)) WITHOUT ROWID;"
+	"CREATE INDEX signature_edges_edge ON signature_edges (edge_id);"
+	"CREATE TABLE tokens ("
+	" id INTEGER PRIMARY KEY,"
+	" name TEXT NOT NULL UNIQUE,"
+	" role TEXT NOT NULL CHECK (role IN ('ci', 'triager', 'admin')),"
+	" hash TEXT NOT NULL UNIQUE,"
+	" created_at INTEGER NOT NULL,"
+	" revoked_at INTEGER);",
+};
+
+int migrate_latest(void)
+{
+	return (int)(sizeof(migrations) / sizeof(migrations[0]));
+}
+
+static int user_version(sqlite3 *sq, int *out)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(sq, "PRAGMA user_version", -1, &st, NULL);
+
+	if (rc == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+		*out = sqlite3_column_int(st, 0);
+	else
+		rc = SQLITE_ERROR;
+	sqlite3_finalize(st);
+	return rc == SQLITE_OK ? 0 : -EIO;
+}
+
+int migrate_apply(sqlite3 *sq, struct strbuf *err)
+{
+	struct strbuf set = STRBUF_INIT;
+	char *msg = NULL;
+	int have, ret = 0;
+
+	if (sqlite3_exec(sq, "BEGIN IMMEDIATE", NULL, NULL, &msg) != SQLITE_OK)
+		goto sql_error;
+	if (user_version(sq, &have)) {
+		ret = -EIO;
+		strbuf_addf(err, "reading user_version: %s",
+			    sqlite3_errmsg(sq));
+		goto rollback;
+	}
+	if (have > migrate_latest()) {
+		ret = -EPROTO;
+		strbuf_addf(err,
+			    "database schema %d is newer than this splatd (%d)",
+			    have, migrate_latest());
+		goto rollback;
+	}
+	for (; have < migrate_latest(); have++) {
+		/* PRAGMA takes no bound parameters: the number is ours. */
+		strbuf_reset(&set);
+		strbuf_addf(&set, "PRAGMA user_version = %d", have + 1);
+		if (sqlite3_exec(sq, migrations[have], NULL, NULL, &msg) !=
+			    SQLITE_OK ||
+		    sqlite3_exec(sq, set.buf, NULL, NULL, &msg) != SQLITE_OK) {
+			strbuf_addf(err, "migration %d: %s", have + 1,
+				    msg ? msg : sqlite3_errmsg(sq));
+			ret = -EIO;
+			goto rollback;
+		}
+	}
+	if (sqlite3_exec(sq, "COMMIT", NULL, NULL, &msg) != SQLITE_OK)
+		goto sql_error;
+	goto out;
+
+sql_error:
+	strbuf_addf(err, "migrating schema: %s",
+		    msg ? msg : sqlite3_errmsg(sq));
+	ret = -EIO;
+rollback:
+	sqlite3_exec(sq, "ROLLBACK", NULL, NULL, NULL);
+out:
+	sqlite3_free(msg);
+	strbuf_release(&set);
+	return ret;
+}

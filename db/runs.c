@@ -1,0 +1,168 @@
+// SPDX-License-Identifier: GPL-2.0
+/* runs: store and read CI runs (the runs table). */
+#include "db/runs.h"
+
+#include <errno.h>
+
+int db_run_find(struct db *db, const char *run_id, long long *id,
+		struct strbuf *sha, struct strbuf *verdict, struct strbuf *err)
+{
+	sqlite3_stmt *st = db_stmt(db, DB_SQL_RUN_FIND, err);
+	int rc;
+
+	if (!st)
+		return -EIO;
+	db_bind_text(st, 1, run_id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_DONE) {
+		sqlite3_reset(st);
+		return -ENOENT;
+	}
+	if (rc != SQLITE_ROW)
+		return db_fail(db, "finding run", err);
+	*id = sqlite3_column_int64(st, 0);
+	strbuf_addstr(sha, db_col_text(st, 1));
+	strbuf_addstr(verdict, db_col_text(st, 2));
+	sqlite3_reset(st);
+	return 0;
+}
+
+int db_run_insert(struct db *db, const struct db_run *run, long long *id,
+		  struct strbuf *err)
+{
+	sqlite3_stmt *st = db_stmt(db, DB_SQL_RUN_INSERT, err);
+
+	if (!st)
+		return -EIO;
+	db_bind_text(st, 1, run->run_id);
+	db_bind_text(st, 2, run->tree);
+	db_bind_text(st, 3, run->branch);
+	db_bind_text(st, 4, run->kernel);
+	db_bind_text(st, 5, run->commit);
+	db_bind_text(st, 6, run->machine);
+	db_bind_text(st, 7, run->test);
+	db_bind_text(st, 8, run->started_at);
+	db_bind_int(st, 9, run->received_at);
+	db_bind_int(st, 10, run->log_size);
+	db_bind_text(st, 11, run->log_sha256);
+	db_bind_int_or_null(st, 12, run->lockdep_off_after, !run->lockdep_off);
+	db_bind_text(st, 13, run->lockdep_off ? run->lockdep_off_reason : NULL);
+	db_bind_int(st, 14, run->reports);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		return db_fail(db, "storing run", err);
+	*id = sqlite3_last_insert_rowid(db->sq);
+	sqlite3_reset(st);
+	return 0;
+}
+
+int db_run_set_verdict(struct db *db, long long id, const char *verdict,
+		       struct strbuf *err)
+{
+	sqlite3_stmt *st = db_stmt(db, DB_SQL_RUN_SET_VERDICT, err);
+
+	if (!st)
+		return -EIO;
+	db_bind_int(st, 1, id);
+	db_bind_text(st, 2, verdict);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		return db_fail(db, "storing verdict", err);
+	sqlite3_reset(st);
+	return 0;
+}
+
+static void run_from_row(struct db_run *r, sqlite3_stmt *st)
+{
+	r->id = sqlite3_column_int64(st, 0);
+	r->run_id = db_col_text(st, 1);
+	r->tree = db_col_text(st, 2);
+	r->branch = db_col_text(st, 3);
+	r->kernel = db_col_text(st, 4);
+	r->commit = db_col_text(st, 5);
+	r->machine = db_col_text(st, 6);
+	r->test = db_col_text(st, 7);
+	r->started_at = db_col_text(st, 8);
+	r->received_at = sqlite3_column_int64(st, 9);
+	r->log_size = sqlite3_column_int64(st, 10);
+	r->log_sha256 = db_col_text(st, 11);
+	r->lockdep_off = sqlite3_column_type(st, 12) != SQLITE_NULL;
+	r->lockdep_off_after = sqlite3_column_int64(st, 12);
+	r->lockdep_off_reason = db_col_text(st, 13);
+	r->reports = sqlite3_column_int64(st, 14);
+}
+
+/* Step st to the end, calling fn per run; -ENOENT when there was none and
+ * want_one is set. */
+static int each_run(struct db *db, sqlite3_stmt *st, bool want_one,
+		    db_run_fn fn, void *ctx, struct strbuf *err)
+{
+	struct db_run r;
+	int rc, ret = 0, rows = 0;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		run_from_row(&r, st);
+		rows++;
+		ret = fn(ctx, &r);
+		if (ret)
+			break;
+	}
+	if (!ret && rc != SQLITE_DONE)
+		ret = db_fail(db, "reading runs", err);
+	sqlite3_reset(st);
+	if (!ret && want_one && !rows)
+		ret = -ENOENT;
+	return ret;
+}
+
+int db_run_get(struct db *db, const char *run_id, db_run_fn fn, void *ctx,
+	       struct strbuf *err)
+{
+	sqlite3_stmt *st = db_stmt(db, DB_SQL_RUN_GET, err);
+
+	if (!st)
+		return -EIO;
+	db_bind_text(st, 1, run_id);
+	return each_run(db, st, true, fn, ctx, err);
+}
+
+int db_run_list(struct db *db, long long before_id, const char *machine,
+		int limit, db_run_fn fn, void *ctx, struct strbuf *err)
+{
+	sqlite3_stmt *st = db_stmt(db, DB_SQL_RUN_LIST, err);
+
+	if (!st)
+		return -EIO;
+	db_bind_int_or_null(st, 1, before_id, before_id <= 0);
+	db_bind_text(st, 2, machine);
+	db_bind_int(st, 3, limit);
+	return each_run(db, st, false, fn, ctx, err);
+}
+
+int db_run_reports(struct db *db, long long run, db_run_report_fn fn, void *ctx,
+		   struct strbuf *err)
+{
+	sqlite3_stmt *st = db_stmt(db, DB_SQL_RUN_REPORTS, err);
+	struct db_run_report r;
+	int rc, ret = 0;
+
+	if (!st)
+		return -EIO;
+	db_bind_int(st, 1, run);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		r.seq = sqlite3_column_int64(st, 0);
+		r.is_new = sqlite3_column_int(st, 1);
+		r.signature_id = sqlite3_column_int64(st, 2);
+		r.hash = db_col_text(st, 3);
+		r.kind = db_col_text(st, 4);
+		r.title = db_col_text(st, 5);
+		r.occurrences = sqlite3_column_int64(st, 6);
+		r.first_seen = sqlite3_column_int64(st, 7);
+		r.status = db_col_text(st, 8);
+		ret = fn(ctx, &r);
+		if (ret)
+			break;
+	}
+	if (!ret && rc != SQLITE_DONE)
+		ret = db_fail(db, "reading reports", err);
+	sqlite3_reset(st);
+	return ret;
+}

@@ -1,0 +1,59 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* runs: the runs table, one row per ingested CI run (runner's id unique). */
+#ifndef SPLATD_DB_RUNS_H
+#define SPLATD_DB_RUNS_H
+
+#include <stdbool.h>
+
+#include "db/db.h"
+
+/* A run row; strings are borrowed (from the caller or from SQLite). */
+struct db_run {
+	long long id; /* rowid */
+	const char *run_id; /* the runner's own id */
+	const char *tree, *branch, *kernel, *commit, *machine, *test;
+	const char *started_at;
+	long long received_at; /* unix seconds */
+	long long log_size;
+	const char *log_sha256;
+	long long lockdep_off_after; /* reports before lockdep turned off */
+	bool lockdep_off; /* false: lockdep stayed active to the end */
+	const char *lockdep_off_reason;
+	long long reports;
+};
+
+/* One report of a run as stored, with its signature's current state. */
+struct db_run_report {
+	long long seq;
+	bool is_new;
+	long long signature_id;
+	const char *hash, *kind, *title, *status;
+	long long occurrences, first_seen;
+};
+
+/* Rows are valid only during the callback; non-zero stops and is returned. */
+typedef int (*db_run_fn)(void *ctx, const struct db_run *run);
+typedef int (*db_run_report_fn)(void *ctx, const struct db_run_report *r);
+
+/*
+ * Find a run by the runner's id: 0 with its rowid, sha256 and stored verdict
+ * appended to sha and verdict, or -ENOENT.
+ */
+int db_run_find(struct db *db, const char *run_id, long long *id,
+		struct strbuf *sha, struct strbuf *verdict, struct strbuf *err);
+/* Insert run (inside the caller's transaction); -EEXIST on a duplicate id. */
+int db_run_insert(struct db *db, const struct db_run *run, long long *id,
+		  struct strbuf *err);
+int db_run_set_verdict(struct db *db, long long id, const char *verdict,
+		       struct strbuf *err);
+/* One run by the runner's id, or -ENOENT. */
+int db_run_get(struct db *db, const char *run_id, db_run_fn fn, void *ctx,
+	       struct strbuf *err);
+/* Newest first; before_id <= 0 starts at the newest; machine may be NULL. */
+int db_run_list(struct db *db, long long before_id, const char *machine,
+		int limit, db_run_fn fn, void *ctx, struct strbuf *err);
+/* The reports of run (rowid) in order. */
+int db_run_reports(struct db *db, long long run, db_run_report_fn fn, void *ctx,
+		   struct strbuf *err);
+
+#endif

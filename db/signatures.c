@@ -1,0 +1,460 @@
+// SPDX-License-Identifier: GPL-2.0
+/* signatures: record, list, read, triage and merge signatures. */
+#include "db/signatures.h"
+
+#include <errno.h>
+#include <stdio.h>
+
+static int step_done(struct db *db, sqlite3_stmt *st, const char *what,
+		     struct strbuf *err)
+{
+	if (sqlite3_step(st) != SQLITE_DONE)
+		return db_fail(db, what, err);
+	sqlite3_reset(st);
+	return 0;
+}
+
+/* id and duplicate_of of the signature with hash; -ENOENT when absent. */
+static int find_hash(struct db *db, const char *hash, int algo, long long *id,
+		     long long *dup, struct strbuf *err)
+{
+	sqlite3_stmt *st = db_stmt(db, DB_SQL_SIG_FIND_HASH, err);
+	int rc;
+
+	if (!st)
+		return -EIO;
+	db_bind_text(st, 1, hash);
+	db_bind_int(st, 2, algo);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_DONE) {
+		sqlite3_reset(st);
+		return -ENOENT;
+	}
+	if (rc != SQLITE_ROW)
+		return db_fail(db, "finding signature", err);
+	*id = sqlite3_column_int64(st, 0);
+	*dup = sqlite3_column_int64(st, 1);
+	sqlite3_reset(st);
+	return 0;
+}
+
+static int insert_edges(struct db *db, long long sig,
+			const struct db_signature_new *s, struct strbuf *err)
+{
+	sqlite3_stmt *st;
+	long long edge;
+	size_t i;
+	int ret;
+
+	for (i = 0; i < s->nedges; i++) {
+		st = db_stmt(db, DB_SQL_EDGE_UPSERT, err);
+		if (!st)
+			return -EIO;
+		db_bind_text(st, 1, s->edges[i].hash);
+		db_bind_text(st, 2, s->edges[i].from);
+		db_bind_text(st, 3, s->edges[i].to);
+		if (sqlite3_step(st) != SQLITE_ROW)
+			return db_fail(db, "storing edge", err);
+		edge = sqlite3_column_int64(st, 0);
+		sqlite3_reset(st);
+		st = db_stmt(db, DB_SQL_SIG_EDGE_INSERT, err);
+		if (!st)
+			return -EIO;
+		db_bind_int(st, 1, sig);
+		db_bind_int(st, 2, edge);
+		db_bind_int(st, 3, (long long)i);
+		db_bind_text(st, 4, s->edges[i].function);
+		ret = step_done(db, st, "linking edge", err);
+		if (ret)
+			return ret;
+	}
+	return 0;
+}
+
+static int insert_signature(struct db *db, const struct db_signature_new *s,
+			    long long ts, long long *id, struct strbuf *err)
+{
+	sqlite3_stmt *st = db_stmt(db, DB_SQL_SIG_INSERT, err);
+	int ret;
+
+	if (!st)
+		return -EIO;
+	db_bind_text(st, 1, s->hash);
+	db_bind_int(st, 2, s->algo_version);
+	db_bind_text(st, 3, s->kind);
+	db_bind_text(st, 4, s->title);
+	db_bind_text(st, 5, s->classes);
+	db_bind_text(st, 6, s->chain);
+	db_bind_text(st, 7, s->culprit_function);
+	db_bind_text(st, 8, s->culprit_module);
+	db_bind_int(st, 9, ts);
+	db_bind_text(st, 10, s->search);
+	ret = step_done(db, st, "storing signature", err);
+	if (ret)
+		return ret;
+	*id = sqlite3_last_insert_rowid(db->sq);
+	return insert_edges(db, *id, s, err);
+}
+
+int db_signature_record(struct db *db, const struct db_signature_new *s,
+			long long ts, struct db_signature_hit *hit,
+			struct strbuf *err)
+{
+	sqlite3_stmt *st;
+	long long id = 0, dup = 0;
+	int ret;
+
+	hit->is_new = false;
+	ret = find_hash(db, s->hash, s->algo_version, &id, &dup, err);
+	if (ret == -ENOENT) {
+		ret = insert_signature(db, s, ts, &id, err);
+		hit->is_new = true;
+	}
+	if (ret)
+		return ret;
+	hit->matched_id = id;
+	hit->id = dup ? dup : id;
+	st = db_stmt(db, DB_SQL_SIG_BUMP, err);
+	if (!st)
+		return -EIO;
+	db_bind_int(st, 1, hit->id);
+	db_bind_int(st, 2, ts);
+	if (sqlite3_step(st) != SQLITE_ROW)
+		return db_fail(db, "counting occurrence", err);
+	hit->occurrences = sqlite3_column_int64(st, 0);
+	hit->first_seen = sqlite3_column_int64(st, 1);
+	strbuf_reset(&hit->status);
+	strbuf_addstr(&hit->status, db_col_text(st, 2));
+	strbuf_reset(&hit->hash);
+	strbuf_addstr(&hit->hash, db_col_text(st, 3));
+	strbuf_reset(&hit->kind);
+	strbuf_addstr(&hit->kind, db_col_text(st, 4));
+	strbuf_reset(&hit->title);
+	strbuf_addstr(&hit->title, db_col_text(st, 5));
+	/* RETURNING rows are all computed at the first step: finish it. */
+	sqlite3_step(st);
+	sqlite3_reset(st);
+	return 0;
+}
+
+int db_occurrence_insert(struct db *db, const struct db_occurrence *o,
+			 struct strbuf *err)
+{
+	sqlite3_stmt *st = db_stmt(db, DB_SQL_OCC_INSERT, err);
+
+	if (!st)
+		return -EIO;
+	db_bind_int(st, 1, o->signature_id);
+	db_bind_int(st, 2, o->matched_id);
+	db_bind_int(st, 3, o->run);
+	db_bind_int(st, 4, o->seq);
+	db_bind_int(st, 5, o->ts);
+	db_bind_int(st, 6, o->is_new);
+	db_bind_text(st, 7, o->kernel);
+	db_bind_text(st, 8, o->task);
+	db_bind_int_or_null(st, 9, o->pid, o->pid < 0);
+	db_bind_text(st, 10, o->text ? o->text : "");
+	db_bind_text(st, 11, o->raw ? o->raw : "");
+	return step_done(db, st, "storing occurrence", err);
+}
+
+static void signature_from_row(struct db_signature *s, sqlite3_stmt *st)
+{
+	s->id = sqlite3_column_int64(st, 0);
+	s->hash = db_col_text(st, 1);
+	s->algo_version = sqlite3_column_int(st, 2);
+	s->kind = db_col_text(st, 3);
+	s->title = db_col_text(st, 4);
+	s->classes = db_col_text(st, 5);
+	s->chain = db_col_text(st, 6);
+	s->culprit_function = db_col_text(st, 7);
+	s->culprit_module = db_col_text(st, 8);
+	s->first_seen = sqlite3_column_int64(st, 9);
+	s->last_seen = sqlite3_column_int64(st, 10);
+	s->occurrences = sqlite3_column_int64(st, 11);
+	s->status = db_col_text(st, 12);
+	s->note = db_col_text(st, 13);
+	s->duplicate_of = sqlite3_column_int64(st, 14);
+}
+
+static int each_signature(struct db *db, sqlite3_stmt *st, bool want_one,
+			  db_signature_fn fn, void *ctx, struct strbuf *err)
+{
+	struct db_signature s;
+	int rc, ret = 0, rows = 0;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		signature_from_row(&s, st);
+		rows++;
+		ret = fn(ctx, &s);
+		if (ret)
+			break;
+	}
+	if (!ret && rc != SQLITE_DONE)
+		ret = db_fail(db, "reading signatures", err);
+	sqlite3_reset(st);
+	if (!ret && want_one && !rows)
+		ret = -ENOENT;
+	return ret;
+}
+
+int db_signature_list(struct db *db, const struct db_signature_filter *f,
+		      db_signature_fn fn, void *ctx, struct strbuf *err)
+{
+	static const enum db_sql by_sort[] = {
+		[DB_SORT_LAST_SEEN] = DB_SQL_SIG_LIST_LAST_SEEN,
+		[DB_SORT_FIRST_SEEN] = DB_SQL_SIG_LIST_FIRST_SEEN,
+		[DB_SORT_COUNT] = DB_SQL_SIG_LIST_COUNT,
+	};
+	sqlite3_stmt *st = db_stmt(db, by_sort[f->sort], err);
+
+	if (!st)
+		return -EIO;
+	db_bind_text(st, 1, f->kind);
+	db_bind_text(st, 2, f->status);
+	db_bind_text(st, 3, f->q);
+	db_bind_int_or_null(st, 4, f->since, f->since < 0);
+	db_bind_int_or_null(st, 5, f->cursor_value, !f->has_cursor);
+	db_bind_int_or_null(st, 6, f->cursor_id, !f->has_cursor);
+	db_bind_int(st, 7, f->limit);
+	return each_signature(db, st, false, fn, ctx, err);
+}
+
+int db_signature_get(struct db *db, long long id, const char *hash,
+		     db_signature_fn fn, void *ctx, struct strbuf *err)
+{
+	sqlite3_stmt *st = db_stmt(db, DB_SQL_SIG_GET, err);
+
+	if (!st)
+		return -EIO;
+	db_bind_int(st, 1, id);
+	db_bind_text(st, 2, hash);
+	return each_signature(db, st, true, fn, ctx, err);
+}
+
+int db_signature_edges(struct db *db, long long id, db_edge_fn fn, void *ctx,
+		       struct strbuf *err)
+{
+	sqlite3_stmt *st = db_stmt(db, DB_SQL_SIG_EDGES, err);
+	struct db_edge e;
+	int rc, ret = 0;
+
+	if (!st)
+		return -EIO;
+	db_bind_int(st, 1, id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		e.hash = db_col_text(st, 0);
+		e.from = db_col_text(st, 1);
+		e.to = db_col_text(st, 2);
+		e.function = db_col_text(st, 3);
+		ret = fn(ctx, &e);
+		if (ret)
+			break;
+	}
+	if (!ret && rc != SQLITE_DONE)
+		ret = db_fail(db, "reading edges", err);
+	sqlite3_reset(st);
+	return ret;
+}
+
+static int each_count(struct db *db, enum db_sql id, long long sig,
+		      db_count_fn fn, void *ctx, struct strbuf *err)
+{
+	sqlite3_stmt *st = db_stmt(db, id, err);
+	int rc, ret = 0;
+
+	if (!st)
+		return -EIO;
+	db_bind_int(st, 1, sig);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		ret = fn(ctx, db_col_text(st, 0), sqlite3_column_int64(st, 1));
+		if (ret)
+			break;
+	}
+	if (!ret && rc != SQLITE_DONE)
+		ret = db_fail(db, "counting", err);
+	sqlite3_reset(st);
+	return ret;
+}
+
+int db_signature_by_machine(struct db *db, long long id, db_count_fn fn,
+			    void *ctx, struct strbuf *err)
+{
+	return each_count(db, DB_SQL_SIG_BY_MACHINE, id, fn, ctx, err);
+}
+
+int db_signature_by_kernel(struct db *db, long long id, db_count_fn fn,
+			   void *ctx, struct strbuf *err)
+{
+	return each_count(db, DB_SQL_SIG_BY_KERNEL, id, fn, ctx, err);
+}
+
+int db_signature_related(struct db *db, long long id, db_related_fn fn,
+			 void *ctx, struct strbuf *err)
+{
+	sqlite3_stmt *st = db_stmt(db, DB_SQL_SIG_RELATED, err);
+	int rc, ret = 0;
+
+	if (!st)
+		return -EIO;
+	db_bind_int(st, 1, id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		ret = fn(ctx, sqlite3_column_int64(st, 0), db_col_text(st, 1),
+			 db_col_text(st, 2), sqlite3_column_int64(st, 3));
+		if (ret)
+			break;
+	}
+	if (!ret && rc != SQLITE_DONE)
+		ret = db_fail(db, "reading related signatures", err);
+	sqlite3_reset(st);
+	return ret;
+}
+
+int db_occurrence_list(struct db *db, long long signature_id,
+		       long long before_id, int limit, db_occurrence_fn fn,
+		       void *ctx, struct strbuf *err)
+{
+	sqlite3_stmt *st = db_stmt(db, DB_SQL_OCC_LIST, err);
+	struct db_occurrence o = { 0 };
+	int rc, ret = 0;
+
+	if (!st)
+		return -EIO;
+	db_bind_int(st, 1, signature_id);
+	db_bind_int_or_null(st, 2, before_id, before_id <= 0);
+	db_bind_int(st, 3, limit);
+	o.signature_id = signature_id;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		o.id = sqlite3_column_int64(st, 0);
+		o.run_id = db_col_text(st, 1);
+		o.machine = db_col_text(st, 2);
+		o.kernel = db_col_text(st, 3);
+		o.ts = sqlite3_column_int64(st, 4);
+		o.task = db_col_text(st, 5);
+		o.pid = sqlite3_column_type(st, 6) == SQLITE_NULL ?
+				-1 :
+				sqlite3_column_int64(st, 6);
+		o.text = db_col_text(st, 7);
+		o.raw = db_col_text(st, 8);
+		o.is_new = sqlite3_column_int(st, 9);
+		ret = fn(ctx, &o);
+		if (ret)
+			break;
+	}
+	if (!ret && rc != SQLITE_DONE)
+		ret = db_fail(db, "reading occurrences", err);
+	sqlite3_reset(st);
+	return ret;
+}
+
+static int add_event(struct db *db, long long id, long long ts,
+		     const char *actor, const char *action, const char *value,
+		     const char *note, struct strbuf *err)
+{
+	sqlite3_stmt *st = db_stmt(db, DB_SQL_SIG_EVENT_INSERT, err);
+
+	if (!st)
+		return -EIO;
+	db_bind_int(st, 1, id);
+	db_bind_int(st, 2, ts);
+	db_bind_text(st, 3, actor);
+	db_bind_text(st, 4, action);
+	db_bind_text(st, 5, value);
+	db_bind_text(st, 6, note);
+	return step_done(db, st, "recording event", err);
+}
+
+int db_signature_set_status(struct db *db, long long id, const char *status,
+			    const char *note, const char *actor, long long ts,
+			    struct strbuf *err)
+{
+	sqlite3_stmt *st;
+	int ret;
+
+	ret = db_begin(db, err);
+	if (ret)
+		return ret;
+	st = db_stmt(db, DB_SQL_SIG_SET_STATUS, err);
+	if (!st) {
+		ret = -EIO;
+		goto fail;
+	}
+	db_bind_int(st, 1, id);
+	db_bind_text(st, 2, status);
+	db_bind_text(st, 3, note);
+	ret = step_done(db, st, "setting status", err);
+	if (ret)
+		goto fail;
+	if (!sqlite3_changes(db->sq)) {
+		ret = -ENOENT;
+		goto fail;
+	}
+	ret = add_event(db, id, ts, actor, "status", status, note, err);
+	if (ret)
+		goto fail;
+	return db_commit(db, err);
+fail:
+	db_rollback(db);
+	return ret;
+}
+
+static int get_dup(void *ctx, const struct db_signature *s)
+{
+	*(long long *)ctx = s->duplicate_of;
+	return 0;
+}
+
+int db_signature_merge(struct db *db, long long id, long long into,
+		       const char *actor, long long ts, long long *root,
+		       struct strbuf *err)
+{
+	sqlite3_stmt *st;
+	long long dup = 0;
+	char value[32];
+	int ret;
+
+	ret = db_begin(db, err);
+	if (ret)
+		return ret;
+	ret = db_signature_get(db, id, NULL, get_dup, &dup, err);
+	if (ret)
+		goto fail;
+	ret = db_signature_get(db, into, NULL, get_dup, &dup, err);
+	if (ret)
+		goto fail;
+	/* Duplicates always point at a root, so one step finds it. */
+	*root = dup ? dup : into;
+	if (*root == id) {
+		ret = -EINVAL;
+		strbuf_addstr(err, "a signature cannot be merged into itself");
+		goto fail;
+	}
+	st = db_stmt(db, DB_SQL_SIG_SET_DUPLICATE, err);
+	if (!st) {
+		ret = -EIO;
+		goto fail;
+	}
+	db_bind_int(st, 1, id);
+	db_bind_int(st, 2, *root);
+	ret = step_done(db, st, "merging", err);
+	if (ret)
+		goto fail;
+	st = db_stmt(db, DB_SQL_SIG_REPOINT_DUPLICATES, err);
+	if (!st) {
+		ret = -EIO;
+		goto fail;
+	}
+	db_bind_int(st, 1, id);
+	db_bind_int(st, 2, *root);
+	ret = step_done(db, st, "merging duplicates", err);
+	if (ret)
+		goto fail;
+	snprintf(value, sizeof(value), "%lld", *root);
+	ret = add_event(db, id, ts, actor, "merge", value, NULL, err);
+	if (ret)
+		goto fail;
+	return db_commit(db, err);
+fail:
+	db_rollback(db);
+	return ret;
+}

@@ -1,0 +1,127 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * signatures: the signature table family (signatures, edges, signature_edges,
+ * occurrences, signature_events): record a report, list, read, triage, merge.
+ */
+#ifndef SPLATD_DB_SIGNATURES_H
+#define SPLATD_DB_SIGNATURES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "db/db.h"
+
+/* A signature row; strings borrowed from SQLite, valid during a callback. */
+struct db_signature {
+	long long id;
+	const char *hash;
+	int algo_version;
+	const char *kind, *title;
+	const char *classes, *chain; /* JSON arrays as text */
+	const char *culprit_function, *culprit_module;
+	long long first_seen, last_seen, occurrences;
+	const char *status, *note;
+	long long duplicate_of; /* 0: none */
+};
+
+struct db_edge {
+	const char *hash, *from, *to;
+	const char *function; /* first non-plumbing frame, may be NULL */
+};
+
+/* What identifies a report's signature, for db_signature_record(). */
+struct db_signature_new {
+	const char *hash;
+	int algo_version;
+	const char *kind, *title, *classes, *chain;
+	const char *culprit_function, *culprit_module;
+	const char *search; /* lower-case text that `q` matches */
+	const struct db_edge *edges;
+	size_t nedges;
+};
+
+/* The outcome of recording one occurrence; the strbufs are the caller's. */
+struct db_signature_hit {
+	long long id; /* the signature counted (the merge target if any) */
+	long long matched_id; /* the signature the hash matched */
+	bool is_new; /* created by this occurrence */
+	long long occurrences, first_seen;
+	struct strbuf hash, kind, title, status; /* of id */
+};
+
+struct db_occurrence {
+	long long id;
+	long long signature_id, matched_id, run; /* run rowid */
+	long long seq, ts;
+	bool is_new;
+	const char *run_id, *machine; /* filled when listing */
+	const char *kernel, *task;
+	long long pid;
+	const char *text, *raw;
+};
+
+enum db_signature_sort {
+	DB_SORT_LAST_SEEN,
+	DB_SORT_FIRST_SEEN,
+	DB_SORT_COUNT,
+};
+
+struct db_signature_filter {
+	const char *kind, *status, *q; /* NULL: any; q lower case */
+	long long since; /* last_seen >= since; < 0: any */
+	enum db_signature_sort sort;
+	bool has_cursor;
+	long long cursor_value, cursor_id;
+	int limit;
+};
+
+typedef int (*db_signature_fn)(void *ctx, const struct db_signature *s);
+typedef int (*db_edge_fn)(void *ctx, const struct db_edge *e);
+typedef int (*db_count_fn)(void *ctx, const char *key, long long count);
+typedef int (*db_related_fn)(void *ctx, long long id, const char *hash,
+			     const char *title, long long shared_edges);
+typedef int (*db_occurrence_fn)(void *ctx, const struct db_occurrence *o);
+
+/*
+ * Inside the caller's transaction: find or create the signature for s, follow
+ * duplicate_of, count one occurrence seen at ts on the target, fill hit.
+ */
+int db_signature_record(struct db *db, const struct db_signature_new *s,
+			long long ts, struct db_signature_hit *hit,
+			struct strbuf *err);
+/* Inside the caller's transaction. */
+int db_occurrence_insert(struct db *db, const struct db_occurrence *o,
+			 struct strbuf *err);
+
+int db_signature_list(struct db *db, const struct db_signature_filter *f,
+		      db_signature_fn fn, void *ctx, struct strbuf *err);
+/* By id, or by hash when hash is not NULL; -ENOENT when absent. */
+int db_signature_get(struct db *db, long long id, const char *hash,
+		     db_signature_fn fn, void *ctx, struct strbuf *err);
+int db_signature_edges(struct db *db, long long id, db_edge_fn fn, void *ctx,
+		       struct strbuf *err);
+int db_signature_by_machine(struct db *db, long long id, db_count_fn fn,
+			    void *ctx, struct strbuf *err);
+int db_signature_by_kernel(struct db *db, long long id, db_count_fn fn,
+			   void *ctx, struct strbuf *err);
+int db_signature_related(struct db *db, long long id, db_related_fn fn,
+			 void *ctx, struct strbuf *err);
+/* Newest first; before_id <= 0 starts at the newest. */
+int db_occurrence_list(struct db *db, long long signature_id,
+		       long long before_id, int limit, db_occurrence_fn fn,
+		       void *ctx, struct strbuf *err);
+
+/* Set status and note, recording an event by actor; -ENOENT when absent. */
+int db_signature_set_status(struct db *db, long long id, const char *status,
+			    const char *note, const char *actor, long long ts,
+			    struct strbuf *err);
+/*
+ * Make id a duplicate of into (its root when into is itself a duplicate);
+ * future occurrences of id count on that root.  -ENOENT when either is
+ * absent, -EINVAL when that would merge a signature into itself.
+ */
+int db_signature_merge(struct db *db, long long id, long long into,
+		       const char *actor, long long ts, long long *root,
+		       struct strbuf *err);
+
+#endif

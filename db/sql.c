@@ -1,0 +1,140 @@
+// SPDX-License-Identifier: GPL-2.0
+/* sql: the one table of SQL statements, indexed by enum db_sql. */
+#include "db/sql.h"
+
+#include <stddef.h>
+
+#define SIG_COLUMNS                                                 \
+	"id, hash, algo_version, kind, title, classes, chain, "     \
+	"culprit_function, culprit_module, first_seen, last_seen, " \
+	"occurrences, status, note, duplicate_of"
+
+/*
+ * The list statements share their filters: ?1 kind, ?2 status, ?3 q (lower
+ * case, matched against the search column), ?4 since (last_seen >=), ?5/?6
+ * the cursor (sort value, id), ?7 limit.  A NULL parameter disables its
+ * filter.
+ */
+#define SIG_LIST(col)                                                      \
+	"SELECT " SIG_COLUMNS " FROM signatures"                           \
+	" WHERE (?1 IS NULL OR kind = ?1) AND (?2 IS NULL OR status = ?2)" \
+	" AND (?3 IS NULL OR instr(search, ?3) > 0)"                       \
+	" AND (?4 IS NULL OR last_seen >= ?4)"                             \
+	" AND (?5 IS NULL OR " col " < ?5 OR (" col " = ?5 AND id < ?6))"  \
+	" ORDER BY " col " DESC, id DESC LIMIT ?7"
+
+#define RUN_COLUMNS                                                          \
+	"id, run_id, tree, branch, kernel, kernel_commit, machine, test, "   \
+	"started_at, received_at, log_size, log_sha256, lockdep_off_after, " \
+	"lockdep_off_reason, reports"
+
+static const char *const sql[DB_SQL_NR] = {
+	[DB_SQL_BEGIN_IMMEDIATE] = "BEGIN IMMEDIATE",
+	[DB_SQL_COMMIT] = "COMMIT",
+	[DB_SQL_ROLLBACK] = "ROLLBACK",
+	[DB_SQL_USER_VERSION] = "PRAGMA user_version",
+
+	[DB_SQL_RUN_FIND] =
+		"SELECT id, log_sha256, verdict FROM runs WHERE run_id = ?1",
+	[DB_SQL_RUN_INSERT] =
+		"INSERT INTO runs (run_id, tree, branch, kernel, kernel_commit,"
+		" machine, test, started_at, received_at, log_size, log_sha256,"
+		" lockdep_off_after, lockdep_off_reason, reports, verdict)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
+		" ?13, ?14, '')",
+	[DB_SQL_RUN_SET_VERDICT] = "UPDATE runs SET verdict = ?2 WHERE id = ?1",
+	[DB_SQL_RUN_GET] = "SELECT " RUN_COLUMNS " FROM runs WHERE run_id = ?1",
+	[DB_SQL_RUN_LIST] = "SELECT " RUN_COLUMNS " FROM runs"
+			    " WHERE (?1 IS NULL OR id < ?1)"
+			    " AND (?2 IS NULL OR machine = ?2)"
+			    " ORDER BY id DESC LIMIT ?3",
+	[DB_SQL_RUN_REPORTS] =
+		"SELECT o.seq, o.is_new, s.id, s.hash, s.kind, s.title,"
+		" s.occurrences, s.first_seen, s.status"
+		" FROM occurrences o JOIN signatures s ON s.id = o.signature_id"
+		" WHERE o.run_id = ?1 ORDER BY o.seq",
+	[DB_SQL_RUN_COUNT] = "SELECT count(*) FROM runs",
+
+	[DB_SQL_SIG_FIND_HASH] = "SELECT id, duplicate_of FROM signatures"
+				 " WHERE hash = ?1 AND algo_version = ?2",
+	[DB_SQL_SIG_INSERT] =
+		"INSERT INTO signatures (hash, algo_version, kind, title,"
+		" classes, chain, culprit_function, culprit_module, first_seen,"
+		" last_seen, occurrences, search)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, 0, ?10)",
+	[DB_SQL_SIG_BUMP] =
+		"UPDATE signatures SET occurrences = occurrences + 1,"
+		" last_seen = max(last_seen, ?2) WHERE id = ?1"
+		" RETURNING occurrences, first_seen, status, hash, kind, title",
+	[DB_SQL_SIG_GET] = "SELECT " SIG_COLUMNS
+			   " FROM signatures WHERE id = ?1 OR (?2 IS NOT NULL"
+			   " AND hash = ?2) ORDER BY algo_version DESC LIMIT 1",
+	[DB_SQL_SIG_LIST_LAST_SEEN] = SIG_LIST("last_seen"),
+	[DB_SQL_SIG_LIST_FIRST_SEEN] = SIG_LIST("first_seen"),
+	[DB_SQL_SIG_LIST_COUNT] = SIG_LIST("occurrences"),
+	[DB_SQL_SIG_SET_STATUS] =
+		"UPDATE signatures SET status = ?2, note = ?3 WHERE id = ?1",
+	[DB_SQL_SIG_SET_DUPLICATE] =
+		"UPDATE signatures SET duplicate_of = ?2 WHERE id = ?1",
+	[DB_SQL_SIG_REPOINT_DUPLICATES] =
+		"UPDATE signatures SET duplicate_of = ?2 WHERE duplicate_of = ?1",
+	[DB_SQL_SIG_EVENT_INSERT] =
+		"INSERT INTO signature_events (signature_id, ts, actor, action,"
+		" value, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	[DB_SQL_SIG_COUNT] = "SELECT count(*) FROM signatures",
+	[DB_SQL_SIG_BY_MACHINE] =
+		"SELECT coalesce(r.machine, ''), count(*) FROM occurrences o"
+		" JOIN runs r ON r.id = o.run_id WHERE o.signature_id = ?1"
+		" GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 100",
+	[DB_SQL_SIG_BY_KERNEL] =
+		"SELECT coalesce(o.kernel, r.kernel, ''), count(*)"
+		" FROM occurrences o JOIN runs r ON r.id = o.run_id"
+		" WHERE o.signature_id = ?1 GROUP BY 1 ORDER BY 2 DESC, 1"
+		" LIMIT 100",
+	[DB_SQL_SIG_RELATED] =
+		"SELECT s.id, s.hash, s.title, count(*) FROM signature_edges a"
+		" JOIN signature_edges b ON b.edge_id = a.edge_id"
+		" AND b.signature_id != a.signature_id"
+		" JOIN signatures s ON s.id = b.signature_id"
+		" WHERE a.signature_id = ?1 GROUP BY s.id"
+		" ORDER BY 4 DESC, s.id LIMIT 50",
+
+	[DB_SQL_EDGE_UPSERT] =
+		"INSERT INTO edges (hash, from_class, to_class) VALUES (?1, ?2, ?3)"
+		" ON CONFLICT (hash) DO UPDATE SET hash = excluded.hash"
+		" RETURNING id",
+	[DB_SQL_SIG_EDGE_INSERT] =
+		"INSERT OR IGNORE INTO signature_edges (signature_id, edge_id,"
+		" seq, function) VALUES (?1, ?2, ?3, ?4)",
+	[DB_SQL_SIG_EDGES] =
+		"SELECT e.hash, e.from_class, e.to_class, se.function"
+		" FROM signature_edges se JOIN edges e ON e.id = se.edge_id"
+		" WHERE se.signature_id = ?1 ORDER BY se.seq",
+
+	[DB_SQL_OCC_INSERT] =
+		"INSERT INTO occurrences (signature_id, matched_signature_id,"
+		" run_id, seq, ts, is_new, kernel, task, pid, text, raw)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+	[DB_SQL_OCC_LIST] =
+		"SELECT o.id, r.run_id, r.machine, coalesce(o.kernel, r.kernel),"
+		" o.ts, o.task, o.pid, o.text, o.raw, o.is_new"
+		" FROM occurrences o JOIN runs r ON r.id = o.run_id"
+		" WHERE o.signature_id = ?1 AND (?2 IS NULL OR o.id < ?2)"
+		" ORDER BY o.id DESC LIMIT ?3",
+	[DB_SQL_OCC_COUNT] = "SELECT count(*) FROM occurrences",
+
+	[DB_SQL_TOKEN_INSERT] = "INSERT INTO tokens (name, role, hash,"
+				" created_at) VALUES (?1, ?2, ?3, ?4)",
+	[DB_SQL_TOKEN_FIND_HASH] =
+		"SELECT id, name, role, created_at, revoked_at FROM tokens"
+		" WHERE hash = ?1",
+	[DB_SQL_TOKEN_LIST] = "SELECT id, name, role, created_at, revoked_at"
+			      " FROM tokens ORDER BY id",
+	[DB_SQL_TOKEN_REVOKE] = "UPDATE tokens SET revoked_at = ?2"
+				" WHERE name = ?1 AND revoked_at IS NULL",
+};
+
+const char *db_sql_text(enum db_sql id)
+{
+	return (unsigned)id < DB_SQL_NR ? sql[id] : NULL;
+}

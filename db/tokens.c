@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: GPL-2.0
+/* tokens: create, find, list and revoke API tokens (the tokens table). */
+#include "db/tokens.h"
+
+#include <errno.h>
+
+int db_token_insert(struct db *db, const char *name, const char *role,
+		    const char *hash, long long now, struct strbuf *err)
+{
+	sqlite3_stmt *st = db_stmt(db, DB_SQL_TOKEN_INSERT, err);
+	int ret = 0;
+
+	if (!st)
+		return -EIO;
+	db_bind_text(st, 1, name);
+	db_bind_text(st, 2, role);
+	db_bind_text(st, 3, hash);
+	db_bind_int(st, 4, now);
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		if (sqlite3_errcode(db->sq) == SQLITE_CONSTRAINT) {
+			strbuf_addf(err, "a token named '%s' exists", name);
+			ret = -EEXIST;
+		} else {
+			ret = db_fail(db, "storing token", err);
+		}
+	}
+	sqlite3_reset(st);
+	return ret;
+}
+
+static int each_token(struct db *db, sqlite3_stmt *st, bool want_one,
+		      db_token_fn fn, void *ctx, struct strbuf *err)
+{
+	struct db_token t;
+	int rc, ret = 0, rows = 0;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		t.id = sqlite3_column_int64(st, 0);
+		t.name = db_col_text(st, 1);
+		t.role = db_col_text(st, 2);
+		t.created_at = sqlite3_column_int64(st, 3);
+		t.revoked_at = sqlite3_column_int64(st, 4);
+		rows++;
+		ret = fn(ctx, &t);
+		if (ret)
+			break;
+	}
+	if (!ret && rc != SQLITE_DONE)
+		ret = db_fail(db, "reading tokens", err);
+	sqlite3_reset(st);
+	if (!ret && want_one && !rows)
+		ret = -ENOENT;
+	return ret;
+}
+
+int db_token_find(struct db *db, const char *hash, db_token_fn fn, void *ctx,
+		  struct strbuf *err)
+{
+	sqlite3_stmt *st = db_stmt(db, DB_SQL_TOKEN_FIND_HASH, err);
+
+	if (!st)
+		return -EIO;
+	db_bind_text(st, 1, hash);
+	return each_token(db, st, true, fn, ctx, err);
+}
+
+int db_token_list(struct db *db, db_token_fn fn, void *ctx, struct strbuf *err)
+{
+	sqlite3_stmt *st = db_stmt(db, DB_SQL_TOKEN_LIST, err);
+
+	if (!st)
+		return -EIO;
+	return each_token(db, st, false, fn, ctx, err);
+}
+
+int db_token_revoke(struct db *db, const char *name, long long now,
+		    struct strbuf *err)
+{
+	sqlite3_stmt *st = db_stmt(db, DB_SQL_TOKEN_REVOKE, err);
+
+	if (!st)
+		return -EIO;
+	db_bind_text(st, 1, name);
+	db_bind_int(st, 2, now);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		return db_fail(db, "revoking token", err);
+	sqlite3_reset(st);
+	if (!sqlite3_changes(db->sq)) {
+		strbuf_addf(err, "no active token named '%s'", name);
+		return -ENOENT;
+	}
+	return 0;
+}

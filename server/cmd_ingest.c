@@ -1,0 +1,159 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * cmd_ingest: `splatd ingest --run-id ID [meta] FILE`, the same as POST
+ * /api/v1/runs without a server: parse, store, print the verdict.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "server/cmds.h"
+#include "server/gunzip.h"
+#include "server/ingest.h"
+
+static const char ingest_usage[] =
+	"usage: splatd ingest --run-id ID [--tree T] [--branch B]\n"
+	"                     [--kernel K] [--commit C] [--machine M]\n"
+	"                     [--test T] [--started-at TIME] [--db PATH]\n"
+	"                     [--pretty] FILE|-\n"
+	"\n"
+	"Store one CI run's log (plain or gzip) as POST /api/v1/runs does and\n"
+	"print its verdict as JSON.  Exit 0 when stored or already stored with\n"
+	"the same log, 1 on errors (a different log for the same id is one).\n";
+
+static int to_ingest(void *ctx, const char *buf, size_t len, struct strbuf *err)
+{
+	return ingest_feed(ctx, buf, len, err);
+}
+
+/* Feed the file at path (gzip or not) into in. */
+static int feed_file(struct ingest *in, const char *path, struct strbuf *err)
+{
+	struct gunzip *gz = NULL;
+	int fd = strcmp(path, "-") ? open(path, O_RDONLY | O_CLOEXEC) : 0;
+	char *buf = malloc(1 << 16);
+	bool first = true;
+	ssize_t n;
+	int ret = 0;
+
+	if (fd < 0 || !buf) {
+		strbuf_addf(err, "%s: %s", path, strerror(errno));
+		ret = -errno;
+		goto out;
+	}
+	while ((n = read(fd, buf, 1 << 16)) != 0) {
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			strbuf_addf(err, "%s: %s", path, strerror(errno));
+			ret = -errno;
+			goto out;
+		}
+		if (first && n >= 2 && (unsigned char)buf[0] == 0x1f &&
+		    (unsigned char)buf[1] == 0x8b)
+			gz = gunzip_new();
+		first = false;
+		ret = gz ? gunzip_feed(gz, buf, (size_t)n, to_ingest, in, err) :
+			   ingest_feed(in, buf, (size_t)n, err);
+		if (ret)
+			goto out;
+	}
+	if (gz)
+		ret = gunzip_finish(gz, err);
+out:
+	gunzip_free(gz);
+	if (fd > 0)
+		close(fd);
+	free(buf);
+	return ret;
+}
+
+int cmd_ingest(int argc, char **argv)
+{
+	struct ingest_limits lim = INGEST_LIMITS_INIT;
+	struct ingest_meta meta = { 0 };
+	struct strbuf err = STRBUF_INIT;
+	const char *db_path = DB_DEFAULT_PATH, *file = NULL;
+	struct ingest *in = NULL;
+	struct db *db = NULL;
+	json_t *verdict = NULL;
+	size_t flags = JSON_COMPACT;
+	int i, ret, status = 0, exit_code = 1;
+
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i],
+			   *val = i + 1 < argc ? argv[i + 1] : NULL;
+		const char **dst = NULL;
+
+		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+			fputs(ingest_usage, stdout);
+			return 0;
+		} else if (!strcmp(a, "--pretty")) {
+			flags = JSON_INDENT(2);
+			continue;
+		} else if (!strcmp(a, "--run-id")) {
+			dst = &meta.id;
+		} else if (!strcmp(a, "--tree")) {
+			dst = &meta.tree;
+		} else if (!strcmp(a, "--branch")) {
+			dst = &meta.branch;
+		} else if (!strcmp(a, "--kernel")) {
+			dst = &meta.kernel;
+		} else if (!strcmp(a, "--commit")) {
+			dst = &meta.commit;
+		} else if (!strcmp(a, "--machine")) {
+			dst = &meta.machine;
+		} else if (!strcmp(a, "--test")) {
+			dst = &meta.test;
+		} else if (!strcmp(a, "--started-at")) {
+			dst = &meta.started_at;
+		} else if (!strcmp(a, "--db")) {
+			dst = &db_path;
+		} else if ((a[0] != '-' || !strcmp(a, "-")) && !file) {
+			file = a;
+			continue;
+		}
+		if (!dst || !val) {
+			fprintf(stderr, "splatd ingest: bad option '%s'\n", a);
+			fputs(ingest_usage, stderr);
+			return 2;
+		}
+		*dst = val;
+		i++;
+	}
+	if (!file || !meta.id) {
+		fputs(ingest_usage, stderr);
+		return 2;
+	}
+	ret = ingest_meta_check(&meta, &err);
+	if (!ret)
+		ret = db_open(&db, db_path, &err);
+	if (ret)
+		goto out;
+	in = ingest_new();
+	ingest_start(in, &lim);
+	ret = feed_file(in, file, &err);
+	if (!ret)
+		ret = ingest_finish(in, &err);
+	if (!ret)
+		ret = ingest_store(in, db, NULL, &meta, (long long)time(NULL),
+				   &status, &verdict, &err);
+	if (ret)
+		goto out;
+	json_dumpf(verdict, stdout, flags);
+	fputc('\n', stdout);
+	exit_code = 0;
+out:
+	if (ret)
+		fprintf(stderr, "splatd ingest: %s\n", err.buf);
+	json_decref(verdict);
+	ingest_free(in);
+	db_close(db);
+	strbuf_release(&err);
+	return exit_code;
+}

@@ -1,0 +1,148 @@
+// SPDX-License-Identifier: GPL-2.0
+/* cmd_serve: `splatd serve`, the HTTP service on its embedded database. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "server/cmds.h"
+#include "server/http.h"
+
+static const char serve_usage[] =
+	"usage: splatd serve [options]\n"
+	"\n"
+	"  --listen HOST:PORT      address to listen on (127.0.0.1:8080;\n"
+	"                          port 0 picks a free one, printed on stdout)\n"
+	"  --db PATH               SQLite database (var/splatd.db)\n"
+	"  --static DIR            dashboard files (static/ when present)\n"
+	"  --max-body SIZE         largest request body on the wire (64M)\n"
+	"  --max-decompressed SIZE largest log after gunzip (256M)\n"
+	"  --max-line SIZE         longest log line (64K)\n"
+	"  --max-reports N         most reports in one run (1000)\n"
+	"  --public-read           GET endpoints need no token (default)\n"
+	"  --private               every endpoint needs a token\n"
+	"  --threads N             HTTP worker threads (one per core)\n"
+	"  --access-log FILE       access log (stderr; '-' for stdout;\n"
+	"                          'off' for none)\n";
+
+/* "64M", "512K", "1G", "1000" -> bytes; -EINVAL when malformed. */
+static int parse_size(const char *s, unsigned long long *out)
+{
+	unsigned long long v;
+	char *end;
+
+	errno = 0;
+	v = strtoull(s, &end, 10);
+	if (end == s || errno)
+		return -EINVAL;
+	switch (*end) {
+	case 'G':
+		v <<= 10;
+		/* fall through */
+	case 'M':
+		v <<= 10;
+		/* fall through */
+	case 'K':
+		v <<= 10;
+		end++;
+		break;
+	case '\0':
+		break;
+	default:
+		return -EINVAL;
+	}
+	if (*end && strcmp(end, "iB") && strcmp(end, "B"))
+		return -EINVAL;
+	*out = v;
+	return 0;
+}
+
+int cmd_serve(int argc, char **argv)
+{
+	struct http_config cfg = { "127.0.0.1:8080",
+				   DB_DEFAULT_PATH,
+				   NULL,
+				   INGEST_MAX_BODY,
+				   INGEST_LIMITS_INIT,
+				   true,
+				   0,
+				   stderr };
+	struct strbuf err = STRBUF_INIT;
+	unsigned long long v;
+	const char *log = NULL;
+	struct stat st;
+	int i, ret;
+
+	if (!stat("static", &st) && S_ISDIR(st.st_mode))
+		cfg.static_dir = "static";
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i],
+			   *val = i + 1 < argc ? argv[i + 1] : NULL;
+
+		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+			fputs(serve_usage, stdout);
+			return 0;
+		} else if (!strcmp(a, "--public-read")) {
+			cfg.public_read = true;
+			continue;
+		} else if (!strcmp(a, "--private")) {
+			cfg.public_read = false;
+			continue;
+		}
+		if (!val)
+			goto usage;
+		i++;
+		if (!strcmp(a, "--listen")) {
+			cfg.listen = val;
+		} else if (!strcmp(a, "--db")) {
+			cfg.db_path = val;
+		} else if (!strcmp(a, "--static")) {
+			cfg.static_dir = val;
+		} else if (!strcmp(a, "--access-log")) {
+			log = val;
+		} else if (parse_size(val, &v) || !v) {
+			goto usage;
+		} else if (!strcmp(a, "--max-body")) {
+			cfg.max_body = v;
+		} else if (!strcmp(a, "--max-decompressed")) {
+			cfg.limits.max_decompressed = v;
+		} else if (!strcmp(a, "--max-line")) {
+			cfg.limits.max_line = (size_t)v;
+		} else if (!strcmp(a, "--max-reports")) {
+			cfg.limits.max_reports = (unsigned)v;
+		} else if (!strcmp(a, "--threads")) {
+			cfg.threads = (unsigned)v;
+		} else {
+			goto usage;
+		}
+	}
+	if (log && !strcmp(log, "off")) {
+		cfg.access_log = NULL;
+	} else if (log && !strcmp(log, "-")) {
+		cfg.access_log = stdout;
+	} else if (log) {
+		cfg.access_log = fopen(log, "a");
+		if (!cfg.access_log) {
+			fprintf(stderr, "splatd serve: %s: %s\n", log,
+				strerror(errno));
+			return 1;
+		}
+		setvbuf(cfg.access_log, NULL, _IOLBF, 0);
+	}
+	if (cfg.access_log == stdout)
+		setvbuf(stdout, NULL, _IOLBF, 0);
+	ret = http_serve(&cfg, &err);
+	if (ret)
+		fprintf(stderr, "splatd serve: %s\n", err.buf);
+	if (cfg.access_log && cfg.access_log != stderr &&
+	    cfg.access_log != stdout)
+		fclose(cfg.access_log);
+	strbuf_release(&err);
+	return ret ? 1 : 0;
+usage:
+	fprintf(stderr, "splatd serve: bad or incomplete option '%s'\n",
+		argv[i]);
+	fputs(serve_usage, stderr);
+	return 2;
+}

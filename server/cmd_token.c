@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: GPL-2.0
+/* cmd_token: `splatd token create|list|revoke`, API bearer tokens. */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "db/tokens.h"
+#include "server/api.h"
+#include "server/auth.h"
+#include "server/cmds.h"
+
+static const char token_usage[] =
+	"usage: splatd token create --name NAME --role ci|triager|admin"
+	" [--db PATH]\n"
+	"       splatd token list [--db PATH]\n"
+	"       splatd token revoke NAME [--db PATH]\n"
+	"\n"
+	"create prints the new secret once, alone on the last line; only its\n"
+	"sha256 is stored.  Roles: ci ingests runs; triager sets statuses and\n"
+	"merges signatures; admin may do everything.\n";
+
+static int print_token(void *ctx, const struct db_token *t)
+{
+	char created[32] = "-", revoked[32] = "-";
+	time_t c = (time_t)t->created_at, r = (time_t)t->revoked_at;
+	struct tm tm;
+
+	if (gmtime_r(&c, &tm))
+		strftime(created, sizeof(created), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	if (t->revoked_at && gmtime_r(&r, &tm))
+		strftime(revoked, sizeof(revoked), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	printf("%-24s %-8s created %s  %s%s\n", t->name, t->role, created,
+	       t->revoked_at ? "revoked " : "active",
+	       t->revoked_at ? revoked : "");
+	return 0;
+}
+
+static int token_create(struct db *db, const char *name, const char *role,
+			struct strbuf *err)
+{
+	struct strbuf secret = STRBUF_INIT;
+	char hash[AUTH_HASH_HEX + 1];
+	int ret;
+
+	if (!name || !auth_name_valid(name)) {
+		strbuf_addstr(err, "--name must be 1-64 characters of"
+				   " [A-Za-z0-9._-]");
+		return -EINVAL;
+	}
+	if (auth_role_from_name(role) < 0) {
+		strbuf_addstr(err, "--role must be ci, triager or admin");
+		return -EINVAL;
+	}
+	ret = auth_secret_new(&secret, err);
+	if (ret)
+		goto out;
+	auth_hash(secret.buf, hash);
+	ret = db_token_insert(db, name, role, hash, (long long)time(NULL), err);
+	if (ret)
+		goto out;
+	printf("token '%s' (%s) created; it is shown only once:\n%s\n", name,
+	       role, secret.buf);
+out:
+	strbuf_release(&secret);
+	return ret;
+}
+
+int cmd_token(int argc, char **argv)
+{
+	const char *db_path = DB_DEFAULT_PATH, *name = NULL, *role = NULL;
+	const char *sub = argc > 1 ? argv[1] : NULL;
+	struct strbuf err = STRBUF_INIT;
+	struct db *db = NULL;
+	int i, ret;
+
+	if (!sub || !strcmp(sub, "--help") || !strcmp(sub, "-h")) {
+		fputs(token_usage, sub ? stdout : stderr);
+		return sub ? 0 : 2;
+	}
+	for (i = 2; i < argc; i++) {
+		if (!strcmp(argv[i], "--db") && i + 1 < argc)
+			db_path = argv[++i];
+		else if (!strcmp(argv[i], "--name") && i + 1 < argc)
+			name = argv[++i];
+		else if (!strcmp(argv[i], "--role") && i + 1 < argc)
+			role = argv[++i];
+		else if (argv[i][0] != '-' && !name)
+			name = argv[i];
+		else
+			goto usage;
+	}
+	if (strcmp(sub, "create") && strcmp(sub, "list") &&
+	    strcmp(sub, "revoke"))
+		goto usage;
+	ret = db_open(&db, db_path, &err);
+	if (ret)
+		goto out;
+	if (!strcmp(sub, "create"))
+		ret = token_create(db, name, role, &err);
+	else if (!strcmp(sub, "list"))
+		ret = db_token_list(db, print_token, NULL, &err);
+	else if (!name)
+		ret = -EINVAL, strbuf_addstr(&err, "revoke needs a NAME");
+	else
+		ret = db_token_revoke(db, name, (long long)time(NULL), &err);
+	if (!ret && !strcmp(sub, "revoke"))
+		printf("token '%s' revoked\n", name);
+out:
+	if (ret)
+		fprintf(stderr, "splatd token %s: %s\n", sub, err.buf);
+	db_close(db);
+	strbuf_release(&err);
+	return ret ? 1 : 0;
+usage:
+	fputs(token_usage, stderr);
+	return 2;
+}

@@ -1,0 +1,666 @@
+// SPDX-License-Identifier: GPL-2.0
+/* http: libmicrohttpd glue, the route dispatcher, database pool, shutdown. */
+#include "server/http.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <microhttpd.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "server/gunzip.h"
+#include "server/metrics.h"
+#include "server/routes.h"
+
+/* Per TCP connection: the request in flight and buffers reused by the next. */
+struct http_conn {
+	struct http_request req;
+	struct ingest *ingest;
+	struct gunzip *gunzip;
+};
+
+struct http_server {
+	const struct http_config *cfg;
+	const struct route *routes;
+	size_t nroutes;
+	struct metrics *metrics;
+	pthread_mutex_t write_lock;
+	pthread_mutex_t pool_lock;
+	pthread_cond_t pool_cond;
+	struct db **pool; /* free handles */
+	size_t npool, pool_size;
+	long active; /* requests in flight (atomic) */
+};
+
+static long long now_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
+static struct db *pool_get(struct http_server *srv)
+{
+	struct db *db;
+
+	pthread_mutex_lock(&srv->pool_lock);
+	while (!srv->npool)
+		pthread_cond_wait(&srv->pool_cond, &srv->pool_lock);
+	db = srv->pool[--srv->npool];
+	pthread_mutex_unlock(&srv->pool_lock);
+	return db;
+}
+
+static void pool_put(struct http_server *srv, struct db *db)
+{
+	pthread_mutex_lock(&srv->pool_lock);
+	srv->pool[srv->npool++] = db;
+	pthread_cond_signal(&srv->pool_cond);
+	pthread_mutex_unlock(&srv->pool_lock);
+}
+
+const char *http_query(struct http_request *req, const char *name)
+{
+	return MHD_lookup_connection_value(req->conn, MHD_GET_ARGUMENT_KIND,
+					   name);
+}
+
+const char *http_header(struct http_request *req, const char *name)
+{
+	return MHD_lookup_connection_value(req->conn, MHD_HEADER_KIND, name);
+}
+
+const struct http_config *http_config(struct http_request *req)
+{
+	return req->srv->cfg;
+}
+
+struct db *http_db(struct http_request *req)
+{
+	if (!req->db)
+		req->db = pool_get(req->srv);
+	return req->db;
+}
+
+pthread_mutex_t *http_write_lock(struct http_request *req)
+{
+	return &req->srv->write_lock;
+}
+
+struct ingest *http_ingest(struct http_request *req)
+{
+	if (!req->hc->ingest)
+		req->hc->ingest = ingest_new();
+	return req->hc->ingest;
+}
+
+struct gunzip *http_gunzip(struct http_request *req)
+{
+	if (!req->hc->gunzip)
+		req->hc->gunzip = gunzip_new();
+	return req->hc->gunzip;
+}
+
+struct metrics *http_metrics(struct http_request *req)
+{
+	return req->srv->metrics;
+}
+
+static void set_response(struct http_request *req, int status,
+			 struct MHD_Response *resp, const char *type,
+			 unsigned long long len)
+{
+	if (req->response)
+		MHD_destroy_response(req->response);
+	MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, type);
+	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
+	req->response = resp;
+	req->status = status;
+	req->bytes_out = len;
+}
+
+void http_reply_text(struct http_request *req, int status, const char *type,
+		     const char *text, size_t len)
+{
+	struct MHD_Response *resp = MHD_create_response_from_buffer(
+		len, (void *)text, MHD_RESPMEM_MUST_COPY);
+
+	if (!resp)
+		abort();
+	set_response(req, status, resp, type, len);
+}
+
+void http_reply_fd(struct http_request *req, int status, const char *type,
+		   int fd, unsigned long long size)
+{
+	struct MHD_Response *resp = MHD_create_response_from_fd(size, fd);
+
+	if (!resp) {
+		close(fd);
+		http_reply_error(req, 500, "internal", "cannot send file");
+		return;
+	}
+	set_response(req, status, resp, type, size);
+}
+
+void http_reply_json(struct http_request *req, int status, json_t *body)
+{
+	char *text = body ? json_dumps(body, JSON_COMPACT) : NULL;
+	struct MHD_Response *resp;
+	size_t len;
+
+	json_decref(body);
+	if (!text) {
+		static const char oom[] = "{\"error\":\"internal\","
+					  "\"detail\":\"cannot build reply\"}";
+		http_reply_text(req, 500, "application/json", oom,
+				sizeof(oom) - 1);
+		return;
+	}
+	len = strlen(text);
+	resp = MHD_create_response_from_buffer(len, text,
+					       MHD_RESPMEM_MUST_FREE);
+	if (!resp)
+		abort();
+	set_response(req, status, resp, "application/json", len);
+}
+
+void http_reply_error(struct http_request *req, int status, const char *error,
+		      const char *detail)
+{
+	http_reply_json(req, status,
+			json_pack("{s:s, s:s}", "error", error, "detail",
+				  detail ? detail : ""));
+}
+
+void http_reply_errno(struct http_request *req, int err, const char *detail)
+{
+	switch (err) {
+	case -ENOENT:
+		http_reply_error(req, 404, "not_found", detail);
+		break;
+	case -EINVAL:
+		http_reply_error(req, 400, "bad_request", detail);
+		break;
+	case -EFBIG:
+		http_reply_error(req, 413, "payload_too_large", detail);
+		break;
+	case -EEXIST:
+		http_reply_error(req, 409, "conflict", detail);
+		break;
+	case -EACCES:
+		http_reply_error(req, 403, "forbidden", detail);
+		break;
+	case -EBUSY:
+		http_reply_error(req, 503, "busy", detail);
+		break;
+	default:
+		http_reply_error(req, 500, "internal", detail);
+		break;
+	}
+}
+
+/* Match path against pattern, capturing {} segments into req->param. */
+static bool route_match(const char *pattern, const char *path,
+			struct http_request *req)
+{
+	const char *p = pattern, *s = path, *end;
+	size_t n, nparam = 0, len;
+
+	while (*p) {
+		if (!strcmp(p, "{*}"))
+			return true;
+		if (!strncmp(p, "{}", 2)) {
+			end = strchr(s, '/');
+			len = end ? (size_t)(end - s) : strlen(s);
+			if (!len || len >= HTTP_PARAM_MAX || nparam >= 2)
+				return false;
+			memcpy(req->param[nparam], s, len);
+			req->param[nparam++][len] = '\0';
+			s += len;
+			p += 2;
+			continue;
+		}
+		end = strchr(p, '{');
+		n = end ? (size_t)(end - p) : strlen(p);
+		if (strncmp(p, s, n))
+			return false;
+		p += n;
+		s += n;
+	}
+	return !*s;
+}
+
+/* The route for method and path; sets *wrong_method when only it differs. */
+static const struct route *route_find(struct http_request *req,
+				      bool *wrong_method)
+{
+	const struct http_server *srv = req->srv;
+	size_t i;
+
+	*wrong_method = false;
+	for (i = 0; i < srv->nroutes; i++) {
+		if (!route_match(srv->routes[i].pattern, req->path, req))
+			continue;
+		if (strcmp(srv->routes[i].method, req->method)) {
+			*wrong_method = true;
+			continue;
+		}
+		req->route_index = i;
+		return &srv->routes[i];
+	}
+	return NULL;
+}
+
+static void release_db(struct http_request *req)
+{
+	if (req->db) {
+		pool_put(req->srv, req->db);
+		req->db = NULL;
+	}
+}
+
+static void call_handler(struct http_request *req, enum http_phase phase,
+			 const char *data, size_t len)
+{
+	req->route->handler(req, phase, data, len);
+	release_db(req);
+}
+
+/* Route, auth and body limits once the headers are in. */
+static void request_begin(struct http_request *req)
+{
+	const struct http_config *cfg = req->srv->cfg;
+	const char *auth, *clen;
+	unsigned long long limit;
+	bool wrong_method;
+	int ret;
+
+	req->route = route_find(req, &wrong_method);
+	if (!req->route) {
+		req->route_index = req->srv->nroutes;
+		if (wrong_method)
+			http_reply_error(req, 405, "method_not_allowed",
+					 req->method);
+		else
+			http_reply_error(req, 404, "not_found", req->path);
+		return;
+	}
+	auth = http_header(req, MHD_HTTP_HEADER_AUTHORIZATION);
+	if (auth) {
+		ret = auth_check(http_db(req), auth, &req->who, &req->err);
+		release_db(req);
+		if (ret == -ENOENT || ret == -EACCES) {
+			http_reply_error(req, 401, "unauthorized",
+					 ret == -EACCES ?
+						 "the token was revoked" :
+						 "unknown bearer token");
+			return;
+		}
+		if (ret) {
+			http_reply_errno(req, ret, req->err.buf);
+			return;
+		}
+	}
+	if (req->route->role == AUTH_READ && cfg->public_read &&
+	    req->who.role == AUTH_ANON)
+		req->who.role = AUTH_READ;
+	else if (req->who.role == AUTH_ANON && req->route->role > AUTH_ANON) {
+		http_reply_error(req, 401, "unauthorized",
+				 "this endpoint needs Authorization: Bearer"
+				 " <token>");
+		return;
+	}
+	if (!auth_allows(req->who.role, req->route->role)) {
+		strbuf_reset(&req->err);
+		strbuf_addf(&req->err, "this endpoint needs the %s role",
+			    auth_role_name(req->route->role));
+		http_reply_error(req, 403, "forbidden", req->err.buf);
+		return;
+	}
+	limit = req->route->body_limit == HTTP_BODY_STREAM ?
+			cfg->max_body :
+			req->route->body_limit;
+	clen = http_header(req, MHD_HTTP_HEADER_CONTENT_LENGTH);
+	if (clen && strtoull(clen, NULL, 10) > limit) {
+		strbuf_reset(&req->err);
+		strbuf_addf(&req->err, "the body is larger than %llu bytes",
+			    limit);
+		http_reply_error(req, 413, "payload_too_large", req->err.buf);
+		return;
+	}
+	if (req->route->body_limit == HTTP_BODY_STREAM)
+		call_handler(req, HTTP_BEGIN, NULL, 0);
+}
+
+static void request_data(struct http_request *req, const char *data, size_t len)
+{
+	const struct http_config *cfg = req->srv->cfg;
+	unsigned long long limit = req->route->body_limit;
+
+	req->bytes_in += len;
+	if (limit == HTTP_BODY_STREAM)
+		limit = cfg->max_body;
+	if (req->bytes_in > limit) {
+		strbuf_reset(&req->err);
+		strbuf_addf(&req->err, "the body is larger than %llu bytes",
+			    limit);
+		http_reply_error(req, 413, "payload_too_large", req->err.buf);
+		return;
+	}
+	if (req->route->body_limit == HTTP_BODY_STREAM)
+		call_handler(req, HTTP_DATA, data, len);
+	else
+		strbuf_add(&req->body, data, len);
+}
+
+static enum MHD_Result queue(struct http_request *req)
+{
+	enum MHD_Result r;
+
+	r = MHD_queue_response(req->conn, (unsigned)req->status, req->response);
+	if (r == MHD_YES) {
+		MHD_destroy_response(req->response);
+		req->response = NULL;
+		req->queued = true;
+	}
+	return r;
+}
+
+static void request_reset(struct http_request *req)
+{
+	if (req->response)
+		MHD_destroy_response(req->response);
+	req->response = NULL;
+	req->route = NULL;
+	req->param[0][0] = req->param[1][0] = '\0';
+	req->who.role = AUTH_ANON;
+	req->who.name[0] = '\0';
+	strbuf_reset(&req->body);
+	strbuf_reset(&req->err);
+	req->bytes_in = req->bytes_out = 0;
+	req->status = 0;
+	req->queued = req->discard = false;
+	req->gzip = req->json = false;
+	memset(&req->meta, 0, sizeof(req->meta));
+}
+
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
+				  const char *url, const char *method,
+				  const char *version, const char *upload_data,
+				  size_t *upload_data_size, void **con_cls)
+{
+	struct http_server *srv = cls;
+	struct http_request *req = *con_cls;
+	const union MHD_ConnectionInfo *ci;
+	size_t n;
+
+	if (!req) {
+		ci = MHD_get_connection_info(
+			conn, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+		if (!ci || !ci->socket_context)
+			return MHD_NO;
+		req = &((struct http_conn *)ci->socket_context)->req;
+		request_reset(req);
+		req->srv = srv;
+		req->conn = conn;
+		req->method = method;
+		req->path = url;
+		req->start_ns = now_ns();
+		req->active = true;
+		__atomic_fetch_add(&srv->active, 1, __ATOMIC_RELAXED);
+		*con_cls = req;
+		request_begin(req);
+		/* An early reply: queue it now (MHD will not read the body). */
+		if (req->response)
+			return queue(req);
+		return MHD_YES;
+	}
+	if (req->queued)
+		return MHD_YES;
+	if (*upload_data_size) {
+		n = *upload_data_size;
+		*upload_data_size = 0;
+		if (req->response || req->discard)
+			return MHD_YES;
+		request_data(req, upload_data, n);
+		/* A reply in the middle of the body: try to send it now,
+		 * else drop the rest of the body and send it at the end. */
+		if (req->response && queue(req) != MHD_YES)
+			req->discard = true;
+		return MHD_YES;
+	}
+	if (!req->response)
+		call_handler(req, HTTP_END, req->body.buf, req->body.len);
+	if (!req->response)
+		http_reply_error(req, 500, "internal", "no reply");
+	return queue(req);
+}
+
+static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
+			 enum MHD_RequestTerminationCode toe)
+{
+	struct http_server *srv = cls;
+	struct http_request *req = *con_cls;
+	long long ns;
+	char when[32];
+	struct tm tm;
+	time_t t;
+
+	if (!req || !req->active)
+		return;
+	ns = now_ns() - req->start_ns;
+	if (!req->queued)
+		req->status = 499; /* the client went away */
+	metrics_request(srv->metrics, req->route_index, req->status,
+			(unsigned long long)ns);
+	if (srv->cfg->access_log) {
+		t = time(NULL);
+		gmtime_r(&t, &tm);
+		strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm);
+		fprintf(srv->cfg->access_log,
+			"%s %s %s %d %llu %.3fms token=%s\n", when, req->method,
+			req->path, req->status, req->bytes_out,
+			(double)ns / 1e6,
+			req->who.name[0] ? req->who.name : "-");
+	}
+	release_db(req);
+	request_reset(req);
+	req->active = false;
+	*con_cls = NULL;
+	__atomic_fetch_sub(&srv->active, 1, __ATOMIC_RELAXED);
+}
+
+static void on_connection(void *cls, struct MHD_Connection *conn,
+			  void **socket_context,
+			  enum MHD_ConnectionNotificationCode toe)
+{
+	struct http_conn *hc = *socket_context;
+
+	if (toe == MHD_CONNECTION_NOTIFY_STARTED) {
+		hc = calloc(1, sizeof(*hc));
+		if (!hc)
+			abort();
+		strbuf_init(&hc->req.body, 0);
+		strbuf_init(&hc->req.err, 0);
+		hc->req.hc = hc;
+		*socket_context = hc;
+		return;
+	}
+	if (!hc)
+		return;
+	if (hc->req.response)
+		MHD_destroy_response(hc->req.response);
+	strbuf_release(&hc->req.body);
+	strbuf_release(&hc->req.err);
+	ingest_free(hc->ingest);
+	gunzip_free(hc->gunzip);
+	free(hc);
+	*socket_context = NULL;
+}
+
+/* Bind "host:port", "[v6]:port" or ":port"; prints the bound address. */
+static int listen_on(const char *spec, struct strbuf *err)
+{
+	struct sockaddr_storage ss = { 0 };
+	struct sockaddr_in *v4 = (struct sockaddr_in *)&ss;
+	struct sockaddr_in6 *v6 = (struct sockaddr_in6 *)&ss;
+	struct strbuf host = STRBUF_INIT;
+	const char *colon = strrchr(spec, ':');
+	char addr[INET6_ADDRSTRLEN];
+	socklen_t slen;
+	char *end;
+	long port;
+	int fd = -1, one = 1;
+
+	if (!colon)
+		goto bad;
+	port = strtol(colon + 1, &end, 10);
+	if (*end || port < 0 || port > 65535 || end == colon + 1)
+		goto bad;
+	strbuf_add(&host, spec, (size_t)(colon - spec));
+	if (host.len >= 2 && host.buf[0] == '[' &&
+	    host.buf[host.len - 1] == ']') {
+		memmove(host.buf, host.buf + 1, host.len - 2);
+		strbuf_setlen(&host, host.len - 2);
+		ss.ss_family = AF_INET6;
+		if (inet_pton(AF_INET6, host.buf, &v6->sin6_addr) != 1)
+			goto bad;
+		v6->sin6_port = htons((uint16_t)port);
+		slen = sizeof(*v6);
+	} else {
+		ss.ss_family = AF_INET;
+		if (!host.len)
+			v4->sin_addr.s_addr = htonl(INADDR_ANY);
+		else if (inet_pton(AF_INET, host.buf, &v4->sin_addr) != 1)
+			goto bad;
+		v4->sin_port = htons((uint16_t)port);
+		slen = sizeof(*v4);
+	}
+	fd = socket(ss.ss_family, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	if (fd < 0 ||
+	    setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one)) ||
+	    bind(fd, (struct sockaddr *)&ss, slen) || listen(fd, 1024) ||
+	    getsockname(fd, (struct sockaddr *)&ss, &slen)) {
+		strbuf_addf(err, "listening on %s: %s", spec, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		fd = -errno;
+		goto out;
+	}
+	if (ss.ss_family == AF_INET6) {
+		inet_ntop(AF_INET6, &v6->sin6_addr, addr, sizeof(addr));
+		printf("splatd: listening on http://[%s]:%u\n", addr,
+		       ntohs(v6->sin6_port));
+	} else {
+		inet_ntop(AF_INET, &v4->sin_addr, addr, sizeof(addr));
+		printf("splatd: listening on http://%s:%u\n", addr,
+		       ntohs(v4->sin_port));
+	}
+	fflush(stdout);
+	goto out;
+bad:
+	strbuf_addf(err, "bad --listen '%s' (want HOST:PORT)", spec);
+	fd = -EINVAL;
+out:
+	strbuf_release(&host);
+	return fd;
+}
+
+static void server_release(struct http_server *srv)
+{
+	size_t i;
+
+	for (i = 0; i < srv->npool; i++)
+		db_close(srv->pool[i]);
+	free(srv->pool);
+	metrics_free(srv->metrics);
+	pthread_mutex_destroy(&srv->write_lock);
+	pthread_mutex_destroy(&srv->pool_lock);
+	pthread_cond_destroy(&srv->pool_cond);
+}
+
+int http_serve(const struct http_config *cfg, struct strbuf *err)
+{
+	struct http_server srv = { 0 };
+	struct MHD_Daemon *d = NULL;
+	sigset_t sigs;
+	unsigned threads = cfg->threads;
+	long cores, waited;
+	int fd = -1, sig = 0, ret = 0;
+	size_t i;
+
+	if (!threads) {
+		cores = sysconf(_SC_NPROCESSORS_ONLN);
+		threads = cores > 0 ? (unsigned)cores : 1;
+	}
+	srv.cfg = cfg;
+	srv.routes = routes_table(&srv.nroutes);
+	srv.metrics = metrics_new(srv.nroutes);
+	pthread_mutex_init(&srv.write_lock, NULL);
+	pthread_mutex_init(&srv.pool_lock, NULL);
+	pthread_cond_init(&srv.pool_cond, NULL);
+	srv.pool_size = threads + 1;
+	srv.pool = calloc(srv.pool_size, sizeof(*srv.pool));
+	if (!srv.pool)
+		abort();
+	for (i = 0; i < srv.pool_size; i++) {
+		ret = db_open(&srv.pool[srv.npool], cfg->db_path, err);
+		if (ret)
+			goto out;
+		srv.npool++;
+	}
+	fd = listen_on(cfg->listen, err);
+	if (fd < 0) {
+		ret = fd;
+		goto out;
+	}
+	/* Worker threads inherit the mask: only this thread takes signals. */
+	sigemptyset(&sigs);
+	sigaddset(&sigs, SIGINT);
+	sigaddset(&sigs, SIGTERM);
+	pthread_sigmask(SIG_BLOCK, &sigs, NULL);
+	signal(SIGPIPE, SIG_IGN);
+	d = MHD_start_daemon(
+		MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC |
+			MHD_USE_ERROR_LOG,
+		0, NULL, NULL, on_request, &srv, MHD_OPTION_LISTEN_SOCKET, fd,
+		MHD_OPTION_THREAD_POOL_SIZE, threads,
+		MHD_OPTION_NOTIFY_COMPLETED, on_completed, &srv,
+		MHD_OPTION_NOTIFY_CONNECTION, on_connection, &srv,
+		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(128 * 1024),
+		MHD_OPTION_CONNECTION_TIMEOUT, 120u,
+		MHD_OPTION_CONNECTION_LIMIT, 1000u, MHD_OPTION_END);
+	if (!d) {
+		strbuf_addstr(err, "cannot start the HTTP daemon");
+		ret = -EIO;
+		goto out;
+	}
+	fprintf(stderr, "splatd: serving %s with %u threads, database %s\n",
+		cfg->listen, threads, cfg->db_path);
+	while (sigwait(&sigs, &sig))
+		;
+	fprintf(stderr, "splatd: signal %d, finishing requests\n", sig);
+	fd = MHD_quiesce_daemon(d);
+	if (fd >= 0)
+		close(fd);
+	fd = -1;
+	for (waited = 0; waited < 3000 &&
+			 __atomic_load_n(&srv.active, __ATOMIC_RELAXED) > 0;
+	     waited++)
+		usleep(10000);
+	MHD_stop_daemon(d);
+	fprintf(stderr, "splatd: stopped\n");
+out:
+	if (fd >= 0)
+		close(fd);
+	server_release(&srv);
+	return ret;
+}

@@ -1,0 +1,103 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * http: the HTTP glue of `splatd serve` on libmicrohttpd (epoll, a worker
+ * pool sized to the cores).  It matches a request against the route table,
+ * checks its token and role, enforces body caps, streams or buffers the
+ * body, calls the route's handler and queues its reply, writes one access-log
+ * line per request and feeds /metrics.
+ */
+#ifndef SPLATD_HTTP_H
+#define SPLATD_HTTP_H
+
+#include <jansson.h>
+#include <pthread.h>
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "db/db.h"
+#include "parsers/strbuf.h"
+#include "server/auth.h"
+#include "server/ingest.h"
+
+#define HTTP_BODY_STREAM (~0ULL)
+#define HTTP_PARAM_MAX 160
+
+struct http_config {
+	const char *listen; /* "127.0.0.1:8080", "[::1]:0", ":8080" */
+	const char *db_path;
+	const char *static_dir; /* NULL: no static files */
+	unsigned long long max_body; /* bytes on the wire */
+	struct ingest_limits limits;
+	bool public_read;
+	unsigned threads; /* 0: one per core */
+	FILE *access_log; /* NULL: none */
+};
+
+enum http_phase {
+	HTTP_BEGIN, /* headers are in; a reply here ends the request */
+	HTTP_DATA, /* a piece of a streamed body */
+	HTTP_END, /* the whole body is in (req->body when buffered) */
+};
+
+struct http_request;
+struct http_conn;
+struct http_server;
+struct route;
+
+/* Returns 0; a handler answers with http_reply_*() in any phase. */
+typedef int (*http_handler_fn)(struct http_request *req, enum http_phase phase,
+			       const char *data, size_t len);
+
+/* One request; lives in its connection's state and is reused. */
+struct http_request {
+	struct http_server *srv;
+	struct http_conn *hc;
+	void *conn; /* struct MHD_Connection */
+	const struct route *route;
+	size_t route_index;
+	const char *method, *path;
+	char param[2][HTTP_PARAM_MAX]; /* {} captures, URL-decoded */
+	struct auth_identity who;
+	struct strbuf body; /* buffered body (routes with a body limit) */
+	struct strbuf err; /* scratch for error details */
+	unsigned long long bytes_in, bytes_out;
+	long long start_ns;
+	int status;
+	void *response; /* struct MHD_Response waiting to be queued */
+	bool queued, discard, active;
+	struct db *db; /* from the pool while a handler runs */
+	/* api_runs.c's state for one upload */
+	bool gzip, json;
+	struct ingest_meta meta;
+};
+
+/* Run the service until SIGTERM/SIGINT; returns 0 or -errno with err. */
+int http_serve(const struct http_config *cfg, struct strbuf *err);
+
+const char *http_query(struct http_request *req, const char *name);
+const char *http_header(struct http_request *req, const char *name);
+const struct http_config *http_config(struct http_request *req);
+/* A database handle for this thread until the handler returns. */
+struct db *http_db(struct http_request *req);
+pthread_mutex_t *http_write_lock(struct http_request *req);
+/* The connection's reusable ingest and gunzip state. */
+struct ingest *http_ingest(struct http_request *req);
+struct gunzip *http_gunzip(struct http_request *req);
+struct metrics *http_metrics(struct http_request *req);
+
+/* Reply with body (reference stolen) serialized as JSON. */
+void http_reply_json(struct http_request *req, int status, json_t *body);
+/* {"error": error, "detail": detail} */
+void http_reply_error(struct http_request *req, int status, const char *error,
+		      const char *detail);
+/* Reply with -errno mapped to a status: ENOENT 404, EINVAL 400, EFBIG 413,
+ * EEXIST 409, EACCES 403, anything else 500. */
+void http_reply_errno(struct http_request *req, int err, const char *detail);
+/* Reply with a copy of text and the given content type. */
+void http_reply_text(struct http_request *req, int status, const char *type,
+		     const char *text, size_t len);
+/* Reply with the open file fd of size bytes (fd is taken). */
+void http_reply_fd(struct http_request *req, int status, const char *type,
+		   int fd, unsigned long long size);
+
+#endif

@@ -1,0 +1,81 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * ingest: one CI run's log from bytes to a stored verdict.  Bytes are fed as
+ * they arrive (never buffered whole): each piece is checked against the caps,
+ * hashed (sha256) and fed to the streaming lockdep parser; every report is
+ * copied with its signature.  ingest_store() then writes the run and all its
+ * occurrences in one transaction and builds the verdict.  A struct ingest is
+ * reused from run to run so its buffers cost no new pages.
+ */
+#ifndef SPLATD_INGEST_H
+#define SPLATD_INGEST_H
+
+#include <jansson.h>
+#include <pthread.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "db/db.h"
+#include "parsers/strbuf.h"
+
+#define INGEST_MAX_BODY (64ULL << 20)
+#define INGEST_MAX_DECOMPRESSED (256ULL << 20)
+#define INGEST_MAX_LINE (64 << 10)
+#define INGEST_MAX_REPORTS 1000
+/* Longest normalized text and raw excerpt stored per occurrence. */
+#define INGEST_MAX_EXCERPT (64 << 10)
+#define INGEST_MAX_META 256
+
+struct ingest_limits {
+	unsigned long long max_decompressed; /* bytes of log */
+	size_t max_line; /* bytes between two newlines */
+	unsigned max_reports;
+};
+
+#define INGEST_LIMITS_INIT                                                   \
+	{                                                                    \
+		INGEST_MAX_DECOMPRESSED, INGEST_MAX_LINE, INGEST_MAX_REPORTS \
+	}
+
+/* Run metadata from the runner; id is required, everything else optional. */
+struct ingest_meta {
+	const char *id, *tree, *branch, *kernel, *commit, *machine, *test;
+	const char *started_at;
+};
+
+struct ingest;
+
+struct ingest *ingest_new(void);
+void ingest_free(struct ingest *in);
+
+/* Check metadata: 0, or -EINVAL with the reason in err. */
+int ingest_meta_check(const struct ingest_meta *m, struct strbuf *err);
+
+/* Begin a new log under lim (copied). */
+void ingest_start(struct ingest *in, const struct ingest_limits *lim);
+/*
+ * Feed log bytes.  0, -EFBIG when a cap is exceeded (HTTP 413) or -EINVAL;
+ * after an error the ingest ignores further bytes until the next start.
+ */
+int ingest_feed(struct ingest *in, const char *buf, size_t len,
+		struct strbuf *err);
+int ingest_finish(struct ingest *in, struct strbuf *err);
+
+unsigned long long ingest_log_bytes(const struct ingest *in);
+unsigned ingest_report_count(const struct ingest *in);
+unsigned ingest_new_signatures(const struct ingest *in);
+/* Nanoseconds spent in the parser for this log. */
+unsigned long long ingest_parse_ns(const struct ingest *in);
+
+/*
+ * Store the finished log as run m at time now in one transaction, holding
+ * write_lock (may be NULL) around it.  0 with *status 201 and the new
+ * verdict, or 200 and the stored verdict when the same run id was sent with
+ * the same log; -EEXIST when it was sent with a different log (HTTP 409),
+ * other -errno on errors.  *verdict is a new reference.
+ */
+int ingest_store(struct ingest *in, struct db *db, pthread_mutex_t *write_lock,
+		 const struct ingest_meta *m, long long now, int *status,
+		 json_t **verdict, struct strbuf *err);
+
+#endif

@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * metrics: counters and histograms of the running service, updated with
+ * atomics from every worker thread and rendered in the Prometheus text
+ * format for GET /metrics.
+ */
+#ifndef SPLATD_METRICS_H
+#define SPLATD_METRICS_H
+
+#include <stddef.h>
+
+#include "parsers/strbuf.h"
+
+struct metrics;
+
+/* routes: the route table's size; route index nroutes means "no route". */
+struct metrics *metrics_new(size_t nroutes);
+void metrics_free(struct metrics *m);
+
+void metrics_request(struct metrics *m, size_t route, int status,
+		     unsigned long long ns);
+void metrics_ingest(struct metrics *m, unsigned long long bytes,
+		    unsigned reports, unsigned new_signatures,
+		    unsigned long long parse_ns);
+
+/* name(i) gives route i's label; signatures is the stored total. */
+void metrics_render(const struct metrics *m, const char *(*name)(size_t i),
+		    long long signatures, struct strbuf *out);
+
+#endif

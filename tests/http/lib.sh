@@ -1,0 +1,112 @@
+# SPDX-License-Identifier: GPL-2.0
+# lib.sh: helpers for the HTTP tests (tests/t2*.sh): a real `splatd serve` on
+# 127.0.0.1 with an ephemeral port and a temporary database, tokens, curl
+# wrappers and the pass/fail tally ending in "N passed, N failed".
+#
+# Source it from the repo root: . tests/http/lib.sh
+set -u
+SPLATD=${SPLATD:-build/asan/splatd}
+SHARED=${SHARED:-../shared}
+SEED=$SHARED/corpus/seed-6641.txt
+TMP=$(mktemp -d)
+DB=$TMP/splatd.db
+PID=
+PORT=
+BASE=
+npass=0
+nfail=0
+
+cleanup() {
+	[ -n "$PID" ] && kill "$PID" 2>/dev/null && wait "$PID" 2>/dev/null
+	rm -rf "$TMP"
+}
+trap cleanup EXIT
+
+ok() { npass=$((npass + 1)); echo "ok - $1"; }
+fail() { nfail=$((nfail + 1)); echo "FAIL - $1"; }
+# check NAME COMMAND...: pass when the command succeeds
+check() {
+	local name=$1
+	shift
+	if "$@"; then ok "$name"; else fail "$name"; fi
+}
+# check_eq NAME EXPECTED ACTUAL
+check_eq() {
+	if [ "$2" = "$3" ]; then
+		ok "$1"
+	else
+		fail "$1: expected '$2', got '$3'"
+	fi
+}
+finish() {
+	echo "$npass passed, $nfail failed"
+	[ "$nfail" -eq 0 ]
+	exit $?
+}
+
+# start_server [serve options...]: start on a free port, set PID/PORT/BASE.
+start_server() {
+	: >"$TMP/serve.out"
+	"$SPLATD" serve --listen 127.0.0.1:0 --db "$DB" \
+		--access-log "$TMP/access.log" "$@" \
+		>"$TMP/serve.out" 2>>"$TMP/serve.err" &
+	PID=$!
+	local i
+	for i in $(seq 1 600); do
+		PORT=$(sed -n 's|^splatd: listening on http://127.0.0.1:||p' \
+			"$TMP/serve.out")
+		[ -n "$PORT" ] && break
+		kill -0 "$PID" 2>/dev/null || break
+		sleep 0.05
+	done
+	if [ -z "$PORT" ]; then
+		echo "server did not start:"
+		cat "$TMP/serve.err"
+		exit 1
+	fi
+	BASE=http://127.0.0.1:$PORT
+}
+
+# stop_server: SIGTERM and wait; fails the test if the exit was unclean.
+stop_server() {
+	kill -TERM "$PID"
+	if wait "$PID"; then ok "server stops cleanly on SIGTERM"; else
+		fail "server exit status $? on SIGTERM"
+		tail -20 "$TMP/serve.err"
+	fi
+	PID=
+}
+
+# token NAME ROLE: create a token, print the secret (last line of output)
+token() {
+	"$SPLATD" token create --name "$1" --role "$2" --db "$DB" | tail -n 1
+}
+
+# post_log TOKEN QUERY FILE [curl args...]: POST a raw log; prints the body
+# to $TMP/body and the status on stdout.
+post_log() {
+	local tok=$1 query=$2 file=$3
+	shift 3
+	curl -s -o "$TMP/body" -w '%{http_code}' -X POST \
+		-H "Authorization: Bearer $tok" -H 'Content-Type: text/plain' \
+		--data-binary "@$file" "$@" "$BASE/api/v1/runs?$query"
+}
+
+# get PATH: GET with the body in $TMP/body, status on stdout
+get() {
+	curl -s -o "$TMP/body" -w '%{http_code}' "$@"
+}
+
+# body JQ-FILTER: apply jq to the last response body
+body() { jq -r "$1" "$TMP/body"; }
+
+# sql QUERY: run a read-only query on the test database
+sql() { sqlite3 "$DB" "$1"; }
+
+# rerender FILE: the same splat as another machine would print it (no
+# e-mail quoting, other timestamps and addresses).
+rerender() {
+	sed -E -e 's/^([>] ?)+//' \
+		-e 's/\[ *([0-9]+)\.([0-9]+)\]/[ 1\1.\2]/' \
+		-e 's/ffff[0-9a-f]{12}/ffff8881deadbeef/g' "$1"
+}
