@@ -129,7 +129,7 @@ bench: deps build/splatd $(BENCH_BIN)
 	$(Q)bench/run.sh
 
 run: deps build/splatd
-	./build/splatd parse --pretty ../shared/corpus/seed-6641.txt
+	./build/splatd serve
 
 FORMAT_FILES = $(wildcard parsers/*.[ch] db/*.[ch] server/*.[ch] \
 	tests/unit/*.[ch] tests/tools/*.[ch] tests/fuzz/*.c bench/*.c)
