@@ -128,6 +128,11 @@ fuzz: deps $(FUZZ_BIN)
 bench: deps build/splatd $(BENCH_BIN)
 	$(Q)bench/run.sh
 
+# get_maintainer.pl conformance on Debian's linux-source-6.1 (installed and
+# unpacked outside the repo when missing); see docs/owners.md for its cost.
+conformance: deps build/splatd
+	$(Q)tests/conformance/run.sh
+
 run: deps build/splatd
 	./build/splatd serve
 

@@ -8,5 +8,6 @@ int cmd_parse(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
 int cmd_ingest(int argc, char **argv);
 int cmd_token(int argc, char **argv);
+int cmd_owners(int argc, char **argv);
 
 #endif

@@ -16,6 +16,8 @@ static const struct cmd commands[] = {
 	{ "serve", cmd_serve, "run the HTTP service and REST API" },
 	{ "ingest", cmd_ingest, "store a run's log without the server" },
 	{ "token", cmd_token, "create, list and revoke API tokens" },
+	{ "owners", cmd_owners,
+	  "MAINTAINERS owners of files (get_maintainer.pl)" },
 };
 
 static void usage(FILE *out)
