@@ -41,7 +41,6 @@ struct phys {
 	int indent; /* blanks between the prefix and the text */
 	bool prefixed;
 	bool trailing_ws; /* the text had trailing blanks (wrap at space) */
-	double ts;
 	int level;
 	char caller[16];
 };
@@ -63,8 +62,16 @@ struct dmesg {
 	unsigned long long bytes;
 	unsigned long prefixed_lines;
 
-	/* the pending logical line */
+	/*
+	 * The pending logical line.  It borrows the caller's buffer while a
+	 * dmesg_feed() call lasts (most lines are never copied) and is copied
+	 * into text/raw when it must outlive the call or grow by a join.
+	 */
 	bool have;
+	bool borrowed;
+	const char *ptext, *praw;
+	size_t plen, prawlen;
+	const char *feed_lo, *feed_hi;
 	struct strbuf text;
 	struct strbuf raw;
 	struct dmesg_line meta;
@@ -131,6 +138,12 @@ static bool is_hex(char c)
 	return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
 
+/* QP encodes with upper-case hex digits only */
+static bool is_qp_hex(char c)
+{
+	return is_digit(c) || (c >= 'A' && c <= 'F');
+}
+
 static int hexval(char c)
 {
 	if (is_digit(c))
@@ -150,7 +163,18 @@ static const char *sanitize(struct dmesg *d, const char *s, size_t *lenp)
 		len--;
 	if (len >= 2 && s[len - 2] == '^' && s[len - 1] == 'M')
 		len -= 2;
-	for (i = 0; i < len; i++)
+	i = 0;
+	for (; i + 8 <= len; i += 8) {
+		unsigned long long x;
+
+		memcpy(&x, u + i, 8);
+		/* a byte < 0x20, >= 0x80 or == 0x7f somewhere in x? */
+		if (((x - 0x2020202020202020ULL) | x |
+		     (x + 0x0101010101010101ULL)) &
+		    0x8080808080808080ULL)
+			break;
+	}
+	for (; i < len; i++)
 		if (u[i] < 0x20 || u[i] >= 0x7f)
 			break;
 	if (i == len) {
@@ -296,8 +320,6 @@ static size_t match_bracket(const char *p, const char *e, struct phys *m)
 		n = skip_digits(r, e);
 		if (!n || r + n >= e || r[n] != ']')
 			return 0;
-		if (!delta)
-			m->ts = strtod(q, NULL);
 		return (size_t)(r + n + 1 - p);
 	}
 	if ((*q == 'T' || *q == 'C') && q + 1 < e && is_digit(q[1])) {
@@ -439,6 +461,13 @@ static size_t match_facility(const char *p, const char *e, struct phys *m)
 	const char *q = p, *w;
 	size_t i, n;
 
+	/* cheap gate: a short word, blanks, then ':' */
+	while (q < e && q - p < 9 && (is_digit(*q) || (*q >= 'a' && *q <= 'z')))
+		q++;
+	while (q < e && *q == ' ')
+		q++;
+	if (q >= e || *q != ':')
+		return 0;
 	for (i = 0; i < sizeof(fac) / sizeof(fac[0]); i++) {
 		n = strlen(fac[i]);
 		if ((size_t)(e - p) > n && !memcmp(p, fac[i], n) &&
@@ -483,8 +512,6 @@ static size_t match_kmsg(const char *p, const char *e, struct phys *m)
 		n = skip_digits(q, e);
 		if (!n || q + n >= e || q[n] != ',')
 			return 0;
-		if (field == 2)
-			m->ts = strtod(q, NULL) / 1e6;
 		q += n + 1;
 	}
 	while (q < e && (*q == '-' || *q == 'c' || *q == '+'))
@@ -528,12 +555,12 @@ static int strip_prefixes(const char **pp, const char *e, struct phys *m)
 
 			q += skip_digits(q, e);
 			if (q < e && *q == '>' && q - p <= 4) {
-				m->level = atoi(p + 1) & 7;
+				m->level = (p[1] - '0') & 7;
 				n = (size_t)(q + 1 - p);
 			}
 		} else if (*p == '[') {
 			n = match_bracket(p, e, m);
-		} else if (is_digit(*p)) {
+		} else if (rounds == 0 && is_digit(*p)) {
 			n = match_kmsg(p, e, m);
 			if (n)
 				kind = PFX_KMSG;
@@ -541,9 +568,10 @@ static int strip_prefixes(const char **pp, const char *e, struct phys *m)
 				kind = PFX_SYSLOG;
 		} else if (*p == 'k' && (n = match_kernel_tag(p, e))) {
 			kind = PFX_SYSLOG;
-		} else if (*p >= 'A' && *p <= 'Z' && (n = match_syslog(p, e))) {
+		} else if (rounds == 0 && *p >= 'A' && *p <= 'Z' &&
+			   (n = match_syslog(p, e))) {
 			kind = PFX_SYSLOG;
-		} else if (*p >= 'a' && *p <= 'z') {
+		} else if (rounds == 0 && *p >= 'a' && *p <= 'z') {
 			n = match_facility(p, e, m);
 		} else if (*p == 'O' && e - p >= 5 && !memcmp(p, "Oops#", 5)) {
 			const char *q = p + 5;
@@ -582,7 +610,7 @@ static int strip_prefixes(const char **pp, const char *e, struct phys *m)
 			struct phys t = *m;
 			size_t k = match_bracket(q, e, &t);
 
-			if (k && t.ts >= 0) {
+			if (k && q[1] != 'T' && q[1] != 'C') {
 				*m = t;
 				m->prefixed = true;
 				p = q + k;
@@ -680,29 +708,65 @@ static int emit(struct dmesg *d)
 
 	if (!d->have)
 		return 0;
-	d->meta.text = d->text.buf;
-	d->meta.len = d->text.len;
-	d->meta.raw = d->raw.buf;
-	d->meta.raw_len = d->raw.len;
+	d->meta.text = d->ptext;
+	d->meta.len = d->plen;
+	d->meta.raw = d->praw;
+	d->meta.raw_len = d->prawlen;
 	d->have = false;
 	ret = d->fn(d->ctx, &d->meta);
+	d->borrowed = false;
 	strbuf_reset(&d->text);
 	strbuf_reset(&d->raw);
 	return ret;
+}
+
+static bool in_feed(const struct dmesg *d, const char *p, size_t n)
+{
+	return p >= d->feed_lo && p + n <= d->feed_hi;
+}
+
+static void pend_sync(struct dmesg *d)
+{
+	d->ptext = d->text.buf;
+	d->plen = d->text.len;
+	d->praw = d->raw.buf;
+	d->prawlen = d->raw.len;
+}
+
+/* Make the pending line our own copy (before a join or the feed ends). */
+static void pend_own(struct dmesg *d)
+{
+	if (!d->have || !d->borrowed)
+		return;
+	strbuf_reset(&d->text);
+	strbuf_add(&d->text, d->ptext, d->plen);
+	strbuf_reset(&d->raw);
+	strbuf_add(&d->raw, d->praw, d->prawlen);
+	d->borrowed = false;
+	pend_sync(d);
 }
 
 static void set_pending(struct dmesg *d, const struct phys *m, const char *raw,
 			size_t raw_len, unsigned long first)
 {
 	d->have = true;
-	strbuf_reset(&d->text);
-	strbuf_add(&d->text, m->text, m->len);
-	strbuf_reset(&d->raw);
-	strbuf_add(&d->raw, raw, raw_len);
+	if (in_feed(d, m->text, m->len) && in_feed(d, raw, raw_len)) {
+		d->borrowed = true;
+		d->ptext = m->text;
+		d->plen = m->len;
+		d->praw = raw;
+		d->prawlen = raw_len;
+	} else {
+		d->borrowed = false;
+		strbuf_reset(&d->text);
+		strbuf_add(&d->text, m->text, m->len);
+		strbuf_reset(&d->raw);
+		strbuf_add(&d->raw, raw, raw_len);
+		pend_sync(d);
+	}
 	memset(&d->meta, 0, sizeof(d->meta));
 	d->meta.first = first;
 	d->meta.last = d->lineno;
-	d->meta.ts = m->ts;
 	d->meta.level = m->level;
 	d->meta.prefixed = m->prefixed;
 	memcpy(d->meta.caller, m->caller, sizeof(m->caller));
@@ -717,6 +781,7 @@ static void set_pending(struct dmesg *d, const struct phys *m, const char *raw,
 static void join(struct dmesg *d, const struct phys *m, const char *raw,
 		 size_t raw_len, bool glue)
 {
+	pend_own(d);
 	if (d->text.len + m->len + 1 < DMESG_MAX_LOGICAL) {
 		if (!glue && d->text.len && m->len) {
 			char a = d->text.buf[d->text.len - 1];
@@ -737,6 +802,7 @@ static void join(struct dmesg *d, const struct phys *m, const char *raw,
 	d->meta.last = d->lineno;
 	d->trailing_ws = m->trailing_ws;
 	d->phys_len = m->phys_len;
+	pend_sync(d);
 }
 
 static bool same_caller(const struct dmesg *d, const struct phys *m)
@@ -754,7 +820,7 @@ static int assemble(struct dmesg *d, const struct phys *m, const char *raw,
 	if (m->prefixed)
 		d->prefixed_lines++;
 	if (d->have) {
-		bool incomplete = lock_incomplete(d->text.buf, d->text.len);
+		bool incomplete = lock_incomplete(d->ptext, d->plen);
 
 		if (incomplete && d->held < DMESG_HOLD_LINES) {
 			if (!m->len) {
@@ -772,7 +838,6 @@ static int assemble(struct dmesg *d, const struct phys *m, const char *raw,
 				l.raw_len = raw_len;
 				l.first = first;
 				l.last = d->lineno;
-				l.ts = m->ts;
 				l.level = m->level;
 				l.prefixed = m->prefixed;
 				memcpy(l.caller, m->caller, sizeof(l.caller));
@@ -785,11 +850,13 @@ static int assemble(struct dmesg *d, const struct phys *m, const char *raw,
 			}
 		}
 		if (!m->prefixed && d->prefixed_lines && m->len) {
-			if (d->meta.prefixed && !d->text.len && !d->continued) {
+			if (d->meta.prefixed && !d->plen && !d->continued) {
 				/* "[ts] " + "\n"-started record continued */
+				pend_own(d);
 				strbuf_add(&d->text, m->text, m->len);
 				strbuf_addch(&d->raw, '\n');
 				strbuf_add(&d->raw, raw, raw_len);
+				pend_sync(d);
 				d->meta.last = d->lineno;
 				d->continued = true;
 				d->indent = m->indent;
@@ -797,7 +864,7 @@ static int assemble(struct dmesg *d, const struct phys *m, const char *raw,
 				d->trailing_ws = m->trailing_ws;
 				return 0;
 			}
-			if (d->meta.prefixed && d->text.len &&
+			if (d->meta.prefixed && d->plen &&
 			    d->phys_len >= DMESG_WRAP_COLUMN &&
 			    m->quote <= d->quote &&
 			    (m->indent <= 1 || m->quote < d->quote)) {
@@ -831,7 +898,6 @@ static int process(struct dmesg *d, const char *s, size_t len,
 	p = s;
 	e = s + len;
 	m.phys_len = len;
-	m.ts = -1;
 	m.level = -1;
 
 	/* step 3: e-mail quoting */
@@ -898,8 +964,8 @@ static void qp_append(struct dmesg *d, const char *s, size_t len)
 	size_t i;
 
 	for (i = 0; i < len; i++) {
-		if (s[i] == '=' && i + 2 < len + 0 && is_hex(s[i + 1]) &&
-		    is_hex(s[i + 2])) {
+		if (s[i] == '=' && i + 2 < len && is_qp_hex(s[i + 1]) &&
+		    is_qp_hex(s[i + 2])) {
 			int c = hexval(s[i + 1]) * 16 + hexval(s[i + 2]);
 
 			strbuf_addch(&d->qp, c ? c : ' ');
@@ -918,8 +984,13 @@ static int physical(struct dmesg *d, const char *s, size_t len)
 	d->lineno++;
 	while (len && (s[len - 1] == '\r'))
 		len--;
-	if (!d->qp_mode && len >= 3 &&
-	    (memmem(s, len, "=3D", 3) || memmem(s, len, "=20", 3)))
+	/*
+	 * Quoted-printable shows itself by an encoded '=' ("=3D", banners are
+	 * made of them) or an encoded trailing blank; "pid=20134" is not QP.
+	 */
+	if (!d->qp_mode && len >= 3 && memchr(s, '=', len) &&
+	    (memmem(s, len, "=3D", 3) || !memcmp(s + len - 3, "=20", 3) ||
+	     memmem(s, len, "=C2=A0", 6)))
 		d->qp_mode = true;
 	if (!d->qp_mode)
 		return process(d, s, len, d->lineno);
@@ -942,9 +1013,11 @@ static int physical(struct dmesg *d, const char *s, size_t len)
 int dmesg_feed(struct dmesg *d, const char *buf, size_t len)
 {
 	const char *p = buf, *e = buf + len, *nl;
-	int ret;
+	int ret = 0;
 
 	d->bytes += len;
+	d->feed_lo = buf;
+	d->feed_hi = e;
 	while (p < e) {
 		nl = memchr(p, '\n', (size_t)(e - p));
 		if (!nl) {
@@ -958,7 +1031,7 @@ int dmesg_feed(struct dmesg *d, const char *buf, size_t len)
 				d->partial_truncated = true;
 			}
 			strbuf_add(&d->partial, p, n);
-			return 0;
+			break;
 		}
 		if (d->partial.len || d->partial_truncated) {
 			size_t room = DMESG_MAX_LINE > d->partial.len ?
@@ -977,10 +1050,12 @@ int dmesg_feed(struct dmesg *d, const char *buf, size_t len)
 				       n < DMESG_MAX_LINE ? n : DMESG_MAX_LINE);
 		}
 		if (ret)
-			return ret;
+			break;
 		p = nl + 1;
 	}
-	return 0;
+	pend_own(d);
+	d->feed_lo = d->feed_hi = NULL;
+	return ret;
 }
 
 int dmesg_finish(struct dmesg *d)

@@ -5,7 +5,9 @@
  *
  * Feed bytes in chunks of any size; the callback receives one logical line at
  * a time with the transport stripped and wrapped lines rejoined.  Memory is
- * bounded by DMESG_MAX_LINE, never by the size of the log.
+ * bounded by DMESG_MAX_LINE, never by the size of the log.  A line's text
+ * may point into the buffer given to dmesg_feed(): it is valid only during
+ * the callback and is bounded by its length, not by a NUL.
  */
 #ifndef SPLATD_DMESG_H
 #define SPLATD_DMESG_H
@@ -17,13 +19,12 @@
 #define DMESG_MAX_LINE (16 * 1024)
 
 struct dmesg_line {
-	const char *text; /* NUL-terminated, no transport prefix */
+	const char *text; /* no transport prefix; NOT NUL-terminated */
 	size_t len;
 	unsigned long first; /* first physical input line (1-based) */
 	unsigned long last; /* last physical input line it came from */
-	const char *raw; /* the physical line(s) as read, '\n'-joined */
+	const char *raw; /* physical line(s) as read, '\n'-joined, no NUL */
 	size_t raw_len;
-	double ts; /* kernel timestamp in seconds, or -1 */
 	char caller[16]; /* "T15", "C2" or "" */
 	int level; /* syslog level 0-7, or -1 when not printed */
 	bool prefixed; /* a transport prefix (timestamp, ...) was seen */

@@ -614,6 +614,7 @@ struct lockdep_parser {
 	struct rline *lines;
 	size_t nlines, alloc;
 	struct strbuf raw;
+	struct strbuf line; /* scratch: the current line, NUL-terminated */
 	bool cut; /* ended by something else than its end */
 	int frames; /* frames seen in the current trace */
 	int run; /* non-frame lines in a row (trace end) */
@@ -722,7 +723,6 @@ static void end_at_run(struct lockdep_parser *p)
 		l.raw_len = l.len;
 		l.first = tail[i].first;
 		l.last = tail[i].last;
-		l.ts = -1;
 		l.level = -1;
 		idle_line(p, &l);
 		free(tail[i].text);
@@ -937,14 +937,30 @@ static void report_line(struct lockdep_parser *p, const struct dmesg_line *l)
 	}
 }
 
-static int on_line(void *ctx, const struct dmesg_line *l)
+/* First bytes of a line that may start a report or state a fact. */
+static bool may_matter(const struct dmesg_line *l)
+{
+	char c = l->len ? l->text[0] : 0;
+
+	return c == 'W' || c == 'I' || c == 'B' || c == '[' || c == 't' ||
+	       c == 'D';
+}
+
+static int on_line(void *ctx, const struct dmesg_line *in)
 {
 	struct lockdep_parser *p = ctx;
+	struct dmesg_line l = *in;
 
+	if (p->phase == PH_IDLE && !may_matter(in))
+		return p->stop; /* the hot path: an ordinary kernel line */
+	/* the parser works on NUL-terminated text */
+	strbuf_reset(&p->line);
+	strbuf_add(&p->line, in->text, in->len);
+	l.text = p->line.buf;
 	if (p->phase == PH_IDLE)
-		idle_line(p, l);
+		idle_line(p, &l);
 	else
-		report_line(p, l);
+		report_line(p, &l);
 	return p->stop;
 }
 
@@ -957,6 +973,7 @@ struct lockdep_parser *lockdep_parser_new(const struct lockdep_sink *sink)
 	p->sink = *sink;
 	p->dmesg = dmesg_new(on_line, p);
 	strbuf_init(&p->raw, 0);
+	strbuf_init(&p->line, 0);
 	return p;
 }
 
@@ -994,6 +1011,7 @@ void lockdep_parser_free(struct lockdep_parser *p)
 	dmesg_free(p->dmesg);
 	arena_release(&p->arena);
 	strbuf_release(&p->raw);
+	strbuf_release(&p->line);
 	free(p->lines);
 	free(p);
 }

@@ -10,23 +10,42 @@
 
 #include "parsers/lockdep.h"
 #include "parsers/signature.h"
+#include "parsers/strbuf.h"
 #include "server/cmds.h"
 #include "server/report_json.h"
 
+#define PARSE_BUF (256 * 1024)
+
 struct parse_ctx {
-	json_t *reports;
 	json_t *lockdep_off;
 	struct arena arena;
+	size_t flags;
+	unsigned nreports;
+	struct strbuf out; /* one report's JSON, reused */
 };
 
+static int dump_to_strbuf(const char *buf, size_t size, void *data)
+{
+	strbuf_add(data, buf, size);
+	return 0;
+}
+
+/* Reports are printed as they are found: memory does not grow with them. */
 static int on_report(void *data, const struct lockdep_report *r)
 {
 	struct parse_ctx *ctx = data;
 	struct signature sig;
+	json_t *o;
 
 	if (signature_compute(&sig, r, &ctx->arena))
 		return 0;
-	json_array_append_new(ctx->reports, report_json(r, &sig));
+	o = report_json(r, &sig);
+	strbuf_reset(&ctx->out);
+	if (ctx->nreports++)
+		strbuf_addch(&ctx->out, ',');
+	json_dump_callback(o, dump_to_strbuf, &ctx->out, ctx->flags);
+	fwrite(ctx->out.buf, 1, ctx->out.len, stdout);
+	json_decref(o);
 	arena_reset(&ctx->arena);
 	return 0;
 }
@@ -40,46 +59,59 @@ static int on_off(void *data, const struct lockdep_off *off)
 	return 0;
 }
 
-/* Parse one file (or stdin for "-") into a JSON object; NULL on I/O error. */
-static json_t *parse_file(const char *path)
+/*
+ * Parse one file (or stdin for "-") and print its JSON object, streaming
+ * the reports.  Returns 0, or -errno when the input cannot be read; nothing
+ * is printed for a file that cannot be opened.
+ */
+static int parse_file(const char *path, char *buf, size_t flags)
 {
-	struct parse_ctx ctx = { json_array(), json_null(), ARENA_INIT };
+	struct parse_ctx ctx = { NULL, ARENA_INIT, flags, 0, STRBUF_INIT };
 	struct lockdep_sink sink = { on_report, on_off, &ctx };
-	struct lockdep_parser *p = lockdep_parser_new(&sink);
-	json_t *o = NULL;
+	struct lockdep_parser *p = NULL;
+	json_t *name = NULL;
 	int fd = strcmp(path, "-") ? open(path, O_RDONLY) : 0;
-	char *buf = malloc(1 << 16);
+	int ret = 0;
 	ssize_t n;
 
-	if (fd < 0 || !buf) {
+	ctx.lockdep_off = json_null();
+	if (fd < 0) {
+		ret = -errno;
 		fprintf(stderr, "splatd parse: %s: %s\n", path,
 			strerror(errno));
 		goto out;
 	}
-	while ((n = read(fd, buf, 1 << 16)) != 0) {
+	p = lockdep_parser_new(&sink);
+	name = json_string(path);
+	if (!name)
+		name = json_string("(file name is not valid UTF-8)");
+	fputs("{\"file\":", stdout);
+	json_dumpf(name, stdout, flags | JSON_ENCODE_ANY);
+	fputs(",\"reports\":[", stdout);
+	while ((n = read(fd, buf, PARSE_BUF)) != 0) {
 		if (n < 0) {
 			if (errno == EINTR)
 				continue;
+			ret = -errno;
 			fprintf(stderr, "splatd parse: %s: %s\n", path,
 				strerror(errno));
-			goto out;
+			break;
 		}
 		lockdep_parser_feed(p, buf, (size_t)n);
 	}
 	lockdep_parser_finish(p);
-	o = json_object();
-	json_object_set_new(o, "file", json_string(path));
-	json_object_set(o, "reports", ctx.reports);
-	json_object_set(o, "lockdep_off", ctx.lockdep_off);
+	fputs("],\"lockdep_off\":", stdout);
+	json_dumpf(ctx.lockdep_off, stdout, flags | JSON_ENCODE_ANY);
+	fputs("}\n", stdout);
 out:
 	if (fd > 0)
 		close(fd);
-	free(buf);
 	lockdep_parser_free(p);
-	json_decref(ctx.reports);
+	json_decref(name);
 	json_decref(ctx.lockdep_off);
 	arena_release(&ctx.arena);
-	return o;
+	strbuf_release(&ctx.out);
+	return ret;
 }
 
 static const char parse_usage[] =
@@ -87,12 +119,14 @@ static const char parse_usage[] =
 	"\n"
 	"Find every lockdep report in kernel logs (console, dmesg, journal,\n"
 	"syslog, /dev/kmsg, e-mail quotes) and print one JSON object per\n"
-	"input: {\"file\", \"reports\": [...], \"lockdep_off\"}.\n";
+	"input: {\"file\", \"reports\": [...], \"lockdep_off\"}.\n"
+	"Exit status 0 when every input was read (with or without reports).\n";
 
 int cmd_parse(int argc, char **argv)
 {
 	size_t flags = JSON_COMPACT;
 	int i, status = 0, files = 0;
+	char *buf;
 
 	for (i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
@@ -112,21 +146,18 @@ int cmd_parse(int argc, char **argv)
 			break;
 		}
 	}
-	for (; i < argc; i++) {
-		json_t *o = parse_file(argv[i]);
-
-		files++;
-		if (!o) {
-			status = 1;
-			continue;
-		}
-		json_dumpf(o, stdout, flags | JSON_ENSURE_ASCII);
-		fputc('\n', stdout);
-		json_decref(o);
-	}
-	if (!files) {
+	if (i >= argc) {
 		fputs(parse_usage, stderr);
 		return 2;
 	}
-	return status;
+	buf = malloc(PARSE_BUF);
+	if (!buf)
+		return 1;
+	for (; i < argc; i++) {
+		files++;
+		if (parse_file(argv[i], buf, flags | JSON_ENSURE_ASCII))
+			status = 1;
+	}
+	free(buf);
+	return files ? status : 2;
 }
