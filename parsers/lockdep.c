@@ -536,8 +536,8 @@ static int parse_lock(const char *s, struct lockdep_lock *l, struct arena *a,
 	q = p;
 	while (is_hexc(*q))
 		q++;
-	if ((q - p == 8 || q - p == 16) && (*q == ' ' || *q == '('))
-		p = skip_ws(q);
+	if (q - p >= 4 && q - p <= 16 && (*q == ' ' || *q == '('))
+		p = skip_ws(q); /* the lockdep_map instance address */
 	if (*p != '(')
 		return -1;
 	name = p + 1;

@@ -1,0 +1,342 @@
+// SPDX-License-Identifier: GPL-2.0
+/* Unit tests for parsers/dmesg: every transport prefix, quoting, wraps. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "parsers/dmesg.h"
+#include "parsers/strbuf.h"
+
+#define MAX_LINES 64
+
+struct got {
+	char *text[MAX_LINES];
+	char caller[MAX_LINES][16];
+	int level[MAX_LINES];
+	unsigned long first[MAX_LINES], last[MAX_LINES];
+	int n;
+};
+
+static int collect(void *ctx, const struct dmesg_line *l)
+{
+	struct got *g = ctx;
+
+	if (g->n == MAX_LINES)
+		return 0;
+	g->text[g->n] = strndup(l->text, l->len);
+	memcpy(g->caller[g->n], l->caller, sizeof(l->caller));
+	g->level[g->n] = l->level;
+	g->first[g->n] = l->first;
+	g->last[g->n] = l->last;
+	g->n++;
+	return 0;
+}
+
+/* Feed s in chunks of `chunk` bytes (0: all at once). */
+static void run(struct got *g, const char *s, size_t len, size_t chunk)
+{
+	struct dmesg *d = dmesg_new(collect, g);
+	size_t i;
+
+	memset(g, 0, sizeof(*g));
+	if (!chunk)
+		chunk = len ? len : 1;
+	for (i = 0; i < len; i += chunk)
+		dmesg_feed(d, s + i, len - i < chunk ? len - i : chunk);
+	dmesg_finish(d);
+	dmesg_free(d);
+}
+
+static void release(struct got *g)
+{
+	int i;
+
+	for (i = 0; i < g->n; i++)
+		free(g->text[i]);
+}
+
+/* The only non-empty line of input s. */
+static void expect_one(const char *s, const char *want)
+{
+	struct got g;
+	int i, found = -1;
+
+	run(&g, s, strlen(s), 0);
+	for (i = 0; i < g.n; i++) {
+		if (!g.text[i][0])
+			continue;
+		assert_int_equal(found, -1);
+		found = i;
+	}
+	assert_int_not_equal(found, -1);
+	assert_string_equal(g.text[found], want);
+	release(&g);
+}
+
+static void dmesg__console_timestamps(void **state)
+{
+	expect_one("[    6.928112] cpuhp/0/15 is trying to acquire lock:\n",
+		   "cpuhp/0/15 is trying to acquire lock:");
+	expect_one("[240561.824933] x\n", "x");
+	expect_one("[ 18.291293] collapsed\n", "collapsed");
+	expect_one("  [  176.241923] indented log\n", "indented log");
+}
+
+static void dmesg__level_and_caller(void **state)
+{
+	struct got g;
+	const char *s = "<4>[  355.437866][   T15] WARNING: x\n"
+			"[  365.442616][    C2] softirq\n"
+			"[  256.120093] [   T844] dmesg form\n";
+
+	run(&g, s, strlen(s), 0);
+	assert_int_equal(g.n, 3);
+	assert_string_equal(g.text[0], "WARNING: x");
+	assert_int_equal(g.level[0], 4);
+	assert_string_equal(g.caller[0], "T15");
+	assert_string_equal(g.text[1], "softirq");
+	assert_string_equal(g.caller[1], "C2");
+	assert_string_equal(g.text[2], "dmesg form");
+	assert_string_equal(g.caller[2], "T844");
+	release(&g);
+}
+
+static void dmesg__dmesg_human_and_ctime(void **state)
+{
+	expect_one("[Apr 8 22:31] ====\n", "====");
+	expect_one("[Feb20 23:47] x\n", "x");
+	expect_one("[  +0.000002] delta\n", "delta");
+	expect_one("[Mon Jan  1 00:00:00 2024] ctime\n", "ctime");
+}
+
+static void dmesg__dmesg_x(void **state)
+{
+	expect_one("kern  :warn  : [  282.723760] [   T5053] WARNING: y\n",
+		   "WARNING: y");
+	expect_one("user  :notice: [  282.739077] [    T979] main()\n",
+		   "main()");
+}
+
+static void dmesg__journal_and_syslog(void **state)
+{
+	expect_one("Feb 08 10:32:08 machine kernel: short\n", "short");
+	expect_one("[ 4970.929723] kernel: monotonic\n", "monotonic");
+	expect_one("Dec 14 06:35:48.545439 kernel: precise\n", "precise");
+	expect_one("Nov  6 19:47:51 gx110 kernel: [  135.987220] rsyslog\n",
+		   "rsyslog");
+	expect_one("2016-03-26T20:52:22.526357+00:00 host kernel: iso\n",
+		   "iso");
+	expect_one("kernel: bare tag\n", "bare tag");
+}
+
+static void dmesg__syslog_012_escape(void **state)
+{
+	struct got g;
+	const char *s =
+		"kernel: #012but task is already holding lock:\n"
+		"kernel: #012-> #1 (&fs_info->chunk_mutex){+.+.}-{3:3}:\n";
+
+	run(&g, s, strlen(s), 0);
+	assert_int_equal(g.n, 4);
+	assert_string_equal(g.text[0], "");
+	assert_string_equal(g.text[1], "but task is already holding lock:");
+	assert_string_equal(g.text[3],
+			    "-> #1 (&fs_info->chunk_mutex){+.+.}-{3:3}:");
+	release(&g);
+}
+
+static void dmesg__kmsg_records(void **state)
+{
+	struct got g;
+	const char *s = "4,1234,56789012,-;record\n"
+			"6,1235,56789013,-,caller=T12;one\\x0atwo\n";
+
+	run(&g, s, strlen(s), 0);
+	assert_int_equal(g.n, 3);
+	assert_string_equal(g.text[0], "record");
+	assert_int_equal(g.level[0], 4);
+	assert_string_equal(g.text[1], "one");
+	assert_string_equal(g.caller[1], "T12");
+	assert_string_equal(g.text[2], "two");
+	release(&g);
+}
+
+static void dmesg__quoting(void **state)
+{
+	expect_one("> [ 1.0] one\n", "one");
+	expect_one("> >>> <4>[ 6.928112] four deep\n", "four deep");
+	expect_one(">>>> tight\n", "tight");
+	expect_one(">  [  527.24] spaced\n", "spaced");
+}
+
+static void dmesg__quoted_printable(void **state)
+{
+	expect_one("[ 1.0] =3D=3D=3D=\n=3D=3D\n", "=====");
+	/* a soft break inside the usage braces of a lock line */
+	{
+		struct got g;
+		const char *s =
+			"> [ 2.0] =3D=3D=\n=3D\n"
+			"> [ 2.0]  #0: ffff968162761a08 (&fs_info->lock){+.+.=\n"
+			"}-{3:3}, at: f+0x1/0x2\n";
+
+		run(&g, s, strlen(s), 0);
+		assert_int_equal(g.n, 2);
+		assert_string_equal(g.text[0], "===");
+		assert_string_equal(g.text[1],
+				    "#0: ffff968162761a08 (&fs_info->lock)"
+				    "{+.+.}-{3:3}, at: f+0x1/0x2");
+		release(&g);
+	}
+	/* "pid=20134" alone does not make a log quoted-printable */
+	expect_one("[ 1.0] audit: pid=20134 name=3\n",
+		   "audit: pid=20134 name=3");
+}
+
+static void dmesg__bytes_are_cleaned(void **state)
+{
+	static const char s[] = "[\xc2\xa0 749.90] a\xff"
+				"b\0c\xc2\xa0"
+				"d\r\n";
+	struct got g;
+
+	run(&g, s, sizeof(s) - 1, 0);
+	assert_int_equal(g.n, 1);
+	assert_string_equal(g.text[0], "a?bc d");
+	release(&g);
+	expect_one("[ 1.0] serial^M\n", "serial");
+}
+
+static void dmesg__record_continuation(void **state)
+{
+	struct got g;
+	const char *s = "[    3.339999] \n"
+			"               and this task is already holding:\n"
+			"[    3.340002] next\n";
+
+	run(&g, s, strlen(s), 0);
+	assert_int_equal(g.n, 2);
+	assert_string_equal(g.text[0], "and this task is already holding:");
+	assert_int_equal(g.first[0], 1);
+	assert_int_equal(g.last[0], 2);
+	assert_string_equal(g.text[1], "next");
+	release(&g);
+}
+
+static void dmesg__mail_wraps(void **state)
+{
+	struct got g;
+	/* the seed thread: wraps arrive at a lower quote depth */
+	const char *s =
+		"> >>> <4>[ 6.931011] ffff888100e02a78 (&(&priv->bus_notifier)->rwsem){++++}-\n"
+		"> > {3:3}, at: blocking_notifier_call_chain+0x20/0x50\n"
+		"> >>> <4>[ 6.931533]\n"
+		"Feb 08 10:32:08 machine kernel: WARNING: possible recursive locking \n"
+		"detected\n";
+
+	run(&g, s, strlen(s), 0);
+	assert_int_equal(g.n, 3);
+	assert_string_equal(
+		g.text[0],
+		"ffff888100e02a78 (&(&priv->bus_notifier)->rwsem){++++}-{3:3}, at: blocking_notifier_call_chain+0x20/0x50");
+	assert_string_equal(g.text[2],
+			    "WARNING: possible recursive locking detected");
+	release(&g);
+}
+
+static void dmesg__kern_cont_fragments(void **state)
+{
+	struct got g;
+	/* dmesg -x splits a held-lock line; another task interleaves */
+	const char *s =
+		"kern  :warn  : [  282.733684] [   T5053]  #1: ff1100080763a0e0 (&type->s_umount_key#45\n"
+		"user  :notice: [  282.739077] [    T979]   File \"x\", line 209\n"
+		"kern  :warn  : [  282.746062] [   T5053] /1\n"
+		"\n"
+		"kern  :warn  : [  282.758521] [   T5053] ){+.+.}-{4:4}, at: alloc_super (fs/super.c:346)\n"
+		"kern  :warn  : [  282.776531] [   T5053]  #2: next\n";
+
+	run(&g, s, strlen(s), 0);
+	assert_int_equal(g.n, 3);
+	assert_string_equal(g.text[0], "File \"x\", line 209");
+	assert_string_equal(
+		g.text[1],
+		"#1: ff1100080763a0e0 (&type->s_umount_key#45/1){+.+.}-{4:4}, at: alloc_super (fs/super.c:346)");
+	assert_string_equal(g.text[2], "#2: next");
+	release(&g);
+}
+
+static void dmesg__pstore_markers_dropped(void **state)
+{
+	expect_one("Oops#1 Part5\n<4>[ 1.0] kept\n", "kept");
+}
+
+static void dmesg__chunk_size_does_not_matter(void **state)
+{
+	const char *s =
+		"> >>> <4>[ 6.931011] ffff888100e02a78 (&(&priv->bus_notifier)->rwsem){++++}-\n"
+		"> > {3:3}, at: blocking_notifier_call_chain+0x20/0x50\n"
+		"kernel: #012but task\n[ 1.0] =3D=3D=\n=3D\n"
+		"[    3.339999] \n               continued\nlast line no newline";
+	struct got whole, part;
+	size_t chunk;
+	int i;
+
+	run(&whole, s, strlen(s), 0);
+	for (chunk = 1; chunk < 40; chunk += 3) {
+		run(&part, s, strlen(s), chunk);
+		assert_int_equal(part.n, whole.n);
+		for (i = 0; i < whole.n; i++) {
+			assert_string_equal(part.text[i], whole.text[i]);
+			assert_int_equal(part.first[i], whole.first[i]);
+		}
+		release(&part);
+	}
+	release(&whole);
+}
+
+static void dmesg__huge_line_is_capped(void **state)
+{
+	size_t n = 3 * DMESG_MAX_LINE, i;
+	char *s = malloc(n + 10);
+	struct got g;
+
+	memcpy(s, "[ 1.0] ", 7);
+	for (i = 7; i < n; i++)
+		s[i] = 'x';
+	memcpy(s + n, "\n[ 2.0] y\n", 10);
+	run(&g, s, n + 10, 4096);
+	assert_int_equal(g.n, 2);
+	assert_true(strlen(g.text[0]) <= DMESG_MAX_LINE);
+	assert_string_equal(g.text[1], "y");
+	release(&g);
+	free(s);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(dmesg__console_timestamps),
+		cmocka_unit_test(dmesg__level_and_caller),
+		cmocka_unit_test(dmesg__dmesg_human_and_ctime),
+		cmocka_unit_test(dmesg__dmesg_x),
+		cmocka_unit_test(dmesg__journal_and_syslog),
+		cmocka_unit_test(dmesg__syslog_012_escape),
+		cmocka_unit_test(dmesg__kmsg_records),
+		cmocka_unit_test(dmesg__quoting),
+		cmocka_unit_test(dmesg__quoted_printable),
+		cmocka_unit_test(dmesg__bytes_are_cleaned),
+		cmocka_unit_test(dmesg__record_continuation),
+		cmocka_unit_test(dmesg__mail_wraps),
+		cmocka_unit_test(dmesg__kern_cont_fragments),
+		cmocka_unit_test(dmesg__pstore_markers_dropped),
+		cmocka_unit_test(dmesg__chunk_size_does_not_matter),
+		cmocka_unit_test(dmesg__huge_line_is_capped),
+	};
+
+	return cmocka_run_group_tests_name("dmesg", tests, NULL, NULL);
+}
