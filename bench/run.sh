@@ -10,13 +10,13 @@
 #                   between lockdep reports (default 4 x 128 MB, 200 KB)
 #   BENCH_RUNS      timed runs per command, the best one counts (default 3)
 #   BENCH_COMMITS   commits in the gitsync repository (default 100000)
-#   SPLATD          binary under test (default build/splatd, optimised)
+#   BENCH_CONNS, BENCH_SECONDS, BENCH_NEW_PERCENT, BENCH_OCCURRENCES\n#                   ingest section: connections, seconds per target, % new\n#                   signatures, occurrences in the list database\n#   SPLATD          binary under test (default build/splatd, optimised)
 #
 # Adding a section: write a function section_NAME and add NAME to SECTIONS.
 set -u
 cd "$(dirname "$0")/.." || exit 1
 
-SECTIONS=(parse parse_rss gitsync)
+SECTIONS=(parse parse_rss gitsync ingest)
 OUT=${BENCH_OUT:-bench/out}
 SPLATD=${SPLATD:-build/splatd}
 BENCH_FILES=${BENCH_FILES:-4}
@@ -196,6 +196,18 @@ section_gitsync() {
 		"(git fast-import), containment p50 =="
 	build/bench/gitsync "$OUT/gitsync" "${BENCH_COMMITS:-100000}" ||
 		die "build/bench/gitsync failed"
+}
+
+# ---- section ingest: splatd serve vs a bare libmicrohttpd sink, top-50 list --
+
+section_ingest() {
+	echo "== ingest: POST /api/v1/runs over keep-alive (bench/ingest.c)" \
+		"vs a libmicrohttpd sink; top-50 list with" \
+		"${BENCH_OCCURRENCES:-1000000} occurrences =="
+	build/bench/ingest -c "${BENCH_CONNS:-4}" -d "${BENCH_SECONDS:-10}" \
+		-n "${BENCH_NEW_PERCENT:-10}" -m "${BENCH_OCCURRENCES:-1000000}" \
+		"$SPLATD" tests/data/parse-invariance/seed-6641.splat \
+		"$OUT/ingest" 2>/dev/null || die "build/bench/ingest failed"
 }
 
 # ---- main --------------------------------------------------------------------

@@ -1,0 +1,739 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ingest: the ingest benchmark of `make bench`.  N client threads, each on
+ * one keep-alive connection, POST realistic 256 KB CI logs (one lockdep report
+ * each, a mix of known and new signatures, unique run ids) for a fixed time,
+ * first to a minimal libmicrohttpd sink built here that reads and discards
+ * the bodies (the HTTP ceiling of this machine), then to `splatd serve` on a
+ * fresh database.  Prints runs/s, MB/s, p50/p99 latency, the ratio to the
+ * sink and the server's peak RSS.  Then it builds (once, cached) a database
+ * with 1,000,000 occurrences and prints the latency of the top-50 list.
+ *
+ * usage: ingest [-c CONNS] [-d SECONDS] [-n NEW_PERCENT] [-k BODY_KB]
+ *               [-m OCCURRENCES] SPLATD SPLAT_FILE OUT_DIR
+ */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <microhttpd.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/uio.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "db/db.h"
+#include "db/runs.h"
+#include "db/signatures.h"
+#include "parsers/strbuf.h"
+
+#define PLACEHOLDER "bus_notifier"
+#define TAG_LEN 8 /* hex digits appended to the placeholder */
+#define KNOWN_TAGS 16
+
+struct opts {
+	int conns, seconds, new_percent, body_kb;
+	long occurrences;
+	const char *splatd, *splat, *out;
+};
+
+/* The request body: filler dmesg lines around one report whose lock class
+ * carries a TAG_LEN-digit tag, rewritten per request. */
+struct body {
+	struct strbuf text;
+	size_t *tags; /* offsets of the tags */
+	size_t ntags;
+};
+
+struct client {
+	const struct opts *o;
+	const struct body *tmpl;
+	int port, id;
+	const char *token;
+	uint64_t end_ns;
+	uint64_t *lat;
+	size_t nlat, cap;
+	uint64_t bytes, errors;
+	unsigned seed;
+};
+
+static uint64_t now_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000ULL + (uint64_t)ts.tv_nsec;
+}
+
+static void die(const char *what)
+{
+	fprintf(stderr, "bench ingest: %s: %s\n", what, strerror(errno));
+	exit(1);
+}
+
+/* ---- the body ------------------------------------------------------------ */
+
+static void add_filler(struct strbuf *sb, double *ts, size_t until)
+{
+	static const char *const lines[] = {
+		"i915 0000:00:02.0: [drm] GT0: GuC firmware i915/tgl_guc_70.bin"
+		" version 70.5.1",
+		"usb 1-1: new high-speed USB device number 2 using xhci_hcd",
+		"EXT4-fs (nvme0n1p2): mounted filesystem with ordered data mode."
+		" Quota mode: none.",
+		"[IGT] kms_flip: executing",
+		"[IGT] kms_flip: starting subtest flip-vs-expired-vblank",
+		"e1000e 0000:00:1f.6 eth0: NIC Link is Up 1000 Mbps Full Duplex,"
+		" Flow Control: None",
+		"systemd-journald[312]: Received client request to flush runtime"
+		" journal.",
+		"perf: interrupt took too long (2503 > 2500), lowering"
+		" kernel.perf_event_max_sample_rate to 79750",
+	};
+	size_t i = 0;
+
+	while (sb->len < until) {
+		strbuf_addf(sb, "<6>[%12.6f] %s\n", *ts,
+			    lines[i++ % (sizeof(lines) / sizeof(lines[0]))]);
+		*ts += 0.000731;
+	}
+}
+
+static void body_build(struct body *b, const char *splat_path, size_t size)
+{
+	FILE *f = fopen(splat_path, "r");
+	char line[4096];
+	double ts = 1.0;
+	char *p, *q;
+
+	if (!f)
+		die(splat_path);
+	strbuf_init(&b->text, size + 4096);
+	b->tags = NULL;
+	b->ntags = 0;
+	add_filler(&b->text, &ts, size / 2);
+	while (fgets(line, sizeof(line), f)) {
+		strbuf_addf(&b->text, "<4>[%12.6f] ", ts);
+		ts += 0.000013;
+		for (p = line; (q = strstr(p, PLACEHOLDER)); p = q) {
+			q += strlen(PLACEHOLDER);
+			strbuf_add(&b->text, p, (size_t)(q - p));
+			b->tags = realloc(b->tags,
+					  (b->ntags + 1) * sizeof(*b->tags));
+			b->tags[b->ntags++] = b->text.len;
+			strbuf_addstr(&b->text, "00000000");
+		}
+		strbuf_addstr(&b->text, p);
+	}
+	fclose(f);
+	add_filler(&b->text, &ts, size);
+	if (!b->ntags) {
+		fprintf(stderr, "bench ingest: no '%s' in %s\n", PLACEHOLDER,
+			splat_path);
+		exit(1);
+	}
+}
+
+static void body_tag(char *text, const struct body *b, uint32_t tag)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t i;
+	int k;
+
+	for (i = 0; i < b->ntags; i++)
+		for (k = 0; k < TAG_LEN; k++)
+			text[b->tags[i] + (size_t)k] =
+				hex[(tag >> (4 * (TAG_LEN - 1 - k))) & 15];
+}
+
+/* ---- one HTTP/1.1 keep-alive connection ----------------------------------- */
+
+static int conn_open(int port)
+{
+	struct sockaddr_in a = { 0 };
+	int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0), one = 1;
+
+	a.sin_family = AF_INET;
+	a.sin_port = htons((uint16_t)port);
+	a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	if (fd < 0 || connect(fd, (struct sockaddr *)&a, sizeof(a)))
+		die("connect");
+	setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
+	return fd;
+}
+
+static int write_all(int fd, struct iovec *iov, int n)
+{
+	ssize_t w;
+
+	while (n) {
+		w = writev(fd, iov, n);
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		while (n && (size_t)w >= iov->iov_len) {
+			w -= (ssize_t)iov->iov_len;
+			iov++;
+			n--;
+		}
+		if (n) {
+			iov->iov_base = (char *)iov->iov_base + w;
+			iov->iov_len -= (size_t)w;
+		}
+	}
+	return 0;
+}
+
+/* Read one response; returns its status or -1; *close when the server
+ * closes the connection after it. */
+static int read_response(int fd, char *buf, size_t cap, bool *close_after)
+{
+	size_t have = 0, need;
+	char *end = NULL, *cl;
+	ssize_t r;
+	int status;
+
+	while (!end) {
+		if (have + 1 >= cap)
+			return -1;
+		r = read(fd, buf + have, cap - have - 1);
+		if (r <= 0)
+			return -1;
+		have += (size_t)r;
+		buf[have] = '\0';
+		end = strstr(buf, "\r\n\r\n");
+	}
+	if (sscanf(buf, "HTTP/1.%*d %d", &status) != 1)
+		return -1;
+	*close_after = strcasestr(buf, "connection: close") &&
+		       strcasestr(buf, "connection: close") < end;
+	cl = strcasestr(buf, "content-length:");
+	need = cl && cl < end ? strtoul(cl + 15, NULL, 10) : 0;
+	need += (size_t)(end + 4 - buf);
+	while (have < need) {
+		r = read(fd, buf,
+			 cap - 1 < need - have ? cap - 1 : need - have);
+		if (r <= 0)
+			return -1;
+		have += (size_t)r;
+	}
+	return status;
+}
+
+static void record(struct client *c, uint64_t ns)
+{
+	if (c->nlat == c->cap) {
+		c->cap = c->cap ? 2 * c->cap : 4096;
+		c->lat = realloc(c->lat, c->cap * sizeof(*c->lat));
+		if (!c->lat)
+			die("realloc");
+	}
+	c->lat[c->nlat++] = ns;
+}
+
+static void *client_run(void *arg)
+{
+	struct client *c = arg;
+	char *text = malloc(c->tmpl->text.len), head[512], resp[65536];
+	struct iovec iov[2];
+	uint64_t i = 0, t0;
+	bool close_after = false;
+	int fd = conn_open(c->port), n, status;
+	uint32_t tag;
+
+	if (!text)
+		die("malloc");
+	memcpy(text, c->tmpl->text.buf, c->tmpl->text.len);
+	while (now_ns() < c->end_ns) {
+		i++;
+		if ((int)(rand_r(&c->seed) % 100) < c->o->new_percent)
+			tag = 0x80000000u | ((uint32_t)c->id << 24) |
+			      (uint32_t)(i & 0xffffff);
+		else
+			tag = (uint32_t)(rand_r(&c->seed) % KNOWN_TAGS);
+		body_tag(text, c->tmpl, tag);
+		n = snprintf(head, sizeof(head),
+			     "POST /api/v1/runs?id=bench-%d-%d-%llu&machine=m%d"
+			     " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+			     "Authorization: Bearer %s\r\n"
+			     "Content-Type: text/plain\r\n"
+			     "Content-Length: %zu\r\n\r\n",
+			     (int)getpid(), c->id, (unsigned long long)i, c->id,
+			     c->token, c->tmpl->text.len);
+		iov[0].iov_base = head;
+		iov[0].iov_len = (size_t)n;
+		iov[1].iov_base = text;
+		iov[1].iov_len = c->tmpl->text.len;
+		t0 = now_ns();
+		if (write_all(fd, iov, 2) ||
+		    (status = read_response(fd, resp, sizeof(resp),
+					    &close_after)) < 0) {
+			c->errors++;
+			close(fd);
+			fd = conn_open(c->port);
+			continue;
+		}
+		record(c, now_ns() - t0);
+		if (status != 201 && status != 200)
+			c->errors++;
+		else
+			c->bytes += c->tmpl->text.len;
+		if (close_after) {
+			close(fd);
+			fd = conn_open(c->port);
+		}
+	}
+	close(fd);
+	free(text);
+	return NULL;
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+struct result {
+	double runs_s, mb_s, p50_ms, p99_ms;
+	uint64_t runs, errors;
+};
+
+static struct result load(const struct opts *o, const struct body *b, int port,
+			  const char *token)
+{
+	struct client *c = calloc((size_t)o->conns, sizeof(*c));
+	pthread_t *th = calloc((size_t)o->conns, sizeof(*th));
+	struct result r = { 0 };
+	uint64_t *all, bytes = 0, start = now_ns();
+	size_t n = 0, i, k;
+	double secs;
+
+	for (i = 0; i < (size_t)o->conns; i++) {
+		c[i].o = o;
+		c[i].tmpl = b;
+		c[i].port = port;
+		c[i].id = (int)i;
+		c[i].token = token;
+		c[i].end_ns = start + (uint64_t)o->seconds * 1000000000ULL;
+		c[i].seed = (unsigned)(i * 7919 + 1);
+		pthread_create(&th[i], NULL, client_run, &c[i]);
+	}
+	for (i = 0; i < (size_t)o->conns; i++) {
+		pthread_join(th[i], NULL);
+		n += c[i].nlat;
+	}
+	secs = (double)(now_ns() - start) / 1e9;
+	all = malloc((n + 1) * sizeof(*all));
+	for (n = 0, i = 0; i < (size_t)o->conns; i++) {
+		for (k = 0; k < c[i].nlat; k++)
+			all[n++] = c[i].lat[k];
+		bytes += c[i].bytes;
+		r.errors += c[i].errors;
+		free(c[i].lat);
+	}
+	qsort(all, n, sizeof(*all), cmp_u64);
+	r.runs = n - r.errors;
+	r.runs_s = (double)r.runs / secs;
+	r.mb_s = (double)bytes / 1e6 / secs;
+	r.p50_ms = n ? (double)all[n / 2] / 1e6 : 0;
+	r.p99_ms = n ? (double)all[n * 99 / 100] / 1e6 : 0;
+	free(all);
+	free(c);
+	free(th);
+	return r;
+}
+
+/* ---- the sink: libmicrohttpd reading and discarding bodies --------------- */
+
+static enum MHD_Result sink_request(void *cls, struct MHD_Connection *conn,
+				    const char *url, const char *method,
+				    const char *version, const char *data,
+				    size_t *size, void **con_cls)
+{
+	static const char reply[] = "{\"reports\":[]}";
+	static int started;
+	struct MHD_Response *resp;
+	enum MHD_Result ret;
+
+	if (!*con_cls) {
+		*con_cls = &started;
+		return MHD_YES;
+	}
+	if (*size) {
+		*size = 0; /* discard */
+		return MHD_YES;
+	}
+	resp = MHD_create_response_from_buffer(sizeof(reply) - 1, (void *)reply,
+					       MHD_RESPMEM_PERSISTENT);
+	ret = MHD_queue_response(conn, 201, resp);
+	MHD_destroy_response(resp);
+	return ret;
+}
+
+static struct MHD_Daemon *sink_start(int *port)
+{
+	struct sockaddr_in a = { 0 };
+	socklen_t len = sizeof(a);
+	int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0), one = 1;
+	struct MHD_Daemon *d;
+	long cores = sysconf(_SC_NPROCESSORS_ONLN);
+
+	a.sin_family = AF_INET;
+	a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
+	if (bind(fd, (struct sockaddr *)&a, sizeof(a)) || listen(fd, 1024) ||
+	    getsockname(fd, (struct sockaddr *)&a, &len))
+		die("sink listen");
+	*port = ntohs(a.sin_port);
+	d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL, 0,
+			     NULL, NULL, sink_request, NULL,
+			     MHD_OPTION_LISTEN_SOCKET, fd,
+			     MHD_OPTION_THREAD_POOL_SIZE,
+			     (unsigned)(cores > 0 ? cores : 1),
+			     MHD_OPTION_CONNECTION_MEMORY_LIMIT,
+			     (size_t)(128 * 1024), MHD_OPTION_END);
+	if (!d)
+		die("sink start");
+	return d;
+}
+
+/* ---- splatd serve as a child process ------------------------------------- */
+
+static pid_t splatd_start(const char *splatd, const char *db, int *port)
+{
+	char line[256];
+	int pfd[2];
+	pid_t pid;
+	FILE *f;
+
+	if (pipe(pfd))
+		die("pipe");
+	pid = fork();
+	if (pid < 0)
+		die("fork");
+	if (!pid) {
+		dup2(pfd[1], 1);
+		close(pfd[0]);
+		execl(splatd, splatd, "serve", "--listen", "127.0.0.1:0",
+		      "--db", db, "--access-log", "off", (char *)NULL);
+		_exit(127);
+	}
+	close(pfd[1]);
+	f = fdopen(pfd[0], "r");
+	*port = 0;
+	while (fgets(line, sizeof(line), f))
+		if (sscanf(line, "splatd: listening on http://127.0.0.1:%d",
+			   port) == 1)
+			break;
+	if (!*port) {
+		fprintf(stderr, "bench ingest: splatd serve did not start\n");
+		exit(1);
+	}
+	/* keep the pipe open but unread: splatd prints nothing more */
+	return pid;
+}
+
+static long peak_rss_kb(pid_t pid)
+{
+	char path[64], line[256];
+	long kb = -1;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/%d/status", (int)pid);
+	f = fopen(path, "r");
+	if (!f)
+		return -1;
+	while (fgets(line, sizeof(line), f))
+		if (sscanf(line, "VmHWM: %ld kB", &kb) == 1)
+			break;
+	fclose(f);
+	return kb;
+}
+
+static void splatd_stop(pid_t pid)
+{
+	int st;
+
+	kill(pid, SIGTERM);
+	waitpid(pid, &st, 0);
+}
+
+static void token_create(const char *splatd, const char *db, char *out,
+			 size_t n)
+{
+	struct strbuf cmd = STRBUF_INIT;
+	char line[256];
+	FILE *p;
+
+	strbuf_addf(&cmd, "'%s' token create --name bench --role ci --db '%s'",
+		    splatd, db);
+	p = popen(cmd.buf, "r");
+	if (!p)
+		die("popen");
+	out[0] = '\0';
+	while (fgets(line, sizeof(line), p))
+		snprintf(out, n, "%.*s", (int)strcspn(line, "\n"), line);
+	pclose(p);
+	strbuf_release(&cmd);
+	if (strncmp(out, "splatd_", 7)) {
+		fprintf(stderr, "bench ingest: no token from splatd\n");
+		exit(1);
+	}
+}
+
+/* ---- the 1,000,000-occurrence database and the top-50 list --------------- */
+
+static void must(int ret, const struct strbuf *err)
+{
+	if (ret) {
+		fprintf(stderr, "bench ingest: %s\n", err->buf);
+		exit(1);
+	}
+}
+
+static void list_db_build(const char *path, long occurrences)
+{
+	struct strbuf err = STRBUF_INIT, runid = STRBUF_INIT;
+	struct strbuf title = STRBUF_INIT, search = STRBUF_INIT;
+	struct db_signature_hit hit = { 0 };
+	struct db_signature_new s = { 0 };
+	struct db_occurrence occ = { 0 };
+	struct db_run run = { 0 };
+	struct db_edge edge = { 0 };
+	char hash[17], ehash[17];
+	const long per_run = 10, nsig = 20000;
+	long r, j, sig;
+	unsigned seed = 42;
+	struct db *db;
+	double u;
+
+	must(db_open(&db, path, &err), &err);
+	strbuf_init(&hit.hash, 0);
+	strbuf_init(&hit.kind, 0);
+	strbuf_init(&hit.title, 0);
+	strbuf_init(&hit.status, 0);
+	s.algo_version = 1;
+	s.kind = "circular";
+	s.classes = "[\"cpu_hotplug_lock\",\"cpuhp_state-up\"]";
+	s.chain = s.classes;
+	s.culprit_module = "coretemp";
+	s.edges = &edge;
+	s.nedges = 1;
+	edge.hash = ehash;
+	edge.from = "cpu_hotplug_lock";
+	edge.to = "cpuhp_state-up";
+	edge.function = "cpuhp_thread_fun";
+	run.log_sha256 = "0";
+	run.log_size = 262144;
+	run.reports = per_run;
+	occ.kernel = "6.0.0-rc6";
+	occ.task = "cpuhp/0";
+	occ.pid = 15;
+	occ.text = "WARNING: possible circular locking dependency detected\n"
+		   "cpuhp/0/15 is trying to acquire lock:\n"
+		   "(&(&priv->bus_notifier)->rwsem) at: "
+		   "blocking_notifier_call_chain";
+	occ.raw = occ.text;
+	for (r = 0; r < occurrences / per_run; r++) {
+		if (r % 2000 == 0)
+			must(db_begin(db, &err), &err);
+		strbuf_reset(&runid);
+		strbuf_addf(&runid, "list-%ld", r);
+		run.run_id = runid.buf;
+		run.machine = r % 3 ? "shard-glk1" : "shard-tglb2";
+		run.received_at = 1700000000 + r;
+		must(db_run_insert(db, &run, &run.id, &err), &err);
+		for (j = 0; j < per_run; j++) {
+			/* skewed: a few signatures are very common */
+			u = (double)rand_r(&seed) / RAND_MAX;
+			sig = (long)(u * u * u * (double)nsig);
+			snprintf(hash, sizeof(hash), "%016lx",
+				 (unsigned long)sig * 2654435761UL);
+			snprintf(ehash, sizeof(ehash), "%016lx",
+				 (unsigned long)(sig % 500) * 40503UL);
+			strbuf_reset(&title);
+			strbuf_addf(&title, "possible deadlock in fn_%ld", sig);
+			strbuf_reset(&search);
+			strbuf_addf(&search, "%s\ncpu_hotplug_lock\n",
+				    title.buf);
+			s.hash = hash;
+			s.title = title.buf;
+			s.culprit_function = title.buf + 21;
+			s.search = search.buf;
+			must(db_signature_record(db, &s, run.received_at, &hit,
+						 &err),
+			     &err);
+			occ.signature_id = hit.id;
+			occ.matched_id = hit.matched_id;
+			occ.run = run.id;
+			occ.seq = j;
+			occ.ts = run.received_at;
+			occ.is_new = hit.is_new;
+			must(db_occurrence_insert(db, &occ, &err), &err);
+		}
+		if (r % 2000 == 1999 || r == occurrences / per_run - 1)
+			must(db_commit(db, &err), &err);
+	}
+	db_close(db);
+	strbuf_release(&err);
+	strbuf_release(&runid);
+	strbuf_release(&title);
+	strbuf_release(&search);
+	strbuf_release(&hit.hash);
+	strbuf_release(&hit.kind);
+	strbuf_release(&hit.title);
+	strbuf_release(&hit.status);
+}
+
+static void list_latency(const char *label, int port, const char *path, int n)
+{
+	uint64_t *lat = calloc((size_t)n, sizeof(*lat)), t0;
+	char head[512], resp[1 << 20];
+	struct iovec iov;
+	bool close_after;
+	int fd = conn_open(port), i, len, status;
+
+	for (i = -20; i < n; i++) { /* 20 warm-up requests */
+		len = snprintf(head, sizeof(head),
+			       "GET %s HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n",
+			       path);
+		iov.iov_base = head;
+		iov.iov_len = (size_t)len;
+		t0 = now_ns();
+		if (write_all(fd, &iov, 1) ||
+		    (status = read_response(fd, resp, sizeof(resp),
+					    &close_after)) != 200) {
+			fprintf(stderr, "bench ingest: GET %s failed\n", path);
+			exit(1);
+		}
+		if (i >= 0)
+			lat[i] = now_ns() - t0;
+		if (close_after) {
+			close(fd);
+			fd = conn_open(port);
+		}
+	}
+	close(fd);
+	qsort(lat, (size_t)n, sizeof(*lat), cmp_u64);
+	printf("%-34s p50 %7.3f ms  p99 %7.3f ms  (%d requests)\n", label,
+	       (double)lat[n / 2] / 1e6, (double)lat[n * 99 / 100] / 1e6, n);
+	free(lat);
+}
+
+static void usage(void)
+{
+	fputs("usage: ingest [-c CONNS] [-d SECONDS] [-n NEW_PERCENT]"
+	      " [-k BODY_KB] [-m OCCURRENCES] SPLATD SPLAT_FILE OUT_DIR\n",
+	      stderr);
+	exit(2);
+}
+
+int main(int argc, char **argv)
+{
+	struct opts o = { 4, 10, 10, 256, 1000000, NULL, NULL, NULL };
+	struct strbuf db = STRBUF_INIT, listdb = STRBUF_INIT;
+	struct result sink, srv;
+	struct MHD_Daemon *d;
+	struct body b;
+	char token[128];
+	struct stat st;
+	long rss;
+	pid_t pid;
+	int opt, port;
+
+	while ((opt = getopt(argc, argv, "c:d:n:k:m:")) != -1) {
+		switch (opt) {
+		case 'c':
+			o.conns = atoi(optarg);
+			break;
+		case 'd':
+			o.seconds = atoi(optarg);
+			break;
+		case 'n':
+			o.new_percent = atoi(optarg);
+			break;
+		case 'k':
+			o.body_kb = atoi(optarg);
+			break;
+		case 'm':
+			o.occurrences = atol(optarg);
+			break;
+		default:
+			usage();
+		}
+	}
+	if (argc - optind != 3 || o.conns < 1 || o.seconds < 1)
+		usage();
+	o.splatd = argv[optind];
+	o.splat = argv[optind + 1];
+	o.out = argv[optind + 2];
+	signal(SIGPIPE, SIG_IGN);
+	mkdir(o.out, 0755);
+	body_build(&b, o.splat, (size_t)o.body_kb * 1024);
+	printf("ingest: %d keep-alive connections, %d s each, %zu-byte logs"
+	       " with one report, %d%% new signatures\n",
+	       o.conns, o.seconds, b.text.len, o.new_percent);
+
+	d = sink_start(&port);
+	sink = load(&o, &b, port, "sink");
+	MHD_stop_daemon(d);
+	printf("%-22s %8.0f bodies/s %8.1f MB/s  p50 %6.2f ms  p99 %6.2f ms\n",
+	       "libmicrohttpd sink:", sink.runs_s, sink.mb_s, sink.p50_ms,
+	       sink.p99_ms);
+
+	strbuf_addf(&db, "%s/ingest.db", o.out);
+	unlink(db.buf);
+	strbuf_addstr(&db, "-wal");
+	unlink(db.buf);
+	strbuf_setlen(&db, db.len - 4);
+	token_create(o.splatd, db.buf, token, sizeof(token));
+	pid = splatd_start(o.splatd, db.buf, &port);
+	srv = load(&o, &b, port, token);
+	rss = peak_rss_kb(pid);
+	splatd_stop(pid);
+	printf("%-22s %8.0f runs/s   %8.1f MB/s  p50 %6.2f ms  p99 %6.2f ms"
+	       "  errors %llu\n",
+	       "splatd serve:", srv.runs_s, srv.mb_s, srv.p50_ms, srv.p99_ms,
+	       (unsigned long long)srv.errors);
+	printf("ratio splatd/sink:     %.2f   (goal >= 0.25; p99 goal < 20 ms)\n",
+	       sink.runs_s > 0 ? srv.runs_s / sink.runs_s : 0);
+	printf("splatd serve peak RSS: %.1f MB   (goal < 64 MB)\n",
+	       (double)rss / 1024);
+
+	strbuf_addf(&listdb, "%s/list-%ld.db", o.out, o.occurrences);
+	if (stat(listdb.buf, &st)) {
+		printf("building %s (%ld occurrences, once) ...\n", listdb.buf,
+		       o.occurrences);
+		fflush(stdout);
+		list_db_build(listdb.buf, o.occurrences);
+	}
+	pid = splatd_start(o.splatd, listdb.buf, &port);
+	printf("top-50 signatures with %ld occurrences (goal p50 < 5 ms):\n",
+	       o.occurrences);
+	list_latency("  GET /api/v1/signatures?limit=50", port,
+		     "/api/v1/signatures?limit=50", 1000);
+	list_latency("  ... &sort=count", port,
+		     "/api/v1/signatures?limit=50&sort=count", 1000);
+	list_latency("  ... &kind=circular&status=new", port,
+		     "/api/v1/signatures?limit=50&kind=circular&status=new",
+		     1000);
+	splatd_stop(pid);
+	strbuf_release(&db);
+	strbuf_release(&listdb);
+	strbuf_release(&b.text);
+	free(b.tags);
+	return 0;
+}
