@@ -10,7 +10,10 @@
 #                   between lockdep reports (default 4 x 128 MB, 200 KB)
 #   BENCH_RUNS      timed runs per command, the best one counts (default 3)
 #   BENCH_COMMITS   commits in the gitsync repository (default 100000)
-#   BENCH_CONNS, BENCH_SECONDS, BENCH_NEW_PERCENT, BENCH_OCCURRENCES\n#                   ingest section: connections, seconds per target, % new\n#                   signatures, occurrences in the list database\n#   SPLATD          binary under test (default build/splatd, optimised)
+#   BENCH_CONNS, BENCH_SECONDS, BENCH_NEW_PERCENT, BENCH_OCCURRENCES
+#                   ingest section: connections, seconds per target, % new
+#                   signatures, occurrences in the list database
+#   SPLATD          binary under test (default build/splatd, optimised)
 #
 # Adding a section: write a function section_NAME and add NAME to SECTIONS.
 set -u
