@@ -162,6 +162,19 @@ void db_rollback(struct db *db)
 	strbuf_release(&ignored);
 }
 
+void db_autocheckpoint(struct db *db, int pages)
+{
+	sqlite3_wal_autocheckpoint(db->sq, pages);
+}
+
+int db_checkpoint(struct db *db, struct strbuf *err)
+{
+	if (sqlite3_wal_checkpoint_v2(db->sq, NULL, SQLITE_CHECKPOINT_PASSIVE,
+				      NULL, NULL) != SQLITE_OK)
+		return db_fail(db, "checkpoint", err);
+	return 0;
+}
+
 int db_scalar(struct db *db, enum db_sql id, long long *out, struct strbuf *err)
 {
 	sqlite3_stmt *st = db_stmt(db, id, err);

@@ -42,6 +42,15 @@ int db_begin(struct db *db, struct strbuf *err);
 int db_commit(struct db *db, struct strbuf *err);
 void db_rollback(struct db *db);
 
+/*
+ * WAL checkpoints: db_autocheckpoint(db, 0) stops this connection from
+ * checkpointing when it commits (the server checkpoints from a thread of its
+ * own instead, so no request waits for one); db_checkpoint() runs a passive
+ * checkpoint and returns 0 or -errno.
+ */
+void db_autocheckpoint(struct db *db, int pages);
+int db_checkpoint(struct db *db, struct strbuf *err);
+
 /* Run a statement that returns one integer (count(*)...). */
 int db_scalar(struct db *db, enum db_sql id, long long *out,
 	      struct strbuf *err);
