@@ -34,7 +34,9 @@
 #include "db/db.h"
 #include "db/runs.h"
 #include "db/signatures.h"
+#include "parsers/lockdep.h"
 #include "parsers/strbuf.h"
+#include "server/ingest.h"
 
 #define PLACEHOLDER "bus_notifier"
 #define TAG_LEN 8 /* hex digits appended to the placeholder */
@@ -463,6 +465,66 @@ static long peak_rss_kb(pid_t pid)
 	return kb;
 }
 
+/* utime + stime of pid in seconds */
+static double cpu_seconds(pid_t pid)
+{
+	char path[64], buf[1024], *p;
+	unsigned long long ut = 0, st = 0;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
+	f = fopen(path, "r");
+	if (!f || !fgets(buf, sizeof(buf), f)) {
+		if (f)
+			fclose(f);
+		return 0;
+	}
+	fclose(f);
+	p = strrchr(buf, ')');
+	if (!p || sscanf(p + 2,
+			 "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u"
+			 " %llu %llu",
+			 &ut, &st) != 2)
+		return 0;
+	return (double)(ut + st) / (double)sysconf(_SC_CLK_TCK);
+}
+
+/* One core, in process: the parser alone, then the whole ingest path
+ * (caps, sha256, parser, signature copies) without HTTP and SQLite. */
+static void parse_alone(const struct body *b)
+{
+	struct ingest_limits lim = INGEST_LIMITS_INIT;
+	struct strbuf err = STRBUF_INIT;
+	struct ingest *in = ingest_new();
+	struct lockdep_sink sink = { NULL, NULL, NULL };
+	struct lockdep_parser *p;
+	uint64_t t0;
+	int i, n = 200;
+
+	t0 = now_ns();
+	for (i = 0; i < n; i++) {
+		p = lockdep_parser_new(&sink);
+		lockdep_parser_feed(p, b->text.buf, b->text.len);
+		lockdep_parser_finish(p);
+		lockdep_parser_free(p);
+	}
+	printf("%-22s %8.0f bodies/s on one core (lockdep_parser_feed)\n",
+	       "parser alone:", n / ((double)(now_ns() - t0) / 1e9));
+	t0 = now_ns();
+	for (i = 0; i < n; i++) {
+		ingest_start(in, &lim);
+		if (ingest_feed(in, b->text.buf, b->text.len, &err) ||
+		    ingest_finish(in, &err) || ingest_report_count(in) != 1) {
+			fprintf(stderr, "bench ingest: ingest: %s\n", err.buf);
+			exit(1);
+		}
+	}
+	printf("%-22s %8.0f bodies/s on one core (+ caps, sha256, copies)\n",
+	       "ingest path alone:", n / ((double)(now_ns() - t0) / 1e9));
+	ingest_free(in);
+	strbuf_release(&err);
+}
+
 static void splatd_stop(pid_t pid)
 {
 	int st;
@@ -650,6 +712,7 @@ int main(int argc, char **argv)
 	struct body b;
 	char token[128];
 	struct stat st;
+	double cpu;
 	long rss;
 	pid_t pid;
 	int opt, port;
@@ -701,8 +764,10 @@ int main(int argc, char **argv)
 	strbuf_setlen(&db, db.len - 4);
 	token_create(o.splatd, db.buf, token, sizeof(token));
 	pid = splatd_start(o.splatd, db.buf, &port);
+	cpu = cpu_seconds(pid);
 	srv = load(&o, &b, port, token);
 	rss = peak_rss_kb(pid);
+	cpu = cpu_seconds(pid) - cpu;
 	splatd_stop(pid);
 	printf("%-22s %8.0f runs/s   %8.1f MB/s  p50 %6.2f ms  p99 %6.2f ms"
 	       "  errors %llu\n",
@@ -710,8 +775,11 @@ int main(int argc, char **argv)
 	       (unsigned long long)srv.errors);
 	printf("ratio splatd/sink:     %.2f   (goal >= 0.25; p99 goal < 20 ms)\n",
 	       sink.runs_s > 0 ? srv.runs_s / sink.runs_s : 0);
+	printf("splatd serve CPU:      %.2f ms per run (user + system)\n",
+	       srv.runs ? cpu * 1e3 / (double)srv.runs : 0);
 	printf("splatd serve peak RSS: %.1f MB   (goal < 64 MB)\n",
 	       (double)rss / 1024);
+	parse_alone(&b);
 
 	strbuf_addf(&listdb, "%s/list-%ld.db", o.out, o.occurrences);
 	if (stat(listdb.buf, &st)) {
