@@ -154,7 +154,8 @@ static int hexval(char c)
 }
 
 /* Step 2: copy s into d->clean, sanitised; returns the clean text. */
-static const char *sanitize(struct dmesg *d, const char *s, size_t *lenp)
+static const char *sanitize(struct dmesg *d, const char *s, size_t *lenp,
+			    bool clean)
 {
 	size_t len = *lenp, i;
 	const unsigned char *u = (const unsigned char *)s;
@@ -163,6 +164,10 @@ static const char *sanitize(struct dmesg *d, const char *s, size_t *lenp)
 		len--;
 	if (len >= 2 && s[len - 2] == '^' && s[len - 1] == 'M')
 		len -= 2;
+	if (clean) {
+		*lenp = len;
+		return s;
+	}
 	i = 0;
 	for (; i + 8 <= len; i += 8) {
 		unsigned long long x;
@@ -887,14 +892,14 @@ static int assemble(struct dmesg *d, const struct phys *m, const char *raw,
 
 /* Steps 3-6 for one decoded physical line. */
 static int process(struct dmesg *d, const char *s, size_t len,
-		   unsigned long first)
+		   unsigned long first, bool clean)
 {
 	struct phys m = { 0 };
 	const char *raw = s, *p, *e;
 	size_t raw_len = len;
 	int kind, ret;
 
-	s = sanitize(d, s, &len);
+	s = sanitize(d, s, &len, clean);
 	p = s;
 	e = s + len;
 	m.phys_len = len;
@@ -977,7 +982,7 @@ static void qp_append(struct dmesg *d, const char *s, size_t len)
 }
 
 /* Step 1 for one physical line; then the rest of the pipeline. */
-static int physical(struct dmesg *d, const char *s, size_t len)
+static int physical(struct dmesg *d, const char *s, size_t len, bool clean)
 {
 	int ret;
 
@@ -988,12 +993,12 @@ static int physical(struct dmesg *d, const char *s, size_t len)
 	 * Quoted-printable shows itself by an encoded '=' ("=3D", banners are
 	 * made of them) or an encoded trailing blank; "pid=20134" is not QP.
 	 */
-	if (!d->qp_mode && len >= 3 && memchr(s, '=', len) &&
+	if (!d->qp_mode && !clean && len >= 3 && memchr(s, '=', len) &&
 	    (memmem(s, len, "=3D", 3) || !memcmp(s + len - 3, "=20", 3) ||
 	     memmem(s, len, "=C2=A0", 6)))
 		d->qp_mode = true;
 	if (!d->qp_mode)
-		return process(d, s, len, d->lineno);
+		return process(d, s, len, d->lineno, clean);
 	if (!d->qp_soft) {
 		strbuf_reset(&d->qp);
 		d->qp_first = d->lineno;
@@ -1005,21 +1010,90 @@ static int physical(struct dmesg *d, const char *s, size_t len)
 	}
 	qp_append(d, s, len);
 	d->qp_soft = false;
-	ret = process(d, d->qp.buf, d->qp.len, d->qp_first);
+	ret = process(d, d->qp.buf, d->qp.len, d->qp_first, false);
 	strbuf_reset(&d->qp);
 	return ret;
 }
 
+/*
+ * Find the end of the line at p, 16 bytes at a time: a byte below 0x20
+ * (signed compare: also every byte >= 0x80), 0x7f or '=' makes the line
+ * "dirty": it needs sanitizing or a look for quoted-printable.  Returns the
+ * newline or NULL.
+ */
+#ifdef __SSE2__
+#include <emmintrin.h>
+
+static const char *scan_line(const char *p, const char *e, bool *dirty)
+{
+	const __m128i sp = _mm_set1_epi8(0x20), del = _mm_set1_epi8(0x7f);
+	const __m128i eq = _mm_set1_epi8('='), nl = _mm_set1_epi8('\n');
+	unsigned special = 0;
+
+	for (; e - p >= 16; p += 16) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+		unsigned bits = (unsigned)_mm_movemask_epi8(
+			_mm_or_si128(_mm_or_si128(_mm_cmplt_epi8(x, sp),
+						  _mm_cmpeq_epi8(x, del)),
+				     _mm_cmpeq_epi8(x, eq)));
+		unsigned nls;
+
+		if (!bits)
+			continue;
+		nls = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, nl));
+		if (nls) {
+			unsigned at = (unsigned)__builtin_ctz(nls);
+
+			special |= bits & ((1u << at) - 1);
+			*dirty = special != 0;
+			return p + at;
+		}
+		special |= bits;
+	}
+	for (; p < e; p++) {
+		unsigned char c = (unsigned char)*p;
+
+		if (c == '\n') {
+			*dirty = special != 0;
+			return p;
+		}
+		if (c < 0x20 || c >= 0x7f || c == '=')
+			special = 1;
+	}
+	*dirty = special != 0;
+	return NULL;
+}
+#else
+static const char *scan_line(const char *p, const char *e, bool *dirty)
+{
+	bool d = false;
+
+	for (; p < e; p++) {
+		unsigned char c = (unsigned char)*p;
+
+		if (c == '\n') {
+			*dirty = d;
+			return p;
+		}
+		if (c < 0x20 || c >= 0x7f || c == '=')
+			d = true;
+	}
+	*dirty = d;
+	return NULL;
+}
+#endif
+
 int dmesg_feed(struct dmesg *d, const char *buf, size_t len)
 {
 	const char *p = buf, *e = buf + len, *nl;
+	bool dirty;
 	int ret = 0;
 
 	d->bytes += len;
 	d->feed_lo = buf;
 	d->feed_hi = e;
 	while (p < e) {
-		nl = memchr(p, '\n', (size_t)(e - p));
+		nl = scan_line(p, e, &dirty);
 		if (!nl) {
 			size_t room = DMESG_MAX_LINE > d->partial.len ?
 					      DMESG_MAX_LINE - d->partial.len :
@@ -1040,14 +1114,16 @@ int dmesg_feed(struct dmesg *d, const char *buf, size_t len)
 			size_t n = (size_t)(nl - p);
 
 			strbuf_add(&d->partial, p, n < room ? n : room);
-			ret = physical(d, d->partial.buf, d->partial.len);
+			ret = physical(d, d->partial.buf, d->partial.len,
+				       false);
 			strbuf_reset(&d->partial);
 			d->partial_truncated = false;
 		} else {
 			size_t n = (size_t)(nl - p);
 
 			ret = physical(d, p,
-				       n < DMESG_MAX_LINE ? n : DMESG_MAX_LINE);
+				       n < DMESG_MAX_LINE ? n : DMESG_MAX_LINE,
+				       !dirty);
 		}
 		if (ret)
 			break;
@@ -1063,13 +1139,13 @@ int dmesg_finish(struct dmesg *d)
 	int ret = 0;
 
 	if (d->partial.len || d->partial_truncated) {
-		ret = physical(d, d->partial.buf, d->partial.len);
+		ret = physical(d, d->partial.buf, d->partial.len, false);
 		strbuf_reset(&d->partial);
 		d->partial_truncated = false;
 	}
 	if (!ret && d->qp_soft) {
 		d->qp_soft = false;
-		ret = process(d, d->qp.buf, d->qp.len, d->qp_first);
+		ret = process(d, d->qp.buf, d->qp.len, d->qp_first, false);
 		strbuf_reset(&d->qp);
 	}
 	if (!ret)

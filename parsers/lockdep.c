@@ -940,20 +940,37 @@ static void report_line(struct lockdep_parser *p, const struct dmesg_line *l)
 /* First bytes of a line that may start a report or state a fact. */
 static bool may_matter(const struct dmesg_line *l)
 {
-	char c = l->len ? l->text[0] : 0;
+	const char *t = l->text;
 
-	return c == 'W' || c == 'I' || c == 'B' || c == '[' || c == 't' ||
-	       c == 'D';
+	if (l->len < 5)
+		return false;
+	switch (t[0]) {
+	case 'W':
+		return !memcmp(t, "WARN", 4);
+	case 'I':
+		return !memcmp(t, "INFO", 4);
+	case 'B':
+		return !memcmp(t, "BUG:", 4);
+	case '[':
+		return t[1] == ' ' || t[1] == 'I' || t[1] == 'B';
+	case 't':
+		return !memcmp(t, "turn", 4);
+	case 'D':
+		return !memcmp(t, "DEBU", 4);
+	default:
+		return false;
+	}
 }
 
 static int on_line(void *ctx, const struct dmesg_line *in)
 {
 	struct lockdep_parser *p = ctx;
-	struct dmesg_line l = *in;
+	struct dmesg_line l;
 
 	if (p->phase == PH_IDLE && !may_matter(in))
 		return p->stop; /* the hot path: an ordinary kernel line */
 	/* the parser works on NUL-terminated text */
+	l = *in;
 	strbuf_reset(&p->line);
 	strbuf_add(&p->line, in->text, in->len);
 	l.text = p->line.buf;

@@ -14,7 +14,7 @@
 #include "server/cmds.h"
 #include "server/report_json.h"
 
-#define PARSE_BUF (256 * 1024)
+#define PARSE_BUF (64 * 1024)
 
 struct parse_ctx {
 	json_t *lockdep_off;
