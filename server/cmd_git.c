@@ -1,0 +1,185 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * cmd_git: `splatd git SUBCOMMAND`, the git side of splatd; one row per
+ * sub-command in git_cmds[] (tree: configured trees, sync: fix evidence).
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "server/cmds.h"
+#include "server/regress.h"
+
+struct git_cmd {
+	const char *name;
+	int (*fn)(int argc, char **argv);
+	const char *help;
+};
+
+static int git_tree(int argc, char **argv);
+static int git_sync(int argc, char **argv);
+
+static const struct git_cmd git_cmds[] = {
+	{ "tree", git_tree, "add or list the git trees searched for fixes" },
+	{ "sync", git_sync, "read new commits of every tree, find fixes" },
+};
+
+static const char tree_usage[] =
+	"usage: splatd git tree add NAME --repo PATH --branch BRANCH"
+	" [--untrusted] [--db PATH]\n"
+	"       splatd git tree list [--db PATH]\n"
+	"\n"
+	"A tree is one branch of a repository.  Fixes found on a trusted tree\n"
+	"(mainline, next, stable, subsystem trees) make a regression fix_known;\n"
+	"on an --untrusted one (CI topic branches) only a workaround.\n";
+
+static const char sync_usage[] =
+	"usage: splatd git sync [--db PATH] [--window N]\n"
+	"\n"
+	"Walk every configured tree from its last synced commit to its head\n"
+	"(a first sync reads at most --window commits, default 10000), store\n"
+	"fix evidence and move regression statuses; prints what it did as\n"
+	"JSON.\n";
+
+static void print_json(json_t *o)
+{
+	char *s = json_dumps(o, JSON_INDENT(2) | JSON_SORT_KEYS);
+
+	if (s)
+		puts(s);
+	free(s);
+}
+
+static int git_tree(int argc, char **argv)
+{
+	const char *db_path = DB_DEFAULT_PATH, *name = NULL, *repo = NULL;
+	const char *branch = NULL, *sub = argc > 1 ? argv[1] : NULL;
+	struct strbuf err = STRBUF_INIT;
+	struct db *db = NULL;
+	json_t *list = NULL;
+	bool trusted = true;
+	int i, ret;
+
+	if (!sub || !strcmp(sub, "--help") || !strcmp(sub, "-h")) {
+		fputs(tree_usage, sub ? stdout : stderr);
+		return sub ? 0 : 2;
+	}
+	for (i = 2; i < argc; i++) {
+		if (!strcmp(argv[i], "--db") && i + 1 < argc)
+			db_path = argv[++i];
+		else if (!strcmp(argv[i], "--repo") && i + 1 < argc)
+			repo = argv[++i];
+		else if (!strcmp(argv[i], "--branch") && i + 1 < argc)
+			branch = argv[++i];
+		else if (!strcmp(argv[i], "--untrusted"))
+			trusted = false;
+		else if (argv[i][0] != '-' && !name)
+			name = argv[i];
+		else
+			goto usage;
+	}
+	if (strcmp(sub, "add") && strcmp(sub, "list"))
+		goto usage;
+	if (!strcmp(sub, "add") && (!name || !repo || !branch))
+		goto usage;
+	ret = db_open(&db, db_path, &err);
+	if (ret)
+		goto out;
+	if (!strcmp(sub, "add")) {
+		ret = regress_tree_add(db, name, repo, branch, trusted, &err);
+		if (!ret)
+			printf("tree '%s' added (%s)\n", name,
+			       trusted ? "trusted" : "untrusted");
+	} else {
+		ret = regress_tree_list_json(db, &list, &err);
+		if (!ret)
+			print_json(list);
+	}
+out:
+	if (ret)
+		fprintf(stderr, "splatd git tree %s: %s\n", sub, err.buf);
+	json_decref(list);
+	db_close(db);
+	strbuf_release(&err);
+	return ret ? 1 : 0;
+usage:
+	fputs(tree_usage, stderr);
+	return 2;
+}
+
+static int git_sync(int argc, char **argv)
+{
+	struct regress_config cfg = { 0, 0 };
+	const char *db_path = DB_DEFAULT_PATH;
+	struct strbuf err = STRBUF_INIT;
+	struct regress *rg = NULL;
+	struct db *db = NULL;
+	json_t *out = NULL;
+	char *end;
+	int i, ret;
+
+	for (i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+			fputs(sync_usage, stdout);
+			return 0;
+		} else if (!strcmp(argv[i], "--db") && i + 1 < argc) {
+			db_path = argv[++i];
+		} else if (!strcmp(argv[i], "--window") && i + 1 < argc) {
+			cfg.window = (unsigned)strtoul(argv[++i], &end, 10);
+			if (*end || !cfg.window)
+				goto usage;
+		} else {
+			goto usage;
+		}
+	}
+	ret = db_open(&db, db_path, &err);
+	if (ret)
+		goto out;
+	rg = regress_new(&cfg);
+	ret = regress_sync(rg, db, (long long)time(NULL), &out, &err);
+	if (!ret)
+		print_json(out);
+out:
+	if (ret)
+		fprintf(stderr, "splatd git sync: %s\n", err.buf);
+	json_decref(out);
+	regress_free(rg);
+	db_close(db);
+	strbuf_release(&err);
+	return ret ? 1 : 0;
+usage:
+	fputs(sync_usage, stderr);
+	return 2;
+}
+
+static void git_usage(FILE *out)
+{
+	size_t i;
+
+	fputs("usage: splatd git <subcommand> [options]\n\nsubcommands:\n",
+	      out);
+	for (i = 0; i < sizeof(git_cmds) / sizeof(git_cmds[0]); i++)
+		fprintf(out, "  %-8s %s\n", git_cmds[i].name, git_cmds[i].help);
+}
+
+int cmd_git(int argc, char **argv)
+{
+	size_t i;
+
+	if (argc < 2) {
+		git_usage(stderr);
+		return 2;
+	}
+	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
+		git_usage(stdout);
+		return 0;
+	}
+	for (i = 0; i < sizeof(git_cmds) / sizeof(git_cmds[0]); i++)
+		if (!strcmp(argv[1], git_cmds[i].name))
+			return git_cmds[i].fn(argc - 1, argv + 1);
+	fprintf(stderr, "splatd git: unknown subcommand '%s'\n", argv[1]);
+	git_usage(stderr);
+	return 2;
+}
