@@ -114,8 +114,7 @@ int db_regression_update(struct db *db, const struct db_regression *r,
 	return step_done(db, st, "updating regression", err);
 }
 
-int db_regression_set_scanned(struct db *db, long long id,
-			      struct strbuf *err)
+int db_regression_set_scanned(struct db *db, long long id, struct strbuf *err)
 {
 	sqlite3_stmt *st = db_stmt(db, DB_SQL_REG_SET_SCANNED, err);
 
@@ -149,8 +148,7 @@ int db_regression_link_add(struct db *db, long long id, const char *url,
 			err);
 }
 
-int db_regression_links_clear(struct db *db, long long id,
-			      struct strbuf *err)
+int db_regression_links_clear(struct db *db, long long id, struct strbuf *err)
 {
 	sqlite3_stmt *st = db_stmt(db, DB_SQL_REG_LINK_CLEAR, err);
 
@@ -161,8 +159,8 @@ int db_regression_links_clear(struct db *db, long long id,
 }
 
 /* Call fn with column 0 of every row as text. */
-static int each_text(struct db *db, sqlite3_stmt *st, db_text_fn fn,
-		     void *ctx, const char *what, struct strbuf *err)
+static int each_text(struct db *db, sqlite3_stmt *st, db_text_fn fn, void *ctx,
+		     const char *what, struct strbuf *err)
 {
 	int rc, ret = 0;
 
@@ -179,8 +177,8 @@ static int each_text(struct db *db, sqlite3_stmt *st, db_text_fn fn,
 	return ret;
 }
 
-int db_regression_links(struct db *db, long long id, db_text_fn fn,
-			void *ctx, struct strbuf *err)
+int db_regression_links(struct db *db, long long id, db_text_fn fn, void *ctx,
+			struct strbuf *err)
 {
 	sqlite3_stmt *st = db_stmt(db, DB_SQL_REG_LINKS, err);
 
@@ -226,8 +224,8 @@ int db_regression_sigs(struct db *db, long long id, db_regression_sig_fn fn,
 	return ret;
 }
 
-int db_regression_by_sig(struct db *db, long long sig, db_id_fn fn,
-			 void *ctx, struct strbuf *err)
+int db_regression_by_sig(struct db *db, long long sig, db_id_fn fn, void *ctx,
+			 struct strbuf *err)
 {
 	sqlite3_stmt *st = db_stmt(db, DB_SQL_REG_BY_SIG, err);
 	int rc, ret = 0;
@@ -352,9 +350,8 @@ int db_regression_history(struct db *db, long long id,
 	return ret;
 }
 
-int db_regression_run_add(struct db *db, long long id, long long run,
-			  bool seen, bool counted, const char *why,
-			  struct strbuf *err)
+int db_regression_run_add(struct db *db, long long id, long long run, bool seen,
+			  bool counted, const char *why, struct strbuf *err)
 {
 	sqlite3_stmt *st = db_stmt(db, DB_SQL_REG_RUN_ADD, err);
 

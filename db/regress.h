@@ -89,23 +89,21 @@ int db_regression_list(struct db *db, const char *status, int scanned,
 /* Write every mutable column of r (by r->id) with updated = now. */
 int db_regression_update(struct db *db, const struct db_regression *r,
 			 long long now, struct strbuf *err);
-int db_regression_set_scanned(struct db *db, long long id,
-			      struct strbuf *err);
+int db_regression_set_scanned(struct db *db, long long id, struct strbuf *err);
 
 int db_regression_link_add(struct db *db, long long id, const char *url,
 			   struct strbuf *err);
-int db_regression_links_clear(struct db *db, long long id,
-			      struct strbuf *err);
-int db_regression_links(struct db *db, long long id, db_text_fn fn,
-			void *ctx, struct strbuf *err);
+int db_regression_links_clear(struct db *db, long long id, struct strbuf *err);
+int db_regression_links(struct db *db, long long id, db_text_fn fn, void *ctx,
+			struct strbuf *err);
 
 int db_regression_sig_add(struct db *db, long long id, long long sig,
 			  struct strbuf *err);
 int db_regression_sigs(struct db *db, long long id, db_regression_sig_fn fn,
 		       void *ctx, struct strbuf *err);
 /* Regressions (not duplicates) that include signature sig. */
-int db_regression_by_sig(struct db *db, long long sig, db_id_fn fn,
-			 void *ctx, struct strbuf *err);
+int db_regression_by_sig(struct db *db, long long sig, db_id_fn fn, void *ctx,
+			 struct strbuf *err);
 
 /* *added is false when the same (regression, tree, commit) was known. */
 int db_regression_evidence_add(struct db *db,
@@ -124,9 +122,8 @@ int db_regression_history(struct db *db, long long id,
 			  struct strbuf *err);
 
 /* How run (rowid) counted for regression id; once per pair. */
-int db_regression_run_add(struct db *db, long long id, long long run,
-			  bool seen, bool counted, const char *why,
-			  struct strbuf *err);
+int db_regression_run_add(struct db *db, long long id, long long run, bool seen,
+			  bool counted, const char *why, struct strbuf *err);
 int db_regression_runs(struct db *db, long long id, db_regression_run_fn fn,
 		       void *ctx, struct strbuf *err);
 
@@ -150,8 +147,7 @@ int db_run_set_lockdep_meta_off(struct db *db, long long run,
 /* -EEXIST when a tree of that name exists. */
 int db_tree_insert(struct db *db, const char *name, const char *repo,
 		   const char *branch, bool trusted, struct strbuf *err);
-int db_tree_list(struct db *db, db_tree_fn fn, void *ctx,
-		 struct strbuf *err);
+int db_tree_list(struct db *db, db_tree_fn fn, void *ctx, struct strbuf *err);
 int db_tree_set_last(struct db *db, const char *name, const char *last,
 		     long long now, long long commits, struct strbuf *err);
 

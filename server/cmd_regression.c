@@ -83,8 +83,7 @@ int cmd_regression(int argc, char **argv)
 		} else if (!strcmp(a, "--title")) {
 			json_object_set_new(body, "title", json_string(v));
 		} else if (!strcmp(a, "--introduced")) {
-			json_object_set_new(body, "introduced",
-					    json_string(v));
+			json_object_set_new(body, "introduced", json_string(v));
 		} else if (!strcmp(a, "--link")) {
 			if (!links)
 				links = json_array();
@@ -94,8 +93,7 @@ int cmd_regression(int argc, char **argv)
 				sigs = json_array();
 			json_array_append_new(sigs, sig_value(v));
 		} else if (!strcmp(a, "--dup-of")) {
-			json_object_set_new(body, "duplicate_of",
-					    sig_value(v));
+			json_object_set_new(body, "duplicate_of", sig_value(v));
 		} else if (!strcmp(a, "--status")) {
 			status = v;
 		} else if (!strcmp(a, "--reason")) {

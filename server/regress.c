@@ -266,8 +266,7 @@ static bool introduced_valid(const char *s)
 				return false;
 		return true;
 	}
-	return dots > s && dots[2] && !strstr(dots + 2, "..") &&
-	       dots[2] != '.';
+	return dots > s && dots[2] && !strstr(dots + 2, "..") && dots[2] != '.';
 }
 
 static int check_title(json_t *v, struct strbuf *err)
@@ -297,8 +296,7 @@ static int check_links(json_t *v, json_t **out, struct strbuf *err)
 		ret = -EINVAL;
 		goto out;
 	}
-	json_array_foreach(v, i, item)
-	{
+	json_array_foreach(v, i, item) {
 		strbuf_reset(&canon);
 		if (!json_is_string(item)) {
 			strbuf_addstr(err, "links must be strings");
@@ -326,8 +324,8 @@ static int found_sig(void *ctx, const struct db_signature *s)
 }
 
 /* Signature ids for a JSON array of hashes (16 hex) or numeric ids. */
-static int check_sigs(struct db *db, json_t *v, bool need_one,
-		      long long **ids, size_t *n, struct strbuf *err)
+static int check_sigs(struct db *db, json_t *v, bool need_one, long long **ids,
+		      size_t *n, struct strbuf *err)
 {
 	json_t *item;
 	size_t i;
@@ -337,19 +335,20 @@ static int check_sigs(struct db *db, json_t *v, bool need_one,
 	*n = 0;
 	if (!json_is_array(v) || (need_one && !json_array_size(v)) ||
 	    json_array_size(v) > REGRESS_MAX_SIGS) {
-		strbuf_addf(err, "signatures must be an array of 1..%d"
-				 " signature hashes or ids",
+		strbuf_addf(err,
+			    "signatures must be an array of 1..%d"
+			    " signature hashes or ids",
 			    REGRESS_MAX_SIGS);
 		return -EINVAL;
 	}
 	*ids = calloc(json_array_size(v) + 1, sizeof(**ids));
 	if (!*ids)
 		abort();
-	json_array_foreach(v, i, item)
-	{
+	json_array_foreach(v, i, item) {
 		const char *hash = json_string_value(item);
-		long long id = json_is_integer(item) ? json_integer_value(item) :
-						       0,
+		long long id = json_is_integer(item) ?
+				       json_integer_value(item) :
+				       0,
 			  found = 0;
 
 		if (!hash && id <= 0) {
@@ -399,8 +398,7 @@ static int store_links(struct db *db, long long id, json_t *links,
 	size_t i;
 	int ret = 0;
 
-	json_array_foreach(links, i, item)
-	{
+	json_array_foreach(links, i, item) {
 		ret = db_regression_link_add(db, id, json_string_value(item),
 					     err);
 		if (ret)
@@ -424,8 +422,7 @@ int regress_create(struct regress *rg, struct db *db, json_t *body,
 		strbuf_addstr(err, "the body must be a JSON object");
 		return -EINVAL;
 	}
-	json_object_foreach(body, key, v)
-	{
+	json_object_foreach(body, key, v) {
 		if (strcmp(key, "title") && strcmp(key, "signatures") &&
 		    strcmp(key, "links") && strcmp(key, "introduced")) {
 			strbuf_addf(err, "unknown field '%.64s'", key);
@@ -459,8 +456,8 @@ int regress_create(struct regress *rg, struct db *db, json_t *body,
 	if (!ret)
 		ret = db_regression_history_add(
 			db, *id, now, actor, "create", NULL,
-			json_string_value(json_object_get(body, "title")),
-			NULL, err);
+			json_string_value(json_object_get(body, "title")), NULL,
+			err);
 	if (!ret)
 		ret = db_commit(db, err);
 	if (ret)
@@ -473,9 +470,9 @@ out:
 	return ret;
 }
 
-static const char *const patch_fields[] = { "title",	  "links",
-					    "introduced", "signatures",
-					    "status",	  "reason",
+static const char *const patch_fields[] = { "title",	   "links",
+					    "introduced",  "signatures",
+					    "status",	   "reason",
 					    "duplicate_of" };
 
 static int check_patch_fields(json_t *body, struct strbuf *err)
@@ -488,8 +485,7 @@ static int check_patch_fields(json_t *body, struct strbuf *err)
 		strbuf_addstr(err, "the body must be a non-empty JSON object");
 		return -EINVAL;
 	}
-	json_object_foreach(body, key, v)
-	{
+	json_object_foreach(body, key, v) {
 		for (i = 0; i < sizeof(patch_fields) / sizeof(patch_fields[0]);
 		     i++)
 			if (!strcmp(key, patch_fields[i]))
@@ -547,16 +543,16 @@ static int patch_status(struct db *db, struct reg *r, json_t *body,
 	const char *status = json_string_value(json_object_get(body, "status"));
 	const char *reason = json_string_value(json_object_get(body, "reason"));
 
-	if (!status ||
-	    (strcmp(status, "resolved") && strcmp(status, "open"))) {
+	if (!status || (strcmp(status, "resolved") && strcmp(status, "open"))) {
 		strbuf_addstr(err, "status can be set to resolved (with a"
 				   " reason) or open; the others follow"
 				   " from git and runs");
 		return -EINVAL;
 	}
 	if (!reason || !*reason || strlen(reason) > REGRESS_MAX_REASON) {
-		strbuf_addf(err, "a status change needs a reason of 1..%d"
-				 " bytes",
+		strbuf_addf(err,
+			    "a status change needs a reason of 1..%d"
+			    " bytes",
 			    REGRESS_MAX_REASON);
 		return -EINVAL;
 	}
@@ -574,8 +570,7 @@ static int patch_status(struct db *db, struct reg *r, json_t *body,
 }
 
 static int patch_duplicate(struct db *db, struct reg *r, json_t *v,
-			   const char *actor, long long now,
-			   struct strbuf *err)
+			   const char *actor, long long now, struct strbuf *err)
 {
 	struct reg target;
 	char buf[32];
@@ -605,9 +600,8 @@ static int patch_duplicate(struct db *db, struct reg *r, json_t *v,
 	return ret;
 }
 
-int regress_patch(struct regress *rg, struct db *db, long long id,
-		  json_t *body, const char *actor, long long now,
-		  struct strbuf *err)
+int regress_patch(struct regress *rg, struct db *db, long long id, json_t *body,
+		  const char *actor, long long now, struct strbuf *err)
 {
 	json_t *v;
 	struct reg r = { 0 };
@@ -697,18 +691,17 @@ static int add_string(void *ctx, const char *s)
 
 static json_t *reg_json(const struct reg *r)
 {
-	return json_pack("{s:I, s:s, s:s, s:o, s:o, s:o, s:o, s:I, s:o, s:o,"
-			 " s:o}",
-			 "id", (json_int_t)r->id, "title", r->title, "status",
-			 r->status, "introduced", str_or_null(r->introduced),
-			 "resolution", str_or_null(r->resolution),
-			 "duplicate_of",
-			 r->duplicate_of ? json_integer(r->duplicate_of) :
-					   json_null(),
-			 "fix_commit", str_or_null(r->fix_commit),
-			 "clean_runs", (json_int_t)r->clean_runs, "created",
-			 api_time(r->created), "updated", api_time(r->updated),
-			 "url", json_sprintf("/api/v1/regressions/%lld", r->id));
+	return json_pack(
+		"{s:I, s:s, s:s, s:o, s:o, s:o, s:o, s:I, s:o, s:o,"
+		" s:o}",
+		"id", (json_int_t)r->id, "title", r->title, "status", r->status,
+		"introduced", str_or_null(r->introduced), "resolution",
+		str_or_null(r->resolution), "duplicate_of",
+		r->duplicate_of ? json_integer(r->duplicate_of) : json_null(),
+		"fix_commit", str_or_null(r->fix_commit), "clean_runs",
+		(json_int_t)r->clean_runs, "created", api_time(r->created),
+		"updated", api_time(r->updated), "url",
+		json_sprintf("/api/v1/regressions/%lld", r->id));
 }
 
 static int add_sig_hash(void *ctx, const struct db_regression_sig *s)
@@ -759,12 +752,12 @@ int regress_list_json(struct db *db, const char *status, json_t **out,
 static int add_event(void *ctx, const struct db_regression_event *e)
 {
 	json_array_append_new(
-		ctx, json_pack("{s:I, s:o, s:s, s:s, s:o, s:o, s:o}", "id",
-			       (json_int_t)e->id, "ts", api_time(e->ts),
-			       "actor", e->actor ? e->actor : "", "action",
-			       e->action, "old", str_or_null(e->old), "new",
-			       str_or_null(e->new_value), "reason",
-			       str_or_null(e->reason)));
+		ctx,
+		json_pack("{s:I, s:o, s:s, s:s, s:o, s:o, s:o}", "id",
+			  (json_int_t)e->id, "ts", api_time(e->ts), "actor",
+			  e->actor ? e->actor : "", "action", e->action, "old",
+			  str_or_null(e->old), "new", str_or_null(e->new_value),
+			  "reason", str_or_null(e->reason)));
 	return 0;
 }
 
@@ -793,11 +786,11 @@ int regress_history_json(struct db *db, long long id, json_t **out,
 static int add_timeline(void *ctx, long long ts, const char *run_id,
 			const char *commit, const char *machine)
 {
-	json_array_append_new(ctx,
-			      json_pack("{s:o, s:s, s:o, s:o}", "ts",
-					api_time(ts), "run", run_id ? run_id : "",
-					"commit", str_or_null(commit),
-					"machine", str_or_null(machine)));
+	json_array_append_new(ctx, json_pack("{s:o, s:s, s:o, s:o}", "ts",
+					     api_time(ts), "run",
+					     run_id ? run_id : "", "commit",
+					     str_or_null(commit), "machine",
+					     str_or_null(machine)));
 	return 0;
 }
 
@@ -816,8 +809,8 @@ static int add_sig(void *data, const struct db_regression_sig *s)
 	json_array_append_new(
 		c->list,
 		json_pack("{s:I, s:s, s:s, s:s, s:o, s:I, s:o, s:o, s:o, s:o}",
-			  "id", (json_int_t)s->id, "signature", s->hash,
-			  "kind", s->kind, "title", s->title, "classes",
+			  "id", (json_int_t)s->id, "signature", s->hash, "kind",
+			  s->kind, "title", s->title, "classes",
 			  classes ? classes : json_array(), "occurrences",
 			  (json_int_t)s->occurrences, "first_seen",
 			  api_time(s->first_seen), "last_seen",
@@ -908,8 +901,8 @@ static int frames_on_report(void *ctx, const struct lockdep_report *r)
 			if (fr->unreliable || !fr->function)
 				continue;
 			if (fr->file)
-				names_add(&p->f->files, &p->f->nfiles,
-					  fr->file, strcspn(fr->file, ":"));
+				names_add(&p->f->files, &p->f->nfiles, fr->file,
+					  strcspn(fr->file, ":"));
 			if (signature_frame_is_plumbing(fr->function))
 				continue;
 			base = signature_symbol_base(fr->function, &p->arena);
@@ -997,16 +990,17 @@ static int suspects_json(struct db *db, long long id, json_t *out,
 	if (ret)
 		goto out;
 	if (!bad.len) {
-		*range = json_string("no run with a kernel commit shows it yet");
+		*range =
+			json_string("no run with a kernel commit shows it yet");
 		goto out;
 	}
 	for (i = 0; i < repos.n; i++) {
 		strbuf_reset(&gerr);
-		if (gitsync_suspects(repos.repos[i], clean.len ? clean.buf : NULL,
-				     bad.buf, (const char *const *)f.files,
-				     f.nfiles, (const char *const *)f.functions,
-				     f.nfunctions, REGRESS_SUSPECT_LIMIT,
-				     add_suspect, out, &gerr))
+		if (gitsync_suspects(
+			    repos.repos[i], clean.len ? clean.buf : NULL,
+			    bad.buf, (const char *const *)f.files, f.nfiles,
+			    (const char *const *)f.functions, f.nfunctions,
+			    REGRESS_SUSPECT_LIMIT, add_suspect, out, &gerr))
 			continue;
 		*range = json_pack("{s:o, s:s, s:s}", "clean",
 				   str_or_null(clean.len ? clean.buf : NULL),
@@ -1348,9 +1342,9 @@ static int apply_evidence(struct db *db, const struct db_regression_evidence *e,
 					NULL, what.buf, NULL, err);
 	if (ret)
 		goto out;
-	if (e->trusted && (!strcmp(r.status, "open") ||
-			   !strcmp(r.status, "workaround") ||
-			   !strcmp(r.status, "reopened"))) {
+	if (e->trusted &&
+	    (!strcmp(r.status, "open") || !strcmp(r.status, "workaround") ||
+	     !strcmp(r.status, "reopened"))) {
 		to = "fix_known";
 		free(r.fix_commit);
 		free(r.fix_repo);
@@ -1361,8 +1355,9 @@ static int apply_evidence(struct db *db, const struct db_regression_evidence *e,
 			    e->subject, e->tree);
 	} else if (!e->trusted && !strcmp(r.status, "open")) {
 		to = "workaround";
-		strbuf_addf(&why, "%s (\"%s\") only on untrusted tree %s: a"
-				  " workaround, never a fix",
+		strbuf_addf(&why,
+			    "%s (\"%s\") only on untrusted tree %s: a"
+			    " workaround, never a fix",
 			    sha, e->subject, e->tree);
 	}
 	if (to) {
@@ -1370,8 +1365,7 @@ static int apply_evidence(struct db *db, const struct db_regression_evidence *e,
 				      json_pack("{s:I, s:s, s:s}", "id",
 						(json_int_t)r.id, "from",
 						r.status, "to", to));
-		ret = reg_set_status(db, &r, to, "git-sync", why.buf, now,
-				     err);
+		ret = reg_set_status(db, &r, to, "git-sync", why.buf, now, err);
 		if (!ret)
 			ret = reg_store(db, &r, now, err);
 	}
@@ -1433,18 +1427,17 @@ static int sync_walk(struct regress *rg, struct db *db,
 				 "tree", tc->name, "pass",
 				 scanned ? "new commits" : "new regressions",
 				 "trusted", tc->trusted, "head", res.head,
-				 "commits", (json_int_t)res.commits,
-				 "windowed", res.windowed, "rewound",
-				 res.rewound, "evidence",
-				 (json_int_t)res.evidence));
+				 "commits", (json_int_t)res.commits, "windowed",
+				 res.windowed, "rewound", res.rewound,
+				 "evidence", (json_int_t)res.evidence));
 out:
 	found_release(&f);
 	free(ts);
 	return ret;
 }
 
-int regress_sync(struct regress *rg, struct db *db, long long now,
-		 json_t **out, struct strbuf *err)
+int regress_sync(struct regress *rg, struct db *db, long long now, json_t **out,
+		 struct strbuf *err)
 {
 	struct tree_copies tl = { NULL, 0 };
 	struct targets l = { NULL, 0, db, err };
@@ -1557,8 +1550,8 @@ static const char *clean_run_blocker(const struct regress_run *run)
 }
 
 /* One regression against one run; appends to summary. */
-static int apply_run(struct regress *rg, struct db *db, long long id,
-		     bool seen, const struct regress_run *run, long long now,
+static int apply_run(struct regress *rg, struct db *db, long long id, bool seen,
+		     const struct regress_run *run, long long now,
 		     json_t *summary, bool *reopened, struct strbuf *err)
 {
 	struct strbuf why = STRBUF_INIT, reason = STRBUF_INIT;
@@ -1581,15 +1574,17 @@ static int apply_run(struct regress *rg, struct db *db, long long id,
 		if (!r.fix_commit)
 			strbuf_addstr(&why, "seen; no fix known");
 		else if (c == 1)
-			strbuf_addf(&why, "seen on kernel %s which contains"
-					  " fix %s",
+			strbuf_addf(&why,
+				    "seen on kernel %s which contains"
+				    " fix %s",
 				    run->commit, sha);
 		else if (c == 0)
 			strbuf_addf(&why, "seen on a kernel without fix %s",
 				    sha);
 		else
-			strbuf_addf(&why, "seen; kernel commit %s unknown to"
-					  " %s",
+			strbuf_addf(&why,
+				    "seen; kernel commit %s unknown to"
+				    " %s",
 				    run->commit ? run->commit : "(none)",
 				    r.fix_repo);
 		if (c == 1 && (!strcmp(r.status, "fix_known") ||
@@ -1597,8 +1592,8 @@ static int apply_run(struct regress *rg, struct db *db, long long id,
 			       !strcmp(r.status, "reopened"))) {
 			*reopened = true;
 			if (strcmp(r.status, "reopened")) {
-				strbuf_addf(&reason, "run %s: %s",
-					    run->run_id, why.buf);
+				strbuf_addf(&reason, "run %s: %s", run->run_id,
+					    why.buf);
 				ret = reg_set_status(db, &r, "reopened",
 						     "ingest", reason.buf, now,
 						     err);
@@ -1609,33 +1604,38 @@ static int apply_run(struct regress *rg, struct db *db, long long id,
 	} else if (!strcmp(r.status, "fix_known")) {
 		const char *blocker = clean_run_blocker(run);
 
-		c = blocker ? 0 :
-			      contains(rg, r.fix_repo, run->commit,
-				       r.fix_commit);
+		c = blocker ?
+			    0 :
+			    contains(rg, r.fix_repo, run->commit, r.fix_commit);
 		if (blocker)
 			strbuf_addstr(&why, blocker);
 		else if (c < 0)
-			strbuf_addf(&why, "kernel commit %s is unknown to %s:"
-					  " counts for nothing",
+			strbuf_addf(&why,
+				    "kernel commit %s is unknown to %s:"
+				    " counts for nothing",
 				    run->commit, r.fix_repo);
 		else if (c == 0)
-			strbuf_addf(&why, "kernel %s does not contain fix %s:"
-					  " counts for nothing",
+			strbuf_addf(&why,
+				    "kernel %s does not contain fix %s:"
+				    " counts for nothing",
 				    run->commit, sha);
 		if (!blocker && c == 1) {
 			counted = true;
 			r.clean_runs++;
 			changed = true;
-			strbuf_addf(&why, "clean run with lockdep on a kernel"
-					  " containing fix %s (%lld of %u)",
+			strbuf_addf(&why,
+				    "clean run with lockdep on a kernel"
+				    " containing fix %s (%lld of %u)",
 				    sha, r.clean_runs, rg->cfg.fixed_after);
-			ret = db_regression_history_add(
-				db, r.id, now, "ingest", "clean_run", NULL,
-				run->run_id, why.buf, err);
+			ret = db_regression_history_add(db, r.id, now, "ingest",
+							"clean_run", NULL,
+							run->run_id, why.buf,
+							err);
 			if (!ret && r.clean_runs >= rg->cfg.fixed_after) {
-				strbuf_addf(&reason, "%lld clean runs with"
-						     " lockdep on kernels"
-						     " containing fix %s",
+				strbuf_addf(&reason,
+					    "%lld clean runs with"
+					    " lockdep on kernels"
+					    " containing fix %s",
 					    r.clean_runs, sha);
 				ret = reg_set_status(db, &r, "fixed", "ingest",
 						     reason.buf, now, err);
@@ -1672,16 +1672,14 @@ static void annotate_reports(struct db *db, json_t *reports, json_t *summary,
 	json_t *rep, *s;
 	size_t i, j;
 
-	json_array_foreach(reports, i, rep)
-	{
+	json_array_foreach(reports, i, rep) {
 		struct ids regs = { NULL, 0 };
 		json_int_t sig = json_integer_value(
 			json_object_get(rep, "signature_id"));
 
 		if (!sig || db_regression_by_sig(db, sig, add_id, &regs, err))
 			goto next;
-		json_array_foreach(summary, j, s)
-		{
+		json_array_foreach(summary, j, s) {
 			if (!ids_has(&regs, json_integer_value(
 						    json_object_get(s, "id"))))
 				continue;
@@ -1712,8 +1710,7 @@ int regress_run_apply(struct regress *rg, struct db *db,
 
 	if (run->lockdep_meta_off)
 		ret = db_run_set_lockdep_meta_off(db, run->run, err);
-	json_array_foreach(reports, i, rep)
-	{
+	json_array_foreach(reports, i, rep) {
 		json_int_t sig = json_integer_value(
 			json_object_get(rep, "signature_id"));
 
@@ -1728,8 +1725,8 @@ int regress_run_apply(struct regress *rg, struct db *db,
 	for (i = 0; !ret && i < all.n; i++) {
 		bool reopened;
 
-		ret = apply_run(rg, db, all.v[i], ids_has(&seen, all.v[i]),
-				run, now, summary, &reopened, err);
+		ret = apply_run(rg, db, all.v[i], ids_has(&seen, all.v[i]), run,
+				now, summary, &reopened, err);
 	}
 	if (!ret) {
 		annotate_reports(db, reports, summary, err);
@@ -1756,8 +1753,8 @@ static void *sync_loop(void *data)
 		strbuf_reset(&err);
 		if (!db && db_open(&db, rg->db_path, &err))
 			db = NULL;
-		if (db && regress_sync(rg, db, (long long)time(NULL), NULL,
-				       &err))
+		if (db &&
+		    regress_sync(rg, db, (long long)time(NULL), NULL, &err))
 			fprintf(stderr, "splatd serve: git sync: %s\n",
 				err.buf);
 		else if (!db)
@@ -1766,9 +1763,8 @@ static void *sync_loop(void *data)
 		clock_gettime(CLOCK_REALTIME, &until);
 		until.tv_sec += rg->interval;
 		pthread_mutex_lock(&rg->lock);
-		while (!rg->stop &&
-		       pthread_cond_timedwait(&rg->wake, &rg->lock, &until) !=
-			       ETIMEDOUT)
+		while (!rg->stop && pthread_cond_timedwait(&rg->wake, &rg->lock,
+							   &until) != ETIMEDOUT)
 			;
 	}
 	pthread_mutex_unlock(&rg->lock);

@@ -47,9 +47,8 @@ int regress_create(struct regress *rg, struct db *db, json_t *body,
  * "signatures" (added), "status": "resolved" | "open" with "reason",
  * "duplicate_of": id.  Runs its own transaction.
  */
-int regress_patch(struct regress *rg, struct db *db, long long id,
-		  json_t *body, const char *actor, long long now,
-		  struct strbuf *err);
+int regress_patch(struct regress *rg, struct db *db, long long id, json_t *body,
+		  const char *actor, long long now, struct strbuf *err);
 
 /* JSON views (new references in *out); -ENOENT for an unknown id. */
 int regress_list_json(struct db *db, const char *status, json_t **out,
@@ -70,8 +69,8 @@ int regress_tree_list_json(struct db *db, json_t **out, struct strbuf *err);
  * Sync every configured tree: read new commits, store fix evidence, move
  * statuses.  *out (may be NULL) describes what was read and found.
  */
-int regress_sync(struct regress *rg, struct db *db, long long now,
-		 json_t **out, struct strbuf *err);
+int regress_sync(struct regress *rg, struct db *db, long long now, json_t **out,
+		 struct strbuf *err);
 
 /*
  * serve: sync every interval seconds on a thread with its own connection to
