@@ -85,6 +85,66 @@ static const char *const migrations[] = {
 	" hash TEXT NOT NULL UNIQUE,"
 	" created_at INTEGER NOT NULL,"
 	" revoked_at INTEGER);",
+	/* 2: regressions, their links, signatures, fix evidence, counted
+	 * runs and history (server/regress.c); configured git trees */
+	"CREATE TABLE regressions ("
+	" id INTEGER PRIMARY KEY,"
+	" title TEXT NOT NULL,"
+	" introduced TEXT," /* sha or A..B range */
+	" status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open',"
+	"  'workaround', 'fix_known', 'fixed', 'reopened', 'resolved',"
+	"  'duplicate')),"
+	" resolution TEXT," /* reason of a manual resolve */
+	" duplicate_of INTEGER REFERENCES regressions (id),"
+	" fix_commit TEXT, fix_repo TEXT," /* trusted fix used for containment */
+	" clean_runs INTEGER NOT NULL DEFAULT 0,"
+	" scanned INTEGER NOT NULL DEFAULT 0," /* trees searched for it */
+	" created INTEGER NOT NULL, updated INTEGER NOT NULL);"
+	"CREATE INDEX regressions_status ON regressions (status, id);"
+	"CREATE TABLE regression_links ("
+	" regression_id INTEGER NOT NULL REFERENCES regressions (id),"
+	" url TEXT NOT NULL," /* canonical (parsers/links.c) */
+	" PRIMARY KEY (regression_id, url)) WITHOUT ROWID;"
+	"CREATE INDEX regression_links_url ON regression_links (url);"
+	"CREATE TABLE regression_signatures ("
+	" regression_id INTEGER NOT NULL REFERENCES regressions (id),"
+	" signature_id INTEGER NOT NULL REFERENCES signatures (id),"
+	" PRIMARY KEY (regression_id, signature_id)) WITHOUT ROWID;"
+	"CREATE INDEX regression_signatures_sig ON regression_signatures"
+	" (signature_id);"
+	"CREATE TABLE regression_evidence ("
+	" id INTEGER PRIMARY KEY,"
+	" regression_id INTEGER NOT NULL REFERENCES regressions (id),"
+	" tree TEXT NOT NULL, branch TEXT NOT NULL, repo TEXT NOT NULL,"
+	" trusted INTEGER NOT NULL,"
+	" commit_id TEXT NOT NULL, subject TEXT NOT NULL,"
+	" how TEXT NOT NULL, detail TEXT, commit_time INTEGER,"
+	" found INTEGER NOT NULL,"
+	" UNIQUE (regression_id, tree, commit_id));"
+	"CREATE TABLE regression_runs ("
+	" regression_id INTEGER NOT NULL REFERENCES regressions (id),"
+	" run_id INTEGER NOT NULL REFERENCES runs (id),"
+	" seen INTEGER NOT NULL," /* 1: the splat occurred in this run */
+	" counted INTEGER NOT NULL," /* 1: counted as a clean run */
+	" why TEXT NOT NULL,"
+	" PRIMARY KEY (regression_id, run_id)) WITHOUT ROWID;"
+	"CREATE TABLE regression_history ("
+	" id INTEGER PRIMARY KEY,"
+	" regression_id INTEGER NOT NULL REFERENCES regressions (id),"
+	" ts INTEGER NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL,"
+	" old TEXT, new TEXT, reason TEXT);"
+	"CREATE INDEX regression_history_reg ON regression_history"
+	" (regression_id, id);"
+	"CREATE TABLE git_trees ("
+	" id INTEGER PRIMARY KEY,"
+	" name TEXT NOT NULL UNIQUE,"
+	" repo TEXT NOT NULL, branch TEXT NOT NULL,"
+	" trusted INTEGER NOT NULL,"
+	" last_commit TEXT, last_sync INTEGER,"
+	" commits INTEGER NOT NULL DEFAULT 0);"
+	"ALTER TABLE runs ADD COLUMN lockdep_meta_off INTEGER NOT NULL"
+	" DEFAULT 0;",
+
 };
 
 int migrate_latest(void)

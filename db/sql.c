@@ -28,6 +28,10 @@
 	"started_at, received_at, log_size, log_sha256, lockdep_off_after, " \
 	"lockdep_off_reason, reports"
 
+#define REG_COLUMNS                                                 \
+	"id, title, introduced, status, resolution, duplicate_of, " \
+	"fix_commit, fix_repo, clean_runs, scanned, created, updated"
+
 static const char *const sql[DB_SQL_NR] = {
 	[DB_SQL_BEGIN_IMMEDIATE] = "BEGIN IMMEDIATE",
 	[DB_SQL_COMMIT] = "COMMIT",
@@ -132,6 +136,95 @@ static const char *const sql[DB_SQL_NR] = {
 			      " FROM tokens ORDER BY id",
 	[DB_SQL_TOKEN_REVOKE] = "UPDATE tokens SET revoked_at = ?2"
 				" WHERE name = ?1 AND revoked_at IS NULL",
+	[DB_SQL_REG_INSERT] =
+		"INSERT INTO regressions (title, introduced, created, updated)"
+		" VALUES (?1, ?2, ?3, ?3)",
+	[DB_SQL_REG_GET] = "SELECT " REG_COLUMNS " FROM regressions"
+			   " WHERE id = ?1",
+	[DB_SQL_REG_LIST] = "SELECT " REG_COLUMNS " FROM regressions"
+			    " WHERE (?1 IS NULL OR status = ?1)"
+			    " AND (?2 IS NULL OR scanned = ?2)"
+			    " ORDER BY id LIMIT ?3",
+	[DB_SQL_REG_UPDATE] =
+		"UPDATE regressions SET title = ?2, introduced = ?3,"
+		" status = ?4, resolution = ?5, duplicate_of = ?6,"
+		" fix_commit = ?7, fix_repo = ?8, clean_runs = ?9,"
+		" scanned = ?10, updated = ?11 WHERE id = ?1",
+	[DB_SQL_REG_SET_SCANNED] =
+		"UPDATE regressions SET scanned = 1 WHERE id = ?1",
+	[DB_SQL_REG_LINK_ADD] = "INSERT OR IGNORE INTO regression_links"
+				" (regression_id, url) VALUES (?1, ?2)",
+	[DB_SQL_REG_LINK_CLEAR] =
+		"DELETE FROM regression_links WHERE regression_id = ?1",
+	[DB_SQL_REG_LINKS] = "SELECT url FROM regression_links"
+			     " WHERE regression_id = ?1 ORDER BY url",
+	[DB_SQL_REG_SIG_ADD] = "INSERT OR IGNORE INTO regression_signatures"
+			       " (regression_id, signature_id) VALUES (?1, ?2)",
+	[DB_SQL_REG_SIGS] = "SELECT s.id, s.hash, s.kind, s.title, s.classes,"
+			    " s.occurrences, s.first_seen, s.last_seen"
+			    " FROM regression_signatures rs"
+			    " JOIN signatures s ON s.id = rs.signature_id"
+			    " WHERE rs.regression_id = ?1 ORDER BY s.id",
+	[DB_SQL_REG_BY_SIG] =
+		"SELECT rs.regression_id FROM regression_signatures rs"
+		" JOIN regressions r ON r.id = rs.regression_id"
+		" WHERE rs.signature_id = ?1 AND r.status <> 'duplicate'"
+		" ORDER BY rs.regression_id",
+	[DB_SQL_REG_EVIDENCE_ADD] =
+		"INSERT OR IGNORE INTO regression_evidence (regression_id,"
+		" tree, branch, repo, trusted, commit_id, subject, how, detail,"
+		" commit_time, found)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+	[DB_SQL_REG_EVIDENCE] =
+		"SELECT tree, branch, repo, trusted, commit_id, subject, how,"
+		" detail, commit_time, found FROM regression_evidence"
+		" WHERE regression_id = ?1 ORDER BY trusted DESC, id",
+	[DB_SQL_REG_HISTORY_ADD] =
+		"INSERT INTO regression_history (regression_id, ts, actor,"
+		" action, old, new, reason)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	[DB_SQL_REG_HISTORY] =
+		"SELECT id, ts, actor, action, old, new, reason"
+		" FROM regression_history WHERE regression_id = ?1 ORDER BY id",
+	[DB_SQL_REG_RUN_ADD] =
+		"INSERT OR IGNORE INTO regression_runs (regression_id, run_id,"
+		" seen, counted, why) VALUES (?1, ?2, ?3, ?4, ?5)",
+	[DB_SQL_REG_RUNS] =
+		"SELECT r.run_id, r.kernel_commit, r.received_at, rr.seen,"
+		" rr.counted, rr.why FROM regression_runs rr"
+		" JOIN runs r ON r.id = rr.run_id"
+		" WHERE rr.regression_id = ?1 ORDER BY rr.run_id",
+	[DB_SQL_REG_FIRST_BAD] =
+		"SELECT r.id, r.kernel_commit FROM occurrences o"
+		" JOIN runs r ON r.id = o.run_id"
+		" WHERE o.signature_id IN (SELECT signature_id"
+		"  FROM regression_signatures WHERE regression_id = ?1)"
+		" AND r.kernel_commit IS NOT NULL ORDER BY r.id LIMIT 1",
+	[DB_SQL_REG_LAST_CLEAN] =
+		"SELECT kernel_commit FROM runs WHERE id < ?1"
+		" AND kernel_commit IS NOT NULL AND reports = 0"
+		" AND lockdep_off_after IS NULL AND lockdep_meta_off = 0"
+		" ORDER BY id DESC LIMIT 1",
+	[DB_SQL_REG_REPORT_TEXT] =
+		"SELECT o.text FROM occurrences o"
+		" WHERE o.signature_id IN (SELECT signature_id"
+		"  FROM regression_signatures WHERE regression_id = ?1)"
+		" ORDER BY o.id LIMIT 4",
+	[DB_SQL_REG_TIMELINE] =
+		"SELECT o.ts, r.run_id, r.kernel_commit, r.machine"
+		" FROM occurrences o JOIN runs r ON r.id = o.run_id"
+		" WHERE o.signature_id = ?1 ORDER BY o.id DESC LIMIT ?2",
+	[DB_SQL_RUN_SET_LOCKDEP_META] =
+		"UPDATE runs SET lockdep_meta_off = 1 WHERE id = ?1",
+	[DB_SQL_TREE_INSERT] =
+		"INSERT INTO git_trees (name, repo, branch, trusted)"
+		" VALUES (?1, ?2, ?3, ?4)",
+	[DB_SQL_TREE_LIST] =
+		"SELECT id, name, repo, branch, trusted, last_commit,"
+		" last_sync, commits FROM git_trees ORDER BY id",
+	[DB_SQL_TREE_SET_LAST] =
+		"UPDATE git_trees SET last_commit = ?2, last_sync = ?3,"
+		" commits = commits + ?4 WHERE name = ?1",
 };
 
 const char *db_sql_text(enum db_sql id)

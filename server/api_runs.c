@@ -59,6 +59,8 @@ static int runs_begin(struct http_request *req)
 	req->meta.machine = http_query(req, "machine");
 	req->meta.test = http_query(req, "test");
 	req->meta.started_at = http_query(req, "started_at");
+	req->meta.lockdep = http_query(req, "lockdep");
+	req->meta.regress = http_config(req)->regress;
 	if (ingest_meta_check(&req->meta, &req->err)) {
 		http_reply_error(req, 400, "bad_request", req->err.buf);
 		return 0;
@@ -127,6 +129,8 @@ static int runs_json(struct http_request *req, json_t **doc)
 	req->meta.machine = json_meta(run, "machine", &bad);
 	req->meta.test = json_meta(run, "test", &bad);
 	req->meta.started_at = json_meta(run, "started_at", &bad);
+	req->meta.lockdep = json_meta(run, "lockdep", &bad);
+	req->meta.regress = http_config(req)->regress;
 	if (bad) {
 		strbuf_addstr(&req->err, "run metadata values must be strings");
 		return -EINVAL;

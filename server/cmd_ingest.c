@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "server/cmds.h"
+#include "server/regress.h"
 #include "server/gunzip.h"
 #include "server/ingest.h"
 
@@ -20,6 +21,7 @@ static const char ingest_usage[] =
 	"usage: splatd ingest --run-id ID [--tree T] [--branch B]\n"
 	"                     [--kernel K] [--commit C] [--machine M]\n"
 	"                     [--test T] [--started-at TIME] [--db PATH]\n"
+	"                     [--lockdep 0|1]\n"
 	"                     [--pretty] FILE|-\n"
 	"\n"
 	"Store one CI run's log (plain or gzip) as POST /api/v1/runs does and\n"
@@ -80,6 +82,7 @@ int cmd_ingest(int argc, char **argv)
 	struct strbuf err = STRBUF_INIT;
 	const char *db_path = DB_DEFAULT_PATH, *file = NULL;
 	struct ingest *in = NULL;
+	struct regress *rg = NULL;
 	struct db *db = NULL;
 	json_t *verdict = NULL;
 	size_t flags = JSON_COMPACT;
@@ -112,6 +115,8 @@ int cmd_ingest(int argc, char **argv)
 			dst = &meta.test;
 		} else if (!strcmp(a, "--started-at")) {
 			dst = &meta.started_at;
+		} else if (!strcmp(a, "--lockdep")) {
+			dst = &meta.lockdep;
 		} else if (!strcmp(a, "--db")) {
 			dst = &db_path;
 		} else if ((a[0] != '-' || !strcmp(a, "-")) && !file) {
@@ -136,6 +141,8 @@ int cmd_ingest(int argc, char **argv)
 	if (ret)
 		goto out;
 	in = ingest_new();
+	rg = regress_new(NULL);
+	meta.regress = rg;
 	ingest_start(in, &lim);
 	ret = feed_file(in, file, &err);
 	if (!ret)
@@ -153,6 +160,7 @@ out:
 		fprintf(stderr, "splatd ingest: %s\n", err.buf);
 	json_decref(verdict);
 	ingest_free(in);
+	regress_free(rg);
 	db_close(db);
 	strbuf_release(&err);
 	return exit_code;

@@ -9,6 +9,7 @@
 
 #include "server/cmds.h"
 #include "server/http.h"
+#include "server/regress.h"
 
 static const char serve_usage[] =
 	"usage: splatd serve [options]\n"
@@ -25,7 +26,13 @@ static const char serve_usage[] =
 	"  --private               every endpoint needs a token\n"
 	"  --threads N             HTTP worker threads (one per core)\n"
 	"  --access-log FILE       access log (stderr; '-' for stdout;\n"
-	"                          'off' for none)\n";
+	"                          'off' for none)\n"
+	"  --fixed-after N         clean runs on kernels containing a fix\n"
+	"                          before a regression is fixed (3)\n"
+	"  --sync-interval SECS    git sync of the configured trees every\n"
+	"                          SECS seconds (600; 0: never)\n"
+	"  --sync-window N         commits read on a tree's first sync\n"
+	"                          (10000)\n";
 
 /* "64M", "512K", "1G", "1000" -> bytes; -EINVAL when malformed. */
 static int parse_size(const char *s, unsigned long long *out)
@@ -68,11 +75,15 @@ int cmd_serve(int argc, char **argv)
 				   INGEST_LIMITS_INIT,
 				   true,
 				   0,
-				   stderr };
+				   stderr,
+				   NULL };
+	struct regress_config rcfg = { 0, 0 };
+	unsigned sync_interval = 600;
 	struct strbuf err = STRBUF_INIT;
 	unsigned long long v;
 	const char *log = NULL;
 	struct stat st;
+	char *end;
 	int i, ret;
 
 	/*
@@ -110,6 +121,18 @@ int cmd_serve(int argc, char **argv)
 			cfg.static_dir = val;
 		} else if (!strcmp(a, "--access-log")) {
 			log = val;
+		} else if (!strcmp(a, "--sync-interval")) {
+			sync_interval = (unsigned)strtoul(val, &end, 10);
+			if (*end)
+				goto usage;
+		} else if (!strcmp(a, "--fixed-after")) {
+			rcfg.fixed_after = (unsigned)strtoul(val, &end, 10);
+			if (*end || !rcfg.fixed_after)
+				goto usage;
+		} else if (!strcmp(a, "--sync-window")) {
+			rcfg.window = (unsigned)strtoul(val, &end, 10);
+			if (*end || !rcfg.window)
+				goto usage;
 		} else if (parse_size(val, &v) || !v) {
 			goto usage;
 		} else if (!strcmp(a, "--max-body")) {
@@ -141,7 +164,11 @@ int cmd_serve(int argc, char **argv)
 	}
 	if (cfg.access_log == stdout)
 		setvbuf(stdout, NULL, _IOLBF, 0);
-	ret = http_serve(&cfg, &err);
+	cfg.regress = regress_new(&rcfg);
+	ret = regress_sync_start(cfg.regress, cfg.db_path, sync_interval, &err);
+	if (!ret)
+		ret = http_serve(&cfg, &err);
+	regress_free(cfg.regress);
 	if (ret)
 		fprintf(stderr, "splatd serve: %s\n", err.buf);
 	if (cfg.access_log && cfg.access_log != stderr &&

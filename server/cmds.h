@@ -9,5 +9,7 @@ int cmd_serve(int argc, char **argv);
 int cmd_ingest(int argc, char **argv);
 int cmd_token(int argc, char **argv);
 int cmd_owners(int argc, char **argv);
+int cmd_git(int argc, char **argv);
+int cmd_regression(int argc, char **argv);
 
 #endif

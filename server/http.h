@@ -31,6 +31,7 @@ struct http_config {
 	bool public_read;
 	unsigned threads; /* 0: one per core */
 	FILE *access_log; /* NULL: none */
+	struct regress *regress; /* regression tracker (server/regress.h) */
 };
 
 enum http_phase {
@@ -43,6 +44,7 @@ struct http_request;
 struct http_conn;
 struct http_server;
 struct route;
+struct regress;
 
 /* Returns 0; a handler answers with http_reply_*() in any phase. */
 typedef int (*http_handler_fn)(struct http_request *req, enum http_phase phase,

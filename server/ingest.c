@@ -15,6 +15,7 @@
 #include "parsers/lockdep.h"
 #include "parsers/signature.h"
 #include "server/api.h"
+#include "server/regress.h"
 
 /* One report, copied out of the parser's arena into the ingest's store. */
 struct ingest_report {
@@ -418,6 +419,26 @@ static void run_row(struct ingest *in, const struct ingest_meta *m,
 	run->reports = (long long)in->nreports;
 }
 
+/* Regression tracking (server/regress.c) for the stored run. */
+static int ingest_regressions(const struct ingest_meta *m, struct db *db,
+			      const struct db_run *run, json_t *verdict,
+			      long long now, struct strbuf *err)
+{
+	struct regress_run rr = {
+		.run = run->id,
+		.run_id = run->run_id,
+		.commit = run->commit,
+		.lockdep_off = run->lockdep_off,
+		.lockdep_meta_off = m->lockdep && (!strcmp(m->lockdep, "0") ||
+						   !strcmp(m->lockdep, "off")),
+		.reports = run->reports,
+	};
+
+	if (!m->regress)
+		return 0;
+	return regress_run_apply(m->regress, db, &rr, verdict, now, err);
+}
+
 /* Inside the transaction: the run, its occurrences, the verdict. */
 static int store_run(struct ingest *in, struct db *db,
 		     const struct ingest_meta *m, long long now,
@@ -466,10 +487,14 @@ static int store_run(struct ingest *in, struct db *db,
 	v = json_pack("{s:o, s:O, s:o}", "run", api_run_json(&run), "reports",
 		      reports, "lockdep_off",
 		      run.lockdep_off ?
-			      json_pack("{s:I, s:s}", "reports_before",
+			      json_pack("{s:I, s:s}", "after_reports",
 					(json_int_t)run.lockdep_off_after,
 					"reason", run.lockdep_off_reason) :
 			      json_null());
+	if (v)
+		ret = ingest_regressions(m, db, &run, v, now, err);
+	if (ret)
+		goto out;
 	text = v ? json_dumps(v, JSON_COMPACT) : NULL;
 	if (!text) {
 		strbuf_addstr(err, "building the verdict failed");

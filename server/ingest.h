@@ -18,6 +18,8 @@
 #include "db/db.h"
 #include "parsers/strbuf.h"
 
+struct regress;
+
 #define INGEST_MAX_BODY (64ULL << 20)
 #define INGEST_MAX_DECOMPRESSED (256ULL << 20)
 #define INGEST_MAX_LINE (64 << 10)
@@ -41,6 +43,8 @@ struct ingest_limits {
 struct ingest_meta {
 	const char *id, *tree, *branch, *kernel, *commit, *machine, *test;
 	const char *started_at;
+	const char *lockdep; /* "0": the kernel ran without lockdep */
+	struct regress *regress; /* NULL: no regression tracking */
 };
 
 struct ingest;

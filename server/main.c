@@ -18,6 +18,9 @@ static const struct cmd commands[] = {
 	{ "token", cmd_token, "create, list and revoke API tokens" },
 	{ "owners", cmd_owners,
 	  "MAINTAINERS owners of files (get_maintainer.pl)" },
+	{ "git", cmd_git, "register git trees, sync fixes from them" },
+	{ "regression", cmd_regression,
+	  "track regressions: create, list, show, edit, resolve" },
 };
 
 static void usage(FILE *out)

@@ -26,6 +26,16 @@ static const struct route routes[] = {
 	  64 * KiB, "signatures_patch" },
 	{ "POST", "/api/v1/signatures/{}/merge", api_signatures_merge,
 	  AUTH_TRIAGER, 64 * KiB, "signatures_merge" },
+	{ "POST", "/api/v1/regressions", api_regressions_post, AUTH_TRIAGER,
+	  64 * KiB, "regressions_post" },
+	{ "GET", "/api/v1/regressions", api_regressions_list, AUTH_READ, 0,
+	  "regressions_list" },
+	{ "GET", "/api/v1/regressions/{}", api_regressions_get, AUTH_READ, 0,
+	  "regressions_get" },
+	{ "GET", "/api/v1/regressions/{}/history", api_regressions_history,
+	  AUTH_READ, 0, "regressions_history" },
+	{ "PATCH", "/api/v1/regressions/{}", api_regressions_patch,
+	  AUTH_TRIAGER, 64 * KiB, "regressions_patch" },
 	{ "GET", "/{*}", static_files_get, AUTH_ANON, 0, "static" },
 };
 

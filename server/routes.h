@@ -47,6 +47,18 @@ int api_signatures_patch(struct http_request *req, enum http_phase phase,
 int api_signatures_merge(struct http_request *req, enum http_phase phase,
 			 const char *data, size_t len);
 
+/* server/api_regressions.c */
+int api_regressions_post(struct http_request *req, enum http_phase phase,
+			 const char *data, size_t len);
+int api_regressions_list(struct http_request *req, enum http_phase phase,
+			 const char *data, size_t len);
+int api_regressions_get(struct http_request *req, enum http_phase phase,
+			const char *data, size_t len);
+int api_regressions_history(struct http_request *req, enum http_phase phase,
+			    const char *data, size_t len);
+int api_regressions_patch(struct http_request *req, enum http_phase phase,
+			  const char *data, size_t len);
+
 /* server/api_health.c */
 int api_health_get(struct http_request *req, enum http_phase phase,
 		   const char *data, size_t len);
