@@ -255,7 +255,9 @@ static const struct route *route_find(struct http_request *req,
 		if (!route_match(srv->routes[i].pattern, req->path, req))
 			continue;
 		if (strcmp(srv->routes[i].method, req->method)) {
-			*wrong_method = true;
+			/* a catch-all row does not make a path known */
+			if (!strstr(srv->routes[i].pattern, "{*}"))
+				*wrong_method = true;
 			continue;
 		}
 		req->route_index = i;
