@@ -872,8 +872,14 @@ static int assemble(struct dmesg *d, const struct phys *m, const char *raw,
 			if (d->meta.prefixed && d->plen &&
 			    d->phys_len >= DMESG_WRAP_COLUMN &&
 			    m->quote <= d->quote &&
-			    (m->indent <= 1 || m->quote < d->quote)) {
-				/* a mail client's hard wrap */
+			    (m->indent <= 1 || m->quote < d->quote) &&
+			    (d->quote || d->trailing_ws)) {
+				/*
+				 * A mail client's hard wrap: only in mail
+				 * (quoted, or format=flowed's trailing blank),
+				 * so a plain log's unprefixed harness lines
+				 * are never glued to a kernel line.
+				 */
 				join(d, m, raw, raw_len, false);
 				return 0;
 			}

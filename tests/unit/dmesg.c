@@ -248,6 +248,22 @@ static void dmesg__mail_wraps(void **state)
 	release(&g);
 }
 
+static void dmesg__plain_log_lines_are_not_glued(void **state)
+{
+	struct got g;
+	/* a CI harness line after a long kernel line is not a mail wrap */
+	const char *s =
+		"[   68.813074] WARNING: possible circular locking dependency detected\n"
+		"IGT-Version: 1.27-g1234 (x86_64) (Linux: 6.6.0 x86_64)\n";
+
+	run(&g, s, strlen(s), 0);
+	assert_int_equal(g.n, 2);
+	assert_string_equal(
+		g.text[0],
+		"WARNING: possible circular locking dependency detected");
+	release(&g);
+}
+
 static void dmesg__kern_cont_fragments(void **state)
 {
 	struct got g;
@@ -332,6 +348,7 @@ int main(void)
 		cmocka_unit_test(dmesg__bytes_are_cleaned),
 		cmocka_unit_test(dmesg__record_continuation),
 		cmocka_unit_test(dmesg__mail_wraps),
+		cmocka_unit_test(dmesg__plain_log_lines_are_not_glued),
 		cmocka_unit_test(dmesg__kern_cont_fragments),
 		cmocka_unit_test(dmesg__pstore_markers_dropped),
 		cmocka_unit_test(dmesg__chunk_size_does_not_matter),
