@@ -24,6 +24,8 @@
 #define LOCKDEP_MAX_RAW (256 * 1024)
 /* Non-frame lines that end a backtrace. */
 #define LOCKDEP_END_RUN 3
+/* Ordinary log lines that end a report still before its backtrace. */
+#define LOCKDEP_BODY_RUN 24
 
 static const char *const kind_names[LOCKDEP_KIND_NR] = {
 	[LOCKDEP_CIRCULAR] = "circular",
@@ -794,6 +796,39 @@ static void idle_line(struct lockdep_parser *p, const struct dmesg_line *l)
 			p->stop = emit_off(p, why, l->first);
 }
 
+/*
+ * Could this line belong to the body of a lockdep report?  Blank lines,
+ * frames, lock lines and the report's own phrases do; "e1000e: eth0 NIC
+ * Link is Up" does not.
+ */
+static bool is_report_like(const char *s, struct arena *a)
+{
+	static const char *const words[] = {
+		"lock",	      "->",	   "CPU",	"irq",
+		"IRQ",	      "DEADLOCK",  "held",	"context",
+		"rcu",	      "RCU",	   "debug",	"at:",
+		"Chain",      "scenario",  "Interrupt", "----",
+		"====",	      "...",	   "}",		"task",
+		"usage",      "depend",	   "stack",	"Call Trace",
+		"Call trace", "Hardware",  "Workqueue", "Tainted",
+		"tainted",    "#",	   "INITIAL",	"key",
+		"acquire",    "release",   "memory",	"interrupt",
+		"[<",	      "Exception", "<TASK>",	"<IRQ>",
+		"collision",  "chain",	   "cached",	"depth",
+		"hlock",      "free",	   "rwsem",	"mutex",
+	};
+	struct lockdep_frame f;
+	size_t i;
+
+	s = skip_ws(s);
+	if (!*s)
+		return true;
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (strstr(s, words[i]))
+			return true;
+	return !lockdep_frame_parse(&f, s, a);
+}
+
 /* A line inside a report, before or in its backtrace. */
 static void report_line(struct lockdep_parser *p, const struct dmesg_line *l)
 {
@@ -840,6 +875,22 @@ static void report_line(struct lockdep_parser *p, const struct dmesg_line *l)
 
 	switch (p->phase) {
 	case PH_BODY:
+		if (!is_report_like(s, &p->arena)) {
+			/*
+			 * A report that lost its end (dropped printk records,
+			 * a paste cut short) must not swallow the log after
+			 * it: a long run of ordinary lines ends it.
+			 */
+			if (!p->run)
+				p->run_start = p->nlines;
+			add_line(p, l);
+			if (++p->run >= LOCKDEP_BODY_RUN) {
+				p->cut = true;
+				end_at_run(p);
+			}
+			return;
+		}
+		p->run = 0;
 		add_line(p, l);
 		if (starts(s, "stack backtrace:")) {
 			p->phase = PH_BACKTRACE;

@@ -504,6 +504,32 @@ static void lockdep__lockdep_off_facts(void **state)
 	}
 }
 
+static void lockdep__lost_end_does_not_swallow_the_log(void **state)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct res res;
+	int i;
+
+	strbuf_addstr(
+		&sb,
+		"[ 1.0] WARNING: possible circular locking dependency detected\n"
+		"[ 1.0] 6.1.0 #1 Not tainted\n"
+		"[ 1.0] a/1 is trying to acquire lock:\n"
+		"[ 1.0] ffff888100001111 (x){+.+.}-{3:3}, at: f+0x1/0x2\n"
+		"[ 1.1] ** 1234 printk messages dropped **\n");
+	for (i = 0; i < 40; i++)
+		strbuf_addf(&sb, "[ 2.%d] e1000e: eth%d NIC Link is Up\n", i,
+			    i);
+	strbuf_addstr(&sb, "[ 3.0] INFO: lockdep is turned off.\n");
+	parse(&res, sb.buf);
+	assert_int_equal(res.n, 1);
+	assert_true(res.r[0].truncated);
+	assert_true(res.r[0].last < 10);
+	/* the fact after the lost end is still seen (after the report's) */
+	assert_int_equal(res.offs, 2);
+	strbuf_release(&sb);
+}
+
 static void lockdep__frames(void **state)
 {
 	static const struct {
@@ -668,6 +694,7 @@ int main(void)
 		cmocka_unit_test(lockdep__rcu_message),
 		cmocka_unit_test(lockdep__hung_tasks_share_one_dump),
 		cmocka_unit_test(lockdep__lockdep_off_facts),
+		cmocka_unit_test(lockdep__lost_end_does_not_swallow_the_log),
 		cmocka_unit_test(lockdep__frames),
 		cmocka_unit_test(signature__class_normalize),
 		cmocka_unit_test(signature__symbol_base),
