@@ -60,7 +60,7 @@ json_t *api_run_json(const struct db_run *r)
 	json_t *off = json_null();
 
 	if (r->lockdep_off)
-		off = json_pack("{s:I, s:o}", "reports_before",
+		off = json_pack("{s:I, s:o}", "after_reports",
 				(json_int_t)r->lockdep_off_after, "reason",
 				str_or_null(r->lockdep_off_reason));
 	return json_pack(

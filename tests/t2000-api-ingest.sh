@@ -27,6 +27,10 @@ check_eq "run A's metadata is echoed" shard-a "$(body '.run.machine')"
 check_eq "run A's log sha256" "$(sha256sum <"$SEED" | cut -d' ' -f1)" \
 	"$(body '.run.log_sha256')"
 check_eq "one signature stored" 1 "$(sql 'SELECT count(*) FROM signatures')"
+check_eq "run A: lockdep turned itself off at the splat" "circular circular" \
+	"$(body '.lockdep_off.reason') $(body '.run.lockdep_off.reason')"
+check_eq "run A: the lockdep state is stored on the run" circular \
+	"$(sql "SELECT lockdep_off_reason FROM runs WHERE run_id = 'A'")"
 
 rerender "$SEED" >"$TMP/b.txt"
 check "the re-rendered log differs from the seed" \
@@ -50,6 +54,11 @@ check_eq "run A again changes nothing" "$before" \
 	"$(sql 'SELECT count(*), sum(occurrences) FROM signatures;
 	SELECT count(*) FROM runs; SELECT count(*) FROM occurrences')"
 echo "another log" >"$TMP/other.txt"
+st=$(post_log "$CI" "id=clean" "$TMP/other.txt")
+check_eq "a log without splats: no report, lockdep active" "201 0 null" \
+	"$st $(body '.reports | length') $(body '.lockdep_off')"
+check_eq "a clean run stores NULL for the lockdep state" "" \
+	"$(sql "SELECT lockdep_off_after FROM runs WHERE run_id = 'clean'")"
 st=$(post_log "$CI" "id=A" "$TMP/other.txt")
 check_eq "run A with another log is a conflict (409)" 409 "$st"
 check_eq "409 has an error object" conflict "$(body '.error')"
@@ -86,9 +95,9 @@ check_eq "GET runs lists newest first" "D-json C-gzip" \
 	"$(body '[.runs[].id] | join(" ")')"
 check "GET runs with limit gives a cursor" test "$(body '.next')" != null
 st=$(get "$BASE/api/v1/runs?limit=2&cursor=$(body '.next')")
-check_eq "GET runs from the cursor" "B A" "$(body '[.runs[].id] | join(" ")')"
+check_eq "GET runs from the cursor" "clean B" "$(body '[.runs[].id] | join(" ")')"
 
-check_eq "4 runs, 4 occurrences" "4|4" \
+check_eq "5 runs, 4 occurrences" "5|4" \
 	"$(sql 'SELECT (SELECT count(*) FROM runs) || "|" ||
 	(SELECT count(*) FROM occurrences)')"
 check "access log names the token, never the secret" \
@@ -98,9 +107,9 @@ st=$(get "$BASE/healthz")
 check_eq "healthz" "200 ok" "$st $(body .status)"
 st=$(get "$BASE/metrics")
 check "metrics count the stored runs" \
-	grep -q '^splatd_runs_total 4$' "$TMP/body"
+	grep -q '^splatd_runs_total 5$' "$TMP/body"
 check "metrics count requests by route and status" \
-	grep -q '^splatd_http_requests_total{route="runs_post",status="201"} 4$' \
+	grep -q '^splatd_http_requests_total{route="runs_post",status="201"} 5$' \
 	"$TMP/body"
 stop_server
 check_eq "integrity after stop" ok "$(sql 'PRAGMA integrity_check')"
