@@ -120,7 +120,7 @@ fuzz: deps $(FUZZ_BIN)
 	$(Q)for f in $(FUZZ_BIN); do \
 		mkdir -p build/fuzz/corpus-$$(basename $$f); \
 		$$f -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
-			-timeout=10 -rss_limit_mb=2048 \
+			-timeout=30 -rss_limit_mb=2048 \
 			build/fuzz/corpus-$$(basename $$f) tests/fuzz/seeds \
 			|| exit 1; \
 	done
