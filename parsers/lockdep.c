@@ -345,16 +345,9 @@ int lockdep_frame_parse(struct lockdep_frame *f, const char *line,
 
 				while (*c && *c != ' ' && *c != ')')
 					c++;
+				/* decoded "(file:line ...)" */
 				if (c > q && memchr(q, ':', (size_t)(c - q)) &&
-				    memchr(q, '/', (size_t)(c - q)) + 0 !=
-					    NULL &&
 				    !f->file) {
-					f->file = arena_strndup(
-						a, q, (size_t)(c - q));
-					evidence = true;
-				} else if (c > q &&
-					   memchr(q, ':', (size_t)(c - q)) &&
-					   !f->file) {
 					f->file = arena_strndup(
 						a, q, (size_t)(c - q));
 					evidence = true;
@@ -1761,7 +1754,7 @@ static void fill_text(struct lockdep_parser *p, struct lockdep_report *r,
 }
 
 static void parse_range(struct lockdep_parser *p, struct lockdep_report *r,
-			size_t from, size_t to, bool dump_only)
+			size_t from, size_t to)
 {
 	struct rparse rp;
 	size_t i;
@@ -1771,14 +1764,8 @@ static void parse_range(struct lockdep_parser *p, struct lockdep_report *r,
 	rp.a = &p->arena;
 	rp.r = r;
 	rp.last_depth = -1;
-	for (i = from; i < to; i++) {
-		if (dump_only && i < to &&
-		    !starts(skip_ws(p->lines[i].text),
-			    "Showing all locks held"))
-			continue;
-		dump_only = false;
+	for (i = from; i < to; i++)
 		parse_report_line(&rp, p->lines[i].text, i - from);
-	}
 	report_finish_kind(&rp);
 }
 
@@ -1802,7 +1789,7 @@ static void report_parse_and_emit(struct lockdep_parser *p)
 			r.pid = strtol(slash + 1, NULL, 10);
 		}
 		fill_text(p, &r, 0, p->nlines);
-		parse_range(p, &r, 0, p->nlines, false);
+		parse_range(p, &r, 0, p->nlines);
 		r.truncated = r.truncated || p->cut;
 		report_emit_one(p, &r);
 		return;
