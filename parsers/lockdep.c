@@ -26,6 +26,8 @@
 #define LOCKDEP_END_RUN 3
 /* Ordinary log lines that end a report still before its backtrace. */
 #define LOCKDEP_BODY_RUN 24
+/* Other tasks' lines in a row that end a report. */
+#define LOCKDEP_FOREIGN_RUN 16
 
 static const char *const kind_names[LOCKDEP_KIND_NR] = {
 	[LOCKDEP_CIRCULAR] = "circular",
@@ -613,6 +615,7 @@ struct lockdep_parser {
 	bool cut; /* ended by something else than its end */
 	int frames; /* frames seen in the current trace */
 	int run; /* non-frame lines in a row (trace end) */
+	int foreign; /* other callers' lines in a row */
 	size_t run_start; /* nlines when the run started */
 	bool list_started;
 	int hung_idle; /* lines since a hung task's trace */
@@ -630,6 +633,7 @@ static void report_reset(struct lockdep_parser *p)
 	p->cut = false;
 	p->frames = 0;
 	p->run = 0;
+	p->foreign = 0;
 	p->list_started = false;
 	p->hung_idle = 0;
 	p->caller[0] = '\0';
@@ -831,9 +835,29 @@ static void report_line(struct lockdep_parser *p, const struct dmesg_line *l)
 	bool is_frame;
 	int kind;
 
-	if (p->caller[0] && l->caller[0] && strcmp(p->caller, l->caller))
-		return; /* another task's record interleaved */
 	kind = l->len ? header_kind(s, &task, &task_len) : -1;
+	if (kind < 0 && p->caller[0] && l->caller[0] &&
+	    strcmp(p->caller, l->caller)) {
+		/*
+		 * Another task's record interleaved: not ours.  A long run
+		 * of them means our report is over (its last lines were
+		 * lost, or it ended without a marker we know).
+		 */
+		if (++p->foreign < LOCKDEP_FOREIGN_RUN)
+			return;
+		if (p->phase == PH_BODY || p->phase == PH_HUNG ||
+		    (p->phase == PH_BACKTRACE && !p->frames))
+			p->cut = true;
+		if (p->phase == PH_BACKTRACE && p->run)
+			p->nlines = p->run_start;
+		if (p->phase == PH_HUNG)
+			report_reset(p);
+		else
+			report_end(p);
+		idle_line(p, l);
+		return;
+	}
+	p->foreign = 0;
 	if (kind >= 0) {
 		if (p->phase == PH_HUNG &&
 		    kind == LOCKDEP_HUNG_TASK_ALL_LOCKS) {

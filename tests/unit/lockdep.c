@@ -530,6 +530,35 @@ static void lockdep__lost_end_does_not_swallow_the_log(void **state)
 	strbuf_release(&sb);
 }
 
+static void lockdep__other_tasks_lines_end_a_report(void **state)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct res res;
+	int i;
+
+	/* a user-return report whose list is followed only by other tasks */
+	strbuf_addstr(
+		&sb,
+		"[ 1.0][ T9322] WARNING: lock held when returning to user space!\n"
+		"[ 1.0][ T9322] 6.1.0 #1 Not tainted\n"
+		"[ 1.0][ T9322] kworker/2:1/9322 is leaving the kernel with locks still held!\n"
+		"[ 1.0][ T9322] 1 lock held by kworker/2:1/9322:\n"
+		"[ 1.0][ T9322]  #0: ffff8881d80bb980 (&i915->drm.struct_mutex){+.+.}-{3:3}, at: i915_gem_shrink+0x198/0x374\n");
+	for (i = 0; i < 20; i++)
+		strbuf_addf(&sb, "[ 2.%d][ T%d] usb 1-%d: new device\n", i,
+			    100 + i, i);
+	strbuf_addstr(
+		&sb,
+		"[ 3.0][ T77] WARNING: possible recursive locking detected\n");
+	parse(&res, sb.buf);
+	assert_int_equal(res.n, 2);
+	assert_int_equal(res.r[0].kind, LOCKDEP_LOCK_HELD_USER_RETURN);
+	assert_string_equal(res.r[0].held, "&i915->drm.struct_mutex");
+	assert_false(res.r[0].truncated);
+	assert_int_equal(res.r[1].kind, LOCKDEP_RECURSIVE);
+	strbuf_release(&sb);
+}
+
 static void lockdep__frames(void **state)
 {
 	static const struct {
@@ -695,6 +724,7 @@ int main(void)
 		cmocka_unit_test(lockdep__hung_tasks_share_one_dump),
 		cmocka_unit_test(lockdep__lockdep_off_facts),
 		cmocka_unit_test(lockdep__lost_end_does_not_swallow_the_log),
+		cmocka_unit_test(lockdep__other_tasks_lines_end_a_report),
 		cmocka_unit_test(lockdep__frames),
 		cmocka_unit_test(signature__class_normalize),
 		cmocka_unit_test(signature__symbol_base),
