@@ -801,18 +801,19 @@ static void idle_line(struct lockdep_parser *p, const struct dmesg_line *l)
 static bool is_report_like(const char *s, struct arena *a)
 {
 	static const char *const words[] = {
-		"lock",	      "->",	   "CPU",	"irq",
-		"IRQ",	      "DEADLOCK",  "held",	"context",
-		"rcu",	      "RCU",	   "debug",	"at:",
-		"Chain",      "scenario",  "Interrupt", "----",
-		"====",	      "...",	   "}",		"task",
-		"usage",      "depend",	   "stack",	"Call Trace",
-		"Call trace", "Hardware",  "Workqueue", "Tainted",
-		"tainted",    "#",	   "INITIAL",	"key",
-		"acquire",    "release",   "memory",	"interrupt",
-		"[<",	      "Exception", "<TASK>",	"<IRQ>",
-		"collision",  "chain",	   "cached",	"depth",
-		"hlock",      "free",	   "rwsem",	"mutex",
+		"+0x",	      "lock",	    "->",	 "CPU",
+		"irq",	      "IRQ",	    "DEADLOCK",	 "held",
+		"context",    "rcu",	    "RCU",	 "debug",
+		"at:",	      "Chain",	    "scenario",	 "Interrupt",
+		"----",	      "====",	    "...",	 "}",
+		"task",	      "usage",	    "depend",	 "stack",
+		"Call Trace", "Call trace", "Hardware",	 "Workqueue",
+		"Tainted",    "tainted",    "#",	 "INITIAL",
+		"key",	      "acquire",    "release",	 "memory",
+		"interrupt",  "[<",	    "Exception", "<TASK>",
+		"<IRQ>",      "collision",  "chain",	 "cached",
+		"depth",      "hlock",	    "free",	 "rwsem",
+		"mutex",
 	};
 	struct lockdep_frame f;
 	size_t i;
