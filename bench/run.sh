@@ -155,6 +155,13 @@ section_parse() {
 	printf 'peak RSS splatd parse: %s MB   (goal < 32 MB)\n' \
 		"$(awk -v k="$rss" 'BEGIN { printf "%.1f", k / 1024 }')"
 
+	echo "reports per file (found / expected):"
+	jq -r '[.file, (.reports | length)] | @tsv' "$OUT/parse.json" |
+		while IFS=$'\t' read -r f got; do
+			exp=$(awk -F'\t' -v f="${f##*/}" '$1 == f { print $3 }' "$OUT/expected.tsv")
+			printf '  %-24s %6s / %s%s\n' "${f##*/}" "$got" "$exp" \
+				"$([ "$got" = "$exp" ] || echo '   MISMATCH')"
+		done
 	echo "reports per kind (found / expected):"
 	jq -r '.reports[].kind' "$OUT/parse.json" | sort | uniq -c >"$OUT/found.txt"
 	for kind in $(head -n 1 "$OUT/expected.tsv" | cut -f5-); do
