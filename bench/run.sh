@@ -19,7 +19,7 @@
 set -u
 cd "$(dirname "$0")/.." || exit 1
 
-SECTIONS=(parse parse_rss gitsync ingest)
+SECTIONS=(parse parse_rss gitsync ingest fnindex)
 OUT=${BENCH_OUT:-bench/out}
 SPLATD=${SPLATD:-build/splatd}
 BENCH_FILES=${BENCH_FILES:-4}
@@ -218,6 +218,13 @@ section_ingest() {
 		-n "${BENCH_NEW_PERCENT:-10}" -m "${BENCH_OCCURRENCES:-1000000}" \
 		"$SPLATD" tests/data/parse-invariance/seed-6641.splat \
 		"$OUT/ingest" 2>/dev/null || die "build/bench/ingest failed"
+}
+
+# ---- section fnindex: function index of Linux 6.1 vs ctags -R --------------
+
+section_fnindex() {
+	echo "== fnindex: splatd git index vs ctags -R on the Linux 6.1 tree =="
+	bench/fnindex.sh || die "bench/fnindex.sh failed"
 }
 
 # ---- main --------------------------------------------------------------------

@@ -145,6 +145,21 @@ static const char *const migrations[] = {
 	"ALTER TABLE runs ADD COLUMN lockdep_meta_off INTEGER NOT NULL"
 	" DEFAULT 0;",
 
+	/* 3: function-definition index per kernel tree (server/fnindex) */
+	"CREATE TABLE fn_trees ("
+	" id INTEGER PRIMARY KEY,"
+	" tree_id TEXT NOT NULL UNIQUE," /* commit sha or dir-<sha256> */
+	" kind TEXT NOT NULL, ref TEXT,"
+	" defs INTEGER NOT NULL, modules INTEGER NOT NULL,"
+	" indexed_at INTEGER NOT NULL);"
+	"CREATE TABLE fn_defs ("
+	" tree INTEGER NOT NULL REFERENCES fn_trees (id) ON DELETE CASCADE,"
+	" name TEXT NOT NULL, file TEXT NOT NULL, line INTEGER NOT NULL);"
+	"CREATE INDEX fn_defs_name ON fn_defs (tree, name);"
+	"CREATE TABLE fn_modules ("
+	" tree INTEGER NOT NULL REFERENCES fn_trees (id) ON DELETE CASCADE,"
+	" module TEXT NOT NULL, file TEXT NOT NULL);"
+	"CREATE INDEX fn_modules_module ON fn_modules (tree, module);",
 };
 
 int migrate_latest(void)

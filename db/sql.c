@@ -225,6 +225,21 @@ static const char *const sql[DB_SQL_NR] = {
 	[DB_SQL_TREE_SET_LAST] =
 		"UPDATE git_trees SET last_commit = ?2, last_sync = ?3,"
 		" commits = commits + ?4 WHERE name = ?1",
+
+	[DB_SQL_FN_TREE_FIND] = "SELECT id FROM fn_trees WHERE tree_id = ?1",
+	[DB_SQL_FN_TREE_DELETE] = "DELETE FROM fn_trees WHERE tree_id = ?1",
+	[DB_SQL_FN_TREE_INSERT] =
+		"INSERT INTO fn_trees (tree_id, kind, ref, defs, modules,"
+		" indexed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	[DB_SQL_FN_DEF_INSERT] = "INSERT INTO fn_defs (tree, name, file, line)"
+				 " VALUES (?1, ?2, ?3, ?4)",
+	[DB_SQL_FN_MODULE_INSERT] =
+		"INSERT INTO fn_modules (tree, module, file)"
+		" VALUES (?1, ?2, ?3)",
+	[DB_SQL_FN_DEFS] =
+		"SELECT name, file, line FROM fn_defs WHERE tree = ?1",
+	[DB_SQL_FN_MODULES] = "SELECT module, file FROM fn_modules"
+			      " WHERE tree = ?1",
 };
 
 const char *db_sql_text(enum db_sql id)

@@ -1345,6 +1345,47 @@ int maintainers_lookup(const struct maintainers *m,
 	return 0;
 }
 
+int maintainers_section_entries(const struct maintainers *m, size_t section,
+				struct maintainers_result *res,
+				struct strbuf *err)
+{
+	struct run r;
+	size_t aentries = 0, i, j;
+
+	memset(res, 0, sizeof(*res));
+	memset(&r, 0, sizeof(r));
+	if (section + 1 >= m->nlines || m->lines[section].type ||
+	    !m->lines[section + 1].type) {
+		strbuf_addstr(err, "maintainers: no such section");
+		return -ENOENT;
+	}
+	r.m = m;
+	r.md = pcre2_match_data_create(32, NULL);
+	if (!r.md) {
+		strbuf_addstr(err, "maintainers: out of memory");
+		return -ENOMEM;
+	}
+	add_categories(&r, section + 1);
+	for (i = 0; i < r.nemail; i++)
+		deduplicate_email(&r, &r.email_to[i]);
+	for (i = 0; i < r.nlist; i++)
+		deduplicate_email(&r, &r.list_to[i]);
+	for (i = 0; i < r.nemail + r.nlist; i++) {
+		struct maintainers_entry *e = i < r.nemail ?
+						      &r.email_to[i] :
+						      &r.list_to[i - r.nemail];
+
+		for (j = 0; j < res->nentries; j++)
+			if (!strcmp(res->entries[j].email, e->email))
+				break;
+		if (j == res->nentries)
+			entry_push(&res->entries, &res->nentries, &aentries,
+				   e->email, e->role, e->section, e->is_list);
+	}
+	run_release(&r);
+	return 0;
+}
+
 void maintainers_result_release(struct maintainers_result *res)
 {
 	size_t i;

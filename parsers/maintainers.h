@@ -85,6 +85,12 @@ const char *maintainers_section_status(const struct maintainers *m,
 /* Number of sections, and the id of the one named name (or SIZE_MAX). */
 size_t maintainers_section_find(const struct maintainers *m, const char *name);
 
+/* Every person and list of one section (its roles, .mailmap applied, the
+ * chief penguin kept) into res->entries; -ENOENT for a bad id. */
+int maintainers_section_entries(const struct maintainers *m, size_t section,
+				struct maintainers_result *res,
+				struct strbuf *err);
+
 /* Split a formatted "Name <addr>" into name (may be "") and address. */
 void maintainers_email_split(const struct maintainers *m, const char *email,
 			     struct strbuf *name, struct strbuf *address);

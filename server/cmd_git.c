@@ -24,6 +24,7 @@ static int git_sync(int argc, char **argv);
 static const struct git_cmd git_cmds[] = {
 	{ "tree", git_tree, "add or list the git trees searched for fixes" },
 	{ "sync", git_sync, "read new commits of every tree, find fixes" },
+	{ "index", cmd_git_index, "index function definitions and modules" },
 };
 
 static const char tree_usage[] =

@@ -12,6 +12,7 @@
 #include "parsers/signature.h"
 #include "parsers/strbuf.h"
 #include "server/cmds.h"
+#include "server/owners.h"
 #include "server/report_json.h"
 
 #define PARSE_BUF (64 * 1024)
@@ -22,6 +23,7 @@ struct parse_ctx {
 	size_t flags;
 	unsigned nreports;
 	struct strbuf out; /* one report's JSON, reused */
+	struct owners_source *owners; /* --owners, or NULL */
 };
 
 static int dump_to_strbuf(const char *buf, size_t size, void *data)
@@ -40,6 +42,8 @@ static int on_report(void *data, const struct lockdep_report *r)
 	if (signature_compute(&sig, r, &ctx->arena))
 		return 0;
 	o = report_json(r, &sig);
+	if (ctx->owners)
+		owners_source_annotate(ctx->owners, o, &sig, r, NULL);
 	strbuf_reset(&ctx->out);
 	if (ctx->nreports++)
 		strbuf_addch(&ctx->out, ',');
@@ -64,9 +68,12 @@ static int on_off(void *data, const struct lockdep_off *off)
  * the reports.  Returns 0, or -errno when the input cannot be read; nothing
  * is printed for a file that cannot be opened.
  */
-static int parse_file(const char *path, char *buf, size_t flags)
+static int parse_file(const char *path, char *buf, size_t flags,
+		      struct owners_source *owners)
 {
-	struct parse_ctx ctx = { NULL, ARENA_INIT, flags, 0, STRBUF_INIT };
+	struct parse_ctx ctx = {
+		NULL, ARENA_INIT, flags, 0, STRBUF_INIT, owners
+	};
 	struct lockdep_sink sink = { on_report, on_off, &ctx };
 	struct lockdep_parser *p = NULL;
 	json_t *name = NULL;
@@ -115,17 +122,26 @@ out:
 }
 
 static const char parse_usage[] =
-	"usage: splatd parse [--pretty] FILE... | -\n"
+	"usage: splatd parse [--pretty]\n"
+	"                    [--owners [--tree DIR | --repo GITDIR [--ref REF]]]\n"
+	"                    FILE... | -\n"
 	"\n"
 	"Find every lockdep report in kernel logs (console, dmesg, journal,\n"
 	"syslog, /dev/kmsg, e-mail quotes) and print one JSON object per\n"
 	"input: {\"file\", \"reports\": [...], \"lockdep_off\"}.\n"
-	"Exit status 0 when every input was read (with or without reports).\n";
+	"Exit status 0 when every input was read (with or without reports).\n"
+	"--owners adds each report's MAINTAINERS owners in that kernel tree\n"
+	"(default: the current directory; a repo is read at the report's\n"
+	"-g<sha> when it has it, else at REF) as \"owners\", \"owners_tree\".\n";
 
 int cmd_parse(int argc, char **argv)
 {
 	size_t flags = JSON_COMPACT;
 	int i, status = 0, files = 0;
+	const char *tree = NULL, *repo = NULL, *ref = "HEAD";
+	struct owners_source *owners = NULL;
+	struct strbuf err = STRBUF_INIT;
+	bool want_owners = false;
 	char *buf;
 
 	for (i = 1; i < argc; i++) {
@@ -134,6 +150,14 @@ int cmd_parse(int argc, char **argv)
 			return 0;
 		} else if (!strcmp(argv[i], "--pretty")) {
 			flags = JSON_INDENT(2);
+		} else if (!strcmp(argv[i], "--owners")) {
+			want_owners = true;
+		} else if (!strcmp(argv[i], "--tree") && i + 1 < argc) {
+			tree = argv[++i];
+		} else if (!strcmp(argv[i], "--repo") && i + 1 < argc) {
+			repo = argv[++i];
+		} else if (!strcmp(argv[i], "--ref") && i + 1 < argc) {
+			ref = argv[++i];
 		} else if (!strcmp(argv[i], "--")) {
 			i++;
 			break;
@@ -150,14 +174,24 @@ int cmd_parse(int argc, char **argv)
 		fputs(parse_usage, stderr);
 		return 2;
 	}
-	buf = malloc(PARSE_BUF);
-	if (!buf)
+	if (want_owners &&
+	    owners_source_new(&owners, tree, repo, ref, NULL, &err)) {
+		fprintf(stderr, "splatd parse: owners: %s\n", err.buf);
+		strbuf_release(&err);
 		return 1;
+	}
+	buf = malloc(PARSE_BUF);
+	if (!buf) {
+		owners_source_free(owners);
+		return 1;
+	}
 	for (; i < argc; i++) {
 		files++;
-		if (parse_file(argv[i], buf, flags | JSON_ENSURE_ASCII))
+		if (parse_file(argv[i], buf, flags | JSON_ENSURE_ASCII, owners))
 			status = 1;
 	}
 	free(buf);
+	owners_source_free(owners);
+	strbuf_release(&err);
 	return files ? status : 2;
 }

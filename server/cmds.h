@@ -10,6 +10,8 @@ int cmd_ingest(int argc, char **argv);
 int cmd_token(int argc, char **argv);
 int cmd_owners(int argc, char **argv);
 int cmd_git(int argc, char **argv);
+/* `splatd git index`, a row of cmd_git's table (server/cmd_git_index.c) */
+int cmd_git_index(int argc, char **argv);
 int cmd_regression(int argc, char **argv);
 
 #endif
