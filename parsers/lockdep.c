@@ -1114,6 +1114,26 @@ struct stackb {
 	size_t alloc;
 };
 
+/* The lock line the last phrase announced ("but task is already holding"). */
+enum rp_expect {
+	EXPECT_NONE,
+	EXPECT_PRIMARY, /* the lock being acquired, taken, freed */
+	EXPECT_PREV, /* the lock already held */
+	EXPECT_SAFE, /* the irq-safe lock */
+	EXPECT_UNSAFE, /* the irq-unsafe lock */
+	EXPECT_OTHER, /* irq inversion: the other lock */
+	EXPECT_NEST, /* a bare nest-lock name */
+};
+
+/* The part of a report being read. */
+enum rp_section {
+	SEC_NONE,
+	SEC_CHAIN, /* "-> #N" entries of the dependency chain */
+	SEC_SHORTEST, /* irq inversion: "the shortest dependencies" */
+	SEC_DEPS_SKIP, /* safe/unsafe "the dependencies between": skipped */
+	SEC_SCENARIO, /* "Chain exists of" / scenario tables: skipped */
+};
+
 struct rparse {
 	struct lockdep_parser *p;
 	struct arena *a;
@@ -1126,7 +1146,8 @@ struct rparse {
 
 	struct lockdep_chain_entry *entries; /* circular / inversion */
 	size_t nentries, aentries;
-	int last_depth; /* parse state, see below */
+	enum rp_expect expect; /* the lock line a phrase announced */
+	enum rp_section section; /* the part of the report being read */
 	int entry_depth; /* "-> #N" of the last entry */
 
 	struct lockdep_stack *trace; /* where frames go */
@@ -1332,7 +1353,7 @@ static void parse_report_line(struct rparse *rp, const char *s, size_t idx)
 		rp->have_primary = false;
 		rp->primary.name = NULL;
 		rp->in_held = false;
-		rp->last_depth = -2; /* expecting primary */
+		rp->expect = EXPECT_PRIMARY;
 		return;
 	}
 	if ((q = strstr(s, " is trying to release lock (")) ||
@@ -1359,7 +1380,7 @@ static void parse_report_line(struct rparse *rp, const char *s, size_t idx)
 	}
 	if (starts(s, "but task is already holding lock") ||
 	    starts(s, "and this task is already holding")) {
-		rp->last_depth = -3; /* expecting prev */
+		rp->expect = EXPECT_PREV;
 		rp->trace = NULL;
 		return;
 	}
@@ -1368,11 +1389,11 @@ static void parse_report_line(struct rparse *rp, const char *s, size_t idx)
 
 		if (e && !r->irq_class)
 			r->irq_class = arena_strndup(rp->a, q, (size_t)(e - q));
-		rp->last_depth = -4; /* expecting safe */
+		rp->expect = EXPECT_SAFE;
 		return;
 	}
 	if (starts(s, "to a ") && strstr(s, "-irq-unsafe lock")) {
-		rp->last_depth = -5; /* expecting unsafe */
+		rp->expect = EXPECT_UNSAFE;
 		return;
 	}
 	if (starts(s, "... which became ")) {
@@ -1390,7 +1411,7 @@ static void parse_report_line(struct rparse *rp, const char *s, size_t idx)
 			e = strstr(q, "-safe lock");
 		if (e && !r->irq_class)
 			r->irq_class = arena_strndup(rp->a, q, (size_t)(e - q));
-		rp->last_depth = -6; /* expecting other */
+		rp->expect = EXPECT_OTHER;
 		return;
 	}
 	if (starts(s, "inconsistent {")) {
@@ -1411,7 +1432,7 @@ static void parse_report_line(struct rparse *rp, const char *s, size_t idx)
 		return;
 	}
 	if (starts(s, "the existing dependency chain")) {
-		rp->last_depth = 0;
+		rp->section = SEC_CHAIN;
 		rp->trace = NULL;
 		return;
 	}
@@ -1421,28 +1442,28 @@ static void parse_report_line(struct rparse *rp, const char *s, size_t idx)
 
 		if (x > s + 4 && !parse_lock(x, &l, rp->a, false)) {
 			push_entry(rp, &l);
-			rp->last_depth = (int)depth;
+			rp->section = SEC_CHAIN;
 			rp->entry_depth = (int)depth;
 		}
 		return;
 	}
 	if (starts(s, "the shortest dependencies between")) {
-		rp->last_depth = -10; /* inversion entries */
+		rp->section = SEC_SHORTEST;
 		rp->trace = NULL;
 		return;
 	}
 	if (starts(s, "the dependencies between")) {
-		rp->last_depth = -11; /* safe/unsafe detail: ignored */
+		rp->section = SEC_DEPS_SKIP;
 		rp->trace = NULL;
 		return;
 	}
-	if (starts(s, "-> (") && rp->last_depth == -10) {
+	if (starts(s, "-> (") && rp->section == SEC_SHORTEST) {
 		if (!parse_lock(s + 3, &l, rp->a, false))
 			push_entry(rp, &l);
 		rp->trace = NULL;
 		return;
 	}
-	if (rp->last_depth == -10 && rp->nentries) {
+	if (rp->section == SEC_SHORTEST && rp->nentries) {
 		struct lockdep_chain_entry *ce = &rp->entries[rp->nentries - 1];
 
 		if (starts(s, "... acquired at")) {
@@ -1459,7 +1480,7 @@ static void parse_report_line(struct rparse *rp, const char *s, size_t idx)
 			return;
 		}
 	}
-	if (rp->last_depth == -11 && !starts(s, "stack backtrace:"))
+	if (rp->section == SEC_DEPS_SKIP && !starts(s, "stack backtrace:"))
 		return;
 	if (starts(s, "Chain exists of:") ||
 	    strstr(s, "Possible unsafe locking scenario") ||
@@ -1473,17 +1494,17 @@ static void parse_report_line(struct rparse *rp, const char *s, size_t idx)
 	    starts(s, "but there are no locks held")) {
 		rp->trace = NULL;
 		if (starts(s, "Chain exists of:") || strstr(s, "scenario"))
-			rp->last_depth = -12; /* skip until held or backtrace */
+			rp->section = SEC_SCENARIO;
 		return;
 	}
 	if (starts(s, "other info that might help us debug this")) {
 		rp->trace = NULL;
-		if (rp->last_depth >= 0)
-			rp->last_depth = -1;
+		if (rp->section == SEC_CHAIN)
+			rp->section = SEC_NONE;
 		return;
 	}
 	if (starts(s, "but this task is not holding")) {
-		rp->last_depth = -7; /* expecting the nest lock name */
+		rp->expect = EXPECT_NEST;
 		return;
 	}
 	if (starts(s, "context-{")) {
@@ -1491,8 +1512,8 @@ static void parse_report_line(struct rparse *rp, const char *s, size_t idx)
 		return;
 	}
 	if (is_held_header(s)) {
-		if (rp->last_depth == -12)
-			rp->last_depth = -1;
+		if (rp->section == SEC_SCENARIO)
+			rp->section = SEC_NONE;
 		held_list_start(rp, s);
 		rp->trace = NULL;
 		return;
@@ -1504,7 +1525,8 @@ static void parse_report_line(struct rparse *rp, const char *s, size_t idx)
 	}
 	if (starts(s, "stack backtrace:")) {
 		rp->in_held = false;
-		rp->last_depth = -1;
+		rp->expect = EXPECT_NONE;
+		rp->section = SEC_NONE;
 		if (rp->backtrace_done || r->backtrace.n)
 			rp->backtrace_done = true, rp->trace = NULL;
 		else
@@ -1538,38 +1560,40 @@ static void parse_report_line(struct rparse *rp, const char *s, size_t idx)
 			return;
 		}
 	}
-	if (rp->last_depth == -12)
+	if (rp->section == SEC_SCENARIO)
 		return;
 
 	/* a lock line the last phrase asked for */
-	if (rp->last_depth <= -2 && rp->last_depth >= -6 &&
+	if (rp->expect != EXPECT_NONE && rp->expect != EXPECT_NEST &&
 	    !parse_lock(s, &l, rp->a, false)) {
-		switch (rp->last_depth) {
-		case -2:
+		switch (rp->expect) {
+		case EXPECT_PRIMARY:
 			rp->primary = l;
 			rp->have_primary = true;
 			break;
-		case -3:
+		case EXPECT_PREV:
 			rp->prev = l;
 			rp->have_prev = true;
 			break;
-		case -4:
+		case EXPECT_SAFE:
 			rp->safe = l;
 			rp->have_safe = true;
 			break;
-		case -5:
+		case EXPECT_UNSAFE:
 			rp->unsafe = l;
 			rp->have_unsafe = true;
 			break;
-		case -6:
+		case EXPECT_OTHER:
 			rp->other = l;
 			rp->have_other = true;
 			break;
+		default:
+			break;
 		}
-		rp->last_depth = -1;
+		rp->expect = EXPECT_NONE;
 		return;
 	}
-	if (rp->last_depth == -7) {
+	if (rp->expect == EXPECT_NEST) {
 		const char *e = s + strlen(s);
 
 		memset(&rp->nest, 0, sizeof(rp->nest));
@@ -1578,7 +1602,7 @@ static void parse_report_line(struct rparse *rp, const char *s, size_t idx)
 			s++, e--;
 		rp->nest.name = arena_strndup(rp->a, s, (size_t)(e - s));
 		rp->have_nest = true;
-		rp->last_depth = -1;
+		rp->expect = EXPECT_NONE;
 		return;
 	}
 	if (r->kind == LOCKDEP_RCU_SUSPICIOUS && !r->message) {
@@ -1788,7 +1812,8 @@ static void parse_range(struct lockdep_parser *p, struct lockdep_report *r,
 	rp.p = p;
 	rp.a = &p->arena;
 	rp.r = r;
-	rp.last_depth = -1;
+	rp.expect = EXPECT_NONE;
+	rp.section = SEC_NONE;
 	for (i = from; i < to; i++)
 		parse_report_line(&rp, p->lines[i].text, i - from);
 	report_finish_kind(&rp);
@@ -1845,7 +1870,8 @@ static void report_parse_and_emit(struct lockdep_parser *p)
 		rp.p = p;
 		rp.a = &p->arena;
 		rp.r = &r;
-		rp.last_depth = -1;
+		rp.expect = EXPECT_NONE;
+		rp.section = SEC_NONE;
 		parse_hung_task(&rp, r.header);
 		for (k = i + 1; k < end; k++)
 			parse_report_line(&rp, p->lines[k].text, k - i);
