@@ -160,6 +160,19 @@ static const char *const migrations[] = {
 	" tree INTEGER NOT NULL REFERENCES fn_trees (id) ON DELETE CASCADE,"
 	" module TEXT NOT NULL, file TEXT NOT NULL);"
 	"CREATE INDEX fn_modules_module ON fn_modules (tree, module);",
+	/* 4: owners of signatures, computed on demand (api_subsystems.c) */
+	"CREATE TABLE signature_owners ("
+	" signature_id INTEGER PRIMARY KEY REFERENCES signatures (id),"
+	" tree_id TEXT NOT NULL," /* the kernel tree they were computed in */
+	" owners TEXT NOT NULL, tree TEXT NOT NULL," /* JSON as served */
+	" computed_at INTEGER NOT NULL);"
+	"CREATE TABLE signature_sections ("
+	" signature_id INTEGER NOT NULL REFERENCES signatures (id),"
+	" section TEXT NOT NULL, rank INTEGER NOT NULL,"
+	" generic INTEGER NOT NULL,"
+	" PRIMARY KEY (signature_id, section)) WITHOUT ROWID;"
+	"CREATE INDEX signature_sections_section ON signature_sections"
+	" (section, rank);",
 };
 
 int migrate_latest(void)

@@ -240,6 +240,40 @@ static const char *const sql[DB_SQL_NR] = {
 		"SELECT name, file, line FROM fn_defs WHERE tree = ?1",
 	[DB_SQL_FN_MODULES] = "SELECT module, file FROM fn_modules"
 			      " WHERE tree = ?1",
+
+	[DB_SQL_OWNERS_GET] = "SELECT owners, tree FROM signature_owners"
+			      " WHERE signature_id = ?1",
+	[DB_SQL_OWNERS_PUT] =
+		"INSERT OR REPLACE INTO signature_owners (signature_id,"
+		" tree_id, owners, tree, computed_at)"
+		" VALUES (?1, ?2, ?3, ?4, ?5)",
+	[DB_SQL_OWNERS_SECTIONS_DELETE] =
+		"DELETE FROM signature_sections WHERE signature_id = ?1",
+	[DB_SQL_OWNERS_SECTION_INSERT] =
+		"INSERT OR IGNORE INTO signature_sections (signature_id,"
+		" section, rank, generic) VALUES (?1, ?2, ?3, ?4)",
+	[DB_SQL_OWNERS_SOURCE] =
+		"SELECT o.text, r.kernel_commit FROM occurrences o"
+		" JOIN runs r ON r.id = o.run_id WHERE o.signature_id = ?1"
+		" ORDER BY o.id DESC LIMIT 1",
+	[DB_SQL_OWNERS_MISSING] =
+		"SELECT s.id FROM signatures s WHERE s.duplicate_of IS NULL"
+		" AND s.status <> 'invalid' AND NOT EXISTS (SELECT 1"
+		"  FROM signature_owners so WHERE so.signature_id = s.id)"
+		" ORDER BY s.id LIMIT ?1",
+	[DB_SQL_OWNERS_SECTIONS] =
+		"SELECT ss.section, max(ss.generic), count(*)"
+		" FROM signature_sections ss"
+		" JOIN signatures s ON s.id = ss.signature_id"
+		" WHERE s.duplicate_of IS NULL AND s.status <> 'invalid'"
+		" GROUP BY ss.section"
+		" ORDER BY max(ss.generic), count(*) DESC, ss.section",
+	[DB_SQL_OWNERS_SECTION_SIGS] =
+		"SELECT s.id FROM signature_sections ss"
+		" JOIN signatures s ON s.id = ss.signature_id"
+		" WHERE ss.section = ?1 AND s.duplicate_of IS NULL"
+		" AND s.status <> 'invalid'"
+		" ORDER BY ss.rank, s.last_seen DESC, s.id DESC LIMIT ?2",
 };
 
 const char *db_sql_text(enum db_sql id)

@@ -270,6 +270,7 @@ int api_signatures_get(struct http_request *req, enum http_phase phase,
 	json_object_set_new(sig, "machines", machines);
 	json_object_set_new(sig, "kernels", kernels);
 	json_object_set_new(sig, "related", related);
+	api_owners_annotate(req, id, sig);
 	http_reply_json(req, 200, sig);
 	return 0;
 }

@@ -9,6 +9,7 @@
 
 #include "server/cmds.h"
 #include "server/http.h"
+#include "server/owners.h"
 #include "server/regress.h"
 
 static const char serve_usage[] =
@@ -32,7 +33,11 @@ static const char serve_usage[] =
 	"  --sync-interval SECS    git sync of the configured trees every\n"
 	"                          SECS seconds (600; 0: never)\n"
 	"  --sync-window N         commits read on a tree's first sync\n"
-	"                          (10000)\n";
+	"                          (10000)\n"
+	"  --kernel-tree DIR       kernel tree for owners (MAINTAINERS)\n"
+	"  --kernel-repo GITDIR    ... or a kernel git repository, read at\n"
+	"                          each run's commit when it has it, else\n"
+	"  --kernel-ref REF        at REF (HEAD)\n";
 
 /* "64M", "512K", "1G", "1000" -> bytes; -EINVAL when malformed. */
 static int parse_size(const char *s, unsigned long long *out)
@@ -76,12 +81,14 @@ int cmd_serve(int argc, char **argv)
 				   true,
 				   0,
 				   stderr,
+				   NULL,
 				   NULL };
 	struct regress_config rcfg = { 0, 0 };
 	unsigned sync_interval = 600;
 	struct strbuf err = STRBUF_INIT;
 	unsigned long long v;
 	const char *log = NULL;
+	const char *ktree = NULL, *krepo = NULL, *kref = "HEAD";
 	struct stat st;
 	char *end;
 	int i, ret;
@@ -119,6 +126,12 @@ int cmd_serve(int argc, char **argv)
 			cfg.db_path = val;
 		} else if (!strcmp(a, "--static")) {
 			cfg.static_dir = val;
+		} else if (!strcmp(a, "--kernel-tree")) {
+			ktree = val;
+		} else if (!strcmp(a, "--kernel-repo")) {
+			krepo = val;
+		} else if (!strcmp(a, "--kernel-ref")) {
+			kref = val;
 		} else if (!strcmp(a, "--access-log")) {
 			log = val;
 		} else if (!strcmp(a, "--sync-interval")) {
@@ -164,11 +177,18 @@ int cmd_serve(int argc, char **argv)
 	}
 	if (cfg.access_log == stdout)
 		setvbuf(stdout, NULL, _IOLBF, 0);
+	if ((ktree || krepo) &&
+	    owners_source_new(&cfg.owners, ktree, krepo, kref, NULL, &err)) {
+		fprintf(stderr, "splatd serve: kernel tree: %s\n", err.buf);
+		strbuf_release(&err);
+		return 1;
+	}
 	cfg.regress = regress_new(&rcfg);
 	ret = regress_sync_start(cfg.regress, cfg.db_path, sync_interval, &err);
 	if (!ret)
 		ret = http_serve(&cfg, &err);
 	regress_free(cfg.regress);
+	owners_source_free(cfg.owners);
 	if (ret)
 		fprintf(stderr, "splatd serve: %s\n", err.buf);
 	if (cfg.access_log && cfg.access_log != stderr &&

@@ -32,6 +32,7 @@ struct http_config {
 	unsigned threads; /* 0: one per core */
 	FILE *access_log; /* NULL: none */
 	struct regress *regress; /* regression tracker (server/regress.h) */
+	struct owners_source *owners; /* kernel tree for owners, or NULL */
 };
 
 enum http_phase {
@@ -45,6 +46,7 @@ struct http_conn;
 struct http_server;
 struct route;
 struct regress;
+struct owners_source;
 
 /* Returns 0; a handler answers with http_reply_*() in any phase. */
 typedef int (*http_handler_fn)(struct http_request *req, enum http_phase phase,

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /* owners: MAINTAINERS sections for files and signatures of a kernel tree. */
 #include <ctype.h>
+#include <pthread.h>
 #include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -379,6 +380,7 @@ struct owners_source {
 	struct owners_tree *deflt;
 	struct owners_tree *last;
 	struct strbuf last_commit;
+	pthread_mutex_t lock; /* the trees are shared by HTTP workers */
 };
 
 int owners_source_new(struct owners_source **out, const char *dir,
@@ -393,6 +395,7 @@ int owners_source_new(struct owners_source **out, const char *dir,
 	if (!s)
 		return -ENOMEM;
 	strbuf_init(&s->last_commit, 0);
+	pthread_mutex_init(&s->lock, NULL);
 	s->db = db;
 	s->dir = dir ? strdup(dir) : NULL;
 	s->repo = repo ? strdup(repo) : NULL;
@@ -416,6 +419,7 @@ void owners_source_free(struct owners_source *s)
 	owners_tree_free(s->deflt);
 	owners_tree_free(s->last);
 	strbuf_release(&s->last_commit);
+	pthread_mutex_destroy(&s->lock);
 	free(s->dir);
 	free(s->repo);
 	free(s->ref);
@@ -453,6 +457,7 @@ void owners_source_annotate(struct owners_source *s, json_t *obj,
 	struct owners_tree *o = NULL;
 	const char *from = "default";
 
+	pthread_mutex_lock(&s->lock);
 	if (s->repo && kernel_commit && *kernel_commit) {
 		o = tree_at(s, kernel_commit);
 		from = "run";
@@ -472,5 +477,6 @@ void owners_source_annotate(struct owners_source *s, json_t *obj,
 			  "id", gitrepo_id(o->repo), "ref",
 			  o == s->deflt ? s->ref : s->last_commit.buf, "from",
 			  from));
+	pthread_mutex_unlock(&s->lock);
 	strbuf_release(&commit);
 }

@@ -59,6 +59,15 @@ int api_regressions_history(struct http_request *req, enum http_phase phase,
 int api_regressions_patch(struct http_request *req, enum http_phase phase,
 			  const char *data, size_t len);
 
+/* server/api_subsystems.c */
+int api_subsystems_list(struct http_request *req, enum http_phase phase,
+			const char *data, size_t len);
+int api_subsystems_signatures(struct http_request *req, enum http_phase phase,
+			      const char *data, size_t len);
+/* Add "owners" and "owners_tree" to a signature object (when serve has a
+ * kernel tree); computed from its newest occurrence on first use. */
+void api_owners_annotate(struct http_request *req, long long id, json_t *sig);
+
 /* server/api_health.c */
 int api_health_get(struct http_request *req, enum http_phase phase,
 		   const char *data, size_t len);

@@ -1,0 +1,145 @@
+// SPDX-License-Identifier: GPL-2.0
+/* owners: cache and query the owners of signatures. */
+#include "db/owners.h"
+
+#include <errno.h>
+
+int db_owners_get(struct db *db, long long sig, struct strbuf *owners,
+		  struct strbuf *tree, struct strbuf *err)
+{
+	sqlite3_stmt *st = db_stmt(db, DB_SQL_OWNERS_GET, err);
+	int rc, ret = 0;
+
+	if (!st)
+		return -EIO;
+	db_bind_int(st, 1, sig);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		strbuf_addstr(owners, db_col_text(st, 0));
+		strbuf_addstr(tree, db_col_text(st, 1));
+	} else if (rc == SQLITE_DONE) {
+		ret = -ENOENT;
+	} else {
+		ret = db_fail(db, "reading owners", err);
+	}
+	sqlite3_reset(st);
+	return ret;
+}
+
+int db_owners_put(struct db *db, long long sig, const char *tree_id,
+		  const char *owners, const char *tree, const char **sections,
+		  const int *generic, size_t n, long long now,
+		  struct strbuf *err)
+{
+	sqlite3_stmt *st = db_stmt(db, DB_SQL_OWNERS_PUT, err);
+	size_t i;
+
+	if (!st)
+		return -EIO;
+	db_bind_int(st, 1, sig);
+	db_bind_text(st, 2, tree_id);
+	db_bind_text(st, 3, owners);
+	db_bind_text(st, 4, tree);
+	db_bind_int(st, 5, now);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		return db_fail(db, "storing owners", err);
+	sqlite3_reset(st);
+	st = db_stmt(db, DB_SQL_OWNERS_SECTIONS_DELETE, err);
+	if (!st)
+		return -EIO;
+	db_bind_int(st, 1, sig);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		return db_fail(db, "storing owners", err);
+	sqlite3_reset(st);
+	for (i = 0; i < n; i++) {
+		st = db_stmt(db, DB_SQL_OWNERS_SECTION_INSERT, err);
+		if (!st)
+			return -EIO;
+		db_bind_int(st, 1, sig);
+		db_bind_text(st, 2, sections[i]);
+		db_bind_int(st, 3, (long long)i);
+		db_bind_int(st, 4, generic[i]);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			return db_fail(db, "storing owner sections", err);
+		sqlite3_reset(st);
+	}
+	return 0;
+}
+
+int db_owners_source(struct db *db, long long sig, struct strbuf *text,
+		     struct strbuf *commit, struct strbuf *err)
+{
+	sqlite3_stmt *st = db_stmt(db, DB_SQL_OWNERS_SOURCE, err);
+	int rc, ret = 0;
+
+	if (!st)
+		return -EIO;
+	db_bind_int(st, 1, sig);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		const char *t = db_col_text(st, 0), *c = db_col_text(st, 1);
+
+		strbuf_addstr(text, t ? t : "");
+		strbuf_addstr(commit, c ? c : "");
+	} else if (rc == SQLITE_DONE) {
+		ret = -ENOENT;
+	} else {
+		ret = db_fail(db, "reading occurrences", err);
+	}
+	sqlite3_reset(st);
+	return ret;
+}
+
+static int each_id(struct db *db, sqlite3_stmt *st, db_owners_id_fn fn,
+		   void *ctx, struct strbuf *err)
+{
+	int rc, ret = 0;
+
+	while (!ret && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		ret = fn(ctx, sqlite3_column_int64(st, 0));
+	if (!ret && rc != SQLITE_DONE)
+		ret = db_fail(db, "listing signatures", err);
+	sqlite3_reset(st);
+	return ret;
+}
+
+int db_owners_missing(struct db *db, long long limit, db_owners_id_fn fn,
+		      void *ctx, struct strbuf *err)
+{
+	sqlite3_stmt *st = db_stmt(db, DB_SQL_OWNERS_MISSING, err);
+
+	if (!st)
+		return -EIO;
+	db_bind_int(st, 1, limit);
+	return each_id(db, st, fn, ctx, err);
+}
+
+int db_owners_sections(struct db *db, db_owners_section_fn fn, void *ctx,
+		       struct strbuf *err)
+{
+	sqlite3_stmt *st = db_stmt(db, DB_SQL_OWNERS_SECTIONS, err);
+	int rc, ret = 0;
+
+	if (!st)
+		return -EIO;
+	while (!ret && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		ret = fn(ctx, db_col_text(st, 0), sqlite3_column_int(st, 1),
+			 sqlite3_column_int64(st, 2));
+	if (!ret && rc != SQLITE_DONE)
+		ret = db_fail(db, "listing subsystems", err);
+	sqlite3_reset(st);
+	return ret;
+}
+
+int db_owners_section_signatures(struct db *db, const char *section,
+				 long long limit, db_owners_id_fn fn, void *ctx,
+				 struct strbuf *err)
+{
+	sqlite3_stmt *st = db_stmt(db, DB_SQL_OWNERS_SECTION_SIGS, err);
+
+	if (!st)
+		return -EIO;
+	db_bind_text(st, 1, section);
+	db_bind_int(st, 2, limit);
+	return each_id(db, st, fn, ctx, err);
+}
