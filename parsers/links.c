@@ -36,7 +36,7 @@ static bool is_unreserved(int c)
 /* Characters left as they are in a path segment (RFC 3986 pchar). */
 static bool is_pchar(int c)
 {
-	return is_unreserved(c) || strchr("!$&'()*+,;=:@", c);
+	return c && (is_unreserved(c) || strchr("!$&'()*+,;=:@", c));
 }
 
 /* Decode %XX escapes of s[0..n) into out. */
@@ -249,9 +249,12 @@ static bool gitlab_normalize(struct strbuf *out, const struct url_parts *u)
 static const char *query_get(const struct url_parts *u, const char *key,
 			     size_t *vlen)
 {
-	const char *p = u->query, *end = u->query + u->querylen;
+	const char *p = u->query, *end;
 	size_t klen = strlen(key);
 
+	if (!p)
+		return NULL;
+	end = p + u->querylen;
 	while (p && p < end) {
 		const char *amp = memchr(p, '&', (size_t)(end - p));
 		const char *e = amp ? amp : end;
@@ -315,10 +318,10 @@ static void generic_normalize(struct strbuf *out, const struct url_parts *u)
 
 int links_normalize(struct strbuf *out, const char *url, struct strbuf *err)
 {
-	struct strbuf host = STRBUF_INIT;
+	struct strbuf host = STRBUF_INIT, clean = STRBUF_INIT;
 	struct url_parts u = { 0 };
 	const char *s = url, *e, *p, *at, *colon;
-	size_t i;
+	size_t i, start, prefix;
 	int ret = 0;
 
 	if (!url)
@@ -326,8 +329,8 @@ int links_normalize(struct strbuf *out, const char *url, struct strbuf *err)
 	while (isspace((unsigned char)*s) || *s == '<')
 		s++;
 	e = s + strlen(s);
-	while (e > s && (isspace((unsigned char)e[-1]) || e[-1] == '>' ||
-			 e[-1] == '.' || e[-1] == ','))
+	while (e > s &&
+	       (isspace((unsigned char)e[-1]) || strchr(">.,/?&", e[-1])))
 		e--;
 	for (p = s; p < e; p++)
 		if (isspace((unsigned char)*p) || iscntrl((unsigned char)*p))
@@ -336,6 +339,24 @@ int links_normalize(struct strbuf *out, const char *url, struct strbuf *err)
 		ret = -EINVAL;
 		goto out;
 	}
+	/* %XX of an unreserved character is that character (RFC 3986) */
+	for (p = s; p < e; p++) {
+		int c = p + 2 < e && *p == '%' && hexval(p[1]) >= 0 &&
+					hexval(p[2]) >= 0 ?
+				hexval(p[1]) * 16 + hexval(p[2]) :
+				-1;
+
+		if (c > 0 && is_unreserved(c)) {
+			strbuf_addch(&clean, c);
+			p += 2;
+		} else {
+			strbuf_addch(&clean, *p);
+		}
+	}
+	s = clean.buf;
+	e = clean.buf + clean.len;
+	while (e > s && strchr(">.,/?&", e[-1]))
+		e--;
 	if (e - s >= 8 && !strncasecmp(s, "https://", 8))
 		s += 8;
 	else if (e - s >= 7 && !strncasecmp(s, "http://", 7))
@@ -357,18 +378,26 @@ int links_normalize(struct strbuf *out, const char *url, struct strbuf *err)
 		strbuf_addch(&host, tolower((unsigned char)s[i]));
 	while (host.len && host.buf[host.len - 1] == '.')
 		strbuf_setlen(&host, host.len - 1);
-	if (colon && colon + 1 < p && !is_default_port(colon, p))
-		strbuf_add(&host, colon, (size_t)(p - colon));
-	if (!host.len || !memchr(host.buf, '.', host.len)) {
+	if (!host.len || !memchr(host.buf, '.', host.len) ||
+	    host.buf[0] == '.' || strstr(host.buf, "..")) {
 		ret = -EINVAL;
 		goto out;
 	}
 	for (i = 0; i < host.len; i++)
 		if (!isalnum((unsigned char)host.buf[i]) &&
-		    !strchr("-.:[]", host.buf[i])) {
+		    !strchr("-.", host.buf[i])) {
 			ret = -EINVAL;
 			goto out;
 		}
+	if (colon && colon + 1 < p) {
+		for (i = 1; colon + i < p; i++)
+			if (!isdigit((unsigned char)colon[i]) || i > 5) {
+				ret = -EINVAL;
+				goto out;
+			}
+		if (!is_default_port(colon, p))
+			strbuf_add(&host, colon, (size_t)(p - colon));
+	}
 	u.host = host.buf;
 	u.hostlen = host.len;
 
@@ -383,13 +412,19 @@ int links_normalize(struct strbuf *out, const char *url, struct strbuf *err)
 		u.querylen = (size_t)(p - u.query);
 	}
 
+	start = out->len;
 	if (!lore_normalize(out, &u) && !gitlab_normalize(out, &u) &&
 	    !bugzilla_normalize(out, &u))
 		generic_normalize(out, &u);
+	/* as at the start: no trailing sentence punctuation or slash */
+	prefix = start + strlen("https://") + host.len;
+	while (out->len > prefix && strchr("./,?&", out->buf[out->len - 1]))
+		strbuf_setlen(out, out->len - 1);
 out:
 	if (ret && err)
 		strbuf_addf(err, "not a web link: '%.200s'", url);
 	strbuf_release(&host);
+	strbuf_release(&clean);
 	return ret;
 }
 

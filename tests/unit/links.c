@@ -111,6 +111,14 @@ static void links__generic(void **state)
 	      "https://example.com/~user/a%2Fb");
 	check("https://example.com:8443/x", "https://example.com:8443/x");
 	check("https://example.com", "https://example.com");
+	/* found by tests/fuzz/fuzz_trailers: each form is a fixed point */
+	check("https://example.com/show_bug.cgi",
+	      "https://example.com/show_bug.cgi");
+	check("https://bugzilla.kernel.org/21313%35",
+	      "https://bugzilla.kernel.org/show_bug.cgi?id=213135");
+	check("https://example.com/a%00b", "https://example.com/a%00b");
+	check("c.d?/#:", "https://c.d");
+	check("https://c.d/x./", "https://c.d/x");
 }
 
 static void links__rejects_non_links(void **state)
