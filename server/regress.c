@@ -46,6 +46,7 @@ struct regress {
 	pthread_cond_t wake;
 	bool running, stop;
 	char *db_path;
+	struct db *sync_db; /* the thread's connection */
 	unsigned interval;
 };
 
@@ -1744,7 +1745,7 @@ static void *sync_loop(void *data)
 {
 	struct regress *rg = data;
 	struct strbuf err = STRBUF_INIT;
-	struct db *db = NULL;
+	struct db *db = rg->sync_db; /* opened (and migrated) by the caller */
 	struct timespec until;
 
 	pthread_mutex_lock(&rg->lock);
@@ -1782,8 +1783,14 @@ int regress_sync_start(struct regress *rg, const char *db_path,
 		return 0;
 	rg->db_path = xstrdup(db_path);
 	rg->interval = interval;
+	/* migrate here, before the server opens its own connections */
+	ret = db_open(&rg->sync_db, db_path, err);
+	if (ret)
+		return ret;
 	ret = pthread_create(&rg->thread, NULL, sync_loop, rg);
 	if (ret) {
+		db_close(rg->sync_db);
+		rg->sync_db = NULL;
 		strbuf_addf(err, "cannot start the git sync thread: %s",
 			    strerror(ret));
 		return -ret;
