@@ -33,8 +33,10 @@ echo "tree: $KTREE ($nc .c, $nh .h files)"
 # warm the page cache so both read from memory
 cat $(find "$KTREE" -name '*.[ch]' | head -n 100000) >/dev/null 2>&1
 
+rm -f "$OUT/fnindex.db"*
 $TIME -f "%e %U %S %M" -o "$OUT/fnindex.time" \
-	"$SPLATD" git index --tree "$KTREE" >"$OUT/fnindex.out" || exit 1
+	"$SPLATD" git index --tree "$KTREE" --db "$OUT/fnindex.db" \
+	>"$OUT/fnindex.out" || exit 1
 read -r e u s rss <"$OUT/fnindex.time"
 defs=$(awk '/^files/ { print $4 }' "$OUT/fnindex.out")
 printf '%-26s %8.2f s wall %8.2f s cpu  peak RSS %7.1f MB  %s definitions\n' \
@@ -48,4 +50,4 @@ defs=$(awk -F'\t' '$4 ~ /^f/' "$OUT/tags" | wc -l)
 printf '%-26s %8.2f s wall %8.2f s cpu  peak RSS %7.1f MB  %s function tags\n' \
 	"ctags -R" "$e" "$(awk -v u="$u" -v s="$s" 'BEGIN { print u + s }')" \
 	"$(awk -v k="$rss" 'BEGIN { print k / 1024 }')" "$defs"
-rm -f "$OUT/tags"
+rm -f "$OUT/tags" "$OUT/fnindex.db"*

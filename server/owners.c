@@ -399,7 +399,7 @@ int owners_source_new(struct owners_source **out, const char *dir,
 	s->db = db;
 	s->dir = dir ? strdup(dir) : NULL;
 	s->repo = repo ? strdup(repo) : NULL;
-	s->ref = strdup(ref ? ref : "HEAD");
+	s->ref = strdup(!repo ? "" : ref ? ref : "HEAD");
 	ret = repo ? gitrepo_open_git(&t, repo, s->ref, err) :
 		     gitrepo_open_dir(&t, dir ? dir : ".", err);
 	if (!ret)
