@@ -347,6 +347,10 @@ int ingest_finish(struct ingest *in, struct strbuf *err)
 
 	if (in->error)
 		return in->error;
+	if (!in->bytes) {
+		strbuf_addstr(err, "the log is empty");
+		return in->error = -EINVAL;
+	}
 	t = now_ns();
 	rc = lockdep_parser_finish(in->parser);
 	in->parse_ns += now_ns() - t;

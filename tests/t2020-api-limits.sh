@@ -28,6 +28,10 @@ expect() {
 	check_eq "$1: database unchanged" "$before" "$(state)"
 }
 
+: >"$TMP/empty"
+st=$(post_log "$CI" id=empty "$TMP/empty")
+expect "empty log" 400 bad_request
+
 head -c 200000 /dev/urandom >"$TMP/garbage"
 st=$(post_log "$CI" id=garbage "$TMP/garbage")
 expect "binary garbage" 400 bad_request
