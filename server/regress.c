@@ -17,6 +17,8 @@
 #include "parsers/lockdep.h"
 #include "parsers/signature.h"
 #include "server/api.h"
+#include "server/fnindex.h"
+#include "server/gitrepo.h"
 #include "server/gitsync.h"
 
 #define REGRESS_MAX_TITLE 512
@@ -966,6 +968,43 @@ static int add_suspect(void *ctx, const struct gitsync_suspect *s)
 	return 0;
 }
 
+/* A function defined in more files than this says nothing about a file. */
+#define REGRESS_INDEX_MAX_DEFS 3
+
+/*
+ * The files that define the report's functions, from the function index
+ * of the first bad kernel's tree when `splatd git index` stored one (the
+ * owners issue); without an index the decoded files and function names
+ * are all there is.
+ */
+static void index_files(struct db *db, const char *repo, const char *bad,
+			struct frames *f)
+{
+	struct strbuf err = STRBUF_INIT;
+	struct gitrepo *t = NULL;
+	struct fnindex *ix = NULL;
+	size_t i, j, n;
+
+	if (gitrepo_open_git(&t, repo, bad, &err) ||
+	    fnindex_load(&ix, db, gitrepo_id(t), &err))
+		goto out;
+	n = f->nfunctions;
+	for (i = 0; i < n; i++) {
+		const struct fnindex_def *defs;
+		size_t ndefs = fnindex_lookup(ix, f->functions[i], &defs);
+
+		if (ndefs > REGRESS_INDEX_MAX_DEFS)
+			continue;
+		for (j = 0; j < ndefs; j++)
+			names_add(&f->files, &f->nfiles, defs[j].file,
+				  strlen(defs[j].file));
+	}
+out:
+	fnindex_free(ix);
+	gitrepo_free(t);
+	strbuf_release(&err);
+}
+
 /*
  * Commits in (last clean .. first bad] touching the report's files or
  * naming its functions, in the first configured repository that knows
@@ -996,6 +1035,7 @@ static int suspects_json(struct db *db, long long id, json_t *out,
 		goto out;
 	}
 	for (i = 0; i < repos.n; i++) {
+		index_files(db, repos.repos[i], bad.buf, &f);
 		strbuf_reset(&gerr);
 		if (gitsync_suspects(
 			    repos.repos[i], clean.len ? clean.buf : NULL,
