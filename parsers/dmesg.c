@@ -76,7 +76,6 @@ struct dmesg {
 	struct strbuf raw;
 	struct dmesg_line meta;
 	int quote;
-	int indent;
 	size_t phys_len;
 	bool trailing_ws;
 	bool continued; /* text came from an unprefixed line */
@@ -776,7 +775,6 @@ static void set_pending(struct dmesg *d, const struct phys *m, const char *raw,
 	d->meta.prefixed = m->prefixed;
 	memcpy(d->meta.caller, m->caller, sizeof(m->caller));
 	d->quote = m->quote;
-	d->indent = m->indent;
 	d->phys_len = m->phys_len;
 	d->trailing_ws = m->trailing_ws;
 	d->continued = false;
@@ -864,7 +862,6 @@ static int assemble(struct dmesg *d, const struct phys *m, const char *raw,
 				pend_sync(d);
 				d->meta.last = d->lineno;
 				d->continued = true;
-				d->indent = m->indent;
 				d->phys_len = m->phys_len;
 				d->trailing_ws = m->trailing_ws;
 				return 0;

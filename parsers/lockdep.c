@@ -617,12 +617,7 @@ struct lockdep_parser {
 	int run; /* non-frame lines in a row (trace end) */
 	int foreign; /* other callers' lines in a row */
 	size_t run_start; /* nlines when the run started */
-	bool list_started;
 	int hung_idle; /* lines since a hung task's trace */
-
-	/* lines held back while deciding whether a trace ended */
-	struct rline *tail;
-	size_t ntail;
 };
 
 static void report_reset(struct lockdep_parser *p)
@@ -634,7 +629,6 @@ static void report_reset(struct lockdep_parser *p)
 	p->frames = 0;
 	p->run = 0;
 	p->foreign = 0;
-	p->list_started = false;
 	p->hung_idle = 0;
 	p->caller[0] = '\0';
 	arena_reset(&p->arena);
@@ -924,7 +918,6 @@ static void report_line(struct lockdep_parser *p, const struct dmesg_line *l)
 			return;
 		if (is_lock_item(s) || starts(s, "<RELEASED>")) {
 			add_line(p, l);
-			p->list_started = true;
 			return;
 		}
 		report_end(p);
