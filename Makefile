@@ -105,7 +105,7 @@ build/bench/%: bench/%.c $(OPT_LIB)
 	@$(if $(Q),echo "  BENCH   $@")
 	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(OPT_LIB) $(LDLIBS)
 
-build/fuzz/%: tests/fuzz/%.c $(PARSER_SRC) server/report_json.c
+build/fuzz/%: tests/fuzz/%.c $(PARSER_SRC) server/report_json.c server/jsonw.c
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  FUZZ    $@")
 	$(Q)$(CLANG) -std=gnu11 -I. -D_GNU_SOURCE -g -O1 \

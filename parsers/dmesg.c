@@ -47,6 +47,7 @@ struct phys {
 
 struct dmesg {
 	dmesg_line_fn fn;
+	dmesg_skip_fn skip;
 	void *ctx;
 
 	struct strbuf partial; /* physical line split across chunks */
@@ -60,6 +61,9 @@ struct dmesg {
 
 	unsigned long lineno;
 	unsigned long long bytes;
+	size_t line_bytes; /* of the physical line being read, uncapped */
+	size_t longest; /* longest physical line so far, uncapped */
+	bool nul; /* a NUL byte was seen */
 	unsigned long prefixed_lines;
 
 	/*
@@ -97,6 +101,43 @@ struct dmesg *dmesg_new(dmesg_line_fn fn, void *ctx)
 	strbuf_init(&d->text, 0);
 	strbuf_init(&d->raw, 0);
 	return d;
+}
+
+void dmesg_set_skip(struct dmesg *d, dmesg_skip_fn skip)
+{
+	d->skip = skip;
+}
+
+void dmesg_reset(struct dmesg *d)
+{
+	struct dmesg keep = *d;
+
+	memset(d, 0, sizeof(*d));
+	d->fn = keep.fn;
+	d->skip = keep.skip;
+	d->ctx = keep.ctx;
+#define KEEP(sb)                      \
+	do {                          \
+		d->sb = keep.sb;      \
+		strbuf_reset(&d->sb); \
+	} while (0)
+	KEEP(partial);
+	KEEP(qp);
+	KEEP(clean);
+	KEEP(split);
+	KEEP(text);
+	KEEP(raw);
+#undef KEEP
+}
+
+size_t dmesg_longest_line(const struct dmesg *d)
+{
+	return d->longest;
+}
+
+bool dmesg_saw_nul(const struct dmesg *d)
+{
+	return d->nul;
 }
 
 void dmesg_free(struct dmesg *d)
@@ -984,21 +1025,38 @@ static void qp_append(struct dmesg *d, const char *s, size_t len)
 	}
 }
 
-/* Step 1 for one physical line; then the rest of the pipeline. */
-static int physical(struct dmesg *d, const char *s, size_t len, bool clean)
+/*
+ * Quoted-printable shows itself by an encoded '=' ("=3D", banners are made of
+ * them), an encoded NBSP or an encoded trailing blank; "pid=20134" is not QP.
+ */
+static bool qp_marker(const char *s, size_t len)
+{
+	const char *e = s + len, *q = memchr(s, '=', len);
+
+	for (; q; q = memchr(q + 1, '=', (size_t)(e - q - 1))) {
+		if (e - q >= 3 && q[1] == '3' && q[2] == 'D')
+			return true;
+		if (e - q >= 6 && !memcmp(q, "=C2=A0", 6))
+			return true;
+		if (e - q == 3 && q[1] == '2' && q[2] == '0')
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Step 1 for one physical line; then the rest of the pipeline.  clean: no
+ * byte of s needs sanitizing; eq: s may contain '='.
+ */
+static int physical(struct dmesg *d, const char *s, size_t len, bool clean,
+		    bool eq)
 {
 	int ret;
 
 	d->lineno++;
 	while (len && (s[len - 1] == '\r'))
 		len--;
-	/*
-	 * Quoted-printable shows itself by an encoded '=' ("=3D", banners are
-	 * made of them) or an encoded trailing blank; "pid=20134" is not QP.
-	 */
-	if (!d->qp_mode && !clean && len >= 3 && memchr(s, '=', len) &&
-	    (memmem(s, len, "=3D", 3) || !memcmp(s + len - 3, "=20", 3) ||
-	     memmem(s, len, "=C2=A0", 6)))
+	if (!d->qp_mode && eq && qp_marker(s, len))
 		d->qp_mode = true;
 	if (!d->qp_mode)
 		return process(d, s, len, d->lineno, clean);
@@ -1019,90 +1077,192 @@ static int physical(struct dmesg *d, const char *s, size_t len, bool clean)
 }
 
 /*
- * Find the end of the line at p, 16 bytes at a time: a byte below 0x20
- * (signed compare: also every byte >= 0x80), 0x7f or '=' makes the line
- * "dirty": it needs sanitizing or a look for quoted-printable.  Returns the
- * newline or NULL.
+ * Find the end of the line at p, 16 bytes at a time, and what the line holds:
+ * *ctl when a byte below 0x20 (a signed compare: also every byte >= 0x80) or
+ * 0x7f needs sanitizing, *eq when there is a '=' (quoted-printable?).
+ * Returns the newline or NULL.
  */
 #ifdef __SSE2__
 #include <emmintrin.h>
 
-static const char *scan_line(const char *p, const char *e, bool *dirty)
+static const char *scan_line(const char *p, const char *e, bool *ctl, bool *eq)
 {
 	const __m128i sp = _mm_set1_epi8(0x20), del = _mm_set1_epi8(0x7f);
-	const __m128i eq = _mm_set1_epi8('='), nl = _mm_set1_epi8('\n');
-	unsigned special = 0;
+	const __m128i eqc = _mm_set1_epi8('='), nl = _mm_set1_epi8('\n');
+	unsigned c = 0, q = 0;
 
 	for (; e - p >= 16; p += 16) {
 		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
-		unsigned bits = (unsigned)_mm_movemask_epi8(
-			_mm_or_si128(_mm_or_si128(_mm_cmplt_epi8(x, sp),
-						  _mm_cmpeq_epi8(x, del)),
-				     _mm_cmpeq_epi8(x, eq)));
-		unsigned nls;
+		__m128i cm = _mm_or_si128(_mm_cmplt_epi8(x, sp),
+					  _mm_cmpeq_epi8(x, del));
+		__m128i qm = _mm_cmpeq_epi8(x, eqc);
+		unsigned nls, mask;
 
-		if (!bits)
+		if (!_mm_movemask_epi8(_mm_or_si128(cm, qm)))
 			continue;
 		nls = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, nl));
+		mask = nls ? (1u << __builtin_ctz(nls)) - 1 : ~0u;
+		c |= (unsigned)_mm_movemask_epi8(cm) & mask;
+		q |= (unsigned)_mm_movemask_epi8(qm) & mask;
 		if (nls) {
-			unsigned at = (unsigned)__builtin_ctz(nls);
-
-			special |= bits & ((1u << at) - 1);
-			*dirty = special != 0;
-			return p + at;
+			*ctl = c != 0;
+			*eq = q != 0;
+			return p + __builtin_ctz(nls);
 		}
-		special |= bits;
 	}
 	for (; p < e; p++) {
-		unsigned char c = (unsigned char)*p;
+		unsigned char b = (unsigned char)*p;
 
-		if (c == '\n') {
-			*dirty = special != 0;
+		if (b == '\n') {
+			*ctl = c != 0;
+			*eq = q != 0;
 			return p;
 		}
-		if (c < 0x20 || c >= 0x7f || c == '=')
-			special = 1;
+		if (b < 0x20 || b >= 0x7f)
+			c = 1;
+		else if (b == '=')
+			q = 1;
 	}
-	*dirty = special != 0;
+	*ctl = c != 0;
+	*eq = q != 0;
 	return NULL;
 }
 #else
-static const char *scan_line(const char *p, const char *e, bool *dirty)
+static const char *scan_line(const char *p, const char *e, bool *ctl, bool *eq)
 {
-	bool d = false;
+	bool c = false, q = false;
 
 	for (; p < e; p++) {
-		unsigned char c = (unsigned char)*p;
+		unsigned char b = (unsigned char)*p;
 
-		if (c == '\n') {
-			*dirty = d;
-			return p;
-		}
-		if (c < 0x20 || c >= 0x7f || c == '=')
-			d = true;
+		if (b == '\n')
+			break;
+		if (b < 0x20 || b >= 0x7f)
+			c = true;
+		else if (b == '=')
+			q = true;
 	}
-	*dirty = d;
-	return NULL;
+	*ctl = c;
+	*eq = q;
+	return p < e ? p : NULL;
 }
 #endif
+
+/*
+ * The fast path for a clean physical line s while nothing is in QP mode:
+ * "<N>[ ts] [Tn] text" with a plain prefix is offered to the consumer's skip
+ * function and dropped when it says the text cannot matter.  Dropping it must
+ * not change any other logical line, so the line is taken only when the full
+ * pipeline would deliver it whole and alone: the pending line is no lock-line
+ * fragment waiting for a tail (else it goes first, as assemble() would), and
+ * the line itself has text, no trailing blank and is no fragment (so nothing
+ * that follows would be joined to it).  Returns true when the line is used up,
+ * with *ret the consumer's stop value.
+ */
+/* "[%5lu.%06lu]", the console timestamp of every kernel since 2.6 */
+static size_t match_ts14(const char *p, const char *e)
+{
+	int i = 1;
+
+	if (e - p < 14 || p[0] != '[' || p[6] != '.' || p[13] != ']')
+		return 0;
+	while (i < 5 && p[i] == ' ')
+		i++;
+	for (; i < 6; i++)
+		if (!is_digit(p[i]))
+			return 0;
+	for (i = 7; i < 13; i++)
+		if (!is_digit(p[i]))
+			return 0;
+	return 14;
+}
+
+static bool skip_line(struct dmesg *d, const char *s, size_t len, int *ret)
+{
+	const char *p = s, *e = s + len, *q;
+	struct phys m;
+	size_t n;
+
+	if (len < 8 || e[-1] == ' ' || (e[-1] == 'M' && e[-2] == '^'))
+		return false;
+	if (*p == '<') {
+		q = p + 1;
+		q += skip_digits(q, e);
+		if (q == p + 1 || q >= e || *q != '>' || q - p > 4)
+			return false;
+		p = q + 1;
+	}
+	if (p >= e || *p != '[' || p + 1 >= e ||
+	    (p[1] != ' ' && !is_digit(p[1])))
+		return false;
+	n = match_ts14(p, e);
+	if (!n && !(n = match_bracket(p, e, &m)))
+		return false;
+	p += n;
+	if (p < e && *p == ' ')
+		p++;
+	if (p < e && *p == '[' && (n = match_bracket(p, e, &m))) {
+		p += n; /* a caller id "[  T15]" */
+		if (p < e && *p == ' ')
+			p++;
+	}
+	while (p < e && *p == ' ')
+		p++;
+	/* what the full path would strip as one more prefix */
+	if (p >= e || (*p == '[' && match_bracket(p, e, &m)) ||
+	    (*p == '<' && p + 1 < e && is_digit(p[1])) ||
+	    (*p == 'k' && match_kernel_tag(p, e)) ||
+	    (*p == 'O' && e - p >= 5 && !memcmp(p, "Oops#", 5)))
+		return false;
+	if (d->have && lock_incomplete(d->ptext, d->plen))
+		return false;
+	d->lineno++;
+	d->prefixed_lines++;
+	*ret = emit(d);
+	if (*ret)
+		return true;
+	if (!d->skip(d->ctx, p, (size_t)(e - p)) ||
+	    ((is_hex(*p) || *p == '#' || *p == '-' || *p == '(') &&
+	     lock_incomplete(p, (size_t)(e - p)))) {
+		/* the full path, minus the count (nothing is pending now) */
+		d->lineno--;
+		d->prefixed_lines--;
+		return false;
+	}
+	return true;
+}
+
+/* The input's shape for dmesg_longest_line() and dmesg_saw_nul(). */
+static inline void note_line(struct dmesg *d, const char *p, size_t n, bool ctl,
+			     bool ends)
+{
+	d->line_bytes += n;
+	if (d->line_bytes > d->longest)
+		d->longest = d->line_bytes;
+	if (ends)
+		d->line_bytes = 0;
+	if (ctl && !d->nul && memchr(p, '\0', n))
+		d->nul = true;
+}
 
 int dmesg_feed(struct dmesg *d, const char *buf, size_t len)
 {
 	const char *p = buf, *e = buf + len, *nl;
-	bool dirty;
+	bool ctl, eq;
 	int ret = 0;
 
 	d->bytes += len;
 	d->feed_lo = buf;
 	d->feed_hi = e;
 	while (p < e) {
-		nl = scan_line(p, e, &dirty);
+		nl = scan_line(p, e, &ctl, &eq);
 		if (!nl) {
 			size_t room = DMESG_MAX_LINE > d->partial.len ?
 					      DMESG_MAX_LINE - d->partial.len :
 					      0;
 			size_t n = (size_t)(e - p);
 
+			note_line(d, p, n, ctl, false);
 			if (n > room) {
 				n = room;
 				d->partial_truncated = true;
@@ -1116,17 +1276,24 @@ int dmesg_feed(struct dmesg *d, const char *buf, size_t len)
 					      0;
 			size_t n = (size_t)(nl - p);
 
+			note_line(d, p, n, ctl, true);
 			strbuf_add(&d->partial, p, n < room ? n : room);
-			ret = physical(d, d->partial.buf, d->partial.len,
-				       false);
+			ret = physical(d, d->partial.buf, d->partial.len, false,
+				       true);
 			strbuf_reset(&d->partial);
 			d->partial_truncated = false;
 		} else {
 			size_t n = (size_t)(nl - p);
 
-			ret = physical(d, p,
-				       n < DMESG_MAX_LINE ? n : DMESG_MAX_LINE,
-				       !dirty);
+			note_line(d, p, n, ctl, true);
+			if (n > DMESG_MAX_LINE)
+				n = DMESG_MAX_LINE;
+			/* physical() looks for QP after CRs are cut */
+			if (eq && !ctl && !d->qp_mode && qp_marker(p, n))
+				d->qp_mode = true;
+			if (ctl || !d->skip || d->qp_mode ||
+			    n == DMESG_MAX_LINE || !skip_line(d, p, n, &ret))
+				ret = physical(d, p, n, !ctl, eq && ctl);
 		}
 		if (ret)
 			break;
@@ -1142,7 +1309,7 @@ int dmesg_finish(struct dmesg *d)
 	int ret = 0;
 
 	if (d->partial.len || d->partial_truncated) {
-		ret = physical(d, d->partial.buf, d->partial.len, false);
+		ret = physical(d, d->partial.buf, d->partial.len, false, true);
 		strbuf_reset(&d->partial);
 		d->partial_truncated = false;
 	}

@@ -35,14 +35,30 @@ struct dmesg;
 /* Return non-zero from the callback to stop; dmesg_feed then returns it. */
 typedef int (*dmesg_line_fn)(void *ctx, const struct dmesg_line *line);
 
+/*
+ * Optional: asked about an ordinary console line ("<N>[ ts] [Tn] text") before
+ * it is assembled; return true when text (len bytes, not NUL-terminated)
+ * cannot matter to the consumer right now, and the line is dropped.  It is
+ * only asked about lines that would reach the callback whole and alone, so a
+ * consumer that ignores exactly those lines sees no difference.
+ */
+typedef bool (*dmesg_skip_fn)(void *ctx, const char *text, size_t len);
+
 struct dmesg *dmesg_new(dmesg_line_fn fn, void *ctx);
+void dmesg_set_skip(struct dmesg *d, dmesg_skip_fn skip);
 int dmesg_feed(struct dmesg *d, const char *buf, size_t len);
 /* Flush the last (unterminated or pending) line. */
 int dmesg_finish(struct dmesg *d);
 void dmesg_free(struct dmesg *d);
+/* Back to a fresh state for the next log, keeping the buffers it grew. */
+void dmesg_reset(struct dmesg *d);
 
 /* Bytes fed so far, and physical lines seen (for diagnostics and metrics). */
 unsigned long long dmesg_bytes(const struct dmesg *d);
 unsigned long dmesg_lines(const struct dmesg *d);
+/* The longest physical line so far in bytes (before any cap), and whether a
+ * NUL byte was seen: what a caller that refuses such input checks. */
+size_t dmesg_longest_line(const struct dmesg *d);
+bool dmesg_saw_nul(const struct dmesg *d);
 
 #endif

@@ -65,9 +65,13 @@ int lockdep_kind_from_name(const char *name)
 
 /* ---- small string helpers ---------------------------------------------- */
 
-static bool starts(const char *s, const char *prefix)
+/* Most calls fail at the first byte: a loop beats a call to strncmp. */
+static inline bool starts(const char *s, const char *prefix)
 {
-	return !strncmp(s, prefix, strlen(prefix));
+	while (*prefix)
+		if (*s++ != *prefix++)
+			return false;
+	return true;
 }
 
 static bool starts_ci(const char *s, const char *prefix)
@@ -1000,11 +1004,9 @@ static void report_line(struct lockdep_parser *p, const struct dmesg_line *l)
 }
 
 /* First bytes of a line that may start a report or state a fact. */
-static bool may_matter(const struct dmesg_line *l)
+static bool may_matter(const char *t, size_t len)
 {
-	const char *t = l->text;
-
-	if (l->len < 5)
+	if (len < 5)
 		return false;
 	switch (t[0]) {
 	case 'W':
@@ -1013,8 +1015,16 @@ static bool may_matter(const struct dmesg_line *l)
 		return !memcmp(t, "INFO", 4);
 	case 'B':
 		return !memcmp(t, "BUG:", 4);
-	case '[':
-		return t[1] == ' ' || t[1] == 'I' || t[1] == 'B';
+	case '[': { /* "[ INFO: ... ]", 2.6 kernels */
+		const char *e = t + len;
+
+		t++;
+		while (t < e && *t == ' ')
+			t++;
+		return e - t >= 4 &&
+		       (!memcmp(t, "WARN", 4) || !memcmp(t, "INFO", 4) ||
+			!memcmp(t, "BUG:", 4));
+	}
 	case 't':
 		return !memcmp(t, "turn", 4);
 	case 'D':
@@ -1024,12 +1034,20 @@ static bool may_matter(const struct dmesg_line *l)
 	}
 }
 
+/* dmesg's fast path: the lines on_line() would return from at once */
+static bool skip_line(void *ctx, const char *text, size_t len)
+{
+	struct lockdep_parser *p = ctx;
+
+	return p->phase == PH_IDLE && !may_matter(text, len);
+}
+
 static int on_line(void *ctx, const struct dmesg_line *in)
 {
 	struct lockdep_parser *p = ctx;
 	struct dmesg_line l;
 
-	if (p->phase == PH_IDLE && !may_matter(in))
+	if (p->phase == PH_IDLE && !may_matter(in->text, in->len))
 		return p->stop; /* the hot path: an ordinary kernel line */
 	/* the parser works on NUL-terminated text */
 	l = *in;
@@ -1051,9 +1069,37 @@ struct lockdep_parser *lockdep_parser_new(const struct lockdep_sink *sink)
 		abort();
 	p->sink = *sink;
 	p->dmesg = dmesg_new(on_line, p);
+	dmesg_set_skip(p->dmesg, skip_line);
 	strbuf_init(&p->raw, 0);
 	strbuf_init(&p->line, 0);
 	return p;
+}
+
+void lockdep_parser_reset(struct lockdep_parser *p)
+{
+	struct lockdep_parser keep = *p;
+
+	report_reset(p);
+	memset(p, 0, sizeof(*p));
+	p->sink = keep.sink;
+	p->dmesg = keep.dmesg;
+	dmesg_reset(p->dmesg);
+	p->arena = keep.arena;
+	p->lines = keep.lines;
+	p->alloc = keep.alloc;
+	p->raw = keep.raw;
+	p->line = keep.line;
+	strbuf_reset(&p->line);
+}
+
+const struct dmesg *lockdep_parser_dmesg(const struct lockdep_parser *p)
+{
+	return p->dmesg;
+}
+
+void lockdep_parser_set_fast_path(struct lockdep_parser *p, bool on)
+{
+	dmesg_set_skip(p->dmesg, on ? skip_line : NULL);
 }
 
 int lockdep_parser_feed(struct lockdep_parser *p, const char *buf, size_t len)

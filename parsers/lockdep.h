@@ -121,6 +121,16 @@ struct lockdep_sink {
 struct lockdep_parser;
 
 struct lockdep_parser *lockdep_parser_new(const struct lockdep_sink *sink);
+/*
+ * The fast path that drops ordinary lines before they are assembled is on by
+ * default; tests turn it off to check that it changes nothing.
+ */
+void lockdep_parser_set_fast_path(struct lockdep_parser *p, bool on);
+/* Ready for the next log, keeping the memory it grew (and the sink). */
+void lockdep_parser_reset(struct lockdep_parser *p);
+/* The line reader underneath, for its statistics (parsers/dmesg.h). */
+struct dmesg;
+const struct dmesg *lockdep_parser_dmesg(const struct lockdep_parser *p);
 /* Returns 0, or the first non-zero value a sink callback returned. */
 int lockdep_parser_feed(struct lockdep_parser *p, const char *buf, size_t len);
 int lockdep_parser_finish(struct lockdep_parser *p);

@@ -37,19 +37,26 @@ static int on_report(void *data, const struct lockdep_report *r)
 {
 	struct parse_ctx *ctx = data;
 	struct signature sig;
-	json_t *o;
 
 	if (signature_compute(&sig, r, &ctx->arena))
 		return 0;
-	o = report_json(r, &sig);
-	if (ctx->owners)
-		owners_source_annotate(ctx->owners, o, &sig, r, NULL);
 	strbuf_reset(&ctx->out);
 	if (ctx->nreports++)
 		strbuf_addch(&ctx->out, ',');
-	json_dump_callback(o, dump_to_strbuf, &ctx->out, ctx->flags);
+	if (ctx->owners) {
+		/* owners come as a jansson object: print the whole report so */
+		json_t *o = report_json(r, &sig);
+
+		owners_source_annotate(ctx->owners, o, &sig, r, NULL);
+		json_dump_callback(o, dump_to_strbuf, &ctx->out, ctx->flags);
+		json_decref(o);
+	} else {
+		struct jsonw w;
+
+		jsonw_init(&w, &ctx->out, (int)(ctx->flags & JSON_MAX_INDENT));
+		report_json_write(&w, r, &sig);
+	}
 	fwrite(ctx->out.buf, 1, ctx->out.len, stdout);
-	json_decref(o);
 	arena_reset(&ctx->arena);
 	return 0;
 }

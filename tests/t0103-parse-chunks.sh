@@ -2,7 +2,10 @@
 # SPDX-License-Identifier: GPL-2.0
 # t0103-parse-chunks: feeding the parser 1, 7 or 4096 bytes at a time gives
 # the same reports as one big chunk and as `splatd parse` (lines split
-# anywhere, even inside a UTF-8 sequence or a CRLF).
+# anywhere, even inside a UTF-8 sequence or a CRLF); the parser's fast path
+# for ordinary lines changes nothing (same output with it turned off); the
+# JSON that `splatd parse` prints as it goes is the jansson object's, also
+# with --pretty.
 set -u
 cd "$(dirname "$0")/.." || exit 1
 SPLATD=${SPLATD:-build/asan/splatd}
@@ -35,10 +38,18 @@ total=0
 idx=0
 "$SPLATD" parse "${inputs[@]}" >"$tmp/cli-all.json" 2>"$tmp/cli-err" ||
 	nok "splatd parse of all inputs: $(head -c 300 "$tmp/cli-err")"
+"$SPLATD" parse --pretty "${inputs[@]}" >"$tmp/pretty-all.json" 2>"$tmp/cli-err" ||
+	nok "splatd parse --pretty of all inputs: $(head -c 300 "$tmp/cli-err")"
+if [ "$(jq -cS . "$tmp/pretty-all.json")" = "$(jq -cS . "$tmp/cli-all.json")" ] &&
+	[ "$(grep -c '^  "kind": ' "$tmp/pretty-all.json")" -gt 0 ]; then
+	ok "--pretty prints the same objects, indented"
+else
+	nok "--pretty differs from the compact output"
+fi
 for f in "${inputs[@]}"; do
 	idx=$((idx + 1))
 	name=${f##*/}
-	if ! "$TOOL" "$f" 0 1 7 4096 >"$tmp/all.json" 2>"$tmp/err"; then
+	if ! "$TOOL" "$f" 0 1 7 4096 0s 7s >"$tmp/all.json" 2>"$tmp/err"; then
 		nok "$name: parse_chunks failed: $(head -c 300 "$tmp/err")"
 		continue
 	fi
@@ -53,6 +64,16 @@ for f in "${inputs[@]}"; do
 			ok "$name: chunks of $c = one chunk ($n reports)"
 		else
 			nok "$name: chunks of $c differ from one chunk"
+			diff <(jq -S . "$tmp/whole.json") <(jq -S . "$tmp/c.json") | head -n 20
+		fi
+	done
+	for c in 0 7; do
+		sed -n ${line}p "$tmp/all.json" >"$tmp/c.json"
+		line=$((line + 1))
+		if cmp -s "$tmp/whole.json" "$tmp/c.json"; then
+			ok "$name: without the fast path, chunks of $c: the same"
+		else
+			nok "$name: the fast path changes the output (chunks of $c)"
 			diff <(jq -S . "$tmp/whole.json") <(jq -S . "$tmp/c.json") | head -n 20
 		fi
 	done

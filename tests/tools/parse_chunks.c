@@ -2,12 +2,15 @@
 /*
  * parse_chunks: feed a file to the lockdep parser in chunks of a fixed size
  * (0 = the whole file at once) and print what `splatd parse` would print for
- * it, keys sorted, one line per chunk size, so they can be compared.
+ * it, keys sorted, one line per chunk size, so they can be compared.  A
+ * chunk size ending in 's' ("0s") parses with the fast path for ordinary
+ * lines turned off (lockdep_parser_set_fast_path), which must change nothing.
  *
- * usage: parse_chunks FILE CHUNK...
+ * usage: parse_chunks FILE CHUNK[s]...
  */
 #include <errno.h>
 #include <jansson.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -65,7 +68,7 @@ static int chunks_read(struct strbuf *sb, const char *path)
 }
 
 /* Parse in with the given chunk size and print one JSON line; 0 or -1. */
-static int chunks_parse(const struct strbuf *in, size_t chunk)
+static int chunks_parse(const struct strbuf *in, size_t chunk, bool fast)
 {
 	struct chunks_ctx ctx = { json_array(), json_array(), ARENA_INIT };
 	struct lockdep_sink sink = { chunks_on_report, chunks_on_off, &ctx };
@@ -74,6 +77,7 @@ static int chunks_parse(const struct strbuf *in, size_t chunk)
 	json_t *o = NULL;
 	int ret = -1;
 
+	lockdep_parser_set_fast_path(p, fast);
 	if (!chunk)
 		chunk = in->len ? in->len : 1;
 	while (off < in->len) {
@@ -104,7 +108,7 @@ int main(int argc, char **argv)
 	int i, err, ret = 1;
 
 	if (argc < 3) {
-		fputs("usage: parse_chunks FILE CHUNK...\n", stderr);
+		fputs("usage: parse_chunks FILE CHUNK[s]...\n", stderr);
 		goto out;
 	}
 	err = chunks_read(&in, argv[1]);
@@ -113,9 +117,13 @@ int main(int argc, char **argv)
 			strerror(-err));
 		goto out;
 	}
-	for (i = 2; i < argc; i++)
-		if (chunks_parse(&in, strtoul(argv[i], NULL, 10)))
+	for (i = 2; i < argc; i++) {
+		char *end;
+		size_t chunk = strtoul(argv[i], &end, 10);
+
+		if (chunks_parse(&in, chunk, *end != 's'))
 			goto out;
+	}
 	ret = 0;
 out:
 	strbuf_release(&in);

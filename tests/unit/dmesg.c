@@ -333,6 +333,86 @@ static void dmesg__huge_line_is_capped(void **state)
 	free(s);
 }
 
+/* A skip function that drops every line it is offered. */
+static bool skip_all(void *ctx, const char *text, size_t len)
+{
+	(void)ctx;
+	(void)text;
+	(void)len;
+	return true;
+}
+
+static void dmesg__fast_path_offers_only_whole_lines(void **state)
+{
+	/* a wrapped record, a lock fragment, a QP log: never offered */
+	static const char log[] =
+		"[    1.000000] \n"
+		"  continued text\n"
+		"[    1.100000]  #0: ffff888100000000 (&x->lock\n"
+		"[    1.100001] ){+.+.}-{3:3}, at: f+0x1/0x2\n"
+		"<4>[    1.200000][ T15] plain line\n"
+		"<4>[    1.300000] kernel: tagged\n";
+	struct got g;
+	struct dmesg *d = dmesg_new(collect, &g);
+
+	(void)state;
+	memset(&g, 0, sizeof(g));
+	dmesg_set_skip(d, skip_all);
+	dmesg_feed(d, log, sizeof(log) - 1);
+	dmesg_finish(d);
+	assert_int_equal(g.n, 3);
+	assert_string_equal(g.text[0], "continued text");
+	assert_string_equal(g.text[1],
+			    "#0: ffff888100000000 (&x->lock){+.+.}-{3:3}, at: "
+			    "f+0x1/0x2");
+	assert_string_equal(g.text[2], "tagged");
+	assert_int_equal(dmesg_lines(d), 6);
+	release(&g);
+	dmesg_free(d);
+}
+
+static void dmesg__shape_and_reset(void **state)
+{
+	static const char log[] = "[    1.000000] short\n"
+				  "[    1.000001] a somewhat longer line\n"
+				  "tail without newline";
+	struct got g;
+	struct dmesg *d = dmesg_new(collect, &g);
+	size_t i;
+
+	(void)state;
+	memset(&g, 0, sizeof(g));
+	for (i = 0; i < sizeof(log) - 1; i += 5) /* lines cut anywhere */
+		dmesg_feed(d, log + i,
+			   sizeof(log) - 1 - i < 5 ? sizeof(log) - 1 - i : 5);
+	assert_int_equal(dmesg_longest_line(d),
+			 strlen("[    1.000001] a somewhat longer line"));
+	assert_false(dmesg_saw_nul(d));
+	dmesg_feed(d, " and more text, longer still\n", 29);
+	assert_int_equal(dmesg_longest_line(d),
+			 strlen("tail without newline and more text, longer "
+				"still"));
+	dmesg_feed(d, "x\0y\n", 4);
+	assert_true(dmesg_saw_nul(d));
+	dmesg_finish(d);
+	release(&g);
+
+	/* after a reset: a fresh count, fresh lines, the same callback */
+	memset(&g, 0, sizeof(g));
+	dmesg_reset(d);
+	assert_false(dmesg_saw_nul(d));
+	assert_int_equal(dmesg_longest_line(d), 0);
+	assert_int_equal(dmesg_lines(d), 0);
+	dmesg_feed(d, "<4>[    2.000000] again\n", 24);
+	dmesg_finish(d);
+	assert_int_equal(g.n, 1);
+	assert_string_equal(g.text[0], "again");
+	assert_int_equal(g.first[0], 1);
+	assert_int_equal(dmesg_longest_line(d), 23);
+	release(&g);
+	dmesg_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -353,6 +433,8 @@ int main(void)
 		cmocka_unit_test(dmesg__pstore_markers_dropped),
 		cmocka_unit_test(dmesg__chunk_size_does_not_matter),
 		cmocka_unit_test(dmesg__huge_line_is_capped),
+		cmocka_unit_test(dmesg__fast_path_offers_only_whole_lines),
+		cmocka_unit_test(dmesg__shape_and_reset),
 	};
 
 	return cmocka_run_group_tests_name("dmesg", tests, NULL, NULL);
