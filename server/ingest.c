@@ -12,6 +12,7 @@
 #include "db/runs.h"
 #include "db/signatures.h"
 #include "parsers/arena.h"
+#include "parsers/dmesg.h"
 #include "parsers/lockdep.h"
 #include "parsers/signature.h"
 #include "server/api.h"
@@ -35,7 +36,6 @@ struct ingest {
 	struct ingest_report *reports;
 	size_t nreports, alloc;
 	unsigned long long bytes;
-	size_t line_len; /* bytes since the last newline */
 	int error; /* sticky: the first error of this log */
 	struct strbuf cb_err; /* why a parser callback stopped */
 	bool lockdep_off;
@@ -253,14 +253,16 @@ void ingest_start(struct ingest *in, const struct ingest_limits *lim)
 	struct lockdep_sink sink = { on_report, on_lockdep_off, in };
 
 	in->lim = *lim;
-	lockdep_parser_free(in->parser);
-	in->parser = lockdep_parser_new(&sink);
+	if (in->parser)
+		lockdep_parser_reset(
+			in->parser); /* warm buffers: no page faults */
+	else
+		in->parser = lockdep_parser_new(&sink);
 	EVP_DigestInit_ex(in->sha, EVP_sha256(), NULL);
 	arena_reset(&in->store);
 	arena_reset(&in->scratch);
 	in->nreports = 0;
 	in->bytes = 0;
-	in->line_len = 0;
 	in->error = 0;
 	strbuf_reset(&in->cb_err);
 	in->lockdep_off = false;
@@ -280,21 +282,6 @@ static unsigned long long now_ns(void)
 	       (unsigned long long)ts.tv_nsec;
 }
 
-/* Longest run of bytes between newlines, carried across pieces. */
-static bool lines_fit(struct ingest *in, const char *buf, size_t len)
-{
-	const char *p = buf, *end = buf + len, *nl;
-
-	while ((nl = memchr(p, '\n', (size_t)(end - p)))) {
-		if (in->line_len + (size_t)(nl - p) > in->lim.max_line)
-			return false;
-		in->line_len = 0;
-		p = nl + 1;
-	}
-	in->line_len += (size_t)(end - p);
-	return in->line_len <= in->lim.max_line;
-}
-
 static int parser_result(struct ingest *in, int rc, struct strbuf *err)
 {
 	if (!rc)
@@ -310,6 +297,7 @@ static int parser_result(struct ingest *in, int rc, struct strbuf *err)
 int ingest_feed(struct ingest *in, const char *buf, size_t len,
 		struct strbuf *err)
 {
+	const struct dmesg *d;
 	unsigned long long t;
 	int rc;
 
@@ -320,20 +308,22 @@ int ingest_feed(struct ingest *in, const char *buf, size_t len,
 			    in->lim.max_decompressed);
 		return in->error = -EFBIG;
 	}
-	if (memchr(buf, '\0', len)) {
-		strbuf_addstr(err, "the log is not text (it has NUL bytes)");
-		return in->error = -EINVAL;
-	}
-	if (!lines_fit(in, buf, len)) {
-		strbuf_addf(err, "a line is longer than %zu bytes",
-			    in->lim.max_line);
-		return in->error = -EFBIG;
-	}
 	in->bytes += len;
 	EVP_DigestUpdate(in->sha, buf, len);
 	t = now_ns();
 	rc = lockdep_parser_feed(in->parser, buf, len);
 	in->parse_ns += now_ns() - t;
+	/* the parser's line reader sees every byte: it checks the shape too */
+	d = lockdep_parser_dmesg(in->parser);
+	if (dmesg_saw_nul(d)) {
+		strbuf_addstr(err, "the log is not text (it has NUL bytes)");
+		return in->error = -EINVAL;
+	}
+	if (dmesg_longest_line(d) > in->lim.max_line) {
+		strbuf_addf(err, "a line is longer than %zu bytes",
+			    in->lim.max_line);
+		return in->error = -EFBIG;
+	}
 	return parser_result(in, rc, err);
 }
 
