@@ -716,7 +716,7 @@ int main(int argc, char **argv)
 	struct body b;
 	char token[128];
 	struct stat st;
-	double cpu;
+	double cpu, wal;
 	long rss;
 	pid_t pid;
 	int opt, port;
@@ -772,6 +772,9 @@ int main(int argc, char **argv)
 	srv = load(&o, &b, port, token);
 	rss = peak_rss_kb(pid);
 	cpu = cpu_seconds(pid) - cpu;
+	strbuf_addstr(&db, "-wal");
+	wal = stat(db.buf, &st) ? 0 : (double)st.st_size / 1e6;
+	strbuf_setlen(&db, db.len - 4);
 	splatd_stop(pid);
 	printf("%-22s %8.0f runs/s   %8.1f MB/s  p50 %6.2f ms  p99 %6.2f ms"
 	       "  errors %llu\n",
@@ -783,6 +786,8 @@ int main(int argc, char **argv)
 	       srv.runs ? cpu * 1e3 / (double)srv.runs : 0);
 	printf("splatd serve peak RSS: %.1f MB   (goal < 64 MB)\n",
 	       (double)rss / 1024);
+	printf("WAL after the load:    %.1f MB   (bounded: --wal-frames)\n",
+	       wal);
 	parse_alone(&b);
 
 	strbuf_addf(&listdb, "%s/list-%ld.db", o.out, o.occurrences);

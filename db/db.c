@@ -91,10 +91,25 @@ void db_close(struct db *db)
 	free(db);
 }
 
+void db_idle(struct db *db)
+{
+	size_t i;
+
+	for (i = 0; i < db->nused; i++) {
+		sqlite3_reset(db->stmt[db->used[i]]);
+		db->is_used[db->used[i]] = false;
+	}
+	db->nused = 0;
+}
+
 sqlite3_stmt *db_stmt(struct db *db, enum db_sql id, struct strbuf *err)
 {
 	sqlite3_stmt *st = db->stmt[id];
 
+	if (!db->is_used[id]) {
+		db->is_used[id] = true;
+		db->used[db->nused++] = (unsigned short)id;
+	}
 	if (st) {
 		sqlite3_reset(st);
 		sqlite3_clear_bindings(st);
@@ -145,18 +160,16 @@ int db_begin(struct db *db, struct strbuf *err)
 
 int db_commit(struct db *db, struct strbuf *err)
 {
+	db_idle(db);
 	return exec_stmt(db, DB_SQL_COMMIT, "commit", err);
 }
 
 void db_rollback(struct db *db)
 {
 	struct strbuf ignored = STRBUF_INIT;
-	size_t i;
 
 	/* Statements still stepping would keep the transaction busy. */
-	for (i = 0; i < DB_SQL_NR; i++)
-		if (db->stmt[i])
-			sqlite3_reset(db->stmt[i]);
+	db_idle(db);
 	if (!sqlite3_get_autocommit(db->sq))
 		exec_stmt(db, DB_SQL_ROLLBACK, "rollback", &ignored);
 	strbuf_release(&ignored);
@@ -167,11 +180,17 @@ void db_autocheckpoint(struct db *db, int pages)
 	sqlite3_wal_autocheckpoint(db->sq, pages);
 }
 
-int db_checkpoint(struct db *db, struct strbuf *err)
+int db_checkpoint(struct db *db, int *wal_frames, struct strbuf *err)
 {
+	int log = 0, done = 0;
+
+	if (wal_frames)
+		*wal_frames = 0;
 	if (sqlite3_wal_checkpoint_v2(db->sq, NULL, SQLITE_CHECKPOINT_PASSIVE,
-				      NULL, NULL) != SQLITE_OK)
+				      &log, &done) != SQLITE_OK)
 		return db_fail(db, "checkpoint", err);
+	if (wal_frames)
+		*wal_frames = log;
 	return 0;
 }
 

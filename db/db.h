@@ -19,6 +19,10 @@
 struct db {
 	sqlite3 *sq;
 	sqlite3_stmt *stmt[DB_SQL_NR];
+	/* statements handed out since the last db_idle() */
+	unsigned short used[DB_SQL_NR];
+	size_t nused;
+	bool is_used[DB_SQL_NR];
 };
 
 /*
@@ -27,6 +31,13 @@ struct db {
  */
 int db_open(struct db **out, const char *path, struct strbuf *err);
 void db_close(struct db *db);
+/*
+ * Reset every statement handed out by db_stmt(): a SELECT left on a row keeps
+ * a read transaction open, and an open read transaction keeps the WAL from
+ * restarting (it then grows without bound).  db_commit() and db_rollback()
+ * call it; so does whoever puts a connection back in a pool.
+ */
+void db_idle(struct db *db);
 
 /*
  * The prepared statement id, reset and with its bindings cleared, owned by
@@ -49,7 +60,8 @@ void db_rollback(struct db *db);
  * checkpoint and returns 0 or -errno.
  */
 void db_autocheckpoint(struct db *db, int pages);
-int db_checkpoint(struct db *db, struct strbuf *err);
+/* *wal_frames: frames in the WAL since it last restarted (or NULL). */
+int db_checkpoint(struct db *db, int *wal_frames, struct strbuf *err);
 
 /* Run a statement that returns one integer (count(*)...). */
 int db_scalar(struct db *db, enum db_sql id, long long *out,

@@ -26,6 +26,8 @@ static const char serve_usage[] =
 	"  --public-read           GET endpoints need no token (default)\n"
 	"  --private               every endpoint needs a token\n"
 	"  --threads N             HTTP worker threads (one per core)\n"
+	"  --wal-frames N          checkpoint with writes held when the WAL\n"
+	"                          holds more than N pages (4096)\n"
 	"  --access-log FILE       access log (stderr; '-' for stdout;\n"
 	"                          'off' for none)\n"
 	"  --fixed-after N         clean runs on kernels containing a fix\n"
@@ -79,6 +81,7 @@ int cmd_serve(int argc, char **argv)
 				   INGEST_MAX_BODY,
 				   INGEST_LIMITS_INIT,
 				   true,
+				   0,
 				   0,
 				   stderr,
 				   NULL,
@@ -158,6 +161,8 @@ int cmd_serve(int argc, char **argv)
 			cfg.limits.max_reports = (unsigned)v;
 		} else if (!strcmp(a, "--threads")) {
 			cfg.threads = (unsigned)v;
+		} else if (!strcmp(a, "--wal-frames")) {
+			cfg.wal_frames = (unsigned)v;
 		} else {
 			goto usage;
 		}

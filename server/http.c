@@ -269,6 +269,7 @@ static const struct route *route_find(struct http_request *req,
 static void release_db(struct http_request *req)
 {
 	if (req->db) {
+		db_idle(req->db); /* no read transaction outlives a request */
 		pool_put(req->srv, req->db);
 		req->db = NULL;
 	}
@@ -584,14 +585,25 @@ out:
 /*
  * Checkpoint the WAL off the request path: workers never checkpoint when
  * they commit (a 10-20 ms stall for the unlucky request); this thread runs a
- * passive checkpoint every 100 ms instead.
+ * passive checkpoint every 100 ms instead.  Under a steady stream of writes a
+ * passive checkpoint never catches up with the last commit, so no writer
+ * ever finds the WAL fully copied back and restarts it: it would grow without
+ * bound (every new block zeroed by the file system first).  So when the WAL
+ * holds more than CHECKPOINT_WAL_FRAMES, a second passive checkpoint runs
+ * right after the first with the write lock held: it has only the last few
+ * commits to copy, completes, and the next commit restarts the WAL.
  */
+#define CHECKPOINT_WAL_FRAMES 4096 /* 16 MB of 4 KiB pages (--wal-frames) */
+
 static void *checkpoint_run(void *arg)
 {
 	struct http_server *srv = arg;
 	struct strbuf err = STRBUF_INIT;
 	struct timespec until;
 	bool stop = false;
+	int frames, ret;
+	int max_frames = srv->cfg->wal_frames ? (int)srv->cfg->wal_frames :
+						CHECKPOINT_WAL_FRAMES;
 
 	while (!stop) {
 		clock_gettime(CLOCK_REALTIME, &until);
@@ -607,8 +619,13 @@ static void *checkpoint_run(void *arg)
 		stop = srv->stopping;
 		pthread_mutex_unlock(&srv->pool_lock);
 		strbuf_reset(&err);
-		if (db_checkpoint(srv->checkpoint_db, &err) &&
-		    !strstr(err.buf, "locked"))
+		ret = db_checkpoint(srv->checkpoint_db, &frames, &err);
+		if (!ret && frames > max_frames) {
+			pthread_mutex_lock(&srv->write_lock);
+			ret = db_checkpoint(srv->checkpoint_db, NULL, &err);
+			pthread_mutex_unlock(&srv->write_lock);
+		}
+		if (ret && !strstr(err.buf, "locked"))
 			fprintf(stderr, "splatd: %s\n", err.buf);
 	}
 	strbuf_release(&err);

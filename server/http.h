@@ -30,6 +30,7 @@ struct http_config {
 	struct ingest_limits limits;
 	bool public_read;
 	unsigned threads; /* 0: one per core */
+	unsigned wal_frames; /* forced checkpoint above this; 0: default */
 	FILE *access_log; /* NULL: none */
 	struct regress *regress; /* regression tracker (server/regress.h) */
 	struct owners_source *owners; /* kernel tree for owners, or NULL */

@@ -1798,6 +1798,8 @@ static void *sync_loop(void *data)
 		    regress_sync(rg, db, (long long)time(NULL), NULL, &err))
 			fprintf(stderr, "splatd serve: git sync: %s\n",
 				err.buf);
+		if (db)
+			db_idle(db); /* no read transaction while it sleeps */
 		else if (!db)
 			fprintf(stderr, "splatd serve: git sync: %s\n",
 				err.buf);
