@@ -37,7 +37,8 @@ out:
 static const char pragmas[] = "PRAGMA journal_mode = WAL;"
 			      "PRAGMA synchronous = NORMAL;"
 			      "PRAGMA foreign_keys = ON;"
-			      "PRAGMA temp_store = MEMORY;";
+			      "PRAGMA temp_store = MEMORY;"
+			      "PRAGMA cache_size = -8192;";
 
 int db_open(struct db **out, const char *path, struct strbuf *err)
 {

@@ -354,6 +354,9 @@ static size_t match_bracket(const char *p, const char *e, struct phys *m)
 		q++;
 	if (q >= e)
 		return 0;
+	/* what no prefix starts with ("[drm]", "[IGT]"): out at once */
+	if (!is_digit(*q) && !strchr("+TCMWFSJAOND", *q))
+		return 0;
 	if (*q == '+' || is_digit(*q)) { /* [ 6.928112] or [  +0.000002] */
 		bool delta = *q == '+';
 

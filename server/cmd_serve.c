@@ -27,7 +27,7 @@ static const char serve_usage[] =
 	"  --private               every endpoint needs a token\n"
 	"  --threads N             HTTP worker threads (one per core)\n"
 	"  --wal-frames N          checkpoint with writes held when the WAL\n"
-	"                          holds more than N pages (4096)\n"
+	"                          holds more than N pages (16384)\n"
 	"  --access-log FILE       access log (stderr; '-' for stdout;\n"
 	"                          'off' for none)\n"
 	"  --fixed-after N         clean runs on kernels containing a fix\n"

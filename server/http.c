@@ -593,7 +593,7 @@ out:
  * right after the first with the write lock held: it has only the last few
  * commits to copy, completes, and the next commit restarts the WAL.
  */
-#define CHECKPOINT_WAL_FRAMES 4096 /* 16 MB of 4 KiB pages (--wal-frames) */
+#define CHECKPOINT_WAL_FRAMES 16384 /* 64 MB of 4 KiB pages (--wal-frames) */
 
 static void *checkpoint_run(void *arg)
 {
