@@ -9,6 +9,8 @@
 
 #include "server/owners.h"
 
+#include "db/db.h"
+
 static bool tree_is_dir(void *data, const char *path)
 {
 	return gitrepo_is_dir(data, path);
@@ -404,6 +406,8 @@ int owners_source_new(struct owners_source **out, const char *dir,
 		     gitrepo_open_dir(&t, dir ? dir : ".", err);
 	if (!ret)
 		ret = owners_tree_open(&s->deflt, t, db, err);
+	if (db)
+		db_idle(db);
 	if (ret) {
 		owners_source_free(s);
 		return ret;
@@ -437,9 +441,13 @@ static struct owners_tree *tree_at(struct owners_source *s, const char *commit)
 		return s->last;
 	if (gitrepo_open_git(&t, s->repo, commit, &err) ||
 	    owners_tree_open(&o, t, s->db, &err)) {
+		if (s->db)
+			db_idle(s->db);
 		strbuf_release(&err);
 		return NULL;
 	}
+	if (s->db)
+		db_idle(s->db); /* no read transaction left open */
 	strbuf_release(&err);
 	owners_tree_free(s->last);
 	s->last = o;

@@ -65,6 +65,23 @@ check_eq "owners at the run's commit" "run Old Coretemp" \
 	"$(body '"\(.owners_tree.from) \(.owners[0].people[0].name)"')"
 stop_server
 
+# serve loads the function index `splatd git index` stored instead of
+# building one: doctor the stored index of v1 (the newest run's commit) and
+# the owners follow it
+"$SPLATD" git index --repo "$K" --ref "$V1" --db "$DB" >/dev/null 2>&1
+check_eq "the index of v1 is stored" 1 \
+	"$(sql "SELECT count(*) FROM fn_defs WHERE name = 'coretemp_cpu_online'")"
+sqlite3 "$DB" "UPDATE fn_defs SET file = 'drivers/iommu/dma-iommu.c'
+	WHERE name = 'coretemp_cpu_online';
+	DELETE FROM signature_sections; DELETE FROM signature_owners"
+start_server --kernel-repo "$K"
+st=$(get "$BASE/api/v1/signatures/$SIGID")
+check_eq "serve resolves frames with the stored index" \
+	"coretemp_cpu_online drivers/iommu/dma-iommu.c" \
+	"$(body '[.owners[].frames[] | select(.function == "coretemp_cpu_online")][0] |
+		"\(.function) \(.file)"')"
+stop_server
+
 start_server
 st=$(get "$BASE/api/v1/subsystems")
 check_eq "without a kernel tree subsystems are unavailable (503)" 503 "$st"
