@@ -173,6 +173,9 @@ static const char *const migrations[] = {
 	" PRIMARY KEY (signature_id, section)) WITHOUT ROWID;"
 	"CREATE INDEX signature_sections_section ON signature_sections"
 	" (section, rank);",
+	/* 5: what cached owners were computed from, to know when they are stale */
+	"ALTER TABLE signature_owners ADD COLUMN source TEXT NOT NULL"
+	" DEFAULT '';",
 };
 
 int migrate_latest(void)

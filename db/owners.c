@@ -5,7 +5,8 @@
 #include <errno.h>
 
 int db_owners_get(struct db *db, long long sig, struct strbuf *owners,
-		  struct strbuf *tree, struct strbuf *err)
+		  struct strbuf *tree, struct strbuf *source,
+		  struct strbuf *err)
 {
 	sqlite3_stmt *st = db_stmt(db, DB_SQL_OWNERS_GET, err);
 	int rc, ret = 0;
@@ -17,6 +18,7 @@ int db_owners_get(struct db *db, long long sig, struct strbuf *owners,
 	if (rc == SQLITE_ROW) {
 		strbuf_addstr(owners, db_col_text(st, 0));
 		strbuf_addstr(tree, db_col_text(st, 1));
+		strbuf_addstr(source, db_col_text(st, 2));
 	} else if (rc == SQLITE_DONE) {
 		ret = -ENOENT;
 	} else {
@@ -27,9 +29,9 @@ int db_owners_get(struct db *db, long long sig, struct strbuf *owners,
 }
 
 int db_owners_put(struct db *db, long long sig, const char *tree_id,
-		  const char *owners, const char *tree, const char **sections,
-		  const int *generic, size_t n, long long now,
-		  struct strbuf *err)
+		  const char *source, const char *owners, const char *tree,
+		  const char **sections, const int *generic, size_t n,
+		  long long now, struct strbuf *err)
 {
 	sqlite3_stmt *st = db_stmt(db, DB_SQL_OWNERS_PUT, err);
 	size_t i;
@@ -41,6 +43,7 @@ int db_owners_put(struct db *db, long long sig, const char *tree_id,
 	db_bind_text(st, 3, owners);
 	db_bind_text(st, 4, tree);
 	db_bind_int(st, 5, now);
+	db_bind_text(st, 6, source);
 	if (sqlite3_step(st) != SQLITE_DONE)
 		return db_fail(db, "storing owners", err);
 	sqlite3_reset(st);
@@ -103,14 +106,35 @@ static int each_id(struct db *db, sqlite3_stmt *st, db_owners_id_fn fn,
 	return ret;
 }
 
-int db_owners_missing(struct db *db, long long limit, db_owners_id_fn fn,
-		      void *ctx, struct strbuf *err)
+int db_owners_commit(struct db *db, long long sig, struct strbuf *commit,
+		     struct strbuf *err)
+{
+	sqlite3_stmt *st = db_stmt(db, DB_SQL_OWNERS_SOURCE_COMMIT, err);
+	int rc, ret = 0;
+
+	if (!st)
+		return -EIO;
+	db_bind_int(st, 1, sig);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		strbuf_addstr(commit, db_col_text(st, 0));
+	else if (rc == SQLITE_DONE)
+		ret = -ENOENT;
+	else
+		ret = db_fail(db, "reading occurrences", err);
+	sqlite3_reset(st);
+	return ret;
+}
+
+int db_owners_missing(struct db *db, long long limit, const char *default_id,
+		      db_owners_id_fn fn, void *ctx, struct strbuf *err)
 {
 	sqlite3_stmt *st = db_stmt(db, DB_SQL_OWNERS_MISSING, err);
 
 	if (!st)
 		return -EIO;
 	db_bind_int(st, 1, limit);
+	db_bind_text(st, 2, default_id);
 	return each_id(db, st, fn, ctx, err);
 }
 

@@ -8,24 +8,34 @@
 
 #include "db/db.h"
 
-/* The stored owners JSON text and tree JSON text into the strbufs;
- * -ENOENT when not computed yet. */
+/*
+ * The stored owners JSON text, tree JSON text and source into the strbufs;
+ * -ENOENT when not computed yet.  source says what they were computed from
+ * ("<newest occurrence's kernel commit>|<default tree id>"): when that
+ * changes they are stale.
+ */
 int db_owners_get(struct db *db, long long sig, struct strbuf *owners,
-		  struct strbuf *tree, struct strbuf *err);
+		  struct strbuf *tree, struct strbuf *source,
+		  struct strbuf *err);
 /* Replace a signature's owners; sections[i] ranked i (generic flags). */
 int db_owners_put(struct db *db, long long sig, const char *tree_id,
-		  const char *owners, const char *tree, const char **sections,
-		  const int *generic, size_t n, long long now,
-		  struct strbuf *err);
+		  const char *source, const char *owners, const char *tree,
+		  const char **sections, const int *generic, size_t n,
+		  long long now, struct strbuf *err);
 /* The newest occurrence text of a signature and its run's kernel commit
  * (empty when unknown); -ENOENT when it has none. */
 int db_owners_source(struct db *db, long long sig, struct strbuf *text,
 		     struct strbuf *commit, struct strbuf *err);
 
+/* Only the newest occurrence's kernel commit ("" when unknown). */
+int db_owners_commit(struct db *db, long long sig, struct strbuf *commit,
+		     struct strbuf *err);
+
 typedef int (*db_owners_id_fn)(void *ctx, long long id);
-/* Open signatures whose owners were never computed (at most limit). */
-int db_owners_missing(struct db *db, long long limit, db_owners_id_fn fn,
-		      void *ctx, struct strbuf *err);
+/* Open signatures whose owners were never computed or are stale (at most
+ * limit), with default_id the id of the default tree now. */
+int db_owners_missing(struct db *db, long long limit, const char *default_id,
+		      db_owners_id_fn fn, void *ctx, struct strbuf *err);
 
 typedef int (*db_owners_section_fn)(void *ctx, const char *section, int generic,
 				    long long signatures);

@@ -241,12 +241,12 @@ static const char *const sql[DB_SQL_NR] = {
 	[DB_SQL_FN_MODULES] = "SELECT module, file FROM fn_modules"
 			      " WHERE tree = ?1",
 
-	[DB_SQL_OWNERS_GET] = "SELECT owners, tree FROM signature_owners"
-			      " WHERE signature_id = ?1",
+	[DB_SQL_OWNERS_GET] = "SELECT owners, tree, source"
+			      " FROM signature_owners WHERE signature_id = ?1",
 	[DB_SQL_OWNERS_PUT] =
 		"INSERT OR REPLACE INTO signature_owners (signature_id,"
-		" tree_id, owners, tree, computed_at)"
-		" VALUES (?1, ?2, ?3, ?4, ?5)",
+		" tree_id, owners, tree, computed_at, source)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
 	[DB_SQL_OWNERS_SECTIONS_DELETE] =
 		"DELETE FROM signature_sections WHERE signature_id = ?1",
 	[DB_SQL_OWNERS_SECTION_INSERT] =
@@ -256,10 +256,20 @@ static const char *const sql[DB_SQL_NR] = {
 		"SELECT o.text, r.kernel_commit FROM occurrences o"
 		" JOIN runs r ON r.id = o.run_id WHERE o.signature_id = ?1"
 		" ORDER BY o.id DESC LIMIT 1",
+	[DB_SQL_OWNERS_SOURCE_COMMIT] =
+		"SELECT coalesce(r.kernel_commit, '') FROM occurrences o"
+		" JOIN runs r ON r.id = o.run_id WHERE o.signature_id = ?1"
+		" ORDER BY o.id DESC LIMIT 1",
+	/* owners never computed, or computed from another source (?2 is
+	 * the default tree's id: source = newest commit '|' default id) */
 	[DB_SQL_OWNERS_MISSING] =
 		"SELECT s.id FROM signatures s WHERE s.duplicate_of IS NULL"
 		" AND s.status <> 'invalid' AND NOT EXISTS (SELECT 1"
-		"  FROM signature_owners so WHERE so.signature_id = s.id)"
+		"  FROM signature_owners so WHERE so.signature_id = s.id"
+		"  AND so.source = coalesce((SELECT r.kernel_commit"
+		"   FROM occurrences o JOIN runs r ON r.id = o.run_id"
+		"   WHERE o.signature_id = s.id ORDER BY o.id DESC LIMIT 1),"
+		"   '') || '|' || ?2)"
 		" ORDER BY s.id LIMIT ?1",
 	[DB_SQL_OWNERS_SECTIONS] =
 		"SELECT ss.section, max(ss.generic), count(*)"

@@ -49,6 +49,7 @@ static int owners_compute(struct http_request *req, long long id,
 	struct owners_source *src = http_config(req)->owners;
 	struct db *db = http_db(req);
 	struct strbuf text = STRBUF_INIT, commit = STRBUF_INIT;
+	struct strbuf source = STRBUF_INIT;
 	struct recompute rc = { src, NULL, json_object(), ARENA_INIT };
 	struct lockdep_sink sink = { on_report, on_off, &rc };
 	struct lockdep_parser *p;
@@ -63,6 +64,9 @@ static int owners_compute(struct http_request *req, long long id,
 	if (ret)
 		goto out;
 	rc.commit = commit.len ? commit.buf : NULL;
+	/* what they are computed from: when this changes they are stale */
+	strbuf_addf(&source, "%s|%s", commit.buf,
+		    owners_source_default_id(src));
 	p = lockdep_parser_new(&sink);
 	lockdep_parser_feed(p, text.buf, text.len);
 	lockdep_parser_feed(p, "\n", 1);
@@ -94,8 +98,8 @@ static int owners_compute(struct http_request *req, long long id,
 			db, id,
 			json_string_value(json_object_get(
 				json_object_get(rc.obj, "owners_tree"), "id")),
-			s1, s2, names, generic, n, (long long)time(NULL),
-			&req->err);
+			source.buf, s1, s2, names, generic, n,
+			(long long)time(NULL), &req->err);
 		if (ret)
 			db_rollback(db);
 		else
@@ -115,19 +119,39 @@ out:
 	arena_release(&rc.arena);
 	strbuf_release(&text);
 	strbuf_release(&commit);
+	strbuf_release(&source);
 	return ret;
 }
 
+/*
+ * The cached owners, recomputed when the newest occurrence came from another
+ * kernel commit or the default tree is another one than when they were
+ * computed (a restart on a newer --kernel-ref).
+ */
 static int owners_get(struct http_request *req, long long id,
 		      struct strbuf *owners, struct strbuf *tree)
 {
-	int ret = db_owners_get(http_db(req), id, owners, tree, &req->err);
+	struct strbuf source = STRBUF_INIT, now = STRBUF_INIT;
+	int ret = db_owners_get(http_db(req), id, owners, tree, &source,
+				&req->err);
 
+	if (!ret) {
+		int r = db_owners_commit(http_db(req), id, &now, &req->err);
+
+		strbuf_addf(&now, "|%s",
+			    owners_source_default_id(http_config(req)->owners));
+		if (r && r != -ENOENT) /* no occurrence left: keep them */
+			ret = r;
+		else if (!r && strcmp(now.buf, source.buf))
+			ret = -ENOENT; /* stale */
+	}
 	if (ret == -ENOENT) {
 		strbuf_reset(owners);
 		strbuf_reset(tree);
 		ret = owners_compute(req, id, owners, tree);
 	}
+	strbuf_release(&source);
+	strbuf_release(&now);
 	return ret;
 }
 
@@ -162,8 +186,10 @@ static int owners_fill(struct http_request *req)
 	size_t i;
 	int ret;
 
-	ret = db_owners_missing(http_db(req), 10000, collect_id, ids,
-				&req->err);
+	ret = db_owners_missing(
+		http_db(req), 10000,
+		owners_source_default_id(http_config(req)->owners), collect_id,
+		ids, &req->err);
 	json_array_foreach(ids, i, v) {
 		if (ret)
 			break;

@@ -416,6 +416,11 @@ int owners_source_new(struct owners_source **out, const char *dir,
 	return 0;
 }
 
+const char *owners_source_default_id(const struct owners_source *s)
+{
+	return gitrepo_id(s->deflt->repo);
+}
+
 void owners_source_free(struct owners_source *s)
 {
 	if (!s)

@@ -62,6 +62,8 @@ struct owners_source;
 int owners_source_new(struct owners_source **out, const char *dir,
 		      const char *repo, const char *ref, struct db *db,
 		      struct strbuf *err);
+/* The id of the default tree (a commit, or a directory's content id). */
+const char *owners_source_default_id(const struct owners_source *s);
 void owners_source_free(struct owners_source *s);
 
 /*

@@ -57,19 +57,36 @@ check_eq "an unknown subsystem has no signatures" "200 0" \
 # a run on v1's commit: owners come from v1's MAINTAINERS
 sed "s/ga1f63e144e54/g${V1:0:12}/g; s/ffff[0-9a-f]\{12\}/ffff8881deadbeef/g" \
 	"$SEED" >"$TMP/v1.txt"
-sqlite3 "$DB" 'DELETE FROM signature_sections; DELETE FROM signature_owners'
+# (the cached owners are stale once a newer occurrence comes from another
+# commit: recomputed, not served from the cache)
 st=$(post_log "$CI" "id=B&machine=shard-b&commit=$V1" "$TMP/v1.txt")
 check_eq "a run on v1 is stored" 201 "$st"
 st=$(get "$BASE/api/v1/signatures/$SIGID")
 check_eq "owners at the run's commit" "run Old Coretemp" \
 	"$(body '"\(.owners_tree.from) \(.owners[0].people[0].name)"')"
+check_eq "the cache follows" "$V1" "$(sql 'SELECT tree_id FROM signature_owners')"
+st=$(get "$BASE/api/v1/subsystems/CORETEMP%20HARDWARE%20MONITORING%20DRIVER/signatures")
+check_eq "the subsystem view still lists it" "$SIGID" "$(body '.signatures[0].id')"
+
+# a run without a commit: owners from the default tree; restarted on v1 as
+# the default, the cached owners are stale and recomputed there
+st=$(post_log "$CI" "id=C&machine=shard-c" "$SEED")
+check_eq "a run without a commit is stored" 201 "$st"
+st=$(get "$BASE/api/v1/signatures/$SIGID")
+check_eq "owners from the default tree (HEAD)" "default Fenghua Yu" \
+	"$(body '"\(.owners_tree.from) \(.owners[0].people[0].name)"')"
+stop_server
+start_server --kernel-repo "$K" --kernel-ref "$V1"
+st=$(get "$BASE/api/v1/signatures/$SIGID")
+check_eq "default moved to v1: recomputed" "default Old Coretemp" \
+	"$(body '"\(.owners_tree.from) \(.owners[0].people[0].name)"')"
 stop_server
 
 # serve loads the function index `splatd git index` stored instead of
-# building one: doctor the stored index of v1 (the newest run's commit) and
-# the owners follow it
-"$SPLATD" git index --repo "$K" --ref "$V1" --db "$DB" >/dev/null 2>&1
-check_eq "the index of v1 is stored" 1 \
+# building one: doctor the stored index of HEAD (the default tree, where the
+# newest run, without a commit, takes its owners) and the owners follow it
+"$SPLATD" git index --repo "$K" --db "$DB" >/dev/null 2>&1
+check_eq "the index of HEAD is stored" 1 \
 	"$(sql "SELECT count(*) FROM fn_defs WHERE name = 'coretemp_cpu_online'")"
 sqlite3 "$DB" "UPDATE fn_defs SET file = 'drivers/iommu/dma-iommu.c'
 	WHERE name = 'coretemp_cpu_online';
