@@ -165,10 +165,14 @@ static const char *const sql[DB_SQL_NR] = {
 			    " FROM regression_signatures rs"
 			    " JOIN signatures s ON s.id = rs.signature_id"
 			    " WHERE rs.regression_id = ?1 ORDER BY s.id",
+	/* also through signatures merged into ?1 (their occurrences are
+	 * counted on ?1 since) */
 	[DB_SQL_REG_BY_SIG] =
-		"SELECT rs.regression_id FROM regression_signatures rs"
+		"SELECT DISTINCT rs.regression_id FROM regression_signatures rs"
 		" JOIN regressions r ON r.id = rs.regression_id"
-		" WHERE rs.signature_id = ?1 AND r.status <> 'duplicate'"
+		" WHERE (rs.signature_id = ?1 OR rs.signature_id IN"
+		"  (SELECT id FROM signatures WHERE duplicate_of = ?1))"
+		" AND r.status <> 'duplicate'"
 		" ORDER BY rs.regression_id",
 	[DB_SQL_REG_EVIDENCE_ADD] =
 		"INSERT OR IGNORE INTO regression_evidence (regression_id,"
@@ -197,8 +201,10 @@ static const char *const sql[DB_SQL_NR] = {
 	[DB_SQL_REG_FIRST_BAD] =
 		"SELECT r.id, r.kernel_commit FROM occurrences o"
 		" JOIN runs r ON r.id = o.run_id"
-		" WHERE o.signature_id IN (SELECT signature_id"
+		" WHERE (o.signature_id IN (SELECT signature_id"
 		"  FROM regression_signatures WHERE regression_id = ?1)"
+		"  OR o.matched_signature_id IN (SELECT signature_id"
+		"  FROM regression_signatures WHERE regression_id = ?1))"
 		" AND r.kernel_commit IS NOT NULL ORDER BY r.id LIMIT 1",
 	[DB_SQL_REG_LAST_CLEAN] =
 		"SELECT kernel_commit FROM runs WHERE id < ?1"

@@ -426,6 +426,35 @@ static void db_regress__signatures_and_by_sig(void **state)
 	strbuf_release(&out);
 }
 
+static void db_regress__by_sig_follows_merges(void **state)
+{
+	struct fixture *f = *state;
+	struct strbuf out = STRBUF_INIT;
+	long long a, s1, s2, root = 0;
+
+	s1 = new_signature(f, "1111111111111111", "deadlock one", 10);
+	s2 = new_signature(f, "2222222222222222", "deadlock two", 20);
+	a = new_regression(f, "a", NULL, 1);
+	assert_int_equal(db_regression_sig_add(f->db, a, s1, &f->err), 0);
+	/*
+	 * s1 merged into s2: its reports are counted on s2 from now on, and
+	 * the ingest asks for regressions of s2: a still tracks them.
+	 */
+	assert_int_equal(
+		db_signature_merge(f->db, s1, s2, "t", 30, &root, &f->err), 0);
+	assert_int_equal(root, s2);
+	assert_int_equal(db_regression_by_sig(f->db, s2, fmt_id, &out, &f->err),
+			 0);
+	assert_string_equal(out.buf, "1 ");
+	strbuf_reset(&out);
+	/* linked to both: listed once */
+	assert_int_equal(db_regression_sig_add(f->db, a, s2, &f->err), 0);
+	assert_int_equal(db_regression_by_sig(f->db, s2, fmt_id, &out, &f->err),
+			 0);
+	assert_string_equal(out.buf, "1 ");
+	strbuf_release(&out);
+}
+
 static int fmt_evidence(void *ctx, const struct db_regression_evidence *e)
 {
 	strbuf_addf(ctx, "%lld|%s|%s|%s|%d|%s|%s|%s|%s|%lld|%lld\n",
@@ -817,6 +846,7 @@ int main(void)
 		T(db_regress__set_scanned_and_list_filters),
 		T(db_regress__links_unique_sorted_cleared),
 		T(db_regress__signatures_and_by_sig),
+		T(db_regress__by_sig_follows_merges),
 		T(db_regress__evidence_once_trusted_first),
 		T(db_regress__history_in_insertion_order),
 		T(db_regress__runs_once_per_pair),
