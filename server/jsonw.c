@@ -203,9 +203,3 @@ void jsonw_null(struct jsonw *w)
 	item(w);
 	strbuf_add(w->out, "null", 4);
 }
-
-void jsonw_raw(struct jsonw *w, const char *json, size_t len)
-{
-	item(w);
-	strbuf_add(w->out, json, len);
-}

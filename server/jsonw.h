@@ -37,7 +37,5 @@ void jsonw_string(struct jsonw *w, const char *s); /* NULL: null */
 void jsonw_int(struct jsonw *w, long long v);
 void jsonw_bool(struct jsonw *w, bool v);
 void jsonw_null(struct jsonw *w);
-/* A value already printed as JSON (with the same flags). */
-void jsonw_raw(struct jsonw *w, const char *json, size_t len);
 
 #endif

@@ -3,9 +3,8 @@
 # t0103-parse-chunks: feeding the parser 1, 7 or 4096 bytes at a time gives
 # the same reports as one big chunk and as `splatd parse` (lines split
 # anywhere, even inside a UTF-8 sequence or a CRLF); the parser's fast path
-# for ordinary lines changes nothing (same output with it turned off); the
-# JSON that `splatd parse` prints as it goes is the jansson object's, also
-# with --pretty.
+# for ordinary lines changes nothing (same output with it turned off);
+# --pretty prints the same objects.
 set -u
 cd "$(dirname "$0")/.." || exit 1
 SPLATD=${SPLATD:-build/asan/splatd}

@@ -2,9 +2,10 @@
 /*
  * fuzz_parse: libFuzzer target for the lockdep parser: the input is fed in
  * chunks whose sizes come from the input, and every report goes through
- * signature_compute() and report_json() as `splatd parse` does.  Two
+ * signature_compute() and report_json() as `splatd parse` does.  Three
  * differential checks: report_json_write() prints exactly what jansson
- * dumps of report_json() (compact and indented), and the parser's fast path
+ * dumps of the object read back (report_json(), compact and indented),
+ * the parser's fast path
  * for ordinary lines changes nothing (the input is parsed with and without),
  * and a parser reset after a log parses the next one as a new parser does.
  *
