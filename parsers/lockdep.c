@@ -1034,7 +1034,8 @@ static bool may_matter(const char *t, size_t len)
 	}
 }
 
-/* dmesg's fast path: the lines on_line() would return from at once */
+/* Lines that cannot matter now: on_line() returns at once, and dmesg's fast
+ * path drops them before assembling them. */
 static bool skip_line(void *ctx, const char *text, size_t len)
 {
 	struct lockdep_parser *p = ctx;
@@ -1047,7 +1048,7 @@ static int on_line(void *ctx, const struct dmesg_line *in)
 	struct lockdep_parser *p = ctx;
 	struct dmesg_line l;
 
-	if (p->phase == PH_IDLE && !may_matter(in->text, in->len))
+	if (skip_line(p, in->text, in->len))
 		return p->stop; /* the hot path: an ordinary kernel line */
 	/* the parser works on NUL-terminated text */
 	l = *in;
