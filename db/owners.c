@@ -106,26 +106,6 @@ static int each_id(struct db *db, sqlite3_stmt *st, db_owners_id_fn fn,
 	return ret;
 }
 
-int db_owners_commit(struct db *db, long long sig, struct strbuf *commit,
-		     struct strbuf *err)
-{
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_OWNERS_SOURCE_COMMIT, err);
-	int rc, ret = 0;
-
-	if (!st)
-		return -EIO;
-	db_bind_int(st, 1, sig);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		strbuf_addstr(commit, db_col_text(st, 0));
-	else if (rc == SQLITE_DONE)
-		ret = -ENOENT;
-	else
-		ret = db_fail(db, "reading occurrences", err);
-	sqlite3_reset(st);
-	return ret;
-}
-
 int db_owners_missing(struct db *db, long long limit, const char *default_id,
 		      db_owners_id_fn fn, void *ctx, struct strbuf *err)
 {

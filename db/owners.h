@@ -27,10 +27,6 @@ int db_owners_put(struct db *db, long long sig, const char *tree_id,
 int db_owners_source(struct db *db, long long sig, struct strbuf *text,
 		     struct strbuf *commit, struct strbuf *err);
 
-/* Only the newest occurrence's kernel commit ("" when unknown). */
-int db_owners_commit(struct db *db, long long sig, struct strbuf *commit,
-		     struct strbuf *err);
-
 typedef int (*db_owners_id_fn)(void *ctx, long long id);
 /* Open signatures whose owners were never computed or are stale (at most
  * limit), with default_id the id of the default tree now. */

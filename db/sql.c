@@ -262,10 +262,6 @@ static const char *const sql[DB_SQL_NR] = {
 		"SELECT o.text, r.kernel_commit FROM occurrences o"
 		" JOIN runs r ON r.id = o.run_id WHERE o.signature_id = ?1"
 		" ORDER BY o.id DESC LIMIT 1",
-	[DB_SQL_OWNERS_SOURCE_COMMIT] =
-		"SELECT coalesce(r.kernel_commit, '') FROM occurrences o"
-		" JOIN runs r ON r.id = o.run_id WHERE o.signature_id = ?1"
-		" ORDER BY o.id DESC LIMIT 1",
 	/* owners never computed, or computed from another source (?2 is
 	 * the default tree's id: source = newest commit '|' default id) */
 	[DB_SQL_OWNERS_MISSING] =

@@ -132,11 +132,13 @@ static int owners_get(struct http_request *req, long long id,
 		      struct strbuf *owners, struct strbuf *tree)
 {
 	struct strbuf source = STRBUF_INIT, now = STRBUF_INIT;
+	struct strbuf text = STRBUF_INIT;
 	int ret = db_owners_get(http_db(req), id, owners, tree, &source,
 				&req->err);
 
 	if (!ret) {
-		int r = db_owners_commit(http_db(req), id, &now, &req->err);
+		int r = db_owners_source(http_db(req), id, &text, &now,
+					 &req->err);
 
 		strbuf_addf(&now, "|%s",
 			    owners_source_default_id(http_config(req)->owners));
@@ -152,6 +154,7 @@ static int owners_get(struct http_request *req, long long id,
 	}
 	strbuf_release(&source);
 	strbuf_release(&now);
+	strbuf_release(&text);
 	return ret;
 }
 
