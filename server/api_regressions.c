@@ -28,21 +28,6 @@ static long long path_id(struct http_request *req)
 	return id;
 }
 
-static json_t *body_json(struct http_request *req)
-{
-	json_error_t jerr;
-	json_t *o = json_loadb(req->body.buf, req->body.len, 0, &jerr);
-
-	if (!json_is_object(o)) {
-		strbuf_addf(&req->err, "the body must be a JSON object: %s",
-			    o ? "not an object" : jerr.text);
-		http_reply_error(req, 400, "bad_request", req->err.buf);
-		json_decref(o);
-		return NULL;
-	}
-	return o;
-}
-
 static void reply_detail(struct http_request *req, int status, long long id)
 {
 	json_t *o = NULL;
@@ -66,7 +51,7 @@ int api_regressions_post(struct http_request *req, enum http_phase phase,
 
 	if (phase != HTTP_END)
 		return 0;
-	o = body_json(req);
+	o = http_body_object(req);
 	if (!o)
 		return 0;
 	pthread_mutex_lock(http_write_lock(req));
@@ -145,7 +130,7 @@ int api_regressions_patch(struct http_request *req, enum http_phase phase,
 	id = path_id(req);
 	if (!id)
 		return 0;
-	o = body_json(req);
+	o = http_body_object(req);
 	if (!o)
 		return 0;
 	pthread_mutex_lock(http_write_lock(req));

@@ -340,22 +340,6 @@ int api_signatures_occurrences(struct http_request *req, enum http_phase phase,
 	return 0;
 }
 
-/* The buffered body as a JSON object, or a 400 reply. */
-static json_t *body_object(struct http_request *req)
-{
-	json_error_t jerr;
-	json_t *o = json_loadb(req->body.buf, req->body.len, 0, &jerr);
-
-	if (!json_is_object(o)) {
-		strbuf_addf(&req->err, "the body must be a JSON object: %s",
-			    o ? "not an object" : jerr.text);
-		http_reply_error(req, 400, "bad_request", req->err.buf);
-		json_decref(o);
-		return NULL;
-	}
-	return o;
-}
-
 /* Reply with the signature id (after a change). */
 static void reply_signature(struct http_request *req, long long id)
 {
@@ -381,7 +365,7 @@ int api_signatures_patch(struct http_request *req, enum http_phase phase,
 		http_reply_error(req, 400, "bad_request", req->err.buf);
 		return 0;
 	}
-	o = body_object(req);
+	o = http_body_object(req);
 	if (!o)
 		return 0;
 	status = json_string_value(json_object_get(o, "status"));
@@ -429,7 +413,7 @@ int api_signatures_merge(struct http_request *req, enum http_phase phase,
 		http_reply_error(req, 400, "bad_request", req->err.buf);
 		return 0;
 	}
-	o = body_object(req);
+	o = http_body_object(req);
 	if (!o)
 		return 0;
 	v = json_object_get(o, "into");

@@ -177,6 +177,21 @@ void http_reply_json(struct http_request *req, int status, json_t *body)
 	set_response(req, status, resp, "application/json", len);
 }
 
+json_t *http_body_object(struct http_request *req)
+{
+	json_error_t jerr;
+	json_t *o = json_loadb(req->body.buf, req->body.len, 0, &jerr);
+
+	if (!json_is_object(o)) {
+		strbuf_addf(&req->err, "the body must be a JSON object: %s",
+			    o ? "not an object" : jerr.text);
+		http_reply_error(req, 400, "bad_request", req->err.buf);
+		json_decref(o);
+		return NULL;
+	}
+	return o;
+}
+
 void http_reply_error(struct http_request *req, int status, const char *error,
 		      const char *detail)
 {

@@ -92,6 +92,8 @@ struct metrics *http_metrics(struct http_request *req);
 
 /* Reply with body (reference stolen) serialized as JSON. */
 void http_reply_json(struct http_request *req, int status, json_t *body);
+/* The buffered body as a JSON object (new reference), or NULL after a 400. */
+json_t *http_body_object(struct http_request *req);
 /* {"error": error, "detail": detail} */
 void http_reply_error(struct http_request *req, int status, const char *error,
 		      const char *detail);
