@@ -17,43 +17,7 @@
 #include "db/runs.h"
 #include "db/signatures.h"
 #include "db/tokens.h"
-
-struct fixture {
-	char dir[64];
-	char path[96];
-	struct db *db;
-	struct strbuf err;
-};
-
-static int setup(void **state)
-{
-	struct fixture *f = calloc(1, sizeof(*f));
-
-	snprintf(f->dir, sizeof(f->dir), "/tmp/splatd-db-XXXXXX");
-	if (!mkdtemp(f->dir))
-		return -1;
-	/* A missing parent directory is created, as var/ is. */
-	snprintf(f->path, sizeof(f->path), "%s/var/test.db", f->dir);
-	strbuf_init(&f->err, 0);
-	if (db_open(&f->db, f->path, &f->err))
-		return -1;
-	*state = f;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	struct fixture *f = *state;
-	char cmd[128];
-
-	db_close(f->db);
-	strbuf_release(&f->err);
-	snprintf(cmd, sizeof(cmd), "rm -rf %s", f->dir);
-	if (system(cmd))
-		return -1;
-	free(f);
-	return 0;
-}
+#include "tests/unit/db_fixture.h"
 
 static void db__migrations_set_user_version(void **state)
 {
