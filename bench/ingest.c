@@ -31,6 +31,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "bench/http_client.h"
 #include "db/db.h"
 #include "db/runs.h"
 #include "db/signatures.h"
@@ -161,76 +162,11 @@ static void body_tag(char *text, const struct body *b, uint32_t tag)
 
 static int conn_open(int port)
 {
-	struct sockaddr_in a = { 0 };
-	int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0), one = 1;
+	int fd = http_client_open(port);
 
-	a.sin_family = AF_INET;
-	a.sin_port = htons((uint16_t)port);
-	a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-	if (fd < 0 || connect(fd, (struct sockaddr *)&a, sizeof(a)))
+	if (fd < 0)
 		die("connect");
-	setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
 	return fd;
-}
-
-static int write_all(int fd, struct iovec *iov, int n)
-{
-	ssize_t w;
-
-	while (n) {
-		w = writev(fd, iov, n);
-		if (w < 0) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		while (n && (size_t)w >= iov->iov_len) {
-			w -= (ssize_t)iov->iov_len;
-			iov++;
-			n--;
-		}
-		if (n) {
-			iov->iov_base = (char *)iov->iov_base + w;
-			iov->iov_len -= (size_t)w;
-		}
-	}
-	return 0;
-}
-
-/* Read one response; returns its status or -1; *close when the server
- * closes the connection after it. */
-static int read_response(int fd, char *buf, size_t cap, bool *close_after)
-{
-	size_t have = 0, need;
-	char *end = NULL, *cl;
-	ssize_t r;
-	int status;
-
-	while (!end) {
-		if (have + 1 >= cap)
-			return -1;
-		r = read(fd, buf + have, cap - have - 1);
-		if (r <= 0)
-			return -1;
-		have += (size_t)r;
-		buf[have] = '\0';
-		end = strstr(buf, "\r\n\r\n");
-	}
-	if (sscanf(buf, "HTTP/1.%*d %d", &status) != 1)
-		return -1;
-	*close_after = strcasestr(buf, "connection: close") &&
-		       strcasestr(buf, "connection: close") < end;
-	cl = strcasestr(buf, "content-length:");
-	need = cl && cl < end ? strtoul(cl + 15, NULL, 10) : 0;
-	need += (size_t)(end + 4 - buf);
-	while (have < need) {
-		r = read(fd, buf,
-			 cap - 1 < need - have ? cap - 1 : need - have);
-		if (r <= 0)
-			return -1;
-		have += (size_t)r;
-	}
-	return status;
 }
 
 static void record(struct client *c, uint64_t ns)
@@ -278,9 +214,9 @@ static void *client_run(void *arg)
 		iov[1].iov_base = text;
 		iov[1].iov_len = c->tmpl->text.len;
 		t0 = now_ns();
-		if (write_all(fd, iov, 2) ||
-		    (status = read_response(fd, resp, sizeof(resp),
-					    &close_after)) < 0) {
+		if (http_client_write(fd, iov, 2) ||
+		    (status = http_client_read(fd, resp, sizeof(resp),
+					       &close_after)) < 0) {
 			c->errors++;
 			close(fd);
 			fd = conn_open(c->port);
@@ -678,9 +614,9 @@ static void list_latency(const char *label, int port, const char *path, int n)
 		iov.iov_base = head;
 		iov.iov_len = (size_t)len;
 		t0 = now_ns();
-		if (write_all(fd, &iov, 1) ||
-		    (status = read_response(fd, resp, sizeof(resp),
-					    &close_after)) != 200) {
+		if (http_client_write(fd, &iov, 1) ||
+		    (status = http_client_read(fd, resp, sizeof(resp),
+					       &close_after)) != 200) {
 			fprintf(stderr, "bench ingest: GET %s failed\n", path);
 			exit(1);
 		}

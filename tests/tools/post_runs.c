@@ -8,16 +8,13 @@
  *
  * usage: post_runs PORT TOKEN FILE PREFIX THREADS RUNS_PER_THREAD
  */
-#include <arpa/inet.h>
-#include <netinet/in.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/socket.h>
-#include <sys/uio.h>
 #include <unistd.h>
 
+#include "bench/http_client.h"
 #include "parsers/strbuf.h"
 
 struct job {
@@ -27,91 +24,39 @@ struct job {
 	int ok, failed;
 };
 
-static int conn_open(int port)
-{
-	struct sockaddr_in a = { 0 };
-	int fd = socket(AF_INET, SOCK_STREAM, 0);
-
-	a.sin_family = AF_INET;
-	a.sin_port = htons((unsigned short)port);
-	a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-	if (fd >= 0 && connect(fd, (struct sockaddr *)&a, sizeof(a))) {
-		close(fd);
-		return -1;
-	}
-	return fd;
-}
-
-static int send_all(int fd, const char *p, size_t n)
-{
-	while (n) {
-		ssize_t w = write(fd, p, n);
-
-		if (w <= 0)
-			return -1;
-		p += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
-
-/* Read one response; its status, or -1.  Bodies are small (no chunking). */
-static int read_reply(int fd)
-{
-	char buf[65536], *hdr_end, *cl;
-	size_t have = 0, want;
-	ssize_t r;
-	int status;
-
-	for (;;) {
-		r = read(fd, buf + have, sizeof(buf) - 1 - have);
-		if (r <= 0)
-			return -1;
-		have += (size_t)r;
-		buf[have] = '\0';
-		hdr_end = strstr(buf, "\r\n\r\n");
-		if (!hdr_end)
-			continue;
-		cl = strcasestr(buf, "Content-Length:");
-		if (!cl || cl > hdr_end)
-			return -1;
-		want = (size_t)(hdr_end + 4 - buf) + strtoul(cl + 15, NULL, 10);
-		if (want >= sizeof(buf))
-			return -1;
-		if (have >= want)
-			break;
-	}
-	if (sscanf(buf, "HTTP/1.%*d %d", &status) != 1)
-		return -1;
-	return status;
-}
-
 static void *job_run(void *arg)
 {
 	struct job *j = arg;
-	int fd = conn_open(j->port), i;
-	char head[512];
+	int fd = http_client_open(j->port), i, n;
+	char head[512], resp[65536];
+	struct iovec iov[2];
+	bool close_after = false;
 
 	for (i = 0; i < j->runs; i++) {
-		int n = snprintf(head, sizeof(head),
-				 "POST /api/v1/runs?id=%s-%d-%d HTTP/1.1\r\n"
-				 "Host: 127.0.0.1\r\n"
-				 "Authorization: Bearer %s\r\n"
-				 "Content-Type: text/plain\r\n"
-				 "Content-Length: %zu\r\n\r\n",
-				 j->prefix, j->thread, i, j->token,
-				 j->log->len);
-
-		if (fd < 0 || send_all(fd, head, (size_t)n) ||
-		    send_all(fd, j->log->buf, j->log->len) ||
-		    read_reply(fd) != 201) {
+		n = snprintf(head, sizeof(head),
+			     "POST /api/v1/runs?id=%s-%d-%d HTTP/1.1\r\n"
+			     "Host: 127.0.0.1\r\n"
+			     "Authorization: Bearer %s\r\n"
+			     "Content-Type: text/plain\r\n"
+			     "Content-Length: %zu\r\n\r\n",
+			     j->prefix, j->thread, i, j->token, j->log->len);
+		iov[0].iov_base = head;
+		iov[0].iov_len = (size_t)n;
+		iov[1].iov_base = j->log->buf;
+		iov[1].iov_len = j->log->len;
+		if (fd < 0 || http_client_write(fd, iov, 2) ||
+		    http_client_read(fd, resp, sizeof(resp), &close_after) !=
+			    201) {
 			j->failed++;
+			close_after = true;
+		} else {
+			j->ok++;
+		}
+		if (close_after) {
 			if (fd >= 0)
 				close(fd);
-			fd = conn_open(j->port);
-			continue;
+			fd = http_client_open(j->port);
 		}
-		j->ok++;
 	}
 	if (fd >= 0)
 		close(fd);
