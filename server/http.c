@@ -639,6 +639,7 @@ static void *checkpoint_run(void *arg)
 			pthread_mutex_lock(&srv->write_lock);
 			ret = db_checkpoint(srv->checkpoint_db, NULL, &err);
 			pthread_mutex_unlock(&srv->write_lock);
+			metrics_forced_checkpoint(srv->metrics);
 		}
 		if (ret && !strstr(err.buf, "locked"))
 			fprintf(stderr, "splatd: %s\n", err.buf);

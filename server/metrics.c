@@ -23,6 +23,7 @@ struct metrics {
 	size_t nroutes;
 	unsigned long long *requests; /* [(nroutes + 1) * NSTATUS] */
 	unsigned long long bytes, runs, reports, new_signatures;
+	unsigned long long forced_checkpoints;
 	struct histogram request, parse;
 };
 
@@ -67,6 +68,11 @@ static void observe(struct histogram *h, unsigned long long ns)
 	add(&h->bucket[i], 1);
 	add(&h->sum_ns, ns);
 	add(&h->count, 1);
+}
+
+void metrics_forced_checkpoint(struct metrics *m)
+{
+	add(&m->forced_checkpoints, 1);
 }
 
 void metrics_request(struct metrics *m, size_t route, int status,
@@ -151,6 +157,10 @@ void metrics_render(const struct metrics *m, const char *(*name)(size_t i),
 		       get(&m->reports));
 	render_counter(out, "splatd_signatures_new_total",
 		       "Signatures created.", get(&m->new_signatures));
+	render_counter(
+		out, "splatd_wal_forced_checkpoints_total",
+		"Checkpoints run with writes held (WAL over --wal-frames).",
+		get(&m->forced_checkpoints));
 	strbuf_addf(out,
 		    "# HELP splatd_signatures Signatures in the database.\n"
 		    "# TYPE splatd_signatures gauge\nsplatd_signatures %lld\n",
