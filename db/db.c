@@ -94,23 +94,17 @@ void db_close(struct db *db)
 
 void db_idle(struct db *db)
 {
-	size_t i;
+	sqlite3_stmt *st = NULL;
 
-	for (i = 0; i < db->nused; i++) {
-		sqlite3_reset(db->stmt[db->used[i]]);
-		db->is_used[db->used[i]] = false;
-	}
-	db->nused = 0;
+	while ((st = sqlite3_next_stmt(db->sq, st)))
+		if (sqlite3_stmt_busy(st))
+			sqlite3_reset(st);
 }
 
 sqlite3_stmt *db_stmt(struct db *db, enum db_sql id, struct strbuf *err)
 {
 	sqlite3_stmt *st = db->stmt[id];
 
-	if (!db->is_used[id]) {
-		db->is_used[id] = true;
-		db->used[db->nused++] = (unsigned short)id;
-	}
 	if (st) {
 		sqlite3_reset(st);
 		sqlite3_clear_bindings(st);

@@ -19,10 +19,6 @@
 struct db {
 	sqlite3 *sq;
 	sqlite3_stmt *stmt[DB_SQL_NR];
-	/* statements handed out since the last db_idle() */
-	unsigned short used[DB_SQL_NR];
-	size_t nused;
-	bool is_used[DB_SQL_NR];
 };
 
 /*
@@ -32,7 +28,7 @@ struct db {
 int db_open(struct db **out, const char *path, struct strbuf *err);
 void db_close(struct db *db);
 /*
- * Reset every statement handed out by db_stmt(): a SELECT left on a row keeps
+ * Reset every statement still stepping: a SELECT left on a row keeps
  * a read transaction open, and an open read transaction keeps the WAL from
  * restarting (it then grows without bound).  db_commit() and db_rollback()
  * call it; so does whoever puts a connection back in a pool.
