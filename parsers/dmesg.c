@@ -1219,19 +1219,13 @@ static bool skip_line(struct dmesg *d, const char *s, size_t len, int *ret)
 		return false;
 	if (d->have && lock_incomplete(d->ptext, d->plen))
 		return false;
+	*ret = emit(d);
+	if (!*ret && (!d->skip(d->ctx, p, (size_t)(e - p)) ||
+		      ((is_hex(*p) || *p == '#' || *p == '-' || *p == '(') &&
+		       lock_incomplete(p, (size_t)(e - p)))))
+		return false; /* the full path (nothing is pending now) */
 	d->lineno++;
 	d->prefixed_lines++;
-	*ret = emit(d);
-	if (*ret)
-		return true;
-	if (!d->skip(d->ctx, p, (size_t)(e - p)) ||
-	    ((is_hex(*p) || *p == '#' || *p == '-' || *p == '(') &&
-	     lock_incomplete(p, (size_t)(e - p)))) {
-		/* the full path, minus the count (nothing is pending now) */
-		d->lineno--;
-		d->prefixed_lines--;
-		return false;
-	}
 	return true;
 }
 
