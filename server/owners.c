@@ -54,6 +54,8 @@ int owners_tree_open(struct owners_tree **out, struct gitrepo *t, struct db *db,
 		goto fail;
 	if (!db || fnindex_load(&o->ix, db, gitrepo_id(t), &ignored))
 		ret = fnindex_build(&o->ix, t, err);
+	if (db)
+		db_idle(db); /* no read transaction left open */
 	if (ret)
 		goto fail;
 	strbuf_release(&ignored);
@@ -406,8 +408,6 @@ int owners_source_new(struct owners_source **out, const char *dir,
 		     gitrepo_open_dir(&t, dir ? dir : ".", err);
 	if (!ret)
 		ret = owners_tree_open(&s->deflt, t, db, err);
-	if (db)
-		db_idle(db);
 	if (ret) {
 		owners_source_free(s);
 		return ret;
@@ -446,13 +446,9 @@ static struct owners_tree *tree_at(struct owners_source *s, const char *commit)
 		return s->last;
 	if (gitrepo_open_git(&t, s->repo, commit, &err) ||
 	    owners_tree_open(&o, t, s->db, &err)) {
-		if (s->db)
-			db_idle(s->db);
 		strbuf_release(&err);
 		return NULL;
 	}
-	if (s->db)
-		db_idle(s->db); /* no read transaction left open */
 	strbuf_release(&err);
 	owners_tree_free(s->last);
 	s->last = o;
