@@ -55,7 +55,7 @@ int api_regressions_post(struct http_request *req, enum http_phase phase,
 	if (!o)
 		return 0;
 	pthread_mutex_lock(http_write_lock(req));
-	ret = regress_create(http_config(req)->regress, http_db(req), o,
+	ret = regress_create(http_config(req)->regress, http_writer(req), o,
 			     req->who.name, (long long)time(NULL), &id,
 			     &req->err);
 	pthread_mutex_unlock(http_write_lock(req));
@@ -134,7 +134,7 @@ int api_regressions_patch(struct http_request *req, enum http_phase phase,
 	if (!o)
 		return 0;
 	pthread_mutex_lock(http_write_lock(req));
-	ret = regress_patch(http_config(req)->regress, http_db(req), id, o,
+	ret = regress_patch(http_config(req)->regress, http_writer(req), id, o,
 			    req->who.name, (long long)time(NULL), &req->err);
 	pthread_mutex_unlock(http_write_lock(req));
 	json_decref(o);

@@ -156,7 +156,7 @@ static int runs_end(struct http_request *req)
 	if (!ret)
 		ret = ingest_finish(in, &req->err);
 	if (!ret)
-		ret = ingest_store(in, http_db(req), http_write_lock(req),
+		ret = ingest_store(in, http_writer(req), http_write_lock(req),
 				   &req->meta, (long long)time(NULL), &status,
 				   &verdict, &req->err);
 	if (ret) {

@@ -31,6 +31,7 @@ struct http_server {
 	size_t nroutes;
 	struct metrics *metrics;
 	pthread_mutex_t write_lock;
+	struct db *writer; /* writes runs and regressions, under write_lock */
 	pthread_mutex_t pool_lock;
 	pthread_cond_t pool_cond;
 	struct db **pool; /* free handles */
@@ -97,6 +98,11 @@ struct db *http_db(struct http_request *req)
 pthread_mutex_t *http_write_lock(struct http_request *req)
 {
 	return &req->srv->write_lock;
+}
+
+struct db *http_writer(struct http_request *req)
+{
+	return req->srv->writer;
 }
 
 struct ingest *http_ingest(struct http_request *req)
@@ -658,6 +664,7 @@ static int checkpointer_start(struct http_server *srv, struct strbuf *err)
 		return ret;
 	for (i = 0; i < srv->npool; i++)
 		db_autocheckpoint(srv->pool[i], 0);
+	db_autocheckpoint(srv->writer, 0);
 	if (pthread_create(&srv->checkpointer, NULL, checkpoint_run, srv)) {
 		strbuf_addstr(err, "cannot start the checkpoint thread");
 		return -EAGAIN;
@@ -688,6 +695,7 @@ static void server_release(struct http_server *srv)
 	for (i = 0; i < srv->npool; i++)
 		db_close(srv->pool[i]);
 	free(srv->pool);
+	db_close(srv->writer);
 	metrics_free(srv->metrics);
 	pthread_mutex_destroy(&srv->write_lock);
 	pthread_mutex_destroy(&srv->pool_lock);
@@ -726,6 +734,9 @@ int http_serve(const struct http_config *cfg, struct strbuf *err)
 			goto out;
 		srv.npool++;
 	}
+	ret = db_open(&srv.writer, cfg->db_path, err);
+	if (ret)
+		goto out;
 	ret = checkpointer_start(&srv, err);
 	if (ret)
 		goto out;

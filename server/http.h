@@ -85,6 +85,13 @@ const struct http_config *http_config(struct http_request *req);
 /* A database handle for this thread until the handler returns. */
 struct db *http_db(struct http_request *req);
 pthread_mutex_t *http_write_lock(struct http_request *req);
+/*
+ * The one connection the ingest and regression writes go through, only with
+ * http_write_lock() held: its page cache stays valid from one run to the
+ * next, where a pool handle would find it dropped by every other writer's
+ * commit and read the pages back.
+ */
+struct db *http_writer(struct http_request *req);
 /* The connection's reusable ingest and gunzip state. */
 struct ingest *http_ingest(struct http_request *req);
 struct gunzip *http_gunzip(struct http_request *req);
