@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "db/migrate.h"
+#include "db/walvfs.h"
 
 /* Create every missing directory above path ("var/splatd.db" -> "var"). */
 static int make_parent_dirs(const char *path, struct strbuf *err)
@@ -56,7 +57,7 @@ int db_open(struct db **out, const char *path, struct strbuf *err)
 	if (sqlite3_open_v2(path, &db->sq,
 			    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
 				    SQLITE_OPEN_NOMUTEX,
-			    NULL) != SQLITE_OK) {
+			    walvfs_name()) != SQLITE_OK) {
 		strbuf_addf(err, "opening %s: %s", path,
 			    db->sq ? sqlite3_errmsg(db->sq) : "out of memory");
 		ret = -EIO;
