@@ -108,13 +108,12 @@ static int wal_write(sqlite3_file *file, const void *data, int amt,
 	return commit ? wal_flush(f) : SQLITE_OK;
 }
 
-/* Everything but an append sees the file as SQLite left it. */
-#define FLUSHED(f) ((f)->len ? wal_flush(f) : SQLITE_OK)
+/* Everything but an append first writes the buffer out (wal_flush()). */
 
 static int wal_close(sqlite3_file *file)
 {
 	struct vfile *f = (struct vfile *)file;
-	int rc = FLUSHED(f), rc2;
+	int rc = wal_flush(f), rc2;
 
 	if (f->db && f->db->wal == f)
 		f->db->wal = NULL;
@@ -127,7 +126,7 @@ static int wal_close(sqlite3_file *file)
 static int wal_read(sqlite3_file *file, void *data, int amt, sqlite3_int64 off)
 {
 	struct vfile *f = (struct vfile *)file;
-	int rc = FLUSHED(f);
+	int rc = wal_flush(f);
 
 	return rc ? rc : f->real->pMethods->xRead(f->real, data, amt, off);
 }
@@ -135,7 +134,7 @@ static int wal_read(sqlite3_file *file, void *data, int amt, sqlite3_int64 off)
 static int wal_truncate(sqlite3_file *file, sqlite3_int64 size)
 {
 	struct vfile *f = (struct vfile *)file;
-	int rc = FLUSHED(f);
+	int rc = wal_flush(f);
 
 	return rc ? rc : f->real->pMethods->xTruncate(f->real, size);
 }
@@ -143,7 +142,7 @@ static int wal_truncate(sqlite3_file *file, sqlite3_int64 size)
 static int wal_sync(sqlite3_file *file, int flags)
 {
 	struct vfile *f = (struct vfile *)file;
-	int rc = FLUSHED(f);
+	int rc = wal_flush(f);
 
 	return rc ? rc : f->real->pMethods->xSync(f->real, flags);
 }
@@ -151,7 +150,7 @@ static int wal_sync(sqlite3_file *file, int flags)
 static int wal_file_size(sqlite3_file *file, sqlite3_int64 *size)
 {
 	struct vfile *f = (struct vfile *)file;
-	int rc = FLUSHED(f);
+	int rc = wal_flush(f);
 
 	return rc ? rc : f->real->pMethods->xFileSize(f->real, size);
 }
@@ -159,7 +158,7 @@ static int wal_file_size(sqlite3_file *file, sqlite3_int64 *size)
 static int wal_lock(sqlite3_file *file, int lock)
 {
 	struct vfile *f = (struct vfile *)file;
-	int rc = FLUSHED(f);
+	int rc = wal_flush(f);
 
 	return rc ? rc : f->real->pMethods->xLock(f->real, lock);
 }
@@ -167,7 +166,7 @@ static int wal_lock(sqlite3_file *file, int lock)
 static int wal_unlock(sqlite3_file *file, int lock)
 {
 	struct vfile *f = (struct vfile *)file;
-	int rc = FLUSHED(f);
+	int rc = wal_flush(f);
 
 	return rc ? rc : f->real->pMethods->xUnlock(f->real, lock);
 }
@@ -175,7 +174,7 @@ static int wal_unlock(sqlite3_file *file, int lock)
 static int wal_file_control(sqlite3_file *file, int op, void *arg)
 {
 	struct vfile *f = (struct vfile *)file;
-	int rc = FLUSHED(f);
+	int rc = wal_flush(f);
 
 	return rc ? rc : f->real->pMethods->xFileControl(f->real, op, arg);
 }
