@@ -188,25 +188,6 @@ int api_runs_post(struct http_request *req, enum http_phase phase,
 }
 
 /* Integer query parameter within [min, max], def when absent. */
-static int query_int(struct http_request *req, const char *name, long long def,
-		     long long min, long long max, long long *out)
-{
-	const char *s = http_query(req, name);
-	char *end;
-
-	*out = def;
-	if (!s)
-		return 0;
-	errno = 0;
-	*out = strtoll(s, &end, 10);
-	if (!*s || *end || errno || *out < min || *out > max) {
-		strbuf_addf(&req->err, "%s must be an integer in %lld..%lld",
-			    name, min, max);
-		return -EINVAL;
-	}
-	return 0;
-}
-
 struct run_list {
 	json_t *runs;
 	long long last;
@@ -228,9 +209,9 @@ int api_runs_list(struct http_request *req, enum http_phase phase,
 	long long limit, cursor;
 	int ret;
 
-	ret = query_int(req, "limit", 50, 1, 500, &limit);
+	ret = http_query_int(req, "limit", 50, 1, 500, &limit);
 	if (!ret)
-		ret = query_int(req, "cursor", 0, 0, (1LL << 62), &cursor);
+		ret = http_query_int(req, "cursor", 0, 0, (1LL << 62), &cursor);
 	if (!ret)
 		ret = db_run_list(http_db(req), cursor,
 				  http_query(req, "machine"), (int)limit,

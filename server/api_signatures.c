@@ -28,25 +28,6 @@ static bool status_valid(const char *s)
 	return false;
 }
 
-static int query_int(struct http_request *req, const char *name, long long def,
-		     long long min, long long max, long long *out)
-{
-	const char *s = http_query(req, name);
-	char *end;
-
-	*out = def;
-	if (!s)
-		return 0;
-	errno = 0;
-	*out = strtoll(s, &end, 10);
-	if (!*s || *end || errno || *out < min || *out > max) {
-		strbuf_addf(&req->err, "%s must be an integer in %lld..%lld",
-			    name, min, max);
-		return -EINVAL;
-	}
-	return 0;
-}
-
 /* The signature {id}: a decimal id or a 16-digit signature hash. */
 static int path_signature(struct http_request *req, long long *id,
 			  const char **hash)
@@ -149,7 +130,7 @@ static int list_filter(struct http_request *req, struct db_signature_filter *f,
 		}
 		f->has_cursor = true;
 	}
-	if (query_int(req, "limit", 50, 1, 500, &limit))
+	if (http_query_int(req, "limit", 50, 1, 500, &limit))
 		return -EINVAL;
 	f->limit = (int)limit;
 	return 0;
@@ -316,9 +297,9 @@ int api_signatures_occurrences(struct http_request *req, enum http_phase phase,
 
 	ret = path_signature(req, &id, &hash);
 	if (!ret)
-		ret = query_int(req, "limit", 50, 1, 500, &limit);
+		ret = http_query_int(req, "limit", 50, 1, 500, &limit);
 	if (!ret)
-		ret = query_int(req, "cursor", 0, 0, (1LL << 62), &cursor);
+		ret = http_query_int(req, "cursor", 0, 0, (1LL << 62), &cursor);
 	if (!ret)
 		ret = db_signature_get(http_db(req), id, hash, check_exists,
 				       &id, &req->err);

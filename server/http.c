@@ -78,6 +78,25 @@ const char *http_query(struct http_request *req, const char *name)
 					   name);
 }
 
+int http_query_int(struct http_request *req, const char *name, long long def,
+		   long long min, long long max, long long *out)
+{
+	const char *s = http_query(req, name);
+	char *end;
+
+	*out = def;
+	if (!s)
+		return 0;
+	errno = 0;
+	*out = strtoll(s, &end, 10);
+	if (!*s || *end || errno || *out < min || *out > max) {
+		strbuf_addf(&req->err, "%s must be an integer in %lld..%lld",
+			    name, min, max);
+		return -EINVAL;
+	}
+	return 0;
+}
+
 const char *http_header(struct http_request *req, const char *name)
 {
 	return MHD_lookup_connection_value(req->conn, MHD_HEADER_KIND, name);

@@ -80,6 +80,12 @@ struct http_request {
 int http_serve(const struct http_config *cfg, struct strbuf *err);
 
 const char *http_query(struct http_request *req, const char *name);
+/*
+ * Query parameter name as an integer in [min, max], def when absent; else
+ * -EINVAL with the reason in the request's error buffer.
+ */
+int http_query_int(struct http_request *req, const char *name, long long def,
+		   long long min, long long max, long long *out);
 const char *http_header(struct http_request *req, const char *name);
 const struct http_config *http_config(struct http_request *req);
 /* A database handle for this thread until the handler returns. */

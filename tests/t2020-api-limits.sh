@@ -92,6 +92,13 @@ st=$(get "$BASE/api/v1/signatures?kind=nope")
 check_eq "bad kind is 400" 400 "$st"
 st=$(get "$BASE/api/v1/signatures?cursor=x")
 check_eq "bad cursor is 400" 400 "$st"
+st=$(get "$BASE/api/v1/runs?limit=0")
+check_eq "runs: limit 0 is 400" 400 "$st"
+st=$(get "$BASE/api/v1/runs?cursor=-1")
+check_eq "runs: negative cursor is 400" 400 "$st"
+check_eq "the reason names the parameter and its range" \
+	"cursor must be an integer in 0..4611686018427387904" \
+	"$(body .detail)"
 
 st=$(get "$BASE/healthz")
 check_eq "the server is still up" 200 "$st"
