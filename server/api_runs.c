@@ -187,7 +187,6 @@ int api_runs_post(struct http_request *req, enum http_phase phase,
 	return 0;
 }
 
-/* Integer query parameter within [min, max], def when absent. */
 struct run_list {
 	json_t *runs;
 	long long last;

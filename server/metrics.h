@@ -23,9 +23,9 @@ void metrics_ingest(struct metrics *m, unsigned long long bytes,
 		    unsigned reports, unsigned new_signatures,
 		    unsigned long long parse_ns);
 
-/* name(i) gives route i's label; signatures is the stored total. */
 /* A checkpoint had to hold the writes to let the WAL restart. */
 void metrics_forced_checkpoint(struct metrics *m);
+/* name(i) gives route i's label; signatures is the stored total. */
 void metrics_render(const struct metrics *m, const char *(*name)(size_t i),
 		    long long signatures, struct strbuf *out);
 

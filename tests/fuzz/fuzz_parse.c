@@ -4,10 +4,10 @@
  * chunks whose sizes come from the input, and every report goes through
  * signature_compute() and report_json() as `splatd parse` does.  Three
  * differential checks: report_json_write() prints exactly what jansson
- * dumps of the object read back (report_json(), compact and indented),
- * the parser's fast path
- * for ordinary lines changes nothing (the input is parsed with and without),
- * and a parser reset after a log parses the next one as a new parser does.
+ * dumps of the object read back (report_json(), compact and indented), the
+ * parser's fast path for ordinary lines changes nothing (the input is parsed
+ * with and without), and a parser reset after a log parses the next one as a
+ * new parser does.
  *
  * Input layout: byte 0 = n (mod 8) schedule bytes follow; chunk i is
  * schedule[i % n] + 1 bytes long (n = 0: one chunk); the rest is the log.
