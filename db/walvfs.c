@@ -12,8 +12,9 @@
  * What keeps the WAL exactly what SQLite would have written, in the same
  * order relative to what other connections can see:
  *  - only appends are buffered (a write that starts where the buffer ends);
- *    any other write, and every read, sync, truncate, size query, lock and
- *    file-control call on the WAL, first writes out what is buffered;
+ *    any other write, and every read, sync, truncate, size query and
+ *    file-control call on the WAL, first writes out what is buffered (SQLite
+ *    locks the WAL through the main file's shared memory, never xLock);
  *  - a frame header whose "database size after commit" field is non-zero
  *    marks the commit frame (the WAL file format); the buffer is written out
  *    with the page that follows it, and a failure is returned from that
@@ -155,22 +156,6 @@ static int wal_file_size(sqlite3_file *file, sqlite3_int64 *size)
 	return rc ? rc : f->real->pMethods->xFileSize(f->real, size);
 }
 
-static int wal_lock(sqlite3_file *file, int lock)
-{
-	struct vfile *f = (struct vfile *)file;
-	int rc = wal_flush(f);
-
-	return rc ? rc : f->real->pMethods->xLock(f->real, lock);
-}
-
-static int wal_unlock(sqlite3_file *file, int lock)
-{
-	struct vfile *f = (struct vfile *)file;
-	int rc = wal_flush(f);
-
-	return rc ? rc : f->real->pMethods->xUnlock(f->real, lock);
-}
-
 static int wal_file_control(sqlite3_file *file, int op, void *arg)
 {
 	struct vfile *f = (struct vfile *)file;
@@ -268,6 +253,11 @@ static int pass_shm_lock(sqlite3_file *file, int offset, int n, int flags)
 	return REAL(file)->pMethods->xShmLock(REAL(file), offset, n, flags);
 }
 
+static void pass_shm_barrier(sqlite3_file *file)
+{
+	REAL(file)->pMethods->xShmBarrier(REAL(file));
+}
+
 static int pass_shm_unmap(sqlite3_file *file, int del)
 {
 	return REAL(file)->pMethods->xShmUnmap(REAL(file), del);
@@ -300,6 +290,7 @@ static void methods_init(sqlite3_io_methods *m, int version)
 	m->xDeviceCharacteristics = pass_device_chars;
 	m->xShmMap = pass_shm_map;
 	m->xShmLock = pass_shm_lock;
+	m->xShmBarrier = pass_shm_barrier;
 	m->xShmUnmap = pass_shm_unmap;
 	m->xFetch = pass_fetch;
 	m->xUnfetch = pass_unfetch;
@@ -353,10 +344,7 @@ static void walvfs_init(void)
 	wal_methods.xTruncate = wal_truncate;
 	wal_methods.xSync = wal_sync;
 	wal_methods.xFileSize = wal_file_size;
-	wal_methods.xLock = wal_lock;
-	wal_methods.xUnlock = wal_unlock;
 	wal_methods.xFileControl = wal_file_control;
-	wal_methods.xShmBarrier = db_shm_barrier; /* never called on a WAL */
 	walvfs = *base_vfs;
 	walvfs.zName = WALVFS_NAME;
 	walvfs.szOsFile = (int)sizeof(struct vfile) + base_vfs->szOsFile;
