@@ -70,7 +70,7 @@ static inline int http_client_read(int fd, char *buf, size_t cap,
 				   bool *close_after)
 {
 	size_t have = 0, need;
-	char *end = NULL, *cl;
+	char *end = NULL, *cl, *conn;
 	ssize_t r;
 	int status;
 
@@ -86,8 +86,8 @@ static inline int http_client_read(int fd, char *buf, size_t cap,
 	}
 	if (sscanf(buf, "HTTP/1.%*d %d", &status) != 1)
 		return -1;
-	*close_after = strcasestr(buf, "connection: close") &&
-		       strcasestr(buf, "connection: close") < end;
+	conn = strcasestr(buf, "connection: close");
+	*close_after = conn && conn < end;
 	cl = strcasestr(buf, "content-length:");
 	need = cl && cl < end ? strtoul(cl + 15, NULL, 10) : 0;
 	need += (size_t)(end + 4 - buf);
