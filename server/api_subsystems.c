@@ -42,6 +42,18 @@ static int on_off(void *ctx, const struct lockdep_off *off)
 	return 0;
 }
 
+/*
+ * What owners computed now for a newest occurrence on commit (empty: none)
+ * come from, "<commit>|<default tree id>"; stored with them, and when it
+ * changes they are stale (db_owners_missing() spells the same in SQL).
+ */
+static void owners_source_key(struct http_request *req, const char *commit,
+			      struct strbuf *key)
+{
+	strbuf_addf(key, "%s|%s", commit,
+		    owners_source_default_id(http_config(req)->owners));
+}
+
 /* Owners of signature id from its newest occurrence; stored in the db. */
 static int owners_compute(struct http_request *req, long long id,
 			  struct strbuf *owners, struct strbuf *tree)
@@ -64,9 +76,7 @@ static int owners_compute(struct http_request *req, long long id,
 	if (ret)
 		goto out;
 	rc.commit = commit.len ? commit.buf : NULL;
-	/* what they are computed from: when this changes they are stale */
-	strbuf_addf(&source, "%s|%s", commit.buf,
-		    owners_source_default_id(src));
+	owners_source_key(req, commit.buf, &source);
 	p = lockdep_parser_new(&sink);
 	lockdep_parser_feed(p, text.buf, text.len);
 	lockdep_parser_feed(p, "\n", 1);
@@ -132,16 +142,15 @@ static int owners_get(struct http_request *req, long long id,
 		      struct strbuf *owners, struct strbuf *tree)
 {
 	struct strbuf source = STRBUF_INIT, now = STRBUF_INIT;
-	struct strbuf text = STRBUF_INIT;
+	struct strbuf text = STRBUF_INIT, commit = STRBUF_INIT;
 	int ret = db_owners_get(http_db(req), id, owners, tree, &source,
 				&req->err);
 
 	if (!ret) {
-		int r = db_owners_source(http_db(req), id, &text, &now,
+		int r = db_owners_source(http_db(req), id, &text, &commit,
 					 &req->err);
 
-		strbuf_addf(&now, "|%s",
-			    owners_source_default_id(http_config(req)->owners));
+		owners_source_key(req, commit.buf, &now);
 		if (r && r != -ENOENT) /* no occurrence left: keep them */
 			ret = r;
 		else if (!r && strcmp(now.buf, source.buf))
@@ -155,6 +164,7 @@ static int owners_get(struct http_request *req, long long id,
 	strbuf_release(&source);
 	strbuf_release(&now);
 	strbuf_release(&text);
+	strbuf_release(&commit);
 	return ret;
 }
 
