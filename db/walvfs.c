@@ -4,8 +4,8 @@
  *
  * SQLite's unix VFS writes every WAL frame with two pwrite(2)s, its 24-byte
  * header and then the page.  An ingested run dirties 13-14 pages, so a commit
- * cost 27 system calls, 60 us per run on this VM against 9 us for the same
- * bytes in one call (the syscall entry, not the copy, is what is dear here).
+ * cost 27 system calls (the syscall entry and the file system's per-call
+ * work, not the copy, is what is dear on this VM).
  * This shim over the default VFS buffers writes that extend the WAL and
  * writes them with one pwrite when the commit frame is complete.
  *
