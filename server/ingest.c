@@ -18,10 +18,14 @@
 #include "server/api.h"
 #include "server/regress.h"
 
-/* One report, copied out of the parser's arena into the ingest's store. */
+/*
+ * One report, copied out of the parser's arena into the ingest's store.  The
+ * array of these grows by realloc while reports arrive, so every string it
+ * points to lives in the store (an arena, which never moves what it handed
+ * out), never inside the array itself.
+ */
 struct ingest_report {
 	struct db_signature_new sig;
-	char hash[SIGNATURE_HEX_LEN + 1];
 	const char *kernel, *task;
 	long pid;
 	const char *text, *raw;
@@ -177,8 +181,7 @@ static int on_report(void *ctx, const struct lockdep_report *r)
 	}
 	ir = &in->reports[in->nreports++];
 	memset(ir, 0, sizeof(*ir));
-	memcpy(ir->hash, sig.hex, sizeof(ir->hash));
-	ir->sig.hash = ir->hash;
+	ir->sig.hash = store_str(in, sig.hex, SIGNATURE_HEX_LEN);
 	ir->sig.algo_version = sig.algo_version;
 	ir->sig.kind = lockdep_kind_name(r->kind);
 	if (!ir->sig.kind)
