@@ -111,6 +111,13 @@ build/fuzz/%: tests/fuzz/%.c $(PARSER_SRC) server/report_json.c server/jsonw.c
 	$(Q)$(CLANG) -std=gnu11 -I. -D_GNU_SOURCE -g -O1 \
 		-fsanitize=fuzzer,address,undefined -o $@ $^ $(PKG_LIBS)
 
+# Targets over the whole program (parsers, db, server) link all of it.
+build/fuzz/fuzz_ingest: tests/fuzz/fuzz_ingest.c $(LIB_SRC)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  FUZZ    $@")
+	$(Q)$(CLANG) -std=gnu11 -I. -D_GNU_SOURCE -g -O1 \
+		-fsanitize=fuzzer,address,undefined -o $@ $^ $(LDLIBS)
+
 test: deps build/splatd build/asan/splatd $(UNIT_BIN) $(TOOL_BIN) \
 	build/bench/gen_corpus
 	$(Q)SPLATD=build/asan/splatd tests/run.sh
