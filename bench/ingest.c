@@ -2,15 +2,19 @@
 /*
  * ingest: the ingest benchmark of `make bench`.  N client threads, each on
  * one keep-alive connection, POST realistic 256 KB CI logs (one lockdep report
- * each, a mix of known and new signatures, unique run ids) for a fixed time,
+ * each, a mix of known and new signatures, unique run ids; a share of the
+ * logs hold many reports of a few signatures each) for a fixed time,
  * first to a minimal libmicrohttpd sink built here that reads and discards
  * the bodies (the HTTP ceiling of this machine), then to `splatd serve` on a
  * fresh database.  Prints runs/s, MB/s, p50/p99 latency, the ratio to the
- * sink and the server's peak RSS.  Then it builds (once, cached) a database
- * with 1,000,000 occurrences and prints the latency of the top-50 list.
+ * sink and the server's peak RSS, and checks that the database holds one
+ * occurrence per report the server acknowledged.  Then it builds (once,
+ * cached) a database with 1,000,000 occurrences and prints the latency of
+ * the top-50 list.
  *
  * usage: ingest [-c CONNS] [-d SECONDS] [-n NEW_PERCENT] [-k BODY_KB]
- *               [-m OCCURRENCES] SPLATD SPLAT_FILE OUT_DIR
+ *               [-r MANY_PERCENT] [-R REPORTS] [-m OCCURRENCES]
+ *               SPLATD SPLAT_FILE OUT_DIR
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -19,6 +23,7 @@
 #include <netinet/tcp.h>
 #include <pthread.h>
 #include <signal.h>
+#include <sqlite3.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -42,30 +47,34 @@
 #define PLACEHOLDER "bus_notifier"
 #define TAG_LEN 8 /* hex digits appended to the placeholder */
 #define KNOWN_TAGS 16
+#define SAME_SIGNATURE 10 /* consecutive copies sharing a tag in a many log */
 
 struct opts {
-	int conns, seconds, new_percent, body_kb;
+	int conns, seconds, new_percent, body_kb, many_percent, many_reports;
 	long occurrences;
 	const char *splatd, *splat, *out;
 };
 
-/* The request body: filler dmesg lines around one report whose lock class
- * carries a TAG_LEN-digit tag, rewritten per request. */
+/* The request body: filler dmesg lines around copies of one report whose
+ * lock class carries a TAG_LEN-digit tag, rewritten per request (copy j of
+ * a many-report body gets tag + j / SAME_SIGNATURE). */
 struct body {
 	struct strbuf text;
 	size_t *tags; /* offsets of the tags */
+	unsigned *copy; /* the copy each tag is in */
 	size_t ntags;
+	unsigned reports;
 };
 
 struct client {
 	const struct opts *o;
-	const struct body *tmpl;
+	const struct body *tmpl, *many;
 	int port, id;
 	const char *token;
 	uint64_t end_ns;
 	uint64_t *lat;
 	size_t nlat, cap;
-	uint64_t bytes, errors;
+	uint64_t bytes, errors, reports;
 	unsigned seed;
 };
 
@@ -111,31 +120,46 @@ static void add_filler(struct strbuf *sb, double *ts, size_t until)
 	}
 }
 
-static void body_build(struct body *b, const char *splat_path, size_t size)
+/* A log of size bytes (at least) with copies of the report at splat_path. */
+static void body_build(struct body *b, const char *splat_path, size_t size,
+		       unsigned copies)
 {
 	FILE *f = fopen(splat_path, "r");
 	char line[4096];
 	double ts = 1.0;
+	unsigned j;
 	char *p, *q;
 
 	if (!f)
 		die(splat_path);
 	strbuf_init(&b->text, size + 4096);
 	b->tags = NULL;
+	b->copy = NULL;
 	b->ntags = 0;
+	b->reports = copies;
 	add_filler(&b->text, &ts, size / 2);
-	while (fgets(line, sizeof(line), f)) {
-		strbuf_addf(&b->text, "<4>[%12.6f] ", ts);
-		ts += 0.000013;
-		for (p = line; (q = strstr(p, PLACEHOLDER)); p = q) {
-			q += strlen(PLACEHOLDER);
-			strbuf_add(&b->text, p, (size_t)(q - p));
-			b->tags = realloc(b->tags,
-					  (b->ntags + 1) * sizeof(*b->tags));
-			b->tags[b->ntags++] = b->text.len;
-			strbuf_addstr(&b->text, "00000000");
+	for (j = 0; j < copies; j++) {
+		rewind(f);
+		while (fgets(line, sizeof(line), f)) {
+			strbuf_addf(&b->text, "<4>[%12.6f] ", ts);
+			ts += 0.000013;
+			for (p = line; (q = strstr(p, PLACEHOLDER)); p = q) {
+				q += strlen(PLACEHOLDER);
+				strbuf_add(&b->text, p, (size_t)(q - p));
+				b->tags = realloc(b->tags,
+						  (b->ntags + 1) *
+							  sizeof(*b->tags));
+				b->copy = realloc(b->copy,
+						  (b->ntags + 1) *
+							  sizeof(*b->copy));
+				if (!b->tags || !b->copy)
+					die("realloc");
+				b->copy[b->ntags] = j;
+				b->tags[b->ntags++] = b->text.len;
+				strbuf_addstr(&b->text, "00000000");
+			}
+			strbuf_addstr(&b->text, p);
 		}
-		strbuf_addstr(&b->text, p);
 	}
 	fclose(f);
 	add_filler(&b->text, &ts, size);
@@ -149,13 +173,16 @@ static void body_build(struct body *b, const char *splat_path, size_t size)
 static void body_tag(char *text, const struct body *b, uint32_t tag)
 {
 	static const char hex[] = "0123456789abcdef";
+	uint32_t t;
 	size_t i;
 	int k;
 
-	for (i = 0; i < b->ntags; i++)
+	for (i = 0; i < b->ntags; i++) {
+		t = tag + b->copy[i] / SAME_SIGNATURE;
 		for (k = 0; k < TAG_LEN; k++)
 			text[b->tags[i] + (size_t)k] =
-				hex[(tag >> (4 * (TAG_LEN - 1 - k))) & 15];
+				hex[(t >> (4 * (TAG_LEN - 1 - k))) & 15];
+	}
 }
 
 /* ---- one HTTP/1.1 keep-alive connection ----------------------------------- */
@@ -183,24 +210,34 @@ static void record(struct client *c, uint64_t ns)
 static void *client_run(void *arg)
 {
 	struct client *c = arg;
-	char *text = malloc(c->tmpl->text.len), head[512], resp[65536];
+	char *one = malloc(c->tmpl->text.len), head[512], resp[65536];
+	char *many = malloc(c->many->text.len), *text;
+	const struct body *b;
 	struct iovec iov[2];
 	uint64_t i = 0, t0;
 	bool close_after = false;
 	int fd = conn_open(c->port), n, status;
 	uint32_t tag;
 
-	if (!text)
+	if (!one || !many)
 		die("malloc");
-	memcpy(text, c->tmpl->text.buf, c->tmpl->text.len);
+	memcpy(one, c->tmpl->text.buf, c->tmpl->text.len);
+	memcpy(many, c->many->text.buf, c->many->text.len);
 	while (now_ns() < c->end_ns) {
 		i++;
+		if ((int)(rand_r(&c->seed) % 100) < c->o->many_percent) {
+			b = c->many;
+			text = many;
+		} else {
+			b = c->tmpl;
+			text = one;
+		}
 		if ((int)(rand_r(&c->seed) % 100) < c->o->new_percent)
 			tag = 0x80000000u | ((uint32_t)c->id << 24) |
 			      (uint32_t)(i & 0xffffff);
 		else
 			tag = (uint32_t)(rand_r(&c->seed) % KNOWN_TAGS);
-		body_tag(text, c->tmpl, tag);
+		body_tag(text, b, tag);
 		n = snprintf(head, sizeof(head),
 			     "POST /api/v1/runs?id=bench-%d-%d-%llu&machine=m%d"
 			     " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
@@ -208,11 +245,11 @@ static void *client_run(void *arg)
 			     "Content-Type: text/plain\r\n"
 			     "Content-Length: %zu\r\n\r\n",
 			     (int)getpid(), c->id, (unsigned long long)i, c->id,
-			     c->token, c->tmpl->text.len);
+			     c->token, b->text.len);
 		iov[0].iov_base = head;
 		iov[0].iov_len = (size_t)n;
 		iov[1].iov_base = text;
-		iov[1].iov_len = c->tmpl->text.len;
+		iov[1].iov_len = b->text.len;
 		t0 = now_ns();
 		if (http_client_write(fd, iov, 2) ||
 		    (status = http_client_read(fd, resp, sizeof(resp),
@@ -223,17 +260,20 @@ static void *client_run(void *arg)
 			continue;
 		}
 		record(c, now_ns() - t0);
-		if (status != 201 && status != 200)
+		if (status != 201 && status != 200) {
 			c->errors++;
-		else
-			c->bytes += c->tmpl->text.len;
+		} else {
+			c->bytes += b->text.len;
+			c->reports += b->reports;
+		}
 		if (close_after) {
 			close(fd);
 			fd = conn_open(c->port);
 		}
 	}
 	close(fd);
-	free(text);
+	free(one);
+	free(many);
 	return NULL;
 }
 
@@ -246,11 +286,11 @@ static int cmp_u64(const void *a, const void *b)
 
 struct result {
 	double runs_s, mb_s, p50_ms, p99_ms;
-	uint64_t runs, errors;
+	uint64_t runs, errors, reports;
 };
 
-static struct result load(const struct opts *o, const struct body *b, int port,
-			  const char *token)
+static struct result load(const struct opts *o, const struct body *b,
+			  const struct body *many, int port, const char *token)
 {
 	struct client *c = calloc((size_t)o->conns, sizeof(*c));
 	pthread_t *th = calloc((size_t)o->conns, sizeof(*th));
@@ -262,6 +302,7 @@ static struct result load(const struct opts *o, const struct body *b, int port,
 	for (i = 0; i < (size_t)o->conns; i++) {
 		c[i].o = o;
 		c[i].tmpl = b;
+		c[i].many = many;
 		c[i].port = port;
 		c[i].id = (int)i;
 		c[i].token = token;
@@ -280,6 +321,7 @@ static struct result load(const struct opts *o, const struct body *b, int port,
 			all[n++] = c[i].lat[k];
 		bytes += c[i].bytes;
 		r.errors += c[i].errors;
+		r.reports += c[i].reports;
 		free(c[i].lat);
 	}
 	qsort(all, n, sizeof(*all), cmp_u64);
@@ -459,6 +501,27 @@ static void parse_alone(const struct body *b)
 	       "ingest path alone:", n / ((double)(now_ns() - t0) / 1e9));
 	ingest_free(in);
 	strbuf_release(&err);
+}
+
+/* How many occurrences and runs the database at path holds. */
+static void stored_counts(const char *path, long long *occ, long long *runs)
+{
+	sqlite3 *sq = NULL;
+	sqlite3_stmt *st = NULL;
+
+	*occ = *runs = -1;
+	if (sqlite3_open_v2(path, &sq, SQLITE_OPEN_READONLY, NULL) ||
+	    sqlite3_prepare_v2(sq,
+			       "SELECT (SELECT count(*) FROM occurrences),"
+			       " (SELECT count(*) FROM runs)",
+			       -1, &st, NULL) ||
+	    sqlite3_step(st) != SQLITE_ROW)
+		goto out;
+	*occ = sqlite3_column_int64(st, 0);
+	*runs = sqlite3_column_int64(st, 1);
+out:
+	sqlite3_finalize(st);
+	sqlite3_close(sq);
 }
 
 static void splatd_stop(pid_t pid)
@@ -644,12 +707,13 @@ static void usage(void)
 
 int main(int argc, char **argv)
 {
-	struct opts o = { 4, 10, 10, 256, 1000000, NULL, NULL, NULL };
+	struct opts o = { 4, 10, 10, 256, 10, 50, 1000000, NULL, NULL, NULL };
 	struct strbuf db = STRBUF_INIT, listdb = STRBUF_INIT;
 	struct strbuf tmpdb = STRBUF_INIT;
 	struct result sink, srv;
 	struct MHD_Daemon *d;
-	struct body b;
+	struct body b, many;
+	long long occ, runs;
 	char token[128];
 	struct stat st;
 	double cpu, wal;
@@ -657,7 +721,7 @@ int main(int argc, char **argv)
 	pid_t pid;
 	int opt, port;
 
-	while ((opt = getopt(argc, argv, "c:d:n:k:m:")) != -1) {
+	while ((opt = getopt(argc, argv, "c:d:n:k:m:r:R:")) != -1) {
 		switch (opt) {
 		case 'c':
 			o.conns = atoi(optarg);
@@ -674,24 +738,38 @@ int main(int argc, char **argv)
 		case 'm':
 			o.occurrences = atol(optarg);
 			break;
+		case 'r':
+			o.many_percent = atoi(optarg);
+			break;
+		case 'R':
+			o.many_reports = atoi(optarg);
+			break;
 		default:
 			usage();
 		}
 	}
-	if (argc - optind != 3 || o.conns < 1 || o.seconds < 1)
+	if (argc - optind != 3 || o.conns < 1 || o.seconds < 1 ||
+	    o.many_reports < 1)
 		usage();
 	o.splatd = argv[optind];
 	o.splat = argv[optind + 1];
 	o.out = argv[optind + 2];
 	signal(SIGPIPE, SIG_IGN);
 	mkdir(o.out, 0755);
-	body_build(&b, o.splat, (size_t)o.body_kb * 1024);
+	body_build(&b, o.splat, (size_t)o.body_kb * 1024, 1);
+	body_build(&many, o.splat, (size_t)o.body_kb * 1024,
+		   (unsigned)o.many_reports);
 	printf("ingest: %d keep-alive connections, %d s each, %zu-byte logs"
-	       " with one report, %d%% new signatures\n",
-	       o.conns, o.seconds, b.text.len, o.new_percent);
+	       " with one report, %d%% new signatures;\n"
+	       "        %d%% of the logs hold %d reports of %d signatures"
+	       " (%zu bytes)\n",
+	       o.conns, o.seconds, b.text.len, o.new_percent, o.many_percent,
+	       o.many_reports,
+	       (o.many_reports + SAME_SIGNATURE - 1) / SAME_SIGNATURE,
+	       many.text.len);
 
 	d = sink_start(&port);
-	sink = load(&o, &b, port, "sink");
+	sink = load(&o, &b, &many, port, "sink");
 	MHD_stop_daemon(d);
 	printf("%-22s %8.0f bodies/s %8.1f MB/s  p50 %6.2f ms  p99 %6.2f ms\n",
 	       "libmicrohttpd sink:", sink.runs_s, sink.mb_s, sink.p50_ms,
@@ -705,17 +783,25 @@ int main(int argc, char **argv)
 	token_create(o.splatd, db.buf, token, sizeof(token));
 	pid = splatd_start(o.splatd, db.buf, &port);
 	cpu = cpu_seconds(pid);
-	srv = load(&o, &b, port, token);
+	srv = load(&o, &b, &many, port, token);
 	rss = peak_rss_kb(pid);
 	cpu = cpu_seconds(pid) - cpu;
 	strbuf_addstr(&db, "-wal");
 	wal = stat(db.buf, &st) ? 0 : (double)st.st_size / 1e6;
 	strbuf_setlen(&db, db.len - 4);
 	splatd_stop(pid);
+	stored_counts(db.buf, &occ, &runs);
 	printf("%-22s %8.0f runs/s   %8.1f MB/s  p50 %6.2f ms  p99 %6.2f ms"
 	       "  errors %llu\n",
 	       "splatd serve:", srv.runs_s, srv.mb_s, srv.p50_ms, srv.p99_ms,
 	       (unsigned long long)srv.errors);
+	printf("stored:                %lld runs, %lld occurrences for %llu"
+	       " runs and %llu reports acknowledged (%s)\n",
+	       runs, occ, (unsigned long long)srv.runs,
+	       (unsigned long long)srv.reports,
+	       runs == (long long)srv.runs && occ == (long long)srv.reports ?
+		       "exact" :
+		       "MISMATCH");
 	printf("ratio splatd/sink:     %.2f   (goal >= 0.25; p99 goal < 20 ms)\n",
 	       sink.runs_s > 0 ? srv.runs_s / sink.runs_s : 0);
 	printf("splatd serve CPU:      %.2f ms per run (user + system)\n",
@@ -755,5 +841,9 @@ int main(int argc, char **argv)
 	strbuf_release(&tmpdb);
 	strbuf_release(&b.text);
 	free(b.tags);
+	free(b.copy);
+	strbuf_release(&many.text);
+	free(many.tags);
+	free(many.copy);
 	return 0;
 }

@@ -13,6 +13,8 @@
 #   BENCH_CONNS, BENCH_SECONDS, BENCH_NEW_PERCENT, BENCH_OCCURRENCES
 #                   ingest section: connections, seconds per target, % new
 #                   signatures, occurrences in the list database
+#   BENCH_MANY_PERCENT, BENCH_MANY_REPORTS  ingest section: share of the logs
+#                   that hold many reports, and how many (default 10%, 50)
 #   SPLATD          binary under test (default build/splatd, optimised)
 #
 # Adding a section: write a function section_NAME and add NAME to SECTIONS.
@@ -216,6 +218,7 @@ section_ingest() {
 		"${BENCH_OCCURRENCES:-1000000} occurrences =="
 	build/bench/ingest -c "${BENCH_CONNS:-4}" -d "${BENCH_SECONDS:-10}" \
 		-n "${BENCH_NEW_PERCENT:-10}" -m "${BENCH_OCCURRENCES:-1000000}" \
+		-r "${BENCH_MANY_PERCENT:-10}" -R "${BENCH_MANY_REPORTS:-50}" \
 		"$SPLATD" tests/data/parse-invariance/seed-6641.splat \
 		"$OUT/ingest" 2>/dev/null || die "build/bench/ingest failed"
 }
