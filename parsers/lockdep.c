@@ -1078,9 +1078,14 @@ struct lockdep_parser *lockdep_parser_new(const struct lockdep_sink *sink)
 
 void lockdep_parser_reset(struct lockdep_parser *p)
 {
-	struct lockdep_parser keep = *p;
+	struct lockdep_parser keep;
 
+	/*
+	 * Reset first, then copy: arena_reset() frees every chunk but one,
+	 * so a copy of the arena taken before it points at freed chunks.
+	 */
 	report_reset(p);
+	keep = *p;
 	memset(p, 0, sizeof(*p));
 	p->sink = keep.sink;
 	p->dmesg = keep.dmesg;

@@ -205,6 +205,42 @@ static void lockdep__circular_seed_shape(void **state)
 	assert_string_equal(res.off_reason, "circular");
 }
 
+/*
+ * A parser is reused for the next log (lockdep_parser_reset(), as the ingest
+ * of the next run on a connection does) after the last log stopped inside a
+ * report whose lines had grown the arena past one chunk: ingest refuses a log
+ * at a NUL byte or a too long line without finishing the parser.
+ */
+static void lockdep__reset_inside_a_big_report(void **state)
+{
+	struct res res;
+	struct lockdep_sink sink = { on_report, on_off, &res };
+	struct lockdep_parser *p;
+	struct strbuf big = STRBUF_INIT;
+	int i;
+
+	memset(&res, 0, sizeof(res));
+	strbuf_addstr(&big,
+		      "WARNING: possible circular locking dependency detected\n"
+		      "cpuhp/0/15 is trying to acquire lock:\n");
+	for (i = 0; i < 3000; i++) /* ~150 KiB of arena: three chunks */
+		strbuf_addf(&big, "       lock_acquire_%d+0xd3/0x310\n", i);
+	p = lockdep_parser_new(&sink);
+	lockdep_parser_feed(p, big.buf, big.len);
+	lockdep_parser_reset(p);
+	lockdep_parser_feed(p, circular_a, strlen(circular_a));
+	lockdep_parser_finish(p);
+	lockdep_parser_free(p);
+	arena_release(&res.arena);
+	strbuf_release(&big);
+	assert_int_equal(res.n, 1);
+	assert_string_equal(res.r[0].chain, "cpuhp_state-up|cpu_hotplug_lock|"
+					    "&(&priv->bus_notifier)->rwsem");
+	assert_int_equal(res.r[0].nframes, 6);
+	assert_int_equal(res.r[0].first, 2);
+	assert_int_equal(res.r[0].last, 44);
+}
+
 /* The same cycle reported from another entry point: same signature. */
 static void lockdep__circular_rotation_same_signature(void **state)
 {
@@ -714,6 +750,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(lockdep__circular_seed_shape),
+		cmocka_unit_test(lockdep__reset_inside_a_big_report),
 		cmocka_unit_test(lockdep__circular_rotation_same_signature),
 		cmocka_unit_test(lockdep__kind_changes_signature),
 		cmocka_unit_test(lockdep__old_bracketed_headers),
