@@ -14,6 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "server/api.h"
 #include "server/gunzip.h"
 #include "server/metrics.h"
 #include "server/routes.h"
@@ -221,8 +222,8 @@ void http_reply_error(struct http_request *req, int status, const char *error,
 		      const char *detail)
 {
 	http_reply_json(req, status,
-			json_pack("{s:s, s:s}", "error", error, "detail",
-				  detail ? detail : ""));
+			json_pack("{s:s, s:o}", "error", error, "detail",
+				  api_string(detail ? detail : "")));
 }
 
 void http_reply_errno(struct http_request *req, int err, const char *detail)
