@@ -498,6 +498,7 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 {
 	struct http_server *srv = cls;
 	struct http_request *req = *con_cls;
+	struct strbuf line;
 	long long ns;
 	char when[32];
 	struct tm tm;
@@ -514,11 +515,18 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 		t = time(NULL);
 		gmtime_r(&t, &tm);
 		strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm);
-		fprintf(srv->cfg->access_log,
-			"%s %s %s %d %llu %.3fms token=%s\n", when, req->method,
-			req->path, req->status, req->bytes_out,
-			(double)ns / 1e6,
-			req->who.name[0] ? req->who.name : "-");
+		strbuf_init(&line, 128);
+		strbuf_addf(&line, "%s ", when);
+		strbuf_add_logsafe(&line, req->method);
+		strbuf_addch(&line, ' ');
+		strbuf_add_logsafe(&line, req->path);
+		strbuf_addf(&line, " %d %llu %.3fms token=", req->status,
+			    req->bytes_out, (double)ns / 1e6);
+		strbuf_add_logsafe(&line,
+				   req->who.name[0] ? req->who.name : "-");
+		strbuf_addch(&line, '\n');
+		fwrite(line.buf, 1, line.len, srv->cfg->access_log);
+		strbuf_release(&line);
 	}
 	release_db(req);
 	request_reset(req);
