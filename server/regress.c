@@ -26,6 +26,7 @@
 #define REGRESS_MAX_SIGS 64
 #define REGRESS_MAX_REASON 1024
 #define REGRESS_TIMELINE 20 /* occurrences shown per signature */
+#define REGRESS_MAX_CHAIN 1000 /* duplicate_of steps followed */
 #define REGRESS_SUSPECT_LIMIT 20000 /* commits examined for suspects */
 #define REGRESS_MAX_REPOS 16
 
@@ -572,6 +573,40 @@ static int patch_status(struct db *db, struct reg *r, json_t *body,
 	return reg_set_status(db, r, status, actor, reason, now, err);
 }
 
+/*
+ * -EINVAL when id is already target or one of the regressions target is a
+ * duplicate of (following duplicate_of): id -> target would close a cycle
+ * and leave no open root, as merging a signature into its own duplicate.
+ */
+static int check_no_cycle(struct db *db, long long id, const struct reg *target,
+			  struct strbuf *err)
+{
+	long long next = target->duplicate_of;
+	struct reg cur = { 0 };
+	int steps, ret = 0;
+
+	for (steps = 0; next && next != id && steps < REGRESS_MAX_CHAIN;
+	     steps++) {
+		ret = reg_load(db, next, &cur, err);
+		next = cur.duplicate_of;
+		reg_release(&cur);
+		if (ret == -ENOENT) {
+			strbuf_reset(err);
+			return 0; /* the chain ends at a deleted row */
+		}
+		if (ret)
+			return ret;
+	}
+	if (next == id || steps == REGRESS_MAX_CHAIN) {
+		strbuf_addf(err,
+			    "regression %lld is already a duplicate of %lld"
+			    " (directly or through others): a cycle",
+			    target->id, id);
+		return -EINVAL;
+	}
+	return 0;
+}
+
 static int patch_duplicate(struct db *db, struct reg *r, json_t *v,
 			   const char *actor, long long now, struct strbuf *err)
 {
@@ -591,8 +626,12 @@ static int patch_duplicate(struct db *db, struct reg *r, json_t *v,
 			    (long long)json_integer_value(v));
 		ret = -EINVAL;
 	}
-	if (ret)
+	if (!ret)
+		ret = check_no_cycle(db, r->id, &target, err);
+	if (ret) {
+		reg_release(&target);
 		return ret;
+	}
 	r->duplicate_of = target.id;
 	snprintf(buf, sizeof(buf), "%lld", target.id);
 	ret = db_regression_history_add(db, r->id, now, actor, "duplicate_of",
