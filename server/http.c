@@ -342,8 +342,10 @@ static void request_begin(struct http_request *req)
 			http_reply_error(req, 404, "not_found", req->path);
 		return;
 	}
+	/* Another scheme (a proxy's Basic) is no token: ignored here, 401
+	 * below only where the route needs one. */
 	auth = http_header(req, MHD_HTTP_HEADER_AUTHORIZATION);
-	if (auth) {
+	if (auth && auth_is_bearer(auth)) {
 		ret = auth_check(http_db(req), auth, &req->who, &req->err);
 		release_db(req);
 		if (ret == -ENOENT || ret == -EACCES) {
