@@ -284,27 +284,65 @@ static bool route_match(const char *pattern, const char *path,
 	return !*s;
 }
 
-/* The route for method and path; sets *wrong_method when only it differs. */
-static const struct route *route_find(struct http_request *req,
-				      bool *wrong_method)
+/* The methods an Allow header may name, in the order it names them. */
+static const char *const allow_methods[] = { "GET", "HEAD",  "POST",
+					     "PUT", "PATCH", "DELETE" };
+
+/* A route of method serves a request of req_method: HEAD is a GET's. */
+static bool method_serves(const char *method, const char *req_method)
+{
+	return !strcmp(method, req_method) ||
+	       (!strcmp(method, "GET") && !strcmp(req_method, "HEAD"));
+}
+
+/*
+ * The route for method and path; when only the method differs, NULL with
+ * the path's methods in *allow (a bit per allow_methods[] entry).
+ */
+static const struct route *route_find(struct http_request *req, unsigned *allow)
 {
 	const struct http_server *srv = req->srv;
-	size_t i;
+	size_t i, m;
 
-	*wrong_method = false;
+	*allow = 0;
 	for (i = 0; i < srv->nroutes; i++) {
 		if (!route_match(srv->routes[i].pattern, req->path, req))
 			continue;
-		if (strcmp(srv->routes[i].method, req->method)) {
+		if (!method_serves(srv->routes[i].method, req->method)) {
 			/* a catch-all row does not make a path known */
-			if (!strstr(srv->routes[i].pattern, "{*}"))
-				*wrong_method = true;
+			if (strstr(srv->routes[i].pattern, "{*}"))
+				continue;
+			for (m = 0; m < sizeof(allow_methods) /
+						sizeof(allow_methods[0]);
+			     m++)
+				if (method_serves(srv->routes[i].method,
+						  allow_methods[m]))
+					*allow |= 1u << m;
 			continue;
 		}
 		req->route_index = i;
 		return &srv->routes[i];
 	}
 	return NULL;
+}
+
+/* 405 with an Allow header naming the path's methods. */
+static void reply_405(struct http_request *req, unsigned allow)
+{
+	struct strbuf methods = STRBUF_INIT;
+	size_t m;
+
+	for (m = 0; m < sizeof(allow_methods) / sizeof(allow_methods[0]); m++) {
+		if (!(allow & (1u << m)))
+			continue;
+		if (methods.len)
+			strbuf_addstr(&methods, ", ");
+		strbuf_addstr(&methods, allow_methods[m]);
+	}
+	http_reply_error(req, 405, "method_not_allowed", req->method);
+	MHD_add_response_header(req->response, MHD_HTTP_HEADER_ALLOW,
+				methods.buf);
+	strbuf_release(&methods);
 }
 
 static void release_db(struct http_request *req)
@@ -329,15 +367,14 @@ static void request_begin(struct http_request *req)
 	const struct http_config *cfg = req->srv->cfg;
 	const char *auth, *clen;
 	unsigned long long limit;
-	bool wrong_method;
+	unsigned allow;
 	int ret;
 
-	req->route = route_find(req, &wrong_method);
+	req->route = route_find(req, &allow);
 	if (!req->route) {
 		req->route_index = req->srv->nroutes;
-		if (wrong_method)
-			http_reply_error(req, 405, "method_not_allowed",
-					 req->method);
+		if (allow)
+			reply_405(req, allow);
 		else
 			http_reply_error(req, 404, "not_found", req->path);
 		return;
