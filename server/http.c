@@ -397,8 +397,10 @@ static void request_begin(struct http_request *req)
 			return;
 		}
 	}
-	if (req->route->role == AUTH_READ && cfg->public_read &&
-	    req->who.role == AUTH_ANON)
+	/* /metrics is the one read an operator may open alone */
+	if (req->route->role == AUTH_READ && req->who.role == AUTH_ANON &&
+	    (cfg->public_read || (cfg->metrics_public &&
+				  req->route->handler == api_health_metrics)))
 		req->who.role = AUTH_READ;
 	else if (req->who.role == AUTH_ANON && req->route->role > AUTH_ANON) {
 		http_reply_error(req, 401, "unauthorized",

@@ -34,6 +34,7 @@ struct http_config {
 	FILE *access_log; /* NULL: none */
 	struct regress *regress; /* regression tracker (server/regress.h) */
 	struct owners_source *owners; /* kernel tree for owners, or NULL */
+	bool metrics_public; /* /metrics needs no token even when private */
 };
 
 enum http_phase {
