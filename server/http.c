@@ -43,6 +43,7 @@ struct http_server {
 	bool checkpointing;
 	pthread_cond_t stop_cond;
 	bool stopping; /* guarded by pool_lock */
+	struct strbuf checkpoint_err; /* the failing checkpoint's, pool_lock */
 };
 
 static long long now_ns(void)
@@ -144,14 +145,43 @@ struct metrics *http_metrics(struct http_request *req)
 	return req->srv->metrics;
 }
 
+bool http_checkpoint_failing(struct http_request *req, struct strbuf *out)
+{
+	struct http_server *srv = req->srv;
+	bool failing;
+
+	pthread_mutex_lock(&srv->pool_lock);
+	failing = srv->checkpoint_err.len > 0;
+	strbuf_addstr(out, srv->checkpoint_err.buf);
+	pthread_mutex_unlock(&srv->pool_lock);
+	return failing;
+}
+
+/*
+ * Every reply: never framed (X-Frame-Options, CSP frame-ancestors), no
+ * sniffing.  API replies load nothing and are never stored by a cache;
+ * files (the dashboard) may load only from this origin.
+ */
 static void set_response(struct http_request *req, int status,
 			 struct MHD_Response *resp, const char *type,
-			 unsigned long long len)
+			 unsigned long long len, bool file)
 {
 	if (req->response)
 		MHD_destroy_response(req->response);
 	MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, type);
 	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
+	MHD_add_response_header(resp, "X-Frame-Options", "DENY");
+	if (file) {
+		MHD_add_response_header(resp, "Content-Security-Policy",
+					"default-src 'self'; frame-ancestors"
+					" 'none'");
+	} else {
+		MHD_add_response_header(resp, "Content-Security-Policy",
+					"default-src 'none'; frame-ancestors"
+					" 'none'");
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL,
+					"no-store");
+	}
 	req->response = resp;
 	req->status = status;
 	req->bytes_out = len;
@@ -165,7 +195,7 @@ void http_reply_text(struct http_request *req, int status, const char *type,
 
 	if (!resp)
 		abort();
-	set_response(req, status, resp, type, len);
+	set_response(req, status, resp, type, len, false);
 }
 
 void http_reply_fd(struct http_request *req, int status, const char *type,
@@ -178,7 +208,7 @@ void http_reply_fd(struct http_request *req, int status, const char *type,
 		http_reply_error(req, 500, "internal", "cannot send file");
 		return;
 	}
-	set_response(req, status, resp, type, size);
+	set_response(req, status, resp, type, size, true);
 }
 
 void http_reply_json(struct http_request *req, int status, json_t *body)
@@ -200,7 +230,7 @@ void http_reply_json(struct http_request *req, int status, json_t *body)
 					       MHD_RESPMEM_MUST_FREE);
 	if (!resp)
 		abort();
-	set_response(req, status, resp, "application/json", len);
+	set_response(req, status, resp, "application/json", len, false);
 }
 
 json_t *http_body_object(struct http_request *req)
@@ -684,12 +714,57 @@ out:
  * commits to copy, completes, and the next commit restarts the WAL.
  */
 #define CHECKPOINT_WAL_FRAMES 16384 /* 64 MB of 4 KiB pages (--wal-frames) */
+#define CHECKPOINT_LOG_EVERY 60 /* seconds between reports of one error */
+
+/*
+ * The checkpointer's errors on stderr: a new error at once, the same one
+ * again only as a count every CHECKPOINT_LOG_EVERY seconds (it would repeat
+ * ten times a second while the file cannot be written), and the recovery.
+ * The error stays in srv->checkpoint_err for /healthz until a checkpoint
+ * works again.
+ */
+static void checkpoint_log(struct http_server *srv, struct strbuf *last,
+			   unsigned long *repeats, long long *next_ns,
+			   const char *msg)
+{
+	long long now = now_ns();
+
+	if (msg && last->len && !strcmp(last->buf, msg)) {
+		++*repeats;
+		if (now < *next_ns)
+			return;
+		fprintf(stderr, "splatd: %s (again %lu times in %d s)\n", msg,
+			*repeats, CHECKPOINT_LOG_EVERY);
+		*repeats = 0;
+		*next_ns = now + CHECKPOINT_LOG_EVERY * 1000000000LL;
+		return;
+	}
+	if (last->len && *repeats)
+		fprintf(stderr, "splatd: %s (again %lu times)\n", last->buf,
+			*repeats);
+	if (msg)
+		fprintf(stderr, "splatd: %s\n", msg);
+	else if (last->len)
+		fprintf(stderr, "splatd: checkpoints work again\n");
+	strbuf_reset(last);
+	if (msg)
+		strbuf_addstr(last, msg);
+	*repeats = 0;
+	*next_ns = now + CHECKPOINT_LOG_EVERY * 1000000000LL;
+	pthread_mutex_lock(&srv->pool_lock);
+	strbuf_reset(&srv->checkpoint_err);
+	if (msg)
+		strbuf_addstr(&srv->checkpoint_err, msg);
+	pthread_mutex_unlock(&srv->pool_lock);
+}
 
 static void *checkpoint_run(void *arg)
 {
 	struct http_server *srv = arg;
-	struct strbuf err = STRBUF_INIT;
+	struct strbuf err = STRBUF_INIT, last = STRBUF_INIT;
 	struct timespec until;
+	unsigned long repeats = 0;
+	long long next_ns = 0;
 	bool stop = false;
 	int frames, ret;
 	int max_frames = srv->cfg->wal_frames ? (int)srv->cfg->wal_frames :
@@ -717,9 +792,12 @@ static void *checkpoint_run(void *arg)
 			metrics_forced_checkpoint(srv->metrics);
 		}
 		if (ret && !strstr(err.buf, "locked"))
-			fprintf(stderr, "splatd: %s\n", err.buf);
+			checkpoint_log(srv, &last, &repeats, &next_ns, err.buf);
+		else if (!ret && last.len)
+			checkpoint_log(srv, &last, &repeats, &next_ns, NULL);
 	}
 	strbuf_release(&err);
+	strbuf_release(&last);
 	return NULL;
 }
 
@@ -770,6 +848,7 @@ static void server_release(struct http_server *srv)
 	pthread_mutex_destroy(&srv->pool_lock);
 	pthread_cond_destroy(&srv->pool_cond);
 	pthread_cond_destroy(&srv->stop_cond);
+	strbuf_release(&srv->checkpoint_err);
 }
 
 int http_serve(const struct http_config *cfg, struct strbuf *err)
@@ -793,6 +872,7 @@ int http_serve(const struct http_config *cfg, struct strbuf *err)
 	pthread_mutex_init(&srv.pool_lock, NULL);
 	pthread_cond_init(&srv.pool_cond, NULL);
 	pthread_cond_init(&srv.stop_cond, NULL);
+	strbuf_init(&srv.checkpoint_err, 0);
 	srv.pool_size = threads + 1;
 	srv.pool = calloc(srv.pool_size, sizeof(*srv.pool));
 	if (!srv.pool)
