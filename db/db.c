@@ -190,6 +190,29 @@ int db_checkpoint(struct db *db, int *wal_frames, struct strbuf *err)
 	return 0;
 }
 
+int db_health(struct db *db, struct strbuf *err)
+{
+	sqlite3_stmt *st;
+	int moved = 0;
+
+	if (sqlite3_file_control(db->sq, "main", SQLITE_FCNTL_HAS_MOVED,
+				 &moved) == SQLITE_OK &&
+	    moved) {
+		strbuf_addstr(err, "the database file was removed or replaced"
+				   " since it was opened");
+		return -ENOENT;
+	}
+	/* read the file, not this connection's cached copy of it */
+	sqlite3_db_release_memory(db->sq);
+	st = db_stmt(db, DB_SQL_HEALTH_PROBE, err);
+	if (!st)
+		return -EIO;
+	if (sqlite3_step(st) != SQLITE_ROW)
+		return db_fail(db, "reading the database", err);
+	sqlite3_reset(st);
+	return 0;
+}
+
 int db_scalar(struct db *db, enum db_sql id, long long *out, struct strbuf *err)
 {
 	sqlite3_stmt *st = db_stmt(db, id, err);

@@ -59,6 +59,13 @@ void db_autocheckpoint(struct db *db, int pages);
 /* *wal_frames: frames in the WAL since it last restarted (or NULL). */
 int db_checkpoint(struct db *db, int *wal_frames, struct strbuf *err);
 
+/*
+ * A cheap check that the database can still be read (/healthz): -ENOENT
+ * when its file was removed or replaced since it was opened, -EIO when the
+ * schema or a main table cannot be read; the reason in err.
+ */
+int db_health(struct db *db, struct strbuf *err);
+
 /* Run a statement that returns one integer (count(*)...). */
 int db_scalar(struct db *db, enum db_sql id, long long *out,
 	      struct strbuf *err);

@@ -37,6 +37,14 @@ static const char *const sql[DB_SQL_NR] = {
 	[DB_SQL_COMMIT] = "COMMIT",
 	[DB_SQL_ROLLBACK] = "ROLLBACK",
 	[DB_SQL_USER_VERSION] = "PRAGMA user_version",
+	/* the schema and the newest row of the main tables: a root-to-leaf
+	 * path of each, a few pages, cached when healthy */
+	[DB_SQL_HEALTH_PROBE] =
+		"SELECT (SELECT count(*) FROM sqlite_schema)"
+		" + ifnull((SELECT max(id) FROM runs), 0) * 0"
+		" + ifnull((SELECT max(id) FROM signatures), 0) * 0"
+		" + ifnull((SELECT max(id) FROM occurrences), 0) * 0"
+		" + ifnull((SELECT max(id) FROM tokens), 0) * 0",
 
 	[DB_SQL_RUN_FIND] =
 		"SELECT id, log_sha256, verdict FROM runs WHERE run_id = ?1",

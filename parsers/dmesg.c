@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "parsers/strbuf.h"
+#include "parsers/utf8.h"
 
 /* A logical line never grows past this (joins stop). */
 #define DMESG_MAX_LOGICAL (64 * 1024)
@@ -230,7 +231,7 @@ static const char *sanitize(struct dmesg *d, const char *s, size_t *lenp,
 	strbuf_grow(&d->clean, len);
 	for (i = 0; i < len; i++) {
 		unsigned char c = u[i];
-		size_t n = 0, k;
+		size_t n;
 
 		if (c == '\t' || c == '\r' || c == '\v' || c == '\f' ||
 		    c == 0x7f) {
@@ -252,28 +253,13 @@ static const char *sanitize(struct dmesg *d, const char *s, size_t *lenp,
 			i++;
 			continue;
 		}
-		if (c >= 0xc2 && c <= 0xdf)
-			n = 1;
-		else if (c >= 0xe0 && c <= 0xef)
-			n = 2;
-		else if (c >= 0xf0 && c <= 0xf4)
-			n = 3;
-		for (k = 1; n && k <= n; k++)
-			if (i + k >= len || (u[i + k] & 0xc0) != 0x80)
-				n = 0;
-		/* reject overlongs and surrogates */
-		if (n == 2 && ((c == 0xe0 && u[i + 1] < 0xa0) ||
-			       (c == 0xed && u[i + 1] >= 0xa0)))
-			n = 0;
-		if (n == 3 && ((c == 0xf0 && u[i + 1] < 0x90) ||
-			       (c == 0xf4 && u[i + 1] >= 0x90)))
-			n = 0;
+		n = utf8_seq_len(u + i, len - i);
 		if (!n) {
 			strbuf_addch(&d->clean, '?');
 			continue;
 		}
-		strbuf_add(&d->clean, s + i, n + 1);
-		i += n;
+		strbuf_add(&d->clean, s + i, n);
+		i += n - 1;
 	}
 	*lenp = d->clean.len;
 	return d->clean.buf;

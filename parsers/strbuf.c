@@ -137,3 +137,19 @@ void strbuf_trim(struct strbuf *sb)
 	memmove(sb->buf, sb->buf + b, e - b);
 	strbuf_setlen(sb, e - b);
 }
+
+void strbuf_add_logsafe(struct strbuf *sb, const char *s)
+{
+	static const char hex[] = "0123456789abcdef";
+	const unsigned char *u = (const unsigned char *)s;
+
+	for (; *u; u++) {
+		if (*u > ' ' && *u < 0x7f && *u != '\\') {
+			strbuf_addch(sb, *u);
+			continue;
+		}
+		strbuf_add(sb, "\\x", 2);
+		strbuf_addch(sb, hex[*u >> 4]);
+		strbuf_addch(sb, hex[*u & 15]);
+	}
+}

@@ -35,5 +35,11 @@ void strbuf_addf(struct strbuf *sb, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void strbuf_vaddf(struct strbuf *sb, const char *fmt, va_list ap);
 void strbuf_trim(struct strbuf *sb);
+/*
+ * Append s for a log line: a space, a backslash, control bytes and bytes
+ * past ASCII are written \xNN, so no value can break a line, forge one,
+ * split a field or carry a terminal escape sequence.
+ */
+void strbuf_add_logsafe(struct strbuf *sb, const char *s);
 
 #endif

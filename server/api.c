@@ -7,6 +7,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "parsers/utf8.h"
+
 json_t *api_time(long long t)
 {
 	time_t tt = (time_t)t;
@@ -50,9 +52,21 @@ json_t *api_signature_url(long long id)
 	return json_sprintf("/api/v1/signatures/%lld", id);
 }
 
-static json_t *str_or_null(const char *s)
+json_t *api_string(const char *s)
 {
-	return s ? json_string(s) : json_null();
+	struct strbuf clean = STRBUF_INIT;
+	size_t len;
+	json_t *v;
+
+	if (!s)
+		return json_null();
+	len = strlen(s);
+	if (utf8_valid(s, len))
+		return json_stringn(s, len);
+	utf8_sanitize(&clean, s, len);
+	v = json_stringn(clean.buf, clean.len);
+	strbuf_release(&clean);
+	return v;
 }
 
 json_t *api_run_json(const struct db_run *r)
@@ -62,27 +76,36 @@ json_t *api_run_json(const struct db_run *r)
 	if (r->lockdep_off)
 		off = json_pack("{s:I, s:o}", "after_reports",
 				(json_int_t)r->lockdep_off_after, "reason",
-				str_or_null(r->lockdep_off_reason));
+				api_string(r->lockdep_off_reason));
 	return json_pack(
 		"{s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:I, s:s, s:I,"
 		" s:o, s:o}",
-		"id", r->run_id, "tree", str_or_null(r->tree), "branch",
-		str_or_null(r->branch), "kernel", str_or_null(r->kernel),
-		"commit", str_or_null(r->commit), "machine",
-		str_or_null(r->machine), "test", str_or_null(r->test),
-		"started_at", str_or_null(r->started_at), "received_at",
+		"id", r->run_id, "tree", api_string(r->tree), "branch",
+		api_string(r->branch), "kernel", api_string(r->kernel),
+		"commit", api_string(r->commit), "machine",
+		api_string(r->machine), "test", api_string(r->test),
+		"started_at", api_string(r->started_at), "received_at",
 		api_time(r->received_at), "log_size", (json_int_t)r->log_size,
 		"log_sha256", r->log_sha256 ? r->log_sha256 : "", "reports",
 		(json_int_t)r->reports, "lockdep_off", off, "url",
 		json_sprintf("/api/v1/runs/%s", r->run_id));
 }
 
-/* Parse a stored JSON array; an empty array when it does not parse. */
-static json_t *json_column(const char *text)
+json_t *api_json_array(const char *text)
 {
-	json_t *v = text ? json_loads(text, 0, NULL) : NULL;
+	struct strbuf clean = STRBUF_INIT;
+	json_t *v = NULL;
 
-	return v ? v : json_array();
+	if (text) {
+		utf8_sanitize(&clean, text, strlen(text));
+		v = json_loadb(clean.buf, clean.len, 0, NULL);
+		strbuf_release(&clean);
+	}
+	if (!json_is_array(v)) {
+		json_decref(v);
+		v = json_array();
+	}
+	return v;
 }
 
 json_t *api_signature_json(const struct db_signature *s)
@@ -90,18 +113,19 @@ json_t *api_signature_json(const struct db_signature *s)
 	json_t *culprit = json_null();
 
 	if (s->culprit_function)
-		culprit = json_pack("{s:s, s:o}", "function",
-				    s->culprit_function, "module",
-				    str_or_null(s->culprit_module));
+		culprit = json_pack("{s:o, s:o}", "function",
+				    api_string(s->culprit_function), "module",
+				    api_string(s->culprit_module));
 	return json_pack(
-		"{s:I, s:s, s:i, s:s, s:s, s:o, s:o, s:o, s:o, s:I, s:s, s:o,"
+		"{s:I, s:s, s:i, s:s, s:o, s:o, s:o, s:o, s:o, s:I, s:s, s:o,"
 		" s:o, s:o}",
 		"id", (json_int_t)s->id, "signature", s->hash, "algo_version",
-		s->algo_version, "kind", s->kind, "title", s->title, "classes",
-		json_column(s->classes), "culprit", culprit, "first_seen",
-		api_time(s->first_seen), "last_seen", api_time(s->last_seen),
-		"occurrences", (json_int_t)s->occurrences, "status", s->status,
-		"note", str_or_null(s->note), "duplicate_of",
+		s->algo_version, "kind", s->kind, "title", api_string(s->title),
+		"classes", api_json_array(s->classes), "culprit", culprit,
+		"first_seen", api_time(s->first_seen), "last_seen",
+		api_time(s->last_seen), "occurrences",
+		(json_int_t)s->occurrences, "status", s->status, "note",
+		api_string(s->note), "duplicate_of",
 		s->duplicate_of ? json_integer(s->duplicate_of) : json_null(),
 		"url", api_signature_url(s->id));
 }

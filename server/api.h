@@ -17,6 +17,17 @@
 json_t *api_time(long long t);
 /* Unix seconds from "1700000000", "2026-11-25" or "2026-11-25T17:02:38Z". */
 int api_time_parse(const char *s, long long *out);
+/*
+ * s as a JSON string, each byte that is not UTF-8 as '?' (parsers/utf8.h:
+ * the parser's rule), or JSON null for NULL.  Every text that comes from the
+ * database or a request goes through it: json_string() and json_pack("s")
+ * give NULL for such bytes, and the field or the whole row would vanish.
+ * New reference, never NULL.
+ */
+json_t *api_string(const char *s);
+/* A JSON array stored as text (classes, chain); [] when it does not parse.
+ * New reference. */
+json_t *api_json_array(const char *text);
 /* "/api/v1/signatures/ID".  New reference. */
 json_t *api_signature_url(long long id);
 /* A run object (without its reports).  New reference. */

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
-/* api_health: GET /healthz (database reachable) and GET /metrics. */
+/* api_health: GET /healthz (database readable) and GET /metrics. */
+#include <errno.h>
+
 #include "db/migrate.h"
 #include "server/metrics.h"
 #include "server/routes.h"
@@ -8,9 +10,13 @@ int api_health_get(struct http_request *req, enum http_phase phase,
 		   const char *data, size_t len)
 {
 	long long version = 0;
-	int ret = db_scalar(http_db(req), DB_SQL_USER_VERSION, &version,
-			    &req->err);
+	int ret = db_health(http_db(req), &req->err);
 
+	if (!ret)
+		ret = db_scalar(http_db(req), DB_SQL_USER_VERSION, &version,
+				&req->err);
+	if (!ret && http_checkpoint_failing(req, &req->err))
+		ret = -EIO;
 	if (ret) {
 		http_reply_error(req, 503, "unavailable", req->err.buf);
 		return 0;

@@ -245,13 +245,14 @@ static int get_run(void *ctx, const struct db_run *r)
 static int add_report(void *ctx, const struct db_run_report *r)
 {
 	json_array_append_new(
-		ctx, json_pack("{s:I, s:s, s:s, s:s, s:b, s:I, s:o, s:s, s:o}",
-			       "signature_id", (json_int_t)r->signature_id,
-			       "signature", r->hash, "kind", r->kind, "title",
-			       r->title, "new", r->is_new, "occurrences",
-			       (json_int_t)r->occurrences, "first_seen",
-			       api_time(r->first_seen), "status", r->status,
-			       "url", api_signature_url(r->signature_id)));
+		ctx,
+		json_pack("{s:I, s:s, s:s, s:o, s:b, s:I, s:o, s:s, s:o}",
+			  "signature_id", (json_int_t)r->signature_id,
+			  "signature", r->hash, "kind", r->kind, "title",
+			  api_string(r->title), "new", r->is_new, "occurrences",
+			  (json_int_t)r->occurrences, "first_seen",
+			  api_time(r->first_seen), "status", r->status, "url",
+			  api_signature_url(r->signature_id)));
 	return 0;
 }
 

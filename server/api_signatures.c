@@ -168,45 +168,46 @@ out:
 static int get_one(void *ctx, const struct db_signature *s)
 {
 	json_t **out = ctx;
-	json_t *chain = s->chain ? json_loads(s->chain, 0, NULL) : NULL;
 
 	*out = api_signature_json(s);
-	json_object_set_new(*out, "chain", chain ? chain : json_array());
+	json_object_set_new(*out, "chain", api_json_array(s->chain));
 	return 0;
 }
 
 static int add_edge(void *ctx, const struct db_edge *e)
 {
-	json_array_append_new(
-		ctx, json_pack("{s:s, s:s, s:s, s:o}", "from", e->from, "to",
-			       e->to, "hash", e->hash, "function",
-			       e->function ? json_string(e->function) :
-					     json_null()));
+	json_array_append_new(ctx,
+			      json_pack("{s:o, s:o, s:s, s:o}", "from",
+					api_string(e->from), "to",
+					api_string(e->to), "hash", e->hash,
+					"function", api_string(e->function)));
 	return 0;
 }
 
 static int add_machine(void *ctx, const char *key, long long n)
 {
-	json_array_append_new(ctx, json_pack("{s:s, s:I}", "machine", key,
-					     "occurrences", (json_int_t)n));
+	json_array_append_new(ctx, json_pack("{s:o, s:I}", "machine",
+					     api_string(key), "occurrences",
+					     (json_int_t)n));
 	return 0;
 }
 
 static int add_kernel(void *ctx, const char *key, long long n)
 {
-	json_array_append_new(ctx, json_pack("{s:s, s:I}", "kernel", key,
-					     "occurrences", (json_int_t)n));
+	json_array_append_new(ctx,
+			      json_pack("{s:o, s:I}", "kernel", api_string(key),
+					"occurrences", (json_int_t)n));
 	return 0;
 }
 
 static int add_related(void *ctx, long long id, const char *hash,
 		       const char *title, long long shared)
 {
-	json_array_append_new(ctx, json_pack("{s:I, s:s, s:s, s:I, s:o}", "id",
+	json_array_append_new(ctx, json_pack("{s:I, s:s, s:o, s:I, s:o}", "id",
 					     (json_int_t)id, "signature", hash,
-					     "title", title, "shared_edges",
-					     (json_int_t)shared, "url",
-					     api_signature_url(id)));
+					     "title", api_string(title),
+					     "shared_edges", (json_int_t)shared,
+					     "url", api_signature_url(id)));
 	return 0;
 }
 
@@ -259,6 +260,7 @@ int api_signatures_get(struct http_request *req, enum http_phase phase,
 struct occ_list {
 	json_t *list;
 	long long last;
+	int rows; /* rows read, whether or not they printed */
 };
 
 static int add_occurrence(void *ctx, const struct db_occurrence *o)
@@ -267,17 +269,17 @@ static int add_occurrence(void *ctx, const struct db_occurrence *o)
 
 	json_array_append_new(
 		l->list,
-		json_pack("{s:I, s:s, s:o, s:o, s:o, s:o, s:o, s:b, s:s, s:s}",
-			  "id", (json_int_t)o->id, "run", o->run_id, "machine",
-			  o->machine ? json_string(o->machine) : json_null(),
-			  "kernel",
-			  o->kernel ? json_string(o->kernel) : json_null(),
-			  "seen", api_time(o->ts), "task",
-			  o->task ? json_string(o->task) : json_null(), "pid",
+		json_pack("{s:I, s:o, s:o, s:o, s:o, s:o, s:o, s:b, s:o, s:o}",
+			  "id", (json_int_t)o->id, "run", api_string(o->run_id),
+			  "machine", api_string(o->machine), "kernel",
+			  api_string(o->kernel), "seen", api_time(o->ts),
+			  "task", api_string(o->task), "pid",
 			  o->pid >= 0 ? json_integer(o->pid) : json_null(),
-			  "new", o->is_new, "text", o->text ? o->text : "",
-			  "raw", o->raw ? o->raw : ""));
+			  "new", o->is_new, "text",
+			  api_string(o->text ? o->text : ""), "raw",
+			  api_string(o->raw ? o->raw : "")));
 	l->last = o->id;
+	l->rows++;
 	return 0;
 }
 
@@ -290,7 +292,7 @@ static int check_exists(void *ctx, const struct db_signature *s)
 int api_signatures_occurrences(struct http_request *req, enum http_phase phase,
 			       const char *data, size_t len)
 {
-	struct occ_list l = { json_array(), 0 };
+	struct occ_list l = { json_array(), 0, 0 };
 	long long id, limit, cursor;
 	const char *hash;
 	int ret;
@@ -315,7 +317,7 @@ int api_signatures_occurrences(struct http_request *req, enum http_phase phase,
 	}
 	http_reply_json(req, 200,
 			json_pack("{s:o, s:o}", "occurrences", l.list, "next",
-				  json_array_size(l.list) == (size_t)limit ?
+				  l.rows == limit ?
 					  json_sprintf("%lld", l.last) :
 					  json_null()));
 	return 0;

@@ -231,10 +231,11 @@ static int add_section(void *ctx, const char *section, int generic, long long n)
 {
 	json_t *list = ctx;
 
-	return json_array_append_new(
-		       list, json_pack("{s:s, s:b, s:I, s:s}", "name", section,
-				       "generic", generic, "open_signatures",
-				       (json_int_t)n, "url", "")) ?
+	return json_array_append_new(list,
+				     json_pack("{s:o, s:b, s:I, s:s}", "name",
+					       api_string(section), "generic",
+					       generic, "open_signatures",
+					       (json_int_t)n, "url", "")) ?
 		       -ENOMEM :
 		       0;
 }
@@ -316,8 +317,9 @@ int api_subsystems_signatures(struct http_request *req, enum http_phase phase,
 		goto out;
 	}
 	http_reply_json(req, 200,
-			json_pack("{s:s, s:O}", "subsystem", req->param[0],
-				  "signatures", list));
+			json_pack("{s:o, s:O}", "subsystem",
+				  api_string(req->param[0]), "signatures",
+				  list));
 out:
 	json_decref(ids);
 	json_decref(list);

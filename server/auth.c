@@ -105,6 +105,11 @@ static int copy_identity(void *ctx, const struct db_token *t)
 	return 0;
 }
 
+bool auth_is_bearer(const char *header)
+{
+	return header && !strncasecmp(header, "Bearer ", 7);
+}
+
 int auth_check(struct db *db, const char *header, struct auth_identity *id,
 	       struct strbuf *err)
 {
@@ -113,7 +118,7 @@ int auth_check(struct db *db, const char *header, struct auth_identity *id,
 
 	id->role = AUTH_ANON;
 	id->name[0] = '\0';
-	if (!header || strncasecmp(header, "Bearer ", 7))
+	if (!auth_is_bearer(header))
 		return -ENOENT;
 	header += 7;
 	while (*header == ' ')

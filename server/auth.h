@@ -42,6 +42,8 @@ int auth_secret_new(struct strbuf *out, struct strbuf *err);
 /* A token name must be 1..64 characters of [A-Za-z0-9._-]. */
 bool auth_name_valid(const char *name);
 
+/* Whether an Authorization header value is a bearer token at all. */
+bool auth_is_bearer(const char *header);
 /*
  * Resolve an Authorization header value: 0 with id filled, -ENOENT when
  * the header is not "Bearer <token>" or names no active token (-EACCES when

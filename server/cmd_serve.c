@@ -24,8 +24,13 @@ static const char serve_usage[] =
 	"  --max-decompressed SIZE largest log after gunzip (256M)\n"
 	"  --max-line SIZE         longest log line (64K)\n"
 	"  --max-reports N         most reports in one run (1000)\n"
-	"  --public-read           GET endpoints need no token (default)\n"
-	"  --private               every endpoint needs a token\n"
+	"  --public-read           reads (GET /api/v1/..., /metrics) need no\n"
+	"                          token (default)\n"
+	"  --private               every data endpoint, /metrics included,\n"
+	"                          needs a token; /healthz and the static files\n"
+	"                          (the dashboard, which holds no data and sends\n"
+	"                          the token it is given) stay open\n"
+	"  --metrics-public        /metrics needs no token even with --private\n"
 	"  --threads N             HTTP worker threads (one per core)\n"
 	"  --wal-frames N          checkpoint with writes held when the WAL\n"
 	"                          holds more than N pages (16384)\n"
@@ -86,7 +91,8 @@ int cmd_serve(int argc, char **argv)
 				   0,
 				   stderr,
 				   NULL,
-				   NULL };
+				   NULL,
+				   false };
 	struct regress_config rcfg = { 0, 0 };
 	unsigned sync_interval = 600;
 	struct strbuf err = STRBUF_INIT;
@@ -120,6 +126,9 @@ int cmd_serve(int argc, char **argv)
 			continue;
 		} else if (!strcmp(a, "--private")) {
 			cfg.public_read = false;
+			continue;
+		} else if (!strcmp(a, "--metrics-public")) {
+			cfg.metrics_public = true;
 			continue;
 		}
 		if (!val)

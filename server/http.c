@@ -14,6 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "server/api.h"
 #include "server/gunzip.h"
 #include "server/metrics.h"
 #include "server/routes.h"
@@ -42,6 +43,7 @@ struct http_server {
 	bool checkpointing;
 	pthread_cond_t stop_cond;
 	bool stopping; /* guarded by pool_lock */
+	struct strbuf checkpoint_err; /* the failing checkpoint's, pool_lock */
 };
 
 static long long now_ns(void)
@@ -143,14 +145,43 @@ struct metrics *http_metrics(struct http_request *req)
 	return req->srv->metrics;
 }
 
+bool http_checkpoint_failing(struct http_request *req, struct strbuf *out)
+{
+	struct http_server *srv = req->srv;
+	bool failing;
+
+	pthread_mutex_lock(&srv->pool_lock);
+	failing = srv->checkpoint_err.len > 0;
+	strbuf_addstr(out, srv->checkpoint_err.buf);
+	pthread_mutex_unlock(&srv->pool_lock);
+	return failing;
+}
+
+/*
+ * Every reply: never framed (X-Frame-Options, CSP frame-ancestors), no
+ * sniffing.  API replies load nothing and are never stored by a cache;
+ * files (the dashboard) may load only from this origin.
+ */
 static void set_response(struct http_request *req, int status,
 			 struct MHD_Response *resp, const char *type,
-			 unsigned long long len)
+			 unsigned long long len, bool file)
 {
 	if (req->response)
 		MHD_destroy_response(req->response);
 	MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, type);
 	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
+	MHD_add_response_header(resp, "X-Frame-Options", "DENY");
+	if (file) {
+		MHD_add_response_header(resp, "Content-Security-Policy",
+					"default-src 'self'; frame-ancestors"
+					" 'none'");
+	} else {
+		MHD_add_response_header(resp, "Content-Security-Policy",
+					"default-src 'none'; frame-ancestors"
+					" 'none'");
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL,
+					"no-store");
+	}
 	req->response = resp;
 	req->status = status;
 	req->bytes_out = len;
@@ -164,7 +195,7 @@ void http_reply_text(struct http_request *req, int status, const char *type,
 
 	if (!resp)
 		abort();
-	set_response(req, status, resp, type, len);
+	set_response(req, status, resp, type, len, false);
 }
 
 void http_reply_fd(struct http_request *req, int status, const char *type,
@@ -177,7 +208,7 @@ void http_reply_fd(struct http_request *req, int status, const char *type,
 		http_reply_error(req, 500, "internal", "cannot send file");
 		return;
 	}
-	set_response(req, status, resp, type, size);
+	set_response(req, status, resp, type, size, true);
 }
 
 void http_reply_json(struct http_request *req, int status, json_t *body)
@@ -199,7 +230,7 @@ void http_reply_json(struct http_request *req, int status, json_t *body)
 					       MHD_RESPMEM_MUST_FREE);
 	if (!resp)
 		abort();
-	set_response(req, status, resp, "application/json", len);
+	set_response(req, status, resp, "application/json", len, false);
 }
 
 json_t *http_body_object(struct http_request *req)
@@ -221,8 +252,8 @@ void http_reply_error(struct http_request *req, int status, const char *error,
 		      const char *detail)
 {
 	http_reply_json(req, status,
-			json_pack("{s:s, s:s}", "error", error, "detail",
-				  detail ? detail : ""));
+			json_pack("{s:s, s:o}", "error", error, "detail",
+				  api_string(detail ? detail : "")));
 }
 
 void http_reply_errno(struct http_request *req, int err, const char *detail)
@@ -283,27 +314,65 @@ static bool route_match(const char *pattern, const char *path,
 	return !*s;
 }
 
-/* The route for method and path; sets *wrong_method when only it differs. */
-static const struct route *route_find(struct http_request *req,
-				      bool *wrong_method)
+/* The methods an Allow header may name, in the order it names them. */
+static const char *const allow_methods[] = { "GET", "HEAD",  "POST",
+					     "PUT", "PATCH", "DELETE" };
+
+/* A route of method serves a request of req_method: HEAD is a GET's. */
+static bool method_serves(const char *method, const char *req_method)
+{
+	return !strcmp(method, req_method) ||
+	       (!strcmp(method, "GET") && !strcmp(req_method, "HEAD"));
+}
+
+/*
+ * The route for method and path; when only the method differs, NULL with
+ * the path's methods in *allow (a bit per allow_methods[] entry).
+ */
+static const struct route *route_find(struct http_request *req, unsigned *allow)
 {
 	const struct http_server *srv = req->srv;
-	size_t i;
+	size_t i, m;
 
-	*wrong_method = false;
+	*allow = 0;
 	for (i = 0; i < srv->nroutes; i++) {
 		if (!route_match(srv->routes[i].pattern, req->path, req))
 			continue;
-		if (strcmp(srv->routes[i].method, req->method)) {
+		if (!method_serves(srv->routes[i].method, req->method)) {
 			/* a catch-all row does not make a path known */
-			if (!strstr(srv->routes[i].pattern, "{*}"))
-				*wrong_method = true;
+			if (strstr(srv->routes[i].pattern, "{*}"))
+				continue;
+			for (m = 0; m < sizeof(allow_methods) /
+						sizeof(allow_methods[0]);
+			     m++)
+				if (method_serves(srv->routes[i].method,
+						  allow_methods[m]))
+					*allow |= 1u << m;
 			continue;
 		}
 		req->route_index = i;
 		return &srv->routes[i];
 	}
 	return NULL;
+}
+
+/* 405 with an Allow header naming the path's methods. */
+static void reply_405(struct http_request *req, unsigned allow)
+{
+	struct strbuf methods = STRBUF_INIT;
+	size_t m;
+
+	for (m = 0; m < sizeof(allow_methods) / sizeof(allow_methods[0]); m++) {
+		if (!(allow & (1u << m)))
+			continue;
+		if (methods.len)
+			strbuf_addstr(&methods, ", ");
+		strbuf_addstr(&methods, allow_methods[m]);
+	}
+	http_reply_error(req, 405, "method_not_allowed", req->method);
+	MHD_add_response_header(req->response, MHD_HTTP_HEADER_ALLOW,
+				methods.buf);
+	strbuf_release(&methods);
 }
 
 static void release_db(struct http_request *req)
@@ -328,21 +397,22 @@ static void request_begin(struct http_request *req)
 	const struct http_config *cfg = req->srv->cfg;
 	const char *auth, *clen;
 	unsigned long long limit;
-	bool wrong_method;
+	unsigned allow;
 	int ret;
 
-	req->route = route_find(req, &wrong_method);
+	req->route = route_find(req, &allow);
 	if (!req->route) {
 		req->route_index = req->srv->nroutes;
-		if (wrong_method)
-			http_reply_error(req, 405, "method_not_allowed",
-					 req->method);
+		if (allow)
+			reply_405(req, allow);
 		else
 			http_reply_error(req, 404, "not_found", req->path);
 		return;
 	}
+	/* Another scheme (a proxy's Basic) is no token: ignored here, 401
+	 * below only where the route needs one. */
 	auth = http_header(req, MHD_HTTP_HEADER_AUTHORIZATION);
-	if (auth) {
+	if (auth && auth_is_bearer(auth)) {
 		ret = auth_check(http_db(req), auth, &req->who, &req->err);
 		release_db(req);
 		if (ret == -ENOENT || ret == -EACCES) {
@@ -357,8 +427,10 @@ static void request_begin(struct http_request *req)
 			return;
 		}
 	}
-	if (req->route->role == AUTH_READ && cfg->public_read &&
-	    req->who.role == AUTH_ANON)
+	/* /metrics is the one read an operator may open alone */
+	if (req->route->role == AUTH_READ && req->who.role == AUTH_ANON &&
+	    (cfg->public_read || (cfg->metrics_public &&
+				  req->route->handler == api_health_metrics)))
 		req->who.role = AUTH_READ;
 	else if (req->who.role == AUTH_ANON && req->route->role > AUTH_ANON) {
 		http_reply_error(req, 401, "unauthorized",
@@ -497,6 +569,7 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 {
 	struct http_server *srv = cls;
 	struct http_request *req = *con_cls;
+	struct strbuf line;
 	long long ns;
 	char when[32];
 	struct tm tm;
@@ -513,11 +586,18 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 		t = time(NULL);
 		gmtime_r(&t, &tm);
 		strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm);
-		fprintf(srv->cfg->access_log,
-			"%s %s %s %d %llu %.3fms token=%s\n", when, req->method,
-			req->path, req->status, req->bytes_out,
-			(double)ns / 1e6,
-			req->who.name[0] ? req->who.name : "-");
+		strbuf_init(&line, 128);
+		strbuf_addf(&line, "%s ", when);
+		strbuf_add_logsafe(&line, req->method);
+		strbuf_addch(&line, ' ');
+		strbuf_add_logsafe(&line, req->path);
+		strbuf_addf(&line, " %d %llu %.3fms token=", req->status,
+			    req->bytes_out, (double)ns / 1e6);
+		strbuf_add_logsafe(&line,
+				   req->who.name[0] ? req->who.name : "-");
+		strbuf_addch(&line, '\n');
+		fwrite(line.buf, 1, line.len, srv->cfg->access_log);
+		strbuf_release(&line);
 	}
 	release_db(req);
 	request_reset(req);
@@ -634,12 +714,57 @@ out:
  * commits to copy, completes, and the next commit restarts the WAL.
  */
 #define CHECKPOINT_WAL_FRAMES 16384 /* 64 MB of 4 KiB pages (--wal-frames) */
+#define CHECKPOINT_LOG_EVERY 60 /* seconds between reports of one error */
+
+/*
+ * The checkpointer's errors on stderr: a new error at once, the same one
+ * again only as a count every CHECKPOINT_LOG_EVERY seconds (it would repeat
+ * ten times a second while the file cannot be written), and the recovery.
+ * The error stays in srv->checkpoint_err for /healthz until a checkpoint
+ * works again.
+ */
+static void checkpoint_log(struct http_server *srv, struct strbuf *last,
+			   unsigned long *repeats, long long *next_ns,
+			   const char *msg)
+{
+	long long now = now_ns();
+
+	if (msg && last->len && !strcmp(last->buf, msg)) {
+		++*repeats;
+		if (now < *next_ns)
+			return;
+		fprintf(stderr, "splatd: %s (again %lu times in %d s)\n", msg,
+			*repeats, CHECKPOINT_LOG_EVERY);
+		*repeats = 0;
+		*next_ns = now + CHECKPOINT_LOG_EVERY * 1000000000LL;
+		return;
+	}
+	if (last->len && *repeats)
+		fprintf(stderr, "splatd: %s (again %lu times)\n", last->buf,
+			*repeats);
+	if (msg)
+		fprintf(stderr, "splatd: %s\n", msg);
+	else if (last->len)
+		fprintf(stderr, "splatd: checkpoints work again\n");
+	strbuf_reset(last);
+	if (msg)
+		strbuf_addstr(last, msg);
+	*repeats = 0;
+	*next_ns = now + CHECKPOINT_LOG_EVERY * 1000000000LL;
+	pthread_mutex_lock(&srv->pool_lock);
+	strbuf_reset(&srv->checkpoint_err);
+	if (msg)
+		strbuf_addstr(&srv->checkpoint_err, msg);
+	pthread_mutex_unlock(&srv->pool_lock);
+}
 
 static void *checkpoint_run(void *arg)
 {
 	struct http_server *srv = arg;
-	struct strbuf err = STRBUF_INIT;
+	struct strbuf err = STRBUF_INIT, last = STRBUF_INIT;
 	struct timespec until;
+	unsigned long repeats = 0;
+	long long next_ns = 0;
 	bool stop = false;
 	int frames, ret;
 	int max_frames = srv->cfg->wal_frames ? (int)srv->cfg->wal_frames :
@@ -667,9 +792,12 @@ static void *checkpoint_run(void *arg)
 			metrics_forced_checkpoint(srv->metrics);
 		}
 		if (ret && !strstr(err.buf, "locked"))
-			fprintf(stderr, "splatd: %s\n", err.buf);
+			checkpoint_log(srv, &last, &repeats, &next_ns, err.buf);
+		else if (!ret && last.len)
+			checkpoint_log(srv, &last, &repeats, &next_ns, NULL);
 	}
 	strbuf_release(&err);
+	strbuf_release(&last);
 	return NULL;
 }
 
@@ -720,6 +848,7 @@ static void server_release(struct http_server *srv)
 	pthread_mutex_destroy(&srv->pool_lock);
 	pthread_cond_destroy(&srv->pool_cond);
 	pthread_cond_destroy(&srv->stop_cond);
+	strbuf_release(&srv->checkpoint_err);
 }
 
 int http_serve(const struct http_config *cfg, struct strbuf *err)
@@ -743,6 +872,7 @@ int http_serve(const struct http_config *cfg, struct strbuf *err)
 	pthread_mutex_init(&srv.pool_lock, NULL);
 	pthread_cond_init(&srv.pool_cond, NULL);
 	pthread_cond_init(&srv.stop_cond, NULL);
+	strbuf_init(&srv.checkpoint_err, 0);
 	srv.pool_size = threads + 1;
 	srv.pool = calloc(srv.pool_size, sizeof(*srv.pool));
 	if (!srv.pool)

@@ -34,6 +34,7 @@ struct http_config {
 	FILE *access_log; /* NULL: none */
 	struct regress *regress; /* regression tracker (server/regress.h) */
 	struct owners_source *owners; /* kernel tree for owners, or NULL */
+	bool metrics_public; /* /metrics needs no token even when private */
 };
 
 enum http_phase {
@@ -102,6 +103,8 @@ struct db *http_writer(struct http_request *req);
 struct ingest *http_ingest(struct http_request *req);
 struct gunzip *http_gunzip(struct http_request *req);
 struct metrics *http_metrics(struct http_request *req);
+/* Whether the WAL checkpoints fail (the file cannot be written); why in out. */
+bool http_checkpoint_failing(struct http_request *req, struct strbuf *out);
 
 /* Reply with body (reference stolen) serialized as JSON. */
 void http_reply_json(struct http_request *req, int status, json_t *body);

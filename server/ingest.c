@@ -12,6 +12,7 @@
 #include "db/runs.h"
 #include "db/signatures.h"
 #include "parsers/arena.h"
+#include "parsers/utf8.h"
 #include "parsers/dmesg.h"
 #include "parsers/lockdep.h"
 #include "parsers/signature.h"
@@ -114,6 +115,10 @@ int ingest_meta_check(const struct ingest_meta *m, struct strbuf *err)
 		return -EINVAL;
 	}
 	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		if (values[i] && !utf8_valid(values[i], strlen(values[i]))) {
+			strbuf_addf(err, "%s is not valid UTF-8", names[i]);
+			return -EINVAL;
+		}
 		if (values[i] && !meta_value_ok(values[i], INGEST_MAX_META)) {
 			strbuf_addf(err,
 				    "%s must be at most %d characters without"
@@ -381,13 +386,13 @@ unsigned long long ingest_parse_ns(const struct ingest *in)
 
 static json_t *report_verdict(const struct db_signature_hit *hit)
 {
-	return json_pack("{s:I, s:s, s:s, s:s, s:b, s:I, s:o, s:s, s:o}",
+	return json_pack("{s:I, s:s, s:s, s:o, s:b, s:I, s:o, s:s, s:o}",
 			 "signature_id", (json_int_t)hit->id, "signature",
 			 hit->hash.buf, "kind", hit->kind.buf, "title",
-			 hit->title.buf, "new", hit->is_new, "occurrences",
-			 (json_int_t)hit->occurrences, "first_seen",
-			 api_time(hit->first_seen), "status", hit->status.buf,
-			 "url", api_signature_url(hit->id));
+			 api_string(hit->title.buf), "new", hit->is_new,
+			 "occurrences", (json_int_t)hit->occurrences,
+			 "first_seen", api_time(hit->first_seen), "status",
+			 hit->status.buf, "url", api_signature_url(hit->id));
 }
 
 /* The run row for m; kernel falls back to the first report's release. */
@@ -484,9 +489,10 @@ static int store_run(struct ingest *in, struct db *db,
 	v = json_pack("{s:o, s:O, s:o}", "run", api_run_json(&run), "reports",
 		      reports, "lockdep_off",
 		      run.lockdep_off ?
-			      json_pack("{s:I, s:s}", "after_reports",
+			      json_pack("{s:I, s:o}", "after_reports",
 					(json_int_t)run.lockdep_off_after,
-					"reason", run.lockdep_off_reason) :
+					"reason",
+					api_string(run.lockdep_off_reason)) :
 			      json_null());
 	if (v)
 		ret = ingest_regressions(m, db, &run, v, now, err);

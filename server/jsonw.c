@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "parsers/utf8.h"
+
 void jsonw_init(struct jsonw *w, struct strbuf *out, int indent)
 {
 	memset(w, 0, sizeof(*w));
@@ -74,35 +76,15 @@ void jsonw_end(struct jsonw *w)
 /* Length of the UTF-8 sequence at u (n bytes left) and its code point; 0 if invalid. */
 static size_t utf8_decode(const unsigned char *u, size_t n, uint32_t *cp)
 {
-	size_t len, i;
+	static const unsigned char lead_mask[] = { 0, 0x7f, 0x1f, 0x0f, 0x07 };
+	size_t len = utf8_seq_len(u, n), i;
 	uint32_t c;
 
-	if (u[0] < 0x80) {
-		*cp = u[0];
-		return 1;
-	}
-	if (u[0] >= 0xc2 && u[0] <= 0xdf) {
-		len = 2;
-		c = u[0] & 0x1f;
-	} else if (u[0] >= 0xe0 && u[0] <= 0xef) {
-		len = 3;
-		c = u[0] & 0x0f;
-	} else if (u[0] >= 0xf0 && u[0] <= 0xf4) {
-		len = 4;
-		c = u[0] & 0x07;
-	} else {
+	if (!len)
 		return 0;
-	}
-	if (n < len)
-		return 0;
-	for (i = 1; i < len; i++) {
-		if ((u[i] & 0xc0) != 0x80)
-			return 0;
+	c = u[0] & lead_mask[len];
+	for (i = 1; i < len; i++)
 		c = (c << 6) | (u[i] & 0x3f);
-	}
-	if ((len == 3 && (c < 0x800 || (c >= 0xd800 && c <= 0xdfff))) ||
-	    (len == 4 && (c < 0x10000 || c > 0x10ffff)))
-		return 0;
 	*cp = c;
 	return len;
 }

@@ -10,6 +10,7 @@
 #include "server/owners.h"
 
 #include "db/db.h"
+#include "server/api.h"
 
 static bool tree_is_dir(void *data, const char *path)
 {
@@ -266,11 +267,13 @@ static void frame_owners(const struct owners_tree *o, struct owners_acc *acc,
 						      json_integer(edge));
 			if (frame_listed(ow->frames, edge, file.buf))
 				continue;
-			fr = json_pack("{s:I, s:s, s:s, s:s, s:b}", "edge",
+			fr = json_pack("{s:I, s:o, s:o, s:s, s:b}", "edge",
 				       edge, "function",
-				       frame->function ? frame->function : "",
-				       "file", file.buf, "how", match.how,
-				       "ambiguous", match.ambiguous);
+				       api_string(frame->function ?
+							  frame->function :
+							  ""),
+				       "file", api_string(file.buf), "how",
+				       match.how, "ambiguous", match.ambiguous);
 			if (fr)
 				json_array_append_new(ow->frames, fr);
 		}
@@ -311,26 +314,29 @@ static json_t *owner_json(const struct owners_tree *o, struct owner *ow)
 			if (e->is_list) {
 				json_array_append_new(
 					lists,
-					json_pack("{s:s, s:o}", "address",
-						  e->email, "role", role));
+					json_pack("{s:o, s:o}", "address",
+						  api_string(e->email), "role",
+						  role));
 				continue;
 			}
 			maintainers_email_split(o->m, e->email, &name, &addr);
 			json_array_append_new(
 				people,
-				json_pack("{s:s, s:s, s:o}", "name", name.buf,
-					  "email", addr.buf, "role", role));
+				json_pack("{s:o, s:o, s:o}", "name",
+					  api_string(name.buf), "email",
+					  api_string(addr.buf), "role", role));
 		}
 		maintainers_result_release(&res);
 	}
 	strbuf_release(&err);
 	strbuf_release(&name);
 	strbuf_release(&addr);
-	return json_pack("{s:s, s:s, s:b, s:o, s:o, s:O, s:O}", "section",
-			 maintainers_section_name(o->m, ow->section), "status",
-			 maintainers_section_status(o->m, ow->section),
-			 "generic", ow->generic, "people", people, "lists",
-			 lists, "edges", ow->edges, "frames", ow->frames);
+	return json_pack(
+		"{s:o, s:s, s:b, s:o, s:o, s:O, s:O}", "section",
+		api_string(maintainers_section_name(o->m, ow->section)),
+		"status", maintainers_section_status(o->m, ow->section),
+		"generic", ow->generic, "people", people, "lists", lists,
+		"edges", ow->edges, "frames", ow->frames);
 }
 
 json_t *owners_signature_json(const struct owners_tree *o,

@@ -26,6 +26,7 @@
 #define REGRESS_MAX_SIGS 64
 #define REGRESS_MAX_REASON 1024
 #define REGRESS_TIMELINE 20 /* occurrences shown per signature */
+#define REGRESS_MAX_CHAIN 1000 /* duplicate_of steps followed */
 #define REGRESS_SUSPECT_LIMIT 20000 /* commits examined for suspects */
 #define REGRESS_MAX_REPOS 16
 
@@ -572,6 +573,40 @@ static int patch_status(struct db *db, struct reg *r, json_t *body,
 	return reg_set_status(db, r, status, actor, reason, now, err);
 }
 
+/*
+ * -EINVAL when id is already target or one of the regressions target is a
+ * duplicate of (following duplicate_of): id -> target would close a cycle
+ * and leave no open root, as merging a signature into its own duplicate.
+ */
+static int check_no_cycle(struct db *db, long long id, const struct reg *target,
+			  struct strbuf *err)
+{
+	long long next = target->duplicate_of;
+	struct reg cur = { 0 };
+	int steps, ret = 0;
+
+	for (steps = 0; next && next != id && steps < REGRESS_MAX_CHAIN;
+	     steps++) {
+		ret = reg_load(db, next, &cur, err);
+		next = cur.duplicate_of;
+		reg_release(&cur);
+		if (ret == -ENOENT) {
+			strbuf_reset(err);
+			return 0; /* the chain ends at a deleted row */
+		}
+		if (ret)
+			return ret;
+	}
+	if (next == id || steps == REGRESS_MAX_CHAIN) {
+		strbuf_addf(err,
+			    "regression %lld is already a duplicate of %lld"
+			    " (directly or through others): a cycle",
+			    target->id, id);
+		return -EINVAL;
+	}
+	return 0;
+}
+
 static int patch_duplicate(struct db *db, struct reg *r, json_t *v,
 			   const char *actor, long long now, struct strbuf *err)
 {
@@ -591,8 +626,12 @@ static int patch_duplicate(struct db *db, struct reg *r, json_t *v,
 			    (long long)json_integer_value(v));
 		ret = -EINVAL;
 	}
-	if (ret)
+	if (!ret)
+		ret = check_no_cycle(db, r->id, &target, err);
+	if (ret) {
+		reg_release(&target);
 		return ret;
+	}
 	r->duplicate_of = target.id;
 	snprintf(buf, sizeof(buf), "%lld", target.id);
 	ret = db_regression_history_add(db, r->id, now, actor, "duplicate_of",
@@ -681,11 +720,6 @@ out:
 
 /* ---- JSON views ------------------------------------------------------ */
 
-static json_t *str_or_null(const char *s)
-{
-	return s ? json_string(s) : json_null();
-}
-
 static int add_string(void *ctx, const char *s)
 {
 	json_array_append_new(ctx, json_string(s));
@@ -698,10 +732,10 @@ static json_t *reg_json(const struct reg *r)
 		"{s:I, s:s, s:s, s:o, s:o, s:o, s:o, s:I, s:o, s:o,"
 		" s:o}",
 		"id", (json_int_t)r->id, "title", r->title, "status", r->status,
-		"introduced", str_or_null(r->introduced), "resolution",
-		str_or_null(r->resolution), "duplicate_of",
+		"introduced", api_string(r->introduced), "resolution",
+		api_string(r->resolution), "duplicate_of",
 		r->duplicate_of ? json_integer(r->duplicate_of) : json_null(),
-		"fix_commit", str_or_null(r->fix_commit), "clean_runs",
+		"fix_commit", api_string(r->fix_commit), "clean_runs",
 		(json_int_t)r->clean_runs, "created", api_time(r->created),
 		"updated", api_time(r->updated), "url",
 		json_sprintf("/api/v1/regressions/%lld", r->id));
@@ -759,8 +793,8 @@ static int add_event(void *ctx, const struct db_regression_event *e)
 		json_pack("{s:I, s:o, s:s, s:s, s:o, s:o, s:o}", "id",
 			  (json_int_t)e->id, "ts", api_time(e->ts), "actor",
 			  e->actor ? e->actor : "", "action", e->action, "old",
-			  str_or_null(e->old), "new", str_or_null(e->new_value),
-			  "reason", str_or_null(e->reason)));
+			  api_string(e->old), "new", api_string(e->new_value),
+			  "reason", api_string(e->reason)));
 	return 0;
 }
 
@@ -792,8 +826,8 @@ static int add_timeline(void *ctx, long long ts, const char *run_id,
 	json_array_append_new(ctx, json_pack("{s:o, s:s, s:o, s:o}", "ts",
 					     api_time(ts), "run",
 					     run_id ? run_id : "", "commit",
-					     str_or_null(commit), "machine",
-					     str_or_null(machine)));
+					     api_string(commit), "machine",
+					     api_string(machine)));
 	return 0;
 }
 
@@ -807,14 +841,13 @@ static int add_sig(void *data, const struct db_regression_sig *s)
 {
 	struct sig_ctx *c = data;
 	json_t *timeline = json_array();
-	json_t *classes = s->classes ? json_loads(s->classes, 0, NULL) : NULL;
 
 	json_array_append_new(
 		c->list,
-		json_pack("{s:I, s:s, s:s, s:s, s:o, s:I, s:o, s:o, s:o, s:o}",
+		json_pack("{s:I, s:s, s:s, s:o, s:o, s:I, s:o, s:o, s:o, s:o}",
 			  "id", (json_int_t)s->id, "signature", s->hash, "kind",
-			  s->kind, "title", s->title, "classes",
-			  classes ? classes : json_array(), "occurrences",
+			  s->kind, "title", api_string(s->title), "classes",
+			  api_json_array(s->classes), "occurrences",
 			  (json_int_t)s->occurrences, "first_seen",
 			  api_time(s->first_seen), "last_seen",
 			  api_time(s->last_seen), "timeline", timeline, "url",
@@ -826,11 +859,11 @@ static int add_sig(void *data, const struct db_regression_sig *s)
 static int add_evidence(void *ctx, const struct db_regression_evidence *e)
 {
 	json_array_append_new(
-		ctx, json_pack("{s:s, s:s, s:b, s:s, s:s, s:s, s:o, s:o, s:o}",
+		ctx, json_pack("{s:s, s:s, s:b, s:s, s:o, s:s, s:o, s:o, s:o}",
 			       "tree", e->tree, "branch", e->branch, "trusted",
 			       e->trusted, "commit", e->commit, "subject",
-			       e->subject, "how", e->how, "detail",
-			       str_or_null(e->detail), "commit_time",
+			       api_string(e->subject), "how", e->how, "detail",
+			       api_string(e->detail), "commit_time",
 			       api_time(e->commit_time), "found",
 			       api_time(e->found)));
 	return 0;
@@ -840,8 +873,8 @@ static int add_run(void *ctx, const struct db_regression_run *r)
 {
 	json_array_append_new(
 		ctx, json_pack("{s:s, s:o, s:b, s:b, s:s}", "run", r->run_id,
-			       "commit", str_or_null(r->commit), "seen",
-			       r->seen, "counted", r->counted, "why", r->why));
+			       "commit", api_string(r->commit), "seen", r->seen,
+			       "counted", r->counted, "why", r->why));
 	return 0;
 }
 
@@ -961,10 +994,11 @@ static int add_suspect(void *ctx, const struct gitsync_suspect *s)
 	size_t i;
 
 	for (i = 0; i < s->nfiles; i++)
-		json_array_append_new(files, json_string(s->files[i]));
-	json_array_append_new(ctx, json_pack("{s:s, s:s, s:o, s:s}", "commit",
-					     s->commit, "subject", s->subject,
-					     "files", files, "why", s->why));
+		json_array_append_new(files, api_string(s->files[i]));
+	json_array_append_new(ctx, json_pack("{s:s, s:o, s:o, s:s}", "commit",
+					     s->commit, "subject",
+					     api_string(s->subject), "files",
+					     files, "why", s->why));
 	return 0;
 }
 
@@ -1044,7 +1078,7 @@ static int suspects_json(struct db *db, long long id, json_t *out,
 			    REGRESS_SUSPECT_LIMIT, add_suspect, out, &gerr))
 			continue;
 		*range = json_pack("{s:o, s:s, s:s}", "clean",
-				   str_or_null(clean.len ? clean.buf : NULL),
+				   api_string(clean.len ? clean.buf : NULL),
 				   "bad", bad.buf, "repo", repos.repos[i]);
 		goto out;
 	}
@@ -1087,7 +1121,7 @@ int regress_detail_json(struct regress *rg, struct db *db, long long id,
 	o = reg_json(&r);
 	json_object_set_new(o, "fixed_after",
 			    json_integer(rg->cfg.fixed_after));
-	json_object_set_new(o, "fix_repo", str_or_null(r.fix_repo));
+	json_object_set_new(o, "fix_repo", api_string(r.fix_repo));
 	json_object_set(o, "links", links);
 	json_object_set(o, "signatures", sigs);
 	json_object_set(o, "evidence", evidence);
@@ -1167,7 +1201,7 @@ static int add_tree(void *ctx, const struct db_tree *t)
 		ctx, json_pack("{s:s, s:s, s:s, s:b, s:o, s:o, s:I}", "name",
 			       t->name, "repo", t->repo, "branch", t->branch,
 			       "trusted", t->trusted, "last_commit",
-			       str_or_null(t->last_commit), "last_sync",
+			       api_string(t->last_commit), "last_sync",
 			       api_time(t->last_sync), "commits",
 			       (json_int_t)t->commits));
 	return 0;
@@ -1239,7 +1273,7 @@ static int target_link(void *ctx, const char *url)
 static int target_sig(void *ctx, const struct db_regression_sig *s)
 {
 	struct target *t = ctx;
-	json_t *classes = s->classes ? json_loads(s->classes, 0, NULL) : NULL;
+	json_t *classes = api_json_array(s->classes);
 	json_t *c;
 	size_t i;
 

@@ -11,7 +11,7 @@
 
 static const struct route routes[] = {
 	{ "GET", "/healthz", api_health_get, AUTH_ANON, 0, "healthz" },
-	{ "GET", "/metrics", api_health_metrics, AUTH_ANON, 0, "metrics" },
+	{ "GET", "/metrics", api_health_metrics, AUTH_READ, 0, "metrics" },
 	{ "POST", "/api/v1/runs", api_runs_post, AUTH_CI, HTTP_BODY_STREAM,
 	  "runs_post" },
 	{ "GET", "/api/v1/runs", api_runs_list, AUTH_READ, 0, "runs_list" },

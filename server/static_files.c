@@ -2,6 +2,8 @@
 /* static_files: the dashboard's files from --static DIR for GET /... */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -32,6 +34,31 @@ static const char *content_type(const char *path)
 	return "application/octet-stream";
 }
 
+/*
+ * Whether the file open as st is path, and path resolves (symlinks and all)
+ * below the root dir: a symlink may point anywhere inside the root, never
+ * out of it.  The identity check makes a swap between open() and here fail.
+ */
+static bool inside_root(const char *dir, const char *path,
+			const struct stat *st)
+{
+	char *root = realpath(dir, NULL), *real = realpath(path, NULL);
+	struct stat rst;
+	bool ok = false;
+	size_t n;
+
+	if (root && real) {
+		n = strlen(root);
+		ok = !strncmp(real, root, n) &&
+		     (real[n] == '/' || root[n - 1] == '/') &&
+		     !stat(real, &rst) && rst.st_dev == st->st_dev &&
+		     rst.st_ino == st->st_ino;
+	}
+	free(root);
+	free(real);
+	return ok;
+}
+
 int static_files_get(struct http_request *req, enum http_phase phase,
 		     const char *data, size_t len)
 {
@@ -49,7 +76,8 @@ int static_files_get(struct http_request *req, enum http_phase phase,
 	if (req->path[strlen(req->path) - 1] == '/')
 		strbuf_addstr(&path, "index.html");
 	fd = open(path.buf, O_RDONLY | O_CLOEXEC);
-	if (fd < 0 || fstat(fd, &st) || !S_ISREG(st.st_mode)) {
+	if (fd < 0 || fstat(fd, &st) || !S_ISREG(st.st_mode) ||
+	    !inside_root(dir, path.buf, &st)) {
 		if (fd >= 0)
 			close(fd);
 		http_reply_error(req, 404, "not_found", req->path);

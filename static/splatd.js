@@ -1,10 +1,36 @@
 // SPDX-License-Identifier: GPL-2.0
 // splatd.js: list signatures from the REST API and show one; lock names
 // contain & < > and quotes, so every value goes through textContent.
+// With `serve --private` every read needs a token: the one signed in with
+// (the token field, or a link ending in #token=SECRET) is kept in this tab's
+// sessionStorage and sent as Authorization: Bearer on every fetch.
 'use strict';
 
 const api = '/api/v1';
+const tokenKey = 'splatd.token';
 let next = null;
+
+function token() {
+	return sessionStorage.getItem(tokenKey) || '';
+}
+
+function setToken(t) {
+	if (t)
+		sessionStorage.setItem(tokenKey, t);
+	else
+		sessionStorage.removeItem(tokenKey);
+	document.getElementById('signout').hidden = !t;
+}
+
+// A #token=SECRET fragment (never sent to the server) signs in, then leaves
+// the address bar.
+function tokenFromFragment() {
+	const m = /^#token=(.+)$/.exec(location.hash);
+	if (!m)
+		return;
+	setToken(decodeURIComponent(m[1]));
+	history.replaceState(null, '', location.pathname + location.search);
+}
 
 function el(tag, text, cls) {
 	const e = document.createElement(tag);
@@ -22,8 +48,14 @@ function showError(msg) {
 }
 
 async function getJSON(url) {
-	const r = await fetch(url, { headers: { Accept: 'application/json' } });
+	const headers = { Accept: 'application/json' };
+	if (token())
+		headers.Authorization = 'Bearer ' + token();
+	const r = await fetch(url, { headers });
 	const body = await r.json().catch(() => ({}));
+	if (r.status === 401)
+		throw new Error('sign in with a token (this server needs one): ' +
+				(body.detail || 'unauthorized'));
 	if (!r.ok)
 		throw new Error((body.error || r.status) + (body.detail ? ': ' + body.detail : ''));
 	return body;
@@ -104,4 +136,17 @@ document.getElementById('filters').addEventListener('submit', ev => {
 	load(false);
 });
 document.getElementById('more').addEventListener('click', () => load(true));
+document.getElementById('signin').addEventListener('submit', ev => {
+	ev.preventDefault();
+	const input = ev.target.elements.token;
+	setToken(input.value.trim());
+	input.value = '';
+	load(false);
+});
+document.getElementById('signout').addEventListener('click', () => {
+	setToken('');
+	load(false);
+});
+tokenFromFragment();
+setToken(token());
 load(false);

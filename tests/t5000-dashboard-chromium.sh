@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0
 # t5000-dashboard-chromium: the dashboard in real headless Chromium against a
 # real `splatd serve`: the signature list is rendered from the API, and lock
-# names full of & < > and quotes are shown as text, never as markup.
+# names full of & < > and quotes are shown as text, never as markup; under
+# --private the page sends the token it was signed in with.
 cd "$(dirname "$0")/.." || exit 1
 . tests/http/lib.sh
 
@@ -68,5 +69,20 @@ check "markup in a lock name is escaped text" \
 	grep -q '&amp;&lt;img src=x onerror=alert(1)&gt;-&gt;"lock"' "$TMP/dom2.html"
 check "no element was made from a lock name" \
 	bash -c "! grep -q '<img' '$TMP/dom2.html'"
+stop_server
+
+# --private: the page itself is open, its data needs the signed-in token
+start_server --private --static static
+READER=$(token reader1 ci)
+dom "$BASE/" >"$TMP/dom3.html"
+check "private, no token: the page asks for one" \
+	grep -q 'sign in with a token' "$TMP/dom3.html"
+check "private, no token: no signature listed" \
+	bash -c "! grep -q 'coretemp_cpu_online' '$TMP/dom3.html'"
+dom "$BASE/#token=$READER" >"$TMP/dom4.html"
+check "private, signed in: the list is rendered with the token" \
+	grep -q 'possible deadlock in coretemp_cpu_online' "$TMP/dom4.html"
+check "the token was sent as a bearer token" \
+	grep -q ' GET /api/v1/signatures 200 .* token=reader1$' "$TMP/access.log"
 stop_server
 finish

@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: GPL-2.0
+/* utf8: well-formed UTF-8 sequences, and '?' for every byte outside one. */
+#include "parsers/utf8.h"
+
+size_t utf8_seq_len(const unsigned char *u, size_t n)
+{
+	size_t len, k;
+
+	if (u[0] < 0x80)
+		return 1;
+	if (u[0] >= 0xc2 && u[0] <= 0xdf)
+		len = 2;
+	else if (u[0] >= 0xe0 && u[0] <= 0xef)
+		len = 3;
+	else if (u[0] >= 0xf0 && u[0] <= 0xf4)
+		len = 4;
+	else
+		return 0;
+	if (n < len)
+		return 0;
+	for (k = 1; k < len; k++)
+		if ((u[k] & 0xc0) != 0x80)
+			return 0;
+	/* overlongs, surrogates, past U+10FFFF */
+	if ((u[0] == 0xe0 && u[1] < 0xa0) || (u[0] == 0xed && u[1] >= 0xa0) ||
+	    (u[0] == 0xf0 && u[1] < 0x90) || (u[0] == 0xf4 && u[1] >= 0x90))
+		return 0;
+	return len;
+}
+
+bool utf8_valid(const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, n;
+
+	while (i < len) {
+		n = utf8_seq_len(u + i, len - i);
+		if (!n)
+			return false;
+		i += n;
+	}
+	return true;
+}
+
+void utf8_sanitize(struct strbuf *out, const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, n;
+
+	strbuf_grow(out, len);
+	while (i < len) {
+		n = utf8_seq_len(u + i, len - i);
+		if (n)
+			strbuf_add(out, s + i, n);
+		else
+			strbuf_addch(out, '?');
+		i += n ? n : 1;
+	}
+}

@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * utf8: the one rule for bytes that are not UTF-8 (docs/parser.md): each
+ * such byte reads '?'.  The parser applies it to every line; the service
+ * applies it again where stored or received bytes leave as JSON (raw
+ * excerpts, texts cut at a byte limit, databases written by older
+ * versions), so a row is never dropped for its bytes.
+ */
+#ifndef SPLATD_UTF8_H
+#define SPLATD_UTF8_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "parsers/strbuf.h"
+
+/*
+ * Length of the well-formed UTF-8 sequence at u (n > 0 bytes left): 1 to 4,
+ * or 0 when u[0] does not start one (overlongs, surrogates and code points
+ * past U+10FFFF are not UTF-8).
+ */
+size_t utf8_seq_len(const unsigned char *u, size_t n);
+/* Whether the len bytes at s are all UTF-8. */
+bool utf8_valid(const char *s, size_t len);
+/* Append the len bytes at s to out, each byte that is not UTF-8 as '?'. */
+void utf8_sanitize(struct strbuf *out, const char *s, size_t len);
+
+#endif
