@@ -130,6 +130,7 @@ int ingest_meta_check(const struct ingest_meta *m, struct strbuf *err)
 	return 0;
 }
 
+/* A copy of s cut to at most max bytes, never inside a UTF-8 character. */
 static const char *store_str(struct ingest *in, const char *s, size_t max)
 {
 	size_t n;
@@ -137,6 +138,9 @@ static const char *store_str(struct ingest *in, const char *s, size_t max)
 	if (!s)
 		return NULL;
 	n = strnlen(s, max);
+	if (s[n])
+		while (n && ((unsigned char)s[n] & 0xc0) == 0x80)
+			n--;
 	return arena_strndup(&in->store, s, n);
 }
 
