@@ -222,6 +222,22 @@ static const char *lockdep_off_reason(const char *s)
 	return NULL;
 }
 
+/*
+ * %p before its hashing key is ready (4.15 to 5.x, and early boot) prints
+ * "(____ptrval____)" on 64-bit and "(ptrval)" on 32-bit instead of hex: an
+ * address all the same.  Returns the end of the placeholder or NULL.
+ */
+static const char *skip_ptrval(const char *p)
+{
+	if (p[0] != '(' || (p[1] != '_' && p[1] != 'p'))
+		return NULL;
+	if (starts(p, "(____ptrval____)"))
+		return p + 16;
+	if (starts(p, "(ptrval)"))
+		return p + 8;
+	return NULL;
+}
+
 /* ---- frames --------------------------------------------------------------- */
 
 static const char *skip_addr_groups(const char *p, bool *unreliable)
@@ -238,10 +254,14 @@ static const char *skip_addr_groups(const char *p, bool *unreliable)
 
 			if (*q == '<')
 				q++;
-			while (is_hexc(*q))
-				q++;
-			if (q == p + 1 || (q == p + 2 && p[1] == '<'))
-				return p;
+			if (skip_ptrval(q)) {
+				q = skip_ptrval(q);
+			} else {
+				while (is_hexc(*q))
+					q++;
+				if (q == p + 1 || (q == p + 2 && p[1] == '<'))
+					return p;
+			}
 			if (*q == '>')
 				q++;
 			if (*q != ']')
@@ -534,11 +554,17 @@ static int parse_lock(const char *s, struct lockdep_lock *l, struct arena *a,
 	} else if (want_index) {
 		return -1;
 	}
-	q = p;
-	while (is_hexc(*q))
-		q++;
-	if (q - p >= 4 && q - p <= 16 && (*q == ' ' || *q == '('))
-		p = skip_ws(q); /* the lockdep_map instance address */
+	q = skip_ptrval(p);
+	if (q && (*q == ' ' || *q == '(')) {
+		p = skip_ws(
+			q); /* a hashed instance address not yet printable */
+	} else {
+		q = p;
+		while (is_hexc(*q))
+			q++;
+		if (q - p >= 4 && q - p <= 16 && (*q == ' ' || *q == '('))
+			p = skip_ws(q); /* the lockdep_map instance address */
+	}
 	if (*p != '(')
 		return -1;
 	name = p + 1;
