@@ -433,6 +433,86 @@ int lockdep_frame_parse(struct lockdep_frame *f, const char *line,
 	return 0;
 }
 
+/*
+ * A line of raw hex words: MIPS "Stack :" and x86 (<= 4.8) stack words,
+ * s390 "Krnl GPRS:" continuation lines, wrapped code bytes.  At least two
+ * words of 2 to 16 hex digits (optionally in <> or ()), one of them 8
+ * digits or more or eight words in all, and a trailing "..." at most.
+ */
+static bool is_hex_words(const char *s)
+{
+	int words = 0;
+	bool long_word = false;
+
+	for (s = skip_ws(s); *s; s = skip_ws(s)) {
+		const char *q = s, *h;
+
+		if (starts(s, "...") && !*skip_ws(s + 3))
+			break;
+		if (*q == '<' || *q == '(')
+			q++;
+		h = q;
+		while (is_hexc(*q))
+			q++;
+		if (q - h < 2 || q - h > 16 || (q - h > 2 && q - h < 4))
+			return false;
+		long_word = long_word || q - h >= 8;
+		if (*q == '>' || *q == ')')
+			q++;
+		if (*q && *q != ' ' && *q != '\t')
+			return false;
+		words++;
+		s = q;
+	}
+	return words >= 2 && (long_word || words >= 8);
+}
+
+/*
+ * A register dump line of any architecture: a register name (letters,
+ * digits, '$', '_', inner blanks: "epc   ", "$ 0   ", "Krnl PSW ",
+ * "GPR00", "x1 "), a colon and a hex value of 4 digits or more (MIPS,
+ * ppc, s390, riscv, arm32 "Control:"); or s390's "R:0 T:1 IO:1 ..." PSW
+ * bits.
+ */
+static bool is_register_line(const char *s)
+{
+	const char *p = skip_ws(s), *q;
+	int n = 0, fields = 0;
+
+	for (q = p; *q && *q != ':' && n <= 12; q++, n++)
+		if (!isalnum((unsigned char)*q) && *q != '$' && *q != '_' &&
+		    *q != ' ')
+			return false;
+	if (*q != ':' || !n || n > 12 || *p == ' ')
+		return false;
+	q = skip_ws(q + 1);
+	{
+		const char *h = q;
+
+		while (is_hexc(*q))
+			q++;
+		if (q - h >= 4 && (!*q || *q == ' ' || *q == ':' || *q == '\t'))
+			return true;
+	}
+	/* "R:0 T:1 IO:1 EX:1 Key:0 M:1 W:0 P:0 AS:3 CC:0 PM:0 RI:0 EA:3" */
+	for (q = p; *q; q = skip_ws(q)) {
+		const char *c = q;
+
+		while (isalpha((unsigned char)*c))
+			c++;
+		if (c == q || *c != ':' || !is_hexc(c[1]))
+			return false;
+		c += 2;
+		while (is_hexc(*c))
+			c++;
+		if (*c && *c != ' ')
+			return false;
+		fields++;
+		q = c;
+	}
+	return fields >= 4;
+}
+
 /* Register dumps and stack markers that may sit between frames. */
 static bool is_trace_noise(const char *s)
 {
@@ -509,6 +589,9 @@ static bool is_trace_noise(const char *s)
 		"NIP ",
 		"LR ",
 		"Preemption disabled",
+		"PC is at ",
+		"LR is at ",
+		"Flags: ",
 	};
 	size_t i;
 
@@ -521,7 +604,7 @@ static bool is_trace_noise(const char *s)
 	if (is_hexc(s[0]) && is_hexc(s[1]) && is_hexc(s[2]) && is_hexc(s[3]) &&
 	    s[4] == ':')
 		return true;
-	return false;
+	return is_register_line(s) || is_hex_words(s);
 }
 
 /* ---- lock lines ------------------------------------------------------- */

@@ -79,5 +79,14 @@ done
 expect ptrval $C/029-*.log lock_held_user_return '[.held[].name]' \
 	'["&xfs_nondir_ilock_class"]'
 
+# ---- 4. architecture stack and register dumps -----------------------------
+for x in "010-*:recursive" "028-*:held_lock_freed" "033-*:rcu_suspicious" \
+	"037-*:invalid_wait_context" "040-*:still_has_locks_held"; do
+	for f in mips-stack regs-x86 regs-arm64 regs-arm regs-ppc regs-s390 \
+		regs-mips regs-riscv; do
+		form $f $C/${x%%:*}.log "${x#*:}"
+	done
+done
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
