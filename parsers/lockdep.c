@@ -860,11 +860,26 @@ static bool is_lock_item(const char *s)
 	return q > s + 1 && *q == ':';
 }
 
-/* A report line that says the dump_stack() part is over. */
-static bool is_body_marker(const char *s)
+/*
+ * What a report prints after "other info that might help us debug this:"
+ * and may print after its backtrace: the scenario table, the held-lock
+ * list and the few lines around them.
+ */
+static bool is_detail_after_backtrace(const char *s)
 {
+	s = skip_ws(s);
 	return starts(s, "other info that might help us debug this") ||
-	       is_held_header(s) || starts(s, "stack backtrace:");
+	       is_held_header(s) || is_lock_item(s) ||
+	       starts(s, "<RELEASED>") || starts(s, "context-{") ||
+	       starts(s, "rcu_scheduler_active = ") ||
+	       starts(s, "[RCU used illegally") ||
+	       starts(s, "[Possible false positive") ||
+	       strstr(s, "unsafe locking scenario") || starts(s, "CPU0") ||
+	       starts(s, "----") || starts(s, "lock(") || starts(s, "rlock(") ||
+	       starts(s, "sync(") || starts(s, "<Interrupt>") ||
+	       starts(s, "local_irq_disable()") || strstr(s, "DEADLOCK *") ||
+	       starts(s, "Chain exists of:") || strstr(s, " --> ") ||
+	       starts(s, "May be due to missing lock nesting");
 }
 
 static int header_kind(const char *s, const char **task, size_t *task_len)
@@ -1039,12 +1054,25 @@ static void report_line(struct lockdep_parser *p, const struct dmesg_line *l)
 	case PH_BACKTRACE:
 		if (!l->len)
 			return;
-		if (is_body_marker(s) &&
-		    p->kind == LOCKDEP_NESTED_LOCK_NOT_TAKEN &&
-		    !starts(s, "stack backtrace:")) {
-			/* nested lock: held locks and a second backtrace */
-			add_line(p, l);
+		if (starts(s, "Showing all locks held in the system")) {
+			/* a lock dump of its own (SysRq-d, hung task) */
+			if (p->run)
+				p->nlines = p->run_start;
+			report_end(p);
+			idle_line(p, l);
+			return;
+		}
+		if (is_detail_after_backtrace(s)) {
+			/*
+			 * Details printed after the backtrace ("Nested lock
+			 * was not taken" prints held locks and a second
+			 * backtrace; some reports print the backtrace first):
+			 * still this report.
+			 */
+			if (p->run)
+				p->nlines = p->run_start;
 			p->run = 0;
+			add_line(p, l);
 			return;
 		}
 		is_frame = !lockdep_frame_parse(&f, s, &p->arena);

@@ -88,5 +88,12 @@ for x in "010-*:recursive" "028-*:held_lock_freed" "033-*:rcu_suspicious" \
 	done
 done
 
+# ---- 7. details printed after the backtrace --------------------------------
+for x in "010-*:recursive" "028-*:held_lock_freed" "033-*:rcu_suspicious" \
+	"037-*:invalid_wait_context" "040-*:still_has_locks_held"; do
+	form bt-first $C/${x%%:*}.log "${x#*:}"
+	form bt-twice $C/${x%%:*}.log "${x#*:}"
+done
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -12,6 +12,11 @@
 #   mips-stack   MIPS "Stack :" words (ten lines) after dump_stack()'s CPU line
 #   regs-x86, regs-arm64, regs-arm, regs-ppc, regs-s390, regs-mips, regs-riscv
 #                that architecture's register dump after the CPU line
+#   bt-first     the details (from "other info that might help us debug
+#                this" or the held-lock list up to "stack backtrace:") moved
+#                after the backtrace, which ends at physical line LAST
+#   bt-twice     the same, and the backtrace printed again after them (as
+#                6.12's "Nested lock was not taken" prints it)
 set -eu
 [ $# -ge 2 ] || { echo "usage: reform.sh FORM FILE [LAST]" >&2; exit 2; }
 form=$1 file=$2 last=${3:-0}
@@ -113,6 +118,26 @@ regs-riscv)
 	insert_after_cpu 'epc : ffffffff80ad7d3c ra : ffffffff80ad7d38 sp : ff20000000013c90
  gp : ffffffff81a1a6d0 tp : ff60000002a14000 t0 : ffffffff80a87e44
 status: 0000000200000120 badaddr: 0000000000000000 cause: 0000000000000003' <"$file"
+	;;
+bt-first | bt-twice)
+	[ "$last" -gt 0 ] || { echo "reform.sh: $form needs LAST" >&2; exit 2; }
+	awk -v last="$last" -v twice=$([ "$form" = bt-twice ] && echo 1 || echo 0) '
+	FNR == NR {
+		if (!b && /stack backtrace:/) b = FNR
+		if (!b && !a && /other info that might help us debug this/) a = FNR
+		if (!b && !h && /(locks? held by|no locks held by) .*\/[0-9]+/) h = FNR
+		next
+	}
+	FNR == 1 { if (!a) a = h; if (!a || !b) { print "reform.sh: no details before the backtrace" > "/dev/stderr"; exit 1 } }
+	FNR < a || FNR > last { if (FNR > last) flush(); print; next }
+	FNR < b { held[++n] = $0; next }
+	{ print; bt[++m] = $0; if (FNR == last) flush() }
+	function flush() {
+		for (i = 1; i <= n; i++) print held[i]
+		for (i = 1; twice && n && i <= m; i++) print bt[i]
+		n = 0
+	}
+	END { flush() }' "$file" "$file"
 	;;
 *)
 	echo "reform.sh: unknown form $form" >&2
