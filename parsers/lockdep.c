@@ -187,6 +187,101 @@ static bool is_hung_header(const char *s)
 	return starts(s, "INFO: task ") && strstr(s, " blocked for more than ");
 }
 
+/* The task a sched_show_task() line names. */
+struct hung_state {
+	const char *comm;
+	size_t comm_len;
+	long pid;
+	bool guess; /* the old form's pid: the second of free, pid, ppid */
+};
+
+/* The old form ends in its thread flags, " 0x%08lx": a cheap first test. */
+static bool ends_in_flags(const char *t, size_t len)
+{
+	return len > 20 && t[len - 10] == '0' && t[len - 9] == 'x' &&
+	       t[len - 11] == ' ';
+}
+
+/* "comm D [pc] free pid ppid 0x%08lx" from the state char's " D " on. */
+static bool parse_old_state(const char *s, const char *d, struct hung_state *st)
+{
+	long num[6];
+	int n = 0, first = 0;
+	const char *p = d + 3, *e = d;
+
+	while (e > s && e[-1] == ' ')
+		e--;
+	if (e == s || e - s > 16)
+		return false;
+	for (p = skip_ws(p); *p; p = skip_ws(p)) {
+		const char *q = p;
+		char *x;
+
+		if (starts(p, "0x")) {
+			q = p + 2;
+			while (is_hexc(*q))
+				q++;
+			if (*skip_ws(q))
+				return false; /* the flags come last */
+			break;
+		}
+		while (is_hexc(*q))
+			q++;
+		if (q == p || (*q && *q != ' ') || n == 6)
+			return false;
+		num[n] = strtol(p, &x, 10);
+		if (x != q) {
+			if (n || (q - p != 8 && q - p != 16))
+				return false;
+			first = 1; /* the saved pc of 2.6 / 3.x kernels */
+		}
+		n++;
+		p = q;
+	}
+	if (n - first < 2)
+		return false;
+	st->comm = s;
+	st->comm_len = (size_t)(e - s);
+	st->pid = n - first >= 3 ? num[first + 1] : num[first];
+	st->guess = true;
+	return true;
+}
+
+/*
+ * sched_show_task()'s line for a task in D state, which still names a hung
+ * task when its "INFO: task ... blocked" line was cut: "task:comm
+ * state:D stack:0 pid:3450 ppid:3092 flags:0x00004000" (5.x+) or, older,
+ * "comm D [pc] free pid ppid 0x%08lx" (comm padded to 15 columns, or with
+ * blanks collapsed).
+ */
+static bool parse_state_line(const char *s, struct hung_state *st)
+{
+	const char *q, *pid;
+	size_t len;
+
+	s = skip_ws(s);
+	if (starts(s, "task:")) {
+		q = strstr(s, " state:");
+		pid = q ? strstr(q, " pid:") : NULL;
+		if (!q || q[7] != 'D' || !pid)
+			return false;
+		st->comm = s + 5;
+		while (q > st->comm && q[-1] == ' ')
+			q--;
+		st->comm_len = (size_t)(q - st->comm);
+		st->pid = strtol(pid + 5, NULL, 10);
+		st->guess = false;
+		return st->comm_len > 0;
+	}
+	len = strlen(s);
+	if (!ends_in_flags(s, len))
+		return false;
+	for (q = strstr(s, " D "); q; q = strstr(q + 1, " D "))
+		if (parse_old_state(s, q, st))
+			return true;
+	return false;
+}
+
 /* Another oops that cuts a report short. */
 static bool is_foreign_oops(const char *s)
 {
@@ -899,6 +994,7 @@ static void idle_line(struct lockdep_parser *p, const struct dmesg_line *l)
 	const char *s = l->text, *task;
 	const char *why;
 	size_t task_len;
+	struct hung_state hs;
 	int kind;
 
 	if (!l->len)
@@ -906,6 +1002,11 @@ static void idle_line(struct lockdep_parser *p, const struct dmesg_line *l)
 	kind = header_kind(s, &task, &task_len);
 	if (kind >= 0) {
 		report_start(p, kind, l);
+		return;
+	}
+	if (parse_state_line(s, &hs)) {
+		/* a hung task whose "INFO: task" line was cut */
+		report_start(p, LOCKDEP_HUNG_TASK_ALL_LOCKS, l);
 		return;
 	}
 	if ((s[0] == 'I' || s[0] == 't' || s[0] == 'B' || s[0] == 'D' ||
@@ -1096,6 +1197,12 @@ static void report_line(struct lockdep_parser *p, const struct dmesg_line *l)
 	case PH_HUNG:
 		if (!l->len)
 			return;
+		if (starts(s, "sysrq: ") || starts(s, "SysRq : ")) {
+			/* someone asked for a task or lock dump: not hung */
+			report_reset(p);
+			idle_line(p, l);
+			return;
+		}
 		if (starts(s, "Showing all locks held in the system")) {
 			add_line(p, l);
 			p->phase = PH_DUMP;
@@ -1145,6 +1252,8 @@ static bool may_matter(const char *t, size_t len)
 {
 	if (len < 5)
 		return false;
+	if (ends_in_flags(t, len))
+		return true; /* maybe an old sched_show_task() line */
 	switch (t[0]) {
 	case 'W':
 		return !memcmp(t, "WARN", 4);
@@ -1163,7 +1272,7 @@ static bool may_matter(const char *t, size_t len)
 			!memcmp(t, "BUG:", 4));
 	}
 	case 't':
-		return !memcmp(t, "turn", 4);
+		return !memcmp(t, "turn", 4) || !memcmp(t, "task", 4);
 	case 'D':
 		return !memcmp(t, "DEBU", 4);
 	default:
@@ -1334,6 +1443,7 @@ struct rparse {
 	size_t held_alloc;
 	bool want_release_site;
 	bool backtrace_done;
+	bool pid_guess; /* hung task: pid read from an old state line */
 };
 
 static void stack_push(struct rparse *rp, struct lockdep_stack *st,
@@ -1454,6 +1564,24 @@ static void parse_cpu_line(struct rparse *rp, const char *s)
 		rp->r->kernel = arena_strndup(rp->a, rel, (size_t)(hash - rel));
 }
 
+/* Is s the held-lock header "N locks held by comm/pid:" of that task? */
+static bool held_header_is(const char *s, const char *comm, long pid)
+{
+	const char *by, *e, *slash;
+	size_t n = strlen(comm);
+
+	s = skip_ws(s);
+	if (!is_held_header(s) || !(by = strstr(s, " held by ")))
+		return false;
+	by += 9;
+	e = by + strlen(by);
+	while (e > by && (e[-1] == ':' || e[-1] == '.' || e[-1] == ' '))
+		e--;
+	slash = memrchr(by, '/', (size_t)(e - by));
+	return slash && (size_t)(slash - by) == n && !memcmp(by, comm, n) &&
+	       strtol(slash + 1, NULL, 10) == pid;
+}
+
 static void held_list_start(struct rparse *rp, const char *s)
 {
 	const char *by = strstr(s, " held by "), *e;
@@ -1472,6 +1600,11 @@ static void held_list_start(struct rparse *rp, const char *s)
 	pid = slash ? strtol(slash + 1, &x, 10) : -1;
 	if (rp->held_taken)
 		return;
+	if (rp->pid_guess && slash && pid != rp->r->pid && rp->r->task &&
+	    strlen(rp->r->task) == (size_t)(slash - by) &&
+	    !memcmp(rp->r->task, by, (size_t)(slash - by)))
+		rp->r->pid =
+			pid; /* the old state line's numbers were ambiguous */
 	if (rp->r->pid >= 0 && pid != rp->r->pid)
 		return;
 	if (rp->r->kind == LOCKDEP_HUNG_TASK_ALL_LOCKS && rp->r->pid < 0)
@@ -2031,13 +2164,30 @@ static void report_parse_and_emit(struct lockdep_parser *p)
 	for (i = 0; i < dump && !p->stop; i++) {
 		size_t end = i + 1;
 		struct rparse rp;
+		struct hung_state hs;
+		bool info = is_hung_header(skip_ws(p->lines[i].text));
+		bool state = !info && parse_state_line(p->lines[i].text, &hs);
 		size_t k;
 
-		if (!is_hung_header(skip_ws(p->lines[i].text)))
+		if (!info && !state)
 			continue;
-		while (end < dump &&
-		       !is_hung_header(skip_ws(p->lines[end].text)))
-			end++;
+		/*
+		 * One task per block: from its "INFO: task" line, or from
+		 * its state line when that was cut; an INFO line's own state
+		 * line stays in its block.
+		 */
+		for (; end < dump; end++) {
+			const char *t = skip_ws(p->lines[end].text);
+			struct hung_state other;
+
+			if (is_hung_header(t))
+				break;
+			if (parse_state_line(t, &other)) {
+				if (!info)
+					break;
+				info = false;
+			}
+		}
 		memset(&r, 0, sizeof(r));
 		r.kind = LOCKDEP_HUNG_TASK_ALL_LOCKS;
 		r.pid = -1;
@@ -2049,7 +2199,19 @@ static void report_parse_and_emit(struct lockdep_parser *p)
 		rp.r = &r;
 		rp.expect = EXPECT_NONE;
 		rp.section = SEC_NONE;
-		parse_hung_task(&rp, r.header);
+		if (state) {
+			r.task = arena_strndup(&p->arena, hs.comm, hs.comm_len);
+			r.pid = hs.pid;
+			/* an old state line's pid is a guess unless the dump
+			 * lists that task */
+			rp.pid_guess = hs.guess;
+			for (k = dump; k < p->nlines && rp.pid_guess; k++)
+				if (held_header_is(p->lines[k].text, r.task,
+						   r.pid))
+					rp.pid_guess = false;
+		} else {
+			parse_hung_task(&rp, r.header);
+		}
 		for (k = i + 1; k < end; k++)
 			parse_report_line(&rp, p->lines[k].text, k - i);
 		rp.trace = NULL;

@@ -88,6 +88,31 @@ for x in "010-*:recursive" "028-*:held_lock_freed" "033-*:rcu_suspicious" \
 	done
 done
 
+# ---- 5. hung tasks whose "INFO: task" line was cut --------------------------
+HUNG='[.kind, .task, .pid, .held_locks, .signature]'
+for x in 042 043; do
+	for f in hung-task hung-old hung-collapsed; do
+		form $f $C/$x-*.log hung_task_all_locks "$HUNG"
+	done
+done
+# a state line without a lock dump after it is no report; nor is SysRq-w
+printf '%s\n' '[  491.168936] task:quotaon         state:D stack:0     pid:3450  ppid:3092   flags:0x00004000' \
+	'[  491.169363] Call Trace:' '[  491.169620]  __schedule+0x394/0xd40' \
+	'[  491.169813]  schedule+0x5d/0xd0' >"$tmp/nodump"
+for i in $(seq 1 50); do echo "[  492.000000] e1000e: eth0 NIC Link is Up $i"; done >>"$tmp/nodump"
+n=$("$SPLATD" parse "$tmp/nodump" | jq '.reports | length')
+[ "$n" = 0 ] && ok "a state line without a lock dump: no report" ||
+	nok "a state line without a lock dump: $n reports"
+{ echo '[  491.100000] sysrq: Show Blocked State'; head -n 4 "$tmp/nodump"
+	echo '[  491.170000] sysrq: Show Locks Held'
+	echo '[  491.175491] Showing all locks held in the system:'
+	echo '[  491.176706] 1 lock held by quotaon/3450:'
+	echo '[  491.178126]  #0: ffffffff82763970 (&type->s_umount_key#33){++++}-{3:3}, at: dquot_disable+0x30/0x3f0'
+	echo '[  491.180000] ============================================='; } >"$tmp/sysrq"
+n=$("$SPLATD" parse "$tmp/sysrq" | jq '.reports | length')
+[ "$n" = 0 ] && ok "SysRq-w then SysRq-d: no hung task" ||
+	nok "SysRq-w then SysRq-d: $n reports"
+
 # ---- 7. details printed after the backtrace --------------------------------
 for x in "010-*:recursive" "028-*:held_lock_freed" "033-*:rcu_suspicious" \
 	"037-*:invalid_wait_context" "040-*:still_has_locks_held"; do

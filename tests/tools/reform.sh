@@ -12,6 +12,11 @@
 #   mips-stack   MIPS "Stack :" words (ten lines) after dump_stack()'s CPU line
 #   regs-x86, regs-arm64, regs-arm, regs-ppc, regs-s390, regs-mips, regs-riscv
 #                that architecture's register dump after the CPU line
+#   hung-task, hung-old, hung-collapsed
+#                the "INFO: task C:P blocked" line cut; the task named only by
+#                its state line, in the 5.x+ "task:C state:D ... pid:P" form,
+#                the older "C  D  0  P  PPID 0x..." form (comm padded to 15),
+#                or that with blanks collapsed
 #   bt-first     the details (from "other info that might help us debug
 #                this" or the held-lock list up to "stack backtrace:") moved
 #                after the backtrace, which ends at physical line LAST
@@ -118,6 +123,37 @@ regs-riscv)
 	insert_after_cpu 'epc : ffffffff80ad7d3c ra : ffffffff80ad7d38 sp : ff20000000013c90
  gp : ffffffff81a1a6d0 tp : ff60000002a14000 t0 : ffffffff80a87e44
 status: 0000000200000120 badaddr: 0000000000000000 cause: 0000000000000003' <"$file"
+	;;
+hung-task | hung-old | hung-collapsed)
+	awk -v form="$form" '
+	function state(c, pid) {
+		if (form == "hung-task")
+			return sprintf("task:%-15s state:D stack:0     pid:%-5d ppid:1      flags:0x00004000", c, pid)
+		if (form == "hung-old")
+			return sprintf("%-15s D    0 %5d      1 0x00004000", c, pid)
+		return sprintf("%s D 0 %d 1 0x00004000", c, pid)
+	}
+	FNR == NR {
+		if ($0 ~ /task:.* state:D /) has_state = 1
+		next
+	}
+	match($0, /INFO: task .*:[0-9]+ blocked for more than/) {
+		pre = substr($0, 1, RSTART - 1)
+		t = substr($0, RSTART + 11)
+		sub(/ blocked for more than.*/, "", t)
+		c = t; sub(/:[0-9]+$/, "", c)
+		pid = t; sub(/.*:/, "", pid)
+		if (!has_state) print pre state(c, pid)
+		next
+	}
+	match($0, /task:.* state:D .*pid: *[0-9]+/) {
+		pre = substr($0, 1, RSTART - 1)
+		c = substr($0, RSTART + 5); sub(/ +state:D .*/, "", c)
+		pid = $0; sub(/.* pid: */, "", pid); sub(/ .*/, "", pid)
+		print pre state(c, pid)
+		next
+	}
+	{ print }' "$file" "$file"
 	;;
 bt-first | bt-twice)
 	[ "$last" -gt 0 ] || { echo "reform.sh: $form needs LAST" >&2; exit 2; }
