@@ -1409,6 +1409,8 @@ enum rp_expect {
 	EXPECT_UNSAFE, /* the irq-unsafe lock */
 	EXPECT_OTHER, /* irq inversion: the other lock */
 	EXPECT_NEST, /* a bare nest-lock name */
+	EXPECT_DEP, /* safe/unsafe: " (prev){..} -> (next){..}" */
+	EXPECT_CHAIN_EXISTS, /* "safe --> middle --> unsafe" */
 };
 
 /* The part of a report being read. */
@@ -1416,7 +1418,7 @@ enum rp_section {
 	SEC_NONE,
 	SEC_CHAIN, /* "-> #N" entries of the dependency chain */
 	SEC_SHORTEST, /* irq inversion: "the shortest dependencies" */
-	SEC_DEPS_SKIP, /* safe/unsafe "the dependencies between": skipped */
+	SEC_DEPS, /* safe/unsafe "the dependencies between": its first lock */
 	SEC_SCENARIO, /* "Chain exists of" / scenario tables: skipped */
 };
 
@@ -1429,6 +1431,19 @@ struct rparse {
 	bool have_primary, have_prev, have_safe, have_unsafe, have_other,
 		have_nest;
 	struct lockdep_stack primary_st, safe_st, unsafe_st;
+
+	/*
+	 * Safe/unsafe and inversion locks printed again further down, for
+	 * slots whose own lines are missing: the new dependency line, the
+	 * first lock of each "dependencies between" section, the irq
+	 * scenario table (CPU0's first lock, the lock after <Interrupt>) and
+	 * "Chain exists of:".
+	 */
+	struct lockdep_lock dep_prev, dep_next, deps_safe, deps_unsafe;
+	const char *scen_first, *scen_irq, *exists_first, *exists_middle,
+		*exists_last;
+	int deps_side; /* 1: safe lock -> holding lock, 2: next -> unsafe */
+	bool deps_seen, scen_irq_table, scen_after_irq, inv_forwards;
 
 	struct lockdep_chain_entry *entries; /* circular / inversion */
 	size_t nentries, aentries;
@@ -1625,6 +1640,64 @@ static const char *after(const char *s, const char *needle)
 	return q ? q + strlen(needle) : NULL;
 }
 
+/* "lock(name);" / "rlock(name);" / "sync(name);" of a scenario table */
+static const char *scenario_lock(struct rparse *rp, const char *s)
+{
+	const char *open, *close;
+
+	if (starts(s, "lock("))
+		open = s + 4;
+	else if (starts(s, "rlock(") || starts(s, "sync("))
+		open = s + 5;
+	else
+		return NULL;
+	close = strstr(open, ");");
+	while (close && strstr(close + 1, ");"))
+		close = strstr(close + 1, ");");
+	if (!close || close == open + 1)
+		return NULL;
+	return arena_strndup(rp->a, open + 1, (size_t)(close - open - 1));
+}
+
+/*
+ * The irq scenario table: CPU0 first takes the irq-unsafe lock, then
+ * "<Interrupt>" takes the irq-safe one (print_irq_lock_scenario()).
+ */
+static void parse_scenario_line(struct rparse *rp, const char *s)
+{
+	const char *name;
+
+	if (starts(s, "<Interrupt>")) {
+		rp->scen_after_irq = true;
+		return;
+	}
+	name = scenario_lock(rp, s);
+	if (!name)
+		return;
+	if (!rp->scen_first)
+		rp->scen_first = name;
+	if (rp->scen_after_irq && !rp->scen_irq)
+		rp->scen_irq = name;
+}
+
+/* "safe --> middle --> unsafe" (names only) */
+static void parse_chain_exists(struct rparse *rp, const char *s)
+{
+	const char *a1 = strstr(s, " --> "), *a2;
+
+	if (!a1)
+		return;
+	a2 = strstr(a1 + 5, " --> ");
+	rp->exists_first = arena_strndup(rp->a, s, (size_t)(a1 - s));
+	if (a2) {
+		rp->exists_middle =
+			arena_strndup(rp->a, a1 + 5, (size_t)(a2 - a1 - 5));
+		rp->exists_last = arena_strdup(rp->a, a2 + 5);
+	} else {
+		rp->exists_last = arena_strdup(rp->a, a1 + 5);
+	}
+}
+
 /* One logical line of a report. */
 static void parse_report_line(struct rparse *rp, const char *s, size_t idx)
 {
@@ -1715,6 +1788,7 @@ static void parse_report_line(struct rparse *rp, const char *s, size_t idx)
 	}
 	if ((q = after(s, "but this lock took another, ")) ||
 	    (q = after(s, "but this lock was taken by another, "))) {
+		rp->inv_forwards = starts(s, "but this lock took another");
 		const char *e = strstr(q, "-unsafe lock");
 
 		if (!e)
@@ -1763,8 +1837,18 @@ static void parse_report_line(struct rparse *rp, const char *s, size_t idx)
 		return;
 	}
 	if (starts(s, "the dependencies between")) {
-		rp->section = SEC_DEPS_SKIP;
+		rp->section = SEC_DEPS;
 		rp->trace = NULL;
+		rp->deps_side = strstr(s, "the lock to be acquired") ? 2 : 1;
+		rp->deps_seen = false;
+		return;
+	}
+	if (rp->section == SEC_DEPS && starts(s, "-> (") && !rp->deps_seen) {
+		rp->deps_seen = !parse_lock(s + 3, &l, rp->a, false);
+		if (rp->deps_seen && rp->deps_side == 1)
+			rp->deps_safe = l;
+		else if (rp->deps_seen)
+			rp->deps_unsafe = l;
 		return;
 	}
 	if (starts(s, "-> (") && rp->section == SEC_SHORTEST) {
@@ -1790,20 +1874,31 @@ static void parse_report_line(struct rparse *rp, const char *s, size_t idx)
 			return;
 		}
 	}
-	if (rp->section == SEC_DEPS_SKIP && !starts(s, "stack backtrace:"))
+	if (rp->section == SEC_DEPS && !starts(s, "stack backtrace:"))
 		return;
-	if (starts(s, "Chain exists of:") ||
-	    strstr(s, "Possible unsafe locking scenario") ||
+	if (starts(s, "which would create a new lock dependency")) {
+		rp->expect = EXPECT_DEP;
+		rp->trace = NULL;
+		return;
+	}
+	if (starts(s, "Chain exists of:")) {
+		rp->expect = EXPECT_CHAIN_EXISTS;
+		rp->trace = NULL;
+		rp->section = SEC_SCENARIO;
+		return;
+	}
+	if (strstr(s, "Possible interrupt unsafe locking scenario"))
+		rp->scen_irq_table = true;
+	if (strstr(s, "Possible unsafe locking scenario") ||
 	    strstr(s, "Possible interrupt unsafe locking scenario") ||
 	    strstr(s, "DEADLOCK *") ||
 	    starts(s, "which lock already depends") ||
-	    starts(s, "which would create a new lock dependency") ||
 	    starts(s, "May be due to missing lock nesting") ||
 	    starts(s, "and interrupts could create inverse lock ordering") ||
 	    starts(s, "but there are no more locks to release") ||
 	    starts(s, "but there are no locks held")) {
 		rp->trace = NULL;
-		if (starts(s, "Chain exists of:") || strstr(s, "scenario"))
+		if (strstr(s, "scenario"))
 			rp->section = SEC_SCENARIO;
 		return;
 	}
@@ -1870,8 +1965,31 @@ static void parse_report_line(struct rparse *rp, const char *s, size_t idx)
 			return;
 		}
 	}
-	if (rp->section == SEC_SCENARIO)
+	if (rp->expect == EXPECT_CHAIN_EXISTS) {
+		rp->expect = EXPECT_NONE;
+		parse_chain_exists(rp, s);
 		return;
+	}
+	if (rp->section == SEC_SCENARIO) {
+		if (rp->scen_irq_table)
+			parse_scenario_line(rp, s);
+		return;
+	}
+	if (rp->expect == EXPECT_DEP) {
+		const char *arrow = strstr(s, "} -> (");
+
+		rp->expect = EXPECT_NONE;
+		if (arrow) {
+			char *left = arena_strndup(rp->a, s,
+						   (size_t)(arrow + 1 - s));
+
+			if (!parse_lock(left, &l, rp->a, false))
+				rp->dep_prev = l;
+			if (!parse_lock(arrow + 5, &l, rp->a, false))
+				rp->dep_next = l;
+		}
+		return;
+	}
 
 	/* a lock line the last phrase asked for */
 	if (rp->expect != EXPECT_NONE && rp->expect != EXPECT_NEST &&
@@ -1968,10 +2086,37 @@ static void chain_add(struct lockdep_report *r, struct arena *a, size_t *alloc,
 					 n * sizeof(*r->chain));
 		*alloc = n;
 	}
+	memset(&r->chain[r->nchain], 0, sizeof(r->chain[r->nchain]));
 	r->chain[r->nchain].lock = *l;
 	if (st)
 		r->chain[r->nchain].stack = *st;
 	r->nchain++;
+}
+
+/*
+ * A slot of a fixed-shape chain: its own lock line, else the same lock
+ * printed elsewhere in the report (a bare name), else marked missing.
+ */
+static void slot_add(struct lockdep_report *r, struct arena *a, size_t *alloc,
+		     const struct lockdep_lock *own, bool have_own,
+		     const struct lockdep_lock *again, const char *name,
+		     const struct lockdep_stack *st, bool primary)
+{
+	struct lockdep_lock l;
+
+	if (have_own) {
+		chain_add(r, a, alloc, own, st, primary);
+		return;
+	}
+	if (again && again->name) {
+		chain_add(r, a, alloc, again, st, primary);
+		return;
+	}
+	memset(&l, 0, sizeof(l));
+	l.index = -1;
+	l.name = name ? name : "";
+	chain_add(r, a, alloc, &l, st, primary);
+	r->chain[r->nchain - 1].missing = !name;
 }
 
 /* Assemble the per-kind chain (LOCKDEP-FORMAT.md §7) and truncation. */
@@ -2023,30 +2168,44 @@ static void report_finish_kind(struct rparse *rp)
 			r->chain = rp->entries;
 			r->nchain = rp->nentries;
 		} else {
-			if (rp->have_primary)
-				chain_add(r, rp->a, &alloc, &rp->primary,
-					  &r->backtrace, true);
-			if (rp->have_other)
-				chain_add(r, rp->a, &alloc, &rp->other, NULL,
-					  false);
+			/*
+			 * The path is printed from the other lock back to
+			 * this one; without it, its two ends (and the middle
+			 * lock "Chain exists of:" names, safe first).
+			 */
+			const char *mid = rp->exists_middle;
+
+			slot_add(r, rp->a, &alloc, &rp->other, rp->have_other,
+				 NULL,
+				 rp->inv_forwards ? rp->exists_last :
+						    rp->exists_first,
+				 NULL, false);
+			if (mid)
+				slot_add(r, rp->a, &alloc, NULL, false, NULL,
+					 mid, NULL, false);
+			slot_add(r, rp->a, &alloc, &rp->primary,
+				 rp->have_primary, NULL,
+				 rp->inv_forwards ? rp->exists_first :
+						    rp->exists_last,
+				 &r->backtrace, true);
 			r->truncated = true;
 		}
 		break;
 	case LOCKDEP_HARDIRQ_SAFE_UNSAFE:
 	case LOCKDEP_SOFTIRQ_SAFE_UNSAFE:
-		if (rp->have_safe)
-			chain_add(r, rp->a, &alloc, &rp->safe, &rp->safe_st,
-				  false);
-		if (rp->have_prev)
-			chain_add(r, rp->a, &alloc, &rp->prev, NULL, false);
-		if (rp->have_primary)
-			chain_add(r, rp->a, &alloc, &rp->primary, &r->backtrace,
-				  true);
-		if (rp->have_unsafe)
-			chain_add(r, rp->a, &alloc, &rp->unsafe, &rp->unsafe_st,
-				  false);
-		if (r->nchain < 4)
-			r->truncated = true;
+		/* [irq-safe, prev, next, irq-unsafe], whatever was cut */
+		slot_add(r, rp->a, &alloc, &rp->safe, rp->have_safe,
+			 &rp->deps_safe,
+			 rp->scen_irq ? rp->scen_irq : rp->exists_first,
+			 &rp->safe_st, false);
+		slot_add(r, rp->a, &alloc, &rp->prev, rp->have_prev,
+			 &rp->dep_prev, NULL, NULL, false);
+		slot_add(r, rp->a, &alloc, &rp->primary, rp->have_primary,
+			 &rp->dep_next, NULL, &r->backtrace, true);
+		slot_add(r, rp->a, &alloc, &rp->unsafe, rp->have_unsafe,
+			 &rp->deps_unsafe,
+			 rp->scen_first ? rp->scen_first : rp->exists_last,
+			 &rp->unsafe_st, false);
 		break;
 	case LOCKDEP_BAD_UNLOCK_BALANCE:
 	case LOCKDEP_BAD_CONTENTION:
@@ -2074,9 +2233,12 @@ static void report_finish_kind(struct rparse *rp)
 	}
 	if (need_backtrace && !r->backtrace.n)
 		r->truncated = true;
-	for (i = 0; i < r->nchain; i++)
+	for (i = 0; i < r->nchain; i++) {
 		if (!r->chain[i].lock.name)
 			r->chain[i].lock.name = "";
+		if (r->chain[i].missing)
+			r->truncated = true;
+	}
 }
 
 static void report_emit_one(struct lockdep_parser *p, struct lockdep_report *r)

@@ -738,25 +738,31 @@ int signature_compute(struct signature *sig, const struct lockdep_report *r,
 		break;
 	case LOCKDEP_HARDIRQ_SAFE_UNSAFE:
 	case LOCKDEP_SOFTIRQ_SAFE_UNSAFE:
+		/* a missing slot is left out, as version 1 left it out */
 		for (i = 0; i < n; i++) {
+			if (r->chain[i].missing)
+				continue;
 			add_class(sig, a, &calloc_, norm[i]);
 			strbuf_addf(&id, "%s\n", norm[i]);
 		}
 		strbuf_addf(&id, "%s\n", r->irq_class ? r->irq_class : "");
-		if (n == 4)
+		if (n == 4 && !r->chain[1].missing && !r->chain[2].missing)
 			add_edge(sig, a, &ealloc, norm[1], norm[2],
 				 &r->backtrace, k);
 		with_culprit = false;
 		break;
 	case LOCKDEP_IRQ_INVERSION:
 		for (i = 0; i < n; i++) {
+			if (r->chain[i].missing)
+				continue;
 			add_class(sig, a, &calloc_, norm[i]);
 			strbuf_addf(&id, "%s\n", norm[i]);
 		}
 		strbuf_addf(&id, "%s\n", r->irq_class ? r->irq_class : "");
 		for (i = 1; i < n; i++)
-			add_edge(sig, a, &ealloc, norm[i - 1], norm[i],
-				 &r->chain[i].stack, k);
+			if (!r->chain[i - 1].missing && !r->chain[i].missing)
+				add_edge(sig, a, &ealloc, norm[i - 1], norm[i],
+					 &r->chain[i].stack, k);
 		with_culprit = false;
 		break;
 	case LOCKDEP_INCONSISTENT_LOCK_STATE:

@@ -7,6 +7,7 @@ set -u
 cd "$(dirname "$0")/.." || exit 1
 SPLATD=${SPLATD:-build/asan/splatd}
 C=${CORPUS_REAL:-../shared/corpus/real}
+S=${CORPUS_SYZ:-../shared/corpus/syzkaller}
 R=tests/tools/reform.sh
 passed=0
 failed=0
@@ -119,6 +120,29 @@ for x in "010-*:recursive" "028-*:held_lock_freed" "033-*:rcu_suspicious" \
 	form bt-first $C/${x%%:*}.log "${x#*:}"
 	form bt-twice $C/${x%%:*}.log "${x#*:}"
 done
+
+# ---- 8. safe/unsafe and inversion reports with lines cut -------------------
+SLOTS='[.chain, .chain_missing, .signature]'
+for x in "$C/021-*.log:softirq_safe_unsafe" "$C/022-*.log:hardirq_safe_unsafe" \
+	"$C/023-*.log:hardirq_safe_unsafe" "$S/557:hardirq_safe_unsafe" \
+	"$S/561:hardirq_safe_unsafe"; do
+	form cut-acquire ${x%%:*} "${x#*:}" "$SLOTS"
+	[[ $x == *023-* ]] || form cut-safe-unsafe ${x%%:*} "${x#*:}" "$SLOTS"
+done
+for x in 019 020; do
+	form cut-shortest $C/$x-*.log irq_inversion "$SLOTS"
+done
+# what cannot be recovered stays in its slot, flagged (023 is an excerpt
+# with neither the "dependencies between" sections nor the scenario)
+expect cut-safe-unsafe $C/023-*.log hardirq_safe_unsafe \
+	'[.chain, .chain_missing, .truncated]' \
+	'[["","target_list_lock","&fq->lock",""],[0,3],true]'
+expect cut-next $C/022-*.log hardirq_safe_unsafe \
+	'[.chain, .chain_missing, .truncated]' \
+	'[["&xhci->lock","&xhci->lock","","pin_fs_lock"],[2],true]'
+expect cut-next $C/021-*.log softirq_safe_unsafe \
+	'[.chain, .chain_missing, .truncated]' \
+	'[["&ctx->wqh#2","&ctx->wqh#2","","&(&memcg->event_list_lock)->rlock"],[2],true]'
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -22,6 +22,13 @@
 #                after the backtrace, which ends at physical line LAST
 #   bt-twice     the same, and the backtrace printed again after them (as
 #                6.12's "Nested lock was not taken" prints it)
+#   cut-acquire  the lock lines of "is trying to acquire" and "already
+#                holding" removed (safe/unsafe reports)
+#   cut-safe-unsafe  the lock lines under "connects a X-irq-safe lock:" and
+#                "to a X-irq-unsafe lock:" removed
+#   cut-next     the acquired lock's line and the new dependency line removed
+#   cut-shortest the "shortest dependencies" section (irq inversion) removed,
+#                up to "stack backtrace:"
 set -eu
 [ $# -ge 2 ] || { echo "usage: reform.sh FORM FILE [LAST]" >&2; exit 2; }
 form=$1 file=$2 last=${3:-0}
@@ -38,6 +45,20 @@ insert_after_cpu() {
 		for (i = 1; i <= n; i++)
 			print pre l[i]
 		done = 1
+	}'
+}
+
+# drop_lock_after REGEX...: drop the first lock line after each line that
+# matches one of the REGEXes
+drop_lock_after() {
+	local IFS='|'
+	awk -v res="$*" '
+	BEGIN { n = split(res, re, "|") }
+	{
+		if (want && $0 ~ /\)\{[-+.?]+\}/) { want = 0; next }
+		for (i = 1; i <= n; i++)
+			if ($0 ~ re[i]) want = 1
+		print
 	}'
 }
 
@@ -174,6 +195,21 @@ bt-first | bt-twice)
 		n = 0
 	}
 	END { flush() }' "$file" "$file"
+	;;
+cut-acquire)
+	drop_lock_after 'is trying to acquire:' 'already holding' <"$file"
+	;;
+cut-safe-unsafe)
+	drop_lock_after 'irq-safe lock:$' 'irq-unsafe lock:$' <"$file"
+	;;
+cut-next)
+	drop_lock_after 'is trying to acquire:' 'which would create a new lock dependency' <"$file" |
+		awk '!/\)\{[-+.?]+\}(-\{[0-9]:[0-9]\})? -> \(/'
+	;;
+cut-shortest)
+	awk '/the shortest dependencies between/ { skip = 1 }
+	/stack backtrace:/ { skip = 0 }
+	!skip' "$file"
 	;;
 *)
 	echo "reform.sh: unknown form $form" >&2
