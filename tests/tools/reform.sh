@@ -29,6 +29,8 @@
 #   cut-next     the acquired lock's line and the new dependency line removed
 #   cut-shortest the "shortest dependencies" section (irq inversion) removed,
 #                up to "stack backtrace:"
+#   unreliable   every "sym+0x../0x.." frame after "stack backtrace:" (or
+#                a hung task's "Call Trace:") printed as unreliable, "? sym"
 set -eu
 [ $# -ge 2 ] || { echo "usage: reform.sh FORM FILE [LAST]" >&2; exit 2; }
 form=$1 file=$2 last=${3:-0}
@@ -210,6 +212,14 @@ cut-shortest)
 	awk '/the shortest dependencies between/ { skip = 1 }
 	/stack backtrace:/ { skip = 0 }
 	!skip' "$file"
+	;;
+unreliable)
+	awk '/stack backtrace:|Call Trace:|Call trace:/ { bt = 1 }
+	bt && !/at: |\)\{| from | \? / &&
+	match($0, /[] ][A-Za-z_.][A-Za-z0-9_.]*\+0x[0-9a-f]+\/0x[0-9a-f]+/) {
+		$0 = substr($0, 1, RSTART) "? " substr($0, RSTART + 1)
+	}
+	{ print }' "$file"
 	;;
 *)
 	echo "reform.sh: unknown form $form" >&2
