@@ -565,9 +565,9 @@ static bool is_hex_words(const char *s)
 /*
  * A register dump line of any architecture: a register name (letters,
  * digits, '$', '_', inner blanks: "epc   ", "$ 0   ", "Krnl PSW ",
- * "GPR00", "x1 "), a colon and a hex value of 4 digits or more (MIPS,
- * ppc, s390, riscv, arm32 "Control:"); or s390's "R:0 T:1 IO:1 ..." PSW
- * bits.
+ * "GPR00", "x1 "), a colon and a hex value of 4 digits or more, one of
+ * them decimal (MIPS, ppc, s390, riscv, arm32 "Control:"); or s390's
+ * "R:0 T:1 IO:1 ..." PSW bits.
  */
 static bool is_register_line(const char *s)
 {
@@ -583,10 +583,13 @@ static bool is_register_line(const char *s)
 	q = skip_ws(q + 1);
 	{
 		const char *h = q;
+		bool digit = false;
 
-		while (is_hexc(*q))
-			q++;
-		if (q - h >= 4 && (!*q || *q == ' ' || *q == ':' || *q == '\t'))
+		/* one decimal digit at least: "ACPI: Added ..." is no register */
+		for (; is_hexc(*q); q++)
+			digit = digit || isdigit((unsigned char)*q);
+		if (q - h >= 4 && digit &&
+		    (!*q || *q == ' ' || *q == ':' || *q == '\t'))
 			return true;
 	}
 	/* "R:0 T:1 IO:1 EX:1 Key:0 M:1 W:0 P:0 AS:3 CC:0 PM:0 RI:0 EA:3" */

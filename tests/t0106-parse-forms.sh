@@ -114,6 +114,19 @@ n=$("$SPLATD" parse "$tmp/sysrq" | jq '.reports | length')
 [ "$n" = 0 ] && ok "SysRq-w then SysRq-d: no hung task" ||
 	nok "SysRq-w then SysRq-d: $n reports"
 
+# ... and what follows a backtrace is not taken for a register dump
+for x in 037 040; do
+	f=$(echo $C/$x-*.log)
+	want=$("$SPLATD" parse "$f" | jq -c '[.reports[] | .lines.last]')
+	{ cat "$f"; printf '%s\n' 'ACPI: Added _OSI(Module Device)' \
+		'ACPI: Added _OSI(Processor Device)' \
+		'ACPI: Added _OSI(Processor Aggregator Device)' \
+		'Face: dead beef cafe'; } >"$tmp/after"
+	got=$("$SPLATD" parse "$tmp/after" | jq -c '[.reports[] | .lines.last]')
+	[ "$got" = "$want" ] && ok "$x: lines after the backtrace stay out" ||
+		nok "$x: lines after the backtrace: last line $got, want $want"
+done
+
 # ---- 7. details printed after the backtrace --------------------------------
 for x in "010-*:recursive" "028-*:held_lock_freed" "033-*:rcu_suspicious" \
 	"037-*:invalid_wait_context" "040-*:still_has_locks_held"; do
