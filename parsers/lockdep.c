@@ -187,6 +187,101 @@ static bool is_hung_header(const char *s)
 	return starts(s, "INFO: task ") && strstr(s, " blocked for more than ");
 }
 
+/* The task a sched_show_task() line names. */
+struct hung_state {
+	const char *comm;
+	size_t comm_len;
+	long pid;
+	bool guess; /* the old form's pid: the second of free, pid, ppid */
+};
+
+/* The old form ends in its thread flags, " 0x%08lx": a cheap first test. */
+static bool ends_in_flags(const char *t, size_t len)
+{
+	return len > 20 && t[len - 10] == '0' && t[len - 9] == 'x' &&
+	       t[len - 11] == ' ';
+}
+
+/* "comm D [pc] free pid ppid 0x%08lx" from the state char's " D " on. */
+static bool parse_old_state(const char *s, const char *d, struct hung_state *st)
+{
+	long num[6];
+	int n = 0, first = 0;
+	const char *p = d + 3, *e = d;
+
+	while (e > s && e[-1] == ' ')
+		e--;
+	if (e == s || e - s > 16)
+		return false;
+	for (p = skip_ws(p); *p; p = skip_ws(p)) {
+		const char *q = p;
+		char *x;
+
+		if (starts(p, "0x")) {
+			q = p + 2;
+			while (is_hexc(*q))
+				q++;
+			if (*skip_ws(q))
+				return false; /* the flags come last */
+			break;
+		}
+		while (is_hexc(*q))
+			q++;
+		if (q == p || (*q && *q != ' ') || n == 6)
+			return false;
+		num[n] = strtol(p, &x, 10);
+		if (x != q) {
+			if (n || (q - p != 8 && q - p != 16))
+				return false;
+			first = 1; /* the saved pc of 2.6 / 3.x kernels */
+		}
+		n++;
+		p = q;
+	}
+	if (n - first < 2)
+		return false;
+	st->comm = s;
+	st->comm_len = (size_t)(e - s);
+	st->pid = n - first >= 3 ? num[first + 1] : num[first];
+	st->guess = true;
+	return true;
+}
+
+/*
+ * sched_show_task()'s line for a task in D state, which still names a hung
+ * task when its "INFO: task ... blocked" line was cut: "task:comm
+ * state:D stack:0 pid:3450 ppid:3092 flags:0x00004000" (5.x+) or, older,
+ * "comm D [pc] free pid ppid 0x%08lx" (comm padded to 15 columns, or with
+ * blanks collapsed).
+ */
+static bool parse_state_line(const char *s, struct hung_state *st)
+{
+	const char *q, *pid;
+	size_t len;
+
+	s = skip_ws(s);
+	if (starts(s, "task:")) {
+		q = strstr(s, " state:");
+		pid = q ? strstr(q, " pid:") : NULL;
+		if (!q || q[7] != 'D' || !pid)
+			return false;
+		st->comm = s + 5;
+		while (q > st->comm && q[-1] == ' ')
+			q--;
+		st->comm_len = (size_t)(q - st->comm);
+		st->pid = strtol(pid + 5, NULL, 10);
+		st->guess = false;
+		return st->comm_len > 0;
+	}
+	len = strlen(s);
+	if (!ends_in_flags(s, len))
+		return false;
+	for (q = strstr(s, " D "); q; q = strstr(q + 1, " D "))
+		if (parse_old_state(s, q, st))
+			return true;
+	return false;
+}
+
 /* Another oops that cuts a report short. */
 static bool is_foreign_oops(const char *s)
 {
@@ -222,6 +317,22 @@ static const char *lockdep_off_reason(const char *s)
 	return NULL;
 }
 
+/*
+ * %p before its hashing key is ready (4.15 to 5.x, and early boot) prints
+ * "(____ptrval____)" on 64-bit and "(ptrval)" on 32-bit instead of hex: an
+ * address all the same.  Returns the end of the placeholder or NULL.
+ */
+static const char *skip_ptrval(const char *p)
+{
+	if (p[0] != '(' || (p[1] != '_' && p[1] != 'p'))
+		return NULL;
+	if (starts(p, "(____ptrval____)"))
+		return p + 16;
+	if (starts(p, "(ptrval)"))
+		return p + 8;
+	return NULL;
+}
+
 /* ---- frames --------------------------------------------------------------- */
 
 static const char *skip_addr_groups(const char *p, bool *unreliable)
@@ -238,10 +349,14 @@ static const char *skip_addr_groups(const char *p, bool *unreliable)
 
 			if (*q == '<')
 				q++;
-			while (is_hexc(*q))
-				q++;
-			if (q == p + 1 || (q == p + 2 && p[1] == '<'))
-				return p;
+			if (skip_ptrval(q)) {
+				q = skip_ptrval(q);
+			} else {
+				while (is_hexc(*q))
+					q++;
+				if (q == p + 1 || (q == p + 2 && p[1] == '<'))
+					return p;
+			}
 			if (*q == '>')
 				q++;
 			if (*q != ']')
@@ -413,6 +528,89 @@ int lockdep_frame_parse(struct lockdep_frame *f, const char *line,
 	return 0;
 }
 
+/*
+ * A line of raw hex words: MIPS "Stack :" and x86 (<= 4.8) stack words,
+ * s390 "Krnl GPRS:" continuation lines, wrapped code bytes.  At least two
+ * words of 2 to 16 hex digits (optionally in <> or ()), one of them 8
+ * digits or more or eight words in all, and a trailing "..." at most.
+ */
+static bool is_hex_words(const char *s)
+{
+	int words = 0;
+	bool long_word = false;
+
+	for (s = skip_ws(s); *s; s = skip_ws(s)) {
+		const char *q = s, *h;
+
+		if (starts(s, "...") && !*skip_ws(s + 3))
+			break;
+		if (*q == '<' || *q == '(')
+			q++;
+		h = q;
+		while (is_hexc(*q))
+			q++;
+		if (q - h < 2 || q - h > 16 || (q - h > 2 && q - h < 4))
+			return false;
+		long_word = long_word || q - h >= 8;
+		if (*q == '>' || *q == ')')
+			q++;
+		if (*q && *q != ' ' && *q != '\t')
+			return false;
+		words++;
+		s = q;
+	}
+	return words >= 2 && (long_word || words >= 8);
+}
+
+/*
+ * A register dump line of any architecture: a register name (letters,
+ * digits, '$', '_', inner blanks: "epc   ", "$ 0   ", "Krnl PSW ",
+ * "GPR00", "x1 "), a colon and a hex value of 4 digits or more, one of
+ * them decimal (MIPS, ppc, s390, riscv, arm32 "Control:"); or s390's
+ * "R:0 T:1 IO:1 ..." PSW bits.
+ */
+static bool is_register_line(const char *s)
+{
+	const char *p = skip_ws(s), *q;
+	int n = 0, fields = 0;
+
+	for (q = p; *q && *q != ':' && n <= 12; q++, n++)
+		if (!isalnum((unsigned char)*q) && *q != '$' && *q != '_' &&
+		    *q != ' ')
+			return false;
+	if (*q != ':' || !n || n > 12 || *p == ' ')
+		return false;
+	q = skip_ws(q + 1);
+	{
+		const char *h = q;
+		bool digit = false;
+
+		/* one decimal digit at least: "ACPI: Added ..." is no register */
+		for (; is_hexc(*q); q++)
+			digit = digit || isdigit((unsigned char)*q);
+		if (q - h >= 4 && digit &&
+		    (!*q || *q == ' ' || *q == ':' || *q == '\t'))
+			return true;
+	}
+	/* "R:0 T:1 IO:1 EX:1 Key:0 M:1 W:0 P:0 AS:3 CC:0 PM:0 RI:0 EA:3" */
+	for (q = p; *q; q = skip_ws(q)) {
+		const char *c = q;
+
+		while (isalpha((unsigned char)*c))
+			c++;
+		if (c == q || *c != ':' || !is_hexc(c[1]))
+			return false;
+		c += 2;
+		while (is_hexc(*c))
+			c++;
+		if (*c && *c != ' ')
+			return false;
+		fields++;
+		q = c;
+	}
+	return fields >= 4;
+}
+
 /* Register dumps and stack markers that may sit between frames. */
 static bool is_trace_noise(const char *s)
 {
@@ -489,6 +687,9 @@ static bool is_trace_noise(const char *s)
 		"NIP ",
 		"LR ",
 		"Preemption disabled",
+		"PC is at ",
+		"LR is at ",
+		"Flags: ",
 	};
 	size_t i;
 
@@ -501,7 +702,7 @@ static bool is_trace_noise(const char *s)
 	if (is_hexc(s[0]) && is_hexc(s[1]) && is_hexc(s[2]) && is_hexc(s[3]) &&
 	    s[4] == ':')
 		return true;
-	return false;
+	return is_register_line(s) || is_hex_words(s);
 }
 
 /* ---- lock lines ------------------------------------------------------- */
@@ -534,11 +735,17 @@ static int parse_lock(const char *s, struct lockdep_lock *l, struct arena *a,
 	} else if (want_index) {
 		return -1;
 	}
-	q = p;
-	while (is_hexc(*q))
-		q++;
-	if (q - p >= 4 && q - p <= 16 && (*q == ' ' || *q == '('))
-		p = skip_ws(q); /* the lockdep_map instance address */
+	q = skip_ptrval(p);
+	if (q && (*q == ' ' || *q == '(')) {
+		p = skip_ws(
+			q); /* a hashed instance address not yet printable */
+	} else {
+		q = p;
+		while (is_hexc(*q))
+			q++;
+		if (q - p >= 4 && q - p <= 16 && (*q == ' ' || *q == '('))
+			p = skip_ws(q); /* the lockdep_map instance address */
+	}
 	if (*p != '(')
 		return -1;
 	name = p + 1;
@@ -751,11 +958,26 @@ static bool is_lock_item(const char *s)
 	return q > s + 1 && *q == ':';
 }
 
-/* A report line that says the dump_stack() part is over. */
-static bool is_body_marker(const char *s)
+/*
+ * What a report prints after "other info that might help us debug this:"
+ * and may print after its backtrace: the scenario table, the held-lock
+ * list and the few lines around them.
+ */
+static bool is_detail_after_backtrace(const char *s)
 {
+	s = skip_ws(s);
 	return starts(s, "other info that might help us debug this") ||
-	       is_held_header(s) || starts(s, "stack backtrace:");
+	       is_held_header(s) || is_lock_item(s) ||
+	       starts(s, "<RELEASED>") || starts(s, "context-{") ||
+	       starts(s, "rcu_scheduler_active = ") ||
+	       starts(s, "[RCU used illegally") ||
+	       starts(s, "[Possible false positive") ||
+	       strstr(s, "unsafe locking scenario") || starts(s, "CPU0") ||
+	       starts(s, "----") || starts(s, "lock(") || starts(s, "rlock(") ||
+	       starts(s, "sync(") || starts(s, "<Interrupt>") ||
+	       starts(s, "local_irq_disable()") || strstr(s, "DEADLOCK *") ||
+	       starts(s, "Chain exists of:") || strstr(s, " --> ") ||
+	       starts(s, "May be due to missing lock nesting");
 }
 
 static int header_kind(const char *s, const char **task, size_t *task_len)
@@ -775,6 +997,7 @@ static void idle_line(struct lockdep_parser *p, const struct dmesg_line *l)
 	const char *s = l->text, *task;
 	const char *why;
 	size_t task_len;
+	struct hung_state hs;
 	int kind;
 
 	if (!l->len)
@@ -782,6 +1005,11 @@ static void idle_line(struct lockdep_parser *p, const struct dmesg_line *l)
 	kind = header_kind(s, &task, &task_len);
 	if (kind >= 0) {
 		report_start(p, kind, l);
+		return;
+	}
+	if (parse_state_line(s, &hs)) {
+		/* a hung task whose "INFO: task" line was cut */
+		report_start(p, LOCKDEP_HUNG_TASK_ALL_LOCKS, l);
 		return;
 	}
 	if ((s[0] == 'I' || s[0] == 't' || s[0] == 'B' || s[0] == 'D' ||
@@ -930,12 +1158,25 @@ static void report_line(struct lockdep_parser *p, const struct dmesg_line *l)
 	case PH_BACKTRACE:
 		if (!l->len)
 			return;
-		if (is_body_marker(s) &&
-		    p->kind == LOCKDEP_NESTED_LOCK_NOT_TAKEN &&
-		    !starts(s, "stack backtrace:")) {
-			/* nested lock: held locks and a second backtrace */
-			add_line(p, l);
+		if (starts(s, "Showing all locks held in the system")) {
+			/* a lock dump of its own (SysRq-d, hung task) */
+			if (p->run)
+				p->nlines = p->run_start;
+			report_end(p);
+			idle_line(p, l);
+			return;
+		}
+		if (is_detail_after_backtrace(s)) {
+			/*
+			 * Details printed after the backtrace ("Nested lock
+			 * was not taken" prints held locks and a second
+			 * backtrace; some reports print the backtrace first):
+			 * still this report.
+			 */
+			if (p->run)
+				p->nlines = p->run_start;
 			p->run = 0;
+			add_line(p, l);
 			return;
 		}
 		is_frame = !lockdep_frame_parse(&f, s, &p->arena);
@@ -959,6 +1200,12 @@ static void report_line(struct lockdep_parser *p, const struct dmesg_line *l)
 	case PH_HUNG:
 		if (!l->len)
 			return;
+		if (starts(s, "sysrq: ") || starts(s, "SysRq : ")) {
+			/* someone asked for a task or lock dump: not hung */
+			report_reset(p);
+			idle_line(p, l);
+			return;
+		}
 		if (starts(s, "Showing all locks held in the system")) {
 			add_line(p, l);
 			p->phase = PH_DUMP;
@@ -1008,6 +1255,8 @@ static bool may_matter(const char *t, size_t len)
 {
 	if (len < 5)
 		return false;
+	if (ends_in_flags(t, len))
+		return true; /* maybe an old sched_show_task() line */
 	switch (t[0]) {
 	case 'W':
 		return !memcmp(t, "WARN", 4);
@@ -1026,7 +1275,7 @@ static bool may_matter(const char *t, size_t len)
 			!memcmp(t, "BUG:", 4));
 	}
 	case 't':
-		return !memcmp(t, "turn", 4);
+		return !memcmp(t, "turn", 4) || !memcmp(t, "task", 4);
 	case 'D':
 		return !memcmp(t, "DEBU", 4);
 	default:
@@ -1168,6 +1417,8 @@ enum rp_expect {
 	EXPECT_UNSAFE, /* the irq-unsafe lock */
 	EXPECT_OTHER, /* irq inversion: the other lock */
 	EXPECT_NEST, /* a bare nest-lock name */
+	EXPECT_DEP, /* safe/unsafe: " (prev){..} -> (next){..}" */
+	EXPECT_CHAIN_EXISTS, /* "safe --> middle --> unsafe" */
 };
 
 /* The part of a report being read. */
@@ -1175,7 +1426,7 @@ enum rp_section {
 	SEC_NONE,
 	SEC_CHAIN, /* "-> #N" entries of the dependency chain */
 	SEC_SHORTEST, /* irq inversion: "the shortest dependencies" */
-	SEC_DEPS_SKIP, /* safe/unsafe "the dependencies between": skipped */
+	SEC_DEPS, /* safe/unsafe "the dependencies between": its first lock */
 	SEC_SCENARIO, /* "Chain exists of" / scenario tables: skipped */
 };
 
@@ -1188,6 +1439,19 @@ struct rparse {
 	bool have_primary, have_prev, have_safe, have_unsafe, have_other,
 		have_nest;
 	struct lockdep_stack primary_st, safe_st, unsafe_st;
+
+	/*
+	 * Safe/unsafe and inversion locks printed again further down, for
+	 * slots whose own lines are missing: the new dependency line, the
+	 * first lock of each "dependencies between" section, the irq
+	 * scenario table (CPU0's first lock, the lock after <Interrupt>) and
+	 * "Chain exists of:".
+	 */
+	struct lockdep_lock dep_prev, dep_next, deps_safe, deps_unsafe;
+	const char *scen_first, *scen_irq, *exists_first, *exists_middle,
+		*exists_last;
+	int deps_side; /* 1: safe lock -> holding lock, 2: next -> unsafe */
+	bool deps_seen, scen_irq_table, scen_after_irq, inv_forwards;
 
 	struct lockdep_chain_entry *entries; /* circular / inversion */
 	size_t nentries, aentries;
@@ -1202,6 +1466,7 @@ struct rparse {
 	size_t held_alloc;
 	bool want_release_site;
 	bool backtrace_done;
+	bool pid_guess; /* hung task: pid read from an old state line */
 };
 
 static void stack_push(struct rparse *rp, struct lockdep_stack *st,
@@ -1322,6 +1587,24 @@ static void parse_cpu_line(struct rparse *rp, const char *s)
 		rp->r->kernel = arena_strndup(rp->a, rel, (size_t)(hash - rel));
 }
 
+/* Is s the held-lock header "N locks held by comm/pid:" of that task? */
+static bool held_header_is(const char *s, const char *comm, long pid)
+{
+	const char *by, *e, *slash;
+	size_t n = strlen(comm);
+
+	s = skip_ws(s);
+	if (!is_held_header(s) || !(by = strstr(s, " held by ")))
+		return false;
+	by += 9;
+	e = by + strlen(by);
+	while (e > by && (e[-1] == ':' || e[-1] == '.' || e[-1] == ' '))
+		e--;
+	slash = memrchr(by, '/', (size_t)(e - by));
+	return slash && (size_t)(slash - by) == n && !memcmp(by, comm, n) &&
+	       strtol(slash + 1, NULL, 10) == pid;
+}
+
 static void held_list_start(struct rparse *rp, const char *s)
 {
 	const char *by = strstr(s, " held by "), *e;
@@ -1340,6 +1623,11 @@ static void held_list_start(struct rparse *rp, const char *s)
 	pid = slash ? strtol(slash + 1, &x, 10) : -1;
 	if (rp->held_taken)
 		return;
+	if (rp->pid_guess && slash && pid != rp->r->pid && rp->r->task &&
+	    strlen(rp->r->task) == (size_t)(slash - by) &&
+	    !memcmp(rp->r->task, by, (size_t)(slash - by)))
+		rp->r->pid =
+			pid; /* the old state line's numbers were ambiguous */
 	if (rp->r->pid >= 0 && pid != rp->r->pid)
 		return;
 	if (rp->r->kind == LOCKDEP_HUNG_TASK_ALL_LOCKS && rp->r->pid < 0)
@@ -1358,6 +1646,64 @@ static const char *after(const char *s, const char *needle)
 	const char *q = strstr(s, needle);
 
 	return q ? q + strlen(needle) : NULL;
+}
+
+/* "lock(name);" / "rlock(name);" / "sync(name);" of a scenario table */
+static const char *scenario_lock(struct rparse *rp, const char *s)
+{
+	const char *open, *close;
+
+	if (starts(s, "lock("))
+		open = s + 4;
+	else if (starts(s, "rlock(") || starts(s, "sync("))
+		open = s + 5;
+	else
+		return NULL;
+	close = strstr(open, ");");
+	while (close && strstr(close + 1, ");"))
+		close = strstr(close + 1, ");");
+	if (!close || close == open + 1)
+		return NULL;
+	return arena_strndup(rp->a, open + 1, (size_t)(close - open - 1));
+}
+
+/*
+ * The irq scenario table: CPU0 first takes the irq-unsafe lock, then
+ * "<Interrupt>" takes the irq-safe one (print_irq_lock_scenario()).
+ */
+static void parse_scenario_line(struct rparse *rp, const char *s)
+{
+	const char *name;
+
+	if (starts(s, "<Interrupt>")) {
+		rp->scen_after_irq = true;
+		return;
+	}
+	name = scenario_lock(rp, s);
+	if (!name)
+		return;
+	if (!rp->scen_first)
+		rp->scen_first = name;
+	if (rp->scen_after_irq && !rp->scen_irq)
+		rp->scen_irq = name;
+}
+
+/* "safe --> middle --> unsafe" (names only) */
+static void parse_chain_exists(struct rparse *rp, const char *s)
+{
+	const char *a1 = strstr(s, " --> "), *a2;
+
+	if (!a1)
+		return;
+	a2 = strstr(a1 + 5, " --> ");
+	rp->exists_first = arena_strndup(rp->a, s, (size_t)(a1 - s));
+	if (a2) {
+		rp->exists_middle =
+			arena_strndup(rp->a, a1 + 5, (size_t)(a2 - a1 - 5));
+		rp->exists_last = arena_strdup(rp->a, a2 + 5);
+	} else {
+		rp->exists_last = arena_strdup(rp->a, a1 + 5);
+	}
 }
 
 /* One logical line of a report. */
@@ -1450,6 +1796,7 @@ static void parse_report_line(struct rparse *rp, const char *s, size_t idx)
 	}
 	if ((q = after(s, "but this lock took another, ")) ||
 	    (q = after(s, "but this lock was taken by another, "))) {
+		rp->inv_forwards = starts(s, "but this lock took another");
 		const char *e = strstr(q, "-unsafe lock");
 
 		if (!e)
@@ -1498,8 +1845,18 @@ static void parse_report_line(struct rparse *rp, const char *s, size_t idx)
 		return;
 	}
 	if (starts(s, "the dependencies between")) {
-		rp->section = SEC_DEPS_SKIP;
+		rp->section = SEC_DEPS;
 		rp->trace = NULL;
+		rp->deps_side = strstr(s, "the lock to be acquired") ? 2 : 1;
+		rp->deps_seen = false;
+		return;
+	}
+	if (rp->section == SEC_DEPS && starts(s, "-> (") && !rp->deps_seen) {
+		rp->deps_seen = !parse_lock(s + 3, &l, rp->a, false);
+		if (rp->deps_seen && rp->deps_side == 1)
+			rp->deps_safe = l;
+		else if (rp->deps_seen)
+			rp->deps_unsafe = l;
 		return;
 	}
 	if (starts(s, "-> (") && rp->section == SEC_SHORTEST) {
@@ -1525,20 +1882,31 @@ static void parse_report_line(struct rparse *rp, const char *s, size_t idx)
 			return;
 		}
 	}
-	if (rp->section == SEC_DEPS_SKIP && !starts(s, "stack backtrace:"))
+	if (rp->section == SEC_DEPS && !starts(s, "stack backtrace:"))
 		return;
-	if (starts(s, "Chain exists of:") ||
-	    strstr(s, "Possible unsafe locking scenario") ||
+	if (starts(s, "which would create a new lock dependency")) {
+		rp->expect = EXPECT_DEP;
+		rp->trace = NULL;
+		return;
+	}
+	if (starts(s, "Chain exists of:")) {
+		rp->expect = EXPECT_CHAIN_EXISTS;
+		rp->trace = NULL;
+		rp->section = SEC_SCENARIO;
+		return;
+	}
+	if (strstr(s, "Possible interrupt unsafe locking scenario"))
+		rp->scen_irq_table = true;
+	if (strstr(s, "Possible unsafe locking scenario") ||
 	    strstr(s, "Possible interrupt unsafe locking scenario") ||
 	    strstr(s, "DEADLOCK *") ||
 	    starts(s, "which lock already depends") ||
-	    starts(s, "which would create a new lock dependency") ||
 	    starts(s, "May be due to missing lock nesting") ||
 	    starts(s, "and interrupts could create inverse lock ordering") ||
 	    starts(s, "but there are no more locks to release") ||
 	    starts(s, "but there are no locks held")) {
 		rp->trace = NULL;
-		if (starts(s, "Chain exists of:") || strstr(s, "scenario"))
+		if (strstr(s, "scenario"))
 			rp->section = SEC_SCENARIO;
 		return;
 	}
@@ -1605,8 +1973,31 @@ static void parse_report_line(struct rparse *rp, const char *s, size_t idx)
 			return;
 		}
 	}
-	if (rp->section == SEC_SCENARIO)
+	if (rp->expect == EXPECT_CHAIN_EXISTS) {
+		rp->expect = EXPECT_NONE;
+		parse_chain_exists(rp, s);
 		return;
+	}
+	if (rp->section == SEC_SCENARIO) {
+		if (rp->scen_irq_table)
+			parse_scenario_line(rp, s);
+		return;
+	}
+	if (rp->expect == EXPECT_DEP) {
+		const char *arrow = strstr(s, "} -> (");
+
+		rp->expect = EXPECT_NONE;
+		if (arrow) {
+			char *left = arena_strndup(rp->a, s,
+						   (size_t)(arrow + 1 - s));
+
+			if (!parse_lock(left, &l, rp->a, false))
+				rp->dep_prev = l;
+			if (!parse_lock(arrow + 5, &l, rp->a, false))
+				rp->dep_next = l;
+		}
+		return;
+	}
 
 	/* a lock line the last phrase asked for */
 	if (rp->expect != EXPECT_NONE && rp->expect != EXPECT_NEST &&
@@ -1703,10 +2094,37 @@ static void chain_add(struct lockdep_report *r, struct arena *a, size_t *alloc,
 					 n * sizeof(*r->chain));
 		*alloc = n;
 	}
+	memset(&r->chain[r->nchain], 0, sizeof(r->chain[r->nchain]));
 	r->chain[r->nchain].lock = *l;
 	if (st)
 		r->chain[r->nchain].stack = *st;
 	r->nchain++;
+}
+
+/*
+ * A slot of a fixed-shape chain: its own lock line, else the same lock
+ * printed elsewhere in the report (a bare name), else marked missing.
+ */
+static void slot_add(struct lockdep_report *r, struct arena *a, size_t *alloc,
+		     const struct lockdep_lock *own, bool have_own,
+		     const struct lockdep_lock *again, const char *name,
+		     const struct lockdep_stack *st, bool primary)
+{
+	struct lockdep_lock l;
+
+	if (have_own) {
+		chain_add(r, a, alloc, own, st, primary);
+		return;
+	}
+	if (again && again->name) {
+		chain_add(r, a, alloc, again, st, primary);
+		return;
+	}
+	memset(&l, 0, sizeof(l));
+	l.index = -1;
+	l.name = name ? name : "";
+	chain_add(r, a, alloc, &l, st, primary);
+	r->chain[r->nchain - 1].missing = !name;
 }
 
 /* Assemble the per-kind chain (LOCKDEP-FORMAT.md §7) and truncation. */
@@ -1758,30 +2176,44 @@ static void report_finish_kind(struct rparse *rp)
 			r->chain = rp->entries;
 			r->nchain = rp->nentries;
 		} else {
-			if (rp->have_primary)
-				chain_add(r, rp->a, &alloc, &rp->primary,
-					  &r->backtrace, true);
-			if (rp->have_other)
-				chain_add(r, rp->a, &alloc, &rp->other, NULL,
-					  false);
+			/*
+			 * The path is printed from the other lock back to
+			 * this one; without it, its two ends (and the middle
+			 * lock "Chain exists of:" names, safe first).
+			 */
+			const char *mid = rp->exists_middle;
+
+			slot_add(r, rp->a, &alloc, &rp->other, rp->have_other,
+				 NULL,
+				 rp->inv_forwards ? rp->exists_last :
+						    rp->exists_first,
+				 NULL, false);
+			if (mid)
+				slot_add(r, rp->a, &alloc, NULL, false, NULL,
+					 mid, NULL, false);
+			slot_add(r, rp->a, &alloc, &rp->primary,
+				 rp->have_primary, NULL,
+				 rp->inv_forwards ? rp->exists_first :
+						    rp->exists_last,
+				 &r->backtrace, true);
 			r->truncated = true;
 		}
 		break;
 	case LOCKDEP_HARDIRQ_SAFE_UNSAFE:
 	case LOCKDEP_SOFTIRQ_SAFE_UNSAFE:
-		if (rp->have_safe)
-			chain_add(r, rp->a, &alloc, &rp->safe, &rp->safe_st,
-				  false);
-		if (rp->have_prev)
-			chain_add(r, rp->a, &alloc, &rp->prev, NULL, false);
-		if (rp->have_primary)
-			chain_add(r, rp->a, &alloc, &rp->primary, &r->backtrace,
-				  true);
-		if (rp->have_unsafe)
-			chain_add(r, rp->a, &alloc, &rp->unsafe, &rp->unsafe_st,
-				  false);
-		if (r->nchain < 4)
-			r->truncated = true;
+		/* [irq-safe, prev, next, irq-unsafe], whatever was cut */
+		slot_add(r, rp->a, &alloc, &rp->safe, rp->have_safe,
+			 &rp->deps_safe,
+			 rp->scen_irq ? rp->scen_irq : rp->exists_first,
+			 &rp->safe_st, false);
+		slot_add(r, rp->a, &alloc, &rp->prev, rp->have_prev,
+			 &rp->dep_prev, NULL, NULL, false);
+		slot_add(r, rp->a, &alloc, &rp->primary, rp->have_primary,
+			 &rp->dep_next, NULL, &r->backtrace, true);
+		slot_add(r, rp->a, &alloc, &rp->unsafe, rp->have_unsafe,
+			 &rp->deps_unsafe,
+			 rp->scen_first ? rp->scen_first : rp->exists_last,
+			 &rp->unsafe_st, false);
 		break;
 	case LOCKDEP_BAD_UNLOCK_BALANCE:
 	case LOCKDEP_BAD_CONTENTION:
@@ -1809,9 +2241,12 @@ static void report_finish_kind(struct rparse *rp)
 	}
 	if (need_backtrace && !r->backtrace.n)
 		r->truncated = true;
-	for (i = 0; i < r->nchain; i++)
+	for (i = 0; i < r->nchain; i++) {
 		if (!r->chain[i].lock.name)
 			r->chain[i].lock.name = "";
+		if (r->chain[i].missing)
+			r->truncated = true;
+	}
 }
 
 static void report_emit_one(struct lockdep_parser *p, struct lockdep_report *r)
@@ -1899,13 +2334,30 @@ static void report_parse_and_emit(struct lockdep_parser *p)
 	for (i = 0; i < dump && !p->stop; i++) {
 		size_t end = i + 1;
 		struct rparse rp;
+		struct hung_state hs;
+		bool info = is_hung_header(skip_ws(p->lines[i].text));
+		bool state = !info && parse_state_line(p->lines[i].text, &hs);
 		size_t k;
 
-		if (!is_hung_header(skip_ws(p->lines[i].text)))
+		if (!info && !state)
 			continue;
-		while (end < dump &&
-		       !is_hung_header(skip_ws(p->lines[end].text)))
-			end++;
+		/*
+		 * One task per block: from its "INFO: task" line, or from
+		 * its state line when that was cut; an INFO line's own state
+		 * line stays in its block.
+		 */
+		for (; end < dump; end++) {
+			const char *t = skip_ws(p->lines[end].text);
+			struct hung_state other;
+
+			if (is_hung_header(t))
+				break;
+			if (parse_state_line(t, &other)) {
+				if (!info)
+					break;
+				info = false;
+			}
+		}
 		memset(&r, 0, sizeof(r));
 		r.kind = LOCKDEP_HUNG_TASK_ALL_LOCKS;
 		r.pid = -1;
@@ -1917,7 +2369,19 @@ static void report_parse_and_emit(struct lockdep_parser *p)
 		rp.r = &r;
 		rp.expect = EXPECT_NONE;
 		rp.section = SEC_NONE;
-		parse_hung_task(&rp, r.header);
+		if (state) {
+			r.task = arena_strndup(&p->arena, hs.comm, hs.comm_len);
+			r.pid = hs.pid;
+			/* an old state line's pid is a guess unless the dump
+			 * lists that task */
+			rp.pid_guess = hs.guess;
+			for (k = dump; k < p->nlines && rp.pid_guess; k++)
+				if (held_header_is(p->lines[k].text, r.task,
+						   r.pid))
+					rp.pid_guess = false;
+		} else {
+			parse_hung_task(&rp, r.header);
+		}
 		for (k = i + 1; k < end; k++)
 			parse_report_line(&rp, p->lines[k].text, k - i);
 		rp.trace = NULL;

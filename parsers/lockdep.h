@@ -65,6 +65,7 @@ struct lockdep_lock {
 struct lockdep_chain_entry {
 	struct lockdep_lock lock;
 	struct lockdep_stack stack; /* trace printed under this entry */
+	bool missing; /* the slot's lock is not in the text: name is "" */
 };
 
 struct lockdep_report {
@@ -80,7 +81,9 @@ struct lockdep_report {
 	 * chain: the lock_chain of LOCKDEP-FORMAT.md §7 for this kind, each
 	 * with the stack printed under it (circular: the -> #N entries from
 	 * #N down to #0; recursive: [acquiring, held]; safe/unsafe:
-	 * [irq-safe, prev, next, irq-unsafe]; ...).
+	 * [irq-safe, prev, next, irq-unsafe]; ...).  A slot whose lock lines
+	 * were cut and could not be recovered from the rest of the report is
+	 * kept, marked missing.
 	 */
 	struct lockdep_chain_entry *chain;
 	size_t nchain;

@@ -518,7 +518,102 @@ static bool hung_plumbing(const char *fn)
 	return false;
 }
 
-static bool frame_skipped(const struct lockdep_frame *f, enum lockdep_kind k)
+/*
+ * Frames that are never the culprit, though version 1's identity frame
+ * could be one (see key_frame()): compiler padding symbols, which precede
+ * a function and are never running code, and what prints lockdep's and the
+ * hung-task detector's reports.
+ */
+static const char *const never_culprit[] = {
+	"__pfx_*",
+	"__cfi_*",
+	"debug_show_held_locks",
+	"debug_show_all_locks",
+	"debug_check_no_locks_held",
+	"debug_check_no_obj_freed",
+	"__debug_check_no_obj_freed",
+	"check_hung_task",
+	"check_hung_uninterruptible_tasks",
+	"hung_task_*",
+	"watchdog",
+	"sched_show_task",
+	"show_state_filter",
+	"stack_trace_print",
+	"__print_lock_name",
+	"nmi_cpu_backtrace",
+	"nmi_trigger_cpumask_backtrace",
+};
+
+/*
+ * held lock freed: the code that freed the memory is to blame, so the
+ * freeing machinery under it (slab, page allocator, KASAN and debug hooks,
+ * the reference-count release dispatch) is skipped.
+ */
+static const char *const freeing_plumbing[] = {
+	"kfree*",
+	"kvfree*",
+	"kzfree",
+	"kmem_cache_free*",
+	"__kmem_cache_free*",
+	"kmem_cache_destroy",
+	"slab_free*",
+	"__slab_free",
+	"do_slab_free",
+	"discard_slab",
+	"free_slab",
+	"__free_slab",
+	"free_debug_processing",
+	"kasan_*",
+	"__kasan_*",
+	"____kasan_*",
+	"kmemleak_free*",
+	"free_pages*",
+	"__free_pages*",
+	"free_unref_page*",
+	"__free_one_page",
+	"free_pcppages_bulk",
+	"vfree*",
+	"__vfree*",
+	"__vunmap",
+	"vunmap",
+	"mempool_free",
+	"put_page",
+	"__put_page",
+	"folio_put",
+	"__folio_put",
+	"release_pages",
+	"kref_put*",
+	"kobject_put",
+	"kobject_release",
+	"kobject_cleanup",
+	"put_device",
+	"device_release",
+};
+
+static bool match_any(const char *fn, const char *const *pats, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (plumbing_match(fn, pats[i]))
+			return true;
+	return false;
+}
+
+#define MATCH_ANY(fn, table) \
+	match_any(fn, table, sizeof(table) / sizeof(table[0]))
+
+/*
+ * Which frames a rule passes over.  RULE_KEY is version 1's identity frame,
+ * kept as it was so that no signature of version 1 changes; RULE_CULPRIT is
+ * the culprit shown, titled and routed: it never is an unreliable ("? ")
+ * frame, a padding symbol or lockdep's reporting, and for held lock freed
+ * it is the code that freed the memory (docs/signature.md).
+ */
+enum frame_rule { RULE_KEY, RULE_CULPRIT };
+
+static bool frame_skipped(const struct lockdep_frame *f, enum lockdep_kind k,
+			  enum frame_rule rule)
 {
 	if (!f->function || signature_frame_is_plumbing(f->function))
 		return true;
@@ -526,11 +621,32 @@ static bool frame_skipped(const struct lockdep_frame *f, enum lockdep_kind k)
 		return true;
 	if (k == LOCKDEP_HUNG_TASK_ALL_LOCKS && hung_plumbing(f->function))
 		return true;
+	if (rule == RULE_KEY)
+		return false;
+	if (f->unreliable)
+		return true;
+	{
+		char buf[256];
+		const char *dot = strchr(f->function, '.');
+		size_t n = dot ? (size_t)(dot - f->function) :
+				 strlen(f->function);
+
+		if (n >= sizeof(buf))
+			return false;
+		memcpy(buf, f->function, n);
+		buf[n] = '\0';
+		if (MATCH_ANY(buf, never_culprit))
+			return true;
+		if (k == LOCKDEP_HELD_LOCK_FREED &&
+		    MATCH_ANY(buf, freeing_plumbing))
+			return true;
+	}
 	return false;
 }
 
 static const struct lockdep_frame *first_frame(const struct lockdep_stack *st,
 					       enum lockdep_kind k,
+					       enum frame_rule rule,
 					       bool reliable_only)
 {
 	size_t i;
@@ -540,18 +656,23 @@ static const struct lockdep_frame *first_frame(const struct lockdep_stack *st,
 	for (i = 0; i < st->n; i++) {
 		if (reliable_only && st->frames[i].unreliable)
 			continue;
-		if (!frame_skipped(&st->frames[i], k))
+		if (!frame_skipped(&st->frames[i], k, rule))
 			return &st->frames[i];
 	}
 	return NULL;
 }
 
+/* The first frame of st the rule does not skip; RULE_KEY prefers reliable
+ * frames but falls back to "? " ones, RULE_CULPRIT never takes them. */
 static const struct lockdep_frame *stack_culprit(const struct lockdep_stack *st,
-						 enum lockdep_kind k)
+						 enum lockdep_kind k,
+						 enum frame_rule rule)
 {
-	const struct lockdep_frame *f = first_frame(st, k, true);
+	const struct lockdep_frame *f = first_frame(st, k, rule, true);
 
-	return f ? f : first_frame(st, k, false);
+	if (f || rule == RULE_CULPRIT)
+		return f;
+	return first_frame(st, k, rule, false);
 }
 
 static void hex_digest(const char *text, size_t len, char *out)
@@ -589,8 +710,10 @@ static const char *const title_fmt[LOCKDEP_KIND_NR] = {
 };
 
 /* A frame that stands for an acquire site given as a bare function name. */
-static const struct lockdep_frame *
-site_frame(const char *fn, enum lockdep_kind k, struct arena *a)
+static const struct lockdep_frame *site_frame(const char *fn,
+					      enum lockdep_kind k,
+					      enum frame_rule rule,
+					      struct arena *a)
 {
 	struct lockdep_frame *f;
 
@@ -598,12 +721,14 @@ site_frame(const char *fn, enum lockdep_kind k, struct arena *a)
 		return NULL;
 	f = arena_alloc(a, sizeof(*f));
 	f->function = fn;
-	return frame_skipped(f, k) ? NULL : f;
+	return frame_skipped(f, k, rule) ? NULL : f;
 }
 
-/* Find the frame for fn in st (to get its module and file), else fn. */
+/* Find the frame for fn in st (to get its module and file), else fn; the
+ * culprit rule does not take it from a "? " frame. */
 static const struct lockdep_frame *
-resolve_site(const struct lockdep_frame *site, const struct lockdep_stack *st)
+resolve_site(const struct lockdep_frame *site, const struct lockdep_stack *st,
+	     enum frame_rule rule)
 {
 	size_t i;
 
@@ -611,9 +736,67 @@ resolve_site(const struct lockdep_frame *site, const struct lockdep_stack *st)
 		return NULL;
 	for (i = 0; st && i < st->n; i++)
 		if (st->frames[i].function &&
+		    !(rule == RULE_CULPRIT && st->frames[i].unreliable) &&
 		    !strcmp(st->frames[i].function, site->function))
 			return &st->frames[i];
 	return site;
+}
+
+/*
+ * The frame a rule blames (docs/signature.md): the printed site of the lock
+ * the report is about (its release site for bad unlock, the first held
+ * lock's for the held-lock kinds), else the first frame of its stack that
+ * the rule does not skip, else the printed site anyway.  Inconsistent lock
+ * state, RCU, hung tasks and collisions go by the stack only, and so does
+ * held lock freed under the culprit rule (the stack that freed it).
+ */
+static const struct lockdep_frame *blame(const struct lockdep_report *r,
+					 const struct lockdep_stack *main_stack,
+					 enum frame_rule rule, struct arena *a)
+{
+	enum lockdep_kind k = r->kind;
+	const struct lockdep_frame *site = NULL, *f;
+	size_t i, n = r->nchain;
+
+	switch (k) {
+	case LOCKDEP_BAD_UNLOCK_BALANCE:
+	case LOCKDEP_BAD_CONTENTION:
+		site = site_frame(r->message, k, rule, a);
+		break;
+	case LOCKDEP_LOCK_HELD_USER_RETURN:
+	case LOCKDEP_STILL_HAS_LOCKS_HELD:
+		for (i = 0; i < r->nheld && !site; i++)
+			site = site_frame(r->held[i].at, k, rule, a);
+		break;
+	case LOCKDEP_INCONSISTENT_LOCK_STATE:
+	case LOCKDEP_RCU_SUSPICIOUS:
+	case LOCKDEP_HUNG_TASK_ALL_LOCKS:
+	case LOCKDEP_CHAIN_KEY_COLLISION:
+		break;
+	case LOCKDEP_HELD_LOCK_FREED:
+		if (rule == RULE_CULPRIT)
+			break;
+		/* fall through */
+	default:
+		if (r->primary >= 0 && (size_t)r->primary < n)
+			site = site_frame(r->chain[r->primary].lock.at, k, rule,
+					  a);
+		break;
+	}
+	f = site ? resolve_site(site, main_stack, rule) : NULL;
+	if (!f)
+		f = stack_culprit(main_stack, k, rule);
+	if (!f && main_stack != &r->backtrace)
+		f = stack_culprit(&r->backtrace, k, rule);
+	if (!f && r->primary >= 0 && (size_t)r->primary < n &&
+	    r->chain[r->primary].lock.at) {
+		/* everything was plumbing: name the printed site anyway */
+		struct lockdep_frame *pf = arena_alloc(a, sizeof(*pf));
+
+		pf->function = r->chain[r->primary].lock.at;
+		f = resolve_site(pf, main_stack, rule);
+	}
+	return f;
 }
 
 static void add_class(struct signature *sig, struct arena *a, size_t *alloc,
@@ -650,7 +833,7 @@ static void add_edge(struct signature *sig, struct arena *a, size_t *alloc,
 	e->from = from;
 	e->to = to;
 	e->stack = st;
-	e->frame = stack_culprit(st, k);
+	e->frame = stack_culprit(st, k, RULE_CULPRIT);
 	strbuf_addf(&sb, "splatd-edge-v%d\n%s\n%s\n", SIGNATURE_ALGO_VERSION,
 		    from, to);
 	hex_digest(sb.buf, sb.len, e->hash);
@@ -684,7 +867,7 @@ int signature_compute(struct signature *sig, const struct lockdep_report *r,
 	struct strbuf id = STRBUF_INIT, title = STRBUF_INIT;
 	size_t calloc_ = 0, ealloc = 0, i, n = r->nchain;
 	const char **norm;
-	const struct lockdep_frame *site = NULL, *culprit = NULL;
+	const struct lockdep_frame *key, *culprit;
 	const struct lockdep_stack *main_stack = &r->backtrace;
 	bool with_culprit = true;
 
@@ -738,25 +921,31 @@ int signature_compute(struct signature *sig, const struct lockdep_report *r,
 		break;
 	case LOCKDEP_HARDIRQ_SAFE_UNSAFE:
 	case LOCKDEP_SOFTIRQ_SAFE_UNSAFE:
+		/* a missing slot is left out, as version 1 left it out */
 		for (i = 0; i < n; i++) {
+			if (r->chain[i].missing)
+				continue;
 			add_class(sig, a, &calloc_, norm[i]);
 			strbuf_addf(&id, "%s\n", norm[i]);
 		}
 		strbuf_addf(&id, "%s\n", r->irq_class ? r->irq_class : "");
-		if (n == 4)
+		if (n == 4 && !r->chain[1].missing && !r->chain[2].missing)
 			add_edge(sig, a, &ealloc, norm[1], norm[2],
 				 &r->backtrace, k);
 		with_culprit = false;
 		break;
 	case LOCKDEP_IRQ_INVERSION:
 		for (i = 0; i < n; i++) {
+			if (r->chain[i].missing)
+				continue;
 			add_class(sig, a, &calloc_, norm[i]);
 			strbuf_addf(&id, "%s\n", norm[i]);
 		}
 		strbuf_addf(&id, "%s\n", r->irq_class ? r->irq_class : "");
 		for (i = 1; i < n; i++)
-			add_edge(sig, a, &ealloc, norm[i - 1], norm[i],
-				 &r->chain[i].stack, k);
+			if (!r->chain[i - 1].missing && !r->chain[i].missing)
+				add_edge(sig, a, &ealloc, norm[i - 1], norm[i],
+					 &r->chain[i].stack, k);
 		with_culprit = false;
 		break;
 	case LOCKDEP_INCONSISTENT_LOCK_STATE:
@@ -805,50 +994,19 @@ int signature_compute(struct signature *sig, const struct lockdep_report *r,
 	}
 
 	/*
-	 * The culprit: the acquire site of the lock the report is about (its
-	 * release site for bad unlock, the first held lock's for the held-lock
-	 * kinds), else the first frame of its stack that is not plumbing.
+	 * Version 1's identity frame and the culprit are the same frame but
+	 * in a few cases (an unreliable or padding frame, lockdep's own
+	 * reporting, held lock freed): see blame() and docs/signature.md.
 	 */
-	switch (k) {
-	case LOCKDEP_BAD_UNLOCK_BALANCE:
-	case LOCKDEP_BAD_CONTENTION:
-		site = site_frame(r->message, k, a);
-		break;
-	case LOCKDEP_LOCK_HELD_USER_RETURN:
-	case LOCKDEP_STILL_HAS_LOCKS_HELD:
-		for (i = 0; i < r->nheld && !site; i++)
-			site = site_frame(r->held[i].at, k, a);
-		break;
-	case LOCKDEP_INCONSISTENT_LOCK_STATE:
-	case LOCKDEP_RCU_SUSPICIOUS:
-	case LOCKDEP_HUNG_TASK_ALL_LOCKS:
-	case LOCKDEP_CHAIN_KEY_COLLISION:
-		break;
-	default:
-		if (r->primary >= 0 && (size_t)r->primary < n)
-			site = site_frame(r->chain[r->primary].lock.at, k, a);
-		break;
-	}
-	culprit = site ? resolve_site(site, main_stack) : NULL;
-	if (!culprit)
-		culprit = stack_culprit(main_stack, k);
-	if (!culprit && main_stack != &r->backtrace)
-		culprit = stack_culprit(&r->backtrace, k);
-	if (!culprit && r->primary >= 0 && (size_t)r->primary < n &&
-	    r->chain[r->primary].lock.at) {
-		/* everything was plumbing: name the printed site anyway */
-		struct lockdep_frame *f = arena_alloc(a, sizeof(*f));
-
-		f->function = r->chain[r->primary].lock.at;
-		culprit = resolve_site(f, main_stack);
-	}
+	key = blame(r, main_stack, RULE_KEY, a);
+	culprit = blame(r, main_stack, RULE_CULPRIT, a);
 	sig->culprit = culprit;
-	if (culprit) {
+	if (culprit)
 		sig->culprit_function =
 			signature_symbol_base(culprit->function, a);
-		if (with_culprit)
-			strbuf_addf(&id, "@%s\n", sig->culprit_function);
-	}
+	if (key && with_culprit)
+		strbuf_addf(&id, "@%s\n",
+			    signature_symbol_base(key->function, a));
 
 	strbuf_addstr(&title, title_fmt[k]);
 	if (sig->culprit_function)

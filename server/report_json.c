@@ -110,6 +110,13 @@ void report_json_write(struct jsonw *w, const struct lockdep_report *r,
 	for (i = 0; i < r->nchain; i++)
 		jsonw_string(w, r->chain[i].lock.name);
 	jsonw_end(w);
+	/* chain slots whose lock was cut from the text (name "") */
+	jsonw_key(w, "chain_missing");
+	jsonw_array(w);
+	for (i = 0; i < r->nchain; i++)
+		if (r->chain[i].missing)
+			jsonw_int(w, (long long)i);
+	jsonw_end(w);
 	write_names(w, "classes", sig->classes, sig->nclasses);
 
 	jsonw_key(w, "held_locks");

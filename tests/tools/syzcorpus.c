@@ -37,7 +37,9 @@ static int on_report(void *ctx, const struct lockdep_report *r)
 		if (sig.culprit_function)
 			snprintf(fd->culprit[r->kind], sizeof(fd->culprit[0]),
 				 "%s", sig.culprit_function);
-		if (r->kind == LOCKDEP_BAD_UNLOCK_BALANCE)
+		if (r->kind == LOCKDEP_HELD_LOCK_FREED)
+			site = NULL; /* we name the freer, not the lock's site */
+		else if (r->kind == LOCKDEP_BAD_UNLOCK_BALANCE)
 			site = r->message;
 		else if (r->kind == LOCKDEP_STILL_HAS_LOCKS_HELD ||
 			 r->kind == LOCKDEP_LOCK_HELD_USER_RETURN)
