@@ -2,9 +2,11 @@
 /*
  * dmesg: logical kernel lines out of any transport.
  *
- * Pipeline per physical line (see docs/parser.md):
- *   1. quoted-printable soft breaks are joined and =XX decoded (once the
- *      input has shown itself to be QP);
+ * Pipeline per physical line (see docs/parser.md).  Every transport is a
+ * property of a stretch of lines, decided again as the input changes, never
+ * of the whole input:
+ *   1. quoted-printable soft breaks are joined and =XX decoded in a stretch
+ *      that has shown itself to be QP, until a line QP cannot have written;
  *   2. bytes are sanitised: NUL dropped, control bytes and NBSP become
  *      spaces, invalid UTF-8 becomes '?', "^M" and CR are removed;
  *   3. e-mail quote markers ("> ", ">>> ", "> > ") are stripped;
@@ -52,8 +54,9 @@ struct dmesg {
 
 	struct strbuf partial; /* physical line split across chunks */
 	bool partial_truncated;
-	struct strbuf qp; /* QP soft-broken physical line parts */
-	bool qp_mode;
+	struct strbuf qp; /* QP soft-broken physical line parts, decoded */
+	struct strbuf qp_raw; /* the same parts as read, '\n'-separated */
+	bool qp_mode; /* this stretch of the input is quoted-printable */
 	bool qp_soft; /* qp holds a line waiting for its tail */
 	unsigned long qp_first; /* first physical line of qp */
 	struct strbuf clean; /* scratch: sanitised line */
@@ -96,6 +99,7 @@ struct dmesg *dmesg_new(dmesg_line_fn fn, void *ctx)
 	d->ctx = ctx;
 	strbuf_init(&d->partial, 0);
 	strbuf_init(&d->qp, 0);
+	strbuf_init(&d->qp_raw, 0);
 	strbuf_init(&d->clean, 0);
 	strbuf_init(&d->split, 0);
 	strbuf_init(&d->text, 0);
@@ -123,6 +127,7 @@ void dmesg_reset(struct dmesg *d)
 	} while (0)
 	KEEP(partial);
 	KEEP(qp);
+	KEEP(qp_raw);
 	KEEP(clean);
 	KEEP(split);
 	KEEP(text);
@@ -146,6 +151,7 @@ void dmesg_free(struct dmesg *d)
 		return;
 	strbuf_release(&d->partial);
 	strbuf_release(&d->qp);
+	strbuf_release(&d->qp_raw);
 	strbuf_release(&d->clean);
 	strbuf_release(&d->split);
 	strbuf_release(&d->text);
@@ -1047,9 +1053,59 @@ static bool qp_marker(const char *s, size_t len)
 	return false;
 }
 
+/* RFC 2045: an encoded line has at most 76 characters. */
+#define DMESG_QP_LINE 76
+
+/*
+ * A line that quoted-printable cannot have produced: longer than 76 bytes,
+ * or a '=' that is neither an =XX escape nor the soft break at its end
+ * ("=====" banners, "a == b").  Such a line ends a QP stretch.
+ */
+static bool qp_impossible(const char *s, size_t len)
+{
+	const char *e = s + len, *q;
+
+	if (len > DMESG_QP_LINE)
+		return true;
+	for (q = memchr(s, '=', len); q && q + 1 < e;
+	     q = memchr(q + 1, '=', (size_t)(e - q - 1))) {
+		if (e - q < 3 || !is_qp_hex(q[1]) || !is_qp_hex(q[2]))
+			return true;
+		q += 2;
+		if (q + 1 >= e)
+			break;
+	}
+	return false;
+}
+
+/*
+ * The soft-broken lines held in qp_raw turned out not to be QP (the line
+ * after them cannot be): run them through the rest of the pipeline as they
+ * were read, each with its own line number.
+ */
+static int qp_replay(struct dmesg *d)
+{
+	const char *p = d->qp_raw.buf, *e = p + d->qp_raw.len, *nl;
+	unsigned long keep = d->lineno;
+	int ret = 0;
+
+	d->qp_soft = false;
+	d->lineno = d->qp_first;
+	for (; p < e && !ret; p = nl + 1, d->lineno++) {
+		nl = memchr(p, '\n', (size_t)(e - p));
+		ret = process(d, p, (size_t)(nl - p), d->lineno, false);
+	}
+	d->lineno = keep;
+	strbuf_reset(&d->qp);
+	strbuf_reset(&d->qp_raw);
+	return ret;
+}
+
 /*
  * Step 1 for one physical line; then the rest of the pipeline.  clean: no
- * byte of s needs sanitizing; eq: s may contain '='.
+ * byte of s needs sanitizing; eq: s may contain '='.  Quoted-printable is
+ * decided per stretch: a marker starts one, a line QP cannot have produced
+ * ends it.
  */
 static int physical(struct dmesg *d, const char *s, size_t len, bool clean,
 		    bool eq)
@@ -1059,16 +1115,25 @@ static int physical(struct dmesg *d, const char *s, size_t len, bool clean,
 	d->lineno++;
 	while (len && (s[len - 1] == '\r'))
 		len--;
-	if (!d->qp_mode && eq && qp_marker(s, len))
+	if (d->qp_mode && qp_impossible(s, len)) {
+		d->qp_mode = false;
+		if (d->qp_soft && (ret = qp_replay(d)))
+			return ret;
+	} else if (!d->qp_mode && eq && qp_marker(s, len) &&
+		   !qp_impossible(s, len)) {
 		d->qp_mode = true;
+	}
 	if (!d->qp_mode)
 		return process(d, s, len, d->lineno, clean);
 	if (!d->qp_soft) {
 		strbuf_reset(&d->qp);
+		strbuf_reset(&d->qp_raw);
 		d->qp_first = d->lineno;
 	}
-	if (len && s[len - 1] == '=' && d->qp.len < DMESG_MAX_LINE) {
+	if (len && s[len - 1] == '=' && d->qp_raw.len < DMESG_MAX_LINE) {
 		qp_append(d, s, len - 1);
+		strbuf_add(&d->qp_raw, s, len);
+		strbuf_addch(&d->qp_raw, '\n');
 		d->qp_soft = true;
 		return 0;
 	}
@@ -1076,6 +1141,7 @@ static int physical(struct dmesg *d, const char *s, size_t len, bool clean,
 	d->qp_soft = false;
 	ret = process(d, d->qp.buf, d->qp.len, d->qp_first, false);
 	strbuf_reset(&d->qp);
+	strbuf_reset(&d->qp_raw);
 	return ret;
 }
 
@@ -1229,6 +1295,21 @@ static bool skip_line(struct dmesg *d, const char *s, size_t len, int *ret)
 	return true;
 }
 
+/*
+ * Would step 1 pass the clean line s on as it is, changing no state?
+ * No QP soft break waits for its tail, and in a QP stretch the line has no '=' and fits a QP line (so
+ * decoding it changes nothing and it does not end the stretch); out of one,
+ * it does not start one.
+ */
+static bool as_read(const struct dmesg *d, const char *s, size_t n, bool eq)
+{
+	if (d->qp_soft)
+		return false;
+	if (d->qp_mode)
+		return !eq && n <= DMESG_QP_LINE;
+	return !eq || !qp_marker(s, n);
+}
+
 /* The input's shape for dmesg_longest_line() and dmesg_saw_nul(). */
 static inline void note_line(struct dmesg *d, const char *p, size_t n, bool ctl,
 			     bool ends)
@@ -1285,12 +1366,9 @@ int dmesg_feed(struct dmesg *d, const char *buf, size_t len)
 			note_line(d, p, n, ctl, true);
 			if (n > DMESG_MAX_LINE)
 				n = DMESG_MAX_LINE;
-			/* physical() looks for QP after CRs are cut */
-			if (eq && !ctl && !d->qp_mode && qp_marker(p, n))
-				d->qp_mode = true;
-			if (ctl || !d->skip || d->qp_mode ||
-			    n == DMESG_MAX_LINE || !skip_line(d, p, n, &ret))
-				ret = physical(d, p, n, !ctl, eq && ctl);
+			if (ctl || !d->skip || n == DMESG_MAX_LINE ||
+			    !as_read(d, p, n, eq) || !skip_line(d, p, n, &ret))
+				ret = physical(d, p, n, !ctl, eq);
 		}
 		if (ret)
 			break;
@@ -1314,6 +1392,7 @@ int dmesg_finish(struct dmesg *d)
 		d->qp_soft = false;
 		ret = process(d, d->qp.buf, d->qp.len, d->qp_first, false);
 		strbuf_reset(&d->qp);
+		strbuf_reset(&d->qp_raw);
 	}
 	if (!ret)
 		ret = emit(d);

@@ -286,6 +286,39 @@ static void dmesg__kern_cont_fragments(void **state)
 	release(&g);
 }
 
+/* The lines of s, fed in chunks of 1, 7 and all at once, are want[]. */
+static void expect_lines(const char *s, const char *const *want, int n)
+{
+	static const size_t chunks[] = { 0, 1, 7 };
+	struct got g;
+	size_t c;
+	int i;
+
+	for (c = 0; c < sizeof(chunks) / sizeof(chunks[0]); c++) {
+		run(&g, s, strlen(s), chunks[c]);
+		assert_int_equal(g.n, n);
+		for (i = 0; i < n; i++)
+			assert_string_equal(g.text[i], want[i]);
+		release(&g);
+	}
+}
+
+static void dmesg__quoted_printable_is_a_stretch(void **state)
+{
+	/* a QP part, then a plain log: its banner ends the QP stretch */
+	static const char *const a[] = { "===", "=====", "WARNING: x" };
+	/* a soft break whose tail QP cannot have written: both kept */
+	static const char *const b[] = { "===", "CONFIG_X=", "== y" };
+	/* a marker next to an impossible '=' starts nothing */
+	static const char *const c[] = { "=3D x == y", "z=" };
+
+	(void)state;
+	expect_lines("[ 1.0] =3D=3D=\n=3D\n[ 2.0] =====\n[ 2.0] WARNING: x\n",
+		     a, 3);
+	expect_lines("[ 1.0] =3D=3D=\n=3D\nCONFIG_X=\n== y\n", b, 3);
+	expect_lines("=3D x == y\nz=\n", c, 2);
+}
+
 static void dmesg__pstore_markers_dropped(void **state)
 {
 	expect_one("Oops#1 Part5\n<4>[ 1.0] kept\n", "kept");
@@ -371,6 +404,46 @@ static void dmesg__fast_path_offers_only_whole_lines(void **state)
 	dmesg_free(d);
 }
 
+/* Lines offered to the skip function, which drops none. */
+static int offered;
+
+static bool skip_none(void *ctx, const char *text, size_t len)
+{
+	(void)ctx;
+	(void)text;
+	(void)len;
+	offered++;
+	return false;
+}
+
+static void dmesg__fast_path_after_quoted_printable(void **state)
+{
+	/*
+	 * In a QP stretch a line without '=' decodes to itself and is offered
+	 * again; one with '=' or a soft break's tail is not.
+	 */
+	static const char log[] = "[    1.000000] =3D=3D=\n"
+				  "=3D\n"
+				  "[    1.000002] ordinary\n"
+				  "[    1.000003] a=3Db\n"
+				  "[    1.000004] ordinary\n";
+	struct got g;
+	struct dmesg *d = dmesg_new(collect, &g);
+
+	(void)state;
+	memset(&g, 0, sizeof(g));
+	offered = 0;
+	dmesg_set_skip(d, skip_none);
+	dmesg_feed(d, log, sizeof(log) - 1);
+	dmesg_finish(d);
+	assert_int_equal(offered, 2);
+	assert_int_equal(g.n, 4);
+	assert_string_equal(g.text[0], "===");
+	assert_string_equal(g.text[2], "a=b");
+	release(&g);
+	dmesg_free(d);
+}
+
 static void dmesg__shape_and_reset(void **state)
 {
 	static const char log[] = "[    1.000000] short\n"
@@ -430,10 +503,12 @@ int main(void)
 		cmocka_unit_test(dmesg__mail_wraps),
 		cmocka_unit_test(dmesg__plain_log_lines_are_not_glued),
 		cmocka_unit_test(dmesg__kern_cont_fragments),
+		cmocka_unit_test(dmesg__quoted_printable_is_a_stretch),
 		cmocka_unit_test(dmesg__pstore_markers_dropped),
 		cmocka_unit_test(dmesg__chunk_size_does_not_matter),
 		cmocka_unit_test(dmesg__huge_line_is_capped),
 		cmocka_unit_test(dmesg__fast_path_offers_only_whole_lines),
+		cmocka_unit_test(dmesg__fast_path_after_quoted_printable),
 		cmocka_unit_test(dmesg__shape_and_reset),
 	};
 
