@@ -17,7 +17,8 @@
  *   5. syslog "#012" and kmsg "\x0a" escapes split a line in several;
  *   6. wrapped lines are rejoined: an empty record continued on an
  *      unprefixed (indented) line, a mail client's hard wrap of a long
- *      prefixed line, and a lock line cut into KERN_CONT fragments.
+ *      prefixed line, and a lock line cut into KERN_CONT fragments or
+ *      wrapped (taking only what continues it where it was cut).
  */
 #include "parsers/dmesg.h"
 
@@ -67,7 +68,6 @@ struct dmesg {
 	size_t line_bytes; /* of the physical line being read, uncapped */
 	size_t longest; /* longest physical line so far, uncapped */
 	bool nul; /* a NUL byte was seen */
-	unsigned long prefixed_lines;
 
 	/*
 	 * The pending logical line.  It borrows the caller's buffer while a
@@ -679,81 +679,168 @@ static int strip_prefixes(const char **pp, const char *e, struct phys *m)
 	return kind;
 }
 
-/* Skip "#N:" and a hex instance; true when what follows starts a lock. */
-static const char *lock_body(const char *s, const char *e)
-{
-	const char *p = s, *q;
+/*
+ * Where a transport (a KERN_CONT fragment flushed as its own record, a mail
+ * client's or a tracker's hard wrap) cut a lock line short: what the line
+ * has so far says what its next fragment must start with.
+ */
+enum lock_cut {
+	CUT_NONE, /* a whole line, or no lock line at all */
+	CUT_INDEX, /* "#3:" alone: the instance or the name follows */
+	CUT_NAME_NEXT, /* "-> #0" or an instance alone: "(name" follows */
+	CUT_NAME, /* "(&type->s_umount_key#45": the rest of the name */
+	CUT_USAGE, /* "){+.+." : the rest of the usage */
+	CUT_WAIT, /* "}-" : "{3:3}" */
+	CUT_COMMA, /* "}-{3:3}," : "at: site" */
+	CUT_AT, /* ", at:" : the acquire site */
+};
 
+static const char *skip_spaces(const char *p, const char *e)
+{
 	while (p < e && *p == ' ')
 		p++;
-	if (p + 1 < e && p[0] == '-' && p[1] == '>') { /* -> #N ( or -> ( */
-		p += 2;
-		while (p < e && *p == ' ')
-			p++;
-		if (p < e && *p == '#') {
-			p++;
-			p += skip_digits(p, e);
-			while (p < e && *p == ' ')
-				p++;
-		}
-		return p;
-	}
-	if (p < e && *p == '#') {
-		q = p + 1;
-		q += skip_digits(q, e);
-		if (q == p + 1 || q >= e || *q != ':')
-			return NULL;
-		p = q + 1;
-		while (p < e && *p == ' ')
-			p++;
-	}
-	q = p;
-	while (q < e && is_hex(*q))
-		q++;
-	if (q - p == 8 || q - p == 16) {
-		p = q;
-		while (p < e && *p == ' ')
-			p++;
-	}
 	return p;
 }
 
 /*
- * A lock line (held lock, acquire/hold lock, chain entry) that a
- * transport cut short: the index or instance alone, an open name, a cut
- * usage or wait suffix, or a dangling ", at:".
+ * How the lock line s ("[#N: ][instance ](name){usage}[-{o:i}], at: site",
+ * "-> #N (name){usage}...:") was cut, if it was.  An open name must have
+ * an open parenthesis: "(see the log)" is prose, not a cut class name.
  */
-static bool lock_incomplete(const char *s, size_t len)
+static enum lock_cut lock_cut(const char *s, size_t len)
 {
-	const char *e = s + len, *p = lock_body(s, e), *usage;
+	const char *e = s + len, *p = skip_spaces(s, e), *q, *usage;
+	bool index = false, name_next = false;
+	int depth = 0;
 
-	if (!p)
-		return false;
-	if (p == e) /* "#3:" or "#0: ffff8881163ca4e0" alone */
-		return p != s &&
-		       (*s == '#' || is_hex(*s) || (len && (s[0] == ' ')));
+	if (e - p >= 2 && p[0] == '-' && p[1] == '>') { /* -> #N ( or -> ( */
+		p = skip_spaces(p + 2, e);
+		if (p < e && *p == '#') {
+			q = p + 1 + skip_digits(p + 1, e);
+			if (q == p + 1)
+				return CUT_NONE;
+			p = skip_spaces(q, e);
+			name_next = true;
+		}
+	} else if (p < e && *p == '#') {
+		q = p + 1 + skip_digits(p + 1, e);
+		if (q == p + 1 || q >= e || *q != ':')
+			return CUT_NONE;
+		p = skip_spaces(q + 1, e);
+		index = true;
+	}
+	q = p;
+	while (q < e && is_hex(*q))
+		q++;
+	if ((q - p == 8 || q - p == 16) && (q == e || *q == ' ' || *q == '(')) {
+		p = skip_spaces(q, e); /* the lockdep_map instance */
+		name_next = true;
+	}
+	if (p == e)
+		return name_next ? CUT_NAME_NEXT : index ? CUT_INDEX : CUT_NONE;
 	if (*p != '(')
-		return false;
+		return CUT_NONE;
 	usage = memmem(p, (size_t)(e - p), "){", 2);
-	if (!usage)
-		return true;
+	if (!usage) {
+		for (q = p; q < e; q++)
+			depth += (*q == '(') - (*q == ')');
+		return depth > 0 ? CUT_NAME : CUT_NONE;
+	}
 	if (!memchr(usage, '}', (size_t)(e - usage)))
-		return true;
-	if (len >= 1 && e[-1] == '-')
-		return true; /* "}-" then "{3:3}" */
+		return CUT_USAGE;
+	if (e[-1] == '-')
+		return CUT_WAIT; /* "}-" then "{3:3}" */
 	if (len >= 3 && !memcmp(e - 3, "at:", 3))
-		return true;
-	if (len >= 1 && e[-1] == ',')
-		return true;
-	return false;
+		return CUT_AT;
+	if (e[-1] == ',')
+		return CUT_COMMA;
+	return CUT_NONE;
 }
 
-/* true when s could be the tail of an incomplete lock line */
-static bool lock_tail(const char *s, size_t len)
+static bool is_symbol_char(char c)
 {
-	return len && (s[0] == ',' || s[0] == '{' || s[0] == '}' ||
-		       s[0] == ')' || s[0] == '/' || s[0] == '(' ||
-		       (len >= 3 && !memcmp(s, "at:", 3)) || is_hex(s[0]));
+	return isalnum((unsigned char)c) || c == '_' || c == '.' || c == '$';
+}
+
+/*
+ * Could s start an acquire site: "sym+0x1/0x2", "sym (file:line)",
+ * "sym [module]", syzbot's "sym file:line", "[<addr>] sym", a bare "sym"?
+ * "WARNING: ...", "=====" and "[ BUG: ... ]" cannot.
+ */
+static bool site_start(const char *s, size_t len)
+{
+	const char *e = s + len, *p = s, *q;
+
+	if (*p == '[') {
+		q = p + 1 + (len > 1 && p[1] == '<');
+		while (q < e && is_hex(*q))
+			q++;
+		return q - p >= 9 && q < e && (*q == ']' || *q == '>');
+	}
+	if (!isalpha((unsigned char)*p) && *p != '_' && *p != '.')
+		return false;
+	while (p < e && is_symbol_char(*p))
+		p++;
+	if (p == e || *p == '+')
+		return true;
+	if (*p != ' ' || p + 1 >= e)
+		return false;
+	if (p[1] == '(' || p[1] == '[')
+		return true;
+	q = memchr(p + 1, ' ', (size_t)(e - p - 1));
+	q = q ? q : e;
+	return memchr(p + 1, '/', (size_t)(q - p - 1)) &&
+	       memchr(p + 1, ':', (size_t)(q - p - 1));
+}
+
+/*
+ * Could s continue a class name cut at `cut`: "/1", "#45", "){+.+.}...",
+ * the rest of a name with a blank ("cpu)){-...}"), or one piece of a name?
+ * Prose ("WARNING: ...") and banners ("=====") cannot.
+ */
+static bool name_rest(const char *s, size_t len)
+{
+	const char *e = s + len, *sp = memchr(s, ' ', len), *w = sp ? sp : e;
+
+	if (*s == ')' || *s == '/')
+		return true;
+	if (*s == '#' && len > 1 && is_digit(s[1])) {
+		const char *q = s + 1 + skip_digits(s + 1, e);
+
+		return q == e || *q != ':'; /* "#45", not a held lock "#0:" */
+	}
+	if (len >= 2 && (*s == '=' || *s == '-') && s[1] == *s)
+		return false;
+	if (memchr(s, ')', (size_t)(w - s)) || memchr(s, '{', (size_t)(w - s)))
+		return true;
+	return !sp;
+}
+
+/* Does fragment s continue a lock line cut at `cut`? */
+static bool lock_continues(enum lock_cut cut, const char *s, size_t len)
+{
+	if (!len)
+		return false;
+	switch (cut) {
+	case CUT_INDEX:
+		return is_hex(*s) || *s == '(';
+	case CUT_NAME_NEXT:
+		return *s == '(';
+	case CUT_NAME:
+		return name_rest(s, len);
+	case CUT_USAGE:
+		return *s == '}' || *s == '+' || *s == '-' || *s == '.' ||
+		       *s == '?';
+	case CUT_WAIT:
+		return *s == '{';
+	case CUT_COMMA:
+		return len >= 3 && !memcmp(s, "at:", 3);
+	case CUT_AT:
+		return site_start(s, len);
+	case CUT_NONE:
+		break;
+	}
+	return false;
 }
 
 static int emit(struct dmesg *d)
@@ -870,12 +957,10 @@ static int assemble(struct dmesg *d, const struct phys *m, const char *raw,
 {
 	int ret;
 
-	if (m->prefixed)
-		d->prefixed_lines++;
 	if (d->have) {
-		bool incomplete = lock_incomplete(d->ptext, d->plen);
+		enum lock_cut cut = lock_cut(d->ptext, d->plen);
 
-		if (incomplete && d->held < DMESG_HOLD_LINES) {
+		if (cut != CUT_NONE && d->held < DMESG_HOLD_LINES) {
 			if (!m->len) {
 				d->held++;
 				return 0; /* blank between fragments */
@@ -896,13 +981,13 @@ static int assemble(struct dmesg *d, const struct phys *m, const char *raw,
 				memcpy(l.caller, m->caller, sizeof(l.caller));
 				return d->fn(d->ctx, &l);
 			}
-			if (lock_tail(m->text, m->len) || !m->prefixed) {
+			if (lock_continues(cut, m->text, m->len)) {
 				join(d, m, raw, raw_len, m->prefixed);
 				d->held++;
 				return 0;
 			}
 		}
-		if (!m->prefixed && d->prefixed_lines && m->len) {
+		if (!m->prefixed && m->len) {
 			if (d->meta.prefixed && !d->plen && !d->continued) {
 				/* "[ts] " + "\n"-started record continued */
 				pend_own(d);
@@ -936,10 +1021,6 @@ static int assemble(struct dmesg *d, const struct phys *m, const char *raw,
 			return ret;
 	}
 	set_pending(d, m, raw, raw_len, first);
-	if (!m->prefixed && d->prefixed_lines) {
-		/* an unprefixed line in a prefixed log inherits nothing */
-		d->meta.prefixed = false;
-	}
 	return 0;
 }
 
@@ -1283,15 +1364,14 @@ static bool skip_line(struct dmesg *d, const char *s, size_t len, int *ret)
 	    (*p == 'k' && match_kernel_tag(p, e)) ||
 	    (*p == 'O' && e - p >= 5 && !memcmp(p, "Oops#", 5)))
 		return false;
-	if (d->have && lock_incomplete(d->ptext, d->plen))
+	if (d->have && lock_cut(d->ptext, d->plen) != CUT_NONE)
 		return false;
 	*ret = emit(d);
 	if (!*ret && (!d->skip(d->ctx, p, (size_t)(e - p)) ||
 		      ((is_hex(*p) || *p == '#' || *p == '-' || *p == '(') &&
-		       lock_incomplete(p, (size_t)(e - p)))))
+		       lock_cut(p, (size_t)(e - p)) != CUT_NONE)))
 		return false; /* the full path (nothing is pending now) */
 	d->lineno++;
-	d->prefixed_lines++;
 	return true;
 }
 

@@ -4,7 +4,10 @@
 # state (quoted-printable, quoting, wraps, prefixes) belongs to a stretch of
 # lines: every real log of ../shared/corpus concatenated into one input, in
 # several seeded random orders, still yields every signature each log yields
-# alone.
+# alone; and every log preceded by a hostile line (prose starting with "(",
+# "[", ">", "=", a line ending in "=", a mail signature separator, a lone
+# "-> #0", a timestamp alone, ...) still yields its signatures, whether the
+# line comes first or just before the report's banner.
 set -u
 cd "$(dirname "$0")/.." || exit 1
 SPLATD=${SPLATD:-build/asan/splatd}
@@ -62,6 +65,71 @@ for seed in 1 2 3 4 5; do
 		done <<<"$lost"
 	fi
 done
+
+# ---- hostile lines before a report ------------------------------------------
+hostile=(
+	"(see the attached log; it happens on every boot)"
+	"(and this one, which"
+	"[drm] Initialized i915 1.6.0 20201103 for 0000:00:02.0 on minor 0"
+	"[Note: the box has 8 GB]"
+	"> I can reproduce this on my machine too."
+	"= Summary ="
+	"The fix sets CONFIG_PROVE_LOCKING="
+	"-- "
+	"-> #0"
+	"#0:"
+	"ffff888100e02a78"
+	"(&mm->mmap_lock){++++}-{3:3}, at:"
+	"[  123.456789]"
+	"<4>[  123.456789] "
+	"> [  123.456789]"
+	"Feb 08 10:32:08 machine kernel:"
+	"Call Trace:"
+	"x=3D1 y=3D2"
+)
+# before_banner FILE LINE: FILE with LINE inserted before its first banner
+# line (a row of "=" or the "=3D" of quoted-printable), not inside a
+# quoted-printable soft break; nothing when it has no banner
+before_banner() {
+	awk -v h="$2" '
+		!done && /(=====|=3D=3D=3D)/ && prev !~ /=$/ { print h; done = 1 }
+		{ print; prev = $0 }
+		END { exit !done }' "$1"
+}
+# every input in one run of splatd parse; h/LOG.N.WHERE is LOG with
+# hostile line N first or before its banner
+mkdir "$tmp/h"
+for f in "${logs[@]}"; do
+	name=${f##*/}
+	for i in "${!hostile[@]}"; do
+		{ printf '%s\n' "${hostile[$i]}"; cat "$f"; } >"$tmp/h/$name.$i.first"
+		before_banner "$f" "${hostile[$i]}" >"$tmp/h/$name.$i.banner" ||
+			rm "$tmp/h/$name.$i.banner"
+	done
+done
+"$SPLATD" parse "$tmp"/h/* 2>"$tmp/err" |
+	jq -r '.file as $f | .reports[] | "\($f) \(.kind) \(.signature)"' >"$tmp/got" ||
+	nok "splatd parse of the hostile inputs: $(head -c 300 "$tmp/err")"
+bad=0
+tried=0
+for in in "$tmp"/h/*; do
+	tried=$((tried + 1))
+	base=${in##*/}
+	name=${base%.*.*}
+	i=${base#"$name".}
+	i=${i%.*}
+	grep -F "$in " "$tmp/got" | cut -d' ' -f2- >"$tmp/h.sigs"
+	if [ -n "$(missing "$tmp/$name.sigs" "$tmp/h.sigs")" ]; then
+		bad=$((bad + 1))
+		case $base in
+		*.first) nok "$name after '${hostile[$i]}': report lost" ;;
+		*) nok "$name with '${hostile[$i]}' before its banner: report lost" ;;
+		esac
+	fi
+done
+if [ "$bad" = 0 ] && [ "$tried" -gt ${#logs[@]} ]; then
+	ok "${#hostile[@]} hostile lines x ${#logs[@]} logs ($tried inputs): every report found, same signature"
+fi
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

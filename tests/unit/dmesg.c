@@ -319,6 +319,34 @@ static void dmesg__quoted_printable_is_a_stretch(void **state)
 	expect_lines("=3D x == y\nz=\n", c, 2);
 }
 
+static void dmesg__prose_is_no_lock_line(void **state)
+{
+	/* "(" prose: a closed parenthesis, or followed by no class name */
+	static const char *const a[] = {
+		"(see the attached log; it happens on every boot)", "",
+		"=====", "[ BUG: Invalid wait context ]"
+	};
+	static const char *const b[] = { "(and this one, which", "=====",
+					 "WARNING: possible recursive locking "
+					 "detected" };
+	/* a lone "-> #0" or a dangling ", at:" takes no header */
+	static const char *const c[] = {
+		"-> #0", "WARNING: suspicious RCU usage",
+		"(&x){+.+.}-{3:3}, at:", "BUG: Invalid wait context"
+	};
+
+	(void)state;
+	expect_lines("(see the attached log; it happens on every boot)\n\n"
+		     "=====\n[ BUG: Invalid wait context ]\n",
+		     a, 4);
+	expect_lines("(and this one, which\n=====\n"
+		     "WARNING: possible recursive locking detected\n",
+		     b, 3);
+	expect_lines("-> #0\nWARNING: suspicious RCU usage\n"
+		     "(&x){+.+.}-{3:3}, at:\nBUG: Invalid wait context\n",
+		     c, 4);
+}
+
 static void dmesg__pstore_markers_dropped(void **state)
 {
 	expect_one("Oops#1 Part5\n<4>[ 1.0] kept\n", "kept");
@@ -504,6 +532,7 @@ int main(void)
 		cmocka_unit_test(dmesg__plain_log_lines_are_not_glued),
 		cmocka_unit_test(dmesg__kern_cont_fragments),
 		cmocka_unit_test(dmesg__quoted_printable_is_a_stretch),
+		cmocka_unit_test(dmesg__prose_is_no_lock_line),
 		cmocka_unit_test(dmesg__pstore_markers_dropped),
 		cmocka_unit_test(dmesg__chunk_size_does_not_matter),
 		cmocka_unit_test(dmesg__huge_line_is_capped),
