@@ -17,8 +17,9 @@
  *   5. syslog "#012" and kmsg "\x0a" escapes split a line in several;
  *   6. wrapped lines are rejoined: an empty record continued on an
  *      unprefixed (indented) line, a mail client's hard wrap of a long
- *      prefixed line, and a lock line cut into KERN_CONT fragments or
- *      wrapped (taking only what continues it where it was cut).
+ *      prefixed line, a report phrase wrapped at a blank, and a lock line
+ *      cut into KERN_CONT fragments or wrapped (taking only what continues
+ *      it where it was cut).
  */
 #include "parsers/dmesg.h"
 
@@ -951,6 +952,62 @@ static bool same_caller(const struct dmesg *d, const struct phys *m)
 	       !strcmp(d->meta.caller, m->caller);
 }
 
+/*
+ * The lines of a report that a tracker or a mail client may wrap at any of
+ * their blanks, and that end where the kernel ends them.
+ */
+#define PHRASE(s)                \
+	{                        \
+		s, sizeof(s) - 1 \
+	}
+static const struct phrase {
+	const char *text;
+	size_t len;
+} phrases[] = {
+	PHRASE(" is trying to acquire lock:"),
+	PHRASE("but task is already holding lock:"),
+	PHRASE("and this task is already holding:"),
+	PHRASE(" is leaving the kernel with locks still held!"),
+	PHRASE(" still has locks held!"),
+	PHRASE("the existing dependency chain (in reverse order) is:"),
+	PHRASE("which lock already depends on the new lock."),
+	PHRASE("other info that might help us debug this:"),
+	PHRASE("Showing all locks held in the system:"),
+	PHRASE("WARNING: possible circular locking dependency detected"),
+	PHRASE("WARNING: possible recursive locking detected"),
+	PHRASE("WARNING: possible irq lock inversion dependency detected"),
+	PHRASE("WARNING: bad unlock balance detected!"),
+	PHRASE("WARNING: lock held when returning to user space!"),
+	PHRASE("WARNING: Nested lock was not taken"),
+	PHRASE("-unsafe lock order detected"),
+};
+#undef PHRASE
+
+/*
+ * Is s (len bytes) the rest of a phrase that the pending line ends with the
+ * start of, cut at a blank ("... is trying to acquire" + "lock:")?
+ */
+static bool phrase_continues(const struct dmesg *d, const char *s, size_t len)
+{
+	size_t i, n, head;
+
+	if (!len || !d->plen || !isalpha((unsigned char)d->ptext[d->plen - 1]))
+		return false;
+	for (i = 0; i < sizeof(phrases) / sizeof(phrases[0]); i++) {
+		const char *t = phrases[i].text;
+
+		n = phrases[i].len;
+		if (len + 1 >= n || t[n - len - 1] != ' ' ||
+		    memcmp(t + n - len, s, len))
+			continue;
+		head = n - len - 1;
+		if (d->plen >= head &&
+		    !memcmp(d->ptext + d->plen - head, t, head))
+			return true;
+	}
+	return false;
+}
+
 /* Step 6: fold one stripped physical line into the logical stream. */
 static int assemble(struct dmesg *d, const struct phys *m, const char *raw,
 		    size_t raw_len, unsigned long first)
@@ -986,6 +1043,12 @@ static int assemble(struct dmesg *d, const struct phys *m, const char *raw,
 				d->held++;
 				return 0;
 			}
+		}
+		if (!m->prefixed && m->quote <= d->quote &&
+		    phrase_continues(d, m->text, m->len)) {
+			/* a tracker's or a mail client's wrap of a phrase */
+			join(d, m, raw, raw_len, false);
+			return 0;
 		}
 		if (!m->prefixed && m->len) {
 			if (d->meta.prefixed && !d->plen && !d->continued) {

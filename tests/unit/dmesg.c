@@ -347,6 +347,33 @@ static void dmesg__prose_is_no_lock_line(void **state)
 		     c, 4);
 }
 
+static void dmesg__wrapped_headers(void **state)
+{
+	static const char *const a[] = {
+		"-> #1 (&x->lock){+.+.}-{3:3}:", "lock_acquire+0x1/0x2",
+		"-> #0 (&(&priv->bus_notifier)->rwsem){++++}-{3:3}:"
+	};
+	static const char *const b[] = {
+		"kworker/0:1/25 is trying to acquire lock:",
+		"ffff888100e02a78 (&x->lock){+.+.}-{3:3}, at: f+0x1/0x2",
+		"but task is already holding lock:",
+		"#0: ffff888100e02a78 (&x->lock){+.+.}-{3:3}, at: g+0x1/0x2"
+	};
+
+	(void)state;
+	expect_lines("[ 1.0] -> #1\n(&x->lock){+.+.}-{3:3}:\n"
+		     "[ 1.0]        lock_acquire+0x1/0x2\n"
+		     "-> #0\n(&(&priv->bus_notifier)->rwsem){++++}-{3:3}:\n",
+		     a, 3);
+	expect_lines("[ 1.0] kworker/0:1/25 is trying to acquire\nlock:\n"
+		     "[ 1.0] ffff888100e02a78 (&x->lock){+.+.}-{3:3}, at:\n"
+		     "f+0x1/0x2\n"
+		     "[ 1.0] but task is already\nholding lock:\n"
+		     "[ 1.0]  #0: ffff888100e02a78\n"
+		     "(&x->lock){+.+.}-{3:3}, at: g+0x1/0x2\n",
+		     b, 4);
+}
+
 static void dmesg__pstore_markers_dropped(void **state)
 {
 	expect_one("Oops#1 Part5\n<4>[ 1.0] kept\n", "kept");
@@ -533,6 +560,7 @@ int main(void)
 		cmocka_unit_test(dmesg__kern_cont_fragments),
 		cmocka_unit_test(dmesg__quoted_printable_is_a_stretch),
 		cmocka_unit_test(dmesg__prose_is_no_lock_line),
+		cmocka_unit_test(dmesg__wrapped_headers),
 		cmocka_unit_test(dmesg__pstore_markers_dropped),
 		cmocka_unit_test(dmesg__chunk_size_does_not_matter),
 		cmocka_unit_test(dmesg__huge_line_is_capped),
