@@ -5,6 +5,8 @@
  * Pipeline per physical line (see docs/parser.md).  Every transport is a
  * property of a stretch of lines, decided again as the input changes, never
  * of the whole input:
+ *   0. the line number of a numbered view (cat -n, less -N) is stripped
+ *      when consecutive lines carry consecutive numbers;
  *   1. quoted-printable soft breaks are joined and =XX decoded in a stretch
  *      that has shown itself to be QP, until a line QP cannot have written;
  *   2. bytes are sanitised: NUL dropped, control bytes and NBSP become
@@ -61,6 +63,14 @@ struct dmesg {
 	bool qp_mode; /* this stretch of the input is quoted-printable */
 	bool qp_soft; /* qp holds a line waiting for its tail */
 	unsigned long qp_first; /* first physical line of qp */
+	/* a line-numbered view (cat -n, less -N): see physical() */
+	struct strbuf ln_line; /* a numbered line waiting for the next one */
+	bool ln_held;
+	bool ln_clean, ln_eq; /* what scan_line() said about ln_line */
+	size_t ln_skip; /* length of its number and blank */
+	unsigned long ln_lineno; /* its physical line number */
+	bool ln_on; /* the previous physical line was numbered... */
+	unsigned long ln_num; /* ...or held, with this number */
 	struct strbuf clean; /* scratch: sanitised line */
 	struct strbuf split; /* scratch: #012 splitting */
 
@@ -101,6 +111,7 @@ struct dmesg *dmesg_new(dmesg_line_fn fn, void *ctx)
 	strbuf_init(&d->partial, 0);
 	strbuf_init(&d->qp, 0);
 	strbuf_init(&d->qp_raw, 0);
+	strbuf_init(&d->ln_line, 0);
 	strbuf_init(&d->clean, 0);
 	strbuf_init(&d->split, 0);
 	strbuf_init(&d->text, 0);
@@ -129,6 +140,7 @@ void dmesg_reset(struct dmesg *d)
 	KEEP(partial);
 	KEEP(qp);
 	KEEP(qp_raw);
+	KEEP(ln_line);
 	KEEP(clean);
 	KEEP(split);
 	KEEP(text);
@@ -153,6 +165,7 @@ void dmesg_free(struct dmesg *d)
 	strbuf_release(&d->partial);
 	strbuf_release(&d->qp);
 	strbuf_release(&d->qp_raw);
+	strbuf_release(&d->ln_line);
 	strbuf_release(&d->clean);
 	strbuf_release(&d->split);
 	strbuf_release(&d->text);
@@ -1222,6 +1235,9 @@ static bool qp_impossible(const char *s, size_t len)
 	return false;
 }
 
+static int physical_line(struct dmesg *d, const char *s, size_t len, bool clean,
+			 bool eq);
+
 /*
  * The soft-broken lines held in qp_raw turned out not to be QP (the line
  * after them cannot be): run them through the rest of the pipeline as they
@@ -1251,14 +1267,11 @@ static int qp_replay(struct dmesg *d)
  * decided per stretch: a marker starts one, a line QP cannot have produced
  * ends it.
  */
-static int physical(struct dmesg *d, const char *s, size_t len, bool clean,
-		    bool eq)
+static int physical_line(struct dmesg *d, const char *s, size_t len, bool clean,
+			 bool eq)
 {
 	int ret;
 
-	d->lineno++;
-	while (len && (s[len - 1] == '\r'))
-		len--;
 	if (d->qp_mode && qp_impossible(s, len)) {
 		d->qp_mode = false;
 		if (d->qp_soft && (ret = qp_replay(d)))
@@ -1287,6 +1300,82 @@ static int physical(struct dmesg *d, const char *s, size_t len, bool clean,
 	strbuf_reset(&d->qp);
 	strbuf_reset(&d->qp_raw);
 	return ret;
+}
+
+/*
+ * A line-numbered view (cat -n, nl, less -N, an editor): a right-aligned
+ * number and one tab or blank before the line.  Returns the length of the
+ * number and that blank, with the number in *num, or 0.
+ */
+static size_t match_number(const char *s, size_t len, unsigned long *num)
+{
+	const char *e = s + len, *p = skip_spaces(s, e), *q;
+	unsigned long n = 0;
+
+	for (q = p; q < e && is_digit(*q) && q - p < 9; q++)
+		n = n * 10 + (unsigned long)(*q - '0');
+	if (q == p || (q < e && *q != ' ' && *q != '\t'))
+		return 0;
+	*num = n;
+	return (size_t)(q - s) + (q < e);
+}
+
+/* Run the held numbered line on, with its number stripped or not. */
+static int number_release(struct dmesg *d, bool numbered)
+{
+	unsigned long keep = d->lineno;
+	size_t skip = numbered ? d->ln_skip : 0;
+	int ret;
+
+	d->ln_held = false;
+	d->lineno = d->ln_lineno;
+	ret = physical_line(d, d->ln_line.buf + skip, d->ln_line.len - skip,
+			    d->ln_clean, d->ln_eq);
+	d->lineno = keep;
+	return ret;
+}
+
+/*
+ * Step 0 for one physical line: a line number is stripped when the lines
+ * around it are numbered one after the other (a stretch of a numbered view,
+ * so "3 locks held by" alone keeps its 3).  The first numbered line of a
+ * stretch waits for the next line to decide.
+ */
+static int physical(struct dmesg *d, const char *s, size_t len, bool clean,
+		    bool eq)
+{
+	unsigned long num = 0;
+	size_t n;
+	int ret;
+
+	d->lineno++;
+	while (len && (s[len - 1] == '\r'))
+		len--;
+	n = match_number(s, len, &num);
+	if (d->ln_held) {
+		bool numbered = n && num == d->ln_num + 1;
+
+		if ((ret = number_release(d, numbered)))
+			return ret;
+		d->ln_on = numbered;
+	}
+	if (n && d->ln_on && num == d->ln_num + 1) {
+		d->ln_num = num;
+		return physical_line(d, s + n, len - n, clean, eq);
+	}
+	d->ln_on = false;
+	if (n) {
+		strbuf_reset(&d->ln_line);
+		strbuf_add(&d->ln_line, s, len);
+		d->ln_held = true;
+		d->ln_clean = clean;
+		d->ln_eq = eq;
+		d->ln_skip = n;
+		d->ln_num = num;
+		d->ln_lineno = d->lineno;
+		return 0;
+	}
+	return physical_line(d, s, len, clean, eq);
 }
 
 /*
@@ -1439,14 +1528,15 @@ static bool skip_line(struct dmesg *d, const char *s, size_t len, int *ret)
 }
 
 /*
- * Would step 1 pass the clean line s on as it is, changing no state?
- * No QP soft break waits for its tail, and in a QP stretch the line has no '=' and fits a QP line (so
+ * Would steps 0 and 1 pass the clean line s on as it is, changing no state?
+ * No numbered line is held or being read, no QP soft break waits for its
+ * tail, and in a QP stretch the line has no '=' and fits a QP line (so
  * decoding it changes nothing and it does not end the stretch); out of one,
  * it does not start one.
  */
 static bool as_read(const struct dmesg *d, const char *s, size_t n, bool eq)
 {
-	if (d->qp_soft)
+	if (d->ln_held || d->ln_on || d->qp_soft)
 		return false;
 	if (d->qp_mode)
 		return !eq && n <= DMESG_QP_LINE;
@@ -1531,6 +1621,8 @@ int dmesg_finish(struct dmesg *d)
 		strbuf_reset(&d->partial);
 		d->partial_truncated = false;
 	}
+	if (!ret && d->ln_held)
+		ret = number_release(d, false);
 	if (!ret && d->qp_soft) {
 		d->qp_soft = false;
 		ret = process(d, d->qp.buf, d->qp.len, d->qp_first, false);

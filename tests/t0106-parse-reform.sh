@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
-# t0106-parse-reform: a log passed on by a bug tracker or a mail client
-# (tests/tools/reform.sh) gives the same reports as the log itself: kind,
-# signature, chain and held locks, for every real log of ../shared/corpus.
+# t0106-parse-reform: a log passed on by a bug tracker, a mail client or a
+# line-numbering viewer (tests/tools/reform.sh) gives the same reports as the
+# log itself: kind, signature, chain and held locks, for every real log of
+# ../shared/corpus.
 #  - wraps: trackers and mail clients hard-wrap long lines and the
 #    continuation has no prefix: "-> #0" alone with the class on the next
 #    line (circular reports only print "-> #N"), a held lock's "#N:
@@ -10,6 +11,9 @@
 #    acquire" / "lock:".  042 is left out: two copies of its log are
 #    byte-interleaved, so most of its lock lines start after a fragment of
 #    the other copy, and a wrap cuts that garbage.
+#  - line numbers: cat -n, less -N or an editor put a right-aligned number
+#    and a tab or a blank before every line; also when only a stretch of the
+#    input is numbered, between plain logs.
 set -u
 cd "$(dirname "$0")/.." || exit 1
 SPLATD=${SPLATD:-build/asan/splatd}
@@ -65,6 +69,25 @@ same "held lock wrapped after its instance" "-w held" 3 3
 same "lock line wrapped after ', at:'" "-w at" 3 3
 same "'is trying to acquire' / 'lock:' wrapped" "-w phrase" 3 3
 same "all wraps at once" "-w all" 3 3
+same "cat -n view" "-n cat" ${#logs[@]} 3
+same "less -N view" "-n less" ${#logs[@]} 3
+same "editor view" "-n vim" ${#logs[@]} 3
+
+# a numbered stretch between plain logs
+bad=0
+for i in "${!logs[@]}"; do
+	f=${logs[$i]}
+	prev=${logs[$(((i + ${#logs[@]} - 1) % ${#logs[@]}))]}
+	next=${logs[$(((i + 1) % ${#logs[@]}))]}
+	{ cat "$prev"; $R -n less "$f"; cat "$next"; } >"$tmp/mix.log"
+	cat "$tmp/${prev##*/}.want" "$tmp/${f##*/}.want" "$tmp/${next##*/}.want" | sort >"$tmp/want"
+	reports "$tmp/mix.log" | sort >"$tmp/got"
+	if ! cmp -s "$tmp/want" "$tmp/got"; then
+		bad=$((bad + 1))
+		nok "${f##*/} numbered between ${prev##*/} and ${next##*/}: reports differ"
+	fi
+done
+[ "$bad" = 0 ] && ok "each log numbered between two plain logs: the same reports"
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -1,26 +1,33 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
 # reform.sh: print a log (any transport, as found in the corpus) as a bug
-# tracker or a mail client passed it on, for the transport tests.
+# tracker, a mail client or a line-numbering viewer passed it on, for the
+# transport tests.
 #
-# usage: reform.sh [-w WRAP] FILE
+# usage: reform.sh [-w WRAP] [-n VIEW] FILE
 #   WRAP (a hard wrap; the continuation line has no prefix, no indentation):
 #     arrow   "-> #N" alone, the class on the next line
 #     held    a held lock's "#N:" and instance alone, the class on the next line
 #     at      a lock line cut after ", at:", the site on the next line
 #     phrase  "... is trying to acquire" / "lock:" and the other lock phrases
 #     all     all of them
+#   VIEW (a line number before every line, counted from 359):
+#     cat     cat -n, nl: "%6d<TAB>"
+#     less    less -N: "%7d "
+#     vim     an editor: the number right-aligned in 3 columns or more, " "
 set -eu
-wrap=""
-while getopts "w:" opt; do
+wrap="" view=""
+while getopts "w:n:" opt; do
 	case $opt in
 	w) wrap=$OPTARG ;;
+	n) view=$OPTARG ;;
 	*) exit 2 ;;
 	esac
 done
 shift $((OPTIND - 1))
-[ $# -eq 1 ] || { echo "usage: reform.sh [-w WRAP] FILE" >&2; exit 2; }
+[ $# -eq 1 ] || { echo "usage: reform.sh [-w WRAP] [-n VIEW] FILE" >&2; exit 2; }
 case $wrap in "" | arrow | held | at | phrase | all) ;; *) echo "reform.sh: unknown wrap $wrap" >&2; exit 2 ;; esac
+case $view in "" | cat | less | vim) ;; *) echo "reform.sh: unknown view $view" >&2; exit 2 ;; esac
 
 awk -v wrap="$wrap" '
 function want(w) { return wrap == w || wrap == "all" }
@@ -43,4 +50,10 @@ function cut(i) {
 	else if (want("phrase") && match($0, / is leaving the kernel with locks still held!$/))
 		cut(RSTART + RLENGTH - 12)
 	print
-}' "$1"
+}' "$1" | awk -v view="$view" '
+{
+	if (view == "cat") printf "%6d\t%s\n", NR + 358, $0
+	else if (view == "less") printf "%7d %s\n", NR + 358, $0
+	else if (view == "vim") printf "%3d %s\n", NR + 358, $0
+	else print
+}'

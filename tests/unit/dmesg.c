@@ -374,6 +374,30 @@ static void dmesg__wrapped_headers(void **state)
 		     b, 4);
 }
 
+static void dmesg__line_numbers(void **state)
+{
+	/* cat -n, less -N, an editor; blank lines numbered too */
+	static const char *const a[] = { "a", "", "b", "c", "d" };
+	/* no numbered view: "3 locks held by" keeps its 3 */
+	static const char *const b[] = { "3 locks held by x/1:",
+					 "#0: ffff888100e02a78 (&x){+.+.}, at: "
+					 "f+0x1/0x2",
+					 "1 only" };
+	/* numbers go before quoted-printable */
+	static const char *const c[] = { "===" };
+
+	(void)state;
+	expect_lines("   359\t[ 1.0] a\n   360\t\n   361\t[ 1.0] b\n"
+		     "      7 Nov 12 10:00:01 host kernel: c\n"
+		     "      8 Nov 12 10:00:01 host kernel: d\n",
+		     a, 5);
+	expect_lines("3 locks held by x/1:\n"
+		     " #0: ffff888100e02a78 (&x){+.+.}, at: f+0x1/0x2\n"
+		     "     1 only\n",
+		     b, 3);
+	expect_lines("  1 =3D=3D=\n  2 =3D\n", c, 1);
+}
+
 static void dmesg__pstore_markers_dropped(void **state)
 {
 	expect_one("Oops#1 Part5\n<4>[ 1.0] kept\n", "kept");
@@ -475,12 +499,14 @@ static void dmesg__fast_path_after_quoted_printable(void **state)
 {
 	/*
 	 * In a QP stretch a line without '=' decodes to itself and is offered
-	 * again; one with '=' or a soft break's tail is not.
+	 * again; one with '=', a soft break's tail, or a line held to see if
+	 * the view is numbered is not.
 	 */
 	static const char log[] = "[    1.000000] =3D=3D=\n"
 				  "=3D\n"
 				  "[    1.000002] ordinary\n"
 				  "[    1.000003] a=3Db\n"
+				  "    12 held\n"
 				  "[    1.000004] ordinary\n";
 	struct got g;
 	struct dmesg *d = dmesg_new(collect, &g);
@@ -491,10 +517,11 @@ static void dmesg__fast_path_after_quoted_printable(void **state)
 	dmesg_set_skip(d, skip_none);
 	dmesg_feed(d, log, sizeof(log) - 1);
 	dmesg_finish(d);
-	assert_int_equal(offered, 2);
-	assert_int_equal(g.n, 4);
+	assert_int_equal(offered, 1);
+	assert_int_equal(g.n, 5);
 	assert_string_equal(g.text[0], "===");
 	assert_string_equal(g.text[2], "a=b");
+	assert_string_equal(g.text[3], "12 held");
 	release(&g);
 	dmesg_free(d);
 }
@@ -561,6 +588,7 @@ int main(void)
 		cmocka_unit_test(dmesg__quoted_printable_is_a_stretch),
 		cmocka_unit_test(dmesg__prose_is_no_lock_line),
 		cmocka_unit_test(dmesg__wrapped_headers),
+		cmocka_unit_test(dmesg__line_numbers),
 		cmocka_unit_test(dmesg__pstore_markers_dropped),
 		cmocka_unit_test(dmesg__chunk_size_does_not_matter),
 		cmocka_unit_test(dmesg__huge_line_is_capped),
