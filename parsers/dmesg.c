@@ -67,7 +67,8 @@ struct dmesg {
 	struct strbuf ln_line; /* a numbered line waiting for the next one */
 	bool ln_held;
 	bool ln_clean, ln_eq; /* what scan_line() said about ln_line */
-	size_t ln_skip; /* length of its number and blank */
+	size_t ln_quote, ln_skip; /* quote markers, then number and blank */
+	struct strbuf ln_strip; /* scratch: a quoted line without its number */
 	unsigned long ln_lineno; /* its physical line number */
 	bool ln_on; /* the previous physical line was numbered... */
 	unsigned long ln_num; /* ...or held, with this number */
@@ -112,6 +113,7 @@ struct dmesg *dmesg_new(dmesg_line_fn fn, void *ctx)
 	strbuf_init(&d->qp, 0);
 	strbuf_init(&d->qp_raw, 0);
 	strbuf_init(&d->ln_line, 0);
+	strbuf_init(&d->ln_strip, 0);
 	strbuf_init(&d->clean, 0);
 	strbuf_init(&d->split, 0);
 	strbuf_init(&d->text, 0);
@@ -141,6 +143,7 @@ void dmesg_reset(struct dmesg *d)
 	KEEP(qp);
 	KEEP(qp_raw);
 	KEEP(ln_line);
+	KEEP(ln_strip);
 	KEEP(clean);
 	KEEP(split);
 	KEEP(text);
@@ -166,6 +169,7 @@ void dmesg_free(struct dmesg *d)
 	strbuf_release(&d->qp);
 	strbuf_release(&d->qp_raw);
 	strbuf_release(&d->ln_line);
+	strbuf_release(&d->ln_strip);
 	strbuf_release(&d->clean);
 	strbuf_release(&d->split);
 	strbuf_release(&d->text);
@@ -1304,14 +1308,22 @@ static int physical_line(struct dmesg *d, const char *s, size_t len, bool clean,
 
 /*
  * A line-numbered view (cat -n, nl, less -N, an editor): a right-aligned
- * number and one tab or blank before the line.  Returns the length of the
- * number and that blank, with the number in *num, or 0.
+ * number and one tab or blank before the line, after the quote markers of a
+ * mail that quotes the paste.  Returns the length of the markers, number
+ * and blank, with the markers' length in *quote and the number in *num, or
+ * 0.
  */
-static size_t match_number(const char *s, size_t len, unsigned long *num)
+static size_t match_number(const char *s, size_t len, size_t *quote,
+			   unsigned long *num)
 {
-	const char *e = s + len, *p = skip_spaces(s, e), *q;
+	const char *e = s + len, *p = s, *q;
 	unsigned long n = 0;
 
+	for (q = s; q < e && (*q == '>' || is_blank(*q)); q++)
+		if (*q == '>')
+			p = q + 1;
+	*quote = (size_t)(p - s);
+	p = skip_spaces(p, e);
 	for (q = p; q < e && is_digit(*q) && q - p < 9; q++)
 		n = n * 10 + (unsigned long)(*q - '0');
 	if (q == p || (q < e && *q != ' ' && *q != '\t'))
@@ -1320,17 +1332,33 @@ static size_t match_number(const char *s, size_t len, unsigned long *num)
 	return (size_t)(q - s) + (q < e);
 }
 
+/* Run line s on without its number (n bytes, after quote markers). */
+static int number_strip(struct dmesg *d, const char *s, size_t len,
+			size_t quote, size_t n, bool clean, bool eq)
+{
+	if (!quote)
+		return physical_line(d, s + n, len - n, clean, eq);
+	strbuf_reset(&d->ln_strip);
+	strbuf_add(&d->ln_strip, s, quote);
+	strbuf_add(&d->ln_strip, s + n, len - n);
+	return physical_line(d, d->ln_strip.buf, d->ln_strip.len, clean, eq);
+}
+
 /* Run the held numbered line on, with its number stripped or not. */
 static int number_release(struct dmesg *d, bool numbered)
 {
 	unsigned long keep = d->lineno;
-	size_t skip = numbered ? d->ln_skip : 0;
 	int ret;
 
 	d->ln_held = false;
 	d->lineno = d->ln_lineno;
-	ret = physical_line(d, d->ln_line.buf + skip, d->ln_line.len - skip,
-			    d->ln_clean, d->ln_eq);
+	if (numbered)
+		ret = number_strip(d, d->ln_line.buf, d->ln_line.len,
+				   d->ln_quote, d->ln_skip, d->ln_clean,
+				   d->ln_eq);
+	else
+		ret = physical_line(d, d->ln_line.buf, d->ln_line.len,
+				    d->ln_clean, d->ln_eq);
 	d->lineno = keep;
 	return ret;
 }
@@ -1345,13 +1373,13 @@ static int physical(struct dmesg *d, const char *s, size_t len, bool clean,
 		    bool eq)
 {
 	unsigned long num = 0;
-	size_t n;
+	size_t n, quote = 0;
 	int ret;
 
 	d->lineno++;
 	while (len && (s[len - 1] == '\r'))
 		len--;
-	n = match_number(s, len, &num);
+	n = match_number(s, len, &quote, &num);
 	if (d->ln_held) {
 		bool numbered = n && num == d->ln_num + 1;
 
@@ -1361,7 +1389,7 @@ static int physical(struct dmesg *d, const char *s, size_t len, bool clean,
 	}
 	if (n && d->ln_on && num == d->ln_num + 1) {
 		d->ln_num = num;
-		return physical_line(d, s + n, len - n, clean, eq);
+		return number_strip(d, s, len, quote, n, clean, eq);
 	}
 	d->ln_on = false;
 	if (n) {
@@ -1370,6 +1398,7 @@ static int physical(struct dmesg *d, const char *s, size_t len, bool clean,
 		d->ln_held = true;
 		d->ln_clean = clean;
 		d->ln_eq = eq;
+		d->ln_quote = quote;
 		d->ln_skip = n;
 		d->ln_num = num;
 		d->ln_lineno = d->lineno;

@@ -12,8 +12,9 @@
 #    byte-interleaved, so most of its lock lines start after a fragment of
 #    the other copy, and a wrap cuts that garbage.
 #  - line numbers: cat -n, less -N or an editor put a right-aligned number
-#    and a tab or a blank before every line; also when only a stretch of the
-#    input is numbered, between plain logs.
+#    and a tab or a blank before every line; also when a mail quotes the
+#    paste, and when only a stretch of the input is numbered, between plain
+#    logs.
 set -u
 cd "$(dirname "$0")/.." || exit 1
 SPLATD=${SPLATD:-build/asan/splatd}
@@ -72,6 +73,7 @@ same "all wraps at once" "-w all" 3 3
 same "cat -n view" "-n cat" ${#logs[@]} 3
 same "less -N view" "-n less" ${#logs[@]} 3
 same "editor view" "-n vim" ${#logs[@]} 3
+same "less -N view quoted '> '" "-n less -q >" ${#logs[@]} 3
 
 # a numbered stretch between plain logs
 bad=0

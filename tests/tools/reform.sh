@@ -4,7 +4,7 @@
 # tracker, a mail client or a line-numbering viewer passed it on, for the
 # transport tests.
 #
-# usage: reform.sh [-w WRAP] [-n VIEW] FILE
+# usage: reform.sh [-w WRAP] [-n VIEW] [-q QUOTE] FILE
 #   WRAP (a hard wrap; the continuation line has no prefix, no indentation):
 #     arrow   "-> #N" alone, the class on the next line
 #     held    a held lock's "#N:" and instance alone, the class on the next line
@@ -15,17 +15,19 @@
 #     cat     cat -n, nl: "%6d<TAB>"
 #     less    less -N: "%7d "
 #     vim     an editor: the number right-aligned in 3 columns or more, " "
+#   QUOTE: put before every line last (a mail quoting the paste), e.g. "> "
 set -eu
-wrap="" view=""
-while getopts "w:n:" opt; do
+wrap="" view="" quote=""
+while getopts "w:n:q:" opt; do
 	case $opt in
 	w) wrap=$OPTARG ;;
 	n) view=$OPTARG ;;
+	q) quote=$OPTARG ;;
 	*) exit 2 ;;
 	esac
 done
 shift $((OPTIND - 1))
-[ $# -eq 1 ] || { echo "usage: reform.sh [-w WRAP] [-n VIEW] FILE" >&2; exit 2; }
+[ $# -eq 1 ] || { echo "usage: reform.sh [-w WRAP] [-n VIEW] [-q QUOTE] FILE" >&2; exit 2; }
 case $wrap in "" | arrow | held | at | phrase | all) ;; *) echo "reform.sh: unknown wrap $wrap" >&2; exit 2 ;; esac
 case $view in "" | cat | less | vim) ;; *) echo "reform.sh: unknown view $view" >&2; exit 2 ;; esac
 
@@ -50,10 +52,10 @@ function cut(i) {
 	else if (want("phrase") && match($0, / is leaving the kernel with locks still held!$/))
 		cut(RSTART + RLENGTH - 12)
 	print
-}' "$1" | awk -v view="$view" '
+}' "$1" | awk -v view="$view" -v quote="$quote" '
 {
-	if (view == "cat") printf "%6d\t%s\n", NR + 358, $0
-	else if (view == "less") printf "%7d %s\n", NR + 358, $0
-	else if (view == "vim") printf "%3d %s\n", NR + 358, $0
-	else print
+	if (view == "cat") printf "%s%6d\t%s\n", quote, NR + 358, $0
+	else if (view == "less") printf "%s%7d %s\n", quote, NR + 358, $0
+	else if (view == "vim") printf "%s%3d %s\n", quote, NR + 358, $0
+	else print quote $0
 }'

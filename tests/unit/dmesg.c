@@ -385,6 +385,8 @@ static void dmesg__line_numbers(void **state)
 					 "1 only" };
 	/* numbers go before quoted-printable */
 	static const char *const c[] = { "===" };
+	/* a mail that quotes the numbered paste */
+	static const char *const d[] = { "a", "b" };
 
 	(void)state;
 	expect_lines("   359\t[ 1.0] a\n   360\t\n   361\t[ 1.0] b\n"
@@ -396,6 +398,7 @@ static void dmesg__line_numbers(void **state)
 		     "     1 only\n",
 		     b, 3);
 	expect_lines("  1 =3D=3D=\n  2 =3D\n", c, 1);
+	expect_lines("> >     12 [ 1.0] a\n> >     13 [ 1.0] b\n", d, 2);
 }
 
 static void dmesg__pstore_markers_dropped(void **state)
