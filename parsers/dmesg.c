@@ -2,9 +2,13 @@
 /*
  * dmesg: logical kernel lines out of any transport.
  *
- * Pipeline per physical line (see docs/parser.md):
- *   1. quoted-printable soft breaks are joined and =XX decoded (once the
- *      input has shown itself to be QP);
+ * Pipeline per physical line (see docs/parser.md).  Every transport is a
+ * property of a stretch of lines, decided again as the input changes, never
+ * of the whole input:
+ *   0. the line number of a numbered view (cat -n, less -N) is stripped
+ *      when consecutive lines carry consecutive numbers;
+ *   1. quoted-printable soft breaks are joined and =XX decoded in a stretch
+ *      that has shown itself to be QP, until a line QP cannot have written;
  *   2. bytes are sanitised: NUL dropped, control bytes and NBSP become
  *      spaces, invalid UTF-8 becomes '?', "^M" and CR are removed;
  *   3. e-mail quote markers ("> ", ">>> ", "> > ") are stripped;
@@ -15,7 +19,9 @@
  *   5. syslog "#012" and kmsg "\x0a" escapes split a line in several;
  *   6. wrapped lines are rejoined: an empty record continued on an
  *      unprefixed (indented) line, a mail client's hard wrap of a long
- *      prefixed line, and a lock line cut into KERN_CONT fragments.
+ *      prefixed line, a report phrase wrapped at a blank, and a lock line
+ *      cut into KERN_CONT fragments or wrapped (taking only what continues
+ *      it where it was cut).
  */
 #include "parsers/dmesg.h"
 
@@ -53,10 +59,20 @@ struct dmesg {
 
 	struct strbuf partial; /* physical line split across chunks */
 	bool partial_truncated;
-	struct strbuf qp; /* QP soft-broken physical line parts */
-	bool qp_mode;
+	struct strbuf qp; /* QP soft-broken physical line parts, decoded */
+	struct strbuf qp_raw; /* the same parts as read, '\n'-separated */
+	bool qp_mode; /* this stretch of the input is quoted-printable */
 	bool qp_soft; /* qp holds a line waiting for its tail */
 	unsigned long qp_first; /* first physical line of qp */
+	/* a line-numbered view (cat -n, less -N): see physical() */
+	struct strbuf ln_line; /* a numbered line waiting for the next one */
+	bool ln_held;
+	bool ln_clean, ln_eq; /* what scan_line() said about ln_line */
+	size_t ln_quote, ln_skip; /* quote markers, then number and blank */
+	struct strbuf ln_strip; /* scratch: a quoted line without its number */
+	unsigned long ln_lineno; /* its physical line number */
+	bool ln_on; /* the previous physical line was numbered... */
+	unsigned long ln_num; /* ...or held, with this number */
 	struct strbuf clean; /* scratch: sanitised line */
 	struct strbuf split; /* scratch: #012 splitting */
 
@@ -65,7 +81,6 @@ struct dmesg {
 	size_t line_bytes; /* of the physical line being read, uncapped */
 	size_t longest; /* longest physical line so far, uncapped */
 	bool nul; /* a NUL byte was seen */
-	unsigned long prefixed_lines;
 
 	/*
 	 * The pending logical line.  It borrows the caller's buffer while a
@@ -97,6 +112,9 @@ struct dmesg *dmesg_new(dmesg_line_fn fn, void *ctx)
 	d->ctx = ctx;
 	strbuf_init(&d->partial, 0);
 	strbuf_init(&d->qp, 0);
+	strbuf_init(&d->qp_raw, 0);
+	strbuf_init(&d->ln_line, 0);
+	strbuf_init(&d->ln_strip, 0);
 	strbuf_init(&d->clean, 0);
 	strbuf_init(&d->split, 0);
 	strbuf_init(&d->text, 0);
@@ -124,6 +142,9 @@ void dmesg_reset(struct dmesg *d)
 	} while (0)
 	KEEP(partial);
 	KEEP(qp);
+	KEEP(qp_raw);
+	KEEP(ln_line);
+	KEEP(ln_strip);
 	KEEP(clean);
 	KEEP(split);
 	KEEP(text);
@@ -147,6 +168,9 @@ void dmesg_free(struct dmesg *d)
 		return;
 	strbuf_release(&d->partial);
 	strbuf_release(&d->qp);
+	strbuf_release(&d->qp_raw);
+	strbuf_release(&d->ln_line);
+	strbuf_release(&d->ln_strip);
 	strbuf_release(&d->clean);
 	strbuf_release(&d->split);
 	strbuf_release(&d->text);
@@ -659,81 +683,168 @@ static int strip_prefixes(const char **pp, const char *e, struct phys *m)
 	return kind;
 }
 
-/* Skip "#N:" and a hex instance; true when what follows starts a lock. */
-static const char *lock_body(const char *s, const char *e)
-{
-	const char *p = s, *q;
+/*
+ * Where a transport (a KERN_CONT fragment flushed as its own record, a mail
+ * client's or a tracker's hard wrap) cut a lock line short: what the line
+ * has so far says what its next fragment must start with.
+ */
+enum lock_cut {
+	CUT_NONE, /* a whole line, or no lock line at all */
+	CUT_INDEX, /* "#3:" alone: the instance or the name follows */
+	CUT_NAME_NEXT, /* "-> #0" or an instance alone: "(name" follows */
+	CUT_NAME, /* "(&type->s_umount_key#45": the rest of the name */
+	CUT_USAGE, /* "){+.+." : the rest of the usage */
+	CUT_WAIT, /* "}-" : "{3:3}" */
+	CUT_COMMA, /* "}-{3:3}," : "at: site" */
+	CUT_AT, /* ", at:" : the acquire site */
+};
 
+static const char *skip_spaces(const char *p, const char *e)
+{
 	while (p < e && *p == ' ')
 		p++;
-	if (p + 1 < e && p[0] == '-' && p[1] == '>') { /* -> #N ( or -> ( */
-		p += 2;
-		while (p < e && *p == ' ')
-			p++;
-		if (p < e && *p == '#') {
-			p++;
-			p += skip_digits(p, e);
-			while (p < e && *p == ' ')
-				p++;
-		}
-		return p;
-	}
-	if (p < e && *p == '#') {
-		q = p + 1;
-		q += skip_digits(q, e);
-		if (q == p + 1 || q >= e || *q != ':')
-			return NULL;
-		p = q + 1;
-		while (p < e && *p == ' ')
-			p++;
-	}
-	q = p;
-	while (q < e && is_hex(*q))
-		q++;
-	if (q - p == 8 || q - p == 16) {
-		p = q;
-		while (p < e && *p == ' ')
-			p++;
-	}
 	return p;
 }
 
 /*
- * A lock line (held lock, acquire/hold lock, chain entry) that a
- * transport cut short: the index or instance alone, an open name, a cut
- * usage or wait suffix, or a dangling ", at:".
+ * How the lock line s ("[#N: ][instance ](name){usage}[-{o:i}], at: site",
+ * "-> #N (name){usage}...:") was cut, if it was.  An open name must have
+ * an open parenthesis: "(see the log)" is prose, not a cut class name.
  */
-static bool lock_incomplete(const char *s, size_t len)
+static enum lock_cut lock_cut(const char *s, size_t len)
 {
-	const char *e = s + len, *p = lock_body(s, e), *usage;
+	const char *e = s + len, *p = skip_spaces(s, e), *q, *usage;
+	bool index = false, name_next = false;
+	int depth = 0;
 
-	if (!p)
-		return false;
-	if (p == e) /* "#3:" or "#0: ffff8881163ca4e0" alone */
-		return p != s &&
-		       (*s == '#' || is_hex(*s) || (len && (s[0] == ' ')));
+	if (e - p >= 2 && p[0] == '-' && p[1] == '>') { /* -> #N ( or -> ( */
+		p = skip_spaces(p + 2, e);
+		if (p < e && *p == '#') {
+			q = p + 1 + skip_digits(p + 1, e);
+			if (q == p + 1)
+				return CUT_NONE;
+			p = skip_spaces(q, e);
+			name_next = true;
+		}
+	} else if (p < e && *p == '#') {
+		q = p + 1 + skip_digits(p + 1, e);
+		if (q == p + 1 || q >= e || *q != ':')
+			return CUT_NONE;
+		p = skip_spaces(q + 1, e);
+		index = true;
+	}
+	q = p;
+	while (q < e && is_hex(*q))
+		q++;
+	if ((q - p == 8 || q - p == 16) && (q == e || *q == ' ' || *q == '(')) {
+		p = skip_spaces(q, e); /* the lockdep_map instance */
+		name_next = true;
+	}
+	if (p == e)
+		return name_next ? CUT_NAME_NEXT : index ? CUT_INDEX : CUT_NONE;
 	if (*p != '(')
-		return false;
+		return CUT_NONE;
 	usage = memmem(p, (size_t)(e - p), "){", 2);
-	if (!usage)
-		return true;
+	if (!usage) {
+		for (q = p; q < e; q++)
+			depth += (*q == '(') - (*q == ')');
+		return depth > 0 ? CUT_NAME : CUT_NONE;
+	}
 	if (!memchr(usage, '}', (size_t)(e - usage)))
-		return true;
-	if (len >= 1 && e[-1] == '-')
-		return true; /* "}-" then "{3:3}" */
+		return CUT_USAGE;
+	if (e[-1] == '-')
+		return CUT_WAIT; /* "}-" then "{3:3}" */
 	if (len >= 3 && !memcmp(e - 3, "at:", 3))
-		return true;
-	if (len >= 1 && e[-1] == ',')
-		return true;
-	return false;
+		return CUT_AT;
+	if (e[-1] == ',')
+		return CUT_COMMA;
+	return CUT_NONE;
 }
 
-/* true when s could be the tail of an incomplete lock line */
-static bool lock_tail(const char *s, size_t len)
+static bool is_symbol_char(char c)
 {
-	return len && (s[0] == ',' || s[0] == '{' || s[0] == '}' ||
-		       s[0] == ')' || s[0] == '/' || s[0] == '(' ||
-		       (len >= 3 && !memcmp(s, "at:", 3)) || is_hex(s[0]));
+	return isalnum((unsigned char)c) || c == '_' || c == '.' || c == '$';
+}
+
+/*
+ * Could s start an acquire site: "sym+0x1/0x2", "sym (file:line)",
+ * "sym [module]", syzbot's "sym file:line", "[<addr>] sym", a bare "sym"?
+ * "WARNING: ...", "=====" and "[ BUG: ... ]" cannot.
+ */
+static bool site_start(const char *s, size_t len)
+{
+	const char *e = s + len, *p = s, *q;
+
+	if (*p == '[') {
+		q = p + 1 + (len > 1 && p[1] == '<');
+		while (q < e && is_hex(*q))
+			q++;
+		return q - p >= 9 && q < e && (*q == ']' || *q == '>');
+	}
+	if (!isalpha((unsigned char)*p) && *p != '_' && *p != '.')
+		return false;
+	while (p < e && is_symbol_char(*p))
+		p++;
+	if (p == e || *p == '+')
+		return true;
+	if (*p != ' ' || p + 1 >= e)
+		return false;
+	if (p[1] == '(' || p[1] == '[')
+		return true;
+	q = memchr(p + 1, ' ', (size_t)(e - p - 1));
+	q = q ? q : e;
+	return memchr(p + 1, '/', (size_t)(q - p - 1)) &&
+	       memchr(p + 1, ':', (size_t)(q - p - 1));
+}
+
+/*
+ * Could s continue a class name cut at `cut`: "/1", "#45", "){+.+.}...",
+ * the rest of a name with a blank ("cpu)){-...}"), or one piece of a name?
+ * Prose ("WARNING: ...") and banners ("=====") cannot.
+ */
+static bool name_rest(const char *s, size_t len)
+{
+	const char *e = s + len, *sp = memchr(s, ' ', len), *w = sp ? sp : e;
+
+	if (*s == ')' || *s == '/')
+		return true;
+	if (*s == '#' && len > 1 && is_digit(s[1])) {
+		const char *q = s + 1 + skip_digits(s + 1, e);
+
+		return q == e || *q != ':'; /* "#45", not a held lock "#0:" */
+	}
+	if (len >= 2 && (*s == '=' || *s == '-') && s[1] == *s)
+		return false;
+	if (memchr(s, ')', (size_t)(w - s)) || memchr(s, '{', (size_t)(w - s)))
+		return true;
+	return !sp;
+}
+
+/* Does fragment s continue a lock line cut at `cut`? */
+static bool lock_continues(enum lock_cut cut, const char *s, size_t len)
+{
+	if (!len)
+		return false;
+	switch (cut) {
+	case CUT_INDEX:
+		return is_hex(*s) || *s == '(';
+	case CUT_NAME_NEXT:
+		return *s == '(';
+	case CUT_NAME:
+		return name_rest(s, len);
+	case CUT_USAGE:
+		return *s == '}' || *s == '+' || *s == '-' || *s == '.' ||
+		       *s == '?';
+	case CUT_WAIT:
+		return *s == '{';
+	case CUT_COMMA:
+		return len >= 3 && !memcmp(s, "at:", 3);
+	case CUT_AT:
+		return site_start(s, len);
+	case CUT_NONE:
+		break;
+	}
+	return false;
 }
 
 static int emit(struct dmesg *d)
@@ -844,18 +955,72 @@ static bool same_caller(const struct dmesg *d, const struct phys *m)
 	       !strcmp(d->meta.caller, m->caller);
 }
 
+/*
+ * The lines of a report that a tracker or a mail client may wrap at any of
+ * their blanks, and that end where the kernel ends them.
+ */
+#define PHRASE(s)                \
+	{                        \
+		s, sizeof(s) - 1 \
+	}
+static const struct phrase {
+	const char *text;
+	size_t len;
+} phrases[] = {
+	PHRASE(" is trying to acquire lock:"),
+	PHRASE("but task is already holding lock:"),
+	PHRASE("and this task is already holding:"),
+	PHRASE(" is leaving the kernel with locks still held!"),
+	PHRASE(" still has locks held!"),
+	PHRASE("the existing dependency chain (in reverse order) is:"),
+	PHRASE("which lock already depends on the new lock."),
+	PHRASE("other info that might help us debug this:"),
+	PHRASE("Showing all locks held in the system:"),
+	PHRASE("WARNING: possible circular locking dependency detected"),
+	PHRASE("WARNING: possible recursive locking detected"),
+	PHRASE("WARNING: possible irq lock inversion dependency detected"),
+	PHRASE("WARNING: bad unlock balance detected!"),
+	PHRASE("WARNING: lock held when returning to user space!"),
+	PHRASE("WARNING: Nested lock was not taken"),
+	PHRASE("-unsafe lock order detected"),
+};
+#undef PHRASE
+
+/*
+ * Is s (len bytes) the rest of a phrase that the pending line ends with the
+ * start of, cut at a blank ("... is trying to acquire" + "lock:")?
+ */
+static bool phrase_continues(const struct dmesg *d, const char *s, size_t len)
+{
+	size_t i, n, head;
+
+	if (!len || !d->plen || !isalpha((unsigned char)d->ptext[d->plen - 1]))
+		return false;
+	for (i = 0; i < sizeof(phrases) / sizeof(phrases[0]); i++) {
+		const char *t = phrases[i].text;
+
+		n = phrases[i].len;
+		if (len + 1 >= n || t[n - len - 1] != ' ' ||
+		    memcmp(t + n - len, s, len))
+			continue;
+		head = n - len - 1;
+		if (d->plen >= head &&
+		    !memcmp(d->ptext + d->plen - head, t, head))
+			return true;
+	}
+	return false;
+}
+
 /* Step 6: fold one stripped physical line into the logical stream. */
 static int assemble(struct dmesg *d, const struct phys *m, const char *raw,
 		    size_t raw_len, unsigned long first)
 {
 	int ret;
 
-	if (m->prefixed)
-		d->prefixed_lines++;
 	if (d->have) {
-		bool incomplete = lock_incomplete(d->ptext, d->plen);
+		enum lock_cut cut = lock_cut(d->ptext, d->plen);
 
-		if (incomplete && d->held < DMESG_HOLD_LINES) {
+		if (cut != CUT_NONE && d->held < DMESG_HOLD_LINES) {
 			if (!m->len) {
 				d->held++;
 				return 0; /* blank between fragments */
@@ -876,13 +1041,19 @@ static int assemble(struct dmesg *d, const struct phys *m, const char *raw,
 				memcpy(l.caller, m->caller, sizeof(l.caller));
 				return d->fn(d->ctx, &l);
 			}
-			if (lock_tail(m->text, m->len) || !m->prefixed) {
+			if (lock_continues(cut, m->text, m->len)) {
 				join(d, m, raw, raw_len, m->prefixed);
 				d->held++;
 				return 0;
 			}
 		}
-		if (!m->prefixed && d->prefixed_lines && m->len) {
+		if (!m->prefixed && m->quote <= d->quote &&
+		    phrase_continues(d, m->text, m->len)) {
+			/* a tracker's or a mail client's wrap of a phrase */
+			join(d, m, raw, raw_len, false);
+			return 0;
+		}
+		if (!m->prefixed && m->len) {
 			if (d->meta.prefixed && !d->plen && !d->continued) {
 				/* "[ts] " + "\n"-started record continued */
 				pend_own(d);
@@ -916,10 +1087,6 @@ static int assemble(struct dmesg *d, const struct phys *m, const char *raw,
 			return ret;
 	}
 	set_pending(d, m, raw, raw_len, first);
-	if (!m->prefixed && d->prefixed_lines) {
-		/* an unprefixed line in a prefixed log inherits nothing */
-		d->meta.prefixed = false;
-	}
 	return 0;
 }
 
@@ -1033,28 +1200,87 @@ static bool qp_marker(const char *s, size_t len)
 	return false;
 }
 
+/* RFC 2045: an encoded line has at most 76 characters. */
+#define DMESG_QP_LINE 76
+
+/*
+ * A line that quoted-printable cannot have produced: longer than 76 bytes,
+ * or a '=' that is neither an =XX escape nor the soft break at its end
+ * ("=====" banners, "a == b").  Such a line ends a QP stretch.
+ */
+static bool qp_impossible(const char *s, size_t len)
+{
+	const char *e = s + len, *q;
+
+	if (len > DMESG_QP_LINE)
+		return true;
+	for (q = memchr(s, '=', len); q && q + 1 < e;
+	     q = memchr(q + 1, '=', (size_t)(e - q - 1))) {
+		if (e - q < 3 || !is_qp_hex(q[1]) || !is_qp_hex(q[2]))
+			return true;
+		q += 2;
+		if (q + 1 >= e)
+			break;
+	}
+	return false;
+}
+
+static int physical_line(struct dmesg *d, const char *s, size_t len, bool clean,
+			 bool eq);
+
+/*
+ * The soft-broken lines held in qp_raw turned out not to be QP (the line
+ * after them cannot be): run them through the rest of the pipeline as they
+ * were read, each with its own line number.
+ */
+static int qp_replay(struct dmesg *d)
+{
+	const char *p = d->qp_raw.buf, *e = p + d->qp_raw.len, *nl;
+	unsigned long keep = d->lineno;
+	int ret = 0;
+
+	d->qp_soft = false;
+	d->lineno = d->qp_first;
+	for (; p < e && !ret; p = nl + 1, d->lineno++) {
+		nl = memchr(p, '\n', (size_t)(e - p));
+		ret = process(d, p, (size_t)(nl - p), d->lineno, false);
+	}
+	d->lineno = keep;
+	strbuf_reset(&d->qp);
+	strbuf_reset(&d->qp_raw);
+	return ret;
+}
+
 /*
  * Step 1 for one physical line; then the rest of the pipeline.  clean: no
- * byte of s needs sanitizing; eq: s may contain '='.
+ * byte of s needs sanitizing; eq: s may contain '='.  Quoted-printable is
+ * decided per stretch: a marker starts one, a line QP cannot have produced
+ * ends it.
  */
-static int physical(struct dmesg *d, const char *s, size_t len, bool clean,
-		    bool eq)
+static int physical_line(struct dmesg *d, const char *s, size_t len, bool clean,
+			 bool eq)
 {
 	int ret;
 
-	d->lineno++;
-	while (len && (s[len - 1] == '\r'))
-		len--;
-	if (!d->qp_mode && eq && qp_marker(s, len))
+	if (d->qp_mode && qp_impossible(s, len)) {
+		d->qp_mode = false;
+		if (d->qp_soft && (ret = qp_replay(d)))
+			return ret;
+	} else if (!d->qp_mode && eq && qp_marker(s, len) &&
+		   !qp_impossible(s, len)) {
 		d->qp_mode = true;
+	}
 	if (!d->qp_mode)
 		return process(d, s, len, d->lineno, clean);
 	if (!d->qp_soft) {
 		strbuf_reset(&d->qp);
+		strbuf_reset(&d->qp_raw);
 		d->qp_first = d->lineno;
 	}
-	if (len && s[len - 1] == '=' && d->qp.len < DMESG_MAX_LINE) {
+	if (len && s[len - 1] == '=' && d->qp_raw.len < DMESG_MAX_LINE) {
 		qp_append(d, s, len - 1);
+		strbuf_add(&d->qp_raw, s, len);
+		strbuf_addch(&d->qp_raw, '\n');
 		d->qp_soft = true;
 		return 0;
 	}
@@ -1062,7 +1288,109 @@ static int physical(struct dmesg *d, const char *s, size_t len, bool clean,
 	d->qp_soft = false;
 	ret = process(d, d->qp.buf, d->qp.len, d->qp_first, false);
 	strbuf_reset(&d->qp);
+	strbuf_reset(&d->qp_raw);
 	return ret;
+}
+
+/*
+ * A line-numbered view (cat -n, nl, less -N, an editor): a right-aligned
+ * number and one tab or blank before the line, after the quote markers of a
+ * mail that quotes the paste.  Returns the length of the markers, number
+ * and blank, with the markers' length in *quote and the number in *num, or
+ * 0.
+ */
+static size_t match_number(const char *s, size_t len, size_t *quote,
+			   unsigned long *num)
+{
+	const char *e = s + len, *p = s, *q;
+	unsigned long n = 0;
+
+	for (q = s; q < e && (*q == '>' || is_blank(*q)); q++)
+		if (*q == '>')
+			p = q + 1;
+	*quote = (size_t)(p - s);
+	p = skip_spaces(p, e);
+	for (q = p; q < e && is_digit(*q) && q - p < 9; q++)
+		n = n * 10 + (unsigned long)(*q - '0');
+	if (q == p || (q < e && *q != ' ' && *q != '\t'))
+		return 0;
+	*num = n;
+	return (size_t)(q - s) + (q < e);
+}
+
+/* Run line s on without its number (n bytes, after quote markers). */
+static int number_strip(struct dmesg *d, const char *s, size_t len,
+			size_t quote, size_t n, bool clean, bool eq)
+{
+	if (!quote)
+		return physical_line(d, s + n, len - n, clean, eq);
+	strbuf_reset(&d->ln_strip);
+	strbuf_add(&d->ln_strip, s, quote);
+	strbuf_add(&d->ln_strip, s + n, len - n);
+	return physical_line(d, d->ln_strip.buf, d->ln_strip.len, clean, eq);
+}
+
+/* Run the held numbered line on, with its number stripped or not. */
+static int number_release(struct dmesg *d, bool numbered)
+{
+	unsigned long keep = d->lineno;
+	int ret;
+
+	d->ln_held = false;
+	d->lineno = d->ln_lineno;
+	if (numbered)
+		ret = number_strip(d, d->ln_line.buf, d->ln_line.len,
+				   d->ln_quote, d->ln_skip, d->ln_clean,
+				   d->ln_eq);
+	else
+		ret = physical_line(d, d->ln_line.buf, d->ln_line.len,
+				    d->ln_clean, d->ln_eq);
+	d->lineno = keep;
+	return ret;
+}
+
+/*
+ * Step 0 for one physical line: a line number is stripped when the lines
+ * around it are numbered one after the other (a stretch of a numbered view,
+ * so "3 locks held by" alone keeps its 3).  The first numbered line of a
+ * stretch waits for the next line to decide.
+ */
+static int physical(struct dmesg *d, const char *s, size_t len, bool clean,
+		    bool eq)
+{
+	unsigned long num = 0;
+	size_t n, quote = 0;
+	int ret;
+
+	d->lineno++;
+	while (len && (s[len - 1] == '\r'))
+		len--;
+	n = match_number(s, len, &quote, &num);
+	if (d->ln_held) {
+		bool numbered = n && num == d->ln_num + 1;
+
+		if ((ret = number_release(d, numbered)))
+			return ret;
+		d->ln_on = numbered;
+	}
+	if (n && d->ln_on && num == d->ln_num + 1) {
+		d->ln_num = num;
+		return number_strip(d, s, len, quote, n, clean, eq);
+	}
+	d->ln_on = false;
+	if (n) {
+		strbuf_reset(&d->ln_line);
+		strbuf_add(&d->ln_line, s, len);
+		d->ln_held = true;
+		d->ln_clean = clean;
+		d->ln_eq = eq;
+		d->ln_quote = quote;
+		d->ln_skip = n;
+		d->ln_num = num;
+		d->ln_lineno = d->lineno;
+		return 0;
+	}
+	return physical_line(d, s, len, clean, eq);
 }
 
 /*
@@ -1203,16 +1531,31 @@ static bool skip_line(struct dmesg *d, const char *s, size_t len, int *ret)
 	    (*p == 'k' && match_kernel_tag(p, e)) ||
 	    (*p == 'O' && e - p >= 5 && !memcmp(p, "Oops#", 5)))
 		return false;
-	if (d->have && lock_incomplete(d->ptext, d->plen))
+	if (d->have && lock_cut(d->ptext, d->plen) != CUT_NONE)
 		return false;
 	*ret = emit(d);
 	if (!*ret && (!d->skip(d->ctx, p, (size_t)(e - p)) ||
 		      ((is_hex(*p) || *p == '#' || *p == '-' || *p == '(') &&
-		       lock_incomplete(p, (size_t)(e - p)))))
+		       lock_cut(p, (size_t)(e - p)) != CUT_NONE)))
 		return false; /* the full path (nothing is pending now) */
 	d->lineno++;
-	d->prefixed_lines++;
 	return true;
+}
+
+/*
+ * Would steps 0 and 1 pass the clean line s on as it is, changing no state?
+ * No numbered line is held or being read, no QP soft break waits for its
+ * tail, and in a QP stretch the line has no '=' and fits a QP line (so
+ * decoding it changes nothing and it does not end the stretch); out of one,
+ * it does not start one.
+ */
+static bool as_read(const struct dmesg *d, const char *s, size_t n, bool eq)
+{
+	if (d->ln_held || d->ln_on || d->qp_soft)
+		return false;
+	if (d->qp_mode)
+		return !eq && n <= DMESG_QP_LINE;
+	return !eq || !qp_marker(s, n);
 }
 
 /* The input's shape for dmesg_longest_line() and dmesg_saw_nul(). */
@@ -1271,12 +1614,9 @@ int dmesg_feed(struct dmesg *d, const char *buf, size_t len)
 			note_line(d, p, n, ctl, true);
 			if (n > DMESG_MAX_LINE)
 				n = DMESG_MAX_LINE;
-			/* physical() looks for QP after CRs are cut */
-			if (eq && !ctl && !d->qp_mode && qp_marker(p, n))
-				d->qp_mode = true;
-			if (ctl || !d->skip || d->qp_mode ||
-			    n == DMESG_MAX_LINE || !skip_line(d, p, n, &ret))
-				ret = physical(d, p, n, !ctl, eq && ctl);
+			if (ctl || !d->skip || n == DMESG_MAX_LINE ||
+			    !as_read(d, p, n, eq) || !skip_line(d, p, n, &ret))
+				ret = physical(d, p, n, !ctl, eq);
 		}
 		if (ret)
 			break;
@@ -1296,10 +1636,13 @@ int dmesg_finish(struct dmesg *d)
 		strbuf_reset(&d->partial);
 		d->partial_truncated = false;
 	}
+	if (!ret && d->ln_held)
+		ret = number_release(d, false);
 	if (!ret && d->qp_soft) {
 		d->qp_soft = false;
 		ret = process(d, d->qp.buf, d->qp.len, d->qp_first, false);
 		strbuf_reset(&d->qp);
+		strbuf_reset(&d->qp_raw);
 	}
 	if (!ret)
 		ret = emit(d);

@@ -286,6 +286,121 @@ static void dmesg__kern_cont_fragments(void **state)
 	release(&g);
 }
 
+/* The lines of s, fed in chunks of 1, 7 and all at once, are want[]. */
+static void expect_lines(const char *s, const char *const *want, int n)
+{
+	static const size_t chunks[] = { 0, 1, 7 };
+	struct got g;
+	size_t c;
+	int i;
+
+	for (c = 0; c < sizeof(chunks) / sizeof(chunks[0]); c++) {
+		run(&g, s, strlen(s), chunks[c]);
+		assert_int_equal(g.n, n);
+		for (i = 0; i < n; i++)
+			assert_string_equal(g.text[i], want[i]);
+		release(&g);
+	}
+}
+
+static void dmesg__quoted_printable_is_a_stretch(void **state)
+{
+	/* a QP part, then a plain log: its banner ends the QP stretch */
+	static const char *const a[] = { "===", "=====", "WARNING: x" };
+	/* a soft break whose tail QP cannot have written: both kept */
+	static const char *const b[] = { "===", "CONFIG_X=", "== y" };
+	/* a marker next to an impossible '=' starts nothing */
+	static const char *const c[] = { "=3D x == y", "z=" };
+
+	(void)state;
+	expect_lines("[ 1.0] =3D=3D=\n=3D\n[ 2.0] =====\n[ 2.0] WARNING: x\n",
+		     a, 3);
+	expect_lines("[ 1.0] =3D=3D=\n=3D\nCONFIG_X=\n== y\n", b, 3);
+	expect_lines("=3D x == y\nz=\n", c, 2);
+}
+
+static void dmesg__prose_is_no_lock_line(void **state)
+{
+	/* "(" prose: a closed parenthesis, or followed by no class name */
+	static const char *const a[] = {
+		"(see the attached log; it happens on every boot)", "",
+		"=====", "[ BUG: Invalid wait context ]"
+	};
+	static const char *const b[] = { "(and this one, which", "=====",
+					 "WARNING: possible recursive locking "
+					 "detected" };
+	/* a lone "-> #0" or a dangling ", at:" takes no header */
+	static const char *const c[] = {
+		"-> #0", "WARNING: suspicious RCU usage",
+		"(&x){+.+.}-{3:3}, at:", "BUG: Invalid wait context"
+	};
+
+	(void)state;
+	expect_lines("(see the attached log; it happens on every boot)\n\n"
+		     "=====\n[ BUG: Invalid wait context ]\n",
+		     a, 4);
+	expect_lines("(and this one, which\n=====\n"
+		     "WARNING: possible recursive locking detected\n",
+		     b, 3);
+	expect_lines("-> #0\nWARNING: suspicious RCU usage\n"
+		     "(&x){+.+.}-{3:3}, at:\nBUG: Invalid wait context\n",
+		     c, 4);
+}
+
+static void dmesg__wrapped_headers(void **state)
+{
+	static const char *const a[] = {
+		"-> #1 (&x->lock){+.+.}-{3:3}:", "lock_acquire+0x1/0x2",
+		"-> #0 (&(&priv->bus_notifier)->rwsem){++++}-{3:3}:"
+	};
+	static const char *const b[] = {
+		"kworker/0:1/25 is trying to acquire lock:",
+		"ffff888100e02a78 (&x->lock){+.+.}-{3:3}, at: f+0x1/0x2",
+		"but task is already holding lock:",
+		"#0: ffff888100e02a78 (&x->lock){+.+.}-{3:3}, at: g+0x1/0x2"
+	};
+
+	(void)state;
+	expect_lines("[ 1.0] -> #1\n(&x->lock){+.+.}-{3:3}:\n"
+		     "[ 1.0]        lock_acquire+0x1/0x2\n"
+		     "-> #0\n(&(&priv->bus_notifier)->rwsem){++++}-{3:3}:\n",
+		     a, 3);
+	expect_lines("[ 1.0] kworker/0:1/25 is trying to acquire\nlock:\n"
+		     "[ 1.0] ffff888100e02a78 (&x->lock){+.+.}-{3:3}, at:\n"
+		     "f+0x1/0x2\n"
+		     "[ 1.0] but task is already\nholding lock:\n"
+		     "[ 1.0]  #0: ffff888100e02a78\n"
+		     "(&x->lock){+.+.}-{3:3}, at: g+0x1/0x2\n",
+		     b, 4);
+}
+
+static void dmesg__line_numbers(void **state)
+{
+	/* cat -n, less -N, an editor; blank lines numbered too */
+	static const char *const a[] = { "a", "", "b", "c", "d" };
+	/* no numbered view: "3 locks held by" keeps its 3 */
+	static const char *const b[] = { "3 locks held by x/1:",
+					 "#0: ffff888100e02a78 (&x){+.+.}, at: "
+					 "f+0x1/0x2",
+					 "1 only" };
+	/* numbers go before quoted-printable */
+	static const char *const c[] = { "===" };
+	/* a mail that quotes the numbered paste */
+	static const char *const d[] = { "a", "b" };
+
+	(void)state;
+	expect_lines("   359\t[ 1.0] a\n   360\t\n   361\t[ 1.0] b\n"
+		     "      7 Nov 12 10:00:01 host kernel: c\n"
+		     "      8 Nov 12 10:00:01 host kernel: d\n",
+		     a, 5);
+	expect_lines("3 locks held by x/1:\n"
+		     " #0: ffff888100e02a78 (&x){+.+.}, at: f+0x1/0x2\n"
+		     "     1 only\n",
+		     b, 3);
+	expect_lines("  1 =3D=3D=\n  2 =3D\n", c, 1);
+	expect_lines("> >     12 [ 1.0] a\n> >     13 [ 1.0] b\n", d, 2);
+}
+
 static void dmesg__pstore_markers_dropped(void **state)
 {
 	expect_one("Oops#1 Part5\n<4>[ 1.0] kept\n", "kept");
@@ -371,6 +486,49 @@ static void dmesg__fast_path_offers_only_whole_lines(void **state)
 	dmesg_free(d);
 }
 
+/* Lines offered to the skip function, which drops none. */
+static int offered;
+
+static bool skip_none(void *ctx, const char *text, size_t len)
+{
+	(void)ctx;
+	(void)text;
+	(void)len;
+	offered++;
+	return false;
+}
+
+static void dmesg__fast_path_after_quoted_printable(void **state)
+{
+	/*
+	 * In a QP stretch a line without '=' decodes to itself and is offered
+	 * again; one with '=', a soft break's tail, or a line held to see if
+	 * the view is numbered is not.
+	 */
+	static const char log[] = "[    1.000000] =3D=3D=\n"
+				  "=3D\n"
+				  "[    1.000002] ordinary\n"
+				  "[    1.000003] a=3Db\n"
+				  "    12 held\n"
+				  "[    1.000004] ordinary\n";
+	struct got g;
+	struct dmesg *d = dmesg_new(collect, &g);
+
+	(void)state;
+	memset(&g, 0, sizeof(g));
+	offered = 0;
+	dmesg_set_skip(d, skip_none);
+	dmesg_feed(d, log, sizeof(log) - 1);
+	dmesg_finish(d);
+	assert_int_equal(offered, 1);
+	assert_int_equal(g.n, 5);
+	assert_string_equal(g.text[0], "===");
+	assert_string_equal(g.text[2], "a=b");
+	assert_string_equal(g.text[3], "12 held");
+	release(&g);
+	dmesg_free(d);
+}
+
 static void dmesg__shape_and_reset(void **state)
 {
 	static const char log[] = "[    1.000000] short\n"
@@ -430,10 +588,15 @@ int main(void)
 		cmocka_unit_test(dmesg__mail_wraps),
 		cmocka_unit_test(dmesg__plain_log_lines_are_not_glued),
 		cmocka_unit_test(dmesg__kern_cont_fragments),
+		cmocka_unit_test(dmesg__quoted_printable_is_a_stretch),
+		cmocka_unit_test(dmesg__prose_is_no_lock_line),
+		cmocka_unit_test(dmesg__wrapped_headers),
+		cmocka_unit_test(dmesg__line_numbers),
 		cmocka_unit_test(dmesg__pstore_markers_dropped),
 		cmocka_unit_test(dmesg__chunk_size_does_not_matter),
 		cmocka_unit_test(dmesg__huge_line_is_capped),
 		cmocka_unit_test(dmesg__fast_path_offers_only_whole_lines),
+		cmocka_unit_test(dmesg__fast_path_after_quoted_printable),
 		cmocka_unit_test(dmesg__shape_and_reset),
 	};
 

@@ -1,0 +1,135 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+# t0105-parse-concat: what comes before a report never hides it.  Transport
+# state (quoted-printable, quoting, wraps, prefixes) belongs to a stretch of
+# lines: every real log of ../shared/corpus concatenated into one input, in
+# several seeded random orders, still yields every signature each log yields
+# alone; and every log preceded by a hostile line (prose starting with "(",
+# "[", ">", "=", a line ending in "=", a mail signature separator, a lone
+# "-> #0", a timestamp alone, ...) still yields its signatures, whether the
+# line comes first or just before the report's banner.
+set -u
+cd "$(dirname "$0")/.." || exit 1
+SPLATD=${SPLATD:-build/asan/splatd}
+SHARED=../shared/corpus
+passed=0
+failed=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+ok() { passed=$((passed + 1)); echo "ok - $*"; }
+nok() { failed=$((failed + 1)); echo "not ok - $*"; }
+
+[ -x "$SPLATD" ] || { echo "not ok - $SPLATD missing (make test builds it)"; echo "0 passed, 1 failed"; exit 1; }
+
+# sigs FILE: "kind signature" of each report, sorted
+sigs() {
+	"$SPLATD" parse "$1" 2>/dev/null | jq -r '.reports[] | "\(.kind) \(.signature)"' | sort
+}
+
+# missing WANT GOT: the lines of WANT that GOT lacks (as sets)
+missing() { comm -23 <(sort -u "$1") <(sort -u "$2"); }
+
+logs=("$SHARED/seed-6641.txt" "$SHARED"/real/*.log)
+alone=0
+: >"$tmp/all.sigs"
+for f in "${logs[@]}"; do
+	name=${f##*/}
+	sigs "$f" >"$tmp/$name.sigs"
+	alone=$((alone + $(wc -l <"$tmp/$name.sigs")))
+	cat "$tmp/$name.sigs" >>"$tmp/all.sigs"
+done
+if [ "$alone" -ge ${#logs[@]} ]; then
+	ok "${#logs[@]} logs parsed one by one: $alone reports"
+else
+	nok "${#logs[@]} logs parsed one by one: only $alone reports"
+fi
+
+# ---- concatenations in seeded random orders ---------------------------------
+for seed in 1 2 3 4 5; do
+	printf '%s\n' "${logs[@]}" |
+		awk -v seed="$seed" 'BEGIN { srand(seed) } { print rand() "\t" $0 }' |
+		sort -k1,1 | cut -f2- >"$tmp/order"
+	: >"$tmp/cat.log"
+	while IFS= read -r f; do cat "$f" >>"$tmp/cat.log"; done <"$tmp/order"
+	sigs "$tmp/cat.log" >"$tmp/cat.sigs"
+	lost=$(missing "$tmp/all.sigs" "$tmp/cat.sigs")
+	if [ -z "$lost" ]; then
+		ok "order $seed: $(wc -l <"$tmp/cat.sigs") reports, every log's signatures found"
+	else
+		nok "order $seed: $(wc -l <"$tmp/cat.sigs") reports; lost $(wc -l <<<"$lost"):"
+		# name the logs whose reports were lost
+		while read -r kind sig; do
+			grep -l -F "$kind $sig" "$tmp"/*.log.sigs "$tmp"/*.txt.sigs 2>/dev/null |
+				sed 's|.*/||; s|\.sigs$||; s|^|    |'
+		done <<<"$lost"
+	fi
+done
+
+# ---- hostile lines before a report ------------------------------------------
+hostile=(
+	"(see the attached log; it happens on every boot)"
+	"(and this one, which"
+	"[drm] Initialized i915 1.6.0 20201103 for 0000:00:02.0 on minor 0"
+	"[Note: the box has 8 GB]"
+	"> I can reproduce this on my machine too."
+	"= Summary ="
+	"The fix sets CONFIG_PROVE_LOCKING="
+	"-- "
+	"-> #0"
+	"#0:"
+	"ffff888100e02a78"
+	"(&mm->mmap_lock){++++}-{3:3}, at:"
+	"[  123.456789]"
+	"<4>[  123.456789] "
+	"> [  123.456789]"
+	"Feb 08 10:32:08 machine kernel:"
+	"Call Trace:"
+	"x=3D1 y=3D2"
+)
+# before_banner FILE LINE: FILE with LINE inserted before its first banner
+# line (a row of "=" or the "=3D" of quoted-printable), not inside a
+# quoted-printable soft break; nothing when it has no banner
+before_banner() {
+	awk -v h="$2" '
+		!done && /(=====|=3D=3D=3D)/ && prev !~ /=$/ { print h; done = 1 }
+		{ print; prev = $0 }
+		END { exit !done }' "$1"
+}
+# every input in one run of splatd parse; h/LOG.N.WHERE is LOG with
+# hostile line N first or before its banner
+mkdir "$tmp/h"
+for f in "${logs[@]}"; do
+	name=${f##*/}
+	for i in "${!hostile[@]}"; do
+		{ printf '%s\n' "${hostile[$i]}"; cat "$f"; } >"$tmp/h/$name.$i.first"
+		before_banner "$f" "${hostile[$i]}" >"$tmp/h/$name.$i.banner" ||
+			rm "$tmp/h/$name.$i.banner"
+	done
+done
+"$SPLATD" parse "$tmp"/h/* 2>"$tmp/err" |
+	jq -r '.file as $f | .reports[] | "\($f) \(.kind) \(.signature)"' >"$tmp/got" ||
+	nok "splatd parse of the hostile inputs: $(head -c 300 "$tmp/err")"
+bad=0
+tried=0
+for in in "$tmp"/h/*; do
+	tried=$((tried + 1))
+	base=${in##*/}
+	name=${base%.*.*}
+	i=${base#"$name".}
+	i=${i%.*}
+	grep -F "$in " "$tmp/got" | cut -d' ' -f2- >"$tmp/h.sigs"
+	if [ -n "$(missing "$tmp/$name.sigs" "$tmp/h.sigs")" ]; then
+		bad=$((bad + 1))
+		case $base in
+		*.first) nok "$name after '${hostile[$i]}': report lost" ;;
+		*) nok "$name with '${hostile[$i]}' before its banner: report lost" ;;
+		esac
+	fi
+done
+if [ "$bad" = 0 ] && [ "$tried" -gt ${#logs[@]} ]; then
+	ok "${#hostile[@]} hostile lines x ${#logs[@]} logs ($tried inputs): every report found, same signature"
+fi
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
