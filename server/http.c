@@ -770,8 +770,16 @@ int http_serve(const struct http_config *cfg, struct strbuf *err)
 	sigaddset(&sigs, SIGTERM);
 	pthread_sigmask(SIG_BLOCK, &sigs, NULL);
 	signal(SIGPIPE, SIG_IGN);
+	/*
+	 * poll(), not epoll: libmicrohttpd 0.9.75 registers sockets with
+	 * EPOLLET and takes a short read for "nothing more to read", so a
+	 * client whose last bytes and FIN arrive together is never read
+	 * again and sits in CLOSE-WAIT until the timeout.  poll() is level
+	 * triggered: the EOF is seen on the next round and the connection
+	 * freed at once (t2100).
+	 */
 	d = MHD_start_daemon(
-		MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC |
+		MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL | MHD_USE_ITC |
 			MHD_USE_ERROR_LOG,
 		0, NULL, NULL, on_request, &srv, MHD_OPTION_LISTEN_SOCKET, fd,
 		MHD_OPTION_THREAD_POOL_SIZE, threads,

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * http: the HTTP glue of `splatd serve` on libmicrohttpd (epoll, a worker
+ * http: the HTTP glue of `splatd serve` on libmicrohttpd (poll, a worker
  * pool sized to the cores).  It matches a request against the route table,
  * checks its token and role, enforces body caps, streams or buffers the
  * body, calls the route's handler and queues its reply, writes one access-log
