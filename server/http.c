@@ -152,6 +152,7 @@ static void set_response(struct http_request *req, int status,
 	MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, type);
 	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
 	req->response = resp;
+	req->reply_text = NULL;
 	req->status = status;
 	req->bytes_out = len;
 }
@@ -195,11 +196,13 @@ void http_reply_json(struct http_request *req, int status, json_t *body)
 		return;
 	}
 	len = strlen(text);
-	resp = MHD_create_response_from_buffer(len, text,
-					       MHD_RESPMEM_MUST_FREE);
+	resp = MHD_create_response_from_buffer_with_free_callback(len, text,
+								  free);
 	if (!resp)
 		abort();
 	set_response(req, status, resp, "application/json", len);
+	req->reply_text = text;
+	req->reply_len = len;
 }
 
 json_t *http_body_object(struct http_request *req)
@@ -409,6 +412,56 @@ static void request_data(struct http_request *req, const char *data, size_t len)
 		strbuf_add(&req->body, data, len);
 }
 
+static enum MHD_Result add_header_line(void *cls, enum MHD_ValueKind kind,
+				       const char *key, const char *value)
+{
+	strbuf_addf(cls, "%s: %s\r\n", key, value);
+	return MHD_YES;
+}
+
+/*
+ * Send the reply waiting in req straight to the socket and close the
+ * connection: for a reply decided in the middle of a body (past its limit,
+ * past the memory budget, a bad log).  libmicrohttpd 0.9.75 refuses a
+ * response until the whole upload is in and would read the rest, however
+ * long, before sending it.  The reply goes out with the headers set_response
+ * gave it and Connection: close; then the write side is shut (FIN after the
+ * reply), what already arrived is dropped so the close does not reset the
+ * connection under the reply, and MHD_NO makes libmicrohttpd close it.
+ */
+static enum MHD_Result reply_and_close(struct http_request *req)
+{
+	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(
+		req->conn, MHD_CONNECTION_INFO_CONNECTION_FD);
+	struct strbuf head = STRBUF_INIT;
+	const char *reason = MHD_get_reason_phrase_for((unsigned)req->status);
+	size_t len = req->reply_text ? req->reply_len : 0;
+	char drop[16384];
+	int fd, i;
+
+	strbuf_addf(&head, "HTTP/1.1 %d %s\r\n", req->status,
+		    reason ? reason : "");
+	MHD_get_response_headers(req->response, add_header_line, &head);
+	strbuf_addf(&head, "Content-Length: %zu\r\nConnection: close\r\n\r\n",
+		    len);
+	if (len)
+		strbuf_add(&head, req->reply_text, len);
+	if (ci) {
+		fd = ci->connect_fd;
+		if (send(fd, head.buf, head.len, MSG_NOSIGNAL | MSG_DONTWAIT) ==
+		    (ssize_t)head.len)
+			req->queued = true;
+		shutdown(fd, SHUT_WR);
+		for (i = 0; i < 64; i++)
+			if (recv(fd, drop, sizeof(drop), MSG_DONTWAIT) <= 0)
+				break;
+	}
+	strbuf_release(&head);
+	MHD_destroy_response(req->response);
+	req->response = NULL;
+	return MHD_NO;
+}
+
 static enum MHD_Result queue(struct http_request *req)
 {
 	enum MHD_Result r;
@@ -417,6 +470,7 @@ static enum MHD_Result queue(struct http_request *req)
 	if (r == MHD_YES) {
 		MHD_destroy_response(req->response);
 		req->response = NULL;
+		req->reply_text = NULL;
 		req->queued = true;
 	}
 	return r;
@@ -479,10 +533,10 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
 		if (req->response || req->discard)
 			return MHD_YES;
 		request_data(req, upload_data, n);
-		/* A reply in the middle of the body: try to send it now,
-		 * else drop the rest of the body and send it at the end. */
+		/* A reply in the middle of the body: send it now and close
+		 * rather than read the rest. */
 		if (req->response && queue(req) != MHD_YES)
-			req->discard = true;
+			return reply_and_close(req);
 		return MHD_YES;
 	}
 	if (!req->response)

@@ -69,6 +69,8 @@ struct http_request {
 	long long start_ns;
 	int status;
 	void *response; /* struct MHD_Response waiting to be queued */
+	const char *reply_text; /* its JSON body (freed with it), or NULL */
+	size_t reply_len;
 	bool queued, discard, active;
 	struct db *db; /* from the pool while a handler runs */
 	/* api_runs.c's state for one upload */
