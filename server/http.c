@@ -18,9 +18,17 @@
 #include "server/metrics.h"
 #include "server/routes.h"
 
+/*
+ * The longest request target and the most query parameters a request may
+ * have (414 past either; docs/api.md "Limits").
+ */
+#define HTTP_URI_MAX 8192
+#define HTTP_QUERY_MAX 256
+
 /* Per TCP connection: the request in flight and buffers reused by the next. */
 struct http_conn {
 	struct http_request req;
+	bool uri_too_long; /* set by on_uri() for the request being read */
 	struct ingest *ingest;
 	struct gunzip *gunzip;
 };
@@ -519,7 +527,15 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
 		req->active = true;
 		__atomic_fetch_add(&srv->active, 1, __ATOMIC_RELAXED);
 		*con_cls = req;
-		request_begin(req);
+		if (req->hc->uri_too_long) {
+			req->route_index = srv->nroutes;
+			http_reply_error(req, 414, "uri_too_long",
+					 "the request target is longer than"
+					 " 8192 bytes or has more than 256"
+					 " query parameters");
+		} else {
+			request_begin(req);
+		}
 		/* An early reply: queue it now (MHD will not read the body). */
 		if (req->response)
 			return queue(req);
@@ -544,6 +560,35 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
 	if (!req->response)
 		http_reply_error(req, 500, "internal", "no reply");
 	return queue(req);
+}
+
+/*
+ * libmicrohttpd calls this with the raw request target just before it
+ * parses the query into records in the connection's memory pool (128 KiB).
+ * A query that does not fit there (about 2,000 parameters) leaves no room
+ * for the error reply either, and 0.9.75 then drops the connection without
+ * a word.  So a target over HTTP_URI_MAX bytes or HTTP_QUERY_MAX parameters
+ * is marked for a 414 and its query cut off at the '?' (the string lies in
+ * libmicrohttpd's read buffer, which it is about to cut there itself).
+ */
+static void *on_uri(void *cls, const char *uri, struct MHD_Connection *conn)
+{
+	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(
+		conn, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+	struct http_conn *hc = ci ? ci->socket_context : NULL;
+	char *query = strchr(uri, '?');
+	const char *p;
+	size_t params = 1;
+
+	if (!hc)
+		return NULL;
+	for (p = query; p && *p; p++)
+		params += *p == '&';
+	hc->uri_too_long = strlen(uri) > HTTP_URI_MAX ||
+			   (query && params > HTTP_QUERY_MAX);
+	if (hc->uri_too_long && query && query[1])
+		query[1] = '\0';
+	return NULL;
 }
 
 static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
@@ -839,6 +884,7 @@ int http_serve(const struct http_config *cfg, struct strbuf *err)
 		MHD_OPTION_THREAD_POOL_SIZE, threads,
 		MHD_OPTION_NOTIFY_COMPLETED, on_completed, &srv,
 		MHD_OPTION_NOTIFY_CONNECTION, on_connection, &srv,
+		MHD_OPTION_URI_LOG_CALLBACK, on_uri, &srv,
 		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(128 * 1024),
 		MHD_OPTION_CONNECTION_TIMEOUT, 120u,
 		MHD_OPTION_CONNECTION_LIMIT, 1000u, MHD_OPTION_END);
