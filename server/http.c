@@ -29,6 +29,7 @@
 struct http_conn {
 	struct http_request req;
 	bool uri_too_long; /* set by on_uri() for the request being read */
+	struct connguard_conn guard;
 	struct ingest *ingest;
 	struct gunzip *gunzip;
 };
@@ -38,6 +39,7 @@ struct http_server {
 	const struct route *routes;
 	size_t nroutes;
 	struct metrics *metrics;
+	struct connguard *guard;
 	pthread_mutex_t write_lock;
 	struct db *writer; /* writes runs and regressions, under write_lock */
 	pthread_mutex_t pool_lock;
@@ -480,6 +482,7 @@ static enum MHD_Result queue(struct http_request *req)
 		req->response = NULL;
 		req->reply_text = NULL;
 		req->queued = true;
+		connguard_replying(&req->hc->guard);
 	}
 	return r;
 }
@@ -527,6 +530,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
 		req->active = true;
 		__atomic_fetch_add(&srv->active, 1, __ATOMIC_RELAXED);
 		*con_cls = req;
+		connguard_body_start(srv->guard, &req->hc->guard);
 		if (req->hc->uri_too_long) {
 			req->route_index = srv->nroutes;
 			http_reply_error(req, 414, "uri_too_long",
@@ -549,6 +553,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
 		if (req->response || req->discard)
 			return MHD_YES;
 		request_data(req, upload_data, n);
+		connguard_body_progress(srv->guard, &req->hc->guard,
+					req->bytes_in);
 		/* A reply in the middle of the body: send it now and close
 		 * rather than read the rest. */
 		if (req->response && queue(req) != MHD_YES)
@@ -620,6 +626,7 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 	}
 	release_db(req);
 	request_reset(req);
+	connguard_idle(srv->guard, &req->hc->guard);
 	req->active = false;
 	*con_cls = NULL;
 	__atomic_fetch_sub(&srv->active, 1, __ATOMIC_RELAXED);
@@ -629,7 +636,9 @@ static void on_connection(void *cls, struct MHD_Connection *conn,
 			  void **socket_context,
 			  enum MHD_ConnectionNotificationCode toe)
 {
+	struct http_server *srv = cls;
 	struct http_conn *hc = *socket_context;
+	const union MHD_ConnectionInfo *ci;
 
 	if (toe == MHD_CONNECTION_NOTIFY_STARTED) {
 		hc = calloc(1, sizeof(*hc));
@@ -639,10 +648,15 @@ static void on_connection(void *cls, struct MHD_Connection *conn,
 		strbuf_init(&hc->req.err, 0);
 		hc->req.hc = hc;
 		*socket_context = hc;
+		ci = MHD_get_connection_info(conn,
+					     MHD_CONNECTION_INFO_CONNECTION_FD);
+		if (ci)
+			connguard_add(srv->guard, &hc->guard, ci->connect_fd);
 		return;
 	}
 	if (!hc)
 		return;
+	connguard_remove(srv->guard, &hc->guard);
 	if (hc->req.response)
 		MHD_destroy_response(hc->req.response);
 	strbuf_release(&hc->req.body);
@@ -869,6 +883,9 @@ int http_serve(const struct http_config *cfg, struct strbuf *err)
 	sigaddset(&sigs, SIGTERM);
 	pthread_sigmask(SIG_BLOCK, &sigs, NULL);
 	signal(SIGPIPE, SIG_IGN);
+	ret = connguard_new(&srv.guard, &cfg->guard, err);
+	if (ret)
+		goto out;
 	/*
 	 * poll(), not epoll: libmicrohttpd 0.9.75 registers sockets with
 	 * EPOLLET and takes a short read for "nothing more to read", so a
@@ -877,17 +894,20 @@ int http_serve(const struct http_config *cfg, struct strbuf *err)
 	 * triggered: the EOF is seen on the next round and the connection
 	 * freed at once (t2100).
 	 */
-	d = MHD_start_daemon(
-		MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL | MHD_USE_ITC |
-			MHD_USE_ERROR_LOG,
-		0, NULL, NULL, on_request, &srv, MHD_OPTION_LISTEN_SOCKET, fd,
-		MHD_OPTION_THREAD_POOL_SIZE, threads,
-		MHD_OPTION_NOTIFY_COMPLETED, on_completed, &srv,
-		MHD_OPTION_NOTIFY_CONNECTION, on_connection, &srv,
-		MHD_OPTION_URI_LOG_CALLBACK, on_uri, &srv,
-		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(128 * 1024),
-		MHD_OPTION_CONNECTION_TIMEOUT, 120u,
-		MHD_OPTION_CONNECTION_LIMIT, 1000u, MHD_OPTION_END);
+	d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL |
+				     MHD_USE_ITC | MHD_USE_ERROR_LOG,
+			     0, NULL, NULL, on_request, &srv,
+			     MHD_OPTION_LISTEN_SOCKET, fd,
+			     MHD_OPTION_THREAD_POOL_SIZE, threads,
+			     MHD_OPTION_NOTIFY_COMPLETED, on_completed, &srv,
+			     MHD_OPTION_NOTIFY_CONNECTION, on_connection, &srv,
+			     MHD_OPTION_URI_LOG_CALLBACK, on_uri, &srv,
+			     MHD_OPTION_CONNECTION_MEMORY_LIMIT,
+			     (size_t)(128 * 1024),
+			     MHD_OPTION_CONNECTION_TIMEOUT, 120u,
+			     MHD_OPTION_CONNECTION_LIMIT, cfg->max_conns,
+			     MHD_OPTION_PER_IP_CONNECTION_LIMIT,
+			     cfg->max_conns_per_ip, MHD_OPTION_END);
 	if (!d) {
 		strbuf_addstr(err, "cannot start the HTTP daemon");
 		ret = -EIO;
@@ -911,6 +931,7 @@ int http_serve(const struct http_config *cfg, struct strbuf *err)
 out:
 	if (fd >= 0)
 		close(fd);
+	connguard_free(srv.guard);
 	server_release(&srv);
 	return ret;
 }

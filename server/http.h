@@ -17,6 +17,7 @@
 #include "db/db.h"
 #include "parsers/strbuf.h"
 #include "server/auth.h"
+#include "server/connguard.h"
 #include "server/ingest.h"
 
 #define HTTP_BODY_STREAM (~0ULL)
@@ -34,6 +35,9 @@ struct http_config {
 	FILE *access_log; /* NULL: none */
 	struct regress *regress; /* regression tracker (server/regress.h) */
 	struct owners_source *owners; /* kernel tree for owners, or NULL */
+	unsigned max_conns; /* open connections in all */
+	unsigned max_conns_per_ip; /* ... from one address */
+	struct connguard_limits guard; /* header and body deadlines */
 };
 
 enum http_phase {
