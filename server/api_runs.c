@@ -21,24 +21,39 @@ static int to_ingest(void *ctx, const char *buf, size_t len, struct strbuf *err)
 	return ingest_feed(ctx, buf, len, err);
 }
 
-/* JSON bodies are buffered: their log comes as one string. */
+/*
+ * JSON bodies are buffered (their log comes as one string), capped by
+ * --max-json after gunzip and by the memory all buffered bodies share.
+ */
+static int json_cap(struct http_request *req, unsigned long long len,
+		    struct strbuf *err)
+{
+	unsigned long long max = http_config(req)->max_json;
+
+	if (len > max) {
+		strbuf_addf(err,
+			    "the JSON document is larger than %llu bytes"
+			    " (--max-json; send big logs raw)",
+			    max);
+		return -EFBIG;
+	}
+	return 0;
+}
+
 static int to_body(void *ctx, const char *buf, size_t len, struct strbuf *err)
 {
 	struct http_request *req = ctx;
-	unsigned long long max = http_config(req)->limits.max_decompressed;
+	int ret = json_cap(req, req->body.len + len, err);
 
-	if (req->body.len + len > max) {
-		strbuf_addf(err, "the body is larger than %llu bytes", max);
-		return -EFBIG;
-	}
-	strbuf_add(&req->body, buf, len);
-	return 0;
+	return ret ? ret : http_body_append(req, buf, len, err);
 }
 
 static int runs_begin(struct http_request *req)
 {
 	const char *type = http_header(req, "Content-Type");
 	const char *enc = http_header(req, "Content-Encoding");
+	const char *clen;
+	int ret;
 
 	req->json = type && !strncasecmp(type, "application/json", 16);
 	if (enc && !strcasecmp(enc, "gzip")) {
@@ -48,6 +63,16 @@ static int runs_begin(struct http_request *req)
 		http_reply_error(req, 415, "unsupported_media_type",
 				 "Content-Encoding must be gzip or identity");
 		return 0;
+	}
+	clen = http_header(req, "Content-Length");
+	if (req->json && clen && !req->gzip) {
+		/* the whole document comes: refuse it or take its memory */
+		ret = json_cap(req, strtoull(clen, NULL, 10), &req->err);
+		if (!ret)
+			ret = http_body_reserve(req, strtoull(clen, NULL, 10),
+						&req->err);
+		if (ret)
+			http_reply_errno(req, ret, req->err.buf);
 	}
 	if (req->json)
 		return 0;

@@ -23,6 +23,10 @@ static const char serve_usage[] =
 	"  --max-body SIZE         largest request body on the wire (64M)\n"
 	"  --max-decompressed SIZE largest log after gunzip (256M)\n"
 	"  --max-line SIZE         longest log line (64K)\n"
+	"  --max-json SIZE         largest JSON upload after gunzip (16M)\n"
+	"  --max-buffered SIZE     memory all buffered (JSON) bodies in\n"
+	"                          flight may hold together; 503 past it\n"
+	"                          (256M)\n"
 	"  --max-reports N         most reports in one run (1000)\n"
 	"  --public-read           GET endpoints need no token (default)\n"
 	"  --private               every endpoint needs a token\n"
@@ -97,7 +101,9 @@ int cmd_serve(int argc, char **argv)
 				   NULL,
 				   1000,
 				   64,
-				   { 10, 20, 1024 } };
+				   { 10, 20, 1024 },
+				   256ULL << 20,
+				   16ULL << 20 };
 	struct regress_config rcfg = { 0, 0 };
 	unsigned sync_interval = 600;
 	struct strbuf err = STRBUF_INIT;
@@ -174,6 +180,10 @@ int cmd_serve(int argc, char **argv)
 			cfg.max_body = v;
 		} else if (!strcmp(a, "--max-decompressed")) {
 			cfg.limits.max_decompressed = v;
+		} else if (!strcmp(a, "--max-json")) {
+			cfg.max_json = v;
+		} else if (!strcmp(a, "--max-buffered")) {
+			cfg.max_buffered = v;
 		} else if (!strcmp(a, "--max-line")) {
 			cfg.limits.max_line = (size_t)v;
 		} else if (!strcmp(a, "--max-reports")) {

@@ -24,6 +24,8 @@
  */
 #define HTTP_URI_MAX 8192
 #define HTTP_QUERY_MAX 256
+/* A connection keeps a body buffer this large for its next request. */
+#define HTTP_BODY_KEEP (64 * 1024)
 
 /* Per TCP connection: the request in flight and buffers reused by the next. */
 struct http_conn {
@@ -47,6 +49,7 @@ struct http_server {
 	struct db **pool; /* free handles */
 	size_t npool, pool_size;
 	long active; /* requests in flight (atomic) */
+	unsigned long long buffered; /* bytes reserved by req->body (atomic) */
 	struct db *checkpoint_db;
 	pthread_t checkpointer;
 	bool checkpointing;
@@ -215,6 +218,53 @@ void http_reply_json(struct http_request *req, int status, json_t *body)
 	req->reply_len = len;
 }
 
+/* Hold total bytes of --max-buffered for req (it may hold some already). */
+static int budget_reserve(struct http_request *req, unsigned long long total,
+			  struct strbuf *err)
+{
+	struct http_server *srv = req->srv;
+	unsigned long long more, now;
+
+	if (total <= req->reserved)
+		return 0;
+	more = total - req->reserved;
+	now = __atomic_add_fetch(&srv->buffered, more, __ATOMIC_RELAXED);
+	if (now > srv->cfg->max_buffered) {
+		__atomic_sub_fetch(&srv->buffered, more, __ATOMIC_RELAXED);
+		strbuf_addf(err,
+			    "the server holds its --max-buffered %llu bytes"
+			    " of request bodies; retry later",
+			    srv->cfg->max_buffered);
+		return -EBUSY;
+	}
+	req->reserved = total;
+	return 0;
+}
+
+static void budget_release(struct http_request *req)
+{
+	if (req->reserved)
+		__atomic_sub_fetch(&req->srv->buffered, req->reserved,
+				   __ATOMIC_RELAXED);
+	req->reserved = 0;
+}
+
+int http_body_reserve(struct http_request *req, unsigned long long len,
+		      struct strbuf *err)
+{
+	return budget_reserve(req, 2 * len, err);
+}
+
+int http_body_append(struct http_request *req, const char *data, size_t len,
+		     struct strbuf *err)
+{
+	int ret = budget_reserve(req, 2 * (req->body.len + len), err);
+
+	if (!ret)
+		strbuf_add(&req->body, data, len);
+	return ret;
+}
+
 json_t *http_body_object(struct http_request *req)
 {
 	json_error_t jerr;
@@ -258,6 +308,8 @@ void http_reply_errno(struct http_request *req, int err, const char *detail)
 		break;
 	case -EBUSY:
 		http_reply_error(req, 503, "busy", detail);
+		MHD_add_response_header(req->response,
+					MHD_HTTP_HEADER_RETRY_AFTER, "5");
 		break;
 	default:
 		http_reply_error(req, 500, "internal", detail);
@@ -397,6 +449,16 @@ static void request_begin(struct http_request *req)
 		http_reply_error(req, 413, "payload_too_large", req->err.buf);
 		return;
 	}
+	/* A buffered body announced by its length: take its memory now. */
+	if (clen && req->route->body_limit != HTTP_BODY_STREAM) {
+		strbuf_reset(&req->err);
+		ret = http_body_reserve(req, strtoull(clen, NULL, 10),
+					&req->err);
+		if (ret) {
+			http_reply_errno(req, ret, req->err.buf);
+			return;
+		}
+	}
 	if (req->route->body_limit == HTTP_BODY_STREAM)
 		call_handler(req, HTTP_BEGIN, NULL, 0);
 }
@@ -416,10 +478,13 @@ static void request_data(struct http_request *req, const char *data, size_t len)
 		http_reply_error(req, 413, "payload_too_large", req->err.buf);
 		return;
 	}
-	if (req->route->body_limit == HTTP_BODY_STREAM)
+	if (req->route->body_limit == HTTP_BODY_STREAM) {
 		call_handler(req, HTTP_DATA, data, len);
-	else
-		strbuf_add(&req->body, data, len);
+	} else {
+		strbuf_reset(&req->err);
+		if (http_body_append(req, data, len, &req->err))
+			http_reply_errno(req, -EBUSY, req->err.buf);
+	}
 }
 
 static enum MHD_Result add_header_line(void *cls, enum MHD_ValueKind kind,
@@ -496,6 +561,9 @@ static void request_reset(struct http_request *req)
 	req->param[0][0] = req->param[1][0] = '\0';
 	req->who.role = AUTH_ANON;
 	req->who.name[0] = '\0';
+	budget_release(req);
+	if (req->body.alloc > HTTP_BODY_KEEP)
+		strbuf_release(&req->body); /* a big body's memory goes back */
 	strbuf_reset(&req->body);
 	strbuf_reset(&req->err);
 	req->bytes_in = req->bytes_out = 0;
@@ -657,6 +725,7 @@ static void on_connection(void *cls, struct MHD_Connection *conn,
 	if (!hc)
 		return;
 	connguard_remove(srv->guard, &hc->guard);
+	budget_release(&hc->req);
 	if (hc->req.response)
 		MHD_destroy_response(hc->req.response);
 	strbuf_release(&hc->req.body);

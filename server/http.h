@@ -38,6 +38,8 @@ struct http_config {
 	unsigned max_conns; /* open connections in all */
 	unsigned max_conns_per_ip; /* ... from one address */
 	struct connguard_limits guard; /* header and body deadlines */
+	unsigned long long max_buffered; /* all buffered bodies together */
+	unsigned long long max_json; /* a runs JSON document after gunzip */
 };
 
 enum http_phase {
@@ -70,6 +72,7 @@ struct http_request {
 	struct strbuf body; /* buffered body (routes with a body limit) */
 	struct strbuf err; /* scratch for error details */
 	unsigned long long bytes_in, bytes_out;
+	unsigned long long reserved; /* of the server's --max-buffered */
 	long long start_ns;
 	int status;
 	void *response; /* struct MHD_Response waiting to be queued */
@@ -111,6 +114,17 @@ struct metrics *http_metrics(struct http_request *req);
 
 /* Reply with body (reference stolen) serialized as JSON. */
 void http_reply_json(struct http_request *req, int status, json_t *body);
+/*
+ * Append to the buffered body within the memory every buffered body of the
+ * server may hold together (--max-buffered; each byte counts twice, for the
+ * buffer and the document parsed from it).  0, or -EBUSY with err: the
+ * caller answers 503 (http_reply_errno adds Retry-After).
+ */
+int http_body_append(struct http_request *req, const char *data, size_t len,
+		     struct strbuf *err);
+/* Take the memory of a body of len bytes (its Content-Length) up front. */
+int http_body_reserve(struct http_request *req, unsigned long long len,
+		      struct strbuf *err);
 /* The buffered body as a JSON object (new reference), or NULL after a 400. */
 json_t *http_body_object(struct http_request *req);
 /* {"error": error, "detail": detail} */

@@ -9,12 +9,7 @@ RAW=build/asan/tools/rawconn
 
 start_server --max-conns-per-ip 20
 # 1,100 idle connections from 127.0.0.1, more than the server's total (1,000).
-$RAW hold "$PORT" 127.0.0.1 1100 20 'GET /heal' >"$TMP/hold.out" &
-HOLD=$!
-for i in $(seq 1 200); do
-	grep -q '^open' "$TMP/hold.out" && break
-	sleep 0.1
-done
+hold 127.0.0.1 1100 20 'GET /heal'
 check_eq "one address holds its maximum, no more" "open 20" \
 	"$(head -n 1 "$TMP/hold.out")"
 st=$(curl -s -o /dev/null -w '%{http_code}' -m 10 --interface 127.0.0.2 \
