@@ -13,13 +13,14 @@
 #   BENCH_CONNS, BENCH_SECONDS, BENCH_NEW_PERCENT, BENCH_OCCURRENCES
 #                   ingest section: connections, seconds per target, % new
 #                   signatures, occurrences in the list database
+#   SOAK_SECONDS    soak section: seconds of mixed traffic (default 600)
 #   SPLATD          binary under test (default build/splatd, optimised)
 #
 # Adding a section: write a function section_NAME and add NAME to SECTIONS.
 set -u
 cd "$(dirname "$0")/.." || exit 1
 
-SECTIONS=(parse parse_rss gitsync ingest fnindex)
+SECTIONS=(parse parse_rss gitsync ingest fnindex soak)
 OUT=${BENCH_OUT:-bench/out}
 SPLATD=${SPLATD:-build/splatd}
 BENCH_FILES=${BENCH_FILES:-4}
@@ -225,6 +226,14 @@ section_ingest() {
 section_fnindex() {
 	echo "== fnindex: splatd git index vs ctags -R on the Linux 6.1 tree =="
 	bench/fnindex.sh || die "bench/fnindex.sh failed"
+}
+
+# ---- section soak: mixed and hostile traffic, /healthz p99, RSS, fds ---------
+
+section_soak() {
+	echo "== soak: ${SOAK_SECONDS:-600} s of mixed traffic on loopback" \
+		"(bench/soak.sh) =="
+	bench/soak.sh || die "bench/soak.sh failed"
 }
 
 # ---- main --------------------------------------------------------------------
