@@ -629,6 +629,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
 			return reply_and_close(req);
 		return MHD_YES;
 	}
+	/* The request is in: no deadline while the handler works. */
+	connguard_replying(&req->hc->guard);
 	if (!req->response)
 		call_handler(req, HTTP_END, req->body.buf, req->body.len);
 	if (!req->response)
