@@ -601,10 +601,13 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
 		connguard_body_start(srv->guard, &req->hc->guard);
 		if (req->hc->uri_too_long) {
 			req->route_index = srv->nroutes;
+			strbuf_addf(&req->err,
+				    "the request target is longer than %d"
+				    " bytes or has more than %d query"
+				    " parameters",
+				    HTTP_URI_MAX, HTTP_QUERY_MAX);
 			http_reply_error(req, 414, "uri_too_long",
-					 "the request target is longer than"
-					 " 8192 bytes or has more than 256"
-					 " query parameters");
+					 req->err.buf);
 		} else {
 			request_begin(req);
 		}
