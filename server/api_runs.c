@@ -126,6 +126,30 @@ static const char *json_meta(json_t *run, const char *key, int *bad)
 	return json_string_value(v);
 }
 
+/*
+ * At most this many values in a JSON upload: {run: {nine strings}, log}
+ * needs a dozen.  Parsed, a value costs jansson some 50 bytes however short
+ * its text ("0,"), so 16 MB of them would take 400 MB past the budget.
+ */
+#define RUNS_JSON_VALUES 256
+
+/* Values in a JSON text, counted on ',' '[' '{' outside strings. */
+static size_t json_values(const char *s, size_t len)
+{
+	size_t i, n = 1;
+	bool str = false;
+
+	for (i = 0; i < len; i++) {
+		if (str && s[i] == '\\')
+			i++;
+		else if (s[i] == '"')
+			str = !str;
+		else if (!str && (s[i] == ',' || s[i] == '[' || s[i] == '{'))
+			n++;
+	}
+	return n;
+}
+
 /* Parse {"run": {...}, "log": "..."} and feed its log. */
 static int runs_json(struct http_request *req, json_t **doc)
 {
@@ -133,6 +157,13 @@ static int runs_json(struct http_request *req, json_t **doc)
 	json_t *run, *log;
 	int bad = 0, ret;
 
+	if (json_values(req->body.buf, req->body.len) > RUNS_JSON_VALUES) {
+		strbuf_addf(&req->err,
+			    "the JSON document has more than %d values;"
+			    " it must be {\"run\": {...}, \"log\": \"...\"}",
+			    RUNS_JSON_VALUES);
+		return -EINVAL;
+	}
 	*doc = json_loadb(req->body.buf, req->body.len, 0, &jerr);
 	if (!*doc) {
 		strbuf_addf(&req->err, "malformed JSON: %s (line %d)",

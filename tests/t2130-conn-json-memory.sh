@@ -2,8 +2,9 @@
 # SPDX-License-Identifier: GPL-2.0
 # t2130-conn-json-memory: gzip JSON uploads are capped early (--max-json)
 # and all buffered bodies share one budget (--max-buffered): the server's
-# memory stays bounded under parallel gzip JSON bombs, and a body past the
-# budget gets 503 with Retry-After.
+# memory stays bounded under parallel gzip JSON bombs and under a JSON
+# document of millions of tiny values, and a body past the budget gets 503
+# with Retry-After.
 cd "$(dirname "$0")/.." || exit 1
 . tests/http/lib.sh
 
@@ -38,6 +39,20 @@ grew=$((($(hwm) - before) / 1024))
 # most 16 MB each, twice, plus allocator slack (ASan keeps freed memory).
 check "peak RSS grew by $grew MB under 4 parallel bombs (< 400 MB)" \
 	test "$grew" -lt 400
+# 15 MB of "0," under --max-json: millions of values for jansson to build
+{
+	printf '{"run": {"id": "pad"}, "log": "x", "pad": ['
+	yes '0,' | head -c 15M | tr -d '\n'
+	printf '0]}'
+} | gzip -c >"$TMP/pad.json.gz"
+before=$(hwm)
+st=$(curl -s -o "$TMP/body" -w '%{http_code}' -X POST \
+	-H "Authorization: Bearer $CI" -H 'Content-Type: application/json' \
+	-H 'Content-Encoding: gzip' --data-binary "@$TMP/pad.json.gz" \
+	"$BASE/api/v1/runs")
+check_eq "a JSON upload of millions of values: 400" 400 "$st"
+grew=$((($(hwm) - before) / 1024))
+check "peak RSS grew by $grew MB for it (< 150 MB)" test "$grew" -lt 150
 st=$(get "$BASE/healthz")
 check_eq "the server is up" 200 "$st"
 stop_server
