@@ -105,6 +105,11 @@ build/bench/%: bench/%.c $(OPT_LIB)
 	@$(if $(Q),echo "  BENCH   $@")
 	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(OPT_LIB) $(LDLIBS)
 
+build/bench/rawconn: tests/tools/rawconn.c
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  BENCH   $@")
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $<
+
 build/fuzz/%: tests/fuzz/%.c $(PARSER_SRC) server/report_json.c server/jsonw.c
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  FUZZ    $@")
@@ -132,7 +137,7 @@ fuzz: deps $(FUZZ_BIN)
 			|| exit 1; \
 	done
 
-bench: deps build/splatd $(BENCH_BIN)
+bench: deps build/splatd $(BENCH_BIN) build/bench/rawconn
 	$(Q)bench/run.sh
 
 # get_maintainer.pl conformance on Debian's linux-source-6.1 (installed and

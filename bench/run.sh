@@ -15,13 +15,14 @@
 #                   signatures, occurrences in the list database
 #   BENCH_MANY_PERCENT, BENCH_MANY_REPORTS  ingest section: share of the logs
 #                   that hold many reports, and how many (default 10%, 50)
+#   SOAK_SECONDS    soak section: seconds of mixed traffic (default 600)
 #   SPLATD          binary under test (default build/splatd, optimised)
 #
 # Adding a section: write a function section_NAME and add NAME to SECTIONS.
 set -u
 cd "$(dirname "$0")/.." || exit 1
 
-SECTIONS=(parse parse_rss gitsync ingest fnindex)
+SECTIONS=(parse parse_rss gitsync ingest fnindex soak)
 OUT=${BENCH_OUT:-bench/out}
 SPLATD=${SPLATD:-build/splatd}
 BENCH_FILES=${BENCH_FILES:-4}
@@ -228,6 +229,14 @@ section_ingest() {
 section_fnindex() {
 	echo "== fnindex: splatd git index vs ctags -R on the Linux 6.1 tree =="
 	bench/fnindex.sh || die "bench/fnindex.sh failed"
+}
+
+# ---- section soak: mixed and hostile traffic, /healthz p99, RSS, fds ---------
+
+section_soak() {
+	echo "== soak: ${SOAK_SECONDS:-600} s of mixed traffic on loopback" \
+		"(bench/soak.sh) =="
+	bench/soak.sh || die "bench/soak.sh failed"
 }
 
 # ---- main --------------------------------------------------------------------

@@ -21,24 +21,39 @@ static int to_ingest(void *ctx, const char *buf, size_t len, struct strbuf *err)
 	return ingest_feed(ctx, buf, len, err);
 }
 
-/* JSON bodies are buffered: their log comes as one string. */
+/*
+ * JSON bodies are buffered (their log comes as one string), capped by
+ * --max-json after gunzip and by the memory all buffered bodies share.
+ */
+static int json_cap(struct http_request *req, unsigned long long len,
+		    struct strbuf *err)
+{
+	unsigned long long max = http_config(req)->max_json;
+
+	if (len > max) {
+		strbuf_addf(err,
+			    "the JSON document is larger than %llu bytes"
+			    " (--max-json; send big logs raw)",
+			    max);
+		return -EFBIG;
+	}
+	return 0;
+}
+
 static int to_body(void *ctx, const char *buf, size_t len, struct strbuf *err)
 {
 	struct http_request *req = ctx;
-	unsigned long long max = http_config(req)->limits.max_decompressed;
+	int ret = json_cap(req, req->body.len + len, err);
 
-	if (req->body.len + len > max) {
-		strbuf_addf(err, "the body is larger than %llu bytes", max);
-		return -EFBIG;
-	}
-	strbuf_add(&req->body, buf, len);
-	return 0;
+	return ret ? ret : http_body_append(req, buf, len, err);
 }
 
 static int runs_begin(struct http_request *req)
 {
 	const char *type = http_header(req, "Content-Type");
 	const char *enc = http_header(req, "Content-Encoding");
+	const char *clen;
+	int ret;
 
 	req->json = type && !strncasecmp(type, "application/json", 16);
 	if (enc && !strcasecmp(enc, "gzip")) {
@@ -48,6 +63,16 @@ static int runs_begin(struct http_request *req)
 		http_reply_error(req, 415, "unsupported_media_type",
 				 "Content-Encoding must be gzip or identity");
 		return 0;
+	}
+	clen = http_header(req, "Content-Length");
+	if (req->json && clen && !req->gzip) {
+		/* the whole document comes: refuse it or take its memory */
+		ret = json_cap(req, strtoull(clen, NULL, 10), &req->err);
+		if (!ret)
+			ret = http_body_reserve(req, strtoull(clen, NULL, 10),
+						&req->err);
+		if (ret)
+			http_reply_errno(req, ret, req->err.buf);
 	}
 	if (req->json)
 		return 0;
@@ -101,6 +126,30 @@ static const char *json_meta(json_t *run, const char *key, int *bad)
 	return json_string_value(v);
 }
 
+/*
+ * At most this many values in a JSON upload: {run: {nine strings}, log}
+ * needs a dozen.  Parsed, a value costs jansson some 50 bytes however short
+ * its text ("0,"), so 16 MB of them would take 400 MB past the budget.
+ */
+#define RUNS_JSON_VALUES 256
+
+/* Values in a JSON text, counted on ',' '[' '{' outside strings. */
+static size_t json_values(const char *s, size_t len)
+{
+	size_t i, n = 1;
+	bool str = false;
+
+	for (i = 0; i < len; i++) {
+		if (str && s[i] == '\\')
+			i++;
+		else if (s[i] == '"')
+			str = !str;
+		else if (!str && (s[i] == ',' || s[i] == '[' || s[i] == '{'))
+			n++;
+	}
+	return n;
+}
+
 /* Parse {"run": {...}, "log": "..."} and feed its log. */
 static int runs_json(struct http_request *req, json_t **doc)
 {
@@ -108,6 +157,13 @@ static int runs_json(struct http_request *req, json_t **doc)
 	json_t *run, *log;
 	int bad = 0, ret;
 
+	if (json_values(req->body.buf, req->body.len) > RUNS_JSON_VALUES) {
+		strbuf_addf(&req->err,
+			    "the JSON document has more than %d values;"
+			    " it must be {\"run\": {...}, \"log\": \"...\"}",
+			    RUNS_JSON_VALUES);
+		return -EINVAL;
+	}
 	*doc = json_loadb(req->body.buf, req->body.len, 0, &jerr);
 	if (!*doc) {
 		strbuf_addf(&req->err, "malformed JSON: %s (line %d)",

@@ -23,6 +23,10 @@ static const char serve_usage[] =
 	"  --max-body SIZE         largest request body on the wire (64M)\n"
 	"  --max-decompressed SIZE largest log after gunzip (256M)\n"
 	"  --max-line SIZE         longest log line (64K)\n"
+	"  --max-json SIZE         largest JSON upload after gunzip (16M)\n"
+	"  --max-buffered SIZE     memory all buffered (JSON) bodies in\n"
+	"                          flight may hold together; 503 past it\n"
+	"                          (256M)\n"
 	"  --max-reports N         most reports in one run (1000)\n"
 	"  --public-read           reads (GET /api/v1/..., /metrics) need no\n"
 	"                          token (default)\n"
@@ -32,6 +36,14 @@ static const char serve_usage[] =
 	"                          the token it is given) stay open\n"
 	"  --metrics-public        /metrics needs no token even with --private\n"
 	"  --threads N             HTTP worker threads (one per core)\n"
+	"  --max-conns N           open connections in all (1000)\n"
+	"  --max-conns-per-ip N    ... from one client address (64)\n"
+	"  --header-timeout SECS   a request's headers must be in within SECS\n"
+	"                          of the connection opening or of its\n"
+	"                          previous reply (10; 0: none)\n"
+	"  --body-timeout SECS     a body gets SECS (20; 0: none) ...\n"
+	"  --body-min-rate SIZE    ... plus one second per SIZE bytes\n"
+	"                          received (1K; 0: no body deadline)\n"
 	"  --wal-frames N          checkpoint with writes held when the WAL\n"
 	"                          holds more than N pages (16384)\n"
 	"  --access-log FILE       access log (stderr; '-' for stdout;\n"
@@ -92,7 +104,12 @@ int cmd_serve(int argc, char **argv)
 				   stderr,
 				   NULL,
 				   NULL,
-				   false };
+				   false,
+				   1000,
+				   64,
+				   { 10, 20, 1024 },
+				   256ULL << 20,
+				   16ULL << 20 };
 	struct regress_config rcfg = { 0, 0 };
 	unsigned sync_interval = 600;
 	struct strbuf err = STRBUF_INIT;
@@ -117,6 +134,7 @@ int cmd_serve(int argc, char **argv)
 	for (i = 1; i < argc; i++) {
 		const char *a = argv[i],
 			   *val = i + 1 < argc ? argv[i + 1] : NULL;
+		unsigned *secs = NULL;
 
 		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
 			fputs(serve_usage, stdout);
@@ -149,8 +167,13 @@ int cmd_serve(int argc, char **argv)
 		} else if (!strcmp(a, "--access-log")) {
 			log = val;
 		} else if (!strcmp(a, "--sync-interval")) {
-			sync_interval = (unsigned)strtoul(val, &end, 10);
-			if (*end)
+			secs = &sync_interval;
+		} else if (!strcmp(a, "--header-timeout")) {
+			secs = &cfg.guard.header_timeout;
+		} else if (!strcmp(a, "--body-timeout")) {
+			secs = &cfg.guard.body_timeout;
+		} else if (!strcmp(a, "--body-min-rate")) {
+			if (parse_size(val, &cfg.guard.body_min_rate))
 				goto usage;
 		} else if (!strcmp(a, "--fixed-after")) {
 			rcfg.fixed_after = (unsigned)strtoul(val, &end, 10);
@@ -166,16 +189,29 @@ int cmd_serve(int argc, char **argv)
 			cfg.max_body = v;
 		} else if (!strcmp(a, "--max-decompressed")) {
 			cfg.limits.max_decompressed = v;
+		} else if (!strcmp(a, "--max-json")) {
+			cfg.max_json = v;
+		} else if (!strcmp(a, "--max-buffered")) {
+			cfg.max_buffered = v;
 		} else if (!strcmp(a, "--max-line")) {
 			cfg.limits.max_line = (size_t)v;
 		} else if (!strcmp(a, "--max-reports")) {
 			cfg.limits.max_reports = (unsigned)v;
 		} else if (!strcmp(a, "--threads")) {
 			cfg.threads = (unsigned)v;
+		} else if (!strcmp(a, "--max-conns")) {
+			cfg.max_conns = (unsigned)v;
+		} else if (!strcmp(a, "--max-conns-per-ip")) {
+			cfg.max_conns_per_ip = (unsigned)v;
 		} else if (!strcmp(a, "--wal-frames")) {
 			cfg.wal_frames = (unsigned)v;
 		} else {
 			goto usage;
+		}
+		if (secs) {
+			*secs = (unsigned)strtoul(val, &end, 10);
+			if (*end || end == val)
+				goto usage;
 		}
 	}
 	if (log && !strcmp(log, "off")) {

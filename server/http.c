@@ -19,9 +19,20 @@
 #include "server/metrics.h"
 #include "server/routes.h"
 
+/*
+ * The longest request target and the most query parameters a request may
+ * have (414 past either; docs/api.md "Limits").
+ */
+#define HTTP_URI_MAX 8192
+#define HTTP_QUERY_MAX 256
+/* A connection keeps a body buffer this large for its next request. */
+#define HTTP_BODY_KEEP (64 * 1024)
+
 /* Per TCP connection: the request in flight and buffers reused by the next. */
 struct http_conn {
 	struct http_request req;
+	bool uri_too_long; /* set by on_uri() for the request being read */
+	struct connguard_conn guard;
 	struct ingest *ingest;
 	struct gunzip *gunzip;
 };
@@ -31,6 +42,7 @@ struct http_server {
 	const struct route *routes;
 	size_t nroutes;
 	struct metrics *metrics;
+	struct connguard *guard;
 	pthread_mutex_t write_lock;
 	struct db *writer; /* writes runs and regressions, under write_lock */
 	pthread_mutex_t pool_lock;
@@ -38,6 +50,7 @@ struct http_server {
 	struct db **pool; /* free handles */
 	size_t npool, pool_size;
 	long active; /* requests in flight (atomic) */
+	unsigned long long buffered; /* bytes reserved by req->body (atomic) */
 	struct db *checkpoint_db;
 	pthread_t checkpointer;
 	bool checkpointing;
@@ -183,6 +196,7 @@ static void set_response(struct http_request *req, int status,
 					"no-store");
 	}
 	req->response = resp;
+	req->reply_text = NULL;
 	req->status = status;
 	req->bytes_out = len;
 }
@@ -226,11 +240,60 @@ void http_reply_json(struct http_request *req, int status, json_t *body)
 		return;
 	}
 	len = strlen(text);
-	resp = MHD_create_response_from_buffer(len, text,
-					       MHD_RESPMEM_MUST_FREE);
+	resp = MHD_create_response_from_buffer_with_free_callback(len, text,
+								  free);
 	if (!resp)
 		abort();
 	set_response(req, status, resp, "application/json", len, false);
+	req->reply_text = text;
+	req->reply_len = len;
+}
+
+/* Hold total bytes of --max-buffered for req (it may hold some already). */
+static int budget_reserve(struct http_request *req, unsigned long long total,
+			  struct strbuf *err)
+{
+	struct http_server *srv = req->srv;
+	unsigned long long more, now;
+
+	if (total <= req->reserved)
+		return 0;
+	more = total - req->reserved;
+	now = __atomic_add_fetch(&srv->buffered, more, __ATOMIC_RELAXED);
+	if (now > srv->cfg->max_buffered) {
+		__atomic_sub_fetch(&srv->buffered, more, __ATOMIC_RELAXED);
+		strbuf_addf(err,
+			    "the server holds its --max-buffered %llu bytes"
+			    " of request bodies; retry later",
+			    srv->cfg->max_buffered);
+		return -EBUSY;
+	}
+	req->reserved = total;
+	return 0;
+}
+
+static void budget_release(struct http_request *req)
+{
+	if (req->reserved)
+		__atomic_sub_fetch(&req->srv->buffered, req->reserved,
+				   __ATOMIC_RELAXED);
+	req->reserved = 0;
+}
+
+int http_body_reserve(struct http_request *req, unsigned long long len,
+		      struct strbuf *err)
+{
+	return budget_reserve(req, 2 * len, err);
+}
+
+int http_body_append(struct http_request *req, const char *data, size_t len,
+		     struct strbuf *err)
+{
+	int ret = budget_reserve(req, 2 * (req->body.len + len), err);
+
+	if (!ret)
+		strbuf_add(&req->body, data, len);
+	return ret;
 }
 
 json_t *http_body_object(struct http_request *req)
@@ -276,6 +339,8 @@ void http_reply_errno(struct http_request *req, int err, const char *detail)
 		break;
 	case -EBUSY:
 		http_reply_error(req, 503, "busy", detail);
+		MHD_add_response_header(req->response,
+					MHD_HTTP_HEADER_RETRY_AFTER, "5");
 		break;
 	default:
 		http_reply_error(req, 500, "internal", detail);
@@ -456,6 +521,16 @@ static void request_begin(struct http_request *req)
 		http_reply_error(req, 413, "payload_too_large", req->err.buf);
 		return;
 	}
+	/* A buffered body announced by its length: take its memory now. */
+	if (clen && req->route->body_limit != HTTP_BODY_STREAM) {
+		strbuf_reset(&req->err);
+		ret = http_body_reserve(req, strtoull(clen, NULL, 10),
+					&req->err);
+		if (ret) {
+			http_reply_errno(req, ret, req->err.buf);
+			return;
+		}
+	}
 	if (req->route->body_limit == HTTP_BODY_STREAM)
 		call_handler(req, HTTP_BEGIN, NULL, 0);
 }
@@ -475,10 +550,63 @@ static void request_data(struct http_request *req, const char *data, size_t len)
 		http_reply_error(req, 413, "payload_too_large", req->err.buf);
 		return;
 	}
-	if (req->route->body_limit == HTTP_BODY_STREAM)
+	if (req->route->body_limit == HTTP_BODY_STREAM) {
 		call_handler(req, HTTP_DATA, data, len);
-	else
-		strbuf_add(&req->body, data, len);
+	} else {
+		strbuf_reset(&req->err);
+		if (http_body_append(req, data, len, &req->err))
+			http_reply_errno(req, -EBUSY, req->err.buf);
+	}
+}
+
+static enum MHD_Result add_header_line(void *cls, enum MHD_ValueKind kind,
+				       const char *key, const char *value)
+{
+	strbuf_addf(cls, "%s: %s\r\n", key, value);
+	return MHD_YES;
+}
+
+/*
+ * Send the reply waiting in req straight to the socket and close the
+ * connection: for a reply decided in the middle of a body (past its limit,
+ * past the memory budget, a bad log).  libmicrohttpd 0.9.75 refuses a
+ * response until the whole upload is in and would read the rest, however
+ * long, before sending it.  The reply goes out with the headers set_response
+ * gave it and Connection: close; then the write side is shut (FIN after the
+ * reply), what already arrived is dropped so the close does not reset the
+ * connection under the reply, and MHD_NO makes libmicrohttpd close it.
+ */
+static enum MHD_Result reply_and_close(struct http_request *req)
+{
+	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(
+		req->conn, MHD_CONNECTION_INFO_CONNECTION_FD);
+	struct strbuf head = STRBUF_INIT;
+	const char *reason = MHD_get_reason_phrase_for((unsigned)req->status);
+	size_t len = req->reply_text ? req->reply_len : 0;
+	char drop[16384];
+	int fd, i;
+
+	strbuf_addf(&head, "HTTP/1.1 %d %s\r\n", req->status,
+		    reason ? reason : "");
+	MHD_get_response_headers(req->response, add_header_line, &head);
+	strbuf_addf(&head, "Content-Length: %zu\r\nConnection: close\r\n\r\n",
+		    len);
+	if (len)
+		strbuf_add(&head, req->reply_text, len);
+	if (ci) {
+		fd = ci->connect_fd;
+		if (send(fd, head.buf, head.len, MSG_NOSIGNAL | MSG_DONTWAIT) ==
+		    (ssize_t)head.len)
+			req->queued = true;
+		shutdown(fd, SHUT_WR);
+		for (i = 0; i < 64; i++)
+			if (recv(fd, drop, sizeof(drop), MSG_DONTWAIT) <= 0)
+				break;
+	}
+	strbuf_release(&head);
+	MHD_destroy_response(req->response);
+	req->response = NULL;
+	return MHD_NO;
 }
 
 static enum MHD_Result queue(struct http_request *req)
@@ -489,7 +617,9 @@ static enum MHD_Result queue(struct http_request *req)
 	if (r == MHD_YES) {
 		MHD_destroy_response(req->response);
 		req->response = NULL;
+		req->reply_text = NULL;
 		req->queued = true;
+		connguard_replying(&req->hc->guard);
 	}
 	return r;
 }
@@ -503,6 +633,9 @@ static void request_reset(struct http_request *req)
 	req->param[0][0] = req->param[1][0] = '\0';
 	req->who.role = AUTH_ANON;
 	req->who.name[0] = '\0';
+	budget_release(req);
+	if (req->body.alloc > HTTP_BODY_KEEP)
+		strbuf_release(&req->body); /* a big body's memory goes back */
 	strbuf_reset(&req->body);
 	strbuf_reset(&req->err);
 	req->bytes_in = req->bytes_out = 0;
@@ -537,7 +670,19 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
 		req->active = true;
 		__atomic_fetch_add(&srv->active, 1, __ATOMIC_RELAXED);
 		*con_cls = req;
-		request_begin(req);
+		connguard_body_start(srv->guard, &req->hc->guard);
+		if (req->hc->uri_too_long) {
+			req->route_index = srv->nroutes;
+			strbuf_addf(&req->err,
+				    "the request target is longer than %d"
+				    " bytes or has more than %d query"
+				    " parameters",
+				    HTTP_URI_MAX, HTTP_QUERY_MAX);
+			http_reply_error(req, 414, "uri_too_long",
+					 req->err.buf);
+		} else {
+			request_begin(req);
+		}
 		/* An early reply: queue it now (MHD will not read the body). */
 		if (req->response)
 			return queue(req);
@@ -551,17 +696,50 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
 		if (req->response || req->discard)
 			return MHD_YES;
 		request_data(req, upload_data, n);
-		/* A reply in the middle of the body: try to send it now,
-		 * else drop the rest of the body and send it at the end. */
+		connguard_body_progress(srv->guard, &req->hc->guard,
+					req->bytes_in);
+		/* A reply in the middle of the body: send it now and close
+		 * rather than read the rest. */
 		if (req->response && queue(req) != MHD_YES)
-			req->discard = true;
+			return reply_and_close(req);
 		return MHD_YES;
 	}
+	/* The request is in: no deadline while the handler works. */
+	connguard_replying(&req->hc->guard);
 	if (!req->response)
 		call_handler(req, HTTP_END, req->body.buf, req->body.len);
 	if (!req->response)
 		http_reply_error(req, 500, "internal", "no reply");
 	return queue(req);
+}
+
+/*
+ * libmicrohttpd calls this with the raw request target just before it
+ * parses the query into records in the connection's memory pool (128 KiB).
+ * A query that does not fit there (about 2,000 parameters) leaves no room
+ * for the error reply either, and 0.9.75 then drops the connection without
+ * a word.  So a target over HTTP_URI_MAX bytes or HTTP_QUERY_MAX parameters
+ * is marked for a 414 and its query cut off at the '?' (the string lies in
+ * libmicrohttpd's read buffer, which it is about to cut there itself).
+ */
+static void *on_uri(void *cls, const char *uri, struct MHD_Connection *conn)
+{
+	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(
+		conn, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+	struct http_conn *hc = ci ? ci->socket_context : NULL;
+	char *query = strchr(uri, '?');
+	const char *p;
+	size_t params = 1;
+
+	if (!hc)
+		return NULL;
+	for (p = query; p && *p; p++)
+		params += *p == '&';
+	hc->uri_too_long = strlen(uri) > HTTP_URI_MAX ||
+			   (query && params > HTTP_QUERY_MAX);
+	if (hc->uri_too_long && query && query[1])
+		query[1] = '\0';
+	return NULL;
 }
 
 static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
@@ -601,6 +779,7 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 	}
 	release_db(req);
 	request_reset(req);
+	connguard_idle(srv->guard, &req->hc->guard);
 	req->active = false;
 	*con_cls = NULL;
 	__atomic_fetch_sub(&srv->active, 1, __ATOMIC_RELAXED);
@@ -610,7 +789,9 @@ static void on_connection(void *cls, struct MHD_Connection *conn,
 			  void **socket_context,
 			  enum MHD_ConnectionNotificationCode toe)
 {
+	struct http_server *srv = cls;
 	struct http_conn *hc = *socket_context;
+	const union MHD_ConnectionInfo *ci;
 
 	if (toe == MHD_CONNECTION_NOTIFY_STARTED) {
 		hc = calloc(1, sizeof(*hc));
@@ -620,10 +801,16 @@ static void on_connection(void *cls, struct MHD_Connection *conn,
 		strbuf_init(&hc->req.err, 0);
 		hc->req.hc = hc;
 		*socket_context = hc;
+		ci = MHD_get_connection_info(conn,
+					     MHD_CONNECTION_INFO_CONNECTION_FD);
+		if (ci)
+			connguard_add(srv->guard, &hc->guard, ci->connect_fd);
 		return;
 	}
 	if (!hc)
 		return;
+	connguard_remove(srv->guard, &hc->guard);
+	budget_release(&hc->req);
 	if (hc->req.response)
 		MHD_destroy_response(hc->req.response);
 	strbuf_release(&hc->req.body);
@@ -900,16 +1087,31 @@ int http_serve(const struct http_config *cfg, struct strbuf *err)
 	sigaddset(&sigs, SIGTERM);
 	pthread_sigmask(SIG_BLOCK, &sigs, NULL);
 	signal(SIGPIPE, SIG_IGN);
-	d = MHD_start_daemon(
-		MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC |
-			MHD_USE_ERROR_LOG,
-		0, NULL, NULL, on_request, &srv, MHD_OPTION_LISTEN_SOCKET, fd,
-		MHD_OPTION_THREAD_POOL_SIZE, threads,
-		MHD_OPTION_NOTIFY_COMPLETED, on_completed, &srv,
-		MHD_OPTION_NOTIFY_CONNECTION, on_connection, &srv,
-		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(128 * 1024),
-		MHD_OPTION_CONNECTION_TIMEOUT, 120u,
-		MHD_OPTION_CONNECTION_LIMIT, 1000u, MHD_OPTION_END);
+	ret = connguard_new(&srv.guard, &cfg->guard, err);
+	if (ret)
+		goto out;
+	/*
+	 * poll(), not epoll: libmicrohttpd 0.9.75 registers sockets with
+	 * EPOLLET and takes a short read for "nothing more to read", so a
+	 * client whose last bytes and FIN arrive together is never read
+	 * again and sits in CLOSE-WAIT until the timeout.  poll() is level
+	 * triggered: the EOF is seen on the next round and the connection
+	 * freed at once (t2100).
+	 */
+	d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL |
+				     MHD_USE_ITC | MHD_USE_ERROR_LOG,
+			     0, NULL, NULL, on_request, &srv,
+			     MHD_OPTION_LISTEN_SOCKET, fd,
+			     MHD_OPTION_THREAD_POOL_SIZE, threads,
+			     MHD_OPTION_NOTIFY_COMPLETED, on_completed, &srv,
+			     MHD_OPTION_NOTIFY_CONNECTION, on_connection, &srv,
+			     MHD_OPTION_URI_LOG_CALLBACK, on_uri, &srv,
+			     MHD_OPTION_CONNECTION_MEMORY_LIMIT,
+			     (size_t)(128 * 1024),
+			     MHD_OPTION_CONNECTION_TIMEOUT, 120u,
+			     MHD_OPTION_CONNECTION_LIMIT, cfg->max_conns,
+			     MHD_OPTION_PER_IP_CONNECTION_LIMIT,
+			     cfg->max_conns_per_ip, MHD_OPTION_END);
 	if (!d) {
 		strbuf_addstr(err, "cannot start the HTTP daemon");
 		ret = -EIO;
@@ -933,6 +1135,7 @@ int http_serve(const struct http_config *cfg, struct strbuf *err)
 out:
 	if (fd >= 0)
 		close(fd);
+	connguard_free(srv.guard);
 	server_release(&srv);
 	return ret;
 }

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * http: the HTTP glue of `splatd serve` on libmicrohttpd (epoll, a worker
+ * http: the HTTP glue of `splatd serve` on libmicrohttpd (poll, a worker
  * pool sized to the cores).  It matches a request against the route table,
  * checks its token and role, enforces body caps, streams or buffers the
  * body, calls the route's handler and queues its reply, writes one access-log
@@ -17,6 +17,7 @@
 #include "db/db.h"
 #include "parsers/strbuf.h"
 #include "server/auth.h"
+#include "server/connguard.h"
 #include "server/ingest.h"
 
 #define HTTP_BODY_STREAM (~0ULL)
@@ -35,6 +36,11 @@ struct http_config {
 	struct regress *regress; /* regression tracker (server/regress.h) */
 	struct owners_source *owners; /* kernel tree for owners, or NULL */
 	bool metrics_public; /* /metrics needs no token even when private */
+	unsigned max_conns; /* open connections in all */
+	unsigned max_conns_per_ip; /* ... from one address */
+	struct connguard_limits guard; /* header and body deadlines */
+	unsigned long long max_buffered; /* all buffered bodies together */
+	unsigned long long max_json; /* a runs JSON document after gunzip */
 };
 
 enum http_phase {
@@ -67,9 +73,12 @@ struct http_request {
 	struct strbuf body; /* buffered body (routes with a body limit) */
 	struct strbuf err; /* scratch for error details */
 	unsigned long long bytes_in, bytes_out;
+	unsigned long long reserved; /* of the server's --max-buffered */
 	long long start_ns;
 	int status;
 	void *response; /* struct MHD_Response waiting to be queued */
+	const char *reply_text; /* its JSON body (freed with it), or NULL */
+	size_t reply_len;
 	bool queued, discard, active;
 	struct db *db; /* from the pool while a handler runs */
 	/* api_runs.c's state for one upload */
@@ -108,6 +117,17 @@ bool http_checkpoint_failing(struct http_request *req, struct strbuf *out);
 
 /* Reply with body (reference stolen) serialized as JSON. */
 void http_reply_json(struct http_request *req, int status, json_t *body);
+/*
+ * Append to the buffered body within the memory every buffered body of the
+ * server may hold together (--max-buffered; each byte counts twice, for the
+ * buffer and the document parsed from it).  0, or -EBUSY with err: the
+ * caller answers 503 (http_reply_errno adds Retry-After).
+ */
+int http_body_append(struct http_request *req, const char *data, size_t len,
+		     struct strbuf *err);
+/* Take the memory of a body of len bytes (its Content-Length) up front. */
+int http_body_reserve(struct http_request *req, unsigned long long len,
+		      struct strbuf *err);
 /* The buffered body as a JSON object (new reference), or NULL after a 400. */
 json_t *http_body_object(struct http_request *req);
 /* {"error": error, "detail": detail} */

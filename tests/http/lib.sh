@@ -110,3 +110,16 @@ rerender() {
 		-e 's/\[ *([0-9]+)\.([0-9]+)\]/[ 1\1.\2]/' \
 		-e 's/ffff[0-9a-f]{12}/ffff8881deadbeef/g' "$1"
 }
+
+# hold FROM N SECONDS PREFIX: N connections from address FROM send PREFIX
+# and stay open (build/asan/tools/rawconn hold, in the background, pid in
+# HOLD); returns once they are open, with "open K" in $TMP/hold.out.
+hold() {
+	build/asan/tools/rawconn hold "$PORT" "$@" >"$TMP/hold.out" &
+	HOLD=$!
+	local i
+	for i in $(seq 1 300); do
+		grep -q '^open' "$TMP/hold.out" && return 0
+		sleep 0.1
+	done
+}
