@@ -86,6 +86,8 @@ int cmd_serve(int argc, char **argv)
 				   0,
 				   stderr,
 				   NULL,
+				   NULL,
+				   NULL,
 				   NULL };
 	struct regress_config rcfg = { 0, 0 };
 	unsigned sync_interval = 600;

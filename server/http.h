@@ -22,6 +22,8 @@
 #define HTTP_BODY_STREAM (~0ULL)
 #define HTTP_PARAM_MAX 160
 
+struct MHD_Daemon;
+
 struct http_config {
 	const char *listen; /* "127.0.0.1:8080", "[::1]:0", ":8080" */
 	const char *db_path;
@@ -34,6 +36,11 @@ struct http_config {
 	FILE *access_log; /* NULL: none */
 	struct regress *regress; /* regression tracker (server/regress.h) */
 	struct owners_source *owners; /* kernel tree for owners, or NULL */
+	/* Tests that hand the daemon connections of their own (with
+	 * MHD_add_connection, tests/fuzz/fuzz_http.c): called with the
+	 * running daemon once it serves; NULL in splatd itself. */
+	void (*on_serving)(void *arg, struct MHD_Daemon *daemon);
+	void *on_serving_arg;
 };
 
 enum http_phase {
