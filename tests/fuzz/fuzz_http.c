@@ -77,7 +77,7 @@ static struct {
 	int listen_fd;
 	struct sockaddr_in addr;
 	bool trace, strict;
-	unsigned long known[1]; /* per known_5xx[] entry */
+	unsigned long known[2]; /* per known_5xx[] entry */
 	unsigned long hangs; /* inputs known_hang() kept back */
 	pthread_mutex_t lock;
 	pthread_cond_t serving;
@@ -261,6 +261,10 @@ static const struct {
 	{ "{\"error\":\"internal\",\"detail\":\"cannot build reply\"}",
 	  "issue 11 item 7: invalid UTF-8 from the request (path, method, "
 	  "query) in an error reply, which jansson refuses" },
+	{ "{\"error\":\"internal\",\"detail\":\"building the verdict "
+	  "failed\"}",
+	  "issue 11 item 7: invalid UTF-8 in run metadata (machine=, "
+	  "commit=, ...) in the verdict, which jansson refuses" },
 };
 
 static bool known(const char *body, size_t len)
