@@ -373,7 +373,9 @@ static void check_reply(const struct strbuf *req, const struct strbuf *reply)
 {
 	const char *s = reply->buf, *end = reply->buf + reply->len;
 	const char *head_end, *body, *cl;
-	bool head = !strncmp(req->buf, "HEAD ", 5), json;
+	/* libmicrohttpd skips empty lines before the request line */
+	const char *method = req->buf + strspn(req->buf, "\r\n");
+	bool head = !strncmp(method, "HEAD ", 5), json;
 	json_error_t jerr;
 	size_t len;
 	json_t *o;
