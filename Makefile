@@ -131,13 +131,15 @@ test: deps build/splatd build/asan/splatd $(UNIT_BIN) $(TOOL_BIN) \
 	$(Q)SPLATD=build/asan/splatd tests/run.sh
 
 # Each target runs FUZZ_SECONDS on its corpus in build/fuzz/ and its seeds
-# (FUZZ_ARGS_<target>, else every file under tests/fuzz/seeds).
+# (FUZZ_ARGS_<target>, else every file under tests/fuzz/seeds); a failing
+# input is saved as build/fuzz/<target>-crash-<sha1> (or -leak-, -timeout-).
 FUZZ_SECONDS ?= 60
 FUZZ_ARGS_fuzz_http := -dict=tests/fuzz/http.dict tests/fuzz/seeds/http
 fuzz: deps $(FUZZ_BIN)
 	$(Q)$(foreach f,$(FUZZ_BIN),mkdir -p build/fuzz/corpus-$(notdir $(f)) \
 		&& $(f) -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
 			-timeout=30 -rss_limit_mb=2048 \
+			-artifact_prefix=build/fuzz/$(notdir $(f))- \
 			build/fuzz/corpus-$(notdir $(f)) \
 			$(or $(FUZZ_ARGS_$(notdir $(f))),tests/fuzz/seeds) \
 		&&) true
