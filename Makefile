@@ -54,6 +54,8 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=build/asan/tests/%)
 TOOL_BIN := $(TOOL_SRC:tests/tools/%.c=build/asan/tools/%)
 BENCH_BIN := $(BENCH_SRC:bench/%.c=build/bench/%)
 FUZZ_BIN := $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
+FUZZ_LIB := $(LIB_SRC:%.c=build/fuzz/obj/%.o)
+FUZZ_CFLAGS = -std=gnu11 -g -O1 -I. $(PKG_CFLAGS) -MMD -MP -D_GNU_SOURCE
 
 .PHONY: all deps test unit-test fuzz bench format format-check clean run \
 	conformance
@@ -116,26 +118,38 @@ build/fuzz/%: tests/fuzz/%.c $(PARSER_SRC) server/report_json.c server/jsonw.c
 	$(Q)$(CLANG) -std=gnu11 -I. -D_GNU_SOURCE -g -O1 \
 		-fsanitize=fuzzer,address,undefined -o $@ $^ $(PKG_LIBS)
 
-# Targets over the whole program (parsers, db, server) link all of it.
-build/fuzz/fuzz_ingest: tests/fuzz/fuzz_ingest.c $(LIB_SRC)
+# fuzz_http and fuzz_ingest run the whole program: every library object,
+# instrumented.
+build/fuzz/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC-FUZZ $<")
+	$(Q)$(CLANG) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link,address,undefined \
+		-c -o $@ $<
+
+build/fuzz/fuzz_http build/fuzz/fuzz_ingest: build/fuzz/%: tests/fuzz/%.c \
+		$(FUZZ_LIB)
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  FUZZ    $@")
-	$(Q)$(CLANG) -std=gnu11 -I. -D_GNU_SOURCE -g -O1 \
-		-fsanitize=fuzzer,address,undefined -o $@ $^ $(LDLIBS)
+	$(Q)$(CLANG) $(FUZZ_CFLAGS) $(WARN) -fsanitize=fuzzer,address,undefined \
+		-o $@ $(filter %.c %.o,$^) $(LDLIBS)
 
 test: deps build/splatd build/asan/splatd $(UNIT_BIN) $(TOOL_BIN) \
 	build/bench/gen_corpus
 	$(Q)SPLATD=build/asan/splatd tests/run.sh
 
+# Each target runs FUZZ_SECONDS on its corpus in build/fuzz/ and its seeds
+# (FUZZ_ARGS_<target>, else every file under tests/fuzz/seeds); a failing
+# input is saved as build/fuzz/<target>-crash-<sha1> (or -leak-, -timeout-).
 FUZZ_SECONDS ?= 60
+FUZZ_ARGS_fuzz_http := -dict=tests/fuzz/http.dict tests/fuzz/seeds/http
 fuzz: deps $(FUZZ_BIN)
-	$(Q)for f in $(FUZZ_BIN); do \
-		mkdir -p build/fuzz/corpus-$$(basename $$f); \
-		$$f -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
+	$(Q)$(foreach f,$(FUZZ_BIN),mkdir -p build/fuzz/corpus-$(notdir $(f)) \
+		&& $(f) -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
 			-timeout=30 -rss_limit_mb=2048 \
-			build/fuzz/corpus-$$(basename $$f) tests/fuzz/seeds \
-			|| exit 1; \
-	done
+			-artifact_prefix=build/fuzz/$(notdir $(f))- \
+			build/fuzz/corpus-$(notdir $(f)) \
+			$(or $(FUZZ_ARGS_$(notdir $(f))),tests/fuzz/seeds) \
+		&&) true
 
 bench: deps build/splatd $(BENCH_BIN) build/bench/rawconn
 	$(Q)bench/run.sh

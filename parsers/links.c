@@ -39,16 +39,42 @@ static bool is_pchar(int c)
 	return c && (is_unreserved(c) || strchr("!$&'()*+,;=:@", c));
 }
 
+/*
+ * What the input trim takes off the end of a link: a link quoted in <...>,
+ * closing a sentence, or written with a trailing slash or empty query.
+ */
+static bool is_trailing_punct(int c)
+{
+	return c && strchr(">.,/?&", c);
+}
+
+static void add_escape(struct strbuf *out, unsigned char c)
+{
+	static const char hex[] = "0123456789ABCDEF";
+
+	strbuf_addch(out, '%');
+	strbuf_addch(out, hex[c >> 4]);
+	strbuf_addch(out, hex[c & 15]);
+}
+
+/* The byte an escape at s[0..n) stands for, or -1 when s is no escape. */
+static int escape_at(const char *s, size_t n)
+{
+	if (n < 3 || s[0] != '%' || hexval(s[1]) < 0 || hexval(s[2]) < 0)
+		return -1;
+	return hexval(s[1]) * 16 + hexval(s[2]);
+}
+
 /* Decode %XX escapes of s[0..n) into out. */
 static void add_decoded(struct strbuf *out, const char *s, size_t n)
 {
 	size_t i;
 
 	for (i = 0; i < n; i++) {
-		if (s[i] == '%' && i + 2 < n && hexval(s[i + 1]) >= 0 &&
-		    hexval(s[i + 2]) >= 0) {
-			strbuf_addch(out,
-				     hexval(s[i + 1]) * 16 + hexval(s[i + 2]));
+		int c = escape_at(s + i, n - i);
+
+		if (c >= 0) {
+			strbuf_addch(out, c);
 			i += 2;
 		} else {
 			strbuf_addch(out, s[i]);
@@ -59,47 +85,47 @@ static void add_decoded(struct strbuf *out, const char *s, size_t n)
 /* Encode s[0..n) as one path segment: pchars stay, the rest is %XX. */
 static void add_encoded(struct strbuf *out, const char *s, size_t n)
 {
-	static const char hex[] = "0123456789ABCDEF";
 	size_t i;
 
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 
-		if (c < 0x80 && is_pchar(c)) {
+		if (c < 0x80 && is_pchar(c))
 			strbuf_addch(out, c);
-		} else {
-			strbuf_addch(out, '%');
-			strbuf_addch(out, hex[c >> 4]);
-			strbuf_addch(out, hex[c & 15]);
-		}
+		else
+			add_escape(out, c);
 	}
 }
 
-/* Re-encode a path or query in one spelling: decode, then encode again. */
-static void add_normalized(struct strbuf *out, const char *s, size_t n,
-			   bool lower)
+/*
+ * Add a path and query s[0..n) in their one spelling: an escape of a pchar
+ * is that character, except '&' and '=' (they split a query, so an escaped
+ * one is data and stays escaped); other escapes get upper-case hex; bytes
+ * that may not stand in a URL are escaped; with lower, letters that stand
+ * as themselves are lower-cased.  Raw '/', '?', '&' and '=' stay where they
+ * are, so the spelling keeps the structure the normalizers below read, and
+ * it is its own spelling: adding the result again adds it unchanged.
+ */
+static void add_canonical(struct strbuf *out, const char *s, size_t n,
+			  bool lower)
 {
-	struct strbuf seg = STRBUF_INIT;
-	size_t i, start = 0;
+	size_t i;
 
-	for (i = 0; i <= n; i++) {
-		if (i < n && s[i] != '/' && s[i] != '?' && s[i] != '=' &&
-		    s[i] != '&')
-			continue;
-		strbuf_reset(&seg);
-		add_decoded(&seg, s + start, i - start);
-		if (lower) {
-			size_t j;
+	for (i = 0; i < n; i++) {
+		int c = escape_at(s + i, n - i);
+		bool raw = c < 0;
 
-			for (j = 0; j < seg.len; j++)
-				seg.buf[j] = tolower((unsigned char)seg.buf[j]);
-		}
-		add_encoded(out, seg.buf, seg.len);
-		if (i < n)
-			strbuf_addch(out, s[i]);
-		start = i + 1;
+		if (raw)
+			c = (unsigned char)s[i];
+		else
+			i += 2;
+		if (c < 0x80 && is_pchar(c) && (raw || (c != '&' && c != '=')))
+			strbuf_addch(out, lower ? tolower(c) : c);
+		else if (raw && (c == '/' || c == '?'))
+			strbuf_addch(out, c);
+		else
+			add_escape(out, c);
 	}
-	strbuf_release(&seg);
 }
 
 static bool is_default_port(const char *colon, const char *end)
@@ -145,21 +171,29 @@ static size_t path_segments(const struct url_parts *u, const char **seg,
 	return n;
 }
 
-/* Percent-decode a message id, drop <>, and add it in canonical spelling. */
-static void add_msgid(struct strbuf *out, const char *s, size_t n)
+/*
+ * Percent-decode a message id, drop its <> and the input trim's trailing
+ * punctuation (so its canonical link ends as no input trim would cut it),
+ * and add it in canonical spelling.  False, adding nothing, when no id is
+ * left.
+ */
+static bool add_msgid(struct strbuf *out, const char *s, size_t n)
 {
 	struct strbuf id = STRBUF_INIT;
 	size_t b = 0, e;
 
 	add_decoded(&id, s, n);
 	e = id.len;
-	if (e && id.buf[0] == '<')
-		b = 1;
-	if (e > b && id.buf[e - 1] == '>')
+	while (b < e && id.buf[b] == '<')
+		b++;
+	while (e > b && is_trailing_punct(id.buf[e - 1]))
 		e--;
-	strbuf_addstr(out, "https://lore.kernel.org/r/");
-	add_encoded(out, id.buf + b, e - b);
+	if (e > b) {
+		strbuf_addstr(out, "https://lore.kernel.org/r/");
+		add_encoded(out, id.buf + b, e - b);
+	}
 	strbuf_release(&id);
+	return e > b;
 }
 
 /* lore.kernel.org/{r,all,LIST}/MSGID[/...], lkml.kernel.org/r/MSGID,
@@ -169,28 +203,19 @@ static bool lore_normalize(struct strbuf *out, const struct url_parts *u)
 	const char *seg[3];
 	size_t len[3], n = path_segments(u, seg, len, 3);
 
-	if (host_is(u, "patch.msgid.link") && n >= 1) {
-		add_msgid(out, seg[0], len[0]);
-		return true;
-	}
+	if (host_is(u, "patch.msgid.link") && n >= 1)
+		return add_msgid(out, seg[0], len[0]);
 	if (host_is(u, "lkml.kernel.org") && n >= 2 && len[0] == 1 &&
-	    seg[0][0] == 'r') {
-		add_msgid(out, seg[1], len[1]);
-		return true;
-	}
+	    seg[0][0] == 'r')
+		return add_msgid(out, seg[1], len[1]);
 	if (!host_is(u, "lore.kernel.org"))
 		return false;
+	/* the path is in canonical spelling: an escaped '@' is decoded */
 	if (n >= 2 &&
-	    (memchr(seg[1], '@', len[1]) || memmem(seg[1], len[1], "%40", 3) ||
-	     (len[0] == 1 && seg[0][0] == 'r'))) {
-		add_msgid(out, seg[1], len[1]);
-		return true;
-	}
-	if (n == 1 &&
-	    (memchr(seg[0], '@', len[0]) || memmem(seg[0], len[0], "%40", 3))) {
-		add_msgid(out, seg[0], len[0]);
-		return true;
-	}
+	    (memchr(seg[1], '@', len[1]) || (len[0] == 1 && seg[0][0] == 'r')))
+		return add_msgid(out, seg[1], len[1]);
+	if (n == 1 && memchr(seg[0], '@', len[0]))
+		return add_msgid(out, seg[0], len[0]);
 	return false;
 }
 
@@ -218,7 +243,7 @@ static bool gitlab_normalize(struct strbuf *out, const struct url_parts *u)
 	for (i = 1; i + 1 < n; i++) {
 		for (k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++)
 			if (len[i] == strlen(kinds[k]) &&
-			    !strncmp(seg[i], kinds[k], len[i]))
+			    !strncasecmp(seg[i], kinds[k], len[i]))
 				break;
 		if (k == sizeof(kinds) / sizeof(kinds[0]) ||
 		    !all_digits(seg[i + 1], len[i + 1]))
@@ -232,7 +257,7 @@ static bool gitlab_normalize(struct strbuf *out, const struct url_parts *u)
 		strbuf_add(out, u->host, u->hostlen);
 		strbuf_addch(out, '/');
 		/* gitlab routes namespaces case-insensitively */
-		add_normalized(
+		add_canonical(
 			out, seg[0],
 			(size_t)(seg[nsend - 1] + len[nsend - 1] - seg[0]),
 			true);
@@ -301,27 +326,36 @@ static bool bugzilla_normalize(struct strbuf *out, const struct url_parts *u)
 	return true;
 }
 
+/* The canonical parts as they are: they are already in their spelling. */
 static void generic_normalize(struct strbuf *out, const struct url_parts *u)
 {
-	size_t plen = u->pathlen;
-
-	while (plen && u->path[plen - 1] == '/')
-		plen--;
 	strbuf_addstr(out, "https://");
 	strbuf_add(out, u->host, u->hostlen);
-	add_normalized(out, u->path, plen, false);
+	strbuf_add(out, u->path, u->pathlen);
 	if (u->querylen) {
 		strbuf_addch(out, '?');
-		add_normalized(out, u->query, u->querylen, false);
+		strbuf_add(out, u->query, u->querylen);
 	}
 }
 
+/*
+ * Why normalize(normalize(x)) == normalize(x): every rule that shortens or
+ * respells the input (the trim of trailing punctuation, the fragment, the
+ * path's trailing slash, the escapes) is applied to the parts before they
+ * are classified, and the classifiers only choose among the parts; nothing
+ * is cut from their output afterwards.  The generic form writes the parts
+ * back as they are, which read again gives the same parts; the lore, gitlab
+ * and bugzilla forms are parts their own classifier takes again (a message
+ * id ends as the trim leaves it, a namespace keeps its spelling, an id is
+ * digits).
+ */
 int links_normalize(struct strbuf *out, const char *url, struct strbuf *err)
 {
-	struct strbuf host = STRBUF_INIT, clean = STRBUF_INIT;
+	struct strbuf host = STRBUF_INIT, clean = STRBUF_INIT,
+		      rest = STRBUF_INIT;
 	struct url_parts u = { 0 };
-	const char *s = url, *e, *p, *at, *colon;
-	size_t i, start, prefix;
+	const char *s = url, *e, *p, *at, *colon, *q;
+	size_t i, end;
 	int ret = 0;
 
 	if (!url)
@@ -330,7 +364,7 @@ int links_normalize(struct strbuf *out, const char *url, struct strbuf *err)
 		s++;
 	e = s + strlen(s);
 	while (e > s &&
-	       (isspace((unsigned char)e[-1]) || strchr(">.,/?&", e[-1])))
+	       (isspace((unsigned char)e[-1]) || is_trailing_punct(e[-1])))
 		e--;
 	for (p = s; p < e; p++)
 		if (isspace((unsigned char)*p) || iscntrl((unsigned char)*p))
@@ -341,10 +375,7 @@ int links_normalize(struct strbuf *out, const char *url, struct strbuf *err)
 	}
 	/* %XX of an unreserved character is that character (RFC 3986) */
 	for (p = s; p < e; p++) {
-		int c = p + 2 < e && *p == '%' && hexval(p[1]) >= 0 &&
-					hexval(p[2]) >= 0 ?
-				hexval(p[1]) * 16 + hexval(p[2]) :
-				-1;
+		int c = escape_at(p, (size_t)(e - p));
 
 		if (c > 0 && is_unreserved(c)) {
 			strbuf_addch(&clean, c);
@@ -353,9 +384,12 @@ int links_normalize(struct strbuf *out, const char *url, struct strbuf *err)
 			strbuf_addch(&clean, *p);
 		}
 	}
+	/* no fragment, then the trim again: "x/2.#c1" is "x/2" */
 	s = clean.buf;
-	e = clean.buf + clean.len;
-	while (e > s && strchr(">.,/?&", e[-1]))
+	e = memchr(s, '#', clean.len);
+	if (!e)
+		e = clean.buf + clean.len;
+	while (e > s && is_trailing_punct(e[-1]))
 		e--;
 	if (e - s >= 8 && !strncasecmp(s, "https://", 8))
 		s += 8;
@@ -368,7 +402,7 @@ int links_normalize(struct strbuf *out, const char *url, struct strbuf *err)
 
 	/* authority: [userinfo@]host[:port] */
 	p = s;
-	while (p < e && *p != '/' && *p != '?' && *p != '#')
+	while (p < e && *p != '/' && *p != '?')
 		p++;
 	at = memrchr(s, '@', (size_t)(p - s));
 	if (at)
@@ -401,30 +435,34 @@ int links_normalize(struct strbuf *out, const char *url, struct strbuf *err)
 	u.host = host.buf;
 	u.hostlen = host.len;
 
-	u.path = p;
-	while (p < e && *p != '?' && *p != '#')
-		p++;
-	u.pathlen = (size_t)(p - u.path);
-	if (p < e && *p == '?') {
-		u.query = ++p;
-		while (p < e && *p != '#')
-			p++;
-		u.querylen = (size_t)(p - u.query);
+	/*
+	 * Path and query in their one spelling, and the trim once more (a
+	 * decoded "%2C" is a trailing ','): what the classifiers read is what
+	 * the canonical link holds.
+	 */
+	add_canonical(&rest, p, (size_t)(e - p), false);
+	end = rest.len;
+	while (end && is_trailing_punct(rest.buf[end - 1]))
+		end--;
+	u.path = rest.buf;
+	q = memchr(rest.buf, '?', end);
+	u.pathlen = q ? (size_t)(q - rest.buf) : end;
+	if (q) {
+		u.query = q + 1;
+		u.querylen = end - (size_t)(u.query - rest.buf);
 	}
+	while (u.pathlen && u.path[u.pathlen - 1] == '/')
+		u.pathlen--;
 
-	start = out->len;
 	if (!lore_normalize(out, &u) && !gitlab_normalize(out, &u) &&
 	    !bugzilla_normalize(out, &u))
 		generic_normalize(out, &u);
-	/* as at the start: no trailing sentence punctuation or slash */
-	prefix = start + strlen("https://") + host.len;
-	while (out->len > prefix && strchr("./,?&", out->buf[out->len - 1]))
-		strbuf_setlen(out, out->len - 1);
 out:
 	if (ret && err)
 		strbuf_addf(err, "not a web link: '%.200s'", url);
 	strbuf_release(&host);
 	strbuf_release(&clean);
+	strbuf_release(&rest);
 	return ret;
 }
 

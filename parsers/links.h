@@ -12,6 +12,11 @@
  *   https://<host>/<path>                     otherwise: https, lower-case
  *                                             host, no default port, no
  *                                             fragment, no trailing slash
+ *                                             or punctuation, one spelling
+ *                                             of escapes (an escaped '&' or
+ *                                             '=' stays escaped: it is data)
+ *
+ * Every canonical form normalizes to itself (links.c says why).
  */
 #ifndef SPLATD_LINKS_H
 #define SPLATD_LINKS_H

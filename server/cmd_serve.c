@@ -109,7 +109,9 @@ int cmd_serve(int argc, char **argv)
 				   64,
 				   { 10, 20, 1024 },
 				   256ULL << 20,
-				   16ULL << 20 };
+				   16ULL << 20,
+				   NULL,
+				   NULL };
 	struct regress_config rcfg = { 0, 0 };
 	unsigned sync_interval = 600;
 	struct strbuf err = STRBUF_INIT;

@@ -1119,6 +1119,8 @@ int http_serve(const struct http_config *cfg, struct strbuf *err)
 	}
 	fprintf(stderr, "splatd: serving %s with %u threads, database %s\n",
 		cfg->listen, threads, cfg->db_path);
+	if (cfg->on_serving)
+		cfg->on_serving(cfg->on_serving_arg, d);
 	while (sigwait(&sigs, &sig))
 		;
 	fprintf(stderr, "splatd: signal %d, finishing requests\n", sig);

@@ -23,6 +23,8 @@
 #define HTTP_BODY_STREAM (~0ULL)
 #define HTTP_PARAM_MAX 160
 
+struct MHD_Daemon;
+
 struct http_config {
 	const char *listen; /* "127.0.0.1:8080", "[::1]:0", ":8080" */
 	const char *db_path;
@@ -41,6 +43,11 @@ struct http_config {
 	struct connguard_limits guard; /* header and body deadlines */
 	unsigned long long max_buffered; /* all buffered bodies together */
 	unsigned long long max_json; /* a runs JSON document after gunzip */
+	/* Tests that hand the daemon connections of their own (with
+	 * MHD_add_connection, tests/fuzz/fuzz_http.c): called with the
+	 * running daemon once it serves; NULL in splatd itself. */
+	void (*on_serving)(void *arg, struct MHD_Daemon *daemon);
+	void *on_serving_arg;
 };
 
 enum http_phase {

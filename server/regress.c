@@ -424,13 +424,15 @@ int regress_create(struct regress *rg, struct db *db, json_t *body,
 
 	if (!json_is_object(body)) {
 		strbuf_addstr(err, "the body must be a JSON object");
-		return -EINVAL;
+		ret = -EINVAL;
+		goto out;
 	}
 	json_object_foreach(body, key, v) {
 		if (strcmp(key, "title") && strcmp(key, "signatures") &&
 		    strcmp(key, "links") && strcmp(key, "introduced")) {
 			strbuf_addf(err, "unknown field '%.64s'", key);
-			return -EINVAL;
+			ret = -EINVAL;
+			goto out;
 		}
 	}
 	intro = json_object_get(body, "introduced");
