@@ -93,25 +93,7 @@ static int parse_size(const char *s, unsigned long long *out)
 
 int cmd_serve(int argc, char **argv)
 {
-	struct http_config cfg = { "127.0.0.1:8080",
-				   DB_DEFAULT_PATH,
-				   NULL,
-				   INGEST_MAX_BODY,
-				   INGEST_LIMITS_INIT,
-				   true,
-				   0,
-				   0,
-				   stderr,
-				   NULL,
-				   NULL,
-				   false,
-				   1000,
-				   64,
-				   { 10, 20, 1024 },
-				   256ULL << 20,
-				   16ULL << 20,
-				   NULL,
-				   NULL };
+	struct http_config cfg;
 	struct regress_config rcfg = { 0, 0 };
 	unsigned sync_interval = 600;
 	struct strbuf err = STRBUF_INIT;
@@ -124,13 +106,15 @@ int cmd_serve(int argc, char **argv)
 	int i, ret;
 
 	/*
-	 * Each upload gets a new lockdep parser (there is no reset) whose
-	 * arena chunks are >= 128 KiB: keep such blocks in the heap and do
-	 * not hand freed memory back, or every request pays fresh page
-	 * faults and TLB shootdowns (PERF-NOTES.md: ~12 us per 4 KiB).
+	 * Lockdep parsers (one per connection, reset between runs) and
+	 * buffers grow arena chunks of >= 128 KiB: keep such blocks in the
+	 * heap and do not hand freed memory back, or every request pays
+	 * fresh page faults and TLB shootdowns (PERF-NOTES.md: ~12 us per
+	 * 4 KiB).
 	 */
 	mallopt(M_MMAP_THRESHOLD, 32 << 20);
 	mallopt(M_TRIM_THRESHOLD, 256 << 20);
+	http_config_init(&cfg);
 	if (!stat("static", &st) && S_ISDIR(st.st_mode))
 		cfg.static_dir = "static";
 	for (i = 1; i < argc; i++) {

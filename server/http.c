@@ -1038,6 +1038,25 @@ static void server_release(struct http_server *srv)
 	strbuf_release(&srv->checkpoint_err);
 }
 
+void http_config_init(struct http_config *cfg)
+{
+	static const struct ingest_limits limits = INGEST_LIMITS_INIT;
+
+	*cfg = (struct http_config){
+		.listen = "127.0.0.1:8080",
+		.db_path = DB_DEFAULT_PATH,
+		.max_body = INGEST_MAX_BODY,
+		.limits = limits,
+		.public_read = true,
+		.access_log = stderr,
+		.max_conns = 1000,
+		.max_conns_per_ip = 64,
+		.guard = { 10, 20, 1024 },
+		.max_buffered = 256ULL << 20,
+		.max_json = 16ULL << 20,
+	};
+}
+
 int http_serve(const struct http_config *cfg, struct strbuf *err)
 {
 	struct http_server srv = { 0 };

@@ -94,6 +94,9 @@ struct http_request {
 };
 
 /* Run the service until SIGTERM/SIGINT; returns 0 or -errno with err. */
+/* Every field at splatd serve's default (docs/security.md, Limits). */
+void http_config_init(struct http_config *cfg);
+
 int http_serve(const struct http_config *cfg, struct strbuf *err);
 
 const char *http_query(struct http_request *req, const char *name);

@@ -24,8 +24,9 @@
  * overload and to owners without a kernel tree) and 505 (an HTTP version
  * libmicrohttpd does not speak); a JSON reply parses and is as long as it
  * says; the daemon has freed the connection before the next input, and
- * open fds stay flat.  Known failures being fixed elsewhere (issue 11) are
- * let through and counted: known_5xx[] and known_hang().
+ * open fds stay flat.  tests/fuzz/seeds/http/utf8-* and query-2000-params
+ * are the inputs that failed before issue 11 was fixed (a 500 for bytes
+ * that are not UTF-8, no reply to 2,000 query parameters).
  */
 #include <dirent.h>
 #include <errno.h>
@@ -76,9 +77,7 @@ static struct {
 	struct MHD_Daemon *daemon;
 	int listen_fd;
 	struct sockaddr_in addr;
-	bool trace, strict;
-	unsigned long known[2]; /* per known_5xx[] entry */
-	unsigned long hangs; /* inputs known_hang() kept back */
+	bool trace;
 	pthread_mutex_t lock;
 	pthread_cond_t serving;
 } fuzz = { .lock = PTHREAD_MUTEX_INITIALIZER,
@@ -249,73 +248,6 @@ static void frame(struct strbuf *req, const char *s, size_t size)
 	strbuf_release(&z);
 }
 
-/*
- * 5xx replies that are known and being fixed elsewhere (issue 11), let
- * through so that the fuzzer gets past them; FUZZ_HTTP_STRICT=1 makes them
- * fatal.  Their inputs are tests/fuzz/seeds/http/known-*.  Remove an entry
- * with its fix.
- */
-static const struct {
-	const char *body, *what;
-} known_5xx[] = {
-	{ "{\"error\":\"internal\",\"detail\":\"cannot build reply\"}",
-	  "issue 11 item 7: invalid UTF-8 from the request (path, method, "
-	  "query) in an error reply, which jansson refuses" },
-	{ "{\"error\":\"internal\",\"detail\":\"building the verdict "
-	  "failed\"}",
-	  "issue 11 item 7: invalid UTF-8 in run metadata (machine=, "
-	  "commit=, ...) in the verdict, which jansson refuses" },
-};
-
-static bool known(const char *body, size_t len)
-{
-	size_t i;
-
-	if (fuzz.strict)
-		return false;
-	for (i = 0; i < sizeof(known_5xx) / sizeof(known_5xx[0]); i++)
-		if (len == strlen(known_5xx[i].body) &&
-		    !memcmp(body, known_5xx[i].body, len)) {
-			__atomic_fetch_add(&fuzz.known[i], 1, __ATOMIC_RELAXED);
-			return true;
-		}
-	return false;
-}
-
-/*
- * A known hang being fixed elsewhere, not sent (each would cost
- * FUZZ_REPLY_MS): issue 11 item 5, a query of 1,500-2,000 parameters gets no
- * reply at all (1,000 get one).
- */
-static bool known_hang(const char *data, size_t size)
-{
-	const char *nl = memchr(data, '\n', size);
-	size_t i, amps = 0;
-
-	for (i = 0; i < (nl ? (size_t)(nl - data) : size); i++)
-		amps += data[i] == '&';
-	if (fuzz.strict || amps < 1024)
-		return false;
-	__atomic_fetch_add(&fuzz.hangs, 1, __ATOMIC_RELAXED);
-	return true;
-}
-
-static void print_known(void)
-{
-	size_t i;
-
-	for (i = 0; i < sizeof(known_5xx) / sizeof(known_5xx[0]); i++)
-		if (fuzz.known[i])
-			fprintf(stderr,
-				"fuzz_http: %lu known 5xx let through: %s\n",
-				fuzz.known[i], known_5xx[i].what);
-	if (fuzz.hangs)
-		fprintf(stderr,
-			"fuzz_http: %lu requests of 1,024 or more query "
-			"parameters not sent: issue 11 item 5\n",
-			fuzz.hangs);
-}
-
 static void fail(const char *why, const struct strbuf *req,
 		 const struct strbuf *reply)
 {
@@ -400,8 +332,7 @@ static void check_reply(const struct strbuf *req, const struct strbuf *reply)
 		if (len > (size_t)(end - body))
 			fail("a reply shorter than it says", req, reply);
 		/* 505 is libmicrohttpd's answer to "HTTP/0.1": right */
-		if (status >= 500 && status != 503 && status != 505 &&
-		    !known(body, len))
+		if (status >= 500 && status != 503 && status != 505)
 			fail("a 5xx reply", req, reply);
 		json = memmem(s, (size_t)(head_end - s),
 			      "Content-Type: application/json", 30);
@@ -581,23 +512,17 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	}
 	db_close(db);
 
-	fuzz.cfg = (struct http_config){
-		.listen = "127.0.0.1:0",
-		.db_path = fuzz.db_path,
-		.static_dir = "static",
-		.max_body = INGEST_MAX_BODY,
-		.limits = INGEST_LIMITS_INIT,
-		.public_read = true,
-		.threads = 1,
-		.access_log = fopen("/dev/null", "w"), /* formatted, not kept */
-		.regress = regress_new(&rcfg),
-		.on_serving = on_serving,
-	};
+	http_config_init(&fuzz.cfg);
+	fuzz.cfg.listen = "127.0.0.1:0";
+	fuzz.cfg.db_path = fuzz.db_path;
+	fuzz.cfg.static_dir = "static";
+	fuzz.cfg.threads = 1;
+	fuzz.cfg.access_log = fopen("/dev/null", "w"); /* formatted, not kept */
+	fuzz.cfg.regress = regress_new(&rcfg);
+	fuzz.cfg.on_serving = on_serving;
 	if (add_kernel_tree(&err))
 		goto fail;
 	fuzz.trace = getenv("FUZZ_HTTP_TRACE");
-	fuzz.strict = getenv("FUZZ_HTTP_STRICT");
-	atexit(print_known);
 	listen_loopback();
 	if (pthread_create(&thread, NULL, serve, NULL))
 		abort();
@@ -632,8 +557,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static int fds;
 	int n;
 
-	if (!known_hang((const char *)data, size))
-		send_input((const char *)data, size);
+	send_input((const char *)data, size);
 	/* every connection's fds are closed: the count stays flat */
 	if (++runs % 1024 == 0) {
 		n = count_fds();
