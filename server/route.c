@@ -241,30 +241,28 @@ static const char *syscall_base(const char *fn)
 	return NULL;
 }
 
-/* Keep the candidates of the report's architecture: drop other arch/
- * directories' definitions when one of arch's or a common one remains. */
-static void prefer_arch(struct fnindex_match *m, const char *arch)
+/* Of a function defined once per architecture (more definitions than a
+ * match holds), the report's architecture's: true with it in out. */
+static bool arch_definition(const struct fnindex *ix, const char *base,
+			    const char *arch, struct strbuf *out)
 {
+	const struct fnindex_def *d;
+	size_t n = fnindex_lookup(ix, base, &d), i, mine = 0;
 	char dir[32];
-	size_t i, k = 0, mine = 0, common = 0;
 
-	if (!arch || m->nfiles < 2)
-		return;
+	if (!arch)
+		return false;
 	snprintf(dir, sizeof(dir), "arch/%s/", arch);
-	for (i = 0; i < m->nfiles; i++) {
-		mine += !strncmp(m->files[i], dir, strlen(dir));
-		common += strncmp(m->files[i], "arch/", 5) != 0;
+	for (i = 0; i < n; i++) {
+		if (strncmp(d[i].file, dir, strlen(dir)))
+			continue;
+		if (mine && strcmp(out->buf, d[i].file))
+			return false; /* two files of that architecture */
+		strbuf_reset(out);
+		strbuf_addstr(out, d[i].file);
+		mine++;
 	}
-	if (!mine && !common)
-		return;
-	for (i = 0; i < m->nfiles; i++)
-		if (mine ? !strncmp(m->files[i], dir, strlen(dir)) :
-			   strncmp(m->files[i], "arch/", 5) != 0)
-			m->files[k++] = m->files[i];
-	m->nfiles = k;
-	m->ambiguous = k > 1;
-	if (k == 1)
-		m->how = "architecture";
+	return mine > 0;
 }
 
 /* Where frames[i] is defined, with the fallbacks of docs/owners.md. */
@@ -297,8 +295,11 @@ static void frame_files(const struct owners_tree *o, const char *arch,
 			goto out;
 		}
 	}
-	if (m.ambiguous)
-		prefer_arch(&m, arch);
+	if (m.ambiguous && arch_definition(o->ix, base.buf, arch, &alt)) {
+		fres_add_file(fr, alt.buf, alt.len);
+		fr->how = "architecture";
+		goto out;
+	}
 	if (m.nfiles) {
 		for (k = 0; k < m.nfiles; k++)
 			fres_add_file(fr, m.files[k], strlen(m.files[k]));

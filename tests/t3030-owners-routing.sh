@@ -5,8 +5,9 @@
 # 85%, tests/conformance/routing.sh) and each routing rule of
 # docs/owners.md on a real report: the caller of a core service, the
 # acquire site past a plumbing prefix, a module's directory, the culprit of
-# a link without a stack, an inlined line, a hung task's culprit, keyword
-# matches last, and the #6641 seed's owners unchanged. Skips, saying so,
+# a link without a stack, an inlined line, a hung task's culprit, the
+# report's architecture (tests/data/routing/arch-*.log, made for it),
+# keyword matches last, and the #6641 seed's owners unchanged. Skips, saying so,
 # when the tree is absent (CI runs it in `make conformance`).
 cd "$(dirname "$0")/.." || exit 1
 . tests/http/lib.sh
@@ -24,7 +25,9 @@ while IFS=$'\t' read -r f _; do
 	case $f in '#'* | '') continue ;; esac
 	files+=("$CORPUS/$f")
 done <tests/data/routing/labels.tsv
-$SPLATD parse --owners --tree "$KTREE" "${files[@]}" "$SEED" >"$TMP/all.json"
+$SPLATD parse --owners --tree "$KTREE" "${files[@]}" "$SEED" \
+	tests/data/routing/arch-x86.log tests/data/routing/arch-arm64.log \
+	>"$TMP/all.json"
 check_eq "parse --owners on the corpus exits 0" 0 $?
 
 ROUTING_IN=$TMP/all.json tests/conformance/routing.sh >"$TMP/score" 2>&1
@@ -77,6 +80,11 @@ check_eq "018: a function added after 6.1: where its prefix lives" \
 check_eq "043: a hung task's culprit, not a caller below it" \
 	"DISKQUOTA|culprit|dquot_disable" \
 	"$(why 043-hung-task-6.4-show-all-locks.log | cut -d'|' -f1-3)"
+check_eq "a function defined per architecture: the report's (x86)" \
+	"arch/x86/kernel/ptrace.c" \
+	"$(why arch-x86.log | cut -d'|' -f4)"
+check_eq "... (arm64)" "arch/arm64/kernel/ptrace.c" \
+	"$(why arch-arm64.log | cut -d'|' -f4)"
 check_eq "keyword-only sections come after every file match" "" \
 	"$(jq -r '.file as $f | .reports[]?.owners as $o |
 		[$o[]?.why.rule] | to_entries |
