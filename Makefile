@@ -156,8 +156,10 @@ bench: deps build/splatd $(BENCH_BIN) build/bench/rawconn
 
 # get_maintainer.pl conformance on Debian's linux-source-6.1 (installed and
 # unpacked outside the repo when missing); see docs/owners.md for its cost.
+# Then routing on that tree: the hand labels' top-1 score and each rule.
 conformance: deps build/splatd
 	$(Q)tests/conformance/run.sh
+	$(Q)SPLATD=build/splatd bash tests/t3030-owners-routing.sh
 
 run: deps build/splatd
 	./build/splatd serve

@@ -22,7 +22,7 @@
 set -u
 cd "$(dirname "$0")/.." || exit 1
 
-SECTIONS=(parse parse_rss gitsync ingest fnindex soak)
+SECTIONS=(parse parse_rss gitsync ingest fnindex route soak)
 OUT=${BENCH_OUT:-bench/out}
 SPLATD=${SPLATD:-build/splatd}
 BENCH_FILES=${BENCH_FILES:-4}
@@ -237,6 +237,20 @@ section_soak() {
 	echo "== soak: ${SOAK_SECONDS:-600} s of mixed traffic on loopback" \
 		"(bench/soak.sh) =="
 	bench/soak.sh || die "bench/soak.sh failed"
+}
+
+# ---- section route: routing one report to its owners, vs parsing it ----------
+
+section_route() {
+	local ktree=${KTREE:-/var/tmp/splatd-linux-6.1}
+
+	echo "== route: ranked owners of each real report on Linux 6.1" \
+		"(bench/route.c), parse + signature as the reference =="
+	[ -f "$ktree/MAINTAINERS" ] ||
+		die "no kernel tree at $ktree (make conformance unpacks it)"
+	build/bench/route "$ktree" "${BENCH_ROUTE_ROUNDS:-5}" \
+		../shared/corpus/real/*.log ../shared/corpus/seed-6641.txt ||
+		die "build/bench/route failed"
 }
 
 # ---- main --------------------------------------------------------------------

@@ -6,7 +6,8 @@
 
 int db_fn_tree_replace(struct db *db, const char *tree_id, const char *kind,
 		       const char *ref, long long defs, long long modules,
-		       long long now, long long *tree, struct strbuf *err)
+		       long long dirs, long long now, long long *tree,
+		       struct strbuf *err)
 {
 	sqlite3_stmt *st = db_stmt(db, DB_SQL_FN_TREE_DELETE, err);
 
@@ -25,6 +26,7 @@ int db_fn_tree_replace(struct db *db, const char *tree_id, const char *kind,
 	db_bind_int(st, 4, defs);
 	db_bind_int(st, 5, modules);
 	db_bind_int(st, 6, now);
+	db_bind_int(st, 7, dirs);
 	if (sqlite3_step(st) != SQLITE_DONE)
 		return db_fail(db, "storing function index", err);
 	sqlite3_reset(st);
@@ -65,8 +67,25 @@ int db_fn_module_insert(struct db *db, long long tree, const char *module,
 	return 0;
 }
 
+int db_fn_header_insert(struct db *db, long long tree, const char *header,
+			unsigned dirs, struct strbuf *err)
+{
+	sqlite3_stmt *st = db_stmt(db, DB_SQL_FN_HEADER_INSERT, err);
+
+	if (!st)
+		return -EIO;
+	db_bind_int(st, 1, tree);
+	db_bind_text(st, 2, header);
+	db_bind_int(st, 3, dirs);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		return db_fail(db, "storing a header", err);
+	sqlite3_reset(st);
+	return 0;
+}
+
 int db_fn_load(struct db *db, const char *tree_id, db_fn_def_fn def,
-	       db_fn_module_fn module, void *ctx, struct strbuf *err)
+	       db_fn_module_fn module, db_fn_header_fn header, void *ctx,
+	       long long *dirs, struct strbuf *err)
 {
 	sqlite3_stmt *st = db_stmt(db, DB_SQL_FN_TREE_FIND, err);
 	long long tree;
@@ -85,6 +104,7 @@ int db_fn_load(struct db *db, const char *tree_id, db_fn_def_fn def,
 		return db_fail(db, "finding function index", err);
 	}
 	tree = sqlite3_column_int64(st, 0);
+	*dirs = sqlite3_column_int64(st, 1);
 	sqlite3_reset(st);
 	st = db_stmt(db, DB_SQL_FN_DEFS, err);
 	if (!st)
@@ -105,5 +125,15 @@ int db_fn_load(struct db *db, const char *tree_id, db_fn_def_fn def,
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		return db_fail(db, "reading modules", err);
+	st = db_stmt(db, DB_SQL_FN_HEADERS, err);
+	if (!st)
+		return -EIO;
+	db_bind_int(st, 1, tree);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		header(ctx, db_col_text(st, 0),
+		       (unsigned)sqlite3_column_int(st, 1));
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, "reading headers", err);
 	return 0;
 }

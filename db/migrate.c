@@ -176,6 +176,13 @@ static const char *const migrations[] = {
 	/* 5: what cached owners were computed from, to know when they are stale */
 	"ALTER TABLE signature_owners ADD COLUMN source TEXT NOT NULL"
 	" DEFAULT '';",
+	/* 6: how many directories use each header (server/fanin), for the
+	 * core services of owners; dirs -1: indexed before, index again */
+	"CREATE TABLE fn_headers ("
+	" tree INTEGER NOT NULL REFERENCES fn_trees (id) ON DELETE CASCADE,"
+	" header TEXT NOT NULL, dirs INTEGER NOT NULL);"
+	"CREATE INDEX fn_headers_tree ON fn_headers (tree);"
+	"ALTER TABLE fn_trees ADD COLUMN dirs INTEGER NOT NULL DEFAULT -1;",
 };
 
 int migrate_latest(void)

@@ -240,11 +240,12 @@ static const char *const sql[DB_SQL_NR] = {
 		"UPDATE git_trees SET last_commit = ?2, last_sync = ?3,"
 		" commits = commits + ?4 WHERE name = ?1",
 
-	[DB_SQL_FN_TREE_FIND] = "SELECT id FROM fn_trees WHERE tree_id = ?1",
+	[DB_SQL_FN_TREE_FIND] =
+		"SELECT id, dirs FROM fn_trees WHERE tree_id = ?1",
 	[DB_SQL_FN_TREE_DELETE] = "DELETE FROM fn_trees WHERE tree_id = ?1",
 	[DB_SQL_FN_TREE_INSERT] =
 		"INSERT INTO fn_trees (tree_id, kind, ref, defs, modules,"
-		" indexed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+		" indexed_at, dirs) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
 	[DB_SQL_FN_DEF_INSERT] = "INSERT INTO fn_defs (tree, name, file, line)"
 				 " VALUES (?1, ?2, ?3, ?4)",
 	[DB_SQL_FN_MODULE_INSERT] =
@@ -253,6 +254,11 @@ static const char *const sql[DB_SQL_NR] = {
 	[DB_SQL_FN_DEFS] =
 		"SELECT name, file, line FROM fn_defs WHERE tree = ?1",
 	[DB_SQL_FN_MODULES] = "SELECT module, file FROM fn_modules"
+			      " WHERE tree = ?1",
+	[DB_SQL_FN_HEADER_INSERT] =
+		"INSERT INTO fn_headers (tree, header, dirs)"
+		" VALUES (?1, ?2, ?3)",
+	[DB_SQL_FN_HEADERS] = "SELECT header, dirs FROM fn_headers"
 			      " WHERE tree = ?1",
 
 	[DB_SQL_OWNERS_GET] = "SELECT owners, tree, source"

@@ -1241,6 +1241,72 @@ static void run_release(struct run *r)
 	pcre2_match_data_free(r->md);
 }
 
+/* One run of the script: an empty result, its match data. */
+static int run_init(struct run *r, const struct maintainers *m,
+		    struct maintainers_result *res, struct strbuf *err)
+{
+	memset(res, 0, sizeof(*res));
+	memset(r, 0, sizeof(*r));
+	r->m = m;
+	r->md = pcre2_match_data_create(32, NULL);
+	if (!r->md) {
+		strbuf_addstr(err, "maintainers: out of memory");
+		return -ENOMEM;
+	}
+	return 0;
+}
+
+/* The K: lines whose regex matches the file's content, into kw. */
+static void keyword_lines(struct run *r, const struct maintainers_file *f,
+			  size_t **kw, size_t *nkw, size_t *akw)
+{
+	const struct maintainers *m = r->m;
+	size_t j;
+
+	if (!f->content || !strcmp(f->path, "MAINTAINERS"))
+		return;
+	for (j = 0; j < m->nlines; j++) {
+		if (m->lines[j].type != 'K' ||
+		    !re_exec(m->lines[j].re, r->md, f->content, f->len, 0))
+			continue;
+		GROW(*kw, *nkw, *akw);
+		(*kw)[(*nkw)++] = j;
+	}
+}
+
+static void keyword_hit(const struct maintainers *m, size_t line,
+			struct maintainers_result *res, size_t *ahits)
+{
+	GROW(res->hits, res->nhits, *ahits);
+	res->hits[res->nhits].section = starting_index(m, line);
+	res->hits[res->nhits].depth = -2;
+	res->hits[res->nhits].keyword = true;
+	res->hits[res->nhits].file = SIZE_MAX;
+	res->nhits++;
+}
+
+int maintainers_match(const struct maintainers *m,
+		      const struct maintainers_file *f, bool keywords,
+		      struct maintainers_result *res, struct strbuf *err)
+{
+	struct run r;
+	size_t ahits = 0, j, *kw = NULL, nkw = 0, akw = 0;
+
+	if (run_init(&r, m, res, err))
+		return -ENOMEM;
+	match_file(&r, f->path, 0, res, &ahits);
+	if (keywords)
+		keyword_lines(&r, f, &kw, &nkw, &akw);
+	/* as maintainers_lookup: the string order of line numbers */
+	if (nkw)
+		qsort(kw, nkw, sizeof(*kw), index_strcmp);
+	for (j = 0; j < nkw; j++)
+		keyword_hit(m, kw[j], res, &ahits);
+	free(kw);
+	run_release(&r);
+	return 0;
+}
+
 int maintainers_lookup(const struct maintainers *m,
 		       const struct maintainers_file *files, size_t nfiles,
 		       unsigned flags, struct maintainers_result *res,
@@ -1254,28 +1320,10 @@ int maintainers_lookup(const struct maintainers *m,
 	bool keywords =
 		!(flags & (MAINTAINERS_NO_KEYWORDS | MAINTAINERS_SECTIONS));
 
-	memset(res, 0, sizeof(*res));
-	memset(&r, 0, sizeof(r));
-	r.m = m;
-	r.md = pcre2_match_data_create(32, NULL);
-	if (!r.md) {
-		strbuf_addstr(err, "maintainers: out of memory");
+	if (run_init(&r, m, res, err))
 		return -ENOMEM;
-	}
-	for (i = 0; i < nfiles; i++) {
-		const struct maintainers_file *f = &files[i];
-
-		if (keywords && f->content && strcmp(f->path, "MAINTAINERS")) {
-			for (j = 0; j < m->nlines; j++) {
-				if (m->lines[j].type != 'K' ||
-				    !re_exec(m->lines[j].re, r.md, f->content,
-					     f->len, 0))
-					continue;
-				GROW(kw, nkw, akw);
-				kw[nkw++] = j;
-			}
-		}
-	}
+	for (i = 0; keywords && i < nfiles; i++)
+		keyword_lines(&r, &files[i], &kw, &nkw, &akw);
 	for (i = 0; i < nfiles; i++) {
 		first = res->nhits;
 		match_file(&r, files[i].path, i, res, &ahits);
@@ -1290,13 +1338,7 @@ int maintainers_lookup(const struct maintainers *m,
 			if (i && kw[i] == kw[i - 1])
 				continue;
 			add_categories(&r, kw[i]);
-			GROW(res->hits, res->nhits, ahits);
-			res->hits[res->nhits].section =
-				starting_index(m, kw[i]);
-			res->hits[res->nhits].depth = -2;
-			res->hits[res->nhits].keyword = true;
-			res->hits[res->nhits].file = SIZE_MAX;
-			res->nhits++;
+			keyword_hit(m, kw[i], res, &ahits);
 		}
 	}
 	for (i = 0; i < r.nemail; i++)

@@ -70,6 +70,14 @@ int maintainers_lookup(const struct maintainers *m,
 		       unsigned flags, struct maintainers_result *res,
 		       struct strbuf *err);
 void maintainers_result_release(struct maintainers_result *res);
+/*
+ * Only the sections of one file (res->hits, in maintainers_lookup's order;
+ * keyword hits when keywords and content are given), without the people
+ * and lists: the cheap question routing asks for every frame.
+ */
+int maintainers_match(const struct maintainers *m,
+		      const struct maintainers_file *f, bool keywords,
+		      struct maintainers_result *res, struct strbuf *err);
 
 /* Append the script's exact stdout for res (and flags) to out. */
 void maintainers_result_format(const struct maintainers *m,

@@ -11,11 +11,17 @@
 
 #include "db/fnindex.h"
 #include "parsers/arena.h"
+#include "server/fanin.h"
 #include "server/fnindex.h"
 
 struct fnindex_module {
 	const char *module;
 	const char *source;
+};
+
+struct fnindex_header {
+	const char *header;
+	unsigned dirs;
 };
 
 struct fnindex {
@@ -24,6 +30,9 @@ struct fnindex {
 	size_t ndefs, adefs;
 	struct fnindex_module *mods;
 	size_t nmods, amods;
+	struct fnindex_header *hdrs;
+	size_t nhdrs, ahdrs;
+	unsigned ndirs; /* directories that include headers */
 	size_t nfiles;
 	const char *last_file; /* interned path of the file being added */
 };
@@ -478,6 +487,7 @@ void fnindex_free(struct fnindex *ix)
 	arena_release(&ix->arena);
 	free(ix->defs);
 	free(ix->mods);
+	free(ix->hdrs);
 	free(ix);
 }
 
@@ -528,6 +538,40 @@ void fnindex_add_module(struct fnindex *ix, const char *module,
 	m = &ix->mods[ix->nmods++];
 	m->module = arena_strdup(&ix->arena, module);
 	m->source = arena_strdup(&ix->arena, source);
+}
+
+void fnindex_add_header(struct fnindex *ix, const char *header, unsigned dirs)
+{
+	if (ix->nhdrs == ix->ahdrs) {
+		ix->ahdrs = ix->ahdrs ? 2 * ix->ahdrs : 1024;
+		ix->hdrs = realloc(ix->hdrs, ix->ahdrs * sizeof(*ix->hdrs));
+		if (!ix->hdrs)
+			abort();
+	}
+	ix->hdrs[ix->nhdrs].header = arena_strdup(&ix->arena, header);
+	ix->hdrs[ix->nhdrs++].dirs = dirs;
+}
+
+void fnindex_set_ndirs(struct fnindex *ix, unsigned ndirs)
+{
+	ix->ndirs = ndirs;
+}
+
+unsigned fnindex_ndirs(const struct fnindex *ix)
+{
+	return ix->ndirs;
+}
+
+size_t fnindex_nheaders(const struct fnindex *ix)
+{
+	return ix->nhdrs;
+}
+
+void fnindex_header_at(const struct fnindex *ix, size_t i, const char **header,
+		       unsigned *dirs)
+{
+	*header = i < ix->nhdrs ? ix->hdrs[i].header : NULL;
+	*dirs = i < ix->nhdrs ? ix->hdrs[i].dirs : 0;
 }
 
 static int def_cmp(const void *a, const void *b)
@@ -594,21 +638,32 @@ void fnindex_module_at(const struct fnindex *ix, size_t i, const char **module,
 	*source = i < ix->nmods ? ix->mods[i].source : NULL;
 }
 
-size_t fnindex_lookup(const struct fnindex *ix, const char *name,
-		      const struct fnindex_def **out)
+/* The definitions whose name starts with name's first n bytes (n past its
+ * NUL: exactly name): ix->defs[*lo .. return). */
+static size_t defs_range(const struct fnindex *ix, const char *name, size_t n,
+			 size_t *lo)
 {
-	size_t lo = 0, hi = ix->ndefs, e;
+	size_t l = 0, hi = ix->ndefs, e;
 
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
+	while (l < hi) {
+		size_t mid = l + (hi - l) / 2;
 
-		if (strcmp(ix->defs[mid].name, name) < 0)
-			lo = mid + 1;
+		if (strncmp(ix->defs[mid].name, name, n) < 0)
+			l = mid + 1;
 		else
 			hi = mid;
 	}
-	for (e = lo; e < ix->ndefs && !strcmp(ix->defs[e].name, name); e++)
+	for (e = l; e < ix->ndefs && !strncmp(ix->defs[e].name, name, n); e++)
 		;
+	*lo = l;
+	return e;
+}
+
+size_t fnindex_lookup(const struct fnindex *ix, const char *name,
+		      const struct fnindex_def **out)
+{
+	size_t lo, e = defs_range(ix, name, strlen(name) + 1, &lo);
+
 	*out = ix->defs + lo;
 	return e - lo;
 }
@@ -622,6 +677,7 @@ struct build_ctx {
 	const char *file;
 	/* composite parts "dir/mod+" -> part source, and module objects */
 	struct fnindex *kb;
+	struct fanin *fan;
 };
 
 static void on_def(void *data, const char *name, size_t nlen, unsigned line)
@@ -664,6 +720,7 @@ static int on_path(void *data, const char *path)
 			return 0;
 		b->file = path;
 		fnindex_scan(b->text.buf, b->text.len, on_def, b);
+		fanin_add_file(b->fan, path, b->text.buf, b->text.len);
 	} else if (!strcmp(base, "Makefile") || !strcmp(base, "Kbuild")) {
 		if (gitrepo_read(b->t, path, &b->text, &b->err))
 			return 0;
@@ -712,15 +769,17 @@ static void modules_resolve(struct fnindex *ix, struct fnindex *kb)
 int fnindex_build(struct fnindex **out, struct gitrepo *t, struct strbuf *err)
 {
 	struct build_ctx b = { 0 };
+	size_t i;
 	int ret;
 
 	*out = NULL;
 	b.ix = fnindex_new();
 	b.kb = fnindex_new();
+	b.fan = fanin_new();
 	b.t = t;
 	strbuf_init(&b.text, 1 << 16);
 	strbuf_init(&b.err, 0);
-	if (!b.ix || !b.kb) {
+	if (!b.ix || !b.kb || !b.fan) {
 		ret = -ENOMEM;
 		goto out;
 	}
@@ -728,12 +787,22 @@ int fnindex_build(struct fnindex **out, struct gitrepo *t, struct strbuf *err)
 	if (ret)
 		goto out;
 	modules_resolve(b.ix, b.kb);
+	fanin_finish(b.fan);
+	for (i = 0; i < fanin_nheaders(b.fan); i++) {
+		const char *h;
+		unsigned dirs;
+
+		if (fanin_header_at(b.fan, i, &h, &dirs) && dirs)
+			fnindex_add_header(b.ix, h, dirs);
+	}
+	fnindex_set_ndirs(b.ix, fanin_ndirs(b.fan));
 	fnindex_finish(b.ix);
 	*out = b.ix;
 	b.ix = NULL;
 out:
 	fnindex_free(b.ix);
 	fnindex_free(b.kb);
+	fanin_free(b.fan);
 	strbuf_release(&b.text);
 	strbuf_release(&b.err);
 	return ret;
@@ -760,14 +829,138 @@ void fnindex_symbol_base(const char *sym, struct strbuf *out)
 	strbuf_add(out, sym, (size_t)(cut - sym));
 }
 
+/* The module's sources: ix->mods[*lo .. return) (sorted by module). */
+static size_t module_range(const struct fnindex *ix, const char *module,
+			   size_t *lo)
+{
+	size_t l = 0, hi = ix->nmods, e;
+
+	while (l < hi) {
+		size_t mid = l + (hi - l) / 2;
+
+		if (strcmp(ix->mods[mid].module, module) < 0)
+			l = mid + 1;
+		else
+			hi = mid;
+	}
+	for (e = l; e < ix->nmods && !strcmp(ix->mods[e].module, module); e++)
+		;
+	*lo = l;
+	return e;
+}
+
+/* The directory of file ("a/b/c.c" -> "a/b/"), as a length. */
+static size_t dir_prefix_len(const char *file)
+{
+	const char *s = strrchr(file, '/');
+
+	return s ? (size_t)(s - file) + 1 : 0;
+}
+
+static size_t depth_of(const char *dir, size_t len)
+{
+	size_t i, d = 0;
+
+	for (i = 0; i < len; i++)
+		d += dir[i] == '/';
+	return d;
+}
+
+bool fnindex_module_dir(const struct fnindex *ix, const char *module,
+			struct strbuf *out)
+{
+	const char *first = NULL;
+	size_t i, len = 0, k, nsrc = 0, end = module_range(ix, module, &i);
+
+	for (; i < end; i++) {
+		const char *src = ix->mods[i].source;
+
+		nsrc++;
+		if (!first) {
+			first = src;
+			len = dir_prefix_len(src);
+			continue;
+		}
+		for (k = 0; k < len && src[k] == first[k]; k++)
+			;
+		while (k > 0 && first[k - 1] != '/')
+			k--;
+		len = k;
+	}
+	if (!first || nsrc < 2 || depth_of(first, len) < 2)
+		return false;
+	strbuf_reset(out);
+	strbuf_add(out, first, len);
+	return true;
+}
+
+/* Where most definitions named with name's first plen bytes live. */
+static bool prefix_dir(const struct fnindex *ix, const char *name, size_t plen,
+		       size_t min, struct strbuf *out)
+{
+	struct {
+		const char *dir;
+		size_t len, count;
+	} dirs[64];
+	size_t i, k, ndirs = 0, total = 0, best = 0,
+		     end = defs_range(ix, name, plen, &i);
+
+	for (; i < end; i++) {
+		const char *f = ix->defs[i].file;
+		size_t dl = dir_prefix_len(f);
+
+		total++;
+		for (k = 0; k < ndirs; k++)
+			if (dirs[k].len == dl && !strncmp(dirs[k].dir, f, dl))
+				break;
+		if (k == ndirs) {
+			if (ndirs == sizeof(dirs) / sizeof(dirs[0]))
+				continue;
+			dirs[ndirs].dir = f;
+			dirs[ndirs].len = dl;
+			dirs[ndirs++].count = 0;
+		}
+		dirs[k].count++;
+	}
+	for (k = 1; k < ndirs; k++)
+		if (dirs[k].count > dirs[best].count)
+			best = k;
+	if (total < min || 4 * dirs[best].count < 3 * total || !dirs[best].len)
+		return false;
+	strbuf_reset(out);
+	strbuf_add(out, dirs[best].dir, dirs[best].len);
+	return true;
+}
+
+bool fnindex_prefix_dir(const struct fnindex *ix, const char *name,
+			struct strbuf *out)
+{
+	const char *start = name, *p;
+
+	while (*start == '_')
+		start++;
+	/* the longest prefix first: "io_file_data_", "io_file_", "io_" */
+	for (p = strrchr(start, '_'); p && p - start >= 2;) {
+		size_t plen = (size_t)(p - name) + 1;
+
+		if (prefix_dir(ix, name, plen, strchr(start, '_') == p ? 8 : 4,
+			       out))
+			return true;
+		while (--p > start && *p != '_')
+			;
+		if (*p != '_')
+			break;
+	}
+	return false;
+}
+
 static bool module_has(const struct fnindex *ix, const char *module,
 		       const char *file)
 {
-	size_t i;
+	size_t i, end = module_range(ix, module, &i);
 
-	for (i = 0; i < ix->nmods; i++)
-		if (!strcmp(ix->mods[i].module, module) &&
-		    !strcmp(ix->mods[i].source, file))
+	for (; i < end; i++)
+		if (!strcmp(ix->mods[i].source, file))
 			return true;
 	return false;
 }
@@ -837,9 +1030,10 @@ void fnindex_resolve(const struct fnindex *ix,
 	if (!cand.nfiles) {
 		/* unknown name: the module's only source, if it has one */
 		if (f->module) {
-			for (k = 0; k < ix->nmods; k++)
-				if (!strcmp(ix->mods[k].module, f->module))
-					match_add(out, ix->mods[k].source);
+			size_t end = module_range(ix, f->module, &k);
+
+			for (; k < end; k++)
+				match_add(out, ix->mods[k].source);
 			if (out->nfiles == 1) {
 				out->how = "module-only";
 				goto out;
@@ -859,6 +1053,20 @@ void fnindex_resolve(const struct fnindex *ix,
 		}
 		memset(out, 0, sizeof(*out));
 	}
+	/* one .c definition and stubs in headers (static inline for other
+	 * configs): the .c one */
+	for (k = 0, j = 0; k < cand.nfiles; k++)
+		if (!ends_with(cand.files[k], ".h")) {
+			best = k;
+			j++;
+		}
+	if (j == 1) {
+		out->files[0] = cand.files[best];
+		out->nfiles = 1;
+		out->how = "source";
+		goto out;
+	}
+	best = 0;
 	/* neighbours: same file scores 2, same directory 1 */
 	for (j = 0; j < n; j++) {
 		const char *nf;
@@ -909,14 +1117,17 @@ int fnindex_store(const struct fnindex *ix, struct db *db, const char *tree_id,
 	if (ret)
 		return ret;
 	ret = db_fn_tree_replace(db, tree_id, kind, ref, (long long)ix->ndefs,
-				 (long long)ix->nmods, (long long)time(NULL),
-				 &tree, err);
+				 (long long)ix->nmods, (long long)ix->ndirs,
+				 (long long)time(NULL), &tree, err);
 	for (i = 0; !ret && i < ix->ndefs; i++)
 		ret = db_fn_def_insert(db, tree, ix->defs[i].name,
 				       ix->defs[i].file, ix->defs[i].line, err);
 	for (i = 0; !ret && i < ix->nmods; i++)
 		ret = db_fn_module_insert(db, tree, ix->mods[i].module,
 					  ix->mods[i].source, err);
+	for (i = 0; !ret && i < ix->nhdrs; i++)
+		ret = db_fn_header_insert(db, tree, ix->hdrs[i].header,
+					  ix->hdrs[i].dirs, err);
 	if (ret) {
 		db_rollback(db);
 		return ret;
@@ -935,20 +1146,35 @@ static void load_module(void *ctx, const char *module, const char *file)
 	fnindex_add_module(ctx, module, file);
 }
 
+static void load_header(void *ctx, const char *header, unsigned dirs)
+{
+	fnindex_add_header(ctx, header, dirs);
+}
+
 int fnindex_load(struct fnindex **out, struct db *db, const char *tree_id,
 		 struct strbuf *err)
 {
 	struct fnindex *ix = fnindex_new();
+	long long dirs = -1;
 	int ret;
 
 	*out = NULL;
 	if (!ix)
 		return -ENOMEM;
-	ret = db_fn_load(db, tree_id, load_def, load_module, ix, err);
+	ret = db_fn_load(db, tree_id, load_def, load_module, load_header, ix,
+			 &dirs, err);
+	if (!ret && dirs < 0) {
+		strbuf_addf(err,
+			    "tree %s was indexed before header use was "
+			    "(index it again)",
+			    tree_id);
+		ret = -ENOENT;
+	}
 	if (ret) {
 		fnindex_free(ix);
 		return ret;
 	}
+	fnindex_set_ndirs(ix, (unsigned)dirs);
 	fnindex_finish(ix);
 	*out = ix;
 	return 0;

@@ -45,10 +45,19 @@ void fnindex_add_def(struct fnindex *ix, const char *name, const char *file,
 		     unsigned line);
 void fnindex_add_module(struct fnindex *ix, const char *module,
 			const char *source);
+/* How many directories include a header, directly or through other
+ * headers (server/fanin), and how many include any. */
+void fnindex_add_header(struct fnindex *ix, const char *header, unsigned dirs);
+void fnindex_set_ndirs(struct fnindex *ix, unsigned ndirs);
+unsigned fnindex_ndirs(const struct fnindex *ix);
+size_t fnindex_nheaders(const struct fnindex *ix);
+void fnindex_header_at(const struct fnindex *ix, size_t i, const char **header,
+		       unsigned *dirs);
 /* Sort for lookups; call after the last add. */
 void fnindex_finish(struct fnindex *ix);
 
-/* Index every .c and .h file and every Makefile/Kbuild of t. */
+/* Index every .c and .h file (definitions, header use) and every
+ * Makefile/Kbuild of t. */
 int fnindex_build(struct fnindex **out, struct gitrepo *t, struct strbuf *err);
 
 size_t fnindex_ndefs(const struct fnindex *ix);
@@ -76,8 +85,10 @@ struct fnindex_match {
 	const char *files[FNINDEX_MAX_CANDIDATES]; /* point into ix or frame */
 	size_t nfiles;
 	bool ambiguous; /* several candidates remain */
-	const char *how; /* "decoded", "unique", "module", "neighbours",
-			  * "ambiguous", "module-only", "unknown" */
+	const char *how; /* "decoded", "unique", "module", "source" (one .c
+			  * definition, the others header stubs),
+			  * "neighbours", "ambiguous", "module-only",
+			  * "unknown" */
 };
 
 /* Resolve frames[i] using its module and the other frames of its stack. */
@@ -89,9 +100,22 @@ struct db;
 /* Store ix as the index of tree_id (replacing it), one transaction. */
 int fnindex_store(const struct fnindex *ix, struct db *db, const char *tree_id,
 		  const char *kind, const char *ref, struct strbuf *err);
-/* Load the stored index of tree_id; -ENOENT when it was never indexed. */
+/* Load the stored index of tree_id; -ENOENT when it was never indexed, or
+ * before header use was stored. */
 int fnindex_load(struct fnindex **out, struct db *db, const char *tree_id,
 		 struct strbuf *err);
+
+/* The directory (ending in '/') that holds every source of a module built
+ * from several files (their common directory, at least two levels deep);
+ * false when the module is unknown or its sources share no such directory. */
+bool fnindex_module_dir(const struct fnindex *ix, const char *module,
+			struct strbuf *out);
+/* The directory (ending in '/') where at least 3 in 4 of the functions
+ * named with name's longest prefix that has 4 of them ("io_file_" of
+ * "io_file_data_ref_zero"; 8 for the first word, "io_") are defined: where
+ * a function renamed or removed since the report's kernel lived. */
+bool fnindex_prefix_dir(const struct fnindex *ix, const char *name,
+			struct strbuf *out);
 
 /* "coretemp_cpu_online.cold.3" -> "coretemp_cpu_online" into out. */
 void fnindex_symbol_base(const char *sym, struct strbuf *out);

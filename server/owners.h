@@ -25,6 +25,8 @@ struct owners_tree {
 	struct gitrepo *repo; /* owned */
 	struct maintainers *m; /* owned */
 	struct fnindex *ix; /* owned */
+	size_t *core, ncore; /* core-service sections, sorted (route.h) */
+	struct route_cache *cache; /* owned; used under the owners lock */
 };
 
 /* Take t (freed by owners_tree_free, also on error), load its MAINTAINERS
@@ -35,11 +37,13 @@ int owners_tree_open(struct owners_tree **out, struct gitrepo *t, struct db *db,
 void owners_tree_free(struct owners_tree *o);
 
 /*
- * The owners of a signature, ranked: sections of the culprit edge's code
- * first, then of the other edges, then the rest; locking and generic
- * sections (THE REST, LOCKING PRIMITIVES, ...) last. A JSON array of
- * {section, status, generic, people [{name, email, role}], lists, edges,
- * frames [{edge, function, file, how, ambiguous}]}; edges are indexes into
+ * The owners of a signature, ranked (server/route.c): the code that must
+ * change first (the culprit edge's caller of core services), then the other
+ * edges', then the core services they called, keyword-only matches, and
+ * generic sections (THE REST, LOCKING PRIMITIVES, ...) last. A JSON array
+ * of {section, status, generic, core, why {rule, text, edge, function,
+ * file, how}, people [{name, email, role}], lists, edges, frames [{edge,
+ * function, file, how, ambiguous, rule}]}; edges are indexes into
  * sig->edges, -1 for a kind without edges. New reference.
  */
 json_t *owners_signature_json(const struct owners_tree *o,

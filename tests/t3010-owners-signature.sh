@@ -33,6 +33,10 @@ check_eq "the index is stored under the commit" 1 \
 check_eq "with its definitions" \
 	"drivers/hwmon/coretemp.c|4" \
 	"$(sql "SELECT file, line FROM fn_defs WHERE name = 'coretemp_cpu_online'")"
+check_eq "header use is stored with it (directories that include it)" \
+	"include/linux/hwmon.h|1" \
+	"$(sql "SELECT h.header, h.dirs FROM fn_headers h JOIN fn_trees t
+		ON t.id = h.tree WHERE t.tree_id = '$HEAD'")"
 $SPLATD git index --repo "$K" --ref v1 --db "$DB" >/dev/null
 $SPLATD git index --repo "$K" --db "$DB" >/dev/null
 check_eq "one index per commit, re-indexing replaces" 2 \
@@ -52,6 +56,11 @@ check_eq "owners in rank order" \
 check_eq "the culprit edge's owner comes from coretemp_cpu_online" \
 	"coretemp_cpu_online drivers/hwmon/coretemp.c unique" \
 	"$(o 'owners[0].frames[0] | "\(.function) \(.file) \(.how)"')"
+check_eq "the first owner says why it was chosen" \
+	"frame coretemp_cpu_online drivers/hwmon/coretemp.c 2" \
+	"$(o 'owners[0].why | "\(.rule) \(.function) \(.file) \(.edge)"')"
+check_eq "THE REST says it is generic" "generic" \
+	"$(o 'owners[-1].why.rule')"
 check_eq "its edge is the culprit edge" "coretemp_cpu_online" \
 	"$(jq -r '.reports[0] | .owners[0].edges[0] as $e |
 		.edges[$e].frame.function' "$TMP/p.json")"

@@ -31,6 +31,9 @@ check_eq "... lists" "linux-hwmon@vger.kernel.org" \
 check_eq "... and the frame that put it there" \
 	"coretemp_cpu_online drivers/hwmon/coretemp.c" \
 	"$(body '.owners[0].frames[0] | "\(.function) \(.file)"')"
+check_eq "... and why it comes first" \
+	"frame first frame past locking and plumbing" \
+	"$(body '.owners[0].why | "\(.rule) \(.text)"')"
 check_eq "the tree they come from" "git default" \
 	"$(body '.owners_tree | "\(.kind) \(.from)"')"
 check_eq "owners are cached in the database" 1 \

@@ -197,6 +197,70 @@ static void fnindex__resolve(void **state)
 	fnindex_free(NULL);
 }
 
+static void fnindex__fallback_dirs(void **state)
+{
+	struct fnindex *ix = fnindex_new();
+	struct strbuf sb = STRBUF_INIT;
+	static const char *const mt76[] = { "mt76_dma_init", "mt76_dma_cleanup",
+					    "mt76_queue_tx", "mt76_rx",
+					    "mt76_tx",	     "mt76_mac_init",
+					    "mt76_get_txwi", "mt76_put_txwi" };
+	size_t i;
+
+	for (i = 0; i < sizeof(mt76) / sizeof(mt76[0]); i++)
+		fnindex_add_def(
+			ix, mt76[i],
+			i % 2 ? "drivers/net/wireless/mediatek/mt76/dma.c" :
+				"drivers/net/wireless/mediatek/mt76/mac80211.c",
+			1);
+	fnindex_add_def(ix, "mt76_other", "drivers/bluetooth/mt76.c", 1);
+	fnindex_add_def(ix, "io_file_get", "io_uring/io_uring.c", 1);
+	fnindex_add_def(ix, "io_file_put", "io_uring/rsrc.c", 1);
+	fnindex_add_def(ix, "io_file_bitmap", "io_uring/filetable.c", 1);
+	fnindex_add_def(ix, "io_file_slot", "io_uring/filetable.c", 1);
+	fnindex_add_def(ix, "io_schedule", "kernel/sched/core.c", 1);
+	fnindex_add_def(ix, "xhci_debugfs_create_stream_files",
+			"drivers/usb/host/xhci-debugfs.c", 567);
+	fnindex_add_def(ix, "xhci_debugfs_create_stream_files",
+			"drivers/usb/host/xhci-debugfs.h", 138);
+	fnindex_add_module(ix, "mt76",
+			   "drivers/net/wireless/mediatek/mt76/dma.c");
+	fnindex_add_module(ix, "mt76",
+			   "drivers/net/wireless/mediatek/mt76/mac80211.c");
+	fnindex_add_module(ix, "blob", "drivers/misc/blob.c");
+	fnindex_finish(ix);
+
+	/* a .c definition wins over a stub in a header */
+	{
+		struct fnindex_frame f = { "xhci_debugfs_create_stream_files",
+					   NULL, NULL };
+		struct fnindex_match m;
+
+		fnindex_resolve(ix, &f, 1, 0, &m);
+		assert_string_equal(m.how, "source");
+		assert_string_equal(m.files[0],
+				    "drivers/usb/host/xhci-debugfs.c");
+	}
+
+	/* a module of several sources: their directory */
+	assert_true(fnindex_module_dir(ix, "mt76", &sb));
+	assert_string_equal(sb.buf, "drivers/net/wireless/mediatek/mt76/");
+	assert_false(fnindex_module_dir(ix, "blob", &sb));
+	assert_false(fnindex_module_dir(ix, "nope", &sb));
+
+	/* a renamed function: where its prefix lives (8 of 9 "mt76_") */
+	assert_true(fnindex_prefix_dir(ix, "mt76_get_rxwi", &sb));
+	assert_string_equal(sb.buf, "drivers/net/wireless/mediatek/mt76/");
+	/* the longest prefix with enough definitions: "io_file_" */
+	assert_true(fnindex_prefix_dir(ix, "io_file_data_ref_zero", &sb));
+	assert_string_equal(sb.buf, "io_uring/");
+	assert_false(fnindex_prefix_dir(ix, "nothing_like_it", &sb));
+	assert_false(fnindex_prefix_dir(ix, "x", &sb));
+
+	strbuf_release(&sb);
+	fnindex_free(ix);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -204,6 +268,7 @@ int main(void)
 		cmocka_unit_test(fnindex__scan_macros),
 		cmocka_unit_test(fnindex__kbuild),
 		cmocka_unit_test(fnindex__resolve),
+		cmocka_unit_test(fnindex__fallback_dirs),
 	};
 
 	return cmocka_run_group_tests_name("fnindex", tests, NULL, NULL);

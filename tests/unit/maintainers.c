@@ -340,6 +340,40 @@ static void maintainers__structured_access(void **state)
 	strbuf_release(&addr);
 }
 
+/* maintainers_match: the hits of maintainers_lookup, no people. */
+static void maintainers__match_sections_only(void **state)
+{
+	struct maintainers *m = load();
+	const char *src = "x = devm_hwmon_device_register_with_info(0);\n";
+	struct maintainers_file f = { "drivers/gpu/drm/foo.c", src,
+				      strlen(src) };
+	struct maintainers_result want, got;
+	struct strbuf err = STRBUF_INIT;
+	size_t i;
+
+	assert_int_equal(maintainers_lookup(m, &f, 1, 0, &want, &err), 0);
+	assert_int_equal(maintainers_match(m, &f, true, &got, &err), 0);
+	assert_int_equal(got.nhits, want.nhits);
+	assert_int_equal(got.nentries, 0);
+	for (i = 0; i < got.nhits; i++) {
+		assert_int_equal(got.hits[i].section, want.hits[i].section);
+		assert_int_equal(got.hits[i].keyword, want.hits[i].keyword);
+		assert_int_equal(got.hits[i].depth, want.hits[i].depth);
+	}
+	/* the K: match is there, and only with keywords */
+	assert_true(got.hits[got.nhits - 1].keyword);
+	assert_string_equal(
+		maintainers_section_name(m, got.hits[got.nhits - 1].section),
+		"HARDWARE MONITORING");
+	maintainers_result_release(&got);
+	assert_int_equal(maintainers_match(m, &f, false, &got, &err), 0);
+	assert_int_equal(got.nhits, want.nhits - 1);
+	maintainers_result_release(&got);
+	maintainers_result_release(&want);
+	maintainers_free(m);
+	strbuf_release(&err);
+}
+
 static void maintainers__bad_input(void **state)
 {
 	struct maintainers *m = NULL;
@@ -373,6 +407,7 @@ int main(void)
 		cmocka_unit_test(maintainers__keywords),
 		cmocka_unit_test(maintainers__sections_output),
 		cmocka_unit_test(maintainers__structured_access),
+		cmocka_unit_test(maintainers__match_sections_only),
 		cmocka_unit_test(maintainers__bad_input),
 	};
 

@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+# routing: the first owner splatd names for each report of the real corpus
+# (../shared/corpus/real/) against the hand labels in
+# tests/data/routing/labels.tsv, on Linux 6.1 (the tree `make conformance`
+# unpacks); prints every report, the top-1 score, and fails below
+# ROUTING_MIN percent (default 85).
+#
+# Environment: SPLATD (binary, default build/splatd), KTREE (unpacked tree,
+# default /var/tmp/splatd-linux-6.1), CORPUS_REAL, ROUTING_MIN, ROUTING_OUT
+# (keep the parse output there), ROUTING_IN (score that parse output
+# instead of running splatd).
+set -u
+cd "$(dirname "$0")/../.." || exit 1
+root=$PWD
+SPLATD=${SPLATD:-build/splatd}
+case $SPLATD in /*) ;; *) SPLATD=$root/$SPLATD ;; esac
+KTREE=${KTREE:-/var/tmp/splatd-linux-6.1}
+corpus=${CORPUS_REAL:-../shared/corpus/real}
+labels=tests/data/routing/labels.tsv
+min=${ROUTING_MIN:-85}
+
+if [ ! -f "$KTREE/MAINTAINERS" ]; then
+	echo "routing: no kernel tree at $KTREE (make conformance unpacks one)"
+	exit 2
+fi
+[ -d "$corpus" ] || { echo "routing: no corpus at $corpus"; exit 1; }
+out=${ROUTING_OUT:-$(mktemp)}
+[ -n "${ROUTING_OUT:-}" ] || trap 'rm -f "$out"' EXIT
+
+files=()
+while IFS=$'\t' read -r file _; do
+	case $file in '#'* | '') continue ;; esac
+	files+=("$corpus/$file")
+done <"$labels"
+
+start=$(date +%s)
+if [ -n "${ROUTING_IN:-}" ]; then
+	cp "$ROUTING_IN" "$out"
+elif ! "$SPLATD" parse --owners --tree "$KTREE" "${files[@]}" >"$out"; then
+	echo "routing: splatd parse --owners failed"
+	exit 1
+fi
+end=$(date +%s)
+
+total=0
+agree=0
+top3=0
+while IFS=$'\t' read -r file want _; do
+	case $file in '#'* | '') continue ;; esac
+	total=$((total + 1))
+	got=$(jq -r --arg f "$corpus/$file" 'select(.file == $f) |
+		[.reports[0].owners[]?.section] | .[0:3] | join("|")' "$out")
+	first=${got%%|*}
+	why=$(jq -r --arg f "$corpus/$file" 'select(.file == $f) |
+		.reports[0].owners[0]?.why // {} |
+		"\(.rule // "-") \(.function // "-") \(.file // "-")"' "$out")
+	if [ "$first" = "$want" ]; then
+		agree=$((agree + 1))
+		top3=$((top3 + 1))
+		echo "ok   $file: $first ($why)"
+	else
+		case "|$got|" in *"|$want|"*) top3=$((top3 + 1)) ;; esac
+		echo "MISS $file: want '$want', got '$got' ($why)"
+	fi
+done <"$labels"
+echo "routing: top-1 $agree/$total ($((100 * agree / total))%)," \
+	"top-3 $top3/$total, $((end - start))s on $KTREE"
+if [ $((100 * agree)) -ge $((min * total)) ]; then
+	echo "1 passed, 0 failed"
+	exit 0
+fi
+echo "routing: below the ${min}% floor"
+echo "0 passed, 1 failed"
+exit 1

@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+# t3030-owners-routing: on Linux 6.1 (the tree `make conformance` unpacks),
+# the first owner of every hand-labelled real report (top-1 score, floor
+# 85%, tests/conformance/routing.sh) and each routing rule of
+# docs/owners.md on a real report: the caller of a core service, the
+# acquire site past a plumbing prefix, a module's directory, the culprit of
+# a link without a stack, an inlined line, a hung task's culprit, the
+# report's architecture (tests/data/routing/arch-*.log, made for it),
+# keyword matches last, and the #6641 seed's owners unchanged. Skips, saying so,
+# when the tree is absent (CI runs it in `make conformance`).
+cd "$(dirname "$0")/.." || exit 1
+. tests/http/lib.sh
+
+KTREE=${KTREE:-/var/tmp/splatd-linux-6.1}
+CORPUS=${CORPUS_REAL:-$SHARED/corpus/real}
+if [ ! -f "$KTREE/MAINTAINERS" ]; then
+	echo "skip: no kernel tree at $KTREE (make conformance unpacks" \
+		"Debian's linux-source-6.1 there and runs this check)"
+	finish
+fi
+
+files=()
+while IFS=$'\t' read -r f _; do
+	case $f in '#'* | '') continue ;; esac
+	files+=("$CORPUS/$f")
+done <tests/data/routing/labels.tsv
+$SPLATD parse --owners --tree "$KTREE" "${files[@]}" "$SEED" \
+	tests/data/routing/arch-x86.log tests/data/routing/arch-arm64.log \
+	>"$TMP/all.json"
+check_eq "parse --owners on the corpus exits 0" 0 $?
+
+ROUTING_IN=$TMP/all.json tests/conformance/routing.sh >"$TMP/score" 2>&1
+check "top-1 agreement with the labels is at least 85%" \
+	grep -q '^1 passed, 0 failed$' "$TMP/score"
+grep '^routing:' "$TMP/score"
+
+# r FILE JQ: the first report of that input through jq
+r() { jq -r --arg f "$1" "select(.file | endswith(\$f)) | .reports[0] | $2" \
+	"$TMP/all.json"; }
+why() { r "$1" '.owners[0] | "\(.section)|\(.why.rule)|\(.why.function)|\(.why.file)|\(.why.how)"'; }
+
+check_eq "the seed's owners are unchanged" \
+	"CORETEMP HARDWARE MONITORING DRIVER|HARDWARE MONITORING|IOMMU DMA-API LAYER|IOMMU SUBSYSTEM" \
+	"$(r seed-6641.txt '[.owners[].section][0:4] | join("|")')"
+check_eq "022: the caller holding xhci->lock, not debugfs/VFS" \
+	"USB XHCI DRIVER|caller|xhci_debugfs_create_stream_files|drivers/usb/host/xhci-debugfs.c|source" \
+	"$(why 022-hardirq-safe-unsafe-5.10-full.log)"
+check_eq "022: the core service it called ranks after, saying so" \
+	"passed true" \
+	"$(r 022-hardirq-safe-unsafe-5.10-full.log '.owners[] |
+		select(.section == "FILESYSTEMS (VFS and infrastructure)") |
+		"\(.why.rule) \(.core)"')"
+check_eq "036: btrfs adding sysfs files under its spinlock, not kernfs" \
+	"BTRFS FILE SYSTEM|caller|btrfs_sysfs_add_one_qgroup" \
+	"$(why 036-invalid-wait-5.8-qp-inline-reply.log | cut -d'|' -f1-3)"
+check_eq "034: the cpuidle driver calling runtime PM, not PM" \
+	"CPUIDLE DRIVER - ARM PSCI|caller|psci_enter_domain_idle_state" \
+	"$(why 034-rcu-arm64-5.9-interleaved.log | cut -d'|' -f1-3)"
+check_eq "003: the acquire site slab_attr_store is slab code (slab_* prefix)" \
+	"SLAB ALLOCATOR|core|slab_attr_store|mm/slub.c" \
+	"$(why 003-circular-rhel8-rt-4.18-indented.log | cut -d'|' -f1-4)"
+check_eq "019: a multi-file module's directory" \
+	"MEDIATEK MT76 WIRELESS LAN DRIVER|drivers/net/wireless/mediatek/mt76/|module-dir" \
+	"$(why 019-irq-inversion-arm64-5.15-openwrt.log | cut -d'|' -f1,4,5)"
+check_eq "021: a link without a stack falls back to the culprit" \
+	"CONTROL GROUP - MEMORY RESOURCE CONTROLLER (MEMCG)|culprit|memcg_event_wake" \
+	"$(why 021-softirq-safe-unsafe-4.19-truncated.log | cut -d'|' -f1-3)"
+check_eq "023: likewise, with the printed sites after it" \
+	"MAC80211|culprit" \
+	"$(why 023-hardirq-safe-unsafe-5.17-journal-partial.log | cut -d'|' -f1-2)"
+check_eq "026: past a header only THE REST covers, an inlined line's function" \
+	"MEMORY MANAGEMENT|folio_batch_move_lru|mm/swap.c" \
+	"$(why 026-bad-unlock-6.18-lkp-i386-callerid.log | cut -d'|' -f1,3,4)"
+check_eq "018: a function added after 6.1: where its prefix lives" \
+	"drivers/base/power/ prefix-dir" \
+	"$(r 018-inconsistent-arm64-6.14-gmail-wrapped.log '[.owners[].frames[] |
+		select(.function == "dpm_async_queue_suspend_ready_fn")][0] |
+		"\(.file) \(.how)"')"
+check_eq "043: a hung task's culprit, not a caller below it" \
+	"DISKQUOTA|culprit|dquot_disable" \
+	"$(why 043-hung-task-6.4-show-all-locks.log | cut -d'|' -f1-3)"
+check_eq "a function defined per architecture: the report's (x86)" \
+	"arch/x86/kernel/ptrace.c" \
+	"$(why arch-x86.log | cut -d'|' -f4)"
+check_eq "... (arm64)" "arch/arm64/kernel/ptrace.c" \
+	"$(why arch-arm64.log | cut -d'|' -f4)"
+check_eq "keyword-only sections come after every file match" "" \
+	"$(jq -r '.file as $f | .reports[]?.owners as $o |
+		[$o[]?.why.rule] | to_entries |
+		map(select(.value == "keyword")) | .[0].key as $k |
+		select($k != null) |
+		select([$o[$k:][]?.why.rule] | any(. != "keyword")) | $f' \
+		"$TMP/all.json")"
+check "every owner says why (rule, function, file)" \
+	bash -c "jq -e '[.reports[]?.owners[]? | .why |
+		select(.rule == null or .file == null or .function == null)] |
+		length == 0' '$TMP/all.json' >/dev/null"
+finish
