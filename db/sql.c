@@ -277,7 +277,7 @@ static const char *const sql[DB_SQL_NR] = {
 		" JOIN runs r ON r.id = o.run_id WHERE o.signature_id = ?1"
 		" ORDER BY o.id DESC LIMIT 1",
 	/* owners never computed, or computed from another source (?2 is
-	 * the default tree's id: source = newest commit '|' default id) */
+	 * owners_source_cache_id(): source = newest commit '|' that id) */
 	[DB_SQL_OWNERS_MISSING] =
 		"SELECT s.id FROM signatures s WHERE s.duplicate_of IS NULL"
 		" AND s.status <> 'invalid' AND NOT EXISTS (SELECT 1"

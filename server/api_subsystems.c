@@ -44,14 +44,14 @@ static int on_off(void *ctx, const struct lockdep_off *off)
 
 /*
  * What owners computed now for a newest occurrence on commit (empty: none)
- * come from, "<commit>|<default tree id>"; stored with them, and when it
+ * come from, "<commit>|<owners_source_cache_id()>"; stored with them, and when it
  * changes they are stale (db_owners_missing() spells the same in SQL).
  */
 static void owners_source_key(struct http_request *req, const char *commit,
 			      struct strbuf *key)
 {
 	strbuf_addf(key, "%s|%s", commit,
-		    owners_source_default_id(http_config(req)->owners));
+		    owners_source_cache_id(http_config(req)->owners));
 }
 
 /* Owners of signature id from its newest occurrence; stored in the db. */
@@ -201,7 +201,7 @@ static int owners_fill(struct http_request *req)
 
 	ret = db_owners_missing(
 		http_db(req), 10000,
-		owners_source_default_id(http_config(req)->owners), collect_id,
+		owners_source_cache_id(http_config(req)->owners), collect_id,
 		ids, &req->err);
 	json_array_foreach(ids, i, v) {
 		if (ret)

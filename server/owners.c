@@ -123,6 +123,7 @@ struct owners_source {
 	struct owners_tree *deflt;
 	struct owners_tree *last;
 	struct strbuf last_commit;
+	struct strbuf cache_id; /* owners_source_cache_id() */
 	pthread_mutex_t lock; /* the trees are shared by HTTP workers */
 };
 
@@ -138,6 +139,7 @@ int owners_source_new(struct owners_source **out, const char *dir,
 	if (!s)
 		return -ENOMEM;
 	strbuf_init(&s->last_commit, 0);
+	strbuf_init(&s->cache_id, 0);
 	pthread_mutex_init(&s->lock, NULL);
 	s->db = db;
 	s->dir = dir ? strdup(dir) : NULL;
@@ -155,9 +157,14 @@ int owners_source_new(struct owners_source **out, const char *dir,
 	return 0;
 }
 
-const char *owners_source_default_id(const struct owners_source *s)
+const char *owners_source_cache_id(struct owners_source *s)
 {
-	return gitrepo_id(s->deflt->repo);
+	pthread_mutex_lock(&s->lock);
+	if (!s->cache_id.len)
+		strbuf_addf(&s->cache_id, "%s+route%d",
+			    gitrepo_id(s->deflt->repo), OWNERS_ROUTE_VERSION);
+	pthread_mutex_unlock(&s->lock);
+	return s->cache_id.buf;
 }
 
 void owners_source_free(struct owners_source *s)
@@ -167,6 +174,7 @@ void owners_source_free(struct owners_source *s)
 	owners_tree_free(s->deflt);
 	owners_tree_free(s->last);
 	strbuf_release(&s->last_commit);
+	strbuf_release(&s->cache_id);
 	pthread_mutex_destroy(&s->lock);
 	free(s->dir);
 	free(s->repo);

@@ -66,8 +66,14 @@ struct owners_source;
 int owners_source_new(struct owners_source **out, const char *dir,
 		      const char *repo, const char *ref, struct db *db,
 		      struct strbuf *err);
-/* The id of the default tree (a commit, or a directory's content id). */
-const char *owners_source_default_id(const struct owners_source *s);
+/*
+ * What cached owners are computed from besides a run's commit: the default
+ * tree's id (a commit, or a directory's content id) and the routing rule's
+ * version, so that owners an older rule chose are recomputed.  Bump
+ * OWNERS_ROUTE_VERSION whenever route.c ranks owners differently.
+ */
+#define OWNERS_ROUTE_VERSION 2
+const char *owners_source_cache_id(struct owners_source *s);
 void owners_source_free(struct owners_source *s);
 
 /*

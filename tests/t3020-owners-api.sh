@@ -83,6 +83,14 @@ start_server --kernel-repo "$K" --kernel-ref "$V1"
 st=$(get "$BASE/api/v1/signatures/$SIGID")
 check_eq "default moved to v1: recomputed" "default Old Coretemp" \
 	"$(body '"\(.owners_tree.from) \(.owners[0].people[0].name)"')"
+# owners cached by an older routing rule (a source without this rule's
+# version) are stale too: recomputed, with the reason each owner carries
+sql "UPDATE signature_owners SET owners = '[{\"section\": \"OLD RULE\"}]',
+	source = replace(source, '+route', '+oldroute')" >/dev/null
+st=$(get "$BASE/api/v1/signatures/$SIGID")
+check_eq "owners of an older routing rule are recomputed" \
+	"CORETEMP HARDWARE MONITORING DRIVER true" \
+	"$(body '"\(.owners[0].section) \(.owners[0].why != null)"')"
 stop_server
 
 # serve loads the function index `splatd git index` stored instead of
