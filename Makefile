@@ -40,7 +40,8 @@ endif
 # Every .c under parsers/, db/ and server/ is part of the program; main.c
 # holds only the command table and main().
 LIB_SRC  := $(sort $(wildcard parsers/*.c) $(wildcard db/*.c) \
-	    $(filter-out server/main.c,$(wildcard server/*.c)))
+	    $(filter-out server/main.c,$(wildcard server/*.c)) \
+	    $(wildcard server/http/*.c) $(wildcard server/triage/*.c))
 MAIN_SRC := server/main.c
 UNIT_SRC := $(sort $(wildcard tests/unit/*.c))
 TOOL_SRC := $(sort $(wildcard tests/tools/*.c))
@@ -112,7 +113,8 @@ build/bench/rawconn: tests/tools/rawconn.c
 	@$(if $(Q),echo "  BENCH   $@")
 	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $<
 
-build/fuzz/%: tests/fuzz/%.c $(PARSER_SRC) server/report_json.c server/jsonw.c
+build/fuzz/%: tests/fuzz/%.c $(PARSER_SRC) server/triage/report_json.c \
+		server/triage/jsonw.c
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  FUZZ    $@")
 	$(Q)$(CLANG) -std=gnu11 -I. -D_GNU_SOURCE -g -O1 \
@@ -165,6 +167,7 @@ run: deps build/splatd
 	./build/splatd serve
 
 FORMAT_FILES = $(wildcard parsers/*.[ch] db/*.[ch] server/*.[ch] \
+	server/http/*.[ch] server/triage/*.[ch] \
 	tests/unit/*.[ch] tests/tools/*.[ch] tests/fuzz/*.c bench/*.c)
 format:
 	$(Q)clang-format -i $(FORMAT_FILES)

@@ -14,7 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "server/gitsync.h"
+#include "server/triage/gitsync.h"
 
 static double now(void)
 {

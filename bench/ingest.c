@@ -42,7 +42,7 @@
 #include "db/signatures.h"
 #include "parsers/lockdep.h"
 #include "parsers/strbuf.h"
-#include "server/ingest.h"
+#include "server/triage/ingest.h"
 
 #define PLACEHOLDER "bus_notifier"
 #define TAG_LEN 8 /* hex digits appended to the placeholder */

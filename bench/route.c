@@ -15,7 +15,7 @@
 
 #include "parsers/lockdep.h"
 #include "parsers/signature.h"
-#include "server/owners.h"
+#include "server/triage/owners.h"
 
 static double now(void)
 {

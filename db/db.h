@@ -3,7 +3,7 @@
  * db: one SQLite connection with splatd's pragmas (WAL, busy timeout, foreign
  * keys), the schema migrated to the latest version, and the statements of
  * db/sql.c prepared once and reused.  A struct db is used by one thread at a
- * time; the server keeps one per worker (server/http.c).
+ * time; the server keeps one per worker (server/http/http.c).
  */
 #ifndef SPLATD_DB_H
 #define SPLATD_DB_H

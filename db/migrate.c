@@ -86,7 +86,7 @@ static const char *const migrations[] = {
 	" created_at INTEGER NOT NULL,"
 	" revoked_at INTEGER);",
 	/* 2: regressions, their links, signatures, fix evidence, counted
-	 * runs and history (server/regress.c); configured git trees */
+	 * runs and history (server/triage/regress.c); configured git trees */
 	"CREATE TABLE regressions ("
 	" id INTEGER PRIMARY KEY,"
 	" title TEXT NOT NULL,"

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * owners: the computed owners of signatures (tables signature_owners and
- * signature_sections), a cache filled on demand by server/api_subsystems.c.
+ * signature_sections), a cache filled on demand by server/http/api_subsystems.c.
  */
 #ifndef SPLATD_DB_OWNERS_H
 #define SPLATD_DB_OWNERS_H

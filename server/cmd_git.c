@@ -10,7 +10,7 @@
 #include <time.h>
 
 #include "server/cmds.h"
-#include "server/regress.h"
+#include "server/triage/regress.h"
 
 struct git_cmd {
 	const char *name;

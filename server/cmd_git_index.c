@@ -7,8 +7,8 @@
 
 #include "db/db.h"
 #include "server/cmds.h"
-#include "server/fnindex.h"
-#include "server/gitrepo.h"
+#include "server/triage/fnindex.h"
+#include "server/triage/gitrepo.h"
 
 static const char git_index_usage[] =
 	"usage: splatd git index [--tree DIR | --repo GITDIR [--ref REF]]\n"

@@ -13,9 +13,9 @@
 #include <unistd.h>
 
 #include "server/cmds.h"
-#include "server/regress.h"
-#include "server/gunzip.h"
-#include "server/ingest.h"
+#include "server/triage/regress.h"
+#include "server/triage/gunzip.h"
+#include "server/triage/ingest.h"
 
 static const char ingest_usage[] =
 	"usage: splatd ingest --run-id ID [--tree T] [--branch B]\n"

@@ -7,8 +7,8 @@
 
 #include "parsers/maintainers.h"
 #include "server/cmds.h"
-#include "server/gitrepo.h"
-#include "server/owners.h"
+#include "server/triage/gitrepo.h"
+#include "server/triage/owners.h"
 
 static const char owners_usage[] =
 	"usage: splatd owners [--tree DIR | --repo GITDIR [--ref REF]]\n"

@@ -12,8 +12,8 @@
 #include "parsers/signature.h"
 #include "parsers/strbuf.h"
 #include "server/cmds.h"
-#include "server/owners.h"
-#include "server/report_json.h"
+#include "server/triage/owners.h"
+#include "server/triage/report_json.h"
 
 #define PARSE_BUF (64 * 1024)
 

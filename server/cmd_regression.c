@@ -10,7 +10,7 @@
 #include <time.h>
 
 #include "server/cmds.h"
-#include "server/regress.h"
+#include "server/triage/regress.h"
 
 static const char regression_usage[] =
 	"usage: splatd regression create --title T --signature S..."

@@ -9,9 +9,9 @@
 
 #include "db/db.h"
 #include "server/cmds.h"
-#include "server/http.h"
-#include "server/owners.h"
-#include "server/regress.h"
+#include "server/http/http.h"
+#include "server/triage/owners.h"
+#include "server/triage/regress.h"
 
 static const char serve_usage[] =
 	"usage: splatd serve [options]\n"

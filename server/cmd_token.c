@@ -6,8 +6,8 @@
 #include <time.h>
 
 #include "db/tokens.h"
-#include "server/api.h"
-#include "server/auth.h"
+#include "server/http/api.h"
+#include "server/triage/auth.h"
 #include "server/cmds.h"
 
 static const char token_usage[] =

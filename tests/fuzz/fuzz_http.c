@@ -51,11 +51,11 @@
 #include "db/db.h"
 #include "db/tokens.h"
 #include "parsers/strbuf.h"
-#include "server/auth.h"
-#include "server/http.h"
-#include "server/ingest.h"
-#include "server/owners.h"
-#include "server/regress.h"
+#include "server/triage/auth.h"
+#include "server/http/http.h"
+#include "server/triage/ingest.h"
+#include "server/triage/owners.h"
+#include "server/triage/regress.h"
 
 #define FUZZ_REPLY_MS 10000
 #define FUZZ_TOKEN(c) "splatd_" c c c c c c c c c c c c c c c c c c c c

@@ -32,8 +32,8 @@
 #include "parsers/lockdep.h"
 #include "parsers/signature.h"
 #include "parsers/strbuf.h"
-#include "server/ingest.h"
-#include "server/regress.h"
+#include "server/triage/ingest.h"
+#include "server/triage/regress.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

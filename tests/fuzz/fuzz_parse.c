@@ -21,8 +21,8 @@
 #include "parsers/lockdep.h"
 #include "parsers/signature.h"
 #include "parsers/strbuf.h"
-#include "server/jsonw.h"
-#include "server/report_json.h"
+#include "server/triage/jsonw.h"
+#include "server/triage/report_json.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

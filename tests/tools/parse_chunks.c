@@ -19,7 +19,7 @@
 #include "parsers/lockdep.h"
 #include "parsers/signature.h"
 #include "parsers/strbuf.h"
-#include "server/report_json.h"
+#include "server/triage/report_json.h"
 
 struct chunks_ctx {
 	json_t *reports;

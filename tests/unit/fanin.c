@@ -9,7 +9,7 @@
 #include <cmocka.h>
 
 #include "parsers/strbuf.h"
-#include "server/fanin.h"
+#include "server/triage/fanin.h"
 
 static void collect(void *data, const char *path, size_t plen, bool system)
 {

@@ -8,7 +8,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "server/fnindex.h"
+#include "server/triage/fnindex.h"
 
 static void collect(void *data, const char *name, size_t nlen, unsigned line)
 {

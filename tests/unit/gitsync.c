@@ -12,7 +12,7 @@
 #include <cmocka.h>
 
 #include "parsers/links.h"
-#include "server/gitsync.h"
+#include "server/triage/gitsync.h"
 
 #define ISSUE "https://gitlab.freedesktop.org/drm/intel/-/issues/6641"
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
-/* Unit tests for server/regress.c: what the regression tracker refuses. */
+/* Unit tests for server/triage/regress.c: what the regression tracker refuses. */
 #include <errno.h>
 #include <jansson.h>
 #include <setjmp.h>
@@ -11,7 +11,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "server/regress.h"
+#include "server/triage/regress.h"
 #include "tests/unit/db_fixture.h"
 
 static void refuse(struct fixture *f, const char *body, const char *why)

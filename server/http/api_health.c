@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: GPL-2.0
+/* api_health: GET /healthz (database readable) and GET /metrics. */
+#include <errno.h>
+
+#include "db/migrate.h"
+#include "server/http/metrics.h"
+#include "server/http/routes.h"
+
+int api_health_get(struct http_request *req, enum http_phase phase,
+		   const char *data, size_t len)
+{
+	long long version = 0;
+	int ret = db_health(http_db(req), &req->err);
+
+	if (!ret)
+		ret = db_scalar(http_db(req), DB_SQL_USER_VERSION, &version,
+				&req->err);
+	if (!ret && http_checkpoint_failing(req, &req->err))
+		ret = -EIO;
+	if (ret) {
+		http_reply_error(req, 503, "unavailable", req->err.buf);
+		return 0;
+	}
+	http_reply_json(req, 200,
+			json_pack("{s:s, s:I}", "status", "ok", "schema",
+				  (json_int_t)version));
+	return 0;
+}
+
+static const char *route_name(size_t i)
+{
+	size_t n;
+
+	return routes_table(&n)[i].name;
+}
+
+int api_health_metrics(struct http_request *req, enum http_phase phase,
+		       const char *data, size_t len)
+{
+	struct strbuf out = STRBUF_INIT;
+	long long signatures = -1;
+
+	db_scalar(http_db(req), DB_SQL_SIG_COUNT, &signatures, &req->err);
+	metrics_render(http_metrics(req), route_name, signatures, &out);
+	http_reply_text(req, 200, "text/plain; version=0.0.4", out.buf,
+			out.len);
+	strbuf_release(&out);
+	return 0;
+}

@@ -1,0 +1,337 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * api_runs: POST /api/v1/runs (a CI run's log, streamed into the parser as it
+ * arrives, raw text or gzip, or one JSON document), GET /api/v1/runs and
+ * GET /api/v1/runs/{id}.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include "db/runs.h"
+#include "server/http/api.h"
+#include "server/triage/gunzip.h"
+#include "server/http/metrics.h"
+#include "server/http/routes.h"
+
+static int to_ingest(void *ctx, const char *buf, size_t len, struct strbuf *err)
+{
+	return ingest_feed(ctx, buf, len, err);
+}
+
+/*
+ * JSON bodies are buffered (their log comes as one string), capped by
+ * --max-json after gunzip and by the memory all buffered bodies share.
+ */
+static int json_cap(struct http_request *req, unsigned long long len,
+		    struct strbuf *err)
+{
+	unsigned long long max = http_config(req)->max_json;
+
+	if (len > max) {
+		strbuf_addf(err,
+			    "the JSON document is larger than %llu bytes"
+			    " (--max-json; send big logs raw)",
+			    max);
+		return -EFBIG;
+	}
+	return 0;
+}
+
+static int to_body(void *ctx, const char *buf, size_t len, struct strbuf *err)
+{
+	struct http_request *req = ctx;
+	int ret = json_cap(req, req->body.len + len, err);
+
+	return ret ? ret : http_body_append(req, buf, len, err);
+}
+
+static int runs_begin(struct http_request *req)
+{
+	const char *type = http_header(req, "Content-Type");
+	const char *enc = http_header(req, "Content-Encoding");
+	const char *clen;
+	int ret;
+
+	req->json = type && !strncasecmp(type, "application/json", 16);
+	if (enc && !strcasecmp(enc, "gzip")) {
+		req->gzip = true;
+		gunzip_reset(http_gunzip(req));
+	} else if (enc && strcasecmp(enc, "identity")) {
+		http_reply_error(req, 415, "unsupported_media_type",
+				 "Content-Encoding must be gzip or identity");
+		return 0;
+	}
+	clen = http_header(req, "Content-Length");
+	if (req->json && clen && !req->gzip) {
+		/* the whole document comes: refuse it or take its memory */
+		ret = json_cap(req, strtoull(clen, NULL, 10), &req->err);
+		if (!ret)
+			ret = http_body_reserve(req, strtoull(clen, NULL, 10),
+						&req->err);
+		if (ret)
+			http_reply_errno(req, ret, req->err.buf);
+	}
+	if (req->json)
+		return 0;
+	req->meta.id = http_query(req, "id");
+	req->meta.tree = http_query(req, "tree");
+	req->meta.branch = http_query(req, "branch");
+	req->meta.kernel = http_query(req, "kernel");
+	req->meta.commit = http_query(req, "commit");
+	req->meta.machine = http_query(req, "machine");
+	req->meta.test = http_query(req, "test");
+	req->meta.started_at = http_query(req, "started_at");
+	req->meta.lockdep = http_query(req, "lockdep");
+	req->meta.regress = http_config(req)->regress;
+	if (ingest_meta_check(&req->meta, &req->err)) {
+		http_reply_error(req, 400, "bad_request", req->err.buf);
+		return 0;
+	}
+	ingest_start(http_ingest(req), &http_config(req)->limits);
+	return 0;
+}
+
+static int runs_data(struct http_request *req, const char *data, size_t len)
+{
+	int ret;
+
+	if (req->gzip)
+		ret = gunzip_feed(http_gunzip(req), data, len,
+				  req->json ? to_body : to_ingest,
+				  req->json ? (void *)req :
+					      (void *)http_ingest(req),
+				  &req->err);
+	else if (req->json)
+		ret = to_body(req, data, len, &req->err);
+	else
+		ret = ingest_feed(http_ingest(req), data, len, &req->err);
+	if (ret)
+		http_reply_errno(req, ret, req->err.buf);
+	return 0;
+}
+
+static const char *json_meta(json_t *run, const char *key, int *bad)
+{
+	json_t *v = json_object_get(run, key);
+
+	if (!v || json_is_null(v))
+		return NULL;
+	if (!json_is_string(v)) {
+		*bad = 1;
+		return NULL;
+	}
+	return json_string_value(v);
+}
+
+/*
+ * At most this many values in a JSON upload: {run: {nine strings}, log}
+ * needs a dozen.  Parsed, a value costs jansson some 50 bytes however short
+ * its text ("0,"), so 16 MB of them would take 400 MB past the budget.
+ */
+#define RUNS_JSON_VALUES 256
+
+/* Values in a JSON text, counted on ',' '[' '{' outside strings. */
+static size_t json_values(const char *s, size_t len)
+{
+	size_t i, n = 1;
+	bool str = false;
+
+	for (i = 0; i < len; i++) {
+		if (str && s[i] == '\\')
+			i++;
+		else if (s[i] == '"')
+			str = !str;
+		else if (!str && (s[i] == ',' || s[i] == '[' || s[i] == '{'))
+			n++;
+	}
+	return n;
+}
+
+/* Parse {"run": {...}, "log": "..."} and feed its log. */
+static int runs_json(struct http_request *req, json_t **doc)
+{
+	json_error_t jerr;
+	json_t *run, *log;
+	int bad = 0, ret;
+
+	if (json_values(req->body.buf, req->body.len) > RUNS_JSON_VALUES) {
+		strbuf_addf(&req->err,
+			    "the JSON document has more than %d values;"
+			    " it must be {\"run\": {...}, \"log\": \"...\"}",
+			    RUNS_JSON_VALUES);
+		return -EINVAL;
+	}
+	*doc = json_loadb(req->body.buf, req->body.len, 0, &jerr);
+	if (!*doc) {
+		strbuf_addf(&req->err, "malformed JSON: %s (line %d)",
+			    jerr.text, jerr.line);
+		return -EINVAL;
+	}
+	run = json_object_get(*doc, "run");
+	log = json_object_get(*doc, "log");
+	if (!json_is_object(run) || !json_is_string(log)) {
+		strbuf_addstr(&req->err, "the body must be {\"run\": {...},"
+					 " \"log\": \"...\"}");
+		return -EINVAL;
+	}
+	req->meta.id = json_meta(run, "id", &bad);
+	req->meta.tree = json_meta(run, "tree", &bad);
+	req->meta.branch = json_meta(run, "branch", &bad);
+	req->meta.kernel = json_meta(run, "kernel", &bad);
+	req->meta.commit = json_meta(run, "commit", &bad);
+	req->meta.machine = json_meta(run, "machine", &bad);
+	req->meta.test = json_meta(run, "test", &bad);
+	req->meta.started_at = json_meta(run, "started_at", &bad);
+	req->meta.lockdep = json_meta(run, "lockdep", &bad);
+	req->meta.regress = http_config(req)->regress;
+	if (bad) {
+		strbuf_addstr(&req->err, "run metadata values must be strings");
+		return -EINVAL;
+	}
+	ret = ingest_meta_check(&req->meta, &req->err);
+	if (ret)
+		return ret;
+	ingest_start(http_ingest(req), &http_config(req)->limits);
+	return ingest_feed(http_ingest(req), json_string_value(log),
+			   json_string_length(log), &req->err);
+}
+
+static int runs_end(struct http_request *req)
+{
+	struct ingest *in = http_ingest(req);
+	json_t *doc = NULL, *verdict = NULL;
+	int ret = 0, status = 0;
+
+	if (req->gzip)
+		ret = gunzip_finish(http_gunzip(req), &req->err);
+	if (!ret && req->json)
+		ret = runs_json(req, &doc);
+	if (!ret)
+		ret = ingest_finish(in, &req->err);
+	if (!ret)
+		ret = ingest_store(in, http_writer(req), http_write_lock(req),
+				   &req->meta, (long long)time(NULL), &status,
+				   &verdict, &req->err);
+	if (ret) {
+		http_reply_errno(req, ret, req->err.buf);
+		goto out;
+	}
+	if (status == 201)
+		metrics_ingest(http_metrics(req), ingest_log_bytes(in),
+			       ingest_report_count(in),
+			       ingest_new_signatures(in), ingest_parse_ns(in));
+	http_reply_json(req, status, verdict);
+out:
+	json_decref(doc);
+	return 0;
+}
+
+int api_runs_post(struct http_request *req, enum http_phase phase,
+		  const char *data, size_t len)
+{
+	switch (phase) {
+	case HTTP_BEGIN:
+		return runs_begin(req);
+	case HTTP_DATA:
+		return runs_data(req, data, len);
+	case HTTP_END:
+		return runs_end(req);
+	}
+	return 0;
+}
+
+struct run_list {
+	json_t *runs;
+	long long last;
+};
+
+static int add_run(void *ctx, const struct db_run *r)
+{
+	struct run_list *l = ctx;
+
+	json_array_append_new(l->runs, api_run_json(r));
+	l->last = r->id;
+	return 0;
+}
+
+int api_runs_list(struct http_request *req, enum http_phase phase,
+		  const char *data, size_t len)
+{
+	struct run_list l = { json_array(), 0 };
+	long long limit, cursor;
+	int ret;
+
+	ret = http_query_int(req, "limit", 50, 1, 500, &limit);
+	if (!ret)
+		ret = http_query_int(req, "cursor", 0, 0, (1LL << 62), &cursor);
+	if (!ret)
+		ret = db_run_list(http_db(req), cursor,
+				  http_query(req, "machine"), (int)limit,
+				  add_run, &l, &req->err);
+	if (ret) {
+		json_decref(l.runs);
+		http_reply_errno(req, ret, req->err.buf);
+		return 0;
+	}
+	http_reply_json(req, 200,
+			json_pack("{s:o, s:o}", "runs", l.runs, "next",
+				  json_array_size(l.runs) == (size_t)limit ?
+					  json_sprintf("%lld", l.last) :
+					  json_null()));
+	return 0;
+}
+
+struct run_detail {
+	json_t *run;
+	long long id;
+};
+
+static int get_run(void *ctx, const struct db_run *r)
+{
+	struct run_detail *d = ctx;
+
+	d->run = api_run_json(r);
+	d->id = r->id;
+	return 0;
+}
+
+static int add_report(void *ctx, const struct db_run_report *r)
+{
+	json_array_append_new(
+		ctx, json_pack("{s:I, s:s, s:s, s:o, s:b, s:I, s:o, s:s, s:o}",
+			       "signature_id", (json_int_t)r->signature_id,
+			       "signature", r->hash, "kind", r->kind, "title",
+			       view_string(r->title), "new", r->is_new,
+			       "occurrences", (json_int_t)r->occurrences,
+			       "first_seen", view_time(r->first_seen), "status",
+			       r->status, "url",
+			       api_signature_url(r->signature_id)));
+	return 0;
+}
+
+int api_runs_get(struct http_request *req, enum http_phase phase,
+		 const char *data, size_t len)
+{
+	struct run_detail d = { NULL, 0 };
+	json_t *reports = json_array();
+	int ret;
+
+	ret = db_run_get(http_db(req), req->param[0], get_run, &d, &req->err);
+	if (!ret)
+		ret = db_run_reports(http_db(req), d.id, add_report, reports,
+				     &req->err);
+	if (ret) {
+		json_decref(d.run);
+		json_decref(reports);
+		http_reply_errno(req, ret,
+				 ret == -ENOENT ? "no such run" : req->err.buf);
+		return 0;
+	}
+	http_reply_json(req, 200,
+			json_pack("{s:o, s:o}", "run", d.run, "reports",
+				  reports));
+	return 0;
+}

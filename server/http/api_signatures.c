@@ -1,0 +1,425 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * api_signatures: GET /api/v1/signatures (filters, sort, cursor),
+ * GET /api/v1/signatures/{id} (chain, edges, counts, related), its
+ * occurrences, PATCH (status and note) and POST .../merge.
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "db/signatures.h"
+#include "parsers/lockdep.h"
+#include "server/http/api.h"
+#include "server/http/routes.h"
+
+static const char *const statuses[] = { "new", "triaged", "known", "invalid" };
+
+static bool status_valid(const char *s)
+{
+	size_t i;
+
+	for (i = 0; s && i < sizeof(statuses) / sizeof(statuses[0]); i++)
+		if (!strcmp(s, statuses[i]))
+			return true;
+	return false;
+}
+
+/* The signature {id}: a decimal id or a 16-digit signature hash. */
+static int path_signature(struct http_request *req, long long *id,
+			  const char **hash)
+{
+	const char *s = req->param[0];
+	char *end;
+
+	*hash = NULL;
+	*id = 0;
+	if (strlen(s) == 16 && strspn(s, "0123456789abcdef") == 16) {
+		*hash = s;
+		return 0;
+	}
+	errno = 0;
+	*id = strtoll(s, &end, 10);
+	if (*end || errno || *id <= 0) {
+		strbuf_addstr(&req->err, "a signature is a numeric id or a"
+					 " 16-digit hex signature");
+		return -EINVAL;
+	}
+	return 0;
+}
+
+struct sig_list {
+	json_t *list;
+	enum db_signature_sort sort;
+	long long last_value, last_id;
+	int rows;
+};
+
+static int add_signature(void *ctx, const struct db_signature *s)
+{
+	struct sig_list *l = ctx;
+
+	json_array_append_new(l->list, api_signature_json(s));
+	l->rows++;
+	l->last_id = s->id;
+	l->last_value = l->sort == DB_SORT_LAST_SEEN  ? s->last_seen :
+			l->sort == DB_SORT_FIRST_SEEN ? s->first_seen :
+							s->occurrences;
+	return 0;
+}
+
+static int list_filter(struct http_request *req, struct db_signature_filter *f,
+		       struct strbuf *q)
+{
+	const char *kind = http_query(req, "kind");
+	const char *status = http_query(req, "status");
+	const char *query = http_query(req, "q");
+	const char *since = http_query(req, "since");
+	const char *sort = http_query(req, "sort");
+	const char *cursor = http_query(req, "cursor");
+	long long limit;
+	int n = 0;
+
+	memset(f, 0, sizeof(*f));
+	f->since = -1;
+	if (kind && lockdep_kind_from_name(kind) < 0) {
+		strbuf_addf(&req->err, "unknown kind '%s'", kind);
+		return -EINVAL;
+	}
+	f->kind = kind;
+	if (status && !status_valid(status)) {
+		strbuf_addstr(&req->err, "status is new, triaged, known or"
+					 " invalid");
+		return -EINVAL;
+	}
+	f->status = status;
+	if (query && *query) {
+		if (strlen(query) > 256) {
+			strbuf_addstr(&req->err, "q is longer than 256 bytes");
+			return -EINVAL;
+		}
+		for (; *query; query++)
+			strbuf_addch(q, tolower((unsigned char)*query));
+		f->q = q->buf;
+	}
+	if (since && view_time_parse(since, &f->since)) {
+		strbuf_addstr(&req->err, "since is a date (2026-01-31),"
+					 " a UTC time or unix seconds");
+		return -EINVAL;
+	}
+	if (!sort || !strcmp(sort, "last_seen")) {
+		f->sort = DB_SORT_LAST_SEEN;
+	} else if (!strcmp(sort, "first_seen")) {
+		f->sort = DB_SORT_FIRST_SEEN;
+	} else if (!strcmp(sort, "count")) {
+		f->sort = DB_SORT_COUNT;
+	} else {
+		strbuf_addstr(&req->err, "sort is last_seen, first_seen or"
+					 " count");
+		return -EINVAL;
+	}
+	if (cursor) {
+		if (sscanf(cursor, "%lld.%lld%n", &f->cursor_value,
+			   &f->cursor_id, &n) != 2 ||
+		    cursor[n]) {
+			strbuf_addstr(&req->err, "bad cursor");
+			return -EINVAL;
+		}
+		f->has_cursor = true;
+	}
+	if (http_query_int(req, "limit", 50, 1, 500, &limit))
+		return -EINVAL;
+	f->limit = (int)limit;
+	return 0;
+}
+
+int api_signatures_list(struct http_request *req, enum http_phase phase,
+			const char *data, size_t len)
+{
+	struct db_signature_filter f;
+	struct strbuf q = STRBUF_INIT;
+	struct sig_list l = { json_array(), 0, 0, 0, 0 };
+	int ret;
+
+	ret = list_filter(req, &f, &q);
+	l.sort = f.sort;
+	if (!ret)
+		ret = db_signature_list(http_db(req), &f, add_signature, &l,
+					&req->err);
+	if (ret) {
+		json_decref(l.list);
+		http_reply_errno(req, ret, req->err.buf);
+		goto out;
+	}
+	http_reply_json(req, 200,
+			json_pack("{s:o, s:o}", "signatures", l.list, "next",
+				  l.rows == f.limit ? json_sprintf("%lld.%lld",
+								   l.last_value,
+								   l.last_id) :
+						      json_null()));
+out:
+	strbuf_release(&q);
+	return 0;
+}
+
+static int get_one(void *ctx, const struct db_signature *s)
+{
+	json_t **out = ctx;
+
+	*out = api_signature_json(s);
+	json_object_set_new(*out, "chain", view_json_array(s->chain));
+	return 0;
+}
+
+static int add_edge(void *ctx, const struct db_edge *e)
+{
+	json_array_append_new(ctx,
+			      json_pack("{s:o, s:o, s:s, s:o}", "from",
+					view_string(e->from), "to",
+					view_string(e->to), "hash", e->hash,
+					"function", view_string(e->function)));
+	return 0;
+}
+
+static int add_machine(void *ctx, const char *key, long long n)
+{
+	json_array_append_new(ctx, json_pack("{s:o, s:I}", "machine",
+					     view_string(key), "occurrences",
+					     (json_int_t)n));
+	return 0;
+}
+
+static int add_kernel(void *ctx, const char *key, long long n)
+{
+	json_array_append_new(ctx, json_pack("{s:o, s:I}", "kernel",
+					     view_string(key), "occurrences",
+					     (json_int_t)n));
+	return 0;
+}
+
+static int add_related(void *ctx, long long id, const char *hash,
+		       const char *title, long long shared)
+{
+	json_array_append_new(ctx, json_pack("{s:I, s:s, s:o, s:I, s:o}", "id",
+					     (json_int_t)id, "signature", hash,
+					     "title", view_string(title),
+					     "shared_edges", (json_int_t)shared,
+					     "url", api_signature_url(id)));
+	return 0;
+}
+
+int api_signatures_get(struct http_request *req, enum http_phase phase,
+		       const char *data, size_t len)
+{
+	json_t *sig = NULL, *edges = json_array(), *machines = json_array();
+	json_t *kernels = json_array(), *related = json_array();
+	struct db *db = http_db(req);
+	const char *hash;
+	long long id;
+	int ret;
+
+	ret = path_signature(req, &id, &hash);
+	if (!ret)
+		ret = db_signature_get(db, id, hash, get_one, &sig, &req->err);
+	if (!ret) {
+		id = json_integer_value(json_object_get(sig, "id"));
+		ret = db_signature_edges(db, id, add_edge, edges, &req->err);
+	}
+	if (!ret)
+		ret = db_signature_by_machine(db, id, add_machine, machines,
+					      &req->err);
+	if (!ret)
+		ret = db_signature_by_kernel(db, id, add_kernel, kernels,
+					     &req->err);
+	if (!ret)
+		ret = db_signature_related(db, id, add_related, related,
+					   &req->err);
+	if (ret) {
+		http_reply_errno(req, ret,
+				 ret == -ENOENT ? "no such signature" :
+						  req->err.buf);
+		json_decref(sig);
+		json_decref(edges);
+		json_decref(machines);
+		json_decref(kernels);
+		json_decref(related);
+		return 0;
+	}
+	json_object_set_new(sig, "edges", edges);
+	json_object_set_new(sig, "machines", machines);
+	json_object_set_new(sig, "kernels", kernels);
+	json_object_set_new(sig, "related", related);
+	api_owners_annotate(req, id, sig);
+	http_reply_json(req, 200, sig);
+	return 0;
+}
+
+struct occ_list {
+	json_t *list;
+	long long last;
+	int rows; /* rows read, whether or not they printed */
+};
+
+static int add_occurrence(void *ctx, const struct db_occurrence *o)
+{
+	struct occ_list *l = ctx;
+
+	json_array_append_new(
+		l->list,
+		json_pack(
+			"{s:I, s:o, s:o, s:o, s:o, s:o, s:o, s:b, s:o, s:o}",
+			"id", (json_int_t)o->id, "run", view_string(o->run_id),
+			"machine", view_string(o->machine), "kernel",
+			view_string(o->kernel), "seen", view_time(o->ts),
+			"task", view_string(o->task), "pid",
+			o->pid >= 0 ? json_integer(o->pid) : json_null(), "new",
+			o->is_new, "text", view_string(o->text ? o->text : ""),
+			"raw", view_string(o->raw ? o->raw : "")));
+	l->last = o->id;
+	l->rows++;
+	return 0;
+}
+
+static int check_exists(void *ctx, const struct db_signature *s)
+{
+	*(long long *)ctx = s->id;
+	return 0;
+}
+
+int api_signatures_occurrences(struct http_request *req, enum http_phase phase,
+			       const char *data, size_t len)
+{
+	struct occ_list l = { json_array(), 0, 0 };
+	long long id, limit, cursor;
+	const char *hash;
+	int ret;
+
+	ret = path_signature(req, &id, &hash);
+	if (!ret)
+		ret = http_query_int(req, "limit", 50, 1, 500, &limit);
+	if (!ret)
+		ret = http_query_int(req, "cursor", 0, 0, (1LL << 62), &cursor);
+	if (!ret)
+		ret = db_signature_get(http_db(req), id, hash, check_exists,
+				       &id, &req->err);
+	if (!ret)
+		ret = db_occurrence_list(http_db(req), id, cursor, (int)limit,
+					 add_occurrence, &l, &req->err);
+	if (ret) {
+		json_decref(l.list);
+		http_reply_errno(req, ret,
+				 ret == -ENOENT ? "no such signature" :
+						  req->err.buf);
+		return 0;
+	}
+	http_reply_json(req, 200,
+			json_pack("{s:o, s:o}", "occurrences", l.list, "next",
+				  l.rows == limit ?
+					  json_sprintf("%lld", l.last) :
+					  json_null()));
+	return 0;
+}
+
+/* Reply with the signature id (after a change). */
+static void reply_signature(struct http_request *req, long long id)
+{
+	json_t *sig = NULL;
+	int ret = db_signature_get(http_db(req), id, NULL, get_one, &sig,
+				   &req->err);
+
+	if (ret)
+		http_reply_errno(req, ret, req->err.buf);
+	else
+		http_reply_json(req, 200, sig);
+}
+
+int api_signatures_patch(struct http_request *req, enum http_phase phase,
+			 const char *data, size_t len)
+{
+	json_t *o, *note;
+	const char *hash, *status;
+	long long id;
+	int ret;
+
+	if (path_signature(req, &id, &hash)) {
+		http_reply_error(req, 400, "bad_request", req->err.buf);
+		return 0;
+	}
+	o = http_body_object(req);
+	if (!o)
+		return 0;
+	status = json_string_value(json_object_get(o, "status"));
+	note = json_object_get(o, "note");
+	if (!status_valid(status)) {
+		http_reply_error(req, 400, "bad_request",
+				 "status is new, triaged, known or invalid");
+		goto out;
+	}
+	if (note && !json_is_null(note) && !json_is_string(note)) {
+		http_reply_error(req, 400, "bad_request",
+				 "note must be a string");
+		goto out;
+	}
+	if (hash)
+		ret = db_signature_get(http_db(req), 0, hash, check_exists, &id,
+				       &req->err);
+	else
+		ret = 0;
+	if (!ret)
+		ret = db_signature_set_status(http_db(req), id, status,
+					      json_string_value(note),
+					      req->who.name,
+					      (long long)time(NULL), &req->err);
+	if (ret)
+		http_reply_errno(req, ret,
+				 ret == -ENOENT ? "no such signature" :
+						  req->err.buf);
+	else
+		reply_signature(req, id);
+out:
+	json_decref(o);
+	return 0;
+}
+
+int api_signatures_merge(struct http_request *req, enum http_phase phase,
+			 const char *data, size_t len)
+{
+	long long id, into, root = 0;
+	const char *hash;
+	json_t *o, *v;
+	int ret;
+
+	if (path_signature(req, &id, &hash)) {
+		http_reply_error(req, 400, "bad_request", req->err.buf);
+		return 0;
+	}
+	o = http_body_object(req);
+	if (!o)
+		return 0;
+	v = json_object_get(o, "into");
+	if (!json_is_integer(v) || json_integer_value(v) <= 0) {
+		http_reply_error(req, 400, "bad_request",
+				 "the body must be {\"into\": <signature id>}");
+		goto out;
+	}
+	into = json_integer_value(v);
+	ret = hash ? db_signature_get(http_db(req), 0, hash, check_exists, &id,
+				      &req->err) :
+		     0;
+	if (!ret)
+		ret = db_signature_merge(http_db(req), id, into, req->who.name,
+					 (long long)time(NULL), &root,
+					 &req->err);
+	if (ret)
+		http_reply_errno(req, ret,
+				 ret == -ENOENT ? "no such signature" :
+						  req->err.buf);
+	else
+		reply_signature(req, id);
+out:
+	json_decref(o);
+	return 0;
+}

@@ -1,0 +1,1162 @@
+// SPDX-License-Identifier: GPL-2.0
+/* http: libmicrohttpd glue, the route dispatcher, database pool, shutdown. */
+#include "server/http/http.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <microhttpd.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "server/http/api.h"
+#include "server/triage/gunzip.h"
+#include "server/http/metrics.h"
+#include "server/http/routes.h"
+
+/*
+ * The longest request target and the most query parameters a request may
+ * have (414 past either; docs/api.md "Limits").
+ */
+#define HTTP_URI_MAX 8192
+#define HTTP_QUERY_MAX 256
+/* A connection keeps a body buffer this large for its next request. */
+#define HTTP_BODY_KEEP (64 * 1024)
+
+/* Per TCP connection: the request in flight and buffers reused by the next. */
+struct http_conn {
+	struct http_request req;
+	bool uri_too_long; /* set by on_uri() for the request being read */
+	struct connguard_conn guard;
+	struct ingest *ingest;
+	struct gunzip *gunzip;
+};
+
+struct http_server {
+	const struct http_config *cfg;
+	const struct route *routes;
+	size_t nroutes;
+	struct metrics *metrics;
+	struct connguard *guard;
+	pthread_mutex_t write_lock;
+	struct db *writer; /* writes runs and regressions, under write_lock */
+	pthread_mutex_t pool_lock;
+	pthread_cond_t pool_cond;
+	struct db **pool; /* free handles */
+	size_t npool, pool_size;
+	long active; /* requests in flight (atomic) */
+	unsigned long long buffered; /* bytes reserved by req->body (atomic) */
+	struct db *checkpoint_db;
+	pthread_t checkpointer;
+	bool checkpointing;
+	pthread_cond_t stop_cond;
+	bool stopping; /* guarded by pool_lock */
+	struct strbuf checkpoint_err; /* the failing checkpoint's, pool_lock */
+};
+
+static long long now_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
+static struct db *pool_get(struct http_server *srv)
+{
+	struct db *db;
+
+	pthread_mutex_lock(&srv->pool_lock);
+	while (!srv->npool)
+		pthread_cond_wait(&srv->pool_cond, &srv->pool_lock);
+	db = srv->pool[--srv->npool];
+	pthread_mutex_unlock(&srv->pool_lock);
+	return db;
+}
+
+static void pool_put(struct http_server *srv, struct db *db)
+{
+	pthread_mutex_lock(&srv->pool_lock);
+	srv->pool[srv->npool++] = db;
+	pthread_cond_signal(&srv->pool_cond);
+	pthread_mutex_unlock(&srv->pool_lock);
+}
+
+const char *http_query(struct http_request *req, const char *name)
+{
+	return MHD_lookup_connection_value(req->conn, MHD_GET_ARGUMENT_KIND,
+					   name);
+}
+
+int http_query_int(struct http_request *req, const char *name, long long def,
+		   long long min, long long max, long long *out)
+{
+	const char *s = http_query(req, name);
+	char *end;
+
+	*out = def;
+	if (!s)
+		return 0;
+	errno = 0;
+	*out = strtoll(s, &end, 10);
+	if (!*s || *end || errno || *out < min || *out > max) {
+		strbuf_addf(&req->err, "%s must be an integer in %lld..%lld",
+			    name, min, max);
+		return -EINVAL;
+	}
+	return 0;
+}
+
+const char *http_header(struct http_request *req, const char *name)
+{
+	return MHD_lookup_connection_value(req->conn, MHD_HEADER_KIND, name);
+}
+
+const struct http_config *http_config(struct http_request *req)
+{
+	return req->srv->cfg;
+}
+
+struct db *http_db(struct http_request *req)
+{
+	if (!req->db)
+		req->db = pool_get(req->srv);
+	return req->db;
+}
+
+pthread_mutex_t *http_write_lock(struct http_request *req)
+{
+	return &req->srv->write_lock;
+}
+
+struct db *http_writer(struct http_request *req)
+{
+	return req->srv->writer;
+}
+
+struct ingest *http_ingest(struct http_request *req)
+{
+	if (!req->hc->ingest)
+		req->hc->ingest = ingest_new();
+	return req->hc->ingest;
+}
+
+struct gunzip *http_gunzip(struct http_request *req)
+{
+	if (!req->hc->gunzip)
+		req->hc->gunzip = gunzip_new();
+	return req->hc->gunzip;
+}
+
+struct metrics *http_metrics(struct http_request *req)
+{
+	return req->srv->metrics;
+}
+
+bool http_checkpoint_failing(struct http_request *req, struct strbuf *out)
+{
+	struct http_server *srv = req->srv;
+	bool failing;
+
+	pthread_mutex_lock(&srv->pool_lock);
+	failing = srv->checkpoint_err.len > 0;
+	strbuf_addstr(out, srv->checkpoint_err.buf);
+	pthread_mutex_unlock(&srv->pool_lock);
+	return failing;
+}
+
+/*
+ * Every reply: never framed (X-Frame-Options, CSP frame-ancestors), no
+ * sniffing.  API replies load nothing and are never stored by a cache;
+ * files (the dashboard) may load only from this origin.
+ */
+static void set_response(struct http_request *req, int status,
+			 struct MHD_Response *resp, const char *type,
+			 unsigned long long len, bool file)
+{
+	if (req->response)
+		MHD_destroy_response(req->response);
+	MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, type);
+	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
+	MHD_add_response_header(resp, "X-Frame-Options", "DENY");
+	if (file) {
+		MHD_add_response_header(resp, "Content-Security-Policy",
+					"default-src 'self'; frame-ancestors"
+					" 'none'");
+	} else {
+		MHD_add_response_header(resp, "Content-Security-Policy",
+					"default-src 'none'; frame-ancestors"
+					" 'none'");
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL,
+					"no-store");
+	}
+	req->response = resp;
+	req->reply_text = NULL;
+	req->status = status;
+	req->bytes_out = len;
+}
+
+void http_reply_text(struct http_request *req, int status, const char *type,
+		     const char *text, size_t len)
+{
+	struct MHD_Response *resp = MHD_create_response_from_buffer(
+		len, (void *)text, MHD_RESPMEM_MUST_COPY);
+
+	if (!resp)
+		abort();
+	set_response(req, status, resp, type, len, false);
+}
+
+void http_reply_fd(struct http_request *req, int status, const char *type,
+		   int fd, unsigned long long size)
+{
+	struct MHD_Response *resp = MHD_create_response_from_fd(size, fd);
+
+	if (!resp) {
+		close(fd);
+		http_reply_error(req, 500, "internal", "cannot send file");
+		return;
+	}
+	set_response(req, status, resp, type, size, true);
+}
+
+void http_reply_json(struct http_request *req, int status, json_t *body)
+{
+	char *text = body ? json_dumps(body, JSON_COMPACT) : NULL;
+	struct MHD_Response *resp;
+	size_t len;
+
+	json_decref(body);
+	if (!text) {
+		static const char oom[] = "{\"error\":\"internal\","
+					  "\"detail\":\"cannot build reply\"}";
+		http_reply_text(req, 500, "application/json", oom,
+				sizeof(oom) - 1);
+		return;
+	}
+	len = strlen(text);
+	resp = MHD_create_response_from_buffer_with_free_callback(len, text,
+								  free);
+	if (!resp)
+		abort();
+	set_response(req, status, resp, "application/json", len, false);
+	req->reply_text = text;
+	req->reply_len = len;
+}
+
+/* Hold total bytes of --max-buffered for req (it may hold some already). */
+static int budget_reserve(struct http_request *req, unsigned long long total,
+			  struct strbuf *err)
+{
+	struct http_server *srv = req->srv;
+	unsigned long long more, now;
+
+	if (total <= req->reserved)
+		return 0;
+	more = total - req->reserved;
+	now = __atomic_add_fetch(&srv->buffered, more, __ATOMIC_RELAXED);
+	if (now > srv->cfg->max_buffered) {
+		__atomic_sub_fetch(&srv->buffered, more, __ATOMIC_RELAXED);
+		strbuf_addf(err,
+			    "the server holds its --max-buffered %llu bytes"
+			    " of request bodies; retry later",
+			    srv->cfg->max_buffered);
+		return -EBUSY;
+	}
+	req->reserved = total;
+	return 0;
+}
+
+static void budget_release(struct http_request *req)
+{
+	if (req->reserved)
+		__atomic_sub_fetch(&req->srv->buffered, req->reserved,
+				   __ATOMIC_RELAXED);
+	req->reserved = 0;
+}
+
+int http_body_reserve(struct http_request *req, unsigned long long len,
+		      struct strbuf *err)
+{
+	return budget_reserve(req, 2 * len, err);
+}
+
+int http_body_append(struct http_request *req, const char *data, size_t len,
+		     struct strbuf *err)
+{
+	int ret = budget_reserve(req, 2 * (req->body.len + len), err);
+
+	if (!ret)
+		strbuf_add(&req->body, data, len);
+	return ret;
+}
+
+json_t *http_body_object(struct http_request *req)
+{
+	json_error_t jerr;
+	json_t *o = json_loadb(req->body.buf, req->body.len, 0, &jerr);
+
+	if (!json_is_object(o)) {
+		strbuf_addf(&req->err, "the body must be a JSON object: %s",
+			    o ? "not an object" : jerr.text);
+		http_reply_error(req, 400, "bad_request", req->err.buf);
+		json_decref(o);
+		return NULL;
+	}
+	return o;
+}
+
+void http_reply_error(struct http_request *req, int status, const char *error,
+		      const char *detail)
+{
+	http_reply_json(req, status,
+			json_pack("{s:s, s:o}", "error", error, "detail",
+				  view_string(detail ? detail : "")));
+}
+
+void http_reply_errno(struct http_request *req, int err, const char *detail)
+{
+	switch (err) {
+	case -ENOENT:
+		http_reply_error(req, 404, "not_found", detail);
+		break;
+	case -EINVAL:
+		http_reply_error(req, 400, "bad_request", detail);
+		break;
+	case -EFBIG:
+		http_reply_error(req, 413, "payload_too_large", detail);
+		break;
+	case -EEXIST:
+		http_reply_error(req, 409, "conflict", detail);
+		break;
+	case -EACCES:
+		http_reply_error(req, 403, "forbidden", detail);
+		break;
+	case -EBUSY:
+		http_reply_error(req, 503, "busy", detail);
+		MHD_add_response_header(req->response,
+					MHD_HTTP_HEADER_RETRY_AFTER, "5");
+		break;
+	default:
+		http_reply_error(req, 500, "internal", detail);
+		break;
+	}
+}
+
+/* Match path against pattern, capturing {} segments into req->param. */
+static bool route_match(const char *pattern, const char *path,
+			struct http_request *req)
+{
+	const char *p = pattern, *s = path, *end;
+	size_t n, nparam = 0, len;
+
+	while (*p) {
+		if (!strcmp(p, "{*}"))
+			return true;
+		if (!strncmp(p, "{}", 2)) {
+			end = strchr(s, '/');
+			len = end ? (size_t)(end - s) : strlen(s);
+			if (!len || len >= HTTP_PARAM_MAX || nparam >= 2)
+				return false;
+			memcpy(req->param[nparam], s, len);
+			req->param[nparam++][len] = '\0';
+			s += len;
+			p += 2;
+			continue;
+		}
+		end = strchr(p, '{');
+		n = end ? (size_t)(end - p) : strlen(p);
+		if (strncmp(p, s, n))
+			return false;
+		p += n;
+		s += n;
+	}
+	return !*s;
+}
+
+/* The methods an Allow header may name, in the order it names them. */
+static const char *const allow_methods[] = { "GET", "HEAD",  "POST",
+					     "PUT", "PATCH", "DELETE" };
+
+/* A route of method serves a request of req_method: HEAD is a GET's. */
+static bool method_serves(const char *method, const char *req_method)
+{
+	return !strcmp(method, req_method) ||
+	       (!strcmp(method, "GET") && !strcmp(req_method, "HEAD"));
+}
+
+/*
+ * The route for method and path; when only the method differs, NULL with
+ * the path's methods in *allow (a bit per allow_methods[] entry).
+ */
+static const struct route *route_find(struct http_request *req, unsigned *allow)
+{
+	const struct http_server *srv = req->srv;
+	size_t i, m;
+
+	*allow = 0;
+	for (i = 0; i < srv->nroutes; i++) {
+		if (!route_match(srv->routes[i].pattern, req->path, req))
+			continue;
+		if (!method_serves(srv->routes[i].method, req->method)) {
+			/* a catch-all row does not make a path known */
+			if (strstr(srv->routes[i].pattern, "{*}"))
+				continue;
+			for (m = 0; m < sizeof(allow_methods) /
+						sizeof(allow_methods[0]);
+			     m++)
+				if (method_serves(srv->routes[i].method,
+						  allow_methods[m]))
+					*allow |= 1u << m;
+			continue;
+		}
+		req->route_index = i;
+		return &srv->routes[i];
+	}
+	return NULL;
+}
+
+/* 405 with an Allow header naming the path's methods. */
+static void reply_405(struct http_request *req, unsigned allow)
+{
+	struct strbuf methods = STRBUF_INIT;
+	size_t m;
+
+	for (m = 0; m < sizeof(allow_methods) / sizeof(allow_methods[0]); m++) {
+		if (!(allow & (1u << m)))
+			continue;
+		if (methods.len)
+			strbuf_addstr(&methods, ", ");
+		strbuf_addstr(&methods, allow_methods[m]);
+	}
+	http_reply_error(req, 405, "method_not_allowed", req->method);
+	MHD_add_response_header(req->response, MHD_HTTP_HEADER_ALLOW,
+				methods.buf);
+	strbuf_release(&methods);
+}
+
+static void release_db(struct http_request *req)
+{
+	if (req->db) {
+		db_idle(req->db); /* no read transaction outlives a request */
+		pool_put(req->srv, req->db);
+		req->db = NULL;
+	}
+}
+
+static void call_handler(struct http_request *req, enum http_phase phase,
+			 const char *data, size_t len)
+{
+	req->route->handler(req, phase, data, len);
+	release_db(req);
+}
+
+/* Route, auth and body limits once the headers are in. */
+static void request_begin(struct http_request *req)
+{
+	const struct http_config *cfg = req->srv->cfg;
+	const char *auth, *clen;
+	unsigned long long limit;
+	unsigned allow;
+	int ret;
+
+	req->route = route_find(req, &allow);
+	if (!req->route) {
+		req->route_index = req->srv->nroutes;
+		if (allow)
+			reply_405(req, allow);
+		else
+			http_reply_error(req, 404, "not_found", req->path);
+		return;
+	}
+	/* Another scheme (a proxy's Basic) is no token: ignored here, 401
+	 * below only where the route needs one. */
+	auth = http_header(req, MHD_HTTP_HEADER_AUTHORIZATION);
+	if (auth && auth_is_bearer(auth)) {
+		ret = auth_check(http_db(req), auth, &req->who, &req->err);
+		release_db(req);
+		if (ret == -ENOENT || ret == -EACCES) {
+			http_reply_error(req, 401, "unauthorized",
+					 ret == -EACCES ?
+						 "the token was revoked" :
+						 "unknown bearer token");
+			return;
+		}
+		if (ret) {
+			http_reply_errno(req, ret, req->err.buf);
+			return;
+		}
+	}
+	/* /metrics is the one read an operator may open alone */
+	if (req->route->role == AUTH_READ && req->who.role == AUTH_ANON &&
+	    (cfg->public_read || (cfg->metrics_public &&
+				  req->route->handler == api_health_metrics)))
+		req->who.role = AUTH_READ;
+	else if (req->who.role == AUTH_ANON && req->route->role > AUTH_ANON) {
+		http_reply_error(req, 401, "unauthorized",
+				 "this endpoint needs Authorization: Bearer"
+				 " <token>");
+		return;
+	}
+	if (!auth_allows(req->who.role, req->route->role)) {
+		strbuf_reset(&req->err);
+		strbuf_addf(&req->err, "this endpoint needs the %s role",
+			    auth_role_name(req->route->role));
+		http_reply_error(req, 403, "forbidden", req->err.buf);
+		return;
+	}
+	limit = req->route->body_limit == HTTP_BODY_STREAM ?
+			cfg->max_body :
+			req->route->body_limit;
+	clen = http_header(req, MHD_HTTP_HEADER_CONTENT_LENGTH);
+	if (clen && strtoull(clen, NULL, 10) > limit) {
+		strbuf_reset(&req->err);
+		strbuf_addf(&req->err, "the body is larger than %llu bytes",
+			    limit);
+		http_reply_error(req, 413, "payload_too_large", req->err.buf);
+		return;
+	}
+	/* A buffered body announced by its length: take its memory now. */
+	if (clen && req->route->body_limit != HTTP_BODY_STREAM) {
+		strbuf_reset(&req->err);
+		ret = http_body_reserve(req, strtoull(clen, NULL, 10),
+					&req->err);
+		if (ret) {
+			http_reply_errno(req, ret, req->err.buf);
+			return;
+		}
+	}
+	if (req->route->body_limit == HTTP_BODY_STREAM)
+		call_handler(req, HTTP_BEGIN, NULL, 0);
+}
+
+static void request_data(struct http_request *req, const char *data, size_t len)
+{
+	const struct http_config *cfg = req->srv->cfg;
+	unsigned long long limit = req->route->body_limit;
+
+	req->bytes_in += len;
+	if (limit == HTTP_BODY_STREAM)
+		limit = cfg->max_body;
+	if (req->bytes_in > limit) {
+		strbuf_reset(&req->err);
+		strbuf_addf(&req->err, "the body is larger than %llu bytes",
+			    limit);
+		http_reply_error(req, 413, "payload_too_large", req->err.buf);
+		return;
+	}
+	if (req->route->body_limit == HTTP_BODY_STREAM) {
+		call_handler(req, HTTP_DATA, data, len);
+	} else {
+		strbuf_reset(&req->err);
+		if (http_body_append(req, data, len, &req->err))
+			http_reply_errno(req, -EBUSY, req->err.buf);
+	}
+}
+
+static enum MHD_Result add_header_line(void *cls, enum MHD_ValueKind kind,
+				       const char *key, const char *value)
+{
+	strbuf_addf(cls, "%s: %s\r\n", key, value);
+	return MHD_YES;
+}
+
+/*
+ * Send the reply waiting in req straight to the socket and close the
+ * connection: for a reply decided in the middle of a body (past its limit,
+ * past the memory budget, a bad log).  libmicrohttpd 0.9.75 refuses a
+ * response until the whole upload is in and would read the rest, however
+ * long, before sending it.  The reply goes out with the headers set_response
+ * gave it and Connection: close; then the write side is shut (FIN after the
+ * reply), what already arrived is dropped so the close does not reset the
+ * connection under the reply, and MHD_NO makes libmicrohttpd close it.
+ */
+static enum MHD_Result reply_and_close(struct http_request *req)
+{
+	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(
+		req->conn, MHD_CONNECTION_INFO_CONNECTION_FD);
+	struct strbuf head = STRBUF_INIT;
+	const char *reason = MHD_get_reason_phrase_for((unsigned)req->status);
+	size_t len = req->reply_text ? req->reply_len : 0;
+	char drop[16384];
+	int fd, i;
+
+	strbuf_addf(&head, "HTTP/1.1 %d %s\r\n", req->status,
+		    reason ? reason : "");
+	MHD_get_response_headers(req->response, add_header_line, &head);
+	strbuf_addf(&head, "Content-Length: %zu\r\nConnection: close\r\n\r\n",
+		    len);
+	if (len)
+		strbuf_add(&head, req->reply_text, len);
+	if (ci) {
+		fd = ci->connect_fd;
+		if (send(fd, head.buf, head.len, MSG_NOSIGNAL | MSG_DONTWAIT) ==
+		    (ssize_t)head.len)
+			req->queued = true;
+		shutdown(fd, SHUT_WR);
+		for (i = 0; i < 64; i++)
+			if (recv(fd, drop, sizeof(drop), MSG_DONTWAIT) <= 0)
+				break;
+	}
+	strbuf_release(&head);
+	MHD_destroy_response(req->response);
+	req->response = NULL;
+	return MHD_NO;
+}
+
+static enum MHD_Result queue(struct http_request *req)
+{
+	enum MHD_Result r;
+
+	r = MHD_queue_response(req->conn, (unsigned)req->status, req->response);
+	if (r == MHD_YES) {
+		MHD_destroy_response(req->response);
+		req->response = NULL;
+		req->reply_text = NULL;
+		req->queued = true;
+		connguard_replying(&req->hc->guard);
+	}
+	return r;
+}
+
+static void request_reset(struct http_request *req)
+{
+	if (req->response)
+		MHD_destroy_response(req->response);
+	req->response = NULL;
+	req->route = NULL;
+	req->param[0][0] = req->param[1][0] = '\0';
+	req->who.role = AUTH_ANON;
+	req->who.name[0] = '\0';
+	budget_release(req);
+	if (req->body.alloc > HTTP_BODY_KEEP)
+		strbuf_release(&req->body); /* a big body's memory goes back */
+	strbuf_reset(&req->body);
+	strbuf_reset(&req->err);
+	req->bytes_in = req->bytes_out = 0;
+	req->status = 0;
+	req->queued = req->discard = false;
+	req->gzip = req->json = false;
+	memset(&req->meta, 0, sizeof(req->meta));
+}
+
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
+				  const char *url, const char *method,
+				  const char *version, const char *upload_data,
+				  size_t *upload_data_size, void **con_cls)
+{
+	struct http_server *srv = cls;
+	struct http_request *req = *con_cls;
+	const union MHD_ConnectionInfo *ci;
+	size_t n;
+
+	if (!req) {
+		ci = MHD_get_connection_info(
+			conn, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+		if (!ci || !ci->socket_context)
+			return MHD_NO;
+		req = &((struct http_conn *)ci->socket_context)->req;
+		request_reset(req);
+		req->srv = srv;
+		req->conn = conn;
+		req->method = method;
+		req->path = url;
+		req->start_ns = now_ns();
+		req->active = true;
+		__atomic_fetch_add(&srv->active, 1, __ATOMIC_RELAXED);
+		*con_cls = req;
+		connguard_body_start(srv->guard, &req->hc->guard);
+		if (req->hc->uri_too_long) {
+			req->route_index = srv->nroutes;
+			strbuf_addf(&req->err,
+				    "the request target is longer than %d"
+				    " bytes or has more than %d query"
+				    " parameters",
+				    HTTP_URI_MAX, HTTP_QUERY_MAX);
+			http_reply_error(req, 414, "uri_too_long",
+					 req->err.buf);
+		} else {
+			request_begin(req);
+		}
+		/* An early reply: queue it now (MHD will not read the body). */
+		if (req->response)
+			return queue(req);
+		return MHD_YES;
+	}
+	if (req->queued)
+		return MHD_YES;
+	if (*upload_data_size) {
+		n = *upload_data_size;
+		*upload_data_size = 0;
+		if (req->response || req->discard)
+			return MHD_YES;
+		request_data(req, upload_data, n);
+		connguard_body_progress(srv->guard, &req->hc->guard,
+					req->bytes_in);
+		/* A reply in the middle of the body: send it now and close
+		 * rather than read the rest. */
+		if (req->response && queue(req) != MHD_YES)
+			return reply_and_close(req);
+		return MHD_YES;
+	}
+	/* The request is in: no deadline while the handler works. */
+	connguard_replying(&req->hc->guard);
+	if (!req->response)
+		call_handler(req, HTTP_END, req->body.buf, req->body.len);
+	if (!req->response)
+		http_reply_error(req, 500, "internal", "no reply");
+	return queue(req);
+}
+
+/*
+ * libmicrohttpd calls this with the raw request target just before it
+ * parses the query into records in the connection's memory pool (128 KiB).
+ * A query that does not fit there (about 2,000 parameters) leaves no room
+ * for the error reply either, and 0.9.75 then drops the connection without
+ * a word.  So a target over HTTP_URI_MAX bytes or HTTP_QUERY_MAX parameters
+ * is marked for a 414 and its query cut off at the '?' (the string lies in
+ * libmicrohttpd's read buffer, which it is about to cut there itself).
+ */
+static void *on_uri(void *cls, const char *uri, struct MHD_Connection *conn)
+{
+	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(
+		conn, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+	struct http_conn *hc = ci ? ci->socket_context : NULL;
+	char *query = strchr(uri, '?');
+	const char *p;
+	size_t params = 1;
+
+	if (!hc)
+		return NULL;
+	for (p = query; p && *p; p++)
+		params += *p == '&';
+	hc->uri_too_long = strlen(uri) > HTTP_URI_MAX ||
+			   (query && params > HTTP_QUERY_MAX);
+	if (hc->uri_too_long && query && query[1])
+		query[1] = '\0';
+	return NULL;
+}
+
+static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
+			 enum MHD_RequestTerminationCode toe)
+{
+	struct http_server *srv = cls;
+	struct http_request *req = *con_cls;
+	struct strbuf line;
+	long long ns;
+	char when[32];
+	struct tm tm;
+	time_t t;
+
+	if (!req || !req->active)
+		return;
+	ns = now_ns() - req->start_ns;
+	if (!req->queued)
+		req->status = 499; /* the client went away */
+	metrics_request(srv->metrics, req->route_index, req->status,
+			(unsigned long long)ns);
+	if (srv->cfg->access_log) {
+		t = time(NULL);
+		gmtime_r(&t, &tm);
+		strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm);
+		strbuf_init(&line, 128);
+		strbuf_addf(&line, "%s ", when);
+		strbuf_add_logsafe(&line, req->method);
+		strbuf_addch(&line, ' ');
+		strbuf_add_logsafe(&line, req->path);
+		strbuf_addf(&line, " %d %llu %.3fms token=", req->status,
+			    req->bytes_out, (double)ns / 1e6);
+		strbuf_add_logsafe(&line,
+				   req->who.name[0] ? req->who.name : "-");
+		strbuf_addch(&line, '\n');
+		fwrite(line.buf, 1, line.len, srv->cfg->access_log);
+		strbuf_release(&line);
+	}
+	release_db(req);
+	request_reset(req);
+	connguard_idle(srv->guard, &req->hc->guard);
+	req->active = false;
+	*con_cls = NULL;
+	__atomic_fetch_sub(&srv->active, 1, __ATOMIC_RELAXED);
+}
+
+static void on_connection(void *cls, struct MHD_Connection *conn,
+			  void **socket_context,
+			  enum MHD_ConnectionNotificationCode toe)
+{
+	struct http_server *srv = cls;
+	struct http_conn *hc = *socket_context;
+	const union MHD_ConnectionInfo *ci;
+
+	if (toe == MHD_CONNECTION_NOTIFY_STARTED) {
+		hc = calloc(1, sizeof(*hc));
+		if (!hc)
+			abort();
+		strbuf_init(&hc->req.body, 0);
+		strbuf_init(&hc->req.err, 0);
+		hc->req.hc = hc;
+		*socket_context = hc;
+		ci = MHD_get_connection_info(conn,
+					     MHD_CONNECTION_INFO_CONNECTION_FD);
+		if (ci)
+			connguard_add(srv->guard, &hc->guard, ci->connect_fd);
+		return;
+	}
+	if (!hc)
+		return;
+	connguard_remove(srv->guard, &hc->guard);
+	budget_release(&hc->req);
+	if (hc->req.response)
+		MHD_destroy_response(hc->req.response);
+	strbuf_release(&hc->req.body);
+	strbuf_release(&hc->req.err);
+	ingest_free(hc->ingest);
+	gunzip_free(hc->gunzip);
+	free(hc);
+	*socket_context = NULL;
+}
+
+/* Bind "host:port", "[v6]:port" or ":port"; prints the bound address. */
+static int listen_on(const char *spec, struct strbuf *err)
+{
+	struct sockaddr_storage ss = { 0 };
+	struct sockaddr_in *v4 = (struct sockaddr_in *)&ss;
+	struct sockaddr_in6 *v6 = (struct sockaddr_in6 *)&ss;
+	struct strbuf host = STRBUF_INIT;
+	const char *colon = strrchr(spec, ':');
+	char addr[INET6_ADDRSTRLEN];
+	socklen_t slen;
+	char *end;
+	long port;
+	int fd = -1, one = 1;
+
+	if (!colon)
+		goto bad;
+	port = strtol(colon + 1, &end, 10);
+	if (*end || port < 0 || port > 65535 || end == colon + 1)
+		goto bad;
+	strbuf_add(&host, spec, (size_t)(colon - spec));
+	if (host.len >= 2 && host.buf[0] == '[' &&
+	    host.buf[host.len - 1] == ']') {
+		memmove(host.buf, host.buf + 1, host.len - 2);
+		strbuf_setlen(&host, host.len - 2);
+		ss.ss_family = AF_INET6;
+		if (inet_pton(AF_INET6, host.buf, &v6->sin6_addr) != 1)
+			goto bad;
+		v6->sin6_port = htons((uint16_t)port);
+		slen = sizeof(*v6);
+	} else {
+		ss.ss_family = AF_INET;
+		if (!host.len)
+			v4->sin_addr.s_addr = htonl(INADDR_ANY);
+		else if (inet_pton(AF_INET, host.buf, &v4->sin_addr) != 1)
+			goto bad;
+		v4->sin_port = htons((uint16_t)port);
+		slen = sizeof(*v4);
+	}
+	fd = socket(ss.ss_family, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	if (fd < 0 ||
+	    setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one)) ||
+	    bind(fd, (struct sockaddr *)&ss, slen) || listen(fd, 1024) ||
+	    getsockname(fd, (struct sockaddr *)&ss, &slen)) {
+		strbuf_addf(err, "listening on %s: %s", spec, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		fd = -errno;
+		goto out;
+	}
+	if (ss.ss_family == AF_INET6) {
+		inet_ntop(AF_INET6, &v6->sin6_addr, addr, sizeof(addr));
+		printf("splatd: listening on http://[%s]:%u\n", addr,
+		       ntohs(v6->sin6_port));
+	} else {
+		inet_ntop(AF_INET, &v4->sin_addr, addr, sizeof(addr));
+		printf("splatd: listening on http://%s:%u\n", addr,
+		       ntohs(v4->sin_port));
+	}
+	fflush(stdout);
+	goto out;
+bad:
+	strbuf_addf(err, "bad --listen '%s' (want HOST:PORT)", spec);
+	fd = -EINVAL;
+out:
+	strbuf_release(&host);
+	return fd;
+}
+
+/*
+ * Checkpoint the WAL off the request path: workers never checkpoint when
+ * they commit (a 10-20 ms stall for the unlucky request); this thread runs a
+ * passive checkpoint every 100 ms instead.  Under a steady stream of writes a
+ * passive checkpoint never catches up with the last commit, so no writer
+ * ever finds the WAL fully copied back and restarts it: it would grow without
+ * bound (every new block zeroed by the file system first).  So when the WAL
+ * holds more than CHECKPOINT_WAL_FRAMES, a second passive checkpoint runs
+ * right after the first with the write lock held: it has only the last few
+ * commits to copy, completes, and the next commit restarts the WAL.
+ */
+#define CHECKPOINT_WAL_FRAMES 16384 /* 64 MB of 4 KiB pages (--wal-frames) */
+#define CHECKPOINT_LOG_EVERY 60 /* seconds between reports of one error */
+
+/*
+ * The checkpointer's errors on stderr: a new error at once, the same one
+ * again only as a count every CHECKPOINT_LOG_EVERY seconds (it would repeat
+ * ten times a second while the file cannot be written), and the recovery.
+ * The error stays in srv->checkpoint_err for /healthz until a checkpoint
+ * works again.
+ */
+static void checkpoint_log(struct http_server *srv, struct strbuf *last,
+			   unsigned long *repeats, long long *next_ns,
+			   const char *msg)
+{
+	long long now = now_ns();
+
+	if (msg && last->len && !strcmp(last->buf, msg)) {
+		++*repeats;
+		if (now < *next_ns)
+			return;
+		fprintf(stderr, "splatd: %s (again %lu times in %d s)\n", msg,
+			*repeats, CHECKPOINT_LOG_EVERY);
+		*repeats = 0;
+		*next_ns = now + CHECKPOINT_LOG_EVERY * 1000000000LL;
+		return;
+	}
+	if (last->len && *repeats)
+		fprintf(stderr, "splatd: %s (again %lu times)\n", last->buf,
+			*repeats);
+	if (msg)
+		fprintf(stderr, "splatd: %s\n", msg);
+	else if (last->len)
+		fprintf(stderr, "splatd: checkpoints work again\n");
+	strbuf_reset(last);
+	if (msg)
+		strbuf_addstr(last, msg);
+	*repeats = 0;
+	*next_ns = now + CHECKPOINT_LOG_EVERY * 1000000000LL;
+	pthread_mutex_lock(&srv->pool_lock);
+	strbuf_reset(&srv->checkpoint_err);
+	if (msg)
+		strbuf_addstr(&srv->checkpoint_err, msg);
+	pthread_mutex_unlock(&srv->pool_lock);
+}
+
+static void *checkpoint_run(void *arg)
+{
+	struct http_server *srv = arg;
+	struct strbuf err = STRBUF_INIT, last = STRBUF_INIT;
+	struct timespec until;
+	unsigned long repeats = 0;
+	long long next_ns = 0;
+	bool stop = false;
+	int frames, ret;
+	int max_frames = srv->cfg->wal_frames ? (int)srv->cfg->wal_frames :
+						CHECKPOINT_WAL_FRAMES;
+
+	while (!stop) {
+		clock_gettime(CLOCK_REALTIME, &until);
+		until.tv_nsec += 100 * 1000 * 1000;
+		if (until.tv_nsec >= 1000000000L) {
+			until.tv_sec++;
+			until.tv_nsec -= 1000000000L;
+		}
+		pthread_mutex_lock(&srv->pool_lock);
+		if (!srv->stopping)
+			pthread_cond_timedwait(&srv->stop_cond, &srv->pool_lock,
+					       &until);
+		stop = srv->stopping;
+		pthread_mutex_unlock(&srv->pool_lock);
+		strbuf_reset(&err);
+		ret = db_checkpoint(srv->checkpoint_db, &frames, &err);
+		if (!ret && frames > max_frames) {
+			pthread_mutex_lock(&srv->write_lock);
+			ret = db_checkpoint(srv->checkpoint_db, NULL, &err);
+			pthread_mutex_unlock(&srv->write_lock);
+			metrics_forced_checkpoint(srv->metrics);
+		}
+		if (ret && !strstr(err.buf, "locked"))
+			checkpoint_log(srv, &last, &repeats, &next_ns, err.buf);
+		else if (!ret && last.len)
+			checkpoint_log(srv, &last, &repeats, &next_ns, NULL);
+	}
+	strbuf_release(&err);
+	strbuf_release(&last);
+	return NULL;
+}
+
+static int checkpointer_start(struct http_server *srv, struct strbuf *err)
+{
+	size_t i;
+	int ret;
+
+	ret = db_open(&srv->checkpoint_db, srv->cfg->db_path, err);
+	if (ret)
+		return ret;
+	for (i = 0; i < srv->npool; i++)
+		db_autocheckpoint(srv->pool[i], 0);
+	db_autocheckpoint(srv->writer, 0);
+	if (pthread_create(&srv->checkpointer, NULL, checkpoint_run, srv)) {
+		strbuf_addstr(err, "cannot start the checkpoint thread");
+		return -EAGAIN;
+	}
+	srv->checkpointing = true;
+	return 0;
+}
+
+static void checkpointer_stop(struct http_server *srv)
+{
+	if (srv->checkpointing) {
+		pthread_mutex_lock(&srv->pool_lock);
+		srv->stopping = true;
+		pthread_cond_broadcast(&srv->stop_cond);
+		pthread_mutex_unlock(&srv->pool_lock);
+		pthread_join(srv->checkpointer, NULL);
+		srv->checkpointing = false;
+	}
+	db_close(srv->checkpoint_db);
+	srv->checkpoint_db = NULL;
+}
+
+static void server_release(struct http_server *srv)
+{
+	size_t i;
+
+	checkpointer_stop(srv);
+	for (i = 0; i < srv->npool; i++)
+		db_close(srv->pool[i]);
+	free(srv->pool);
+	db_close(srv->writer);
+	metrics_free(srv->metrics);
+	pthread_mutex_destroy(&srv->write_lock);
+	pthread_mutex_destroy(&srv->pool_lock);
+	pthread_cond_destroy(&srv->pool_cond);
+	pthread_cond_destroy(&srv->stop_cond);
+	strbuf_release(&srv->checkpoint_err);
+}
+
+void http_config_init(struct http_config *cfg)
+{
+	static const struct ingest_limits limits = INGEST_LIMITS_INIT;
+
+	*cfg = (struct http_config){
+		.listen = "127.0.0.1:8080",
+		.db_path = DB_DEFAULT_PATH,
+		.max_body = INGEST_MAX_BODY,
+		.limits = limits,
+		.public_read = true,
+		.access_log = stderr,
+		.max_conns = 1000,
+		.max_conns_per_ip = 64,
+		.guard = { 10, 20, 1024 },
+		.max_buffered = 256ULL << 20,
+		.max_json = 16ULL << 20,
+	};
+}
+
+int http_serve(const struct http_config *cfg, struct strbuf *err)
+{
+	struct http_server srv = { 0 };
+	struct MHD_Daemon *d = NULL;
+	sigset_t sigs;
+	unsigned threads = cfg->threads;
+	long cores, waited;
+	int fd = -1, sig = 0, ret = 0;
+	size_t i;
+
+	if (!threads) {
+		cores = sysconf(_SC_NPROCESSORS_ONLN);
+		threads = cores > 0 ? (unsigned)cores : 1;
+	}
+	srv.cfg = cfg;
+	srv.routes = routes_table(&srv.nroutes);
+	srv.metrics = metrics_new(srv.nroutes);
+	pthread_mutex_init(&srv.write_lock, NULL);
+	pthread_mutex_init(&srv.pool_lock, NULL);
+	pthread_cond_init(&srv.pool_cond, NULL);
+	pthread_cond_init(&srv.stop_cond, NULL);
+	strbuf_init(&srv.checkpoint_err, 0);
+	srv.pool_size = threads + 1;
+	srv.pool = calloc(srv.pool_size, sizeof(*srv.pool));
+	if (!srv.pool)
+		abort();
+	for (i = 0; i < srv.pool_size; i++) {
+		ret = db_open(&srv.pool[srv.npool], cfg->db_path, err);
+		if (ret)
+			goto out;
+		srv.npool++;
+	}
+	ret = db_open(&srv.writer, cfg->db_path, err);
+	if (ret)
+		goto out;
+	ret = checkpointer_start(&srv, err);
+	if (ret)
+		goto out;
+	fd = listen_on(cfg->listen, err);
+	if (fd < 0) {
+		ret = fd;
+		goto out;
+	}
+	/* Worker threads inherit the mask: only this thread takes signals. */
+	sigemptyset(&sigs);
+	sigaddset(&sigs, SIGINT);
+	sigaddset(&sigs, SIGTERM);
+	pthread_sigmask(SIG_BLOCK, &sigs, NULL);
+	signal(SIGPIPE, SIG_IGN);
+	ret = connguard_new(&srv.guard, &cfg->guard, err);
+	if (ret)
+		goto out;
+	/*
+	 * poll(), not epoll: libmicrohttpd 0.9.75 registers sockets with
+	 * EPOLLET and takes a short read for "nothing more to read", so a
+	 * client whose last bytes and FIN arrive together is never read
+	 * again and sits in CLOSE-WAIT until the timeout.  poll() is level
+	 * triggered: the EOF is seen on the next round and the connection
+	 * freed at once (t2100).
+	 */
+	d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL |
+				     MHD_USE_ITC | MHD_USE_ERROR_LOG,
+			     0, NULL, NULL, on_request, &srv,
+			     MHD_OPTION_LISTEN_SOCKET, fd,
+			     MHD_OPTION_THREAD_POOL_SIZE, threads,
+			     MHD_OPTION_NOTIFY_COMPLETED, on_completed, &srv,
+			     MHD_OPTION_NOTIFY_CONNECTION, on_connection, &srv,
+			     MHD_OPTION_URI_LOG_CALLBACK, on_uri, &srv,
+			     MHD_OPTION_CONNECTION_MEMORY_LIMIT,
+			     (size_t)(128 * 1024),
+			     MHD_OPTION_CONNECTION_TIMEOUT, 120u,
+			     MHD_OPTION_CONNECTION_LIMIT, cfg->max_conns,
+			     MHD_OPTION_PER_IP_CONNECTION_LIMIT,
+			     cfg->max_conns_per_ip, MHD_OPTION_END);
+	if (!d) {
+		strbuf_addstr(err, "cannot start the HTTP daemon");
+		ret = -EIO;
+		goto out;
+	}
+	fprintf(stderr, "splatd: serving %s with %u threads, database %s\n",
+		cfg->listen, threads, cfg->db_path);
+	if (cfg->on_serving)
+		cfg->on_serving(cfg->on_serving_arg, d);
+	while (sigwait(&sigs, &sig))
+		;
+	fprintf(stderr, "splatd: signal %d, finishing requests\n", sig);
+	fd = MHD_quiesce_daemon(d);
+	if (fd >= 0)
+		close(fd);
+	fd = -1;
+	for (waited = 0; waited < 3000 &&
+			 __atomic_load_n(&srv.active, __ATOMIC_RELAXED) > 0;
+	     waited++)
+		usleep(10000);
+	MHD_stop_daemon(d);
+	fprintf(stderr, "splatd: stopped\n");
+out:
+	if (fd >= 0)
+		close(fd);
+	connguard_free(srv.guard);
+	server_release(&srv);
+	return ret;
+}

@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * routes: every endpoint of the HTTP service, one row each (method, path,
+ * handler, role, body limit).  Rows are tried in order; the README lists the
+ * endpoints in the same order.  To add one, add a row here and its handler in
+ * the resource's server/api_*.c (docs/storage.md).
+ */
+#include "server/http/routes.h"
+
+#define KiB 1024ULL
+
+static const struct route routes[] = {
+	{ "GET", "/healthz", api_health_get, AUTH_ANON, 0, "healthz" },
+	{ "GET", "/metrics", api_health_metrics, AUTH_READ, 0, "metrics" },
+	{ "POST", "/api/v1/runs", api_runs_post, AUTH_CI, HTTP_BODY_STREAM,
+	  "runs_post" },
+	{ "GET", "/api/v1/runs", api_runs_list, AUTH_READ, 0, "runs_list" },
+	{ "GET", "/api/v1/runs/{}", api_runs_get, AUTH_READ, 0, "runs_get" },
+	{ "GET", "/api/v1/signatures", api_signatures_list, AUTH_READ, 0,
+	  "signatures_list" },
+	{ "GET", "/api/v1/signatures/{}", api_signatures_get, AUTH_READ, 0,
+	  "signatures_get" },
+	{ "GET", "/api/v1/signatures/{}/occurrences",
+	  api_signatures_occurrences, AUTH_READ, 0, "signatures_occurrences" },
+	{ "PATCH", "/api/v1/signatures/{}", api_signatures_patch, AUTH_TRIAGER,
+	  64 * KiB, "signatures_patch" },
+	{ "POST", "/api/v1/signatures/{}/merge", api_signatures_merge,
+	  AUTH_TRIAGER, 64 * KiB, "signatures_merge" },
+	{ "GET", "/api/v1/subsystems", api_subsystems_list, AUTH_READ, 0,
+	  "subsystems_list" },
+	{ "GET", "/api/v1/subsystems/{}/signatures", api_subsystems_signatures,
+	  AUTH_READ, 0, "subsystems_signatures" },
+	{ "POST", "/api/v1/regressions", api_regressions_post, AUTH_TRIAGER,
+	  64 * KiB, "regressions_post" },
+	{ "GET", "/api/v1/regressions", api_regressions_list, AUTH_READ, 0,
+	  "regressions_list" },
+	{ "GET", "/api/v1/regressions/{}", api_regressions_get, AUTH_READ, 0,
+	  "regressions_get" },
+	{ "GET", "/api/v1/regressions/{}/history", api_regressions_history,
+	  AUTH_READ, 0, "regressions_history" },
+	{ "PATCH", "/api/v1/regressions/{}", api_regressions_patch,
+	  AUTH_TRIAGER, 64 * KiB, "regressions_patch" },
+	{ "GET", "/{*}", static_files_get, AUTH_ANON, 0, "static" },
+};
+
+const struct route *routes_table(size_t *n)
+{
+	*n = sizeof(routes) / sizeof(routes[0]);
+	return routes;
+}

@@ -1,0 +1,580 @@
+// SPDX-License-Identifier: GPL-2.0
+/* ingest: stream a run's log through caps, sha256 and the parser; store it. */
+#include "server/triage/ingest.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <openssl/evp.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "db/runs.h"
+#include "db/signatures.h"
+#include "parsers/arena.h"
+#include "parsers/utf8.h"
+#include "parsers/dmesg.h"
+#include "parsers/lockdep.h"
+#include "parsers/signature.h"
+#include "server/http/api.h" /* api_run_json, api_signature_url: to go */
+#include "server/triage/view.h"
+#include "server/triage/regress.h"
+
+/*
+ * One report, copied out of the parser's arena into the ingest's store.  The
+ * array of these grows by realloc while reports arrive, so every string it
+ * points to lives in the store (an arena, which never moves what it handed
+ * out), never inside the array itself.
+ */
+struct ingest_report {
+	struct db_signature_new sig;
+	const char *kernel, *task;
+	long pid;
+	const char *text, *raw;
+};
+
+struct ingest {
+	struct ingest_limits lim;
+	struct lockdep_parser *parser;
+	EVP_MD_CTX *sha;
+	struct arena scratch; /* signature_compute, reset per report */
+	struct arena store; /* copies of reports, reset per run */
+	struct ingest_report *reports;
+	size_t nreports, alloc;
+	unsigned long long bytes;
+	int error; /* sticky: the first error of this log */
+	struct strbuf cb_err; /* why a parser callback stopped */
+	bool lockdep_off;
+	unsigned lockdep_off_after;
+	struct strbuf lockdep_off_reason;
+	char sha_hex[65];
+	unsigned new_signatures;
+	unsigned long long parse_ns;
+	struct strbuf lower; /* scratch for the search text */
+};
+
+struct ingest *ingest_new(void)
+{
+	struct ingest *in = calloc(1, sizeof(*in));
+
+	if (!in)
+		abort();
+	in->sha = EVP_MD_CTX_new();
+	if (!in->sha)
+		abort();
+	strbuf_init(&in->cb_err, 0);
+	strbuf_init(&in->lockdep_off_reason, 0);
+	strbuf_init(&in->lower, 0);
+	return in;
+}
+
+void ingest_free(struct ingest *in)
+{
+	if (!in)
+		return;
+	lockdep_parser_free(in->parser);
+	EVP_MD_CTX_free(in->sha);
+	arena_release(&in->scratch);
+	arena_release(&in->store);
+	free(in->reports);
+	strbuf_release(&in->cb_err);
+	strbuf_release(&in->lockdep_off_reason);
+	strbuf_release(&in->lower);
+	free(in);
+}
+
+static bool meta_value_ok(const char *s, size_t max)
+{
+	size_t n = 0;
+
+	for (; *s; s++, n++)
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			return false;
+	return n <= max;
+}
+
+int ingest_meta_check(const struct ingest_meta *m, struct strbuf *err)
+{
+	const char *const names[] = { "tree",	   "branch",  "kernel",
+				      "commit",	   "machine", "test",
+				      "started_at" };
+	const char *const values[] = { m->tree,	     m->branch,	 m->kernel,
+				       m->commit,    m->machine, m->test,
+				       m->started_at };
+	size_t i, n;
+
+	if (!m->id || !*m->id) {
+		strbuf_addstr(err, "the run id is required (id)");
+		return -EINVAL;
+	}
+	n = strlen(m->id);
+	if (n > 128 || strspn(m->id, "abcdefghijklmnopqrstuvwxyz"
+				     "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+				     "0123456789._:+@=-") != n) {
+		strbuf_addstr(err, "the run id must be 1-128 characters of"
+				   " [A-Za-z0-9._:+@=-]");
+		return -EINVAL;
+	}
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		if (values[i] && !utf8_valid(values[i], strlen(values[i]))) {
+			strbuf_addf(err, "%s is not valid UTF-8", names[i]);
+			return -EINVAL;
+		}
+		if (values[i] && !meta_value_ok(values[i], INGEST_MAX_META)) {
+			strbuf_addf(err,
+				    "%s must be at most %d characters without"
+				    " control characters",
+				    names[i], INGEST_MAX_META);
+			return -EINVAL;
+		}
+	}
+	return 0;
+}
+
+/* A copy of s cut to at most max bytes, never inside a UTF-8 character. */
+static const char *store_str(struct ingest *in, const char *s, size_t max)
+{
+	size_t n;
+
+	if (!s)
+		return NULL;
+	n = strnlen(s, max);
+	if (s[n])
+		while (n && ((unsigned char)s[n] & 0xc0) == 0x80)
+			n--;
+	return arena_strndup(&in->store, s, n);
+}
+
+/* A jansson array of strings, dumped compact into the store. */
+static const char *store_json(struct ingest *in, json_t *v)
+{
+	char *text = json_dumps(v, JSON_COMPACT);
+	const char *copy = arena_strdup(&in->store, text ? text : "[]");
+
+	free(text);
+	json_decref(v);
+	return copy;
+}
+
+static void lower_add(struct strbuf *sb, const char *s)
+{
+	if (!s)
+		return;
+	for (; *s; s++)
+		strbuf_addch(sb, tolower((unsigned char)*s));
+	strbuf_addch(sb, '\n');
+}
+
+static int on_report(void *ctx, const struct lockdep_report *r)
+{
+	struct ingest *in = ctx;
+	struct ingest_report *ir;
+	struct db_edge *edges;
+	struct signature sig;
+	json_t *classes, *chain;
+	size_t i;
+	int ret = 0;
+
+	if (in->nreports >= in->lim.max_reports) {
+		strbuf_addf(&in->cb_err, "more than %u reports in one run",
+			    in->lim.max_reports);
+		return -EFBIG;
+	}
+	if (signature_compute(&sig, r, &in->scratch))
+		goto out; /* not identifiable: nothing to count it on */
+	if (in->nreports == in->alloc) {
+		in->alloc = in->alloc ? 2 * in->alloc : 16;
+		in->reports =
+			realloc(in->reports, in->alloc * sizeof(*in->reports));
+		if (!in->reports)
+			abort();
+	}
+	ir = &in->reports[in->nreports++];
+	memset(ir, 0, sizeof(*ir));
+	ir->sig.hash = store_str(in, sig.hex, SIGNATURE_HEX_LEN);
+	ir->sig.algo_version = sig.algo_version;
+	ir->sig.kind = lockdep_kind_name(r->kind);
+	if (!ir->sig.kind)
+		ir->sig.kind = "unknown";
+	ir->sig.title = store_str(in, sig.title ? sig.title : "", 1024);
+	classes = json_array();
+	for (i = 0; i < sig.nclasses; i++)
+		json_array_append_new(classes, json_string(sig.classes[i]));
+	ir->sig.classes = store_json(in, classes);
+	chain = json_array();
+	for (i = 0; i < r->nchain; i++)
+		json_array_append_new(
+			chain, json_string(r->chain[i].lock.name ?
+						   r->chain[i].lock.name :
+						   ""));
+	ir->sig.chain = store_json(in, chain);
+	ir->sig.culprit_function = store_str(in, sig.culprit_function, 512);
+	ir->sig.culprit_module =
+		sig.culprit ? store_str(in, sig.culprit->module, 256) : NULL;
+	edges = arena_alloc(&in->store, (sig.nedges + 1) * sizeof(*edges));
+	for (i = 0; i < sig.nedges; i++) {
+		edges[i].hash =
+			store_str(in, sig.edges[i].hash, SIGNATURE_HEX_LEN);
+		edges[i].from = store_str(in, sig.edges[i].from, 1024);
+		edges[i].to = store_str(in, sig.edges[i].to, 1024);
+		edges[i].function =
+			sig.edges[i].frame ?
+				store_str(in, sig.edges[i].frame->function,
+					  512) :
+				NULL;
+	}
+	ir->sig.edges = edges;
+	ir->sig.nedges = sig.nedges;
+	strbuf_reset(&in->lower);
+	lower_add(&in->lower, sig.title);
+	for (i = 0; i < sig.nclasses; i++)
+		lower_add(&in->lower, sig.classes[i]);
+	for (i = 0; i < r->nchain; i++)
+		lower_add(&in->lower, r->chain[i].lock.name);
+	lower_add(&in->lower, sig.culprit_function);
+	for (i = 0; i < sig.nedges; i++)
+		if (sig.edges[i].frame)
+			lower_add(&in->lower, sig.edges[i].frame->function);
+	ir->sig.search = store_str(in, in->lower.buf, in->lower.len);
+	ir->kernel = store_str(in, r->kernel, 256);
+	ir->task = store_str(in, r->task, 256);
+	ir->pid = r->pid;
+	ir->text = store_str(in, r->text ? r->text : "", INGEST_MAX_EXCERPT);
+	ir->raw = store_str(in, r->raw ? r->raw : "", INGEST_MAX_EXCERPT);
+out:
+	arena_reset(&in->scratch);
+	return ret;
+}
+
+static int on_lockdep_off(void *ctx, const struct lockdep_off *off)
+{
+	struct ingest *in = ctx;
+
+	if (in->lockdep_off)
+		return 0;
+	in->lockdep_off = true;
+	in->lockdep_off_after = off->reports_before;
+	strbuf_reset(&in->lockdep_off_reason);
+	if (off->reason)
+		strbuf_add(&in->lockdep_off_reason, off->reason,
+			   strnlen(off->reason, 512));
+	return 0;
+}
+
+void ingest_start(struct ingest *in, const struct ingest_limits *lim)
+{
+	struct lockdep_sink sink = { on_report, on_lockdep_off, in };
+
+	in->lim = *lim;
+	if (in->parser)
+		lockdep_parser_reset(
+			in->parser); /* warm buffers: no page faults */
+	else
+		in->parser = lockdep_parser_new(&sink);
+	EVP_DigestInit_ex(in->sha, EVP_sha256(), NULL);
+	arena_reset(&in->store);
+	arena_reset(&in->scratch);
+	in->nreports = 0;
+	in->bytes = 0;
+	in->error = 0;
+	strbuf_reset(&in->cb_err);
+	in->lockdep_off = false;
+	in->lockdep_off_after = 0;
+	strbuf_reset(&in->lockdep_off_reason);
+	in->sha_hex[0] = '\0';
+	in->new_signatures = 0;
+	in->parse_ns = 0;
+}
+
+static unsigned long long now_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (unsigned long long)ts.tv_sec * 1000000000ULL +
+	       (unsigned long long)ts.tv_nsec;
+}
+
+static int parser_result(struct ingest *in, int rc, struct strbuf *err)
+{
+	if (!rc)
+		return 0;
+	if (in->cb_err.len)
+		strbuf_add(err, in->cb_err.buf, in->cb_err.len);
+	else
+		strbuf_addstr(err, "the log could not be parsed");
+	in->error = rc < 0 ? rc : -EINVAL;
+	return in->error;
+}
+
+int ingest_feed(struct ingest *in, const char *buf, size_t len,
+		struct strbuf *err)
+{
+	const struct dmesg *d;
+	unsigned long long t;
+	int rc;
+
+	if (in->error)
+		return in->error;
+	if (in->bytes + len > in->lim.max_decompressed) {
+		strbuf_addf(err, "the log is larger than %llu bytes",
+			    in->lim.max_decompressed);
+		return in->error = -EFBIG;
+	}
+	in->bytes += len;
+	EVP_DigestUpdate(in->sha, buf, len);
+	t = now_ns();
+	rc = lockdep_parser_feed(in->parser, buf, len);
+	in->parse_ns += now_ns() - t;
+	/* the parser's line reader sees every byte: it checks the shape too */
+	d = lockdep_parser_dmesg(in->parser);
+	if (dmesg_saw_nul(d)) {
+		strbuf_addstr(err, "the log is not text (it has NUL bytes)");
+		return in->error = -EINVAL;
+	}
+	if (dmesg_longest_line(d) > in->lim.max_line) {
+		strbuf_addf(err, "a line is longer than %zu bytes",
+			    in->lim.max_line);
+		return in->error = -EFBIG;
+	}
+	return parser_result(in, rc, err);
+}
+
+int ingest_finish(struct ingest *in, struct strbuf *err)
+{
+	static const char digits[] = "0123456789abcdef";
+	unsigned char md[EVP_MAX_MD_SIZE];
+	unsigned int n = 0, i;
+	unsigned long long t;
+	int rc;
+
+	if (in->error)
+		return in->error;
+	if (!in->bytes) {
+		strbuf_addstr(err, "the log is empty");
+		return in->error = -EINVAL;
+	}
+	t = now_ns();
+	rc = lockdep_parser_finish(in->parser);
+	in->parse_ns += now_ns() - t;
+	rc = parser_result(in, rc, err);
+	if (rc)
+		return rc;
+	EVP_DigestFinal_ex(in->sha, md, &n);
+	for (i = 0; i < n && i < 32; i++) {
+		in->sha_hex[2 * i] = digits[md[i] >> 4];
+		in->sha_hex[2 * i + 1] = digits[md[i] & 15];
+	}
+	in->sha_hex[2 * i] = '\0';
+	return 0;
+}
+
+unsigned long long ingest_log_bytes(const struct ingest *in)
+{
+	return in->bytes;
+}
+
+unsigned ingest_report_count(const struct ingest *in)
+{
+	return (unsigned)in->nreports;
+}
+
+unsigned ingest_new_signatures(const struct ingest *in)
+{
+	return in->new_signatures;
+}
+
+unsigned long long ingest_parse_ns(const struct ingest *in)
+{
+	return in->parse_ns;
+}
+
+static json_t *report_verdict(const struct db_signature_hit *hit)
+{
+	return json_pack("{s:I, s:s, s:s, s:o, s:b, s:I, s:o, s:s, s:o}",
+			 "signature_id", (json_int_t)hit->id, "signature",
+			 hit->hash.buf, "kind", hit->kind.buf, "title",
+			 view_string(hit->title.buf), "new", hit->is_new,
+			 "occurrences", (json_int_t)hit->occurrences,
+			 "first_seen", view_time(hit->first_seen), "status",
+			 hit->status.buf, "url", api_signature_url(hit->id));
+}
+
+/* The run row for m; kernel falls back to the first report's release. */
+static void run_row(struct ingest *in, const struct ingest_meta *m,
+		    long long now, struct db_run *run)
+{
+	size_t i;
+
+	memset(run, 0, sizeof(*run));
+	run->run_id = m->id;
+	run->tree = m->tree;
+	run->branch = m->branch;
+	run->kernel = m->kernel;
+	for (i = 0; !run->kernel && i < in->nreports; i++)
+		run->kernel = in->reports[i].kernel;
+	run->commit = m->commit;
+	run->machine = m->machine;
+	run->test = m->test;
+	run->started_at = m->started_at;
+	run->received_at = now;
+	run->log_size = (long long)in->bytes;
+	run->log_sha256 = in->sha_hex;
+	run->lockdep_off = in->lockdep_off;
+	run->lockdep_off_after = in->lockdep_off_after;
+	run->lockdep_off_reason = in->lockdep_off_reason.buf;
+	run->reports = (long long)in->nreports;
+}
+
+/* Regression tracking (server/triage/regress.c) for the stored run. */
+static int ingest_regressions(const struct ingest_meta *m, struct db *db,
+			      const struct db_run *run, json_t *verdict,
+			      long long now, struct strbuf *err)
+{
+	struct regress_run rr = {
+		.run = run->id,
+		.run_id = run->run_id,
+		.commit = run->commit,
+		.lockdep_off = run->lockdep_off,
+		.lockdep_meta_off = m->lockdep && (!strcmp(m->lockdep, "0") ||
+						   !strcmp(m->lockdep, "off")),
+		.reports = run->reports,
+	};
+
+	if (!m->regress)
+		return 0;
+	return regress_run_apply(m->regress, db, &rr, verdict, now, err);
+}
+
+/* Inside the transaction: the run, its occurrences, the verdict. */
+static int store_run(struct ingest *in, struct db *db,
+		     const struct ingest_meta *m, long long now,
+		     json_t **verdict, struct strbuf *err)
+{
+	struct db_signature_hit hit = { 0 };
+	struct db_occurrence occ = { 0 };
+	struct db_run run;
+	json_t *reports = json_array(), *v = NULL;
+	char *text = NULL;
+	size_t i;
+	int ret;
+
+	strbuf_init(&hit.hash, 0);
+	strbuf_init(&hit.kind, 0);
+	strbuf_init(&hit.title, 0);
+	strbuf_init(&hit.status, 0);
+	run_row(in, m, now, &run);
+	ret = db_run_insert(db, &run, &run.id, err);
+	if (ret)
+		goto out;
+	for (i = 0; i < in->nreports; i++) {
+		const struct ingest_report *ir = &in->reports[i];
+
+		ret = db_signature_record(db, &ir->sig, now, &hit, err);
+		if (ret)
+			goto out;
+		if (hit.is_new)
+			in->new_signatures++;
+		occ.signature_id = hit.id;
+		occ.matched_id = hit.matched_id;
+		occ.run = run.id;
+		occ.seq = (long long)i;
+		occ.ts = now;
+		occ.is_new = hit.is_new;
+		occ.kernel = ir->kernel;
+		occ.task = ir->task;
+		occ.pid = ir->pid;
+		occ.text = ir->text;
+		occ.raw = ir->raw;
+		ret = db_occurrence_insert(db, &occ, err);
+		if (ret)
+			goto out;
+		json_array_append_new(reports, report_verdict(&hit));
+	}
+	v = json_pack("{s:o, s:O, s:o}", "run", api_run_json(&run), "reports",
+		      reports, "lockdep_off",
+		      run.lockdep_off ?
+			      json_pack("{s:I, s:o}", "after_reports",
+					(json_int_t)run.lockdep_off_after,
+					"reason",
+					view_string(run.lockdep_off_reason)) :
+			      json_null());
+	if (v)
+		ret = ingest_regressions(m, db, &run, v, now, err);
+	if (ret)
+		goto out;
+	text = v ? json_dumps(v, JSON_COMPACT) : NULL;
+	if (!text) {
+		strbuf_addstr(err, "building the verdict failed");
+		ret = -ENOMEM;
+		goto out;
+	}
+	ret = db_run_set_verdict(db, run.id, text, err);
+	if (ret)
+		goto out;
+	*verdict = v;
+	v = NULL;
+out:
+	free(text);
+	json_decref(v);
+	json_decref(reports);
+	strbuf_release(&hit.hash);
+	strbuf_release(&hit.kind);
+	strbuf_release(&hit.title);
+	strbuf_release(&hit.status);
+	return ret;
+}
+
+int ingest_store(struct ingest *in, struct db *db, pthread_mutex_t *write_lock,
+		 const struct ingest_meta *m, long long now, int *status,
+		 json_t **verdict, struct strbuf *err)
+{
+	struct strbuf sha = STRBUF_INIT, stored = STRBUF_INIT;
+	long long id;
+	int ret;
+
+	*verdict = NULL;
+	if (write_lock)
+		pthread_mutex_lock(write_lock);
+	ret = db_begin(db, err);
+	if (ret)
+		goto unlock;
+	ret = db_run_find(db, m->id, &id, &sha, &stored, err);
+	if (!ret) {
+		db_rollback(db);
+		if (strcmp(sha.buf, in->sha_hex)) {
+			strbuf_addf(err,
+				    "run '%s' was stored with a different log",
+				    m->id);
+			ret = -EEXIST;
+			goto unlock;
+		}
+		*verdict = json_loads(stored.buf, 0, NULL);
+		*status = 200;
+		ret = *verdict ? 0 : -EIO;
+		if (ret)
+			strbuf_addstr(err, "the stored verdict is unreadable");
+		goto unlock;
+	}
+	if (ret != -ENOENT)
+		goto rollback;
+	ret = store_run(in, db, m, now, verdict, err);
+	if (ret)
+		goto rollback;
+	ret = db_commit(db, err);
+	if (ret)
+		goto rollback;
+	*status = 201;
+	goto unlock;
+rollback:
+	db_rollback(db);
+	json_decref(*verdict);
+	*verdict = NULL;
+	in->new_signatures = 0;
+unlock:
+	if (write_lock)
+		pthread_mutex_unlock(write_lock);
+	strbuf_release(&sha);
+	strbuf_release(&stored);
+	return ret;
+}

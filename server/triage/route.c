@@ -1,0 +1,1136 @@
+// SPDX-License-Identifier: GPL-2.0
+/* route: which sections a lockdep signature goes to first, and why. */
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "server/triage/view.h"
+#include "server/triage/owners.h"
+#include "server/triage/route.h"
+
+/* ---- core services ------------------------------------------------------ */
+
+static int size_cmp(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+int route_core_sections(const struct maintainers *m, const struct fnindex *ix,
+			size_t **out, size_t *n, struct strbuf *err)
+{
+	unsigned ndirs = fnindex_ndirs(ix);
+	size_t i, h, cnt = 0, alloc = 0, j;
+	size_t *v = NULL;
+
+	*out = NULL;
+	*n = 0;
+	for (i = 0; ndirs && i < fnindex_nheaders(ix); i++) {
+		struct maintainers_file mf = { NULL, NULL, 0 };
+		struct maintainers_result res;
+		unsigned dirs;
+
+		fnindex_header_at(ix, i, &mf.path, &dirs);
+		if ((unsigned long long)dirs * 1000 <
+			    (unsigned long long)ndirs * ROUTE_CORE_PERMILLE ||
+		    dirs < 2)
+			continue;
+		if (maintainers_match(m, &mf, false, &res, err))
+			continue;
+		for (h = 0; h < res.nhits; h++) {
+			if (cnt == alloc) {
+				alloc = alloc ? 2 * alloc : 64;
+				v = realloc(v, alloc * sizeof(*v));
+				if (!v) {
+					maintainers_result_release(&res);
+					return -ENOMEM;
+				}
+			}
+			v[cnt++] = res.hits[h].section;
+		}
+		maintainers_result_release(&res);
+	}
+	if (cnt)
+		qsort(v, cnt, sizeof(*v), size_cmp);
+	for (i = j = 0; i < cnt; i++)
+		if (!j || v[j - 1] != v[i])
+			v[j++] = v[i];
+	*out = v;
+	*n = j;
+	return 0;
+}
+
+static bool section_is_core(const struct owners_tree *o, size_t section)
+{
+	return o->core &&
+	       bsearch(&section, o->core, o->ncore, sizeof(*o->core), size_cmp);
+}
+
+/* Sections that are kept but ranked after every specific one. */
+static bool section_is_generic(const char *name)
+{
+	return !strcmp(name, "THE REST") ||
+	       !strcmp(name, "LOCKING PRIMITIVES") ||
+	       !strcmp(name, "WORKQUEUE") ||
+	       !strcmp(name, "KERNEL SELFTEST FRAMEWORK");
+}
+
+/* ---- why an owner was chosen ------------------------------------------- */
+
+enum route_rule {
+	ROUTE_FRAME, /* the first frame of a stack with a specific section */
+	ROUTE_CALLER, /* the caller of a core service, further down */
+	ROUTE_CORE, /* a core service with no caller in the stack */
+	ROUTE_CULPRIT, /* the report's culprit (a link without a stack) */
+	ROUTE_SITE, /* a printed acquire site ("at:") */
+	ROUTE_PASSED, /* a core service the walk went past */
+	ROUTE_KEYWORD, /* only a K: keyword of MAINTAINERS matched */
+	ROUTE_GENERIC, /* THE REST and other generic sections */
+	ROUTE_RULE_NR
+};
+
+static const char *const route_rule_names[ROUTE_RULE_NR] = {
+	[ROUTE_FRAME] = "frame",     [ROUTE_CALLER] = "caller",
+	[ROUTE_CORE] = "core",	     [ROUTE_CULPRIT] = "culprit",
+	[ROUTE_SITE] = "site",	     [ROUTE_PASSED] = "passed",
+	[ROUTE_KEYWORD] = "keyword", [ROUTE_GENERIC] = "generic",
+};
+
+static const char *const route_rule_text[ROUTE_RULE_NR] = {
+	[ROUTE_FRAME] = "first frame past locking and plumbing",
+	[ROUTE_CALLER] = "caller of a core service",
+	[ROUTE_CORE] = "core service, no caller in the stack",
+	[ROUTE_CULPRIT] = "culprit of a link without a stack",
+	[ROUTE_SITE] = "printed acquire site",
+	[ROUTE_PASSED] = "core service called by the code above",
+	[ROUTE_KEYWORD] = "MAINTAINERS keyword only",
+	[ROUTE_GENERIC] = "generic section",
+};
+
+/* Rank tiers: what must change, core services, generic sections, and
+ * keyword-only matches after every file match. */
+enum route_tier { TIER_ROUTED, TIER_CORE, TIER_GENERIC, TIER_KEYWORD };
+
+struct owner {
+	size_t section;
+	enum route_tier tier;
+	size_t source; /* rank of the edge that brought it */
+	size_t order; /* order of discovery */
+	bool generic, core;
+	json_t *edges, *frames, *why; /* owned */
+};
+
+struct owners_acc {
+	struct owner *v;
+	size_t n, alloc;
+};
+
+/* ---- resolving one frame ------------------------------------------------ */
+
+struct fhit {
+	size_t section;
+	bool keyword;
+	size_t file; /* index into fres.files */
+};
+
+struct fres {
+	struct strbuf files[FNINDEX_MAX_CANDIDATES];
+	size_t nfiles;
+	const char *how;
+	bool ambiguous;
+	struct fhit *hits;
+	size_t nhits, ahits;
+};
+
+static void fres_init(struct fres *fr)
+{
+	size_t i;
+
+	memset(fr, 0, sizeof(*fr));
+	for (i = 0; i < FNINDEX_MAX_CANDIDATES; i++)
+		strbuf_init(&fr->files[i], 0);
+}
+
+static void fres_release(struct fres *fr)
+{
+	size_t i;
+
+	for (i = 0; i < FNINDEX_MAX_CANDIDATES; i++)
+		strbuf_release(&fr->files[i]);
+	free(fr->hits);
+}
+
+static void fres_add_file(struct fres *fr, const char *file, size_t len)
+{
+	if (fr->nfiles == FNINDEX_MAX_CANDIDATES)
+		return;
+	strbuf_reset(&fr->files[fr->nfiles]);
+	strbuf_add(&fr->files[fr->nfiles++], file, len);
+}
+
+/* The file part of a decoded "path/file.c:123", relative to the tree. */
+static void decoded_file(const char *file, struct strbuf *out)
+{
+	static const char *const tops[] = {
+		"arch/", "block/",    "crypto/", "drivers/", "fs/",  "include/",
+		"init/", "io_uring/", "ipc/",	 "kernel/",  "lib/", "mm/",
+		"net/",	 "security/", "sound/",	 "virt/"
+	};
+	const char *colon = strrchr(file, ':');
+	size_t i;
+
+	strbuf_reset(out);
+	while (!strncmp(file, "./", 2))
+		file += 2;
+	colon = strrchr(file, ':');
+	strbuf_add(out, file, colon ? (size_t)(colon - file) : strlen(file));
+	if (out->buf[0] != '/')
+		return;
+	for (i = 0; i < sizeof(tops) / sizeof(tops[0]); i++) {
+		char *p = strstr(out->buf, tops[i]);
+
+		if (p && p[-1] == '/') {
+			memmove(out->buf, p, strlen(p) + 1);
+			strbuf_setlen(out, strlen(out->buf));
+			return;
+		}
+	}
+}
+
+/* Is base defined in the index, and is one of its definitions in file? */
+static bool defined_in(const struct fnindex *ix, const char *base,
+		       const char *file, bool *known)
+{
+	const struct fnindex_def *d;
+	size_t n = fnindex_lookup(ix, base, &d), i;
+
+	*known = n > 0;
+	for (i = 0; i < n; i++)
+		if (!strcmp(d[i].file, file))
+			return true;
+	return false;
+}
+
+/* The syscall a symbol implements ("__x64_sys_reboot", "SyS_reboot" ->
+ * "reboot"), or NULL. */
+static const char *syscall_base(const char *fn)
+{
+	static const char *const pfx[] = {
+		"__x64_sys_",
+		"__ia32_sys_",
+		"__arm64_sys_",
+		"__s390x_sys_",
+		"__s390_sys_",
+		"__riscv_sys_",
+		"__se_sys_",
+		"__do_sys_",
+		"SyS_",
+		"sys_",
+		"ksys_",
+		"__sys_",
+		"__x64_compat_sys_",
+		"compat_sys_",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(pfx) / sizeof(pfx[0]); i++)
+		if (!strncmp(fn, pfx[i], strlen(pfx[i])) && fn[strlen(pfx[i])])
+			return fn + strlen(pfx[i]);
+	return NULL;
+}
+
+/* Of a function defined once per architecture (more definitions than a
+ * match holds), the report's architecture's: true with it in out. */
+static bool arch_definition(const struct fnindex *ix, const char *base,
+			    const char *arch, struct strbuf *out)
+{
+	const struct fnindex_def *d;
+	size_t n = fnindex_lookup(ix, base, &d), i, mine = 0;
+	char dir[32];
+
+	if (!arch)
+		return false;
+	snprintf(dir, sizeof(dir), "arch/%s/", arch);
+	for (i = 0; i < n; i++) {
+		if (strncmp(d[i].file, dir, strlen(dir)))
+			continue;
+		if (mine && strcmp(out->buf, d[i].file))
+			return false; /* two files of that architecture */
+		strbuf_reset(out);
+		strbuf_addstr(out, d[i].file);
+		mine++;
+	}
+	return mine > 0;
+}
+
+/* Where frames[i] is defined, with the fallbacks of docs/owners.md. */
+static void frame_files(const struct owners_tree *o, const char *arch,
+			struct fnindex_frame *frames, size_t n, size_t i,
+			struct fres *fr)
+{
+	struct fnindex_match m;
+	struct strbuf base = STRBUF_INIT, alt = STRBUF_INIT;
+	struct fnindex_frame one = frames[i];
+	const char *sys = NULL;
+	size_t k;
+	bool known;
+
+	fnindex_resolve(o->ix, frames, n, i, &m);
+	fnindex_symbol_base(one.function ? one.function : "", &base);
+	if (!strcmp(m.how, "decoded")) {
+		decoded_file(m.files[0], &alt);
+		/* a decoded line inside an inlined callee: the index knows
+		 * where the function itself is */
+		if (!defined_in(o->ix, base.buf, alt.buf, &known) && known) {
+			const char *saved = frames[i].file;
+
+			frames[i].file = NULL;
+			fnindex_resolve(o->ix, frames, n, i, &m);
+			frames[i].file = saved;
+		} else {
+			fres_add_file(fr, alt.buf, alt.len);
+			fr->how = "decoded";
+			goto out;
+		}
+	}
+	if (m.ambiguous && arch_definition(o->ix, base.buf, arch, &alt)) {
+		fres_add_file(fr, alt.buf, alt.len);
+		fr->how = "architecture";
+		goto out;
+	}
+	if (m.nfiles) {
+		for (k = 0; k < m.nfiles; k++)
+			fres_add_file(fr, m.files[k], strlen(m.files[k]));
+		fr->how = m.how;
+		fr->ambiguous = m.ambiguous;
+		goto out;
+	}
+	/* unknown here: the module's directory, other names, the prefix */
+	if (one.module && fnindex_module_dir(o->ix, one.module, &alt)) {
+		fres_add_file(fr, alt.buf, alt.len);
+		fr->how = "module-dir";
+		goto out;
+	}
+	one.file = NULL;
+	if (!strncmp(base.buf, "__pfx_", 6) || !strncmp(base.buf, "__cfi_", 6))
+		one.function = base.buf + 6;
+	else if ((sys = syscall_base(base.buf))) {
+		strbuf_reset(&alt);
+		strbuf_addf(&alt, "__do_sys_%s", sys);
+		one.function = alt.buf;
+	}
+	if (one.function != frames[i].function) {
+		fnindex_resolve(o->ix, &one, 1, 0, &m);
+		if (m.nfiles == 1) {
+			fres_add_file(fr, m.files[0], strlen(m.files[0]));
+			fr->how = sys ? "syscall" : "renamed";
+			goto out;
+		}
+	}
+	if (fnindex_prefix_dir(o->ix, base.buf, &alt)) {
+		fres_add_file(fr, alt.buf, alt.len);
+		fr->how = "prefix-dir";
+		goto out;
+	}
+	fr->how = "unknown";
+out:
+	strbuf_release(&base);
+	strbuf_release(&alt);
+}
+
+/*
+ * The sections of each file looked up so far in a tree (routing asks for
+ * the same files report after report): open addressing on the path,
+ * emptied when full. Used under the owners lock, like the tree.
+ */
+struct route_cache_ent {
+	char *path;
+	struct maintainers_hit *hits;
+	size_t nhits;
+};
+
+struct route_cache {
+	struct route_cache_ent *v;
+	size_t n, cap;
+};
+
+#define ROUTE_CACHE_CAP 8192
+
+struct route_cache *route_cache_new(void)
+{
+	return calloc(1, sizeof(struct route_cache));
+}
+
+/* Forget every entry (and the table). */
+static void route_cache_clear(struct route_cache *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->cap; i++) {
+		free(c->v[i].path);
+		free(c->v[i].hits);
+	}
+	free(c->v);
+	c->v = NULL;
+	c->n = c->cap = 0;
+}
+
+void route_cache_free(struct route_cache *c)
+{
+	if (!c)
+		return;
+	route_cache_clear(c);
+	free(c);
+}
+
+static size_t path_hash(const char *s)
+{
+	size_t h = 5381;
+
+	while (*s)
+		h = h * 33 + (unsigned char)*s++;
+	return h;
+}
+
+/* The cached sections of path (read and matched on a miss). */
+static const struct route_cache_ent *cached_match(const struct owners_tree *o,
+						  const char *path, size_t len)
+{
+	struct route_cache *c = o->cache;
+	struct strbuf content = STRBUF_INIT, err = STRBUF_INIT;
+	struct maintainers_file mf = { path, NULL, 0 };
+	struct maintainers_result res;
+	struct route_cache_ent *e;
+	size_t slot;
+
+	if (!c->v || c->n * 2 >= c->cap) {
+		route_cache_clear(c);
+		c->cap = ROUTE_CACHE_CAP;
+		c->v = calloc(c->cap, sizeof(*c->v));
+		if (!c->v)
+			abort();
+	}
+	slot = path_hash(path) & (c->cap - 1);
+	while (c->v[slot].path && strcmp(c->v[slot].path, path))
+		slot = (slot + 1) & (c->cap - 1);
+	e = &c->v[slot];
+	if (e->path)
+		return e;
+	if (len && path[len - 1] != '/' &&
+	    !gitrepo_read(o->repo, path, &content, &err)) {
+		mf.content = content.buf;
+		mf.len = content.len;
+	}
+	e->path = strdup(path);
+	if (!e->path)
+		abort();
+	c->n++;
+	if (!maintainers_match(o->m, &mf, true, &res, &err)) {
+		e->hits = res.hits;
+		e->nhits = res.nhits;
+		res.hits = NULL;
+		res.nhits = 0;
+		maintainers_result_release(&res);
+	}
+	strbuf_release(&content);
+	strbuf_release(&err);
+	return e;
+}
+
+/* Resolve frames[i] and look its files up in MAINTAINERS. */
+static void frame_resolve(const struct owners_tree *o, const char *arch,
+			  struct fnindex_frame *frames, size_t n, size_t i,
+			  struct fres *fr)
+{
+	size_t k, h;
+
+	fr->nfiles = 0;
+	fr->nhits = 0;
+	fr->ambiguous = false;
+	frame_files(o, arch, frames, n, i, fr);
+	for (k = 0; k < fr->nfiles; k++) {
+		const struct route_cache_ent *res =
+			cached_match(o, fr->files[k].buf, fr->files[k].len);
+
+		for (h = 0; h < res->nhits; h++) {
+			if (fr->nhits == fr->ahits) {
+				fr->ahits = fr->ahits ? 2 * fr->ahits : 8;
+				fr->hits =
+					realloc(fr->hits,
+						fr->ahits * sizeof(*fr->hits));
+				if (!fr->hits)
+					abort();
+			}
+			fr->hits[fr->nhits++] =
+				(struct fhit){ res->hits[h].section,
+					       res->hits[h].keyword, k };
+		}
+	}
+}
+
+/* The first section of a file that is neither generic nor a keyword
+ * match: the code's own owner (get_maintainer.pl's order, deepest first). */
+static bool fres_primary(const struct owners_tree *o, const struct fres *fr,
+			 size_t *section)
+{
+	size_t h;
+
+	for (h = 0; h < fr->nhits; h++) {
+		if (fr->hits[h].keyword ||
+		    section_is_generic(maintainers_section_name(
+			    o->m, fr->hits[h].section)))
+			continue;
+		*section = fr->hits[h].section;
+		return true;
+	}
+	return false;
+}
+
+/* ---- accumulating owners ------------------------------------------------ */
+
+static struct owner *owner_get(struct owners_acc *acc,
+			       const struct owners_tree *o, size_t section,
+			       enum route_tier tier, size_t source)
+{
+	struct owner *ow;
+	size_t i;
+
+	for (i = 0; i < acc->n; i++) {
+		ow = &acc->v[i];
+		if (ow->section != section)
+			continue;
+		if (tier < ow->tier ||
+		    (tier == ow->tier && source < ow->source)) {
+			ow->tier = tier;
+			ow->source = source;
+			json_decref(ow->why);
+			ow->why = NULL;
+		}
+		return ow;
+	}
+	if (acc->n == acc->alloc) {
+		acc->alloc = acc->alloc ? 2 * acc->alloc : 16;
+		acc->v = realloc(acc->v, acc->alloc * sizeof(*acc->v));
+		if (!acc->v)
+			abort();
+	}
+	ow = &acc->v[acc->n];
+	ow->section = section;
+	ow->generic =
+		section_is_generic(maintainers_section_name(o->m, section));
+	ow->core = section_is_core(o, section);
+	ow->tier = tier;
+	ow->source = source;
+	ow->order = acc->n;
+	ow->edges = json_array();
+	ow->frames = json_array();
+	ow->why = NULL;
+	acc->n++;
+	return ow;
+}
+
+static bool json_int_in(json_t *a, long long v)
+{
+	size_t i;
+	json_t *x;
+
+	json_array_foreach(a, i, x)
+		if (json_integer_value(x) == v)
+			return true;
+	return false;
+}
+
+static bool frame_listed(json_t *frames, long long edge, const char *file)
+{
+	size_t i;
+	json_t *f;
+
+	json_array_foreach(frames, i, f) {
+		if (json_integer_value(json_object_get(f, "edge")) == edge &&
+		    !strcmp(json_string_value(json_object_get(f, "file")),
+			    file))
+			return true;
+	}
+	return false;
+}
+
+/* Add the sections of one resolved frame: the routed tier for a chosen
+ * frame, the core tier for one passed on the way. */
+static void owners_add(struct owners_acc *acc, const struct owners_tree *o,
+		       const struct fres *fr, const char *function,
+		       long long edge, size_t source, enum route_rule rule)
+{
+	size_t h;
+
+	for (h = 0; h < fr->nhits; h++) {
+		const struct fhit *hit = &fr->hits[h];
+		const char *file = fr->files[hit->file].buf;
+		enum route_rule r = rule;
+		enum route_tier tier = rule == ROUTE_PASSED ? TIER_CORE :
+							      TIER_ROUTED;
+		struct owner *ow;
+
+		if (section_is_generic(
+			    maintainers_section_name(o->m, hit->section))) {
+			r = ROUTE_GENERIC;
+			tier = TIER_GENERIC;
+		} else if (hit->keyword) {
+			r = ROUTE_KEYWORD;
+			tier = TIER_KEYWORD;
+		}
+		ow = owner_get(acc, o, hit->section, tier, source);
+		if (!ow->why && ow->tier == tier && ow->source == source)
+			ow->why = json_pack(
+				"{s:s, s:s, s:I, s:o, s:o, s:s}", "rule",
+				route_rule_names[r], "text", route_rule_text[r],
+				"edge", edge, "function",
+				view_string(function ? function : ""), "file",
+				view_string(file), "how", fr->how);
+		if (!json_int_in(ow->edges, edge))
+			json_array_append_new(ow->edges, json_integer(edge));
+		if (frame_listed(ow->frames, edge, file))
+			continue;
+		json_array_append_new(
+			ow->frames,
+			json_pack("{s:I, s:o, s:o, s:s, s:b, s:s}", "edge",
+				  edge, "function",
+				  view_string(function ? function : ""), "file",
+				  view_string(file), "how", fr->how,
+				  "ambiguous", fr->ambiguous, "rule",
+				  route_rule_names[r]));
+	}
+}
+
+/* ---- walking a stack ------------------------------------------------------ */
+
+/*
+ * Where a kernel context begins: below these frames is the machinery that
+ * started the syscall, thread, work item, interrupt, timer, idle loop or
+ * boot step, never the code that called a service with a lock held.
+ */
+static bool frame_is_context_entry(const char *fn)
+{
+	static const char *const entries[] = {
+		"do_syscall_",
+		"entry_SYSCALL",
+		"entry_INT80",
+		"el0_",
+		"el0t_",
+		"do_el0_svc",
+		"invoke_syscall",
+		"system_call",
+		"__do_syscall",
+		"ret_fast_syscall",
+		"ret_from_fork",
+		"ret_from_kernel_thread",
+		"kthread",
+		"worker_thread",
+		"process_one_work",
+		"process_scheduled_works",
+		"smpboot_thread_fn",
+		"rescuer_thread",
+		"do_idle",
+		"cpu_startup_entry",
+		"cpuidle_enter",
+		"call_cpuidle",
+		"start_kernel",
+		"rest_init",
+		"start_secondary",
+		"secondary_start_kernel",
+		"kernel_init",
+		"do_one_initcall",
+		"do_init_module",
+		"load_module",
+		"__do_softirq",
+		"handle_softirqs",
+		"run_ksoftirqd",
+		"irq_exit",
+		"__irq_exit_rcu",
+		"call_timer_fn",
+		"expire_timers",
+		"__run_timers",
+		"run_timer_softirq",
+		"__hrtimer_run_queues",
+		"hrtimer_interrupt",
+		"handle_irq_event",
+		"__handle_irq_event_percpu",
+		"asm_",
+		"sysvec_",
+		"__sysvec_",
+		"common_interrupt",
+		"do_IRQ",
+		"el1_",
+		"gic_handle_irq",
+		"tasklet_action",
+		"net_rx_action",
+		"__napi_poll",
+		"napi_threaded_poll",
+		"task_work_run",
+		"do_exit",
+		"do_group_exit",
+		"get_signal",
+		"exit_to_user",
+		"syscall_exit_to_user",
+		"async_run_entry_fn",
+		"rcu_core",
+		"rcu_do_batch",
+		"do_handle_IPI",
+		"handle_IPI",
+		"ipi_handler",
+		"__flush_smp_call_function_queue",
+		"generic_smp_call_function",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(entries) / sizeof(entries[0]); i++)
+		if (!strncmp(fn, entries[i], strlen(entries[i])))
+			return true;
+	return false;
+}
+
+struct walk {
+	const struct owners_tree *o;
+	struct owners_acc *acc;
+	const char *arch;
+	long long edge;
+	size_t source;
+	bool pass_core; /* may go past core services to their caller */
+	bool sites; /* the frames are printed sites, not a call chain */
+	size_t culprit_at; /* index of the culprit among sites, or SIZE_MAX */
+	const char *site; /* the printed acquire site: never plumbing */
+	const char *const *stop; /* held locks' acquire sites, NULL-ended */
+	size_t first_core; /* SIZE_MAX: none yet */
+	size_t chosen; /* SIZE_MAX: nothing specific found */
+	enum route_rule rule;
+};
+
+/*
+ * Plumbing, unless it is the printed acquire site and the plumbing list
+ * names it only through a prefix wider than the plumbing it means ("slab_*"
+ * is slab_alloc and slab_free, not slab_attr_store); names the list spells
+ * out (__might_fault) stay plumbing.
+ */
+static bool frame_skipped(const char *fn, bool is_site)
+{
+	char wider[256];
+
+	if (!strncmp(fn, "__pfx_", 6) || !strncmp(fn, "__cfi_", 6))
+		return true;
+	if (!signature_frame_is_plumbing(fn))
+		return false;
+	if (!is_site || strlen(fn) + 2 > sizeof(wider) || strchr(fn, '.'))
+		return true;
+	snprintf(wider, sizeof(wider), "%s~", fn);
+	return !signature_frame_is_plumbing(wider);
+}
+
+static bool in_list(const char *const *v, const char *fn)
+{
+	for (; v && *v; v++)
+		if (!strcmp(*v, fn))
+			return true;
+	return false;
+}
+
+/*
+ * Walk frames[start..n) from the top: skip lock primitives, lockdep and
+ * plumbing (but not the printed acquire site), unreliable and __pfx_
+ * frames, frames that resolve nowhere or only to generic sections; the
+ * first frame whose own section is not a core service is chosen (a caller
+ * when core services were passed); passed core frames are kept as the
+ * fallback. Stops at a context entry or below the frame that took a held
+ * lock. Adds owners for what it chose or passed.
+ */
+static void walk_frames(struct walk *w, struct fnindex_frame *frames,
+			const bool *unreliable, size_t n, size_t start,
+			enum route_rule first_rule)
+{
+	struct fres fr, first;
+	size_t i, section;
+	bool reliable = false;
+
+	fres_init(&fr);
+	fres_init(&first);
+	for (i = start; i < n; i++)
+		reliable |= !unreliable[i];
+	for (i = start; i < n && w->chosen == SIZE_MAX; i++) {
+		const char *fn = frames[i].function;
+		bool is_site = w->site && fn && !strcmp(fn, w->site);
+
+		if (!fn || !*fn || (reliable && unreliable[i]))
+			continue;
+		if (i > start && !w->sites && frame_is_context_entry(fn))
+			break;
+		if (frame_skipped(fn, is_site))
+			continue;
+		frame_resolve(w->o, w->arch, frames, n, i, &fr);
+		if (!fr.nhits)
+			continue;
+		if (!fres_primary(w->o, &fr, &section)) {
+			/* generic only: never stop here, keep it visible */
+			owners_add(w->acc, w->o, &fr, fn, w->edge, w->source,
+				   ROUTE_GENERIC);
+			if (!w->sites &&
+			    (in_list(w->stop, fn) || syscall_base(fn)))
+				break;
+			continue;
+		}
+		if (!section_is_core(w->o, section) || !w->pass_core) {
+			w->chosen = i;
+			if (w->sites)
+				w->rule = i == w->culprit_at ? ROUTE_CULPRIT :
+							       ROUTE_SITE;
+			else
+				w->rule = w->first_core != SIZE_MAX ?
+						  ROUTE_CALLER :
+						  first_rule;
+			owners_add(w->acc, w->o, &fr, fn, w->edge, w->source,
+				   w->rule);
+			break;
+		}
+		if (w->first_core == SIZE_MAX) {
+			w->first_core = i;
+			frame_resolve(w->o, w->arch, frames, n, i, &first);
+		} else {
+			owners_add(w->acc, w->o, &fr, fn, w->edge, w->source,
+				   ROUTE_PASSED);
+		}
+		/* the code that took a held lock, or the syscall itself, is
+		 * the last that can be the caller */
+		if (!w->sites && (in_list(w->stop, fn) || syscall_base(fn)))
+			break;
+	}
+	if (w->chosen != SIZE_MAX && w->first_core != SIZE_MAX)
+		owners_add(w->acc, w->o, &first, frames[w->first_core].function,
+			   w->edge, w->source, ROUTE_PASSED);
+	fres_release(&fr);
+	fres_release(&first);
+}
+
+/* Settle a walk that found only core services: the first of them. */
+static void walk_settle(struct walk *w, struct fnindex_frame *frames, size_t n)
+{
+	struct fres fr;
+
+	if (w->chosen != SIZE_MAX || w->first_core == SIZE_MAX)
+		return;
+	fres_init(&fr);
+	frame_resolve(w->o, w->arch, frames, n, w->first_core, &fr);
+	owners_add(w->acc, w->o, &fr, frames[w->first_core].function, w->edge,
+		   w->source,
+		   !w->sites			  ? ROUTE_CORE :
+		   w->first_core == w->culprit_at ? ROUTE_CULPRIT :
+						    ROUTE_SITE);
+	w->chosen = w->first_core;
+	fres_release(&fr);
+}
+
+/* A stack as index frames (the caller frees *frames and *unreliable). */
+static size_t stack_frames(const struct lockdep_stack *st,
+			   struct fnindex_frame **frames, bool **unreliable)
+{
+	size_t i, n = st ? st->n : 0;
+
+	*frames = calloc(n + 1, sizeof(**frames));
+	*unreliable = calloc(n + 1, sizeof(**unreliable));
+	if (!*frames || !*unreliable)
+		abort();
+	for (i = 0; i < n; i++) {
+		(*frames)[i].function = st->frames[i].function;
+		(*frames)[i].module = st->frames[i].module;
+		(*frames)[i].file = st->frames[i].file;
+		(*unreliable)[i] = st->frames[i].unreliable;
+	}
+	return n;
+}
+
+/* The culprit (when given) and the printed acquire sites of a report: the
+ * lock it is about, then the held locks (as printed), as frames. */
+static size_t site_frames(const struct lockdep_report *r,
+			  const struct lockdep_frame *culprit,
+			  struct fnindex_frame **frames, bool **unreliable)
+{
+	size_t n = 0, i, nheld = r ? r->nheld : 0;
+
+	*frames = calloc(nheld + 3, sizeof(**frames));
+	*unreliable = calloc(nheld + 3, sizeof(**unreliable));
+	if (!*frames || !*unreliable)
+		abort();
+	if (culprit) {
+		(*frames)[n].function = culprit->function;
+		(*frames)[n].module = culprit->module;
+		(*frames)[n++].file = culprit->file;
+	}
+	if (!r)
+		return n;
+	if (r->primary >= 0 && (size_t)r->primary < r->nchain &&
+	    r->chain[r->primary].lock.at)
+		(*frames)[n++].function = r->chain[r->primary].lock.at;
+	for (i = 0; i < r->nheld; i++)
+		if (r->held[i].at)
+			(*frames)[n++].function = r->held[i].at;
+	return n;
+}
+
+/* The architecture a report comes from, by its entry code and files. */
+static const char *report_arch(const struct lockdep_report *r)
+{
+	static const struct {
+		const char *prefix, *arch;
+	} marks[] = {
+		{ "entry_SYSCALL_64", "x86" },
+		{ "do_syscall_64", "x86" },
+		{ "__x64_sys_", "x86" },
+		{ "entry_INT80_32", "x86" },
+		{ "el0_svc", "arm64" },
+		{ "el0t_64", "arm64" },
+		{ "__arm64_sys_", "arm64" },
+		{ "__s390x_sys_", "s390" },
+		{ "system_call", "s390" },
+		{ "ret_fast_syscall", "arm" },
+		{ "system_call_exception", "powerpc" },
+	};
+	const struct lockdep_stack *st = &r->backtrace;
+	size_t i, k, c;
+
+	for (c = 0; c <= r->nchain; c++) {
+		if (c)
+			st = &r->chain[c - 1].stack;
+		for (i = 0; i < st->n; i++) {
+			const char *fn = st->frames[i].function;
+			const char *f = st->frames[i].file;
+
+			if (f && !strncmp(f, "arch/", 5)) {
+				if (!strncmp(f + 5, "x86/", 4))
+					return "x86";
+				if (!strncmp(f + 5, "arm64/", 6))
+					return "arm64";
+			}
+			for (k = 0; fn && k < sizeof(marks) / sizeof(marks[0]);
+			     k++)
+				if (!strncmp(fn, marks[k].prefix,
+					     strlen(marks[k].prefix)))
+					return marks[k].arch;
+		}
+	}
+	return NULL;
+}
+
+/* ---- a signature's owners ------------------------------------------------- */
+
+static int owner_cmp(const void *a, const void *b)
+{
+	const struct owner *x = a, *y = b;
+
+	if (x->tier != y->tier)
+		return x->tier < y->tier ? -1 : 1;
+	if (x->source != y->source)
+		return x->source < y->source ? -1 : 1;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+static json_t *owner_json(const struct owners_tree *o, struct owner *ow)
+{
+	struct maintainers_result res;
+	struct strbuf err = STRBUF_INIT, name = STRBUF_INIT, addr = STRBUF_INIT;
+	json_t *people = json_array(), *lists = json_array();
+	size_t i;
+
+	if (!maintainers_section_entries(o->m, ow->section, &res, &err)) {
+		for (i = 0; i < res.nentries; i++) {
+			const struct maintainers_entry *e = &res.entries[i];
+			const char *colon = strchr(e->role, ':');
+			json_t *role;
+
+			strbuf_reset(&name);
+			strbuf_add(&name, e->role,
+				   colon ? (size_t)(colon - e->role) :
+					   strlen(e->role));
+			role = view_string(name.buf);
+
+			if (e->is_list) {
+				json_array_append_new(
+					lists,
+					json_pack("{s:o, s:o}", "address",
+						  view_string(e->email), "role",
+						  role));
+				continue;
+			}
+			maintainers_email_split(o->m, e->email, &name, &addr);
+			json_array_append_new(
+				people,
+				json_pack("{s:o, s:o, s:o}", "name",
+					  view_string(name.buf), "email",
+					  view_string(addr.buf), "role", role));
+		}
+		maintainers_result_release(&res);
+	}
+	strbuf_release(&err);
+	strbuf_release(&name);
+	strbuf_release(&addr);
+	return json_pack(
+		"{s:o, s:s, s:b, s:b, s:O, s:o, s:o, s:O, s:O}", "section",
+		view_string(maintainers_section_name(o->m, ow->section)),
+		"status", maintainers_section_status(o->m, ow->section),
+		"generic", ow->generic, "core", ow->core, "why",
+		ow->why ? ow->why : json_null(), "people", people, "lists",
+		lists, "edges", ow->edges, "frames", ow->frames);
+}
+
+/* Kinds about a task that holds locks where it should not: the culprit is
+ * the code holding them, never a caller further down. */
+static bool kind_holds(enum lockdep_kind k)
+{
+	return k == LOCKDEP_HUNG_TASK_ALL_LOCKS ||
+	       k == LOCKDEP_STILL_HAS_LOCKS_HELD ||
+	       k == LOCKDEP_LOCK_HELD_USER_RETURN;
+}
+
+/* Kinds whose printed site is where a lock is acquired (so the code that
+ * takes it, even when the plumbing list would skip its name); a bad
+ * unlock prints the release site, which may be a lock primitive. */
+static bool kind_acquires(enum lockdep_kind k)
+{
+	return k != LOCKDEP_BAD_UNLOCK_BALANCE && k != LOCKDEP_BAD_CONTENTION &&
+	       !kind_holds(k);
+}
+
+/* Route one stack (or, without one, the culprit and the printed sites). */
+static void route_stack(struct walk *w, const struct lockdep_stack *st,
+			const struct lockdep_frame *from,
+			const struct lockdep_report *r,
+			const struct lockdep_frame *culprit, bool sites)
+{
+	struct fnindex_frame *frames = NULL;
+	bool *unreliable = NULL;
+	size_t n, start = 0, i;
+	bool walked = st && st->n && !(r && kind_holds(r->kind));
+
+	if (walked) {
+		n = stack_frames(st, &frames, &unreliable);
+		for (i = 0; from && i < n; i++)
+			if (&st->frames[i] == from) {
+				start = i;
+				break;
+			}
+		/* the acquire site may sit above the first non-plumbing
+		 * frame (slab_attr_store under _mutex_lock) */
+		for (i = 0; w->site && i < start; i++)
+			if (frames[i].function &&
+			    !strcmp(frames[i].function, w->site)) {
+				start = i;
+				break;
+			}
+		walk_frames(w, frames, unreliable, n, start, ROUTE_FRAME);
+		if (w->chosen == SIZE_MAX && !sites)
+			walk_settle(w, frames, n);
+		free(frames);
+		free(unreliable);
+	}
+	if (w->chosen != SIZE_MAX || (!sites && walked))
+		return;
+	/* no stack, or only core services in it: the culprit and the
+	 * printed acquire sites (a flush hides the culprit, the held
+	 * locks' sites name it) */
+	{
+		struct walk sw = *w;
+
+		sw.first_core = SIZE_MAX;
+		sw.stop = NULL;
+		sw.site = NULL;
+		sw.sites = true;
+		sw.culprit_at = !walked && culprit ? 0 : SIZE_MAX;
+		n = site_frames(r, !walked ? culprit : NULL, &frames,
+				&unreliable);
+		walk_frames(&sw, frames, unreliable, n, 0, ROUTE_SITE);
+		if (sw.chosen == SIZE_MAX && w->first_core == SIZE_MAX)
+			walk_settle(&sw, frames, n);
+		w->chosen = sw.chosen;
+		free(frames);
+		free(unreliable);
+	}
+	if (w->chosen == SIZE_MAX && walked) {
+		n = stack_frames(st, &frames, &unreliable);
+		walk_settle(w, frames, n);
+		free(frames);
+		free(unreliable);
+	}
+}
+
+json_t *route_owners_json(const struct owners_tree *o,
+			  const struct signature *sig,
+			  const struct lockdep_report *r)
+{
+	struct owners_acc acc = { NULL, 0, 0 };
+	json_t *out = json_array();
+	const char **stop = NULL;
+	const char *arch = r ? report_arch(r) : NULL;
+	size_t i, culprit = SIZE_MAX, rank = 0;
+	struct walk w;
+
+	for (i = 0; i < sig->nedges; i++) {
+		const struct signature_edge *e = &sig->edges[i];
+
+		if (!e->frame || !sig->culprit)
+			continue;
+		if (e->frame == sig->culprit ||
+		    (e->frame->function && sig->culprit->function &&
+		     !strcmp(e->frame->function, sig->culprit->function))) {
+			culprit = i;
+			break;
+		}
+	}
+	if (culprit == SIZE_MAX && sig->nedges)
+		culprit = 0;
+	if (r) {
+		stop = calloc(r->nheld + 1, sizeof(*stop));
+		if (!stop)
+			abort();
+		for (i = 0; i < r->nheld; i++)
+			stop[i] = r->held[i].at;
+	}
+	memset(&w, 0, sizeof(w));
+	w.o = o;
+	w.acc = &acc;
+	w.arch = arch;
+	w.pass_core = true;
+	for (i = 0; i < sig->nedges || (!sig->nedges && i == 0); i++) {
+		size_t e = i == 0 ? culprit : i <= culprit ? i - 1 : i;
+		bool closing = i == 0;
+
+		w.first_core = w.chosen = SIZE_MAX;
+		w.source = rank++;
+		w.stop = closing ? stop : NULL;
+		w.site = closing && r && kind_acquires(r->kind) &&
+					 r->primary >= 0 &&
+					 (size_t)r->primary < r->nchain ?
+				 r->chain[r->primary].lock.at :
+				 NULL;
+		if (!sig->nedges) {
+			w.edge = -1;
+			route_stack(&w, r ? &r->backtrace : NULL, sig->culprit,
+				    r, sig->culprit, true);
+			break;
+		}
+		w.edge = (long long)e;
+		route_stack(&w, sig->edges[e].stack, sig->edges[e].frame, r,
+			    closing ? sig->culprit : NULL, closing);
+	}
+	free(stop);
+	if (acc.n)
+		qsort(acc.v, acc.n, sizeof(*acc.v), owner_cmp);
+	for (i = 0; i < acc.n; i++) {
+		json_t *j = owner_json(o, &acc.v[i]);
+
+		if (j)
+			json_array_append_new(out, j);
+		json_decref(acc.v[i].edges);
+		json_decref(acc.v[i].frames);
+		json_decref(acc.v[i].why);
+	}
+	free(acc.v);
+	return out;
+}

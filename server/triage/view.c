@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: GPL-2.0
+/* view: the JSON values every view of the triage data shares. */
+#include "server/triage/view.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "parsers/utf8.h"
+
+json_t *view_time(long long t)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+	char buf[32];
+
+	if (t <= 0 || !gmtime_r(&tt, &tm))
+		return json_null();
+	strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	return json_string(buf);
+}
+
+int view_time_parse(const char *s, long long *out)
+{
+	struct tm tm = { 0 };
+	const char *end;
+	char *num_end;
+	long long v;
+
+	if (!s || !*s)
+		return -EINVAL;
+	errno = 0;
+	v = strtoll(s, &num_end, 10);
+	if (!*num_end && !errno && v >= 0) {
+		*out = v;
+		return 0;
+	}
+	end = strptime(s, "%Y-%m-%dT%H:%M:%S", &tm);
+	if (!end) {
+		memset(&tm, 0, sizeof(tm));
+		end = strptime(s, "%Y-%m-%d", &tm);
+	}
+	if (!end || (*end && strcmp(end, "Z")))
+		return -EINVAL;
+	*out = (long long)timegm(&tm);
+	return 0;
+}
+
+json_t *view_string(const char *s)
+{
+	struct strbuf clean = STRBUF_INIT;
+	size_t len;
+	json_t *v;
+
+	if (!s)
+		return json_null();
+	len = strlen(s);
+	if (utf8_valid(s, len))
+		return json_stringn(s, len);
+	utf8_sanitize(&clean, s, len);
+	v = json_stringn(clean.buf, clean.len);
+	strbuf_release(&clean);
+	return v;
+}
+
+json_t *view_json_array(const char *text)
+{
+	struct strbuf clean = STRBUF_INIT;
+	json_t *v = NULL;
+
+	if (text) {
+		utf8_sanitize(&clean, text, strlen(text));
+		v = json_loadb(clean.buf, clean.len, 0, NULL);
+		strbuf_release(&clean);
+	}
+	if (!json_is_array(v)) {
+		json_decref(v);
+		v = json_array();
+	}
+	return v;
+}
