@@ -59,7 +59,7 @@ FUZZ_LIB := $(LIB_SRC:%.c=build/fuzz/obj/%.o)
 FUZZ_CFLAGS = -std=gnu11 -g -O1 -I. $(PKG_CFLAGS) -MMD -MP -D_GNU_SOURCE
 
 .PHONY: all deps test unit-test fuzz bench format format-check clean run \
-	conformance
+	conformance check-layers
 
 all: build/splatd
 
@@ -135,9 +135,14 @@ build/fuzz/fuzz_http build/fuzz/fuzz_ingest: build/fuzz/%: tests/fuzz/%.c \
 	$(Q)$(CLANG) $(FUZZ_CFLAGS) $(WARN) -fsanitize=fuzzer,address,undefined \
 		-o $@ $(filter %.c %.o,$^) $(LDLIBS)
 
-test: deps build/splatd build/asan/splatd $(UNIT_BIN) $(TOOL_BIN) \
-	build/bench/gen_corpus
+test: deps check-layers build/splatd build/asan/splatd $(UNIT_BIN) \
+	$(TOOL_BIN) build/bench/gen_corpus
 	$(Q)SPLATD=build/asan/splatd tests/run.sh
+
+# The include rule between parsers/, db/, server/triage/ (the domain),
+# server/http/ (the HTTP front end) and the commands (server/*.c).
+check-layers:
+	$(Q)tests/tools/check-layers.sh
 
 # Each target runs FUZZ_SECONDS on its corpus in build/fuzz/ and its seeds
 # (FUZZ_ARGS_<target>, else every file under tests/fuzz/seeds); a failing
