@@ -7,12 +7,10 @@
 # lockdep's own reporting (docs/signature.md).
 cd "$(dirname "$0")/.." || exit 1
 . tests/test-lib.sh
-C=$CORPUS_REAL
-S=$CORPUS_SYZ
 R=tests/tools/reform.sh
 
 need_exec "$SPLATD" "$R"
-need_shared "$C" "$S"
+need_shared "$CORPUS_REAL" "$CORPUS_SYZ"
 
 # One line per report that breaks the rule: kind, title, culprit.  A frame
 # the culprit may come from is a printed site (at:, release site) or a
@@ -40,9 +38,9 @@ culprit_ok() {
 }
 
 n=0
-for f in "$C"/*.log "$S"/[0-9]* "$S"/extended/[0-9]*; do
+for f in "$CORPUS_REAL"/*.log "$CORPUS_SYZ"/[0-9]* "$CORPUS_SYZ"/extended/[0-9]*; do
 	[ -f "$f" ] || continue
-	name=${f#"${C%/*}"/}
+	name=${f#"$CORPUS"/}
 	culprit_ok "$name" "$f"
 	$R unreliable "$f" >"$TMP/u"
 	culprit_ok "$name, backtrace unreliable" "$TMP/u"

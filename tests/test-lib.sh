@@ -106,6 +106,27 @@ finish() {
 	exit $?
 }
 
+# ---- git repositories made by a test ----------------------------------------
+# new_repo DIR: an empty repository (branch master) at DIR, made and used
+# with a fixed identity and no user or system git configuration; g runs git
+# in it, sha prints the sha of one of its revisions
+new_repo() {
+	export GIT_AUTHOR_NAME=T GIT_AUTHOR_EMAIL=t@example.org
+	export GIT_COMMITTER_NAME=T GIT_COMMITTER_EMAIL=t@example.org
+	export GIT_CONFIG_GLOBAL=/dev/null GIT_CONFIG_NOSYSTEM=1
+	REPO=$1
+	git init -q -b master "$REPO"
+}
+g() { git -C "$REPO" "$@"; }
+sha() { g rev-parse "$1"; }
+
+# minikernel DIR: the small kernel-like repository of the owners tests
+# (tests/conformance/minikernel.sh) built at DIR; one check that it was
+minikernel() {
+	tests/conformance/minikernel.sh "$1" >/dev/null 2>&1
+	check "the test repository is built" test -d "$1/.git"
+}
+
 # ---- preconditions ----------------------------------------------------------
 # need_exec FILE...: each program the test runs exists (make test builds
 # them); otherwise one failure and finish
