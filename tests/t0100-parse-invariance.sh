@@ -5,28 +5,17 @@
 # addresses, offsets, #N suffixes, kernel release and e-mail quoting, and
 # when the same cycle is reported from another entry point; another cycle,
 # or the same classes under another kind, get another signature.
-set -u
 cd "$(dirname "$0")/.." || exit 1
-SPLATD=${SPLATD:-build/asan/splatd}
-SEED=../shared/corpus/seed-6641.txt
+. tests/test-lib.sh
 D=tests/data/parse-invariance
 R=tests/tools/rerender.sh
-passed=0
-failed=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 
-ok() { passed=$((passed + 1)); echo "ok - $*"; }
-nok() { failed=$((failed + 1)); echo "not ok - $*"; }
-
-for x in "$SPLATD" "$R"; do
-	[ -x "$x" ] || { echo "not ok - $x missing (make test builds it)"; echo "0 passed, 1 failed"; exit 1; }
-done
+need_exec "$SPLATD" "$R"
 
 # parse FILE: "count kind signature title culprit" of its reports (one
 # line per report, fields separated by tabs); empty on failure
 parse() {
-	"$SPLATD" parse "$1" 2>"$tmp/err" |
+	"$SPLATD" parse "$1" 2>"$TMP/err" |
 		jq -r '.reports | length as $n | .[] |
 			[$n, .kind, .signature, .title,
 			 (.culprit.function // "-")] | @tsv'
@@ -42,12 +31,17 @@ wrap() {
 }
 
 # ---- the reference: the seed thread as mailed ------------------------------
-parse "$SEED" >"$tmp/seed.tsv"
-IFS=$'\t' read -r n kind S T C <"$tmp/seed.tsv"
+# (tests/data's copy, which must stay the thread in ../shared)
+if [ -f "$CORPUS/seed-6641.txt" ]; then
+	check "tests/data/seed-6641.txt is $CORPUS/seed-6641.txt" \
+		cmp -s "$SEED" "$CORPUS/seed-6641.txt"
+fi
+parse "$SEED" >"$TMP/seed.tsv"
+IFS=$'\t' read -r n kind S T C <"$TMP/seed.tsv"
 if [ "${n:-0}" = 1 ] && [ "$kind" = circular ] && [[ $S =~ ^[0-9a-f]{16}$ ]]; then
 	ok "seed thread: one circular report, signature $S, '$T', culprit $C"
 else
-	nok "seed thread: got '$(cat "$tmp/seed.tsv")', want 1 circular report with a 16-hex signature"
+	fail "seed thread: got '$(cat "$TMP/seed.tsv")', want 1 circular report with a 16-hex signature"
 	S=none T=none C=none
 fi
 
@@ -57,17 +51,17 @@ same() {
 	line=$(parse "$f")
 	IFS=$'\t' read -r n kind sig title culprit <<<"$line"
 	if [ "${n:-0}" != 1 ] || [ "$kind" != circular ]; then
-		nok "$what: got '$line', want one circular report"
+		fail "$what: got '$line', want one circular report"
 	elif [ "$sig" != "$S" ]; then
-		nok "$what: signature $sig, want $S"
+		fail "$what: signature $sig, want $S"
 	elif [ "$check_title" = 1 ] && { [ "$title" != "$T" ] || [ "$culprit" != "$C" ]; }; then
-		nok "$what: title '$title' culprit $culprit, want '$T' $C"
+		fail "$what: title '$title' culprit $culprit, want '$T' $C"
 	else
 		ok "$what: same signature"
 	fi
 }
 
-wrap "$D/seed-6641.splat" >"$tmp/clean"
+wrap "$D/seed-6641.splat" >"$TMP/clean"
 variants=(
 	"console timestamps|-p console -t 1842.777020"
 	"no prefix at all|-p none"
@@ -99,20 +93,20 @@ for v in "${variants[@]}"; do
 	fi
 	# shellcheck disable=SC2086
 	if [ -n "$quote" ]; then
-		$R $args -q "$quote" "$tmp/clean" >"$tmp/v" || nok "$what: rerender failed"
+		$R $args -q "$quote" "$TMP/clean" >"$TMP/v" || fail "$what: rerender failed"
 	else
-		$R $args "$tmp/clean" >"$tmp/v" || nok "$what: rerender failed"
+		$R $args "$TMP/clean" >"$TMP/v" || fail "$what: rerender failed"
 	fi
-	same "$tmp/v" "$what"
+	same "$TMP/v" "$what"
 done
 
 # the same cycle entered at another lock, written by hand (modprobe
 # loading i2c_i801 closes the cycle at cpu_hotplug_lock)
-wrap "$D/seed-6641-rotated.splat" >"$tmp/rot"
-$R -p level "$tmp/rot" >"$tmp/v"
-same "$tmp/v" "rotated cycle (entered at cpu_hotplug_lock)" 0
-$R -p syslog -a -o -q '> ' "$tmp/rot" >"$tmp/v"
-same "$tmp/v" "rotated cycle, syslog, quoted" 0
+wrap "$D/seed-6641-rotated.splat" >"$TMP/rot"
+$R -p level "$TMP/rot" >"$TMP/v"
+same "$TMP/v" "rotated cycle (entered at cpu_hotplug_lock)" 0
+$R -p syslog -a -o -q '> ' "$TMP/rot" >"$TMP/v"
+same "$TMP/v" "rotated cycle, syslog, quoted" 0
 
 # ---- different identities ---------------------------------------------------
 declare -A seen=()
@@ -124,11 +118,11 @@ differ() {
 	line=$(parse "$f")
 	IFS=$'\t' read -r n kind sig title culprit <<<"$line"
 	if [ "${n:-0}" != 1 ] || [ "$kind" != "$want" ]; then
-		nok "$what: got '$line', want one $want report"
+		fail "$what: got '$line', want one $want report"
 	elif ! [[ $sig =~ ^[0-9a-f]{16}$ ]]; then
-		nok "$what: signature '$sig' is not 16 hex digits"
+		fail "$what: signature '$sig' is not 16 hex digits"
 	elif [ -n "${seen[$sig]:-}" ]; then
-		nok "$what: signature $sig is the same as for ${seen[$sig]}"
+		fail "$what: signature $sig is the same as for ${seen[$sig]}"
 	else
 		seen[$sig]=$what
 		ok "$what: its own signature $sig"
@@ -137,14 +131,14 @@ differ() {
 
 # the seed's three classes in the opposite order: another cycle
 sed -e 's/cpuhp_state-up/@X@/g' -e 's/cpu_hotplug_lock/cpuhp_state-up/g' \
-	-e 's/@X@/cpu_hotplug_lock/g' "$D/seed-6641.splat" >"$tmp/rev"
-$R -p level "$tmp/rev" >"$tmp/v"
-differ "$tmp/v" "reversed cycle of the same classes" circular
-$R -p level "$D/two-lock.splat" >"$tmp/v"
-differ "$tmp/v" "two-lock cycle (without cpu_hotplug_lock)" circular
+	-e 's/@X@/cpu_hotplug_lock/g' "$D/seed-6641.splat" >"$TMP/rev"
+$R -p level "$TMP/rev" >"$TMP/v"
+differ "$TMP/v" "reversed cycle of the same classes" circular
+$R -p level "$D/two-lock.splat" >"$TMP/v"
+differ "$TMP/v" "two-lock cycle (without cpu_hotplug_lock)" circular
 differ_kind() {
-	$R -p level "$D/kind-$1.splat" >"$tmp/v"
-	differ "$tmp/v" "$2" "$3"
+	$R -p level "$D/kind-$1.splat" >"$TMP/v"
+	differ "$TMP/v" "$2" "$3"
 }
 differ_kind recursive "recursive on cpu_hotplug_lock" recursive
 differ_kind bad-unlock "bad unlock of cpu_hotplug_lock" bad_unlock_balance
@@ -152,5 +146,4 @@ differ_kind held-lock-freed "held lock freed: cpu_hotplug_lock" held_lock_freed
 differ_kind still-has-locks "still has the seed's 3 locks" still_has_locks_held
 differ_kind user-return "returns to user space with the seed's 3 locks" lock_held_user_return
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

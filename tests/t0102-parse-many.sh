@@ -5,22 +5,13 @@
 # NULL dereference, sleeping function called from invalid context with its
 # held-lock list), gives each report exactly once, with the right kind and
 # chain, and nothing for the other oopses.
-set -u
 cd "$(dirname "$0")/.." || exit 1
-SPLATD=${SPLATD:-build/asan/splatd}
+. tests/test-lib.sh
 GEN=build/bench/gen_corpus
-REAL=../shared/corpus/real
-passed=0
-failed=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+REAL=$CORPUS_REAL
 
-ok() { passed=$((passed + 1)); echo "ok - $*"; }
-nok() { failed=$((failed + 1)); echo "not ok - $*"; }
-
-for x in "$SPLATD" "$GEN"; do
-	[ -x "$x" ] || { echo "not ok - $x missing (make test builds it)"; echo "0 passed, 1 failed"; exit 1; }
-done
+need_exec "$SPLATD" "$GEN"
+need_shared "$REAL"
 
 # first and last input line of a report, whatever the shape of "lines"
 LINES='(.lines | if type == "array" then . else [.first, .last] end)'
@@ -136,91 +127,83 @@ oopses=(oops_warning oops_sleeping oops_null)
 	noise
 	oops_sleeping
 	noise
-} >"$tmp/real-mix.log"
+} >"$TMP/real-mix.log"
 
-if "$SPLATD" parse "$tmp/real-mix.log" >"$tmp/out" 2>"$tmp/err"; then
+if "$SPLATD" parse "$TMP/real-mix.log" >"$TMP/out" 2>"$TMP/err"; then
 	ok "real mix parsed"
 else
-	nok "real mix: exit $?: $(head -c 300 "$tmp/err")"
+	fail "real mix: exit $?: $(head -c 300 "$TMP/err")"
 fi
-got=$(jq '.reports | length' "$tmp/out" 2>/dev/null)
+got=$(jq '.reports | length' "$TMP/out" 2>/dev/null)
 if [ "$got" = ${#files[@]} ]; then
 	ok "real mix: ${#files[@]} reports"
 else
-	nok "real mix: ${got:-no} reports, want ${#files[@]}: $(jq -c '[.reports[] | .kind]' "$tmp/out" 2>/dev/null)"
+	fail "real mix: ${got:-no} reports, want ${#files[@]}: $(jq -c '[.reports[] | .kind]' "$TMP/out" 2>/dev/null)"
 fi
 for n in "${files[@]}"; do
 	f=$(basename "$REAL/$n"-*.log)
 	kind=$(awk -F'\t' -v f="$f" '$1 == f { print $3 }' "$REAL/SOURCES.tsv")
 	chain=$(awk -F'\t' -v f="$f" '$1 == f { print $5 }' "$REAL/SOURCES.tsv")
 	c=$(jq --arg k "$kind" --argjson ch "$chain" \
-		'[.reports[] | select(.kind == $k and .chain == $ch)] | length' "$tmp/out")
+		'[.reports[] | select(.kind == $k and .chain == $ch)] | length' "$TMP/out")
 	if [ "$c" = 1 ]; then
 		ok "$f: found once as $kind $chain"
 	else
-		nok "$f: found ${c:-?} times as $kind $chain; reports of that kind: $(
-			jq -c --arg k "$kind" '[.reports[] | select(.kind == $k) | .chain]' "$tmp/out")"
+		fail "$f: found ${c:-?} times as $kind $chain; reports of that kind: $(
+			jq -c --arg k "$kind" '[.reports[] | select(.kind == $k) | .chain]' "$TMP/out")"
 	fi
 done
 
 # ---- part 2: generated CI logs, ~20 reports of 13 kinds each ---------------
 # transports "<4>[ts] ", "[ts] " and "[ts][  T123] " (caller ids: the
 # report's lines from its task, the noise from many others; see also t0104)
-if ! "$GEN" -n 3 -m 1 -k 50 -s 102 "$tmp/gen" >/dev/null; then
-	nok "gen_corpus failed"
+if ! "$GEN" -n 3 -m 1 -k 50 -s 102 "$TMP/gen" >/dev/null; then
+	fail "gen_corpus failed"
 fi
-head -n 1 "$tmp/gen/expected.tsv" | cut -f5- | tr '\t' '\n' >"$tmp/kinds"
+head -n 1 "$TMP/gen/expected.tsv" | cut -f5- | tr '\t' '\n' >"$TMP/kinds"
 for i in 0 1 2; do
-	log=$tmp/gen/ci-0$i.log
+	log=$TMP/gen/ci-0$i.log
 	name="generated log $i ($(head -c 24 "$log" | sed -E 's/^(<[0-9]>)?\[ *[0-9.]+\]/\1[ts]/; s/\] .*/]/'))"
-	"$SPLATD" parse "$log" >"$tmp/gout" 2>"$tmp/err" ||
-		nok "$name: exit $?: $(head -c 300 "$tmp/err")"
+	"$SPLATD" parse "$log" >"$TMP/gout" 2>"$TMP/err" ||
+		fail "$name: exit $?: $(head -c 300 "$TMP/err")"
 	row=$((i + 2))
-	sed -n ${row}p "$tmp/gen/expected.tsv" | cut -f5- | tr '\t' '\n' >"$tmp/counts"
-	want=$(sed -n ${row}p "$tmp/gen/expected.tsv" | cut -f3)
-	got=$(jq '.reports | length' "$tmp/gout" 2>/dev/null)
+	sed -n ${row}p "$TMP/gen/expected.tsv" | cut -f5- | tr '\t' '\n' >"$TMP/counts"
+	want=$(sed -n ${row}p "$TMP/gen/expected.tsv" | cut -f3)
+	got=$(jq '.reports | length' "$TMP/gout" 2>/dev/null)
 	if [ "$got" = "$want" ]; then
 		ok "$name: $want reports"
 	else
-		nok "$name: ${got:-no} reports, want $want"
+		fail "$name: ${got:-no} reports, want $want"
 	fi
-	paste "$tmp/kinds" "$tmp/counts" | while IFS=$'\t' read -r kind want; do
-		got=$(jq --arg k "$kind" '[.reports[] | select(.kind == $k)] | length' "$tmp/gout")
-		if [ "$got" = "$want" ]; then
-			echo "ok - $name: $want $kind"
-		else
-			echo "not ok - $name: $got $kind, want $want"
-		fi
-	done >"$tmp/per-kind"
-	cat "$tmp/per-kind"
-	passed=$((passed + $(grep -c '^ok' "$tmp/per-kind")))
-	failed=$((failed + $(grep -c '^not ok' "$tmp/per-kind")))
+	while IFS=$'\t' read -r kind want; do
+		check_eq "$name: $want $kind" "$want" "$(jq --arg k "$kind" \
+			'[.reports[] | select(.kind == $k)] | length' "$TMP/gout")"
+	done < <(paste "$TMP/kinds" "$TMP/counts")
 
 	# each report once: every header line lies in exactly one report
 	grep -n -E 'WARNING: (possible|inconsistent|HARDIRQ|SOFTIRQ|bad unlock|held lock|lock held when|suspicious RCU|.* still has locks held!)|\[ BUG: Invalid wait context \]|Showing all locks held in the system:' "$log" |
-		cut -d: -f1 >"$tmp/headers"
-	jq -r ".reports[] | $LINES | @tsv" "$tmp/gout" >"$tmp/ranges"
+		cut -d: -f1 >"$TMP/headers"
+	jq -r ".reports[] | $LINES | @tsv" "$TMP/gout" >"$TMP/ranges"
 	bad=$(awk -F'\t' 'FILENAME == ARGV[1] { lo[++n] = $1; hi[n] = $2; next }
 		{ c = 0; for (i = 1; i <= n; i++) if (lo[i] <= $1 && $1 <= hi[i]) c++
 		  if (c != 1) { printf "%s%s:%d", sep, $1, c; sep = " " } }' \
-		"$tmp/ranges" "$tmp/headers")
-	if [ -s "$tmp/headers" ] && [ -z "$bad" ]; then
-		ok "$name: each of $(wc -l <"$tmp/headers") headers in exactly one report"
+		"$TMP/ranges" "$TMP/headers")
+	if [ -s "$TMP/headers" ] && [ -z "$bad" ]; then
+		ok "$name: each of $(wc -l <"$TMP/headers") headers in exactly one report"
 	else
-		nok "$name: header line:reports containing it: ${bad:-no headers}"
+		fail "$name: header line:reports containing it: ${bad:-no headers}"
 	fi
 	# other oopses are not reports: no report contains their first line
 	grep -n -E 'BUG: sleeping function|BUG: kernel NULL pointer|WARNING: CPU: ' "$log" |
-		cut -d: -f1 >"$tmp/oopses"
+		cut -d: -f1 >"$TMP/oopses"
 	bad=$(awk -F'\t' 'FILENAME == ARGV[1] { lo[++n] = $1; hi[n] = $2; next }
 		{ for (i = 1; i <= n; i++) if (lo[i] <= $1 && $1 <= hi[i]) { printf "%s ", $1; break } }' \
-		"$tmp/ranges" "$tmp/oopses")
+		"$TMP/ranges" "$TMP/oopses")
 	if [ -z "$bad" ]; then
-		ok "$name: none of the $(wc -l <"$tmp/oopses") other oopses is inside a report"
+		ok "$name: none of the $(wc -l <"$TMP/oopses") other oopses is inside a report"
 	else
-		nok "$name: oopses at lines $bad are inside reports"
+		fail "$name: oopses at lines $bad are inside reports"
 	fi
 done
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

@@ -8,19 +8,11 @@
 # "[", ">", "=", a line ending in "=", a mail signature separator, a lone
 # "-> #0", a timestamp alone, ...) still yields its signatures, whether the
 # line comes first or just before the report's banner.
-set -u
 cd "$(dirname "$0")/.." || exit 1
-SPLATD=${SPLATD:-build/asan/splatd}
-SHARED=../shared/corpus
-passed=0
-failed=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. tests/test-lib.sh
 
-ok() { passed=$((passed + 1)); echo "ok - $*"; }
-nok() { failed=$((failed + 1)); echo "not ok - $*"; }
-
-[ -x "$SPLATD" ] || { echo "not ok - $SPLATD missing (make test builds it)"; echo "0 passed, 1 failed"; exit 1; }
+need_exec "$SPLATD"
+need_shared "$CORPUS_REAL"
 
 # sigs FILE: "kind signature" of each report, sorted
 sigs() {
@@ -30,37 +22,37 @@ sigs() {
 # missing WANT GOT: the lines of WANT that GOT lacks (as sets)
 missing() { comm -23 <(sort -u "$1") <(sort -u "$2"); }
 
-logs=("$SHARED/seed-6641.txt" "$SHARED"/real/*.log)
+logs=("$SEED" "$CORPUS_REAL"/*.log)
 alone=0
-: >"$tmp/all.sigs"
+: >"$TMP/all.sigs"
 for f in "${logs[@]}"; do
 	name=${f##*/}
-	sigs "$f" >"$tmp/$name.sigs"
-	alone=$((alone + $(wc -l <"$tmp/$name.sigs")))
-	cat "$tmp/$name.sigs" >>"$tmp/all.sigs"
+	sigs "$f" >"$TMP/$name.sigs"
+	alone=$((alone + $(wc -l <"$TMP/$name.sigs")))
+	cat "$TMP/$name.sigs" >>"$TMP/all.sigs"
 done
 if [ "$alone" -ge ${#logs[@]} ]; then
 	ok "${#logs[@]} logs parsed one by one: $alone reports"
 else
-	nok "${#logs[@]} logs parsed one by one: only $alone reports"
+	fail "${#logs[@]} logs parsed one by one: only $alone reports"
 fi
 
 # ---- concatenations in seeded random orders ---------------------------------
 for seed in 1 2 3 4 5; do
 	printf '%s\n' "${logs[@]}" |
 		awk -v seed="$seed" 'BEGIN { srand(seed) } { print rand() "\t" $0 }' |
-		sort -k1,1 | cut -f2- >"$tmp/order"
-	: >"$tmp/cat.log"
-	while IFS= read -r f; do cat "$f" >>"$tmp/cat.log"; done <"$tmp/order"
-	sigs "$tmp/cat.log" >"$tmp/cat.sigs"
-	lost=$(missing "$tmp/all.sigs" "$tmp/cat.sigs")
+		sort -k1,1 | cut -f2- >"$TMP/order"
+	: >"$TMP/cat.log"
+	while IFS= read -r f; do cat "$f" >>"$TMP/cat.log"; done <"$TMP/order"
+	sigs "$TMP/cat.log" >"$TMP/cat.sigs"
+	lost=$(missing "$TMP/all.sigs" "$TMP/cat.sigs")
 	if [ -z "$lost" ]; then
-		ok "order $seed: $(wc -l <"$tmp/cat.sigs") reports, every log's signatures found"
+		ok "order $seed: $(wc -l <"$TMP/cat.sigs") reports, every log's signatures found"
 	else
-		nok "order $seed: $(wc -l <"$tmp/cat.sigs") reports; lost $(wc -l <<<"$lost"):"
+		fail "order $seed: $(wc -l <"$TMP/cat.sigs") reports; lost $(wc -l <<<"$lost"):"
 		# name the logs whose reports were lost
 		while read -r kind sig; do
-			grep -l -F "$kind $sig" "$tmp"/*.log.sigs "$tmp"/*.txt.sigs 2>/dev/null |
+			grep -l -F "$kind $sig" "$TMP"/*.log.sigs "$TMP"/*.txt.sigs 2>/dev/null |
 				sed 's|.*/||; s|\.sigs$||; s|^|    |'
 		done <<<"$lost"
 	fi
@@ -98,32 +90,32 @@ before_banner() {
 }
 # every input in one run of splatd parse; h/LOG.N.WHERE is LOG with
 # hostile line N first or before its banner
-mkdir "$tmp/h"
+mkdir "$TMP/h"
 for f in "${logs[@]}"; do
 	name=${f##*/}
 	for i in "${!hostile[@]}"; do
-		{ printf '%s\n' "${hostile[$i]}"; cat "$f"; } >"$tmp/h/$name.$i.first"
-		before_banner "$f" "${hostile[$i]}" >"$tmp/h/$name.$i.banner" ||
-			rm "$tmp/h/$name.$i.banner"
+		{ printf '%s\n' "${hostile[$i]}"; cat "$f"; } >"$TMP/h/$name.$i.first"
+		before_banner "$f" "${hostile[$i]}" >"$TMP/h/$name.$i.banner" ||
+			rm "$TMP/h/$name.$i.banner"
 	done
 done
-"$SPLATD" parse "$tmp"/h/* 2>"$tmp/err" |
-	jq -r '.file as $f | .reports[] | "\($f) \(.kind) \(.signature)"' >"$tmp/got" ||
-	nok "splatd parse of the hostile inputs: $(head -c 300 "$tmp/err")"
+"$SPLATD" parse "$TMP"/h/* 2>"$TMP/err" |
+	jq -r '.file as $f | .reports[] | "\($f) \(.kind) \(.signature)"' >"$TMP/got" ||
+	fail "splatd parse of the hostile inputs: $(head -c 300 "$TMP/err")"
 bad=0
 tried=0
-for in in "$tmp"/h/*; do
+for in in "$TMP"/h/*; do
 	tried=$((tried + 1))
 	base=${in##*/}
 	name=${base%.*.*}
 	i=${base#"$name".}
 	i=${i%.*}
-	grep -F "$in " "$tmp/got" | cut -d' ' -f2- >"$tmp/h.sigs"
-	if [ -n "$(missing "$tmp/$name.sigs" "$tmp/h.sigs")" ]; then
+	grep -F "$in " "$TMP/got" | cut -d' ' -f2- >"$TMP/h.sigs"
+	if [ -n "$(missing "$TMP/$name.sigs" "$TMP/h.sigs")" ]; then
 		bad=$((bad + 1))
 		case $base in
-		*.first) nok "$name after '${hostile[$i]}': report lost" ;;
-		*) nok "$name with '${hostile[$i]}' before its banner: report lost" ;;
+		*.first) fail "$name after '${hostile[$i]}': report lost" ;;
+		*) fail "$name with '${hostile[$i]}' before its banner: report lost" ;;
 		esac
 	fi
 done
@@ -131,5 +123,4 @@ if [ "$bad" = 0 ] && [ "$tried" -gt ${#logs[@]} ]; then
 	ok "${#hostile[@]} hostile lines x ${#logs[@]} logs ($tried inputs): every report found, same signature"
 fi
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

@@ -3,24 +3,14 @@
 # t0106-parse-forms: forms real reports take in the field (issue 12), each
 # rendered by tests/tools/reform.sh on real corpus reports of several kinds,
 # parse to what the report parses to as printed (one section per form).
-set -u
 cd "$(dirname "$0")/.." || exit 1
-SPLATD=${SPLATD:-build/asan/splatd}
-C=${CORPUS_REAL:-../shared/corpus/real}
-S=${CORPUS_SYZ:-../shared/corpus/syzkaller}
+. tests/test-lib.sh
+C=$CORPUS_REAL
+S=$CORPUS_SYZ
 R=tests/tools/reform.sh
-passed=0
-failed=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 
-ok() { passed=$((passed + 1)); echo "ok - $*"; }
-nok() { failed=$((failed + 1)); echo "not ok - $*"; }
-
-for x in "$SPLATD" "$R"; do
-	[ -x "$x" ] || { echo "not ok - $x missing (make test builds it)"; echo "0 passed, 1 failed"; exit 1; }
-done
-[ -d "$C" ] || { echo "not ok - no corpus at $C"; echo "0 passed, 1 failed"; exit 1; }
+need_exec "$SPLATD" "$R"
+need_shared "$C" "$S"
 
 # facts FILE KIND JQFIELDS: the first KIND report's fields, compact JSON
 facts() {
@@ -37,21 +27,21 @@ form() {
 	name="$f on $(basename "$file") ($kind)"
 	want=$(facts "$file" "$kind" "$fields")
 	last=$("$SPLATD" parse "$file" | jq -r --arg k "$kind" '[.reports[] | select(.kind == $k)][0].lines.last')
-	if ! $R "$f" "$file" "$last" >"$tmp/r" 2>"$tmp/err"; then
-		nok "$name: reform.sh failed: $(cat "$tmp/err")"
+	if ! $R "$f" "$file" "$last" >"$TMP/r" 2>"$TMP/err"; then
+		fail "$name: reform.sh failed: $(cat "$TMP/err")"
 		return
 	fi
-	if cmp -s "$tmp/r" "$file"; then
-		nok "$name: the rendering changed nothing"
+	if cmp -s "$TMP/r" "$file"; then
+		fail "$name: the rendering changed nothing"
 		return
 	fi
-	got=$(facts "$tmp/r" "$kind" "$fields")
+	got=$(facts "$TMP/r" "$kind" "$fields")
 	if [ "$want" = null ]; then
-		nok "$name: the original has no $kind report"
+		fail "$name: the original has no $kind report"
 	elif [ "$got" = "$want" ]; then
 		ok "$name"
 	else
-		nok "$name"
+		fail "$name"
 		echo "#   got:  $got"
 		echo "#   want: $want"
 	fi
@@ -60,12 +50,12 @@ form() {
 # expect FORM FILE KIND JQFIELDS WANT: FILE in FORM parses to exactly WANT
 expect() {
 	local f=$1 file=$2 kind=$3 fields=$4 want=$5 got
-	$R "$f" "$file" >"$tmp/r" || { nok "$f on $(basename "$file"): reform.sh failed"; return; }
-	got=$(facts "$tmp/r" "$kind" "$fields")
+	$R "$f" "$file" >"$TMP/r" || { fail "$f on $(basename "$file"): reform.sh failed"; return; }
+	got=$(facts "$TMP/r" "$kind" "$fields")
 	if [ "$got" = "$want" ]; then
 		ok "$f on $(basename "$file") ($kind): $want"
 	else
-		nok "$f on $(basename "$file") ($kind)"
+		fail "$f on $(basename "$file") ($kind)"
 		echo "#   got:  $got"
 		echo "#   want: $want"
 	fi
@@ -99,20 +89,20 @@ done
 # a state line without a lock dump after it is no report; nor is SysRq-w
 printf '%s\n' '[  491.168936] task:quotaon         state:D stack:0     pid:3450  ppid:3092   flags:0x00004000' \
 	'[  491.169363] Call Trace:' '[  491.169620]  __schedule+0x394/0xd40' \
-	'[  491.169813]  schedule+0x5d/0xd0' >"$tmp/nodump"
-for i in $(seq 1 50); do echo "[  492.000000] e1000e: eth0 NIC Link is Up $i"; done >>"$tmp/nodump"
-n=$("$SPLATD" parse "$tmp/nodump" | jq '.reports | length')
+	'[  491.169813]  schedule+0x5d/0xd0' >"$TMP/nodump"
+for i in $(seq 1 50); do echo "[  492.000000] e1000e: eth0 NIC Link is Up $i"; done >>"$TMP/nodump"
+n=$("$SPLATD" parse "$TMP/nodump" | jq '.reports | length')
 [ "$n" = 0 ] && ok "a state line without a lock dump: no report" ||
-	nok "a state line without a lock dump: $n reports"
-{ echo '[  491.100000] sysrq: Show Blocked State'; head -n 4 "$tmp/nodump"
+	fail "a state line without a lock dump: $n reports"
+{ echo '[  491.100000] sysrq: Show Blocked State'; head -n 4 "$TMP/nodump"
 	echo '[  491.170000] sysrq: Show Locks Held'
 	echo '[  491.175491] Showing all locks held in the system:'
 	echo '[  491.176706] 1 lock held by quotaon/3450:'
 	echo '[  491.178126]  #0: ffffffff82763970 (&type->s_umount_key#33){++++}-{3:3}, at: dquot_disable+0x30/0x3f0'
-	echo '[  491.180000] ============================================='; } >"$tmp/sysrq"
-n=$("$SPLATD" parse "$tmp/sysrq" | jq '.reports | length')
+	echo '[  491.180000] ============================================='; } >"$TMP/sysrq"
+n=$("$SPLATD" parse "$TMP/sysrq" | jq '.reports | length')
 [ "$n" = 0 ] && ok "SysRq-w then SysRq-d: no hung task" ||
-	nok "SysRq-w then SysRq-d: $n reports"
+	fail "SysRq-w then SysRq-d: $n reports"
 
 # ... and what follows a backtrace is not taken for a register dump
 for x in 037 040; do
@@ -121,10 +111,10 @@ for x in 037 040; do
 	{ cat "$f"; printf '%s\n' 'ACPI: Added _OSI(Module Device)' \
 		'ACPI: Added _OSI(Processor Device)' \
 		'ACPI: Added _OSI(Processor Aggregator Device)' \
-		'Face: dead beef cafe'; } >"$tmp/after"
-	got=$("$SPLATD" parse "$tmp/after" | jq -c '[.reports[] | .lines.last]')
+		'Face: dead beef cafe'; } >"$TMP/after"
+	got=$("$SPLATD" parse "$TMP/after" | jq -c '[.reports[] | .lines.last]')
 	[ "$got" = "$want" ] && ok "$x: lines after the backtrace stay out" ||
-		nok "$x: lines after the backtrace: last line $got, want $want"
+		fail "$x: lines after the backtrace: last line $got, want $want"
 done
 
 # ---- 7. details printed after the backtrace --------------------------------
@@ -157,5 +147,4 @@ expect cut-next $C/021-*.log softirq_safe_unsafe \
 	'[.chain, .chain_missing, .truncated]' \
 	'[["&ctx->wqh#2","&ctx->wqh#2","","&(&memcg->event_list_lock)->rlock"],[2],true]'
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

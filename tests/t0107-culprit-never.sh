@@ -5,20 +5,12 @@
 # print frames found by scanning), the culprit and the title never name an
 # unreliable frame, a compiler padding symbol (__pfx_*, __cfi_*) or
 # lockdep's own reporting (docs/signature.md).
-set -u
 cd "$(dirname "$0")/.." || exit 1
-SPLATD=${SPLATD:-build/asan/splatd}
-C=${CORPUS_REAL:-../shared/corpus/real}
-S=${CORPUS_SYZ:-../shared/corpus/syzkaller}
+. tests/test-lib.sh
 R=tests/tools/reform.sh
-passed=0
-failed=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 
-for x in "$SPLATD" "$R"; do
-	[ -x "$x" ] || { echo "not ok - $x missing (make test builds it)"; echo "0 passed, 1 failed"; exit 1; }
-done
+need_exec "$SPLATD" "$R"
+need_shared "$CORPUS_REAL" "$CORPUS_SYZ"
 
 # One line per report that breaks the rule: kind, title, culprit.  A frame
 # the culprit may come from is a printed site (at:, release site) or a
@@ -38,28 +30,22 @@ BAD='def base: if . == null then null else
 		([.frames[] | select((.function | base) == $c)] | length) > 0)) |
 	[.kind, .title, $c] | @tsv'
 
-check() { # NAME FILE
+# culprit_ok NAME FILE: no report of FILE breaks the rule
+culprit_ok() {
 	local bad
 	bad=$("$SPLATD" parse "$2" 2>/dev/null | jq -r "$BAD")
-	if [ -z "$bad" ]; then
-		passed=$((passed + 1))
-		echo "ok - $1"
-	else
-		failed=$((failed + 1))
-		echo "not ok - $1: $bad"
-	fi
+	if [ -z "$bad" ]; then ok "$1"; else fail "$1: $bad"; fi
 }
 
 n=0
-for f in "$C"/*.log "$S"/[0-9]* "$S"/extended/[0-9]*; do
+for f in "$CORPUS_REAL"/*.log "$CORPUS_SYZ"/[0-9]* "$CORPUS_SYZ"/extended/[0-9]*; do
 	[ -f "$f" ] || continue
-	name=${f#"${C%/*}"/}
-	check "$name" "$f"
-	$R unreliable "$f" >"$tmp/u"
-	check "$name, backtrace unreliable" "$tmp/u"
+	name=${f#"$CORPUS"/}
+	culprit_ok "$name" "$f"
+	$R unreliable "$f" >"$TMP/u"
+	culprit_ok "$name, backtrace unreliable" "$TMP/u"
 	n=$((n + 1))
 done
-[ "$n" -ge 100 ] || { failed=$((failed + 1)); echo "not ok - only $n corpus files"; }
+[ "$n" -ge 100 ] || fail "only $n corpus files"
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

@@ -15,22 +15,12 @@
 #    and a tab or a blank before every line; also when a mail quotes the
 #    paste, and when only a stretch of the input is numbered, between plain
 #    logs.
-set -u
 cd "$(dirname "$0")/.." || exit 1
-SPLATD=${SPLATD:-build/asan/splatd}
-SHARED=../shared/corpus
+. tests/test-lib.sh
 R=tests/tools/repaste.sh
-passed=0
-failed=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 
-ok() { passed=$((passed + 1)); echo "ok - $*"; }
-nok() { failed=$((failed + 1)); echo "not ok - $*"; }
-
-for x in "$SPLATD" "$R"; do
-	[ -x "$x" ] || { echo "not ok - $x missing (make test builds it)"; echo "0 passed, 1 failed"; exit 1; }
-done
+need_exec "$SPLATD" "$R"
+need_shared "$CORPUS_REAL"
 
 # reports FILE: what identifies each report, one line each
 reports() {
@@ -38,8 +28,8 @@ reports() {
 		jq -c '.reports[] | [.kind, .signature, .chain, .held_locks]'
 }
 
-logs=("$SHARED/seed-6641.txt" "$SHARED"/real/*.log)
-for f in "${logs[@]}"; do reports "$f" >"$tmp/${f##*/}.want"; done
+logs=("$SEED" "$CORPUS_REAL"/*.log)
+for f in "${logs[@]}"; do reports "$f" >"$TMP/${f##*/}.want"; done
 
 # same WHAT OPTION: each log reformed with OPTION gives its own reports;
 # at least MIN logs of MIN_KINDS kinds were changed by it
@@ -48,20 +38,20 @@ same() {
 	for f in "${logs[@]}"; do
 		name=${f##*/}
 		[[ $opt == -w* && $name == 042-* ]] && continue
-		$R $opt "$f" >"$tmp/r.log"
-		cmp -s "$f" "$tmp/r.log" && continue # nothing to reform
-		reports "$tmp/r.log" >"$tmp/got"
-		if cmp -s "$tmp/$name.want" "$tmp/got"; then
-			kinds+=("$(jq -r '.[0]' "$tmp/$name.want" | head -n 1)")
+		$R $opt "$f" >"$TMP/r.log"
+		cmp -s "$f" "$TMP/r.log" && continue # nothing to reform
+		reports "$TMP/r.log" >"$TMP/got"
+		if cmp -s "$TMP/$name.want" "$TMP/got"; then
+			kinds+=("$(jq -r '.[0]' "$TMP/$name.want" | head -n 1)")
 		else
-			nok "$what: $name: got $(head -c 300 "$tmp/got"), want $(head -c 300 "$tmp/$name.want")"
+			fail "$what: $name: got $(head -c 300 "$TMP/got"), want $(head -c 300 "$TMP/$name.want")"
 		fi
 	done
 	n=$(printf '%s\n' "${kinds[@]}" | sort -u | grep -c .)
 	if [ "${#kinds[@]}" -ge "$min" ] && [ "$n" -ge "$min_kinds" ]; then
 		ok "$what: ${#kinds[@]} logs of $n kinds give the same reports"
 	else
-		nok "$what: only ${#kinds[@]} logs of $n kinds changed and passed"
+		fail "$what: only ${#kinds[@]} logs of $n kinds changed and passed"
 	fi
 }
 
@@ -81,15 +71,14 @@ for i in "${!logs[@]}"; do
 	f=${logs[$i]}
 	prev=${logs[$(((i + ${#logs[@]} - 1) % ${#logs[@]}))]}
 	next=${logs[$(((i + 1) % ${#logs[@]}))]}
-	{ cat "$prev"; $R -n less "$f"; cat "$next"; } >"$tmp/mix.log"
-	cat "$tmp/${prev##*/}.want" "$tmp/${f##*/}.want" "$tmp/${next##*/}.want" | sort >"$tmp/want"
-	reports "$tmp/mix.log" | sort >"$tmp/got"
-	if ! cmp -s "$tmp/want" "$tmp/got"; then
+	{ cat "$prev"; $R -n less "$f"; cat "$next"; } >"$TMP/mix.log"
+	cat "$TMP/${prev##*/}.want" "$TMP/${f##*/}.want" "$TMP/${next##*/}.want" | sort >"$TMP/want"
+	reports "$TMP/mix.log" | sort >"$TMP/got"
+	if ! cmp -s "$TMP/want" "$TMP/got"; then
 		bad=$((bad + 1))
-		nok "${f##*/} numbered between ${prev##*/} and ${next##*/}: reports differ"
+		fail "${f##*/} numbered between ${prev##*/} and ${next##*/}: reports differ"
 	fi
 done
 [ "$bad" = 0 ] && ok "each log numbered between two plain logs: the same reports"
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

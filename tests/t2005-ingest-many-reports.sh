@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.." || exit 1
 . tests/http/lib.sh
 
 GEN=build/bench/gen_corpus
-[ -x "$GEN" ] || { fail "$GEN missing (make test builds it)"; finish; }
+need_exec "$GEN"
 
 # repeat N FILE...: the files' texts one after another, N times
 repeat() {

@@ -6,7 +6,7 @@
 cd "$(dirname "$0")/.." || exit 1
 . tests/http/lib.sh
 
-DATA=tests/data/parse-invariance
+D=$DATA/parse-invariance
 start_server
 CI=$(token ci1 ci)
 TRI=$(token tri1 triager)
@@ -16,16 +16,16 @@ st=$(post_log "$CI" "id=s1&machine=m1" "$SEED")
 check_eq "seed stored" 201 "$st"
 SEEDID=$(body '.reports[0].signature_id')
 SEEDSIG=$(body '.reports[0].signature')
-bash $RR -p journal -a -o -r 6.1.0-rc1 "$DATA/seed-6641.splat" >"$TMP/s2.txt"
+bash $RR -p journal -a -o -r 6.1.0-rc1 "$D/seed-6641.splat" >"$TMP/s2.txt"
 st=$(post_log "$CI" "id=s2&machine=m2" "$TMP/s2.txt")
 check_eq "seed as a journal from another kernel is known" "201 false $SEEDID" \
 	"$st $(body '.reports[0].new') $(body '.reports[0].signature_id')"
-bash $RR -p console "$DATA/kind-recursive.splat" >"$TMP/r1.txt"
+bash $RR -p console "$D/kind-recursive.splat" >"$TMP/r1.txt"
 st=$(post_log "$CI" "id=r1&machine=m1" "$TMP/r1.txt")
 check_eq "recursive splat stored as new" "201 true recursive" \
 	"$st $(body '.reports[0].new') $(body '.reports[0].kind')"
 RECID=$(body '.reports[0].signature_id')
-bash $RR -p console "$DATA/two-lock.splat" >"$TMP/t1.txt"
+bash $RR -p console "$D/two-lock.splat" >"$TMP/t1.txt"
 st=$(post_log "$CI" "id=t1&machine=m3" "$TMP/t1.txt")
 check_eq "two-lock splat stored as new" "201 true" \
 	"$st $(body '.reports[0].new')"

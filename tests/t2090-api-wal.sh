@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.." || exit 1
 . tests/http/lib.sh
 
 POST=build/asan/tools/post_runs
-[ -x "$POST" ] || { fail "$POST missing (make test builds it)"; finish; }
+need_exec "$POST"
 
 forced() {
 	curl -s "$BASE/metrics" |

@@ -5,10 +5,9 @@
 # through libgit2 at any ref without a checkout, and the same from a
 # directory; bad input is refused with a clear error.
 cd "$(dirname "$0")/.." || exit 1
-. tests/http/lib.sh
+. tests/test-lib.sh
 
-tests/conformance/minikernel.sh "$TMP/k" >/dev/null 2>&1
-check "the test repository is built" test -d "$TMP/k/.git"
+minikernel "$TMP/k"
 R="$SPLATD owners --repo $TMP/k"
 
 want="Fenghua Yu <fenghua.yu@intel.com> (maintainer:CORETEMP HARDWARE MONITORING DRIVER)

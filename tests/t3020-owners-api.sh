@@ -8,8 +8,7 @@ cd "$(dirname "$0")/.." || exit 1
 . tests/http/lib.sh
 
 K=$TMP/k
-tests/conformance/minikernel.sh "$K" >/dev/null 2>&1
-check "the test repository is built" test -d "$K/.git"
+minikernel "$K"
 V1=$(git -C "$K" rev-parse v1)
 
 start_server --kernel-repo "$K"

@@ -10,20 +10,20 @@
 # keyword matches last, and the #6641 seed's owners unchanged. Skips, saying so,
 # when the tree is absent (CI runs it in `make conformance`).
 cd "$(dirname "$0")/.." || exit 1
-. tests/http/lib.sh
+. tests/test-lib.sh
 
 KTREE=${KTREE:-/var/tmp/splatd-linux-6.1}
-CORPUS=${CORPUS_REAL:-$SHARED/corpus/real}
 if [ ! -f "$KTREE/MAINTAINERS" ]; then
 	echo "skip: no kernel tree at $KTREE (make conformance unpacks" \
 		"Debian's linux-source-6.1 there and runs this check)"
 	finish
 fi
+need_shared "$CORPUS_REAL"
 
 files=()
 while IFS=$'\t' read -r f _; do
 	case $f in '#'* | '') continue ;; esac
-	files+=("$CORPUS/$f")
+	files+=("$CORPUS_REAL/$f")
 done <tests/data/routing/labels.tsv
 $SPLATD parse --owners --tree "$KTREE" "${files[@]}" "$SEED" \
 	tests/data/routing/arch-x86.log tests/data/routing/arch-arm64.log \

@@ -9,11 +9,7 @@
 cd "$(dirname "$0")/.." || exit 1
 . tests/http/lib.sh
 
-export GIT_AUTHOR_NAME=T GIT_AUTHOR_EMAIL=t@example.org
-export GIT_COMMITTER_NAME=T GIT_COMMITTER_EMAIL=t@example.org
-export GIT_CONFIG_GLOBAL=/dev/null GIT_CONFIG_NOSYSTEM=1
 R=$TMP/linux
-g() { git -C "$R" "$@"; }
 commit() { # commit FILE TEXT MESSAGE...: append TEXT to FILE and commit
 	local f=$1 t=$2
 	shift 2
@@ -21,9 +17,8 @@ commit() { # commit FILE TEXT MESSAGE...: append TEXT to FILE and commit
 	printf '%s\n' "$t" >>"$R/$f"
 	g add "$f" && g commit -q "$@"
 }
-sha() { g rev-parse "$1"; }
 
-git init -q -b master "$R"
+new_repo "$R"
 commit drivers/iommu/iova.c 'int iova_cache_get(void) { return 0; }' -m base
 commit drivers/hwmon/coretemp.c 'static int coretemp_cpu_online(unsigned int cpu)' \
 	-m 'hwmon: coretemp: base'

@@ -8,14 +8,8 @@
 cd "$(dirname "$0")/.." || exit 1
 . tests/http/lib.sh
 
-export GIT_AUTHOR_NAME=T GIT_AUTHOR_EMAIL=t@example.org
-export GIT_COMMITTER_NAME=T GIT_COMMITTER_EMAIL=t@example.org
-export GIT_CONFIG_GLOBAL=/dev/null GIT_CONFIG_NOSYSTEM=1
 R=$TMP/linux
-g() { git -C "$R" "$@"; }
-sha() { g rev-parse "$1"; }
-
-git init -q -b master "$R"
+new_repo "$R"
 mkdir -p "$R/drivers/hwmon" "$R/drivers/iommu"
 {
 	echo 'static int coretemp_cpu_online(unsigned int cpu)'

@@ -6,27 +6,28 @@
 # unpacks); prints every report, the top-1 score, and fails below
 # ROUTING_MIN percent (default 85).
 #
+# Paths to the corpus and labels come from tests/test-lib.sh, which also
+# gives the tally.
 # Environment: SPLATD (binary, default build/splatd), KTREE (unpacked tree,
 # default /var/tmp/splatd-linux-6.1), CORPUS_REAL, ROUTING_MIN, ROUTING_OUT
 # (keep the parse output there), ROUTING_IN (score that parse output
 # instead of running splatd).
-set -u
 cd "$(dirname "$0")/../.." || exit 1
 root=$PWD
 SPLATD=${SPLATD:-build/splatd}
 case $SPLATD in /*) ;; *) SPLATD=$root/$SPLATD ;; esac
+. tests/test-lib.sh
 KTREE=${KTREE:-/var/tmp/splatd-linux-6.1}
-corpus=${CORPUS_REAL:-../shared/corpus/real}
-labels=tests/data/routing/labels.tsv
+corpus=$CORPUS_REAL
+labels=$DATA/routing/labels.tsv
 min=${ROUTING_MIN:-85}
 
 if [ ! -f "$KTREE/MAINTAINERS" ]; then
-	echo "routing: no kernel tree at $KTREE (make conformance unpacks one)"
-	exit 2
+	fail "routing: no kernel tree at $KTREE (make conformance unpacks one)"
+	finish
 fi
-[ -d "$corpus" ] || { echo "routing: no corpus at $corpus"; exit 1; }
-out=${ROUTING_OUT:-$(mktemp)}
-[ -n "${ROUTING_OUT:-}" ] || trap 'rm -f "$out"' EXIT
+need_shared "$corpus"
+out=${ROUTING_OUT:-$TMP/parse.json}
 
 files=()
 while IFS=$'\t' read -r file _; do
@@ -38,8 +39,8 @@ start=$(date +%s)
 if [ -n "${ROUTING_IN:-}" ]; then
 	cp "$ROUTING_IN" "$out"
 elif ! "$SPLATD" parse --owners --tree "$KTREE" "${files[@]}" >"$out"; then
-	echo "routing: splatd parse --owners failed"
-	exit 1
+	fail "routing: splatd parse --owners failed"
+	finish
 fi
 end=$(date +%s)
 
@@ -66,10 +67,6 @@ while IFS=$'\t' read -r file want _; do
 done <"$labels"
 echo "routing: top-1 $agree/$total ($((100 * agree / total))%)," \
 	"top-3 $top3/$total, $((end - start))s on $KTREE"
-if [ $((100 * agree)) -ge $((min * total)) ]; then
-	echo "1 passed, 0 failed"
-	exit 0
-fi
-echo "routing: below the ${min}% floor"
-echo "0 passed, 1 failed"
-exit 1
+check "routing: top-1 at least the ${min}% floor" \
+	test $((100 * agree)) -ge $((min * total))
+finish

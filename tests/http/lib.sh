@@ -1,48 +1,22 @@
 # SPDX-License-Identifier: GPL-2.0
-# lib.sh: helpers for the HTTP tests (tests/t2*.sh): a real `splatd serve` on
-# 127.0.0.1 with an ephemeral port and a temporary database, tokens, curl
-# wrappers and the pass/fail tally ending in "N passed, N failed".
+# lib.sh: the HTTP part of the test library (tests/test-lib.sh, which it
+# sources): one way to start a real `splatd serve` on 127.0.0.1 with an
+# ephemeral port and a temporary database ($DB in $TMP), tokens, curl
+# wrappers; the server is killed on exit if the test did not stop it.
 #
-# Source it from the repo root: . tests/http/lib.sh
-set -u
-SPLATD=${SPLATD:-build/asan/splatd}
-SHARED=${SHARED:-../shared}
-SEED=$SHARED/corpus/seed-6641.txt
-TMP=$(mktemp -d)
+# Source it from the repo root instead of test-lib.sh: . tests/http/lib.sh
+. tests/test-lib.sh
 DB=$TMP/splatd.db
 PID=
 PORT=
 BASE=
-npass=0
-nfail=0
 
-cleanup() {
+# kill_server: what the exit hook does with a server still running
+kill_server() {
 	[ -n "$PID" ] && kill "$PID" 2>/dev/null && wait "$PID" 2>/dev/null
-	rm -rf "$TMP"
+	PID=
 }
-trap cleanup EXIT
-
-ok() { npass=$((npass + 1)); echo "ok - $1"; }
-fail() { nfail=$((nfail + 1)); echo "FAIL - $1"; }
-# check NAME COMMAND...: pass when the command succeeds
-check() {
-	local name=$1
-	shift
-	if "$@"; then ok "$name"; else fail "$name"; fi
-}
-# check_eq NAME EXPECTED ACTUAL
-check_eq() {
-	if [ "$2" = "$3" ]; then
-		ok "$1"
-	else
-		fail "$1: expected '$2', got '$3'"
-	fi
-}
-finish() {
-	echo "$npass passed, $nfail failed"
-	[ "$nfail" -eq 0 ]
-	exit $?
-}
+at_exit kill_server
 
 # start_server [serve options...]: start on a free port, set PID/PORT/BASE.
 start_server() {
@@ -60,9 +34,8 @@ start_server() {
 		sleep 0.05
 	done
 	if [ -z "$PORT" ]; then
-		echo "server did not start:"
-		cat "$TMP/serve.err"
-		exit 1
+		fail "server did not start: $(cat "$TMP/serve.err")"
+		finish
 	fi
 	BASE=http://127.0.0.1:$PORT
 }

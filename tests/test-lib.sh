@@ -1,0 +1,150 @@
+# SPDX-License-Identifier: GPL-2.0
+# test-lib.sh: the one library of the numbered shell tests (tests/tNNNN-*.sh),
+# like git's t/test-lib.sh: the pass/fail tally that ends in one line
+# "N passed, N failed" (tests/run.sh reads it), one `check`, one temporary
+# directory, and every path to test data in one place.  The HTTP tests add
+# a real server with tests/http/lib.sh, which sources this file.
+#
+# A test starts from the repo root and ends with `finish`:
+#
+#	cd "$(dirname "$0")/.." || exit 1
+#	. tests/test-lib.sh
+#	check_eq "the seed has one report" 1 \
+#		"$("$SPLATD" parse "$SEED" | jq '.reports | length')"
+#	finish
+#
+# Output: "ok - NAME" or "not ok - NAME" per check, "#" lines for detail.
+# A script that exits without `finish` (set -u, a helper's `exit 1`) counts
+# one more failure, so it can never pass by stopping early.
+set -u
+
+# ---- paths: the binary, the data in the repo, the shared corpus ------------
+SPLATD=${SPLATD:-build/asan/splatd}
+# Small fixed inputs live in the repo (tests/data/README says where each
+# comes from); the seed thread is a copy of $SHARED/corpus/seed-6641.txt.
+DATA=tests/data
+SEED=$DATA/seed-6641.txt
+# The corpora are not copied: CI clones the repo with shared/ beside it.
+# Tests that read them call need_shared first.
+SHARED=${SHARED:-../shared}
+CORPUS=${CORPUS:-$SHARED/corpus}
+CORPUS_REAL=${CORPUS_REAL:-$CORPUS/real}
+CORPUS_SYZ=${CORPUS_SYZ:-$CORPUS/syzkaller}
+
+# ---- the temporary directory and cleanup ------------------------------------
+# $TMP is removed on exit, whatever the way out; at_exit adds a command to
+# run before that (last added, first run).
+TMP=$(mktemp -d)
+npass=0
+nfail=0
+test_finished=
+test_cleanups=()
+
+at_exit() { test_cleanups+=("$*"); }
+
+test_exit() {
+	local rc=$? i
+	for ((i = ${#test_cleanups[@]} - 1; i >= 0; i--)); do
+		eval "${test_cleanups[$i]}"
+	done
+	chmod -R u+rwx "$TMP" 2>/dev/null
+	rm -rf "$TMP"
+	if [ -z "$test_finished" ]; then
+		nfail=$((nfail + 1))
+		echo "not ok - the script stopped before finish (exit $rc)"
+		echo "$npass passed, $nfail failed"
+		exit 1
+	fi
+	exit "$rc"
+}
+trap test_exit EXIT
+
+# ---- the tally ----------------------------------------------------------------
+ok() { npass=$((npass + 1)); echo "ok - $*"; }
+fail() { nfail=$((nfail + 1)); echo "not ok - $*"; }
+
+# check NAME COMMAND...: pass when the command succeeds
+check() {
+	local name=$1
+	shift
+	if "$@"; then ok "$name"; else fail "$name"; fi
+}
+
+# check_eq NAME EXPECTED ACTUAL: pass when the two strings are equal
+check_eq() {
+	if [ "$2" = "$3" ]; then
+		ok "$1"
+	else
+		fail "$1"
+		echo "#   expected: $2"
+		echo "#   got:      $3"
+	fi
+}
+
+# check_tally COMMAND...: run a checker that prints its own "N passed, N
+# failed" (cmocka style tools), pass its output through and add its tally;
+# a non-zero exit without a failure counts one.
+check_tally() {
+	local line p f rc
+	"$@" >"$TMP/tally.out" 2>&1
+	rc=$?
+	cat "$TMP/tally.out"
+	line=$(grep -E '^[A-Za-z]*:? ?[0-9]+ passed, [0-9]+ failed' \
+		"$TMP/tally.out" | tail -n 1)
+	p=$(sed -E 's/^[^0-9]*([0-9]+) passed.*/\1/' <<<"${line:-0 passed, 0 failed}")
+	f=$(sed -E 's/.* passed, ([0-9]+) failed.*/\1/' <<<"${line:-0 passed, 0 failed}")
+	[ "$rc" -ne 0 ] && [ "$f" -eq 0 ] && f=1
+	npass=$((npass + p))
+	nfail=$((nfail + f))
+}
+
+# finish: print the tally and exit, 0 when nothing failed
+finish() {
+	test_finished=1
+	echo "$npass passed, $nfail failed"
+	[ "$nfail" -eq 0 ]
+	exit $?
+}
+
+# ---- git repositories made by a test ----------------------------------------
+# new_repo DIR: an empty repository (branch master) at DIR, made and used
+# with a fixed identity and no user or system git configuration; g runs git
+# in it, sha prints the sha of one of its revisions
+new_repo() {
+	export GIT_AUTHOR_NAME=T GIT_AUTHOR_EMAIL=t@example.org
+	export GIT_COMMITTER_NAME=T GIT_COMMITTER_EMAIL=t@example.org
+	export GIT_CONFIG_GLOBAL=/dev/null GIT_CONFIG_NOSYSTEM=1
+	REPO=$1
+	git init -q -b master "$REPO"
+}
+g() { git -C "$REPO" "$@"; }
+sha() { g rev-parse "$1"; }
+
+# minikernel DIR: the small kernel-like repository of the owners tests
+# (tests/conformance/minikernel.sh) built at DIR; one check that it was
+minikernel() {
+	tests/conformance/minikernel.sh "$1" >/dev/null 2>&1
+	check "the test repository is built" test -d "$1/.git"
+}
+
+# ---- preconditions ----------------------------------------------------------
+# need_exec FILE...: each program the test runs exists (make test builds
+# them); otherwise one failure and finish
+need_exec() {
+	local x
+	for x in "$@"; do
+		[ -x "$x" ] || { fail "$x missing (make test builds it)"; finish; }
+	done
+}
+
+# need_shared [PATH...]: the shared corpus is there (default: $CORPUS);
+# otherwise one failure that says where it was looked for, and finish
+need_shared() {
+	local p
+	for p in "${@:-$CORPUS}"; do
+		[ -e "$p" ] && continue
+		fail "no shared corpus at $p: clone shared/ beside the repo" \
+			"or set SHARED (now $SHARED)"
+		finish
+	done
+}
