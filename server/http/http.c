@@ -8,6 +8,8 @@
 #include <microhttpd.h>
 #include <netinet/in.h>
 #include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -1057,6 +1059,23 @@ void http_config_init(struct http_config *cfg)
 	};
 }
 
+/*
+ * libmicrohttpd's own error lines, on stderr with our prefix.  A reply sent
+ * while the body was still coming (413 past a limit) ends the connection
+ * on purpose by reporting an error to the library, which then logs
+ * "Application reported internal error": that line says nothing to an
+ * operator and is dropped.
+ */
+static void mhd_log(void *cls, const char *fmt, va_list ap)
+{
+	char line[512];
+
+	vsnprintf(line, sizeof(line), fmt, ap);
+	if (strstr(line, "Application reported internal error"))
+		return;
+	fprintf(stderr, "splatd: libmicrohttpd: %s", line);
+}
+
 int http_serve(const struct http_config *cfg, struct strbuf *err)
 {
 	struct http_server srv = { 0 };
@@ -1120,6 +1139,7 @@ int http_serve(const struct http_config *cfg, struct strbuf *err)
 	d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL |
 				     MHD_USE_ITC | MHD_USE_ERROR_LOG,
 			     0, NULL, NULL, on_request, &srv,
+			     MHD_OPTION_EXTERNAL_LOGGER, mhd_log, &srv,
 			     MHD_OPTION_LISTEN_SOCKET, fd,
 			     MHD_OPTION_THREAD_POOL_SIZE, threads,
 			     MHD_OPTION_NOTIFY_COMPLETED, on_completed, &srv,
