@@ -31,10 +31,6 @@
 #define REGRESS_SUSPECT_LIMIT 20000 /* commits examined for suspects */
 #define REGRESS_MAX_REPOS 16
 
-static const char *const statuses[] = { "open",	    "workaround", "fix_known",
-					"fixed",    "reopened",	  "resolved",
-					"duplicate" };
-
 struct repo_cache {
 	char *path;
 	struct gitsync_contain *contain; /* NULL: could not open */
@@ -66,16 +62,6 @@ static char *xstrdup(const char *s)
 static char *xstrdup_or_null(const char *s)
 {
 	return s ? xstrdup(s) : NULL;
-}
-
-bool regress_status_valid(const char *s)
-{
-	size_t i;
-
-	for (i = 0; s && i < sizeof(statuses) / sizeof(statuses[0]); i++)
-		if (!strcmp(s, statuses[i]))
-			return true;
-	return false;
 }
 
 struct regress *regress_new(const struct regress_config *cfg)
@@ -164,7 +150,8 @@ static int contains(struct regress *rg, const char *repo, const char *commit,
 /* A regression row copied out of its callback. */
 struct reg {
 	long long id;
-	char *title, *introduced, *status, *resolution;
+	char *title, *introduced, *resolution;
+	enum regress_status status;
 	long long duplicate_of;
 	char *fix_commit, *fix_repo;
 	long long clean_runs;
@@ -176,7 +163,6 @@ static void reg_release(struct reg *r)
 {
 	free(r->title);
 	free(r->introduced);
-	free(r->status);
 	free(r->resolution);
 	free(r->fix_commit);
 	free(r->fix_repo);
@@ -186,12 +172,14 @@ static void reg_release(struct reg *r)
 static int copy_reg(void *ctx, const struct db_regression *r)
 {
 	struct reg *out = ctx;
+	int status = regress_status_from_name(r->status);
 
 	reg_release(out);
 	out->id = r->id;
 	out->title = xstrdup(r->title);
 	out->introduced = xstrdup_or_null(r->introduced);
-	out->status = xstrdup(r->status);
+	/* the schema admits only the names */
+	out->status = status < 0 ? REGRESS_OPEN : (enum regress_status)status;
 	out->resolution = xstrdup_or_null(r->resolution);
 	out->duplicate_of = r->duplicate_of;
 	out->fix_commit = xstrdup_or_null(r->fix_commit);
@@ -217,7 +205,7 @@ static int reg_store(struct db *db, const struct reg *r, long long now,
 		.id = r->id,
 		.title = r->title,
 		.introduced = r->introduced,
-		.status = r->status,
+		.status = regress_status_name(r->status),
 		.resolution = r->resolution,
 		.duplicate_of = r->duplicate_of,
 		.fix_commit = r->fix_commit,
@@ -230,18 +218,19 @@ static int reg_store(struct db *db, const struct reg *r, long long now,
 }
 
 /* Move r to status, with a history line; r is stored by the caller. */
-static int reg_set_status(struct db *db, struct reg *r, const char *status,
-			  const char *actor, const char *reason, long long now,
-			  struct strbuf *err)
+static int reg_set_status(struct db *db, struct reg *r,
+			  enum regress_status status, const char *actor,
+			  const char *reason, long long now, struct strbuf *err)
 {
 	int ret;
 
-	if (!strcmp(r->status, status))
+	if (r->status == status)
 		return 0;
 	ret = db_regression_history_add(db, r->id, now, actor, "status",
-					r->status, status, reason, err);
-	free(r->status);
-	r->status = xstrdup(status);
+					regress_status_name(r->status),
+					regress_status_name(status), reason,
+					err);
+	r->status = status;
 	return ret;
 }
 
@@ -547,10 +536,14 @@ static int patch_links(struct db *db, struct reg *r, json_t *v,
 static int patch_status(struct db *db, struct reg *r, json_t *body,
 			const char *actor, long long now, struct strbuf *err)
 {
-	const char *status = json_string_value(json_object_get(body, "status"));
+	int status = regress_status_from_name(
+		json_string_value(json_object_get(body, "status")));
 	const char *reason = json_string_value(json_object_get(body, "reason"));
+	enum regress_event ev = status == REGRESS_RESOLVED ?
+					REGRESS_EV_RESOLVE :
+					REGRESS_EV_REOPEN;
 
-	if (!status || (strcmp(status, "resolved") && strcmp(status, "open"))) {
+	if (status != REGRESS_RESOLVED && status != REGRESS_OPEN) {
 		strbuf_addstr(err, "status can be set to resolved (with a"
 				   " reason) or open; the others follow"
 				   " from git and runs");
@@ -564,8 +557,8 @@ static int patch_status(struct db *db, struct reg *r, json_t *body,
 		return -EINVAL;
 	}
 	free(r->resolution);
-	r->resolution = strcmp(status, "resolved") ? NULL : xstrdup(reason);
-	if (!strcmp(status, "open")) {
+	r->resolution = ev == REGRESS_EV_RESOLVE ? xstrdup(reason) : NULL;
+	if (ev == REGRESS_EV_REOPEN) {
 		free(r->fix_commit);
 		free(r->fix_repo);
 		r->fix_commit = r->fix_repo = NULL;
@@ -573,7 +566,8 @@ static int patch_status(struct db *db, struct reg *r, json_t *body,
 		r->duplicate_of = 0;
 		r->scanned = false;
 	}
-	return reg_set_status(db, r, status, actor, reason, now, err);
+	return reg_set_status(db, r, regress_status_next(r->status, ev, NULL),
+			      actor, reason, now, err);
 }
 
 /*
@@ -640,7 +634,11 @@ static int patch_duplicate(struct db *db, struct reg *r, json_t *v,
 	ret = db_regression_history_add(db, r->id, now, actor, "duplicate_of",
 					NULL, buf, NULL, err);
 	if (!ret)
-		ret = reg_set_status(db, r, "duplicate", actor, buf, now, err);
+		ret = reg_set_status(db, r,
+				     regress_status_next(r->status,
+							 REGRESS_EV_DUPLICATE,
+							 NULL),
+				     actor, buf, now, err);
 	reg_release(&target);
 	return ret;
 }
@@ -734,8 +732,9 @@ static json_t *reg_json(const struct reg *r)
 	return json_pack(
 		"{s:I, s:s, s:s, s:o, s:o, s:o, s:o, s:I, s:o, s:o,"
 		" s:o}",
-		"id", (json_int_t)r->id, "title", r->title, "status", r->status,
-		"introduced", view_string(r->introduced), "resolution",
+		"id", (json_int_t)r->id, "title", r->title, "status",
+		regress_status_name(r->status), "introduced",
+		view_string(r->introduced), "resolution",
 		view_string(r->resolution), "duplicate_of",
 		r->duplicate_of ? json_integer(r->duplicate_of) : json_null(),
 		"fix_commit", view_string(r->fix_commit), "clean_runs",
@@ -1294,7 +1293,7 @@ static int copy_target(void *ctx, const struct db_regression *r)
 	struct targets *l = ctx;
 	struct target *t;
 
-	if (!strcmp(r->status, "resolved") || !strcmp(r->status, "duplicate"))
+	if (!regress_status_tracked(regress_status_from_name(r->status)))
 		return 0;
 	l->v = realloc(l->v, (l->n + 1) * sizeof(*l->v));
 	if (!l->v)
@@ -1406,8 +1405,7 @@ static int apply_evidence(struct db *db, const struct db_regression_evidence *e,
 	struct strbuf what = STRBUF_INIT, why = STRBUF_INIT;
 	struct reg r;
 	char sha[13];
-	const char *to = NULL;
-	int ret;
+	int to, ret;
 
 	ret = reg_load(db, e->regression_id, &r, err);
 	if (ret)
@@ -1420,10 +1418,11 @@ static int apply_evidence(struct db *db, const struct db_regression_evidence *e,
 					NULL, what.buf, NULL, err);
 	if (ret)
 		goto out;
-	if (e->trusted &&
-	    (!strcmp(r.status, "open") || !strcmp(r.status, "workaround") ||
-	     !strcmp(r.status, "reopened"))) {
-		to = "fix_known";
+	to = regress_status_next(r.status,
+				 e->trusted ? REGRESS_EV_FIX_TRUSTED :
+					      REGRESS_EV_FIX_UNTRUSTED,
+				 NULL);
+	if (to == REGRESS_FIX_KNOWN) {
 		free(r.fix_commit);
 		free(r.fix_repo);
 		r.fix_commit = xstrdup(e->commit);
@@ -1431,18 +1430,18 @@ static int apply_evidence(struct db *db, const struct db_regression_evidence *e,
 		r.clean_runs = 0;
 		strbuf_addf(&why, "fix %s (\"%s\") on trusted tree %s", sha,
 			    e->subject, e->tree);
-	} else if (!e->trusted && !strcmp(r.status, "open")) {
-		to = "workaround";
+	} else if (to == REGRESS_WORKAROUND) {
 		strbuf_addf(&why,
 			    "%s (\"%s\") only on untrusted tree %s: a"
 			    " workaround, never a fix",
 			    sha, e->subject, e->tree);
 	}
-	if (to) {
+	if (to >= 0) {
 		json_array_append_new(changes,
 				      json_pack("{s:I, s:s, s:s}", "id",
 						(json_int_t)r.id, "from",
-						r.status, "to", to));
+						regress_status_name(r.status),
+						"to", regress_status_name(to)));
 		ret = reg_set_status(db, &r, to, "git-sync", why.buf, now, err);
 		if (!ret)
 			ret = reg_store(db, &r, now, err);
@@ -1636,15 +1635,16 @@ static int apply_run(struct regress *rg, struct db *db, long long id, bool seen,
 	struct reg r;
 	bool counted = false, changed = false;
 	char sha[13];
-	int c, ret;
+	int c, to, ret;
 
 	*reopened = false;
 	ret = reg_load(db, id, &r, err);
 	if (ret)
 		goto out;
 	short_sha(sha, r.fix_commit);
-	if (!strcmp(r.status, "resolved") || !strcmp(r.status, "duplicate")) {
-		strbuf_addf(&why, "%s: not tracked", r.status);
+	if (!regress_status_tracked(r.status)) {
+		strbuf_addf(&why, "%s: not tracked",
+			    regress_status_name(r.status));
 	} else if (seen) {
 		c = r.fix_commit ? contains(rg, r.fix_repo, run->commit,
 					    r.fix_commit) :
@@ -1665,21 +1665,23 @@ static int apply_run(struct regress *rg, struct db *db, long long id, bool seen,
 				    " %s",
 				    run->commit ? run->commit : "(none)",
 				    r.fix_repo);
-		if (c == 1 && (!strcmp(r.status, "fix_known") ||
-			       !strcmp(r.status, "fixed") ||
-			       !strcmp(r.status, "reopened"))) {
+		to = c == 1 ? regress_status_next(r.status,
+						  REGRESS_EV_SEEN_WITH_FIX,
+						  NULL) :
+			      -1;
+		if (to >= 0) {
 			*reopened = true;
-			if (strcmp(r.status, "reopened")) {
+			if ((int)r.status != to) {
 				strbuf_addf(&reason, "run %s: %s", run->run_id,
 					    why.buf);
-				ret = reg_set_status(db, &r, "reopened",
-						     "ingest", reason.buf, now,
-						     err);
+				ret = reg_set_status(db, &r, to, "ingest",
+						     reason.buf, now, err);
 				r.clean_runs = 0;
 				changed = true;
 			}
 		}
-	} else if (!strcmp(r.status, "fix_known")) {
+	} else if (regress_status_next(r.status, REGRESS_EV_CLEAN_RUN, NULL) >=
+		   0) {
 		const char *blocker = clean_run_blocker(run);
 
 		c = blocker ?
@@ -1709,13 +1711,16 @@ static int apply_run(struct regress *rg, struct db *db, long long id, bool seen,
 							"clean_run", NULL,
 							run->run_id, why.buf,
 							err);
-			if (!ret && r.clean_runs >= rg->cfg.fixed_after) {
+			to = regress_status_next(r.status,
+						 REGRESS_EV_CLEAN_ENOUGH, NULL);
+			if (!ret && r.clean_runs >= rg->cfg.fixed_after &&
+			    to >= 0) {
 				strbuf_addf(&reason,
 					    "%lld clean runs with"
 					    " lockdep on kernels"
 					    " containing fix %s",
 					    r.clean_runs, sha);
-				ret = reg_set_status(db, &r, "fixed", "ingest",
+				ret = reg_set_status(db, &r, to, "ingest",
 						     reason.buf, now, err);
 			}
 		}
@@ -1731,9 +1736,10 @@ static int apply_run(struct regress *rg, struct db *db, long long id, bool seen,
 		json_array_append_new(
 			summary,
 			json_pack("{s:I, s:s, s:b, s:b, s:b, s:s, s:o}", "id",
-				  (json_int_t)r.id, "status", r.status, "seen",
-				  seen, "counted", counted, "reopened",
-				  *reopened, "why", why.buf, "url",
+				  (json_int_t)r.id, "status",
+				  regress_status_name(r.status), "seen", seen,
+				  "counted", counted, "reopened", *reopened,
+				  "why", why.buf, "url",
 				  json_sprintf("/api/v1/regressions/%lld",
 					       r.id)));
 out:
@@ -1798,8 +1804,9 @@ int regress_run_apply(struct regress *rg, struct db *db,
 	for (i = 0; i < seen.n; i++)
 		add_id(&all, seen.v[i]);
 	if (!ret)
-		ret = db_regression_list(db, "fix_known", -1, INT_MAX,
-					 add_reg_id, &all, err);
+		ret = db_regression_list(db,
+					 regress_status_name(REGRESS_FIX_KNOWN),
+					 -1, INT_MAX, add_reg_id, &all, err);
 	for (i = 0; !ret && i < all.n; i++) {
 		bool reopened;
 

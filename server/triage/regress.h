@@ -21,6 +21,7 @@
 
 #include "db/db.h"
 #include "parsers/strbuf.h"
+#include "server/triage/regress_status.h"
 
 #define REGRESS_FIXED_AFTER 3 /* clean runs containing the fix */
 
@@ -57,8 +58,6 @@ int regress_detail_json(struct regress *rg, struct db *db, long long id,
 			json_t **out, struct strbuf *err);
 int regress_history_json(struct db *db, long long id, json_t **out,
 			 struct strbuf *err);
-/* true when s is a status name */
-bool regress_status_valid(const char *s);
 
 /* Register a tree after checking that repo and branch resolve. */
 int regress_tree_add(struct db *db, const char *name, const char *repo,
