@@ -2,7 +2,7 @@
 /*
  * api_regressions: POST /api/v1/regressions, GET /api/v1/regressions
  * [?status=], GET /api/v1/regressions/{id}, GET .../{id}/history and
- * PATCH /api/v1/regressions/{id} (server/triage/regress.c does the work).
+ * PATCH /api/v1/regressions/{id} (server/triage/regress*.c do the work).
  */
 #include <errno.h>
 #include <stdlib.h>
