@@ -15,13 +15,9 @@
 
 #include "server/triage/regress_internal.h"
 
-#define REGRESS_MAX_TITLE 512
-#define REGRESS_MAX_LINKS 32
-#define REGRESS_MAX_SIGS 64
-#define REGRESS_MAX_REASON 1024
 #define REGRESS_MAX_CHAIN 1000 /* duplicate_of steps followed */
 
-/* ---- validation of request bodies ---------------------------------- */
+/* ---- what a change may hold ------------------------------------------ */
 
 static bool introduced_valid(const char *s)
 {
@@ -45,10 +41,8 @@ static bool introduced_valid(const char *s)
 	return dots > s && dots[2] && !strstr(dots + 2, "..") && dots[2] != '.';
 }
 
-static int check_title(json_t *v, struct strbuf *err)
+static int check_title(const char *s, struct strbuf *err)
 {
-	const char *s = json_string_value(v);
-
 	if (!s || !*s || strlen(s) > REGRESS_MAX_TITLE) {
 		strbuf_addf(err, "title must be a string of 1..%d bytes",
 			    REGRESS_MAX_TITLE);
@@ -57,29 +51,29 @@ static int check_title(json_t *v, struct strbuf *err)
 	return 0;
 }
 
-/* Canonical links of a JSON array into a JSON array of strings. */
-static int check_links(json_t *v, json_t **out, struct strbuf *err)
+/* Canonical links of links[0..n) into a JSON array of strings. */
+static int check_links(const char *const *links, size_t n, json_t **out,
+		       struct strbuf *err)
 {
 	struct strbuf canon = STRBUF_INIT;
-	json_t *item;
 	size_t i;
 	int ret = 0;
 
 	*out = json_array();
-	if (!json_is_array(v) || json_array_size(v) > REGRESS_MAX_LINKS) {
+	if (n > REGRESS_MAX_LINKS) {
 		strbuf_addf(err, "links must be an array of at most %d URLs",
 			    REGRESS_MAX_LINKS);
 		ret = -EINVAL;
 		goto out;
 	}
-	json_array_foreach(v, i, item) {
+	for (i = 0; i < n; i++) {
 		strbuf_reset(&canon);
-		if (!json_is_string(item)) {
+		if (!links[i]) {
 			strbuf_addstr(err, "links must be strings");
 			ret = -EINVAL;
 			goto out;
 		}
-		ret = links_normalize(&canon, json_string_value(item), err);
+		ret = links_normalize(&canon, links[i], err);
 		if (ret)
 			goto out;
 		json_array_append_new(*out, json_string(canon.buf));
@@ -99,33 +93,29 @@ static int found_sig(void *ctx, const struct db_signature *s)
 	return 0;
 }
 
-/* Signature ids for a JSON array of hashes (16 hex) or numeric ids. */
-static int check_sigs(struct db *db, json_t *v, bool need_one, long long **ids,
-		      size_t *n, struct strbuf *err)
+/* Signature ids for sigs[0..n), named by 16-hex hash or numeric id. */
+static int check_sigs(struct db *db, const struct regress_sig_ref *sigs,
+		      size_t n, bool need_one, long long **ids, size_t *nids,
+		      struct strbuf *err)
 {
-	json_t *item;
 	size_t i;
 	int ret = 0;
 
 	*ids = NULL;
-	*n = 0;
-	if (!json_is_array(v) || (need_one && !json_array_size(v)) ||
-	    json_array_size(v) > REGRESS_MAX_SIGS) {
+	*nids = 0;
+	if ((need_one && !n) || n > REGRESS_MAX_SIGS) {
 		strbuf_addf(err,
 			    "signatures must be an array of 1..%d"
 			    " signature hashes or ids",
 			    REGRESS_MAX_SIGS);
 		return -EINVAL;
 	}
-	*ids = calloc(json_array_size(v) + 1, sizeof(**ids));
+	*ids = calloc(n + 1, sizeof(**ids));
 	if (!*ids)
 		abort();
-	json_array_foreach(v, i, item) {
-		const char *hash = json_string_value(item);
-		long long id = json_is_integer(item) ?
-				       json_integer_value(item) :
-				       0,
-			  found = 0;
+	for (i = 0; i < n; i++) {
+		const char *hash = sigs[i].hash;
+		long long id = hash ? 0 : sigs[i].id, found = 0;
 
 		if (!hash && id <= 0) {
 			strbuf_addstr(err, "a signature is a 16-digit hash or"
@@ -145,21 +135,19 @@ static int check_sigs(struct db *db, json_t *v, bool need_one, long long **ids,
 		}
 		if (ret)
 			break;
-		(*ids)[(*n)++] = found;
+		(*ids)[(*nids)++] = found;
 	}
 	if (ret) {
 		free(*ids);
 		*ids = NULL;
-		*n = 0;
+		*nids = 0;
 	}
 	return ret;
 }
 
-static int check_introduced(json_t *v, struct strbuf *err)
+static int check_introduced(const char *s, struct strbuf *err)
 {
-	if (json_is_null(v))
-		return 0;
-	if (!json_is_string(v) || !introduced_valid(json_string_value(v))) {
+	if (s && !introduced_valid(s)) {
 		strbuf_addstr(err, "introduced is a commit (8..40 hex digits)"
 				   " or a range A..B");
 		return -EINVAL;
@@ -183,97 +171,51 @@ static int store_links(struct db *db, long long id, json_t *links,
 	return ret;
 }
 
-int regress_create(struct regress *rg, struct db *db, json_t *body,
-		   const char *actor, long long now, long long *id,
-		   struct strbuf *err)
+int regress_create(struct regress *rg, struct db *db,
+		   const struct regress_change *c, const char *actor,
+		   long long now, long long *id, struct strbuf *err)
 {
-	json_t *links = NULL, *intro, *empty = json_array();
+	json_t *links = NULL;
 	long long *sigs = NULL;
 	size_t nsigs = 0, i;
-	const char *key;
-	json_t *v;
 	int ret;
 
-	if (!json_is_object(body)) {
-		strbuf_addstr(err, "the body must be a JSON object");
-		ret = -EINVAL;
-		goto out;
+	if (c->set_status || c->set_duplicate_of || c->reason) {
+		strbuf_addstr(err, "a new regression has a title, signatures,"
+				   " links and introduced; the rest is a"
+				   " change of one");
+		return -EINVAL;
 	}
-	json_object_foreach(body, key, v) {
-		if (strcmp(key, "title") && strcmp(key, "signatures") &&
-		    strcmp(key, "links") && strcmp(key, "introduced")) {
-			strbuf_addf(err, "unknown field '%.64s'", key);
-			ret = -EINVAL;
-			goto out;
-		}
-	}
-	intro = json_object_get(body, "introduced");
-	ret = check_title(json_object_get(body, "title"), err);
-	if (!ret && intro)
-		ret = check_introduced(intro, err);
+	ret = check_title(c->title, err);
 	if (!ret)
-		ret = check_links(json_object_get(body, "links") ?
-					  json_object_get(body, "links") :
-					  empty,
-				  &links, err);
+		ret = check_introduced(c->introduced, err);
 	if (!ret)
-		ret = check_sigs(db, json_object_get(body, "signatures"), true,
-				 &sigs, &nsigs, err);
+		ret = check_links(c->links, c->nlinks, &links, err);
+	if (!ret)
+		ret = check_sigs(db, c->sigs, c->nsigs, true, &sigs, &nsigs,
+				 err);
 	if (ret)
 		goto out;
 	ret = db_begin(db, err);
 	if (ret)
 		goto out;
-	ret = db_regression_insert(
-		db, json_string_value(json_object_get(body, "title")),
-		json_string_value(intro), now, id, err);
+	ret = db_regression_insert(db, c->title, c->introduced, now, id, err);
 	if (!ret)
 		ret = store_links(db, *id, links, err);
 	for (i = 0; !ret && i < nsigs; i++)
 		ret = db_regression_sig_add(db, *id, sigs[i], err);
 	if (!ret)
-		ret = db_regression_history_add(
-			db, *id, now, actor, "create", NULL,
-			json_string_value(json_object_get(body, "title")), NULL,
-			err);
+		ret = db_regression_history_add(db, *id, now, actor, "create",
+						NULL, c->title, NULL, err);
 	if (!ret)
 		ret = db_commit(db, err);
 	if (ret)
 		db_rollback(db);
 out:
 	(void)rg;
-	json_decref(empty);
 	json_decref(links);
 	free(sigs);
 	return ret;
-}
-
-static const char *const patch_fields[] = { "title",	   "links",
-					    "introduced",  "signatures",
-					    "status",	   "reason",
-					    "duplicate_of" };
-
-static int check_patch_fields(json_t *body, struct strbuf *err)
-{
-	const char *key;
-	json_t *v;
-	size_t i;
-
-	if (!json_is_object(body) || !json_object_size(body)) {
-		strbuf_addstr(err, "the body must be a non-empty JSON object");
-		return -EINVAL;
-	}
-	json_object_foreach(body, key, v) {
-		for (i = 0; i < sizeof(patch_fields) / sizeof(patch_fields[0]);
-		     i++)
-			if (!strcmp(key, patch_fields[i]))
-				break;
-		if (i == sizeof(patch_fields) / sizeof(patch_fields[0])) {
-			strbuf_addf(err, "unknown field '%.64s'", key);
-			return -EINVAL;
-		}
-	}
-	return 0;
 }
 
 /* The links of a regression as one string, for history lines. */
@@ -287,15 +229,16 @@ static int join_link(void *ctx, const char *url)
 	return 0;
 }
 
-static int patch_links(struct db *db, struct reg *r, json_t *v,
-		       const char *actor, long long now, struct strbuf *err)
+static int patch_links(struct db *db, struct reg *r,
+		       const struct regress_change *c, const char *actor,
+		       long long now, struct strbuf *err)
 {
 	struct strbuf old = STRBUF_INIT, new_links = STRBUF_INIT;
 	json_t *links = NULL, *item;
 	size_t i;
 	int ret;
 
-	ret = check_links(v, &links, err);
+	ret = check_links(c->links, c->nlinks, &links, err);
 	if (!ret)
 		ret = db_regression_links(db, r->id, join_link, &old, err);
 	if (!ret)
@@ -315,17 +258,16 @@ static int patch_links(struct db *db, struct reg *r, json_t *v,
 	return ret;
 }
 
-static int patch_status(struct db *db, struct reg *r, json_t *body,
-			const char *actor, long long now, struct strbuf *err)
+static int patch_status(struct db *db, struct reg *r,
+			const struct regress_change *c, const char *actor,
+			long long now, struct strbuf *err)
 {
-	int status = regress_status_from_name(
-		json_string_value(json_object_get(body, "status")));
-	const char *reason = json_string_value(json_object_get(body, "reason"));
-	enum regress_event ev = status == REGRESS_RESOLVED ?
+	const char *reason = c->reason;
+	enum regress_event ev = c->status == REGRESS_RESOLVED ?
 					REGRESS_EV_RESOLVE :
 					REGRESS_EV_REOPEN;
 
-	if (status != REGRESS_RESOLVED && status != REGRESS_OPEN) {
+	if (c->status != REGRESS_RESOLVED && c->status != REGRESS_OPEN) {
 		strbuf_addstr(err, "status can be set to resolved (with a"
 				   " reason) or open; the others follow"
 				   " from git and runs");
@@ -386,23 +328,22 @@ static int check_no_cycle(struct db *db, long long id, const struct reg *target,
 	return 0;
 }
 
-static int patch_duplicate(struct db *db, struct reg *r, json_t *v,
+static int patch_duplicate(struct db *db, struct reg *r, long long dup,
 			   const char *actor, long long now, struct strbuf *err)
 {
 	struct reg target;
 	char buf[32];
 	int ret;
 
-	if (!json_is_integer(v) || json_integer_value(v) == r->id) {
+	if (dup == r->id) {
 		strbuf_addstr(err, "duplicate_of is the id of another"
 				   " regression");
 		return -EINVAL;
 	}
-	ret = reg_load(db, json_integer_value(v), &target, err);
+	ret = reg_load(db, dup, &target, err);
 	if (ret == -ENOENT) {
 		strbuf_reset(err);
-		strbuf_addf(err, "no regression %lld",
-			    (long long)json_integer_value(v));
+		strbuf_addf(err, "no regression %lld", dup);
 		ret = -EINVAL;
 	}
 	if (!ret)
@@ -425,54 +366,48 @@ static int patch_duplicate(struct db *db, struct reg *r, json_t *v,
 	return ret;
 }
 
-int regress_patch(struct regress *rg, struct db *db, long long id, json_t *body,
-		  const char *actor, long long now, struct strbuf *err)
+int regress_patch(struct regress *rg, struct db *db, long long id,
+		  const struct regress_change *c, const char *actor,
+		  long long now, struct strbuf *err)
 {
-	json_t *v;
 	struct reg r = { 0 };
 	long long *sigs = NULL;
 	size_t nsigs = 0, i;
-	int ret;
+	int ret = 0;
 
-	ret = check_patch_fields(body, err);
-	if (ret)
-		return ret;
-	if ((v = json_object_get(body, "title")))
-		ret = check_title(v, err);
-	if (!ret && (v = json_object_get(body, "introduced")))
-		ret = check_introduced(v, err);
-	if (!ret && json_object_get(body, "reason") &&
-	    !json_object_get(body, "status")) {
+	if (c->title)
+		ret = check_title(c->title, err);
+	if (!ret && c->set_introduced)
+		ret = check_introduced(c->introduced, err);
+	if (!ret && c->reason && !c->set_status) {
 		strbuf_addstr(err, "reason goes with status");
 		ret = -EINVAL;
 	}
-	if (!ret && (v = json_object_get(body, "signatures")))
-		ret = check_sigs(db, v, false, &sigs, &nsigs, err);
+	if (!ret && c->nsigs)
+		ret = check_sigs(db, c->sigs, c->nsigs, false, &sigs, &nsigs,
+				 err);
 	if (ret)
 		goto out;
 	ret = db_begin(db, err);
 	if (ret)
 		goto out;
 	ret = reg_load(db, id, &r, err);
-	if (!ret && (v = json_object_get(body, "title")) &&
-	    strcmp(r.title, json_string_value(v))) {
+	if (!ret && c->title && strcmp(r.title, c->title)) {
 		ret = db_regression_history_add(db, id, now, actor, "title",
-						r.title, json_string_value(v),
-						NULL, err);
+						r.title, c->title, NULL, err);
 		free(r.title);
-		r.title = xstrdup(json_string_value(v));
+		r.title = xstrdup(c->title);
 	}
-	if (!ret && (v = json_object_get(body, "introduced"))) {
+	if (!ret && c->set_introduced) {
 		ret = db_regression_history_add(db, id, now, actor,
 						"introduced", r.introduced,
-						json_string_value(v), NULL,
-						err);
+						c->introduced, NULL, err);
 		free(r.introduced);
-		r.introduced = xstrdup_or_null(json_string_value(v));
+		r.introduced = xstrdup_or_null(c->introduced);
 		r.scanned = false;
 	}
-	if (!ret && (v = json_object_get(body, "links")))
-		ret = patch_links(db, &r, v, actor, now, err);
+	if (!ret && c->set_links)
+		ret = patch_links(db, &r, c, actor, now, err);
 	for (i = 0; !ret && i < nsigs; i++) {
 		char buf[32];
 
@@ -484,10 +419,10 @@ int regress_patch(struct regress *rg, struct db *db, long long id, json_t *body,
 							NULL, err);
 		r.scanned = false;
 	}
-	if (!ret && (v = json_object_get(body, "duplicate_of")))
-		ret = patch_duplicate(db, &r, v, actor, now, err);
-	if (!ret && json_object_get(body, "status"))
-		ret = patch_status(db, &r, body, actor, now, err);
+	if (!ret && c->set_duplicate_of)
+		ret = patch_duplicate(db, &r, c->duplicate_of, actor, now, err);
+	if (!ret && c->set_status)
+		ret = patch_status(db, &r, c, actor, now, err);
 	if (!ret)
 		ret = reg_store(db, &r, now, err);
 	if (!ret)

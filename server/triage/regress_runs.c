@@ -174,6 +174,10 @@ static int apply_run(struct regress *rg, struct db *db, long long id, bool seen,
 	if (!ret)
 		ret = db_regression_run_add(db, r.id, run->run, seen, counted,
 					    why.buf, err);
+	/*
+	 * The verdict is stored with its URLs (ingest.c adds the run's and
+	 * the signatures'): "url" goes to the front end with those.
+	 */
 	if (!ret)
 		json_array_append_new(
 			summary,

@@ -6,7 +6,6 @@
 #include <limits.h>
 
 #include "db/regress.h"
-#include "server/http/api.h" /* api_signature_url: to go */
 #include "server/triage/view.h"
 
 #include "server/triage/regress_internal.h"
@@ -24,17 +23,15 @@ static int add_string(void *ctx, const char *s)
 static json_t *reg_json(const struct reg *r)
 {
 	return json_pack(
-		"{s:I, s:s, s:s, s:o, s:o, s:o, s:o, s:I, s:o, s:o,"
-		" s:o}",
-		"id", (json_int_t)r->id, "title", r->title, "status",
+		"{s:I, s:s, s:s, s:o, s:o, s:o, s:o, s:I, s:o, s:o}", "id",
+		(json_int_t)r->id, "title", r->title, "status",
 		regress_status_name(r->status), "introduced",
 		view_string(r->introduced), "resolution",
 		view_string(r->resolution), "duplicate_of",
 		r->duplicate_of ? json_integer(r->duplicate_of) : json_null(),
 		"fix_commit", view_string(r->fix_commit), "clean_runs",
 		(json_int_t)r->clean_runs, "created", view_time(r->created),
-		"updated", view_time(r->updated), "url",
-		json_sprintf("/api/v1/regressions/%lld", r->id));
+		"updated", view_time(r->updated));
 }
 
 static int add_sig_hash(void *ctx, const struct db_regression_sig *s)
@@ -140,14 +137,13 @@ static int add_sig(void *data, const struct db_regression_sig *s)
 
 	json_array_append_new(
 		c->list,
-		json_pack("{s:I, s:s, s:s, s:o, s:o, s:I, s:o, s:o, s:o, s:o}",
-			  "id", (json_int_t)s->id, "signature", s->hash, "kind",
+		json_pack("{s:I, s:s, s:s, s:o, s:o, s:I, s:o, s:o, s:o}", "id",
+			  (json_int_t)s->id, "signature", s->hash, "kind",
 			  s->kind, "title", view_string(s->title), "classes",
 			  view_json_array(s->classes), "occurrences",
 			  (json_int_t)s->occurrences, "first_seen",
 			  view_time(s->first_seen), "last_seen",
-			  view_time(s->last_seen), "timeline", timeline, "url",
-			  api_signature_url(s->id)));
+			  view_time(s->last_seen), "timeline", timeline));
 	return db_regression_timeline(c->db, s->id, REGRESS_TIMELINE,
 				      add_timeline, timeline, c->err);
 }
@@ -211,9 +207,6 @@ int regress_detail_json(struct regress *rg, struct db *db, long long id,
 			    range ? range : json_string("introduced is known"));
 	range = NULL;
 	json_object_set(o, "runs", runs);
-	json_object_set_new(o, "history_url",
-			    json_sprintf("/api/v1/regressions/%lld/history",
-					 id));
 	*out = o;
 out:
 	reg_release(&r);
