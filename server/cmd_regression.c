@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * cmd_regression: `splatd regression create|list|show|history|edit|resolve`,
- * the regression tracker from the command line (same code as the API).
+ * the regression tracker from the command line: the change asked for read
+ * from argv, the same domain calls and the same objects as the API.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -10,6 +11,7 @@
 #include <time.h>
 
 #include "server/cmds.h"
+#include "server/http/api_regressions.h"
 #include "server/triage/regress.h"
 
 static const char regression_usage[] =
@@ -37,35 +39,61 @@ static void print_json(json_t *o)
 }
 
 /* A signature argument: a numeric id or a hash. */
-static json_t *sig_value(const char *s)
+static struct regress_sig_ref sig_ref(const char *s)
 {
+	struct regress_sig_ref ref = { s, 0 };
 	char *end;
 	long long id = strtoll(s, &end, 10);
 
-	if (!*end && id > 0 && strlen(s) < 16)
-		return json_integer(id);
-	return json_string(s);
+	if (!*end && id > 0 && strlen(s) < 16) {
+		ref.hash = NULL;
+		ref.id = id;
+	}
+	return ref;
+}
+
+/* The URLs the API adds (server/http/api_regressions.c): the same objects. */
+static void add_urls(json_t *out, const char *sub)
+{
+	json_t *reg;
+	size_t i;
+
+	if (strcmp(sub, "list")) {
+		api_regressions_add_urls(out, true);
+		return;
+	}
+	json_array_foreach(out, i, reg)
+		api_regressions_add_urls(reg, false);
 }
 
 int cmd_regression(int argc, char **argv)
 {
 	const char *db_path = DB_DEFAULT_PATH, *sub = argc > 1 ? argv[1] : NULL;
 	const char *status = NULL, *reason = NULL;
+	const char **links = NULL;
+	struct regress_sig_ref *sigs = NULL;
+	struct regress_change c = { .status = -1 };
 	struct regress_config cfg = { 0, 0 };
 	struct strbuf err = STRBUF_INIT, actor = STRBUF_INIT;
-	json_t *body = json_object(), *links = NULL, *sigs = NULL;
 	json_t *out = NULL;
 	struct regress *rg = NULL;
 	struct db *db = NULL;
 	long long id = 0;
+	bool dup_bad = false;
 	char *end;
 	int i, ret = 0;
 
 	if (!sub || !strcmp(sub, "--help") || !strcmp(sub, "-h")) {
 		fputs(regression_usage, sub ? stdout : stderr);
-		json_decref(body);
 		return sub ? 0 : 2;
 	}
+	/* at most one --link or --signature every two arguments */
+	links = calloc(argc, sizeof(*links));
+	sigs = calloc(argc, sizeof(*sigs));
+	if (!links || !sigs)
+		abort();
+	c.links = links;
+	c.sigs = sigs;
 	for (i = 2; i < argc; i++) {
 		const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
 
@@ -81,19 +109,21 @@ int cmd_regression(int argc, char **argv)
 		if (!strcmp(a, "--db")) {
 			db_path = v;
 		} else if (!strcmp(a, "--title")) {
-			json_object_set_new(body, "title", json_string(v));
+			c.title = v;
 		} else if (!strcmp(a, "--introduced")) {
-			json_object_set_new(body, "introduced", json_string(v));
+			c.set_introduced = true;
+			c.introduced = v;
 		} else if (!strcmp(a, "--link")) {
-			if (!links)
-				links = json_array();
-			json_array_append_new(links, json_string(v));
+			c.set_links = true;
+			links[c.nlinks++] = v;
 		} else if (!strcmp(a, "--signature")) {
-			if (!sigs)
-				sigs = json_array();
-			json_array_append_new(sigs, sig_value(v));
+			sigs[c.nsigs++] = sig_ref(v);
 		} else if (!strcmp(a, "--dup-of")) {
-			json_object_set_new(body, "duplicate_of", sig_value(v));
+			struct regress_sig_ref ref = sig_ref(v);
+
+			c.set_duplicate_of = true;
+			c.duplicate_of = ref.id;
+			dup_bad = !ref.id;
 		} else if (!strcmp(a, "--status")) {
 			status = v;
 		} else if (!strcmp(a, "--reason")) {
@@ -106,10 +136,6 @@ int cmd_regression(int argc, char **argv)
 			goto usage;
 		}
 	}
-	if (links)
-		json_object_set(body, "links", links);
-	if (sigs)
-		json_object_set(body, "signatures", sigs);
 	if (strcmp(sub, "create") && strcmp(sub, "list") && !id)
 		goto usage;
 	strbuf_addf(&actor, "cli:%s", getenv("USER") ? getenv("USER") : "");
@@ -118,7 +144,7 @@ int cmd_regression(int argc, char **argv)
 		goto out;
 	rg = regress_new(&cfg);
 	if (!strcmp(sub, "create")) {
-		ret = regress_create(rg, db, body, actor.buf,
+		ret = regress_create(rg, db, &c, actor.buf,
 				     (long long)time(NULL), &id, &err);
 		if (!ret)
 			ret = regress_detail_json(rg, db, id, &out, &err);
@@ -136,21 +162,30 @@ int cmd_regression(int argc, char **argv)
 	} else if (!strcmp(sub, "edit") || !strcmp(sub, "resolve") ||
 		   !strcmp(sub, "reopen")) {
 		if (strcmp(sub, "edit")) {
-			json_object_set_new(body, "status",
-					    json_string(strcmp(sub, "reopen") ?
-								"resolved" :
-								"open"));
-			if (reason)
-				json_object_set_new(body, "reason",
-						    json_string(reason));
+			c.set_status = true;
+			c.status = strcmp(sub, "reopen") ? REGRESS_RESOLVED :
+							   REGRESS_OPEN;
+			c.reason = reason;
 		}
-		ret = regress_patch(rg, db, id, body, actor.buf,
-				    (long long)time(NULL), &err);
+		if (dup_bad) {
+			strbuf_addstr(&err, "duplicate_of is the id of another"
+					    " regression");
+			ret = -EINVAL;
+		} else if (!c.title && !c.set_links && !c.set_introduced &&
+			   !c.nsigs && !c.set_status && !c.set_duplicate_of) {
+			strbuf_addstr(&err, "nothing to change");
+			ret = -EINVAL;
+		} else {
+			ret = regress_patch(rg, db, id, &c, actor.buf,
+					    (long long)time(NULL), &err);
+		}
 		if (!ret)
 			ret = regress_detail_json(rg, db, id, &out, &err);
 	} else {
 		goto usage;
 	}
+	if (!ret && strcmp(sub, "history"))
+		add_urls(out, sub);
 	if (!ret)
 		print_json(out);
 out:
@@ -158,9 +193,8 @@ out:
 		fprintf(stderr, "splatd regression %s: %s\n", sub,
 			ret == -ENOENT && !err.len ? "not found" : err.buf);
 	json_decref(out);
-	json_decref(body);
-	json_decref(links);
-	json_decref(sigs);
+	free(links);
+	free(sigs);
 	regress_free(rg);
 	db_close(db);
 	strbuf_release(&err);
@@ -168,8 +202,7 @@ out:
 	return ret ? 1 : 0;
 usage:
 	fputs(regression_usage, stderr);
-	json_decref(body);
-	json_decref(links);
-	json_decref(sigs);
+	free(links);
+	free(sigs);
 	return 2;
 }

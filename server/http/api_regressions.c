@@ -2,15 +2,194 @@
 /*
  * api_regressions: POST /api/v1/regressions, GET /api/v1/regressions
  * [?status=], GET /api/v1/regressions/{id}, GET .../{id}/history and
- * PATCH /api/v1/regressions/{id} (server/triage/regress.c does the work).
+ * PATCH /api/v1/regressions/{id}: the bodies read into the change they ask
+ * for and the URLs added here, the work done by server/triage/regress*.c.
  */
+#include "server/http/api_regressions.h"
+
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
-#include "server/triage/regress.h"
+#include "server/http/api.h"
 #include "server/http/routes.h"
+
+static const char *const create_fields[] = { "title", "signatures", "links",
+					     "introduced" };
+static const char *const patch_fields[] = { "title",	   "links",
+					    "introduced",  "signatures",
+					    "status",	   "reason",
+					    "duplicate_of" };
+
+static int check_fields(json_t *json, const char *const *fields, size_t n,
+			struct strbuf *err)
+{
+	const char *key;
+	json_t *v;
+	size_t i;
+
+	json_object_foreach(json, key, v) {
+		for (i = 0; i < n; i++)
+			if (!strcmp(key, fields[i]))
+				break;
+		if (i == n) {
+			strbuf_addf(err, "unknown field '%.64s'", key);
+			return -EINVAL;
+		}
+	}
+	return 0;
+}
+
+/* "links": an array of strings (a NULL for an item that is not one). */
+static int read_links(struct api_regressions_body *b, json_t *v,
+		      struct strbuf *err)
+{
+	json_t *item;
+	size_t i;
+
+	if (!json_is_array(v)) {
+		strbuf_addf(err, "links must be an array of at most %d URLs",
+			    REGRESS_MAX_LINKS);
+		return -EINVAL;
+	}
+	b->links = calloc(json_array_size(v) + 1, sizeof(*b->links));
+	if (!b->links)
+		abort();
+	json_array_foreach(v, i, item)
+		b->links[i] = json_string_value(item);
+	b->change.set_links = true;
+	b->change.links = b->links;
+	b->change.nlinks = json_array_size(v);
+	return 0;
+}
+
+/* "signatures": hashes (strings) or ids (integers); others name none. */
+static int read_sigs(struct api_regressions_body *b, json_t *v,
+		     struct strbuf *err)
+{
+	json_t *item;
+	size_t i;
+
+	if (!json_is_array(v)) {
+		strbuf_addf(err,
+			    "signatures must be an array of 1..%d"
+			    " signature hashes or ids",
+			    REGRESS_MAX_SIGS);
+		return -EINVAL;
+	}
+	b->sigs = calloc(json_array_size(v) + 1, sizeof(*b->sigs));
+	if (!b->sigs)
+		abort();
+	json_array_foreach(v, i, item) {
+		b->sigs[i].hash = json_string_value(item);
+		b->sigs[i].id =
+			json_is_integer(item) ? json_integer_value(item) : 0;
+	}
+	b->change.sigs = b->sigs;
+	b->change.nsigs = json_array_size(v);
+	return 0;
+}
+
+int api_regressions_body_read(struct api_regressions_body *b, json_t *json,
+			      bool create, struct strbuf *err)
+{
+	struct regress_change *c = &b->change;
+	json_t *v;
+	int ret;
+
+	memset(b, 0, sizeof(*b));
+	c->status = -1;
+	if (create && !json_is_object(json)) {
+		strbuf_addstr(err, "the body must be a JSON object");
+		return -EINVAL;
+	}
+	if (!create && (!json_is_object(json) || !json_object_size(json))) {
+		strbuf_addstr(err, "the body must be a non-empty JSON object");
+		return -EINVAL;
+	}
+	ret = create ? check_fields(json, create_fields,
+				    sizeof(create_fields) /
+					    sizeof(create_fields[0]),
+				    err) :
+		       check_fields(json, patch_fields,
+				    sizeof(patch_fields) /
+					    sizeof(patch_fields[0]),
+				    err);
+	if (ret)
+		return ret;
+	if ((v = json_object_get(json, "title")) && !json_is_string(v)) {
+		strbuf_addf(err, "title must be a string of 1..%d bytes",
+			    REGRESS_MAX_TITLE);
+		return -EINVAL;
+	}
+	c->title = json_string_value(v);
+	if ((v = json_object_get(json, "introduced"))) {
+		if (!json_is_null(v) && !json_is_string(v)) {
+			strbuf_addstr(err, "introduced is a commit (8..40 hex"
+					   " digits) or a range A..B");
+			return -EINVAL;
+		}
+		c->set_introduced = true;
+		c->introduced = json_string_value(v);
+	}
+	if (json_object_get(json, "reason") &&
+	    !json_object_get(json, "status")) {
+		strbuf_addstr(err, "reason goes with status");
+		return -EINVAL;
+	}
+	if ((v = json_object_get(json, "links")))
+		ret = read_links(b, v, err);
+	if (!ret && (v = json_object_get(json, "signatures")))
+		ret = read_sigs(b, v, err);
+	if (ret)
+		return ret;
+	if ((v = json_object_get(json, "duplicate_of"))) {
+		if (!json_is_integer(v)) {
+			strbuf_addstr(err, "duplicate_of is the id of another"
+					   " regression");
+			return -EINVAL;
+		}
+		c->set_duplicate_of = true;
+		c->duplicate_of = json_integer_value(v);
+	}
+	if ((v = json_object_get(json, "status"))) {
+		c->set_status = true;
+		c->status = regress_status_from_name(json_string_value(v));
+		c->reason = json_string_value(json_object_get(json, "reason"));
+	}
+	return 0;
+}
+
+void api_regressions_body_release(struct api_regressions_body *b)
+{
+	free(b->links);
+	free(b->sigs);
+	memset(b, 0, sizeof(*b));
+}
+
+json_t *api_regressions_url(long long id)
+{
+	return json_sprintf("/api/v1/regressions/%lld", id);
+}
+
+void api_regressions_add_urls(json_t *reg, bool detail)
+{
+	json_int_t id = json_integer_value(json_object_get(reg, "id"));
+	json_t *sig;
+	size_t i;
+
+	json_object_set_new(reg, "url", api_regressions_url(id));
+	if (!detail)
+		return;
+	json_array_foreach(json_object_get(reg, "signatures"), i, sig)
+		json_object_set_new(sig, "url",
+				    api_signature_url(json_integer_value(
+					    json_object_get(sig, "id"))));
+	json_object_set_new(reg, "history_url",
+			    json_sprintf("/api/v1/regressions/%lld/history",
+					 (long long)id));
+}
 
 /* The {id} of the path, or 0 after replying 400. */
 static long long path_id(struct http_request *req)
@@ -34,17 +213,20 @@ static void reply_detail(struct http_request *req, int status, long long id)
 	int ret = regress_detail_json(http_config(req)->regress, http_db(req),
 				      id, &o, &req->err);
 
-	if (ret)
+	if (ret) {
 		http_reply_errno(req, ret,
 				 ret == -ENOENT ? "no such regression" :
 						  req->err.buf);
-	else
-		http_reply_json(req, status, o);
+		return;
+	}
+	api_regressions_add_urls(o, true);
+	http_reply_json(req, status, o);
 }
 
 int api_regressions_post(struct http_request *req, enum http_phase phase,
 			 const char *data, size_t len)
 {
+	struct api_regressions_body b;
 	json_t *o;
 	long long id = 0;
 	int ret;
@@ -54,11 +236,15 @@ int api_regressions_post(struct http_request *req, enum http_phase phase,
 	o = http_body_object(req);
 	if (!o)
 		return 0;
-	pthread_mutex_lock(http_write_lock(req));
-	ret = regress_create(http_config(req)->regress, http_writer(req), o,
-			     req->who.name, (long long)time(NULL), &id,
-			     &req->err);
-	pthread_mutex_unlock(http_write_lock(req));
+	ret = api_regressions_body_read(&b, o, true, &req->err);
+	if (!ret) {
+		pthread_mutex_lock(http_write_lock(req));
+		ret = regress_create(http_config(req)->regress,
+				     http_writer(req), &b.change, req->who.name,
+				     (long long)time(NULL), &id, &req->err);
+		pthread_mutex_unlock(http_write_lock(req));
+	}
+	api_regressions_body_release(&b);
 	json_decref(o);
 	if (ret)
 		http_reply_errno(req, ret, req->err.buf);
@@ -71,7 +257,8 @@ int api_regressions_list(struct http_request *req, enum http_phase phase,
 			 const char *data, size_t len)
 {
 	const char *status = http_query(req, "status");
-	json_t *list = NULL;
+	json_t *list = NULL, *reg;
+	size_t i;
 	int ret;
 
 	if (status && !regress_status_valid(status)) {
@@ -81,11 +268,13 @@ int api_regressions_list(struct http_request *req, enum http_phase phase,
 		return 0;
 	}
 	ret = regress_list_json(http_db(req), status, &list, &req->err);
-	if (ret)
+	if (ret) {
 		http_reply_errno(req, ret, req->err.buf);
-	else
-		http_reply_json(req, 200,
-				json_pack("{s:o}", "regressions", list));
+		return 0;
+	}
+	json_array_foreach(list, i, reg)
+		api_regressions_add_urls(reg, false);
+	http_reply_json(req, 200, json_pack("{s:o}", "regressions", list));
 	return 0;
 }
 
@@ -121,6 +310,7 @@ int api_regressions_history(struct http_request *req, enum http_phase phase,
 int api_regressions_patch(struct http_request *req, enum http_phase phase,
 			  const char *data, size_t len)
 {
+	struct api_regressions_body b;
 	long long id;
 	json_t *o;
 	int ret;
@@ -133,10 +323,15 @@ int api_regressions_patch(struct http_request *req, enum http_phase phase,
 	o = http_body_object(req);
 	if (!o)
 		return 0;
-	pthread_mutex_lock(http_write_lock(req));
-	ret = regress_patch(http_config(req)->regress, http_writer(req), id, o,
-			    req->who.name, (long long)time(NULL), &req->err);
-	pthread_mutex_unlock(http_write_lock(req));
+	ret = api_regressions_body_read(&b, o, false, &req->err);
+	if (!ret) {
+		pthread_mutex_lock(http_write_lock(req));
+		ret = regress_patch(http_config(req)->regress, http_writer(req),
+				    id, &b.change, req->who.name,
+				    (long long)time(NULL), &req->err);
+		pthread_mutex_unlock(http_write_lock(req));
+	}
+	api_regressions_body_release(&b);
 	json_decref(o);
 	if (ret)
 		http_reply_errno(req, ret,

@@ -4,8 +4,8 @@
  * regressions in their commit messages; answer "does kernel commit X contain
  * fix Y" with a cache; list suspect commits between a clean and a bad kernel.
  *
- * Nothing here touches the database: server/triage/regress.c feeds the targets in
- * and stores what comes out.
+ * Nothing here touches the database: server/triage/regress_trees.c feeds the
+ * targets in and stores what comes out.
  */
 #ifndef SPLATD_GITSYNC_H
 #define SPLATD_GITSYNC_H

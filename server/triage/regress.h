@@ -21,6 +21,7 @@
 
 #include "db/db.h"
 #include "parsers/strbuf.h"
+#include "server/triage/regress_status.h"
 
 #define REGRESS_FIXED_AFTER 3 /* clean runs containing the fix */
 
@@ -34,31 +35,71 @@ struct regress;
 struct regress *regress_new(const struct regress_config *cfg);
 void regress_free(struct regress *rg);
 
-/*
- * POST body {"title", "signatures": [hash or id, ...], "links": [...],
- * "introduced": "sha" | "A..B"}: 0 with *id, -EINVAL (bad body, unknown
- * signature) or another -errno; runs its own transaction.
- */
-int regress_create(struct regress *rg, struct db *db, json_t *body,
-		   const char *actor, long long now, long long *id,
-		   struct strbuf *err);
-/*
- * PATCH body: "title", "links" (replace), "introduced" (string or null),
- * "signatures" (added), "status": "resolved" | "open" with "reason",
- * "duplicate_of": id.  Runs its own transaction.
- */
-int regress_patch(struct regress *rg, struct db *db, long long id, json_t *body,
-		  const char *actor, long long now, struct strbuf *err);
+#define REGRESS_MAX_TITLE 512 /* bytes */
+#define REGRESS_MAX_LINKS 32
+#define REGRESS_MAX_SIGS 64
+#define REGRESS_MAX_REASON 1024 /* bytes */
 
-/* JSON views (new references in *out); -ENOENT for an unknown id. */
+/* A signature as a caller names it: its 16-digit hash, or its id. */
+struct regress_sig_ref {
+	const char *hash; /* NULL: by id */
+	long long id;
+};
+
+/*
+ * A regression to create, or the change asked of one, as a front end read
+ * it (the REST body, the command line); the strings stay the caller's.
+ * The values are checked here: a title of 1..REGRESS_MAX_TITLE bytes, at
+ * most REGRESS_MAX_LINKS links (stored canonical, parsers/links.h; a NULL
+ * link is not a string), introduced a commit of 8..40 hex digits or a
+ * range A..B, 1..REGRESS_MAX_SIGS known signatures (0.. for a change), a
+ * status set by hand to resolved or open with a reason of
+ * 1..REGRESS_MAX_REASON bytes, duplicate_of another regression.
+ */
+struct regress_change {
+	const char *title; /* NULL: not given */
+	bool set_links; /* replace the links by links[0..nlinks) */
+	const char *const *links;
+	size_t nlinks;
+	bool set_introduced; /* introduced (NULL: not known) */
+	const char *introduced;
+	const struct regress_sig_ref *sigs; /* signatures added */
+	size_t nsigs;
+	bool set_status; /* status: a regress_status, -1 for none */
+	int status;
+	const char *reason; /* of the status change */
+	bool set_duplicate_of;
+	long long duplicate_of;
+};
+
+/*
+ * A new regression from c's title, links, introduced and signatures (any
+ * other field is -EINVAL): 0 with *id, -EINVAL (a value refused, an
+ * unknown signature) or another -errno; runs its own transaction.
+ */
+int regress_create(struct regress *rg, struct db *db,
+		   const struct regress_change *c, const char *actor,
+		   long long now, long long *id, struct strbuf *err);
+/*
+ * Change regression id as c asks: title, links (replaced), introduced,
+ * signatures (added), duplicate_of, status resolved (with a reason) or open
+ * (starts over).  -ENOENT for an unknown id, -EINVAL for a value refused.
+ * Runs its own transaction.
+ */
+int regress_patch(struct regress *rg, struct db *db, long long id,
+		  const struct regress_change *c, const char *actor,
+		  long long now, struct strbuf *err);
+
+/*
+ * JSON views (new references in *out); -ENOENT for an unknown id.  They
+ * carry no URL: each front end adds its own.
+ */
 int regress_list_json(struct db *db, const char *status, json_t **out,
 		      struct strbuf *err);
 int regress_detail_json(struct regress *rg, struct db *db, long long id,
 			json_t **out, struct strbuf *err);
 int regress_history_json(struct db *db, long long id, json_t **out,
 			 struct strbuf *err);
-/* true when s is a status name */
-bool regress_status_valid(const char *s);
 
 /* Register a tree after checking that repo and branch resolve. */
 int regress_tree_add(struct db *db, const char *name, const char *repo,

@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
-/* Unit tests for server/triage/regress.c: what the regression tracker refuses. */
+/*
+ * Unit tests for server/triage/regress_change.c and the bodies of
+ * server/http/api_regressions.c: what the regression tracker refuses.
+ */
 #include <errno.h>
 #include <jansson.h>
 #include <setjmp.h>
@@ -11,23 +14,31 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "server/http/api_regressions.h"
 #include "server/triage/regress.h"
 #include "tests/unit/db_fixture.h"
 
+/* body, read as POST /api/v1/regressions reads it, then created */
 static void refuse(struct fixture *f, const char *body, const char *why)
 {
 	static const struct regress_config cfg = { 0, 0 };
 	struct regress *rg = regress_new(&cfg);
 	json_t *o = json_loads(body, JSON_DECODE_ANY, NULL);
+	struct api_regressions_body b;
 	long long id = 0;
+	int ret;
 
 	assert_non_null(o);
 	strbuf_reset(&f->err);
-	assert_int_equal(regress_create(rg, f->db, o, "test", 1, &id, &f->err),
-			 -EINVAL);
+	ret = api_regressions_body_read(&b, o, true, &f->err);
+	if (!ret)
+		ret = regress_create(rg, f->db, &b.change, "test", 1, &id,
+				     &f->err);
+	assert_int_equal(ret, -EINVAL);
 	if (!strstr(f->err.buf, why))
 		fail_msg("'%s': '%s', want '%s'", body, f->err.buf, why);
 	assert_int_equal(id, 0);
+	api_regressions_body_release(&b);
 	json_decref(o);
 	regress_free(rg);
 }
@@ -43,11 +54,55 @@ static void regress__create_refuses_bad_bodies(void **state)
 	refuse(f, "{\"title\": \"\"}", "title");
 }
 
+/* The same rules for a change read from the command line. */
+static void regress__create_checks_the_change(void **state)
+{
+	static const char *const bad_link[] = { "not a url" };
+	static const struct regress_sig_ref none[] = { { NULL, 0 } };
+	struct fixture *f = *state;
+	struct regress *rg = regress_new(NULL);
+	struct regress_change c = { .title = "t", .status = -1 };
+	long long id = 0;
+
+	assert_int_equal(regress_create(rg, f->db, &c, "test", 1, &id, &f->err),
+			 -EINVAL);
+	assert_non_null(strstr(f->err.buf, "signatures must be"));
+	strbuf_reset(&f->err);
+	c.sigs = none;
+	c.nsigs = 1;
+	assert_int_equal(regress_create(rg, f->db, &c, "test", 1, &id, &f->err),
+			 -EINVAL);
+	assert_non_null(strstr(f->err.buf, "a signature is a 16-digit hash"));
+	strbuf_reset(&f->err);
+	c.set_introduced = true;
+	c.introduced = "f59";
+	assert_int_equal(regress_create(rg, f->db, &c, "test", 1, &id, &f->err),
+			 -EINVAL);
+	assert_non_null(strstr(f->err.buf, "introduced is a commit"));
+	strbuf_reset(&f->err);
+	c.introduced = NULL;
+	c.set_links = true;
+	c.links = bad_link;
+	c.nlinks = 1;
+	assert_int_equal(regress_create(rg, f->db, &c, "test", 1, &id, &f->err),
+			 -EINVAL);
+	strbuf_reset(&f->err);
+	c.set_links = false;
+	c.set_status = true;
+	c.status = REGRESS_RESOLVED;
+	assert_int_equal(regress_create(rg, f->db, &c, "test", 1, &id, &f->err),
+			 -EINVAL);
+	assert_int_equal(id, 0);
+	regress_free(rg);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(
 			regress__create_refuses_bad_bodies, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+			regress__create_checks_the_change, setup, teardown),
 	};
 
 	return cmocka_run_group_tests_name("regress", tests, NULL, NULL);

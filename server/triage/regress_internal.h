@@ -1,0 +1,95 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * regress_internal: what the files of the regression tracker share and no
+ * one else uses (regress.c, regress_change.c, regress_view.c,
+ * regress_suspects.c, regress_trees.c, regress_runs.c).
+ */
+#ifndef SPLATD_REGRESS_INTERNAL_H
+#define SPLATD_REGRESS_INTERNAL_H
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db/regress.h"
+#include "server/triage/gitsync.h"
+#include "server/triage/regress.h"
+
+#define REGRESS_MAX_REPOS 16
+
+struct repo_cache {
+	char *path;
+	struct gitsync_contain *contain; /* NULL: could not open */
+};
+
+struct regress {
+	struct regress_config cfg;
+	pthread_mutex_t lock; /* guards repos[] and stop */
+	struct repo_cache repos[REGRESS_MAX_REPOS];
+	size_t nrepos;
+	/* the periodic sync of serve */
+	pthread_t thread;
+	pthread_cond_t wake;
+	bool running, stop;
+	char *db_path;
+	struct db *sync_db; /* the thread's connection */
+	unsigned interval;
+};
+
+static inline char *xstrdup(const char *s)
+{
+	char *d = strdup(s ? s : "");
+
+	if (!d)
+		abort();
+	return d;
+}
+
+static inline char *xstrdup_or_null(const char *s)
+{
+	return s ? xstrdup(s) : NULL;
+}
+
+/* A regression row copied out of its callback. */
+struct reg {
+	long long id;
+	char *title, *introduced, *resolution;
+	enum regress_status status;
+	long long duplicate_of;
+	char *fix_commit, *fix_repo;
+	long long clean_runs;
+	bool scanned;
+	long long created, updated;
+};
+
+/* regress.c: a regression loaded, stored, moved; fix containment. */
+void reg_release(struct reg *r);
+int copy_reg(void *ctx, const struct db_regression *r);
+int reg_load(struct db *db, long long id, struct reg *r, struct strbuf *err);
+int reg_store(struct db *db, const struct reg *r, long long now,
+	      struct strbuf *err);
+/* Move r to status, with a history line; r is stored by the caller. */
+int reg_set_status(struct db *db, struct reg *r, enum regress_status status,
+		   const char *actor, const char *reason, long long now,
+		   struct strbuf *err);
+/* 1, 0, or -ENOENT when the repository or a commit is unknown. */
+int regress_contains(struct regress *rg, const char *repo, const char *commit,
+		     const char *fix);
+/* Add s[0..len) to the set *v of *n strings (at most 256). */
+void regress_names_add(char ***v, size_t *n, const char *s, size_t len);
+
+static inline void short_sha(char out[13], const char *sha)
+{
+	snprintf(out, 13, "%s", sha ? sha : "");
+}
+
+/*
+ * regress_suspects.c: commits in (last clean .. first bad] touching the
+ * report's files or naming its functions, appended to out.  Sets *range to
+ * {clean, bad, repo} (or a reason string).
+ */
+int regress_suspects_json(struct db *db, long long id, json_t *out,
+			  json_t **range, struct strbuf *err);
+
+#endif

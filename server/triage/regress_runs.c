@@ -1,0 +1,270 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * regress_runs: an ingested run counted for or against the regressions it
+ * concerns, and the verdict annotated (regress_run_apply).
+ */
+#include "server/triage/regress.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db/regress.h"
+#include "db/runs.h"
+
+#include "server/triage/regress_internal.h"
+
+/* ---- runs ---------------------------------------------------------------- */
+
+struct ids {
+	long long *v;
+	size_t n;
+};
+
+static int add_id(void *ctx, long long id)
+{
+	struct ids *l = ctx;
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		if (l->v[i] == id)
+			return 0;
+	l->v = realloc(l->v, (l->n + 1) * sizeof(*l->v));
+	if (!l->v)
+		abort();
+	l->v[l->n++] = id;
+	return 0;
+}
+
+static int add_reg_id(void *ctx, const struct db_regression *r)
+{
+	return add_id(ctx, r->id);
+}
+
+static bool ids_has(const struct ids *l, long long id)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		if (l->v[i] == id)
+			return true;
+	return false;
+}
+
+/* Why a run without the splat proves nothing, or NULL when it counts. */
+static const char *clean_run_blocker(const struct regress_run *run)
+{
+	if (!run->commit || !*run->commit)
+		return "the run has no kernel commit: counts for nothing";
+	if (run->lockdep_meta_off)
+		return "run metadata says lockdep=0: counts for nothing";
+	if (run->lockdep_off)
+		return "lockdep turned itself off in this log: counts for"
+		       " nothing";
+	if (run->reports > 0)
+		return "lockdep already reported another splat and turned"
+		       " itself off: counts for nothing";
+	return NULL;
+}
+
+/* One regression against one run; appends to summary. */
+static int apply_run(struct regress *rg, struct db *db, long long id, bool seen,
+		     const struct regress_run *run, long long now,
+		     json_t *summary, bool *reopened, struct strbuf *err)
+{
+	struct strbuf why = STRBUF_INIT, reason = STRBUF_INIT;
+	struct reg r;
+	bool counted = false, changed = false;
+	char sha[13];
+	int c, to, ret;
+
+	*reopened = false;
+	ret = reg_load(db, id, &r, err);
+	if (ret)
+		goto out;
+	short_sha(sha, r.fix_commit);
+	if (!regress_status_tracked(r.status)) {
+		strbuf_addf(&why, "%s: not tracked",
+			    regress_status_name(r.status));
+	} else if (seen) {
+		c = r.fix_commit ? regress_contains(rg, r.fix_repo, run->commit,
+						    r.fix_commit) :
+				   -ENOENT;
+		if (!r.fix_commit)
+			strbuf_addstr(&why, "seen; no fix known");
+		else if (c == 1)
+			strbuf_addf(&why,
+				    "seen on kernel %s which contains"
+				    " fix %s",
+				    run->commit, sha);
+		else if (c == 0)
+			strbuf_addf(&why, "seen on a kernel without fix %s",
+				    sha);
+		else
+			strbuf_addf(&why,
+				    "seen; kernel commit %s unknown to"
+				    " %s",
+				    run->commit ? run->commit : "(none)",
+				    r.fix_repo);
+		to = c == 1 ? regress_status_next(r.status,
+						  REGRESS_EV_SEEN_WITH_FIX,
+						  NULL) :
+			      -1;
+		if (to >= 0) {
+			*reopened = true;
+			if ((int)r.status != to) {
+				strbuf_addf(&reason, "run %s: %s", run->run_id,
+					    why.buf);
+				ret = reg_set_status(db, &r, to, "ingest",
+						     reason.buf, now, err);
+				r.clean_runs = 0;
+				changed = true;
+			}
+		}
+	} else if (regress_status_next(r.status, REGRESS_EV_CLEAN_RUN, NULL) >=
+		   0) {
+		const char *blocker = clean_run_blocker(run);
+
+		c = blocker ? 0 :
+			      regress_contains(rg, r.fix_repo, run->commit,
+					       r.fix_commit);
+		if (blocker)
+			strbuf_addstr(&why, blocker);
+		else if (c < 0)
+			strbuf_addf(&why,
+				    "kernel commit %s is unknown to %s:"
+				    " counts for nothing",
+				    run->commit, r.fix_repo);
+		else if (c == 0)
+			strbuf_addf(&why,
+				    "kernel %s does not contain fix %s:"
+				    " counts for nothing",
+				    run->commit, sha);
+		if (!blocker && c == 1) {
+			counted = true;
+			r.clean_runs++;
+			changed = true;
+			strbuf_addf(&why,
+				    "clean run with lockdep on a kernel"
+				    " containing fix %s (%lld of %u)",
+				    sha, r.clean_runs, rg->cfg.fixed_after);
+			ret = db_regression_history_add(db, r.id, now, "ingest",
+							"clean_run", NULL,
+							run->run_id, why.buf,
+							err);
+			to = regress_status_next(r.status,
+						 REGRESS_EV_CLEAN_ENOUGH, NULL);
+			if (!ret && r.clean_runs >= rg->cfg.fixed_after &&
+			    to >= 0) {
+				strbuf_addf(&reason,
+					    "%lld clean runs with"
+					    " lockdep on kernels"
+					    " containing fix %s",
+					    r.clean_runs, sha);
+				ret = reg_set_status(db, &r, to, "ingest",
+						     reason.buf, now, err);
+			}
+		}
+	} else {
+		goto out; /* not seen and nothing to count */
+	}
+	if (!ret && changed)
+		ret = reg_store(db, &r, now, err);
+	if (!ret)
+		ret = db_regression_run_add(db, r.id, run->run, seen, counted,
+					    why.buf, err);
+	/*
+	 * The verdict is stored with its URLs (ingest.c adds the run's and
+	 * the signatures'): "url" goes to the front end with those.
+	 */
+	if (!ret)
+		json_array_append_new(
+			summary,
+			json_pack("{s:I, s:s, s:b, s:b, s:b, s:s, s:o}", "id",
+				  (json_int_t)r.id, "status",
+				  regress_status_name(r.status), "seen", seen,
+				  "counted", counted, "reopened", *reopened,
+				  "why", why.buf, "url",
+				  json_sprintf("/api/v1/regressions/%lld",
+					       r.id)));
+out:
+	reg_release(&r);
+	strbuf_release(&why);
+	strbuf_release(&reason);
+	return ret;
+}
+
+/* Attach the regression outcome to every report of its signatures. */
+static void annotate_reports(struct db *db, json_t *reports, json_t *summary,
+			     struct strbuf *err)
+{
+	json_t *rep, *s;
+	size_t i, j;
+
+	json_array_foreach(reports, i, rep) {
+		struct ids regs = { NULL, 0 };
+		json_int_t sig = json_integer_value(
+			json_object_get(rep, "signature_id"));
+
+		if (!sig || db_regression_by_sig(db, sig, add_id, &regs, err))
+			goto next;
+		json_array_foreach(summary, j, s) {
+			if (!ids_has(&regs, json_integer_value(
+						    json_object_get(s, "id"))))
+				continue;
+			json_object_set_new(
+				rep, "regression",
+				json_pack("{s:O, s:O, s:O, s:O}", "id",
+					  json_object_get(s, "id"), "status",
+					  json_object_get(s, "status"),
+					  "reopened",
+					  json_object_get(s, "reopened"), "url",
+					  json_object_get(s, "url")));
+			break;
+		}
+next:
+		free(regs.v);
+	}
+}
+
+int regress_run_apply(struct regress *rg, struct db *db,
+		      const struct regress_run *run, json_t *verdict,
+		      long long now, struct strbuf *err)
+{
+	json_t *reports = json_object_get(verdict, "reports"), *rep;
+	json_t *summary = json_array();
+	struct ids seen = { NULL, 0 }, all = { NULL, 0 };
+	size_t i;
+	int ret = 0;
+
+	if (run->lockdep_meta_off)
+		ret = db_run_set_lockdep_meta_off(db, run->run, err);
+	json_array_foreach(reports, i, rep) {
+		json_int_t sig = json_integer_value(
+			json_object_get(rep, "signature_id"));
+
+		if (!ret && sig)
+			ret = db_regression_by_sig(db, sig, add_id, &seen, err);
+	}
+	for (i = 0; i < seen.n; i++)
+		add_id(&all, seen.v[i]);
+	if (!ret)
+		ret = db_regression_list(db,
+					 regress_status_name(REGRESS_FIX_KNOWN),
+					 -1, INT_MAX, add_reg_id, &all, err);
+	for (i = 0; !ret && i < all.n; i++) {
+		bool reopened;
+
+		ret = apply_run(rg, db, all.v[i], ids_has(&seen, all.v[i]), run,
+				now, summary, &reopened, err);
+	}
+	if (!ret) {
+		annotate_reports(db, reports, summary, err);
+		json_object_set(verdict, "regressions", summary);
+	}
+	free(seen.v);
+	free(all.v);
+	json_decref(summary);
+	return ret;
+}

@@ -1,0 +1,220 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * regress_suspects: the commits that may have introduced a regression
+ * without a known introducing commit (docs/regressions.md "Suspects").
+ */
+#include "server/triage/regress.h"
+
+#include <errno.h>
+#include <string.h>
+
+#include "db/regress.h"
+#include "parsers/arena.h"
+#include "parsers/lockdep.h"
+#include "parsers/signature.h"
+#include "server/triage/fnindex.h"
+#include "server/triage/gitrepo.h"
+#include "server/triage/gitsync.h"
+#include "server/triage/view.h"
+
+#include "server/triage/regress_internal.h"
+
+#define REGRESS_SUSPECT_LIMIT 20000 /* commits examined for suspects */
+
+/* ---- suspects ---------------------------------------------------------- */
+
+/* Function and file names from a stored report's chain stacks. */
+struct frames {
+	char **functions, **files;
+	size_t nfunctions, nfiles;
+};
+
+static void frames_release(struct frames *f)
+{
+	size_t i;
+
+	for (i = 0; i < f->nfunctions; i++)
+		free(f->functions[i]);
+	for (i = 0; i < f->nfiles; i++)
+		free(f->files[i]);
+	free(f->functions);
+	free(f->files);
+	memset(f, 0, sizeof(*f));
+}
+
+struct frames_parse {
+	struct frames *f;
+	struct arena arena;
+};
+
+static int frames_on_report(void *ctx, const struct lockdep_report *r)
+{
+	struct frames_parse *p = ctx;
+	size_t i, j;
+
+	for (i = 0; i < r->nchain; i++) {
+		const struct lockdep_stack *st = &r->chain[i].stack;
+
+		for (j = 0; j < st->n; j++) {
+			const struct lockdep_frame *fr = &st->frames[j];
+			const char *base;
+
+			if (fr->unreliable || !fr->function)
+				continue;
+			if (fr->file)
+				regress_names_add(&p->f->files, &p->f->nfiles,
+						  fr->file,
+						  strcspn(fr->file, ":"));
+			if (signature_frame_is_plumbing(fr->function))
+				continue;
+			base = signature_symbol_base(fr->function, &p->arena);
+			regress_names_add(&p->f->functions, &p->f->nfunctions,
+					  base, strlen(base));
+		}
+	}
+	return 0;
+}
+
+static int frames_on_off(void *ctx, const struct lockdep_off *off)
+{
+	return 0;
+}
+
+static int frames_from_text(void *ctx, const char *text)
+{
+	struct frames_parse p = { ctx, ARENA_INIT };
+	struct lockdep_sink sink = { frames_on_report, frames_on_off, &p };
+	struct lockdep_parser *lp = lockdep_parser_new(&sink);
+
+	if (lp) {
+		lockdep_parser_feed(lp, text, strlen(text));
+		lockdep_parser_feed(lp, "\n", 1);
+		lockdep_parser_finish(lp);
+		lockdep_parser_free(lp);
+	}
+	arena_release(&p.arena);
+	return 0;
+}
+
+struct repo_list {
+	char *repos[REGRESS_MAX_REPOS];
+	size_t n;
+};
+
+static int add_repo(void *ctx, const struct db_tree *t)
+{
+	struct repo_list *l = ctx;
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		if (!strcmp(l->repos[i], t->repo))
+			return 0;
+	if (l->n < REGRESS_MAX_REPOS)
+		l->repos[l->n++] = xstrdup(t->repo);
+	return 0;
+}
+
+static int add_suspect(void *ctx, const struct gitsync_suspect *s)
+{
+	json_t *files = json_array();
+	size_t i;
+
+	for (i = 0; i < s->nfiles; i++)
+		json_array_append_new(files, view_string(s->files[i]));
+	json_array_append_new(ctx, json_pack("{s:s, s:o, s:o, s:s}", "commit",
+					     s->commit, "subject",
+					     view_string(s->subject), "files",
+					     files, "why", s->why));
+	return 0;
+}
+
+/* A function defined in more files than this says nothing about a file. */
+#define REGRESS_INDEX_MAX_DEFS 3
+
+/*
+ * The files that define the report's functions, from the function index
+ * of the first bad kernel's tree when `splatd git index` stored one (the
+ * owners issue); without an index the decoded files and function names
+ * are all there is.
+ */
+static void index_files(struct db *db, const char *repo, const char *bad,
+			struct frames *f)
+{
+	struct strbuf err = STRBUF_INIT;
+	struct gitrepo *t = NULL;
+	struct fnindex *ix = NULL;
+	size_t i, j, n;
+
+	if (gitrepo_open_git(&t, repo, bad, &err) ||
+	    fnindex_load(&ix, db, gitrepo_id(t), &err))
+		goto out;
+	n = f->nfunctions;
+	for (i = 0; i < n; i++) {
+		const struct fnindex_def *defs;
+		size_t ndefs = fnindex_lookup(ix, f->functions[i], &defs);
+
+		if (ndefs > REGRESS_INDEX_MAX_DEFS)
+			continue;
+		for (j = 0; j < ndefs; j++)
+			regress_names_add(&f->files, &f->nfiles, defs[j].file,
+					  strlen(defs[j].file));
+	}
+out:
+	fnindex_free(ix);
+	gitrepo_free(t);
+	strbuf_release(&err);
+}
+
+/*
+ * Commits in (last clean .. first bad] touching the report's files or
+ * naming its functions, in the first configured repository that knows
+ * both ends.  Sets *range to {clean, bad, repo} (or a reason string).
+ */
+int regress_suspects_json(struct db *db, long long id, json_t *out,
+			  json_t **range, struct strbuf *err)
+{
+	struct strbuf clean = STRBUF_INIT, bad = STRBUF_INIT;
+	struct strbuf gerr = STRBUF_INIT;
+	struct repo_list repos = { { 0 }, 0 };
+	struct frames f = { 0 };
+	size_t i;
+	int ret;
+
+	*range = NULL;
+	ret = db_regression_bounds(db, id, &clean, &bad, err);
+	if (!ret)
+		ret = db_tree_list(db, add_repo, &repos, err);
+	if (!ret)
+		ret = db_regression_report_texts(db, id, frames_from_text, &f,
+						 err);
+	if (ret)
+		goto out;
+	if (!bad.len) {
+		*range =
+			json_string("no run with a kernel commit shows it yet");
+		goto out;
+	}
+	for (i = 0; i < repos.n; i++) {
+		index_files(db, repos.repos[i], bad.buf, &f);
+		strbuf_reset(&gerr);
+		if (gitsync_suspects(
+			    repos.repos[i], clean.len ? clean.buf : NULL,
+			    bad.buf, (const char *const *)f.files, f.nfiles,
+			    (const char *const *)f.functions, f.nfunctions,
+			    REGRESS_SUSPECT_LIMIT, add_suspect, out, &gerr))
+			continue;
+		*range = json_pack("{s:o, s:s, s:s}", "clean",
+				   view_string(clean.len ? clean.buf : NULL),
+				   "bad", bad.buf, "repo", repos.repos[i]);
+		goto out;
+	}
+	*range = json_sprintf("no configured repository knows %s", bad.buf);
+out:
+	for (i = 0; i < repos.n; i++)
+		free(repos.repos[i]);
+	frames_release(&f);
+	strbuf_release(&clean);
+	strbuf_release(&bad);
+	strbuf_release(&gerr);
+	return ret;
+}

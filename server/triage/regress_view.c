@@ -1,0 +1,220 @@
+// SPDX-License-Identifier: GPL-2.0
+/* regress_view: a regression, the list and the history as JSON (regress.h). */
+#include "server/triage/regress.h"
+
+#include <errno.h>
+#include <limits.h>
+
+#include "db/regress.h"
+#include "server/triage/view.h"
+
+#include "server/triage/regress_internal.h"
+
+#define REGRESS_TIMELINE 20 /* occurrences shown per signature */
+
+/* ---- JSON views ------------------------------------------------------ */
+
+static int add_string(void *ctx, const char *s)
+{
+	json_array_append_new(ctx, json_string(s));
+	return 0;
+}
+
+static json_t *reg_json(const struct reg *r)
+{
+	return json_pack(
+		"{s:I, s:s, s:s, s:o, s:o, s:o, s:o, s:I, s:o, s:o}", "id",
+		(json_int_t)r->id, "title", r->title, "status",
+		regress_status_name(r->status), "introduced",
+		view_string(r->introduced), "resolution",
+		view_string(r->resolution), "duplicate_of",
+		r->duplicate_of ? json_integer(r->duplicate_of) : json_null(),
+		"fix_commit", view_string(r->fix_commit), "clean_runs",
+		(json_int_t)r->clean_runs, "created", view_time(r->created),
+		"updated", view_time(r->updated));
+}
+
+static int add_sig_hash(void *ctx, const struct db_regression_sig *s)
+{
+	json_array_append_new(ctx, json_string(s->hash));
+	return 0;
+}
+
+struct list_ctx {
+	struct db *db;
+	json_t *list;
+	struct strbuf *err;
+};
+
+static int list_one(void *data, const struct db_regression *row)
+{
+	struct list_ctx *l = data;
+	struct reg r = { 0 };
+	json_t *o, *links = json_array(), *sigs = json_array();
+	int ret;
+
+	copy_reg(&r, row);
+	o = reg_json(&r);
+	reg_release(&r);
+	json_object_set_new(o, "links", links);
+	json_object_set_new(o, "signatures", sigs);
+	json_array_append_new(l->list, o);
+	ret = db_regression_links(l->db, row->id, add_string, links, l->err);
+	if (!ret)
+		ret = db_regression_sigs(l->db, row->id, add_sig_hash, sigs,
+					 l->err);
+	return ret;
+}
+
+int regress_list_json(struct db *db, const char *status, json_t **out,
+		      struct strbuf *err)
+{
+	struct list_ctx l = { db, json_array(), err };
+	int ret;
+
+	ret = db_regression_list(db, status, -1, INT_MAX, list_one, &l, err);
+	*out = ret ? NULL : l.list;
+	if (ret)
+		json_decref(l.list);
+	return ret;
+}
+
+static int add_event(void *ctx, const struct db_regression_event *e)
+{
+	json_array_append_new(
+		ctx,
+		json_pack("{s:I, s:o, s:s, s:s, s:o, s:o, s:o}", "id",
+			  (json_int_t)e->id, "ts", view_time(e->ts), "actor",
+			  e->actor ? e->actor : "", "action", e->action, "old",
+			  view_string(e->old), "new", view_string(e->new_value),
+			  "reason", view_string(e->reason)));
+	return 0;
+}
+
+int regress_history_json(struct db *db, long long id, json_t **out,
+			 struct strbuf *err)
+{
+	struct reg r;
+	json_t *list;
+	int ret;
+
+	*out = NULL;
+	ret = reg_load(db, id, &r, err);
+	reg_release(&r);
+	if (ret)
+		return ret;
+	list = json_array();
+	ret = db_regression_history(db, id, add_event, list, err);
+	if (ret) {
+		json_decref(list);
+		return ret;
+	}
+	*out = json_pack("{s:I, s:o}", "id", (json_int_t)id, "history", list);
+	return 0;
+}
+
+static int add_timeline(void *ctx, long long ts, const char *run_id,
+			const char *commit, const char *machine)
+{
+	json_array_append_new(ctx, json_pack("{s:o, s:s, s:o, s:o}", "ts",
+					     view_time(ts), "run",
+					     run_id ? run_id : "", "commit",
+					     view_string(commit), "machine",
+					     view_string(machine)));
+	return 0;
+}
+
+struct sig_ctx {
+	struct db *db;
+	json_t *list;
+	struct strbuf *err;
+};
+
+static int add_sig(void *data, const struct db_regression_sig *s)
+{
+	struct sig_ctx *c = data;
+	json_t *timeline = json_array();
+
+	json_array_append_new(
+		c->list,
+		json_pack("{s:I, s:s, s:s, s:o, s:o, s:I, s:o, s:o, s:o}", "id",
+			  (json_int_t)s->id, "signature", s->hash, "kind",
+			  s->kind, "title", view_string(s->title), "classes",
+			  view_json_array(s->classes), "occurrences",
+			  (json_int_t)s->occurrences, "first_seen",
+			  view_time(s->first_seen), "last_seen",
+			  view_time(s->last_seen), "timeline", timeline));
+	return db_regression_timeline(c->db, s->id, REGRESS_TIMELINE,
+				      add_timeline, timeline, c->err);
+}
+
+static int add_evidence(void *ctx, const struct db_regression_evidence *e)
+{
+	json_array_append_new(
+		ctx, json_pack("{s:s, s:s, s:b, s:s, s:o, s:s, s:o, s:o, s:o}",
+			       "tree", e->tree, "branch", e->branch, "trusted",
+			       e->trusted, "commit", e->commit, "subject",
+			       view_string(e->subject), "how", e->how, "detail",
+			       view_string(e->detail), "commit_time",
+			       view_time(e->commit_time), "found",
+			       view_time(e->found)));
+	return 0;
+}
+
+static int add_run(void *ctx, const struct db_regression_run *r)
+{
+	json_array_append_new(
+		ctx, json_pack("{s:s, s:o, s:b, s:b, s:s}", "run", r->run_id,
+			       "commit", view_string(r->commit), "seen",
+			       r->seen, "counted", r->counted, "why", r->why));
+	return 0;
+}
+
+int regress_detail_json(struct regress *rg, struct db *db, long long id,
+			json_t **out, struct strbuf *err)
+{
+	struct reg r;
+	json_t *o = NULL, *links = json_array(), *sigs = json_array();
+	json_t *evidence = json_array(), *runs = json_array();
+	json_t *suspects = json_array(), *range = NULL;
+	struct sig_ctx sc = { db, sigs, err };
+	int ret;
+
+	*out = NULL;
+	ret = reg_load(db, id, &r, err);
+	if (!ret)
+		ret = db_regression_links(db, id, add_string, links, err);
+	if (!ret)
+		ret = db_regression_sigs(db, id, add_sig, &sc, err);
+	if (!ret)
+		ret = db_regression_evidence(db, id, add_evidence, evidence,
+					     err);
+	if (!ret)
+		ret = db_regression_runs(db, id, add_run, runs, err);
+	if (!ret && !r.introduced)
+		ret = regress_suspects_json(db, id, suspects, &range, err);
+	if (ret)
+		goto out;
+	o = reg_json(&r);
+	json_object_set_new(o, "fixed_after",
+			    json_integer(rg->cfg.fixed_after));
+	json_object_set_new(o, "fix_repo", view_string(r.fix_repo));
+	json_object_set(o, "links", links);
+	json_object_set(o, "signatures", sigs);
+	json_object_set(o, "evidence", evidence);
+	json_object_set(o, "suspects", suspects);
+	json_object_set_new(o, "suspects_range",
+			    range ? range : json_string("introduced is known"));
+	range = NULL;
+	json_object_set(o, "runs", runs);
+	*out = o;
+out:
+	reg_release(&r);
+	json_decref(range);
+	json_decref(links);
+	json_decref(sigs);
+	json_decref(evidence);
+	json_decref(runs);
+	json_decref(suspects);
+	return ret;
+}
