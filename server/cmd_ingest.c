@@ -86,7 +86,8 @@ int cmd_ingest(int argc, char **argv)
 	struct db *db = NULL;
 	json_t *verdict = NULL;
 	size_t flags = JSON_COMPACT;
-	int i, ret, status = 0, exit_code = 1;
+	enum ingest_outcome outcome;
+	int i, ret, exit_code = 1;
 
 	for (i = 1; i < argc; i++) {
 		const char *a = argv[i],
@@ -149,7 +150,7 @@ int cmd_ingest(int argc, char **argv)
 		ret = ingest_finish(in, &err);
 	if (!ret)
 		ret = ingest_store(in, db, NULL, &meta, (long long)time(NULL),
-				   &status, &verdict, &err);
+				   &outcome, &verdict, &err);
 	if (ret)
 		goto out;
 	json_dumpf(verdict, stdout, flags);

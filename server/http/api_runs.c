@@ -202,8 +202,9 @@ static int runs_json(struct http_request *req, json_t **doc)
 static int runs_end(struct http_request *req)
 {
 	struct ingest *in = http_ingest(req);
+	enum ingest_outcome outcome = INGEST_STORED;
 	json_t *doc = NULL, *verdict = NULL;
-	int ret = 0, status = 0;
+	int ret = 0;
 
 	if (req->gzip)
 		ret = gunzip_finish(http_gunzip(req), &req->err);
@@ -213,17 +214,17 @@ static int runs_end(struct http_request *req)
 		ret = ingest_finish(in, &req->err);
 	if (!ret)
 		ret = ingest_store(in, http_writer(req), http_write_lock(req),
-				   &req->meta, (long long)time(NULL), &status,
+				   &req->meta, (long long)time(NULL), &outcome,
 				   &verdict, &req->err);
 	if (ret) {
 		http_reply_errno(req, ret, req->err.buf);
 		goto out;
 	}
-	if (status == 201)
+	if (outcome == INGEST_STORED)
 		metrics_ingest(http_metrics(req), ingest_log_bytes(in),
 			       ingest_report_count(in),
 			       ingest_new_signatures(in), ingest_parse_ns(in));
-	http_reply_json(req, status, verdict);
+	http_reply_json(req, outcome == INGEST_STORED ? 201 : 200, verdict);
 out:
 	json_decref(doc);
 	return 0;

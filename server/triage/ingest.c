@@ -526,8 +526,9 @@ out:
 }
 
 int ingest_store(struct ingest *in, struct db *db, pthread_mutex_t *write_lock,
-		 const struct ingest_meta *m, long long now, int *status,
-		 json_t **verdict, struct strbuf *err)
+		 const struct ingest_meta *m, long long now,
+		 enum ingest_outcome *outcome, json_t **verdict,
+		 struct strbuf *err)
 {
 	struct strbuf sha = STRBUF_INIT, stored = STRBUF_INIT;
 	long long id;
@@ -550,7 +551,7 @@ int ingest_store(struct ingest *in, struct db *db, pthread_mutex_t *write_lock,
 			goto unlock;
 		}
 		*verdict = json_loads(stored.buf, 0, NULL);
-		*status = 200;
+		*outcome = INGEST_ALREADY_STORED;
 		ret = *verdict ? 0 : -EIO;
 		if (ret)
 			strbuf_addstr(err, "the stored verdict is unreadable");
@@ -564,7 +565,7 @@ int ingest_store(struct ingest *in, struct db *db, pthread_mutex_t *write_lock,
 	ret = db_commit(db, err);
 	if (ret)
 		goto rollback;
-	*status = 201;
+	*outcome = INGEST_STORED;
 	goto unlock;
 rollback:
 	db_rollback(db);
