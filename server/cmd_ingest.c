@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "server/cmds.h"
+#include "server/http/api.h"
 #include "server/triage/regress.h"
 #include "server/triage/gunzip.h"
 #include "server/triage/ingest.h"
@@ -153,6 +154,7 @@ int cmd_ingest(int argc, char **argv)
 				   &outcome, &verdict, &err);
 	if (ret)
 		goto out;
+	api_verdict_urls(verdict);
 	json_dumpf(verdict, stdout, flags);
 	fputc('\n', stdout);
 	exit_code = 0;

@@ -224,6 +224,7 @@ static int runs_end(struct http_request *req)
 		metrics_ingest(http_metrics(req), ingest_log_bytes(in),
 			       ingest_report_count(in),
 			       ingest_new_signatures(in), ingest_parse_ns(in));
+	api_verdict_urls(verdict);
 	http_reply_json(req, outcome == INGEST_STORED ? 201 : 200, verdict);
 out:
 	json_decref(doc);

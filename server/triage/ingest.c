@@ -16,7 +16,6 @@
 #include "parsers/dmesg.h"
 #include "parsers/lockdep.h"
 #include "parsers/signature.h"
-#include "server/http/api.h" /* api_run_json, api_signature_url: to go */
 #include "server/triage/view.h"
 #include "server/triage/regress.h"
 
@@ -389,15 +388,16 @@ unsigned long long ingest_parse_ns(const struct ingest *in)
 	return in->parse_ns;
 }
 
+/* One report's part of the verdict; the front end adds its url. */
 static json_t *report_verdict(const struct db_signature_hit *hit)
 {
-	return json_pack("{s:I, s:s, s:s, s:o, s:b, s:I, s:o, s:s, s:o}",
+	return json_pack("{s:I, s:s, s:s, s:o, s:b, s:I, s:o, s:s}",
 			 "signature_id", (json_int_t)hit->id, "signature",
 			 hit->hash.buf, "kind", hit->kind.buf, "title",
 			 view_string(hit->title.buf), "new", hit->is_new,
 			 "occurrences", (json_int_t)hit->occurrences,
 			 "first_seen", view_time(hit->first_seen), "status",
-			 hit->status.buf, "url", api_signature_url(hit->id));
+			 hit->status.buf);
 }
 
 /* The run row for m; kernel falls back to the first report's release. */
@@ -491,7 +491,7 @@ static int store_run(struct ingest *in, struct db *db,
 			goto out;
 		json_array_append_new(reports, report_verdict(&hit));
 	}
-	v = json_pack("{s:o, s:O, s:o}", "run", api_run_json(&run), "reports",
+	v = json_pack("{s:o, s:O, s:o}", "run", view_run(&run), "reports",
 		      reports, "lockdep_off",
 		      run.lockdep_off ?
 			      json_pack("{s:I, s:o}", "after_reports",

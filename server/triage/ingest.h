@@ -83,6 +83,9 @@ enum ingest_outcome {
  * new verdict, or INGEST_ALREADY_STORED and the stored verdict when the same
  * run id was sent with the same log; -EEXIST when it was sent with a
  * different log, other -errno on errors.  *verdict is a new reference.
+ * The verdict, stored and returned, has the shape of docs/api.md without
+ * the "url" fields (a front end adds them: server/http/api.h); verdicts
+ * stored by older versions still carry them.
  */
 int ingest_store(struct ingest *in, struct db *db, pthread_mutex_t *write_lock,
 		 const struct ingest_meta *m, long long now,
