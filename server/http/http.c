@@ -15,7 +15,6 @@
 #include <unistd.h>
 
 #include "server/http/api.h"
-#include "server/triage/gunzip.h"
 #include "server/http/metrics.h"
 #include "server/http/routes.h"
 
@@ -33,8 +32,6 @@ struct http_conn {
 	struct http_request req;
 	bool uri_too_long; /* set by on_uri() for the request being read */
 	struct connguard_conn guard;
-	struct ingest *ingest;
-	struct gunzip *gunzip;
 };
 
 struct http_server {
@@ -139,18 +136,23 @@ struct db *http_writer(struct http_request *req)
 	return req->srv->writer;
 }
 
-struct ingest *http_ingest(struct http_request *req)
+static void ctx_release(struct http_request *req)
 {
-	if (!req->hc->ingest)
-		req->hc->ingest = ingest_new();
-	return req->hc->ingest;
+	if (req->ctx_free)
+		req->ctx_free(req->ctx);
+	req->ctx = NULL;
+	req->ctx_free = NULL;
 }
 
-struct gunzip *http_gunzip(struct http_request *req)
+void *http_ctx(struct http_request *req, void *(*create)(void),
+	       void (*release)(void *ctx))
 {
-	if (!req->hc->gunzip)
-		req->hc->gunzip = gunzip_new();
-	return req->hc->gunzip;
+	if (req->ctx && req->ctx_free == release)
+		return req->ctx;
+	ctx_release(req);
+	req->ctx = create();
+	req->ctx_free = release;
+	return req->ctx;
 }
 
 struct metrics *http_metrics(struct http_request *req)
@@ -641,8 +643,6 @@ static void request_reset(struct http_request *req)
 	req->bytes_in = req->bytes_out = 0;
 	req->status = 0;
 	req->queued = req->discard = false;
-	req->gzip = req->json = false;
-	memset(&req->meta, 0, sizeof(req->meta));
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
@@ -815,8 +815,7 @@ static void on_connection(void *cls, struct MHD_Connection *conn,
 		MHD_destroy_response(hc->req.response);
 	strbuf_release(&hc->req.body);
 	strbuf_release(&hc->req.err);
-	ingest_free(hc->ingest);
-	gunzip_free(hc->gunzip);
+	ctx_release(&hc->req);
 	free(hc);
 	*socket_context = NULL;
 }
@@ -1040,13 +1039,10 @@ static void server_release(struct http_server *srv)
 
 void http_config_init(struct http_config *cfg)
 {
-	static const struct ingest_limits limits = INGEST_LIMITS_INIT;
-
 	*cfg = (struct http_config){
 		.listen = "127.0.0.1:8080",
 		.db_path = DB_DEFAULT_PATH,
-		.max_body = INGEST_MAX_BODY,
-		.limits = limits,
+		.max_body = HTTP_MAX_BODY,
 		.public_read = true,
 		.access_log = stderr,
 		.max_conns = 1000,

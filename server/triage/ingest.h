@@ -20,7 +20,6 @@
 
 struct regress;
 
-#define INGEST_MAX_BODY (64ULL << 20)
 #define INGEST_MAX_DECOMPRESSED (256ULL << 20)
 #define INGEST_MAX_LINE (64 << 10)
 #define INGEST_MAX_REPORTS 1000
