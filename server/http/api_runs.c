@@ -89,7 +89,7 @@ static int to_body(void *ctx, const char *buf, size_t len, struct strbuf *err)
 	return ret ? ret : http_body_append(req, buf, len, err);
 }
 
-static int runs_begin(struct http_request *req)
+static void runs_begin(struct http_request *req)
 {
 	const char *type = http_header(req, "Content-Type");
 	const char *enc = http_header(req, "Content-Encoding");
@@ -108,7 +108,7 @@ static int runs_begin(struct http_request *req)
 	} else if (enc && strcasecmp(enc, "identity")) {
 		http_reply_error(req, 415, "unsupported_media_type",
 				 "Content-Encoding must be gzip or identity");
-		return 0;
+		return;
 	}
 	clen = http_header(req, "Content-Length");
 	if (up->json && clen && !up->gzip) {
@@ -121,7 +121,7 @@ static int runs_begin(struct http_request *req)
 			http_reply_errno(req, ret, req->err.buf);
 	}
 	if (up->json)
-		return 0;
+		return;
 	up->meta.id = http_query(req, "id");
 	up->meta.tree = http_query(req, "tree");
 	up->meta.branch = http_query(req, "branch");
@@ -134,13 +134,12 @@ static int runs_begin(struct http_request *req)
 	up->meta.regress = http_config(req)->regress;
 	if (ingest_meta_check(&up->meta, &req->err)) {
 		http_reply_error(req, 400, "bad_request", req->err.buf);
-		return 0;
+		return;
 	}
 	ingest_start(up->in, upload_limits(req));
-	return 0;
 }
 
-static int runs_data(struct http_request *req, const char *data, size_t len)
+static void runs_data(struct http_request *req, const char *data, size_t len)
 {
 	struct runs_upload *up = req->ctx;
 	int ret;
@@ -156,7 +155,6 @@ static int runs_data(struct http_request *req, const char *data, size_t len)
 		ret = ingest_feed(up->in, data, len, &req->err);
 	if (ret)
 		http_reply_errno(req, ret, req->err.buf);
-	return 0;
 }
 
 static const char *json_meta(json_t *run, const char *key, int *bad)
@@ -246,7 +244,7 @@ static int runs_json(struct http_request *req, struct runs_upload *up,
 			   json_string_length(log), &req->err);
 }
 
-static int runs_end(struct http_request *req)
+static void runs_end(struct http_request *req)
 {
 	struct runs_upload *up = req->ctx;
 	struct ingest *in = up->in;
@@ -276,21 +274,22 @@ static int runs_end(struct http_request *req)
 	http_reply_json(req, outcome == INGEST_STORED ? 201 : 200, verdict);
 out:
 	json_decref(doc);
-	return 0;
 }
 
-int api_runs_post(struct http_request *req, enum http_phase phase,
-		  const char *data, size_t len)
+void api_runs_post(struct http_request *req, enum http_phase phase,
+		   const char *data, size_t len)
 {
 	switch (phase) {
 	case HTTP_BEGIN:
-		return runs_begin(req);
+		runs_begin(req);
+		break;
 	case HTTP_DATA:
-		return runs_data(req, data, len);
+		runs_data(req, data, len);
+		break;
 	case HTTP_END:
-		return runs_end(req);
+		runs_end(req);
+		break;
 	}
-	return 0;
 }
 
 struct run_list {
@@ -307,8 +306,7 @@ static int add_run(void *ctx, const struct db_run *r)
 	return 0;
 }
 
-int api_runs_list(struct http_request *req, enum http_phase phase,
-		  const char *data, size_t len)
+void api_runs_list(struct http_request *req)
 {
 	struct run_list l = { json_array(), 0 };
 	long long limit, cursor;
@@ -324,14 +322,13 @@ int api_runs_list(struct http_request *req, enum http_phase phase,
 	if (ret) {
 		json_decref(l.runs);
 		http_reply_errno(req, ret, req->err.buf);
-		return 0;
+		return;
 	}
 	http_reply_json(req, 200,
 			json_pack("{s:o, s:o}", "runs", l.runs, "next",
 				  json_array_size(l.runs) == (size_t)limit ?
 					  json_sprintf("%lld", l.last) :
 					  json_null()));
-	return 0;
 }
 
 struct run_detail {
@@ -362,8 +359,7 @@ static int add_report(void *ctx, const struct db_run_report *r)
 	return 0;
 }
 
-int api_runs_get(struct http_request *req, enum http_phase phase,
-		 const char *data, size_t len)
+void api_runs_get(struct http_request *req)
 {
 	struct run_detail d = { NULL, 0 };
 	json_t *reports = json_array();
@@ -378,10 +374,9 @@ int api_runs_get(struct http_request *req, enum http_phase phase,
 		json_decref(reports);
 		http_reply_errno(req, ret,
 				 ret == -ENOENT ? "no such run" : req->err.buf);
-		return 0;
+		return;
 	}
 	http_reply_json(req, 200,
 			json_pack("{s:o, s:o}", "run", d.run, "reports",
 				  reports));
-	return 0;
 }

@@ -70,8 +70,7 @@ static int add_section(void *ctx, const char *section, int generic, long long n)
 		       0;
 }
 
-int api_subsystems_list(struct http_request *req, enum http_phase phase,
-			const char *data, size_t len)
+void api_subsystems_list(struct http_request *req)
 {
 	json_t *list = json_array(), *v;
 	struct strbuf url = STRBUF_INIT;
@@ -80,7 +79,7 @@ int api_subsystems_list(struct http_request *req, enum http_phase phase,
 
 	if (!owners_configured(req)) {
 		json_decref(list);
-		return 0;
+		return;
 	}
 	ret = owners_fill(req);
 	if (!ret)
@@ -89,7 +88,7 @@ int api_subsystems_list(struct http_request *req, enum http_phase phase,
 	if (ret) {
 		json_decref(list);
 		http_reply_errno(req, ret, req->err.buf);
-		return 0;
+		return;
 	}
 	json_array_foreach(list, i, v) {
 		const char *name =
@@ -112,7 +111,6 @@ int api_subsystems_list(struct http_request *req, enum http_phase phase,
 	}
 	strbuf_release(&url);
 	http_reply_json(req, 200, json_pack("{s:o}", "subsystems", list));
-	return 0;
 }
 
 static int one_signature(void *ctx, const struct db_signature *s)
@@ -122,8 +120,7 @@ static int one_signature(void *ctx, const struct db_signature *s)
 	return json_array_append_new(list, api_signature_json(s)) ? -ENOMEM : 0;
 }
 
-int api_subsystems_signatures(struct http_request *req, enum http_phase phase,
-			      const char *data, size_t len)
+void api_subsystems_signatures(struct http_request *req)
 {
 	json_t *ids = json_array(), *list = json_array(), *v;
 	struct db *db = http_db(req);
@@ -153,5 +150,4 @@ int api_subsystems_signatures(struct http_request *req, enum http_phase phase,
 out:
 	json_decref(ids);
 	json_decref(list);
-	return 0;
 }

@@ -440,10 +440,15 @@ static void release_db(struct http_request *req)
 	}
 }
 
+/* The route's handler: a stream handler in every phase, else once at
+ * HTTP_END. */
 static void call_handler(struct http_request *req, enum http_phase phase,
 			 const char *data, size_t len)
 {
-	req->route->handler(req, phase, data, len);
+	if (req->route->stream)
+		req->route->stream(req, phase, data, len);
+	else if (phase == HTTP_END)
+		req->route->handler(req);
 	release_db(req);
 }
 
@@ -553,6 +558,7 @@ static void request_data(struct http_request *req, const char *data, size_t len)
 static enum MHD_Result add_header_line(void *cls, enum MHD_ValueKind kind,
 				       const char *key, const char *value)
 {
+	(void)kind;
 	strbuf_addf(cls, "%s: %s\r\n", key, value);
 	return MHD_YES;
 }
@@ -644,6 +650,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
 	const union MHD_ConnectionInfo *ci;
 	size_t n;
 
+	(void)version;
 	if (!req) {
 		ci = MHD_get_connection_info(
 			conn, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
@@ -720,6 +727,7 @@ static void *on_uri(void *cls, const char *uri, struct MHD_Connection *conn)
 	const char *p;
 	size_t params = 1;
 
+	(void)cls;
 	if (!hc)
 		return NULL;
 	for (p = query; p && *p; p++)
@@ -742,6 +750,8 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 	struct tm tm;
 	time_t t;
 
+	(void)conn;
+	(void)toe;
 	if (!req || !req->active)
 		return;
 	ns = now_ns() - req->start_ns;

@@ -67,8 +67,16 @@ struct regress;
 struct owners_source;
 struct ingest_limits;
 
-/* Returns 0; a handler answers with http_reply_*() in any phase. */
-typedef int (*http_handler_fn)(struct http_request *req, enum http_phase phase,
+/*
+ * A route's handler, called once the whole request is in (its body, when
+ * the route takes one, in req->body); it answers with http_reply_*().
+ */
+typedef void (*http_handler_fn)(struct http_request *req);
+/*
+ * A streaming route's handler (body limit HTTP_BODY_STREAM), called in every
+ * phase; it may answer with http_reply_*() in any, which ends the request.
+ */
+typedef void (*http_stream_fn)(struct http_request *req, enum http_phase phase,
 			       const char *data, size_t len);
 
 /* One request; lives in its connection's state and is reused. */
