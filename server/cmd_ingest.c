@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "server/cmds.h"
+#include "server/http/api.h"
 #include "server/triage/regress.h"
 #include "server/triage/gunzip.h"
 #include "server/triage/ingest.h"
@@ -86,7 +87,8 @@ int cmd_ingest(int argc, char **argv)
 	struct db *db = NULL;
 	json_t *verdict = NULL;
 	size_t flags = JSON_COMPACT;
-	int i, ret, status = 0, exit_code = 1;
+	enum ingest_outcome outcome;
+	int i, ret, exit_code = 1;
 
 	for (i = 1; i < argc; i++) {
 		const char *a = argv[i],
@@ -149,9 +151,10 @@ int cmd_ingest(int argc, char **argv)
 		ret = ingest_finish(in, &err);
 	if (!ret)
 		ret = ingest_store(in, db, NULL, &meta, (long long)time(NULL),
-				   &status, &verdict, &err);
+				   &outcome, &verdict, &err);
 	if (ret)
 		goto out;
+	api_verdict_urls(verdict);
 	json_dumpf(verdict, stdout, flags);
 	fputc('\n', stdout);
 	exit_code = 0;

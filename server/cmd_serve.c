@@ -10,6 +10,7 @@
 #include "db/db.h"
 #include "server/cmds.h"
 #include "server/http/http.h"
+#include "server/triage/ingest.h"
 #include "server/triage/owners.h"
 #include "server/triage/regress.h"
 
@@ -93,6 +94,7 @@ static int parse_size(const char *s, unsigned long long *out)
 
 int cmd_serve(int argc, char **argv)
 {
+	struct ingest_limits limits = INGEST_LIMITS_INIT;
 	struct http_config cfg;
 	struct regress_config rcfg = { 0, 0 };
 	unsigned sync_interval = 600;
@@ -115,6 +117,7 @@ int cmd_serve(int argc, char **argv)
 	mallopt(M_MMAP_THRESHOLD, 32 << 20);
 	mallopt(M_TRIM_THRESHOLD, 256 << 20);
 	http_config_init(&cfg);
+	cfg.limits = &limits;
 	if (!stat("static", &st) && S_ISDIR(st.st_mode))
 		cfg.static_dir = "static";
 	for (i = 1; i < argc; i++) {
@@ -174,15 +177,15 @@ int cmd_serve(int argc, char **argv)
 		} else if (!strcmp(a, "--max-body")) {
 			cfg.max_body = v;
 		} else if (!strcmp(a, "--max-decompressed")) {
-			cfg.limits.max_decompressed = v;
+			limits.max_decompressed = v;
 		} else if (!strcmp(a, "--max-json")) {
 			cfg.max_json = v;
 		} else if (!strcmp(a, "--max-buffered")) {
 			cfg.max_buffered = v;
 		} else if (!strcmp(a, "--max-line")) {
-			cfg.limits.max_line = (size_t)v;
+			limits.max_line = (size_t)v;
 		} else if (!strcmp(a, "--max-reports")) {
-			cfg.limits.max_reports = (unsigned)v;
+			limits.max_reports = (unsigned)v;
 		} else if (!strcmp(a, "--threads")) {
 			cfg.threads = (unsigned)v;
 		} else if (!strcmp(a, "--max-conns")) {

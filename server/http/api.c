@@ -14,26 +14,54 @@ json_t *api_signature_url(long long id)
 	return json_sprintf("/api/v1/signatures/%lld", id);
 }
 
+json_t *api_run_url(const char *run_id)
+{
+	return json_sprintf("/api/v1/runs/%s", run_id);
+}
+
 json_t *api_run_json(const struct db_run *r)
 {
-	json_t *off = json_null();
+	json_t *run = view_run(r);
 
-	if (r->lockdep_off)
-		off = json_pack("{s:I, s:o}", "after_reports",
-				(json_int_t)r->lockdep_off_after, "reason",
-				view_string(r->lockdep_off_reason));
-	return json_pack(
-		"{s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:I, s:s, s:I,"
-		" s:o, s:o}",
-		"id", r->run_id, "tree", view_string(r->tree), "branch",
-		view_string(r->branch), "kernel", view_string(r->kernel),
-		"commit", view_string(r->commit), "machine",
-		view_string(r->machine), "test", view_string(r->test),
-		"started_at", view_string(r->started_at), "received_at",
-		view_time(r->received_at), "log_size", (json_int_t)r->log_size,
-		"log_sha256", r->log_sha256 ? r->log_sha256 : "", "reports",
-		(json_int_t)r->reports, "lockdep_off", off, "url",
-		json_sprintf("/api/v1/runs/%s", r->run_id));
+	json_object_set_new(run, "url", api_run_url(r->run_id));
+	return run;
+}
+
+/* rep with its url after "status"; a new reference (rep itself when it has
+ * one already). */
+static json_t *report_with_url(json_t *rep)
+{
+	json_int_t id =
+		json_integer_value(json_object_get(rep, "signature_id"));
+	const char *key;
+	json_t *out, *v;
+
+	if (json_object_get(rep, "url")) {
+		json_object_set_new(rep, "url", api_signature_url(id));
+		return json_incref(rep);
+	}
+	out = json_object();
+	json_object_foreach(rep, key, v) {
+		json_object_set(out, key, v);
+		if (!strcmp(key, "status"))
+			json_object_set_new(out, "url", api_signature_url(id));
+	}
+	if (!json_object_get(out, "url"))
+		json_object_set_new(out, "url", api_signature_url(id));
+	return out;
+}
+
+void api_verdict_urls(json_t *verdict)
+{
+	json_t *run = json_object_get(verdict, "run");
+	json_t *reports = json_object_get(verdict, "reports"), *rep;
+	const char *id = json_string_value(json_object_get(run, "id"));
+	size_t i;
+
+	if (id)
+		json_object_set_new(run, "url", api_run_url(id));
+	json_array_foreach(reports, i, rep)
+		json_array_set_new(reports, i, report_with_url(rep));
 }
 
 json_t *api_signature_json(const struct db_signature *s)

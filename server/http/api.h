@@ -16,8 +16,19 @@
 
 /* "/api/v1/signatures/ID".  New reference. */
 json_t *api_signature_url(long long id);
-/* A run object (without its reports).  New reference. */
+/* "/api/v1/runs/ID".  New reference. */
+json_t *api_run_url(const char *run_id);
+/* A run object (without its reports): view_run() and its url.  New
+ * reference. */
 json_t *api_run_json(const struct db_run *r);
+/*
+ * Add the urls to an ingest verdict (server/triage/ingest.h), which the
+ * domain builds and stores without them: "run"."url" last, each
+ * "reports"[i]."url" after its "status" (docs/api.md).  A url already there
+ * (verdicts stored before they left the domain) is overwritten in place with
+ * the same value.
+ */
+void api_verdict_urls(json_t *verdict);
 /* A signature object as listed; detail adds nothing here.  New reference. */
 json_t *api_signature_json(const struct db_signature *s);
 

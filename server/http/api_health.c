@@ -6,8 +6,7 @@
 #include "server/http/metrics.h"
 #include "server/http/routes.h"
 
-int api_health_get(struct http_request *req, enum http_phase phase,
-		   const char *data, size_t len)
+void api_health_get(struct http_request *req)
 {
 	long long version = 0;
 	int ret = db_health(http_db(req), &req->err);
@@ -19,12 +18,11 @@ int api_health_get(struct http_request *req, enum http_phase phase,
 		ret = -EIO;
 	if (ret) {
 		http_reply_error(req, 503, "unavailable", req->err.buf);
-		return 0;
+		return;
 	}
 	http_reply_json(req, 200,
 			json_pack("{s:s, s:I}", "status", "ok", "schema",
 				  (json_int_t)version));
-	return 0;
 }
 
 static const char *route_name(size_t i)
@@ -34,8 +32,7 @@ static const char *route_name(size_t i)
 	return routes_table(&n)[i].name;
 }
 
-int api_health_metrics(struct http_request *req, enum http_phase phase,
-		       const char *data, size_t len)
+void api_health_metrics(struct http_request *req)
 {
 	struct strbuf out = STRBUF_INIT;
 	long long signatures = -1;
@@ -45,5 +42,4 @@ int api_health_metrics(struct http_request *req, enum http_phase phase,
 	http_reply_text(req, 200, "text/plain; version=0.0.4", out.buf,
 			out.len);
 	strbuf_release(&out);
-	return 0;
 }

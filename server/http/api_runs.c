@@ -13,8 +13,49 @@
 #include "db/runs.h"
 #include "server/http/api.h"
 #include "server/triage/gunzip.h"
+#include "server/triage/ingest.h"
 #include "server/http/metrics.h"
 #include "server/http/routes.h"
+
+/*
+ * One connection's upload state (http_ctx()): the ingest and gunzip are
+ * kept from run to run so their buffers cost no new pages; the rest is
+ * per request, reset when the headers are in.
+ */
+struct runs_upload {
+	struct ingest *in;
+	struct gunzip *gz; /* made on the first gzip upload */
+	bool gzip, json;
+	struct ingest_meta meta;
+};
+
+static void *upload_new(void)
+{
+	struct runs_upload *up = calloc(1, sizeof(*up));
+
+	if (!up)
+		abort();
+	up->in = ingest_new();
+	return up;
+}
+
+static void upload_free(void *ctx)
+{
+	struct runs_upload *up = ctx;
+
+	if (!up)
+		return;
+	ingest_free(up->in);
+	gunzip_free(up->gz);
+	free(up);
+}
+
+static const struct ingest_limits *upload_limits(struct http_request *req)
+{
+	static const struct ingest_limits defaults = INGEST_LIMITS_INIT;
+
+	return http_config(req)->limits ? http_config(req)->limits : &defaults;
+}
 
 static int to_ingest(void *ctx, const char *buf, size_t len, struct strbuf *err)
 {
@@ -48,24 +89,29 @@ static int to_body(void *ctx, const char *buf, size_t len, struct strbuf *err)
 	return ret ? ret : http_body_append(req, buf, len, err);
 }
 
-static int runs_begin(struct http_request *req)
+static void runs_begin(struct http_request *req)
 {
 	const char *type = http_header(req, "Content-Type");
 	const char *enc = http_header(req, "Content-Encoding");
+	struct runs_upload *up = http_ctx(req, upload_new, upload_free);
 	const char *clen;
 	int ret;
 
-	req->json = type && !strncasecmp(type, "application/json", 16);
+	up->gzip = false;
+	memset(&up->meta, 0, sizeof(up->meta));
+	up->json = type && !strncasecmp(type, "application/json", 16);
 	if (enc && !strcasecmp(enc, "gzip")) {
-		req->gzip = true;
-		gunzip_reset(http_gunzip(req));
+		up->gzip = true;
+		if (!up->gz)
+			up->gz = gunzip_new();
+		gunzip_reset(up->gz);
 	} else if (enc && strcasecmp(enc, "identity")) {
 		http_reply_error(req, 415, "unsupported_media_type",
 				 "Content-Encoding must be gzip or identity");
-		return 0;
+		return;
 	}
 	clen = http_header(req, "Content-Length");
-	if (req->json && clen && !req->gzip) {
+	if (up->json && clen && !up->gzip) {
 		/* the whole document comes: refuse it or take its memory */
 		ret = json_cap(req, strtoull(clen, NULL, 10), &req->err);
 		if (!ret)
@@ -74,43 +120,41 @@ static int runs_begin(struct http_request *req)
 		if (ret)
 			http_reply_errno(req, ret, req->err.buf);
 	}
-	if (req->json)
-		return 0;
-	req->meta.id = http_query(req, "id");
-	req->meta.tree = http_query(req, "tree");
-	req->meta.branch = http_query(req, "branch");
-	req->meta.kernel = http_query(req, "kernel");
-	req->meta.commit = http_query(req, "commit");
-	req->meta.machine = http_query(req, "machine");
-	req->meta.test = http_query(req, "test");
-	req->meta.started_at = http_query(req, "started_at");
-	req->meta.lockdep = http_query(req, "lockdep");
-	req->meta.regress = http_config(req)->regress;
-	if (ingest_meta_check(&req->meta, &req->err)) {
+	if (up->json)
+		return;
+	up->meta.id = http_query(req, "id");
+	up->meta.tree = http_query(req, "tree");
+	up->meta.branch = http_query(req, "branch");
+	up->meta.kernel = http_query(req, "kernel");
+	up->meta.commit = http_query(req, "commit");
+	up->meta.machine = http_query(req, "machine");
+	up->meta.test = http_query(req, "test");
+	up->meta.started_at = http_query(req, "started_at");
+	up->meta.lockdep = http_query(req, "lockdep");
+	up->meta.regress = http_config(req)->regress;
+	if (ingest_meta_check(&up->meta, &req->err)) {
 		http_reply_error(req, 400, "bad_request", req->err.buf);
-		return 0;
+		return;
 	}
-	ingest_start(http_ingest(req), &http_config(req)->limits);
-	return 0;
+	ingest_start(up->in, upload_limits(req));
 }
 
-static int runs_data(struct http_request *req, const char *data, size_t len)
+static void runs_data(struct http_request *req, const char *data, size_t len)
 {
+	struct runs_upload *up = req->ctx;
 	int ret;
 
-	if (req->gzip)
-		ret = gunzip_feed(http_gunzip(req), data, len,
-				  req->json ? to_body : to_ingest,
-				  req->json ? (void *)req :
-					      (void *)http_ingest(req),
+	if (up->gzip)
+		ret = gunzip_feed(up->gz, data, len,
+				  up->json ? to_body : to_ingest,
+				  up->json ? (void *)req : (void *)up->in,
 				  &req->err);
-	else if (req->json)
+	else if (up->json)
 		ret = to_body(req, data, len, &req->err);
 	else
-		ret = ingest_feed(http_ingest(req), data, len, &req->err);
+		ret = ingest_feed(up->in, data, len, &req->err);
 	if (ret)
 		http_reply_errno(req, ret, req->err.buf);
-	return 0;
 }
 
 static const char *json_meta(json_t *run, const char *key, int *bad)
@@ -151,7 +195,8 @@ static size_t json_values(const char *s, size_t len)
 }
 
 /* Parse {"run": {...}, "log": "..."} and feed its log. */
-static int runs_json(struct http_request *req, json_t **doc)
+static int runs_json(struct http_request *req, struct runs_upload *up,
+		     json_t **doc)
 {
 	json_error_t jerr;
 	json_t *run, *log;
@@ -177,70 +222,74 @@ static int runs_json(struct http_request *req, json_t **doc)
 					 " \"log\": \"...\"}");
 		return -EINVAL;
 	}
-	req->meta.id = json_meta(run, "id", &bad);
-	req->meta.tree = json_meta(run, "tree", &bad);
-	req->meta.branch = json_meta(run, "branch", &bad);
-	req->meta.kernel = json_meta(run, "kernel", &bad);
-	req->meta.commit = json_meta(run, "commit", &bad);
-	req->meta.machine = json_meta(run, "machine", &bad);
-	req->meta.test = json_meta(run, "test", &bad);
-	req->meta.started_at = json_meta(run, "started_at", &bad);
-	req->meta.lockdep = json_meta(run, "lockdep", &bad);
-	req->meta.regress = http_config(req)->regress;
+	up->meta.id = json_meta(run, "id", &bad);
+	up->meta.tree = json_meta(run, "tree", &bad);
+	up->meta.branch = json_meta(run, "branch", &bad);
+	up->meta.kernel = json_meta(run, "kernel", &bad);
+	up->meta.commit = json_meta(run, "commit", &bad);
+	up->meta.machine = json_meta(run, "machine", &bad);
+	up->meta.test = json_meta(run, "test", &bad);
+	up->meta.started_at = json_meta(run, "started_at", &bad);
+	up->meta.lockdep = json_meta(run, "lockdep", &bad);
+	up->meta.regress = http_config(req)->regress;
 	if (bad) {
 		strbuf_addstr(&req->err, "run metadata values must be strings");
 		return -EINVAL;
 	}
-	ret = ingest_meta_check(&req->meta, &req->err);
+	ret = ingest_meta_check(&up->meta, &req->err);
 	if (ret)
 		return ret;
-	ingest_start(http_ingest(req), &http_config(req)->limits);
-	return ingest_feed(http_ingest(req), json_string_value(log),
+	ingest_start(up->in, upload_limits(req));
+	return ingest_feed(up->in, json_string_value(log),
 			   json_string_length(log), &req->err);
 }
 
-static int runs_end(struct http_request *req)
+static void runs_end(struct http_request *req)
 {
-	struct ingest *in = http_ingest(req);
+	struct runs_upload *up = req->ctx;
+	struct ingest *in = up->in;
+	enum ingest_outcome outcome = INGEST_STORED;
 	json_t *doc = NULL, *verdict = NULL;
-	int ret = 0, status = 0;
+	int ret = 0;
 
-	if (req->gzip)
-		ret = gunzip_finish(http_gunzip(req), &req->err);
-	if (!ret && req->json)
-		ret = runs_json(req, &doc);
+	if (up->gzip)
+		ret = gunzip_finish(up->gz, &req->err);
+	if (!ret && up->json)
+		ret = runs_json(req, up, &doc);
 	if (!ret)
 		ret = ingest_finish(in, &req->err);
 	if (!ret)
 		ret = ingest_store(in, http_writer(req), http_write_lock(req),
-				   &req->meta, (long long)time(NULL), &status,
+				   &up->meta, (long long)time(NULL), &outcome,
 				   &verdict, &req->err);
 	if (ret) {
 		http_reply_errno(req, ret, req->err.buf);
 		goto out;
 	}
-	if (status == 201)
+	if (outcome == INGEST_STORED)
 		metrics_ingest(http_metrics(req), ingest_log_bytes(in),
 			       ingest_report_count(in),
 			       ingest_new_signatures(in), ingest_parse_ns(in));
-	http_reply_json(req, status, verdict);
+	api_verdict_urls(verdict);
+	http_reply_json(req, outcome == INGEST_STORED ? 201 : 200, verdict);
 out:
 	json_decref(doc);
-	return 0;
 }
 
-int api_runs_post(struct http_request *req, enum http_phase phase,
-		  const char *data, size_t len)
+void api_runs_post(struct http_request *req, enum http_phase phase,
+		   const char *data, size_t len)
 {
 	switch (phase) {
 	case HTTP_BEGIN:
-		return runs_begin(req);
+		runs_begin(req);
+		break;
 	case HTTP_DATA:
-		return runs_data(req, data, len);
+		runs_data(req, data, len);
+		break;
 	case HTTP_END:
-		return runs_end(req);
+		runs_end(req);
+		break;
 	}
-	return 0;
 }
 
 struct run_list {
@@ -257,8 +306,7 @@ static int add_run(void *ctx, const struct db_run *r)
 	return 0;
 }
 
-int api_runs_list(struct http_request *req, enum http_phase phase,
-		  const char *data, size_t len)
+void api_runs_list(struct http_request *req)
 {
 	struct run_list l = { json_array(), 0 };
 	long long limit, cursor;
@@ -274,14 +322,13 @@ int api_runs_list(struct http_request *req, enum http_phase phase,
 	if (ret) {
 		json_decref(l.runs);
 		http_reply_errno(req, ret, req->err.buf);
-		return 0;
+		return;
 	}
 	http_reply_json(req, 200,
 			json_pack("{s:o, s:o}", "runs", l.runs, "next",
 				  json_array_size(l.runs) == (size_t)limit ?
 					  json_sprintf("%lld", l.last) :
 					  json_null()));
-	return 0;
 }
 
 struct run_detail {
@@ -312,8 +359,7 @@ static int add_report(void *ctx, const struct db_run_report *r)
 	return 0;
 }
 
-int api_runs_get(struct http_request *req, enum http_phase phase,
-		 const char *data, size_t len)
+void api_runs_get(struct http_request *req)
 {
 	struct run_detail d = { NULL, 0 };
 	json_t *reports = json_array();
@@ -328,10 +374,9 @@ int api_runs_get(struct http_request *req, enum http_phase phase,
 		json_decref(reports);
 		http_reply_errno(req, ret,
 				 ret == -ENOENT ? "no such run" : req->err.buf);
-		return 0;
+		return;
 	}
 	http_reply_json(req, 200,
 			json_pack("{s:o, s:o}", "run", d.run, "reports",
 				  reports));
-	return 0;
 }

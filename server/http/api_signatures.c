@@ -136,8 +136,7 @@ static int list_filter(struct http_request *req, struct db_signature_filter *f,
 	return 0;
 }
 
-int api_signatures_list(struct http_request *req, enum http_phase phase,
-			const char *data, size_t len)
+void api_signatures_list(struct http_request *req)
 {
 	struct db_signature_filter f;
 	struct strbuf q = STRBUF_INIT;
@@ -162,7 +161,6 @@ int api_signatures_list(struct http_request *req, enum http_phase phase,
 						      json_null()));
 out:
 	strbuf_release(&q);
-	return 0;
 }
 
 static int get_one(void *ctx, const struct db_signature *s)
@@ -211,8 +209,7 @@ static int add_related(void *ctx, long long id, const char *hash,
 	return 0;
 }
 
-int api_signatures_get(struct http_request *req, enum http_phase phase,
-		       const char *data, size_t len)
+void api_signatures_get(struct http_request *req)
 {
 	json_t *sig = NULL, *edges = json_array(), *machines = json_array();
 	json_t *kernels = json_array(), *related = json_array();
@@ -246,7 +243,7 @@ int api_signatures_get(struct http_request *req, enum http_phase phase,
 		json_decref(machines);
 		json_decref(kernels);
 		json_decref(related);
-		return 0;
+		return;
 	}
 	json_object_set_new(sig, "edges", edges);
 	json_object_set_new(sig, "machines", machines);
@@ -254,7 +251,6 @@ int api_signatures_get(struct http_request *req, enum http_phase phase,
 	json_object_set_new(sig, "related", related);
 	api_owners_annotate(req, id, sig);
 	http_reply_json(req, 200, sig);
-	return 0;
 }
 
 struct occ_list {
@@ -289,8 +285,7 @@ static int check_exists(void *ctx, const struct db_signature *s)
 	return 0;
 }
 
-int api_signatures_occurrences(struct http_request *req, enum http_phase phase,
-			       const char *data, size_t len)
+void api_signatures_occurrences(struct http_request *req)
 {
 	struct occ_list l = { json_array(), 0, 0 };
 	long long id, limit, cursor;
@@ -313,14 +308,13 @@ int api_signatures_occurrences(struct http_request *req, enum http_phase phase,
 		http_reply_errno(req, ret,
 				 ret == -ENOENT ? "no such signature" :
 						  req->err.buf);
-		return 0;
+		return;
 	}
 	http_reply_json(req, 200,
 			json_pack("{s:o, s:o}", "occurrences", l.list, "next",
 				  l.rows == limit ?
 					  json_sprintf("%lld", l.last) :
 					  json_null()));
-	return 0;
 }
 
 /* Reply with the signature id (after a change). */
@@ -336,8 +330,7 @@ static void reply_signature(struct http_request *req, long long id)
 		http_reply_json(req, 200, sig);
 }
 
-int api_signatures_patch(struct http_request *req, enum http_phase phase,
-			 const char *data, size_t len)
+void api_signatures_patch(struct http_request *req)
 {
 	json_t *o, *note;
 	const char *hash, *status;
@@ -346,11 +339,11 @@ int api_signatures_patch(struct http_request *req, enum http_phase phase,
 
 	if (path_signature(req, &id, &hash)) {
 		http_reply_error(req, 400, "bad_request", req->err.buf);
-		return 0;
+		return;
 	}
 	o = http_body_object(req);
 	if (!o)
-		return 0;
+		return;
 	status = json_string_value(json_object_get(o, "status"));
 	note = json_object_get(o, "note");
 	if (!status_valid(status)) {
@@ -381,11 +374,9 @@ int api_signatures_patch(struct http_request *req, enum http_phase phase,
 		reply_signature(req, id);
 out:
 	json_decref(o);
-	return 0;
 }
 
-int api_signatures_merge(struct http_request *req, enum http_phase phase,
-			 const char *data, size_t len)
+void api_signatures_merge(struct http_request *req)
 {
 	long long id, into, root = 0;
 	const char *hash;
@@ -394,11 +385,11 @@ int api_signatures_merge(struct http_request *req, enum http_phase phase,
 
 	if (path_signature(req, &id, &hash)) {
 		http_reply_error(req, 400, "bad_request", req->err.buf);
-		return 0;
+		return;
 	}
 	o = http_body_object(req);
 	if (!o)
-		return 0;
+		return;
 	v = json_object_get(o, "into");
 	if (!json_is_integer(v) || json_integer_value(v) <= 0) {
 		http_reply_error(req, 400, "bad_request",
@@ -421,5 +412,4 @@ int api_signatures_merge(struct http_request *req, enum http_phase phase,
 		reply_signature(req, id);
 out:
 	json_decref(o);
-	return 0;
 }

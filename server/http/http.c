@@ -16,8 +16,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "db/checkpointer.h"
 #include "server/http/api.h"
-#include "server/triage/gunzip.h"
 #include "server/http/metrics.h"
 #include "server/http/routes.h"
 
@@ -35,8 +35,6 @@ struct http_conn {
 	struct http_request req;
 	bool uri_too_long; /* set by on_uri() for the request being read */
 	struct connguard_conn guard;
-	struct ingest *ingest;
-	struct gunzip *gunzip;
 };
 
 struct http_server {
@@ -53,12 +51,7 @@ struct http_server {
 	size_t npool, pool_size;
 	long active; /* requests in flight (atomic) */
 	unsigned long long buffered; /* bytes reserved by req->body (atomic) */
-	struct db *checkpoint_db;
-	pthread_t checkpointer;
-	bool checkpointing;
-	pthread_cond_t stop_cond;
-	bool stopping; /* guarded by pool_lock */
-	struct strbuf checkpoint_err; /* the failing checkpoint's, pool_lock */
+	struct db_checkpointer *checkpointer;
 };
 
 static long long now_ns(void)
@@ -141,18 +134,23 @@ struct db *http_writer(struct http_request *req)
 	return req->srv->writer;
 }
 
-struct ingest *http_ingest(struct http_request *req)
+static void ctx_release(struct http_request *req)
 {
-	if (!req->hc->ingest)
-		req->hc->ingest = ingest_new();
-	return req->hc->ingest;
+	if (req->ctx_free)
+		req->ctx_free(req->ctx);
+	req->ctx = NULL;
+	req->ctx_free = NULL;
 }
 
-struct gunzip *http_gunzip(struct http_request *req)
+void *http_ctx(struct http_request *req, void *(*create)(void),
+	       void (*release)(void *ctx))
 {
-	if (!req->hc->gunzip)
-		req->hc->gunzip = gunzip_new();
-	return req->hc->gunzip;
+	if (req->ctx && req->ctx_free == release)
+		return req->ctx;
+	ctx_release(req);
+	req->ctx = create();
+	req->ctx_free = release;
+	return req->ctx;
 }
 
 struct metrics *http_metrics(struct http_request *req)
@@ -162,14 +160,7 @@ struct metrics *http_metrics(struct http_request *req)
 
 bool http_checkpoint_failing(struct http_request *req, struct strbuf *out)
 {
-	struct http_server *srv = req->srv;
-	bool failing;
-
-	pthread_mutex_lock(&srv->pool_lock);
-	failing = srv->checkpoint_err.len > 0;
-	strbuf_addstr(out, srv->checkpoint_err.buf);
-	pthread_mutex_unlock(&srv->pool_lock);
-	return failing;
+	return db_checkpointer_failing(req->srv->checkpointer, out);
 }
 
 /*
@@ -451,10 +442,15 @@ static void release_db(struct http_request *req)
 	}
 }
 
+/* The route's handler: a stream handler in every phase, else once at
+ * HTTP_END. */
 static void call_handler(struct http_request *req, enum http_phase phase,
 			 const char *data, size_t len)
 {
-	req->route->handler(req, phase, data, len);
+	if (req->route->stream)
+		req->route->stream(req, phase, data, len);
+	else if (phase == HTTP_END)
+		req->route->handler(req);
 	release_db(req);
 }
 
@@ -564,6 +560,7 @@ static void request_data(struct http_request *req, const char *data, size_t len)
 static enum MHD_Result add_header_line(void *cls, enum MHD_ValueKind kind,
 				       const char *key, const char *value)
 {
+	(void)kind;
 	strbuf_addf(cls, "%s: %s\r\n", key, value);
 	return MHD_YES;
 }
@@ -643,8 +640,6 @@ static void request_reset(struct http_request *req)
 	req->bytes_in = req->bytes_out = 0;
 	req->status = 0;
 	req->queued = req->discard = false;
-	req->gzip = req->json = false;
-	memset(&req->meta, 0, sizeof(req->meta));
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
@@ -657,6 +652,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
 	const union MHD_ConnectionInfo *ci;
 	size_t n;
 
+	(void)version;
 	if (!req) {
 		ci = MHD_get_connection_info(
 			conn, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
@@ -733,6 +729,7 @@ static void *on_uri(void *cls, const char *uri, struct MHD_Connection *conn)
 	const char *p;
 	size_t params = 1;
 
+	(void)cls;
 	if (!hc)
 		return NULL;
 	for (p = query; p && *p; p++)
@@ -755,6 +752,8 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 	struct tm tm;
 	time_t t;
 
+	(void)conn;
+	(void)toe;
 	if (!req || !req->active)
 		return;
 	ns = now_ns() - req->start_ns;
@@ -817,8 +816,7 @@ static void on_connection(void *cls, struct MHD_Connection *conn,
 		MHD_destroy_response(hc->req.response);
 	strbuf_release(&hc->req.body);
 	strbuf_release(&hc->req.err);
-	ingest_free(hc->ingest);
-	gunzip_free(hc->gunzip);
+	ctx_release(&hc->req);
 	free(hc);
 	*socket_context = NULL;
 }
@@ -891,143 +889,38 @@ out:
 	return fd;
 }
 
-/*
- * Checkpoint the WAL off the request path: workers never checkpoint when
- * they commit (a 10-20 ms stall for the unlucky request); this thread runs a
- * passive checkpoint every 100 ms instead.  Under a steady stream of writes a
- * passive checkpoint never catches up with the last commit, so no writer
- * ever finds the WAL fully copied back and restarts it: it would grow without
- * bound (every new block zeroed by the file system first).  So when the WAL
- * holds more than CHECKPOINT_WAL_FRAMES, a second passive checkpoint runs
- * right after the first with the write lock held: it has only the last few
- * commits to copy, completes, and the next commit restarts the WAL.
- */
-#define CHECKPOINT_WAL_FRAMES 16384 /* 64 MB of 4 KiB pages (--wal-frames) */
-#define CHECKPOINT_LOG_EVERY 60 /* seconds between reports of one error */
-
-/*
- * The checkpointer's errors on stderr: a new error at once, the same one
- * again only as a count every CHECKPOINT_LOG_EVERY seconds (it would repeat
- * ten times a second while the file cannot be written), and the recovery.
- * The error stays in srv->checkpoint_err for /healthz until a checkpoint
- * works again.
- */
-static void checkpoint_log(struct http_server *srv, struct strbuf *last,
-			   unsigned long *repeats, long long *next_ns,
-			   const char *msg)
+static void forced_checkpoint(void *arg)
 {
-	long long now = now_ns();
-
-	if (msg && last->len && !strcmp(last->buf, msg)) {
-		++*repeats;
-		if (now < *next_ns)
-			return;
-		fprintf(stderr, "splatd: %s (again %lu times in %d s)\n", msg,
-			*repeats, CHECKPOINT_LOG_EVERY);
-		*repeats = 0;
-		*next_ns = now + CHECKPOINT_LOG_EVERY * 1000000000LL;
-		return;
-	}
-	if (last->len && *repeats)
-		fprintf(stderr, "splatd: %s (again %lu times)\n", last->buf,
-			*repeats);
-	if (msg)
-		fprintf(stderr, "splatd: %s\n", msg);
-	else if (last->len)
-		fprintf(stderr, "splatd: checkpoints work again\n");
-	strbuf_reset(last);
-	if (msg)
-		strbuf_addstr(last, msg);
-	*repeats = 0;
-	*next_ns = now + CHECKPOINT_LOG_EVERY * 1000000000LL;
-	pthread_mutex_lock(&srv->pool_lock);
-	strbuf_reset(&srv->checkpoint_err);
-	if (msg)
-		strbuf_addstr(&srv->checkpoint_err, msg);
-	pthread_mutex_unlock(&srv->pool_lock);
+	metrics_forced_checkpoint(arg);
 }
 
-static void *checkpoint_run(void *arg)
-{
-	struct http_server *srv = arg;
-	struct strbuf err = STRBUF_INIT, last = STRBUF_INIT;
-	struct timespec until;
-	unsigned long repeats = 0;
-	long long next_ns = 0;
-	bool stop = false;
-	int frames, ret;
-	int max_frames = srv->cfg->wal_frames ? (int)srv->cfg->wal_frames :
-						CHECKPOINT_WAL_FRAMES;
-
-	while (!stop) {
-		clock_gettime(CLOCK_REALTIME, &until);
-		until.tv_nsec += 100 * 1000 * 1000;
-		if (until.tv_nsec >= 1000000000L) {
-			until.tv_sec++;
-			until.tv_nsec -= 1000000000L;
-		}
-		pthread_mutex_lock(&srv->pool_lock);
-		if (!srv->stopping)
-			pthread_cond_timedwait(&srv->stop_cond, &srv->pool_lock,
-					       &until);
-		stop = srv->stopping;
-		pthread_mutex_unlock(&srv->pool_lock);
-		strbuf_reset(&err);
-		ret = db_checkpoint(srv->checkpoint_db, &frames, &err);
-		if (!ret && frames > max_frames) {
-			pthread_mutex_lock(&srv->write_lock);
-			ret = db_checkpoint(srv->checkpoint_db, NULL, &err);
-			pthread_mutex_unlock(&srv->write_lock);
-			metrics_forced_checkpoint(srv->metrics);
-		}
-		if (ret && !strstr(err.buf, "locked"))
-			checkpoint_log(srv, &last, &repeats, &next_ns, err.buf);
-		else if (!ret && last.len)
-			checkpoint_log(srv, &last, &repeats, &next_ns, NULL);
-	}
-	strbuf_release(&err);
-	strbuf_release(&last);
-	return NULL;
-}
-
+/*
+ * The WAL is checkpointed off the request path (db/checkpointer.h): no
+ * handle of the server checkpoints when it commits.
+ */
 static int checkpointer_start(struct http_server *srv, struct strbuf *err)
 {
+	struct db_checkpointer_config cc = {
+		.path = srv->cfg->db_path,
+		.max_frames = srv->cfg->wal_frames,
+		.write_lock = &srv->write_lock,
+		.on_forced = forced_checkpoint,
+		.arg = srv->metrics,
+	};
 	size_t i;
-	int ret;
 
-	ret = db_open(&srv->checkpoint_db, srv->cfg->db_path, err);
-	if (ret)
-		return ret;
 	for (i = 0; i < srv->npool; i++)
 		db_autocheckpoint(srv->pool[i], 0);
 	db_autocheckpoint(srv->writer, 0);
-	if (pthread_create(&srv->checkpointer, NULL, checkpoint_run, srv)) {
-		strbuf_addstr(err, "cannot start the checkpoint thread");
-		return -EAGAIN;
-	}
-	srv->checkpointing = true;
-	return 0;
-}
-
-static void checkpointer_stop(struct http_server *srv)
-{
-	if (srv->checkpointing) {
-		pthread_mutex_lock(&srv->pool_lock);
-		srv->stopping = true;
-		pthread_cond_broadcast(&srv->stop_cond);
-		pthread_mutex_unlock(&srv->pool_lock);
-		pthread_join(srv->checkpointer, NULL);
-		srv->checkpointing = false;
-	}
-	db_close(srv->checkpoint_db);
-	srv->checkpoint_db = NULL;
+	return db_checkpointer_start(&srv->checkpointer, &cc, err);
 }
 
 static void server_release(struct http_server *srv)
 {
 	size_t i;
 
-	checkpointer_stop(srv);
+	db_checkpointer_stop(srv->checkpointer);
+	srv->checkpointer = NULL;
 	for (i = 0; i < srv->npool; i++)
 		db_close(srv->pool[i]);
 	free(srv->pool);
@@ -1036,19 +929,14 @@ static void server_release(struct http_server *srv)
 	pthread_mutex_destroy(&srv->write_lock);
 	pthread_mutex_destroy(&srv->pool_lock);
 	pthread_cond_destroy(&srv->pool_cond);
-	pthread_cond_destroy(&srv->stop_cond);
-	strbuf_release(&srv->checkpoint_err);
 }
 
 void http_config_init(struct http_config *cfg)
 {
-	static const struct ingest_limits limits = INGEST_LIMITS_INIT;
-
 	*cfg = (struct http_config){
 		.listen = "127.0.0.1:8080",
 		.db_path = DB_DEFAULT_PATH,
-		.max_body = INGEST_MAX_BODY,
-		.limits = limits,
+		.max_body = HTTP_MAX_BODY,
 		.public_read = true,
 		.access_log = stderr,
 		.max_conns = 1000,
@@ -1096,8 +984,6 @@ int http_serve(const struct http_config *cfg, struct strbuf *err)
 	pthread_mutex_init(&srv.write_lock, NULL);
 	pthread_mutex_init(&srv.pool_lock, NULL);
 	pthread_cond_init(&srv.pool_cond, NULL);
-	pthread_cond_init(&srv.stop_cond, NULL);
-	strbuf_init(&srv.checkpoint_err, 0);
 	srv.pool_size = threads + 1;
 	srv.pool = calloc(srv.pool_size, sizeof(*srv.pool));
 	if (!srv.pool)

@@ -18,9 +18,10 @@
 #include "parsers/strbuf.h"
 #include "server/triage/auth.h"
 #include "server/http/connguard.h"
-#include "server/triage/ingest.h"
 
 #define HTTP_BODY_STREAM (~0ULL)
+/* --max-body's default: bytes of a request body on the wire. */
+#define HTTP_MAX_BODY (64ULL << 20)
 #define HTTP_PARAM_MAX 160
 
 struct MHD_Daemon;
@@ -30,7 +31,8 @@ struct http_config {
 	const char *db_path;
 	const char *static_dir; /* NULL: no static files */
 	unsigned long long max_body; /* bytes on the wire */
-	struct ingest_limits limits;
+	/* caps on a run's log (server/triage/ingest.h); NULL: the defaults */
+	const struct ingest_limits *limits;
 	bool public_read;
 	unsigned threads; /* 0: one per core */
 	unsigned wal_frames; /* forced checkpoint above this; 0: default */
@@ -63,9 +65,18 @@ struct http_server;
 struct route;
 struct regress;
 struct owners_source;
+struct ingest_limits;
 
-/* Returns 0; a handler answers with http_reply_*() in any phase. */
-typedef int (*http_handler_fn)(struct http_request *req, enum http_phase phase,
+/*
+ * A route's handler, called once the whole request is in (its body, when
+ * the route takes one, in req->body); it answers with http_reply_*().
+ */
+typedef void (*http_handler_fn)(struct http_request *req);
+/*
+ * A streaming route's handler (body limit HTTP_BODY_STREAM), called in every
+ * phase; it may answer with http_reply_*() in any, which ends the request.
+ */
+typedef void (*http_stream_fn)(struct http_request *req, enum http_phase phase,
 			       const char *data, size_t len);
 
 /* One request; lives in its connection's state and is reused. */
@@ -89,9 +100,10 @@ struct http_request {
 	size_t reply_len;
 	bool queued, discard, active;
 	struct db *db; /* from the pool while a handler runs */
-	/* api_runs.c's state for one upload */
-	bool gzip, json;
-	struct ingest_meta meta;
+	/* The handler's own state (http_ctx()), kept for the connection's
+	 * next request and freed with ctx_free(ctx) when it closes. */
+	void *ctx;
+	void (*ctx_free)(void *ctx);
 };
 
 /* Run the service until SIGTERM/SIGINT; returns 0 or -errno with err. */
@@ -119,9 +131,15 @@ pthread_mutex_t *http_write_lock(struct http_request *req);
  * commit and read the pages back.
  */
 struct db *http_writer(struct http_request *req);
-/* The connection's reusable ingest and gunzip state. */
-struct ingest *http_ingest(struct http_request *req);
-struct gunzip *http_gunzip(struct http_request *req);
+/*
+ * The handler's state for this connection: the one create() made for an
+ * earlier request when it is there, else a new one (release frees whatever
+ * another handler left).  It lives until the connection closes, so its
+ * buffers stay warm from request to request; the handler resets what is
+ * per request.
+ */
+void *http_ctx(struct http_request *req, void *(*create)(void),
+	       void (*release)(void *ctx));
 struct metrics *http_metrics(struct http_request *req);
 /* Whether the WAL checkpoints fail (the file cannot be written); why in out. */
 bool http_checkpoint_failing(struct http_request *req, struct strbuf *out);

@@ -59,8 +59,7 @@ static bool inside_root(const char *dir, const char *path,
 	return ok;
 }
 
-int static_files_get(struct http_request *req, enum http_phase phase,
-		     const char *data, size_t len)
+void static_files_get(struct http_request *req)
 {
 	const char *dir = http_config(req)->static_dir;
 	struct strbuf path = STRBUF_INIT;
@@ -87,5 +86,4 @@ int static_files_get(struct http_request *req, enum http_phase phase,
 		      (unsigned long long)st.st_size);
 out:
 	strbuf_release(&path);
-	return 0;
 }

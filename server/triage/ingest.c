@@ -16,7 +16,6 @@
 #include "parsers/dmesg.h"
 #include "parsers/lockdep.h"
 #include "parsers/signature.h"
-#include "server/http/api.h" /* api_run_json, api_signature_url: to go */
 #include "server/triage/view.h"
 #include "server/triage/regress.h"
 
@@ -389,15 +388,16 @@ unsigned long long ingest_parse_ns(const struct ingest *in)
 	return in->parse_ns;
 }
 
+/* One report's part of the verdict; the front end adds its url. */
 static json_t *report_verdict(const struct db_signature_hit *hit)
 {
-	return json_pack("{s:I, s:s, s:s, s:o, s:b, s:I, s:o, s:s, s:o}",
+	return json_pack("{s:I, s:s, s:s, s:o, s:b, s:I, s:o, s:s}",
 			 "signature_id", (json_int_t)hit->id, "signature",
 			 hit->hash.buf, "kind", hit->kind.buf, "title",
 			 view_string(hit->title.buf), "new", hit->is_new,
 			 "occurrences", (json_int_t)hit->occurrences,
 			 "first_seen", view_time(hit->first_seen), "status",
-			 hit->status.buf, "url", api_signature_url(hit->id));
+			 hit->status.buf);
 }
 
 /* The run row for m; kernel falls back to the first report's release. */
@@ -491,7 +491,7 @@ static int store_run(struct ingest *in, struct db *db,
 			goto out;
 		json_array_append_new(reports, report_verdict(&hit));
 	}
-	v = json_pack("{s:o, s:O, s:o}", "run", api_run_json(&run), "reports",
+	v = json_pack("{s:o, s:O, s:o}", "run", view_run(&run), "reports",
 		      reports, "lockdep_off",
 		      run.lockdep_off ?
 			      json_pack("{s:I, s:o}", "after_reports",
@@ -526,8 +526,9 @@ out:
 }
 
 int ingest_store(struct ingest *in, struct db *db, pthread_mutex_t *write_lock,
-		 const struct ingest_meta *m, long long now, int *status,
-		 json_t **verdict, struct strbuf *err)
+		 const struct ingest_meta *m, long long now,
+		 enum ingest_outcome *outcome, json_t **verdict,
+		 struct strbuf *err)
 {
 	struct strbuf sha = STRBUF_INIT, stored = STRBUF_INIT;
 	long long id;
@@ -550,7 +551,7 @@ int ingest_store(struct ingest *in, struct db *db, pthread_mutex_t *write_lock,
 			goto unlock;
 		}
 		*verdict = json_loads(stored.buf, 0, NULL);
-		*status = 200;
+		*outcome = INGEST_ALREADY_STORED;
 		ret = *verdict ? 0 : -EIO;
 		if (ret)
 			strbuf_addstr(err, "the stored verdict is unreadable");
@@ -564,7 +565,7 @@ int ingest_store(struct ingest *in, struct db *db, pthread_mutex_t *write_lock,
 	ret = db_commit(db, err);
 	if (ret)
 		goto rollback;
-	*status = 201;
+	*outcome = INGEST_STORED;
 	goto unlock;
 rollback:
 	db_rollback(db);

@@ -20,7 +20,6 @@
 
 struct regress;
 
-#define INGEST_MAX_BODY (64ULL << 20)
 #define INGEST_MAX_DECOMPRESSED (256ULL << 20)
 #define INGEST_MAX_LINE (64 << 10)
 #define INGEST_MAX_REPORTS 1000
@@ -58,7 +57,7 @@ int ingest_meta_check(const struct ingest_meta *m, struct strbuf *err);
 /* Begin a new log under lim (copied). */
 void ingest_start(struct ingest *in, const struct ingest_limits *lim);
 /*
- * Feed log bytes.  0, -EFBIG when a cap is exceeded (HTTP 413) or -EINVAL;
+ * Feed log bytes.  0, -EFBIG when a cap is exceeded or -EINVAL;
  * after an error the ingest ignores further bytes until the next start.
  */
 int ingest_feed(struct ingest *in, const char *buf, size_t len,
@@ -71,15 +70,25 @@ unsigned ingest_new_signatures(const struct ingest *in);
 /* Nanoseconds spent in the parser for this log. */
 unsigned long long ingest_parse_ns(const struct ingest *in);
 
+/* What ingest_store() did with a run. */
+enum ingest_outcome {
+	INGEST_STORED, /* a new run: its new verdict */
+	INGEST_ALREADY_STORED, /* the same id with the same log: unchanged */
+};
+
 /*
  * Store the finished log as run m at time now in one transaction, holding
- * write_lock (may be NULL) around it.  0 with *status 201 and the new
- * verdict, or 200 and the stored verdict when the same run id was sent with
- * the same log; -EEXIST when it was sent with a different log (HTTP 409),
- * other -errno on errors.  *verdict is a new reference.
+ * write_lock (may be NULL) around it.  0 with *outcome INGEST_STORED and the
+ * new verdict, or INGEST_ALREADY_STORED and the stored verdict when the same
+ * run id was sent with the same log; -EEXIST when it was sent with a
+ * different log, other -errno on errors.  *verdict is a new reference.
+ * The verdict, stored and returned, has the shape of docs/api.md without
+ * the "url" fields (a front end adds them: server/http/api.h); verdicts
+ * stored by older versions still carry them.
  */
 int ingest_store(struct ingest *in, struct db *db, pthread_mutex_t *write_lock,
-		 const struct ingest_meta *m, long long now, int *status,
-		 json_t **verdict, struct strbuf *err);
+		 const struct ingest_meta *m, long long now,
+		 enum ingest_outcome *outcome, json_t **verdict,
+		 struct strbuf *err);
 
 #endif

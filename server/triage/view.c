@@ -80,3 +80,24 @@ json_t *view_json_array(const char *text)
 	}
 	return v;
 }
+
+json_t *view_run(const struct db_run *r)
+{
+	json_t *off = json_null();
+
+	if (r->lockdep_off)
+		off = json_pack("{s:I, s:o}", "after_reports",
+				(json_int_t)r->lockdep_off_after, "reason",
+				view_string(r->lockdep_off_reason));
+	return json_pack(
+		"{s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:I, s:s, s:I,"
+		" s:o}",
+		"id", r->run_id, "tree", view_string(r->tree), "branch",
+		view_string(r->branch), "kernel", view_string(r->kernel),
+		"commit", view_string(r->commit), "machine",
+		view_string(r->machine), "test", view_string(r->test),
+		"started_at", view_string(r->started_at), "received_at",
+		view_time(r->received_at), "log_size", (json_int_t)r->log_size,
+		"log_sha256", r->log_sha256 ? r->log_sha256 : "", "reports",
+		(json_int_t)r->reports, "lockdep_off", off);
+}

@@ -10,6 +10,8 @@
 
 #include <jansson.h>
 
+#include "db/runs.h"
+
 /* "2026-11-25T17:02:38Z", or JSON null for t <= 0.  New reference. */
 json_t *view_time(long long t);
 /* Unix seconds from "1700000000", "2026-11-25" or "2026-11-25T17:02:38Z". */
@@ -25,5 +27,11 @@ json_t *view_string(const char *s);
 /* A JSON array stored as text (classes, chain); [] when it does not parse.
  * New reference. */
 json_t *view_json_array(const char *text);
+
+/*
+ * A run object (without its reports and without its url, which the front end
+ * adds: server/http/api.c).  New reference.
+ */
+json_t *view_run(const struct db_run *r);
 
 #endif

@@ -1,0 +1,197 @@
+// SPDX-License-Identifier: GPL-2.0
+/* owners_cache: owners of stored signatures, computed once and kept. */
+#include "server/triage/owners_cache.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "db/owners.h"
+#include "parsers/arena.h"
+#include "parsers/lockdep.h"
+#include "parsers/signature.h"
+#include "server/triage/owners.h"
+
+struct recompute {
+	struct owners_source *src;
+	const char *commit;
+	json_t *obj;
+	struct arena arena;
+};
+
+static int on_report(void *ctx, const struct lockdep_report *r)
+{
+	struct recompute *rc = ctx;
+	struct signature sig;
+
+	if (json_object_get(rc->obj, "owners") ||
+	    signature_compute(&sig, r, &rc->arena))
+		return 0;
+	owners_source_annotate(rc->src, rc->obj, &sig, r, rc->commit);
+	return 0;
+}
+
+static int on_off(void *ctx, const struct lockdep_off *off)
+{
+	(void)ctx;
+	(void)off;
+	return 0;
+}
+
+/*
+ * What owners computed now for a newest occurrence on commit (empty: none)
+ * come from, "<commit>|<owners_source_cache_id()>"; stored with them, and
+ * when it changes they are stale (db_owners_missing() spells the same in
+ * SQL).
+ */
+static void owners_cache_key(struct owners_source *src, const char *commit,
+			     struct strbuf *key)
+{
+	strbuf_addf(key, "%s|%s", commit, owners_source_cache_id(src));
+}
+
+/*
+ * Owners of signature id from its newest occurrence, re-parsed from its
+ * stored text; stored in the db.
+ */
+static int owners_cache_compute(struct db *db, pthread_mutex_t *write_lock,
+				struct owners_source *src, long long id,
+				struct strbuf *owners, struct strbuf *tree,
+				struct strbuf *err)
+{
+	struct strbuf text = STRBUF_INIT, commit = STRBUF_INIT;
+	struct strbuf source = STRBUF_INIT;
+	struct recompute rc = { src, NULL, json_object(), ARENA_INIT };
+	struct lockdep_sink sink = { on_report, on_off, &rc };
+	struct lockdep_parser *p;
+	const char **names = NULL;
+	int *generic = NULL;
+	json_t *list, *o;
+	char *s1 = NULL, *s2 = NULL;
+	size_t i, n;
+	int ret;
+
+	ret = db_owners_source(db, id, &text, &commit, err);
+	if (ret)
+		goto out;
+	rc.commit = commit.len ? commit.buf : NULL;
+	owners_cache_key(src, commit.buf, &source);
+	p = lockdep_parser_new(&sink);
+	lockdep_parser_feed(p, text.buf, text.len);
+	lockdep_parser_feed(p, "\n", 1);
+	lockdep_parser_finish(p);
+	lockdep_parser_free(p);
+	list = json_object_get(rc.obj, "owners");
+	if (!list) {
+		strbuf_addstr(err, "the occurrence no longer parses");
+		ret = -EINVAL;
+		goto out;
+	}
+	n = json_array_size(list);
+	names = calloc(n + 1, sizeof(*names));
+	generic = calloc(n + 1, sizeof(*generic));
+	s1 = json_dumps(list, JSON_COMPACT);
+	s2 = json_dumps(json_object_get(rc.obj, "owners_tree"), JSON_COMPACT);
+	if (!names || !generic || !s1 || !s2) {
+		ret = -ENOMEM;
+		goto out;
+	}
+	json_array_foreach(list, i, o) {
+		names[i] = json_string_value(json_object_get(o, "section"));
+		generic[i] = json_is_true(json_object_get(o, "generic"));
+	}
+	pthread_mutex_lock(write_lock);
+	ret = db_begin(db, err);
+	if (!ret) {
+		ret = db_owners_put(
+			db, id,
+			json_string_value(json_object_get(
+				json_object_get(rc.obj, "owners_tree"), "id")),
+			source.buf, s1, s2, names, generic, n,
+			(long long)time(NULL), err);
+		if (ret)
+			db_rollback(db);
+		else
+			ret = db_commit(db, err);
+	}
+	pthread_mutex_unlock(write_lock);
+	if (!ret) {
+		strbuf_addstr(owners, s1);
+		strbuf_addstr(tree, s2);
+	}
+out:
+	free(s1);
+	free(s2);
+	free(names);
+	free(generic);
+	json_decref(rc.obj);
+	arena_release(&rc.arena);
+	strbuf_release(&text);
+	strbuf_release(&commit);
+	strbuf_release(&source);
+	return ret;
+}
+
+int owners_cache_get(struct db *db, pthread_mutex_t *write_lock,
+		     struct owners_source *src, long long id,
+		     struct strbuf *owners, struct strbuf *tree,
+		     struct strbuf *err)
+{
+	struct strbuf source = STRBUF_INIT, now = STRBUF_INIT;
+	struct strbuf text = STRBUF_INIT, commit = STRBUF_INIT;
+	int ret = db_owners_get(db, id, owners, tree, &source, err);
+
+	if (!ret) {
+		int r = db_owners_source(db, id, &text, &commit, err);
+
+		owners_cache_key(src, commit.buf, &now);
+		if (r && r != -ENOENT) /* no occurrence left: keep them */
+			ret = r;
+		else if (!r && strcmp(now.buf, source.buf))
+			ret = -ENOENT; /* stale */
+	}
+	if (ret == -ENOENT) {
+		strbuf_reset(owners);
+		strbuf_reset(tree);
+		ret = owners_cache_compute(db, write_lock, src, id, owners,
+					   tree, err);
+	}
+	strbuf_release(&source);
+	strbuf_release(&now);
+	strbuf_release(&text);
+	strbuf_release(&commit);
+	return ret;
+}
+
+static int collect_id(void *ctx, long long id)
+{
+	json_t *ids = ctx;
+
+	return json_array_append_new(ids, json_integer(id)) ? -ENOMEM : 0;
+}
+
+int owners_cache_fill(struct db *db, pthread_mutex_t *write_lock,
+		      struct owners_source *src, struct strbuf *err)
+{
+	struct strbuf a = STRBUF_INIT, b = STRBUF_INIT;
+	json_t *ids = json_array(), *v;
+	size_t i;
+	int ret;
+
+	ret = db_owners_missing(db, 10000, owners_source_cache_id(src),
+				collect_id, ids, err);
+	json_array_foreach(ids, i, v) {
+		if (ret)
+			break;
+		strbuf_reset(&a);
+		strbuf_reset(&b);
+		/* a signature whose text does not parse stays without */
+		owners_cache_compute(db, write_lock, src, json_integer_value(v),
+				     &a, &b, err);
+	}
+	json_decref(ids);
+	strbuf_release(&a);
+	strbuf_release(&b);
+	return ret;
+}
