@@ -162,6 +162,8 @@ check_eq "clean run 2 with the fix" 201 "$(run good-2 "$(sha after1)" "$SILENT")
 check_eq "not fixed after 2 clean runs" fix_known "$(status)"
 check_eq "clean run 3 with the fix" 201 "$(run good-3 "$(sha after2)" "$SILENT")"
 check_eq "the verdict says fixed" fixed "$(body '.regressions[0].status')"
+check_eq "... with the regression's url (the front end adds it)" \
+	"/api/v1/regressions/$REG" "$(body '.regressions[0].url')"
 check_eq "fixed after 3 clean runs" fixed "$(status)"
 check_eq "GET ?status=fixed lists it" "$REG" \
 	"$(get "$BASE/api/v1/regressions?status=fixed" >/dev/null; body '.regressions[0].id')"

@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "parsers/utf8.h"
+#include "server/http/api_regressions.h"
 
 json_t *api_signature_url(long long id)
 {
@@ -25,6 +26,15 @@ json_t *api_run_json(const struct db_run *r)
 
 	json_object_set_new(run, "url", api_run_url(r->run_id));
 	return run;
+}
+
+/* A regression outcome in a verdict (or NULL) gets its url, last. */
+static void regression_url(json_t *reg)
+{
+	json_int_t id = json_integer_value(json_object_get(reg, "id"));
+
+	if (json_is_object(reg) && id)
+		json_object_set_new(reg, "url", api_regressions_url(id));
 }
 
 /* rep with its url after "status"; a new reference (rep itself when it has
@@ -60,8 +70,12 @@ void api_verdict_urls(json_t *verdict)
 
 	if (id)
 		json_object_set_new(run, "url", api_run_url(id));
-	json_array_foreach(reports, i, rep)
+	json_array_foreach(reports, i, rep) {
+		regression_url(json_object_get(rep, "regression"));
 		json_array_set_new(reports, i, report_with_url(rep));
+	}
+	json_array_foreach(json_object_get(verdict, "regressions"), i, rep)
+		regression_url(rep);
 }
 
 json_t *api_signature_json(const struct db_signature *s)

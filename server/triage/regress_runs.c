@@ -174,20 +174,15 @@ static int apply_run(struct regress *rg, struct db *db, long long id, bool seen,
 	if (!ret)
 		ret = db_regression_run_add(db, r.id, run->run, seen, counted,
 					    why.buf, err);
-	/*
-	 * The verdict is stored with its URLs (ingest.c adds the run's and
-	 * the signatures'): "url" goes to the front end with those.
-	 */
+	/* no URL: the front end adds each "url" (api_verdict_urls()) */
 	if (!ret)
 		json_array_append_new(
 			summary,
-			json_pack("{s:I, s:s, s:b, s:b, s:b, s:s, s:o}", "id",
+			json_pack("{s:I, s:s, s:b, s:b, s:b, s:s}", "id",
 				  (json_int_t)r.id, "status",
 				  regress_status_name(r.status), "seen", seen,
 				  "counted", counted, "reopened", *reopened,
-				  "why", why.buf, "url",
-				  json_sprintf("/api/v1/regressions/%lld",
-					       r.id)));
+				  "why", why.buf));
 out:
 	reg_release(&r);
 	strbuf_release(&why);
@@ -215,12 +210,11 @@ static void annotate_reports(struct db *db, json_t *reports, json_t *summary,
 				continue;
 			json_object_set_new(
 				rep, "regression",
-				json_pack("{s:O, s:O, s:O, s:O}", "id",
+				json_pack("{s:O, s:O, s:O}", "id",
 					  json_object_get(s, "id"), "status",
 					  json_object_get(s, "status"),
 					  "reopened",
-					  json_object_get(s, "reopened"), "url",
-					  json_object_get(s, "url")));
+					  json_object_get(s, "reopened")));
 			break;
 		}
 next:
