@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "parsers/alloc.h"
 #include "parsers/strbuf.h"
 
 const char *signature_class_normalize(const char *name, struct arena *a)
@@ -66,7 +67,7 @@ static bool is_suffix_word(const char *s, size_t n)
 					     "localalias" };
 	size_t i;
 
-	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(words); i++)
 		if (strlen(words[i]) == n && !memcmp(words[i], s, n))
 			return true;
 	for (i = 0; i < n; i++)
@@ -86,7 +87,7 @@ static const char *syscall_name(const char *sym)
 	};
 	size_t i, n;
 
-	for (i = 0; i < sizeof(pfx) / sizeof(pfx[0]); i++) {
+	for (i = 0; i < ARRAY_SIZE(pfx); i++) {
 		n = strlen(pfx[i]);
 		if (!strncmp(sym, pfx[i], n) && sym[n])
 			return sym + n - 4; /* keep "sys_" */
@@ -465,7 +466,7 @@ static bool base_is_plumbing(const char *base)
 {
 	size_t i;
 
-	for (i = 0; i < sizeof(plumbing) / sizeof(plumbing[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(plumbing); i++)
 		if (plumbing_match(base, plumbing[i]))
 			return true;
 	return false;
@@ -512,7 +513,7 @@ static bool hung_plumbing(const char *fn)
 	};
 	size_t i;
 
-	for (i = 0; i < sizeof(pfx) / sizeof(pfx[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(pfx); i++)
 		if (!strncmp(fn, pfx[i], strlen(pfx[i])))
 			return true;
 	return false;
@@ -600,8 +601,7 @@ static bool match_any(const char *fn, const char *const *pats, size_t n)
 	return false;
 }
 
-#define MATCH_ANY(fn, table) \
-	match_any(fn, table, sizeof(table) / sizeof(table[0]))
+#define MATCH_ANY(fn, table) match_any(fn, table, ARRAY_SIZE(table))
 
 /*
  * Which frames a rule passes over.  RULE_KEY is version 1's identity frame,

@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "db/signatures.h"
+#include "parsers/alloc.h"
 #include "parsers/lockdep.h"
 #include "server/api.h"
 #include "server/routes.h"
@@ -22,7 +23,7 @@ static bool status_valid(const char *s)
 {
 	size_t i;
 
-	for (i = 0; s && i < sizeof(statuses) / sizeof(statuses[0]); i++)
+	for (i = 0; s && i < ARRAY_SIZE(statuses); i++)
 		if (!strcmp(s, statuses[i]))
 			return true;
 	return false;

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "parsers/alloc.h"
 #include "server/cmds.h"
 #include "server/regress.h"
 
@@ -161,7 +162,7 @@ static void git_usage(FILE *out)
 
 	fputs("usage: splatd git <subcommand> [options]\n\nsubcommands:\n",
 	      out);
-	for (i = 0; i < sizeof(git_cmds) / sizeof(git_cmds[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(git_cmds); i++)
 		fprintf(out, "  %-8s %s\n", git_cmds[i].name, git_cmds[i].help);
 }
 
@@ -177,7 +178,7 @@ int cmd_git(int argc, char **argv)
 		git_usage(stdout);
 		return 0;
 	}
-	for (i = 0; i < sizeof(git_cmds) / sizeof(git_cmds[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(git_cmds); i++)
 		if (!strcmp(argv[1], git_cmds[i].name))
 			return git_cmds[i].fn(argc - 1, argv + 1);
 	fprintf(stderr, "splatd git: unknown subcommand '%s'\n", argv[1]);

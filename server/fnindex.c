@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "db/fnindex.h"
+#include "parsers/alloc.h"
 #include "parsers/arena.h"
 #include "server/fanin.h"
 #include "server/fnindex.h"
@@ -107,7 +108,7 @@ static bool is_attribute(const struct tok *t)
 	};
 	size_t i;
 
-	for (i = 0; i < sizeof(attrs) / sizeof(attrs[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(attrs); i++)
 		if (tok_is(t, attrs[i]))
 			return true;
 	return false;
@@ -123,7 +124,7 @@ static bool is_keyword(const struct tok *t)
 	};
 	size_t i;
 
-	for (i = 0; i < sizeof(kw) / sizeof(kw[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(kw); i++)
 		if (tok_is(t, kw[i]))
 			return true;
 	return false;
@@ -511,12 +512,7 @@ void fnindex_add_def(struct fnindex *ix, const char *name, const char *file,
 {
 	struct fnindex_def *d;
 
-	if (ix->ndefs == ix->adefs) {
-		ix->adefs = ix->adefs ? 2 * ix->adefs : 1024;
-		ix->defs = realloc(ix->defs, ix->adefs * sizeof(*ix->defs));
-		if (!ix->defs)
-			abort();
-	}
+	ALLOC_GROW(ix->defs, ix->ndefs + 1, ix->adefs);
 	file = intern_file(ix, file);
 	d = &ix->defs[ix->ndefs++];
 	d->name = arena_strdup(&ix->arena, name);
@@ -529,12 +525,7 @@ void fnindex_add_module(struct fnindex *ix, const char *module,
 {
 	struct fnindex_module *m;
 
-	if (ix->nmods == ix->amods) {
-		ix->amods = ix->amods ? 2 * ix->amods : 256;
-		ix->mods = realloc(ix->mods, ix->amods * sizeof(*ix->mods));
-		if (!ix->mods)
-			abort();
-	}
+	ALLOC_GROW(ix->mods, ix->nmods + 1, ix->amods);
 	m = &ix->mods[ix->nmods++];
 	m->module = arena_strdup(&ix->arena, module);
 	m->source = arena_strdup(&ix->arena, source);
@@ -542,12 +533,7 @@ void fnindex_add_module(struct fnindex *ix, const char *module,
 
 void fnindex_add_header(struct fnindex *ix, const char *header, unsigned dirs)
 {
-	if (ix->nhdrs == ix->ahdrs) {
-		ix->ahdrs = ix->ahdrs ? 2 * ix->ahdrs : 1024;
-		ix->hdrs = realloc(ix->hdrs, ix->ahdrs * sizeof(*ix->hdrs));
-		if (!ix->hdrs)
-			abort();
-	}
+	ALLOC_GROW(ix->hdrs, ix->nhdrs + 1, ix->ahdrs);
 	ix->hdrs[ix->nhdrs].header = arena_strdup(&ix->arena, header);
 	ix->hdrs[ix->nhdrs++].dirs = dirs;
 }
@@ -819,7 +805,7 @@ void fnindex_symbol_base(const char *sym, struct strbuf *out)
 	size_t n = strlen(sym), i;
 	const char *cut = sym + n;
 
-	for (i = 0; i < sizeof(sfx) / sizeof(sfx[0]); i++) {
+	for (i = 0; i < ARRAY_SIZE(sfx); i++) {
 		const char *p = strstr(sym, sfx[i]);
 
 		if (p && p < cut)
@@ -914,7 +900,7 @@ static bool prefix_dir(const struct fnindex *ix, const char *name, size_t plen,
 			if (dirs[k].len == dl && !strncmp(dirs[k].dir, f, dl))
 				break;
 		if (k == ndirs) {
-			if (ndirs == sizeof(dirs) / sizeof(dirs[0]))
+			if (ndirs == ARRAY_SIZE(dirs))
 				continue;
 			dirs[ndirs].dir = f;
 			dirs[ndirs].len = dl;

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "parsers/alloc.h"
 #include "server/gitrepo.h"
 
 struct gitrepo {
@@ -286,27 +287,10 @@ static int dir_walk(struct gitrepo *t, struct walk_ctx *w, size_t rel_len)
 		if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, "..") ||
 		    !strcmp(de->d_name, ".git"))
 			continue;
-		if (n == alloc) {
-			char **nn;
-
-			alloc = alloc ? 2 * alloc : 64;
-			nn = realloc(names, alloc * sizeof(*names));
-			if (!nn) {
-				ret = -ENOMEM;
-				break;
-			}
-			names = nn;
-		}
-		names[n] = strdup(de->d_name);
-		if (!names[n]) {
-			ret = -ENOMEM;
-			break;
-		}
-		n++;
+		ALLOC_GROW(names, n + 1, alloc);
+		names[n++] = xstrdup(de->d_name);
 	}
 	closedir(d);
-	if (ret)
-		goto out;
 	qsort(names, n, sizeof(*names), name_cmp);
 	for (i = 0; i < n && !ret; i++) {
 		struct stat st;

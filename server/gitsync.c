@@ -11,6 +11,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "parsers/alloc.h"
 #include "parsers/links.h"
 #include "parsers/trailers.h"
 
@@ -68,9 +69,7 @@ static void view_init(struct commit_view *v, const char *msg, size_t len)
 	v->len = len;
 	memset(&v->tr, 0, sizeof(v->tr));
 	trailers_parse(&v->tr, msg, len);
-	v->urls = calloc(v->tr.n ? v->tr.n : 1, sizeof(*v->urls));
-	if (!v->urls)
-		abort();
+	v->urls = xcalloc(v->tr.n ? v->tr.n : 1, sizeof(*v->urls));
 	for (i = 0; i < v->tr.n; i++) {
 		const struct trailer *t = &v->tr.v[i];
 		char *url, *sp;
@@ -79,9 +78,7 @@ static void view_init(struct commit_view *v, const char *msg, size_t len)
 		if (t->kind != TRAILERS_CLOSES && t->kind != TRAILERS_LINK)
 			continue;
 		/* "Link: https://... # comment" keeps only the URL */
-		url = strdup(t->value);
-		if (!url)
-			abort();
+		url = xstrdup(t->value);
 		sp = strpbrk(url, " \t");
 		if (sp)
 			*sp = '\0';
@@ -232,9 +229,7 @@ static void ranges_resolve(git_repository *repo,
 		if (!is_range(s))
 			continue;
 		dots = strstr(s, "..");
-		from = strndup(s, (size_t)(dots - s));
-		if (!from)
-			abort();
+		from = xstrndup(s, (size_t)(dots - s));
 		ranges[i].ok = !resolve_commit(repo, from, &ranges[i].from) &&
 			       !resolve_commit(repo, dots + 2, &ranges[i].to);
 		free(from);
@@ -312,9 +307,7 @@ int gitsync_tree_sync(const struct gitsync_tree *tree,
 			res->rewound = true;
 		}
 	}
-	ranges = calloc(ntargets ? ntargets : 1, sizeof(*ranges));
-	if (!ranges)
-		abort();
+	ranges = xcalloc(ntargets ? ntargets : 1, sizeof(*ranges));
 	ranges_resolve(repo, targets, ntargets, ranges);
 
 	while (!(ret = git_revwalk_next(&id, walk))) {
@@ -393,10 +386,8 @@ struct gitsync_contain {
 struct gitsync_contain *gitsync_contain_new(const char *repo,
 					    struct strbuf *err)
 {
-	struct gitsync_contain *c = calloc(1, sizeof(*c));
+	struct gitsync_contain *c = xcalloc(1, sizeof(*c));
 
-	if (!c)
-		abort();
 	git_libgit2_init();
 	if (open_repo(&c->repo, repo, err)) {
 		git_libgit2_shutdown();
@@ -482,9 +473,7 @@ int gitsync_contains(struct gitsync_contain *c, const char *commit,
 		ret = oid_contains(c->repo, &co, &fo) ? 1 : 0;
 	if (c->entries >= CONTAIN_MAX)
 		contain_clear(c);
-	e = malloc(sizeof(*e) + lc + lf + 2);
-	if (!e)
-		abort();
+	e = xmalloc(sizeof(*e) + lc + lf + 2);
 	e->result = ret;
 	memcpy(e->key, commit, lc + 1);
 	memcpy(e->key + lc + 1, fix, lf + 1);
@@ -644,9 +633,7 @@ int gitsync_suspects(const char *repo_path, const char *clean, const char *bad,
 		if (git_diff_num_deltas(diff) > cap) {
 			cap = git_diff_num_deltas(diff);
 			free(scan.hit_files);
-			scan.hit_files = calloc(cap, sizeof(*scan.hit_files));
-			if (!scan.hit_files)
-				abort();
+			scan.hit_files = xcalloc(cap, sizeof(*scan.hit_files));
 		}
 		scan.nhit = 0;
 		scan.why_function = NULL;

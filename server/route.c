@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "parsers/alloc.h"
 #include "server/api.h"
 #include "server/owners.h"
 #include "server/route.h"
@@ -41,14 +42,7 @@ int route_core_sections(const struct maintainers *m, const struct fnindex *ix,
 		if (maintainers_match(m, &mf, false, &res, err))
 			continue;
 		for (h = 0; h < res.nhits; h++) {
-			if (cnt == alloc) {
-				alloc = alloc ? 2 * alloc : 64;
-				v = realloc(v, alloc * sizeof(*v));
-				if (!v) {
-					maintainers_result_release(&res);
-					return -ENOMEM;
-				}
-			}
+			ALLOC_GROW(v, cnt + 1, alloc);
 			v[cnt++] = res.hits[h].section;
 		}
 		maintainers_result_release(&res);
@@ -189,7 +183,7 @@ static void decoded_file(const char *file, struct strbuf *out)
 	strbuf_add(out, file, colon ? (size_t)(colon - file) : strlen(file));
 	if (out->buf[0] != '/')
 		return;
-	for (i = 0; i < sizeof(tops) / sizeof(tops[0]); i++) {
+	for (i = 0; i < ARRAY_SIZE(tops); i++) {
 		char *p = strstr(out->buf, tops[i]);
 
 		if (p && p[-1] == '/') {
@@ -236,7 +230,7 @@ static const char *syscall_base(const char *fn)
 	};
 	size_t i;
 
-	for (i = 0; i < sizeof(pfx) / sizeof(pfx[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(pfx); i++)
 		if (!strncmp(fn, pfx[i], strlen(pfx[i])) && fn[strlen(pfx[i])])
 			return fn + strlen(pfx[i]);
 	return NULL;
@@ -409,9 +403,7 @@ static const struct route_cache_ent *cached_match(const struct owners_tree *o,
 	if (!c->v || c->n * 2 >= c->cap) {
 		route_cache_clear(c);
 		c->cap = ROUTE_CACHE_CAP;
-		c->v = calloc(c->cap, sizeof(*c->v));
-		if (!c->v)
-			abort();
+		c->v = xcalloc(c->cap, sizeof(*c->v));
 	}
 	slot = path_hash(path) & (c->cap - 1);
 	while (c->v[slot].path && strcmp(c->v[slot].path, path))
@@ -424,9 +416,7 @@ static const struct route_cache_ent *cached_match(const struct owners_tree *o,
 		mf.content = content.buf;
 		mf.len = content.len;
 	}
-	e->path = strdup(path);
-	if (!e->path)
-		abort();
+	e->path = xstrdup(path);
 	c->n++;
 	if (!maintainers_match(o->m, &mf, true, &res, &err)) {
 		e->hits = res.hits;
@@ -456,14 +446,7 @@ static void frame_resolve(const struct owners_tree *o, const char *arch,
 			cached_match(o, fr->files[k].buf, fr->files[k].len);
 
 		for (h = 0; h < res->nhits; h++) {
-			if (fr->nhits == fr->ahits) {
-				fr->ahits = fr->ahits ? 2 * fr->ahits : 8;
-				fr->hits =
-					realloc(fr->hits,
-						fr->ahits * sizeof(*fr->hits));
-				if (!fr->hits)
-					abort();
-			}
+			ALLOC_GROW(fr->hits, fr->nhits + 1, fr->ahits);
 			fr->hits[fr->nhits++] =
 				(struct fhit){ res->hits[h].section,
 					       res->hits[h].keyword, k };
@@ -511,12 +494,7 @@ static struct owner *owner_get(struct owners_acc *acc,
 		}
 		return ow;
 	}
-	if (acc->n == acc->alloc) {
-		acc->alloc = acc->alloc ? 2 * acc->alloc : 16;
-		acc->v = realloc(acc->v, acc->alloc * sizeof(*acc->v));
-		if (!acc->v)
-			abort();
-	}
+	ALLOC_GROW(acc->v, acc->n + 1, acc->alloc);
 	ow = &acc->v[acc->n];
 	ow->section = section;
 	ow->generic =
@@ -684,7 +662,7 @@ static bool frame_is_context_entry(const char *fn)
 	};
 	size_t i;
 
-	for (i = 0; i < sizeof(entries) / sizeof(entries[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(entries); i++)
 		if (!strncmp(fn, entries[i], strlen(entries[i])))
 			return true;
 	return false;
@@ -833,10 +811,8 @@ static size_t stack_frames(const struct lockdep_stack *st,
 {
 	size_t i, n = st ? st->n : 0;
 
-	*frames = calloc(n + 1, sizeof(**frames));
-	*unreliable = calloc(n + 1, sizeof(**unreliable));
-	if (!*frames || !*unreliable)
-		abort();
+	*frames = xcalloc(n + 1, sizeof(**frames));
+	*unreliable = xcalloc(n + 1, sizeof(**unreliable));
 	for (i = 0; i < n; i++) {
 		(*frames)[i].function = st->frames[i].function;
 		(*frames)[i].module = st->frames[i].module;
@@ -854,10 +830,8 @@ static size_t site_frames(const struct lockdep_report *r,
 {
 	size_t n = 0, i, nheld = r ? r->nheld : 0;
 
-	*frames = calloc(nheld + 3, sizeof(**frames));
-	*unreliable = calloc(nheld + 3, sizeof(**unreliable));
-	if (!*frames || !*unreliable)
-		abort();
+	*frames = xcalloc(nheld + 3, sizeof(**frames));
+	*unreliable = xcalloc(nheld + 3, sizeof(**unreliable));
 	if (culprit) {
 		(*frames)[n].function = culprit->function;
 		(*frames)[n].module = culprit->module;
@@ -908,8 +882,7 @@ static const char *report_arch(const struct lockdep_report *r)
 				if (!strncmp(f + 5, "arm64/", 6))
 					return "arm64";
 			}
-			for (k = 0; fn && k < sizeof(marks) / sizeof(marks[0]);
-			     k++)
+			for (k = 0; fn && k < ARRAY_SIZE(marks); k++)
 				if (!strncmp(fn, marks[k].prefix,
 					     strlen(marks[k].prefix)))
 					return marks[k].arch;
@@ -1085,9 +1058,7 @@ json_t *route_owners_json(const struct owners_tree *o,
 	if (culprit == SIZE_MAX && sig->nedges)
 		culprit = 0;
 	if (r) {
-		stop = calloc(r->nheld + 1, sizeof(*stop));
-		if (!stop)
-			abort();
+		stop = xcalloc(r->nheld + 1, sizeof(*stop));
 		for (i = 0; i < r->nheld; i++)
 			stop[i] = r->held[i].at;
 	}

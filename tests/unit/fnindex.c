@@ -8,6 +8,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "parsers/alloc.h"
 #include "server/fnindex.h"
 
 static void collect(void *data, const char *name, size_t nlen, unsigned line)
@@ -207,7 +208,7 @@ static void fnindex__fallback_dirs(void **state)
 					    "mt76_get_txwi", "mt76_put_txwi" };
 	size_t i;
 
-	for (i = 0; i < sizeof(mt76) / sizeof(mt76[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(mt76); i++)
 		fnindex_add_def(
 			ix, mt76[i],
 			i % 2 ? "drivers/net/wireless/mediatek/mt76/dma.c" :

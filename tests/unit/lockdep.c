@@ -9,6 +9,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "parsers/alloc.h"
 #include "parsers/lockdep.h"
 #include "parsers/signature.h"
 #include "parsers/strbuf.h"
@@ -353,7 +354,7 @@ static void lockdep__old_bracketed_headers(void **state)
 	};
 	size_t i;
 
-	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
 		struct strbuf sb = STRBUF_INIT;
 		struct res res;
 
@@ -527,7 +528,7 @@ static void lockdep__lockdep_off_facts(void **state)
 	};
 	size_t i;
 
-	for (i = 0; i < sizeof(lines) / sizeof(lines[0]); i++) {
+	for (i = 0; i < ARRAY_SIZE(lines); i++) {
 		struct strbuf sb = STRBUF_INIT;
 		struct res res;
 
@@ -649,7 +650,7 @@ static void lockdep__frames(void **state)
 	struct lockdep_frame f;
 	size_t i;
 
-	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
 		assert_int_equal(lockdep_frame_parse(&f, cases[i].line, &a), 0);
 		assert_string_equal(f.function, cases[i].function);
 		if (cases[i].offset)
@@ -666,7 +667,7 @@ static void lockdep__frames(void **state)
 			assert_null(f.file);
 		assert_int_equal(f.unreliable, cases[i].unreliable);
 	}
-	for (i = 0; i < sizeof(not_frames) / sizeof(not_frames[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(not_frames); i++)
 		assert_int_not_equal(lockdep_frame_parse(&f, not_frames[i], &a),
 				     0);
 	arena_release(&a);
@@ -691,7 +692,7 @@ static void signature__class_normalize(void **state)
 	struct arena a = ARENA_INIT;
 	size_t i;
 
-	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(cases); i++)
 		assert_string_equal(signature_class_normalize(cases[i][0], &a),
 				    cases[i][1]);
 	arena_release(&a);
@@ -713,7 +714,7 @@ static void signature__symbol_base(void **state)
 	struct arena a = ARENA_INIT;
 	size_t i;
 
-	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(cases); i++)
 		assert_string_equal(signature_symbol_base(cases[i][0], &a),
 				    cases[i][1]);
 	arena_release(&a);
@@ -740,9 +741,9 @@ static void signature__plumbing(void **state)
 	};
 	size_t i;
 
-	for (i = 0; i < sizeof(yes) / sizeof(yes[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(yes); i++)
 		assert_true(signature_frame_is_plumbing(yes[i]));
-	for (i = 0; i < sizeof(no) / sizeof(no[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(no); i++)
 		assert_false(signature_frame_is_plumbing(no[i]));
 }
 
