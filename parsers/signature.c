@@ -20,6 +20,7 @@
 
 #include "parsers/alloc.h"
 #include "parsers/strbuf.h"
+#include "parsers/symbol.h"
 
 const char *signature_class_normalize(const char *name, struct arena *a)
 {
@@ -59,23 +60,6 @@ const char *signature_class_normalize(const char *name, struct arena *a)
 	return out;
 }
 
-static bool is_suffix_word(const char *s, size_t n)
-{
-	static const char *const words[] = { "isra",	  "constprop",
-					     "part",	  "cold",
-					     "llvm",	  "lto_priv",
-					     "localalias" };
-	size_t i;
-
-	for (i = 0; i < ARRAY_SIZE(words); i++)
-		if (strlen(words[i]) == n && !memcmp(words[i], s, n))
-			return true;
-	for (i = 0; i < n; i++)
-		if (!isdigit((unsigned char)s[i]))
-			return false;
-	return n > 0;
-}
-
 /* Arch syscall wrappers name the syscall: __x64_sys_ioctl -> sys_ioctl. */
 static const char *syscall_name(const char *sym)
 {
@@ -97,32 +81,16 @@ static const char *syscall_name(const char *sym)
 
 const char *signature_symbol_base(const char *sym, struct arena *a)
 {
-	const char *dot, *p;
+	const char *base, *sys;
+	size_t n = symbol_base(sym, &base);
 
-	/* Itanium C++ mangling of a plain function: _Z<len><name><params> */
-	if (sym[0] == '_' && sym[1] == 'Z' && isdigit((unsigned char)sym[2])) {
-		char *end;
-		unsigned long len = strtoul(sym + 2, &end, 10);
-
-		if (len && len <= strlen(end))
-			return arena_strndup(a, end, len);
+	/* a syscall wrapper is the syscall, whichever architecture ran it */
+	if (base == sym) {
+		sys = syscall_name(sym);
+		n -= (size_t)(sys - sym);
+		base = sys;
 	}
-	sym = syscall_name(sym);
-	dot = strchr(sym, '.');
-
-	if (!dot || dot == sym)
-		return arena_strdup(a, sym);
-	/* everything after the first dot must be compiler suffixes */
-	for (p = dot; *p == '.';) {
-		const char *q = p + 1;
-
-		while (*q && *q != '.')
-			q++;
-		if (!is_suffix_word(p + 1, (size_t)(q - p - 1)))
-			return arena_strdup(a, sym);
-		p = q;
-	}
-	return arena_strndup(a, sym, (size_t)(dot - sym));
+	return arena_strndup(a, base, n);
 }
 
 /*

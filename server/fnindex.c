@@ -12,6 +12,7 @@
 #include "db/fnindex.h"
 #include "parsers/alloc.h"
 #include "parsers/arena.h"
+#include "parsers/symbol.h"
 #include "server/fanin.h"
 #include "server/fnindex.h"
 
@@ -796,25 +797,6 @@ out:
 
 /* ---- resolving frames -------------------------------------------------- */
 
-void fnindex_symbol_base(const char *sym, struct strbuf *out)
-{
-	static const char *const sfx[] = {
-		".isra.", ".constprop.", ".part.",
-		".cold",  ".llvm.",	 ".lto_priv."
-	};
-	size_t n = strlen(sym), i;
-	const char *cut = sym + n;
-
-	for (i = 0; i < ARRAY_SIZE(sfx); i++) {
-		const char *p = strstr(sym, sfx[i]);
-
-		if (p && p < cut)
-			cut = p;
-	}
-	strbuf_reset(out);
-	strbuf_add(out, sym, (size_t)(cut - sym));
-}
-
 /* The module's sources: ix->mods[*lo .. return) (sorted by module). */
 static size_t module_range(const struct fnindex *ix, const char *module,
 			   size_t *lo)
@@ -964,11 +946,14 @@ static const char *neighbour_file(const struct fnindex *ix,
 				  struct strbuf *tmp)
 {
 	const struct fnindex_def *d;
+	const char *base;
 	size_t n, i;
 
 	if (f->file)
 		return NULL;
-	fnindex_symbol_base(f->function ? f->function : "", tmp);
+	n = symbol_base(f->function ? f->function : "", &base);
+	strbuf_reset(tmp);
+	strbuf_add(tmp, base, n);
 	n = fnindex_lookup(ix, tmp->buf, &d);
 	for (i = 1; i < n; i++)
 		if (strcmp(d[i].file, d[0].file))
@@ -994,6 +979,7 @@ void fnindex_resolve(const struct fnindex *ix,
 	const struct fnindex_frame *f = &frames[i];
 	struct strbuf name = STRBUF_INIT, tmp = STRBUF_INIT;
 	const struct fnindex_def *d;
+	const char *base;
 	size_t nd, k, j, best = 0, score[FNINDEX_MAX_CANDIDATES] = { 0 };
 	struct fnindex_match cand = { { 0 }, 0, false, NULL };
 
@@ -1004,7 +990,8 @@ void fnindex_resolve(const struct fnindex *ix,
 		out->how = "decoded";
 		goto out;
 	}
-	fnindex_symbol_base(f->function ? f->function : "", &name);
+	nd = symbol_base(f->function ? f->function : "", &base);
+	strbuf_add(&name, base, nd);
 	nd = fnindex_lookup(ix, name.buf, &d);
 	for (k = 0; k < nd; k++)
 		match_add(&cand, d[k].file);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "parsers/alloc.h"
+#include "parsers/symbol.h"
 #include "server/api.h"
 #include "server/owners.h"
 #include "server/route.h"
@@ -268,12 +269,13 @@ static void frame_files(const struct owners_tree *o, const char *arch,
 	struct fnindex_match m;
 	struct strbuf base = STRBUF_INIT, alt = STRBUF_INIT;
 	struct fnindex_frame one = frames[i];
-	const char *sys = NULL;
+	const char *sys = NULL, *name;
 	size_t k;
 	bool known;
 
 	fnindex_resolve(o->ix, frames, n, i, &m);
-	fnindex_symbol_base(one.function ? one.function : "", &base);
+	k = symbol_base(one.function ? one.function : "", &name);
+	strbuf_add(&base, name, k);
 	if (!strcmp(m.how, "decoded")) {
 		decoded_file(m.files[0], &alt);
 		/* a decoded line inside an inlined callee: the index knows
@@ -309,8 +311,8 @@ static void frame_files(const struct owners_tree *o, const char *arch,
 		goto out;
 	}
 	one.file = NULL;
-	if (!strncmp(base.buf, "__pfx_", 6) || !strncmp(base.buf, "__cfi_", 6))
-		one.function = base.buf + 6;
+	if (symbol_padded(base.buf))
+		one.function = symbol_padded(base.buf);
 	else if ((sys = syscall_base(base.buf))) {
 		strbuf_reset(&alt);
 		strbuf_addf(&alt, "__do_sys_%s", sys);
@@ -694,7 +696,7 @@ static bool frame_skipped(const char *fn, bool is_site)
 {
 	char wider[256];
 
-	if (!strncmp(fn, "__pfx_", 6) || !strncmp(fn, "__cfi_", 6))
+	if (symbol_padded(fn))
 		return true;
 	if (!signature_frame_is_plumbing(fn))
 		return false;
