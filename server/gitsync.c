@@ -14,19 +14,10 @@
 #include "parsers/alloc.h"
 #include "parsers/links.h"
 #include "parsers/trailers.h"
+#include "server/gitrepo.h"
 
 #define CONTAIN_BUCKETS 4096
 #define CONTAIN_MAX 65536 /* entries before the cache starts over */
-
-/* libgit2's last error as one line in err; returns -EIO. */
-static int git_fail(const char *what, const char *arg, struct strbuf *err)
-{
-	const git_error *e = git_error_last();
-
-	strbuf_addf(err, "%s '%s': %s", what, arg ? arg : "",
-		    e && e->message ? e->message : "unknown libgit2 error");
-	return -EIO;
-}
 
 static bool is_hex(const char *s, size_t n)
 {
@@ -259,7 +250,8 @@ static int open_repo(git_repository **repo, const char *path,
 {
 	if (git_repository_open_ext(repo, path, GIT_REPOSITORY_OPEN_NO_SEARCH,
 				    NULL))
-		return git_fail("cannot open repository", path, err);
+		return gitrepo_fail(-1, err, "cannot open repository '%s'",
+				    path);
 	return 0;
 }
 
@@ -286,12 +278,13 @@ int gitsync_tree_sync(const struct gitsync_tree *tree,
 	if (ret)
 		goto out;
 	if (resolve_commit(repo, tree->branch, &head)) {
-		ret = git_fail("no such branch", tree->branch, err);
+		ret = gitrepo_fail(-1, err, "no such branch '%s'",
+				   tree->branch);
 		goto out;
 	}
 	git_oid_tostr(res->head, sizeof(res->head), &head);
 	if (git_revwalk_new(&walk, repo) || git_revwalk_push(walk, &head)) {
-		ret = git_fail("cannot walk", tree->branch, err);
+		ret = gitrepo_fail(-1, err, "cannot walk '%s'", tree->branch);
 		goto out;
 	}
 	windowed = true;
@@ -299,7 +292,8 @@ int gitsync_tree_sync(const struct gitsync_tree *tree,
 		if (!git_oid_fromstr(&last, tree->last) &&
 		    oid_contains(repo, &head, &last)) {
 			if (git_revwalk_hide(walk, &last)) {
-				ret = git_fail("cannot walk", tree->last, err);
+				ret = gitrepo_fail(-1, err, "cannot walk '%s'",
+						   tree->last);
 				goto out;
 			}
 			windowed = false;
@@ -321,8 +315,8 @@ int gitsync_tree_sync(const struct gitsync_tree *tree,
 		}
 		res->commits++;
 		if (git_commit_lookup(&commit, repo, &id)) {
-			ret = git_fail("cannot read commit",
-				       git_oid_tostr_s(&id), err);
+			ret = gitrepo_fail(-1, err, "cannot read commit '%s'",
+					   git_oid_tostr_s(&id));
 			goto out;
 		}
 		msg = git_commit_message(commit);
@@ -358,7 +352,7 @@ int gitsync_tree_sync(const struct gitsync_tree *tree,
 	if (ret == GIT_ITEROVER)
 		ret = 0;
 	else if (ret < 0)
-		ret = git_fail("cannot walk", tree->branch, err);
+		ret = gitrepo_fail(-1, err, "cannot walk '%s'", tree->branch);
 out:
 	strbuf_release(&detail);
 	free(ranges);
@@ -605,15 +599,15 @@ int gitsync_suspects(const char *repo_path, const char *clean, const char *bad,
 	}
 	if (git_revwalk_new(&walk, repo) || git_revwalk_push(walk, &bad_id) ||
 	    (clean && git_revwalk_hide(walk, &clean_id))) {
-		ret = git_fail("cannot walk", bad, err);
+		ret = gitrepo_fail(-1, err, "cannot walk '%s'", bad);
 		goto out;
 	}
 	while (seen < limit && !(ret = git_revwalk_next(&id, walk))) {
 		seen++;
 		if (git_commit_lookup(&commit, repo, &id) ||
 		    git_commit_tree(&tree, commit)) {
-			ret = git_fail("cannot read commit",
-				       git_oid_tostr_s(&id), err);
+			ret = gitrepo_fail(-1, err, "cannot read commit '%s'",
+					   git_oid_tostr_s(&id));
 			goto out;
 		}
 		if (git_commit_parentcount(commit) > 1)
@@ -621,13 +615,14 @@ int gitsync_suspects(const char *repo_path, const char *clean, const char *bad,
 		if (git_commit_parentcount(commit) == 1 &&
 		    (git_commit_parent(&parent, commit, 0) ||
 		     git_commit_tree(&ptree, parent))) {
-			ret = git_fail("cannot read parent of",
-				       git_oid_tostr_s(&id), err);
+			ret = gitrepo_fail(-1, err,
+					   "cannot read parent of '%s'",
+					   git_oid_tostr_s(&id));
 			goto out;
 		}
 		if (git_diff_tree_to_tree(&diff, repo, ptree, tree, NULL)) {
-			ret = git_fail("cannot diff", git_oid_tostr_s(&id),
-				       err);
+			ret = gitrepo_fail(-1, err, "cannot diff '%s'",
+					   git_oid_tostr_s(&id));
 			goto out;
 		}
 		if (git_diff_num_deltas(diff) > cap) {
@@ -640,8 +635,8 @@ int gitsync_suspects(const char *repo_path, const char *clean, const char *bad,
 		if (git_diff_foreach(diff, scan_file, NULL,
 				     nfunctions ? scan_hunk : NULL,
 				     nfunctions ? scan_line : NULL, &scan)) {
-			ret = git_fail("cannot diff", git_oid_tostr_s(&id),
-				       err);
+			ret = gitrepo_fail(-1, err, "cannot diff '%s'",
+					   git_oid_tostr_s(&id));
 			goto out;
 		}
 		if (scan.nhit || scan.why_function) {
@@ -689,7 +684,7 @@ next:
 	if (ret == GIT_ITEROVER)
 		ret = 0;
 	else if (ret < 0)
-		ret = git_fail("cannot walk", bad, err);
+		ret = gitrepo_fail(-1, err, "cannot walk '%s'", bad);
 out:
 	strbuf_release(&why);
 	free(scan.hit_files);
