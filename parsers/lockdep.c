@@ -1303,6 +1303,19 @@ static int on_line(void *ctx, const struct dmesg_line *in)
 	return p->stop;
 }
 
+int lockdep_parse_text(const char *text, size_t len,
+		       const struct lockdep_sink *sink)
+{
+	struct lockdep_parser *p = lockdep_parser_new(sink);
+	int ret;
+
+	lockdep_parser_feed(p, text, len);
+	lockdep_parser_feed(p, "\n", 1);
+	ret = lockdep_parser_finish(p); /* a callback's value sticks */
+	lockdep_parser_free(p);
+	return ret;
+}
+
 struct lockdep_parser *lockdep_parser_new(const struct lockdep_sink *sink)
 {
 	struct lockdep_parser *p = xcalloc(1, sizeof(*p));

@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "parsers/utf8.h"
+#include "server/report_json.h"
 
 json_t *api_time(long long t)
 {
@@ -54,19 +55,7 @@ json_t *api_signature_url(long long id)
 
 json_t *api_string(const char *s)
 {
-	struct strbuf clean = STRBUF_INIT;
-	size_t len;
-	json_t *v;
-
-	if (!s)
-		return json_null();
-	len = strlen(s);
-	if (utf8_valid(s, len))
-		return json_stringn(s, len);
-	utf8_sanitize(&clean, s, len);
-	v = json_stringn(clean.buf, clean.len);
-	strbuf_release(&clean);
-	return v;
+	return report_json_string(s);
 }
 
 json_t *api_run_json(const struct db_run *r)
@@ -76,15 +65,17 @@ json_t *api_run_json(const struct db_run *r)
 	if (r->lockdep_off)
 		off = json_pack("{s:I, s:o}", "after_reports",
 				(json_int_t)r->lockdep_off_after, "reason",
-				api_string(r->lockdep_off_reason));
+				report_json_string(r->lockdep_off_reason));
 	return json_pack(
 		"{s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:I, s:s, s:I,"
 		" s:o, s:o}",
-		"id", r->run_id, "tree", api_string(r->tree), "branch",
-		api_string(r->branch), "kernel", api_string(r->kernel),
-		"commit", api_string(r->commit), "machine",
-		api_string(r->machine), "test", api_string(r->test),
-		"started_at", api_string(r->started_at), "received_at",
+		"id", r->run_id, "tree", report_json_string(r->tree), "branch",
+		report_json_string(r->branch), "kernel",
+		report_json_string(r->kernel), "commit",
+		report_json_string(r->commit), "machine",
+		report_json_string(r->machine), "test",
+		report_json_string(r->test), "started_at",
+		report_json_string(r->started_at), "received_at",
 		api_time(r->received_at), "log_size", (json_int_t)r->log_size,
 		"log_sha256", r->log_sha256 ? r->log_sha256 : "", "reports",
 		(json_int_t)r->reports, "lockdep_off", off, "url",
@@ -114,18 +105,19 @@ json_t *api_signature_json(const struct db_signature *s)
 
 	if (s->culprit_function)
 		culprit = json_pack("{s:o, s:o}", "function",
-				    api_string(s->culprit_function), "module",
-				    api_string(s->culprit_module));
+				    report_json_string(s->culprit_function),
+				    "module",
+				    report_json_string(s->culprit_module));
 	return json_pack(
 		"{s:I, s:s, s:i, s:s, s:o, s:o, s:o, s:o, s:o, s:I, s:s, s:o,"
 		" s:o, s:o}",
 		"id", (json_int_t)s->id, "signature", s->hash, "algo_version",
-		s->algo_version, "kind", s->kind, "title", api_string(s->title),
-		"classes", api_json_array(s->classes), "culprit", culprit,
-		"first_seen", api_time(s->first_seen), "last_seen",
-		api_time(s->last_seen), "occurrences",
-		(json_int_t)s->occurrences, "status", s->status, "note",
-		api_string(s->note), "duplicate_of",
+		s->algo_version, "kind", s->kind, "title",
+		report_json_string(s->title), "classes",
+		api_json_array(s->classes), "culprit", culprit, "first_seen",
+		api_time(s->first_seen), "last_seen", api_time(s->last_seen),
+		"occurrences", (json_int_t)s->occurrences, "status", s->status,
+		"note", report_json_string(s->note), "duplicate_of",
 		s->duplicate_of ? json_integer(s->duplicate_of) : json_null(),
 		"url", api_signature_url(s->id));
 }

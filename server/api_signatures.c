@@ -15,6 +15,7 @@
 #include "parsers/alloc.h"
 #include "parsers/lockdep.h"
 #include "server/api.h"
+#include "server/report_json.h"
 #include "server/routes.h"
 
 static const char *const statuses[] = { "new", "triaged", "known", "invalid" };
@@ -177,27 +178,27 @@ static int get_one(void *ctx, const struct db_signature *s)
 
 static int add_edge(void *ctx, const struct db_edge *e)
 {
-	json_array_append_new(ctx,
-			      json_pack("{s:o, s:o, s:s, s:o}", "from",
-					api_string(e->from), "to",
-					api_string(e->to), "hash", e->hash,
-					"function", api_string(e->function)));
+	json_array_append_new(ctx, json_pack("{s:o, s:o, s:s, s:o}", "from",
+					     report_json_string(e->from), "to",
+					     report_json_string(e->to), "hash",
+					     e->hash, "function",
+					     report_json_string(e->function)));
 	return 0;
 }
 
 static int add_machine(void *ctx, const char *key, long long n)
 {
 	json_array_append_new(ctx, json_pack("{s:o, s:I}", "machine",
-					     api_string(key), "occurrences",
-					     (json_int_t)n));
+					     report_json_string(key),
+					     "occurrences", (json_int_t)n));
 	return 0;
 }
 
 static int add_kernel(void *ctx, const char *key, long long n)
 {
-	json_array_append_new(ctx,
-			      json_pack("{s:o, s:I}", "kernel", api_string(key),
-					"occurrences", (json_int_t)n));
+	json_array_append_new(ctx, json_pack("{s:o, s:I}", "kernel",
+					     report_json_string(key),
+					     "occurrences", (json_int_t)n));
 	return 0;
 }
 
@@ -206,7 +207,7 @@ static int add_related(void *ctx, long long id, const char *hash,
 {
 	json_array_append_new(ctx, json_pack("{s:I, s:s, s:o, s:I, s:o}", "id",
 					     (json_int_t)id, "signature", hash,
-					     "title", api_string(title),
+					     "title", report_json_string(title),
 					     "shared_edges", (json_int_t)shared,
 					     "url", api_signature_url(id)));
 	return 0;
@@ -271,14 +272,16 @@ static int add_occurrence(void *ctx, const struct db_occurrence *o)
 	json_array_append_new(
 		l->list,
 		json_pack("{s:I, s:o, s:o, s:o, s:o, s:o, s:o, s:b, s:o, s:o}",
-			  "id", (json_int_t)o->id, "run", api_string(o->run_id),
-			  "machine", api_string(o->machine), "kernel",
-			  api_string(o->kernel), "seen", api_time(o->ts),
-			  "task", api_string(o->task), "pid",
+			  "id", (json_int_t)o->id, "run",
+			  report_json_string(o->run_id), "machine",
+			  report_json_string(o->machine), "kernel",
+			  report_json_string(o->kernel), "seen",
+			  api_time(o->ts), "task", report_json_string(o->task),
+			  "pid",
 			  o->pid >= 0 ? json_integer(o->pid) : json_null(),
 			  "new", o->is_new, "text",
-			  api_string(o->text ? o->text : ""), "raw",
-			  api_string(o->raw ? o->raw : "")));
+			  report_json_string(o->text ? o->text : ""), "raw",
+			  report_json_string(o->raw ? o->raw : "")));
 	l->last = o->id;
 	l->rows++;
 	return 0;

@@ -6,9 +6,25 @@
  */
 #include "server/report_json.h"
 
-static json_t *str_or_null(const char *s)
+#include <string.h>
+
+#include "parsers/utf8.h"
+
+json_t *report_json_string(const char *s)
 {
-	return s ? json_string(s) : json_null();
+	struct strbuf clean = STRBUF_INIT;
+	size_t len;
+	json_t *v;
+
+	if (!s)
+		return json_null();
+	len = strlen(s);
+	if (utf8_valid(s, len))
+		return json_stringn(s, len);
+	utf8_sanitize(&clean, s, len);
+	v = json_stringn(clean.buf, clean.len);
+	strbuf_release(&clean);
+	return v;
 }
 
 json_t *report_json_lockdep_off(const struct lockdep_off *off)
@@ -16,7 +32,7 @@ json_t *report_json_lockdep_off(const struct lockdep_off *off)
 	json_t *o = json_object();
 
 	json_object_set_new(o, "line", json_integer((json_int_t)off->line));
-	json_object_set_new(o, "reason", str_or_null(off->reason));
+	json_object_set_new(o, "reason", report_json_string(off->reason));
 	json_object_set_new(o, "after_reports",
 			    json_integer(off->reports_before));
 	return o;

@@ -19,5 +19,13 @@ void report_json_write(struct jsonw *w, const struct lockdep_report *r,
 json_t *report_json(const struct lockdep_report *r,
 		    const struct signature *sig);
 json_t *report_json_lockdep_off(const struct lockdep_off *off);
+/*
+ * s as a JSON string, each byte that is not UTF-8 as '?' (parsers/utf8.h:
+ * the parser's rule), or JSON null for NULL: the one string-or-null of
+ * the program.  Every text that comes from the database or a request goes
+ * through it: json_string() and json_pack("s") give NULL for such bytes,
+ * and the field or the whole row would vanish.  New reference, never NULL.
+ */
+json_t *report_json_string(const char *s);
 
 #endif

@@ -8,8 +8,8 @@
 
 #include "parsers/alloc.h"
 #include "parsers/symbol.h"
-#include "server/api.h"
 #include "server/owners.h"
+#include "server/report_json.h"
 #include "server/route.h"
 
 /* ---- core services ------------------------------------------------------ */
@@ -567,8 +567,9 @@ static void owners_add(struct owners_acc *acc, const struct owners_tree *o,
 				"{s:s, s:s, s:I, s:o, s:o, s:s}", "rule",
 				route_rule_names[r], "text", route_rule_text[r],
 				"edge", edge, "function",
-				api_string(function ? function : ""), "file",
-				api_string(file), "how", fr->how);
+				report_json_string(function ? function : ""),
+				"file", report_json_string(file), "how",
+				fr->how);
 		if (!json_int_in(ow->edges, edge))
 			json_array_append_new(ow->edges, json_integer(edge));
 		if (frame_listed(ow->frames, edge, file))
@@ -577,9 +578,10 @@ static void owners_add(struct owners_acc *acc, const struct owners_tree *o,
 			ow->frames,
 			json_pack("{s:I, s:o, s:o, s:s, s:b, s:s}", "edge",
 				  edge, "function",
-				  api_string(function ? function : ""), "file",
-				  api_string(file), "how", fr->how, "ambiguous",
-				  fr->ambiguous, "rule", route_rule_names[r]));
+				  report_json_string(function ? function : ""),
+				  "file", report_json_string(file), "how",
+				  fr->how, "ambiguous", fr->ambiguous, "rule",
+				  route_rule_names[r]));
 	}
 }
 
@@ -923,22 +925,23 @@ static json_t *owner_json(const struct owners_tree *o, struct owner *ow)
 			strbuf_add(&name, e->role,
 				   colon ? (size_t)(colon - e->role) :
 					   strlen(e->role));
-			role = api_string(name.buf);
+			role = report_json_string(name.buf);
 
 			if (e->is_list) {
 				json_array_append_new(
 					lists,
 					json_pack("{s:o, s:o}", "address",
-						  api_string(e->email), "role",
-						  role));
+						  report_json_string(e->email),
+						  "role", role));
 				continue;
 			}
 			maintainers_email_split(o->m, e->email, &name, &addr);
 			json_array_append_new(
 				people,
 				json_pack("{s:o, s:o, s:o}", "name",
-					  api_string(name.buf), "email",
-					  api_string(addr.buf), "role", role));
+					  report_json_string(name.buf), "email",
+					  report_json_string(addr.buf), "role",
+					  role));
 		}
 		maintainers_result_release(&res);
 	}
@@ -947,7 +950,7 @@ static json_t *owner_json(const struct owners_tree *o, struct owner *ow)
 	strbuf_release(&addr);
 	return json_pack(
 		"{s:o, s:s, s:b, s:b, s:O, s:o, s:o, s:O, s:O}", "section",
-		api_string(maintainers_section_name(o->m, ow->section)),
+		report_json_string(maintainers_section_name(o->m, ow->section)),
 		"status", maintainers_section_status(o->m, ow->section),
 		"generic", ow->generic, "core", ow->core, "why",
 		ow->why ? ow->why : json_null(), "people", people, "lists",

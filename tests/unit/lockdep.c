@@ -113,13 +113,9 @@ static int on_off(void *ctx, const struct lockdep_off *off)
 static void parse(struct res *res, const char *text)
 {
 	struct lockdep_sink sink = { on_report, on_off, res };
-	struct lockdep_parser *p;
 
 	memset(res, 0, sizeof(*res));
-	p = lockdep_parser_new(&sink);
-	lockdep_parser_feed(p, text, strlen(text));
-	lockdep_parser_finish(p);
-	lockdep_parser_free(p);
+	lockdep_parse_text(text, strlen(text), &sink);
 	arena_release(&res->arena);
 }
 
