@@ -7,7 +7,8 @@
  * text, never the banner width) and where it ends (the next header, the end
  * of the dump_stack() output, the end of a held-lock list or of a
  * "Showing all locks held" dump); then the report's logical lines are
- * parsed into a struct lockdep_report.  LOCKDEP-FORMAT.md is the grammar.
+ * parsed into a struct lockdep_report.  The grammar is
+ * ../shared/LOCKDEP-FORMAT.md (outside this tree; docs/parser.md).
  */
 #include "parsers/lockdep.h"
 

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * lockdep: lockdep reports (every kind in LOCKDEP-FORMAT.md, 2.6.x to 6.x)
- * out of a stream of kernel log bytes.
+ * lockdep: lockdep reports (every kind in ../shared/LOCKDEP-FORMAT.md,
+ * 2.6.x to 6.x) out of a stream of kernel log bytes.
  *
  * lockdep_parser_feed() takes raw bytes (it runs parsers/dmesg inside) and
  * calls sink->report once per report found and sink->lockdep_off for the

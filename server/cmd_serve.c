@@ -108,8 +108,8 @@ int cmd_serve(int argc, char **argv)
 	 * Lockdep parsers (one per connection, reset between runs) and
 	 * buffers grow arena chunks of >= 128 KiB: keep such blocks in the
 	 * heap and do not hand freed memory back, or every request pays
-	 * fresh page faults and TLB shootdowns (PERF-NOTES.md: ~12 us per
-	 * 4 KiB).
+	 * fresh page faults and TLB shootdowns (../shared/PERF-NOTES.md,
+	 * outside this tree: 10-13 us per 4 KiB page).
 	 */
 	mallopt(M_MMAP_THRESHOLD, 32 << 20);
 	mallopt(M_TRIM_THRESHOLD, 256 << 20);

@@ -93,7 +93,8 @@ static bool is_range(const char *introduced)
 	return introduced && strstr(introduced, "..");
 }
 
-/* Case-insensitive search of needle in the message (NUL-terminated). */
+/* Whether the message holds needle: byte for byte within its len bytes, or
+ * with nocase ignoring ASCII case (then the message must be NUL-terminated). */
 static bool msg_has(const struct commit_view *v, const char *needle,
 		    bool nocase)
 {
