@@ -19,9 +19,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "parsers/alloc.h"
 #include "parsers/strbuf.h"
-
-#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
 enum gen_kind {
 	GEN_CIRCULAR,

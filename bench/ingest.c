@@ -40,6 +40,7 @@
 #include "db/db.h"
 #include "db/runs.h"
 #include "db/signatures.h"
+#include "parsers/alloc.h"
 #include "parsers/lockdep.h"
 #include "parsers/strbuf.h"
 #include "server/triage/ingest.h"
@@ -115,7 +116,7 @@ static void add_filler(struct strbuf *sb, double *ts, size_t until)
 
 	while (sb->len < until) {
 		strbuf_addf(sb, "<6>[%12.6f] %s\n", *ts,
-			    lines[i++ % (sizeof(lines) / sizeof(lines[0]))]);
+			    lines[i++ % ARRAY_SIZE(lines)]);
 		*ts += 0.000731;
 	}
 }
@@ -146,14 +147,12 @@ static void body_build(struct body *b, const char *splat_path, size_t size,
 			for (p = line; (q = strstr(p, PLACEHOLDER)); p = q) {
 				q += strlen(PLACEHOLDER);
 				strbuf_add(&b->text, p, (size_t)(q - p));
-				b->tags = realloc(b->tags,
-						  (b->ntags + 1) *
-							  sizeof(*b->tags));
-				b->copy = realloc(b->copy,
-						  (b->ntags + 1) *
-							  sizeof(*b->copy));
-				if (!b->tags || !b->copy)
-					die("realloc");
+				b->tags = xrealloc(b->tags,
+						   (b->ntags + 1) *
+							   sizeof(*b->tags));
+				b->copy = xrealloc(b->copy,
+						   (b->ntags + 1) *
+							   sizeof(*b->copy));
 				b->copy[b->ntags] = j;
 				b->tags[b->ntags++] = b->text.len;
 				strbuf_addstr(&b->text, "00000000");
@@ -198,12 +197,7 @@ static int conn_open(int port)
 
 static void record(struct client *c, uint64_t ns)
 {
-	if (c->nlat == c->cap) {
-		c->cap = c->cap ? 2 * c->cap : 4096;
-		c->lat = realloc(c->lat, c->cap * sizeof(*c->lat));
-		if (!c->lat)
-			die("realloc");
-	}
+	ALLOC_GROW(c->lat, c->nlat + 1, c->cap);
 	c->lat[c->nlat++] = ns;
 }
 

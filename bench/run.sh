@@ -32,7 +32,8 @@ BENCH_RUNS=${BENCH_RUNS:-3}
 GEN=build/bench/gen_corpus
 TIME=/usr/bin/time
 
-# The ten lockdep banner strings grep counts (LOCKDEP-FORMAT.md §3.0).
+# The ten lockdep banner strings grep counts (../shared/LOCKDEP-FORMAT.md
+# §3.0).
 BANNERS=(
 	"possible circular locking dependency detected"
 	"possible recursive locking detected"

@@ -134,19 +134,41 @@ int db_fail(struct db *db, const char *what, struct strbuf *err)
 	return -EIO;
 }
 
+int db_each(struct db *db, sqlite3_stmt *st, db_row_fn fn, void *ctx,
+	    const char *what, struct strbuf *err)
+{
+	int rc, ret = 0;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		ret = fn(ctx, st);
+		if (ret)
+			break;
+	}
+	if (!ret && rc != SQLITE_DONE)
+		ret = db_fail(db, what, err);
+	sqlite3_reset(st);
+	return ret;
+}
+
+int db_step_done(struct db *db, sqlite3_stmt *st, const char *what,
+		 struct strbuf *err)
+{
+	int ret = 0;
+
+	if (sqlite3_step(st) != SQLITE_DONE)
+		ret = db_fail(db, what, err);
+	sqlite3_reset(st);
+	return ret;
+}
+
 static int exec_stmt(struct db *db, enum db_sql id, const char *what,
 		     struct strbuf *err)
 {
 	sqlite3_stmt *st = db_stmt(db, id, err);
-	int rc;
 
 	if (!st)
 		return -EIO;
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return db_fail(db, what, err);
-	return 0;
+	return db_step_done(db, st, what, err);
 }
 
 int db_begin(struct db *db, struct strbuf *err)

@@ -44,6 +44,19 @@ sqlite3_stmt *db_stmt(struct db *db, enum db_sql id, struct strbuf *err);
 /* Translate the connection's last error into err; returns -EBUSY or -EIO. */
 int db_fail(struct db *db, const char *what, struct strbuf *err);
 
+/*
+ * The one row loop: step st to its end, calling fn(ctx, st) on every row
+ * (column values are valid only during the call); the first non-zero
+ * return of fn stops the loop and is returned.  A failed step returns
+ * -errno with "what: <sqlite's message>" in err.  st is reset in every case.
+ */
+typedef int (*db_row_fn)(void *ctx, sqlite3_stmt *st);
+int db_each(struct db *db, sqlite3_stmt *st, db_row_fn fn, void *ctx,
+	    const char *what, struct strbuf *err);
+/* Step a statement that returns no row, then reset it; 0 or -errno. */
+int db_step_done(struct db *db, sqlite3_stmt *st, const char *what,
+		 struct strbuf *err);
+
 /* BEGIN IMMEDIATE / COMMIT / ROLLBACK.  The first two return 0 or -errno. */
 int db_begin(struct db *db, struct strbuf *err);
 int db_commit(struct db *db, struct strbuf *err);

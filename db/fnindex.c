@@ -10,13 +10,14 @@ int db_fn_tree_replace(struct db *db, const char *tree_id, const char *kind,
 		       struct strbuf *err)
 {
 	sqlite3_stmt *st = db_stmt(db, DB_SQL_FN_TREE_DELETE, err);
+	int ret;
 
 	if (!st)
 		return -EIO;
 	db_bind_text(st, 1, tree_id);
-	if (sqlite3_step(st) != SQLITE_DONE)
-		return db_fail(db, "deleting function index", err);
-	sqlite3_reset(st);
+	ret = db_step_done(db, st, "deleting function index", err);
+	if (ret)
+		return ret;
 	st = db_stmt(db, DB_SQL_FN_TREE_INSERT, err);
 	if (!st)
 		return -EIO;
@@ -27,9 +28,9 @@ int db_fn_tree_replace(struct db *db, const char *tree_id, const char *kind,
 	db_bind_int(st, 5, modules);
 	db_bind_int(st, 6, now);
 	db_bind_int(st, 7, dirs);
-	if (sqlite3_step(st) != SQLITE_DONE)
-		return db_fail(db, "storing function index", err);
-	sqlite3_reset(st);
+	ret = db_step_done(db, st, "storing function index", err);
+	if (ret)
+		return ret;
 	*tree = sqlite3_last_insert_rowid(db->sq);
 	return 0;
 }
@@ -45,10 +46,7 @@ int db_fn_def_insert(struct db *db, long long tree, const char *name,
 	db_bind_text(st, 2, name);
 	db_bind_text(st, 3, file);
 	db_bind_int(st, 4, line);
-	if (sqlite3_step(st) != SQLITE_DONE)
-		return db_fail(db, "storing a definition", err);
-	sqlite3_reset(st);
-	return 0;
+	return db_step_done(db, st, "storing a definition", err);
 }
 
 int db_fn_module_insert(struct db *db, long long tree, const char *module,
@@ -61,10 +59,7 @@ int db_fn_module_insert(struct db *db, long long tree, const char *module,
 	db_bind_int(st, 1, tree);
 	db_bind_text(st, 2, module);
 	db_bind_text(st, 3, file);
-	if (sqlite3_step(st) != SQLITE_DONE)
-		return db_fail(db, "storing a module", err);
-	sqlite3_reset(st);
-	return 0;
+	return db_step_done(db, st, "storing a module", err);
 }
 
 int db_fn_header_insert(struct db *db, long long tree, const char *header,
@@ -77,9 +72,39 @@ int db_fn_header_insert(struct db *db, long long tree, const char *header,
 	db_bind_int(st, 1, tree);
 	db_bind_text(st, 2, header);
 	db_bind_int(st, 3, dirs);
-	if (sqlite3_step(st) != SQLITE_DONE)
-		return db_fail(db, "storing a header", err);
-	sqlite3_reset(st);
+	return db_step_done(db, st, "storing a header", err);
+}
+
+struct load_rows {
+	db_fn_def_fn def;
+	db_fn_module_fn module;
+	db_fn_header_fn header;
+	void *ctx;
+};
+
+static int def_row(void *ctx, sqlite3_stmt *st)
+{
+	struct load_rows *c = ctx;
+
+	c->def(c->ctx, db_col_text(st, 0), db_col_text(st, 1),
+	       (unsigned)sqlite3_column_int(st, 2));
+	return 0;
+}
+
+static int module_row(void *ctx, sqlite3_stmt *st)
+{
+	struct load_rows *c = ctx;
+
+	c->module(c->ctx, db_col_text(st, 0), db_col_text(st, 1));
+	return 0;
+}
+
+static int header_row(void *ctx, sqlite3_stmt *st)
+{
+	struct load_rows *c = ctx;
+
+	c->header(c->ctx, db_col_text(st, 0),
+		  (unsigned)sqlite3_column_int(st, 1));
 	return 0;
 }
 
@@ -87,9 +112,10 @@ int db_fn_load(struct db *db, const char *tree_id, db_fn_def_fn def,
 	       db_fn_module_fn module, db_fn_header_fn header, void *ctx,
 	       long long *dirs, struct strbuf *err)
 {
+	struct load_rows c = { def, module, header, ctx };
 	sqlite3_stmt *st = db_stmt(db, DB_SQL_FN_TREE_FIND, err);
 	long long tree;
-	int rc;
+	int rc, ret;
 
 	if (!st)
 		return -EIO;
@@ -110,30 +136,19 @@ int db_fn_load(struct db *db, const char *tree_id, db_fn_def_fn def,
 	if (!st)
 		return -EIO;
 	db_bind_int(st, 1, tree);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		def(ctx, db_col_text(st, 0), db_col_text(st, 1),
-		    (unsigned)sqlite3_column_int(st, 2));
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return db_fail(db, "reading definitions", err);
+	ret = db_each(db, st, def_row, &c, "reading definitions", err);
+	if (ret)
+		return ret;
 	st = db_stmt(db, DB_SQL_FN_MODULES, err);
 	if (!st)
 		return -EIO;
 	db_bind_int(st, 1, tree);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		module(ctx, db_col_text(st, 0), db_col_text(st, 1));
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return db_fail(db, "reading modules", err);
+	ret = db_each(db, st, module_row, &c, "reading modules", err);
+	if (ret)
+		return ret;
 	st = db_stmt(db, DB_SQL_FN_HEADERS, err);
 	if (!st)
 		return -EIO;
 	db_bind_int(st, 1, tree);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		header(ctx, db_col_text(st, 0),
-		       (unsigned)sqlite3_column_int(st, 1));
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return db_fail(db, "reading headers", err);
-	return 0;
+	return db_each(db, st, header_row, &c, "reading headers", err);
 }

@@ -9,6 +9,8 @@
 #include <errno.h>
 #include <stdio.h>
 
+#include "parsers/alloc.h"
+
 static const char *const migrations[] = {
 	/* 1: runs, signatures, occurrences, edges, tokens */
 	"CREATE TABLE runs ("
@@ -187,7 +189,7 @@ static const char *const migrations[] = {
 
 int migrate_latest(void)
 {
-	return (int)(sizeof(migrations) / sizeof(migrations[0]));
+	return (int)ARRAY_SIZE(migrations);
 }
 
 static int user_version(sqlite3 *sq, int *out)

@@ -35,6 +35,7 @@ int db_owners_put(struct db *db, long long sig, const char *tree_id,
 {
 	sqlite3_stmt *st = db_stmt(db, DB_SQL_OWNERS_PUT, err);
 	size_t i;
+	int ret;
 
 	if (!st)
 		return -EIO;
@@ -44,16 +45,16 @@ int db_owners_put(struct db *db, long long sig, const char *tree_id,
 	db_bind_text(st, 4, tree);
 	db_bind_int(st, 5, now);
 	db_bind_text(st, 6, source);
-	if (sqlite3_step(st) != SQLITE_DONE)
-		return db_fail(db, "storing owners", err);
-	sqlite3_reset(st);
+	ret = db_step_done(db, st, "storing owners", err);
+	if (ret)
+		return ret;
 	st = db_stmt(db, DB_SQL_OWNERS_SECTIONS_DELETE, err);
 	if (!st)
 		return -EIO;
 	db_bind_int(st, 1, sig);
-	if (sqlite3_step(st) != SQLITE_DONE)
-		return db_fail(db, "storing owners", err);
-	sqlite3_reset(st);
+	ret = db_step_done(db, st, "storing owners", err);
+	if (ret)
+		return ret;
 	for (i = 0; i < n; i++) {
 		st = db_stmt(db, DB_SQL_OWNERS_SECTION_INSERT, err);
 		if (!st)
@@ -62,9 +63,9 @@ int db_owners_put(struct db *db, long long sig, const char *tree_id,
 		db_bind_text(st, 2, sections[i]);
 		db_bind_int(st, 3, (long long)i);
 		db_bind_int(st, 4, generic[i]);
-		if (sqlite3_step(st) != SQLITE_DONE)
-			return db_fail(db, "storing owner sections", err);
-		sqlite3_reset(st);
+		ret = db_step_done(db, st, "storing owner sections", err);
+		if (ret)
+			return ret;
 	}
 	return 0;
 }
@@ -93,17 +94,24 @@ int db_owners_source(struct db *db, long long sig, struct strbuf *text,
 	return ret;
 }
 
+struct id_rows {
+	db_owners_id_fn fn;
+	void *ctx;
+};
+
+static int id_row(void *ctx, sqlite3_stmt *st)
+{
+	struct id_rows *c = ctx;
+
+	return c->fn(c->ctx, sqlite3_column_int64(st, 0));
+}
+
 static int each_id(struct db *db, sqlite3_stmt *st, db_owners_id_fn fn,
 		   void *ctx, struct strbuf *err)
 {
-	int rc, ret = 0;
+	struct id_rows c = { fn, ctx };
 
-	while (!ret && (rc = sqlite3_step(st)) == SQLITE_ROW)
-		ret = fn(ctx, sqlite3_column_int64(st, 0));
-	if (!ret && rc != SQLITE_DONE)
-		ret = db_fail(db, "listing signatures", err);
-	sqlite3_reset(st);
-	return ret;
+	return db_each(db, st, id_row, &c, "listing signatures", err);
 }
 
 int db_owners_missing(struct db *db, long long limit, const char *default_id,
@@ -118,21 +126,28 @@ int db_owners_missing(struct db *db, long long limit, const char *default_id,
 	return each_id(db, st, fn, ctx, err);
 }
 
+struct section_rows {
+	db_owners_section_fn fn;
+	void *ctx;
+};
+
+static int section_row(void *ctx, sqlite3_stmt *st)
+{
+	struct section_rows *c = ctx;
+
+	return c->fn(c->ctx, db_col_text(st, 0), sqlite3_column_int(st, 1),
+		     sqlite3_column_int64(st, 2));
+}
+
 int db_owners_sections(struct db *db, db_owners_section_fn fn, void *ctx,
 		       struct strbuf *err)
 {
+	struct section_rows c = { fn, ctx };
 	sqlite3_stmt *st = db_stmt(db, DB_SQL_OWNERS_SECTIONS, err);
-	int rc, ret = 0;
 
 	if (!st)
 		return -EIO;
-	while (!ret && (rc = sqlite3_step(st)) == SQLITE_ROW)
-		ret = fn(ctx, db_col_text(st, 0), sqlite3_column_int(st, 1),
-			 sqlite3_column_int64(st, 2));
-	if (!ret && rc != SQLITE_DONE)
-		ret = db_fail(db, "listing subsystems", err);
-	sqlite3_reset(st);
-	return ret;
+	return db_each(db, st, section_row, &c, "listing subsystems", err);
 }
 
 int db_owners_section_signatures(struct db *db, const char *section,

@@ -4,18 +4,6 @@
 
 #include <errno.h>
 
-/* Step st to the end (reset after); -EIO with what in err on failure. */
-static int step_done(struct db *db, sqlite3_stmt *st, const char *what,
-		     struct strbuf *err)
-{
-	int ret = 0;
-
-	if (sqlite3_step(st) != SQLITE_DONE)
-		ret = db_fail(db, what, err);
-	sqlite3_reset(st);
-	return ret;
-}
-
 int db_regression_insert(struct db *db, const char *title,
 			 const char *introduced, long long now, long long *id,
 			 struct strbuf *err)
@@ -28,40 +16,47 @@ int db_regression_insert(struct db *db, const char *title,
 	db_bind_text(st, 1, title);
 	db_bind_text(st, 2, introduced);
 	db_bind_int(st, 3, now);
-	ret = step_done(db, st, "storing regression", err);
+	ret = db_step_done(db, st, "storing regression", err);
 	if (!ret)
 		*id = sqlite3_last_insert_rowid(db->sq);
 	return ret;
 }
 
+struct regression_rows {
+	db_regression_fn fn;
+	void *ctx;
+	int rows;
+};
+
+static int regression_row(void *ctx, sqlite3_stmt *st)
+{
+	struct regression_rows *c = ctx;
+	struct db_regression r;
+
+	r.id = sqlite3_column_int64(st, 0);
+	r.title = db_col_text(st, 1);
+	r.introduced = db_col_text(st, 2);
+	r.status = db_col_text(st, 3);
+	r.resolution = db_col_text(st, 4);
+	r.duplicate_of = sqlite3_column_int64(st, 5);
+	r.fix_commit = db_col_text(st, 6);
+	r.fix_repo = db_col_text(st, 7);
+	r.clean_runs = sqlite3_column_int64(st, 8);
+	r.scanned = sqlite3_column_int(st, 9);
+	r.created = sqlite3_column_int64(st, 10);
+	r.updated = sqlite3_column_int64(st, 11);
+	c->rows++;
+	return c->fn(c->ctx, &r);
+}
+
 static int each_regression(struct db *db, sqlite3_stmt *st, bool want_one,
 			   db_regression_fn fn, void *ctx, struct strbuf *err)
 {
-	struct db_regression r;
-	int rc, ret = 0, rows = 0;
+	struct regression_rows c = { fn, ctx, 0 };
+	int ret =
+		db_each(db, st, regression_row, &c, "reading regressions", err);
 
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		r.id = sqlite3_column_int64(st, 0);
-		r.title = db_col_text(st, 1);
-		r.introduced = db_col_text(st, 2);
-		r.status = db_col_text(st, 3);
-		r.resolution = db_col_text(st, 4);
-		r.duplicate_of = sqlite3_column_int64(st, 5);
-		r.fix_commit = db_col_text(st, 6);
-		r.fix_repo = db_col_text(st, 7);
-		r.clean_runs = sqlite3_column_int64(st, 8);
-		r.scanned = sqlite3_column_int(st, 9);
-		r.created = sqlite3_column_int64(st, 10);
-		r.updated = sqlite3_column_int64(st, 11);
-		rows++;
-		ret = fn(ctx, &r);
-		if (ret)
-			break;
-	}
-	if (!ret && rc != SQLITE_DONE)
-		ret = db_fail(db, "reading regressions", err);
-	sqlite3_reset(st);
-	if (!ret && want_one && !rows) {
+	if (!ret && want_one && !c.rows) {
 		strbuf_addstr(err, "no such regression");
 		ret = -ENOENT;
 	}
@@ -111,7 +106,7 @@ int db_regression_update(struct db *db, const struct db_regression *r,
 	db_bind_int(st, 9, r->clean_runs);
 	db_bind_int(st, 10, r->scanned);
 	db_bind_int(st, 11, now);
-	return step_done(db, st, "updating regression", err);
+	return db_step_done(db, st, "updating regression", err);
 }
 
 int db_regression_set_scanned(struct db *db, long long id, struct strbuf *err)
@@ -121,7 +116,7 @@ int db_regression_set_scanned(struct db *db, long long id, struct strbuf *err)
 	if (!st)
 		return -EIO;
 	db_bind_int(st, 1, id);
-	return step_done(db, st, "updating regression", err);
+	return db_step_done(db, st, "updating regression", err);
 }
 
 /* Insert (id, value) with one of the two-column statements. */
@@ -138,7 +133,7 @@ static int add_pair(struct db *db, enum db_sql which, long long id,
 		db_bind_text(st, 2, text);
 	else
 		db_bind_int(st, 2, value);
-	return step_done(db, st, what, err);
+	return db_step_done(db, st, what, err);
 }
 
 int db_regression_link_add(struct db *db, long long id, const char *url,
@@ -155,26 +150,29 @@ int db_regression_links_clear(struct db *db, long long id, struct strbuf *err)
 	if (!st)
 		return -EIO;
 	db_bind_int(st, 1, id);
-	return step_done(db, st, "clearing links", err);
+	return db_step_done(db, st, "clearing links", err);
+}
+
+struct text_rows {
+	db_text_fn fn;
+	void *ctx;
+};
+
+static int text_row(void *ctx, sqlite3_stmt *st)
+{
+	struct text_rows *c = ctx;
+	const char *s = db_col_text(st, 0);
+
+	return c->fn(c->ctx, s ? s : "");
 }
 
 /* Call fn with column 0 of every row as text. */
 static int each_text(struct db *db, sqlite3_stmt *st, db_text_fn fn, void *ctx,
 		     const char *what, struct strbuf *err)
 {
-	int rc, ret = 0;
+	struct text_rows c = { fn, ctx };
 
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *s = db_col_text(st, 0);
-
-		ret = fn(ctx, s ? s : "");
-		if (ret)
-			break;
-	}
-	if (!ret && rc != SQLITE_DONE)
-		ret = db_fail(db, what, err);
-	sqlite3_reset(st);
-	return ret;
+	return db_each(db, st, text_row, &c, what, err);
 }
 
 int db_regression_links(struct db *db, long long id, db_text_fn fn, void *ctx,
@@ -195,53 +193,63 @@ int db_regression_sig_add(struct db *db, long long id, long long sig,
 			"linking signature", err);
 }
 
+struct regression_sigs_rows {
+	db_regression_sig_fn fn;
+	void *ctx;
+};
+
+static int regression_sigs_row(void *ctx, sqlite3_stmt *st)
+{
+	struct regression_sigs_rows *c = ctx;
+	struct db_regression_sig s;
+
+	s.id = sqlite3_column_int64(st, 0);
+	s.hash = db_col_text(st, 1);
+	s.kind = db_col_text(st, 2);
+	s.title = db_col_text(st, 3);
+	s.classes = db_col_text(st, 4);
+	s.occurrences = sqlite3_column_int64(st, 5);
+	s.first_seen = sqlite3_column_int64(st, 6);
+	s.last_seen = sqlite3_column_int64(st, 7);
+	return c->fn(c->ctx, &s);
+}
+
 int db_regression_sigs(struct db *db, long long id, db_regression_sig_fn fn,
 		       void *ctx, struct strbuf *err)
 {
+	struct regression_sigs_rows c = { fn, ctx };
 	sqlite3_stmt *st = db_stmt(db, DB_SQL_REG_SIGS, err);
-	struct db_regression_sig s;
-	int rc, ret = 0;
 
 	if (!st)
 		return -EIO;
 	db_bind_int(st, 1, id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		s.id = sqlite3_column_int64(st, 0);
-		s.hash = db_col_text(st, 1);
-		s.kind = db_col_text(st, 2);
-		s.title = db_col_text(st, 3);
-		s.classes = db_col_text(st, 4);
-		s.occurrences = sqlite3_column_int64(st, 5);
-		s.first_seen = sqlite3_column_int64(st, 6);
-		s.last_seen = sqlite3_column_int64(st, 7);
-		ret = fn(ctx, &s);
-		if (ret)
-			break;
-	}
-	if (!ret && rc != SQLITE_DONE)
-		ret = db_fail(db, "reading regression signatures", err);
-	sqlite3_reset(st);
-	return ret;
+	return db_each(db, st, regression_sigs_row, &c,
+		       "reading regression signatures", err);
+}
+
+struct regression_by_sig_rows {
+	db_id_fn fn;
+	void *ctx;
+};
+
+static int regression_by_sig_row(void *ctx, sqlite3_stmt *st)
+{
+	struct regression_by_sig_rows *c = ctx;
+
+	return c->fn(c->ctx, sqlite3_column_int64(st, 0));
 }
 
 int db_regression_by_sig(struct db *db, long long sig, db_id_fn fn, void *ctx,
 			 struct strbuf *err)
 {
+	struct regression_by_sig_rows c = { fn, ctx };
 	sqlite3_stmt *st = db_stmt(db, DB_SQL_REG_BY_SIG, err);
-	int rc, ret = 0;
 
 	if (!st)
 		return -EIO;
 	db_bind_int(st, 1, sig);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		ret = fn(ctx, sqlite3_column_int64(st, 0));
-		if (ret)
-			break;
-	}
-	if (!ret && rc != SQLITE_DONE)
-		ret = db_fail(db, "reading regressions", err);
-	sqlite3_reset(st);
-	return ret;
+	return db_each(db, st, regression_by_sig_row, &c, "reading regressions",
+		       err);
 }
 
 int db_regression_evidence_add(struct db *db,
@@ -264,42 +272,48 @@ int db_regression_evidence_add(struct db *db,
 	db_bind_text(st, 9, e->detail);
 	db_bind_int(st, 10, e->commit_time);
 	db_bind_int(st, 11, e->found);
-	ret = step_done(db, st, "storing evidence", err);
+	ret = db_step_done(db, st, "storing evidence", err);
 	*added = !ret && sqlite3_changes(db->sq) > 0;
 	return ret;
+}
+
+struct regression_evidence_rows {
+	db_regression_evidence_fn fn;
+	void *ctx;
+	long long id;
+};
+
+static int regression_evidence_row(void *ctx, sqlite3_stmt *st)
+{
+	struct regression_evidence_rows *c = ctx;
+	struct db_regression_evidence e;
+
+	e.regression_id = c->id;
+	e.tree = db_col_text(st, 0);
+	e.branch = db_col_text(st, 1);
+	e.repo = db_col_text(st, 2);
+	e.trusted = sqlite3_column_int(st, 3);
+	e.commit = db_col_text(st, 4);
+	e.subject = db_col_text(st, 5);
+	e.how = db_col_text(st, 6);
+	e.detail = db_col_text(st, 7);
+	e.commit_time = sqlite3_column_int64(st, 8);
+	e.found = sqlite3_column_int64(st, 9);
+	return c->fn(c->ctx, &e);
 }
 
 int db_regression_evidence(struct db *db, long long id,
 			   db_regression_evidence_fn fn, void *ctx,
 			   struct strbuf *err)
 {
+	struct regression_evidence_rows c = { fn, ctx, id };
 	sqlite3_stmt *st = db_stmt(db, DB_SQL_REG_EVIDENCE, err);
-	struct db_regression_evidence e;
-	int rc, ret = 0;
 
 	if (!st)
 		return -EIO;
 	db_bind_int(st, 1, id);
-	e.regression_id = id;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		e.tree = db_col_text(st, 0);
-		e.branch = db_col_text(st, 1);
-		e.repo = db_col_text(st, 2);
-		e.trusted = sqlite3_column_int(st, 3);
-		e.commit = db_col_text(st, 4);
-		e.subject = db_col_text(st, 5);
-		e.how = db_col_text(st, 6);
-		e.detail = db_col_text(st, 7);
-		e.commit_time = sqlite3_column_int64(st, 8);
-		e.found = sqlite3_column_int64(st, 9);
-		ret = fn(ctx, &e);
-		if (ret)
-			break;
-	}
-	if (!ret && rc != SQLITE_DONE)
-		ret = db_fail(db, "reading evidence", err);
-	sqlite3_reset(st);
-	return ret;
+	return db_each(db, st, regression_evidence_row, &c, "reading evidence",
+		       err);
 }
 
 int db_regression_history_add(struct db *db, long long id, long long ts,
@@ -318,36 +332,41 @@ int db_regression_history_add(struct db *db, long long id, long long ts,
 	db_bind_text(st, 5, old);
 	db_bind_text(st, 6, new_value);
 	db_bind_text(st, 7, reason);
-	return step_done(db, st, "storing history", err);
+	return db_step_done(db, st, "storing history", err);
+}
+
+struct regression_history_rows {
+	db_regression_event_fn fn;
+	void *ctx;
+};
+
+static int regression_history_row(void *ctx, sqlite3_stmt *st)
+{
+	struct regression_history_rows *c = ctx;
+	struct db_regression_event e;
+
+	e.id = sqlite3_column_int64(st, 0);
+	e.ts = sqlite3_column_int64(st, 1);
+	e.actor = db_col_text(st, 2);
+	e.action = db_col_text(st, 3);
+	e.old = db_col_text(st, 4);
+	e.new_value = db_col_text(st, 5);
+	e.reason = db_col_text(st, 6);
+	return c->fn(c->ctx, &e);
 }
 
 int db_regression_history(struct db *db, long long id,
 			  db_regression_event_fn fn, void *ctx,
 			  struct strbuf *err)
 {
+	struct regression_history_rows c = { fn, ctx };
 	sqlite3_stmt *st = db_stmt(db, DB_SQL_REG_HISTORY, err);
-	struct db_regression_event e;
-	int rc, ret = 0;
 
 	if (!st)
 		return -EIO;
 	db_bind_int(st, 1, id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		e.id = sqlite3_column_int64(st, 0);
-		e.ts = sqlite3_column_int64(st, 1);
-		e.actor = db_col_text(st, 2);
-		e.action = db_col_text(st, 3);
-		e.old = db_col_text(st, 4);
-		e.new_value = db_col_text(st, 5);
-		e.reason = db_col_text(st, 6);
-		ret = fn(ctx, &e);
-		if (ret)
-			break;
-	}
-	if (!ret && rc != SQLITE_DONE)
-		ret = db_fail(db, "reading history", err);
-	sqlite3_reset(st);
-	return ret;
+	return db_each(db, st, regression_history_row, &c, "reading history",
+		       err);
 }
 
 int db_regression_run_add(struct db *db, long long id, long long run, bool seen,
@@ -362,34 +381,39 @@ int db_regression_run_add(struct db *db, long long id, long long run, bool seen,
 	db_bind_int(st, 3, seen);
 	db_bind_int(st, 4, counted);
 	db_bind_text(st, 5, why);
-	return step_done(db, st, "storing regression run", err);
+	return db_step_done(db, st, "storing regression run", err);
+}
+
+struct regression_runs_rows {
+	db_regression_run_fn fn;
+	void *ctx;
+};
+
+static int regression_runs_row(void *ctx, sqlite3_stmt *st)
+{
+	struct regression_runs_rows *c = ctx;
+	struct db_regression_run r;
+
+	r.run_id = db_col_text(st, 0);
+	r.commit = db_col_text(st, 1);
+	r.received_at = sqlite3_column_int64(st, 2);
+	r.seen = sqlite3_column_int(st, 3);
+	r.counted = sqlite3_column_int(st, 4);
+	r.why = db_col_text(st, 5);
+	return c->fn(c->ctx, &r);
 }
 
 int db_regression_runs(struct db *db, long long id, db_regression_run_fn fn,
 		       void *ctx, struct strbuf *err)
 {
+	struct regression_runs_rows c = { fn, ctx };
 	sqlite3_stmt *st = db_stmt(db, DB_SQL_REG_RUNS, err);
-	struct db_regression_run r;
-	int rc, ret = 0;
 
 	if (!st)
 		return -EIO;
 	db_bind_int(st, 1, id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		r.run_id = db_col_text(st, 0);
-		r.commit = db_col_text(st, 1);
-		r.received_at = sqlite3_column_int64(st, 2);
-		r.seen = sqlite3_column_int(st, 3);
-		r.counted = sqlite3_column_int(st, 4);
-		r.why = db_col_text(st, 5);
-		ret = fn(ctx, &r);
-		if (ret)
-			break;
-	}
-	if (!ret && rc != SQLITE_DONE)
-		ret = db_fail(db, "reading regression runs", err);
-	sqlite3_reset(st);
-	return ret;
+	return db_each(db, st, regression_runs_row, &c,
+		       "reading regression runs", err);
 }
 
 int db_regression_bounds(struct db *db, long long id, struct strbuf *clean,
@@ -436,26 +460,31 @@ int db_regression_report_texts(struct db *db, long long id, db_text_fn fn,
 	return each_text(db, st, fn, ctx, "reading occurrences", err);
 }
 
+struct regression_timeline_rows {
+	db_timeline_fn fn;
+	void *ctx;
+};
+
+static int regression_timeline_row(void *ctx, sqlite3_stmt *st)
+{
+	struct regression_timeline_rows *c = ctx;
+
+	return c->fn(c->ctx, sqlite3_column_int64(st, 0), db_col_text(st, 1),
+		     db_col_text(st, 2), db_col_text(st, 3));
+}
+
 int db_regression_timeline(struct db *db, long long sig, int limit,
 			   db_timeline_fn fn, void *ctx, struct strbuf *err)
 {
+	struct regression_timeline_rows c = { fn, ctx };
 	sqlite3_stmt *st = db_stmt(db, DB_SQL_REG_TIMELINE, err);
-	int rc, ret = 0;
 
 	if (!st)
 		return -EIO;
 	db_bind_int(st, 1, sig);
 	db_bind_int(st, 2, limit);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		ret = fn(ctx, sqlite3_column_int64(st, 0), db_col_text(st, 1),
-			 db_col_text(st, 2), db_col_text(st, 3));
-		if (ret)
-			break;
-	}
-	if (!ret && rc != SQLITE_DONE)
-		ret = db_fail(db, "reading occurrences", err);
-	sqlite3_reset(st);
-	return ret;
+	return db_each(db, st, regression_timeline_row, &c,
+		       "reading occurrences", err);
 }
 
 int db_run_set_lockdep_meta_off(struct db *db, long long run,
@@ -466,7 +495,7 @@ int db_run_set_lockdep_meta_off(struct db *db, long long run,
 	if (!st)
 		return -EIO;
 	db_bind_int(st, 1, run);
-	return step_done(db, st, "updating run", err);
+	return db_step_done(db, st, "updating run", err);
 }
 
 int db_tree_insert(struct db *db, const char *name, const char *repo,
@@ -493,31 +522,35 @@ int db_tree_insert(struct db *db, const char *name, const char *repo,
 	return ret;
 }
 
+struct tree_list_rows {
+	db_tree_fn fn;
+	void *ctx;
+};
+
+static int tree_list_row(void *ctx, sqlite3_stmt *st)
+{
+	struct tree_list_rows *c = ctx;
+	struct db_tree t;
+
+	t.id = sqlite3_column_int64(st, 0);
+	t.name = db_col_text(st, 1);
+	t.repo = db_col_text(st, 2);
+	t.branch = db_col_text(st, 3);
+	t.trusted = sqlite3_column_int(st, 4);
+	t.last_commit = db_col_text(st, 5);
+	t.last_sync = sqlite3_column_int64(st, 6);
+	t.commits = sqlite3_column_int64(st, 7);
+	return c->fn(c->ctx, &t);
+}
+
 int db_tree_list(struct db *db, db_tree_fn fn, void *ctx, struct strbuf *err)
 {
+	struct tree_list_rows c = { fn, ctx };
 	sqlite3_stmt *st = db_stmt(db, DB_SQL_TREE_LIST, err);
-	struct db_tree t;
-	int rc, ret = 0;
 
 	if (!st)
 		return -EIO;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		t.id = sqlite3_column_int64(st, 0);
-		t.name = db_col_text(st, 1);
-		t.repo = db_col_text(st, 2);
-		t.branch = db_col_text(st, 3);
-		t.trusted = sqlite3_column_int(st, 4);
-		t.last_commit = db_col_text(st, 5);
-		t.last_sync = sqlite3_column_int64(st, 6);
-		t.commits = sqlite3_column_int64(st, 7);
-		ret = fn(ctx, &t);
-		if (ret)
-			break;
-	}
-	if (!ret && rc != SQLITE_DONE)
-		ret = db_fail(db, "reading trees", err);
-	sqlite3_reset(st);
-	return ret;
+	return db_each(db, st, tree_list_row, &c, "reading trees", err);
 }
 
 int db_tree_set_last(struct db *db, const char *name, const char *last,
@@ -531,5 +564,5 @@ int db_tree_set_last(struct db *db, const char *name, const char *last,
 	db_bind_text(st, 2, last);
 	db_bind_int(st, 3, now);
 	db_bind_int(st, 4, commits);
-	return step_done(db, st, "updating tree", err);
+	return db_step_done(db, st, "updating tree", err);
 }

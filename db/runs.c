@@ -31,6 +31,7 @@ int db_run_insert(struct db *db, const struct db_run *run, long long *id,
 		  struct strbuf *err)
 {
 	sqlite3_stmt *st = db_stmt(db, DB_SQL_RUN_INSERT, err);
+	int ret;
 
 	if (!st)
 		return -EIO;
@@ -48,11 +49,10 @@ int db_run_insert(struct db *db, const struct db_run *run, long long *id,
 	db_bind_int_or_null(st, 12, run->lockdep_off_after, !run->lockdep_off);
 	db_bind_text(st, 13, run->lockdep_off ? run->lockdep_off_reason : NULL);
 	db_bind_int(st, 14, run->reports);
-	if (sqlite3_step(st) != SQLITE_DONE)
-		return db_fail(db, "storing run", err);
-	*id = sqlite3_last_insert_rowid(db->sq);
-	sqlite3_reset(st);
-	return 0;
+	ret = db_step_done(db, st, "storing run", err);
+	if (!ret)
+		*id = sqlite3_last_insert_rowid(db->sq);
+	return ret;
 }
 
 int db_run_set_verdict(struct db *db, long long id, const char *verdict,
@@ -64,10 +64,7 @@ int db_run_set_verdict(struct db *db, long long id, const char *verdict,
 		return -EIO;
 	db_bind_int(st, 1, id);
 	db_bind_text(st, 2, verdict);
-	if (sqlite3_step(st) != SQLITE_DONE)
-		return db_fail(db, "storing verdict", err);
-	sqlite3_reset(st);
-	return 0;
+	return db_step_done(db, st, "storing verdict", err);
 }
 
 static void run_from_row(struct db_run *r, sqlite3_stmt *st)
@@ -90,25 +87,31 @@ static void run_from_row(struct db_run *r, sqlite3_stmt *st)
 	r->reports = sqlite3_column_int64(st, 14);
 }
 
+struct run_rows {
+	db_run_fn fn;
+	void *ctx;
+	int rows;
+};
+
+static int run_row(void *ctx, sqlite3_stmt *st)
+{
+	struct run_rows *c = ctx;
+	struct db_run r;
+
+	run_from_row(&r, st);
+	c->rows++;
+	return c->fn(c->ctx, &r);
+}
+
 /* Step st to the end, calling fn per run; -ENOENT when there was none and
  * want_one is set. */
 static int each_run(struct db *db, sqlite3_stmt *st, bool want_one,
 		    db_run_fn fn, void *ctx, struct strbuf *err)
 {
-	struct db_run r;
-	int rc, ret = 0, rows = 0;
+	struct run_rows c = { fn, ctx, 0 };
+	int ret = db_each(db, st, run_row, &c, "reading runs", err);
 
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		run_from_row(&r, st);
-		rows++;
-		ret = fn(ctx, &r);
-		if (ret)
-			break;
-	}
-	if (!ret && rc != SQLITE_DONE)
-		ret = db_fail(db, "reading runs", err);
-	sqlite3_reset(st);
-	if (!ret && want_one && !rows)
+	if (!ret && want_one && !c.rows)
 		ret = -ENOENT;
 	return ret;
 }
@@ -137,32 +140,36 @@ int db_run_list(struct db *db, long long before_id, const char *machine,
 	return each_run(db, st, false, fn, ctx, err);
 }
 
+struct run_reports_rows {
+	db_run_report_fn fn;
+	void *ctx;
+};
+
+static int run_reports_row(void *ctx, sqlite3_stmt *st)
+{
+	struct run_reports_rows *c = ctx;
+	struct db_run_report r;
+
+	r.seq = sqlite3_column_int64(st, 0);
+	r.is_new = sqlite3_column_int(st, 1);
+	r.signature_id = sqlite3_column_int64(st, 2);
+	r.hash = db_col_text(st, 3);
+	r.kind = db_col_text(st, 4);
+	r.title = db_col_text(st, 5);
+	r.occurrences = sqlite3_column_int64(st, 6);
+	r.first_seen = sqlite3_column_int64(st, 7);
+	r.status = db_col_text(st, 8);
+	return c->fn(c->ctx, &r);
+}
+
 int db_run_reports(struct db *db, long long run, db_run_report_fn fn, void *ctx,
 		   struct strbuf *err)
 {
+	struct run_reports_rows c = { fn, ctx };
 	sqlite3_stmt *st = db_stmt(db, DB_SQL_RUN_REPORTS, err);
-	struct db_run_report r;
-	int rc, ret = 0;
 
 	if (!st)
 		return -EIO;
 	db_bind_int(st, 1, run);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		r.seq = sqlite3_column_int64(st, 0);
-		r.is_new = sqlite3_column_int(st, 1);
-		r.signature_id = sqlite3_column_int64(st, 2);
-		r.hash = db_col_text(st, 3);
-		r.kind = db_col_text(st, 4);
-		r.title = db_col_text(st, 5);
-		r.occurrences = sqlite3_column_int64(st, 6);
-		r.first_seen = sqlite3_column_int64(st, 7);
-		r.status = db_col_text(st, 8);
-		ret = fn(ctx, &r);
-		if (ret)
-			break;
-	}
-	if (!ret && rc != SQLITE_DONE)
-		ret = db_fail(db, "reading reports", err);
-	sqlite3_reset(st);
-	return ret;
+	return db_each(db, st, run_reports_row, &c, "reading reports", err);
 }

@@ -5,15 +5,6 @@
 #include <errno.h>
 #include <stdio.h>
 
-static int step_done(struct db *db, sqlite3_stmt *st, const char *what,
-		     struct strbuf *err)
-{
-	if (sqlite3_step(st) != SQLITE_DONE)
-		return db_fail(db, what, err);
-	sqlite3_reset(st);
-	return 0;
-}
-
 /* id and duplicate_of of the signature with hash; -ENOENT when absent. */
 static int find_hash(struct db *db, const char *hash, int algo, long long *id,
 		     long long *dup, struct strbuf *err)
@@ -64,7 +55,7 @@ static int insert_edges(struct db *db, long long sig,
 		db_bind_int(st, 2, edge);
 		db_bind_int(st, 3, (long long)i);
 		db_bind_text(st, 4, s->edges[i].function);
-		ret = step_done(db, st, "linking edge", err);
+		ret = db_step_done(db, st, "linking edge", err);
 		if (ret)
 			return ret;
 	}
@@ -89,7 +80,7 @@ static int insert_signature(struct db *db, const struct db_signature_new *s,
 	db_bind_text(st, 8, s->culprit_module);
 	db_bind_int(st, 9, ts);
 	db_bind_text(st, 10, s->search);
-	ret = step_done(db, st, "storing signature", err);
+	ret = db_step_done(db, st, "storing signature", err);
 	if (ret)
 		return ret;
 	*id = sqlite3_last_insert_rowid(db->sq);
@@ -155,7 +146,7 @@ int db_occurrence_insert(struct db *db, const struct db_occurrence *o,
 	db_bind_int_or_null(st, 9, o->pid, o->pid < 0);
 	db_bind_text(st, 10, o->text ? o->text : "");
 	db_bind_text(st, 11, o->raw ? o->raw : "");
-	return step_done(db, st, "storing occurrence", err);
+	return db_step_done(db, st, "storing occurrence", err);
 }
 
 static void signature_from_row(struct db_signature *s, sqlite3_stmt *st)
@@ -177,23 +168,29 @@ static void signature_from_row(struct db_signature *s, sqlite3_stmt *st)
 	s->duplicate_of = sqlite3_column_int64(st, 14);
 }
 
+struct signature_rows {
+	db_signature_fn fn;
+	void *ctx;
+	int rows;
+};
+
+static int signature_row(void *ctx, sqlite3_stmt *st)
+{
+	struct signature_rows *c = ctx;
+	struct db_signature s;
+
+	signature_from_row(&s, st);
+	c->rows++;
+	return c->fn(c->ctx, &s);
+}
+
 static int each_signature(struct db *db, sqlite3_stmt *st, bool want_one,
 			  db_signature_fn fn, void *ctx, struct strbuf *err)
 {
-	struct db_signature s;
-	int rc, ret = 0, rows = 0;
+	struct signature_rows c = { fn, ctx, 0 };
+	int ret = db_each(db, st, signature_row, &c, "reading signatures", err);
 
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		signature_from_row(&s, st);
-		rows++;
-		ret = fn(ctx, &s);
-		if (ret)
-			break;
-	}
-	if (!ret && rc != SQLITE_DONE)
-		ret = db_fail(db, "reading signatures", err);
-	sqlite3_reset(st);
-	if (!ret && want_one && !rows)
+	if (!ret && want_one && !c.rows)
 		ret = -ENOENT;
 	return ret;
 }
@@ -232,49 +229,57 @@ int db_signature_get(struct db *db, long long id, const char *hash,
 	return each_signature(db, st, true, fn, ctx, err);
 }
 
+struct signature_edges_rows {
+	db_edge_fn fn;
+	void *ctx;
+};
+
+static int signature_edges_row(void *ctx, sqlite3_stmt *st)
+{
+	struct signature_edges_rows *c = ctx;
+	struct db_edge e;
+
+	e.hash = db_col_text(st, 0);
+	e.from = db_col_text(st, 1);
+	e.to = db_col_text(st, 2);
+	e.function = db_col_text(st, 3);
+	return c->fn(c->ctx, &e);
+}
+
 int db_signature_edges(struct db *db, long long id, db_edge_fn fn, void *ctx,
 		       struct strbuf *err)
 {
+	struct signature_edges_rows c = { fn, ctx };
 	sqlite3_stmt *st = db_stmt(db, DB_SQL_SIG_EDGES, err);
-	struct db_edge e;
-	int rc, ret = 0;
 
 	if (!st)
 		return -EIO;
 	db_bind_int(st, 1, id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		e.hash = db_col_text(st, 0);
-		e.from = db_col_text(st, 1);
-		e.to = db_col_text(st, 2);
-		e.function = db_col_text(st, 3);
-		ret = fn(ctx, &e);
-		if (ret)
-			break;
-	}
-	if (!ret && rc != SQLITE_DONE)
-		ret = db_fail(db, "reading edges", err);
-	sqlite3_reset(st);
-	return ret;
+	return db_each(db, st, signature_edges_row, &c, "reading edges", err);
+}
+
+struct count_rows {
+	db_count_fn fn;
+	void *ctx;
+};
+
+static int count_row(void *ctx, sqlite3_stmt *st)
+{
+	struct count_rows *c = ctx;
+
+	return c->fn(c->ctx, db_col_text(st, 0), sqlite3_column_int64(st, 1));
 }
 
 static int each_count(struct db *db, enum db_sql id, long long sig,
 		      db_count_fn fn, void *ctx, struct strbuf *err)
 {
+	struct count_rows c = { fn, ctx };
 	sqlite3_stmt *st = db_stmt(db, id, err);
-	int rc, ret = 0;
 
 	if (!st)
 		return -EIO;
 	db_bind_int(st, 1, sig);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		ret = fn(ctx, db_col_text(st, 0), sqlite3_column_int64(st, 1));
-		if (ret)
-			break;
-	}
-	if (!ret && rc != SQLITE_DONE)
-		ret = db_fail(db, "counting", err);
-	sqlite3_reset(st);
-	return ret;
+	return db_each(db, st, count_row, &c, "counting", err);
 }
 
 int db_signature_by_machine(struct db *db, long long id, db_count_fn fn,
@@ -289,62 +294,73 @@ int db_signature_by_kernel(struct db *db, long long id, db_count_fn fn,
 	return each_count(db, DB_SQL_SIG_BY_KERNEL, id, fn, ctx, err);
 }
 
+struct signature_related_rows {
+	db_related_fn fn;
+	void *ctx;
+};
+
+static int signature_related_row(void *ctx, sqlite3_stmt *st)
+{
+	struct signature_related_rows *c = ctx;
+
+	return c->fn(c->ctx, sqlite3_column_int64(st, 0), db_col_text(st, 1),
+		     db_col_text(st, 2), sqlite3_column_int64(st, 3));
+}
+
 int db_signature_related(struct db *db, long long id, db_related_fn fn,
 			 void *ctx, struct strbuf *err)
 {
+	struct signature_related_rows c = { fn, ctx };
 	sqlite3_stmt *st = db_stmt(db, DB_SQL_SIG_RELATED, err);
-	int rc, ret = 0;
 
 	if (!st)
 		return -EIO;
 	db_bind_int(st, 1, id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		ret = fn(ctx, sqlite3_column_int64(st, 0), db_col_text(st, 1),
-			 db_col_text(st, 2), sqlite3_column_int64(st, 3));
-		if (ret)
-			break;
-	}
-	if (!ret && rc != SQLITE_DONE)
-		ret = db_fail(db, "reading related signatures", err);
-	sqlite3_reset(st);
-	return ret;
+	return db_each(db, st, signature_related_row, &c,
+		       "reading related signatures", err);
+}
+
+struct occurrence_list_rows {
+	db_occurrence_fn fn;
+	void *ctx;
+	long long signature_id;
+};
+
+static int occurrence_list_row(void *ctx, sqlite3_stmt *st)
+{
+	struct occurrence_list_rows *c = ctx;
+	struct db_occurrence o = { 0 };
+
+	o.signature_id = c->signature_id;
+	o.id = sqlite3_column_int64(st, 0);
+	o.run_id = db_col_text(st, 1);
+	o.machine = db_col_text(st, 2);
+	o.kernel = db_col_text(st, 3);
+	o.ts = sqlite3_column_int64(st, 4);
+	o.task = db_col_text(st, 5);
+	o.pid = sqlite3_column_type(st, 6) == SQLITE_NULL ?
+			-1 :
+			sqlite3_column_int64(st, 6);
+	o.text = db_col_text(st, 7);
+	o.raw = db_col_text(st, 8);
+	o.is_new = sqlite3_column_int(st, 9);
+	return c->fn(c->ctx, &o);
 }
 
 int db_occurrence_list(struct db *db, long long signature_id,
 		       long long before_id, int limit, db_occurrence_fn fn,
 		       void *ctx, struct strbuf *err)
 {
+	struct occurrence_list_rows c = { fn, ctx, signature_id };
 	sqlite3_stmt *st = db_stmt(db, DB_SQL_OCC_LIST, err);
-	struct db_occurrence o = { 0 };
-	int rc, ret = 0;
 
 	if (!st)
 		return -EIO;
 	db_bind_int(st, 1, signature_id);
 	db_bind_int_or_null(st, 2, before_id, before_id <= 0);
 	db_bind_int(st, 3, limit);
-	o.signature_id = signature_id;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		o.id = sqlite3_column_int64(st, 0);
-		o.run_id = db_col_text(st, 1);
-		o.machine = db_col_text(st, 2);
-		o.kernel = db_col_text(st, 3);
-		o.ts = sqlite3_column_int64(st, 4);
-		o.task = db_col_text(st, 5);
-		o.pid = sqlite3_column_type(st, 6) == SQLITE_NULL ?
-				-1 :
-				sqlite3_column_int64(st, 6);
-		o.text = db_col_text(st, 7);
-		o.raw = db_col_text(st, 8);
-		o.is_new = sqlite3_column_int(st, 9);
-		ret = fn(ctx, &o);
-		if (ret)
-			break;
-	}
-	if (!ret && rc != SQLITE_DONE)
-		ret = db_fail(db, "reading occurrences", err);
-	sqlite3_reset(st);
-	return ret;
+	return db_each(db, st, occurrence_list_row, &c, "reading occurrences",
+		       err);
 }
 
 static int add_event(struct db *db, long long id, long long ts,
@@ -361,7 +377,7 @@ static int add_event(struct db *db, long long id, long long ts,
 	db_bind_text(st, 4, action);
 	db_bind_text(st, 5, value);
 	db_bind_text(st, 6, note);
-	return step_done(db, st, "recording event", err);
+	return db_step_done(db, st, "recording event", err);
 }
 
 int db_signature_set_status(struct db *db, long long id, const char *status,
@@ -382,7 +398,7 @@ int db_signature_set_status(struct db *db, long long id, const char *status,
 	db_bind_int(st, 1, id);
 	db_bind_text(st, 2, status);
 	db_bind_text(st, 3, note);
-	ret = step_done(db, st, "setting status", err);
+	ret = db_step_done(db, st, "setting status", err);
 	if (ret)
 		goto fail;
 	if (!sqlite3_changes(db->sq)) {
@@ -436,7 +452,7 @@ int db_signature_merge(struct db *db, long long id, long long into,
 	}
 	db_bind_int(st, 1, id);
 	db_bind_int(st, 2, *root);
-	ret = step_done(db, st, "merging", err);
+	ret = db_step_done(db, st, "merging", err);
 	if (ret)
 		goto fail;
 	st = db_stmt(db, DB_SQL_SIG_REPOINT_DUPLICATES, err);
@@ -446,7 +462,7 @@ int db_signature_merge(struct db *db, long long id, long long into,
 	}
 	db_bind_int(st, 1, id);
 	db_bind_int(st, 2, *root);
-	ret = step_done(db, st, "merging duplicates", err);
+	ret = db_step_done(db, st, "merging duplicates", err);
 	if (ret)
 		goto fail;
 	snprintf(value, sizeof(value), "%lld", *root);

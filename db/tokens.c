@@ -28,27 +28,33 @@ int db_token_insert(struct db *db, const char *name, const char *role,
 	return ret;
 }
 
+struct token_rows {
+	db_token_fn fn;
+	void *ctx;
+	int rows;
+};
+
+static int token_row(void *ctx, sqlite3_stmt *st)
+{
+	struct token_rows *c = ctx;
+	struct db_token t;
+
+	t.id = sqlite3_column_int64(st, 0);
+	t.name = db_col_text(st, 1);
+	t.role = db_col_text(st, 2);
+	t.created_at = sqlite3_column_int64(st, 3);
+	t.revoked_at = sqlite3_column_int64(st, 4);
+	c->rows++;
+	return c->fn(c->ctx, &t);
+}
+
 static int each_token(struct db *db, sqlite3_stmt *st, bool want_one,
 		      db_token_fn fn, void *ctx, struct strbuf *err)
 {
-	struct db_token t;
-	int rc, ret = 0, rows = 0;
+	struct token_rows c = { fn, ctx, 0 };
+	int ret = db_each(db, st, token_row, &c, "reading tokens", err);
 
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		t.id = sqlite3_column_int64(st, 0);
-		t.name = db_col_text(st, 1);
-		t.role = db_col_text(st, 2);
-		t.created_at = sqlite3_column_int64(st, 3);
-		t.revoked_at = sqlite3_column_int64(st, 4);
-		rows++;
-		ret = fn(ctx, &t);
-		if (ret)
-			break;
-	}
-	if (!ret && rc != SQLITE_DONE)
-		ret = db_fail(db, "reading tokens", err);
-	sqlite3_reset(st);
-	if (!ret && want_one && !rows)
+	if (!ret && want_one && !c.rows)
 		ret = -ENOENT;
 	return ret;
 }
@@ -77,14 +83,15 @@ int db_token_revoke(struct db *db, const char *name, long long now,
 		    struct strbuf *err)
 {
 	sqlite3_stmt *st = db_stmt(db, DB_SQL_TOKEN_REVOKE, err);
+	int ret;
 
 	if (!st)
 		return -EIO;
 	db_bind_text(st, 1, name);
 	db_bind_int(st, 2, now);
-	if (sqlite3_step(st) != SQLITE_DONE)
-		return db_fail(db, "revoking token", err);
-	sqlite3_reset(st);
+	ret = db_step_done(db, st, "revoking token", err);
+	if (ret)
+		return ret;
 	if (!sqlite3_changes(db->sq)) {
 		strbuf_addf(err, "no active token named '%s'", name);
 		return -ENOENT;

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "parsers/alloc.h"
+
 #define ARENA_CHUNK (64 * 1024)
 
 struct arena_chunk {
@@ -23,11 +25,7 @@ void *arena_alloc(struct arena *a, size_t n)
 	if (!c || c->size - c->used < need) {
 		size_t size = need > ARENA_CHUNK ? need : ARENA_CHUNK;
 
-		c = malloc(sizeof(*c) + size);
-		if (!c) {
-			fputs("splatd: out of memory\n", stderr);
-			abort();
-		}
+		c = xmalloc(sizeof(*c) + size);
 		c->size = size;
 		c->used = 0;
 		if (a->head && a->head->used == 0 && a->head->size < size) {

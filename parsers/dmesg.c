@@ -29,6 +29,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "parsers/alloc.h"
 #include "parsers/strbuf.h"
 #include "parsers/utf8.h"
 
@@ -104,10 +105,8 @@ struct dmesg {
 
 struct dmesg *dmesg_new(dmesg_line_fn fn, void *ctx)
 {
-	struct dmesg *d = calloc(1, sizeof(*d));
+	struct dmesg *d = xcalloc(1, sizeof(*d));
 
-	if (!d)
-		abort();
 	d->fn = fn;
 	d->ctx = ctx;
 	strbuf_init(&d->partial, 0);
@@ -526,13 +525,13 @@ static size_t match_facility(const char *p, const char *e, struct phys *m)
 		q++;
 	if (q >= e || *q != ':')
 		return 0;
-	for (i = 0; i < sizeof(fac) / sizeof(fac[0]); i++) {
+	for (i = 0; i < ARRAY_SIZE(fac); i++) {
 		n = strlen(fac[i]);
 		if ((size_t)(e - p) > n && !memcmp(p, fac[i], n) &&
 		    (p[n] == ' ' || p[n] == ':'))
 			break;
 	}
-	if (i == sizeof(fac) / sizeof(fac[0]))
+	if (i == ARRAY_SIZE(fac))
 		return 0;
 	q = p + n;
 	while (q < e && *q == ' ')
@@ -996,7 +995,7 @@ static bool phrase_continues(const struct dmesg *d, const char *s, size_t len)
 
 	if (!len || !d->plen || !isalpha((unsigned char)d->ptext[d->plen - 1]))
 		return false;
-	for (i = 0; i < sizeof(phrases) / sizeof(phrases[0]); i++) {
+	for (i = 0; i < ARRAY_SIZE(phrases); i++) {
 		const char *t = phrases[i].text;
 
 		n = phrases[i].len;

@@ -8,6 +8,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "parsers/alloc.h"
+
 /* A URL split into borrowed pieces of the input (not NUL-terminated). */
 struct url_parts {
 	const char *host;
@@ -241,11 +243,11 @@ static bool gitlab_normalize(struct strbuf *out, const struct url_parts *u)
 		return false;
 	n = path_segments(u, seg, len, 16);
 	for (i = 1; i + 1 < n; i++) {
-		for (k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++)
+		for (k = 0; k < ARRAY_SIZE(kinds); k++)
 			if (len[i] == strlen(kinds[k]) &&
 			    !strncasecmp(seg[i], kinds[k], len[i]))
 				break;
-		if (k == sizeof(kinds) / sizeof(kinds[0]) ||
+		if (k == ARRAY_SIZE(kinds) ||
 		    !all_digits(seg[i + 1], len[i + 1]))
 			continue;
 		nsend = i;

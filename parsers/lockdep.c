@@ -7,7 +7,8 @@
  * text, never the banner width) and where it ends (the next header, the end
  * of the dump_stack() output, the end of a held-lock list or of a
  * "Showing all locks held" dump); then the report's logical lines are
- * parsed into a struct lockdep_report.  LOCKDEP-FORMAT.md is the grammar.
+ * parsed into a struct lockdep_report.  The grammar is
+ * ../shared/LOCKDEP-FORMAT.md (outside this tree; docs/parser.md).
  */
 #include "parsers/lockdep.h"
 
@@ -15,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "parsers/alloc.h"
 #include "parsers/dmesg.h"
 #include "parsers/strbuf.h"
 
@@ -693,7 +695,7 @@ static bool is_trace_noise(const char *s)
 	};
 	size_t i;
 
-	for (i = 0; i < sizeof(pfx) / sizeof(pfx[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(pfx); i++)
 		if (starts(s, pfx[i]))
 			return true;
 	/* arm64 "x29: ffff..." registers, arm32 hex dumps "bf00: ..." */
@@ -849,12 +851,7 @@ static void add_line(struct lockdep_parser *p, const struct dmesg_line *l)
 {
 	struct rline *r;
 
-	if (p->nlines == p->alloc) {
-		p->alloc = p->alloc ? p->alloc * 2 : 256;
-		p->lines = realloc(p->lines, p->alloc * sizeof(*p->lines));
-		if (!p->lines)
-			abort();
-	}
+	ALLOC_GROW(p->lines, p->nlines + 1, p->alloc);
 	r = &p->lines[p->nlines++];
 	r->text = arena_strndup(&p->arena, l->text, l->len);
 	r->first = l->first;
@@ -907,14 +904,10 @@ static void end_at_run(struct lockdep_parser *p)
 		report_end(p);
 		return;
 	}
-	tail = malloc(n * sizeof(*tail));
-	if (!tail)
-		abort();
+	tail = xmalloc(n * sizeof(*tail));
 	for (i = 0; i < n; i++) {
 		tail[i] = p->lines[keep + i];
-		tail[i].text = strdup(tail[i].text);
-		if (!tail[i].text)
-			abort();
+		tail[i].text = xstrdup(tail[i].text);
 	}
 	p->nlines = keep;
 	report_end(p);
@@ -1047,7 +1040,7 @@ static bool is_report_like(const char *s, struct arena *a)
 	s = skip_ws(s);
 	if (!*s)
 		return true;
-	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(words); i++)
 		if (strstr(s, words[i]))
 			return true;
 	return !lockdep_frame_parse(&f, s, a);
@@ -1311,12 +1304,23 @@ static int on_line(void *ctx, const struct dmesg_line *in)
 	return p->stop;
 }
 
+int lockdep_parse_text(const char *text, size_t len,
+		       const struct lockdep_sink *sink)
+{
+	struct lockdep_parser *p = lockdep_parser_new(sink);
+	int ret;
+
+	lockdep_parser_feed(p, text, len);
+	lockdep_parser_feed(p, "\n", 1);
+	ret = lockdep_parser_finish(p); /* a callback's value sticks */
+	lockdep_parser_free(p);
+	return ret;
+}
+
 struct lockdep_parser *lockdep_parser_new(const struct lockdep_sink *sink)
 {
-	struct lockdep_parser *p = calloc(1, sizeof(*p));
+	struct lockdep_parser *p = xcalloc(1, sizeof(*p));
 
-	if (!p)
-		abort();
 	p->sink = *sink;
 	p->dmesg = dmesg_new(on_line, p);
 	dmesg_set_skip(p->dmesg, skip_line);

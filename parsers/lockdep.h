@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * lockdep: lockdep reports (every kind in LOCKDEP-FORMAT.md, 2.6.x to 6.x)
- * out of a stream of kernel log bytes.
+ * lockdep: lockdep reports (every kind in ../shared/LOCKDEP-FORMAT.md,
+ * 2.6.x to 6.x) out of a stream of kernel log bytes.
  *
  * lockdep_parser_feed() takes raw bytes (it runs parsers/dmesg inside) and
  * calls sink->report once per report found and sink->lockdep_off for the
@@ -139,6 +139,16 @@ int lockdep_parser_feed(struct lockdep_parser *p, const char *buf, size_t len);
 int lockdep_parser_finish(struct lockdep_parser *p);
 void lockdep_parser_free(struct lockdep_parser *p);
 unsigned lockdep_parser_reports(const struct lockdep_parser *p);
+
+/*
+ * Parse a whole text at once (a report excerpt stored with an occurrence,
+ * a string in a test): a parser of its own is fed text and one newline
+ * (the excerpt's last line ends even when it was stored without one),
+ * finished and freed.  sink's callbacks may be NULL.  Returns 0, or the
+ * first non-zero value a callback returned.
+ */
+int lockdep_parse_text(const char *text, size_t len,
+		       const struct lockdep_sink *sink);
 
 /* Parse one frame line ("? foo+0x1/0x2 [mod]"); 0 on success. */
 int lockdep_frame_parse(struct lockdep_frame *f, const char *line,

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "parsers/alloc.h"
 #include "parsers/maintainers.h"
 
 /* One element of the script's @typevalue. */
@@ -53,30 +54,6 @@ struct run {
 	size_t nfile_emails, afile_emails;
 };
 
-#define GROW(p, n, a)                                           \
-	do {                                                    \
-		if ((n) >= (a)) {                               \
-			(a) = (a) ? 2 * (a) : 16;               \
-			(p) = realloc((p), (a) * sizeof(*(p))); \
-			if (!(p))                               \
-				abort();                        \
-		}                                               \
-	} while (0)
-
-static char *xstrndup(const char *s, size_t n)
-{
-	char *p = strndup(s, n);
-
-	if (!p)
-		abort();
-	return p;
-}
-
-static char *xstrdup(const char *s)
-{
-	return xstrndup(s, strlen(s));
-}
-
 static pcre2_code *re_compile(const char *pat, uint32_t opts)
 {
 	int code;
@@ -116,9 +93,7 @@ static void re_subst_all(const pcre2_code *re, const char *repl,
 	int rc;
 
 	for (;;) {
-		out = malloc(outlen);
-		if (!out)
-			abort();
+		out = xmalloc(outlen);
 		rc = pcre2_substitute(re, (PCRE2_SPTR)sb->buf, sb->len, 0,
 				      PCRE2_SUBSTITUTE_GLOBAL |
 					      PCRE2_SUBSTITUTE_OVERFLOW_LENGTH,
@@ -258,7 +233,7 @@ static const char *mailmap_get(const struct mailmap_ent *e, size_t n,
 static void mailmap_set(struct mailmap_ent **e, size_t *n, size_t *a,
 			const char *key, const char *val)
 {
-	GROW(*e, *n, *a);
+	ALLOC_GROW(*e, *n + 1, *a);
 	(*e)[*n].key = xstrdup(key);
 	(*e)[*n].val = xstrdup(val);
 	(*n)++;
@@ -509,7 +484,7 @@ static void lines_load(struct maintainers *m, const char *text, size_t len,
 					break;
 			if (i == line.len || line.buf[i] == '#')
 				continue;
-			GROW(m->lines, m->nlines, m->alines);
+			ALLOC_GROW(m->lines, m->nlines + 1, m->alines);
 			ml = &m->lines[m->nlines++];
 			memset(ml, 0, sizeof(*ml));
 			ml->text = xstrdup(line.buf);
@@ -536,7 +511,7 @@ static void lines_load(struct maintainers *m, const char *text, size_t len,
 		} else {
 			strbuf_addstr(&v, val);
 		}
-		GROW(m->lines, m->nlines, m->alines);
+		ALLOC_GROW(m->lines, m->nlines + 1, m->alines);
 		ml = &m->lines[m->nlines++];
 		memset(ml, 0, sizeof(*ml));
 		ml->type = line.buf[0];
@@ -718,7 +693,7 @@ static bool set_has(char **set, size_t n, const char *key)
 
 static void set_add(char ***set, size_t *n, size_t *a, const char *key)
 {
-	GROW(*set, *n, *a);
+	ALLOC_GROW(*set, *n + 1, *a);
 	(*set)[(*n)++] = xstrdup(key);
 }
 
@@ -726,7 +701,7 @@ static void entry_push(struct maintainers_entry **v, size_t *n, size_t *a,
 		       const char *email, const char *role, size_t section,
 		       bool is_list)
 {
-	GROW(*v, *n, *a);
+	ALLOC_GROW(*v, *n + 1, *a);
 	(*v)[*n].email = xstrdup(email);
 	(*v)[*n].role = xstrdup(role);
 	(*v)[*n].section = section;
@@ -949,20 +924,18 @@ static void deduplicate_email(struct run *r, struct maintainers_entry *e)
 		strbuf_reset(&address);
 		strbuf_addstr(&address, hit + strlen(hit) + 1);
 	} else {
-		char *pair = malloc(name.len + address.len + 2);
-		char *pair2 = malloc(name.len + address.len + 2);
+		char *pair = xmalloc(name.len + address.len + 2);
+		char *pair2 = xmalloc(name.len + address.len + 2);
 
-		if (!pair || !pair2)
-			abort();
 		memcpy(pair, name.buf, name.len + 1);
 		memcpy(pair + name.len + 1, address.buf, address.len + 1);
 		memcpy(pair2, pair, name.len + address.len + 2);
-		GROW(r->dedup_key_name, r->ndn, r->adn);
-		GROW(r->dedup_val_name, r->ndn, r->adn2);
+		ALLOC_GROW(r->dedup_key_name, r->ndn + 1, r->adn);
+		ALLOC_GROW(r->dedup_val_name, r->ndn + 1, r->adn2);
 		r->dedup_key_name[r->ndn] = xstrdup(lname.buf);
 		r->dedup_val_name[r->ndn++] = pair;
-		GROW(r->dedup_key_addr, r->nda, r->ada);
-		GROW(r->dedup_val_addr, r->nda, r->ada2);
+		ALLOC_GROW(r->dedup_key_addr, r->nda + 1, r->ada);
+		ALLOC_GROW(r->dedup_val_addr, r->nda + 1, r->ada2);
 		r->dedup_key_addr[r->nda] = xstrdup(laddr.buf);
 		r->dedup_val_addr[r->nda++] = pair2;
 	}
@@ -1005,10 +978,8 @@ static void clean_file_email(struct run *r, const char *cand,
 	if (!strcmp(name.buf, "\"[,\\.]\""))
 		strbuf_reset(&name);
 	/* split(/[^A-Za-z\xc0-\xff...]/) minus trailing empty fields */
-	fs = calloc(name.len + 2, sizeof(*fs));
-	fl = calloc(name.len + 2, sizeof(*fl));
-	if (!fs || !fl)
-		abort();
+	fs = xcalloc(name.len + 2, sizeof(*fs));
+	fl = xcalloc(name.len + 2, sizeof(*fl));
 	for (i = 0; i <= name.len; i++) {
 		if (i < name.len && split_word((unsigned char)name.buf[i]))
 			continue;
@@ -1082,7 +1053,8 @@ static void file_emails_collect(struct run *r, const struct maintainers_file *f)
 		strbuf_add(&cand, f->content + ov[0], ov[1] - ov[0]);
 		start = ov[1] > ov[0] ? ov[1] : ov[1] + 1;
 		clean_file_email(r, cand.buf, &out);
-		GROW(r->file_emails, r->nfile_emails, r->afile_emails);
+		ALLOC_GROW(r->file_emails, r->nfile_emails + 1,
+			   r->afile_emails);
 		r->file_emails[r->nfile_emails++] = xstrdup(out.buf);
 	}
 	strbuf_release(&out);
@@ -1185,7 +1157,7 @@ static void match_file(struct run *r, const char *file, size_t fi,
 			}
 		}
 		if (hit) {
-			GROW(res->hits, res->nhits, *ahits);
+			ALLOC_GROW(res->hits, res->nhits + 1, *ahits);
 			res->hits[res->nhits].section = start;
 			res->hits[res->nhits].depth = depth;
 			res->hits[res->nhits].keyword = false;
@@ -1269,7 +1241,7 @@ static void keyword_lines(struct run *r, const struct maintainers_file *f,
 		if (m->lines[j].type != 'K' ||
 		    !re_exec(m->lines[j].re, r->md, f->content, f->len, 0))
 			continue;
-		GROW(*kw, *nkw, *akw);
+		ALLOC_GROW(*kw, *nkw + 1, *akw);
 		(*kw)[(*nkw)++] = j;
 	}
 }
@@ -1277,7 +1249,7 @@ static void keyword_lines(struct run *r, const struct maintainers_file *f,
 static void keyword_hit(const struct maintainers *m, size_t line,
 			struct maintainers_result *res, size_t *ahits)
 {
-	GROW(res->hits, res->nhits, *ahits);
+	ALLOC_GROW(res->hits, res->nhits + 1, *ahits);
 	res->hits[res->nhits].section = starting_index(m, line);
 	res->hits[res->nhits].depth = -2;
 	res->hits[res->nhits].keyword = true;

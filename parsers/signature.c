@@ -18,7 +18,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "parsers/alloc.h"
 #include "parsers/strbuf.h"
+#include "parsers/symbol.h"
 
 const char *signature_class_normalize(const char *name, struct arena *a)
 {
@@ -58,23 +60,6 @@ const char *signature_class_normalize(const char *name, struct arena *a)
 	return out;
 }
 
-static bool is_suffix_word(const char *s, size_t n)
-{
-	static const char *const words[] = { "isra",	  "constprop",
-					     "part",	  "cold",
-					     "llvm",	  "lto_priv",
-					     "localalias" };
-	size_t i;
-
-	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
-		if (strlen(words[i]) == n && !memcmp(words[i], s, n))
-			return true;
-	for (i = 0; i < n; i++)
-		if (!isdigit((unsigned char)s[i]))
-			return false;
-	return n > 0;
-}
-
 /* Arch syscall wrappers name the syscall: __x64_sys_ioctl -> sys_ioctl. */
 static const char *syscall_name(const char *sym)
 {
@@ -86,7 +71,7 @@ static const char *syscall_name(const char *sym)
 	};
 	size_t i, n;
 
-	for (i = 0; i < sizeof(pfx) / sizeof(pfx[0]); i++) {
+	for (i = 0; i < ARRAY_SIZE(pfx); i++) {
 		n = strlen(pfx[i]);
 		if (!strncmp(sym, pfx[i], n) && sym[n])
 			return sym + n - 4; /* keep "sys_" */
@@ -96,32 +81,16 @@ static const char *syscall_name(const char *sym)
 
 const char *signature_symbol_base(const char *sym, struct arena *a)
 {
-	const char *dot, *p;
+	const char *base, *sys;
+	size_t n = symbol_base(sym, &base);
 
-	/* Itanium C++ mangling of a plain function: _Z<len><name><params> */
-	if (sym[0] == '_' && sym[1] == 'Z' && isdigit((unsigned char)sym[2])) {
-		char *end;
-		unsigned long len = strtoul(sym + 2, &end, 10);
-
-		if (len && len <= strlen(end))
-			return arena_strndup(a, end, len);
+	/* a syscall wrapper is the syscall, whichever architecture ran it */
+	if (base == sym) {
+		sys = syscall_name(sym);
+		n -= (size_t)(sys - sym);
+		base = sys;
 	}
-	sym = syscall_name(sym);
-	dot = strchr(sym, '.');
-
-	if (!dot || dot == sym)
-		return arena_strdup(a, sym);
-	/* everything after the first dot must be compiler suffixes */
-	for (p = dot; *p == '.';) {
-		const char *q = p + 1;
-
-		while (*q && *q != '.')
-			q++;
-		if (!is_suffix_word(p + 1, (size_t)(q - p - 1)))
-			return arena_strdup(a, sym);
-		p = q;
-	}
-	return arena_strndup(a, sym, (size_t)(dot - sym));
+	return arena_strndup(a, base, n);
 }
 
 /*
@@ -465,7 +434,7 @@ static bool base_is_plumbing(const char *base)
 {
 	size_t i;
 
-	for (i = 0; i < sizeof(plumbing) / sizeof(plumbing[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(plumbing); i++)
 		if (plumbing_match(base, plumbing[i]))
 			return true;
 	return false;
@@ -512,7 +481,7 @@ static bool hung_plumbing(const char *fn)
 	};
 	size_t i;
 
-	for (i = 0; i < sizeof(pfx) / sizeof(pfx[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(pfx); i++)
 		if (!strncmp(fn, pfx[i], strlen(pfx[i])))
 			return true;
 	return false;
@@ -600,8 +569,7 @@ static bool match_any(const char *fn, const char *const *pats, size_t n)
 	return false;
 }
 
-#define MATCH_ANY(fn, table) \
-	match_any(fn, table, sizeof(table) / sizeof(table[0]))
+#define MATCH_ANY(fn, table) match_any(fn, table, ARRAY_SIZE(table))
 
 /*
  * Which frames a rule passes over.  RULE_KEY is version 1's identity frame,

@@ -42,7 +42,9 @@ int signature_compute(struct signature *sig, const struct lockdep_report *r,
 
 /* Normalize one class name for identity into a (see docs/signature.md). */
 const char *signature_class_normalize(const char *name, struct arena *a);
-/* Strip .isra.N/.constprop.N/.part.N/.cold(.N)/.llvm.N from a symbol. */
+/* The function a frame names, for identity: symbol_base() (compiler
+ * suffixes and mangling off), and an architecture's syscall wrapper folded
+ * into the syscall ("__x64_sys_ioctl" -> "sys_ioctl"). */
 const char *signature_symbol_base(const char *sym, struct arena *a);
 /* true when the frame is lockdep, a lock primitive or generic plumbing */
 bool signature_frame_is_plumbing(const char *function);

@@ -2,22 +2,13 @@
 /* strbuf: a growing, always NUL-terminated byte string (after git's). */
 #include "parsers/strbuf.h"
 
+#include "parsers/alloc.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 char strbuf_slopbuf[1];
-
-static void *xrealloc(void *p, size_t n)
-{
-	void *q = realloc(p, n);
-
-	if (!q) {
-		fputs("splatd: out of memory\n", stderr);
-		abort();
-	}
-	return q;
-}
 
 void strbuf_init(struct strbuf *sb, size_t hint)
 {

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "parsers/alloc.h"
 #include "parsers/strbuf.h"
 
 /* Keys that make a mixed paragraph a trailer block (git: "Signed-off-by"). */
@@ -32,26 +33,6 @@ struct line {
 	const char *s;
 	size_t n;
 };
-
-static void *xrealloc(void *p, size_t n)
-{
-	void *q = realloc(p, n);
-
-	if (!q) {
-		fputs("splatd: out of memory\n", stderr);
-		abort();
-	}
-	return q;
-}
-
-static char *xstrndup(const char *s, size_t n)
-{
-	char *d = xrealloc(NULL, n + 1);
-
-	memcpy(d, s, n);
-	d[n] = '\0';
-	return d;
-}
 
 static bool is_blank(const struct line *l)
 {
@@ -97,7 +78,7 @@ static enum trailers_kind kind_of(const char *key, size_t n)
 	};
 	size_t i;
 
-	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(kinds); i++)
 		if (strlen(kinds[i].key) == n &&
 		    !strncasecmp(kinds[i].key, key, n))
 			return kinds[i].kind;
@@ -108,7 +89,7 @@ static bool is_kernel_key(const char *key, size_t n)
 {
 	size_t i;
 
-	for (i = 0; i < sizeof(kernel_keys) / sizeof(kernel_keys[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(kernel_keys); i++)
 		if (strlen(kernel_keys[i]) == n &&
 		    !strncasecmp(kernel_keys[i], key, n))
 			return true;
@@ -169,10 +150,7 @@ static void trailer_add(struct trailers *t, const char *key, size_t klen,
 {
 	struct trailer *tr;
 
-	if (t->n == t->alloc) {
-		t->alloc = t->alloc ? 2 * t->alloc : 8;
-		t->v = xrealloc(t->v, t->alloc * sizeof(*t->v));
-	}
+	ALLOC_GROW(t->v, t->n + 1, t->alloc);
 	tr = &t->v[t->n++];
 	memset(tr, 0, sizeof(*tr));
 	tr->kind = kind_of(key, klen);
@@ -196,10 +174,7 @@ size_t trailers_parse(struct trailers *t, const char *msg, size_t len)
 		const char *nl = memchr(p, '\n', (size_t)(e - p));
 		size_t n = nl ? (size_t)(nl - p) : (size_t)(e - p);
 
-		if (nlines == alloc) {
-			alloc = alloc ? 2 * alloc : 64;
-			lines = xrealloc(lines, alloc * sizeof(*lines));
-		}
+		ALLOC_GROW(lines, nlines + 1, alloc);
 		if (n && p[n - 1] == '\r')
 			n--;
 		lines[nlines].s = p;

@@ -9,7 +9,9 @@
 #include <string.h>
 #include <time.h>
 
+#include "parsers/alloc.h"
 #include "server/cmds.h"
+#include "server/options.h"
 #include "server/triage/regress.h"
 
 struct git_cmd {
@@ -61,26 +63,23 @@ static int git_tree(int argc, char **argv)
 	struct db *db = NULL;
 	json_t *list = NULL;
 	bool trusted = true;
+	const struct options_row opts[] = {
+		OPT_STRING("--db", &db_path),
+		OPT_STRING("--repo", &repo),
+		OPT_STRING("--branch", &branch),
+		OPT_BOOL("--untrusted", &trusted, false),
+		OPT_END,
+	};
 	int i, ret;
 
 	if (!sub || !strcmp(sub, "--help") || !strcmp(sub, "-h")) {
 		fputs(tree_usage, sub ? stdout : stderr);
 		return sub ? 0 : 2;
 	}
-	for (i = 2; i < argc; i++) {
-		if (!strcmp(argv[i], "--db") && i + 1 < argc)
-			db_path = argv[++i];
-		else if (!strcmp(argv[i], "--repo") && i + 1 < argc)
-			repo = argv[++i];
-		else if (!strcmp(argv[i], "--branch") && i + 1 < argc)
-			branch = argv[++i];
-		else if (!strcmp(argv[i], "--untrusted"))
-			trusted = false;
-		else if (argv[i][0] != '-' && !name)
-			name = argv[i];
-		else
-			goto usage;
-	}
+	/* --help after the subcommand is a usage error, as before */
+	i = 2;
+	if (options_parse_arg(opts, argc, argv, &i, &name))
+		goto usage;
 	if (strcmp(sub, "add") && strcmp(sub, "list"))
 		goto usage;
 	if (!strcmp(sub, "add") && (!name || !repo || !branch))
@@ -118,22 +117,21 @@ static int git_sync(int argc, char **argv)
 	struct regress *rg = NULL;
 	struct db *db = NULL;
 	json_t *out = NULL;
-	char *end;
+	const struct options_row opts[] = {
+		OPT_STRING("--db", &db_path),
+		OPT_UINT("--window", &cfg.window, OPTIONS_NONZERO),
+		OPT_END,
+	};
 	int i, ret;
 
 	for (i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+		ret = options_parse(opts, argc, argv, &i);
+		if (ret == OPTIONS_HELP) {
 			fputs(sync_usage, stdout);
 			return 0;
-		} else if (!strcmp(argv[i], "--db") && i + 1 < argc) {
-			db_path = argv[++i];
-		} else if (!strcmp(argv[i], "--window") && i + 1 < argc) {
-			cfg.window = (unsigned)strtoul(argv[++i], &end, 10);
-			if (*end || !cfg.window)
-				goto usage;
-		} else {
-			goto usage;
 		}
+		if (ret || i < argc)
+			goto usage;
 	}
 	ret = db_open(&db, db_path, &err);
 	if (ret)
@@ -161,7 +159,7 @@ static void git_usage(FILE *out)
 
 	fputs("usage: splatd git <subcommand> [options]\n\nsubcommands:\n",
 	      out);
-	for (i = 0; i < sizeof(git_cmds) / sizeof(git_cmds[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(git_cmds); i++)
 		fprintf(out, "  %-8s %s\n", git_cmds[i].name, git_cmds[i].help);
 }
 
@@ -177,7 +175,7 @@ int cmd_git(int argc, char **argv)
 		git_usage(stdout);
 		return 0;
 	}
-	for (i = 0; i < sizeof(git_cmds) / sizeof(git_cmds[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(git_cmds); i++)
 		if (!strcmp(argv[1], git_cmds[i].name))
 			return git_cmds[i].fn(argc - 1, argv + 1);
 	fprintf(stderr, "splatd git: unknown subcommand '%s'\n", argv[1]);

@@ -9,6 +9,7 @@
 #include "server/cmds.h"
 #include "server/triage/fnindex.h"
 #include "server/triage/gitrepo.h"
+#include "server/options.h"
 
 static const char git_index_usage[] =
 	"usage: splatd git index [--tree DIR | --repo GITDIR [--ref REF]]\n"
@@ -31,27 +32,26 @@ int cmd_git_index(int argc, char **argv)
 	struct gitrepo *t = NULL;
 	struct fnindex *ix = NULL;
 	struct timespec t0, t1;
-	int i, status = 1;
+	/* --show and --module are read again, in order, after the build */
+	const struct options_row opts[] = {
+		OPT_STRING("--tree", &tree),
+		OPT_STRING("--repo", &repo),
+		OPT_STRING("--ref", &ref),
+		OPT_STRING("--db", &db_path),
+		OPT_BOOL("--no-store", &store, false),
+		OPT_STRING("--show", NULL),
+		OPT_STRING("--module", NULL),
+		OPT_END,
+	};
+	int i, ret, status = 1;
 
 	for (i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+		ret = options_parse(opts, argc, argv, &i);
+		if (ret == OPTIONS_HELP) {
 			fputs(git_index_usage, stdout);
 			return 0;
-		} else if (!strcmp(argv[i], "--tree") && i + 1 < argc) {
-			tree = argv[++i];
-		} else if (!strcmp(argv[i], "--repo") && i + 1 < argc) {
-			repo = argv[++i];
-		} else if (!strcmp(argv[i], "--ref") && i + 1 < argc) {
-			ref = argv[++i];
-		} else if (!strcmp(argv[i], "--db") && i + 1 < argc) {
-			db_path = argv[++i];
-		} else if (!strcmp(argv[i], "--no-store")) {
-			store = false;
-		} else if ((!strcmp(argv[i], "--show") ||
-			    !strcmp(argv[i], "--module")) &&
-			   i + 1 < argc) {
-			i++;
-		} else {
+		}
+		if (ret || i < argc) {
 			fprintf(stderr, "splatd git index: bad option '%s'\n",
 				argv[i]);
 			fputs(git_index_usage, stderr);

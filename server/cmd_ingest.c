@@ -13,10 +13,11 @@
 #include <unistd.h>
 
 #include "server/cmds.h"
-#include "server/http/api.h"
 #include "server/triage/regress.h"
 #include "server/triage/gunzip.h"
 #include "server/triage/ingest.h"
+#include "server/options.h"
+#include "server/http/api.h"
 
 static const char ingest_usage[] =
 	"usage: splatd ingest --run-id ID [--tree T] [--branch B]\n"
@@ -87,52 +88,43 @@ int cmd_ingest(int argc, char **argv)
 	struct db *db = NULL;
 	json_t *verdict = NULL;
 	size_t flags = JSON_COMPACT;
+	bool pretty = false;
+	const struct options_row opts[] = {
+		OPT_BOOL("--pretty", &pretty, true),
+		OPT_STRING("--run-id", &meta.id),
+		OPT_STRING("--tree", &meta.tree),
+		OPT_STRING("--branch", &meta.branch),
+		OPT_STRING("--kernel", &meta.kernel),
+		OPT_STRING("--commit", &meta.commit),
+		OPT_STRING("--machine", &meta.machine),
+		OPT_STRING("--test", &meta.test),
+		OPT_STRING("--started-at", &meta.started_at),
+		OPT_STRING("--lockdep", &meta.lockdep),
+		OPT_STRING("--db", &db_path),
+		OPT_END,
+	};
 	enum ingest_outcome outcome;
 	int i, ret, exit_code = 1;
 
 	for (i = 1; i < argc; i++) {
-		const char *a = argv[i],
-			   *val = i + 1 < argc ? argv[i + 1] : NULL;
-		const char **dst = NULL;
-
-		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+		ret = options_parse(opts, argc, argv, &i);
+		if (ret == OPTIONS_HELP) {
 			fputs(ingest_usage, stdout);
 			return 0;
-		} else if (!strcmp(a, "--pretty")) {
-			flags = JSON_INDENT(2);
-			continue;
-		} else if (!strcmp(a, "--run-id")) {
-			dst = &meta.id;
-		} else if (!strcmp(a, "--tree")) {
-			dst = &meta.tree;
-		} else if (!strcmp(a, "--branch")) {
-			dst = &meta.branch;
-		} else if (!strcmp(a, "--kernel")) {
-			dst = &meta.kernel;
-		} else if (!strcmp(a, "--commit")) {
-			dst = &meta.commit;
-		} else if (!strcmp(a, "--machine")) {
-			dst = &meta.machine;
-		} else if (!strcmp(a, "--test")) {
-			dst = &meta.test;
-		} else if (!strcmp(a, "--started-at")) {
-			dst = &meta.started_at;
-		} else if (!strcmp(a, "--lockdep")) {
-			dst = &meta.lockdep;
-		} else if (!strcmp(a, "--db")) {
-			dst = &db_path;
-		} else if ((a[0] != '-' || !strcmp(a, "-")) && !file) {
-			file = a;
+		}
+		if (!ret && i < argc && !file) {
+			file = argv[i];
 			continue;
 		}
-		if (!dst || !val) {
-			fprintf(stderr, "splatd ingest: bad option '%s'\n", a);
+		if (ret || i < argc) {
+			fprintf(stderr, "splatd ingest: bad option '%s'\n",
+				argv[i]);
 			fputs(ingest_usage, stderr);
 			return 2;
 		}
-		*dst = val;
-		i++;
 	}
+	if (pretty)
+		flags = JSON_INDENT(2);
 	if (!file || !meta.id) {
 		fputs(ingest_usage, stderr);
 		return 2;

@@ -8,6 +8,7 @@
 #include "parsers/maintainers.h"
 #include "server/cmds.h"
 #include "server/triage/gitrepo.h"
+#include "server/options.h"
 #include "server/triage/owners.h"
 
 static const char owners_usage[] =
@@ -73,7 +74,19 @@ int cmd_owners(int argc, char **argv)
 	struct gitrepo *t = NULL;
 	unsigned flags = 0;
 	size_t nfiles = 0, i;
-	int status = 1, a;
+	/* -f/--file before the files is get_maintainer.pl's; it sets nothing */
+	const struct options_row opts[] = {
+		OPT_STRING("--tree", &tree),
+		OPT_STRING("--repo", &repo),
+		OPT_STRING("--ref", &ref),
+		OPT_BIT("--sections", &flags, MAINTAINERS_SECTIONS),
+		OPT_BIT("--no-keywords", &flags, MAINTAINERS_NO_KEYWORDS),
+		OPT_BIT("--nokeywords", &flags, MAINTAINERS_NO_KEYWORDS),
+		OPT_FLAG("-f"),
+		OPT_FLAG("--file"),
+		OPT_END,
+	};
+	int status = 1, a, ret;
 
 	files = calloc((size_t)argc, sizeof(*files));
 	contents = calloc((size_t)argc, sizeof(*contents));
@@ -81,35 +94,21 @@ int cmd_owners(int argc, char **argv)
 	if (!files || !contents || !canon)
 		goto out;
 	for (a = 1; a < argc; a++) {
-		const char *o = argv[a];
-
-		if (!strcmp(o, "--help") || !strcmp(o, "-h")) {
+		ret = options_parse(opts, argc, argv, &a);
+		if (ret == OPTIONS_HELP) {
 			fputs(owners_usage, stdout);
 			status = 0;
 			goto out;
-		} else if (!strcmp(o, "--tree") && a + 1 < argc) {
-			tree = argv[++a];
-		} else if (!strcmp(o, "--repo") && a + 1 < argc) {
-			repo = argv[++a];
-		} else if (!strcmp(o, "--ref") && a + 1 < argc) {
-			ref = argv[++a];
-		} else if (!strcmp(o, "--sections")) {
-			flags |= MAINTAINERS_SECTIONS;
-		} else if (!strcmp(o, "--no-keywords") ||
-			   !strcmp(o, "--nokeywords")) {
-			flags |= MAINTAINERS_NO_KEYWORDS;
-		} else if (!strcmp(o, "-f") || !strcmp(o, "--file")) {
-			continue;
-		} else if (o[0] == '-' && o[1]) {
+		} else if (ret) {
 			fprintf(stderr, "splatd owners: unknown option '%s'\n",
-				o);
+				argv[a]);
 			fputs(owners_usage, stderr);
 			status = 2;
 			goto out;
-		} else {
+		} else if (a < argc) {
 			strbuf_init(&contents[nfiles], 0);
 			strbuf_init(&canon[nfiles], 0);
-			files[nfiles++].path = o;
+			files[nfiles++].path = argv[a];
 		}
 	}
 	if (!nfiles || (tree && repo)) {

@@ -12,6 +12,7 @@
 #include "parsers/signature.h"
 #include "parsers/strbuf.h"
 #include "server/cmds.h"
+#include "server/options.h"
 #include "server/triage/owners.h"
 #include "server/triage/report_json.h"
 
@@ -148,35 +149,33 @@ int cmd_parse(int argc, char **argv)
 	const char *tree = NULL, *repo = NULL, *ref = "HEAD";
 	struct owners_source *owners = NULL;
 	struct strbuf err = STRBUF_INIT;
-	bool want_owners = false;
+	bool want_owners = false, pretty = false;
+	const struct options_row opts[] = {
+		OPT_BOOL("--pretty", &pretty, true),
+		OPT_BOOL("--owners", &want_owners, true),
+		OPT_STRING("--tree", &tree),
+		OPT_STRING("--repo", &repo),
+		OPT_STRING("--ref", &ref),
+		OPT_STOP("--"),
+		OPT_END,
+	};
 	char *buf;
+	int ret;
 
-	for (i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-			fputs(parse_usage, stdout);
-			return 0;
-		} else if (!strcmp(argv[i], "--pretty")) {
-			flags = JSON_INDENT(2);
-		} else if (!strcmp(argv[i], "--owners")) {
-			want_owners = true;
-		} else if (!strcmp(argv[i], "--tree") && i + 1 < argc) {
-			tree = argv[++i];
-		} else if (!strcmp(argv[i], "--repo") && i + 1 < argc) {
-			repo = argv[++i];
-		} else if (!strcmp(argv[i], "--ref") && i + 1 < argc) {
-			ref = argv[++i];
-		} else if (!strcmp(argv[i], "--")) {
-			i++;
-			break;
-		} else if (argv[i][0] == '-' && argv[i][1]) {
-			fprintf(stderr, "splatd parse: unknown option '%s'\n",
-				argv[i]);
-			fputs(parse_usage, stderr);
-			return 2;
-		} else {
-			break;
-		}
+	/* options end at the first FILE (or after "--") */
+	i = 1;
+	ret = options_parse(opts, argc, argv, &i);
+	if (ret == OPTIONS_HELP) {
+		fputs(parse_usage, stdout);
+		return 0;
 	}
+	if (ret) {
+		fprintf(stderr, "splatd parse: unknown option '%s'\n", argv[i]);
+		fputs(parse_usage, stderr);
+		return 2;
+	}
+	if (pretty)
+		flags = JSON_INDENT(2);
 	if (i >= argc) {
 		fputs(parse_usage, stderr);
 		return 2;

@@ -10,9 +10,10 @@
 #include "db/db.h"
 #include "server/cmds.h"
 #include "server/http/http.h"
-#include "server/triage/ingest.h"
+#include "server/options.h"
 #include "server/triage/owners.h"
 #include "server/triage/regress.h"
+#include "server/triage/ingest.h"
 
 static const char serve_usage[] =
 	"usage: splatd serve [options]\n"
@@ -60,38 +61,6 @@ static const char serve_usage[] =
 	"                          each run's commit when it has it, else\n"
 	"  --kernel-ref REF        at REF (HEAD)\n";
 
-/* "64M", "512K", "1G", "1000" -> bytes; -EINVAL when malformed. */
-static int parse_size(const char *s, unsigned long long *out)
-{
-	unsigned long long v;
-	char *end;
-
-	errno = 0;
-	v = strtoull(s, &end, 10);
-	if (end == s || errno)
-		return -EINVAL;
-	switch (*end) {
-	case 'G':
-		v <<= 10;
-		/* fall through */
-	case 'M':
-		v <<= 10;
-		/* fall through */
-	case 'K':
-		v <<= 10;
-		end++;
-		break;
-	case '\0':
-		break;
-	default:
-		return -EINVAL;
-	}
-	if (*end && strcmp(end, "iB") && strcmp(end, "B"))
-		return -EINVAL;
-	*out = v;
-	return 0;
-}
-
 int cmd_serve(int argc, char **argv)
 {
 	struct ingest_limits limits = INGEST_LIMITS_INIT;
@@ -100,19 +69,48 @@ int cmd_serve(int argc, char **argv)
 	unsigned sync_interval = 600;
 	struct strbuf err = STRBUF_INIT;
 	struct db *owners_db = NULL;
-	unsigned long long v;
 	const char *log = NULL;
 	const char *ktree = NULL, *krepo = NULL, *kref = "HEAD";
+	const struct options_row opts[] = {
+		OPT_STRING("--listen", &cfg.listen),
+		OPT_STRING("--db", &cfg.db_path),
+		OPT_STRING("--static", &cfg.static_dir),
+		OPT_SIZE("--max-body", &cfg.max_body, OPTIONS_NONZERO),
+		OPT_SIZE("--max-decompressed", &limits.max_decompressed,
+			 OPTIONS_NONZERO),
+		OPT_SIZE("--max-line", &limits.max_line, OPTIONS_NONZERO),
+		OPT_SIZE("--max-json", &cfg.max_json, OPTIONS_NONZERO),
+		OPT_SIZE("--max-buffered", &cfg.max_buffered, OPTIONS_NONZERO),
+		OPT_SIZE("--max-reports", &limits.max_reports, OPTIONS_NONZERO),
+		OPT_BOOL("--public-read", &cfg.public_read, true),
+		OPT_BOOL("--private", &cfg.public_read, false),
+		OPT_BOOL("--metrics-public", &cfg.metrics_public, true),
+		OPT_SIZE("--threads", &cfg.threads, OPTIONS_NONZERO),
+		OPT_SIZE("--max-conns", &cfg.max_conns, OPTIONS_NONZERO),
+		OPT_SIZE("--max-conns-per-ip", &cfg.max_conns_per_ip,
+			 OPTIONS_NONZERO),
+		OPT_UINT("--header-timeout", &cfg.guard.header_timeout, 0),
+		OPT_UINT("--body-timeout", &cfg.guard.body_timeout, 0),
+		OPT_SIZE("--body-min-rate", &cfg.guard.body_min_rate, 0),
+		OPT_SIZE("--wal-frames", &cfg.wal_frames, OPTIONS_NONZERO),
+		OPT_STRING("--access-log", &log),
+		OPT_UINT("--fixed-after", &rcfg.fixed_after, OPTIONS_NONZERO),
+		OPT_UINT("--sync-interval", &sync_interval, 0),
+		OPT_UINT("--sync-window", &rcfg.window, OPTIONS_NONZERO),
+		OPT_STRING("--kernel-tree", &ktree),
+		OPT_STRING("--kernel-repo", &krepo),
+		OPT_STRING("--kernel-ref", &kref),
+		OPT_END,
+	};
 	struct stat st;
-	char *end;
 	int i, ret;
 
 	/*
 	 * Lockdep parsers (one per connection, reset between runs) and
 	 * buffers grow arena chunks of >= 128 KiB: keep such blocks in the
 	 * heap and do not hand freed memory back, or every request pays
-	 * fresh page faults and TLB shootdowns (PERF-NOTES.md: ~12 us per
-	 * 4 KiB).
+	 * fresh page faults and TLB shootdowns (../shared/PERF-NOTES.md,
+	 * outside this tree: 10-13 us per 4 KiB page).
 	 */
 	mallopt(M_MMAP_THRESHOLD, 32 << 20);
 	mallopt(M_TRIM_THRESHOLD, 256 << 20);
@@ -121,87 +119,13 @@ int cmd_serve(int argc, char **argv)
 	if (!stat("static", &st) && S_ISDIR(st.st_mode))
 		cfg.static_dir = "static";
 	for (i = 1; i < argc; i++) {
-		const char *a = argv[i],
-			   *val = i + 1 < argc ? argv[i + 1] : NULL;
-		unsigned *secs = NULL;
-
-		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+		ret = options_parse(opts, argc, argv, &i);
+		if (ret == OPTIONS_HELP) {
 			fputs(serve_usage, stdout);
 			return 0;
-		} else if (!strcmp(a, "--public-read")) {
-			cfg.public_read = true;
-			continue;
-		} else if (!strcmp(a, "--private")) {
-			cfg.public_read = false;
-			continue;
-		} else if (!strcmp(a, "--metrics-public")) {
-			cfg.metrics_public = true;
-			continue;
 		}
-		if (!val)
+		if (ret || i < argc)
 			goto usage;
-		i++;
-		if (!strcmp(a, "--listen")) {
-			cfg.listen = val;
-		} else if (!strcmp(a, "--db")) {
-			cfg.db_path = val;
-		} else if (!strcmp(a, "--static")) {
-			cfg.static_dir = val;
-		} else if (!strcmp(a, "--kernel-tree")) {
-			ktree = val;
-		} else if (!strcmp(a, "--kernel-repo")) {
-			krepo = val;
-		} else if (!strcmp(a, "--kernel-ref")) {
-			kref = val;
-		} else if (!strcmp(a, "--access-log")) {
-			log = val;
-		} else if (!strcmp(a, "--sync-interval")) {
-			secs = &sync_interval;
-		} else if (!strcmp(a, "--header-timeout")) {
-			secs = &cfg.guard.header_timeout;
-		} else if (!strcmp(a, "--body-timeout")) {
-			secs = &cfg.guard.body_timeout;
-		} else if (!strcmp(a, "--body-min-rate")) {
-			if (parse_size(val, &cfg.guard.body_min_rate))
-				goto usage;
-		} else if (!strcmp(a, "--fixed-after")) {
-			rcfg.fixed_after = (unsigned)strtoul(val, &end, 10);
-			if (*end || !rcfg.fixed_after)
-				goto usage;
-		} else if (!strcmp(a, "--sync-window")) {
-			rcfg.window = (unsigned)strtoul(val, &end, 10);
-			if (*end || !rcfg.window)
-				goto usage;
-		} else if (parse_size(val, &v) || !v) {
-			goto usage;
-		} else if (!strcmp(a, "--max-body")) {
-			cfg.max_body = v;
-		} else if (!strcmp(a, "--max-decompressed")) {
-			limits.max_decompressed = v;
-		} else if (!strcmp(a, "--max-json")) {
-			cfg.max_json = v;
-		} else if (!strcmp(a, "--max-buffered")) {
-			cfg.max_buffered = v;
-		} else if (!strcmp(a, "--max-line")) {
-			limits.max_line = (size_t)v;
-		} else if (!strcmp(a, "--max-reports")) {
-			limits.max_reports = (unsigned)v;
-		} else if (!strcmp(a, "--threads")) {
-			cfg.threads = (unsigned)v;
-		} else if (!strcmp(a, "--max-conns")) {
-			cfg.max_conns = (unsigned)v;
-		} else if (!strcmp(a, "--max-conns-per-ip")) {
-			cfg.max_conns_per_ip = (unsigned)v;
-		} else if (!strcmp(a, "--wal-frames")) {
-			cfg.wal_frames = (unsigned)v;
-		} else {
-			goto usage;
-		}
-		if (secs) {
-			*secs = (unsigned)strtoul(val, &end, 10);
-			if (*end || end == val)
-				goto usage;
-		}
 	}
 	if (log && !strcmp(log, "off")) {
 		cfg.access_log = NULL;

@@ -9,6 +9,7 @@
 #include "server/http/api.h"
 #include "server/triage/auth.h"
 #include "server/cmds.h"
+#include "server/options.h"
 
 static const char token_usage[] =
 	"usage: splatd token create --name NAME --role ci|triager|admin"
@@ -70,6 +71,12 @@ int cmd_token(int argc, char **argv)
 {
 	const char *db_path = DB_DEFAULT_PATH, *name = NULL, *role = NULL;
 	const char *sub = argc > 1 ? argv[1] : NULL;
+	const struct options_row opts[] = {
+		OPT_STRING("--db", &db_path),
+		OPT_STRING("--name", &name),
+		OPT_STRING("--role", &role),
+		OPT_END,
+	};
 	struct strbuf err = STRBUF_INIT;
 	struct db *db = NULL;
 	int i, ret;
@@ -78,18 +85,10 @@ int cmd_token(int argc, char **argv)
 		fputs(token_usage, sub ? stdout : stderr);
 		return sub ? 0 : 2;
 	}
-	for (i = 2; i < argc; i++) {
-		if (!strcmp(argv[i], "--db") && i + 1 < argc)
-			db_path = argv[++i];
-		else if (!strcmp(argv[i], "--name") && i + 1 < argc)
-			name = argv[++i];
-		else if (!strcmp(argv[i], "--role") && i + 1 < argc)
-			role = argv[++i];
-		else if (argv[i][0] != '-' && !name)
-			name = argv[i];
-		else
-			goto usage;
-	}
+	/* --help after the subcommand is a usage error, as before */
+	i = 2;
+	if (options_parse_arg(opts, argc, argv, &i, &name))
+		goto usage;
 	if (strcmp(sub, "create") && strcmp(sub, "list") &&
 	    strcmp(sub, "revoke"))
 		goto usage;

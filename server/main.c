@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "parsers/alloc.h"
 #include "server/cmds.h"
 
 struct cmd {
@@ -28,7 +29,7 @@ static void usage(FILE *out)
 	size_t i;
 
 	fputs("usage: splatd <command> [options]\n\ncommands:\n", out);
-	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(commands); i++)
 		fprintf(out, "  %-10s %s\n", commands[i].name,
 			commands[i].help);
 	fputs("\nRun 'splatd <command> --help' for a command's options.\n",
@@ -48,7 +49,7 @@ int main(int argc, char **argv)
 		usage(stdout);
 		return 0;
 	}
-	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(commands); i++)
 		if (!strcmp(argv[1], commands[i].name))
 			return commands[i].fn(argc - 1, argv + 1);
 	fprintf(stderr, "splatd: unknown command '%s'\n", argv[1]);

@@ -12,8 +12,10 @@
 #include <time.h>
 
 #include "db/signatures.h"
+#include "parsers/alloc.h"
 #include "parsers/lockdep.h"
 #include "server/http/api.h"
+#include "server/triage/report_json.h"
 #include "server/http/routes.h"
 
 static const char *const statuses[] = { "new", "triaged", "known", "invalid" };
@@ -22,7 +24,7 @@ static bool status_valid(const char *s)
 {
 	size_t i;
 
-	for (i = 0; s && i < sizeof(statuses) / sizeof(statuses[0]); i++)
+	for (i = 0; s && i < ARRAY_SIZE(statuses); i++)
 		if (!strcmp(s, statuses[i]))
 			return true;
 	return false;

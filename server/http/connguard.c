@@ -8,6 +8,8 @@
 #include <sys/socket.h>
 #include <time.h>
 
+#include "parsers/alloc.h"
+
 #define NS 1000000000LL
 #define CONNGUARD_TICK_MS 250
 
@@ -71,10 +73,8 @@ static void *connguard_run(void *arg)
 int connguard_new(struct connguard **out, const struct connguard_limits *l,
 		  struct strbuf *err)
 {
-	struct connguard *g = calloc(1, sizeof(*g));
+	struct connguard *g = xcalloc(1, sizeof(*g));
 
-	if (!g)
-		abort();
 	g->limits = *l;
 	g->head.prev = g->head.next = &g->head;
 	pthread_mutex_init(&g->lock, NULL);

@@ -4,15 +4,17 @@
 
 #include <stdlib.h>
 
+#include "parsers/alloc.h"
+
 static const int statuses[] = { 200, 201, 204, 206, 304, 400, 401, 403,
 				404, 405, 409, 411, 413, 415, 500, 503 };
-#define NSTATUS (sizeof(statuses) / sizeof(statuses[0]) + 1) /* + other */
+#define NSTATUS (ARRAY_SIZE(statuses) + 1) /* + other */
 
 /* Histogram bucket bounds in seconds. */
 static const double bounds[] = { 0.0005, 0.001, 0.0025, 0.005, 0.01,
 				 0.025,	 0.05,	0.1,	0.25,  0.5,
 				 1,	 2.5,	5,	10 };
-#define NBOUNDS (sizeof(bounds) / sizeof(bounds[0]))
+#define NBOUNDS ARRAY_SIZE(bounds)
 
 struct histogram {
 	unsigned long long bucket[NBOUNDS + 1]; /* last is +Inf */
@@ -29,14 +31,10 @@ struct metrics {
 
 struct metrics *metrics_new(size_t nroutes)
 {
-	struct metrics *m = calloc(1, sizeof(*m));
+	struct metrics *m = xcalloc(1, sizeof(*m));
 
-	if (!m)
-		abort();
 	m->nroutes = nroutes;
-	m->requests = calloc((nroutes + 1) * NSTATUS, sizeof(*m->requests));
-	if (!m->requests)
-		abort();
+	m->requests = xcalloc((nroutes + 1) * NSTATUS, sizeof(*m->requests));
 	return m;
 }
 

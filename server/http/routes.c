@@ -5,6 +5,7 @@
  * endpoints in the same order.  To add one, add a row here and its handler in
  * the resource's server/api_*.c (docs/storage.md).
  */
+#include "parsers/alloc.h"
 #include "server/http/routes.h"
 
 #define KiB 1024ULL
@@ -64,6 +65,6 @@ static const struct route routes[] = {
 
 const struct route *routes_table(size_t *n)
 {
-	*n = sizeof(routes) / sizeof(routes[0]);
+	*n = ARRAY_SIZE(routes);
 	return routes;
 }

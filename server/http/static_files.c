@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "parsers/alloc.h"
 #include "server/http/routes.h"
 
 static const struct {
@@ -28,7 +29,7 @@ static const char *content_type(const char *path)
 	const char *dot = strrchr(path, '.');
 	size_t i;
 
-	for (i = 0; dot && i < sizeof(types) / sizeof(types[0]); i++)
+	for (i = 0; dot && i < ARRAY_SIZE(types); i++)
 		if (!strcmp(dot, types[i].ext))
 			return types[i].type;
 	return "application/octet-stream";

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "parsers/alloc.h"
 #include "parsers/arena.h"
 #include "parsers/strbuf.h"
 #include "server/triage/fanin.h"
@@ -48,10 +49,8 @@ static uint64_t hash_str(const char *s, size_t n)
 static void ids_grow(struct ids *m)
 {
 	size_t cap = m->cap ? 2 * m->cap : 1024, i;
-	uint32_t *slots = calloc(cap, sizeof(*slots));
+	uint32_t *slots = xcalloc(cap, sizeof(*slots));
 
-	if (!slots)
-		abort();
 	for (i = 0; i < m->n; i++) {
 		size_t s = hash_str(m->keys[i], strlen(m->keys[i])) & (cap - 1);
 
@@ -62,9 +61,7 @@ static void ids_grow(struct ids *m)
 	free(m->slots);
 	m->slots = slots;
 	m->cap = cap;
-	m->keys = realloc(m->keys, cap * sizeof(*m->keys));
-	if (!m->keys)
-		abort();
+	m->keys = xrealloc(m->keys, cap * sizeof(*m->keys));
 }
 
 static uint32_t ids_get(struct ids *m, struct arena *a, const char *s, size_t n)
@@ -97,12 +94,7 @@ static void pair_add(struct pair **v, size_t *n, size_t *alloc, uint32_t a,
 {
 	if (*n && (*v)[*n - 1].a == a && (*v)[*n - 1].b == b)
 		return;
-	if (*n == *alloc) {
-		*alloc = *alloc ? 2 * *alloc : 4096;
-		*v = realloc(*v, *alloc * sizeof(**v));
-		if (!*v)
-			abort();
-	}
+	ALLOC_GROW(*v, *n + 1, *alloc);
 	(*v)[(*n)++] = (struct pair){ a, b };
 }
 
@@ -176,9 +168,7 @@ static void exists_grow(struct fanin *f)
 {
 	if (f->headers.n <= f->aexists)
 		return;
-	f->exists = realloc(f->exists, f->headers.cap * sizeof(*f->exists));
-	if (!f->exists)
-		abort();
+	f->exists = xrealloc(f->exists, f->headers.cap * sizeof(*f->exists));
 	memset(f->exists + f->aexists, 0,
 	       (f->headers.cap - f->aexists) * sizeof(*f->exists));
 	f->aexists = f->headers.cap;
@@ -268,13 +258,11 @@ void fanin_add_file(struct fanin *f, const char *path, const char *text,
 void fanin_finish(struct fanin *f)
 {
 	size_t words = (f->dirs.n + 63) / 64, i, w, pass;
-	uint64_t *bits = calloc(f->headers.n * words + 1, sizeof(*bits));
+	uint64_t *bits = xcalloc(f->headers.n * words + 1, sizeof(*bits));
 	bool changed = true;
 
 	free(f->counts);
-	f->counts = calloc(f->headers.n + 1, sizeof(*f->counts));
-	if (!bits || !f->counts)
-		abort();
+	f->counts = xcalloc(f->headers.n + 1, sizeof(*f->counts));
 	for (i = 0; i < f->nmarks; i++)
 		bits[f->marks[i].a * words + f->marks[i].b / 64] |=
 			1ULL << (f->marks[i].b % 64);

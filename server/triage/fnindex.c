@@ -10,7 +10,9 @@
 #include <time.h>
 
 #include "db/fnindex.h"
+#include "parsers/alloc.h"
 #include "parsers/arena.h"
+#include "parsers/symbol.h"
 #include "server/triage/fanin.h"
 #include "server/triage/fnindex.h"
 
@@ -107,7 +109,7 @@ static bool is_attribute(const struct tok *t)
 	};
 	size_t i;
 
-	for (i = 0; i < sizeof(attrs) / sizeof(attrs[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(attrs); i++)
 		if (tok_is(t, attrs[i]))
 			return true;
 	return false;
@@ -123,7 +125,7 @@ static bool is_keyword(const struct tok *t)
 	};
 	size_t i;
 
-	for (i = 0; i < sizeof(kw) / sizeof(kw[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(kw); i++)
 		if (tok_is(t, kw[i]))
 			return true;
 	return false;
@@ -511,12 +513,7 @@ void fnindex_add_def(struct fnindex *ix, const char *name, const char *file,
 {
 	struct fnindex_def *d;
 
-	if (ix->ndefs == ix->adefs) {
-		ix->adefs = ix->adefs ? 2 * ix->adefs : 1024;
-		ix->defs = realloc(ix->defs, ix->adefs * sizeof(*ix->defs));
-		if (!ix->defs)
-			abort();
-	}
+	ALLOC_GROW(ix->defs, ix->ndefs + 1, ix->adefs);
 	file = intern_file(ix, file);
 	d = &ix->defs[ix->ndefs++];
 	d->name = arena_strdup(&ix->arena, name);
@@ -529,12 +526,7 @@ void fnindex_add_module(struct fnindex *ix, const char *module,
 {
 	struct fnindex_module *m;
 
-	if (ix->nmods == ix->amods) {
-		ix->amods = ix->amods ? 2 * ix->amods : 256;
-		ix->mods = realloc(ix->mods, ix->amods * sizeof(*ix->mods));
-		if (!ix->mods)
-			abort();
-	}
+	ALLOC_GROW(ix->mods, ix->nmods + 1, ix->amods);
 	m = &ix->mods[ix->nmods++];
 	m->module = arena_strdup(&ix->arena, module);
 	m->source = arena_strdup(&ix->arena, source);
@@ -542,12 +534,7 @@ void fnindex_add_module(struct fnindex *ix, const char *module,
 
 void fnindex_add_header(struct fnindex *ix, const char *header, unsigned dirs)
 {
-	if (ix->nhdrs == ix->ahdrs) {
-		ix->ahdrs = ix->ahdrs ? 2 * ix->ahdrs : 1024;
-		ix->hdrs = realloc(ix->hdrs, ix->ahdrs * sizeof(*ix->hdrs));
-		if (!ix->hdrs)
-			abort();
-	}
+	ALLOC_GROW(ix->hdrs, ix->nhdrs + 1, ix->ahdrs);
 	ix->hdrs[ix->nhdrs].header = arena_strdup(&ix->arena, header);
 	ix->hdrs[ix->nhdrs++].dirs = dirs;
 }
@@ -810,25 +797,6 @@ out:
 
 /* ---- resolving frames -------------------------------------------------- */
 
-void fnindex_symbol_base(const char *sym, struct strbuf *out)
-{
-	static const char *const sfx[] = {
-		".isra.", ".constprop.", ".part.",
-		".cold",  ".llvm.",	 ".lto_priv."
-	};
-	size_t n = strlen(sym), i;
-	const char *cut = sym + n;
-
-	for (i = 0; i < sizeof(sfx) / sizeof(sfx[0]); i++) {
-		const char *p = strstr(sym, sfx[i]);
-
-		if (p && p < cut)
-			cut = p;
-	}
-	strbuf_reset(out);
-	strbuf_add(out, sym, (size_t)(cut - sym));
-}
-
 /* The module's sources: ix->mods[*lo .. return) (sorted by module). */
 static size_t module_range(const struct fnindex *ix, const char *module,
 			   size_t *lo)
@@ -914,7 +882,7 @@ static bool prefix_dir(const struct fnindex *ix, const char *name, size_t plen,
 			if (dirs[k].len == dl && !strncmp(dirs[k].dir, f, dl))
 				break;
 		if (k == ndirs) {
-			if (ndirs == sizeof(dirs) / sizeof(dirs[0]))
+			if (ndirs == ARRAY_SIZE(dirs))
 				continue;
 			dirs[ndirs].dir = f;
 			dirs[ndirs].len = dl;
@@ -978,11 +946,14 @@ static const char *neighbour_file(const struct fnindex *ix,
 				  struct strbuf *tmp)
 {
 	const struct fnindex_def *d;
+	const char *base;
 	size_t n, i;
 
 	if (f->file)
 		return NULL;
-	fnindex_symbol_base(f->function ? f->function : "", tmp);
+	n = symbol_base(f->function ? f->function : "", &base);
+	strbuf_reset(tmp);
+	strbuf_add(tmp, base, n);
 	n = fnindex_lookup(ix, tmp->buf, &d);
 	for (i = 1; i < n; i++)
 		if (strcmp(d[i].file, d[0].file))
@@ -1008,6 +979,7 @@ void fnindex_resolve(const struct fnindex *ix,
 	const struct fnindex_frame *f = &frames[i];
 	struct strbuf name = STRBUF_INIT, tmp = STRBUF_INIT;
 	const struct fnindex_def *d;
+	const char *base;
 	size_t nd, k, j, best = 0, score[FNINDEX_MAX_CANDIDATES] = { 0 };
 	struct fnindex_match cand = { { 0 }, 0, false, NULL };
 
@@ -1018,7 +990,8 @@ void fnindex_resolve(const struct fnindex *ix,
 		out->how = "decoded";
 		goto out;
 	}
-	fnindex_symbol_base(f->function ? f->function : "", &name);
+	nd = symbol_base(f->function ? f->function : "", &base);
+	strbuf_add(&name, base, nd);
 	nd = fnindex_lookup(ix, name.buf, &d);
 	for (k = 0; k < nd; k++)
 		match_add(&cand, d[k].file);

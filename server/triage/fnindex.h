@@ -117,7 +117,4 @@ bool fnindex_module_dir(const struct fnindex *ix, const char *module,
 bool fnindex_prefix_dir(const struct fnindex *ix, const char *name,
 			struct strbuf *out);
 
-/* "coretemp_cpu_online.cold.3" -> "coretemp_cpu_online" into out. */
-void fnindex_symbol_base(const char *sym, struct strbuf *out);
-
 #endif

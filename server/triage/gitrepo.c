@@ -5,12 +5,14 @@
 #include <fcntl.h>
 #include <git2.h>
 #include <openssl/evp.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "parsers/alloc.h"
 #include "server/triage/gitrepo.h"
 
 struct gitrepo {
@@ -21,13 +23,17 @@ struct gitrepo {
 	char id[80];
 };
 
-/* Translate libgit2's last error once, here. */
-static int git_fail(struct strbuf *err, const char *what, int code)
+int gitrepo_fail(int code, struct strbuf *err, const char *fmt, ...)
 {
 	const git_error *e = git_error_last();
+	va_list ap;
 
-	strbuf_addf(err, "%s: %s", what, e && e->message ? e->message : "?");
-	return code == GIT_ENOTFOUND ? -ENOENT : -EINVAL;
+	va_start(ap, fmt);
+	strbuf_vaddf(err, fmt, ap);
+	va_end(ap);
+	strbuf_addf(err, ": %s",
+		    e && e->message ? e->message : "unknown libgit2 error");
+	return code == GIT_ENOTFOUND ? -ENOENT : -EIO;
 }
 
 /* Paths are relative, without "." or ".." components. */
@@ -91,22 +97,22 @@ int gitrepo_open_git(struct gitrepo **out, const char *gitdir, const char *ref,
 	rc = git_repository_open_ext(&t->repo, gitdir,
 				     GIT_REPOSITORY_OPEN_NO_SEARCH, NULL);
 	if (rc) {
-		ret = git_fail(err, gitdir, rc);
+		ret = gitrepo_fail(rc, err, "%s", gitdir);
 		goto out;
 	}
 	rc = git_revparse_single(&obj, t->repo, ref);
 	if (rc) {
-		ret = git_fail(err, ref, rc);
+		ret = gitrepo_fail(rc, err, "%s", ref);
 		goto out;
 	}
 	rc = git_object_peel((git_object **)&commit, obj, GIT_OBJECT_COMMIT);
 	if (rc) {
-		ret = git_fail(err, ref, rc);
+		ret = gitrepo_fail(rc, err, "%s", ref);
 		goto out;
 	}
 	rc = git_commit_tree(&t->tree, commit);
 	if (rc) {
-		ret = git_fail(err, ref, rc);
+		ret = gitrepo_fail(rc, err, "%s", ref);
 		goto out;
 	}
 	git_oid_tostr(t->id, sizeof(t->id), git_commit_id(commit));
@@ -200,7 +206,7 @@ int gitrepo_read(struct gitrepo *t, const char *path, struct strbuf *out,
 		goto out;
 	}
 	if (git_blob_lookup(&blob, t->repo, git_tree_entry_id(e))) {
-		ret = git_fail(err, path, -1);
+		ret = gitrepo_fail(-1, err, "%s", path);
 		goto out;
 	}
 	strbuf_add(out, git_blob_rawcontent(blob),
@@ -286,27 +292,10 @@ static int dir_walk(struct gitrepo *t, struct walk_ctx *w, size_t rel_len)
 		if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, "..") ||
 		    !strcmp(de->d_name, ".git"))
 			continue;
-		if (n == alloc) {
-			char **nn;
-
-			alloc = alloc ? 2 * alloc : 64;
-			nn = realloc(names, alloc * sizeof(*names));
-			if (!nn) {
-				ret = -ENOMEM;
-				break;
-			}
-			names = nn;
-		}
-		names[n] = strdup(de->d_name);
-		if (!names[n]) {
-			ret = -ENOMEM;
-			break;
-		}
-		n++;
+		ALLOC_GROW(names, n + 1, alloc);
+		names[n++] = xstrdup(de->d_name);
 	}
 	closedir(d);
-	if (ret)
-		goto out;
 	qsort(names, n, sizeof(*names), name_cmp);
 	for (i = 0; i < n && !ret; i++) {
 		struct stat st;
@@ -358,7 +347,7 @@ int gitrepo_walk(struct gitrepo *t, int (*fn)(void *data, const char *path),
 		if (ret && w.ret)
 			ret = w.ret;
 		else if (ret)
-			ret = git_fail(err, "tree walk", ret);
+			ret = gitrepo_fail(ret, err, "tree walk");
 	}
 	strbuf_release(&w.path);
 	return ret;

@@ -19,6 +19,15 @@ int gitrepo_open_git(struct gitrepo **out, const char *gitdir, const char *ref,
 		     struct strbuf *err);
 void gitrepo_free(struct gitrepo *t);
 
+/*
+ * libgit2's last error, translated once for all of splatd's git code:
+ * appends "<printf of fmt>: <libgit2's message>" to err and returns -ENOENT
+ * when code (what the libgit2 call returned, or -1) is GIT_ENOTFOUND, else
+ * -EIO.
+ */
+int gitrepo_fail(int code, struct strbuf *err, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
 /* Append the file at path (relative to the tree root) to out; -ENOENT when
  * it does not exist or is not a regular file (symlinks are followed in a
  * directory, read as their target text in git). */

@@ -11,21 +11,13 @@
 #include <string.h>
 #include <strings.h>
 
+#include "parsers/alloc.h"
 #include "parsers/links.h"
 #include "parsers/trailers.h"
+#include "server/triage/gitrepo.h"
 
 #define CONTAIN_BUCKETS 4096
 #define CONTAIN_MAX 65536 /* entries before the cache starts over */
-
-/* libgit2's last error as one line in err; returns -EIO. */
-static int git_fail(const char *what, const char *arg, struct strbuf *err)
-{
-	const git_error *e = git_error_last();
-
-	strbuf_addf(err, "%s '%s': %s", what, arg ? arg : "",
-		    e && e->message ? e->message : "unknown libgit2 error");
-	return -EIO;
-}
 
 static bool is_hex(const char *s, size_t n)
 {
@@ -68,9 +60,7 @@ static void view_init(struct commit_view *v, const char *msg, size_t len)
 	v->len = len;
 	memset(&v->tr, 0, sizeof(v->tr));
 	trailers_parse(&v->tr, msg, len);
-	v->urls = calloc(v->tr.n ? v->tr.n : 1, sizeof(*v->urls));
-	if (!v->urls)
-		abort();
+	v->urls = xcalloc(v->tr.n ? v->tr.n : 1, sizeof(*v->urls));
 	for (i = 0; i < v->tr.n; i++) {
 		const struct trailer *t = &v->tr.v[i];
 		char *url, *sp;
@@ -79,9 +69,7 @@ static void view_init(struct commit_view *v, const char *msg, size_t len)
 		if (t->kind != TRAILERS_CLOSES && t->kind != TRAILERS_LINK)
 			continue;
 		/* "Link: https://... # comment" keeps only the URL */
-		url = strdup(t->value);
-		if (!url)
-			abort();
+		url = xstrdup(t->value);
 		sp = strpbrk(url, " \t");
 		if (sp)
 			*sp = '\0';
@@ -105,7 +93,8 @@ static bool is_range(const char *introduced)
 	return introduced && strstr(introduced, "..");
 }
 
-/* Case-insensitive search of needle in the message (NUL-terminated). */
+/* Whether the message holds needle: byte for byte within its len bytes, or
+ * with nocase ignoring ASCII case (then the message must be NUL-terminated). */
 static bool msg_has(const struct commit_view *v, const char *needle,
 		    bool nocase)
 {
@@ -232,9 +221,7 @@ static void ranges_resolve(git_repository *repo,
 		if (!is_range(s))
 			continue;
 		dots = strstr(s, "..");
-		from = strndup(s, (size_t)(dots - s));
-		if (!from)
-			abort();
+		from = xstrndup(s, (size_t)(dots - s));
 		ranges[i].ok = !resolve_commit(repo, from, &ranges[i].from) &&
 			       !resolve_commit(repo, dots + 2, &ranges[i].to);
 		free(from);
@@ -264,7 +251,8 @@ static int open_repo(git_repository **repo, const char *path,
 {
 	if (git_repository_open_ext(repo, path, GIT_REPOSITORY_OPEN_NO_SEARCH,
 				    NULL))
-		return git_fail("cannot open repository", path, err);
+		return gitrepo_fail(-1, err, "cannot open repository '%s'",
+				    path);
 	return 0;
 }
 
@@ -291,12 +279,13 @@ int gitsync_tree_sync(const struct gitsync_tree *tree,
 	if (ret)
 		goto out;
 	if (resolve_commit(repo, tree->branch, &head)) {
-		ret = git_fail("no such branch", tree->branch, err);
+		ret = gitrepo_fail(-1, err, "no such branch '%s'",
+				   tree->branch);
 		goto out;
 	}
 	git_oid_tostr(res->head, sizeof(res->head), &head);
 	if (git_revwalk_new(&walk, repo) || git_revwalk_push(walk, &head)) {
-		ret = git_fail("cannot walk", tree->branch, err);
+		ret = gitrepo_fail(-1, err, "cannot walk '%s'", tree->branch);
 		goto out;
 	}
 	windowed = true;
@@ -304,7 +293,8 @@ int gitsync_tree_sync(const struct gitsync_tree *tree,
 		if (!git_oid_fromstr(&last, tree->last) &&
 		    oid_contains(repo, &head, &last)) {
 			if (git_revwalk_hide(walk, &last)) {
-				ret = git_fail("cannot walk", tree->last, err);
+				ret = gitrepo_fail(-1, err, "cannot walk '%s'",
+						   tree->last);
 				goto out;
 			}
 			windowed = false;
@@ -312,9 +302,7 @@ int gitsync_tree_sync(const struct gitsync_tree *tree,
 			res->rewound = true;
 		}
 	}
-	ranges = calloc(ntargets ? ntargets : 1, sizeof(*ranges));
-	if (!ranges)
-		abort();
+	ranges = xcalloc(ntargets ? ntargets : 1, sizeof(*ranges));
 	ranges_resolve(repo, targets, ntargets, ranges);
 
 	while (!(ret = git_revwalk_next(&id, walk))) {
@@ -328,8 +316,8 @@ int gitsync_tree_sync(const struct gitsync_tree *tree,
 		}
 		res->commits++;
 		if (git_commit_lookup(&commit, repo, &id)) {
-			ret = git_fail("cannot read commit",
-				       git_oid_tostr_s(&id), err);
+			ret = gitrepo_fail(-1, err, "cannot read commit '%s'",
+					   git_oid_tostr_s(&id));
 			goto out;
 		}
 		msg = git_commit_message(commit);
@@ -365,7 +353,7 @@ int gitsync_tree_sync(const struct gitsync_tree *tree,
 	if (ret == GIT_ITEROVER)
 		ret = 0;
 	else if (ret < 0)
-		ret = git_fail("cannot walk", tree->branch, err);
+		ret = gitrepo_fail(-1, err, "cannot walk '%s'", tree->branch);
 out:
 	strbuf_release(&detail);
 	free(ranges);
@@ -393,10 +381,8 @@ struct gitsync_contain {
 struct gitsync_contain *gitsync_contain_new(const char *repo,
 					    struct strbuf *err)
 {
-	struct gitsync_contain *c = calloc(1, sizeof(*c));
+	struct gitsync_contain *c = xcalloc(1, sizeof(*c));
 
-	if (!c)
-		abort();
 	git_libgit2_init();
 	if (open_repo(&c->repo, repo, err)) {
 		git_libgit2_shutdown();
@@ -482,9 +468,7 @@ int gitsync_contains(struct gitsync_contain *c, const char *commit,
 		ret = oid_contains(c->repo, &co, &fo) ? 1 : 0;
 	if (c->entries >= CONTAIN_MAX)
 		contain_clear(c);
-	e = malloc(sizeof(*e) + lc + lf + 2);
-	if (!e)
-		abort();
+	e = xmalloc(sizeof(*e) + lc + lf + 2);
 	e->result = ret;
 	memcpy(e->key, commit, lc + 1);
 	memcpy(e->key + lc + 1, fix, lf + 1);
@@ -616,15 +600,15 @@ int gitsync_suspects(const char *repo_path, const char *clean, const char *bad,
 	}
 	if (git_revwalk_new(&walk, repo) || git_revwalk_push(walk, &bad_id) ||
 	    (clean && git_revwalk_hide(walk, &clean_id))) {
-		ret = git_fail("cannot walk", bad, err);
+		ret = gitrepo_fail(-1, err, "cannot walk '%s'", bad);
 		goto out;
 	}
 	while (seen < limit && !(ret = git_revwalk_next(&id, walk))) {
 		seen++;
 		if (git_commit_lookup(&commit, repo, &id) ||
 		    git_commit_tree(&tree, commit)) {
-			ret = git_fail("cannot read commit",
-				       git_oid_tostr_s(&id), err);
+			ret = gitrepo_fail(-1, err, "cannot read commit '%s'",
+					   git_oid_tostr_s(&id));
 			goto out;
 		}
 		if (git_commit_parentcount(commit) > 1)
@@ -632,29 +616,28 @@ int gitsync_suspects(const char *repo_path, const char *clean, const char *bad,
 		if (git_commit_parentcount(commit) == 1 &&
 		    (git_commit_parent(&parent, commit, 0) ||
 		     git_commit_tree(&ptree, parent))) {
-			ret = git_fail("cannot read parent of",
-				       git_oid_tostr_s(&id), err);
+			ret = gitrepo_fail(-1, err,
+					   "cannot read parent of '%s'",
+					   git_oid_tostr_s(&id));
 			goto out;
 		}
 		if (git_diff_tree_to_tree(&diff, repo, ptree, tree, NULL)) {
-			ret = git_fail("cannot diff", git_oid_tostr_s(&id),
-				       err);
+			ret = gitrepo_fail(-1, err, "cannot diff '%s'",
+					   git_oid_tostr_s(&id));
 			goto out;
 		}
 		if (git_diff_num_deltas(diff) > cap) {
 			cap = git_diff_num_deltas(diff);
 			free(scan.hit_files);
-			scan.hit_files = calloc(cap, sizeof(*scan.hit_files));
-			if (!scan.hit_files)
-				abort();
+			scan.hit_files = xcalloc(cap, sizeof(*scan.hit_files));
 		}
 		scan.nhit = 0;
 		scan.why_function = NULL;
 		if (git_diff_foreach(diff, scan_file, NULL,
 				     nfunctions ? scan_hunk : NULL,
 				     nfunctions ? scan_line : NULL, &scan)) {
-			ret = git_fail("cannot diff", git_oid_tostr_s(&id),
-				       err);
+			ret = gitrepo_fail(-1, err, "cannot diff '%s'",
+					   git_oid_tostr_s(&id));
 			goto out;
 		}
 		if (scan.nhit || scan.why_function) {
@@ -702,7 +685,7 @@ next:
 	if (ret == GIT_ITEROVER)
 		ret = 0;
 	else if (ret < 0)
-		ret = git_fail("cannot walk", bad, err);
+		ret = gitrepo_fail(-1, err, "cannot walk '%s'", bad);
 out:
 	strbuf_release(&why);
 	free(scan.hit_files);

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <zlib.h>
 
+#include "parsers/alloc.h"
+
 struct gunzip {
 	z_stream z;
 	bool ended; /* the last member ended and no byte followed yet */
@@ -16,10 +18,8 @@ struct gunzip {
 
 struct gunzip *gunzip_new(void)
 {
-	struct gunzip *g = calloc(1, sizeof(*g));
+	struct gunzip *g = xcalloc(1, sizeof(*g));
 
-	if (!g)
-		abort();
 	/* 15 + 16: gzip wrapper only. */
 	if (inflateInit2(&g->z, 15 + 16) != Z_OK)
 		abort();

@@ -6,17 +6,17 @@
  */
 #include "server/triage/report_json.h"
 
-static json_t *str_or_null(const char *s)
-{
-	return s ? json_string(s) : json_null();
-}
+#include <string.h>
+
+#include "parsers/utf8.h"
+#include "server/triage/view.h"
 
 json_t *report_json_lockdep_off(const struct lockdep_off *off)
 {
 	json_t *o = json_object();
 
 	json_object_set_new(o, "line", json_integer((json_int_t)off->line));
-	json_object_set_new(o, "reason", str_or_null(off->reason));
+	json_object_set_new(o, "reason", view_string(off->reason));
 	json_object_set_new(o, "after_reports",
 			    json_integer(off->reports_before));
 	return o;

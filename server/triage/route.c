@@ -6,9 +6,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "server/triage/view.h"
+#include "parsers/alloc.h"
+#include "parsers/symbol.h"
 #include "server/triage/owners.h"
+#include "server/triage/report_json.h"
 #include "server/triage/route.h"
+#include "server/triage/view.h"
 
 /* ---- core services ------------------------------------------------------ */
 
@@ -41,14 +44,7 @@ int route_core_sections(const struct maintainers *m, const struct fnindex *ix,
 		if (maintainers_match(m, &mf, false, &res, err))
 			continue;
 		for (h = 0; h < res.nhits; h++) {
-			if (cnt == alloc) {
-				alloc = alloc ? 2 * alloc : 64;
-				v = realloc(v, alloc * sizeof(*v));
-				if (!v) {
-					maintainers_result_release(&res);
-					return -ENOMEM;
-				}
-			}
+			ALLOC_GROW(v, cnt + 1, alloc);
 			v[cnt++] = res.hits[h].section;
 		}
 		maintainers_result_release(&res);
@@ -189,7 +185,7 @@ static void decoded_file(const char *file, struct strbuf *out)
 	strbuf_add(out, file, colon ? (size_t)(colon - file) : strlen(file));
 	if (out->buf[0] != '/')
 		return;
-	for (i = 0; i < sizeof(tops) / sizeof(tops[0]); i++) {
+	for (i = 0; i < ARRAY_SIZE(tops); i++) {
 		char *p = strstr(out->buf, tops[i]);
 
 		if (p && p[-1] == '/') {
@@ -236,7 +232,7 @@ static const char *syscall_base(const char *fn)
 	};
 	size_t i;
 
-	for (i = 0; i < sizeof(pfx) / sizeof(pfx[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(pfx); i++)
 		if (!strncmp(fn, pfx[i], strlen(pfx[i])) && fn[strlen(pfx[i])])
 			return fn + strlen(pfx[i]);
 	return NULL;
@@ -274,12 +270,13 @@ static void frame_files(const struct owners_tree *o, const char *arch,
 	struct fnindex_match m;
 	struct strbuf base = STRBUF_INIT, alt = STRBUF_INIT;
 	struct fnindex_frame one = frames[i];
-	const char *sys = NULL;
+	const char *sys = NULL, *name;
 	size_t k;
 	bool known;
 
 	fnindex_resolve(o->ix, frames, n, i, &m);
-	fnindex_symbol_base(one.function ? one.function : "", &base);
+	k = symbol_base(one.function ? one.function : "", &name);
+	strbuf_add(&base, name, k);
 	if (!strcmp(m.how, "decoded")) {
 		decoded_file(m.files[0], &alt);
 		/* a decoded line inside an inlined callee: the index knows
@@ -315,8 +312,8 @@ static void frame_files(const struct owners_tree *o, const char *arch,
 		goto out;
 	}
 	one.file = NULL;
-	if (!strncmp(base.buf, "__pfx_", 6) || !strncmp(base.buf, "__cfi_", 6))
-		one.function = base.buf + 6;
+	if (symbol_padded(base.buf))
+		one.function = symbol_padded(base.buf);
 	else if ((sys = syscall_base(base.buf))) {
 		strbuf_reset(&alt);
 		strbuf_addf(&alt, "__do_sys_%s", sys);
@@ -409,9 +406,7 @@ static const struct route_cache_ent *cached_match(const struct owners_tree *o,
 	if (!c->v || c->n * 2 >= c->cap) {
 		route_cache_clear(c);
 		c->cap = ROUTE_CACHE_CAP;
-		c->v = calloc(c->cap, sizeof(*c->v));
-		if (!c->v)
-			abort();
+		c->v = xcalloc(c->cap, sizeof(*c->v));
 	}
 	slot = path_hash(path) & (c->cap - 1);
 	while (c->v[slot].path && strcmp(c->v[slot].path, path))
@@ -424,9 +419,7 @@ static const struct route_cache_ent *cached_match(const struct owners_tree *o,
 		mf.content = content.buf;
 		mf.len = content.len;
 	}
-	e->path = strdup(path);
-	if (!e->path)
-		abort();
+	e->path = xstrdup(path);
 	c->n++;
 	if (!maintainers_match(o->m, &mf, true, &res, &err)) {
 		e->hits = res.hits;
@@ -456,14 +449,7 @@ static void frame_resolve(const struct owners_tree *o, const char *arch,
 			cached_match(o, fr->files[k].buf, fr->files[k].len);
 
 		for (h = 0; h < res->nhits; h++) {
-			if (fr->nhits == fr->ahits) {
-				fr->ahits = fr->ahits ? 2 * fr->ahits : 8;
-				fr->hits =
-					realloc(fr->hits,
-						fr->ahits * sizeof(*fr->hits));
-				if (!fr->hits)
-					abort();
-			}
+			ALLOC_GROW(fr->hits, fr->nhits + 1, fr->ahits);
 			fr->hits[fr->nhits++] =
 				(struct fhit){ res->hits[h].section,
 					       res->hits[h].keyword, k };
@@ -511,12 +497,7 @@ static struct owner *owner_get(struct owners_acc *acc,
 		}
 		return ow;
 	}
-	if (acc->n == acc->alloc) {
-		acc->alloc = acc->alloc ? 2 * acc->alloc : 16;
-		acc->v = realloc(acc->v, acc->alloc * sizeof(*acc->v));
-		if (!acc->v)
-			abort();
-	}
+	ALLOC_GROW(acc->v, acc->n + 1, acc->alloc);
 	ow = &acc->v[acc->n];
 	ow->section = section;
 	ow->generic =
@@ -685,7 +666,7 @@ static bool frame_is_context_entry(const char *fn)
 	};
 	size_t i;
 
-	for (i = 0; i < sizeof(entries) / sizeof(entries[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(entries); i++)
 		if (!strncmp(fn, entries[i], strlen(entries[i])))
 			return true;
 	return false;
@@ -717,7 +698,7 @@ static bool frame_skipped(const char *fn, bool is_site)
 {
 	char wider[256];
 
-	if (!strncmp(fn, "__pfx_", 6) || !strncmp(fn, "__cfi_", 6))
+	if (symbol_padded(fn))
 		return true;
 	if (!signature_frame_is_plumbing(fn))
 		return false;
@@ -834,10 +815,8 @@ static size_t stack_frames(const struct lockdep_stack *st,
 {
 	size_t i, n = st ? st->n : 0;
 
-	*frames = calloc(n + 1, sizeof(**frames));
-	*unreliable = calloc(n + 1, sizeof(**unreliable));
-	if (!*frames || !*unreliable)
-		abort();
+	*frames = xcalloc(n + 1, sizeof(**frames));
+	*unreliable = xcalloc(n + 1, sizeof(**unreliable));
 	for (i = 0; i < n; i++) {
 		(*frames)[i].function = st->frames[i].function;
 		(*frames)[i].module = st->frames[i].module;
@@ -855,10 +834,8 @@ static size_t site_frames(const struct lockdep_report *r,
 {
 	size_t n = 0, i, nheld = r ? r->nheld : 0;
 
-	*frames = calloc(nheld + 3, sizeof(**frames));
-	*unreliable = calloc(nheld + 3, sizeof(**unreliable));
-	if (!*frames || !*unreliable)
-		abort();
+	*frames = xcalloc(nheld + 3, sizeof(**frames));
+	*unreliable = xcalloc(nheld + 3, sizeof(**unreliable));
 	if (culprit) {
 		(*frames)[n].function = culprit->function;
 		(*frames)[n].module = culprit->module;
@@ -909,8 +886,7 @@ static const char *report_arch(const struct lockdep_report *r)
 				if (!strncmp(f + 5, "arm64/", 6))
 					return "arm64";
 			}
-			for (k = 0; fn && k < sizeof(marks) / sizeof(marks[0]);
-			     k++)
+			for (k = 0; fn && k < ARRAY_SIZE(marks); k++)
 				if (!strncmp(fn, marks[k].prefix,
 					     strlen(marks[k].prefix)))
 					return marks[k].arch;
@@ -1086,9 +1062,7 @@ json_t *route_owners_json(const struct owners_tree *o,
 	if (culprit == SIZE_MAX && sig->nedges)
 		culprit = 0;
 	if (r) {
-		stop = calloc(r->nheld + 1, sizeof(*stop));
-		if (!stop)
-			abort();
+		stop = xcalloc(r->nheld + 1, sizeof(*stop));
 		for (i = 0; i < r->nheld; i++)
 			stop[i] = r->held[i].at;
 	}

@@ -50,6 +50,7 @@
 
 #include "db/db.h"
 #include "db/tokens.h"
+#include "parsers/alloc.h"
 #include "parsers/strbuf.h"
 #include "server/triage/auth.h"
 #include "server/http/http.h"
@@ -141,7 +142,7 @@ static int add_kernel_tree(struct strbuf *err)
 	size_t i;
 	FILE *f;
 
-	for (i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
+	for (i = 0; i < ARRAY_SIZE(files); i++) {
 		strbuf_reset(&path);
 		strbuf_addf(&path, "%s/linux/%s", fuzz.dir, files[i][0]);
 		for (char *p = path.buf + strlen(fuzz.dir) + 1; *p; p++)
@@ -504,7 +505,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	snprintf(fuzz.db_path, sizeof(fuzz.db_path), "%s/splatd.db", fuzz.dir);
 	if (db_open(&db, fuzz.db_path, &err))
 		goto fail;
-	for (i = 0; i < sizeof(fuzz_tokens) / sizeof(fuzz_tokens[0]); i++) {
+	for (i = 0; i < ARRAY_SIZE(fuzz_tokens); i++) {
 		auth_hash(fuzz_tokens[i].secret, hash);
 		if (db_token_insert(db, fuzz_tokens[i].name,
 				    fuzz_tokens[i].role, hash, 1, &err))

@@ -28,6 +28,7 @@
 #include <unistd.h>
 
 #include "db/db.h"
+#include "parsers/alloc.h"
 #include "parsers/arena.h"
 #include "parsers/lockdep.h"
 #include "parsers/signature.h"
@@ -61,7 +62,7 @@ static void db_remove(void)
 	char p[128];
 	size_t i;
 
-	for (i = 0; i < sizeof(sfx) / sizeof(sfx[0]); i++) {
+	for (i = 0; i < ARRAY_SIZE(sfx); i++) {
 		snprintf(p, sizeof(p), "%s%s", st.path, sfx[i]);
 		unlink(p);
 	}

@@ -82,19 +82,13 @@ static int header_kind(const char *h)
 {
 	struct found fd;
 	struct lockdep_sink sink = { on_report, on_off, &fd };
-	struct lockdep_parser *p;
 	int i, k = -1;
 
 	memset(&fd, 0, sizeof(fd));
-	p = lockdep_parser_new(&sink);
-
-	lockdep_parser_feed(p, h, strlen(h));
-	lockdep_parser_feed(p, "\n", 1);
-	lockdep_parser_finish(p);
+	lockdep_parse_text(h, strlen(h), &sink);
 	for (i = 0; i < LOCKDEP_KIND_NR; i++)
 		if (fd.kinds[i])
 			k = i;
-	lockdep_parser_free(p);
 	arena_release(&fd.arena);
 	return k;
 }

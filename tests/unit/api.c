@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Unit tests for server/http/api: the front end adds the urls to a verdict
- * the domain built without them, in the places docs/api.md shows.
+ * the domain built without them (the run's, each report's, each
+ * regression's), in the places docs/api.md shows.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -33,8 +34,10 @@ static const char with_urls[] =
 	"\"reports\":[{\"signature_id\":7,\"new\":true,\"status\":\"new\","
 	"\"url\":\"/api/v1/signatures/7\"},"
 	"{\"signature_id\":9,\"new\":false,\"status\":\"known\","
-	"\"url\":\"/api/v1/signatures/9\",\"regression\":{\"id\":1}}],"
-	"\"lockdep_off\":null,\"regressions\":[]}";
+	"\"url\":\"/api/v1/signatures/9\",\"regression\":{\"id\":1,"
+	"\"url\":\"/api/v1/regressions/1\"}}],"
+	"\"lockdep_off\":null,\"regressions\":[{\"id\":1,\"status\":\"fixed\","
+	"\"url\":\"/api/v1/regressions/1\"}]}";
 
 static void api__verdict_urls_added_in_place(void **state)
 {
@@ -42,7 +45,8 @@ static void api__verdict_urls_added_in_place(void **state)
 	      "\"reports\":[{\"signature_id\":7,\"new\":true,\"status\":\"new\"},"
 	      "{\"signature_id\":9,\"new\":false,\"status\":\"known\","
 	      "\"regression\":{\"id\":1}}],"
-	      "\"lockdep_off\":null,\"regressions\":[]}",
+	      "\"lockdep_off\":null,"
+	      "\"regressions\":[{\"id\":1,\"status\":\"fixed\"}]}",
 	      with_urls);
 }
 

@@ -363,6 +363,47 @@ static void db__tokens(void **state)
 	strbuf_release(&out);
 }
 
+static int count_until(void *ctx, sqlite3_stmt *st)
+{
+	int *n = ctx;
+
+	return ++*n == 2 ? 7 : 0;
+}
+
+static void db__each_stops_resets_and_translates(void **state)
+{
+	struct fixture *f = *state;
+	sqlite3_stmt *st;
+	int n = 0;
+
+	assert_int_equal(db_token_insert(f->db, "a", "ci", "h1", 1, &f->err),
+			 0);
+	assert_int_equal(db_token_insert(f->db, "b", "ci", "h2", 1, &f->err),
+			 0);
+	assert_int_equal(db_token_insert(f->db, "c", "ci", "h3", 1, &f->err),
+			 0);
+	st = db_stmt(f->db, DB_SQL_TOKEN_LIST, &f->err);
+	assert_non_null(st);
+	/* fn's first non-zero return stops the loop and comes back */
+	assert_int_equal(db_each(f->db, st, count_until, &n, "x", &f->err), 7);
+	assert_int_equal(n, 2);
+	assert_false(sqlite3_stmt_busy(st));
+	assert_string_equal(f->err.buf, "");
+	/* a failing step is translated once, with what it was doing */
+	assert_int_equal(
+		sqlite3_prepare_v2(f->db->sq,
+				   "SELECT abs(-9223372036854775807 - 1)", -1,
+				   &st, NULL),
+		SQLITE_OK);
+	n = 0;
+	assert_int_equal(db_each(f->db, st, count_until, &n, "overflowing",
+				 &f->err),
+			 -EIO);
+	assert_int_equal(n, 0);
+	assert_non_null(strstr(f->err.buf, "overflowing: "));
+	sqlite3_finalize(st);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 int main(void)
@@ -378,6 +419,7 @@ int main(void)
 		T(db__merge_counts_on_target),
 		T(db__status_and_unknown),
 		T(db__tokens),
+		T(db__each_stops_resets_and_translates),
 	};
 
 	return cmocka_run_group_tests_name("db", tests, NULL, NULL);

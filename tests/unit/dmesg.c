@@ -8,6 +8,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "parsers/alloc.h"
 #include "parsers/dmesg.h"
 #include "parsers/strbuf.h"
 
@@ -294,7 +295,7 @@ static void expect_lines(const char *s, const char *const *want, int n)
 	size_t c;
 	int i;
 
-	for (c = 0; c < sizeof(chunks) / sizeof(chunks[0]); c++) {
+	for (c = 0; c < ARRAY_SIZE(chunks); c++) {
 		run(&g, s, strlen(s), chunks[c]);
 		assert_int_equal(g.n, n);
 		for (i = 0; i < n; i++)

@@ -12,6 +12,7 @@
 #include <cmocka.h>
 
 #include "parsers/links.h"
+#include "server/triage/gitrepo.h"
 #include "server/triage/gitsync.h"
 
 #define ISSUE "https://gitlab.freedesktop.org/drm/intel/-/issues/6641"
@@ -254,6 +255,25 @@ static void gitsync__bad_repo_and_branch(void **state)
 	strbuf_release(&err);
 }
 
+/* gitrepo_fail(), the one libgit2 error translator: not found is -ENOENT,
+ * anything else -EIO, and libgit2's message follows what was tried. */
+static void gitsync__gitrepo_errors(void **state)
+{
+	struct fixture *f = *state;
+	struct gitrepo *t = NULL;
+	struct strbuf err = STRBUF_INIT;
+
+	assert_int_equal(gitrepo_open_git(&t, f->repo, "no-such-ref", &err),
+			 -ENOENT);
+	assert_null(t);
+	assert_true(!strncmp(err.buf, "no-such-ref: ", 13));
+	strbuf_reset(&err);
+	assert_int_equal(gitrepo_fail(-1, &err, "cannot %s '%s'", "walk", "x"),
+			 -EIO);
+	assert_true(!strncmp(err.buf, "cannot walk 'x': ", 17));
+	strbuf_release(&err);
+}
+
 static void gitsync__range_introduced(void **state)
 {
 	struct fixture *f = *state;
@@ -417,6 +437,7 @@ int main(void)
 		cmocka_unit_test(gitsync__ci_branch_closes),
 		cmocka_unit_test(gitsync__first_sync_window_and_rewound),
 		cmocka_unit_test(gitsync__bad_repo_and_branch),
+		cmocka_unit_test(gitsync__gitrepo_errors),
 		cmocka_unit_test(gitsync__range_introduced),
 		cmocka_unit_test(gitsync__match_rules),
 		cmocka_unit_test(gitsync__containment_cached),

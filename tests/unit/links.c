@@ -8,6 +8,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "parsers/alloc.h"
 #include "parsers/links.h"
 
 static void check(const char *in, const char *want)
@@ -149,7 +150,7 @@ static void links__idempotent(void **state)
 	struct strbuf a = STRBUF_INIT, b = STRBUF_INIT, err = STRBUF_INIT;
 	size_t i;
 
-	for (i = 0; i < sizeof(in) / sizeof(in[0]); i++) {
+	for (i = 0; i < ARRAY_SIZE(in); i++) {
 		strbuf_reset(&a);
 		strbuf_reset(&b);
 		if (links_normalize(&a, in[i], &err))
@@ -179,7 +180,7 @@ static void links__rejects_non_links(void **state)
 	struct strbuf out = STRBUF_INIT, err = STRBUF_INIT;
 	size_t i;
 
-	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+	for (i = 0; i < ARRAY_SIZE(bad); i++) {
 		strbuf_reset(&err);
 		if (!links_normalize(&out, bad[i], &err))
 			fail_msg("'%s' accepted as '%s'", bad[i], out.buf);

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "parsers/alloc.h"
 #include "parsers/lockdep.h"
 #include "parsers/signature.h"
 #include "parsers/strbuf.h"
@@ -112,13 +113,9 @@ static int on_off(void *ctx, const struct lockdep_off *off)
 static void parse(struct res *res, const char *text)
 {
 	struct lockdep_sink sink = { on_report, on_off, res };
-	struct lockdep_parser *p;
 
 	memset(res, 0, sizeof(*res));
-	p = lockdep_parser_new(&sink);
-	lockdep_parser_feed(p, text, strlen(text));
-	lockdep_parser_finish(p);
-	lockdep_parser_free(p);
+	lockdep_parse_text(text, strlen(text), &sink);
 	arena_release(&res->arena);
 }
 
@@ -353,7 +350,7 @@ static void lockdep__old_bracketed_headers(void **state)
 	};
 	size_t i;
 
-	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
 		struct strbuf sb = STRBUF_INIT;
 		struct res res;
 
@@ -527,7 +524,7 @@ static void lockdep__lockdep_off_facts(void **state)
 	};
 	size_t i;
 
-	for (i = 0; i < sizeof(lines) / sizeof(lines[0]); i++) {
+	for (i = 0; i < ARRAY_SIZE(lines); i++) {
 		struct strbuf sb = STRBUF_INIT;
 		struct res res;
 
@@ -649,7 +646,7 @@ static void lockdep__frames(void **state)
 	struct lockdep_frame f;
 	size_t i;
 
-	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
 		assert_int_equal(lockdep_frame_parse(&f, cases[i].line, &a), 0);
 		assert_string_equal(f.function, cases[i].function);
 		if (cases[i].offset)
@@ -666,7 +663,7 @@ static void lockdep__frames(void **state)
 			assert_null(f.file);
 		assert_int_equal(f.unreliable, cases[i].unreliable);
 	}
-	for (i = 0; i < sizeof(not_frames) / sizeof(not_frames[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(not_frames); i++)
 		assert_int_not_equal(lockdep_frame_parse(&f, not_frames[i], &a),
 				     0);
 	arena_release(&a);
@@ -691,7 +688,7 @@ static void signature__class_normalize(void **state)
 	struct arena a = ARENA_INIT;
 	size_t i;
 
-	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(cases); i++)
 		assert_string_equal(signature_class_normalize(cases[i][0], &a),
 				    cases[i][1]);
 	arena_release(&a);
@@ -713,7 +710,7 @@ static void signature__symbol_base(void **state)
 	struct arena a = ARENA_INIT;
 	size_t i;
 
-	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(cases); i++)
 		assert_string_equal(signature_symbol_base(cases[i][0], &a),
 				    cases[i][1]);
 	arena_release(&a);
@@ -740,9 +737,9 @@ static void signature__plumbing(void **state)
 	};
 	size_t i;
 
-	for (i = 0; i < sizeof(yes) / sizeof(yes[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(yes); i++)
 		assert_true(signature_frame_is_plumbing(yes[i]));
-	for (i = 0; i < sizeof(no) / sizeof(no[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(no); i++)
 		assert_false(signature_frame_is_plumbing(no[i]));
 }
 

@@ -1,0 +1,149 @@
+// SPDX-License-Identifier: GPL-2.0
+/* options: table-driven parsing of the commands' options (see options.h). */
+#include "server/options.h"
+
+#include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+int options_parse_size(const char *s, unsigned long long *out)
+{
+	unsigned long long v;
+	char *end;
+
+	errno = 0;
+	v = strtoull(s, &end, 10);
+	if (end == s || errno)
+		return -EINVAL;
+	switch (*end) {
+	case 'G':
+		v <<= 10;
+		/* fall through */
+	case 'M':
+		v <<= 10;
+		/* fall through */
+	case 'K':
+		v <<= 10;
+		end++;
+		break;
+	case '\0':
+		break;
+	default:
+		return -EINVAL;
+	}
+	if (*end && strcmp(end, "iB") && strcmp(end, "B"))
+		return -EINVAL;
+	*out = v;
+	return 0;
+}
+
+/* Store v into an integer of o->width bytes (truncating, as a cast does). */
+static void store_int(const struct options_row *o, unsigned long long v)
+{
+	switch (o->width) {
+	case sizeof(uint8_t):
+		*(uint8_t *)o->dest = (uint8_t)v;
+		break;
+	case sizeof(uint16_t):
+		*(uint16_t *)o->dest = (uint16_t)v;
+		break;
+	case sizeof(uint32_t):
+		*(uint32_t *)o->dest = (uint32_t)v;
+		break;
+	default:
+		*(uint64_t *)o->dest = (uint64_t)v;
+		break;
+	}
+}
+
+static int parse_value(const struct options_row *o, const char *arg)
+{
+	unsigned long long v;
+	char *end;
+
+	switch (o->kind) {
+	case OPTIONS_STRING:
+		if (o->dest)
+			*(const char **)o->dest = arg;
+		return 0;
+	case OPTIONS_CALLBACK:
+		return o->cb(o->dest, arg);
+	case OPTIONS_SIZE:
+		if (options_parse_size(arg, &v))
+			return -EINVAL;
+		break;
+	case OPTIONS_UINT:
+		v = strtoul(arg, &end, 10);
+		if (*end || end == arg)
+			return -EINVAL;
+		break;
+	default:
+		return -EINVAL;
+	}
+	if (!v && (o->value & OPTIONS_NONZERO))
+		return -EINVAL;
+	store_int(o, v);
+	return 0;
+}
+
+static bool takes_value(const struct options_row *o)
+{
+	return o->kind == OPTIONS_STRING || o->kind == OPTIONS_SIZE ||
+	       o->kind == OPTIONS_UINT || o->kind == OPTIONS_CALLBACK;
+}
+
+int options_parse(const struct options_row *opts, int argc, char **argv, int *i)
+{
+	const struct options_row *o;
+
+	for (; *i < argc; (*i)++) {
+		const char *a = argv[*i];
+
+		if (a[0] != '-' || !a[1])
+			return 0;
+		if (!strcmp(a, "--help") || !strcmp(a, "-h"))
+			return OPTIONS_HELP;
+		for (o = opts; o->name && strcmp(o->name, a); o++)
+			;
+		if (!o->name)
+			return -EINVAL;
+		switch (o->kind) {
+		case OPTIONS_BOOL:
+			*(bool *)o->dest = o->value;
+			continue;
+		case OPTIONS_BIT:
+			*(unsigned *)o->dest |= o->value;
+			continue;
+		case OPTIONS_FLAG:
+			continue;
+		case OPTIONS_STOP:
+			(*i)++;
+			return 0;
+		default:
+			break;
+		}
+		if (!takes_value(o) || *i + 1 >= argc)
+			return -EINVAL;
+		(*i)++;
+		if (parse_value(o, argv[*i]))
+			return -EINVAL;
+	}
+	return 0;
+}
+
+int options_parse_arg(const struct options_row *opts, int argc, char **argv,
+		      int *i, const char **arg)
+{
+	int ret;
+
+	for (; *i < argc; (*i)++) {
+		ret = options_parse(opts, argc, argv, i);
+		if (ret || *i == argc)
+			return ret;
+		if (*arg || argv[*i][0] == '-')
+			return -EINVAL;
+		*arg = argv[*i];
+	}
+	return 0;
+}

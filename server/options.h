@@ -1,0 +1,112 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * options: the one command-line option parser of splatd's commands.  A
+ * command lists its options in a table (one row each, ended by OPT_END) and
+ * keeps its own usage text and error messages; options_parse() sets the
+ * destinations and hands back, one at a time, what is not an option.
+ *
+ *	static const struct options_row opts[] = {
+ *		OPT_STRING("--db", &db_path),
+ *		OPT_BOOL("--pretty", &pretty, true),
+ *		OPT_END,
+ *	};
+ *	for (i = 1; i < argc; i++) {
+ *		ret = options_parse(opts, argc, argv, &i);
+ *		if (ret == OPTIONS_HELP) ...print usage, exit 0
+ *		if (ret) ...bad argv[i], exit 2
+ *		if (i < argc) ...argv[i] is an argument of the command
+ *	}
+ */
+#ifndef SPLATD_OPTIONS_H
+#define SPLATD_OPTIONS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+enum options_kind {
+	OPTIONS_STRING, /* const char *: the next argument (NULL dest: skip it) */
+	OPTIONS_BOOL, /* bool: set to the row's value */
+	OPTIONS_BIT, /* unsigned: the row's value or-ed in */
+	OPTIONS_FLAG, /* no value, nothing set (an accepted no-op) */
+	OPTIONS_SIZE, /* integer: "64M", "512K", "1G", "1000" (bytes) */
+	OPTIONS_UINT, /* integer: a decimal number (strtoul's syntax) */
+	OPTIONS_CALLBACK, /* cb(dest, next argument): 0, or -EINVAL to refuse */
+	OPTIONS_STOP, /* "--": what follows are arguments, options or not */
+};
+
+/* OPTIONS_SIZE and OPTIONS_UINT: 0 is refused. */
+#define OPTIONS_NONZERO 1u
+
+struct options_row {
+	const char *name; /* "--db"; NULL ends the table */
+	enum options_kind kind;
+	void *dest;
+	size_t width; /* sizeof(*dest) of an integer destination */
+	unsigned value; /* BOOL: true/false; BIT: the bit; SIZE/UINT: flags */
+	int (*cb)(void *dest, const char *arg);
+};
+
+#define OPT_STRING(n, d)                             \
+	{                                            \
+		(n), OPTIONS_STRING, (d), 0, 0, NULL \
+	}
+#define OPT_BOOL(n, d, v)                            \
+	{                                            \
+		(n), OPTIONS_BOOL, (d), 0, (v), NULL \
+	}
+#define OPT_BIT(n, d, bit)                            \
+	{                                             \
+		(n), OPTIONS_BIT, (d), 0, (bit), NULL \
+	}
+#define OPT_FLAG(n)                                 \
+	{                                           \
+		(n), OPTIONS_FLAG, NULL, 0, 0, NULL \
+	}
+#define OPT_SIZE(n, d, f)                                       \
+	{                                                       \
+		(n), OPTIONS_SIZE, (d), sizeof(*(d)), (f), NULL \
+	}
+#define OPT_UINT(n, d, f)                                       \
+	{                                                       \
+		(n), OPTIONS_UINT, (d), sizeof(*(d)), (f), NULL \
+	}
+#define OPT_CALLBACK(n, d, fn)                         \
+	{                                              \
+		(n), OPTIONS_CALLBACK, (d), 0, 0, (fn) \
+	}
+#define OPT_STOP(n)                                 \
+	{                                           \
+		(n), OPTIONS_STOP, NULL, 0, 0, NULL \
+	}
+#define OPT_END                                      \
+	{                                            \
+		NULL, OPTIONS_FLAG, NULL, 0, 0, NULL \
+	}
+
+/* options_parse() saw --help or -h. */
+#define OPTIONS_HELP 1
+
+/*
+ * Parse argv from *i on against opts until an argument that is not an
+ * option ("-", or anything not starting with '-') or the end of argv.
+ * Returns 0 with *i at that argument (or at argc; after an OPTIONS_STOP row
+ * at the argument after it), OPTIONS_HELP with *i at --help or -h, or
+ * -EINVAL with *i at what is wrong: an unknown option or one whose value
+ * is missing (the option), a value that does not parse (the value).
+ */
+int options_parse(const struct options_row *opts, int argc, char **argv,
+		  int *i);
+
+/*
+ * All of argv from *i on, for a command that takes at most one argument
+ * besides its options: the argument goes to *arg, refused (-EINVAL, *i at
+ * it) when *arg is already set (by an option or an earlier argument) or it
+ * is "-".  Otherwise returns what options_parse() returns.
+ */
+int options_parse_arg(const struct options_row *opts, int argc, char **argv,
+		      int *i, const char **arg);
+
+/* "64M", "512K", "1G", "1000", also "64MiB"/"64MB" -> bytes; -EINVAL. */
+int options_parse_size(const char *s, unsigned long long *out);
+
+#endif

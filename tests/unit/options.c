@@ -1,0 +1,195 @@
+// SPDX-License-Identifier: GPL-2.0
+/* Unit tests for server/options: the commands' one option parser. */
+#include <errno.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "parsers/alloc.h"
+#include "server/options.h"
+
+struct dests {
+	const char *db;
+	bool pretty, public_read;
+	unsigned bits, secs, window;
+	unsigned long long body;
+	size_t line;
+	int links;
+};
+
+static int count_link(void *dest, const char *arg)
+{
+	struct dests *d = dest;
+
+	if (!*arg)
+		return -EINVAL;
+	d->links++;
+	return 0;
+}
+
+#define TABLE(d)                                                    \
+	const struct options_row opts[] = {                         \
+		OPT_STRING("--db", &(d).db),                        \
+		OPT_BOOL("--pretty", &(d).pretty, true),            \
+		OPT_BOOL("--private", &(d).public_read, false),     \
+		OPT_BIT("--sections", &(d).bits, 4),                \
+		OPT_FLAG("-f"),                                     \
+		OPT_UINT("--timeout", &(d).secs, 0),                \
+		OPT_UINT("--window", &(d).window, OPTIONS_NONZERO), \
+		OPT_SIZE("--max-body", &(d).body, OPTIONS_NONZERO), \
+		OPT_SIZE("--max-line", &(d).line, OPTIONS_NONZERO), \
+		OPT_CALLBACK("--link", &(d), count_link),           \
+		OPT_STOP("--"),                                     \
+		OPT_END,                                            \
+	}
+
+/* argv as main() gets it: writable strings (literals are const here) */
+static char **args(const char *const *in, int n)
+{
+	char **v = xcalloc((size_t)n + 1, sizeof(*v));
+	int i;
+
+	for (i = 0; i < n; i++)
+		v[i] = xstrdup(in[i]);
+	return v;
+}
+
+/* "cmd" and up to three arguments of a table row (NULL-ended) */
+static char **case_args(const char *const *row, int *argc)
+{
+	const char *in[4] = { "cmd" };
+
+	for (*argc = 1; *argc < 4 && row[*argc - 1]; (*argc)++)
+		in[*argc] = row[*argc - 1];
+	return args(in, *argc);
+}
+
+static void args_free(char **v)
+{
+	size_t i;
+
+	for (i = 0; v[i]; i++)
+		free(v[i]);
+	free(v);
+}
+
+static void options__every_kind(void **state)
+{
+	struct dests d = { .public_read = true };
+	static const char *const in[] = {
+		"cmd",	     "--db",	   "x.db", "--pretty",
+		"--private", "--sections", "-f",   "--timeout",
+		"0",	     "--window",   "7",	   "--max-body",
+		"64M",	     "--max-line", "1KiB", "--link",
+		"a",	     "--link",	   "b",	   "FILE",
+		"--",	     "-x"
+	};
+	int argc = (int)ARRAY_SIZE(in), i = 1;
+	char **argv = args(in, argc);
+	TABLE(d);
+
+	assert_int_equal(options_parse(opts, argc, argv, &i), 0);
+	assert_string_equal(argv[i], "FILE");
+	assert_string_equal(d.db, "x.db");
+	assert_true(d.pretty);
+	assert_false(d.public_read);
+	assert_int_equal(d.bits, 4);
+	assert_int_equal(d.secs, 0);
+	assert_int_equal(d.window, 7);
+	assert_int_equal(d.body, 64ULL << 20);
+	assert_int_equal(d.line, 1024);
+	assert_int_equal(d.links, 2);
+	/* after the argument, options again; "--" ends them */
+	i++;
+	assert_int_equal(options_parse(opts, argc, argv, &i), 0);
+	assert_string_equal(argv[i], "-x");
+	args_free(argv);
+}
+
+/* *i says what was wrong: the option, or the value that did not parse */
+static void options__errors_point_at_the_culprit(void **state)
+{
+	static const struct {
+		const char *args[3];
+		int ret, at;
+	} cases[] = {
+		{ { "--bogus", "x" }, -EINVAL, 1 },
+		{ { "--db" }, -EINVAL, 1 },
+		{ { "--window", "0" }, -EINVAL, 2 },
+		{ { "--window", "" }, -EINVAL, 2 },
+		{ { "--timeout", "5x" }, -EINVAL, 2 },
+		{ { "--timeout", "" }, -EINVAL, 2 },
+		{ { "--max-body", "1Q" }, -EINVAL, 2 },
+		{ { "--max-body", "0" }, -EINVAL, 2 },
+		{ { "--link", "" }, -EINVAL, 2 },
+		{ { "--pretty", "--help" }, OPTIONS_HELP, 2 },
+		{ { "-h" }, OPTIONS_HELP, 1 },
+		{ { "-", "--pretty" }, 0, 1 },
+	};
+	size_t k;
+
+	for (k = 0; k < ARRAY_SIZE(cases); k++) {
+		struct dests d = { 0 };
+		int argc, i = 1;
+		char **argv;
+		TABLE(d);
+
+		argv = case_args(cases[k].args, &argc);
+		assert_int_equal(options_parse(opts, argc, argv, &i),
+				 cases[k].ret);
+		assert_int_equal(i, cases[k].at);
+		args_free(argv);
+	}
+}
+
+/* one argument at most, not "-", not after an option set it */
+static void options__one_argument(void **state)
+{
+	static const struct {
+		const char *args[3];
+		int ret, at;
+		const char *arg;
+	} cases[] = {
+		{ { "NAME", "--pretty" }, 0, 3, "NAME" },
+		{ { "--db", "x", "NAME" }, 0, 4, "NAME" },
+		{ { "A", "B" }, -EINVAL, 2, "A" },
+		{ { "-" }, -EINVAL, 1, NULL },
+		{ { "--help" }, OPTIONS_HELP, 1, NULL },
+		{ { "--pretty" }, 0, 2, NULL },
+	};
+	size_t k;
+
+	for (k = 0; k < ARRAY_SIZE(cases); k++) {
+		struct dests d = { 0 };
+		const char *arg = NULL;
+		int argc, i = 1;
+		char **argv;
+		TABLE(d);
+
+		argv = case_args(cases[k].args, &argc);
+		assert_int_equal(options_parse_arg(opts, argc, argv, &i, &arg),
+				 cases[k].ret);
+		assert_int_equal(i, cases[k].at);
+		if (cases[k].arg)
+			assert_string_equal(arg, cases[k].arg);
+		else
+			assert_null(arg);
+		args_free(argv);
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(options__every_kind),
+		cmocka_unit_test(options__errors_point_at_the_culprit),
+		cmocka_unit_test(options__one_argument),
+	};
+
+	return cmocka_run_group_tests_name("options", tests, NULL, NULL);
+}
