@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "db/checkpointer.h"
+#include "parsers/alloc.h"
 #include "server/http/api.h"
 #include "server/http/metrics.h"
 #include "server/http/routes.h"
@@ -420,7 +421,7 @@ static void reply_405(struct http_request *req, unsigned allow)
 	struct strbuf methods = STRBUF_INIT;
 	size_t m;
 
-	for (m = 0; m < sizeof(allow_methods) / sizeof(allow_methods[0]); m++) {
+	for (m = 0; m < ARRAY_SIZE(allow_methods); m++) {
 		if (!(allow & (1u << m)))
 			continue;
 		if (methods.len)

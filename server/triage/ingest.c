@@ -11,6 +11,7 @@
 
 #include "db/runs.h"
 #include "db/signatures.h"
+#include "parsers/alloc.h"
 #include "parsers/arena.h"
 #include "parsers/utf8.h"
 #include "parsers/dmesg.h"
@@ -114,7 +115,7 @@ int ingest_meta_check(const struct ingest_meta *m, struct strbuf *err)
 				   " [A-Za-z0-9._:+@=-]");
 		return -EINVAL;
 	}
-	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+	for (i = 0; i < ARRAY_SIZE(names); i++) {
 		if (values[i] && !utf8_valid(values[i], strlen(values[i]))) {
 			strbuf_addf(err, "%s is not valid UTF-8", names[i]);
 			return -EINVAL;
@@ -181,13 +182,7 @@ static int on_report(void *ctx, const struct lockdep_report *r)
 	}
 	if (signature_compute(&sig, r, &in->scratch))
 		goto out; /* not identifiable: nothing to count it on */
-	if (in->nreports == in->alloc) {
-		in->alloc = in->alloc ? 2 * in->alloc : 16;
-		in->reports =
-			realloc(in->reports, in->alloc * sizeof(*in->reports));
-		if (!in->reports)
-			abort();
-	}
+	ALLOC_GROW(in->reports, in->nreports + 1, in->alloc);
 	ir = &in->reports[in->nreports++];
 	memset(ir, 0, sizeof(*ir));
 	ir->sig.hash = store_str(in, sig.hex, SIGNATURE_HEX_LEN);

@@ -32,13 +32,6 @@ static int on_report(void *ctx, const struct lockdep_report *r)
 	return 0;
 }
 
-static int on_off(void *ctx, const struct lockdep_off *off)
-{
-	(void)ctx;
-	(void)off;
-	return 0;
-}
-
 /*
  * What owners computed now for a newest occurrence on commit (empty: none)
  * come from, "<commit>|<owners_source_cache_id()>"; stored with them, and
@@ -63,8 +56,7 @@ static int owners_cache_compute(struct db *db, pthread_mutex_t *write_lock,
 	struct strbuf text = STRBUF_INIT, commit = STRBUF_INIT;
 	struct strbuf source = STRBUF_INIT;
 	struct recompute rc = { src, NULL, json_object(), ARENA_INIT };
-	struct lockdep_sink sink = { on_report, on_off, &rc };
-	struct lockdep_parser *p;
+	struct lockdep_sink sink = { on_report, NULL, &rc };
 	const char **names = NULL;
 	int *generic = NULL;
 	json_t *list, *o;
@@ -77,11 +69,7 @@ static int owners_cache_compute(struct db *db, pthread_mutex_t *write_lock,
 		goto out;
 	rc.commit = commit.len ? commit.buf : NULL;
 	owners_cache_key(src, commit.buf, &source);
-	p = lockdep_parser_new(&sink);
-	lockdep_parser_feed(p, text.buf, text.len);
-	lockdep_parser_feed(p, "\n", 1);
-	lockdep_parser_finish(p);
-	lockdep_parser_free(p);
+	lockdep_parse_text(text.buf, text.len, &sink);
 	list = json_object_get(rc.obj, "owners");
 	if (!list) {
 		strbuf_addstr(err, "the occurrence no longer parses");

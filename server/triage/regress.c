@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "parsers/alloc.h"
 #include "db/regress.h"
 #include "server/triage/gitsync.h"
 #include "server/triage/regress_internal.h"
@@ -78,7 +79,7 @@ static struct gitsync_contain *repo_contain(struct regress *rg,
 			(rg->nrepos - 1) * sizeof(rg->repos[0]));
 		rg->nrepos--;
 	}
-	rg->repos[rg->nrepos].path = xstrdup(repo);
+	rg->repos[rg->nrepos].path = xstrdup_or_empty(repo);
 	rg->repos[rg->nrepos].contain = c;
 	rg->nrepos++;
 out:
@@ -115,7 +116,7 @@ int copy_reg(void *ctx, const struct db_regression *r)
 
 	reg_release(out);
 	out->id = r->id;
-	out->title = xstrdup(r->title);
+	out->title = xstrdup_or_empty(r->title);
 	out->introduced = xstrdup_or_null(r->introduced);
 	/* the schema admits only the names */
 	out->status = status < 0 ? REGRESS_OPEN : (enum regress_status)status;
@@ -180,9 +181,7 @@ void regress_names_add(char ***v, size_t *n, const char *s, size_t len)
 			return;
 	if (*n >= 256)
 		return;
-	*v = realloc(*v, (*n + 1) * sizeof(**v));
-	if (!*v)
-		abort();
+	*v = xrealloc(*v, (*n + 1) * sizeof(**v));
 	(*v)[*n] = strndup(s, len);
 	if (!(*v)[*n])
 		abort();

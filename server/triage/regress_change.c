@@ -281,7 +281,8 @@ static int patch_status(struct db *db, struct reg *r,
 		return -EINVAL;
 	}
 	free(r->resolution);
-	r->resolution = ev == REGRESS_EV_RESOLVE ? xstrdup(reason) : NULL;
+	r->resolution = ev == REGRESS_EV_RESOLVE ? xstrdup_or_empty(reason) :
+						   NULL;
 	if (ev == REGRESS_EV_REOPEN) {
 		free(r->fix_commit);
 		free(r->fix_repo);
@@ -396,7 +397,7 @@ int regress_patch(struct regress *rg, struct db *db, long long id,
 		ret = db_regression_history_add(db, id, now, actor, "title",
 						r.title, c->title, NULL, err);
 		free(r.title);
-		r.title = xstrdup(c->title);
+		r.title = xstrdup_or_empty(c->title);
 	}
 	if (!ret && c->set_introduced) {
 		ret = db_regression_history_add(db, id, now, actor,

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "parsers/alloc.h"
 #include "db/regress.h"
 #include "server/triage/gitsync.h"
 #include "server/triage/regress.h"
@@ -37,13 +38,10 @@ struct regress {
 	unsigned interval;
 };
 
-static inline char *xstrdup(const char *s)
+/* A copy of s, "" for NULL (parsers/alloc.h's xstrdup takes no NULL). */
+static inline char *xstrdup_or_empty(const char *s)
 {
-	char *d = strdup(s ? s : "");
-
-	if (!d)
-		abort();
-	return d;
+	return xstrdup(s ? s : "");
 }
 
 static inline char *xstrdup_or_null(const char *s)

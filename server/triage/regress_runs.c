@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "parsers/alloc.h"
 #include "db/regress.h"
 #include "db/runs.h"
 
@@ -30,9 +31,7 @@ static int add_id(void *ctx, long long id)
 	for (i = 0; i < l->n; i++)
 		if (l->v[i] == id)
 			return 0;
-	l->v = realloc(l->v, (l->n + 1) * sizeof(*l->v));
-	if (!l->v)
-		abort();
+	l->v = xrealloc(l->v, (l->n + 1) * sizeof(*l->v));
 	l->v[l->n++] = id;
 	return 0;
 }

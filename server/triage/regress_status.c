@@ -5,6 +5,8 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "parsers/alloc.h"
+
 #define BIT(s) (1u << (s))
 #define ANY ((1u << REGRESS_STATUS_NR) - 1)
 
@@ -96,7 +98,7 @@ int regress_status_next(enum regress_status from, enum regress_event event,
 		*why = NULL;
 	if ((unsigned)from >= REGRESS_STATUS_NR)
 		return -1;
-	for (i = 0; i < sizeof(transitions) / sizeof(transitions[0]); i++) {
+	for (i = 0; i < ARRAY_SIZE(transitions); i++) {
 		const struct transition *t = &transitions[i];
 
 		if (t->event != event || !(t->from & BIT(from)))

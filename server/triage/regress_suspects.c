@@ -75,23 +75,12 @@ static int frames_on_report(void *ctx, const struct lockdep_report *r)
 	return 0;
 }
 
-static int frames_on_off(void *ctx, const struct lockdep_off *off)
-{
-	return 0;
-}
-
 static int frames_from_text(void *ctx, const char *text)
 {
 	struct frames_parse p = { ctx, ARENA_INIT };
-	struct lockdep_sink sink = { frames_on_report, frames_on_off, &p };
-	struct lockdep_parser *lp = lockdep_parser_new(&sink);
+	struct lockdep_sink sink = { frames_on_report, NULL, &p };
 
-	if (lp) {
-		lockdep_parser_feed(lp, text, strlen(text));
-		lockdep_parser_feed(lp, "\n", 1);
-		lockdep_parser_finish(lp);
-		lockdep_parser_free(lp);
-	}
+	lockdep_parse_text(text, strlen(text), &sink);
 	arena_release(&p.arena);
 	return 0;
 }
@@ -110,7 +99,7 @@ static int add_repo(void *ctx, const struct db_tree *t)
 		if (!strcmp(l->repos[i], t->repo))
 			return 0;
 	if (l->n < REGRESS_MAX_REPOS)
-		l->repos[l->n++] = xstrdup(t->repo);
+		l->repos[l->n++] = xstrdup_or_empty(t->repo);
 	return 0;
 }
 

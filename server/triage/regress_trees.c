@@ -15,6 +15,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "parsers/alloc.h"
 #include "db/regress.h"
 #include "server/triage/gitsync.h"
 #include "server/triage/view.h"
@@ -110,13 +111,11 @@ static int copy_tree(void *ctx, const struct db_tree *t)
 	struct tree_copies *l = ctx;
 	struct tree_copy *c;
 
-	l->v = realloc(l->v, (l->n + 1) * sizeof(*l->v));
-	if (!l->v)
-		abort();
+	l->v = xrealloc(l->v, (l->n + 1) * sizeof(*l->v));
 	c = &l->v[l->n++];
-	c->name = xstrdup(t->name);
-	c->repo = xstrdup(t->repo);
-	c->branch = xstrdup(t->branch);
+	c->name = xstrdup_or_empty(t->name);
+	c->repo = xstrdup_or_empty(t->repo);
+	c->branch = xstrdup_or_empty(t->branch);
 	c->last = xstrdup_or_null(t->last_commit);
 	c->trusted = t->trusted;
 	return 0;
@@ -169,14 +168,12 @@ static int copy_target(void *ctx, const struct db_regression *r)
 
 	if (!regress_status_tracked(regress_status_from_name(r->status)))
 		return 0;
-	l->v = realloc(l->v, (l->n + 1) * sizeof(*l->v));
-	if (!l->v)
-		abort();
+	l->v = xrealloc(l->v, (l->n + 1) * sizeof(*l->v));
 	t = &l->v[l->n++];
 	memset(t, 0, sizeof(*t));
 	t->t.id = r->id;
 	t->introduced = xstrdup_or_null(r->introduced);
-	t->title = xstrdup(r->title);
+	t->title = xstrdup_or_empty(r->title);
 	t->scanned = r->scanned;
 	return 0;
 }
@@ -236,19 +233,17 @@ static int collect_evidence(void *ctx, const struct gitsync_evidence *ev)
 	struct found *f = ctx;
 	struct db_regression_evidence *e;
 
-	f->v = realloc(f->v, (f->n + 1) * sizeof(*f->v));
-	if (!f->v)
-		abort();
+	f->v = xrealloc(f->v, (f->n + 1) * sizeof(*f->v));
 	e = &f->v[f->n++];
 	e->regression_id = ev->target_id;
-	e->tree = xstrdup(ev->tree->name);
-	e->branch = xstrdup(ev->tree->branch);
-	e->repo = xstrdup(ev->tree->repo);
+	e->tree = xstrdup_or_empty(ev->tree->name);
+	e->branch = xstrdup_or_empty(ev->tree->branch);
+	e->repo = xstrdup_or_empty(ev->tree->repo);
 	e->trusted = ev->tree->trusted;
-	e->commit = xstrdup(ev->commit);
-	e->subject = xstrdup(ev->subject);
-	e->how = xstrdup(ev->how);
-	e->detail = xstrdup(ev->detail);
+	e->commit = xstrdup_or_empty(ev->commit);
+	e->subject = xstrdup_or_empty(ev->subject);
+	e->how = xstrdup_or_empty(ev->how);
+	e->detail = xstrdup_or_empty(ev->detail);
 	e->commit_time = ev->time;
 	e->found = 0;
 	return 0;
@@ -299,8 +294,8 @@ static int apply_evidence(struct db *db, const struct db_regression_evidence *e,
 	if (to == REGRESS_FIX_KNOWN) {
 		free(r.fix_commit);
 		free(r.fix_repo);
-		r.fix_commit = xstrdup(e->commit);
-		r.fix_repo = xstrdup(e->repo);
+		r.fix_commit = xstrdup_or_empty(e->commit);
+		r.fix_repo = xstrdup_or_empty(e->repo);
 		r.clean_runs = 0;
 		strbuf_addf(&why, "fix %s (\"%s\") on trusted tree %s", sha,
 			    e->subject, e->tree);
@@ -491,7 +486,7 @@ int regress_sync_start(struct regress *rg, const char *db_path,
 
 	if (!interval || rg->running)
 		return 0;
-	rg->db_path = xstrdup(db_path);
+	rg->db_path = xstrdup_or_empty(db_path);
 	rg->interval = interval;
 	/* migrate here, before the server opens its own connections */
 	ret = db_open(&rg->sync_db, db_path, err);
