@@ -35,6 +35,8 @@
 
 #include <sqlite3.h>
 
+#include "parsers/compiler.h"
+
 #define WALVFS_NAME "splatd-wal"
 #define WAL_FRAME_HDR 24
 /* Write out past this much: the unix VFS writes at most 128 KiB - 1 bytes
@@ -296,8 +298,8 @@ static void methods_init(sqlite3_io_methods *m, int version)
 	m->xUnfetch = pass_unfetch;
 }
 
-static int vfs_open(sqlite3_vfs *vfs, sqlite3_filename name, sqlite3_file *file,
-		    int flags, int *out_flags)
+static int vfs_open(sqlite3_vfs *vfs UNUSED, sqlite3_filename name,
+		    sqlite3_file *file, int flags, int *out_flags)
 {
 	struct vfile *f = (struct vfile *)file;
 	sqlite3_file *main_file;

@@ -12,6 +12,7 @@
 
 #include "server/cmds.h"
 #include "server/http/api_regressions.h"
+#include "server/options.h"
 #include "server/triage/regress.h"
 
 static const char regression_usage[] =
@@ -66,75 +67,109 @@ static void add_urls(json_t *out, const char *sub)
 		api_regressions_add_urls(reg, false);
 }
 
+/* What the options change, with room for every --link and --signature. */
+struct regression_args {
+	struct regress_change c;
+	const char **links;
+	struct regress_sig_ref *sigs;
+};
+
+static int opt_introduced(void *dest, const char *arg)
+{
+	struct regression_args *a = dest;
+
+	a->c.set_introduced = true;
+	a->c.introduced = arg;
+	return 0;
+}
+
+static int opt_link(void *dest, const char *arg)
+{
+	struct regression_args *a = dest;
+
+	a->c.set_links = true;
+	a->links[a->c.nlinks++] = arg;
+	return 0;
+}
+
+static int opt_signature(void *dest, const char *arg)
+{
+	struct regression_args *a = dest;
+
+	a->sigs[a->c.nsigs++] = sig_ref(arg);
+	return 0;
+}
+
+/* Not a regression id (0) is refused later, by the edit forms only. */
+static int opt_dup_of(void *dest, const char *arg)
+{
+	struct regression_args *a = dest;
+
+	a->c.set_duplicate_of = true;
+	a->c.duplicate_of = sig_ref(arg).id;
+	return 0;
+}
+
+/* Nonzero after the cast to unsigned (OPT_UINT checks before it). */
+static int opt_fixed_after(void *dest, const char *arg)
+{
+	unsigned *n = dest;
+	char *end;
+
+	*n = (unsigned)strtoul(arg, &end, 10);
+	return *end || !*n ? -EINVAL : 0;
+}
+
 int cmd_regression(int argc, char **argv)
 {
 	const char *db_path = DB_DEFAULT_PATH, *sub = argc > 1 ? argv[1] : NULL;
 	const char *status = NULL, *reason = NULL;
-	const char **links = NULL;
-	struct regress_sig_ref *sigs = NULL;
-	struct regress_change c = { .status = -1 };
+	struct regression_args a = { .c = { .status = -1 } };
+	struct regress_change *c = &a.c;
 	struct regress_config cfg = { 0, 0 };
 	struct strbuf err = STRBUF_INIT, actor = STRBUF_INIT;
 	json_t *out = NULL;
 	struct regress *rg = NULL;
 	struct db *db = NULL;
 	long long id = 0;
-	bool dup_bad = false;
 	char *end;
 	int i, ret = 0;
+	const struct options_row opts[] = {
+		OPT_STRING("--db", &db_path),
+		OPT_STRING("--title", &c->title),
+		OPT_CALLBACK("--introduced", &a, opt_introduced),
+		OPT_CALLBACK("--link", &a, opt_link),
+		OPT_CALLBACK("--signature", &a, opt_signature),
+		OPT_CALLBACK("--dup-of", &a, opt_dup_of),
+		OPT_STRING("--status", &status),
+		OPT_STRING("--reason", &reason),
+		OPT_CALLBACK("--fixed-after", &cfg.fixed_after,
+			     opt_fixed_after),
+		OPT_END,
+	};
 
 	if (!sub || !strcmp(sub, "--help") || !strcmp(sub, "-h")) {
 		fputs(regression_usage, sub ? stdout : stderr);
 		return sub ? 0 : 2;
 	}
 	/* at most one --link or --signature every two arguments */
-	links = calloc(argc, sizeof(*links));
-	sigs = calloc(argc, sizeof(*sigs));
-	if (!links || !sigs)
+	a.links = calloc(argc, sizeof(*a.links));
+	a.sigs = calloc(argc, sizeof(*a.sigs));
+	if (!a.links || !a.sigs)
 		abort();
-	c.links = links;
-	c.sigs = sigs;
+	c->links = a.links;
+	c->sigs = a.sigs;
+	/* --help after the subcommand is refused, as any unknown option */
 	for (i = 2; i < argc; i++) {
-		const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
-
-		if (a[0] != '-' && !id) {
-			id = strtoll(a, &end, 10);
-			if (*end || id <= 0)
-				goto usage;
-			continue;
-		}
-		if (!v)
+		if (options_parse(opts, argc, argv, &i))
 			goto usage;
-		i++;
-		if (!strcmp(a, "--db")) {
-			db_path = v;
-		} else if (!strcmp(a, "--title")) {
-			c.title = v;
-		} else if (!strcmp(a, "--introduced")) {
-			c.set_introduced = true;
-			c.introduced = v;
-		} else if (!strcmp(a, "--link")) {
-			c.set_links = true;
-			links[c.nlinks++] = v;
-		} else if (!strcmp(a, "--signature")) {
-			sigs[c.nsigs++] = sig_ref(v);
-		} else if (!strcmp(a, "--dup-of")) {
-			struct regress_sig_ref ref = sig_ref(v);
-
-			c.set_duplicate_of = true;
-			c.duplicate_of = ref.id;
-			dup_bad = !ref.id;
-		} else if (!strcmp(a, "--status")) {
-			status = v;
-		} else if (!strcmp(a, "--reason")) {
-			reason = v;
-		} else if (!strcmp(a, "--fixed-after")) {
-			cfg.fixed_after = (unsigned)strtoul(v, &end, 10);
-			if (*end || !cfg.fixed_after)
-				goto usage;
-		} else {
+		if (i == argc)
+			break;
+		if (id)
 			goto usage;
-		}
+		id = strtoll(argv[i], &end, 10);
+		if (*end || id <= 0)
+			goto usage;
 	}
 	if (strcmp(sub, "create") && strcmp(sub, "list") && !id)
 		goto usage;
@@ -144,7 +179,7 @@ int cmd_regression(int argc, char **argv)
 		goto out;
 	rg = regress_new(&cfg);
 	if (!strcmp(sub, "create")) {
-		ret = regress_create(rg, db, &c, actor.buf,
+		ret = regress_create(rg, db, c, actor.buf,
 				     (long long)time(NULL), &id, &err);
 		if (!ret)
 			ret = regress_detail_json(rg, db, id, &out, &err);
@@ -162,21 +197,22 @@ int cmd_regression(int argc, char **argv)
 	} else if (!strcmp(sub, "edit") || !strcmp(sub, "resolve") ||
 		   !strcmp(sub, "reopen")) {
 		if (strcmp(sub, "edit")) {
-			c.set_status = true;
-			c.status = strcmp(sub, "reopen") ? REGRESS_RESOLVED :
-							   REGRESS_OPEN;
-			c.reason = reason;
+			c->set_status = true;
+			c->status = strcmp(sub, "reopen") ? REGRESS_RESOLVED :
+							    REGRESS_OPEN;
+			c->reason = reason;
 		}
-		if (dup_bad) {
+		if (c->set_duplicate_of && !c->duplicate_of) {
 			strbuf_addstr(&err, "duplicate_of is the id of another"
 					    " regression");
 			ret = -EINVAL;
-		} else if (!c.title && !c.set_links && !c.set_introduced &&
-			   !c.nsigs && !c.set_status && !c.set_duplicate_of) {
+		} else if (!c->title && !c->set_links && !c->set_introduced &&
+			   !c->nsigs && !c->set_status &&
+			   !c->set_duplicate_of) {
 			strbuf_addstr(&err, "nothing to change");
 			ret = -EINVAL;
 		} else {
-			ret = regress_patch(rg, db, id, &c, actor.buf,
+			ret = regress_patch(rg, db, id, c, actor.buf,
 					    (long long)time(NULL), &err);
 		}
 		if (!ret)
@@ -193,8 +229,8 @@ out:
 		fprintf(stderr, "splatd regression %s: %s\n", sub,
 			ret == -ENOENT && !err.len ? "not found" : err.buf);
 	json_decref(out);
-	free(links);
-	free(sigs);
+	free(a.links);
+	free(a.sigs);
 	regress_free(rg);
 	db_close(db);
 	strbuf_release(&err);
@@ -202,7 +238,7 @@ out:
 	return ret ? 1 : 0;
 usage:
 	fputs(regression_usage, stderr);
-	free(links);
-	free(sigs);
+	free(a.links);
+	free(a.sigs);
 	return 2;
 }

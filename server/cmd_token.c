@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "db/tokens.h"
+#include "parsers/compiler.h"
 #include "server/http/api.h"
 #include "server/triage/auth.h"
 #include "server/cmds.h"
@@ -21,7 +22,7 @@ static const char token_usage[] =
 	"sha256 is stored.  Roles: ci ingests runs; triager sets statuses and\n"
 	"merges signatures; admin may do everything.\n";
 
-static int print_token(void *ctx, const struct db_token *t)
+static int print_token(void *ctx UNUSED, const struct db_token *t)
 {
 	char created[32] = "-", revoked[32] = "-";
 	time_t c = (time_t)t->created_at, r = (time_t)t->revoked_at;

@@ -223,19 +223,16 @@ static void reply_detail(struct http_request *req, int status, long long id)
 	http_reply_json(req, status, o);
 }
 
-int api_regressions_post(struct http_request *req, enum http_phase phase,
-			 const char *data, size_t len)
+void api_regressions_post(struct http_request *req)
 {
 	struct api_regressions_body b;
 	json_t *o;
 	long long id = 0;
 	int ret;
 
-	if (phase != HTTP_END)
-		return 0;
 	o = http_body_object(req);
 	if (!o)
-		return 0;
+		return;
 	ret = api_regressions_body_read(&b, o, true, &req->err);
 	if (!ret) {
 		pthread_mutex_lock(http_write_lock(req));
@@ -250,11 +247,9 @@ int api_regressions_post(struct http_request *req, enum http_phase phase,
 		http_reply_errno(req, ret, req->err.buf);
 	else
 		reply_detail(req, 201, id);
-	return 0;
 }
 
-int api_regressions_list(struct http_request *req, enum http_phase phase,
-			 const char *data, size_t len)
+void api_regressions_list(struct http_request *req)
 {
 	const char *status = http_query(req, "status");
 	json_t *list = NULL, *reg;
@@ -265,38 +260,34 @@ int api_regressions_list(struct http_request *req, enum http_phase phase,
 		http_reply_error(req, 400, "bad_request",
 				 "status is open, workaround, fix_known,"
 				 " fixed, reopened, resolved or duplicate");
-		return 0;
+		return;
 	}
 	ret = regress_list_json(http_db(req), status, &list, &req->err);
 	if (ret) {
 		http_reply_errno(req, ret, req->err.buf);
-		return 0;
+		return;
 	}
 	json_array_foreach(list, i, reg)
 		api_regressions_add_urls(reg, false);
 	http_reply_json(req, 200, json_pack("{s:o}", "regressions", list));
-	return 0;
 }
 
-int api_regressions_get(struct http_request *req, enum http_phase phase,
-			const char *data, size_t len)
+void api_regressions_get(struct http_request *req)
 {
 	long long id = path_id(req);
 
 	if (id)
 		reply_detail(req, 200, id);
-	return 0;
 }
 
-int api_regressions_history(struct http_request *req, enum http_phase phase,
-			    const char *data, size_t len)
+void api_regressions_history(struct http_request *req)
 {
 	long long id = path_id(req);
 	json_t *o = NULL;
 	int ret;
 
 	if (!id)
-		return 0;
+		return;
 	ret = regress_history_json(http_db(req), id, &o, &req->err);
 	if (ret)
 		http_reply_errno(req, ret,
@@ -304,25 +295,21 @@ int api_regressions_history(struct http_request *req, enum http_phase phase,
 						  req->err.buf);
 	else
 		http_reply_json(req, 200, o);
-	return 0;
 }
 
-int api_regressions_patch(struct http_request *req, enum http_phase phase,
-			  const char *data, size_t len)
+void api_regressions_patch(struct http_request *req)
 {
 	struct api_regressions_body b;
 	long long id;
 	json_t *o;
 	int ret;
 
-	if (phase != HTTP_END)
-		return 0;
 	id = path_id(req);
 	if (!id)
-		return 0;
+		return;
 	o = http_body_object(req);
 	if (!o)
-		return 0;
+		return;
 	ret = api_regressions_body_read(&b, o, false, &req->err);
 	if (!ret) {
 		pthread_mutex_lock(http_write_lock(req));
@@ -339,5 +326,4 @@ int api_regressions_patch(struct http_request *req, enum http_phase phase,
 						  req->err.buf);
 	else
 		reply_detail(req, 200, id);
-	return 0;
 }

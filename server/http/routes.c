@@ -10,21 +10,6 @@
 
 #define KiB 1024ULL
 
-/*
- * api_regressions.c's handlers keep the streaming signature until that file
- * converts (the regression split owns it); they answer in HTTP_END only.
- */
-#define REGRESSIONS_HANDLER(name)                                        \
-	static void name(struct http_request *req)                       \
-	{                                                                \
-		api_##name(req, HTTP_END, req->body.buf, req->body.len); \
-	}
-REGRESSIONS_HANDLER(regressions_post)
-REGRESSIONS_HANDLER(regressions_list)
-REGRESSIONS_HANDLER(regressions_get)
-REGRESSIONS_HANDLER(regressions_history)
-REGRESSIONS_HANDLER(regressions_patch)
-
 static const struct route routes[] = {
 	{ "GET", "/healthz", api_health_get, NULL, AUTH_ANON, 0, "healthz" },
 	{ "GET", "/metrics", api_health_metrics, NULL, AUTH_READ, 0,
@@ -50,15 +35,15 @@ static const struct route routes[] = {
 	  "subsystems_list" },
 	{ "GET", "/api/v1/subsystems/{}/signatures", api_subsystems_signatures,
 	  NULL, AUTH_READ, 0, "subsystems_signatures" },
-	{ "POST", "/api/v1/regressions", regressions_post, NULL, AUTH_TRIAGER,
-	  64 * KiB, "regressions_post" },
-	{ "GET", "/api/v1/regressions", regressions_list, NULL, AUTH_READ, 0,
-	  "regressions_list" },
-	{ "GET", "/api/v1/regressions/{}", regressions_get, NULL, AUTH_READ, 0,
-	  "regressions_get" },
-	{ "GET", "/api/v1/regressions/{}/history", regressions_history, NULL,
-	  AUTH_READ, 0, "regressions_history" },
-	{ "PATCH", "/api/v1/regressions/{}", regressions_patch, NULL,
+	{ "POST", "/api/v1/regressions", api_regressions_post, NULL,
+	  AUTH_TRIAGER, 64 * KiB, "regressions_post" },
+	{ "GET", "/api/v1/regressions", api_regressions_list, NULL, AUTH_READ,
+	  0, "regressions_list" },
+	{ "GET", "/api/v1/regressions/{}", api_regressions_get, NULL, AUTH_READ,
+	  0, "regressions_get" },
+	{ "GET", "/api/v1/regressions/{}/history", api_regressions_history,
+	  NULL, AUTH_READ, 0, "regressions_history" },
+	{ "PATCH", "/api/v1/regressions/{}", api_regressions_patch, NULL,
 	  AUTH_TRIAGER, 64 * KiB, "regressions_patch" },
 	{ "GET", "/{*}", static_files_get, NULL, AUTH_ANON, 0, "static" },
 };

@@ -43,18 +43,12 @@ void api_signatures_occurrences(struct http_request *req);
 void api_signatures_patch(struct http_request *req);
 void api_signatures_merge(struct http_request *req);
 
-/* server/http/api_regressions.c: still in the streaming form; routes.c
- * calls them through plain handlers until the file converts. */
-int api_regressions_post(struct http_request *req, enum http_phase phase,
-			 const char *data, size_t len);
-int api_regressions_list(struct http_request *req, enum http_phase phase,
-			 const char *data, size_t len);
-int api_regressions_get(struct http_request *req, enum http_phase phase,
-			const char *data, size_t len);
-int api_regressions_history(struct http_request *req, enum http_phase phase,
-			    const char *data, size_t len);
-int api_regressions_patch(struct http_request *req, enum http_phase phase,
-			  const char *data, size_t len);
+/* server/http/api_regressions.c */
+void api_regressions_post(struct http_request *req);
+void api_regressions_list(struct http_request *req);
+void api_regressions_get(struct http_request *req);
+void api_regressions_history(struct http_request *req);
+void api_regressions_patch(struct http_request *req);
 
 /* server/http/api_subsystems.c */
 void api_subsystems_list(struct http_request *req);

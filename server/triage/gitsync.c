@@ -12,6 +12,7 @@
 #include <strings.h>
 
 #include "parsers/alloc.h"
+#include "parsers/compiler.h"
 #include "parsers/links.h"
 #include "parsers/trailers.h"
 #include "server/triage/gitrepo.h"
@@ -521,7 +522,7 @@ static bool word_in(const char *s, size_t n, const char *word)
 	return false;
 }
 
-static int scan_file(const git_diff_delta *d, float progress, void *data)
+static int scan_file(const git_diff_delta *d, float progress UNUSED, void *data)
 {
 	struct suspect_scan *s = data;
 	const char *path = d->new_file.path ? d->new_file.path :
@@ -548,15 +549,16 @@ static void scan_text(struct suspect_scan *s, const char *text, size_t n)
 			s->why_function = s->functions[i];
 }
 
-static int scan_hunk(const git_diff_delta *d, const git_diff_hunk *h,
+static int scan_hunk(const git_diff_delta *d UNUSED, const git_diff_hunk *h,
 		     void *data)
 {
 	scan_text(data, h->header, h->header_len);
 	return 0;
 }
 
-static int scan_line(const git_diff_delta *d, const git_diff_hunk *h,
-		     const git_diff_line *l, void *data)
+static int scan_line(const git_diff_delta *d UNUSED,
+		     const git_diff_hunk *h UNUSED, const git_diff_line *l,
+		     void *data)
 {
 	if (l->origin == GIT_DIFF_LINE_ADDITION ||
 	    l->origin == GIT_DIFF_LINE_DELETION)
