@@ -23,13 +23,10 @@ PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 # The program warns about unused parameters: a callback with a fixed
 # signature marks the ones it ignores UNUSED (parsers/compiler.h), any other
 # is dropped.  TEST_WARN is for tests/unit (cmocka's `void **state`), bench/
-# and tests/fuzz, whose callbacks are not marked.  UNUSED_LATER: the files
-# other work owns now (server/http/http.c's mhd_log, regress_suspects.c's
-# frames_on_off) keep -Wno-unused-parameter until their owners mark them.
+# and tests/fuzz, whose callbacks are not marked.
 WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
 	   -Wvla -Wwrite-strings -Werror
 TEST_WARN := -Wno-unused-parameter
-UNUSED_LATER := server/http/http.c server/triage/regress_suspects.c
 CFLAGS  ?= -O2 -g
 ALL_CFLAGS = -std=gnu11 $(WARN) $(CFLAGS) -I. $(PKG_CFLAGS) -MMD -MP \
 	     -D_GNU_SOURCE
@@ -65,9 +62,6 @@ BENCH_BIN := $(BENCH_SRC:bench/%.c=build/bench/%)
 FUZZ_BIN := $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
 FUZZ_LIB := $(LIB_SRC:%.c=build/fuzz/obj/%.o)
 FUZZ_CFLAGS = -std=gnu11 -g -O1 -I. $(PKG_CFLAGS) -MMD -MP -D_GNU_SOURCE
-
-$(UNUSED_LATER:%.c=build/obj/%.o) $(UNUSED_LATER:%.c=build/asan/%.o): \
-	WARN += -Wno-unused-parameter
 
 .PHONY: all deps test unit-test fuzz bench format format-check clean run \
 	conformance check-layers

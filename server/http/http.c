@@ -18,6 +18,7 @@
 
 #include "db/checkpointer.h"
 #include "parsers/alloc.h"
+#include "parsers/compiler.h"
 #include "server/http/api.h"
 #include "server/http/metrics.h"
 #include "server/http/routes.h"
@@ -955,7 +956,7 @@ void http_config_init(struct http_config *cfg)
  * "Application reported internal error": that line says nothing to an
  * operator and is dropped.
  */
-static void mhd_log(void *cls, const char *fmt, va_list ap)
+static void mhd_log(void *cls UNUSED, const char *fmt, va_list ap)
 {
 	char line[512];
 
