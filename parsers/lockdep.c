@@ -284,18 +284,46 @@ static bool parse_state_line(const char *s, struct hung_state *st)
 	return false;
 }
 
+/* Whether s starts with (contains) one of the n phrases of list. */
+static bool starts_any(const char *s, const char *const *list, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (*s == *list[i] && starts(s, list[i]))
+			return true;
+	return false;
+}
+
+static bool contains_any(const char *s, const char *const *list, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strstr(s, list[i]))
+			return true;
+	return false;
+}
+
 /* Another oops that cuts a report short. */
 static bool is_foreign_oops(const char *s)
 {
-	return starts(s, "BUG: unable to handle") ||
-	       starts(s, "BUG: kernel NULL pointer") || starts(s, "Oops: ") ||
-	       starts(s, "Oops#") || starts(s, "general protection fault") ||
-	       starts(s, "Kernel panic - not syncing") ||
-	       starts(s, "------------[ cut here ]------------") ||
-	       starts(s, "Unable to handle kernel") ||
-	       starts(s, "BUG: KASAN:") || starts(s, "kernel BUG at") ||
-	       starts(s, "BUG: sleeping function called") ||
-	       starts(s, "BUG: scheduling while atomic");
+	static const char *const pfx[] = {
+		"BUG: unable to handle",
+		"BUG: kernel NULL pointer",
+		"Oops: ",
+		"Oops#",
+		"general protection fault",
+		"Kernel panic - not syncing",
+		"------------[ cut here ]------------",
+		"Unable to handle kernel",
+		"BUG: KASAN:",
+		"kernel BUG at",
+		"BUG: sleeping function called",
+		"BUG: scheduling while atomic",
+	};
+
+	return starts_any(s, pfx, ARRAY_SIZE(pfx));
 }
 
 static bool is_end_trace(const char *s)
@@ -693,11 +721,9 @@ static bool is_trace_noise(const char *s)
 		"LR is at ",
 		"Flags: ",
 	};
-	size_t i;
 
-	for (i = 0; i < ARRAY_SIZE(pfx); i++)
-		if (starts(s, pfx[i]))
-			return true;
+	if (starts_any(s, pfx, ARRAY_SIZE(pfx)))
+		return true;
 	/* arm64 "x29: ffff..." registers, arm32 hex dumps "bf00: ..." */
 	if ((s[0] == 'x' || s[0] == 'r') && isdigit((unsigned char)s[1]))
 		return true;
@@ -958,19 +984,32 @@ static bool is_lock_item(const char *s)
  */
 static bool is_detail_after_backtrace(const char *s)
 {
+	static const char *const pfx[] = {
+		"other info that might help us debug this",
+		"<RELEASED>",
+		"context-{",
+		"rcu_scheduler_active = ",
+		"[RCU used illegally",
+		"[Possible false positive",
+		"CPU0",
+		"----",
+		"lock(",
+		"rlock(",
+		"sync(",
+		"<Interrupt>",
+		"local_irq_disable()",
+		"Chain exists of:",
+		"May be due to missing lock nesting",
+	};
+	static const char *const inside[] = {
+		"unsafe locking scenario",
+		"DEADLOCK *",
+		" --> ",
+	};
+
 	s = skip_ws(s);
-	return starts(s, "other info that might help us debug this") ||
-	       is_held_header(s) || is_lock_item(s) ||
-	       starts(s, "<RELEASED>") || starts(s, "context-{") ||
-	       starts(s, "rcu_scheduler_active = ") ||
-	       starts(s, "[RCU used illegally") ||
-	       starts(s, "[Possible false positive") ||
-	       strstr(s, "unsafe locking scenario") || starts(s, "CPU0") ||
-	       starts(s, "----") || starts(s, "lock(") || starts(s, "rlock(") ||
-	       starts(s, "sync(") || starts(s, "<Interrupt>") ||
-	       starts(s, "local_irq_disable()") || strstr(s, "DEADLOCK *") ||
-	       starts(s, "Chain exists of:") || strstr(s, " --> ") ||
-	       starts(s, "May be due to missing lock nesting");
+	return starts_any(s, pfx, ARRAY_SIZE(pfx)) || is_held_header(s) ||
+	       is_lock_item(s) || contains_any(s, inside, ARRAY_SIZE(inside));
 }
 
 static int header_kind(const char *s, const char **task, size_t *task_len)
