@@ -284,18 +284,46 @@ static bool parse_state_line(const char *s, struct hung_state *st)
 	return false;
 }
 
+/* Whether s starts with (contains) one of the n phrases of list. */
+static bool starts_any(const char *s, const char *const *list, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (*s == *list[i] && starts(s, list[i]))
+			return true;
+	return false;
+}
+
+static bool contains_any(const char *s, const char *const *list, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strstr(s, list[i]))
+			return true;
+	return false;
+}
+
 /* Another oops that cuts a report short. */
 static bool is_foreign_oops(const char *s)
 {
-	return starts(s, "BUG: unable to handle") ||
-	       starts(s, "BUG: kernel NULL pointer") || starts(s, "Oops: ") ||
-	       starts(s, "Oops#") || starts(s, "general protection fault") ||
-	       starts(s, "Kernel panic - not syncing") ||
-	       starts(s, "------------[ cut here ]------------") ||
-	       starts(s, "Unable to handle kernel") ||
-	       starts(s, "BUG: KASAN:") || starts(s, "kernel BUG at") ||
-	       starts(s, "BUG: sleeping function called") ||
-	       starts(s, "BUG: scheduling while atomic");
+	static const char *const pfx[] = {
+		"BUG: unable to handle",
+		"BUG: kernel NULL pointer",
+		"Oops: ",
+		"Oops#",
+		"general protection fault",
+		"Kernel panic - not syncing",
+		"------------[ cut here ]------------",
+		"Unable to handle kernel",
+		"BUG: KASAN:",
+		"kernel BUG at",
+		"BUG: sleeping function called",
+		"BUG: scheduling while atomic",
+	};
+
+	return starts_any(s, pfx, ARRAY_SIZE(pfx));
 }
 
 static bool is_end_trace(const char *s)
@@ -693,11 +721,9 @@ static bool is_trace_noise(const char *s)
 		"LR is at ",
 		"Flags: ",
 	};
-	size_t i;
 
-	for (i = 0; i < ARRAY_SIZE(pfx); i++)
-		if (starts(s, pfx[i]))
-			return true;
+	if (starts_any(s, pfx, ARRAY_SIZE(pfx)))
+		return true;
 	/* arm64 "x29: ffff..." registers, arm32 hex dumps "bf00: ..." */
 	if ((s[0] == 'x' || s[0] == 'r') && isdigit((unsigned char)s[1]))
 		return true;
@@ -958,19 +984,32 @@ static bool is_lock_item(const char *s)
  */
 static bool is_detail_after_backtrace(const char *s)
 {
+	static const char *const pfx[] = {
+		"other info that might help us debug this",
+		"<RELEASED>",
+		"context-{",
+		"rcu_scheduler_active = ",
+		"[RCU used illegally",
+		"[Possible false positive",
+		"CPU0",
+		"----",
+		"lock(",
+		"rlock(",
+		"sync(",
+		"<Interrupt>",
+		"local_irq_disable()",
+		"Chain exists of:",
+		"May be due to missing lock nesting",
+	};
+	static const char *const inside[] = {
+		"unsafe locking scenario",
+		"DEADLOCK *",
+		" --> ",
+	};
+
 	s = skip_ws(s);
-	return starts(s, "other info that might help us debug this") ||
-	       is_held_header(s) || is_lock_item(s) ||
-	       starts(s, "<RELEASED>") || starts(s, "context-{") ||
-	       starts(s, "rcu_scheduler_active = ") ||
-	       starts(s, "[RCU used illegally") ||
-	       starts(s, "[Possible false positive") ||
-	       strstr(s, "unsafe locking scenario") || starts(s, "CPU0") ||
-	       starts(s, "----") || starts(s, "lock(") || starts(s, "rlock(") ||
-	       starts(s, "sync(") || starts(s, "<Interrupt>") ||
-	       starts(s, "local_irq_disable()") || strstr(s, "DEADLOCK *") ||
-	       starts(s, "Chain exists of:") || strstr(s, " --> ") ||
-	       starts(s, "May be due to missing lock nesting");
+	return starts_any(s, pfx, ARRAY_SIZE(pfx)) || is_held_header(s) ||
+	       is_lock_item(s) || contains_any(s, inside, ARRAY_SIZE(inside));
 }
 
 static int header_kind(const char *s, const char **task, size_t *task_len)
@@ -1645,13 +1684,6 @@ static void held_list_start(struct rparse *rp, const char *s)
 	rp->r->held_known = true;
 }
 
-static const char *after(const char *s, const char *needle)
-{
-	const char *q = strstr(s, needle);
-
-	return q ? q + strlen(needle) : NULL;
-}
-
 /* "lock(name);" / "rlock(name);" / "sync(name);" of a scenario table */
 static const char *scenario_lock(struct rparse *rp, const char *s)
 {
@@ -1710,361 +1742,672 @@ static void parse_chain_exists(struct rparse *rp, const char *s)
 	}
 }
 
+/*
+ * ---- the report phrase table -------------------------------------------
+ *
+ * parse_report_line() walks report_rules[] in order.  A row names how its
+ * phrase is matched and the function that acts on a matching line; the
+ * function gets the line and "q": where a CONTAINS phrase starts, or the
+ * text after an AFTER or PREFIX phrase.  It returns true when the line is
+ * used up and false to let the walk go on (a row whose phrase is only half
+ * of its test).  STATE rows have no phrase: they test the parser's state,
+ * and keep their place between the phrases, since order decides.
+ */
+
+enum rule_match {
+	RULE_PREFIX, /* the line starts with the phrase */
+	RULE_CONTAINS, /* the phrase is anywhere; q is where it starts */
+	RULE_AFTER, /* the phrase is anywhere; q is the text after it */
+	RULE_STATE, /* no phrase: the function decides */
+};
+
+struct report_rule {
+	enum rule_match match;
+	const char *phrase;
+	size_t len;
+	bool (*act)(struct rparse *rp, const char *s, const char *q);
+};
+
+static bool rule_skip(struct rparse *rp, const char *s, const char *q)
+{
+	(void)rp, (void)s, (void)q;
+	return true;
+}
+
+/* the frame after "is trying to release lock (...) at:" */
+static bool rule_release_site(struct rparse *rp, const char *s, const char *q)
+{
+	struct lockdep_frame f;
+
+	(void)q;
+	if (!rp->want_release_site)
+		return false;
+	rp->want_release_site = false;
+	if (lockdep_frame_parse(&f, s, rp->a))
+		return false;
+	rp->r->message = f.function;
+	rp->primary.at = f.function;
+	return true;
+}
+
+/* "<task> is trying to acquire lock:" and kin: the lock line follows */
+static bool rule_task_acquires(struct rparse *rp, const char *s, const char *q)
+{
+	parse_task(rp, s, q);
+	rp->trace = NULL;
+	rp->want_release_site = false;
+	rp->have_primary = false;
+	rp->primary.name = NULL;
+	rp->in_held = false;
+	rp->expect = EXPECT_PRIMARY;
+	return true;
+}
+
+/* "<task> is trying to release lock (name) at:" */
+static bool rule_task_releases(struct rparse *rp, const char *s, const char *q)
+{
+	const char *name = strchr(q + 5, '(') + 1, *end;
+
+	parse_task(rp, s, q);
+	end = strstr(name, ") at");
+	if (!end)
+		end = strrchr(name, ')');
+	if (end && end > name) {
+		memset(&rp->primary, 0, sizeof(rp->primary));
+		rp->primary.index = -1;
+		rp->primary.name =
+			arena_strndup(rp->a, name, (size_t)(end - name));
+		rp->have_primary = true;
+	}
+	rp->want_release_site = true;
+	return true;
+}
+
+static bool rule_task(struct rparse *rp, const char *s, const char *q)
+{
+	parse_task(rp, s, q);
+	return true;
+}
+
+static bool rule_expect_prev(struct rparse *rp, const char *s, const char *q)
+{
+	(void)s, (void)q;
+	rp->expect = EXPECT_PREV;
+	rp->trace = NULL;
+	return true;
+}
+
+/* "...connects a HARDIRQ-irq-safe lock to a HARDIRQ-irq-unsafe lock" */
+static bool rule_connects(struct rparse *rp, const char *s, const char *q)
+{
+	const char *e = strstr(q, "-irq-safe lock");
+
+	(void)s;
+	if (e && !rp->r->irq_class)
+		rp->r->irq_class = arena_strndup(rp->a, q, (size_t)(e - q));
+	rp->expect = EXPECT_SAFE;
+	return true;
+}
+
+static bool rule_to_unsafe(struct rparse *rp, const char *s, const char *q)
+{
+	(void)q;
+	if (!strstr(s, "-irq-unsafe lock"))
+		return false;
+	rp->expect = EXPECT_UNSAFE;
+	return true;
+}
+
+static bool rule_became(struct rparse *rp, const char *s, const char *q)
+{
+	(void)q;
+	if (strstr(s, "-irq-unsafe at"))
+		set_trace(rp, &rp->unsafe_st);
+	else if (strstr(s, "-irq-safe at"))
+		set_trace(rp, &rp->safe_st);
+	return true;
+}
+
+/* "but this lock took another, HARDIRQ-unsafe lock in the past:" */
+static bool rule_inverse(struct rparse *rp, const char *s, const char *q)
+{
+	const char *e = strstr(q, "-unsafe lock");
+
+	rp->inv_forwards = starts(s, "but this lock took another");
+	if (!e)
+		e = strstr(q, "-safe lock");
+	if (e && !rp->r->irq_class)
+		rp->r->irq_class = arena_strndup(rp->a, q, (size_t)(e - q));
+	rp->expect = EXPECT_OTHER;
+	return true;
+}
+
+/* "inconsistent {IN-HARDIRQ-W} -> {HARDIRQ-ON-W} usage." */
+static bool rule_inconsistent(struct rparse *rp, const char *s, const char *q)
+{
+	const char *a1 = q, *e1 = strchr(a1, '}');
+	const char *a2 = e1 ? strstr(e1, "{") : NULL;
+	const char *e2 = a2 ? strchr(a2, '}') : NULL;
+
+	(void)s;
+	if (e1 && e2) {
+		rp->r->irq_from = arena_strndup(rp->a, a1, (size_t)(e1 - a1));
+		rp->r->irq_to =
+			arena_strndup(rp->a, a2 + 1, (size_t)(e2 - a2 - 1));
+	}
+	return true;
+}
+
+static bool rule_registered(struct rparse *rp, const char *s, const char *q)
+{
+	(void)q;
+	if (!strstr(s, "} state was registered at"))
+		return false;
+	set_trace(rp, &rp->primary_st);
+	return true;
+}
+
+static bool rule_chain(struct rparse *rp, const char *s, const char *q)
+{
+	(void)s, (void)q;
+	rp->section = SEC_CHAIN;
+	rp->trace = NULL;
+	return true;
+}
+
+/* "-> #1 (name){+.+.}-{3:3}:" */
+static bool rule_chain_entry(struct rparse *rp, const char *s, const char *q)
+{
+	struct lockdep_lock l;
+	char *x;
+	long depth = strtol(q, &x, 10);
+
+	(void)s;
+	if (x > q && !parse_lock(x, &l, rp->a, false)) {
+		push_entry(rp, &l);
+		rp->section = SEC_CHAIN;
+		rp->entry_depth = (int)depth;
+	}
+	return true;
+}
+
+static bool rule_shortest(struct rparse *rp, const char *s, const char *q)
+{
+	(void)s, (void)q;
+	rp->section = SEC_SHORTEST;
+	rp->trace = NULL;
+	return true;
+}
+
+static bool rule_deps(struct rparse *rp, const char *s, const char *q)
+{
+	(void)q;
+	rp->section = SEC_DEPS;
+	rp->trace = NULL;
+	rp->deps_side = strstr(s, "the lock to be acquired") ? 2 : 1;
+	rp->deps_seen = false;
+	return true;
+}
+
+/* the first "-> (name)" under "the dependencies between ..." */
+static bool rule_deps_lock(struct rparse *rp, const char *s, const char *q)
+{
+	struct lockdep_lock l;
+
+	(void)s;
+	if (rp->section != SEC_DEPS || rp->deps_seen)
+		return false;
+	rp->deps_seen = !parse_lock(q - 1, &l, rp->a, false);
+	if (rp->deps_seen && rp->deps_side == 1)
+		rp->deps_safe = l;
+	else if (rp->deps_seen)
+		rp->deps_unsafe = l;
+	return true;
+}
+
+static bool rule_shortest_lock(struct rparse *rp, const char *s, const char *q)
+{
+	struct lockdep_lock l;
+
+	(void)s;
+	if (rp->section != SEC_SHORTEST)
+		return false;
+	if (!parse_lock(q - 1, &l, rp->a, false))
+		push_entry(rp, &l);
+	rp->trace = NULL;
+	return true;
+}
+
+/* where the last shortest-path entry was acquired */
+static bool rule_shortest_site(struct rparse *rp, const char *s, const char *q)
+{
+	struct lockdep_chain_entry *ce;
+
+	(void)q;
+	if (rp->section != SEC_SHORTEST || !rp->nentries)
+		return false;
+	ce = &rp->entries[rp->nentries - 1];
+	if (starts(s, "... acquired at")) {
+		ce->stack.n = 0;
+		set_trace(rp, &ce->stack);
+		return true;
+	}
+	if (ends_with(s, " at:") && !ce->stack.n) {
+		set_trace(rp, &ce->stack);
+		return true;
+	}
+	if (ends_with(s, " at:")) {
+		rp->trace = NULL;
+		return true;
+	}
+	return false;
+}
+
+/* the rest of "the dependencies between ..." is skipped */
+static bool rule_deps_body(struct rparse *rp, const char *s, const char *q)
+{
+	(void)q;
+	return rp->section == SEC_DEPS && !starts(s, "stack backtrace:");
+}
+
+static bool rule_expect_dep(struct rparse *rp, const char *s, const char *q)
+{
+	(void)s, (void)q;
+	rp->expect = EXPECT_DEP;
+	rp->trace = NULL;
+	return true;
+}
+
+static bool rule_chain_exists(struct rparse *rp, const char *s, const char *q)
+{
+	(void)s, (void)q;
+	rp->expect = EXPECT_CHAIN_EXISTS;
+	rp->trace = NULL;
+	rp->section = SEC_SCENARIO;
+	return true;
+}
+
+/* a banner: ends a trace, and a scenario table may follow */
+static bool rule_banner(struct rparse *rp, const char *s, const char *q)
+{
+	(void)q;
+	rp->trace = NULL;
+	if (strstr(s, "scenario"))
+		rp->section = SEC_SCENARIO;
+	return true;
+}
+
+static bool rule_irq_banner(struct rparse *rp, const char *s, const char *q)
+{
+	rp->scen_irq_table = true;
+	return rule_banner(rp, s, q);
+}
+
+static bool rule_other_info(struct rparse *rp, const char *s, const char *q)
+{
+	(void)s, (void)q;
+	rp->trace = NULL;
+	if (rp->section == SEC_CHAIN)
+		rp->section = SEC_NONE;
+	return true;
+}
+
+static bool rule_expect_nest(struct rparse *rp, const char *s, const char *q)
+{
+	(void)s, (void)q;
+	rp->expect = EXPECT_NEST;
+	return true;
+}
+
+static bool rule_message(struct rparse *rp, const char *s, const char *q)
+{
+	(void)q;
+	rp->r->message = arena_strdup(rp->a, s);
+	return true;
+}
+
+/* "N locks held by comm/pid:" */
+static bool rule_held_header(struct rparse *rp, const char *s, const char *q)
+{
+	(void)q;
+	if (!is_held_header(s))
+		return false;
+	if (rp->section == SEC_SCENARIO)
+		rp->section = SEC_NONE;
+	held_list_start(rp, s);
+	rp->trace = NULL;
+	return true;
+}
+
+/* " #0: ffff... (name){+.+.}-{3:3}, at: fn+0x1/0x2" */
+static bool rule_held_lock(struct rparse *rp, const char *s, const char *q)
+{
+	struct lockdep_lock l;
+
+	(void)q;
+	if (!is_lock_item(s))
+		return false;
+	if (rp->in_held && !parse_lock(s, &l, rp->a, true))
+		push_held(rp, &l);
+	return true;
+}
+
+static bool rule_backtrace(struct rparse *rp, const char *s, const char *q)
+{
+	(void)s, (void)q;
+	rp->in_held = false;
+	rp->expect = EXPECT_NONE;
+	rp->section = SEC_NONE;
+	if (rp->backtrace_done || rp->r->backtrace.n)
+		rp->backtrace_done = true, rp->trace = NULL;
+	else
+		set_trace(rp, &rp->r->backtrace);
+	return true;
+}
+
+static bool rule_cpu(struct rparse *rp, const char *s, const char *q)
+{
+	(void)q;
+	parse_cpu_line(rp, s);
+	return true;
+}
+
+/* the hung-task "Showing all locks held in the system" dump */
+static bool rule_hung_call_trace(struct rparse *rp, const char *s,
+				 const char *q)
+{
+	(void)s, (void)q;
+	if (rp->r->kind != LOCKDEP_HUNG_TASK_ALL_LOCKS)
+		return false;
+	if (!rp->r->backtrace.n)
+		set_trace(rp, &rp->r->backtrace);
+	return true;
+}
+
+static bool rule_hung_showing(struct rparse *rp, const char *s, const char *q)
+{
+	(void)s, (void)q;
+	if (rp->r->kind != LOCKDEP_HUNG_TASK_ALL_LOCKS)
+		return false;
+	rp->trace = NULL;
+	return true;
+}
+
+/* "... Not tainted 6.1.0-rc1 #1" / "Tainted: G W 6.1.0 #1": the release */
+static bool rule_hung_kernel(struct rparse *rp, const char *s, const char *q)
+{
+	const char *hash, *rel;
+
+	(void)q;
+	if (rp->r->kind != LOCKDEP_HUNG_TASK_ALL_LOCKS || rp->r->kernel)
+		return false;
+	hash = strstr(s, " #");
+	rel = hash;
+	while (rel && rel > s && rel[-1] != ' ')
+		rel--;
+	if (rel && rel < hash && isdigit((unsigned char)*rel))
+		rp->r->kernel = arena_strndup(rp->a, rel, (size_t)(hash - rel));
+	return true;
+}
+
+/* the line after "Chain exists of:" */
+static bool rule_chain_exists_line(struct rparse *rp, const char *s,
+				   const char *q)
+{
+	(void)q;
+	if (rp->expect != EXPECT_CHAIN_EXISTS)
+		return false;
+	rp->expect = EXPECT_NONE;
+	parse_chain_exists(rp, s);
+	return true;
+}
+
+static bool rule_scenario_line(struct rparse *rp, const char *s, const char *q)
+{
+	(void)q;
+	if (rp->section != SEC_SCENARIO)
+		return false;
+	if (rp->scen_irq_table)
+		parse_scenario_line(rp, s);
+	return true;
+}
+
+/* the line after "which would create a new lock dependency:" */
+static bool rule_dep_line(struct rparse *rp, const char *s, const char *q)
+{
+	struct lockdep_lock l;
+	const char *arrow;
+
+	(void)q;
+	if (rp->expect != EXPECT_DEP)
+		return false;
+	arrow = strstr(s, "} -> (");
+	rp->expect = EXPECT_NONE;
+	if (arrow) {
+		char *left = arena_strndup(rp->a, s, (size_t)(arrow + 1 - s));
+
+		if (!parse_lock(left, &l, rp->a, false))
+			rp->dep_prev = l;
+		if (!parse_lock(arrow + 5, &l, rp->a, false))
+			rp->dep_next = l;
+	}
+	return true;
+}
+
+/* a lock line the last phrase asked for */
+static bool rule_expected_lock(struct rparse *rp, const char *s, const char *q)
+{
+	struct lockdep_lock l;
+
+	(void)q;
+	if (rp->expect == EXPECT_NONE || rp->expect == EXPECT_NEST ||
+	    parse_lock(s, &l, rp->a, false))
+		return false;
+	switch (rp->expect) {
+	case EXPECT_PRIMARY:
+		rp->primary = l;
+		rp->have_primary = true;
+		break;
+	case EXPECT_PREV:
+		rp->prev = l;
+		rp->have_prev = true;
+		break;
+	case EXPECT_SAFE:
+		rp->safe = l;
+		rp->have_safe = true;
+		break;
+	case EXPECT_UNSAFE:
+		rp->unsafe = l;
+		rp->have_unsafe = true;
+		break;
+	case EXPECT_OTHER:
+		rp->other = l;
+		rp->have_other = true;
+		break;
+	default:
+		break;
+	}
+	rp->expect = EXPECT_NONE;
+	return true;
+}
+
+/* the line after "but this task is not holding:": a bare name */
+static bool rule_nest_line(struct rparse *rp, const char *s, const char *q)
+{
+	const char *e = s + strlen(s);
+
+	(void)q;
+	if (rp->expect != EXPECT_NEST)
+		return false;
+	memset(&rp->nest, 0, sizeof(rp->nest));
+	rp->nest.index = -1;
+	if (*s == '(' && e[-1] == ')')
+		s++, e--;
+	rp->nest.name = arena_strndup(rp->a, s, (size_t)(e - s));
+	rp->have_nest = true;
+	rp->expect = EXPECT_NONE;
+	return true;
+}
+
+/* a suspicious-RCU report's "<file>:<line> <message>" */
+static bool rule_rcu_message(struct rparse *rp, const char *s, const char *q)
+{
+	const char *sp, *colon;
+
+	(void)q;
+	if (rp->r->kind != LOCKDEP_RCU_SUSPICIOUS || rp->r->message)
+		return false;
+	sp = strchr(s, ' ');
+	colon = strchr(s, ':');
+	if (sp && colon && colon < sp && isdigit((unsigned char)colon[1]) &&
+	    (memchr(s, '/', (size_t)(sp - s)) ||
+	     memchr(s, '.', (size_t)(sp - s)))) {
+		rp->r->message = arena_strdup(rp->a, s);
+		return true;
+	}
+	return false;
+}
+
+static bool rule_end_trace(struct rparse *rp, const char *s, const char *q)
+{
+	(void)s, (void)q;
+	rp->trace = NULL;
+	return true;
+}
+
+/* any other line is a frame of the trace being read, if one is */
+static bool rule_frame(struct rparse *rp, const char *s, const char *q)
+{
+	struct lockdep_frame f;
+
+	(void)q;
+	if (rp->trace && !lockdep_frame_parse(&f, s, rp->a))
+		stack_push(rp, rp->trace, &f);
+	return true;
+}
+
+#define PREFIX(p, fn)                             \
+	{                                         \
+		RULE_PREFIX, p, sizeof(p) - 1, fn \
+	}
+#define CONTAINS(p, fn)                             \
+	{                                           \
+		RULE_CONTAINS, p, sizeof(p) - 1, fn \
+	}
+#define AFTER(p, fn)                             \
+	{                                        \
+		RULE_AFTER, p, sizeof(p) - 1, fn \
+	}
+#define STATE(fn)                       \
+	{                               \
+		RULE_STATE, NULL, 0, fn \
+	}
+
+static const struct report_rule report_rules[] = {
+	PREFIX("=====", rule_skip),
+	PREFIX("-----", rule_skip),
+	STATE(rule_release_site),
+	CONTAINS(" is trying to acquire lock:", rule_task_acquires),
+	CONTAINS(" is trying to acquire:", rule_task_acquires),
+	CONTAINS(" is trying to lock:", rule_task_acquires),
+	CONTAINS(" just changed the state of lock:", rule_task_acquires),
+	CONTAINS(" takes:", rule_task_acquires),
+	CONTAINS(" is freeing memory ", rule_task_acquires),
+	CONTAINS(" is trying to release lock (", rule_task_releases),
+	CONTAINS(" is trying to contend lock (", rule_task_releases),
+	CONTAINS(" is leaving the kernel with locks still held", rule_task),
+	PREFIX("but task is already holding lock", rule_expect_prev),
+	PREFIX("and this task is already holding", rule_expect_prev),
+	AFTER("but this new dependency connects a ", rule_connects),
+	PREFIX("to a ", rule_to_unsafe),
+	PREFIX("... which became ", rule_became),
+	AFTER("but this lock took another, ", rule_inverse),
+	AFTER("but this lock was taken by another, ", rule_inverse),
+	PREFIX("inconsistent {", rule_inconsistent),
+	PREFIX("{", rule_registered),
+	PREFIX("the existing dependency chain", rule_chain),
+	PREFIX("-> #", rule_chain_entry),
+	PREFIX("the shortest dependencies between", rule_shortest),
+	PREFIX("the dependencies between", rule_deps),
+	PREFIX("-> (", rule_deps_lock),
+	PREFIX("-> (", rule_shortest_lock),
+	STATE(rule_shortest_site),
+	STATE(rule_deps_body),
+	PREFIX("which would create a new lock dependency", rule_expect_dep),
+	PREFIX("Chain exists of:", rule_chain_exists),
+	CONTAINS("Possible interrupt unsafe locking scenario", rule_irq_banner),
+	CONTAINS("Possible unsafe locking scenario", rule_banner),
+	CONTAINS("DEADLOCK *", rule_banner),
+	PREFIX("which lock already depends", rule_banner),
+	PREFIX("May be due to missing lock nesting", rule_banner),
+	PREFIX("and interrupts could create inverse lock ordering",
+	       rule_banner),
+	PREFIX("but there are no more locks to release", rule_banner),
+	PREFIX("but there are no locks held", rule_banner),
+	PREFIX("other info that might help us debug this", rule_other_info),
+	PREFIX("but this task is not holding", rule_expect_nest),
+	PREFIX("context-{", rule_message),
+	STATE(rule_held_header),
+	STATE(rule_held_lock),
+	PREFIX("stack backtrace:", rule_backtrace),
+	PREFIX("CPU: ", rule_cpu),
+	PREFIX("Pid: ", rule_cpu),
+	PREFIX("Call Trace:", rule_hung_call_trace),
+	PREFIX("Call trace:", rule_hung_call_trace),
+	PREFIX("Showing all locks held", rule_hung_showing),
+	CONTAINS("Not tainted ", rule_hung_kernel),
+	PREFIX("Tainted: ", rule_hung_kernel),
+	STATE(rule_chain_exists_line),
+	STATE(rule_scenario_line),
+	STATE(rule_dep_line),
+	STATE(rule_expected_lock),
+	STATE(rule_nest_line),
+	STATE(rule_rcu_message),
+	PREFIX("irq event stamp:", rule_end_trace),
+	PREFIX("hardirqs last", rule_end_trace),
+	PREFIX("softirqs last", rule_end_trace),
+	STATE(rule_frame),
+};
+
+#undef PREFIX
+#undef CONTAINS
+#undef AFTER
+#undef STATE
+
 /* One logical line of a report. */
 static void parse_report_line(struct rparse *rp, const char *s, size_t idx)
 {
-	struct lockdep_report *r = rp->r;
-	struct lockdep_lock l;
-	struct lockdep_frame f;
+	const struct report_rule *rule;
 	const char *q;
 
 	s = skip_ws(s);
 	if (!*s)
 		return;
-	if (idx <= 3 && !r->kernel && parse_ident(rp, s))
+	if (idx <= 3 && !rp->r->kernel && parse_ident(rp, s))
 		return;
-	if (starts(s, "=====") || starts(s, "-----"))
-		return;
-
-	if (rp->want_release_site) {
-		rp->want_release_site = false;
-		if (!lockdep_frame_parse(&f, s, rp->a)) {
-			r->message = f.function;
-			rp->primary.at = f.function;
-			return;
-		}
-	}
-
-	if ((q = strstr(s, " is trying to acquire lock:")) ||
-	    (q = strstr(s, " is trying to acquire:")) ||
-	    (q = strstr(s, " is trying to lock:")) ||
-	    (q = strstr(s, " just changed the state of lock:")) ||
-	    (q = strstr(s, " takes:")) ||
-	    (q = strstr(s, " is freeing memory "))) {
-		parse_task(rp, s, q);
-		rp->trace = NULL;
-		rp->want_release_site = false;
-		/* the lock line follows */
-		rp->have_primary = false;
-		rp->primary.name = NULL;
-		rp->in_held = false;
-		rp->expect = EXPECT_PRIMARY;
-		return;
-	}
-	if ((q = strstr(s, " is trying to release lock (")) ||
-	    (q = strstr(s, " is trying to contend lock ("))) {
-		const char *name = strchr(q + 5, '(') + 1, *end;
-
-		parse_task(rp, s, q);
-		end = strstr(name, ") at");
-		if (!end)
-			end = strrchr(name, ')');
-		if (end && end > name) {
-			memset(&rp->primary, 0, sizeof(rp->primary));
-			rp->primary.index = -1;
-			rp->primary.name = arena_strndup(rp->a, name,
-							 (size_t)(end - name));
-			rp->have_primary = true;
-		}
-		rp->want_release_site = true;
-		return;
-	}
-	if ((q = strstr(s, " is leaving the kernel with locks still held"))) {
-		parse_task(rp, s, q);
-		return;
-	}
-	if (starts(s, "but task is already holding lock") ||
-	    starts(s, "and this task is already holding")) {
-		rp->expect = EXPECT_PREV;
-		rp->trace = NULL;
-		return;
-	}
-	if ((q = after(s, "but this new dependency connects a "))) {
-		const char *e = strstr(q, "-irq-safe lock");
-
-		if (e && !r->irq_class)
-			r->irq_class = arena_strndup(rp->a, q, (size_t)(e - q));
-		rp->expect = EXPECT_SAFE;
-		return;
-	}
-	if (starts(s, "to a ") && strstr(s, "-irq-unsafe lock")) {
-		rp->expect = EXPECT_UNSAFE;
-		return;
-	}
-	if (starts(s, "... which became ")) {
-		if (strstr(s, "-irq-unsafe at"))
-			set_trace(rp, &rp->unsafe_st);
-		else if (strstr(s, "-irq-safe at"))
-			set_trace(rp, &rp->safe_st);
-		return;
-	}
-	if ((q = after(s, "but this lock took another, ")) ||
-	    (q = after(s, "but this lock was taken by another, "))) {
-		rp->inv_forwards = starts(s, "but this lock took another");
-		const char *e = strstr(q, "-unsafe lock");
-
-		if (!e)
-			e = strstr(q, "-safe lock");
-		if (e && !r->irq_class)
-			r->irq_class = arena_strndup(rp->a, q, (size_t)(e - q));
-		rp->expect = EXPECT_OTHER;
-		return;
-	}
-	if (starts(s, "inconsistent {")) {
-		const char *a1 = s + 14, *e1 = strchr(a1, '}');
-		const char *a2 = e1 ? strstr(e1, "{") : NULL;
-		const char *e2 = a2 ? strchr(a2, '}') : NULL;
-
-		if (e1 && e2) {
-			r->irq_from =
-				arena_strndup(rp->a, a1, (size_t)(e1 - a1));
-			r->irq_to = arena_strndup(rp->a, a2 + 1,
-						  (size_t)(e2 - a2 - 1));
-		}
-		return;
-	}
-	if (s[0] == '{' && strstr(s, "} state was registered at")) {
-		set_trace(rp, &rp->primary_st);
-		return;
-	}
-	if (starts(s, "the existing dependency chain")) {
-		rp->section = SEC_CHAIN;
-		rp->trace = NULL;
-		return;
-	}
-	if (starts(s, "-> #")) {
-		char *x;
-		long depth = strtol(s + 4, &x, 10);
-
-		if (x > s + 4 && !parse_lock(x, &l, rp->a, false)) {
-			push_entry(rp, &l);
-			rp->section = SEC_CHAIN;
-			rp->entry_depth = (int)depth;
-		}
-		return;
-	}
-	if (starts(s, "the shortest dependencies between")) {
-		rp->section = SEC_SHORTEST;
-		rp->trace = NULL;
-		return;
-	}
-	if (starts(s, "the dependencies between")) {
-		rp->section = SEC_DEPS;
-		rp->trace = NULL;
-		rp->deps_side = strstr(s, "the lock to be acquired") ? 2 : 1;
-		rp->deps_seen = false;
-		return;
-	}
-	if (rp->section == SEC_DEPS && starts(s, "-> (") && !rp->deps_seen) {
-		rp->deps_seen = !parse_lock(s + 3, &l, rp->a, false);
-		if (rp->deps_seen && rp->deps_side == 1)
-			rp->deps_safe = l;
-		else if (rp->deps_seen)
-			rp->deps_unsafe = l;
-		return;
-	}
-	if (starts(s, "-> (") && rp->section == SEC_SHORTEST) {
-		if (!parse_lock(s + 3, &l, rp->a, false))
-			push_entry(rp, &l);
-		rp->trace = NULL;
-		return;
-	}
-	if (rp->section == SEC_SHORTEST && rp->nentries) {
-		struct lockdep_chain_entry *ce = &rp->entries[rp->nentries - 1];
-
-		if (starts(s, "... acquired at")) {
-			ce->stack.n = 0;
-			set_trace(rp, &ce->stack);
-			return;
-		}
-		if (ends_with(s, " at:") && !ce->stack.n) {
-			set_trace(rp, &ce->stack);
-			return;
-		}
-		if (ends_with(s, " at:")) {
-			rp->trace = NULL;
-			return;
-		}
-	}
-	if (rp->section == SEC_DEPS && !starts(s, "stack backtrace:"))
-		return;
-	if (starts(s, "which would create a new lock dependency")) {
-		rp->expect = EXPECT_DEP;
-		rp->trace = NULL;
-		return;
-	}
-	if (starts(s, "Chain exists of:")) {
-		rp->expect = EXPECT_CHAIN_EXISTS;
-		rp->trace = NULL;
-		rp->section = SEC_SCENARIO;
-		return;
-	}
-	if (strstr(s, "Possible interrupt unsafe locking scenario"))
-		rp->scen_irq_table = true;
-	if (strstr(s, "Possible unsafe locking scenario") ||
-	    strstr(s, "Possible interrupt unsafe locking scenario") ||
-	    strstr(s, "DEADLOCK *") ||
-	    starts(s, "which lock already depends") ||
-	    starts(s, "May be due to missing lock nesting") ||
-	    starts(s, "and interrupts could create inverse lock ordering") ||
-	    starts(s, "but there are no more locks to release") ||
-	    starts(s, "but there are no locks held")) {
-		rp->trace = NULL;
-		if (strstr(s, "scenario"))
-			rp->section = SEC_SCENARIO;
-		return;
-	}
-	if (starts(s, "other info that might help us debug this")) {
-		rp->trace = NULL;
-		if (rp->section == SEC_CHAIN)
-			rp->section = SEC_NONE;
-		return;
-	}
-	if (starts(s, "but this task is not holding")) {
-		rp->expect = EXPECT_NEST;
-		return;
-	}
-	if (starts(s, "context-{")) {
-		r->message = arena_strdup(rp->a, s);
-		return;
-	}
-	if (is_held_header(s)) {
-		if (rp->section == SEC_SCENARIO)
-			rp->section = SEC_NONE;
-		held_list_start(rp, s);
-		rp->trace = NULL;
-		return;
-	}
-	if (is_lock_item(s)) {
-		if (rp->in_held && !parse_lock(s, &l, rp->a, true))
-			push_held(rp, &l);
-		return;
-	}
-	if (starts(s, "stack backtrace:")) {
-		rp->in_held = false;
-		rp->expect = EXPECT_NONE;
-		rp->section = SEC_NONE;
-		if (rp->backtrace_done || r->backtrace.n)
-			rp->backtrace_done = true, rp->trace = NULL;
-		else
-			set_trace(rp, &r->backtrace);
-		return;
-	}
-	if (starts(s, "CPU: ") || starts(s, "Pid: ")) {
-		parse_cpu_line(rp, s);
-		return;
-	}
-	if (r->kind == LOCKDEP_HUNG_TASK_ALL_LOCKS) {
-		if (starts(s, "Call Trace:") || starts(s, "Call trace:")) {
-			if (!r->backtrace.n)
-				set_trace(rp, &r->backtrace);
-			return;
-		}
-		if (starts(s, "Showing all locks held")) {
-			rp->trace = NULL;
-			return;
-		}
-		if (!r->kernel &&
-		    (strstr(s, "Not tainted ") || starts(s, "Tainted: "))) {
-			const char *hash = strstr(s, " #");
-			const char *rel = hash;
-
-			while (rel && rel > s && rel[-1] != ' ')
-				rel--;
-			if (rel && rel < hash && isdigit((unsigned char)*rel))
-				r->kernel = arena_strndup(rp->a, rel,
-							  (size_t)(hash - rel));
-			return;
-		}
-	}
-	if (rp->expect == EXPECT_CHAIN_EXISTS) {
-		rp->expect = EXPECT_NONE;
-		parse_chain_exists(rp, s);
-		return;
-	}
-	if (rp->section == SEC_SCENARIO) {
-		if (rp->scen_irq_table)
-			parse_scenario_line(rp, s);
-		return;
-	}
-	if (rp->expect == EXPECT_DEP) {
-		const char *arrow = strstr(s, "} -> (");
-
-		rp->expect = EXPECT_NONE;
-		if (arrow) {
-			char *left = arena_strndup(rp->a, s,
-						   (size_t)(arrow + 1 - s));
-
-			if (!parse_lock(left, &l, rp->a, false))
-				rp->dep_prev = l;
-			if (!parse_lock(arrow + 5, &l, rp->a, false))
-				rp->dep_next = l;
-		}
-		return;
-	}
-
-	/* a lock line the last phrase asked for */
-	if (rp->expect != EXPECT_NONE && rp->expect != EXPECT_NEST &&
-	    !parse_lock(s, &l, rp->a, false)) {
-		switch (rp->expect) {
-		case EXPECT_PRIMARY:
-			rp->primary = l;
-			rp->have_primary = true;
+	for (rule = report_rules;
+	     rule < report_rules + ARRAY_SIZE(report_rules); rule++) {
+		switch (rule->match) {
+		case RULE_PREFIX:
+			if (*s != *rule->phrase || !starts(s, rule->phrase))
+				continue;
+			q = s + rule->len;
 			break;
-		case EXPECT_PREV:
-			rp->prev = l;
-			rp->have_prev = true;
+		case RULE_CONTAINS:
+			if (!(q = strstr(s, rule->phrase)))
+				continue;
 			break;
-		case EXPECT_SAFE:
-			rp->safe = l;
-			rp->have_safe = true;
-			break;
-		case EXPECT_UNSAFE:
-			rp->unsafe = l;
-			rp->have_unsafe = true;
-			break;
-		case EXPECT_OTHER:
-			rp->other = l;
-			rp->have_other = true;
+		case RULE_AFTER:
+			if (!(q = strstr(s, rule->phrase)))
+				continue;
+			q += rule->len;
 			break;
 		default:
+			q = NULL;
 			break;
 		}
-		rp->expect = EXPECT_NONE;
-		return;
-	}
-	if (rp->expect == EXPECT_NEST) {
-		const char *e = s + strlen(s);
-
-		memset(&rp->nest, 0, sizeof(rp->nest));
-		rp->nest.index = -1;
-		if (*s == '(' && e[-1] == ')')
-			s++, e--;
-		rp->nest.name = arena_strndup(rp->a, s, (size_t)(e - s));
-		rp->have_nest = true;
-		rp->expect = EXPECT_NONE;
-		return;
-	}
-	if (r->kind == LOCKDEP_RCU_SUSPICIOUS && !r->message) {
-		/* "<file>:<line> <message>" */
-		const char *sp = strchr(s, ' '), *colon = strchr(s, ':');
-
-		if (sp && colon && colon < sp &&
-		    isdigit((unsigned char)colon[1]) &&
-		    (memchr(s, '/', (size_t)(sp - s)) ||
-		     memchr(s, '.', (size_t)(sp - s)))) {
-			r->message = arena_strdup(rp->a, s);
+		if (rule->act(rp, s, q))
 			return;
-		}
-	}
-	if (starts(s, "irq event stamp:") || starts(s, "hardirqs last") ||
-	    starts(s, "softirqs last")) {
-		rp->trace = NULL;
-		return;
-	}
-	if (rp->trace && !lockdep_frame_parse(&f, s, rp->a)) {
-		stack_push(rp, rp->trace, &f);
-		return;
 	}
 }
 
