@@ -381,6 +381,13 @@ static void listen_loopback(void)
 		abort();
 }
 
+/* The harness itself cannot go on (not the server's fault): say why. */
+static void harness_fail(const char *what)
+{
+	fprintf(stderr, "fuzz_http: %s: %s\n", what, strerror(errno));
+	abort();
+}
+
 /*
  * A loopback TCP connection: the client end, the server end handed to the
  * daemon (a socketpair works too, but the daemon logs every TCP option it
@@ -389,22 +396,35 @@ static void listen_loopback(void)
 static int connect_daemon(void)
 {
 	struct sockaddr_in addr;
-	socklen_t len = sizeof(addr);
-	int c, s;
+	socklen_t len = sizeof(addr), elen = sizeof(int);
+	struct pollfd pfd = { -1, POLLOUT, 0 };
+	int c, s, soerr = 0;
 
-	c = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-	if (c < 0 ||
-	    connect(c, (struct sockaddr *)&fuzz.addr, sizeof(fuzz.addr)) ||
-	    fcntl(c, F_SETFL, O_NONBLOCK)) {
-		/* not the server's fault: say why the harness stops */
-		fprintf(stderr, "fuzz_http: connecting to the daemon: %s\n",
-			strerror(errno));
-		abort();
+	/*
+	 * Non-blocking from the start: libFuzzer's timer signal may interrupt
+	 * a blocking connect() or accept() (EINTR), which is no failure of
+	 * the server; wait for the connection instead.
+	 */
+	c = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
+	if (c < 0)
+		harness_fail("socket");
+	pfd.fd = c;
+	if (connect(c, (struct sockaddr *)&fuzz.addr, sizeof(fuzz.addr)) &&
+	    errno != EINPROGRESS && errno != EINTR)
+		harness_fail("connecting to the daemon");
+	while (poll(&pfd, 1, FUZZ_REPLY_MS) < 0)
+		if (errno != EINTR)
+			harness_fail("waiting for the connection");
+	if (getsockopt(c, SOL_SOCKET, SO_ERROR, &soerr, &elen) || soerr) {
+		errno = soerr;
+		harness_fail("connecting to the daemon");
 	}
-	s = accept4(fuzz.listen_fd, (struct sockaddr *)&addr, &len,
-		    SOCK_CLOEXEC);
+	do
+		s = accept4(fuzz.listen_fd, (struct sockaddr *)&addr, &len,
+			    SOCK_CLOEXEC);
+	while (s < 0 && errno == EINTR);
 	if (s < 0)
-		abort();
+		harness_fail("accepting the connection");
 	if (MHD_add_connection(fuzz.daemon, s, (struct sockaddr *)&addr, len) !=
 	    MHD_YES) {
 		/* the daemon closed s */
