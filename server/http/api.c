@@ -8,7 +8,6 @@
 #include <time.h>
 
 #include "parsers/utf8.h"
-#include "server/http/api_regressions.h"
 
 json_t *api_signature_url(long long id)
 {
@@ -18,6 +17,11 @@ json_t *api_signature_url(long long id)
 json_t *api_run_url(const char *run_id)
 {
 	return json_sprintf("/api/v1/runs/%s", run_id);
+}
+
+json_t *api_regression_url(long long id)
+{
+	return json_sprintf("/api/v1/regressions/%lld", id);
 }
 
 json_t *api_run_json(const struct db_run *r)
@@ -34,7 +38,7 @@ static void regression_url(json_t *reg)
 	json_int_t id = json_integer_value(json_object_get(reg, "id"));
 
 	if (json_is_object(reg) && id)
-		json_object_set_new(reg, "url", api_regressions_url(id));
+		json_object_set_new(reg, "url", api_regression_url(id));
 }
 
 /* rep with its url after "status"; a new reference (rep itself when it has

@@ -18,6 +18,8 @@
 json_t *api_signature_url(long long id);
 /* "/api/v1/runs/ID".  New reference. */
 json_t *api_run_url(const char *run_id);
+/* "/api/v1/regressions/ID".  New reference. */
+json_t *api_regression_url(long long id);
 /* A run object (without its reports): view_run() and its url.  New
  * reference. */
 json_t *api_run_json(const struct db_run *r);

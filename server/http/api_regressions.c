@@ -168,18 +168,13 @@ void api_regressions_body_release(struct api_regressions_body *b)
 	memset(b, 0, sizeof(*b));
 }
 
-json_t *api_regressions_url(long long id)
-{
-	return json_sprintf("/api/v1/regressions/%lld", id);
-}
-
 void api_regressions_add_urls(json_t *reg, bool detail)
 {
 	json_int_t id = json_integer_value(json_object_get(reg, "id"));
 	json_t *sig;
 	size_t i;
 
-	json_object_set_new(reg, "url", api_regressions_url(id));
+	json_object_set_new(reg, "url", api_regression_url(id));
 	if (!detail)
 		return;
 	json_array_foreach(json_object_get(reg, "signatures"), i, sig)

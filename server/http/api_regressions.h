@@ -30,8 +30,6 @@ int api_regressions_body_read(struct api_regressions_body *b, json_t *json,
 			      bool create, struct strbuf *err);
 void api_regressions_body_release(struct api_regressions_body *b);
 
-/* "/api/v1/regressions/ID".  New reference. */
-json_t *api_regressions_url(long long id);
 /*
  * Add the URLs to a regression object of regress_list_json() ("url") or
  * regress_detail_json() (detail: also "history_url" and each signature's
