@@ -185,6 +185,86 @@ static const char *const migrations[] = {
 	" header TEXT NOT NULL, dirs INTEGER NOT NULL);"
 	"CREATE INDEX fn_headers_tree ON fn_headers (tree);"
 	"ALTER TABLE fn_trees ADD COLUMN dirs INTEGER NOT NULL DEFAULT -1;",
+	/* 7: mail (docs/mail.md): who is mailed about what, subscriptions and
+	 * opt-outs, the outbox, refs of sent mails, received replies,
+	 * escalation and mute state of signatures, tokens bound to an address */
+	"ALTER TABLE tokens ADD COLUMN email TEXT;" /* lower case */
+	"CREATE INDEX tokens_email ON tokens (email) WHERE email IS NOT NULL;"
+	"ALTER TABLE signatures ADD COLUMN escalated_at INTEGER;"
+	"ALTER TABLE signatures ADD COLUMN escalation_reason TEXT;"
+	"ALTER TABLE signatures ADD COLUMN escalation_mailed_at INTEGER;"
+	/* Message-ID of its first escalation mail: the thread's root */
+	"ALTER TABLE signatures ADD COLUMN escalation_thread TEXT;"
+	"ALTER TABLE signatures ADD COLUMN muted_until INTEGER;"
+	"ALTER TABLE signatures ADD COLUMN mute_until_escalating INTEGER"
+	" NOT NULL DEFAULT 0;"
+	"ALTER TABLE regressions ADD COLUMN fix_expected TEXT;"
+	"CREATE INDEX occurrences_sig_ts ON occurrences (signature_id, ts);"
+	/* the people (M:) and lists (L:) of a signature's owning sections,
+	 * ranked as owners ranks them; filled with its owners */
+	"CREATE TABLE signature_people ("
+	" signature_id INTEGER NOT NULL REFERENCES signatures (id),"
+	" email TEXT NOT NULL," /* lower case address */
+	" name TEXT,"
+	" section TEXT NOT NULL, rank INTEGER NOT NULL,"
+	" culprit INTEGER NOT NULL," /* its section owns the culprit edge */
+	" is_list INTEGER NOT NULL,"
+	" why TEXT NOT NULL," /* "SECTION: file, function" */
+	" PRIMARY KEY (signature_id, email)) WITHOUT ROWID;"
+	"CREATE INDEX signature_people_email ON signature_people"
+	" (email, signature_id);"
+	"CREATE TABLE subscriptions ("
+	" id INTEGER PRIMARY KEY,"
+	" email TEXT NOT NULL,"
+	" what TEXT NOT NULL CHECK (what IN ('section', 'kind', 'tree',"
+	"  'signature', 'all')),"
+	" value TEXT NOT NULL DEFAULT ''," /* '' for all */
+	" period TEXT NOT NULL DEFAULT 'daily'"
+	"  CHECK (period IN ('daily', 'weekly')),"
+	" created INTEGER NOT NULL, actor TEXT,"
+	" UNIQUE (email, what, value));"
+	"CREATE TABLE mail_optouts ("
+	" email TEXT NOT NULL,"
+	" signature_id INTEGER NOT NULL DEFAULT 0," /* 0: everything */
+	" reason TEXT NOT NULL," /* unsubscribe, not-mine */
+	" ts INTEGER NOT NULL,"
+	" PRIMARY KEY (email, signature_id)) WITHOUT ROWID;"
+	"CREATE TABLE mail_recipients ("
+	" email TEXT PRIMARY KEY,"
+	" last_digest INTEGER," /* --now of the last digest composed */
+	" last_message_id TEXT,"
+	" digests INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;"
+	"CREATE TABLE outbox ("
+	" id INTEGER PRIMARY KEY,"
+	" message_id TEXT NOT NULL UNIQUE," /* without <> */
+	" kind TEXT NOT NULL CHECK (kind IN ('digest', 'escalation',"
+	"  'reply', 'list')),"
+	" envelope_from TEXT NOT NULL,"
+	" recipients TEXT NOT NULL," /* JSON array of addresses */
+	" message TEXT NOT NULL," /* the whole RFC 5322 text, CRLF */
+	" state TEXT NOT NULL DEFAULT 'queued'"
+	"  CHECK (state IN ('queued', 'sent', 'failed')),"
+	" attempts INTEGER NOT NULL DEFAULT 0,"
+	" next_attempt INTEGER NOT NULL,"
+	" last_error TEXT,"
+	" created INTEGER NOT NULL, sent_at INTEGER);"
+	"CREATE INDEX outbox_due ON outbox (state, next_attempt, id);"
+	/* the [n] refs of a sent mail, for replies */
+	"CREATE TABLE mail_items ("
+	" message_id TEXT NOT NULL, ref INTEGER NOT NULL,"
+	" signature_id INTEGER NOT NULL REFERENCES signatures (id),"
+	" PRIMARY KEY (message_id, ref)) WITHOUT ROWID;"
+	/* who was mailed about a signature: they may act on it by reply */
+	"CREATE TABLE mail_sent_about ("
+	" signature_id INTEGER NOT NULL REFERENCES signatures (id),"
+	" email TEXT NOT NULL, ts INTEGER NOT NULL,"
+	" PRIMARY KEY (signature_id, email)) WITHOUT ROWID;"
+	"CREATE TABLE mail_received ("
+	" message_id TEXT PRIMARY KEY, sender TEXT, ts INTEGER NOT NULL,"
+	" applied INTEGER NOT NULL, refused INTEGER NOT NULL) WITHOUT ROWID;"
+	/* paused: "1" stops sending; secret: key of unsubscribe links */
+	"CREATE TABLE mail_settings ("
+	" key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;",
 };
 
 int migrate_latest(void)

@@ -32,6 +32,10 @@
 	"id, title, introduced, status, resolution, duplicate_of, " \
 	"fix_commit, fix_repo, clean_runs, scanned, created, updated"
 
+#define OUTBOX_COLUMNS                                                      \
+	"id, message_id, kind, envelope_from, recipients, message, state, " \
+	"attempts, next_attempt, created, sent_at, last_error"
+
 static const char *const sql[DB_SQL_NR] = {
 	[DB_SQL_BEGIN_IMMEDIATE] = "BEGIN IMMEDIATE",
 	[DB_SQL_COMMIT] = "COMMIT",
@@ -300,6 +304,27 @@ static const char *const sql[DB_SQL_NR] = {
 		" WHERE ss.section = ?1 AND s.duplicate_of IS NULL"
 		" AND s.status <> 'invalid'"
 		" ORDER BY ss.rank, s.last_seen DESC, s.id DESC LIMIT ?2",
+	[DB_SQL_MAIL_SETTING_GET] = "SELECT value FROM mail_settings"
+				    " WHERE key = ?1",
+	[DB_SQL_MAIL_SETTING_SET] =
+		"INSERT INTO mail_settings (key, value) VALUES (?1, ?2)"
+		" ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+	[DB_SQL_OUTBOX_INSERT] =
+		"INSERT INTO outbox (message_id, kind, envelope_from,"
+		" recipients, message, next_attempt, created)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
+	[DB_SQL_OUTBOX_DUE] = "SELECT " OUTBOX_COLUMNS " FROM outbox"
+			      " WHERE state = 'queued' AND next_attempt <= ?1"
+			      " ORDER BY id LIMIT ?2",
+	[DB_SQL_OUTBOX_MARK_SENT] =
+		"UPDATE outbox SET state = 'sent', sent_at = ?2,"
+		" attempts = attempts + 1, last_error = NULL WHERE id = ?1",
+	[DB_SQL_OUTBOX_MARK_RETRY] =
+		"UPDATE outbox SET attempts = attempts + 1,"
+		" next_attempt = ?2, last_error = ?3 WHERE id = ?1",
+	[DB_SQL_OUTBOX_MARK_FAILED] =
+		"UPDATE outbox SET state = 'failed', attempts = attempts + 1,"
+		" last_error = ?2 WHERE id = ?1",
 };
 
 const char *db_sql_text(enum db_sql id)

@@ -144,3 +144,20 @@ void strbuf_add_logsafe(struct strbuf *sb, const char *s)
 		strbuf_addch(sb, hex[*u & 15]);
 	}
 }
+
+void strbuf_add_urlencoded(struct strbuf *sb, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	const unsigned char *u = (const unsigned char *)s;
+
+	for (; *u; u++) {
+		if ((*u >= 'A' && *u <= 'Z') || (*u >= 'a' && *u <= 'z') ||
+		    (*u >= '0' && *u <= '9') || (*u && strchr("-_.~", *u))) {
+			strbuf_addch(sb, *u);
+			continue;
+		}
+		strbuf_addch(sb, '%');
+		strbuf_addch(sb, hex[*u >> 4]);
+		strbuf_addch(sb, hex[*u & 15]);
+	}
+}

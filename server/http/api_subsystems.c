@@ -93,19 +93,10 @@ void api_subsystems_list(struct http_request *req)
 	json_array_foreach(list, i, v) {
 		const char *name =
 			json_string_value(json_object_get(v, "name"));
-		size_t k;
 
 		strbuf_reset(&url);
 		strbuf_addstr(&url, "/api/v1/subsystems/");
-		for (k = 0; name[k]; k++) {
-			unsigned char c = (unsigned char)name[k];
-
-			if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-			    (c >= '0' && c <= '9') || strchr("-_.~", c))
-				strbuf_addch(&url, (char)c);
-			else
-				strbuf_addf(&url, "%%%02X", c);
-		}
+		strbuf_add_urlencoded(&url, name);
 		strbuf_addstr(&url, "/signatures");
 		json_object_set_new(v, "url", json_string(url.buf));
 	}

@@ -1,0 +1,142 @@
+// SPDX-License-Identifier: GPL-2.0
+/* mail: mail_settings and the outbox (db/mail.h). */
+#include "db/mail.h"
+
+#include <errno.h>
+
+static int setting_row(void *ctx, sqlite3_stmt *st)
+{
+	struct strbuf *value = ctx;
+
+	strbuf_reset(value);
+	strbuf_addstr(value, db_col_text(st, 0) ? db_col_text(st, 0) : "");
+	return 1;
+}
+
+int db_mail_setting_get(struct db *db, const char *key, struct strbuf *value,
+			struct strbuf *err)
+{
+	sqlite3_stmt *st = db_stmt(db, DB_SQL_MAIL_SETTING_GET, err);
+	int ret;
+
+	if (!st)
+		return -EIO;
+	db_bind_text(st, 1, key);
+	ret = db_each(db, st, setting_row, value, "reading mail settings", err);
+	return ret == 1 ? 0 : ret ? ret : -ENOENT;
+}
+
+int db_mail_setting_set(struct db *db, const char *key, const char *value,
+			struct strbuf *err)
+{
+	sqlite3_stmt *st = db_stmt(db, DB_SQL_MAIL_SETTING_SET, err);
+
+	if (!st)
+		return -EIO;
+	db_bind_text(st, 1, key);
+	db_bind_text(st, 2, value);
+	return db_step_done(db, st, "storing a mail setting", err);
+}
+
+int db_outbox_insert(struct db *db, const struct db_outbox_mail *m,
+		     struct strbuf *err)
+{
+	sqlite3_stmt *st = db_stmt(db, DB_SQL_OUTBOX_INSERT, err);
+	int ret = 0;
+
+	if (!st)
+		return -EIO;
+	db_bind_text(st, 1, m->message_id);
+	db_bind_text(st, 2, m->kind);
+	db_bind_text(st, 3, m->envelope_from);
+	db_bind_text(st, 4, m->recipients);
+	db_bind_text(st, 5, m->message);
+	db_bind_int(st, 6, m->created);
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		if (sqlite3_extended_errcode(db->sq) ==
+		    SQLITE_CONSTRAINT_UNIQUE) {
+			strbuf_addf(err, "message %s is already queued",
+				    m->message_id);
+			ret = -EEXIST;
+		} else {
+			ret = db_fail(db, "queueing a mail", err);
+		}
+	}
+	sqlite3_reset(st);
+	return ret;
+}
+
+struct outbox_rows {
+	db_outbox_fn fn;
+	void *ctx;
+};
+
+static int outbox_row(void *ctx, sqlite3_stmt *st)
+{
+	struct outbox_rows *c = ctx;
+	struct db_outbox_mail m;
+
+	m.id = sqlite3_column_int64(st, 0);
+	m.message_id = db_col_text(st, 1);
+	m.kind = db_col_text(st, 2);
+	m.envelope_from = db_col_text(st, 3);
+	m.recipients = db_col_text(st, 4);
+	m.message = db_col_text(st, 5);
+	m.state = db_col_text(st, 6);
+	m.attempts = sqlite3_column_int64(st, 7);
+	m.next_attempt = sqlite3_column_int64(st, 8);
+	m.created = sqlite3_column_int64(st, 9);
+	m.sent_at = sqlite3_column_int64(st, 10);
+	m.last_error = db_col_text(st, 11);
+	return c->fn(c->ctx, &m);
+}
+
+int db_outbox_due(struct db *db, long long now, long long limit,
+		  db_outbox_fn fn, void *ctx, struct strbuf *err)
+{
+	sqlite3_stmt *st = db_stmt(db, DB_SQL_OUTBOX_DUE, err);
+	struct outbox_rows c = { fn, ctx };
+
+	if (!st)
+		return -EIO;
+	db_bind_int(st, 1, now);
+	db_bind_int(st, 2, limit);
+	return db_each(db, st, outbox_row, &c, "reading the outbox", err);
+}
+
+int db_outbox_mark_sent(struct db *db, long long id, long long now,
+			struct strbuf *err)
+{
+	sqlite3_stmt *st = db_stmt(db, DB_SQL_OUTBOX_MARK_SENT, err);
+
+	if (!st)
+		return -EIO;
+	db_bind_int(st, 1, id);
+	db_bind_int(st, 2, now);
+	return db_step_done(db, st, "marking a mail sent", err);
+}
+
+int db_outbox_mark_retry(struct db *db, long long id, long long next,
+			 const char *why, struct strbuf *err)
+{
+	sqlite3_stmt *st = db_stmt(db, DB_SQL_OUTBOX_MARK_RETRY, err);
+
+	if (!st)
+		return -EIO;
+	db_bind_int(st, 1, id);
+	db_bind_int(st, 2, next);
+	db_bind_text(st, 3, why);
+	return db_step_done(db, st, "marking a mail for retry", err);
+}
+
+int db_outbox_mark_failed(struct db *db, long long id, const char *why,
+			  struct strbuf *err)
+{
+	sqlite3_stmt *st = db_stmt(db, DB_SQL_OUTBOX_MARK_FAILED, err);
+
+	if (!st)
+		return -EIO;
+	db_bind_int(st, 1, id);
+	db_bind_text(st, 2, why);
+	return db_step_done(db, st, "marking a mail failed", err);
+}

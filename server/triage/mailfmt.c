@@ -1,0 +1,317 @@
+// SPDX-License-Identifier: GPL-2.0
+/* mailfmt: RFC 5322 headers and bodies written safely (mailfmt.h). */
+#include "server/triage/mailfmt.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
+#include <stdarg.h>
+#include <string.h>
+#include <sys/random.h>
+#include <time.h>
+
+static const char hexdig[] = "0123456789abcdef";
+
+static bool ascii_printable(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s < ' ' || (unsigned char)*s >= 0x7f)
+			return false;
+	return true;
+}
+
+/* Bytes of the UTF-8 sequence starting at s (1 for a stray byte). */
+static size_t u8len(const unsigned char *s)
+{
+	size_t n = *s < 0x80  ? 1 :
+		   *s >= 0xf0 ? 4 :
+		   *s >= 0xe0 ? 3 :
+		   *s >= 0xc0 ? 2 :
+				1;
+	size_t i;
+
+	for (i = 1; i < n; i++)
+		if ((s[i] & 0xc0) != 0x80)
+			return 1;
+	return n;
+}
+
+static void add_base64(struct strbuf *m, const unsigned char *p, size_t n)
+{
+	char out[4 * 48 / 3 + 4];
+	int len = EVP_EncodeBlock((unsigned char *)out, p, (int)n);
+
+	strbuf_add(m, out, (size_t)len);
+}
+
+/*
+ * value as RFC 2047 "=?UTF-8?B?...?=" words of at most 45 bytes each (60
+ * characters of base64), whole UTF-8 characters in each, folded between
+ * words.  Control characters became spaces before.
+ */
+static void add_encoded(struct strbuf *m, const char *value)
+{
+	const unsigned char *s = (const unsigned char *)value;
+	unsigned char chunk[48];
+	size_t n = 0, k;
+	bool first = true;
+
+	while (*s || n) {
+		k = *s ? u8len(s) : 0;
+		if (!*s || n + k > 45) {
+			strbuf_addstr(m,
+				      first ? "=?UTF-8?B?" : "\r\n =?UTF-8?B?");
+			add_base64(m, chunk, n);
+			strbuf_addstr(m, "?=");
+			first = false;
+			n = 0;
+			continue;
+		}
+		if (k == 1 && *s >= 0x80) /* not UTF-8: U+FFFD */
+			memcpy(chunk + n, "\xef\xbf\xbd", 3), n += 3;
+		else
+			memcpy(chunk + n, s, k), n += k;
+		s += k;
+	}
+}
+
+/* value with every control character a space, into out */
+static void sanitize(struct strbuf *out, const char *value)
+{
+	const unsigned char *s = (const unsigned char *)value;
+
+	for (; *s; s++)
+		strbuf_addch(out, *s < ' ' || *s == 0x7f ? ' ' : *s);
+}
+
+void mail_header(struct strbuf *m, const char *name, const char *value)
+{
+	struct strbuf v = STRBUF_INIT;
+
+	sanitize(&v, value ? value : "");
+	strbuf_addstr(m, name);
+	strbuf_addstr(m, ": ");
+	if (ascii_printable(v.buf))
+		strbuf_add(m, v.buf, v.len);
+	else
+		add_encoded(m, v.buf);
+	strbuf_addstr(m, "\r\n");
+	strbuf_release(&v);
+}
+
+void mail_header_addr(struct strbuf *m, const char *name, const char *display,
+		      const char *addr)
+{
+	struct strbuf v = STRBUF_INIT;
+	const char *p;
+
+	strbuf_addstr(m, name);
+	strbuf_addstr(m, ": ");
+	if (display && *display) {
+		sanitize(&v, display);
+		if (!ascii_printable(v.buf)) {
+			add_encoded(m, v.buf);
+		} else {
+			strbuf_addch(m, '"');
+			for (p = v.buf; *p; p++) {
+				if (*p == '"' || *p == '\\')
+					strbuf_addch(m, '\\');
+				strbuf_addch(m, *p);
+			}
+			strbuf_addch(m, '"');
+		}
+		strbuf_addch(m, ' ');
+	}
+	strbuf_addch(m, '<');
+	strbuf_addstr(m, mail_addr_valid(addr) ? addr : "invalid@invalid");
+	strbuf_addstr(m, ">\r\n");
+	strbuf_release(&v);
+}
+
+bool mail_addr_valid(const char *addr)
+{
+	const char *at = addr ? strchr(addr, '@') : NULL;
+	const char *p;
+
+	if (!at || at == addr || !at[1] || strchr(at + 1, '@') ||
+	    strlen(addr) > 254 || at[1] == '.' || addr[strlen(addr) - 1] == '.')
+		return false;
+	for (p = addr; *p; p++)
+		if ((unsigned char)*p <= ' ' || (unsigned char)*p >= 0x7f ||
+		    strchr("\"<>(),;:[]\\", *p))
+			return false;
+	return true;
+}
+
+bool mail_addr_parse(const char *text, struct strbuf *out)
+{
+	const char *lt = text ? strrchr(text, '<') : NULL;
+	const char *start = lt ? lt + 1 : text, *end;
+	size_t i;
+
+	if (!text)
+		return false;
+	while (*start == ' ' || *start == '\t')
+		start++;
+	end = lt ? strchr(start, '>') : start + strlen(start);
+	if (!end)
+		return false;
+	while (end > start && (end[-1] == ' ' || end[-1] == '\t'))
+		end--;
+	strbuf_reset(out);
+	for (i = 0; start + i < end; i++)
+		strbuf_addch(out, (char)tolower((unsigned char)start[i]));
+	return mail_addr_valid(out->buf);
+}
+
+void mail_domain(const char *from, struct strbuf *out)
+{
+	struct strbuf a = STRBUF_INIT;
+
+	strbuf_reset(out);
+	strbuf_addstr(out, mail_addr_parse(from, &a) ? strchr(a.buf, '@') + 1 :
+						       "localhost");
+	strbuf_release(&a);
+}
+
+int mail_message_id(struct strbuf *out, const char *domain, struct strbuf *err)
+{
+	unsigned char raw[16];
+	size_t got = 0, i;
+	ssize_t n;
+
+	while (got < sizeof(raw)) {
+		n = getrandom(raw + got, sizeof(raw) - got, 0);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			strbuf_addf(err, "getrandom: %s", strerror(errno));
+			return -errno;
+		}
+		got += (size_t)n;
+	}
+	for (i = 0; i < sizeof(raw); i++) {
+		strbuf_addch(out, hexdig[raw[i] >> 4]);
+		strbuf_addch(out, hexdig[raw[i] & 15]);
+	}
+	strbuf_addf(out, ".splatd@%s", domain);
+	return 0;
+}
+
+void mail_date(struct strbuf *out, long long t)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+	char buf[64];
+
+	gmtime_r(&tt, &tm);
+	strftime(buf, sizeof(buf), "%a, %d %b %Y %H:%M:%S +0000", &tm);
+	strbuf_addstr(out, buf);
+}
+
+/* Columns of the UTF-8 text s[0..n) (one per character). */
+static size_t columns(const char *s, size_t n)
+{
+	size_t i, c = 0;
+
+	for (i = 0; i < n; i++)
+		c += ((unsigned char)s[i] & 0xc0) != 0x80;
+	return c;
+}
+
+void mail_wrap(struct strbuf *out, const char *first, const char *indent,
+	       const char *text)
+{
+	struct strbuf t = STRBUF_INIT;
+	const char *p, *w;
+	size_t col, lead = strlen(first ? first : indent), wl;
+	bool empty = true;
+
+	sanitize(&t, text);
+	strbuf_addstr(out, first ? first : indent);
+	col = columns(first ? first : indent, lead);
+	for (p = t.buf; *p;) {
+		while (*p == ' ')
+			p++;
+		if (!*p)
+			break;
+		for (w = p; *w && *w != ' '; w++)
+			;
+		wl = columns(p, (size_t)(w - p));
+		if (!empty && col + 1 + wl > MAIL_WIDTH) {
+			strbuf_addstr(out, "\r\n");
+			strbuf_addstr(out, indent);
+			col = columns(indent, strlen(indent));
+			empty = true;
+		}
+		if (!empty) {
+			strbuf_addch(out, ' ');
+			col++;
+		}
+		strbuf_add(out, p, (size_t)(w - p));
+		col += wl;
+		empty = false;
+		p = w;
+	}
+	strbuf_addstr(out, "\r\n");
+	strbuf_release(&t);
+}
+
+void mail_line(struct strbuf *out, const char *fmt, ...)
+{
+	struct strbuf t = STRBUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	strbuf_vaddf(&t, fmt, ap);
+	va_end(ap);
+	sanitize(out, t.buf);
+	strbuf_addstr(out, "\r\n");
+	strbuf_release(&t);
+}
+
+static void unsub_token(char out[33], const char *secret, const char *email,
+			long long sig)
+{
+	struct strbuf data = STRBUF_INIT;
+	unsigned char mac[EVP_MAX_MD_SIZE];
+	unsigned int len = 0, i;
+
+	strbuf_addf(&data, "unsubscribe\n%s\n%lld", email, sig);
+	HMAC(EVP_sha256(), secret, (int)strlen(secret),
+	     (const unsigned char *)data.buf, data.len, mac, &len);
+	for (i = 0; i < 16 && i < len; i++) {
+		out[2 * i] = hexdig[mac[i] >> 4];
+		out[2 * i + 1] = hexdig[mac[i] & 15];
+	}
+	out[2 * i] = '\0';
+	strbuf_release(&data);
+}
+
+void mail_unsub_url(struct strbuf *out, const char *public_url,
+		    const char *secret, const char *email, long long sig)
+{
+	char tok[33];
+
+	unsub_token(tok, secret, email, sig);
+	strbuf_addstr(out, public_url);
+	strbuf_addstr(out, "/unsubscribe?e=");
+	strbuf_add_urlencoded(out, email);
+	strbuf_addf(out, "&s=%lld&t=%s", sig, tok);
+}
+
+bool mail_unsub_check(const char *secret, const char *email, long long sig,
+		      const char *token)
+{
+	char tok[33];
+	unsigned char diff = 0;
+	size_t i;
+
+	unsub_token(tok, secret, email, sig);
+	if (!token || strlen(token) != 32)
+		return false;
+	for (i = 0; i < 32; i++)
+		diff |= (unsigned char)(tok[i] ^ token[i]);
+	return !diff;
+}

@@ -1,0 +1,58 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * mailfmt: writing RFC 5322 messages safely.  Header values never carry
+ * CR or LF from data (any control character becomes a space), non-ASCII
+ * goes out as RFC 2047 encoded-words, bodies are wrapped at 72 columns
+ * except for words (URLs) longer than that.  Every line ends in CRLF.
+ */
+#ifndef SPLATD_MAILFMT_H
+#define SPLATD_MAILFMT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "parsers/strbuf.h"
+
+#define MAIL_WIDTH 72
+
+/* "Name: value\r\n", value made safe (and encoded when not ASCII). */
+void mail_header(struct strbuf *m, const char *name, const char *value);
+/* "Name: display <addr>\r\n"; display may be NULL.  addr must be valid. */
+void mail_header_addr(struct strbuf *m, const char *name, const char *display,
+		      const char *addr);
+/* A bare address we send to: local@domain, printable ASCII, no spaces,
+ * quotes, angle brackets or commas, at most 254 bytes. */
+bool mail_addr_valid(const char *addr);
+/* "Name <a@b>" or "a@b" -> "a@b" lower case into out; false when there is
+ * no valid address in it. */
+bool mail_addr_parse(const char *text, struct strbuf *out);
+/* The domain of from ("splatd <splatd@example.org>" -> example.org). */
+void mail_domain(const char *from, struct strbuf *out);
+/* A new random Message-ID "<hex>.splatd@domain" without the angle
+ * brackets; 0 or -errno. */
+int mail_message_id(struct strbuf *out, const char *domain, struct strbuf *err);
+/* RFC 5322 date of t (UTC). */
+void mail_date(struct strbuf *out, long long t);
+/*
+ * Append text word-wrapped at MAIL_WIDTH columns, each line starting with
+ * indent (the first with first, when not NULL), CRLF after each line.  A
+ * word longer than the line stays whole on a line of its own.  Control
+ * characters of text become spaces.
+ */
+void mail_wrap(struct strbuf *out, const char *first, const char *indent,
+	       const char *text);
+/* One body line: text with control characters made spaces, then CRLF. */
+void mail_line(struct strbuf *out, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/*
+ * The unsubscribe link of email for signature sig (0: everything):
+ * "<public_url>/unsubscribe?e=<email>&s=<sig>&t=<token>", token an HMAC of
+ * (email, sig) under secret.  mail_unsub_check() says whether token is it.
+ */
+void mail_unsub_url(struct strbuf *out, const char *public_url,
+		    const char *secret, const char *email, long long sig);
+bool mail_unsub_check(const char *secret, const char *email, long long sig,
+		      const char *token);
+
+#endif
