@@ -104,8 +104,10 @@ static void reply_line(struct smtp *c, const char *line, size_t len)
 
 	while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
 		len--;
-	/* "250-..." continues, "250 ..." (or a bare "250") ends an answer */
-	if (len < 3 || (len > 3 && line[3] != ' '))
+	/* "250-..." continues, "250 ..." (or a bare "250") ends an answer;
+	 * the answer to QUIT (after a failure too) says nothing about it */
+	if (len < 3 || (len > 3 && line[3] != ' ') ||
+	    !strcmp(c->verb.buf, "QUIT"))
 		return;
 	strbuf_reset(&c->reply);
 	strbuf_add(&c->reply, line, len);
