@@ -105,8 +105,8 @@ int db_outbox_due(struct db *db, long long now, long long limit,
 	return db_each(db, st, outbox_row, &c, "reading the outbox", err);
 }
 
-int db_outbox_claim(struct db *db, long long id, long long now,
-		    long long until, bool *claimed, struct strbuf *err)
+int db_outbox_claim(struct db *db, long long id, long long now, long long until,
+		    bool *claimed, struct strbuf *err)
 {
 	sqlite3_stmt *st = db_stmt(db, DB_SQL_OUTBOX_CLAIM, err);
 	int ret;

@@ -44,8 +44,8 @@ int db_outbox_due(struct db *db, long long now, long long limit,
  * sender that dies leaves it to the next one after until).  *claimed says
  * whether this call took it (another sender may have been first).
  */
-int db_outbox_claim(struct db *db, long long id, long long now,
-		    long long until, bool *claimed, struct strbuf *err);
+int db_outbox_claim(struct db *db, long long id, long long now, long long until,
+		    bool *claimed, struct strbuf *err);
 /* Give a claimed mail back uncounted: attempts down by one, due at next,
  * why kept as its last error. */
 int db_outbox_unclaim(struct db *db, long long id, long long next,

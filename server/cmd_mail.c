@@ -202,8 +202,7 @@ static void print_status(json_t *o)
 	       json_integer_value(json_object_get(o, "failed")));
 	if (json_array_size(fails))
 		puts("last failures:");
-	json_array_foreach(fails, i, f)
-	{
+	json_array_foreach(fails, i, f) {
 		printf("  %s %s %s to",
 		       json_string_value(json_object_get(f, "state")),
 		       json_string_value(json_object_get(f, "kind")),

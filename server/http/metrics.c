@@ -169,8 +169,8 @@ void metrics_render(const struct metrics *m, const char *(*name)(size_t i),
 			 "Time spent in the parser per run.", out);
 }
 
-void metrics_render_outbox(struct strbuf *out, long long queued,
-			   long long sent, long long failed, bool paused)
+void metrics_render_outbox(struct strbuf *out, long long queued, long long sent,
+			   long long failed, bool paused)
 {
 	strbuf_addf(out,
 		    "# HELP splatd_mail_outbox Mails in the outbox by state.\n"

@@ -32,7 +32,7 @@ void metrics_render(const struct metrics *m, const char *(*name)(size_t i),
 
 /* The outbox gauges: splatd_mail_outbox{state="queued|sent|failed"} and
  * splatd_mail_paused (1 while `splatd mail pause` holds all mail). */
-void metrics_render_outbox(struct strbuf *out, long long queued,
-			   long long sent, long long failed, bool paused);
+void metrics_render_outbox(struct strbuf *out, long long queued, long long sent,
+			   long long failed, bool paused);
 
 #endif

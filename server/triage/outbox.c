@@ -260,15 +260,13 @@ int outbox_status_json(struct db *db, long long now, unsigned nfail,
 	if (ret == -ENOMEM)
 		strbuf_addstr(err, "out of memory");
 	if (!ret)
-		*out = json_pack("{s:b, s:I, s:I, s:I, s:I, s:o, s:o, s:O}",
-				 "paused", paused, "queued",
-				 (json_int_t)c.queued, "sent",
-				 (json_int_t)c.sent, "failed",
-				 (json_int_t)c.failed, "sent_last_hour",
-				 (json_int_t)hour, "oldest_queued",
-				 view_time(c.oldest_queued), "next_attempt",
-				 view_time(c.next_attempt), "failures",
-				 failures);
+		*out = json_pack(
+			"{s:b, s:I, s:I, s:I, s:I, s:o, s:o, s:O}", "paused",
+			paused, "queued", (json_int_t)c.queued, "sent",
+			(json_int_t)c.sent, "failed", (json_int_t)c.failed,
+			"sent_last_hour", (json_int_t)hour, "oldest_queued",
+			view_time(c.oldest_queued), "next_attempt",
+			view_time(c.next_attempt), "failures", failures);
 	json_decref(failures);
 	if (!ret && !*out) {
 		strbuf_addstr(err, "out of memory");

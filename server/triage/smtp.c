@@ -122,15 +122,17 @@ static void reply_line(struct smtp *c, const char *line, size_t len)
 			c->rcpt_4xx++;
 		else
 			c->rcpt_5xx++;
-		strbuf_addf(&c->refused, "%s%s (%s)", c->refused.len ? ", " : "",
-			    c->rcpt.buf, c->reply.buf);
+		strbuf_addf(&c->refused, "%s%s (%s)",
+			    c->refused.len ? ", " : "", c->rcpt.buf,
+			    c->reply.buf);
 	}
 	strbuf_reset(&c->rcpt);
 }
 
-static const char *const verbs[] = { "EHLO", "HELO", "STARTTLS", "AUTH",
-				     "MAIL", "RCPT", "DATA",	 "RSET",
-				     "NOOP", "QUIT" };
+static const char *const verbs[] = {
+	"EHLO", "HELO", "STARTTLS", "AUTH", "MAIL",
+	"RCPT", "DATA", "RSET",	    "NOOP", "QUIT"
+};
 
 /* A command we sent: keep its verb (and the address of RCPT TO), never
  * its argument otherwise (AUTH carries the password).  A line that is no
@@ -156,8 +158,8 @@ static void command_line(struct smtp *c, const char *line, size_t len)
 	}
 }
 
-static int debug_cb(CURL *h UNUSED, curl_infotype type, char *data,
-		    size_t size, void *ctx)
+static int debug_cb(CURL *h UNUSED, curl_infotype type, char *data, size_t size,
+		    void *ctx)
 {
 	struct smtp *c = ctx;
 	const char *nl;
@@ -347,8 +349,9 @@ int smtp_sink_new(struct outbox_sink *s, const struct mail_config *cfg,
 	memset(s, 0, sizeof(*s));
 	if (!url || (strncasecmp(url, "smtp://", 7) &&
 		     strncasecmp(url, "smtps://", 8))) {
-		strbuf_addf(err, "--smtp-url: smtp://HOST[:PORT] or"
-				 " smtps://HOST[:PORT], not '%s'",
+		strbuf_addf(err,
+			    "--smtp-url: smtp://HOST[:PORT] or"
+			    " smtps://HOST[:PORT], not '%s'",
 			    url ? url : "");
 		return -EINVAL;
 	}

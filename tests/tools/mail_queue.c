@@ -7,11 +7,14 @@
  * line of its own, in queue order.
  *
  * usage: mail_queue --db PATH [--now TIME] [--count N] [--kind KIND]
- *                   [--from ADDR] [--subject TEXT] --to ADDR [--to ADDR]...
+ *                   [--from ADDR] [--subject TEXT] [--word N]
+ *                   --to ADDR [--to ADDR]...
  *
  * The body has a non-ASCII line, a line starting with "." (SMTP
  * dot-stuffing) and one starting with "From " (mbox quoting); the subject
- * is TEXT then " #<n>" (n from 1), made safe by mail_header().
+ * is TEXT then " #<n>" (n from 1), made safe by mail_header().  --word N
+ * adds a body line "lock <N letters>", one word as long as a hostile lock
+ * class name can be.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -29,6 +32,7 @@
 
 static const char *to[MAX_TO];
 static size_t nto;
+static unsigned word;
 
 static int add_to(void *dest, const char *arg)
 {
@@ -87,6 +91,12 @@ static int compose(struct db *db, const char *kind, const char *from,
 		  " with a link that stays whole:"
 		  " https://splatd.example.org/signatures/1234567890"
 		  "?a-very-long-query=that-never-breaks-across-lines");
+	if (word) {
+		strbuf_reset(&v);
+		for (i = 0; i < word; i++)
+			strbuf_addch(&v, (char)('a' + i % 26));
+		mail_line(&m, "lock %s", v.buf);
+	}
 	mail_line(&m, "-- ");
 	mail_line(&m, "splatd");
 	ret = outbox_queue(db, kind, id.buf, env.buf, to, nto, m.buf, now, err);
@@ -117,6 +127,7 @@ int main(int argc, char **argv)
 		OPT_STRING("--kind", &kind),
 		OPT_STRING("--from", &from),
 		OPT_STRING("--subject", &subject),
+		OPT_UINT("--word", &word, 0),
 		OPT_CALLBACK("--to", NULL, add_to),
 		OPT_END,
 	};
@@ -125,9 +136,10 @@ int main(int argc, char **argv)
 	for (i = 1; i < argc; i++) {
 		ret = options_parse(opts, argc, argv, &i);
 		if (ret || i < argc) {
-			fprintf(stderr, "usage: mail_queue --db PATH [--now T]"
-					" [--count N] [--kind K] [--from A]"
-					" [--subject S] --to ADDR...\n");
+			fprintf(stderr,
+				"usage: mail_queue --db PATH [--now T]"
+				" [--count N] [--kind K] [--from A]"
+				" [--subject S] [--word N] --to ADDR...\n");
 			return 2;
 		}
 	}
