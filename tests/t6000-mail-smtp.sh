@@ -10,12 +10,7 @@
 cd "$(dirname "$0")/.." || exit 1
 . tests/test-lib.sh
 . tests/mail/lib.sh
-QUEUE=build/asan/tools/mail_queue
-need_exec "$SPLATD" "$QUEUE"
-DB=$TMP/mail.db
-NOW=$(date -u -d 2026-12-01T10:00:00Z +%s)
-sql() { sqlite3 "$DB" "$1"; }
-send() { "$SPLATD" mail send --db "$DB" "$@" 2>>"$TMP/send.err"; }
+. tests/mail/outbox.sh
 
 start_smtpd
 ID=$($QUEUE --db "$DB" --now "$NOW" --to maint@example.org \
@@ -31,7 +26,7 @@ check "no transport: says so" grep -q 'no transport is configured' "$TMP/err"
 check_eq "no transport: still queued" "queued 0" \
 	"$(sql "SELECT state, attempts FROM outbox" | tr '|' ' ')"
 
-send --now "$NOW" --smtp-url "$SMTP_URL"
+send_smtp --now "$NOW"
 check_eq "send: exit 0" 0 $?
 check_eq "the server got one mail" 1 "$(mails)"
 check_eq "marked sent at --now after one attempt" "sent 1 $NOW" \
@@ -69,7 +64,7 @@ check "body: the long URL stays whole" grep -qx \
 	'https://splatd.example.org/signatures/1234567890?a-very-long-query=that-never-breaks-across-lines' \
 	"$TMP/body.txt"
 
-send --now "$((NOW + 3600))" --smtp-url "$SMTP_URL"
+send_smtp --now "$((NOW + 3600))"
 check_eq "a second send sends nothing" "1 1" \
 	"$(mails) $(sql "SELECT attempts FROM outbox")"
 
@@ -78,7 +73,7 @@ check_eq "a second send sends nothing" "1 1" \
 LONG=$(head -c 2000 /dev/zero | tr '\0' x)
 ID=$($QUEUE --db "$DB" --now "$NOW" --to maint@example.org \
 	--subject "$LONG" --word 3000)
-send --now "$NOW" --smtp-url "$SMTP_URL"
+send_smtp --now "$NOW"
 check_eq "long words: delivered" "2 sent" \
 	"$(mails) $(sql "SELECT state FROM outbox WHERE message_id = '$ID'")"
 mime "$MAILDIR/0002.eml" >"$TMP/m.json"
@@ -113,7 +108,7 @@ check_eq "--dry-run and --mbox together: exit 2" 2 $?
 # an unreachable server: one attempt, then the pass stops; nothing is lost
 $QUEUE --db "$DB" --now "$NOW" --count 2 --to c@example.org >/dev/null
 stop_smtpd
-send --now "$NOW" --smtp-url "$SMTP_URL"
+send_smtp --now "$NOW"
 check_eq "server down: exit 1" 1 $?
 check "server down: says so" grep -q 'no connection' "$TMP/send.err"
 check_eq "server down: one attempt, the others untouched" "1 0 0" \
@@ -122,7 +117,7 @@ check_eq "server down: retried a minute later" "$((NOW + 60))" \
 	"$(sql "SELECT next_attempt FROM outbox WHERE state = 'queued' AND attempts = 1")"
 
 start_smtpd
-send --now "$((NOW + 60))" --smtp-url "$SMTP_URL"
+send_smtp --now "$((NOW + 60))"
 check_eq "server back: the three waiting mails go out" "3 0" \
 	"$(mails) $(sql "SELECT count(*) FROM outbox WHERE state <> 'sent'")"
 check_eq "one connection served the whole pass" 1 \

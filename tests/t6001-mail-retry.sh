@@ -9,37 +9,30 @@
 cd "$(dirname "$0")/.." || exit 1
 . tests/test-lib.sh
 . tests/mail/lib.sh
-QUEUE=build/asan/tools/mail_queue
-need_exec "$SPLATD" "$QUEUE"
-DB=$TMP/mail.db
-NOW=$(date -u -d 2026-12-01T10:00:00Z +%s)
-sql() { sqlite3 "$DB" "$1"; }
-send() {
-	"$SPLATD" mail send --db "$DB" --smtp-url "$SMTP_URL" --now "$1" \
-		2>>"$TMP/send.err"
-}
+. tests/mail/outbox.sh
+at() { send_smtp --now "$1"; }
 row() { sql "SELECT state, attempts, next_attempt - $NOW FROM outbox WHERE message_id = '$1'" | tr '|' ' '; }
 
 # 451 three times, then 250
 start_smtpd --fail-451 3
 ID=$($QUEUE --db "$DB" --now "$NOW" --to maint@example.org)
-send "$NOW"
+at "$NOW"
 check_eq "451: queued, one attempt, retry in 1 minute" "queued 1 60" "$(row "$ID")"
 check "451: the server's answer is kept" test \
 	"$(sql "SELECT last_error FROM outbox")" = "DATA: 451 4.3.0 try again later"
-send "$((NOW + 59))"
+at "$((NOW + 59))"
 check_eq "before the backoff: not attempted" "queued 1 60 0" "$(row "$ID") $(mails)"
-send "$((NOW + 60))"
+at "$((NOW + 60))"
 check_eq "second 451: retry 2 minutes later" "queued 2 180" "$(row "$ID")"
-send "$((NOW + 180))"
+at "$((NOW + 180))"
 check_eq "third 451: retry 4 minutes later" "queued 3 420" "$(row "$ID")"
-send "$((NOW + 419))"
+at "$((NOW + 419))"
 check_eq "still nothing before it is due" 0 "$(mails)"
-send "$((NOW + 420))"
+at "$((NOW + 420))"
 check_eq "then 250: sent once, four attempts" "1 sent 4" \
 	"$(mails) $(sql "SELECT state, attempts FROM outbox" | tr '|' ' ')"
 check_eq "sent: no error left" "" "$(sql "SELECT last_error FROM outbox")"
-send "$((NOW + 86400))"
+at "$((NOW + 86400))"
 check_eq "and never again" 1 "$(mails)"
 check_eq "the delivered mail is the queued one" "<$ID>" \
 	"$(mime "$MAILDIR/0001.eml" | jq -r '.headers["message-id"][0]')"
@@ -48,22 +41,22 @@ stop_smtpd
 # 550: failed for good, with the server's answer
 start_smtpd --reject gone@example.org
 ID=$($QUEUE --db "$DB" --now "$NOW" --to gone@example.org)
-send "$NOW"
+at "$NOW"
 check_eq "550: exit 0 (the pass ran)" 0 $?
 check_eq "550: failed after one attempt" "failed 1" \
 	"$(row "$ID" | cut -d' ' -f1-2)"
 check_eq "550: the server's answer is recorded" \
 	"every recipient refused: gone@example.org (550 5.1.1 no such user here)" \
 	"$(sql "SELECT last_error FROM outbox WHERE message_id = '$ID'")"
-send "$((NOW + 3 * 86400))"
+check "550: counted as failed on stderr" grep -q ', 1 failed,' "$TMP/send.err"
+at "$((NOW + 3 * 86400))"
 check_eq "550: a later send does not retry it" "failed 1 0" \
 	"$(row "$ID" | cut -d' ' -f1-2) $(mails)"
-check "550: counted as failed on stderr" grep -q ', 1 failed,' "$TMP/send.err"
 
 # one recipient refused among accepted ones: the others get it, once
 ID=$($QUEUE --db "$DB" --now "$NOW" --to maint@example.org \
 	--to gone@example.org --to other@example.org)
-send "$NOW"
+at "$NOW"
 check_eq "partly refused: sent to the accepted ones" \
 	"maint@example.org other@example.org" \
 	"$(jq -r '.rcpt_tos | join(" ")' "$MAILDIR/0001.json")"
@@ -79,7 +72,7 @@ start_smtpd --fail-451 1000
 ID=$($QUEUE --db "$DB" --now "$NOW" --to maint@example.org)
 t=$NOW
 for i in $(seq 1 40); do
-	send "$t"
+	at "$t"
 	[ "$(sql "SELECT state FROM outbox WHERE message_id = '$ID'")" = queued ] || break
 	t=$(sql "SELECT next_attempt FROM outbox WHERE message_id = '$ID'")
 done

@@ -10,22 +10,7 @@
 cd "$(dirname "$0")/.." || exit 1
 . tests/test-lib.sh
 . tests/mail/lib.sh
-QUEUE=build/asan/tools/mail_queue
-need_exec "$SPLATD" "$QUEUE"
-DB=$TMP/mail.db
-NOW=$(date -u -d 2026-12-01T10:00:00Z +%s)
-sql() { sqlite3 "$DB" "$1"; }
-ids_in() { cat "$1"/*.eml 2>/dev/null | sed -n 's/^Message-ID: <\(.*\)>\r$/\1/p'; }
-
-# wait_for COMMAND...: poll up to 30 s until it succeeds
-wait_for() {
-	local i
-	for i in $(seq 300); do
-		"$@" && return 0
-		sleep 0.1
-	done
-	return 1
-}
+. tests/mail/outbox.sh
 
 start_smtpd --stall-after 3
 $QUEUE --db "$DB" --now "$NOW" --count 6 --to maint@example.org >"$TMP/ids"

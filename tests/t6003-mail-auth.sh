@@ -9,22 +9,14 @@
 cd "$(dirname "$0")/.." || exit 1
 . tests/test-lib.sh
 . tests/mail/lib.sh
-QUEUE=build/asan/tools/mail_queue
-need_exec "$SPLATD" "$QUEUE"
-DB=$TMP/mail.db
-NOW=$(date -u -d 2026-12-01T10:00:00Z +%s)
-sql() { sqlite3 "$DB" "$1"; }
-send() {
-	"$SPLATD" mail send --db "$DB" --smtp-url "$SMTP_URL" --now "$NOW" \
-		"$@" 2>"$TMP/send.err"
-}
+. tests/mail/outbox.sh
 unset SPLATD_SMTP_PASSWORD
 
 start_smtpd --auth splatd:s3cret-pw
 $QUEUE --db "$DB" --now "$NOW" --count 2 --to maint@example.org >/dev/null
 
 # no AUTH where the server wants it (530): held, not failed
-send
+send_smtp --now "$NOW"
 check_eq "no AUTH: exit 1" 1 $?
 check "no AUTH: says the server wants it" grep -q '530.*--smtp-user' \
 	"$TMP/send.err"
@@ -34,7 +26,7 @@ check_eq "no AUTH: the reason is recorded" 1 \
 	"$(sql "SELECT count(*) FROM outbox WHERE last_error LIKE '%530%'")"
 
 # a wrong password from the environment: held, not failed, not leaked
-SPLATD_SMTP_PASSWORD=wr0ng-pw send --smtp-user splatd
+SPLATD_SMTP_PASSWORD=wr0ng-pw send_smtp --now "$NOW" --smtp-user splatd
 check_eq "wrong password: exit 1" 1 $?
 check "wrong password: says AUTH was refused" grep -q 'SMTP AUTH refused: 535' \
 	"$TMP/send.err"
@@ -54,7 +46,7 @@ check_eq "--smtp-password is refused" 2 $?
 # a password file others may read is refused before anything is tried
 printf 's3cret-pw\n' >"$TMP/pw"
 chmod 644 "$TMP/pw"
-send --smtp-user splatd --smtp-password-file "$TMP/pw"
+send_smtp --now "$NOW" --smtp-user splatd --smtp-password-file "$TMP/pw"
 check_eq "world-readable password file: exit 1" 1 $?
 check "world-readable password file: says why" grep -q 'others may read it' \
 	"$TMP/send.err"
@@ -63,7 +55,7 @@ check_eq "world-readable password file: nothing tried" 0 \
 
 # the right password from a file (trailing newline stripped)
 chmod 600 "$TMP/pw"
-send --smtp-user splatd --smtp-password-file "$TMP/pw"
+send_smtp --now "$NOW" --smtp-user splatd --smtp-password-file "$TMP/pw"
 check_eq "password file: exit 0" 0 $?
 check_eq "password file: both mails in, authenticated" "2 true true" \
 	"$(mails) $(jq -r .auth "$MAILDIR/0001.json" "$MAILDIR/0002.json" | xargs)"
@@ -72,14 +64,14 @@ check_eq "password file: one connection, one AUTH for both" 1 \
 
 # the right password from the environment
 $QUEUE --db "$DB" --now "$NOW" --to maint@example.org >/dev/null
-SPLATD_SMTP_PASSWORD=s3cret-pw send --smtp-user splatd
+SPLATD_SMTP_PASSWORD=s3cret-pw send_smtp --now "$NOW" --smtp-user splatd
 check_eq "environment: exit 0" 0 $?
 check_eq "environment: sent, authenticated" "3 true" \
 	"$(mails) $(jq -r .auth "$MAILDIR/0003.json")"
 
 # --smtp-user without any password: refused at once
 $QUEUE --db "$DB" --now "$NOW" --to maint@example.org >/dev/null
-send --smtp-user splatd
+send_smtp --now "$NOW" --smtp-user splatd
 check_eq "no password at all: exit 1" 1 $?
 check "no password at all: says where it is read from" grep -q \
 	'SPLATD_SMTP_PASSWORD' "$TMP/send.err"

@@ -8,16 +8,7 @@
 cd "$(dirname "$0")/.." || exit 1
 . tests/test-lib.sh
 . tests/mail/lib.sh
-QUEUE=build/asan/tools/mail_queue
-need_exec "$SPLATD" "$QUEUE"
-DB=$TMP/mail.db
-NOW=$(date -u -d 2026-12-01T10:00:00Z +%s)
-sql() { sqlite3 "$DB" "$1"; }
-send() {
-	"$SPLATD" mail send --db "$DB" --smtp-url "$SMTP_URL" "$@" \
-		2>"$TMP/send.err"
-}
-ids_in() { cat "$MAILDIR"/*.eml 2>/dev/null | sed -n 's/^Message-ID: <\(.*\)>\r$/\1/p'; }
+. tests/mail/outbox.sh
 
 start_smtpd
 $QUEUE --db "$DB" --now "$NOW" --count 3 --to maint@example.org >"$TMP/ids"
@@ -25,7 +16,7 @@ $QUEUE --db "$DB" --now "$NOW" --count 3 --to maint@example.org >"$TMP/ids"
 "$SPLATD" mail pause --db "$DB" >"$TMP/out"
 check_eq "pause: exit 0" 0 $?
 check "pause: says what it means" grep -q 'nothing is sent' "$TMP/out"
-send --now "$NOW"
+send_smtp --now "$NOW"
 check_eq "paused: exit 0" 0 $?
 check_eq "paused: nothing reaches the server" 0 "$(mails)"
 check "paused: the three are counted as waiting" grep -q \
@@ -41,7 +32,7 @@ check_eq "paused: --dry-run still shows what is due" 3 \
 
 "$SPLATD" mail resume --db "$DB" >/dev/null
 check_eq "resume: exit 0" 0 $?
-send --now "$NOW"
+send_smtp --now "$NOW"
 check_eq "resumed: the three go out" "3 3" \
 	"$(mails) $(sql "SELECT count(*) FROM outbox WHERE state = 'sent'")"
 check_eq "resumed: exactly the queued ones" "$(sort "$TMP/ids" | xargs)" \
@@ -52,7 +43,7 @@ stop_smtpd
 start_smtpd
 rm -f "$DB"
 $QUEUE --db "$DB" --now "$NOW" --count 5 --to maint@example.org >"$TMP/ids"
-send --now "$NOW" --mail-max-per-hour 2
+send_smtp --now "$NOW" --mail-max-per-hour 2
 check_eq "cap: two sent" 2 "$(mails)"
 check "cap: three counted as waiting" grep -q \
 	'2 sent, 0 to retry, 0 failed, 3 waiting' "$TMP/send.err"
@@ -60,13 +51,13 @@ check_eq "cap: the oldest went first" "$(head -2 "$TMP/ids" | xargs)" \
 	"$(ids_in | xargs)"
 check_eq "cap: the rest queued, not attempted" "3 0" \
 	"$(sql "SELECT count(*), sum(attempts) FROM outbox WHERE state = 'queued'" | tr '|' ' ')"
-send --now "$((NOW + 1800))" --mail-max-per-hour 2
+send_smtp --now "$((NOW + 1800))" --mail-max-per-hour 2
 check_eq "cap: half an hour later, still two" 2 "$(mails)"
-send --now "$((NOW + 3600))" --mail-max-per-hour 2
+send_smtp --now "$((NOW + 3600))" --mail-max-per-hour 2
 check_eq "cap: an hour later, two more" 4 "$(mails)"
-send --now "$((NOW + 3601))" --mail-max-per-hour 2
+send_smtp --now "$((NOW + 3601))" --mail-max-per-hour 2
 check_eq "cap: not one more within that hour" 4 "$(mails)"
-send --now "$((NOW + 7200))" --mail-max-per-hour 2
+send_smtp --now "$((NOW + 7200))" --mail-max-per-hour 2
 check_eq "cap: the last one the hour after" 5 "$(mails)"
 check_eq "cap: every Message-ID exactly once" "$(sort "$TMP/ids" | xargs)" \
 	"$(ids_in | sort | xargs)"
@@ -74,6 +65,6 @@ check_eq "cap: all sent, one attempt each" "5 5" \
 	"$(sql "SELECT count(*), sum(attempts) FROM outbox WHERE state = 'sent'" | tr '|' ' ')"
 # without the option the default cap (500) lets all through
 $QUEUE --db "$DB" --now "$NOW" --count 3 --to maint@example.org >/dev/null
-send --now "$((NOW + 7200))"
+send_smtp --now "$((NOW + 7200))"
 check_eq "default cap: all three go" 8 "$(mails)"
 finish

@@ -8,22 +8,18 @@
 cd "$(dirname "$0")/.." || exit 1
 . tests/http/lib.sh
 . tests/mail/lib.sh
-QUEUE=build/asan/tools/mail_queue
-need_exec "$SPLATD" "$QUEUE"
-NOW=$(date -u +%s)
-send() {
-	"$SPLATD" mail send --db "$DB" --smtp-url "$SMTP_URL" 2>/dev/null
-}
+. tests/mail/outbox.sh
+NOW=$(date -u +%s) # the server reads the real clock
 
 # one sent, one failed (550), one waiting for a retry (451), one queued
 start_smtpd --reject gone@example.org
 $QUEUE --db "$DB" --to maint@example.org >/dev/null
 $QUEUE --db "$DB" --to gone@example.org >"$TMP/failed"
-send
+send_smtp
 stop_smtpd
 start_smtpd --fail-451 1
 $QUEUE --db "$DB" --to maint@example.org >"$TMP/retry"
-send
+send_smtp
 $QUEUE --db "$DB" --now "$((NOW + 86400))" --to later@example.org >/dev/null
 check_eq "the outbox holds what the test made" "failed 1 queued 2 sent 1" \
 	"$(sql "SELECT state, count(*) FROM outbox GROUP BY state" | tr '|\n' '  ' | sed 's/ $//')"
