@@ -5,7 +5,8 @@
 # may read is refused) or $SPLATD_SMTP_PASSWORD, never from an argument.
 # A wrong password, or none where the server wants one, loses no mail: it
 # stays queued with no attempt counted, the reason recorded, the password
-# nowhere in it.
+# nowhere in it.  TLS required (--smtp-tls-required, smtps://) of a server
+# without it holds the mail too.
 cd "$(dirname "$0")/.." || exit 1
 . tests/test-lib.sh
 . tests/mail/lib.sh
@@ -37,6 +38,18 @@ sql "SELECT last_error FROM outbox" >"$TMP/errors"
 b64=$(printf 'wr0ng-pw' | base64)
 check "wrong password: not in the recorded error" \
 	bash -c "! grep -q -e wr0ng-pw -e '$b64' '$TMP/errors' '$TMP/send.err'"
+
+# TLS demanded of a server that has none: held, nothing goes in clear
+SPLATD_SMTP_PASSWORD=s3cret-pw send_smtp --now "$NOW" --smtp-user splatd \
+	--smtp-tls-required
+check_eq "--smtp-tls-required without STARTTLS: exit 1" 1 $?
+check "--smtp-tls-required without STARTTLS: says TLS" grep -q 'TLS' \
+	"$TMP/send.err"
+SPLATD_SMTP_PASSWORD=s3cret-pw send --now "$NOW" --smtp-user splatd \
+	--smtp-url "smtps://${SMTP_URL#smtp://}"
+check_eq "smtps:// to a server without TLS: exit 1" 1 $?
+check_eq "no TLS: nothing delivered, nothing counted" "0 0 queued" \
+	"$(mails) $(sql "SELECT sum(attempts) FROM outbox") $(sql "SELECT DISTINCT state FROM outbox")"
 
 # a password on the command line is no option at all
 "$SPLATD" mail send --db "$DB" --smtp-url "$SMTP_URL" --smtp-user splatd \
