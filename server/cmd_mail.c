@@ -133,8 +133,8 @@ static int mail_send(int argc, char **argv)
 	if (mbox) {
 		f = fopen(mbox, "a");
 		if (!f) {
-			strbuf_addf(&err, "%s: %s", mbox, strerror(errno));
 			ret = -errno;
+			strbuf_addf(&err, "%s: %s", mbox, strerror(-ret));
 			goto out;
 		}
 		outbox_sink_mbox(&sink, f);
