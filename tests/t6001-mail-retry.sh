@@ -4,8 +4,8 @@
 # 451 then 250: nothing is sent before the backoff (1, 2, 4 minutes)
 # elapsed, then the mail goes out exactly once; 550: recorded as failed
 # with the server's answer and never tried again; a recipient refused
-# among accepted ones does not hold the others' mail; 451 for two days:
-# given up, recorded.
+# among accepted ones does not hold the others' mail, an invalid address
+# never reaches the server; 451 for two days: given up, recorded.
 cd "$(dirname "$0")/.." || exit 1
 . tests/test-lib.sh
 . tests/mail/lib.sh
@@ -65,6 +65,20 @@ check_eq "partly refused: marked sent, not retried" "sent 1" \
 check_eq "partly refused: the refused address is recorded" \
 	"refused recipients: gone@example.org (550 5.1.1 no such user here)" \
 	"$(sql "SELECT last_error FROM outbox WHERE message_id = '$ID'")"
+
+# an address that is no address never reaches the server
+ID=$($QUEUE --db "$DB" --now "$NOW" --to maint@example.org \
+	--to $'evil@example.org>\r\nRCPT TO:<x@example.org')
+at "$NOW"
+check_eq "bad address: sent to the good one only" "maint@example.org" \
+	"$(jq -r '.rcpt_tos | join(" ")' "$MAILDIR/0002.json")"
+check "bad address: recorded as refused" test \
+	"$(sql "SELECT last_error FROM outbox WHERE message_id = '$ID'")" = \
+	'refused recipients: evil@example.org>\x0d\x0aRCPT\x20TO:<x@example.org (not a valid address)'
+ID=$($QUEUE --db "$DB" --now "$NOW" --to 'no address')
+at "$NOW"
+check_eq "no valid address at all: failed, nothing sent" "failed 2" \
+	"$(sql "SELECT state FROM outbox WHERE message_id = '$ID'") $(mails)"
 stop_smtpd
 
 # 451 for more than two days: given up, recorded

@@ -252,6 +252,32 @@ static void outbox__pause_and_cap_hold_only_limited_sinks(void **state)
 	assert_int_equal(r.n, 5);
 }
 
+static void outbox__broken_recipient_list_fails_cleanly(void **state)
+{
+	struct fixture *f = *state;
+	struct rec r = { .answer = OUTBOX_SENT };
+	struct outbox_sink sink = { "r", rec_deliver, &r, true };
+	struct mail_config cfg;
+	struct outbox_stats st;
+
+	mail_config_init(&cfg);
+	queue(f, 3, T0);
+	assert_int_equal(sqlite3_exec(f->db->sq,
+				      "UPDATE outbox SET recipients = CASE id"
+				      " WHEN 1 THEN 'not json' WHEN 2 THEN"
+				      " '[1, 2]' ELSE '[]' END",
+				      NULL, NULL, NULL),
+			 SQLITE_OK);
+	assert_int_equal(outbox_send_due(f->db, &cfg, &sink, T0, &st, &f->err),
+			 0);
+	assert_int_equal(r.n, 0);
+	assert_int_equal(st.failed, 3);
+	assert_int_equal(scalar(f, "SELECT count(*) FROM outbox WHERE state"
+				   " = 'failed' AND last_error = 'no valid"
+				   " recipient list in the outbox'"),
+			 3);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -267,6 +293,9 @@ int main(void)
 			outbox__down_counts_one_and_stops, setup, teardown),
 		cmocka_unit_test_setup_teardown(
 			outbox__pause_and_cap_hold_only_limited_sinks, setup,
+			teardown),
+		cmocka_unit_test_setup_teardown(
+			outbox__broken_recipient_list_fails_cleanly, setup,
 			teardown),
 	};
 
