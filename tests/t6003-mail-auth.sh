@@ -19,7 +19,8 @@ $QUEUE --db "$DB" --now "$NOW" --count 2 --to maint@example.org >/dev/null
 # no AUTH where the server wants it (530): held, not failed
 send_smtp --now "$NOW"
 check_eq "no AUTH: exit 1" 1 $?
-check "no AUTH: says the server wants it" grep -q '530.*--smtp-user' \
+check "no AUTH: says the server wants it" grep -q \
+	'MAIL: 530 5.7.0 Authentication required (the server wants AUTH: --smtp-user)' \
 	"$TMP/send.err"
 check_eq "no AUTH: both queued, no attempt counted" "queued 0 queued 0" \
 	"$(sql "SELECT state, attempts FROM outbox ORDER BY id" | tr '|\n' '  ' | sed 's/ $//')"

@@ -38,6 +38,7 @@ struct smtp {
 	struct strbuf reply; /* the last complete answer, "451 4.3.0 ..." */
 	struct strbuf refused; /* "a@b (550 ...), ..." */
 	unsigned replies, rcpt_ok, rcpt_4xx, rcpt_5xx;
+	bool quit; /* QUIT was sent: what follows says nothing */
 };
 
 /* ---- the password ----------------------------------------------------- */
@@ -100,17 +101,21 @@ out:
 
 static void reply_line(struct smtp *c, const char *line, size_t len)
 {
+	size_t i;
 	int code;
 
 	while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
 		len--;
-	/* "250-..." continues, "250 ..." (or a bare "250") ends an answer;
-	 * the answer to QUIT (after a failure too) says nothing about it */
-	if (len < 3 || (len > 3 && line[3] != ' ') ||
-	    !strcmp(c->verb.buf, "QUIT"))
+	/* "250-..." continues, "250 ..." (or a bare "250") ends an answer */
+	if (len < 3 || (len > 3 && line[3] != ' ') || c->quit)
 		return;
+	/* the server's words go into the database and onto terminals */
 	strbuf_reset(&c->reply);
-	strbuf_add(&c->reply, line, len);
+	for (i = 0; i < len; i++)
+		strbuf_addch(&c->reply,
+			     (unsigned char)line[i] < ' ' || line[i] == 0x7f ?
+				     '?' :
+				     line[i]);
 	c->replies++;
 	if (!c->rcpt.len)
 		return;
@@ -146,6 +151,11 @@ static void command_line(struct smtp *c, const char *line, size_t len)
 	for (i = 0; i < ARRAY_SIZE(verbs); i++)
 		if (strlen(verbs[i]) == v && !strncasecmp(line, verbs[i], v))
 			break;
+	/* QUIT (after a failure too) keeps the verb and answer that failed */
+	if (i < ARRAY_SIZE(verbs) && !strcmp(verbs[i], "QUIT")) {
+		c->quit = true;
+		return;
+	}
 	strbuf_reset(&c->verb);
 	strbuf_addstr(&c->verb, i < ARRAY_SIZE(verbs) ? verbs[i] : "AUTH");
 	strbuf_reset(&c->rcpt);
@@ -303,6 +313,7 @@ static enum outbox_result smtp_deliver(void *ctx, const char *envelope_from,
 	c->len = len;
 	c->off = 0;
 	c->replies = c->rcpt_ok = c->rcpt_4xx = c->rcpt_5xx = 0;
+	c->quit = false;
 	strbuf_reset(&c->verb);
 	strbuf_reset(&c->rcpt);
 	strbuf_reset(&c->reply);
