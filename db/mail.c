@@ -3,6 +3,7 @@
 #include "db/mail.h"
 
 #include <errno.h>
+#include <string.h>
 
 static int setting_row(void *ctx, sqlite3_stmt *st)
 {
@@ -104,8 +105,39 @@ int db_outbox_due(struct db *db, long long now, long long limit,
 	return db_each(db, st, outbox_row, &c, "reading the outbox", err);
 }
 
+int db_outbox_claim(struct db *db, long long id, long long now, long long until,
+		    bool *claimed, struct strbuf *err)
+{
+	sqlite3_stmt *st = db_stmt(db, DB_SQL_OUTBOX_CLAIM, err);
+	int ret;
+
+	*claimed = false;
+	if (!st)
+		return -EIO;
+	db_bind_int(st, 1, id);
+	db_bind_int(st, 2, now);
+	db_bind_int(st, 3, until);
+	ret = db_step_done(db, st, "claiming a mail", err);
+	if (!ret)
+		*claimed = sqlite3_changes(db->sq) == 1;
+	return ret;
+}
+
+int db_outbox_unclaim(struct db *db, long long id, long long next,
+		      const char *why, struct strbuf *err)
+{
+	sqlite3_stmt *st = db_stmt(db, DB_SQL_OUTBOX_UNCLAIM, err);
+
+	if (!st)
+		return -EIO;
+	db_bind_int(st, 1, id);
+	db_bind_int(st, 2, next);
+	db_bind_text(st, 3, why);
+	return db_step_done(db, st, "giving a mail back", err);
+}
+
 int db_outbox_mark_sent(struct db *db, long long id, long long now,
-			struct strbuf *err)
+			const char *note, struct strbuf *err)
 {
 	sqlite3_stmt *st = db_stmt(db, DB_SQL_OUTBOX_MARK_SENT, err);
 
@@ -113,6 +145,7 @@ int db_outbox_mark_sent(struct db *db, long long id, long long now,
 		return -EIO;
 	db_bind_int(st, 1, id);
 	db_bind_int(st, 2, now);
+	db_bind_text(st, 3, note && *note ? note : NULL);
 	return db_step_done(db, st, "marking a mail sent", err);
 }
 
@@ -139,4 +172,77 @@ int db_outbox_mark_failed(struct db *db, long long id, const char *why,
 	db_bind_int(st, 1, id);
 	db_bind_text(st, 2, why);
 	return db_step_done(db, st, "marking a mail failed", err);
+}
+
+static int count_row(void *ctx, sqlite3_stmt *st)
+{
+	*(long long *)ctx = sqlite3_column_int64(st, 0);
+	return 0;
+}
+
+int db_outbox_count_due(struct db *db, long long now, long long *n,
+			struct strbuf *err)
+{
+	sqlite3_stmt *st = db_stmt(db, DB_SQL_OUTBOX_COUNT_DUE, err);
+
+	*n = 0;
+	if (!st)
+		return -EIO;
+	db_bind_int(st, 1, now);
+	return db_each(db, st, count_row, n, "counting due mail", err);
+}
+
+int db_outbox_sent_between(struct db *db, long long from, long long to,
+			   long long *n, struct strbuf *err)
+{
+	sqlite3_stmt *st = db_stmt(db, DB_SQL_OUTBOX_SENT_BETWEEN, err);
+
+	*n = 0;
+	if (!st)
+		return -EIO;
+	db_bind_int(st, 1, from);
+	db_bind_int(st, 2, to);
+	return db_each(db, st, count_row, n, "counting sent mail", err);
+}
+
+static int state_row(void *ctx, sqlite3_stmt *st)
+{
+	struct db_outbox_counts *c = ctx;
+
+	c->queued = sqlite3_column_int64(st, 0);
+	c->sent = sqlite3_column_int64(st, 1);
+	c->failed = sqlite3_column_int64(st, 2);
+	c->next_attempt = sqlite3_column_int64(st, 3);
+	return 0;
+}
+
+int db_outbox_counts(struct db *db, struct db_outbox_counts *c,
+		     struct strbuf *err)
+{
+	sqlite3_stmt *st = db_stmt(db, DB_SQL_OUTBOX_STATES, err);
+	int ret;
+
+	memset(c, 0, sizeof(*c));
+	if (!st)
+		return -EIO;
+	ret = db_each(db, st, state_row, c, "counting the outbox", err);
+	st = ret ? NULL : db_stmt(db, DB_SQL_OUTBOX_OLDEST, err);
+	if (!ret && !st)
+		ret = -EIO;
+	if (!ret)
+		ret = db_each(db, st, count_row, &c->oldest_queued,
+			      "reading the outbox", err);
+	return ret;
+}
+
+int db_outbox_problems(struct db *db, long long limit, db_outbox_fn fn,
+		       void *ctx, struct strbuf *err)
+{
+	sqlite3_stmt *st = db_stmt(db, DB_SQL_OUTBOX_PROBLEMS, err);
+	struct outbox_rows c = { fn, ctx };
+
+	if (!st)
+		return -EIO;
+	db_bind_int(st, 1, limit);
+	return db_each(db, st, outbox_row, &c, "reading the outbox", err);
 }

@@ -7,6 +7,8 @@
 #ifndef SPLATD_DB_MAIL_H
 #define SPLATD_DB_MAIL_H
 
+#include <stdbool.h>
+
 #include "db/db.h"
 
 /* -ENOENT when key has no value. */
@@ -36,12 +38,46 @@ int db_outbox_insert(struct db *db, const struct db_outbox_mail *m,
 /* Queued mails due at now (next_attempt <= now), oldest first. */
 int db_outbox_due(struct db *db, long long now, long long limit,
 		  db_outbox_fn fn, void *ctx, struct strbuf *err);
+/*
+ * Take mail id for one attempt: when it is still queued and due at now, its
+ * attempts go up by one and its next_attempt moves to until (a lease: a
+ * sender that dies leaves it to the next one after until).  *claimed says
+ * whether this call took it (another sender may have been first).
+ */
+int db_outbox_claim(struct db *db, long long id, long long now, long long until,
+		    bool *claimed, struct strbuf *err);
+/* Give a claimed mail back uncounted: attempts down by one, due at next,
+ * why kept as its last error. */
+int db_outbox_unclaim(struct db *db, long long id, long long next,
+		      const char *why, struct strbuf *err);
+/* The attempt of a claimed mail ended: sent at now (note: NULL, or what
+ * the server refused on the way, kept as last_error), to be retried at
+ * next, or failed for good. */
 int db_outbox_mark_sent(struct db *db, long long id, long long now,
-			struct strbuf *err);
-/* One more attempt failed: retry at next (queued) or give up (failed). */
+			const char *note, struct strbuf *err);
 int db_outbox_mark_retry(struct db *db, long long id, long long next,
 			 const char *why, struct strbuf *err);
 int db_outbox_mark_failed(struct db *db, long long id, const char *why,
 			  struct strbuf *err);
+
+/* Queued mails due at now. */
+int db_outbox_count_due(struct db *db, long long now, long long *n,
+			struct strbuf *err);
+/* Mails marked sent in (from, to]. */
+int db_outbox_sent_between(struct db *db, long long from, long long to,
+			   long long *n, struct strbuf *err);
+
+/* The outbox at a glance (read from the index outbox_due). */
+struct db_outbox_counts {
+	long long queued, sent, failed;
+	long long next_attempt; /* earliest of the queued; 0 when none */
+	long long oldest_queued; /* created of the oldest queued; 0: none */
+};
+int db_outbox_counts(struct db *db, struct db_outbox_counts *c,
+		     struct strbuf *err);
+/* Queued or failed mails with a last error, newest first, at most limit;
+ * m->message is "" (not read). */
+int db_outbox_problems(struct db *db, long long limit, db_outbox_fn fn,
+		       void *ctx, struct strbuf *err);
 
 #endif

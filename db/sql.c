@@ -316,15 +316,44 @@ static const char *const sql[DB_SQL_NR] = {
 	[DB_SQL_OUTBOX_DUE] = "SELECT " OUTBOX_COLUMNS " FROM outbox"
 			      " WHERE state = 'queued' AND next_attempt <= ?1"
 			      " ORDER BY id LIMIT ?2",
+	/* attempts counts claims (DB_SQL_OUTBOX_CLAIM); a sent mail's
+	 * next_attempt is its sent_at, so the hourly cap reads the index
+	 * outbox_due alone (DB_SQL_OUTBOX_SENT_BETWEEN) */
 	[DB_SQL_OUTBOX_MARK_SENT] =
 		"UPDATE outbox SET state = 'sent', sent_at = ?2,"
-		" attempts = attempts + 1, last_error = NULL WHERE id = ?1",
-	[DB_SQL_OUTBOX_MARK_RETRY] =
-		"UPDATE outbox SET attempts = attempts + 1,"
 		" next_attempt = ?2, last_error = ?3 WHERE id = ?1",
-	[DB_SQL_OUTBOX_MARK_FAILED] =
-		"UPDATE outbox SET state = 'failed', attempts = attempts + 1,"
-		" last_error = ?2 WHERE id = ?1",
+	[DB_SQL_OUTBOX_MARK_RETRY] = "UPDATE outbox SET next_attempt = ?2,"
+				     " last_error = ?3 WHERE id = ?1",
+	[DB_SQL_OUTBOX_MARK_FAILED] = "UPDATE outbox SET state = 'failed',"
+				      " last_error = ?2 WHERE id = ?1",
+
+	/* mail delivery */
+	[DB_SQL_OUTBOX_CLAIM] =
+		"UPDATE outbox SET next_attempt = ?3, attempts = attempts + 1"
+		" WHERE id = ?1 AND state = 'queued' AND next_attempt <= ?2",
+	[DB_SQL_OUTBOX_UNCLAIM] =
+		"UPDATE outbox SET next_attempt = ?2, attempts = attempts - 1,"
+		" last_error = ?3 WHERE id = ?1 AND state = 'queued'",
+	[DB_SQL_OUTBOX_COUNT_DUE] = "SELECT count(*) FROM outbox"
+				    " WHERE state = 'queued'"
+				    " AND next_attempt <= ?1",
+	[DB_SQL_OUTBOX_SENT_BETWEEN] = "SELECT count(*) FROM outbox"
+				       " WHERE state = 'sent'"
+				       " AND next_attempt > ?1"
+				       " AND next_attempt <= ?2",
+	/* a scan of the index outbox_due alone */
+	[DB_SQL_OUTBOX_STATES] =
+		"SELECT total(state = 'queued'), total(state = 'sent'),"
+		" total(state = 'failed'), min(CASE WHEN state = 'queued'"
+		" THEN next_attempt END) FROM outbox",
+	[DB_SQL_OUTBOX_OLDEST] = "SELECT min(created) FROM outbox"
+				 " WHERE state = 'queued'",
+	/* the columns of OUTBOX_COLUMNS without the message text */
+	[DB_SQL_OUTBOX_PROBLEMS] =
+		"SELECT id, message_id, kind, envelope_from, recipients, '',"
+		" state, attempts, next_attempt, created, sent_at, last_error"
+		" FROM outbox WHERE state IN ('queued', 'failed')"
+		" AND last_error IS NOT NULL ORDER BY id DESC LIMIT ?1",
 };
 
 const char *db_sql_text(enum db_sql id)

@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
-/* api_health: GET /healthz (database readable) and GET /metrics. */
+/* api_health: GET /healthz (database readable) and GET /metrics (with the
+ * outbox gauges). */
 #include <errno.h>
 
+#include "db/mail.h"
 #include "db/migrate.h"
 #include "server/http/metrics.h"
 #include "server/http/routes.h"
+#include "server/triage/mail.h"
 
 void api_health_get(struct http_request *req)
 {
@@ -35,10 +38,16 @@ static const char *route_name(size_t i)
 void api_health_metrics(struct http_request *req)
 {
 	struct strbuf out = STRBUF_INIT;
+	struct db_outbox_counts oc;
 	long long signatures = -1;
+	bool paused;
 
 	db_scalar(http_db(req), DB_SQL_SIG_COUNT, &signatures, &req->err);
 	metrics_render(http_metrics(req), route_name, signatures, &out);
+	if (!db_outbox_counts(http_db(req), &oc, &req->err) &&
+	    !mail_paused(http_db(req), &paused, &req->err))
+		metrics_render_outbox(&out, oc.queued, oc.sent, oc.failed,
+				      paused);
 	http_reply_text(req, 200, "text/plain; version=0.0.4", out.buf,
 			out.len);
 	strbuf_release(&out);

@@ -168,3 +168,20 @@ void metrics_render(const struct metrics *m, const char *(*name)(size_t i),
 	render_histogram(&m->parse, "splatd_parse_duration_seconds",
 			 "Time spent in the parser per run.", out);
 }
+
+void metrics_render_outbox(struct strbuf *out, long long queued, long long sent,
+			   long long failed, bool paused)
+{
+	strbuf_addf(out,
+		    "# HELP splatd_mail_outbox Mails in the outbox by state.\n"
+		    "# TYPE splatd_mail_outbox gauge\n"
+		    "splatd_mail_outbox{state=\"queued\"} %lld\n"
+		    "splatd_mail_outbox{state=\"sent\"} %lld\n"
+		    "splatd_mail_outbox{state=\"failed\"} %lld\n",
+		    queued, sent, failed);
+	strbuf_addf(out,
+		    "# HELP splatd_mail_paused 1 while mail is paused"
+		    " (splatd mail pause).\n"
+		    "# TYPE splatd_mail_paused gauge\nsplatd_mail_paused %d\n",
+		    paused ? 1 : 0);
+}

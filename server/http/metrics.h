@@ -7,6 +7,7 @@
 #ifndef SPLATD_METRICS_H
 #define SPLATD_METRICS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "parsers/strbuf.h"
@@ -28,5 +29,10 @@ void metrics_forced_checkpoint(struct metrics *m);
 /* name(i) gives route i's label; signatures is the stored total. */
 void metrics_render(const struct metrics *m, const char *(*name)(size_t i),
 		    long long signatures, struct strbuf *out);
+
+/* The outbox gauges: splatd_mail_outbox{state="queued|sent|failed"} and
+ * splatd_mail_paused (1 while `splatd mail pause` holds all mail). */
+void metrics_render_outbox(struct strbuf *out, long long queued, long long sent,
+			   long long failed, bool paused);
 
 #endif

@@ -45,6 +45,8 @@ static const struct route routes[] = {
 	  NULL, AUTH_READ, 0, "regressions_history" },
 	{ "PATCH", "/api/v1/regressions/{}", api_regressions_patch, NULL,
 	  AUTH_TRIAGER, 64 * KiB, "regressions_patch" },
+	{ "GET", "/api/v1/mail", api_mail_get, NULL, AUTH_TRIAGER, 0,
+	  "mail_get" },
 	{ "GET", "/{*}", static_files_get, NULL, AUTH_ANON, 0, "static" },
 };
 

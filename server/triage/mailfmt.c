@@ -21,13 +21,15 @@ static bool ascii_printable(const char *s)
 	return true;
 }
 
-/* Bytes of the UTF-8 sequence starting at s (1 for a stray byte). */
+/* Bytes of the UTF-8 sequence starting at s (1 for a stray byte: a
+ * continuation byte, C0/C1 (overlong) or F5-FF, which never lead one). */
 static size_t u8len(const unsigned char *s)
 {
 	size_t n = *s < 0x80  ? 1 :
+		   *s >= 0xf5 ? 1 :
 		   *s >= 0xf0 ? 4 :
 		   *s >= 0xe0 ? 3 :
-		   *s >= 0xc0 ? 2 :
+		   *s >= 0xc2 ? 2 :
 				1;
 	size_t i;
 
@@ -59,6 +61,8 @@ static void add_encoded(struct strbuf *m, const char *value)
 
 	while (*s || n) {
 		k = *s ? u8len(s) : 0;
+		if (k == 1 && *s >= 0x80) /* not UTF-8: U+FFFD, 3 bytes */
+			k = 3;
 		if (!*s || n + k > 45) {
 			strbuf_addstr(m,
 				      first ? "=?UTF-8?B?" : "\r\n =?UTF-8?B?");
@@ -68,11 +72,14 @@ static void add_encoded(struct strbuf *m, const char *value)
 			n = 0;
 			continue;
 		}
-		if (k == 1 && *s >= 0x80) /* not UTF-8: U+FFFD */
-			memcpy(chunk + n, "\xef\xbf\xbd", 3), n += 3;
-		else
-			memcpy(chunk + n, s, k), n += k;
-		s += k;
+		if (k == 3 && *s >= 0x80 && u8len(s) == 1) {
+			memcpy(chunk + n, "\xef\xbf\xbd", 3);
+			s++;
+		} else {
+			memcpy(chunk + n, s, k);
+			s += k;
+		}
+		n += k;
 	}
 }
 
@@ -85,15 +92,55 @@ static void sanitize(struct strbuf *out, const char *value)
 		strbuf_addch(out, *s < ' ' || *s == 0x7f ? ' ' : *s);
 }
 
+/* The longest word (run of non-spaces) of s. */
+static size_t longest_word(const char *s)
+{
+	size_t best = 0, n;
+
+	while (*s) {
+		n = strcspn(s, " ");
+		if (n > best)
+			best = n;
+		s += n;
+		s += strspn(s, " ");
+	}
+	return best;
+}
+
+/*
+ * ASCII value v after "Name: " (col columns), folded before a space where
+ * a line would pass MAIL_HEADER_FOLD; unfolding (dropping each CRLF before
+ * a space) gives v back.
+ */
+static void add_folded(struct strbuf *m, size_t col, const char *v)
+{
+	size_t n;
+
+	while (*v) {
+		n = strspn(v, " ");
+		n += strcspn(v + n, " ");
+		if (*v == ' ' && col + n > MAIL_HEADER_FOLD && col > 1) {
+			strbuf_addstr(m, "\r\n");
+			col = 0;
+		}
+		strbuf_add(m, v, n);
+		col += n;
+		v += n;
+	}
+}
+
 void mail_header(struct strbuf *m, const char *name, const char *value)
 {
 	struct strbuf v = STRBUF_INIT;
+	size_t col = strlen(name) + 2;
 
 	sanitize(&v, value ? value : "");
 	strbuf_addstr(m, name);
 	strbuf_addstr(m, ": ");
-	if (ascii_printable(v.buf))
-		strbuf_add(m, v.buf, v.len);
+	/* a word too long for any line of 998 goes out encoded (folded) */
+	if (ascii_printable(v.buf) &&
+	    col + longest_word(v.buf) + 1 <= MAIL_LINE_MAX)
+		add_folded(m, col, v.buf);
 	else
 		add_encoded(m, v.buf);
 	strbuf_addstr(m, "\r\n");
@@ -184,10 +231,12 @@ int mail_message_id(struct strbuf *out, const char *domain, struct strbuf *err)
 	while (got < sizeof(raw)) {
 		n = getrandom(raw + got, sizeof(raw) - got, 0);
 		if (n < 0) {
-			if (errno == EINTR)
+			int e = errno;
+
+			if (e == EINTR)
 				continue;
-			strbuf_addf(err, "getrandom: %s", strerror(errno));
-			return -errno;
+			strbuf_addf(err, "getrandom: %s", strerror(e));
+			return -e;
 		}
 		got += (size_t)n;
 	}
@@ -220,8 +269,37 @@ static size_t columns(const char *s, size_t n)
 	return c;
 }
 
-void mail_wrap(struct strbuf *out, const char *first, const char *indent,
-	       const char *text)
+/*
+ * text (CRLF-separated lines, the last one ended too) into out, a line
+ * longer than MAIL_LINE_MAX bytes cut into pieces that fit, between whole
+ * UTF-8 characters.
+ */
+static void add_capped(struct strbuf *out, const char *text, size_t len)
+{
+	const char *p = text, *end = text + len, *eol;
+	size_t n, k;
+
+	while (p < end) {
+		eol = memmem(p, (size_t)(end - p), "\r\n", 2);
+		if (!eol)
+			eol = end;
+		do {
+			for (n = 0; p + n < eol; n += k) {
+				k = u8len((const unsigned char *)p + n);
+				if (n + k > MAIL_LINE_MAX)
+					break;
+			}
+			strbuf_add(out, p, n);
+			strbuf_addstr(out, "\r\n");
+			p += n;
+		} while (p < eol);
+		p = eol + 2;
+	}
+}
+
+/* mail_wrap() without the cut past 998 bytes */
+static void wrap(struct strbuf *out, const char *first, const char *indent,
+		 const char *text)
 {
 	struct strbuf t = STRBUF_INIT;
 	const char *p, *w;
@@ -258,17 +336,29 @@ void mail_wrap(struct strbuf *out, const char *first, const char *indent,
 	strbuf_release(&t);
 }
 
+void mail_wrap(struct strbuf *out, const char *first, const char *indent,
+	       const char *text)
+{
+	struct strbuf lines = STRBUF_INIT;
+
+	wrap(&lines, first, indent, text);
+	add_capped(out, lines.buf, lines.len);
+	strbuf_release(&lines);
+}
+
 void mail_line(struct strbuf *out, const char *fmt, ...)
 {
-	struct strbuf t = STRBUF_INIT;
+	struct strbuf t = STRBUF_INIT, line = STRBUF_INIT;
 	va_list ap;
 
 	va_start(ap, fmt);
 	strbuf_vaddf(&t, fmt, ap);
 	va_end(ap);
-	sanitize(out, t.buf);
-	strbuf_addstr(out, "\r\n");
+	sanitize(&line, t.buf);
+	strbuf_addstr(&line, "\r\n");
+	add_capped(out, line.buf, line.len);
 	strbuf_release(&t);
+	strbuf_release(&line);
 }
 
 static void unsub_token(char out[33], const char *secret, const char *email,

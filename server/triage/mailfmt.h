@@ -14,8 +14,14 @@
 #include "parsers/strbuf.h"
 
 #define MAIL_WIDTH 72
+/* RFC 5322: a line is at most 998 bytes (SMTP servers refuse longer ones);
+ * header lines fold before a space past 78 columns where they can. */
+#define MAIL_LINE_MAX 998
+#define MAIL_HEADER_FOLD 78
 
-/* "Name: value\r\n", value made safe (and encoded when not ASCII). */
+/* "Name: value\r\n", value made safe (and encoded when not ASCII, or
+ * when a word of it would not fit a line of 998), folded past 78 columns
+ * before a space. */
 void mail_header(struct strbuf *m, const char *name, const char *value);
 /* "Name: display <addr>\r\n"; display may be NULL.  addr must be valid. */
 void mail_header_addr(struct strbuf *m, const char *name, const char *display,
@@ -36,12 +42,13 @@ void mail_date(struct strbuf *out, long long t);
 /*
  * Append text word-wrapped at MAIL_WIDTH columns, each line starting with
  * indent (the first with first, when not NULL), CRLF after each line.  A
- * word longer than the line stays whole on a line of its own.  Control
- * characters of text become spaces.
+ * word longer than the line stays whole on a line of its own (cut only
+ * past 998 bytes).  Control characters of text become spaces.
  */
 void mail_wrap(struct strbuf *out, const char *first, const char *indent,
 	       const char *text);
-/* One body line: text with control characters made spaces, then CRLF. */
+/* One body line: text with control characters made spaces, then CRLF (a
+ * line past 998 bytes is cut there, between characters). */
 void mail_line(struct strbuf *out, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 

@@ -9,6 +9,7 @@
 
 #include "db/mail.h"
 #include "parsers/alloc.h"
+#include "server/triage/view.h"
 
 int outbox_queue(struct db *db, const char *kind, const char *message_id,
 		 const char *envelope_from, const char *const *rcpt, size_t n,
@@ -41,7 +42,7 @@ int outbox_queue(struct db *db, const char *kind, const char *message_id,
 
 /* One due mail, copied out of SQLite's row. */
 struct due {
-	long long id, attempts, created;
+	long long id, attempts, created, next_attempt;
 	char *from, *rcpt, *message;
 };
 
@@ -60,6 +61,7 @@ static int add_due(void *ctx, const struct db_outbox_mail *m)
 	d->id = m->id;
 	d->attempts = m->attempts;
 	d->created = m->created;
+	d->next_attempt = m->next_attempt;
 	d->from = xstrdup(m->envelope_from);
 	d->rcpt = xstrdup(m->recipients);
 	d->message = xstrdup(m->message);
@@ -78,73 +80,198 @@ static void due_release(struct due_list *l)
 	l->n = 0;
 }
 
-/* Retry after 1, 2, 4 ... minutes, at most 2 hours apart; give up after
- * two days. */
-#define RETRY_FIRST 60
-#define RETRY_MAX (2 * 3600)
-#define RETRY_GIVE_UP (2 * 86400)
-
 static long long retry_delay(long long attempts)
 {
-	long long d = RETRY_FIRST;
+	long long d = OUTBOX_RETRY_FIRST;
 
-	while (attempts-- > 0 && d < RETRY_MAX)
+	while (attempts-- > 0 && d < OUTBOX_RETRY_MAX)
 		d *= 2;
-	return d < RETRY_MAX ? d : RETRY_MAX;
+	return d < OUTBOX_RETRY_MAX ? d : OUTBOX_RETRY_MAX;
 }
 
+/* The recipients of d as strings borrowed from *list; NULL when the
+ * stored list is not a non-empty array of strings. */
+static const char **due_rcpt(const struct due *d, json_t **list, size_t *n)
+{
+	const char **rcpt;
+	size_t i;
+
+	*list = json_loads(d->rcpt, 0, NULL);
+	*n = json_array_size(*list);
+	if (!*n)
+		return NULL;
+	rcpt = xmalloc(*n * sizeof(*rcpt));
+	for (i = 0; i < *n; i++) {
+		rcpt[i] = json_string_value(json_array_get(*list, i));
+		if (!rcpt[i]) {
+			free(rcpt);
+			return NULL;
+		}
+	}
+	return rcpt;
+}
+
+/* Claim d, hand it to sink, record the outcome; -EAGAIN (why in err) when
+ * the sink stopped the pass. */
 static int deliver_one(struct db *db, const struct outbox_sink *sink,
 		       const struct due *d, long long now,
 		       struct outbox_stats *st, struct strbuf *err)
 {
-	json_t *list = json_loads(d->rcpt, 0, NULL);
-	struct strbuf why = STRBUF_INIT;
-	const char **rcpt = NULL;
-	enum outbox_result r;
-	size_t i, n = json_array_size(list);
+	struct strbuf why = STRBUF_INIT, note = STRBUF_INIT;
+	enum outbox_result r = OUTBOX_PERMFAIL;
+	const char **rcpt;
+	json_t *list = NULL;
+	bool claimed, stop = false;
+	size_t n;
 	int ret;
 
-	rcpt = xmalloc((n ? n : 1) * sizeof(*rcpt));
-	for (i = 0; i < n; i++)
-		rcpt[i] = json_string_value(json_array_get(list, i));
-	r = sink->deliver(sink->ctx, d->from, rcpt, n, d->message,
-			  strlen(d->message), &why);
-	if (r == OUTBOX_SENT) {
-		ret = db_outbox_mark_sent(db, d->id, now, err);
+	ret = db_outbox_claim(db, d->id, now, now + OUTBOX_LEASE, &claimed,
+			      err);
+	if (ret || !claimed) /* another sender took it */
+		return ret;
+	rcpt = due_rcpt(d, &list, &n);
+	if (rcpt)
+		r = sink->deliver(sink->ctx, d->from, rcpt, n, d->message,
+				  strlen(d->message), &why);
+	else
+		strbuf_addstr(&why, "no valid recipient list in the outbox");
+	switch (r) {
+	case OUTBOX_SENT:
+		ret = db_outbox_mark_sent(db, d->id, now, why.buf, err);
 		st->sent++;
-	} else if (r == OUTBOX_TEMPFAIL && now - d->created < RETRY_GIVE_UP) {
-		ret = db_outbox_mark_retry(db, d->id,
-					   now + retry_delay(d->attempts),
-					   why.buf, err);
-		st->retried++;
-	} else {
+		break;
+	case OUTBOX_HELD:
+		ret = db_outbox_unclaim(db, d->id, d->next_attempt, why.buf,
+					err);
+		stop = true;
+		break;
+	case OUTBOX_DOWN:
+		stop = true;
+		/* fall through */
+	case OUTBOX_TEMPFAIL:
+		if (now - d->created < OUTBOX_GIVE_UP) {
+			ret = db_outbox_mark_retry(
+				db, d->id, now + retry_delay(d->attempts),
+				why.buf, err);
+			st->retried++;
+			break;
+		}
+		strbuf_addf(&note, "gave up after two days: %s", why.buf);
+		strbuf_reset(&why);
+		strbuf_add(&why, note.buf, note.len);
+		/* fall through */
+	case OUTBOX_PERMFAIL:
 		ret = db_outbox_mark_failed(db, d->id, why.buf, err);
 		st->failed++;
+		break;
+	}
+	if (!ret && stop) {
+		strbuf_addstr(err, why.buf);
+		ret = -EAGAIN;
 	}
 	free(rcpt);
 	json_decref(list);
 	strbuf_release(&why);
+	strbuf_release(&note);
 	return ret;
 }
+
+#define BATCH 64
 
 int outbox_send_due(struct db *db, const struct mail_config *cfg,
 		    const struct outbox_sink *sink, long long now,
 		    struct outbox_stats *st, struct strbuf *err)
 {
+	struct strbuf scratch = STRBUF_INIT;
 	struct due_list l = { 0 };
-	size_t i;
+	long long budget = -1, n, batch;
+	unsigned sent;
+	bool paused = false;
+	size_t i, got;
+	int ret = 0;
+
+	memset(st, 0, sizeof(*st));
+	if (sink->limited) {
+		ret = mail_paused(db, &paused, err);
+		if (!ret && !paused && cfg->max_per_hour) {
+			ret = db_outbox_sent_between(db, now - 3600, now, &n,
+						     err);
+			budget = n < cfg->max_per_hour ? cfg->max_per_hour - n :
+							 0;
+		}
+	}
+	while (!ret && !paused && budget) {
+		batch = budget < 0 || budget > BATCH ? BATCH : budget;
+		ret = db_outbox_due(db, now, batch, add_due, &l, err);
+		for (i = 0; !ret && i < l.n; i++) {
+			sent = st->sent;
+			ret = deliver_one(db, sink, &l.v[i], now, st, err);
+			if (budget > 0 && st->sent > sent)
+				budget--;
+		}
+		got = l.n;
+		due_release(&l);
+		if (got < (size_t)batch)
+			break;
+	}
+	free(l.v);
+	/* what is still due now waits: paused, over the cap or stopped */
+	if ((!ret || ret == -EAGAIN) &&
+	    !db_outbox_count_due(db, now, &n, &scratch))
+		st->held = (unsigned)n;
+	strbuf_release(&scratch);
+	return ret;
+}
+
+static int add_problem(void *ctx, const struct db_outbox_mail *m)
+{
+	json_t *list = ctx;
+
+	return json_array_append_new(
+		       list,
+		       json_pack("{s:o, s:o, s:o, s:o, s:I, s:o}", "message_id",
+				 view_string(m->message_id), "kind",
+				 view_string(m->kind), "state",
+				 view_string(m->state), "recipients",
+				 view_json_array(m->recipients), "attempts",
+				 (json_int_t)m->attempts, "last_error",
+				 view_string(m->last_error))) ?
+		       -ENOMEM :
+		       0;
+}
+
+int outbox_status_json(struct db *db, long long now, unsigned nfail,
+		       json_t **out, struct strbuf *err)
+{
+	struct db_outbox_counts c;
+	json_t *failures = json_array();
+	long long hour = 0;
+	bool paused = false;
 	int ret;
 
-	(void)cfg;
-	memset(st, 0, sizeof(*st));
-	do {
-		ret = db_outbox_due(db, now, 64, add_due, &l, err);
-		for (i = 0; !ret && i < l.n; i++)
-			ret = deliver_one(db, sink, &l.v[i], now, st, err);
-		i = l.n;
-		due_release(&l);
-	} while (!ret && i == 64);
-	free(l.v);
+	*out = NULL;
+	ret = mail_paused(db, &paused, err);
+	if (!ret)
+		ret = db_outbox_counts(db, &c, err);
+	if (!ret)
+		ret = db_outbox_sent_between(db, now - 3600, now, &hour, err);
+	if (!ret && nfail)
+		ret = db_outbox_problems(db, nfail, add_problem, failures, err);
+	if (ret == -ENOMEM)
+		strbuf_addstr(err, "out of memory");
+	if (!ret)
+		*out = json_pack(
+			"{s:b, s:I, s:I, s:I, s:I, s:o, s:o, s:O}", "paused",
+			paused, "queued", (json_int_t)c.queued, "sent",
+			(json_int_t)c.sent, "failed", (json_int_t)c.failed,
+			"sent_last_hour", (json_int_t)hour, "oldest_queued",
+			view_time(c.oldest_queued), "next_attempt",
+			view_time(c.next_attempt), "failures", failures);
+	json_decref(failures);
+	if (!ret && !*out) {
+		strbuf_addstr(err, "out of memory");
+		ret = -ENOMEM;
+	}
 	return ret;
 }
 
@@ -224,6 +351,7 @@ void outbox_sink_mbox(struct outbox_sink *s, FILE *f)
 	s->name = "mbox";
 	s->deliver = mbox_deliver;
 	s->ctx = f;
+	s->limited = false;
 }
 
 void outbox_sink_print(struct outbox_sink *s, FILE *f)
@@ -231,4 +359,5 @@ void outbox_sink_print(struct outbox_sink *s, FILE *f)
 	s->name = "print";
 	s->deliver = print_deliver;
 	s->ctx = f;
+	s->limited = false;
 }

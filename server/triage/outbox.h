@@ -9,6 +9,8 @@
 #ifndef SPLATD_OUTBOX_H
 #define SPLATD_OUTBOX_H
 
+#include <jansson.h>
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "db/db.h"
@@ -26,8 +28,15 @@ int outbox_queue(struct db *db, const char *kind, const char *message_id,
 
 enum outbox_result {
 	OUTBOX_SENT, /* the sink took it */
-	OUTBOX_TEMPFAIL, /* try again later (SMTP 4xx, no connection) */
+	OUTBOX_TEMPFAIL, /* try again later (SMTP 4xx, a time-out) */
 	OUTBOX_PERMFAIL, /* never (SMTP 5xx): recorded, not retried */
+	/* no connection to the server: this mail is retried later (as
+	 * TEMPFAIL) and the pass stops, the others wait untouched */
+	OUTBOX_DOWN,
+	/* the transport refuses all mail for now (AUTH refused or required,
+	 * TLS required and not offered): not this mail's fault, so its
+	 * attempt is not counted; the pass stops and everything waits */
+	OUTBOX_HELD,
 };
 
 /* Where mail goes; deliver() says what became of one message and why. */
@@ -38,6 +47,9 @@ struct outbox_sink {
 				      const char *message, size_t len,
 				      struct strbuf *why);
 	void *ctx;
+	/* it sends mail to people: the emergency stop and the hourly cap
+	 * apply (SMTP); an mbox file or a terminal is not limited */
+	bool limited;
 };
 
 /* Append each message to f in mbox format ("From " line, ">From" quoted). */
@@ -47,15 +59,41 @@ void outbox_sink_print(struct outbox_sink *s, FILE *f);
 
 struct outbox_stats {
 	unsigned sent, retried, failed;
-	unsigned held; /* due but held back (paused, hourly cap) */
+	unsigned held; /* due but held back (paused, hourly cap, stopped) */
 };
 
+/* Retry after 1, 2, 4 ... minutes, at most 2 hours apart; a mail still
+ * not sent two days after it was queued has failed for good. */
+#define OUTBOX_RETRY_FIRST 60
+#define OUTBOX_RETRY_MAX (2 * 3600)
+#define OUTBOX_GIVE_UP (2 * 86400)
+/* A mail handed to a sink is claimed this long: a sender that dies
+ * mid-send leaves it to the next pass after that (docs/mail.md). */
+#define OUTBOX_LEASE 600
+
 /*
- * Hand every due queued mail to sink and mark what became of it: sent,
- * retried later (backoff), or failed.  0 or -errno with err.
+ * Hand every due queued mail to sink, oldest first, and mark what became
+ * of it: sent, retried later (backoff), or failed.  Each mail is claimed
+ * (OUTBOX_LEASE) before the hand-over and marked after it, one statement
+ * each, so this runs inside a caller's transaction (a dry run) or without
+ * one, and two senders never hand over the same mail.  For a limited sink
+ * nothing is sent while mail is paused, and no more than
+ * cfg->max_per_hour mails are sent in any hour (0: no cap): what exceeds
+ * waits, counted in st->held.  0, or -EAGAIN when the sink stopped the
+ * pass (OUTBOX_DOWN, OUTBOX_HELD; why in err), or -errno with err.
  */
 int outbox_send_due(struct db *db, const struct mail_config *cfg,
 		    const struct outbox_sink *sink, long long now,
 		    struct outbox_stats *st, struct strbuf *err);
+
+/*
+ * The state of the outbox at now as JSON: {paused, queued, sent, failed,
+ * sent_last_hour, oldest_queued, next_attempt, failures: [{message_id,
+ * kind, state, recipients, attempts, last_error}]} (at most nfail of those,
+ * newest first: failed mails and queued ones waiting for a retry).  It
+ * holds addresses.  *out is a new reference; 0 or -errno with err.
+ */
+int outbox_status_json(struct db *db, long long now, unsigned nfail,
+		       json_t **out, struct strbuf *err);
 
 #endif

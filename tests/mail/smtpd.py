@@ -4,11 +4,14 @@
 
 Listens on 127.0.0.1 (a free port, written to --port-file), stores each
 message it accepts as DIR/NNNN.eml with DIR/NNNN.json holding the envelope
-({"mail_from", "rcpt_tos", "auth"}), and can misbehave on purpose:
+({"mail_from", "rcpt_tos", "auth", "peer": the client's address and port,
+one per connection}), and can misbehave on purpose:
 
   --fail-451 N      answer the first N DATA commands with 451 (try later)
   --reject ADDR     answer RCPT TO:<ADDR> with 550 (may be repeated)
   --stall-after N   after accepting N messages, never answer DATA again
+  --hold-after N    after accepting N messages, store the next one but
+                    never answer its DATA (the sender cannot know it went)
   --auth USER:PASS  require AUTH PLAIN/LOGIN with these credentials
 
 Runs until killed (SIGTERM).
@@ -31,6 +34,7 @@ class Handler:
         self.fail451 = args.fail_451
         self.reject = set(a.lower() for a in args.reject)
         self.stall_after = args.stall_after
+        self.hold_after = args.hold_after
         self.accepted = 0
         self.lock = threading.Lock()
 
@@ -43,13 +47,14 @@ class Handler:
 
     async def handle_DATA(self, server, session, envelope):
         with self.lock:
-            stall = False
+            stall = hold = False
             if self.fail451 > 0:
                 self.fail451 -= 1
                 return "451 4.3.0 try again later"
             if self.stall_after >= 0 and self.accepted >= self.stall_after:
                 stall = True
             else:
+                hold = 0 <= self.hold_after <= self.accepted
                 self.accepted += 1
                 n = self.accepted
         if stall:
@@ -59,10 +64,13 @@ class Handler:
         with open(base + ".json", "w") as f:
             json.dump({"mail_from": envelope.mail_from,
                        "rcpt_tos": envelope.rcpt_tos,
-                       "auth": bool(session.authenticated)}, f)
+                       "auth": bool(session.authenticated),
+                       "peer": "%s:%s" % tuple(session.peer[:2])}, f)
         with open(base + ".eml.tmp", "wb") as f:
             f.write(envelope.original_content or envelope.content)
         os.rename(base + ".eml.tmp", base + ".eml")
+        if hold:
+            await asyncio.sleep(3600)
         return "250 OK message accepted"
 
 
@@ -83,6 +91,7 @@ def main():
     ap.add_argument("--fail-451", type=int, default=0)
     ap.add_argument("--reject", action="append", default=[])
     ap.add_argument("--stall-after", type=int, default=-1)
+    ap.add_argument("--hold-after", type=int, default=-1)
     ap.add_argument("--auth")
     args = ap.parse_args()
     os.makedirs(args.dir, exist_ok=True)

@@ -1,0 +1,38 @@
+# SPDX-License-Identifier: GPL-2.0
+# tests/mail/outbox.sh: what the delivery tests (t6000-t6019) share, sourced
+# after tests/mail/lib.sh.
+#   $QUEUE            tests/tools/mail_queue: queues simple mails, prints
+#                     their Message-IDs
+#   $DB               the test database ($TMP/mail.db unless already set,
+#                     as tests/http/lib.sh does)
+#   $NOW              a fixed clock for --now: 2026-12-01T10:00:00Z
+#   sql QUERY         sqlite3 on $DB
+#   send ARGS...      splatd mail send --db $DB ARGS, stderr in
+#                     $TMP/send.err
+#   send_smtp ARGS... the same through the test's SMTP server
+#   ids_in [DIR]      the Message-IDs of the mails in DIR ($MAILDIR)
+#   wait_for CMD...   poll up to 30 s until CMD succeeds
+QUEUE=build/asan/tools/mail_queue
+need_exec "$SPLATD" "$QUEUE"
+DB=${DB:-$TMP/mail.db}
+NOW=$(date -u -d 2026-12-01T10:00:00Z +%s)
+
+sql() { sqlite3 "$DB" "$1"; }
+
+send() { "$SPLATD" mail send --db "$DB" "$@" 2>"$TMP/send.err"; }
+
+send_smtp() { send --smtp-url "$SMTP_URL" "$@"; }
+
+ids_in() {
+	cat "${1:-$MAILDIR}"/*.eml 2>/dev/null |
+		sed -n 's/^Message-ID: <\(.*\)>\r$/\1/p'
+}
+
+wait_for() {
+	local i
+	for i in $(seq 300); do
+		"$@" && return 0
+		sleep 0.1
+	done
+	return 1
+}
