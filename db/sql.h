@@ -103,6 +103,14 @@ enum db_sql {
 	DB_SQL_OUTBOX_MARK_RETRY,
 	DB_SQL_OUTBOX_MARK_FAILED,
 
+	/* subscriptions and opt-outs (db/subscriptions.c) */
+	DB_SQL_SUB_INSERT,
+	DB_SQL_SUB_GET,
+	DB_SQL_SUB_LIST,
+	DB_SQL_SUB_DELETE,
+	DB_SQL_OPTOUT_INSERT,
+	DB_SQL_OPTOUT_GET,
+
 	DB_SQL_NR
 };
 

@@ -45,6 +45,17 @@ static const struct route routes[] = {
 	  NULL, AUTH_READ, 0, "regressions_history" },
 	{ "PATCH", "/api/v1/regressions/{}", api_regressions_patch, NULL,
 	  AUTH_TRIAGER, 64 * KiB, "regressions_patch" },
+	{ "POST", "/api/v1/subscriptions", api_subscriptions_post, NULL,
+	  AUTH_TRIAGER, 64 * KiB, "subscriptions_post" },
+	{ "GET", "/api/v1/subscriptions", api_subscriptions_list, NULL,
+	  AUTH_TRIAGER, 0, "subscriptions_list" },
+	{ "DELETE", "/api/v1/subscriptions/{}", api_subscriptions_delete, NULL,
+	  AUTH_TRIAGER, 0, "subscriptions_delete" },
+	/* the link of every mail: no login, even with --private */
+	{ "GET", "/unsubscribe", unsubscribe_get, NULL, AUTH_ANON, 0,
+	  "unsubscribe_get" },
+	{ "POST", "/unsubscribe", unsubscribe_post, NULL, AUTH_ANON, 4 * KiB,
+	  "unsubscribe_post" },
 	{ "GET", "/{*}", static_files_get, NULL, AUTH_ANON, 0, "static" },
 };
 
