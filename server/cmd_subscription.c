@@ -29,15 +29,6 @@ static const char subscription_usage[] =
 	"(--all, for a CI team's list), on top of what its owners get.\n"
 	"Addresses are stored lower case; the actor is cli:$USER.\n";
 
-static void print_json(json_t *o)
-{
-	char *s = json_dumps(o, JSON_INDENT(2) | JSON_SORT_KEYS);
-
-	if (s)
-		puts(s);
-	free(s);
-}
-
 static int print_row(void *ctx UNUSED, const struct db_subscription *s)
 {
 	char created[32] = "-";
@@ -65,8 +56,11 @@ static int list(struct db *db, const char *email, bool json, struct strbuf *err)
 
 	if (json) {
 		ret = subscription_list(db, email, add_row, arr, err);
-		if (!ret)
-			print_json(arr);
+		if (!ret) {
+			json_dumpf(arr, stdout,
+				   JSON_INDENT(2) | JSON_SORT_KEYS);
+			putchar('\n');
+		}
 	} else {
 		printf("%-6s %-32s %-9s %-32s %-6s %-20s %s\n", "ID", "EMAIL",
 		       "WHAT", "VALUE", "PERIOD", "CREATED", "ACTOR");
@@ -120,9 +114,10 @@ static int add(struct db *db, struct subscription_req *r, bool json,
 	ret = subscription_add(db, r, (long long)time(NULL), &id, err);
 	if (!ret)
 		ret = subscription_get_json(db, id, &o, err);
-	if (!ret && json)
-		print_json(o);
-	else if (!ret)
+	if (!ret && json) {
+		json_dumpf(o, stdout, JSON_INDENT(2) | JSON_SORT_KEYS);
+		putchar('\n');
+	} else if (!ret)
 		printf("subscription %lld: %s gets %s mail about %s%s%s\n", id,
 		       json_string_value(json_object_get(o, "email")),
 		       json_string_value(json_object_get(o, "period")), r->what,

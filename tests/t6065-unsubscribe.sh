@@ -122,6 +122,12 @@ check_eq "the address in another case is the same address" 200 \
 check_eq "... still one row for it" 1 \
 	"$(sql "SELECT count(*) FROM mail_optouts WHERE email = 'other.person@example.org'")"
 
+URL_P=$($URLTOOL "$DB" "$BASE" "user+lkml@example.org" 0)
+check_eq "an address with + (encoded %2B, never a space): 200" 200 \
+	"$(one_click "$URL_P")"
+check_eq "... recorded as it is" 1 \
+	"$(sql "SELECT count(*) FROM mail_optouts WHERE email = 'user+lkml@example.org' AND signature_id = 0")"
+
 # the page's own form: its action, unescaped, posted with its hidden field
 page GET "$URL_H" >/dev/null
 action=$(sed -n 's/.*action="\([^"]*\)".*/\1/p' "$TMP/body" | sed 's/&amp;/\&/g')

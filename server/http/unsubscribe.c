@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <time.h>
 
+#include "parsers/alloc.h"
 #include "server/http/html.h"
 #include "server/http/routes.h"
 #include "server/triage/subscriptions.h"
@@ -26,44 +27,44 @@ static void what_text(struct strbuf *page, const struct unsubscribe *u)
 	strbuf_addstr(page, "</b>");
 }
 
+/* The pages of a refused link, by unsubscribe_check()'s error. */
+static const struct {
+	int err, status;
+	const char *title, *html;
+} refusals[] = {
+	{ -EINVAL, 400, "splatd: broken unsubscribe link",
+	  "<h1>This unsubscribe link is incomplete</h1>\n<p>Copy the whole "
+	  "link from the mail, or answer the mail with <code>#splatd "
+	  "not-mine</code>.</p>\n" },
+	{ -EACCES, 403, "splatd: invalid unsubscribe link",
+	  "<h1>This unsubscribe link is not valid</h1>\n<p>Its signature "
+	  "does not match the address and signature it names.  Copy the "
+	  "whole link from the mail.</p>\n" },
+	{ -ENOENT, 404, "splatd: unknown signature",
+	  "<h1>No such signature</h1>\n<p>The signature this link names is "
+	  "not in this splatd.</p>\n" },
+};
+
 /* The page for a failed check (ret) or a checked link u. */
 static void reply_page(struct http_request *req, int ret,
 		       const struct unsubscribe *u, const char *t, bool asked)
 {
 	struct strbuf page = STRBUF_INIT, url = STRBUF_INIT;
 	int status = 200;
+	size_t i;
 
-	switch (ret) {
-	case 0:
-		break;
-	case -EINVAL:
-		status = 400;
-		html_begin(&page, "splatd: broken unsubscribe link");
-		strbuf_addstr(&page,
-			      "<h1>This unsubscribe link is "
-			      "incomplete</h1>\n<p>Copy the whole "
-			      "link from the mail, or answer the mail "
-			      "with <code>#splatd not-mine</code>.</p>\n");
+	if (ret) {
+		for (i = 0; i < ARRAY_SIZE(refusals); i++)
+			if (refusals[i].err == ret)
+				break;
+		if (i == ARRAY_SIZE(refusals)) {
+			http_reply_errno(req, ret, req->err.buf);
+			goto out;
+		}
+		status = refusals[i].status;
+		html_begin(&page, refusals[i].title);
+		strbuf_addstr(&page, refusals[i].html);
 		goto send;
-	case -EACCES:
-		status = 403;
-		html_begin(&page, "splatd: invalid unsubscribe link");
-		strbuf_addstr(&page, "<h1>This unsubscribe link is not "
-				     "valid</h1>\n<p>Its signature does not "
-				     "match the address and signature it "
-				     "names.  Copy the whole link from the "
-				     "mail.</p>\n");
-		goto send;
-	case -ENOENT:
-		status = 404;
-		html_begin(&page, "splatd: unknown signature");
-		strbuf_addstr(&page, "<h1>No such signature</h1>\n<p>The "
-				     "signature this link names is not in "
-				     "this splatd.</p>\n");
-		goto send;
-	default:
-		http_reply_errno(req, ret, req->err.buf);
-		goto out;
 	}
 	html_begin(&page, "splatd: unsubscribe");
 	if (u->done) {
