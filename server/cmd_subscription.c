@@ -207,6 +207,9 @@ int cmd_subscription(int argc, char **argv)
 	} else if (!strcmp(sub, "remove")) {
 		if (!arg)
 			strbuf_addstr(&err, "remove needs an ID");
+		else if (email || t.section || t.kind || t.tree ||
+			 t.signature || t.all || weekly || json)
+			strbuf_addstr(&err, "remove takes only ID and --db");
 	} else {
 		strbuf_addf(&err, "unknown subcommand '%s'", sub);
 	}

@@ -134,6 +134,8 @@ usage "add without a target" "add needs one of --section, --kind, --tree, --sign
 usage "add with two targets" "add needs only one of" add a@example.org --all --kind circular
 usage "add without EMAIL" "add needs an EMAIL" add --all
 usage "remove without ID" "remove needs an ID" remove
+usage "remove with a target" "remove takes only ID and --db" remove 1 --all
+usage "list with a target" "list takes only --email ADDR, --json and --db" list --kind circular
 usage "an unknown option" "bad argument '--frobnicate'" list --frobnicate
 "$SPLATD" subscription add a@example.org --db "$DB" --section >"$TMP/out" \
 	2>"$TMP/err"
