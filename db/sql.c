@@ -36,6 +36,9 @@
 	"id, message_id, kind, envelope_from, recipients, message, state, " \
 	"attempts, next_attempt, created, sent_at, last_error"
 
+/* subscriptions (db/subscriptions.c) */
+#define SUB_COLUMNS "id, email, what, value, period, created, actor"
+
 static const char *const sql[DB_SQL_NR] = {
 	[DB_SQL_BEGIN_IMMEDIATE] = "BEGIN IMMEDIATE",
 	[DB_SQL_COMMIT] = "COMMIT",
@@ -140,12 +143,13 @@ static const char *const sql[DB_SQL_NR] = {
 	[DB_SQL_OCC_COUNT] = "SELECT count(*) FROM occurrences",
 
 	[DB_SQL_TOKEN_INSERT] = "INSERT INTO tokens (name, role, hash,"
-				" created_at) VALUES (?1, ?2, ?3, ?4)",
-	[DB_SQL_TOKEN_FIND_HASH] =
-		"SELECT id, name, role, created_at, revoked_at FROM tokens"
-		" WHERE hash = ?1",
-	[DB_SQL_TOKEN_LIST] = "SELECT id, name, role, created_at, revoked_at"
-			      " FROM tokens ORDER BY id",
+				" created_at, email)"
+				" VALUES (?1, ?2, ?3, ?4, ?5)",
+	[DB_SQL_TOKEN_FIND_HASH] = "SELECT id, name, role, created_at,"
+				   " revoked_at, email FROM tokens"
+				   " WHERE hash = ?1",
+	[DB_SQL_TOKEN_LIST] = "SELECT id, name, role, created_at, revoked_at,"
+			      " email FROM tokens ORDER BY id",
 	[DB_SQL_TOKEN_REVOKE] = "UPDATE tokens SET revoked_at = ?2"
 				" WHERE name = ?1 AND revoked_at IS NULL",
 	[DB_SQL_REG_INSERT] =
@@ -354,6 +358,23 @@ static const char *const sql[DB_SQL_NR] = {
 		" state, attempts, next_attempt, created, sent_at, last_error"
 		" FROM outbox WHERE state IN ('queued', 'failed')"
 		" AND last_error IS NOT NULL ORDER BY id DESC LIMIT ?1",
+
+	/* subscriptions and opt-outs (db/subscriptions.c) */
+	[DB_SQL_SUB_INSERT] =
+		"INSERT INTO subscriptions (email, what, value, period,"
+		" created, actor) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	[DB_SQL_SUB_GET] = "SELECT " SUB_COLUMNS " FROM subscriptions"
+			   " WHERE id = ?1",
+	/* ?1 NULL: every address */
+	[DB_SQL_SUB_LIST] = "SELECT " SUB_COLUMNS " FROM subscriptions"
+			    " WHERE ?1 IS NULL OR email = ?1 ORDER BY id",
+	[DB_SQL_SUB_DELETE] = "DELETE FROM subscriptions WHERE id = ?1",
+	/* the first opt-out of (email, signature) stays: its reason and ts */
+	[DB_SQL_OPTOUT_INSERT] =
+		"INSERT OR IGNORE INTO mail_optouts (email, signature_id,"
+		" reason, ts) VALUES (?1, ?2, ?3, ?4)",
+	[DB_SQL_OPTOUT_GET] = "SELECT reason, ts FROM mail_optouts"
+			      " WHERE email = ?1 AND signature_id = ?2",
 };
 
 const char *db_sql_text(enum db_sql id)

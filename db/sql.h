@@ -111,6 +111,13 @@ enum db_sql {
 	DB_SQL_OUTBOX_STATES,
 	DB_SQL_OUTBOX_OLDEST,
 	DB_SQL_OUTBOX_PROBLEMS,
+	/* subscriptions and opt-outs (db/subscriptions.c) */
+	DB_SQL_SUB_INSERT,
+	DB_SQL_SUB_GET,
+	DB_SQL_SUB_LIST,
+	DB_SQL_SUB_DELETE,
+	DB_SQL_OPTOUT_INSERT,
+	DB_SQL_OPTOUT_GET,
 
 	DB_SQL_NR
 };

@@ -5,7 +5,8 @@
 #include <errno.h>
 
 int db_token_insert(struct db *db, const char *name, const char *role,
-		    const char *hash, long long now, struct strbuf *err)
+		    const char *hash, const char *email, long long now,
+		    struct strbuf *err)
 {
 	sqlite3_stmt *st = db_stmt(db, DB_SQL_TOKEN_INSERT, err);
 	int ret = 0;
@@ -16,6 +17,7 @@ int db_token_insert(struct db *db, const char *name, const char *role,
 	db_bind_text(st, 2, role);
 	db_bind_text(st, 3, hash);
 	db_bind_int(st, 4, now);
+	db_bind_text(st, 5, email);
 	if (sqlite3_step(st) != SQLITE_DONE) {
 		if (sqlite3_errcode(db->sq) == SQLITE_CONSTRAINT) {
 			strbuf_addf(err, "a token named '%s' exists", name);
@@ -44,6 +46,7 @@ static int token_row(void *ctx, sqlite3_stmt *st)
 	t.role = db_col_text(st, 2);
 	t.created_at = sqlite3_column_int64(st, 3);
 	t.revoked_at = sqlite3_column_int64(st, 4);
+	t.email = db_col_text(st, 5);
 	c->rows++;
 	return c->fn(c->ctx, &t);
 }

@@ -9,18 +9,22 @@
 #include "parsers/compiler.h"
 #include "server/http/api.h"
 #include "server/triage/auth.h"
+#include "server/triage/mailfmt.h"
 #include "server/cmds.h"
 #include "server/options.h"
 
 static const char token_usage[] =
 	"usage: splatd token create --name NAME --role ci|triager|admin"
-	" [--db PATH]\n"
+	" [--email ADDR]\n"
+	"                           [--db PATH]\n"
 	"       splatd token list [--db PATH]\n"
 	"       splatd token revoke NAME [--db PATH]\n"
 	"\n"
 	"create prints the new secret once, alone on the last line; only its\n"
 	"sha256 is stored.  Roles: ci ingests runs; triager sets statuses and\n"
-	"merges signatures; admin may do everything.\n";
+	"merges signatures; admin may do everything.  --email binds the token\n"
+	"to an address (stored lower case): a reply mail from it may act with\n"
+	"the token's role (docs/mail.md).\n";
 
 static int print_token(void *ctx UNUSED, const struct db_token *t)
 {
@@ -32,16 +36,19 @@ static int print_token(void *ctx UNUSED, const struct db_token *t)
 		strftime(created, sizeof(created), "%Y-%m-%dT%H:%M:%SZ", &tm);
 	if (t->revoked_at && gmtime_r(&r, &tm))
 		strftime(revoked, sizeof(revoked), "%Y-%m-%dT%H:%M:%SZ", &tm);
-	printf("%-24s %-8s created %s  %s%s\n", t->name, t->role, created,
+	printf("%-24s %-8s created %s  %s%s", t->name, t->role, created,
 	       t->revoked_at ? "revoked " : "active",
 	       t->revoked_at ? revoked : "");
+	if (t->email)
+		printf("  email %s", t->email);
+	putchar('\n');
 	return 0;
 }
 
 static int token_create(struct db *db, const char *name, const char *role,
-			struct strbuf *err)
+			const char *email, struct strbuf *err)
 {
-	struct strbuf secret = STRBUF_INIT;
+	struct strbuf secret = STRBUF_INIT, addr = STRBUF_INIT;
 	char hash[AUTH_HASH_HEX + 1];
 	int ret;
 
@@ -54,16 +61,28 @@ static int token_create(struct db *db, const char *name, const char *role,
 		strbuf_addstr(err, "--role must be ci, triager or admin");
 		return -EINVAL;
 	}
+	if (email && !mail_addr_parse(email, &addr)) {
+		strbuf_addstr(err,
+			      "--email must be a mail address (local@domain)");
+		return -EINVAL;
+	}
 	ret = auth_secret_new(&secret, err);
 	if (ret)
 		goto out;
 	auth_hash(secret.buf, hash);
-	ret = db_token_insert(db, name, role, hash, (long long)time(NULL), err);
+	ret = db_token_insert(db, name, role, hash, email ? addr.buf : NULL,
+			      (long long)time(NULL), err);
 	if (ret)
 		goto out;
-	printf("token '%s' (%s) created; it is shown only once:\n%s\n", name,
-	       role, secret.buf);
+	if (email)
+		printf("token '%s' (%s) created for %s; it is shown only"
+		       " once:\n%s\n",
+		       name, role, addr.buf, secret.buf);
+	else
+		printf("token '%s' (%s) created; it is shown only once:\n%s\n",
+		       name, role, secret.buf);
 out:
+	strbuf_release(&addr);
 	strbuf_release(&secret);
 	return ret;
 }
@@ -71,11 +90,13 @@ out:
 int cmd_token(int argc, char **argv)
 {
 	const char *db_path = DB_DEFAULT_PATH, *name = NULL, *role = NULL;
+	const char *email = NULL;
 	const char *sub = argc > 1 ? argv[1] : NULL;
 	const struct options_row opts[] = {
 		OPT_STRING("--db", &db_path),
 		OPT_STRING("--name", &name),
 		OPT_STRING("--role", &role),
+		OPT_STRING("--email", &email),
 		OPT_END,
 	};
 	struct strbuf err = STRBUF_INIT;
@@ -97,7 +118,7 @@ int cmd_token(int argc, char **argv)
 	if (ret)
 		goto out;
 	if (!strcmp(sub, "create"))
-		ret = token_create(db, name, role, &err);
+		ret = token_create(db, name, role, email, &err);
 	else if (!strcmp(sub, "list"))
 		ret = db_token_list(db, print_token, NULL, &err);
 	else if (!name)

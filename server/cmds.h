@@ -14,5 +14,6 @@ int cmd_git(int argc, char **argv);
 int cmd_git_index(int argc, char **argv);
 int cmd_regression(int argc, char **argv);
 int cmd_mail(int argc, char **argv);
+int cmd_subscription(int argc, char **argv);
 
 #endif

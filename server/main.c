@@ -23,6 +23,8 @@ static const struct cmd commands[] = {
 	{ "regression", cmd_regression,
 	  "track regressions: create, list, show, edit, resolve" },
 	{ "mail", cmd_mail, "the outbox: send, status, pause, resume" },
+	{ "subscription", cmd_subscription,
+	  "mail subscriptions: add, list, remove" },
 };
 
 static void usage(FILE *out)
@@ -31,7 +33,7 @@ static void usage(FILE *out)
 
 	fputs("usage: splatd <command> [options]\n\ncommands:\n", out);
 	for (i = 0; i < ARRAY_SIZE(commands); i++)
-		fprintf(out, "  %-10s %s\n", commands[i].name,
+		fprintf(out, "  %-12s %s\n", commands[i].name,
 			commands[i].help);
 	fputs("\nRun 'splatd <command> --help' for a command's options.\n",
 	      out);

@@ -165,6 +165,9 @@ bool http_checkpoint_failing(struct http_request *req, struct strbuf *out)
 	return db_checkpointer_failing(req->srv->checkpointer, out);
 }
 
+/* The policy of every reply but files: it loads nothing, is never framed. */
+static const char csp_none[] = "default-src 'none'; frame-ancestors 'none'";
+
 /*
  * Every reply: never framed (X-Frame-Options, CSP frame-ancestors), no
  * sniffing.  API replies load nothing and are never stored by a cache;
@@ -185,8 +188,7 @@ static void set_response(struct http_request *req, int status,
 					" 'none'");
 	} else {
 		MHD_add_response_header(resp, "Content-Security-Policy",
-					"default-src 'none'; frame-ancestors"
-					" 'none'");
+					csp_none);
 		MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL,
 					"no-store");
 	}
@@ -205,6 +207,21 @@ void http_reply_text(struct http_request *req, int status, const char *type,
 	if (!resp)
 		abort();
 	set_response(req, status, resp, type, len, false);
+}
+
+void http_reply_html(struct http_request *req, int status, const char *html,
+		     size_t len)
+{
+	http_reply_text(req, status, "text/html; charset=utf-8", html, len);
+	/* set_response's API policy, and forms to this origin only (the
+	 * default source does not cover form-action) */
+	MHD_del_response_header(req->response, "Content-Security-Policy",
+				csp_none);
+	MHD_add_response_header(req->response, "Content-Security-Policy",
+				"default-src 'none'; form-action 'self';"
+				" base-uri 'none'; frame-ancestors 'none'");
+	MHD_add_response_header(req->response, "Referrer-Policy",
+				"no-referrer");
 }
 
 void http_reply_fd(struct http_request *req, int status, const char *type,

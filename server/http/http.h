@@ -168,6 +168,13 @@ void http_reply_errno(struct http_request *req, int err, const char *detail);
 /* Reply with a copy of text and the given content type. */
 void http_reply_text(struct http_request *req, int status, const char *type,
 		     const char *text, size_t len);
+/*
+ * Reply with a page the server wrote (server/http/html.h), under a strict
+ * Content-Security-Policy: it loads nothing, runs no script, its forms
+ * post only to this origin and it is never framed or cached.
+ */
+void http_reply_html(struct http_request *req, int status, const char *html,
+		     size_t len);
 /* Reply with the open file fd of size bytes (fd is taken). */
 void http_reply_fd(struct http_request *req, int status, const char *type,
 		   int fd, unsigned long long size);

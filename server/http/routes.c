@@ -47,6 +47,17 @@ static const struct route routes[] = {
 	  AUTH_TRIAGER, 64 * KiB, "regressions_patch" },
 	{ "GET", "/api/v1/mail", api_mail_get, NULL, AUTH_TRIAGER, 0,
 	  "mail_get" },
+	{ "POST", "/api/v1/subscriptions", api_subscriptions_post, NULL,
+	  AUTH_TRIAGER, 64 * KiB, "subscriptions_post" },
+	{ "GET", "/api/v1/subscriptions", api_subscriptions_list, NULL,
+	  AUTH_TRIAGER, 0, "subscriptions_list" },
+	{ "DELETE", "/api/v1/subscriptions/{}", api_subscriptions_delete, NULL,
+	  AUTH_TRIAGER, 0, "subscriptions_delete" },
+	/* the link of every mail: no login, even with --private */
+	{ "GET", "/unsubscribe", unsubscribe_get, NULL, AUTH_ANON, 0,
+	  "unsubscribe_get" },
+	{ "POST", "/unsubscribe", unsubscribe_post, NULL, AUTH_ANON, 4 * KiB,
+	  "unsubscribe_post" },
 	{ "GET", "/{*}", static_files_get, NULL, AUTH_ANON, 0, "static" },
 };
 

@@ -64,6 +64,15 @@ void api_mail_get(struct http_request *req);
 void api_health_get(struct http_request *req);
 void api_health_metrics(struct http_request *req);
 
+/* server/http/api_subscriptions.c */
+void api_subscriptions_post(struct http_request *req);
+void api_subscriptions_list(struct http_request *req);
+void api_subscriptions_delete(struct http_request *req);
+
+/* server/http/unsubscribe.c */
+void unsubscribe_get(struct http_request *req);
+void unsubscribe_post(struct http_request *req);
+
 /* server/http/static_files.c */
 void static_files_get(struct http_request *req);
 

@@ -547,7 +547,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	for (i = 0; i < ARRAY_SIZE(fuzz_tokens); i++) {
 		auth_hash(fuzz_tokens[i].secret, hash);
 		if (db_token_insert(db, fuzz_tokens[i].name,
-				    fuzz_tokens[i].role, hash, 1, &err))
+				    fuzz_tokens[i].role, hash, NULL, 1, &err))
 			goto fail;
 	}
 	db_close(db);

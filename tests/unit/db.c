@@ -343,12 +343,13 @@ static void db__tokens(void **state)
 	struct fixture *f = *state;
 	struct strbuf out = STRBUF_INIT;
 
-	assert_int_equal(db_token_insert(f->db, "ci1", "ci", "h1", 1, &f->err),
-			 0);
-	assert_int_equal(db_token_insert(f->db, "ci1", "ci", "h2", 1, &f->err),
+	assert_int_equal(
+		db_token_insert(f->db, "ci1", "ci", "h1", NULL, 1, &f->err), 0);
+	assert_int_equal(db_token_insert(f->db, "ci1", "ci", "h2", NULL, 1,
+					 &f->err),
 			 -EEXIST);
 	assert_int_not_equal(
-		db_token_insert(f->db, "x", "root", "h3", 1, &f->err), 0);
+		db_token_insert(f->db, "x", "root", "h3", NULL, 1, &f->err), 0);
 	assert_int_equal(db_token_find(f->db, "h1", token_role, &out, &f->err),
 			 0);
 	assert_string_equal(out.buf, "ci1:ci:0 ");
@@ -376,12 +377,12 @@ static void db__each_stops_resets_and_translates(void **state)
 	sqlite3_stmt *st;
 	int n = 0;
 
-	assert_int_equal(db_token_insert(f->db, "a", "ci", "h1", 1, &f->err),
-			 0);
-	assert_int_equal(db_token_insert(f->db, "b", "ci", "h2", 1, &f->err),
-			 0);
-	assert_int_equal(db_token_insert(f->db, "c", "ci", "h3", 1, &f->err),
-			 0);
+	assert_int_equal(
+		db_token_insert(f->db, "a", "ci", "h1", NULL, 1, &f->err), 0);
+	assert_int_equal(
+		db_token_insert(f->db, "b", "ci", "h2", NULL, 1, &f->err), 0);
+	assert_int_equal(
+		db_token_insert(f->db, "c", "ci", "h3", NULL, 1, &f->err), 0);
 	st = db_stmt(f->db, DB_SQL_TOKEN_LIST, &f->err);
 	assert_non_null(st);
 	/* fn's first non-zero return stops the loop and comes back */
