@@ -13,5 +13,8 @@ int cmd_git(int argc, char **argv);
 /* `splatd git index`, a row of cmd_git's table (server/cmd_git_index.c) */
 int cmd_git_index(int argc, char **argv);
 int cmd_regression(int argc, char **argv);
+int cmd_mail(int argc, char **argv);
+/* `splatd mail receive`, a row of cmd_mail's table */
+int cmd_mail_receive(int argc, char **argv);
 
 #endif

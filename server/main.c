@@ -22,6 +22,7 @@ static const struct cmd commands[] = {
 	{ "git", cmd_git, "register git trees, sync fixes from them" },
 	{ "regression", cmd_regression,
 	  "track regressions: create, list, show, edit, resolve" },
+	{ "mail", cmd_mail, "splatd's mail: receive replies" },
 };
 
 static void usage(FILE *out)
