@@ -358,6 +358,13 @@ static int apply(struct rx *rx, const struct mailmsg_cmd *c,
 	return ret;
 }
 
+/* text with each control character a space (one terminal line). */
+static void add_text(struct strbuf *out, const char *text)
+{
+	for (; *text; text++)
+		strbuf_addch(out, (unsigned char)*text < ' ' ? ' ' : *text);
+}
+
 /* The answer's block of one command and the terminal's line. */
 static void report(struct rx *rx, const struct mailmsg_cmd *c, bool applied,
 		   const char *text)
@@ -373,9 +380,9 @@ static void report(struct rx *rx, const struct mailmsg_cmd *c, bool applied,
 		mail_wrap(&rx->body, "  ", "  ", nl + 1);
 	strbuf_addstr(&rx->body, "\r\n");
 	strbuf_addf(&rx->res->lines, "%s: ", applied ? "applied" : "refused");
-	strbuf_add_logsafe(&rx->res->lines, c->line);
+	add_text(&rx->res->lines, c->line);
 	strbuf_addstr(&rx->res->lines, ": ");
-	strbuf_add_logsafe(&rx->res->lines, first.buf + (applied ? 6 : 9));
+	add_text(&rx->res->lines, first.buf + (applied ? 6 : 9));
 	strbuf_addch(&rx->res->lines, '\n');
 	if (applied)
 		rx->res->applied++;
