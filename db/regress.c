@@ -316,9 +316,8 @@ int db_regression_evidence(struct db *db, long long id,
 		       err);
 }
 
-int db_regression_set_fix_expected(struct db *db, long long id,
-				   const char *fix, long long now,
-				   struct strbuf *err)
+int db_regression_set_fix_expected(struct db *db, long long id, const char *fix,
+				   long long now, struct strbuf *err)
 {
 	sqlite3_stmt *st = db_stmt(db, DB_SQL_REG_SET_FIX_EXPECTED, err);
 

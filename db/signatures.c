@@ -399,8 +399,8 @@ int db_signature_set_status_locked(struct db *db, long long id,
 		return ret;
 	if (!sqlite3_changes(db->sq))
 		return -ENOENT;
-	return db_signature_event_add(db, id, ts, actor, "status", status,
-				      note, err);
+	return db_signature_event_add(db, id, ts, actor, "status", status, note,
+				      err);
 }
 
 int db_signature_set_status(struct db *db, long long id, const char *status,
@@ -427,9 +427,8 @@ static int get_dup(void *ctx, const struct db_signature *s)
 }
 
 int db_signature_merge_locked(struct db *db, long long id, long long into,
-			      const char *actor, const char *note,
-			      long long ts, long long *root,
-			      struct strbuf *err)
+			      const char *actor, const char *note, long long ts,
+			      long long *root, struct strbuf *err)
 {
 	sqlite3_stmt *st;
 	long long dup = 0;

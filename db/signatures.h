@@ -134,9 +134,8 @@ int db_signature_set_status_locked(struct db *db, long long id,
 				   const char *actor, long long ts,
 				   struct strbuf *err);
 int db_signature_merge_locked(struct db *db, long long id, long long into,
-			      const char *actor, const char *note,
-			      long long ts, long long *root,
-			      struct strbuf *err);
+			      const char *actor, const char *note, long long ts,
+			      long long *root, struct strbuf *err);
 /* One line of the signature's history (signature_events). */
 int db_signature_event_add(struct db *db, long long id, long long ts,
 			   const char *actor, const char *action,

@@ -100,7 +100,7 @@ static enum charset charset_of(const char *s, size_t n)
 {
 	static const char *const latin1[] = { "iso-8859-1", "iso8859-1",
 					      "iso_8859-1", "latin1",
-					      "latin-1", "l1" };
+					      "latin-1",    "l1" };
 	size_t i;
 
 	for (i = 0; i < ARRAY_SIZE(latin1); i++)
@@ -382,7 +382,8 @@ static void addr_list(struct mailmsg *m, const char *s, size_t n)
 		else if ((c == ',' && !angle && !paren) || i == n) {
 			if (m->nrcpt < MAX_RCPT &&
 			    mailmsg_addr(s + from, i - from, &a))
-				push(&m->rcpt, &m->nrcpt, strbuf_detach(&a, NULL));
+				push(&m->rcpt, &m->nrcpt,
+				     strbuf_detach(&a, NULL));
 			from = i + 1;
 			angle = paren = 0;
 		}
@@ -450,7 +451,8 @@ static void add_ref(struct mailmsg *m, char *id)
 	/* the nearest are last: past the cap the oldest go */
 	if (m->nrefs == MAILMSG_MAX_REFS) {
 		free(m->refs[0]);
-		memmove(m->refs, m->refs + 1, (m->nrefs - 1) * sizeof(*m->refs));
+		memmove(m->refs, m->refs + 1,
+			(m->nrefs - 1) * sizeof(*m->refs));
 		m->nrefs--;
 	}
 	push(&m->refs, &m->nrefs, id);
@@ -624,7 +626,8 @@ static void ctype_parse(struct ctype *ct, const char *s, size_t n)
 		strbuf_reset(&val);
 		for (; i < n && s[i] != '=' && s[i] != ';'; i++)
 			if (!isspace((unsigned char)s[i]) && name.len < 100)
-				strbuf_addch(&name, tolower((unsigned char)s[i]));
+				strbuf_addch(&name,
+					     tolower((unsigned char)s[i]));
 		if (i >= n || s[i] != '=')
 			continue;
 		i++;
@@ -724,8 +727,8 @@ static bool delimiter(const char *p, size_t n, const struct strbuf *b,
 /* The entity with these MIME fields and body [p, end); 1 when its text
  * part was found, 0 when not, -errno. */
 static int walk_entity(struct walk *w, const struct strbuf *ctype_text,
-		       const struct strbuf *cte, const char *p,
-		       const char *end, unsigned depth);
+		       const struct strbuf *cte, const char *p, const char *end,
+		       unsigned depth);
 
 static int walk_part(struct walk *w, const char *p, const char *end,
 		     unsigned depth)
@@ -747,8 +750,8 @@ static int walk_part(struct walk *w, const char *p, const char *end,
 	return ret;
 }
 
-static int walk_multipart(struct walk *w, const struct ctype *ct,
-			  const char *p, const char *end, unsigned depth)
+static int walk_multipart(struct walk *w, const struct ctype *ct, const char *p,
+			  const char *end, unsigned depth)
 {
 	const char *part = NULL, *next, *q;
 	size_t n;
@@ -788,8 +791,8 @@ static int walk_multipart(struct walk *w, const struct ctype *ct,
 }
 
 static int walk_entity(struct walk *w, const struct strbuf *ctype_text,
-		       const struct strbuf *cte, const char *p,
-		       const char *end, unsigned depth)
+		       const struct strbuf *cte, const char *p, const char *end,
+		       unsigned depth)
 {
 	struct ctype ct = { STRBUF_INIT, STRBUF_INIT, STRBUF_INIT };
 	int ret = 0;
@@ -822,8 +825,9 @@ static bool all_of(const char *s, size_t n, int (*cls)(int))
 /* "[n]" or "<n>" at s[0..n) with 1..6 digits: n; else 0. */
 static unsigned bracket_ref(const char *s, size_t n)
 {
-	if (n < 3 || n > 8 || !((s[0] == '[' && s[n - 1] == ']') ||
-				(s[0] == '<' && s[n - 1] == '>')))
+	if (n < 3 || n > 8 ||
+	    !((s[0] == '[' && s[n - 1] == ']') ||
+	      (s[0] == '<' && s[n - 1] == '>')))
 		return 0;
 	if (!all_of(s + 1, n - 2, isdigit))
 		return 0;
@@ -909,8 +913,8 @@ static void check_arg(struct mailmsg_cmd *c)
 		}
 		break;
 	case MAILMSG_STATUS:
-		if (a && (!strcasecmp(a, "triaged") || !strcasecmp(a, "known") ||
-			  !strcasecmp(a, "new"))) {
+		if (a && (!strcasecmp(a, "triaged") ||
+			  !strcasecmp(a, "known") || !strcasecmp(a, "new"))) {
 			char *l = lower_copy(a, n);
 
 			free(c->arg);
@@ -933,7 +937,7 @@ static void read_command(struct mailmsg_cmd *c, const char *s, size_t n,
 	struct strbuf sb = STRBUF_INIT;
 	size_t i = 7, w, k;
 
-	strbuf_add(&sb, s, n);
+	utf8_sanitize(&sb, s, n);
 	no_controls(&sb, 0, false);
 	cut_utf8(&sb, MAX_LINE_ECHO);
 	c->line = strbuf_detach(&sb, NULL);
@@ -958,8 +962,7 @@ static void read_command(struct mailmsg_cmd *c, const char *s, size_t n,
 		c->ref = quoted_ref;
 	while (i < n && is_ws(s[i]))
 		i++;
-	for (w = i; w < n && (isalpha((unsigned char)s[w]) || s[w] == '-');
-	     w++)
+	for (w = i; w < n && (isalpha((unsigned char)s[w]) || s[w] == '-'); w++)
 		;
 	for (k = 1; k < MAILMSG_VERB_NR; k++)
 		if (named(s + i, w - i, mailmsg_verb_names[k]))
@@ -989,7 +992,7 @@ static void read_command(struct mailmsg_cmd *c, const char *s, size_t n,
 		return;
 	}
 	if (k) {
-		strbuf_add(&sb, s, k);
+		utf8_sanitize(&sb, s, k);
 		no_controls(&sb, 0, false);
 		c->arg = strbuf_detach(&sb, NULL);
 	}

@@ -100,7 +100,8 @@ int mailmsg_parse(struct mailmsg *m, const char *data, size_t len,
 void mailmsg_release(struct mailmsg *m);
 
 /*
- * The `#splatd` commands of text (LF or CRLF lines) appended to m->cmds.
+ * The `#splatd` commands of text (any bytes; LF, CRLF or CR lines)
+ * appended to m->cmds.
  * 0, or -E2BIG past MAILMSG_MAX_COMMANDS (err says so; the first ones are
  * kept).  mailmsg_parse() calls it on the body.
  */

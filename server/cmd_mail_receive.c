@@ -130,8 +130,9 @@ int cmd_mail_receive(int argc, char **argv)
 		      stderr);
 	goto out;
 fail:
-	fprintf(stderr, "splatd mail receive: %s (the mail may be offered"
-			" again)\n",
+	fprintf(stderr,
+		"splatd mail receive: %s (the mail may be offered"
+		" again)\n",
 		err.buf);
 out:
 	db_close(db);

@@ -307,8 +307,8 @@ static int apply(struct rx *rx, const struct mailmsg_cmd *c,
 		return dup_into(rx, c, g, done, why);
 	case MAILMSG_INVALID:
 	case MAILMSG_STATUS:
-		strbuf_addstr(&v, c->verb == MAILMSG_INVALID ? "invalid" :
-							       c->arg);
+		strbuf_addstr(&v,
+			      c->verb == MAILMSG_INVALID ? "invalid" : c->arg);
 		ret = db_signature_set_status_locked(rx->db, g->id, v.buf,
 						     rx->note.buf,
 						     rx->actor.buf, rx->now,
@@ -320,11 +320,10 @@ static int apply(struct rx *rx, const struct mailmsg_cmd *c,
 			strbuf_addf(&v, "%ud", c->mute_days);
 		else
 			strbuf_addstr(&v, "until-escalating");
-		ret = db_mail_mute(rx->db, g->id,
-				   c->mute_days ? rx->now + 86400LL *
-								    c->mute_days :
-						  0,
-				   !c->mute_days, why);
+		ret = db_mail_mute(
+			rx->db, g->id,
+			c->mute_days ? rx->now + 86400LL * c->mute_days : 0,
+			!c->mute_days, why);
 		if (!ret)
 			ret = event(rx, g, "mute", v.buf, why);
 		strbuf_addf(done, "signature %lld is muted %s%s", g->id,
@@ -341,8 +340,7 @@ static int apply(struct rx *rx, const struct mailmsg_cmd *c,
 				     rx->now, why);
 		if (!ret)
 			ret = event(rx, g, "not-mine", rx->m.from, why);
-		strbuf_addf(done,
-			    "%s gets no more mail about signature %lld",
+		strbuf_addf(done, "%s gets no more mail about signature %lld",
 			    rx->m.from, g->id);
 		break;
 	case MAILMSG_UNKNOWN:
@@ -605,9 +603,9 @@ static int act(struct rx *rx, struct strbuf *err)
 	return ret;
 }
 
-int mail_receive(struct db *db, const struct mail_config *cfg,
-		 const char *data, size_t len, long long now,
-		 struct mail_receive_result *res, struct strbuf *err)
+int mail_receive(struct db *db, const struct mail_config *cfg, const char *data,
+		 size_t len, long long now, struct mail_receive_result *res,
+		 struct strbuf *err)
 {
 	struct rx rx = { 0 };
 	struct strbuf perr = STRBUF_INIT;

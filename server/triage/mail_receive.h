@@ -26,7 +26,10 @@ struct mail_receive_result {
 	struct strbuf why; /* why the mail was ignored or not answered */
 };
 
-#define MAIL_RECEIVE_RESULT_INIT { false, false, 0, 0, STRBUF_INIT, STRBUF_INIT }
+#define MAIL_RECEIVE_RESULT_INIT                             \
+	{                                                    \
+		false, false, 0, 0, STRBUF_INIT, STRBUF_INIT \
+	}
 
 void mail_receive_result_release(struct mail_receive_result *r);
 
@@ -36,8 +39,8 @@ void mail_receive_result_release(struct mail_receive_result *r);
  * from splatd itself) or received before (res->duplicate).  -errno with
  * err on a database error: nothing changed, the mail may be offered again.
  */
-int mail_receive(struct db *db, const struct mail_config *cfg,
-		 const char *data, size_t len, long long now,
-		 struct mail_receive_result *res, struct strbuf *err);
+int mail_receive(struct db *db, const struct mail_config *cfg, const char *data,
+		 size_t len, long long now, struct mail_receive_result *res,
+		 struct strbuf *err);
 
 #endif

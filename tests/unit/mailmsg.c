@@ -138,22 +138,21 @@ static void mailmsg__multipart_qp_base64(void **state)
 
 static void mailmsg__malformed_commands(void **state)
 {
-	static const char msg[] =
-		"From: a@b.c\n\n"
-		"#splatd frobnicate\n"
-		"#splatd dup: foo\n"
-		"#splatd invalid please\n"
-		"#splatd mute 999d\n"
-		"#splatd status: fixed\n"
-		"#splatd link: ftp://x\n"
-		"#splatd introduced:\n"
-		"#splatd fix:\n"
-		"#splatd [x] invalid\n"
-		"#splatd\n"
-		"#splatdfix: no\n"
-		"#SPLATD <4> Not-Mine\n"
-		"#splatd 0123456789ABCDEF unmute\n"
-		"#splatd mute\n";
+	static const char msg[] = "From: a@b.c\n\n"
+				  "#splatd frobnicate\n"
+				  "#splatd dup: foo\n"
+				  "#splatd invalid please\n"
+				  "#splatd mute 999d\n"
+				  "#splatd status: fixed\n"
+				  "#splatd link: ftp://x\n"
+				  "#splatd introduced:\n"
+				  "#splatd fix:\n"
+				  "#splatd [x] invalid\n"
+				  "#splatd\n"
+				  "#splatdfix: no\n"
+				  "#SPLATD <4> Not-Mine\n"
+				  "#splatd 0123456789ABCDEF unmute\n"
+				  "#splatd mute\n";
 	struct mailmsg m;
 	struct strbuf err = STRBUF_INIT;
 	size_t i;
