@@ -353,6 +353,9 @@ static const char *const sql[DB_SQL_NR] = {
 	[DB_SQL_REG_SET_FIX_EXPECTED] = "UPDATE regressions SET"
 					" fix_expected = ?2, updated = ?3"
 					" WHERE id = ?1",
+	[DB_SQL_REG_GET_FIX_EXPECTED] = "SELECT fix_expected FROM regressions"
+					" WHERE id = ?1"
+					" AND fix_expected IS NOT NULL",
 };
 
 const char *db_sql_text(enum db_sql id)
