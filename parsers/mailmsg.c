@@ -28,6 +28,7 @@ const char *const mailmsg_verb_names[MAILMSG_VERB_NR] = {
 #define MAX_MSGID 250
 #define MAX_RCPT 100
 #define MAX_LINE_ECHO 100
+#define MAX_WORD 1024 /* bytes of one encoded-word */
 
 /* ---- lines and text ---------------------------------------------------- */
 
@@ -222,7 +223,9 @@ static size_t encoded_word(struct strbuf *out, const char *s, size_t n)
 	if (n < 8 || s[0] != '=' || s[1] != '?')
 		return 0;
 	cs = s + 2;
-	stop = s + n;
+	/* RFC 2047 allows 75 bytes; a longer "word" is text (and a header of
+	 * many "=?" cannot make this quadratic) */
+	stop = s + (n < MAX_WORD ? n : MAX_WORD);
 	q = memchr(cs, '?', (size_t)(stop - cs));
 	if (!q || q == cs || q + 3 >= stop || q[2] != '?')
 		return 0;

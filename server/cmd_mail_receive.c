@@ -75,19 +75,16 @@ int cmd_mail_receive(int argc, char **argv)
 	struct mail_receive_result res = MAIL_RECEIVE_RESULT_INIT;
 	struct strbuf msg = STRBUF_INIT, err = STRBUF_INIT;
 	struct db *db = NULL;
+	const struct options_row opts[] = {
+		OPT_STRING("--db", &db_path),
+		OPT_CALLBACK("--now", &now, parse_now),
+		MAIL_OPTIONS(&cfg),
+		OPT_END,
+	};
 	int i = 1, ret, status = 0;
 
 	mail_config_init(&cfg);
-	{
-		const struct options_row opts[] = {
-			OPT_STRING("--db", &db_path),
-			OPT_CALLBACK("--now", &now, parse_now),
-			MAIL_OPTIONS(&cfg),
-			OPT_END,
-		};
-
-		ret = options_parse(opts, argc, argv, &i);
-	}
+	ret = options_parse(opts, argc, argv, &i);
 	if (ret == OPTIONS_HELP) {
 		fputs(receive_usage, stdout);
 		return 0;

@@ -315,5 +315,9 @@ st=$("$SPLATD" mail receive --db /proc/none/x.db <"$TMP/reply1.eml" \
 check_eq "no database: exit 75 so the mail system retries" 75 "$st"
 check "... and says the mail may be offered again" grep -q 'offered again' \
 	"$TMP/rx.err"
+check_eq "usage: --help 0, an unknown option 2, no subcommand 2" "0 2 2" \
+	"$("$SPLATD" mail receive --help >/dev/null; echo $?) $("$SPLATD" mail \
+	receive --frob </dev/null 2>/dev/null; echo $?) $("$SPLATD" mail \
+	2>/dev/null; echo $?)"
 stop_server
 finish

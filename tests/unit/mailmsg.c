@@ -310,6 +310,25 @@ static void mailmsg__line_ends_and_mbox(void **state)
 	strbuf_release(&err);
 }
 
+static void mailmsg__long_encoded_word_is_text(void **state)
+{
+	struct strbuf msg = STRBUF_INIT, err = STRBUF_INIT;
+	struct mailmsg m;
+	int i;
+
+	/* many "=?" without an end: text, read in linear time */
+	strbuf_addstr(&msg, "From: a@b.c\nSubject: =?utf-8?q?");
+	for (i = 0; i < 2000; i++)
+		strbuf_addstr(&msg, "=?a?q?x");
+	strbuf_addstr(&msg, "\n\n");
+	assert_int_equal(parse(&m, msg.buf, &err), 0);
+	assert_int_equal(strlen(m.subject), msg.len - 23);
+	assert_memory_equal(m.subject, "=?utf-8?q?=?a?q?x", 17);
+	mailmsg_release(&m);
+	strbuf_release(&msg);
+	strbuf_release(&err);
+}
+
 static void mailmsg__addr(void **state)
 {
 	struct strbuf a = STRBUF_INIT;
@@ -334,6 +353,7 @@ int main(void)
 		cmocka_unit_test(mailmsg__caps),
 		cmocka_unit_test(mailmsg__broken_encodings),
 		cmocka_unit_test(mailmsg__line_ends_and_mbox),
+		cmocka_unit_test(mailmsg__long_encoded_word_is_text),
 		cmocka_unit_test(mailmsg__addr),
 	};
 
