@@ -291,7 +291,7 @@ static void header_text(struct strbuf *out, const char *s, size_t n)
 
 /* ---- addresses and message ids ---------------------------------------- */
 
-static bool addr_valid(const char *a, size_t n)
+bool mailmsg_addr_valid(const char *a, size_t n)
 {
 	const char *at = memchr(a, '@', n);
 	size_t i;
@@ -340,7 +340,7 @@ bool mailmsg_addr(const char *text, size_t len, struct strbuf *out)
 				break;
 		}
 	}
-	if (!addr_valid(out->buf, out->len)) {
+	if (!mailmsg_addr_valid(out->buf, out->len)) {
 		strbuf_reset(out);
 		return false;
 	}

@@ -114,5 +114,7 @@ int mailmsg_commands(struct mailmsg *m, const char *text, size_t len,
  * space, quote, bracket or comma, at most 254 bytes.  false when none.
  */
 bool mailmsg_addr(const char *text, size_t len, struct strbuf *out);
+/* Whether a[0..n) is such an address (the rule above). */
+bool mailmsg_addr_valid(const char *a, size_t n);
 
 #endif
