@@ -315,6 +315,23 @@ st=$("$SPLATD" mail receive --db /proc/none/x.db <"$TMP/reply1.eml" \
 check_eq "no database: exit 75 so the mail system retries" 75 "$st"
 check "... and says the mail may be offered again" grep -q 'offered again' \
 	"$TMP/rx.err"
+# ---- dup by signature id and by hash ---------------------------------------
+cat >"$TMP/dupid.eml" <<EOF
+From: $GR
+Subject: Re: [splatd] 3 lockdep reports
+Message-ID: <dupid.roeck@example.net>
+In-Reply-To: <$DIGEST>
+
+#splatd [3] dup: 0123456789abcdef
+#splatd [3] dup: $SEEDID
+EOF
+receive "$TMP/dupid.eml" >/dev/null
+check_eq "dup: an unknown hash refused, a signature id applied" \
+	"refused: #splatd [3] dup: 0123456789abcdef: no signature 0123456789abcdef
+applied" "$(sed -e '2s/:.*//' "$TMP/rx.out")"
+get "$BASE/api/v1/signatures/$RECID" >/dev/null
+check_eq "API: [3] is a duplicate of the seed" "$SEEDID" "$(body .duplicate_of)"
+
 check_eq "usage: --help 0, an unknown option 2, no subcommand 2" "0 2 2" \
 	"$("$SPLATD" mail receive --help >/dev/null; echo $?) $("$SPLATD" mail \
 	receive --frob </dev/null 2>/dev/null; echo $?) $("$SPLATD" mail \
