@@ -13,13 +13,6 @@ R=$TMP/linux
 NOW=1767225600
 GR=linux@roeck-us.net
 DIGEST=d1.splatd@example.org
-commit() { # commit FILE TEXT MESSAGE...
-	local f=$1 t=$2
-	shift 2
-	mkdir -p "$(dirname "$R/$f")"
-	printf '%s\n' "$t" >>"$R/$f"
-	g add "$f" && g commit -q "$@"
-}
 new_repo "$R"
 commit drivers/hwmon/coretemp.c 'static int coretemp_cpu_online(unsigned int cpu)' \
 	-m 'hwmon: coretemp: base'

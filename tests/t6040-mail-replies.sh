@@ -63,6 +63,14 @@ answer() {
 }
 ans() { jq -r "$1" "$TMP/answer.json"; }
 events() { sql "SELECT count(*) FROM signature_events"; }
+# from_gr FILE ID LINE...: a reply of Guenter's to the digest, body LINEs
+from_gr() {
+	local f=$1 id=$2
+	shift 2
+	printf 'From: %s\nSubject: Re: [splatd] 3 lockdep reports\n' "$GR" >"$f"
+	printf 'Message-ID: <%s>\nIn-Reply-To: <%s>\n\n' "$id" "$DIGEST" >>"$f"
+	printf '%s\n' "$@" >>"$f"
+}
 
 # ---- a maintainer's reply -------------------------------------------------
 cat >"$TMP/reply1.eml" <<EOF
@@ -175,19 +183,10 @@ check_eq "a revoked token's address is refused" "1 triaged" \
 	"$(grep -c '^refused: ' "$TMP/rx.out") $(body .status)"
 
 # ---- malformed commands ---------------------------------------------------------
-cat >"$TMP/bad.eml" <<EOF
-From: $GR
-Subject: Re: [splatd] 3 lockdep reports
-Message-ID: <bad.roeck@example.net>
-In-Reply-To: <$DIGEST>
-
-#splatd frobnicate [1]
-#splatd [1] mute 999d
-#splatd [2] dup: the other one
-#splatd [9] invalid
-#splatd [3] introduced: not-a-commit
-#splatd [3] link: javascript:alert(1)
-EOF
+from_gr "$TMP/bad.eml" bad.roeck@example.net "#splatd frobnicate [1]" \
+	"#splatd [1] mute 999d" "#splatd [2] dup: the other one" \
+	"#splatd [9] invalid" "#splatd [3] introduced: not-a-commit" \
+	"#splatd [3] link: javascript:alert(1)"
 ev=$(events)
 check_eq "malformed commands: handled" 0 "$(receive "$TMP/bad.eml")"
 check_eq "... each refused, none applied" "6 0 $ev" \
@@ -204,15 +203,8 @@ check_eq "... and no regression was created by the refused introduced" 1 \
 
 # ---- no command, no answer ---------------------------------------------------
 n=$(replies)
-cat >"$TMP/thanks.eml" <<EOF
-From: $GR
-Subject: Re: [splatd] 3 lockdep reports
-Message-ID: <thanks.roeck@example.net>
-In-Reply-To: <$DIGEST>
-
-Thanks, I will look at it. #splatd is great.
-> #splatd invalid
-EOF
+from_gr "$TMP/thanks.eml" thanks.roeck@example.net \
+	"Thanks, I will look at it. #splatd is great." "> #splatd invalid"
 check_eq "a mail without commands is handled" 0 "$(receive "$TMP/thanks.eml")"
 check_eq "... gets no answer and changes nothing" "$n 0" \
 	"$(replies) $(wc -c <"$TMP/rx.out")"
@@ -316,15 +308,8 @@ check_eq "no database: exit 75 so the mail system retries" 75 "$st"
 check "... and says the mail may be offered again" grep -q 'offered again' \
 	"$TMP/rx.err"
 # ---- dup by signature id and by hash ---------------------------------------
-cat >"$TMP/dupid.eml" <<EOF
-From: $GR
-Subject: Re: [splatd] 3 lockdep reports
-Message-ID: <dupid.roeck@example.net>
-In-Reply-To: <$DIGEST>
-
-#splatd [3] dup: 0123456789abcdef
-#splatd [3] dup: $SEEDID
-EOF
+from_gr "$TMP/dupid.eml" dupid.roeck@example.net \
+	"#splatd [3] dup: 0123456789abcdef" "#splatd [3] dup: $SEEDID"
 receive "$TMP/dupid.eml" >/dev/null
 check_eq "dup: an unknown hash refused, a signature id applied" \
 	"refused: #splatd [3] dup: 0123456789abcdef: no signature 0123456789abcdef
