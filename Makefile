@@ -155,6 +155,7 @@ check-layers:
 # input is saved as build/fuzz/<target>-crash-<sha1> (or -leak-, -timeout-).
 FUZZ_SECONDS ?= 60
 FUZZ_ARGS_fuzz_http := -dict=tests/fuzz/http.dict tests/fuzz/seeds/http
+FUZZ_ARGS_fuzz_mailmsg := tests/fuzz/seeds/mail
 fuzz: deps $(FUZZ_BIN)
 	$(Q)$(foreach f,$(FUZZ_BIN),mkdir -p build/fuzz/corpus-$(notdir $(f)) \
 		&& $(f) -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \

@@ -316,6 +316,36 @@ int db_regression_evidence(struct db *db, long long id,
 		       err);
 }
 
+int db_regression_set_fix_expected(struct db *db, long long id, const char *fix,
+				   long long now, struct strbuf *err)
+{
+	sqlite3_stmt *st = db_stmt(db, DB_SQL_REG_SET_FIX_EXPECTED, err);
+
+	if (!st)
+		return -EIO;
+	db_bind_int(st, 1, id);
+	db_bind_text(st, 2, fix);
+	db_bind_int(st, 3, now);
+	return db_step_done(db, st, "storing the expected fix", err);
+}
+
+static int fix_row(void *ctx, sqlite3_stmt *st)
+{
+	strbuf_addstr(ctx, db_col_text(st, 0));
+	return 0;
+}
+
+int db_regression_fix_expected(struct db *db, long long id, struct strbuf *out,
+			       struct strbuf *err)
+{
+	sqlite3_stmt *st = db_stmt(db, DB_SQL_REG_GET_FIX_EXPECTED, err);
+
+	if (!st)
+		return -EIO;
+	db_bind_int(st, 1, id);
+	return db_each(db, st, fix_row, out, "reading the expected fix", err);
+}
+
 int db_regression_history_add(struct db *db, long long id, long long ts,
 			      const char *actor, const char *action,
 			      const char *old, const char *new_value,

@@ -113,6 +113,12 @@ int db_regression_evidence(struct db *db, long long id,
 			   db_regression_evidence_fn fn, void *ctx,
 			   struct strbuf *err);
 
+/* The fix a maintainer expects (a commit or its subject), updated = now. */
+int db_regression_set_fix_expected(struct db *db, long long id, const char *fix,
+				   long long now, struct strbuf *err);
+/* Appended to out; out stays as it was when none is recorded. */
+int db_regression_fix_expected(struct db *db, long long id, struct strbuf *out,
+			       struct strbuf *err);
 int db_regression_history_add(struct db *db, long long id, long long ts,
 			      const char *actor, const char *action,
 			      const char *old, const char *new_value,

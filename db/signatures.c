@@ -363,9 +363,10 @@ int db_occurrence_list(struct db *db, long long signature_id,
 		       err);
 }
 
-static int add_event(struct db *db, long long id, long long ts,
-		     const char *actor, const char *action, const char *value,
-		     const char *note, struct strbuf *err)
+int db_signature_event_add(struct db *db, long long id, long long ts,
+			   const char *actor, const char *action,
+			   const char *value, const char *note,
+			   struct strbuf *err)
 {
 	sqlite3_stmt *st = db_stmt(db, DB_SQL_SIG_EVENT_INSERT, err);
 
@@ -380,37 +381,42 @@ static int add_event(struct db *db, long long id, long long ts,
 	return db_step_done(db, st, "recording event", err);
 }
 
-int db_signature_set_status(struct db *db, long long id, const char *status,
-			    const char *note, const char *actor, long long ts,
-			    struct strbuf *err)
+int db_signature_set_status_locked(struct db *db, long long id,
+				   const char *status, const char *note,
+				   const char *actor, long long ts,
+				   struct strbuf *err)
 {
-	sqlite3_stmt *st;
+	sqlite3_stmt *st = db_stmt(db, DB_SQL_SIG_SET_STATUS, err);
 	int ret;
 
-	ret = db_begin(db, err);
-	if (ret)
-		return ret;
-	st = db_stmt(db, DB_SQL_SIG_SET_STATUS, err);
-	if (!st) {
-		ret = -EIO;
-		goto fail;
-	}
+	if (!st)
+		return -EIO;
 	db_bind_int(st, 1, id);
 	db_bind_text(st, 2, status);
 	db_bind_text(st, 3, note);
 	ret = db_step_done(db, st, "setting status", err);
 	if (ret)
-		goto fail;
-	if (!sqlite3_changes(db->sq)) {
-		ret = -ENOENT;
-		goto fail;
-	}
-	ret = add_event(db, id, ts, actor, "status", status, note, err);
+		return ret;
+	if (!sqlite3_changes(db->sq))
+		return -ENOENT;
+	return db_signature_event_add(db, id, ts, actor, "status", status, note,
+				      err);
+}
+
+int db_signature_set_status(struct db *db, long long id, const char *status,
+			    const char *note, const char *actor, long long ts,
+			    struct strbuf *err)
+{
+	int ret = db_begin(db, err);
+
 	if (ret)
-		goto fail;
-	return db_commit(db, err);
-fail:
-	db_rollback(db);
+		return ret;
+	ret = db_signature_set_status_locked(db, id, status, note, actor, ts,
+					     err);
+	if (!ret)
+		ret = db_commit(db, err);
+	if (ret)
+		db_rollback(db);
 	return ret;
 }
 
@@ -420,57 +426,61 @@ static int get_dup(void *ctx, const struct db_signature *s)
 	return 0;
 }
 
-int db_signature_merge(struct db *db, long long id, long long into,
-		       const char *actor, long long ts, long long *root,
-		       struct strbuf *err)
+int db_signature_merge_locked(struct db *db, long long id, long long into,
+			      const char *actor, const char *note, long long ts,
+			      long long *root, struct strbuf *err)
 {
 	sqlite3_stmt *st;
 	long long dup = 0;
 	char value[32];
 	int ret;
 
-	ret = db_begin(db, err);
-	if (ret)
-		return ret;
 	ret = db_signature_get(db, id, NULL, get_dup, &dup, err);
 	if (ret)
-		goto fail;
+		return ret;
 	ret = db_signature_get(db, into, NULL, get_dup, &dup, err);
 	if (ret)
-		goto fail;
+		return ret;
 	/* Duplicates always point at a root, so one step finds it. */
 	*root = dup ? dup : into;
 	if (*root == id) {
-		ret = -EINVAL;
 		strbuf_addstr(err, "a signature cannot be merged into itself");
-		goto fail;
+		return -EINVAL;
 	}
 	st = db_stmt(db, DB_SQL_SIG_SET_DUPLICATE, err);
-	if (!st) {
-		ret = -EIO;
-		goto fail;
-	}
+	if (!st)
+		return -EIO;
 	db_bind_int(st, 1, id);
 	db_bind_int(st, 2, *root);
 	ret = db_step_done(db, st, "merging", err);
 	if (ret)
-		goto fail;
+		return ret;
 	st = db_stmt(db, DB_SQL_SIG_REPOINT_DUPLICATES, err);
-	if (!st) {
-		ret = -EIO;
-		goto fail;
-	}
+	if (!st)
+		return -EIO;
 	db_bind_int(st, 1, id);
 	db_bind_int(st, 2, *root);
 	ret = db_step_done(db, st, "merging duplicates", err);
 	if (ret)
-		goto fail;
+		return ret;
 	snprintf(value, sizeof(value), "%lld", *root);
-	ret = add_event(db, id, ts, actor, "merge", value, NULL, err);
+	return db_signature_event_add(db, id, ts, actor, "merge", value, note,
+				      err);
+}
+
+int db_signature_merge(struct db *db, long long id, long long into,
+		       const char *actor, long long ts, long long *root,
+		       struct strbuf *err)
+{
+	int ret = db_begin(db, err);
+
 	if (ret)
-		goto fail;
-	return db_commit(db, err);
-fail:
-	db_rollback(db);
+		return ret;
+	ret = db_signature_merge_locked(db, id, into, actor, NULL, ts, root,
+					err);
+	if (!ret)
+		ret = db_commit(db, err);
+	if (ret)
+		db_rollback(db);
 	return ret;
 }

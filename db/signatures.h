@@ -124,4 +124,22 @@ int db_signature_merge(struct db *db, long long id, long long into,
 		       const char *actor, long long ts, long long *root,
 		       struct strbuf *err);
 
+/*
+ * Inside the caller's transaction (a mail's commands are one): the same
+ * as db_signature_set_status() and db_signature_merge(), the merge event
+ * with note.
+ */
+int db_signature_set_status_locked(struct db *db, long long id,
+				   const char *status, const char *note,
+				   const char *actor, long long ts,
+				   struct strbuf *err);
+int db_signature_merge_locked(struct db *db, long long id, long long into,
+			      const char *actor, const char *note, long long ts,
+			      long long *root, struct strbuf *err);
+/* One line of the signature's history (signature_events). */
+int db_signature_event_add(struct db *db, long long id, long long ts,
+			   const char *actor, const char *action,
+			   const char *value, const char *note,
+			   struct strbuf *err);
+
 #endif

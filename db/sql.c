@@ -375,6 +375,37 @@ static const char *const sql[DB_SQL_NR] = {
 		" reason, ts) VALUES (?1, ?2, ?3, ?4)",
 	[DB_SQL_OPTOUT_GET] = "SELECT reason, ts FROM mail_optouts"
 			      " WHERE email = ?1 AND signature_id = ?2",
+	/* replies that act (db/mail_receive.c, db/regress.c) */
+	[DB_SQL_MAILRX_SEEN] = "SELECT count(*) FROM mail_received"
+			       " WHERE message_id = ?1",
+	[DB_SQL_MAILRX_INSERT] =
+		"INSERT INTO mail_received (message_id, sender, ts, applied,"
+		" refused) VALUES (?1, ?2, ?3, ?4, ?5)",
+	[DB_SQL_MAILRX_ITEMS] = "SELECT ref, signature_id FROM mail_items"
+				" WHERE message_id = ?1 ORDER BY ref",
+	/* ?1 a root signature: mailed about it or one merged into it; or a
+	 * live triager/admin token bound to the address */
+	[DB_SQL_MAILRX_MAY_ACT] =
+		"SELECT EXISTS (SELECT 1 FROM mail_sent_about"
+		"  WHERE email = ?2 AND (signature_id = ?1 OR signature_id IN"
+		"  (SELECT id FROM signatures WHERE duplicate_of = ?1))),"
+		" EXISTS (SELECT 1 FROM tokens WHERE email = ?2"
+		"  AND revoked_at IS NULL AND role IN ('triager', 'admin'))",
+	[DB_SQL_MAILRX_MUTE] = "UPDATE signatures SET muted_until = ?2,"
+			       " mute_until_escalating = ?3 WHERE id = ?1",
+	[DB_SQL_MAILRX_OPTOUT] =
+		"INSERT INTO mail_optouts (email, signature_id, reason, ts)"
+		" VALUES (?1, ?2, ?3, ?4) ON CONFLICT (email, signature_id)"
+		" DO UPDATE SET reason = excluded.reason, ts = excluded.ts",
+	[DB_SQL_MAILRX_SAVEPOINT] = "SAVEPOINT mail_command",
+	[DB_SQL_MAILRX_RELEASE] = "RELEASE mail_command",
+	[DB_SQL_MAILRX_ROLLBACK_TO] = "ROLLBACK TO mail_command",
+	[DB_SQL_REG_SET_FIX_EXPECTED] = "UPDATE regressions SET"
+					" fix_expected = ?2, updated = ?3"
+					" WHERE id = ?1",
+	[DB_SQL_REG_GET_FIX_EXPECTED] = "SELECT fix_expected FROM regressions"
+					" WHERE id = ?1"
+					" AND fix_expected IS NOT NULL",
 };
 
 const char *db_sql_text(enum db_sql id)

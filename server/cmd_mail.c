@@ -2,7 +2,7 @@
 /*
  * cmd_mail: `splatd mail SUBCOMMAND`, the outbox from the command line; one
  * row per sub-command in mail_cmds[] (send what is due, show the outbox,
- * the emergency stop).
+ * the emergency stop, act on a reply: server/cmd_mail_receive.c).
  */
 #include <errno.h>
 #include <stdio.h>
@@ -34,8 +34,8 @@ static const struct mail_cmd mail_cmds[] = {
 	{ "status", mail_status, "the outbox: queued, sent, failed, paused" },
 	{ "pause", mail_pause, "emergency stop: send nothing until resume" },
 	{ "resume", mail_resume, "send again after a pause" },
-	/* the replies' row goes here (server/cmd_mail_receive.c):
-	 * { "receive", cmd_mail_receive, "..." }, */
+	{ "receive", cmd_mail_receive,
+	  "act on a reply read on stdin (#splatd commands)" },
 };
 
 static const char send_usage[] =

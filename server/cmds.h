@@ -15,5 +15,7 @@ int cmd_git_index(int argc, char **argv);
 int cmd_regression(int argc, char **argv);
 int cmd_mail(int argc, char **argv);
 int cmd_subscription(int argc, char **argv);
+/* `splatd mail receive`, a row of cmd_mail's table */
+int cmd_mail_receive(int argc, char **argv);
 
 #endif

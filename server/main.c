@@ -22,7 +22,7 @@ static const struct cmd commands[] = {
 	{ "git", cmd_git, "register git trees, sync fixes from them" },
 	{ "regression", cmd_regression,
 	  "track regressions: create, list, show, edit, resolve" },
-	{ "mail", cmd_mail, "the outbox: send, status, pause, resume" },
+	{ "mail", cmd_mail, "mail: send, status, pause, resume, receive" },
 	{ "subscription", cmd_subscription,
 	  "mail subscriptions: add, list, remove" },
 };

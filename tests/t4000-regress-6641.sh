@@ -10,13 +10,6 @@ cd "$(dirname "$0")/.." || exit 1
 . tests/http/lib.sh
 
 R=$TMP/linux
-commit() { # commit FILE TEXT MESSAGE...: append TEXT to FILE and commit
-	local f=$1 t=$2
-	shift 2
-	mkdir -p "$(dirname "$R/$f")"
-	printf '%s\n' "$t" >>"$R/$f"
-	g add "$f" && g commit -q "$@"
-}
 
 new_repo "$R"
 commit drivers/iommu/iova.c 'int iova_cache_get(void) { return 0; }' -m base

@@ -119,6 +119,15 @@ new_repo() {
 }
 g() { git -C "$REPO" "$@"; }
 sha() { g rev-parse "$1"; }
+# commit FILE TEXT MESSAGE...: append TEXT to FILE in $REPO, commit it with
+# git commit's MESSAGE options (-m ...)
+commit() {
+	local f=$1 t=$2
+	shift 2
+	mkdir -p "$(dirname "$REPO/$f")"
+	printf '%s\n' "$t" >>"$REPO/$f"
+	g add "$f" && g commit -q "$@"
+}
 
 # minikernel DIR: the small kernel-like repository of the owners tests
 # (tests/conformance/minikernel.sh) built at DIR; one check that it was

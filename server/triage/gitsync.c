@@ -166,6 +166,27 @@ const char *gitsync_match(const char *message, size_t len,
 	return how;
 }
 
+/*
+ * The fix a maintainer named in a reply (#splatd fix:): commit hex starts
+ * with it (>= GITSYNC_MIN_PREFIX hex digits), or its subject is it.
+ */
+static const char *reply_match(const struct gitsync_target *t, const char *hex,
+			       const char *summary, struct strbuf *detail)
+{
+	const char *f = t->fix_expected;
+	size_t n = f ? strlen(f) : 0;
+
+	if (!n)
+		return NULL;
+	if (!(n >= GITSYNC_MIN_PREFIX && n <= 40 &&
+	      strspn(f, "0123456789abcdefABCDEF") == n &&
+	      !strncasecmp(hex, f, n)) &&
+	    !(summary && !strcmp(summary, f)))
+		return NULL;
+	strbuf_addstr(detail, f);
+	return "reply";
+}
+
 /* Resolve rev to a commit id; 0 or a libgit2 error. */
 static int resolve_commit(git_repository *repo, const char *rev, git_oid *out)
 {
@@ -332,6 +353,10 @@ int gitsync_tree_sync(const struct gitsync_tree *tree,
 			how = view_match(&v, &targets[i], &detail);
 			if (!how)
 				how = range_match(repo, &ranges[i], &v,
+						  &detail);
+			if (!how)
+				how = reply_match(&targets[i], hex,
+						  git_commit_summary(commit),
 						  &detail);
 			if (!how)
 				continue;

@@ -37,6 +37,9 @@ struct gitsync_target {
 	const char *const *classes; /* lock classes of its signatures */
 	size_t nclasses;
 	const char *title; /* regression title, or NULL */
+	/* the fix a maintainer named by mail: a commit (>= 8 hex digits, a
+	 * prefix of its id) or its subject line, whole; or NULL */
+	const char *fix_expected;
 };
 
 /* One piece of fix evidence; valid during the callback only. */
@@ -45,7 +48,8 @@ struct gitsync_evidence {
 	const struct gitsync_tree *tree;
 	const char *commit; /* 40 hex */
 	const char *subject;
-	const char *how; /* "closes", "link", "fixes", "classes", "title" */
+	const char *how; /* "closes", "link", "fixes", "classes", "title",
+			  * "reply" (fix_expected) */
 	const char *detail; /* the URL, sha, or quoted text that matched */
 	int64_t time; /* committer time */
 };

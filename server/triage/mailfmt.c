@@ -11,6 +11,8 @@
 #include <sys/random.h>
 #include <time.h>
 
+#include "parsers/mailmsg.h"
+
 static const char hexdig[] = "0123456789abcdef";
 
 static bool ascii_printable(const char *s)
@@ -178,17 +180,8 @@ void mail_header_addr(struct strbuf *m, const char *name, const char *display,
 
 bool mail_addr_valid(const char *addr)
 {
-	const char *at = addr ? strchr(addr, '@') : NULL;
-	const char *p;
-
-	if (!at || at == addr || !at[1] || strchr(at + 1, '@') ||
-	    strlen(addr) > 254 || at[1] == '.' || addr[strlen(addr) - 1] == '.')
-		return false;
-	for (p = addr; *p; p++)
-		if ((unsigned char)*p <= ' ' || (unsigned char)*p >= 0x7f ||
-		    strchr("\"<>(),;:[]\\", *p))
-			return false;
-	return true;
+	/* one rule for addresses we send to and addresses we read */
+	return addr && mailmsg_addr_valid(addr, strlen(addr));
 }
 
 bool mail_addr_parse(const char *text, struct strbuf *out)

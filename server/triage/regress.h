@@ -91,6 +91,32 @@ int regress_patch(struct regress *rg, struct db *db, long long id,
 		  long long now, struct strbuf *err);
 
 /*
+ * Replies by mail, inside the caller's transaction (one per mail): the
+ * regression signature sig belongs to (the oldest that is not a
+ * duplicate), or a new one titled title holding sig when it has none
+ * (*created; a "create" history line by actor with reason).
+ */
+int regress_of_signature(struct db *db, long long sig, const char *title,
+			 const char *actor, const char *reason, long long now,
+			 long long *id, bool *created, struct strbuf *err);
+
+enum regress_note {
+	REGRESS_NOTE_INTRODUCED, /* a commit or range A..B (replaces) */
+	REGRESS_NOTE_LINK, /* an http(s) URL (added, canonical) */
+	REGRESS_NOTE_FIX, /* the fix expected: a commit or its subject */
+};
+
+/*
+ * Inside the caller's transaction: record on regression id what a
+ * maintainer said (what, value), with a history line by actor with
+ * reason.  -EINVAL with err when value is refused, -ENOENT for an unknown
+ * id.
+ */
+int regress_note(struct db *db, long long id, enum regress_note what,
+		 const char *value, const char *actor, const char *reason,
+		 long long now, struct strbuf *err);
+
+/*
  * JSON views (new references in *out); -ENOENT for an unknown id.  They
  * carry no URL: each front end adds its own.
  */

@@ -436,3 +436,119 @@ out:
 	free(sigs);
 	return ret;
 }
+
+/* ---- what a maintainer says by mail (server/triage/mail_receive.c) ---- */
+
+static int first_id(void *ctx, long long id)
+{
+	long long *out = ctx;
+
+	if (!*out)
+		*out = id;
+	return 0;
+}
+
+int regress_of_signature(struct db *db, long long sig, const char *title,
+			 const char *actor, const char *reason, long long now,
+			 long long *id, bool *created, struct strbuf *err)
+{
+	char t[REGRESS_MAX_TITLE + 1];
+	int ret;
+
+	*id = 0;
+	*created = false;
+	ret = db_regression_by_sig(db, sig, first_id, id, err);
+	if (ret || *id)
+		return ret;
+	snprintf(t, sizeof(t), "%s", title && *title ? title : "regression");
+	ret = db_regression_insert(db, t, NULL, now, id, err);
+	if (!ret)
+		ret = db_regression_sig_add(db, *id, sig, err);
+	if (!ret)
+		ret = db_regression_history_add(db, *id, now, actor, "create",
+						NULL, t, reason, err);
+	*created = !ret;
+	return ret;
+}
+
+static int count_link(void *ctx, const char *url)
+{
+	(void)url;
+	(*(size_t *)ctx)++;
+	return 0;
+}
+
+static int note_link(struct db *db, struct reg *r, const char *url,
+		     const char *actor, const char *reason, long long now,
+		     struct strbuf *err)
+{
+	struct strbuf canon = STRBUF_INIT, old = STRBUF_INIT;
+	size_t n = 0;
+	int ret = links_normalize(&canon, url, err);
+
+	if (!ret)
+		ret = db_regression_links(db, r->id, count_link, &n, err);
+	if (!ret && n >= REGRESS_MAX_LINKS) {
+		strbuf_addf(err, "a regression has at most %d links",
+			    REGRESS_MAX_LINKS);
+		ret = -EINVAL;
+	}
+	if (!ret)
+		ret = db_regression_links(db, r->id, join_link, &old, err);
+	if (!ret)
+		ret = db_regression_link_add(db, r->id, canon.buf, err);
+	if (!ret)
+		ret = db_regression_history_add(db, r->id, now, actor, "links",
+						old.buf, canon.buf, reason,
+						err);
+	r->scanned = false; /* search the trees again for the new link */
+	strbuf_release(&canon);
+	strbuf_release(&old);
+	return ret;
+}
+
+int regress_note(struct db *db, long long id, enum regress_note what,
+		 const char *value, const char *actor, const char *reason,
+		 long long now, struct strbuf *err)
+{
+	struct reg r = { 0 };
+	int ret = reg_load(db, id, &r, err);
+
+	if (ret)
+		goto out;
+	switch (what) {
+	case REGRESS_NOTE_INTRODUCED:
+		ret = check_introduced(value, err);
+		if (!ret)
+			ret = db_regression_history_add(db, id, now, actor,
+							"introduced",
+							r.introduced, value,
+							reason, err);
+		free(r.introduced);
+		r.introduced = xstrdup_or_null(value);
+		r.scanned = false;
+		break;
+	case REGRESS_NOTE_LINK:
+		ret = note_link(db, &r, value, actor, reason, now, err);
+		break;
+	case REGRESS_NOTE_FIX:
+		if (!value || !*value || strlen(value) > REGRESS_MAX_TITLE) {
+			strbuf_addf(err, "the fix is 1..%d bytes",
+				    REGRESS_MAX_TITLE);
+			ret = -EINVAL;
+			break;
+		}
+		ret = db_regression_set_fix_expected(db, id, value, now, err);
+		if (!ret)
+			ret = db_regression_history_add(db, id, now, actor,
+							"fix_expected", NULL,
+							value, reason, err);
+		r.scanned = false;
+		break;
+	}
+	if (!ret)
+		ret = reg_store(db, &r, now, err);
+out:
+	reg_release(&r);
+	return ret;
+}

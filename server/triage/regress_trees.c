@@ -126,7 +126,7 @@ struct target {
 	struct gitsync_target t;
 	char **links, **classes;
 	size_t nlinks, nclasses;
-	char *introduced, *title;
+	char *introduced, *title, *fix_expected;
 	bool scanned;
 };
 
@@ -193,6 +193,7 @@ static void targets_release(struct targets *l)
 		free(t->classes);
 		free(t->introduced);
 		free(t->title);
+		free(t->fix_expected);
 	}
 	free(l->v);
 	l->v = NULL;
@@ -207,8 +208,14 @@ static int targets_load(struct db *db, struct targets *l, struct strbuf *err)
 	ret = db_regression_list(db, NULL, -1, INT_MAX, copy_target, l, err);
 	for (i = 0; !ret && i < l->n; i++) {
 		struct target *t = &l->v[i];
+		struct strbuf fix = STRBUF_INIT;
 
-		ret = db_regression_links(db, t->t.id, target_link, t, err);
+		ret = db_regression_fix_expected(db, t->t.id, &fix, err);
+		t->fix_expected = fix.len ? strbuf_detach(&fix, NULL) : NULL;
+		strbuf_release(&fix);
+		if (!ret)
+			ret = db_regression_links(db, t->t.id, target_link, t,
+						  err);
 		if (!ret)
 			ret = db_regression_sigs(db, t->t.id, target_sig, t,
 						 err);
@@ -218,6 +225,7 @@ static int targets_load(struct db *db, struct targets *l, struct strbuf *err)
 		t->t.nclasses = t->nclasses;
 		t->t.introduced = t->introduced;
 		t->t.title = t->title;
+		t->t.fix_expected = t->fix_expected;
 	}
 	return ret;
 }

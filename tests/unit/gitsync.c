@@ -140,8 +140,8 @@ static void gitsync__mainline_evidence(void **state)
 	struct fixture *f = *state;
 	const char *links[] = { ISSUE };
 	char iova[41], fix[41], fixes[41], quoted[41];
-	struct gitsync_target t = { 1, links,	       1, NULL, classes,
-				    3, "no such title" };
+	struct gitsync_target t = { 1, links,		1,   NULL, classes,
+				    3, "no such title", NULL };
 	struct gitsync_tree tree = { "mainline", f->repo, "master", true,
 				     NULL };
 	struct gitsync_result res;

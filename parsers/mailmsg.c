@@ -1,0 +1,1112 @@
+// SPDX-License-Identifier: GPL-2.0
+/* mailmsg: a received mail and its `#splatd` commands (mailmsg.h). */
+#include "parsers/mailmsg.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "parsers/alloc.h"
+#include "parsers/utf8.h"
+
+const char *const mailmsg_verb_names[MAILMSG_VERB_NR] = {
+	[MAILMSG_UNKNOWN] = "?",
+	[MAILMSG_FIX] = "fix",
+	[MAILMSG_DUP] = "dup",
+	[MAILMSG_INVALID] = "invalid",
+	[MAILMSG_INTRODUCED] = "introduced",
+	[MAILMSG_LINK] = "link",
+	[MAILMSG_MUTE] = "mute",
+	[MAILMSG_UNMUTE] = "unmute",
+	[MAILMSG_NOT_MINE] = "not-mine",
+	[MAILMSG_STATUS] = "status",
+};
+
+#define MAX_FIELD 200 /* bytes kept of Auto-Submitted, Precedence, List-Id */
+#define MAX_MSGID 250
+#define MAX_RCPT 100
+#define MAX_LINE_ECHO 100
+#define MAX_WORD 1024 /* bytes of one encoded-word */
+
+/* ---- lines and text ---------------------------------------------------- */
+
+/* The line at p (before end): its length without the line end; *next
+ * after the line end (CRLF, LF or CR). */
+static size_t line_at(const char *p, const char *end, const char **next)
+{
+	const char *q = p;
+
+	while (q < end && *q != '\n' && *q != '\r')
+		q++;
+	*next = q;
+	if (q < end && *q == '\r')
+		(*next)++;
+	if (*next < end && **next == '\n' && (q == *next || *q == '\r'))
+		(*next)++;
+	return (size_t)(q - p);
+}
+
+static bool is_ws(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+/* s[0..*n) without the blanks at both ends. */
+static const char *trim(const char *s, size_t *n)
+{
+	while (*n && isspace((unsigned char)*s))
+		s++, (*n)--;
+	while (*n && isspace((unsigned char)s[*n - 1]))
+		(*n)--;
+	return s;
+}
+
+/* In place: every control character a space (a tab too unless keep_lf,
+ * which keeps LF and tabs), NUL a '?'. */
+static void no_controls(struct strbuf *sb, size_t from, bool keep_lf)
+{
+	size_t i;
+
+	for (i = from; i < sb->len; i++) {
+		unsigned char c = (unsigned char)sb->buf[i];
+
+		if (!c)
+			sb->buf[i] = '?';
+		else if ((c < ' ' || c == 0x7f) &&
+			 !(keep_lf && (c == '\n' || c == '\t')))
+			sb->buf[i] = ' ';
+	}
+}
+
+/* Cut the UTF-8 text of sb to at most max bytes, at a character start. */
+static void cut_utf8(struct strbuf *sb, size_t max)
+{
+	size_t n = max;
+
+	if (sb->len <= max)
+		return;
+	while (n && ((unsigned char)sb->buf[n] & 0xc0) == 0x80)
+		n--;
+	strbuf_setlen(sb, n);
+}
+
+enum charset {
+	CS_UTF8, /* utf-8, us-ascii and any other: bytes not UTF-8 read '?' */
+	CS_LATIN1,
+};
+
+static enum charset charset_of(const char *s, size_t n)
+{
+	static const char *const latin1[] = { "iso-8859-1", "iso8859-1",
+					      "iso_8859-1", "latin1",
+					      "latin-1",    "l1" };
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(latin1); i++)
+		if (strlen(latin1[i]) == n && !strncasecmp(s, latin1[i], n))
+			return CS_LATIN1;
+	return CS_UTF8;
+}
+
+static void to_utf8(struct strbuf *out, const char *s, size_t n,
+		    enum charset cs)
+{
+	size_t i;
+
+	if (cs == CS_UTF8) {
+		utf8_sanitize(out, s, n);
+		return;
+	}
+	strbuf_grow(out, 2 * n);
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c < 0x80) {
+			strbuf_addch(out, c);
+		} else {
+			strbuf_addch(out, 0xc0 | (c >> 6));
+			strbuf_addch(out, 0x80 | (c & 0x3f));
+		}
+	}
+}
+
+static int hexval(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	c = (char)tolower((unsigned char)c);
+	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+static int b64val(char c)
+{
+	if (c >= 'A' && c <= 'Z')
+		return c - 'A';
+	if (c >= 'a' && c <= 'z')
+		return c - 'a' + 26;
+	if (c >= '0' && c <= '9')
+		return c - '0' + 52;
+	return c == '+' ? 62 : c == '/' ? 63 : -1;
+}
+
+/* Base64 of s[0..n): what is not of its alphabet is skipped, '=' ends. */
+static void decode_base64(struct strbuf *out, const char *s, size_t n)
+{
+	unsigned bits = 0, nbits = 0;
+	size_t i;
+	int v;
+
+	for (i = 0; i < n && s[i] != '='; i++) {
+		v = b64val(s[i]);
+		if (v < 0)
+			continue;
+		bits = (bits << 6) | (unsigned)v;
+		nbits += 6;
+		if (nbits >= 8) {
+			nbits -= 8;
+			strbuf_addch(out, (bits >> nbits) & 0xff);
+		}
+	}
+}
+
+/* Quoted-printable of s[0..n); header: '_' is a space (RFC 2047 Q). */
+static void decode_qp(struct strbuf *out, const char *s, size_t n, bool header)
+{
+	size_t i, j;
+	int hi, lo;
+
+	for (i = 0; i < n; i++) {
+		if (header && s[i] == '_') {
+			strbuf_addch(out, ' ');
+			continue;
+		}
+		if (s[i] != '=') {
+			strbuf_addch(out, s[i]);
+			continue;
+		}
+		hi = i + 2 < n ? hexval(s[i + 1]) : -1;
+		lo = i + 2 < n ? hexval(s[i + 2]) : -1;
+		if (hi >= 0 && lo >= 0) {
+			strbuf_addch(out, hi << 4 | lo);
+			i += 2;
+			continue;
+		}
+		/* a soft line break: '=', blanks, the line end */
+		for (j = i + 1; j < n && is_ws(s[j]); j++)
+			;
+		if (j == n || s[j] == '\r' || s[j] == '\n') {
+			if (j < n && s[j] == '\r')
+				j++;
+			if (j < n && s[j] == '\n')
+				j++;
+			i = j - 1;
+			continue;
+		}
+		strbuf_addch(out, '='); /* broken: kept as written */
+	}
+}
+
+/*
+ * One RFC 2047 encoded-word at s[0..n) ("=?charset?B|Q?text?="): its
+ * decoded UTF-8 appended to out, its length returned; 0 when s does not
+ * start one.
+ */
+static size_t encoded_word(struct strbuf *out, const char *s, size_t n)
+{
+	struct strbuf raw = STRBUF_INIT;
+	const char *cs, *q, *text, *stop, *p;
+	size_t cslen;
+	char enc;
+
+	if (n < 8 || s[0] != '=' || s[1] != '?')
+		return 0;
+	cs = s + 2;
+	/* RFC 2047 allows 75 bytes; a longer "word" is text (and a header of
+	 * many "=?" cannot make this quadratic) */
+	stop = s + (n < MAX_WORD ? n : MAX_WORD);
+	q = memchr(cs, '?', (size_t)(stop - cs));
+	if (!q || q == cs || q + 3 >= stop || q[2] != '?')
+		return 0;
+	enc = (char)toupper((unsigned char)q[1]);
+	if (enc != 'B' && enc != 'Q')
+		return 0;
+	text = q + 3;
+	for (p = text; p + 1 < stop; p++) {
+		if (p[0] == '?' && p[1] == '=')
+			break;
+		if (isspace((unsigned char)*p))
+			return 0;
+	}
+	if (p + 1 >= stop)
+		return 0;
+	cslen = (size_t)(q - cs);
+	if (memchr(cs, '*', cslen)) /* RFC 2231 language */
+		cslen = (size_t)((const char *)memchr(cs, '*', cslen) - cs);
+	if (enc == 'B')
+		decode_base64(&raw, text, (size_t)(p - text));
+	else
+		decode_qp(&raw, text, (size_t)(p - text), true);
+	to_utf8(out, raw.buf, raw.len, charset_of(cs, cslen));
+	strbuf_release(&raw);
+	return (size_t)(p + 2 - s);
+}
+
+/* A header value decoded (encoded-words, UTF-8, no controls), trimmed. */
+static void header_text(struct strbuf *out, const char *s, size_t n)
+{
+	struct strbuf lit = STRBUF_INIT, word = STRBUF_INIT;
+	size_t i = 0, w, blanks = 0, start = out->len;
+	bool after_word = false;
+
+	while (i < n) {
+		strbuf_reset(&word);
+		w = s[i] == '=' ? encoded_word(&word, s + i, n - i) : 0;
+		if (w) {
+			/* blanks alone between two encoded-words are dropped */
+			if (!after_word || lit.len != blanks)
+				utf8_sanitize(out, lit.buf, lit.len);
+			strbuf_add(out, word.buf, word.len);
+			strbuf_reset(&lit);
+			blanks = 0;
+			after_word = true;
+			i += w;
+			continue;
+		}
+		if (is_ws(s[i]) && lit.len == blanks)
+			blanks++;
+		strbuf_addch(&lit, s[i]);
+		i++;
+	}
+	utf8_sanitize(out, lit.buf, lit.len);
+	strbuf_release(&lit);
+	strbuf_release(&word);
+	no_controls(out, start, false);
+	w = out->len - start;
+	s = trim(out->buf + start, &w);
+	memmove(out->buf + start, s, w);
+	strbuf_setlen(out, start + w);
+}
+
+/* ---- addresses and message ids ---------------------------------------- */
+
+bool mailmsg_addr_valid(const char *a, size_t n)
+{
+	const char *at = memchr(a, '@', n);
+	size_t i;
+
+	if (!at || at == a || at == a + n - 1 || n > 254 ||
+	    memchr(at + 1, '@', (size_t)(a + n - at - 1)) || at[1] == '.' ||
+	    a[n - 1] == '.')
+		return false;
+	for (i = 0; i < n; i++)
+		if ((unsigned char)a[i] <= ' ' || (unsigned char)a[i] >= 0x7f ||
+		    strchr("\"<>(),;:[]\\", a[i]))
+			return false;
+	return true;
+}
+
+bool mailmsg_addr(const char *text, size_t len, struct strbuf *out)
+{
+	const char *s = text, *lt = NULL, *gt;
+	size_t i, n;
+	int depth = 0;
+
+	strbuf_reset(out);
+	for (i = 0; i < len; i++)
+		if (text[i] == '<')
+			lt = text + i;
+	if (lt) {
+		gt = memchr(lt, '>', (size_t)(text + len - lt));
+		if (!gt)
+			return false;
+		s = lt + 1;
+		n = (size_t)(gt - s);
+		s = trim(s, &n);
+		for (i = 0; i < n; i++)
+			strbuf_addch(out, tolower((unsigned char)s[i]));
+	} else {
+		/* a bare address, perhaps with a (comment) */
+		for (i = 0; i < len; i++) {
+			if (text[i] == '(')
+				depth++;
+			else if (text[i] == ')' && depth)
+				depth--;
+			else if (!depth && !isspace((unsigned char)text[i]))
+				strbuf_addch(out,
+					     tolower((unsigned char)text[i]));
+			else if (!depth && out->len)
+				break;
+		}
+	}
+	if (!mailmsg_addr_valid(out->buf, out->len)) {
+		strbuf_reset(out);
+		return false;
+	}
+	return true;
+}
+
+static void push(char ***v, size_t *n, char *s)
+{
+	*v = xrealloc(*v, (*n + 1) * sizeof(**v));
+	(*v)[(*n)++] = s;
+}
+
+/* Each address of a To/Cc list (commas outside quotes, <> and ()). */
+static void addr_list(struct mailmsg *m, const char *s, size_t n)
+{
+	struct strbuf a = STRBUF_INIT;
+	size_t i, from = 0;
+	bool quoted = false;
+	int angle = 0, paren = 0;
+
+	for (i = 0; i <= n; i++) {
+		char c = i < n ? s[i] : ',';
+
+		if (quoted) {
+			if (c == '\\' && i + 1 < n)
+				i++;
+			else if (c == '"')
+				quoted = false;
+			if (i < n)
+				continue;
+		}
+		if (c == '"')
+			quoted = true;
+		else if (c == '<')
+			angle++;
+		else if (c == '>' && angle)
+			angle--;
+		else if (c == '(')
+			paren++;
+		else if (c == ')' && paren)
+			paren--;
+		else if ((c == ',' && !angle && !paren) || i == n) {
+			if (m->nrcpt < MAX_RCPT &&
+			    mailmsg_addr(s + from, i - from, &a))
+				push(&m->rcpt, &m->nrcpt,
+				     strbuf_detach(&a, NULL));
+			from = i + 1;
+			angle = paren = 0;
+		}
+	}
+	strbuf_release(&a);
+}
+
+static bool msgid_valid(const char *s, size_t n)
+{
+	size_t i;
+
+	if (!n || n > MAX_MSGID)
+		return false;
+	for (i = 0; i < n; i++)
+		if ((unsigned char)s[i] <= ' ' || (unsigned char)s[i] >= 0x7f ||
+		    s[i] == '<' || s[i] == '>')
+			return false;
+	return true;
+}
+
+/*
+ * The message ids "<...>" of s[0..n), each passed to add (at most max; a
+ * value without any "<" is one id when bare is true).
+ */
+static void msgids(const char *s, size_t n, bool bare, size_t max,
+		   void (*add)(struct mailmsg *m, char *id), struct mailmsg *m)
+{
+	const char *p = s, *end = s + n, *lt, *gt;
+	size_t k, found = 0;
+
+	if (bare && !memchr(s, '<', n)) {
+		p = trim(s, &n);
+		if (msgid_valid(p, n))
+			add(m, xstrndup(p, n));
+		return;
+	}
+	while (found < max && (lt = memchr(p, '<', (size_t)(end - p)))) {
+		gt = memchr(lt, '>', (size_t)(end - lt));
+		if (!gt)
+			break;
+		k = (size_t)(gt - lt - 1);
+		p = trim(lt + 1, &k);
+		if (msgid_valid(p, k)) {
+			add(m, xstrndup(p, k));
+			found++;
+		}
+		p = gt + 1;
+	}
+}
+
+static void set_message_id(struct mailmsg *m, char *id)
+{
+	free(m->message_id);
+	m->message_id = id;
+}
+
+static void set_in_reply_to(struct mailmsg *m, char *id)
+{
+	free(m->in_reply_to);
+	m->in_reply_to = id;
+}
+
+static void add_ref(struct mailmsg *m, char *id)
+{
+	/* the nearest are last: past the cap the oldest go */
+	if (m->nrefs == MAILMSG_MAX_REFS) {
+		free(m->refs[0]);
+		memmove(m->refs, m->refs + 1,
+			(m->nrefs - 1) * sizeof(*m->refs));
+		m->nrefs--;
+	}
+	push(&m->refs, &m->nrefs, id);
+}
+
+/* ---- header sections ---------------------------------------------------- */
+
+typedef int (*field_fn)(void *ctx, const char *name, size_t nlen,
+			const char *value, size_t vlen);
+
+static int end_field(struct strbuf *f, field_fn fn, void *ctx)
+{
+	const char *colon = memchr(f->buf, ':', f->len);
+	size_t nlen;
+	int ret = 0;
+
+	if (colon) {
+		nlen = (size_t)(colon - f->buf);
+		while (nlen && is_ws(f->buf[nlen - 1]))
+			nlen--;
+		if (nlen)
+			ret = fn(ctx, f->buf, nlen, colon + 1,
+				 (size_t)(f->buf + f->len - colon - 1));
+	}
+	strbuf_reset(f);
+	return ret;
+}
+
+/*
+ * The header section at [p, end): each unfolded field to fn, *body after
+ * the empty line that ends it (end when none).  A first line "From " (an
+ * mbox separator) and lines that are not fields are skipped.
+ */
+static int read_headers(const char *p, const char *end, const char **body,
+			field_fn fn, void *ctx, struct strbuf *err)
+{
+	struct strbuf f = STRBUF_INIT;
+	const char *next;
+	size_t n, lines = 0;
+	int ret = 0;
+
+	while (p < end) {
+		n = line_at(p, end, &next);
+		if (!n) {
+			p = next;
+			break;
+		}
+		if (++lines > MAILMSG_MAX_HEADER_LINES) {
+			strbuf_addf(err, "more than %d header lines",
+				    MAILMSG_MAX_HEADER_LINES);
+			ret = -E2BIG;
+			goto out;
+		}
+		if (is_ws(*p) && f.len) {
+			strbuf_add(&f, p, n); /* unfolding keeps the blank */
+		} else {
+			ret = end_field(&f, fn, ctx);
+			if (ret)
+				goto out;
+			if (!(lines == 1 && n >= 5 && !memcmp(p, "From ", 5)))
+				strbuf_add(&f, p, n);
+		}
+		if (f.len > MAILMSG_MAX_HEADER_LEN) {
+			strbuf_addf(err, "a header longer than %u KiB",
+				    MAILMSG_MAX_HEADER_LEN >> 10);
+			ret = -E2BIG;
+			goto out;
+		}
+		p = next;
+	}
+	ret = end_field(&f, fn, ctx);
+out:
+	*body = p;
+	strbuf_release(&f);
+	return ret;
+}
+
+static bool named(const char *name, size_t nlen, const char *want)
+{
+	return strlen(want) == nlen && !strncasecmp(name, want, nlen);
+}
+
+/* The MIME fields of an entity. */
+struct entity {
+	struct strbuf ctype, cte;
+};
+
+static int entity_field(void *ctx, const char *name, size_t nlen,
+			const char *value, size_t vlen)
+{
+	struct entity *e = ctx;
+
+	value = trim(value, &vlen);
+	if (named(name, nlen, "content-type") && !e->ctype.len)
+		strbuf_add(&e->ctype, value, vlen);
+	else if (named(name, nlen, "content-transfer-encoding") && !e->cte.len)
+		strbuf_add(&e->cte, value, vlen);
+	return 0;
+}
+
+static char *field_copy(const char *value, size_t vlen)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	header_text(&sb, value, vlen);
+	cut_utf8(&sb, MAX_FIELD);
+	return strbuf_detach(&sb, NULL);
+}
+
+struct top {
+	struct mailmsg *m;
+	struct entity e;
+};
+
+static int top_field(void *ctx, const char *name, size_t nlen,
+		     const char *value, size_t vlen)
+{
+	struct top *t = ctx;
+	struct mailmsg *m = t->m;
+	struct strbuf sb = STRBUF_INIT;
+
+	if (named(name, nlen, "from") && !m->from) {
+		if (mailmsg_addr(value, vlen, &sb))
+			m->from = strbuf_detach(&sb, NULL);
+	} else if (named(name, nlen, "subject") && !m->subject) {
+		header_text(&sb, value, vlen);
+		m->subject = strbuf_detach(&sb, NULL);
+	} else if (named(name, nlen, "message-id") && !m->message_id) {
+		msgids(value, vlen, true, 1, set_message_id, m);
+	} else if (named(name, nlen, "in-reply-to") && !m->in_reply_to) {
+		msgids(value, vlen, false, 1, set_in_reply_to, m);
+	} else if (named(name, nlen, "references")) {
+		msgids(value, vlen, false, (size_t)-1, add_ref, m);
+	} else if (named(name, nlen, "to") || named(name, nlen, "cc")) {
+		addr_list(m, value, vlen);
+	} else if (named(name, nlen, "auto-submitted") && !m->auto_submitted) {
+		m->auto_submitted = field_copy(value, vlen);
+	} else if (named(name, nlen, "precedence") && !m->precedence) {
+		m->precedence = field_copy(value, vlen);
+	} else if (named(name, nlen, "list-id") && !m->list_id) {
+		m->list_id = field_copy(value, vlen);
+	} else {
+		return entity_field(&t->e, name, nlen, value, vlen);
+	}
+	strbuf_release(&sb);
+	return 0;
+}
+
+/* ---- MIME ------------------------------------------------------------ */
+
+/* Content-Type: its type/subtype lower case and two parameters. */
+struct ctype {
+	struct strbuf type, boundary, charset;
+};
+
+static void ctype_parse(struct ctype *ct, const char *s, size_t n)
+{
+	struct strbuf name = STRBUF_INIT, val = STRBUF_INIT;
+	size_t i = 0;
+
+	while (i < n && isspace((unsigned char)s[i]))
+		i++;
+	for (; i < n && s[i] != ';' && !isspace((unsigned char)s[i]); i++)
+		if (ct->type.len < 100)
+			strbuf_addch(&ct->type, tolower((unsigned char)s[i]));
+	while (i < n) {
+		/* ; name = value | "value" */
+		while (i < n && (s[i] == ';' || isspace((unsigned char)s[i])))
+			i++;
+		strbuf_reset(&name);
+		strbuf_reset(&val);
+		for (; i < n && s[i] != '=' && s[i] != ';'; i++)
+			if (!isspace((unsigned char)s[i]) && name.len < 100)
+				strbuf_addch(&name,
+					     tolower((unsigned char)s[i]));
+		if (i >= n || s[i] != '=')
+			continue;
+		i++;
+		while (i < n && isspace((unsigned char)s[i]))
+			i++;
+		if (i < n && s[i] == '"') {
+			for (i++; i < n && s[i] != '"'; i++) {
+				if (s[i] == '\\' && i + 1 < n)
+					i++;
+				strbuf_addch(&val, s[i]);
+			}
+			i++;
+		} else {
+			for (; i < n && s[i] != ';' &&
+			       !isspace((unsigned char)s[i]);
+			     i++)
+				strbuf_addch(&val, s[i]);
+		}
+		if (!strcmp(name.buf, "boundary") && !ct->boundary.len &&
+		    val.len <= 200)
+			strbuf_add(&ct->boundary, val.buf, val.len);
+		else if (!strcmp(name.buf, "charset") && !ct->charset.len &&
+			 val.len <= 64)
+			strbuf_add(&ct->charset, val.buf, val.len);
+	}
+	strbuf_release(&name);
+	strbuf_release(&val);
+}
+
+struct walk {
+	struct mailmsg *m;
+	unsigned parts;
+	struct strbuf *err;
+};
+
+/* The text part: transfer decoding, charset to UTF-8, LF line ends. */
+static int take_text(struct walk *w, const char *cte, const struct ctype *ct,
+		     const char *p, const char *end)
+{
+	struct strbuf dec = STRBUF_INIT, txt = STRBUF_INIT;
+	size_t n = (size_t)(end - p), i;
+	int ret = 0;
+
+	if (!strcasecmp(cte, "base64"))
+		decode_base64(&dec, p, n);
+	else if (!strcasecmp(cte, "quoted-printable"))
+		decode_qp(&dec, p, n, false);
+	else
+		strbuf_add(&dec, p, n);
+	to_utf8(&txt, dec.buf, dec.len,
+		charset_of(ct->charset.buf, ct->charset.len));
+	if (txt.len > MAILMSG_MAX_BODY) {
+		strbuf_addf(w->err, "the text part decodes to more than %u MiB",
+			    MAILMSG_MAX_BODY >> 20);
+		ret = -E2BIG;
+		goto out;
+	}
+	strbuf_reset(&dec);
+	for (i = 0; i < txt.len; i++) {
+		if (txt.buf[i] == '\r') {
+			if (i + 1 < txt.len && txt.buf[i + 1] == '\n')
+				continue;
+			strbuf_addch(&dec, '\n');
+		} else {
+			strbuf_addch(&dec, txt.buf[i]);
+		}
+	}
+	no_controls(&dec, 0, true);
+	free(w->m->body);
+	w->m->body_len = dec.len;
+	w->m->body = strbuf_detach(&dec, NULL);
+out:
+	strbuf_release(&dec);
+	strbuf_release(&txt);
+	return ret;
+}
+
+/* Whether the line p[0..n) is a delimiter of boundary b (*close: "--b--"). */
+static bool delimiter(const char *p, size_t n, const struct strbuf *b,
+		      bool *close)
+{
+	size_t i;
+
+	if (n < b->len + 2 || p[0] != '-' || p[1] != '-' ||
+	    memcmp(p + 2, b->buf, b->len))
+		return false;
+	i = b->len + 2;
+	*close = i + 1 < n && p[i] == '-' && p[i + 1] == '-';
+	if (*close)
+		i += 2;
+	for (; i < n; i++)
+		if (!is_ws(p[i]))
+			return false;
+	return true;
+}
+
+/* The entity with these MIME fields and body [p, end); 1 when its text
+ * part was found, 0 when not, -errno. */
+static int walk_entity(struct walk *w, const struct strbuf *ctype_text,
+		       const struct strbuf *cte, const char *p, const char *end,
+		       unsigned depth);
+
+static int walk_part(struct walk *w, const char *p, const char *end,
+		     unsigned depth)
+{
+	struct entity e = { STRBUF_INIT, STRBUF_INIT };
+	const char *body;
+	int ret;
+
+	if (++w->parts > MAILMSG_MAX_PARTS) {
+		strbuf_addf(w->err, "more than %d MIME parts",
+			    MAILMSG_MAX_PARTS);
+		return -E2BIG;
+	}
+	ret = read_headers(p, end, &body, entity_field, &e, w->err);
+	if (!ret)
+		ret = walk_entity(w, &e.ctype, &e.cte, body, end, depth);
+	strbuf_release(&e.ctype);
+	strbuf_release(&e.cte);
+	return ret;
+}
+
+static int walk_multipart(struct walk *w, const struct ctype *ct, const char *p,
+			  const char *end, unsigned depth)
+{
+	const char *part = NULL, *next, *q;
+	size_t n;
+	bool close = false;
+	int ret = 0;
+
+	if (depth >= MAILMSG_MAX_DEPTH) {
+		strbuf_addf(w->err, "MIME parts nested deeper than %d levels",
+			    MAILMSG_MAX_DEPTH);
+		return -E2BIG;
+	}
+	if (!ct->boundary.len) {
+		strbuf_addstr(w->err, "a multipart part without a boundary");
+		return -EINVAL;
+	}
+	while (p < end && !close) {
+		n = line_at(p, end, &next);
+		if (delimiter(p, n, &ct->boundary, &close)) {
+			if (part) {
+				/* the line end before it is not the part's */
+				q = p;
+				if (q > part && q[-1] == '\n')
+					q--;
+				if (q > part && q[-1] == '\r')
+					q--;
+				ret = walk_part(w, part, q, depth + 1);
+				if (ret)
+					return ret;
+			}
+			part = next;
+		}
+		p = next;
+	}
+	if (part && !close && part < end) /* never closed: to the end */
+		ret = walk_part(w, part, end, depth + 1);
+	return ret;
+}
+
+static int walk_entity(struct walk *w, const struct strbuf *ctype_text,
+		       const struct strbuf *cte, const char *p, const char *end,
+		       unsigned depth)
+{
+	struct ctype ct = { STRBUF_INIT, STRBUF_INIT, STRBUF_INIT };
+	int ret = 0;
+
+	ctype_parse(&ct, ctype_text->buf, ctype_text->len);
+	if (!ct.type.len)
+		strbuf_addstr(&ct.type, "text/plain");
+	if (!strncmp(ct.type.buf, "multipart/", 10))
+		ret = walk_multipart(w, &ct, p, end, depth);
+	else if (!strcmp(ct.type.buf, "text/plain"))
+		ret = take_text(w, cte->buf, &ct, p, end) ?: 1;
+	strbuf_release(&ct.type);
+	strbuf_release(&ct.boundary);
+	strbuf_release(&ct.charset);
+	return ret;
+}
+
+/* ---- commands ------------------------------------------------------------ */
+
+static bool all_of(const char *s, size_t n, int (*cls)(int))
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!cls((unsigned char)s[i]))
+			return false;
+	return n > 0;
+}
+
+/* "[n]" or "<n>" at s[0..n) with 1..6 digits: n; else 0. */
+static unsigned bracket_ref(const char *s, size_t n)
+{
+	if (n < 3 || n > 8 ||
+	    !((s[0] == '[' && s[n - 1] == ']') ||
+	      (s[0] == '<' && s[n - 1] == '>')))
+		return 0;
+	if (!all_of(s + 1, n - 2, isdigit))
+		return 0;
+	return (unsigned)strtoul(s + 1, NULL, 10);
+}
+
+static char *lower_copy(const char *s, size_t n)
+{
+	char *c = xstrndup(s, n);
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		c[i] = (char)tolower((unsigned char)c[i]);
+	return c;
+}
+
+static void cmd_error(struct mailmsg_cmd *c, const char *why)
+{
+	if (!c->error)
+		c->error = xstrdup(why);
+}
+
+/* The argument of c checked and read as its verb wants. */
+static void check_arg(struct mailmsg_cmd *c)
+{
+	const char *a = c->arg;
+	size_t n = a ? strlen(a) : 0;
+	bool blank = a && strpbrk(a, " \t");
+
+	switch (c->verb) {
+	case MAILMSG_FIX:
+		if (!a)
+			cmd_error(c, "fix: needs a commit or the subject of"
+				     " the fix");
+		break;
+	case MAILMSG_DUP:
+		if (a && bracket_ref(a, n)) {
+			c->dup_ref = bracket_ref(a, n);
+		} else if (a && n == 16 && all_of(a, n, isxdigit)) {
+			c->dup_hash = lower_copy(a, n);
+		} else if (a && n <= 18 && all_of(a, n, isdigit) &&
+			   strtoll(a, NULL, 10) > 0) {
+			c->dup_id = strtoll(a, NULL, 10);
+		} else {
+			cmd_error(c, "dup: needs an item [n] of the mail, a"
+				     " signature hash (16 hex digits) or a"
+				     " signature id");
+		}
+		break;
+	case MAILMSG_INVALID:
+	case MAILMSG_UNMUTE:
+	case MAILMSG_NOT_MINE:
+		if (a) {
+			struct strbuf sb = STRBUF_INIT;
+
+			strbuf_addf(&sb, "%s takes no argument",
+				    mailmsg_verb_names[c->verb]);
+			cmd_error(c, sb.buf);
+			strbuf_release(&sb);
+		}
+		break;
+	case MAILMSG_INTRODUCED:
+		if (!a || blank)
+			cmd_error(c, "introduced: needs a commit (8..40 hex"
+				     " digits) or a range A..B");
+		break;
+	case MAILMSG_LINK:
+		if (!a || blank ||
+		    (strncasecmp(a, "http://", 7) &&
+		     strncasecmp(a, "https://", 8)))
+			cmd_error(c, "link: needs one http:// or https:// URL");
+		break;
+	case MAILMSG_MUTE:
+		if (!a || !strcasecmp(a, "until-escalating")) {
+			c->mute_until_escalating = true;
+		} else if (n >= 2 && n <= 4 && tolower(a[n - 1]) == 'd' &&
+			   all_of(a, n - 1, isdigit) && atoi(a) >= 1 &&
+			   atoi(a) <= MAILMSG_MAX_MUTE_DAYS) {
+			c->mute_days = (unsigned)atoi(a);
+		} else {
+			cmd_error(c, "mute takes <days>d (1..365 days) or"
+				     " until-escalating");
+		}
+		break;
+	case MAILMSG_STATUS:
+		if (a && (!strcasecmp(a, "triaged") ||
+			  !strcasecmp(a, "known") || !strcasecmp(a, "new"))) {
+			char *l = lower_copy(a, n);
+
+			free(c->arg);
+			c->arg = l;
+		} else {
+			cmd_error(c, "status: is one of triaged, known, new");
+		}
+		break;
+	case MAILMSG_UNKNOWN:
+	case MAILMSG_VERB_NR:
+		break;
+	}
+}
+
+/* One `#splatd` line s[0..n) (from the '#'); quoted_ref: the nearest
+ * quoted item above it. */
+static void read_command(struct mailmsg_cmd *c, const char *s, size_t n,
+			 unsigned quoted_ref)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t i = 7, w, k;
+
+	utf8_sanitize(&sb, s, n);
+	no_controls(&sb, 0, false);
+	cut_utf8(&sb, MAX_LINE_ECHO);
+	c->line = strbuf_detach(&sb, NULL);
+	if (i < n && s[i] == ':')
+		i++;
+	while (i < n && is_ws(s[i]))
+		i++;
+	/* the item: [n], <n> or a signature hash */
+	for (w = i; w < n && !is_ws(s[w]); w++)
+		;
+	if (i < n && (s[i] == '[' || s[i] == '<')) {
+		c->ref = bracket_ref(s + i, w - i);
+		c->ref_explicit = true;
+		if (!c->ref)
+			cmd_error(c, "an item is written [n] (a number)");
+		i = w;
+	} else if (w - i == 16 && all_of(s + i, 16, isxdigit)) {
+		c->sig_hash = lower_copy(s + i, 16);
+		i = w;
+	}
+	if (!c->ref_explicit)
+		c->ref = quoted_ref;
+	while (i < n && is_ws(s[i]))
+		i++;
+	for (w = i; w < n && (isalpha((unsigned char)s[w]) || s[w] == '-'); w++)
+		;
+	for (k = 1; k < MAILMSG_VERB_NR; k++)
+		if (named(s + i, w - i, mailmsg_verb_names[k]))
+			c->verb = (enum mailmsg_verb)k;
+	if (c->verb == MAILMSG_UNKNOWN) {
+		strbuf_addstr(&sb, w == i ? "a command follows #splatd:" :
+					    "unknown command:");
+		strbuf_addstr(&sb, " fix, dup, invalid, introduced, link,"
+				   " mute, unmute, not-mine or status");
+		cmd_error(c, sb.buf);
+		strbuf_release(&sb);
+		return;
+	}
+	i = w;
+	if (i < n && s[i] == ':')
+		i++;
+	else if (i < n && !is_ws(s[i])) {
+		c->verb = MAILMSG_UNKNOWN;
+		cmd_error(c, "unknown command: fix, dup, invalid, introduced,"
+			     " link, mute, unmute, not-mine or status");
+		return;
+	}
+	k = n - i;
+	s = trim(s + i, &k);
+	if (k > MAILMSG_MAX_ARG) {
+		cmd_error(c, "the argument is longer than 200 bytes");
+		return;
+	}
+	if (k) {
+		utf8_sanitize(&sb, s, k);
+		no_controls(&sb, 0, false);
+		c->arg = strbuf_detach(&sb, NULL);
+	}
+	check_arg(c);
+}
+
+/* A quoted line "> > [n] ...": n, else 0. */
+static unsigned quoted_item(const char *s, size_t n)
+{
+	size_t i = 0, j;
+
+	while (i < n && (s[i] == '>' || is_ws(s[i])))
+		i++;
+	if (i >= n || s[i] != '[')
+		return 0;
+	for (j = i + 1; j < n && j < i + 8 && s[j] != ']'; j++)
+		;
+	return j < n && s[j] == ']' ? bracket_ref(s + i, j + 1 - i) : 0;
+}
+
+int mailmsg_commands(struct mailmsg *m, const char *text, size_t len,
+		     struct strbuf *err)
+{
+	const char *p = text, *end = text + len, *next;
+	unsigned quoted_ref = 0, r;
+	size_t n;
+
+	for (; p < end; p = next) {
+		n = line_at(p, end, &next);
+		if (n && *p == '>') {
+			r = quoted_item(p, n);
+			quoted_ref = r ? r : quoted_ref;
+			continue;
+		}
+		if (n < 7 || strncasecmp(p, "#splatd", 7) ||
+		    (n > 7 && !is_ws(p[7]) && p[7] != ':'))
+			continue;
+		if (m->ncmds == MAILMSG_MAX_COMMANDS) {
+			strbuf_addf(err, "more than %d commands in one mail",
+				    MAILMSG_MAX_COMMANDS);
+			return -E2BIG;
+		}
+		m->cmds = xrealloc(m->cmds, (m->ncmds + 1) * sizeof(*m->cmds));
+		memset(&m->cmds[m->ncmds], 0, sizeof(*m->cmds));
+		read_command(&m->cmds[m->ncmds++], p, n, quoted_ref);
+	}
+	return 0;
+}
+
+/* ---- the message ------------------------------------------------------- */
+
+int mailmsg_parse(struct mailmsg *m, const char *data, size_t len,
+		  struct strbuf *err)
+{
+	struct top t = { m, { STRBUF_INIT, STRBUF_INIT } };
+	struct walk w = { m, 0, err };
+	const char *body, *p;
+	int ret;
+
+	if (len > MAILMSG_MAX_SIZE) {
+		strbuf_addf(err, "the message is larger than %u MiB",
+			    MAILMSG_MAX_SIZE >> 20);
+		return -EMSGSIZE;
+	}
+	ret = read_headers(data, data + len, &body, top_field, &t, err);
+	if (!m->subject)
+		m->subject = xstrdup("");
+	for (p = m->subject; !m->subject_ref && (p = strchr(p, '[')); p++)
+		m->subject_ref = bracket_ref(p, strcspn(p, "]") + 1);
+	if (ret)
+		goto out;
+	ret = walk_entity(&w, &t.e.ctype, &t.e.cte, body, data + len, 0);
+	if (ret < 0)
+		goto out;
+	ret = m->body ? mailmsg_commands(m, m->body, m->body_len, err) : 0;
+out:
+	strbuf_release(&t.e.ctype);
+	strbuf_release(&t.e.cte);
+	return ret;
+}
+
+static void free_list(char **v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+void mailmsg_release(struct mailmsg *m)
+{
+	size_t i;
+
+	free(m->from);
+	free(m->subject);
+	free(m->message_id);
+	free(m->in_reply_to);
+	free_list(m->refs, m->nrefs);
+	free_list(m->rcpt, m->nrcpt);
+	free(m->auto_submitted);
+	free(m->precedence);
+	free(m->list_id);
+	free(m->body);
+	for (i = 0; i < m->ncmds; i++) {
+		free(m->cmds[i].line);
+		free(m->cmds[i].arg);
+		free(m->cmds[i].sig_hash);
+		free(m->cmds[i].dup_hash);
+		free(m->cmds[i].error);
+	}
+	free(m->cmds);
+	memset(m, 0, sizeof(*m));
+}

@@ -1,0 +1,662 @@
+// SPDX-License-Identifier: GPL-2.0
+/* mail_receive: a received mail's commands applied and answered. */
+#include "server/triage/mail_receive.h"
+
+#include <errno.h>
+#include <openssl/evp.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "db/mail_receive.h"
+#include "db/signatures.h"
+#include "parsers/alloc.h"
+#include "parsers/mailmsg.h"
+#include "server/triage/mailfmt.h"
+#include "server/triage/outbox.h"
+#include "server/triage/regress.h"
+
+#define MAX_ANSWER_REFS 10 /* References of the answer: theirs, nearest */
+#define MAX_SUBJECT 200 /* bytes of their subject in ours */
+
+struct item {
+	long long ref, sig;
+};
+
+/* One mail being acted on. */
+struct rx {
+	struct db *db;
+	const struct mail_config *cfg;
+	long long now;
+	struct mailmsg m;
+	char *id; /* their Message-ID, else the sha256 of the bytes */
+	struct strbuf self; /* splatd's own address */
+	struct strbuf actor, note; /* "mail:<addr>", "Message-ID <id>" */
+	struct item *items; /* of the splatd mail answered */
+	size_t nitems, alloc;
+	bool thread; /* a splatd mail was found in the thread */
+	long long addr_sig; /* from a splatd+<hash>@ address, 0: none */
+	struct strbuf body; /* of the answer: a block per command */
+	struct mail_receive_result *res;
+};
+
+/* A signature, copied out of its row. */
+struct sig {
+	long long id, dup;
+	char *title, *hash;
+};
+
+static int copy_sig(void *ctx, const struct db_signature *s)
+{
+	struct sig *g = ctx;
+
+	g->id = s->id;
+	g->dup = s->duplicate_of;
+	free(g->title);
+	free(g->hash);
+	g->title = xstrdup(s->title ? s->title : "");
+	g->hash = xstrdup(s->hash ? s->hash : "");
+	return 0;
+}
+
+static void sig_release(struct sig *g)
+{
+	free(g->title);
+	free(g->hash);
+	memset(g, 0, sizeof(*g));
+}
+
+/* Signature id or hash into g, following duplicate_of to the root:
+ * -ENOENT when there is none. */
+static int load_root(struct rx *rx, long long id, const char *hash,
+		     struct sig *g, struct strbuf *err)
+{
+	int ret = db_signature_get(rx->db, id, hash, copy_sig, g, err);
+
+	if (!ret && !g->id)
+		ret = -ENOENT;
+	if (!ret && g->dup)
+		ret = db_signature_get(rx->db, g->dup, NULL, copy_sig, g, err);
+	return ret;
+}
+
+void mail_receive_result_release(struct mail_receive_result *r)
+{
+	strbuf_release(&r->lines);
+	strbuf_release(&r->why);
+}
+
+/* ---- which signatures the mail is about ------------------------------- */
+
+static int add_item(void *ctx, long long ref, long long sig)
+{
+	struct rx *rx = ctx;
+
+	ALLOC_GROW(rx->items, rx->nitems + 1, rx->alloc);
+	rx->items[rx->nitems].ref = ref;
+	rx->items[rx->nitems++].sig = sig;
+	return 0;
+}
+
+/* The nearest splatd mail of In-Reply-To, then References (last first). */
+static int find_thread(struct rx *rx, struct strbuf *err)
+{
+	size_t i;
+	int ret = 0;
+
+	if (rx->m.in_reply_to)
+		ret = db_mail_items(rx->db, rx->m.in_reply_to, add_item, rx,
+				    err);
+	for (i = rx->m.nrefs; !ret && !rx->nitems && i > 0; i--)
+		ret = db_mail_items(rx->db, rx->m.refs[i - 1], add_item, rx,
+				    err);
+	rx->thread = rx->nitems > 0;
+	return ret;
+}
+
+/* A To/Cc address "<local>+<16 hex>@...", local splatd or ours. */
+static int find_address(struct rx *rx, struct strbuf *err)
+{
+	size_t i, k, local = strcspn(rx->self.buf, "@");
+	struct sig g = { 0 };
+	const char *a, *plus, *at;
+	char hash[17];
+	int ret = 0;
+
+	for (i = 0; i < rx->m.nrcpt && !rx->addr_sig; i++) {
+		a = rx->m.rcpt[i];
+		plus = strchr(a, '+');
+		at = strchr(a, '@');
+		if (!plus || !at || at - plus != 17)
+			continue;
+		if (strncmp(a, "splatd+", 7) &&
+		    !((size_t)(plus - a) == local &&
+		      !strncmp(a, rx->self.buf, local)))
+			continue;
+		for (k = 0; k < 16; k++)
+			hash[k] = plus[1 + k];
+		hash[16] = '\0';
+		ret = load_root(rx, 0, hash, &g, err);
+		if (ret == -ENOENT) {
+			strbuf_reset(err);
+			ret = 0;
+		}
+		if (ret)
+			break;
+		rx->addr_sig = g.id;
+	}
+	sig_release(&g);
+	return ret;
+}
+
+static long long item_sig(struct rx *rx, long long ref)
+{
+	size_t i;
+
+	for (i = 0; i < rx->nitems; i++)
+		if (rx->items[i].ref == ref)
+			return rx->items[i].sig;
+	return 0;
+}
+
+/* The item [ref] of the mail answered; -ENOENT with why. */
+static int ref_sig(struct rx *rx, unsigned ref, long long *sig,
+		   struct strbuf *why)
+{
+	if (!rx->thread) {
+		strbuf_addf(why,
+			    "[%u] names an item of a splatd mail, but this"
+			    " mail answers none that splatd knows"
+			    " (In-Reply-To, References)",
+			    ref);
+		return -ENOENT;
+	}
+	*sig = item_sig(rx, ref);
+	if (!*sig) {
+		strbuf_addf(why, "the mail you answered has no item [%u]", ref);
+		return -ENOENT;
+	}
+	return 0;
+}
+
+/* The signature command c is about into g (its root); -ENOENT with why. */
+static int target(struct rx *rx, const struct mailmsg_cmd *c, struct sig *g,
+		  struct strbuf *why)
+{
+	long long sig = 0;
+	int ret;
+
+	if (c->sig_hash) {
+		ret = load_root(rx, 0, c->sig_hash, g, why);
+		if (ret == -ENOENT)
+			strbuf_addf(why, "no signature %s", c->sig_hash);
+		return ret;
+	}
+	if (c->ref) {
+		ret = ref_sig(rx, c->ref, &sig, why);
+	} else if (rx->m.subject_ref && item_sig(rx, rx->m.subject_ref)) {
+		sig = item_sig(rx, rx->m.subject_ref);
+		ret = 0;
+	} else if (rx->nitems == 1) {
+		sig = rx->items[0].sig;
+		ret = 0;
+	} else if (rx->addr_sig) {
+		sig = rx->addr_sig;
+		ret = 0;
+	} else if (rx->nitems) {
+		strbuf_addf(why,
+			    "the mail you answered has %zu items: write"
+			    " \"#splatd [n] %s\" or quote the item's line"
+			    " above the command",
+			    rx->nitems, mailmsg_verb_names[c->verb]);
+		ret = -ENOENT;
+	} else {
+		strbuf_addstr(why, "which signature? Reply to a mail from"
+				   " splatd, or write to"
+				   " splatd+<signature hash>@ this address");
+		ret = -ENOENT;
+	}
+	if (!ret) {
+		ret = load_root(rx, sig, NULL, g, why);
+		if (ret == -ENOENT)
+			strbuf_addf(why, "signature %lld is gone", sig);
+	}
+	return ret;
+}
+
+/* ---- the commands ------------------------------------------------------ */
+
+/* The regression of g (created when none) and what the command says. */
+static int note(struct rx *rx, const struct sig *g, enum regress_note what,
+		const char *value, struct strbuf *done, struct strbuf *why)
+{
+	long long id;
+	bool created;
+	int ret = regress_of_signature(rx->db, g->id, g->title, rx->actor.buf,
+				       rx->note.buf, rx->now, &id, &created,
+				       why);
+
+	if (!ret)
+		ret = regress_note(rx->db, id, what, value, rx->actor.buf,
+				   rx->note.buf, rx->now, why);
+	if (ret)
+		return ret;
+	strbuf_addf(done, "%s regression %lld (signature %lld): ",
+		    created ? "new" : "on", id, g->id);
+	strbuf_addstr(done, what == REGRESS_NOTE_INTRODUCED ? "introduced " :
+			    what == REGRESS_NOTE_LINK	    ? "link " :
+							      "fix expected: ");
+	strbuf_addstr(done, value);
+	strbuf_addf(done, "\n%s/regressions/%lld", rx->cfg->public_url, id);
+	return 0;
+}
+
+static int dup_into(struct rx *rx, const struct mailmsg_cmd *c,
+		    const struct sig *g, struct strbuf *done,
+		    struct strbuf *why)
+{
+	struct sig into = { 0 };
+	long long sig = c->dup_id, root;
+	int ret = 0;
+
+	if (c->dup_ref)
+		ret = ref_sig(rx, c->dup_ref, &sig, why);
+	if (!ret)
+		ret = load_root(rx, c->dup_hash ? 0 : sig, c->dup_hash, &into,
+				why);
+	if (ret == -ENOENT && !why->len) {
+		if (c->dup_hash)
+			strbuf_addf(why, "no signature %s", c->dup_hash);
+		else
+			strbuf_addf(why, "no signature %lld", sig);
+	}
+	if (!ret)
+		ret = db_signature_merge_locked(rx->db, g->id, into.id,
+						rx->actor.buf, rx->note.buf,
+						rx->now, &root, why);
+	if (!ret)
+		strbuf_addf(done,
+			    "signature %lld is now a duplicate of"
+			    " signature %lld (%s)\n%s/signatures/%lld",
+			    g->id, root, into.title, rx->cfg->public_url, root);
+	sig_release(&into);
+	return ret;
+}
+
+static int event(struct rx *rx, const struct sig *g, const char *action,
+		 const char *value, struct strbuf *err)
+{
+	return db_signature_event_add(rx->db, g->id, rx->now, rx->actor.buf,
+				      action, value, rx->note.buf, err);
+}
+
+static int apply(struct rx *rx, const struct mailmsg_cmd *c,
+		 const struct sig *g, struct strbuf *done, struct strbuf *why)
+{
+	struct strbuf v = STRBUF_INIT;
+	int ret = 0;
+
+	switch (c->verb) {
+	case MAILMSG_FIX:
+		return note(rx, g, REGRESS_NOTE_FIX, c->arg, done, why);
+	case MAILMSG_INTRODUCED:
+		return note(rx, g, REGRESS_NOTE_INTRODUCED, c->arg, done, why);
+	case MAILMSG_LINK:
+		return note(rx, g, REGRESS_NOTE_LINK, c->arg, done, why);
+	case MAILMSG_DUP:
+		return dup_into(rx, c, g, done, why);
+	case MAILMSG_INVALID:
+	case MAILMSG_STATUS:
+		strbuf_addstr(&v,
+			      c->verb == MAILMSG_INVALID ? "invalid" : c->arg);
+		ret = db_signature_set_status_locked(rx->db, g->id, v.buf,
+						     rx->note.buf,
+						     rx->actor.buf, rx->now,
+						     why);
+		strbuf_addf(done, "signature %lld is now %s", g->id, v.buf);
+		break;
+	case MAILMSG_MUTE:
+		if (c->mute_days)
+			strbuf_addf(&v, "%ud", c->mute_days);
+		else
+			strbuf_addstr(&v, "until-escalating");
+		ret = db_mail_mute(
+			rx->db, g->id,
+			c->mute_days ? rx->now + 86400LL * c->mute_days : 0,
+			!c->mute_days, why);
+		if (!ret)
+			ret = event(rx, g, "mute", v.buf, why);
+		strbuf_addf(done, "signature %lld is muted %s%s", g->id,
+			    c->mute_days ? "for " : "", v.buf);
+		break;
+	case MAILMSG_UNMUTE:
+		ret = db_mail_mute(rx->db, g->id, 0, false, why);
+		if (!ret)
+			ret = event(rx, g, "unmute", NULL, why);
+		strbuf_addf(done, "signature %lld is no longer muted", g->id);
+		break;
+	case MAILMSG_NOT_MINE:
+		ret = db_mail_optout(rx->db, rx->m.from, g->id, "not-mine",
+				     rx->now, why);
+		if (!ret)
+			ret = event(rx, g, "not-mine", rx->m.from, why);
+		strbuf_addf(done, "%s gets no more mail about signature %lld",
+			    rx->m.from, g->id);
+		break;
+	case MAILMSG_UNKNOWN:
+	case MAILMSG_VERB_NR:
+		strbuf_addstr(why, "unknown command");
+		ret = -EINVAL;
+		break;
+	}
+	if (!ret && c->verb != MAILMSG_NOT_MINE)
+		strbuf_addf(done, "\n%s/signatures/%lld", rx->cfg->public_url,
+			    g->id);
+	strbuf_release(&v);
+	return ret;
+}
+
+/* text with each control character a space (one terminal line). */
+static void add_text(struct strbuf *out, const char *text)
+{
+	for (; *text; text++)
+		strbuf_addch(out, (unsigned char)*text < ' ' ? ' ' : *text);
+}
+
+/* The answer's block of one command and the terminal's line. */
+static void report(struct rx *rx, const struct mailmsg_cmd *c, bool applied,
+		   const char *text)
+{
+	const char *nl = strchr(text, '\n');
+	struct strbuf first = STRBUF_INIT;
+
+	strbuf_addf(&first, "%s: ", applied ? "done" : "refused");
+	strbuf_add(&first, text, nl ? (size_t)(nl - text) : strlen(text));
+	mail_wrap(&rx->body, "> ", "> ", c->line);
+	mail_wrap(&rx->body, "  ", "  ", first.buf);
+	if (nl)
+		mail_wrap(&rx->body, "  ", "  ", nl + 1);
+	strbuf_addstr(&rx->body, "\r\n");
+	strbuf_addf(&rx->res->lines, "%s: ", applied ? "applied" : "refused");
+	add_text(&rx->res->lines, c->line);
+	strbuf_addstr(&rx->res->lines, ": ");
+	add_text(&rx->res->lines, first.buf + (applied ? 6 : 9));
+	strbuf_addch(&rx->res->lines, '\n');
+	if (applied)
+		rx->res->applied++;
+	else
+		rx->res->refused++;
+	strbuf_release(&first);
+}
+
+/* A refusal of the domain (0 after reporting it), else a database error. */
+static bool refusal(int ret)
+{
+	return ret == -EINVAL || ret == -ENOENT;
+}
+
+static int run_command(struct rx *rx, const struct mailmsg_cmd *c,
+		       struct strbuf *err)
+{
+	struct strbuf why = STRBUF_INIT, done = STRBUF_INIT;
+	struct sig g = { 0 };
+	bool mailed = false, token = false;
+	int ret = 0;
+
+	if (c->error) {
+		report(rx, c, false, c->error);
+		goto out;
+	}
+	ret = target(rx, c, &g, &why);
+	if (refusal(ret)) {
+		report(rx, c, false, why.buf);
+		ret = 0;
+		goto out;
+	}
+	if (ret)
+		strbuf_add(err, why.buf, why.len);
+	if (!ret && rx->m.from)
+		ret = db_mail_may_act(rx->db, g.id, rx->m.from, &mailed, &token,
+				      err);
+	if (ret)
+		goto out;
+	if (!mailed && !token) {
+		strbuf_reset(&why);
+		if (rx->m.from)
+			strbuf_addf(&why,
+				    "sorry, %s may not change signature %lld:"
+				    " splatd never mailed this address about"
+				    " it and no triager token is bound to it",
+				    rx->m.from, g.id);
+		else
+			strbuf_addstr(&why, "sorry, this mail has no sender"
+					    " address, so no one may act by"
+					    " it");
+		report(rx, c, false, why.buf);
+		goto out;
+	}
+	ret = db_mail_command_begin(rx->db, err);
+	if (ret)
+		goto out;
+	strbuf_reset(&why);
+	ret = apply(rx, c, &g, &done, &why);
+	if (!ret) {
+		ret = db_mail_command_end(rx->db, err);
+		if (!ret)
+			report(rx, c, true, done.buf);
+	} else if (refusal(ret)) {
+		ret = db_mail_command_undo(rx->db, err);
+		if (!ret)
+			report(rx, c, false, why.len ? why.buf : "refused");
+	} else {
+		strbuf_add(err, why.buf, why.len);
+	}
+out:
+	sig_release(&g);
+	strbuf_release(&why);
+	strbuf_release(&done);
+	return ret;
+}
+
+/* ---- the answer --------------------------------------------------------- */
+
+/* Whether an answer to this mail would be wrong: why, else NULL. */
+static const char *no_answer(const struct rx *rx)
+{
+	const char *p = rx->m.precedence;
+
+	if (!rx->m.ncmds)
+		return "no #splatd command in it: no answer";
+	if (!rx->m.from)
+		return "no sender address: no answer";
+	if (rx->m.auto_submitted && strcasecmp(rx->m.auto_submitted, "no"))
+		return "Auto-Submitted: no answer to automatic mail";
+	if (p && (!strcasecmp(p, "bulk") || !strcasecmp(p, "list") ||
+		  !strcasecmp(p, "junk")))
+		return "Precedence bulk, list or junk: no answer";
+	return NULL;
+}
+
+static int answer(struct rx *rx, struct strbuf *err)
+{
+	struct strbuf msg = STRBUF_INIT, id = STRBUF_INIT, dom = STRBUF_INIT,
+		      v = STRBUF_INIT, display = STRBUF_INIT;
+	const char *rcpt[1] = { rx->m.from };
+	const char *lt = strchr(rx->cfg->from, '<');
+	size_t i, n;
+	int ret;
+
+	mail_domain(rx->cfg->from, &dom);
+	ret = mail_message_id(&id, dom.buf, err);
+	if (ret)
+		goto out;
+	if (lt) {
+		strbuf_add(&display, rx->cfg->from,
+			   (size_t)(lt - rx->cfg->from));
+		strbuf_trim(&display);
+	}
+	mail_header_addr(&msg, "From", display.buf, rx->self.buf);
+	mail_header_addr(&msg, "To", NULL, rx->m.from);
+	if (strncasecmp(rx->m.subject, "re:", 3))
+		strbuf_addstr(&v, "Re: ");
+	n = strlen(rx->m.subject);
+	if (n > MAX_SUBJECT) { /* at a character start */
+		n = MAX_SUBJECT;
+		while (n && ((unsigned char)rx->m.subject[n] & 0xc0) == 0x80)
+			n--;
+	}
+	strbuf_add(&v, rx->m.subject, n);
+	mail_header(&msg, "Subject", v.buf);
+	strbuf_reset(&v);
+	mail_date(&v, rx->now);
+	mail_header(&msg, "Date", v.buf);
+	strbuf_reset(&v);
+	strbuf_addf(&v, "<%s>", id.buf);
+	mail_header(&msg, "Message-ID", v.buf);
+	if (rx->m.message_id) {
+		strbuf_reset(&v);
+		strbuf_addf(&v, "<%s>", rx->m.message_id);
+		mail_header(&msg, "In-Reply-To", v.buf);
+		strbuf_reset(&v);
+		i = rx->m.nrefs > MAX_ANSWER_REFS ?
+			    rx->m.nrefs - MAX_ANSWER_REFS :
+			    0;
+		for (; i < rx->m.nrefs; i++)
+			strbuf_addf(&v, "<%s> ", rx->m.refs[i]);
+		strbuf_addf(&v, "<%s>", rx->m.message_id);
+		mail_header(&msg, "References", v.buf);
+	}
+	mail_header(&msg, "Auto-Submitted", "auto-replied");
+	mail_header(&msg, "MIME-Version", "1.0");
+	mail_header(&msg, "Content-Type", "text/plain; charset=utf-8");
+	mail_header(&msg, "Content-Transfer-Encoding", "8bit");
+	strbuf_addstr(&msg, "\r\n");
+	mail_wrap(&msg, NULL, "",
+		  rx->res->refused ?
+			  "Hello, splatd read the commands of your mail."
+			  " What it did, and what it could not do and why:" :
+			  "Hello, splatd read the commands of your mail"
+			  " and did this:");
+	strbuf_addstr(&msg, "\r\n");
+	strbuf_add(&msg, rx->body.buf, rx->body.len);
+	mail_line(&msg, "-- ");
+	mail_wrap(&msg, NULL, "",
+		  "splatd takes one command a line, at the start of the line:"
+		  " #splatd fix: <commit or subject>, dup: <[n] | signature"
+		  " hash | id>, invalid, introduced: <commit or A..B>,"
+		  " link: <url>, mute [<days>d | until-escalating], unmute,"
+		  " not-mine, status: <triaged|known|new>. Write"
+		  " \"#splatd [n] <command>\" for item [n].");
+	ret = outbox_queue(rx->db, "reply", id.buf, rx->self.buf, rcpt, 1,
+			   msg.buf, rx->now, err);
+	rx->res->answered = !ret;
+out:
+	strbuf_release(&msg);
+	strbuf_release(&id);
+	strbuf_release(&dom);
+	strbuf_release(&v);
+	strbuf_release(&display);
+	return ret;
+}
+
+/* ---- the mail ------------------------------------------------------------ */
+
+static void sha256_hex(struct strbuf *out, const char *data, size_t len)
+{
+	static const char hex[] = "0123456789abcdef";
+	unsigned char md[EVP_MAX_MD_SIZE];
+	unsigned int n = 0, i;
+
+	EVP_Digest(data, len, md, &n, EVP_sha256(), NULL);
+	for (i = 0; i < n; i++) {
+		strbuf_addch(out, hex[md[i] >> 4]);
+		strbuf_addch(out, hex[md[i] & 15]);
+	}
+}
+
+static int act(struct rx *rx, struct strbuf *err)
+{
+	const char *skip;
+	bool seen;
+	size_t i;
+	int ret;
+
+	ret = db_mail_received_seen(rx->db, rx->id, &seen, err);
+	if (ret || seen) {
+		rx->res->duplicate = seen;
+		return ret;
+	}
+	ret = find_thread(rx, err);
+	if (!ret)
+		ret = find_address(rx, err);
+	for (i = 0; !ret && i < rx->m.ncmds; i++)
+		ret = run_command(rx, &rx->m.cmds[i], err);
+	if (ret)
+		return ret;
+	ret = db_mail_received_add(rx->db, rx->id, rx->m.from, rx->now,
+				   rx->res->applied, rx->res->refused, err);
+	skip = no_answer(rx);
+	if (skip)
+		strbuf_addstr(&rx->res->why, skip);
+	else if (!ret)
+		ret = answer(rx, err);
+	return ret;
+}
+
+int mail_receive(struct db *db, const struct mail_config *cfg, const char *data,
+		 size_t len, long long now, struct mail_receive_result *res,
+		 struct strbuf *err)
+{
+	struct rx rx = { 0 };
+	struct strbuf perr = STRBUF_INIT;
+	int ret = 0;
+
+	rx.db = db;
+	rx.cfg = cfg;
+	rx.now = now;
+	rx.res = res;
+	strbuf_init(&rx.self, 0);
+	strbuf_init(&rx.actor, 0);
+	strbuf_init(&rx.note, 0);
+	strbuf_init(&rx.body, 0);
+	if (mailmsg_parse(&rx.m, data, len, &perr)) {
+		strbuf_addf(&res->why, "ignored, nothing done: %s", perr.buf);
+		goto out;
+	}
+	if (!mail_addr_parse(cfg->from, &rx.self))
+		strbuf_addstr(&rx.self, "splatd@localhost");
+	if (rx.m.from && !strcmp(rx.m.from, rx.self.buf)) {
+		strbuf_addstr(&res->why, "ignored: a mail from splatd itself");
+		goto out;
+	}
+	if (rx.m.message_id) {
+		rx.id = xstrdup(rx.m.message_id);
+	} else {
+		sha256_hex(&perr, data, len);
+		rx.id = strbuf_detach(&perr, NULL);
+	}
+	strbuf_addf(&rx.actor, "mail:%s", rx.m.from ? rx.m.from : "unknown");
+	strbuf_addf(&rx.note, "Message-ID <%s>", rx.id);
+	ret = db_begin(db, err);
+	if (ret)
+		goto out;
+	ret = act(&rx, err);
+	if (!ret)
+		ret = db_commit(db, err);
+	if (ret) {
+		db_rollback(db);
+		res->applied = res->refused = 0;
+		res->answered = false;
+		strbuf_reset(&res->lines);
+	}
+out:
+	mailmsg_release(&rx.m);
+	free(rx.id);
+	free(rx.items);
+	strbuf_release(&rx.self);
+	strbuf_release(&rx.actor);
+	strbuf_release(&rx.note);
+	strbuf_release(&rx.body);
+	strbuf_release(&perr);
+	return ret;
+}

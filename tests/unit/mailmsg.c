@@ -1,0 +1,361 @@
+// SPDX-License-Identifier: GPL-2.0
+/* Unit tests for parsers/mailmsg: received mail as mail clients write it. */
+#include <errno.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "parsers/alloc.h"
+#include "parsers/mailmsg.h"
+
+static int parse(struct mailmsg *m, const char *msg, struct strbuf *err)
+{
+	memset(m, 0, sizeof(*m));
+	strbuf_reset(err);
+	return mailmsg_parse(m, msg, strlen(msg), err);
+}
+
+static void mailmsg__reply_headers_and_commands(void **state)
+{
+	static const char msg[] =
+		"From: Guenter Roeck <Linux@Roeck-US.net>\r\n"
+		"To: splatd <splatd@example.org>, \"Doe, J\" <j@x.org>\r\n"
+		"Cc: hwmon <linux-hwmon@vger.kernel.org>\r\n"
+		"Subject: Re: [splatd] 3 lockdep reports\r\n"
+		"Message-ID: <abc@roeck>\r\n"
+		"In-Reply-To: <d1.splatd@example.org>\r\n"
+		"References: <d0.splatd@example.org>\r\n"
+		"\t<d1.splatd@example.org>\r\n"
+		"\r\n"
+		"> [1] possible circular locking in coretemp\r\n"
+		"> more text\r\n"
+		"\r\n"
+		"#splatd dup: [2]\r\n"
+		"#splatd introduced: 0123abcd..89abcdef\r\n"
+		"> [2] another\r\n"
+		"#splatd [3] invalid\r\n"
+		"  #splatd not a command (indented)\r\n"
+		"> #splatd invalid (quoted: not a command)\r\n"
+		"#splatd mute 30d\r\n";
+	struct mailmsg m;
+	struct strbuf err = STRBUF_INIT;
+
+	assert_int_equal(parse(&m, msg, &err), 0);
+	assert_string_equal(m.from, "linux@roeck-us.net");
+	assert_string_equal(m.subject, "Re: [splatd] 3 lockdep reports");
+	assert_int_equal(m.subject_ref, 0);
+	assert_string_equal(m.message_id, "abc@roeck");
+	assert_string_equal(m.in_reply_to, "d1.splatd@example.org");
+	assert_int_equal(m.nrefs, 2);
+	assert_string_equal(m.refs[1], "d1.splatd@example.org");
+	assert_int_equal(m.nrcpt, 3);
+	assert_string_equal(m.rcpt[0], "splatd@example.org");
+	assert_string_equal(m.rcpt[1], "j@x.org");
+	assert_int_equal(m.ncmds, 4);
+	assert_int_equal(m.cmds[0].verb, MAILMSG_DUP);
+	assert_int_equal(m.cmds[0].ref, 1); /* the quoted item above */
+	assert_false(m.cmds[0].ref_explicit);
+	assert_int_equal(m.cmds[0].dup_ref, 2);
+	assert_null(m.cmds[0].error);
+	assert_int_equal(m.cmds[1].verb, MAILMSG_INTRODUCED);
+	assert_string_equal(m.cmds[1].arg, "0123abcd..89abcdef");
+	assert_int_equal(m.cmds[2].verb, MAILMSG_INVALID);
+	assert_int_equal(m.cmds[2].ref, 3);
+	assert_true(m.cmds[2].ref_explicit);
+	assert_int_equal(m.cmds[3].verb, MAILMSG_MUTE);
+	assert_int_equal(m.cmds[3].ref, 2);
+	assert_int_equal(m.cmds[3].mute_days, 30);
+	mailmsg_release(&m);
+	strbuf_release(&err);
+}
+
+static void mailmsg__encoded_words(void **state)
+{
+	static const char msg[] =
+		"From: =?utf-8?q?J=C3=B6rg?= <joro@8bytes.org>\n"
+		"Subject: =?UTF-8?B?UmU6IGZpeA==?= =?iso-8859-1?q?f=FCr_x?=\n"
+		"  and =?x-unknown?b?/w==?= =?utf-8?Q?a=0D=0ABcc:_x@y?=\n"
+		"\n"
+		"body\n";
+	struct mailmsg m;
+	struct strbuf err = STRBUF_INIT;
+
+	assert_int_equal(parse(&m, msg, &err), 0);
+	assert_string_equal(m.from, "joro@8bytes.org");
+	/* blanks between words dropped, latin-1 converted, a stray byte
+	 * '?', encoded CR LF no line break */
+	assert_string_equal(m.subject, "Re: fixf\xc3\xbcr x  and ?a  Bcc: x@y");
+	assert_null(strpbrk(m.subject, "\r\n"));
+	assert_int_equal(m.ncmds, 0);
+	mailmsg_release(&m);
+	strbuf_release(&err);
+}
+
+static void mailmsg__multipart_qp_base64(void **state)
+{
+	static const char msg[] =
+		"From: a@b.c\n"
+		"Content-Type: multipart/mixed; boundary=\"XX\"\n"
+		"\n"
+		"preamble\n"
+		"--XX\n"
+		"Content-Type: multipart/alternative; boundary=YY\n"
+		"\n"
+		"--YY\n"
+		"Content-Type: text/html\n"
+		"\n"
+		"<p>#splatd invalid</p>\n"
+		"--YY\n"
+		"Content-Type: text/plain; charset=iso-8859-1\n"
+		"Content-Transfer-Encoding: quoted-printable\n"
+		"\n"
+		"Gr=FC=DFe,=\n"
+		" soft\n"
+		"#splatd status: Known\n"
+		"--YY--\n"
+		"--XX\n"
+		"Content-Type: text/plain\n"
+		"Content-Transfer-Encoding: base64\n"
+		"\n"
+		"I3NwbGF0ZCB1bm11dGUK\n"
+		"--XX--\n";
+	struct mailmsg m;
+	struct strbuf err = STRBUF_INIT;
+
+	assert_int_equal(parse(&m, msg, &err), 0);
+	assert_string_equal(m.body, "Gr\xc3\xbc\xc3\x9f"
+				    "e, soft\n#splatd status: Known");
+	assert_int_equal(m.ncmds, 1);
+	assert_int_equal(m.cmds[0].verb, MAILMSG_STATUS);
+	assert_string_equal(m.cmds[0].arg, "known");
+	mailmsg_release(&m);
+	strbuf_release(&err);
+}
+
+static void mailmsg__malformed_commands(void **state)
+{
+	static const char msg[] = "From: a@b.c\n\n"
+				  "#splatd frobnicate\n"
+				  "#splatd dup: foo\n"
+				  "#splatd invalid please\n"
+				  "#splatd mute 999d\n"
+				  "#splatd status: fixed\n"
+				  "#splatd link: ftp://x\n"
+				  "#splatd introduced:\n"
+				  "#splatd fix:\n"
+				  "#splatd [x] invalid\n"
+				  "#splatd\n"
+				  "#splatdfix: no\n"
+				  "#SPLATD <4> Not-Mine\n"
+				  "#splatd 0123456789ABCDEF unmute\n"
+				  "#splatd mute\n";
+	struct mailmsg m;
+	struct strbuf err = STRBUF_INIT;
+	size_t i;
+
+	assert_int_equal(parse(&m, msg, &err), 0);
+	assert_int_equal(m.ncmds, 13);
+	for (i = 0; i < 10; i++) {
+		assert_non_null(m.cmds[i].error);
+		assert_non_null(m.cmds[i].line);
+	}
+	assert_int_equal(m.cmds[0].verb, MAILMSG_UNKNOWN);
+	assert_non_null(strstr(m.cmds[3].error, "365"));
+	assert_null(m.cmds[10].error);
+	assert_int_equal(m.cmds[10].verb, MAILMSG_NOT_MINE);
+	assert_int_equal(m.cmds[10].ref, 4);
+	assert_string_equal(m.cmds[11].sig_hash, "0123456789abcdef");
+	assert_int_equal(m.cmds[11].verb, MAILMSG_UNMUTE);
+	assert_true(m.cmds[12].mute_until_escalating);
+	mailmsg_release(&m);
+	strbuf_release(&err);
+}
+
+static void mailmsg__dup_forms(void **state)
+{
+	static const char msg[] = "From: x <a@b.c>\n\n"
+				  "#splatd dup: <7>\n"
+				  "#splatd dup: 00112233aabbccdd\n"
+				  "#splatd dup 42\n";
+	struct mailmsg m;
+	struct strbuf err = STRBUF_INIT;
+
+	assert_int_equal(parse(&m, msg, &err), 0);
+	assert_int_equal(m.ncmds, 3);
+	assert_int_equal(m.cmds[0].dup_ref, 7);
+	assert_string_equal(m.cmds[1].dup_hash, "00112233aabbccdd");
+	assert_int_equal(m.cmds[2].dup_id, 42);
+	mailmsg_release(&m);
+	strbuf_release(&err);
+}
+
+static void mailmsg__caps(void **state)
+{
+	struct strbuf msg = STRBUF_INIT, err = STRBUF_INIT;
+	struct mailmsg m;
+	int i;
+
+	/* too many header lines */
+	for (i = 0; i < MAILMSG_MAX_HEADER_LINES + 1; i++)
+		strbuf_addf(&msg, "X-H%d: v\n", i);
+	strbuf_addstr(&msg, "\n#splatd invalid\n");
+	assert_int_equal(parse(&m, msg.buf, &err), -E2BIG);
+	assert_non_null(strstr(err.buf, "header lines"));
+	mailmsg_release(&m);
+
+	/* one header too long (folded) */
+	strbuf_reset(&msg);
+	strbuf_addstr(&msg, "Subject: x\n");
+	for (i = 0; i < 700; i++)
+		strbuf_addf(&msg, " %0100d\n", i);
+	assert_int_equal(parse(&m, msg.buf, &err), -E2BIG);
+	assert_non_null(strstr(err.buf, "KiB"));
+	mailmsg_release(&m);
+
+	/* nesting */
+	strbuf_reset(&msg);
+	strbuf_addstr(&msg, "Content-Type: multipart/mixed; boundary=b0\n\n");
+	for (i = 1; i < 20; i++)
+		strbuf_addf(&msg,
+			    "--b%d\nContent-Type: multipart/mixed;"
+			    " boundary=b%d\n\n",
+			    i - 1, i);
+	assert_int_equal(parse(&m, msg.buf, &err), -E2BIG);
+	assert_non_null(strstr(err.buf, "nested"));
+	mailmsg_release(&m);
+
+	/* parts */
+	strbuf_reset(&msg);
+	strbuf_addstr(&msg, "Content-Type: multipart/mixed; boundary=b\n\n");
+	for (i = 0; i < 200; i++)
+		strbuf_addstr(&msg, "--b\nContent-Type: image/png\n\nx\n");
+	assert_int_equal(parse(&m, msg.buf, &err), -E2BIG);
+	assert_non_null(strstr(err.buf, "parts"));
+	mailmsg_release(&m);
+
+	/* the message size */
+	memset(&m, 0, sizeof(m));
+	strbuf_reset(&err);
+	assert_int_equal(mailmsg_parse(&m, msg.buf, MAILMSG_MAX_SIZE + 1, &err),
+			 -EMSGSIZE);
+	mailmsg_release(&m);
+
+	/* commands */
+	strbuf_reset(&msg);
+	strbuf_addstr(&msg, "From: a@b.c\n\n");
+	for (i = 0; i < MAILMSG_MAX_COMMANDS + 1; i++)
+		strbuf_addstr(&msg, "#splatd invalid\n");
+	assert_int_equal(parse(&m, msg.buf, &err), -E2BIG);
+	assert_int_equal(m.ncmds, MAILMSG_MAX_COMMANDS);
+	mailmsg_release(&m);
+	strbuf_release(&msg);
+	strbuf_release(&err);
+}
+
+static void mailmsg__broken_encodings(void **state)
+{
+	static const char msg[] = "From: nobody\n"
+				  "Message-ID: no brackets here\n"
+				  "Content-Transfer-Encoding: base64\n"
+				  "Content-Type: text/plain; charset=utf-8\n"
+				  "\n"
+				  "I3NwbGF0ZCBpbnZhbGlkCg!!!\n"
+				  "/w=\n";
+	static const char qp[] = "From: <>\n"
+				 "Content-Transfer-Encoding: quoted-printable\n"
+				 "\n"
+				 "=ZZ=4\xff=\n";
+	struct mailmsg m;
+	struct strbuf err = STRBUF_INIT;
+
+	assert_int_equal(parse(&m, msg, &err), 0);
+	assert_null(m.from);
+	assert_null(m.message_id); /* spaces: not an id */
+	assert_int_equal(m.ncmds, 1);
+	assert_int_equal(m.cmds[0].verb, MAILMSG_INVALID);
+	assert_non_null(m.body);
+	mailmsg_release(&m);
+
+	assert_int_equal(parse(&m, qp, &err), 0);
+	assert_null(m.from);
+	assert_string_equal(m.body, "=ZZ=4?");
+	mailmsg_release(&m);
+	strbuf_release(&err);
+}
+
+static void mailmsg__line_ends_and_mbox(void **state)
+{
+	static const char msg[] = "From a@b.c Mon Jan  1 00:00:00 2024\r"
+				  "From: A <a@b.c>\r"
+				  "Subject: Re: [4] x\r"
+				  "Auto-Submitted: auto-replied\r"
+				  "Precedence: bulk\r"
+				  "\r"
+				  "#splatd unmute\r";
+	struct mailmsg m;
+	struct strbuf err = STRBUF_INIT;
+
+	assert_int_equal(parse(&m, msg, &err), 0);
+	assert_string_equal(m.from, "a@b.c");
+	assert_int_equal(m.subject_ref, 4);
+	assert_string_equal(m.auto_submitted, "auto-replied");
+	assert_string_equal(m.precedence, "bulk");
+	assert_int_equal(m.ncmds, 1);
+	assert_int_equal(m.cmds[0].verb, MAILMSG_UNMUTE);
+	mailmsg_release(&m);
+	strbuf_release(&err);
+}
+
+static void mailmsg__long_encoded_word_is_text(void **state)
+{
+	struct strbuf msg = STRBUF_INIT, err = STRBUF_INIT;
+	struct mailmsg m;
+	int i;
+
+	/* many "=?" without an end: text, read in linear time */
+	strbuf_addstr(&msg, "From: a@b.c\nSubject: =?utf-8?q?");
+	for (i = 0; i < 2000; i++)
+		strbuf_addstr(&msg, "=?a?q?x");
+	strbuf_addstr(&msg, "\n\n");
+	assert_int_equal(parse(&m, msg.buf, &err), 0);
+	assert_int_equal(strlen(m.subject), msg.len - 23);
+	assert_memory_equal(m.subject, "=?utf-8?q?=?a?q?x", 17);
+	mailmsg_release(&m);
+	strbuf_release(&msg);
+	strbuf_release(&err);
+}
+
+static void mailmsg__addr(void **state)
+{
+	struct strbuf a = STRBUF_INIT;
+
+	assert_true(mailmsg_addr("x@Y.org (Mr X)", 14, &a));
+	assert_string_equal(a.buf, "x@y.org");
+	assert_false(mailmsg_addr("\"a\" <a b@c>", 11, &a));
+	assert_false(mailmsg_addr("no address", 10, &a));
+	assert_false(mailmsg_addr("<@x>", 4, &a));
+	assert_false(mailmsg_addr("a@b.c <", 7, &a));
+	strbuf_release(&a);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(mailmsg__reply_headers_and_commands),
+		cmocka_unit_test(mailmsg__encoded_words),
+		cmocka_unit_test(mailmsg__multipart_qp_base64),
+		cmocka_unit_test(mailmsg__malformed_commands),
+		cmocka_unit_test(mailmsg__dup_forms),
+		cmocka_unit_test(mailmsg__caps),
+		cmocka_unit_test(mailmsg__broken_encodings),
+		cmocka_unit_test(mailmsg__line_ends_and_mbox),
+		cmocka_unit_test(mailmsg__long_encoded_word_is_text),
+		cmocka_unit_test(mailmsg__addr),
+	};
+
+	return cmocka_run_group_tests_name("mailmsg", tests, NULL, NULL);
+}
