@@ -166,6 +166,8 @@ static void signature_from_row(struct db_signature *s, sqlite3_stmt *st)
 	s->status = db_col_text(st, 12);
 	s->note = db_col_text(st, 13);
 	s->duplicate_of = sqlite3_column_int64(st, 14);
+	s->escalated_at = sqlite3_column_int64(st, 15);
+	s->escalation_reason = db_col_text(st, 16);
 }
 
 struct signature_rows {
@@ -363,7 +365,7 @@ int db_occurrence_list(struct db *db, long long signature_id,
 		       err);
 }
 
-static int add_event(struct db *db, long long id, long long ts,
+int db_signature_event_add(struct db *db, long long id, long long ts,
 		     const char *actor, const char *action, const char *value,
 		     const char *note, struct strbuf *err)
 {
@@ -405,7 +407,7 @@ int db_signature_set_status(struct db *db, long long id, const char *status,
 		ret = -ENOENT;
 		goto fail;
 	}
-	ret = add_event(db, id, ts, actor, "status", status, note, err);
+	ret = db_signature_event_add(db, id, ts, actor, "status", status, note, err);
 	if (ret)
 		goto fail;
 	return db_commit(db, err);
@@ -466,7 +468,7 @@ int db_signature_merge(struct db *db, long long id, long long into,
 	if (ret)
 		goto fail;
 	snprintf(value, sizeof(value), "%lld", *root);
-	ret = add_event(db, id, ts, actor, "merge", value, NULL, err);
+	ret = db_signature_event_add(db, id, ts, actor, "merge", value, NULL, err);
 	if (ret)
 		goto fail;
 	return db_commit(db, err);

@@ -13,5 +13,6 @@ int cmd_git(int argc, char **argv);
 /* `splatd git index`, a row of cmd_git's table (server/cmd_git_index.c) */
 int cmd_git_index(int argc, char **argv);
 int cmd_regression(int argc, char **argv);
+int cmd_digest(int argc, char **argv);
 
 #endif
