@@ -259,8 +259,7 @@ int db_escalation_due(struct db *db, long long now, long long mailed_before,
 		return -EIO;
 	db_bind_int(st, 1, now);
 	db_bind_int(st, 2, mailed_before);
-	return db_each(db, st, due_row, &c, "listing escalations to mail",
-		       err);
+	return db_each(db, st, due_row, &c, "listing escalations to mail", err);
 }
 
 static int person_row(void *ctx, sqlite3_stmt *st)

@@ -366,8 +366,9 @@ int db_occurrence_list(struct db *db, long long signature_id,
 }
 
 int db_signature_event_add(struct db *db, long long id, long long ts,
-		     const char *actor, const char *action, const char *value,
-		     const char *note, struct strbuf *err)
+			   const char *actor, const char *action,
+			   const char *value, const char *note,
+			   struct strbuf *err)
 {
 	sqlite3_stmt *st = db_stmt(db, DB_SQL_SIG_EVENT_INSERT, err);
 
@@ -407,7 +408,8 @@ int db_signature_set_status(struct db *db, long long id, const char *status,
 		ret = -ENOENT;
 		goto fail;
 	}
-	ret = db_signature_event_add(db, id, ts, actor, "status", status, note, err);
+	ret = db_signature_event_add(db, id, ts, actor, "status", status, note,
+				     err);
 	if (ret)
 		goto fail;
 	return db_commit(db, err);
@@ -468,7 +470,8 @@ int db_signature_merge(struct db *db, long long id, long long into,
 	if (ret)
 		goto fail;
 	snprintf(value, sizeof(value), "%lld", *root);
-	ret = db_signature_event_add(db, id, ts, actor, "merge", value, NULL, err);
+	ret = db_signature_event_add(db, id, ts, actor, "merge", value, NULL,
+				     err);
 	if (ret)
 		goto fail;
 	return db_commit(db, err);

@@ -7,7 +7,7 @@
 #define SIG_COLUMNS                                                 \
 	"id, hash, algo_version, kind, title, classes, chain, "     \
 	"culprit_function, culprit_module, first_seen, last_seen, " \
-	"occurrences, status, note, duplicate_of, escalated_at, "  \
+	"occurrences, status, note, duplicate_of, escalated_at, "   \
 	"escalation_reason"
 
 /*
@@ -348,14 +348,16 @@ static const char *const sql[DB_SQL_NR] = {
 		"  WHERE x.email = a.email AND x.signature_id = 0)"
 		" GROUP BY a.email ORDER BY a.email",
 	/* ?1 email, ?2 its last digest (0: never), ?3 now; each reason
-	 * ranked, the best kept (min() picks its row's columns) */
+	 * ranked, the best kept (min() picks its row's columns); CROSS JOIN
+	 * keeps the address's subscriptions the outer loop, so that an
+	 * address without them scans nothing */
 	[DB_SQL_DIGEST_SIGNATURES] =
 		"WITH mine (sid, rk, why, section, sub, is_list) AS ("
 		"  SELECT signature_id, rank, why, section, 0, is_list"
 		"  FROM signature_people WHERE email = ?1"
 		"  UNION ALL SELECT ss.signature_id, 1000000,"
 		"  'you subscribed to ' || sub.value, ss.section, 1, 0"
-		"  FROM subscriptions sub JOIN signature_sections ss"
+		"  FROM subscriptions sub CROSS JOIN signature_sections ss"
 		"  ON ss.section = sub.value"
 		"  WHERE sub.email = ?1 AND sub.what = 'section'"
 		"  UNION ALL SELECT CAST(sub.value AS INTEGER), 999999,"
@@ -364,16 +366,17 @@ static const char *const sql[DB_SQL_NR] = {
 		"  WHERE sub.email = ?1 AND sub.what = 'signature'"
 		"  UNION ALL SELECT s.id, 1000001,"
 		"  'you subscribed to the kind ' || sub.value, NULL, 1, 0"
-		"  FROM subscriptions sub JOIN signatures s ON s.kind = sub.value"
+		"  FROM subscriptions sub CROSS JOIN signatures s"
+		"  ON s.kind = sub.value"
 		"  WHERE sub.email = ?1 AND sub.what = 'kind'"
 		"  UNION ALL SELECT DISTINCT o.signature_id, 1000002,"
 		"  'you subscribed to the tree ' || sub.value, NULL, 1, 0"
-		"  FROM subscriptions sub JOIN runs r ON r.tree = sub.value"
-		"  JOIN occurrences o ON o.run_id = r.id"
+		"  FROM subscriptions sub CROSS JOIN runs r ON r.tree = sub.value"
+		"  CROSS JOIN occurrences o ON o.run_id = r.id"
 		"  WHERE sub.email = ?1 AND sub.what = 'tree'"
 		"  UNION ALL SELECT s.id, 1000003,"
 		"  'you subscribed to everything', NULL, 1, 0"
-		"  FROM subscriptions sub JOIN signatures s"
+		"  FROM subscriptions sub CROSS JOIN signatures s"
 		"  WHERE sub.email = ?1 AND sub.what = 'all'),"
 		" best AS (SELECT sid, min(rk), why, section, sub, is_list"
 		"  FROM mine GROUP BY sid)"

@@ -151,8 +151,8 @@ int cmd_ingest(int argc, char **argv)
 	if (!ret)
 		ret = ingest_finish(in, &err);
 	if (!ret)
-		ret = ingest_store(in, db, NULL, &meta, now,
-				   &outcome, &verdict, &err);
+		ret = ingest_store(in, db, NULL, &meta, now, &outcome, &verdict,
+				   &err);
 	if (ret)
 		goto out;
 	api_verdict_urls(verdict);

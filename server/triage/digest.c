@@ -65,8 +65,8 @@ static int add_cand(void *ctx, const struct db_digest_sig *s)
 	c->week = s->week;
 	c->regression_changed = s->regression_changed;
 	if (!s->subscribed)
-		strbuf_addstr(&why, s->is_list ? "the list of " :
-						 "you maintain ");
+		strbuf_addstr(&why,
+			      s->is_list ? "the list of " : "you maintain ");
 	strbuf_addstr(&why, s->why ? s->why : "");
 	c->why = strbuf_detach(&why, NULL);
 	c->section = s->section ? xstrdup(s->section) : NULL;
@@ -126,9 +126,8 @@ static int on_sig(void *ctx, const struct db_signature *s)
 	strbuf_addstr(&r->title, s->title);
 	strbuf_addstr(&r->status, s->status);
 	strbuf_addstr(&r->chain, s->chain ? s->chain : "[]");
-	strbuf_addstr(&r->reason, s->escalation_reason ?
-					  s->escalation_reason :
-					  "");
+	strbuf_addstr(&r->reason,
+		      s->escalation_reason ? s->escalation_reason : "");
 	r->occurrences = s->occurrences;
 	r->first_seen = s->first_seen;
 	r->last_seen = s->last_seen;
@@ -181,9 +180,12 @@ struct compose {
 
 static int render(struct compose *c, const struct cand *x, struct strbuf *err)
 {
-	struct sigrow row = { .hash = STRBUF_INIT,   .kind = STRBUF_INIT,
-			      .title = STRBUF_INIT,  .status = STRBUF_INIT,
-			      .chain = STRBUF_INIT,  .reason = STRBUF_INIT };
+	struct sigrow row = { .hash = STRBUF_INIT,
+			      .kind = STRBUF_INIT,
+			      .title = STRBUF_INIT,
+			      .status = STRBUF_INIT,
+			      .chain = STRBUF_INIT,
+			      .reason = STRBUF_INIT };
 	struct mailitem it = { 0 };
 	int ret = db_signature_get(c->db, x->id, NULL, on_sig, &row, err);
 
@@ -237,7 +239,8 @@ static int render_sections(struct compose *c, const struct cands *l,
 		if (!ret && max && total > max) {
 			mail_line(&c->body, "%s", "");
 			mail_line(&c->body, "... and %zu more:", total - max);
-			mail_line(&c->body, "%s/signatures", c->cfg->public_url);
+			mail_line(&c->body, "%s/signatures",
+				  c->cfg->public_url);
 		}
 		i += total;
 	}
@@ -260,8 +263,8 @@ static int record(struct compose *c, const char *from_addr, const char *msg,
 		ret = db_mail_item_add(c->db, c->id.buf, (long long)i + 1,
 				       c->refs[i], err);
 		if (!ret)
-			ret = db_mail_sent_about(c->db, c->refs[i],
-						 c->r->email, c->now, err);
+			ret = db_mail_sent_about(c->db, c->refs[i], c->r->email,
+						 c->now, err);
 	}
 	return ret;
 }
@@ -289,9 +292,10 @@ static int compose_one(struct compose *c, struct cands *l,
 	ret = mail_message_id(&c->id, dom.buf, err);
 	if (ret)
 		goto out;
-	strbuf_addstr(&line, c->r->last_digest ?
-				     "Your splatd digest: since your last one on " :
-				     "Your first splatd digest, ");
+	strbuf_addstr(&line,
+		      c->r->last_digest ?
+			      "Your splatd digest: since your last one on " :
+			      "Your first splatd digest, ");
 	if (c->r->last_digest)
 		mailitem_day(&line, c->r->last_digest);
 	strbuf_addf(&line,
@@ -361,10 +365,14 @@ static int digest_one(struct db *db, const struct mail_config *cfg,
 {
 	long long period = r->daily ? DAY : 7 * DAY;
 	struct cands l = { 0 };
-	struct compose c = { .db = db,		   .cfg = cfg,
-			     .now = now,	   .r = r,
-			     .body = STRBUF_INIT,  .kinds = STRBUF_INIT,
-			     .sections = STRBUF_INIT, .hashes = STRBUF_INIT,
+	struct compose c = { .db = db,
+			     .cfg = cfg,
+			     .now = now,
+			     .r = r,
+			     .body = STRBUF_INIT,
+			     .kinds = STRBUF_INIT,
+			     .sections = STRBUF_INIT,
+			     .hashes = STRBUF_INIT,
 			     .id = STRBUF_INIT };
 	int ret;
 
@@ -407,8 +415,8 @@ static int add_recipient(void *ctx, const struct db_recipient *r)
 	return 0;
 }
 
-int digest_compose(struct db *db, const struct mail_config *cfg,
-		   long long now, struct digest_stats *st, struct strbuf *err)
+int digest_compose(struct db *db, const struct mail_config *cfg, long long now,
+		   struct digest_stats *st, struct strbuf *err)
 {
 	struct recipients l = { 0 };
 	struct escalate_stats es = { 0 };

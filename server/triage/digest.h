@@ -42,8 +42,8 @@ struct digest_stats {
  * Escalate, then compose and queue every mail due at now, inside the
  * caller's transaction (no sending).  0 or -errno with err.
  */
-int digest_compose(struct db *db, const struct mail_config *cfg,
-		   long long now, struct digest_stats *st, struct strbuf *err);
+int digest_compose(struct db *db, const struct mail_config *cfg, long long now,
+		   struct digest_stats *st, struct strbuf *err);
 /* digest_compose() in a transaction of its own (what `serve` calls). */
 int digest_run(struct db *db, const struct mail_config *cfg, long long now,
 	       struct digest_stats *st, struct strbuf *err);

@@ -38,7 +38,8 @@ static int escalates(struct db *db, const struct mail_config *cfg,
 		     const struct db_escalation_candidate *c, long long now,
 		     bool *yes, struct strbuf *why, struct strbuf *err)
 {
-	long long from = now - ESCALATE_WEEK, earlier = from - 4 * ESCALATE_WEEK;
+	long long from = now - ESCALATE_WEEK,
+		  earlier = from - 4 * ESCALATE_WEEK;
 	long long machines, recent, before, weeks;
 	int ret;
 
@@ -82,11 +83,9 @@ static int escalate_due(struct db *db, const struct mail_config *cfg,
 	bool yes;
 	int ret;
 
-	ret = db_escalation_candidates(db,
-				       now - (long long)cfg->escalate_days *
-						     86400,
-				       now - ESCALATE_WEEK, add_candidate, &l,
-				       err);
+	ret = db_escalation_candidates(
+		db, now - (long long)cfg->escalate_days * 86400,
+		now - ESCALATE_WEEK, add_candidate, &l, err);
 	for (i = 0; !ret && i < l.n; i++) {
 		strbuf_reset(&why);
 		ret = escalates(db, cfg, &l.v[i], now, &yes, &why, err);
@@ -322,10 +321,9 @@ int escalate_run(struct db *db, const struct mail_config *cfg,
 
 	ret = escalate_due(db, cfg, now, st, err);
 	if (!ret)
-		ret = db_escalation_due(db, now,
-					now - (long long)cfg->escalate_every *
-						      86400,
-					add_due, due, err);
+		ret = db_escalation_due(
+			db, now, now - (long long)cfg->escalate_every * 86400,
+			add_due, due, err);
 	json_array_foreach(due, i, d) {
 		if (ret)
 			break;

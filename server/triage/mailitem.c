@@ -13,8 +13,8 @@
 #include "parsers/alloc.h"
 #include "server/triage/mailfmt.h"
 
-static void addr_list(struct strbuf *m, const char *name,
-		      const char *const *a, size_t n)
+static void addr_list(struct strbuf *m, const char *name, const char *const *a,
+		      size_t n)
 {
 	size_t i;
 
@@ -220,8 +220,8 @@ int mailitem_render(struct strbuf *m, struct db *db,
 	mailitem_day(&line, it->last_seen);
 	mail_wrap(m, "    ", "    ", line.buf);
 	strbuf_reset(&line);
-	strbuf_addf(&line, "trees: %s; kernel: %s", w.trees.len ? w.trees.buf :
-								 "unknown",
+	strbuf_addf(&line, "trees: %s; kernel: %s",
+		    w.trees.len ? w.trees.buf : "unknown",
 		    w.kernel.len ? w.kernel.buf : "unknown");
 	if (w.kernels > 1)
 		strbuf_addf(&line, " and %lld more", w.kernels - 1);
