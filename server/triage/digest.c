@@ -170,6 +170,7 @@ static void add_unique(struct strbuf *list, const char *item, size_t *n,
 struct compose {
 	struct db *db;
 	const struct mail_config *cfg;
+	const char *secret; /* of unsubscribe links */
 	long long now;
 	const struct db_recipient *r;
 	struct strbuf body, kinds, sections, hashes, id;
@@ -314,10 +315,7 @@ static int compose_one(struct compose *c, struct cands *l,
 	mail_line(&c->body, "%s", "-- ");
 	mailitem_help(&c->body);
 	mail_line(&c->body, "%s", "");
-	ret = mail_secret(c->db, &line, err);
-	if (ret)
-		goto out;
-	mail_unsub_url(&unsub, c->cfg->public_url, line.buf, c->r->email, 0);
+	mail_unsub_url(&unsub, c->cfg->public_url, c->secret, c->r->email, 0);
 	mail_line(&c->body, "%s", "No more mail from splatd to this address:");
 	mail_line(&c->body, "%s", unsub.buf);
 
@@ -360,12 +358,14 @@ out:
 
 /* One recipient: due, something new, then the mail. */
 static int digest_one(struct db *db, const struct mail_config *cfg,
-		      const struct db_recipient *r, long long now,
-		      struct digest_stats *st, struct strbuf *err)
+		      const char *secret, const struct db_recipient *r,
+		      long long now, struct digest_stats *st,
+		      struct strbuf *err)
 {
 	long long period = r->daily ? DAY : 7 * DAY;
 	struct cands l = { 0 };
-	struct compose c = { .db = db,
+	struct compose c = { .secret = secret,
+			     .db = db,
 			     .cfg = cfg,
 			     .now = now,
 			     .r = r,
@@ -434,7 +434,7 @@ int digest_compose(struct db *db, const struct mail_config *cfg, long long now,
 		ret = db_digest_recipients(db, cfg->list_digests, add_recipient,
 					   &l, err);
 	for (i = 0; !ret && i < l.n; i++)
-		ret = digest_one(db, cfg, &l.v[i], now, st, err);
+		ret = digest_one(db, cfg, secret.buf, &l.v[i], now, st, err);
 	for (i = 0; i < l.n; i++) {
 		free((char *)l.v[i].email);
 		free((char *)l.v[i].last_message_id);
