@@ -350,7 +350,8 @@ static const char *const sql[DB_SQL_NR] = {
 	/* ?1 email, ?2 its last digest (0: never), ?3 now; each reason
 	 * ranked, the best kept (min() picks its row's columns); CROSS JOIN
 	 * keeps the address's subscriptions the outer loop, so that an
-	 * address without them scans nothing */
+	 * address without them scans nothing; a manual reopen (resolved ->
+	 * open) is a state change too */
 	[DB_SQL_DIGEST_SIGNATURES] =
 		"WITH mine (sid, rk, why, section, sub, is_list) AS ("
 		"  SELECT signature_id, rank, why, section, 0, is_list"
@@ -391,7 +392,8 @@ static const char *const sql[DB_SQL_NR] = {
 		" rg.id, rg.status,"
 		" (SELECT max(h.ts) FROM regression_history h"
 		"  WHERE h.regression_id = rg.id AND h.action = 'status'"
-		"  AND h.new IN ('fix_known', 'fixed', 'reopened', 'workaround')"
+		"  AND (h.new IN ('fix_known', 'fixed', 'reopened', 'workaround')"
+		"  OR (h.old = 'resolved' AND h.new = 'open'))"
 		"  AND h.ts > ?2)"
 		" FROM best b JOIN signatures s ON s.id = b.sid"
 		" LEFT JOIN regressions rg ON rg.id = (SELECT"

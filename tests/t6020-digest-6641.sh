@@ -17,6 +17,11 @@ cd "$(dirname "$0")/.." || exit 1
 
 K=$TMP/k
 minikernel "$K"
+ingest_at 1700000000 run-0 shard-0 "$SEED"
+run_digest "$TMP/m0" 1700003600
+check_eq "without a kernel tree: said on stderr, nobody to mail" \
+	"1 0" "$(grep -c 'no kernel tree' "$TMP/digest.err") $(count "$TMP/m0")"
+rm -f "$DB"*
 "$SPLATD" git tree add linux --repo "$K" --branch master --db "$DB" \
 	>/dev/null || fail "git tree add"
 T0=1780000000
@@ -194,4 +199,22 @@ check_eq "no header named Bcc, no header holding the address" "" \
 check_eq "no MIME defects" "" "$(hdr "$M8" 'select(.defects | length > 0) | .file')"
 check_eq "the text is in each body, on the line of its class" "$(count "$M8")" \
 	"$(hdr "$M8" '.body' | grep -c '^ *a Bcc: victim@evil.example$')"
+
+# a regression that changed state (resolved, then reopened by hand): its
+# own section, links, regzbot line
+"$SPLATD" regression create --db "$DB" --title "coretemp deadlock" \
+	--signature "$SIG" --introduced 1111111..2222222 \
+	--link https://gitlab.freedesktop.org/drm/intel/-/issues/6641 >/dev/null
+REG=$(sqlite3 "$DB" 'SELECT id FROM regressions')
+"$SPLATD" regression resolve "$REG" --reason "looks fixed" --db "$DB" >/dev/null
+"$SPLATD" regression reopen "$REG" --reason "fired again" --db "$DB" >/dev/null
+M9=$TMP/m9
+run_digest "$M9" $((T0 + 12 * DAY + 3600))
+FY9=$(grep -l '^To: <fenghua.yu@intel.com>' "$M9"/*.eml)
+check_eq "a regression state change alone makes a digest, in its section" \
+	"== Regressions that changed state ==|[1] possible deadlock in coretemp_cpu_online" \
+	"$(mime "$FY9" | jq -r '.body' | grep '^== \|^\[1\]' | head -2 | paste -sd'|')"
+check_eq "... with the regression, its link, URL and regzbot line" \
+	"regression $REG (open): coretemp deadlock|introduced: 1111111..2222222|https://gitlab.freedesktop.org/drm/intel/-/issues/6641|$PUB/regressions/$REG|#regzbot introduced: 1111111..2222222" \
+	"$(mime "$FY9" | jq -r '.body' | grep -A4 '^ *regression ' | sed 's/^ *//' | paste -sd'|')"
 finish
