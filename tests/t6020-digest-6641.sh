@@ -147,7 +147,11 @@ will.deacon@example.org" \
 sqlite3 "$DB" "INSERT INTO subscriptions (email, what, value, period, created)
 	VALUES ('ci-team@example.org', 'all', '', 'weekly', $T0),
 	('watcher@example.org', 'section', 'IOMMU SUBSYSTEM', 'daily', $T0),
-	('nobody@example.org', 'kind', 'no-such-kind', 'daily', $T0);"
+	('nobody@example.org', 'kind', 'no-such-kind', 'daily', $T0),
+	('kinds@example.org', 'kind', 'circular', 'daily', $T0),
+	('trees@example.org', 'tree', 'mainline', 'daily', $T0),
+	('other-tree@example.org', 'tree', 'linux-next', 'daily', $T0),
+	('one@example.org', 'signature', '$SIG', 'daily', $T0);"
 ingest_at $((T0 + 3 * DAY)) run-g shard-g "$SEED"
 M5=$TMP/m5
 run_digest "$M5" $((T0 + 3 * DAY + 3600)) --mail-lists
@@ -156,11 +160,20 @@ check_eq "subscribers get theirs, lists too with --mail-lists" \
 fenghua.yu@intel.com
 iommu@lists.linux.dev
 joro@8bytes.org
+kinds@example.org
 linux-hwmon@vger.kernel.org
 linux@roeck-us.net
+one@example.org
+trees@example.org
 watcher@example.org
 will.deacon@example.org" \
 	"$(hdr "$M5" '.headers.to[0]' | tr -d '<>' | sort)"
+check_eq "... each saying which subscription" \
+	"everything|the kind circular|this signature|the tree mainline" \
+	"$(for a in ci-team kinds one trees; do
+		mime "$(grep -l "^To: <$a@" "$M5"/*.eml)" | jq -r .body |
+			sed -n 's/^ *you subscribed to //p'
+	done | paste -sd'|')"
 W=$(grep -l '^To: <watcher@example.org>' "$M5"/*.eml)
 check_eq "... saying why" 1 \
 	"$(mime "$W" | jq -r '.body' | grep -c 'you subscribed to IOMMU SUBSYSTEM')"
