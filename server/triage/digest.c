@@ -415,8 +415,32 @@ static int add_recipient(void *ctx, const struct db_recipient *r)
 	return 0;
 }
 
-int digest_compose(struct db *db, const struct mail_config *cfg, long long now,
-		   struct digest_stats *st, struct strbuf *err)
+/* A transaction of the pass's own (own_tx), or nothing: the caller's. */
+static int tx_begin(struct db *db, bool own_tx, struct strbuf *err)
+{
+	return own_tx ? db_begin(db, err) : 0;
+}
+
+/* Commit it when ret is 0, else roll it back; returns the outcome. */
+static int tx_end(struct db *db, bool own_tx, int ret, struct strbuf *err)
+{
+	if (!own_tx)
+		return ret;
+	if (ret) {
+		db_rollback(db);
+		return ret;
+	}
+	return db_commit(db, err);
+}
+
+/*
+ * The pass: escalation, then one digest per due recipient.  own_tx: the
+ * escalation and each mail commit on their own (the writers' lock is never
+ * held for the whole pass), else all of it is in the caller's transaction.
+ */
+static int digest_pass(struct db *db, const struct mail_config *cfg,
+		       long long now, bool own_tx, struct digest_stats *st,
+		       struct strbuf *err)
 {
 	struct recipients l = { 0 };
 	struct escalate_stats es = { 0 };
@@ -425,16 +449,25 @@ int digest_compose(struct db *db, const struct mail_config *cfg, long long now,
 	int ret;
 
 	memset(st, 0, sizeof(*st));
+	ret = tx_begin(db, own_tx, err);
+	if (ret)
+		return ret;
 	ret = mail_secret(db, &secret, err);
 	if (!ret)
 		ret = escalate_run(db, cfg, secret.buf, now, &es, err);
+	ret = tx_end(db, own_tx, ret, err);
 	st->escalated = es.escalated;
 	st->escalations = es.mailed;
 	if (!ret)
 		ret = db_digest_recipients(db, cfg->list_digests, add_recipient,
 					   &l, err);
-	for (i = 0; !ret && i < l.n; i++)
+	for (i = 0; !ret && i < l.n; i++) {
+		ret = tx_begin(db, own_tx, err);
+		if (ret)
+			break;
 		ret = digest_one(db, cfg, secret.buf, &l.v[i], now, st, err);
+		ret = tx_end(db, own_tx, ret, err);
+	}
 	for (i = 0; i < l.n; i++) {
 		free((char *)l.v[i].email);
 		free((char *)l.v[i].last_message_id);
@@ -444,19 +477,16 @@ int digest_compose(struct db *db, const struct mail_config *cfg, long long now,
 	return ret;
 }
 
+int digest_compose(struct db *db, const struct mail_config *cfg, long long now,
+		   struct digest_stats *st, struct strbuf *err)
+{
+	return digest_pass(db, cfg, now, false, st, err);
+}
+
 int digest_run(struct db *db, const struct mail_config *cfg, long long now,
 	       struct digest_stats *st, struct strbuf *err)
 {
-	int ret = db_begin(db, err);
-
-	if (ret)
-		return ret;
-	ret = digest_compose(db, cfg, now, st, err);
-	if (ret) {
-		db_rollback(db);
-		return ret;
-	}
-	return db_commit(db, err);
+	return digest_pass(db, cfg, now, true, st, err);
 }
 
 /* The first trusted tree, copied. */

@@ -44,7 +44,11 @@ struct digest_stats {
  */
 int digest_compose(struct db *db, const struct mail_config *cfg, long long now,
 		   struct digest_stats *st, struct strbuf *err);
-/* digest_compose() in a transaction of its own (what `serve` calls). */
+/*
+ * The same with transactions of its own (what `serve` and `splatd digest`
+ * call): the escalation step in one, then each mail in one with its
+ * records, so that the writers' lock is never held for the whole pass.
+ */
 int digest_run(struct db *db, const struct mail_config *cfg, long long now,
 	       struct digest_stats *st, struct strbuf *err);
 
