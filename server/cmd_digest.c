@@ -24,8 +24,9 @@ static const char digest_usage[] =
 	"since the epoch or YYYY-MM-DDTHH:MM:SSZ): escalations first, then\n"
 	"one digest per recipient per period.  The owners come from the first\n"
 	"trusted tree of `splatd git tree add`.  --dry-run prints the mails\n"
-	"and changes nothing; --mbox FILE appends them to FILE and marks them\n"
-	"sent; otherwise they are queued for SMTP.\n"
+	"and keeps none of them (only the owners cache is filled); --mbox\n"
+	"FILE appends them to FILE and marks them sent; otherwise they are\n"
+	"queued for SMTP.\n"
 	"\n" MAIL_USAGE;
 
 static int opt_now(void *dest, const char *arg)
