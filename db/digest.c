@@ -4,6 +4,11 @@
 
 #include <errno.h>
 
+struct rows {
+	void *fn;
+	void *ctx;
+};
+
 int db_people_put(struct db *db, long long sig, const struct db_person *p,
 		  size_t n, struct strbuf *err)
 {
@@ -33,10 +38,26 @@ int db_people_put(struct db *db, long long sig, const struct db_person *p,
 	return ret;
 }
 
-struct rows {
-	void *fn;
-	void *ctx;
-};
+static int missing_row(void *ctx, sqlite3_stmt *st)
+{
+	struct rows *c = ctx;
+
+	return ((db_owners_text_fn)c->fn)(c->ctx, sqlite3_column_int64(st, 0),
+					  db_col_text(st, 1));
+}
+
+int db_people_missing(struct db *db, long long limit, db_owners_text_fn fn,
+		      void *ctx, struct strbuf *err)
+{
+	sqlite3_stmt *st = db_stmt(db, DB_SQL_PEOPLE_MISSING, err);
+	struct rows c = { (void *)fn, ctx };
+
+	if (!st)
+		return -EIO;
+	db_bind_int(st, 1, limit);
+	return db_each(db, st, missing_row, &c, "listing owners without people",
+		       err);
+}
 
 static int recipient_row(void *ctx, sqlite3_stmt *st)
 {

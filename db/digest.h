@@ -25,6 +25,12 @@ struct db_person {
 int db_people_put(struct db *db, long long sig, const struct db_person *p,
 		  size_t n, struct strbuf *err);
 
+/* Open signatures whose owners are stored but not their people (at most
+ * limit): fn gets each id and its owners JSON text. */
+typedef int (*db_owners_text_fn)(void *ctx, long long sig, const char *owners);
+int db_people_missing(struct db *db, long long limit, db_owners_text_fn fn,
+		      void *ctx, struct strbuf *err);
+
 /* One address that may get a digest. */
 struct db_recipient {
 	const char *email;

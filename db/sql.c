@@ -477,6 +477,15 @@ static const char *const sql[DB_SQL_NR] = {
 		"INSERT INTO mail_sent_about (signature_id, email, ts)"
 		" VALUES (?1, ?2, ?3) ON CONFLICT (signature_id, email)"
 		" DO UPDATE SET ts = excluded.ts",
+	/* owners stored without people (before migration 7, or only generic
+	 * sections): their people are derived from the stored owners */
+	[DB_SQL_PEOPLE_MISSING] =
+		"SELECT so.signature_id, so.owners FROM signature_owners so"
+		" JOIN signatures s ON s.id = so.signature_id"
+		" WHERE s.duplicate_of IS NULL AND s.status <> 'invalid'"
+		" AND NOT EXISTS (SELECT 1 FROM signature_people p"
+		"  WHERE p.signature_id = so.signature_id)"
+		" ORDER BY so.signature_id LIMIT ?1",
 };
 
 const char *db_sql_text(enum db_sql id)

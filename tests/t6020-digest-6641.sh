@@ -105,6 +105,13 @@ run_digest "$M2" $((T0 + 7200))
 check_eq "a second digest at the same --now (or that day) sends nothing" 0 \
 	"$(count "$M2")"
 
+# owners cached before their people were kept (an upgraded database): the
+# people come from the stored owners, without recomputing them
+sqlite3 "$DB" 'DELETE FROM signature_people'
+run_digest "$M2" $((T0 + 7200))
+check_eq "people derived again from the stored owners" "8 0" \
+	"$(sqlite3 "$DB" 'SELECT count(*) FROM signature_people') $(count "$M2")"
+
 # a dry run prints the mails and keeps nothing
 "$SPLATD" digest --db "$DB" --now $((T0 + DAY + 3600)) --public-url "$PUB" \
 	--dry-run >"$TMP/dry.out" 2>"$TMP/dry.err"

@@ -16,6 +16,7 @@
 #include "server/triage/outbox.h"
 #include "server/triage/owners.h"
 #include "server/triage/owners_cache.h"
+#include "server/triage/recipients.h"
 
 #define DAY 86400LL
 
@@ -514,14 +515,17 @@ int digest_owners_fill(struct db *db, pthread_mutex_t *write_lock,
 	struct owners_source *src = NULL;
 	int ret = db_tree_list(db, on_tree, &f, err);
 
-	*have_tree = false;
-	if (ret || !f.found)
-		goto out;
-	*have_tree = true;
-	ret = owners_source_new(&src, NULL, f.repo.buf, f.branch.buf, db, err);
-	if (!ret)
+	*have_tree = !ret && f.found;
+	if (*have_tree)
+		ret = owners_source_new(&src, NULL, f.repo.buf, f.branch.buf,
+					db, err);
+	if (*have_tree && !ret)
 		ret = owners_cache_fill(db, write_lock, src, err);
-out:
+	if (!ret) { /* owners kept from before their people were */
+		pthread_mutex_lock(write_lock);
+		ret = recipients_backfill(db, err);
+		pthread_mutex_unlock(write_lock);
+	}
 	owners_source_free(src);
 	strbuf_release(&f.repo);
 	strbuf_release(&f.branch);

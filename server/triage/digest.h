@@ -56,8 +56,10 @@ int digest_run(struct db *db, const struct mail_config *cfg, long long now,
  * Compute and store the owners (and so the people) of every open signature
  * that has none or stale ones, in the first trusted tree of `splatd git
  * tree add` (its repository at its branch, with the function index `splatd
- * git index` stored).  *have_tree is false when no tree is configured
- * (then nothing is done).  write_lock as owners_cache_fill().  0 or -errno.
+ * git index` stored); *have_tree is false when no tree is configured.
+ * With a tree or without, owners stored without their people (computed
+ * before the people were kept) get them (recipients_backfill()).
+ * write_lock as owners_cache_fill().  0 or -errno.
  */
 int digest_owners_fill(struct db *db, pthread_mutex_t *write_lock,
 		       bool *have_tree, struct strbuf *err);

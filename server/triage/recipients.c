@@ -2,6 +2,7 @@
 /* recipients: signature_people from a signature's owners (recipients.h). */
 #include "server/triage/recipients.h"
 
+#include <errno.h>
 #include <string.h>
 
 #include "db/digest.h"
@@ -109,5 +110,47 @@ int recipients_store(struct db *db, long long sig, const json_t *owners,
 	free(p.text);
 	free(p.v);
 	strbuf_release(&why);
+	return ret;
+}
+
+static int add_missing(void *ctx, long long sig, const char *owners)
+{
+	json_t *list = ctx;
+
+	return json_array_append_new(list, json_pack("{s:I, s:s}", "id",
+						     (json_int_t)sig, "owners",
+						     owners ? owners : "[]")) ?
+		       -ENOMEM :
+		       0;
+}
+
+int recipients_backfill(struct db *db, struct strbuf *err)
+{
+	json_t *list = json_array(), *o, *owners;
+	size_t i;
+	int ret = db_begin(db, err);
+
+	if (ret)
+		goto out;
+	ret = db_people_missing(db, 10000, add_missing, list, err);
+	json_array_foreach(list, i, o) {
+		if (ret)
+			break;
+		owners = json_loads(
+			json_string_value(json_object_get(o, "owners")), 0,
+			NULL);
+		if (json_is_array(owners)) /* else: not owners, left alone */
+			ret = recipients_store(
+				db,
+				json_integer_value(json_object_get(o, "id")),
+				owners, err);
+		json_decref(owners);
+	}
+	if (ret)
+		db_rollback(db);
+	else
+		ret = db_commit(db, err);
+out:
+	json_decref(list);
 	return ret;
 }

@@ -27,4 +27,11 @@
 int recipients_store(struct db *db, long long sig, const json_t *owners,
 		     struct strbuf *err);
 
+/*
+ * The people of every open signature whose owners are stored without them
+ * (owners computed before the people were kept), from the stored owners,
+ * in one transaction of its own.  0 or -errno.
+ */
+int recipients_backfill(struct db *db, struct strbuf *err);
+
 #endif
