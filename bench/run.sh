@@ -15,6 +15,8 @@
 #                   signatures, occurrences in the list database
 #   BENCH_MANY_PERCENT, BENCH_MANY_REPORTS  ingest section: share of the logs
 #                   that hold many reports, and how many (default 10%, 50)
+#   BENCH_DIGEST_SIGS, BENCH_DIGEST_OCCS, BENCH_DIGEST_RCPTS  digest section:
+#                   signatures, occurrences, recipients (100000, 1000000, 2000)
 #   SOAK_SECONDS    soak section: seconds of mixed traffic (default 600)
 #   SPLATD          binary under test (default build/splatd, optimised)
 #
@@ -22,7 +24,7 @@
 set -u
 cd "$(dirname "$0")/.." || exit 1
 
-SECTIONS=(parse parse_rss gitsync ingest fnindex route soak)
+SECTIONS=(parse parse_rss gitsync ingest fnindex route digest soak)
 OUT=${BENCH_OUT:-bench/out}
 SPLATD=${SPLATD:-build/splatd}
 BENCH_FILES=${BENCH_FILES:-4}
@@ -252,6 +254,19 @@ section_route() {
 	build/bench/route "$ktree" "${BENCH_ROUTE_ROUNDS:-5}" \
 		../shared/corpus/real/*.log ../shared/corpus/seed-6641.txt ||
 		die "build/bench/route failed"
+}
+
+# ---- section digest: one digest pass over 100k signatures, 2k recipients ----
+
+section_digest() {
+	echo "== digest: one digest pass (bench/digest.c) over" \
+		"${BENCH_DIGEST_SIGS:-100000} signatures," \
+		"${BENCH_DIGEST_OCCS:-1000000} occurrences," \
+		"${BENCH_DIGEST_RCPTS:-2000} recipients; a scan of the" \
+		"occurrences as the reference =="
+	build/bench/digest "$OUT/digest" "${BENCH_DIGEST_SIGS:-100000}" \
+		"${BENCH_DIGEST_OCCS:-1000000}" "${BENCH_DIGEST_RCPTS:-2000}" ||
+		die "build/bench/digest failed"
 }
 
 # ---- main --------------------------------------------------------------------

@@ -166,6 +166,8 @@ static void signature_from_row(struct db_signature *s, sqlite3_stmt *st)
 	s->status = db_col_text(st, 12);
 	s->note = db_col_text(st, 13);
 	s->duplicate_of = sqlite3_column_int64(st, 14);
+	s->escalated_at = sqlite3_column_int64(st, 15);
+	s->escalation_reason = db_col_text(st, 16);
 }
 
 struct signature_rows {

@@ -22,6 +22,8 @@ struct db_signature {
 	long long first_seen, last_seen, occurrences;
 	const char *status, *note;
 	long long duplicate_of; /* 0: none */
+	long long escalated_at; /* 0: not escalated (server/triage/escalate.h) */
+	const char *escalation_reason;
 };
 
 struct db_edge {
@@ -110,7 +112,6 @@ int db_signature_related(struct db *db, long long id, db_related_fn fn,
 int db_occurrence_list(struct db *db, long long signature_id,
 		       long long before_id, int limit, db_occurrence_fn fn,
 		       void *ctx, struct strbuf *err);
-
 /* Set status and note, recording an event by actor; -ENOENT when absent. */
 int db_signature_set_status(struct db *db, long long id, const char *status,
 			    const char *note, const char *actor, long long ts,

@@ -7,7 +7,8 @@
 #define SIG_COLUMNS                                                 \
 	"id, hash, algo_version, kind, title, classes, chain, "     \
 	"culprit_function, culprit_module, first_seen, last_seen, " \
-	"occurrences, status, note, duplicate_of"
+	"occurrences, status, note, duplicate_of, escalated_at, "   \
+	"escalation_reason"
 
 /*
  * The list statements share their filters: ?1 kind, ?2 status, ?3 q (lower
@@ -406,6 +407,166 @@ static const char *const sql[DB_SQL_NR] = {
 	[DB_SQL_REG_GET_FIX_EXPECTED] = "SELECT fix_expected FROM regressions"
 					" WHERE id = ?1"
 					" AND fix_expected IS NOT NULL",
+
+	/* recipients, digests and escalation (db/digest.c) */
+	[DB_SQL_PEOPLE_DELETE] = "DELETE FROM signature_people"
+				 " WHERE signature_id = ?1",
+	[DB_SQL_PEOPLE_INSERT] =
+		"INSERT INTO signature_people (signature_id, email, name,"
+		" section, rank, culprit, is_list, why)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+		" ON CONFLICT (signature_id, email) DO NOTHING",
+	/* ?1: lists too */
+	[DB_SQL_DIGEST_RECIPIENTS] =
+		"SELECT a.email, max(a.daily), min(a.is_list),"
+		" mr.last_digest, mr.last_message_id FROM ("
+		"  SELECT email, 1 AS daily, is_list FROM signature_people"
+		"  WHERE is_list = 0 OR ?1"
+		"  UNION ALL SELECT email, period = 'daily', 0"
+		"  FROM subscriptions) a"
+		" LEFT JOIN mail_recipients mr ON mr.email = a.email"
+		" WHERE NOT EXISTS (SELECT 1 FROM mail_optouts x"
+		"  WHERE x.email = a.email AND x.signature_id = 0)"
+		" GROUP BY a.email ORDER BY a.email",
+	/* ?1 email, ?2 its last digest (0: never), ?3 now; each reason
+	 * ranked, the best kept (min() picks its row's columns); CROSS JOIN
+	 * keeps the address's subscriptions the outer loop, so that an
+	 * address without them scans nothing; a manual reopen (resolved ->
+	 * open) is a state change too */
+	[DB_SQL_DIGEST_SIGNATURES] =
+		"WITH mine (sid, rk, why, section, sub, is_list) AS ("
+		"  SELECT signature_id, rank, why, section, 0, is_list"
+		"  FROM signature_people WHERE email = ?1"
+		"  UNION ALL SELECT ss.signature_id, 1000000,"
+		"  'you subscribed to ' || sub.value, ss.section, 1, 0"
+		"  FROM subscriptions sub CROSS JOIN signature_sections ss"
+		"  ON ss.section = sub.value"
+		"  WHERE sub.email = ?1 AND sub.what = 'section'"
+		"  UNION ALL SELECT CAST(sub.value AS INTEGER), 999999,"
+		"  'you subscribed to this signature', NULL, 1, 0"
+		"  FROM subscriptions sub"
+		"  WHERE sub.email = ?1 AND sub.what = 'signature'"
+		"  UNION ALL SELECT s.id, 1000001,"
+		"  'you subscribed to the kind ' || sub.value, NULL, 1, 0"
+		"  FROM subscriptions sub CROSS JOIN signatures s"
+		"  ON s.kind = sub.value"
+		"  WHERE sub.email = ?1 AND sub.what = 'kind'"
+		"  UNION ALL SELECT DISTINCT o.signature_id, 1000002,"
+		"  'you subscribed to the tree ' || sub.value, NULL, 1, 0"
+		"  FROM subscriptions sub CROSS JOIN runs r ON r.tree = sub.value"
+		"  CROSS JOIN occurrences o ON o.run_id = r.id"
+		"  WHERE sub.email = ?1 AND sub.what = 'tree'"
+		"  UNION ALL SELECT s.id, 1000003,"
+		"  'you subscribed to everything', NULL, 1, 0"
+		"  FROM subscriptions sub CROSS JOIN signatures s"
+		"  WHERE sub.email = ?1 AND sub.what = 'all'),"
+		" best AS (SELECT sid, min(rk), why, section, sub, is_list"
+		"  FROM mine GROUP BY sid)"
+		" SELECT s.id, s.hash, s.kind, s.title, s.status, s.chain,"
+		" s.first_seen, s.last_seen, s.occurrences,"
+		" coalesce(s.escalated_at, 0), s.escalation_reason,"
+		" b.why, b.section, b.sub, b.is_list,"
+		" (SELECT count(*) FROM occurrences o WHERE o.signature_id = s.id"
+		"  AND o.ts > ?2 AND o.ts <= ?3),"
+		" (SELECT count(*) FROM occurrences o WHERE o.signature_id = s.id"
+		"  AND o.ts > ?3 - 604800 AND o.ts <= ?3),"
+		" rg.id, rg.status,"
+		" (SELECT max(h.ts) FROM regression_history h"
+		"  WHERE h.regression_id = rg.id AND h.action = 'status'"
+		"  AND (h.new IN ('fix_known', 'fixed', 'reopened', 'workaround')"
+		"  OR (h.old = 'resolved' AND h.new = 'open'))"
+		"  AND h.ts > ?2)"
+		" FROM best b JOIN signatures s ON s.id = b.sid"
+		" LEFT JOIN regressions rg ON rg.id = (SELECT"
+		"  max(rs.regression_id) FROM regression_signatures rs"
+		"  WHERE rs.signature_id = s.id)"
+		" WHERE s.duplicate_of IS NULL"
+		" AND s.status IN ('new', 'triaged', 'known')"
+		" AND coalesce(s.muted_until, 0) <= ?3"
+		" AND s.mute_until_escalating = 0"
+		" AND NOT EXISTS (SELECT 1 FROM mail_optouts x"
+		"  WHERE x.email = ?1 AND x.signature_id = s.id)",
+	[DB_SQL_DIGEST_WHERE] =
+		"SELECT count(DISTINCT r.machine),"
+		" count(DISTINCT coalesce(o.kernel, r.kernel)),"
+		" group_concat(DISTINCT r.tree),"
+		" (SELECT coalesce(o2.kernel, r2.kernel) FROM occurrences o2"
+		"  JOIN runs r2 ON r2.id = o2.run_id WHERE o2.signature_id = ?1"
+		"  ORDER BY o2.ts DESC, o2.id DESC LIMIT 1)"
+		" FROM occurrences o JOIN runs r ON r.id = o.run_id"
+		" WHERE o.signature_id = ?1",
+	[DB_SQL_DIGEST_REGRESSION] =
+		"SELECT r.id, r.title, r.status, r.introduced"
+		" FROM regression_signatures rs"
+		" JOIN regressions r ON r.id = rs.regression_id"
+		" WHERE rs.signature_id = ?1 ORDER BY r.id DESC LIMIT 1",
+	/* ?1 first seen at or before, ?2 fired after */
+	[DB_SQL_ESCALATION_CANDIDATES] =
+		"SELECT id, first_seen, coalesce(muted_until, 0),"
+		" mute_until_escalating FROM signatures"
+		" WHERE last_seen > ?2 AND first_seen <= ?1"
+		" AND escalated_at IS NULL AND duplicate_of IS NULL"
+		" AND status IN ('new', 'triaged', 'known') ORDER BY id",
+	/* ?1 signature, ?2 earlier, ?3 from, ?4 to */
+	[DB_SQL_ESCALATION_RATES] =
+		"SELECT (SELECT count(DISTINCT r.machine) FROM occurrences o"
+		"  JOIN runs r ON r.id = o.run_id WHERE o.signature_id = ?1"
+		"  AND o.ts > ?3 AND o.ts <= ?4),"
+		" (SELECT count(*) FROM occurrences WHERE signature_id = ?1"
+		"  AND ts > ?3 AND ts <= ?4),"
+		" (SELECT count(*) FROM occurrences WHERE signature_id = ?1"
+		"  AND ts > ?2 AND ts <= ?3)",
+	[DB_SQL_ESCALATION_SET] =
+		"UPDATE signatures SET escalated_at = ?2,"
+		" escalation_reason = ?3, muted_until = CASE"
+		" WHEN mute_until_escalating THEN NULL ELSE muted_until END,"
+		" mute_until_escalating = 0 WHERE id = ?1",
+	/* ?1 now, ?2 mailed at or before */
+	[DB_SQL_ESCALATION_DUE] =
+		"SELECT id, hash, kind, title, status, chain,"
+		" escalation_reason, escalated_at, first_seen, last_seen,"
+		" occurrences, escalation_thread FROM signatures"
+		" WHERE escalated_at IS NOT NULL AND duplicate_of IS NULL"
+		" AND status IN ('new', 'triaged', 'known')"
+		" AND coalesce(muted_until, 0) <= ?1"
+		" AND mute_until_escalating = 0"
+		" AND (escalation_mailed_at IS NULL"
+		"  OR escalation_mailed_at <= ?2)"
+		" ORDER BY escalated_at, id",
+	/* ?1 signature, ?2 lists too */
+	[DB_SQL_ESCALATION_PEOPLE] =
+		"SELECT email, name, section, why, rank, culprit, is_list"
+		" FROM signature_people p WHERE signature_id = ?1"
+		" AND (is_list = 0 OR ?2) AND NOT EXISTS (SELECT 1"
+		"  FROM mail_optouts x WHERE x.email = p.email"
+		"  AND x.signature_id IN (0, ?1))"
+		" ORDER BY is_list, culprit DESC, rank, email",
+	[DB_SQL_ESCALATION_MAILED] =
+		"UPDATE signatures SET escalation_mailed_at = ?2,"
+		" escalation_thread = coalesce(escalation_thread, ?3)"
+		" WHERE id = ?1",
+	[DB_SQL_DIGEST_RECIPIENT_DONE] =
+		"INSERT INTO mail_recipients (email, last_digest,"
+		" last_message_id, digests) VALUES (?1, ?2, ?3, 1)"
+		" ON CONFLICT (email) DO UPDATE SET"
+		" last_digest = excluded.last_digest,"
+		" last_message_id = excluded.last_message_id,"
+		" digests = digests + 1",
+	[DB_SQL_MAIL_ITEM_ADD] = "INSERT INTO mail_items (message_id, ref,"
+				 " signature_id) VALUES (?1, ?2, ?3)",
+	[DB_SQL_MAIL_SENT_ABOUT] =
+		"INSERT INTO mail_sent_about (signature_id, email, ts)"
+		" VALUES (?1, ?2, ?3) ON CONFLICT (signature_id, email)"
+		" DO UPDATE SET ts = excluded.ts",
+	/* owners stored without people (before migration 7, or only generic
+	 * sections): their people are derived from the stored owners */
+	[DB_SQL_PEOPLE_MISSING] =
+		"SELECT so.signature_id, so.owners FROM signature_owners so"
+		" JOIN signatures s ON s.id = so.signature_id"
+		" WHERE s.duplicate_of IS NULL AND s.status <> 'invalid'"
+		" AND NOT EXISTS (SELECT 1 FROM signature_people p"
+		"  WHERE p.signature_id = so.signature_id)"
+		" ORDER BY so.signature_id LIMIT ?1",
 };
 
 const char *db_sql_text(enum db_sql id)

@@ -17,13 +17,14 @@
 #include "server/triage/gunzip.h"
 #include "server/triage/ingest.h"
 #include "server/options.h"
+#include "server/triage/view.h"
 #include "server/http/api.h"
 
 static const char ingest_usage[] =
 	"usage: splatd ingest --run-id ID [--tree T] [--branch B]\n"
 	"                     [--kernel K] [--commit C] [--machine M]\n"
 	"                     [--test T] [--started-at TIME] [--db PATH]\n"
-	"                     [--lockdep 0|1]\n"
+	"                     [--lockdep 0|1] [--now TIME]\n"
 	"                     [--pretty] FILE|-\n"
 	"\n"
 	"Store one CI run's log (plain or gzip) as POST /api/v1/runs does and\n"
@@ -77,6 +78,12 @@ out:
 	return ret;
 }
 
+/* --now TIME: when it was received (tests that move the clock) */
+static int opt_now(void *dest, const char *arg)
+{
+	return view_time_parse(arg, dest) ? -EINVAL : 0;
+}
+
 int cmd_ingest(int argc, char **argv)
 {
 	struct ingest_limits lim = INGEST_LIMITS_INIT;
@@ -89,6 +96,7 @@ int cmd_ingest(int argc, char **argv)
 	json_t *verdict = NULL;
 	size_t flags = JSON_COMPACT;
 	bool pretty = false;
+	long long now = (long long)time(NULL);
 	const struct options_row opts[] = {
 		OPT_BOOL("--pretty", &pretty, true),
 		OPT_STRING("--run-id", &meta.id),
@@ -101,6 +109,7 @@ int cmd_ingest(int argc, char **argv)
 		OPT_STRING("--started-at", &meta.started_at),
 		OPT_STRING("--lockdep", &meta.lockdep),
 		OPT_STRING("--db", &db_path),
+		OPT_CALLBACK("--now", &now, opt_now),
 		OPT_END,
 	};
 	enum ingest_outcome outcome;
@@ -142,8 +151,8 @@ int cmd_ingest(int argc, char **argv)
 	if (!ret)
 		ret = ingest_finish(in, &err);
 	if (!ret)
-		ret = ingest_store(in, db, NULL, &meta, (long long)time(NULL),
-				   &outcome, &verdict, &err);
+		ret = ingest_store(in, db, NULL, &meta, now, &outcome, &verdict,
+				   &err);
 	if (ret)
 		goto out;
 	api_verdict_urls(verdict);

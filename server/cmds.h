@@ -17,5 +17,6 @@ int cmd_mail(int argc, char **argv);
 int cmd_subscription(int argc, char **argv);
 /* `splatd mail receive`, a row of cmd_mail's table */
 int cmd_mail_receive(int argc, char **argv);
+int cmd_digest(int argc, char **argv);
 
 #endif

@@ -22,6 +22,7 @@ static const struct cmd commands[] = {
 	{ "git", cmd_git, "register git trees, sync fixes from them" },
 	{ "regression", cmd_regression,
 	  "track regressions: create, list, show, edit, resolve" },
+	{ "digest", cmd_digest, "mail digests and escalations to maintainers" },
 	{ "mail", cmd_mail, "mail: send, status, pause, resume, receive" },
 	{ "subscription", cmd_subscription,
 	  "mail subscriptions: add, list, remove" },

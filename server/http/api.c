@@ -84,15 +84,19 @@ void api_verdict_urls(json_t *verdict)
 
 json_t *api_signature_json(const struct db_signature *s)
 {
-	json_t *culprit = json_null();
+	json_t *culprit = json_null(), *escalated = json_null();
 
+	if (s->escalated_at)
+		escalated = json_pack("{s:o, s:s?}", "at",
+				      view_time(s->escalated_at), "reason",
+				      s->escalation_reason);
 	if (s->culprit_function)
 		culprit = json_pack("{s:o, s:o}", "function",
 				    view_string(s->culprit_function), "module",
 				    view_string(s->culprit_module));
 	return json_pack(
 		"{s:I, s:s, s:i, s:s, s:o, s:o, s:o, s:o, s:o, s:I, s:s, s:o,"
-		" s:o, s:o}",
+		" s:o, s:o, s:o}",
 		"id", (json_int_t)s->id, "signature", s->hash, "algo_version",
 		s->algo_version, "kind", s->kind, "title",
 		view_string(s->title), "classes", view_json_array(s->classes),
@@ -101,5 +105,5 @@ json_t *api_signature_json(const struct db_signature *s)
 		(json_int_t)s->occurrences, "status", s->status, "note",
 		view_string(s->note), "duplicate_of",
 		s->duplicate_of ? json_integer(s->duplicate_of) : json_null(),
-		"url", api_signature_url(s->id));
+		"url", api_signature_url(s->id), "escalated", escalated);
 }

@@ -12,6 +12,7 @@
 #include "parsers/lockdep.h"
 #include "parsers/signature.h"
 #include "server/triage/owners.h"
+#include "server/triage/recipients.h"
 
 struct recompute {
 	struct owners_source *src;
@@ -98,6 +99,8 @@ static int owners_cache_compute(struct db *db, pthread_mutex_t *write_lock,
 				json_object_get(rc.obj, "owners_tree"), "id")),
 			source.buf, s1, s2, names, generic, n,
 			(long long)time(NULL), err);
+		if (!ret) /* who is mailed about it (docs/mail.md) */
+			ret = recipients_store(db, id, list, err);
 		if (ret)
 			db_rollback(db);
 		else

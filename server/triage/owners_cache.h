@@ -5,7 +5,9 @@
  * first use and kept in the database (db/owners.h) with what they came from:
  * "<kernel commit>|<owners_source_cache_id()>".  When that changes (the
  * newest occurrence came from another kernel commit, the default tree or the
- * routing rule is another one) they are stale and computed again.  Writes
+ * routing rule is another one) they are stale and computed again.  The
+ * people mailed about the signature (server/triage/recipients.h) are
+ * stored with them, in the same transaction.  Writes
  * take write_lock (the writers' lock of the database) around one
  * transaction on db.
  */

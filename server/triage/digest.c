@@ -1,0 +1,533 @@
+// SPDX-License-Identifier: GPL-2.0
+/* digest: per-recipient digests, composed and queued (digest.h). */
+#include "server/triage/digest.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db/digest.h"
+#include "db/regress.h"
+#include "db/signatures.h"
+#include "parsers/alloc.h"
+#include "server/triage/escalate.h"
+#include "server/triage/mailfmt.h"
+#include "server/triage/mailitem.h"
+#include "server/triage/outbox.h"
+#include "server/triage/owners.h"
+#include "server/triage/owners_cache.h"
+#include "server/triage/recipients.h"
+
+#define DAY 86400LL
+
+enum digest_section {
+	SECTION_ESCALATED,
+	SECTION_NEW,
+	SECTION_REGRESSION,
+	SECTION_OPEN,
+	SECTION_NR,
+};
+
+static const char *const section_titles[SECTION_NR] = {
+	[SECTION_ESCALATED] = "Needs attention (escalated)",
+	[SECTION_NEW] = "New since your last digest",
+	[SECTION_REGRESSION] = "Regressions that changed state",
+	[SECTION_OPEN] = "Still open (most frequent in the last 7 days)",
+};
+
+/* What a recipient hears about one signature; why and section owned. */
+struct cand {
+	long long id, first_seen, last_seen, escalated_at, since, week;
+	long long regression_changed;
+	char *why, *section;
+	enum digest_section in;
+};
+
+struct cands {
+	struct cand *v;
+	size_t n, alloc;
+	long long last;
+	bool fresh; /* something new since the last digest */
+};
+
+static int add_cand(void *ctx, const struct db_digest_sig *s)
+{
+	struct cands *l = ctx;
+	struct strbuf why = STRBUF_INIT;
+	struct cand *c;
+
+	ALLOC_GROW(l->v, l->n + 1, l->alloc);
+	c = &l->v[l->n++];
+	c->id = s->id;
+	c->first_seen = s->first_seen;
+	c->last_seen = s->last_seen;
+	c->escalated_at = s->escalated_at;
+	c->since = s->since;
+	c->week = s->week;
+	c->regression_changed = s->regression_changed;
+	if (!s->subscribed)
+		strbuf_addstr(&why,
+			      s->is_list ? "the list of " : "you maintain ");
+	strbuf_addstr(&why, s->why ? s->why : "");
+	c->why = strbuf_detach(&why, NULL);
+	c->section = s->section ? xstrdup(s->section) : NULL;
+	if (c->escalated_at)
+		c->in = SECTION_ESCALATED;
+	else if (c->first_seen > l->last)
+		c->in = SECTION_NEW;
+	else if (c->regression_changed)
+		c->in = SECTION_REGRESSION;
+	else
+		c->in = SECTION_OPEN;
+	if (c->escalated_at > l->last || c->first_seen > l->last ||
+	    c->since > 0 || c->regression_changed)
+		l->fresh = true;
+	return 0;
+}
+
+static void cands_release(struct cands *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++) {
+		free(l->v[i].why);
+		free(l->v[i].section);
+	}
+	free(l->v);
+}
+
+/* Section first; then the most recent escalation, then the busiest week. */
+static int cand_cmp(const void *a, const void *b)
+{
+	const struct cand *x = a, *y = b;
+
+	if (x->in != y->in)
+		return x->in < y->in ? -1 : 1;
+	if (x->escalated_at != y->escalated_at)
+		return x->escalated_at > y->escalated_at ? -1 : 1;
+	if (x->week != y->week)
+		return x->week > y->week ? -1 : 1;
+	if (x->last_seen != y->last_seen)
+		return x->last_seen > y->last_seen ? -1 : 1;
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* A signature's row, copied (for the item and the X-Splatd headers). */
+struct sigrow {
+	struct strbuf hash, kind, title, status, chain, reason;
+	long long occurrences, first_seen, last_seen, escalated_at;
+};
+
+static int on_sig(void *ctx, const struct db_signature *s)
+{
+	struct sigrow *r = ctx;
+
+	strbuf_addstr(&r->hash, s->hash);
+	strbuf_addstr(&r->kind, s->kind);
+	strbuf_addstr(&r->title, s->title);
+	strbuf_addstr(&r->status, s->status);
+	strbuf_addstr(&r->chain, s->chain ? s->chain : "[]");
+	strbuf_addstr(&r->reason,
+		      s->escalation_reason ? s->escalation_reason : "");
+	r->occurrences = s->occurrences;
+	r->first_seen = s->first_seen;
+	r->last_seen = s->last_seen;
+	r->escalated_at = s->escalated_at;
+	return 0;
+}
+
+static void sigrow_release(struct sigrow *r)
+{
+	strbuf_release(&r->hash);
+	strbuf_release(&r->kind);
+	strbuf_release(&r->title);
+	strbuf_release(&r->status);
+	strbuf_release(&r->chain);
+	strbuf_release(&r->reason);
+}
+
+/* Add item to a comma separated list when not there yet (at most max). */
+static void add_unique(struct strbuf *list, const char *item, size_t *n,
+		       size_t max)
+{
+	const char *p = list->buf;
+	size_t len = strlen(item);
+
+	while (p && *p) {
+		if (!strncmp(p, item, len) && (p[len] == ',' || !p[len]))
+			return;
+		p = strchr(p, ',');
+		p = p ? p + 2 : NULL;
+	}
+	if (*n >= max)
+		return;
+	if (list->len)
+		strbuf_addstr(list, ", ");
+	strbuf_addstr(list, item);
+	(*n)++;
+}
+
+/* One recipient's mail being composed. */
+struct compose {
+	struct db *db;
+	const struct mail_config *cfg;
+	const char *secret; /* of unsubscribe links */
+	long long now;
+	const struct db_recipient *r;
+	struct strbuf body, kinds, sections, hashes, id;
+	size_t nkinds, nsections, nhashes;
+	long long *refs; /* signature of [n] at refs[n - 1] */
+	size_t nrefs;
+};
+
+static int render(struct compose *c, const struct cand *x, struct strbuf *err)
+{
+	struct sigrow row = { .hash = STRBUF_INIT,
+			      .kind = STRBUF_INIT,
+			      .title = STRBUF_INIT,
+			      .status = STRBUF_INIT,
+			      .chain = STRBUF_INIT,
+			      .reason = STRBUF_INIT };
+	struct mailitem it = { 0 };
+	int ret = db_signature_get(c->db, x->id, NULL, on_sig, &row, err);
+
+	if (ret)
+		goto out;
+	c->refs[c->nrefs++] = x->id;
+	it.ref = (long long)c->nrefs;
+	it.id = x->id;
+	it.hash = row.hash.buf;
+	it.kind = row.kind.buf;
+	it.title = row.title.buf;
+	it.status = row.status.buf;
+	it.chain = row.chain.buf;
+	it.first_seen = row.first_seen;
+	it.last_seen = row.last_seen;
+	it.occurrences = row.occurrences;
+	it.since = c->r->last_digest ? x->since : -1;
+	it.escalated_at = row.escalated_at;
+	it.escalation_reason = row.reason.buf;
+	it.why = x->why;
+	mail_line(&c->body, "%s", "");
+	ret = mailitem_render(&c->body, c->db, c->cfg, &it, err);
+	add_unique(&c->kinds, row.kind.buf, &c->nkinds, 8);
+	if (x->section)
+		add_unique(&c->sections, x->section, &c->nsections, 5);
+	add_unique(&c->hashes, row.hash.buf, &c->nhashes, 10);
+out:
+	sigrow_release(&row);
+	return ret;
+}
+
+/* The items of the sorted candidates, section by section. */
+static int render_sections(struct compose *c, const struct cands *l,
+			   struct strbuf *err)
+{
+	size_t i = 0, shown, max, total;
+	enum digest_section s;
+	int ret = 0;
+
+	for (s = 0; !ret && s < SECTION_NR; s++) {
+		max = s == SECTION_OPEN ? c->cfg->digest_top :
+					  DIGEST_SECTION_MAX;
+		for (total = 0; i + total < l->n && l->v[i + total].in == s;)
+			total++;
+		if (total && max) {
+			mail_line(&c->body, "%s", "");
+			mail_line(&c->body, "== %s ==", section_titles[s]);
+		}
+		for (shown = 0; !ret && shown < total && shown < max; shown++)
+			ret = render(c, &l->v[i + shown], err);
+		if (!ret && max && total > max) {
+			mail_line(&c->body, "%s", "");
+			mail_line(&c->body, "... and %zu more:", total - max);
+			mail_line(&c->body, "%s/signatures",
+				  c->cfg->public_url);
+		}
+		i += total;
+	}
+	return ret;
+}
+
+static int record(struct compose *c, const char *from_addr, const char *msg,
+		  struct strbuf *err)
+{
+	const char *rcpt[1] = { c->r->email };
+	size_t i;
+	int ret;
+
+	ret = outbox_queue(c->db, c->r->is_list ? "list" : "digest", c->id.buf,
+			   from_addr, rcpt, 1, msg, c->now, err);
+	if (!ret)
+		ret = db_digest_recipient_done(c->db, c->r->email, c->now,
+					       c->id.buf, err);
+	for (i = 0; !ret && i < c->nrefs; i++) {
+		ret = db_mail_item_add(c->db, c->id.buf, (long long)i + 1,
+				       c->refs[i], err);
+		if (!ret)
+			ret = db_mail_sent_about(c->db, c->refs[i], c->r->email,
+						 c->now, err);
+	}
+	return ret;
+}
+
+static int compose_one(struct compose *c, struct cands *l,
+		       struct digest_stats *st, struct strbuf *err)
+{
+	struct strbuf m = STRBUF_INIT, dom = STRBUF_INIT, subj = STRBUF_INIT;
+	struct strbuf fname = STRBUF_INIT, faddr = STRBUF_INIT;
+	struct strbuf unsub = STRBUF_INIT, list_id = STRBUF_INIT;
+	struct strbuf line = STRBUF_INIT;
+	const char *to[1] = { c->r->email };
+	struct mailitem_head h = { 0 };
+	size_t i, counts[SECTION_NR] = { 0 };
+	long long since = 0;
+	int ret;
+
+	qsort(l->v, l->n, sizeof(*l->v), cand_cmp);
+	for (i = 0; i < l->n; i++) {
+		counts[l->v[i].in]++;
+		since += l->v[i].since;
+	}
+	c->refs = xcalloc(l->n + 1, sizeof(*c->refs));
+	mail_domain(c->cfg->from, &dom);
+	ret = mail_message_id(&c->id, dom.buf, err);
+	if (ret)
+		goto out;
+	strbuf_addstr(&line,
+		      c->r->last_digest ?
+			      "Your splatd digest: since your last one on " :
+			      "Your first splatd digest, ");
+	if (c->r->last_digest)
+		mailitem_day(&line, c->r->last_digest);
+	strbuf_addf(&line,
+		    "%s%zu signature%s escalated, %zu new, %zu with a"
+		    " regression that changed state, %lld new occurrence%s;"
+		    " %zu open in all.",
+		    c->r->last_digest ? ": " : "", counts[SECTION_ESCALATED],
+		    counts[SECTION_ESCALATED] == 1 ? "" : "s",
+		    counts[SECTION_NEW], counts[SECTION_REGRESSION], since,
+		    since == 1 ? "" : "s", l->n);
+	mail_wrap(&c->body, NULL, "", line.buf);
+	ret = render_sections(c, l, err);
+	if (ret)
+		goto out;
+	mail_line(&c->body, "%s", "");
+	mail_line(&c->body, "%s", "-- ");
+	mailitem_help(&c->body);
+	mail_line(&c->body, "%s", "");
+	mail_unsub_url(&unsub, c->cfg->public_url, c->secret, c->r->email, 0);
+	mail_line(&c->body, "%s", "No more mail from splatd to this address:");
+	mail_line(&c->body, "%s", unsub.buf);
+
+	strbuf_addf(&subj, "[splatd] digest: %zu escalated, %zu new, %zu open",
+		    counts[SECTION_ESCALATED], counts[SECTION_NEW], l->n);
+	strbuf_addf(&list_id, "splatd digests <digest.splatd.%s>", dom.buf);
+	mailitem_from(c->cfg, &fname, &faddr);
+	h.from_name = fname.buf;
+	h.from_addr = faddr.buf;
+	h.to = to;
+	h.nto = 1;
+	h.subject = subj.buf;
+	h.date = c->now;
+	h.message_id = c->id.buf;
+	h.in_reply_to = c->r->last_message_id;
+	h.list_id = list_id.buf;
+	h.unsubscribe = unsub.buf;
+	h.mail_kind = c->r->is_list ? "list" : "digest";
+	h.kind = c->kinds.len ? c->kinds.buf : NULL;
+	h.subsystem = c->sections.len ? c->sections.buf : NULL;
+	h.signature = c->hashes.len ? c->hashes.buf : NULL;
+	mailitem_head(&m, &h);
+	strbuf_add(&m, c->body.buf, c->body.len);
+	ret = record(c, faddr.buf, m.buf, err);
+	if (!ret && c->r->is_list)
+		st->lists++;
+	else if (!ret)
+		st->digests++;
+out:
+	strbuf_release(&m);
+	strbuf_release(&dom);
+	strbuf_release(&subj);
+	strbuf_release(&fname);
+	strbuf_release(&faddr);
+	strbuf_release(&unsub);
+	strbuf_release(&list_id);
+	strbuf_release(&line);
+	return ret;
+}
+
+/* One recipient: due, something new, then the mail. */
+static int digest_one(struct db *db, const struct mail_config *cfg,
+		      const char *secret, const struct db_recipient *r,
+		      long long now, struct digest_stats *st,
+		      struct strbuf *err)
+{
+	long long period = r->daily ? DAY : 7 * DAY;
+	struct cands l = { 0 };
+	struct compose c = { .secret = secret,
+			     .db = db,
+			     .cfg = cfg,
+			     .now = now,
+			     .r = r,
+			     .body = STRBUF_INIT,
+			     .kinds = STRBUF_INIT,
+			     .sections = STRBUF_INIT,
+			     .hashes = STRBUF_INIT,
+			     .id = STRBUF_INIT };
+	int ret;
+
+	if (r->last_digest && now - r->last_digest < period)
+		return 0;
+	l.last = r->last_digest;
+	ret = db_digest_signatures(db, r->email, r->last_digest, now, add_cand,
+				   &l, err);
+	if (!ret && !l.fresh)
+		st->quiet++;
+	else if (!ret)
+		ret = compose_one(&c, &l, st, err);
+	cands_release(&l);
+	strbuf_release(&c.body);
+	strbuf_release(&c.kinds);
+	strbuf_release(&c.sections);
+	strbuf_release(&c.hashes);
+	strbuf_release(&c.id);
+	free(c.refs);
+	return ret;
+}
+
+/* The recipients, copied: their rows are read while others are written. */
+struct recipients {
+	struct db_recipient *v;
+	size_t n, alloc;
+};
+
+static int add_recipient(void *ctx, const struct db_recipient *r)
+{
+	struct recipients *l = ctx;
+	struct db_recipient *x;
+
+	ALLOC_GROW(l->v, l->n + 1, l->alloc);
+	x = &l->v[l->n++];
+	*x = *r;
+	x->email = xstrdup(r->email);
+	x->last_message_id = r->last_message_id ? xstrdup(r->last_message_id) :
+						  NULL;
+	return 0;
+}
+
+/* A transaction of the pass's own (own_tx), or nothing: the caller's. */
+static int tx_begin(struct db *db, bool own_tx, struct strbuf *err)
+{
+	return own_tx ? db_begin(db, err) : 0;
+}
+
+/* Commit it when ret is 0, else roll it back; returns the outcome. */
+static int tx_end(struct db *db, bool own_tx, int ret, struct strbuf *err)
+{
+	if (!own_tx)
+		return ret;
+	if (ret) {
+		db_rollback(db);
+		return ret;
+	}
+	return db_commit(db, err);
+}
+
+/*
+ * The pass: escalation, then one digest per due recipient.  own_tx: the
+ * escalation and each mail commit on their own (the writers' lock is never
+ * held for the whole pass), else all of it is in the caller's transaction.
+ */
+static int digest_pass(struct db *db, const struct mail_config *cfg,
+		       long long now, bool own_tx, struct digest_stats *st,
+		       struct strbuf *err)
+{
+	struct recipients l = { 0 };
+	struct escalate_stats es = { 0 };
+	struct strbuf secret = STRBUF_INIT;
+	size_t i;
+	int ret;
+
+	memset(st, 0, sizeof(*st));
+	ret = tx_begin(db, own_tx, err);
+	if (ret)
+		return ret;
+	ret = mail_secret(db, &secret, err);
+	if (!ret)
+		ret = escalate_run(db, cfg, secret.buf, now, &es, err);
+	ret = tx_end(db, own_tx, ret, err);
+	st->escalated = es.escalated;
+	st->escalations = es.mailed;
+	if (!ret)
+		ret = db_digest_recipients(db, cfg->list_digests, add_recipient,
+					   &l, err);
+	for (i = 0; !ret && i < l.n; i++) {
+		ret = tx_begin(db, own_tx, err);
+		if (ret)
+			break;
+		ret = digest_one(db, cfg, secret.buf, &l.v[i], now, st, err);
+		ret = tx_end(db, own_tx, ret, err);
+	}
+	for (i = 0; i < l.n; i++) {
+		free((char *)l.v[i].email);
+		free((char *)l.v[i].last_message_id);
+	}
+	free(l.v);
+	strbuf_release(&secret);
+	return ret;
+}
+
+int digest_compose(struct db *db, const struct mail_config *cfg, long long now,
+		   struct digest_stats *st, struct strbuf *err)
+{
+	return digest_pass(db, cfg, now, false, st, err);
+}
+
+int digest_run(struct db *db, const struct mail_config *cfg, long long now,
+	       struct digest_stats *st, struct strbuf *err)
+{
+	return digest_pass(db, cfg, now, true, st, err);
+}
+
+/* The first trusted tree, copied. */
+struct first_tree {
+	struct strbuf repo, branch;
+	bool found;
+};
+
+static int on_tree(void *ctx, const struct db_tree *t)
+{
+	struct first_tree *f = ctx;
+
+	if (f->found || !t->trusted)
+		return 0;
+	strbuf_addstr(&f->repo, t->repo);
+	strbuf_addstr(&f->branch, t->branch);
+	f->found = true;
+	return 0;
+}
+
+int digest_owners_fill(struct db *db, pthread_mutex_t *write_lock,
+		       bool *have_tree, struct strbuf *err)
+{
+	struct first_tree f = { STRBUF_INIT, STRBUF_INIT, false };
+	struct owners_source *src = NULL;
+	int ret = db_tree_list(db, on_tree, &f, err);
+
+	*have_tree = !ret && f.found;
+	if (*have_tree)
+		ret = owners_source_new(&src, NULL, f.repo.buf, f.branch.buf,
+					db, err);
+	if (*have_tree && !ret)
+		ret = owners_cache_fill(db, write_lock, src, err);
+	if (!ret) { /* owners kept from before their people were */
+		pthread_mutex_lock(write_lock);
+		ret = recipients_backfill(db, err);
+		pthread_mutex_unlock(write_lock);
+	}
+	owners_source_free(src);
+	strbuf_release(&f.repo);
+	strbuf_release(&f.branch);
+	return ret;
+}

@@ -1,0 +1,277 @@
+// SPDX-License-Identifier: GPL-2.0
+/* mailitem: heads, items and help shared by splatd's mails (mailitem.h). */
+#include "server/triage/mailitem.h"
+
+#include <errno.h>
+#include <jansson.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include "db/digest.h"
+#include "db/regress.h"
+#include "parsers/alloc.h"
+#include "server/triage/mailfmt.h"
+
+static void addr_list(struct strbuf *m, const char *name, const char *const *a,
+		      size_t n)
+{
+	size_t i;
+
+	if (!n)
+		return;
+	strbuf_addf(m, "%s: ", name);
+	for (i = 0; i < n; i++)
+		strbuf_addf(m, "%s<%s>", i ? ",\r\n " : "",
+			    mail_addr_valid(a[i]) ? a[i] : "invalid@invalid");
+	strbuf_addstr(m, "\r\n");
+}
+
+void mailitem_head(struct strbuf *m, const struct mailitem_head *h)
+{
+	struct strbuf v = STRBUF_INIT;
+
+	mail_header_addr(m, "From", h->from_name, h->from_addr);
+	addr_list(m, "To", h->to, h->nto);
+	addr_list(m, "Cc", h->cc, h->ncc);
+	mail_header(m, "Subject", h->subject);
+	mail_date(&v, h->date);
+	mail_header(m, "Date", v.buf);
+	strbuf_reset(&v);
+	strbuf_addf(&v, "<%s>", h->message_id);
+	mail_header(m, "Message-ID", v.buf);
+	if (h->in_reply_to) {
+		strbuf_reset(&v);
+		strbuf_addf(&v, "<%s>", h->in_reply_to);
+		mail_header(m, "In-Reply-To", v.buf);
+		mail_header(m, "References", v.buf);
+	}
+	if (h->list_id)
+		mail_header(m, "List-Id", h->list_id);
+	if (h->unsubscribe) {
+		strbuf_reset(&v);
+		strbuf_addf(&v, "<%s>", h->unsubscribe);
+		mail_header(m, "List-Unsubscribe", v.buf);
+		mail_header(m, "List-Unsubscribe-Post",
+			    "List-Unsubscribe=One-Click");
+	}
+	mail_header(m, "Auto-Submitted", "auto-generated");
+	if (h->mail_kind)
+		mail_header(m, "X-Splatd-Mail", h->mail_kind);
+	if (h->kind)
+		mail_header(m, "X-Splatd-Kind", h->kind);
+	if (h->subsystem)
+		mail_header(m, "X-Splatd-Subsystem", h->subsystem);
+	if (h->signature)
+		mail_header(m, "X-Splatd-Signature", h->signature);
+	mail_header(m, "MIME-Version", "1.0");
+	mail_header(m, "Content-Type", "text/plain; charset=utf-8");
+	mail_header(m, "Content-Transfer-Encoding", "8bit");
+	strbuf_addstr(m, "\r\n");
+	strbuf_release(&v);
+}
+
+void mailitem_from(const struct mail_config *cfg, struct strbuf *name,
+		   struct strbuf *addr)
+{
+	const char *lt = strchr(cfg->from, '<');
+
+	strbuf_reset(name);
+	if (!mail_addr_parse(cfg->from, addr)) {
+		strbuf_reset(addr);
+		strbuf_addstr(addr, "splatd@localhost");
+	}
+	if (lt) {
+		strbuf_add(name, cfg->from, (size_t)(lt - cfg->from));
+		strbuf_trim(name);
+	}
+}
+
+void mailitem_day(struct strbuf *out, long long t)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+	char buf[16];
+
+	if (t <= 0 || !gmtime_r(&tt, &tm)) {
+		strbuf_addstr(out, "never");
+		return;
+	}
+	strftime(buf, sizeof(buf), "%Y-%m-%d", &tm);
+	strbuf_addstr(out, buf);
+}
+
+struct where {
+	struct strbuf trees, kernel;
+	long long machines, kernels;
+};
+
+static int on_where(void *ctx, const struct db_digest_where *w)
+{
+	struct where *x = ctx;
+
+	x->machines = w->machines;
+	x->kernels = w->kernels;
+	strbuf_addstr(&x->trees, w->trees ? w->trees : "");
+	strbuf_addstr(&x->kernel, w->kernel ? w->kernel : "");
+	return 0;
+}
+
+struct regression {
+	long long id;
+	struct strbuf title, status, introduced;
+	struct strbuf links; /* one URL a line, LF */
+};
+
+static int on_regression(void *ctx, const struct db_digest_regression *r)
+{
+	struct regression *x = ctx;
+
+	x->id = r->id;
+	strbuf_addstr(&x->title, r->title ? r->title : "");
+	strbuf_addstr(&x->status, r->status ? r->status : "");
+	strbuf_addstr(&x->introduced, r->introduced ? r->introduced : "");
+	return 0;
+}
+
+static int on_link(void *ctx, const char *url)
+{
+	struct strbuf *links = ctx;
+
+	strbuf_addstr(links, url);
+	strbuf_addch(links, '\n');
+	return 0;
+}
+
+/* Trees regzbot follows: mainline, -next and stable. */
+static bool regzbot_tree(const char *trees)
+{
+	static const char *const names[] = { "mainline", "next", "stable" };
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(names); i++)
+		if (strcasestr(trees, names[i]))
+			return true;
+	return false;
+}
+
+static void render_regression(struct strbuf *m, const struct mail_config *cfg,
+			      const struct regression *r, const char *trees)
+{
+	struct strbuf line = STRBUF_INIT;
+	const char *p, *nl;
+
+	strbuf_addf(&line, "regression %lld (%s): %s", r->id, r->status.buf,
+		    r->title.buf);
+	mail_wrap(m, "    ", "      ", line.buf);
+	if (r->introduced.len) {
+		strbuf_reset(&line);
+		strbuf_addf(&line, "introduced: %s", r->introduced.buf);
+		mail_wrap(m, "      ", "      ", line.buf);
+	}
+	for (p = r->links.buf; *p; p = nl + 1) {
+		nl = strchr(p, '\n');
+		strbuf_reset(&line);
+		strbuf_add(&line, p, (size_t)(nl - p));
+		mail_wrap(m, "      ", "      ", line.buf);
+	}
+	mail_line(m, "      %s/regressions/%lld", cfg->public_url, r->id);
+	if (strstr(r->introduced.buf, "..") && regzbot_tree(trees))
+		mail_line(m, "#regzbot introduced: %s", r->introduced.buf);
+	strbuf_release(&line);
+}
+
+int mailitem_render(struct strbuf *m, struct db *db,
+		    const struct mail_config *cfg, const struct mailitem *it,
+		    struct strbuf *err)
+{
+	struct where w = { STRBUF_INIT, STRBUF_INIT, 0, 0 };
+	struct regression r = { 0, STRBUF_INIT, STRBUF_INIT, STRBUF_INIT,
+				STRBUF_INIT };
+	struct strbuf line = STRBUF_INIT;
+	json_t *chain = NULL, *c;
+	size_t i;
+	int ret;
+
+	ret = db_digest_where(db, it->id, on_where, &w, err);
+	if (!ret)
+		ret = db_digest_regression(db, it->id, on_regression, &r, err);
+	if (!ret && r.id)
+		ret = db_regression_links(db, r.id, on_link, &r.links, err);
+	if (ret)
+		goto out;
+	if (it->ref)
+		strbuf_addf(&line, "[%lld] ", it->ref);
+	strbuf_addstr(&line, it->title);
+	mail_wrap(m, "", "    ", line.buf);
+	strbuf_reset(&line);
+	strbuf_addf(&line, "%s, status %s, seen %lld time%s", it->kind,
+		    it->status, it->occurrences,
+		    it->occurrences == 1 ? "" : "s");
+	if (it->since >= 0)
+		strbuf_addf(&line, " (%lld since your last digest)", it->since);
+	strbuf_addf(&line, " on %lld machine%s", w.machines,
+		    w.machines == 1 ? "" : "s");
+	mail_wrap(m, "    ", "    ", line.buf);
+	strbuf_reset(&line);
+	strbuf_addstr(&line, "first seen ");
+	mailitem_day(&line, it->first_seen);
+	strbuf_addstr(&line, ", last seen ");
+	mailitem_day(&line, it->last_seen);
+	mail_wrap(m, "    ", "    ", line.buf);
+	strbuf_reset(&line);
+	strbuf_addf(&line, "trees: %s; kernel: %s",
+		    w.trees.len ? w.trees.buf : "unknown",
+		    w.kernel.len ? w.kernel.buf : "unknown");
+	if (w.kernels > 1)
+		strbuf_addf(&line, " and %lld more", w.kernels - 1);
+	mail_wrap(m, "    ", "      ", line.buf);
+	chain = json_loads(it->chain ? it->chain : "[]", 0, NULL);
+	if (json_array_size(chain)) {
+		mail_line(m, "    lock chain:");
+		json_array_foreach(chain, i, c)
+			mail_wrap(m, "      ", "        ",
+				  json_string_value(c) ? json_string_value(c) :
+							 "?");
+	}
+	if (it->why)
+		mail_wrap(m, "    ", "      ", it->why);
+	if (it->escalated_at) {
+		strbuf_reset(&line);
+		strbuf_addstr(&line, "escalated ");
+		mailitem_day(&line, it->escalated_at);
+		strbuf_addf(&line, ": %s",
+			    it->escalation_reason ? it->escalation_reason : "");
+		mail_wrap(m, "    ", "      ", line.buf);
+	}
+	if (r.id)
+		render_regression(m, cfg, &r, w.trees.buf);
+	mail_line(m, "    %s/signatures/%lld", cfg->public_url, it->id);
+out:
+	json_decref(chain);
+	strbuf_release(&line);
+	strbuf_release(&w.trees);
+	strbuf_release(&w.kernel);
+	strbuf_release(&r.title);
+	strbuf_release(&r.status);
+	strbuf_release(&r.introduced);
+	strbuf_release(&r.links);
+	return ret;
+}
+
+void mailitem_help(struct strbuf *m)
+{
+	static const char *const lines[] = {
+		"Reply to act; a command starts a line, about the item",
+		"it is quoted under or named as in `#splatd [2] invalid`:",
+		"  #splatd fix: <commit or subject>   #splatd dup: <[n] or id>",
+		"  #splatd invalid                    #splatd introduced: <range>",
+		"  #splatd link: <url>                #splatd status: <status>",
+		"  #splatd mute [<days>d | until-escalating]",
+		"  #splatd unmute                     #splatd not-mine",
+	};
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(lines); i++)
+		mail_line(m, "%s", lines[i]);
+}
