@@ -14,6 +14,8 @@
 #include "server/triage/owners.h"
 #include "server/triage/regress.h"
 #include "server/triage/ingest.h"
+#include "server/triage/mail.h"
+#include "server/triage/mailer.h"
 
 static const char serve_usage[] =
 	"usage: splatd serve [options]\n"
@@ -59,14 +61,19 @@ static const char serve_usage[] =
 	"  --kernel-tree DIR       kernel tree for owners (MAINTAINERS)\n"
 	"  --kernel-repo GITDIR    ... or a kernel git repository, read at\n"
 	"                          each run's commit when it has it, else\n"
-	"  --kernel-ref REF        at REF (HEAD)\n";
+	"  --kernel-ref REF        at REF (HEAD)\n"
+	"  --digest-interval SECS  compose and send due mail every SECS\n"
+	"                          seconds when --smtp-url is set (900;\n"
+	"                          0: never; docs/mail.md)\n" MAIL_USAGE;
 
 int cmd_serve(int argc, char **argv)
 {
 	struct ingest_limits limits = INGEST_LIMITS_INIT;
 	struct http_config cfg;
 	struct regress_config rcfg = { 0, 0 };
-	unsigned sync_interval = 600;
+	struct mail_config mcfg;
+	struct mailer *mailer = NULL;
+	unsigned sync_interval = 600, digest_interval = 900;
 	struct strbuf err = STRBUF_INIT;
 	struct db *owners_db = NULL;
 	const char *log = NULL;
@@ -100,6 +107,8 @@ int cmd_serve(int argc, char **argv)
 		OPT_STRING("--kernel-tree", &ktree),
 		OPT_STRING("--kernel-repo", &krepo),
 		OPT_STRING("--kernel-ref", &kref),
+		OPT_UINT("--digest-interval", &digest_interval, 0),
+		MAIL_OPTIONS(&mcfg),
 		OPT_END,
 	};
 	struct stat st;
@@ -115,6 +124,7 @@ int cmd_serve(int argc, char **argv)
 	mallopt(M_MMAP_THRESHOLD, 32 << 20);
 	mallopt(M_TRIM_THRESHOLD, 256 << 20);
 	http_config_init(&cfg);
+	mail_config_init(&mcfg);
 	cfg.limits = &limits;
 	if (!stat("static", &st) && S_ISDIR(st.st_mode))
 		cfg.static_dir = "static";
@@ -159,7 +169,11 @@ int cmd_serve(int argc, char **argv)
 	cfg.regress = regress_new(&rcfg);
 	ret = regress_sync_start(cfg.regress, cfg.db_path, sync_interval, &err);
 	if (!ret)
+		ret = mailer_start(&mailer, &mcfg, cfg.db_path, digest_interval,
+				   &err);
+	if (!ret)
 		ret = http_serve(&cfg, &err);
+	mailer_stop(mailer);
 	regress_free(cfg.regress);
 	owners_source_free(cfg.owners);
 	db_close(owners_db);
