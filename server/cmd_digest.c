@@ -14,6 +14,7 @@
 #include "server/options.h"
 #include "server/triage/digest.h"
 #include "server/triage/outbox.h"
+#include "server/triage/smtp.h"
 #include "server/triage/view.h"
 
 static const char digest_usage[] =
@@ -25,8 +26,10 @@ static const char digest_usage[] =
 	"one digest per recipient per period.  The owners come from the first\n"
 	"trusted tree of `splatd git tree add`.  --dry-run prints the mails\n"
 	"and keeps none of them (only the owners cache is filled); --mbox\n"
-	"FILE appends them to FILE and marks them sent; otherwise they are\n"
-	"queued for SMTP.\n"
+	"FILE appends them to FILE and marks them sent; with --smtp-url they\n"
+	"are sent (with what else is due in the outbox), otherwise they stay\n"
+	"queued for `splatd mail send`.  Exit 1 when the SMTP server could not\n"
+	"be reached or refused us.\n"
 	"\n" MAIL_USAGE;
 
 static int opt_now(void *dest, const char *arg)
@@ -57,7 +60,7 @@ int cmd_digest(int argc, char **argv)
 	struct strbuf err = STRBUF_INIT;
 	struct mail_config cfg;
 	struct digest_stats st;
-	struct outbox_sink sink;
+	struct outbox_sink sink = { 0 };
 	long long now = (long long)time(NULL);
 	bool dry_run = false, have_tree = false;
 	struct db *db = NULL;
@@ -136,17 +139,15 @@ int cmd_digest(int argc, char **argv)
 	if (f) {
 		outbox_sink_mbox(&sink, f);
 		ret = deliver(db, &cfg, &sink, now, &err);
+	} else if (!dry_run && cfg.smtp_url) {
+		ret = smtp_sink_new(&sink, &cfg, &err);
+		if (!ret)
+			ret = deliver(db, &cfg, &sink, now, &err);
+		smtp_sink_release(&sink);
 	} else if (!dry_run) {
-		/*
-		 * SMTP: the lead calls the delivery helper's sink here once it
-		 * is merged (server/triage/smtp.h):
-		 *	ret = smtp_sink_new(&sink, &cfg, &err);
-		 *	if (!ret)
-		 *		ret = deliver(db, &cfg, &sink, now, &err);
-		 *	smtp_sink_release(&sink);
-		 * Until then the mails stay queued in the outbox.
-		 */
-		fprintf(stderr, "splatd digest: %u mails queued for SMTP\n",
+		fprintf(stderr,
+			"splatd digest: %u mails queued; no --smtp-url, so"
+			" `splatd mail send` sends them\n",
 			st.escalations + st.digests + st.lists);
 	}
 out:

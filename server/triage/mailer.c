@@ -23,6 +23,7 @@ struct mailer {
 	pthread_mutex_t lock; /* guards stop */
 	pthread_cond_t wake;
 	bool stop;
+	pthread_mutex_t owners_lock; /* owners_cache_fill's writers' lock */
 };
 
 /* One pass: compose what is due, then send what is due. */
@@ -32,8 +33,14 @@ static void mailer_pass(struct mailer *m, long long now)
 	struct digest_stats ds;
 	struct outbox_stats os;
 	struct outbox_sink sink;
+	bool have_tree = false;
 
 	memset(&ds, 0, sizeof(ds));
+	/* recipients of new signatures first (the configured kernel tree) */
+	if (digest_owners_fill(m->db, &m->owners_lock, &have_tree, &err))
+		fprintf(stderr, "splatd serve: owners for mail: %s\n",
+			err.buf);
+	strbuf_reset(&err);
 	if (digest_run(m->db, m->cfg, now, &ds, &err))
 		fprintf(stderr, "splatd serve: digest: %s\n", err.buf);
 	strbuf_reset(&err);
@@ -82,6 +89,7 @@ int mailer_start(struct mailer **out, const struct mail_config *cfg,
 	m->interval = interval;
 	pthread_mutex_init(&m->lock, NULL);
 	pthread_cond_init(&m->wake, NULL);
+	pthread_mutex_init(&m->owners_lock, NULL);
 	ret = db_open(&m->db, db_path, err);
 	if (!ret) {
 		ret = -pthread_create(&m->thread, NULL, mailer_loop, m);
@@ -93,6 +101,7 @@ int mailer_start(struct mailer **out, const struct mail_config *cfg,
 		db_close(m->db);
 		pthread_cond_destroy(&m->wake);
 		pthread_mutex_destroy(&m->lock);
+		pthread_mutex_destroy(&m->owners_lock);
 		free(m);
 		return ret;
 	}
@@ -112,5 +121,6 @@ void mailer_stop(struct mailer *m)
 	db_close(m->db);
 	pthread_cond_destroy(&m->wake);
 	pthread_mutex_destroy(&m->lock);
+	pthread_mutex_destroy(&m->owners_lock);
 	free(m);
 }
