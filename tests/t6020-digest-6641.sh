@@ -44,6 +44,8 @@ check_eq "... each addressed to one person alone, no Cc" "6 0" \
 	"$(hdr "$M1" 'select((.headers.to | length) == 1 and
 		(.headers.to[0] | test(","; "") | not)) | 1' | wc -l) \
 $(hdr "$M1" 'select(.headers.cc) | 1' | wc -l)"
+check_eq "... and the SMTP envelope goes to that one address alone" "$PEOPLE" \
+	"$(for f in "$M1"/*.eml; do rcpt "$M1" "$f"; done | sort)"
 check_eq "THE REST (torvalds) and the lists get nothing" 0 \
 	"$(grep -lis 'torvalds\|linux-kernel@\|linux-hwmon@\|iommu@lists' \
 		"$M1"/*.eml | xargs -r grep -li '^To:' | wc -l)"

@@ -1,25 +1,35 @@
 # SPDX-License-Identifier: GPL-2.0
 # tests/mail/digest-lib.sh: what the digest tests (t6020-t6039) share,
 # sourced after tests/mail/lib.sh.  One delivery step: `splatd digest` at a
-# time, its mails into a directory of .eml files read with `mime`.
+# time over SMTP to the real test server, its mails into a directory of
+# .eml files read with `mime`.
 #   run_digest DIR NOW [digest options]  deliver what is due at NOW into DIR
 #   hdr DIR JQ                           jq over `mime DIR` (JSON lines)
 #   ingest_at NOW RUN MACHINE FILE [ingest options]
 PUB=https://splatd.example.org
 DB=${DB:-$TMP/splatd.db}
 
-# The delivery step (the only one): --mbox now; SMTP when the sink exists.
+# The delivery step (the only one): `splatd digest` sends over SMTP to the
+# real test server (started on first use); the mails it accepted during
+# this run (NNNN.eml with its envelope NNNN.json) move to DIR.
 run_digest() {
-	local dir=$1 now=$2
+	local dir=$1 now=$2 f
 	shift 2
-	rm -f "$TMP/digest.mbox"
+	[ -n "$SMTPD_PID" ] || start_smtpd
 	mkdir -p "$dir"
 	"$SPLATD" digest --db "$DB" --now "$now" --public-url "$PUB" \
 		--mail-from 'splatd <splatd@splatd.example.org>' \
-		--mbox "$TMP/digest.mbox" "$@" 2>"$TMP/digest.err" ||
+		--smtp-url "$SMTP_URL" "$@" 2>"$TMP/digest.err" ||
 		{ fail "splatd digest: $(cat "$TMP/digest.err")"; return 1; }
-	[ -s "$TMP/digest.mbox" ] || return 0
-	$PY3 tests/mail/split_mbox.py "$TMP/digest.mbox" "$dir"
+	for f in "$MAILDIR"/*.eml; do
+		[ -e "$f" ] || continue
+		mv "${f%.eml}.json" "$f" "$dir/"
+	done
+}
+
+# rcpt DIR FILE.eml: the envelope recipients the server got for it
+rcpt() {
+	jq -r '.rcpt_tos | join(",")' "${2%.eml}.json"
 }
 
 hdr() {
