@@ -3,6 +3,7 @@
 #include "server/triage/mailer.h"
 
 #include <errno.h>
+#include <git2.h>
 #include <pthread.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -38,8 +39,7 @@ static void mailer_pass(struct mailer *m, long long now)
 	memset(&ds, 0, sizeof(ds));
 	/* recipients of new signatures first (the configured kernel tree) */
 	if (digest_owners_fill(m->db, &m->owners_lock, &have_tree, &err))
-		fprintf(stderr, "splatd serve: owners for mail: %s\n",
-			err.buf);
+		fprintf(stderr, "splatd serve: owners for mail: %s\n", err.buf);
 	strbuf_reset(&err);
 	if (digest_run(m->db, m->cfg, now, &ds, &err))
 		fprintf(stderr, "splatd serve: digest: %s\n", err.buf);
@@ -84,6 +84,13 @@ int mailer_start(struct mailer **out, const struct mail_config *cfg,
 	*out = NULL;
 	if (!cfg->smtp_url || !interval)
 		return 0;
+	/*
+	 * Hold libgit2 initialised while the thread lives: its per-thread
+	 * error state is freed when the thread exits only while the library
+	 * is still initialised (the owners' tree is opened and closed within
+	 * each pass).
+	 */
+	git_libgit2_init();
 	m = xcalloc(1, sizeof(*m));
 	m->cfg = cfg;
 	m->interval = interval;
@@ -103,6 +110,7 @@ int mailer_start(struct mailer **out, const struct mail_config *cfg,
 		pthread_mutex_destroy(&m->lock);
 		pthread_mutex_destroy(&m->owners_lock);
 		free(m);
+		git_libgit2_shutdown();
 		return ret;
 	}
 	*out = m;
@@ -123,4 +131,5 @@ void mailer_stop(struct mailer *m)
 	pthread_mutex_destroy(&m->lock);
 	pthread_mutex_destroy(&m->owners_lock);
 	free(m);
+	git_libgit2_shutdown();
 }

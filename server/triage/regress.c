@@ -8,6 +8,7 @@
 #include "server/triage/regress.h"
 
 #include <errno.h>
+#include <git2.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,6 +45,7 @@ void regress_free(struct regress *rg)
 		pthread_cond_signal(&rg->wake);
 		pthread_mutex_unlock(&rg->lock);
 		pthread_join(rg->thread, NULL);
+		git_libgit2_shutdown(); /* regress_sync_start's */
 	}
 	free(rg->db_path);
 	pthread_cond_destroy(&rg->wake);

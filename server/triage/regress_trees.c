@@ -8,6 +8,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <git2.h>
 #include <limits.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -500,8 +501,16 @@ int regress_sync_start(struct regress *rg, const char *db_path,
 	ret = db_open(&rg->sync_db, db_path, err);
 	if (ret)
 		return ret;
+	/*
+	 * Hold libgit2 initialised while the thread lives (regress_free
+	 * releases it): its per-thread error state is freed when the thread
+	 * exits only while the library is initialised, and every sync opens
+	 * and closes the library itself.
+	 */
+	git_libgit2_init();
 	ret = pthread_create(&rg->thread, NULL, sync_loop, rg);
 	if (ret) {
+		git_libgit2_shutdown();
 		db_close(rg->sync_db);
 		rg->sync_db = NULL;
 		strbuf_addf(err, "cannot start the git sync thread: %s",
