@@ -46,7 +46,8 @@ endif
 # holds only the command table and main().
 LIB_SRC  := $(sort $(wildcard parsers/*.c) $(wildcard db/*.c) \
 	    $(filter-out server/main.c,$(wildcard server/*.c)) \
-	    $(wildcard server/http/*.c) $(wildcard server/triage/*.c))
+	    $(wildcard server/http/*.c) $(wildcard server/triage/*.c) \
+	    $(wildcard server/mail/*.c))
 MAIN_SRC := server/main.c
 UNIT_SRC := $(sort $(wildcard tests/unit/*.c))
 TOOL_SRC := $(sort $(wildcard tests/tools/*.c))
@@ -146,7 +147,8 @@ test: deps check-layers build/splatd build/asan/splatd $(UNIT_BIN) \
 	$(Q)SPLATD=build/asan/splatd tests/run.sh
 
 # The include rule between parsers/, db/, server/triage/ (the domain),
-# server/http/ (the HTTP front end) and the commands (server/*.c).
+# server/mail/ (mail, on the domain), server/http/ (the HTTP front end) and
+# the commands (server/*.c).
 check-layers:
 	$(Q)tests/tools/check-layers.sh
 
@@ -179,7 +181,7 @@ run: deps build/splatd
 	./build/splatd serve
 
 FORMAT_FILES = $(wildcard parsers/*.[ch] db/*.[ch] server/*.[ch] \
-	server/http/*.[ch] server/triage/*.[ch] \
+	server/http/*.[ch] server/triage/*.[ch] server/mail/*.[ch] \
 	tests/unit/*.[ch] tests/tools/*.[ch] tests/fuzz/*.c bench/*.c)
 format:
 	$(Q)clang-format -i $(FORMAT_FILES)

@@ -23,8 +23,8 @@
 #include "db/digest.h"
 #include "db/runs.h"
 #include "db/signatures.h"
-#include "server/triage/digest.h"
-#include "server/triage/outbox.h"
+#include "server/mail/digest.h"
+#include "server/mail/outbox.h"
 
 #define NOW 1780000000LL
 #define DAY 86400LL

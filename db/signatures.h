@@ -22,7 +22,7 @@ struct db_signature {
 	long long first_seen, last_seen, occurrences;
 	const char *status, *note;
 	long long duplicate_of; /* 0: none */
-	long long escalated_at; /* 0: not escalated (server/triage/escalate.h) */
+	long long escalated_at; /* 0: not escalated (server/mail/escalate.h) */
 	const char *escalation_reason;
 };
 

@@ -103,7 +103,7 @@ enum db_sql {
 	DB_SQL_OUTBOX_MARK_RETRY,
 	DB_SQL_OUTBOX_MARK_FAILED,
 
-	/* mail delivery (server/triage/outbox.c, db/mail.c) */
+	/* mail delivery (server/mail/outbox.c, db/mail.c) */
 	DB_SQL_OUTBOX_CLAIM,
 	DB_SQL_OUTBOX_UNCLAIM,
 	DB_SQL_OUTBOX_COUNT_DUE,

@@ -12,9 +12,9 @@
 
 #include "server/cmds.h"
 #include "server/options.h"
-#include "server/triage/digest.h"
-#include "server/triage/outbox.h"
-#include "server/triage/smtp.h"
+#include "server/mail/digest.h"
+#include "server/mail/outbox.h"
+#include "server/mail/smtp.h"
 #include "server/triage/view.h"
 
 static const char digest_usage[] =

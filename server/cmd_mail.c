@@ -13,9 +13,9 @@
 #include "parsers/alloc.h"
 #include "server/cmds.h"
 #include "server/options.h"
-#include "server/triage/mail.h"
-#include "server/triage/outbox.h"
-#include "server/triage/smtp.h"
+#include "server/mail/mail.h"
+#include "server/mail/outbox.h"
+#include "server/mail/smtp.h"
 #include "server/triage/view.h"
 
 struct mail_cmd {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * cmd_mail_receive: `splatd mail receive`, one received mail on stdin acted
- * on (server/triage/mail_receive.h): for .forward, procmail, fetchmail or
+ * on (server/mail/mail_receive.h): for .forward, procmail, fetchmail or
  * a public-inbox watcher.
  */
 #include <errno.h>
@@ -16,8 +16,8 @@
 #include "parsers/mailmsg.h"
 #include "server/cmds.h"
 #include "server/options.h"
-#include "server/triage/mail.h"
-#include "server/triage/mail_receive.h"
+#include "server/mail/mail.h"
+#include "server/mail/mail_receive.h"
 #include "server/triage/view.h"
 
 static const char receive_usage[] =

@@ -14,8 +14,8 @@
 #include "server/triage/owners.h"
 #include "server/triage/regress.h"
 #include "server/triage/ingest.h"
-#include "server/triage/mail.h"
-#include "server/triage/mailer.h"
+#include "server/mail/mail.h"
+#include "server/mail/mailer.h"
 
 static const char serve_usage[] =
 	"usage: splatd serve [options]\n"

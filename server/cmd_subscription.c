@@ -2,7 +2,7 @@
 /*
  * cmd_subscription: `splatd subscription add|list|remove`, the subscriptions
  * of docs/mail.md from the command line: the same checks and the same JSON
- * objects as /api/v1/subscriptions (server/triage/subscriptions.c).
+ * objects as /api/v1/subscriptions (server/mail/subscriptions.c).
  */
 #include <errno.h>
 #include <stdio.h>
@@ -13,7 +13,7 @@
 #include "parsers/compiler.h"
 #include "server/cmds.h"
 #include "server/options.h"
-#include "server/triage/subscriptions.h"
+#include "server/mail/subscriptions.h"
 
 static const char subscription_usage[] =
 	"usage: splatd subscription add EMAIL (--section NAME | --kind KIND |"

@@ -9,7 +9,7 @@
 #include "parsers/compiler.h"
 #include "server/http/api.h"
 #include "server/triage/auth.h"
-#include "server/triage/mailfmt.h"
+#include "server/mail/mailfmt.h"
 #include "server/cmds.h"
 #include "server/options.h"
 

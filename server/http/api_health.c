@@ -7,7 +7,7 @@
 #include "db/migrate.h"
 #include "server/http/metrics.h"
 #include "server/http/routes.h"
-#include "server/triage/mail.h"
+#include "server/mail/mail.h"
 
 void api_health_get(struct http_request *req)
 {

@@ -3,7 +3,7 @@
 #include <time.h>
 
 #include "server/http/routes.h"
-#include "server/triage/outbox.h"
+#include "server/mail/outbox.h"
 
 /* failures listed, newest first */
 #define API_MAIL_FAILURES 10

@@ -3,7 +3,7 @@
  * api_subscriptions: POST /api/v1/subscriptions, GET /api/v1/subscriptions
  * [?email=] and DELETE /api/v1/subscriptions/{id} (role triager: the
  * addresses are personal data); the checks and the work are
- * server/triage/subscriptions.c's.
+ * server/mail/subscriptions.c's.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -12,7 +12,7 @@
 
 #include "parsers/alloc.h"
 #include "server/http/routes.h"
-#include "server/triage/subscriptions.h"
+#include "server/mail/subscriptions.h"
 
 static const char *const post_fields[] = { "email", "what", "value", "period" };
 

@@ -13,7 +13,7 @@
 #include "parsers/alloc.h"
 #include "server/http/html.h"
 #include "server/http/routes.h"
-#include "server/triage/subscriptions.h"
+#include "server/mail/subscriptions.h"
 
 /* "mail about <b>TITLE</b>" or "any mail from splatd" */
 static void what_text(struct strbuf *page, const struct unsubscribe *u)

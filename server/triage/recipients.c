@@ -7,7 +7,7 @@
 
 #include "db/digest.h"
 #include "parsers/alloc.h"
-#include "server/triage/mailfmt.h"
+#include "parsers/mailmsg.h"
 
 struct people {
 	struct db_person *v;
@@ -28,7 +28,7 @@ static void people_add(struct people *p, const char *email, const char *name,
 	struct db_person *row;
 	size_t i;
 
-	if (!email || !mail_addr_parse(email, &addr)) {
+	if (!email || !mailmsg_addr(email, strlen(email), &addr)) {
 		strbuf_release(&addr);
 		return;
 	}

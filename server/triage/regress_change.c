@@ -437,7 +437,7 @@ out:
 	return ret;
 }
 
-/* ---- what a maintainer says by mail (server/triage/mail_receive.c) ---- */
+/* ---- what a maintainer says by mail (server/mail/mail_receive.c) ---- */
 
 static int first_id(void *ctx, long long id)
 {

@@ -7,8 +7,10 @@
 #   parsers/        pure: parsers/ only; no SQLite, JSON, HTTP, git or curl
 #   db/             parsers/ and db/; no server/, no HTTP, no git
 #   server/triage/  the triage domain: parsers/, db/, server/triage/; never
-#                   the HTTP front end (server/http/, microhttpd.h) nor the
-#                   commands (server/cmds.h)
+#                   mail (server/mail/), the HTTP front end (server/http/,
+#                   microhttpd.h) nor the commands (server/cmds.h)
+#   server/mail/    mail, built on the domain: parsers/, db/, server/triage/,
+#                   server/mail/; never the HTTP front end nor the commands
 #   server/http/    the HTTP front end: anything but the commands
 #   server/*.c      the commands: anything
 #
@@ -25,7 +27,8 @@ forbidden() {
 	case $1 in
 	parsers) echo '^(db|server)/|^(sqlite3|jansson|microhttpd|git2|curl/.*)\.h$' ;;
 	db) echo '^server/|^(microhttpd|git2|curl/.*)\.h$' ;;
-	triage) echo '^server/(http/|cmds\.h)|^microhttpd\.h$' ;;
+	triage) echo '^server/(mail/|http/|cmds\.h)|^microhttpd\.h$' ;;
+	mail) echo '^server/(http/|cmds\.h)|^microhttpd\.h$' ;;
 	http) echo '^server/cmds\.h$' ;;
 	*) echo '^$' ;;
 	esac
@@ -36,6 +39,7 @@ layer_of() {
 	parsers/*) echo parsers ;;
 	db/*) echo db ;;
 	server/triage/*) echo triage ;;
+	server/mail/*) echo mail ;;
 	server/http/*) echo http ;;
 	server/*) echo commands ;;
 	esac

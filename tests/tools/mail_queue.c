@@ -24,8 +24,8 @@
 
 #include "parsers/alloc.h"
 #include "server/options.h"
-#include "server/triage/mailfmt.h"
-#include "server/triage/outbox.h"
+#include "server/mail/mailfmt.h"
+#include "server/mail/outbox.h"
 #include "server/triage/view.h"
 
 #define MAX_TO 16

@@ -10,8 +10,8 @@
 #include <stdlib.h>
 
 #include "db/db.h"
-#include "server/triage/mail.h"
-#include "server/triage/mailfmt.h"
+#include "server/mail/mail.h"
+#include "server/mail/mailfmt.h"
 
 int main(int argc, char **argv)
 {

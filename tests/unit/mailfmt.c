@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
-/* Unit tests for server/triage/mailfmt: headers, wrapping, addresses,
+/* Unit tests for server/mail/mailfmt: headers, wrapping, addresses,
  * unsubscribe tokens. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -10,7 +10,7 @@
 #include <cmocka.h>
 #include <openssl/evp.h>
 
-#include "server/triage/mailfmt.h"
+#include "server/mail/mailfmt.h"
 
 /* Columns of a UTF-8 line (one per character). */
 static size_t cols(const char *s, size_t n)

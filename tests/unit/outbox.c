@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
-/* Unit tests for server/triage/outbox: the send loop on a real SQLite file,
+/* Unit tests for server/mail/outbox: the send loop on a real SQLite file,
  * with sinks that answer what each case needs. */
 #include <errno.h>
 #include <setjmp.h>
@@ -11,7 +11,7 @@
 #include <cmocka.h>
 
 #include "db/mail.h"
-#include "server/triage/outbox.h"
+#include "server/mail/outbox.h"
 #include "tests/unit/db_fixture.h"
 
 #define T0 1796119200LL /* 2026-12-01T10:00:00Z */

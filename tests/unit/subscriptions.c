@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Unit tests for server/triage/subscriptions on a real SQLite file: what a
+ * Unit tests for server/mail/subscriptions on a real SQLite file: what a
  * subscription must be, and how an unsubscribe link is checked and applied.
  */
 #include <errno.h>
@@ -15,9 +15,9 @@
 #include "tests/unit/db_fixture.h"
 
 #include "db/mail.h"
-#include "server/triage/mail.h"
-#include "server/triage/mailfmt.h"
-#include "server/triage/subscriptions.h"
+#include "server/mail/mail.h"
+#include "server/mail/mailfmt.h"
+#include "server/mail/subscriptions.h"
 
 static long long count(struct fixture *f, const char *table)
 {

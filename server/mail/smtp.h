@@ -30,8 +30,8 @@
 #define SPLATD_SMTP_H
 
 #include "parsers/strbuf.h"
-#include "server/triage/mail.h"
-#include "server/triage/outbox.h"
+#include "server/mail/mail.h"
+#include "server/mail/outbox.h"
 
 /* Set up s to send through cfg->smtp_url (cfg must outlive s).  0, or
  * -EINVAL with err (no or a bad URL, no password), -ENOMEM. */

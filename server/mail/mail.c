@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /* mail: the shared configuration, the link key and the emergency stop. */
-#include "server/triage/mail.h"
+#include "server/mail/mail.h"
 
 #include <errno.h>
 #include <string.h>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /* smtp: send the outbox's mail to an SMTP server with libcurl (smtp.h). */
-#include "server/triage/smtp.h"
+#include "server/mail/smtp.h"
 
 #include <curl/curl.h>
 #include <errno.h>
@@ -13,7 +13,7 @@
 
 #include "parsers/alloc.h"
 #include "parsers/compiler.h"
-#include "server/triage/mailfmt.h"
+#include "server/mail/mailfmt.h"
 
 #define CONNECT_TIMEOUT 30L /* seconds to connect and see the greeting */
 #define MESSAGE_TIMEOUT 300L /* seconds for one message, all told */

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /* mail_receive: a received mail's commands applied and answered. */
-#include "server/triage/mail_receive.h"
+#include "server/mail/mail_receive.h"
 
 #include <errno.h>
 #include <openssl/evp.h>
@@ -12,8 +12,8 @@
 #include "db/signatures.h"
 #include "parsers/alloc.h"
 #include "parsers/mailmsg.h"
-#include "server/triage/mailfmt.h"
-#include "server/triage/outbox.h"
+#include "server/mail/mailfmt.h"
+#include "server/mail/outbox.h"
 #include "server/triage/regress.h"
 
 #define MAX_ANSWER_REFS 10 /* References of the answer: theirs, nearest */

@@ -10,7 +10,7 @@
 #define SPLATD_MAILER_H
 
 #include "parsers/strbuf.h"
-#include "server/triage/mail.h"
+#include "server/mail/mail.h"
 
 struct mailer;
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /* escalate: signatures that keep firing, recorded and mailed (escalate.h). */
-#include "server/triage/escalate.h"
+#include "server/mail/escalate.h"
 
 #include <errno.h>
 #include <jansson.h>
@@ -9,9 +9,9 @@
 #include "db/digest.h"
 #include "db/signatures.h"
 #include "parsers/alloc.h"
-#include "server/triage/mailfmt.h"
-#include "server/triage/mailitem.h"
-#include "server/triage/outbox.h"
+#include "server/mail/mailfmt.h"
+#include "server/mail/mailitem.h"
+#include "server/mail/outbox.h"
 
 /* ---- the rule ------------------------------------------------------- */
 

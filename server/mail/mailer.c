@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /* mailer: the periodic digest and send pass of `splatd serve`. */
-#include "server/triage/mailer.h"
+#include "server/mail/mailer.h"
 
 #include <errno.h>
 #include <git2.h>
@@ -12,9 +12,9 @@
 
 #include "db/db.h"
 #include "parsers/alloc.h"
-#include "server/triage/digest.h"
-#include "server/triage/outbox.h"
-#include "server/triage/smtp.h"
+#include "server/mail/digest.h"
+#include "server/mail/outbox.h"
+#include "server/mail/smtp.h"
 
 struct mailer {
 	const struct mail_config *cfg;

@@ -30,7 +30,7 @@
 
 #include "db/db.h"
 #include "parsers/strbuf.h"
-#include "server/triage/mail.h"
+#include "server/mail/mail.h"
 
 #define ESCALATE_SPIKE_FLOOR 10
 #define ESCALATE_WEEK (7 * 86400LL)

@@ -12,7 +12,7 @@
 
 #include "db/db.h"
 #include "parsers/strbuf.h"
-#include "server/triage/mail.h"
+#include "server/mail/mail.h"
 
 /* The headers of one mail; NULL fields are left out. */
 struct mailitem_head {

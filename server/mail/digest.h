@@ -25,7 +25,7 @@
 
 #include "db/db.h"
 #include "parsers/strbuf.h"
-#include "server/triage/mail.h"
+#include "server/mail/mail.h"
 
 /* At most this many items in each of the first three sections. */
 #define DIGEST_SECTION_MAX 25

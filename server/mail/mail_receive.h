@@ -16,7 +16,7 @@
 
 #include "db/db.h"
 #include "parsers/strbuf.h"
-#include "server/triage/mail.h"
+#include "server/mail/mail.h"
 
 struct mail_receive_result {
 	bool duplicate; /* this Message-ID was received before: no-op */

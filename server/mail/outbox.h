@@ -15,7 +15,7 @@
 
 #include "db/db.h"
 #include "parsers/strbuf.h"
-#include "server/triage/mail.h"
+#include "server/mail/mail.h"
 
 /*
  * Queue one composed message (the whole RFC 5322 text with CRLF line ends,

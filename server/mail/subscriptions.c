@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /* subscriptions: validate, store and list subscriptions; check and apply
  * unsubscribe links. */
-#include "server/triage/subscriptions.h"
+#include "server/mail/subscriptions.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -13,7 +13,7 @@
 #include "db/signatures.h"
 #include "parsers/alloc.h"
 #include "parsers/lockdep.h"
-#include "server/triage/mailfmt.h"
+#include "server/mail/mailfmt.h"
 #include "server/triage/view.h"
 
 static const char *const what_names[SUB_WHAT_NR] = {

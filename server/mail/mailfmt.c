@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /* mailfmt: RFC 5322 headers and bodies written safely (mailfmt.h). */
-#include "server/triage/mailfmt.h"
+#include "server/mail/mailfmt.h"
 
 #include <ctype.h>
 #include <errno.h>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /* mailitem: heads, items and help shared by splatd's mails (mailitem.h). */
-#include "server/triage/mailitem.h"
+#include "server/mail/mailitem.h"
 
 #include <errno.h>
 #include <jansson.h>
@@ -11,7 +11,7 @@
 #include "db/digest.h"
 #include "db/regress.h"
 #include "parsers/alloc.h"
-#include "server/triage/mailfmt.h"
+#include "server/mail/mailfmt.h"
 
 static void addr_list(struct strbuf *m, const char *name, const char *const *a,
 		      size_t n)

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /* outbox: queue composed mail, hand it to a sink, record the outcome. */
-#include "server/triage/outbox.h"
+#include "server/mail/outbox.h"
 
 #include <errno.h>
 #include <jansson.h>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /* digest: per-recipient digests, composed and queued (digest.h). */
-#include "server/triage/digest.h"
+#include "server/mail/digest.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -10,10 +10,10 @@
 #include "db/regress.h"
 #include "db/signatures.h"
 #include "parsers/alloc.h"
-#include "server/triage/escalate.h"
-#include "server/triage/mailfmt.h"
-#include "server/triage/mailitem.h"
-#include "server/triage/outbox.h"
+#include "server/mail/escalate.h"
+#include "server/mail/mailfmt.h"
+#include "server/mail/mailitem.h"
+#include "server/mail/outbox.h"
 #include "server/triage/owners.h"
 #include "server/triage/owners_cache.h"
 #include "server/triage/recipients.h"
