@@ -320,8 +320,15 @@ static int compose_one(struct compose *c, struct cands *l,
 	mail_line(&c->body, "%s", "No more mail from splatd to this address:");
 	mail_line(&c->body, "%s", unsub.buf);
 
-	strbuf_addf(&subj, "[splatd] digest: %zu escalated, %zu new, %zu open",
-		    counts[SECTION_ESCALATED], counts[SECTION_NEW], l->n);
+	/* "[splatd] digest: 1 escalated, 2 new, 5 open": the zero counts of
+	 * the first two are left out */
+	strbuf_addstr(&subj, "[splatd] digest:");
+	if (counts[SECTION_ESCALATED])
+		strbuf_addf(&subj, " %zu escalated,",
+			    counts[SECTION_ESCALATED]);
+	if (counts[SECTION_NEW])
+		strbuf_addf(&subj, " %zu new,", counts[SECTION_NEW]);
+	strbuf_addf(&subj, " %zu open", l->n);
 	strbuf_addf(&list_id, "splatd digests <digest.splatd.%s>", dom.buf);
 	mailitem_from(c->cfg, &fname, &faddr);
 	h.from_name = fname.buf;
