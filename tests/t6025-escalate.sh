@@ -71,6 +71,9 @@ check_eq "... Cc: the other owning sections' (iommu)" \
 	"$(esc "$M" '.headers.cc[0]')"
 check_eq "... from an address naming the signature" \
 	"splatd <splatd+$HASH@splatd.example.org>" "$(esc "$M" '.headers.from[0]')"
+check_eq "... List-Unsubscribe: a mailto: of that address (one mail, many readers)" \
+	"<mailto:splatd+$HASH@splatd.example.org?subject=unsubscribe> null" \
+	"$(esc "$M" '"\(.headers["list-unsubscribe"][0]) \(.headers["list-unsubscribe-post"])"')"
 FIRST=$(esc "$M" '.headers["message-id"][0]')
 check_eq "... its subject, the thread's root" \
 	"[splatd] escalated: possible deadlock in coretemp_cpu_online|null" \

@@ -317,6 +317,32 @@ applied" "$(sed -e '2s/:.*//' "$TMP/rx.out")"
 get "$BASE/api/v1/signatures/$RECID" >/dev/null
 check_eq "API: [3] is a duplicate of the seed" "$SEEDID" "$(body .duplicate_of)"
 
+# ---- List-Unsubscribe mailto: (escalation mails) ---------------------------
+# a mail to splatd+<hash>@ whose subject is "unsubscribe", as a mail client
+# sends it for List-Unsubscribe: <mailto:...?subject=unsubscribe>
+{
+	printf 'From: Someone Else <someone@example.net>\n'
+	printf 'To: <splatd+%s@lists.example.org>\n' "$RECHASH"
+	printf 'Subject: unsubscribe\nMessage-ID: <unsub-1@example.net>\n\n'
+} >"$TMP/unsub.eml"
+n=$(replies)
+# (the signature was merged above: its root is meant)
+ROOT=$(sql "SELECT coalesce(duplicate_of, id) FROM signatures WHERE id = $RECID")
+check_eq "mailto unsubscribe: handled" 0 "$(receive "$TMP/unsub.eml")"
+check_eq "... the sender is dropped from that signature" \
+	"someone@example.net $ROOT unsubscribe" \
+	"$(sql "SELECT email || ' ' || signature_id || ' ' || reason FROM
+		mail_optouts WHERE email = 'someone@example.net'")"
+check_eq "... in the history, and not answered" "1 $n" \
+	"$(sql "SELECT count(*) FROM signature_events WHERE signature_id =
+		$ROOT AND action = 'unsubscribe'") $(replies)"
+sed -e 's/^Subject: .*/Subject: please unsubscribe me/' \
+	-e 's/unsub-1@/unsub-2@/' "$TMP/unsub.eml" >"$TMP/unsub2.eml"
+receive "$TMP/unsub2.eml" >/dev/null
+check_eq "... only the exact word: another subject unsubscribes nobody" 1 \
+	"$(sql "SELECT count(*) FROM mail_optouts
+		WHERE email = 'someone@example.net'")"
+
 check_eq "usage: --help 0, an unknown option 2, no subcommand 2" "0 2 2" \
 	"$("$SPLATD" mail receive --help >/dev/null; echo $?) $("$SPLATD" mail \
 	receive --frob </dev/null 2>/dev/null; echo $?) $("$SPLATD" mail \

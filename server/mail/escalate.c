@@ -252,6 +252,7 @@ static int mail_one(struct db *db, const struct mail_config *cfg,
 	h.in_reply_to = thread;
 	h.list_id = list_id.buf;
 	h.mail_kind = "escalation";
+	h.unsubscribe_mailto = from.buf; /* splatd+HASH@domain */
 	h.kind = jstr(d, "kind");
 	h.subsystem = jstr(json_array_get(pl.to, 0), "section");
 	h.signature = jstr(d, "hash");

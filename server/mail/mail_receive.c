@@ -574,6 +574,41 @@ static void sha256_hex(struct strbuf *out, const char *data, size_t len)
 	}
 }
 
+/* A subject that is the word "unsubscribe" (a List-Unsubscribe mailto:) */
+static bool unsubscribe_subject(const char *s)
+{
+	size_t n;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	n = strlen(s);
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	return n == 11 && !strncasecmp(s, "unsubscribe", 11);
+}
+
+/*
+ * The escalation mail's List-Unsubscribe mailto: (one mail to several
+ * people, so one signed URL cannot fit them all): a mail to splatd+HASH@
+ * whose subject is "unsubscribe" drops its sender from that signature's
+ * mail.  Anyone may drop themselves; it is not answered (no backscatter).
+ */
+static int unsubscribe(struct rx *rx, struct strbuf *err)
+{
+	int ret = db_mail_optout(rx->db, rx->m.from, rx->addr_sig,
+				 "unsubscribe", rx->now, err);
+
+	if (!ret)
+		ret = db_signature_event_add(rx->db, rx->addr_sig, rx->now,
+					     rx->actor.buf, "unsubscribe",
+					     rx->m.from, rx->note.buf, err);
+	if (!ret)
+		strbuf_addf(&rx->res->why,
+			    "unsubscribed %s from signature %lld (no answer)",
+			    rx->m.from, rx->addr_sig);
+	return ret;
+}
+
 static int act(struct rx *rx, struct strbuf *err)
 {
 	const char *skip;
@@ -589,6 +624,14 @@ static int act(struct rx *rx, struct strbuf *err)
 	ret = find_thread(rx, err);
 	if (!ret)
 		ret = find_address(rx, err);
+	if (!ret && !rx->m.ncmds && rx->m.from && rx->addr_sig &&
+	    unsubscribe_subject(rx->m.subject)) {
+		ret = unsubscribe(rx, err);
+		if (!ret)
+			ret = db_mail_received_add(rx->db, rx->id, rx->m.from,
+						   rx->now, 1, 0, err);
+		return ret;
+	}
 	for (i = 0; !ret && i < rx->m.ncmds; i++)
 		ret = run_command(rx, &rx->m.cmds[i], err);
 	if (ret)

@@ -54,6 +54,11 @@ void mailitem_head(struct strbuf *m, const struct mailitem_head *h)
 		mail_header(m, "List-Unsubscribe", v.buf);
 		mail_header(m, "List-Unsubscribe-Post",
 			    "List-Unsubscribe=One-Click");
+	} else if (h->unsubscribe_mailto) {
+		strbuf_reset(&v);
+		strbuf_addf(&v, "<mailto:%s?subject=unsubscribe>",
+			    h->unsubscribe_mailto);
+		mail_header(m, "List-Unsubscribe", v.buf);
 	}
 	mail_header(m, "Auto-Submitted", "auto-generated");
 	if (h->mail_kind)

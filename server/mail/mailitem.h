@@ -27,6 +27,10 @@ struct mailitem_head {
 	const char *in_reply_to; /* without <>; also the References */
 	const char *list_id; /* "splatd digests <digest.splatd.DOMAIN>" */
 	const char *unsubscribe; /* List-Unsubscribe URL (one-click) */
+	/* or, for a mail to several people (one signed URL cannot fit them
+	 * all), a mailto: address whose mail from the reader unsubscribes
+	 * that reader (server/mail/mail_receive.c) */
+	const char *unsubscribe_mailto;
 	const char *kind, *subsystem, *signature; /* X-Splatd-* */
 	const char *mail_kind; /* X-Splatd-Mail: digest, escalation, list */
 };
