@@ -94,48 +94,46 @@ struct serve_settings {
  * The one table of serve's options, for argv and the configuration file
  * (its keys are these names without "--").
  */
-#define SERVE_OPTIONS(s)                                                     \
-	OPT_STRING("--config", &(s)->config),                                \
-		OPT_STRING("--listen", &(s)->http.listen),                   \
-		OPT_STRING("--db", &(s)->http.db_path),                      \
-		OPT_STRING("--static", &(s)->http.static_dir),               \
-		OPT_SIZE("--max-body", &(s)->http.max_body, OPTIONS_NONZERO), \
-		OPT_SIZE("--max-decompressed", &(s)->limits.max_decompressed, \
-			 OPTIONS_NONZERO),                                   \
-		OPT_SIZE("--max-line", &(s)->limits.max_line,                \
-			 OPTIONS_NONZERO),                                   \
-		OPT_SIZE("--max-json", &(s)->http.max_json, OPTIONS_NONZERO), \
-		OPT_SIZE("--max-buffered", &(s)->http.max_buffered,          \
-			 OPTIONS_NONZERO),                                   \
-		OPT_SIZE("--max-reports", &(s)->limits.max_reports,          \
-			 OPTIONS_NONZERO),                                   \
-		OPT_BOOL("--public-read", &(s)->http.public_read, true),     \
-		OPT_BOOL("--private", &(s)->http.public_read, false),        \
-		OPT_BOOL("--metrics-public", &(s)->http.metrics_public,      \
-			 true),                                              \
-		OPT_SIZE("--threads", &(s)->http.threads, OPTIONS_NONZERO),  \
-		OPT_SIZE("--max-conns", &(s)->http.max_conns,                \
-			 OPTIONS_NONZERO),                                   \
-		OPT_SIZE("--max-conns-per-ip", &(s)->http.max_conns_per_ip,  \
-			 OPTIONS_NONZERO),                                   \
-		OPT_UINT("--header-timeout",                                 \
-			 &(s)->http.guard.header_timeout, 0),                \
-		OPT_UINT("--body-timeout", &(s)->http.guard.body_timeout,    \
-			 0),                                                 \
-		OPT_SIZE("--body-min-rate", &(s)->http.guard.body_min_rate,  \
-			 0),                                                 \
-		OPT_SIZE("--wal-frames", &(s)->http.wal_frames,              \
-			 OPTIONS_NONZERO),                                   \
-		OPT_STRING("--access-log", &(s)->access_log),                \
-		OPT_UINT("--fixed-after", &(s)->regress.fixed_after,         \
-			 OPTIONS_NONZERO),                                   \
-		OPT_UINT("--sync-interval", &(s)->sync_interval, 0),         \
-		OPT_UINT("--sync-window", &(s)->regress.window,              \
-			 OPTIONS_NONZERO),                                   \
-		OPT_STRING("--kernel-tree", &(s)->ktree),                    \
-		OPT_STRING("--kernel-repo", &(s)->krepo),                    \
-		OPT_STRING("--kernel-ref", &(s)->kref),                      \
-		OPT_UINT("--digest-interval", &(s)->digest_interval, 0),     \
+#define SERVE_OPTIONS(s)                                                       \
+	OPT_STRING("--config", &(s)->config),                                  \
+		OPT_STRING("--listen", &(s)->http.listen),                     \
+		OPT_STRING("--db", &(s)->http.db_path),                        \
+		OPT_STRING("--static", &(s)->http.static_dir),                 \
+		OPT_SIZE("--max-body", &(s)->http.max_body, OPTIONS_NONZERO),  \
+		OPT_SIZE("--max-decompressed", &(s)->limits.max_decompressed,  \
+			 OPTIONS_NONZERO),                                     \
+		OPT_SIZE("--max-line", &(s)->limits.max_line,                  \
+			 OPTIONS_NONZERO),                                     \
+		OPT_SIZE("--max-json", &(s)->http.max_json, OPTIONS_NONZERO),  \
+		OPT_SIZE("--max-buffered", &(s)->http.max_buffered,            \
+			 OPTIONS_NONZERO),                                     \
+		OPT_SIZE("--max-reports", &(s)->limits.max_reports,            \
+			 OPTIONS_NONZERO),                                     \
+		OPT_BOOL("--public-read", &(s)->http.public_read, true),       \
+		OPT_BOOL("--private", &(s)->http.public_read, false),          \
+		OPT_BOOL("--metrics-public", &(s)->http.metrics_public, true), \
+		OPT_SIZE("--threads", &(s)->http.threads, OPTIONS_NONZERO),    \
+		OPT_SIZE("--max-conns", &(s)->http.max_conns,                  \
+			 OPTIONS_NONZERO),                                     \
+		OPT_SIZE("--max-conns-per-ip", &(s)->http.max_conns_per_ip,    \
+			 OPTIONS_NONZERO),                                     \
+		OPT_UINT("--header-timeout", &(s)->http.guard.header_timeout,  \
+			 0),                                                   \
+		OPT_UINT("--body-timeout", &(s)->http.guard.body_timeout, 0),  \
+		OPT_SIZE("--body-min-rate", &(s)->http.guard.body_min_rate,    \
+			 0),                                                   \
+		OPT_SIZE("--wal-frames", &(s)->http.wal_frames,                \
+			 OPTIONS_NONZERO),                                     \
+		OPT_STRING("--access-log", &(s)->access_log),                  \
+		OPT_UINT("--fixed-after", &(s)->regress.fixed_after,           \
+			 OPTIONS_NONZERO),                                     \
+		OPT_UINT("--sync-interval", &(s)->sync_interval, 0),           \
+		OPT_UINT("--sync-window", &(s)->regress.window,                \
+			 OPTIONS_NONZERO),                                     \
+		OPT_STRING("--kernel-tree", &(s)->ktree),                      \
+		OPT_STRING("--kernel-repo", &(s)->krepo),                      \
+		OPT_STRING("--kernel-ref", &(s)->kref),                        \
+		OPT_UINT("--digest-interval", &(s)->digest_interval, 0),       \
 		MAIL_OPTIONS(&(s)->mail), OPT_END
 
 /* Every setting at its default, before the file and argv. */
@@ -285,14 +283,14 @@ static void serve_reload(struct serve_state *st)
 	struct strbuf err = STRBUF_INIT;
 	const struct options_row cur[] = { SERVE_OPTIONS(st->cur) };
 	const struct options_row now[] = { SERVE_OPTIONS(&n) };
-	const char *old_log = st->access_log ? st->access_log
-					     : st->cur->access_log;
+	const char *old_log = st->access_log ? st->access_log :
+					       st->cur->access_log;
 	size_t i, j;
 
 	sd_notify(0, "RELOADING=1");
 	if (settings_load(&n, &c, st->config_path, st->argc, st->argv, &err)) {
-		fprintf(stderr,
-			"splatd serve: reload: %s; nothing changed\n", err.buf);
+		fprintf(stderr, "splatd serve: reload: %s; nothing changed\n",
+			err.buf);
 		goto out;
 	}
 	for (i = 0; cur[i].name; i++) {

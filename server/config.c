@@ -87,8 +87,8 @@ static int config_handler(void *arg, const char *section, const char *key,
 	ret = options_set(p->opts, key, copy);
 	if (ret) {
 		parse_error(p,
-			    ret == -ENOENT ? "unknown key '%s'"
-					   : "bad value for '%s'",
+			    ret == -ENOENT ? "unknown key '%s'" :
+					     "bad value for '%s'",
 			    key);
 		free(copy);
 		return 0;

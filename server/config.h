@@ -34,7 +34,10 @@ struct config {
 	size_t nvalues, alloc;
 };
 
-#define CONFIG_INIT { NULL, 0, 0 }
+#define CONFIG_INIT        \
+	{                  \
+		NULL, 0, 0 \
+	}
 
 /*
  * Set opts' destinations from the file at path.  must_exist false: a

@@ -27,7 +27,8 @@ void api_health_get(struct http_request *req)
 	http_reply_json(req, 200,
 			json_pack("{s:s, s:I, s:s, s:s}", "status", "ok",
 				  "schema", (json_int_t)version, "version",
-				  version_release(), "commit", version_commit()));
+				  version_release(), "commit",
+				  version_commit()));
 }
 
 static const char *route_name(size_t i)
