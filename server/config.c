@@ -41,9 +41,9 @@ static void parse_error_int(struct config_parse *p, const char *fmt, int n)
 }
 
 /*
- * inih's reader: one whole line per call.  inih keeps at most num - 1
- * bytes of a line and would read the rest as a line of its own, so a longer
- * line is an error here and inih gets an empty one.
+ * inih's reader: one whole line per call.  inih takes at most num - 1
+ * bytes of a line (the newline included) and would read the rest as a line
+ * of its own, so a longer line is an error here and inih gets an empty one.
  */
 static char *config_reader(char *str, int num, void *arg)
 {
@@ -53,8 +53,8 @@ static char *config_reader(char *str, int num, void *arg)
 	if (n < 0)
 		return NULL;
 	p->line++;
-	if (n >= num - 1 && !(n < num && p->buf[n - 1] == '\n')) {
-		parse_error_int(p, "line longer than %d characters", num - 3);
+	if (n > num - 1) {
+		parse_error_int(p, "line longer than %d characters", num - 2);
 		str[0] = '\0';
 		return str;
 	}
