@@ -326,8 +326,13 @@ static void serve_reload(struct serve_state *st)
 			" stderr, '-' or 'off'; it takes effect at the next"
 			" restart\n");
 	}
-	fprintf(stderr, "splatd serve: reloaded %s\n",
-		st->config_path ? st->config_path : CONFIG_DEFAULT_PATH);
+	if (st->config_path || !access(CONFIG_DEFAULT_PATH, F_OK))
+		fprintf(stderr, "splatd serve: reloaded %s\n",
+			st->config_path ? st->config_path :
+					  CONFIG_DEFAULT_PATH);
+	else
+		fprintf(stderr, "splatd serve: reloaded (no configuration"
+				" file, the command line only)\n");
 out:
 	sd_notify(0, "READY=1");
 	config_release(&c);
