@@ -8,14 +8,17 @@
 #   make bench      build and run the benchmarks under bench/
 #   make format     clang-format every C file; format-check only checks
 #   make run        build and start the service on its embedded default
+#   make install    install under $(DESTDIR)$(PREFIX) (docs/operating.md)
 
 CC      ?= cc
 CLANG   ?= clang
-PKGS    := libmicrohttpd jansson sqlite3 libgit2 zlib libpcre2-8 libcurl libcrypto
+PKGS    := libmicrohttpd jansson sqlite3 libgit2 zlib libpcre2-8 libcurl libcrypto \
+	   inih libsystemd
 DEB_PKGS := build-essential pkg-config clang clang-format libclang-rt-dev \
 	libmicrohttpd-dev libjansson-dev libsqlite3-dev libgit2-dev zlib1g-dev \
 	libpcre2-dev libcurl4-openssl-dev libssl-dev libcmocka-dev curl git \
-	sqlite3 time jq chromium universal-ctags perl python3-aiosmtpd
+	sqlite3 time jq chromium universal-ctags perl python3-aiosmtpd \
+	libinih-dev libsystemd-dev systemd
 
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
@@ -64,8 +67,23 @@ FUZZ_BIN := $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
 FUZZ_LIB := $(LIB_SRC:%.c=build/fuzz/obj/%.o)
 FUZZ_CFLAGS = -std=gnu11 -g -O1 -I. $(PKG_CFLAGS) -MMD -MP -D_GNU_SOURCE
 
+# The version: VERSION, and the commit it was built from (git describe;
+# "no git" outside a repository) in build/gen/version.h, rewritten only when
+# it changes so that a build from the same commit relinks nothing.
+VERSION := 0.17
+GIT_DESCRIBE := $(or $(shell git describe --always --dirty 2>/dev/null),no git)
+VERSION_LINE := \#define SPLATD_VERSION "$(VERSION)"\n\#define SPLATD_GIT "$(GIT_DESCRIBE)"
+
+build/gen/version.h: FORCE
+	@mkdir -p $(dir $@)
+	@printf '$(VERSION_LINE)\n' > $@.tmp
+	@if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
+
+build/obj/server/version.o build/asan/server/version.o \
+build/fuzz/obj/server/version.o: build/gen/version.h
+
 .PHONY: all deps test unit-test fuzz bench format format-check clean run \
-	conformance check-layers
+	conformance check-layers install FORCE
 
 all: build/splatd
 
@@ -179,6 +197,28 @@ conformance: deps build/splatd
 
 run: deps build/splatd
 	./build/splatd serve
+
+# make install [PREFIX=/usr/local] [DESTDIR=...]: the program, the dashboard,
+# the systemd unit (with PREFIX's bin/ in ExecStart), the example
+# configuration and the man page.  docs/operating.md.
+PREFIX  ?= /usr/local
+UNITDIR ?= /lib/systemd/system
+install: build/splatd
+	@echo "  INSTALL $(DESTDIR)$(PREFIX)"
+	$(Q)install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(UNITDIR) \
+		$(DESTDIR)$(PREFIX)/share/splatd/static \
+		$(DESTDIR)$(PREFIX)/share/doc/splatd \
+		$(DESTDIR)$(PREFIX)/share/man/man1
+	$(Q)install -m 755 build/splatd $(DESTDIR)$(PREFIX)/bin/splatd
+	$(Q)cp -R static/. $(DESTDIR)$(PREFIX)/share/splatd/static/
+	$(Q)sed 's|@PREFIX@|$(PREFIX)|g' server/dist/splatd.service > \
+		$(DESTDIR)$(UNITDIR)/splatd.service
+	$(Q)chmod 644 $(DESTDIR)$(UNITDIR)/splatd.service
+	$(Q)sed 's|@PREFIX@|$(PREFIX)|g' server/dist/splatd.conf.example > \
+		$(DESTDIR)$(PREFIX)/share/doc/splatd/splatd.conf.example
+	$(Q)install -m 644 docs/operating.md $(DESTDIR)$(PREFIX)/share/doc/splatd/
+	$(Q)sed 's|@PREFIX@|$(PREFIX)|g; s|@VERSION@|$(VERSION)|g' \
+		server/dist/splatd.1 > $(DESTDIR)$(PREFIX)/share/man/man1/splatd.1
 
 FORMAT_FILES = $(wildcard parsers/*.[ch] db/*.[ch] server/*.[ch] \
 	server/http/*.[ch] server/triage/*.[ch] server/mail/*.[ch] \

@@ -567,6 +567,13 @@ static const char *const sql[DB_SQL_NR] = {
 		" AND NOT EXISTS (SELECT 1 FROM signature_people p"
 		"  WHERE p.signature_id = so.signature_id)"
 		" ORDER BY so.signature_id LIMIT ?1",
+
+	/* backup and check (db/backup.c): a read transaction whose first
+	 * read fixes the snapshot a backup copies */
+	[DB_SQL_READ_BEGIN] = "BEGIN DEFERRED",
+	[DB_SQL_SNAPSHOT] = "SELECT count(*) FROM sqlite_schema",
+	[DB_SQL_INTEGRITY_CHECK] = "PRAGMA integrity_check",
+	[DB_SQL_FOREIGN_KEY_CHECK] = "PRAGMA foreign_key_check",
 };
 
 const char *db_sql_text(enum db_sql id)

@@ -148,6 +148,12 @@ enum db_sql {
 	DB_SQL_MAIL_SENT_ABOUT,
 	DB_SQL_PEOPLE_MISSING,
 
+	/* backup and check (db/backup.c) */
+	DB_SQL_READ_BEGIN,
+	DB_SQL_SNAPSHOT,
+	DB_SQL_INTEGRITY_CHECK,
+	DB_SQL_FOREIGN_KEY_CHECK,
+
 	DB_SQL_NR
 };
 

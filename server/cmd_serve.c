@@ -1,14 +1,22 @@
 // SPDX-License-Identifier: GPL-2.0
 /* cmd_serve: `splatd serve`, the HTTP service on its embedded database. */
 #include <errno.h>
+#include <fcntl.h>
 #include <malloc.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <systemd/sd-daemon.h>
+#include <unistd.h>
 
 #include "db/db.h"
+#include "parsers/alloc.h"
+#include "parsers/compiler.h"
 #include "server/cmds.h"
+#include "server/config.h"
+#include "server/http/api.h"
 #include "server/http/http.h"
 #include "server/options.h"
 #include "server/triage/owners.h"
@@ -20,6 +28,11 @@
 static const char serve_usage[] =
 	"usage: splatd serve [options]\n"
 	"\n"
+	"  --config FILE           read options from FILE first, one 'key =\n"
+	"                          value' line per option without '--'\n"
+	"                          (" CONFIG_DEFAULT_PATH " when there);\n"
+	"                          options given here override it, SIGHUP\n"
+	"                          re-reads it (docs/operating.md)\n"
 	"  --listen HOST:PORT      address to listen on (127.0.0.1:8080;\n"
 	"                          port 0 picks a free one, printed on stdout)\n"
 	"  --db PATH               SQLite database (var/splatd.db)\n"
@@ -51,7 +64,7 @@ static const char serve_usage[] =
 	"  --wal-frames N          checkpoint with writes held when the WAL\n"
 	"                          holds more than N pages (16384)\n"
 	"  --access-log FILE       access log (stderr; '-' for stdout;\n"
-	"                          'off' for none)\n"
+	"                          'off' for none); reopened on SIGHUP\n"
 	"  --fixed-after N         clean runs on kernels containing a fix\n"
 	"                          before a regression is fixed (3)\n"
 	"  --sync-interval SECS    git sync of the configured trees every\n"
@@ -66,53 +79,291 @@ static const char serve_usage[] =
 	"                          seconds when --smtp-url is set (900;\n"
 	"                          0: never; docs/mail.md)\n" MAIL_USAGE;
 
+/* Everything serve's options set: the destinations of its table. */
+struct serve_settings {
+	struct ingest_limits limits;
+	struct http_config http;
+	struct regress_config regress;
+	struct mail_config mail;
+	unsigned sync_interval, digest_interval;
+	const char *config, *access_log, *ktree, *krepo, *kref;
+	const char *public_url; /* --public-url as given, or NULL */
+};
+
+/*
+ * The one table of serve's options, for argv and the configuration file
+ * (its keys are these names without "--").
+ */
+#define SERVE_OPTIONS(s)                                                       \
+	OPT_STRING("--config", &(s)->config),                                  \
+		OPT_STRING("--listen", &(s)->http.listen),                     \
+		OPT_STRING("--db", &(s)->http.db_path),                        \
+		OPT_STRING("--static", &(s)->http.static_dir),                 \
+		OPT_SIZE("--max-body", &(s)->http.max_body, OPTIONS_NONZERO),  \
+		OPT_SIZE("--max-decompressed", &(s)->limits.max_decompressed,  \
+			 OPTIONS_NONZERO),                                     \
+		OPT_SIZE("--max-line", &(s)->limits.max_line,                  \
+			 OPTIONS_NONZERO),                                     \
+		OPT_SIZE("--max-json", &(s)->http.max_json, OPTIONS_NONZERO),  \
+		OPT_SIZE("--max-buffered", &(s)->http.max_buffered,            \
+			 OPTIONS_NONZERO),                                     \
+		OPT_SIZE("--max-reports", &(s)->limits.max_reports,            \
+			 OPTIONS_NONZERO),                                     \
+		OPT_BOOL("--public-read", &(s)->http.public_read, true),       \
+		OPT_BOOL("--private", &(s)->http.public_read, false),          \
+		OPT_BOOL("--metrics-public", &(s)->http.metrics_public, true), \
+		OPT_SIZE("--threads", &(s)->http.threads, OPTIONS_NONZERO),    \
+		OPT_SIZE("--max-conns", &(s)->http.max_conns,                  \
+			 OPTIONS_NONZERO),                                     \
+		OPT_SIZE("--max-conns-per-ip", &(s)->http.max_conns_per_ip,    \
+			 OPTIONS_NONZERO),                                     \
+		OPT_UINT("--header-timeout", &(s)->http.guard.header_timeout,  \
+			 0),                                                   \
+		OPT_UINT("--body-timeout", &(s)->http.guard.body_timeout, 0),  \
+		OPT_SIZE("--body-min-rate", &(s)->http.guard.body_min_rate,    \
+			 0),                                                   \
+		OPT_SIZE("--wal-frames", &(s)->http.wal_frames,                \
+			 OPTIONS_NONZERO),                                     \
+		OPT_STRING("--access-log", &(s)->access_log),                  \
+		OPT_UINT("--fixed-after", &(s)->regress.fixed_after,           \
+			 OPTIONS_NONZERO),                                     \
+		OPT_UINT("--sync-interval", &(s)->sync_interval, 0),           \
+		OPT_UINT("--sync-window", &(s)->regress.window,                \
+			 OPTIONS_NONZERO),                                     \
+		OPT_STRING("--kernel-tree", &(s)->ktree),                      \
+		OPT_STRING("--kernel-repo", &(s)->krepo),                      \
+		OPT_STRING("--kernel-ref", &(s)->kref),                        \
+		OPT_UINT("--digest-interval", &(s)->digest_interval, 0),       \
+		MAIL_OPTIONS(&(s)->mail), OPT_END
+
+/* Every setting at its default, before the file and argv. */
+static void settings_init(struct serve_settings *s)
+{
+	const struct ingest_limits limits = INGEST_LIMITS_INIT;
+	struct stat st;
+
+	*s = (struct serve_settings){ .limits = limits,
+				      .sync_interval = 600,
+				      .digest_interval = 900,
+				      .kref = "HEAD" };
+	http_config_init(&s->http);
+	mail_config_init(&s->mail);
+	/* NULL tells whether --public-url was given (see settings_finish) */
+	s->mail.public_url = NULL;
+	s->http.limits = &s->limits;
+	if (!stat("static", &st) && S_ISDIR(st.st_mode))
+		s->http.static_dir = "static";
+}
+
+/* After the file and argv: API replies link absolutely only with a
+ * --public-url; mail always does, on its default. */
+static void settings_finish(struct serve_settings *s)
+{
+	struct mail_config defaults;
+
+	mail_config_init(&defaults);
+	s->public_url = s->mail.public_url;
+	if (!s->mail.public_url)
+		s->mail.public_url = defaults.public_url;
+}
+
+/* Parse argv into s: 0, OPTIONS_HELP, or -EINVAL with *bad at argv[*bad]. */
+static int settings_argv(struct serve_settings *s, int argc, char **argv,
+			 int *bad)
+{
+	const struct options_row opts[] = { SERVE_OPTIONS(s) };
+	int i, ret;
+
+	for (i = 1; i < argc; i++) {
+		ret = options_parse(opts, argc, argv, &i);
+		if (!ret && i < argc)
+			ret = -EINVAL;
+		if (ret) {
+			*bad = i < argc ? i : argc - 1;
+			return ret;
+		}
+	}
+	return 0;
+}
+
+/*
+ * The configuration file (the one argv names, else the default when it is
+ * there), then argv over it.  argv was checked already (settings_argv).
+ */
+static int settings_load(struct serve_settings *s, struct config *c,
+			 const char *path, int argc, char **argv,
+			 struct strbuf *err)
+{
+	const struct options_row opts[] = { SERVE_OPTIONS(s) };
+	int bad, ret;
+
+	settings_init(s);
+	ret = config_read(c, opts, path ? path : CONFIG_DEFAULT_PATH, !!path,
+			  err);
+	if (ret && (path || ret != -ENOENT))
+		return ret;
+	s->config = NULL;
+	settings_argv(s, argc, argv, &bad);
+	settings_finish(s);
+	return 0;
+}
+
+/* Whether the access log is a file (not stderr, '-' or 'off'). */
+static bool log_is_file(const char *log)
+{
+	return log && strcmp(log, "off") && strcmp(log, "-");
+}
+
+static int open_access_log(struct serve_settings *s, struct strbuf *err)
+{
+	const char *log = s->access_log;
+
+	if (log && !strcmp(log, "off")) {
+		s->http.access_log = NULL;
+	} else if (log && !strcmp(log, "-")) {
+		s->http.access_log = stdout;
+	} else if (log) {
+		s->http.access_log = fopen(log, "ae");
+		if (!s->http.access_log) {
+			strbuf_addf(err, "%s: %s", log, strerror(errno));
+			return -errno;
+		}
+		setvbuf(s->http.access_log, NULL, _IOLBF, 0);
+	}
+	if (s->http.access_log == stdout)
+		setvbuf(stdout, NULL, _IOLBF, 0);
+	return 0;
+}
+
+/* What SIGHUP needs: how serve was started and what it runs with. */
+struct serve_state {
+	struct serve_settings *cur;
+	const char *config_path; /* --config, or NULL for the default */
+	int argc;
+	char **argv;
+	char *access_log; /* the running log's path after a reload */
+};
+
+/*
+ * Reopen the access log at path onto the running stream (logrotate moves
+ * the file away, then sends SIGHUP): the workers keep writing through the
+ * same FILE, now into the new file.
+ */
+static int reopen_access_log(FILE *log, const char *path, struct strbuf *err)
+{
+	int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
+	int ret = 0;
+
+	if (fd < 0) {
+		ret = -errno;
+		strbuf_addf(err, "%s: %s", path, strerror(errno));
+		return ret;
+	}
+	fflush(log);
+	if (dup3(fd, fileno(log), O_CLOEXEC) < 0) {
+		ret = -errno;
+		strbuf_addf(err, "%s: %s", path, strerror(errno));
+	}
+	close(fd);
+	return ret;
+}
+
+/*
+ * SIGHUP: read the configuration file and argv again.  What changed is
+ * applied when that is safe while requests run (the access log: reopened,
+ * also when its path is the same); anything else is read by running
+ * threads without a lock, or fixed when they started (listen address,
+ * database, threads, limits, mail), and is logged as taking effect at the
+ * next restart.  A file that no longer reads leaves everything as it was.
+ */
+static void serve_reload(struct serve_state *st)
+{
+	struct serve_settings n;
+	struct config c = CONFIG_INIT;
+	struct strbuf err = STRBUF_INIT;
+	const struct options_row cur[] = { SERVE_OPTIONS(st->cur) };
+	const struct options_row now[] = { SERVE_OPTIONS(&n) };
+	const char *old_log = st->access_log ? st->access_log :
+					       st->cur->access_log;
+	size_t i, j;
+
+	sd_notify(0, "RELOADING=1");
+	if (settings_load(&n, &c, st->config_path, st->argc, st->argv, &err)) {
+		fprintf(stderr, "splatd serve: reload: %s; nothing changed\n",
+			err.buf);
+		goto out;
+	}
+	for (i = 0; cur[i].name; i++) {
+		if (!strcmp(cur[i].name, "--access-log") ||
+		    options_same(&cur[i], &now[i]))
+			continue;
+		/* --public-read and --private: one setting, said once */
+		for (j = 0; j < i && cur[j].dest != cur[i].dest; j++)
+			;
+		if (j < i)
+			continue;
+		fprintf(stderr,
+			"splatd serve: reload: %s changed; it takes effect"
+			" at the next restart\n",
+			cur[i].name + 2);
+	}
+	if (log_is_file(old_log) && log_is_file(n.access_log)) {
+		if (reopen_access_log(st->cur->http.access_log, n.access_log,
+				      &err)) {
+			fprintf(stderr, "splatd serve: reload: access log %s\n",
+				err.buf);
+			goto out;
+		}
+		free(st->access_log);
+		st->access_log = xstrdup(n.access_log);
+		fprintf(stderr, "splatd serve: reload: access log %s\n",
+			n.access_log);
+	} else if (!(old_log == n.access_log ||
+		     (old_log && n.access_log &&
+		      !strcmp(old_log, n.access_log)))) {
+		fprintf(stderr,
+			"splatd serve: reload: access-log changed to or from"
+			" stderr, '-' or 'off'; it takes effect at the next"
+			" restart\n");
+	}
+	if (st->config_path || !access(CONFIG_DEFAULT_PATH, F_OK))
+		fprintf(stderr, "splatd serve: reloaded %s\n",
+			st->config_path ? st->config_path :
+					  CONFIG_DEFAULT_PATH);
+	else
+		fprintf(stderr, "splatd serve: reloaded (no configuration"
+				" file, the command line only)\n");
+out:
+	sd_notify(0, "READY=1");
+	config_release(&c);
+	strbuf_release(&err);
+}
+
+/* http_serve's signal hook: SIGHUP reloads, the others stop it. */
+static void serve_signal(void *arg, int sig)
+{
+	if (sig == SIGHUP)
+		serve_reload(arg);
+	else
+		sd_notify(0, "STOPPING=1");
+}
+
+/* Listening: tell systemd (Type=notify; nothing without $NOTIFY_SOCKET). */
+static void serve_ready(void *arg UNUSED, struct MHD_Daemon *d UNUSED)
+{
+	sd_notify(0, "READY=1");
+}
+
 int cmd_serve(int argc, char **argv)
 {
-	struct ingest_limits limits = INGEST_LIMITS_INIT;
-	struct http_config cfg;
-	struct regress_config rcfg = { 0, 0 };
-	struct mail_config mcfg;
+	struct serve_settings s, first;
+	struct serve_state state = { &s, NULL, argc, argv, NULL };
+	struct config c = CONFIG_INIT;
 	struct mailer *mailer = NULL;
-	unsigned sync_interval = 600, digest_interval = 900;
 	struct strbuf err = STRBUF_INIT;
 	struct db *owners_db = NULL;
-	const char *log = NULL;
-	const char *ktree = NULL, *krepo = NULL, *kref = "HEAD";
-	const struct options_row opts[] = {
-		OPT_STRING("--listen", &cfg.listen),
-		OPT_STRING("--db", &cfg.db_path),
-		OPT_STRING("--static", &cfg.static_dir),
-		OPT_SIZE("--max-body", &cfg.max_body, OPTIONS_NONZERO),
-		OPT_SIZE("--max-decompressed", &limits.max_decompressed,
-			 OPTIONS_NONZERO),
-		OPT_SIZE("--max-line", &limits.max_line, OPTIONS_NONZERO),
-		OPT_SIZE("--max-json", &cfg.max_json, OPTIONS_NONZERO),
-		OPT_SIZE("--max-buffered", &cfg.max_buffered, OPTIONS_NONZERO),
-		OPT_SIZE("--max-reports", &limits.max_reports, OPTIONS_NONZERO),
-		OPT_BOOL("--public-read", &cfg.public_read, true),
-		OPT_BOOL("--private", &cfg.public_read, false),
-		OPT_BOOL("--metrics-public", &cfg.metrics_public, true),
-		OPT_SIZE("--threads", &cfg.threads, OPTIONS_NONZERO),
-		OPT_SIZE("--max-conns", &cfg.max_conns, OPTIONS_NONZERO),
-		OPT_SIZE("--max-conns-per-ip", &cfg.max_conns_per_ip,
-			 OPTIONS_NONZERO),
-		OPT_UINT("--header-timeout", &cfg.guard.header_timeout, 0),
-		OPT_UINT("--body-timeout", &cfg.guard.body_timeout, 0),
-		OPT_SIZE("--body-min-rate", &cfg.guard.body_min_rate, 0),
-		OPT_SIZE("--wal-frames", &cfg.wal_frames, OPTIONS_NONZERO),
-		OPT_STRING("--access-log", &log),
-		OPT_UINT("--fixed-after", &rcfg.fixed_after, OPTIONS_NONZERO),
-		OPT_UINT("--sync-interval", &sync_interval, 0),
-		OPT_UINT("--sync-window", &rcfg.window, OPTIONS_NONZERO),
-		OPT_STRING("--kernel-tree", &ktree),
-		OPT_STRING("--kernel-repo", &krepo),
-		OPT_STRING("--kernel-ref", &kref),
-		OPT_UINT("--digest-interval", &digest_interval, 0),
-		MAIL_OPTIONS(&mcfg),
-		OPT_END,
-	};
-	struct stat st;
-	int i, ret;
+	sigset_t sigs;
+	int bad = 0, ret;
 
 	/*
 	 * Lockdep parsers (one per connection, reset between runs) and
@@ -123,70 +374,82 @@ int cmd_serve(int argc, char **argv)
 	 */
 	mallopt(M_MMAP_THRESHOLD, 32 << 20);
 	mallopt(M_TRIM_THRESHOLD, 256 << 20);
-	http_config_init(&cfg);
-	mail_config_init(&mcfg);
-	cfg.limits = &limits;
-	if (!stat("static", &st) && S_ISDIR(st.st_mode))
-		cfg.static_dir = "static";
-	for (i = 1; i < argc; i++) {
-		ret = options_parse(opts, argc, argv, &i);
-		if (ret == OPTIONS_HELP) {
-			fputs(serve_usage, stdout);
-			return 0;
-		}
-		if (ret || i < argc)
-			goto usage;
+	/* argv alone first: usage errors, --help and --config */
+	settings_init(&first);
+	ret = settings_argv(&first, argc, argv, &bad);
+	if (ret == OPTIONS_HELP) {
+		fputs(serve_usage, stdout);
+		return 0;
 	}
-	if (log && !strcmp(log, "off")) {
-		cfg.access_log = NULL;
-	} else if (log && !strcmp(log, "-")) {
-		cfg.access_log = stdout;
-	} else if (log) {
-		cfg.access_log = fopen(log, "a");
-		if (!cfg.access_log) {
-			fprintf(stderr, "splatd serve: %s: %s\n", log,
-				strerror(errno));
-			return 1;
-		}
-		setvbuf(cfg.access_log, NULL, _IOLBF, 0);
+	if (ret)
+		goto usage;
+	state.config_path = first.config;
+	ret = settings_load(&s, &c, state.config_path, argc, argv, &err);
+	if (ret) {
+		fprintf(stderr, "splatd serve: %s\n", err.buf);
+		config_release(&c);
+		strbuf_release(&err);
+		return 2;
 	}
-	if (cfg.access_log == stdout)
-		setvbuf(stdout, NULL, _IOLBF, 0);
+	if (open_access_log(&s, &err)) {
+		fprintf(stderr, "splatd serve: %s\n", err.buf);
+		config_release(&c);
+		strbuf_release(&err);
+		return 1;
+	}
+	api_set_public_url(s.public_url);
+	/*
+	 * Signals go to the thread that waits for them (http_serve): block
+	 * them before any thread starts, as threads inherit the mask.
+	 */
+	sigemptyset(&sigs);
+	sigaddset(&sigs, SIGHUP);
+	sigaddset(&sigs, SIGINT);
+	sigaddset(&sigs, SIGTERM);
+	pthread_sigmask(SIG_BLOCK, &sigs, NULL);
+	s.http.on_serving = serve_ready;
+	s.http.on_signal = serve_signal;
+	s.http.on_signal_arg = &state;
 	/*
 	 * The owners source gets a connection of its own (it is used under the
 	 * source's lock): trees whose function index `splatd git index`
 	 * stored load in milliseconds instead of being rebuilt (~30 s for a
 	 * full kernel tree).
 	 */
-	if ((ktree || krepo) && (db_open(&owners_db, cfg.db_path, &err) ||
-				 owners_source_new(&cfg.owners, ktree, krepo,
-						   kref, owners_db, &err))) {
+	if ((s.ktree || s.krepo) &&
+	    (db_open(&owners_db, s.http.db_path, &err) ||
+	     owners_source_new(&s.http.owners, s.ktree, s.krepo, s.kref,
+			       owners_db, &err))) {
 		fprintf(stderr, "splatd serve: kernel tree: %s\n", err.buf);
-		strbuf_release(&err);
-		db_close(owners_db);
-		return 1;
+		ret = 1;
+		goto out;
 	}
-	cfg.regress = regress_new(&rcfg);
-	ret = regress_sync_start(cfg.regress, cfg.db_path, sync_interval, &err);
+	s.http.regress = regress_new(&s.regress);
+	ret = regress_sync_start(s.http.regress, s.http.db_path,
+				 s.sync_interval, &err);
 	if (!ret)
-		ret = mailer_start(&mailer, &mcfg, cfg.db_path, digest_interval,
-				   &err);
+		ret = mailer_start(&mailer, &s.mail, s.http.db_path,
+				   s.digest_interval, &err);
 	if (!ret)
-		ret = http_serve(&cfg, &err);
+		ret = http_serve(&s.http, &err);
 	mailer_stop(mailer);
-	regress_free(cfg.regress);
-	owners_source_free(cfg.owners);
-	db_close(owners_db);
+	regress_free(s.http.regress);
+	owners_source_free(s.http.owners);
 	if (ret)
 		fprintf(stderr, "splatd serve: %s\n", err.buf);
-	if (cfg.access_log && cfg.access_log != stderr &&
-	    cfg.access_log != stdout)
-		fclose(cfg.access_log);
+	ret = ret ? 1 : 0;
+out:
+	db_close(owners_db);
+	if (s.http.access_log && s.http.access_log != stderr &&
+	    s.http.access_log != stdout)
+		fclose(s.http.access_log);
+	free(state.access_log);
+	config_release(&c);
 	strbuf_release(&err);
-	return ret ? 1 : 0;
+	return ret;
 usage:
 	fprintf(stderr, "splatd serve: bad or incomplete option '%s'\n",
-		argv[i]);
+		argv[bad]);
 	fputs(serve_usage, stderr);
 	return 2;
 }

@@ -18,5 +18,7 @@ int cmd_subscription(int argc, char **argv);
 /* `splatd mail receive`, a row of cmd_mail's table */
 int cmd_mail_receive(int argc, char **argv);
 int cmd_digest(int argc, char **argv);
+/* `splatd db backup|check` (server/cmd_db.c) */
+int cmd_db(int argc, char **argv);
 
 #endif

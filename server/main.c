@@ -1,16 +1,21 @@
 // SPDX-License-Identifier: GPL-2.0
 /* main: the splatd command table; reading it tells the whole program. */
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "parsers/alloc.h"
+#include "parsers/compiler.h"
 #include "server/cmds.h"
+#include "server/version.h"
 
 struct cmd {
 	const char *name;
 	int (*fn)(int argc, char **argv);
 	const char *help;
 };
+
+static int cmd_version(int argc, char **argv);
 
 static const struct cmd commands[] = {
 	{ "parse", cmd_parse, "parse kernel logs offline and print JSON" },
@@ -26,7 +31,30 @@ static const struct cmd commands[] = {
 	{ "mail", cmd_mail, "mail: send, status, pause, resume, receive" },
 	{ "subscription", cmd_subscription,
 	  "mail subscriptions: add, list, remove" },
+	{ "db", cmd_db, "database backup (online) and integrity check" },
+	{ "version", cmd_version, "print the version (as --version does)" },
 };
+
+static int cmd_version(int argc UNUSED, char **argv UNUSED)
+{
+	puts(version_line());
+	return 0;
+}
+
+/*
+ * --version anywhere before a "--" (`splatd --version`, `splatd serve
+ * --version`, `splatd git tree add --version`): every command answers it
+ * the same way, before its own options are looked at.
+ */
+static bool wants_version(int argc, char **argv)
+{
+	int i;
+
+	for (i = 1; i < argc && strcmp(argv[i], "--"); i++)
+		if (!strcmp(argv[i], "--version"))
+			return true;
+	return false;
+}
 
 static void usage(FILE *out)
 {
@@ -48,6 +76,8 @@ int main(int argc, char **argv)
 		usage(stderr);
 		return 2;
 	}
+	if (wants_version(argc, argv))
+		return cmd_version(argc, argv);
 	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") ||
 	    !strcmp(argv[1], "help")) {
 		usage(stdout);

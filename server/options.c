@@ -132,6 +132,83 @@ int options_parse(const struct options_row *opts, int argc, char **argv, int *i)
 	return 0;
 }
 
+static int parse_bool(const char *value, bool *out)
+{
+	if (!strcmp(value, "true"))
+		*out = true;
+	else if (!strcmp(value, "false"))
+		*out = false;
+	else
+		return -EINVAL;
+	return 0;
+}
+
+int options_set(const struct options_row *opts, const char *key,
+		const char *value)
+{
+	const struct options_row *o;
+	bool on;
+
+	for (o = opts; o->name; o++)
+		if (!strncmp(o->name, "--", 2) && !strcmp(o->name + 2, key))
+			break;
+	if (!o->name || o->kind == OPTIONS_STOP ||
+	    (o->kind == OPTIONS_STRING && !o->dest))
+		return -ENOENT;
+	if (takes_value(o))
+		return parse_value(o, value);
+	if (parse_bool(value, &on))
+		return -EINVAL;
+	if (o->kind == OPTIONS_BOOL)
+		*(bool *)o->dest = on ? o->value : !o->value;
+	else if (o->kind == OPTIONS_BIT && on)
+		*(unsigned *)o->dest |= o->value;
+	else if (o->kind == OPTIONS_BIT)
+		*(unsigned *)o->dest &= ~o->value;
+	return 0;
+}
+
+/* The integer of o->width bytes at o->dest. */
+static unsigned long long load_int(const struct options_row *o)
+{
+	switch (o->width) {
+	case sizeof(uint8_t):
+		return *(const uint8_t *)o->dest;
+	case sizeof(uint16_t):
+		return *(const uint16_t *)o->dest;
+	case sizeof(uint32_t):
+		return *(const uint32_t *)o->dest;
+	default:
+		return *(const uint64_t *)o->dest;
+	}
+}
+
+bool options_same(const struct options_row *a, const struct options_row *b)
+{
+	const char *x, *y;
+
+	if (!a->dest || !b->dest)
+		return true;
+	switch (a->kind) {
+	case OPTIONS_STRING:
+		x = *(const char *const *)a->dest;
+		y = *(const char *const *)b->dest;
+		return x == y || (x && y && !strcmp(x, y));
+	case OPTIONS_BOOL:
+		return *(const bool *)a->dest == *(const bool *)b->dest;
+	case OPTIONS_BIT:
+		return !((*(const unsigned *)a->dest ^
+			  *(const unsigned *)b->dest) &
+			 a->value);
+	case OPTIONS_SIZE:
+	case OPTIONS_UINT:
+		return load_int(a) == load_int(b);
+	default:
+		/* a callback's destination has no known shape */
+		return true;
+	}
+}
+
 int options_parse_arg(const struct options_row *opts, int argc, char **argv,
 		      int *i, const char **arg)
 {

@@ -106,6 +106,23 @@ int options_parse(const struct options_row *opts, int argc, char **argv,
 int options_parse_arg(const struct options_row *opts, int argc, char **argv,
 		      int *i, const char **arg);
 
+/*
+ * Set the option named "--key" from a configuration file's "key = value"
+ * (server/config.h): value as on the command line, and for an option
+ * without one (BOOL, BIT, FLAG) "true" (as if given) or "false" (BOOL: the
+ * opposite value; BIT: the bit cleared).  The value is not copied.  0,
+ * -ENOENT when no row is named so (or it is OPT_STOP, or a string with no
+ * destination, which the command line skips), -EINVAL for a bad value.
+ */
+int options_set(const struct options_row *opts, const char *key,
+		const char *value);
+
+/*
+ * Whether two rows of the same table, filled into different destinations,
+ * hold the same value (strings compared by content; NULL equals NULL).
+ */
+bool options_same(const struct options_row *a, const struct options_row *b);
+
 /* "64M", "512K", "1G", "1000", also "64MiB"/"64MB" -> bytes; -EINVAL. */
 int options_parse_size(const char *s, unsigned long long *out);
 

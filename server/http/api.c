@@ -9,19 +9,37 @@
 
 #include "parsers/utf8.h"
 
+/* Set before the server's threads start, read-only after (api.h). */
+static const char *api_base = "";
+static int api_base_len;
+
+void api_set_public_url(const char *base)
+{
+	size_t n = base ? strlen(base) : 0;
+
+	/* "https://x.org/" and "https://x.org" give the same urls */
+	while (n && base[n - 1] == '/')
+		n--;
+	api_base = base ? base : "";
+	api_base_len = n > 4096 ? 4096 : (int)n;
+}
+
 json_t *api_signature_url(long long id)
 {
-	return json_sprintf("/api/v1/signatures/%lld", id);
+	return json_sprintf("%.*s/api/v1/signatures/%lld", api_base_len,
+			    api_base, id);
 }
 
 json_t *api_run_url(const char *run_id)
 {
-	return json_sprintf("/api/v1/runs/%s", run_id);
+	return json_sprintf("%.*s/api/v1/runs/%s", api_base_len, api_base,
+			    run_id);
 }
 
 json_t *api_regression_url(long long id)
 {
-	return json_sprintf("/api/v1/regressions/%lld", id);
+	return json_sprintf("%.*s/api/v1/regressions/%lld", api_base_len,
+			    api_base, id);
 }
 
 json_t *api_run_json(const struct db_run *r)

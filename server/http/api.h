@@ -14,11 +14,19 @@
 #include "db/signatures.h"
 #include "server/triage/view.h"
 
-/* "/api/v1/signatures/ID".  New reference. */
+/*
+ * serve --public-url: the base every url below starts with ("https://
+ * splatd.example.org", no final '/'), set once at start-up before any
+ * thread runs; NULL (the default, and splatd's other commands): relative
+ * urls.  The string must live as long as the process serves.
+ */
+void api_set_public_url(const char *base);
+
+/* "[BASE]/api/v1/signatures/ID".  New reference. */
 json_t *api_signature_url(long long id);
-/* "/api/v1/runs/ID".  New reference. */
+/* "[BASE]/api/v1/runs/ID".  New reference. */
 json_t *api_run_url(const char *run_id);
-/* "/api/v1/regressions/ID".  New reference. */
+/* "[BASE]/api/v1/regressions/ID".  New reference. */
 json_t *api_regression_url(long long id);
 /* A run object (without its reports): view_run() and its url.  New
  * reference. */

@@ -8,6 +8,7 @@
 #include "server/http/metrics.h"
 #include "server/http/routes.h"
 #include "server/mail/mail.h"
+#include "server/version.h"
 
 void api_health_get(struct http_request *req)
 {
@@ -24,8 +25,10 @@ void api_health_get(struct http_request *req)
 		return;
 	}
 	http_reply_json(req, 200,
-			json_pack("{s:s, s:I}", "status", "ok", "schema",
-				  (json_int_t)version));
+			json_pack("{s:s, s:I, s:s, s:s}", "status", "ok",
+				  "schema", (json_int_t)version, "version",
+				  version_release(), "commit",
+				  version_commit()));
 }
 
 static const char *route_name(size_t i)

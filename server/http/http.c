@@ -1028,6 +1028,8 @@ int http_serve(const struct http_config *cfg, struct strbuf *err)
 	sigemptyset(&sigs);
 	sigaddset(&sigs, SIGINT);
 	sigaddset(&sigs, SIGTERM);
+	if (cfg->on_signal)
+		sigaddset(&sigs, SIGHUP);
 	pthread_sigmask(SIG_BLOCK, &sigs, NULL);
 	signal(SIGPIPE, SIG_IGN);
 	ret = connguard_new(&srv.guard, &cfg->guard, err);
@@ -1065,8 +1067,14 @@ int http_serve(const struct http_config *cfg, struct strbuf *err)
 		cfg->listen, threads, cfg->db_path);
 	if (cfg->on_serving)
 		cfg->on_serving(cfg->on_serving_arg, d);
-	while (sigwait(&sigs, &sig))
-		;
+	for (;;) {
+		if (sigwait(&sigs, &sig))
+			continue;
+		if (cfg->on_signal)
+			cfg->on_signal(cfg->on_signal_arg, sig);
+		if (sig != SIGHUP)
+			break;
+	}
 	fprintf(stderr, "splatd: signal %d, finishing requests\n", sig);
 	fd = MHD_quiesce_daemon(d);
 	if (fd >= 0)

@@ -46,11 +46,16 @@ struct http_config {
 	struct connguard_limits guard; /* header and body deadlines */
 	unsigned long long max_buffered; /* all buffered bodies together */
 	unsigned long long max_json; /* a runs JSON document after gunzip */
-	/* Tests that hand the daemon connections of their own (with
-	 * MHD_add_connection, tests/fuzz/fuzz_http.c): called with the
-	 * running daemon once it serves; NULL in splatd itself. */
+	/* Called with the running daemon once it serves: splatd serve tells
+	 * systemd it is ready; tests hand the daemon connections of their
+	 * own (with MHD_add_connection, tests/fuzz/fuzz_http.c). */
 	void (*on_serving)(void *arg, struct MHD_Daemon *daemon);
 	void *on_serving_arg;
+	/* Called, when set, in the thread that takes the signals for each
+	 * one taken: SIGHUP (then it goes on serving; without the hook
+	 * SIGHUP is not waited for), SIGTERM or SIGINT (then it stops). */
+	void (*on_signal)(void *arg, int sig);
+	void *on_signal_arg;
 };
 
 enum http_phase {

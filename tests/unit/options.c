@@ -183,12 +183,88 @@ static void options__one_argument(void **state)
 	}
 }
 
+/* A configuration file's "key = value" sets what the flag would. */
+static void options__set_from_keys(void **state)
+{
+	struct dests d = { .public_read = true, .bits = 1 };
+	TABLE(d);
+
+	assert_int_equal(options_set(opts, "db", "x.db"), 0);
+	assert_string_equal(d.db, "x.db");
+	assert_int_equal(options_set(opts, "max-body", "2K"), 0);
+	assert_int_equal(d.body, 2048);
+	assert_int_equal(options_set(opts, "pretty", "true"), 0);
+	assert_true(d.pretty);
+	assert_int_equal(options_set(opts, "pretty", "false"), 0);
+	assert_false(d.pretty);
+	/* a flag that sets false: "true" as given, "false" the opposite */
+	assert_int_equal(options_set(opts, "private", "true"), 0);
+	assert_false(d.public_read);
+	assert_int_equal(options_set(opts, "private", "false"), 0);
+	assert_true(d.public_read);
+	assert_int_equal(options_set(opts, "sections", "true"), 0);
+	assert_int_equal(d.bits, 5);
+	assert_int_equal(options_set(opts, "sections", "false"), 0);
+	assert_int_equal(d.bits, 1);
+	assert_int_equal(options_set(opts, "link", "a"), 0);
+	assert_int_equal(d.links, 1);
+
+	assert_int_equal(options_set(opts, "nope", "1"), -ENOENT);
+	assert_int_equal(options_set(opts, "--db", "x"), -ENOENT);
+	assert_int_equal(options_set(opts, "", "x"), -ENOENT);
+	assert_int_equal(options_set(opts, "f", "true"), -ENOENT);
+	assert_int_equal(options_set(opts, "window", "0"), -EINVAL);
+	assert_int_equal(options_set(opts, "max-line", "1X"), -EINVAL);
+	assert_int_equal(options_set(opts, "pretty", "yes"), -EINVAL);
+	assert_int_equal(options_set(opts, "link", ""), -EINVAL);
+}
+
+/* Two tables over two sets of destinations: which rows differ. */
+static void options__same(void **state)
+{
+	struct dests a = { .db = "x.db", .body = 1 }, b = a;
+	char copy[] = "x.db";
+	size_t i;
+	TABLE(a);
+	const struct options_row *ta = opts;
+	const struct options_row tb[] = {
+		OPT_STRING("--db", &b.db),
+		OPT_BOOL("--pretty", &b.pretty, true),
+		OPT_BOOL("--private", &b.public_read, false),
+		OPT_BIT("--sections", &b.bits, 4),
+		OPT_FLAG("-f"),
+		OPT_UINT("--timeout", &b.secs, 0),
+		OPT_UINT("--window", &b.window, OPTIONS_NONZERO),
+		OPT_SIZE("--max-body", &b.body, OPTIONS_NONZERO),
+		OPT_SIZE("--max-line", &b.line, OPTIONS_NONZERO),
+		OPT_CALLBACK("--link", &b, count_link),
+		OPT_STOP("--"),
+		OPT_END,
+	};
+
+	b.db = copy;
+	for (i = 0; ta[i].name; i++)
+		assert_true(options_same(&ta[i], &tb[i]));
+	b.body = 2;
+	b.bits = 2; /* not the row's bit */
+	assert_false(options_same(&ta[7], &tb[7]));
+	assert_true(options_same(&ta[3], &tb[3]));
+	b.bits = 4;
+	assert_false(options_same(&ta[3], &tb[3]));
+	b.db = NULL;
+	assert_false(options_same(&ta[0], &tb[0]));
+	a.db = NULL;
+	assert_true(options_same(&ta[0], &tb[0]));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(options__every_kind),
 		cmocka_unit_test(options__errors_point_at_the_culprit),
 		cmocka_unit_test(options__one_argument),
+		cmocka_unit_test(options__set_from_keys),
+		cmocka_unit_test(options__same),
 	};
 
 	return cmocka_run_group_tests_name("options", tests, NULL, NULL);

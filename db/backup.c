@@ -1,0 +1,253 @@
+// SPDX-License-Identifier: GPL-2.0
+/* backup: online backup and integrity check of a database (see backup.h). */
+#include "db/backup.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "db/db.h"
+#include "db/walvfs.h"
+
+/* Pages copied per sqlite3_backup_step(): small, so memory stays small. */
+#define BACKUP_STEP_PAGES 256
+
+/*
+ * Open an existing database without creating, migrating or setting
+ * pragmas (a struct db with no statement prepared yet), and check that it
+ * is a splatd database (its user_version is set).
+ */
+static int open_existing(struct db **out, const char *path, struct strbuf *err)
+{
+	struct db *db;
+	long long version = 0;
+	struct stat st;
+	int ret;
+
+	*out = NULL;
+	if (stat(path, &st)) {
+		ret = -errno;
+		strbuf_addf(err, "%s: %s", path, strerror(-ret));
+		return ret;
+	}
+	db = calloc(1, sizeof(*db));
+	if (!db)
+		return -ENOMEM;
+	if (sqlite3_open_v2(path, &db->sq,
+			    SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
+			    walvfs_name()) != SQLITE_OK) {
+		strbuf_addf(err, "opening %s: %s", path,
+			    db->sq ? sqlite3_errmsg(db->sq) : "out of memory");
+		ret = -EIO;
+		goto fail;
+	}
+	sqlite3_busy_timeout(db->sq, 10000);
+	ret = db_scalar(db, DB_SQL_USER_VERSION, &version, err);
+	if (ret)
+		goto fail;
+	if (version <= 0) {
+		strbuf_addf(err, "%s: not a splatd database", path);
+		ret = -EINVAL;
+		goto fail;
+	}
+	*out = db;
+	return 0;
+fail:
+	db_close(db);
+	return ret;
+}
+
+/* Begin a read transaction on db and read, which fixes its snapshot. */
+static int read_snapshot(struct db *db, struct strbuf *err)
+{
+	sqlite3_stmt *st = db_stmt(db, DB_SQL_READ_BEGIN, err);
+	long long n;
+	int ret;
+
+	if (!st)
+		return -EIO;
+	ret = db_step_done(db, st, "begin", err);
+	if (!ret)
+		ret = db_scalar(db, DB_SQL_SNAPSHOT, &n, err);
+	return ret;
+}
+
+/* fsync the file at path (the backup) or directory holding it. */
+static int sync_path(const char *path, int flags, struct strbuf *err)
+{
+	int fd = open(path, flags | O_CLOEXEC);
+	int ret = 0;
+
+	if (fd < 0 || fsync(fd))
+		ret = -errno;
+	if (ret)
+		strbuf_addf(err, "syncing %s: %s", path, strerror(-ret));
+	if (fd >= 0)
+		close(fd);
+	return ret;
+}
+
+/* The directory of path ("." when it has none), into dir. */
+static void dir_of(const char *path, struct strbuf *dir)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (!slash)
+		strbuf_addstr(dir, ".");
+	else if (slash == path)
+		strbuf_addstr(dir, "/");
+	else
+		strbuf_add(dir, path, (size_t)(slash - path));
+}
+
+/* Copy src's snapshot into the empty file tmp, step by step. */
+static int copy_into(struct db *src, const char *tmp, long long *pages,
+		     struct strbuf *err)
+{
+	sqlite3_backup *b = NULL;
+	sqlite3 *dst = NULL;
+	int rc, ret = 0;
+
+	if (sqlite3_open_v2(tmp, &dst, SQLITE_OPEN_READWRITE, NULL) !=
+	    SQLITE_OK) {
+		strbuf_addf(err, "opening %s: %s", tmp,
+			    dst ? sqlite3_errmsg(dst) : "out of memory");
+		ret = -EIO;
+		goto out;
+	}
+	b = sqlite3_backup_init(dst, "main", src->sq, "main");
+	if (!b) {
+		strbuf_addf(err, "backup: %s", sqlite3_errmsg(dst));
+		ret = -EIO;
+		goto out;
+	}
+	do {
+		rc = sqlite3_backup_step(b, BACKUP_STEP_PAGES);
+		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+			usleep(10000);
+	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+	*pages = sqlite3_backup_pagecount(b);
+	rc = sqlite3_backup_finish(b);
+	if (rc != SQLITE_OK) {
+		strbuf_addf(err, "backup: %s", sqlite3_errstr(rc));
+		ret = rc == SQLITE_NOMEM ? -ENOMEM : -EIO;
+	}
+out:
+	if (dst && sqlite3_close(dst) != SQLITE_OK && !ret) {
+		strbuf_addf(err, "closing %s: %s", tmp, sqlite3_errmsg(dst));
+		ret = -EIO;
+	}
+	return ret;
+}
+
+int db_backup(const char *path, const char *dest, long long *pages,
+	      struct strbuf *err)
+{
+	struct strbuf tmp = STRBUF_INIT, dir = STRBUF_INIT;
+	struct db *src = NULL;
+	bool created = false;
+	int fd, ret;
+
+	*pages = 0;
+	strbuf_addf(&tmp, "%s.tmp", dest);
+	dir_of(dest, &dir);
+	ret = open_existing(&src, path, err);
+	if (ret)
+		goto out;
+	/* a stale dest.tmp is an earlier backup that did not finish */
+	if (unlink(tmp.buf) && errno != ENOENT) {
+		ret = -errno;
+		strbuf_addf(err, "%s: %s", tmp.buf, strerror(errno));
+		goto out;
+	}
+	fd = open(tmp.buf, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (fd < 0) {
+		ret = -errno;
+		strbuf_addf(err, "%s: %s", tmp.buf, strerror(errno));
+		goto out;
+	}
+	close(fd);
+	created = true;
+	ret = read_snapshot(src, err);
+	if (!ret)
+		ret = copy_into(src, tmp.buf, pages, err);
+	db_rollback(src);
+	if (!ret)
+		ret = sync_path(tmp.buf, O_RDONLY, err);
+	if (!ret && rename(tmp.buf, dest)) {
+		ret = -errno;
+		strbuf_addf(err, "renaming %s to %s: %s", tmp.buf, dest,
+			    strerror(errno));
+	}
+	if (!ret) {
+		created = false;
+		ret = sync_path(dir.buf, O_RDONLY | O_DIRECTORY, err);
+	}
+out:
+	if (created)
+		unlink(tmp.buf);
+	db_close(src);
+	strbuf_release(&dir);
+	strbuf_release(&tmp);
+	return ret;
+}
+
+struct check_ctx {
+	struct strbuf *problems;
+	long long count;
+};
+
+static int integrity_row(void *arg, sqlite3_stmt *st)
+{
+	struct check_ctx *c = arg;
+	const char *msg = db_col_text(st, 0);
+
+	if (msg && !strcmp(msg, "ok"))
+		return 0;
+	strbuf_addf(c->problems, "integrity: %s\n", msg ? msg : "(null)");
+	c->count++;
+	return 0;
+}
+
+static int foreign_key_row(void *arg, sqlite3_stmt *st)
+{
+	struct check_ctx *c = arg;
+	const char *table = db_col_text(st, 0), *parent = db_col_text(st, 2);
+
+	strbuf_addf(c->problems, "foreign key: %s row %lld -> %s\n",
+		    table ? table : "?", (long long)sqlite3_column_int64(st, 1),
+		    parent ? parent : "?");
+	c->count++;
+	return 0;
+}
+
+int db_check(const char *path, struct strbuf *problems, long long *count,
+	     struct strbuf *err)
+{
+	struct check_ctx c = { problems, 0 };
+	struct db *db = NULL;
+	sqlite3_stmt *st;
+	int ret;
+
+	*count = 0;
+	ret = open_existing(&db, path, err);
+	if (ret)
+		goto out;
+	st = db_stmt(db, DB_SQL_INTEGRITY_CHECK, err);
+	ret = st ? db_each(db, st, integrity_row, &c, "integrity_check", err) :
+		   -EIO;
+	if (ret)
+		goto out;
+	st = db_stmt(db, DB_SQL_FOREIGN_KEY_CHECK, err);
+	ret = st ? db_each(db, st, foreign_key_row, &c, "foreign_key_check",
+			   err) :
+		   -EIO;
+	*count = c.count;
+out:
+	db_close(db);
+	return ret;
+}
