@@ -567,6 +567,34 @@ static const char *const sql[DB_SQL_NR] = {
 		" AND NOT EXISTS (SELECT 1 FROM signature_people p"
 		"  WHERE p.signature_id = so.signature_id)"
 		" ORDER BY so.signature_id LIMIT ?1",
+	/* the dashboard's counts (db/dashboard.c) */
+	[DB_SQL_DASH_HISTOGRAM] =
+		"SELECT date(o.ts, 'unixepoch'), o.kernel, r.tree, count(*)"
+		" FROM occurrences o JOIN runs r ON r.id = o.run_id"
+		" WHERE o.signature_id = ?1 AND o.ts >= ?2"
+		" GROUP BY 1, 2, 3 ORDER BY 1, 2, 3",
+	[DB_SQL_DASH_COUNTS] =
+		"SELECT 'kind', kind, count(*) FROM signatures"
+		" WHERE duplicate_of IS NULL AND status <> 'invalid'"
+		" GROUP BY kind"
+		" UNION ALL SELECT 'status', status, count(*) FROM signatures"
+		" WHERE duplicate_of IS NULL GROUP BY status"
+		" UNION ALL SELECT 'new_week', '', count(*) FROM signatures"
+		" WHERE duplicate_of IS NULL AND first_seen >= ?1"
+		" UNION ALL SELECT 'escalated', '', count(*) FROM signatures"
+		" WHERE duplicate_of IS NULL AND escalated_at IS NOT NULL"
+		" UNION ALL SELECT 'regressions', status, count(*)"
+		" FROM regressions GROUP BY status",
+	[DB_SQL_DASH_PER_DAY] = "SELECT date(ts, 'unixepoch'), count(*)"
+				" FROM occurrences WHERE ts >= ?1"
+				" GROUP BY 1 ORDER BY 1",
+	[DB_SQL_DASH_TOP] =
+		"SELECT s.id, s.hash, s.kind, s.title, s.status, t.n FROM"
+		" (SELECT signature_id, count(*) AS n FROM occurrences"
+		"  WHERE ts >= ?1 GROUP BY signature_id"
+		"  ORDER BY n DESC, signature_id LIMIT ?2) t"
+		" JOIN signatures s ON s.id = t.signature_id"
+		" ORDER BY t.n DESC, s.id",
 };
 
 const char *db_sql_text(enum db_sql id)

@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* dashboard: the read-only counts the dashboard's pages show (histograms,
+ * overview statistics); every statement is in db/sql.c's dashboard block. */
+#ifndef SPLATD_DB_DASHBOARD_H
+#define SPLATD_DB_DASHBOARD_H
+
+#include "db/db.h"
+
+/* One histogram cell: occurrences on day (YYYY-MM-DD, UTC) of kernel on
+ * tree (either NULL when the run did not say). */
+typedef int (*db_dash_cell_fn)(void *ctx, const char *day, const char *kernel,
+			       const char *tree, long long n);
+/* One overview count: what is "kind", "status", "regressions" (key the
+ * value counted), "new_week" or "escalated" (key ""). */
+typedef int (*db_dash_count_fn)(void *ctx, const char *what, const char *key,
+				long long n);
+/* One day of all occurrences. */
+typedef int (*db_dash_day_fn)(void *ctx, const char *day, long long n);
+/* One of the signatures seen most since a time. */
+typedef int (*db_dash_top_fn)(void *ctx, long long id, const char *hash,
+			      const char *kind, const char *title,
+			      const char *status, long long n);
+
+/* Occurrences of signature id (merged duplicates counted on their target)
+ * with ts >= since, by day, kernel and tree, oldest day first. */
+int db_dash_histogram(struct db *db, long long id, long long since,
+		      db_dash_cell_fn fn, void *ctx, struct strbuf *err);
+/* Open signatures (not duplicates, not invalid) by kind and status, those
+ * first seen since week, escalated ones, regressions by status. */
+int db_dash_counts(struct db *db, long long week, db_dash_count_fn fn,
+		   void *ctx, struct strbuf *err);
+/* All occurrences with ts >= since by day, oldest first. */
+int db_dash_per_day(struct db *db, long long since, db_dash_day_fn fn,
+		    void *ctx, struct strbuf *err);
+/* The limit signatures with most occurrences since, most first. */
+int db_dash_top(struct db *db, long long since, int limit, db_dash_top_fn fn,
+		void *ctx, struct strbuf *err);
+
+#endif

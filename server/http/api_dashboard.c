@@ -1,0 +1,247 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * api_dashboard: what the dashboard's pages need beyond the resources:
+ * GET /api/v1/signatures/{id}/histogram (occurrences by day, kernel and
+ * tree), GET /api/v1/signatures/{id}/report (the newest occurrence parsed:
+ * chain entries with their stacks, held locks) and GET /api/v1/overview.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "db/dashboard.h"
+#include "db/signatures.h"
+#include "parsers/arena.h"
+#include "parsers/lockdep.h"
+#include "parsers/signature.h"
+#include "server/http/api.h"
+#include "server/http/routes.h"
+#include "server/triage/report_json.h"
+
+#define DAY (24LL * 60 * 60)
+
+static int sig_id(void *ctx, const struct db_signature *s)
+{
+	*(long long *)ctx = s->id;
+	return 0;
+}
+
+/* The signature of the path ({id} or a 16-digit hash); 0 or -errno. */
+static int path_id(struct http_request *req, long long *id)
+{
+	const char *s = req->param[0];
+	char *end;
+
+	*id = 0;
+	if (strlen(s) == 16 && strspn(s, "0123456789abcdef") == 16)
+		return db_signature_get(http_db(req), 0, s, sig_id, id,
+					&req->err);
+	*id = strtoll(s, &end, 10);
+	if (*end || *id <= 0) {
+		strbuf_addstr(&req->err, "a signature is a numeric id or a"
+					 " 16-digit hex signature");
+		return -EINVAL;
+	}
+	return db_signature_get(http_db(req), *id, NULL, sig_id, id,
+				&req->err);
+}
+
+static void reply_err(struct http_request *req, int ret)
+{
+	http_reply_errno(req, ret,
+			 ret == -ENOENT ? "no such signature" : req->err.buf);
+}
+
+struct histogram {
+	json_t *days, *day; /* day: the last object of days */
+	long long total;
+};
+
+static void add_to(json_t *obj, const char *key, long long n)
+{
+	json_t *v = json_object_get(obj, key ? key : "");
+
+	json_object_set_new(obj, key ? key : "",
+			    json_integer(json_integer_value(v) + n));
+}
+
+static int add_cell(void *ctx, const char *day, const char *kernel,
+		    const char *tree, long long n)
+{
+	struct histogram *h = ctx;
+	const char *last =
+		json_string_value(json_object_get(h->day, "day"));
+
+	if (!day)
+		return 0;
+	if (!last || strcmp(last, day)) {
+		h->day = json_pack("{s:s, s:I, s:{}, s:{}}", "day", day,
+				   "count", (json_int_t)0, "kernels", "trees");
+		json_array_append_new(h->days, h->day);
+	}
+	add_to(h->day, "count", n);
+	add_to(json_object_get(h->day, "kernels"), kernel, n);
+	add_to(json_object_get(h->day, "trees"), tree, n);
+	h->total += n;
+	return 0;
+}
+
+void api_signatures_histogram(struct http_request *req)
+{
+	struct histogram h = { json_array(), NULL, 0 };
+	long long id, days, since;
+	int ret;
+
+	ret = http_query_int(req, "days", 90, 1, 3650, &days);
+	if (!ret)
+		ret = path_id(req, &id);
+	since = ((long long)time(NULL) / DAY - days + 1) * DAY;
+	if (!ret)
+		ret = db_dash_histogram(http_db(req), id, since, add_cell, &h,
+					&req->err);
+	if (ret) {
+		json_decref(h.days);
+		reply_err(req, ret);
+		return;
+	}
+	http_reply_json(req, 200,
+			json_pack("{s:I, s:o, s:I, s:o}", "signature_id",
+				  (json_int_t)id, "since", view_time(since),
+				  "total", (json_int_t)h.total, "days",
+				  h.days));
+}
+
+struct newest {
+	long long id;
+	json_t *occ;
+	struct strbuf text;
+};
+
+static int take_newest(void *ctx, const struct db_occurrence *o)
+{
+	struct newest *n = ctx;
+
+	n->occ = json_pack("{s:I, s:o, s:o, s:o}", "id", (json_int_t)o->id,
+			   "run", view_string(o->run_id), "seen",
+			   view_time(o->ts), "url", api_run_url(o->run_id));
+	strbuf_addstr(&n->text, o->text ? o->text : "");
+	return 0;
+}
+
+struct parsed {
+	json_t *report;
+	struct arena arena;
+};
+
+static int on_report(void *ctx, const struct lockdep_report *r)
+{
+	struct parsed *p = ctx;
+	struct signature sig;
+
+	if (p->report || signature_compute(&sig, r, &p->arena))
+		return 0;
+	p->report = report_json(r, &sig);
+	return 0;
+}
+
+void api_signatures_report(struct http_request *req)
+{
+	struct newest n = { 0, NULL, STRBUF_INIT };
+	struct parsed p = { NULL, ARENA_INIT };
+	struct lockdep_sink sink = { on_report, NULL, &p };
+	long long id;
+	int ret;
+
+	ret = path_id(req, &id);
+	if (!ret)
+		ret = db_occurrence_list(http_db(req), id, 0, 1, take_newest,
+					 &n, &req->err);
+	if (!ret && !n.occ) {
+		strbuf_addstr(&req->err, "the signature has no occurrence");
+		ret = -ENOENT;
+	}
+	if (ret) {
+		http_reply_errno(req, ret, req->err.buf);
+		goto out;
+	}
+	lockdep_parse_text(n.text.buf, n.text.len, &sink);
+	if (p.report) {
+		json_object_del(p.report, "text");
+		json_object_del(p.report, "raw");
+	}
+	http_reply_json(req, 200,
+			json_pack("{s:I, s:O, s:o}", "signature_id",
+				  (json_int_t)id, "occurrence", n.occ, "report",
+				  p.report ? p.report : json_null()));
+out:
+	json_decref(n.occ);
+	strbuf_release(&n.text);
+	arena_release(&p.arena);
+}
+
+static int add_count(void *ctx, const char *what, const char *key,
+		     long long n)
+{
+	json_t *o = ctx, *group;
+
+	if (!strcmp(what, "new_week") || !strcmp(what, "escalated")) {
+		json_object_set_new(o, what, json_integer(n));
+		return 0;
+	}
+	group = json_object_get(o, what);
+	if (group && key)
+		json_object_set_new(group, key, json_integer(n));
+	return 0;
+}
+
+static int add_day(void *ctx, const char *day, long long n)
+{
+	if (day)
+		json_array_append_new(ctx, json_pack("{s:s, s:I}", "day", day,
+						     "count", (json_int_t)n));
+	return 0;
+}
+
+static int add_top(void *ctx, long long id, const char *hash,
+		   const char *kind, const char *title, const char *status,
+		   long long n)
+{
+	json_array_append_new(
+		ctx, json_pack("{s:I, s:o, s:o, s:o, s:o, s:I, s:o}", "id",
+			       (json_int_t)id, "signature", view_string(hash),
+			       "kind", view_string(kind), "title",
+			       view_string(title), "status",
+			       view_string(status), "count", (json_int_t)n,
+			       "url", api_signature_url(id)));
+	return 0;
+}
+
+void api_overview_get(struct http_request *req)
+{
+	long long now = (long long)time(NULL);
+	long long since = (now / DAY - 89) * DAY, week = now - 7 * DAY;
+	json_t *o = json_pack("{s:{}, s:{}, s:{}, s:I, s:I}", "kind",
+			      "status", "regressions", "new_week",
+			      (json_int_t)0, "escalated", (json_int_t)0);
+	json_t *days = json_array(), *top = json_array();
+	struct db *db = http_db(req);
+	int ret;
+
+	ret = db_dash_counts(db, week, add_count, o, &req->err);
+	if (!ret)
+		ret = db_dash_per_day(db, since, add_day, days, &req->err);
+	if (!ret)
+		ret = db_dash_top(db, week, 10, add_top, top, &req->err);
+	if (ret) {
+		json_decref(o);
+		json_decref(days);
+		json_decref(top);
+		http_reply_errno(req, ret, req->err.buf);
+		return;
+	}
+	json_object_set_new(o, "since", view_time(since));
+	json_object_set_new(o, "per_day", days);
+	json_object_set_new(o, "top_week", top);
+	http_reply_json(req, 200, o);
+}
