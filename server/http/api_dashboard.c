@@ -3,7 +3,8 @@
  * api_dashboard: what the dashboard's pages need beyond the resources:
  * GET /api/v1/signatures/{id}/histogram (occurrences by day, kernel and
  * tree), GET /api/v1/signatures/{id}/report (the newest occurrence parsed:
- * chain entries with their stacks, held locks) and GET /api/v1/overview.
+ * chain entries with their stacks, held locks), GET /api/v1/overview and
+ * GET /api/v1/whoami (the name and role of the token sent).
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -244,4 +245,13 @@ void api_overview_get(struct http_request *req)
 	json_object_set_new(o, "per_day", days);
 	json_object_set_new(o, "top_week", top);
 	http_reply_json(req, 200, o);
+}
+
+void api_whoami_get(struct http_request *req)
+{
+	http_reply_json(req, 200,
+			req->who.name[0] ?
+				json_pack("{s:s, s:s}", "name", req->who.name,
+					  "role", auth_role_name(req->who.role)) :
+				json_pack("{s:n, s:n}", "name", "role"));
 }

@@ -33,6 +33,8 @@ static const struct route routes[] = {
 	  AUTH_READ, 0, "signatures_report" },
 	{ "GET", "/api/v1/overview", api_overview_get, NULL, AUTH_READ, 0,
 	  "overview_get" },
+	{ "GET", "/api/v1/whoami", api_whoami_get, NULL, AUTH_READ, 0,
+	  "whoami_get" },
 	{ "PATCH", "/api/v1/signatures/{}", api_signatures_patch, NULL,
 	  AUTH_TRIAGER, 64 * KiB, "signatures_patch" },
 	{ "POST", "/api/v1/signatures/{}/merge", api_signatures_merge, NULL,
