@@ -109,9 +109,9 @@ function statusTag(s) {
 function table(cols, rows, caption) {
 	const head = el('tr', cols.map(c => el('th', {
 		scope: 'col', class: c[2] && c[2].num ? 'num' : null }, c[0])));
-	const body = rows.map(r => el('tr', cols.map(c => el('td', {
+	const body = rows.map((r, i) => el('tr', cols.map(c => el('td', {
 		class: c[2] && c[2].num ? 'num' : c[2] && c[2].mono ? 'mono' : null
-	}, c[1](r)))));
+	}, c[1](r, i)))));
 	const t = el('table', caption ? el('caption', { class: 'sr' }, caption) : null,
 		el('thead', head), el('tbody', body));
 	if (!rows.length)
@@ -274,7 +274,7 @@ function lockGraph(sig, report) {
 	const x0 = Math.min(...xs) - Math.min(labelW, 160) - 10;
 	const x1 = Math.max(...xs) + Math.min(labelW, 160) + 10;
 	const y0 = Math.min(...ys) - nodeH / 2 - (n <= 1 && edges.length ? 110 : 40);
-	const y1 = Math.max(...ys) + nodeH / 2 + (n === 2 ? 60 : 30);
+	const y1 = Math.max(...ys) + nodeH / 2 + (n === 2 ? 60 : 50);
 	const W = x1 - x0, H = y1 - y0;
 	const at = {};
 	names.forEach((nm, i) => { at[nm] = pos[i]; });
@@ -319,14 +319,20 @@ function lockGraph(sig, report) {
 			// does not overlap
 			const mx = (a.x + b.x) / 2, my = (a.y + b.y) / 2;
 			const dx = b.x - a.x, dy = b.y - a.y, len = Math.hypot(dx, dy) || 1;
-			const bend = n === 2 ? 40 : 18;
-			const cx = mx + dy / len * bend, cy = my - dx / len * bend;
+			let nx = dy / len, ny = -dx / len;
+			if (n > 2 && nx * mx + ny * my < 0) {
+				nx = -nx;
+				ny = -ny;
+			}
+			const bend = n === 2 ? 40 : 22;
+			const cx = mx + nx * bend, cy = my + ny * bend;
 			d = `M${a.x},${a.y} Q${cx},${cy} ${b.x},${b.y}`;
 			// the label beside the curve's middle, away from the centre
 			const qx = (a.x + 2 * cx + b.x) / 4, qy = (a.y + 2 * cy + b.y) / 4;
-			const ol = Math.hypot(qx, qy) || 1;
-			lx = qx + qx / ol * 10; ly = qy + qy / ol * 10 + 4;
-			anchor = Math.abs(qx) < 20 ? 'middle' : qx < 0 ? 'end' : 'start';
+			const ol = Math.hypot(nx, ny) || 1, ux = nx / ol, uy = ny / ol;
+			lx = qx + ux * 8;
+			ly = qy + uy * 8 + (Math.abs(ux) < 0.5 ? (uy > 0 ? 12 : -2) : 4);
+			anchor = Math.abs(ux) < 0.5 ? 'middle' : ux < 0 ? 'end' : 'start';
 		}
 		const label = e.function || '?';
 		const g = svg('g', {
@@ -577,14 +583,22 @@ async function signaturePage(main, id) {
 			['count', r => r[1], { num: true }]], kv(byTree))),
 		el('section', el('h2', 'Machines'), table([['machine', r => r.machine || '?'],
 			['count', r => r.occurrences, { num: true }]], s.machines || []))));
+	// owners ranked as served; edge N is the dependency N of the report
+	const edgeName = i => {
+		const e = report && report.report && report.report.edges &&
+			report.report.edges[i];
+		return e ? e.from + ' → ' + e.to : 'edge ' + i;
+	};
 	main.append(el('h2', 'Owners'), s.owners ? table([
-		['section', o => o.section],
-		['why', o => [o.edge ? el('div', { class: 'mono' }, 'edge ' + JSON.stringify(o.edge)) : null,
-			o.frame ? el('div', { class: 'mono' }, typeof o.frame === 'string' ? o.frame :
-				JSON.stringify(o.frame)) : null]],
-		['people', o => (o.people || o.maintainers || []).map(p =>
-			el('div', typeof p === 'string' ? p : (p.name || '') + ' <' + (p.email || '') + '>'))],
-		['lists', o => (o.lists || []).map(l => el('div', typeof l === 'string' ? l : l.email || ''))]],
+		['#', (o, i) => String(i + 1), { num: true }],
+		['section', o => el('span', o.section, o.generic ? el('span', { class: 'tag dup' }, 'generic') : null)],
+		['edge and frame', o => (o.frames || []).map(f => el('div',
+			el('span', { class: 'mono' }, f.function || '?'), ' ',
+			el('span', { class: 'muted mono' }, f.file || ''),
+			f.edge !== undefined && f.edge !== null ? ' on ' + edgeName(f.edge) : ''))],
+		['why', o => o.why && o.why.text ? o.why.text : ''],
+		['people', o => (o.people || []).map(p => el('div', (p.name || '') + ' <' + (p.email || '') + '>'))],
+		['lists', o => (o.lists || []).map(l => el('div', l.address || ''))]],
 	s.owners) : el('p', { class: 'muted' },
 		'no kernel tree configured (serve --kernel-tree or --kernel-repo)'));
 	main.append(el('h2', 'Signatures sharing an edge'), table([
