@@ -76,10 +76,10 @@ static int top_row(void *ctx, sqlite3_stmt *st)
 {
 	struct rows *r = ctx;
 
-	return ((db_dash_top_fn)r->fn)(
-		r->ctx, sqlite3_column_int64(st, 0), db_col_text(st, 1),
-		db_col_text(st, 2), db_col_text(st, 3), db_col_text(st, 4),
-		sqlite3_column_int64(st, 5));
+	return ((db_dash_top_fn)r->fn)(r->ctx, sqlite3_column_int64(st, 0),
+				       db_col_text(st, 1), db_col_text(st, 2),
+				       db_col_text(st, 3), db_col_text(st, 4),
+				       sqlite3_column_int64(st, 5));
 }
 
 int db_dash_top(struct db *db, long long since, int limit, db_dash_top_fn fn,

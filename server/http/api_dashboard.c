@@ -44,8 +44,7 @@ static int path_id(struct http_request *req, long long *id)
 					 " 16-digit hex signature");
 		return -EINVAL;
 	}
-	return db_signature_get(http_db(req), *id, NULL, sig_id, id,
-				&req->err);
+	return db_signature_get(http_db(req), *id, NULL, sig_id, id, &req->err);
 }
 
 static void reply_err(struct http_request *req, int ret)
@@ -71,8 +70,7 @@ static int add_cell(void *ctx, const char *day, const char *kernel,
 		    const char *tree, long long n)
 {
 	struct histogram *h = ctx;
-	const char *last =
-		json_string_value(json_object_get(h->day, "day"));
+	const char *last = json_string_value(json_object_get(h->day, "day"));
 
 	if (!day)
 		return 0;
@@ -181,8 +179,7 @@ out:
 	arena_release(&p.arena);
 }
 
-static int add_count(void *ctx, const char *what, const char *key,
-		     long long n)
+static int add_count(void *ctx, const char *what, const char *key, long long n)
 {
 	json_t *o = ctx, *group;
 
@@ -204,9 +201,8 @@ static int add_day(void *ctx, const char *day, long long n)
 	return 0;
 }
 
-static int add_top(void *ctx, long long id, const char *hash,
-		   const char *kind, const char *title, const char *status,
-		   long long n)
+static int add_top(void *ctx, long long id, const char *hash, const char *kind,
+		   const char *title, const char *status, long long n)
 {
 	json_array_append_new(
 		ctx, json_pack("{s:I, s:o, s:o, s:o, s:o, s:I, s:o}", "id",
@@ -222,9 +218,9 @@ void api_overview_get(struct http_request *req)
 {
 	long long now = (long long)time(NULL);
 	long long since = (now / DAY - 89) * DAY, week = now - 7 * DAY;
-	json_t *o = json_pack("{s:{}, s:{}, s:{}, s:I, s:I}", "kind",
-			      "status", "regressions", "new_week",
-			      (json_int_t)0, "escalated", (json_int_t)0);
+	json_t *o = json_pack("{s:{}, s:{}, s:{}, s:I, s:I}", "kind", "status",
+			      "regressions", "new_week", (json_int_t)0,
+			      "escalated", (json_int_t)0);
 	json_t *days = json_array(), *top = json_array();
 	struct db *db = http_db(req);
 	int ret;
@@ -252,6 +248,7 @@ void api_whoami_get(struct http_request *req)
 	http_reply_json(req, 200,
 			req->who.name[0] ?
 				json_pack("{s:s, s:s}", "name", req->who.name,
-					  "role", auth_role_name(req->who.role)) :
+					  "role",
+					  auth_role_name(req->who.role)) :
 				json_pack("{s:n, s:n}", "name", "role"));
 }

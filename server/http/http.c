@@ -192,8 +192,7 @@ static void set_response(struct http_request *req, int status,
 	if (file) {
 		MHD_add_response_header(resp, "Content-Security-Policy",
 					csp_files);
-		MHD_add_response_header(resp, "Referrer-Policy",
-					"no-referrer");
+		MHD_add_response_header(resp, "Referrer-Policy", "no-referrer");
 	} else {
 		MHD_add_response_header(resp, "Content-Security-Policy",
 					csp_none);

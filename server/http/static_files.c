@@ -65,8 +65,8 @@ static bool inside_root(const char *dir, const char *path,
 }
 
 /* The dashboard's pages: a top-level name alone or with one segment. */
-static const char *const pages[] = { "signatures", "regressions",
-				     "subsystems", "runs" };
+static const char *const pages[] = { "signatures", "regressions", "subsystems",
+				     "runs" };
 
 /* Whether path is one of the pages ("/runs", "/runs/", "/runs/r1"). */
 static bool is_page(const char *path)
