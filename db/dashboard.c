@@ -94,3 +94,27 @@ int db_dash_top(struct db *db, long long since, int limit, db_dash_top_fn fn,
 	db_bind_int(st, 2, limit);
 	return db_each(db, st, top_row, &r, "ranking signatures", err);
 }
+
+static int stats_row(void *ctx, sqlite3_stmt *st)
+{
+	struct rows *r = ctx;
+
+	return ((db_dash_stats_fn)r->fn)(r->ctx, sqlite3_column_int64(st, 0),
+					 sqlite3_column_int64(st, 1),
+					 sqlite3_column_int64(st, 2),
+					 db_col_text(st, 3),
+					 db_col_text(st, 4));
+}
+
+int db_dash_stats(struct db *db, const char *ids, long long since,
+		  db_dash_stats_fn fn, void *ctx, struct strbuf *err)
+{
+	sqlite3_stmt *st = db_stmt(db, DB_SQL_DASH_STATS, err);
+	struct rows r = { (void *)fn, ctx };
+
+	if (!st)
+		return -EIO;
+	db_bind_text(st, 1, ids);
+	db_bind_int(st, 2, since);
+	return db_each(db, st, stats_row, &r, "reading signature counts", err);
+}

@@ -21,6 +21,13 @@ typedef int (*db_dash_top_fn)(void *ctx, long long id, const char *hash,
 			      const char *kind, const char *title,
 			      const char *status, long long n);
 
+/* The list columns of one signature: occurrences since a time, distinct
+ * machines, the kernel of its newest occurrence and its best ranked
+ * specific MAINTAINERS section (NULL when not computed yet). */
+typedef int (*db_dash_stats_fn)(void *ctx, long long id, long long recent,
+				long long machines, const char *last_kernel,
+				const char *section);
+
 /* Occurrences of signature id (merged duplicates counted on their target)
  * with ts >= since, by day, kernel and tree, oldest day first. */
 int db_dash_histogram(struct db *db, long long id, long long since,
@@ -35,5 +42,9 @@ int db_dash_per_day(struct db *db, long long since, db_dash_day_fn fn,
 /* The limit signatures with most occurrences since, most first. */
 int db_dash_top(struct db *db, long long since, int limit, db_dash_top_fn fn,
 		void *ctx, struct strbuf *err);
+
+/* The list columns of the signatures in ids, a JSON array of ids. */
+int db_dash_stats(struct db *db, const char *ids, long long since,
+		  db_dash_stats_fn fn, void *ctx, struct strbuf *err);
 
 #endif

@@ -595,6 +595,19 @@ static const char *const sql[DB_SQL_NR] = {
 		"  ORDER BY n DESC, signature_id LIMIT ?2) t"
 		" JOIN signatures s ON s.id = t.signature_id"
 		" ORDER BY t.n DESC, s.id",
+	[DB_SQL_DASH_STATS] =
+		"SELECT s.id,"
+		" (SELECT count(*) FROM occurrences o"
+		"  WHERE o.signature_id = s.id AND o.ts >= ?2),"
+		" (SELECT count(DISTINCT r.machine) FROM occurrences o"
+		"  JOIN runs r ON r.id = o.run_id WHERE o.signature_id = s.id),"
+		" (SELECT o.kernel FROM occurrences o WHERE o.signature_id = s.id"
+		"  ORDER BY o.ts DESC, o.id DESC LIMIT 1),"
+		" (SELECT ss.section FROM signature_sections ss"
+		"  WHERE ss.signature_id = s.id ORDER BY ss.generic, ss.rank"
+		"  LIMIT 1)"
+		" FROM signatures s"
+		" WHERE s.id IN (SELECT value FROM json_each(?1))",
 };
 
 const char *db_sql_text(enum db_sql id)

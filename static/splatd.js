@@ -502,21 +502,29 @@ async function signaturesPage(main) {
 		next = r.next;
 	}
 	const shown = q.get('duplicates') === '1' ? list : list.filter(s => !s.duplicate_of);
-	const regs = await get('/regressions');
-	const regOf = {};
+	const [regs, stats] = await Promise.all([get('/regressions'), shown.length ?
+		get('/signatures/stats?ids=' + shown.map(x => x.id).join(',')) :
+		{ signatures: [] }]);
+	const regOf = {}, stat = {};
 	for (const r of regs.regressions)
 		for (const h of r.signatures || [])
 			regOf[h] = r;
+	for (const x of stats.signatures)
+		stat[x.id] = x;
+	const st = (s, k) => stat[s.id] ? stat[s.id][k] : null;
 	const t = table([
 		['title', sigTitleCell],
 		['kind', s => s.kind],
 		['status', s => statusTag(s.status)],
 		['regression', s => regOf[s.signature] ? page('#' + regOf[s.signature].id + ' ' +
 			regOf[s.signature].status, 'regressions', regOf[s.signature].id) : ''],
+		['subsystem', s => st(s, 'subsystem') ? page(st(s, 'subsystem'), 'subsystems', st(s, 'subsystem')) : ''],
 		[sortHeader('count', 'count'), s => s.occurrences, { num: true }],
+		['7 days', s => st(s, 'last_7_days'), { num: true }],
+		['machines', s => st(s, 'machines'), { num: true }],
 		[sortHeader('first seen', 'first_seen'), s => when(s.first_seen)],
 		[sortHeader('last seen', 'last_seen'), s => when(s.last_seen)],
-		['signature', s => s.signature, { mono: true }]], shown, 'signatures');
+		['last kernel', s => st(s, 'last_kernel'), { mono: true }]], shown, 'signatures');
 	main.append(t);
 	if (list.length !== shown.length)
 		main.append(el('p', { class: 'muted' }, (list.length - shown.length) +

@@ -4,7 +4,8 @@
  * GET /api/v1/signatures/{id}/histogram (occurrences by day, kernel and
  * tree), GET /api/v1/signatures/{id}/report (the newest occurrence parsed:
  * chain entries with their stacks, held locks), GET /api/v1/overview and
- * GET /api/v1/whoami (the name and role of the token sent).
+ * GET /api/v1/whoami (the name and role of the token sent),
+ * GET /api/v1/signatures/stats?ids= (the list's columns the list lacks).
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -241,6 +242,63 @@ void api_overview_get(struct http_request *req)
 	json_object_set_new(o, "per_day", days);
 	json_object_set_new(o, "top_week", top);
 	http_reply_json(req, 200, o);
+}
+
+static int add_stats(void *ctx, long long id, long long recent,
+		     long long machines, const char *last_kernel,
+		     const char *section)
+{
+	json_array_append_new(ctx,
+			      json_pack("{s:I, s:I, s:I, s:o, s:o}", "id",
+					(json_int_t)id, "last_7_days",
+					(json_int_t)recent, "machines",
+					(json_int_t)machines, "last_kernel",
+					view_string(last_kernel), "subsystem",
+					view_string(section)));
+	return 0;
+}
+
+/* ids: up to 500 positive decimal ids, comma separated, as a JSON array. */
+static int ids_json(const char *s, struct strbuf *out, struct strbuf *err)
+{
+	long long id;
+	char *end;
+	int n = 0;
+
+	strbuf_addch(out, '[');
+	while (s && *s) {
+		id = strtoll(s, &end, 10);
+		if (end == s || id <= 0 || (*end && *end != ',') || ++n > 500) {
+			strbuf_addstr(err, "ids is up to 500 signature ids,"
+					   " comma separated");
+			return -EINVAL;
+		}
+		strbuf_addf(out, "%s%lld", n > 1 ? "," : "", id);
+		s = *end ? end + 1 : end;
+	}
+	strbuf_addch(out, ']');
+	return 0;
+}
+
+void api_signatures_stats(struct http_request *req)
+{
+	struct strbuf ids = STRBUF_INIT;
+	json_t *list = json_array();
+	long long week = (long long)time(NULL) - 7 * DAY;
+	int ret;
+
+	ret = ids_json(http_query(req, "ids"), &ids, &req->err);
+	if (!ret)
+		ret = db_dash_stats(http_db(req), ids.buf, week, add_stats,
+				    list, &req->err);
+	if (ret) {
+		json_decref(list);
+		http_reply_errno(req, ret, req->err.buf);
+	} else {
+		http_reply_json(req, 200,
+				json_pack("{s:o}", "signatures", list));
+	}
+	strbuf_release(&ids);
 }
 
 void api_whoami_get(struct http_request *req)

@@ -22,6 +22,9 @@ static const struct route routes[] = {
 	  "runs_get" },
 	{ "GET", "/api/v1/signatures", api_signatures_list, NULL, AUTH_READ, 0,
 	  "signatures_list" },
+	/* before {}: "stats" is neither an id nor a signature */
+	{ "GET", "/api/v1/signatures/stats", api_signatures_stats, NULL,
+	  AUTH_READ, 0, "signatures_stats" },
 	{ "GET", "/api/v1/signatures/{}", api_signatures_get, NULL, AUTH_READ,
 	  0, "signatures_get" },
 	{ "GET", "/api/v1/signatures/{}/occurrences",

@@ -48,6 +48,7 @@ void api_signatures_histogram(struct http_request *req);
 void api_signatures_report(struct http_request *req);
 void api_overview_get(struct http_request *req);
 void api_whoami_get(struct http_request *req);
+void api_signatures_stats(struct http_request *req);
 
 /* server/http/api_regressions.c */
 void api_regressions_post(struct http_request *req);
