@@ -137,6 +137,7 @@ int cmd_serve(int argc, char **argv)
 		if (ret || i < argc)
 			goto usage;
 	}
+	cfg.public_url = mcfg.public_url;
 	if (log && !strcmp(log, "off")) {
 		cfg.access_log = NULL;
 	} else if (log && !strcmp(log, "-")) {

@@ -84,4 +84,14 @@ check_eq "whoami: the triager" '{"name":"tri1","role":"triager"}' \
 check_eq "whoami: an unknown token is 401" 401 \
 	"$(get -H "Authorization: Bearer nope" "$BASE/api/v1/whoami")"
 stop_server
+
+# ingest replies link the dashboard's pages under --public-url
+start_server --static static --public-url https://splat.example.org/
+post_log "$CI" "id=r-5&machine=m1" "$SEED" >/dev/null
+check_eq "ingest: the signature's page under the public URL" \
+	"https://splat.example.org/signatures/$ID" "$(jq -r '.reports[0].page' "$TMP/body")"
+check_eq "ingest: its API url stays" "/api/v1/signatures/$ID" \
+	"$(jq -r '.reports[0].url' "$TMP/body")"
+check_eq "that page is served" 200 "$(get "$BASE/signatures/$ID")"
+stop_server
 finish
