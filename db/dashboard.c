@@ -15,7 +15,8 @@ static int cell_row(void *ctx, sqlite3_stmt *st)
 
 	return ((db_dash_cell_fn)r->fn)(r->ctx, db_col_text(st, 0),
 					db_col_text(st, 1), db_col_text(st, 2),
-					sqlite3_column_int64(st, 3));
+					db_col_text(st, 3),
+					sqlite3_column_int64(st, 4));
 }
 
 int db_dash_histogram(struct db *db, long long id, long long since,
@@ -117,4 +118,24 @@ int db_dash_stats(struct db *db, const char *ids, long long since,
 	db_bind_text(st, 1, ids);
 	db_bind_int(st, 2, since);
 	return db_each(db, st, stats_row, &r, "reading signature counts", err);
+}
+
+static int dup_row(void *ctx, sqlite3_stmt *st)
+{
+	struct rows *r = ctx;
+
+	return ((db_dash_dup_fn)r->fn)(r->ctx, sqlite3_column_int64(st, 0),
+				       db_col_text(st, 1), db_col_text(st, 2));
+}
+
+int db_dash_duplicates(struct db *db, long long id, db_dash_dup_fn fn,
+		       void *ctx, struct strbuf *err)
+{
+	sqlite3_stmt *st = db_stmt(db, DB_SQL_DASH_DUPLICATES, err);
+	struct rows r = { (void *)fn, ctx };
+
+	if (!st)
+		return -EIO;
+	db_bind_int(st, 1, id);
+	return db_each(db, st, dup_row, &r, "listing duplicates", err);
 }

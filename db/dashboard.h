@@ -7,9 +7,12 @@
 #include "db/db.h"
 
 /* One histogram cell: occurrences on day (YYYY-MM-DD, UTC) of kernel on
- * tree (either NULL when the run did not say). */
+ * tree in test (each NULL when the run did not say). */
 typedef int (*db_dash_cell_fn)(void *ctx, const char *day, const char *kernel,
-			       const char *tree, long long n);
+			       const char *tree, const char *test, long long n);
+/* One signature merged into another. */
+typedef int (*db_dash_dup_fn)(void *ctx, long long id, const char *hash,
+			      const char *title);
 /* One overview count: what is "kind", "status", "regressions" (key the
  * value counted), "new_week" or "escalated" (key ""). */
 typedef int (*db_dash_count_fn)(void *ctx, const char *what, const char *key,
@@ -29,7 +32,7 @@ typedef int (*db_dash_stats_fn)(void *ctx, long long id, long long recent,
 				const char *section);
 
 /* Occurrences of signature id (merged duplicates counted on their target)
- * with ts >= since, by day, kernel and tree, oldest day first. */
+ * with ts >= since, by day, kernel, tree and test, oldest day first. */
 int db_dash_histogram(struct db *db, long long id, long long since,
 		      db_dash_cell_fn fn, void *ctx, struct strbuf *err);
 /* Open signatures (not duplicates, not invalid) by kind and status, those
@@ -46,5 +49,9 @@ int db_dash_top(struct db *db, long long since, int limit, db_dash_top_fn fn,
 /* The list columns of the signatures in ids, a JSON array of ids. */
 int db_dash_stats(struct db *db, const char *ids, long long since,
 		  db_dash_stats_fn fn, void *ctx, struct strbuf *err);
+
+/* The signatures merged into id (the first 1000). */
+int db_dash_duplicates(struct db *db, long long id, db_dash_dup_fn fn,
+		       void *ctx, struct strbuf *err);
 
 #endif

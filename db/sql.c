@@ -569,10 +569,10 @@ static const char *const sql[DB_SQL_NR] = {
 		" ORDER BY so.signature_id LIMIT ?1",
 	/* the dashboard's counts (db/dashboard.c) */
 	[DB_SQL_DASH_HISTOGRAM] =
-		"SELECT date(o.ts, 'unixepoch'), o.kernel, r.tree, count(*)"
-		" FROM occurrences o JOIN runs r ON r.id = o.run_id"
+		"SELECT date(o.ts, 'unixepoch'), o.kernel, r.tree, r.test,"
+		" count(*) FROM occurrences o JOIN runs r ON r.id = o.run_id"
 		" WHERE o.signature_id = ?1 AND o.ts >= ?2"
-		" GROUP BY 1, 2, 3 ORDER BY 1, 2, 3",
+		" GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4",
 	[DB_SQL_DASH_COUNTS] =
 		"SELECT 'kind', kind, count(*) FROM signatures"
 		" WHERE duplicate_of IS NULL AND status <> 'invalid'"
@@ -608,6 +608,9 @@ static const char *const sql[DB_SQL_NR] = {
 		"  LIMIT 1)"
 		" FROM signatures s"
 		" WHERE s.id IN (SELECT value FROM json_each(?1))",
+	[DB_SQL_DASH_DUPLICATES] = "SELECT id, hash, title FROM signatures"
+				   " WHERE duplicate_of = ?1 ORDER BY id"
+				   " LIMIT 1000",
 };
 
 const char *db_sql_text(enum db_sql id)

@@ -538,11 +538,11 @@ async function signaturesPage(main) {
 
 async function signaturePage(main, id) {
 	const s = await get('/signatures/' + encodeURIComponent(id));
-	const [report, hist, occ, regs] = await Promise.all([
+	const [report, hist, occ, regs, dups] = await Promise.all([
 		getOpt('/signatures/' + s.id + '/report'),
 		get('/signatures/' + s.id + '/histogram?days=90'),
 		get('/signatures/' + s.id + '/occurrences?limit=5'),
-		get('/regressions')]);
+		get('/regressions'), get('/signatures/' + s.id + '/duplicates')]);
 	if (String(id) !== String(s.id))
 		history.replaceState(null, '', '/signatures/' + s.id);
 	setTitle(main, s.title);
@@ -554,6 +554,8 @@ async function signaturePage(main, id) {
 		s.escalated ? ['escalated', el('span', when(s.escalated.at), ' ',
 			s.escalated.reason || '')] : null,
 		s.duplicate_of ? ['duplicate of', sigLink(s.duplicate_of)] : null,
+		dups.duplicates.length ? ['duplicates merged into it', el('ul', { class: 'duplicates' },
+			dups.duplicates.map(d => el('li', sigLink(d.id, '#' + d.id + ' ' + d.title))))] : null,
 		s.culprit ? ['culprit', el('span', { class: 'mono' }, s.culprit.function +
 			(s.culprit.module ? ' [' + s.culprit.module + ']' : ''))] : null,
 		['occurrences', String(s.occurrences)],
@@ -565,13 +567,15 @@ async function signaturePage(main, id) {
 	main.append(el('h2', 'Held locks'), held && held.length ?
 		el('ol', held.map(h => el('li', { class: 'class' }, h))) :
 		el('p', { class: 'muted' }, 'none listed'));
-	const per = {}, byKernel = {}, byTree = {};
+	const per = {}, byKernel = {}, byTree = {}, byTest = {};
 	for (const d of hist.days) {
 		per[d.day] = d.count;
 		for (const [k, v] of Object.entries(d.kernels))
 			byKernel[k] = (byKernel[k] || 0) + v;
 		for (const [k, v] of Object.entries(d.trees))
 			byTree[k] = (byTree[k] || 0) + v;
+		for (const [k, v] of Object.entries(d.tests || {}))
+			byTest[k] = (byTest[k] || 0) + v;
 	}
 	const days = dayRange(hist.since, per);
 	hist.days.forEach(d => {
@@ -590,7 +594,9 @@ async function signaturePage(main, id) {
 		el('section', el('h2', 'Trees (90 days)'), table([['tree', r => r[0] || '?'],
 			['count', r => r[1], { num: true }]], kv(byTree))),
 		el('section', el('h2', 'Machines'), table([['machine', r => r.machine || '?'],
-			['count', r => r.occurrences, { num: true }]], s.machines || []))));
+			['count', r => r.occurrences, { num: true }]], s.machines || [])),
+		el('section', el('h2', 'Tests (90 days)'), table([['test', r => r[0] || '?'],
+			['count', r => r[1], { num: true }]], kv(byTest)))));
 	// owners ranked as served; edge N is the dependency N of the report
 	const edgeName = i => {
 		const e = report && report.report && report.report.edges &&

@@ -41,6 +41,7 @@ check_eq "histogram: one day today" "[\"$(date -u +%F)\"]" "$(body '[.days[].day
 check_eq "histogram: by tree" '{"drm-tip":2,"linux-next":1}' "$(body '.days[0].trees' | jq -cS .)"
 check_eq "histogram: by kernel (as the log printed it)" 3 \
 	"$(body '.days[0].kernels | to_entries | map(.value) | add')"
+check_eq "histogram: by test (none named)" '{"":3}' "$(body '.days[0].tests' | jq -c .)"
 check_eq "histogram: days out of range is 400" 400 \
 	"$(get "$BASE/api/v1/signatures/$ID/histogram?days=0")"
 check_eq "histogram: an unknown signature is 404" 404 \
@@ -77,6 +78,14 @@ check_eq "stats: an unknown id is left out" 2 "$(body '.signatures | length')"
 check_eq "stats: garbage in ids is 400" 400 "$(get "$BASE/api/v1/signatures/stats?ids=1,x")"
 check_eq "stats: 501 ids is 400" 400 \
 	"$(get "$BASE/api/v1/signatures/stats?ids=$(seq -s, 1 501)")"
+check_eq "duplicates: none yet" '[]' \
+	"$(curl -s "$BASE/api/v1/signatures/$ID/duplicates" | jq -c .duplicates)"
+curl -s -o /dev/null -X POST -H "Authorization: Bearer $TRIAGER" \
+	--data-binary "{\"into\": $ID}" "$BASE/api/v1/signatures/$REC/merge"
+check_eq "duplicates: the one merged into it" "[$REC]" \
+	"$(curl -s "$BASE/api/v1/signatures/$ID/duplicates" | jq -c '[.duplicates[].id]')"
+check_eq "duplicates: an unknown signature is 404" 404 \
+	"$(get "$BASE/api/v1/signatures/999/duplicates")"
 check_eq "whoami: anonymous" '{"name":null,"role":null}' \
 	"$(curl -s "$BASE/api/v1/whoami" | jq -c .)"
 check_eq "whoami: the triager" '{"name":"tri1","role":"triager"}' \

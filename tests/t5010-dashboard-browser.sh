@@ -66,11 +66,14 @@ get "$BASE/api/v1/subsystems" >/dev/null
 SUBSYSTEM=$(body '.subsystems[0].name')
 check "the kernel tree gives subsystems" test -n "$SUBSYSTEM" -a "$SUBSYSTEM" != null
 
+MERGE_ID=$(curl -s "$BASE/api/v1/signatures?kind=recursive" | jq -r '.signatures[0].id')
+check "a recursive signature to merge" test "$MERGE_ID" -gt 0
+
 SHOTS=${SHOTS:-build/screenshots}
 mkdir -p "$SHOTS"
 BASE=$BASE CHROMIUM=$CHROMIUM SHOTS=$SHOTS CI=$CI TRIAGER=$TRIAGER \
 	SEED_ID=$SEED_ID SEED_HASH=$SEED_HASH SEED_COUNT=$SEED_COUNT \
-	XSS_ID=$XSS_ID REG_ID=$REG_ID XSS_REG_ID=$XSS_REG_ID RUN_ID=s1 \
+	XSS_ID=$XSS_ID MERGE_ID=$MERGE_ID REG_ID=$REG_ID XSS_REG_ID=$XSS_REG_ID RUN_ID=s1 \
 	SUBSYSTEM=$SUBSYSTEM timeout 300 node tests/browser/dashboard.mjs \
 	>"$TMP/browser.out" 2>&1
 status=$?

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * api_dashboard: what the dashboard's pages need beyond the resources:
- * GET /api/v1/signatures/{id}/histogram (occurrences by day, kernel and
- * tree), GET /api/v1/signatures/{id}/report (the newest occurrence parsed:
- * chain entries with their stacks, held locks), GET /api/v1/overview and
- * GET /api/v1/whoami (the name and role of the token sent),
- * GET /api/v1/signatures/stats?ids= (the list's columns the list lacks).
+ * GET /api/v1/signatures/{id}/histogram (occurrences by day, kernel, tree
+ * and test), .../duplicates (the signatures merged into it), .../report
+ * (the newest occurrence parsed: stacks per edge, held locks),
+ * GET /api/v1/signatures/stats?ids= (the list's columns the list lacks),
+ * GET /api/v1/overview and GET /api/v1/whoami (the token's name and role).
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -68,7 +68,7 @@ static void add_to(json_t *obj, const char *key, long long n)
 }
 
 static int add_cell(void *ctx, const char *day, const char *kernel,
-		    const char *tree, long long n)
+		    const char *tree, const char *test, long long n)
 {
 	struct histogram *h = ctx;
 	const char *last = json_string_value(json_object_get(h->day, "day"));
@@ -76,13 +76,15 @@ static int add_cell(void *ctx, const char *day, const char *kernel,
 	if (!day)
 		return 0;
 	if (!last || strcmp(last, day)) {
-		h->day = json_pack("{s:s, s:I, s:{}, s:{}}", "day", day,
-				   "count", (json_int_t)0, "kernels", "trees");
+		h->day = json_pack("{s:s, s:I, s:{}, s:{}, s:{}}", "day", day,
+				   "count", (json_int_t)0, "kernels", "trees",
+				   "tests");
 		json_array_append_new(h->days, h->day);
 	}
 	add_to(h->day, "count", n);
 	add_to(json_object_get(h->day, "kernels"), kernel, n);
 	add_to(json_object_get(h->day, "trees"), tree, n);
+	add_to(json_object_get(h->day, "tests"), test, n);
 	h->total += n;
 	return 0;
 }
@@ -110,6 +112,36 @@ void api_signatures_histogram(struct http_request *req)
 				  (json_int_t)id, "since", view_time(since),
 				  "total", (json_int_t)h.total, "days",
 				  h.days));
+}
+
+static int add_dup(void *ctx, long long id, const char *hash, const char *title)
+{
+	json_array_append_new(ctx, json_pack("{s:I, s:o, s:o, s:o}", "id",
+					     (json_int_t)id, "signature",
+					     view_string(hash), "title",
+					     view_string(title), "url",
+					     api_signature_url(id)));
+	return 0;
+}
+
+void api_signatures_duplicates(struct http_request *req)
+{
+	json_t *list = json_array();
+	long long id;
+	int ret;
+
+	ret = path_id(req, &id);
+	if (!ret)
+		ret = db_dash_duplicates(http_db(req), id, add_dup, list,
+					 &req->err);
+	if (ret) {
+		json_decref(list);
+		reply_err(req, ret);
+		return;
+	}
+	http_reply_json(req, 200,
+			json_pack("{s:I, s:o}", "signature_id", (json_int_t)id,
+				  "duplicates", list));
 }
 
 struct newest {

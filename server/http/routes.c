@@ -32,6 +32,8 @@ static const struct route routes[] = {
 	  "signatures_occurrences" },
 	{ "GET", "/api/v1/signatures/{}/histogram", api_signatures_histogram,
 	  NULL, AUTH_READ, 0, "signatures_histogram" },
+	{ "GET", "/api/v1/signatures/{}/duplicates", api_signatures_duplicates,
+	  NULL, AUTH_READ, 0, "signatures_duplicates" },
 	{ "GET", "/api/v1/signatures/{}/report", api_signatures_report, NULL,
 	  AUTH_READ, 0, "signatures_report" },
 	{ "GET", "/api/v1/overview", api_overview_get, NULL, AUTH_READ, 0,

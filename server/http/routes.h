@@ -46,6 +46,7 @@ void api_signatures_merge(struct http_request *req);
 /* server/http/api_dashboard.c */
 void api_signatures_histogram(struct http_request *req);
 void api_signatures_report(struct http_request *req);
+void api_signatures_duplicates(struct http_request *req);
 void api_overview_get(struct http_request *req);
 void api_whoami_get(struct http_request *req);
 void api_signatures_stats(struct http_request *req);

@@ -6,7 +6,8 @@
 // counts them) and writes a screenshot of every page to $SHOTS.
 //
 // Environment: BASE, CHROMIUM, SHOTS, TRIAGER and CI (tokens), SEED_ID,
-// SEED_HASH, SEED_COUNT, XSS_ID, REG_ID, XSS_REG_ID, RUN_ID, SUBSYSTEM.
+// SEED_HASH, SEED_COUNT, XSS_ID, REG_ID, XSS_REG_ID, RUN_ID, SUBSYSTEM,
+// MERGE_ID (a signature the test merges into the seed's).
 import { chromium } from 'playwright-core';
 
 const env = process.env;
@@ -261,6 +262,26 @@ check('triage: a triager edits a regression, and the API agrees',
 await page.fill('#edit-regression input[name=title]', 'coretemp hwmon vs cpu hotplug');
 await page.click('#edit-regression button[type=submit]');
 await page.waitForFunction(() => !/edited/.test(document.querySelector('main h1').textContent));
+
+// merge from the page: hidden from the list, listed on its target
+await open('/signatures/' + env.MERGE_ID);
+await page.fill('#merge input[name=into]', env.SEED_ID);
+await page.click('#merge button[type=submit]');
+await page.waitForSelector('main dl.facts a[href="/signatures/' + env.SEED_ID + '"]');
+check('merge: the API agrees', (await api('/signatures/' + env.MERGE_ID)).duplicate_of ===
+	Number(env.SEED_ID));
+await open('/signatures/' + env.SEED_ID);
+check('merge: the target lists the duplicate merged into it',
+	await page.locator('ul.duplicates a[href="/signatures/' + env.MERGE_ID + '"]').count() === 1);
+await open('/signatures');
+check('merge: a duplicate is hidden from the list',
+	await page.locator('main tbody a[href="/signatures/' + env.MERGE_ID + '"]').count() === 0);
+await open('/signatures?duplicates=1');
+check('merge: shown, marked, when asked for',
+	await page.locator('main tbody tr', { has: page.locator('a[href="/signatures/' + env.MERGE_ID + '"]') })
+		.locator('.tag.dup').textContent() === 'duplicate of #' + env.SEED_ID);
+await page.click('#signout');
+await page.waitForFunction(() => document.getElementById('who').textContent === '');
 
 // ---- XSS probes ----------------------------------------------------------------
 await open('/signatures/' + env.XSS_ID);
