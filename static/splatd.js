@@ -90,15 +90,18 @@ function sigLink(id, text) {
 	return page(text || '#' + id, 'signatures', id);
 }
 
-// A time: the reader's local time, the UTC value on hover.
-function when(iso) {
+// A time: the reader's local time (YYYY-MM-DD HH:MM), the UTC value on
+// hover.
+function when(iso, dayOnly) {
 	if (!iso)
 		return el('span', { class: 'muted' }, '—');
 	const d = new Date(iso);
 	if (isNaN(d))
 		return el('span', String(iso));
+	const p2 = n => String(n).padStart(2, '0');
 	return el('time', { datetime: iso, title: iso + ' (UTC)' },
-		d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }));
+		d.getFullYear() + '-' + p2(d.getMonth() + 1) + '-' + p2(d.getDate()) +
+		(dayOnly ? '' : ' ' + p2(d.getHours()) + ':' + p2(d.getMinutes())));
 }
 
 function statusTag(s) {
@@ -522,8 +525,8 @@ async function signaturesPage(main) {
 		[sortHeader('count', 'count'), s => s.occurrences, { num: true }],
 		['7 days', s => st(s, 'last_7_days'), { num: true }],
 		['machines', s => st(s, 'machines'), { num: true }],
-		[sortHeader('first seen', 'first_seen'), s => when(s.first_seen)],
-		[sortHeader('last seen', 'last_seen'), s => when(s.last_seen)],
+		[sortHeader('first seen', 'first_seen'), s => when(s.first_seen, true)],
+		[sortHeader('last seen', 'last_seen'), s => when(s.last_seen, true)],
 		['last kernel', s => st(s, 'last_kernel'), { mono: true }]], shown, 'signatures');
 	main.append(t);
 	if (list.length !== shown.length)
