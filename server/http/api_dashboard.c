@@ -39,8 +39,9 @@ static int path_id(struct http_request *req, long long *id)
 	if (strlen(s) == 16 && strspn(s, "0123456789abcdef") == 16)
 		return db_signature_get(http_db(req), 0, s, sig_id, id,
 					&req->err);
+	errno = 0;
 	*id = strtoll(s, &end, 10);
-	if (*end || *id <= 0) {
+	if (*end || errno || *id <= 0) {
 		strbuf_addstr(&req->err, "a signature is a numeric id or a"
 					 " 16-digit hex signature");
 		return -EINVAL;
@@ -299,8 +300,9 @@ static int ids_json(const char *s, struct strbuf *out, struct strbuf *err)
 
 	strbuf_addch(out, '[');
 	while (s && *s) {
+		errno = 0;
 		id = strtoll(s, &end, 10);
-		if (end == s || id <= 0 || (*end && *end != ',') || ++n > 500) {
+		if (end == s || errno || id <= 0 || (*end && *end != ',') || ++n > 500) {
 			strbuf_addstr(err, "ids is up to 500 signature ids,"
 					   " comma separated");
 			return -EINVAL;
