@@ -57,19 +57,20 @@ static int day_row(void *ctx, sqlite3_stmt *st)
 {
 	struct rows *r = ctx;
 
-	return ((db_dash_day_fn)r->fn)(r->ctx, db_col_text(st, 0),
+	return ((db_dash_day_fn)r->fn)(r->ctx, sqlite3_column_int64(st, 0),
 				       sqlite3_column_int64(st, 1));
 }
 
-int db_dash_per_day(struct db *db, long long since, db_dash_day_fn fn,
-		    void *ctx, struct strbuf *err)
+int db_dash_per_day(struct db *db, long long from, long long to,
+		    db_dash_day_fn fn, void *ctx, struct strbuf *err)
 {
 	sqlite3_stmt *st = db_stmt(db, DB_SQL_DASH_PER_DAY, err);
 	struct rows r = { (void *)fn, ctx };
 
 	if (!st)
 		return -EIO;
-	db_bind_int(st, 1, since);
+	db_bind_int(st, 1, from);
+	db_bind_int(st, 2, to);
 	return db_each(db, st, day_row, &r, "counting occurrences", err);
 }
 

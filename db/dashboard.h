@@ -17,8 +17,8 @@ typedef int (*db_dash_dup_fn)(void *ctx, long long id, const char *hash,
  * value counted), "new_week" or "escalated" (key ""). */
 typedef int (*db_dash_count_fn)(void *ctx, const char *what, const char *key,
 				long long n);
-/* One day of all occurrences. */
-typedef int (*db_dash_day_fn)(void *ctx, const char *day, long long n);
+/* One day of all occurrences: day is days since 1970-01-01 (UTC). */
+typedef int (*db_dash_day_fn)(void *ctx, long long day, long long n);
 /* One of the signatures seen most since a time. */
 typedef int (*db_dash_top_fn)(void *ctx, long long id, const char *hash,
 			      const char *kind, const char *title,
@@ -39,9 +39,9 @@ int db_dash_histogram(struct db *db, long long id, long long since,
  * first seen since week, escalated ones, regressions by status. */
 int db_dash_counts(struct db *db, long long week, db_dash_count_fn fn,
 		   void *ctx, struct strbuf *err);
-/* All occurrences with ts >= since by day, oldest first. */
-int db_dash_per_day(struct db *db, long long since, db_dash_day_fn fn,
-		    void *ctx, struct strbuf *err);
+/* All occurrences with from <= ts < to by day, oldest first. */
+int db_dash_per_day(struct db *db, long long from, long long to,
+		    db_dash_day_fn fn, void *ctx, struct strbuf *err);
 /* The limit signatures with most occurrences since, most first. */
 int db_dash_top(struct db *db, long long since, int limit, db_dash_top_fn fn,
 		void *ctx, struct strbuf *err);

@@ -8,6 +8,7 @@
  * GET /api/v1/overview and GET /api/v1/whoami (the token's name and role).
  */
 #include <errno.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -227,12 +228,71 @@ static int add_count(void *ctx, const char *what, const char *key, long long n)
 	return 0;
 }
 
-static int add_day(void *ctx, const char *day, long long n)
+/* Occurrences per day (days since the epoch), as counted. */
+struct days {
+	long long first; /* day of count[0] */
+	long long count[90];
+};
+
+static int add_day(void *ctx, long long day, long long n)
 {
-	if (day)
-		json_array_append_new(ctx, json_pack("{s:s, s:I}", "day", day,
-						     "count", (json_int_t)n));
+	struct days *d = ctx;
+
+	if (day >= d->first && day < d->first + 90)
+		d->count[day - d->first] += n;
 	return 0;
+}
+
+/*
+ * The days before today never change (an occurrence is stored at the time
+ * it arrives), so the overview counts them once per day and process; only
+ * today is counted on every request.  Nothing else is cached.
+ */
+static struct {
+	pthread_mutex_t lock;
+	struct days past; /* valid when past.first is today - 89 */
+} overview_cache = { PTHREAD_MUTEX_INITIALIZER, { 0, { 0 } } };
+
+static int per_day(struct db *db, long long today, struct days *out,
+		   struct strbuf *err)
+{
+	struct days fresh = { today - 89, { 0 } };
+	int ret = 0;
+
+	pthread_mutex_lock(&overview_cache.lock);
+	if (overview_cache.past.first != today - 89) {
+		ret = db_dash_per_day(db, fresh.first * DAY, today * DAY,
+				      add_day, &fresh, err);
+		if (!ret)
+			overview_cache.past = fresh;
+	}
+	*out = overview_cache.past;
+	pthread_mutex_unlock(&overview_cache.lock);
+	if (!ret)
+		ret = db_dash_per_day(db, today * DAY, (today + 1) * DAY,
+				      add_day, out, err);
+	return ret;
+}
+
+static json_t *days_json(const struct days *d)
+{
+	json_t *list = json_array();
+	char day[16];
+	struct tm tm;
+	time_t t;
+	int i;
+
+	for (i = 0; i < 90; i++) {
+		if (!d->count[i])
+			continue;
+		t = (time_t)((d->first + i) * DAY);
+		gmtime_r(&t, &tm);
+		strftime(day, sizeof(day), "%Y-%m-%d", &tm);
+		json_array_append_new(list, json_pack("{s:s, s:I}", "day", day,
+						      "count",
+						      (json_int_t)d->count[i]));
+	}
+	return list;
 }
 
 static int add_top(void *ctx, long long id, const char *hash, const char *kind,
@@ -250,29 +310,29 @@ static int add_top(void *ctx, long long id, const char *hash, const char *kind,
 
 void api_overview_get(struct http_request *req)
 {
-	long long now = (long long)time(NULL);
-	long long since = (now / DAY - 89) * DAY, week = now - 7 * DAY;
+	long long now = (long long)time(NULL), today = now / DAY;
+	long long since = (today - 89) * DAY, week = now - 7 * DAY;
 	json_t *o = json_pack("{s:{}, s:{}, s:{}, s:I, s:I}", "kind", "status",
 			      "regressions", "new_week", (json_int_t)0,
 			      "escalated", (json_int_t)0);
-	json_t *days = json_array(), *top = json_array();
+	json_t *top = json_array();
 	struct db *db = http_db(req);
+	struct days days;
 	int ret;
 
 	ret = db_dash_counts(db, week, add_count, o, &req->err);
 	if (!ret)
-		ret = db_dash_per_day(db, since, add_day, days, &req->err);
+		ret = per_day(db, today, &days, &req->err);
 	if (!ret)
 		ret = db_dash_top(db, week, 10, add_top, top, &req->err);
 	if (ret) {
 		json_decref(o);
-		json_decref(days);
 		json_decref(top);
 		http_reply_errno(req, ret, req->err.buf);
 		return;
 	}
 	json_object_set_new(o, "since", view_time(since));
-	json_object_set_new(o, "per_day", days);
+	json_object_set_new(o, "per_day", days_json(&days));
 	json_object_set_new(o, "top_week", top);
 	http_reply_json(req, 200, o);
 }
@@ -302,7 +362,8 @@ static int ids_json(const char *s, struct strbuf *out, struct strbuf *err)
 	while (s && *s) {
 		errno = 0;
 		id = strtoll(s, &end, 10);
-		if (end == s || errno || id <= 0 || (*end && *end != ',') || ++n > 500) {
+		if (end == s || errno || id <= 0 || (*end && *end != ',') ||
+		    ++n > 500) {
 			strbuf_addstr(err, "ids is up to 500 signature ids,"
 					   " comma separated");
 			return -EINVAL;
