@@ -202,7 +202,7 @@ const canTriage = () => !!me.name;
 function bars(items, caption) {
 	const W = 900, H = 160, pad = 24;
 	const max = Math.max(1, ...items.map(i => i.count));
-	const bw = items.length ? (W - pad) / items.length : W;
+	const bw = Math.min(40, items.length ? (W - pad) / items.length : W);
 	const s = svg('svg', { class: 'bars', viewBox: `0 0 ${W} ${H + 18}`,
 		role: 'img', 'aria-label': caption });
 	s.append(svg('text', { x: 0, y: 12 }, String(max)));
@@ -215,8 +215,8 @@ function bars(items, caption) {
 	});
 	if (items.length) {
 		s.append(svg('text', { x: pad, y: H + 14 }, items[0].label));
-		s.append(svg('text', { x: W, y: H + 14, 'text-anchor': 'end' },
-			items[items.length - 1].label));
+		s.append(svg('text', { x: pad + items.length * bw, y: H + 14,
+			'text-anchor': 'end' }, items[items.length - 1].label));
 	}
 	return s;
 }
@@ -736,7 +736,8 @@ async function regressionPage(main, id) {
 	main.append(el('h2', 'Suspects'), el('p', { class: 'muted' }, r.suspects_range || ''),
 		table([['commit', x => String(x.commit || x.id || ''), { mono: true }],
 			['subject', x => x.subject || ''],
-			['files', x => (x.files || []).map(f => el('div', { class: 'mono' }, typeof f === 'string' ? f : JSON.stringify(f)))]],
+			['files', x => (x.files || []).map(f => el('div', { class: 'mono' }, typeof f === 'string' ? f : JSON.stringify(f)))],
+			['why', x => x.why || '']],
 		r.suspects || []));
 	main.append(el('h2', 'Fix evidence'), table([['tree', x => x.tree],
 		['trusted', x => x.trusted ? 'trusted' : 'untrusted'],
