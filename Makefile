@@ -18,7 +18,7 @@ DEB_PKGS := build-essential pkg-config clang clang-format libclang-rt-dev \
 	libmicrohttpd-dev libjansson-dev libsqlite3-dev libgit2-dev zlib1g-dev \
 	libpcre2-dev libcurl4-openssl-dev libssl-dev libcmocka-dev curl git \
 	sqlite3 time jq chromium universal-ctags perl python3-aiosmtpd \
-	libinih-dev libsystemd-dev systemd
+	libinih-dev libsystemd-dev systemd nodejs
 
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
@@ -83,7 +83,7 @@ build/obj/server/version.o build/asan/server/version.o \
 build/fuzz/obj/server/version.o: build/gen/version.h
 
 .PHONY: all deps test unit-test fuzz bench format format-check clean run \
-	conformance check-layers install FORCE
+	conformance check-layers install FORCE browser-test
 
 all: build/splatd
 
@@ -92,11 +92,25 @@ deps:
 		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | \
 			grep -q 'install ok installed' || missing="$$missing $$p"; \
 	done; \
+	command -v npm >/dev/null || missing="$$missing npm"; \
 	if [ -n "$$missing" ]; then \
 		echo "  APT $$missing"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
 			apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
+	@$(MAKE) -s --no-print-directory node_modules/.package-lock.json
+
+# The browser tests' npm packages, exactly as package-lock.json pins them
+# (npm bundled with a nodejs that is not Debian's counts as npm).
+node_modules/.package-lock.json: package.json package-lock.json
+	@echo "  NPM     ci"
+	$(Q)npm ci --no-audit --no-fund --ignore-scripts >/dev/null
+	@touch $@
+
+# The dashboard in headless chromium (tests/t5010-dashboard-browser.sh, also
+# part of `make test`); screenshots of every page in build/screenshots/.
+browser-test: deps build/asan/splatd
+	$(Q)SPLATD=build/asan/splatd TESTS='t5*' tests/run.sh
 
 build/obj/%.o: %.c
 	@mkdir -p $(dir $@)

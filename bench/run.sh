@@ -17,6 +17,9 @@
 #                   that hold many reports, and how many (default 10%, 50)
 #   BENCH_DIGEST_SIGS, BENCH_DIGEST_OCCS, BENCH_DIGEST_RCPTS  digest section:
 #                   signatures, occurrences, recipients (100000, 1000000, 2000)
+#   BENCH_DASH_SIGS, BENCH_DASH_OCCS, BENCH_DASH_RUNS, BENCH_DASH_N  dashboard
+#                   section: database shape, requests per API call
+#                   (20000, 1000000, 200000, 100)
 #   SOAK_SECONDS    soak section: seconds of mixed traffic (default 600)
 #   SPLATD          binary under test (default build/splatd, optimised)
 #
@@ -24,7 +27,7 @@
 set -u
 cd "$(dirname "$0")/.." || exit 1
 
-SECTIONS=(parse parse_rss gitsync ingest fnindex route digest soak)
+SECTIONS=(parse parse_rss gitsync ingest fnindex route digest dashboard soak)
 OUT=${BENCH_OUT:-bench/out}
 SPLATD=${SPLATD:-build/splatd}
 BENCH_FILES=${BENCH_FILES:-4}
@@ -267,6 +270,17 @@ section_digest() {
 	build/bench/digest "$OUT/digest" "${BENCH_DIGEST_SIGS:-100000}" \
 		"${BENCH_DIGEST_OCCS:-1000000}" "${BENCH_DIGEST_RCPTS:-2000}" ||
 		die "build/bench/digest failed"
+}
+
+section_dashboard() {
+	echo "== dashboard: every API call of each page (bench/dashboard.sh) on" \
+		"${BENCH_DASH_SIGS:-20000} signatures, ${BENCH_DASH_OCCS:-1000000}" \
+		"occurrences, ${BENCH_DASH_RUNS:-200000} runs; goals p50 < 20 ms," \
+		"p99 < 100 ms, < 200 KB a page =="
+	SPLATD=$SPLATD bench/dashboard.sh "$OUT/dashboard" \
+		"${BENCH_DASH_SIGS:-20000}" "${BENCH_DASH_OCCS:-1000000}" \
+		"${BENCH_DASH_RUNS:-200000}" "${BENCH_DASH_N:-100}" ||
+		die "bench/dashboard.sh failed"
 }
 
 # ---- main --------------------------------------------------------------------

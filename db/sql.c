@@ -574,6 +574,54 @@ static const char *const sql[DB_SQL_NR] = {
 	[DB_SQL_SNAPSHOT] = "SELECT count(*) FROM sqlite_schema",
 	[DB_SQL_INTEGRITY_CHECK] = "PRAGMA integrity_check",
 	[DB_SQL_FOREIGN_KEY_CHECK] = "PRAGMA foreign_key_check",
+	/* the dashboard's counts (db/dashboard.c) */
+	[DB_SQL_DASH_HISTOGRAM] =
+		"SELECT date(o.ts, 'unixepoch'), o.kernel, r.tree, r.test,"
+		" count(*) FROM occurrences o JOIN runs r ON r.id = o.run_id"
+		" WHERE o.signature_id = ?1 AND o.ts >= ?2"
+		" GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4",
+	[DB_SQL_DASH_COUNTS] =
+		"SELECT 'kind', kind, count(*) FROM signatures"
+		" WHERE duplicate_of IS NULL AND status <> 'invalid'"
+		" GROUP BY kind"
+		" UNION ALL SELECT 'status', status, count(*) FROM signatures"
+		" WHERE duplicate_of IS NULL GROUP BY status"
+		" UNION ALL SELECT 'new_week', '', count(*) FROM signatures"
+		" WHERE duplicate_of IS NULL AND first_seen >= ?1"
+		" UNION ALL SELECT 'escalated', '', count(*) FROM signatures"
+		" WHERE duplicate_of IS NULL AND escalated_at IS NOT NULL"
+		" UNION ALL SELECT 'regressions', status, count(*)"
+		" FROM regressions GROUP BY status",
+	/* the covering (signature_id, ts) index, skipped over signature_id:
+	 * never the rows, whose text and raw are large */
+	[DB_SQL_DASH_PER_DAY] =
+		"SELECT ts / 86400, count(*)"
+		" FROM occurrences INDEXED BY occurrences_sig_ts"
+		" WHERE ts >= ?1 AND ts < ?2 GROUP BY 1 ORDER BY 1",
+	[DB_SQL_DASH_TOP] =
+		"SELECT s.id, s.hash, s.kind, s.title, s.status, t.n FROM"
+		" (SELECT signature_id, count(*) AS n FROM occurrences"
+		"  INDEXED BY occurrences_sig_ts WHERE ts >= ?1"
+		"  GROUP BY signature_id"
+		"  ORDER BY n DESC, signature_id LIMIT ?2) t"
+		" JOIN signatures s ON s.id = t.signature_id"
+		" ORDER BY t.n DESC, s.id",
+	[DB_SQL_DASH_STATS] =
+		"SELECT s.id,"
+		" (SELECT count(*) FROM occurrences o"
+		"  WHERE o.signature_id = s.id AND o.ts >= ?2),"
+		" (SELECT count(DISTINCT r.machine) FROM occurrences o"
+		"  JOIN runs r ON r.id = o.run_id WHERE o.signature_id = s.id),"
+		" (SELECT o.kernel FROM occurrences o WHERE o.signature_id = s.id"
+		"  ORDER BY o.ts DESC, o.id DESC LIMIT 1),"
+		" (SELECT ss.section FROM signature_sections ss"
+		"  WHERE ss.signature_id = s.id ORDER BY ss.generic, ss.rank"
+		"  LIMIT 1)"
+		" FROM signatures s"
+		" WHERE s.id IN (SELECT value FROM json_each(?1))",
+	[DB_SQL_DASH_DUPLICATES] = "SELECT id, hash, title FROM signatures"
+				   " WHERE duplicate_of = ?1 ORDER BY id"
+				   " LIMIT 1000",
 };
 
 const char *db_sql_text(enum db_sql id)

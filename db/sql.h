@@ -147,6 +147,13 @@ enum db_sql {
 	DB_SQL_MAIL_ITEM_ADD,
 	DB_SQL_MAIL_SENT_ABOUT,
 	DB_SQL_PEOPLE_MISSING,
+	/* the dashboard's counts (db/dashboard.c) */
+	DB_SQL_DASH_HISTOGRAM,
+	DB_SQL_DASH_COUNTS,
+	DB_SQL_DASH_PER_DAY,
+	DB_SQL_DASH_TOP,
+	DB_SQL_DASH_STATS,
+	DB_SQL_DASH_DUPLICATES,
 
 	/* backup and check (db/backup.c) */
 	DB_SQL_READ_BEGIN,

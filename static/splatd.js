@@ -1,152 +1,926 @@
 // SPDX-License-Identifier: GPL-2.0
-// splatd.js: list signatures from the REST API and show one; lock names
-// contain & < > and quotes, so every value goes through textContent.
-// With `serve --private` every read needs a token: the one signed in with
-// (the token field, or a link ending in #token=SECRET) is kept in this tab's
-// sessionStorage and sent as Authorization: Bearer on every fetch.
+// splatd.js: the dashboard, rendered in the browser over the REST API; the
+// address names the page (/signatures/42...), history.pushState moves
+// between pages.  The escaping rule (docs/dashboard.md): every value from
+// the API becomes a text node (el(), svg(), textContent), never markup; a
+// URL becomes a link only when it is http(s) (safeHref()).  The token one
+// signs in with stays in this tab's sessionStorage and goes out as
+// Authorization: Bearer.
 'use strict';
 
-const api = '/api/v1';
-const tokenKey = 'splatd.token';
-let next = null;
+const API = '/api/v1';
+const TOKEN_KEY = 'splatd.token';
+const SVGNS = 'http://www.w3.org/2000/svg';
+const KINDS = ['circular', 'recursive', 'inconsistent_lock_state',
+	'irq_inversion', 'hardirq_safe_unsafe', 'softirq_safe_unsafe',
+	'bad_unlock_balance', 'held_lock_freed', 'lock_held_user_return',
+	'rcu_suspicious', 'invalid_wait_context', 'nested_lock_not_taken',
+	'still_has_locks_held', 'hung_task_all_locks'];
+const STATUSES = ['new', 'triaged', 'known', 'invalid'];
+const REG_STATUSES = ['open', 'workaround', 'fix_known', 'fixed', 'reopened',
+	'resolved', 'duplicate'];
+let me = { name: null, role: null };
+let renderSeq = 0;
 
-function token() {
-	return sessionStorage.getItem(tokenKey) || '';
-}
+// ---- building nodes: text only -------------------------------------------
 
-function setToken(t) {
-	if (t)
-		sessionStorage.setItem(tokenKey, t);
-	else
-		sessionStorage.removeItem(tokenKey);
-	document.getElementById('signout').hidden = !t;
-}
-
-// A #token=SECRET fragment (never sent to the server) signs in, then leaves
-// the address bar.
-function tokenFromFragment() {
-	const m = /^#token=(.+)$/.exec(location.hash);
-	if (!m)
-		return;
-	setToken(decodeURIComponent(m[1]));
-	history.replaceState(null, '', location.pathname + location.search);
-}
-
-function el(tag, text, cls) {
-	const e = document.createElement(tag);
-	if (text !== undefined && text !== null)
-		e.textContent = String(text);
-	if (cls)
-		e.className = cls;
+// Set attributes from a plain object; event handler attributes are refused
+// (handlers are added with addEventListener by this file only).
+function attrs(e, a) {
+	for (const [k, v] of Object.entries(a || {})) {
+		if (v === undefined || v === null || v === false)
+			continue;
+		if (/^on/i.test(k))
+			throw new Error('no handler attributes');
+		e.setAttribute(k, v === true ? '' : String(v));
+	}
 	return e;
 }
 
-function showError(msg) {
-	const p = document.getElementById('error');
-	p.textContent = msg;
-	p.hidden = !msg;
+function append(e, kids) {
+	for (const k of kids.flat(Infinity)) {
+		if (k === undefined || k === null || k === false)
+			continue;
+		e.append(k instanceof Node ? k : document.createTextNode(String(k)));
+	}
+	return e;
 }
 
-async function getJSON(url) {
+// el('td', {class: 'num'}, 'text', node...): an element whose children are
+// nodes or text nodes.
+function el(tag, a, ...kids) {
+	if (a instanceof Node || typeof a !== 'object' || a === null ||
+	    Array.isArray(a)) {
+		kids.unshift(a);
+		a = {};
+	}
+	return append(attrs(document.createElement(tag), a), kids);
+}
+
+function svg(tag, a, ...kids) {
+	return append(attrs(document.createElementNS(SVGNS, tag), a), kids);
+}
+
+// The URL when it is an absolute http(s) URL, else null: javascript:,
+// data: and the rest never become links.
+function safeHref(url) {
+	try {
+		const u = new URL(String(url));
+		return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
+	} catch (e) {
+		return null;
+	}
+}
+
+// An outside link, or the URL as text when it is not http(s).
+function extLink(url, text) {
+	const href = safeHref(url);
+	if (!href)
+		return el('span', { class: 'mono' }, String(url));
+	return el('a', { href, rel: 'noopener noreferrer' }, text || href);
+}
+
+// A link to a page of this dashboard; parts are encoded path segments.
+function page(text, ...parts) {
+	const path = '/' + parts.map(p => encodeURIComponent(String(p))).join('/');
+	return el('a', { href: path }, text);
+}
+
+function sigLink(id, text) {
+	return page(text || '#' + id, 'signatures', id);
+}
+
+// A time: the reader's local time (YYYY-MM-DD HH:MM), the UTC value on
+// hover.
+function when(iso, dayOnly) {
+	if (!iso)
+		return el('span', { class: 'muted' }, '—');
+	const d = new Date(iso);
+	if (isNaN(d))
+		return el('span', String(iso));
+	const p2 = n => String(n).padStart(2, '0');
+	return el('time', { datetime: iso, title: iso + ' (UTC)' },
+		d.getFullYear() + '-' + p2(d.getMonth() + 1) + '-' + p2(d.getDate()) +
+		(dayOnly ? '' : ' ' + p2(d.getHours()) + ':' + p2(d.getMinutes())));
+}
+
+function statusTag(s) {
+	return el('span', { class: 'status-' + s }, s);
+}
+
+// table([[heading, cell(row) -> node|text, {num: true}]...], rows)
+function table(cols, rows, caption) {
+	const head = el('tr', cols.map(c => el('th', {
+		scope: 'col', class: c[2] && c[2].num ? 'num' : null }, c[0])));
+	const body = rows.map((r, i) => el('tr', cols.map(c => el('td', {
+		class: c[2] && c[2].num ? 'num' : c[2] && c[2].mono ? 'mono' : null
+	}, c[1](r, i)))));
+	const t = el('table', caption ? el('caption', { class: 'sr' }, caption) : null,
+		el('thead', head), el('tbody', body));
+	if (!rows.length)
+		return el('p', { class: 'muted' }, 'none');
+	return el('div', { class: 'scroll' }, t);
+}
+
+function facts(pairs) {
+	return el('dl', { class: 'facts' }, pairs.filter(p => p).map(
+		([k, v]) => [el('dt', k), el('dd', v)]));
+}
+
+// ---- the API ---------------------------------------------------------------
+
+function token() {
+	return sessionStorage.getItem(TOKEN_KEY) || '';
+}
+
+class ApiError extends Error {
+	constructor(status, body) {
+		super((status === 401 ? 'sign in with a token: ' : status === 403 ?
+			'refused for this token: ' : '') + status + ' ' +
+			(body.error || '') + (body.detail ? ': ' + body.detail : ''));
+		this.status = status;
+	}
+}
+
+async function call(method, path, body) {
 	const headers = { Accept: 'application/json' };
 	if (token())
 		headers.Authorization = 'Bearer ' + token();
-	const r = await fetch(url, { headers });
-	const body = await r.json().catch(() => ({}));
-	if (r.status === 401)
-		throw new Error('sign in with a token (this server needs one): ' +
-				(body.detail || 'unauthorized'));
+	if (body !== undefined)
+		headers['Content-Type'] = 'application/json';
+	const r = await fetch(API + path, {
+		method, headers, body: body === undefined ? undefined : JSON.stringify(body),
+		credentials: 'omit', cache: 'no-store'
+	});
+	const data = await r.json().catch(() => ({}));
 	if (!r.ok)
-		throw new Error((body.error || r.status) + (body.detail ? ': ' + body.detail : ''));
-	return body;
+		throw new ApiError(r.status, data);
+	return data;
 }
 
-function query(cursor) {
-	const f = new FormData(document.getElementById('filters'));
-	const q = new URLSearchParams();
-	for (const [k, v] of f.entries())
-		if (v)
-			q.set(k, v);
-	q.set('limit', '50');
-	if (cursor)
-		q.set('cursor', cursor);
-	return api + '/signatures?' + q.toString();
-}
-
-async function load(append) {
-	showError('');
-	try {
-		const data = await getJSON(query(append ? next : null));
-		const tbody = document.querySelector('#signatures tbody');
-		if (!append)
-			tbody.replaceChildren();
-		for (const s of data.signatures) {
-			const tr = el('tr');
-			tr.append(el('td', s.title), el('td', s.kind), el('td', s.status),
-				  el('td', s.occurrences), el('td', s.first_seen),
-				  el('td', s.last_seen), el('td', s.signature, 'sig'));
-			tr.addEventListener('click', () => detail(s.id));
-			tbody.append(tr);
-		}
-		next = data.next;
-		document.getElementById('more').hidden = !next;
-	} catch (e) {
-		showError('could not list signatures: ' + e.message);
-	}
-}
-
-function fact(dl, name, value) {
-	dl.append(el('dt', name), el('dd', value));
-}
-
-async function detail(id) {
-	showError('');
-	try {
-		const s = await getJSON(api + '/signatures/' + encodeURIComponent(id));
-		document.getElementById('detail').hidden = false;
-		document.getElementById('d-title').textContent = s.title;
-		const dl = document.getElementById('d-facts');
-		dl.replaceChildren();
-		fact(dl, 'kind', s.kind);
-		fact(dl, 'signature', s.signature + ' (algorithm v' + s.algo_version + ')');
-		fact(dl, 'status', s.status + (s.note ? ' — ' + s.note : ''));
-		fact(dl, 'occurrences', s.occurrences);
-		fact(dl, 'first / last seen', s.first_seen + ' / ' + s.last_seen);
-		if (s.culprit)
-			fact(dl, 'culprit', s.culprit.function + (s.culprit.module ? ' [' + s.culprit.module + ']' : ''));
-		fact(dl, 'kernels', (s.kernels || []).map(k => k.kernel + ' ×' + k.occurrences).join(', '));
-		fact(dl, 'machines', (s.machines || []).map(m => m.machine + ' ×' + m.occurrences).join(', '));
-		const chain = document.getElementById('d-chain');
-		chain.replaceChildren(...(s.chain || []).map(c => el('li', c)));
-		const edges = document.getElementById('d-edges');
-		edges.replaceChildren(...(s.edges || []).map(e =>
-			el('li', e.from + ' -> ' + e.to + (e.function ? '   (' + e.function + ')' : ''))));
-		const owners = document.getElementById('d-owners');
-		owners.replaceChildren(...(s.owners || []).map(o =>
-			el('li', o.section + ': ' + (o.people || []).map(p => p.name + ' <' + p.email + '>').join(', '))));
-		if (!s.owners)
-			owners.append(el('li', 'no kernel tree configured (serve --kernel-tree or --kernel-repo)'));
-	} catch (e) {
-		showError('could not load signature ' + id + ': ' + e.message);
-	}
-}
-
-document.getElementById('filters').addEventListener('submit', ev => {
-	ev.preventDefault();
-	load(false);
+const get = path => call('GET', path);
+// The same, null on 404 or 503 (a part of a page the server cannot give).
+const getOpt = path => get(path).catch(e => {
+	if (e.status === 404 || e.status === 503)
+		return null;
+	throw e;
 });
-document.getElementById('more').addEventListener('click', () => load(true));
-document.getElementById('signin').addEventListener('submit', ev => {
+
+function showError(msg) {
+	const p = document.getElementById('error');
+	p.textContent = msg || '';
+	p.hidden = !msg;
+}
+
+// ---- sign in -------------------------------------------------------------
+
+async function refreshWho() {
+	const who = document.getElementById('who');
+	me = { name: null, role: null };
+	if (token()) {
+		try {
+			me = await get('/whoami');
+		} catch (e) {
+			sessionStorage.removeItem(TOKEN_KEY);
+			showError('sign-in failed: ' + e.message);
+		}
+	}
+	who.textContent = me.name ? me.name + ' (' + me.role + ')' : '';
+	document.getElementById('signout').hidden = !me.name;
+	document.getElementById('signin-button').hidden = !!me.name;
+	document.querySelector('#signin input').hidden = !!me.name;
+}
+
+// The triage forms show to anyone signed in; the server decides, and a
+// refusal (403 for a CI token) is shown next to the form.
+const canTriage = () => !!me.name;
+
+// ---- charts ----------------------------------------------------------------
+
+// Bars of [{label, count, title}] (a day each); each bar's <title> holds
+// its label and count.
+function bars(items, caption) {
+	const W = 900, H = 160, pad = 24;
+	const max = Math.max(1, ...items.map(i => i.count));
+	const bw = Math.min(40, items.length ? (W - pad) / items.length : W);
+	const s = svg('svg', { class: 'bars', viewBox: `0 0 ${W} ${H + 18}`,
+		role: 'img', 'aria-label': caption });
+	s.append(svg('text', { x: 0, y: 12 }, String(max)));
+	s.append(svg('line', { x1: pad, y1: H, x2: W, y2: H, stroke: '#999' }));
+	items.forEach((it, i) => {
+		const h = Math.max(it.count ? 2 : 0, (H - 16) * it.count / max);
+		s.append(svg('rect', { x: pad + i * bw + 1, y: H - h,
+			width: Math.max(1, bw - 2), height: h, 'data-count': it.count },
+		svg('title', {}, it.title || it.label + ': ' + it.count)));
+	});
+	if (items.length) {
+		s.append(svg('text', { x: pad, y: H + 14 }, items[0].label));
+		s.append(svg('text', { x: pad + items.length * bw, y: H + 14,
+			'text-anchor': 'end' }, items[items.length - 1].label));
+	}
+	return s;
+}
+
+// The days from since to today, with counts from {day: n}.
+function dayRange(sinceIso, counts) {
+	const out = [];
+	const d = new Date(sinceIso.slice(0, 10) + 'T00:00:00Z');
+	const end = new Date().toISOString().slice(0, 10);
+	for (let i = 0; i < 3700; i++) {
+		const day = d.toISOString().slice(0, 10);
+		out.push({ label: day, count: counts[day] || 0 });
+		if (day >= end)
+			break;
+		d.setUTCDate(d.getUTCDate() + 1);
+	}
+	return out;
+}
+
+// ---- the lock graph --------------------------------------------------------
+
+// The signature's lock classes and dependencies as inline SVG: one node per
+// class (its <text> the class name as printed), one arrow per dependency
+// labelled with its function, the culprit's arrow marked; selecting an
+// arrow (click, Enter, Space) shows its stack in the panel below.
+function lockGraph(sig, report) {
+	const stacks = {};
+	for (const e of (report && report.edges) || [])
+		stacks[e.hash] = e;
+	const edges = sig.edges || [];
+	const names = [];
+	const add = n => { if (n && !names.includes(n)) names.push(n); };
+	(sig.chain || []).forEach(add);
+	edges.forEach(e => { add(e.from); add(e.to); });
+	if (!names.length)
+		(sig.classes || []).forEach(add);
+	const culprit = sig.culprit && sig.culprit.function;
+	const charW = 7.9, nodeH = 30;
+	const width = n => Math.max(60, n.length * charW + 20);
+	const maxW = Math.max(60, ...names.map(width));
+	const n = names.length;
+	// nodes on an ellipse around (0, 0); the viewBox fits them and labels
+	let pos;
+	if (n <= 1) {
+		pos = [{ x: 0, y: 0 }];
+	} else if (n === 2) {
+		pos = [{ x: -(maxW / 2 + 90), y: 0 }, { x: maxW / 2 + 90, y: 0 }];
+	} else {
+		const r = Math.max(110, (maxW + 40) * n / (2 * Math.PI) + 20);
+		pos = names.map((_, i) => {
+			const a = -Math.PI / 2 + 2 * Math.PI * i / n;
+			return { x: r * Math.cos(a), y: 0.75 * r * Math.sin(a) };
+		});
+	}
+	const labelW = Math.max(0, ...edges.map(e => ((e.function || '?').length + 10) * 7.3));
+	const xs = pos.map((p, i) => [p.x - width(names[i]) / 2, p.x + width(names[i]) / 2]).flat();
+	const ys = pos.map(p => p.y);
+	const x0 = Math.min(...xs) - Math.min(labelW, 160) - 10;
+	const x1 = Math.max(...xs) + Math.min(labelW, 160) + 10;
+	const y0 = Math.min(...ys) - nodeH / 2 - (n <= 1 && edges.length ? 110 : 40);
+	const y1 = Math.max(...ys) + nodeH / 2 + (n === 2 ? 60 : 50);
+	const W = x1 - x0, H = y1 - y0;
+	const at = {};
+	names.forEach((nm, i) => { at[nm] = pos[i]; });
+	const s = svg('svg', { class: 'graph', viewBox: `${x0} ${y0} ${W} ${H}`,
+		width: Math.ceil(W), height: Math.ceil(H),
+		role: 'group', 'aria-label': 'lock dependency graph' });
+	s.append(svg('defs', {},
+		svg('marker', { id: 'arrow', viewBox: '0 0 10 10', refX: 10, refY: 5,
+			markerWidth: 8, markerHeight: 8, orient: 'auto-start-reverse' },
+		svg('path', { d: 'M0,0 L10,5 L0,10 z', fill: '#333' })),
+		svg('marker', { id: 'arrow-culprit', viewBox: '0 0 10 10', refX: 10,
+			refY: 5, markerWidth: 8, markerHeight: 8,
+			orient: 'auto-start-reverse' },
+		svg('path', { d: 'M0,0 L10,5 L0,10 z', fill: '#a40000' }))));
+	// where the segment from p to q leaves the box around p
+	const border = (p, q, nm) => {
+		const hw = width(nm) / 2 + 4, hh = nodeH / 2 + 4;
+		const dx = q.x - p.x, dy = q.y - p.y;
+		const t = Math.min(hw / Math.abs(dx || 1e-9), hh / Math.abs(dy || 1e-9));
+		return { x: p.x + dx * t, y: p.y + dy * t };
+	};
+	const panel = el('div', { class: 'stack', 'aria-live': 'polite' },
+		el('p', { class: 'muted' }, edges.length ?
+			'Select an arrow to see the stack that made the dependency.' :
+			'This kind of report has no dependency between classes.'));
+	const edgeGroups = [];
+	edges.forEach((e, i) => {
+		const p = at[e.from], q = at[e.to];
+		if (!p || !q)
+			return;
+		const isCulprit = !!culprit && e.function === culprit;
+		let d, lx, ly, anchor = 'middle';
+		if (e.from === e.to) {
+			// a lock taken again while held: a loop above its node
+			const hw = width(e.from) / 2;
+			const ax = p.x - hw / 2, bx = p.x + hw / 2, ay = p.y - nodeH / 2 - 2;
+			d = `M${ax},${ay} C${ax - 30},${ay - 90} ${bx + 30},${ay - 90} ${bx},${ay}`;
+			lx = p.x; ly = p.y - nodeH / 2 - 75;
+		} else {
+			const a = border(p, q, e.from), b = border(q, p, e.to);
+			// bend every arrow to its left so that a pair A->B, B->A
+			// does not overlap
+			const mx = (a.x + b.x) / 2, my = (a.y + b.y) / 2;
+			const dx = b.x - a.x, dy = b.y - a.y, len = Math.hypot(dx, dy) || 1;
+			let nx = dy / len, ny = -dx / len;
+			if (n > 2 && nx * mx + ny * my < 0) {
+				nx = -nx;
+				ny = -ny;
+			}
+			const bend = n === 2 ? 40 : 22;
+			const cx = mx + nx * bend, cy = my + ny * bend;
+			d = `M${a.x},${a.y} Q${cx},${cy} ${b.x},${b.y}`;
+			// the label beside the curve's middle, away from the centre
+			const qx = (a.x + 2 * cx + b.x) / 4, qy = (a.y + 2 * cy + b.y) / 4;
+			const ol = Math.hypot(nx, ny) || 1, ux = nx / ol, uy = ny / ol;
+			lx = qx + ux * 8;
+			ly = qy + uy * 8 + (Math.abs(ux) < 0.5 ? (uy > 0 ? 12 : -2) : 4);
+			anchor = Math.abs(ux) < 0.5 ? 'middle' : ux < 0 ? 'end' : 'start';
+		}
+		const label = e.function || '?';
+		const g = svg('g', {
+			class: 'edge' + (isCulprit ? ' culprit' : ''), tabindex: 0,
+			role: 'button', 'aria-pressed': 'false',
+			'data-from': e.from, 'data-to': e.to, 'data-function': label,
+			'aria-label': e.from + ' then ' + e.to + ' in ' + label +
+				(isCulprit ? ' (culprit)' : '')
+		},
+		svg('path', { class: 'hit', d }),
+		svg('path', { class: 'line', d,
+			'marker-end': isCulprit ? 'url(#arrow-culprit)' : 'url(#arrow)' }),
+		svg('text', { x: lx, y: ly, 'text-anchor': anchor },
+			label + (isCulprit ? ' (culprit)' : '')));
+		const select = () => {
+			edgeGroups.forEach(x => x.setAttribute('aria-pressed', 'false'));
+			g.setAttribute('aria-pressed', 'true');
+			const st = stacks[e.hash];
+			const lines = st && st.stack ? st.stack.map(f => f.function +
+				(f.offset ? '+' + f.offset : '') + (f.module ? ' [' + f.module + ']' : '')) : [];
+			panel.replaceChildren(
+				el('h3', e.from + ' → ' + e.to),
+				el('p', 'taken in ', el('span', { class: 'mono' }, label),
+					isCulprit ? ' — the culprit edge' : ''),
+				lines.length ? el('pre', { class: 'edge-stack' }, lines.join('\n')) :
+					el('p', { class: 'muted' }, 'no stack in the newest report'));
+		};
+		g.addEventListener('click', select);
+		g.addEventListener('keydown', ev => {
+			if (ev.key === 'Enter' || ev.key === ' ') {
+				ev.preventDefault();
+				select();
+			}
+		});
+		edgeGroups.push(g);
+		s.append(g);
+	});
+	names.forEach(nm => {
+		const p = at[nm], w = width(nm);
+		s.append(svg('g', { class: 'node' },
+			svg('rect', { x: p.x - w / 2, y: p.y - nodeH / 2, width: w,
+				height: nodeH, rx: 6 }),
+			svg('text', { x: p.x, y: p.y + 4.5, 'text-anchor': 'middle' }, nm)));
+	});
+	return el('div', { class: 'graph-wrap' }, el('div', { class: 'scroll' }, s), panel);
+}
+
+// ---- pages -----------------------------------------------------------------
+
+const params = () => new URLSearchParams(location.search);
+
+function setTitle(main, text) {
+	document.title = text + ' · splatd';
+	main.append(el('h1', text));
+}
+
+async function overviewPage(main) {
+	setTitle(main, 'Overview');
+	const [o, runs] = await Promise.all([get('/overview'),
+		get('/runs?limit=10')]);
+	const kv = obj => Object.entries(obj).sort((a, b) => b[1] - a[1]);
+	main.append(el('div', { class: 'cards' },
+		el('section', el('h2', 'Open signatures by kind'),
+			table([['kind', r => el('a', { href: '/signatures?kind=' +
+				encodeURIComponent(r[0]) }, r[0])],
+			['open', r => r[1], { num: true }]], kv(o.kind))),
+		el('section', el('h2', 'Signatures by status'),
+			table([['status', r => el('a', { href: '/signatures?status=' +
+				encodeURIComponent(r[0]) }, r[0])],
+			['count', r => r[1], { num: true }]], kv(o.status)),
+			facts([['new this week', String(o.new_week)],
+				['escalated', String(o.escalated)]])),
+		el('section', el('h2', 'Regressions by status'),
+			table([['status', r => el('a', { href: '/regressions?status=' +
+				encodeURIComponent(r[0]) }, r[0])],
+			['count', r => r[1], { num: true }]], kv(o.regressions)))));
+	const per = {};
+	o.per_day.forEach(d => { per[d.day] = d.count; });
+	main.append(el('h2', 'Occurrences per day (90 days)'),
+		bars(dayRange(o.since, per), 'occurrences per day'));
+	main.append(el('h2', 'Seen most in the last 7 days'),
+		table([['signature', r => sigLink(r.id, r.title)], ['kind', r => r.kind],
+			['status', r => statusTag(r.status)],
+			['7 days', r => r.count, { num: true }]], o.top_week));
+	main.append(el('h2', 'Latest runs'), runsTable(runs.runs));
+}
+
+function runsTable(runs) {
+	return table([['run', r => page(r.id, 'runs', r.id)], ['machine', r => r.machine],
+		['tree', r => r.tree], ['kernel', r => r.kernel, { mono: true }],
+		['commit', r => r.commit ? String(r.commit).slice(0, 12) : '', { mono: true }],
+		['reports', r => r.reports, { num: true }],
+		['lockdep', r => r.lockdep_off ? 'off after ' + r.lockdep_off.after_reports +
+			' (' + r.lockdep_off.reason + ')' : 'on'],
+		['received', r => when(r.received_at)]], runs);
+}
+
+// A filter form whose fields are the URL's query; submitting it navigates.
+function filterForm(fields, path) {
+	const q = params();
+	const f = el('form', { class: 'filters', role: 'search' });
+	for (const [name, label, options] of fields) {
+		let input;
+		if (options) {
+			input = el('select', { name },
+				el('option', { value: '' }, 'any'),
+				options.map(o => el('option', { value: o,
+					selected: q.get(name) === o }, o)));
+		} else if (name === 'duplicates') {
+			input = el('input', { type: 'checkbox', name, value: '1',
+				checked: q.get(name) === '1' });
+		} else {
+			input = el('input', { name, value: q.get(name) || '', size: 14 });
+		}
+		f.append(el('label', label, input));
+	}
+	f.append(el('button', { type: 'submit' }, 'show'));
+	f.addEventListener('submit', ev => {
+		ev.preventDefault();
+		const out = new URLSearchParams();
+		for (const [k, v] of new FormData(f).entries())
+			if (v)
+				out.set(k, v);
+		if (q.get('sort'))
+			out.set('sort', q.get('sort'));
+		navigate(path + (out.toString() ? '?' + out : ''));
+	});
+	return f;
+}
+
+function sortHeader(label, key) {
+	const q = params();
+	const b = el('button', { type: 'button', 'aria-label': 'sort by ' + label },
+		label + ((q.get('sort') || 'last_seen') === key ? ' ▼' : ''));
+	b.addEventListener('click', () => {
+		q.set('sort', key);
+		q.delete('cursor');
+		navigate('/signatures?' + q);
+	});
+	return b;
+}
+
+function sigTitleCell(s) {
+	return el('span', sigLink(s.id, s.title),
+		s.duplicate_of ? el('span', { class: 'tag dup' }, 'duplicate of #' + s.duplicate_of) : null,
+		s.escalated ? el('span', { class: 'tag escalated', title: s.escalated.reason || '' }, 'escalated') : null);
+}
+
+async function signaturesPage(main) {
+	setTitle(main, 'Signatures');
+	const q = params();
+	main.append(filterForm([['kind', 'kind', KINDS], ['status', 'status', STATUSES],
+		['q', 'text'], ['since', 'last seen since'], ['subsystem', 'subsystem'],
+		['duplicates', 'show duplicates']], '/signatures'));
+	const api = new URLSearchParams();
+	for (const k of ['kind', 'status', 'q', 'since', 'sort', 'cursor'])
+		if (q.get(k))
+			api.set(k, q.get(k));
+	api.set('limit', '50');
+	let list, next = null;
+	if (q.get('subsystem')) {
+		const r = await get('/subsystems/' + encodeURIComponent(q.get('subsystem')) + '/signatures');
+		list = r.signatures;
+	} else {
+		const r = await get('/signatures?' + api);
+		list = r.signatures;
+		next = r.next;
+	}
+	const shown = q.get('duplicates') === '1' ? list : list.filter(s => !s.duplicate_of);
+	const [regs, stats] = await Promise.all([get('/regressions'), shown.length ?
+		get('/signatures/stats?ids=' + shown.map(x => x.id).join(',')) :
+		{ signatures: [] }]);
+	const regOf = {}, stat = {};
+	for (const r of regs.regressions)
+		for (const h of r.signatures || [])
+			regOf[h] = r;
+	for (const x of stats.signatures)
+		stat[x.id] = x;
+	const st = (s, k) => stat[s.id] ? stat[s.id][k] : null;
+	const t = table([
+		['title', sigTitleCell],
+		['kind', s => s.kind],
+		['status', s => statusTag(s.status)],
+		['regression', s => regOf[s.signature] ? page('#' + regOf[s.signature].id + ' ' +
+			regOf[s.signature].status, 'regressions', regOf[s.signature].id) : ''],
+		['subsystem', s => st(s, 'subsystem') ? page(st(s, 'subsystem'), 'subsystems', st(s, 'subsystem')) : ''],
+		[sortHeader('count', 'count'), s => s.occurrences, { num: true }],
+		['7 days', s => st(s, 'last_7_days'), { num: true }],
+		['machines', s => st(s, 'machines'), { num: true }],
+		[sortHeader('first seen', 'first_seen'), s => when(s.first_seen, true)],
+		[sortHeader('last seen', 'last_seen'), s => when(s.last_seen, true)],
+		['last kernel', s => st(s, 'last_kernel'), { mono: true }]], shown, 'signatures');
+	main.append(t);
+	if (list.length !== shown.length)
+		main.append(el('p', { class: 'muted' }, (list.length - shown.length) +
+			' merged duplicate(s) hidden on this page; tick “show duplicates”.'));
+	if (next) {
+		const nq = new URLSearchParams(q);
+		nq.set('cursor', next);
+		main.append(el('p', el('a', { href: '/signatures?' + nq, rel: 'next' }, 'next page →')));
+	}
+}
+
+async function signaturePage(main, id) {
+	const s = await get('/signatures/' + encodeURIComponent(id));
+	const [report, hist, occ, regs, dups] = await Promise.all([
+		getOpt('/signatures/' + s.id + '/report'),
+		get('/signatures/' + s.id + '/histogram?days=90'),
+		get('/signatures/' + s.id + '/occurrences?limit=5'),
+		get('/regressions'), get('/signatures/' + s.id + '/duplicates')]);
+	if (String(id) !== String(s.id))
+		history.replaceState(null, '', '/signatures/' + s.id);
+	setTitle(main, s.title);
+	main.append(facts([
+		['kind', s.kind],
+		['signature', el('span', el('span', { class: 'mono' }, s.signature),
+			' (algorithm version ' + s.algo_version + ')')],
+		['status', el('span', statusTag(s.status), s.note ? ' — ' + s.note : '')],
+		s.escalated ? ['escalated', el('span', when(s.escalated.at), ' ',
+			s.escalated.reason || '')] : null,
+		s.duplicate_of ? ['duplicate of', sigLink(s.duplicate_of)] : null,
+		dups.duplicates.length ? ['duplicates merged into it', el('ul', { class: 'duplicates' },
+			dups.duplicates.map(d => el('li', sigLink(d.id, '#' + d.id + ' ' + d.title))))] : null,
+		s.culprit ? ['culprit', el('span', { class: 'mono' }, s.culprit.function +
+			(s.culprit.module ? ' [' + s.culprit.module + ']' : ''))] : null,
+		['occurrences', String(s.occurrences)],
+		['first seen', when(s.first_seen)], ['last seen', when(s.last_seen)]]));
+	if (canTriage())
+		main.append(triageForms(s));
+	main.append(el('h2', 'Lock graph'), lockGraph(s, report && report.report));
+	const held = report && report.report && report.report.held_locks;
+	main.append(el('h2', 'Held locks'), held && held.length ?
+		el('ol', held.map(h => el('li', { class: 'class' }, h))) :
+		el('p', { class: 'muted' }, 'none listed'));
+	const per = {}, byKernel = {}, byTree = {}, byTest = {};
+	for (const d of hist.days) {
+		per[d.day] = d.count;
+		for (const [k, v] of Object.entries(d.kernels))
+			byKernel[k] = (byKernel[k] || 0) + v;
+		for (const [k, v] of Object.entries(d.trees))
+			byTree[k] = (byTree[k] || 0) + v;
+		for (const [k, v] of Object.entries(d.tests || {}))
+			byTest[k] = (byTest[k] || 0) + v;
+	}
+	const days = dayRange(hist.since, per);
+	hist.days.forEach(d => {
+		const it = days.find(x => x.label === d.day);
+		if (it)
+			it.title = d.day + ': ' + d.count + ' — ' + Object.entries(d.kernels)
+				.map(([k, v]) => (k || '?') + ' ×' + v).join(', ');
+	});
+	main.append(el('h2', 'Occurrences by day (90 days)'),
+		el('p', { id: 'histogram-total' }, hist.total + ' occurrence(s) in 90 days'),
+		bars(days, 'occurrences by day'));
+	const kv = o => Object.entries(o).sort((a, b) => b[1] - a[1]);
+	main.append(el('div', { class: 'cards' },
+		el('section', el('h2', 'Kernels'), table([['kernel', r => r.kernel || '?', { mono: true }],
+			['count', r => r.occurrences, { num: true }]], s.kernels || [])),
+		el('section', el('h2', 'Trees (90 days)'), table([['tree', r => r[0] || '?'],
+			['count', r => r[1], { num: true }]], kv(byTree))),
+		el('section', el('h2', 'Machines'), table([['machine', r => r.machine || '?'],
+			['count', r => r.occurrences, { num: true }]], s.machines || [])),
+		el('section', el('h2', 'Tests (90 days)'), table([['test', r => r[0] || '?'],
+			['count', r => r[1], { num: true }]], kv(byTest)))));
+	// owners ranked as served; edge N is the dependency N of the report
+	const edgeName = i => {
+		const e = report && report.report && report.report.edges &&
+			report.report.edges[i];
+		return e ? e.from + ' → ' + e.to : 'edge ' + i;
+	};
+	main.append(el('h2', 'Owners'), s.owners ? table([
+		['#', (o, i) => String(i + 1), { num: true }],
+		['section', o => el('span', o.section, o.generic ? el('span', { class: 'tag dup' }, 'generic') : null)],
+		['edge and frame', o => (o.frames || []).map(f => el('div',
+			el('span', { class: 'mono' }, f.function || '?'), ' ',
+			el('span', { class: 'muted mono' }, f.file || ''),
+			f.edge !== undefined && f.edge !== null ? ' on ' + edgeName(f.edge) : ''))],
+		['why', o => o.why && o.why.text ? o.why.text : ''],
+		['people', o => (o.people || []).map(p => el('div', (p.name || '') + ' <' + (p.email || '') + '>'))],
+		['lists', o => (o.lists || []).map(l => el('div', l.address || ''))]],
+	s.owners) : el('p', { class: 'muted' },
+		'no kernel tree configured (serve --kernel-tree or --kernel-repo)'));
+	main.append(el('h2', 'Signatures sharing an edge'), table([
+		['signature', r => sigLink(r.id, r.title)], ['shared edges', r => r.shared_edges, { num: true }]],
+	s.related || []));
+	main.append(el('h2', 'Regression'), regressionPanel(s, regs.regressions));
+	main.append(el('h2', 'Latest occurrences'), occ.occurrences.length ?
+		el('div', occ.occurrences.map(o => el('details', { class: 'occurrence' },
+			el('summary', when(o.seen), ' run ', page(o.run, 'runs', o.run), ' on ',
+				o.machine || '?', ' — ', el('span', { class: 'mono' }, o.kernel || '?')),
+			el('pre', o.text), el('details', el('summary', 'raw excerpt'), el('pre', o.raw))))) :
+		el('p', { class: 'muted' }, 'none'));
+}
+
+function regressionPanel(s, regs) {
+	const mine = regs.filter(r => (r.signatures || []).includes(s.signature));
+	const out = el('div');
+	for (const r of mine)
+		out.append(el('p', page('regression #' + r.id + ': ' + r.title, 'regressions', r.id),
+			' — ', statusTag(r.status), ' · ' + r.clean_runs + ' clean run(s) counted'),
+		el('ul', (r.links || []).map(l => el('li', extLink(l)))));
+	if (!mine.length)
+		out.append(el('p', { class: 'muted' }, 'not part of a regression'));
+	if (canTriage() && !mine.length) {
+		const f = el('form', { class: 'action', id: 'create-regression' },
+			el('label', 'title', el('input', { name: 'title', value: s.title, size: 40, required: true })),
+			el('label', 'link', el('input', { name: 'link', size: 30, placeholder: 'https://…' })),
+			el('label', 'introduced', el('input', { name: 'introduced', size: 14 })),
+			el('button', { type: 'submit' }, 'create regression'));
+		f.addEventListener('submit', ev => act(ev, f, async d => {
+			const body = { title: d.get('title'), signatures: [s.id] };
+			if (d.get('link'))
+				body.links = [d.get('link')];
+			if (d.get('introduced'))
+				body.introduced = d.get('introduced');
+			const r = await call('POST', '/regressions', body);
+			navigate('/regressions/' + r.id);
+		}));
+		out.append(f);
+	}
+	return out;
+}
+
+// Run an action from a form; its refusal (401/403/409...) is shown in the
+// page next to the form.
+async function act(ev, form, fn) {
+	ev.preventDefault();
+	let msg = form.querySelector('.refusal');
+	if (!msg) {
+		msg = el('p', { class: 'refusal', role: 'alert' });
+		form.append(msg);
+	}
+	msg.textContent = '';
+	try {
+		await fn(new FormData(form));
+	} catch (e) {
+		msg.textContent = e.message;
+	}
+}
+
+function triageForms(s) {
+	const status = el('form', { class: 'action', id: 'set-status' },
+		el('label', 'status', el('select', { name: 'status' }, STATUSES.map(x =>
+			el('option', { selected: x === s.status }, x)))),
+		el('label', 'note', el('input', { name: 'note', size: 40, value: s.note || '' })),
+		el('button', { type: 'submit' }, 'change status'));
+	status.addEventListener('submit', ev => act(ev, status, async d => {
+		await call('PATCH', '/signatures/' + s.id, { status: d.get('status'), note: d.get('note') });
+		render();
+	}));
+	const merge = el('form', { class: 'action', id: 'merge' },
+		el('label', 'merge into signature #', el('input', { name: 'into', size: 8, inputmode: 'numeric' })),
+		el('button', { type: 'submit' }, 'merge'));
+	merge.addEventListener('submit', ev => act(ev, merge, async d => {
+		await call('POST', '/signatures/' + s.id + '/merge', { into: Number(d.get('into')) });
+		render();
+	}));
+	return el('section', { 'aria-label': 'triage' }, el('h2', 'Triage'), status, merge);
+}
+
+async function regressionsPage(main) {
+	setTitle(main, 'Regressions');
+	const q = params();
+	main.append(filterForm([['status', 'status', REG_STATUSES]], '/regressions'));
+	const r = await get('/regressions' + (q.get('status') ? '?status=' + encodeURIComponent(q.get('status')) : ''));
+	main.append(table([['regression', x => page('#' + x.id + ' ' + x.title, 'regressions', x.id)],
+		['status', x => statusTag(x.status)], ['introduced', x => x.introduced || '', { mono: true }],
+		['signatures', x => String((x.signatures || []).length), { num: true }],
+		['clean runs', x => x.clean_runs, { num: true }],
+		['links', x => (x.links || []).map(l => el('div', extLink(l)))],
+		['updated', x => when(x.updated)]], r.regressions));
+}
+
+async function regressionPage(main, id) {
+	const [r, h] = await Promise.all([get('/regressions/' + encodeURIComponent(id)),
+		get('/regressions/' + encodeURIComponent(id) + '/history')]);
+	setTitle(main, 'Regression #' + r.id + ': ' + r.title);
+	main.append(facts([
+		['status', el('span', statusTag(r.status), r.resolution ? ' — ' + r.resolution : '')],
+		['introduced', el('span', { class: 'mono' }, r.introduced || 'unknown')],
+		['links', el('ul', (r.links || []).map(l => el('li', extLink(l))))],
+		['fix', r.fix_commit ? el('span', { class: 'mono' }, r.fix_commit + (r.fix_repo ? ' in ' + r.fix_repo : '')) : 'none known'],
+		['clean runs', el('span', { class: 'progress' }, r.clean_runs + ' of ' + r.fixed_after +
+			' clean runs with the fix')],
+		['created', when(r.created)], ['updated', when(r.updated)]]));
+	if (canTriage())
+		main.append(regressionForm(r));
+	main.append(el('h2', 'Signatures'), table([['signature', x => sigLink(x.id, x.title)],
+		['kind', x => x.kind], ['count', x => x.occurrences, { num: true }],
+		['last seen', x => when(x.last_seen)]], r.signatures || []));
+	const tl = {};
+	for (const x of r.signatures || [])
+		for (const t of x.timeline || [])
+			tl[t.ts.slice(0, 10)] = (tl[t.ts.slice(0, 10)] || 0) + 1;
+	const first = Object.keys(tl).sort()[0];
+	if (first)
+		main.append(el('h2', 'Occurrence timeline'), bars(dayRange(first + 'T00:00:00Z', tl), 'occurrences'));
+	main.append(el('h2', 'Suspects'), el('p', { class: 'muted' }, r.suspects_range || ''),
+		table([['commit', x => String(x.commit || x.id || ''), { mono: true }],
+			['subject', x => x.subject || ''],
+			['files', x => (x.files || []).map(f => el('div', { class: 'mono' }, typeof f === 'string' ? f : JSON.stringify(f)))],
+			['why', x => x.why || '']],
+		r.suspects || []));
+	main.append(el('h2', 'Fix evidence'), table([['tree', x => x.tree],
+		['trusted', x => x.trusted ? 'trusted' : 'untrusted'],
+		['commit', x => x.commit || x.commit_id || '', { mono: true }], ['subject', x => x.subject || ''],
+		['how', x => x.how || '']], r.evidence || []));
+	main.append(el('h2', 'Runs counted'), table([['run', x => page(x.run || x.id, 'runs', x.run || x.id)],
+		['seen', x => x.seen ? 'splat seen' : 'clean'], ['counted', x => x.counted ? 'yes' : 'no'],
+		['why', x => x.why || '']], r.runs || []));
+	main.append(el('h2', 'History'), table([['when', x => when(x.ts)], ['who', x => x.actor],
+		['what', x => x.action], ['old', x => x.old || ''], ['new', x => x.new || ''],
+		['why', x => x.reason || '']], h.history));
+}
+
+function regressionForm(r) {
+	const f = el('form', { class: 'action', id: 'edit-regression' },
+		el('label', 'title', el('input', { name: 'title', value: r.title, size: 40 })),
+		el('label', 'links (one per line)', el('textarea', { name: 'links', rows: 2, cols: 40 },
+			(r.links || []).join('\n'))),
+		el('label', 'introduced', el('input', { name: 'introduced', value: r.introduced || '', size: 14 })),
+		el('label', 'status', el('select', { name: 'status' }, el('option', { value: '' }, 'unchanged'),
+			['resolved', 'open'].map(x => el('option', x)))),
+		el('label', 'reason', el('input', { name: 'reason', size: 30 })),
+		el('button', { type: 'submit' }, 'save'));
+	f.addEventListener('submit', ev => act(ev, f, async d => {
+		const body = { title: d.get('title'), links: d.get('links').split('\n').map(x => x.trim()).filter(x => x) };
+		if (d.get('introduced'))
+			body.introduced = d.get('introduced');
+		if (d.get('status')) {
+			body.status = d.get('status');
+			if (d.get('reason'))
+				body.reason = d.get('reason');
+		}
+		await call('PATCH', '/regressions/' + r.id, body);
+		render();
+	}));
+	return el('section', { 'aria-label': 'edit' }, el('h2', 'Edit'), f);
+}
+
+async function subsystemsPage(main) {
+	setTitle(main, 'Subsystems');
+	const r = await getOpt('/subsystems');
+	if (!r) {
+		main.append(el('p', { class: 'muted' }, 'no kernel tree configured (serve --kernel-tree or --kernel-repo)'));
+		return;
+	}
+	main.append(table([['section', x => page(x.name, 'subsystems', x.name)],
+		['generic', x => x.generic ? 'generic' : ''],
+		['open signatures', x => x.open_signatures, { num: true }]], r.subsystems));
+}
+
+async function subsystemPage(main, name) {
+	setTitle(main, name);
+	const r = await get('/subsystems/' + encodeURIComponent(name) + '/signatures');
+	main.append(el('h2', 'Open signatures'), table([['title', sigTitleCell], ['kind', s => s.kind],
+		['status', s => statusTag(s.status)], ['count', s => s.occurrences, { num: true }],
+		['last seen', s => when(s.last_seen)]], r.signatures));
+}
+
+async function runsPage(main) {
+	setTitle(main, 'Runs');
+	const q = params();
+	main.append(filterForm([['machine', 'machine']], '/runs'));
+	const api = new URLSearchParams({ limit: '50' });
+	for (const k of ['machine', 'cursor'])
+		if (q.get(k))
+			api.set(k, q.get(k));
+	const r = await get('/runs?' + api);
+	main.append(runsTable(r.runs));
+	if (r.next) {
+		const nq = new URLSearchParams(q);
+		nq.set('cursor', r.next);
+		main.append(el('p', el('a', { href: '/runs?' + nq, rel: 'next' }, 'next page →')));
+	}
+}
+
+async function runPage(main, id) {
+	const r = await get('/runs/' + encodeURIComponent(id));
+	setTitle(main, 'Run ' + r.run.id);
+	const run = r.run;
+	main.append(facts([['machine', run.machine || '?'], ['tree', run.tree || '?'],
+		['branch', run.branch || ''], ['kernel', run.kernel || '?'],
+		['commit', el('span', { class: 'mono' }, run.commit || '')], ['test', run.test || ''],
+		['received', when(run.received_at)], ['log', run.log_size + ' bytes, sha256 ' + run.log_sha256],
+		['lockdep', run.lockdep_off ? 'turned off after ' + run.lockdep_off.after_reports +
+			' report(s): ' + run.lockdep_off.reason : 'on to the end']]));
+	main.append(el('h2', 'Reports'), table([['signature', x => sigLink(x.signature_id, x.title)],
+		['kind', x => x.kind], ['verdict', x => x.new ? 'new signature' : 'seen before'],
+		['status', x => statusTag(x.status)], ['count', x => x.occurrences, { num: true }]],
+	r.reports || []));
+}
+
+// ---- the router --------------------------------------------------------------
+
+const routes = [
+	[/^\/$/, overviewPage],
+	[/^\/signatures\/?$/, signaturesPage],
+	[/^\/signatures\/([^/]+)$/, signaturePage],
+	[/^\/regressions\/?$/, regressionsPage],
+	[/^\/regressions\/([^/]+)$/, regressionPage],
+	[/^\/subsystems\/?$/, subsystemsPage],
+	[/^\/subsystems\/([^/]+)$/, subsystemPage],
+	[/^\/runs\/?$/, runsPage],
+	[/^\/runs\/([^/]+)$/, runPage],
+];
+
+async function render() {
+	const seq = ++renderSeq;
+	const main = el('main', { id: 'main', tabindex: '-1' });
+	showError('');
+	const path = location.pathname;
+	for (const a of document.querySelectorAll('header nav a')) {
+		const href = a.getAttribute('href');
+		if (href !== '/' && path.startsWith(href))
+			a.setAttribute('aria-current', 'page');
+		else
+			a.removeAttribute('aria-current');
+	}
+	let found = false;
+	try {
+		for (const [re, fn] of routes) {
+			const m = re.exec(path);
+			if (m) {
+				found = true;
+				await fn(main, ...m.slice(1).map(decodeURIComponent));
+				break;
+			}
+		}
+		if (!found)
+			setTitle(main, 'No such page');
+	} catch (e) {
+		if (seq !== renderSeq)
+			return;
+		main.append(el('p', { class: 'failed' }, 'could not load this page: ' + e.message));
+		showError(e.message);
+	}
+	if (seq !== renderSeq)
+		return;
+	document.getElementById('main').replaceWith(main);
+	document.body.dataset.rendered = location.pathname + location.search;
+}
+
+function navigate(url) {
+	history.pushState(null, '', url);
+	render();
+	window.scrollTo(0, 0);
+}
+
+document.addEventListener('click', ev => {
+	const a = ev.target.closest && ev.target.closest('a[href]');
+	if (!a || ev.defaultPrevented || ev.button !== 0 || ev.metaKey ||
+	    ev.ctrlKey || ev.shiftKey || ev.altKey)
+		return;
+	const url = new URL(a.href, location.href);
+	if (url.origin !== location.origin || !routes.some(([re]) => re.test(url.pathname)))
+		return;
+	ev.preventDefault();
+	navigate(url.pathname + url.search);
+});
+window.addEventListener('popstate', render);
+
+document.getElementById('signin').addEventListener('submit', async ev => {
 	ev.preventDefault();
 	const input = ev.target.elements.token;
-	setToken(input.value.trim());
+	if (input.value.trim())
+		sessionStorage.setItem(TOKEN_KEY, input.value.trim());
 	input.value = '';
-	load(false);
+	await refreshWho();
+	render();
 });
-document.getElementById('signout').addEventListener('click', () => {
-	setToken('');
-	load(false);
+document.getElementById('signout').addEventListener('click', async () => {
+	sessionStorage.removeItem(TOKEN_KEY);
+	await refreshWho();
+	render();
 });
-tokenFromFragment();
-setToken(token());
-load(false);
+
+// A #token=SECRET fragment (never sent to a server) signs in, then leaves
+// the address bar.
+(function tokenFromFragment() {
+	const m = /^#token=(.+)$/.exec(location.hash);
+	if (!m)
+		return;
+	sessionStorage.setItem(TOKEN_KEY, decodeURIComponent(m[1]));
+	history.replaceState(null, '', location.pathname + location.search);
+})();
+
+refreshWho().then(render);

@@ -125,3 +125,41 @@ json_t *api_signature_json(const struct db_signature *s)
 		s->duplicate_of ? json_integer(s->duplicate_of) : json_null(),
 		"url", api_signature_url(s->id), "escalated", escalated);
 }
+
+/* base + "/" + what + "/" + id, base's trailing slashes dropped */
+static json_t *page_url(const char *base, const char *what, json_int_t id)
+{
+	size_t n = strlen(base);
+
+	while (n && base[n - 1] == '/')
+		n--;
+	return json_sprintf("%.*s/%s/%" JSON_INTEGER_FORMAT, (int)n, base, what,
+			    id);
+}
+
+static void regression_page(json_t *reg, const char *base)
+{
+	json_int_t id = json_integer_value(json_object_get(reg, "id"));
+
+	if (json_is_object(reg) && id)
+		json_object_set_new(reg, "page",
+				    page_url(base, "regressions", id));
+}
+
+void api_verdict_pages(json_t *verdict, const char *base)
+{
+	json_t *rep;
+	size_t i;
+
+	if (!base)
+		return;
+	json_array_foreach(json_object_get(verdict, "reports"), i, rep) {
+		json_object_set_new(rep, "page",
+				    page_url(base, "signatures",
+					     json_integer_value(json_object_get(
+						     rep, "signature_id"))));
+		regression_page(json_object_get(rep, "regression"), base);
+	}
+	json_array_foreach(json_object_get(verdict, "regressions"), i, rep)
+		regression_page(rep, base);
+}

@@ -39,6 +39,12 @@ json_t *api_run_json(const struct db_run *r);
  * the same value.
  */
 void api_verdict_urls(json_t *verdict);
+/*
+ * Add "page", the dashboard page of each report's signature and of each
+ * regression (<base>/signatures/{id}, <base>/regressions/{id}: the links
+ * mail uses too), to a verdict; base without its trailing slashes.
+ */
+void api_verdict_pages(json_t *verdict, const char *base);
 /* A signature object as listed; detail adds nothing here.  New reference. */
 json_t *api_signature_json(const struct db_signature *s);
 

@@ -167,6 +167,13 @@ bool http_checkpoint_failing(struct http_request *req, struct strbuf *out)
 
 /* The policy of every reply but files: it loads nothing, is never framed. */
 static const char csp_none[] = "default-src 'none'; frame-ancestors 'none'";
+/* The dashboard's: scripts, styles and fetches from this origin only, no
+ * inline script or style attribute, no plugin, no base, never framed. */
+static const char csp_files[] =
+	"default-src 'none'; script-src 'self'; style-src 'self';"
+	" img-src 'self' data:; connect-src 'self'; font-src 'self';"
+	" base-uri 'none'; form-action 'self'; object-src 'none';"
+	" frame-ancestors 'none'";
 
 /*
  * Every reply: never framed (X-Frame-Options, CSP frame-ancestors), no
@@ -184,8 +191,8 @@ static void set_response(struct http_request *req, int status,
 	MHD_add_response_header(resp, "X-Frame-Options", "DENY");
 	if (file) {
 		MHD_add_response_header(resp, "Content-Security-Policy",
-					"default-src 'self'; frame-ancestors"
-					" 'none'");
+					csp_files);
+		MHD_add_response_header(resp, "Referrer-Policy", "no-referrer");
 	} else {
 		MHD_add_response_header(resp, "Content-Security-Policy",
 					csp_none);

@@ -43,6 +43,14 @@ void api_signatures_occurrences(struct http_request *req);
 void api_signatures_patch(struct http_request *req);
 void api_signatures_merge(struct http_request *req);
 
+/* server/http/api_dashboard.c */
+void api_signatures_histogram(struct http_request *req);
+void api_signatures_report(struct http_request *req);
+void api_signatures_duplicates(struct http_request *req);
+void api_overview_get(struct http_request *req);
+void api_whoami_get(struct http_request *req);
+void api_signatures_stats(struct http_request *req);
+
 /* server/http/api_regressions.c */
 void api_regressions_post(struct http_request *req);
 void api_regressions_list(struct http_request *req);

@@ -1,5 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
-/* static_files: the dashboard's files from --static DIR for GET /... */
+/*
+ * static_files: the dashboard's files from --static DIR for GET /...; the
+ * dashboard's page URLs (/signatures/42, /runs...) all answer its
+ * index.html, which renders the page the address names (docs/dashboard.md).
+ */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdbool.h>
@@ -60,6 +64,25 @@ static bool inside_root(const char *dir, const char *path,
 	return ok;
 }
 
+/* The dashboard's pages: a top-level name alone or with one segment. */
+static const char *const pages[] = { "signatures", "regressions", "subsystems",
+				     "runs" };
+
+/* Whether path is one of the pages ("/runs", "/runs/", "/runs/r1"). */
+static bool is_page(const char *path)
+{
+	size_t i, n;
+
+	for (i = 0; i < ARRAY_SIZE(pages); i++) {
+		n = strlen(pages[i]);
+		if (path[0] == '/' && !strncmp(path + 1, pages[i], n) &&
+		    (!path[n + 1] ||
+		     (path[n + 1] == '/' && !strchr(path + n + 2, '/'))))
+			return true;
+	}
+	return false;
+}
+
 void static_files_get(struct http_request *req)
 {
 	const char *dir = http_config(req)->static_dir;
@@ -72,8 +95,11 @@ void static_files_get(struct http_request *req)
 		goto out;
 	}
 	strbuf_addstr(&path, dir);
-	strbuf_addstr(&path, req->path);
-	if (req->path[strlen(req->path) - 1] == '/')
+	if (is_page(req->path))
+		strbuf_addstr(&path, "/");
+	else
+		strbuf_addstr(&path, req->path);
+	if (path.buf[path.len - 1] == '/')
 		strbuf_addstr(&path, "index.html");
 	fd = open(path.buf, O_RDONLY | O_CLOEXEC);
 	if (fd < 0 || fstat(fd, &st) || !S_ISREG(st.st_mode) ||

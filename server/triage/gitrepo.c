@@ -296,7 +296,8 @@ static int dir_walk(struct gitrepo *t, struct walk_ctx *w, size_t rel_len)
 		names[n++] = xstrdup(de->d_name);
 	}
 	closedir(d);
-	qsort(names, n, sizeof(*names), name_cmp);
+	if (n) /* an empty directory: names is NULL, which qsort() may not get */
+		qsort(names, n, sizeof(*names), name_cmp);
 	for (i = 0; i < n && !ret; i++) {
 		struct stat st;
 

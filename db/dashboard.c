@@ -1,0 +1,142 @@
+// SPDX-License-Identifier: GPL-2.0
+/* dashboard: the dashboard's counts in SQL (db/dashboard.h). */
+#include "db/dashboard.h"
+
+#include <errno.h>
+
+struct rows {
+	void *fn;
+	void *ctx;
+};
+
+static int cell_row(void *ctx, sqlite3_stmt *st)
+{
+	struct rows *r = ctx;
+
+	return ((db_dash_cell_fn)r->fn)(r->ctx, db_col_text(st, 0),
+					db_col_text(st, 1), db_col_text(st, 2),
+					db_col_text(st, 3),
+					sqlite3_column_int64(st, 4));
+}
+
+int db_dash_histogram(struct db *db, long long id, long long since,
+		      db_dash_cell_fn fn, void *ctx, struct strbuf *err)
+{
+	sqlite3_stmt *st = db_stmt(db, DB_SQL_DASH_HISTOGRAM, err);
+	struct rows r = { (void *)fn, ctx };
+
+	if (!st)
+		return -EIO;
+	db_bind_int(st, 1, id);
+	db_bind_int(st, 2, since);
+	return db_each(db, st, cell_row, &r, "reading a histogram", err);
+}
+
+static int count_row(void *ctx, sqlite3_stmt *st)
+{
+	struct rows *r = ctx;
+
+	return ((db_dash_count_fn)r->fn)(r->ctx, db_col_text(st, 0),
+					 db_col_text(st, 1),
+					 sqlite3_column_int64(st, 2));
+}
+
+int db_dash_counts(struct db *db, long long week, db_dash_count_fn fn,
+		   void *ctx, struct strbuf *err)
+{
+	sqlite3_stmt *st = db_stmt(db, DB_SQL_DASH_COUNTS, err);
+	struct rows r = { (void *)fn, ctx };
+
+	if (!st)
+		return -EIO;
+	db_bind_int(st, 1, week);
+	return db_each(db, st, count_row, &r, "counting signatures", err);
+}
+
+static int day_row(void *ctx, sqlite3_stmt *st)
+{
+	struct rows *r = ctx;
+
+	return ((db_dash_day_fn)r->fn)(r->ctx, sqlite3_column_int64(st, 0),
+				       sqlite3_column_int64(st, 1));
+}
+
+int db_dash_per_day(struct db *db, long long from, long long to,
+		    db_dash_day_fn fn, void *ctx, struct strbuf *err)
+{
+	sqlite3_stmt *st = db_stmt(db, DB_SQL_DASH_PER_DAY, err);
+	struct rows r = { (void *)fn, ctx };
+
+	if (!st)
+		return -EIO;
+	db_bind_int(st, 1, from);
+	db_bind_int(st, 2, to);
+	return db_each(db, st, day_row, &r, "counting occurrences", err);
+}
+
+static int top_row(void *ctx, sqlite3_stmt *st)
+{
+	struct rows *r = ctx;
+
+	return ((db_dash_top_fn)r->fn)(r->ctx, sqlite3_column_int64(st, 0),
+				       db_col_text(st, 1), db_col_text(st, 2),
+				       db_col_text(st, 3), db_col_text(st, 4),
+				       sqlite3_column_int64(st, 5));
+}
+
+int db_dash_top(struct db *db, long long since, int limit, db_dash_top_fn fn,
+		void *ctx, struct strbuf *err)
+{
+	sqlite3_stmt *st = db_stmt(db, DB_SQL_DASH_TOP, err);
+	struct rows r = { (void *)fn, ctx };
+
+	if (!st)
+		return -EIO;
+	db_bind_int(st, 1, since);
+	db_bind_int(st, 2, limit);
+	return db_each(db, st, top_row, &r, "ranking signatures", err);
+}
+
+static int stats_row(void *ctx, sqlite3_stmt *st)
+{
+	struct rows *r = ctx;
+
+	return ((db_dash_stats_fn)r->fn)(r->ctx, sqlite3_column_int64(st, 0),
+					 sqlite3_column_int64(st, 1),
+					 sqlite3_column_int64(st, 2),
+					 db_col_text(st, 3),
+					 db_col_text(st, 4));
+}
+
+int db_dash_stats(struct db *db, const char *ids, long long since,
+		  db_dash_stats_fn fn, void *ctx, struct strbuf *err)
+{
+	sqlite3_stmt *st = db_stmt(db, DB_SQL_DASH_STATS, err);
+	struct rows r = { (void *)fn, ctx };
+
+	if (!st)
+		return -EIO;
+	db_bind_text(st, 1, ids);
+	db_bind_int(st, 2, since);
+	return db_each(db, st, stats_row, &r, "reading signature counts", err);
+}
+
+static int dup_row(void *ctx, sqlite3_stmt *st)
+{
+	struct rows *r = ctx;
+
+	return ((db_dash_dup_fn)r->fn)(r->ctx, sqlite3_column_int64(st, 0),
+				       db_col_text(st, 1), db_col_text(st, 2));
+}
+
+int db_dash_duplicates(struct db *db, long long id, db_dash_dup_fn fn,
+		       void *ctx, struct strbuf *err)
+{
+	sqlite3_stmt *st = db_stmt(db, DB_SQL_DASH_DUPLICATES, err);
+	struct rows r = { (void *)fn, ctx };
+
+	if (!st)
+		return -EIO;
+	db_bind_int(st, 1, id);
+	return db_each(db, st, dup_row, &r, "listing duplicates", err);
+}

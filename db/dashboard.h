@@ -1,0 +1,57 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* dashboard: the read-only counts the dashboard's pages show (histograms,
+ * overview statistics); every statement is in db/sql.c's dashboard block. */
+#ifndef SPLATD_DB_DASHBOARD_H
+#define SPLATD_DB_DASHBOARD_H
+
+#include "db/db.h"
+
+/* One histogram cell: occurrences on day (YYYY-MM-DD, UTC) of kernel on
+ * tree in test (each NULL when the run did not say). */
+typedef int (*db_dash_cell_fn)(void *ctx, const char *day, const char *kernel,
+			       const char *tree, const char *test, long long n);
+/* One signature merged into another. */
+typedef int (*db_dash_dup_fn)(void *ctx, long long id, const char *hash,
+			      const char *title);
+/* One overview count: what is "kind", "status", "regressions" (key the
+ * value counted), "new_week" or "escalated" (key ""). */
+typedef int (*db_dash_count_fn)(void *ctx, const char *what, const char *key,
+				long long n);
+/* One day of all occurrences: day is days since 1970-01-01 (UTC). */
+typedef int (*db_dash_day_fn)(void *ctx, long long day, long long n);
+/* One of the signatures seen most since a time. */
+typedef int (*db_dash_top_fn)(void *ctx, long long id, const char *hash,
+			      const char *kind, const char *title,
+			      const char *status, long long n);
+
+/* The list columns of one signature: occurrences since a time, distinct
+ * machines, the kernel of its newest occurrence and its best ranked
+ * specific MAINTAINERS section (NULL when not computed yet). */
+typedef int (*db_dash_stats_fn)(void *ctx, long long id, long long recent,
+				long long machines, const char *last_kernel,
+				const char *section);
+
+/* Occurrences of signature id (merged duplicates counted on their target)
+ * with ts >= since, by day, kernel, tree and test, oldest day first. */
+int db_dash_histogram(struct db *db, long long id, long long since,
+		      db_dash_cell_fn fn, void *ctx, struct strbuf *err);
+/* Open signatures (not duplicates, not invalid) by kind and status, those
+ * first seen since week, escalated ones, regressions by status. */
+int db_dash_counts(struct db *db, long long week, db_dash_count_fn fn,
+		   void *ctx, struct strbuf *err);
+/* All occurrences with from <= ts < to by day, oldest first. */
+int db_dash_per_day(struct db *db, long long from, long long to,
+		    db_dash_day_fn fn, void *ctx, struct strbuf *err);
+/* The limit signatures with most occurrences since, most first. */
+int db_dash_top(struct db *db, long long since, int limit, db_dash_top_fn fn,
+		void *ctx, struct strbuf *err);
+
+/* The list columns of the signatures in ids, a JSON array of ids. */
+int db_dash_stats(struct db *db, const char *ids, long long since,
+		  db_dash_stats_fn fn, void *ctx, struct strbuf *err);
+
+/* The signatures merged into id (the first 1000). */
+int db_dash_duplicates(struct db *db, long long id, db_dash_dup_fn fn,
+		       void *ctx, struct strbuf *err);
+
+#endif

@@ -1,0 +1,407 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * api_dashboard: what the dashboard's pages need beyond the resources:
+ * GET /api/v1/signatures/{id}/histogram (occurrences by day, kernel, tree
+ * and test), .../duplicates (the signatures merged into it), .../report
+ * (the newest occurrence parsed: stacks per edge, held locks),
+ * GET /api/v1/signatures/stats?ids= (the list's columns the list lacks),
+ * GET /api/v1/overview and GET /api/v1/whoami (the token's name and role).
+ */
+#include <errno.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "db/dashboard.h"
+#include "db/signatures.h"
+#include "parsers/arena.h"
+#include "parsers/lockdep.h"
+#include "parsers/signature.h"
+#include "server/http/api.h"
+#include "server/http/routes.h"
+#include "server/triage/report_json.h"
+
+#define DAY (24LL * 60 * 60)
+
+static int sig_id(void *ctx, const struct db_signature *s)
+{
+	*(long long *)ctx = s->id;
+	return 0;
+}
+
+/* The signature of the path ({id} or a 16-digit hash); 0 or -errno. */
+static int path_id(struct http_request *req, long long *id)
+{
+	const char *s = req->param[0];
+	char *end;
+
+	*id = 0;
+	if (strlen(s) == 16 && strspn(s, "0123456789abcdef") == 16)
+		return db_signature_get(http_db(req), 0, s, sig_id, id,
+					&req->err);
+	errno = 0;
+	*id = strtoll(s, &end, 10);
+	if (*end || errno || *id <= 0) {
+		strbuf_addstr(&req->err, "a signature is a numeric id or a"
+					 " 16-digit hex signature");
+		return -EINVAL;
+	}
+	return db_signature_get(http_db(req), *id, NULL, sig_id, id, &req->err);
+}
+
+static void reply_err(struct http_request *req, int ret)
+{
+	http_reply_errno(req, ret,
+			 ret == -ENOENT ? "no such signature" : req->err.buf);
+}
+
+struct histogram {
+	json_t *days, *day; /* day: the last object of days */
+	long long total;
+};
+
+static void add_to(json_t *obj, const char *key, long long n)
+{
+	json_t *v = json_object_get(obj, key ? key : "");
+
+	json_object_set_new(obj, key ? key : "",
+			    json_integer(json_integer_value(v) + n));
+}
+
+static int add_cell(void *ctx, const char *day, const char *kernel,
+		    const char *tree, const char *test, long long n)
+{
+	struct histogram *h = ctx;
+	const char *last = json_string_value(json_object_get(h->day, "day"));
+
+	if (!day)
+		return 0;
+	if (!last || strcmp(last, day)) {
+		h->day = json_pack("{s:s, s:I, s:{}, s:{}, s:{}}", "day", day,
+				   "count", (json_int_t)0, "kernels", "trees",
+				   "tests");
+		json_array_append_new(h->days, h->day);
+	}
+	add_to(h->day, "count", n);
+	add_to(json_object_get(h->day, "kernels"), kernel, n);
+	add_to(json_object_get(h->day, "trees"), tree, n);
+	add_to(json_object_get(h->day, "tests"), test, n);
+	h->total += n;
+	return 0;
+}
+
+void api_signatures_histogram(struct http_request *req)
+{
+	struct histogram h = { json_array(), NULL, 0 };
+	long long id, days, since;
+	int ret;
+
+	ret = http_query_int(req, "days", 90, 1, 3650, &days);
+	if (!ret)
+		ret = path_id(req, &id);
+	since = ((long long)time(NULL) / DAY - days + 1) * DAY;
+	if (!ret)
+		ret = db_dash_histogram(http_db(req), id, since, add_cell, &h,
+					&req->err);
+	if (ret) {
+		json_decref(h.days);
+		reply_err(req, ret);
+		return;
+	}
+	http_reply_json(req, 200,
+			json_pack("{s:I, s:o, s:I, s:o}", "signature_id",
+				  (json_int_t)id, "since", view_time(since),
+				  "total", (json_int_t)h.total, "days",
+				  h.days));
+}
+
+static int add_dup(void *ctx, long long id, const char *hash, const char *title)
+{
+	json_array_append_new(ctx, json_pack("{s:I, s:o, s:o, s:o}", "id",
+					     (json_int_t)id, "signature",
+					     view_string(hash), "title",
+					     view_string(title), "url",
+					     api_signature_url(id)));
+	return 0;
+}
+
+void api_signatures_duplicates(struct http_request *req)
+{
+	json_t *list = json_array();
+	long long id;
+	int ret;
+
+	ret = path_id(req, &id);
+	if (!ret)
+		ret = db_dash_duplicates(http_db(req), id, add_dup, list,
+					 &req->err);
+	if (ret) {
+		json_decref(list);
+		reply_err(req, ret);
+		return;
+	}
+	http_reply_json(req, 200,
+			json_pack("{s:I, s:o}", "signature_id", (json_int_t)id,
+				  "duplicates", list));
+}
+
+struct newest {
+	long long id;
+	json_t *occ;
+	struct strbuf text;
+};
+
+static int take_newest(void *ctx, const struct db_occurrence *o)
+{
+	struct newest *n = ctx;
+
+	n->occ = json_pack("{s:I, s:o, s:o, s:o}", "id", (json_int_t)o->id,
+			   "run", view_string(o->run_id), "seen",
+			   view_time(o->ts), "url", api_run_url(o->run_id));
+	strbuf_addstr(&n->text, o->text ? o->text : "");
+	return 0;
+}
+
+struct parsed {
+	json_t *report;
+	struct arena arena;
+};
+
+static int on_report(void *ctx, const struct lockdep_report *r)
+{
+	struct parsed *p = ctx;
+	struct signature sig;
+
+	if (p->report || signature_compute(&sig, r, &p->arena))
+		return 0;
+	p->report = report_json(r, &sig);
+	return 0;
+}
+
+void api_signatures_report(struct http_request *req)
+{
+	struct newest n = { 0, NULL, STRBUF_INIT };
+	struct parsed p = { NULL, ARENA_INIT };
+	struct lockdep_sink sink = { on_report, NULL, &p };
+	long long id;
+	int ret;
+
+	ret = path_id(req, &id);
+	if (!ret)
+		ret = db_occurrence_list(http_db(req), id, 0, 1, take_newest,
+					 &n, &req->err);
+	if (!ret && !n.occ) {
+		strbuf_addstr(&req->err, "the signature has no occurrence");
+		ret = -ENOENT;
+	}
+	if (ret) {
+		http_reply_errno(req, ret, req->err.buf);
+		goto out;
+	}
+	lockdep_parse_text(n.text.buf, n.text.len, &sink);
+	if (p.report) {
+		json_object_del(p.report, "text");
+		json_object_del(p.report, "raw");
+	}
+	http_reply_json(req, 200,
+			json_pack("{s:I, s:O, s:o}", "signature_id",
+				  (json_int_t)id, "occurrence", n.occ, "report",
+				  p.report ? p.report : json_null()));
+out:
+	json_decref(n.occ);
+	strbuf_release(&n.text);
+	arena_release(&p.arena);
+}
+
+static int add_count(void *ctx, const char *what, const char *key, long long n)
+{
+	json_t *o = ctx, *group;
+
+	if (!strcmp(what, "new_week") || !strcmp(what, "escalated")) {
+		json_object_set_new(o, what, json_integer(n));
+		return 0;
+	}
+	group = json_object_get(o, what);
+	if (group && key)
+		json_object_set_new(group, key, json_integer(n));
+	return 0;
+}
+
+/* Occurrences per day (days since the epoch), as counted. */
+struct days {
+	long long first; /* day of count[0] */
+	long long count[90];
+};
+
+static int add_day(void *ctx, long long day, long long n)
+{
+	struct days *d = ctx;
+
+	if (day >= d->first && day < d->first + 90)
+		d->count[day - d->first] += n;
+	return 0;
+}
+
+/*
+ * The days before today never change (an occurrence is stored at the time
+ * it arrives), so the overview counts them once per day and process; only
+ * today is counted on every request.  Nothing else is cached.
+ */
+static struct {
+	pthread_mutex_t lock;
+	struct days past; /* valid when past.first is today - 89 */
+} overview_cache = { PTHREAD_MUTEX_INITIALIZER, { 0, { 0 } } };
+
+static int per_day(struct db *db, long long today, struct days *out,
+		   struct strbuf *err)
+{
+	struct days fresh = { today - 89, { 0 } };
+	int ret = 0;
+
+	pthread_mutex_lock(&overview_cache.lock);
+	if (overview_cache.past.first != today - 89) {
+		ret = db_dash_per_day(db, fresh.first * DAY, today * DAY,
+				      add_day, &fresh, err);
+		if (!ret)
+			overview_cache.past = fresh;
+	}
+	*out = overview_cache.past;
+	pthread_mutex_unlock(&overview_cache.lock);
+	if (!ret)
+		ret = db_dash_per_day(db, today * DAY, (today + 1) * DAY,
+				      add_day, out, err);
+	return ret;
+}
+
+static json_t *days_json(const struct days *d)
+{
+	json_t *list = json_array();
+	char day[16];
+	struct tm tm;
+	time_t t;
+	int i;
+
+	for (i = 0; i < 90; i++) {
+		if (!d->count[i])
+			continue;
+		t = (time_t)((d->first + i) * DAY);
+		gmtime_r(&t, &tm);
+		strftime(day, sizeof(day), "%Y-%m-%d", &tm);
+		json_array_append_new(list, json_pack("{s:s, s:I}", "day", day,
+						      "count",
+						      (json_int_t)d->count[i]));
+	}
+	return list;
+}
+
+static int add_top(void *ctx, long long id, const char *hash, const char *kind,
+		   const char *title, const char *status, long long n)
+{
+	json_array_append_new(
+		ctx, json_pack("{s:I, s:o, s:o, s:o, s:o, s:I, s:o}", "id",
+			       (json_int_t)id, "signature", view_string(hash),
+			       "kind", view_string(kind), "title",
+			       view_string(title), "status",
+			       view_string(status), "count", (json_int_t)n,
+			       "url", api_signature_url(id)));
+	return 0;
+}
+
+void api_overview_get(struct http_request *req)
+{
+	long long now = (long long)time(NULL), today = now / DAY;
+	long long since = (today - 89) * DAY, week = now - 7 * DAY;
+	json_t *o = json_pack("{s:{}, s:{}, s:{}, s:I, s:I}", "kind", "status",
+			      "regressions", "new_week", (json_int_t)0,
+			      "escalated", (json_int_t)0);
+	json_t *top = json_array();
+	struct db *db = http_db(req);
+	struct days days;
+	int ret;
+
+	ret = db_dash_counts(db, week, add_count, o, &req->err);
+	if (!ret)
+		ret = per_day(db, today, &days, &req->err);
+	if (!ret)
+		ret = db_dash_top(db, week, 10, add_top, top, &req->err);
+	if (ret) {
+		json_decref(o);
+		json_decref(top);
+		http_reply_errno(req, ret, req->err.buf);
+		return;
+	}
+	json_object_set_new(o, "since", view_time(since));
+	json_object_set_new(o, "per_day", days_json(&days));
+	json_object_set_new(o, "top_week", top);
+	http_reply_json(req, 200, o);
+}
+
+static int add_stats(void *ctx, long long id, long long recent,
+		     long long machines, const char *last_kernel,
+		     const char *section)
+{
+	json_array_append_new(ctx,
+			      json_pack("{s:I, s:I, s:I, s:o, s:o}", "id",
+					(json_int_t)id, "last_7_days",
+					(json_int_t)recent, "machines",
+					(json_int_t)machines, "last_kernel",
+					view_string(last_kernel), "subsystem",
+					view_string(section)));
+	return 0;
+}
+
+/* ids: up to 500 positive decimal ids, comma separated, as a JSON array. */
+static int ids_json(const char *s, struct strbuf *out, struct strbuf *err)
+{
+	long long id;
+	char *end;
+	int n = 0;
+
+	strbuf_addch(out, '[');
+	while (s && *s) {
+		errno = 0;
+		id = strtoll(s, &end, 10);
+		if (end == s || errno || id <= 0 || (*end && *end != ',') ||
+		    ++n > 500) {
+			strbuf_addstr(err, "ids is up to 500 signature ids,"
+					   " comma separated");
+			return -EINVAL;
+		}
+		strbuf_addf(out, "%s%lld", n > 1 ? "," : "", id);
+		s = *end ? end + 1 : end;
+	}
+	strbuf_addch(out, ']');
+	return 0;
+}
+
+void api_signatures_stats(struct http_request *req)
+{
+	struct strbuf ids = STRBUF_INIT;
+	json_t *list = json_array();
+	long long week = (long long)time(NULL) - 7 * DAY;
+	int ret;
+
+	ret = ids_json(http_query(req, "ids"), &ids, &req->err);
+	if (!ret)
+		ret = db_dash_stats(http_db(req), ids.buf, week, add_stats,
+				    list, &req->err);
+	if (ret) {
+		json_decref(list);
+		http_reply_errno(req, ret, req->err.buf);
+	} else {
+		http_reply_json(req, 200,
+				json_pack("{s:o}", "signatures", list));
+	}
+	strbuf_release(&ids);
+}
+
+void api_whoami_get(struct http_request *req)
+{
+	http_reply_json(req, 200,
+			req->who.name[0] ?
+				json_pack("{s:s, s:s}", "name", req->who.name,
+					  "role",
+					  auth_role_name(req->who.role)) :
+				json_pack("{s:n, s:n}", "name", "role"));
+}

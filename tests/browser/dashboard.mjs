@@ -1,0 +1,319 @@
+// SPDX-License-Identifier: GPL-2.0
+// dashboard.mjs: the dashboard in Debian's headless chromium, driven by
+// playwright-core, against the real `splatd serve` that
+// tests/t5010-dashboard-browser.sh started and filled through the API.
+// Prints "PASS name" or "FAIL name: detail" per check (the shell test
+// counts them) and writes a screenshot of every page to $SHOTS.
+//
+// Environment: BASE, CHROMIUM, SHOTS, TRIAGER and CI (tokens), SEED_ID,
+// SEED_HASH, SEED_COUNT, XSS_ID, REG_ID, XSS_REG_ID, RUN_ID, SUBSYSTEM,
+// MERGE_ID (a signature the test merges into the seed's).
+import { chromium } from 'playwright-core';
+
+const env = process.env;
+const BASE = env.BASE;
+let failed = 0;
+
+function pass(name) {
+	console.log('PASS ' + name);
+}
+
+function fail(name, detail) {
+	failed++;
+	console.log('FAIL ' + name + ': ' + String(detail).replace(/\n/g, ' '));
+}
+
+function check(name, cond, detail) {
+	if (cond)
+		pass(name);
+	else
+		fail(name, detail === undefined ? 'false' : JSON.stringify(detail));
+}
+
+async function api(path, tok) {
+	const r = await fetch(BASE + '/api/v1' + path, {
+		headers: tok ? { Authorization: 'Bearer ' + tok } : {}
+	});
+	return r.json();
+}
+
+const browser = await chromium.launch({
+	executablePath: env.CHROMIUM,
+	args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+});
+const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+const page = await context.newPage();
+const consoleErrors = [];
+// the one expected failure: the refused change of the CI token
+page.on('console', m => {
+	if (m.type() === 'error' && !(/status of 403/.test(m.text()) &&
+	    /\/api\/v1\/signatures\/\d+$/.test(m.location().url)))
+		consoleErrors.push(m.text() + ' ' + m.location().url);
+});
+page.on('pageerror', e => consoleErrors.push('pageerror: ' + e.message));
+let dialogs = 0;
+page.on('dialog', d => {
+	dialogs++;
+	d.dismiss();
+});
+
+// Wait until the page for the current address is rendered.
+async function rendered() {
+	await page.waitForFunction(() => document.body.dataset.rendered ===
+		location.pathname + location.search, null, { timeout: 20000 });
+}
+
+async function open(path) {
+	const resp = await page.goto(BASE + path);
+	await rendered();
+	return resp;
+}
+
+const h1 = () => page.locator('main h1').first().textContent();
+const failedText = () => page.locator('main p.failed').count();
+
+// No element or handler came from data: nothing but the page's own
+// elements, no on* attribute, no javascript: link, no alert.
+async function noInjection(name) {
+	const r = await page.evaluate(() => {
+		const bad = [];
+		for (const e of document.querySelectorAll('*')) {
+			for (const a of e.getAttributeNames())
+				if (/^on/i.test(a))
+					bad.push(e.tagName + '[' + a + ']');
+			if (/^(img|iframe|object|embed|b|i)$/i.test(e.tagName))
+				bad.push(e.tagName);
+			if (e.tagName.toLowerCase() === 'svg' &&
+			    !e.classList.contains('graph') && !e.classList.contains('bars'))
+				bad.push('svg');
+		}
+		for (const a of document.querySelectorAll('a[href]'))
+			if (!/^(https?:|\/|#main$)/i.test(a.getAttribute('href')))
+				bad.push('link ' + a.getAttribute('href'));
+		if (document.scripts.length !== 1)
+			bad.push(document.scripts.length + ' scripts');
+		return bad;
+	});
+	check(name + ': no element, handler or javascript: link from data',
+		r.length === 0 && dialogs === 0, { bad: r, dialogs });
+}
+
+const shots = [];
+async function shot(name) {
+	const file = env.SHOTS + '/' + name + '.png';
+	await page.screenshot({ path: file, fullPage: true });
+	shots.push(file);
+}
+
+try {
+// ---- every page renders, survives a reload ---------------------------------
+const pages = [
+	['overview', '/', 'Overview'],
+	['signatures', '/signatures', 'Signatures'],
+	['signature', '/signatures/' + env.SEED_ID, 'possible deadlock in coretemp_cpu_online'],
+	['signature-by-hash', '/signatures/' + env.SEED_HASH, 'possible deadlock in coretemp_cpu_online'],
+	['regressions', '/regressions', 'Regressions'],
+	['regression', '/regressions/' + env.REG_ID, 'Regression #' + env.REG_ID + ': coretemp hwmon vs cpu hotplug'],
+	['subsystems', '/subsystems', 'Subsystems'],
+	['subsystem', '/subsystems/' + encodeURIComponent(env.SUBSYSTEM), env.SUBSYSTEM],
+	['runs', '/runs', 'Runs'],
+	['run', '/runs/' + env.RUN_ID, 'Run ' + env.RUN_ID],
+];
+for (const [name, path, title] of pages) {
+	const resp = await open(path);
+	const csp = resp.headers()['content-security-policy'] || '';
+	check(name + ' page: 200 with a strict CSP and nosniff', resp.status() === 200 &&
+		/script-src 'self'/.test(csp) && !/unsafe-inline/.test(csp) &&
+		/frame-ancestors 'none'/.test(csp) &&
+		resp.headers()['x-content-type-options'] === 'nosniff',
+	{ status: resp.status(), csp });
+	check(name + ' page: renders "' + title + '"', await h1() === title &&
+		await failedText() === 0, await h1());
+	await shot(name);
+	await page.reload();
+	await rendered();
+	check(name + ' page: the same after a reload', await h1() === title, await h1());
+}
+
+// real data on the lists
+await open('/');
+check('overview: the seed is among the top signatures of the week',
+	await page.locator('main a[href="/signatures/' + env.SEED_ID + '"]').count() > 0);
+check('overview: the latest runs are listed',
+	await page.locator('main a[href="/runs/xss-run"]').count() === 1);
+await open('/signatures');
+check('signatures: the seed is listed with its count',
+	(await page.locator('main tr', { hasText: 'possible deadlock in coretemp_cpu_online' })
+		.locator('td.num').first().textContent()) === env.SEED_COUNT);
+await open('/signatures?kind=recursive');
+check('signatures: a kind filter in the URL filters',
+	await page.locator('main tbody tr').count() > 0 &&
+	(await page.locator('main tbody tr td:nth-child(2)').allTextContents())
+		.every(k => k === 'recursive') &&
+	await page.locator('main select[name=kind]').inputValue() === 'recursive');
+await open('/runs/' + env.RUN_ID);
+check('run: its report links to the seed signature',
+	await page.locator('main a[href="/signatures/' + env.SEED_ID + '"]').count() === 1);
+
+// ---- back and forward ------------------------------------------------------
+await open('/');
+await page.click('header a[href="/signatures"]');
+await rendered();
+await page.click('main a[href="/signatures/' + env.SEED_ID + '"]');
+await rendered();
+check('navigation: a click opens the signature page',
+	new URL(page.url()).pathname === '/signatures/' + env.SEED_ID);
+await page.goBack();
+await rendered();
+check('navigation: back shows the list again',
+	new URL(page.url()).pathname === '/signatures' && await h1() === 'Signatures');
+await page.goForward();
+await rendered();
+check('navigation: forward shows the signature again',
+	await h1() === 'possible deadlock in coretemp_cpu_online');
+
+// ---- the #6641 graph -------------------------------------------------------
+await open('/signatures/' + env.SEED_ID);
+const nodes = await page.locator('svg.graph .node text').allTextContents();
+check('graph: exactly the three classes as text',
+	JSON.stringify([...nodes].sort()) === JSON.stringify(['&(&priv->bus_notifier)->rwsem',
+		'cpu_hotplug_lock', 'cpuhp_state-up'].sort()), nodes);
+check('graph: three arrows', await page.locator('svg.graph .edge').count() === 3);
+const culprit = page.locator('svg.graph .edge.culprit');
+check('graph: one culprit arrow, coretemp_cpu_online\'s',
+	await culprit.count() === 1 &&
+	await culprit.getAttribute('data-function') === 'coretemp_cpu_online');
+check('graph: the culprit arrow goes cpuhp_state-up -> the bus notifier rwsem',
+	await culprit.getAttribute('data-from') === 'cpuhp_state-up' &&
+	await culprit.getAttribute('data-to') === '&(&priv->bus_notifier)->rwsem');
+await culprit.locator('text').click();
+check('graph: selecting the culprit arrow shows its stack',
+	/coretemp_cpu_online\+0xe1\/0x15e \[coretemp\]/.test(
+		await page.locator('pre.edge-stack').textContent()));
+const other = page.locator('svg.graph .edge[data-function="iova_domain_init_rcaches"]');
+await other.focus();
+await page.keyboard.press('Enter');
+check('graph: an arrow selected by keyboard shows its stack',
+	await other.getAttribute('aria-pressed') === 'true' &&
+	/iommu_setup_dma_ops/.test(await page.locator('pre.edge-stack').textContent()));
+check('signature page: the held locks',
+	JSON.stringify(await page.locator('main ol li.class').allTextContents()) ===
+	JSON.stringify(['cpu_hotplug_lock', 'cpuhp_state-up']));
+const bars = await page.locator('svg.bars rect').evaluateAll(
+	rs => rs.reduce((n, r) => n + Number(r.getAttribute('data-count')), 0));
+check('histogram: as many occurrences as the signature has',
+	String(bars) === env.SEED_COUNT &&
+	(await page.locator('#histogram-total').textContent()).startsWith(env.SEED_COUNT + ' '),
+	{ bars, count: env.SEED_COUNT });
+check('signature page: the latest occurrences with their report text',
+	await page.locator('details.occurrence').count() > 0 &&
+	/coretemp_cpu_online/.test(await page.locator('details.occurrence pre').first().textContent()));
+check('signature page: the regression panel links the regression',
+	await page.locator('main a[href="/regressions/' + env.REG_ID + '"]').count() === 1);
+await page.setViewportSize({ width: 360, height: 800 });
+await shot('signature-360px');
+const overflow = await page.evaluate(() => document.documentElement.scrollWidth);
+check('signature page: readable 360 px wide (no page-wide horizontal scroll)',
+	overflow <= 370, overflow);
+await page.setViewportSize({ width: 1280, height: 900 });
+
+// ---- triage --------------------------------------------------------------------
+await page.fill('#signin input[name=token]', env.CI);
+await page.click('#signin-button');
+await page.waitForFunction(() => document.getElementById('who').textContent !== '');
+check('sign in: the CI token shows its name and role',
+	await page.locator('#who').textContent() === 'ci1 (ci)');
+check('sign in: the token is in sessionStorage only, not in the URL or a cookie',
+	await page.evaluate(t => sessionStorage.getItem('splatd.token') === t &&
+		!location.href.includes(t) && document.cookie === '', env.CI));
+await rendered();
+await page.selectOption('#set-status select[name=status]', 'known');
+await page.click('#set-status button[type=submit]');
+await page.waitForSelector('#set-status .refusal:not(:empty)');
+check('triage: a CI token sees the refusal in the page',
+	/403/.test(await page.locator('#set-status .refusal').textContent()),
+	await page.locator('#set-status .refusal').textContent());
+check('triage: the refused change did not happen',
+	(await api('/signatures/' + env.SEED_ID)).status === 'new');
+await page.click('#signout');
+await page.fill('#signin input[name=token]', env.TRIAGER);
+await page.click('#signin-button');
+await page.waitForFunction(() => document.getElementById('who').textContent.includes('triager'));
+await rendered();
+await page.selectOption('#set-status select[name=status]', 'triaged');
+await page.fill('#set-status input[name=note]', 'hwmon <img src=x onerror=alert(5)> "fix" & more');
+await page.click('#set-status button[type=submit]');
+await page.waitForFunction(() => document.querySelector('main .status-triaged'));
+await rendered();
+const after = await api('/signatures/' + env.SEED_ID);
+check('triage: a triager changes the status, and the API agrees',
+	after.status === 'triaged' && after.note === 'hwmon <img src=x onerror=alert(5)> "fix" & more',
+	after.status);
+check('triage: the note is shown as text',
+	(await page.locator('main dl.facts').textContent()).includes('hwmon <img src=x onerror=alert(5)> "fix" & more'));
+await noInjection('signature page with a markup note');
+await shot('signature-triager');
+await open('/regressions/' + env.REG_ID);
+await page.fill('#edit-regression input[name=title]', 'coretemp hwmon vs cpu hotplug (edited)');
+await page.click('#edit-regression button[type=submit]');
+await page.waitForFunction(() => /edited/.test(document.querySelector('main h1').textContent));
+check('triage: a triager edits a regression, and the API agrees',
+	(await api('/regressions/' + env.REG_ID)).title === 'coretemp hwmon vs cpu hotplug (edited)');
+await page.fill('#edit-regression input[name=title]', 'coretemp hwmon vs cpu hotplug');
+await page.click('#edit-regression button[type=submit]');
+await page.waitForFunction(() => !/edited/.test(document.querySelector('main h1').textContent));
+
+// merge from the page: hidden from the list, listed on its target
+await open('/signatures/' + env.MERGE_ID);
+await page.fill('#merge input[name=into]', env.SEED_ID);
+await page.click('#merge button[type=submit]');
+await page.waitForSelector('main dl.facts a[href="/signatures/' + env.SEED_ID + '"]');
+check('merge: the API agrees', (await api('/signatures/' + env.MERGE_ID)).duplicate_of ===
+	Number(env.SEED_ID));
+await open('/signatures/' + env.SEED_ID);
+check('merge: the target lists the duplicate merged into it',
+	await page.locator('ul.duplicates a[href="/signatures/' + env.MERGE_ID + '"]').count() === 1);
+await open('/signatures');
+check('merge: a duplicate is hidden from the list',
+	await page.locator('main tbody a[href="/signatures/' + env.MERGE_ID + '"]').count() === 0);
+await open('/signatures?duplicates=1');
+check('merge: shown, marked, when asked for',
+	await page.locator('main tbody tr', { has: page.locator('a[href="/signatures/' + env.MERGE_ID + '"]') })
+		.locator('.tag.dup').textContent() === 'duplicate of #' + env.SEED_ID);
+await page.click('#signout');
+await page.waitForFunction(() => document.getElementById('who').textContent === '');
+
+// ---- XSS probes ----------------------------------------------------------------
+await open('/signatures/' + env.XSS_ID);
+const xnodes = await page.locator('svg.graph .node text').allTextContents();
+check('xss: markup class names are drawn as their exact text',
+	xnodes.includes('<svg/onload=alert(1)>') &&
+	xnodes.includes('&"a\'<img src=x onerror=alert(2)>'), xnodes);
+check('xss: the function names label the arrows as text',
+	(await page.locator('svg.graph .edge text').allTextContents()).some(t => t.startsWith('javascript')));
+await noInjection('xss signature page');
+await shot('signature-xss');
+await page.locator('details.occurrence summary').first().click();
+await noInjection('xss signature page, report text open');
+await open('/regressions/' + env.XSS_REG_ID);
+check('xss: a markup regression title is text',
+	(await h1()).includes('<script>alert(6)</script>'));
+check('xss: a regression link is an http(s) link',
+	await page.locator('main a[href^="https://example.org/"]').count() === 1);
+await noInjection('xss regression page');
+await open('/signatures?q=onload');
+await noInjection('xss signature list');
+await open('/regressions');
+await noInjection('xss regression list');
+await open('/');
+await noInjection('overview');
+
+check('no console error and no CSP violation on any page', consoleErrors.length === 0,
+	consoleErrors);
+} catch (e) {
+	fail('the browser run stopped', e.message);
+	await shot('stopped').catch(() => {});
+}
+await browser.close();
+console.log('screenshots: ' + shots.join(' '));
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+# t5010-dashboard-browser: every dashboard page in real headless Chromium
+# (driven by playwright-core, tests/browser/dashboard.mjs) against a real
+# `splatd serve` with a real kernel tree, filled through the API with the
+# #6641 seed, real corpus logs and XSS probes: pages render and survive a
+# reload, back/forward, the #6641 lock graph, the histogram, triage with a
+# triager and a CI token, no element or link made from data.  Screenshots
+# of every page go to build/screenshots/.
+cd "$(dirname "$0")/.." || exit 1
+. tests/http/lib.sh
+
+CHROMIUM=${CHROMIUM:-$(command -v chromium || command -v chromium-browser)}
+[ -n "$CHROMIUM" ] || { fail "chromium is not installed (make deps)"; finish; }
+[ -d node_modules/playwright-core ] ||
+	{ fail "playwright-core is not installed (make deps runs npm ci)"; finish; }
+need_shared "$CORPUS_REAL"
+
+minikernel "$TMP/kernel"
+CI=$(token ci1 ci)
+TRIAGER=$(token tri1 triager)
+start_server --static static --kernel-tree "$TMP/kernel"
+
+# ingest: the seed three times (two machines, two trees), real corpus logs,
+# the markup-named cycle
+n=0
+for spec in "s1 m1 drm-tip 6.1.0" "s2 m2 drm-tip 6.1.0" "s3 m2 linux-next 6.2.0-rc1"; do
+	set -- $spec
+	code=$(post_log "$CI" "id=$1&machine=$2&tree=$3&kernel=$4&commit=0123456789abcdef" "$SEED")
+	[ "$code" = 200 ] || [ "$code" = 201 ] && n=$((n + 1))
+done
+check_eq "the seed is ingested three times" 3 "$n"
+n=0
+for f in "$CORPUS_REAL"/0{03,07,10,12,16,19,22,25,28,29,33}-*.log; do
+	[ -e "$f" ] || continue
+	code=$(post_log "$CI" "id=c-$(basename "$f" .log)&machine=ci-$((n % 3))&tree=mainline&kernel=6.$n.0" "$f")
+	[ "$code" = 200 ] || [ "$code" = 201 ] && n=$((n + 1))
+done
+check "real corpus logs are ingested" test "$n" -ge 8
+code=$(post_log "$CI" "id=xss-run&machine=<b>m</b>&tree=t&kernel=6.6.0" tests/data/xss-circular.log)
+check_eq "the markup-named cycle is ingested" 201 "$code"
+
+SEED_HASH=$("$SPLATD" parse "$SEED" | jq -r '.reports[0].signature')
+get "$BASE/api/v1/signatures/$SEED_HASH" >/dev/null
+SEED_ID=$(body .id)
+SEED_COUNT=$(body .occurrences)
+check_eq "the seed signature counts three occurrences" 3 "$SEED_COUNT"
+get "$BASE/api/v1/signatures?q=onload" >/dev/null
+XSS_ID=$(body '.signatures[0].id')
+check "the markup-named signature is found" test "$XSS_ID" -gt 0
+
+post_json() {
+	curl -s -o "$TMP/body" -w '%{http_code}' -X "$1" \
+		-H "Authorization: Bearer $TRIAGER" \
+		-H 'Content-Type: application/json' --data-binary "$3" "$BASE$2"
+}
+post_json POST /api/v1/regressions "{\"title\": \"coretemp hwmon vs cpu hotplug\",
+	\"signatures\": [$SEED_ID], \"introduced\": \"0123456789abcdef\",
+	\"links\": [\"https://gitlab.freedesktop.org/drm/intel/issues/6641\"]}" >/dev/null
+REG_ID=$(body .id)
+post_json POST /api/v1/regressions "{\"title\": \"<script>alert(6)</script> & <img src=x onerror=alert(7)>\",
+	\"signatures\": [$XSS_ID], \"links\": [\"https://example.org/?q=<script>\"]}" >/dev/null
+XSS_REG_ID=$(body .id)
+check "two regressions are created" test "$REG_ID" -gt 0 -a "$XSS_REG_ID" -gt "$REG_ID"
+get "$BASE/api/v1/subsystems" >/dev/null
+SUBSYSTEM=$(body '.subsystems[0].name')
+check "the kernel tree gives subsystems" test -n "$SUBSYSTEM" -a "$SUBSYSTEM" != null
+
+MERGE_ID=$(curl -s "$BASE/api/v1/signatures?kind=recursive" | jq -r '.signatures[0].id')
+check "a recursive signature to merge" test "$MERGE_ID" -gt 0
+
+SHOTS=${SHOTS:-build/screenshots}
+mkdir -p "$SHOTS"
+BASE=$BASE CHROMIUM=$CHROMIUM SHOTS=$SHOTS CI=$CI TRIAGER=$TRIAGER \
+	SEED_ID=$SEED_ID SEED_HASH=$SEED_HASH SEED_COUNT=$SEED_COUNT \
+	XSS_ID=$XSS_ID MERGE_ID=$MERGE_ID REG_ID=$REG_ID XSS_REG_ID=$XSS_REG_ID RUN_ID=s1 \
+	SUBSYSTEM=$SUBSYSTEM timeout 300 node tests/browser/dashboard.mjs \
+	>"$TMP/browser.out" 2>&1
+status=$?
+while IFS= read -r line; do
+	case $line in
+	PASS\ *) ok "${line#PASS }" ;;
+	FAIL\ *) fail "${line#FAIL }" ;;
+	esac
+done <"$TMP/browser.out"
+if ! grep -q '^screenshots: ' "$TMP/browser.out"; then
+	fail "the browser run did not finish (exit $status)"
+	tail -20 "$TMP/browser.out"
+fi
+stop_server
+finish
