@@ -99,7 +99,8 @@ start_server --static static --public-url https://splat.example.org/
 post_log "$CI" "id=r-5&machine=m1" "$SEED" >/dev/null
 check_eq "ingest: the signature's page under the public URL" \
 	"https://splat.example.org/signatures/$ID" "$(jq -r '.reports[0].page' "$TMP/body")"
-check_eq "ingest: its API url stays" "/api/v1/signatures/$ID" \
+check_eq "ingest: its API url is absolute too (t7019)" \
+	"https://splat.example.org/api/v1/signatures/$ID" \
 	"$(jq -r '.reports[0].url' "$TMP/body")"
 check_eq "that page is served" 200 "$(get "$BASE/signatures/$ID")"
 stop_server
