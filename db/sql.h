@@ -147,6 +147,13 @@ enum db_sql {
 	DB_SQL_MAIL_ITEM_ADD,
 	DB_SQL_MAIL_SENT_ABOUT,
 	DB_SQL_PEOPLE_MISSING,
+	/* report texts kept for a bounded sample per signature (db/signatures.c,
+	 * docs/storage.md) */
+	DB_SQL_TEXT_UPSERT,
+	DB_SQL_TEXT_GC,
+	DB_SQL_OCC_SAMPLE_STATE,
+	DB_SQL_OCC_UNLATEST,
+	DB_SQL_SIG_TEXT_DROPPED,
 
 	DB_SQL_NR
 };
