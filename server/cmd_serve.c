@@ -32,6 +32,8 @@ static const char serve_usage[] =
 	"                          flight may hold together; 503 past it\n"
 	"                          (256M)\n"
 	"  --max-reports N         most reports in one run (1000)\n"
+	"  --max-samples N         report texts kept per signature, >= 2\n"
+	"                          (32; docs/storage.md)\n"
 	"  --public-read           reads (GET /api/v1/..., /metrics) need no\n"
 	"                          token (default)\n"
 	"  --private               every data endpoint, /metrics included,\n"
@@ -89,6 +91,7 @@ int cmd_serve(int argc, char **argv)
 		OPT_SIZE("--max-json", &cfg.max_json, OPTIONS_NONZERO),
 		OPT_SIZE("--max-buffered", &cfg.max_buffered, OPTIONS_NONZERO),
 		OPT_SIZE("--max-reports", &limits.max_reports, OPTIONS_NONZERO),
+		OPT_UINT("--max-samples", &limits.max_samples, OPTIONS_NONZERO),
 		OPT_BOOL("--public-read", &cfg.public_read, true),
 		OPT_BOOL("--private", &cfg.public_read, false),
 		OPT_BOOL("--metrics-public", &cfg.metrics_public, true),
@@ -136,6 +139,11 @@ int cmd_serve(int argc, char **argv)
 		}
 		if (ret || i < argc)
 			goto usage;
+	}
+	if (limits.max_samples < DB_MIN_SAMPLES) {
+		fputs("splatd serve: --max-samples must be at least 2\n",
+		      stderr);
+		return 2;
 	}
 	if (log && !strcmp(log, "off")) {
 		cfg.access_log = NULL;

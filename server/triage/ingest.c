@@ -481,6 +481,7 @@ static int store_run(struct ingest *in, struct db *db,
 		occ.pid = ir->pid;
 		occ.text = ir->text;
 		occ.raw = ir->raw;
+		occ.max_samples = in->lim.max_samples;
 		ret = db_occurrence_insert(db, &occ, err);
 		if (ret)
 			goto out;
