@@ -11,14 +11,14 @@
 #   BENCH_BASE            commit of the reference splatd (default: the parent
 #                         of the commit that added migration 8)
 #   BENCH_STORAGE_RUNS    repeated runs measured (default 1000)
-#   BENCH_STORAGE_ROUNDS  ingest benchmark rounds per binary (default 2)
+#   BENCH_STORAGE_ROUNDS  ingest benchmark rounds per binary (default 3)
 #   BENCH_SECONDS, BENCH_CONNS  as for the ingest section
 set -u
 cd "$(dirname "$0")/.." || exit 1
 OUT=${BENCH_OUT:-bench/out}/storage
 SPLATD=${SPLATD:-build/splatd}
 RUNS=${BENCH_STORAGE_RUNS:-1000}
-ROUNDS=${BENCH_STORAGE_ROUNDS:-2}
+ROUNDS=${BENCH_STORAGE_ROUNDS:-3}
 SEED=tests/data/seed-6641.txt
 die() {
 	echo "bench storage: $*" >&2
@@ -78,21 +78,31 @@ sqlite3 "$OUT/this.db" 'SELECT "this:  " || count(*) || " occurrences, "
 	|| count(text_id) || " with text, " || (SELECT count(*) FROM
 	report_texts) || " texts stored" FROM occurrences'
 
-# rate BIN ROUND: runs/s of bench/ingest.c on splatd serve
+# rate BIN ROUND: "runs/s cpu-ms-per-run" of bench/ingest.c on splatd serve
 rate() {
 	build/bench/ingest -c "${BENCH_CONNS:-4}" -d "${BENCH_SECONDS:-10}" -m 0 \
 		"$1" tests/data/parse-invariance/seed-6641.splat "$OUT/ingest-$2" \
-		2>/dev/null | sed -n 's/^splatd serve: *\([0-9.]*\) runs\/s.*/\1/p'
+		2>/dev/null | awk '/^splatd serve: / { r = $3 }
+		/^splatd serve CPU:/ { c = $4 } END { if (r != "") print r, c }'
 }
-best_base=0
-best_this=0
+# Alternated rounds, the best of each: the machine's speed moves between
+# runs (other load), the CPU time per run less than the rate.
+best() { awk -v a="$1" -v b="$2" -v hi="$3" 'BEGIN { print (a == "" || (hi ? b > a : b < a)) ? b : a }'; }
+br=
+bc=
+tr=
+tc=
 for r in $(seq 1 "$ROUNDS"); do
-	b=$(rate "$BASE_BIN" "base-$r")
-	t=$(rate "$SPLATD" "this-$r")
-	[ -n "$b" ] && [ -n "$t" ] || die "build/bench/ingest failed"
-	echo "ingest round $r: base $b runs/s, this $t runs/s"
-	best_base=$(awk -v a="$best_base" -v b="$b" 'BEGIN { print (b > a ? b : a) }')
-	best_this=$(awk -v a="$best_this" -v b="$t" 'BEGIN { print (b > a ? b : a) }')
+	read -r b_r b_c < <(rate "$BASE_BIN" "base-$r")
+	read -r t_r t_c < <(rate "$SPLATD" "this-$r")
+	[ -n "${b_c:-}" ] && [ -n "${t_c:-}" ] || die "build/bench/ingest failed"
+	echo "ingest round $r: base $b_r runs/s ($b_c ms CPU a run)," \
+		"this $t_r runs/s ($t_c ms CPU a run)"
+	br=$(best "$br" "$b_r" 1)
+	tr=$(best "$tr" "$t_r" 1)
+	bc=$(best "$bc" "$b_c" 0)
+	tc=$(best "$tc" "$t_c" 0)
 done
-awk -v b="$best_base" -v t="$best_this" 'BEGIN {
-	printf "ingest rate, best of each: base %.0f, this %.0f runs/s, ratio this/base %.2f (goal >= 1.00)\n", b, t, b > 0 ? t / b : 0 }'
+awk -v br="$br" -v tr="$tr" -v bc="$bc" -v tc="$tc" 'BEGIN {
+	printf "ingest, best of each: base %.0f runs/s %.2f ms CPU a run, this %.0f runs/s %.2f ms CPU a run\n", br, bc, tr, tc
+	printf "ratio this/base: rate %.2f, CPU a run %.2f (goal: rate >= 1.00)\n", br > 0 ? tr / br : 0, bc > 0 ? tc / bc : 0 }'

@@ -145,26 +145,38 @@ void db_text_hash(const char *text, size_t text_len, const char *raw,
 	EVP_MD_CTX_free(c);
 }
 
+static int id_row(void *ctx, sqlite3_stmt *st)
+{
+	*(long long *)ctx = sqlite3_column_int64(st, 0);
+	return 0;
+}
+
 /* The id of text/raw in report_texts, inserted when new. */
 static int text_upsert(struct db *db, const char *text, const char *raw,
 		       long long *id, struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_TEXT_UPSERT, err);
+	sqlite3_stmt *st = db_stmt(db, DB_SQL_TEXT_FIND, err);
 	unsigned char key[DB_TEXT_HASH_LEN];
-	int rc;
+	int ret;
 
 	if (!st)
 		return -EIO;
 	db_text_hash(text, strlen(text), raw, strlen(raw), key);
 	sqlite3_bind_blob(st, 1, key, sizeof(key), SQLITE_STATIC);
+	*id = 0;
+	ret = db_each(db, st, id_row, id, "finding report text", err);
+	if (ret || *id)
+		return ret;
+	st = db_stmt(db, DB_SQL_TEXT_INSERT, err);
+	if (!st)
+		return -EIO;
+	sqlite3_bind_blob(st, 1, key, sizeof(key), SQLITE_STATIC);
 	db_bind_text(st, 2, text);
 	db_bind_text(st, 3, raw);
-	rc = sqlite3_step(st);
-	if (rc != SQLITE_ROW)
-		return db_fail(db, "storing report text", err);
-	*id = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	return 0;
+	ret = db_step_done(db, st, "storing report text", err);
+	if (!ret)
+		*id = sqlite3_last_insert_rowid(db->sq);
+	return ret;
 }
 
 /* Sample bits of occurrences.sample (docs/storage.md). */

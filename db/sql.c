@@ -574,10 +574,10 @@ static const char *const sql[DB_SQL_NR] = {
 
 	/* report texts kept for a bounded sample per signature
 	 * (db/signatures.c, docs/storage.md): ?1 sha256 of text NUL raw */
-	[DB_SQL_TEXT_UPSERT] =
-		"INSERT INTO report_texts (hash, text, raw) VALUES (?1, ?2, ?3)"
-		" ON CONFLICT (hash) DO UPDATE SET hash = excluded.hash"
-		" RETURNING id",
+	[DB_SQL_TEXT_FIND] = "SELECT id FROM report_texts WHERE hash = ?1",
+	/* not an upsert: a repeated text is looked up, never rewritten */
+	[DB_SQL_TEXT_INSERT] =
+		"INSERT INTO report_texts (hash, text, raw) VALUES (?1, ?2, ?3)",
 	[DB_SQL_TEXT_GC] =
 		"DELETE FROM report_texts WHERE id = ?1 AND NOT EXISTS"
 		" (SELECT 1 FROM occurrences WHERE text_id = ?1)",

@@ -149,7 +149,8 @@ enum db_sql {
 	DB_SQL_PEOPLE_MISSING,
 	/* report texts kept for a bounded sample per signature (db/signatures.c,
 	 * docs/storage.md) */
-	DB_SQL_TEXT_UPSERT,
+	DB_SQL_TEXT_FIND,
+	DB_SQL_TEXT_INSERT,
 	DB_SQL_TEXT_GC,
 	DB_SQL_OCC_SAMPLE_STATE,
 	DB_SQL_OCC_UNLATEST,
