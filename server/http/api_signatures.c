@@ -326,13 +326,12 @@ void api_signatures_occurrences(struct http_request *req)
 						  req->err.buf);
 		return;
 	}
-	http_reply_json(req, 200,
-			json_pack("{s:o, s:o, s:I}", "occurrences", l.list, "next",
-				  l.rows == limit ?
-					  json_sprintf("%lld", l.last) :
-					  json_null(),
-				  "texts_dropped",
-				  (json_int_t)l.texts_dropped));
+	http_reply_json(
+		req, 200,
+		json_pack("{s:o, s:o, s:I}", "occurrences", l.list, "next",
+			  l.rows == limit ? json_sprintf("%lld", l.last) :
+					    json_null(),
+			  "texts_dropped", (json_int_t)l.texts_dropped));
 }
 
 /* Reply with the signature id (after a change). */

@@ -37,10 +37,10 @@ struct ingest_limits {
 	unsigned max_samples;
 };
 
-#define INGEST_LIMITS_INIT                                                \
-	{                                                                 \
+#define INGEST_LIMITS_INIT                                                    \
+	{                                                                     \
 		INGEST_MAX_DECOMPRESSED, INGEST_MAX_LINE, INGEST_MAX_REPORTS, \
-			DB_MAX_SAMPLES                                    \
+			DB_MAX_SAMPLES                                        \
 	}
 
 /* Run metadata from the runner; id is required, everything else optional. */
