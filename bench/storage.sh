@@ -105,4 +105,4 @@ for r in $(seq 1 "$ROUNDS"); do
 done
 awk -v br="$br" -v tr="$tr" -v bc="$bc" -v tc="$tc" 'BEGIN {
 	printf "ingest, best of each: base %.0f runs/s %.2f ms CPU a run, this %.0f runs/s %.2f ms CPU a run\n", br, bc, tr, tc
-	printf "ratio this/base: rate %.2f, CPU a run %.2f (goal: rate >= 1.00)\n", br > 0 ? tr / br : 0, bc > 0 ? tc / bc : 0 }'
+	printf "ratio this/base: rate %.2f, CPU a run %.2f (goal: rate >= 1.00)\n", (br > 0 ? tr / br : 0), (bc > 0 ? tc / bc : 0) }'
