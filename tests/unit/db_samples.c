@@ -16,29 +16,7 @@
 
 static long long new_signature(struct fixture *f, const char *hash)
 {
-	struct db_signature_new s = { 0 };
-	struct db_signature_hit hit;
-	long long id;
-
-	s.hash = hash;
-	s.algo_version = 1;
-	s.kind = "circular";
-	s.title = hash;
-	s.classes = "[\"a\",\"b\"]";
-	s.chain = "[\"a\",\"b\"]";
-	s.search = "x";
-	memset(&hit, 0, sizeof(hit));
-	strbuf_init(&hit.hash, 0);
-	strbuf_init(&hit.kind, 0);
-	strbuf_init(&hit.title, 0);
-	strbuf_init(&hit.status, 0);
-	assert_int_equal(db_signature_record(f->db, &s, 1, &hit, &f->err), 0);
-	id = hit.id;
-	strbuf_release(&hit.hash);
-	strbuf_release(&hit.kind);
-	strbuf_release(&hit.title);
-	strbuf_release(&hit.status);
-	return id;
+	return fixture_signature(f, hash, hash, 1);
 }
 
 /* One run (tree, run kernel; NULL for none) with one occurrence of sig. */
