@@ -15,6 +15,7 @@
  * usage: ingest [-c CONNS] [-d SECONDS] [-n NEW_PERCENT] [-k BODY_KB]
  *               [-r MANY_PERCENT] [-R REPORTS] [-m OCCURRENCES]
  *               SPLATD SPLAT_FILE OUT_DIR
+ * -m 0 leaves the list database out.
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -805,6 +806,8 @@ int main(int argc, char **argv)
 	printf("WAL after the load:    %.1f MB   (bounded: --wal-frames)\n",
 	       wal);
 	parse_alone(&b);
+	if (o.occurrences <= 0) /* -m 0: no list database (bench storage) */
+		goto out;
 
 	strbuf_addf(&listdb, "%s/list-%ld.db", o.out, o.occurrences);
 	if (stat(listdb.buf, &st)) {
@@ -830,6 +833,7 @@ int main(int argc, char **argv)
 		     "/api/v1/signatures?limit=50&kind=circular&status=new",
 		     1000);
 	splatd_stop(pid);
+out:
 	strbuf_release(&db);
 	strbuf_release(&listdb);
 	strbuf_release(&tmpdb);

@@ -20,6 +20,9 @@
 #   BENCH_DASH_SIGS, BENCH_DASH_OCCS, BENCH_DASH_RUNS, BENCH_DASH_N  dashboard
 #                   section: database shape, requests per API call
 #                   (20000, 1000000, 200000, 100)
+#   BENCH_BASE, BENCH_STORAGE_RUNS, BENCH_STORAGE_ROUNDS  storage section:
+#                   the reference commit, repeated runs measured, ingest
+#                   rounds per binary (bench/storage.sh)
 #   SOAK_SECONDS    soak section: seconds of mixed traffic (default 600)
 #   SPLATD          binary under test (default build/splatd, optimised)
 #
@@ -27,7 +30,7 @@
 set -u
 cd "$(dirname "$0")/.." || exit 1
 
-SECTIONS=(parse parse_rss gitsync ingest fnindex route digest dashboard soak)
+SECTIONS=(parse parse_rss gitsync ingest storage fnindex route digest dashboard soak)
 OUT=${BENCH_OUT:-bench/out}
 SPLATD=${SPLATD:-build/splatd}
 BENCH_FILES=${BENCH_FILES:-4}
@@ -228,6 +231,15 @@ section_ingest() {
 		-r "${BENCH_MANY_PERCENT:-10}" -R "${BENCH_MANY_REPORTS:-50}" \
 		"$SPLATD" tests/data/parse-invariance/seed-6641.splat \
 		"$OUT/ingest" 2>/dev/null || die "build/bench/ingest failed"
+}
+
+# ---- section storage: bytes a repeated occurrence adds, ingest rate vs base --
+
+section_storage() {
+	echo "== storage: bytes a run with one repeated occurrence adds, and the" \
+		"ingest rate, against the splatd before migration 8" \
+		"(bench/storage.sh) =="
+	bench/storage.sh || die "bench/storage.sh failed"
 }
 
 # ---- section fnindex: function index of Linux 6.1 vs ctags -R --------------

@@ -9,7 +9,23 @@
 #include <errno.h>
 #include <stdio.h>
 
+#include "db/signatures.h"
 #include "parsers/alloc.h"
+
+/* splatd_text_hash(text, raw): db_text_hash() for migration 8. */
+static void text_hash_fn(sqlite3_context *c, int argc, sqlite3_value **argv)
+{
+	unsigned char key[DB_TEXT_HASH_LEN];
+	const char *t = (const char *)sqlite3_value_text(argv[0]);
+	int tn = sqlite3_value_bytes(argv[0]);
+	const char *r = (const char *)sqlite3_value_text(argv[1]);
+	int rn = sqlite3_value_bytes(argv[1]);
+
+	(void)argc;
+	db_text_hash(t ? t : "", t ? (size_t)tn : 0, r ? r : "",
+		     r ? (size_t)rn : 0, key);
+	sqlite3_result_blob(c, key, sizeof(key), SQLITE_TRANSIENT);
+}
 
 static const char *const migrations[] = {
 	/* 1: runs, signatures, occurrences, edges, tokens */
@@ -265,6 +281,53 @@ static const char *const migrations[] = {
 	/* paused: "1" stops sending; secret: key of unsubscribe links */
 	"CREATE TABLE mail_settings ("
 	" key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;",
+	/* 8: report texts kept for a bounded sample per signature, stored
+	 * once per content (docs/storage.md).  An occurrence's sample bits:
+	 * 1 first, 2 first of its kernel, 4 first of its tree (2 and 4 while
+	 * fewer than DB_MAX_SAMPLES - 1 = 31 are kept), 8 latest; text_id
+	 * NULL when 0.  The rule of db_occurrence_insert() in id order. */
+	"CREATE TABLE report_texts ("
+	" id INTEGER PRIMARY KEY,"
+	" hash BLOB NOT NULL UNIQUE," /* splatd_text_hash(text, raw) */
+	" text TEXT NOT NULL, raw TEXT NOT NULL);"
+	"ALTER TABLE occurrences ADD COLUMN text_id INTEGER"
+	" REFERENCES report_texts (id);"
+	"ALTER TABLE occurrences ADD COLUMN sample INTEGER NOT NULL"
+	" DEFAULT 0;"
+	"ALTER TABLE signatures ADD COLUMN texts_dropped INTEGER NOT NULL"
+	" DEFAULT 0;"
+	"CREATE TEMP TABLE m8 AS SELECT o.id AS id, o.signature_id AS sig,"
+	" (o.id = min(o.id) OVER (PARTITION BY o.signature_id))"
+	" + (o.id = min(o.id) OVER (PARTITION BY o.signature_id,"
+	"  coalesce(o.kernel, r.kernel))) * 2"
+	" + (o.id = min(o.id) OVER (PARTITION BY o.signature_id, r.tree)) * 4"
+	" AS s,"
+	" (o.id = max(o.id) OVER (PARTITION BY o.signature_id)) * 8 AS l"
+	" FROM occurrences o JOIN runs r ON r.id = o.run_id;"
+	"UPDATE m8 SET s = 0 WHERE id IN (SELECT id FROM (SELECT id,"
+	" row_number() OVER (PARTITION BY sig ORDER BY id) AS n"
+	" FROM m8 WHERE s <> 0) WHERE n > 31);"
+	"UPDATE occurrences SET sample = m8.s | m8.l FROM m8"
+	" WHERE m8.id = occurrences.id;"
+	"DROP TABLE temp.m8;"
+	"INSERT OR IGNORE INTO report_texts (hash, text, raw)"
+	" SELECT splatd_text_hash(text, raw), text, raw FROM occurrences"
+	" WHERE sample <> 0 ORDER BY id;"
+	"UPDATE occurrences SET text_id = t.id FROM report_texts t"
+	" WHERE occurrences.sample <> 0"
+	" AND t.hash = splatd_text_hash(occurrences.text, occurrences.raw);"
+	"UPDATE signatures SET texts_dropped = (SELECT count(*)"
+	" FROM occurrences o WHERE o.signature_id = signatures.id"
+	" AND o.sample = 0);"
+	"ALTER TABLE occurrences DROP COLUMN text;"
+	"ALTER TABLE occurrences DROP COLUMN raw;"
+	/* the kept ones, at most N + 1 per signature; signature_id alone is
+	 * served by occurrences_sig_ts */
+	"CREATE INDEX occurrences_kept ON occurrences (signature_id)"
+	" WHERE text_id IS NOT NULL;"
+	"CREATE INDEX occurrences_text ON occurrences (text_id)"
+	" WHERE text_id IS NOT NULL;"
+	"DROP INDEX occurrences_signature;",
 };
 
 int migrate_latest(void)
@@ -291,7 +354,10 @@ int migrate_apply(sqlite3 *sq, struct strbuf *err)
 	char *msg = NULL;
 	int have, ret = 0;
 
-	if (sqlite3_exec(sq, "BEGIN IMMEDIATE", NULL, NULL, &msg) != SQLITE_OK)
+	if (sqlite3_create_function(sq, "splatd_text_hash", 2,
+				    SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+				    text_hash_fn, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_exec(sq, "BEGIN IMMEDIATE", NULL, NULL, &msg) != SQLITE_OK)
 		goto sql_error;
 	if (user_version(sq, &have)) {
 		ret = -EIO;

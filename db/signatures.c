@@ -3,7 +3,10 @@
 #include "db/signatures.h"
 
 #include <errno.h>
+#include <openssl/evp.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 /* id and duplicate_of of the signature with hash; -ENOENT when absent. */
 static int find_hash(struct db *db, const char *hash, int algo, long long *id,
@@ -128,11 +131,149 @@ int db_signature_record(struct db *db, const struct db_signature_new *s,
 	return 0;
 }
 
+void db_text_hash(const char *text, size_t text_len, const char *raw,
+		  size_t raw_len, unsigned char out[DB_TEXT_HASH_LEN])
+{
+	EVP_MD_CTX *c = EVP_MD_CTX_new();
+	unsigned int n = DB_TEXT_HASH_LEN;
+
+	if (!c || !EVP_DigestInit_ex(c, EVP_sha256(), NULL) ||
+	    !EVP_DigestUpdate(c, text, text_len) ||
+	    !EVP_DigestUpdate(c, "", 1) || !EVP_DigestUpdate(c, raw, raw_len) ||
+	    !EVP_DigestFinal_ex(c, out, &n))
+		abort(); /* only allocation fails here */
+	EVP_MD_CTX_free(c);
+}
+
+static int id_row(void *ctx, sqlite3_stmt *st)
+{
+	*(long long *)ctx = sqlite3_column_int64(st, 0);
+	return 0;
+}
+
+/* The id of text/raw in report_texts, inserted when new. */
+static int text_upsert(struct db *db, const char *text, const char *raw,
+		       long long *id, struct strbuf *err)
+{
+	sqlite3_stmt *st = db_stmt(db, DB_SQL_TEXT_FIND, err);
+	unsigned char key[DB_TEXT_HASH_LEN];
+	int ret;
+
+	if (!st)
+		return -EIO;
+	db_text_hash(text, strlen(text), raw, strlen(raw), key);
+	sqlite3_bind_blob(st, 1, key, sizeof(key), SQLITE_STATIC);
+	*id = 0;
+	ret = db_each(db, st, id_row, id, "finding report text", err);
+	if (ret || *id)
+		return ret;
+	st = db_stmt(db, DB_SQL_TEXT_INSERT, err);
+	if (!st)
+		return -EIO;
+	sqlite3_bind_blob(st, 1, key, sizeof(key), SQLITE_STATIC);
+	db_bind_text(st, 2, text);
+	db_bind_text(st, 3, raw);
+	ret = db_step_done(db, st, "storing report text", err);
+	if (!ret)
+		*id = sqlite3_last_insert_rowid(db->sq);
+	return ret;
+}
+
+/* Sample bits of occurrences.sample (docs/storage.md). */
+enum {
+	SAMPLE_FIRST = 1,
+	SAMPLE_KERNEL = 2,
+	SAMPLE_TREE = 4,
+	SAMPLE_LATEST = 8,
+};
+
+struct sample_state {
+	long long others; /* kept for a reason other than being the latest */
+	bool has_kernel, has_tree;
+	long long latest, latest_text; /* 0: none */
+};
+
+static int sample_state_row(void *ctx, sqlite3_stmt *st)
+{
+	struct sample_state *s = ctx;
+
+	s->others = sqlite3_column_int64(st, 0);
+	s->has_kernel = sqlite3_column_int(st, 1);
+	s->has_tree = sqlite3_column_int(st, 2);
+	s->latest = sqlite3_column_int64(st, 3);
+	s->latest_text = sqlite3_column_int64(st, 4);
+	return 0;
+}
+
+static int bool_row(void *ctx, sqlite3_stmt *st)
+{
+	*(bool *)ctx = sqlite3_column_int(st, 0);
+	return 0;
+}
+
+/* Occurrence id is no longer the latest of signature sig: drop its text
+ * unless it is a sample for another reason. */
+static int unlatest(struct db *db, long long sig, long long id,
+		    long long text_id, struct strbuf *err)
+{
+	sqlite3_stmt *st = db_stmt(db, DB_SQL_OCC_UNLATEST, err);
+	bool dropped = false;
+	int ret;
+
+	if (!st)
+		return -EIO;
+	db_bind_int(st, 1, id);
+	ret = db_each(db, st, bool_row, &dropped, "dropping a report text",
+		      err);
+	if (ret || !dropped)
+		return ret;
+	st = db_stmt(db, DB_SQL_SIG_TEXT_DROPPED, err);
+	if (!st)
+		return -EIO;
+	db_bind_int(st, 1, sig);
+	ret = db_step_done(db, st, "counting a dropped text", err);
+	if (ret)
+		return ret;
+	st = db_stmt(db, DB_SQL_TEXT_GC, err);
+	if (!st)
+		return -EIO;
+	db_bind_int(st, 1, text_id);
+	return db_step_done(db, st, "deleting a report text", err);
+}
+
 int db_occurrence_insert(struct db *db, const struct db_occurrence *o,
 			 struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_OCC_INSERT, err);
+	struct sample_state ss = { 0 };
+	unsigned max = o->max_samples ? o->max_samples : DB_MAX_SAMPLES;
+	long long text_id = 0;
+	int sample = SAMPLE_LATEST, ret;
+	sqlite3_stmt *st;
 
+	if (max < DB_MIN_SAMPLES)
+		max = DB_MIN_SAMPLES;
+	ret = text_upsert(db, o->text ? o->text : "", o->raw ? o->raw : "",
+			  &text_id, err);
+	if (ret)
+		return ret;
+	st = db_stmt(db, DB_SQL_OCC_SAMPLE_STATE, err);
+	if (!st)
+		return -EIO;
+	db_bind_int(st, 1, o->signature_id);
+	db_bind_text(st, 2, o->kernel);
+	db_bind_int(st, 3, o->run);
+	ret = db_each(db, st, sample_state_row, &ss, "reading the sample", err);
+	if (ret)
+		return ret;
+	if (!ss.others && !ss.latest)
+		sample |= SAMPLE_FIRST | SAMPLE_KERNEL | SAMPLE_TREE;
+	else if (ss.others < (long long)max - 1) {
+		if (!ss.has_kernel)
+			sample |= SAMPLE_KERNEL;
+		if (!ss.has_tree)
+			sample |= SAMPLE_TREE;
+	}
+	st = db_stmt(db, DB_SQL_OCC_INSERT, err);
 	if (!st)
 		return -EIO;
 	db_bind_int(st, 1, o->signature_id);
@@ -144,9 +285,12 @@ int db_occurrence_insert(struct db *db, const struct db_occurrence *o,
 	db_bind_text(st, 7, o->kernel);
 	db_bind_text(st, 8, o->task);
 	db_bind_int_or_null(st, 9, o->pid, o->pid < 0);
-	db_bind_text(st, 10, o->text ? o->text : "");
-	db_bind_text(st, 11, o->raw ? o->raw : "");
-	return db_step_done(db, st, "storing occurrence", err);
+	db_bind_int(st, 10, text_id);
+	db_bind_int(st, 11, sample);
+	ret = db_step_done(db, st, "storing occurrence", err);
+	if (ret || !ss.latest)
+		return ret;
+	return unlatest(db, o->signature_id, ss.latest, ss.latest_text, err);
 }
 
 static void signature_from_row(struct db_signature *s, sqlite3_stmt *st)
@@ -168,6 +312,7 @@ static void signature_from_row(struct db_signature *s, sqlite3_stmt *st)
 	s->duplicate_of = sqlite3_column_int64(st, 14);
 	s->escalated_at = sqlite3_column_int64(st, 15);
 	s->escalation_reason = db_col_text(st, 16);
+	s->texts_dropped = sqlite3_column_int64(st, 17);
 }
 
 struct signature_rows {
@@ -343,6 +488,7 @@ static int occurrence_list_row(void *ctx, sqlite3_stmt *st)
 	o.pid = sqlite3_column_type(st, 6) == SQLITE_NULL ?
 			-1 :
 			sqlite3_column_int64(st, 6);
+	o.text_kept = sqlite3_column_type(st, 7) != SQLITE_NULL;
 	o.text = db_col_text(st, 7);
 	o.raw = db_col_text(st, 8);
 	o.is_new = sqlite3_column_int(st, 9);

@@ -24,6 +24,7 @@ struct db_signature {
 	long long duplicate_of; /* 0: none */
 	long long escalated_at; /* 0: not escalated (server/mail/escalate.h) */
 	const char *escalation_reason;
+	long long texts_dropped; /* occurrences whose report text was dropped */
 };
 
 struct db_edge {
@@ -51,6 +52,14 @@ struct db_signature_hit {
 	struct strbuf hash, kind, title, status; /* of id */
 };
 
+/*
+ * Texts kept per signature by default (serve/ingest --max-samples): the
+ * first occurrence, the first of each kernel and of each tree while fewer
+ * than max_samples - 1 are kept, and the latest (docs/storage.md).
+ */
+#define DB_MAX_SAMPLES 32
+#define DB_MIN_SAMPLES 2
+
 struct db_occurrence {
 	long long id;
 	long long signature_id, matched_id, run; /* run rowid */
@@ -59,8 +68,16 @@ struct db_occurrence {
 	const char *run_id, *machine; /* filled when listing */
 	const char *kernel, *task;
 	long long pid;
+	/* NULL when listing an occurrence whose text was not kept */
 	const char *text, *raw;
+	bool text_kept; /* filled when listing */
+	unsigned max_samples; /* when inserting; 0: DB_MAX_SAMPLES */
 };
+
+/* The key of a report text in report_texts: sha256 of text, NUL, raw. */
+#define DB_TEXT_HASH_LEN 32
+void db_text_hash(const char *text, size_t text_len, const char *raw,
+		  size_t raw_len, unsigned char out[DB_TEXT_HASH_LEN]);
 
 enum db_signature_sort {
 	DB_SORT_LAST_SEEN,
@@ -91,7 +108,12 @@ typedef int (*db_occurrence_fn)(void *ctx, const struct db_occurrence *o);
 int db_signature_record(struct db *db, const struct db_signature_new *s,
 			long long ts, struct db_signature_hit *hit,
 			struct strbuf *err);
-/* Inside the caller's transaction. */
+/*
+ * Inside the caller's transaction: store occurrence o with its text (shared
+ * with identical texts) and keep the signature's texts to the sample: o
+ * becomes the latest; the previous latest loses its text (counted in
+ * texts_dropped) unless it is a sample for another reason.
+ */
 int db_occurrence_insert(struct db *db, const struct db_occurrence *o,
 			 struct strbuf *err);
 

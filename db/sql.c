@@ -8,7 +8,7 @@
 	"id, hash, algo_version, kind, title, classes, chain, "     \
 	"culprit_function, culprit_module, first_seen, last_seen, " \
 	"occurrences, status, note, duplicate_of, escalated_at, "   \
-	"escalation_reason"
+	"escalation_reason, texts_dropped"
 
 /*
  * The list statements share their filters: ?1 kind, ?2 status, ?3 q (lower
@@ -133,12 +133,13 @@ static const char *const sql[DB_SQL_NR] = {
 
 	[DB_SQL_OCC_INSERT] =
 		"INSERT INTO occurrences (signature_id, matched_signature_id,"
-		" run_id, seq, ts, is_new, kernel, task, pid, text, raw)"
+		" run_id, seq, ts, is_new, kernel, task, pid, text_id, sample)"
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
 	[DB_SQL_OCC_LIST] =
 		"SELECT o.id, r.run_id, r.machine, coalesce(o.kernel, r.kernel),"
-		" o.ts, o.task, o.pid, o.text, o.raw, o.is_new"
+		" o.ts, o.task, o.pid, t.text, t.raw, o.is_new"
 		" FROM occurrences o JOIN runs r ON r.id = o.run_id"
+		" LEFT JOIN report_texts t ON t.id = o.text_id"
 		" WHERE o.signature_id = ?1 AND (?2 IS NULL OR o.id < ?2)"
 		" ORDER BY o.id DESC LIMIT ?3",
 	[DB_SQL_OCC_COUNT] = "SELECT count(*) FROM occurrences",
@@ -229,10 +230,11 @@ static const char *const sql[DB_SQL_NR] = {
 		" AND lockdep_off_after IS NULL AND lockdep_meta_off = 0"
 		" ORDER BY id DESC LIMIT 1",
 	[DB_SQL_REG_REPORT_TEXT] =
-		"SELECT o.text FROM occurrences o"
+		"SELECT t.text FROM occurrences o"
+		" JOIN report_texts t ON t.id = o.text_id"
 		" WHERE o.signature_id IN (SELECT signature_id"
 		"  FROM regression_signatures WHERE regression_id = ?1)"
-		" ORDER BY o.id LIMIT 4",
+		" AND o.text_id IS NOT NULL ORDER BY o.id LIMIT 4",
 	[DB_SQL_REG_TIMELINE] =
 		"SELECT o.ts, r.run_id, r.kernel_commit, r.machine"
 		" FROM occurrences o JOIN runs r ON r.id = o.run_id"
@@ -282,8 +284,10 @@ static const char *const sql[DB_SQL_NR] = {
 		"INSERT OR IGNORE INTO signature_sections (signature_id,"
 		" section, rank, generic) VALUES (?1, ?2, ?3, ?4)",
 	[DB_SQL_OWNERS_SOURCE] =
-		"SELECT o.text, r.kernel_commit FROM occurrences o"
-		" JOIN runs r ON r.id = o.run_id WHERE o.signature_id = ?1"
+		"SELECT t.text, r.kernel_commit FROM occurrences o"
+		" JOIN runs r ON r.id = o.run_id"
+		" JOIN report_texts t ON t.id = o.text_id"
+		" WHERE o.signature_id = ?1 AND o.text_id IS NOT NULL"
 		" ORDER BY o.id DESC LIMIT 1",
 	/* owners never computed, or computed from another source (?2 is
 	 * owners_source_cache_id(): source = newest commit '|' that id) */
@@ -622,6 +626,38 @@ static const char *const sql[DB_SQL_NR] = {
 	[DB_SQL_DASH_DUPLICATES] = "SELECT id, hash, title FROM signatures"
 				   " WHERE duplicate_of = ?1 ORDER BY id"
 				   " LIMIT 1000",
+	/* report texts kept for a bounded sample per signature
+	 * (db/signatures.c, docs/storage.md): ?1 sha256 of text NUL raw */
+	[DB_SQL_TEXT_FIND] = "SELECT id FROM report_texts WHERE hash = ?1",
+	/* not an upsert: a repeated text is looked up, never rewritten */
+	[DB_SQL_TEXT_INSERT] =
+		"INSERT INTO report_texts (hash, text, raw) VALUES (?1, ?2, ?3)",
+	[DB_SQL_TEXT_GC] =
+		"DELETE FROM report_texts WHERE id = ?1 AND NOT EXISTS"
+		" (SELECT 1 FROM occurrences WHERE text_id = ?1)",
+	/* the kept occurrences of signature ?1 (at most N + 1, through the
+	 * partial index) against a new one of kernel ?2 in run ?3: samples
+	 * other than the latest, whether one has the kernel (bit 2), the
+	 * tree (bit 4), and the latest (bit 8) with its text */
+	[DB_SQL_OCC_SAMPLE_STATE] =
+		"SELECT count(*) FILTER (WHERE o.sample & 7),"
+		" ifnull(max(o.sample & 2 AND coalesce(o.kernel, r.kernel) IS"
+		"  coalesce(?2, (SELECT kernel FROM runs WHERE id = ?3))), 0),"
+		" ifnull(max(o.sample & 4 AND r.tree IS"
+		"  (SELECT tree FROM runs WHERE id = ?3)), 0),"
+		" max(CASE WHEN o.sample & 8 THEN o.id END),"
+		" max(CASE WHEN o.sample & 8 THEN o.text_id END)"
+		" FROM occurrences o INDEXED BY occurrences_kept"
+		" JOIN runs r ON r.id = o.run_id"
+		" WHERE o.signature_id = ?1 AND o.text_id IS NOT NULL",
+	/* the previous latest: keeps its text only as another sample */
+	[DB_SQL_OCC_UNLATEST] =
+		"UPDATE occurrences SET sample = sample & 7,"
+		" text_id = CASE WHEN sample & 7 THEN text_id END"
+		" WHERE id = ?1 RETURNING text_id IS NULL",
+	[DB_SQL_SIG_TEXT_DROPPED] =
+		"UPDATE signatures SET texts_dropped = texts_dropped + 1"
+		" WHERE id = ?1",
 };
 
 const char *db_sql_text(enum db_sql id)

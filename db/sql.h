@@ -160,6 +160,14 @@ enum db_sql {
 	DB_SQL_SNAPSHOT,
 	DB_SQL_INTEGRITY_CHECK,
 	DB_SQL_FOREIGN_KEY_CHECK,
+	/* report texts kept for a bounded sample per signature (db/signatures.c,
+	 * docs/storage.md) */
+	DB_SQL_TEXT_FIND,
+	DB_SQL_TEXT_INSERT,
+	DB_SQL_TEXT_GC,
+	DB_SQL_OCC_SAMPLE_STATE,
+	DB_SQL_OCC_UNLATEST,
+	DB_SQL_SIG_TEXT_DROPPED,
 
 	DB_SQL_NR
 };

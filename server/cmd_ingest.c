@@ -25,7 +25,7 @@ static const char ingest_usage[] =
 	"                     [--kernel K] [--commit C] [--machine M]\n"
 	"                     [--test T] [--started-at TIME] [--db PATH]\n"
 	"                     [--lockdep 0|1] [--now TIME]\n"
-	"                     [--pretty] FILE|-\n"
+	"                     [--max-samples N] [--pretty] FILE|-\n"
 	"\n"
 	"Store one CI run's log (plain or gzip) as POST /api/v1/runs does and\n"
 	"print its verdict as JSON.  Exit 0 when stored or already stored with\n"
@@ -110,6 +110,7 @@ int cmd_ingest(int argc, char **argv)
 		OPT_STRING("--lockdep", &meta.lockdep),
 		OPT_STRING("--db", &db_path),
 		OPT_CALLBACK("--now", &now, opt_now),
+		OPT_UINT("--max-samples", &lim.max_samples, OPTIONS_NONZERO),
 		OPT_END,
 	};
 	enum ingest_outcome outcome;
@@ -136,6 +137,11 @@ int cmd_ingest(int argc, char **argv)
 		flags = JSON_INDENT(2);
 	if (!file || !meta.id) {
 		fputs(ingest_usage, stderr);
+		return 2;
+	}
+	if (lim.max_samples < DB_MIN_SAMPLES) {
+		fputs("splatd ingest: --max-samples must be at least 2\n",
+		      stderr);
 		return 2;
 	}
 	ret = ingest_meta_check(&meta, &err);

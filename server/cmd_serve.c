@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "db/db.h"
+#include "db/signatures.h"
 #include "parsers/alloc.h"
 #include "parsers/compiler.h"
 #include "server/cmds.h"
@@ -45,6 +46,8 @@ static const char serve_usage[] =
 	"                          flight may hold together; 503 past it\n"
 	"                          (256M)\n"
 	"  --max-reports N         most reports in one run (1000)\n"
+	"  --max-samples N         report texts kept per signature, >= 2\n"
+	"                          (32; docs/storage.md)\n"
 	"  --public-read           reads (GET /api/v1/..., /metrics) need no\n"
 	"                          token (default)\n"
 	"  --private               every data endpoint, /metrics included,\n"
@@ -108,6 +111,8 @@ struct serve_settings {
 		OPT_SIZE("--max-buffered", &(s)->http.max_buffered,            \
 			 OPTIONS_NONZERO),                                     \
 		OPT_SIZE("--max-reports", &(s)->limits.max_reports,            \
+			 OPTIONS_NONZERO),                                     \
+		OPT_UINT("--max-samples", &(s)->limits.max_samples,            \
 			 OPTIONS_NONZERO),                                     \
 		OPT_BOOL("--public-read", &(s)->http.public_read, true),       \
 		OPT_BOOL("--private", &(s)->http.public_read, false),          \
@@ -387,6 +392,12 @@ int cmd_serve(int argc, char **argv)
 	ret = settings_load(&s, &c, state.config_path, argc, argv, &err);
 	if (ret) {
 		fprintf(stderr, "splatd serve: %s\n", err.buf);
+		config_release(&c);
+		strbuf_release(&err);
+		return 2;
+	}
+	if (s.limits.max_samples < DB_MIN_SAMPLES) {
+		fputs("splatd serve: --max-samples must be at least 2\n", stderr);
 		config_release(&c);
 		strbuf_release(&err);
 		return 2;

@@ -171,6 +171,8 @@ static int get_one(void *ctx, const struct db_signature *s)
 
 	*out = api_signature_json(s);
 	json_object_set_new(*out, "chain", view_json_array(s->chain));
+	json_object_set_new(*out, "texts_dropped",
+			    json_integer(s->texts_dropped));
 	return 0;
 }
 
@@ -259,6 +261,7 @@ struct occ_list {
 	json_t *list;
 	long long last;
 	int rows; /* rows read, whether or not they printed */
+	long long id, texts_dropped; /* of the signature */
 };
 
 static int add_occurrence(void *ctx, const struct db_occurrence *o)
@@ -268,14 +271,16 @@ static int add_occurrence(void *ctx, const struct db_occurrence *o)
 	json_array_append_new(
 		l->list,
 		json_pack(
-			"{s:I, s:o, s:o, s:o, s:o, s:o, s:o, s:b, s:o, s:o}",
+			"{s:I, s:o, s:o, s:o, s:o, s:o, s:o, s:b, s:o, s:o, s:b}",
 			"id", (json_int_t)o->id, "run", view_string(o->run_id),
 			"machine", view_string(o->machine), "kernel",
 			view_string(o->kernel), "seen", view_time(o->ts),
 			"task", view_string(o->task), "pid",
 			o->pid >= 0 ? json_integer(o->pid) : json_null(), "new",
-			o->is_new, "text", view_string(o->text ? o->text : ""),
-			"raw", view_string(o->raw ? o->raw : "")));
+			o->is_new, "text",
+			o->text_kept ? view_string(o->text) : json_null(),
+			"raw", o->text_kept ? view_string(o->raw) : json_null(),
+			"text_kept", o->text_kept));
 	l->last = o->id;
 	l->rows++;
 	return 0;
@@ -287,9 +292,18 @@ static int check_exists(void *ctx, const struct db_signature *s)
 	return 0;
 }
 
+static int occ_signature(void *ctx, const struct db_signature *s)
+{
+	struct occ_list *l = ctx;
+
+	l->id = s->id;
+	l->texts_dropped = s->texts_dropped;
+	return 0;
+}
+
 void api_signatures_occurrences(struct http_request *req)
 {
-	struct occ_list l = { json_array(), 0, 0 };
+	struct occ_list l = { json_array(), 0, 0, 0, 0 };
 	long long id, limit, cursor;
 	const char *hash;
 	int ret;
@@ -300,10 +314,10 @@ void api_signatures_occurrences(struct http_request *req)
 	if (!ret)
 		ret = http_query_int(req, "cursor", 0, 0, (1LL << 62), &cursor);
 	if (!ret)
-		ret = db_signature_get(http_db(req), id, hash, check_exists,
-				       &id, &req->err);
+		ret = db_signature_get(http_db(req), id, hash, occ_signature,
+				       &l, &req->err);
 	if (!ret)
-		ret = db_occurrence_list(http_db(req), id, cursor, (int)limit,
+		ret = db_occurrence_list(http_db(req), l.id, cursor, (int)limit,
 					 add_occurrence, &l, &req->err);
 	if (ret) {
 		json_decref(l.list);
@@ -312,11 +326,12 @@ void api_signatures_occurrences(struct http_request *req)
 						  req->err.buf);
 		return;
 	}
-	http_reply_json(req, 200,
-			json_pack("{s:o, s:o}", "occurrences", l.list, "next",
-				  l.rows == limit ?
-					  json_sprintf("%lld", l.last) :
-					  json_null()));
+	http_reply_json(
+		req, 200,
+		json_pack("{s:o, s:o, s:I}", "occurrences", l.list, "next",
+			  l.rows == limit ? json_sprintf("%lld", l.last) :
+					    json_null(),
+			  "texts_dropped", (json_int_t)l.texts_dropped));
 }
 
 /* Reply with the signature id (after a change). */

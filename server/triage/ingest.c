@@ -441,6 +441,32 @@ static int ingest_regressions(const struct ingest_meta *m, struct db *db,
 	return regress_run_apply(m->regress, db, &rr, verdict, now, err);
 }
 
+/*
+ * The verdict as stored: without its "run", which the run's row holds
+ * (docs/storage.md: a run row stays a few hundred bytes); stored_run() puts
+ * it back.
+ */
+static char *stored_verdict(json_t *v)
+{
+	json_t *slim = json_copy(v);
+	char *text;
+
+	json_object_del(slim, "run");
+	text = json_dumps(slim, JSON_COMPACT);
+	json_decref(slim);
+	return text;
+}
+
+static int stored_run(void *ctx, const struct db_run *r)
+{
+	json_t **v = ctx, *full = json_pack("{s:o}", "run", view_run(r));
+
+	json_object_update(full, *v);
+	json_decref(*v);
+	*v = full;
+	return 0;
+}
+
 /* Inside the transaction: the run, its occurrences, the verdict. */
 static int store_run(struct ingest *in, struct db *db,
 		     const struct ingest_meta *m, long long now,
@@ -481,6 +507,7 @@ static int store_run(struct ingest *in, struct db *db,
 		occ.pid = ir->pid;
 		occ.text = ir->text;
 		occ.raw = ir->raw;
+		occ.max_samples = in->lim.max_samples;
 		ret = db_occurrence_insert(db, &occ, err);
 		if (ret)
 			goto out;
@@ -498,7 +525,7 @@ static int store_run(struct ingest *in, struct db *db,
 		ret = ingest_regressions(m, db, &run, v, now, err);
 	if (ret)
 		goto out;
-	text = v ? json_dumps(v, JSON_COMPACT) : NULL;
+	text = v ? stored_verdict(v) : NULL;
 	if (!text) {
 		strbuf_addstr(err, "building the verdict failed");
 		ret = -ENOMEM;
@@ -547,9 +574,15 @@ int ingest_store(struct ingest *in, struct db *db, pthread_mutex_t *write_lock,
 		}
 		*verdict = json_loads(stored.buf, 0, NULL);
 		*outcome = INGEST_ALREADY_STORED;
-		ret = *verdict ? 0 : -EIO;
+		ret = json_is_object(*verdict) ? 0 : -EIO;
 		if (ret)
 			strbuf_addstr(err, "the stored verdict is unreadable");
+		else if (!json_object_get(*verdict, "run"))
+			ret = db_run_get(db, m->id, stored_run, verdict, err);
+		if (ret) {
+			json_decref(*verdict);
+			*verdict = NULL;
+		}
 		goto unlock;
 	}
 	if (ret != -ENOENT)

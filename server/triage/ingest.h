@@ -16,6 +16,7 @@
 #include <stddef.h>
 
 #include "db/db.h"
+#include "db/signatures.h"
 #include "parsers/strbuf.h"
 
 struct regress;
@@ -31,11 +32,15 @@ struct ingest_limits {
 	unsigned long long max_decompressed; /* bytes of log */
 	size_t max_line; /* bytes between two newlines */
 	unsigned max_reports;
+	/* report texts kept per signature, >= DB_MIN_SAMPLES (db/signatures.h,
+	 * docs/storage.md) */
+	unsigned max_samples;
 };
 
-#define INGEST_LIMITS_INIT                                                   \
-	{                                                                    \
-		INGEST_MAX_DECOMPRESSED, INGEST_MAX_LINE, INGEST_MAX_REPORTS \
+#define INGEST_LIMITS_INIT                                                    \
+	{                                                                     \
+		INGEST_MAX_DECOMPRESSED, INGEST_MAX_LINE, INGEST_MAX_REPORTS, \
+			DB_MAX_SAMPLES                                        \
 	}
 
 /* Run metadata from the runner; id is required, everything else optional. */

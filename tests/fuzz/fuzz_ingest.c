@@ -180,6 +180,23 @@ static void check_stored(const char *id, const struct expect *e,
 	     NULL);
 	if (strcmp(n.buf, "0\n"))
 		die("signatures", "a hash or counter is wrong");
+	/* the text sample (docs/storage.md): the newest occurrence of each
+	 * signature has its text, at most DB_MAX_SAMPLES are kept, the
+	 * dropped ones are counted, no text is left without an occurrence */
+	strbuf_reset(&n);
+	rows(&n,
+	     "SELECT count(*) FROM signatures s WHERE texts_dropped !="
+	     " (SELECT count(*) FROM occurrences o WHERE o.signature_id = s.id"
+	     "  AND o.text_id IS NULL)"
+	     " OR (SELECT count(*) FROM occurrences o"
+	     "  WHERE o.signature_id = s.id AND o.text_id IS NOT NULL) > 32"
+	     " OR (SELECT o.text_id IS NULL FROM occurrences o"
+	     "  WHERE o.signature_id = s.id ORDER BY o.id DESC LIMIT 1)"
+	     " OR EXISTS (SELECT 1 FROM report_texts t WHERE NOT EXISTS"
+	     "  (SELECT 1 FROM occurrences o WHERE o.text_id = t.id))",
+	     NULL);
+	if (strcmp(n.buf, "0\n"))
+		die("report texts", "the sample is wrong");
 	strbuf_release(&got);
 	strbuf_release(&n);
 	strbuf_release(&v);

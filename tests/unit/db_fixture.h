@@ -10,8 +10,10 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "db/db.h"
+#include "db/signatures.h"
 
 struct fixture {
 	char dir[64];
@@ -47,6 +49,38 @@ static int teardown(void **state)
 		return -1;
 	free(f);
 	return 0;
+}
+
+/* A new circular signature of hash and title, first seen at ts; its id. */
+static inline long long fixture_signature(struct fixture *f, const char *hash,
+					  const char *title, long long ts)
+{
+	struct db_signature_new s = { 0 };
+	struct db_signature_hit hit;
+	long long id;
+
+	s.hash = hash;
+	s.algo_version = 1;
+	s.kind = "circular";
+	s.title = title;
+	s.classes = "[\"a\",\"b\"]";
+	s.chain = "[\"a\",\"b\"]";
+	s.search = "x";
+	memset(&hit, 0, sizeof(hit));
+	strbuf_init(&hit.hash, 0);
+	strbuf_init(&hit.kind, 0);
+	strbuf_init(&hit.title, 0);
+	strbuf_init(&hit.status, 0);
+	assert_int_equal(db_begin(f->db, &f->err), 0);
+	assert_int_equal(db_signature_record(f->db, &s, ts, &hit, &f->err), 0);
+	assert_int_equal(db_commit(f->db, &f->err), 0);
+	assert_true(hit.is_new);
+	id = hit.id;
+	strbuf_release(&hit.hash);
+	strbuf_release(&hit.kind);
+	strbuf_release(&hit.title);
+	strbuf_release(&hit.status);
+	return id;
 }
 
 #endif
