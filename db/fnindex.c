@@ -152,3 +152,22 @@ int db_fn_load(struct db *db, const char *tree_id, db_fn_def_fn def,
 	db_bind_int(st, 1, tree);
 	return db_each(db, st, header_row, &c, "reading headers", err);
 }
+
+int db_fn_tree_has(struct db *db, const char *tree_id, bool *has,
+		   struct strbuf *err)
+{
+	sqlite3_stmt *st = db_stmt(db, DB_SQL_FN_TREE_FIND, err);
+	int rc;
+
+	*has = false;
+	if (!st)
+		return -EIO;
+	db_bind_text(st, 1, tree_id);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		*has = true;
+	else if (rc != SQLITE_DONE)
+		return db_fail(db, "finding function index", err);
+	return 0;
+}

@@ -36,4 +36,8 @@ int db_fn_load(struct db *db, const char *tree_id, db_fn_def_fn def,
 	       db_fn_module_fn module, db_fn_header_fn header, void *ctx,
 	       long long *dirs, struct strbuf *err);
 
+/* Whether tree_id has a stored index (*has), without reading it. */
+int db_fn_tree_has(struct db *db, const char *tree_id, bool *has,
+		   struct strbuf *err);
+
 #endif

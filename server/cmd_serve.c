@@ -11,6 +11,7 @@
 #include "server/cmds.h"
 #include "server/http/http.h"
 #include "server/options.h"
+#include "server/triage/indexer.h"
 #include "server/triage/owners.h"
 #include "server/triage/regress.h"
 #include "server/triage/ingest.h"
@@ -58,7 +59,13 @@ static const char serve_usage[] =
 	"                          SECS seconds (600; 0: never)\n"
 	"  --sync-window N         commits read on a tree's first sync\n"
 	"                          (10000)\n"
-	"  --kernel-tree DIR       kernel tree for owners (MAINTAINERS)\n"
+	"  --index-budget N        function indexes of new commits that runs\n"
+	"                          name built per hour in the background\n"
+	"                          (12; 0: only the trees' heads;\n"
+	"                          docs/owners.md)\n"
+	"  --kernel-tree DIR       kernel tree for owners (MAINTAINERS;\n"
+	"                          default: the first trusted tree of\n"
+	"                          `splatd git tree add`)\n"
 	"  --kernel-repo GITDIR    ... or a kernel git repository, read at\n"
 	"                          each run's commit when it has it, else\n"
 	"  --kernel-ref REF        at REF (HEAD)\n"
@@ -74,6 +81,7 @@ int cmd_serve(int argc, char **argv)
 	struct mail_config mcfg;
 	struct mailer *mailer = NULL;
 	unsigned sync_interval = 600, digest_interval = 900;
+	unsigned index_budget = 12;
 	struct strbuf err = STRBUF_INIT;
 	struct db *owners_db = NULL;
 	const char *log = NULL;
@@ -104,6 +112,7 @@ int cmd_serve(int argc, char **argv)
 		OPT_UINT("--fixed-after", &rcfg.fixed_after, OPTIONS_NONZERO),
 		OPT_UINT("--sync-interval", &sync_interval, 0),
 		OPT_UINT("--sync-window", &rcfg.window, OPTIONS_NONZERO),
+		OPT_UINT("--index-budget", &index_budget, 0),
 		OPT_STRING("--kernel-tree", &ktree),
 		OPT_STRING("--kernel-repo", &krepo),
 		OPT_STRING("--kernel-ref", &kref),
@@ -158,11 +167,15 @@ int cmd_serve(int argc, char **argv)
 	 * stored load in milliseconds instead of being rebuilt (~30 s for a
 	 * full kernel tree).
 	 */
-	if ((ktree || krepo) && (db_open(&owners_db, cfg.db_path, &err) ||
-				 owners_source_new(&cfg.owners, ktree, krepo,
-						   kref, owners_db, &err))) {
+	if (db_open(&owners_db, cfg.db_path, &err) ||
+	    indexer_start(cfg.db_path, index_budget, &err) ||
+	    ((ktree || krepo) ?
+		     owners_source_new(&cfg.owners, ktree, krepo, kref,
+				       owners_db, &err) :
+		     owners_source_from_trees(&cfg.owners, owners_db, &err))) {
 		fprintf(stderr, "splatd serve: kernel tree: %s\n", err.buf);
 		strbuf_release(&err);
+		indexer_stop();
 		db_close(owners_db);
 		return 1;
 	}
@@ -176,6 +189,7 @@ int cmd_serve(int argc, char **argv)
 	mailer_stop(mailer);
 	regress_free(cfg.regress);
 	owners_source_free(cfg.owners);
+	indexer_stop();
 	db_close(owners_db);
 	if (ret)
 		fprintf(stderr, "splatd serve: %s\n", err.buf);

@@ -1152,3 +1152,47 @@ int fnindex_load(struct fnindex **out, struct db *db, const char *tree_id,
 	*out = ix;
 	return 0;
 }
+
+static bool stored(void *data, const char *sha)
+{
+	struct strbuf ignored = STRBUF_INIT;
+	bool has = false;
+
+	db_fn_tree_has(data, sha, &has, &ignored);
+	strbuf_release(&ignored);
+	return has;
+}
+
+int fnindex_load_nearest(struct fnindex **out, struct db *db,
+			 struct gitrepo *t, struct fnindex_origin *origin,
+			 struct strbuf *err)
+{
+	struct strbuf sha = STRBUF_INIT;
+	unsigned distance = 0;
+	int ret;
+
+	*out = NULL;
+	if (strcmp(gitrepo_kind(t), "git")) {
+		strbuf_addstr(&sha, gitrepo_id(t));
+	} else {
+		ret = gitrepo_nearest(t, FNINDEX_NEAREST_MAX, stored, db, &sha,
+				      &distance, err);
+		if (ret)
+			goto out;
+	}
+	ret = fnindex_load(out, db, sha.buf, err);
+	if (ret)
+		goto out;
+	snprintf(origin->id, sizeof(origin->id), "%s", sha.buf);
+	origin->from = distance ? "ancestor" : "exact";
+	origin->distance = distance;
+out:
+	strbuf_release(&sha);
+	return ret;
+}
+
+json_t *fnindex_origin_json(const struct fnindex_origin *origin)
+{
+	return json_pack("{s:s, s:s, s:i}", "id", origin->id, "from",
+			 origin->from, "distance", (int)origin->distance);
+}

@@ -10,6 +10,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include <jansson.h>
+
 #include "parsers/strbuf.h"
 #include "server/triage/gitrepo.h"
 
@@ -104,6 +106,27 @@ int fnindex_store(const struct fnindex *ix, struct db *db, const char *tree_id,
  * before header use was stored. */
 int fnindex_load(struct fnindex **out, struct db *db, const char *tree_id,
 		 struct strbuf *err);
+
+/* Which stored index stands for a commit: its tree id, "exact" (the
+ * commit's own), "ancestor" (the nearest indexed ancestor, distance parent
+ * steps back) or "default" (the default tree's, set by callers). */
+struct fnindex_origin {
+	char id[80];
+	const char *from;
+	unsigned distance;
+};
+
+/* How many commits fnindex_load_nearest looks at, at most. */
+#define FNINDEX_NEAREST_MAX 4096
+
+/* Load the stored index of t's commit, else of its nearest indexed
+ * ancestor within FNINDEX_NEAREST_MAX commits (or t's own for a
+ * directory); -ENOENT when there is none. */
+int fnindex_load_nearest(struct fnindex **out, struct db *db,
+			 struct gitrepo *t, struct fnindex_origin *origin,
+			 struct strbuf *err);
+/* The origin as JSON {id, from, distance}; new reference. */
+json_t *fnindex_origin_json(const struct fnindex_origin *origin);
 
 /* The directory (ending in '/') that holds every source of a module built
  * from several files (their common directory, at least two levels deep);
