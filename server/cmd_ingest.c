@@ -135,6 +135,9 @@ int cmd_ingest(int argc, char **argv)
 	if (pretty)
 		flags = JSON_INDENT(2);
 	if (!file || !meta.id) {
+		fprintf(stderr, "splatd ingest: %s\n",
+			!meta.id ? "--run-id ID is required (the CI run's id)" :
+				   "which log? give a FILE, or - for stdin");
 		fputs(ingest_usage, stderr);
 		return 2;
 	}
