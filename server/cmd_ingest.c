@@ -113,6 +113,7 @@ int cmd_ingest(int argc, char **argv)
 		OPT_END,
 	};
 	enum ingest_outcome outcome;
+	const char *release;
 	int i, ret, exit_code = 1;
 
 	for (i = 1; i < argc; i++) {
@@ -159,6 +160,14 @@ int cmd_ingest(int argc, char **argv)
 	if (ret)
 		goto out;
 	api_verdict_urls(verdict);
+	release = json_string_value(json_object_get(
+		json_object_get(verdict, "run"), "kernel_release"));
+	if (release)
+		fprintf(stderr,
+			"splatd ingest: note: --kernel %s, but the log"
+			" prints release %s (both are kept: the run's kernel"
+			" is --kernel, each report's is the log's)\n",
+			meta.kernel, release);
 	json_dumpf(verdict, stdout, flags);
 	fputc('\n', stdout);
 	exit_code = 0;
