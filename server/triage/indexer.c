@@ -34,9 +34,12 @@ static struct {
 	unsigned budget;
 	time_t spent[64]; /* when the last budgeted builds started, a ring */
 	unsigned nspent;
-	unsigned generation;
+	pthread_mutex_t listen_lock; /* held while the listener runs */
+	indexer_stored_fn listener;
+	void *listener_data;
 } ix_state = { .lock = PTHREAD_MUTEX_INITIALIZER,
-	       .wake = PTHREAD_COND_INITIALIZER };
+	       .wake = PTHREAD_COND_INITIALIZER,
+	       .listen_lock = PTHREAD_MUTEX_INITIALIZER };
 
 /* Under the lock. */
 static void enqueue(const char *repo, const char *commit, bool head)
@@ -65,14 +68,12 @@ void indexer_want(const char *repo, const char *commit)
 	pthread_mutex_unlock(&ix_state.lock);
 }
 
-unsigned indexer_generation(void)
+void indexer_listen(indexer_stored_fn fn, void *data)
 {
-	unsigned g;
-
-	pthread_mutex_lock(&ix_state.lock);
-	g = ix_state.generation;
-	pthread_mutex_unlock(&ix_state.lock);
-	return g;
+	pthread_mutex_lock(&ix_state.listen_lock);
+	ix_state.listener = fn;
+	ix_state.listener_data = data;
+	pthread_mutex_unlock(&ix_state.listen_lock);
 }
 
 /*
@@ -125,9 +126,11 @@ static void build(const struct job *j)
 		j->repo, gitrepo_id(t), fnindex_ndefs(ix),
 		(double)(t1.tv_sec - t0.tv_sec) +
 			(double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
-	pthread_mutex_lock(&ix_state.lock);
-	ix_state.generation++;
-	pthread_mutex_unlock(&ix_state.lock);
+	pthread_mutex_lock(&ix_state.listen_lock);
+	if (ix_state.listener)
+		ix_state.listener(ix_state.listener_data, ix_state.db, j->repo,
+				  gitrepo_id(t));
+	pthread_mutex_unlock(&ix_state.listen_lock);
 	goto out;
 fail:
 	fprintf(stderr, "splatd serve: indexing %s at %s: %s\n", j->repo,

@@ -26,7 +26,15 @@ void indexer_stop(void);
 /* Queue commit of the git repository repo unless it is queued already;
  * returns at once. */
 void indexer_want(const char *repo, const char *commit);
-/* Bumped each time an index is stored; 0 before the first. */
-unsigned indexer_generation(void);
+struct db;
+/*
+ * Called on the indexer's thread, with its connection, after the index of
+ * commit (a full sha) of repo was stored: the one listener (serve's owners
+ * source) loads it there, off the request path.  fn NULL removes it; that
+ * waits for a call in progress to return.
+ */
+typedef void (*indexer_stored_fn)(void *data, struct db *db, const char *repo,
+				  const char *commit);
+void indexer_listen(indexer_stored_fn fn, void *data);
 
 #endif

@@ -175,11 +175,64 @@ struct owners_source {
 	struct strbuf last_commit;
 	struct strbuf cache_id; /* owners_source_cache_id() */
 	bool background; /* indexes only stored, built by server/indexer */
-	unsigned generation; /* indexer_generation() when last looked */
 	char **retired; /* former cache ids */
 	size_t nretired, aretired;
 	pthread_mutex_t lock; /* the trees are shared by HTTP workers */
 };
+
+/*
+ * indexer_stored_fn: the index of commit was stored; the default tree or
+ * the last one, when it is that commit and stood on another's index (or
+ * none), is opened again here, on the indexer's thread with its
+ * connection, and swapped in under the lock.
+ */
+static void source_stored(void *data, struct db *db, const char *repo,
+			  const char *commit)
+{
+	struct owners_source *s = data;
+	struct strbuf err = STRBUF_INIT;
+	struct owners_tree *o = NULL;
+	struct gitrepo *t = NULL;
+	bool deflt, last;
+
+	pthread_mutex_lock(&s->lock);
+	deflt = strcmp(s->deflt->origin.from, "exact") &&
+		!strcmp(gitrepo_id(s->deflt->repo), commit);
+	last = s->last && strcmp(s->last->origin.from, "exact") &&
+	       !strcmp(gitrepo_id(s->last->repo), commit);
+	pthread_mutex_unlock(&s->lock);
+	if (strcmp(repo, s->repo) || (!deflt && !last))
+		goto out;
+	if (gitrepo_open_git(&t, s->repo, commit, &err) ||
+	    tree_open(&o, t, db, false, NULL, &err)) {
+		fprintf(stderr, "splatd serve: owners at %s: %s\n", commit,
+			err.buf);
+		goto out;
+	}
+	db_idle(db);
+	pthread_mutex_lock(&s->lock);
+	if (deflt) {
+		if (s->last && s->last->ix_borrowed) {
+			owners_tree_free(s->last); /* borrows the old one's */
+			s->last = NULL;
+			strbuf_reset(&s->last_commit);
+		}
+		owners_tree_free(s->deflt);
+		s->deflt = o;
+		/* callers may still read the old id: kept until the end */
+		ALLOC_GROW(s->retired, s->nretired + 1, s->aretired);
+		s->retired[s->nretired++] =
+			strbuf_detach(&s->cache_id, NULL);
+	} else if (s->last && !strcmp(gitrepo_id(s->last->repo), commit)) {
+		owners_tree_free(s->last);
+		s->last = o;
+	} else {
+		owners_tree_free(o);
+	}
+	pthread_mutex_unlock(&s->lock);
+out:
+	strbuf_release(&err);
+}
 
 static int source_new(struct owners_source **out, const char *dir,
 		      const char *repo, const char *ref, struct db *db,
@@ -197,7 +250,6 @@ static int source_new(struct owners_source **out, const char *dir,
 	pthread_mutex_init(&s->lock, NULL);
 	s->db = db;
 	s->background = background && repo && db;
-	s->generation = indexer_generation();
 	s->dir = dir ? strdup(dir) : NULL;
 	s->repo = repo ? strdup(repo) : NULL;
 	s->ref = strdup(!repo ? "" : ref ? ref : "HEAD");
@@ -205,8 +257,11 @@ static int source_new(struct owners_source **out, const char *dir,
 		     gitrepo_open_dir(&t, dir ? dir : ".", err);
 	if (!ret)
 		ret = tree_open(&s->deflt, t, db, !s->background, NULL, err);
-	if (!ret && s->background && strcmp(s->deflt->origin.from, "exact"))
-		indexer_want(s->repo, gitrepo_id(s->deflt->repo));
+	if (!ret && s->background) {
+		indexer_listen(source_stored, s);
+		if (strcmp(s->deflt->origin.from, "exact"))
+			indexer_want(s->repo, gitrepo_id(s->deflt->repo));
+	}
 	if (ret) {
 		owners_source_free(s);
 		return ret;
@@ -229,48 +284,9 @@ int owners_source_new_background(struct owners_source **out,
 	return source_new(out, NULL, repo, ref, db, true, err);
 }
 
-/*
- * Background: once the indexer stored something new, trees that stand on
- * another commit's index (or none) are opened again.  Under the lock.
- */
-static void source_refresh(struct owners_source *s)
-{
-	struct strbuf err = STRBUF_INIT;
-	struct owners_tree *o = NULL;
-	struct gitrepo *t = NULL;
-	unsigned g = indexer_generation();
-
-	if (!s->background || g == s->generation)
-		return;
-	s->generation = g;
-	if (s->last && strcmp(s->last->origin.from, "exact")) {
-		owners_tree_free(s->last); /* may borrow the default's */
-		s->last = NULL;
-		strbuf_reset(&s->last_commit);
-	}
-	if (!strcmp(s->deflt->origin.from, "exact"))
-		goto out;
-	if (gitrepo_open_git(&t, s->repo, gitrepo_id(s->deflt->repo), &err) ||
-	    tree_open(&o, t, s->db, false, NULL, &err))
-		goto out;
-	if (s->last && s->last->ix_borrowed) {
-		owners_tree_free(s->last);
-		s->last = NULL;
-		strbuf_reset(&s->last_commit);
-	}
-	owners_tree_free(s->deflt);
-	s->deflt = o;
-	/* callers may still read the old id: keep it until the end */
-	ALLOC_GROW(s->retired, s->nretired + 1, s->aretired);
-	s->retired[s->nretired++] = strbuf_detach(&s->cache_id, NULL);
-out:
-	strbuf_release(&err);
-}
-
 const char *owners_source_cache_id(struct owners_source *s)
 {
 	pthread_mutex_lock(&s->lock);
-	source_refresh(s);
 	if (!s->cache_id.len)
 		strbuf_addf(&s->cache_id, "%s+route%d",
 			    gitrepo_id(s->deflt->repo), OWNERS_ROUTE_VERSION);
@@ -289,6 +305,8 @@ void owners_source_free(struct owners_source *s)
 {
 	if (!s)
 		return;
+	if (s->background)
+		indexer_listen(NULL, NULL);
 	owners_tree_free(s->deflt);
 	owners_tree_free(s->last);
 	strbuf_release(&s->last_commit);
@@ -337,7 +355,6 @@ void owners_source_annotate(struct owners_source *s, json_t *obj,
 	const char *from = "default";
 
 	pthread_mutex_lock(&s->lock);
-	source_refresh(s);
 	if (s->repo && kernel_commit && *kernel_commit) {
 		o = tree_at(s, kernel_commit);
 		from = "run";
