@@ -54,8 +54,7 @@ static void print_trees(json_t *list)
 	table_init(&t, ARRAY_SIZE(headers), headers);
 	json_array_foreach(list, i, v) {
 		table_add(&t, json_string_value(json_object_get(v, "name")));
-		table_add(&t,
-			  json_string_value(json_object_get(v, "branch")));
+		table_add(&t, json_string_value(json_object_get(v, "branch")));
 		table_add(&t, json_is_true(json_object_get(v, "trusted")) ?
 				      "yes" :
 				      "no");
@@ -108,8 +107,9 @@ static int git_tree(int argc, char **argv)
 		goto usage;
 	if (!strcmp(sub, "add") && (!name || !repo || !branch)) {
 		fprintf(stderr, "splatd git tree add: %s is required\n",
-			!name ? "a NAME" : !repo ? "--repo PATH" :
-						   "--branch BRANCH");
+			!name ? "a NAME" :
+			!repo ? "--repo PATH" :
+				"--branch BRANCH");
 		goto usage;
 	}
 	ret = db_open(&db, db_path, &err);

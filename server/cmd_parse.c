@@ -38,8 +38,7 @@ static int dump_to_strbuf(const char *buf, size_t size, void *data)
  * indent more spaces (JSON strings hold no raw newline: only the layout's
  * newlines are found).
  */
-static void put_indented(const char *text, size_t len, size_t flags,
-			 int indent)
+static void put_indented(const char *text, size_t len, size_t flags, int indent)
 {
 	const char *p = text, *end = text + len, *nl;
 
@@ -141,8 +140,8 @@ static int parse_file(const char *path, char *buf, size_t flags,
 	}
 	lockdep_parser_finish(p);
 	if (pretty) {
-		char *off = json_dumps(ctx.lockdep_off,
-				       flags | JSON_ENCODE_ANY);
+		char *off =
+			json_dumps(ctx.lockdep_off, flags | JSON_ENCODE_ANY);
 
 		fputs(ctx.nreports ? "\n  ],\n  \"lockdep_off\": " :
 				     "],\n  \"lockdep_off\": ",

@@ -108,7 +108,7 @@ static void print_list(json_t *list)
 
 static void print_history(json_t *h)
 {
-	static const char *const headers[] = { "TIME", "BY",  "ACTION",
+	static const char *const headers[] = { "TIME", "BY", "ACTION",
 					       "FROM", "TO", "REASON" };
 	struct table t;
 	json_t *e;
@@ -182,10 +182,10 @@ static void print_detail(json_t *r)
 		json_array_foreach(json_object_get(r, "evidence"), i, v) {
 			table_addf(&t, "%s/%s", str(v, "tree"),
 				   str(v, "branch"));
-			table_add(&t, json_is_true(json_object_get(
-						v, "trusted")) ?
-					      "yes" :
-					      "no");
+			table_add(&t,
+				  json_is_true(json_object_get(v, "trusted")) ?
+					  "yes" :
+					  "no");
 			table_add(&t, str(v, "commit"));
 			table_add(&t, str(v, "how"));
 			table_add(&t, str(v, "subject"));
@@ -353,7 +353,8 @@ int cmd_regression(int argc, char **argv)
 			goto usage;
 	}
 	if (strcmp(sub, "create") && strcmp(sub, "list") && !id) {
-		fprintf(stderr, "splatd regression %s: which regression? give its ID\n",
+		fprintf(stderr,
+			"splatd regression %s: which regression? give its ID\n",
 			sub);
 		goto usage;
 	}
@@ -366,7 +367,8 @@ int cmd_regression(int argc, char **argv)
 		fprintf(stderr,
 			"splatd regression %s: --reason TEXT is required (why"
 			" it is %s; kept in its history)\n",
-			sub, strcmp(sub, "resolve") ? "open again" : "resolved");
+			sub,
+			strcmp(sub, "resolve") ? "open again" : "resolved");
 		goto usage;
 	}
 	strbuf_addf(&actor, "cli:%s", getenv("USER") ? getenv("USER") : "");

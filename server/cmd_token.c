@@ -63,9 +63,8 @@ static int add_token_json(void *ctx, const struct db_token *t)
 
 static int token_list(struct db *db, bool json, struct strbuf *err)
 {
-	static const char *const headers[] = { "NAME",	  "ROLE",
-					       "CREATED", "STATUS",
-					       "REVOKED", "EMAIL" };
+	static const char *const headers[] = { "NAME",	 "ROLE",    "CREATED",
+					       "STATUS", "REVOKED", "EMAIL" };
 	struct table tab;
 	json_t *arr = json_array();
 	int ret;

@@ -1163,9 +1163,8 @@ static bool stored(void *data, const char *sha)
 	return has;
 }
 
-int fnindex_load_nearest(struct fnindex **out, struct db *db,
-			 struct gitrepo *t, struct fnindex_origin *origin,
-			 struct strbuf *err)
+int fnindex_load_nearest(struct fnindex **out, struct db *db, struct gitrepo *t,
+			 struct fnindex_origin *origin, struct strbuf *err)
 {
 	struct strbuf sha = STRBUF_INIT;
 	unsigned distance = 0;

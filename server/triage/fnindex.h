@@ -122,9 +122,8 @@ struct fnindex_origin {
 /* Load the stored index of t's commit, else of its nearest indexed
  * ancestor within FNINDEX_NEAREST_MAX commits (or t's own for a
  * directory); -ENOENT when there is none. */
-int fnindex_load_nearest(struct fnindex **out, struct db *db,
-			 struct gitrepo *t, struct fnindex_origin *origin,
-			 struct strbuf *err);
+int fnindex_load_nearest(struct fnindex **out, struct db *db, struct gitrepo *t,
+			 struct fnindex_origin *origin, struct strbuf *err);
 /* The origin as JSON {id, from, distance}; new reference. */
 json_t *fnindex_origin_json(const struct fnindex_origin *origin);
 

@@ -53,10 +53,10 @@ static int tree_index(struct owners_tree *o, struct db *db, bool build,
 	struct fnindex_origin *org = &o->origin;
 	int ret = 0;
 
-	if (db && !(build ? fnindex_load(&o->ix, db, gitrepo_id(o->repo),
-					 &ignored) :
-			    fnindex_load_nearest(&o->ix, db, o->repo, org,
-						 &ignored))) {
+	if (db &&
+	    !(build ? fnindex_load(&o->ix, db, gitrepo_id(o->repo), &ignored) :
+		      fnindex_load_nearest(&o->ix, db, o->repo, org,
+					   &ignored))) {
 		if (build) {
 			snprintf(org->id, sizeof(org->id), "%s",
 				 gitrepo_id(o->repo));
@@ -66,8 +66,8 @@ static int tree_index(struct owners_tree *o, struct db *db, bool build,
 		ret = fnindex_build(&o->ix, o->repo, err);
 		snprintf(org->id, sizeof(org->id), "%s", gitrepo_id(o->repo));
 		org->from = "exact";
-	} else if (fallback && fallback->ix && strcmp(fallback->origin.from,
-						      "none")) {
+	} else if (fallback && fallback->ix &&
+		   strcmp(fallback->origin.from, "none")) {
 		o->ix = fallback->ix;
 		o->ix_borrowed = true;
 		snprintf(org->id, sizeof(org->id), "%s", fallback->origin.id);
@@ -87,9 +87,9 @@ static int tree_index(struct owners_tree *o, struct db *db, bool build,
 	return ret;
 }
 
-static int tree_open(struct owners_tree **out, struct gitrepo *t,
-		     struct db *db, bool build,
-		     const struct owners_tree *fallback, struct strbuf *err)
+static int tree_open(struct owners_tree **out, struct gitrepo *t, struct db *db,
+		     bool build, const struct owners_tree *fallback,
+		     struct strbuf *err)
 {
 	struct owners_tree *o = calloc(1, sizeof(*o));
 	int ret;
@@ -221,8 +221,7 @@ static void source_stored(void *data, struct db *db, const char *repo,
 		s->deflt = o;
 		/* callers may still read the old id: kept until the end */
 		ALLOC_GROW(s->retired, s->nretired + 1, s->aretired);
-		s->retired[s->nretired++] =
-			strbuf_detach(&s->cache_id, NULL);
+		s->retired[s->nretired++] = strbuf_detach(&s->cache_id, NULL);
 	} else if (s->last && !strcmp(gitrepo_id(s->last->repo), commit)) {
 		owners_tree_free(s->last);
 		s->last = o;
@@ -277,9 +276,9 @@ int owners_source_new(struct owners_source **out, const char *dir,
 	return source_new(out, dir, repo, ref, db, false, err);
 }
 
-int owners_source_new_background(struct owners_source **out,
-				 const char *repo, const char *ref,
-				 struct db *db, struct strbuf *err)
+int owners_source_new_background(struct owners_source **out, const char *repo,
+				 const char *ref, struct db *db,
+				 struct strbuf *err)
 {
 	return source_new(out, NULL, repo, ref, db, true, err);
 }

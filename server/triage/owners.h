@@ -77,9 +77,9 @@ int owners_source_new(struct owners_source **out, const char *dir,
  * asked of server/triage/indexer, and trees are opened again once it
  * stored something (docs/owners.md "Indexes").
  */
-int owners_source_new_background(struct owners_source **out,
-				 const char *repo, const char *ref,
-				 struct db *db, struct strbuf *err);
+int owners_source_new_background(struct owners_source **out, const char *repo,
+				 const char *ref, struct db *db,
+				 struct strbuf *err);
 /* serve without --kernel-*: the background source of the first trusted
  * tree of `splatd git tree add`; *out NULL when there is none. */
 int owners_source_from_trees(struct owners_source **out, struct db *db,
