@@ -382,34 +382,44 @@ void owners_source_annotate(struct owners_source *s, json_t *obj,
 
 /* The first trusted tree of `splatd git tree add`, copied. */
 struct first_tree {
-	struct strbuf repo, branch;
-	bool found;
+	struct strbuf *repo, *branch;
+	bool *found;
 };
 
 static int on_tree(void *ctx, const struct db_tree *t)
 {
 	struct first_tree *f = ctx;
 
-	if (f->found || !t->trusted)
+	if (*f->found || !t->trusted)
 		return 0;
-	strbuf_addstr(&f->repo, t->repo);
-	strbuf_addstr(&f->branch, t->branch);
-	f->found = true;
+	strbuf_addstr(f->repo, t->repo);
+	strbuf_addstr(f->branch, t->branch);
+	*f->found = true;
 	return 0;
+}
+
+int owners_first_tree(struct db *db, struct strbuf *repo, struct strbuf *branch,
+		      bool *found, struct strbuf *err)
+{
+	struct first_tree f = { repo, branch, found };
+
+	*found = false;
+	return db_tree_list(db, on_tree, &f, err);
 }
 
 int owners_source_from_trees(struct owners_source **out, struct db *db,
 			     struct strbuf *err)
 {
-	struct first_tree f = { STRBUF_INIT, STRBUF_INIT, false };
-	int ret = db_tree_list(db, on_tree, &f, err);
+	struct strbuf repo = STRBUF_INIT, branch = STRBUF_INIT;
+	bool found;
+	int ret = owners_first_tree(db, &repo, &branch, &found, err);
 
 	*out = NULL;
 	db_idle(db);
-	if (!ret && f.found)
-		ret = owners_source_new_background(out, f.repo.buf,
-						   f.branch.buf, db, err);
-	strbuf_release(&f.repo);
-	strbuf_release(&f.branch);
+	if (!ret && found)
+		ret = owners_source_new_background(out, repo.buf, branch.buf,
+						   db, err);
+	strbuf_release(&repo);
+	strbuf_release(&branch);
 	return ret;
 }

@@ -80,6 +80,10 @@ int owners_source_new(struct owners_source **out, const char *dir,
 int owners_source_new_background(struct owners_source **out, const char *repo,
 				 const char *ref, struct db *db,
 				 struct strbuf *err);
+/* The repository and branch of the first trusted tree of `splatd git tree
+ * add` (*found false when there is none). */
+int owners_first_tree(struct db *db, struct strbuf *repo, struct strbuf *branch,
+		      bool *found, struct strbuf *err);
 /* serve without --kernel-*: the background source of the first trusted
  * tree of `splatd git tree add`; *out NULL when there is none. */
 int owners_source_from_trees(struct owners_source **out, struct db *db,
