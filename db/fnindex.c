@@ -171,3 +171,33 @@ int db_fn_tree_has(struct db *db, const char *tree_id, bool *has,
 		return db_fail(db, "finding function index", err);
 	return 0;
 }
+
+int db_fn_tree_publish(struct db *db, long long tree, const char *tree_id,
+		       struct strbuf *err)
+{
+	sqlite3_stmt *st = db_stmt(db, DB_SQL_FN_TREE_DELETE, err);
+	int ret;
+
+	if (!st)
+		return -EIO;
+	db_bind_text(st, 1, tree_id);
+	ret = db_step_done(db, st, "deleting function index", err);
+	if (ret)
+		return ret;
+	st = db_stmt(db, DB_SQL_FN_TREE_RENAME, err);
+	if (!st)
+		return -EIO;
+	db_bind_int(st, 1, tree);
+	db_bind_text(st, 2, tree_id);
+	return db_step_done(db, st, "publishing function index", err);
+}
+
+int db_fn_tree_drop(struct db *db, long long tree, struct strbuf *err)
+{
+	sqlite3_stmt *st = db_stmt(db, DB_SQL_FN_TREE_DELETE_ID, err);
+
+	if (!st)
+		return -EIO;
+	db_bind_int(st, 1, tree);
+	return db_step_done(db, st, "dropping function index", err);
+}

@@ -567,6 +567,10 @@ static const char *const sql[DB_SQL_NR] = {
 		" AND NOT EXISTS (SELECT 1 FROM signature_people p"
 		"  WHERE p.signature_id = so.signature_id)"
 		" ORDER BY so.signature_id LIMIT ?1",
+	/* background indexing (db/fnindex.c, server/triage/indexer.c) */
+	[DB_SQL_FN_TREE_RENAME] =
+		"UPDATE fn_trees SET tree_id = ?2 WHERE id = ?1",
+	[DB_SQL_FN_TREE_DELETE_ID] = "DELETE FROM fn_trees WHERE id = ?1",
 };
 
 const char *db_sql_text(enum db_sql id)

@@ -147,6 +147,9 @@ enum db_sql {
 	DB_SQL_MAIL_ITEM_ADD,
 	DB_SQL_MAIL_SENT_ABOUT,
 	DB_SQL_PEOPLE_MISSING,
+	/* background indexing (db/fnindex.c, server/triage/indexer.c) */
+	DB_SQL_FN_TREE_RENAME,
+	DB_SQL_FN_TREE_DELETE_ID,
 
 	DB_SQL_NR
 };

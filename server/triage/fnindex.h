@@ -102,6 +102,14 @@ struct db;
 /* Store ix as the index of tree_id (replacing it), one transaction. */
 int fnindex_store(const struct fnindex *ix, struct db *db, const char *tree_id,
 		  const char *kind, const char *ref, struct strbuf *err);
+/* The same for serve's background indexer: stored under a provisional id
+ * ("building-<tree_id>") in transactions of a few thousand rows, so that
+ * other writers are never held for long, then given tree_id in a last
+ * one; on error what was stored is deleted (after a crash the provisional
+ * rows stay until the same tree is indexed again). */
+int fnindex_store_chunked(const struct fnindex *ix, struct db *db,
+			  const char *tree_id, const char *kind,
+			  const char *ref, struct strbuf *err);
 /* Load the stored index of tree_id; -ENOENT when it was never indexed, or
  * before header use was stored. */
 int fnindex_load(struct fnindex **out, struct db *db, const char *tree_id,

@@ -117,8 +117,8 @@ static void build(const struct job *j)
 	if (has)
 		goto out;
 	if (fnindex_build(&ix, t, &err) ||
-	    fnindex_store(ix, ix_state.db, gitrepo_id(t), "git", j->commit,
-			  &err))
+	    fnindex_store_chunked(ix, ix_state.db, gitrepo_id(t), "git",
+				  j->commit, &err))
 		goto fail;
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	fprintf(stderr,
