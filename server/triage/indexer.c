@@ -231,7 +231,9 @@ int indexer_start(const char *db_path, unsigned budget, struct strbuf *err)
 			    strerror(-ret));
 		goto fail;
 	}
+	pthread_mutex_lock(&ix_state.lock);
 	ix_state.running = true;
+	pthread_mutex_unlock(&ix_state.lock);
 	return 0;
 fail:
 	db_close(ix_state.db);
@@ -258,5 +260,7 @@ void indexer_stop(void)
 	ix_state.n = 0;
 	db_close(ix_state.db);
 	ix_state.db = NULL;
+	pthread_mutex_lock(&ix_state.lock);
 	ix_state.running = false;
+	pthread_mutex_unlock(&ix_state.lock);
 }
