@@ -4,18 +4,25 @@
 
 #include <errno.h>
 
+/* Delete the index stored under tree_id, if any. */
+static int delete_tree(struct db *db, const char *tree_id, struct strbuf *err)
+{
+	sqlite3_stmt *st = db_stmt(db, DB_SQL_FN_TREE_DELETE, err);
+
+	if (!st)
+		return -EIO;
+	db_bind_text(st, 1, tree_id);
+	return db_step_done(db, st, "deleting function index", err);
+}
+
 int db_fn_tree_replace(struct db *db, const char *tree_id, const char *kind,
 		       const char *ref, long long defs, long long modules,
 		       long long dirs, long long now, long long *tree,
 		       struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_FN_TREE_DELETE, err);
-	int ret;
+	sqlite3_stmt *st;
+	int ret = delete_tree(db, tree_id, err);
 
-	if (!st)
-		return -EIO;
-	db_bind_text(st, 1, tree_id);
-	ret = db_step_done(db, st, "deleting function index", err);
 	if (ret)
 		return ret;
 	st = db_stmt(db, DB_SQL_FN_TREE_INSERT, err);
@@ -151,4 +158,49 @@ int db_fn_load(struct db *db, const char *tree_id, db_fn_def_fn def,
 		return -EIO;
 	db_bind_int(st, 1, tree);
 	return db_each(db, st, header_row, &c, "reading headers", err);
+}
+
+int db_fn_tree_has(struct db *db, const char *tree_id, bool *has,
+		   struct strbuf *err)
+{
+	sqlite3_stmt *st = db_stmt(db, DB_SQL_FN_TREE_FIND, err);
+	int rc;
+
+	*has = false;
+	if (!st)
+		return -EIO;
+	db_bind_text(st, 1, tree_id);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		*has = true;
+	else if (rc != SQLITE_DONE)
+		return db_fail(db, "finding function index", err);
+	return 0;
+}
+
+int db_fn_tree_publish(struct db *db, long long tree, const char *tree_id,
+		       struct strbuf *err)
+{
+	sqlite3_stmt *st;
+	int ret = delete_tree(db, tree_id, err);
+
+	if (ret)
+		return ret;
+	st = db_stmt(db, DB_SQL_FN_TREE_RENAME, err);
+	if (!st)
+		return -EIO;
+	db_bind_int(st, 1, tree);
+	db_bind_text(st, 2, tree_id);
+	return db_step_done(db, st, "publishing function index", err);
+}
+
+int db_fn_tree_drop(struct db *db, long long tree, struct strbuf *err)
+{
+	sqlite3_stmt *st = db_stmt(db, DB_SQL_FN_TREE_DELETE_ID, err);
+
+	if (!st)
+		return -EIO;
+	db_bind_int(st, 1, tree);
+	return db_step_done(db, st, "dropping function index", err);
 }

@@ -36,4 +36,16 @@ int db_fn_load(struct db *db, const char *tree_id, db_fn_def_fn def,
 	       db_fn_module_fn module, db_fn_header_fn header, void *ctx,
 	       long long *dirs, struct strbuf *err);
 
+/* Give the index stored as tree (a rowid, stored under a provisional id)
+ * its real tree_id, replacing any index stored under it; in the caller's
+ * transaction. */
+int db_fn_tree_publish(struct db *db, long long tree, const char *tree_id,
+		       struct strbuf *err);
+/* Delete the index stored as tree (a rowid) and its rows. */
+int db_fn_tree_drop(struct db *db, long long tree, struct strbuf *err);
+
+/* Whether tree_id has a stored index (*has), without reading it. */
+int db_fn_tree_has(struct db *db, const char *tree_id, bool *has,
+		   struct strbuf *err);
+
 #endif

@@ -658,6 +658,10 @@ static const char *const sql[DB_SQL_NR] = {
 	[DB_SQL_SIG_TEXT_DROPPED] =
 		"UPDATE signatures SET texts_dropped = texts_dropped + 1"
 		" WHERE id = ?1",
+	/* background indexing (db/fnindex.c, server/triage/indexer.c) */
+	[DB_SQL_FN_TREE_RENAME] =
+		"UPDATE fn_trees SET tree_id = ?2 WHERE id = ?1",
+	[DB_SQL_FN_TREE_DELETE_ID] = "DELETE FROM fn_trees WHERE id = ?1",
 };
 
 const char *db_sql_text(enum db_sql id)

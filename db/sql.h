@@ -168,6 +168,9 @@ enum db_sql {
 	DB_SQL_OCC_SAMPLE_STATE,
 	DB_SQL_OCC_UNLATEST,
 	DB_SQL_SIG_TEXT_DROPPED,
+	/* background indexing (db/fnindex.c, server/triage/indexer.c) */
+	DB_SQL_FN_TREE_RENAME,
+	DB_SQL_FN_TREE_DELETE_ID,
 
 	DB_SQL_NR
 };

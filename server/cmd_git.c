@@ -12,6 +12,7 @@
 #include "parsers/alloc.h"
 #include "server/cmds.h"
 #include "server/options.h"
+#include "server/table.h"
 #include "server/triage/regress.h"
 
 struct git_cmd {
@@ -32,11 +33,41 @@ static const struct git_cmd git_cmds[] = {
 static const char tree_usage[] =
 	"usage: splatd git tree add NAME --repo PATH --branch BRANCH"
 	" [--untrusted] [--db PATH]\n"
-	"       splatd git tree list [--db PATH]\n"
+	"       splatd git tree list [--json] [--db PATH]\n"
 	"\n"
 	"A tree is one branch of a repository.  Fixes found on a trusted tree\n"
 	"(mainline, next, stable, subsystem trees) make a regression fix_known;\n"
-	"on an --untrusted one (CI topic branches) only a workaround.\n";
+	"on an --untrusted one (CI topic branches) only a workaround.  The\n"
+	"first trusted tree is also where `splatd serve` finds owners when no\n"
+	"--kernel-* option is given; it indexes it in the background\n"
+	"(docs/owners.md).  list prints a table, or JSON with --json.\n";
+
+static void print_trees(json_t *list)
+{
+	static const char *const headers[] = { "NAME",	  "BRANCH",
+					       "TRUSTED", "LAST SYNC",
+					       "COMMITS", "REPO" };
+	struct table t;
+	json_t *v;
+	size_t i;
+
+	table_init(&t, ARRAY_SIZE(headers), headers);
+	json_array_foreach(list, i, v) {
+		table_add(&t, json_string_value(json_object_get(v, "name")));
+		table_add(&t, json_string_value(json_object_get(v, "branch")));
+		table_add(&t, json_is_true(json_object_get(v, "trusted")) ?
+				      "yes" :
+				      "no");
+		table_add(&t,
+			  json_string_value(json_object_get(v, "last_sync")));
+		table_addf(&t, "%lld",
+			   (long long)json_integer_value(
+				   json_object_get(v, "commits")));
+		table_add(&t, json_string_value(json_object_get(v, "repo")));
+	}
+	table_print(&t, stdout);
+	table_release(&t);
+}
 
 static const char sync_usage[] =
 	"usage: splatd git sync [--db PATH] [--window N]\n"
@@ -46,15 +77,6 @@ static const char sync_usage[] =
 	"fix evidence and move regression statuses; prints what it did as\n"
 	"JSON.\n";
 
-static void print_json(json_t *o)
-{
-	char *s = json_dumps(o, JSON_INDENT(2) | JSON_SORT_KEYS);
-
-	if (s)
-		puts(s);
-	free(s);
-}
-
 static int git_tree(int argc, char **argv)
 {
 	const char *db_path = DB_DEFAULT_PATH, *name = NULL, *repo = NULL;
@@ -62,9 +84,10 @@ static int git_tree(int argc, char **argv)
 	struct strbuf err = STRBUF_INIT;
 	struct db *db = NULL;
 	json_t *list = NULL;
-	bool trusted = true;
+	bool trusted = true, json = false;
 	const struct options_row opts[] = {
 		OPT_STRING("--db", &db_path),
+		OPT_BOOL("--json", &json, true),
 		OPT_STRING("--repo", &repo),
 		OPT_STRING("--branch", &branch),
 		OPT_BOOL("--untrusted", &trusted, false),
@@ -82,8 +105,13 @@ static int git_tree(int argc, char **argv)
 		goto usage;
 	if (strcmp(sub, "add") && strcmp(sub, "list"))
 		goto usage;
-	if (!strcmp(sub, "add") && (!name || !repo || !branch))
+	if (!strcmp(sub, "add") && (!name || !repo || !branch)) {
+		fprintf(stderr, "splatd git tree add: %s is required\n",
+			!name ? "a NAME" :
+			!repo ? "--repo PATH" :
+				"--branch BRANCH");
 		goto usage;
+	}
 	ret = db_open(&db, db_path, &err);
 	if (ret)
 		goto out;
@@ -94,8 +122,10 @@ static int git_tree(int argc, char **argv)
 			       trusted ? "trusted" : "untrusted");
 	} else {
 		ret = regress_tree_list_json(db, &list, &err);
-		if (!ret)
-			print_json(list);
+		if (!ret && json)
+			table_print_json(list);
+		else if (!ret)
+			print_trees(list);
 	}
 out:
 	if (ret)
@@ -139,7 +169,7 @@ static int git_sync(int argc, char **argv)
 	rg = regress_new(&cfg);
 	ret = regress_sync(rg, db, (long long)time(NULL), &out, &err);
 	if (!ret)
-		print_json(out);
+		table_print_json(out);
 out:
 	if (ret)
 		fprintf(stderr, "splatd git sync: %s\n", err.buf);

@@ -114,6 +114,7 @@ int cmd_ingest(int argc, char **argv)
 		OPT_END,
 	};
 	enum ingest_outcome outcome;
+	const char *release;
 	int i, ret, exit_code = 1;
 
 	for (i = 1; i < argc; i++) {
@@ -136,6 +137,9 @@ int cmd_ingest(int argc, char **argv)
 	if (pretty)
 		flags = JSON_INDENT(2);
 	if (!file || !meta.id) {
+		fprintf(stderr, "splatd ingest: %s\n",
+			!meta.id ? "--run-id ID is required (the CI run's id)" :
+				   "which log? give a FILE, or - for stdin");
 		fputs(ingest_usage, stderr);
 		return 2;
 	}
@@ -162,6 +166,14 @@ int cmd_ingest(int argc, char **argv)
 	if (ret)
 		goto out;
 	api_verdict_urls(verdict);
+	release = json_string_value(json_object_get(
+		json_object_get(verdict, "run"), "kernel_release"));
+	if (release)
+		fprintf(stderr,
+			"splatd ingest: note: --kernel %s, but the log"
+			" prints release %s (both are kept: the run's kernel"
+			" is --kernel, each report's is the log's)\n",
+			meta.kernel, release);
 	json_dumpf(verdict, stdout, flags);
 	fputc('\n', stdout);
 	exit_code = 0;

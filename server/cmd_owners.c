@@ -112,6 +112,14 @@ int cmd_owners(int argc, char **argv)
 		}
 	}
 	if (!nfiles || (tree && repo)) {
+		if (!nfiles)
+			fputs("splatd owners: which files? name at least one"
+			      " FILE\n",
+			      stderr);
+		else
+			fputs("splatd owners: --tree and --repo exclude each"
+			      " other\n",
+			      stderr);
 		fputs(owners_usage, stderr);
 		status = 2;
 		goto out;
@@ -119,8 +127,16 @@ int cmd_owners(int argc, char **argv)
 	if (repo ? gitrepo_open_git(&t, repo, ref, &err) :
 		   gitrepo_open_dir(&t, tree ? tree : ".", &err))
 		goto fail;
-	if (owners_maintainers_load(&m, t, &err))
+	if (owners_maintainers_load(&m, t, &err)) {
+		if (!tree && !repo && !gitrepo_is_file(t, "MAINTAINERS")) {
+			strbuf_reset(&err);
+			strbuf_addstr(&err,
+				      "no MAINTAINERS here: run it at the top"
+				      " of a kernel tree, or give --tree DIR"
+				      " (or --repo GITDIR)");
+		}
 		goto fail;
+	}
 	for (i = 0; i < nfiles; i++) {
 		struct strbuf *c = &canon[i];
 

@@ -33,6 +33,27 @@ static int dump_to_strbuf(const char *buf, size_t size, void *data)
 	return 0;
 }
 
+/*
+ * fwrite text, and with --pretty every line after its first indented by
+ * indent more spaces (JSON strings hold no raw newline: only the layout's
+ * newlines are found).
+ */
+static void put_indented(const char *text, size_t len, size_t flags, int indent)
+{
+	const char *p = text, *end = text + len, *nl;
+
+	if (!(flags & JSON_MAX_INDENT)) {
+		fwrite(text, 1, len, stdout);
+		return;
+	}
+	while ((nl = memchr(p, '\n', (size_t)(end - p)))) {
+		fwrite(p, 1, (size_t)(nl - p), stdout);
+		printf("\n%*s", indent, "");
+		p = nl + 1;
+	}
+	fwrite(p, 1, (size_t)(end - p), stdout);
+}
+
 /* Reports are printed as they are found: memory does not grow with them. */
 static int on_report(void *data, const struct lockdep_report *r)
 {
@@ -42,8 +63,10 @@ static int on_report(void *data, const struct lockdep_report *r)
 	if (signature_compute(&sig, r, &ctx->arena))
 		return 0;
 	strbuf_reset(&ctx->out);
-	if (ctx->nreports++)
-		strbuf_addch(&ctx->out, ',');
+	if (ctx->flags & JSON_MAX_INDENT)
+		fputs(ctx->nreports++ ? ",\n    " : "\n    ", stdout);
+	else if (ctx->nreports++)
+		fputc(',', stdout);
 	if (ctx->owners) {
 		/* owners come as a jansson object: print the whole report so */
 		json_t *o = report_json(r, &sig);
@@ -57,7 +80,7 @@ static int on_report(void *data, const struct lockdep_report *r)
 		jsonw_init(&w, &ctx->out, (int)(ctx->flags & JSON_MAX_INDENT));
 		report_json_write(&w, r, &sig);
 	}
-	fwrite(ctx->out.buf, 1, ctx->out.len, stdout);
+	put_indented(ctx->out.buf, ctx->out.len, ctx->flags, 4);
 	arena_reset(&ctx->arena);
 	return 0;
 }
@@ -84,6 +107,7 @@ static int parse_file(const char *path, char *buf, size_t flags,
 	};
 	struct lockdep_sink sink = { on_report, on_off, &ctx };
 	struct lockdep_parser *p = NULL;
+	bool pretty = flags & JSON_MAX_INDENT;
 	json_t *name = NULL;
 	int fd = strcmp(path, "-") ? open(path, O_RDONLY) : 0;
 	int ret = 0;
@@ -100,9 +124,9 @@ static int parse_file(const char *path, char *buf, size_t flags,
 	name = json_string(path);
 	if (!name)
 		name = json_string("(file name is not valid UTF-8)");
-	fputs("{\"file\":", stdout);
+	fputs(pretty ? "{\n  \"file\": " : "{\"file\":", stdout);
 	json_dumpf(name, stdout, flags | JSON_ENCODE_ANY);
-	fputs(",\"reports\":[", stdout);
+	fputs(pretty ? ",\n  \"reports\": [" : ",\"reports\":[", stdout);
 	while ((n = read(fd, buf, PARSE_BUF)) != 0) {
 		if (n < 0) {
 			if (errno == EINTR)
@@ -115,9 +139,22 @@ static int parse_file(const char *path, char *buf, size_t flags,
 		lockdep_parser_feed(p, buf, (size_t)n);
 	}
 	lockdep_parser_finish(p);
-	fputs("],\"lockdep_off\":", stdout);
-	json_dumpf(ctx.lockdep_off, stdout, flags | JSON_ENCODE_ANY);
-	fputs("}\n", stdout);
+	if (pretty) {
+		char *off =
+			json_dumps(ctx.lockdep_off, flags | JSON_ENCODE_ANY);
+
+		fputs(ctx.nreports ? "\n  ],\n  \"lockdep_off\": " :
+				     "],\n  \"lockdep_off\": ",
+		      stdout);
+		put_indented(off ? off : "null", off ? strlen(off) : 4, flags,
+			     2);
+		fputs("\n}\n", stdout);
+		free(off);
+	} else {
+		fputs("],\"lockdep_off\":", stdout);
+		json_dumpf(ctx.lockdep_off, stdout, flags | JSON_ENCODE_ANY);
+		fputs("}\n", stdout);
+	}
 out:
 	if (fd > 0)
 		close(fd);

@@ -20,6 +20,7 @@
 #include "server/http/api.h"
 #include "server/http/http.h"
 #include "server/options.h"
+#include "server/triage/indexer.h"
 #include "server/triage/owners.h"
 #include "server/triage/regress.h"
 #include "server/triage/ingest.h"
@@ -74,7 +75,13 @@ static const char serve_usage[] =
 	"                          SECS seconds (600; 0: never)\n"
 	"  --sync-window N         commits read on a tree's first sync\n"
 	"                          (10000)\n"
-	"  --kernel-tree DIR       kernel tree for owners (MAINTAINERS)\n"
+	"  --index-budget N        function indexes of new commits that runs\n"
+	"                          name built per hour in the background\n"
+	"                          (12; 0: only the trees' heads;\n"
+	"                          docs/owners.md)\n"
+	"  --kernel-tree DIR       kernel tree for owners (MAINTAINERS;\n"
+	"                          default: the first trusted tree of\n"
+	"                          `splatd git tree add`)\n"
 	"  --kernel-repo GITDIR    ... or a kernel git repository, read at\n"
 	"                          each run's commit when it has it, else\n"
 	"  --kernel-ref REF        at REF (HEAD)\n"
@@ -88,7 +95,7 @@ struct serve_settings {
 	struct http_config http;
 	struct regress_config regress;
 	struct mail_config mail;
-	unsigned sync_interval, digest_interval;
+	unsigned sync_interval, digest_interval, index_budget;
 	const char *config, *access_log, *ktree, *krepo, *kref;
 	const char *public_url; /* --public-url as given, or NULL */
 };
@@ -135,6 +142,7 @@ struct serve_settings {
 		OPT_UINT("--sync-interval", &(s)->sync_interval, 0),           \
 		OPT_UINT("--sync-window", &(s)->regress.window,                \
 			 OPTIONS_NONZERO),                                     \
+		OPT_UINT("--index-budget", &(s)->index_budget, 0),             \
 		OPT_STRING("--kernel-tree", &(s)->ktree),                      \
 		OPT_STRING("--kernel-repo", &(s)->krepo),                      \
 		OPT_STRING("--kernel-ref", &(s)->kref),                        \
@@ -150,6 +158,7 @@ static void settings_init(struct serve_settings *s)
 	*s = (struct serve_settings){ .limits = limits,
 				      .sync_interval = 600,
 				      .digest_interval = 900,
+				      .index_budget = 12,
 				      .kref = "HEAD" };
 	http_config_init(&s->http);
 	mail_config_init(&s->mail);
@@ -428,11 +437,15 @@ int cmd_serve(int argc, char **argv)
 	 * stored load in milliseconds instead of being rebuilt (~30 s for a
 	 * full kernel tree).
 	 */
-	if ((s.ktree || s.krepo) &&
-	    (db_open(&owners_db, s.http.db_path, &err) ||
-	     owners_source_new(&s.http.owners, s.ktree, s.krepo, s.kref,
-			       owners_db, &err))) {
+	if (db_open(&owners_db, s.http.db_path, &err) ||
+	    indexer_start(s.http.db_path, s.index_budget, &err) ||
+	    ((s.ktree || s.krepo) ?
+		     owners_source_new(&s.http.owners, s.ktree, s.krepo, s.kref,
+				       owners_db, &err) :
+		     owners_source_from_trees(&s.http.owners, owners_db,
+					      &err))) {
 		fprintf(stderr, "splatd serve: kernel tree: %s\n", err.buf);
+		indexer_stop();
 		ret = 1;
 		goto out;
 	}
@@ -447,6 +460,7 @@ int cmd_serve(int argc, char **argv)
 	mailer_stop(mailer);
 	regress_free(s.http.regress);
 	owners_source_free(s.http.owners);
+	indexer_stop();
 	if (ret)
 		fprintf(stderr, "splatd serve: %s\n", err.buf);
 	ret = ret ? 1 : 0;

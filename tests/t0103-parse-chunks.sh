@@ -30,7 +30,7 @@ idx=0
 "$SPLATD" parse --pretty "${inputs[@]}" >"$TMP/pretty-all.json" 2>"$TMP/cli-err" ||
 	fail "splatd parse --pretty of all inputs: $(head -c 300 "$TMP/cli-err")"
 if [ "$(jq -cS . "$TMP/pretty-all.json")" = "$(jq -cS . "$TMP/cli-all.json")" ] &&
-	[ "$(grep -c '^  "kind": ' "$TMP/pretty-all.json")" -gt 0 ]; then
+	[ "$(grep -c '^      "kind": ' "$TMP/pretty-all.json")" -gt 0 ]; then
 	ok "--pretty prints the same objects, indented"
 else
 	fail "--pretty differs from the compact output"

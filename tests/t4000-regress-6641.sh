@@ -84,7 +84,7 @@ check_eq "tree ci-topic added" 0 $?
 "$SPLATD" git tree add nope --repo "$TMP/none" --branch master --db "$DB" 2>/dev/null
 check_eq "a tree without a repository is refused" 1 $?
 check_eq "git tree list shows both, trust kept" "mainline true ci-topic false" \
-	"$("$SPLATD" git tree list --db "$DB" | jq -r '[.[] | .name, .trusted] | join(" ")')"
+	"$("$SPLATD" git tree list --json --db "$DB" | jq -r '[.[] | .name, .trusted] | join(" ")')"
 
 get "$BASE/api/v1/regressions/$REG" >/dev/null
 check_eq "suspect range is (clean base .. first bad]" "$(sha base) $(sha bad)" \
@@ -201,7 +201,7 @@ check_eq "the manual resolve is in the history with actor and reason" \
 	"triager1 reopened>resolved fixed differently in 6.3" \
 	"$(body '.history[-1] | .actor + " " + .old + ">" + .new + " " + .reason')"
 check_eq "the CLI shows the same regression" resolved \
-	"$("$SPLATD" regression show "$REG" --db "$DB" | jq -r .status)"
+	"$("$SPLATD" regression show "$REG" --json --db "$DB" | jq -r .status)"
 check_eq "GET of a bad id is 400" 400 "$(get "$BASE/api/v1/regressions/x1")"
 check_eq "GET with a bad status filter is 400" 400 \
 	"$(get "$BASE/api/v1/regressions?status=bogus")"

@@ -38,9 +38,9 @@ check_eq "create --email without a value: usage (exit 2)" 2 $?
 
 tok list >"$TMP/list"
 check "list: shows the bound address" grep -Eq \
-	'^tri-mail +triager .*active +email linux@roeck-us.net$' "$TMP/list"
+	'^tri-mail +triager .*active +- +linux@roeck-us.net$' "$TMP/list"
 check "list: no address for the plain token" grep -Eq \
-	'^ci-plain +ci .*active$' "$TMP/list"
+	'^ci-plain +ci .*active +- +-$' "$TMP/list"
 tok --help >"$TMP/help"
 check "help names --email" grep -q -- '--email ADDR' "$TMP/help"
 
@@ -53,5 +53,5 @@ check_eq "revoking keeps the address on the row" "linux@roeck-us.net|1" \
 	"$(sql "SELECT email, revoked_at IS NOT NULL FROM tokens WHERE name = 'tri-mail'")"
 tok list >"$TMP/list"
 check "list: a revoked bound token shows both" grep -Eq \
-	'^tri-mail .*revoked .* email linux@roeck-us.net$' "$TMP/list"
+	'^tri-mail .*revoked .* linux@roeck-us.net$' "$TMP/list"
 finish

@@ -497,35 +497,17 @@ int digest_run(struct db *db, const struct mail_config *cfg, long long now,
 	return digest_pass(db, cfg, now, true, st, err);
 }
 
-/* The first trusted tree, copied. */
-struct first_tree {
-	struct strbuf repo, branch;
-	bool found;
-};
-
-static int on_tree(void *ctx, const struct db_tree *t)
-{
-	struct first_tree *f = ctx;
-
-	if (f->found || !t->trusted)
-		return 0;
-	strbuf_addstr(&f->repo, t->repo);
-	strbuf_addstr(&f->branch, t->branch);
-	f->found = true;
-	return 0;
-}
-
 int digest_owners_fill(struct db *db, pthread_mutex_t *write_lock,
 		       bool *have_tree, struct strbuf *err)
 {
-	struct first_tree f = { STRBUF_INIT, STRBUF_INIT, false };
+	struct strbuf repo = STRBUF_INIT, branch = STRBUF_INIT;
 	struct owners_source *src = NULL;
-	int ret = db_tree_list(db, on_tree, &f, err);
+	int ret = owners_first_tree(db, &repo, &branch, have_tree, err);
 
-	*have_tree = !ret && f.found;
+	*have_tree = !ret && *have_tree;
 	if (*have_tree)
-		ret = owners_source_new(&src, NULL, f.repo.buf, f.branch.buf,
-					db, err);
+		ret = owners_source_new(&src, NULL, repo.buf, branch.buf, db,
+					err);
 	if (*have_tree && !ret)
 		ret = owners_cache_fill(db, write_lock, src, err);
 	if (!ret) { /* owners kept from before their people were */
@@ -534,7 +516,7 @@ int digest_owners_fill(struct db *db, pthread_mutex_t *write_lock,
 		pthread_mutex_unlock(write_lock);
 	}
 	owners_source_free(src);
-	strbuf_release(&f.repo);
-	strbuf_release(&f.branch);
+	strbuf_release(&repo);
+	strbuf_release(&branch);
 	return ret;
 }

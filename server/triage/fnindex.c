@@ -1108,6 +1108,70 @@ int fnindex_store(const struct fnindex *ix, struct db *db, const char *tree_id,
 	return db_commit(db, err);
 }
 
+/* Rows inserted per transaction by fnindex_store_chunked. */
+#define FNINDEX_CHUNK 4096
+
+/* Commit every FNINDEX_CHUNK rows: other writers get the database between. */
+static int chunk_step(struct db *db, size_t *rows, struct strbuf *err)
+{
+	int ret;
+
+	if (++*rows % FNINDEX_CHUNK)
+		return 0;
+	ret = db_commit(db, err);
+	return ret ? ret : db_begin(db, err);
+}
+
+int fnindex_store_chunked(const struct fnindex *ix, struct db *db,
+			  const char *tree_id, const char *kind,
+			  const char *ref, struct strbuf *err)
+{
+	struct strbuf building = STRBUF_INIT;
+	long long tree = 0;
+	size_t i, rows = 0;
+	int ret;
+
+	strbuf_addf(&building, "building-%s", tree_id);
+	ret = db_begin(db, err);
+	if (ret)
+		goto out;
+	ret = db_fn_tree_replace(db, building.buf, kind, ref,
+				 (long long)ix->ndefs, (long long)ix->nmods,
+				 (long long)ix->ndirs, (long long)time(NULL),
+				 &tree, err);
+	for (i = 0; !ret && i < ix->ndefs; i++) {
+		ret = db_fn_def_insert(db, tree, ix->defs[i].name,
+				       ix->defs[i].file, ix->defs[i].line, err);
+		if (!ret)
+			ret = chunk_step(db, &rows, err);
+	}
+	for (i = 0; !ret && i < ix->nmods; i++) {
+		ret = db_fn_module_insert(db, tree, ix->mods[i].module,
+					  ix->mods[i].source, err);
+		if (!ret)
+			ret = chunk_step(db, &rows, err);
+	}
+	for (i = 0; !ret && i < ix->nhdrs; i++) {
+		ret = db_fn_header_insert(db, tree, ix->hdrs[i].header,
+					  ix->hdrs[i].dirs, err);
+		if (!ret)
+			ret = chunk_step(db, &rows, err);
+	}
+	if (!ret)
+		ret = db_fn_tree_publish(db, tree, tree_id, err);
+	if (!ret)
+		ret = db_commit(db, err);
+	if (ret) {
+		db_rollback(db);
+		if (tree && !db_begin(db, err) &&
+		    (db_fn_tree_drop(db, tree, err) || db_commit(db, err)))
+			db_rollback(db);
+	}
+out:
+	strbuf_release(&building);
+	return ret;
+}
+
 static void load_def(void *ctx, const char *name, const char *file,
 		     unsigned line)
 {
@@ -1151,4 +1215,47 @@ int fnindex_load(struct fnindex **out, struct db *db, const char *tree_id,
 	fnindex_finish(ix);
 	*out = ix;
 	return 0;
+}
+
+static bool stored(void *data, const char *sha)
+{
+	struct strbuf ignored = STRBUF_INIT;
+	bool has = false;
+
+	db_fn_tree_has(data, sha, &has, &ignored);
+	strbuf_release(&ignored);
+	return has;
+}
+
+int fnindex_load_nearest(struct fnindex **out, struct db *db, struct gitrepo *t,
+			 struct fnindex_origin *origin, struct strbuf *err)
+{
+	struct strbuf sha = STRBUF_INIT;
+	unsigned distance = 0;
+	int ret;
+
+	*out = NULL;
+	if (strcmp(gitrepo_kind(t), "git")) {
+		strbuf_addstr(&sha, gitrepo_id(t));
+	} else {
+		ret = gitrepo_nearest(t, FNINDEX_NEAREST_MAX, stored, db, &sha,
+				      &distance, err);
+		if (ret)
+			goto out;
+	}
+	ret = fnindex_load(out, db, sha.buf, err);
+	if (ret)
+		goto out;
+	snprintf(origin->id, sizeof(origin->id), "%s", sha.buf);
+	origin->from = distance ? "ancestor" : "exact";
+	origin->distance = distance;
+out:
+	strbuf_release(&sha);
+	return ret;
+}
+
+json_t *fnindex_origin_json(const struct fnindex_origin *origin)
+{
+	return json_pack("{s:s, s:s, s:i}", "id", origin->id, "from",
+			 origin->from, "distance", (int)origin->distance);
 }

@@ -10,6 +10,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include <jansson.h>
+
 #include "parsers/strbuf.h"
 #include "server/triage/gitrepo.h"
 
@@ -100,10 +102,38 @@ struct db;
 /* Store ix as the index of tree_id (replacing it), one transaction. */
 int fnindex_store(const struct fnindex *ix, struct db *db, const char *tree_id,
 		  const char *kind, const char *ref, struct strbuf *err);
+/* The same for serve's background indexer: stored under a provisional id
+ * ("building-<tree_id>") in transactions of a few thousand rows, so that
+ * other writers are never held for long, then given tree_id in a last
+ * one; on error what was stored is deleted (after a crash the provisional
+ * rows stay until the same tree is indexed again). */
+int fnindex_store_chunked(const struct fnindex *ix, struct db *db,
+			  const char *tree_id, const char *kind,
+			  const char *ref, struct strbuf *err);
 /* Load the stored index of tree_id; -ENOENT when it was never indexed, or
  * before header use was stored. */
 int fnindex_load(struct fnindex **out, struct db *db, const char *tree_id,
 		 struct strbuf *err);
+
+/* Which stored index stands for a commit: its tree id, "exact" (the
+ * commit's own), "ancestor" (the nearest indexed ancestor, distance parent
+ * steps back) or "default" (the default tree's, set by callers). */
+struct fnindex_origin {
+	char id[80];
+	const char *from;
+	unsigned distance;
+};
+
+/* How many commits fnindex_load_nearest looks at, at most. */
+#define FNINDEX_NEAREST_MAX 4096
+
+/* Load the stored index of t's commit, else of its nearest indexed
+ * ancestor within FNINDEX_NEAREST_MAX commits (or t's own for a
+ * directory); -ENOENT when there is none. */
+int fnindex_load_nearest(struct fnindex **out, struct db *db, struct gitrepo *t,
+			 struct fnindex_origin *origin, struct strbuf *err);
+/* The origin as JSON {id, from, distance}; new reference. */
+json_t *fnindex_origin_json(const struct fnindex_origin *origin);
 
 /* The directory (ending in '/') that holds every source of a module built
  * from several files (their common directory, at least two levels deep);

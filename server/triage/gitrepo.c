@@ -409,3 +409,74 @@ const char *gitrepo_ref(const struct gitrepo *t)
 {
 	return t->ref;
 }
+
+struct walk_node {
+	git_oid oid;
+	unsigned dist;
+};
+
+static bool walk_seen(const struct walk_node *v, size_t n, const git_oid *oid)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (git_oid_equal(&v[i].oid, oid))
+			return true;
+	return false;
+}
+
+int gitrepo_nearest(struct gitrepo *t, unsigned max,
+		    bool (*has)(void *data, const char *sha), void *data,
+		    struct strbuf *out, unsigned *distance, struct strbuf *err)
+{
+	struct walk_node *v = NULL;
+	size_t n = 0, alloc = 0, head = 0;
+	git_commit *c = NULL;
+	char sha[GIT_OID_HEXSZ + 1];
+	unsigned i, np;
+	int rc, ret = -ENOENT;
+
+	strbuf_reset(out);
+	if (t->dir) {
+		strbuf_addstr(err, "a directory tree has no history");
+		return -EINVAL;
+	}
+	ALLOC_GROW(v, 1, alloc);
+	if (git_oid_fromstr(&v[0].oid, t->id))
+		goto out;
+	v[0].dist = 0;
+	n = 1;
+	/* breadth first: the first hit is at the fewest parent steps */
+	for (; head < n && head < max; head++) {
+		git_oid_tostr(sha, sizeof(sha), &v[head].oid);
+		if (has(data, sha)) {
+			strbuf_addstr(out, sha);
+			*distance = v[head].dist;
+			ret = 0;
+			goto out;
+		}
+		rc = git_commit_lookup(&c, t->repo, &v[head].oid);
+		if (rc) {
+			ret = gitrepo_fail(rc, err, "%s", sha);
+			goto out;
+		}
+		np = git_commit_parentcount(c);
+		for (i = 0; i < np && n < max; i++) {
+			const git_oid *p = git_commit_parent_id(c, i);
+
+			if (!p || walk_seen(v, n, p))
+				continue;
+			ALLOC_GROW(v, n + 1, alloc);
+			git_oid_cpy(&v[n].oid, p);
+			v[n++].dist = v[head].dist + 1;
+		}
+		git_commit_free(c);
+		c = NULL;
+	}
+	strbuf_addf(err, "no indexed commit within %u commits of %s", max,
+		    t->id);
+out:
+	git_commit_free(c);
+	free(v);
+	return ret;
+}

@@ -48,4 +48,15 @@ const char *gitrepo_id(struct gitrepo *t);
 const char *gitrepo_kind(const struct gitrepo *t);
 const char *gitrepo_ref(const struct gitrepo *t);
 
+/*
+ * The nearest commit at or behind t's commit (git only; breadth first over
+ * parents, at most max commits looked at) for which has(data, sha) is true:
+ * its sha into out and its distance in parent steps into *distance (0: t's
+ * commit itself).  -ENOENT when none is within max, -EINVAL for a
+ * directory, -EIO when the history cannot be read.
+ */
+int gitrepo_nearest(struct gitrepo *t, unsigned max,
+		    bool (*has)(void *data, const char *sha), void *data,
+		    struct strbuf *out, unsigned *distance, struct strbuf *err);
+
 #endif

@@ -395,6 +395,26 @@ static json_t *report_verdict(const struct db_signature_hit *hit)
 			 hit->status.buf);
 }
 
+/*
+ * The run's kernel is what CI said (metadata), else the release its log
+ * prints; when CI said something else than the log, the verdict's run
+ * shows the log's too, as kernel_release (docs/api.md).
+ */
+static void verdict_kernel_release(const struct ingest *in,
+				   const struct ingest_meta *m, json_t *run)
+{
+	size_t i;
+
+	for (i = 0; m->kernel && i < in->nreports; i++)
+		if (in->reports[i].kernel) {
+			if (strcmp(in->reports[i].kernel, m->kernel))
+				json_object_set_new(
+					run, "kernel_release",
+					json_string(in->reports[i].kernel));
+			return;
+		}
+}
+
 /* The run row for m; kernel falls back to the first report's release. */
 static void run_row(struct ingest *in, const struct ingest_meta *m,
 		    long long now, struct db_run *run)
@@ -521,6 +541,8 @@ static int store_run(struct ingest *in, struct db *db,
 					"reason",
 					view_string(run.lockdep_off_reason)) :
 			      json_null());
+	if (v)
+		verdict_kernel_release(in, m, json_object_get(v, "run"));
 	if (v)
 		ret = ingest_regressions(m, db, &run, v, now, err);
 	if (ret)

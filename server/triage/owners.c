@@ -4,12 +4,16 @@
 #include <pthread.h>
 #include <errno.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "server/triage/owners.h"
 
 #include "db/db.h"
+#include "db/regress.h"
+#include "parsers/alloc.h"
+#include "server/triage/indexer.h"
 #include "server/triage/route.h"
 
 static bool tree_is_dir(void *data, const char *path)
@@ -37,11 +41,57 @@ out:
 	return ret;
 }
 
-int owners_tree_open(struct owners_tree **out, struct gitrepo *t, struct db *db,
+/*
+ * The index of o->repo: stored (its commit's, else its nearest indexed
+ * ancestor's), else built when build, else fallback's borrowed (origin
+ * "default"), else an empty one (origin "none").
+ */
+static int tree_index(struct owners_tree *o, struct db *db, bool build,
+		      const struct owners_tree *fallback, struct strbuf *err)
+{
+	struct strbuf ignored = STRBUF_INIT;
+	struct fnindex_origin *org = &o->origin;
+	int ret = 0;
+
+	if (db &&
+	    !(build ? fnindex_load(&o->ix, db, gitrepo_id(o->repo), &ignored) :
+		      fnindex_load_nearest(&o->ix, db, o->repo, org,
+					   &ignored))) {
+		if (build) {
+			snprintf(org->id, sizeof(org->id), "%s",
+				 gitrepo_id(o->repo));
+			org->from = "exact";
+		}
+	} else if (build) {
+		ret = fnindex_build(&o->ix, o->repo, err);
+		snprintf(org->id, sizeof(org->id), "%s", gitrepo_id(o->repo));
+		org->from = "exact";
+	} else if (fallback && fallback->ix &&
+		   strcmp(fallback->origin.from, "none")) {
+		o->ix = fallback->ix;
+		o->ix_borrowed = true;
+		snprintf(org->id, sizeof(org->id), "%s", fallback->origin.id);
+		org->from = "default";
+		org->distance = 0;
+	} else {
+		o->ix = fnindex_new();
+		if (o->ix)
+			fnindex_finish(o->ix);
+		else
+			ret = -ENOMEM;
+		org->from = "none";
+	}
+	if (db)
+		db_idle(db); /* no read transaction left open */
+	strbuf_release(&ignored);
+	return ret;
+}
+
+static int tree_open(struct owners_tree **out, struct gitrepo *t, struct db *db,
+		     bool build, const struct owners_tree *fallback,
 		     struct strbuf *err)
 {
 	struct owners_tree *o = calloc(1, sizeof(*o));
-	struct strbuf ignored = STRBUF_INIT;
 	int ret;
 
 	*out = NULL;
@@ -51,26 +101,25 @@ int owners_tree_open(struct owners_tree **out, struct gitrepo *t, struct db *db,
 	}
 	o->repo = t;
 	ret = owners_maintainers_load(&o->m, t, err);
-	if (ret)
-		goto fail;
-	if (!db || fnindex_load(&o->ix, db, gitrepo_id(t), &ignored))
-		ret = fnindex_build(&o->ix, t, err);
-	if (db)
-		db_idle(db); /* no read transaction left open */
+	if (!ret)
+		ret = tree_index(o, db, build, fallback, err);
 	if (!ret)
 		ret = route_core_sections(o->m, o->ix, &o->core, &o->ncore,
 					  err);
 	if (!ret && !(o->cache = route_cache_new()))
 		ret = -ENOMEM;
-	if (ret)
-		goto fail;
-	strbuf_release(&ignored);
+	if (ret) {
+		owners_tree_free(o);
+		return ret;
+	}
 	*out = o;
 	return 0;
-fail:
-	strbuf_release(&ignored);
-	owners_tree_free(o);
-	return ret;
+}
+
+int owners_tree_open(struct owners_tree **out, struct gitrepo *t, struct db *db,
+		     struct strbuf *err)
+{
+	return tree_open(out, t, db, true, NULL, err);
 }
 
 void owners_tree_free(struct owners_tree *o)
@@ -79,7 +128,8 @@ void owners_tree_free(struct owners_tree *o)
 		return;
 	route_cache_free(o->cache);
 	free(o->core);
-	fnindex_free(o->ix);
+	if (!o->ix_borrowed)
+		fnindex_free(o->ix);
 	maintainers_free(o->m);
 	gitrepo_free(o->repo);
 	free(o);
@@ -124,12 +174,68 @@ struct owners_source {
 	struct owners_tree *last;
 	struct strbuf last_commit;
 	struct strbuf cache_id; /* owners_source_cache_id() */
+	bool background; /* indexes only stored, built by server/indexer */
+	char **retired; /* former cache ids */
+	size_t nretired, aretired;
 	pthread_mutex_t lock; /* the trees are shared by HTTP workers */
 };
 
-int owners_source_new(struct owners_source **out, const char *dir,
+/*
+ * indexer_stored_fn: the index of commit was stored; the default tree or
+ * the last one, when it is that commit and stood on another's index (or
+ * none), is opened again here, on the indexer's thread with its
+ * connection, and swapped in under the lock.
+ */
+static void source_stored(void *data, struct db *db, const char *repo,
+			  const char *commit)
+{
+	struct owners_source *s = data;
+	struct strbuf err = STRBUF_INIT;
+	struct owners_tree *o = NULL;
+	struct gitrepo *t = NULL;
+	bool deflt, last;
+
+	pthread_mutex_lock(&s->lock);
+	deflt = strcmp(s->deflt->origin.from, "exact") &&
+		!strcmp(gitrepo_id(s->deflt->repo), commit);
+	last = s->last && strcmp(s->last->origin.from, "exact") &&
+	       !strcmp(gitrepo_id(s->last->repo), commit);
+	pthread_mutex_unlock(&s->lock);
+	if (strcmp(repo, s->repo) || (!deflt && !last))
+		goto out;
+	if (gitrepo_open_git(&t, s->repo, commit, &err) ||
+	    tree_open(&o, t, db, false, NULL, &err)) {
+		fprintf(stderr, "splatd serve: owners at %s: %s\n", commit,
+			err.buf);
+		goto out;
+	}
+	db_idle(db);
+	pthread_mutex_lock(&s->lock);
+	if (deflt) {
+		if (s->last && s->last->ix_borrowed) {
+			owners_tree_free(s->last); /* borrows the old one's */
+			s->last = NULL;
+			strbuf_reset(&s->last_commit);
+		}
+		owners_tree_free(s->deflt);
+		s->deflt = o;
+		/* callers may still read the old id: kept until the end */
+		ALLOC_GROW(s->retired, s->nretired + 1, s->aretired);
+		s->retired[s->nretired++] = strbuf_detach(&s->cache_id, NULL);
+	} else if (s->last && !strcmp(gitrepo_id(s->last->repo), commit)) {
+		owners_tree_free(s->last);
+		s->last = o;
+	} else {
+		owners_tree_free(o);
+	}
+	pthread_mutex_unlock(&s->lock);
+out:
+	strbuf_release(&err);
+}
+
+static int source_new(struct owners_source **out, const char *dir,
 		      const char *repo, const char *ref, struct db *db,
-		      struct strbuf *err)
+		      bool background, struct strbuf *err)
 {
 	struct owners_source *s = calloc(1, sizeof(*s));
 	struct gitrepo *t = NULL;
@@ -142,13 +248,19 @@ int owners_source_new(struct owners_source **out, const char *dir,
 	strbuf_init(&s->cache_id, 0);
 	pthread_mutex_init(&s->lock, NULL);
 	s->db = db;
+	s->background = background && repo && db;
 	s->dir = dir ? strdup(dir) : NULL;
 	s->repo = repo ? strdup(repo) : NULL;
 	s->ref = strdup(!repo ? "" : ref ? ref : "HEAD");
 	ret = repo ? gitrepo_open_git(&t, repo, s->ref, err) :
 		     gitrepo_open_dir(&t, dir ? dir : ".", err);
 	if (!ret)
-		ret = owners_tree_open(&s->deflt, t, db, err);
+		ret = tree_open(&s->deflt, t, db, !s->background, NULL, err);
+	if (!ret && s->background) {
+		indexer_listen(source_stored, s);
+		if (strcmp(s->deflt->origin.from, "exact"))
+			indexer_want(s->repo, gitrepo_id(s->deflt->repo));
+	}
 	if (ret) {
 		owners_source_free(s);
 		return ret;
@@ -157,12 +269,33 @@ int owners_source_new(struct owners_source **out, const char *dir,
 	return 0;
 }
 
+int owners_source_new(struct owners_source **out, const char *dir,
+		      const char *repo, const char *ref, struct db *db,
+		      struct strbuf *err)
+{
+	return source_new(out, dir, repo, ref, db, false, err);
+}
+
+int owners_source_new_background(struct owners_source **out, const char *repo,
+				 const char *ref, struct db *db,
+				 struct strbuf *err)
+{
+	return source_new(out, NULL, repo, ref, db, true, err);
+}
+
 const char *owners_source_cache_id(struct owners_source *s)
 {
 	pthread_mutex_lock(&s->lock);
 	if (!s->cache_id.len)
 		strbuf_addf(&s->cache_id, "%s+route%d",
 			    gitrepo_id(s->deflt->repo), OWNERS_ROUTE_VERSION);
+	/* owners chosen without the default's own index are chosen again */
+	if (s->background && s->cache_id.len &&
+	    !strstr(s->cache_id.buf, "+ix:"))
+		strbuf_addf(&s->cache_id, "+ix:%s",
+			    s->deflt->origin.from[0] == 'n' ?
+				    "none" :
+				    s->deflt->origin.id);
 	pthread_mutex_unlock(&s->lock);
 	return s->cache_id.buf;
 }
@@ -171,10 +304,15 @@ void owners_source_free(struct owners_source *s)
 {
 	if (!s)
 		return;
+	if (s->background)
+		indexer_listen(NULL, NULL);
 	owners_tree_free(s->deflt);
 	owners_tree_free(s->last);
 	strbuf_release(&s->last_commit);
 	strbuf_release(&s->cache_id);
+	while (s->nretired)
+		free(s->retired[--s->nretired]);
+	free(s->retired);
 	pthread_mutex_destroy(&s->lock);
 	free(s->dir);
 	free(s->repo);
@@ -192,10 +330,12 @@ static struct owners_tree *tree_at(struct owners_source *s, const char *commit)
 	if (s->last && !strcmp(s->last_commit.buf, commit))
 		return s->last;
 	if (gitrepo_open_git(&t, s->repo, commit, &err) ||
-	    owners_tree_open(&o, t, s->db, &err)) {
+	    tree_open(&o, t, s->db, !s->background, s->deflt, &err)) {
 		strbuf_release(&err);
 		return NULL;
 	}
+	if (s->background && strcmp(o->origin.from, "exact"))
+		indexer_want(s->repo, gitrepo_id(o->repo));
 	strbuf_release(&err);
 	owners_tree_free(s->last);
 	s->last = o;
@@ -229,10 +369,57 @@ void owners_source_annotate(struct owners_source *s, json_t *obj,
 	json_object_set_new(obj, "owners", owners_signature_json(o, sig, r));
 	json_object_set_new(
 		obj, "owners_tree",
-		json_pack("{s:s, s:s, s:s, s:s}", "kind", gitrepo_kind(o->repo),
-			  "id", gitrepo_id(o->repo), "ref",
-			  o == s->deflt ? s->ref : s->last_commit.buf, "from",
-			  from));
+		json_pack("{s:s, s:s, s:s, s:s, s:o}", "kind",
+			  gitrepo_kind(o->repo), "id", gitrepo_id(o->repo),
+			  "ref", o == s->deflt ? s->ref : s->last_commit.buf,
+			  "from", from, "index",
+			  o->origin.from[0] == 'n' ?
+				  json_null() :
+				  fnindex_origin_json(&o->origin)));
 	pthread_mutex_unlock(&s->lock);
 	strbuf_release(&commit);
+}
+
+/* The first trusted tree of `splatd git tree add`, copied. */
+struct first_tree {
+	struct strbuf *repo, *branch;
+	bool *found;
+};
+
+static int on_tree(void *ctx, const struct db_tree *t)
+{
+	struct first_tree *f = ctx;
+
+	if (*f->found || !t->trusted)
+		return 0;
+	strbuf_addstr(f->repo, t->repo);
+	strbuf_addstr(f->branch, t->branch);
+	*f->found = true;
+	return 0;
+}
+
+int owners_first_tree(struct db *db, struct strbuf *repo, struct strbuf *branch,
+		      bool *found, struct strbuf *err)
+{
+	struct first_tree f = { repo, branch, found };
+
+	*found = false;
+	return db_tree_list(db, on_tree, &f, err);
+}
+
+int owners_source_from_trees(struct owners_source **out, struct db *db,
+			     struct strbuf *err)
+{
+	struct strbuf repo = STRBUF_INIT, branch = STRBUF_INIT;
+	bool found;
+	int ret = owners_first_tree(db, &repo, &branch, &found, err);
+
+	*out = NULL;
+	db_idle(db);
+	if (!ret && found)
+		ret = owners_source_new_background(out, repo.buf, branch.buf,
+						   db, err);
+	strbuf_release(&repo);
+	strbuf_release(&branch);
+	return ret;
 }

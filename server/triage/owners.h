@@ -24,7 +24,10 @@ int owners_maintainers_load(struct maintainers **out, struct gitrepo *t,
 struct owners_tree {
 	struct gitrepo *repo; /* owned */
 	struct maintainers *m; /* owned */
-	struct fnindex *ix; /* owned */
+	struct fnindex *ix; /* owned unless ix_borrowed */
+	bool ix_borrowed; /* the default tree's (owners_source) */
+	struct fnindex_origin origin; /* whose index ix is; from "none": an
+				       * empty one */
 	size_t *core, ncore; /* core-service sections, sorted (route.h) */
 	struct route_cache *cache; /* owned; used under the owners lock */
 };
@@ -67,6 +70,25 @@ int owners_source_new(struct owners_source **out, const char *dir,
 		      const char *repo, const char *ref, struct db *db,
 		      struct strbuf *err);
 /*
+ * serve's source: the git repository repo (a `splatd git tree add` tree)
+ * at ref, whose indexes are never built here but only loaded from db: a
+ * commit's own, else its nearest indexed ancestor's, else the default
+ * tree's (an empty one when that has none yet); whatever is missing is
+ * asked of server/triage/indexer, and trees are opened again once it
+ * stored something (docs/owners.md "Indexes").
+ */
+int owners_source_new_background(struct owners_source **out, const char *repo,
+				 const char *ref, struct db *db,
+				 struct strbuf *err);
+/* The repository and branch of the first trusted tree of `splatd git tree
+ * add` (*found false when there is none). */
+int owners_first_tree(struct db *db, struct strbuf *repo, struct strbuf *branch,
+		      bool *found, struct strbuf *err);
+/* serve without --kernel-*: the background source of the first trusted
+ * tree of `splatd git tree add`; *out NULL when there is none. */
+int owners_source_from_trees(struct owners_source **out, struct db *db,
+			     struct strbuf *err);
+/*
  * What cached owners are computed from besides a run's commit: the default
  * tree's id (a commit, or a directory's content id) and the routing rule's
  * version, so that owners an older rule chose are recomputed.  Bump
@@ -78,7 +100,9 @@ void owners_source_free(struct owners_source *s);
 
 /*
  * Set "owners" (owners_signature_json) and "owners_tree" ({kind, id, ref,
- * from: "run" | "kernel-release" | "default"}) on obj for one report;
+ * from: "run" | "kernel-release" | "default", index: {id, from: "exact" |
+ * "ancestor" | "default", distance} or null when there is none yet}) on
+ * obj for one report;
  * kernel_commit (may be NULL) comes from the run's metadata.
  */
 void owners_source_annotate(struct owners_source *s, json_t *obj,

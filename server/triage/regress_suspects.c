@@ -15,6 +15,7 @@
 #include "server/triage/fnindex.h"
 #include "server/triage/gitrepo.h"
 #include "server/triage/gitsync.h"
+#include "server/triage/indexer.h"
 #include "server/triage/view.h"
 
 #include "server/triage/regress_internal.h"
@@ -87,6 +88,7 @@ static int frames_from_text(void *ctx, const char *text)
 
 struct repo_list {
 	char *repos[REGRESS_MAX_REPOS];
+	char *branches[REGRESS_MAX_REPOS]; /* the first tree's of each */
 	size_t n;
 };
 
@@ -98,8 +100,10 @@ static int add_repo(void *ctx, const struct db_tree *t)
 	for (i = 0; i < l->n; i++)
 		if (!strcmp(l->repos[i], t->repo))
 			return 0;
-	if (l->n < REGRESS_MAX_REPOS)
+	if (l->n < REGRESS_MAX_REPOS) {
+		l->branches[l->n] = xstrdup_or_empty(t->branch);
 		l->repos[l->n++] = xstrdup_or_empty(t->repo);
+	}
 	return 0;
 }
 
@@ -121,22 +125,32 @@ static int add_suspect(void *ctx, const struct gitsync_suspect *s)
 #define REGRESS_INDEX_MAX_DEFS 3
 
 /*
- * The files that define the report's functions, from the function index
- * of the first bad kernel's tree when `splatd git index` stored one (the
- * owners issue); without an index the decoded files and function names
- * are all there is.
+ * The files that define the report's functions, from the stored function
+ * index of the first bad kernel's tree, else of its nearest indexed
+ * ancestor, else of the tree's branch head (or its nearest indexed
+ * ancestor); a missing exact one is asked of server/triage/indexer.
+ * Without any index the decoded files and function names are all there
+ * is.  Returns which index was used ({id, from, distance}) or NULL.
  */
-static void index_files(struct db *db, const char *repo, const char *bad,
-			struct frames *f)
+static json_t *index_files(struct db *db, const char *repo, const char *branch,
+			   const char *bad, struct frames *f)
 {
 	struct strbuf err = STRBUF_INIT;
 	struct gitrepo *t = NULL;
 	struct fnindex *ix = NULL;
+	struct fnindex_origin origin;
 	size_t i, j, n;
 
-	if (gitrepo_open_git(&t, repo, bad, &err) ||
-	    fnindex_load(&ix, db, gitrepo_id(t), &err))
+	if (gitrepo_open_git(&t, repo, bad, &err))
 		goto out;
+	if (fnindex_load_nearest(&ix, db, t, &origin, &err)) {
+		gitrepo_free(t);
+		t = NULL;
+		if (gitrepo_open_git(&t, repo, branch, &err) ||
+		    fnindex_load_nearest(&ix, db, t, &origin, &err))
+			goto out;
+		origin.from = "default";
+	}
 	n = f->nfunctions;
 	for (i = 0; i < n; i++) {
 		const struct fnindex_def *defs;
@@ -149,9 +163,12 @@ static void index_files(struct db *db, const char *repo, const char *bad,
 					  strlen(defs[j].file));
 	}
 out:
+	if (!ix || strcmp(origin.from, "exact"))
+		indexer_want(repo, bad);
 	fnindex_free(ix);
 	gitrepo_free(t);
 	strbuf_release(&err);
+	return ix ? fnindex_origin_json(&origin) : NULL;
 }
 
 /*
@@ -164,7 +181,7 @@ int regress_suspects_json(struct db *db, long long id, json_t *out,
 {
 	struct strbuf clean = STRBUF_INIT, bad = STRBUF_INIT;
 	struct strbuf gerr = STRBUF_INIT;
-	struct repo_list repos = { { 0 }, 0 };
+	struct repo_list repos = { { 0 }, { 0 }, 0 };
 	struct frames f = { 0 };
 	size_t i;
 	int ret;
@@ -184,23 +201,30 @@ int regress_suspects_json(struct db *db, long long id, json_t *out,
 		goto out;
 	}
 	for (i = 0; i < repos.n; i++) {
-		index_files(db, repos.repos[i], bad.buf, &f);
+		json_t *index = index_files(db, repos.repos[i],
+					    repos.branches[i], bad.buf, &f);
+
 		strbuf_reset(&gerr);
 		if (gitsync_suspects(
 			    repos.repos[i], clean.len ? clean.buf : NULL,
 			    bad.buf, (const char *const *)f.files, f.nfiles,
 			    (const char *const *)f.functions, f.nfunctions,
-			    REGRESS_SUSPECT_LIMIT, add_suspect, out, &gerr))
+			    REGRESS_SUSPECT_LIMIT, add_suspect, out, &gerr)) {
+			json_decref(index);
 			continue;
-		*range = json_pack("{s:o, s:s, s:s}", "clean",
+		}
+		*range = json_pack("{s:o, s:s, s:s, s:o}", "clean",
 				   view_string(clean.len ? clean.buf : NULL),
-				   "bad", bad.buf, "repo", repos.repos[i]);
+				   "bad", bad.buf, "repo", repos.repos[i],
+				   "index", index ? index : json_null());
 		goto out;
 	}
 	*range = json_sprintf("no configured repository knows %s", bad.buf);
 out:
-	for (i = 0; i < repos.n; i++)
+	for (i = 0; i < repos.n; i++) {
 		free(repos.repos[i]);
+		free(repos.branches[i]);
+	}
 	frames_release(&f);
 	strbuf_release(&clean);
 	strbuf_release(&bad);

@@ -8,8 +8,11 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "db/db.h"
+#include "db/fnindex.h"
 #include "parsers/alloc.h"
 #include "server/triage/fnindex.h"
+#include "tests/unit/db_fixture.h"
 
 static void collect(void *data, const char *name, size_t nlen, unsigned line)
 {
@@ -256,6 +259,44 @@ static void fnindex__fallback_dirs(void **state)
 	fnindex_free(ix);
 }
 
+/* More rows than one transaction holds: stored whole, found only under its
+ * real id once published; stored again, it replaces the first. */
+static void fnindex__store_chunked(void **state)
+{
+	struct fixture *f = *state;
+	struct fnindex *ix = fnindex_new(), *back = NULL;
+	const struct fnindex_def *d;
+	char name[32];
+	bool has = true;
+	unsigned i;
+
+	for (i = 0; i < 10000; i++) {
+		snprintf(name, sizeof(name), "fn_%u", i);
+		fnindex_add_def(ix, name, "kernel/x.c", i + 1);
+	}
+	fnindex_add_module(ix, "x", "kernel/x.c");
+	fnindex_add_header(ix, "include/linux/x.h", 3);
+	fnindex_set_ndirs(ix, 7);
+	fnindex_finish(ix);
+	assert_int_equal(fnindex_store_chunked(ix, f->db, "abc123", "git",
+					       "master", &f->err),
+			 0);
+	assert_int_equal(fnindex_store_chunked(ix, f->db, "abc123", "git",
+					       "master", &f->err),
+			 0);
+	assert_int_equal(
+		db_fn_tree_has(f->db, "building-abc123", &has, &f->err), 0);
+	assert_false(has);
+	assert_int_equal(fnindex_load(&back, f->db, "abc123", &f->err), 0);
+	assert_int_equal(fnindex_ndefs(back), 10000);
+	assert_int_equal(fnindex_nmodules(back), 1);
+	assert_int_equal(fnindex_nheaders(back), 1);
+	assert_int_equal(fnindex_lookup(back, "fn_9999", &d), 1);
+	assert_int_equal(d->line, 10000);
+	fnindex_free(back);
+	fnindex_free(ix);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -264,6 +305,8 @@ int main(void)
 		cmocka_unit_test(fnindex__kbuild),
 		cmocka_unit_test(fnindex__resolve),
 		cmocka_unit_test(fnindex__fallback_dirs),
+		cmocka_unit_test_setup_teardown(fnindex__store_chunked, setup,
+						teardown),
 	};
 
 	return cmocka_run_group_tests_name("fnindex", tests, NULL, NULL);
