@@ -406,7 +406,8 @@ int cmd_serve(int argc, char **argv)
 		return 2;
 	}
 	if (s.limits.max_samples < DB_MIN_SAMPLES) {
-		fputs("splatd serve: --max-samples must be at least 2\n", stderr);
+		fputs("splatd serve: --max-samples must be at least 2\n",
+		      stderr);
 		config_release(&c);
 		strbuf_release(&err);
 		return 2;
