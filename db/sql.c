@@ -22,6 +22,15 @@
 	" AND (?3 IS NULL OR instr(search, ?3) > 0)"                       \
 	" AND (?4 IS NULL OR last_seen >= ?4)"                             \
 	" AND (?5 IS NULL OR " col " < ?5 OR (" col " = ?5 AND id < ?6))"  \
+	" AND (?8 IS NULL OR EXISTS (SELECT 1 FROM signature_places p"     \
+	"  WHERE p.what = 'tree' AND p.value = ?8"                         \
+	"  AND p.signature_id = signatures.id))"                           \
+	" AND (?9 IS NULL OR EXISTS (SELECT 1 FROM signature_places p"     \
+	"  WHERE p.what = 'machine' AND p.value = ?9"                      \
+	"  AND p.signature_id = signatures.id))"                           \
+	" AND (?10 IS NULL OR EXISTS (SELECT 1 FROM signature_sections ss" \
+	"  WHERE ss.signature_id = signatures.id AND ss.section = ?10))"   \
+	" AND (?11 IS NULL OR duplicate_of IS NULL)"                       \
 	" ORDER BY " col " DESC, id DESC LIMIT ?7"
 
 #define RUN_COLUMNS                                                          \

@@ -489,22 +489,18 @@ async function signaturesPage(main) {
 	const q = params();
 	main.append(filterForm([['kind', 'kind', KINDS], ['status', 'status', STATUSES],
 		['q', 'text'], ['since', 'last seen since'], ['subsystem', 'subsystem'],
+		['tree', 'tree'], ['machine', 'machine'],
 		['duplicates', 'show duplicates']], '/signatures'));
+	// every filter goes to the one list call, combined there
 	const api = new URLSearchParams();
-	for (const k of ['kind', 'status', 'q', 'since', 'sort', 'cursor'])
+	for (const k of ['kind', 'status', 'q', 'since', 'subsystem', 'tree', 'machine',
+		'sort', 'cursor'])
 		if (q.get(k))
 			api.set(k, q.get(k));
+	api.set('duplicates', q.get('duplicates') === '1' ? '1' : '0');
 	api.set('limit', '50');
-	let list, next = null;
-	if (q.get('subsystem')) {
-		const r = await get('/subsystems/' + encodeURIComponent(q.get('subsystem')) + '/signatures');
-		list = r.signatures;
-	} else {
-		const r = await get('/signatures?' + api);
-		list = r.signatures;
-		next = r.next;
-	}
-	const shown = q.get('duplicates') === '1' ? list : list.filter(s => !s.duplicate_of);
+	const r = await get('/signatures?' + api);
+	const list = r.signatures, next = r.next, shown = list;
 	const [regs, stats] = await Promise.all([get('/regressions'), shown.length ?
 		get('/signatures/stats?ids=' + shown.map(x => x.id).join(',')) :
 		{ signatures: [] }]);
@@ -529,9 +525,9 @@ async function signaturesPage(main) {
 		[sortHeader('last seen', 'last_seen'), s => when(s.last_seen, true)],
 		['last kernel', s => st(s, 'last_kernel'), { mono: true }]], shown, 'signatures');
 	main.append(t);
-	if (list.length !== shown.length)
-		main.append(el('p', { class: 'muted' }, (list.length - shown.length) +
-			' merged duplicate(s) hidden on this page; tick “show duplicates”.'));
+	if (q.get('duplicates') !== '1')
+		main.append(el('p', { class: 'muted' },
+			'Merged duplicates are hidden; tick “show duplicates”.'));
 	if (next) {
 		const nq = new URLSearchParams(q);
 		nq.set('cursor', next);

@@ -151,6 +151,23 @@ check('signatures: a kind filter in the URL filters',
 	(await page.locator('main tbody tr td:nth-child(2)').allTextContents())
 		.every(k => k === 'recursive') &&
 	await page.locator('main select[name=kind]').inputValue() === 'recursive');
+const rowIds = async () => (await page.locator('main tbody tr td:first-child a')
+	.evaluateAll(as => as.map(a => a.getAttribute('href'))));
+await open('/signatures?tree=linux-next');
+check('signatures: a tree filter in the URL filters (only the seed ran on linux-next)',
+	JSON.stringify(await rowIds()) === JSON.stringify(['/signatures/' + env.SEED_ID]) &&
+	await page.locator('main input[name=tree]').inputValue() === 'linux-next', await rowIds());
+await open('/signatures?machine=ci-0');
+check('signatures: a machine filter in the URL filters',
+	(await rowIds()).length > 0 && !(await rowIds()).includes('/signatures/' + env.SEED_ID) &&
+	await page.locator('main input[name=machine]').inputValue() === 'ci-0', await rowIds());
+const coretemp = encodeURIComponent('CORETEMP HARDWARE MONITORING DRIVER');
+await open('/signatures?subsystem=' + coretemp + '&tree=linux-next');
+check('signatures: subsystem and tree combined',
+	JSON.stringify(await rowIds()) === JSON.stringify(['/signatures/' + env.SEED_ID]), await rowIds());
+await open('/signatures?subsystem=' + coretemp + '&kind=recursive');
+check('signatures: subsystem and kind combined (none)',
+	await page.locator('main tbody tr').count() === 0 && await failedText() === 0);
 await open('/runs/' + env.RUN_ID);
 check('run: its report links to the seed signature',
 	await page.locator('main a[href="/signatures/' + env.SEED_ID + '"]').count() === 1);
