@@ -60,9 +60,9 @@ SELECT (id + 1) / 2, id, (id + 1) % 2, 'fn_' || ((id + 1) / 2) FROM edges;
 -- a time inside that run's day
 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $OCCS)
 INSERT INTO occurrences (id, signature_id, matched_signature_id, run_id, seq, ts,
-	is_new, kernel, task, pid, text, raw)
+	is_new, kernel, task, pid)
 SELECT i, s, s, r, i, $now - 90 * 86400 + r * (90 * 86400 / $RUNS), 0,
-	'6.' || (r % 12) || '.0', 'task', i % 30000, '', ''
+	'6.' || (r % 12) || '.0', 'task', i % 30000
 FROM (SELECT i, 1 + (abs(random()) % $SIGS) * (abs(random()) % $SIGS) / $SIGS AS s,
 	1 + abs(random()) % $RUNS AS r FROM n);
 UPDATE signatures SET occurrences = (SELECT count(*) FROM occurrences o

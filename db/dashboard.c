@@ -53,6 +53,7 @@ int db_dash_counts(struct db *db, long long week, db_dash_count_fn fn,
 	return db_each(db, st, count_row, &r, "counting signatures", err);
 }
 
+/* A pair of integers (a day or a signature id, and a count). */
 static int day_row(void *ctx, sqlite3_stmt *st)
 {
 	struct rows *r = ctx;
@@ -84,17 +85,30 @@ static int top_row(void *ctx, sqlite3_stmt *st)
 				       sqlite3_column_int64(st, 5));
 }
 
-int db_dash_top(struct db *db, long long since, int limit, db_dash_top_fn fn,
-		void *ctx, struct strbuf *err)
+int db_dash_top(struct db *db, const char *ids, db_dash_top_fn fn, void *ctx,
+		struct strbuf *err)
 {
 	sqlite3_stmt *st = db_stmt(db, DB_SQL_DASH_TOP, err);
 	struct rows r = { (void *)fn, ctx };
 
 	if (!st)
 		return -EIO;
-	db_bind_int(st, 1, since);
-	db_bind_int(st, 2, limit);
-	return db_each(db, st, top_row, &r, "ranking signatures", err);
+	db_bind_text(st, 1, ids);
+	return db_each(db, st, top_row, &r, "reading top signatures", err);
+}
+
+int db_dash_sig_counts(struct db *db, long long from, long long to,
+		       db_dash_sig_fn fn, void *ctx, struct strbuf *err)
+{
+	sqlite3_stmt *st = db_stmt(db, DB_SQL_DASH_SIG_COUNTS, err);
+	struct rows r = { (void *)fn, ctx };
+
+	if (!st)
+		return -EIO;
+	db_bind_int(st, 1, from);
+	db_bind_int(st, 2, to);
+	/* db_dash_sig_fn is the same function type as db_dash_day_fn */
+	return db_each(db, st, day_row, &r, "counting occurrences", err);
 }
 
 static int stats_row(void *ctx, sqlite3_stmt *st)

@@ -331,8 +331,9 @@ static const char *const migrations[] = {
 	/* 9: the dashboard's filters and overview (docs/dashboard.md): where
 	 * each signature was seen (its trees and machines, one row per
 	 * distinct value, kept by a trigger on every stored occurrence) for
-	 * the list's tree= and machine= filters, and occurrences by time for
-	 * the overview's per-day and per-week counts */
+	 * the list's tree= and machine= filters; occurrences by time for
+	 * the overview's per-day and per-week counts, and its signature
+	 * counts from an index */
 	"CREATE TABLE signature_places ("
 	" what TEXT NOT NULL," /* 'tree' or 'machine' */
 	" value TEXT NOT NULL,"
@@ -352,7 +353,10 @@ static const char *const migrations[] = {
 	" UNION ALL SELECT 'machine', machine, NEW.signature_id FROM runs"
 	" WHERE id = NEW.run_id AND machine IS NOT NULL;"
 	" END;"
-	"CREATE INDEX occurrences_ts ON occurrences (ts, signature_id);",
+	"CREATE INDEX occurrences_ts ON occurrences (ts, signature_id);"
+	/* the overview's counts of open signatures, without their rows */
+	"CREATE INDEX signatures_counts ON signatures"
+	" (duplicate_of, kind, status, first_seen, escalated_at);",
 };
 
 int migrate_latest(void)

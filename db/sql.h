@@ -168,6 +168,8 @@ enum db_sql {
 	DB_SQL_OCC_SAMPLE_STATE,
 	DB_SQL_OCC_UNLATEST,
 	DB_SQL_SIG_TEXT_DROPPED,
+	/* the dashboard's overview (db/dashboard.c, docs/dashboard.md) */
+	DB_SQL_DASH_SIG_COUNTS,
 
 	DB_SQL_NR
 };

@@ -416,10 +416,12 @@ async function overviewPage(main) {
 	o.per_day.forEach(d => { per[d.day] = d.count; });
 	main.append(el('h2', 'Occurrences per day (90 days)'),
 		bars(dayRange(o.since, per), 'occurrences per day'));
-	main.append(el('h2', 'Seen most in the last 7 days'),
+	main.append(el('h2', 'Seen most this week'),
+		el('p', { class: 'muted' }, 'Today and the 6 days before (since ',
+			when(o.week_since), ').'),
 		table([['signature', r => sigLink(r.id, r.title)], ['kind', r => r.kind],
 			['status', r => statusTag(r.status)],
-			['7 days', r => r.count, { num: true }]], o.top_week));
+			['this week', r => r.count, { num: true }]], o.top_week));
 	main.append(el('h2', 'Latest runs'), runsTable(runs.runs));
 }
 

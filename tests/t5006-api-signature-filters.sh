@@ -3,7 +3,8 @@
 # t5006-api-signature-filters: GET /api/v1/signatures filters by tree and
 # machine (where a signature was seen) and by subsystem (a MAINTAINERS
 # section owning it, in a test-built kernel repo), each combined with the
-# others, the sort and the cursor; merged duplicates left out on asking.
+# others, the sort and the cursor; merged duplicates left out on asking; the
+# overview's week and day counts, cached for past days, live for today.
 cd "$(dirname "$0")/.." || exit 1
 . tests/http/lib.sh
 
@@ -69,6 +70,33 @@ check_eq "subsystem with status=new: the seed" "$SEEDID" \
 check_eq "subsystem with status=known: none" "" \
 	"$(ids "subsystem=$S&status=known")"
 check_eq "subsystem=nosuch: none" "" "$(ids subsystem=nosuch)"
+
+# the overview's week: today (counted on each request) and the 6 days before
+# (counted once a day): rows stored in the past, before the first request
+IRQID=$(sql "SELECT id FROM signatures WHERE kind = 'irq_inversion'")
+D3=$(( $(date +%s) / 86400 * 86400 - 3 * 86400 + 600 ))
+D10=$(( D3 - 7 * 86400 ))
+sql "INSERT INTO occurrences (signature_id, matched_signature_id, run_id, seq, ts, is_new)
+	SELECT $RECID, $RECID, 3, 100 + value, $D3, 0 FROM json_each('[1,2,3,4,5]');
+	INSERT INTO occurrences (signature_id, matched_signature_id, run_id, seq, ts, is_new)
+	VALUES ($IRQID, $IRQID, 4, 100, $D10, 0)"
+check_eq "overview: 200" 200 "$(get "$BASE/api/v1/overview")"
+check_eq "overview: the week starts 6 days before today (UTC)" \
+	"$(date -u -d '6 days ago' +%F)T00:00:00Z" "$(body .week_since)"
+check_eq "overview: the week's top, past days and today added up" \
+	"$RECID:6 $SEEDID:2 $IRQID:1" \
+	"$(body '[.top_week[] | "\(.id):\(.count)"] | join(" ")')"
+check_eq "overview: per day, the past ones too" \
+	"$(date -u -d @"$D10" +%F):1 $(date -u -d @"$D3" +%F):5 $(date -u +%F):4" \
+	"$(body '[.per_day[] | "\(.day):\(.count)"] | join(" ")')"
+post_log "$CI" "id=r-5&machine=m1&tree=drm-tip" "$SEED" >/dev/null
+post_log "$CI" "id=r-6&machine=m1&tree=drm-tip" "$SEED" >/dev/null
+get "$BASE/api/v1/overview" >/dev/null
+check_eq "overview: today's new occurrences count at once" \
+	"$RECID:6 $SEEDID:4 $IRQID:1" \
+	"$(body '[.top_week[] | "\(.id):\(.count)"] | join(" ")')"
+check_eq "overview: and today's bar" "$(date -u +%F):6" \
+	"$(body '.per_day[-1] | "\(.day):\(.count)"')"
 
 # a merged duplicate is listed unless duplicates=0
 curl -s -o /dev/null -X POST -H "Authorization: Bearer $TRIAGER" \

@@ -15,6 +15,7 @@
 
 #include "db/dashboard.h"
 #include "db/signatures.h"
+#include "parsers/alloc.h"
 #include "parsers/arena.h"
 #include "parsers/lockdep.h"
 #include "parsers/signature.h"
@@ -243,34 +244,110 @@ static int add_day(void *ctx, long long day, long long n)
 	return 0;
 }
 
+/* Occurrence counts per signature, by id. */
+struct sig_counts {
+	struct sig_count {
+		long long id, n;
+	} * v;
+	size_t nr, alloc;
+};
+
+static int add_sig_count(void *ctx, long long id, long long n)
+{
+	struct sig_counts *c = ctx;
+
+	ALLOC_GROW(c->v, c->nr + 1, c->alloc);
+	c->v[c->nr].id = id;
+	c->v[c->nr++].n = n;
+	return 0;
+}
+
 /*
  * The days before today never change (an occurrence is stored at the time
- * it arrives), so the overview counts them once per day and process; only
- * today is counted on every request.  Nothing else is cached.
+ * it arrives), so the overview counts them once per day and process: all
+ * occurrences by day for 90 days, and per signature for the 6 days before
+ * today (the week of the top list is today and those 6 days, UTC).  Only
+ * today is counted on every request, a range of the (ts, signature_id)
+ * index.  Nothing else is cached.
  */
 static struct {
 	pthread_mutex_t lock;
-	struct days past; /* valid when past.first is today - 89 */
-} overview_cache = { PTHREAD_MUTEX_INITIALIZER, { 0, { 0 } } };
+	long long today; /* the day the rest was counted for; 0: never */
+	struct days past; /* the 89 days before today */
+	struct sig_counts week; /* the 6 days before today, per signature */
+} overview_cache = { PTHREAD_MUTEX_INITIALIZER,
+		     0,
+		     { 0, { 0 } },
+		     { NULL, 0, 0 } };
 
-static int per_day(struct db *db, long long today, struct days *out,
-		   struct strbuf *err)
+#define TOP_N 10
+
+/* The TOP_N signatures of past + today (both sorted by id), most first. */
+static size_t rank_top(const struct sig_counts *past,
+		       const struct sig_counts *today,
+		       struct sig_count top[TOP_N])
+{
+	size_t i = 0, j = 0, nr = 0, k;
+	struct sig_count c;
+
+	while (i < past->nr || j < today->nr) {
+		if (j >= today->nr ||
+		    (i < past->nr && past->v[i].id < today->v[j].id)) {
+			c = past->v[i++];
+		} else if (i >= past->nr || today->v[j].id < past->v[i].id) {
+			c = today->v[j++];
+		} else {
+			c = past->v[i++];
+			c.n += today->v[j++].n;
+		}
+		/* ties: the lower id first, and ids come in increasing order */
+		if (nr == TOP_N && c.n <= top[TOP_N - 1].n)
+			continue;
+		for (k = nr < TOP_N ? nr++ : TOP_N - 1;
+		     k > 0 && top[k - 1].n < c.n; k--)
+			top[k] = top[k - 1];
+		top[k] = c;
+	}
+	return nr;
+}
+
+/* Occurrences per day for 90 days and the week's top signatures. */
+static int overview_counts(struct db *db, long long today, struct days *out,
+			   struct sig_count top[TOP_N], size_t *top_nr,
+			   struct strbuf *err)
 {
 	struct days fresh = { today - 89, { 0 } };
+	struct sig_counts week = { NULL, 0, 0 }, now = { NULL, 0, 0 };
 	int ret = 0;
 
 	pthread_mutex_lock(&overview_cache.lock);
-	if (overview_cache.past.first != today - 89) {
+	if (overview_cache.today != today) {
 		ret = db_dash_per_day(db, fresh.first * DAY, today * DAY,
 				      add_day, &fresh, err);
 		if (!ret)
+			ret = db_dash_sig_counts(db, (today - 6) * DAY,
+						 today * DAY, add_sig_count,
+						 &week, err);
+		if (!ret) {
+			free(overview_cache.week.v);
+			overview_cache.week = week;
+			week.v = NULL;
 			overview_cache.past = fresh;
+			overview_cache.today = today;
+		}
 	}
 	*out = overview_cache.past;
+	if (!ret)
+		ret = db_dash_sig_counts(db, today * DAY, (today + 1) * DAY,
+					 add_sig_count, &now, err);
+	if (!ret)
+		*top_nr = rank_top(&overview_cache.week, &now, top);
 	pthread_mutex_unlock(&overview_cache.lock);
 	if (!ret)
 		ret = db_dash_per_day(db, today * DAY, (today + 1) * DAY,
 				      add_day, out, err);
+	free(week.v);
+	free(now.v);
 	return ret;
 }
 
@@ -295,16 +372,27 @@ static json_t *days_json(const struct days *d)
 	return list;
 }
 
+struct top_rows {
+	json_t *list;
+	const struct sig_count *top;
+	size_t nr;
+};
+
 static int add_top(void *ctx, long long id, const char *hash, const char *kind,
-		   const char *title, const char *status, long long n)
+		   const char *title, const char *status, long long rank)
 {
+	struct top_rows *t = ctx;
+
+	if (rank < 0 || (size_t)rank >= t->nr)
+		return 0;
 	json_array_append_new(
-		ctx, json_pack("{s:I, s:o, s:o, s:o, s:o, s:I, s:o}", "id",
-			       (json_int_t)id, "signature", view_string(hash),
-			       "kind", view_string(kind), "title",
-			       view_string(title), "status",
-			       view_string(status), "count", (json_int_t)n,
-			       "url", api_signature_url(id)));
+		t->list,
+		json_pack("{s:I, s:o, s:o, s:o, s:o, s:I, s:o}", "id",
+			  (json_int_t)id, "signature", view_string(hash),
+			  "kind", view_string(kind), "title",
+			  view_string(title), "status", view_string(status),
+			  "count", (json_int_t)t->top[rank].n, "url",
+			  api_signature_url(id)));
 	return 0;
 }
 
@@ -315,26 +403,37 @@ void api_overview_get(struct http_request *req)
 	json_t *o = json_pack("{s:{}, s:{}, s:{}, s:I, s:I}", "kind", "status",
 			      "regressions", "new_week", (json_int_t)0,
 			      "escalated", (json_int_t)0);
-	json_t *top = json_array();
+	struct sig_count top[TOP_N];
+	struct top_rows rows = { json_array(), top, 0 };
+	struct strbuf ids = STRBUF_INIT;
 	struct db *db = http_db(req);
 	struct days days;
+	size_t i;
 	int ret;
 
 	ret = db_dash_counts(db, week, add_count, o, &req->err);
 	if (!ret)
-		ret = per_day(db, today, &days, &req->err);
+		ret = overview_counts(db, today, &days, top, &rows.nr,
+				      &req->err);
+	strbuf_addch(&ids, '[');
+	for (i = 0; !ret && i < rows.nr; i++)
+		strbuf_addf(&ids, "%s%lld", i ? "," : "", top[i].id);
+	strbuf_addch(&ids, ']');
 	if (!ret)
-		ret = db_dash_top(db, week, 10, add_top, top, &req->err);
+		ret = db_dash_top(db, ids.buf, add_top, &rows, &req->err);
 	if (ret) {
 		json_decref(o);
-		json_decref(top);
+		json_decref(rows.list);
 		http_reply_errno(req, ret, req->err.buf);
-		return;
+		goto out;
 	}
 	json_object_set_new(o, "since", view_time(since));
 	json_object_set_new(o, "per_day", days_json(&days));
-	json_object_set_new(o, "top_week", top);
+	json_object_set_new(o, "week_since", view_time((today - 6) * DAY));
+	json_object_set_new(o, "top_week", rows.list);
 	http_reply_json(req, 200, o);
+out:
+	strbuf_release(&ids);
 }
 
 static int add_stats(void *ctx, long long id, long long recent,
