@@ -154,3 +154,28 @@ int db_dash_duplicates(struct db *db, long long id, db_dash_dup_fn fn,
 	db_bind_int(st, 1, id);
 	return db_each(db, st, dup_row, &r, "listing duplicates", err);
 }
+
+static int trend_row(void *ctx, sqlite3_stmt *st)
+{
+	struct rows *r = ctx;
+
+	return ((db_dash_trend_fn)r->fn)(r->ctx, db_col_text(st, 0),
+					 sqlite3_column_int64(st, 1),
+					 sqlite3_column_int64(st, 2),
+					 sqlite3_column_int64(st, 3));
+}
+
+int db_dash_section_trend(struct db *db, long long since, long long until,
+			  const char *section, db_dash_trend_fn fn, void *ctx,
+			  struct strbuf *err)
+{
+	sqlite3_stmt *st = db_stmt(db, DB_SQL_DASH_SECTION_TREND, err);
+	struct rows r = { (void *)fn, ctx };
+
+	if (!st)
+		return -EIO;
+	db_bind_int(st, 1, since);
+	db_bind_int(st, 2, until);
+	db_bind_text(st, 3, section);
+	return db_each(db, st, trend_row, &r, "counting subsystem weeks", err);
+}

@@ -48,6 +48,15 @@ int db_dash_per_day(struct db *db, long long from, long long to,
  * skipped). */
 int db_dash_top(struct db *db, const char *ids, db_dash_top_fn fn, void *ctx,
 		struct strbuf *err);
+/* One MAINTAINERS section's week: its open signatures seen that week and
+ * their occurrences. */
+typedef int (*db_dash_trend_fn)(void *ctx, const char *section, long long week,
+				long long signatures, long long occurrences);
+/* Open signatures and occurrences per section (all when section is NULL)
+ * and week from since (week 0: since to since + 7 days) up to until. */
+int db_dash_section_trend(struct db *db, long long since, long long until,
+			  const char *section, db_dash_trend_fn fn, void *ctx,
+			  struct strbuf *err);
 /* Occurrences with from <= ts < to per signature, by signature id. */
 int db_dash_sig_counts(struct db *db, long long from, long long to,
 		       db_dash_sig_fn fn, void *ctx, struct strbuf *err);

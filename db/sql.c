@@ -676,6 +676,18 @@ static const char *const sql[DB_SQL_NR] = {
 		" FROM occurrences INDEXED BY occurrences_ts"
 		" WHERE ts >= ?1 AND ts < ?2 GROUP BY signature_id"
 		" ORDER BY signature_id",
+	/* per MAINTAINERS section (all, or ?3) and week since ?1 (week 0
+	 * starts at ?1): its open signatures seen that week and their
+	 * occurrences; a range of occurrences_ts, then a key per row */
+	[DB_SQL_DASH_SECTION_TREND] =
+		"SELECT ss.section, (o.ts - ?1) / 604800,"
+		" count(DISTINCT o.signature_id), count(*)"
+		" FROM occurrences o INDEXED BY occurrences_ts"
+		" JOIN signatures s ON s.id = o.signature_id"
+		" JOIN signature_sections ss ON ss.signature_id = o.signature_id"
+		" WHERE o.ts >= ?1 AND o.ts < ?2 AND s.duplicate_of IS NULL"
+		" AND s.status <> 'invalid' AND (?3 IS NULL OR ss.section = ?3)"
+		" GROUP BY 1, 2 ORDER BY 1, 2",
 };
 
 const char *db_sql_text(enum db_sql id)

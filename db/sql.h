@@ -170,6 +170,7 @@ enum db_sql {
 	DB_SQL_SIG_TEXT_DROPPED,
 	/* the dashboard's overview (db/dashboard.c, docs/dashboard.md) */
 	DB_SQL_DASH_SIG_COUNTS,
+	DB_SQL_DASH_SECTION_TREND,
 
 	DB_SQL_NR
 };

@@ -774,6 +774,28 @@ function regressionForm(r) {
 	return el('section', { 'aria-label': 'edit' }, el('h2', 'Edit'), f);
 }
 
+// A small line of weekly values (oldest first), with its numbers as text.
+function spark(values, caption) {
+	const W = 120, H = 28, max = Math.max(1, ...values);
+	const step = values.length > 1 ? W / (values.length - 1) : W;
+	const pts = values.map((v, i) => (i * step).toFixed(1) + ',' +
+		(H - 2 - (H - 4) * v / max).toFixed(1)).join(' ');
+	return svg('svg', { class: 'spark', viewBox: `0 0 ${W} ${H}`, width: W, height: H,
+		role: 'img', 'aria-label': caption + ': ' + values.join(', ') },
+	svg('title', {}, caption + ': ' + values.join(', ')),
+	svg('polyline', { points: pts, fill: 'none' }));
+}
+
+// A section's weeks as "open signatures" and "occurrences" lines.
+function trendCells(weeks) {
+	const sig = weeks.map(w => w.open_signatures), occ = weeks.map(w => w.occurrences);
+	return el('span', { class: 'trend' },
+		spark(sig, 'open signatures seen per week'), ' ',
+		el('span', { class: 'num' }, String(sig[sig.length - 1] || 0)),
+		spark(occ, 'occurrences per week'), ' ',
+		el('span', { class: 'num' }, String(occ[occ.length - 1] || 0)));
+}
+
 async function subsystemsPage(main) {
 	setTitle(main, 'Subsystems');
 	const r = await getOpt('/subsystems');
@@ -781,14 +803,37 @@ async function subsystemsPage(main) {
 		main.append(el('p', { class: 'muted' }, 'no kernel tree configured (serve --kernel-tree or --kernel-repo)'));
 		return;
 	}
+	const t = await get('/subsystems/trend?weeks=12');
+	const trend = {};
+	for (const x of t.subsystems)
+		trend[x.name] = x.weeks;
+	main.append(el('p', { class: 'muted' }, 'Trend: open signatures seen, then their ' +
+		'occurrences, per week for 12 weeks since ', when(t.since, true),
+		'; the number is this week’s.'));
 	main.append(table([['section', x => page(x.name, 'subsystems', x.name)],
 		['generic', x => x.generic ? 'generic' : ''],
-		['open signatures', x => x.open_signatures, { num: true }]], r.subsystems));
+		['open signatures', x => x.open_signatures, { num: true }],
+		['trend (signatures, occurrences)', x => trend[x.name] ? trendCells(trend[x.name]) : '']],
+	r.subsystems, 'subsystems'));
 }
-
 async function subsystemPage(main, name) {
 	setTitle(main, name);
-	const r = await get('/subsystems/' + encodeURIComponent(name) + '/signatures');
+	const [r, t] = await Promise.all([
+		get('/subsystems/' + encodeURIComponent(name) + '/signatures'),
+		get('/subsystems/trend?weeks=12&section=' + encodeURIComponent(name))]);
+	const weeks = t.subsystems.length ? t.subsystems[0].weeks : [];
+	main.append(el('h2', 'Trend (12 weeks)'),
+		el('div', { class: 'cards' },
+			el('section', el('h3', 'Open signatures seen per week'),
+				bars(weeks.map(w => ({ label: w.week, count: w.open_signatures,
+					title: 'week of ' + w.week + ': ' + w.open_signatures })),
+				'open signatures seen per week')),
+			el('section', el('h3', 'Occurrences per week'),
+				bars(weeks.map(w => ({ label: w.week, count: w.occurrences,
+					title: 'week of ' + w.week + ': ' + w.occurrences })),
+				'occurrences per week'))));
+	main.append(el('p', el('a', { href: '/signatures?subsystem=' + encodeURIComponent(name) },
+		'filter the signature list by this section')));
 	main.append(el('h2', 'Open signatures'), table([['title', sigTitleCell], ['kind', s => s.kind],
 		['status', s => statusTag(s.status)], ['count', s => s.occurrences, { num: true }],
 		['last seen', s => when(s.last_seen)]], r.signatures));

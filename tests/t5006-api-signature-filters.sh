@@ -98,6 +98,29 @@ check_eq "overview: today's new occurrences count at once" \
 check_eq "overview: and today's bar" "$(date -u +%F):6" \
 	"$(body '.per_day[-1] | "\(.day):\(.count)"')"
 
+# the subsystems' trend: open signatures and occurrences per week
+check_eq "trend: 200" 200 "$(get "$BASE/api/v1/subsystems/trend")"
+cp "$TMP/body" "$TMP/trend-all"
+check_eq "trend: 12 weeks a section, the last one ending today" \
+	"12 $(date -u -d '6 days ago' +%F)" \
+	"$(body '.subsystems[0].weeks | "\(length) \(.[-1].week)"')"
+check_eq "trend: CORETEMP this week: the seed, its 4 occurrences" "1 4" \
+	"$(body '.subsystems[] | select(.name == "CORETEMP HARDWARE MONITORING DRIVER") | .weeks[-1] | "\(.open_signatures) \(.occurrences)"')"
+check_eq "trend: CORETEMP before: nothing" 0 \
+	"$(body '[.subsystems[] | select(.name == "CORETEMP HARDWARE MONITORING DRIVER") | .weeks[:-1][] | .occurrences] | add')"
+check_eq "trend: every section of the list is there" \
+	"$(get "$BASE/api/v1/subsystems" >/dev/null; body '[.subsystems[].name] | sort | join("|")')" \
+	"$(jq -r '[.subsystems[].name] | sort | join("|")' "$TMP/trend-all")"
+check_eq "trend: one section, 4 weeks" \
+	"HARDWARE MONITORING 4 1 4" \
+	"$(get "$BASE/api/v1/subsystems/trend?weeks=4&section=HARDWARE%20MONITORING" >/dev/null
+	   body '.subsystems[] | "\(.name) \(.weeks | length) \(.weeks[-1].open_signatures) \(.weeks[-1].occurrences)"')"
+check_eq "trend: an unknown section is all zeros" "nosuch 0" \
+	"$(get "$BASE/api/v1/subsystems/trend?section=nosuch" >/dev/null
+	   body '.subsystems[] | "\(.name) \([.weeks[].occurrences] | add)"')"
+check_eq "trend: weeks=0 is 400" 400 "$(get "$BASE/api/v1/subsystems/trend?weeks=0")"
+check_eq "trend: weeks=53 is 400" 400 "$(get "$BASE/api/v1/subsystems/trend?weeks=53")"
+
 # a merged duplicate is listed unless duplicates=0
 curl -s -o /dev/null -X POST -H "Authorization: Bearer $TRIAGER" \
 	-H 'Content-Type: application/json' -d "{\"into\": $SEEDID}" \

@@ -21,6 +21,7 @@
 #include "parsers/signature.h"
 #include "server/http/api.h"
 #include "server/http/routes.h"
+#include "server/triage/owners_cache.h"
 #include "server/triage/report_json.h"
 
 #define DAY (24LL * 60 * 60)
@@ -493,6 +494,105 @@ void api_signatures_stats(struct http_request *req)
 				json_pack("{s:o}", "signatures", list));
 	}
 	strbuf_release(&ids);
+}
+
+bool api_sections_ready(struct http_request *req)
+{
+	int ret;
+
+	if (!http_config(req)->owners) {
+		http_reply_error(req, 503, "unavailable",
+				 "no kernel tree is configured (splatd serve "
+				 "--kernel-tree DIR or --kernel-repo GITDIR)");
+		return false;
+	}
+	ret = owners_cache_fill(http_db(req), http_write_lock(req),
+				http_config(req)->owners, &req->err);
+	if (ret)
+		http_reply_errno(req, ret, req->err.buf);
+	return !ret;
+}
+
+struct trend {
+	json_t *list, *cur; /* cur: the weeks of the last section added */
+	long long since, weeks;
+};
+
+/* The section's entry with every week at zero. */
+static json_t *trend_section(struct trend *t, const char *name)
+{
+	json_t *weeks = json_array();
+	char day[16];
+	struct tm tm;
+	time_t when;
+	long long i;
+
+	for (i = 0; i < t->weeks; i++) {
+		when = (time_t)(t->since + i * 7 * DAY);
+		gmtime_r(&when, &tm);
+		strftime(day, sizeof(day), "%Y-%m-%d", &tm);
+		json_array_append_new(weeks,
+				      json_pack("{s:s, s:i, s:i}", "week", day,
+						"open_signatures", 0,
+						"occurrences", 0));
+	}
+	json_array_append_new(t->list,
+			      json_pack("{s:o, s:o}", "name", view_string(name),
+					"weeks", weeks));
+	return weeks;
+}
+
+static int add_trend(void *ctx, const char *section, long long week,
+		     long long signatures, long long occurrences)
+{
+	struct trend *t = ctx;
+	json_t *last = json_array_get(t->list, json_array_size(t->list) - 1);
+	json_t *w;
+
+	if (!last || strcmp(json_string_value(json_object_get(last, "name")),
+			    section ? section : ""))
+		t->cur = trend_section(t, section);
+	w = json_array_get(t->cur, (size_t)week);
+	if (!w)
+		return 0;
+	json_object_set_new(w, "open_signatures", json_integer(signatures));
+	json_object_set_new(w, "occurrences", json_integer(occurrences));
+	return 0;
+}
+
+void api_subsystems_trend(struct http_request *req)
+{
+	const char *section = http_query(req, "section");
+	long long today = (long long)time(NULL) / DAY;
+	struct trend t = { json_array(), NULL, 0, 12 };
+	int ret;
+
+	if (section && (!*section || strlen(section) > 256)) {
+		http_reply_error(req, 400, "bad_request",
+				 "section is a MAINTAINERS section name");
+		goto out;
+	}
+	if (http_query_int(req, "weeks", 12, 1, 52, &t.weeks)) {
+		http_reply_errno(req, -EINVAL, req->err.buf);
+		goto out;
+	}
+	if (!api_sections_ready(req))
+		goto out;
+	t.since = (today + 1 - 7 * t.weeks) * DAY;
+	ret = db_dash_section_trend(http_db(req), t.since, (today + 1) * DAY,
+				    section, add_trend, &t, &req->err);
+	if (ret) {
+		http_reply_errno(req, ret, req->err.buf);
+		goto out;
+	}
+	if (section && !json_array_size(t.list))
+		trend_section(&t, section);
+	http_reply_json(req, 200,
+			json_pack("{s:o, s:I, s:O}", "since",
+				  view_time(t.since), "weeks",
+				  (json_int_t)t.weeks, "subsystems", t.list));
+out:
+	json_decref(t.list);
 }
 
 void api_whoami_get(struct http_request *req)

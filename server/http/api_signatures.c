@@ -15,7 +15,6 @@
 #include "parsers/alloc.h"
 #include "parsers/lockdep.h"
 #include "server/http/api.h"
-#include "server/triage/owners_cache.h"
 #include "server/triage/report_json.h"
 #include "server/http/routes.h"
 
@@ -172,18 +171,10 @@ void api_signatures_list(struct http_request *req)
 
 	ret = list_filter(req, &f, &q);
 	l.sort = f.sort;
-	/* the sections of the signatures not yet computed, as on
-	 * /subsystems/{name}/signatures */
-	if (!ret && f.subsystem && !http_config(req)->owners) {
-		http_reply_error(req, 503, "unavailable",
-				 "subsystem= needs a kernel tree (splatd serve"
-				 " --kernel-tree DIR or --kernel-repo GITDIR)");
+	if (!ret && f.subsystem && !api_sections_ready(req)) {
 		json_decref(l.list);
 		goto out;
 	}
-	if (!ret && f.subsystem)
-		ret = owners_cache_fill(http_db(req), http_write_lock(req),
-					http_config(req)->owners, &req->err);
 	if (!ret)
 		ret = db_signature_list(http_db(req), &f, add_signature, &l,
 					&req->err);

@@ -168,6 +168,21 @@ check('signatures: subsystem and tree combined',
 await open('/signatures?subsystem=' + coretemp + '&kind=recursive');
 check('signatures: subsystem and kind combined (none)',
 	await page.locator('main tbody tr').count() === 0 && await failedText() === 0);
+await open('/subsystems');
+const coretempRow = page.locator('main tr', { hasText: 'CORETEMP HARDWARE MONITORING DRIVER' });
+check('subsystems: a trend per section, two lines of 12 weeks',
+	await coretempRow.locator('svg.spark').count() === 2 &&
+	(await coretempRow.locator('svg.spark polyline').first().getAttribute('points'))
+		.split(' ').length === 12);
+check('subsystems: this week\'s numbers: the seed, its 3 occurrences',
+	JSON.stringify(await coretempRow.locator('.trend .num').allTextContents()) === '["1","3"]',
+	await coretempRow.locator('.trend .num').allTextContents());
+await open('/subsystems/' + coretemp);
+check('subsystem: weekly bars of signatures and occurrences',
+	await page.locator('main svg.bars').count() === 2 &&
+	await page.locator('main svg.bars').nth(1).locator('rect[data-count="3"]').count() === 1);
+check('subsystem: links the list filtered by it',
+	await page.locator('main a[href="/signatures?subsystem=' + coretemp + '"]').count() === 1);
 await open('/runs/' + env.RUN_ID);
 check('run: its report links to the seed signature',
 	await page.locator('main a[href="/signatures/' + env.SEED_ID + '"]').count() === 1);
