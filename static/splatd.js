@@ -242,15 +242,99 @@ function dayRange(sinceIso, counts) {
 // class (its <text> the class name as printed), one arrow per dependency
 // labelled with its function, the culprit's arrow marked; selecting an
 // arrow (click, Enter, Space) shows its stack in the panel below.
+// The irq kinds: which context takes which class.  Usage names as lockdep
+// prints them (IN-HARDIRQ-W, SOFTIRQ-ON-R, ...) in words.
+function usageWords(u) {
+	const m = /^(IN-)?(HARDIRQ|SOFTIRQ)(-ON)?-([WR])$/.exec(u || '');
+	if (!m)
+		return u || '';
+	const ctx = m[2].toLowerCase(), how = m[4] === 'R' ? 'read' : 'taken';
+	return m[1] ? how + ' in ' + ctx + ' context' : how + ' with ' + ctx + 's enabled';
+}
+
+/*
+ * How an irq kind is drawn, or null for the other kinds: irq_inversion and
+ * the safe/unsafe kinds (pair) as the dependency of an irq-safe class on an
+ * irq-unsafe one, closed by the interrupt that takes the first while the
+ * second is held; inconsistent_lock_state as one class taken in two states,
+ * closed by the interrupt that takes it again on the CPU that holds it.
+ */
+function irqShape(sig, report) {
+	const r = (report && report.irq) || {};
+	const fromKind = /^(hard|soft)irq/.exec(sig.kind || '');
+	const usage = /(HARDIRQ|SOFTIRQ)/.exec((r.to || '') + ' ' + (r.from || ''));
+	const cls = (r.class || (usage && usage[1]) ||
+		(fromKind && fromKind[1].toUpperCase() + 'IRQ') || 'IRQ').toUpperCase();
+	const ctx = cls.toLowerCase();
+	if (['irq_inversion', 'hardirq_safe_unsafe', 'softirq_safe_unsafe'].includes(sig.kind)) {
+		const t = { pair: true, cls,
+			safe: [cls + '-safe', 'also taken in ' + ctx + ' context'],
+			unsafe: [cls + '-unsafe', 'taken with ' + ctx + 's enabled'],
+			irq: cls + ' interrupt while it is held: wants the ' + cls + '-safe lock' };
+		t.labelW = t.irq.length * 3.7;
+		return t;
+	}
+	if (sig.kind === 'inconsistent_lock_state') {
+		const t = { pair: false, cls,
+			before: '{' + (r.from || '?') + '} ' + usageWords(r.from),
+			after: '{' + (r.to || '?') + '} ' + usageWords(r.to),
+			irq: cls + ' interrupt on the CPU holding it takes it again' };
+		t.labelW = Math.max(t.before.length, t.after.length, t.irq.length) * 3.7;
+		return t;
+	}
+	return null;
+}
+
+// The irq context of a graph (irqShape()): context captions and the
+// interrupt arrow (dashed, not selectable: there is no stack of it).
+function drawIrq(s, irq, names, pos, width, nodeH) {
+	const g = svg('g', { class: 'irq', 'data-irq': irq.cls });
+	if (irq.pair && names.length === 2) {
+		const [a, b] = pos, wa = width(names[0]) / 2, wb = width(names[1]) / 2;
+		[[a, wa, irq.safe, 'safe'], [b, wb, irq.unsafe, 'unsafe']].forEach(([p, hw, text, k]) => {
+			const bw = Math.max(2 * hw, text[1].length * 6.4) + 24;
+			g.append(svg('rect', { class: 'ctx ' + k, x: p.x - bw / 2, y: p.y - nodeH / 2 - 48,
+				width: bw, height: nodeH + 60, rx: 10 }));
+			text.forEach((line, i) => g.append(svg('text', { class: 'ctx-label' + (i ? '' : ' head'),
+				x: p.x, y: p.y - nodeH / 2 - 30 + 15 * i, 'text-anchor': 'middle' }, line)));
+		});
+		// from below the unsafe class back to the safe one
+		const ax = b.x - wb / 2, bx = a.x + wa / 2, y = a.y + nodeH / 2 + 14;
+		const d = `M${ax},${y} C${ax},${y + 70} ${bx},${y + 70} ${bx},${y + 2}`;
+		g.append(svg('path', { class: 'irq-line', d, 'marker-end': 'url(#arrow-irq)' }));
+		g.append(svg('text', { class: 'irq-label', x: (ax + bx) / 2, y: y + 72,
+			'text-anchor': 'middle' }, '⚡ ' + irq.irq));
+	} else if (!irq.pair && names.length) {
+		const p = pos[0], hw = width(names[0]) / 2, top = p.y - nodeH / 2 - 2;
+		const d = `M${p.x + hw / 2},${top} C${p.x + hw / 2 + 40},${top - 90} ` +
+			`${p.x - hw / 2 - 40},${top - 90} ${p.x - hw / 2},${top}`;
+		g.append(svg('path', { class: 'irq-line', d, 'marker-end': 'url(#arrow-irq)' }));
+		g.append(svg('text', { class: 'irq-label', x: p.x, y: top - 75,
+			'text-anchor': 'middle' }, '⚡ ' + irq.irq));
+		g.append(svg('text', { class: 'ctx-label', x: p.x, y: p.y + nodeH / 2 + 22,
+			'text-anchor': 'middle' }, 'before: ' + irq.before));
+		g.append(svg('text', { class: 'ctx-label', x: p.x, y: p.y + nodeH / 2 + 42,
+			'text-anchor': 'middle' }, 'now: ' + irq.after));
+	}
+	s.append(g);
+}
+
 function lockGraph(sig, report) {
 	const stacks = {};
 	for (const e of (report && report.edges) || [])
 		stacks[e.hash] = e;
 	const edges = sig.edges || [];
+	const irq = irqShape(sig, report);
 	const names = [];
 	const add = n => { if (n && !names.includes(n)) names.push(n); };
-	(sig.chain || []).forEach(add);
-	edges.forEach(e => { add(e.from); add(e.to); });
+	if (irq && irq.pair && edges.length) {
+		// the two classes of the dependency (the chain repeats them,
+		// and may print them otherwise: &(&x->lock)->rlock for &x->lock)
+		edges.forEach(e => { add(e.from); add(e.to); });
+	} else {
+		(sig.chain || []).forEach(add);
+		edges.forEach(e => { add(e.from); add(e.to); });
+	}
 	if (!names.length)
 		(sig.classes || []).forEach(add);
 	const culprit = sig.culprit && sig.culprit.function;
@@ -263,7 +347,9 @@ function lockGraph(sig, report) {
 	if (n <= 1) {
 		pos = [{ x: 0, y: 0 }];
 	} else if (n === 2) {
-		pos = [{ x: -(maxW / 2 + 90), y: 0 }, { x: maxW / 2 + 90, y: 0 }];
+		// an irq pair leaves room for the contexts' captions
+		const half = maxW / 2 + (irq ? 170 : 90);
+		pos = [{ x: -half, y: 0 }, { x: half, y: 0 }];
 	} else {
 		const r = Math.max(110, (maxW + 40) * n / (2 * Math.PI) + 20);
 		pos = names.map((_, i) => {
@@ -271,13 +357,15 @@ function lockGraph(sig, report) {
 			return { x: r * Math.cos(a), y: 0.75 * r * Math.sin(a) };
 		});
 	}
-	const labelW = Math.max(0, ...edges.map(e => ((e.function || '?').length + 10) * 7.3));
+	const labelW = Math.max(irq ? irq.labelW : 0,
+		...edges.map(e => ((e.function || '?').length + 10) * 7.3));
 	const xs = pos.map((p, i) => [p.x - width(names[i]) / 2, p.x + width(names[i]) / 2]).flat();
 	const ys = pos.map(p => p.y);
 	const x0 = Math.min(...xs) - Math.min(labelW, 160) - 10;
 	const x1 = Math.max(...xs) + Math.min(labelW, 160) + 10;
-	const y0 = Math.min(...ys) - nodeH / 2 - (n <= 1 && edges.length ? 110 : 40);
-	const y1 = Math.max(...ys) + nodeH / 2 + (n === 2 ? 60 : 50);
+	const y0 = Math.min(...ys) - nodeH / 2 - (n <= 1 && (edges.length || irq) ? 110 :
+		irq ? 60 : 40);
+	const y1 = Math.max(...ys) + nodeH / 2 + (irq ? 110 : n === 2 ? 60 : 50);
 	const W = x1 - x0, H = y1 - y0;
 	const at = {};
 	names.forEach((nm, i) => { at[nm] = pos[i]; });
@@ -291,7 +379,13 @@ function lockGraph(sig, report) {
 		svg('marker', { id: 'arrow-culprit', viewBox: '0 0 10 10', refX: 10,
 			refY: 5, markerWidth: 8, markerHeight: 8,
 			orient: 'auto-start-reverse' },
-		svg('path', { d: 'M0,0 L10,5 L0,10 z', fill: '#a40000' }))));
+		svg('path', { d: 'M0,0 L10,5 L0,10 z', fill: '#a40000' })),
+		svg('marker', { id: 'arrow-irq', viewBox: '0 0 10 10', refX: 10,
+			refY: 5, markerWidth: 8, markerHeight: 8,
+			orient: 'auto-start-reverse' },
+		svg('path', { d: 'M0,0 L10,5 L0,10 z', fill: '#6a3d9a' }))));
+	if (irq)
+		drawIrq(s, irq, names, pos, width, nodeH);
 	// where the segment from p to q leaves the box around p
 	const border = (p, q, nm) => {
 		const hw = width(nm) / 2 + 4, hh = nodeH / 2 + 4;

@@ -183,6 +183,53 @@ check('subsystem: weekly bars of signatures and occurrences',
 	await page.locator('main svg.bars').nth(1).locator('rect[data-count="3"]').count() === 1);
 check('subsystem: links the list filtered by it',
 	await page.locator('main a[href="/signatures?subsystem=' + coretemp + '"]').count() === 1);
+// ---- the irq kinds: each class's context and the interrupt closing it -----
+const byKind = async kind => (await api('/signatures?kind=' + kind)).signatures[0];
+for (const [kind, cls, classes] of [
+	['irq_inversion', 'SOFTIRQ', ['&q->lock', '&dev->wed_lock']],
+	['hardirq_safe_unsafe', 'HARDIRQ', ['&xhci->lock', 'pin_fs_lock']]]) {
+	const sg = await byKind(kind);
+	if (!sg) {
+		check('graph ' + kind + ': a signature of the kind', false);
+		continue;
+	}
+	await open('/signatures/' + sg.id);
+	const texts = await page.locator('svg.graph .node text').allTextContents();
+	check('graph ' + kind + ': its two classes, one dependency between them',
+		JSON.stringify(texts) === JSON.stringify(classes) &&
+		await page.locator('svg.graph .edge').count() === 1 &&
+		await page.locator('svg.graph .edge').getAttribute('data-from') === classes[0], texts);
+	check('graph ' + kind + ': the ' + cls + '-safe and -unsafe contexts named',
+		await page.locator('svg.graph .irq[data-irq="' + cls + '"] rect.ctx.safe').count() === 1 &&
+		await page.locator('svg.graph .irq rect.ctx.unsafe').count() === 1 &&
+		(await page.locator('svg.graph .irq text.ctx-label').allTextContents()).join('|') ===
+			cls + '-safe|also taken in ' + cls.toLowerCase() + ' context|' +
+			cls + '-unsafe|taken with ' + cls.toLowerCase() + 's enabled');
+	check('graph ' + kind + ': the interrupt closes the cycle, dashed, not a button',
+		await page.locator('svg.graph .irq path.irq-line').count() === 1 &&
+		(await page.locator('svg.graph .irq text.irq-label').textContent())
+			.includes(cls + ' interrupt') &&
+		await page.locator('svg.graph .irq [role=button]').count() === 0);
+	await page.locator('svg.graph').screenshot({ path: env.SHOTS + '/graph-' + kind + '.png' });
+}
+{
+	const sg = await byKind('inconsistent_lock_state');
+	const rep = sg && await api('/signatures/' + sg.id + '/report');
+	await open('/signatures/' + (sg ? sg.id : 0));
+	const labels = await page.locator('svg.graph .irq text').allTextContents();
+	check('graph inconsistent_lock_state: one class, its two states and the interrupt',
+		!!rep && await page.locator('svg.graph .node').count() === 1 &&
+		labels.includes('before: {SOFTIRQ-ON-W} taken with softirqs enabled') &&
+		labels.includes('now: {IN-SOFTIRQ-W} taken in softirq context') &&
+		rep.report.irq.from === 'SOFTIRQ-ON-W' && rep.report.irq.to === 'IN-SOFTIRQ-W' &&
+		labels.some(t => /interrupt on the CPU holding it/.test(t)) &&
+		await page.locator('svg.graph .irq path.irq-line').count() === 1, labels);
+	await page.locator('svg.graph').screenshot({ path: env.SHOTS + '/graph-inconsistent_lock_state.png' });
+}
+await open('/signatures/' + env.SEED_ID);
+check('graph: a circular cycle has no irq context drawn',
+	await page.locator('svg.graph .irq').count() === 0);
+
 await open('/runs/' + env.RUN_ID);
 check('run: its report links to the seed signature',
 	await page.locator('main a[href="/signatures/' + env.SEED_ID + '"]').count() === 1);
