@@ -102,6 +102,7 @@ time_url() {
 PAGES=(
 	"overview|/|/api/v1/overview /api/v1/runs?limit=10"
 	"signatures|/signatures|/api/v1/signatures?limit=50 /api/v1/regressions /api/v1/signatures/stats?ids=$IDS"
+	"signatures (filtered)|/signatures?tree=mainline&machine=machine-7|/api/v1/signatures?limit=50&duplicates=0&tree=mainline&machine=machine-7 /api/v1/signatures?limit=50&duplicates=0&machine=no-such-machine&sort=count"
 	"signature (#6641)|/signatures/$SEED|/api/v1/signatures/$SEED /api/v1/signatures/$SEED/report /api/v1/signatures/$SEED/histogram?days=90 /api/v1/signatures/$SEED/occurrences?limit=5 /api/v1/regressions /api/v1/signatures/$SEED/duplicates"
 	"signature (busiest)|/signatures/$BUSY|/api/v1/signatures/$BUSY /api/v1/signatures/$BUSY/report /api/v1/signatures/$BUSY/histogram?days=90 /api/v1/signatures/$BUSY/occurrences?limit=5 /api/v1/regressions /api/v1/signatures/$BUSY/duplicates"
 	"regressions|/regressions|/api/v1/regressions"

@@ -62,10 +62,12 @@ static int day_row(void *ctx, sqlite3_stmt *st)
 				       sqlite3_column_int64(st, 1));
 }
 
-int db_dash_per_day(struct db *db, long long from, long long to,
-		    db_dash_day_fn fn, void *ctx, struct strbuf *err)
+/* Statement id on [from, to), a pair of integers a row. */
+static int count_range(struct db *db, enum db_sql id, long long from,
+		       long long to, db_dash_day_fn fn, void *ctx,
+		       struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_DASH_PER_DAY, err);
+	sqlite3_stmt *st = db_stmt(db, id, err);
 	struct rows r = { (void *)fn, ctx };
 
 	if (!st)
@@ -73,6 +75,12 @@ int db_dash_per_day(struct db *db, long long from, long long to,
 	db_bind_int(st, 1, from);
 	db_bind_int(st, 2, to);
 	return db_each(db, st, day_row, &r, "counting occurrences", err);
+}
+
+int db_dash_per_day(struct db *db, long long from, long long to,
+		    db_dash_day_fn fn, void *ctx, struct strbuf *err)
+{
+	return count_range(db, DB_SQL_DASH_PER_DAY, from, to, fn, ctx, err);
 }
 
 static int top_row(void *ctx, sqlite3_stmt *st)
@@ -100,15 +108,8 @@ int db_dash_top(struct db *db, const char *ids, db_dash_top_fn fn, void *ctx,
 int db_dash_sig_counts(struct db *db, long long from, long long to,
 		       db_dash_sig_fn fn, void *ctx, struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_DASH_SIG_COUNTS, err);
-	struct rows r = { (void *)fn, ctx };
-
-	if (!st)
-		return -EIO;
-	db_bind_int(st, 1, from);
-	db_bind_int(st, 2, to);
 	/* db_dash_sig_fn is the same function type as db_dash_day_fn */
-	return db_each(db, st, day_row, &r, "counting occurrences", err);
+	return count_range(db, DB_SQL_DASH_SIG_COUNTS, from, to, fn, ctx, err);
 }
 
 static int stats_row(void *ctx, sqlite3_stmt *st)
