@@ -60,9 +60,9 @@ SELECT (id + 1) / 2, id, (id + 1) % 2, 'fn_' || ((id + 1) / 2) FROM edges;
 -- a time inside that run's day
 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $OCCS)
 INSERT INTO occurrences (id, signature_id, matched_signature_id, run_id, seq, ts,
-	is_new, kernel, task, pid, text, raw)
+	is_new, kernel, task, pid)
 SELECT i, s, s, r, i, $now - 90 * 86400 + r * (90 * 86400 / $RUNS), 0,
-	'6.' || (r % 12) || '.0', 'task', i % 30000, '', ''
+	'6.' || (r % 12) || '.0', 'task', i % 30000
 FROM (SELECT i, 1 + (abs(random()) % $SIGS) * (abs(random()) % $SIGS) / $SIGS AS s,
 	1 + abs(random()) % $RUNS AS r FROM n);
 UPDATE signatures SET occurrences = (SELECT count(*) FROM occurrences o
@@ -102,6 +102,7 @@ time_url() {
 PAGES=(
 	"overview|/|/api/v1/overview /api/v1/runs?limit=10"
 	"signatures|/signatures|/api/v1/signatures?limit=50 /api/v1/regressions /api/v1/signatures/stats?ids=$IDS"
+	"signatures (filtered)|/signatures?tree=mainline&machine=machine-7|/api/v1/signatures?limit=50&duplicates=0&tree=mainline&machine=machine-7 /api/v1/signatures?limit=50&duplicates=0&machine=no-such-machine&sort=count"
 	"signature (#6641)|/signatures/$SEED|/api/v1/signatures/$SEED /api/v1/signatures/$SEED/report /api/v1/signatures/$SEED/histogram?days=90 /api/v1/signatures/$SEED/occurrences?limit=5 /api/v1/regressions /api/v1/signatures/$SEED/duplicates"
 	"signature (busiest)|/signatures/$BUSY|/api/v1/signatures/$BUSY /api/v1/signatures/$BUSY/report /api/v1/signatures/$BUSY/histogram?days=90 /api/v1/signatures/$BUSY/occurrences?limit=5 /api/v1/regressions /api/v1/signatures/$BUSY/duplicates"
 	"regressions|/regressions|/api/v1/regressions"

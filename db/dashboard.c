@@ -53,6 +53,7 @@ int db_dash_counts(struct db *db, long long week, db_dash_count_fn fn,
 	return db_each(db, st, count_row, &r, "counting signatures", err);
 }
 
+/* A pair of integers (a day or a signature id, and a count). */
 static int day_row(void *ctx, sqlite3_stmt *st)
 {
 	struct rows *r = ctx;
@@ -61,10 +62,12 @@ static int day_row(void *ctx, sqlite3_stmt *st)
 				       sqlite3_column_int64(st, 1));
 }
 
-int db_dash_per_day(struct db *db, long long from, long long to,
-		    db_dash_day_fn fn, void *ctx, struct strbuf *err)
+/* Statement id on [from, to), a pair of integers a row. */
+static int count_range(struct db *db, enum db_sql id, long long from,
+		       long long to, db_dash_day_fn fn, void *ctx,
+		       struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_DASH_PER_DAY, err);
+	sqlite3_stmt *st = db_stmt(db, id, err);
 	struct rows r = { (void *)fn, ctx };
 
 	if (!st)
@@ -72,6 +75,12 @@ int db_dash_per_day(struct db *db, long long from, long long to,
 	db_bind_int(st, 1, from);
 	db_bind_int(st, 2, to);
 	return db_each(db, st, day_row, &r, "counting occurrences", err);
+}
+
+int db_dash_per_day(struct db *db, long long from, long long to,
+		    db_dash_day_fn fn, void *ctx, struct strbuf *err)
+{
+	return count_range(db, DB_SQL_DASH_PER_DAY, from, to, fn, ctx, err);
 }
 
 static int top_row(void *ctx, sqlite3_stmt *st)
@@ -84,17 +93,23 @@ static int top_row(void *ctx, sqlite3_stmt *st)
 				       sqlite3_column_int64(st, 5));
 }
 
-int db_dash_top(struct db *db, long long since, int limit, db_dash_top_fn fn,
-		void *ctx, struct strbuf *err)
+int db_dash_top(struct db *db, const char *ids, db_dash_top_fn fn, void *ctx,
+		struct strbuf *err)
 {
 	sqlite3_stmt *st = db_stmt(db, DB_SQL_DASH_TOP, err);
 	struct rows r = { (void *)fn, ctx };
 
 	if (!st)
 		return -EIO;
-	db_bind_int(st, 1, since);
-	db_bind_int(st, 2, limit);
-	return db_each(db, st, top_row, &r, "ranking signatures", err);
+	db_bind_text(st, 1, ids);
+	return db_each(db, st, top_row, &r, "reading top signatures", err);
+}
+
+int db_dash_sig_counts(struct db *db, long long from, long long to,
+		       db_dash_sig_fn fn, void *ctx, struct strbuf *err)
+{
+	/* db_dash_sig_fn is the same function type as db_dash_day_fn */
+	return count_range(db, DB_SQL_DASH_SIG_COUNTS, from, to, fn, ctx, err);
 }
 
 static int stats_row(void *ctx, sqlite3_stmt *st)
@@ -139,4 +154,29 @@ int db_dash_duplicates(struct db *db, long long id, db_dash_dup_fn fn,
 		return -EIO;
 	db_bind_int(st, 1, id);
 	return db_each(db, st, dup_row, &r, "listing duplicates", err);
+}
+
+static int trend_row(void *ctx, sqlite3_stmt *st)
+{
+	struct rows *r = ctx;
+
+	return ((db_dash_trend_fn)r->fn)(r->ctx, db_col_text(st, 0),
+					 sqlite3_column_int64(st, 1),
+					 sqlite3_column_int64(st, 2),
+					 sqlite3_column_int64(st, 3));
+}
+
+int db_dash_section_trend(struct db *db, long long since, long long until,
+			  const char *section, db_dash_trend_fn fn, void *ctx,
+			  struct strbuf *err)
+{
+	sqlite3_stmt *st = db_stmt(db, DB_SQL_DASH_SECTION_TREND, err);
+	struct rows r = { (void *)fn, ctx };
+
+	if (!st)
+		return -EIO;
+	db_bind_int(st, 1, since);
+	db_bind_int(st, 2, until);
+	db_bind_text(st, 3, section);
+	return db_each(db, st, trend_row, &r, "counting subsystem weeks", err);
 }

@@ -19,10 +19,12 @@ typedef int (*db_dash_count_fn)(void *ctx, const char *what, const char *key,
 				long long n);
 /* One day of all occurrences: day is days since 1970-01-01 (UTC). */
 typedef int (*db_dash_day_fn)(void *ctx, long long day, long long n);
-/* One of the signatures seen most since a time. */
+/* One signature's count of occurrences. */
+typedef int (*db_dash_sig_fn)(void *ctx, long long id, long long n);
+/* One signature of a given list: rank is its index in the list. */
 typedef int (*db_dash_top_fn)(void *ctx, long long id, const char *hash,
 			      const char *kind, const char *title,
-			      const char *status, long long n);
+			      const char *status, long long rank);
 
 /* The list columns of one signature: occurrences since a time, distinct
  * machines, the kernel of its newest occurrence and its best ranked
@@ -42,9 +44,22 @@ int db_dash_counts(struct db *db, long long week, db_dash_count_fn fn,
 /* All occurrences with from <= ts < to by day, oldest first. */
 int db_dash_per_day(struct db *db, long long from, long long to,
 		    db_dash_day_fn fn, void *ctx, struct strbuf *err);
-/* The limit signatures with most occurrences since, most first. */
-int db_dash_top(struct db *db, long long since, int limit, db_dash_top_fn fn,
-		void *ctx, struct strbuf *err);
+/* The signatures in ids, a JSON array of ids, in its order (absent ids
+ * skipped). */
+int db_dash_top(struct db *db, const char *ids, db_dash_top_fn fn, void *ctx,
+		struct strbuf *err);
+/* One MAINTAINERS section's week: its open signatures seen that week and
+ * their occurrences. */
+typedef int (*db_dash_trend_fn)(void *ctx, const char *section, long long week,
+				long long signatures, long long occurrences);
+/* Open signatures and occurrences per section (all when section is NULL)
+ * and week from since (week 0: since to since + 7 days) up to until. */
+int db_dash_section_trend(struct db *db, long long since, long long until,
+			  const char *section, db_dash_trend_fn fn, void *ctx,
+			  struct strbuf *err);
+/* Occurrences with from <= ts < to per signature, by signature id. */
+int db_dash_sig_counts(struct db *db, long long from, long long to,
+		       db_dash_sig_fn fn, void *ctx, struct strbuf *err);
 
 /* The list columns of the signatures in ids, a JSON array of ids. */
 int db_dash_stats(struct db *db, const char *ids, long long since,

@@ -328,6 +328,35 @@ static const char *const migrations[] = {
 	"CREATE INDEX occurrences_text ON occurrences (text_id)"
 	" WHERE text_id IS NOT NULL;"
 	"DROP INDEX occurrences_signature;",
+	/* 9: the dashboard's filters and overview (docs/dashboard.md): where
+	 * each signature was seen (its trees and machines, one row per
+	 * distinct value, kept by a trigger on every stored occurrence) for
+	 * the list's tree= and machine= filters; occurrences by time for
+	 * the overview's per-day and per-week counts, and its signature
+	 * counts from an index */
+	"CREATE TABLE signature_places ("
+	" what TEXT NOT NULL," /* 'tree' or 'machine' */
+	" value TEXT NOT NULL,"
+	" signature_id INTEGER NOT NULL REFERENCES signatures (id),"
+	" PRIMARY KEY (what, value, signature_id)) WITHOUT ROWID;"
+	"INSERT OR IGNORE INTO signature_places (what, value, signature_id)"
+	" SELECT DISTINCT 'tree', r.tree, o.signature_id FROM occurrences o"
+	" JOIN runs r ON r.id = o.run_id WHERE r.tree IS NOT NULL"
+	" UNION SELECT DISTINCT 'machine', r.machine, o.signature_id"
+	" FROM occurrences o JOIN runs r ON r.id = o.run_id"
+	" WHERE r.machine IS NOT NULL;"
+	"CREATE TRIGGER signature_places_add AFTER INSERT ON occurrences"
+	" BEGIN"
+	" INSERT OR IGNORE INTO signature_places (what, value, signature_id)"
+	" SELECT 'tree', tree, NEW.signature_id FROM runs"
+	" WHERE id = NEW.run_id AND tree IS NOT NULL"
+	" UNION ALL SELECT 'machine', machine, NEW.signature_id FROM runs"
+	" WHERE id = NEW.run_id AND machine IS NOT NULL;"
+	" END;"
+	"CREATE INDEX occurrences_ts ON occurrences (ts, signature_id);"
+	/* the overview's counts of open signatures, without their rows */
+	"CREATE INDEX signatures_counts ON signatures"
+	" (duplicate_of, kind, status, first_seen, escalated_at);",
 };
 
 int migrate_latest(void)

@@ -361,6 +361,10 @@ int db_signature_list(struct db *db, const struct db_signature_filter *f,
 	db_bind_int_or_null(st, 5, f->cursor_value, !f->has_cursor);
 	db_bind_int_or_null(st, 6, f->cursor_id, !f->has_cursor);
 	db_bind_int(st, 7, f->limit);
+	db_bind_text(st, 8, f->tree);
+	db_bind_text(st, 9, f->machine);
+	db_bind_text(st, 10, f->subsystem);
+	db_bind_int_or_null(st, 11, 1, !f->no_duplicates);
 	return each_signature(db, st, false, fn, ctx, err);
 }
 

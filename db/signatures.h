@@ -88,6 +88,10 @@ enum db_signature_sort {
 struct db_signature_filter {
 	const char *kind, *status, *q; /* NULL: any; q lower case */
 	long long since; /* last_seen >= since; < 0: any */
+	/* seen on this tree, on this machine, owned by this MAINTAINERS
+	 * section (any rank, as computed by the owners cache); NULL: any */
+	const char *tree, *machine, *subsystem;
+	bool no_duplicates; /* leave merged duplicates out */
 	enum db_signature_sort sort;
 	bool has_cursor;
 	long long cursor_value, cursor_id;

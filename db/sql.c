@@ -22,6 +22,15 @@
 	" AND (?3 IS NULL OR instr(search, ?3) > 0)"                       \
 	" AND (?4 IS NULL OR last_seen >= ?4)"                             \
 	" AND (?5 IS NULL OR " col " < ?5 OR (" col " = ?5 AND id < ?6))"  \
+	" AND (?8 IS NULL OR EXISTS (SELECT 1 FROM signature_places p"     \
+	"  WHERE p.what = 'tree' AND p.value = ?8"                         \
+	"  AND p.signature_id = signatures.id))"                           \
+	" AND (?9 IS NULL OR EXISTS (SELECT 1 FROM signature_places p"     \
+	"  WHERE p.what = 'machine' AND p.value = ?9"                      \
+	"  AND p.signature_id = signatures.id))"                           \
+	" AND (?10 IS NULL OR EXISTS (SELECT 1 FROM signature_sections ss" \
+	"  WHERE ss.signature_id = signatures.id AND ss.section = ?10))"   \
+	" AND (?11 IS NULL OR duplicate_of IS NULL)"                       \
 	" ORDER BY " col " DESC, id DESC LIMIT ?7"
 
 #define RUN_COLUMNS                                                          \
@@ -584,32 +593,33 @@ static const char *const sql[DB_SQL_NR] = {
 		" count(*) FROM occurrences o JOIN runs r ON r.id = o.run_id"
 		" WHERE o.signature_id = ?1 AND o.ts >= ?2"
 		" GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4",
+	/* one pass over the covering signatures_counts index (never the
+	 * wide rows), then the groups of that pass */
 	[DB_SQL_DASH_COUNTS] =
-		"SELECT 'kind', kind, count(*) FROM signatures"
-		" WHERE duplicate_of IS NULL AND status <> 'invalid'"
+		"WITH g AS MATERIALIZED (SELECT kind, status, count(*) AS n,"
+		" sum(first_seen >= ?1) AS new_week,"
+		" sum(escalated_at IS NOT NULL) AS escalated FROM signatures"
+		" WHERE duplicate_of IS NULL GROUP BY kind, status)"
+		" SELECT 'kind', kind, sum(n) FROM g WHERE status <> 'invalid'"
 		" GROUP BY kind"
-		" UNION ALL SELECT 'status', status, count(*) FROM signatures"
-		" WHERE duplicate_of IS NULL GROUP BY status"
-		" UNION ALL SELECT 'new_week', '', count(*) FROM signatures"
-		" WHERE duplicate_of IS NULL AND first_seen >= ?1"
-		" UNION ALL SELECT 'escalated', '', count(*) FROM signatures"
-		" WHERE duplicate_of IS NULL AND escalated_at IS NOT NULL"
+		" UNION ALL SELECT 'status', status, sum(n) FROM g GROUP BY status"
+		" UNION ALL SELECT 'new_week', '', ifnull(sum(new_week), 0) FROM g"
+		" UNION ALL SELECT 'escalated', '', ifnull(sum(escalated), 0)"
+		" FROM g"
 		" UNION ALL SELECT 'regressions', status, count(*)"
 		" FROM regressions GROUP BY status",
 	/* the covering (signature_id, ts) index, skipped over signature_id:
 	 * never the rows, whose text and raw are large */
 	[DB_SQL_DASH_PER_DAY] =
 		"SELECT ts / 86400, count(*)"
-		" FROM occurrences INDEXED BY occurrences_sig_ts"
+		" FROM occurrences INDEXED BY occurrences_ts"
 		" WHERE ts >= ?1 AND ts < ?2 GROUP BY 1 ORDER BY 1",
+	/* the signatures of the JSON array ?1 of ids, in its order (the
+	 * ranking is done by the caller from DASH_SIG_COUNTS) */
 	[DB_SQL_DASH_TOP] =
-		"SELECT s.id, s.hash, s.kind, s.title, s.status, t.n FROM"
-		" (SELECT signature_id, count(*) AS n FROM occurrences"
-		"  INDEXED BY occurrences_sig_ts WHERE ts >= ?1"
-		"  GROUP BY signature_id"
-		"  ORDER BY n DESC, signature_id LIMIT ?2) t"
-		" JOIN signatures s ON s.id = t.signature_id"
-		" ORDER BY t.n DESC, s.id",
+		"SELECT s.id, s.hash, s.kind, s.title, s.status, j.key"
+		" FROM json_each(?1) j JOIN signatures s ON s.id = j.value"
+		" ORDER BY j.key",
 	[DB_SQL_DASH_STATS] =
 		"SELECT s.id,"
 		" (SELECT count(*) FROM occurrences o"
@@ -662,6 +672,26 @@ static const char *const sql[DB_SQL_NR] = {
 	[DB_SQL_FN_TREE_RENAME] =
 		"UPDATE fn_trees SET tree_id = ?2 WHERE id = ?1",
 	[DB_SQL_FN_TREE_DELETE_ID] = "DELETE FROM fn_trees WHERE id = ?1",
+	/* the dashboard's overview (db/dashboard.c, docs/dashboard.md):
+	 * occurrences per signature in [?1, ?2), a range of the covering
+	 * (ts, signature_id) index, never the rows */
+	[DB_SQL_DASH_SIG_COUNTS] =
+		"SELECT signature_id, count(*)"
+		" FROM occurrences INDEXED BY occurrences_ts"
+		" WHERE ts >= ?1 AND ts < ?2 GROUP BY signature_id"
+		" ORDER BY signature_id",
+	/* per MAINTAINERS section (all, or ?3) and week since ?1 (week 0
+	 * starts at ?1): its open signatures seen that week and their
+	 * occurrences; a range of occurrences_ts, then a key per row */
+	[DB_SQL_DASH_SECTION_TREND] =
+		"SELECT ss.section, (o.ts - ?1) / 604800,"
+		" count(DISTINCT o.signature_id), count(*)"
+		" FROM occurrences o INDEXED BY occurrences_ts"
+		" JOIN signatures s ON s.id = o.signature_id"
+		" JOIN signature_sections ss ON ss.signature_id = o.signature_id"
+		" WHERE o.ts >= ?1 AND o.ts < ?2 AND s.duplicate_of IS NULL"
+		" AND s.status <> 'invalid' AND (?3 IS NULL OR ss.section = ?3)"
+		" GROUP BY 1, 2 ORDER BY 1, 2",
 };
 
 const char *db_sql_text(enum db_sql id)

@@ -171,6 +171,9 @@ enum db_sql {
 	/* background indexing (db/fnindex.c, server/triage/indexer.c) */
 	DB_SQL_FN_TREE_RENAME,
 	DB_SQL_FN_TREE_DELETE_ID,
+	/* the dashboard's overview (db/dashboard.c, docs/dashboard.md) */
+	DB_SQL_DASH_SIG_COUNTS,
+	DB_SQL_DASH_SECTION_TREND,
 
 	DB_SQL_NR
 };

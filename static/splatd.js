@@ -242,15 +242,99 @@ function dayRange(sinceIso, counts) {
 // class (its <text> the class name as printed), one arrow per dependency
 // labelled with its function, the culprit's arrow marked; selecting an
 // arrow (click, Enter, Space) shows its stack in the panel below.
+// The irq kinds: which context takes which class.  Usage names as lockdep
+// prints them (IN-HARDIRQ-W, SOFTIRQ-ON-R, ...) in words.
+function usageWords(u) {
+	const m = /^(IN-)?(HARDIRQ|SOFTIRQ)(-ON)?-([WR])$/.exec(u || '');
+	if (!m)
+		return u || '';
+	const ctx = m[2].toLowerCase(), how = m[4] === 'R' ? 'read' : 'taken';
+	return m[1] ? how + ' in ' + ctx + ' context' : how + ' with ' + ctx + 's enabled';
+}
+
+/*
+ * How an irq kind is drawn, or null for the other kinds: irq_inversion and
+ * the safe/unsafe kinds (pair) as the dependency of an irq-safe class on an
+ * irq-unsafe one, closed by the interrupt that takes the first while the
+ * second is held; inconsistent_lock_state as one class taken in two states,
+ * closed by the interrupt that takes it again on the CPU that holds it.
+ */
+function irqShape(sig, report) {
+	const r = (report && report.irq) || {};
+	const fromKind = /^(hard|soft)irq/.exec(sig.kind || '');
+	const usage = /(HARDIRQ|SOFTIRQ)/.exec((r.to || '') + ' ' + (r.from || ''));
+	const cls = (r.class || (usage && usage[1]) ||
+		(fromKind && fromKind[1].toUpperCase() + 'IRQ') || 'IRQ').toUpperCase();
+	const ctx = cls.toLowerCase();
+	if (['irq_inversion', 'hardirq_safe_unsafe', 'softirq_safe_unsafe'].includes(sig.kind)) {
+		const t = { pair: true, cls,
+			safe: [cls + '-safe', 'also taken in ' + ctx + ' context'],
+			unsafe: [cls + '-unsafe', 'taken with ' + ctx + 's enabled'],
+			irq: cls + ' interrupt while it is held: wants the ' + cls + '-safe lock' };
+		t.labelW = t.irq.length * 3.7;
+		return t;
+	}
+	if (sig.kind === 'inconsistent_lock_state') {
+		const t = { pair: false, cls,
+			before: '{' + (r.from || '?') + '} ' + usageWords(r.from),
+			after: '{' + (r.to || '?') + '} ' + usageWords(r.to),
+			irq: cls + ' interrupt on the CPU holding it takes it again' };
+		t.labelW = Math.max(t.before.length, t.after.length, t.irq.length) * 3.7;
+		return t;
+	}
+	return null;
+}
+
+// The irq context of a graph (irqShape()): context captions and the
+// interrupt arrow (dashed, not selectable: there is no stack of it).
+function drawIrq(s, irq, names, pos, width, nodeH) {
+	const g = svg('g', { class: 'irq', 'data-irq': irq.cls });
+	if (irq.pair && names.length === 2) {
+		const [a, b] = pos, wa = width(names[0]) / 2, wb = width(names[1]) / 2;
+		[[a, wa, irq.safe, 'safe'], [b, wb, irq.unsafe, 'unsafe']].forEach(([p, hw, text, k]) => {
+			const bw = Math.max(2 * hw, text[1].length * 6.4) + 24;
+			g.append(svg('rect', { class: 'ctx ' + k, x: p.x - bw / 2, y: p.y - nodeH / 2 - 48,
+				width: bw, height: nodeH + 60, rx: 10 }));
+			text.forEach((line, i) => g.append(svg('text', { class: 'ctx-label' + (i ? '' : ' head'),
+				x: p.x, y: p.y - nodeH / 2 - 30 + 15 * i, 'text-anchor': 'middle' }, line)));
+		});
+		// from below the unsafe class back to the safe one
+		const ax = b.x - wb / 2, bx = a.x + wa / 2, y = a.y + nodeH / 2 + 14;
+		const d = `M${ax},${y} C${ax},${y + 70} ${bx},${y + 70} ${bx},${y + 2}`;
+		g.append(svg('path', { class: 'irq-line', d, 'marker-end': 'url(#arrow-irq)' }));
+		g.append(svg('text', { class: 'irq-label', x: (ax + bx) / 2, y: y + 72,
+			'text-anchor': 'middle' }, '⚡ ' + irq.irq));
+	} else if (!irq.pair && names.length) {
+		const p = pos[0], hw = width(names[0]) / 2, top = p.y - nodeH / 2 - 2;
+		const d = `M${p.x + hw / 2},${top} C${p.x + hw / 2 + 40},${top - 90} ` +
+			`${p.x - hw / 2 - 40},${top - 90} ${p.x - hw / 2},${top}`;
+		g.append(svg('path', { class: 'irq-line', d, 'marker-end': 'url(#arrow-irq)' }));
+		g.append(svg('text', { class: 'irq-label', x: p.x, y: top - 75,
+			'text-anchor': 'middle' }, '⚡ ' + irq.irq));
+		g.append(svg('text', { class: 'ctx-label', x: p.x, y: p.y + nodeH / 2 + 22,
+			'text-anchor': 'middle' }, 'before: ' + irq.before));
+		g.append(svg('text', { class: 'ctx-label', x: p.x, y: p.y + nodeH / 2 + 42,
+			'text-anchor': 'middle' }, 'now: ' + irq.after));
+	}
+	s.append(g);
+}
+
 function lockGraph(sig, report) {
 	const stacks = {};
 	for (const e of (report && report.edges) || [])
 		stacks[e.hash] = e;
 	const edges = sig.edges || [];
+	const irq = irqShape(sig, report);
 	const names = [];
 	const add = n => { if (n && !names.includes(n)) names.push(n); };
-	(sig.chain || []).forEach(add);
-	edges.forEach(e => { add(e.from); add(e.to); });
+	if (irq && irq.pair && edges.length) {
+		// the two classes of the dependency (the chain repeats them,
+		// and may print them otherwise: &(&x->lock)->rlock for &x->lock)
+		edges.forEach(e => { add(e.from); add(e.to); });
+	} else {
+		(sig.chain || []).forEach(add);
+		edges.forEach(e => { add(e.from); add(e.to); });
+	}
 	if (!names.length)
 		(sig.classes || []).forEach(add);
 	const culprit = sig.culprit && sig.culprit.function;
@@ -263,7 +347,9 @@ function lockGraph(sig, report) {
 	if (n <= 1) {
 		pos = [{ x: 0, y: 0 }];
 	} else if (n === 2) {
-		pos = [{ x: -(maxW / 2 + 90), y: 0 }, { x: maxW / 2 + 90, y: 0 }];
+		// an irq pair leaves room for the contexts' captions
+		const half = maxW / 2 + (irq ? 170 : 90);
+		pos = [{ x: -half, y: 0 }, { x: half, y: 0 }];
 	} else {
 		const r = Math.max(110, (maxW + 40) * n / (2 * Math.PI) + 20);
 		pos = names.map((_, i) => {
@@ -271,13 +357,15 @@ function lockGraph(sig, report) {
 			return { x: r * Math.cos(a), y: 0.75 * r * Math.sin(a) };
 		});
 	}
-	const labelW = Math.max(0, ...edges.map(e => ((e.function || '?').length + 10) * 7.3));
+	const labelW = Math.max(irq ? irq.labelW : 0,
+		...edges.map(e => ((e.function || '?').length + 10) * 7.3));
 	const xs = pos.map((p, i) => [p.x - width(names[i]) / 2, p.x + width(names[i]) / 2]).flat();
 	const ys = pos.map(p => p.y);
 	const x0 = Math.min(...xs) - Math.min(labelW, 160) - 10;
 	const x1 = Math.max(...xs) + Math.min(labelW, 160) + 10;
-	const y0 = Math.min(...ys) - nodeH / 2 - (n <= 1 && edges.length ? 110 : 40);
-	const y1 = Math.max(...ys) + nodeH / 2 + (n === 2 ? 60 : 50);
+	const y0 = Math.min(...ys) - nodeH / 2 - (n <= 1 && (edges.length || irq) ? 110 :
+		irq ? 60 : 40);
+	const y1 = Math.max(...ys) + nodeH / 2 + (irq ? 110 : n === 2 ? 60 : 50);
 	const W = x1 - x0, H = y1 - y0;
 	const at = {};
 	names.forEach((nm, i) => { at[nm] = pos[i]; });
@@ -291,7 +379,13 @@ function lockGraph(sig, report) {
 		svg('marker', { id: 'arrow-culprit', viewBox: '0 0 10 10', refX: 10,
 			refY: 5, markerWidth: 8, markerHeight: 8,
 			orient: 'auto-start-reverse' },
-		svg('path', { d: 'M0,0 L10,5 L0,10 z', fill: '#a40000' }))));
+		svg('path', { d: 'M0,0 L10,5 L0,10 z', fill: '#a40000' })),
+		svg('marker', { id: 'arrow-irq', viewBox: '0 0 10 10', refX: 10,
+			refY: 5, markerWidth: 8, markerHeight: 8,
+			orient: 'auto-start-reverse' },
+		svg('path', { d: 'M0,0 L10,5 L0,10 z', fill: '#6a3d9a' }))));
+	if (irq)
+		drawIrq(s, irq, names, pos, width, nodeH);
 	// where the segment from p to q leaves the box around p
 	const border = (p, q, nm) => {
 		const hw = width(nm) / 2 + 4, hh = nodeH / 2 + 4;
@@ -416,10 +510,12 @@ async function overviewPage(main) {
 	o.per_day.forEach(d => { per[d.day] = d.count; });
 	main.append(el('h2', 'Occurrences per day (90 days)'),
 		bars(dayRange(o.since, per), 'occurrences per day'));
-	main.append(el('h2', 'Seen most in the last 7 days'),
+	main.append(el('h2', 'Seen most this week'),
+		el('p', { class: 'muted' }, 'Today and the 6 days before (since ',
+			when(o.week_since), ').'),
 		table([['signature', r => sigLink(r.id, r.title)], ['kind', r => r.kind],
 			['status', r => statusTag(r.status)],
-			['7 days', r => r.count, { num: true }]], o.top_week));
+			['this week', r => r.count, { num: true }]], o.top_week));
 	main.append(el('h2', 'Latest runs'), runsTable(runs.runs));
 }
 
@@ -489,22 +585,18 @@ async function signaturesPage(main) {
 	const q = params();
 	main.append(filterForm([['kind', 'kind', KINDS], ['status', 'status', STATUSES],
 		['q', 'text'], ['since', 'last seen since'], ['subsystem', 'subsystem'],
+		['tree', 'tree'], ['machine', 'machine'],
 		['duplicates', 'show duplicates']], '/signatures'));
+	// every filter goes to the one list call, combined there
 	const api = new URLSearchParams();
-	for (const k of ['kind', 'status', 'q', 'since', 'sort', 'cursor'])
+	for (const k of ['kind', 'status', 'q', 'since', 'subsystem', 'tree', 'machine',
+		'sort', 'cursor'])
 		if (q.get(k))
 			api.set(k, q.get(k));
+	api.set('duplicates', q.get('duplicates') === '1' ? '1' : '0');
 	api.set('limit', '50');
-	let list, next = null;
-	if (q.get('subsystem')) {
-		const r = await get('/subsystems/' + encodeURIComponent(q.get('subsystem')) + '/signatures');
-		list = r.signatures;
-	} else {
-		const r = await get('/signatures?' + api);
-		list = r.signatures;
-		next = r.next;
-	}
-	const shown = q.get('duplicates') === '1' ? list : list.filter(s => !s.duplicate_of);
+	const r = await get('/signatures?' + api);
+	const list = r.signatures, next = r.next, shown = list;
 	const [regs, stats] = await Promise.all([get('/regressions'), shown.length ?
 		get('/signatures/stats?ids=' + shown.map(x => x.id).join(',')) :
 		{ signatures: [] }]);
@@ -529,9 +621,9 @@ async function signaturesPage(main) {
 		[sortHeader('last seen', 'last_seen'), s => when(s.last_seen, true)],
 		['last kernel', s => st(s, 'last_kernel'), { mono: true }]], shown, 'signatures');
 	main.append(t);
-	if (list.length !== shown.length)
-		main.append(el('p', { class: 'muted' }, (list.length - shown.length) +
-			' merged duplicate(s) hidden on this page; tick “show duplicates”.'));
+	if (q.get('duplicates') !== '1')
+		main.append(el('p', { class: 'muted' },
+			'Merged duplicates are hidden; tick “show duplicates”.'));
 	if (next) {
 		const nq = new URLSearchParams(q);
 		nq.set('cursor', next);
@@ -776,6 +868,28 @@ function regressionForm(r) {
 	return el('section', { 'aria-label': 'edit' }, el('h2', 'Edit'), f);
 }
 
+// A small line of weekly values (oldest first), with its numbers as text.
+function spark(values, caption) {
+	const W = 120, H = 28, max = Math.max(1, ...values);
+	const step = values.length > 1 ? W / (values.length - 1) : W;
+	const pts = values.map((v, i) => (i * step).toFixed(1) + ',' +
+		(H - 2 - (H - 4) * v / max).toFixed(1)).join(' ');
+	return svg('svg', { class: 'spark', viewBox: `0 0 ${W} ${H}`, width: W, height: H,
+		role: 'img', 'aria-label': caption + ': ' + values.join(', ') },
+	svg('title', {}, caption + ': ' + values.join(', ')),
+	svg('polyline', { points: pts, fill: 'none' }));
+}
+
+// A section's weeks as "open signatures" and "occurrences" lines.
+function trendCells(weeks) {
+	const sig = weeks.map(w => w.open_signatures), occ = weeks.map(w => w.occurrences);
+	return el('span', { class: 'trend' },
+		spark(sig, 'open signatures seen per week'), ' ',
+		el('span', { class: 'num' }, String(sig[sig.length - 1] || 0)),
+		spark(occ, 'occurrences per week'), ' ',
+		el('span', { class: 'num' }, String(occ[occ.length - 1] || 0)));
+}
+
 async function subsystemsPage(main) {
 	setTitle(main, 'Subsystems');
 	const r = await getOpt('/subsystems');
@@ -783,14 +897,37 @@ async function subsystemsPage(main) {
 		main.append(el('p', { class: 'muted' }, 'no kernel tree configured (serve --kernel-tree or --kernel-repo)'));
 		return;
 	}
+	const t = await get('/subsystems/trend?weeks=12');
+	const trend = {};
+	for (const x of t.subsystems)
+		trend[x.name] = x.weeks;
+	main.append(el('p', { class: 'muted' }, 'Trend: open signatures seen, then their ' +
+		'occurrences, per week for 12 weeks since ', when(t.since, true),
+		'; the number is this week’s.'));
 	main.append(table([['section', x => page(x.name, 'subsystems', x.name)],
 		['generic', x => x.generic ? 'generic' : ''],
-		['open signatures', x => x.open_signatures, { num: true }]], r.subsystems));
+		['open signatures', x => x.open_signatures, { num: true }],
+		['trend (signatures, occurrences)', x => trend[x.name] ? trendCells(trend[x.name]) : '']],
+	r.subsystems, 'subsystems'));
 }
-
 async function subsystemPage(main, name) {
 	setTitle(main, name);
-	const r = await get('/subsystems/' + encodeURIComponent(name) + '/signatures');
+	const [r, t] = await Promise.all([
+		get('/subsystems/' + encodeURIComponent(name) + '/signatures'),
+		get('/subsystems/trend?weeks=12&section=' + encodeURIComponent(name))]);
+	const weeks = t.subsystems.length ? t.subsystems[0].weeks : [];
+	main.append(el('h2', 'Trend (12 weeks)'),
+		el('div', { class: 'cards' },
+			el('section', el('h3', 'Open signatures seen per week'),
+				bars(weeks.map(w => ({ label: w.week, count: w.open_signatures,
+					title: 'week of ' + w.week + ': ' + w.open_signatures })),
+				'open signatures seen per week')),
+			el('section', el('h3', 'Occurrences per week'),
+				bars(weeks.map(w => ({ label: w.week, count: w.occurrences,
+					title: 'week of ' + w.week + ': ' + w.occurrences })),
+				'occurrences per week'))));
+	main.append(el('p', el('a', { href: '/signatures?subsystem=' + encodeURIComponent(name) },
+		'filter the signature list by this section')));
 	main.append(el('h2', 'Open signatures'), table([['title', sigTitleCell], ['kind', s => s.kind],
 		['status', s => statusTag(s.status)], ['count', s => s.occurrences, { num: true }],
 		['last seen', s => when(s.last_seen)]], r.signatures));

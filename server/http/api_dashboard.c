@@ -15,11 +15,13 @@
 
 #include "db/dashboard.h"
 #include "db/signatures.h"
+#include "parsers/alloc.h"
 #include "parsers/arena.h"
 #include "parsers/lockdep.h"
 #include "parsers/signature.h"
 #include "server/http/api.h"
 #include "server/http/routes.h"
+#include "server/triage/owners_cache.h"
 #include "server/triage/report_json.h"
 
 #define DAY (24LL * 60 * 60)
@@ -243,34 +245,110 @@ static int add_day(void *ctx, long long day, long long n)
 	return 0;
 }
 
+/* Occurrence counts per signature, by id. */
+struct sig_counts {
+	struct sig_count {
+		long long id, n;
+	} * v;
+	size_t nr, alloc;
+};
+
+static int add_sig_count(void *ctx, long long id, long long n)
+{
+	struct sig_counts *c = ctx;
+
+	ALLOC_GROW(c->v, c->nr + 1, c->alloc);
+	c->v[c->nr].id = id;
+	c->v[c->nr++].n = n;
+	return 0;
+}
+
 /*
  * The days before today never change (an occurrence is stored at the time
- * it arrives), so the overview counts them once per day and process; only
- * today is counted on every request.  Nothing else is cached.
+ * it arrives), so the overview counts them once per day and process: all
+ * occurrences by day for 90 days, and per signature for the 6 days before
+ * today (the week of the top list is today and those 6 days, UTC).  Only
+ * today is counted on every request, a range of the (ts, signature_id)
+ * index.  Nothing else is cached.
  */
 static struct {
 	pthread_mutex_t lock;
-	struct days past; /* valid when past.first is today - 89 */
-} overview_cache = { PTHREAD_MUTEX_INITIALIZER, { 0, { 0 } } };
+	long long today; /* the day the rest was counted for; 0: never */
+	struct days past; /* the 89 days before today */
+	struct sig_counts week; /* the 6 days before today, per signature */
+} overview_cache = { PTHREAD_MUTEX_INITIALIZER,
+		     0,
+		     { 0, { 0 } },
+		     { NULL, 0, 0 } };
 
-static int per_day(struct db *db, long long today, struct days *out,
-		   struct strbuf *err)
+#define TOP_N 10
+
+/* The TOP_N signatures of past + today (both sorted by id), most first. */
+static size_t rank_top(const struct sig_counts *past,
+		       const struct sig_counts *today,
+		       struct sig_count top[TOP_N])
+{
+	size_t i = 0, j = 0, nr = 0, k;
+	struct sig_count c;
+
+	while (i < past->nr || j < today->nr) {
+		if (j >= today->nr ||
+		    (i < past->nr && past->v[i].id < today->v[j].id)) {
+			c = past->v[i++];
+		} else if (i >= past->nr || today->v[j].id < past->v[i].id) {
+			c = today->v[j++];
+		} else {
+			c = past->v[i++];
+			c.n += today->v[j++].n;
+		}
+		/* ties: the lower id first, and ids come in increasing order */
+		if (nr == TOP_N && c.n <= top[TOP_N - 1].n)
+			continue;
+		for (k = nr < TOP_N ? nr++ : TOP_N - 1;
+		     k > 0 && top[k - 1].n < c.n; k--)
+			top[k] = top[k - 1];
+		top[k] = c;
+	}
+	return nr;
+}
+
+/* Occurrences per day for 90 days and the week's top signatures. */
+static int overview_counts(struct db *db, long long today, struct days *out,
+			   struct sig_count top[TOP_N], size_t *top_nr,
+			   struct strbuf *err)
 {
 	struct days fresh = { today - 89, { 0 } };
+	struct sig_counts week = { NULL, 0, 0 }, now = { NULL, 0, 0 };
 	int ret = 0;
 
 	pthread_mutex_lock(&overview_cache.lock);
-	if (overview_cache.past.first != today - 89) {
+	if (overview_cache.today != today) {
 		ret = db_dash_per_day(db, fresh.first * DAY, today * DAY,
 				      add_day, &fresh, err);
 		if (!ret)
+			ret = db_dash_sig_counts(db, (today - 6) * DAY,
+						 today * DAY, add_sig_count,
+						 &week, err);
+		if (!ret) {
+			free(overview_cache.week.v);
+			overview_cache.week = week;
+			week.v = NULL;
 			overview_cache.past = fresh;
+			overview_cache.today = today;
+		}
 	}
 	*out = overview_cache.past;
+	if (!ret)
+		ret = db_dash_sig_counts(db, today * DAY, (today + 1) * DAY,
+					 add_sig_count, &now, err);
+	if (!ret)
+		*top_nr = rank_top(&overview_cache.week, &now, top);
 	pthread_mutex_unlock(&overview_cache.lock);
 	if (!ret)
 		ret = db_dash_per_day(db, today * DAY, (today + 1) * DAY,
 				      add_day, out, err);
+	free(week.v);
+	free(now.v);
 	return ret;
 }
 
@@ -295,16 +373,27 @@ static json_t *days_json(const struct days *d)
 	return list;
 }
 
+struct top_rows {
+	json_t *list;
+	const struct sig_count *top;
+	size_t nr;
+};
+
 static int add_top(void *ctx, long long id, const char *hash, const char *kind,
-		   const char *title, const char *status, long long n)
+		   const char *title, const char *status, long long rank)
 {
+	struct top_rows *t = ctx;
+
+	if (rank < 0 || (size_t)rank >= t->nr)
+		return 0;
 	json_array_append_new(
-		ctx, json_pack("{s:I, s:o, s:o, s:o, s:o, s:I, s:o}", "id",
-			       (json_int_t)id, "signature", view_string(hash),
-			       "kind", view_string(kind), "title",
-			       view_string(title), "status",
-			       view_string(status), "count", (json_int_t)n,
-			       "url", api_signature_url(id)));
+		t->list,
+		json_pack("{s:I, s:o, s:o, s:o, s:o, s:I, s:o}", "id",
+			  (json_int_t)id, "signature", view_string(hash),
+			  "kind", view_string(kind), "title",
+			  view_string(title), "status", view_string(status),
+			  "count", (json_int_t)t->top[rank].n, "url",
+			  api_signature_url(id)));
 	return 0;
 }
 
@@ -315,26 +404,37 @@ void api_overview_get(struct http_request *req)
 	json_t *o = json_pack("{s:{}, s:{}, s:{}, s:I, s:I}", "kind", "status",
 			      "regressions", "new_week", (json_int_t)0,
 			      "escalated", (json_int_t)0);
-	json_t *top = json_array();
+	struct sig_count top[TOP_N];
+	struct top_rows rows = { json_array(), top, 0 };
+	struct strbuf ids = STRBUF_INIT;
 	struct db *db = http_db(req);
 	struct days days;
+	size_t i;
 	int ret;
 
 	ret = db_dash_counts(db, week, add_count, o, &req->err);
 	if (!ret)
-		ret = per_day(db, today, &days, &req->err);
+		ret = overview_counts(db, today, &days, top, &rows.nr,
+				      &req->err);
+	strbuf_addch(&ids, '[');
+	for (i = 0; !ret && i < rows.nr; i++)
+		strbuf_addf(&ids, "%s%lld", i ? "," : "", top[i].id);
+	strbuf_addch(&ids, ']');
 	if (!ret)
-		ret = db_dash_top(db, week, 10, add_top, top, &req->err);
+		ret = db_dash_top(db, ids.buf, add_top, &rows, &req->err);
 	if (ret) {
 		json_decref(o);
-		json_decref(top);
+		json_decref(rows.list);
 		http_reply_errno(req, ret, req->err.buf);
-		return;
+		goto out;
 	}
 	json_object_set_new(o, "since", view_time(since));
 	json_object_set_new(o, "per_day", days_json(&days));
-	json_object_set_new(o, "top_week", top);
+	json_object_set_new(o, "week_since", view_time((today - 6) * DAY));
+	json_object_set_new(o, "top_week", rows.list);
 	http_reply_json(req, 200, o);
+out:
+	strbuf_release(&ids);
 }
 
 static int add_stats(void *ctx, long long id, long long recent,
@@ -394,6 +494,105 @@ void api_signatures_stats(struct http_request *req)
 				json_pack("{s:o}", "signatures", list));
 	}
 	strbuf_release(&ids);
+}
+
+bool api_sections_ready(struct http_request *req)
+{
+	int ret;
+
+	if (!http_config(req)->owners) {
+		http_reply_error(req, 503, "unavailable",
+				 "no kernel tree is configured (splatd serve "
+				 "--kernel-tree DIR or --kernel-repo GITDIR)");
+		return false;
+	}
+	ret = owners_cache_fill(http_db(req), http_write_lock(req),
+				http_config(req)->owners, &req->err);
+	if (ret)
+		http_reply_errno(req, ret, req->err.buf);
+	return !ret;
+}
+
+struct trend {
+	json_t *list, *cur; /* cur: the weeks of the last section added */
+	long long since, weeks;
+};
+
+/* The section's entry with every week at zero. */
+static json_t *trend_section(struct trend *t, const char *name)
+{
+	json_t *weeks = json_array();
+	char day[16];
+	struct tm tm;
+	time_t when;
+	long long i;
+
+	for (i = 0; i < t->weeks; i++) {
+		when = (time_t)(t->since + i * 7 * DAY);
+		gmtime_r(&when, &tm);
+		strftime(day, sizeof(day), "%Y-%m-%d", &tm);
+		json_array_append_new(weeks,
+				      json_pack("{s:s, s:i, s:i}", "week", day,
+						"open_signatures", 0,
+						"occurrences", 0));
+	}
+	json_array_append_new(t->list,
+			      json_pack("{s:o, s:o}", "name", view_string(name),
+					"weeks", weeks));
+	return weeks;
+}
+
+static int add_trend(void *ctx, const char *section, long long week,
+		     long long signatures, long long occurrences)
+{
+	struct trend *t = ctx;
+	json_t *last = json_array_get(t->list, json_array_size(t->list) - 1);
+	json_t *w;
+
+	if (!last || strcmp(json_string_value(json_object_get(last, "name")),
+			    section ? section : ""))
+		t->cur = trend_section(t, section);
+	w = json_array_get(t->cur, (size_t)week);
+	if (!w)
+		return 0;
+	json_object_set_new(w, "open_signatures", json_integer(signatures));
+	json_object_set_new(w, "occurrences", json_integer(occurrences));
+	return 0;
+}
+
+void api_subsystems_trend(struct http_request *req)
+{
+	const char *section = http_query(req, "section");
+	long long today = (long long)time(NULL) / DAY;
+	struct trend t = { json_array(), NULL, 0, 12 };
+	int ret;
+
+	if (section && (!*section || strlen(section) > 256)) {
+		http_reply_error(req, 400, "bad_request",
+				 "section is a MAINTAINERS section name");
+		goto out;
+	}
+	if (http_query_int(req, "weeks", 12, 1, 52, &t.weeks)) {
+		http_reply_errno(req, -EINVAL, req->err.buf);
+		goto out;
+	}
+	if (!api_sections_ready(req))
+		goto out;
+	t.since = (today + 1 - 7 * t.weeks) * DAY;
+	ret = db_dash_section_trend(http_db(req), t.since, (today + 1) * DAY,
+				    section, add_trend, &t, &req->err);
+	if (ret) {
+		http_reply_errno(req, ret, req->err.buf);
+		goto out;
+	}
+	if (section && !json_array_size(t.list))
+		trend_section(&t, section);
+	http_reply_json(req, 200,
+			json_pack("{s:o, s:I, s:O}", "since",
+				  view_time(t.since), "weeks",
+				  (json_int_t)t.weeks, "subsystems", t.list));
+out:
+	json_decref(t.list);
 }
 
 void api_whoami_get(struct http_request *req)

@@ -73,6 +73,20 @@ static int add_signature(void *ctx, const struct db_signature *s)
 	return 0;
 }
 
+/* The filter NAME (a tree, machine or subsystem name): NULL when absent. */
+static int list_place(struct http_request *req, const char *name,
+		      const char **out)
+{
+	const char *v = http_query(req, name);
+
+	*out = v && *v ? v : NULL;
+	if (*out && strlen(v) > 256) {
+		strbuf_addf(&req->err, "%s is longer than 256 bytes", name);
+		return -EINVAL;
+	}
+	return 0;
+}
+
 static int list_filter(struct http_request *req, struct db_signature_filter *f,
 		       struct strbuf *q)
 {
@@ -82,6 +96,7 @@ static int list_filter(struct http_request *req, struct db_signature_filter *f,
 	const char *since = http_query(req, "since");
 	const char *sort = http_query(req, "sort");
 	const char *cursor = http_query(req, "cursor");
+	const char *dups = http_query(req, "duplicates");
 	long long limit;
 	int n = 0;
 
@@ -107,6 +122,15 @@ static int list_filter(struct http_request *req, struct db_signature_filter *f,
 			strbuf_addch(q, tolower((unsigned char)*query));
 		f->q = q->buf;
 	}
+	if (list_place(req, "tree", &f->tree) ||
+	    list_place(req, "machine", &f->machine) ||
+	    list_place(req, "subsystem", &f->subsystem))
+		return -EINVAL;
+	if (dups && strcmp(dups, "0") && strcmp(dups, "1")) {
+		strbuf_addstr(&req->err, "duplicates is 0 or 1");
+		return -EINVAL;
+	}
+	f->no_duplicates = dups && !strcmp(dups, "0");
 	if (since && view_time_parse(since, &f->since)) {
 		strbuf_addstr(&req->err, "since is a date (2026-01-31),"
 					 " a UTC time or unix seconds");
@@ -147,6 +171,10 @@ void api_signatures_list(struct http_request *req)
 
 	ret = list_filter(req, &f, &q);
 	l.sort = f.sort;
+	if (!ret && f.subsystem && !api_sections_ready(req)) {
+		json_decref(l.list);
+		goto out;
+	}
 	if (!ret)
 		ret = db_signature_list(http_db(req), &f, add_signature, &l,
 					&req->err);

@@ -48,6 +48,8 @@ static const struct route routes[] = {
 	  "subsystems_list" },
 	{ "GET", "/api/v1/subsystems/{}/signatures", api_subsystems_signatures,
 	  NULL, AUTH_READ, 0, "subsystems_signatures" },
+	{ "GET", "/api/v1/subsystems/trend", api_subsystems_trend, NULL,
+	  AUTH_READ, 0, "subsystems_trend" },
 	{ "POST", "/api/v1/regressions", api_regressions_post, NULL,
 	  AUTH_TRIAGER, 64 * KiB, "regressions_post" },
 	{ "GET", "/api/v1/regressions", api_regressions_list, NULL, AUTH_READ,

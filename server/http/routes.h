@@ -48,6 +48,13 @@ void api_signatures_histogram(struct http_request *req);
 void api_signatures_report(struct http_request *req);
 void api_signatures_duplicates(struct http_request *req);
 void api_overview_get(struct http_request *req);
+void api_subsystems_trend(struct http_request *req);
+/*
+ * Before a view by MAINTAINERS section (api_dashboard.c): the sections of
+ * every open signature computed in the configured kernel tree; without one
+ * the reply is sent (503) and false returned, as on an error (sent too).
+ */
+bool api_sections_ready(struct http_request *req);
 void api_whoami_get(struct http_request *req);
 void api_signatures_stats(struct http_request *req);
 

@@ -151,6 +151,85 @@ check('signatures: a kind filter in the URL filters',
 	(await page.locator('main tbody tr td:nth-child(2)').allTextContents())
 		.every(k => k === 'recursive') &&
 	await page.locator('main select[name=kind]').inputValue() === 'recursive');
+const rowIds = async () => (await page.locator('main tbody tr td:first-child a')
+	.evaluateAll(as => as.map(a => a.getAttribute('href'))));
+await open('/signatures?tree=linux-next');
+check('signatures: a tree filter in the URL filters (only the seed ran on linux-next)',
+	JSON.stringify(await rowIds()) === JSON.stringify(['/signatures/' + env.SEED_ID]) &&
+	await page.locator('main input[name=tree]').inputValue() === 'linux-next', await rowIds());
+await open('/signatures?machine=ci-0');
+check('signatures: a machine filter in the URL filters',
+	(await rowIds()).length > 0 && !(await rowIds()).includes('/signatures/' + env.SEED_ID) &&
+	await page.locator('main input[name=machine]').inputValue() === 'ci-0', await rowIds());
+const coretemp = encodeURIComponent('CORETEMP HARDWARE MONITORING DRIVER');
+await open('/signatures?subsystem=' + coretemp + '&tree=linux-next');
+check('signatures: subsystem and tree combined',
+	JSON.stringify(await rowIds()) === JSON.stringify(['/signatures/' + env.SEED_ID]), await rowIds());
+await open('/signatures?subsystem=' + coretemp + '&kind=recursive');
+check('signatures: subsystem and kind combined (none)',
+	await page.locator('main tbody tr').count() === 0 && await failedText() === 0);
+await open('/subsystems');
+const coretempRow = page.locator('main tr', { hasText: 'CORETEMP HARDWARE MONITORING DRIVER' });
+check('subsystems: a trend per section, two lines of 12 weeks',
+	await coretempRow.locator('svg.spark').count() === 2 &&
+	(await coretempRow.locator('svg.spark polyline').first().getAttribute('points'))
+		.split(' ').length === 12);
+check('subsystems: this week\'s numbers: the seed, its 3 occurrences',
+	JSON.stringify(await coretempRow.locator('.trend .num').allTextContents()) === '["1","3"]',
+	await coretempRow.locator('.trend .num').allTextContents());
+await open('/subsystems/' + coretemp);
+check('subsystem: weekly bars of signatures and occurrences',
+	await page.locator('main svg.bars').count() === 2 &&
+	await page.locator('main svg.bars').nth(1).locator('rect[data-count="3"]').count() === 1);
+check('subsystem: links the list filtered by it',
+	await page.locator('main a[href="/signatures?subsystem=' + coretemp + '"]').count() === 1);
+// ---- the irq kinds: each class's context and the interrupt closing it -----
+const byKind = async kind => (await api('/signatures?kind=' + kind)).signatures[0];
+for (const [kind, cls, classes] of [
+	['irq_inversion', 'SOFTIRQ', ['&q->lock', '&dev->wed_lock']],
+	['hardirq_safe_unsafe', 'HARDIRQ', ['&xhci->lock', 'pin_fs_lock']]]) {
+	const sg = await byKind(kind);
+	if (!sg) {
+		check('graph ' + kind + ': a signature of the kind', false);
+		continue;
+	}
+	await open('/signatures/' + sg.id);
+	const texts = await page.locator('svg.graph .node text').allTextContents();
+	check('graph ' + kind + ': its two classes, one dependency between them',
+		JSON.stringify(texts) === JSON.stringify(classes) &&
+		await page.locator('svg.graph .edge').count() === 1 &&
+		await page.locator('svg.graph .edge').getAttribute('data-from') === classes[0], texts);
+	check('graph ' + kind + ': the ' + cls + '-safe and -unsafe contexts named',
+		await page.locator('svg.graph .irq[data-irq="' + cls + '"] rect.ctx.safe').count() === 1 &&
+		await page.locator('svg.graph .irq rect.ctx.unsafe').count() === 1 &&
+		(await page.locator('svg.graph .irq text.ctx-label').allTextContents()).join('|') ===
+			cls + '-safe|also taken in ' + cls.toLowerCase() + ' context|' +
+			cls + '-unsafe|taken with ' + cls.toLowerCase() + 's enabled');
+	check('graph ' + kind + ': the interrupt closes the cycle, dashed, not a button',
+		await page.locator('svg.graph .irq path.irq-line').count() === 1 &&
+		(await page.locator('svg.graph .irq text.irq-label').textContent())
+			.includes(cls + ' interrupt') &&
+		await page.locator('svg.graph .irq [role=button]').count() === 0);
+	await page.locator('svg.graph').screenshot({ path: env.SHOTS + '/graph-' + kind + '.png' });
+}
+{
+	const sg = await byKind('inconsistent_lock_state');
+	const rep = sg && await api('/signatures/' + sg.id + '/report');
+	await open('/signatures/' + (sg ? sg.id : 0));
+	const labels = await page.locator('svg.graph .irq text').allTextContents();
+	check('graph inconsistent_lock_state: one class, its two states and the interrupt',
+		!!rep && await page.locator('svg.graph .node').count() === 1 &&
+		labels.includes('before: {SOFTIRQ-ON-W} taken with softirqs enabled') &&
+		labels.includes('now: {IN-SOFTIRQ-W} taken in softirq context') &&
+		rep.report.irq.from === 'SOFTIRQ-ON-W' && rep.report.irq.to === 'IN-SOFTIRQ-W' &&
+		labels.some(t => /interrupt on the CPU holding it/.test(t)) &&
+		await page.locator('svg.graph .irq path.irq-line').count() === 1, labels);
+	await page.locator('svg.graph').screenshot({ path: env.SHOTS + '/graph-inconsistent_lock_state.png' });
+}
+await open('/signatures/' + env.SEED_ID);
+check('graph: a circular cycle has no irq context drawn',
+	await page.locator('svg.graph .irq').count() === 0);
+
 await open('/runs/' + env.RUN_ID);
 check('run: its report links to the seed signature',
 	await page.locator('main a[href="/signatures/' + env.SEED_ID + '"]').count() === 1);
