@@ -127,11 +127,13 @@ curl -s -o /dev/null -X POST -H "Authorization: Bearer $TRIAGER" \
 	"$BASE/api/v1/signatures/$RECID/merge"
 check_eq "the recursive one is merged into the seed" "$SEEDID" \
 	"$(sql "SELECT duplicate_of FROM signatures WHERE id = $RECID")"
-check "tree=linux-next lists the duplicate" \
+check "tree=linux-next&duplicates=1 lists the duplicate" \
 	grep -qx "$(printf '%s\n' "$SEEDID" "$RECID" | sort -n | paste -sd,)" \
-	<(ids tree=linux-next)
+	<(ids 'tree=linux-next&duplicates=1')
 check_eq "tree=linux-next&duplicates=0 leaves it out" "$SEEDID" \
 	"$(ids 'tree=linux-next&duplicates=0')"
+check_eq "... and so does the default (issue 17: hidden unless asked)" \
+	"$SEEDID" "$(ids 'tree=linux-next')"
 check_eq "duplicates=2 is 400" 400 "$(get "$BASE/api/v1/signatures?duplicates=2")"
 
 # the places come from a trigger on every stored occurrence

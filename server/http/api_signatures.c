@@ -130,7 +130,8 @@ static int list_filter(struct http_request *req, struct db_signature_filter *f,
 		strbuf_addstr(&req->err, "duplicates is 0 or 1");
 		return -EINVAL;
 	}
-	f->no_duplicates = dups && !strcmp(dups, "0");
+	/* merged duplicates are left out unless asked for (duplicates=1) */
+	f->no_duplicates = !dups || !strcmp(dups, "0");
 	if (since && view_time_parse(since, &f->since)) {
 		strbuf_addstr(&req->err, "since is a date (2026-01-31),"
 					 " a UTC time or unix seconds");
