@@ -159,6 +159,7 @@ static int run_reports_row(void *ctx, sqlite3_stmt *st)
 	r.occurrences = sqlite3_column_int64(st, 6);
 	r.first_seen = sqlite3_column_int64(st, 7);
 	r.status = db_col_text(st, 8);
+	r.kernel = db_col_text(st, 9);
 	return c->fn(c->ctx, &r);
 }
 

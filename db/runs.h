@@ -29,6 +29,7 @@ struct db_run_report {
 	long long signature_id;
 	const char *hash, *kind, *title, *status;
 	long long occurrences, first_seen;
+	const char *kernel; /* the release the report printed, or NULL */
 };
 
 /* Rows are valid only during the callback; non-zero stops and is returned. */

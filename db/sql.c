@@ -79,7 +79,7 @@ static const char *const sql[DB_SQL_NR] = {
 			    " ORDER BY id DESC LIMIT ?3",
 	[DB_SQL_RUN_REPORTS] =
 		"SELECT o.seq, o.is_new, s.id, s.hash, s.kind, s.title,"
-		" s.occurrences, s.first_seen, s.status"
+		" s.occurrences, s.first_seen, s.status, o.kernel"
 		" FROM occurrences o JOIN signatures s ON s.id = o.signature_id"
 		" WHERE o.run_id = ?1 ORDER BY o.seq",
 	[DB_SQL_RUN_COUNT] = "SELECT count(*) FROM runs",

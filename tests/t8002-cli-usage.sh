@@ -5,7 +5,8 @@
 # kernel tree suggests --tree); the regression CLI speaks its flags, not
 # the API's field names; `parse --pretty` prints the whole object pretty;
 # a run's kernel= that differs from the release its log prints is shown
-# beside it (the verdict's run.kernel_release, and a note from ingest).
+# beside it (the verdict's run.kernel_release, GET /api/v1/runs/{id}'s
+# too, and a note from ingest).
 cd "$(dirname "$0")/.." || exit 1
 . tests/http/lib.sh
 reg() { "$SPLATD" regression "$@" --db "$DB"; }
@@ -85,5 +86,12 @@ post_log "$CI" "id=r4&kernel=6.1.0-ci&machine=m4" "$SEED" >/dev/null
 check_eq "POST /api/v1/runs: the same in its verdict" \
 	"6.1.0-ci 6.0.0-rc6-CI_DRM_12164-ga1f63e144e54+" \
 	"$(body '.run | "\(.kernel) \(.kernel_release)"')"
+get "$BASE/api/v1/runs/r4" >/dev/null
+check_eq "GET /api/v1/runs/{id}: both, and each report's own release" \
+	"6.1.0-ci 6.0.0-rc6-CI_DRM_12164-ga1f63e144e54+ 6.0.0-rc6-CI_DRM_12164-ga1f63e144e54+" \
+	"$(body '"\(.run.kernel) \(.run.kernel_release) \(.reports[0].kernel)"')"
+get "$BASE/api/v1/runs/r3" >/dev/null
+check_eq "... the same kernel: no kernel_release" "null" \
+	"$(body '.run.kernel_release')"
 stop_server
 finish

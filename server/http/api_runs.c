@@ -349,15 +349,39 @@ static int get_run(void *ctx, const struct db_run *r)
 static int add_report(void *ctx, const struct db_run_report *r)
 {
 	json_array_append_new(
-		ctx, json_pack("{s:I, s:s, s:s, s:o, s:b, s:I, s:o, s:s, s:o}",
-			       "signature_id", (json_int_t)r->signature_id,
-			       "signature", r->hash, "kind", r->kind, "title",
-			       view_string(r->title), "new", r->is_new,
-			       "occurrences", (json_int_t)r->occurrences,
-			       "first_seen", view_time(r->first_seen), "status",
-			       r->status, "url",
-			       api_signature_url(r->signature_id)));
+		ctx,
+		json_pack("{s:I, s:s, s:s, s:o, s:b, s:I, s:o, s:s, s:o, s:o}",
+			  "signature_id", (json_int_t)r->signature_id,
+			  "signature", r->hash, "kind", r->kind, "title",
+			  view_string(r->title), "new", r->is_new,
+			  "occurrences", (json_int_t)r->occurrences,
+			  "first_seen", view_time(r->first_seen), "status",
+			  r->status, "kernel", view_string(r->kernel), "url",
+			  api_signature_url(r->signature_id)));
 	return 0;
+}
+
+/*
+ * As in the ingest verdict (docs/api.md, "Which kernel is shown where"):
+ * when the log's release (its first report that printed one) differs from
+ * the run's kernel, the run shows it too, as kernel_release.
+ */
+static void run_kernel_release(json_t *run, json_t *reports)
+{
+	const char *kernel = json_string_value(json_object_get(run, "kernel"));
+	const char *release;
+	json_t *rep;
+	size_t i;
+
+	json_array_foreach(reports, i, rep) {
+		release = json_string_value(json_object_get(rep, "kernel"));
+		if (!release)
+			continue;
+		if (kernel && strcmp(kernel, release))
+			json_object_set_new(run, "kernel_release",
+					    json_string(release));
+		return;
+	}
 }
 
 void api_runs_get(struct http_request *req)
@@ -377,6 +401,7 @@ void api_runs_get(struct http_request *req)
 				 ret == -ENOENT ? "no such run" : req->err.buf);
 		return;
 	}
+	run_kernel_release(d.run, reports);
 	http_reply_json(req, 200,
 			json_pack("{s:o, s:o}", "run", d.run, "reports",
 				  reports));
