@@ -371,7 +371,7 @@ int cmd_regression(int argc, char **argv)
 			strcmp(sub, "resolve") ? "open again" : "resolved");
 		goto usage;
 	}
-	strbuf_addf(&actor, "cli:%s", getenv("USER") ? getenv("USER") : "");
+	options_actor(&actor);
 	ret = db_open(&db, db_path, &err);
 	if (ret)
 		goto out;

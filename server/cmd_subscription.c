@@ -10,9 +10,10 @@
 #include <string.h>
 #include <time.h>
 
-#include "parsers/compiler.h"
+#include "parsers/alloc.h"
 #include "server/cmds.h"
 #include "server/options.h"
+#include "server/table.h"
 #include "server/mail/subscriptions.h"
 
 static const char subscription_usage[] =
@@ -27,19 +28,21 @@ static const char subscription_usage[] =
 	"with --weekly) of the signatures in that MAINTAINERS section, of that\n"
 	"lockdep kind, seen on that tree, of that one signature, or of all\n"
 	"(--all, for a CI team's list), on top of what its owners get.\n"
-	"Addresses are stored lower case; the actor is cli:$USER.\n";
+	"Addresses are stored lower case; the actor is cli:$USER (the login name when USER is unset).\n";
 
-static int print_row(void *ctx UNUSED, const struct db_subscription *s)
+static int print_row(void *ctx, const struct db_subscription *s)
 {
-	char created[32] = "-";
-	time_t c = (time_t)s->created;
-	struct tm tm;
+	struct table *t = ctx;
+	char created[32];
 
-	if (gmtime_r(&c, &tm))
-		strftime(created, sizeof(created), "%Y-%m-%dT%H:%M:%SZ", &tm);
-	printf("%-6lld %-32s %-9s %-32s %-6s %s %s\n", s->id, s->email, s->what,
-	       *s->value ? s->value : "-", s->period, created,
-	       s->actor ? s->actor : "-");
+	table_time(created, sizeof(created), s->created);
+	table_addf(t, "%lld", s->id);
+	table_add(t, s->email);
+	table_add(t, s->what);
+	table_add(t, s->value);
+	table_add(t, s->period);
+	table_add(t, created);
+	table_add(t, s->actor);
 	return 0;
 }
 
@@ -51,21 +54,24 @@ static int add_row(void *ctx, const struct db_subscription *s)
 
 static int list(struct db *db, const char *email, bool json, struct strbuf *err)
 {
+	static const char *const headers[] = { "ID",	"EMAIL",  "WHAT",
+					       "VALUE", "PERIOD", "CREATED",
+					       "ACTOR" };
 	json_t *arr = json_array();
+	struct table t;
 	int ret;
 
+	table_init(&t, ARRAY_SIZE(headers), headers);
 	if (json) {
 		ret = subscription_list(db, email, add_row, arr, err);
-		if (!ret) {
-			json_dumpf(arr, stdout,
-				   JSON_INDENT(2) | JSON_SORT_KEYS);
-			putchar('\n');
-		}
+		if (!ret)
+			table_print_json(arr);
 	} else {
-		printf("%-6s %-32s %-9s %-32s %-6s %-20s %s\n", "ID", "EMAIL",
-		       "WHAT", "VALUE", "PERIOD", "CREATED", "ACTOR");
-		ret = subscription_list(db, email, print_row, NULL, err);
+		ret = subscription_list(db, email, print_row, &t, err);
+		if (!ret)
+			table_print(&t, stdout);
 	}
+	table_release(&t);
 	json_decref(arr);
 	return ret;
 }
@@ -109,7 +115,7 @@ static int add(struct db *db, struct subscription_req *r, bool json,
 	long long id;
 	int ret;
 
-	strbuf_addf(&actor, "cli:%s", getenv("USER") ? getenv("USER") : "");
+	options_actor(&actor);
 	r->actor = actor.buf;
 	ret = subscription_add(db, r, (long long)time(NULL), &id, err);
 	if (!ret)

@@ -3,9 +3,13 @@
 #include "server/options.h"
 
 #include <errno.h>
+#include <pwd.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+#include "parsers/strbuf.h"
 
 int options_parse_size(const char *s, unsigned long long *out)
 {
@@ -223,4 +227,16 @@ int options_parse_arg(const struct options_row *opts, int argc, char **argv,
 		*arg = argv[*i];
 	}
 	return 0;
+}
+
+void options_actor(struct strbuf *out)
+{
+	const char *user = getenv("USER");
+	struct passwd *pw;
+
+	if (!user || !*user) {
+		pw = getpwuid(getuid());
+		user = pw ? pw->pw_name : "";
+	}
+	strbuf_addf(out, "cli:%s", user);
 }

@@ -126,4 +126,11 @@ bool options_same(const struct options_row *a, const struct options_row *b);
 /* "64M", "512K", "1G", "1000", also "64MiB"/"64MB" -> bytes; -EINVAL. */
 int options_parse_size(const char *s, unsigned long long *out);
 
+/*
+ * Who runs a command, for the histories it writes: "cli:$USER", or the
+ * login name of the process's user when USER is unset (cron, systemd).
+ */
+struct strbuf;
+void options_actor(struct strbuf *out);
+
 #endif

@@ -119,7 +119,7 @@ cli add will@kernel.org --signature "$SIGHASH" --json >"$TMP/out" 2>&1
 check_eq "cli add --signature HASH --json: stored as the id" \
 	"signature $SIGID daily" "$(jq -r '"\(.what) \(.value) \(.period)"' "$TMP/out")"
 CS=$(jq -r .id "$TMP/out")
-check_eq "cli: its actor is cli:\$USER" "cli:${USER:-}" \
+check_eq "cli: its actor is cli:\$USER" "cli:${USER:-$(id -un)}" \
 	"$(jq -r .actor "$TMP/out")"
 
 usage() { # NAME EXPECTED-MESSAGE ARGS...
@@ -156,7 +156,7 @@ jq -S '.subscriptions' "$TMP/body" >"$TMP/api.json"
 cli list --json | jq -S . >"$TMP/cli.json"
 check "api list and cli list --json are equal" cmp -s "$TMP/api.json" \
 	"$TMP/cli.json"
-check_eq "... and hold both writers' rows" "6 tri1 cli:${USER:-}" \
+check_eq "... and hold both writers' rows" "6 tri1 cli:${USER:-$(id -un)}" \
 	"$(jq -r '"\(length) \(.[0].actor) \(.[-1].actor)"' "$TMP/cli.json")"
 cli list >"$TMP/table"
 check "cli list: a table with a header" grep -q '^ID .*EMAIL .*WHAT' \
