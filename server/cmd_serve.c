@@ -419,7 +419,6 @@ int cmd_serve(int argc, char **argv)
 		return 1;
 	}
 	api_set_public_url(s.public_url);
-	s.http.public_url = s.public_url; /* the dashboard's page links */
 	/*
 	 * Signals go to the thread that waits for them (http_serve): block
 	 * them before any thread starts, as threads inherit the mask.

@@ -127,39 +127,35 @@ json_t *api_signature_json(const struct db_signature *s)
 }
 
 /* base + "/" + what + "/" + id, base's trailing slashes dropped */
-static json_t *page_url(const char *base, const char *what, json_int_t id)
+/* <public url>/<what>/<id>: a dashboard page */
+static json_t *page_url(const char *what, json_int_t id)
 {
-	size_t n = strlen(base);
-
-	while (n && base[n - 1] == '/')
-		n--;
-	return json_sprintf("%.*s/%s/%" JSON_INTEGER_FORMAT, (int)n, base, what,
-			    id);
+	return json_sprintf("%.*s/%s/%" JSON_INTEGER_FORMAT, api_base_len,
+			    api_base, what, id);
 }
 
-static void regression_page(json_t *reg, const char *base)
+static void regression_page(json_t *reg)
 {
 	json_int_t id = json_integer_value(json_object_get(reg, "id"));
 
 	if (json_is_object(reg) && id)
-		json_object_set_new(reg, "page",
-				    page_url(base, "regressions", id));
+		json_object_set_new(reg, "page", page_url("regressions", id));
 }
 
-void api_verdict_pages(json_t *verdict, const char *base)
+void api_verdict_pages(json_t *verdict)
 {
 	json_t *rep;
 	size_t i;
 
-	if (!base)
+	if (!api_base_len)
 		return;
 	json_array_foreach(json_object_get(verdict, "reports"), i, rep) {
 		json_object_set_new(rep, "page",
-				    page_url(base, "signatures",
+				    page_url("signatures",
 					     json_integer_value(json_object_get(
 						     rep, "signature_id"))));
-		regression_page(json_object_get(rep, "regression"), base);
+		regression_page(json_object_get(rep, "regression"));
 	}
 	json_array_foreach(json_object_get(verdict, "regressions"), i, rep)
-		regression_page(rep, base);
+		regression_page(rep);
 }

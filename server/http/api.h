@@ -42,9 +42,10 @@ void api_verdict_urls(json_t *verdict);
 /*
  * Add "page", the dashboard page of each report's signature and of each
  * regression (<base>/signatures/{id}, <base>/regressions/{id}: the links
- * mail uses too), to a verdict; base without its trailing slashes.
+ * mail uses too), to a verdict, under the base api_set_public_url() set;
+ * nothing without one.
  */
-void api_verdict_pages(json_t *verdict, const char *base);
+void api_verdict_pages(json_t *verdict);
 /* A signature object as listed; detail adds nothing here.  New reference. */
 json_t *api_signature_json(const struct db_signature *s);
 

@@ -271,7 +271,7 @@ static void runs_end(struct http_request *req)
 			       ingest_report_count(in),
 			       ingest_new_signatures(in), ingest_parse_ns(in));
 	api_verdict_urls(verdict);
-	api_verdict_pages(verdict, http_config(req)->public_url);
+	api_verdict_pages(verdict);
 	http_reply_json(req, outcome == INGEST_STORED ? 201 : 200, verdict);
 out:
 	json_decref(doc);

@@ -30,9 +30,6 @@ struct http_config {
 	const char *listen; /* "127.0.0.1:8080", "[::1]:0", ":8080" */
 	const char *db_path;
 	const char *static_dir; /* NULL: no static files */
-	/* base of the dashboard's page links in replies (serve --public-url,
-	 * the one mail uses); NULL: none given */
-	const char *public_url;
 	unsigned long long max_body; /* bytes on the wire */
 	/* caps on a run's log (server/triage/ingest.h); NULL: the defaults */
 	const struct ingest_limits *limits;
