@@ -15,7 +15,6 @@
 #include "server/mail/digest.h"
 #include "server/mail/outbox.h"
 #include "server/mail/smtp.h"
-#include "server/triage/view.h"
 
 static const char digest_usage[] =
 	"usage: splatd digest [--db PATH] [--now TIME] [--dry-run | --mbox FILE]\n"
@@ -31,11 +30,6 @@ static const char digest_usage[] =
 	"queued for `splatd mail send`.  Exit 1 when the SMTP server could not\n"
 	"be reached or refused us.\n"
 	"\n" MAIL_USAGE;
-
-static int opt_now(void *dest, const char *arg)
-{
-	return view_time_parse(arg, dest) ? -EINVAL : 0;
-}
 
 /* Deliver what is due through sink; prints what became of it. */
 static int deliver(struct db *db, const struct mail_config *cfg,
@@ -71,7 +65,7 @@ int cmd_digest(int argc, char **argv)
 	{
 		const struct options_row opts[] = {
 			OPT_STRING("--db", &db_path),
-			OPT_CALLBACK("--now", &now, opt_now),
+			OPT_TIME("--now", &now),
 			OPT_BOOL("--dry-run", &dry_run, true),
 			OPT_STRING("--mbox", &mbox),
 			MAIL_OPTIONS(&cfg),

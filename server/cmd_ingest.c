@@ -17,7 +17,6 @@
 #include "server/triage/gunzip.h"
 #include "server/triage/ingest.h"
 #include "server/options.h"
-#include "server/triage/view.h"
 #include "server/http/api.h"
 
 static const char ingest_usage[] =
@@ -78,12 +77,6 @@ out:
 	return ret;
 }
 
-/* --now TIME: when it was received (tests that move the clock) */
-static int opt_now(void *dest, const char *arg)
-{
-	return view_time_parse(arg, dest) ? -EINVAL : 0;
-}
-
 int cmd_ingest(int argc, char **argv)
 {
 	struct ingest_limits lim = INGEST_LIMITS_INIT;
@@ -109,7 +102,7 @@ int cmd_ingest(int argc, char **argv)
 		OPT_STRING("--started-at", &meta.started_at),
 		OPT_STRING("--lockdep", &meta.lockdep),
 		OPT_STRING("--db", &db_path),
-		OPT_CALLBACK("--now", &now, opt_now),
+		OPT_TIME("--now", &now),
 		OPT_UINT("--max-samples", &lim.max_samples, OPTIONS_NONZERO),
 		OPT_END,
 	};

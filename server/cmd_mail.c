@@ -16,7 +16,6 @@
 #include "server/mail/mail.h"
 #include "server/mail/outbox.h"
 #include "server/mail/smtp.h"
-#include "server/triage/view.h"
 
 struct mail_cmd {
 	const char *name;
@@ -66,12 +65,6 @@ static const char pause_usage[] =
 	"The emergency stop: while paused nothing is sent over SMTP (digests\n"
 	"are still composed and wait in the outbox); resume sends again.\n";
 
-/* --now: what view_time_parse() reads */
-static int parse_now(void *dest, const char *arg)
-{
-	return view_time_parse(arg, dest) ? -EINVAL : 0;
-}
-
 /* Parse argv[1..] against opts; 0, or the exit status (usage printed). */
 static int parse_all(const struct options_row *opts, int argc, char **argv,
 		     const char *usage)
@@ -107,7 +100,7 @@ static int mail_send(int argc, char **argv)
 	FILE *f = NULL;
 	const struct options_row opts[] = {
 		OPT_STRING("--db", &db_path),
-		OPT_CALLBACK("--now", &now, parse_now),
+		OPT_TIME("--now", &now),
 		OPT_STRING("--mbox", &mbox),
 		OPT_BOOL("--dry-run", &dry_run, true),
 		MAIL_OPTIONS(&cfg),
@@ -226,7 +219,7 @@ static int mail_status(int argc, char **argv)
 	char *s;
 	const struct options_row opts[] = {
 		OPT_STRING("--db", &db_path),
-		OPT_CALLBACK("--now", &now, parse_now),
+		OPT_TIME("--now", &now),
 		OPT_BOOL("--json", &as_json, true),
 		OPT_END,
 	};

@@ -18,7 +18,6 @@
 #include "server/options.h"
 #include "server/mail/mail.h"
 #include "server/mail/mail_receive.h"
-#include "server/triage/view.h"
 
 static const char receive_usage[] =
 	"usage: splatd mail receive [--db PATH] [--now TIME] [mail options]"
@@ -34,11 +33,6 @@ static const char receive_usage[] =
 	"--now TIME (seconds, 2026-11-25 or 2026-11-25T17:02:38Z) moves the clock.\n"
 	"\n"
 	"mail options:\n" MAIL_USAGE;
-
-static int parse_now(void *dest, const char *arg)
-{
-	return view_time_parse(arg, dest) ? -EINVAL : 0;
-}
 
 /*
  * stdin into *out, at most max bytes: 0, -EMSGSIZE when there is more (the
@@ -77,7 +71,7 @@ int cmd_mail_receive(int argc, char **argv)
 	struct db *db = NULL;
 	const struct options_row opts[] = {
 		OPT_STRING("--db", &db_path),
-		OPT_CALLBACK("--now", &now, parse_now),
+		OPT_TIME("--now", &now),
 		MAIL_OPTIONS(&cfg),
 		OPT_END,
 	};

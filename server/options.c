@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "parsers/strbuf.h"
+#include "server/triage/view.h"
 
 int options_parse_size(const char *s, unsigned long long *out)
 {
@@ -239,4 +240,9 @@ void options_actor(struct strbuf *out)
 		user = pw ? pw->pw_name : "";
 	}
 	strbuf_addf(out, "cli:%s", user);
+}
+
+int options_time(void *dest, const char *arg)
+{
+	return view_time_parse(arg, dest) ? -EINVAL : 0;
 }

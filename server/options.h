@@ -74,6 +74,11 @@ struct options_row {
 	{                                              \
 		(n), OPTIONS_CALLBACK, (d), 0, 0, (fn) \
 	}
+/* long long: a time, as view_time_parse() reads it ("1700000000",
+ * "2026-11-25", "2026-11-25T17:02:38Z"); the --now of the mail and ingest
+ * commands, so that tests can move the clock */
+int options_time(void *dest, const char *arg);
+#define OPT_TIME(n, d) OPT_CALLBACK((n), (d), options_time)
 #define OPT_STOP(n)                                 \
 	{                                           \
 		(n), OPTIONS_STOP, NULL, 0, 0, NULL \

@@ -26,7 +26,6 @@
 #include "server/options.h"
 #include "server/mail/mailfmt.h"
 #include "server/mail/outbox.h"
-#include "server/triage/view.h"
 
 #define MAX_TO 16
 
@@ -41,11 +40,6 @@ static int add_to(void *dest, const char *arg)
 		return -EINVAL;
 	to[nto++] = arg;
 	return 0;
-}
-
-static int parse_now(void *dest, const char *arg)
-{
-	return view_time_parse(arg, dest) ? -EINVAL : 0;
 }
 
 static int compose(struct db *db, const char *kind, const char *from,
@@ -122,7 +116,7 @@ int main(int argc, char **argv)
 	unsigned count = 1, n;
 	const struct options_row opts[] = {
 		OPT_STRING("--db", &db_path),
-		OPT_CALLBACK("--now", &now, parse_now),
+		OPT_TIME("--now", &now),
 		OPT_UINT("--count", &count, 0),
 		OPT_STRING("--kind", &kind),
 		OPT_STRING("--from", &from),
