@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "parsers/utf8.h"
+#include "server/http/http.h"
 
 /* Set before the server's threads start, read-only after (api.h). */
 static const char *api_base = "";
@@ -158,4 +159,26 @@ void api_verdict_pages(json_t *verdict)
 	}
 	json_array_foreach(json_object_get(verdict, "regressions"), i, rep)
 		regression_page(rep);
+}
+
+int api_path_signature(struct http_request *req, long long *id,
+		       const char **hash)
+{
+	const char *s = req->param[0];
+	char *end;
+
+	*hash = NULL;
+	*id = 0;
+	if (strlen(s) == 16 && strspn(s, "0123456789abcdef") == 16) {
+		*hash = s;
+		return 0;
+	}
+	errno = 0;
+	*id = strtoll(s, &end, 10);
+	if (*end || errno || *id <= 0) {
+		strbuf_addstr(&req->err, "a signature is a numeric id or a"
+					 " 16-digit hex signature");
+		return -EINVAL;
+	}
+	return 0;
 }

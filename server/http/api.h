@@ -12,6 +12,8 @@
 
 #include "db/runs.h"
 #include "db/signatures.h"
+
+struct http_request;
 #include "server/triage/view.h"
 
 /*
@@ -48,5 +50,13 @@ void api_verdict_urls(json_t *verdict);
 void api_verdict_pages(json_t *verdict);
 /* A signature object as listed; detail adds nothing here.  New reference. */
 json_t *api_signature_json(const struct db_signature *s);
+
+/*
+ * The {} of a /signatures/{} path: a 16-digit hex signature into *hash
+ * (*id 0), or a numeric id into *id (*hash NULL); -EINVAL with the reason
+ * in the request's error buffer for anything else.
+ */
+int api_path_signature(struct http_request *req, long long *id,
+		       const char **hash);
 
 #endif

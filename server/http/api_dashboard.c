@@ -35,21 +35,12 @@ static int sig_id(void *ctx, const struct db_signature *s)
 /* The signature of the path ({id} or a 16-digit hash); 0 or -errno. */
 static int path_id(struct http_request *req, long long *id)
 {
-	const char *s = req->param[0];
-	char *end;
+	const char *hash;
+	int ret = api_path_signature(req, id, &hash);
 
-	*id = 0;
-	if (strlen(s) == 16 && strspn(s, "0123456789abcdef") == 16)
-		return db_signature_get(http_db(req), 0, s, sig_id, id,
-					&req->err);
-	errno = 0;
-	*id = strtoll(s, &end, 10);
-	if (*end || errno || *id <= 0) {
-		strbuf_addstr(&req->err, "a signature is a numeric id or a"
-					 " 16-digit hex signature");
-		return -EINVAL;
-	}
-	return db_signature_get(http_db(req), *id, NULL, sig_id, id, &req->err);
+	return ret ? ret :
+		     db_signature_get(http_db(req), *id, hash, sig_id, id,
+				      &req->err);
 }
 
 static void reply_err(struct http_request *req, int ret)

@@ -30,29 +30,6 @@ static bool status_valid(const char *s)
 	return false;
 }
 
-/* The signature {id}: a decimal id or a 16-digit signature hash. */
-static int path_signature(struct http_request *req, long long *id,
-			  const char **hash)
-{
-	const char *s = req->param[0];
-	char *end;
-
-	*hash = NULL;
-	*id = 0;
-	if (strlen(s) == 16 && strspn(s, "0123456789abcdef") == 16) {
-		*hash = s;
-		return 0;
-	}
-	errno = 0;
-	*id = strtoll(s, &end, 10);
-	if (*end || errno || *id <= 0) {
-		strbuf_addstr(&req->err, "a signature is a numeric id or a"
-					 " 16-digit hex signature");
-		return -EINVAL;
-	}
-	return 0;
-}
-
 struct sig_list {
 	json_t *list;
 	enum db_signature_sort sort;
@@ -251,7 +228,7 @@ void api_signatures_get(struct http_request *req)
 	long long id;
 	int ret;
 
-	ret = path_signature(req, &id, &hash);
+	ret = api_path_signature(req, &id, &hash);
 	if (!ret)
 		ret = db_signature_get(db, id, hash, get_one, &sig, &req->err);
 	if (!ret) {
@@ -337,7 +314,7 @@ void api_signatures_occurrences(struct http_request *req)
 	const char *hash;
 	int ret;
 
-	ret = path_signature(req, &id, &hash);
+	ret = api_path_signature(req, &id, &hash);
 	if (!ret)
 		ret = http_query_int(req, "limit", 50, 1, 500, &limit);
 	if (!ret)
@@ -383,7 +360,7 @@ void api_signatures_patch(struct http_request *req)
 	long long id;
 	int ret;
 
-	if (path_signature(req, &id, &hash)) {
+	if (api_path_signature(req, &id, &hash)) {
 		http_reply_error(req, 400, "bad_request", req->err.buf);
 		return;
 	}
@@ -429,7 +406,7 @@ void api_signatures_merge(struct http_request *req)
 	json_t *o, *v;
 	int ret;
 
-	if (path_signature(req, &id, &hash)) {
+	if (api_path_signature(req, &id, &hash)) {
 		http_reply_error(req, 400, "bad_request", req->err.buf);
 		return;
 	}
