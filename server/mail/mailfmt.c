@@ -2,7 +2,6 @@
 /* mailfmt: RFC 5322 headers and bodies written safely (mailfmt.h). */
 #include "server/mail/mailfmt.h"
 
-#include <ctype.h>
 #include <errno.h>
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
@@ -186,23 +185,8 @@ bool mail_addr_valid(const char *addr)
 
 bool mail_addr_parse(const char *text, struct strbuf *out)
 {
-	const char *lt = text ? strrchr(text, '<') : NULL;
-	const char *start = lt ? lt + 1 : text, *end;
-	size_t i;
-
-	if (!text)
-		return false;
-	while (*start == ' ' || *start == '\t')
-		start++;
-	end = lt ? strchr(start, '>') : start + strlen(start);
-	if (!end)
-		return false;
-	while (end > start && (end[-1] == ' ' || end[-1] == '\t'))
-		end--;
-	strbuf_reset(out);
-	for (i = 0; start + i < end; i++)
-		strbuf_addch(out, (char)tolower((unsigned char)start[i]));
-	return mail_addr_valid(out->buf);
+	/* one rule for the addresses splatd sends to and reads */
+	return text && mailmsg_addr(text, strlen(text), out);
 }
 
 void mail_domain(const char *from, struct strbuf *out)

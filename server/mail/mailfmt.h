@@ -29,8 +29,9 @@ void mail_header_addr(struct strbuf *m, const char *name, const char *display,
 /* A bare address we send to: local@domain, printable ASCII, no spaces,
  * quotes, angle brackets or commas, at most 254 bytes. */
 bool mail_addr_valid(const char *addr);
-/* "Name <a@b>" or "a@b" -> "a@b" lower case into out; false when there is
- * no valid address in it. */
+/* "Name <a@b>", "a@b (comment)" or "a@b" -> "a@b" lower case into out;
+ * false when there is no valid address in it (parsers/mailmsg.h's rule,
+ * mailmsg_addr). */
 bool mail_addr_parse(const char *text, struct strbuf *out);
 /* The domain of from ("splatd <splatd@example.org>" -> example.org). */
 void mail_domain(const char *from, struct strbuf *out);
