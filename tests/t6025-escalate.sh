@@ -50,11 +50,11 @@ run_digest "$M" $((T0 + 30 * DAY))
 check_eq "30 days on, still firing on 6 machines while known: escalated" \
 	"$((T0 + 30 * DAY))" "$(sql 'SELECT escalated_at FROM signatures')"
 check_eq "... once, with its reason in the history" \
-	"escalate|splatd|fired on 6 machines in the last 7 days (6 times), open since 30 days" \
+	"escalate|splatd|fired on 6 machines in the last 7 days (6 times), open for 30 days" \
 	"$(sql "SELECT action, actor, value FROM signature_events WHERE signature_id = $SIG")"
 start_server
 st=$(get "$BASE/api/v1/signatures/$SIG")
-check_eq "... and in the API" "200 fired on 6 machines in the last 7 days (6 times), open since 30 days" \
+check_eq "... and in the API" "200 fired on 6 machines in the last 7 days (6 times), open for 30 days" \
 	"$st $(body '.escalated.reason')"
 check_eq "... with its time" "2026-06-27T20:26:40Z" "$(body '.escalated.at')"
 st=$(get "$BASE/api/v1/signatures")

@@ -58,7 +58,7 @@ static int escalates(struct db *db, const struct mail_config *cfg,
 	if (machines >= cfg->escalate_machines) {
 		strbuf_addf(why,
 			    "fired on %lld machines in the last 7 days"
-			    " (%lld times), open since %lld days",
+			    " (%lld times), open for %lld days",
 			    machines, recent, (now - c->first_seen) / 86400);
 		*yes = true;
 	} else if (recent >= ESCALATE_SPIKE_FLOOR &&
