@@ -316,6 +316,9 @@ check_eq "dup: an unknown hash refused, a signature id applied" \
 applied" "$(sed -e '2s/:.*//' "$TMP/rx.out")"
 get "$BASE/api/v1/signatures/$RECID" >/dev/null
 check_eq "API: [3] is a duplicate of the seed" "$SEEDID" "$(body .duplicate_of)"
+answer "$(replies)"
+check_eq "its answer's References: the digest (their In-Reply-To), then theirs" \
+	"<$DIGEST> <dupid.roeck@example.net>" "$(ans '.headers.references[0]')"
 
 # ---- List-Unsubscribe mailto: (escalation mails) ---------------------------
 # a mail to splatd+<hash>@ whose subject is "unsubscribe", as a mail client

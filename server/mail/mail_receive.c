@@ -523,6 +523,10 @@ static int answer(struct rx *rx, struct strbuf *err)
 			    0;
 		for (; i < rx->m.nrefs; i++)
 			strbuf_addf(&v, "<%s> ", rx->m.refs[i]);
+		/* RFC 5322 3.6.4: a parent without References but with one
+		 * In-Reply-To gives that one */
+		if (!rx->m.nrefs && rx->m.in_reply_to)
+			strbuf_addf(&v, "<%s> ", rx->m.in_reply_to);
 		strbuf_addf(&v, "<%s>", rx->m.message_id);
 		mail_header(&msg, "References", v.buf);
 	}
