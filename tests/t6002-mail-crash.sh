@@ -18,14 +18,7 @@ check_eq "six queued" 6 "$(wc -l <"$TMP/ids")"
 "$SPLATD" mail send --db "$DB" --now "$NOW" --smtp-url "$SMTP_URL" \
 	2>"$TMP/send1.err" &
 SENDER=$!
-fourth_claimed() {
-	[ "$(mails)" = 3 ] &&
-		[ "$(sql "SELECT attempts FROM outbox ORDER BY id LIMIT 1 OFFSET 3")" = 1 ]
-}
-check "three delivered, the fourth in flight" wait_for fourth_claimed
-sleep 0.5 # the fourth's DATA is on the wire, unanswered
-kill -9 "$SENDER"
-wait "$SENDER" 2>/dev/null
+kill_in_flight "$SENDER"
 check_eq "killed: three marked sent" "sent sent sent queued queued queued" \
 	"$(sql "SELECT state FROM outbox ORDER BY id" | xargs)"
 check_eq "killed: the fourth is claimed for the lease" "1 $((NOW + 600))" \

@@ -31,14 +31,7 @@ NOW=$((T0 + 3600))
 	--mail-from 'splatd <splatd@splatd.example.org>' \
 	--smtp-url "$SMTP_URL" 2>"$TMP/digest.err") &
 DIGEST=$!
-fourth_claimed() {
-	[ "$(mails)" = 3 ] &&
-		[ "$(sql "SELECT attempts FROM outbox ORDER BY id LIMIT 1 OFFSET 3")" = 1 ]
-}
-check "three delivered, the fourth in flight" wait_for fourth_claimed
-sleep 0.5 # the fourth's DATA is on the wire, unanswered
-kill -9 "$DIGEST"
-wait "$DIGEST" 2>/dev/null
+kill_in_flight "$DIGEST"
 check_eq "killed: all six composed and committed, three marked sent" \
 	"digest:sent digest:sent digest:sent digest:queued digest:queued digest:queued" \
 	"$(sql "SELECT kind || ':' || state FROM outbox ORDER BY id" | xargs)"

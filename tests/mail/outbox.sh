@@ -12,6 +12,9 @@
 #   send_smtp ARGS... the same through the test's SMTP server
 #   ids_in [DIR]      the Message-IDs of the mails in DIR ($MAILDIR)
 #   wait_for CMD...   poll up to 30 s until CMD succeeds
+#   kill_in_flight PID  once the server (--stall-after 3) took three mails
+#                     and the fourth is claimed and on the wire, kill -9 PID
+#                     (one check: "three delivered, the fourth in flight")
 QUEUE=build/asan/tools/mail_queue
 need_exec "$SPLATD" "$QUEUE"
 DB=${DB:-$TMP/mail.db}
@@ -35,4 +38,16 @@ wait_for() {
 		sleep 0.1
 	done
 	return 1
+}
+
+fourth_claimed() {
+	[ "$(mails)" = 3 ] &&
+		[ "$(sql "SELECT attempts FROM outbox ORDER BY id LIMIT 1 OFFSET 3")" = 1 ]
+}
+
+kill_in_flight() {
+	check "three delivered, the fourth in flight" wait_for fourth_claimed
+	sleep 0.5 # the fourth's DATA is on the wire, unanswered
+	kill -9 "$1"
+	wait "$1" 2>/dev/null
 }
