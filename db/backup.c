@@ -64,7 +64,7 @@ fail:
 /* Begin a read transaction on db and read, which fixes its snapshot. */
 static int read_snapshot(struct db *db, struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_READ_BEGIN, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_READ_BEGIN, err);
 	long long n;
 	int ret;
 
@@ -201,7 +201,7 @@ struct check_ctx {
 	long long count;
 };
 
-static int integrity_row(void *arg, sqlite3_stmt *st)
+static int integrity_row(void *arg, struct db_stmt *st)
 {
 	struct check_ctx *c = arg;
 	const char *msg = db_col_text(st, 0);
@@ -213,13 +213,13 @@ static int integrity_row(void *arg, sqlite3_stmt *st)
 	return 0;
 }
 
-static int foreign_key_row(void *arg, sqlite3_stmt *st)
+static int foreign_key_row(void *arg, struct db_stmt *st)
 {
 	struct check_ctx *c = arg;
 	const char *table = db_col_text(st, 0), *parent = db_col_text(st, 2);
 
 	strbuf_addf(c->problems, "foreign key: %s row %lld -> %s\n",
-		    table ? table : "?", (long long)sqlite3_column_int64(st, 1),
+		    table ? table : "?", (long long)db_col_int(st, 1),
 		    parent ? parent : "?");
 	c->count++;
 	return 0;
@@ -230,7 +230,7 @@ int db_check(const char *path, struct strbuf *problems, long long *count,
 {
 	struct check_ctx c = { problems, 0 };
 	struct db *db = NULL;
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int ret;
 
 	*count = 0;

@@ -9,20 +9,19 @@ struct rows {
 	void *ctx;
 };
 
-static int cell_row(void *ctx, sqlite3_stmt *st)
+static int cell_row(void *ctx, struct db_stmt *st)
 {
 	struct rows *r = ctx;
 
 	return ((db_dash_cell_fn)r->fn)(r->ctx, db_col_text(st, 0),
 					db_col_text(st, 1), db_col_text(st, 2),
-					db_col_text(st, 3),
-					sqlite3_column_int64(st, 4));
+					db_col_text(st, 3), db_col_int(st, 4));
 }
 
 int db_dash_histogram(struct db *db, long long id, long long since,
 		      db_dash_cell_fn fn, void *ctx, struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_DASH_HISTOGRAM, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_DASH_HISTOGRAM, err);
 	struct rows r = { (void *)fn, ctx };
 
 	if (!st)
@@ -32,19 +31,18 @@ int db_dash_histogram(struct db *db, long long id, long long since,
 	return db_each(db, st, cell_row, &r, "reading a histogram", err);
 }
 
-static int count_row(void *ctx, sqlite3_stmt *st)
+static int count_row(void *ctx, struct db_stmt *st)
 {
 	struct rows *r = ctx;
 
 	return ((db_dash_count_fn)r->fn)(r->ctx, db_col_text(st, 0),
-					 db_col_text(st, 1),
-					 sqlite3_column_int64(st, 2));
+					 db_col_text(st, 1), db_col_int(st, 2));
 }
 
 int db_dash_counts(struct db *db, long long week, db_dash_count_fn fn,
 		   void *ctx, struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_DASH_COUNTS, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_DASH_COUNTS, err);
 	struct rows r = { (void *)fn, ctx };
 
 	if (!st)
@@ -54,12 +52,12 @@ int db_dash_counts(struct db *db, long long week, db_dash_count_fn fn,
 }
 
 /* A pair of integers (a day or a signature id, and a count). */
-static int day_row(void *ctx, sqlite3_stmt *st)
+static int day_row(void *ctx, struct db_stmt *st)
 {
 	struct rows *r = ctx;
 
-	return ((db_dash_day_fn)r->fn)(r->ctx, sqlite3_column_int64(st, 0),
-				       sqlite3_column_int64(st, 1));
+	return ((db_dash_day_fn)r->fn)(r->ctx, db_col_int(st, 0),
+				       db_col_int(st, 1));
 }
 
 /* Statement id on [from, to), a pair of integers a row. */
@@ -67,7 +65,7 @@ static int count_range(struct db *db, enum db_sql id, long long from,
 		       long long to, db_dash_day_fn fn, void *ctx,
 		       struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, id, err);
+	struct db_stmt *st = db_stmt(db, id, err);
 	struct rows r = { (void *)fn, ctx };
 
 	if (!st)
@@ -83,20 +81,20 @@ int db_dash_per_day(struct db *db, long long from, long long to,
 	return count_range(db, DB_SQL_DASH_PER_DAY, from, to, fn, ctx, err);
 }
 
-static int top_row(void *ctx, sqlite3_stmt *st)
+static int top_row(void *ctx, struct db_stmt *st)
 {
 	struct rows *r = ctx;
 
-	return ((db_dash_top_fn)r->fn)(r->ctx, sqlite3_column_int64(st, 0),
+	return ((db_dash_top_fn)r->fn)(r->ctx, db_col_int(st, 0),
 				       db_col_text(st, 1), db_col_text(st, 2),
 				       db_col_text(st, 3), db_col_text(st, 4),
-				       sqlite3_column_int64(st, 5));
+				       db_col_int(st, 5));
 }
 
 int db_dash_top(struct db *db, const char *ids, db_dash_top_fn fn, void *ctx,
 		struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_DASH_TOP, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_DASH_TOP, err);
 	struct rows r = { (void *)fn, ctx };
 
 	if (!st)
@@ -112,13 +110,12 @@ int db_dash_sig_counts(struct db *db, long long from, long long to,
 	return count_range(db, DB_SQL_DASH_SIG_COUNTS, from, to, fn, ctx, err);
 }
 
-static int stats_row(void *ctx, sqlite3_stmt *st)
+static int stats_row(void *ctx, struct db_stmt *st)
 {
 	struct rows *r = ctx;
 
-	return ((db_dash_stats_fn)r->fn)(r->ctx, sqlite3_column_int64(st, 0),
-					 sqlite3_column_int64(st, 1),
-					 sqlite3_column_int64(st, 2),
+	return ((db_dash_stats_fn)r->fn)(r->ctx, db_col_int(st, 0),
+					 db_col_int(st, 1), db_col_int(st, 2),
 					 db_col_text(st, 3),
 					 db_col_text(st, 4));
 }
@@ -126,7 +123,7 @@ static int stats_row(void *ctx, sqlite3_stmt *st)
 int db_dash_stats(struct db *db, const char *ids, long long since,
 		  db_dash_stats_fn fn, void *ctx, struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_DASH_STATS, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_DASH_STATS, err);
 	struct rows r = { (void *)fn, ctx };
 
 	if (!st)
@@ -136,18 +133,18 @@ int db_dash_stats(struct db *db, const char *ids, long long since,
 	return db_each(db, st, stats_row, &r, "reading signature counts", err);
 }
 
-static int dup_row(void *ctx, sqlite3_stmt *st)
+static int dup_row(void *ctx, struct db_stmt *st)
 {
 	struct rows *r = ctx;
 
-	return ((db_dash_dup_fn)r->fn)(r->ctx, sqlite3_column_int64(st, 0),
+	return ((db_dash_dup_fn)r->fn)(r->ctx, db_col_int(st, 0),
 				       db_col_text(st, 1), db_col_text(st, 2));
 }
 
 int db_dash_duplicates(struct db *db, long long id, db_dash_dup_fn fn,
 		       void *ctx, struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_DASH_DUPLICATES, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_DASH_DUPLICATES, err);
 	struct rows r = { (void *)fn, ctx };
 
 	if (!st)
@@ -156,21 +153,20 @@ int db_dash_duplicates(struct db *db, long long id, db_dash_dup_fn fn,
 	return db_each(db, st, dup_row, &r, "listing duplicates", err);
 }
 
-static int trend_row(void *ctx, sqlite3_stmt *st)
+static int trend_row(void *ctx, struct db_stmt *st)
 {
 	struct rows *r = ctx;
 
 	return ((db_dash_trend_fn)r->fn)(r->ctx, db_col_text(st, 0),
-					 sqlite3_column_int64(st, 1),
-					 sqlite3_column_int64(st, 2),
-					 sqlite3_column_int64(st, 3));
+					 db_col_int(st, 1), db_col_int(st, 2),
+					 db_col_int(st, 3));
 }
 
 int db_dash_section_trend(struct db *db, long long since, long long until,
 			  const char *section, db_dash_trend_fn fn, void *ctx,
 			  struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_DASH_SECTION_TREND, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_DASH_SECTION_TREND, err);
 	struct rows r = { (void *)fn, ctx };
 
 	if (!st)

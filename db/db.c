@@ -10,6 +10,12 @@
 #include "db/migrate.h"
 #include "db/walvfs.h"
 
+/* A statement of db/sql.c prepared on one connection. */
+struct db_stmt {
+	struct db *db;
+	sqlite3_stmt *sq;
+};
+
 /* Create every missing directory above path ("var/splatd.db" -> "var"). */
 static int make_parent_dirs(const char *path, struct strbuf *err)
 {
@@ -87,8 +93,12 @@ void db_close(struct db *db)
 
 	if (!db)
 		return;
-	for (i = 0; i < DB_SQL_NR; i++)
-		sqlite3_finalize(db->stmt[i]);
+	for (i = 0; i < DB_SQL_NR; i++) {
+		if (!db->stmt[i])
+			continue;
+		sqlite3_finalize(db->stmt[i]->sq);
+		free(db->stmt[i]);
+	}
 	sqlite3_close(db->sq);
 	free(db);
 }
@@ -102,24 +112,65 @@ void db_idle(struct db *db)
 			sqlite3_reset(st);
 }
 
-sqlite3_stmt *db_stmt(struct db *db, enum db_sql id, struct strbuf *err)
+struct db_stmt *db_stmt(struct db *db, enum db_sql id, struct strbuf *err)
 {
-	sqlite3_stmt *st = db->stmt[id];
+	struct db_stmt *st = db->stmt[id];
 
 	if (st) {
-		sqlite3_reset(st);
-		sqlite3_clear_bindings(st);
+		sqlite3_reset(st->sq);
+		sqlite3_clear_bindings(st->sq);
 		return st;
 	}
+	st = calloc(1, sizeof(*st));
+	if (!st) {
+		strbuf_addstr(err, "out of memory");
+		return NULL;
+	}
+	st->db = db;
 	if (sqlite3_prepare_v3(db->sq, db_sql_text(id), -1,
-			       SQLITE_PREPARE_PERSISTENT, &st,
+			       SQLITE_PREPARE_PERSISTENT, &st->sq,
 			       NULL) != SQLITE_OK) {
 		strbuf_addf(err, "preparing statement %d: %s", (int)id,
 			    sqlite3_errmsg(db->sq));
+		free(st);
 		return NULL;
 	}
 	db->stmt[id] = st;
 	return st;
+}
+
+int db_step(struct db_stmt *st)
+{
+	int rc = sqlite3_step(st->sq);
+
+	if (rc == SQLITE_ROW)
+		return DB_ROW;
+	return rc == SQLITE_DONE ? DB_DONE : DB_ERROR;
+}
+
+void db_reset(struct db_stmt *st)
+{
+	sqlite3_reset(st->sq);
+}
+
+long long db_last_id(struct db *db)
+{
+	return sqlite3_last_insert_rowid(db->sq);
+}
+
+long long db_changes(struct db *db)
+{
+	return sqlite3_changes(db->sq);
+}
+
+bool db_constraint_failed(struct db *db)
+{
+	return sqlite3_errcode(db->sq) == SQLITE_CONSTRAINT;
+}
+
+bool db_unique_failed(struct db *db)
+{
+	return sqlite3_extended_errcode(db->sq) == SQLITE_CONSTRAINT_UNIQUE;
 }
 
 int db_fail(struct db *db, const char *what, struct strbuf *err)
@@ -134,37 +185,37 @@ int db_fail(struct db *db, const char *what, struct strbuf *err)
 	return -EIO;
 }
 
-int db_each(struct db *db, sqlite3_stmt *st, db_row_fn fn, void *ctx,
+int db_each(struct db *db, struct db_stmt *st, db_row_fn fn, void *ctx,
 	    const char *what, struct strbuf *err)
 {
 	int rc, ret = 0;
 
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = db_step(st)) == DB_ROW) {
 		ret = fn(ctx, st);
 		if (ret)
 			break;
 	}
-	if (!ret && rc != SQLITE_DONE)
+	if (!ret && rc != DB_DONE)
 		ret = db_fail(db, what, err);
-	sqlite3_reset(st);
+	db_reset(st);
 	return ret;
 }
 
-int db_step_done(struct db *db, sqlite3_stmt *st, const char *what,
+int db_step_done(struct db *db, struct db_stmt *st, const char *what,
 		 struct strbuf *err)
 {
 	int ret = 0;
 
-	if (sqlite3_step(st) != SQLITE_DONE)
+	if (db_step(st) != DB_DONE)
 		ret = db_fail(db, what, err);
-	sqlite3_reset(st);
+	db_reset(st);
 	return ret;
 }
 
 static int exec_stmt(struct db *db, enum db_sql id, const char *what,
 		     struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, id, err);
+	struct db_stmt *st = db_stmt(db, id, err);
 
 	if (!st)
 		return -EIO;
@@ -214,7 +265,7 @@ int db_checkpoint(struct db *db, int *wal_frames, struct strbuf *err)
 
 int db_health(struct db *db, struct strbuf *err)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int moved = 0;
 
 	if (sqlite3_file_control(db->sq, "main", SQLITE_FCNTL_HAS_MOVED,
@@ -229,49 +280,62 @@ int db_health(struct db *db, struct strbuf *err)
 	st = db_stmt(db, DB_SQL_HEALTH_PROBE, err);
 	if (!st)
 		return -EIO;
-	if (sqlite3_step(st) != SQLITE_ROW)
+	if (db_step(st) != DB_ROW)
 		return db_fail(db, "reading the database", err);
-	sqlite3_reset(st);
+	db_reset(st);
 	return 0;
 }
 
 int db_scalar(struct db *db, enum db_sql id, long long *out, struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, id, err);
-	int rc;
+	struct db_stmt *st = db_stmt(db, id, err);
 
 	if (!st)
 		return -EIO;
-	rc = sqlite3_step(st);
-	if (rc != SQLITE_ROW)
+	if (db_step(st) != DB_ROW)
 		return db_fail(db, "query", err);
-	*out = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
+	*out = db_col_int(st, 0);
+	db_reset(st);
 	return 0;
 }
 
-void db_bind_text(sqlite3_stmt *st, int i, const char *s)
+void db_bind_text(struct db_stmt *st, int i, const char *s)
 {
 	if (s)
-		sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st->sq, i, s, -1, SQLITE_STATIC);
 	else
-		sqlite3_bind_null(st, i);
+		sqlite3_bind_null(st->sq, i);
 }
 
-void db_bind_int(sqlite3_stmt *st, int i, long long v)
+void db_bind_int(struct db_stmt *st, int i, long long v)
 {
-	sqlite3_bind_int64(st, i, v);
+	sqlite3_bind_int64(st->sq, i, v);
 }
 
-void db_bind_int_or_null(sqlite3_stmt *st, int i, long long v, bool null)
+void db_bind_int_or_null(struct db_stmt *st, int i, long long v, bool null)
 {
 	if (null)
-		sqlite3_bind_null(st, i);
+		sqlite3_bind_null(st->sq, i);
 	else
-		sqlite3_bind_int64(st, i, v);
+		sqlite3_bind_int64(st->sq, i, v);
 }
 
-const char *db_col_text(sqlite3_stmt *st, int i)
+void db_bind_blob(struct db_stmt *st, int i, const void *p, size_t n)
 {
-	return (const char *)sqlite3_column_text(st, i);
+	sqlite3_bind_blob(st->sq, i, p, (int)n, SQLITE_TRANSIENT);
+}
+
+const char *db_col_text(struct db_stmt *st, int i)
+{
+	return (const char *)sqlite3_column_text(st->sq, i);
+}
+
+long long db_col_int(struct db_stmt *st, int i)
+{
+	return sqlite3_column_int64(st->sq, i);
+}
+
+bool db_col_null(struct db_stmt *st, int i)
+{
+	return sqlite3_column_type(st->sq, i) == SQLITE_NULL;
 }

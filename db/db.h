@@ -4,22 +4,33 @@
  * keys), the schema migrated to the latest version, and the statements of
  * db/sql.c prepared once and reused.  A struct db is used by one thread at a
  * time; the server keeps one per worker (server/http/http.c).
+ *
+ * Everything above this file reaches a statement only through struct
+ * db_stmt and the db_step/db_col_ and db_bind_ functions below, never
+ * through sqlite3_* itself, so the backend under them can change.
  */
 #ifndef SPLATD_DB_H
 #define SPLATD_DB_H
 
 #include <sqlite3.h>
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "db/sql.h"
 #include "parsers/strbuf.h"
 
 #define DB_DEFAULT_PATH "var/splatd.db"
 
+/* A prepared statement of db/sql.c (db/db.c). */
+struct db_stmt;
+
 struct db {
 	sqlite3 *sq;
-	sqlite3_stmt *stmt[DB_SQL_NR];
+	struct db_stmt *stmt[DB_SQL_NR];
 };
+
+/* db_step() results */
+enum { DB_ERROR = -1, DB_DONE = 0, DB_ROW = 1 };
 
 /*
  * Open (creating it and its parent directory when missing) and migrate the
@@ -39,7 +50,7 @@ void db_idle(struct db *db);
  * The prepared statement id, reset and with its bindings cleared, owned by
  * db.  NULL when it cannot be prepared (detail in err).
  */
-sqlite3_stmt *db_stmt(struct db *db, enum db_sql id, struct strbuf *err);
+struct db_stmt *db_stmt(struct db *db, enum db_sql id, struct strbuf *err);
 
 /* Translate the connection's last error into err; returns -EBUSY or -EIO. */
 int db_fail(struct db *db, const char *what, struct strbuf *err);
@@ -50,11 +61,11 @@ int db_fail(struct db *db, const char *what, struct strbuf *err);
  * return of fn stops the loop and is returned.  A failed step returns
  * -errno with "what: <sqlite's message>" in err.  st is reset in every case.
  */
-typedef int (*db_row_fn)(void *ctx, sqlite3_stmt *st);
-int db_each(struct db *db, sqlite3_stmt *st, db_row_fn fn, void *ctx,
+typedef int (*db_row_fn)(void *ctx, struct db_stmt *st);
+int db_each(struct db *db, struct db_stmt *st, db_row_fn fn, void *ctx,
 	    const char *what, struct strbuf *err);
 /* Step a statement that returns no row, then reset it; 0 or -errno. */
-int db_step_done(struct db *db, sqlite3_stmt *st, const char *what,
+int db_step_done(struct db *db, struct db_stmt *st, const char *what,
 		 struct strbuf *err);
 
 /* BEGIN IMMEDIATE / COMMIT / ROLLBACK.  The first two return 0 or -errno. */
@@ -87,11 +98,30 @@ int db_scalar(struct db *db, enum db_sql id, long long *out,
  * Bind helpers: NULL text binds SQL NULL.  Text is not copied: it must stay
  * valid until the statement has been stepped.
  */
-void db_bind_text(sqlite3_stmt *st, int i, const char *s);
-void db_bind_int(sqlite3_stmt *st, int i, long long v);
+void db_bind_text(struct db_stmt *st, int i, const char *s);
+void db_bind_int(struct db_stmt *st, int i, long long v);
 /* Bind v, or NULL when null is true. */
-void db_bind_int_or_null(sqlite3_stmt *st, int i, long long v, bool null);
+void db_bind_int_or_null(struct db_stmt *st, int i, long long v, bool null);
+/* A blob (hash keys); copied. */
+void db_bind_blob(struct db_stmt *st, int i, const void *p, size_t n);
 /* Column text, or NULL for SQL NULL; valid until the next step. */
-const char *db_col_text(sqlite3_stmt *st, int i);
+const char *db_col_text(struct db_stmt *st, int i);
+/* Column as an integer (0 for NULL), and whether it is NULL. */
+long long db_col_int(struct db_stmt *st, int i);
+bool db_col_null(struct db_stmt *st, int i);
+
+/*
+ * Step st once: DB_ROW (a row is readable through db_col_*), DB_DONE, or
+ * DB_ERROR (db_fail() says why).  db_reset() ends the statement early.
+ */
+int db_step(struct db_stmt *st);
+void db_reset(struct db_stmt *st);
+
+/* The id the last INSERT on db made, and the rows the last write changed. */
+long long db_last_id(struct db *db);
+long long db_changes(struct db *db);
+/* Whether the last failed step broke a constraint / a UNIQUE constraint. */
+bool db_constraint_failed(struct db *db);
+bool db_unique_failed(struct db *db);
 
 #endif

@@ -12,7 +12,7 @@ struct rows {
 int db_people_put(struct db *db, long long sig, const struct db_person *p,
 		  size_t n, struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_PEOPLE_DELETE, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_PEOPLE_DELETE, err);
 	size_t i;
 	int ret;
 
@@ -38,18 +38,18 @@ int db_people_put(struct db *db, long long sig, const struct db_person *p,
 	return ret;
 }
 
-static int missing_row(void *ctx, sqlite3_stmt *st)
+static int missing_row(void *ctx, struct db_stmt *st)
 {
 	struct rows *c = ctx;
 
-	return ((db_owners_text_fn)c->fn)(c->ctx, sqlite3_column_int64(st, 0),
+	return ((db_owners_text_fn)c->fn)(c->ctx, db_col_int(st, 0),
 					  db_col_text(st, 1));
 }
 
 int db_people_missing(struct db *db, long long limit, db_owners_text_fn fn,
 		      void *ctx, struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_PEOPLE_MISSING, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_PEOPLE_MISSING, err);
 	struct rows c = { (void *)fn, ctx };
 
 	if (!st)
@@ -59,15 +59,15 @@ int db_people_missing(struct db *db, long long limit, db_owners_text_fn fn,
 		       err);
 }
 
-static int recipient_row(void *ctx, sqlite3_stmt *st)
+static int recipient_row(void *ctx, struct db_stmt *st)
 {
 	struct rows *c = ctx;
 	struct db_recipient r;
 
 	r.email = db_col_text(st, 0);
-	r.daily = sqlite3_column_int(st, 1);
-	r.is_list = sqlite3_column_int(st, 2);
-	r.last_digest = sqlite3_column_int64(st, 3);
+	r.daily = (int)db_col_int(st, 1);
+	r.is_list = (int)db_col_int(st, 2);
+	r.last_digest = db_col_int(st, 3);
 	r.last_message_id = db_col_text(st, 4);
 	return ((db_recipient_fn)c->fn)(c->ctx, &r);
 }
@@ -75,7 +75,7 @@ static int recipient_row(void *ctx, sqlite3_stmt *st)
 int db_digest_recipients(struct db *db, bool lists, db_recipient_fn fn,
 			 void *ctx, struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_DIGEST_RECIPIENTS, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_DIGEST_RECIPIENTS, err);
 	struct rows c = { (void *)fn, ctx };
 
 	if (!st)
@@ -85,31 +85,31 @@ int db_digest_recipients(struct db *db, bool lists, db_recipient_fn fn,
 		       err);
 }
 
-static int digest_sig_row(void *ctx, sqlite3_stmt *st)
+static int digest_sig_row(void *ctx, struct db_stmt *st)
 {
 	struct rows *c = ctx;
 	struct db_digest_sig s;
 
-	s.id = sqlite3_column_int64(st, 0);
+	s.id = db_col_int(st, 0);
 	s.hash = db_col_text(st, 1);
 	s.kind = db_col_text(st, 2);
 	s.title = db_col_text(st, 3);
 	s.status = db_col_text(st, 4);
 	s.chain = db_col_text(st, 5);
-	s.first_seen = sqlite3_column_int64(st, 6);
-	s.last_seen = sqlite3_column_int64(st, 7);
-	s.occurrences = sqlite3_column_int64(st, 8);
-	s.escalated_at = sqlite3_column_int64(st, 9);
+	s.first_seen = db_col_int(st, 6);
+	s.last_seen = db_col_int(st, 7);
+	s.occurrences = db_col_int(st, 8);
+	s.escalated_at = db_col_int(st, 9);
 	s.escalation_reason = db_col_text(st, 10);
 	s.why = db_col_text(st, 11);
 	s.section = db_col_text(st, 12);
-	s.subscribed = sqlite3_column_int(st, 13);
-	s.is_list = sqlite3_column_int(st, 14);
-	s.since = sqlite3_column_int64(st, 15);
-	s.week = sqlite3_column_int64(st, 16);
-	s.regression = sqlite3_column_int64(st, 17);
+	s.subscribed = (int)db_col_int(st, 13);
+	s.is_list = (int)db_col_int(st, 14);
+	s.since = db_col_int(st, 15);
+	s.week = db_col_int(st, 16);
+	s.regression = db_col_int(st, 17);
 	s.regression_status = db_col_text(st, 18);
-	s.regression_changed = sqlite3_column_int64(st, 19);
+	s.regression_changed = db_col_int(st, 19);
 	return ((db_digest_sig_fn)c->fn)(c->ctx, &s);
 }
 
@@ -117,7 +117,7 @@ int db_digest_signatures(struct db *db, const char *email, long long last,
 			 long long now, db_digest_sig_fn fn, void *ctx,
 			 struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_DIGEST_SIGNATURES, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_DIGEST_SIGNATURES, err);
 	struct rows c = { (void *)fn, ctx };
 
 	if (!st)
@@ -129,13 +129,13 @@ int db_digest_signatures(struct db *db, const char *email, long long last,
 		       "listing a recipient's signatures", err);
 }
 
-static int where_row(void *ctx, sqlite3_stmt *st)
+static int where_row(void *ctx, struct db_stmt *st)
 {
 	struct rows *c = ctx;
 	struct db_digest_where w;
 
-	w.machines = sqlite3_column_int64(st, 0);
-	w.kernels = sqlite3_column_int64(st, 1);
+	w.machines = db_col_int(st, 0);
+	w.kernels = db_col_int(st, 1);
 	w.trees = db_col_text(st, 2);
 	w.kernel = db_col_text(st, 3);
 	return ((db_digest_where_fn)c->fn)(c->ctx, &w);
@@ -144,7 +144,7 @@ static int where_row(void *ctx, sqlite3_stmt *st)
 int db_digest_where(struct db *db, long long sig, db_digest_where_fn fn,
 		    void *ctx, struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_DIGEST_WHERE, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_DIGEST_WHERE, err);
 	struct rows c = { (void *)fn, ctx };
 
 	if (!st)
@@ -154,12 +154,12 @@ int db_digest_where(struct db *db, long long sig, db_digest_where_fn fn,
 		       err);
 }
 
-static int regression_row(void *ctx, sqlite3_stmt *st)
+static int regression_row(void *ctx, struct db_stmt *st)
 {
 	struct rows *c = ctx;
 	struct db_digest_regression r;
 
-	r.id = sqlite3_column_int64(st, 0);
+	r.id = db_col_int(st, 0);
 	r.title = db_col_text(st, 1);
 	r.status = db_col_text(st, 2);
 	r.introduced = db_col_text(st, 3);
@@ -170,7 +170,7 @@ int db_digest_regression(struct db *db, long long sig,
 			 db_digest_regression_fn fn, void *ctx,
 			 struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_DIGEST_REGRESSION, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_DIGEST_REGRESSION, err);
 	struct rows c = { (void *)fn, ctx };
 
 	if (!st)
@@ -180,15 +180,15 @@ int db_digest_regression(struct db *db, long long sig,
 		       "reading a signature's regression", err);
 }
 
-static int candidate_row(void *ctx, sqlite3_stmt *st)
+static int candidate_row(void *ctx, struct db_stmt *st)
 {
 	struct rows *c = ctx;
 	struct db_escalation_candidate e;
 
-	e.id = sqlite3_column_int64(st, 0);
-	e.first_seen = sqlite3_column_int64(st, 1);
-	e.muted_until = sqlite3_column_int64(st, 2);
-	e.mute_until_escalating = sqlite3_column_int(st, 3);
+	e.id = db_col_int(st, 0);
+	e.first_seen = db_col_int(st, 1);
+	e.muted_until = db_col_int(st, 2);
+	e.mute_until_escalating = (int)db_col_int(st, 3);
 	return ((db_escalation_candidate_fn)c->fn)(c->ctx, &e);
 }
 
@@ -197,7 +197,7 @@ int db_escalation_candidates(struct db *db, long long first_before,
 			     db_escalation_candidate_fn fn, void *ctx,
 			     struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_ESCALATION_CANDIDATES, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_ESCALATION_CANDIDATES, err);
 	struct rows c = { (void *)fn, ctx };
 
 	if (!st)
@@ -208,13 +208,13 @@ int db_escalation_candidates(struct db *db, long long first_before,
 		       "listing signatures that may escalate", err);
 }
 
-static int rates_row(void *ctx, sqlite3_stmt *st)
+static int rates_row(void *ctx, struct db_stmt *st)
 {
 	long long **out = ctx;
 
-	*out[0] = sqlite3_column_int64(st, 0);
-	*out[1] = sqlite3_column_int64(st, 1);
-	*out[2] = sqlite3_column_int64(st, 2);
+	*out[0] = db_col_int(st, 0);
+	*out[1] = db_col_int(st, 1);
+	*out[2] = db_col_int(st, 2);
 	return 0;
 }
 
@@ -223,7 +223,7 @@ int db_escalation_rates(struct db *db, long long sig, long long earlier,
 			long long *recent, long long *before,
 			struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_ESCALATION_RATES, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_ESCALATION_RATES, err);
 	long long *out[3] = { machines, recent, before };
 
 	if (!st)
@@ -240,7 +240,7 @@ int db_escalation_rates(struct db *db, long long sig, long long earlier,
 int db_escalation_set(struct db *db, long long sig, long long now,
 		      const char *reason, struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_ESCALATION_SET, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_ESCALATION_SET, err);
 
 	if (!st)
 		return -EIO;
@@ -250,22 +250,22 @@ int db_escalation_set(struct db *db, long long sig, long long now,
 	return db_step_done(db, st, "escalating a signature", err);
 }
 
-static int due_row(void *ctx, sqlite3_stmt *st)
+static int due_row(void *ctx, struct db_stmt *st)
 {
 	struct rows *c = ctx;
 	struct db_escalation_due d;
 
-	d.id = sqlite3_column_int64(st, 0);
+	d.id = db_col_int(st, 0);
 	d.hash = db_col_text(st, 1);
 	d.kind = db_col_text(st, 2);
 	d.title = db_col_text(st, 3);
 	d.status = db_col_text(st, 4);
 	d.chain = db_col_text(st, 5);
 	d.reason = db_col_text(st, 6);
-	d.escalated_at = sqlite3_column_int64(st, 7);
-	d.first_seen = sqlite3_column_int64(st, 8);
-	d.last_seen = sqlite3_column_int64(st, 9);
-	d.occurrences = sqlite3_column_int64(st, 10);
+	d.escalated_at = db_col_int(st, 7);
+	d.first_seen = db_col_int(st, 8);
+	d.last_seen = db_col_int(st, 9);
+	d.occurrences = db_col_int(st, 10);
 	d.thread = db_col_text(st, 11);
 	return ((db_escalation_due_fn)c->fn)(c->ctx, &d);
 }
@@ -273,7 +273,7 @@ static int due_row(void *ctx, sqlite3_stmt *st)
 int db_escalation_due(struct db *db, long long now, long long mailed_before,
 		      db_escalation_due_fn fn, void *ctx, struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_ESCALATION_DUE, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_ESCALATION_DUE, err);
 	struct rows c = { (void *)fn, ctx };
 
 	if (!st)
@@ -283,7 +283,7 @@ int db_escalation_due(struct db *db, long long now, long long mailed_before,
 	return db_each(db, st, due_row, &c, "listing escalations to mail", err);
 }
 
-static int person_row(void *ctx, sqlite3_stmt *st)
+static int person_row(void *ctx, struct db_stmt *st)
 {
 	struct rows *c = ctx;
 	struct db_person p;
@@ -292,16 +292,16 @@ static int person_row(void *ctx, sqlite3_stmt *st)
 	p.name = db_col_text(st, 1);
 	p.section = db_col_text(st, 2);
 	p.why = db_col_text(st, 3);
-	p.rank = sqlite3_column_int64(st, 4);
-	p.culprit = sqlite3_column_int(st, 5);
-	p.is_list = sqlite3_column_int(st, 6);
+	p.rank = db_col_int(st, 4);
+	p.culprit = (int)db_col_int(st, 5);
+	p.is_list = (int)db_col_int(st, 6);
 	return ((db_person_fn)c->fn)(c->ctx, &p);
 }
 
 int db_escalation_people(struct db *db, long long sig, bool lists,
 			 db_person_fn fn, void *ctx, struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_ESCALATION_PEOPLE, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_ESCALATION_PEOPLE, err);
 	struct rows c = { (void *)fn, ctx };
 
 	if (!st)
@@ -315,7 +315,7 @@ int db_escalation_people(struct db *db, long long sig, bool lists,
 int db_escalation_mailed(struct db *db, long long sig, long long now,
 			 const char *message_id, struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_ESCALATION_MAILED, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_ESCALATION_MAILED, err);
 
 	if (!st)
 		return -EIO;
@@ -328,7 +328,7 @@ int db_escalation_mailed(struct db *db, long long sig, long long now,
 int db_digest_recipient_done(struct db *db, const char *email, long long now,
 			     const char *message_id, struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_DIGEST_RECIPIENT_DONE, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_DIGEST_RECIPIENT_DONE, err);
 
 	if (!st)
 		return -EIO;
@@ -341,7 +341,7 @@ int db_digest_recipient_done(struct db *db, const char *email, long long now,
 int db_mail_item_add(struct db *db, const char *message_id, long long ref,
 		     long long sig, struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_MAIL_ITEM_ADD, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_MAIL_ITEM_ADD, err);
 
 	if (!st)
 		return -EIO;
@@ -354,7 +354,7 @@ int db_mail_item_add(struct db *db, const char *message_id, long long ref,
 int db_mail_sent_about(struct db *db, long long sig, const char *email,
 		       long long now, struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_MAIL_SENT_ABOUT, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_MAIL_SENT_ABOUT, err);
 
 	if (!st)
 		return -EIO;

@@ -7,7 +7,7 @@
 /* Delete the index stored under tree_id, if any. */
 static int delete_tree(struct db *db, const char *tree_id, struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_FN_TREE_DELETE, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_FN_TREE_DELETE, err);
 
 	if (!st)
 		return -EIO;
@@ -20,7 +20,7 @@ int db_fn_tree_replace(struct db *db, const char *tree_id, const char *kind,
 		       long long dirs, long long now, long long *tree,
 		       struct strbuf *err)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int ret = delete_tree(db, tree_id, err);
 
 	if (ret)
@@ -38,14 +38,14 @@ int db_fn_tree_replace(struct db *db, const char *tree_id, const char *kind,
 	ret = db_step_done(db, st, "storing function index", err);
 	if (ret)
 		return ret;
-	*tree = sqlite3_last_insert_rowid(db->sq);
+	*tree = db_last_id(db);
 	return 0;
 }
 
 int db_fn_def_insert(struct db *db, long long tree, const char *name,
 		     const char *file, unsigned line, struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_FN_DEF_INSERT, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_FN_DEF_INSERT, err);
 
 	if (!st)
 		return -EIO;
@@ -59,7 +59,7 @@ int db_fn_def_insert(struct db *db, long long tree, const char *name,
 int db_fn_module_insert(struct db *db, long long tree, const char *module,
 			const char *file, struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_FN_MODULE_INSERT, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_FN_MODULE_INSERT, err);
 
 	if (!st)
 		return -EIO;
@@ -72,7 +72,7 @@ int db_fn_module_insert(struct db *db, long long tree, const char *module,
 int db_fn_header_insert(struct db *db, long long tree, const char *header,
 			unsigned dirs, struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_FN_HEADER_INSERT, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_FN_HEADER_INSERT, err);
 
 	if (!st)
 		return -EIO;
@@ -89,16 +89,16 @@ struct load_rows {
 	void *ctx;
 };
 
-static int def_row(void *ctx, sqlite3_stmt *st)
+static int def_row(void *ctx, struct db_stmt *st)
 {
 	struct load_rows *c = ctx;
 
 	c->def(c->ctx, db_col_text(st, 0), db_col_text(st, 1),
-	       (unsigned)sqlite3_column_int(st, 2));
+	       (unsigned)(int)db_col_int(st, 2));
 	return 0;
 }
 
-static int module_row(void *ctx, sqlite3_stmt *st)
+static int module_row(void *ctx, struct db_stmt *st)
 {
 	struct load_rows *c = ctx;
 
@@ -106,12 +106,11 @@ static int module_row(void *ctx, sqlite3_stmt *st)
 	return 0;
 }
 
-static int header_row(void *ctx, sqlite3_stmt *st)
+static int header_row(void *ctx, struct db_stmt *st)
 {
 	struct load_rows *c = ctx;
 
-	c->header(c->ctx, db_col_text(st, 0),
-		  (unsigned)sqlite3_column_int(st, 1));
+	c->header(c->ctx, db_col_text(st, 0), (unsigned)(int)db_col_int(st, 1));
 	return 0;
 }
 
@@ -120,25 +119,25 @@ int db_fn_load(struct db *db, const char *tree_id, db_fn_def_fn def,
 	       long long *dirs, struct strbuf *err)
 {
 	struct load_rows c = { def, module, header, ctx };
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_FN_TREE_FIND, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_FN_TREE_FIND, err);
 	long long tree;
 	int rc, ret;
 
 	if (!st)
 		return -EIO;
 	db_bind_text(st, 1, tree_id);
-	rc = sqlite3_step(st);
-	if (rc != SQLITE_ROW) {
-		sqlite3_reset(st);
-		if (rc == SQLITE_DONE) {
+	rc = db_step(st);
+	if (rc != DB_ROW) {
+		db_reset(st);
+		if (rc == DB_DONE) {
 			strbuf_addf(err, "tree %s is not indexed", tree_id);
 			return -ENOENT;
 		}
 		return db_fail(db, "finding function index", err);
 	}
-	tree = sqlite3_column_int64(st, 0);
-	*dirs = sqlite3_column_int64(st, 1);
-	sqlite3_reset(st);
+	tree = db_col_int(st, 0);
+	*dirs = db_col_int(st, 1);
+	db_reset(st);
 	st = db_stmt(db, DB_SQL_FN_DEFS, err);
 	if (!st)
 		return -EIO;
@@ -163,18 +162,18 @@ int db_fn_load(struct db *db, const char *tree_id, db_fn_def_fn def,
 int db_fn_tree_has(struct db *db, const char *tree_id, bool *has,
 		   struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_FN_TREE_FIND, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_FN_TREE_FIND, err);
 	int rc;
 
 	*has = false;
 	if (!st)
 		return -EIO;
 	db_bind_text(st, 1, tree_id);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
+	rc = db_step(st);
+	db_reset(st);
+	if (rc == DB_ROW)
 		*has = true;
-	else if (rc != SQLITE_DONE)
+	else if (rc != DB_DONE)
 		return db_fail(db, "finding function index", err);
 	return 0;
 }
@@ -182,7 +181,7 @@ int db_fn_tree_has(struct db *db, const char *tree_id, bool *has,
 int db_fn_tree_publish(struct db *db, long long tree, const char *tree_id,
 		       struct strbuf *err)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int ret = delete_tree(db, tree_id, err);
 
 	if (ret)
@@ -197,7 +196,7 @@ int db_fn_tree_publish(struct db *db, long long tree, const char *tree_id,
 
 int db_fn_tree_drop(struct db *db, long long tree, struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_FN_TREE_DELETE_ID, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_FN_TREE_DELETE_ID, err);
 
 	if (!st)
 		return -EIO;

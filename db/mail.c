@@ -5,7 +5,7 @@
 #include <errno.h>
 #include <string.h>
 
-static int setting_row(void *ctx, sqlite3_stmt *st)
+static int setting_row(void *ctx, struct db_stmt *st)
 {
 	struct strbuf *value = ctx;
 
@@ -17,7 +17,7 @@ static int setting_row(void *ctx, sqlite3_stmt *st)
 int db_mail_setting_get(struct db *db, const char *key, struct strbuf *value,
 			struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_MAIL_SETTING_GET, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_MAIL_SETTING_GET, err);
 	int ret;
 
 	if (!st)
@@ -30,7 +30,7 @@ int db_mail_setting_get(struct db *db, const char *key, struct strbuf *value,
 int db_mail_setting_set(struct db *db, const char *key, const char *value,
 			struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_MAIL_SETTING_SET, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_MAIL_SETTING_SET, err);
 
 	if (!st)
 		return -EIO;
@@ -42,7 +42,7 @@ int db_mail_setting_set(struct db *db, const char *key, const char *value,
 int db_outbox_insert(struct db *db, const struct db_outbox_mail *m,
 		     struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_OUTBOX_INSERT, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_OUTBOX_INSERT, err);
 	int ret = 0;
 
 	if (!st)
@@ -53,9 +53,8 @@ int db_outbox_insert(struct db *db, const struct db_outbox_mail *m,
 	db_bind_text(st, 4, m->recipients);
 	db_bind_text(st, 5, m->message);
 	db_bind_int(st, 6, m->created);
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		if (sqlite3_extended_errcode(db->sq) ==
-		    SQLITE_CONSTRAINT_UNIQUE) {
+	if (db_step(st) != DB_DONE) {
+		if (db_unique_failed(db)) {
 			strbuf_addf(err, "message %s is already queued",
 				    m->message_id);
 			ret = -EEXIST;
@@ -63,7 +62,7 @@ int db_outbox_insert(struct db *db, const struct db_outbox_mail *m,
 			ret = db_fail(db, "queueing a mail", err);
 		}
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	return ret;
 }
 
@@ -72,22 +71,22 @@ struct outbox_rows {
 	void *ctx;
 };
 
-static int outbox_row(void *ctx, sqlite3_stmt *st)
+static int outbox_row(void *ctx, struct db_stmt *st)
 {
 	struct outbox_rows *c = ctx;
 	struct db_outbox_mail m;
 
-	m.id = sqlite3_column_int64(st, 0);
+	m.id = db_col_int(st, 0);
 	m.message_id = db_col_text(st, 1);
 	m.kind = db_col_text(st, 2);
 	m.envelope_from = db_col_text(st, 3);
 	m.recipients = db_col_text(st, 4);
 	m.message = db_col_text(st, 5);
 	m.state = db_col_text(st, 6);
-	m.attempts = sqlite3_column_int64(st, 7);
-	m.next_attempt = sqlite3_column_int64(st, 8);
-	m.created = sqlite3_column_int64(st, 9);
-	m.sent_at = sqlite3_column_int64(st, 10);
+	m.attempts = db_col_int(st, 7);
+	m.next_attempt = db_col_int(st, 8);
+	m.created = db_col_int(st, 9);
+	m.sent_at = db_col_int(st, 10);
 	m.last_error = db_col_text(st, 11);
 	return c->fn(c->ctx, &m);
 }
@@ -95,7 +94,7 @@ static int outbox_row(void *ctx, sqlite3_stmt *st)
 int db_outbox_due(struct db *db, long long now, long long limit,
 		  db_outbox_fn fn, void *ctx, struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_OUTBOX_DUE, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_OUTBOX_DUE, err);
 	struct outbox_rows c = { fn, ctx };
 
 	if (!st)
@@ -108,7 +107,7 @@ int db_outbox_due(struct db *db, long long now, long long limit,
 int db_outbox_claim(struct db *db, long long id, long long now, long long until,
 		    bool *claimed, struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_OUTBOX_CLAIM, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_OUTBOX_CLAIM, err);
 	int ret;
 
 	*claimed = false;
@@ -119,14 +118,14 @@ int db_outbox_claim(struct db *db, long long id, long long now, long long until,
 	db_bind_int(st, 3, until);
 	ret = db_step_done(db, st, "claiming a mail", err);
 	if (!ret)
-		*claimed = sqlite3_changes(db->sq) == 1;
+		*claimed = db_changes(db) == 1;
 	return ret;
 }
 
 int db_outbox_unclaim(struct db *db, long long id, long long next,
 		      const char *why, struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_OUTBOX_UNCLAIM, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_OUTBOX_UNCLAIM, err);
 
 	if (!st)
 		return -EIO;
@@ -139,7 +138,7 @@ int db_outbox_unclaim(struct db *db, long long id, long long next,
 int db_outbox_mark_sent(struct db *db, long long id, long long now,
 			const char *note, struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_OUTBOX_MARK_SENT, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_OUTBOX_MARK_SENT, err);
 
 	if (!st)
 		return -EIO;
@@ -152,7 +151,7 @@ int db_outbox_mark_sent(struct db *db, long long id, long long now,
 int db_outbox_mark_retry(struct db *db, long long id, long long next,
 			 const char *why, struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_OUTBOX_MARK_RETRY, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_OUTBOX_MARK_RETRY, err);
 
 	if (!st)
 		return -EIO;
@@ -165,7 +164,7 @@ int db_outbox_mark_retry(struct db *db, long long id, long long next,
 int db_outbox_mark_failed(struct db *db, long long id, const char *why,
 			  struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_OUTBOX_MARK_FAILED, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_OUTBOX_MARK_FAILED, err);
 
 	if (!st)
 		return -EIO;
@@ -174,16 +173,16 @@ int db_outbox_mark_failed(struct db *db, long long id, const char *why,
 	return db_step_done(db, st, "marking a mail failed", err);
 }
 
-static int count_row(void *ctx, sqlite3_stmt *st)
+static int count_row(void *ctx, struct db_stmt *st)
 {
-	*(long long *)ctx = sqlite3_column_int64(st, 0);
+	*(long long *)ctx = db_col_int(st, 0);
 	return 0;
 }
 
 int db_outbox_count_due(struct db *db, long long now, long long *n,
 			struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_OUTBOX_COUNT_DUE, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_OUTBOX_COUNT_DUE, err);
 
 	*n = 0;
 	if (!st)
@@ -195,7 +194,7 @@ int db_outbox_count_due(struct db *db, long long now, long long *n,
 int db_outbox_sent_between(struct db *db, long long from, long long to,
 			   long long *n, struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_OUTBOX_SENT_BETWEEN, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_OUTBOX_SENT_BETWEEN, err);
 
 	*n = 0;
 	if (!st)
@@ -205,21 +204,21 @@ int db_outbox_sent_between(struct db *db, long long from, long long to,
 	return db_each(db, st, count_row, n, "counting sent mail", err);
 }
 
-static int state_row(void *ctx, sqlite3_stmt *st)
+static int state_row(void *ctx, struct db_stmt *st)
 {
 	struct db_outbox_counts *c = ctx;
 
-	c->queued = sqlite3_column_int64(st, 0);
-	c->sent = sqlite3_column_int64(st, 1);
-	c->failed = sqlite3_column_int64(st, 2);
-	c->next_attempt = sqlite3_column_int64(st, 3);
+	c->queued = db_col_int(st, 0);
+	c->sent = db_col_int(st, 1);
+	c->failed = db_col_int(st, 2);
+	c->next_attempt = db_col_int(st, 3);
 	return 0;
 }
 
 int db_outbox_counts(struct db *db, struct db_outbox_counts *c,
 		     struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_OUTBOX_STATES, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_OUTBOX_STATES, err);
 	int ret;
 
 	memset(c, 0, sizeof(*c));
@@ -238,7 +237,7 @@ int db_outbox_counts(struct db *db, struct db_outbox_counts *c,
 int db_outbox_problems(struct db *db, long long limit, db_outbox_fn fn,
 		       void *ctx, struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_OUTBOX_PROBLEMS, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_OUTBOX_PROBLEMS, err);
 	struct outbox_rows c = { fn, ctx };
 
 	if (!st)

@@ -4,16 +4,16 @@
 
 #include <errno.h>
 
-static int count_row(void *ctx, sqlite3_stmt *st)
+static int count_row(void *ctx, struct db_stmt *st)
 {
-	*(long long *)ctx = sqlite3_column_int64(st, 0);
+	*(long long *)ctx = db_col_int(st, 0);
 	return 0;
 }
 
 int db_mail_received_seen(struct db *db, const char *message_id, bool *seen,
 			  struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_MAILRX_SEEN, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_MAILRX_SEEN, err);
 	long long n = 0;
 	int ret;
 
@@ -29,7 +29,7 @@ int db_mail_received_add(struct db *db, const char *message_id,
 			 const char *sender, long long ts, long long applied,
 			 long long refused, struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_MAILRX_INSERT, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_MAILRX_INSERT, err);
 
 	if (!st)
 		return -EIO;
@@ -46,18 +46,17 @@ struct item_rows {
 	void *ctx;
 };
 
-static int item_row(void *ctx, sqlite3_stmt *st)
+static int item_row(void *ctx, struct db_stmt *st)
 {
 	struct item_rows *r = ctx;
 
-	return r->fn(r->ctx, sqlite3_column_int64(st, 0),
-		     sqlite3_column_int64(st, 1));
+	return r->fn(r->ctx, db_col_int(st, 0), db_col_int(st, 1));
 }
 
 int db_mail_items(struct db *db, const char *message_id, db_mail_item_fn fn,
 		  void *ctx, struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_MAILRX_ITEMS, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_MAILRX_ITEMS, err);
 	struct item_rows r = { fn, ctx };
 
 	if (!st)
@@ -70,19 +69,19 @@ struct may_act {
 	bool *mailed, *token;
 };
 
-static int may_act_row(void *ctx, sqlite3_stmt *st)
+static int may_act_row(void *ctx, struct db_stmt *st)
 {
 	struct may_act *m = ctx;
 
-	*m->mailed = sqlite3_column_int(st, 0);
-	*m->token = sqlite3_column_int(st, 1);
+	*m->mailed = (int)db_col_int(st, 0);
+	*m->token = (int)db_col_int(st, 1);
 	return 0;
 }
 
 int db_mail_may_act(struct db *db, long long root, const char *email,
 		    bool *mailed, bool *token, struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_MAILRX_MAY_ACT, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_MAILRX_MAY_ACT, err);
 	struct may_act m = { mailed, token };
 
 	*mailed = *token = false;
@@ -96,7 +95,7 @@ int db_mail_may_act(struct db *db, long long root, const char *email,
 int db_mail_mute(struct db *db, long long sig, long long until,
 		 bool until_escalating, struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_MAILRX_MUTE, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_MAILRX_MUTE, err);
 
 	if (!st)
 		return -EIO;
@@ -109,7 +108,7 @@ int db_mail_mute(struct db *db, long long sig, long long until,
 int db_mail_optout(struct db *db, const char *email, long long sig,
 		   const char *reason, long long ts, struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_MAILRX_OPTOUT, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_MAILRX_OPTOUT, err);
 
 	if (!st)
 		return -EIO;
@@ -123,7 +122,7 @@ int db_mail_optout(struct db *db, const char *email, long long sig,
 static int exec(struct db *db, enum db_sql id, const char *what,
 		struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, id, err);
+	struct db_stmt *st = db_stmt(db, id, err);
 
 	return st ? db_step_done(db, st, what, err) : -EIO;
 }

@@ -8,23 +8,23 @@ int db_owners_get(struct db *db, long long sig, struct strbuf *owners,
 		  struct strbuf *tree, struct strbuf *source,
 		  struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_OWNERS_GET, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_OWNERS_GET, err);
 	int rc, ret = 0;
 
 	if (!st)
 		return -EIO;
 	db_bind_int(st, 1, sig);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
+	rc = db_step(st);
+	if (rc == DB_ROW) {
 		strbuf_addstr(owners, db_col_text(st, 0));
 		strbuf_addstr(tree, db_col_text(st, 1));
 		strbuf_addstr(source, db_col_text(st, 2));
-	} else if (rc == SQLITE_DONE) {
+	} else if (rc == DB_DONE) {
 		ret = -ENOENT;
 	} else {
 		ret = db_fail(db, "reading owners", err);
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	return ret;
 }
 
@@ -33,7 +33,7 @@ int db_owners_put(struct db *db, long long sig, const char *tree_id,
 		  const char **sections, const int *generic, size_t n,
 		  long long now, struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_OWNERS_PUT, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_OWNERS_PUT, err);
 	size_t i;
 	int ret;
 
@@ -73,24 +73,24 @@ int db_owners_put(struct db *db, long long sig, const char *tree_id,
 int db_owners_source(struct db *db, long long sig, struct strbuf *text,
 		     struct strbuf *commit, struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_OWNERS_SOURCE, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_OWNERS_SOURCE, err);
 	int rc, ret = 0;
 
 	if (!st)
 		return -EIO;
 	db_bind_int(st, 1, sig);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
+	rc = db_step(st);
+	if (rc == DB_ROW) {
 		const char *t = db_col_text(st, 0), *c = db_col_text(st, 1);
 
 		strbuf_addstr(text, t ? t : "");
 		strbuf_addstr(commit, c ? c : "");
-	} else if (rc == SQLITE_DONE) {
+	} else if (rc == DB_DONE) {
 		ret = -ENOENT;
 	} else {
 		ret = db_fail(db, "reading occurrences", err);
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	return ret;
 }
 
@@ -99,14 +99,14 @@ struct id_rows {
 	void *ctx;
 };
 
-static int id_row(void *ctx, sqlite3_stmt *st)
+static int id_row(void *ctx, struct db_stmt *st)
 {
 	struct id_rows *c = ctx;
 
-	return c->fn(c->ctx, sqlite3_column_int64(st, 0));
+	return c->fn(c->ctx, db_col_int(st, 0));
 }
 
-static int each_id(struct db *db, sqlite3_stmt *st, db_owners_id_fn fn,
+static int each_id(struct db *db, struct db_stmt *st, db_owners_id_fn fn,
 		   void *ctx, struct strbuf *err)
 {
 	struct id_rows c = { fn, ctx };
@@ -117,7 +117,7 @@ static int each_id(struct db *db, sqlite3_stmt *st, db_owners_id_fn fn,
 int db_owners_missing(struct db *db, long long limit, const char *default_id,
 		      db_owners_id_fn fn, void *ctx, struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_OWNERS_MISSING, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_OWNERS_MISSING, err);
 
 	if (!st)
 		return -EIO;
@@ -131,19 +131,19 @@ struct section_rows {
 	void *ctx;
 };
 
-static int section_row(void *ctx, sqlite3_stmt *st)
+static int section_row(void *ctx, struct db_stmt *st)
 {
 	struct section_rows *c = ctx;
 
-	return c->fn(c->ctx, db_col_text(st, 0), sqlite3_column_int(st, 1),
-		     sqlite3_column_int64(st, 2));
+	return c->fn(c->ctx, db_col_text(st, 0), (int)db_col_int(st, 1),
+		     db_col_int(st, 2));
 }
 
 int db_owners_sections(struct db *db, db_owners_section_fn fn, void *ctx,
 		       struct strbuf *err)
 {
 	struct section_rows c = { fn, ctx };
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_OWNERS_SECTIONS, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_OWNERS_SECTIONS, err);
 
 	if (!st)
 		return -EIO;
@@ -154,7 +154,7 @@ int db_owners_section_signatures(struct db *db, const char *section,
 				 long long limit, db_owners_id_fn fn, void *ctx,
 				 struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_OWNERS_SECTION_SIGS, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_OWNERS_SECTION_SIGS, err);
 
 	if (!st)
 		return -EIO;

@@ -8,7 +8,7 @@ int db_regression_insert(struct db *db, const char *title,
 			 const char *introduced, long long now, long long *id,
 			 struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_REG_INSERT, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_REG_INSERT, err);
 	int ret;
 
 	if (!st)
@@ -18,7 +18,7 @@ int db_regression_insert(struct db *db, const char *title,
 	db_bind_int(st, 3, now);
 	ret = db_step_done(db, st, "storing regression", err);
 	if (!ret)
-		*id = sqlite3_last_insert_rowid(db->sq);
+		*id = db_last_id(db);
 	return ret;
 }
 
@@ -28,28 +28,28 @@ struct regression_rows {
 	int rows;
 };
 
-static int regression_row(void *ctx, sqlite3_stmt *st)
+static int regression_row(void *ctx, struct db_stmt *st)
 {
 	struct regression_rows *c = ctx;
 	struct db_regression r;
 
-	r.id = sqlite3_column_int64(st, 0);
+	r.id = db_col_int(st, 0);
 	r.title = db_col_text(st, 1);
 	r.introduced = db_col_text(st, 2);
 	r.status = db_col_text(st, 3);
 	r.resolution = db_col_text(st, 4);
-	r.duplicate_of = sqlite3_column_int64(st, 5);
+	r.duplicate_of = db_col_int(st, 5);
 	r.fix_commit = db_col_text(st, 6);
 	r.fix_repo = db_col_text(st, 7);
-	r.clean_runs = sqlite3_column_int64(st, 8);
-	r.scanned = sqlite3_column_int(st, 9);
-	r.created = sqlite3_column_int64(st, 10);
-	r.updated = sqlite3_column_int64(st, 11);
+	r.clean_runs = db_col_int(st, 8);
+	r.scanned = (int)db_col_int(st, 9);
+	r.created = db_col_int(st, 10);
+	r.updated = db_col_int(st, 11);
 	c->rows++;
 	return c->fn(c->ctx, &r);
 }
 
-static int each_regression(struct db *db, sqlite3_stmt *st, bool want_one,
+static int each_regression(struct db *db, struct db_stmt *st, bool want_one,
 			   db_regression_fn fn, void *ctx, struct strbuf *err)
 {
 	struct regression_rows c = { fn, ctx, 0 };
@@ -66,7 +66,7 @@ static int each_regression(struct db *db, sqlite3_stmt *st, bool want_one,
 int db_regression_get(struct db *db, long long id, db_regression_fn fn,
 		      void *ctx, struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_REG_GET, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_REG_GET, err);
 
 	if (!st)
 		return -EIO;
@@ -78,7 +78,7 @@ int db_regression_list(struct db *db, const char *status, int scanned,
 		       int limit, db_regression_fn fn, void *ctx,
 		       struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_REG_LIST, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_REG_LIST, err);
 
 	if (!st)
 		return -EIO;
@@ -91,7 +91,7 @@ int db_regression_list(struct db *db, const char *status, int scanned,
 int db_regression_update(struct db *db, const struct db_regression *r,
 			 long long now, struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_REG_UPDATE, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_REG_UPDATE, err);
 
 	if (!st)
 		return -EIO;
@@ -111,7 +111,7 @@ int db_regression_update(struct db *db, const struct db_regression *r,
 
 int db_regression_set_scanned(struct db *db, long long id, struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_REG_SET_SCANNED, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_REG_SET_SCANNED, err);
 
 	if (!st)
 		return -EIO;
@@ -124,7 +124,7 @@ static int add_pair(struct db *db, enum db_sql which, long long id,
 		    const char *text, long long value, const char *what,
 		    struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, which, err);
+	struct db_stmt *st = db_stmt(db, which, err);
 
 	if (!st)
 		return -EIO;
@@ -145,7 +145,7 @@ int db_regression_link_add(struct db *db, long long id, const char *url,
 
 int db_regression_links_clear(struct db *db, long long id, struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_REG_LINK_CLEAR, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_REG_LINK_CLEAR, err);
 
 	if (!st)
 		return -EIO;
@@ -158,7 +158,7 @@ struct text_rows {
 	void *ctx;
 };
 
-static int text_row(void *ctx, sqlite3_stmt *st)
+static int text_row(void *ctx, struct db_stmt *st)
 {
 	struct text_rows *c = ctx;
 	const char *s = db_col_text(st, 0);
@@ -167,8 +167,8 @@ static int text_row(void *ctx, sqlite3_stmt *st)
 }
 
 /* Call fn with column 0 of every row as text. */
-static int each_text(struct db *db, sqlite3_stmt *st, db_text_fn fn, void *ctx,
-		     const char *what, struct strbuf *err)
+static int each_text(struct db *db, struct db_stmt *st, db_text_fn fn,
+		     void *ctx, const char *what, struct strbuf *err)
 {
 	struct text_rows c = { fn, ctx };
 
@@ -178,7 +178,7 @@ static int each_text(struct db *db, sqlite3_stmt *st, db_text_fn fn, void *ctx,
 int db_regression_links(struct db *db, long long id, db_text_fn fn, void *ctx,
 			struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_REG_LINKS, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_REG_LINKS, err);
 
 	if (!st)
 		return -EIO;
@@ -198,19 +198,19 @@ struct regression_sigs_rows {
 	void *ctx;
 };
 
-static int regression_sigs_row(void *ctx, sqlite3_stmt *st)
+static int regression_sigs_row(void *ctx, struct db_stmt *st)
 {
 	struct regression_sigs_rows *c = ctx;
 	struct db_regression_sig s;
 
-	s.id = sqlite3_column_int64(st, 0);
+	s.id = db_col_int(st, 0);
 	s.hash = db_col_text(st, 1);
 	s.kind = db_col_text(st, 2);
 	s.title = db_col_text(st, 3);
 	s.classes = db_col_text(st, 4);
-	s.occurrences = sqlite3_column_int64(st, 5);
-	s.first_seen = sqlite3_column_int64(st, 6);
-	s.last_seen = sqlite3_column_int64(st, 7);
+	s.occurrences = db_col_int(st, 5);
+	s.first_seen = db_col_int(st, 6);
+	s.last_seen = db_col_int(st, 7);
 	return c->fn(c->ctx, &s);
 }
 
@@ -218,7 +218,7 @@ int db_regression_sigs(struct db *db, long long id, db_regression_sig_fn fn,
 		       void *ctx, struct strbuf *err)
 {
 	struct regression_sigs_rows c = { fn, ctx };
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_REG_SIGS, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_REG_SIGS, err);
 
 	if (!st)
 		return -EIO;
@@ -232,18 +232,18 @@ struct regression_by_sig_rows {
 	void *ctx;
 };
 
-static int regression_by_sig_row(void *ctx, sqlite3_stmt *st)
+static int regression_by_sig_row(void *ctx, struct db_stmt *st)
 {
 	struct regression_by_sig_rows *c = ctx;
 
-	return c->fn(c->ctx, sqlite3_column_int64(st, 0));
+	return c->fn(c->ctx, db_col_int(st, 0));
 }
 
 int db_regression_by_sig(struct db *db, long long sig, db_id_fn fn, void *ctx,
 			 struct strbuf *err)
 {
 	struct regression_by_sig_rows c = { fn, ctx };
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_REG_BY_SIG, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_REG_BY_SIG, err);
 
 	if (!st)
 		return -EIO;
@@ -256,7 +256,7 @@ int db_regression_evidence_add(struct db *db,
 			       const struct db_regression_evidence *e,
 			       bool *added, struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_REG_EVIDENCE_ADD, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_REG_EVIDENCE_ADD, err);
 	int ret;
 
 	if (!st)
@@ -273,7 +273,7 @@ int db_regression_evidence_add(struct db *db,
 	db_bind_int(st, 10, e->commit_time);
 	db_bind_int(st, 11, e->found);
 	ret = db_step_done(db, st, "storing evidence", err);
-	*added = !ret && sqlite3_changes(db->sq) > 0;
+	*added = !ret && db_changes(db) > 0;
 	return ret;
 }
 
@@ -283,7 +283,7 @@ struct regression_evidence_rows {
 	long long id;
 };
 
-static int regression_evidence_row(void *ctx, sqlite3_stmt *st)
+static int regression_evidence_row(void *ctx, struct db_stmt *st)
 {
 	struct regression_evidence_rows *c = ctx;
 	struct db_regression_evidence e;
@@ -292,13 +292,13 @@ static int regression_evidence_row(void *ctx, sqlite3_stmt *st)
 	e.tree = db_col_text(st, 0);
 	e.branch = db_col_text(st, 1);
 	e.repo = db_col_text(st, 2);
-	e.trusted = sqlite3_column_int(st, 3);
+	e.trusted = (int)db_col_int(st, 3);
 	e.commit = db_col_text(st, 4);
 	e.subject = db_col_text(st, 5);
 	e.how = db_col_text(st, 6);
 	e.detail = db_col_text(st, 7);
-	e.commit_time = sqlite3_column_int64(st, 8);
-	e.found = sqlite3_column_int64(st, 9);
+	e.commit_time = db_col_int(st, 8);
+	e.found = db_col_int(st, 9);
 	return c->fn(c->ctx, &e);
 }
 
@@ -307,7 +307,7 @@ int db_regression_evidence(struct db *db, long long id,
 			   struct strbuf *err)
 {
 	struct regression_evidence_rows c = { fn, ctx, id };
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_REG_EVIDENCE, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_REG_EVIDENCE, err);
 
 	if (!st)
 		return -EIO;
@@ -319,7 +319,7 @@ int db_regression_evidence(struct db *db, long long id,
 int db_regression_set_fix_expected(struct db *db, long long id, const char *fix,
 				   long long now, struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_REG_SET_FIX_EXPECTED, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_REG_SET_FIX_EXPECTED, err);
 
 	if (!st)
 		return -EIO;
@@ -329,7 +329,7 @@ int db_regression_set_fix_expected(struct db *db, long long id, const char *fix,
 	return db_step_done(db, st, "storing the expected fix", err);
 }
 
-static int fix_row(void *ctx, sqlite3_stmt *st)
+static int fix_row(void *ctx, struct db_stmt *st)
 {
 	strbuf_addstr(ctx, db_col_text(st, 0));
 	return 0;
@@ -338,7 +338,7 @@ static int fix_row(void *ctx, sqlite3_stmt *st)
 int db_regression_fix_expected(struct db *db, long long id, struct strbuf *out,
 			       struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_REG_GET_FIX_EXPECTED, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_REG_GET_FIX_EXPECTED, err);
 
 	if (!st)
 		return -EIO;
@@ -351,7 +351,7 @@ int db_regression_history_add(struct db *db, long long id, long long ts,
 			      const char *old, const char *new_value,
 			      const char *reason, struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_REG_HISTORY_ADD, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_REG_HISTORY_ADD, err);
 
 	if (!st)
 		return -EIO;
@@ -370,13 +370,13 @@ struct regression_history_rows {
 	void *ctx;
 };
 
-static int regression_history_row(void *ctx, sqlite3_stmt *st)
+static int regression_history_row(void *ctx, struct db_stmt *st)
 {
 	struct regression_history_rows *c = ctx;
 	struct db_regression_event e;
 
-	e.id = sqlite3_column_int64(st, 0);
-	e.ts = sqlite3_column_int64(st, 1);
+	e.id = db_col_int(st, 0);
+	e.ts = db_col_int(st, 1);
 	e.actor = db_col_text(st, 2);
 	e.action = db_col_text(st, 3);
 	e.old = db_col_text(st, 4);
@@ -390,7 +390,7 @@ int db_regression_history(struct db *db, long long id,
 			  struct strbuf *err)
 {
 	struct regression_history_rows c = { fn, ctx };
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_REG_HISTORY, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_REG_HISTORY, err);
 
 	if (!st)
 		return -EIO;
@@ -402,7 +402,7 @@ int db_regression_history(struct db *db, long long id,
 int db_regression_run_add(struct db *db, long long id, long long run, bool seen,
 			  bool counted, const char *why, struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_REG_RUN_ADD, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_REG_RUN_ADD, err);
 
 	if (!st)
 		return -EIO;
@@ -419,16 +419,16 @@ struct regression_runs_rows {
 	void *ctx;
 };
 
-static int regression_runs_row(void *ctx, sqlite3_stmt *st)
+static int regression_runs_row(void *ctx, struct db_stmt *st)
 {
 	struct regression_runs_rows *c = ctx;
 	struct db_regression_run r;
 
 	r.run_id = db_col_text(st, 0);
 	r.commit = db_col_text(st, 1);
-	r.received_at = sqlite3_column_int64(st, 2);
-	r.seen = sqlite3_column_int(st, 3);
-	r.counted = sqlite3_column_int(st, 4);
+	r.received_at = db_col_int(st, 2);
+	r.seen = (int)db_col_int(st, 3);
+	r.counted = (int)db_col_int(st, 4);
 	r.why = db_col_text(st, 5);
 	return c->fn(c->ctx, &r);
 }
@@ -437,7 +437,7 @@ int db_regression_runs(struct db *db, long long id, db_regression_run_fn fn,
 		       void *ctx, struct strbuf *err)
 {
 	struct regression_runs_rows c = { fn, ctx };
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_REG_RUNS, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_REG_RUNS, err);
 
 	if (!st)
 		return -EIO;
@@ -449,20 +449,20 @@ int db_regression_runs(struct db *db, long long id, db_regression_run_fn fn,
 int db_regression_bounds(struct db *db, long long id, struct strbuf *clean,
 			 struct strbuf *bad, struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_REG_FIRST_BAD, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_REG_FIRST_BAD, err);
 	long long bad_run = 0;
 	int rc;
 
 	if (!st)
 		return -EIO;
 	db_bind_int(st, 1, id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		bad_run = sqlite3_column_int64(st, 0);
+	rc = db_step(st);
+	if (rc == DB_ROW) {
+		bad_run = db_col_int(st, 0);
 		strbuf_addstr(bad, db_col_text(st, 1));
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+	db_reset(st);
+	if (rc != DB_ROW && rc != DB_DONE)
 		return db_fail(db, "reading runs", err);
 	if (!bad_run)
 		return 0;
@@ -470,11 +470,11 @@ int db_regression_bounds(struct db *db, long long id, struct strbuf *clean,
 	if (!st)
 		return -EIO;
 	db_bind_int(st, 1, bad_run);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
+	rc = db_step(st);
+	if (rc == DB_ROW)
 		strbuf_addstr(clean, db_col_text(st, 0));
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+	db_reset(st);
+	if (rc != DB_ROW && rc != DB_DONE)
 		return db_fail(db, "reading runs", err);
 	return 0;
 }
@@ -482,7 +482,7 @@ int db_regression_bounds(struct db *db, long long id, struct strbuf *clean,
 int db_regression_report_texts(struct db *db, long long id, db_text_fn fn,
 			       void *ctx, struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_REG_REPORT_TEXT, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_REG_REPORT_TEXT, err);
 
 	if (!st)
 		return -EIO;
@@ -495,11 +495,11 @@ struct regression_timeline_rows {
 	void *ctx;
 };
 
-static int regression_timeline_row(void *ctx, sqlite3_stmt *st)
+static int regression_timeline_row(void *ctx, struct db_stmt *st)
 {
 	struct regression_timeline_rows *c = ctx;
 
-	return c->fn(c->ctx, sqlite3_column_int64(st, 0), db_col_text(st, 1),
+	return c->fn(c->ctx, db_col_int(st, 0), db_col_text(st, 1),
 		     db_col_text(st, 2), db_col_text(st, 3));
 }
 
@@ -507,7 +507,7 @@ int db_regression_timeline(struct db *db, long long sig, int limit,
 			   db_timeline_fn fn, void *ctx, struct strbuf *err)
 {
 	struct regression_timeline_rows c = { fn, ctx };
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_REG_TIMELINE, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_REG_TIMELINE, err);
 
 	if (!st)
 		return -EIO;
@@ -520,7 +520,7 @@ int db_regression_timeline(struct db *db, long long sig, int limit,
 int db_run_set_lockdep_meta_off(struct db *db, long long run,
 				struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_RUN_SET_LOCKDEP_META, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_RUN_SET_LOCKDEP_META, err);
 
 	if (!st)
 		return -EIO;
@@ -531,7 +531,7 @@ int db_run_set_lockdep_meta_off(struct db *db, long long run,
 int db_tree_insert(struct db *db, const char *name, const char *repo,
 		   const char *branch, bool trusted, struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_TREE_INSERT, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_TREE_INSERT, err);
 	int ret = 0;
 
 	if (!st)
@@ -540,15 +540,15 @@ int db_tree_insert(struct db *db, const char *name, const char *repo,
 	db_bind_text(st, 2, repo);
 	db_bind_text(st, 3, branch);
 	db_bind_int(st, 4, trusted);
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		if (sqlite3_errcode(db->sq) == SQLITE_CONSTRAINT) {
+	if (db_step(st) != DB_DONE) {
+		if (db_constraint_failed(db)) {
 			strbuf_addf(err, "a tree named '%s' exists", name);
 			ret = -EEXIST;
 		} else {
 			ret = db_fail(db, "storing tree", err);
 		}
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	return ret;
 }
 
@@ -557,26 +557,26 @@ struct tree_list_rows {
 	void *ctx;
 };
 
-static int tree_list_row(void *ctx, sqlite3_stmt *st)
+static int tree_list_row(void *ctx, struct db_stmt *st)
 {
 	struct tree_list_rows *c = ctx;
 	struct db_tree t;
 
-	t.id = sqlite3_column_int64(st, 0);
+	t.id = db_col_int(st, 0);
 	t.name = db_col_text(st, 1);
 	t.repo = db_col_text(st, 2);
 	t.branch = db_col_text(st, 3);
-	t.trusted = sqlite3_column_int(st, 4);
+	t.trusted = (int)db_col_int(st, 4);
 	t.last_commit = db_col_text(st, 5);
-	t.last_sync = sqlite3_column_int64(st, 6);
-	t.commits = sqlite3_column_int64(st, 7);
+	t.last_sync = db_col_int(st, 6);
+	t.commits = db_col_int(st, 7);
 	return c->fn(c->ctx, &t);
 }
 
 int db_tree_list(struct db *db, db_tree_fn fn, void *ctx, struct strbuf *err)
 {
 	struct tree_list_rows c = { fn, ctx };
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_TREE_LIST, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_TREE_LIST, err);
 
 	if (!st)
 		return -EIO;
@@ -586,7 +586,7 @@ int db_tree_list(struct db *db, db_tree_fn fn, void *ctx, struct strbuf *err)
 int db_tree_set_last(struct db *db, const char *name, const char *last,
 		     long long now, long long commits, struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_TREE_SET_LAST, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_TREE_SET_LAST, err);
 
 	if (!st)
 		return -EIO;

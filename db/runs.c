@@ -7,30 +7,30 @@
 int db_run_find(struct db *db, const char *run_id, long long *id,
 		struct strbuf *sha, struct strbuf *verdict, struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_RUN_FIND, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_RUN_FIND, err);
 	int rc;
 
 	if (!st)
 		return -EIO;
 	db_bind_text(st, 1, run_id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_DONE) {
-		sqlite3_reset(st);
+	rc = db_step(st);
+	if (rc == DB_DONE) {
+		db_reset(st);
 		return -ENOENT;
 	}
-	if (rc != SQLITE_ROW)
+	if (rc != DB_ROW)
 		return db_fail(db, "finding run", err);
-	*id = sqlite3_column_int64(st, 0);
+	*id = db_col_int(st, 0);
 	strbuf_addstr(sha, db_col_text(st, 1));
 	strbuf_addstr(verdict, db_col_text(st, 2));
-	sqlite3_reset(st);
+	db_reset(st);
 	return 0;
 }
 
 int db_run_insert(struct db *db, const struct db_run *run, long long *id,
 		  struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_RUN_INSERT, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_RUN_INSERT, err);
 	int ret;
 
 	if (!st)
@@ -51,14 +51,14 @@ int db_run_insert(struct db *db, const struct db_run *run, long long *id,
 	db_bind_int(st, 14, run->reports);
 	ret = db_step_done(db, st, "storing run", err);
 	if (!ret)
-		*id = sqlite3_last_insert_rowid(db->sq);
+		*id = db_last_id(db);
 	return ret;
 }
 
 int db_run_set_verdict(struct db *db, long long id, const char *verdict,
 		       struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_RUN_SET_VERDICT, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_RUN_SET_VERDICT, err);
 
 	if (!st)
 		return -EIO;
@@ -67,9 +67,9 @@ int db_run_set_verdict(struct db *db, long long id, const char *verdict,
 	return db_step_done(db, st, "storing verdict", err);
 }
 
-static void run_from_row(struct db_run *r, sqlite3_stmt *st)
+static void run_from_row(struct db_run *r, struct db_stmt *st)
 {
-	r->id = sqlite3_column_int64(st, 0);
+	r->id = db_col_int(st, 0);
 	r->run_id = db_col_text(st, 1);
 	r->tree = db_col_text(st, 2);
 	r->branch = db_col_text(st, 3);
@@ -78,13 +78,13 @@ static void run_from_row(struct db_run *r, sqlite3_stmt *st)
 	r->machine = db_col_text(st, 6);
 	r->test = db_col_text(st, 7);
 	r->started_at = db_col_text(st, 8);
-	r->received_at = sqlite3_column_int64(st, 9);
-	r->log_size = sqlite3_column_int64(st, 10);
+	r->received_at = db_col_int(st, 9);
+	r->log_size = db_col_int(st, 10);
 	r->log_sha256 = db_col_text(st, 11);
-	r->lockdep_off = sqlite3_column_type(st, 12) != SQLITE_NULL;
-	r->lockdep_off_after = sqlite3_column_int64(st, 12);
+	r->lockdep_off = !db_col_null(st, 12);
+	r->lockdep_off_after = db_col_int(st, 12);
 	r->lockdep_off_reason = db_col_text(st, 13);
-	r->reports = sqlite3_column_int64(st, 14);
+	r->reports = db_col_int(st, 14);
 }
 
 struct run_rows {
@@ -93,7 +93,7 @@ struct run_rows {
 	int rows;
 };
 
-static int run_row(void *ctx, sqlite3_stmt *st)
+static int run_row(void *ctx, struct db_stmt *st)
 {
 	struct run_rows *c = ctx;
 	struct db_run r;
@@ -105,7 +105,7 @@ static int run_row(void *ctx, sqlite3_stmt *st)
 
 /* Step st to the end, calling fn per run; -ENOENT when there was none and
  * want_one is set. */
-static int each_run(struct db *db, sqlite3_stmt *st, bool want_one,
+static int each_run(struct db *db, struct db_stmt *st, bool want_one,
 		    db_run_fn fn, void *ctx, struct strbuf *err)
 {
 	struct run_rows c = { fn, ctx, 0 };
@@ -119,7 +119,7 @@ static int each_run(struct db *db, sqlite3_stmt *st, bool want_one,
 int db_run_get(struct db *db, const char *run_id, db_run_fn fn, void *ctx,
 	       struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_RUN_GET, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_RUN_GET, err);
 
 	if (!st)
 		return -EIO;
@@ -130,7 +130,7 @@ int db_run_get(struct db *db, const char *run_id, db_run_fn fn, void *ctx,
 int db_run_list(struct db *db, long long before_id, const char *machine,
 		int limit, db_run_fn fn, void *ctx, struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_RUN_LIST, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_RUN_LIST, err);
 
 	if (!st)
 		return -EIO;
@@ -145,19 +145,19 @@ struct run_reports_rows {
 	void *ctx;
 };
 
-static int run_reports_row(void *ctx, sqlite3_stmt *st)
+static int run_reports_row(void *ctx, struct db_stmt *st)
 {
 	struct run_reports_rows *c = ctx;
 	struct db_run_report r;
 
-	r.seq = sqlite3_column_int64(st, 0);
-	r.is_new = sqlite3_column_int(st, 1);
-	r.signature_id = sqlite3_column_int64(st, 2);
+	r.seq = db_col_int(st, 0);
+	r.is_new = (int)db_col_int(st, 1);
+	r.signature_id = db_col_int(st, 2);
 	r.hash = db_col_text(st, 3);
 	r.kind = db_col_text(st, 4);
 	r.title = db_col_text(st, 5);
-	r.occurrences = sqlite3_column_int64(st, 6);
-	r.first_seen = sqlite3_column_int64(st, 7);
+	r.occurrences = db_col_int(st, 6);
+	r.first_seen = db_col_int(st, 7);
 	r.status = db_col_text(st, 8);
 	r.kernel = db_col_text(st, 9);
 	return c->fn(c->ctx, &r);
@@ -167,7 +167,7 @@ int db_run_reports(struct db *db, long long run, db_run_report_fn fn, void *ctx,
 		   struct strbuf *err)
 {
 	struct run_reports_rows c = { fn, ctx };
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_RUN_REPORTS, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_RUN_REPORTS, err);
 
 	if (!st)
 		return -EIO;

@@ -12,30 +12,30 @@
 static int find_hash(struct db *db, const char *hash, int algo, long long *id,
 		     long long *dup, struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_SIG_FIND_HASH, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_SIG_FIND_HASH, err);
 	int rc;
 
 	if (!st)
 		return -EIO;
 	db_bind_text(st, 1, hash);
 	db_bind_int(st, 2, algo);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_DONE) {
-		sqlite3_reset(st);
+	rc = db_step(st);
+	if (rc == DB_DONE) {
+		db_reset(st);
 		return -ENOENT;
 	}
-	if (rc != SQLITE_ROW)
+	if (rc != DB_ROW)
 		return db_fail(db, "finding signature", err);
-	*id = sqlite3_column_int64(st, 0);
-	*dup = sqlite3_column_int64(st, 1);
-	sqlite3_reset(st);
+	*id = db_col_int(st, 0);
+	*dup = db_col_int(st, 1);
+	db_reset(st);
 	return 0;
 }
 
 static int insert_edges(struct db *db, long long sig,
 			const struct db_signature_new *s, struct strbuf *err)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	long long edge;
 	size_t i;
 	int ret;
@@ -47,10 +47,10 @@ static int insert_edges(struct db *db, long long sig,
 		db_bind_text(st, 1, s->edges[i].hash);
 		db_bind_text(st, 2, s->edges[i].from);
 		db_bind_text(st, 3, s->edges[i].to);
-		if (sqlite3_step(st) != SQLITE_ROW)
+		if (db_step(st) != DB_ROW)
 			return db_fail(db, "storing edge", err);
-		edge = sqlite3_column_int64(st, 0);
-		sqlite3_reset(st);
+		edge = db_col_int(st, 0);
+		db_reset(st);
 		st = db_stmt(db, DB_SQL_SIG_EDGE_INSERT, err);
 		if (!st)
 			return -EIO;
@@ -68,7 +68,7 @@ static int insert_edges(struct db *db, long long sig,
 static int insert_signature(struct db *db, const struct db_signature_new *s,
 			    long long ts, long long *id, struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_SIG_INSERT, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_SIG_INSERT, err);
 	int ret;
 
 	if (!st)
@@ -86,7 +86,7 @@ static int insert_signature(struct db *db, const struct db_signature_new *s,
 	ret = db_step_done(db, st, "storing signature", err);
 	if (ret)
 		return ret;
-	*id = sqlite3_last_insert_rowid(db->sq);
+	*id = db_last_id(db);
 	return insert_edges(db, *id, s, err);
 }
 
@@ -94,7 +94,7 @@ int db_signature_record(struct db *db, const struct db_signature_new *s,
 			long long ts, struct db_signature_hit *hit,
 			struct strbuf *err)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	long long id = 0, dup = 0;
 	int ret;
 
@@ -113,10 +113,10 @@ int db_signature_record(struct db *db, const struct db_signature_new *s,
 		return -EIO;
 	db_bind_int(st, 1, hit->id);
 	db_bind_int(st, 2, ts);
-	if (sqlite3_step(st) != SQLITE_ROW)
+	if (db_step(st) != DB_ROW)
 		return db_fail(db, "counting occurrence", err);
-	hit->occurrences = sqlite3_column_int64(st, 0);
-	hit->first_seen = sqlite3_column_int64(st, 1);
+	hit->occurrences = db_col_int(st, 0);
+	hit->first_seen = db_col_int(st, 1);
 	strbuf_reset(&hit->status);
 	strbuf_addstr(&hit->status, db_col_text(st, 2));
 	strbuf_reset(&hit->hash);
@@ -126,8 +126,8 @@ int db_signature_record(struct db *db, const struct db_signature_new *s,
 	strbuf_reset(&hit->title);
 	strbuf_addstr(&hit->title, db_col_text(st, 5));
 	/* RETURNING rows are all computed at the first step: finish it. */
-	sqlite3_step(st);
-	sqlite3_reset(st);
+	db_step(st);
+	db_reset(st);
 	return 0;
 }
 
@@ -145,9 +145,9 @@ void db_text_hash(const char *text, size_t text_len, const char *raw,
 	EVP_MD_CTX_free(c);
 }
 
-static int id_row(void *ctx, sqlite3_stmt *st)
+static int id_row(void *ctx, struct db_stmt *st)
 {
-	*(long long *)ctx = sqlite3_column_int64(st, 0);
+	*(long long *)ctx = db_col_int(st, 0);
 	return 0;
 }
 
@@ -155,14 +155,14 @@ static int id_row(void *ctx, sqlite3_stmt *st)
 static int text_upsert(struct db *db, const char *text, const char *raw,
 		       long long *id, struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_TEXT_FIND, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_TEXT_FIND, err);
 	unsigned char key[DB_TEXT_HASH_LEN];
 	int ret;
 
 	if (!st)
 		return -EIO;
 	db_text_hash(text, strlen(text), raw, strlen(raw), key);
-	sqlite3_bind_blob(st, 1, key, sizeof(key), SQLITE_STATIC);
+	db_bind_blob(st, 1, key, sizeof(key));
 	*id = 0;
 	ret = db_each(db, st, id_row, id, "finding report text", err);
 	if (ret || *id)
@@ -170,12 +170,12 @@ static int text_upsert(struct db *db, const char *text, const char *raw,
 	st = db_stmt(db, DB_SQL_TEXT_INSERT, err);
 	if (!st)
 		return -EIO;
-	sqlite3_bind_blob(st, 1, key, sizeof(key), SQLITE_STATIC);
+	db_bind_blob(st, 1, key, sizeof(key));
 	db_bind_text(st, 2, text);
 	db_bind_text(st, 3, raw);
 	ret = db_step_done(db, st, "storing report text", err);
 	if (!ret)
-		*id = sqlite3_last_insert_rowid(db->sq);
+		*id = db_last_id(db);
 	return ret;
 }
 
@@ -193,21 +193,21 @@ struct sample_state {
 	long long latest, latest_text; /* 0: none */
 };
 
-static int sample_state_row(void *ctx, sqlite3_stmt *st)
+static int sample_state_row(void *ctx, struct db_stmt *st)
 {
 	struct sample_state *s = ctx;
 
-	s->others = sqlite3_column_int64(st, 0);
-	s->has_kernel = sqlite3_column_int(st, 1);
-	s->has_tree = sqlite3_column_int(st, 2);
-	s->latest = sqlite3_column_int64(st, 3);
-	s->latest_text = sqlite3_column_int64(st, 4);
+	s->others = db_col_int(st, 0);
+	s->has_kernel = (int)db_col_int(st, 1);
+	s->has_tree = (int)db_col_int(st, 2);
+	s->latest = db_col_int(st, 3);
+	s->latest_text = db_col_int(st, 4);
 	return 0;
 }
 
-static int bool_row(void *ctx, sqlite3_stmt *st)
+static int bool_row(void *ctx, struct db_stmt *st)
 {
-	*(bool *)ctx = sqlite3_column_int(st, 0);
+	*(bool *)ctx = (int)db_col_int(st, 0);
 	return 0;
 }
 
@@ -216,7 +216,7 @@ static int bool_row(void *ctx, sqlite3_stmt *st)
 static int unlatest(struct db *db, long long sig, long long id,
 		    long long text_id, struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_OCC_UNLATEST, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_OCC_UNLATEST, err);
 	bool dropped = false;
 	int ret;
 
@@ -248,7 +248,7 @@ int db_occurrence_insert(struct db *db, const struct db_occurrence *o,
 	unsigned max = o->max_samples ? o->max_samples : DB_MAX_SAMPLES;
 	long long text_id = 0;
 	int sample = SAMPLE_LATEST, ret;
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 
 	if (max < DB_MIN_SAMPLES)
 		max = DB_MIN_SAMPLES;
@@ -293,26 +293,26 @@ int db_occurrence_insert(struct db *db, const struct db_occurrence *o,
 	return unlatest(db, o->signature_id, ss.latest, ss.latest_text, err);
 }
 
-static void signature_from_row(struct db_signature *s, sqlite3_stmt *st)
+static void signature_from_row(struct db_signature *s, struct db_stmt *st)
 {
-	s->id = sqlite3_column_int64(st, 0);
+	s->id = db_col_int(st, 0);
 	s->hash = db_col_text(st, 1);
-	s->algo_version = sqlite3_column_int(st, 2);
+	s->algo_version = (int)db_col_int(st, 2);
 	s->kind = db_col_text(st, 3);
 	s->title = db_col_text(st, 4);
 	s->classes = db_col_text(st, 5);
 	s->chain = db_col_text(st, 6);
 	s->culprit_function = db_col_text(st, 7);
 	s->culprit_module = db_col_text(st, 8);
-	s->first_seen = sqlite3_column_int64(st, 9);
-	s->last_seen = sqlite3_column_int64(st, 10);
-	s->occurrences = sqlite3_column_int64(st, 11);
+	s->first_seen = db_col_int(st, 9);
+	s->last_seen = db_col_int(st, 10);
+	s->occurrences = db_col_int(st, 11);
 	s->status = db_col_text(st, 12);
 	s->note = db_col_text(st, 13);
-	s->duplicate_of = sqlite3_column_int64(st, 14);
-	s->escalated_at = sqlite3_column_int64(st, 15);
+	s->duplicate_of = db_col_int(st, 14);
+	s->escalated_at = db_col_int(st, 15);
 	s->escalation_reason = db_col_text(st, 16);
-	s->texts_dropped = sqlite3_column_int64(st, 17);
+	s->texts_dropped = db_col_int(st, 17);
 }
 
 struct signature_rows {
@@ -321,7 +321,7 @@ struct signature_rows {
 	int rows;
 };
 
-static int signature_row(void *ctx, sqlite3_stmt *st)
+static int signature_row(void *ctx, struct db_stmt *st)
 {
 	struct signature_rows *c = ctx;
 	struct db_signature s;
@@ -331,7 +331,7 @@ static int signature_row(void *ctx, sqlite3_stmt *st)
 	return c->fn(c->ctx, &s);
 }
 
-static int each_signature(struct db *db, sqlite3_stmt *st, bool want_one,
+static int each_signature(struct db *db, struct db_stmt *st, bool want_one,
 			  db_signature_fn fn, void *ctx, struct strbuf *err)
 {
 	struct signature_rows c = { fn, ctx, 0 };
@@ -350,7 +350,7 @@ int db_signature_list(struct db *db, const struct db_signature_filter *f,
 		[DB_SORT_FIRST_SEEN] = DB_SQL_SIG_LIST_FIRST_SEEN,
 		[DB_SORT_COUNT] = DB_SQL_SIG_LIST_COUNT,
 	};
-	sqlite3_stmt *st = db_stmt(db, by_sort[f->sort], err);
+	struct db_stmt *st = db_stmt(db, by_sort[f->sort], err);
 
 	if (!st)
 		return -EIO;
@@ -371,7 +371,7 @@ int db_signature_list(struct db *db, const struct db_signature_filter *f,
 int db_signature_get(struct db *db, long long id, const char *hash,
 		     db_signature_fn fn, void *ctx, struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_SIG_GET, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_SIG_GET, err);
 
 	if (!st)
 		return -EIO;
@@ -385,7 +385,7 @@ struct signature_edges_rows {
 	void *ctx;
 };
 
-static int signature_edges_row(void *ctx, sqlite3_stmt *st)
+static int signature_edges_row(void *ctx, struct db_stmt *st)
 {
 	struct signature_edges_rows *c = ctx;
 	struct db_edge e;
@@ -401,7 +401,7 @@ int db_signature_edges(struct db *db, long long id, db_edge_fn fn, void *ctx,
 		       struct strbuf *err)
 {
 	struct signature_edges_rows c = { fn, ctx };
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_SIG_EDGES, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_SIG_EDGES, err);
 
 	if (!st)
 		return -EIO;
@@ -414,18 +414,18 @@ struct count_rows {
 	void *ctx;
 };
 
-static int count_row(void *ctx, sqlite3_stmt *st)
+static int count_row(void *ctx, struct db_stmt *st)
 {
 	struct count_rows *c = ctx;
 
-	return c->fn(c->ctx, db_col_text(st, 0), sqlite3_column_int64(st, 1));
+	return c->fn(c->ctx, db_col_text(st, 0), db_col_int(st, 1));
 }
 
 static int each_count(struct db *db, enum db_sql id, long long sig,
 		      db_count_fn fn, void *ctx, struct strbuf *err)
 {
 	struct count_rows c = { fn, ctx };
-	sqlite3_stmt *st = db_stmt(db, id, err);
+	struct db_stmt *st = db_stmt(db, id, err);
 
 	if (!st)
 		return -EIO;
@@ -450,19 +450,19 @@ struct signature_related_rows {
 	void *ctx;
 };
 
-static int signature_related_row(void *ctx, sqlite3_stmt *st)
+static int signature_related_row(void *ctx, struct db_stmt *st)
 {
 	struct signature_related_rows *c = ctx;
 
-	return c->fn(c->ctx, sqlite3_column_int64(st, 0), db_col_text(st, 1),
-		     db_col_text(st, 2), sqlite3_column_int64(st, 3));
+	return c->fn(c->ctx, db_col_int(st, 0), db_col_text(st, 1),
+		     db_col_text(st, 2), db_col_int(st, 3));
 }
 
 int db_signature_related(struct db *db, long long id, db_related_fn fn,
 			 void *ctx, struct strbuf *err)
 {
 	struct signature_related_rows c = { fn, ctx };
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_SIG_RELATED, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_SIG_RELATED, err);
 
 	if (!st)
 		return -EIO;
@@ -477,25 +477,23 @@ struct occurrence_list_rows {
 	long long signature_id;
 };
 
-static int occurrence_list_row(void *ctx, sqlite3_stmt *st)
+static int occurrence_list_row(void *ctx, struct db_stmt *st)
 {
 	struct occurrence_list_rows *c = ctx;
 	struct db_occurrence o = { 0 };
 
 	o.signature_id = c->signature_id;
-	o.id = sqlite3_column_int64(st, 0);
+	o.id = db_col_int(st, 0);
 	o.run_id = db_col_text(st, 1);
 	o.machine = db_col_text(st, 2);
 	o.kernel = db_col_text(st, 3);
-	o.ts = sqlite3_column_int64(st, 4);
+	o.ts = db_col_int(st, 4);
 	o.task = db_col_text(st, 5);
-	o.pid = sqlite3_column_type(st, 6) == SQLITE_NULL ?
-			-1 :
-			sqlite3_column_int64(st, 6);
-	o.text_kept = sqlite3_column_type(st, 7) != SQLITE_NULL;
+	o.pid = db_col_null(st, 6) ? -1 : db_col_int(st, 6);
+	o.text_kept = !db_col_null(st, 7);
 	o.text = db_col_text(st, 7);
 	o.raw = db_col_text(st, 8);
-	o.is_new = sqlite3_column_int(st, 9);
+	o.is_new = (int)db_col_int(st, 9);
 	return c->fn(c->ctx, &o);
 }
 
@@ -504,7 +502,7 @@ int db_occurrence_list(struct db *db, long long signature_id,
 		       void *ctx, struct strbuf *err)
 {
 	struct occurrence_list_rows c = { fn, ctx, signature_id };
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_OCC_LIST, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_OCC_LIST, err);
 
 	if (!st)
 		return -EIO;
@@ -520,7 +518,7 @@ int db_signature_event_add(struct db *db, long long id, long long ts,
 			   const char *value, const char *note,
 			   struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_SIG_EVENT_INSERT, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_SIG_EVENT_INSERT, err);
 
 	if (!st)
 		return -EIO;
@@ -538,7 +536,7 @@ int db_signature_set_status_locked(struct db *db, long long id,
 				   const char *actor, long long ts,
 				   struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_SIG_SET_STATUS, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_SIG_SET_STATUS, err);
 	int ret;
 
 	if (!st)
@@ -549,7 +547,7 @@ int db_signature_set_status_locked(struct db *db, long long id,
 	ret = db_step_done(db, st, "setting status", err);
 	if (ret)
 		return ret;
-	if (!sqlite3_changes(db->sq))
+	if (!db_changes(db))
 		return -ENOENT;
 	return db_signature_event_add(db, id, ts, actor, "status", status, note,
 				      err);
@@ -582,7 +580,7 @@ int db_signature_merge_locked(struct db *db, long long id, long long into,
 			      const char *actor, const char *note, long long ts,
 			      long long *root, struct strbuf *err)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	long long dup = 0;
 	char value[32];
 	int ret;

@@ -9,7 +9,7 @@
 int db_subscription_insert(struct db *db, const struct db_subscription *s,
 			   long long *id, struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_SUB_INSERT, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_SUB_INSERT, err);
 	int ret = 0;
 
 	if (!st)
@@ -20,17 +20,16 @@ int db_subscription_insert(struct db *db, const struct db_subscription *s,
 	db_bind_text(st, 4, s->period);
 	db_bind_int(st, 5, s->created);
 	db_bind_text(st, 6, s->actor);
-	if (sqlite3_step(st) == SQLITE_DONE) {
-		*id = sqlite3_last_insert_rowid(db->sq);
-	} else if (sqlite3_extended_errcode(db->sq) ==
-		   SQLITE_CONSTRAINT_UNIQUE) {
+	if (db_step(st) == DB_DONE) {
+		*id = db_last_id(db);
+	} else if (db_unique_failed(db)) {
 		strbuf_addf(err, "%s is subscribed to %s '%s' already",
 			    s->email, s->what, s->value);
 		ret = -EEXIST;
 	} else {
 		ret = db_fail(db, "storing subscription", err);
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	return ret;
 }
 
@@ -40,17 +39,17 @@ struct sub_rows {
 	int rows;
 };
 
-static int sub_row(void *ctx, sqlite3_stmt *st)
+static int sub_row(void *ctx, struct db_stmt *st)
 {
 	struct sub_rows *c = ctx;
 	struct db_subscription s;
 
-	s.id = sqlite3_column_int64(st, 0);
+	s.id = db_col_int(st, 0);
 	s.email = db_col_text(st, 1);
 	s.what = db_col_text(st, 2);
 	s.value = db_col_text(st, 3);
 	s.period = db_col_text(st, 4);
-	s.created = sqlite3_column_int64(st, 5);
+	s.created = db_col_int(st, 5);
 	s.actor = db_col_text(st, 6);
 	c->rows++;
 	return c->fn(c->ctx, &s);
@@ -59,7 +58,7 @@ static int sub_row(void *ctx, sqlite3_stmt *st)
 int db_subscription_get(struct db *db, long long id, db_subscription_fn fn,
 			void *ctx, struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_SUB_GET, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_SUB_GET, err);
 	struct sub_rows c = { fn, ctx, 0 };
 	int ret;
 
@@ -77,7 +76,7 @@ int db_subscription_get(struct db *db, long long id, db_subscription_fn fn,
 int db_subscription_list(struct db *db, const char *email,
 			 db_subscription_fn fn, void *ctx, struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_SUB_LIST, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_SUB_LIST, err);
 	struct sub_rows c = { fn, ctx, 0 };
 
 	if (!st)
@@ -88,14 +87,14 @@ int db_subscription_list(struct db *db, const char *email,
 
 int db_subscription_delete(struct db *db, long long id, struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_SUB_DELETE, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_SUB_DELETE, err);
 	int ret;
 
 	if (!st)
 		return -EIO;
 	db_bind_int(st, 1, id);
 	ret = db_step_done(db, st, "removing subscription", err);
-	if (!ret && !sqlite3_changes(db->sq)) {
+	if (!ret && !db_changes(db)) {
 		strbuf_addf(err, "no subscription %lld", id);
 		ret = -ENOENT;
 	}
@@ -106,7 +105,7 @@ int db_optout_insert(struct db *db, const char *email, long long sig,
 		     const char *reason, long long ts, bool *added,
 		     struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_OPTOUT_INSERT, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_OPTOUT_INSERT, err);
 	int ret;
 
 	*added = false;
@@ -118,11 +117,11 @@ int db_optout_insert(struct db *db, const char *email, long long sig,
 	db_bind_int(st, 4, ts);
 	ret = db_step_done(db, st, "storing opt-out", err);
 	if (!ret)
-		*added = sqlite3_changes(db->sq) > 0;
+		*added = db_changes(db) > 0;
 	return ret;
 }
 
-static int row_seen(void *ctx, sqlite3_stmt *st UNUSED)
+static int row_seen(void *ctx, struct db_stmt *st UNUSED)
 {
 	*(bool *)ctx = true;
 	return 0;
@@ -131,7 +130,7 @@ static int row_seen(void *ctx, sqlite3_stmt *st UNUSED)
 int db_optout_exists(struct db *db, const char *email, long long sig,
 		     bool *exists, struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_OPTOUT_GET, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_OPTOUT_GET, err);
 
 	*exists = false;
 	if (!st)

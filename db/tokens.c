@@ -8,7 +8,7 @@ int db_token_insert(struct db *db, const char *name, const char *role,
 		    const char *hash, const char *email, long long now,
 		    struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_TOKEN_INSERT, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_TOKEN_INSERT, err);
 	int ret = 0;
 
 	if (!st)
@@ -18,15 +18,15 @@ int db_token_insert(struct db *db, const char *name, const char *role,
 	db_bind_text(st, 3, hash);
 	db_bind_int(st, 4, now);
 	db_bind_text(st, 5, email);
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		if (sqlite3_errcode(db->sq) == SQLITE_CONSTRAINT) {
+	if (db_step(st) != DB_DONE) {
+		if (db_constraint_failed(db)) {
 			strbuf_addf(err, "a token named '%s' exists", name);
 			ret = -EEXIST;
 		} else {
 			ret = db_fail(db, "storing token", err);
 		}
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	return ret;
 }
 
@@ -36,22 +36,22 @@ struct token_rows {
 	int rows;
 };
 
-static int token_row(void *ctx, sqlite3_stmt *st)
+static int token_row(void *ctx, struct db_stmt *st)
 {
 	struct token_rows *c = ctx;
 	struct db_token t;
 
-	t.id = sqlite3_column_int64(st, 0);
+	t.id = db_col_int(st, 0);
 	t.name = db_col_text(st, 1);
 	t.role = db_col_text(st, 2);
-	t.created_at = sqlite3_column_int64(st, 3);
-	t.revoked_at = sqlite3_column_int64(st, 4);
+	t.created_at = db_col_int(st, 3);
+	t.revoked_at = db_col_int(st, 4);
 	t.email = db_col_text(st, 5);
 	c->rows++;
 	return c->fn(c->ctx, &t);
 }
 
-static int each_token(struct db *db, sqlite3_stmt *st, bool want_one,
+static int each_token(struct db *db, struct db_stmt *st, bool want_one,
 		      db_token_fn fn, void *ctx, struct strbuf *err)
 {
 	struct token_rows c = { fn, ctx, 0 };
@@ -65,7 +65,7 @@ static int each_token(struct db *db, sqlite3_stmt *st, bool want_one,
 int db_token_find(struct db *db, const char *hash, db_token_fn fn, void *ctx,
 		  struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_TOKEN_FIND_HASH, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_TOKEN_FIND_HASH, err);
 
 	if (!st)
 		return -EIO;
@@ -75,7 +75,7 @@ int db_token_find(struct db *db, const char *hash, db_token_fn fn, void *ctx,
 
 int db_token_list(struct db *db, db_token_fn fn, void *ctx, struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_TOKEN_LIST, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_TOKEN_LIST, err);
 
 	if (!st)
 		return -EIO;
@@ -85,7 +85,7 @@ int db_token_list(struct db *db, db_token_fn fn, void *ctx, struct strbuf *err)
 int db_token_revoke(struct db *db, const char *name, long long now,
 		    struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, DB_SQL_TOKEN_REVOKE, err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_TOKEN_REVOKE, err);
 	int ret;
 
 	if (!st)
@@ -95,7 +95,7 @@ int db_token_revoke(struct db *db, const char *name, long long now,
 	ret = db_step_done(db, st, "revoking token", err);
 	if (ret)
 		return ret;
-	if (!sqlite3_changes(db->sq)) {
+	if (!db_changes(db)) {
 		strbuf_addf(err, "no active token named '%s'", name);
 		return -ENOENT;
 	}
