@@ -50,7 +50,7 @@ endif
 LIB_SRC  := $(sort $(wildcard parsers/*.c) $(wildcard db/*.c) \
 	    $(filter-out server/main.c,$(wildcard server/*.c)) \
 	    $(wildcard server/http/*.c) $(wildcard server/triage/*.c) \
-	    $(wildcard server/mail/*.c))
+	    $(wildcard server/mail/*.c) $(wildcard server/kcidb/*.c))
 MAIN_SRC := server/main.c
 UNIT_SRC := $(sort $(wildcard tests/unit/*.c))
 TOOL_SRC := $(sort $(wildcard tests/tools/*.c))
@@ -85,6 +85,7 @@ build/fuzz/obj/server/version.o: build/gen/version.h
 .PHONY: all deps test unit-test fuzz bench format format-check clean run \
 	conformance check-layers install FORCE browser-test
 
+.DEFAULT_GOAL := all
 all: build/splatd
 
 deps:
@@ -236,7 +237,7 @@ install: build/splatd
 
 FORMAT_FILES = $(wildcard parsers/*.[ch] db/*.[ch] server/*.[ch] \
 	server/http/*.[ch] server/triage/*.[ch] server/mail/*.[ch] \
-	tests/unit/*.[ch] tests/tools/*.[ch] tests/fuzz/*.c bench/*.c)
+	server/kcidb/*.[ch] tests/unit/*.[ch] tests/tools/*.[ch] tests/fuzz/*.c bench/*.c)
 format:
 	$(Q)clang-format -i $(FORMAT_FILES)
 

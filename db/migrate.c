@@ -357,6 +357,12 @@ static const char *const migrations[] = {
 	/* the overview's counts of open signatures, without their rows */
 	"CREATE INDEX signatures_counts ON signatures"
 	" (duplicate_of, kind, status, first_seen, escalated_at);",
+	/* 10: KCIDB (docs/interop.md): a run made from a KCIDB test keeps
+	 * the test's origin and id (the export's incidents name it) */
+	"ALTER TABLE runs ADD COLUMN kcidb_origin TEXT;"
+	"ALTER TABLE runs ADD COLUMN kcidb_test_id TEXT;"
+	"CREATE UNIQUE INDEX runs_kcidb_test ON runs (kcidb_test_id)"
+	" WHERE kcidb_test_id IS NOT NULL;",
 };
 
 int migrate_latest(void)

@@ -20,5 +20,11 @@ int cmd_mail_receive(int argc, char **argv);
 int cmd_digest(int argc, char **argv);
 /* `splatd db backup|check` (server/cmd_db.c) */
 int cmd_db(int argc, char **argv);
+/* `splatd kcidb` (server/cmd_kcidb.c) and its subcommands: import
+ * (server/cmd_kcidb_import.c), export and submit (server/cmd_kcidb_export.c) */
+int cmd_kcidb(int argc, char **argv);
+int cmd_kcidb_import(int argc, char **argv);
+int cmd_kcidb_export(int argc, char **argv);
+int cmd_kcidb_submit(int argc, char **argv);
 
 #endif

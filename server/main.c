@@ -32,6 +32,7 @@ static const struct cmd commands[] = {
 	{ "subscription", cmd_subscription,
 	  "mail subscriptions: add, list, remove" },
 	{ "db", cmd_db, "database backup (online) and integrity check" },
+	{ "kcidb", cmd_kcidb, "KCIDB documents: import runs, export issues" },
 	{ "version", cmd_version, "print the version (as --version does)" },
 };
 

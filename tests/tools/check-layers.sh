@@ -11,6 +11,9 @@
 #                   microhttpd.h) nor the commands (server/cmds.h)
 #   server/mail/    mail, built on the domain: parsers/, db/, server/triage/,
 #                   server/mail/; never the HTTP front end nor the commands
+#   server/kcidb/   KCIDB interop, built on the domain: parsers/, db/,
+#                   server/triage/, server/kcidb/; never mail, the HTTP
+#                   front end nor the commands
 #   server/http/    the HTTP front end: anything but the commands
 #   server/*.c      the commands: anything
 #
@@ -29,6 +32,7 @@ forbidden() {
 	db) echo '^server/|^(microhttpd|git2|curl/.*)\.h$' ;;
 	triage) echo '^server/(mail/|http/|cmds\.h)|^microhttpd\.h$' ;;
 	mail) echo '^server/(http/|cmds\.h)|^microhttpd\.h$' ;;
+	kcidb) echo '^server/(mail/|http/|cmds\.h)|^microhttpd\.h$' ;;
 	http) echo '^server/cmds\.h$' ;;
 	*) echo '^$' ;;
 	esac
@@ -40,6 +44,7 @@ layer_of() {
 	db/*) echo db ;;
 	server/triage/*) echo triage ;;
 	server/mail/*) echo mail ;;
+	server/kcidb/*) echo kcidb ;;
 	server/http/*) echo http ;;
 	server/*) echo commands ;;
 	esac
