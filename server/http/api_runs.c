@@ -14,6 +14,7 @@
 #include "server/http/api.h"
 #include "server/triage/gunzip.h"
 #include "server/triage/ingest.h"
+#include "server/triage/jsonw.h"
 #include "server/http/metrics.h"
 #include "server/http/routes.h"
 
@@ -177,23 +178,6 @@ static const char *json_meta(json_t *run, const char *key, int *bad)
  */
 #define RUNS_JSON_VALUES 256
 
-/* Values in a JSON text, counted on ',' '[' '{' outside strings. */
-static size_t json_values(const char *s, size_t len)
-{
-	size_t i, n = 1;
-	bool str = false;
-
-	for (i = 0; i < len; i++) {
-		if (str && s[i] == '\\')
-			i++;
-		else if (s[i] == '"')
-			str = !str;
-		else if (!str && (s[i] == ',' || s[i] == '[' || s[i] == '{'))
-			n++;
-	}
-	return n;
-}
-
 /* Parse {"run": {...}, "log": "..."} and feed its log. */
 static int runs_json(struct http_request *req, struct runs_upload *up,
 		     json_t **doc)
@@ -202,7 +186,8 @@ static int runs_json(struct http_request *req, struct runs_upload *up,
 	json_t *run, *log;
 	int bad = 0, ret;
 
-	if (json_values(req->body.buf, req->body.len) > RUNS_JSON_VALUES) {
+	if (jsonw_count_values(req->body.buf, req->body.len) >
+	    RUNS_JSON_VALUES) {
 		strbuf_addf(&req->err,
 			    "the JSON document has more than %d values;"
 			    " it must be {\"run\": {...}, \"log\": \"...\"}",
