@@ -67,8 +67,8 @@ static int to_ingest(void *ctx, const char *buf, size_t len, struct strbuf *err)
  * JSON bodies are buffered (their log comes as one string), capped by
  * --max-json after gunzip and by the memory all buffered bodies share.
  */
-static int json_cap(struct http_request *req, unsigned long long len,
-		    struct strbuf *err)
+int api_json_cap(struct http_request *req, unsigned long long len,
+		 struct strbuf *err)
 {
 	unsigned long long max = http_config(req)->max_json;
 
@@ -82,10 +82,11 @@ static int json_cap(struct http_request *req, unsigned long long len,
 	return 0;
 }
 
-static int to_body(void *ctx, const char *buf, size_t len, struct strbuf *err)
+int api_json_body_add(void *ctx, const char *buf, size_t len,
+		      struct strbuf *err)
 {
 	struct http_request *req = ctx;
-	int ret = json_cap(req, req->body.len + len, err);
+	int ret = api_json_cap(req, req->body.len + len, err);
 
 	return ret ? ret : http_body_append(req, buf, len, err);
 }
@@ -114,7 +115,7 @@ static void runs_begin(struct http_request *req)
 	clen = http_header(req, "Content-Length");
 	if (up->json && clen && !up->gzip) {
 		/* the whole document comes: refuse it or take its memory */
-		ret = json_cap(req, strtoull(clen, NULL, 10), &req->err);
+		ret = api_json_cap(req, strtoull(clen, NULL, 10), &req->err);
 		if (!ret)
 			ret = http_body_reserve(req, strtoull(clen, NULL, 10),
 						&req->err);
@@ -147,11 +148,11 @@ static void runs_data(struct http_request *req, const char *data, size_t len)
 
 	if (up->gzip)
 		ret = gunzip_feed(up->gz, data, len,
-				  up->json ? to_body : to_ingest,
+				  up->json ? api_json_body_add : to_ingest,
 				  up->json ? (void *)req : (void *)up->in,
 				  &req->err);
 	else if (up->json)
-		ret = to_body(req, data, len, &req->err);
+		ret = api_json_body_add(req, data, len, &req->err);
 	else
 		ret = ingest_feed(up->in, data, len, &req->err);
 	if (ret)

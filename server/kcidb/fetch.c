@@ -92,6 +92,7 @@ struct transfer {
 	struct gunzip *gz; /* made when the body is gzip */
 	bool sniffed;
 	unsigned long long max_body;
+	const atomic_bool *cancel;
 	int ret; /* a callback's error, with its reason in err */
 	struct strbuf *err;
 };
@@ -130,6 +131,11 @@ static int on_progress(void *ctx, curl_off_t dltotal, curl_off_t dlnow,
 
 	(void)ultotal;
 	(void)ulnow;
+	if (t->cancel && atomic_load(t->cancel)) {
+		strbuf_addstr(t->err, "the fetch was cancelled (shutdown)");
+		t->ret = -EAGAIN;
+		return 1;
+	}
 	if ((unsigned long long)dltotal > t->max_body ||
 	    (unsigned long long)dlnow > t->max_body) {
 		strbuf_addf(t->err,
@@ -178,9 +184,13 @@ static int get_once(const struct kcidb_fetch_config *cfg, struct transfer *t,
 }
 
 int kcidb_fetch_log(const struct kcidb_fetch_config *cfg, const char *url,
-		    struct ingest *in, struct strbuf *err)
+		    struct ingest *in, const atomic_bool *cancel,
+		    struct strbuf *err)
 {
-	struct transfer t = { .in = in, .max_body = cfg->max_body, .err = err };
+	struct transfer t = { .in = in,
+			      .max_body = cfg->max_body,
+			      .cancel = cancel,
+			      .err = err };
 	struct strbuf at = STRBUF_INIT;
 	char *next = NULL;
 	long code = 0;

@@ -9,6 +9,7 @@
 #ifndef SPLATD_KCIDB_FETCH_H
 #define SPLATD_KCIDB_FETCH_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -48,9 +49,11 @@ bool kcidb_fetch_allowed(const struct kcidb_fetch_config *cfg, const char *url);
  * the caller's too).  0; -EPERM when url or a redirect leaves the allowed
  * prefixes, -EFBIG over a cap, -EINVAL for a broken gzip body: these will
  * not change by trying again; -EAGAIN for anything that may (time-outs,
- * connection errors, an HTTP status other than 200).  err says which.
+ * connection errors, an HTTP status other than 200, *cancel set while it
+ * ran; cancel may be NULL).  err says which.
  */
 int kcidb_fetch_log(const struct kcidb_fetch_config *cfg, const char *url,
-		    struct ingest *in, struct strbuf *err);
+		    struct ingest *in, const atomic_bool *cancel,
+		    struct strbuf *err);
 
 #endif

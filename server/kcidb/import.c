@@ -232,7 +232,7 @@ static int fetch_one(const struct kcidb_import_config *cfg, struct ingest *in,
 	if (!entry)
 		entry = scratch;
 	ingest_start(in, cfg->limits);
-	ret = kcidb_fetch_log(cfg->fetch, c->log_url, in, &why);
+	ret = kcidb_fetch_log(cfg->fetch, c->log_url, in, cfg->cancel, &why);
 	if (!ret)
 		ret = ingest_finish(in, &why);
 	if (!ret) {

@@ -28,6 +28,7 @@ struct kcidb_import_config {
 	const struct ingest_limits *limits;
 	const struct kcidb_fetch_config *fetch;
 	bool fetch_now; /* fetch log_url tests before returning */
+	const atomic_bool *cancel; /* set: stop a fetch (NULL: never) */
 };
 
 /*
