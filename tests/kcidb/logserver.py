@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0
 # logserver.py DIR: an HTTP server on 127.0.0.1 (a free port, printed as
 # "port N" on stdout) serving the logs a KCIDB log_url names, and the ways
-# a log server misbehaves.  Every request is logged to stderr.
+# a log server misbehaves.  Every request is logged to stderr after its
+# client's address.
 #   /logs/NAME          DIR/NAME as it is (plain, or a .gz file as bytes)
 #   /ce/NAME            DIR/NAME gzip-compressed, Content-Encoding: gzip
 #   /flaky/NAME         404 on the first request, then /logs/NAME
@@ -70,11 +71,13 @@ class Handler(http.server.BaseHTTPRequestHandler):
                     self.wfile.write(line * 1000)
             else:
                 self.reply(404, b"no such log\n")
+        except FileNotFoundError:
+            self.reply(404, b"no such log\n")
         except (BrokenPipeError, ConnectionResetError):
             pass
 
     def log_message(self, fmt, *args):
-        sys.stderr.write("%s\n" % (fmt % args))
+        sys.stderr.write("%s %s\n" % (self.client_address[0], fmt % args))
         sys.stderr.flush()
 
 
