@@ -333,7 +333,12 @@ out:
 	return ret;
 }
 
-/* Whether a test's log counts: not when the test did not run. */
+/*
+ * Why a test is not made a run, or NULL.  Its log is the body at log_url
+ * when that may be fetched (the whole log: an excerpt is "a part", and a
+ * run without splats is clean for the regression tracker), else its
+ * log_excerpt, else nothing.
+ */
 static const char *not_run(const struct kcidb_test *kt)
 {
 	if (kt->status && !strcmp(kt->status, "SKIP"))
@@ -418,7 +423,8 @@ int kcidb_import(const struct kcidb_import_config *cfg, struct ingest *in,
 		json_array_append_new(tests, entry);
 		if (why) {
 			entry_set(entry, TEST_SKIPPED, why);
-		} else if (kt->log_excerpt) {
+		} else if (kt->log_excerpt &&
+			   !kcidb_fetch_allowed(cfg->fetch, kt->log_url)) {
 			ret = import_excerpt(cfg, in, kt, &t, now, entry, err);
 			*created = *created ||
 				   !strcmp(json_string_value(json_object_get(
