@@ -67,6 +67,11 @@ check_eq "log_url and a clean excerpt: the log_url's splat is stored" \
 imp --db "$TMP/both2.db" "$TMP/both.json" >"$TMP/both2.out"
 check_eq "... without an allowed prefix, the excerpt (clean)" "stored 0" \
 	"$(jq -r '.tests[0] | "\(.status) \(.reports | length)"' "$TMP/both2.out")"
+imp --db "$TMP/both2.db" --kcidb-fetch-allow "$LBASE/" "$TMP/both.json" \
+	>"$TMP/both3.out"
+check_eq "... then allowed: already stored, nothing queued" "already_stored 0" \
+	"$(jq -r '.tests[0].status' "$TMP/both3.out") $(sqlite3 "$TMP/both2.db" \
+		"SELECT count(*) FROM kcidb_fetches")"
 
 # ---- without an allowed prefix, usage ---------------------------------------
 imp --db "$TMP/none.db" "$TMP/doc.json" >"$TMP/out5.json"

@@ -9,6 +9,7 @@
 #include "db/kcidb.h"
 #include "db/runs.h"
 #include "parsers/alloc.h"
+#include "parsers/compiler.h"
 #include "server/triage/auth.h"
 
 /* What became of one test; the reply says it as "status". */
@@ -268,6 +269,12 @@ static int fetch_one(const struct kcidb_import_config *cfg, struct ingest *in,
 	return ret;
 }
 
+static int run_seen(void *ctx, const struct db_run *r UNUSED)
+{
+	*(bool *)ctx = true;
+	return 0;
+}
+
 static int copy_one(void *ctx, const struct db_kcidb_fetch *f)
 {
 	fetch_copy_set(ctx, f);
@@ -291,7 +298,7 @@ static int import_url(const struct kcidb_import_config *cfg, struct ingest *in,
 					  .machine = t->machine,
 					  .start_time = t->start_time };
 	struct fetch_copy c = { 0 };
-	bool added = false;
+	bool added = false, stored = false;
 	int ret;
 
 	if (!kcidb_fetch_allowed(cfg->fetch, url)) {
@@ -300,7 +307,17 @@ static int import_url(const struct kcidb_import_config *cfg, struct ingest *in,
 		return 0;
 	}
 	lock(cfg);
-	ret = db_kcidb_fetch_add(cfg->db, &f, now, &added, err);
+	/* stored before from its excerpt (no prefix was allowed then) */
+	ret = db_run_get(cfg->db, t->run_id, run_seen, &stored, err);
+	if (ret == -ENOENT)
+		ret = 0;
+	if (!ret && stored) {
+		unlock(cfg);
+		entry_set(entry, TEST_ALREADY_STORED, NULL);
+		return 0;
+	}
+	if (!ret)
+		ret = db_kcidb_fetch_add(cfg->db, &f, now, &added, err);
 	if (!ret)
 		ret = db_kcidb_fetch_find(cfg->db, t->test_id, copy_one, &c,
 					  err);
