@@ -126,6 +126,8 @@ static int store_run(const struct kcidb_import_config *cfg, struct ingest *in,
 	entry_set(entry,
 		  outcome == INGEST_STORED ? TEST_STORED : TEST_ALREADY_STORED,
 		  NULL);
+	if (outcome == INGEST_STORED && cfg->stored)
+		cfg->stored(cfg->stored_arg, in);
 	json_object_set(entry, "reports", json_object_get(verdict, "reports"));
 out:
 	json_decref(verdict);
