@@ -79,6 +79,13 @@ static void entry_set(json_t *e, enum test_outcome o, const char *reason)
 		json_object_set_new(e, "reason", json_string(reason));
 }
 
+static bool entry_is(json_t *e, enum test_outcome o)
+{
+	const char *s = json_string_value(json_object_get(e, "status"));
+
+	return s && !strcmp(s, outcome_names[o]);
+}
+
 /*
  * Store the log in (finished) as the run of t.  0 with the entry set
  * (stored or already stored), -EEXIST when the run was stored with another
@@ -329,10 +336,7 @@ static int import_url(const struct kcidb_import_config *cfg, struct ingest *in,
 	*created = *created || added;
 	if (c.state == DB_KCIDB_FETCH_QUEUED && cfg->fetch_now) {
 		ret = fetch_one(cfg, in, &c, now, entry, err);
-		if (!ret && json_object_get(entry, "status") &&
-		    !strcmp(json_string_value(json_object_get(entry, "status")),
-			    "stored"))
-			*created = true;
+		*created = *created || (!ret && entry_is(entry, TEST_STORED));
 		goto out;
 	}
 	switch (c.state) {
@@ -445,10 +449,7 @@ int kcidb_import(const struct kcidb_import_config *cfg, struct ingest *in,
 		} else if (kt->log_excerpt &&
 			   !kcidb_fetch_allowed(cfg->fetch, kt->log_url)) {
 			ret = import_excerpt(cfg, in, kt, &t, now, entry, err);
-			*created = *created ||
-				   !strcmp(json_string_value(json_object_get(
-						   entry, "status")),
-					   "stored");
+			*created = *created || entry_is(entry, TEST_STORED);
 		} else {
 			ret = import_url(cfg, in, &t, kt->log_url, now, entry,
 					 created, err);
