@@ -18,7 +18,7 @@ DEB_PKGS := build-essential pkg-config clang clang-format libclang-rt-dev \
 	libmicrohttpd-dev libjansson-dev libsqlite3-dev libgit2-dev zlib1g-dev \
 	libpcre2-dev libcurl4-openssl-dev libssl-dev libcmocka-dev curl git \
 	sqlite3 time jq chromium universal-ctags perl python3-aiosmtpd \
-	libinih-dev libsystemd-dev systemd nodejs
+	libinih-dev libsystemd-dev systemd nodejs python3-jsonschema
 
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
@@ -159,6 +159,14 @@ build/fuzz/%: tests/fuzz/%.c $(PARSER_SRC) server/triage/report_json.c \
 	$(Q)$(CLANG) -std=gnu11 -I. -D_GNU_SOURCE -g -O1 \
 		-fsanitize=fuzzer,address,undefined -o $@ $^ $(PKG_LIBS)
 
+# fuzz_kcidb: the KCIDB document reader and what it is built on.
+build/fuzz/fuzz_kcidb: tests/fuzz/fuzz_kcidb.c $(PARSER_SRC) \
+		server/triage/jsonw.c server/kcidb/document.c
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  FUZZ    $@")
+	$(Q)$(CLANG) -std=gnu11 -I. -D_GNU_SOURCE -g -O1 \
+		-fsanitize=fuzzer,address,undefined -o $@ $^ $(PKG_LIBS)
+
 # fuzz_http and fuzz_ingest run the whole program: every library object,
 # instrumented.
 build/fuzz/obj/%.o: %.c
@@ -191,6 +199,7 @@ check-layers:
 FUZZ_SECONDS ?= 60
 FUZZ_ARGS_fuzz_http := -dict=tests/fuzz/http.dict tests/fuzz/seeds/http
 FUZZ_ARGS_fuzz_mailmsg := tests/fuzz/seeds/mail
+FUZZ_ARGS_fuzz_kcidb := tests/fuzz/seeds/kcidb
 fuzz: deps $(FUZZ_BIN)
 	$(Q)$(foreach f,$(FUZZ_BIN),mkdir -p build/fuzz/corpus-$(notdir $(f)) \
 		&& $(f) -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \

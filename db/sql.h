@@ -174,6 +174,15 @@ enum db_sql {
 	/* the dashboard's overview (db/dashboard.c, docs/dashboard.md) */
 	DB_SQL_DASH_SIG_COUNTS,
 	DB_SQL_DASH_SECTION_TREND,
+	/* KCIDB in (db/kcidb.c, docs/interop.md) */
+	DB_SQL_KCIDB_CHECKOUT_UPSERT,
+	DB_SQL_KCIDB_BUILD_UPSERT,
+	DB_SQL_KCIDB_BUILD_CHECKOUT,
+	DB_SQL_KCIDB_FETCH_INSERT,
+	DB_SQL_KCIDB_FETCH_FIND,
+	DB_SQL_KCIDB_FETCH_DUE,
+	DB_SQL_KCIDB_FETCH_UPDATE,
+	DB_SQL_KCIDB_FETCH_LIST,
 
 	DB_SQL_NR
 };
