@@ -63,8 +63,6 @@ same_as_parse() {
 		"$(sql "SELECT reports FROM runs WHERE run_id = '$run'")"
 }
 
-reset_db() { rm -f "$DB" "$DB-wal" "$DB-shm"; }
-
 mkdir -p "$TMP/gen"
 "$GEN" -n 1 -m 1 -k 2 -s 11 "$TMP/gen" >/dev/null
 MANY=$TMP/gen/ci-00.log
