@@ -692,6 +692,13 @@ static const char *const sql[DB_SQL_NR] = {
 		" WHERE o.ts >= ?1 AND o.ts < ?2 AND s.duplicate_of IS NULL"
 		" AND s.status <> 'invalid' AND (?3 IS NULL OR ss.section = ?3)"
 		" GROUP BY 1, 2 ORDER BY 1, 2",
+
+	/*
+	 * db/roles.c: ?1 splatd's lock class, ?2 the role's key; 1 when this
+	 * connection holds the role (taking it when free).  SQLite: one
+	 * instance, always 1.
+	 */
+	[DB_SQL_ROLE_TRY] = "SELECT 1 + 0 * (?1 + ?2)",
 };
 
 const char *db_sql_text(enum db_sql id)
