@@ -14,7 +14,7 @@
 CC      ?= cc
 CLANG   ?= clang
 PKGS    := libmicrohttpd jansson sqlite3 libgit2 zlib libpcre2-8 libcurl libcrypto \
-	   inih libsystemd
+	   inih libsystemd libpq
 DEB_PKGS := build-essential pkg-config clang clang-format libclang-rt-dev \
 	libmicrohttpd-dev libjansson-dev libsqlite3-dev libgit2-dev zlib1g-dev \
 	libpcre2-dev libcurl4-openssl-dev libssl-dev libcmocka-dev curl git \

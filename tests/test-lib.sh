@@ -134,6 +134,15 @@ reset_db() {
 	esac
 }
 
+# need_pg: this test needs PostgreSQL (several instances on one database,
+# db copy): under make test, which has no cluster, it is skipped; make
+# test-pg runs it
+need_pg() {
+	[ "$SPLATD_TEST_DB" = pg ] && return 0
+	echo "# skip: no PostgreSQL cluster (make test-pg runs this test)"
+	finish
+}
+
 # need_sqlite REASON: this test is about SQLite itself; on PostgreSQL it is
 # skipped (one "# skip" line, 0 passed, 0 failed)
 need_sqlite() {
