@@ -112,6 +112,44 @@
 	" AND NOT EXISTS (SELECT 1 FROM mail_optouts x"                     \
 	"  WHERE x.email = ?1 AND x.signature_id = s.id)"
 
+/* the dashboard's stats of the signatures whose ids ids selects */
+#define DASH_STATS(ids)                                                    \
+	"SELECT s.id,"                                                     \
+	" (SELECT count(*) FROM occurrences o"                             \
+	"  WHERE o.signature_id = s.id AND o.ts >= ?2),"                   \
+	" (SELECT count(DISTINCT r.machine) FROM occurrences o"            \
+	"  JOIN runs r ON r.id = o.run_id WHERE o.signature_id = s.id),"   \
+	" (SELECT o.kernel FROM occurrences o WHERE o.signature_id = s.id" \
+	"  ORDER BY o.ts DESC, o.id DESC LIMIT 1),"                        \
+	" (SELECT ss.section FROM signature_sections ss"                   \
+	"  WHERE ss.signature_id = s.id ORDER BY ss.generic, ss.rank"      \
+	"  LIMIT 1)"                                                       \
+	" FROM signatures s WHERE s.id IN (" ids ")"
+
+/* where signature ?1 was seen; trees: the list of its distinct trees */
+#define DIGEST_WHERE(trees)                                              \
+	"SELECT count(DISTINCT r.machine),"                              \
+	" count(DISTINCT coalesce(o.kernel, r.kernel)), " trees ","      \
+	" (SELECT coalesce(o2.kernel, r2.kernel) FROM occurrences o2"    \
+	"  JOIN runs r2 ON r2.id = o2.run_id WHERE o2.signature_id = ?1" \
+	"  ORDER BY o2.ts DESC, o2.id DESC LIMIT 1)"                     \
+	" FROM occurrences o JOIN runs r ON r.id = o.run_id"             \
+	" WHERE o.signature_id = ?1"
+
+/* per MAINTAINERS section (all, or ?3) and week since ?1 (week 0 starts
+ * at ?1): its open signatures seen that week and their occurrences; on
+ * SQLite a range of occurrences_ts (indexed), then a key per row */
+#define DASH_SECTION_TREND(indexed)                                       \
+	"SELECT ss.section, (o.ts - ?1) / 604800,"                        \
+	" count(DISTINCT o.signature_id), count(*)"                       \
+	" FROM occurrences o" indexed                                     \
+	" JOIN signatures s ON s.id = o.signature_id"                     \
+	" JOIN signature_sections ss ON ss.signature_id = o.signature_id" \
+	" WHERE o.ts >= ?1 AND o.ts < ?2 AND s.duplicate_of IS NULL"      \
+	" AND s.status <> 'invalid'"                                      \
+	" AND (CAST(?3 AS text) IS NULL OR ss.section = ?3)"              \
+	" GROUP BY 1, 2 ORDER BY 1, 2"
+
 /* subscriptions (db/subscriptions.c) */
 #define SUB_COLUMNS "id, email, what, value, period, created, actor"
 
@@ -513,15 +551,7 @@ static const char *const sql[DB_SQL_NR] = {
 	[DB_SQL_DIGEST_SIGNATURES] = DIGEST_SIGNATURES(
 		"CROSS JOIN", "SELECT sid, min(rk), why, section, sub, is_list"
 			      " FROM mine GROUP BY sid"),
-	[DB_SQL_DIGEST_WHERE] =
-		"SELECT count(DISTINCT r.machine),"
-		" count(DISTINCT coalesce(o.kernel, r.kernel)),"
-		" group_concat(DISTINCT r.tree),"
-		" (SELECT coalesce(o2.kernel, r2.kernel) FROM occurrences o2"
-		"  JOIN runs r2 ON r2.id = o2.run_id WHERE o2.signature_id = ?1"
-		"  ORDER BY o2.ts DESC, o2.id DESC LIMIT 1)"
-		" FROM occurrences o JOIN runs r ON r.id = o.run_id"
-		" WHERE o.signature_id = ?1",
+	[DB_SQL_DIGEST_WHERE] = DIGEST_WHERE("group_concat(DISTINCT r.tree)"),
 	[DB_SQL_DIGEST_REGRESSION] =
 		"SELECT r.id, r.title, r.status, r.introduced"
 		" FROM regression_signatures rs"
@@ -634,19 +664,7 @@ static const char *const sql[DB_SQL_NR] = {
 		"SELECT s.id, s.hash, s.kind, s.title, s.status, j.key"
 		" FROM json_each(?1) j JOIN signatures s ON s.id = j.value"
 		" ORDER BY j.key",
-	[DB_SQL_DASH_STATS] =
-		"SELECT s.id,"
-		" (SELECT count(*) FROM occurrences o"
-		"  WHERE o.signature_id = s.id AND o.ts >= ?2),"
-		" (SELECT count(DISTINCT r.machine) FROM occurrences o"
-		"  JOIN runs r ON r.id = o.run_id WHERE o.signature_id = s.id),"
-		" (SELECT o.kernel FROM occurrences o WHERE o.signature_id = s.id"
-		"  ORDER BY o.ts DESC, o.id DESC LIMIT 1),"
-		" (SELECT ss.section FROM signature_sections ss"
-		"  WHERE ss.signature_id = s.id ORDER BY ss.generic, ss.rank"
-		"  LIMIT 1)"
-		" FROM signatures s"
-		" WHERE s.id IN (SELECT value FROM json_each(?1))",
+	[DB_SQL_DASH_STATS] = DASH_STATS("SELECT value FROM json_each(?1)"),
 	[DB_SQL_DASH_DUPLICATES] = "SELECT id, hash, title FROM signatures"
 				   " WHERE duplicate_of = ?1 ORDER BY id"
 				   " LIMIT 1000",
@@ -694,19 +712,8 @@ static const char *const sql[DB_SQL_NR] = {
 		" FROM occurrences INDEXED BY occurrences_ts"
 		" WHERE ts >= ?1 AND ts < ?2 GROUP BY signature_id"
 		" ORDER BY signature_id",
-	/* per MAINTAINERS section (all, or ?3) and week since ?1 (week 0
-	 * starts at ?1): its open signatures seen that week and their
-	 * occurrences; a range of occurrences_ts, then a key per row */
 	[DB_SQL_DASH_SECTION_TREND] =
-		"SELECT ss.section, (o.ts - ?1) / 604800,"
-		" count(DISTINCT o.signature_id), count(*)"
-		" FROM occurrences o INDEXED BY occurrences_ts"
-		" JOIN signatures s ON s.id = o.signature_id"
-		" JOIN signature_sections ss ON ss.signature_id = o.signature_id"
-		" WHERE o.ts >= ?1 AND o.ts < ?2 AND s.duplicate_of IS NULL"
-		" AND s.status <> 'invalid'"
-		" AND (CAST(?3 AS text) IS NULL OR ss.section = ?3)"
-		" GROUP BY 1, 2 ORDER BY 1, 2",
+		DASH_SECTION_TREND(" INDEXED BY occurrences_ts"),
 	/* BEGIN IMMEDIATE holds SQLite's one write lock already */
 	[DB_SQL_WRITE_LOCK] = "SELECT 1",
 	[DB_SQL_LAST_ID] = "SELECT last_insert_rowid()",
@@ -800,14 +807,7 @@ static const char *const sql_pg[DB_SQL_NR] = {
 		"JOIN", "SELECT DISTINCT ON (sid) sid, rk, why, section, sub,"
 			" is_list FROM mine ORDER BY sid, rk"),
 	[DB_SQL_DIGEST_WHERE] =
-		"SELECT count(DISTINCT r.machine),"
-		" count(DISTINCT coalesce(o.kernel, r.kernel)),"
-		" string_agg(DISTINCT r.tree, ','),"
-		" (SELECT coalesce(o2.kernel, r2.kernel) FROM occurrences o2"
-		"  JOIN runs r2 ON r2.id = o2.run_id WHERE o2.signature_id = ?1"
-		"  ORDER BY o2.ts DESC, o2.id DESC LIMIT 1)"
-		" FROM occurrences o JOIN runs r ON r.id = o.run_id"
-		" WHERE o.signature_id = ?1",
+		DIGEST_WHERE("string_agg(DISTINCT r.tree, ',')"),
 	[DB_SQL_ESCALATION_SET] =
 		"UPDATE signatures SET escalated_at = ?2,"
 		" escalation_reason = ?3, muted_until = CASE"
@@ -862,19 +862,9 @@ static const char *const sql_pg[DB_SQL_NR] = {
 		" WITH ORDINALITY AS j (value, key)"
 		" JOIN signatures s ON s.id = CAST(j.value AS bigint)"
 		" ORDER BY j.key",
-	[DB_SQL_DASH_STATS] =
-		"SELECT s.id,"
-		" (SELECT count(*) FROM occurrences o"
-		"  WHERE o.signature_id = s.id AND o.ts >= ?2),"
-		" (SELECT count(DISTINCT r.machine) FROM occurrences o"
-		"  JOIN runs r ON r.id = o.run_id WHERE o.signature_id = s.id),"
-		" (SELECT o.kernel FROM occurrences o WHERE o.signature_id = s.id"
-		"  ORDER BY o.ts DESC, o.id DESC LIMIT 1),"
-		" (SELECT ss.section FROM signature_sections ss"
-		"  WHERE ss.signature_id = s.id ORDER BY ss.generic, ss.rank"
-		"  LIMIT 1)"
-		" FROM signatures s WHERE s.id IN (SELECT CAST(value AS bigint)"
-		"  FROM jsonb_array_elements_text(CAST(?1 AS jsonb)))",
+	[DB_SQL_DASH_STATS] = DASH_STATS(
+		"SELECT CAST(value AS bigint)"
+		" FROM jsonb_array_elements_text(CAST(?1 AS jsonb))"),
 	[DB_SQL_OCC_SAMPLE_STATE] =
 		"SELECT count(*) FILTER (WHERE o.sample & 7 <> 0),"
 		" coalesce(max(CASE WHEN o.sample & 2 <> 0"
@@ -896,16 +886,7 @@ static const char *const sql_pg[DB_SQL_NR] = {
 		"SELECT signature_id, count(*) FROM occurrences"
 		" WHERE ts >= ?1 AND ts < ?2 GROUP BY signature_id"
 		" ORDER BY signature_id",
-	[DB_SQL_DASH_SECTION_TREND] =
-		"SELECT ss.section, (o.ts - ?1) / 604800,"
-		" count(DISTINCT o.signature_id), count(*)"
-		" FROM occurrences o"
-		" JOIN signatures s ON s.id = o.signature_id"
-		" JOIN signature_sections ss ON ss.signature_id = o.signature_id"
-		" WHERE o.ts >= ?1 AND o.ts < ?2 AND s.duplicate_of IS NULL"
-		" AND s.status <> 'invalid'"
-		" AND (CAST(?3 AS text) IS NULL OR ss.section = ?3)"
-		" GROUP BY 1, 2 ORDER BY 1, 2",
+	[DB_SQL_DASH_SECTION_TREND] = DASH_SECTION_TREND(""),
 	/* splatd's write lock: its key is "splat" in ASCII */
 	[DB_SQL_WRITE_LOCK] = "SELECT count(*) FROM"
 			      " pg_advisory_xact_lock(495891554676)",
