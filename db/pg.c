@@ -1,0 +1,410 @@
+// SPDX-License-Identifier: GPL-2.0
+/* pg: db/db.c's statements on a PostgreSQL connection (libpq). */
+#include "db/pg.h"
+
+#include <errno.h>
+#include <libpq-fe.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define PG_BOOLOID 16 /* pg_type.h: the type of a boolean column */
+
+struct pg {
+	PGconn *conn;
+	unsigned generation; /* bumped when the connection is reset */
+	char sqlstate[6]; /* of the last failure; "" for a lost connection */
+	struct strbuf msg; /* its message */
+	long long changes;
+	bool tx_open; /* a transaction was open after the last command */
+};
+
+struct pg_stmt {
+	struct pg *pg;
+	char name[16];
+	char *sql; /* with $N */
+	unsigned generation; /* of the connection it was prepared on */
+	int nparams;
+	const char **values; /* nparams: bound text, NULL for SQL NULL */
+	char (*ints)[24]; /* nparams: the text of bound integers */
+	char **blobs; /* nparams: owned bytea texts */
+	PGresult *res; /* the result being read, or NULL */
+	int row, nrows;
+};
+
+bool pg_is_conninfo(const char *s)
+{
+	return !strncmp(s, "postgresql://", 13) ||
+	       !strncmp(s, "postgres://", 11) ||
+	       (strchr(s, '=') && !strchr(s, '/') &&
+		strspn(s, "abcdefghijklmnopqrstuvwxyz_") == strcspn(s, "= "));
+}
+
+static void set_error(struct pg *pg, const PGresult *res)
+{
+	const char *state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) :
+				  NULL;
+	const char *msg =
+		res ? PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : NULL;
+
+	snprintf(pg->sqlstate, sizeof(pg->sqlstate), "%s", state ? state : "");
+	strbuf_reset(&pg->msg);
+	strbuf_addstr(&pg->msg, msg ? msg : PQerrorMessage(pg->conn));
+	strbuf_trim(&pg->msg);
+	if (!pg->msg.len)
+		strbuf_addstr(&pg->msg, "unknown error");
+}
+
+/* Quiet: notices (CREATE ... IF NOT EXISTS) are not errors. */
+static void ignore_notice(void *arg, const char *message)
+{
+	(void)arg;
+	(void)message;
+}
+
+int pg_new(struct pg **out, const char *conninfo, struct strbuf *err)
+{
+	struct pg *pg = calloc(1, sizeof(*pg));
+
+	*out = NULL;
+	if (!pg)
+		return -ENOMEM;
+	strbuf_init(&pg->msg, 0);
+	pg->conn = PQconnectdb(conninfo);
+	if (!pg->conn || PQstatus(pg->conn) != CONNECTION_OK) {
+		set_error(pg, NULL);
+		strbuf_addf(err, "connecting to postgresql: %s", pg->msg.buf);
+		pg_free(pg);
+		return -EIO;
+	}
+	PQsetNoticeProcessor(pg->conn, ignore_notice, NULL);
+	*out = pg;
+	return 0;
+}
+
+void pg_free(struct pg *pg)
+{
+	if (!pg)
+		return;
+	PQfinish(pg->conn);
+	strbuf_release(&pg->msg);
+	free(pg);
+}
+
+static void note_transaction(struct pg *pg)
+{
+	PGTransactionStatusType t = PQtransactionStatus(pg->conn);
+
+	if (t == PQTRANS_IDLE)
+		pg->tx_open = false;
+	else if (t == PQTRANS_INTRANS || t == PQTRANS_INERROR)
+		pg->tx_open = true;
+}
+
+/*
+ * A connection lost outside a transaction is reset once, before the next
+ * statement: what was prepared on it is prepared again.  One lost inside a
+ * transaction is not: the transaction is gone, its caller must see that.
+ */
+static bool connection_ok(struct pg *pg)
+{
+	if (PQstatus(pg->conn) == CONNECTION_OK)
+		return true;
+	if (pg->tx_open)
+		return false;
+	PQreset(pg->conn);
+	if (PQstatus(pg->conn) != CONNECTION_OK)
+		return false;
+	pg->generation++;
+	return true;
+}
+
+int pg_exec(struct pg *pg, const char *sql, const char *what,
+	    struct strbuf *err)
+{
+	PGresult *res = NULL;
+	int ret = 0;
+
+	if (!connection_ok(pg)) {
+		set_error(pg, NULL);
+		return pg_fail(pg, what, err);
+	}
+	res = PQexec(pg->conn, sql);
+	note_transaction(pg);
+	if (PQresultStatus(res) != PGRES_COMMAND_OK &&
+	    PQresultStatus(res) != PGRES_TUPLES_OK) {
+		set_error(pg, res);
+		ret = pg_fail(pg, what, err);
+	}
+	PQclear(res);
+	return ret;
+}
+
+/*
+ * ?N -> $N outside quoted strings and identifiers; the highest N is the
+ * statement's number of parameters.
+ */
+static char *translate(const char *sql, int *nparams)
+{
+	struct strbuf out = STRBUF_INIT;
+	const char *p;
+	char quote = 0;
+	long n;
+
+	*nparams = 0;
+	for (p = sql; *p; p++) {
+		if (quote) {
+			if (*p == quote)
+				quote = 0;
+		} else if (*p == '\'' || *p == '"') {
+			quote = *p;
+		} else if (*p == '?' && p[1] >= '0' && p[1] <= '9') {
+			n = strtol(p + 1, NULL, 10);
+			if (n > *nparams)
+				*nparams = (int)n;
+			strbuf_addch(&out, '$');
+			continue;
+		}
+		strbuf_addch(&out, *p);
+	}
+	return strbuf_detach(&out, NULL);
+}
+
+static int prepare(struct pg_stmt *st)
+{
+	PGresult *res = PQprepare(st->pg->conn, st->name, st->sql, 0, NULL);
+	int ret = 0;
+
+	if (PQresultStatus(res) != PGRES_COMMAND_OK) {
+		set_error(st->pg, res);
+		ret = -EIO;
+	}
+	PQclear(res);
+	st->generation = st->pg->generation;
+	return ret;
+}
+
+struct pg_stmt *pg_stmt_new(struct pg *pg, int id, const char *sql,
+			    struct strbuf *err)
+{
+	struct pg_stmt *st = calloc(1, sizeof(*st));
+
+	if (!st)
+		goto oom;
+	st->pg = pg;
+	st->row = -1;
+	snprintf(st->name, sizeof(st->name), "s%d", id);
+	st->sql = translate(sql, &st->nparams);
+	if (st->nparams) {
+		st->values = calloc(st->nparams, sizeof(*st->values));
+		st->ints = calloc(st->nparams, sizeof(*st->ints));
+		st->blobs = calloc(st->nparams, sizeof(*st->blobs));
+		if (!st->values || !st->ints || !st->blobs)
+			goto oom;
+	}
+	if (!connection_ok(pg))
+		set_error(pg, NULL);
+	else if (!prepare(st))
+		return st;
+	strbuf_addf(err, "preparing statement %d: %s", id, pg->msg.buf);
+	pg_stmt_free(st);
+	return NULL;
+oom:
+	strbuf_addstr(err, "out of memory");
+	pg_stmt_free(st);
+	return NULL;
+}
+
+void pg_stmt_clear(struct pg_stmt *st)
+{
+	int i;
+
+	pg_reset(st);
+	for (i = 0; i < st->nparams; i++) {
+		st->values[i] = NULL;
+		free(st->blobs[i]);
+		st->blobs[i] = NULL;
+	}
+}
+
+void pg_stmt_free(struct pg_stmt *st)
+{
+	if (!st)
+		return;
+	if (st->blobs)
+		pg_stmt_clear(st);
+	PQclear(st->res);
+	free(st->sql);
+	free(st->values);
+	free(st->ints);
+	free(st->blobs);
+	free(st);
+}
+
+/* Run the statement with its bound values and keep its whole result. */
+static int run(struct pg_stmt *st)
+{
+	struct pg *pg = st->pg;
+	const char *status;
+	PGresult *res;
+
+	if (!connection_ok(pg)) {
+		set_error(pg, NULL);
+		return -EIO;
+	}
+	if (st->generation != pg->generation && prepare(st))
+		return -EIO;
+	res = PQexecPrepared(pg->conn, st->name, st->nparams, st->values, NULL,
+			     NULL, 0);
+	note_transaction(pg);
+	if (PQresultStatus(res) != PGRES_COMMAND_OK &&
+	    PQresultStatus(res) != PGRES_TUPLES_OK) {
+		set_error(pg, res);
+		PQclear(res);
+		return -EIO;
+	}
+	status = PQcmdStatus(res);
+	if (!strncmp(status, "INSERT ", 7) || !strncmp(status, "UPDATE ", 7) ||
+	    !strncmp(status, "DELETE ", 7))
+		pg->changes = strtoll(PQcmdTuples(res), NULL, 10);
+	st->res = res;
+	st->nrows = PQntuples(res);
+	st->row = -1;
+	return 0;
+}
+
+int pg_step(struct pg_stmt *st)
+{
+	if (!st->res && run(st))
+		return -1; /* DB_ERROR */
+	if (st->row + 1 >= st->nrows) {
+		st->row = st->nrows;
+		return 0; /* DB_DONE */
+	}
+	st->row++;
+	return 1; /* DB_ROW */
+}
+
+void pg_reset(struct pg_stmt *st)
+{
+	PQclear(st->res);
+	st->res = NULL;
+	st->row = -1;
+	st->nrows = 0;
+}
+
+static bool param_ok(struct pg_stmt *st, int i)
+{
+	return i >= 1 && i <= st->nparams;
+}
+
+void pg_bind_text(struct pg_stmt *st, int i, const char *s)
+{
+	if (!param_ok(st, i))
+		return;
+	free(st->blobs[i - 1]);
+	st->blobs[i - 1] = NULL;
+	st->values[i - 1] = s;
+}
+
+void pg_bind_int(struct pg_stmt *st, int i, long long v)
+{
+	if (!param_ok(st, i))
+		return;
+	snprintf(st->ints[i - 1], sizeof(st->ints[i - 1]), "%lld", v);
+	pg_bind_text(st, i, st->ints[i - 1]);
+}
+
+/* bytea in its hex text form: \x then two digits a byte */
+void pg_bind_blob(struct pg_stmt *st, int i, const void *p, size_t n)
+{
+	static const char hex[] = "0123456789abcdef";
+	const uint8_t *b = p;
+	char *s;
+	size_t k;
+
+	if (!param_ok(st, i))
+		return;
+	s = malloc(2 * n + 3);
+	if (!s)
+		abort();
+	s[0] = '\\';
+	s[1] = 'x';
+	for (k = 0; k < n; k++) {
+		s[2 + 2 * k] = hex[b[k] >> 4];
+		s[3 + 2 * k] = hex[b[k] & 15];
+	}
+	s[2 + 2 * n] = '\0';
+	pg_bind_text(st, i, NULL);
+	st->blobs[i - 1] = s;
+	st->values[i - 1] = s;
+}
+
+static bool col_ok(struct pg_stmt *st, int i)
+{
+	return st->res && st->row >= 0 && st->row < st->nrows && i >= 0 &&
+	       i < PQnfields(st->res);
+}
+
+const char *pg_col_text(struct pg_stmt *st, int i)
+{
+	const char *v;
+
+	if (!col_ok(st, i) || PQgetisnull(st->res, st->row, i))
+		return NULL;
+	v = PQgetvalue(st->res, st->row, i);
+	if (PQftype(st->res, i) == PG_BOOLOID)
+		return *v == 't' ? "1" : "0";
+	return v;
+}
+
+long long pg_col_int(struct pg_stmt *st, int i)
+{
+	const char *v = pg_col_text(st, i);
+
+	return v ? strtoll(v, NULL, 10) : 0;
+}
+
+bool pg_col_null(struct pg_stmt *st, int i)
+{
+	return !col_ok(st, i) || PQgetisnull(st->res, st->row, i);
+}
+
+long long pg_changes(struct pg *pg)
+{
+	return pg->changes;
+}
+
+/* SQLSTATE class 23: integrity constraint violation; 23505 unique. */
+bool pg_constraint_failed(struct pg *pg)
+{
+	return !strncmp(pg->sqlstate, "23", 2);
+}
+
+bool pg_unique_failed(struct pg *pg)
+{
+	return !strcmp(pg->sqlstate, "23505");
+}
+
+int pg_fail(struct pg *pg, const char *what, struct strbuf *err)
+{
+	strbuf_addf(err, "%s: %s", what, pg->msg.buf);
+	/* serialization failure, deadlock, lock not available */
+	if (!strcmp(pg->sqlstate, "40001") || !strcmp(pg->sqlstate, "40P01") ||
+	    !strcmp(pg->sqlstate, "55P03"))
+		return -EBUSY;
+	if (pg_constraint_failed(pg))
+		return -EEXIST;
+	return -EIO;
+}
+
+bool pg_in_transaction(struct pg *pg)
+{
+	return pg->tx_open;
+}
+
+void pg_transaction_gone(struct pg *pg)
+{
+	pg->tx_open = false;
+}
