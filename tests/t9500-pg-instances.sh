@@ -36,8 +36,8 @@ at_exit 'kill -9 $A_PID 2>/dev/null'
 sleep 2
 check_eq "the second holds none while the first lives" "" "$(roles "$B")"
 check_eq "... and says so in /metrics" \
-	'splatd_role{role="mail"} 0 splatd_role{role="sync"} 0' \
-	"$(curl -s "$B/metrics" | grep '^splatd_role{' | sort | xargs)"
+	'splatd_role{role="mail"} 0 splatd_role{role="sync"} 0 ' \
+	"$(curl -s "$B/metrics" | grep '^splatd_role{' | sort | tr '\n' ' ')"
 CI=$(token ci1 ci)
 rerender "$SEED" >"$TMP/b.txt"
 export CI A B TMP SEED
@@ -70,7 +70,7 @@ check_eq "signatures made once, counters exact" \
 	"$per_run $((200 * per_run))" \
 	"$(sql 'SELECT count(*), sum(occurrences) FROM signatures' | tr '|' ' ')"
 check_eq "first and last seen are the runs' extremes" \
-	"$(sql 'SELECT min(received), max(received) FROM runs')" \
+	"$(sql 'SELECT min(received_at), max(received_at) FROM runs')" \
 	"$(sql 'SELECT min(first_seen), max(last_seen) FROM signatures')"
 
 # ---- the same id raced at both instances ----------------------------------

@@ -111,7 +111,7 @@ sql() {
 	esac
 	case $1 in
 	'PRAGMA integrity_check')
-		"$PGBIN/pg_amcheck" --install-missing -d "$db" >"$TMP/amcheck.out" 2>&1 &&
+		"$PGBIN/pg_amcheck" --install-missing "$db" >"$TMP/amcheck.out" 2>&1 &&
 			echo ok || cat "$TMP/amcheck.out"
 		;;
 	'PRAGMA foreign_key_check')
