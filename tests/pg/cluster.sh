@@ -10,6 +10,8 @@
 #                               (DIR defaults to $SPLATD_PG_DIR)
 #   cluster.sh createdb [DIR] NAME / dropdb [DIR] NAME
 #
+# PG_OPTS: the server's settings (default -c fsync=off: a test cluster
+# need not survive a power cut; the bench sets its own).
 # PostgreSQL refuses to run as root: as root (CI on a fresh Debian 12) the
 # server runs as $PG_USER (default nobody) and DIR is chowned to it, so DIR's
 # parents must be searchable by that user (mktemp -d under /tmp and chmod
@@ -57,7 +59,7 @@ start() {
 	for try in 1 2 3 4 5; do
 		port=$(free_port)
 		if as_owner "$PGBIN/pg_ctl" -D "$dir/data" -l "$dir/log" -w -t 60 \
-			-o "-k $dir -p $port -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300" \
+			-o "-k $dir -p $port -c listen_addresses=127.0.0.1 -c max_connections=300 ${PG_OPTS--c fsync=off}" \
 			start >/dev/null 2>&1; then
 			echo "$port" >"$dir/port"
 			echo "postgresql://postgres@127.0.0.1:$port"
