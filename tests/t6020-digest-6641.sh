@@ -208,9 +208,10 @@ sed 's/cpu_hotplug_lock/cpu_hotplug_lock\rBcc: victim@evil.example/g' \
 ingest_at $((T0 + 11 * DAY)) run-evil shard-x "$TMP/evil.txt"
 EVIL=$(sql "SELECT id FROM signatures WHERE chain LIKE '%evil%'")
 check "the crafted splat is its own signature" test -n "$EVIL"
+CRLF=$'\r\n'
 sql "UPDATE signatures SET
-	title = 'deadlock' || char(13, 10) || 'Bcc: victim@evil.example',
-	chain = json_array('a' || char(13, 10) || 'Bcc: victim@evil.example')
+	title = 'deadlock${CRLF}Bcc: victim@evil.example',
+	chain = '[\"a\\r\\nBcc: victim@evil.example\"]'
 	WHERE id = $EVIL"
 M8=$TMP/m8
 run_digest "$M8" $((T0 + 11 * DAY + 3600))
