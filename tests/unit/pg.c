@@ -20,9 +20,6 @@
 
 #include "db/db.h"
 #include "db/migrate.h"
-#include "db/runs.h"
-#include "db/signatures.h"
-#include "db/tokens.h"
 
 struct fixture {
 	char schema[64];
@@ -30,6 +27,8 @@ struct fixture {
 	struct db *db;
 	struct strbuf err;
 };
+
+#include "tests/unit/db_cases.h"
 
 /* Run sql on the test database itself (not through db/); 0 when it ran. */
 static int admin_exec(const char *sql)
@@ -144,6 +143,14 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		T(pg__every_statement_prepares),
 		T(pg__migrations_once_and_newer_refused),
+		/* tests/unit/db_cases.h, as on SQLite */
+		T(db__run_insert_find_and_duplicate),
+		T(db__signature_record_new_then_known),
+		T(db__rollback_leaves_nothing),
+		T(db__list_filters_sort_and_cursor),
+		T(db__merge_counts_on_target),
+		T(db__status_and_unknown),
+		T(db__tokens),
 	};
 
 	if (!getenv("SPLATD_TEST_PG_URL")) {
