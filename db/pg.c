@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "parsers/utf8.h"
+
 #define PG_BOOLOID 16 /* pg_type.h: the type of a boolean column */
 
 struct pg {
@@ -28,7 +30,7 @@ struct pg_stmt {
 	int nparams;
 	const char **values; /* nparams: bound text, NULL for SQL NULL */
 	char (*ints)[24]; /* nparams: the text of bound integers */
-	char **blobs; /* nparams: owned bytea texts */
+	char **owned; /* nparams: texts bound that we own (bytea, sanitized) */
 	PGresult *res; /* the result being read, or NULL */
 	int row, nrows;
 };
@@ -199,8 +201,8 @@ struct pg_stmt *pg_stmt_new(struct pg *pg, int id, const char *sql,
 	if (st->nparams) {
 		st->values = calloc(st->nparams, sizeof(*st->values));
 		st->ints = calloc(st->nparams, sizeof(*st->ints));
-		st->blobs = calloc(st->nparams, sizeof(*st->blobs));
-		if (!st->values || !st->ints || !st->blobs)
+		st->owned = calloc(st->nparams, sizeof(*st->owned));
+		if (!st->values || !st->ints || !st->owned)
 			goto oom;
 	}
 	if (!connection_ok(pg))
@@ -223,8 +225,8 @@ void pg_stmt_clear(struct pg_stmt *st)
 	pg_reset(st);
 	for (i = 0; i < st->nparams; i++) {
 		st->values[i] = NULL;
-		free(st->blobs[i]);
-		st->blobs[i] = NULL;
+		free(st->owned[i]);
+		st->owned[i] = NULL;
 	}
 }
 
@@ -232,13 +234,13 @@ void pg_stmt_free(struct pg_stmt *st)
 {
 	if (!st)
 		return;
-	if (st->blobs)
+	if (st->owned)
 		pg_stmt_clear(st);
 	PQclear(st->res);
 	free(st->sql);
 	free(st->values);
 	free(st->ints);
-	free(st->blobs);
+	free(st->owned);
 	free(st);
 }
 
@@ -299,13 +301,25 @@ static bool param_ok(struct pg_stmt *st, int i)
 	return i >= 1 && i <= st->nparams;
 }
 
+/*
+ * A UTF-8 database takes only UTF-8: a text that is not is bound with each
+ * such byte as '?', parsers/utf8.h's rule, which is also what it reads as
+ * when SQLite hands the bytes back (docs/storage.md).
+ */
 void pg_bind_text(struct pg_stmt *st, int i, const char *s)
 {
+	struct strbuf clean = STRBUF_INIT;
+
 	if (!param_ok(st, i))
 		return;
-	free(st->blobs[i - 1]);
-	st->blobs[i - 1] = NULL;
+	free(st->owned[i - 1]);
+	st->owned[i - 1] = NULL;
 	st->values[i - 1] = s;
+	if (!s || utf8_valid(s, strlen(s)))
+		return;
+	utf8_sanitize(&clean, s, strlen(s));
+	st->owned[i - 1] = strbuf_detach(&clean, NULL);
+	st->values[i - 1] = st->owned[i - 1];
 }
 
 void pg_bind_int(struct pg_stmt *st, int i, long long v)
@@ -337,7 +351,7 @@ void pg_bind_blob(struct pg_stmt *st, int i, const void *p, size_t n)
 	}
 	s[2 + 2 * n] = '\0';
 	pg_bind_text(st, i, NULL);
-	st->blobs[i - 1] = s;
+	st->owned[i - 1] = s;
 	st->values[i - 1] = s;
 }
 
