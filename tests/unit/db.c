@@ -113,13 +113,7 @@ int main(void)
 		T(db__migrations_set_user_version),
 		T(db__newer_schema_is_refused),
 		T(db__every_statement_prepares),
-		T(db__run_insert_find_and_duplicate),
-		T(db__signature_record_new_then_known),
-		T(db__rollback_leaves_nothing),
-		T(db__list_filters_sort_and_cursor),
-		T(db__merge_counts_on_target),
-		T(db__status_and_unknown),
-		T(db__tokens),
+		DB_CASES(T), /* tests/unit/db_cases.h */
 		T(db__each_stops_resets_and_translates),
 	};
 

@@ -317,4 +317,13 @@ static void db__tokens(void **state)
 	strbuf_release(&out);
 }
 
+/* The cases as entries of a CMUnitTest array, each through T(). */
+#define DB_CASES(T)                                                       \
+	T(db__run_insert_find_and_duplicate),                             \
+		T(db__signature_record_new_then_known),                   \
+		T(db__rollback_leaves_nothing),                           \
+		T(db__list_filters_sort_and_cursor),                      \
+		T(db__merge_counts_on_target), T(db__status_and_unknown), \
+		T(db__tokens)
+
 #endif

@@ -143,14 +143,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		T(pg__every_statement_prepares),
 		T(pg__migrations_once_and_newer_refused),
-		/* tests/unit/db_cases.h, as on SQLite */
-		T(db__run_insert_find_and_duplicate),
-		T(db__signature_record_new_then_known),
-		T(db__rollback_leaves_nothing),
-		T(db__list_filters_sort_and_cursor),
-		T(db__merge_counts_on_target),
-		T(db__status_and_unknown),
-		T(db__tokens),
+		DB_CASES(T), /* tests/unit/db_cases.h */
 	};
 
 	if (!getenv("SPLATD_TEST_PG_URL")) {
