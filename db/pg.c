@@ -35,12 +35,14 @@ struct pg_stmt {
 	int row, nrows;
 };
 
+/* A keyword string starts with a keyword and '=' ("host=/run/pg ..."). */
 bool pg_is_conninfo(const char *s)
 {
-	return !strncmp(s, "postgresql://", 13) ||
-	       !strncmp(s, "postgres://", 11) ||
-	       (strchr(s, '=') && !strchr(s, '/') &&
-		strspn(s, "abcdefghijklmnopqrstuvwxyz_") == strcspn(s, "= "));
+	size_t k = strspn(s, "abcdefghijklmnopqrstuvwxyz_");
+
+	if (!strncmp(s, "postgresql://", 13) || !strncmp(s, "postgres://", 11))
+		return true;
+	return k > 0 && s[k + strspn(s + k, " ")] == '=';
 }
 
 static void set_error(struct pg *pg, const PGresult *res)

@@ -20,7 +20,9 @@ struct pg_stmt;
 
 /*
  * Whether a --db value names a PostgreSQL database: a postgresql:// or
- * postgres:// URL, or a libpq keyword string ("host=... dbname=...").
+ * postgres:// URL, or a libpq keyword string ("host=... dbname=...": it
+ * starts with a lower-case keyword and '=').  "sqlite:a=b.db" names a
+ * SQLite file whose name would read as one.
  */
 bool pg_is_conninfo(const char *s);
 
