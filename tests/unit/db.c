@@ -105,7 +105,7 @@ static void db__each_stops_resets_and_translates(void **state)
 	assert_non_null(strstr(f->err.buf, "inserting: "));
 }
 
-#define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
+#define T(name) cmocka_unit_test_setup_teardown(name, setup_sqlite, teardown)
 
 int main(void)
 {
