@@ -32,6 +32,7 @@ struct pg_stmt {
 	char (*ints)[24]; /* nparams: the text of bound integers */
 	char **owned; /* nparams: texts bound that we own (bytea, sanitized) */
 	PGresult *res; /* the result being read, or NULL */
+	bool idempotent; /* SELECT, WITH or BEGIN: may run again (run()) */
 	int row, nrows;
 };
 
@@ -200,6 +201,8 @@ struct pg_stmt *pg_stmt_new(struct pg *pg, int id, const char *sql,
 	st->row = -1;
 	snprintf(st->name, sizeof(st->name), "s%d", id);
 	st->sql = translate(sql, &st->nparams);
+	st->idempotent = !strncmp(sql, "SELECT ", 7) ||
+			 !strncmp(sql, "WITH ", 5) || !strcmp(sql, "BEGIN");
 	if (st->nparams) {
 		st->values = calloc(st->nparams, sizeof(*st->values));
 		st->ints = calloc(st->nparams, sizeof(*st->ints));
@@ -210,6 +213,10 @@ struct pg_stmt *pg_stmt_new(struct pg *pg, int id, const char *sql,
 	if (!connection_ok(pg))
 		set_error(pg, NULL);
 	else if (!prepare(st))
+		return st;
+	/* a server restarted since the last statement: once more, anew */
+	else if (PQstatus(pg->conn) == CONNECTION_BAD && !pg->tx_open &&
+		 connection_ok(pg) && !prepare(st))
 		return st;
 	strbuf_addf(err, "preparing statement %d: %s", id, pg->msg.buf);
 	pg_stmt_free(st);
@@ -253,12 +260,15 @@ static int run(struct pg_stmt *st)
 	const char *status;
 	PGresult *res;
 
+	bool retry = st->idempotent && !pg->tx_open;
+
+again:
 	if (!connection_ok(pg)) {
 		set_error(pg, NULL);
 		return -EIO;
 	}
 	if (st->generation != pg->generation && prepare(st))
-		return -EIO;
+		goto lost;
 	res = PQexecPrepared(pg->conn, st->name, st->nparams, st->values, NULL,
 			     NULL, 0);
 	note_transaction(pg);
@@ -266,7 +276,7 @@ static int run(struct pg_stmt *st)
 	    PQresultStatus(res) != PGRES_TUPLES_OK) {
 		set_error(pg, res);
 		PQclear(res);
-		return -EIO;
+		goto lost;
 	}
 	status = PQcmdStatus(res);
 	if (!strncmp(status, "INSERT ", 7) || !strncmp(status, "UPDATE ", 7) ||
@@ -276,6 +286,17 @@ static int run(struct pg_stmt *st)
 	st->nrows = PQntuples(res);
 	st->row = -1;
 	return 0;
+lost:
+	/*
+	 * The server restarted since the last statement: libpq learns it
+	 * only now.  A read or a BEGIN outside a transaction runs again on a
+	 * new connection, once; a write may have run, it is not repeated.
+	 */
+	if (retry && PQstatus(pg->conn) == CONNECTION_BAD) {
+		retry = false;
+		goto again;
+	}
+	return -EIO;
 }
 
 int pg_step(struct pg_stmt *st)
