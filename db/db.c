@@ -57,6 +57,11 @@ bool db_path_is_postgres(const char *path)
 	return pg_is_conninfo(path);
 }
 
+void db_path_describe(struct strbuf *out, const char *path)
+{
+	pg_describe(out, path);
+}
+
 static int open_postgres(struct db **out, const char *conninfo,
 			 struct strbuf *err)
 {

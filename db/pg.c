@@ -46,6 +46,53 @@ bool pg_is_conninfo(const char *s)
 	return k > 0 && s[k + strspn(s + k, " ")] == '=';
 }
 
+/* Append s with the value of its first "password=" as "***". */
+static void add_masked(struct strbuf *out, const char *s, const char *stops)
+{
+	const char *pw = strstr(s, "password");
+	size_t end;
+
+	if (!pw || pw[8 + strspn(pw + 8, " ")] != '=') {
+		strbuf_addstr(out, s);
+		return;
+	}
+	pw += 8 + strspn(pw + 8, " ") + 1;
+	pw += strspn(pw, " ");
+	/* 'a quoted value' (keyword strings) or one up to a stop */
+	end = *pw == '\'' ? 1 + strcspn(pw + 1, "'") : strcspn(pw, stops);
+	if (pw[end] == '\'')
+		end++;
+	strbuf_add(out, s, (size_t)(pw - s));
+	strbuf_addstr(out, "***");
+	strbuf_addstr(out, pw + end);
+}
+
+void pg_describe(struct strbuf *out, const char *conninfo)
+{
+	const char *auth = strstr(conninfo, "://");
+	const char *at, *colon;
+
+	if (!pg_is_conninfo(conninfo)) {
+		strbuf_addstr(out, conninfo);
+		return;
+	}
+	if (!auth) {
+		add_masked(out, conninfo, " ");
+		return;
+	}
+	/* scheme://user:password@host/db?password=... */
+	auth += 3;
+	at = auth + strcspn(auth, "@/?");
+	colon = memchr(auth, ':', (size_t)(at - auth));
+	if (*at == '@' && colon) {
+		strbuf_add(out, conninfo, (size_t)(colon - conninfo));
+		strbuf_addstr(out, ":***");
+	} else {
+		at = conninfo;
+	}
+	add_masked(out, at, "&");
+}
+
 static void set_error(struct pg *pg, const PGresult *res)
 {
 	const char *state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) :

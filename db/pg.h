@@ -26,6 +26,12 @@ struct pg_stmt;
  */
 bool pg_is_conninfo(const char *s);
 
+/*
+ * Append conninfo to out with its password, if any, as "***" (the URL's
+ * user:password@, a password=... keyword): for logs.
+ */
+void pg_describe(struct strbuf *out, const char *conninfo);
+
 /* Connect; *out is freed with pg_free().  0 or -EIO with err. */
 int pg_new(struct pg **out, const char *conninfo, struct strbuf *err);
 void pg_free(struct pg *pg);

@@ -105,6 +105,39 @@ static void db__each_stops_resets_and_translates(void **state)
 	assert_non_null(strstr(f->err.buf, "inserting: "));
 }
 
+/* --db values: which backend, and how logs show them */
+static void db__path_selects_and_describes(void **state)
+{
+	static const struct {
+		const char *path, *shown;
+		bool pg;
+	} cases[] = {
+		{ "var/splatd.db", "var/splatd.db", false },
+		{ "sqlite:a=b.db", "sqlite:a=b.db", false },
+		{ "/tmp/password=x.db", "/tmp/password=x.db", false },
+		{ "postgresql://u:s3@h:5432/db", "postgresql://u:***@h:5432/db",
+		  true },
+		{ "postgres://u@h/db", "postgres://u@h/db", true },
+		{ "postgresql://h/db?password=s3&sslmode=require",
+		  "postgresql://h/db?password=***&sslmode=require", true },
+		{ "host=/run/postgresql dbname=x",
+		  "host=/run/postgresql dbname=x", true },
+		{ "host=h password='a b' dbname=x",
+		  "host=h password=*** dbname=x", true },
+	};
+	struct strbuf sb = STRBUF_INIT;
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		assert_int_equal(db_path_is_postgres(cases[i].path),
+				 cases[i].pg);
+		strbuf_reset(&sb);
+		db_path_describe(&sb, cases[i].path);
+		assert_string_equal(sb.buf, cases[i].shown);
+	}
+	strbuf_release(&sb);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup_sqlite, teardown)
 
 int main(void)
@@ -115,6 +148,7 @@ int main(void)
 		T(db__every_statement_prepares),
 		DB_CASES(T), /* tests/unit/db_cases.h */
 		T(db__each_stops_resets_and_translates),
+		cmocka_unit_test(db__path_selects_and_describes),
 	};
 
 	return cmocka_run_group_tests_name("db", tests, NULL, NULL);
