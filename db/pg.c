@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "parsers/compiler.h"
 #include "parsers/utf8.h"
 
 #define PG_BOOLOID 16 /* pg_type.h: the type of a boolean column */
@@ -109,10 +110,8 @@ static void set_error(struct pg *pg, const PGresult *res)
 }
 
 /* Quiet: notices (CREATE ... IF NOT EXISTS) are not errors. */
-static void ignore_notice(void *arg, const char *message)
+static void ignore_notice(void *arg UNUSED, const char *message UNUSED)
 {
-	(void)arg;
-	(void)message;
 }
 
 int pg_new(struct pg **out, const char *conninfo, struct strbuf *err)
