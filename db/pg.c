@@ -109,6 +109,26 @@ static void set_error(struct pg *pg, const PGresult *res)
 		strbuf_addstr(&pg->msg, "unknown error");
 }
 
+/*
+ * Every session's settings (SQLite's busy_timeout, db/db.c): a write waits
+ * at most 10 s for splatd's write lock (or a row), then fails -EBUSY.
+ */
+static const char session_settings[] = "SET lock_timeout = '10s'";
+
+/* Apply session_settings: 0, or -EIO with the reason in pg->msg. */
+static int set_session(struct pg *pg)
+{
+	PGresult *res = PQexec(pg->conn, session_settings);
+	int ret = 0;
+
+	if (PQresultStatus(res) != PGRES_COMMAND_OK) {
+		set_error(pg, res);
+		ret = -EIO;
+	}
+	PQclear(res);
+	return ret;
+}
+
 /* Quiet: notices (CREATE ... IF NOT EXISTS) are not errors. */
 static void ignore_notice(void *arg UNUSED, const char *message UNUSED)
 {
@@ -130,6 +150,11 @@ int pg_new(struct pg **out, const char *conninfo, struct strbuf *err)
 		return -EIO;
 	}
 	PQsetNoticeProcessor(pg->conn, ignore_notice, NULL);
+	if (set_session(pg)) {
+		strbuf_addf(err, "connecting to postgresql: %s", pg->msg.buf);
+		pg_free(pg);
+		return -EIO;
+	}
 	*out = pg;
 	return 0;
 }
@@ -168,7 +193,7 @@ static bool connection_ok(struct pg *pg)
 	if (PQstatus(pg->conn) != CONNECTION_OK)
 		return false;
 	pg->generation++;
-	return true;
+	return set_session(pg) == 0;
 }
 
 int pg_exec(struct pg *pg, const char *sql, const char *what,
