@@ -13,6 +13,7 @@
 #include "db/migrate.h"
 #include "db/pg.h"
 #include "db/walvfs.h"
+#include "parsers/compiler.h"
 
 /* A statement of db/sql.c prepared on one connection. */
 struct db_stmt {
@@ -55,6 +56,11 @@ static const char pragmas[] = "PRAGMA journal_mode = WAL;"
 bool db_path_is_postgres(const char *path)
 {
 	return pg_is_conninfo(path);
+}
+
+void db_path_describe(struct strbuf *out, const char *path)
+{
+	pg_describe(out, path);
 }
 
 static int open_postgres(struct db **out, const char *conninfo,
@@ -310,14 +316,22 @@ static int exec_stmt(struct db *db, enum db_sql id, const char *what,
 	return db_step_done(db, st, what, err);
 }
 
+static int ignore_row(void *ctx UNUSED, struct db_stmt *st UNUSED)
+{
+	return 0;
+}
+
 int db_begin(struct db *db, struct strbuf *err)
 {
-	long long locked;
+	struct db_stmt *st;
 	int ret = exec_stmt(db, DB_SQL_BEGIN_IMMEDIATE, "begin", err);
 
 	if (ret || !db->pg)
 		return ret;
-	ret = db_scalar(db, DB_SQL_WRITE_LOCK, &locked, err);
+	st = db_stmt(db, DB_SQL_WRITE_LOCK, err);
+	ret = st ? db_each(db, st, ignore_row, NULL, "taking the write lock",
+			   err) :
+		   -EIO;
 	if (ret)
 		db_rollback(db);
 	return ret;

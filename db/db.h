@@ -45,6 +45,8 @@ int db_open(struct db **out, const char *path, struct strbuf *err);
 void db_close(struct db *db);
 /* Whether path selects PostgreSQL (db_open()). */
 bool db_path_is_postgres(const char *path);
+/* Append path to out as logs may show it: a password in it as "***". */
+void db_path_describe(struct strbuf *out, const char *path);
 /*
  * Reset every statement still stepping: a SELECT left on a row keeps
  * a read transaction open, and an open read transaction keeps the WAL from

@@ -9,6 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "parsers/compiler.h"
+#include "parsers/utf8.h"
+
 #define PG_BOOLOID 16 /* pg_type.h: the type of a boolean column */
 
 struct pg {
@@ -28,17 +31,67 @@ struct pg_stmt {
 	int nparams;
 	const char **values; /* nparams: bound text, NULL for SQL NULL */
 	char (*ints)[24]; /* nparams: the text of bound integers */
-	char **blobs; /* nparams: owned bytea texts */
+	char **owned; /* nparams: texts bound that we own (bytea, sanitized) */
 	PGresult *res; /* the result being read, or NULL */
+	bool idempotent; /* SELECT, WITH or BEGIN: may run again (run()) */
 	int row, nrows;
 };
 
+/* A keyword string starts with a keyword and '=' ("host=/run/pg ..."). */
 bool pg_is_conninfo(const char *s)
 {
-	return !strncmp(s, "postgresql://", 13) ||
-	       !strncmp(s, "postgres://", 11) ||
-	       (strchr(s, '=') && !strchr(s, '/') &&
-		strspn(s, "abcdefghijklmnopqrstuvwxyz_") == strcspn(s, "= "));
+	size_t k = strspn(s, "abcdefghijklmnopqrstuvwxyz_");
+
+	if (!strncmp(s, "postgresql://", 13) || !strncmp(s, "postgres://", 11))
+		return true;
+	return k > 0 && s[k + strspn(s + k, " ")] == '=';
+}
+
+/* Append s with the value of its first "password=" as "***". */
+static void add_masked(struct strbuf *out, const char *s, const char *stops)
+{
+	const char *pw = strstr(s, "password");
+	size_t end;
+
+	if (!pw || pw[8 + strspn(pw + 8, " ")] != '=') {
+		strbuf_addstr(out, s);
+		return;
+	}
+	pw += 8 + strspn(pw + 8, " ") + 1;
+	pw += strspn(pw, " ");
+	/* 'a quoted value' (keyword strings) or one up to a stop */
+	end = *pw == '\'' ? 1 + strcspn(pw + 1, "'") : strcspn(pw, stops);
+	if (pw[end] == '\'')
+		end++;
+	strbuf_add(out, s, (size_t)(pw - s));
+	strbuf_addstr(out, "***");
+	strbuf_addstr(out, pw + end);
+}
+
+void pg_describe(struct strbuf *out, const char *conninfo)
+{
+	const char *auth = strstr(conninfo, "://");
+	const char *at, *colon;
+
+	if (!pg_is_conninfo(conninfo)) {
+		strbuf_addstr(out, conninfo);
+		return;
+	}
+	if (!auth) {
+		add_masked(out, conninfo, " ");
+		return;
+	}
+	/* scheme://user:password@host/db?password=... */
+	auth += 3;
+	at = auth + strcspn(auth, "@/?");
+	colon = memchr(auth, ':', (size_t)(at - auth));
+	if (*at == '@' && colon) {
+		strbuf_add(out, conninfo, (size_t)(colon - conninfo));
+		strbuf_addstr(out, ":***");
+	} else {
+		at = conninfo;
+	}
+	add_masked(out, at, "&");
 }
 
 static void set_error(struct pg *pg, const PGresult *res)
@@ -56,11 +109,29 @@ static void set_error(struct pg *pg, const PGresult *res)
 		strbuf_addstr(&pg->msg, "unknown error");
 }
 
-/* Quiet: notices (CREATE ... IF NOT EXISTS) are not errors. */
-static void ignore_notice(void *arg, const char *message)
+/*
+ * Every session's settings (SQLite's busy_timeout, db/db.c): a write waits
+ * at most 10 s for splatd's write lock (or a row), then fails -EBUSY.
+ */
+static const char session_settings[] = "SET lock_timeout = '10s'";
+
+/* Apply session_settings: 0, or -EIO with the reason in pg->msg. */
+static int set_session(struct pg *pg)
 {
-	(void)arg;
-	(void)message;
+	PGresult *res = PQexec(pg->conn, session_settings);
+	int ret = 0;
+
+	if (PQresultStatus(res) != PGRES_COMMAND_OK) {
+		set_error(pg, res);
+		ret = -EIO;
+	}
+	PQclear(res);
+	return ret;
+}
+
+/* Quiet: notices (CREATE ... IF NOT EXISTS) are not errors. */
+static void ignore_notice(void *arg UNUSED, const char *message UNUSED)
+{
 }
 
 int pg_new(struct pg **out, const char *conninfo, struct strbuf *err)
@@ -79,6 +150,11 @@ int pg_new(struct pg **out, const char *conninfo, struct strbuf *err)
 		return -EIO;
 	}
 	PQsetNoticeProcessor(pg->conn, ignore_notice, NULL);
+	if (set_session(pg)) {
+		strbuf_addf(err, "connecting to postgresql: %s", pg->msg.buf);
+		pg_free(pg);
+		return -EIO;
+	}
 	*out = pg;
 	return 0;
 }
@@ -117,7 +193,7 @@ static bool connection_ok(struct pg *pg)
 	if (PQstatus(pg->conn) != CONNECTION_OK)
 		return false;
 	pg->generation++;
-	return true;
+	return set_session(pg) == 0;
 }
 
 int pg_exec(struct pg *pg, const char *sql, const char *what,
@@ -196,16 +272,22 @@ struct pg_stmt *pg_stmt_new(struct pg *pg, int id, const char *sql,
 	st->row = -1;
 	snprintf(st->name, sizeof(st->name), "s%d", id);
 	st->sql = translate(sql, &st->nparams);
+	st->idempotent = !strncmp(sql, "SELECT ", 7) ||
+			 !strncmp(sql, "WITH ", 5) || !strcmp(sql, "BEGIN");
 	if (st->nparams) {
 		st->values = calloc(st->nparams, sizeof(*st->values));
 		st->ints = calloc(st->nparams, sizeof(*st->ints));
-		st->blobs = calloc(st->nparams, sizeof(*st->blobs));
-		if (!st->values || !st->ints || !st->blobs)
+		st->owned = calloc(st->nparams, sizeof(*st->owned));
+		if (!st->values || !st->ints || !st->owned)
 			goto oom;
 	}
 	if (!connection_ok(pg))
 		set_error(pg, NULL);
 	else if (!prepare(st))
+		return st;
+	/* a server restarted since the last statement: once more, anew */
+	else if (PQstatus(pg->conn) == CONNECTION_BAD && !pg->tx_open &&
+		 connection_ok(pg) && !prepare(st))
 		return st;
 	strbuf_addf(err, "preparing statement %d: %s", id, pg->msg.buf);
 	pg_stmt_free(st);
@@ -223,8 +305,8 @@ void pg_stmt_clear(struct pg_stmt *st)
 	pg_reset(st);
 	for (i = 0; i < st->nparams; i++) {
 		st->values[i] = NULL;
-		free(st->blobs[i]);
-		st->blobs[i] = NULL;
+		free(st->owned[i]);
+		st->owned[i] = NULL;
 	}
 }
 
@@ -232,13 +314,13 @@ void pg_stmt_free(struct pg_stmt *st)
 {
 	if (!st)
 		return;
-	if (st->blobs)
+	if (st->owned)
 		pg_stmt_clear(st);
 	PQclear(st->res);
 	free(st->sql);
 	free(st->values);
 	free(st->ints);
-	free(st->blobs);
+	free(st->owned);
 	free(st);
 }
 
@@ -249,12 +331,15 @@ static int run(struct pg_stmt *st)
 	const char *status;
 	PGresult *res;
 
+	bool retry = st->idempotent && !pg->tx_open;
+
+again:
 	if (!connection_ok(pg)) {
 		set_error(pg, NULL);
 		return -EIO;
 	}
 	if (st->generation != pg->generation && prepare(st))
-		return -EIO;
+		goto lost;
 	res = PQexecPrepared(pg->conn, st->name, st->nparams, st->values, NULL,
 			     NULL, 0);
 	note_transaction(pg);
@@ -262,7 +347,7 @@ static int run(struct pg_stmt *st)
 	    PQresultStatus(res) != PGRES_TUPLES_OK) {
 		set_error(pg, res);
 		PQclear(res);
-		return -EIO;
+		goto lost;
 	}
 	status = PQcmdStatus(res);
 	if (!strncmp(status, "INSERT ", 7) || !strncmp(status, "UPDATE ", 7) ||
@@ -272,6 +357,17 @@ static int run(struct pg_stmt *st)
 	st->nrows = PQntuples(res);
 	st->row = -1;
 	return 0;
+lost:
+	/*
+	 * The server restarted since the last statement: libpq learns it
+	 * only now.  A read or a BEGIN outside a transaction runs again on a
+	 * new connection, once; a write may have run, it is not repeated.
+	 */
+	if (retry && PQstatus(pg->conn) == CONNECTION_BAD) {
+		retry = false;
+		goto again;
+	}
+	return -EIO;
 }
 
 int pg_step(struct pg_stmt *st)
@@ -299,13 +395,25 @@ static bool param_ok(struct pg_stmt *st, int i)
 	return i >= 1 && i <= st->nparams;
 }
 
+/*
+ * A UTF-8 database takes only UTF-8: a text that is not is bound with each
+ * such byte as '?', parsers/utf8.h's rule, which is also what it reads as
+ * when SQLite hands the bytes back (docs/storage.md).
+ */
 void pg_bind_text(struct pg_stmt *st, int i, const char *s)
 {
+	struct strbuf clean = STRBUF_INIT;
+
 	if (!param_ok(st, i))
 		return;
-	free(st->blobs[i - 1]);
-	st->blobs[i - 1] = NULL;
+	free(st->owned[i - 1]);
+	st->owned[i - 1] = NULL;
 	st->values[i - 1] = s;
+	if (!s || utf8_valid(s, strlen(s)))
+		return;
+	utf8_sanitize(&clean, s, strlen(s));
+	st->owned[i - 1] = strbuf_detach(&clean, NULL);
+	st->values[i - 1] = st->owned[i - 1];
 }
 
 void pg_bind_int(struct pg_stmt *st, int i, long long v)
@@ -337,7 +445,7 @@ void pg_bind_blob(struct pg_stmt *st, int i, const void *p, size_t n)
 	}
 	s[2 + 2 * n] = '\0';
 	pg_bind_text(st, i, NULL);
-	st->blobs[i - 1] = s;
+	st->owned[i - 1] = s;
 	st->values[i - 1] = s;
 }
 

@@ -20,9 +20,17 @@ struct pg_stmt;
 
 /*
  * Whether a --db value names a PostgreSQL database: a postgresql:// or
- * postgres:// URL, or a libpq keyword string ("host=... dbname=...").
+ * postgres:// URL, or a libpq keyword string ("host=... dbname=...": it
+ * starts with a lower-case keyword and '=').  "sqlite:a=b.db" names a
+ * SQLite file whose name would read as one.
  */
 bool pg_is_conninfo(const char *s);
+
+/*
+ * Append conninfo to out with its password, if any, as "***" (the URL's
+ * user:password@, a password=... keyword): for logs.
+ */
+void pg_describe(struct strbuf *out, const char *conninfo);
 
 /* Connect; *out is freed with pg_free().  0 or -EIO with err. */
 int pg_new(struct pg **out, const char *conninfo, struct strbuf *err);

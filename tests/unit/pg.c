@@ -2,11 +2,13 @@
 /*
  * Unit tests for db/ on PostgreSQL (db/pg.c): every statement of the table
  * prepares, the migrations run once, and the core cases of tests/unit/db.c
- * through the same db/ functions.  Each test gets a schema of its own in
- * the database SPLATD_TEST_PG_URL names (a postgresql:// URL); without it
- * the tests are skipped, saying so.
+ * (db_cases.h) through the same db/ functions.  Each test gets a schema of
+ * its own in the database SPLATD_TEST_PG_URL names (a postgresql:// URL,
+ * tests/unit/db_fixture.h); without it the tests are skipped, saying so.
  */
 #include <errno.h>
+#include <pthread.h>
+#include <stdbool.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -16,82 +18,12 @@
 #include <string.h>
 #include <unistd.h>
 #include <cmocka.h>
-#include <libpq-fe.h>
 
 #include "db/db.h"
 #include "db/migrate.h"
-#include "db/runs.h"
-#include "db/signatures.h"
-#include "db/tokens.h"
 
-struct fixture {
-	char schema[64];
-	struct strbuf url; /* the test's URL, its schema first in the path */
-	struct db *db;
-	struct strbuf err;
-};
-
-/* Run sql on the test database itself (not through db/); 0 when it ran. */
-static int admin_exec(const char *sql)
-{
-	PGconn *c = PQconnectdb(getenv("SPLATD_TEST_PG_URL"));
-	PGresult *r = NULL;
-	int ret = -1;
-
-	if (PQstatus(c) == CONNECTION_OK) {
-		r = PQexec(c, sql);
-		if (PQresultStatus(r) == PGRES_COMMAND_OK)
-			ret = 0;
-		else
-			fprintf(stderr, "%s: %s", sql, PQerrorMessage(c));
-	} else {
-		fprintf(stderr, "%s", PQerrorMessage(c));
-	}
-	PQclear(r);
-	PQfinish(c);
-	return ret;
-}
-
-static int setup(void **state)
-{
-	const char *base = getenv("SPLATD_TEST_PG_URL");
-	struct fixture *f = calloc(1, sizeof(*f));
-	char sql[128];
-	static int n;
-
-	if (!f)
-		return -1;
-	snprintf(f->schema, sizeof(f->schema), "splatd_test_%d_%d",
-		 (int)getpid(), ++n);
-	snprintf(sql, sizeof(sql), "CREATE SCHEMA %s", f->schema);
-	if (admin_exec(sql))
-		return -1;
-	strbuf_init(&f->url, 0);
-	strbuf_init(&f->err, 0);
-	strbuf_addf(&f->url, "%s%coptions=-csearch_path%%3D%s", base,
-		    strchr(base, '?') ? '&' : '?', f->schema);
-	if (db_open(&f->db, f->url.buf, &f->err)) {
-		fprintf(stderr, "%s\n", f->err.buf);
-		return -1;
-	}
-	*state = f;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	struct fixture *f = *state;
-	char sql[128];
-	int ret;
-
-	db_close(f->db);
-	snprintf(sql, sizeof(sql), "DROP SCHEMA %s CASCADE", f->schema);
-	ret = admin_exec(sql);
-	strbuf_release(&f->url);
-	strbuf_release(&f->err);
-	free(f);
-	return ret;
-}
+#include "tests/unit/db_fixture.h"
+#include "tests/unit/db_cases.h"
 
 /* Every statement prepares; the failure names each one that does not. */
 static void pg__every_statement_prepares(void **state)
@@ -125,25 +57,119 @@ static void pg__migrations_once_and_newer_refused(void **state)
 
 	assert_int_equal(db_scalar(f->db, DB_SQL_USER_VERSION, &v, &f->err), 0);
 	assert_int_equal(v, migrate_latest());
-	assert_int_equal(db_open(&again, f->url.buf, &f->err), 0);
+	assert_int_equal(db_open(&again, f->path, &f->err), 0);
 	assert_int_equal(db_scalar(again, DB_SQL_USER_VERSION, &v, &f->err), 0);
 	assert_int_equal(v, migrate_latest());
 	db_close(again);
 	snprintf(sql, sizeof(sql), "UPDATE %s.splatd_schema SET version = 999",
 		 f->schema);
-	assert_int_equal(admin_exec(sql), 0);
-	assert_int_equal(db_open(&again, f->url.buf, &f->err), -EPROTO);
+	assert_int_equal(fixture_pg_exec(sql), 0);
+	assert_int_equal(db_open(&again, f->path, &f->err), -EPROTO);
 	assert_null(again);
 	assert_non_null(strstr(f->err.buf, "newer"));
 }
 
-#define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
+struct racer {
+	const char *path;
+	struct db *db;
+	int ret;
+	bool began; /* db_begin() returned */
+	pthread_mutex_t lock;
+};
+
+static void *begin_thread(void *arg)
+{
+	struct racer *r = arg;
+	struct strbuf err = STRBUF_INIT;
+	int ret = db_begin(r->db, &err);
+
+	pthread_mutex_lock(&r->lock);
+	r->ret = ret;
+	r->began = true;
+	pthread_mutex_unlock(&r->lock);
+	strbuf_release(&err);
+	return NULL;
+}
+
+static bool racer_began(struct racer *r)
+{
+	bool began;
+
+	pthread_mutex_lock(&r->lock);
+	began = r->began;
+	pthread_mutex_unlock(&r->lock);
+	return began;
+}
+
+/* A write transaction of another connection waits for the first's end. */
+static void pg__writes_are_serialized(void **state)
+{
+	struct fixture *f = *state;
+	struct racer r = { .lock = PTHREAD_MUTEX_INITIALIZER };
+	pthread_t t;
+
+	assert_int_equal(db_open(&r.db, f->path, &f->err), 0);
+	assert_int_equal(db_begin(f->db, &f->err), 0);
+	assert_int_equal(pthread_create(&t, NULL, begin_thread, &r), 0);
+	usleep(300 * 1000);
+	assert_false(racer_began(&r));
+	assert_int_equal(db_commit(f->db, &f->err), 0);
+	pthread_join(t, NULL);
+	assert_true(r.began);
+	assert_int_equal(r.ret, 0);
+	db_rollback(r.db);
+	db_close(r.db);
+}
+
+static void *open_thread(void *arg)
+{
+	struct racer *r = arg;
+	struct strbuf err = STRBUF_INIT;
+
+	r->ret = db_open(&r->db, r->path, &err);
+	strbuf_release(&err);
+	return NULL;
+}
+
+/* Instances starting together on an empty schema migrate it once. */
+static void pg__concurrent_opens_migrate_once(void **state)
+{
+	struct fixture *f = *state;
+	struct racer r[4] = { 0 };
+	pthread_t t[4];
+	long long v = -1;
+	char sql[192];
+	int i;
+
+	snprintf(sql, sizeof(sql), "DROP SCHEMA %s CASCADE; CREATE SCHEMA %s",
+		 f->schema, f->schema);
+	assert_int_equal(fixture_pg_exec(sql), 0);
+	for (i = 0; i < 4; i++) {
+		r[i].path = f->path;
+		assert_int_equal(
+			pthread_create(&t[i], NULL, open_thread, &r[i]), 0);
+	}
+	for (i = 0; i < 4; i++) {
+		pthread_join(t[i], NULL);
+		assert_int_equal(r[i].ret, 0);
+		assert_int_equal(db_scalar(r[i].db, DB_SQL_USER_VERSION, &v,
+					   &f->err),
+				 0);
+		assert_int_equal(v, migrate_latest());
+		db_close(r[i].db);
+	}
+}
+
+#define T(name) cmocka_unit_test_setup_teardown(name, setup_pg, teardown)
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		T(pg__every_statement_prepares),
 		T(pg__migrations_once_and_newer_refused),
+		T(pg__writes_are_serialized),
+		T(pg__concurrent_opens_migrate_once),
+		DB_CASES(T), /* tests/unit/db_cases.h */
 	};
 
 	if (!getenv("SPLATD_TEST_PG_URL")) {
