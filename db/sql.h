@@ -2,7 +2,8 @@
 /*
  * sql: every SQL statement of splatd, one table indexed by enum db_sql.
  * Statements take bound parameters only; add a row at the end of the enum and
- * the same name in db/sql.c (docs/storage.md).
+ * the same name in db/sql.c, with its PostgreSQL spelling beside it when
+ * the dialects differ (docs/storage.md).
  */
 #ifndef SPLATD_DB_SQL_H
 #define SPLATD_DB_SQL_H
@@ -183,11 +184,21 @@ enum db_sql {
 	DB_SQL_KCIDB_FETCH_DUE,
 	DB_SQL_KCIDB_FETCH_UPDATE,
 	DB_SQL_KCIDB_FETCH_LIST,
+	/* PostgreSQL's write lock and last id (db/db.c, docs/storage.md) */
+	DB_SQL_WRITE_LOCK,
+	DB_SQL_LAST_ID,
+
+	DB_SQL_ROLE_TRY,
 
 	DB_SQL_NR
 };
 
 /* The text of statement id (never NULL for id < DB_SQL_NR). */
 const char *db_sql_text(enum db_sql id);
+/*
+ * Its PostgreSQL spelling: the same text where both dialects agree, NULL
+ * for the few statements PostgreSQL has no use for (PRAGMAs of db check).
+ */
+const char *db_sql_text_pg(enum db_sql id);
 
 #endif

@@ -130,8 +130,7 @@ check_eq "a later two-lock occurrence counts on the target" \
 get "$BASE/api/v1/signatures/$TWOID" >/dev/null
 check_eq "the merged signature keeps its own count" 1 "$(body .occurrences)"
 check_eq "events are recorded" "status status status merge" \
-	"$(sql 'SELECT group_concat(action, " ") FROM
-		(SELECT action FROM signature_events ORDER BY id)')"
+	"$(sql 'SELECT action FROM signature_events ORDER BY id' | xargs)"
 check_eq "events name the token" tri1 \
 	"$(sql 'SELECT DISTINCT actor FROM signature_events')"
 stop_server

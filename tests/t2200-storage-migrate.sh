@@ -8,6 +8,7 @@
 # ingesting the same runs does (docs/storage.md).
 cd "$(dirname "$0")/.." || exit 1
 . tests/http/lib.sh
+need_sqlite "migrates an old SQLite fixture"
 
 D=$DATA/parse-invariance
 ORIG=$TMP/orig.db
