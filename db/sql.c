@@ -800,6 +800,39 @@ static const char sqlite_only[] = "";
 	"INSERT INTO " table_cols " ON CONFLICT " conflict " DO NOTHING"
 
 static const char *const sql_pg[DB_SQL_NR] = {
+	/* IS NOT is IS DISTINCT FROM; the stored row is named */
+	[DB_SQL_KCIDB_CHECKOUT_UPSERT] =
+		"INSERT INTO kcidb_checkouts AS c (id, origin, tree_name,"
+		" git_repository_url, git_repository_branch, git_commit_hash,"
+		" git_commit_name, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6,"
+		" ?7, ?8) ON CONFLICT (id) DO UPDATE SET"
+		" tree_name = coalesce(excluded.tree_name, c.tree_name),"
+		" git_repository_url = coalesce(excluded.git_repository_url,"
+		" c.git_repository_url),"
+		" git_repository_branch = coalesce(excluded.git_repository_branch,"
+		" c.git_repository_branch),"
+		" git_commit_hash = coalesce(excluded.git_commit_hash,"
+		" c.git_commit_hash),"
+		" git_commit_name = coalesce(excluded.git_commit_name,"
+		" c.git_commit_name), updated_at = excluded.updated_at"
+		" WHERE excluded.tree_name IS DISTINCT FROM c.tree_name"
+		" OR excluded.git_repository_url IS DISTINCT FROM"
+		" c.git_repository_url"
+		" OR excluded.git_repository_branch IS DISTINCT FROM"
+		" c.git_repository_branch"
+		" OR excluded.git_commit_hash IS DISTINCT FROM c.git_commit_hash"
+		" OR excluded.git_commit_name IS DISTINCT FROM c.git_commit_name",
+	[DB_SQL_KCIDB_BUILD_UPSERT] =
+		"INSERT INTO kcidb_builds AS b (id, origin, checkout_id,"
+		" updated_at) VALUES (?1, ?2, ?3, ?4) ON CONFLICT (id) DO UPDATE"
+		" SET checkout_id = excluded.checkout_id,"
+		" updated_at = excluded.updated_at"
+		" WHERE excluded.checkout_id IS DISTINCT FROM b.checkout_id",
+	[DB_SQL_KCIDB_FETCH_LIST] = "SELECT " KCIDB_FETCH_COLUMNS
+				    " FROM kcidb_fetches"
+				    " WHERE (?1::text IS NULL OR state = ?1)"
+				    " AND (?2::bigint IS NULL OR id < ?2)"
+				    " ORDER BY id DESC LIMIT ?3",
 	[DB_SQL_BEGIN_IMMEDIATE] = "BEGIN",
 	[DB_SQL_USER_VERSION] = "SELECT version FROM splatd_schema",
 	[DB_SQL_HEALTH_PROBE] =
