@@ -5,18 +5,20 @@
 # stored exactly once with exact counters; the same run id raced at both
 # gets one 201 and one 200, another log under it 409; kill -9 of one
 # instance mid-burst loses no run that got a 201 and the other keeps
-# serving; the sync and mail roles, held by the first, move to the
+# serving; the sync, mail and kcidb-fetch roles, held by the first, move to the
 # survivor within a poll interval.
 cd "$(dirname "$0")/.." || exit 1
 . tests/http/lib.sh
 need_pg
 
 # Both instances sync and mail every second (the SMTP server is a closed
-# port: the pass fails and says so, what matters is who runs it).
-ROLES=(--sync-interval 1 --digest-interval 1 --smtp-url smtp://127.0.0.1:9)
+# port: the pass fails and says so, what matters is who runs it) and fetch
+# KCIDB logs (nothing is queued: the role is asked for every second).
+ROLES=(--sync-interval 1 --digest-interval 1 --smtp-url smtp://127.0.0.1:9
+	--kcidb-fetch-allow http://127.0.0.1:9/)
 start_server --access-log off "${ROLES[@]}"
 A_PID=$PID A=$BASE
-roles() { curl -s "$1/healthz" | jq -r '.roles | join(" ")'; }
+roles() { curl -s "$1/healthz" | jq -r '.roles | sort | join(" ")'; }
 # wait_roles BASE WANT: poll /healthz up to 10 s until its roles are WANT
 wait_roles() {
 	local i got
@@ -27,8 +29,8 @@ wait_roles() {
 	done
 	echo "$got"
 }
-check_eq "the first instance takes the roles" "sync mail" \
-	"$(wait_roles "$A" "sync mail")"
+check_eq "the first instance takes the roles" "kcidb-fetch mail sync" \
+	"$(wait_roles "$A" "kcidb-fetch mail sync")"
 mv "$TMP/serve.err" "$TMP/a.err"
 start_server --access-log off "${ROLES[@]}"
 B_PID=$PID B=$BASE
@@ -36,7 +38,7 @@ at_exit 'kill -9 $A_PID 2>/dev/null'
 sleep 2
 check_eq "the second holds none while the first lives" "" "$(roles "$B")"
 check_eq "... and says so in /metrics" \
-	'splatd_role{role="mail"} 0 splatd_role{role="sync"} 0 ' \
+	'splatd_role{role="kcidb-fetch"} 0 splatd_role{role="mail"} 0 splatd_role{role="sync"} 0 ' \
 	"$(curl -s "$B/metrics" | grep '^splatd_role{' | sort | tr '\n' ' ')"
 CI=$(token ci1 ci)
 rerender "$SEED" >"$TMP/b.txt"
@@ -131,8 +133,8 @@ check_eq "counters still exact" \
 	"$(sql 'SELECT sum(occurrences) FROM signatures')"
 check_eq "the survivor serves" 201 \
 	"$(post_log "$CI" "id=after&machine=m9" "$SEED")"
-check_eq "the roles moved to the survivor" "sync mail" \
-	"$(wait_roles "$B" "sync mail")"
+check_eq "the roles moved to the survivor" "kcidb-fetch mail sync" \
+	"$(wait_roles "$B" "kcidb-fetch mail sync")"
 check "... which runs the sync" grep -q 'role sync taken' "$TMP/serve.err"
 stop_server
 check_eq "integrity ok" ok "$(sql 'PRAGMA integrity_check')"
