@@ -2493,6 +2493,12 @@ static void report_finish_kind(struct rparse *rp)
 			if (rp->have_primary && !last->at &&
 			    rp->entry_depth == 0)
 				last->at = rp->primary.at;
+			/* the top entry is the lock already held */
+			if (rp->have_prev && rp->prev.name &&
+			    !rp->entries[0].lock.at &&
+			    rp->entries[0].lock.name &&
+			    !strcmp(rp->entries[0].lock.name, rp->prev.name))
+				rp->entries[0].lock.at = rp->prev.at;
 			r->primary = (int)rp->nentries - 1;
 			if (rp->entry_depth != 0)
 				r->truncated = true;
