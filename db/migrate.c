@@ -363,6 +363,10 @@ static const char *const migrations[] = {
 	"ALTER TABLE runs ADD COLUMN kcidb_test_id TEXT;"
 	"CREATE UNIQUE INDEX runs_kcidb_test ON runs (kcidb_test_id)"
 	" WHERE kcidb_test_id IS NOT NULL;",
+	/* 11: syzkaller's title of a signature (parsers/syztitle.c), also in
+	 * its search text; NULL for the signatures stored before, until
+	 * they are seen again (docs/storage.md) */
+	"ALTER TABLE signatures ADD COLUMN syz_title TEXT;",
 };
 
 int migrate_latest(void)

@@ -8,7 +8,7 @@
 	"id, hash, algo_version, kind, title, classes, chain, "     \
 	"culprit_function, culprit_module, first_seen, last_seen, " \
 	"occurrences, status, note, duplicate_of, escalated_at, "   \
-	"escalation_reason, texts_dropped"
+	"escalation_reason, texts_dropped, syz_title"
 
 /*
  * The list statements share their filters: ?1 kind, ?2 status, ?3 q (lower
@@ -84,13 +84,19 @@ static const char *const sql[DB_SQL_NR] = {
 		" WHERE o.run_id = ?1 ORDER BY o.seq",
 	[DB_SQL_RUN_COUNT] = "SELECT count(*) FROM runs",
 
-	[DB_SQL_SIG_FIND_HASH] = "SELECT id, duplicate_of FROM signatures"
+	[DB_SQL_SIG_FIND_HASH] = "SELECT id, duplicate_of, syz_title IS NULL"
+				 " FROM signatures"
 				 " WHERE hash = ?1 AND algo_version = ?2",
 	[DB_SQL_SIG_INSERT] =
 		"INSERT INTO signatures (hash, algo_version, kind, title,"
 		" classes, chain, culprit_function, culprit_module, first_seen,"
-		" last_seen, occurrences, search)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, 0, ?10)",
+		" last_seen, occurrences, search, syz_title)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, 0, ?10, ?11)",
+	/* a signature stored before migration 11 gets its syz_title (and
+	 * the search text the ingest appends for it) when seen again */
+	[DB_SQL_SIG_SET_SYZ_TITLE] = "UPDATE signatures SET syz_title = ?2,"
+				     " search = search || lower(?2) || char(10)"
+				     " WHERE id = ?1 AND syz_title IS NULL",
 	[DB_SQL_SIG_BUMP] =
 		"UPDATE signatures SET occurrences = occurrences + 1,"
 		" last_seen = max(last_seen, ?2) WHERE id = ?1"

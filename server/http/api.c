@@ -114,13 +114,14 @@ json_t *api_signature_json(const struct db_signature *s)
 				    view_string(s->culprit_function), "module",
 				    view_string(s->culprit_module));
 	return json_pack(
-		"{s:I, s:s, s:i, s:s, s:o, s:o, s:o, s:o, s:o, s:I, s:s, s:o,"
-		" s:o, s:o, s:o}",
+		"{s:I, s:s, s:i, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:I, s:s,"
+		" s:o, s:o, s:o, s:o}",
 		"id", (json_int_t)s->id, "signature", s->hash, "algo_version",
 		s->algo_version, "kind", s->kind, "title",
-		view_string(s->title), "classes", view_json_array(s->classes),
-		"culprit", culprit, "first_seen", view_time(s->first_seen),
-		"last_seen", view_time(s->last_seen), "occurrences",
+		view_string(s->title), "syz_title", view_string(s->syz_title),
+		"classes", view_json_array(s->classes), "culprit", culprit,
+		"first_seen", view_time(s->first_seen), "last_seen",
+		view_time(s->last_seen), "occurrences",
 		(json_int_t)s->occurrences, "status", s->status, "note",
 		view_string(s->note), "duplicate_of",
 		s->duplicate_of ? json_integer(s->duplicate_of) : json_null(),
