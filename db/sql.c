@@ -254,6 +254,14 @@ static const char *const sql[DB_SQL_NR] = {
 		"SELECT o.ts, r.run_id, r.kernel_commit, r.machine"
 		" FROM occurrences o JOIN runs r ON r.id = o.run_id"
 		" WHERE o.signature_id = ?1 ORDER BY o.id DESC LIMIT ?2",
+	/* the tree of the first run that reported one of its signatures,
+	 * among the runs that name a tree */
+	[DB_SQL_REG_FIRST_TREE] =
+		"SELECT r.tree FROM regression_signatures rs"
+		" JOIN occurrences o ON o.signature_id = rs.signature_id"
+		" JOIN runs r ON r.id = o.run_id"
+		" WHERE rs.regression_id = ?1 AND r.tree IS NOT NULL"
+		" ORDER BY o.ts, o.id LIMIT 1",
 	[DB_SQL_RUN_SET_LOCKDEP_META] =
 		"UPDATE runs SET lockdep_meta_off = 1 WHERE id = ?1",
 	[DB_SQL_TREE_INSERT] =

@@ -128,12 +128,9 @@ json_t *api_signature_json(const struct db_signature *s)
 		"url", api_signature_url(s->id), "escalated", escalated);
 }
 
-/* base + "/" + what + "/" + id, base's trailing slashes dropped */
-/* <public url>/<what>/<id>: a dashboard page */
-static json_t *page_url(const char *what, json_int_t id)
+json_t *api_page_url(const char *what, long long id)
 {
-	return json_sprintf("%.*s/%s/%" JSON_INTEGER_FORMAT, api_base_len,
-			    api_base, what, id);
+	return json_sprintf("%.*s/%s/%lld", api_base_len, api_base, what, id);
 }
 
 static void regression_page(json_t *reg)
@@ -141,7 +138,8 @@ static void regression_page(json_t *reg)
 	json_int_t id = json_integer_value(json_object_get(reg, "id"));
 
 	if (json_is_object(reg) && id)
-		json_object_set_new(reg, "page", page_url("regressions", id));
+		json_object_set_new(reg, "page",
+				    api_page_url("regressions", id));
 }
 
 void api_verdict_pages(json_t *verdict)
@@ -152,10 +150,11 @@ void api_verdict_pages(json_t *verdict)
 	if (!api_base_len)
 		return;
 	json_array_foreach(json_object_get(verdict, "reports"), i, rep) {
-		json_object_set_new(rep, "page",
-				    page_url("signatures",
-					     json_integer_value(json_object_get(
-						     rep, "signature_id"))));
+		json_object_set_new(
+			rep, "page",
+			api_page_url("signatures",
+				     json_integer_value(json_object_get(
+					     rep, "signature_id"))));
 		regression_page(json_object_get(rep, "regression"));
 	}
 	json_array_foreach(json_object_get(verdict, "regressions"), i, rep)
