@@ -2528,6 +2528,20 @@ static void report_finish_kind(struct rparse *rp)
 		if (rp->nentries) {
 			r->chain = rp->entries;
 			r->nchain = rp->nentries;
+			/* the lock whose state changed, with its site */
+			for (i = 0; rp->have_primary && rp->primary.name &&
+				    i < rp->nentries;
+			     i++) {
+				struct lockdep_lock *l = &rp->entries[i].lock;
+
+				if (!l->name ||
+				    strcmp(l->name, rp->primary.name))
+					continue;
+				if (!l->at)
+					l->at = rp->primary.at;
+				r->primary = (int)i;
+				break;
+			}
 		} else {
 			/*
 			 * The path is printed from the other lock back to

@@ -18,7 +18,7 @@
 cd "$(dirname "$0")/.." || exit 1
 . tests/test-lib.sh
 need_exec "$SPLATD"
-need_shared "$CORPUS_SYZ"
+need_shared "$CORPUS_SYZ" "$CORPUS_REAL"
 THRESHOLD=${SYZ_TITLE_THRESHOLD:-90}
 
 total=0 agree=0 skipped=0
@@ -55,4 +55,18 @@ echo "# syz_title agrees with syzkaller on $agree of $total reports" \
 	"($skipped rows name a function but hold no report splatd parses)"
 check "the corpus has titles to compare" test "$total" -ge 50
 check "agreement >= $THRESHOLD%" test $((agree * 100)) -ge $((THRESHOLD * total))
+
+# The rule on real reports outside syzkaller's corpus: an irq inversion is
+# titled by the site of the lock whose state changed, when it is printed.
+n=0
+for f in "$CORPUS_REAL"/*.log; do
+	site=$(grep -A1 'just changed the state of lock' "$f" | tail -1 |
+		sed -n 's/.*, at: \([A-Za-z0-9_]*\).*/\1/p')
+	[ -n "$site" ] || continue
+	n=$((n + 1))
+	check_eq "$(basename "$f"): irq inversion titled by the changed lock's site" \
+		"possible deadlock in $site" \
+		"$("$SPLATD" parse "$f" | jq -r '.reports[0].syz_title')"
+done
+check "the real corpus has irq inversions with a site" test "$n" -ge 1
 finish
