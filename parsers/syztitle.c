@@ -108,103 +108,91 @@ struct rule {
 	 * 33 inet_ehash_insert where the backtrace would name another).
 	 */
 	bool info_site_only;
-	const char *const *skip;
+	const char *const *skip; /* the kind's own, beside skip_all[] */
 	size_t nskip;
 	enum src src[4];
 };
 
-#define SKIP(t) t, ARRAY_SIZE(t)
-
 static const struct rule rules[LOCKDEP_KIND_NR] = {
 	/* 26, 185-194, 466, 467 (a -> #2 stack), 648 (the held site) */
-	[LOCKDEP_CIRCULAR] = { "possible deadlock",
-			       WORD_NONE,
-			       true,
-			       SKIP(skip_circular),
-			       { SRC_SITE, SRC_HELD_SITE, SRC_CHAIN } },
+	[LOCKDEP_CIRCULAR] = {
+		.form = "possible deadlock",
+		.info_site_only = true,
+		.skip = skip_circular,
+		.nskip = ARRAY_SIZE(skip_circular),
+		.src = { SRC_SITE, SRC_HELD_SITE, SRC_CHAIN },
+	},
 	/* 31, 234 rtnl_lock */
-	[LOCKDEP_RECURSIVE] = { "possible deadlock",
-				WORD_NONE,
-				true,
-				NULL,
-				0,
-				{ SRC_SITE, SRC_HELD_SITE, SRC_BACKTRACE } },
+	[LOCKDEP_RECURSIVE] = {
+		.form = "possible deadlock",
+		.info_site_only = true,
+		.src = { SRC_SITE, SRC_HELD_SITE, SRC_BACKTRACE },
+	},
 	/* 543, 553, 665-679: the backtrace; 33 (INFO): the site */
-	[LOCKDEP_INCONSISTENT_LOCK_STATE] = { "inconsistent lock state",
-					      WORD_NONE,
-					      true,
-					      NULL,
-					      0,
-					      { SRC_BACKTRACE } },
+	[LOCKDEP_INCONSISTENT_LOCK_STATE] = {
+		.form = "inconsistent lock state",
+		.info_site_only = true,
+		.src = { SRC_BACKTRACE },
+	},
 	/* 29 */
-	[LOCKDEP_IRQ_INVERSION] = { "possible deadlock",
-				    WORD_NONE,
-				    true,
-				    NULL,
-				    0,
-				    { SRC_SITE, SRC_BACKTRACE } },
+	[LOCKDEP_IRQ_INVERSION] = {
+		.form = "possible deadlock",
+		.info_site_only = true,
+		.src = { SRC_SITE, SRC_BACKTRACE },
+	},
 	/* 557-561: the irq-safe lock's stack; 30 (cut): the site */
-	[LOCKDEP_HARDIRQ_SAFE_UNSAFE] = { "possible deadlock",
-					  WORD_NONE,
-					  true,
-					  NULL,
-					  0,
-					  { SRC_SAFE_STACK, SRC_SITE } },
-	[LOCKDEP_SOFTIRQ_SAFE_UNSAFE] = { "possible deadlock",
-					  WORD_NONE,
-					  true,
-					  NULL,
-					  0,
-					  { SRC_SAFE_STACK, SRC_SITE } },
+	[LOCKDEP_HARDIRQ_SAFE_UNSAFE] = {
+		.form = "possible deadlock",
+		.info_site_only = true,
+		.src = { SRC_SAFE_STACK, SRC_SITE },
+	},
+	[LOCKDEP_SOFTIRQ_SAFE_UNSAFE] = {
+		.form = "possible deadlock",
+		.info_site_only = true,
+		.src = { SRC_SAFE_STACK, SRC_SITE },
+	},
 	/* 37, 116, 117, 156, 530 */
-	[LOCKDEP_BAD_UNLOCK_BALANCE] = { "bad unlock balance",
-					 WORD_BANNER,
-					 false,
-					 NULL,
-					 0,
-					 { SRC_RELEASE, SRC_BACKTRACE } },
+	[LOCKDEP_BAD_UNLOCK_BALANCE] = {
+		.form = "bad unlock balance",
+		.word = WORD_BANNER,
+		.src = { SRC_RELEASE, SRC_BACKTRACE },
+	},
 	/* 38, 150, 396, 397: the site that took the lock */
-	[LOCKDEP_HELD_LOCK_FREED] = { "held lock freed",
-				      WORD_BANNER,
-				      false,
-				      NULL,
-				      0,
-				      { SRC_SITE, SRC_BACKTRACE } },
+	[LOCKDEP_HELD_LOCK_FREED] = {
+		.form = "held lock freed",
+		.word = WORD_BANNER,
+		.src = { SRC_SITE, SRC_BACKTRACE },
+	},
 	/* 257, 258 */
-	[LOCKDEP_LOCK_HELD_USER_RETURN] = { "lock held when returning to user space",
-					    WORD_BANNER,
-					    false,
-					    NULL,
-					    0,
-					    { SRC_FIRST_HELD, SRC_BACKTRACE } },
+	[LOCKDEP_LOCK_HELD_USER_RETURN] = {
+		.form = "lock held when returning to user space",
+		.word = WORD_BANNER,
+		.src = { SRC_FIRST_HELD, SRC_BACKTRACE },
+	},
 	/* 166, 170, 202, 203, 248, 527, 529 */
-	[LOCKDEP_RCU_SUSPICIOUS] = { "suspicious RCU usage",
-				     WORD_BANNER,
-				     false,
-				     NULL,
-				     0,
-				     { SRC_BACKTRACE } },
+	[LOCKDEP_RCU_SUSPICIOUS] = {
+		.form = "suspicious RCU usage",
+		.word = WORD_BANNER,
+		.src = { SRC_BACKTRACE },
+	},
 	/* 528, 531, 546: titled as lockdep's own warnings are */
-	[LOCKDEP_INVALID_WAIT_CONTEXT] = { "locking bug",
-					   WORD_WARNING,
-					   false,
-					   NULL,
-					   0,
-					   { SRC_BACKTRACE } },
+	[LOCKDEP_INVALID_WAIT_CONTEXT] = {
+		.form = "locking bug",
+		.word = WORD_WARNING,
+		.src = { SRC_BACKTRACE },
+	},
 	/* 655 evict (the site), 657 ntfs_fill_super (the backtrace) */
-	[LOCKDEP_NESTED_LOCK_NOT_TAKEN] = { "nested lock was not taken",
-					    WORD_BANNER,
-					    false,
-					    NULL,
-					    0,
-					    { SRC_SITE, SRC_BACKTRACE } },
+	[LOCKDEP_NESTED_LOCK_NOT_TAKEN] = {
+		.form = "nested lock was not taken",
+		.word = WORD_BANNER,
+		.src = { SRC_SITE, SRC_BACKTRACE },
+	},
 	/* 36, 532, 533 */
-	[LOCKDEP_STILL_HAS_LOCKS_HELD] = { "still has locks held",
-					   WORD_BANNER,
-					   false,
-					   NULL,
-					   0,
-					   { SRC_FIRST_HELD, SRC_BACKTRACE } },
+	[LOCKDEP_STILL_HAS_LOCKS_HELD] = {
+		.form = "still has locks held",
+		.word = WORD_BANNER,
+		.src = { SRC_FIRST_HELD, SRC_BACKTRACE },
+	},
 	/* hung task, bad contention, chain key collision: no form known */
 };
 
