@@ -383,6 +383,10 @@ static const char *const migrations[] = {
 	" created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL);"
 	"CREATE INDEX kcidb_fetches_due ON kcidb_fetches"
 	" (state, next_attempt);",
+	/* 11: syzkaller's title of a signature (parsers/syztitle.c), also in
+	 * its search text; NULL for the signatures stored before, until
+	 * they are seen again (docs/storage.md) */
+	"ALTER TABLE signatures ADD COLUMN syz_title TEXT;",
 };
 
 /*
@@ -707,6 +711,8 @@ static const char *const migrations_pg[] = {
 	" created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL);"
 	"CREATE INDEX kcidb_fetches_due ON kcidb_fetches"
 	" (state, next_attempt);",
+	/* 11 */
+	"ALTER TABLE signatures ADD COLUMN syz_title " TEXT ";",
 };
 
 #undef ID

@@ -8,7 +8,7 @@
 	"id, hash, algo_version, kind, title, classes, chain, "     \
 	"culprit_function, culprit_module, first_seen, last_seen, " \
 	"occurrences, status, note, duplicate_of, escalated_at, "   \
-	"escalation_reason, texts_dropped"
+	"escalation_reason, texts_dropped, syz_title"
 
 /*
  * The list statements share their filters: ?1 kind, ?2 status, ?3 q (lower
@@ -194,13 +194,19 @@ static const char *const sql[DB_SQL_NR] = {
 		" WHERE o.run_id = ?1 ORDER BY o.seq",
 	[DB_SQL_RUN_COUNT] = "SELECT count(*) FROM runs",
 
-	[DB_SQL_SIG_FIND_HASH] = "SELECT id, duplicate_of FROM signatures"
+	[DB_SQL_SIG_FIND_HASH] = "SELECT id, duplicate_of, syz_title IS NULL"
+				 " FROM signatures"
 				 " WHERE hash = ?1 AND algo_version = ?2",
 	[DB_SQL_SIG_INSERT] =
 		"INSERT INTO signatures (hash, algo_version, kind, title,"
 		" classes, chain, culprit_function, culprit_module, first_seen,"
-		" last_seen, occurrences, search)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, 0, ?10)",
+		" last_seen, occurrences, search, syz_title)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, 0, ?10, ?11)",
+	/* a signature stored before migration 11 gets its syz_title (and
+	 * the search text the ingest appends for it) when seen again */
+	[DB_SQL_SIG_SET_SYZ_TITLE] = "UPDATE signatures SET syz_title = ?2,"
+				     " search = search || lower(?2) || char(10)"
+				     " WHERE id = ?1 AND syz_title IS NULL",
 	[DB_SQL_SIG_BUMP] =
 		"UPDATE signatures SET occurrences = occurrences + 1,"
 		" last_seen = max(last_seen, ?2) WHERE id = ?1"
@@ -360,6 +366,14 @@ static const char *const sql[DB_SQL_NR] = {
 		"SELECT o.ts, r.run_id, r.kernel_commit, r.machine"
 		" FROM occurrences o JOIN runs r ON r.id = o.run_id"
 		" WHERE o.signature_id = ?1 ORDER BY o.id DESC LIMIT ?2",
+	/* the tree of the first run that reported one of its signatures,
+	 * among the runs that name a tree */
+	[DB_SQL_REG_FIRST_TREE] =
+		"SELECT r.tree FROM regression_signatures rs"
+		" JOIN occurrences o ON o.signature_id = rs.signature_id"
+		" JOIN runs r ON r.id = o.run_id"
+		" WHERE rs.regression_id = ?1 AND r.tree IS NOT NULL"
+		" ORDER BY o.ts, o.id LIMIT 1",
 	[DB_SQL_RUN_SET_LOCKDEP_META] =
 		"UPDATE runs SET lockdep_meta_off = 1 WHERE id = ?1",
 	[DB_SQL_TREE_INSERT] =
@@ -800,6 +814,10 @@ static const char sqlite_only[] = "";
 	"INSERT INTO " table_cols " ON CONFLICT " conflict " DO NOTHING"
 
 static const char *const sql_pg[DB_SQL_NR] = {
+	/* char() is chr() */
+	[DB_SQL_SIG_SET_SYZ_TITLE] = "UPDATE signatures SET syz_title = ?2,"
+				     " search = search || lower(?2) || chr(10)"
+				     " WHERE id = ?1 AND syz_title IS NULL",
 	/* IS NOT is IS DISTINCT FROM; the stored row is named */
 	[DB_SQL_KCIDB_CHECKOUT_UPSERT] =
 		"INSERT INTO kcidb_checkouts AS c (id, origin, tree_name,"
