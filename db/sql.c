@@ -309,6 +309,13 @@ static const char *const sql[DB_SQL_NR] = {
 		"   WHERE o.signature_id = s.id ORDER BY o.id DESC LIMIT 1),"
 		"   '') || '|' || ?2)"
 		" ORDER BY s.id LIMIT ?1",
+	/* owners computed for a newest occurrence on commit ?1 (a full sha;
+	 * the runs may name it abbreviated, 7 digits or more) made stale */
+	[DB_SQL_OWNERS_STALE_COMMIT] =
+		"UPDATE signature_owners SET source = ''"
+		" WHERE instr(source, '|') > 7"
+		" AND substr(source, 1, instr(source, '|') - 1)"
+		" = substr(?1, 1, instr(source, '|') - 1)",
 	[DB_SQL_OWNERS_SECTIONS] =
 		"SELECT ss.section, max(ss.generic), count(*)"
 		" FROM signature_sections ss"

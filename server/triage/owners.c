@@ -11,6 +11,7 @@
 #include "server/triage/owners.h"
 
 #include "db/db.h"
+#include "db/owners.h"
 #include "db/regress.h"
 #include "parsers/alloc.h"
 #include "server/triage/indexer.h"
@@ -184,7 +185,9 @@ struct owners_source {
  * indexer_stored_fn: the index of commit was stored; the default tree or
  * the last one, when it is that commit and stood on another's index (or
  * none), is opened again here, on the indexer's thread with its
- * connection, and swapped in under the lock.
+ * connection, and swapped in under the lock.  Then the owners cached for
+ * signatures whose newest occurrence is on commit, which came from another
+ * index since this one is new, are made stale (docs/owners.md "Indexes").
  */
 static void source_stored(void *data, struct db *db, const char *repo,
 			  const char *commit)
@@ -194,6 +197,7 @@ static void source_stored(void *data, struct db *db, const char *repo,
 	struct owners_tree *o = NULL;
 	struct gitrepo *t = NULL;
 	bool deflt, last;
+	long long n;
 
 	pthread_mutex_lock(&s->lock);
 	deflt = strcmp(s->deflt->origin.from, "exact") &&
@@ -201,8 +205,10 @@ static void source_stored(void *data, struct db *db, const char *repo,
 	last = s->last && strcmp(s->last->origin.from, "exact") &&
 	       !strcmp(gitrepo_id(s->last->repo), commit);
 	pthread_mutex_unlock(&s->lock);
-	if (strcmp(repo, s->repo) || (!deflt && !last))
+	if (strcmp(repo, s->repo))
 		goto out;
+	if (!deflt && !last)
+		goto stale;
 	if (gitrepo_open_git(&t, s->repo, commit, &err) ||
 	    tree_open(&o, t, db, false, NULL, &err)) {
 		fprintf(stderr, "splatd serve: owners at %s: %s\n", commit,
@@ -229,6 +235,11 @@ static void source_stored(void *data, struct db *db, const char *repo,
 		owners_tree_free(o);
 	}
 	pthread_mutex_unlock(&s->lock);
+stale:
+	if (db_owners_stale_commit(db, commit, &n, &err))
+		fprintf(stderr, "splatd serve: owners at %s: %s\n", commit,
+			err.buf);
+	db_idle(db);
 out:
 	strbuf_release(&err);
 }
