@@ -176,6 +176,7 @@ struct owners_source {
 	struct strbuf last_commit;
 	struct strbuf cache_id; /* owners_source_cache_id() */
 	bool background; /* indexes only stored, built by server/indexer */
+	struct indexer *ix; /* that indexer, NULL: none */
 	char **retired; /* former cache ids */
 	size_t nretired, aretired;
 	pthread_mutex_t lock; /* the trees are shared by HTTP workers */
@@ -246,7 +247,7 @@ out:
 
 static int source_new(struct owners_source **out, const char *dir,
 		      const char *repo, const char *ref, struct db *db,
-		      bool background, struct strbuf *err)
+		      bool background, struct indexer *ix, struct strbuf *err)
 {
 	struct owners_source *s = calloc(1, sizeof(*s));
 	struct gitrepo *t = NULL;
@@ -260,6 +261,7 @@ static int source_new(struct owners_source **out, const char *dir,
 	pthread_mutex_init(&s->lock, NULL);
 	s->db = db;
 	s->background = background && repo && db;
+	s->ix = s->background ? ix : NULL;
 	s->dir = dir ? strdup(dir) : NULL;
 	s->repo = repo ? strdup(repo) : NULL;
 	s->ref = strdup(!repo ? "" : ref ? ref : "HEAD");
@@ -268,9 +270,10 @@ static int source_new(struct owners_source **out, const char *dir,
 	if (!ret)
 		ret = tree_open(&s->deflt, t, db, !s->background, NULL, err);
 	if (!ret && s->background) {
-		indexer_listen(source_stored, s);
+		indexer_listen(s->ix, source_stored, s);
 		if (strcmp(s->deflt->origin.from, "exact"))
-			indexer_want(s->repo, gitrepo_id(s->deflt->repo));
+			indexer_want(s->ix, s->repo,
+				     gitrepo_id(s->deflt->repo));
 	}
 	if (ret) {
 		owners_source_free(s);
@@ -284,14 +287,14 @@ int owners_source_new(struct owners_source **out, const char *dir,
 		      const char *repo, const char *ref, struct db *db,
 		      struct strbuf *err)
 {
-	return source_new(out, dir, repo, ref, db, false, err);
+	return source_new(out, dir, repo, ref, db, false, NULL, err);
 }
 
 int owners_source_new_background(struct owners_source **out, const char *repo,
 				 const char *ref, struct db *db,
-				 struct strbuf *err)
+				 struct indexer *ix, struct strbuf *err)
 {
-	return source_new(out, NULL, repo, ref, db, true, err);
+	return source_new(out, NULL, repo, ref, db, true, ix, err);
 }
 
 const char *owners_source_cache_id(struct owners_source *s)
@@ -316,7 +319,7 @@ void owners_source_free(struct owners_source *s)
 	if (!s)
 		return;
 	if (s->background)
-		indexer_listen(NULL, NULL);
+		indexer_listen(s->ix, NULL, NULL);
 	owners_tree_free(s->deflt);
 	owners_tree_free(s->last);
 	strbuf_release(&s->last_commit);
@@ -346,7 +349,7 @@ static struct owners_tree *tree_at(struct owners_source *s, const char *commit)
 		return NULL;
 	}
 	if (s->background && strcmp(o->origin.from, "exact"))
-		indexer_want(s->repo, gitrepo_id(o->repo));
+		indexer_want(s->ix, s->repo, gitrepo_id(o->repo));
 	strbuf_release(&err);
 	owners_tree_free(s->last);
 	s->last = o;
@@ -419,7 +422,7 @@ int owners_first_tree(struct db *db, struct strbuf *repo, struct strbuf *branch,
 }
 
 int owners_source_from_trees(struct owners_source **out, struct db *db,
-			     struct strbuf *err)
+			     struct indexer *ix, struct strbuf *err)
 {
 	struct strbuf repo = STRBUF_INIT, branch = STRBUF_INIT;
 	bool found;
@@ -429,7 +432,7 @@ int owners_source_from_trees(struct owners_source **out, struct db *db,
 	db_idle(db);
 	if (!ret && found)
 		ret = owners_source_new_background(out, repo.buf, branch.buf,
-						   db, err);
+						   db, ix, err);
 	strbuf_release(&repo);
 	strbuf_release(&branch);
 	return ret;
