@@ -67,6 +67,12 @@ FROM (SELECT i, 1 + (abs(random()) % $SIGS) * (abs(random()) % $SIGS) / $SIGS AS
 	1 + abs(random()) % $RUNS AS r FROM n);
 UPDATE signatures SET occurrences = (SELECT count(*) FROM occurrences o
 	WHERE o.signature_id = signatures.id);
+-- where each signature was seen, as ingest writes it once per run
+INSERT OR IGNORE INTO signature_places (what, value, signature_id)
+SELECT DISTINCT 'tree', r.tree, o.signature_id FROM occurrences o
+	JOIN runs r ON r.id = o.run_id WHERE r.tree IS NOT NULL
+UNION SELECT DISTINCT 'machine', r.machine, o.signature_id FROM occurrences o
+	JOIN runs r ON r.id = o.run_id WHERE r.machine IS NOT NULL;
 COMMIT;
 ANALYZE;
 SQL

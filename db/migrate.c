@@ -14,19 +14,27 @@
 #include "db/signatures.h"
 #include "parsers/alloc.h"
 
-/* splatd_text_hash(text, raw): db_text_hash() for migration 8. */
-static void text_hash_fn(sqlite3_context *c, int argc, sqlite3_value **argv)
+/* The key functions of report texts, as SQL functions of (text, raw):
+ * splatd_text_hash() for migration 8, splatd_text_key() for 12. */
+struct text_key_fn {
+	void (*fn)(const char *text, size_t text_len, const char *raw,
+		   size_t raw_len, unsigned char *out);
+	int len;
+};
+static const struct text_key_fn text_hash = { db_text_hash, DB_TEXT_HASH_LEN };
+static const struct text_key_fn text_key = { db_text_key, DB_TEXT_KEY_LEN };
+
+static void text_key_sql(sqlite3_context *c, int argc, sqlite3_value **argv)
 {
-	unsigned char key[DB_TEXT_HASH_LEN];
+	const struct text_key_fn *k = sqlite3_user_data(c);
+	unsigned char out[DB_TEXT_HASH_LEN];
 	const char *t = (const char *)sqlite3_value_text(argv[0]);
-	int tn = sqlite3_value_bytes(argv[0]);
 	const char *r = (const char *)sqlite3_value_text(argv[1]);
-	int rn = sqlite3_value_bytes(argv[1]);
 
 	(void)argc;
-	db_text_hash(t ? t : "", t ? (size_t)tn : 0, r ? r : "",
-		     r ? (size_t)rn : 0, key);
-	sqlite3_result_blob(c, key, sizeof(key), SQLITE_TRANSIENT);
+	k->fn(t ? t : "", t ? (size_t)sqlite3_value_bytes(argv[0]) : 0,
+	      r ? r : "", r ? (size_t)sqlite3_value_bytes(argv[1]) : 0, out);
+	sqlite3_result_blob(c, out, k->len, SQLITE_TRANSIENT);
 }
 
 static const char *const migrations[] = {
@@ -387,6 +395,14 @@ static const char *const migrations[] = {
 	 * its search text; NULL for the signatures stored before, until
 	 * they are seen again (docs/storage.md) */
 	"ALTER TABLE signatures ADD COLUMN syz_title TEXT;",
+	/* 12: ingest as cheap as before migration 8 (docs/storage.md,
+	 * "Where an ingest's time goes"): signature_places is written by
+	 * ingest once per run and signature (db_signature_places_add()), no
+	 * longer by a trigger twice per occurrence; its rows stay.  Report
+	 * texts are keyed by XXH3 (db_text_key()); a text whose new key
+	 * another already has keeps its sha256 key, as ingest would give it */
+	"DROP TRIGGER signature_places_add;"
+	"UPDATE OR IGNORE report_texts SET hash = splatd_text_key(text, raw);",
 };
 
 /*
@@ -713,6 +729,10 @@ static const char *const migrations_pg[] = {
 	" (state, next_attempt);",
 	/* 11 */
 	"ALTER TABLE signatures ADD COLUMN syz_title " TEXT ";",
+	/* 12: the trigger goes; the texts' keys need no change (no
+	 * PostgreSQL database predates XXH3 keys) */
+	"DROP TRIGGER signature_places_add ON occurrences;"
+	"DROP FUNCTION signature_places_add();",
 };
 
 #undef ID
@@ -746,8 +766,13 @@ int migrate_apply(sqlite3 *sq, struct strbuf *err)
 	int have, ret = 0;
 
 	if (sqlite3_create_function(sq, "splatd_text_hash", 2,
-				    SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
-				    text_hash_fn, NULL, NULL) != SQLITE_OK ||
+				    SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+				    (void *)&text_hash, text_key_sql, NULL,
+				    NULL) != SQLITE_OK ||
+	    sqlite3_create_function(sq, "splatd_text_key", 2,
+				    SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+				    (void *)&text_key, text_key_sql, NULL,
+				    NULL) != SQLITE_OK ||
 	    sqlite3_exec(sq, "BEGIN IMMEDIATE", NULL, NULL, &msg) != SQLITE_OK)
 		goto sql_error;
 	if (user_version(sq, &have)) {

@@ -126,6 +126,20 @@ int db_owners_missing(struct db *db, long long limit, const char *default_id,
 	return each_id(db, st, fn, ctx, err);
 }
 
+int db_owners_stale_commit(struct db *db, const char *commit, long long *n,
+			   struct strbuf *err)
+{
+	struct db_stmt *st = db_stmt(db, DB_SQL_OWNERS_STALE_COMMIT, err);
+	int ret;
+
+	if (!st)
+		return -EIO;
+	db_bind_text(st, 1, commit);
+	ret = db_step_done(db, st, "marking owners stale", err);
+	*n = ret ? 0 : db_changes(db);
+	return ret;
+}
+
 struct section_rows {
 	db_owners_section_fn fn;
 	void *ctx;

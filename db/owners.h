@@ -32,6 +32,11 @@ typedef int (*db_owners_id_fn)(void *ctx, long long id);
  * limit), with default_id the id of the default tree now. */
 int db_owners_missing(struct db *db, long long limit, const char *default_id,
 		      db_owners_id_fn fn, void *ctx, struct strbuf *err);
+/* Owners computed for signatures whose newest occurrence is on commit (a
+ * full sha) are stale: they are computed again when next asked for or
+ * filled.  *n: how many. */
+int db_owners_stale_commit(struct db *db, const char *commit, long long *n,
+			   struct strbuf *err);
 
 typedef int (*db_owners_section_fn)(void *ctx, const char *section, int generic,
 				    long long signatures);

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <xxhash.h>
 
 /* id and duplicate_of of the signature with hash; -ENOENT when absent. */
 static int find_hash(struct db *db, const char *hash, int algo, long long *id,
@@ -164,38 +165,50 @@ void db_text_hash(const char *text, size_t text_len, const char *raw,
 	EVP_MD_CTX_free(c);
 }
 
-static int id_row(void *ctx, struct db_stmt *st)
+void db_text_key(const char *text, size_t text_len, const char *raw,
+		 size_t raw_len, unsigned char out[DB_TEXT_KEY_LEN])
 {
-	*(long long *)ctx = db_col_int(st, 0);
+	XXH3_state_t *st = XXH3_createState();
+	XXH128_canonical_t c;
+
+	if (!st || XXH3_128bits_reset(st) == XXH_ERROR ||
+	    XXH3_128bits_update(st, text, text_len) == XXH_ERROR ||
+	    XXH3_128bits_update(st, "", 1) == XXH_ERROR ||
+	    XXH3_128bits_update(st, raw, raw_len) == XXH_ERROR)
+		abort(); /* only allocation fails here */
+	XXH128_canonicalFromHash(&c, XXH3_128bits_digest(st));
+	XXH3_freeState(st);
+	memcpy(out, c.digest, DB_TEXT_KEY_LEN);
+}
+
+struct text_found {
+	long long id; /* 0: no text under the key is this one */
+	bool other; /* a different text has the key */
+};
+
+static int text_found_row(void *ctx, struct db_stmt *st)
+{
+	struct text_found *f = ctx;
+
+	if (db_col_int(st, 1))
+		f->id = db_col_int(st, 0);
+	else
+		f->other = true;
 	return 0;
 }
 
-/* The id of text/raw in report_texts, inserted when new. */
-static int text_upsert(struct db *db, const char *text, const char *raw,
-		       long long *id, struct strbuf *err)
+static int text_find(struct db *db, const unsigned char *key, size_t len,
+		     const char *text, const char *raw, struct text_found *f,
+		     struct strbuf *err)
 {
 	struct db_stmt *st = db_stmt(db, DB_SQL_TEXT_FIND, err);
-	unsigned char key[DB_TEXT_HASH_LEN];
-	int ret;
 
 	if (!st)
 		return -EIO;
-	db_text_hash(text, strlen(text), raw, strlen(raw), key);
-	db_bind_blob(st, 1, key, sizeof(key));
-	*id = 0;
-	ret = db_each(db, st, id_row, id, "finding report text", err);
-	if (ret || *id)
-		return ret;
-	st = db_stmt(db, DB_SQL_TEXT_INSERT, err);
-	if (!st)
-		return -EIO;
-	db_bind_blob(st, 1, key, sizeof(key));
+	db_bind_blob(st, 1, key, len);
 	db_bind_text(st, 2, text);
 	db_bind_text(st, 3, raw);
-	ret = db_step_done(db, st, "storing report text", err);
-	if (!ret)
-		*id = db_last_id(db);
-	return ret;
+	return db_each(db, st, text_found_row, f, "finding report text", err);
 }
 
 /* Sample bits of occurrences.sample (docs/storage.md). */
@@ -210,6 +223,7 @@ struct sample_state {
 	long long others; /* kept for a reason other than being the latest */
 	bool has_kernel, has_tree;
 	long long latest, latest_text; /* 0: none */
+	bool latest_drops; /* the latest is kept only for being the latest */
 };
 
 static int sample_state_row(void *ctx, struct db_stmt *st)
@@ -221,42 +235,92 @@ static int sample_state_row(void *ctx, struct db_stmt *st)
 	s->has_tree = (int)db_col_int(st, 2);
 	s->latest = db_col_int(st, 3);
 	s->latest_text = db_col_int(st, 4);
+	s->latest_drops = s->latest && !(db_col_int(st, 5) & ~SAMPLE_LATEST);
 	return 0;
 }
 
-static int bool_row(void *ctx, struct db_stmt *st)
+/*
+ * The id of text/raw in report_texts.  The key is db_text_key(), fast; a
+ * different text under the same key (a collision, which takes a crafted
+ * text) is keyed by db_text_hash() instead: the two keys differ in length,
+ * so they never meet.  A new text takes over the row of the latest's text
+ * when the latest is about to drop it and no other occurrence has it
+ * (ss->latest_text, then *id is that): one UPDATE of the row in place
+ * instead of an INSERT and a DELETE that frees the same pages.
+ */
+static int text_upsert(struct db *db, const char *text, const char *raw,
+		       const struct sample_state *ss, long long *id,
+		       struct strbuf *err)
 {
-	*(bool *)ctx = (int)db_col_int(st, 0);
-	return 0;
+	unsigned char key[DB_TEXT_HASH_LEN];
+	size_t tn = strlen(text), rn = strlen(raw), len = DB_TEXT_KEY_LEN;
+	struct text_found f = { 0, false };
+	struct db_stmt *st;
+	int ret;
+
+	db_text_key(text, tn, raw, rn, key);
+	ret = text_find(db, key, len, text, raw, &f, err);
+	if (!ret && !f.id && f.other) {
+		len = DB_TEXT_HASH_LEN;
+		db_text_hash(text, tn, raw, rn, key);
+		ret = text_find(db, key, len, text, raw, &f, err);
+	}
+	*id = f.id;
+	if (ret || *id)
+		return ret;
+	if (ss->latest_drops) {
+		st = db_stmt(db, DB_SQL_TEXT_RECYCLE, err);
+		if (!st)
+			return -EIO;
+		db_bind_int(st, 1, ss->latest_text);
+		db_bind_blob(st, 2, key, len);
+		db_bind_text(st, 3, text);
+		db_bind_text(st, 4, raw);
+		db_bind_int(st, 5, ss->latest);
+		ret = db_step_done(db, st, "replacing a report text", err);
+		if (ret || db_changes(db)) {
+			*id = ss->latest_text;
+			return ret;
+		}
+	}
+	st = db_stmt(db, DB_SQL_TEXT_INSERT, err);
+	if (!st)
+		return -EIO;
+	db_bind_blob(st, 1, key, len);
+	db_bind_text(st, 2, text);
+	db_bind_text(st, 3, raw);
+	ret = db_step_done(db, st, "storing report text", err);
+	if (!ret)
+		*id = db_last_id(db);
+	return ret;
 }
 
-/* Occurrence id is no longer the latest of signature sig: drop its text
- * unless it is a sample for another reason. */
-static int unlatest(struct db *db, long long sig, long long id,
+/* The latest of signature sig, ss->latest, is no longer: it drops its text
+ * unless it is a sample for another reason, and the text is deleted when
+ * no occurrence points at it any more; text_id is the new latest's. */
+static int unlatest(struct db *db, long long sig, const struct sample_state *ss,
 		    long long text_id, struct strbuf *err)
 {
 	struct db_stmt *st = db_stmt(db, DB_SQL_OCC_UNLATEST, err);
-	bool dropped = false;
 	int ret;
 
 	if (!st)
 		return -EIO;
-	db_bind_int(st, 1, id);
-	ret = db_each(db, st, bool_row, &dropped, "dropping a report text",
-		      err);
-	if (ret || !dropped)
+	db_bind_int(st, 1, ss->latest);
+	ret = db_step_done(db, st, "dropping a report text", err);
+	if (ret || !ss->latest_drops)
 		return ret;
 	st = db_stmt(db, DB_SQL_SIG_TEXT_DROPPED, err);
 	if (!st)
 		return -EIO;
 	db_bind_int(st, 1, sig);
 	ret = db_step_done(db, st, "counting a dropped text", err);
-	if (ret)
+	if (ret || ss->latest_text == text_id)
 		return ret;
 	st = db_stmt(db, DB_SQL_TEXT_GC, err);
 	if (!st)
 		return -EIO;
-	db_bind_int(st, 1, text_id);
+	db_bind_int(st, 1, ss->latest_text);
 	return db_step_done(db, st, "deleting a report text", err);
 }
 
@@ -271,10 +335,6 @@ int db_occurrence_insert(struct db *db, const struct db_occurrence *o,
 
 	if (max < DB_MIN_SAMPLES)
 		max = DB_MIN_SAMPLES;
-	ret = text_upsert(db, o->text ? o->text : "", o->raw ? o->raw : "",
-			  &text_id, err);
-	if (ret)
-		return ret;
 	st = db_stmt(db, DB_SQL_OCC_SAMPLE_STATE, err);
 	if (!st)
 		return -EIO;
@@ -292,6 +352,10 @@ int db_occurrence_insert(struct db *db, const struct db_occurrence *o,
 		if (!ss.has_tree)
 			sample |= SAMPLE_TREE;
 	}
+	ret = text_upsert(db, o->text ? o->text : "", o->raw ? o->raw : "", &ss,
+			  &text_id, err);
+	if (ret)
+		return ret;
 	st = db_stmt(db, DB_SQL_OCC_INSERT, err);
 	if (!st)
 		return -EIO;
@@ -309,7 +373,19 @@ int db_occurrence_insert(struct db *db, const struct db_occurrence *o,
 	ret = db_step_done(db, st, "storing occurrence", err);
 	if (ret || !ss.latest)
 		return ret;
-	return unlatest(db, o->signature_id, ss.latest, ss.latest_text, err);
+	return unlatest(db, o->signature_id, &ss, text_id, err);
+}
+
+int db_signature_places_add(struct db *db, long long run,
+			    long long signature_id, struct strbuf *err)
+{
+	struct db_stmt *st = db_stmt(db, DB_SQL_SIG_PLACES_ADD, err);
+
+	if (!st)
+		return -EIO;
+	db_bind_int(st, 1, run);
+	db_bind_int(st, 2, signature_id);
+	return db_step_done(db, st, "storing where a signature was seen", err);
 }
 
 static void signature_from_row(struct db_signature *s, struct db_stmt *st)

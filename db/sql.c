@@ -435,6 +435,13 @@ static const char *const sql[DB_SQL_NR] = {
 		"   WHERE o.signature_id = s.id ORDER BY o.id DESC LIMIT 1),"
 		"   '') || '|' || ?2)"
 		" ORDER BY s.id LIMIT ?1",
+	/* owners computed for a newest occurrence on commit ?1 (a full sha;
+	 * the runs may name it abbreviated, 7 digits or more) made stale */
+	[DB_SQL_OWNERS_STALE_COMMIT] =
+		"UPDATE signature_owners SET source = ''"
+		" WHERE instr(source, '|') > 7"
+		" AND substr(source, 1, instr(source, '|') - 1)"
+		" = substr(?1, 1, instr(source, '|') - 1)",
 	[DB_SQL_OWNERS_SECTIONS] =
 		"SELECT ss.section, max(ss.generic), count(*)"
 		" FROM signature_sections ss"
@@ -690,17 +697,25 @@ static const char *const sql[DB_SQL_NR] = {
 				   " LIMIT 1000",
 	/* report texts kept for a bounded sample per signature
 	 * (db/signatures.c, docs/storage.md): ?1 sha256 of text NUL raw */
-	[DB_SQL_TEXT_FIND] = "SELECT id FROM report_texts WHERE hash = ?1",
+	/* the text under key ?1 and whether it is text ?2, raw ?3 */
+	[DB_SQL_TEXT_FIND] = "SELECT id, text = ?2 AND raw = ?3"
+			     " FROM report_texts WHERE hash = ?1",
 	/* not an upsert: a repeated text is looked up, never rewritten */
 	[DB_SQL_TEXT_INSERT] =
 		"INSERT INTO report_texts (hash, text, raw) VALUES (?1, ?2, ?3)",
+	/* text ?1 of the latest, ?5, which drops it, becomes another text
+	 * unless an occurrence other than ?5 has it */
+	[DB_SQL_TEXT_RECYCLE] =
+		"UPDATE report_texts SET hash = ?2, text = ?3, raw = ?4"
+		" WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM occurrences"
+		" WHERE text_id = ?1 AND id <> ?5)",
 	[DB_SQL_TEXT_GC] =
 		"DELETE FROM report_texts WHERE id = ?1 AND NOT EXISTS"
 		" (SELECT 1 FROM occurrences WHERE text_id = ?1)",
 	/* the kept occurrences of signature ?1 (at most N + 1, through the
 	 * partial index) against a new one of kernel ?2 in run ?3: samples
 	 * other than the latest, whether one has the kernel (bit 2), the
-	 * tree (bit 4), and the latest (bit 8) with its text */
+	 * tree (bit 4), and the latest (bit 8) with its text and bits */
 	[DB_SQL_OCC_SAMPLE_STATE] =
 		"SELECT count(*) FILTER (WHERE o.sample & 7),"
 		" ifnull(max(o.sample & 2 AND coalesce(o.kernel, r.kernel) IS"
@@ -708,7 +723,8 @@ static const char *const sql[DB_SQL_NR] = {
 		" ifnull(max(o.sample & 4 AND r.tree IS"
 		"  (SELECT tree FROM runs WHERE id = ?3)), 0),"
 		" max(CASE WHEN o.sample & 8 THEN o.id END),"
-		" max(CASE WHEN o.sample & 8 THEN o.text_id END)"
+		" max(CASE WHEN o.sample & 8 THEN o.text_id END),"
+		" max(CASE WHEN o.sample & 8 THEN o.sample END)"
 		" FROM occurrences o INDEXED BY occurrences_kept"
 		" JOIN runs r ON r.id = o.run_id"
 		" WHERE o.signature_id = ?1 AND o.text_id IS NOT NULL",
@@ -716,10 +732,18 @@ static const char *const sql[DB_SQL_NR] = {
 	[DB_SQL_OCC_UNLATEST] =
 		"UPDATE occurrences SET sample = sample & 7,"
 		" text_id = CASE WHEN sample & 7 THEN text_id END"
-		" WHERE id = ?1 RETURNING text_id IS NULL",
+		" WHERE id = ?1",
 	[DB_SQL_SIG_TEXT_DROPPED] =
 		"UPDATE signatures SET texts_dropped = texts_dropped + 1"
 		" WHERE id = ?1",
+	/* the tree and machine of run ?1 among the places of signature ?2,
+	 * once per run and signature */
+	[DB_SQL_SIG_PLACES_ADD] =
+		"INSERT OR IGNORE INTO signature_places (what, value,"
+		" signature_id) SELECT 'tree', tree, ?2 FROM runs"
+		" WHERE id = ?1 AND tree IS NOT NULL"
+		" UNION ALL SELECT 'machine', machine, ?2 FROM runs"
+		" WHERE id = ?1 AND machine IS NOT NULL",
 	/* background indexing (db/fnindex.c, server/triage/indexer.c) */
 	[DB_SQL_FN_TREE_RENAME] =
 		"UPDATE fn_trees SET tree_id = ?2 WHERE id = ?1",
@@ -814,6 +838,19 @@ static const char sqlite_only[] = "";
 	"INSERT INTO " table_cols " ON CONFLICT " conflict " DO NOTHING"
 
 static const char *const sql_pg[DB_SQL_NR] = {
+	/* instr() is strpos() */
+	[DB_SQL_OWNERS_STALE_COMMIT] =
+		"UPDATE signature_owners SET source = ''"
+		" WHERE strpos(source, '|') > 7"
+		" AND substr(source, 1, strpos(source, '|') - 1)"
+		" = substr(?1::text, 1, strpos(source, '|') - 1)",
+	[DB_SQL_SIG_PLACES_ADD] = INSERT_IGNORE(
+		"signature_places (what, value, signature_id)"
+		" SELECT 'tree', tree, ?2::bigint FROM runs"
+		" WHERE id = ?1 AND tree IS NOT NULL"
+		" UNION ALL SELECT 'machine', machine, ?2::bigint FROM runs"
+		" WHERE id = ?1 AND machine IS NOT NULL",
+		"(what, value, signature_id)"),
 	/* char() is chr() */
 	[DB_SQL_SIG_SET_SYZ_TITLE] = "UPDATE signatures SET syz_title = ?2,"
 				     " search = search || lower(?2) || chr(10)"

@@ -95,6 +95,7 @@ enum db_sql {
 	DB_SQL_OWNERS_SECTION_INSERT,
 	DB_SQL_OWNERS_SOURCE,
 	DB_SQL_OWNERS_MISSING,
+	DB_SQL_OWNERS_STALE_COMMIT,
 	DB_SQL_OWNERS_SECTIONS,
 	DB_SQL_OWNERS_SECTION_SIGS,
 
@@ -167,10 +168,13 @@ enum db_sql {
 	 * docs/storage.md) */
 	DB_SQL_TEXT_FIND,
 	DB_SQL_TEXT_INSERT,
+	DB_SQL_TEXT_RECYCLE,
 	DB_SQL_TEXT_GC,
 	DB_SQL_OCC_SAMPLE_STATE,
 	DB_SQL_OCC_UNLATEST,
 	DB_SQL_SIG_TEXT_DROPPED,
+	/* where a signature was seen (db/signatures.c, docs/dashboard.md) */
+	DB_SQL_SIG_PLACES_ADD,
 	/* background indexing (db/fnindex.c, server/triage/indexer.c) */
 	DB_SQL_FN_TREE_RENAME,
 	DB_SQL_FN_TREE_DELETE_ID,

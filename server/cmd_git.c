@@ -141,7 +141,7 @@ usage:
 
 static int git_sync(int argc, char **argv)
 {
-	struct regress_config cfg = { 0, 0 };
+	struct regress_config cfg = { 0, 0, NULL };
 	const char *db_path = DB_DEFAULT_PATH;
 	struct strbuf err = STRBUF_INIT;
 	struct regress *rg = NULL;

@@ -407,6 +407,7 @@ int cmd_serve(int argc, char **argv)
 	struct config c = CONFIG_INIT;
 	struct mailer *mailer = NULL;
 	struct kcidb_fetcher *fetcher = NULL;
+	struct indexer *indexer = NULL;
 	struct strbuf err = STRBUF_INIT;
 	struct db *owners_db = NULL;
 	sigset_t sigs;
@@ -471,17 +472,18 @@ int cmd_serve(int argc, char **argv)
 	 * full kernel tree).
 	 */
 	if (db_open(&owners_db, s.http.db_path, &err) ||
-	    indexer_start(s.http.db_path, s.index_budget, &err) ||
+	    indexer_start(&indexer, s.http.db_path, s.index_budget, &err) ||
 	    ((s.ktree || s.krepo) ?
 		     owners_source_new(&s.http.owners, s.ktree, s.krepo, s.kref,
 				       owners_db, &err) :
 		     owners_source_from_trees(&s.http.owners, owners_db,
-					      &err))) {
+					      indexer, &err))) {
 		fprintf(stderr, "splatd serve: kernel tree: %s\n", err.buf);
-		indexer_stop();
+		indexer_stop(indexer);
 		ret = 1;
 		goto out;
 	}
+	s.regress.indexer = indexer;
 	s.http.regress = regress_new(&s.regress);
 	ret = regress_sync_start(s.http.regress, s.http.db_path,
 				 s.sync_interval, &err);
@@ -498,7 +500,7 @@ int cmd_serve(int argc, char **argv)
 	mailer_stop(mailer);
 	regress_free(s.http.regress);
 	owners_source_free(s.http.owners);
-	indexer_stop();
+	indexer_stop(indexer);
 	db_roles_close();
 	if (ret)
 		fprintf(stderr, "splatd serve: %s\n", err.buf);

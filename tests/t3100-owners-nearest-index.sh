@@ -6,7 +6,8 @@
 # that was never indexed, with the nearest indexed ancestor's index, and
 # says so ({id, from: "ancestor", distance}); a commit outside the tree's
 # history gets the default tree's; with a budget the run's own commit is
-# indexed in the background and used ("exact").
+# indexed in the background and used ("exact"), by suspects and by owners
+# cached before it was stored.
 cd "$(dirname "$0")/.." || exit 1
 . tests/http/lib.sh
 
@@ -89,5 +90,27 @@ check "asking for suspects queues the bad commit's index" wait_index "$BAD"
 get "$BASE/api/v1/regressions/$REG" >/dev/null
 check_eq "then suspects use it" "exact $BAD 0" \
 	"$(body '.suspects_range.index | "\(.from) \(.id) \(.distance)"')"
+
+# owners from an ancestor's index are computed again once the commit's own
+# index is stored
+g checkout -q master
+commit mm/slab.c 'int slab3;' -m 'mm: three'
+NEW=$(sha HEAD)
+post_log "$CI" "id=new&commit=$NEW&machine=m3" <(rerender "$SEED") >/dev/null
+get "$BASE/api/v1/signatures/$SIGID" >/dev/null
+check_eq "owners of a run on a new commit: the ancestor's index" \
+	"run $NEW ancestor $BAD 1" \
+	"$(body '.owners_tree | "\(.from) \(.id) \(.index.from) \(.index.id) \(.index.distance)"')"
+check "asking for owners queues the new commit's index" wait_index "$NEW"
+owners_index() {
+	get "$BASE/api/v1/signatures/$SIGID" >/dev/null
+	body '.owners_tree.index | "\(.from) \(.id) \(.distance)"'
+}
+for i in $(seq 1 100); do
+	[ "$(owners_index)" = "exact $NEW 0" ] && break
+	sleep 0.1
+done
+check_eq "then the cached owners are computed again from it" \
+	"exact $NEW 0" "$(owners_index)"
 stop_server
 finish

@@ -140,7 +140,7 @@ check_eq "... and so does the default (issue 17: hidden unless asked)" \
 	"$SEEDID" "$(ids 'tree=linux-next')"
 check_eq "duplicates=2 is 400" 400 "$(get "$BASE/api/v1/signatures?duplicates=2")"
 
-# the places come from a trigger on every stored occurrence
+# the places come from ingest, once per run and signature
 check_eq "one place row per distinct tree and machine of each signature" \
 	"$(sql "SELECT count(*) FROM (SELECT DISTINCT 'tree', r.tree, o.signature_id FROM occurrences o JOIN runs r ON r.id = o.run_id WHERE r.tree IS NOT NULL UNION SELECT DISTINCT 'machine', r.machine, o.signature_id FROM occurrences o JOIN runs r ON r.id = o.run_id WHERE r.machine IS NOT NULL) AS places")" \
 	"$(sql 'SELECT count(*) FROM signature_places')"

@@ -31,6 +31,7 @@ struct ingest_report {
 	const char *kernel, *task;
 	long pid;
 	const char *text, *raw;
+	long long counted; /* the signature it was counted on, once stored */
 };
 
 struct ingest {
@@ -491,6 +492,16 @@ static int stored_run(void *ctx, const struct db_run *r)
 	return 0;
 }
 
+/* Whether a report before report i of the run was counted on signature
+ * id (at most INGEST_MAX_REPORTS: a scan is enough). */
+static bool seen_before(const struct ingest *in, size_t i, long long id)
+{
+	while (i--)
+		if (in->reports[i].counted == id)
+			return true;
+	return false;
+}
+
 /* Inside the transaction: the run, its occurrences, the verdict. */
 static int store_run(struct ingest *in, struct db *db,
 		     const struct ingest_meta *m, long long now,
@@ -518,6 +529,7 @@ static int store_run(struct ingest *in, struct db *db,
 		ret = db_signature_record(db, &ir->sig, now, &hit, err);
 		if (ret)
 			goto out;
+		in->reports[i].counted = hit.id;
 		if (hit.is_new)
 			in->new_signatures++;
 		occ.signature_id = hit.id;
@@ -533,6 +545,8 @@ static int store_run(struct ingest *in, struct db *db,
 		occ.raw = ir->raw;
 		occ.max_samples = in->lim.max_samples;
 		ret = db_occurrence_insert(db, &occ, err);
+		if (!ret && !seen_before(in, i, hit.id))
+			ret = db_signature_places_add(db, run.id, hit.id, err);
 		if (ret)
 			goto out;
 		json_array_append_new(reports, report_verdict(&hit));

@@ -11,6 +11,7 @@
 #include "server/triage/owners.h"
 
 #include "db/db.h"
+#include "db/owners.h"
 #include "db/regress.h"
 #include "parsers/alloc.h"
 #include "server/triage/indexer.h"
@@ -175,6 +176,7 @@ struct owners_source {
 	struct strbuf last_commit;
 	struct strbuf cache_id; /* owners_source_cache_id() */
 	bool background; /* indexes only stored, built by server/indexer */
+	struct indexer *ix; /* that indexer, NULL: none */
 	char **retired; /* former cache ids */
 	size_t nretired, aretired;
 	pthread_mutex_t lock; /* the trees are shared by HTTP workers */
@@ -184,7 +186,9 @@ struct owners_source {
  * indexer_stored_fn: the index of commit was stored; the default tree or
  * the last one, when it is that commit and stood on another's index (or
  * none), is opened again here, on the indexer's thread with its
- * connection, and swapped in under the lock.
+ * connection, and swapped in under the lock.  Then the owners cached for
+ * signatures whose newest occurrence is on commit, which came from another
+ * index since this one is new, are made stale (docs/owners.md "Indexes").
  */
 static void source_stored(void *data, struct db *db, const char *repo,
 			  const char *commit)
@@ -194,6 +198,7 @@ static void source_stored(void *data, struct db *db, const char *repo,
 	struct owners_tree *o = NULL;
 	struct gitrepo *t = NULL;
 	bool deflt, last;
+	long long n;
 
 	pthread_mutex_lock(&s->lock);
 	deflt = strcmp(s->deflt->origin.from, "exact") &&
@@ -201,8 +206,10 @@ static void source_stored(void *data, struct db *db, const char *repo,
 	last = s->last && strcmp(s->last->origin.from, "exact") &&
 	       !strcmp(gitrepo_id(s->last->repo), commit);
 	pthread_mutex_unlock(&s->lock);
-	if (strcmp(repo, s->repo) || (!deflt && !last))
+	if (strcmp(repo, s->repo))
 		goto out;
+	if (!deflt && !last)
+		goto stale;
 	if (gitrepo_open_git(&t, s->repo, commit, &err) ||
 	    tree_open(&o, t, db, false, NULL, &err)) {
 		fprintf(stderr, "splatd serve: owners at %s: %s\n", commit,
@@ -229,13 +236,18 @@ static void source_stored(void *data, struct db *db, const char *repo,
 		owners_tree_free(o);
 	}
 	pthread_mutex_unlock(&s->lock);
+stale:
+	if (db_owners_stale_commit(db, commit, &n, &err))
+		fprintf(stderr, "splatd serve: owners at %s: %s\n", commit,
+			err.buf);
+	db_idle(db);
 out:
 	strbuf_release(&err);
 }
 
 static int source_new(struct owners_source **out, const char *dir,
 		      const char *repo, const char *ref, struct db *db,
-		      bool background, struct strbuf *err)
+		      bool background, struct indexer *ix, struct strbuf *err)
 {
 	struct owners_source *s = calloc(1, sizeof(*s));
 	struct gitrepo *t = NULL;
@@ -249,6 +261,7 @@ static int source_new(struct owners_source **out, const char *dir,
 	pthread_mutex_init(&s->lock, NULL);
 	s->db = db;
 	s->background = background && repo && db;
+	s->ix = s->background ? ix : NULL;
 	s->dir = dir ? strdup(dir) : NULL;
 	s->repo = repo ? strdup(repo) : NULL;
 	s->ref = strdup(!repo ? "" : ref ? ref : "HEAD");
@@ -257,9 +270,10 @@ static int source_new(struct owners_source **out, const char *dir,
 	if (!ret)
 		ret = tree_open(&s->deflt, t, db, !s->background, NULL, err);
 	if (!ret && s->background) {
-		indexer_listen(source_stored, s);
+		indexer_listen(s->ix, source_stored, s);
 		if (strcmp(s->deflt->origin.from, "exact"))
-			indexer_want(s->repo, gitrepo_id(s->deflt->repo));
+			indexer_want(s->ix, s->repo,
+				     gitrepo_id(s->deflt->repo));
 	}
 	if (ret) {
 		owners_source_free(s);
@@ -273,14 +287,14 @@ int owners_source_new(struct owners_source **out, const char *dir,
 		      const char *repo, const char *ref, struct db *db,
 		      struct strbuf *err)
 {
-	return source_new(out, dir, repo, ref, db, false, err);
+	return source_new(out, dir, repo, ref, db, false, NULL, err);
 }
 
 int owners_source_new_background(struct owners_source **out, const char *repo,
 				 const char *ref, struct db *db,
-				 struct strbuf *err)
+				 struct indexer *ix, struct strbuf *err)
 {
-	return source_new(out, NULL, repo, ref, db, true, err);
+	return source_new(out, NULL, repo, ref, db, true, ix, err);
 }
 
 const char *owners_source_cache_id(struct owners_source *s)
@@ -305,7 +319,7 @@ void owners_source_free(struct owners_source *s)
 	if (!s)
 		return;
 	if (s->background)
-		indexer_listen(NULL, NULL);
+		indexer_listen(s->ix, NULL, NULL);
 	owners_tree_free(s->deflt);
 	owners_tree_free(s->last);
 	strbuf_release(&s->last_commit);
@@ -335,7 +349,7 @@ static struct owners_tree *tree_at(struct owners_source *s, const char *commit)
 		return NULL;
 	}
 	if (s->background && strcmp(o->origin.from, "exact"))
-		indexer_want(s->repo, gitrepo_id(o->repo));
+		indexer_want(s->ix, s->repo, gitrepo_id(o->repo));
 	strbuf_release(&err);
 	owners_tree_free(s->last);
 	s->last = o;
@@ -408,7 +422,7 @@ int owners_first_tree(struct db *db, struct strbuf *repo, struct strbuf *branch,
 }
 
 int owners_source_from_trees(struct owners_source **out, struct db *db,
-			     struct strbuf *err)
+			     struct indexer *ix, struct strbuf *err)
 {
 	struct strbuf repo = STRBUF_INIT, branch = STRBUF_INIT;
 	bool found;
@@ -418,7 +432,7 @@ int owners_source_from_trees(struct owners_source **out, struct db *db,
 	db_idle(db);
 	if (!ret && found)
 		ret = owners_source_new_background(out, repo.buf, branch.buf,
-						   db, err);
+						   db, ix, err);
 	strbuf_release(&repo);
 	strbuf_release(&branch);
 	return ret;

@@ -77,9 +77,10 @@ int owners_source_new(struct owners_source **out, const char *dir,
  * asked of server/triage/indexer, and trees are opened again once it
  * stored something (docs/owners.md "Indexes").
  */
+struct indexer;
 int owners_source_new_background(struct owners_source **out, const char *repo,
 				 const char *ref, struct db *db,
-				 struct strbuf *err);
+				 struct indexer *ix, struct strbuf *err);
 /* The repository and branch of the first trusted tree of `splatd git tree
  * add` (*found false when there is none). */
 int owners_first_tree(struct db *db, struct strbuf *repo, struct strbuf *branch,
@@ -87,7 +88,7 @@ int owners_first_tree(struct db *db, struct strbuf *repo, struct strbuf *branch,
 /* serve without --kernel-*: the background source of the first trusted
  * tree of `splatd git tree add`; *out NULL when there is none. */
 int owners_source_from_trees(struct owners_source **out, struct db *db,
-			     struct strbuf *err);
+			     struct indexer *ix, struct strbuf *err);
 /*
  * What cached owners are computed from besides a run's commit: the default
  * tree's id (a commit, or a directory's content id) and the routing rule's

@@ -25,9 +25,12 @@
 
 #define REGRESS_FIXED_AFTER 3 /* clean runs containing the fix */
 
+struct indexer;
 struct regress_config {
 	unsigned fixed_after; /* 0: REGRESS_FIXED_AFTER */
 	unsigned window; /* commits on a first sync; 0: gitsync's default */
+	/* asked for the missing index of a first bad commit; NULL: none */
+	struct indexer *indexer;
 };
 
 struct regress;

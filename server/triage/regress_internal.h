@@ -87,7 +87,7 @@ static inline void short_sha(char out[13], const char *sha)
  * report's files or naming its functions, appended to out.  Sets *range to
  * {clean, bad, repo} (or a reason string).
  */
-int regress_suspects_json(struct db *db, long long id, json_t *out,
-			  json_t **range, struct strbuf *err);
+int regress_suspects_json(struct db *db, struct indexer *ix, long long id,
+			  json_t *out, json_t **range, struct strbuf *err);
 
 #endif

@@ -132,7 +132,8 @@ static int add_suspect(void *ctx, const struct gitsync_suspect *s)
  * Without any index the decoded files and function names are all there
  * is.  Returns which index was used ({id, from, distance}) or NULL.
  */
-static json_t *index_files(struct db *db, const char *repo, const char *branch,
+static json_t *index_files(struct db *db, struct indexer *indexer,
+			   const char *repo, const char *branch,
 			   const char *bad, struct frames *f)
 {
 	struct strbuf err = STRBUF_INIT;
@@ -164,7 +165,7 @@ static json_t *index_files(struct db *db, const char *repo, const char *branch,
 	}
 out:
 	if (!ix || strcmp(origin.from, "exact"))
-		indexer_want(repo, bad);
+		indexer_want(indexer, repo, bad);
 	fnindex_free(ix);
 	gitrepo_free(t);
 	strbuf_release(&err);
@@ -176,8 +177,8 @@ out:
  * naming its functions, in the first configured repository that knows
  * both ends.  Sets *range to {clean, bad, repo} (or a reason string).
  */
-int regress_suspects_json(struct db *db, long long id, json_t *out,
-			  json_t **range, struct strbuf *err)
+int regress_suspects_json(struct db *db, struct indexer *indexer, long long id,
+			  json_t *out, json_t **range, struct strbuf *err)
 {
 	struct strbuf clean = STRBUF_INIT, bad = STRBUF_INIT;
 	struct strbuf gerr = STRBUF_INIT;
@@ -201,7 +202,7 @@ int regress_suspects_json(struct db *db, long long id, json_t *out,
 		goto out;
 	}
 	for (i = 0; i < repos.n; i++) {
-		json_t *index = index_files(db, repos.repos[i],
+		json_t *index = index_files(db, indexer, repos.repos[i],
 					    repos.branches[i], bad.buf, &f);
 
 		strbuf_reset(&gerr);

@@ -192,7 +192,8 @@ int regress_detail_json(struct regress *rg, struct db *db, long long id,
 	if (!ret)
 		ret = db_regression_runs(db, id, add_run, runs, err);
 	if (!ret && !r.introduced)
-		ret = regress_suspects_json(db, id, suspects, &range, err);
+		ret = regress_suspects_json(db, rg->cfg.indexer, id, suspects,
+					    &range, err);
 	if (ret)
 		goto out;
 	o = reg_json(&r);

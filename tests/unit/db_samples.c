@@ -68,36 +68,31 @@ static void texts(struct fixture *f, long long sig, struct strbuf *out)
 			 0);
 }
 
-static long long dropped(struct fixture *f, long long sig)
+static long long scalar(struct fixture *f, const char *sql)
 {
 	sqlite3_stmt *st;
 	long long n;
 
-	assert_int_equal(sqlite3_prepare_v2(f->db->sq,
-					    "SELECT texts_dropped FROM"
-					    " signatures WHERE id = ?1",
-					    -1, &st, NULL),
+	assert_int_equal(sqlite3_prepare_v2(f->db->sq, sql, -1, &st, NULL),
 			 SQLITE_OK);
-	sqlite3_bind_int64(st, 1, sig);
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
 	n = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
 	return n;
 }
 
+static long long dropped(struct fixture *f, long long sig)
+{
+	char sql[80];
+
+	snprintf(sql, sizeof(sql),
+		 "SELECT texts_dropped FROM signatures WHERE id = %lld", sig);
+	return scalar(f, sql);
+}
+
 static long long stored_texts(struct fixture *f)
 {
-	sqlite3_stmt *st;
-	long long n;
-
-	assert_int_equal(sqlite3_prepare_v2(f->db->sq,
-					    "SELECT count(*) FROM report_texts",
-					    -1, &st, NULL),
-			 SQLITE_OK);
-	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	n = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return n;
+	return scalar(f, "SELECT count(*) FROM report_texts");
 }
 
 /* No kernel and no tree anywhere: one kernel, one tree (NULL is NULL). */
@@ -157,6 +152,92 @@ static void db_samples__identical_texts_once(void **state)
 	strbuf_release(&out);
 }
 
+/* A new latest takes over the text row its predecessor drops: the texts
+ * are right and no row is added or freed. */
+static void db_samples__latest_text_row_reused(void **state)
+{
+	struct fixture *f = *state;
+	struct strbuf out = STRBUF_INIT;
+	long long s = new_signature(f, "5555555555555555");
+
+	occur(f, s, "t", "k", NULL, "a", 0);
+	occur(f, s, "t", "k", NULL, "b", 0);
+	occur(f, s, "t", "k", NULL, "c", 0);
+	occur(f, s, "t", "k", NULL, "d", 0);
+	texts(f, s, &out);
+	assert_string_equal(out.buf, "a - - d ");
+	assert_int_equal(dropped(f, s), 2);
+	assert_int_equal(stored_texts(f), 2);
+	assert_int_equal(scalar(f, "SELECT max(id) FROM report_texts"), 2);
+	strbuf_release(&out);
+}
+
+/* A dropped text that another occurrence still has stays as it is, in
+ * the signature and in another one. */
+static void db_samples__shared_text_not_reused(void **state)
+{
+	struct fixture *f = *state;
+	struct strbuf out = STRBUF_INIT;
+	long long s = new_signature(f, "6666666666666666");
+	long long s2 = new_signature(f, "7777777777777777");
+
+	occur(f, s, "t", "k", NULL, "a", 0);
+	occur(f, s, "t", "k", NULL, "a", 0); /* the first's text */
+	occur(f, s, "t", "k", NULL, "b", 0);
+	texts(f, s, &out);
+	assert_string_equal(out.buf, "a - b ");
+	occur(f, s, "t", "k", NULL, "x", 0);
+	occur(f, s2, "t", "k", NULL, "x", 0); /* s2's first has s's latest */
+	occur(f, s, "t", "k", NULL, "y", 0);
+	texts(f, s, &out);
+	assert_string_equal(out.buf, "a - - - y ");
+	texts(f, s2, &out);
+	assert_string_equal(out.buf, "x ");
+	assert_int_equal(stored_texts(f), 3);
+	strbuf_release(&out);
+}
+
+/* Another text under a text's XXH3 key (a collision): the text is stored
+ * under its sha256 key, and the other keeps its row. */
+static void db_samples__key_collision_uses_sha256(void **state)
+{
+	struct fixture *f = *state;
+	struct strbuf out = STRBUF_INIT;
+	long long s = new_signature(f, "8888888888888888");
+	unsigned char key[DB_TEXT_KEY_LEN], hash[DB_TEXT_HASH_LEN];
+	sqlite3_stmt *st;
+
+	db_text_key("a", 1, "raw", 3, key);
+	db_text_hash("a", 1, "raw", 3, hash);
+	assert_int_equal(sqlite3_prepare_v2(f->db->sq,
+					    "INSERT INTO report_texts (hash,"
+					    " text, raw) VALUES (?1, 'forged',"
+					    " 'raw')",
+					    -1, &st, NULL),
+			 SQLITE_OK);
+	sqlite3_bind_blob(st, 1, key, sizeof(key), SQLITE_STATIC);
+	assert_int_equal(sqlite3_step(st), SQLITE_DONE);
+	sqlite3_finalize(st);
+	occur(f, s, "t", "k", NULL, "a", 0);
+	occur(f, s, "t", "k", NULL, "a", 0);
+	texts(f, s, &out);
+	assert_string_equal(out.buf, "a a ");
+	assert_int_equal(stored_texts(f), 2);
+	assert_int_equal(scalar(f, "SELECT count(*) FROM report_texts"
+				   " WHERE text = 'forged' AND id = 1"),
+			 1);
+	assert_int_equal(sqlite3_prepare_v2(f->db->sq,
+					    "SELECT hash = ?1 FROM report_texts"
+					    " WHERE text = 'a'",
+					    -1, &st, NULL),
+			 SQLITE_OK);
+	sqlite3_bind_blob(st, 1, hash, sizeof(hash), SQLITE_STATIC);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(st, 0), 1);
+	sqlite3_finalize(st);
+	strbuf_release(&out);
+}
+
 /* The key separates text from raw. */
 static void db_samples__hash_separates_text_and_raw(void **state)
 {
@@ -170,6 +251,18 @@ static void db_samples__hash_separates_text_and_raw(void **state)
 	assert_memory_equal(a, b, sizeof(a));
 }
 
+static void db_samples__key_separates_text_and_raw(void **state)
+{
+	unsigned char a[DB_TEXT_KEY_LEN], b[DB_TEXT_KEY_LEN];
+
+	(void)state;
+	db_text_key("ab", 2, "", 0, a);
+	db_text_key("a", 1, "b", 1, b);
+	assert_memory_not_equal(a, b, sizeof(a));
+	db_text_key("a", 1, "b", 1, a);
+	assert_memory_equal(a, b, sizeof(a));
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup_sqlite, teardown)
 
 int main(void)
@@ -178,7 +271,11 @@ int main(void)
 		T(db_samples__null_kernel_and_tree),
 		T(db_samples__kernels_up_to_the_cap),
 		T(db_samples__identical_texts_once),
+		T(db_samples__latest_text_row_reused),
+		T(db_samples__shared_text_not_reused),
+		T(db_samples__key_collision_uses_sha256),
 		cmocka_unit_test(db_samples__hash_separates_text_and_raw),
+		cmocka_unit_test(db_samples__key_separates_text_and_raw),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
