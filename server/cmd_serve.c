@@ -24,6 +24,7 @@
 #include "server/triage/owners.h"
 #include "server/triage/regress.h"
 #include "server/triage/ingest.h"
+#include "server/kcidb/export.h"
 #include "server/mail/mail.h"
 #include "server/mail/mailer.h"
 
@@ -87,7 +88,9 @@ static const char serve_usage[] =
 	"  --kernel-ref REF        at REF (HEAD)\n"
 	"  --digest-interval SECS  compose and send due mail every SECS\n"
 	"                          seconds when --smtp-url is set (900;\n"
-	"                          0: never; docs/mail.md)\n" MAIL_USAGE;
+	"                          0: never; docs/mail.md)\n"
+	"  --kcidb-origin ORIGIN   the origin of GET /api/v1/kcidb's ids\n"
+	"                          ([a-z0-9_]+; splatd; docs/interop.md)\n" MAIL_USAGE;
 
 /* Everything serve's options set: the destinations of its table. */
 struct serve_settings {
@@ -147,6 +150,8 @@ struct serve_settings {
 		OPT_STRING("--kernel-repo", &(s)->krepo),                      \
 		OPT_STRING("--kernel-ref", &(s)->kref),                        \
 		OPT_UINT("--digest-interval", &(s)->digest_interval, 0),       \
+		OPT_CALLBACK("--kcidb-origin", &(s)->http.kcidb_origin,        \
+			     kcidb_origin_option),                             \
 		MAIL_OPTIONS(&(s)->mail), OPT_END
 
 /* Every setting at its default, before the file and argv. */

@@ -46,6 +46,7 @@ struct http_config {
 	struct connguard_limits guard; /* header and body deadlines */
 	unsigned long long max_buffered; /* all buffered bodies together */
 	unsigned long long max_json; /* a runs JSON document after gunzip */
+	const char *kcidb_origin; /* of GET /api/v1/kcidb's ids */
 	/* Called with the running daemon once it serves: splatd serve tells
 	 * systemd it is ready; tests hand the daemon connections of their
 	 * own (with MHD_add_connection, tests/fuzz/fuzz_http.c). */

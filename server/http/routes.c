@@ -60,6 +60,8 @@ static const struct route routes[] = {
 	  NULL, AUTH_READ, 0, "regressions_history" },
 	{ "PATCH", "/api/v1/regressions/{}", api_regressions_patch, NULL,
 	  AUTH_TRIAGER, 64 * KiB, "regressions_patch" },
+	{ "GET", "/api/v1/kcidb", api_kcidb_export, NULL, AUTH_READ, 0,
+	  "kcidb_export" },
 	{ "GET", "/api/v1/mail", api_mail_get, NULL, AUTH_TRIAGER, 0,
 	  "mail_get" },
 	{ "POST", "/api/v1/subscriptions", api_subscriptions_post, NULL,
