@@ -10,9 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "parsers/compiler.h"
 #include "server/cmds.h"
 #include "server/kcidb/export.h"
+#include "server/kcidb/submit.h"
 #include "server/options.h"
 
 #define EXPORT_OPTIONS_USAGE                                                       \
@@ -30,6 +30,19 @@ static const char export_usage[] =
 	"per occurrence in a run made from a KCIDB test, an absent incident\n"
 	"per clean run from a KCIDB test that counted toward a fix.\n"
 	"\n" EXPORT_OPTIONS_USAGE;
+
+static const char submit_usage[] =
+	"usage: splatd kcidb submit URL [options]\n"
+	"\n"
+	"Post the document `splatd kcidb export` prints to URL/submit (a\n"
+	"KCIDB-NG endpoint), then ask URL/status?id=ID until it is processed\n"
+	"(exit 0) or failed (exit 1, the reason on stderr).  Nothing is posted\n"
+	"when the document would hold no issue and no incident.\n"
+	"\n" EXPORT_OPTIONS_USAGE
+	"  --token-file FILE       the bearer token, its first line (else\n"
+	"                          $SPLATD_KCIDB_TOKEN)\n"
+	"  --wait SECS             longest wait for a final status (300)\n"
+	"  --poll-interval SECS    between two status requests (5)\n";
 
 /* What both commands take. */
 struct export_args {
@@ -105,8 +118,105 @@ int cmd_kcidb_export(int argc, char **argv)
 	return export_to(&a, stdout, NULL, "export") ? 1 : 0;
 }
 
-int cmd_kcidb_submit(int argc UNUSED, char **argv UNUSED)
+/* The token: the first line of file, else $SPLATD_KCIDB_TOKEN; NULL: none. */
+static int read_token(const char *file, struct strbuf *tok, struct strbuf *err)
 {
-	fputs("splatd kcidb submit: not built yet\n", stderr);
-	return 2;
+	const char *env = getenv("SPLATD_KCIDB_TOKEN");
+	char *line = NULL;
+	size_t cap = 0;
+	FILE *f;
+
+	if (!file) {
+		if (env)
+			strbuf_addstr(tok, env);
+		return 0;
+	}
+	f = fopen(file, "re");
+	if (!f) {
+		strbuf_addf(err, "%s: %s", file, strerror(errno));
+		return -errno;
+	}
+	if (getline(&line, &cap, f) > 0)
+		strbuf_addstr(tok, line);
+	fclose(f);
+	free(line);
+	strbuf_trim(tok);
+	if (!tok->len || strpbrk(tok->buf, "\r\n")) {
+		strbuf_addf(err, "%s: no token on its first line", file);
+		return -EINVAL;
+	}
+	return 0;
+}
+
+int cmd_kcidb_submit(int argc, char **argv)
+{
+	struct kcidb_submit_config c = { .wait = 300, .interval = 5 };
+	struct strbuf err = STRBUF_INIT, tok = STRBUF_INIT, id = STRBUF_INIT;
+	struct kcidb_export_counts n;
+	const char *token_file = NULL;
+	struct export_args a;
+	FILE *doc = NULL;
+	long size;
+	int ret;
+
+	export_args_init(&a);
+	{
+		const struct options_row opts[] = {
+			EXPORT_OPTIONS(&a),
+			OPT_STRING("--token-file", &token_file),
+			OPT_UINT("--wait", &c.wait, 0),
+			OPT_UINT("--poll-interval", &c.interval,
+				 OPTIONS_NONZERO),
+			OPT_END,
+		};
+
+		ret = parse(opts, argc, argv, submit_usage, &c.url);
+		if (ret)
+			return ret == 1 ? 0 : 2;
+	}
+	if (!c.url) {
+		fputs("splatd kcidb submit: which URL?\n", stderr);
+		fputs(submit_usage, stderr);
+		return 2;
+	}
+	ret = read_token(token_file, &tok, &err);
+	if (ret)
+		goto out;
+	c.token = tok.len ? tok.buf : NULL;
+	doc = tmpfile();
+	if (!doc) {
+		strbuf_addf(&err, "a temporary file: %s", strerror(errno));
+		ret = -errno;
+		goto out;
+	}
+	if (export_to(&a, doc, &n, "submit")) {
+		ret = 1;
+		goto done;
+	}
+	if (!n.issues && !n.present && !n.absent) {
+		fputs("splatd kcidb submit: no issue and no incident to"
+		      " submit\n",
+		      stderr);
+		goto done;
+	}
+	size = ftell(doc);
+	fprintf(stderr,
+		"splatd kcidb submit: %lld issues, %lld incidents (%lld"
+		" absent), %ld bytes\n",
+		n.issues, n.present + n.absent, n.absent, size);
+	ret = kcidb_submit(&c, doc, (unsigned long long)size, &id, &err);
+	if (id.len)
+		printf("%s %s\n", id.buf, ret ? "not processed" : "processed");
+out:
+	if (ret)
+		fprintf(stderr, "splatd kcidb submit: %s\n", err.buf);
+done:
+	if (doc)
+		fclose(doc);
+	if (tok.len)
+		memset(tok.buf, 0, tok.len);
+	strbuf_release(&tok);
+	strbuf_release(&id);
+	strbuf_release(&err);
+	return ret ? 1 : 0;
 }

@@ -22,10 +22,12 @@ kcidb_valid() {
 }
 
 RECV_PID=
-# start_receiver TOKEN MODE: receiver.py on a free port, its files in
-# $TMP/recv-MODE; sets RECV_URL and RECV_DIR
+RECV_N=0
+# start_receiver TOKEN MODE: receiver.py on a free port, its files in a
+# directory of its own, $TMP/recv-N-MODE; sets RECV_URL and RECV_DIR
 start_receiver() {
-	RECV_DIR=$TMP/recv-$2
+	RECV_N=$((RECV_N + 1))
+	RECV_DIR=$TMP/recv-$RECV_N-$2
 	mkdir -p "$RECV_DIR"
 	"$KCIDB_PY" tests/kcidb/receiver.py "$RECV_DIR/port" "$1" \
 		"$KCIDB_SCHEMA" "$2" "$RECV_DIR" 2>"$RECV_DIR/stderr" &
