@@ -164,7 +164,7 @@ static int put_incident(void *ctx, const struct db_kcidb_incident *i)
 	else
 		strbuf_addf(&x->id, "%s:%s:%s:absent", x->o->origin, i->hash,
 			    i->test_id);
-	inc = json_pack("{s:o, s:s, s:s+, s:I, s:o, s:b}", "id",
+	inc = json_pack("{s:o, s:s, s:s++, s:I, s:o, s:b}", "id",
 			view_string(x->id.buf), "origin", x->o->origin,
 			"issue_id", x->o->origin, ":", i->hash, "issue_version",
 			(json_int_t)i->version, "test_id",
