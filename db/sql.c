@@ -49,11 +49,11 @@
 /*
  * KCIDB out (docs/interop.md): an issue's version is the number of changes
  * to what it says, the status (and note) and merge events of its
- * signature; its merge target is the one its last merge event names.
+ * signature s.
  */
-#define KCIDB_VERSION(sig)                                            \
-	"(SELECT count(*) FROM signature_events e"                    \
-	" WHERE e.signature_id = " sig " AND e.action IN ('status', " \
+#define KCIDB_VERSION                                              \
+	"(SELECT count(*) FROM signature_events e"                 \
+	" WHERE e.signature_id = s.id AND e.action IN ('status', " \
 	"'merge'))"
 
 /* subscriptions (db/subscriptions.c) */
@@ -702,39 +702,43 @@ static const char *const sql[DB_SQL_NR] = {
 		" WHERE o.ts >= ?1 AND o.ts < ?2 AND s.duplicate_of IS NULL"
 		" AND s.status <> 'invalid' AND (?3 IS NULL OR ss.section = ?3)"
 		" GROUP BY 1, 2 ORDER BY 1, 2",
-	/* ?1 since: NULL, or what changed at or after it */
+	/* ?1 since: NULL, or what changed at or after it; the merge target
+	 * is the one the signature's last merge event names */
 	[DB_SQL_KCIDB_ISSUES] =
 		"SELECT s.id, s.hash, s.algo_version, s.kind, s.title, s.chain,"
 		" s.culprit_function, s.culprit_module, s.first_seen, s.status,"
-		" s.note, " KCIDB_VERSION(
-			"s.id") ","
-				" (SELECT m.hash FROM signature_events e"
-				"  JOIN signatures m ON m.id = CAST(e.value AS INTEGER)"
-				"  WHERE e.signature_id = s.id AND e.action = 'merge'"
-				"  ORDER BY e.id DESC LIMIT 1)"
-				" FROM signatures s WHERE ?1 IS NULL OR s.first_seen >= ?1"
-				" OR EXISTS (SELECT 1 FROM signature_events e"
-				"  WHERE e.signature_id = s.id"
-				"  AND e.action IN ('status', 'merge') AND e.ts >= ?1)"
-				" ORDER BY s.id",
-	[DB_SQL_KCIDB_PRESENT] = "SELECT s.hash, " KCIDB_VERSION(
-		"s.id") ", r.kcidb_test_id, o.seq"
-			" FROM runs r JOIN occurrences o ON o.run_id = r.id"
-			" JOIN signatures s ON s.id = o.signature_id"
-			" WHERE r.kcidb_test_id IS NOT NULL AND (?1 IS NULL OR o.ts >= ?1)"
-			" ORDER BY r.id, o.seq",
-	/* the clean runs counted toward a fix, once per signature of the
-	 * regressions they counted for */
-	[DB_SQL_KCIDB_ABSENT] = "SELECT DISTINCT s.hash, " KCIDB_VERSION(
-		"s.id") ","
-			" r.kcidb_test_id, r.id, s.id FROM regression_runs rr"
-			" JOIN runs r ON r.id = rr.run_id"
-			" JOIN regression_signatures rs"
-			"  ON rs.regression_id = rr.regression_id"
-			" JOIN signatures s ON s.id = rs.signature_id"
-			" WHERE rr.counted = 1 AND r.kcidb_test_id IS NOT NULL"
-			" AND (?1 IS NULL OR r.received_at >= ?1)"
-			" ORDER BY r.id, s.id",
+		" s.note, " KCIDB_VERSION ","
+		" (SELECT m.hash FROM signature_events e"
+		"  JOIN signatures m ON m.id = CAST(e.value AS INTEGER)"
+		"  WHERE e.signature_id = s.id AND e.action = 'merge'"
+		"  ORDER BY e.id DESC LIMIT 1)"
+		" FROM signatures s WHERE ?1 IS NULL OR s.first_seen >= ?1"
+		" OR EXISTS (SELECT 1 FROM signature_events e"
+		"  WHERE e.signature_id = s.id"
+		"  AND e.action IN ('status', 'merge') AND e.ts >= ?1)"
+		" ORDER BY s.id",
+	/* from the runs of KCIDB tests in the order of their index: no sort
+	 * of every occurrence, only of each run's few */
+	[DB_SQL_KCIDB_PRESENT] = "SELECT s.hash, " KCIDB_VERSION
+				 ", r.kcidb_test_id, o.seq"
+				 " FROM runs r INDEXED BY runs_kcidb_test"
+				 " CROSS JOIN occurrences o ON o.run_id = r.id"
+				 " JOIN signatures s ON s.id = o.signature_id"
+				 " WHERE r.kcidb_test_id IS NOT NULL"
+				 " AND (?1 IS NULL OR o.ts >= ?1)"
+				 " ORDER BY r.kcidb_test_id, o.seq",
+	/* the clean runs counted toward a fix (a few per regression), once
+	 * per signature of the regressions they counted for */
+	[DB_SQL_KCIDB_ABSENT] =
+		"SELECT DISTINCT s.hash, " KCIDB_VERSION ", r.kcidb_test_id,"
+		" r.id, s.id FROM regression_runs rr"
+		" JOIN runs r ON r.id = rr.run_id"
+		" JOIN regression_signatures rs"
+		"  ON rs.regression_id = rr.regression_id"
+		" JOIN signatures s ON s.id = rs.signature_id"
+		" WHERE rr.counted = 1 AND r.kcidb_test_id IS NOT NULL"
+		" AND (?1 IS NULL OR r.received_at >= ?1)"
+		" ORDER BY r.id, s.id",
 };
 
 const char *db_sql_text(enum db_sql id)
