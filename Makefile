@@ -160,6 +160,14 @@ build/fuzz/%: tests/fuzz/%.c $(PARSER_SRC) server/triage/report_json.c \
 	$(Q)$(CLANG) -std=gnu11 -I. -D_GNU_SOURCE -g -O1 \
 		-fsanitize=fuzzer,address,undefined -o $@ $^ $(PKG_LIBS)
 
+# fuzz_kcidb: the KCIDB document reader and what it is built on.
+build/fuzz/fuzz_kcidb: tests/fuzz/fuzz_kcidb.c $(PARSER_SRC) \
+		server/triage/jsonw.c server/kcidb/document.c
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  FUZZ    $@")
+	$(Q)$(CLANG) -std=gnu11 -I. -D_GNU_SOURCE -g -O1 \
+		-fsanitize=fuzzer,address,undefined -o $@ $^ $(PKG_LIBS)
+
 # fuzz_http and fuzz_ingest run the whole program: every library object,
 # instrumented.
 build/fuzz/obj/%.o: %.c
@@ -192,6 +200,7 @@ check-layers:
 FUZZ_SECONDS ?= 60
 FUZZ_ARGS_fuzz_http := -dict=tests/fuzz/http.dict tests/fuzz/seeds/http
 FUZZ_ARGS_fuzz_mailmsg := tests/fuzz/seeds/mail
+FUZZ_ARGS_fuzz_kcidb := tests/fuzz/seeds/kcidb
 fuzz: deps $(FUZZ_BIN)
 	$(Q)$(foreach f,$(FUZZ_BIN),mkdir -p build/fuzz/corpus-$(notdir $(f)) \
 		&& $(f) -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \

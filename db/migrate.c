@@ -362,7 +362,25 @@ static const char *const migrations[] = {
 	"ALTER TABLE runs ADD COLUMN kcidb_origin TEXT;"
 	"ALTER TABLE runs ADD COLUMN kcidb_test_id TEXT;"
 	"CREATE UNIQUE INDEX runs_kcidb_test ON runs (kcidb_test_id)"
-	" WHERE kcidb_test_id IS NOT NULL;",
+	" WHERE kcidb_test_id IS NOT NULL;"
+	/* KCIDB in: the checkouts and builds tests name, merged as they
+	 * come; log_url tests waiting for (or given up by) the fetcher */
+	"CREATE TABLE kcidb_checkouts (id TEXT PRIMARY KEY,"
+	" origin TEXT NOT NULL, tree_name TEXT, git_repository_url TEXT,"
+	" git_repository_branch TEXT, git_commit_hash TEXT,"
+	" git_commit_name TEXT, updated_at INTEGER NOT NULL);"
+	"CREATE TABLE kcidb_builds (id TEXT PRIMARY KEY,"
+	" origin TEXT NOT NULL, checkout_id TEXT NOT NULL,"
+	" updated_at INTEGER NOT NULL);"
+	"CREATE TABLE kcidb_fetches (id INTEGER PRIMARY KEY,"
+	" test_id TEXT NOT NULL UNIQUE, origin TEXT NOT NULL,"
+	" run_id TEXT NOT NULL, build_id TEXT NOT NULL, log_url TEXT NOT NULL,"
+	" path TEXT, machine TEXT, start_time TEXT,"
+	" state TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,"
+	" next_attempt INTEGER NOT NULL, last_error TEXT,"
+	" created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL);"
+	"CREATE INDEX kcidb_fetches_due ON kcidb_fetches"
+	" (state, next_attempt);",
 };
 
 int migrate_latest(void)

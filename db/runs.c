@@ -49,6 +49,8 @@ int db_run_insert(struct db *db, const struct db_run *run, long long *id,
 	db_bind_int_or_null(st, 12, run->lockdep_off_after, !run->lockdep_off);
 	db_bind_text(st, 13, run->lockdep_off ? run->lockdep_off_reason : NULL);
 	db_bind_int(st, 14, run->reports);
+	db_bind_text(st, 15, run->kcidb_origin);
+	db_bind_text(st, 16, run->kcidb_test_id);
 	ret = db_step_done(db, st, "storing run", err);
 	if (!ret)
 		*id = db_last_id(db);

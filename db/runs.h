@@ -20,6 +20,9 @@ struct db_run {
 	bool lockdep_off; /* false: lockdep stayed active to the end */
 	const char *lockdep_off_reason;
 	long long reports;
+	/* the KCIDB test the run was made from (docs/interop.md), or NULL;
+	 * written by db_run_insert, not read back by the run queries */
+	const char *kcidb_origin, *kcidb_test_id;
 };
 
 /* One report of a run as stored, with its signature's current state. */

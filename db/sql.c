@@ -33,6 +33,11 @@
 	" AND (?11 IS NULL OR duplicate_of IS NULL)"                       \
 	" ORDER BY " col " DESC, id DESC LIMIT ?7"
 
+#define KCIDB_FETCH_COLUMNS                                              \
+	"id, test_id, origin, run_id, build_id, log_url, path, machine," \
+	" start_time, state, attempts, next_attempt, last_error,"        \
+	" created_at, updated_at"
+
 #define RUN_COLUMNS                                                          \
 	"id, run_id, tree, branch, kernel, kernel_commit, machine, test, "   \
 	"started_at, received_at, log_size, log_sha256, lockdep_off_after, " \
@@ -78,9 +83,10 @@ static const char *const sql[DB_SQL_NR] = {
 	[DB_SQL_RUN_INSERT] =
 		"INSERT INTO runs (run_id, tree, branch, kernel, kernel_commit,"
 		" machine, test, started_at, received_at, log_size, log_sha256,"
-		" lockdep_off_after, lockdep_off_reason, reports, verdict)"
+		" lockdep_off_after, lockdep_off_reason, reports, verdict,"
+		" kcidb_origin, kcidb_test_id)"
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
-		" ?13, ?14, '')",
+		" ?13, ?14, '', ?15, ?16)",
 	[DB_SQL_RUN_SET_VERDICT] = "UPDATE runs SET verdict = ?2 WHERE id = ?1",
 	[DB_SQL_RUN_GET] = "SELECT " RUN_COLUMNS " FROM runs WHERE run_id = ?1",
 	[DB_SQL_RUN_LIST] = "SELECT " RUN_COLUMNS " FROM runs"
@@ -739,6 +745,59 @@ static const char *const sql[DB_SQL_NR] = {
 		" WHERE rr.counted = 1 AND r.kcidb_test_id IS NOT NULL"
 		" AND (?1 IS NULL OR r.received_at >= ?1)"
 		" ORDER BY r.id, s.id",
+	/* KCIDB in (db/kcidb.c, docs/interop.md): a field a later
+	 * submission leaves out keeps what an earlier one said */
+	[DB_SQL_KCIDB_CHECKOUT_UPSERT] =
+		"INSERT INTO kcidb_checkouts (id, origin, tree_name,"
+		" git_repository_url, git_repository_branch, git_commit_hash,"
+		" git_commit_name, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6,"
+		" ?7, ?8) ON CONFLICT (id) DO UPDATE SET"
+		" tree_name = coalesce(excluded.tree_name, tree_name),"
+		" git_repository_url = coalesce(excluded.git_repository_url,"
+		" git_repository_url),"
+		" git_repository_branch = coalesce(excluded.git_repository_branch,"
+		" git_repository_branch),"
+		" git_commit_hash = coalesce(excluded.git_commit_hash,"
+		" git_commit_hash),"
+		" git_commit_name = coalesce(excluded.git_commit_name,"
+		" git_commit_name), updated_at = excluded.updated_at"
+		" WHERE excluded.tree_name IS NOT tree_name"
+		" OR excluded.git_repository_url IS NOT git_repository_url"
+		" OR excluded.git_repository_branch IS NOT git_repository_branch"
+		" OR excluded.git_commit_hash IS NOT git_commit_hash"
+		" OR excluded.git_commit_name IS NOT git_commit_name",
+	[DB_SQL_KCIDB_BUILD_UPSERT] =
+		"INSERT INTO kcidb_builds (id, origin, checkout_id, updated_at)"
+		" VALUES (?1, ?2, ?3, ?4) ON CONFLICT (id) DO UPDATE SET"
+		" checkout_id = excluded.checkout_id,"
+		" updated_at = excluded.updated_at"
+		" WHERE excluded.checkout_id IS NOT checkout_id",
+	/* what a run takes from its build's checkout */
+	[DB_SQL_KCIDB_BUILD_CHECKOUT] =
+		"SELECT c.tree_name, c.git_repository_branch, c.git_commit_hash,"
+		" c.git_commit_name FROM kcidb_builds b"
+		" JOIN kcidb_checkouts c ON c.id = b.checkout_id"
+		" WHERE b.id = ?1",
+	[DB_SQL_KCIDB_FETCH_INSERT] =
+		"INSERT INTO kcidb_fetches (test_id, origin, run_id, build_id,"
+		" log_url, path, machine, start_time, state, next_attempt,"
+		" created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,"
+		" ?8, ?9, ?10, ?10, ?10) ON CONFLICT (test_id) DO NOTHING",
+	[DB_SQL_KCIDB_FETCH_FIND] = "SELECT " KCIDB_FETCH_COLUMNS
+				    " FROM kcidb_fetches WHERE test_id = ?1",
+	[DB_SQL_KCIDB_FETCH_DUE] = "SELECT " KCIDB_FETCH_COLUMNS
+				   " FROM kcidb_fetches"
+				   " WHERE state = ?1 AND next_attempt <= ?2"
+				   " ORDER BY next_attempt, id LIMIT ?3",
+	[DB_SQL_KCIDB_FETCH_UPDATE] =
+		"UPDATE kcidb_fetches SET state = ?2, attempts = ?3,"
+		" next_attempt = ?4, last_error = ?5, updated_at = ?6"
+		" WHERE id = ?1",
+	[DB_SQL_KCIDB_FETCH_LIST] = "SELECT " KCIDB_FETCH_COLUMNS
+				    " FROM kcidb_fetches"
+				    " WHERE (?1 IS NULL OR state = ?1)"
+				    " AND (?2 IS NULL OR id < ?2)"
+				    " ORDER BY id DESC LIMIT ?3",
 };
 
 const char *db_sql_text(enum db_sql id)

@@ -19,6 +19,7 @@
 #include "server/config.h"
 #include "server/http/api.h"
 #include "server/http/http.h"
+#include "server/kcidb/fetcher.h"
 #include "server/options.h"
 #include "server/triage/indexer.h"
 #include "server/triage/owners.h"
@@ -90,7 +91,21 @@ static const char serve_usage[] =
 	"                          seconds when --smtp-url is set (900;\n"
 	"                          0: never; docs/mail.md)\n"
 	"  --kcidb-origin ORIGIN   the origin of GET /api/v1/kcidb's ids\n"
-	"                          ([a-z0-9_]+; splatd; docs/interop.md)\n" MAIL_USAGE;
+	"                          ([a-z0-9_]+; splatd; docs/interop.md)\n"
+	"  --kcidb-fetch-allow PREFIX\n"
+	"                          POST /api/v1/kcidb fetches a test's\n"
+	"                          log_url when it starts with PREFIX\n"
+	"                          (http:// or https://; repeatable; none:\n"
+	"                          log_urls are skipped; docs/interop.md)\n"
+	"  --kcidb-fetch-timeout SECS\n"
+	"                          a log_url fetch's whole time (60)\n"
+	"  --kcidb-fetch-connect-timeout SECS\n"
+	"                          ... its connection's (10)\n"
+	"  --kcidb-fetch-retry SECS\n"
+	"                          a failed fetch is retried after SECS,\n"
+	"                          doubled each time up to a day (60)\n"
+	"  --kcidb-fetch-attempts N\n"
+	"                          ... and given up after N attempts (8)\n" MAIL_USAGE;
 
 /* Everything serve's options set: the destinations of its table. */
 struct serve_settings {
@@ -98,6 +113,7 @@ struct serve_settings {
 	struct http_config http;
 	struct regress_config regress;
 	struct mail_config mail;
+	struct kcidb_fetch_config kcidb_fetch;
 	unsigned sync_interval, digest_interval, index_budget;
 	const char *config, *access_log, *ktree, *krepo, *kref;
 	const char *public_url; /* --public-url as given, or NULL */
@@ -152,24 +168,37 @@ struct serve_settings {
 		OPT_UINT("--digest-interval", &(s)->digest_interval, 0),       \
 		OPT_CALLBACK("--kcidb-origin", &(s)->http.kcidb_origin,        \
 			     kcidb_origin_option),                             \
+		OPT_CALLBACK("--kcidb-fetch-allow", &(s)->kcidb_fetch,         \
+			     kcidb_fetch_allow_opt),                           \
+		OPT_UINT("--kcidb-fetch-timeout", &(s)->kcidb_fetch.timeout,   \
+			 OPTIONS_NONZERO),                                     \
+		OPT_UINT("--kcidb-fetch-connect-timeout",                      \
+			 &(s)->kcidb_fetch.connect_timeout, OPTIONS_NONZERO),  \
+		OPT_UINT("--kcidb-fetch-retry", &(s)->kcidb_fetch.retry,       \
+			 OPTIONS_NONZERO),                                     \
+		OPT_UINT("--kcidb-fetch-attempts", &(s)->kcidb_fetch.attempts, \
+			 OPTIONS_NONZERO),                                     \
 		MAIL_OPTIONS(&(s)->mail), OPT_END
 
 /* Every setting at its default, before the file and argv. */
 static void settings_init(struct serve_settings *s)
 {
 	const struct ingest_limits limits = INGEST_LIMITS_INIT;
+	const struct kcidb_fetch_config kcidb_fetch = KCIDB_FETCH_CONFIG_INIT;
 	struct stat st;
 
 	*s = (struct serve_settings){ .limits = limits,
 				      .sync_interval = 600,
 				      .digest_interval = 900,
 				      .index_budget = 12,
+				      .kcidb_fetch = kcidb_fetch,
 				      .kref = "HEAD" };
 	http_config_init(&s->http);
 	mail_config_init(&s->mail);
 	/* NULL tells whether --public-url was given (see settings_finish) */
 	s->mail.public_url = NULL;
 	s->http.limits = &s->limits;
+	s->http.kcidb_fetch = &s->kcidb_fetch;
 	if (!stat("static", &st) && S_ISDIR(st.st_mode))
 		s->http.static_dir = "static";
 }
@@ -182,6 +211,8 @@ static void settings_finish(struct serve_settings *s)
 
 	mail_config_init(&defaults);
 	s->public_url = s->mail.public_url;
+	/* a log_url's body is capped on the wire as a request's is */
+	s->kcidb_fetch.max_body = s->http.max_body;
 	if (!s->mail.public_url)
 		s->mail.public_url = defaults.public_url;
 }
@@ -379,6 +410,7 @@ int cmd_serve(int argc, char **argv)
 	struct serve_state state = { &s, NULL, argc, argv, NULL };
 	struct config c = CONFIG_INIT;
 	struct mailer *mailer = NULL;
+	struct kcidb_fetcher *fetcher = NULL;
 	struct strbuf err = STRBUF_INIT;
 	struct db *owners_db = NULL;
 	sigset_t sigs;
@@ -461,7 +493,12 @@ int cmd_serve(int argc, char **argv)
 		ret = mailer_start(&mailer, &s.mail, s.http.db_path,
 				   s.digest_interval, &err);
 	if (!ret)
+		ret = kcidb_fetcher_start(&fetcher, &s.kcidb_fetch, &s.limits,
+					  s.http.regress, s.http.db_path, &err);
+	s.http.kcidb_fetcher = fetcher;
+	if (!ret)
 		ret = http_serve(&s.http, &err);
+	kcidb_fetcher_stop(fetcher);
 	mailer_stop(mailer);
 	regress_free(s.http.regress);
 	owners_source_free(s.http.owners);

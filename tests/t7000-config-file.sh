@@ -18,6 +18,7 @@ while read -r flag meta; do
 	"") value=true ;;
 	HOST:PORT) value=127.0.0.1:0 ;;
 	SIZE | N | SECS | DAYS) value=1 ;;
+	PREFIX) value=https://ci.example.org/logs/ ;;
 	*) value=x ;;
 	esac
 	[ "$key" = config ] && continue

@@ -8,7 +8,6 @@
 # --public-url, and absolute; since=; the origin option, on the command
 # line and in the configuration file (docs/interop.md "KCIDB out").
 cd "$(dirname "$0")/.." || exit 1
-. tests/http/lib.sh
 . tests/kcidb/lib.sh
 
 export_cli() { "$SPLATD" kcidb export --db "$DB" "$@"; }

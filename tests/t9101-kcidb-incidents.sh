@@ -9,7 +9,6 @@
 # KCIDB test is set in the database here, as `splatd kcidb import` sets it
 # (runs.kcidb_origin, kcidb_test_id); t9103 imports real documents.
 cd "$(dirname "$0")/.." || exit 1
-. tests/http/lib.sh
 . tests/kcidb/lib.sh
 
 R=$TMP/linux

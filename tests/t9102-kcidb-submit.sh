@@ -8,7 +8,6 @@
 # wait), an endpoint that is not there all exit 1 saying why; nothing is
 # posted when there is nothing to say (docs/interop.md "KCIDB out").
 cd "$(dirname "$0")/.." || exit 1
-. tests/http/lib.sh
 . tests/kcidb/lib.sh
 
 SECRET=kcidb-secret-123

@@ -14,6 +14,7 @@
 #include "server/http/api.h"
 #include "server/triage/gunzip.h"
 #include "server/triage/ingest.h"
+#include "server/triage/jsonw.h"
 #include "server/http/metrics.h"
 #include "server/http/routes.h"
 
@@ -66,8 +67,8 @@ static int to_ingest(void *ctx, const char *buf, size_t len, struct strbuf *err)
  * JSON bodies are buffered (their log comes as one string), capped by
  * --max-json after gunzip and by the memory all buffered bodies share.
  */
-static int json_cap(struct http_request *req, unsigned long long len,
-		    struct strbuf *err)
+int api_json_cap(struct http_request *req, unsigned long long len,
+		 struct strbuf *err)
 {
 	unsigned long long max = http_config(req)->max_json;
 
@@ -81,10 +82,11 @@ static int json_cap(struct http_request *req, unsigned long long len,
 	return 0;
 }
 
-static int to_body(void *ctx, const char *buf, size_t len, struct strbuf *err)
+int api_json_body_add(void *ctx, const char *buf, size_t len,
+		      struct strbuf *err)
 {
 	struct http_request *req = ctx;
-	int ret = json_cap(req, req->body.len + len, err);
+	int ret = api_json_cap(req, req->body.len + len, err);
 
 	return ret ? ret : http_body_append(req, buf, len, err);
 }
@@ -113,7 +115,7 @@ static void runs_begin(struct http_request *req)
 	clen = http_header(req, "Content-Length");
 	if (up->json && clen && !up->gzip) {
 		/* the whole document comes: refuse it or take its memory */
-		ret = json_cap(req, strtoull(clen, NULL, 10), &req->err);
+		ret = api_json_cap(req, strtoull(clen, NULL, 10), &req->err);
 		if (!ret)
 			ret = http_body_reserve(req, strtoull(clen, NULL, 10),
 						&req->err);
@@ -146,11 +148,11 @@ static void runs_data(struct http_request *req, const char *data, size_t len)
 
 	if (up->gzip)
 		ret = gunzip_feed(up->gz, data, len,
-				  up->json ? to_body : to_ingest,
+				  up->json ? api_json_body_add : to_ingest,
 				  up->json ? (void *)req : (void *)up->in,
 				  &req->err);
 	else if (up->json)
-		ret = to_body(req, data, len, &req->err);
+		ret = api_json_body_add(req, data, len, &req->err);
 	else
 		ret = ingest_feed(up->in, data, len, &req->err);
 	if (ret)
@@ -177,23 +179,6 @@ static const char *json_meta(json_t *run, const char *key, int *bad)
  */
 #define RUNS_JSON_VALUES 256
 
-/* Values in a JSON text, counted on ',' '[' '{' outside strings. */
-static size_t json_values(const char *s, size_t len)
-{
-	size_t i, n = 1;
-	bool str = false;
-
-	for (i = 0; i < len; i++) {
-		if (str && s[i] == '\\')
-			i++;
-		else if (s[i] == '"')
-			str = !str;
-		else if (!str && (s[i] == ',' || s[i] == '[' || s[i] == '{'))
-			n++;
-	}
-	return n;
-}
-
 /* Parse {"run": {...}, "log": "..."} and feed its log. */
 static int runs_json(struct http_request *req, struct runs_upload *up,
 		     json_t **doc)
@@ -202,7 +187,8 @@ static int runs_json(struct http_request *req, struct runs_upload *up,
 	json_t *run, *log;
 	int bad = 0, ret;
 
-	if (json_values(req->body.buf, req->body.len) > RUNS_JSON_VALUES) {
+	if (jsonw_count_values(req->body.buf, req->body.len) >
+	    RUNS_JSON_VALUES) {
 		strbuf_addf(&req->err,
 			    "the JSON document has more than %d values;"
 			    " it must be {\"run\": {...}, \"log\": \"...\"}",

@@ -47,6 +47,10 @@ struct http_config {
 	unsigned long long max_buffered; /* all buffered bodies together */
 	unsigned long long max_json; /* a runs JSON document after gunzip */
 	const char *kcidb_origin; /* of GET /api/v1/kcidb's ids */
+	/* KCIDB in (server/kcidb/): which log_urls may be fetched, and the
+	 * thread that fetches them (NULL: none; queued tests wait) */
+	const struct kcidb_fetch_config *kcidb_fetch;
+	struct kcidb_fetcher *kcidb_fetcher;
 	/* Called with the running daemon once it serves: splatd serve tells
 	 * systemd it is ready; tests hand the daemon connections of their
 	 * own (with MHD_add_connection, tests/fuzz/fuzz_http.c). */
@@ -72,6 +76,8 @@ struct route;
 struct regress;
 struct owners_source;
 struct ingest_limits;
+struct kcidb_fetch_config;
+struct kcidb_fetcher;
 
 /*
  * A route's handler, called once the whole request is in (its body, when

@@ -20,6 +20,10 @@ static const struct route routes[] = {
 	  "runs_list" },
 	{ "GET", "/api/v1/runs/{}", api_runs_get, NULL, AUTH_READ, 0,
 	  "runs_get" },
+	{ "POST", "/api/v1/kcidb", NULL, api_kcidb_import_post, AUTH_CI,
+	  HTTP_BODY_STREAM, "kcidb_import_post" },
+	{ "GET", "/api/v1/kcidb/fetches", api_kcidb_fetches_list, NULL,
+	  AUTH_READ, 0, "kcidb_fetches_list" },
 	{ "GET", "/api/v1/signatures", api_signatures_list, NULL, AUTH_READ, 0,
 	  "signatures_list" },
 	/* before {}: "stats" is neither an id nor a signature */

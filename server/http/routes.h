@@ -35,6 +35,9 @@ void api_runs_post(struct http_request *req, enum http_phase phase,
 		   const char *data, size_t len);
 void api_runs_list(struct http_request *req);
 void api_runs_get(struct http_request *req);
+void api_kcidb_import_post(struct http_request *req, enum http_phase phase,
+			   const char *data, size_t len);
+void api_kcidb_fetches_list(struct http_request *req);
 
 /* server/http/api_signatures.c */
 void api_signatures_list(struct http_request *req);

@@ -439,6 +439,8 @@ static void run_row(struct ingest *in, const struct ingest_meta *m,
 	run->lockdep_off_after = in->lockdep_off_after;
 	run->lockdep_off_reason = in->lockdep_off_reason.buf;
 	run->reports = (long long)in->nreports;
+	run->kcidb_origin = m->kcidb_origin;
+	run->kcidb_test_id = m->kcidb_test_id;
 }
 
 /* Regression tracking (server/triage/regress.c) for the stored run. */

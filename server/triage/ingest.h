@@ -48,6 +48,9 @@ struct ingest_meta {
 	const char *id, *tree, *branch, *kernel, *commit, *machine, *test;
 	const char *started_at;
 	const char *lockdep; /* "0": the kernel ran without lockdep */
+	/* the KCIDB test this run is made of (server/kcidb/import.c), or
+	 * NULL for an ordinary run */
+	const char *kcidb_origin, *kcidb_test_id;
 	struct regress *regress; /* NULL: no regression tracking */
 };
 

@@ -185,3 +185,19 @@ void jsonw_null(struct jsonw *w)
 	item(w);
 	strbuf_add(w->out, "null", 4);
 }
+
+size_t jsonw_count_values(const char *s, size_t len)
+{
+	size_t i, n = 1;
+	bool str = false;
+
+	for (i = 0; i < len; i++) {
+		if (str && s[i] == '\\')
+			i++;
+		else if (s[i] == '"')
+			str = !str;
+		else if (!str && (s[i] == ',' || s[i] == '[' || s[i] == '{'))
+			n++;
+	}
+	return n;
+}

@@ -38,4 +38,11 @@ void jsonw_int(struct jsonw *w, long long v);
 void jsonw_bool(struct jsonw *w, bool v);
 void jsonw_null(struct jsonw *w);
 
+/*
+ * Values in a JSON text (an upper bound, counted on ',' '[' '{' outside
+ * strings), to refuse a document before jansson spends some 50 bytes on
+ * each of its values.
+ */
+size_t jsonw_count_values(const char *s, size_t len);
+
 #endif

@@ -1,17 +1,85 @@
 # SPDX-License-Identifier: GPL-2.0
-# lib.sh: the KCIDB part of the test library, sourced after tests/http/lib.sh
-# (or tests/test-lib.sh): the schema every exported document must satisfy,
-# checked with Debian's python3-jsonschema (tests/kcidb/validate.py), and a
-# KCIDB-NG style receiver on loopback (tests/kcidb/receiver.py).
+# lib.sh: the KCIDB part of the test library, on tests/http/lib.sh: a log
+# server on loopback (tests/kcidb/logserver.py), the KernelCI-shaped
+# document (tests/kcidb/doc.py) and a POST of it; the schema check of what
+# splatd exports (tests/kcidb/validate.py) and a KCIDB-NG style receiver
+# (tests/kcidb/receiver.py).
+#
+# Source it from the repo root: . tests/kcidb/lib.sh
+. tests/http/lib.sh
+LOGS=$TMP/logs
+LPID=
+LBASE=
+mkdir -p "$LOGS"
+cp "$SEED" "$LOGS/seed.txt"
+gzip -c "$SEED" >"$LOGS/seed.txt.gz"
+
+stop_logserver() {
+	[ -n "$LPID" ] && kill "$LPID" 2>/dev/null && wait "$LPID" 2>/dev/null
+	LPID=
+}
+at_exit stop_logserver
+
+# start_logserver: serve $LOGS; sets LBASE (http://127.0.0.1:PORT)
+start_logserver() {
+	python3 tests/kcidb/logserver.py "$LOGS" >"$TMP/logserver.out" \
+		2>"$TMP/logserver.err" &
+	LPID=$!
+	local i port=
+	for i in $(seq 1 100); do
+		port=$(sed -n 's/^port //p' "$TMP/logserver.out")
+		[ -n "$port" ] && break
+		sleep 0.05
+	done
+	LBASE=http://127.0.0.1:$port
+}
+
+# kcidb_doc LOG_URL [MAJOR] >FILE: checkout, build, four tests (doc.py)
+kcidb_doc() { python3 tests/kcidb/doc.py "$SEED" "$@"; }
+
+# post_kcidb TOKEN FILE [curl args...]: POST a document; body in
+# $TMP/body, status on stdout
+post_kcidb() {
+	local tok=$1 file=$2
+	shift 2
+	curl -s -o "$TMP/body" -w '%{http_code}' -X POST \
+		-H "Authorization: Bearer $tok" \
+		-H 'Content-Type: application/json' \
+		--data-binary "@$file" "$@" "$BASE/api/v1/kcidb"
+}
+
+# wait_fetch TEST_ID STATE: poll GET /api/v1/kcidb/fetches (15 s) until the
+# fetch of TEST_ID is in STATE; prints its row
+wait_fetch() {
+	local i row
+	for i in $(seq 1 150); do
+		get "$BASE/api/v1/kcidb/fetches?limit=500" >/dev/null
+		row=$(jq -c --arg t "$1" '.fetches[] | select(.test_id == $t)' \
+			"$TMP/body")
+		if [ "$(jq -r .state <<<"$row")" = "$2" ]; then
+			echo "$row"
+			return 0
+		fi
+		sleep 0.1
+	done
+	echo "$row"
+	return 1
+}
+
+# ---- KCIDB out: the schema, a receiver ----------------------------------------
+# Every exported document is checked against the v5.3 schema with Debian's
+# python3-jsonschema and its format checker (tests/kcidb/validate.py), under
+# Debian's interpreter whatever python3 comes first on PATH.
 KCIDB_SCHEMA=$SHARED/kcidb/v05_03.schema.json
-need_shared "$KCIDB_SCHEMA"
-# Debian's interpreter: its python3-jsonschema and python3-rfc3987, whatever
-# python3 comes first on PATH
 KCIDB_PY=/usr/bin/python3
-need_exec "$KCIDB_PY"
+need_kcidb_schema() {
+	need_shared "$KCIDB_SCHEMA"
+	need_exec "$KCIDB_PY"
+}
 
 # kcidb_valid NAME FILE: FILE is a valid KCIDB document (errors shown)
 kcidb_valid() {
+	need_kcidb_schema
 	if "$KCIDB_PY" tests/kcidb/validate.py "$KCIDB_SCHEMA" "$2" \
 		>"$TMP/validate.out" 2>&1; then
 		ok "$1"
@@ -26,6 +94,7 @@ RECV_N=0
 # start_receiver TOKEN MODE: receiver.py on a free port, its files in a
 # directory of its own, $TMP/recv-N-MODE; sets RECV_URL and RECV_DIR
 start_receiver() {
+	need_kcidb_schema
 	RECV_N=$((RECV_N + 1))
 	RECV_DIR=$TMP/recv-$RECV_N-$2
 	mkdir -p "$RECV_DIR"

@@ -1,0 +1,202 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * api_kcidb_import: POST /api/v1/kcidb (a KCIDB document's tests as runs,
+ * server/kcidb/import.c) and GET /api/v1/kcidb/fetches (the log_url queue
+ * and what became of each), docs/api.md and docs/interop.md.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include "db/kcidb.h"
+#include "server/http/api.h"
+#include "server/http/routes.h"
+#include "server/kcidb/fetcher.h"
+#include "server/kcidb/import.h"
+#include "server/triage/gunzip.h"
+#include "server/triage/view.h"
+
+/* One connection's state (http_ctx()), kept from request to request. */
+struct kcidb_upload {
+	struct ingest *in;
+	struct gunzip *gz; /* made on the first gzip upload */
+	bool gzip;
+};
+
+static void *upload_new(void)
+{
+	struct kcidb_upload *up = calloc(1, sizeof(*up));
+
+	if (!up)
+		abort();
+	up->in = ingest_new();
+	return up;
+}
+
+static void upload_free(void *ctx)
+{
+	struct kcidb_upload *up = ctx;
+
+	if (!up)
+		return;
+	ingest_free(up->in);
+	gunzip_free(up->gz);
+	free(up);
+}
+
+static void kcidb_begin(struct http_request *req)
+{
+	const char *enc = http_header(req, "Content-Encoding");
+	const char *clen = http_header(req, "Content-Length");
+	struct kcidb_upload *up = http_ctx(req, upload_new, upload_free);
+	int ret = 0;
+
+	up->gzip = enc && !strcasecmp(enc, "gzip");
+	if (enc && !up->gzip && strcasecmp(enc, "identity")) {
+		http_reply_error(req, 415, "unsupported_media_type",
+				 "Content-Encoding must be gzip or identity");
+		return;
+	}
+	if (up->gzip) {
+		if (!up->gz)
+			up->gz = gunzip_new();
+		gunzip_reset(up->gz);
+	} else if (clen) {
+		/* the whole document comes: refuse it or take its memory */
+		ret = api_json_cap(req, strtoull(clen, NULL, 10), &req->err);
+		if (!ret)
+			ret = http_body_reserve(req, strtoull(clen, NULL, 10),
+						&req->err);
+	}
+	if (ret)
+		http_reply_errno(req, ret, req->err.buf);
+}
+
+static void kcidb_data(struct http_request *req, const char *data, size_t len)
+{
+	struct kcidb_upload *up = req->ctx;
+	int ret = up->gzip ? gunzip_feed(up->gz, data, len, api_json_body_add,
+					 req, &req->err) :
+			     api_json_body_add(req, data, len, &req->err);
+
+	if (ret)
+		http_reply_errno(req, ret, req->err.buf);
+}
+
+static void kcidb_end(struct http_request *req)
+{
+	static const struct kcidb_fetch_config no_fetch =
+		KCIDB_FETCH_CONFIG_INIT;
+	static const struct ingest_limits default_limits = INGEST_LIMITS_INIT;
+	const struct http_config *hc = http_config(req);
+	struct kcidb_upload *up = req->ctx;
+	struct kcidb_limits lim = KCIDB_LIMITS_INIT;
+	const struct kcidb_import_config cfg = {
+		.db = http_writer(req),
+		.write_lock = http_write_lock(req),
+		.regress = hc->regress,
+		.limits = hc->limits ? hc->limits : &default_limits,
+		.fetch = hc->kcidb_fetch ? hc->kcidb_fetch : &no_fetch,
+	};
+	struct kcidb_doc doc = { 0 };
+	json_t *reply = NULL;
+	bool created = false;
+	int ret = 0;
+
+	lim.max_bytes = hc->max_json;
+	if (up->gzip)
+		ret = gunzip_finish(up->gz, &req->err);
+	if (!ret)
+		ret = kcidb_doc_parse(&doc, req->body.buf, req->body.len, &lim,
+				      &req->err);
+	if (!ret)
+		ret = kcidb_import(&cfg, up->in, &doc, (long long)time(NULL),
+				   &reply, &created, &req->err);
+	kcidb_doc_release(&doc);
+	if (ret) {
+		http_reply_errno(req, ret, req->err.buf);
+		return;
+	}
+	kcidb_fetcher_wake(hc->kcidb_fetcher);
+	http_reply_json(req, created ? 201 : 200, reply);
+}
+
+void api_kcidb_import_post(struct http_request *req, enum http_phase phase,
+			   const char *data, size_t len)
+{
+	switch (phase) {
+	case HTTP_BEGIN:
+		kcidb_begin(req);
+		break;
+	case HTTP_DATA:
+		kcidb_data(req, data, len);
+		break;
+	case HTTP_END:
+		kcidb_end(req);
+		break;
+	}
+}
+
+struct fetch_list {
+	json_t *fetches;
+	long long last;
+};
+
+static int add_fetch(void *ctx, const struct db_kcidb_fetch *f)
+{
+	struct fetch_list *l = ctx;
+
+	json_array_append_new(
+		l->fetches,
+		json_pack("{s:s, s:s, s:o, s:s, s:s, s:I, s:o, s:o, s:o, s:o}",
+			  "test_id", f->test_id, "run_id", f->run_id, "run",
+			  f->state == DB_KCIDB_FETCH_DONE ?
+				  api_run_url(f->run_id) :
+				  json_null(),
+			  "log_url", f->log_url, "state",
+			  db_kcidb_fetch_states[f->state], "attempts",
+			  (json_int_t)f->attempts, "next_attempt",
+			  f->state == DB_KCIDB_FETCH_QUEUED ?
+				  view_time(f->next_attempt) :
+				  json_null(),
+			  "last_error", view_string(f->last_error), "queued_at",
+			  view_time(f->created_at), "updated_at",
+			  view_time(f->updated_at)));
+	l->last = f->id;
+	return 0;
+}
+
+void api_kcidb_fetches_list(struct http_request *req)
+{
+	struct fetch_list l = { json_array(), 0 };
+	enum db_kcidb_fetch_state state;
+	const char *s = http_query(req, "state");
+	long long limit, cursor;
+	int ret = 0;
+
+	if (s && db_kcidb_fetch_state_parse(s, &state)) {
+		strbuf_addstr(&req->err,
+			      "state must be queued, done or failed");
+		ret = -EINVAL;
+	}
+	if (!ret)
+		ret = http_query_int(req, "limit", 50, 1, 500, &limit);
+	if (!ret)
+		ret = http_query_int(req, "cursor", 0, 0, (1LL << 62), &cursor);
+	if (!ret)
+		ret = db_kcidb_fetch_list(http_db(req), s ? (int)state : -1,
+					  cursor, (int)limit, add_fetch, &l,
+					  &req->err);
+	if (ret) {
+		json_decref(l.fetches);
+		http_reply_errno(req, ret, req->err.buf);
+		return;
+	}
+	http_reply_json(req, 200,
+			json_pack("{s:o, s:o}", "fetches", l.fetches, "next",
+				  json_array_size(l.fetches) == (size_t)limit ?
+					  json_sprintf("%lld", l.last) :
+					  json_null()));
+}

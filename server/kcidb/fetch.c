@@ -1,0 +1,249 @@
+// SPDX-License-Identifier: GPL-2.0
+/* fetch: a KCIDB log_url into an ingest, within the operator's prefixes. */
+#include "server/kcidb/fetch.h"
+
+#include <curl/curl.h>
+#include <errno.h>
+#include <string.h>
+#include <strings.h>
+
+#include "server/triage/gunzip.h"
+#include "server/triage/ingest.h"
+
+static bool http_scheme(const char *s)
+{
+	return !strncmp(s, "http://", 7) || !strncmp(s, "https://", 8);
+}
+
+/* The authority of url (after "://") and its length. */
+static size_t authority(const char *url, const char **start)
+{
+	*start = strstr(url, "://") + 3;
+	return strcspn(*start, "/?#");
+}
+
+int kcidb_fetch_allow_opt(void *dest, const char *arg)
+{
+	struct kcidb_fetch_config *cfg = dest;
+	const char *host;
+	size_t n;
+
+	if (!http_scheme(arg) || cfg->nallow >= KCIDB_FETCH_MAX_ALLOW)
+		return -EINVAL;
+	n = authority(arg, &host);
+	if (!n || memchr(host, '@', n) || strpbrk(arg, " \t\r\n\\"))
+		return -EINVAL;
+	cfg->allow[cfg->nallow++] = arg;
+	return 0;
+}
+
+/* A path that could climb out of a prefix: "." or ".." segments, also
+ * percent-encoded, and backslashes some servers read as slashes. */
+static bool climbs(const char *url)
+{
+	const char *p;
+
+	if (strpbrk(url, "\\") || strcasestr(url, "%2e") ||
+	    strcasestr(url, "%2f") || strcasestr(url, "%5c"))
+		return true;
+	for (p = url; (p = strstr(p, "/.")); p++) {
+		if (strchr("/?#", p[2]) || (p[2] == '.' && strchr("/?#", p[3])))
+			return true;
+	}
+	return false;
+}
+
+static bool under(const char *prefix, const char *url)
+{
+	size_t n = strlen(prefix);
+	const char *host;
+
+	if (strncmp(url, prefix, n))
+		return false;
+	/* "http://host:8000" alone must not match "http://host:80001/" */
+	if (authority(prefix, &host) == strlen(host))
+		return strchr("/?#", url[n]) != NULL;
+	return true;
+}
+
+bool kcidb_fetch_allowed(const struct kcidb_fetch_config *cfg, const char *url)
+{
+	const char *host;
+	size_t i, n;
+
+	if (!url || !http_scheme(url) || climbs(url))
+		return false;
+	n = authority(url, &host);
+	if (!n || memchr(host, '@', n))
+		return false;
+	for (i = 0; i < strlen(url); i++)
+		if ((unsigned char)url[i] <= 0x20 || url[i] == 0x7f)
+			return false;
+	for (i = 0; i < cfg->nallow; i++)
+		if (under(cfg->allow[i], url))
+			return true;
+	return false;
+}
+
+/* One transfer's state, shared with libcurl's callbacks. */
+struct transfer {
+	CURL *curl;
+	struct ingest *in;
+	struct gunzip *gz; /* made when the body is gzip */
+	bool sniffed;
+	unsigned long long max_body;
+	const atomic_bool *cancel;
+	int ret; /* a callback's error, with its reason in err */
+	struct strbuf *err;
+};
+
+static int to_ingest(void *ctx, const char *buf, size_t len, struct strbuf *err)
+{
+	return ingest_feed(ctx, buf, len, err);
+}
+
+static size_t on_body(char *ptr, size_t size, size_t nmemb, void *ctx)
+{
+	struct transfer *t = ctx;
+	size_t len = size * nmemb;
+	long code = 0;
+
+	curl_easy_getinfo(t->curl, CURLINFO_RESPONSE_CODE, &code);
+	if (code != 200)
+		return len; /* a redirect's or an error's page */
+	if (!t->sniffed) {
+		t->sniffed = true;
+		/* a .gz file served as it is (no Content-Encoding) */
+		if (len >= 2 && (unsigned char)ptr[0] == 0x1f &&
+		    (unsigned char)ptr[1] == 0x8b)
+			t->gz = gunzip_new();
+	}
+	t->ret =
+		t->gz ? gunzip_feed(t->gz, ptr, len, to_ingest, t->in, t->err) :
+			ingest_feed(t->in, ptr, len, t->err);
+	return t->ret ? 0 : len;
+}
+
+static int on_progress(void *ctx, curl_off_t dltotal, curl_off_t dlnow,
+		       curl_off_t ultotal, curl_off_t ulnow)
+{
+	struct transfer *t = ctx;
+
+	(void)ultotal;
+	(void)ulnow;
+	if (t->cancel && atomic_load(t->cancel)) {
+		strbuf_addstr(t->err, "the fetch was cancelled (shutdown)");
+		t->ret = -EAGAIN;
+		return 1;
+	}
+	if ((unsigned long long)dltotal > t->max_body ||
+	    (unsigned long long)dlnow > t->max_body) {
+		strbuf_addf(t->err,
+			    "the log is larger than %llu bytes"
+			    " on the wire",
+			    t->max_body);
+		t->ret = -EFBIG;
+		return 1;
+	}
+	return 0;
+}
+
+/* One GET of url: 0 with *code, or -errno. */
+static int get_once(const struct kcidb_fetch_config *cfg, struct transfer *t,
+		    const char *url, long *code)
+{
+	char errbuf[CURL_ERROR_SIZE] = "";
+	CURLcode rc;
+
+	curl_easy_reset(t->curl);
+	curl_easy_setopt(t->curl, CURLOPT_URL, url);
+	curl_easy_setopt(t->curl, CURLOPT_PROTOCOLS_STR, "http,https");
+	curl_easy_setopt(t->curl, CURLOPT_FOLLOWLOCATION, 0L);
+	curl_easy_setopt(t->curl, CURLOPT_NOSIGNAL, 1L);
+	curl_easy_setopt(t->curl, CURLOPT_CONNECTTIMEOUT,
+			 (long)cfg->connect_timeout);
+	curl_easy_setopt(t->curl, CURLOPT_TIMEOUT, (long)cfg->timeout);
+	curl_easy_setopt(t->curl, CURLOPT_ACCEPT_ENCODING, "gzip");
+	curl_easy_setopt(t->curl, CURLOPT_USERAGENT, "splatd");
+	curl_easy_setopt(t->curl, CURLOPT_ERRORBUFFER, errbuf);
+	curl_easy_setopt(t->curl, CURLOPT_WRITEFUNCTION, on_body);
+	curl_easy_setopt(t->curl, CURLOPT_WRITEDATA, t);
+	curl_easy_setopt(t->curl, CURLOPT_XFERINFOFUNCTION, on_progress);
+	curl_easy_setopt(t->curl, CURLOPT_XFERINFODATA, t);
+	curl_easy_setopt(t->curl, CURLOPT_NOPROGRESS, 0L);
+	rc = curl_easy_perform(t->curl);
+	if (t->ret)
+		return t->ret;
+	if (rc != CURLE_OK) {
+		strbuf_addf(t->err, "fetching %s: %s", url,
+			    *errbuf ? errbuf : curl_easy_strerror(rc));
+		return -EAGAIN;
+	}
+	curl_easy_getinfo(t->curl, CURLINFO_RESPONSE_CODE, code);
+	return 0;
+}
+
+int kcidb_fetch_log(const struct kcidb_fetch_config *cfg, const char *url,
+		    struct ingest *in, const atomic_bool *cancel,
+		    struct strbuf *err)
+{
+	struct transfer t = { .in = in,
+			      .max_body = cfg->max_body,
+			      .cancel = cancel,
+			      .err = err };
+	struct strbuf at = STRBUF_INIT;
+	char *next = NULL;
+	long code = 0;
+	int hop, ret;
+
+	if (!kcidb_fetch_allowed(cfg, url)) {
+		strbuf_addf(err,
+			    "%s is not under a --kcidb-fetch-allow"
+			    " prefix",
+			    url);
+		return -EPERM;
+	}
+	if (curl_global_init(CURL_GLOBAL_DEFAULT) ||
+	    !(t.curl = curl_easy_init())) {
+		strbuf_addstr(err, "libcurl cannot start");
+		return -ENOMEM;
+	}
+	strbuf_addstr(&at, url);
+	for (hop = 0;; hop++) {
+		ret = get_once(cfg, &t, at.buf, &code);
+		if (ret || code < 300 || code > 399)
+			break;
+		curl_easy_getinfo(t.curl, CURLINFO_REDIRECT_URL, &next);
+		if (!next || hop >= KCIDB_FETCH_MAX_REDIRECTS) {
+			strbuf_addf(err,
+				    "%s: HTTP %ld without a redirect to"
+				    " follow",
+				    at.buf, code);
+			ret = -EAGAIN;
+			break;
+		}
+		if (!kcidb_fetch_allowed(cfg, next)) {
+			strbuf_addf(err,
+				    "%s redirects to %s, which is not"
+				    " under a --kcidb-fetch-allow prefix",
+				    at.buf, next);
+			ret = -EPERM;
+			break;
+		}
+		strbuf_reset(&at);
+		strbuf_addstr(&at, next);
+	}
+	if (!ret && code != 200) {
+		strbuf_addf(err, "%s: HTTP %ld", at.buf, code);
+		ret = -EAGAIN;
+	}
+	if (!ret && t.gz)
+		ret = gunzip_finish(t.gz, err);
+	if (ret == -ENOMEM || ret == -EIO)
+		ret = -EAGAIN;
+	gunzip_free(t.gz);
+	curl_easy_cleanup(t.curl);
+	curl_global_cleanup();
+	strbuf_release(&at);
+	return ret;
+}

@@ -1,0 +1,32 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * fetcher: `splatd serve`'s KCIDB log_url thread.  POST /api/v1/kcidb only
+ * queues the tests whose log is behind a log_url; this thread fetches and
+ * stores them (kcidb_fetch_due) on a database connection of its own,
+ * woken by each import and at least every second, and records failures on
+ * the queued rows for GET /api/v1/kcidb/fetches (docs/interop.md).  It
+ * runs only when some prefix is allowed (--kcidb-fetch-allow).
+ */
+#ifndef SPLATD_KCIDB_FETCHER_H
+#define SPLATD_KCIDB_FETCHER_H
+
+#include "parsers/strbuf.h"
+#include "server/kcidb/fetch.h"
+
+struct kcidb_fetcher;
+struct ingest_limits;
+struct regress;
+
+/* Start the thread (a NULL *out when cfg allows no prefix); cfg, lim and
+ * rg (may be NULL) must outlive it.  0 or -errno with err. */
+int kcidb_fetcher_start(struct kcidb_fetcher **out,
+			const struct kcidb_fetch_config *cfg,
+			const struct ingest_limits *lim, struct regress *rg,
+			const char *db_path, struct strbuf *err);
+/* Something was queued: fetch it now.  NULL is a no-op. */
+void kcidb_fetcher_wake(struct kcidb_fetcher *f);
+/* Stop the thread (a fetch in progress is cancelled, stays queued) and
+ * free; NULL is a no-op. */
+void kcidb_fetcher_stop(struct kcidb_fetcher *f);
+
+#endif

@@ -1,0 +1,474 @@
+// SPDX-License-Identifier: GPL-2.0
+/* import: KCIDB tests in, as runs (docs/interop.md "KCIDB in"). */
+#include "server/kcidb/import.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db/kcidb.h"
+#include "db/runs.h"
+#include "parsers/alloc.h"
+#include "server/triage/auth.h"
+
+/* What became of one test; the reply says it as "status". */
+enum test_outcome {
+	TEST_STORED,
+	TEST_ALREADY_STORED,
+	TEST_QUEUED,
+	TEST_SKIPPED,
+	TEST_FAILED, /* its log_url could not be fetched (yet) */
+	TEST_NR
+};
+
+static const char *const outcome_names[TEST_NR] = {
+	[TEST_STORED] = "stored", [TEST_ALREADY_STORED] = "already_stored",
+	[TEST_QUEUED] = "queued", [TEST_SKIPPED] = "skipped",
+	[TEST_FAILED] = "failed",
+};
+
+/* A test as a run is made of it: from the document or the fetch queue. */
+struct test_run {
+	const char *test_id, *origin, *run_id, *build_id;
+	const char *path, *machine, *start_time;
+};
+
+static void lock(const struct kcidb_import_config *cfg)
+{
+	if (cfg->write_lock)
+		pthread_mutex_lock(cfg->write_lock);
+}
+
+static void unlock(const struct kcidb_import_config *cfg)
+{
+	if (cfg->write_lock)
+		pthread_mutex_unlock(cfg->write_lock);
+}
+
+/*
+ * The run id of test id: the test id itself when it is a valid run id
+ * (1-128 of [A-Za-z0-9._:+@=-]), else "<origin>:sha256-" and the first
+ * 32 hex digits of its sha256 (docs/interop.md).
+ */
+static void run_id_of(const char *id, const char *origin, struct strbuf *out)
+{
+	size_t n = strlen(id);
+	char hex[AUTH_HASH_HEX + 1];
+
+	strbuf_reset(out);
+	if (n <= 128 && strspn(id, "abcdefghijklmnopqrstuvwxyz"
+				   "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+				   "0123456789._:+@=-") == n) {
+		strbuf_addstr(out, id);
+		return;
+	}
+	auth_hash(id, hex);
+	strbuf_addf(out, "%s:sha256-%.32s", origin, hex);
+}
+
+static json_t *entry_new(const char *test_id, const char *run_id)
+{
+	return json_pack("{s:s, s:s?}", "id", test_id, "run_id", run_id);
+}
+
+static void entry_set(json_t *e, enum test_outcome o, const char *reason)
+{
+	json_object_set_new(e, "status", json_string(outcome_names[o]));
+	if (reason)
+		json_object_set_new(e, "reason", json_string(reason));
+}
+
+/*
+ * Store the log in (finished) as the run of t.  0 with the entry set
+ * (stored or already stored), -EEXIST when the run was stored with another
+ * log (the entry says skipped), other -errno when the database failed.
+ */
+static int store_run(const struct kcidb_import_config *cfg, struct ingest *in,
+		     const struct test_run *t, long long now, json_t *entry,
+		     struct strbuf *err)
+{
+	struct db_kcidb_source src;
+	struct ingest_meta m = { 0 };
+	enum ingest_outcome outcome = INGEST_STORED;
+	json_t *verdict = NULL;
+	int ret;
+
+	db_kcidb_source_init(&src);
+	lock(cfg);
+	ret = db_kcidb_build_source(cfg->db, t->build_id, &src, err);
+	unlock(cfg);
+	if (ret && ret != -ENOENT)
+		goto out;
+	m.id = t->run_id;
+	m.tree = src.tree.len ? src.tree.buf : NULL;
+	m.branch = src.branch.len ? src.branch.buf : NULL;
+	m.commit = src.commit.len ? src.commit.buf : NULL;
+	m.kernel = src.kernel.len ? src.kernel.buf : NULL;
+	m.machine = t->machine;
+	m.test = t->path && *t->path ? t->path : NULL;
+	m.started_at = t->start_time;
+	m.regress = cfg->regress;
+	m.kcidb_origin = t->origin;
+	m.kcidb_test_id = t->test_id;
+	ret = ingest_meta_check(&m, err);
+	if (!ret)
+		ret = ingest_store(in, cfg->db, cfg->write_lock, &m, now,
+				   &outcome, &verdict, err);
+	if (ret == -EEXIST || ret == -EINVAL) {
+		entry_set(entry, TEST_SKIPPED, err->buf);
+		strbuf_reset(err);
+		ret = ret == -EINVAL ? 0 : ret;
+		goto out;
+	}
+	if (ret)
+		goto out;
+	entry_set(entry,
+		  outcome == INGEST_STORED ? TEST_STORED : TEST_ALREADY_STORED,
+		  NULL);
+	json_object_set(entry, "reports", json_object_get(verdict, "reports"));
+out:
+	json_decref(verdict);
+	db_kcidb_source_release(&src);
+	return ret;
+}
+
+/* A log_excerpt, ingested as it is. */
+static int import_excerpt(const struct kcidb_import_config *cfg,
+			  struct ingest *in, const struct kcidb_test *kt,
+			  const struct test_run *t, long long now,
+			  json_t *entry, struct strbuf *err)
+{
+	struct strbuf why = STRBUF_INIT;
+	int ret;
+
+	ingest_start(in, cfg->limits);
+	ret = ingest_feed(in, kt->log_excerpt, kt->log_excerpt_len, &why);
+	if (!ret)
+		ret = ingest_finish(in, &why);
+	if (ret) {
+		entry_set(entry, TEST_SKIPPED, why.buf);
+		ret = 0;
+	} else {
+		ret = store_run(cfg, in, t, now, entry, err);
+		ret = ret == -EEXIST ? 0 : ret;
+	}
+	strbuf_release(&why);
+	return ret;
+}
+
+/* A copy of a queued fetch (rows are borrowed from SQLite). */
+struct fetch_copy {
+	long long id, attempts;
+	enum db_kcidb_fetch_state state;
+	char *test_id, *origin, *run_id, *build_id, *log_url;
+	char *path, *machine, *start_time, *last_error;
+};
+
+static char *dup_or_null(const char *s)
+{
+	return s ? xstrdup(s) : NULL;
+}
+
+static void fetch_copy_set(struct fetch_copy *c, const struct db_kcidb_fetch *f)
+{
+	c->id = f->id;
+	c->attempts = f->attempts;
+	c->state = f->state;
+	c->test_id = xstrdup(f->test_id);
+	c->origin = xstrdup(f->origin);
+	c->run_id = xstrdup(f->run_id);
+	c->build_id = xstrdup(f->build_id);
+	c->log_url = xstrdup(f->log_url);
+	c->path = dup_or_null(f->path);
+	c->machine = dup_or_null(f->machine);
+	c->start_time = dup_or_null(f->start_time);
+	c->last_error = dup_or_null(f->last_error);
+}
+
+static void fetch_copy_release(struct fetch_copy *c)
+{
+	free(c->test_id);
+	free(c->origin);
+	free(c->run_id);
+	free(c->build_id);
+	free(c->log_url);
+	free(c->path);
+	free(c->machine);
+	free(c->start_time);
+	free(c->last_error);
+	memset(c, 0, sizeof(*c));
+}
+
+/* The seconds before retry number attempts + 1: retry, doubled each
+ * time, at most a day. */
+static long long backoff(const struct kcidb_fetch_config *fc,
+			 long long attempts)
+{
+	long long d = fc->retry ? fc->retry : 1;
+
+	while (--attempts > 0 && d < 86400)
+		d *= 2;
+	return d < 86400 ? d : 86400;
+}
+
+/*
+ * One attempt at queued fetch c: fetch, ingest, store, and record the
+ * outcome on its row; entry (may be NULL) says it too.  -errno only when
+ * the database failed.
+ */
+static int fetch_one(const struct kcidb_import_config *cfg, struct ingest *in,
+		     const struct fetch_copy *c, long long now, json_t *entry,
+		     struct strbuf *err)
+{
+	const struct test_run t = { c->test_id,	  c->origin, c->run_id,
+				    c->build_id,  c->path,   c->machine,
+				    c->start_time };
+	struct strbuf why = STRBUF_INIT;
+	enum db_kcidb_fetch_state state = DB_KCIDB_FETCH_DONE;
+	long long attempts = c->attempts + 1, next = now;
+	json_t *scratch = entry ? NULL : json_object();
+	int ret;
+
+	if (!entry)
+		entry = scratch;
+	ingest_start(in, cfg->limits);
+	ret = kcidb_fetch_log(cfg->fetch, c->log_url, in, cfg->cancel, &why);
+	if (!ret)
+		ret = ingest_finish(in, &why);
+	if (!ret) {
+		ret = store_run(cfg, in, &t, now, entry, &why);
+		if (ret && ret != -EEXIST)
+			ret = -EAGAIN; /* the database: try again later */
+		if ((!ret || ret == -EEXIST) &&
+		    json_object_get(entry, "reason")) {
+			strbuf_addstr(&why, json_string_value(json_object_get(
+						    entry, "reason")));
+			ret = ret ? ret : -EINVAL; /* metadata refused */
+		}
+	}
+	if (ret == -EAGAIN && attempts < cfg->fetch->attempts) {
+		state = DB_KCIDB_FETCH_QUEUED;
+		next = now + backoff(cfg->fetch, attempts);
+	} else if (ret) {
+		state = DB_KCIDB_FETCH_FAILED;
+	}
+	if (ret) {
+		entry_set(entry,
+			  state == DB_KCIDB_FETCH_QUEUED ? TEST_QUEUED :
+							   TEST_FAILED,
+			  why.buf);
+		json_object_set_new(entry, "attempts", json_integer(attempts));
+	}
+	lock(cfg);
+	ret = db_kcidb_fetch_update(cfg->db, c->id, state, attempts, next,
+				    ret ? why.buf : NULL, now, err);
+	unlock(cfg);
+	json_decref(scratch);
+	strbuf_release(&why);
+	return ret;
+}
+
+static int copy_one(void *ctx, const struct db_kcidb_fetch *f)
+{
+	fetch_copy_set(ctx, f);
+	return 0;
+}
+
+/*
+ * A log_url: queued (once; a test queued before says what became of it),
+ * and with fetch_now tried at once.
+ */
+static int import_url(const struct kcidb_import_config *cfg, struct ingest *in,
+		      const struct test_run *t, const char *url, long long now,
+		      json_t *entry, bool *created, struct strbuf *err)
+{
+	const struct db_kcidb_fetch f = { .test_id = t->test_id,
+					  .origin = t->origin,
+					  .run_id = t->run_id,
+					  .build_id = t->build_id,
+					  .log_url = url,
+					  .path = t->path,
+					  .machine = t->machine,
+					  .start_time = t->start_time };
+	struct fetch_copy c = { 0 };
+	bool added = false;
+	int ret;
+
+	if (!kcidb_fetch_allowed(cfg->fetch, url)) {
+		entry_set(entry, TEST_SKIPPED,
+			  "log_url is not under a --kcidb-fetch-allow prefix");
+		return 0;
+	}
+	lock(cfg);
+	ret = db_kcidb_fetch_add(cfg->db, &f, now, &added, err);
+	if (!ret)
+		ret = db_kcidb_fetch_find(cfg->db, t->test_id, copy_one, &c,
+					  err);
+	unlock(cfg);
+	if (ret)
+		goto out;
+	*created = *created || added;
+	if (c.state == DB_KCIDB_FETCH_QUEUED && cfg->fetch_now) {
+		ret = fetch_one(cfg, in, &c, now, entry, err);
+		if (!ret && json_object_get(entry, "status") &&
+		    !strcmp(json_string_value(json_object_get(entry, "status")),
+			    "stored"))
+			*created = true;
+		goto out;
+	}
+	switch (c.state) {
+	case DB_KCIDB_FETCH_DONE:
+		entry_set(entry, TEST_ALREADY_STORED, NULL);
+		break;
+	case DB_KCIDB_FETCH_FAILED:
+		entry_set(entry, TEST_FAILED, c.last_error);
+		break;
+	default:
+		entry_set(entry, TEST_QUEUED, c.last_error);
+		break;
+	}
+	json_object_set_new(entry, "attempts", json_integer(c.attempts));
+out:
+	fetch_copy_release(&c);
+	return ret;
+}
+
+/* Whether a test's log counts: not when the test did not run. */
+static const char *not_run(const struct kcidb_test *kt)
+{
+	if (kt->status && !strcmp(kt->status, "SKIP"))
+		return "the test was skipped (status SKIP)";
+	if (kt->status && !strcmp(kt->status, "MISS"))
+		return "the test did not run (status MISS)";
+	if (!kt->log_excerpt && !kt->log_url)
+		return "no log_excerpt or log_url";
+	return NULL;
+}
+
+static int import_sources(const struct kcidb_import_config *cfg,
+			  const struct kcidb_doc *doc, long long now,
+			  json_t *reply, bool *created, struct strbuf *err)
+{
+	size_t i, ncheckouts = 0, nbuilds = 0;
+	bool changed;
+	int ret;
+
+	lock(cfg);
+	ret = db_begin(cfg->db, err);
+	for (i = 0; !ret && i < doc->ncheckouts; i++) {
+		const struct kcidb_checkout *k = &doc->checkouts[i];
+		const struct db_kcidb_checkout c = {
+			k->id,
+			k->origin,
+			k->tree_name,
+			k->git_repository_url,
+			k->git_repository_branch,
+			k->git_commit_hash,
+			k->git_commit_name,
+		};
+
+		ret = db_kcidb_checkout_put(cfg->db, &c, now, &changed, err);
+		ncheckouts += changed;
+	}
+	for (i = 0; !ret && i < doc->nbuilds; i++) {
+		const struct kcidb_build *b = &doc->builds[i];
+
+		ret = db_kcidb_build_put(cfg->db, b->id, b->origin,
+					 b->checkout_id, now, &changed, err);
+		nbuilds += changed;
+	}
+	if (!ret)
+		ret = db_commit(cfg->db, err);
+	if (ret)
+		db_rollback(cfg->db);
+	unlock(cfg);
+	if (ret)
+		return ret;
+	*created = *created || ncheckouts || nbuilds;
+	json_object_set_new(reply, "checkouts",
+			    json_integer((json_int_t)ncheckouts));
+	json_object_set_new(reply, "builds", json_integer((json_int_t)nbuilds));
+	return 0;
+}
+
+int kcidb_import(const struct kcidb_import_config *cfg, struct ingest *in,
+		 const struct kcidb_doc *doc, long long now, json_t **reply,
+		 bool *created, struct strbuf *err)
+{
+	struct strbuf run_id = STRBUF_INIT;
+	json_t *r = json_object(), *tests = json_array(), *entry;
+	const char *why;
+	size_t i;
+	int ret;
+
+	*created = false;
+	*reply = NULL;
+	json_object_set_new(r, "tests", tests);
+	ret = import_sources(cfg, doc, now, r, created, err);
+	for (i = 0; !ret && i < doc->ntests; i++) {
+		const struct kcidb_test *kt = &doc->tests[i];
+		struct test_run t = { kt->id,	     kt->origin, NULL,
+				      kt->build_id,  kt->path,	 kt->machine,
+				      kt->start_time };
+
+		run_id_of(kt->id, kt->origin, &run_id);
+		t.run_id = run_id.buf;
+		why = not_run(kt);
+		entry = entry_new(kt->id, why ? NULL : run_id.buf);
+		json_array_append_new(tests, entry);
+		if (why) {
+			entry_set(entry, TEST_SKIPPED, why);
+		} else if (kt->log_excerpt) {
+			ret = import_excerpt(cfg, in, kt, &t, now, entry, err);
+			*created = *created ||
+				   !strcmp(json_string_value(json_object_get(
+						   entry, "status")),
+					   "stored");
+		} else {
+			ret = import_url(cfg, in, &t, kt->log_url, now, entry,
+					 created, err);
+		}
+	}
+	strbuf_release(&run_id);
+	if (ret) {
+		json_decref(r);
+		return ret;
+	}
+	*reply = r;
+	return 0;
+}
+
+struct due_list {
+	struct fetch_copy *items;
+	int n, max;
+};
+
+static int add_due(void *ctx, const struct db_kcidb_fetch *f)
+{
+	struct due_list *l = ctx;
+
+	if (l->n < l->max)
+		fetch_copy_set(&l->items[l->n++], f);
+	return 0;
+}
+
+int kcidb_fetch_due(const struct kcidb_import_config *cfg, struct ingest *in,
+		    long long now, int limit, int *done, struct strbuf *err)
+{
+	struct due_list l = { xcalloc((size_t)limit, sizeof(*l.items)), 0,
+			      limit };
+	int i, ret;
+
+	*done = 0;
+	lock(cfg);
+	ret = db_kcidb_fetch_due(cfg->db, now, limit, add_due, &l, err);
+	unlock(cfg);
+	for (i = 0; !ret && i < l.n; i++) {
+		ret = fetch_one(cfg, in, &l.items[i], now, NULL, err);
+		(*done)++;
+	}
+	for (i = 0; i < l.n; i++)
+		fetch_copy_release(&l.items[i]);
+	free(l.items);
+	return ret;
+}

@@ -1,0 +1,53 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * import: a KCIDB document's tests as splatd runs (docs/interop.md "KCIDB
+ * in").  Checkouts and builds are stored (merged); each test with a
+ * log_excerpt is ingested at once, each with an allowed log_url is queued
+ * for the fetcher (server/kcidb/fetcher.c) or, for the command line,
+ * fetched at once; the others are skipped, each with its reason.  The
+ * same document twice stores nothing new.
+ */
+#ifndef SPLATD_KCIDB_IMPORT_H
+#define SPLATD_KCIDB_IMPORT_H
+
+#include <jansson.h>
+#include <pthread.h>
+#include <stdbool.h>
+
+#include "db/db.h"
+#include "server/kcidb/document.h"
+#include "server/kcidb/fetch.h"
+#include "server/triage/ingest.h"
+
+struct regress;
+
+struct kcidb_import_config {
+	struct db *db; /* written under write_lock */
+	pthread_mutex_t *write_lock; /* NULL: the connection is ours */
+	struct regress *regress; /* NULL: no regression tracking */
+	const struct ingest_limits *limits;
+	const struct kcidb_fetch_config *fetch;
+	bool fetch_now; /* fetch log_url tests before returning */
+	const atomic_bool *cancel; /* set: stop a fetch (NULL: never) */
+};
+
+/*
+ * Import doc at time now through in (reused).  0 with *reply, a new
+ * reference: {"checkouts": N, "builds": N, "tests": [{"id", "run_id",
+ * "status", "reason", "reports"}]} (docs/api.md) and *created true when
+ * something new was stored or queued; -errno with err when the database
+ * failed (what was stored before stays: every run is its own transaction).
+ */
+int kcidb_import(const struct kcidb_import_config *cfg, struct ingest *in,
+		 const struct kcidb_doc *doc, long long now, json_t **reply,
+		 bool *created, struct strbuf *err);
+
+/*
+ * Fetch and store up to limit queued log_url tests due at now, recording
+ * each outcome on its queued row (retried with backoff, given up after
+ * cfg->fetch->attempts).  0 with *done the number tried, or -errno.
+ */
+int kcidb_fetch_due(const struct kcidb_import_config *cfg, struct ingest *in,
+		    long long now, int limit, int *done, struct strbuf *err);
+
+#endif
