@@ -131,6 +131,30 @@ check "... more than 50 of them" test "$n" -gt 50
 export_cli --kcidb-origin corpus_1 >"$TMP/again.json"
 check "a second export is the same document" cmp -s "$TMP/doc.json" "$TMP/again.json"
 
+# ---- merges: the merged signature says so, and only its own merge counts ----------
+XID=$(sql "SELECT id FROM signatures WHERE hash = '$XSS'")
+THIRD=$(sql "SELECT id FROM signatures WHERE id NOT IN (1, $XID) ORDER BY id LIMIT 1")
+THASH=$(sql "SELECT hash FROM signatures WHERE id = $THIRD")
+vm() { # HASH: "version merged_into" in a fresh export
+	export_to
+	issue ".issues[] | select(.misc.signature == \"$1\") | [.version, .misc.merged_into] | map(tostring) | join(\" \")" | tr -d '"'
+}
+start_server
+TRIAGER=$(token triager2 triager)
+check_eq "merge the xss signature into the seed's" 200 \
+	"$(api POST "/api/v1/signatures/$XID/merge" "$TRIAGER" '{"into":1}')"
+check_eq "the merged issue's version grows, it names its target" \
+	"1 splatd:$SIG" "$(vm "$XSS")"
+check_eq "the target's does not" "6 null" "$(vm "$SIG")"
+check_eq "merge the seed's into a third" 200 \
+	"$(api POST "/api/v1/signatures/1/merge" "$TRIAGER" "{\"into\":$THIRD}")"
+check_eq "the seed's issue: version 7, merged into the third" \
+	"7 splatd:$THASH" "$(vm "$SIG")"
+check_eq "the xss issue is unchanged (its duplicate_of moved, not what it said)" \
+	"1 splatd:$SIG" "$(vm "$XSS")"
+kcidb_valid "... a valid document" "$TMP/doc.json"
+stop_server
+
 # ---- the origin option --------------------------------------------------------------------
 export_cli --kcidb-origin 'Bad-Origin' >/dev/null 2>"$TMP/err"
 check_eq "an origin outside [a-z0-9_] is refused (exit 2)" 2 $?
