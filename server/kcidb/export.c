@@ -26,8 +26,7 @@ int kcidb_origin_option(void *dest, const char *arg)
 	return 0;
 }
 
-struct export
-{
+struct kcidb_doc {
 	const struct kcidb_export_opts *o;
 	FILE *out;
 	int base_len; /* of o->public_url without its final '/'s */
@@ -37,7 +36,7 @@ struct export
 };
 
 /* Write obj (reference stolen) as the next element of the open list. */
-static int put(struct export *x, json_t *obj)
+static int put(struct kcidb_doc *x, json_t *obj)
 {
 	int ret = 0;
 
@@ -58,7 +57,7 @@ static int put(struct export *x, json_t *obj)
 }
 
 /* "<origin>:<hash>": the id of a signature's issue. */
-static const char *issue_id(struct export *x, const char *hash)
+static const char *issue_id(struct kcidb_doc *x, const char *hash)
 {
 	strbuf_reset(&x->id);
 	strbuf_addf(&x->id, "%s:%s", x->o->origin, hash);
@@ -112,7 +111,7 @@ static json_t *chain_comment(const char *chain)
 
 static int put_issue(void *ctx, const struct db_kcidb_issue *s)
 {
-	struct export *x = ctx;
+	struct kcidb_doc *x = ctx;
 	json_t *issue, *misc, *comment;
 
 	misc = json_pack("{s:s, s:i, s:s, s:s, s:o}", "signature", s->hash,
@@ -154,7 +153,7 @@ static int put_issue(void *ctx, const struct db_kcidb_issue *s)
 
 static int put_incident(void *ctx, const struct db_kcidb_incident *i)
 {
-	struct export *x = ctx;
+	struct kcidb_doc *x = ctx;
 	json_t *inc;
 
 	strbuf_reset(&x->id);
@@ -175,7 +174,7 @@ static int put_incident(void *ctx, const struct db_kcidb_incident *i)
 int kcidb_export(struct db *db, const struct kcidb_export_opts *o, FILE *out,
 		 struct kcidb_export_counts *counts, struct strbuf *err)
 {
-	struct export x = { o, out, 0, 0, STRBUF_INIT, err };
+	struct kcidb_doc x = { o, out, 0, 0, STRBUF_INIT, err };
 	struct kcidb_export_counts n = { 0 };
 	size_t len = o->public_url ? strlen(o->public_url) : 0;
 	int ret;
