@@ -130,9 +130,10 @@ int options_parse(const struct options_row *opts, int argc, char **argv, int *i)
 		}
 		if (!takes_value(o) || *i + 1 >= argc)
 			return -EINVAL;
-		(*i)++;
-		if (parse_value(o, argv[*i]))
+		/* a bad value leaves *i on the option, which callers name */
+		if (parse_value(o, argv[*i + 1]))
 			return -EINVAL;
+		(*i)++;
 	}
 	return 0;
 }

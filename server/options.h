@@ -96,8 +96,8 @@ int options_time(void *dest, const char *arg);
  * option ("-", or anything not starting with '-') or the end of argv.
  * Returns 0 with *i at that argument (or at argc; after an OPTIONS_STOP row
  * at the argument after it), OPTIONS_HELP with *i at --help or -h, or
- * -EINVAL with *i at what is wrong: an unknown option or one whose value
- * is missing (the option), a value that does not parse (the value).
+ * -EINVAL with *i at the option that is wrong: unknown, its value missing
+ * or not parsing (callers name argv[*i] in their message).
  */
 int options_parse(const struct options_row *opts, int argc, char **argv,
 		  int *i);

@@ -16,8 +16,11 @@ cp "$ORIG" "$DB"
 check_eq "the fixture is a schema 7 database of 41 occurrences" "7 41" \
 	"$(sqlite3 "$ORIG" 'PRAGMA user_version; SELECT count(*) FROM occurrences' | xargs)"
 
+# the newest schema, as a new database gets it
+"$SPLATD" token list --db "$TMP/fresh.db" >/dev/null
+LATEST=$(sqlite3 "$TMP/fresh.db" 'PRAGMA user_version')
 start_server
-check_eq "serve migrates it to schema 8 (and on: 9 is the dashboard's)" 9 \
+check_eq "serve migrates it to schema 8 and on to the newest" "$LATEST" \
 	"$(sql 'PRAGMA user_version')"
 check_eq "integrity and foreign keys hold" "ok" \
 	"$(sql 'PRAGMA integrity_check; PRAGMA foreign_key_check')"
@@ -28,9 +31,12 @@ ROW="$ROW o.is_new, o.kernel, o.task, o.pid"
 rows() { sqlite3 "$1" "SELECT $ROW FROM occurrences o JOIN runs r ON r.id = o.run_id ORDER BY o.id" | md5sum; }
 check_eq "every occurrence keeps its row (run, time, kernel, task, pid)" \
 	"$(rows "$ORIG")" "$(rows "$DB")"
+# (the columns the fixture has: later migrations may add some)
+RUNCOLS=$(sqlite3 "$ORIG" \
+	"SELECT group_concat(name, ', ') FROM pragma_table_info('runs')")
 check_eq "runs are unchanged" \
-	"$(sqlite3 "$ORIG" 'SELECT * FROM runs ORDER BY id' | md5sum)" \
-	"$(sql 'SELECT * FROM runs ORDER BY id' | md5sum)"
+	"$(sqlite3 "$ORIG" "SELECT $RUNCOLS FROM runs ORDER BY id" | md5sum)" \
+	"$(sql "SELECT $RUNCOLS FROM runs ORDER BY id" | md5sum)"
 
 # the kept texts are the old ones, byte for byte
 check_eq "each kept text is its occurrence's old text and raw" 0 \

@@ -25,6 +25,13 @@ check "... naming --run-id" grep -q -- '^splatd ingest: --run-id ID is required'
 	"$TMP/err"
 "$SPLATD" ingest --run-id r0 --db "$DB" >/dev/null 2>"$TMP/err"
 check "ingest without a file asks for it" grep -q 'give a FILE' "$TMP/err"
+# a bad value names its option, not the value
+"$SPLATD" digest --db "$DB" --now garbage >/dev/null 2>"$TMP/err"
+check_eq "digest --now garbage: usage error" 2 $?
+check "... naming --now" grep -q -- "^splatd digest: bad option '--now'" \
+	"$TMP/err"
+"$SPLATD" mail status --db "$DB" --now garbage >/dev/null 2>"$TMP/err"
+check "mail status --now garbage names --now" grep -q -- "'--now'" "$TMP/err"
 
 "$SPLATD" ingest --run-id r1 --db "$DB" "$SEED" >"$TMP/v"
 HASH=$(jq -r '.reports[0].signature' "$TMP/v")

@@ -111,7 +111,7 @@ static void options__every_kind(void **state)
 	args_free(argv);
 }
 
-/* *i says what was wrong: the option, or the value that did not parse */
+/* *i names what was wrong: the option (unknown, no value or a bad one) */
 static void options__errors_point_at_the_culprit(void **state)
 {
 	static const struct {
@@ -120,13 +120,13 @@ static void options__errors_point_at_the_culprit(void **state)
 	} cases[] = {
 		{ { "--bogus", "x" }, -EINVAL, 1 },
 		{ { "--db" }, -EINVAL, 1 },
-		{ { "--window", "0" }, -EINVAL, 2 },
-		{ { "--window", "" }, -EINVAL, 2 },
-		{ { "--timeout", "5x" }, -EINVAL, 2 },
-		{ { "--timeout", "" }, -EINVAL, 2 },
-		{ { "--max-body", "1Q" }, -EINVAL, 2 },
-		{ { "--max-body", "0" }, -EINVAL, 2 },
-		{ { "--link", "" }, -EINVAL, 2 },
+		{ { "--window", "0" }, -EINVAL, 1 },
+		{ { "--window", "" }, -EINVAL, 1 },
+		{ { "--timeout", "5x" }, -EINVAL, 1 },
+		{ { "--timeout", "" }, -EINVAL, 1 },
+		{ { "--max-body", "1Q" }, -EINVAL, 1 },
+		{ { "--max-body", "0" }, -EINVAL, 1 },
+		{ { "--link", "" }, -EINVAL, 1 },
 		{ { "--pretty", "--help" }, OPTIONS_HELP, 2 },
 		{ { "-h" }, OPTIONS_HELP, 1 },
 		{ { "-", "--pretty" }, 0, 1 },
