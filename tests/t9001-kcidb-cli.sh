@@ -5,6 +5,7 @@
 # stores nothing new; a v4 document reads the same; usage errors exit 2.
 cd "$(dirname "$0")/.." || exit 1
 . tests/kcidb/lib.sh
+need_shared "$SHARED/kcidb/v05_03.schema.json"
 start_logserver
 T2=maestro:67a1b2c3d4e5f6a7b8c9d0f2
 kcidb_doc "$LBASE/logs/seed.txt.gz" >"$TMP/doc.json"
@@ -46,6 +47,31 @@ check_eq "... the same tests stored" "stored stored stored skipped" \
 check_eq "... the same run fields" "3|mainline|v6.1-rc1-12-g4fe89d07dcc2" \
 	"$(sqlite3 "$TMP/v4.db" "SELECT count(*), min(tree), min(kernel)
 		FROM runs")"
+
+# ---- the test document is what KCIDB accepts ---------------------------------
+check "the v5 document validates against the v5.3 schema" python3 -c '
+import json, sys, jsonschema
+schema = json.load(open(sys.argv[1]))
+jsonschema.validate(json.load(open(sys.argv[2])), schema,
+                    format_checker=jsonschema.FormatChecker())' \
+	"$SHARED/kcidb/v05_03.schema.json" "$TMP/doc.json"
+
+# ---- a test with both: the whole log at log_url when allowed ----------------
+jq --arg u "$LBASE/logs/seed.txt" '.tests = [.tests[2] | .id = "maestro:both"
+	| .log_url = $u]' "$TMP/doc.json" >"$TMP/both.json"
+imp --db "$TMP/both.db" --kcidb-fetch-allow "$LBASE/" "$TMP/both.json" \
+	>"$TMP/both.out"
+check_eq "log_url and a clean excerpt: the log_url's splat is stored" \
+	"stored e747893647d274c1" \
+	"$(jq -r '.tests[0] | "\(.status) \(.reports[0].signature)"' "$TMP/both.out")"
+imp --db "$TMP/both2.db" "$TMP/both.json" >"$TMP/both2.out"
+check_eq "... without an allowed prefix, the excerpt (clean)" "stored 0" \
+	"$(jq -r '.tests[0] | "\(.status) \(.reports | length)"' "$TMP/both2.out")"
+imp --db "$TMP/both2.db" --kcidb-fetch-allow "$LBASE/" "$TMP/both.json" \
+	>"$TMP/both3.out"
+check_eq "... then allowed: already stored, nothing queued" "already_stored 0" \
+	"$(jq -r '.tests[0].status' "$TMP/both3.out") $(sqlite3 "$TMP/both2.db" \
+		"SELECT count(*) FROM kcidb_fetches")"
 
 # ---- without an allowed prefix, usage ---------------------------------------
 imp --db "$TMP/none.db" "$TMP/doc.json" >"$TMP/out5.json"

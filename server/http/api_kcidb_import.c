@@ -12,6 +12,7 @@
 
 #include "db/kcidb.h"
 #include "server/http/api.h"
+#include "server/http/metrics.h"
 #include "server/http/routes.h"
 #include "server/kcidb/fetcher.h"
 #include "server/kcidb/import.h"
@@ -85,6 +86,13 @@ static void kcidb_data(struct http_request *req, const char *data, size_t len)
 		http_reply_errno(req, ret, req->err.buf);
 }
 
+/* A run stored from a test counts as an ingest does (GET /metrics). */
+static void count_ingest(void *arg, const struct ingest *in)
+{
+	metrics_ingest(arg, ingest_log_bytes(in), ingest_report_count(in),
+		       ingest_new_signatures(in), ingest_parse_ns(in));
+}
+
 static void kcidb_end(struct http_request *req)
 {
 	static const struct kcidb_fetch_config no_fetch =
@@ -99,6 +107,8 @@ static void kcidb_end(struct http_request *req)
 		.regress = hc->regress,
 		.limits = hc->limits ? hc->limits : &default_limits,
 		.fetch = hc->kcidb_fetch ? hc->kcidb_fetch : &no_fetch,
+		.stored = count_ingest,
+		.stored_arg = http_metrics(req),
 	};
 	struct kcidb_doc doc = { 0 };
 	json_t *reply = NULL;

@@ -70,14 +70,26 @@ static bool digits(const char *s, size_t n)
 	return strspn(s, "0123456789") >= n;
 }
 
+/* Two digits at s, from lo to hi. */
+static bool two_digits(const char *s, int lo, int hi)
+{
+	int v;
+
+	if (!digits(s, 2))
+		return false;
+	v = (s[0] - '0') * 10 + (s[1] - '0');
+	return v >= lo && v <= hi;
+}
+
 /* YYYY-MM-DDTHH:MM:SS[.frac](Z|+HH:MM|-HH:MM), as JSON Schema's
  * "date-time" (RFC 3339; 't' and 'z' in lower case too). */
 static bool time_ok(const char *s)
 {
-	if (!digits(s, 4) || s[4] != '-' || !digits(s + 5, 2) || s[7] != '-' ||
-	    !digits(s + 8, 2) || (s[10] != 'T' && s[10] != 't') ||
-	    !digits(s + 11, 2) || s[13] != ':' || !digits(s + 14, 2) ||
-	    s[16] != ':' || !digits(s + 17, 2))
+	if (!digits(s, 4) || s[4] != '-' || !two_digits(s + 5, 1, 12) ||
+	    s[7] != '-' || !two_digits(s + 8, 1, 31) ||
+	    (s[10] != 'T' && s[10] != 't') || !two_digits(s + 11, 0, 23) ||
+	    s[13] != ':' || !two_digits(s + 14, 0, 59) || s[16] != ':' ||
+	    !two_digits(s + 17, 0, 60))
 		return false;
 	s += 19;
 	if (*s == '.') {
@@ -87,8 +99,8 @@ static bool time_ok(const char *s)
 	}
 	if ((*s == 'Z' || *s == 'z') && !s[1])
 		return true;
-	return (*s == '+' || *s == '-') && digits(s + 1, 2) && s[3] == ':' &&
-	       digits(s + 4, 2) && !s[6];
+	return (*s == '+' || *s == '-') && two_digits(s + 1, 0, 23) &&
+	       s[3] == ':' && two_digits(s + 4, 0, 59) && !s[6];
 }
 
 static bool control_free(const char *s)

@@ -9,6 +9,7 @@
 #include "db/kcidb.h"
 #include "db/runs.h"
 #include "parsers/alloc.h"
+#include "parsers/compiler.h"
 #include "server/triage/auth.h"
 
 /* What became of one test; the reply says it as "status". */
@@ -78,6 +79,13 @@ static void entry_set(json_t *e, enum test_outcome o, const char *reason)
 		json_object_set_new(e, "reason", json_string(reason));
 }
 
+static bool entry_is(json_t *e, enum test_outcome o)
+{
+	const char *s = json_string_value(json_object_get(e, "status"));
+
+	return s && !strcmp(s, outcome_names[o]);
+}
+
 /*
  * Store the log in (finished) as the run of t.  0 with the entry set
  * (stored or already stored), -EEXIST when the run was stored with another
@@ -125,6 +133,8 @@ static int store_run(const struct kcidb_import_config *cfg, struct ingest *in,
 	entry_set(entry,
 		  outcome == INGEST_STORED ? TEST_STORED : TEST_ALREADY_STORED,
 		  NULL);
+	if (outcome == INGEST_STORED && cfg->stored)
+		cfg->stored(cfg->stored_arg, in);
 	json_object_set(entry, "reports", json_object_get(verdict, "reports"));
 out:
 	json_decref(verdict);
@@ -268,6 +278,12 @@ static int fetch_one(const struct kcidb_import_config *cfg, struct ingest *in,
 	return ret;
 }
 
+static int run_seen(void *ctx, const struct db_run *r UNUSED)
+{
+	*(bool *)ctx = true;
+	return 0;
+}
+
 static int copy_one(void *ctx, const struct db_kcidb_fetch *f)
 {
 	fetch_copy_set(ctx, f);
@@ -291,7 +307,7 @@ static int import_url(const struct kcidb_import_config *cfg, struct ingest *in,
 					  .machine = t->machine,
 					  .start_time = t->start_time };
 	struct fetch_copy c = { 0 };
-	bool added = false;
+	bool added = false, stored = false;
 	int ret;
 
 	if (!kcidb_fetch_allowed(cfg->fetch, url)) {
@@ -300,7 +316,17 @@ static int import_url(const struct kcidb_import_config *cfg, struct ingest *in,
 		return 0;
 	}
 	lock(cfg);
-	ret = db_kcidb_fetch_add(cfg->db, &f, now, &added, err);
+	/* stored before from its excerpt (no prefix was allowed then) */
+	ret = db_run_get(cfg->db, t->run_id, run_seen, &stored, err);
+	if (ret == -ENOENT)
+		ret = 0;
+	if (!ret && stored) {
+		unlock(cfg);
+		entry_set(entry, TEST_ALREADY_STORED, NULL);
+		return 0;
+	}
+	if (!ret)
+		ret = db_kcidb_fetch_add(cfg->db, &f, now, &added, err);
 	if (!ret)
 		ret = db_kcidb_fetch_find(cfg->db, t->test_id, copy_one, &c,
 					  err);
@@ -310,10 +336,7 @@ static int import_url(const struct kcidb_import_config *cfg, struct ingest *in,
 	*created = *created || added;
 	if (c.state == DB_KCIDB_FETCH_QUEUED && cfg->fetch_now) {
 		ret = fetch_one(cfg, in, &c, now, entry, err);
-		if (!ret && json_object_get(entry, "status") &&
-		    !strcmp(json_string_value(json_object_get(entry, "status")),
-			    "stored"))
-			*created = true;
+		*created = *created || (!ret && entry_is(entry, TEST_STORED));
 		goto out;
 	}
 	switch (c.state) {
@@ -333,7 +356,12 @@ out:
 	return ret;
 }
 
-/* Whether a test's log counts: not when the test did not run. */
+/*
+ * Why a test is not made a run, or NULL.  Its log is the body at log_url
+ * when that may be fetched (the whole log: an excerpt is "a part", and a
+ * run without splats is clean for the regression tracker), else its
+ * log_excerpt, else nothing.
+ */
 static const char *not_run(const struct kcidb_test *kt)
 {
 	if (kt->status && !strcmp(kt->status, "SKIP"))
@@ -418,12 +446,10 @@ int kcidb_import(const struct kcidb_import_config *cfg, struct ingest *in,
 		json_array_append_new(tests, entry);
 		if (why) {
 			entry_set(entry, TEST_SKIPPED, why);
-		} else if (kt->log_excerpt) {
+		} else if (kt->log_excerpt &&
+			   !kcidb_fetch_allowed(cfg->fetch, kt->log_url)) {
 			ret = import_excerpt(cfg, in, kt, &t, now, entry, err);
-			*created = *created ||
-				   !strcmp(json_string_value(json_object_get(
-						   entry, "status")),
-					   "stored");
+			*created = *created || entry_is(entry, TEST_STORED);
 		} else {
 			ret = import_url(cfg, in, &t, kt->log_url, now, entry,
 					 created, err);

@@ -29,6 +29,9 @@ struct kcidb_import_config {
 	const struct kcidb_fetch_config *fetch;
 	bool fetch_now; /* fetch log_url tests before returning */
 	const atomic_bool *cancel; /* set: stop a fetch (NULL: never) */
+	/* called with in after each new run (NULL: none): the metrics */
+	void (*stored)(void *arg, const struct ingest *in);
+	void *stored_arg;
 };
 
 /*

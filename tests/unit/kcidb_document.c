@@ -140,15 +140,18 @@ static void kcidb_document__times(void **state)
 	static const char *const good[] = { "2026-11-30T11:00:00Z",
 					    "2026-11-30t11:00:00.123456+00:00",
 					    "2026-11-30T11:00:00-07:30" };
-	static const char *const bad[] = { "2026-11-30", "2026-11-30T11:00Z",
+	static const char *const bad[] = { "2026-11-30",
+					   "2026-11-30T11:00Z",
 					   "2026-11-30T11:00:00",
 					   "2026-11-30T11:00:00.Z",
-					   "2026-11-30T11:00:00+0000" };
+					   "2026-11-30T11:00:00+0000",
+					   "2026-13-30T11:00:00Z",
+					   "2026-11-30T24:00:00Z" };
 	struct strbuf doc_text = STRBUF_INIT, err = STRBUF_INIT;
 	struct kcidb_doc doc;
 	size_t i;
 
-	for (i = 0; i < 8; i++) {
+	for (i = 0; i < 10; i++) {
 		const char *t = i < 3 ? good[i] : bad[i - 3];
 
 		strbuf_reset(&doc_text);
