@@ -24,6 +24,8 @@ static const struct route routes[] = {
 	  HTTP_BODY_STREAM, "kcidb_import_post" },
 	{ "GET", "/api/v1/kcidb/fetches", api_kcidb_fetches_list, NULL,
 	  AUTH_READ, 0, "kcidb_fetches_list" },
+	{ "GET", "/api/v1/kcidb", api_kcidb_export, NULL, AUTH_READ, 0,
+	  "kcidb_export" },
 	{ "GET", "/api/v1/signatures", api_signatures_list, NULL, AUTH_READ, 0,
 	  "signatures_list" },
 	/* before {}: "stats" is neither an id nor a signature */
@@ -64,8 +66,6 @@ static const struct route routes[] = {
 	  NULL, AUTH_READ, 0, "regressions_history" },
 	{ "PATCH", "/api/v1/regressions/{}", api_regressions_patch, NULL,
 	  AUTH_TRIAGER, 64 * KiB, "regressions_patch" },
-	{ "GET", "/api/v1/kcidb", api_kcidb_export, NULL, AUTH_READ, 0,
-	  "kcidb_export" },
 	{ "GET", "/api/v1/mail", api_mail_get, NULL, AUTH_TRIAGER, 0,
 	  "mail_get" },
 	{ "POST", "/api/v1/subscriptions", api_subscriptions_post, NULL,
