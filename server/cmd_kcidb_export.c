@@ -125,6 +125,7 @@ static int read_token(const char *file, struct strbuf *tok, struct strbuf *err)
 	char *line = NULL;
 	size_t cap = 0;
 	FILE *f;
+	int ret;
 
 	if (!file) {
 		if (env)
@@ -133,12 +134,16 @@ static int read_token(const char *file, struct strbuf *tok, struct strbuf *err)
 	}
 	f = fopen(file, "re");
 	if (!f) {
-		strbuf_addf(err, "%s: %s", file, strerror(errno));
-		return -errno;
+		ret = -errno;
+		strbuf_addf(err, "%s: %s", file, strerror(-ret));
+		return ret;
 	}
 	if (getline(&line, &cap, f) > 0)
 		strbuf_addstr(tok, line);
 	fclose(f);
+	/* the token is a secret: no copy left behind */
+	if (line)
+		memset(line, 0, cap);
 	free(line);
 	strbuf_trim(tok);
 	if (!tok->len || strpbrk(tok->buf, "\r\n")) {
@@ -185,8 +190,8 @@ int cmd_kcidb_submit(int argc, char **argv)
 	c.token = tok.len ? tok.buf : NULL;
 	doc = tmpfile();
 	if (!doc) {
-		strbuf_addf(&err, "a temporary file: %s", strerror(errno));
 		ret = -errno;
+		strbuf_addf(&err, "a temporary file: %s", strerror(-ret));
 		goto out;
 	}
 	if (export_to(&a, doc, &n, "submit")) {

@@ -36,15 +36,17 @@ void api_kcidb_export(struct http_request *req)
 		return;
 	}
 	ret = kcidb_export(http_db(req), &o, f, NULL, &req->err);
-	size = ftell(f);
-	fd = ret || size < 0 ? -1 : dup(fileno(f));
-	if (ret || fd < 0) {
-		if (!ret)
-			strbuf_addf(&req->err, "dup: %s", strerror(errno));
-		http_reply_errno(req, ret ? ret : -EIO, req->err.buf);
-	} else {
+	size = ret ? -1 : ftell(f);
+	fd = size < 0 ? -1 : dup(fileno(f));
+	if (!ret && fd < 0) {
+		ret = -EIO;
+		strbuf_addf(&req->err, "the temporary file: %s",
+			    strerror(errno));
+	}
+	if (ret)
+		http_reply_errno(req, ret, req->err.buf);
+	else
 		http_reply_fd(req, 200, "application/json", fd,
 			      (unsigned long long)size);
-	}
 	fclose(f);
 }
