@@ -4,6 +4,7 @@
 #   make            build/splatd (optimised)
 #   make deps       install the Debian packages we need (no-op when present)
 #   make test       build everything with ASan+UBSan and run every test
+#   make test-pg    the HTTP tests again on a throw-away PostgreSQL cluster
 #   make fuzz       build and run the libFuzzer targets (FUZZ_SECONDS each)
 #   make bench      build and run the benchmarks under bench/
 #   make format     clang-format every C file; format-check only checks
@@ -12,14 +13,14 @@
 
 CC      ?= cc
 CLANG   ?= clang
-PKGS    := libmicrohttpd jansson sqlite3 libgit2 zlib libpcre2-8 libcurl libcrypto \
+PKGS    := libmicrohttpd jansson sqlite3 libpq libgit2 zlib libpcre2-8 libcurl libcrypto \
 	   inih libsystemd
 DEB_PKGS := build-essential pkg-config clang clang-format libclang-rt-dev \
 	libmicrohttpd-dev libjansson-dev libsqlite3-dev libgit2-dev zlib1g-dev \
 	libpcre2-dev libcurl4-openssl-dev libssl-dev libcmocka-dev curl git \
 	sqlite3 time jq chromium universal-ctags perl python3-aiosmtpd \
 	libinih-dev libsystemd-dev systemd nodejs python3-jsonschema \
-	python3-rfc3987
+	python3-rfc3987 postgresql libpq-dev
 
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
@@ -84,7 +85,7 @@ build/obj/server/version.o build/asan/server/version.o \
 build/fuzz/obj/server/version.o: build/gen/version.h
 
 .PHONY: all deps test unit-test fuzz bench format format-check clean run \
-	conformance check-layers install FORCE browser-test
+	conformance check-layers install FORCE browser-test test-pg
 
 .DEFAULT_GOAL := all
 all: build/splatd
@@ -187,6 +188,12 @@ build/fuzz/fuzz_http build/fuzz/fuzz_ingest: build/fuzz/%: tests/fuzz/%.c \
 test: deps check-layers build/splatd build/asan/splatd $(UNIT_BIN) \
 	$(TOOL_BIN) build/bench/gen_corpus
 	$(Q)SPLATD=build/asan/splatd tests/run.sh
+
+# The same HTTP tests on PostgreSQL (SPLATD_TEST_DB=pg): tests/pg/run.sh
+# starts a throw-away cluster, runs them and stops it.
+test-pg: deps build/splatd build/asan/splatd $(UNIT_BIN) $(TOOL_BIN) \
+	build/bench/gen_corpus
+	$(Q)SPLATD=build/asan/splatd tests/pg/run.sh
 
 # The include rule between parsers/, db/, server/triage/ (the domain),
 # server/mail/ (mail, on the domain), server/http/ (the HTTP front end) and

@@ -14,8 +14,13 @@
  *
  * usage: ingest [-c CONNS] [-d SECONDS] [-n NEW_PERCENT] [-k BODY_KB]
  *               [-r MANY_PERCENT] [-R REPORTS] [-m OCCURRENCES]
+ *               [-S] [-D DB] [-I INSTANCES] [-L LISTDB]
  *               SPLATD SPLAT_FILE OUT_DIR
- * -m 0 leaves the list database out.
+ * -m 0 leaves the list database out.  The postgres section (bench/run.sh)
+ * adds: -S no sink, -D the database to load (a fresh one the caller made,
+ * SQLite or PostgreSQL) instead of OUT_DIR/ingest.db, -I that many `splatd
+ * serve` on it with the connections spread over them, -L only the list
+ * latencies, on the list database LISTDB.
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -53,8 +58,10 @@
 
 struct opts {
 	int conns, seconds, new_percent, body_kb, many_percent, many_reports;
+	int instances;
+	bool no_sink;
 	long occurrences;
-	const char *splatd, *splat, *out;
+	const char *splatd, *splat, *out, *db, *listdb;
 };
 
 /* The request body: filler dmesg lines around copies of one report whose
@@ -285,7 +292,8 @@ struct result {
 };
 
 static struct result load(const struct opts *o, const struct body *b,
-			  const struct body *many, int port, const char *token)
+			  const struct body *many, const int *ports, int nports,
+			  const char *token)
 {
 	struct client *c = calloc((size_t)o->conns, sizeof(*c));
 	pthread_t *th = calloc((size_t)o->conns, sizeof(*th));
@@ -298,7 +306,7 @@ static struct result load(const struct opts *o, const struct body *b,
 		c[i].o = o;
 		c[i].tmpl = b;
 		c[i].many = many;
-		c[i].port = port;
+		c[i].port = ports[i % (size_t)nports];
 		c[i].id = (int)i;
 		c[i].token = token;
 		c[i].end_ns = start + (uint64_t)o->seconds * 1000000000ULL;
@@ -498,25 +506,19 @@ static void parse_alone(const struct body *b)
 	strbuf_release(&err);
 }
 
-/* How many occurrences and runs the database at path holds. */
+/* How many occurrences and runs the database at path holds (either
+ * backend, through db/). */
 static void stored_counts(const char *path, long long *occ, long long *runs)
 {
-	sqlite3 *sq = NULL;
-	sqlite3_stmt *st = NULL;
+	struct strbuf err = STRBUF_INIT;
+	struct db *db = NULL;
 
 	*occ = *runs = -1;
-	if (sqlite3_open_v2(path, &sq, SQLITE_OPEN_READONLY, NULL) ||
-	    sqlite3_prepare_v2(sq,
-			       "SELECT (SELECT count(*) FROM occurrences),"
-			       " (SELECT count(*) FROM runs)",
-			       -1, &st, NULL) ||
-	    sqlite3_step(st) != SQLITE_ROW)
-		goto out;
-	*occ = sqlite3_column_int64(st, 0);
-	*runs = sqlite3_column_int64(st, 1);
-out:
-	sqlite3_finalize(st);
-	sqlite3_close(sq);
+	if (!db_open(&db, path, &err) &&
+	    db_scalar(db, DB_SQL_OCC_COUNT, occ, &err) == 0)
+		db_scalar(db, DB_SQL_RUN_COUNT, runs, &err);
+	db_close(db);
+	strbuf_release(&err);
 }
 
 static void splatd_stop(pid_t pid)
@@ -692,31 +694,59 @@ static void list_latency(const char *label, int port, const char *path, int n)
 	free(lat);
 }
 
+/* The top-50 list on the list database at path (serve started on it). */
+static void list_latencies(const struct opts *o, const char *path)
+{
+	int port;
+	pid_t pid = splatd_start(o->splatd, path, &port);
+
+	printf("top-50 signatures with %ld occurrences (goal p50 < 5 ms):\n",
+	       o->occurrences);
+	list_latency("  GET /api/v1/signatures?limit=50", port,
+		     "/api/v1/signatures?limit=50", 1000);
+	list_latency("  ... &sort=count", port,
+		     "/api/v1/signatures?limit=50&sort=count", 1000);
+	list_latency("  ... &kind=circular&status=new", port,
+		     "/api/v1/signatures?limit=50&kind=circular&status=new",
+		     1000);
+	splatd_stop(pid);
+}
+
 static void usage(void)
 {
 	fputs("usage: ingest [-c CONNS] [-d SECONDS] [-n NEW_PERCENT]"
-	      " [-k BODY_KB] [-m OCCURRENCES] SPLATD SPLAT_FILE OUT_DIR\n",
+	      " [-k BODY_KB] [-m OCCURRENCES] [-S] [-D DB] [-I INSTANCES]"
+	      " [-L LISTDB] SPLATD SPLAT_FILE OUT_DIR\n",
 	      stderr);
 	exit(2);
 }
 
 int main(int argc, char **argv)
 {
-	struct opts o = { 4, 10, 10, 256, 10, 50, 1000000, NULL, NULL, NULL };
+	struct opts o = { .conns = 4,
+			  .seconds = 10,
+			  .new_percent = 10,
+			  .body_kb = 256,
+			  .many_percent = 10,
+			  .many_reports = 50,
+			  .instances = 1,
+			  .occurrences = 1000000 };
+	enum { MAX_INSTANCES = 8 };
+	pid_t pids[MAX_INSTANCES];
+	int ports[MAX_INSTANCES], k;
 	struct strbuf db = STRBUF_INIT, listdb = STRBUF_INIT;
 	struct strbuf tmpdb = STRBUF_INIT;
-	struct result sink, srv;
+	struct result sink = { 0 }, srv;
 	struct MHD_Daemon *d;
 	struct body b, many;
 	long long occ, runs;
-	char token[128];
+	char token[128], label[32];
 	struct stat st;
 	double cpu, wal;
 	long rss;
-	pid_t pid;
 	int opt, port;
 
-	while ((opt = getopt(argc, argv, "c:d:n:k:m:r:R:")) != -1) {
+	while ((opt = getopt(argc, argv, "c:d:n:k:m:r:R:SD:I:L:")) != -1) {
 		switch (opt) {
 		case 'c':
 			o.conns = atoi(optarg);
@@ -739,18 +769,35 @@ int main(int argc, char **argv)
 		case 'R':
 			o.many_reports = atoi(optarg);
 			break;
+		case 'S':
+			o.no_sink = true;
+			break;
+		case 'D':
+			o.db = optarg;
+			break;
+		case 'I':
+			o.instances = atoi(optarg);
+			break;
+		case 'L':
+			o.listdb = optarg;
+			break;
 		default:
 			usage();
 		}
 	}
 	if (argc - optind != 3 || o.conns < 1 || o.seconds < 1 ||
-	    o.many_reports < 1)
+	    o.many_reports < 1 || o.instances < 1 ||
+	    o.instances > MAX_INSTANCES)
 		usage();
 	o.splatd = argv[optind];
 	o.splat = argv[optind + 1];
 	o.out = argv[optind + 2];
 	signal(SIGPIPE, SIG_IGN);
 	mkdir(o.out, 0755);
+	if (o.listdb) {
+		list_latencies(&o, o.listdb);
+		return 0;
+	}
 	body_build(&b, o.splat, (size_t)o.body_kb * 1024, 1);
 	body_build(&many, o.splat, (size_t)o.body_kb * 1024,
 		   (unsigned)o.many_reports);
@@ -763,32 +810,46 @@ int main(int argc, char **argv)
 	       (o.many_reports + SAME_SIGNATURE - 1) / SAME_SIGNATURE,
 	       many.text.len);
 
-	d = sink_start(&port);
-	sink = load(&o, &b, &many, port, "sink");
-	MHD_stop_daemon(d);
-	printf("%-22s %8.0f bodies/s %8.1f MB/s  p50 %6.2f ms  p99 %6.2f ms\n",
-	       "libmicrohttpd sink:", sink.runs_s, sink.mb_s, sink.p50_ms,
-	       sink.p99_ms);
+	if (!o.no_sink) {
+		d = sink_start(&port);
+		sink = load(&o, &b, &many, &port, 1, "sink");
+		MHD_stop_daemon(d);
+		printf("%-22s %8.0f bodies/s %8.1f MB/s  p50 %6.2f ms"
+		       "  p99 %6.2f ms\n",
+		       "libmicrohttpd sink:", sink.runs_s, sink.mb_s,
+		       sink.p50_ms, sink.p99_ms);
+	}
 
-	strbuf_addf(&db, "%s/ingest.db", o.out);
-	unlink(db.buf);
-	strbuf_addstr(&db, "-wal");
-	unlink(db.buf);
-	strbuf_setlen(&db, db.len - 4);
+	if (o.db) {
+		strbuf_addstr(&db, o.db);
+	} else {
+		strbuf_addf(&db, "%s/ingest.db", o.out);
+		unlink(db.buf);
+		strbuf_addstr(&db, "-wal");
+		unlink(db.buf);
+		strbuf_setlen(&db, db.len - 4);
+	}
 	token_create(o.splatd, db.buf, token, sizeof(token));
-	pid = splatd_start(o.splatd, db.buf, &port);
-	cpu = cpu_seconds(pid);
-	srv = load(&o, &b, &many, port, token);
-	rss = peak_rss_kb(pid);
-	cpu = cpu_seconds(pid) - cpu;
+	cpu = 0;
+	for (k = 0; k < o.instances; k++) {
+		pids[k] = splatd_start(o.splatd, db.buf, &ports[k]);
+		cpu -= cpu_seconds(pids[k]);
+	}
+	srv = load(&o, &b, &many, ports, o.instances, token);
+	rss = peak_rss_kb(pids[0]);
+	for (k = 0; k < o.instances; k++)
+		cpu += cpu_seconds(pids[k]);
 	strbuf_addstr(&db, "-wal");
-	wal = stat(db.buf, &st) ? 0 : (double)st.st_size / 1e6;
+	wal = o.db || stat(db.buf, &st) ? 0 : (double)st.st_size / 1e6;
 	strbuf_setlen(&db, db.len - 4);
-	splatd_stop(pid);
+	for (k = 0; k < o.instances; k++)
+		splatd_stop(pids[k]);
 	stored_counts(db.buf, &occ, &runs);
+	snprintf(label, sizeof(label), "splatd serve%s:",
+		 o.instances > 1 ? (o.instances == 2 ? " x2" : " xN") : "");
 	printf("%-22s %8.0f runs/s   %8.1f MB/s  p50 %6.2f ms  p99 %6.2f ms"
 	       "  errors %llu\n",
-	       "splatd serve:", srv.runs_s, srv.mb_s, srv.p50_ms, srv.p99_ms,
+	       label, srv.runs_s, srv.mb_s, srv.p50_ms, srv.p99_ms,
 	       (unsigned long long)srv.errors);
 	printf("stored:                %lld runs, %lld occurrences for %llu"
 	       " runs and %llu reports acknowledged (%s)\n",
@@ -797,15 +858,20 @@ int main(int argc, char **argv)
 	       runs == (long long)srv.runs && occ == (long long)srv.reports ?
 		       "exact" :
 		       "MISMATCH");
-	printf("ratio splatd/sink:     %.2f   (goal >= 0.25; p99 goal < 20 ms)\n",
-	       sink.runs_s > 0 ? srv.runs_s / sink.runs_s : 0);
+	if (!o.no_sink)
+		printf("ratio splatd/sink:     %.2f   (goal >= 0.25; p99 goal"
+		       " < 20 ms)\n",
+		       sink.runs_s > 0 ? srv.runs_s / sink.runs_s : 0);
 	printf("splatd serve CPU:      %.2f ms per run (user + system)\n",
 	       srv.runs ? cpu * 1e3 / (double)srv.runs : 0);
 	printf("splatd serve peak RSS: %.1f MB   (goal < 64 MB)\n",
 	       (double)rss / 1024);
-	printf("WAL after the load:    %.1f MB   (bounded: --wal-frames)\n",
-	       wal);
-	parse_alone(&b);
+	if (!o.db)
+		printf("WAL after the load:    %.1f MB   (bounded:"
+		       " --wal-frames)\n",
+		       wal);
+	if (!o.no_sink)
+		parse_alone(&b);
 	if (o.occurrences <= 0) /* -m 0: no list database (bench storage) */
 		goto out;
 
@@ -822,17 +888,7 @@ int main(int argc, char **argv)
 		if (rename(tmpdb.buf, listdb.buf))
 			die("rename");
 	}
-	pid = splatd_start(o.splatd, listdb.buf, &port);
-	printf("top-50 signatures with %ld occurrences (goal p50 < 5 ms):\n",
-	       o.occurrences);
-	list_latency("  GET /api/v1/signatures?limit=50", port,
-		     "/api/v1/signatures?limit=50", 1000);
-	list_latency("  ... &sort=count", port,
-		     "/api/v1/signatures?limit=50&sort=count", 1000);
-	list_latency("  ... &kind=circular&status=new", port,
-		     "/api/v1/signatures?limit=50&kind=circular&status=new",
-		     1000);
-	splatd_stop(pid);
+	list_latencies(&o, listdb.buf);
 out:
 	strbuf_release(&db);
 	strbuf_release(&listdb);

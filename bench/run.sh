@@ -24,13 +24,16 @@
 #                   the reference commit, repeated runs measured, ingest
 #                   rounds per binary (bench/storage.sh)
 #   SOAK_SECONDS    soak section: seconds of mixed traffic (default 600)
+#   BENCH_CONNS, BENCH_SECONDS, BENCH_OCCURRENCES  also the postgres section
+#                   (its PostgreSQL: a throw-away cluster, tests/pg/cluster.sh)
 #   SPLATD          binary under test (default build/splatd, optimised)
 #
 # Adding a section: write a function section_NAME and add NAME to SECTIONS.
 set -u
 cd "$(dirname "$0")/.." || exit 1
 
-SECTIONS=(parse parse_rss gitsync ingest storage fnindex route digest dashboard soak)
+SECTIONS=(parse parse_rss gitsync ingest storage fnindex route digest dashboard
+	postgres soak)
 OUT=${BENCH_OUT:-bench/out}
 SPLATD=${SPLATD:-build/splatd}
 BENCH_FILES=${BENCH_FILES:-4}
@@ -294,6 +297,88 @@ section_dashboard() {
 		"${BENCH_DASH_RUNS:-200000}" "${BENCH_DASH_N:-100}" ||
 		die "bench/dashboard.sh failed"
 }
+
+# ---- section postgres: one SQLite instance vs one and two on PostgreSQL ------
+
+# pg_ingest LABEL INGEST-ARGS...: one bench/ingest load (no sink, no list),
+# its "splatd serve" line relabelled, "runs/s p50 p99" in $pg_dir/LABEL
+pg_ingest() {
+	local label=$1 line
+	shift
+	line=$(build/bench/ingest -S -m 0 -c "${BENCH_CONNS:-4}" \
+		-d "${BENCH_SECONDS:-10}" "$@" "$SPLATD" \
+		tests/data/parse-invariance/seed-6641.splat "$OUT/postgres" \
+		2>/dev/null | grep -E '^(splatd serve[^:]*: .*runs/s|stored:)') ||
+		die "build/bench/ingest $* failed"
+	sed -E "s/^splatd serve[^:]*:/$label/" <<<"$line"
+	awk '/runs\/s/ { for (i = 1; i <= NF; i++) {
+		if ($i == "runs/s") r = $(i - 1)
+		if ($i == "p50") p = $(i + 1)
+		if ($i == "p99") q = $(i + 1) }
+		print r, p, q }' <<<"$line" >"$pg_dir/$label"
+}
+
+# list_p50 LABEL DB: the top-50 list's p50 on DB, into $pg_dir/LABEL
+list_p50() {
+	local label=$1 out
+	out=$(build/bench/ingest -L "$2" -m "$occs" "$SPLATD" \
+		tests/data/parse-invariance/seed-6641.splat "$OUT/postgres" \
+		2>/dev/null) || die "list latency on $label failed"
+	sed -n 's/^  /  '"$label"': /p' <<<"$out"
+	awk '/limit=50 / { print $(NF - 6) }' <<<"$out" | head -n 1 >"$pg_dir/$label"
+}
+
+section_postgres() (
+	occs=${BENCH_OCCURRENCES:-1000000}
+	echo "== postgres: ingest (bench/ingest.c, ${BENCH_CONNS:-4}" \
+		"connections, ${BENCH_SECONDS:-10} s each) on one instance on" \
+		"SQLite, one and two on PostgreSQL; the top-50 list with $occs" \
+		"occurrences on both; goals: two on PostgreSQL >= one on" \
+		"SQLite in runs/s with p99 < 50 ms, list p50 < 20 ms =="
+	mkdir -p "$OUT/postgres"
+	pg_dir=$(mktemp -d /tmp/splatd-bench-pg.XXXXXX) || die mktemp
+	chmod 755 "$pg_dir"
+	trap 'tests/pg/cluster.sh stop "$pg_dir/cluster"; rm -rf "$pg_dir"' EXIT
+	# durable as SQLite's WAL with synchronous = NORMAL is: a commit
+	# survives the process, the last ones may not survive the machine
+	url=$(PG_OPTS='-c synchronous_commit=off -c shared_buffers=256MB' \
+		tests/pg/cluster.sh start "$pg_dir/cluster") || die "no cluster"
+	export SPLATD_PG_DIR=$pg_dir/cluster
+	rm -f "$OUT/postgres/ingest.db"*
+	pg_ingest "sqlite, 1 instance:" -D "$OUT/postgres/ingest.db"
+	tests/pg/cluster.sh createdb one && tests/pg/cluster.sh createdb two ||
+		die createdb
+	pg_ingest "postgres, 1 instance:" -D "$url/one"
+	pg_ingest "postgres, 2 instances:" -I 2 -D "$url/two"
+	read -r s1 _ _ <"$pg_dir/sqlite, 1 instance:"
+	read -r p1 _ _ <"$pg_dir/postgres, 1 instance:"
+	read -r p2 _ p2_99 <"$pg_dir/postgres, 2 instances:"
+	awk -v s="$s1" -v a="$p1" -v b="$p2" -v q="$p2_99" 'BEGIN {
+		printf "runs/s against SQLite: 1 on PostgreSQL %.2f, 2 on" \
+			" PostgreSQL %.2f (goal >= 1.00; p99 %s ms, goal < 50)\n",
+			a / s, b / s, q }'
+
+	# the list database of the ingest section (built once, cached), and
+	# its copy on PostgreSQL
+	list=$OUT/ingest/list-$occs.db
+	if [ ! -e "$list" ]; then
+		build/bench/ingest -S -c 1 -d 1 -m "$occs" "$SPLATD" \
+			tests/data/parse-invariance/seed-6641.splat \
+			"$OUT/ingest" >/dev/null 2>&1 || die "building $list"
+	fi
+	tests/pg/cluster.sh createdb list || die createdb
+	t0=$(now_ns)
+	"$SPLATD" db copy --from "$list" --to "$url/list" >/dev/null \
+		2>"$pg_dir/copy.err" || die "db copy: $(cat "$pg_dir/copy.err")"
+	echo "db copy of the list database: $(secs $(($(now_ns) - t0))) s" \
+		"($occs occurrences, verified)"
+	psql -q -d "$url/list" -c 'VACUUM ANALYZE' >/dev/null
+	list_p50 sqlite "$list"
+	list_p50 postgres "$url/list"
+	awk -v s="$(cat "$pg_dir/sqlite")" -v p="$(cat "$pg_dir/postgres")" \
+		'BEGIN { printf "list p50: PostgreSQL/SQLite %.2f (goal p50 <" \
+			" 20 ms on both)\n", p / s }'
+)
 
 # ---- main --------------------------------------------------------------------
 

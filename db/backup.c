@@ -29,6 +29,15 @@ static int open_existing(struct db **out, const char *path, struct strbuf *err)
 	int ret;
 
 	*out = NULL;
+	if (db_path_is_postgres(path)) {
+		strbuf_addstr(err,
+			      "db backup and db check are SQLite's: on"
+			      " PostgreSQL use pg_dump (or a streaming"
+			      " replica) and pg_amcheck (docs/storage.md)");
+		return -ENOTSUP;
+	}
+	if (!strncmp(path, "sqlite:", 7))
+		path += 7;
 	if (stat(path, &st)) {
 		ret = -errno;
 		strbuf_addf(err, "%s: %s", path, strerror(-ret));

@@ -2,7 +2,9 @@
 /*
  * backup: a copy of a live splatd database (SQLite's online backup API) and
  * its integrity check, for `splatd db backup|check` (docs/operating.md).
- * Neither migrates nor otherwise writes the database it reads.
+ * Neither migrates nor otherwise writes the database it reads.  Both are
+ * SQLite's: on a PostgreSQL --db they return -ENOTSUP, the err naming
+ * PostgreSQL's own tools (pg_dump, pg_amcheck).
  */
 #ifndef SPLATD_DB_BACKUP_H
 #define SPLATD_DB_BACKUP_H

@@ -121,10 +121,13 @@ int db_checkpointer_start(struct db_checkpointer **out,
 			  const struct db_checkpointer_config *cfg,
 			  struct strbuf *err)
 {
-	struct db_checkpointer *cp = calloc(1, sizeof(*cp));
+	struct db_checkpointer *cp;
 	int ret;
 
 	*out = NULL;
+	if (db_path_is_postgres(cfg->path))
+		return 0; /* PostgreSQL checkpoints itself */
+	cp = calloc(1, sizeof(*cp));
 	if (!cp)
 		abort();
 	cp->cfg = *cfg;

@@ -38,7 +38,10 @@ struct db_checkpointer_config {
 
 struct db_checkpointer;
 
-/* Start the thread under cfg (copied): 0, or -errno with err. */
+/*
+ * Start the thread under cfg (copied): 0, or -errno with err.  On a
+ * PostgreSQL database there is no WAL of ours: *out is NULL, no thread.
+ */
 int db_checkpointer_start(struct db_checkpointer **out,
 			  const struct db_checkpointer_config *cfg,
 			  struct strbuf *err);

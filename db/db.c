@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
-/* db: open, pragmas, migrations, the statement cache and transactions. */
+/*
+ * db: open, pragmas, migrations, the statement cache and transactions; each
+ * function on SQLite here, on PostgreSQL through db/pg.c.
+ */
 #include "db/db.h"
 
 #include <errno.h>
@@ -8,12 +11,15 @@
 #include <sys/stat.h>
 
 #include "db/migrate.h"
+#include "db/pg.h"
 #include "db/walvfs.h"
+#include "parsers/compiler.h"
 
 /* A statement of db/sql.c prepared on one connection. */
 struct db_stmt {
 	struct db *db;
-	sqlite3_stmt *sq;
+	sqlite3_stmt *sq; /* SQLite, or */
+	struct pg_stmt *pg; /* PostgreSQL */
 };
 
 /* Create every missing directory above path ("var/splatd.db" -> "var"). */
@@ -47,6 +53,35 @@ static const char pragmas[] = "PRAGMA journal_mode = WAL;"
 			      "PRAGMA temp_store = MEMORY;"
 			      "PRAGMA cache_size = -8192;";
 
+bool db_path_is_postgres(const char *path)
+{
+	return pg_is_conninfo(path);
+}
+
+void db_path_describe(struct strbuf *out, const char *path)
+{
+	pg_describe(out, path);
+}
+
+static int open_postgres(struct db **out, const char *conninfo,
+			 struct strbuf *err)
+{
+	struct db *db = calloc(1, sizeof(*db));
+	int ret;
+
+	if (!db)
+		return -ENOMEM;
+	ret = pg_new(&db->pg, conninfo, err);
+	if (!ret)
+		ret = migrate_apply_pg(db, err);
+	if (ret) {
+		db_close(db);
+		return ret;
+	}
+	*out = db;
+	return 0;
+}
+
 int db_open(struct db **out, const char *path, struct strbuf *err)
 {
 	struct db *db = NULL;
@@ -54,6 +89,10 @@ int db_open(struct db **out, const char *path, struct strbuf *err)
 	int ret;
 
 	*out = NULL;
+	if (db_path_is_postgres(path))
+		return open_postgres(out, path, err);
+	if (!strncmp(path, "sqlite:", 7))
+		path += 7;
 	ret = make_parent_dirs(path, err);
 	if (ret)
 		return ret;
@@ -97,16 +136,26 @@ void db_close(struct db *db)
 		if (!db->stmt[i])
 			continue;
 		sqlite3_finalize(db->stmt[i]->sq);
+		pg_stmt_free(db->stmt[i]->pg);
 		free(db->stmt[i]);
 	}
 	sqlite3_close(db->sq);
+	pg_free(db->pg);
 	free(db);
 }
 
 void db_idle(struct db *db)
 {
 	sqlite3_stmt *st = NULL;
+	size_t i;
 
+	if (db->pg) {
+		/* results are read whole: nothing holds the server */
+		for (i = 0; i < DB_SQL_NR; i++)
+			if (db->stmt[i])
+				pg_reset(db->stmt[i]->pg);
+		return;
+	}
 	while ((st = sqlite3_next_stmt(db->sq, st)))
 		if (sqlite3_stmt_busy(st))
 			sqlite3_reset(st);
@@ -115,7 +164,12 @@ void db_idle(struct db *db)
 struct db_stmt *db_stmt(struct db *db, enum db_sql id, struct strbuf *err)
 {
 	struct db_stmt *st = db->stmt[id];
+	const char *sql;
 
+	if (st && st->pg) {
+		pg_stmt_clear(st->pg);
+		return st;
+	}
 	if (st) {
 		sqlite3_reset(st->sq);
 		sqlite3_clear_bindings(st->sq);
@@ -127,6 +181,22 @@ struct db_stmt *db_stmt(struct db *db, enum db_sql id, struct strbuf *err)
 		return NULL;
 	}
 	st->db = db;
+	if (db->pg) {
+		sql = db_sql_text_pg(id);
+		if (!sql) {
+			strbuf_addf(err, "statement %d is SQLite's only",
+				    (int)id);
+			free(st);
+			return NULL;
+		}
+		st->pg = pg_stmt_new(db->pg, (int)id, sql, err);
+		if (!st->pg) {
+			free(st);
+			return NULL;
+		}
+		db->stmt[id] = st;
+		return st;
+	}
 	if (sqlite3_prepare_v3(db->sq, db_sql_text(id), -1,
 			       SQLITE_PREPARE_PERSISTENT, &st->sq,
 			       NULL) != SQLITE_OK) {
@@ -141,7 +211,11 @@ struct db_stmt *db_stmt(struct db *db, enum db_sql id, struct strbuf *err)
 
 int db_step(struct db_stmt *st)
 {
-	int rc = sqlite3_step(st->sq);
+	int rc;
+
+	if (st->pg)
+		return pg_step(st->pg);
+	rc = sqlite3_step(st->sq);
 
 	if (rc == SQLITE_ROW)
 		return DB_ROW;
@@ -150,32 +224,52 @@ int db_step(struct db_stmt *st)
 
 void db_reset(struct db_stmt *st)
 {
-	sqlite3_reset(st->sq);
+	if (st->pg)
+		pg_reset(st->pg);
+	else
+		sqlite3_reset(st->sq);
 }
 
+/* On PostgreSQL lastval(): the sequence the last INSERT advanced. */
 long long db_last_id(struct db *db)
 {
-	return sqlite3_last_insert_rowid(db->sq);
+	struct strbuf ignored = STRBUF_INIT;
+	long long id = 0;
+
+	if (!db->pg)
+		return sqlite3_last_insert_rowid(db->sq);
+	if (db_scalar(db, DB_SQL_LAST_ID, &id, &ignored))
+		id = 0;
+	strbuf_release(&ignored);
+	return id;
 }
 
 long long db_changes(struct db *db)
 {
-	return sqlite3_changes(db->sq);
+	return db->pg ? pg_changes(db->pg) : sqlite3_changes(db->sq);
 }
 
 bool db_constraint_failed(struct db *db)
 {
+	if (db->pg)
+		return pg_constraint_failed(db->pg);
 	return sqlite3_errcode(db->sq) == SQLITE_CONSTRAINT;
 }
 
 bool db_unique_failed(struct db *db)
 {
+	if (db->pg)
+		return pg_unique_failed(db->pg);
 	return sqlite3_extended_errcode(db->sq) == SQLITE_CONSTRAINT_UNIQUE;
 }
 
 int db_fail(struct db *db, const char *what, struct strbuf *err)
 {
-	int code = sqlite3_errcode(db->sq);
+	int code;
+
+	if (db->pg)
+		return pg_fail(db->pg, what, err);
+	code = sqlite3_errcode(db->sq);
 
 	strbuf_addf(err, "%s: %s", what, sqlite3_errmsg(db->sq));
 	if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
@@ -222,9 +316,25 @@ static int exec_stmt(struct db *db, enum db_sql id, const char *what,
 	return db_step_done(db, st, what, err);
 }
 
+static int ignore_row(void *ctx UNUSED, struct db_stmt *st UNUSED)
+{
+	return 0;
+}
+
 int db_begin(struct db *db, struct strbuf *err)
 {
-	return exec_stmt(db, DB_SQL_BEGIN_IMMEDIATE, "begin", err);
+	struct db_stmt *st;
+	int ret = exec_stmt(db, DB_SQL_BEGIN_IMMEDIATE, "begin", err);
+
+	if (ret || !db->pg)
+		return ret;
+	st = db_stmt(db, DB_SQL_WRITE_LOCK, err);
+	ret = st ? db_each(db, st, ignore_row, NULL, "taking the write lock",
+			   err) :
+		   -EIO;
+	if (ret)
+		db_rollback(db);
+	return ret;
 }
 
 int db_commit(struct db *db, struct strbuf *err)
@@ -239,8 +349,11 @@ void db_rollback(struct db *db)
 
 	/* Statements still stepping would keep the transaction busy. */
 	db_idle(db);
-	if (!sqlite3_get_autocommit(db->sq))
+	if (db->pg ? pg_in_transaction(db->pg) :
+		     !sqlite3_get_autocommit(db->sq))
 		exec_stmt(db, DB_SQL_ROLLBACK, "rollback", &ignored);
+	if (db->pg)
+		pg_transaction_gone(db->pg);
 	strbuf_release(&ignored);
 }
 
@@ -260,7 +373,8 @@ int db_read_begin(struct db *db, struct strbuf *err)
 
 void db_autocheckpoint(struct db *db, int pages)
 {
-	sqlite3_wal_autocheckpoint(db->sq, pages);
+	if (db->sq)
+		sqlite3_wal_autocheckpoint(db->sq, pages);
 }
 
 int db_checkpoint(struct db *db, int *wal_frames, struct strbuf *err)
@@ -269,6 +383,8 @@ int db_checkpoint(struct db *db, int *wal_frames, struct strbuf *err)
 
 	if (wal_frames)
 		*wal_frames = 0;
+	if (db->pg)
+		return 0;
 	if (sqlite3_wal_checkpoint_v2(db->sq, NULL, SQLITE_CHECKPOINT_PASSIVE,
 				      &log, &done) != SQLITE_OK)
 		return db_fail(db, "checkpoint", err);
@@ -282,6 +398,8 @@ int db_health(struct db *db, struct strbuf *err)
 	struct db_stmt *st;
 	int moved = 0;
 
+	if (db->pg)
+		goto probe;
 	if (sqlite3_file_control(db->sq, "main", SQLITE_FCNTL_HAS_MOVED,
 				 &moved) == SQLITE_OK &&
 	    moved) {
@@ -291,6 +409,7 @@ int db_health(struct db *db, struct strbuf *err)
 	}
 	/* read the file, not this connection's cached copy of it */
 	sqlite3_db_release_memory(db->sq);
+probe:
 	st = db_stmt(db, DB_SQL_HEALTH_PROBE, err);
 	if (!st)
 		return -EIO;
@@ -315,7 +434,9 @@ int db_scalar(struct db *db, enum db_sql id, long long *out, struct strbuf *err)
 
 void db_bind_text(struct db_stmt *st, int i, const char *s)
 {
-	if (s)
+	if (st->pg)
+		pg_bind_text(st->pg, i, s);
+	else if (s)
 		sqlite3_bind_text(st->sq, i, s, -1, SQLITE_STATIC);
 	else
 		sqlite3_bind_null(st->sq, i);
@@ -323,33 +444,45 @@ void db_bind_text(struct db_stmt *st, int i, const char *s)
 
 void db_bind_int(struct db_stmt *st, int i, long long v)
 {
-	sqlite3_bind_int64(st->sq, i, v);
+	if (st->pg)
+		pg_bind_int(st->pg, i, v);
+	else
+		sqlite3_bind_int64(st->sq, i, v);
 }
 
 void db_bind_int_or_null(struct db_stmt *st, int i, long long v, bool null)
 {
 	if (null)
-		sqlite3_bind_null(st->sq, i);
+		db_bind_text(st, i, NULL);
 	else
-		sqlite3_bind_int64(st->sq, i, v);
+		db_bind_int(st, i, v);
 }
 
 void db_bind_blob(struct db_stmt *st, int i, const void *p, size_t n)
 {
-	sqlite3_bind_blob(st->sq, i, p, (int)n, SQLITE_TRANSIENT);
+	if (st->pg)
+		pg_bind_blob(st->pg, i, p, n);
+	else
+		sqlite3_bind_blob(st->sq, i, p, (int)n, SQLITE_TRANSIENT);
 }
 
 const char *db_col_text(struct db_stmt *st, int i)
 {
+	if (st->pg)
+		return pg_col_text(st->pg, i);
 	return (const char *)sqlite3_column_text(st->sq, i);
 }
 
 long long db_col_int(struct db_stmt *st, int i)
 {
+	if (st->pg)
+		return pg_col_int(st->pg, i);
 	return sqlite3_column_int64(st->sq, i);
 }
 
 bool db_col_null(struct db_stmt *st, int i)
 {
+	if (st->pg)
+		return pg_col_null(st->pg, i);
 	return sqlite3_column_type(st->sq, i) == SQLITE_NULL;
 }

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * db: one SQLite connection with splatd's pragmas (WAL, busy timeout, foreign
- * keys), the schema migrated to the latest version, and the statements of
- * db/sql.c prepared once and reused.  A struct db is used by one thread at a
- * time; the server keeps one per worker (server/http/http.c).
+ * db: one connection, SQLite with splatd's pragmas (WAL, busy timeout,
+ * foreign keys) or PostgreSQL (db/pg.c), the schema migrated to the latest
+ * version, and the statements of db/sql.c prepared once and reused.  A
+ * struct db is used by one thread at a time; the server keeps one per
+ * worker (server/http/http.c).
  *
  * Everything above this file reaches a statement only through struct
  * db_stmt and the db_step/db_col_ and db_bind_ functions below, never
@@ -25,7 +26,8 @@
 struct db_stmt;
 
 struct db {
-	sqlite3 *sq;
+	sqlite3 *sq; /* the SQLite backend, or NULL */
+	struct pg *pg; /* the PostgreSQL backend (db/pg.h), or NULL */
 	struct db_stmt *stmt[DB_SQL_NR];
 };
 
@@ -33,11 +35,18 @@ struct db {
 enum { DB_ERROR = -1, DB_DONE = 0, DB_ROW = 1 };
 
 /*
- * Open (creating it and its parent directory when missing) and migrate the
- * database at path.  *out is freed with db_close().  Returns 0 or -errno.
+ * Open and migrate the database at path: a postgresql:// or postgres://
+ * URL or a libpq keyword string ("host=... dbname=...") selects
+ * PostgreSQL; "sqlite:PATH" or any other path a SQLite file, created with
+ * its parent directory when missing.  *out is freed with db_close().
+ * Returns 0 or -errno.
  */
 int db_open(struct db **out, const char *path, struct strbuf *err);
 void db_close(struct db *db);
+/* Whether path selects PostgreSQL (db_open()). */
+bool db_path_is_postgres(const char *path);
+/* Append path to out as logs may show it: a password in it as "***". */
+void db_path_describe(struct strbuf *out, const char *path);
 /*
  * Reset every statement still stepping: a SELECT left on a row keeps
  * a read transaction open, and an open read transaction keeps the WAL from
@@ -68,7 +77,12 @@ int db_each(struct db *db, struct db_stmt *st, db_row_fn fn, void *ctx,
 int db_step_done(struct db *db, struct db_stmt *st, const char *what,
 		 struct strbuf *err);
 
-/* BEGIN IMMEDIATE / COMMIT / ROLLBACK.  The first two return 0 or -errno. */
+/*
+ * BEGIN IMMEDIATE / COMMIT / ROLLBACK.  The first two return 0 or -errno.
+ * On PostgreSQL db_begin() also takes splatd's write lock (an advisory
+ * lock held to the end of the transaction): write transactions of every
+ * connection and every instance run one at a time, as on SQLite.
+ */
 int db_begin(struct db *db, struct strbuf *err);
 int db_commit(struct db *db, struct strbuf *err);
 void db_rollback(struct db *db);
@@ -79,7 +93,7 @@ void db_rollback(struct db *db);
 int db_read_begin(struct db *db, struct strbuf *err);
 
 /*
- * WAL checkpoints: db_autocheckpoint(db, 0) stops this connection from
+ * WAL checkpoints (no-ops on PostgreSQL): db_autocheckpoint(db, 0) stops this connection from
  * checkpointing when it commits (the server checkpoints from a thread of its
  * own instead, so no request waits for one); db_checkpoint() runs a passive
  * checkpoint and returns 0 or -errno.

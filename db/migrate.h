@@ -1,5 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* migrate: numbered schema migrations keyed on PRAGMA user_version. */
+/*
+ * migrate: numbered schema migrations keyed on PRAGMA user_version (on
+ * PostgreSQL, the table splatd_schema).
+ */
 #ifndef SPLATD_DB_MIGRATE_H
 #define SPLATD_DB_MIGRATE_H
 
@@ -16,5 +19,12 @@ int migrate_latest(void);
  * Returns 0 or -errno with a line in err.
  */
 int migrate_apply(sqlite3 *sq, struct strbuf *err);
+
+struct db;
+/*
+ * The same on PostgreSQL (db->pg): the version in table splatd_schema,
+ * the migrations in their PostgreSQL spelling, under splatd's write lock.
+ */
+int migrate_apply_pg(struct db *db, struct strbuf *err);
 
 #endif

@@ -596,3 +596,20 @@ int db_tree_set_last(struct db *db, const char *name, const char *last,
 	db_bind_int(st, 4, commits);
 	return db_step_done(db, st, "updating tree", err);
 }
+
+static int add_text(void *ctx, const char *text)
+{
+	strbuf_addstr(ctx, text);
+	return 0;
+}
+
+int db_regression_first_tree(struct db *db, long long id, struct strbuf *out,
+			     struct strbuf *err)
+{
+	struct db_stmt *st = db_stmt(db, DB_SQL_REG_FIRST_TREE, err);
+
+	if (!st)
+		return -EIO;
+	db_bind_int(st, 1, id);
+	return each_text(db, st, add_text, out, "reading the first tree", err);
+}

@@ -143,6 +143,10 @@ int db_regression_bounds(struct db *db, long long id, struct strbuf *clean,
 /* The stored report texts of the regression's first occurrences. */
 int db_regression_report_texts(struct db *db, long long id, db_text_fn fn,
 			       void *ctx, struct strbuf *err);
+/* The tree (runs.tree) of the first run that reported one of regression
+ * id's signatures, into out; out stays empty when no such run names one. */
+int db_regression_first_tree(struct db *db, long long id, struct strbuf *out,
+			     struct strbuf *err);
 /* Newest occurrences of signature sig with their runs. */
 int db_regression_timeline(struct db *db, long long sig, int limit,
 			   db_timeline_fn fn, void *ctx, struct strbuf *err);

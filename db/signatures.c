@@ -10,7 +10,7 @@
 
 /* id and duplicate_of of the signature with hash; -ENOENT when absent. */
 static int find_hash(struct db *db, const char *hash, int algo, long long *id,
-		     long long *dup, struct strbuf *err)
+		     long long *dup, bool *no_syz_title, struct strbuf *err)
 {
 	struct db_stmt *st = db_stmt(db, DB_SQL_SIG_FIND_HASH, err);
 	int rc;
@@ -28,6 +28,7 @@ static int find_hash(struct db *db, const char *hash, int algo, long long *id,
 		return db_fail(db, "finding signature", err);
 	*id = db_col_int(st, 0);
 	*dup = db_col_int(st, 1);
+	*no_syz_title = db_col_int(st, 2);
 	db_reset(st);
 	return 0;
 }
@@ -83,11 +84,25 @@ static int insert_signature(struct db *db, const struct db_signature_new *s,
 	db_bind_text(st, 8, s->culprit_module);
 	db_bind_int(st, 9, ts);
 	db_bind_text(st, 10, s->search);
+	db_bind_text(st, 11, s->syz_title);
 	ret = db_step_done(db, st, "storing signature", err);
 	if (ret)
 		return ret;
 	*id = db_last_id(db);
 	return insert_edges(db, *id, s, err);
+}
+
+/* A signature stored before migration 11, seen again: its syz_title. */
+static int set_syz_title(struct db *db, long long id, const char *syz_title,
+			 struct strbuf *err)
+{
+	struct db_stmt *st = db_stmt(db, DB_SQL_SIG_SET_SYZ_TITLE, err);
+
+	if (!st)
+		return -EIO;
+	db_bind_int(st, 1, id);
+	db_bind_text(st, 2, syz_title);
+	return db_step_done(db, st, "storing syz_title", err);
 }
 
 int db_signature_record(struct db *db, const struct db_signature_new *s,
@@ -96,13 +111,17 @@ int db_signature_record(struct db *db, const struct db_signature_new *s,
 {
 	struct db_stmt *st;
 	long long id = 0, dup = 0;
+	bool no_syz_title = false;
 	int ret;
 
 	hit->is_new = false;
-	ret = find_hash(db, s->hash, s->algo_version, &id, &dup, err);
+	ret = find_hash(db, s->hash, s->algo_version, &id, &dup, &no_syz_title,
+			err);
 	if (ret == -ENOENT) {
 		ret = insert_signature(db, s, ts, &id, err);
 		hit->is_new = true;
+	} else if (!ret && no_syz_title && s->syz_title) {
+		ret = set_syz_title(db, id, s->syz_title, err);
 	}
 	if (ret)
 		return ret;
@@ -313,6 +332,7 @@ static void signature_from_row(struct db_signature *s, struct db_stmt *st)
 	s->escalated_at = db_col_int(st, 15);
 	s->escalation_reason = db_col_text(st, 16);
 	s->texts_dropped = db_col_int(st, 17);
+	s->syz_title = db_col_text(st, 18);
 }
 
 struct signature_rows {

@@ -25,6 +25,7 @@ struct db_signature {
 	long long escalated_at; /* 0: not escalated (server/mail/escalate.h) */
 	const char *escalation_reason;
 	long long texts_dropped; /* occurrences whose report text was dropped */
+	const char *syz_title; /* syzkaller's title; NULL: not known yet */
 };
 
 struct db_edge {
@@ -38,6 +39,7 @@ struct db_signature_new {
 	int algo_version;
 	const char *kind, *title, *classes, *chain;
 	const char *culprit_function, *culprit_module;
+	const char *syz_title; /* may be NULL */
 	const char *search; /* lower-case text that `q` matches */
 	const struct db_edge *edges;
 	size_t nedges;

@@ -8,29 +8,34 @@
 	"id, hash, algo_version, kind, title, classes, chain, "     \
 	"culprit_function, culprit_module, first_seen, last_seen, " \
 	"occurrences, status, note, duplicate_of, escalated_at, "   \
-	"escalation_reason, texts_dropped"
+	"escalation_reason, texts_dropped, syz_title"
 
 /*
  * The list statements share their filters: ?1 kind, ?2 status, ?3 q (lower
  * case, matched against the search column), ?4 since (last_seen >=), ?5/?6
  * the cursor (sort value, id), ?7 limit.  A NULL parameter disables its
- * filter.
+ * filter.  instr is SQLite's spelling of strpos; a parameter first met in
+ * "IS NULL" is cast, or PostgreSQL could not tell its type.
  */
-#define SIG_LIST(col)                                                      \
-	"SELECT " SIG_COLUMNS " FROM signatures"                           \
-	" WHERE (?1 IS NULL OR kind = ?1) AND (?2 IS NULL OR status = ?2)" \
-	" AND (?3 IS NULL OR instr(search, ?3) > 0)"                       \
-	" AND (?4 IS NULL OR last_seen >= ?4)"                             \
-	" AND (?5 IS NULL OR " col " < ?5 OR (" col " = ?5 AND id < ?6))"  \
-	" AND (?8 IS NULL OR EXISTS (SELECT 1 FROM signature_places p"     \
-	"  WHERE p.what = 'tree' AND p.value = ?8"                         \
-	"  AND p.signature_id = signatures.id))"                           \
-	" AND (?9 IS NULL OR EXISTS (SELECT 1 FROM signature_places p"     \
-	"  WHERE p.what = 'machine' AND p.value = ?9"                      \
-	"  AND p.signature_id = signatures.id))"                           \
-	" AND (?10 IS NULL OR EXISTS (SELECT 1 FROM signature_sections ss" \
-	"  WHERE ss.signature_id = signatures.id AND ss.section = ?10))"   \
-	" AND (?11 IS NULL OR duplicate_of IS NULL)"                       \
+#define SIG_LIST(col) SIG_LIST_IN(col, "instr")
+#define SIG_LIST_PG(col) SIG_LIST_IN(col, "strpos")
+#define SIG_LIST_IN(col, instr)                                                          \
+	"SELECT " SIG_COLUMNS " FROM signatures"                                         \
+	" WHERE (CAST(?1 AS text) IS NULL OR kind = ?1)"                                 \
+	" AND (CAST(?2 AS text) IS NULL OR status = ?2)"                                 \
+	" AND (CAST(?3 AS text) IS NULL OR " instr "(search, ?3) > 0)"                   \
+	" AND (CAST(?4 AS bigint) IS NULL OR last_seen >= ?4)"                           \
+	" AND (CAST(?5 AS bigint) IS NULL OR " col " < ?5"                               \
+	" OR (" col " = ?5 AND id < ?6))"                                                \
+	" AND (CAST(?8 AS text) IS NULL OR EXISTS (SELECT 1 FROM signature_places p"     \
+	"  WHERE p.what = 'tree' AND p.value = ?8"                                       \
+	"  AND p.signature_id = signatures.id))"                                         \
+	" AND (CAST(?9 AS text) IS NULL OR EXISTS (SELECT 1 FROM signature_places p"     \
+	"  WHERE p.what = 'machine' AND p.value = ?9"                                    \
+	"  AND p.signature_id = signatures.id))"                                         \
+	" AND (CAST(?10 AS text) IS NULL OR EXISTS (SELECT 1 FROM signature_sections ss" \
+	"  WHERE ss.signature_id = signatures.id AND ss.section = ?10))"                 \
+	" AND (CAST(?11 AS bigint) IS NULL OR duplicate_of IS NULL)"                     \
 	" ORDER BY " col " DESC, id DESC LIMIT ?7"
 
 #define KCIDB_FETCH_COLUMNS                                              \
@@ -52,6 +57,105 @@
 	"attempts, next_attempt, created, sent_at, last_error"
 
 /*
+ * ?1 email, ?2 its last digest (0: never), ?3 now; each reason ranked, the
+ * best kept; a manual reopen (resolved -> open) is a state change too.
+ * SQLite: CROSS JOIN keeps the address's subscriptions the outer loop, so
+ * that an address without them scans nothing, and min() picks its row's
+ * columns; PostgreSQL: JOIN (its planner orders joins, CROSS JOIN takes no
+ * ON) and DISTINCT ON.
+ */
+#define DIGEST_SIGNATURES(on_join, best)                                    \
+	"WITH mine (sid, rk, why, section, sub, is_list) AS ("              \
+	"  SELECT signature_id, rank, why, section, 0, is_list"             \
+	"  FROM signature_people WHERE email = ?1"                          \
+	"  UNION ALL SELECT ss.signature_id, 1000000,"                      \
+	"  'you subscribed to ' || sub.value, ss.section, 1, 0"             \
+	"  FROM subscriptions sub " on_join " signature_sections ss"        \
+	"  ON ss.section = sub.value"                                       \
+	"  WHERE sub.email = ?1 AND sub.what = 'section'"                   \
+	"  UNION ALL SELECT CAST(sub.value AS INTEGER), 999999,"            \
+	"  'you subscribed to this signature', NULL, 1, 0"                  \
+	"  FROM subscriptions sub"                                          \
+	"  WHERE sub.email = ?1 AND sub.what = 'signature'"                 \
+	"  UNION ALL SELECT s.id, 1000001,"                                 \
+	"  'you subscribed to the kind ' || sub.value, NULL, 1, 0"          \
+	"  FROM subscriptions sub " on_join " signatures s"                 \
+	"  ON s.kind = sub.value"                                           \
+	"  WHERE sub.email = ?1 AND sub.what = 'kind'"                      \
+	"  UNION ALL SELECT DISTINCT o.signature_id, 1000002,"              \
+	"  'you subscribed to the tree ' || sub.value, NULL, 1, 0"          \
+	"  FROM subscriptions sub " on_join " runs r ON r.tree = sub.value" \
+	"  " on_join " occurrences o ON o.run_id = r.id"                    \
+	"  WHERE sub.email = ?1 AND sub.what = 'tree'"                      \
+	"  UNION ALL SELECT s.id, 1000003,"                                 \
+	"  'you subscribed to everything', NULL, 1, 0"                      \
+	"  FROM subscriptions sub CROSS JOIN signatures s"                  \
+	"  WHERE sub.email = ?1 AND sub.what = 'all'),"                     \
+	" best AS (" best ")"                                               \
+	" SELECT s.id, s.hash, s.kind, s.title, s.status, s.chain,"         \
+	" s.first_seen, s.last_seen, s.occurrences,"                        \
+	" coalesce(s.escalated_at, 0), s.escalation_reason,"                \
+	" b.why, b.section, b.sub, b.is_list,"                              \
+	" (SELECT count(*) FROM occurrences o WHERE o.signature_id = s.id"  \
+	"  AND o.ts > ?2 AND o.ts <= ?3),"                                  \
+	" (SELECT count(*) FROM occurrences o WHERE o.signature_id = s.id"  \
+	"  AND o.ts > ?3 - 604800 AND o.ts <= ?3),"                         \
+	" rg.id, rg.status,"                                                \
+	" (SELECT max(h.ts) FROM regression_history h"                      \
+	"  WHERE h.regression_id = rg.id AND h.action = 'status'"           \
+	"  AND (h.new IN ('fix_known', 'fixed', 'reopened', 'workaround')"  \
+	"  OR (h.old = 'resolved' AND h.new = 'open'))"                     \
+	"  AND h.ts > ?2)"                                                  \
+	" FROM best b JOIN signatures s ON s.id = b.sid"                    \
+	" LEFT JOIN regressions rg ON rg.id = (SELECT"                      \
+	"  max(rs.regression_id) FROM regression_signatures rs"             \
+	"  WHERE rs.signature_id = s.id)"                                   \
+	" WHERE s.duplicate_of IS NULL"                                     \
+	" AND s.status IN ('new', 'triaged', 'known')"                      \
+	" AND coalesce(s.muted_until, 0) <= ?3"                             \
+	" AND s.mute_until_escalating = 0"                                  \
+	" AND NOT EXISTS (SELECT 1 FROM mail_optouts x"                     \
+	"  WHERE x.email = ?1 AND x.signature_id = s.id)"
+
+/* the dashboard's stats of the signatures whose ids ids selects */
+#define DASH_STATS(ids)                                                    \
+	"SELECT s.id,"                                                     \
+	" (SELECT count(*) FROM occurrences o"                             \
+	"  WHERE o.signature_id = s.id AND o.ts >= ?2),"                   \
+	" (SELECT count(DISTINCT r.machine) FROM occurrences o"            \
+	"  JOIN runs r ON r.id = o.run_id WHERE o.signature_id = s.id),"   \
+	" (SELECT o.kernel FROM occurrences o WHERE o.signature_id = s.id" \
+	"  ORDER BY o.ts DESC, o.id DESC LIMIT 1),"                        \
+	" (SELECT ss.section FROM signature_sections ss"                   \
+	"  WHERE ss.signature_id = s.id ORDER BY ss.generic, ss.rank"      \
+	"  LIMIT 1)"                                                       \
+	" FROM signatures s WHERE s.id IN (" ids ")"
+
+/* where signature ?1 was seen; trees: the list of its distinct trees */
+#define DIGEST_WHERE(trees)                                              \
+	"SELECT count(DISTINCT r.machine),"                              \
+	" count(DISTINCT coalesce(o.kernel, r.kernel)), " trees ","      \
+	" (SELECT coalesce(o2.kernel, r2.kernel) FROM occurrences o2"    \
+	"  JOIN runs r2 ON r2.id = o2.run_id WHERE o2.signature_id = ?1" \
+	"  ORDER BY o2.ts DESC, o2.id DESC LIMIT 1)"                     \
+	" FROM occurrences o JOIN runs r ON r.id = o.run_id"             \
+	" WHERE o.signature_id = ?1"
+
+/* per MAINTAINERS section (all, or ?3) and week since ?1 (week 0 starts
+ * at ?1): its open signatures seen that week and their occurrences; on
+ * SQLite a range of occurrences_ts (indexed), then a key per row */
+#define DASH_SECTION_TREND(indexed)                                       \
+	"SELECT ss.section, (o.ts - ?1) / 604800,"                        \
+	" count(DISTINCT o.signature_id), count(*)"                       \
+	" FROM occurrences o" indexed                                     \
+	" JOIN signatures s ON s.id = o.signature_id"                     \
+	" JOIN signature_sections ss ON ss.signature_id = o.signature_id" \
+	" WHERE o.ts >= ?1 AND o.ts < ?2 AND s.duplicate_of IS NULL"      \
+	" AND s.status <> 'invalid'"                                      \
+	" AND (CAST(?3 AS text) IS NULL OR ss.section = ?3)"              \
+	" GROUP BY 1, 2 ORDER BY 1, 2"
+
+/*
  * KCIDB out (docs/interop.md): an issue's version is the number of changes
  * to what it says, the status (and note) and merge events of its
  * signature s.
@@ -60,6 +164,21 @@
 	"(SELECT count(*) FROM signature_events e"                 \
 	" WHERE e.signature_id = s.id AND e.action IN ('status', " \
 	"'merge'))"
+
+/*
+ * Present incidents, from the runs of KCIDB tests in the order of their
+ * index: no sort of every occurrence, only of each run's few.  SQLite:
+ * INDEXED BY and CROSS JOIN hold it to that plan; PostgreSQL: its planner
+ * chooses (and CROSS JOIN takes no ON).
+ */
+#define KCIDB_PRESENT(indexed, join)                               \
+	"SELECT s.hash, " KCIDB_VERSION ", r.kcidb_test_id, o.seq" \
+	" FROM runs r" indexed join " occurrences o"               \
+	" ON o.run_id = r.id"                                      \
+	" JOIN signatures s ON s.id = o.signature_id"              \
+	" WHERE r.kcidb_test_id IS NOT NULL"                       \
+	" AND (CAST(?1 AS bigint) IS NULL OR o.ts >= ?1)"          \
+	" ORDER BY r.kcidb_test_id, o.seq"
 
 /* subscriptions (db/subscriptions.c) */
 #define SUB_COLUMNS "id, email, what, value, period, created, actor"
@@ -90,8 +209,8 @@ static const char *const sql[DB_SQL_NR] = {
 	[DB_SQL_RUN_SET_VERDICT] = "UPDATE runs SET verdict = ?2 WHERE id = ?1",
 	[DB_SQL_RUN_GET] = "SELECT " RUN_COLUMNS " FROM runs WHERE run_id = ?1",
 	[DB_SQL_RUN_LIST] = "SELECT " RUN_COLUMNS " FROM runs"
-			    " WHERE (?1 IS NULL OR id < ?1)"
-			    " AND (?2 IS NULL OR machine = ?2)"
+			    " WHERE (CAST(?1 AS bigint) IS NULL OR id < ?1)"
+			    " AND (CAST(?2 AS text) IS NULL OR machine = ?2)"
 			    " ORDER BY id DESC LIMIT ?3",
 	[DB_SQL_RUN_REPORTS] =
 		"SELECT o.seq, o.is_new, s.id, s.hash, s.kind, s.title,"
@@ -100,19 +219,26 @@ static const char *const sql[DB_SQL_NR] = {
 		" WHERE o.run_id = ?1 ORDER BY o.seq",
 	[DB_SQL_RUN_COUNT] = "SELECT count(*) FROM runs",
 
-	[DB_SQL_SIG_FIND_HASH] = "SELECT id, duplicate_of FROM signatures"
+	[DB_SQL_SIG_FIND_HASH] = "SELECT id, duplicate_of, syz_title IS NULL"
+				 " FROM signatures"
 				 " WHERE hash = ?1 AND algo_version = ?2",
 	[DB_SQL_SIG_INSERT] =
 		"INSERT INTO signatures (hash, algo_version, kind, title,"
 		" classes, chain, culprit_function, culprit_module, first_seen,"
-		" last_seen, occurrences, search)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, 0, ?10)",
+		" last_seen, occurrences, search, syz_title)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, 0, ?10, ?11)",
+	/* a signature stored before migration 11 gets its syz_title (and
+	 * the search text the ingest appends for it) when seen again */
+	[DB_SQL_SIG_SET_SYZ_TITLE] = "UPDATE signatures SET syz_title = ?2,"
+				     " search = search || lower(?2) || char(10)"
+				     " WHERE id = ?1 AND syz_title IS NULL",
 	[DB_SQL_SIG_BUMP] =
 		"UPDATE signatures SET occurrences = occurrences + 1,"
 		" last_seen = max(last_seen, ?2) WHERE id = ?1"
 		" RETURNING occurrences, first_seen, status, hash, kind, title",
 	[DB_SQL_SIG_GET] = "SELECT " SIG_COLUMNS
-			   " FROM signatures WHERE id = ?1 OR (?2 IS NOT NULL"
+			   " FROM signatures WHERE id = ?1"
+			   " OR (CAST(?2 AS text) IS NOT NULL"
 			   " AND hash = ?2) ORDER BY algo_version DESC LIMIT 1",
 	[DB_SQL_SIG_LIST_LAST_SEEN] = SIG_LIST("last_seen"),
 	[DB_SQL_SIG_LIST_FIRST_SEEN] = SIG_LIST("first_seen"),
@@ -165,7 +291,8 @@ static const char *const sql[DB_SQL_NR] = {
 		" o.ts, o.task, o.pid, t.text, t.raw, o.is_new"
 		" FROM occurrences o JOIN runs r ON r.id = o.run_id"
 		" LEFT JOIN report_texts t ON t.id = o.text_id"
-		" WHERE o.signature_id = ?1 AND (?2 IS NULL OR o.id < ?2)"
+		" WHERE o.signature_id = ?1"
+		" AND (CAST(?2 AS bigint) IS NULL OR o.id < ?2)"
 		" ORDER BY o.id DESC LIMIT ?3",
 	[DB_SQL_OCC_COUNT] = "SELECT count(*) FROM occurrences",
 
@@ -185,8 +312,8 @@ static const char *const sql[DB_SQL_NR] = {
 	[DB_SQL_REG_GET] = "SELECT " REG_COLUMNS " FROM regressions"
 			   " WHERE id = ?1",
 	[DB_SQL_REG_LIST] = "SELECT " REG_COLUMNS " FROM regressions"
-			    " WHERE (?1 IS NULL OR status = ?1)"
-			    " AND (?2 IS NULL OR scanned = ?2)"
+			    " WHERE (CAST(?1 AS text) IS NULL OR status = ?1)"
+			    " AND (CAST(?2 AS bigint) IS NULL OR scanned = ?2)"
 			    " ORDER BY id LIMIT ?3",
 	[DB_SQL_REG_UPDATE] =
 		"UPDATE regressions SET title = ?2, introduced = ?3,"
@@ -264,6 +391,14 @@ static const char *const sql[DB_SQL_NR] = {
 		"SELECT o.ts, r.run_id, r.kernel_commit, r.machine"
 		" FROM occurrences o JOIN runs r ON r.id = o.run_id"
 		" WHERE o.signature_id = ?1 ORDER BY o.id DESC LIMIT ?2",
+	/* the tree of the first run that reported one of its signatures,
+	 * among the runs that name a tree */
+	[DB_SQL_REG_FIRST_TREE] =
+		"SELECT r.tree FROM regression_signatures rs"
+		" JOIN occurrences o ON o.signature_id = rs.signature_id"
+		" JOIN runs r ON r.id = o.run_id"
+		" WHERE rs.regression_id = ?1 AND r.tree IS NOT NULL"
+		" ORDER BY o.ts, o.id LIMIT 1",
 	[DB_SQL_RUN_SET_LOCKDEP_META] =
 		"UPDATE runs SET lockdep_meta_off = 1 WHERE id = ?1",
 	[DB_SQL_TREE_INSERT] =
@@ -397,7 +532,8 @@ static const char *const sql[DB_SQL_NR] = {
 			   " WHERE id = ?1",
 	/* ?1 NULL: every address */
 	[DB_SQL_SUB_LIST] = "SELECT " SUB_COLUMNS " FROM subscriptions"
-			    " WHERE ?1 IS NULL OR email = ?1 ORDER BY id",
+			    " WHERE CAST(?1 AS text) IS NULL OR email = ?1"
+			    " ORDER BY id",
 	[DB_SQL_SUB_DELETE] = "DELETE FROM subscriptions WHERE id = ?1",
 	/* the first opt-out of (email, signature) stays: its reason and ts */
 	[DB_SQL_OPTOUT_INSERT] =
@@ -457,73 +593,10 @@ static const char *const sql[DB_SQL_NR] = {
 		" WHERE NOT EXISTS (SELECT 1 FROM mail_optouts x"
 		"  WHERE x.email = a.email AND x.signature_id = 0)"
 		" GROUP BY a.email ORDER BY a.email",
-	/* ?1 email, ?2 its last digest (0: never), ?3 now; each reason
-	 * ranked, the best kept (min() picks its row's columns); CROSS JOIN
-	 * keeps the address's subscriptions the outer loop, so that an
-	 * address without them scans nothing; a manual reopen (resolved ->
-	 * open) is a state change too */
-	[DB_SQL_DIGEST_SIGNATURES] =
-		"WITH mine (sid, rk, why, section, sub, is_list) AS ("
-		"  SELECT signature_id, rank, why, section, 0, is_list"
-		"  FROM signature_people WHERE email = ?1"
-		"  UNION ALL SELECT ss.signature_id, 1000000,"
-		"  'you subscribed to ' || sub.value, ss.section, 1, 0"
-		"  FROM subscriptions sub CROSS JOIN signature_sections ss"
-		"  ON ss.section = sub.value"
-		"  WHERE sub.email = ?1 AND sub.what = 'section'"
-		"  UNION ALL SELECT CAST(sub.value AS INTEGER), 999999,"
-		"  'you subscribed to this signature', NULL, 1, 0"
-		"  FROM subscriptions sub"
-		"  WHERE sub.email = ?1 AND sub.what = 'signature'"
-		"  UNION ALL SELECT s.id, 1000001,"
-		"  'you subscribed to the kind ' || sub.value, NULL, 1, 0"
-		"  FROM subscriptions sub CROSS JOIN signatures s"
-		"  ON s.kind = sub.value"
-		"  WHERE sub.email = ?1 AND sub.what = 'kind'"
-		"  UNION ALL SELECT DISTINCT o.signature_id, 1000002,"
-		"  'you subscribed to the tree ' || sub.value, NULL, 1, 0"
-		"  FROM subscriptions sub CROSS JOIN runs r ON r.tree = sub.value"
-		"  CROSS JOIN occurrences o ON o.run_id = r.id"
-		"  WHERE sub.email = ?1 AND sub.what = 'tree'"
-		"  UNION ALL SELECT s.id, 1000003,"
-		"  'you subscribed to everything', NULL, 1, 0"
-		"  FROM subscriptions sub CROSS JOIN signatures s"
-		"  WHERE sub.email = ?1 AND sub.what = 'all'),"
-		" best AS (SELECT sid, min(rk), why, section, sub, is_list"
-		"  FROM mine GROUP BY sid)"
-		" SELECT s.id, s.hash, s.kind, s.title, s.status, s.chain,"
-		" s.first_seen, s.last_seen, s.occurrences,"
-		" coalesce(s.escalated_at, 0), s.escalation_reason,"
-		" b.why, b.section, b.sub, b.is_list,"
-		" (SELECT count(*) FROM occurrences o WHERE o.signature_id = s.id"
-		"  AND o.ts > ?2 AND o.ts <= ?3),"
-		" (SELECT count(*) FROM occurrences o WHERE o.signature_id = s.id"
-		"  AND o.ts > ?3 - 604800 AND o.ts <= ?3),"
-		" rg.id, rg.status,"
-		" (SELECT max(h.ts) FROM regression_history h"
-		"  WHERE h.regression_id = rg.id AND h.action = 'status'"
-		"  AND (h.new IN ('fix_known', 'fixed', 'reopened', 'workaround')"
-		"  OR (h.old = 'resolved' AND h.new = 'open'))"
-		"  AND h.ts > ?2)"
-		" FROM best b JOIN signatures s ON s.id = b.sid"
-		" LEFT JOIN regressions rg ON rg.id = (SELECT"
-		"  max(rs.regression_id) FROM regression_signatures rs"
-		"  WHERE rs.signature_id = s.id)"
-		" WHERE s.duplicate_of IS NULL"
-		" AND s.status IN ('new', 'triaged', 'known')"
-		" AND coalesce(s.muted_until, 0) <= ?3"
-		" AND s.mute_until_escalating = 0"
-		" AND NOT EXISTS (SELECT 1 FROM mail_optouts x"
-		"  WHERE x.email = ?1 AND x.signature_id = s.id)",
-	[DB_SQL_DIGEST_WHERE] =
-		"SELECT count(DISTINCT r.machine),"
-		" count(DISTINCT coalesce(o.kernel, r.kernel)),"
-		" group_concat(DISTINCT r.tree),"
-		" (SELECT coalesce(o2.kernel, r2.kernel) FROM occurrences o2"
-		"  JOIN runs r2 ON r2.id = o2.run_id WHERE o2.signature_id = ?1"
-		"  ORDER BY o2.ts DESC, o2.id DESC LIMIT 1)"
-		" FROM occurrences o JOIN runs r ON r.id = o.run_id"
-		" WHERE o.signature_id = ?1",
+	[DB_SQL_DIGEST_SIGNATURES] = DIGEST_SIGNATURES(
+		"CROSS JOIN", "SELECT sid, min(rk), why, section, sub, is_list"
+			      " FROM mine GROUP BY sid"),
+	[DB_SQL_DIGEST_WHERE] = DIGEST_WHERE("group_concat(DISTINCT r.tree)"),
 	[DB_SQL_DIGEST_REGRESSION] =
 		"SELECT r.id, r.title, r.status, r.introduced"
 		" FROM regression_signatures rs"
@@ -636,19 +709,7 @@ static const char *const sql[DB_SQL_NR] = {
 		"SELECT s.id, s.hash, s.kind, s.title, s.status, j.key"
 		" FROM json_each(?1) j JOIN signatures s ON s.id = j.value"
 		" ORDER BY j.key",
-	[DB_SQL_DASH_STATS] =
-		"SELECT s.id,"
-		" (SELECT count(*) FROM occurrences o"
-		"  WHERE o.signature_id = s.id AND o.ts >= ?2),"
-		" (SELECT count(DISTINCT r.machine) FROM occurrences o"
-		"  JOIN runs r ON r.id = o.run_id WHERE o.signature_id = s.id),"
-		" (SELECT o.kernel FROM occurrences o WHERE o.signature_id = s.id"
-		"  ORDER BY o.ts DESC, o.id DESC LIMIT 1),"
-		" (SELECT ss.section FROM signature_sections ss"
-		"  WHERE ss.signature_id = s.id ORDER BY ss.generic, ss.rank"
-		"  LIMIT 1)"
-		" FROM signatures s"
-		" WHERE s.id IN (SELECT value FROM json_each(?1))",
+	[DB_SQL_DASH_STATS] = DASH_STATS("SELECT value FROM json_each(?1)"),
 	[DB_SQL_DASH_DUPLICATES] = "SELECT id, hash, title FROM signatures"
 				   " WHERE duplicate_of = ?1 ORDER BY id"
 				   " LIMIT 1000",
@@ -696,43 +757,25 @@ static const char *const sql[DB_SQL_NR] = {
 		" FROM occurrences INDEXED BY occurrences_ts"
 		" WHERE ts >= ?1 AND ts < ?2 GROUP BY signature_id"
 		" ORDER BY signature_id",
-	/* per MAINTAINERS section (all, or ?3) and week since ?1 (week 0
-	 * starts at ?1): its open signatures seen that week and their
-	 * occurrences; a range of occurrences_ts, then a key per row */
 	[DB_SQL_DASH_SECTION_TREND] =
-		"SELECT ss.section, (o.ts - ?1) / 604800,"
-		" count(DISTINCT o.signature_id), count(*)"
-		" FROM occurrences o INDEXED BY occurrences_ts"
-		" JOIN signatures s ON s.id = o.signature_id"
-		" JOIN signature_sections ss ON ss.signature_id = o.signature_id"
-		" WHERE o.ts >= ?1 AND o.ts < ?2 AND s.duplicate_of IS NULL"
-		" AND s.status <> 'invalid' AND (?3 IS NULL OR ss.section = ?3)"
-		" GROUP BY 1, 2 ORDER BY 1, 2",
+		DASH_SECTION_TREND(" INDEXED BY occurrences_ts"),
 	/* ?1 since: NULL, or what changed at or after it; the merge target
 	 * is the one the signature's last merge event names */
 	[DB_SQL_KCIDB_ISSUES] =
 		"SELECT s.id, s.hash, s.algo_version, s.kind, s.title, s.chain,"
 		" s.culprit_function, s.culprit_module, s.first_seen, s.status,"
 		" s.note, " KCIDB_VERSION ","
-		" (SELECT m.hash FROM signature_events e"
-		"  JOIN signatures m ON m.id = CAST(e.value AS INTEGER)"
+		" (SELECT m.hash FROM signatures m WHERE m.id ="
+		"  (SELECT CAST(e.value AS bigint) FROM signature_events e"
 		"  WHERE e.signature_id = s.id AND e.action = 'merge'"
-		"  ORDER BY e.id DESC LIMIT 1)"
-		" FROM signatures s WHERE ?1 IS NULL OR s.first_seen >= ?1"
-		" OR EXISTS (SELECT 1 FROM signature_events e"
-		"  WHERE e.signature_id = s.id"
+		"  ORDER BY e.id DESC LIMIT 1))"
+		" FROM signatures s WHERE CAST(?1 AS bigint) IS NULL"
+		" OR s.first_seen >= ?1 OR EXISTS (SELECT 1"
+		"  FROM signature_events e WHERE e.signature_id = s.id"
 		"  AND e.action IN ('status', 'merge') AND e.ts >= ?1)"
 		" ORDER BY s.id",
-	/* from the runs of KCIDB tests in the order of their index: no sort
-	 * of every occurrence, only of each run's few */
-	[DB_SQL_KCIDB_PRESENT] = "SELECT s.hash, " KCIDB_VERSION
-				 ", r.kcidb_test_id, o.seq"
-				 " FROM runs r INDEXED BY runs_kcidb_test"
-				 " CROSS JOIN occurrences o ON o.run_id = r.id"
-				 " JOIN signatures s ON s.id = o.signature_id"
-				 " WHERE r.kcidb_test_id IS NOT NULL"
-				 " AND (?1 IS NULL OR o.ts >= ?1)"
-				 " ORDER BY r.kcidb_test_id, o.seq",
+	[DB_SQL_KCIDB_PRESENT] =
+		KCIDB_PRESENT(" INDEXED BY runs_kcidb_test", " CROSS JOIN"),
 	/* the clean runs counted toward a fix (a few per regression), once
 	 * per signature of the regressions they counted for */
 	[DB_SQL_KCIDB_ABSENT] =
@@ -743,7 +786,7 @@ static const char *const sql[DB_SQL_NR] = {
 		"  ON rs.regression_id = rr.regression_id"
 		" JOIN signatures s ON s.id = rs.signature_id"
 		" WHERE rr.counted = 1 AND r.kcidb_test_id IS NOT NULL"
-		" AND (?1 IS NULL OR r.received_at >= ?1)"
+		" AND (CAST(?1 AS bigint) IS NULL OR r.received_at >= ?1)"
 		" ORDER BY r.id, s.id",
 	/* KCIDB in (db/kcidb.c, docs/interop.md): a field a later
 	 * submission leaves out keeps what an earlier one said */
@@ -798,9 +841,247 @@ static const char *const sql[DB_SQL_NR] = {
 				    " WHERE (?1 IS NULL OR state = ?1)"
 				    " AND (?2 IS NULL OR id < ?2)"
 				    " ORDER BY id DESC LIMIT ?3",
+	/* BEGIN IMMEDIATE holds SQLite's one write lock already */
+	[DB_SQL_WRITE_LOCK] = "SELECT 1",
+	[DB_SQL_LAST_ID] = "SELECT last_insert_rowid()",
+	/*
+	 * db/roles.c: ?1 splatd's lock class, ?2 the role's key; 1 when this
+	 * connection holds the role (taking it when free).  SQLite: one
+	 * instance, always 1.
+	 */
+	[DB_SQL_ROLE_TRY] = "SELECT 1 + 0 * (?1 + ?2)",
+};
+
+/*
+ * The PostgreSQL spelling of each statement whose SQLite text PostgreSQL
+ * does not take or reads otherwise (docs/storage.md, "PostgreSQL"): INSERT
+ * OR IGNORE/REPLACE as ON CONFLICT, scalar max() as GREATEST, ifnull as
+ * coalesce, group_concat as string_agg, json_each as
+ * jsonb_array_elements_text, date() as to_char, no INDEXED BY (the planner
+ * chooses), integers in a boolean context compared with 0, booleans summed
+ * as counts, and a cast where a parameter has no other context to give it
+ * a type.  Every other statement is the same text on both.
+ */
+static const char sqlite_only[] = "";
+
+#define INSERT_IGNORE(table_cols, conflict) \
+	"INSERT INTO " table_cols " ON CONFLICT " conflict " DO NOTHING"
+
+static const char *const sql_pg[DB_SQL_NR] = {
+	/* char() is chr() */
+	[DB_SQL_SIG_SET_SYZ_TITLE] = "UPDATE signatures SET syz_title = ?2,"
+				     " search = search || lower(?2) || chr(10)"
+				     " WHERE id = ?1 AND syz_title IS NULL",
+	/* IS NOT is IS DISTINCT FROM; the stored row is named */
+	[DB_SQL_KCIDB_CHECKOUT_UPSERT] =
+		"INSERT INTO kcidb_checkouts AS c (id, origin, tree_name,"
+		" git_repository_url, git_repository_branch, git_commit_hash,"
+		" git_commit_name, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6,"
+		" ?7, ?8) ON CONFLICT (id) DO UPDATE SET"
+		" tree_name = coalesce(excluded.tree_name, c.tree_name),"
+		" git_repository_url = coalesce(excluded.git_repository_url,"
+		" c.git_repository_url),"
+		" git_repository_branch = coalesce(excluded.git_repository_branch,"
+		" c.git_repository_branch),"
+		" git_commit_hash = coalesce(excluded.git_commit_hash,"
+		" c.git_commit_hash),"
+		" git_commit_name = coalesce(excluded.git_commit_name,"
+		" c.git_commit_name), updated_at = excluded.updated_at"
+		" WHERE excluded.tree_name IS DISTINCT FROM c.tree_name"
+		" OR excluded.git_repository_url IS DISTINCT FROM"
+		" c.git_repository_url"
+		" OR excluded.git_repository_branch IS DISTINCT FROM"
+		" c.git_repository_branch"
+		" OR excluded.git_commit_hash IS DISTINCT FROM c.git_commit_hash"
+		" OR excluded.git_commit_name IS DISTINCT FROM c.git_commit_name",
+	[DB_SQL_KCIDB_BUILD_UPSERT] =
+		"INSERT INTO kcidb_builds AS b (id, origin, checkout_id,"
+		" updated_at) VALUES (?1, ?2, ?3, ?4) ON CONFLICT (id) DO UPDATE"
+		" SET checkout_id = excluded.checkout_id,"
+		" updated_at = excluded.updated_at"
+		" WHERE excluded.checkout_id IS DISTINCT FROM b.checkout_id",
+	[DB_SQL_KCIDB_FETCH_LIST] = "SELECT " KCIDB_FETCH_COLUMNS
+				    " FROM kcidb_fetches"
+				    " WHERE (?1::text IS NULL OR state = ?1)"
+				    " AND (?2::bigint IS NULL OR id < ?2)"
+				    " ORDER BY id DESC LIMIT ?3",
+	[DB_SQL_BEGIN_IMMEDIATE] = "BEGIN",
+	[DB_SQL_USER_VERSION] = "SELECT version FROM splatd_schema",
+	[DB_SQL_HEALTH_PROBE] =
+		"SELECT (SELECT version FROM splatd_schema)"
+		" + coalesce((SELECT max(id) FROM runs), 0) * 0"
+		" + coalesce((SELECT max(id) FROM signatures), 0) * 0"
+		" + coalesce((SELECT max(id) FROM occurrences), 0) * 0"
+		" + coalesce((SELECT max(id) FROM tokens), 0) * 0",
+	[DB_SQL_SIG_BUMP] =
+		"UPDATE signatures SET occurrences = occurrences + 1,"
+		" last_seen = GREATEST(last_seen, ?2) WHERE id = ?1"
+		" RETURNING occurrences, first_seen, status, hash, kind, title",
+	[DB_SQL_SIG_LIST_LAST_SEEN] = SIG_LIST_PG("last_seen"),
+	[DB_SQL_SIG_LIST_FIRST_SEEN] = SIG_LIST_PG("first_seen"),
+	[DB_SQL_SIG_LIST_COUNT] = SIG_LIST_PG("occurrences"),
+	[DB_SQL_SIG_EDGE_INSERT] = INSERT_IGNORE(
+		"signature_edges (signature_id, edge_id, seq, function)"
+		" VALUES (?1, ?2, ?3, ?4)",
+		"(signature_id, edge_id)"),
+	[DB_SQL_REG_LINK_ADD] = INSERT_IGNORE(
+		"regression_links (regression_id, url) VALUES (?1, ?2)",
+		"(regression_id, url)"),
+	[DB_SQL_REG_SIG_ADD] = INSERT_IGNORE(
+		"regression_signatures (regression_id, signature_id)"
+		" VALUES (?1, ?2)",
+		"(regression_id, signature_id)"),
+	[DB_SQL_REG_EVIDENCE_ADD] = INSERT_IGNORE(
+		"regression_evidence (regression_id, tree, branch, repo,"
+		" trusted, commit_id, subject, how, detail, commit_time, found)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+		"(regression_id, tree, commit_id)"),
+	[DB_SQL_REG_RUN_ADD] = INSERT_IGNORE(
+		"regression_runs (regression_id, run_id, seen, counted, why)"
+		" VALUES (?1, ?2, ?3, ?4, ?5)",
+		"(regression_id, run_id)"),
+	[DB_SQL_OWNERS_PUT] =
+		"INSERT INTO signature_owners (signature_id, tree_id, owners,"
+		" tree, computed_at, source) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
+		" ON CONFLICT (signature_id) DO UPDATE SET"
+		" tree_id = excluded.tree_id, owners = excluded.owners,"
+		" tree = excluded.tree, computed_at = excluded.computed_at,"
+		" source = excluded.source",
+	[DB_SQL_OWNERS_SECTION_INSERT] = INSERT_IGNORE(
+		"signature_sections (signature_id, section, rank, generic)"
+		" VALUES (?1, ?2, ?3, ?4)",
+		"(signature_id, section)"),
+	[DB_SQL_OUTBOX_STATES] =
+		"SELECT count(*) FILTER (WHERE state = 'queued'),"
+		" count(*) FILTER (WHERE state = 'sent'),"
+		" count(*) FILTER (WHERE state = 'failed'),"
+		" min(CASE WHEN state = 'queued' THEN next_attempt END)"
+		" FROM outbox",
+	[DB_SQL_OPTOUT_INSERT] =
+		INSERT_IGNORE("mail_optouts (email, signature_id, reason, ts)"
+			      " VALUES (?1, ?2, ?3, ?4)",
+			      "(email, signature_id)"),
+	[DB_SQL_DIGEST_RECIPIENTS] =
+		"SELECT a.email, max(a.daily), min(a.is_list),"
+		" mr.last_digest, mr.last_message_id FROM ("
+		"  SELECT email, 1 AS daily, is_list FROM signature_people"
+		"  WHERE is_list = 0 OR CAST(?1 AS bigint) <> 0"
+		"  UNION ALL SELECT email, CASE WHEN period = 'daily' THEN 1"
+		"  ELSE 0 END, 0 FROM subscriptions) a"
+		" LEFT JOIN mail_recipients mr ON mr.email = a.email"
+		" WHERE NOT EXISTS (SELECT 1 FROM mail_optouts x"
+		"  WHERE x.email = a.email AND x.signature_id = 0)"
+		" GROUP BY a.email, mr.last_digest, mr.last_message_id"
+		" ORDER BY a.email",
+	[DB_SQL_DIGEST_SIGNATURES] = DIGEST_SIGNATURES(
+		"JOIN", "SELECT DISTINCT ON (sid) sid, rk, why, section, sub,"
+			" is_list FROM mine ORDER BY sid, rk"),
+	[DB_SQL_DIGEST_WHERE] =
+		DIGEST_WHERE("string_agg(DISTINCT r.tree, ',')"),
+	[DB_SQL_ESCALATION_SET] =
+		"UPDATE signatures SET escalated_at = ?2,"
+		" escalation_reason = ?3, muted_until = CASE"
+		" WHEN mute_until_escalating <> 0 THEN NULL ELSE muted_until END,"
+		" mute_until_escalating = 0 WHERE id = ?1",
+	[DB_SQL_ESCALATION_PEOPLE] =
+		"SELECT email, name, section, why, rank, culprit, is_list"
+		" FROM signature_people p WHERE signature_id = ?1"
+		" AND (is_list = 0 OR CAST(?2 AS bigint) <> 0) AND NOT EXISTS"
+		" (SELECT 1 FROM mail_optouts x WHERE x.email = p.email"
+		"  AND x.signature_id IN (0, ?1))"
+		" ORDER BY is_list, culprit DESC, rank, email",
+	[DB_SQL_DIGEST_RECIPIENT_DONE] =
+		"INSERT INTO mail_recipients (email, last_digest,"
+		" last_message_id, digests) VALUES (?1, ?2, ?3, 1)"
+		" ON CONFLICT (email) DO UPDATE SET"
+		" last_digest = excluded.last_digest,"
+		" last_message_id = excluded.last_message_id,"
+		" digests = mail_recipients.digests + 1",
+	[DB_SQL_READ_BEGIN] = "BEGIN ISOLATION LEVEL REPEATABLE READ",
+	[DB_SQL_SNAPSHOT] = "SELECT count(*) FROM splatd_schema",
+	/* db check is SQLite's; PostgreSQL has amcheck (docs/storage.md) */
+	[DB_SQL_INTEGRITY_CHECK] = sqlite_only,
+	[DB_SQL_FOREIGN_KEY_CHECK] = sqlite_only,
+	[DB_SQL_DASH_HISTOGRAM] =
+		"SELECT to_char(to_timestamp(o.ts) AT TIME ZONE 'UTC',"
+		" 'YYYY-MM-DD'), o.kernel, r.tree, r.test,"
+		" count(*) FROM occurrences o JOIN runs r ON r.id = o.run_id"
+		" WHERE o.signature_id = ?1 AND o.ts >= ?2"
+		" GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4",
+	[DB_SQL_DASH_COUNTS] =
+		"WITH g AS MATERIALIZED (SELECT kind, status, count(*) AS n,"
+		" count(*) FILTER (WHERE first_seen >= ?1) AS new_week,"
+		" count(escalated_at) AS escalated FROM signatures"
+		" WHERE duplicate_of IS NULL GROUP BY kind, status)"
+		" SELECT 'kind', kind, sum(n) FROM g WHERE status <> 'invalid'"
+		" GROUP BY kind"
+		" UNION ALL SELECT 'status', status, sum(n) FROM g GROUP BY status"
+		" UNION ALL SELECT 'new_week', '', coalesce(sum(new_week), 0)"
+		" FROM g"
+		" UNION ALL SELECT 'escalated', '', coalesce(sum(escalated), 0)"
+		" FROM g"
+		" UNION ALL SELECT 'regressions', status, count(*)"
+		" FROM regressions GROUP BY status",
+	[DB_SQL_DASH_PER_DAY] = "SELECT ts / 86400, count(*) FROM occurrences"
+				" WHERE ts >= ?1 AND ts < ?2 GROUP BY 1"
+				" ORDER BY 1",
+	/* j.key counts from 0 as json_each's */
+	[DB_SQL_DASH_TOP] =
+		"SELECT s.id, s.hash, s.kind, s.title, s.status, j.key - 1"
+		" FROM jsonb_array_elements_text(CAST(?1 AS jsonb))"
+		" WITH ORDINALITY AS j (value, key)"
+		" JOIN signatures s ON s.id = CAST(j.value AS bigint)"
+		" ORDER BY j.key",
+	[DB_SQL_DASH_STATS] = DASH_STATS(
+		"SELECT CAST(value AS bigint)"
+		" FROM jsonb_array_elements_text(CAST(?1 AS jsonb))"),
+	[DB_SQL_OCC_SAMPLE_STATE] =
+		"SELECT count(*) FILTER (WHERE o.sample & 7 <> 0),"
+		" coalesce(max(CASE WHEN o.sample & 2 <> 0"
+		"  AND coalesce(o.kernel, r.kernel) IS NOT DISTINCT FROM"
+		"  coalesce(?2, (SELECT kernel FROM runs WHERE id = ?3))"
+		"  THEN 1 ELSE 0 END), 0),"
+		" coalesce(max(CASE WHEN o.sample & 4 <> 0 AND r.tree IS NOT"
+		"  DISTINCT FROM (SELECT tree FROM runs WHERE id = ?3)"
+		"  THEN 1 ELSE 0 END), 0),"
+		" max(CASE WHEN o.sample & 8 <> 0 THEN o.id END),"
+		" max(CASE WHEN o.sample & 8 <> 0 THEN o.text_id END)"
+		" FROM occurrences o JOIN runs r ON r.id = o.run_id"
+		" WHERE o.signature_id = ?1 AND o.text_id IS NOT NULL",
+	[DB_SQL_OCC_UNLATEST] =
+		"UPDATE occurrences SET sample = sample & 7,"
+		" text_id = CASE WHEN sample & 7 <> 0 THEN text_id END"
+		" WHERE id = ?1 RETURNING text_id IS NULL",
+	[DB_SQL_DASH_SIG_COUNTS] =
+		"SELECT signature_id, count(*) FROM occurrences"
+		" WHERE ts >= ?1 AND ts < ?2 GROUP BY signature_id"
+		" ORDER BY signature_id",
+	[DB_SQL_DASH_SECTION_TREND] = DASH_SECTION_TREND(""),
+	[DB_SQL_KCIDB_PRESENT] = KCIDB_PRESENT("", " JOIN"),
+	/* splatd's write lock: its key is "splat" in ASCII */
+	[DB_SQL_WRITE_LOCK] = "SELECT count(*) FROM"
+			      " pg_advisory_xact_lock(495891554676)",
+	[DB_SQL_LAST_ID] = "SELECT lastval()",
+	/* a session advisory lock (two int keys: apart from the write lock's
+	 * bigint one) that this connection holds already, or takes now */
+	[DB_SQL_ROLE_TRY] =
+		"SELECT CASE WHEN EXISTS (SELECT 1 FROM pg_locks"
+		" WHERE locktype = 'advisory' AND pid = pg_backend_pid()"
+		" AND classid = ?1::int::oid AND objid = ?2::int::oid"
+		" AND objsubid = 2 AND granted) THEN 1"
+		" WHEN pg_try_advisory_lock(?1::int, ?2::int) THEN 1 ELSE 0 END",
 };
 
 const char *db_sql_text(enum db_sql id)
 {
 	return (unsigned)id < DB_SQL_NR ? sql[id] : NULL;
+}
+
+const char *db_sql_text_pg(enum db_sql id)
+{
+	if ((unsigned)id >= DB_SQL_NR)
+		return NULL;
+	if (sql_pg[id] == sqlite_only)
+		return NULL;
+	return sql_pg[id] ? sql_pg[id] : sql[id];
 }

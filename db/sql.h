@@ -2,7 +2,8 @@
 /*
  * sql: every SQL statement of splatd, one table indexed by enum db_sql.
  * Statements take bound parameters only; add a row at the end of the enum and
- * the same name in db/sql.c (docs/storage.md).
+ * the same name in db/sql.c, with its PostgreSQL spelling beside it when
+ * the dialects differ (docs/storage.md).
  */
 #ifndef SPLATD_DB_SQL_H
 #define SPLATD_DB_SQL_H
@@ -23,6 +24,7 @@ enum db_sql {
 	DB_SQL_RUN_COUNT,
 
 	DB_SQL_SIG_FIND_HASH,
+	DB_SQL_SIG_SET_SYZ_TITLE,
 	DB_SQL_SIG_INSERT,
 	DB_SQL_SIG_BUMP,
 	DB_SQL_SIG_GET,
@@ -72,6 +74,7 @@ enum db_sql {
 	DB_SQL_REG_LAST_CLEAN,
 	DB_SQL_REG_REPORT_TEXT,
 	DB_SQL_REG_TIMELINE,
+	DB_SQL_REG_FIRST_TREE,
 	DB_SQL_RUN_SET_LOCKDEP_META,
 	DB_SQL_TREE_INSERT,
 	DB_SQL_TREE_LIST,
@@ -187,11 +190,21 @@ enum db_sql {
 	DB_SQL_KCIDB_FETCH_DUE,
 	DB_SQL_KCIDB_FETCH_UPDATE,
 	DB_SQL_KCIDB_FETCH_LIST,
+	/* PostgreSQL's write lock and last id (db/db.c, docs/storage.md) */
+	DB_SQL_WRITE_LOCK,
+	DB_SQL_LAST_ID,
+
+	DB_SQL_ROLE_TRY,
 
 	DB_SQL_NR
 };
 
 /* The text of statement id (never NULL for id < DB_SQL_NR). */
 const char *db_sql_text(enum db_sql id);
+/*
+ * Its PostgreSQL spelling: the same text where both dialects agree, NULL
+ * for the few statements PostgreSQL has no use for (PRAGMAs of db check).
+ */
+const char *db_sql_text_pg(enum db_sql id);
 
 #endif

@@ -2493,6 +2493,12 @@ static void report_finish_kind(struct rparse *rp)
 			if (rp->have_primary && !last->at &&
 			    rp->entry_depth == 0)
 				last->at = rp->primary.at;
+			/* the top entry is the lock already held */
+			if (rp->have_prev && rp->prev.name &&
+			    !rp->entries[0].lock.at &&
+			    rp->entries[0].lock.name &&
+			    !strcmp(rp->entries[0].lock.name, rp->prev.name))
+				rp->entries[0].lock.at = rp->prev.at;
 			r->primary = (int)rp->nentries - 1;
 			if (rp->entry_depth != 0)
 				r->truncated = true;
@@ -2522,6 +2528,20 @@ static void report_finish_kind(struct rparse *rp)
 		if (rp->nentries) {
 			r->chain = rp->entries;
 			r->nchain = rp->nentries;
+			/* the lock whose state changed, with its site */
+			for (i = 0; rp->have_primary && rp->primary.name &&
+				    i < rp->nentries;
+			     i++) {
+				struct lockdep_lock *l = &rp->entries[i].lock;
+
+				if (!l->name ||
+				    strcmp(l->name, rp->primary.name))
+					continue;
+				if (!l->at)
+					l->at = rp->primary.at;
+				r->primary = (int)i;
+				break;
+			}
 		} else {
 			/*
 			 * The path is printed from the other lock back to

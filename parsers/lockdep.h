@@ -80,7 +80,8 @@ struct lockdep_report {
 	/*
 	 * chain: the lock_chain of LOCKDEP-FORMAT.md §7 for this kind, each
 	 * with the stack printed under it (circular: the -> #N entries from
-	 * #N down to #0; recursive: [acquiring, held]; safe/unsafe:
+	 * #N down to #0, #0's lock.at the acquire site and #N's the "already
+	 * holding" site; recursive: [acquiring, held]; safe/unsafe:
 	 * [irq-safe, prev, next, irq-unsafe]; ...).  A slot whose lock lines
 	 * were cut and could not be recovered from the rest of the report is
 	 * kept, marked missing.

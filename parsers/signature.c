@@ -21,6 +21,7 @@
 #include "parsers/alloc.h"
 #include "parsers/strbuf.h"
 #include "parsers/symbol.h"
+#include "parsers/syztitle.h"
 
 const char *signature_class_normalize(const char *name, struct arena *a)
 {
@@ -411,8 +412,8 @@ static bool plumbing_match(const char *fn, const char *pat)
 		/* "*_notifier_call_chain": suffix */
 		size_t m = strlen(fn);
 
-		if (pat[n - 1] == '*')
-			return strstr(fn, pat + 1) != NULL;
+		if (n > 1 && pat[n - 1] == '*') /* "*f*": anywhere */
+			return memmem(fn, m, pat + 1, n - 2) != NULL;
 		return m >= n - 1 && !strcmp(fn + m - (n - 1), pat + 1);
 	}
 	if (pat[n - 1] == '*') {
@@ -559,7 +560,7 @@ static const char *const freeing_plumbing[] = {
 	"device_release",
 };
 
-static bool match_any(const char *fn, const char *const *pats, size_t n)
+bool signature_match_any(const char *fn, const char *const *pats, size_t n)
 {
 	size_t i;
 
@@ -569,7 +570,7 @@ static bool match_any(const char *fn, const char *const *pats, size_t n)
 	return false;
 }
 
-#define MATCH_ANY(fn, table) match_any(fn, table, ARRAY_SIZE(table))
+#define MATCH_ANY(fn, table) signature_match_any(fn, table, ARRAY_SIZE(table))
 
 /*
  * Which frames a rule passes over.  RULE_KEY is version 1's identity frame,
@@ -982,6 +983,7 @@ int signature_compute(struct signature *sig, const struct lockdep_report *r,
 	else if (sig->nclasses)
 		strbuf_addf(&title, " on %s", sig->classes[0]);
 	sig->title = arena_strndup(a, title.buf, title.len);
+	sig->syz_title = syztitle_compute(r, a);
 	hex_digest(id.buf, id.len, sig->hex);
 	strbuf_release(&id);
 	strbuf_release(&title);

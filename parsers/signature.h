@@ -28,6 +28,8 @@ struct signature {
 	int algo_version;
 	char hex[SIGNATURE_HEX_LEN + 1];
 	const char *title; /* "possible deadlock in coretemp_cpu_online" */
+	const char *
+		syz_title; /* syzkaller's title (parsers/syztitle.h), or NULL */
 	const char **classes; /* normalized identity classes, canonical order */
 	size_t nclasses;
 	struct signature_edge *edges;
@@ -48,5 +50,8 @@ const char *signature_class_normalize(const char *name, struct arena *a);
 const char *signature_symbol_base(const char *sym, struct arena *a);
 /* true when the frame is lockdep, a lock primitive or generic plumbing */
 bool signature_frame_is_plumbing(const char *function);
+/* Whether fn matches one of n skip-list patterns: "f" the whole name,
+ * "f*" a prefix, "*f" a suffix, "*f*" anywhere, "a*f" both ends. */
+bool signature_match_any(const char *fn, const char *const *pats, size_t n);
 
 #endif

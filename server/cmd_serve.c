@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "db/db.h"
+#include "db/roles.h"
 #include "db/signatures.h"
 #include "parsers/alloc.h"
 #include "parsers/compiler.h"
@@ -503,6 +504,7 @@ int cmd_serve(int argc, char **argv)
 	regress_free(s.http.regress);
 	owners_source_free(s.http.owners);
 	indexer_stop();
+	db_roles_close();
 	if (ret)
 		fprintf(stderr, "splatd serve: %s\n", err.buf);
 	ret = ret ? 1 : 0;

@@ -653,6 +653,7 @@ async function signaturePage(main, id) {
 			dups.duplicates.map(d => el('li', sigLink(d.id, '#' + d.id + ' ' + d.title))))] : null,
 		s.culprit ? ['culprit', el('span', { class: 'mono' }, s.culprit.function +
 			(s.culprit.module ? ' [' + s.culprit.module + ']' : ''))] : null,
+		s.syz_title ? ['syzbot title', el('span', { class: 'mono syz-title' }, s.syz_title)] : null,
 		['occurrences', String(s.occurrences)],
 		['first seen', when(s.first_seen)], ['last seen', when(s.last_seen)]]));
 	if (canTriage())

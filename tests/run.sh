@@ -14,6 +14,7 @@ filter=${TESTS:-*}
 passed=0
 failed=0
 failures=()
+skipped=()
 
 count_output() {
 	# $1 = name, $2 = output file, $3 = exit status
@@ -37,6 +38,12 @@ count_output() {
 		tail -n 40 "$2"
 	fi
 	printf '%-40s %4d passed, %d failed\n' "$1" "$p" "$f"
+	# a test that skipped itself (need_sqlite, ...) says why
+	line=$(grep -m1 '^# skip' "$2")
+	if [ -n "$line" ]; then
+		echo "$line"
+		skipped+=("$1")
+	fi
 }
 
 tmp=$(mktemp -d)
@@ -58,6 +65,9 @@ for t in tests/t[0-9]*.sh; do
 	count_output "$name" "$tmp/out" $?
 done
 
+if [ ${#skipped[@]} -ne 0 ]; then
+	echo "skipped: ${skipped[*]}"
+fi
 if [ ${#failures[@]} -ne 0 ]; then
 	echo "failed: ${failures[*]}"
 fi

@@ -98,7 +98,7 @@ st=$(get "$BASE/api/v1/runs?limit=2&cursor=$(body '.next')")
 check_eq "GET runs from the cursor" "clean B" "$(body '[.runs[].id] | join(" ")')"
 
 check_eq "5 runs, 4 occurrences" "5|4" \
-	"$(sql 'SELECT (SELECT count(*) FROM runs) || "|" ||
+	"$(sql 'SELECT (SELECT count(*) FROM runs),
 	(SELECT count(*) FROM occurrences)')"
 check "access log names the token, never the secret" \
 	bash -c "grep -q 'POST /api/v1/runs 201 .* token=ci1' '$TMP/access.log' &&

@@ -44,6 +44,21 @@ check_eq "list q matches titles, case-insensitive" "$TWOID $SEEDID" \
 	"$(list '?q=CORETEMP_cpu&sort=first_seen')"
 check_eq "list q matches class names" "$TWOID $SEEDID" \
 	"$(list '?q=bus_notifier)-%3Erwsem&sort=first_seen')"
+get "$BASE/api/v1/signatures/$SEEDID" >/dev/null
+SYZ=$(body .syz_title)
+check_eq "a signature carries syzkaller's title, as splatd parse gives it" \
+	"$("$SPLATD" parse "$SEED" | jq -r '.reports[0].syz_title | strings')" "$SYZ"
+check "... one that names a function" grep -q '^possible deadlock in .' <<<"$SYZ"
+SYZFN=${SYZ##* in }
+check_eq "list q matches syzkaller's title alone ($SYZFN)" \
+	"$(get "$BASE/api/v1/signatures?sort=first_seen" >/dev/null
+	body "[.signatures[] | select(.syz_title | test(\"$SYZFN\")) | .id] | join(\" \")")" \
+	"$(list "?q=${SYZFN^^}&sort=first_seen")"
+check "... the seed among them" \
+	grep -qw "$SEEDID" <<<"$(list "?q=$SYZFN")"
+check "... which no other field names" test -z \
+	"$(get "$BASE/api/v1/signatures?sort=first_seen" >/dev/null
+	body ".signatures[] | select((.title + (.classes | join(\" \"))) | test(\"$SYZFN\")) | .id")"
 check_eq "list since the future: none" "" "$(list '?since=2999-01-01')"
 check_eq "list since 2000: all" 3 "$(list '?since=2000-01-01T00:00:00Z' | wc -w)"
 ids=""
@@ -130,8 +145,7 @@ check_eq "a later two-lock occurrence counts on the target" \
 get "$BASE/api/v1/signatures/$TWOID" >/dev/null
 check_eq "the merged signature keeps its own count" 1 "$(body .occurrences)"
 check_eq "events are recorded" "status status status merge" \
-	"$(sql 'SELECT group_concat(action, " ") FROM
-		(SELECT action FROM signature_events ORDER BY id)')"
+	"$(sql 'SELECT action FROM signature_events ORDER BY id' | xargs)"
 check_eq "events name the token" tri1 \
 	"$(sql 'SELECT DISTINCT actor FROM signature_events')"
 stop_server

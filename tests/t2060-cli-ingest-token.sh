@@ -25,7 +25,7 @@ check "ingest: says why" grep -q 'different log' "$TMP/err"
 "$SPLATD" ingest --db "$DB" "$SEED" >/dev/null 2>&1
 check_eq "ingest without --run-id is a usage error" 2 $?
 check_eq "2 runs, 2 occurrences" "2 2" \
-	"$(sql 'SELECT (SELECT count(*) FROM runs) || " " || (SELECT count(*) FROM occurrences)')"
+	"$(sql 'SELECT (SELECT count(*) FROM runs), (SELECT count(*) FROM occurrences)' | tr '|' ' ')"
 
 "$SPLATD" token create --name ci1 --role ci --db "$DB" >"$TMP/tok"
 check_eq "token create exits 0" 0 $?

@@ -38,6 +38,6 @@ check "the server said it stopped" grep -q 'splatd: stopped' "$TMP/serve.err"
 check_eq "the run is stored" 1 "$(sql "SELECT count(*) FROM runs WHERE run_id = 'slow'")"
 check_eq "its report is stored" 1 "$(sql 'SELECT count(*) FROM occurrences')"
 check_eq "integrity ok" ok "$(sql 'PRAGMA integrity_check')"
-check "the WAL was checkpointed on close" \
+[ "$SPLATD_TEST_DB" = pg ] || check "the WAL was checkpointed on close" \
 	test ! -s "$DB-wal"
 finish

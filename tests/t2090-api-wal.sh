@@ -9,6 +9,7 @@
 # size after its load.
 cd "$(dirname "$0")/.." || exit 1
 . tests/http/lib.sh
+need_sqlite "the WAL and its checkpoints"
 
 POST=build/asan/tools/post_runs
 need_exec "$POST"

@@ -7,6 +7,7 @@
 # cached.
 cd "$(dirname "$0")/.." || exit 1
 . tests/http/lib.sh
+need_sqlite "damages, removes and starves the SQLite file under the server"
 
 hdr() { tr -d '\r' <"$TMP/h" | sed -n "s/^$1: //Ip"; }
 

@@ -8,6 +8,7 @@
 # ingesting the same runs does (docs/storage.md).
 cd "$(dirname "$0")/.." || exit 1
 . tests/http/lib.sh
+need_sqlite "migrates an old SQLite fixture"
 
 D=$DATA/parse-invariance
 ORIG=$TMP/orig.db
@@ -105,8 +106,16 @@ check_eq "... and stores as many texts" \
 	"$(sqlite3 "$NEW" 'SELECT count(*) FROM report_texts')" \
 	"$(sql 'SELECT count(*) FROM report_texts')"
 
+check_eq "migration 11: signatures stored before have no syz_title yet" \
+	"0 2" "$(sql 'SELECT count(syz_title), count(*) FROM signatures' | tr '|' ' ')"
+
 # after the migration: a repeat takes the latest place, shares a text
 "$SPLATD" ingest --db "$DB" --run-id m8-1 --tree a "$D/two-lock.splat" >/dev/null
+SYZ=$("$SPLATD" parse "$D/two-lock.splat" | jq -r '.reports[0].syz_title')
+check_eq "seen again, it gets its syz_title; the other stays NULL" \
+	"1|$SYZ 2|" "$(sql 'SELECT id, syz_title FROM signatures ORDER BY id' | xargs -d '\n')"
+check_eq "... and is found by it (the list's q)" 1 \
+	"$(sql "SELECT id FROM signatures WHERE instr(search, lower('$SYZ')) > 0")"
 check_eq "a new repeat: the old latest loses its text, none added" \
 	"4 3 m8-1" \
 	"$(sql "SELECT texts_dropped FROM signatures WHERE id = 1;

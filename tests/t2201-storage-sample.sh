@@ -7,6 +7,7 @@
 # still computed from the newest text; a repeat adds a few hundred bytes.
 cd "$(dirname "$0")/.." || exit 1
 . tests/http/lib.sh
+need_sqlite "measures the SQLite file"
 
 K=$TMP/k
 minikernel "$K"

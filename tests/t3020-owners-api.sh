@@ -98,7 +98,7 @@ stop_server
 "$SPLATD" git index --repo "$K" --db "$DB" >/dev/null 2>&1
 check_eq "the index of HEAD is stored" 1 \
 	"$(sql "SELECT count(*) FROM fn_defs WHERE name = 'coretemp_cpu_online'")"
-sqlite3 "$DB" "UPDATE fn_defs SET file = 'drivers/iommu/dma-iommu.c'
+sql "UPDATE fn_defs SET file = 'drivers/iommu/dma-iommu.c'
 	WHERE name = 'coretemp_cpu_online';
 	DELETE FROM signature_sections; DELETE FROM signature_owners"
 start_server --kernel-repo "$K"

@@ -76,8 +76,12 @@ check_eq "subsystem=nosuch: none" "" "$(ids subsystem=nosuch)"
 IRQID=$(sql "SELECT id FROM signatures WHERE kind = 'irq_inversion'")
 D3=$(( $(date +%s) / 86400 * 86400 - 3 * 86400 + 600 ))
 D10=$(( D3 - 7 * 86400 ))
+vals=
+for i in 1 2 3 4 5; do
+	vals="$vals${vals:+, }($RECID, $RECID, 3, $((100 + i)), $D3, 0)"
+done
 sql "INSERT INTO occurrences (signature_id, matched_signature_id, run_id, seq, ts, is_new)
-	SELECT $RECID, $RECID, 3, 100 + value, $D3, 0 FROM json_each('[1,2,3,4,5]');
+	VALUES $vals;
 	INSERT INTO occurrences (signature_id, matched_signature_id, run_id, seq, ts, is_new)
 	VALUES ($IRQID, $IRQID, 4, 100, $D10, 0)"
 check_eq "overview: 200" 200 "$(get "$BASE/api/v1/overview")"
@@ -138,6 +142,6 @@ check_eq "duplicates=2 is 400" 400 "$(get "$BASE/api/v1/signatures?duplicates=2"
 
 # the places come from a trigger on every stored occurrence
 check_eq "one place row per distinct tree and machine of each signature" \
-	"$(sql "SELECT count(*) FROM (SELECT DISTINCT 'tree', r.tree, o.signature_id FROM occurrences o JOIN runs r ON r.id = o.run_id WHERE r.tree IS NOT NULL UNION SELECT DISTINCT 'machine', r.machine, o.signature_id FROM occurrences o JOIN runs r ON r.id = o.run_id WHERE r.machine IS NOT NULL)")" \
+	"$(sql "SELECT count(*) FROM (SELECT DISTINCT 'tree', r.tree, o.signature_id FROM occurrences o JOIN runs r ON r.id = o.run_id WHERE r.tree IS NOT NULL UNION SELECT DISTINCT 'machine', r.machine, o.signature_id FROM occurrences o JOIN runs r ON r.id = o.run_id WHERE r.machine IS NOT NULL) AS places")" \
 	"$(sql 'SELECT count(*) FROM signature_places')"
 finish

@@ -44,6 +44,9 @@ SEED_HASH=$("$SPLATD" parse "$SEED" | jq -r '.reports[0].signature')
 get "$BASE/api/v1/signatures/$SEED_HASH" >/dev/null
 SEED_ID=$(body .id)
 SEED_COUNT=$(body .occurrences)
+SEED_SYZ_TITLE=$(body .syz_title)
+check_eq "the seed signature has syzkaller's title" \
+	"$("$SPLATD" parse "$SEED" | jq -r '.reports[0].syz_title')" "$SEED_SYZ_TITLE"
 check_eq "the seed signature counts three occurrences" 3 "$SEED_COUNT"
 get "$BASE/api/v1/signatures?q=onload" >/dev/null
 XSS_ID=$(body '.signatures[0].id')
@@ -73,6 +76,7 @@ SHOTS=${SHOTS:-build/screenshots}
 mkdir -p "$SHOTS"
 BASE=$BASE CHROMIUM=$CHROMIUM SHOTS=$SHOTS CI=$CI TRIAGER=$TRIAGER \
 	SEED_ID=$SEED_ID SEED_HASH=$SEED_HASH SEED_COUNT=$SEED_COUNT \
+	SEED_SYZ_TITLE=$SEED_SYZ_TITLE \
 	XSS_ID=$XSS_ID MERGE_ID=$MERGE_ID REG_ID=$REG_ID XSS_REG_ID=$XSS_REG_ID RUN_ID=s1 \
 	SUBSYSTEM=$SUBSYSTEM timeout 300 node tests/browser/dashboard.mjs \
 	>"$TMP/browser.out" 2>&1

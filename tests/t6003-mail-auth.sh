@@ -33,7 +33,7 @@ check_eq "wrong password: exit 1" 1 $?
 check "wrong password: says AUTH was refused" grep -q 'SMTP AUTH refused: 535' \
 	"$TMP/send.err"
 check_eq "wrong password: still queued, no attempt counted" "0 0" \
-	"$(sql "SELECT sum(state <> 'queued'), sum(attempts) FROM outbox" | tr '|' ' ')"
+	"$(sql "SELECT count(*) FILTER (WHERE state <> 'queued'), sum(attempts) FROM outbox" | tr '|' ' ')"
 check_eq "wrong password: nothing delivered" 0 "$(mails)"
 sql "SELECT last_error FROM outbox" >"$TMP/errors"
 b64=$(printf 'wr0ng-pw' | base64)

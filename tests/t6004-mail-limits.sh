@@ -41,7 +41,7 @@ stop_smtpd
 
 # the hourly cap: 2 per hour, 5 due
 start_smtpd
-rm -f "$DB"
+reset_db
 $QUEUE --db "$DB" --now "$NOW" --count 5 --to maint@example.org >"$TMP/ids"
 send_smtp --now "$NOW" --mail-max-per-hour 2
 check_eq "cap: two sent" 2 "$(mails)"

@@ -22,7 +22,7 @@ $QUEUE --db "$DB" --to maint@example.org >"$TMP/retry"
 send_smtp
 $QUEUE --db "$DB" --now "$((NOW + 86400))" --to later@example.org >/dev/null
 check_eq "the outbox holds what the test made" "failed 1 queued 2 sent 1" \
-	"$(sql "SELECT state, count(*) FROM outbox GROUP BY state" | tr '|\n' '  ' | sed 's/ $//')"
+	"$(sql "SELECT state, count(*) FROM outbox GROUP BY state ORDER BY state" | tr '|\n' '  ' | sed 's/ $//')"
 
 "$SPLATD" mail status --db "$DB" >"$TMP/status"
 check_eq "status: exit 0" 0 $?

@@ -21,14 +21,14 @@ ingest_at 1700000000 run-0 shard-0 "$SEED"
 run_digest "$TMP/m0" 1700003600
 check_eq "without a kernel tree: said on stderr, nobody to mail" \
 	"1 0" "$(grep -c 'no kernel tree' "$TMP/digest.err") $(count "$TMP/m0")"
-rm -f "$DB"*
+reset_db
 "$SPLATD" git tree add linux --repo "$K" --branch master --db "$DB" \
 	>/dev/null || fail "git tree add"
 T0=1780000000
 DAY=86400
 for m in a b c; do ingest_at $T0 "run-$m" "shard-$m" "$SEED"; done
-SIG=$(sqlite3 "$DB" 'SELECT id FROM signatures')
-check_eq "one signature" 1 "$(sqlite3 "$DB" 'SELECT count(*) FROM signatures')"
+SIG=$(sql 'SELECT id FROM signatures')
+check_eq "one signature" 1 "$(sql 'SELECT count(*) FROM signatures')"
 
 M1=$TMP/m1
 run_digest "$M1" $((T0 + 3600))
@@ -92,13 +92,13 @@ check_eq "body lines <= 72 columns except URLs" "" \
 check_eq "a first digest refers to nothing" 0 \
 	"$(hdr "$M1" 'select(.headers.references or .headers["in-reply-to"]) | 1' | wc -l)"
 check_eq "the [n] refs are recorded for replies" "6 6" \
-	"$(sqlite3 "$DB" "SELECT count(*) FROM mail_items WHERE ref = 1 AND signature_id = $SIG") \
-$(sqlite3 "$DB" "SELECT count(*) FROM mail_sent_about WHERE signature_id = $SIG")"
+	"$(sql "SELECT count(*) FROM mail_items WHERE ref = 1 AND signature_id = $SIG") \
+$(sql "SELECT count(*) FROM mail_sent_about WHERE signature_id = $SIG")"
 check_eq "... under the Message-IDs sent" \
 	"$(hdr "$M1" '.headers["message-id"][0]' | tr -d '<>' | sort)" \
-	"$(sqlite3 "$DB" 'SELECT message_id FROM mail_items ORDER BY 1')"
+	"$(sql 'SELECT message_id FROM mail_items ORDER BY 1')"
 check_eq "the outbox marks them sent" "sent 6" \
-	"$(sqlite3 "$DB" "SELECT state, count(*) FROM outbox GROUP BY state" | tr '|' ' ')"
+	"$(sql "SELECT state, count(*) FROM outbox GROUP BY state" | tr '|' ' ')"
 
 # the same time again, later the same day: nothing
 M2=$TMP/m2
@@ -109,10 +109,10 @@ check_eq "a second digest at the same --now (or that day) sends nothing" 0 \
 
 # owners cached before their people were kept (an upgraded database): the
 # people come from the stored owners, without recomputing them
-sqlite3 "$DB" 'DELETE FROM signature_people'
+sql 'DELETE FROM signature_people'
 run_digest "$M2" $((T0 + 7200))
 check_eq "people derived again from the stored owners" "8 0" \
-	"$(sqlite3 "$DB" 'SELECT count(*) FROM signature_people') $(count "$M2")"
+	"$(sql 'SELECT count(*) FROM signature_people') $(count "$M2")"
 
 # a dry run prints the mails and keeps nothing
 "$SPLATD" digest --db "$DB" --now $((T0 + DAY + 3600)) --public-url "$PUB" \
@@ -127,7 +127,7 @@ ingest_at $((T0 + DAY)) run-e shard-e "$SEED"
 	--dry-run >"$TMP/dry.out" 2>"$TMP/dry.err"
 check_eq "--dry-run prints the 6 due" 6 "$(grep -c '^-- mail from' "$TMP/dry.out")"
 check_eq "... and keeps nothing" "6 6" \
-	"$(sqlite3 "$DB" 'SELECT count(*) FROM outbox') $(sqlite3 "$DB" 'SELECT sum(digests) FROM mail_recipients')"
+	"$(sql 'SELECT count(*) FROM outbox') $(sql 'SELECT sum(digests) FROM mail_recipients')"
 M3=$TMP/m3
 run_digest "$M3" $((T0 + DAY + 3600))
 check_eq "a day later: exactly one new digest per person" "$PEOPLE" \
@@ -140,7 +140,7 @@ check_eq "... counting what is new since it" 1 \
 	"$(mime "$FY3" | jq -r '.body' | tr -s ' \n' ' ' | grep -c 'seen 5 times (2 since your last digest) on 5 machines')"
 
 # opt-outs: everything (the unsubscribe page's row) and not-mine
-sqlite3 "$DB" "INSERT INTO mail_optouts VALUES ('jdelvare@suse.com', 0, 'unsubscribe', $T0);
+sql "INSERT INTO mail_optouts VALUES ('jdelvare@suse.com', 0, 'unsubscribe', $T0);
 	INSERT INTO mail_optouts VALUES ('robin.murphy@arm.com', $SIG, 'not-mine', $T0);"
 ingest_at $((T0 + 2 * DAY)) run-f shard-f "$SEED"
 M4=$TMP/m4
@@ -153,7 +153,7 @@ will.deacon@example.org" \
 	"$(hdr "$M4" '.headers.to[0]' | tr -d '<>' | sort)"
 
 # subscriptions: everything weekly, a section daily; lists on demand
-sqlite3 "$DB" "INSERT INTO subscriptions (email, what, value, period, created)
+sql "INSERT INTO subscriptions (email, what, value, period, created)
 	VALUES ('ci-team@example.org', 'all', '', 'weekly', $T0),
 	('watcher@example.org', 'section', 'IOMMU SUBSYSTEM', 'daily', $T0),
 	('nobody@example.org', 'kind', 'no-such-kind', 'daily', $T0),
@@ -206,11 +206,12 @@ check_eq "a week after its last: the weekly one" 1 \
 sed 's/cpu_hotplug_lock/cpu_hotplug_lock\rBcc: victim@evil.example/g' \
 	"$SEED" >"$TMP/evil.txt"
 ingest_at $((T0 + 11 * DAY)) run-evil shard-x "$TMP/evil.txt"
-EVIL=$(sqlite3 "$DB" "SELECT id FROM signatures WHERE chain LIKE '%evil%'")
+EVIL=$(sql "SELECT id FROM signatures WHERE chain LIKE '%evil%'")
 check "the crafted splat is its own signature" test -n "$EVIL"
-sqlite3 "$DB" "UPDATE signatures SET
-	title = 'deadlock' || char(13, 10) || 'Bcc: victim@evil.example',
-	chain = json_array('a' || char(13, 10) || 'Bcc: victim@evil.example')
+CRLF=$'\r\n'
+sql "UPDATE signatures SET
+	title = 'deadlock${CRLF}Bcc: victim@evil.example',
+	chain = '[\"a\\r\\nBcc: victim@evil.example\"]'
 	WHERE id = $EVIL"
 M8=$TMP/m8
 run_digest "$M8" $((T0 + 11 * DAY + 3600))
@@ -227,7 +228,7 @@ check_eq "the text is in each body, on the line of its class" "$(count "$M8")" \
 "$SPLATD" regression create --db "$DB" --title "coretemp deadlock" \
 	--signature "$SIG" --introduced 1111111..2222222 \
 	--link https://gitlab.freedesktop.org/drm/intel/-/issues/6641 >/dev/null
-REG=$(sqlite3 "$DB" 'SELECT id FROM regressions')
+REG=$(sql 'SELECT id FROM regressions')
 "$SPLATD" regression resolve "$REG" --reason "looks fixed" --db "$DB" >/dev/null
 "$SPLATD" regression reopen "$REG" --reason "fired again" --db "$DB" >/dev/null
 M9=$TMP/m9

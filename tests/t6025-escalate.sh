@@ -25,7 +25,7 @@ setup() {
 	"$SPLATD" git tree add linux --repo "$K" --branch master --db "$DB" \
 		>/dev/null || fail "git tree add"
 	for m in 1 2 3 4 5 6; do ingest_at $T0 "run-0-$m" "shard-$m" "$SEED"; done
-	sqlite3 "$DB" "UPDATE signatures SET status = 'known'"
+	sql "UPDATE signatures SET status = 'known'"
 }
 # fire DAYS: the seed on the 6 machines DAYS after T0
 fire() {
@@ -35,7 +35,7 @@ fire() {
 }
 esc() { hdr "$1" "select(.headers[\"x-splatd-mail\"][0] == \"escalation\") | $2"; }
 
-setup "$TMP/splatd.db"
+setup "$DB"
 SIG=$(sql 'SELECT id FROM signatures')
 run_digest "$TMP/m0" $((T0 + 3600))
 check_eq "first day: digests, no escalation (open for an hour)" "6 0" \
@@ -108,35 +108,35 @@ check_eq "a week after the first: again, in its thread" \
 
 # muted: not escalated; muted until escalating: escalated, the mute ends
 setup "$TMP/muted.db"
-sqlite3 "$DB" "UPDATE signatures SET muted_until = $((T0 + 60 * DAY))"
+sql "UPDATE signatures SET muted_until = $((T0 + 60 * DAY))"
 fire 30
 run_digest "$TMP/mm" $((T0 + 30 * DAY))
 check_eq "a muted signature does not escalate, nor is it mailed" "0 0" \
-	"$(sqlite3 "$DB" 'SELECT count(*) FROM signatures WHERE escalated_at IS NOT NULL') $(count "$TMP/mm")"
+	"$(sql 'SELECT count(*) FROM signatures WHERE escalated_at IS NOT NULL') $(count "$TMP/mm")"
 setup "$TMP/until.db"
-sqlite3 "$DB" "UPDATE signatures SET mute_until_escalating = 1"
+sql "UPDATE signatures SET mute_until_escalating = 1"
 run_digest "$TMP/mu0" $((T0 + 3600))
 check_eq "muted until escalating: no digest about it meanwhile" 0 "$(count "$TMP/mu0")"
 fire 30
 run_digest "$TMP/mu" $((T0 + 30 * DAY)) --mail-max-recipients 4
 check_eq "... it escalates when the condition is met, ending the mute" "1 0" \
-	"$(sqlite3 "$DB" 'SELECT escalated_at IS NOT NULL, mute_until_escalating FROM signatures' | tr '|' ' ')"
+	"$(sql 'SELECT escalated_at IS NOT NULL, mute_until_escalating FROM signatures' | tr '|' ' ')"
 check_eq "the recipient cap: 4 addresses, the culprit's first" \
 	"fenghua.yu@intel.com, jdelvare@suse.com, linux@roeck-us.net|robin.murphy@arm.com" \
 	"$(esc "$TMP/mu" '"\(.headers.to[0])|\(.headers.cc[0])"')"
 
 # the spike rule: one machine, once at T0, then 12 times in the last week
 setup() { :; }
-DB=$TMP/spike.db
+DB=$(new_db spike)
 "$SPLATD" git tree add linux --repo "$K" --branch master --db "$DB" >/dev/null
 ingest_at $T0 run-s0 shard-1 "$SEED"
 for i in $(seq 1 5); do ingest_at $((T0 + 29 * DAY + i)) "run-s$i" shard-1 "$SEED"; done
 run_digest "$TMP/s1" $((T0 + 30 * DAY))
 check_eq "5 times in a week on one machine: below the floor" 0 \
-	"$(sqlite3 "$DB" 'SELECT count(*) FROM signatures WHERE escalated_at IS NOT NULL')"
+	"$(sql 'SELECT count(*) FROM signatures WHERE escalated_at IS NOT NULL')"
 for i in $(seq 6 12); do ingest_at $((T0 + 30 * DAY + i)) "run-s$i" shard-1 "$SEED"; done
 run_digest "$TMP/s2" $((T0 + 30 * DAY + 100))
 check_eq "12 times, 4x its earlier weekly rate: escalated" \
 	"fired 12 times in the last 7 days, 4 or more times its weekly average of 0.3 before" \
-	"$(sqlite3 "$DB" 'SELECT escalation_reason FROM signatures')"
+	"$(sql 'SELECT escalation_reason FROM signatures')"
 finish

@@ -265,9 +265,9 @@ get "$BASE/api/v1/signatures/$RECID" >/dev/null
 check_eq "API: invalid" invalid "$(body .status)"
 check_eq "every command is in the signature's history" \
 	"mute mute unmute not-mine status" \
-	"$(sql "SELECT group_concat(action, ' ') FROM (SELECT action
-		FROM signature_events WHERE signature_id = $RECID
-		AND actor = 'mail:$JD' ORDER BY id)")"
+	"$(sql "SELECT action FROM signature_events
+		WHERE signature_id = $RECID AND actor = 'mail:$JD' ORDER BY id" |
+		xargs)"
 plus "$TMP/p4.eml" p4@suse.com "#splatd status: known"
 sed -i 's/^To: .*/To: splatd+0000000000000000@example.org/' "$TMP/p4.eml"
 receive "$TMP/p4.eml" >/dev/null

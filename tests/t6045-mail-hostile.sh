@@ -109,11 +109,8 @@ check_eq "... soft breaks joined, broken escapes kept as written" \
 applied: #splatd status: new: signature $SEEDID is now new
 refused: #splatd mute =3: mute takes <days>d (1..365 days) or until-escalating" \
 	"$(sed -E 's/(new regression) .*/\1/' "$TMP/rx.out")"
-check "... the stored fix is UTF-8" $PY3 -c '
-import sqlite3, sys
-v = sqlite3.connect(sys.argv[1]).execute(
-    "SELECT CAST(fix_expected AS BLOB) FROM regressions").fetchone()[0]
-v.decode("utf-8")' "$DB"
+check "... the stored fix is UTF-8" iconv -f UTF-8 -t UTF-8 \
+	<(sql 'SELECT fix_expected FROM regressions') -o /dev/null
 { printf 'From: %s\r\nMessage-ID: <utf8>\r\n' "$GR"
 	printf 'In-Reply-To: <%s>\r\n' "$DIGEST"
 	printf 'Subject: =?utf-8?b?/w==?= \xc3\x28 \xf0\x9f\x92\xa9\r\n'

@@ -15,6 +15,7 @@
 # last_seen) are checked against the backup's own rows.
 cd "$(dirname "$0")/.." || exit 1
 . tests/http/lib.sh
+need_sqlite "splatd db backup and db check are SQLite's (PostgreSQL: pg_dump, docs/deploy.md)"
 
 start_server
 CI=$(token ci1 ci)
@@ -38,7 +39,7 @@ printf '[    0.000000] Linux version 6.1.0 (clean run)\n' >"$TMP/clean.txt"
 ) &
 WRITER=$!
 at_exit "touch $TMP/stop; kill $WRITER 2>/dev/null"
-runs() { sqlite3 "$DB" "SELECT count(*) FROM runs"; }
+runs() { sql "SELECT count(*) FROM runs"; }
 for i in $(seq 1 200); do [ "$(runs)" -ge 10 ] && break; sleep 0.05; done
 
 for b in 1 2 3; do

@@ -6,7 +6,7 @@
 # too); `token list` prints a table with a header, `--json` an array.
 cd "$(dirname "$0")/.." || exit 1
 . tests/test-lib.sh
-DB=$TMP/splatd.db
+DB=$(new_db)
 tok() { "$SPLATD" token "$@" --db "$DB"; }
 
 TOKEN=$(tok create --name ci-1 --role ci --quiet)

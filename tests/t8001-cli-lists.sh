@@ -5,7 +5,7 @@
 # API's JSON with --json.
 cd "$(dirname "$0")/.." || exit 1
 . tests/test-lib.sh
-DB=$TMP/splatd.db
+DB=$(new_db)
 reg() { "$SPLATD" regression "$@" --db "$DB"; }
 
 new_repo "$TMP/linux"

@@ -47,6 +47,7 @@ test_exit() {
 	for ((i = ${#test_cleanups[@]} - 1; i >= 0; i--)); do
 		eval "${test_cleanups[$i]}"
 	done
+	drop_test_dbs
 	chmod -R u+rwx "$TMP" 2>/dev/null
 	rm -rf "$TMP"
 	if [ -z "$test_finished" ]; then
@@ -58,6 +59,97 @@ test_exit() {
 	exit "$rc"
 }
 trap test_exit EXIT
+
+# ---- the database under test ------------------------------------------------
+# SPLATD_TEST_DB=pg (make test-pg, tests/pg/run.sh) runs the same tests on
+# PostgreSQL: the cluster tests/pg/run.sh started is $SPLATD_PG_DIR, each
+# new_db is a fresh database on it (dropped on exit) and sql runs psql with
+# sqlite3's output form (rows on lines, columns joined by '|').  Unset or
+# "sqlite": a file in $TMP.  A test about the SQLite file itself (WAL,
+# checkpoints, backup, a corrupt file, an old SQLite fixture) calls
+# need_sqlite, which skips it on PostgreSQL.
+SPLATD_TEST_DB=${SPLATD_TEST_DB:-sqlite}
+PGBIN=${PGBIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)}
+
+# new_db [NAME]: the --db value of a fresh database (default name splatd)
+new_db() {
+	local name=${1:-splatd}
+	if [ "$SPLATD_TEST_DB" != pg ]; then
+		echo "$TMP/$name.db"
+		return
+	fi
+	name=t_$(basename "$0" .sh | tr -c 'a-z0-9\n' _ | cut -c1-20)_$$_${name}
+	tests/pg/cluster.sh createdb "$name" >&2 || {
+		fail "createdb $name on the cluster in ${SPLATD_PG_DIR:-?}"
+		finish
+	}
+	echo "$name" >>"$TMP/pg-dbs"
+	tests/pg/cluster.sh url "$name"
+}
+
+# drop_test_dbs: the exit hook's part for the databases new_db made
+drop_test_dbs() {
+	local n
+	[ -s "$TMP/pg-dbs" ] || return 0
+	while read -r n; do
+		tests/pg/cluster.sh dropdb "$n"
+	done <"$TMP/pg-dbs"
+}
+
+# sql QUERY [DB]: run QUERY on $DB (or DB) as sqlite3 would print it.  On
+# PostgreSQL the two SQLite checks the tests end with are PostgreSQL's own:
+# PRAGMA integrity_check is pg_amcheck over every table and index ("ok" or
+# its report), PRAGMA foreign_key_check lists foreign keys not validated.
+sql() {
+	local db=${2:-$DB}
+	case $db in
+	postgres://* | postgresql://*) ;;
+	*)
+		sqlite3 "$db" "$1"
+		return
+		;;
+	esac
+	case $1 in
+	'PRAGMA integrity_check')
+		"$PGBIN/pg_amcheck" --install-missing "$db" >"$TMP/amcheck.out" 2>&1 &&
+			echo ok || cat "$TMP/amcheck.out"
+		;;
+	'PRAGMA foreign_key_check')
+		sql "SELECT conrelid::regclass, conname FROM pg_constraint
+			WHERE contype = 'f' AND NOT convalidated" "$db"
+		;;
+	*) psql -X -q -At -F'|' -v ON_ERROR_STOP=1 -d "$db" -f - <<<"$1" ;;
+	esac
+}
+
+# reset_db: $DB empty again (SQLite: its files removed; PostgreSQL: the
+# database dropped and made again, same URL)
+reset_db() {
+	case $DB in
+	postgres://* | postgresql://*)
+		tests/pg/cluster.sh dropdb "${DB##*/}" &&
+			tests/pg/cluster.sh createdb "${DB##*/}"
+		;;
+	*) rm -f "$DB" "$DB-wal" "$DB-shm" ;;
+	esac
+}
+
+# need_pg: this test needs PostgreSQL (several instances on one database,
+# db copy): under make test, which has no cluster, it is skipped; make
+# test-pg runs it
+need_pg() {
+	[ "$SPLATD_TEST_DB" = pg ] && return 0
+	echo "# skip: no PostgreSQL cluster (make test-pg runs this test)"
+	finish
+}
+
+# need_sqlite REASON: this test is about SQLite itself; on PostgreSQL it is
+# skipped (one "# skip" line, 0 passed, 0 failed)
+need_sqlite() {
+	[ "$SPLATD_TEST_DB" = pg ] || return 0
+	echo "# skip: SQLite only: $*"
+	finish
+}
 
 # ---- the tally ----------------------------------------------------------------
 ok() { npass=$((npass + 1)); echo "ok - $*"; }

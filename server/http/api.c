@@ -119,25 +119,23 @@ json_t *api_signature_json(const struct db_signature *s)
 				    view_string(s->culprit_function), "module",
 				    view_string(s->culprit_module));
 	return json_pack(
-		"{s:I, s:s, s:i, s:s, s:o, s:o, s:o, s:o, s:o, s:I, s:s, s:o,"
-		" s:o, s:o, s:o}",
+		"{s:I, s:s, s:i, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:I, s:s,"
+		" s:o, s:o, s:o, s:o}",
 		"id", (json_int_t)s->id, "signature", s->hash, "algo_version",
 		s->algo_version, "kind", s->kind, "title",
-		view_string(s->title), "classes", view_json_array(s->classes),
-		"culprit", culprit, "first_seen", view_time(s->first_seen),
-		"last_seen", view_time(s->last_seen), "occurrences",
+		view_string(s->title), "syz_title", view_string(s->syz_title),
+		"classes", view_json_array(s->classes), "culprit", culprit,
+		"first_seen", view_time(s->first_seen), "last_seen",
+		view_time(s->last_seen), "occurrences",
 		(json_int_t)s->occurrences, "status", s->status, "note",
 		view_string(s->note), "duplicate_of",
 		s->duplicate_of ? json_integer(s->duplicate_of) : json_null(),
 		"url", api_signature_url(s->id), "escalated", escalated);
 }
 
-/* base + "/" + what + "/" + id, base's trailing slashes dropped */
-/* <public url>/<what>/<id>: a dashboard page */
-static json_t *page_url(const char *what, json_int_t id)
+json_t *api_page_url(const char *what, long long id)
 {
-	return json_sprintf("%.*s/%s/%" JSON_INTEGER_FORMAT, api_base_len,
-			    api_base, what, id);
+	return json_sprintf("%.*s/%s/%lld", api_base_len, api_base, what, id);
 }
 
 static void regression_page(json_t *reg)
@@ -145,7 +143,8 @@ static void regression_page(json_t *reg)
 	json_int_t id = json_integer_value(json_object_get(reg, "id"));
 
 	if (json_is_object(reg) && id)
-		json_object_set_new(reg, "page", page_url("regressions", id));
+		json_object_set_new(reg, "page",
+				    api_page_url("regressions", id));
 }
 
 void api_verdict_pages(json_t *verdict)
@@ -156,10 +155,11 @@ void api_verdict_pages(json_t *verdict)
 	if (!api_base_len)
 		return;
 	json_array_foreach(json_object_get(verdict, "reports"), i, rep) {
-		json_object_set_new(rep, "page",
-				    page_url("signatures",
-					     json_integer_value(json_object_get(
-						     rep, "signature_id"))));
+		json_object_set_new(
+			rep, "page",
+			api_page_url("signatures",
+				     json_integer_value(json_object_get(
+					     rep, "signature_id"))));
 		regression_page(json_object_get(rep, "regression"));
 	}
 	json_array_foreach(json_object_get(verdict, "regressions"), i, rep)

@@ -5,13 +5,38 @@
 
 #include "db/mail.h"
 #include "db/migrate.h"
+#include "db/roles.h"
 #include "server/http/metrics.h"
 #include "server/http/routes.h"
 #include "server/mail/mail.h"
 #include "server/version.h"
 
+static void add_held(void *ctx, const char *role, bool held)
+{
+	if (held)
+		json_array_append_new(ctx, json_string(role));
+}
+
+struct role_lines {
+	struct strbuf *out;
+	bool first;
+};
+
+static void render_role(void *ctx, const char *role, bool held)
+{
+	struct role_lines *l = ctx;
+
+	metrics_render_role(l->out, role, held, l->first);
+	l->first = false;
+}
+
+/*
+ * /healthz: the database readable, and the once-per-service roles this
+ * instance holds (db/roles.h; every one on SQLite).
+ */
 void api_health_get(struct http_request *req)
 {
+	json_t *roles = json_array();
 	long long version = 0;
 	int ret = db_health(http_db(req), &req->err);
 
@@ -21,14 +46,16 @@ void api_health_get(struct http_request *req)
 	if (!ret && http_checkpoint_failing(req, &req->err))
 		ret = -EIO;
 	if (ret) {
+		json_decref(roles);
 		http_reply_error(req, 503, "unavailable", req->err.buf);
 		return;
 	}
+	db_roles_each(add_held, roles);
 	http_reply_json(req, 200,
-			json_pack("{s:s, s:I, s:s, s:s}", "status", "ok",
+			json_pack("{s:s, s:I, s:s, s:s, s:o}", "status", "ok",
 				  "schema", (json_int_t)version, "version",
-				  version_release(), "commit",
-				  version_commit()));
+				  version_release(), "commit", version_commit(),
+				  "roles", roles));
 }
 
 static const char *route_name(size_t i)
@@ -47,6 +74,7 @@ void api_health_metrics(struct http_request *req)
 
 	db_scalar(http_db(req), DB_SQL_SIG_COUNT, &signatures, &req->err);
 	metrics_render(http_metrics(req), route_name, signatures, &out);
+	db_roles_each(render_role, &(struct role_lines){ &out, true });
 	if (!db_outbox_counts(http_db(req), &oc, &req->err) &&
 	    !mail_paused(http_db(req), &paused, &req->err))
 		metrics_render_outbox(&out, oc.queued, oc.sent, oc.failed,

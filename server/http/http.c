@@ -995,6 +995,7 @@ int http_serve(const struct http_config *cfg, struct strbuf *err)
 {
 	struct http_server srv = { 0 };
 	struct MHD_Daemon *d = NULL;
+	struct strbuf shown = STRBUF_INIT;
 	sigset_t sigs;
 	unsigned threads = cfg->threads;
 	long cores, waited;
@@ -1071,8 +1072,10 @@ int http_serve(const struct http_config *cfg, struct strbuf *err)
 		ret = -EIO;
 		goto out;
 	}
+	db_path_describe(&shown, cfg->db_path);
 	fprintf(stderr, "splatd: serving %s with %u threads, database %s\n",
-		cfg->listen, threads, cfg->db_path);
+		cfg->listen, threads, shown.buf);
+	strbuf_release(&shown);
 	if (cfg->on_serving)
 		cfg->on_serving(cfg->on_serving_arg, d);
 	for (;;) {

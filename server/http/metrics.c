@@ -169,6 +169,16 @@ void metrics_render(const struct metrics *m, const char *(*name)(size_t i),
 			 "Time spent in the parser per run.", out);
 }
 
+void metrics_render_role(struct strbuf *out, const char *role, bool held,
+			 bool first)
+{
+	if (first)
+		strbuf_addstr(out, "# HELP splatd_role 1 while this instance"
+				   " holds the role (docs/deploy.md).\n"
+				   "# TYPE splatd_role gauge\n");
+	strbuf_addf(out, "splatd_role{role=\"%s\"} %d\n", role, held ? 1 : 0);
+}
+
 void metrics_render_outbox(struct strbuf *out, long long queued, long long sent,
 			   long long failed, bool paused)
 {

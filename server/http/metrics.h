@@ -32,6 +32,12 @@ void metrics_render(const struct metrics *m, const char *(*name)(size_t i),
 
 /* The outbox gauges: splatd_mail_outbox{state="queued|sent|failed"} and
  * splatd_mail_paused (1 while `splatd mail pause` holds all mail). */
+/*
+ * One once-per-service role (db/roles.h) as splatd_role{role=...} 1 or 0;
+ * first adds the HELP and TYPE lines.
+ */
+void metrics_render_role(struct strbuf *out, const char *role, bool held,
+			 bool first);
 void metrics_render_outbox(struct strbuf *out, long long queued, long long sent,
 			   long long failed, bool paused);
 

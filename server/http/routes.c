@@ -60,6 +60,8 @@ static const struct route routes[] = {
 	  AUTH_TRIAGER, 64 * KiB, "regressions_post" },
 	{ "GET", "/api/v1/regressions", api_regressions_list, NULL, AUTH_READ,
 	  0, "regressions_list" },
+	{ "GET", "/api/v1/regressions.json", api_regzbot_regressions, NULL,
+	  AUTH_READ, 0, "regressions_regzbot" },
 	{ "GET", "/api/v1/regressions/{}", api_regressions_get, NULL, AUTH_READ,
 	  0, "regressions_get" },
 	{ "GET", "/api/v1/regressions/{}/history", api_regressions_history,

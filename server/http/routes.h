@@ -68,6 +68,9 @@ void api_regressions_get(struct http_request *req);
 void api_regressions_history(struct http_request *req);
 void api_regressions_patch(struct http_request *req);
 
+/* server/http/api_regzbot.c */
+void api_regzbot_regressions(struct http_request *req);
+
 /* server/http/api_subsystems.c */
 void api_subsystems_list(struct http_request *req);
 void api_subsystems_signatures(struct http_request *req);

@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "db/db.h"
+#include "db/roles.h"
 #include "parsers/alloc.h"
 #include "server/kcidb/import.h"
 #include "server/triage/ingest.h"
@@ -20,6 +21,7 @@
 struct kcidb_fetcher {
 	struct kcidb_import_config cfg;
 	struct ingest *in;
+	char *db_path; /* for its role */
 	pthread_t thread;
 	pthread_mutex_t lock; /* guards stop and woken */
 	pthread_cond_t wake;
@@ -40,7 +42,9 @@ static void *fetcher_loop(void *data)
 		pthread_mutex_unlock(&f->lock);
 		done = 0;
 		strbuf_reset(&err);
-		if (kcidb_fetch_due(&f->cfg, f->in, (long long)time(NULL),
+		/* one instance of the service fetches (role "kcidb-fetch") */
+		if (db_role_try(f->db_path, "kcidb-fetch") &&
+		    kcidb_fetch_due(&f->cfg, f->in, (long long)time(NULL),
 				    FETCHER_BATCH, &done, &err))
 			fprintf(stderr, "splatd serve: kcidb fetch: %s\n",
 				err.buf);
@@ -80,6 +84,7 @@ int kcidb_fetcher_start(struct kcidb_fetcher **out,
 	pthread_mutex_init(&f->lock, NULL);
 	pthread_cond_init(&f->wake, NULL);
 	f->in = ingest_new();
+	f->db_path = xstrdup(db_path);
 	ret = db_open(&f->cfg.db, db_path, err);
 	if (!ret) {
 		ret = -pthread_create(&f->thread, NULL, fetcher_loop, f);
@@ -92,6 +97,7 @@ int kcidb_fetcher_start(struct kcidb_fetcher **out,
 	if (ret) {
 		db_close(f->cfg.db);
 		ingest_free(f->in);
+		free(f->db_path);
 		pthread_cond_destroy(&f->wake);
 		pthread_mutex_destroy(&f->lock);
 		free(f);
@@ -123,6 +129,7 @@ void kcidb_fetcher_stop(struct kcidb_fetcher *f)
 	pthread_join(f->thread, NULL);
 	db_close(f->cfg.db);
 	ingest_free(f->in);
+	free(f->db_path);
 	pthread_cond_destroy(&f->wake);
 	pthread_mutex_destroy(&f->lock);
 	free(f);

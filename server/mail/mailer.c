@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "db/db.h"
+#include "db/roles.h"
 #include "parsers/alloc.h"
 #include "server/mail/digest.h"
 #include "server/mail/outbox.h"
@@ -18,6 +19,7 @@
 
 struct mailer {
 	const struct mail_config *cfg;
+	char *db_path; /* for its role (db/roles.h) */
 	unsigned interval;
 	struct db *db;
 	pthread_t thread;
@@ -63,7 +65,9 @@ static void *mailer_loop(void *data)
 	pthread_mutex_lock(&m->lock);
 	while (!m->stop) {
 		pthread_mutex_unlock(&m->lock);
-		mailer_pass(m, (long long)time(NULL));
+		/* one instance of the service mails (role "mail") */
+		if (db_role_try(m->db_path, "mail"))
+			mailer_pass(m, (long long)time(NULL));
 		clock_gettime(CLOCK_REALTIME, &until);
 		until.tv_sec += m->interval;
 		pthread_mutex_lock(&m->lock);
@@ -94,6 +98,7 @@ int mailer_start(struct mailer **out, const struct mail_config *cfg,
 	m = xcalloc(1, sizeof(*m));
 	m->cfg = cfg;
 	m->interval = interval;
+	m->db_path = xstrdup(db_path);
 	pthread_mutex_init(&m->lock, NULL);
 	pthread_cond_init(&m->wake, NULL);
 	pthread_mutex_init(&m->owners_lock, NULL);
@@ -109,6 +114,7 @@ int mailer_start(struct mailer **out, const struct mail_config *cfg,
 		pthread_cond_destroy(&m->wake);
 		pthread_mutex_destroy(&m->lock);
 		pthread_mutex_destroy(&m->owners_lock);
+		free(m->db_path);
 		free(m);
 		git_libgit2_shutdown();
 		return ret;
@@ -130,6 +136,7 @@ void mailer_stop(struct mailer *m)
 	pthread_cond_destroy(&m->wake);
 	pthread_mutex_destroy(&m->lock);
 	pthread_mutex_destroy(&m->owners_lock);
+	free(m->db_path);
 	free(m);
 	git_libgit2_shutdown();
 }

@@ -14,9 +14,13 @@
 #include "db/db.h"
 #include "db/fnindex.h"
 #include "db/regress.h"
+#include "db/roles.h"
 #include "parsers/alloc.h"
 #include "server/triage/fnindex.h"
 #include "server/triage/gitrepo.h"
+
+/* how often an instance without the "index" role asks for it, seconds */
+#define INDEXER_ROLE_POLL 10
 
 struct job {
 	char *repo, *commit;
@@ -29,6 +33,7 @@ static struct {
 	pthread_t thread;
 	bool running, stop;
 	struct db *db;
+	char *db_path; /* for its role (db/roles.h) */
 	struct job queue[INDEXER_QUEUE_MAX];
 	size_t n;
 	unsigned budget;
@@ -168,6 +173,18 @@ static bool next_job(struct job *j, time_t *retry)
 	return true;
 }
 
+/* Whether this instance holds the "index" role; under the lock, which it
+ * lets go while it asks (a query on its own connection). */
+static bool role_held(void)
+{
+	bool held;
+
+	pthread_mutex_unlock(&ix_state.lock);
+	held = db_role_try(ix_state.db_path, "index");
+	pthread_mutex_lock(&ix_state.lock);
+	return held;
+}
+
 static void *index_loop(void *arg)
 {
 	struct job j;
@@ -176,6 +193,21 @@ static void *index_loop(void *arg)
 	(void)arg;
 	pthread_mutex_lock(&ix_state.lock);
 	while (!ix_state.stop) {
+		/*
+		 * One instance of the service indexes (role "index"); the
+		 * others keep their queue and ask again every
+		 * INDEXER_ROLE_POLL s, building it (what is still missing)
+		 * once the holder is gone.
+		 */
+		if (ix_state.n && !role_held()) {
+			struct timespec until = {
+				time(NULL) + INDEXER_ROLE_POLL, 0
+			};
+
+			pthread_cond_timedwait(&ix_state.wake, &ix_state.lock,
+					       &until);
+			continue;
+		}
 		if (!next_job(&j, &retry)) {
 			struct timespec until = { retry, 0 };
 
@@ -214,6 +246,7 @@ int indexer_start(const char *db_path, unsigned budget, struct strbuf *err)
 	ret = db_open(&ix_state.db, db_path, err);
 	if (ret)
 		return ret;
+	ix_state.db_path = xstrdup(db_path);
 	ix_state.budget = budget;
 	ix_state.stop = false;
 	pthread_mutex_lock(&ix_state.lock);
@@ -238,6 +271,8 @@ int indexer_start(const char *db_path, unsigned budget, struct strbuf *err)
 fail:
 	db_close(ix_state.db);
 	ix_state.db = NULL;
+	free(ix_state.db_path);
+	ix_state.db_path = NULL;
 	return ret;
 }
 
@@ -260,6 +295,8 @@ void indexer_stop(void)
 	ix_state.n = 0;
 	db_close(ix_state.db);
 	ix_state.db = NULL;
+	free(ix_state.db_path);
+	ix_state.db_path = NULL;
 	pthread_mutex_lock(&ix_state.lock);
 	ix_state.running = false;
 	pthread_mutex_unlock(&ix_state.lock);

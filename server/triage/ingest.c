@@ -191,6 +191,7 @@ static int on_report(void *ctx, const struct lockdep_report *r)
 	if (!ir->sig.kind)
 		ir->sig.kind = "unknown";
 	ir->sig.title = store_str(in, sig.title ? sig.title : "", 1024);
+	ir->sig.syz_title = store_str(in, sig.syz_title, 1024);
 	classes = json_array();
 	for (i = 0; i < sig.nclasses; i++)
 		json_array_append_new(classes, json_string(sig.classes[i]));
@@ -221,6 +222,7 @@ static int on_report(void *ctx, const struct lockdep_report *r)
 	ir->sig.nedges = sig.nedges;
 	strbuf_reset(&in->lower);
 	lower_add(&in->lower, sig.title);
+	lower_add(&in->lower, sig.syz_title);
 	for (i = 0; i < sig.nclasses; i++)
 		lower_add(&in->lower, sig.classes[i]);
 	for (i = 0; i < r->nchain; i++)

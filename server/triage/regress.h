@@ -126,6 +126,11 @@ int regress_detail_json(struct regress *rg, struct db *db, long long id,
 			json_t **out, struct strbuf *err);
 int regress_history_json(struct db *db, long long id, json_t **out,
 			 struct strbuf *err);
+/*
+ * Every regression, oldest first, as regzbot's regressions.json lists its
+ * own (docs/interop.md "regzbot"), without url_regzbot (the front end's).
+ */
+int regress_regzbot_json(struct db *db, json_t **out, struct strbuf *err);
 
 /* Register a tree after checking that repo and branch resolve. */
 int regress_tree_add(struct db *db, const char *name, const char *repo,

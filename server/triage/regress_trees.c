@@ -18,6 +18,7 @@
 
 #include "parsers/alloc.h"
 #include "db/regress.h"
+#include "db/roles.h"
 #include "server/triage/gitsync.h"
 #include "server/triage/view.h"
 
@@ -466,7 +467,8 @@ static void *sync_loop(void *data)
 		strbuf_reset(&err);
 		if (!db && db_open(&db, rg->db_path, &err))
 			db = NULL;
-		if (db &&
+		/* one instance of the service syncs (role "sync") */
+		if (db && db_role_try(rg->db_path, "sync") &&
 		    regress_sync(rg, db, (long long)time(NULL), NULL, &err))
 			fprintf(stderr, "splatd serve: git sync: %s\n",
 				err.buf);

@@ -98,6 +98,8 @@ void report_json_write(struct jsonw *w, const struct lockdep_report *r,
 	jsonw_string(w, lockdep_kind_name(r->kind));
 	jsonw_key(w, "title");
 	jsonw_string(w, sig->title);
+	jsonw_key(w, "syz_title");
+	jsonw_string(w, sig->syz_title);
 	jsonw_key(w, "signature");
 	jsonw_string(w, sig->hex);
 	jsonw_key(w, "algo_version");

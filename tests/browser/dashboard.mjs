@@ -229,6 +229,10 @@ for (const [kind, cls, classes] of [
 await open('/signatures/' + env.SEED_ID);
 check('graph: a circular cycle has no irq context drawn',
 	await page.locator('svg.graph .irq').count() === 0);
+const syz = page.locator('main .syz-title');
+check('signature: syzkaller\'s title is shown, as text',
+	await syz.count() === 1 && await syz.textContent() === env.SEED_SYZ_TITLE &&
+	await syz.locator('*').count() === 0, await syz.count() && await syz.textContent());
 
 await open('/runs/' + env.RUN_ID);
 check('run: its report links to the seed signature',

@@ -2,8 +2,9 @@
 /*
  * fuzz_parse: libFuzzer target for the lockdep parser: the input is fed in
  * chunks whose sizes come from the input, and every report goes through
- * signature_compute() and report_json() as `splatd parse` does.  Three
- * differential checks: report_json_write() prints exactly what jansson
+ * signature_compute() (syz_title included) and report_json() as `splatd
+ * parse` does.  Three differential checks: report_json_write() prints
+ * exactly what jansson
  * dumps of the object read back (report_json(), compact and indented), the
  * parser's fast path for ordinary lines changes nothing (the input is parsed
  * with and without), and a parser reset after a log parses the next one as a
@@ -46,6 +47,22 @@ static void fuzz_check(const struct lockdep_report *r,
 	if (!json_is_string(json_object_get(o, "kind")) ||
 	    !json_is_string(json_object_get(o, "signature")))
 		abort();
+	/* syzkaller's title: known for every kind but three, never empty,
+	 * and a function title is "<form> in <function>" */
+	if (sig->syz_title) {
+		const char *in = strstr(sig->syz_title, " in ");
+
+		if (!*sig->syz_title || (in && !in[4]) ||
+		    strcmp(sig->syz_title,
+			   json_string_value(json_object_get(o, "syz_title")) ?:
+				   ""))
+			abort();
+	} else if (r->kind != LOCKDEP_HUNG_TASK_ALL_LOCKS &&
+		   r->kind != LOCKDEP_BAD_CONTENTION &&
+		   r->kind != LOCKDEP_CHAIN_KEY_COLLISION && r->header &&
+		   *r->header) {
+		abort();
+	}
 }
 
 static int fuzz_on_report(void *data, const struct lockdep_report *r)

@@ -1,12 +1,13 @@
 # SPDX-License-Identifier: GPL-2.0
 # lib.sh: the HTTP part of the test library (tests/test-lib.sh, which it
 # sources): one way to start a real `splatd serve` on 127.0.0.1 with an
-# ephemeral port and a temporary database ($DB in $TMP), tokens, curl
+# ephemeral port and a temporary database ($DB: new_db, a file in $TMP or
+# a PostgreSQL database under SPLATD_TEST_DB=pg), tokens, curl
 # wrappers; the server is killed on exit if the test did not stop it.
 #
 # Source it from the repo root instead of test-lib.sh: . tests/http/lib.sh
 . tests/test-lib.sh
-DB=$TMP/splatd.db
+DB=$(new_db)
 PID=
 PORT=
 BASE=
@@ -72,9 +73,6 @@ get() {
 
 # body JQ-FILTER: apply jq to the last response body
 body() { jq -r "$1" "$TMP/body"; }
-
-# sql QUERY: run a read-only query on the test database
-sql() { sqlite3 "$DB" "$1"; }
 
 # rerender FILE: the same splat as another machine would print it (no
 # e-mail quoting, other timestamps and addresses).

@@ -7,7 +7,7 @@
 #   hdr DIR JQ                           jq over `mime DIR` (JSON lines)
 #   ingest_at NOW RUN MACHINE FILE [ingest options]
 PUB=https://splatd.example.org
-DB=${DB:-$TMP/splatd.db}
+DB=${DB:-$(new_db)}
 
 # The delivery step (the only one): `splatd digest` sends over SMTP to the
 # real test server (started on first use); the mails it accepted during

@@ -3,10 +3,9 @@
 # after tests/mail/lib.sh.
 #   $QUEUE            tests/tools/mail_queue: queues simple mails, prints
 #                     their Message-IDs
-#   $DB               the test database ($TMP/mail.db unless already set,
+#   $DB               the test database (new_db mail unless already set,
 #                     as tests/http/lib.sh does)
 #   $NOW              a fixed clock for --now: 2026-12-01T10:00:00Z
-#   sql QUERY         sqlite3 on $DB
 #   send ARGS...      splatd mail send --db $DB ARGS, stderr in
 #                     $TMP/send.err
 #   send_smtp ARGS... the same through the test's SMTP server
@@ -17,10 +16,8 @@
 #                     (one check: "three delivered, the fourth in flight")
 QUEUE=build/asan/tools/mail_queue
 need_exec "$SPLATD" "$QUEUE"
-DB=${DB:-$TMP/mail.db}
+DB=${DB:-$(new_db mail)}
 NOW=$(date -u -d 2026-12-01T10:00:00Z +%s)
-
-sql() { sqlite3 "$DB" "$1"; }
 
 send() { "$SPLATD" mail send --db "$DB" "$@" 2>"$TMP/send.err"; }
 

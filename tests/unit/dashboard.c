@@ -88,7 +88,7 @@ static void dashboard__overview_reads_a_time_range(void **state)
 
 int main(void)
 {
-#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+#define T(fn) cmocka_unit_test_setup_teardown(fn, setup_sqlite, teardown)
 	const struct CMUnitTest tests[] = {
 		T(dashboard__list_filters_search_by_key),
 		T(dashboard__overview_reads_a_time_range),

@@ -1,54 +1,128 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * db_fixture: the cmocka fixture of the db/ unit tests: a real SQLite file
- * (db_open() creates and migrates it, and its missing var/ parent directory,
- * as it does for var/splatd.db) in a fresh temporary directory, removed after.
- * Include after <cmocka.h>.
+ * db_fixture: the cmocka fixture of the db/ unit tests.  setup() gives each
+ * test a fresh migrated database: a real SQLite file (db_open() creates and
+ * migrates it, and its missing var/ parent directory, as it does for
+ * var/splatd.db) in a fresh temporary directory, removed after; or, with
+ * SPLATD_TEST_DB=pg and SPLATD_TEST_PG_URL set (tests/pg/run.sh), a schema
+ * of its own on that PostgreSQL database, dropped after.  setup_sqlite()
+ * is always SQLite (tests that read the file itself), setup_pg() always
+ * PostgreSQL.  Include after <cmocka.h>.
  */
 #ifndef SPLATD_TESTS_DB_FIXTURE_H
 #define SPLATD_TESTS_DB_FIXTURE_H
 
+#include <libpq-fe.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "db/db.h"
 #include "db/signatures.h"
 
 struct fixture {
-	char dir[64];
-	char path[96];
+	char dir[64]; /* SQLite: the temporary directory */
+	char schema[64]; /* PostgreSQL: the test's schema */
+	char path[512]; /* the --db value: the file, or the schema's URL */
 	struct db *db;
 	struct strbuf err;
 };
 
-static int setup(void **state)
+/* Run sql on SPLATD_TEST_PG_URL itself (not through db/): 0 when it ran. */
+static inline int fixture_pg_exec(const char *sql)
 {
-	struct fixture *f = calloc(1, sizeof(*f));
+	PGconn *c = PQconnectdb(getenv("SPLATD_TEST_PG_URL"));
+	PGresult *r = NULL;
+	int ret = -1;
 
-	snprintf(f->dir, sizeof(f->dir), "/tmp/splatd-db-XXXXXX");
-	if (!mkdtemp(f->dir))
-		return -1;
-	snprintf(f->path, sizeof(f->path), "%s/var/test.db", f->dir);
+	if (PQstatus(c) == CONNECTION_OK) {
+		r = PQexec(c, "SET client_min_messages = warning");
+		PQclear(r);
+		r = PQexec(c, sql);
+		if (PQresultStatus(r) == PGRES_COMMAND_OK)
+			ret = 0;
+	}
+	if (ret)
+		fprintf(stderr, "%s: %s", sql, PQerrorMessage(c));
+	PQclear(r);
+	PQfinish(c);
+	return ret;
+}
+
+static inline int fixture_open(struct fixture *f, void **state)
+{
 	strbuf_init(&f->err, 0);
-	if (db_open(&f->db, f->path, &f->err))
+	if (db_open(&f->db, f->path, &f->err)) {
+		fprintf(stderr, "%s\n", f->err.buf);
 		return -1;
+	}
 	*state = f;
 	return 0;
 }
 
-static int teardown(void **state)
+static inline int setup_sqlite(void **state)
+{
+	struct fixture *f = calloc(1, sizeof(*f));
+
+	if (!f)
+		return -1;
+	snprintf(f->dir, sizeof(f->dir), "/tmp/splatd-db-XXXXXX");
+	if (!mkdtemp(f->dir))
+		return -1;
+	snprintf(f->path, sizeof(f->path), "%s/var/test.db", f->dir);
+	return fixture_open(f, state);
+}
+
+/* The test's URL puts its schema first in the search path. */
+static inline int setup_pg(void **state)
+{
+	const char *base = getenv("SPLATD_TEST_PG_URL");
+	struct fixture *f = calloc(1, sizeof(*f));
+	char sql[128];
+	static int n;
+
+	if (!f || !base)
+		return -1;
+	snprintf(f->schema, sizeof(f->schema), "splatd_test_%d_%d",
+		 (int)getpid(), ++n);
+	snprintf(sql, sizeof(sql), "CREATE SCHEMA %s", f->schema);
+	if (fixture_pg_exec(sql))
+		return -1;
+	snprintf(f->path, sizeof(f->path), "%s%coptions=-csearch_path%%3D%s",
+		 base, strchr(base, '?') ? '&' : '?', f->schema);
+	return fixture_open(f, state);
+}
+
+static inline bool fixture_wants_pg(void)
+{
+	const char *db = getenv("SPLATD_TEST_DB");
+
+	return db && !strcmp(db, "pg") && getenv("SPLATD_TEST_PG_URL");
+}
+
+static inline int setup(void **state)
+{
+	return fixture_wants_pg() ? setup_pg(state) : setup_sqlite(state);
+}
+
+static inline int teardown(void **state)
 {
 	struct fixture *f = *state;
-	char cmd[128];
+	char cmd[160];
+	int ret;
 
 	db_close(f->db);
 	strbuf_release(&f->err);
-	snprintf(cmd, sizeof(cmd), "rm -rf %s", f->dir);
-	if (system(cmd))
-		return -1;
+	if (f->schema[0]) {
+		snprintf(cmd, sizeof(cmd), "DROP SCHEMA %s CASCADE", f->schema);
+		ret = fixture_pg_exec(cmd);
+	} else {
+		snprintf(cmd, sizeof(cmd), "rm -rf %s", f->dir);
+		ret = system(cmd) ? -1 : 0;
+	}
 	free(f);
-	return 0;
+	return ret;
 }
 
 /* A new circular signature of hash and title, first seen at ts; its id. */

@@ -170,7 +170,7 @@ static void db_samples__hash_separates_text_and_raw(void **state)
 	assert_memory_equal(a, b, sizeof(a));
 }
 
-#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+#define T(fn) cmocka_unit_test_setup_teardown(fn, setup_sqlite, teardown)
 
 int main(void)
 {

@@ -282,21 +282,23 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(
-			outbox__two_senders_never_share_a_mail, setup,
+			outbox__two_senders_never_share_a_mail, setup_sqlite,
 			teardown),
 		cmocka_unit_test_setup_teardown(
 			outbox__backoff_doubles_to_two_hours_then_gives_up,
-			setup, teardown),
+			setup_sqlite, teardown),
 		cmocka_unit_test_setup_teardown(
-			outbox__held_counts_nothing_and_stops, setup, teardown),
-		cmocka_unit_test_setup_teardown(
-			outbox__down_counts_one_and_stops, setup, teardown),
-		cmocka_unit_test_setup_teardown(
-			outbox__pause_and_cap_hold_only_limited_sinks, setup,
+			outbox__held_counts_nothing_and_stops, setup_sqlite,
 			teardown),
 		cmocka_unit_test_setup_teardown(
-			outbox__broken_recipient_list_fails_cleanly, setup,
+			outbox__down_counts_one_and_stops, setup_sqlite,
 			teardown),
+		cmocka_unit_test_setup_teardown(
+			outbox__pause_and_cap_hold_only_limited_sinks,
+			setup_sqlite, teardown),
+		cmocka_unit_test_setup_teardown(
+			outbox__broken_recipient_list_fails_cleanly,
+			setup_sqlite, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

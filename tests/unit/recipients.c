@@ -139,10 +139,11 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(
-			recipients__maintainers_of_specific_sections, setup,
-			teardown),
+			recipients__maintainers_of_specific_sections,
+			setup_sqlite, teardown),
 		cmocka_unit_test_setup_teardown(
-			recipients__replaced_with_the_owners, setup, teardown),
+			recipients__replaced_with_the_owners, setup_sqlite,
+			teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -157,10 +157,10 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(subscriptions__add_validates,
-						setup, teardown),
+						setup_sqlite, teardown),
 		cmocka_unit_test(subscriptions__names),
 		cmocka_unit_test_setup_teardown(subscriptions__unsubscribe,
-						setup, teardown),
+						setup_sqlite, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,518 @@
+// SPDX-License-Identifier: GPL-2.0
+/* pg: db/db.c's statements on a PostgreSQL connection (libpq). */
+#include "db/pg.h"
+
+#include <errno.h>
+#include <libpq-fe.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "parsers/compiler.h"
+#include "parsers/utf8.h"
+
+#define PG_BOOLOID 16 /* pg_type.h: the type of a boolean column */
+
+struct pg {
+	PGconn *conn;
+	unsigned generation; /* bumped when the connection is reset */
+	char sqlstate[6]; /* of the last failure; "" for a lost connection */
+	struct strbuf msg; /* its message */
+	long long changes;
+	bool tx_open; /* a transaction was open after the last command */
+};
+
+struct pg_stmt {
+	struct pg *pg;
+	char name[16];
+	char *sql; /* with $N */
+	unsigned generation; /* of the connection it was prepared on */
+	int nparams;
+	const char **values; /* nparams: bound text, NULL for SQL NULL */
+	char (*ints)[24]; /* nparams: the text of bound integers */
+	char **owned; /* nparams: texts bound that we own (bytea, sanitized) */
+	PGresult *res; /* the result being read, or NULL */
+	bool idempotent; /* SELECT, WITH or BEGIN: may run again (run()) */
+	int row, nrows;
+};
+
+/* A keyword string starts with a keyword and '=' ("host=/run/pg ..."). */
+bool pg_is_conninfo(const char *s)
+{
+	size_t k = strspn(s, "abcdefghijklmnopqrstuvwxyz_");
+
+	if (!strncmp(s, "postgresql://", 13) || !strncmp(s, "postgres://", 11))
+		return true;
+	return k > 0 && s[k + strspn(s + k, " ")] == '=';
+}
+
+/* Append s with the value of its first "password=" as "***". */
+static void add_masked(struct strbuf *out, const char *s, const char *stops)
+{
+	const char *pw = strstr(s, "password");
+	size_t end;
+
+	if (!pw || pw[8 + strspn(pw + 8, " ")] != '=') {
+		strbuf_addstr(out, s);
+		return;
+	}
+	pw += 8 + strspn(pw + 8, " ") + 1;
+	pw += strspn(pw, " ");
+	/* 'a quoted value' (keyword strings) or one up to a stop */
+	end = *pw == '\'' ? 1 + strcspn(pw + 1, "'") : strcspn(pw, stops);
+	if (pw[end] == '\'')
+		end++;
+	strbuf_add(out, s, (size_t)(pw - s));
+	strbuf_addstr(out, "***");
+	strbuf_addstr(out, pw + end);
+}
+
+void pg_describe(struct strbuf *out, const char *conninfo)
+{
+	const char *auth = strstr(conninfo, "://");
+	const char *at, *colon;
+
+	if (!pg_is_conninfo(conninfo)) {
+		strbuf_addstr(out, conninfo);
+		return;
+	}
+	if (!auth) {
+		add_masked(out, conninfo, " ");
+		return;
+	}
+	/* scheme://user:password@host/db?password=... */
+	auth += 3;
+	at = auth + strcspn(auth, "@/?");
+	colon = memchr(auth, ':', (size_t)(at - auth));
+	if (*at == '@' && colon) {
+		strbuf_add(out, conninfo, (size_t)(colon - conninfo));
+		strbuf_addstr(out, ":***");
+	} else {
+		at = conninfo;
+	}
+	add_masked(out, at, "&");
+}
+
+static void set_error(struct pg *pg, const PGresult *res)
+{
+	const char *state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) :
+				  NULL;
+	const char *msg =
+		res ? PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : NULL;
+
+	snprintf(pg->sqlstate, sizeof(pg->sqlstate), "%s", state ? state : "");
+	strbuf_reset(&pg->msg);
+	strbuf_addstr(&pg->msg, msg ? msg : PQerrorMessage(pg->conn));
+	strbuf_trim(&pg->msg);
+	if (!pg->msg.len)
+		strbuf_addstr(&pg->msg, "unknown error");
+}
+
+/*
+ * Every session's settings (SQLite's busy_timeout, db/db.c): a write waits
+ * at most 10 s for splatd's write lock (or a row), then fails -EBUSY.
+ */
+static const char session_settings[] = "SET lock_timeout = '10s'";
+
+/* Apply session_settings: 0, or -EIO with the reason in pg->msg. */
+static int set_session(struct pg *pg)
+{
+	PGresult *res = PQexec(pg->conn, session_settings);
+	int ret = 0;
+
+	if (PQresultStatus(res) != PGRES_COMMAND_OK) {
+		set_error(pg, res);
+		ret = -EIO;
+	}
+	PQclear(res);
+	return ret;
+}
+
+/* Quiet: notices (CREATE ... IF NOT EXISTS) are not errors. */
+static void ignore_notice(void *arg UNUSED, const char *message UNUSED)
+{
+}
+
+int pg_new(struct pg **out, const char *conninfo, struct strbuf *err)
+{
+	struct pg *pg = calloc(1, sizeof(*pg));
+
+	*out = NULL;
+	if (!pg)
+		return -ENOMEM;
+	strbuf_init(&pg->msg, 0);
+	pg->conn = PQconnectdb(conninfo);
+	if (!pg->conn || PQstatus(pg->conn) != CONNECTION_OK) {
+		set_error(pg, NULL);
+		strbuf_addf(err, "connecting to postgresql: %s", pg->msg.buf);
+		pg_free(pg);
+		return -EIO;
+	}
+	PQsetNoticeProcessor(pg->conn, ignore_notice, NULL);
+	if (set_session(pg)) {
+		strbuf_addf(err, "connecting to postgresql: %s", pg->msg.buf);
+		pg_free(pg);
+		return -EIO;
+	}
+	*out = pg;
+	return 0;
+}
+
+void pg_free(struct pg *pg)
+{
+	if (!pg)
+		return;
+	PQfinish(pg->conn);
+	strbuf_release(&pg->msg);
+	free(pg);
+}
+
+static void note_transaction(struct pg *pg)
+{
+	PGTransactionStatusType t = PQtransactionStatus(pg->conn);
+
+	if (t == PQTRANS_IDLE)
+		pg->tx_open = false;
+	else if (t == PQTRANS_INTRANS || t == PQTRANS_INERROR)
+		pg->tx_open = true;
+}
+
+/*
+ * A connection lost outside a transaction is reset once, before the next
+ * statement: what was prepared on it is prepared again.  One lost inside a
+ * transaction is not: the transaction is gone, its caller must see that.
+ */
+static bool connection_ok(struct pg *pg)
+{
+	if (PQstatus(pg->conn) == CONNECTION_OK)
+		return true;
+	if (pg->tx_open)
+		return false;
+	PQreset(pg->conn);
+	if (PQstatus(pg->conn) != CONNECTION_OK)
+		return false;
+	pg->generation++;
+	return set_session(pg) == 0;
+}
+
+int pg_exec(struct pg *pg, const char *sql, const char *what,
+	    struct strbuf *err)
+{
+	PGresult *res = NULL;
+	int ret = 0;
+
+	if (!connection_ok(pg)) {
+		set_error(pg, NULL);
+		return pg_fail(pg, what, err);
+	}
+	res = PQexec(pg->conn, sql);
+	note_transaction(pg);
+	if (PQresultStatus(res) != PGRES_COMMAND_OK &&
+	    PQresultStatus(res) != PGRES_TUPLES_OK) {
+		set_error(pg, res);
+		ret = pg_fail(pg, what, err);
+	}
+	PQclear(res);
+	return ret;
+}
+
+/*
+ * ?N -> $N outside quoted strings and identifiers; the highest N is the
+ * statement's number of parameters.
+ */
+static char *translate(const char *sql, int *nparams)
+{
+	struct strbuf out = STRBUF_INIT;
+	const char *p;
+	char quote = 0;
+	long n;
+
+	*nparams = 0;
+	for (p = sql; *p; p++) {
+		if (quote) {
+			if (*p == quote)
+				quote = 0;
+		} else if (*p == '\'' || *p == '"') {
+			quote = *p;
+		} else if (*p == '?' && p[1] >= '0' && p[1] <= '9') {
+			n = strtol(p + 1, NULL, 10);
+			if (n > *nparams)
+				*nparams = (int)n;
+			strbuf_addch(&out, '$');
+			continue;
+		}
+		strbuf_addch(&out, *p);
+	}
+	return strbuf_detach(&out, NULL);
+}
+
+static int prepare(struct pg_stmt *st)
+{
+	PGresult *res = PQprepare(st->pg->conn, st->name, st->sql, 0, NULL);
+	int ret = 0;
+
+	if (PQresultStatus(res) != PGRES_COMMAND_OK) {
+		set_error(st->pg, res);
+		ret = -EIO;
+	}
+	PQclear(res);
+	st->generation = st->pg->generation;
+	return ret;
+}
+
+struct pg_stmt *pg_stmt_new(struct pg *pg, int id, const char *sql,
+			    struct strbuf *err)
+{
+	struct pg_stmt *st = calloc(1, sizeof(*st));
+
+	if (!st)
+		goto oom;
+	st->pg = pg;
+	st->row = -1;
+	snprintf(st->name, sizeof(st->name), "s%d", id);
+	st->sql = translate(sql, &st->nparams);
+	st->idempotent = !strncmp(sql, "SELECT ", 7) ||
+			 !strncmp(sql, "WITH ", 5) || !strcmp(sql, "BEGIN");
+	if (st->nparams) {
+		st->values = calloc(st->nparams, sizeof(*st->values));
+		st->ints = calloc(st->nparams, sizeof(*st->ints));
+		st->owned = calloc(st->nparams, sizeof(*st->owned));
+		if (!st->values || !st->ints || !st->owned)
+			goto oom;
+	}
+	if (!connection_ok(pg))
+		set_error(pg, NULL);
+	else if (!prepare(st))
+		return st;
+	/* a server restarted since the last statement: once more, anew */
+	else if (PQstatus(pg->conn) == CONNECTION_BAD && !pg->tx_open &&
+		 connection_ok(pg) && !prepare(st))
+		return st;
+	strbuf_addf(err, "preparing statement %d: %s", id, pg->msg.buf);
+	pg_stmt_free(st);
+	return NULL;
+oom:
+	strbuf_addstr(err, "out of memory");
+	pg_stmt_free(st);
+	return NULL;
+}
+
+void pg_stmt_clear(struct pg_stmt *st)
+{
+	int i;
+
+	pg_reset(st);
+	for (i = 0; i < st->nparams; i++) {
+		st->values[i] = NULL;
+		free(st->owned[i]);
+		st->owned[i] = NULL;
+	}
+}
+
+void pg_stmt_free(struct pg_stmt *st)
+{
+	if (!st)
+		return;
+	if (st->owned)
+		pg_stmt_clear(st);
+	PQclear(st->res);
+	free(st->sql);
+	free(st->values);
+	free(st->ints);
+	free(st->owned);
+	free(st);
+}
+
+/* Run the statement with its bound values and keep its whole result. */
+static int run(struct pg_stmt *st)
+{
+	struct pg *pg = st->pg;
+	const char *status;
+	PGresult *res;
+
+	bool retry = st->idempotent && !pg->tx_open;
+
+again:
+	if (!connection_ok(pg)) {
+		set_error(pg, NULL);
+		return -EIO;
+	}
+	if (st->generation != pg->generation && prepare(st))
+		goto lost;
+	res = PQexecPrepared(pg->conn, st->name, st->nparams, st->values, NULL,
+			     NULL, 0);
+	note_transaction(pg);
+	if (PQresultStatus(res) != PGRES_COMMAND_OK &&
+	    PQresultStatus(res) != PGRES_TUPLES_OK) {
+		set_error(pg, res);
+		PQclear(res);
+		goto lost;
+	}
+	status = PQcmdStatus(res);
+	if (!strncmp(status, "INSERT ", 7) || !strncmp(status, "UPDATE ", 7) ||
+	    !strncmp(status, "DELETE ", 7))
+		pg->changes = strtoll(PQcmdTuples(res), NULL, 10);
+	st->res = res;
+	st->nrows = PQntuples(res);
+	st->row = -1;
+	return 0;
+lost:
+	/*
+	 * The server restarted since the last statement: libpq learns it
+	 * only now.  A read or a BEGIN outside a transaction runs again on a
+	 * new connection, once; a write may have run, it is not repeated.
+	 */
+	if (retry && PQstatus(pg->conn) == CONNECTION_BAD) {
+		retry = false;
+		goto again;
+	}
+	return -EIO;
+}
+
+int pg_step(struct pg_stmt *st)
+{
+	if (!st->res && run(st))
+		return -1; /* DB_ERROR */
+	if (st->row + 1 >= st->nrows) {
+		st->row = st->nrows;
+		return 0; /* DB_DONE */
+	}
+	st->row++;
+	return 1; /* DB_ROW */
+}
+
+void pg_reset(struct pg_stmt *st)
+{
+	PQclear(st->res);
+	st->res = NULL;
+	st->row = -1;
+	st->nrows = 0;
+}
+
+static bool param_ok(struct pg_stmt *st, int i)
+{
+	return i >= 1 && i <= st->nparams;
+}
+
+/*
+ * A UTF-8 database takes only UTF-8: a text that is not is bound with each
+ * such byte as '?', parsers/utf8.h's rule, which is also what it reads as
+ * when SQLite hands the bytes back (docs/storage.md).
+ */
+void pg_bind_text(struct pg_stmt *st, int i, const char *s)
+{
+	struct strbuf clean = STRBUF_INIT;
+
+	if (!param_ok(st, i))
+		return;
+	free(st->owned[i - 1]);
+	st->owned[i - 1] = NULL;
+	st->values[i - 1] = s;
+	if (!s || utf8_valid(s, strlen(s)))
+		return;
+	utf8_sanitize(&clean, s, strlen(s));
+	st->owned[i - 1] = strbuf_detach(&clean, NULL);
+	st->values[i - 1] = st->owned[i - 1];
+}
+
+void pg_bind_int(struct pg_stmt *st, int i, long long v)
+{
+	if (!param_ok(st, i))
+		return;
+	snprintf(st->ints[i - 1], sizeof(st->ints[i - 1]), "%lld", v);
+	pg_bind_text(st, i, st->ints[i - 1]);
+}
+
+/* bytea in its hex text form: \x then two digits a byte */
+void pg_bind_blob(struct pg_stmt *st, int i, const void *p, size_t n)
+{
+	static const char hex[] = "0123456789abcdef";
+	const uint8_t *b = p;
+	char *s;
+	size_t k;
+
+	if (!param_ok(st, i))
+		return;
+	s = malloc(2 * n + 3);
+	if (!s)
+		abort();
+	s[0] = '\\';
+	s[1] = 'x';
+	for (k = 0; k < n; k++) {
+		s[2 + 2 * k] = hex[b[k] >> 4];
+		s[3 + 2 * k] = hex[b[k] & 15];
+	}
+	s[2 + 2 * n] = '\0';
+	pg_bind_text(st, i, NULL);
+	st->owned[i - 1] = s;
+	st->values[i - 1] = s;
+}
+
+static bool col_ok(struct pg_stmt *st, int i)
+{
+	return st->res && st->row >= 0 && st->row < st->nrows && i >= 0 &&
+	       i < PQnfields(st->res);
+}
+
+const char *pg_col_text(struct pg_stmt *st, int i)
+{
+	const char *v;
+
+	if (!col_ok(st, i) || PQgetisnull(st->res, st->row, i))
+		return NULL;
+	v = PQgetvalue(st->res, st->row, i);
+	if (PQftype(st->res, i) == PG_BOOLOID)
+		return *v == 't' ? "1" : "0";
+	return v;
+}
+
+long long pg_col_int(struct pg_stmt *st, int i)
+{
+	const char *v = pg_col_text(st, i);
+
+	return v ? strtoll(v, NULL, 10) : 0;
+}
+
+bool pg_col_null(struct pg_stmt *st, int i)
+{
+	return !col_ok(st, i) || PQgetisnull(st->res, st->row, i);
+}
+
+long long pg_changes(struct pg *pg)
+{
+	return pg->changes;
+}
+
+/* SQLSTATE class 23: integrity constraint violation; 23505 unique. */
+bool pg_constraint_failed(struct pg *pg)
+{
+	return !strncmp(pg->sqlstate, "23", 2);
+}
+
+bool pg_unique_failed(struct pg *pg)
+{
+	return !strcmp(pg->sqlstate, "23505");
+}
+
+int pg_fail(struct pg *pg, const char *what, struct strbuf *err)
+{
+	strbuf_addf(err, "%s: %s", what, pg->msg.buf);
+	/* serialization failure, deadlock, lock not available */
+	if (!strcmp(pg->sqlstate, "40001") || !strcmp(pg->sqlstate, "40P01") ||
+	    !strcmp(pg->sqlstate, "55P03"))
+		return -EBUSY;
+	if (pg_constraint_failed(pg))
+		return -EEXIST;
+	return -EIO;
+}
+
+bool pg_in_transaction(struct pg *pg)
+{
+	return pg->tx_open;
+}
+
+void pg_transaction_gone(struct pg *pg)
+{
+	pg->tx_open = false;
+}

@@ -1,0 +1,84 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * pg: the PostgreSQL side of db/db.c, on libpq.  One struct pg is one
+ * connection; a struct pg_stmt is one statement of db/sql.c prepared on it
+ * (named, prepared once, prepared again after the connection was reset),
+ * its bound values kept as text, its result read whole and walked row by
+ * row.  Only db/db.c and db/migrate.c use this file (docs/storage.md,
+ * "PostgreSQL").
+ */
+#ifndef SPLATD_DB_PG_H
+#define SPLATD_DB_PG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "parsers/strbuf.h"
+
+struct pg;
+struct pg_stmt;
+
+/*
+ * Whether a --db value names a PostgreSQL database: a postgresql:// or
+ * postgres:// URL, or a libpq keyword string ("host=... dbname=...": it
+ * starts with a lower-case keyword and '=').  "sqlite:a=b.db" names a
+ * SQLite file whose name would read as one.
+ */
+bool pg_is_conninfo(const char *s);
+
+/*
+ * Append conninfo to out with its password, if any, as "***" (the URL's
+ * user:password@, a password=... keyword): for logs.
+ */
+void pg_describe(struct strbuf *out, const char *conninfo);
+
+/* Connect; *out is freed with pg_free().  0 or -EIO with err. */
+int pg_new(struct pg **out, const char *conninfo, struct strbuf *err);
+void pg_free(struct pg *pg);
+
+/*
+ * Run sql (one or more statements, no parameters: the migrations) through
+ * the simple protocol.  0 or -errno with "what: message" in err.
+ */
+int pg_exec(struct pg *pg, const char *sql, const char *what,
+	    struct strbuf *err);
+
+/*
+ * Prepare sql (its ?N parameters become $N) as statement number id of the
+ * connection.  NULL with err when it does not prepare.
+ */
+struct pg_stmt *pg_stmt_new(struct pg *pg, int id, const char *sql,
+			    struct strbuf *err);
+void pg_stmt_free(struct pg_stmt *st);
+/* Forget the result and the bound values. */
+void pg_stmt_clear(struct pg_stmt *st);
+
+/* As db_step()/db_reset(): the first step runs the statement. */
+int pg_step(struct pg_stmt *st);
+void pg_reset(struct pg_stmt *st);
+
+/* Parameters are 1-based, as in db/db.h; text is not copied. */
+void pg_bind_text(struct pg_stmt *st, int i, const char *s);
+void pg_bind_int(struct pg_stmt *st, int i, long long v);
+void pg_bind_blob(struct pg_stmt *st, int i, const void *p, size_t n);
+
+/* Columns are 0-based; booleans read as "1"/"0". */
+const char *pg_col_text(struct pg_stmt *st, int i);
+long long pg_col_int(struct pg_stmt *st, int i);
+bool pg_col_null(struct pg_stmt *st, int i);
+
+/* Rows the last INSERT, UPDATE or DELETE changed. */
+long long pg_changes(struct pg *pg);
+bool pg_constraint_failed(struct pg *pg);
+bool pg_unique_failed(struct pg *pg);
+/* The last error as "what: message" in err: -EBUSY, -EEXIST or -EIO. */
+int pg_fail(struct pg *pg, const char *what, struct strbuf *err);
+/*
+ * Whether a transaction is open (or failed, or its connection lost, and not
+ * yet rolled back): a lost connection is not reset under an open one.
+ */
+bool pg_in_transaction(struct pg *pg);
+/* After ROLLBACK, whether it worked or not: the transaction is over. */
+void pg_transaction_gone(struct pg *pg);
+
+#endif

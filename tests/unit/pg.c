@@ -1,0 +1,183 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Unit tests for db/ on PostgreSQL (db/pg.c): every statement of the table
+ * prepares, the migrations run once, and the core cases of tests/unit/db.c
+ * (db_cases.h) through the same db/ functions.  Each test gets a schema of
+ * its own in the database SPLATD_TEST_PG_URL names (a postgresql:// URL,
+ * tests/unit/db_fixture.h); without it the tests are skipped, saying so.
+ */
+#include <errno.h>
+#include <pthread.h>
+#include <stdbool.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "db/db.h"
+#include "db/migrate.h"
+
+#include "tests/unit/db_fixture.h"
+#include "tests/unit/db_cases.h"
+
+/* Every statement prepares; the failure names each one that does not. */
+static void pg__every_statement_prepares(void **state)
+{
+	struct fixture *f = *state;
+	struct strbuf bad = STRBUF_INIT;
+	int i, nbad = 0;
+
+	for (i = 0; i < DB_SQL_NR; i++) {
+		if (!db_sql_text_pg(i))
+			continue; /* SQLite's only (db check) */
+		strbuf_reset(&f->err);
+		if (db_stmt(f->db, i, &f->err))
+			continue;
+		/* cmocka cuts a long message: one line per statement */
+		print_error("%s\n  %s\n", f->err.buf, db_sql_text_pg(i));
+		strbuf_addf(&bad, " %d", i);
+		nbad++;
+	}
+	if (nbad)
+		print_error("statements that do not prepare:%s\n", bad.buf);
+	strbuf_release(&bad);
+	if (nbad)
+		fail_msg("%d statements do not prepare", nbad);
+}
+
+static void pg__migrations_once_and_newer_refused(void **state)
+{
+	struct fixture *f = *state;
+	struct db *again = NULL;
+	long long v = -1;
+	char sql[128];
+
+	assert_int_equal(db_scalar(f->db, DB_SQL_USER_VERSION, &v, &f->err), 0);
+	assert_int_equal(v, migrate_latest());
+	assert_int_equal(db_open(&again, f->path, &f->err), 0);
+	assert_int_equal(db_scalar(again, DB_SQL_USER_VERSION, &v, &f->err), 0);
+	assert_int_equal(v, migrate_latest());
+	db_close(again);
+	snprintf(sql, sizeof(sql), "UPDATE %s.splatd_schema SET version = 999",
+		 f->schema);
+	assert_int_equal(fixture_pg_exec(sql), 0);
+	assert_int_equal(db_open(&again, f->path, &f->err), -EPROTO);
+	assert_null(again);
+	assert_non_null(strstr(f->err.buf, "newer"));
+}
+
+struct racer {
+	const char *path;
+	struct db *db;
+	int ret;
+	bool began; /* db_begin() returned */
+	pthread_mutex_t lock;
+};
+
+static void *begin_thread(void *arg)
+{
+	struct racer *r = arg;
+	struct strbuf err = STRBUF_INIT;
+	int ret = db_begin(r->db, &err);
+
+	pthread_mutex_lock(&r->lock);
+	r->ret = ret;
+	r->began = true;
+	pthread_mutex_unlock(&r->lock);
+	strbuf_release(&err);
+	return NULL;
+}
+
+static bool racer_began(struct racer *r)
+{
+	bool began;
+
+	pthread_mutex_lock(&r->lock);
+	began = r->began;
+	pthread_mutex_unlock(&r->lock);
+	return began;
+}
+
+/* A write transaction of another connection waits for the first's end. */
+static void pg__writes_are_serialized(void **state)
+{
+	struct fixture *f = *state;
+	struct racer r = { .lock = PTHREAD_MUTEX_INITIALIZER };
+	pthread_t t;
+
+	assert_int_equal(db_open(&r.db, f->path, &f->err), 0);
+	assert_int_equal(db_begin(f->db, &f->err), 0);
+	assert_int_equal(pthread_create(&t, NULL, begin_thread, &r), 0);
+	usleep(300 * 1000);
+	assert_false(racer_began(&r));
+	assert_int_equal(db_commit(f->db, &f->err), 0);
+	pthread_join(t, NULL);
+	assert_true(r.began);
+	assert_int_equal(r.ret, 0);
+	db_rollback(r.db);
+	db_close(r.db);
+}
+
+static void *open_thread(void *arg)
+{
+	struct racer *r = arg;
+	struct strbuf err = STRBUF_INIT;
+
+	r->ret = db_open(&r->db, r->path, &err);
+	strbuf_release(&err);
+	return NULL;
+}
+
+/* Instances starting together on an empty schema migrate it once. */
+static void pg__concurrent_opens_migrate_once(void **state)
+{
+	struct fixture *f = *state;
+	struct racer r[4] = { 0 };
+	pthread_t t[4];
+	long long v = -1;
+	char sql[192];
+	int i;
+
+	snprintf(sql, sizeof(sql), "DROP SCHEMA %s CASCADE; CREATE SCHEMA %s",
+		 f->schema, f->schema);
+	assert_int_equal(fixture_pg_exec(sql), 0);
+	for (i = 0; i < 4; i++) {
+		r[i].path = f->path;
+		assert_int_equal(
+			pthread_create(&t[i], NULL, open_thread, &r[i]), 0);
+	}
+	for (i = 0; i < 4; i++) {
+		pthread_join(t[i], NULL);
+		assert_int_equal(r[i].ret, 0);
+		assert_int_equal(db_scalar(r[i].db, DB_SQL_USER_VERSION, &v,
+					   &f->err),
+				 0);
+		assert_int_equal(v, migrate_latest());
+		db_close(r[i].db);
+	}
+}
+
+#define T(name) cmocka_unit_test_setup_teardown(name, setup_pg, teardown)
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		T(pg__every_statement_prepares),
+		T(pg__migrations_once_and_newer_refused),
+		T(pg__writes_are_serialized),
+		T(pg__concurrent_opens_migrate_once),
+		DB_CASES(T), /* tests/unit/db_cases.h */
+	};
+
+	if (!getenv("SPLATD_TEST_PG_URL")) {
+		printf("pg: skipped, SPLATD_TEST_PG_URL is not set"
+		       " (make test-pg sets it)\n");
+		return 0;
+	}
+	return cmocka_run_group_tests_name("pg", tests, NULL, NULL);
+}
