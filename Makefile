@@ -20,7 +20,7 @@ DEB_PKGS := build-essential pkg-config clang clang-format libclang-rt-dev \
 	libpcre2-dev libcurl4-openssl-dev libssl-dev libcmocka-dev curl git \
 	sqlite3 time jq chromium universal-ctags perl python3-aiosmtpd \
 	libinih-dev libsystemd-dev systemd nodejs python3-jsonschema \
-	postgresql libpq-dev libxxhash-dev
+	python3-rfc3987 postgresql libpq-dev libxxhash-dev
 
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)

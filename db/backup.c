@@ -70,21 +70,6 @@ fail:
 	return ret;
 }
 
-/* Begin a read transaction on db and read, which fixes its snapshot. */
-static int read_snapshot(struct db *db, struct strbuf *err)
-{
-	struct db_stmt *st = db_stmt(db, DB_SQL_READ_BEGIN, err);
-	long long n;
-	int ret;
-
-	if (!st)
-		return -EIO;
-	ret = db_step_done(db, st, "begin", err);
-	if (!ret)
-		ret = db_scalar(db, DB_SQL_SNAPSHOT, &n, err);
-	return ret;
-}
-
 /* fsync the file at path (the backup) or directory holding it. */
 static int sync_path(const char *path, int flags, struct strbuf *err)
 {
@@ -181,7 +166,7 @@ int db_backup(const char *path, const char *dest, long long *pages,
 	}
 	close(fd);
 	created = true;
-	ret = read_snapshot(src, err);
+	ret = db_read_begin(src, err);
 	if (!ret)
 		ret = copy_into(src, tmp.buf, pages, err);
 	db_rollback(src);

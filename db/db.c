@@ -357,6 +357,20 @@ void db_rollback(struct db *db)
 	strbuf_release(&ignored);
 }
 
+int db_read_begin(struct db *db, struct strbuf *err)
+{
+	struct db_stmt *st = db_stmt(db, DB_SQL_READ_BEGIN, err);
+	long long n;
+	int ret;
+
+	if (!st)
+		return -EIO;
+	ret = db_step_done(db, st, "begin", err);
+	if (!ret)
+		ret = db_scalar(db, DB_SQL_SNAPSHOT, &n, err);
+	return ret;
+}
+
 void db_autocheckpoint(struct db *db, int pages)
 {
 	if (db->sq)

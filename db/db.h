@@ -86,6 +86,11 @@ int db_step_done(struct db *db, struct db_stmt *st, const char *what,
 int db_begin(struct db *db, struct strbuf *err);
 int db_commit(struct db *db, struct strbuf *err);
 void db_rollback(struct db *db);
+/*
+ * A read transaction whose snapshot is fixed now (BEGIN DEFERRED, then one
+ * read): every statement until db_rollback() sees the same database.
+ */
+int db_read_begin(struct db *db, struct strbuf *err);
 
 /*
  * WAL checkpoints (no-ops on PostgreSQL): db_autocheckpoint(db, 0) stops this connection from

@@ -155,6 +155,31 @@
 	" AND (CAST(?3 AS text) IS NULL OR ss.section = ?3)"              \
 	" GROUP BY 1, 2 ORDER BY 1, 2"
 
+/*
+ * KCIDB out (docs/interop.md): an issue's version is the number of changes
+ * to what it says, the status (and note) and merge events of its
+ * signature s.
+ */
+#define KCIDB_VERSION                                              \
+	"(SELECT count(*) FROM signature_events e"                 \
+	" WHERE e.signature_id = s.id AND e.action IN ('status', " \
+	"'merge'))"
+
+/*
+ * Present incidents, from the runs of KCIDB tests in the order of their
+ * index: no sort of every occurrence, only of each run's few.  SQLite:
+ * INDEXED BY and CROSS JOIN hold it to that plan; PostgreSQL: its planner
+ * chooses (and CROSS JOIN takes no ON).
+ */
+#define KCIDB_PRESENT(indexed, join)                               \
+	"SELECT s.hash, " KCIDB_VERSION ", r.kcidb_test_id, o.seq" \
+	" FROM runs r" indexed join " occurrences o"               \
+	" ON o.run_id = r.id"                                      \
+	" JOIN signatures s ON s.id = o.signature_id"              \
+	" WHERE r.kcidb_test_id IS NOT NULL"                       \
+	" AND (CAST(?1 AS bigint) IS NULL OR o.ts >= ?1)"          \
+	" ORDER BY r.kcidb_test_id, o.seq"
+
 /* subscriptions (db/subscriptions.c) */
 #define SUB_COLUMNS "id, email, what, value, period, created, actor"
 
@@ -758,6 +783,35 @@ static const char *const sql[DB_SQL_NR] = {
 		" ORDER BY signature_id",
 	[DB_SQL_DASH_SECTION_TREND] =
 		DASH_SECTION_TREND(" INDEXED BY occurrences_ts"),
+	/* ?1 since: NULL, or what changed at or after it; the merge target
+	 * is the one the signature's last merge event names */
+	[DB_SQL_KCIDB_ISSUES] =
+		"SELECT s.id, s.hash, s.algo_version, s.kind, s.title, s.chain,"
+		" s.culprit_function, s.culprit_module, s.first_seen, s.status,"
+		" s.note, " KCIDB_VERSION ","
+		" (SELECT m.hash FROM signatures m WHERE m.id ="
+		"  (SELECT CAST(e.value AS bigint) FROM signature_events e"
+		"  WHERE e.signature_id = s.id AND e.action = 'merge'"
+		"  ORDER BY e.id DESC LIMIT 1))"
+		" FROM signatures s WHERE CAST(?1 AS bigint) IS NULL"
+		" OR s.first_seen >= ?1 OR EXISTS (SELECT 1"
+		"  FROM signature_events e WHERE e.signature_id = s.id"
+		"  AND e.action IN ('status', 'merge') AND e.ts >= ?1)"
+		" ORDER BY s.id",
+	[DB_SQL_KCIDB_PRESENT] =
+		KCIDB_PRESENT(" INDEXED BY runs_kcidb_test", " CROSS JOIN"),
+	/* the clean runs counted toward a fix (a few per regression), once
+	 * per signature of the regressions they counted for */
+	[DB_SQL_KCIDB_ABSENT] =
+		"SELECT DISTINCT s.hash, " KCIDB_VERSION ", r.kcidb_test_id,"
+		" r.id, s.id FROM regression_runs rr"
+		" JOIN runs r ON r.id = rr.run_id"
+		" JOIN regression_signatures rs"
+		"  ON rs.regression_id = rr.regression_id"
+		" JOIN signatures s ON s.id = rs.signature_id"
+		" WHERE rr.counted = 1 AND r.kcidb_test_id IS NOT NULL"
+		" AND (CAST(?1 AS bigint) IS NULL OR r.received_at >= ?1)"
+		" ORDER BY r.id, s.id",
 	/* KCIDB in (db/kcidb.c, docs/interop.md): a field a later
 	 * submission leaves out keeps what an earlier one said */
 	[DB_SQL_KCIDB_CHECKOUT_UPSERT] =
@@ -1040,6 +1094,7 @@ static const char *const sql_pg[DB_SQL_NR] = {
 		" WHERE ts >= ?1 AND ts < ?2 GROUP BY signature_id"
 		" ORDER BY signature_id",
 	[DB_SQL_DASH_SECTION_TREND] = DASH_SECTION_TREND(""),
+	[DB_SQL_KCIDB_PRESENT] = KCIDB_PRESENT("", " JOIN"),
 	/* splatd's write lock: its key is "splat" in ASCII */
 	[DB_SQL_WRITE_LOCK] = "SELECT count(*) FROM"
 			      " pg_advisory_xact_lock(495891554676)",

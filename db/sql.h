@@ -181,6 +181,10 @@ enum db_sql {
 	/* the dashboard's overview (db/dashboard.c, docs/dashboard.md) */
 	DB_SQL_DASH_SIG_COUNTS,
 	DB_SQL_DASH_SECTION_TREND,
+	/* KCIDB out: issues and incidents (db/kcidb_export.c) */
+	DB_SQL_KCIDB_ISSUES,
+	DB_SQL_KCIDB_PRESENT,
+	DB_SQL_KCIDB_ABSENT,
 	/* KCIDB in (db/kcidb.c, docs/interop.md) */
 	DB_SQL_KCIDB_CHECKOUT_UPSERT,
 	DB_SQL_KCIDB_BUILD_UPSERT,

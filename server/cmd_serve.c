@@ -26,6 +26,7 @@
 #include "server/triage/owners.h"
 #include "server/triage/regress.h"
 #include "server/triage/ingest.h"
+#include "server/kcidb/export.h"
 #include "server/mail/mail.h"
 #include "server/mail/mailer.h"
 
@@ -90,6 +91,8 @@ static const char serve_usage[] =
 	"  --digest-interval SECS  compose and send due mail every SECS\n"
 	"                          seconds when --smtp-url is set (900;\n"
 	"                          0: never; docs/mail.md)\n"
+	"  --kcidb-origin ORIGIN   the origin of GET /api/v1/kcidb's ids\n"
+	"                          ([a-z0-9_]+; splatd; docs/interop.md)\n"
 	"  --kcidb-fetch-allow PREFIX\n"
 	"                          POST /api/v1/kcidb fetches a test's\n"
 	"                          log_url when it starts with PREFIX\n"
@@ -164,6 +167,8 @@ struct serve_settings {
 		OPT_STRING("--kernel-repo", &(s)->krepo),                      \
 		OPT_STRING("--kernel-ref", &(s)->kref),                        \
 		OPT_UINT("--digest-interval", &(s)->digest_interval, 0),       \
+		OPT_CALLBACK("--kcidb-origin", &(s)->http.kcidb_origin,        \
+			     kcidb_origin_option),                             \
 		OPT_CALLBACK("--kcidb-fetch-allow", &(s)->kcidb_fetch,         \
 			     kcidb_fetch_allow_opt),                           \
 		OPT_UINT("--kcidb-fetch-timeout", &(s)->kcidb_fetch.timeout,   \

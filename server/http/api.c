@@ -25,6 +25,11 @@ void api_set_public_url(const char *base)
 	api_base_len = n > 4096 ? 4096 : (int)n;
 }
 
+const char *api_public_url(void)
+{
+	return api_base_len ? api_base : NULL;
+}
+
 json_t *api_signature_url(long long id)
 {
 	return json_sprintf("%.*s/api/v1/signatures/%lld", api_base_len,

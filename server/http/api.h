@@ -24,6 +24,8 @@ struct http_request;
  */
 void api_set_public_url(const char *base);
 
+/* The base api_set_public_url() set, as given, or NULL without one. */
+const char *api_public_url(void);
 /* "[BASE]/api/v1/signatures/ID".  New reference. */
 json_t *api_signature_url(long long id);
 /* "[BASE]/api/v1/runs/ID".  New reference. */

@@ -970,6 +970,7 @@ void http_config_init(struct http_config *cfg)
 		.guard = { 10, 20, 1024 },
 		.max_buffered = 256ULL << 20,
 		.max_json = 16ULL << 20,
+		.kcidb_origin = "splatd",
 	};
 }
 

@@ -46,6 +46,7 @@ struct http_config {
 	struct connguard_limits guard; /* header and body deadlines */
 	unsigned long long max_buffered; /* all buffered bodies together */
 	unsigned long long max_json; /* a runs JSON document after gunzip */
+	const char *kcidb_origin; /* of GET /api/v1/kcidb's ids */
 	/* KCIDB in (server/kcidb/): which log_urls may be fetched, and the
 	 * thread that fetches them (NULL: none; queued tests wait) */
 	const struct kcidb_fetch_config *kcidb_fetch;

@@ -24,6 +24,8 @@ static const struct route routes[] = {
 	  HTTP_BODY_STREAM, "kcidb_import_post" },
 	{ "GET", "/api/v1/kcidb/fetches", api_kcidb_fetches_list, NULL,
 	  AUTH_READ, 0, "kcidb_fetches_list" },
+	{ "GET", "/api/v1/kcidb", api_kcidb_export, NULL, AUTH_READ, 0,
+	  "kcidb_export" },
 	{ "GET", "/api/v1/signatures", api_signatures_list, NULL, AUTH_READ, 0,
 	  "signatures_list" },
 	/* before {}: "stats" is neither an id nor a signature */

@@ -78,6 +78,9 @@ void api_subsystems_signatures(struct http_request *req);
  * kernel tree); computed from its newest occurrence on first use. */
 void api_owners_annotate(struct http_request *req, long long id, json_t *sig);
 
+/* server/http/api_kcidb_export.c */
+void api_kcidb_export(struct http_request *req);
+
 /* server/http/api_mail.c */
 void api_mail_get(struct http_request *req);
 
