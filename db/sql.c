@@ -1082,13 +1082,14 @@ static const char *const sql_pg[DB_SQL_NR] = {
 		"  DISTINCT FROM (SELECT tree FROM runs WHERE id = ?3)"
 		"  THEN 1 ELSE 0 END), 0),"
 		" max(CASE WHEN o.sample & 8 <> 0 THEN o.id END),"
-		" max(CASE WHEN o.sample & 8 <> 0 THEN o.text_id END)"
+		" max(CASE WHEN o.sample & 8 <> 0 THEN o.text_id END),"
+		" max(CASE WHEN o.sample & 8 <> 0 THEN o.sample END)"
 		" FROM occurrences o JOIN runs r ON r.id = o.run_id"
 		" WHERE o.signature_id = ?1 AND o.text_id IS NOT NULL",
 	[DB_SQL_OCC_UNLATEST] =
 		"UPDATE occurrences SET sample = sample & 7,"
 		" text_id = CASE WHEN sample & 7 <> 0 THEN text_id END"
-		" WHERE id = ?1 RETURNING text_id IS NULL",
+		" WHERE id = ?1",
 	[DB_SQL_DASH_SIG_COUNTS] =
 		"SELECT signature_id, count(*) FROM occurrences"
 		" WHERE ts >= ?1 AND ts < ?2 GROUP BY signature_id"
