@@ -480,6 +480,13 @@ long long db_col_int(struct db_stmt *st, int i)
 	return sqlite3_column_int64(st->sq, i);
 }
 
+int db_stmt_columns(struct db_stmt *st)
+{
+	if (st->pg)
+		return pg_stmt_columns(st->pg);
+	return sqlite3_column_count(st->sq);
+}
+
 bool db_col_null(struct db_stmt *st, int i)
 {
 	if (st->pg)

@@ -128,6 +128,11 @@ const char *db_col_text(struct db_stmt *st, int i);
 /* Column as an integer (0 for NULL), and whether it is NULL. */
 long long db_col_int(struct db_stmt *st, int i);
 bool db_col_null(struct db_stmt *st, int i);
+/*
+ * The columns a row of st has (0 for a statement that returns none), or -1;
+ * tests/unit/pg.c holds the two spellings of a statement to the same shape.
+ */
+int db_stmt_columns(struct db_stmt *st);
 
 /*
  * Step st once: DB_ROW (a row is readable through db_col_*), DB_DONE, or

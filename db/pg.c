@@ -479,6 +479,15 @@ bool pg_col_null(struct pg_stmt *st, int i)
 	return !col_ok(st, i) || PQgetisnull(st->res, st->row, i);
 }
 
+int pg_stmt_columns(struct pg_stmt *st)
+{
+	PGresult *res = PQdescribePrepared(st->pg->conn, st->name);
+	int n = PQresultStatus(res) == PGRES_COMMAND_OK ? PQnfields(res) : -1;
+
+	PQclear(res);
+	return n;
+}
+
 long long pg_changes(struct pg *pg)
 {
 	return pg->changes;

@@ -66,6 +66,8 @@ void pg_bind_blob(struct pg_stmt *st, int i, const void *p, size_t n);
 const char *pg_col_text(struct pg_stmt *st, int i);
 long long pg_col_int(struct pg_stmt *st, int i);
 bool pg_col_null(struct pg_stmt *st, int i);
+/* The columns a row of the prepared statement has (one round trip), or -1. */
+int pg_stmt_columns(struct pg_stmt *st);
 
 /* Rows the last INSERT, UPDATE or DELETE changed. */
 long long pg_changes(struct pg *pg);
