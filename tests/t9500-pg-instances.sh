@@ -111,12 +111,21 @@ for c in 1 2 3 4; do
 	bash -c 'client "$0"' "$c" >"$TMP/ok.$c" &
 	clients="$clients $!"
 done
-while [ "$(cat "$TMP"/ok.* | wc -l)" -lt 60 ]; do sleep 0.1; done
+# wait_acked N: until N uploads got a 201, at most 60 s (the checks
+# below then fail instead of the test waiting forever)
+wait_acked() {
+	local i
+	for i in $(seq 1 600); do
+		[ "$(cat "$TMP"/ok.* | wc -l)" -ge "$1" ] && return
+		sleep 0.1
+	done
+}
+wait_acked 60
 kill -9 "$A_PID"
 wait "$A_PID" 2>/dev/null
 A_PID=
 n=$(cat "$TMP"/ok.* | wc -l)
-while [ "$(cat "$TMP"/ok.* | wc -l)" -lt $((n + 40)) ]; do sleep 0.1; done
+wait_acked $((n + 40))
 touch "$TMP/stop"
 for c in $clients; do wait "$c"; done
 cat "$TMP"/ok.* | sort >"$TMP/acked"
