@@ -9,6 +9,8 @@
 # of the schema before converted (the trigger gone, every key re-made).
 cd "$(dirname "$0")/.." || exit 1
 . tests/http/lib.sh
+# (on PostgreSQL the places are checked through the list filters, t5006)
+need_sqlite "migration 12 of a SQLite file, its trigger and text keys"
 
 need_shared "$CORPUS_REAL/010-recursive-arm32-4.19-old-unwinder.log"
 REC=$CORPUS_REAL/010-recursive-arm32-4.19-old-unwinder.log
