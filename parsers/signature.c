@@ -61,39 +61,6 @@ const char *signature_class_normalize(const char *name, struct arena *a)
 	return out;
 }
 
-/* Arch syscall wrappers name the syscall: __x64_sys_ioctl -> sys_ioctl. */
-static const char *syscall_name(const char *sym)
-{
-	static const char *const pfx[] = {
-		"__x64_sys_",	    "__ia32_sys_", "__arm64_sys_",
-		"__s390x_sys_",	    "__s390_sys_", "__riscv_sys_",
-		"__se_sys_",	    "__do_sys_",   "__ia32_compat_sys_",
-		"__x64_compat_sys_"
-	};
-	size_t i, n;
-
-	for (i = 0; i < ARRAY_SIZE(pfx); i++) {
-		n = strlen(pfx[i]);
-		if (!strncmp(sym, pfx[i], n) && sym[n])
-			return sym + n - 4; /* keep "sys_" */
-	}
-	return sym;
-}
-
-const char *signature_symbol_base(const char *sym, struct arena *a)
-{
-	const char *base, *sys;
-	size_t n = symbol_base(sym, &base);
-
-	/* a syscall wrapper is the syscall, whichever architecture ran it */
-	if (base == sym) {
-		sys = syscall_name(sym);
-		n -= (size_t)(sys - sym);
-		base = sys;
-	}
-	return arena_strndup(a, base, n);
-}
-
 /*
  * Frames that never name the code at fault (docs/signature.md explains
  * each group).  An entry ending in '*' is a prefix.
@@ -404,39 +371,12 @@ static const char *const plumbing[] = {
 	"touch_work_lockdep_map",
 };
 
-static bool plumbing_match(const char *fn, const char *pat)
-{
-	size_t n = strlen(pat);
-
-	if (pat[0] == '*') {
-		/* "*_notifier_call_chain": suffix */
-		size_t m = strlen(fn);
-
-		if (n > 1 && pat[n - 1] == '*') /* "*f*": anywhere */
-			return memmem(fn, m, pat + 1, n - 2) != NULL;
-		return m >= n - 1 && !strcmp(fn + m - (n - 1), pat + 1);
-	}
-	if (pat[n - 1] == '*') {
-		const char *star = strchr(pat, '*');
-
-		if (star != pat + n - 1) {
-			/* "__*_notifier_call_chain" */
-			size_t pre = (size_t)(star - pat);
-
-			return !strncmp(fn, pat, pre) &&
-			       plumbing_match(fn + pre, star);
-		}
-		return !strncmp(fn, pat, n - 1);
-	}
-	return !strcmp(fn, pat);
-}
-
 static bool base_is_plumbing(const char *base)
 {
 	size_t i;
 
 	for (i = 0; i < ARRAY_SIZE(plumbing); i++)
-		if (plumbing_match(base, plumbing[i]))
+		if (symbol_match(base, plumbing[i]))
 			return true;
 	return false;
 }
@@ -560,17 +500,7 @@ static const char *const freeing_plumbing[] = {
 	"device_release",
 };
 
-bool signature_match_any(const char *fn, const char *const *pats, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (plumbing_match(fn, pats[i]))
-			return true;
-	return false;
-}
-
-#define MATCH_ANY(fn, table) signature_match_any(fn, table, ARRAY_SIZE(table))
+#define MATCH_ANY(fn, table) symbol_match_any(fn, table, ARRAY_SIZE(table))
 
 /*
  * Which frames a rule passes over.  RULE_KEY is version 1's identity frame,
@@ -971,11 +901,9 @@ int signature_compute(struct signature *sig, const struct lockdep_report *r,
 	culprit = blame(r, main_stack, RULE_CULPRIT, a);
 	sig->culprit = culprit;
 	if (culprit)
-		sig->culprit_function =
-			signature_symbol_base(culprit->function, a);
+		sig->culprit_function = symbol_function(culprit->function, a);
 	if (key && with_culprit)
-		strbuf_addf(&id, "@%s\n",
-			    signature_symbol_base(key->function, a));
+		strbuf_addf(&id, "@%s\n", symbol_function(key->function, a));
 
 	strbuf_addstr(&title, title_fmt[k]);
 	if (sig->culprit_function)

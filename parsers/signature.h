@@ -44,14 +44,7 @@ int signature_compute(struct signature *sig, const struct lockdep_report *r,
 
 /* Normalize one class name for identity into a (see docs/signature.md). */
 const char *signature_class_normalize(const char *name, struct arena *a);
-/* The function a frame names, for identity: symbol_base() (compiler
- * suffixes and mangling off), and an architecture's syscall wrapper folded
- * into the syscall ("__x64_sys_ioctl" -> "sys_ioctl"). */
-const char *signature_symbol_base(const char *sym, struct arena *a);
 /* true when the frame is lockdep, a lock primitive or generic plumbing */
 bool signature_frame_is_plumbing(const char *function);
-/* Whether fn matches one of n skip-list patterns: "f" the whole name,
- * "f*" a prefix, "*f" a suffix, "*f*" anywhere, "a*f" both ends. */
-bool signature_match_any(const char *fn, const char *const *pats, size_t n);
 
 #endif

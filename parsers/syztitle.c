@@ -17,11 +17,11 @@
 #include <string.h>
 
 #include "parsers/alloc.h"
-#include "parsers/signature.h"
+#include "parsers/symbol.h"
 
 /*
  * The frames syzkaller passes over in every kind (patterns as
- * signature_match_any() reads them).  Like syzkaller's, most entries match
+ * symbol_match_any() reads them).  Like syzkaller's, most entries match
  * anywhere in the function name ("*f*").  Each names the corpus report
  * that shows syzkaller skipping it (a frame above the one its title
  * names).
@@ -198,11 +198,10 @@ static const struct rule rules[LOCKDEP_KIND_NR] = {
 
 bool syztitle_frame_skipped(const char *function, enum lockdep_kind kind)
 {
-	if (signature_match_any(function, skip_all, ARRAY_SIZE(skip_all)))
+	if (symbol_match_any(function, skip_all, ARRAY_SIZE(skip_all)))
 		return true;
 	return (unsigned)kind < LOCKDEP_KIND_NR && rules[kind].skip &&
-	       signature_match_any(function, rules[kind].skip,
-				   rules[kind].nskip);
+	       symbol_match_any(function, rules[kind].skip, rules[kind].nskip);
 }
 
 /* The function a printed name gives, NULL when it gives none or is skipped. */
@@ -213,7 +212,7 @@ static const char *candidate(const char *sym, enum lockdep_kind kind,
 
 	if (!sym || !*sym || (sym[0] == '0' && sym[1] == 'x'))
 		return NULL;
-	fn = signature_symbol_base(sym, a);
+	fn = symbol_function(sym, a);
 	if (!*fn || (use_skip && syztitle_frame_skipped(fn, kind)))
 		return NULL;
 	return fn;

@@ -12,6 +12,7 @@
 #include "parsers/arena.h"
 #include "parsers/lockdep.h"
 #include "parsers/signature.h"
+#include "parsers/symbol.h"
 #include "server/triage/fnindex.h"
 #include "server/triage/gitrepo.h"
 #include "server/triage/gitsync.h"
@@ -68,7 +69,7 @@ static int frames_on_report(void *ctx, const struct lockdep_report *r)
 						  strcspn(fr->file, ":"));
 			if (signature_frame_is_plumbing(fr->function))
 				continue;
-			base = signature_symbol_base(fr->function, &p->arena);
+			base = symbol_function(fr->function, &p->arena);
 			regress_names_add(&p->f->functions, &p->f->nfunctions,
 					  base, strlen(base));
 		}

@@ -14,6 +14,7 @@
 
 #include "parsers/lockdep.h"
 #include "parsers/signature.h"
+#include "parsers/symbol.h"
 #include "parsers/strbuf.h"
 
 struct found {
@@ -48,7 +49,7 @@ static int on_report(void *ctx, const struct lockdep_report *r)
 			site = r->chain[r->primary].lock.at;
 		if (site)
 			snprintf(fd->site[r->kind], sizeof(fd->site[0]), "%s",
-				 signature_symbol_base(site, &fd->arena));
+				 symbol_function(site, &fd->arena));
 	}
 	arena_reset(&fd->arena);
 	return 0;

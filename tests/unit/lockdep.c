@@ -12,6 +12,7 @@
 #include "parsers/alloc.h"
 #include "parsers/lockdep.h"
 #include "parsers/signature.h"
+#include "parsers/symbol.h"
 #include "parsers/strbuf.h"
 
 #define MAXR 8
@@ -711,7 +712,7 @@ static void signature__symbol_base(void **state)
 	size_t i;
 
 	for (i = 0; i < ARRAY_SIZE(cases); i++)
-		assert_string_equal(signature_symbol_base(cases[i][0], &a),
+		assert_string_equal(symbol_function(cases[i][0], &a),
 				    cases[i][1]);
 	arena_release(&a);
 }
