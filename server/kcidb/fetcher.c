@@ -64,6 +64,17 @@ static void *fetcher_loop(void *data)
 	return NULL;
 }
 
+/* What kcidb_fetcher_start() made, its thread joined or never started. */
+static void fetcher_free(struct kcidb_fetcher *f)
+{
+	db_close(f->cfg.db);
+	ingest_free(f->in);
+	free(f->db_path);
+	pthread_cond_destroy(&f->wake);
+	pthread_mutex_destroy(&f->lock);
+	free(f);
+}
+
 int kcidb_fetcher_start(struct kcidb_fetcher **out,
 			const struct kcidb_fetch_config *cfg,
 			const struct ingest_limits *lim, struct regress *rg,
@@ -95,12 +106,7 @@ int kcidb_fetcher_start(struct kcidb_fetcher **out,
 				    strerror(-ret));
 	}
 	if (ret) {
-		db_close(f->cfg.db);
-		ingest_free(f->in);
-		free(f->db_path);
-		pthread_cond_destroy(&f->wake);
-		pthread_mutex_destroy(&f->lock);
-		free(f);
+		fetcher_free(f);
 		return ret;
 	}
 	*out = f;
@@ -127,10 +133,5 @@ void kcidb_fetcher_stop(struct kcidb_fetcher *f)
 	pthread_cond_signal(&f->wake);
 	pthread_mutex_unlock(&f->lock);
 	pthread_join(f->thread, NULL);
-	db_close(f->cfg.db);
-	ingest_free(f->in);
-	free(f->db_path);
-	pthread_cond_destroy(&f->wake);
-	pthread_mutex_destroy(&f->lock);
-	free(f);
+	fetcher_free(f);
 }

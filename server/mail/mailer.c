@@ -79,6 +79,18 @@ static void *mailer_loop(void *data)
 	return NULL;
 }
 
+/* What mailer_start() made, its thread joined or never started. */
+static void mailer_free(struct mailer *m)
+{
+	db_close(m->db);
+	pthread_cond_destroy(&m->wake);
+	pthread_mutex_destroy(&m->lock);
+	pthread_mutex_destroy(&m->owners_lock);
+	free(m->db_path);
+	free(m);
+	git_libgit2_shutdown();
+}
+
 int mailer_start(struct mailer **out, const struct mail_config *cfg,
 		 const char *db_path, unsigned interval, struct strbuf *err)
 {
@@ -110,13 +122,7 @@ int mailer_start(struct mailer **out, const struct mail_config *cfg,
 				    strerror(-ret));
 	}
 	if (ret) {
-		db_close(m->db);
-		pthread_cond_destroy(&m->wake);
-		pthread_mutex_destroy(&m->lock);
-		pthread_mutex_destroy(&m->owners_lock);
-		free(m->db_path);
-		free(m);
-		git_libgit2_shutdown();
+		mailer_free(m);
 		return ret;
 	}
 	*out = m;
@@ -132,11 +138,5 @@ void mailer_stop(struct mailer *m)
 	pthread_cond_signal(&m->wake);
 	pthread_mutex_unlock(&m->lock);
 	pthread_join(m->thread, NULL);
-	db_close(m->db);
-	pthread_cond_destroy(&m->wake);
-	pthread_mutex_destroy(&m->lock);
-	pthread_mutex_destroy(&m->owners_lock);
-	free(m->db_path);
-	free(m);
-	git_libgit2_shutdown();
+	mailer_free(m);
 }
