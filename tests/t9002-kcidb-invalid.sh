@@ -108,5 +108,11 @@ check_eq "nothing stored by any of them" "0 0 0 0" \
 check "... nor by the CLI (it opened no database)" test ! -e "$TMP/cli.db"
 check_eq "the good document is still fine" 201 \
 	"$(post_kcidb "$CI" "$TMP/good.json")"
+# at the cap a document is good (characters, not bytes: 32768 bytes here;
+# its tests under new ids)
+jq '.tests[2].log_excerpt = ("é" * 16384) | .tests |= map(.id += "-cap")' \
+	"$TMP/good.json" >"$TMP/cap.json"
+check_eq "a log_excerpt of exactly 16384 characters is taken" 201 \
+	"$(post_kcidb "$CI" "$TMP/cap.json")"
 stop_server
 finish

@@ -174,6 +174,18 @@ static void kcidb_document__limits(void **state)
 	struct strbuf err = STRBUF_INIT;
 	struct kcidb_doc doc;
 
+	/* each cap at its value passes, one below it refuses */
+	lim.max_bytes = strlen(kernelci);
+	assert_int_equal(kcidb_doc_parse(&doc, kernelci, strlen(kernelci), &lim,
+					 &err),
+			 0);
+	kcidb_doc_release(&doc);
+	lim.max_bytes = strlen(kernelci) - 1;
+	assert_int_equal(kcidb_doc_parse(&doc, kernelci, strlen(kernelci), &lim,
+					 &err),
+			 -EFBIG);
+	kcidb_doc_release(&doc);
+	strbuf_reset(&err);
 	lim.max_bytes = 100;
 	assert_int_equal(kcidb_doc_parse(&doc, kernelci, strlen(kernelci), &lim,
 					 &err),
@@ -182,6 +194,11 @@ static void kcidb_document__limits(void **state)
 			    "$: the document is larger than 100 bytes");
 	kcidb_doc_release(&doc);
 	lim = (struct kcidb_limits)KCIDB_LIMITS_INIT;
+	lim.max_objects = 5; /* one checkout, one build, three tests */
+	assert_int_equal(kcidb_doc_parse(&doc, kernelci, strlen(kernelci), &lim,
+					 &err),
+			 0);
+	kcidb_doc_release(&doc);
 	lim.max_objects = 4;
 	strbuf_reset(&err);
 	assert_int_equal(kcidb_doc_parse(&doc, kernelci, strlen(kernelci), &lim,
