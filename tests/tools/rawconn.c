@@ -20,6 +20,7 @@
  *	to TOTAL bytes, reading while writing; prints "sent N status S" with
  *	the bytes the server took before it answered (S) or hung up (S = 0).
  */
+#include <ctype.h>
 #include <arpa/inet.h>
 #include <errno.h>
 #include <netinet/in.h>
@@ -37,13 +38,22 @@ static void die(const char *what)
 	exit(2);
 }
 
-/* C escapes in s, in place; returns the length. */
+/* C escapes in s (\\r, \\n, \\xHH, \\c for c), in place; returns the
+ * length. */
 static size_t unescape(char *s)
 {
 	char *out = s, *in = s;
+	char hex[3] = { 0 };
 
 	while (*in) {
-		if (*in == '\\' && in[1]) {
+		if (in[0] == '\\' && in[1] == 'x' &&
+		    isxdigit((unsigned char)in[2]) &&
+		    isxdigit((unsigned char)in[3])) {
+			hex[0] = in[2];
+			hex[1] = in[3];
+			*out++ = (char)strtoul(hex, NULL, 16);
+			in += 4;
+		} else if (*in == '\\' && in[1]) {
 			in++;
 			*out++ = *in == 'r' ? '\r' : *in == 'n' ? '\n' : *in;
 			in++;
