@@ -321,20 +321,97 @@ static int ignore_row(void *ctx UNUSED, struct db_stmt *st UNUSED)
 	return 0;
 }
 
-int db_begin(struct db *db, struct strbuf *err)
+/* BEGIN then the lock, one after the other. */
+static int begin_then_lock(struct db *db, struct db_stmt *lock,
+			   struct strbuf *err)
 {
-	struct db_stmt *st;
 	int ret = exec_stmt(db, DB_SQL_BEGIN_IMMEDIATE, "begin", err);
 
-	if (ret || !db->pg)
-		return ret;
-	st = db_stmt(db, DB_SQL_WRITE_LOCK, err);
-	ret = st ? db_each(db, st, ignore_row, NULL, "taking the write lock",
-			   err) :
-		   -EIO;
+	if (!ret)
+		ret = db_each(db, lock, ignore_row, NULL,
+			      "taking the write lock", err);
+	return ret;
+}
+
+/*
+ * PostgreSQL: BEGIN and the lock (its statement) in one batch, one round
+ * trip.  A connection the server dropped since the last statement shows
+ * only now: then once more one after the other, which reconnects.
+ */
+static int begin_locked(struct db *db, enum db_sql id, struct strbuf *err)
+{
+	struct db_stmt *begin = db_stmt(db, DB_SQL_BEGIN_IMMEDIATE, err);
+	struct db_stmt *lock = begin ? db_stmt(db, id, err) : NULL;
+	struct strbuf ignored = STRBUF_INIT;
+	int ret;
+
+	if (!lock)
+		return -EIO;
+	ret = pg_ready(begin->pg) || pg_ready(lock->pg) ?
+		      db_fail(db, "begin", err) :
+		      0;
+	if (!ret)
+		ret = db_batch_begin(db, err);
+	if (!ret) {
+		ret = db_send(db, begin, "begin", err);
+		if (!ret)
+			ret = db_send(db, lock, "taking the write lock", err);
+		if (!ret)
+			ret = db_batch_sync(db, "begin", err);
+		if (!ret)
+			ret = db_recv(db, begin, "begin", err);
+		if (!ret)
+			ret = db_recv(db, lock, "taking the write lock", err);
+		db_reset(begin);
+		db_reset(lock);
+		if (db_batch_end(db, &ignored) && !ret)
+			ret = db_fail(db, "begin", err);
+	}
+	strbuf_release(&ignored);
+	if (ret && pg_connection_lost(db->pg)) {
+		strbuf_reset(err);
+		lock = db_stmt(db, id, err);
+		ret = lock ? begin_then_lock(db, lock, err) : -EIO;
+	}
 	if (ret)
 		db_rollback(db);
 	return ret;
+}
+
+int db_begin(struct db *db, struct strbuf *err)
+{
+	if (!db->pg)
+		return exec_stmt(db, DB_SQL_BEGIN_IMMEDIATE, "begin", err);
+	return begin_locked(db, DB_SQL_WRITE_LOCK, err);
+}
+
+int db_begin_ingest(struct db *db, struct strbuf *err)
+{
+	if (!db->pg)
+		return exec_stmt(db, DB_SQL_BEGIN_IMMEDIATE, "begin", err);
+	return begin_locked(db, DB_SQL_WRITE_LOCK_SHARED, err);
+}
+
+int db_regressions_lock(struct db *db, struct strbuf *err)
+{
+	struct db_stmt *st;
+
+	if (!db->pg)
+		return 0;
+	st = db_stmt(db, DB_SQL_REG_LOCK, err);
+	return st ? db_each(db, st, ignore_row, NULL,
+			    "taking the regressions' lock", err) :
+		    -EIO;
+}
+
+bool db_concurrent_ingest(struct db *db)
+{
+	return db->pg != NULL;
+}
+
+bool db_retryable(struct db *db)
+{
+	return db->pg && pg_retryable(db->pg);
 }
 
 int db_commit(struct db *db, struct strbuf *err)
@@ -419,6 +496,41 @@ probe:
 	return 0;
 }
 
+int db_batch_begin(struct db *db, struct strbuf *err)
+{
+	if (!db->pg) {
+		strbuf_addstr(err, "batches are PostgreSQL's");
+		return -EINVAL;
+	}
+	if (pg_pipeline_enter(db->pg))
+		return pg_fail(db->pg, "starting a batch", err);
+	return 0;
+}
+
+int db_send(struct db *db, struct db_stmt *st, const char *what,
+	    struct strbuf *err)
+{
+	return pg_send(st->pg) ? pg_fail(db->pg, what, err) : 0;
+}
+
+int db_batch_sync(struct db *db, const char *what, struct strbuf *err)
+{
+	return pg_pipeline_sync(db->pg) ? pg_fail(db->pg, what, err) : 0;
+}
+
+int db_recv(struct db *db, struct db_stmt *st, const char *what,
+	    struct strbuf *err)
+{
+	return pg_recv(st->pg) ? pg_fail(db->pg, what, err) : 0;
+}
+
+int db_batch_end(struct db *db, struct strbuf *err)
+{
+	return pg_pipeline_exit(db->pg) ?
+		       pg_fail(db->pg, "ending a batch", err) :
+		       0;
+}
+
 int db_scalar(struct db *db, enum db_sql id, long long *out, struct strbuf *err)
 {
 	struct db_stmt *st = db_stmt(db, id, err);
@@ -456,6 +568,15 @@ void db_bind_int_or_null(struct db_stmt *st, int i, long long v, bool null)
 		db_bind_text(st, i, NULL);
 	else
 		db_bind_int(st, i, v);
+}
+
+void db_bind_text_array(struct db_stmt *st, int i, const char *const *v,
+			size_t n)
+{
+	if (st->pg)
+		pg_bind_text_array(st->pg, i, v, n);
+	else
+		sqlite3_bind_null(st->sq, i);
 }
 
 void db_bind_blob(struct db_stmt *st, int i, const void *p, size_t n)

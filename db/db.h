@@ -84,6 +84,22 @@ int db_step_done(struct db *db, struct db_stmt *st, const char *what,
  * connection and every instance run one at a time, as on SQLite.
  */
 int db_begin(struct db *db, struct strbuf *err);
+/*
+ * A write transaction of an ingest, which may run beside other ingests:
+ * on PostgreSQL db_begin() with the write lock shared (every other write
+ * transaction still waits for all of them, and they for it); inside it
+ * db_reports_record() locks the signatures it counts on, and
+ * db_regressions_lock() the regressions, each held to the end of the
+ * transaction.  On SQLite, where writers are one at a time anyway, these
+ * are db_begin() and nothing.  A transaction that failed because two
+ * ingests met (a deadlock, or the same new row stored by both) says so in
+ * db_retryable(): rolled back and run again it succeeds or sees the other.
+ */
+int db_begin_ingest(struct db *db, struct strbuf *err);
+/* Whether ingests on several connections of db run at once (PostgreSQL). */
+bool db_concurrent_ingest(struct db *db);
+int db_regressions_lock(struct db *db, struct strbuf *err);
+bool db_retryable(struct db *db);
 int db_commit(struct db *db, struct strbuf *err);
 void db_rollback(struct db *db);
 /*
@@ -109,6 +125,25 @@ int db_checkpoint(struct db *db, int *wal_frames, struct strbuf *err);
  */
 int db_health(struct db *db, struct strbuf *err);
 
+/*
+ * A batch: statements sent without waiting for each other, one round trip
+ * for all (PostgreSQL's pipeline mode; SQLite, in process, has no round
+ * trips to save and refuses with -EINVAL).  Inside a write transaction:
+ * db_batch_begin(), then bind and db_send() each statement (its values are
+ * copied: the same statement may be bound and sent again), db_batch_sync(),
+ * then db_recv() each in the order sent and read its rows with db_step()
+ * and db_col_*(), then db_batch_end(), also after a failure (a statement
+ * after a failed one is skipped and fails too).  0 or -errno with "what:
+ * message" in err.
+ */
+int db_batch_begin(struct db *db, struct strbuf *err);
+int db_send(struct db *db, struct db_stmt *st, const char *what,
+	    struct strbuf *err);
+int db_batch_sync(struct db *db, const char *what, struct strbuf *err);
+int db_recv(struct db *db, struct db_stmt *st, const char *what,
+	    struct strbuf *err);
+int db_batch_end(struct db *db, struct strbuf *err);
+
 /* Run a statement that returns one integer (count(*)...). */
 int db_scalar(struct db *db, enum db_sql id, long long *out,
 	      struct strbuf *err);
@@ -121,6 +156,10 @@ void db_bind_text(struct db_stmt *st, int i, const char *s);
 void db_bind_int(struct db_stmt *st, int i, long long v);
 /* Bind v, or NULL when null is true. */
 void db_bind_int_or_null(struct db_stmt *st, int i, long long v, bool null);
+/* An array of texts, NULL elements allowed; copied (PostgreSQL's: on
+ * SQLite, which has no arrays, NULL). */
+void db_bind_text_array(struct db_stmt *st, int i, const char *const *v,
+			size_t n);
 /* A blob (hash keys); copied. */
 void db_bind_blob(struct db_stmt *st, int i, const void *p, size_t n);
 /* Column text, or NULL for SQL NULL; valid until the next step. */

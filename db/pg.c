@@ -21,6 +21,7 @@ struct pg {
 	struct strbuf msg; /* its message */
 	long long changes;
 	bool tx_open; /* a transaction was open after the last command */
+	bool pipe_failed; /* a statement of the pipeline failed */
 };
 
 struct pg_stmt {
@@ -370,6 +371,120 @@ lost:
 	return -EIO;
 }
 
+/*
+ * A pipeline (libpq's pipeline mode): statements sent one after another
+ * without waiting, their results read back in the same order after one
+ * sync, so that a batch costs one round trip instead of one each.  Used
+ * inside an open transaction only, where no reconnect happens; every
+ * statement sent was prepared before (db_stmt()).
+ */
+int pg_pipeline_enter(struct pg *pg)
+{
+	if (PQstatus(pg->conn) != CONNECTION_OK ||
+	    PQenterPipelineMode(pg->conn) != 1) {
+		set_error(pg, NULL);
+		return -EIO;
+	}
+	pg->pipe_failed = false;
+	return 0;
+}
+
+int pg_ready(struct pg_stmt *st)
+{
+	struct pg *pg = st->pg;
+
+	if (!connection_ok(pg)) {
+		set_error(pg, NULL);
+		return -EIO;
+	}
+	if (st->generation != pg->generation && prepare(st))
+		return -EIO;
+	return 0;
+}
+
+bool pg_connection_lost(struct pg *pg)
+{
+	return PQstatus(pg->conn) == CONNECTION_BAD && !pg->tx_open;
+}
+
+int pg_send(struct pg_stmt *st)
+{
+	pg_reset(st);
+	if (st->generation != st->pg->generation ||
+	    PQsendQueryPrepared(st->pg->conn, st->name, st->nparams, st->values,
+				NULL, NULL, 0) != 1) {
+		set_error(st->pg, NULL);
+		return -EIO;
+	}
+	return 0;
+}
+
+int pg_pipeline_sync(struct pg *pg)
+{
+	if (PQpipelineSync(pg->conn) != 1) {
+		set_error(pg, NULL);
+		return -EIO;
+	}
+	return 0;
+}
+
+/* The result of the next statement sent, into st: 0, or -EIO (a failed or
+ * skipped statement, the reason in pg). */
+int pg_recv(struct pg_stmt *st)
+{
+	struct pg *pg = st->pg;
+	PGresult *res = PQgetResult(pg->conn), *end;
+	ExecStatusType s = PQresultStatus(res);
+
+	pg_reset(st);
+	if (!res) {
+		set_error(pg, NULL);
+		return -EIO;
+	}
+	/* each statement's result is followed by a NULL */
+	end = PQgetResult(pg->conn);
+	PQclear(end);
+	if (s != PGRES_TUPLES_OK && s != PGRES_COMMAND_OK) {
+		/* a skipped statement keeps the first failure's reason */
+		if (s != PGRES_PIPELINE_ABORTED || !pg->pipe_failed)
+			set_error(pg, res);
+		pg->pipe_failed = true;
+		PQclear(res);
+		return -EIO;
+	}
+	st->res = res;
+	st->nrows = PQntuples(res);
+	st->row = -1;
+	return 0;
+}
+
+/*
+ * Read what is left up to the sync (after a failure, the statements that
+ * were skipped) and leave pipeline mode: 0, or -EIO when the connection
+ * is unusable.
+ */
+int pg_pipeline_exit(struct pg *pg)
+{
+	PGresult *res;
+	ExecStatusType s;
+	int guard = 0;
+
+	while (PQpipelineStatus(pg->conn) != PQ_PIPELINE_OFF) {
+		res = PQgetResult(pg->conn);
+		s = PQresultStatus(res);
+		PQclear(res);
+		if (s == PGRES_PIPELINE_SYNC || !res) {
+			if (PQexitPipelineMode(pg->conn) == 1)
+				break;
+			if (PQstatus(pg->conn) != CONNECTION_OK ||
+			    ++guard > 1000000)
+				return -EIO;
+		}
+	}
+	note_transaction(pg);
+	return 0;
+}
+
 int pg_step(struct pg_stmt *st)
 {
 	if (!st->res && run(st))
@@ -449,6 +564,45 @@ void pg_bind_blob(struct pg_stmt *st, int i, const void *p, size_t n)
 	st->values[i - 1] = s;
 }
 
+/* {"a","b\"c",NULL}: every element quoted, '"' and '\' escaped */
+void pg_bind_text_array(struct pg_stmt *st, int i, const char *const *v,
+			size_t n)
+{
+	struct strbuf out = STRBUF_INIT, clean = STRBUF_INIT;
+	const char *p;
+	size_t k;
+
+	if (!param_ok(st, i))
+		return;
+	strbuf_addch(&out, '{');
+	for (k = 0; k < n; k++) {
+		if (k)
+			strbuf_addch(&out, ',');
+		if (!v[k]) {
+			strbuf_addstr(&out, "NULL");
+			continue;
+		}
+		p = v[k];
+		if (!utf8_valid(p, strlen(p))) {
+			strbuf_reset(&clean);
+			utf8_sanitize(&clean, p, strlen(p));
+			p = clean.buf;
+		}
+		strbuf_addch(&out, '"');
+		for (; *p; p++) {
+			if (*p == '"' || *p == '\\')
+				strbuf_addch(&out, '\\');
+			strbuf_addch(&out, *p);
+		}
+		strbuf_addch(&out, '"');
+	}
+	strbuf_addch(&out, '}');
+	strbuf_release(&clean);
+	pg_bind_text(st, i, NULL);
+	st->owned[i - 1] = strbuf_detach(&out, NULL);
+	st->values[i - 1] = st->owned[i - 1];
+}
+
 static bool col_ok(struct pg_stmt *st, int i)
 {
 	return st->res && st->row >= 0 && st->row < st->nrows && i >= 0 &&
@@ -514,6 +668,13 @@ int pg_fail(struct pg *pg, const char *what, struct strbuf *err)
 	if (pg_constraint_failed(pg))
 		return -EEXIST;
 	return -EIO;
+}
+
+/* deadlock, serialization failure, unique violation */
+bool pg_retryable(struct pg *pg)
+{
+	return !strcmp(pg->sqlstate, "40P01") ||
+	       !strcmp(pg->sqlstate, "40001") || !strcmp(pg->sqlstate, "23505");
 }
 
 bool pg_in_transaction(struct pg *pg)

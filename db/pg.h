@@ -57,6 +57,30 @@ void pg_stmt_clear(struct pg_stmt *st);
 int pg_step(struct pg_stmt *st);
 void pg_reset(struct pg_stmt *st);
 
+/*
+ * A pipeline inside an open transaction: pg_pipeline_enter(), pg_send()
+ * of statements prepared before (their bound values are copied), then
+ * pg_pipeline_sync() and one pg_recv() per statement sent, in order (its
+ * rows through pg_step()/pg_col_*), then pg_pipeline_exit(), also after a
+ * failure.  0 or -EIO (pg_fail() says why).
+ */
+int pg_pipeline_enter(struct pg *pg);
+/*
+ * Before a pipeline outside a transaction: the connection reset if it was
+ * lost and st prepared on it.  0 or -EIO.
+ */
+int pg_ready(struct pg_stmt *st);
+/* Whether the connection was lost outside a transaction (then reset by
+ * the next pg_ready() or statement). */
+bool pg_connection_lost(struct pg *pg);
+int pg_send(struct pg_stmt *st);
+int pg_pipeline_sync(struct pg *pg);
+int pg_recv(struct pg_stmt *st);
+int pg_pipeline_exit(struct pg *pg);
+/* An array of texts (NULL elements allowed) as one parameter. */
+void pg_bind_text_array(struct pg_stmt *st, int i, const char *const *v,
+			size_t n);
+
 /* Parameters are 1-based, as in db/db.h; text is not copied. */
 void pg_bind_text(struct pg_stmt *st, int i, const char *s);
 void pg_bind_int(struct pg_stmt *st, int i, long long v);
@@ -73,6 +97,9 @@ int pg_stmt_columns(struct pg_stmt *st);
 long long pg_changes(struct pg *pg);
 bool pg_constraint_failed(struct pg *pg);
 bool pg_unique_failed(struct pg *pg);
+/* Whether the last error was a deadlock, a serialization failure or a
+ * unique violation: what two concurrent writers can cause each other. */
+bool pg_retryable(struct pg *pg);
 /* The last error as "what: message" in err: -EBUSY, -EEXIST or -EIO. */
 int pg_fail(struct pg *pg, const char *what, struct strbuf *err);
 /*

@@ -51,9 +51,15 @@ int db_run_insert(struct db *db, const struct db_run *run, long long *id,
 	db_bind_int(st, 14, run->reports);
 	db_bind_text(st, 15, run->kcidb_origin);
 	db_bind_text(st, 16, run->kcidb_test_id);
-	ret = db_step_done(db, st, "storing run", err);
-	if (!ret)
-		*id = db_last_id(db);
+	/* RETURNING id: the row comes at the first step; then finish it */
+	ret = db_step(st) == DB_ROW ? 0 : -EIO;
+	if (!ret) {
+		*id = db_col_int(st, 0);
+		ret = db_step(st) == DB_DONE ? 0 : -EIO;
+	}
+	if (ret)
+		ret = db_fail(db, "storing run", err);
+	db_reset(st);
 	return ret;
 }
 

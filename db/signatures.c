@@ -9,6 +9,8 @@
 #include <string.h>
 #include <xxhash.h>
 
+#include "parsers/alloc.h"
+
 /* id and duplicate_of of the signature with hash; -ENOENT when absent. */
 static int find_hash(struct db *db, const char *hash, int algo, long long *id,
 		     long long *dup, bool *no_syz_title, struct strbuf *err)
@@ -67,14 +69,10 @@ static int insert_edges(struct db *db, long long sig,
 	return 0;
 }
 
-static int insert_signature(struct db *db, const struct db_signature_new *s,
-			    long long ts, long long *id, struct strbuf *err)
+/* s and ts as ?1-?11 of DB_SQL_SIG_INSERT and DB_SQL_REPORT_RECORD */
+static void bind_signature(struct db_stmt *st, const struct db_signature_new *s,
+			   long long ts)
 {
-	struct db_stmt *st = db_stmt(db, DB_SQL_SIG_INSERT, err);
-	int ret;
-
-	if (!st)
-		return -EIO;
 	db_bind_text(st, 1, s->hash);
 	db_bind_int(st, 2, s->algo_version);
 	db_bind_text(st, 3, s->kind);
@@ -86,6 +84,17 @@ static int insert_signature(struct db *db, const struct db_signature_new *s,
 	db_bind_int(st, 9, ts);
 	db_bind_text(st, 10, s->search);
 	db_bind_text(st, 11, s->syz_title);
+}
+
+static int insert_signature(struct db *db, const struct db_signature_new *s,
+			    long long ts, long long *id, struct strbuf *err)
+{
+	struct db_stmt *st = db_stmt(db, DB_SQL_SIG_INSERT, err);
+	int ret;
+
+	if (!st)
+		return -EIO;
+	bind_signature(st, s, ts);
 	ret = db_step_done(db, st, "storing signature", err);
 	if (ret)
 		return ret;
@@ -104,6 +113,22 @@ static int set_syz_title(struct db *db, long long id, const char *syz_title,
 	db_bind_int(st, 1, id);
 	db_bind_text(st, 2, syz_title);
 	return db_step_done(db, st, "storing syz_title", err);
+}
+
+/* occurrences, first_seen, status, hash, kind, title from column col on */
+static void hit_counts(struct db_signature_hit *hit, struct db_stmt *st,
+		       int col)
+{
+	hit->occurrences = db_col_int(st, col);
+	hit->first_seen = db_col_int(st, col + 1);
+	strbuf_reset(&hit->status);
+	strbuf_addstr(&hit->status, db_col_text(st, col + 2));
+	strbuf_reset(&hit->hash);
+	strbuf_addstr(&hit->hash, db_col_text(st, col + 3));
+	strbuf_reset(&hit->kind);
+	strbuf_addstr(&hit->kind, db_col_text(st, col + 4));
+	strbuf_reset(&hit->title);
+	strbuf_addstr(&hit->title, db_col_text(st, col + 5));
 }
 
 int db_signature_record(struct db *db, const struct db_signature_new *s,
@@ -135,16 +160,7 @@ int db_signature_record(struct db *db, const struct db_signature_new *s,
 	db_bind_int(st, 2, ts);
 	if (db_step(st) != DB_ROW)
 		return db_fail(db, "counting occurrence", err);
-	hit->occurrences = db_col_int(st, 0);
-	hit->first_seen = db_col_int(st, 1);
-	strbuf_reset(&hit->status);
-	strbuf_addstr(&hit->status, db_col_text(st, 2));
-	strbuf_reset(&hit->hash);
-	strbuf_addstr(&hit->hash, db_col_text(st, 3));
-	strbuf_reset(&hit->kind);
-	strbuf_addstr(&hit->kind, db_col_text(st, 4));
-	strbuf_reset(&hit->title);
-	strbuf_addstr(&hit->title, db_col_text(st, 5));
+	hit_counts(hit, st, 0);
 	/* RETURNING rows are all computed at the first step: finish it. */
 	db_step(st);
 	db_reset(st);
@@ -386,6 +402,168 @@ int db_signature_places_add(struct db *db, long long run,
 	db_bind_int(st, 1, run);
 	db_bind_int(st, 2, signature_id);
 	return db_step_done(db, st, "storing where a signature was seen", err);
+}
+
+/* Whether a report before report i was counted on signature id (at most
+ * INGEST_MAX_REPORTS: a scan is enough). */
+static bool counted_before(const struct db_signature_hit *hits, size_t i,
+			   long long id)
+{
+	while (i--)
+		if (hits[i].id == id)
+			return true;
+	return false;
+}
+
+static int reports_record_here(struct db *db, long long run,
+			       const struct db_report *r, size_t n,
+			       long long ts, unsigned max_samples,
+			       struct db_signature_hit *hits,
+			       struct strbuf *err)
+{
+	struct db_occurrence occ = { 0 };
+	size_t i;
+	int ret;
+
+	for (i = 0; i < n; i++) {
+		ret = db_signature_record(db, &r[i].sig, ts, &hits[i], err);
+		if (ret)
+			return ret;
+		occ.signature_id = hits[i].id;
+		occ.matched_id = hits[i].matched_id;
+		occ.run = run;
+		occ.seq = (long long)i;
+		occ.ts = ts;
+		occ.is_new = hits[i].is_new;
+		occ.kernel = r[i].kernel;
+		occ.task = r[i].task;
+		occ.pid = r[i].pid;
+		occ.text = r[i].text;
+		occ.raw = r[i].raw;
+		occ.max_samples = max_samples;
+		ret = db_occurrence_insert(db, &occ, err);
+		if (!ret && !counted_before(hits, i, hits[i].id))
+			ret = db_signature_places_add(db, run, hits[i].id, err);
+		if (ret)
+			return ret;
+	}
+	return 0;
+}
+
+static void bind_report(struct db_stmt *st, long long run,
+			const struct db_report *r, size_t seq, long long ts,
+			unsigned max, const char **edge_strs)
+{
+	const struct db_signature_new *s = &r->sig;
+	const char *text = r->text ? r->text : "", *raw = r->raw ? r->raw : "";
+	unsigned char key[DB_TEXT_KEY_LEN];
+	size_t i, ne = s->nedges;
+
+	for (i = 0; i < ne; i++) {
+		edge_strs[i] = s->edges[i].hash;
+		edge_strs[ne + i] = s->edges[i].from;
+		edge_strs[2 * ne + i] = s->edges[i].to;
+		edge_strs[3 * ne + i] = s->edges[i].function;
+	}
+	db_text_key(text, strlen(text), raw, strlen(raw), key);
+	bind_signature(st, s, ts);
+	db_bind_text_array(st, 12, edge_strs, ne);
+	db_bind_text_array(st, 13, edge_strs + ne, ne);
+	db_bind_text_array(st, 14, edge_strs + 2 * ne, ne);
+	db_bind_text_array(st, 15, edge_strs + 3 * ne, ne);
+	db_bind_int(st, 16, run);
+	db_bind_int(st, 17, (long long)seq);
+	db_bind_text(st, 18, r->kernel);
+	db_bind_text(st, 19, r->task);
+	db_bind_int_or_null(st, 20, r->pid, r->pid < 0);
+	db_bind_blob(st, 21, key, sizeof(key));
+	db_bind_text(st, 22, text);
+	db_bind_text(st, 23, raw);
+	db_bind_int(st, 24, max);
+}
+
+static void hit_from_row(struct db_signature_hit *hit, struct db_stmt *st)
+{
+	hit->id = db_col_int(st, 0);
+	hit->matched_id = db_col_int(st, 1);
+	hit->is_new = db_col_int(st, 2) != 0;
+	hit_counts(hit, st, 3);
+}
+
+/*
+ * Reports [from, to) as one batch of calls: one round trip; the first
+ * batch takes the locks of all n signatures first (lock).
+ */
+static int reports_record_batch(struct db *db, struct db_stmt *st,
+				struct db_stmt *lock, long long run,
+				const struct db_report *r, size_t n,
+				size_t from, size_t to, long long ts,
+				unsigned max, struct db_signature_hit *hits,
+				struct strbuf *err)
+{
+	const char **edge_strs = NULL;
+	size_t i, alloc = 0;
+	int ret;
+
+	ret = db_batch_begin(db, err);
+	if (ret)
+		return ret;
+	if (lock) {
+		ALLOC_GROW(edge_strs, n + 1, alloc);
+		for (i = 0; i < n; i++)
+			edge_strs[i] = r[i].sig.hash;
+		db_bind_text_array(lock, 1, edge_strs, n);
+		ret = db_send(db, lock, "locking signatures", err);
+	}
+	for (i = from; !ret && i < to; i++) {
+		ALLOC_GROW(edge_strs, 4 * r[i].sig.nedges + 1, alloc);
+		bind_report(st, run, &r[i], i, ts, max, edge_strs);
+		ret = db_send(db, st, "recording a report", err);
+	}
+	free(edge_strs);
+	if (!ret)
+		ret = db_batch_sync(db, "recording a report", err);
+	if (!ret && lock) {
+		ret = db_recv(db, lock, "locking signatures", err);
+		db_reset(lock);
+	}
+	for (i = from; !ret && i < to; i++) {
+		ret = db_recv(db, st, "recording a report", err);
+		if (!ret && db_step(st) == DB_ROW)
+			hit_from_row(&hits[i], st);
+		else if (!ret)
+			ret = db_fail(db, "recording a report", err);
+		db_reset(st);
+	}
+	if (db_batch_end(db, err) && !ret)
+		ret = -EIO;
+	return ret;
+}
+
+int db_reports_record(struct db *db, long long run, const struct db_report *r,
+		      size_t n, long long ts, unsigned max_samples,
+		      struct db_signature_hit *hits, struct strbuf *err)
+{
+	unsigned max = max_samples ? max_samples : DB_MAX_SAMPLES;
+	struct db_stmt *st, *lock;
+	size_t i;
+	int ret = 0;
+
+	if (!db->pg)
+		return reports_record_here(db, run, r, n, ts, max_samples, hits,
+					   err);
+	if (max < DB_MIN_SAMPLES)
+		max = DB_MIN_SAMPLES;
+	st = db_stmt(db, DB_SQL_REPORT_RECORD, err);
+	lock = st ? db_stmt(db, DB_SQL_SIG_LOCK, err) : NULL;
+	if (!lock)
+		return -EIO;
+	for (i = 0; !ret && i < n; i += DB_REPORTS_BATCH)
+		ret = reports_record_batch(
+			db, st, i ? NULL : lock, run, r, n, i,
+			i + DB_REPORTS_BATCH < n ? i + DB_REPORTS_BATCH : n, ts,
+			max, hits, err);
+	return ret;
 }
 
 static void signature_from_row(struct db_signature *s, struct db_stmt *st)

@@ -137,6 +137,29 @@ int db_occurrence_insert(struct db *db, const struct db_occurrence *o,
 int db_signature_places_add(struct db *db, long long run,
 			    long long signature_id, struct strbuf *err);
 
+/* One report of a run, to record (db_reports_record()). */
+struct db_report {
+	struct db_signature_new sig;
+	const char *kernel, *task; /* may be NULL */
+	long long pid; /* < 0: not printed */
+	const char *text, *raw;
+};
+
+/*
+ * Inside the caller's transaction: record the n reports of run (its rowid),
+ * seen at ts, in their order: each one's db_signature_record() into hits[i]
+ * (whose strbufs are the caller's), its db_occurrence_insert() with seq i,
+ * and db_signature_places_add() once per signature.  On PostgreSQL each
+ * report is one call of its function splatd_record_report() (migration
+ * 13), the calls sent in batches of DB_REPORTS_BATCH, a round trip each;
+ * on SQLite the same steps run here.  0 or -errno (err says which report
+ * failed); on failure the caller rolls back.
+ */
+#define DB_REPORTS_BATCH 64
+int db_reports_record(struct db *db, long long run, const struct db_report *r,
+		      size_t n, long long ts, unsigned max_samples,
+		      struct db_signature_hit *hits, struct strbuf *err);
+
 int db_signature_list(struct db *db, const struct db_signature_filter *f,
 		      db_signature_fn fn, void *ctx, struct strbuf *err);
 /* By id, or by hash when hash is not NULL; -ENOENT when absent. */

@@ -205,7 +205,7 @@ static const char *const sql[DB_SQL_NR] = {
 		" lockdep_off_after, lockdep_off_reason, reports, verdict,"
 		" kcidb_origin, kcidb_test_id)"
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
-		" ?13, ?14, '', ?15, ?16)",
+		" ?13, ?14, '', ?15, ?16) RETURNING id",
 	[DB_SQL_RUN_SET_VERDICT] = "UPDATE runs SET verdict = ?2 WHERE id = ?1",
 	[DB_SQL_RUN_GET] = "SELECT " RUN_COLUMNS " FROM runs WHERE run_id = ?1",
 	[DB_SQL_RUN_LIST] = "SELECT " RUN_COLUMNS " FROM runs"
@@ -874,6 +874,25 @@ static const char *const sql[DB_SQL_NR] = {
 	 * instance, always 1.
 	 */
 	[DB_SQL_ROLE_TRY] = "SELECT 1 + 0 * (?1 + ?2)",
+	/*
+	 * PostgreSQL records a run's reports through its function
+	 * splatd_record_report() (migration 13), a batch of calls in one
+	 * round trip; SQLite runs the same steps in process
+	 * (db_reports_record()).  Its stand-in has the function's shape:
+	 * the counted signature, the matched one, new, occurrences,
+	 * first_seen, status, hash, kind, title.
+	 */
+	[DB_SQL_REPORT_RECORD] = "SELECT 0, 0, 0, 0, 0, '', '', '', ''"
+				 " WHERE ?24 IS NULL OR 1",
+	/*
+	 * PostgreSQL's finer write locks (db_begin_ingest(), docs/storage.md
+	 * "PostgreSQL"): the write lock shared, the signatures of hashes ?1
+	 * (an array) and of their merge targets, the regressions.  SQLite's
+	 * writers are one at a time already: nothing to take.
+	 */
+	[DB_SQL_WRITE_LOCK_SHARED] = "SELECT 1",
+	[DB_SQL_SIG_LOCK] = "SELECT 1 WHERE ?1 IS NULL OR 1",
+	[DB_SQL_REG_LOCK] = "SELECT 1",
 };
 
 /*
@@ -1108,6 +1127,25 @@ static const char *const sql_pg[DB_SQL_NR] = {
 		" AND classid = ?1::int::oid AND objid = ?2::int::oid"
 		" AND objsubid = 2 AND granted) THEN 1"
 		" WHEN pg_try_advisory_lock(?1::int, ?2::int) THEN 1 ELSE 0 END",
+	/* the same key as the write lock, shared */
+	[DB_SQL_WRITE_LOCK_SHARED] =
+		"SELECT count(*) FROM"
+		" pg_advisory_xact_lock_shared(495891554676)",
+	/* one lock a signature, in the order of their keys: two ingests
+	 * never wait for each other in a circle; two-key locks (class 1),
+	 * apart from the write lock's and the roles' */
+	[DB_SQL_SIG_LOCK] =
+		"SELECT count(pg_advisory_xact_lock(1, k)) FROM"
+		" (SELECT DISTINCT hashtext(h) AS k FROM"
+		" (SELECT h FROM unnest(CAST(?1 AS text[])) AS u (h)"
+		" UNION ALL SELECT t.hash FROM signatures s"
+		" JOIN signatures t ON t.id = s.duplicate_of"
+		" WHERE s.hash = ANY (CAST(?1 AS text[]))) a ORDER BY k) l",
+	[DB_SQL_REG_LOCK] = "SELECT count(*) FROM pg_advisory_xact_lock(2, 0)",
+	[DB_SQL_REPORT_RECORD] =
+		"SELECT * FROM splatd_record_report(?1, ?2, ?3, ?4, ?5, ?6, ?7,"
+		" ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,"
+		" ?21, ?22, ?23, ?24)",
 };
 
 const char *db_sql_text(enum db_sql id)

@@ -21,26 +21,18 @@
 #include "server/triage/regress.h"
 
 /*
- * One report, copied out of the parser's arena into the ingest's store.  The
- * array of these grows by realloc while reports arrive, so every string it
+ * The reports, copied out of the parser's arena into the ingest's store.
+ * The array grows by realloc while reports arrive, so every string a report
  * points to lives in the store (an arena, which never moves what it handed
  * out), never inside the array itself.
  */
-struct ingest_report {
-	struct db_signature_new sig;
-	const char *kernel, *task;
-	long pid;
-	const char *text, *raw;
-	long long counted; /* the signature it was counted on, once stored */
-};
-
 struct ingest {
 	struct ingest_limits lim;
 	struct lockdep_parser *parser;
 	EVP_MD_CTX *sha;
 	struct arena scratch; /* signature_compute, reset per report */
 	struct arena store; /* copies of reports, reset per run */
-	struct ingest_report *reports;
+	struct db_report *reports;
 	size_t nreports, alloc;
 	unsigned long long bytes;
 	int error; /* sticky: the first error of this log */
@@ -169,7 +161,7 @@ static void lower_add(struct strbuf *sb, const char *s)
 static int on_report(void *ctx, const struct lockdep_report *r)
 {
 	struct ingest *in = ctx;
-	struct ingest_report *ir;
+	struct db_report *ir;
 	struct db_edge *edges;
 	struct signature sig;
 	json_t *classes, *chain;
@@ -492,64 +484,41 @@ static int stored_run(void *ctx, const struct db_run *r)
 	return 0;
 }
 
-/* Whether a report before report i of the run was counted on signature
- * id (at most INGEST_MAX_REPORTS: a scan is enough). */
-static bool seen_before(const struct ingest *in, size_t i, long long id)
-{
-	while (i--)
-		if (in->reports[i].counted == id)
-			return true;
-	return false;
-}
+/* Tries of one run's transaction when concurrent ingests meet. */
+#define INGEST_ATTEMPTS 5
 
 /* Inside the transaction: the run, its occurrences, the verdict. */
 static int store_run(struct ingest *in, struct db *db,
 		     const struct ingest_meta *m, long long now,
 		     json_t **verdict, struct strbuf *err)
 {
-	struct db_signature_hit hit = { 0 };
-	struct db_occurrence occ = { 0 };
+	struct db_signature_hit *hits = NULL;
 	struct db_run run;
 	json_t *reports = json_array(), *v = NULL;
 	char *text = NULL;
-	size_t i;
+	size_t i, nhits = in->nreports;
 	int ret;
 
-	strbuf_init(&hit.hash, 0);
-	strbuf_init(&hit.kind, 0);
-	strbuf_init(&hit.title, 0);
-	strbuf_init(&hit.status, 0);
+	hits = calloc(nhits + 1, sizeof(*hits));
+	if (!hits)
+		abort();
+	for (i = 0; i < nhits; i++) {
+		strbuf_init(&hits[i].hash, 0);
+		strbuf_init(&hits[i].kind, 0);
+		strbuf_init(&hits[i].title, 0);
+		strbuf_init(&hits[i].status, 0);
+	}
 	run_row(in, m, now, &run);
 	ret = db_run_insert(db, &run, &run.id, err);
+	if (!ret)
+		ret = db_reports_record(db, run.id, in->reports, in->nreports,
+					now, in->lim.max_samples, hits, err);
 	if (ret)
 		goto out;
 	for (i = 0; i < in->nreports; i++) {
-		const struct ingest_report *ir = &in->reports[i];
-
-		ret = db_signature_record(db, &ir->sig, now, &hit, err);
-		if (ret)
-			goto out;
-		in->reports[i].counted = hit.id;
-		if (hit.is_new)
+		if (hits[i].is_new)
 			in->new_signatures++;
-		occ.signature_id = hit.id;
-		occ.matched_id = hit.matched_id;
-		occ.run = run.id;
-		occ.seq = (long long)i;
-		occ.ts = now;
-		occ.is_new = hit.is_new;
-		occ.kernel = ir->kernel;
-		occ.task = ir->task;
-		occ.pid = ir->pid;
-		occ.text = ir->text;
-		occ.raw = ir->raw;
-		occ.max_samples = in->lim.max_samples;
-		ret = db_occurrence_insert(db, &occ, err);
-		if (!ret && !seen_before(in, i, hit.id))
-			ret = db_signature_places_add(db, run.id, hit.id, err);
-		if (ret)
-			goto out;
-		json_array_append_new(reports, report_verdict(&hit));
+		json_array_append_new(reports, report_verdict(&hits[i]));
 	}
 	v = json_pack("{s:o, s:O, s:o}", "run", view_run(&run), "reports",
 		      reports, "lockdep_off",
@@ -580,10 +549,13 @@ out:
 	free(text);
 	json_decref(v);
 	json_decref(reports);
-	strbuf_release(&hit.hash);
-	strbuf_release(&hit.kind);
-	strbuf_release(&hit.title);
-	strbuf_release(&hit.status);
+	for (i = 0; i < nhits; i++) {
+		strbuf_release(&hits[i].hash);
+		strbuf_release(&hits[i].kind);
+		strbuf_release(&hits[i].title);
+		strbuf_release(&hits[i].status);
+	}
+	free(hits);
 	return ret;
 }
 
@@ -593,13 +565,15 @@ int ingest_store(struct ingest *in, struct db *db, pthread_mutex_t *write_lock,
 		 struct strbuf *err)
 {
 	struct strbuf sha = STRBUF_INIT, stored = STRBUF_INIT;
+	bool retryable;
+	int ret, attempts = 0;
 	long long id;
-	int ret;
 
 	*verdict = NULL;
 	if (write_lock)
 		pthread_mutex_lock(write_lock);
-	ret = db_begin(db, err);
+again:
+	ret = db_begin_ingest(db, err);
 	if (ret)
 		goto unlock;
 	ret = db_run_find(db, m->id, &id, &sha, &stored, err);
@@ -636,10 +610,18 @@ int ingest_store(struct ingest *in, struct db *db, pthread_mutex_t *write_lock,
 	*outcome = INGEST_STORED;
 	goto unlock;
 rollback:
+	retryable = db_retryable(db);
 	db_rollback(db);
 	json_decref(*verdict);
 	*verdict = NULL;
 	in->new_signatures = 0;
+	/* another ingest met this one (db/db.h): once more sees its work */
+	if (retryable && ++attempts < INGEST_ATTEMPTS) {
+		strbuf_reset(err);
+		strbuf_reset(&sha);
+		strbuf_reset(&stored);
+		goto again;
+	}
 unlock:
 	if (write_lock)
 		pthread_mutex_unlock(write_lock);

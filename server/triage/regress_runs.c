@@ -227,18 +227,21 @@ int regress_run_apply(struct regress *rg, struct db *db,
 {
 	json_t *reports = json_object_get(verdict, "reports"), *rep;
 	json_t *summary = json_array();
-	struct ids seen = { NULL, 0 }, all = { NULL, 0 };
+	struct ids seen = { NULL, 0 }, all = { NULL, 0 }, asked = { NULL, 0 };
 	size_t i;
 	int ret = 0;
 
 	if (run->lockdep_meta_off)
 		ret = db_run_set_lockdep_meta_off(db, run->run, err);
+	/* once per signature: a log holds many reports of a few */
 	json_array_foreach(reports, i, rep) {
 		json_int_t sig = json_integer_value(
 			json_object_get(rep, "signature_id"));
 
-		if (!ret && sig)
-			ret = db_regression_by_sig(db, sig, add_id, &seen, err);
+		if (ret || !sig || ids_has(&asked, sig))
+			continue;
+		add_id(&asked, sig);
+		ret = db_regression_by_sig(db, sig, add_id, &seen, err);
 	}
 	for (i = 0; i < seen.n; i++)
 		add_id(&all, seen.v[i]);
@@ -246,6 +249,9 @@ int regress_run_apply(struct regress *rg, struct db *db,
 		ret = db_regression_list(db,
 					 regress_status_name(REGRESS_FIX_KNOWN),
 					 -1, INT_MAX, add_reg_id, &all, err);
+	/* counters other ingests may be counting too (db/db.h) */
+	if (!ret && all.n)
+		ret = db_regressions_lock(db, err);
 	for (i = 0; !ret && i < all.n; i++) {
 		bool reopened;
 
@@ -253,11 +259,13 @@ int regress_run_apply(struct regress *rg, struct db *db,
 				now, summary, &reopened, err);
 	}
 	if (!ret) {
-		annotate_reports(db, reports, summary, err);
+		if (json_array_size(summary))
+			annotate_reports(db, reports, summary, err);
 		json_object_set(verdict, "regressions", summary);
 	}
 	free(seen.v);
 	free(all.v);
+	free(asked.v);
 	json_decref(summary);
 	return ret;
 }

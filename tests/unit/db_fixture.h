@@ -157,4 +157,47 @@ static inline long long fixture_signature(struct fixture *f, const char *hash,
 	return id;
 }
 
+/*
+ * The one integer sql returns, on the test's database whichever the
+ * backend (not through db/: checks of what db/ stored).
+ */
+static inline long long fixture_scalar(struct fixture *f, const char *sql)
+{
+	long long n = -1;
+
+	if (f->schema[0]) {
+		PGconn *c = PQconnectdb(f->path);
+		PGresult *r = PQexec(c, sql);
+
+		if (PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1)
+			n = strtoll(PQgetvalue(r, 0, 0), NULL, 10);
+		else
+			fail_msg("%s: %s", sql, PQerrorMessage(c));
+		PQclear(r);
+		PQfinish(c);
+	} else {
+		sqlite3_stmt *st;
+
+		assert_int_equal(sqlite3_prepare_v2(f->db->sq, sql, -1, &st,
+						    NULL),
+				 SQLITE_OK);
+		assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+		n = sqlite3_column_int64(st, 0);
+		sqlite3_finalize(st);
+	}
+	return n;
+}
+
+/* A blob literal of n bytes in the backend's spelling. */
+static inline void fixture_blob(struct fixture *f, struct strbuf *out,
+				const unsigned char *p, size_t n)
+{
+	size_t i;
+
+	strbuf_addstr(out, f->schema[0] ? "'\\x" : "X'");
+	for (i = 0; i < n; i++)
+		strbuf_addf(out, "%02x", p[i]);
+	strbuf_addstr(out, f->schema[0] ? "'::bytea" : "'");
+}
+
 #endif

@@ -1,5 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
-/* Unit tests of the report-text sample of db/signatures.c (docs/storage.md). */
+/*
+ * Unit tests of the report-text sample (docs/storage.md), recorded as ingest
+ * records reports (db_reports_record()): on SQLite (db/signatures.c) and,
+ * with SPLATD_TEST_DB=pg, on PostgreSQL (its function, migration 13).
+ */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -19,14 +23,20 @@ static long long new_signature(struct fixture *f, const char *hash)
 	return fixture_signature(f, hash, hash, 1);
 }
 
-/* One run (tree, run kernel; NULL for none) with one occurrence of sig. */
-static void occur(struct fixture *f, long long sig, const char *tree,
+/*
+ * One run (tree, run kernel; NULL for none) with one report of the
+ * signature of hash, recorded as ingest records it (db_reports_record():
+ * on PostgreSQL its function, on SQLite db/signatures.c's steps).
+ */
+static void occur(struct fixture *f, const char *hash, const char *tree,
 		  const char *run_kernel, const char *kernel, const char *text,
 		  unsigned max)
 {
 	static int n;
 	struct db_run r = { 0 };
-	struct db_occurrence o = { 0 };
+	struct db_report rep = { 0 };
+	struct db_signature_hit hit = { 0 };
+	long long run;
 	char id[32];
 
 	snprintf(id, sizeof(id), "run-%d", ++n);
@@ -35,16 +45,32 @@ static void occur(struct fixture *f, long long sig, const char *tree,
 	r.kernel = run_kernel;
 	r.received_at = 1700000000 + n;
 	r.log_sha256 = "abc";
-	assert_int_equal(db_run_insert(f->db, &r, &o.run, &f->err), 0);
-	o.signature_id = sig;
-	o.matched_id = sig;
-	o.ts = r.received_at;
-	o.pid = -1;
-	o.kernel = kernel;
-	o.text = text;
-	o.raw = "raw";
-	o.max_samples = max;
-	assert_int_equal(db_occurrence_insert(f->db, &o, &f->err), 0);
+	rep.sig.hash = hash;
+	rep.sig.algo_version = 1;
+	rep.sig.kind = "circular";
+	rep.sig.title = hash;
+	rep.sig.classes = "[]";
+	rep.sig.chain = "[]";
+	rep.sig.search = "x";
+	rep.pid = -1;
+	rep.kernel = kernel;
+	rep.text = text;
+	rep.raw = "raw";
+	strbuf_init(&hit.hash, 0);
+	strbuf_init(&hit.kind, 0);
+	strbuf_init(&hit.title, 0);
+	strbuf_init(&hit.status, 0);
+	assert_int_equal(db_begin_ingest(f->db, &f->err), 0);
+	assert_int_equal(db_run_insert(f->db, &r, &run, &f->err), 0);
+	assert_int_equal(db_reports_record(f->db, run, &rep, 1, r.received_at,
+					   max, &hit, &f->err),
+			 0);
+	assert_int_equal(db_commit(f->db, &f->err), 0);
+	assert_false(hit.is_new);
+	strbuf_release(&hit.hash);
+	strbuf_release(&hit.kind);
+	strbuf_release(&hit.title);
+	strbuf_release(&hit.status);
 }
 
 /* Listing is newest first: put each text in front, oldest first. */
@@ -70,15 +96,7 @@ static void texts(struct fixture *f, long long sig, struct strbuf *out)
 
 static long long scalar(struct fixture *f, const char *sql)
 {
-	sqlite3_stmt *st;
-	long long n;
-
-	assert_int_equal(sqlite3_prepare_v2(f->db->sq, sql, -1, &st, NULL),
-			 SQLITE_OK);
-	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	n = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return n;
+	return fixture_scalar(f, sql);
 }
 
 static long long dropped(struct fixture *f, long long sig)
@@ -100,11 +118,12 @@ static void db_samples__null_kernel_and_tree(void **state)
 {
 	struct fixture *f = *state;
 	struct strbuf out = STRBUF_INIT;
-	long long s = new_signature(f, "1111111111111111");
+	const char *h = "1111111111111111";
+	long long s = new_signature(f, h);
 
-	occur(f, s, NULL, NULL, NULL, "a", 0);
-	occur(f, s, NULL, NULL, NULL, "b", 0);
-	occur(f, s, NULL, NULL, NULL, "c", 0);
+	occur(f, h, NULL, NULL, NULL, "a", 0);
+	occur(f, h, NULL, NULL, NULL, "b", 0);
+	occur(f, h, NULL, NULL, NULL, "c", 0);
 	texts(f, s, &out);
 	assert_string_equal(out.buf, "a - c ");
 	assert_int_equal(dropped(f, s), 1);
@@ -118,13 +137,14 @@ static void db_samples__kernels_up_to_the_cap(void **state)
 {
 	struct fixture *f = *state;
 	struct strbuf out = STRBUF_INIT;
-	long long s = new_signature(f, "2222222222222222");
+	const char *h = "2222222222222222";
+	long long s = new_signature(f, h);
 
-	occur(f, s, "t", "k1", NULL, "a", 3);
-	occur(f, s, "t", "k2", NULL, "b", 3);
-	occur(f, s, "t", NULL, "k2", "c", 3); /* k2 again */
-	occur(f, s, "t", "k3", NULL, "d", 3); /* past the cap of 3 */
-	occur(f, s, "t", "k1", NULL, "e", 3);
+	occur(f, h, "t", "k1", NULL, "a", 3);
+	occur(f, h, "t", "k2", NULL, "b", 3);
+	occur(f, h, "t", NULL, "k2", "c", 3); /* k2 again */
+	occur(f, h, "t", "k3", NULL, "d", 3); /* past the cap of 3 */
+	occur(f, h, "t", "k1", NULL, "e", 3);
 	texts(f, s, &out);
 	assert_string_equal(out.buf, "a b - - e ");
 	assert_int_equal(dropped(f, s), 2);
@@ -137,13 +157,15 @@ static void db_samples__identical_texts_once(void **state)
 {
 	struct fixture *f = *state;
 	struct strbuf out = STRBUF_INIT;
-	long long s = new_signature(f, "3333333333333333");
-	long long s2 = new_signature(f, "4444444444444444");
+	const char *h = "3333333333333333";
+	long long s = new_signature(f, h);
+	const char *h2 = "4444444444444444";
+	long long s2 = new_signature(f, h2);
 	int i;
 
 	for (i = 0; i < 10; i++)
-		occur(f, s, "t", "k", NULL, "same", 0);
-	occur(f, s2, "t", "k", NULL, "same", 0);
+		occur(f, h, "t", "k", NULL, "same", 0);
+	occur(f, h2, "t", "k", NULL, "same", 0);
 	assert_int_equal(stored_texts(f), 1);
 	texts(f, s, &out);
 	assert_string_equal(out.buf, "same - - - - - - - - same ");
@@ -158,12 +180,13 @@ static void db_samples__latest_text_row_reused(void **state)
 {
 	struct fixture *f = *state;
 	struct strbuf out = STRBUF_INIT;
-	long long s = new_signature(f, "5555555555555555");
+	const char *h = "5555555555555555";
+	long long s = new_signature(f, h);
 
-	occur(f, s, "t", "k", NULL, "a", 0);
-	occur(f, s, "t", "k", NULL, "b", 0);
-	occur(f, s, "t", "k", NULL, "c", 0);
-	occur(f, s, "t", "k", NULL, "d", 0);
+	occur(f, h, "t", "k", NULL, "a", 0);
+	occur(f, h, "t", "k", NULL, "b", 0);
+	occur(f, h, "t", "k", NULL, "c", 0);
+	occur(f, h, "t", "k", NULL, "d", 0);
 	texts(f, s, &out);
 	assert_string_equal(out.buf, "a - - d ");
 	assert_int_equal(dropped(f, s), 2);
@@ -178,17 +201,19 @@ static void db_samples__shared_text_not_reused(void **state)
 {
 	struct fixture *f = *state;
 	struct strbuf out = STRBUF_INIT;
-	long long s = new_signature(f, "6666666666666666");
-	long long s2 = new_signature(f, "7777777777777777");
+	const char *h = "6666666666666666";
+	long long s = new_signature(f, h);
+	const char *h2 = "7777777777777777";
+	long long s2 = new_signature(f, h2);
 
-	occur(f, s, "t", "k", NULL, "a", 0);
-	occur(f, s, "t", "k", NULL, "a", 0); /* the first's text */
-	occur(f, s, "t", "k", NULL, "b", 0);
+	occur(f, h, "t", "k", NULL, "a", 0);
+	occur(f, h, "t", "k", NULL, "a", 0); /* the first's text */
+	occur(f, h, "t", "k", NULL, "b", 0);
 	texts(f, s, &out);
 	assert_string_equal(out.buf, "a - b ");
-	occur(f, s, "t", "k", NULL, "x", 0);
-	occur(f, s2, "t", "k", NULL, "x", 0); /* s2's first has s's latest */
-	occur(f, s, "t", "k", NULL, "y", 0);
+	occur(f, h, "t", "k", NULL, "x", 0);
+	occur(f, h2, "t", "k", NULL, "x", 0); /* s2's first has s's latest */
+	occur(f, h, "t", "k", NULL, "y", 0);
 	texts(f, s, &out);
 	assert_string_equal(out.buf, "a - - - y ");
 	texts(f, s2, &out);
@@ -202,40 +227,33 @@ static void db_samples__shared_text_not_reused(void **state)
 static void db_samples__key_collision_uses_sha256(void **state)
 {
 	struct fixture *f = *state;
-	struct strbuf out = STRBUF_INIT;
-	long long s = new_signature(f, "8888888888888888");
+	struct strbuf out = STRBUF_INIT, sql = STRBUF_INIT;
+	const char *h = "8888888888888888";
+	long long s = new_signature(f, h);
 	unsigned char key[DB_TEXT_KEY_LEN], hash[DB_TEXT_HASH_LEN];
-	sqlite3_stmt *st;
 
 	db_text_key("a", 1, "raw", 3, key);
 	db_text_hash("a", 1, "raw", 3, hash);
-	assert_int_equal(sqlite3_prepare_v2(f->db->sq,
-					    "INSERT INTO report_texts (hash,"
-					    " text, raw) VALUES (?1, 'forged',"
-					    " 'raw')",
-					    -1, &st, NULL),
-			 SQLITE_OK);
-	sqlite3_bind_blob(st, 1, key, sizeof(key), SQLITE_STATIC);
-	assert_int_equal(sqlite3_step(st), SQLITE_DONE);
-	sqlite3_finalize(st);
-	occur(f, s, "t", "k", NULL, "a", 0);
-	occur(f, s, "t", "k", NULL, "a", 0);
+	strbuf_addstr(&sql, "INSERT INTO report_texts (hash, text, raw)"
+			    " VALUES (");
+	fixture_blob(f, &sql, key, sizeof(key));
+	strbuf_addstr(&sql, ", 'forged', 'raw') RETURNING id");
+	assert_int_equal(scalar(f, sql.buf), 1);
+	occur(f, h, "t", "k", NULL, "a", 0);
+	occur(f, h, "t", "k", NULL, "a", 0);
 	texts(f, s, &out);
 	assert_string_equal(out.buf, "a a ");
 	assert_int_equal(stored_texts(f), 2);
 	assert_int_equal(scalar(f, "SELECT count(*) FROM report_texts"
 				   " WHERE text = 'forged' AND id = 1"),
 			 1);
-	assert_int_equal(sqlite3_prepare_v2(f->db->sq,
-					    "SELECT hash = ?1 FROM report_texts"
-					    " WHERE text = 'a'",
-					    -1, &st, NULL),
-			 SQLITE_OK);
-	sqlite3_bind_blob(st, 1, hash, sizeof(hash), SQLITE_STATIC);
-	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	assert_int_equal(sqlite3_column_int(st, 0), 1);
-	sqlite3_finalize(st);
+	strbuf_reset(&sql);
+	strbuf_addstr(&sql, "SELECT count(*) FROM report_texts"
+			    " WHERE text = 'a' AND hash = ");
+	fixture_blob(f, &sql, hash, sizeof(hash));
+	assert_int_equal(scalar(f, sql.buf), 1);
 	strbuf_release(&out);
+	strbuf_release(&sql);
 }
 
 /* The key separates text from raw. */
@@ -263,7 +281,7 @@ static void db_samples__key_separates_text_and_raw(void **state)
 	assert_memory_equal(a, b, sizeof(a));
 }
 
-#define T(fn) cmocka_unit_test_setup_teardown(fn, setup_sqlite, teardown)
+#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
 
 int main(void)
 {

@@ -105,7 +105,8 @@ struct racer {
 	const char *path;
 	struct db *db;
 	int ret;
-	bool began; /* db_begin() returned */
+	bool began; /* begin() returned */
+	int (*begin)(struct db *db, struct strbuf *err); /* NULL: db_begin */
 	pthread_mutex_t lock;
 };
 
@@ -113,7 +114,7 @@ static void *begin_thread(void *arg)
 {
 	struct racer *r = arg;
 	struct strbuf err = STRBUF_INIT;
-	int ret = db_begin(r->db, &err);
+	int ret = (r->begin ? r->begin : db_begin)(r->db, &err);
 
 	pthread_mutex_lock(&r->lock);
 	r->ret = ret;
@@ -151,6 +152,80 @@ static void pg__writes_are_serialized(void **state)
 	assert_int_equal(r.ret, 0);
 	db_rollback(r.db);
 	db_close(r.db);
+}
+
+/*
+ * Ingests share the write lock (db_begin_ingest()): a second one begins
+ * while the first is open; any other write waits for both, and an ingest
+ * waits for it.
+ */
+static void pg__ingests_share_the_write_lock(void **state)
+{
+	struct fixture *f = *state;
+	struct racer r = { .lock = PTHREAD_MUTEX_INITIALIZER,
+			   .begin = db_begin_ingest };
+	struct racer w = { .lock = PTHREAD_MUTEX_INITIALIZER };
+	struct db *third = NULL;
+	pthread_t t, tw;
+
+	assert_int_equal(db_open(&r.db, f->path, &f->err), 0);
+	assert_int_equal(db_open(&w.db, f->path, &f->err), 0);
+	assert_int_equal(db_open(&third, f->path, &f->err), 0);
+	assert_int_equal(db_begin_ingest(f->db, &f->err), 0);
+	assert_int_equal(db_begin_ingest(third, &f->err), 0);
+	assert_int_equal(pthread_create(&tw, NULL, begin_thread, &w), 0);
+	usleep(300 * 1000);
+	assert_false(racer_began(&w));
+	assert_int_equal(db_commit(third, &f->err), 0);
+	usleep(100 * 1000);
+	assert_false(racer_began(&w));
+	assert_int_equal(db_commit(f->db, &f->err), 0);
+	pthread_join(tw, NULL);
+	assert_int_equal(w.ret, 0);
+	/* the other write is open: an ingest waits for it */
+	assert_int_equal(pthread_create(&t, NULL, begin_thread, &r), 0);
+	usleep(300 * 1000);
+	assert_false(racer_began(&r));
+	assert_int_equal(db_commit(w.db, &f->err), 0);
+	pthread_join(t, NULL);
+	assert_int_equal(r.ret, 0);
+	db_rollback(r.db);
+	db_close(r.db);
+	db_close(w.db);
+	db_close(third);
+}
+
+/* The server ends every other session of the database; how many. */
+static long long drop_connections(struct fixture *f)
+{
+	return fixture_scalar(f, "SELECT count(pg_terminate_backend(pid,"
+				 " 5000)) FROM pg_stat_activity"
+				 " WHERE datname = current_database()"
+				 " AND pid <> pg_backend_pid()"
+				 " AND backend_type = 'client backend'");
+}
+
+/*
+ * A connection the server dropped between two transactions (a restart,
+ * a failover, an idle timeout) is made again by the next BEGIN, of either
+ * kind, or read, once; nothing above db/ sees it.
+ */
+static void pg__dropped_connection_reconnects(void **state)
+{
+	struct fixture *f = *state;
+	long long v = -1;
+
+	assert_int_equal(db_scalar(f->db, DB_SQL_USER_VERSION, &v, &f->err), 0);
+	assert_int_equal(drop_connections(f), 1);
+	assert_int_equal(db_begin(f->db, &f->err), 0);
+	assert_int_equal(db_commit(f->db, &f->err), 0);
+	assert_int_equal(drop_connections(f), 1);
+	assert_int_equal(db_begin_ingest(f->db, &f->err), 0);
+	assert_int_equal(db_commit(f->db, &f->err), 0);
+	assert_int_equal(drop_connections(f), 1);
+	v = -1;
+	assert_int_equal(db_scalar(f->db, DB_SQL_USER_VERSION, &v, &f->err), 0);
+	assert_int_equal(v, migrate_latest());
 }
 
 static void *open_thread(void *arg)
@@ -200,6 +275,8 @@ int main(void)
 		T(pg__every_statement_prepares),
 		T(pg__migrations_once_and_newer_refused),
 		T(pg__writes_are_serialized),
+		T(pg__ingests_share_the_write_lock),
+		T(pg__dropped_connection_reconnects),
 		T(pg__concurrent_opens_migrate_once),
 		DB_CASES(T), /* tests/unit/db_cases.h */
 	};
