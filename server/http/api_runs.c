@@ -244,10 +244,14 @@ static void runs_end(struct http_request *req)
 		ret = runs_json(req, up, &doc);
 	if (!ret)
 		ret = ingest_finish(in, &req->err);
-	if (!ret)
-		ret = ingest_store(in, http_writer(req), http_write_lock(req),
-				   &up->meta, (long long)time(NULL), &outcome,
-				   &verdict, &req->err);
+	if (!ret) {
+		pthread_mutex_t *lock;
+		struct db *db = http_ingest_db(req, &lock);
+
+		ret = ingest_store(in, db, lock, &up->meta,
+				   (long long)time(NULL), &outcome, &verdict,
+				   &req->err);
+	}
 	if (ret) {
 		http_reply_errno(req, ret, req->err.buf);
 		goto out;

@@ -136,6 +136,16 @@ struct db *http_writer(struct http_request *req)
 	return req->srv->writer;
 }
 
+struct db *http_ingest_db(struct http_request *req, pthread_mutex_t **lock)
+{
+	if (db_concurrent_ingest(req->srv->writer)) {
+		*lock = NULL;
+		return http_db(req);
+	}
+	*lock = &req->srv->write_lock;
+	return req->srv->writer;
+}
+
 static void ctx_release(struct http_request *req)
 {
 	if (req->ctx_free)

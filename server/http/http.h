@@ -144,6 +144,14 @@ pthread_mutex_t *http_write_lock(struct http_request *req);
  */
 struct db *http_writer(struct http_request *req);
 /*
+ * The connection a run's ingest goes through, and the lock to hold (NULL:
+ * none): http_writer() under http_write_lock() where writers are one at a
+ * time anyway (SQLite), the request's own pool connection where the
+ * database lets ingests run beside each other (PostgreSQL,
+ * db_concurrent_ingest()).
+ */
+struct db *http_ingest_db(struct http_request *req, pthread_mutex_t **lock);
+/*
  * The handler's state for this connection: the one create() made for an
  * earlier request when it is there, else a new one (release frees whatever
  * another handler left).  It lives until the connection closes, so its
