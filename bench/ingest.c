@@ -470,6 +470,46 @@ static double cpu_seconds(pid_t pid)
 	return (double)(ut + st) / (double)sysconf(_SC_CLK_TCK);
 }
 
+/*
+ * The CPU seconds of the PostgreSQL cluster in $SPLATD_PG_DIR (bench/run.sh,
+ * tests/pg/cluster.sh): its postmaster's and those of the backends it has
+ * reaped; -1 without one.
+ */
+static double pg_cpu_seconds(void)
+{
+	const char *dir = getenv("SPLATD_PG_DIR");
+	unsigned long long ut, st, cut, cst;
+	char path[600], buf[1024], *p;
+	int pid = 0;
+	FILE *f;
+
+	if (!dir)
+		return -1;
+	snprintf(path, sizeof(path), "%s/data/postmaster.pid", dir);
+	f = fopen(path, "r");
+	if (!f || fscanf(f, "%d", &pid) != 1) {
+		if (f)
+			fclose(f);
+		return -1;
+	}
+	fclose(f);
+	snprintf(path, sizeof(path), "/proc/%d/stat", pid);
+	f = fopen(path, "r");
+	if (!f || !fgets(buf, sizeof(buf), f)) {
+		if (f)
+			fclose(f);
+		return -1;
+	}
+	fclose(f);
+	p = strrchr(buf, ')');
+	if (!p || sscanf(p + 2,
+			 "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u"
+			 " %llu %llu %llu %llu",
+			 &ut, &st, &cut, &cst) != 4)
+		return -1;
+	return (double)(ut + st + cut + cst) / (double)sysconf(_SC_CLK_TCK);
+}
+
 /* One core, in process: the parser alone, then the whole ingest path
  * (caps, sha256, parser, signature copies) without HTTP and SQLite. */
 static void parse_alone(const struct body *b)
@@ -742,7 +782,7 @@ int main(int argc, char **argv)
 	long long occ, runs;
 	char token[128], label[32];
 	struct stat st;
-	double cpu, wal;
+	double cpu, wal, pg_cpu;
 	long rss;
 	int opt, port;
 
@@ -835,6 +875,7 @@ int main(int argc, char **argv)
 		pids[k] = splatd_start(o.splatd, db.buf, &ports[k]);
 		cpu -= cpu_seconds(pids[k]);
 	}
+	pg_cpu = o.db && db_path_is_postgres(o.db) ? pg_cpu_seconds() : -1;
 	srv = load(&o, &b, &many, ports, o.instances, token);
 	rss = peak_rss_kb(pids[0]);
 	for (k = 0; k < o.instances; k++)
@@ -844,6 +885,10 @@ int main(int argc, char **argv)
 	strbuf_setlen(&db, db.len - 4);
 	for (k = 0; k < o.instances; k++)
 		splatd_stop(pids[k]);
+	if (pg_cpu >= 0) {
+		usleep(300 * 1000); /* the postmaster reaps the backends */
+		pg_cpu = pg_cpu_seconds() - pg_cpu;
+	}
 	stored_counts(db.buf, &occ, &runs);
 	snprintf(label, sizeof(label), "splatd serve%s:",
 		 o.instances > 1 ? (o.instances == 2 ? " x2" : " xN") : "");
@@ -864,6 +909,21 @@ int main(int argc, char **argv)
 		       sink.runs_s > 0 ? srv.runs_s / sink.runs_s : 0);
 	printf("splatd serve CPU:      %.2f ms per run (user + system)\n",
 	       srv.runs ? cpu * 1e3 / (double)srv.runs : 0);
+	if (pg_cpu >= 0 && srv.runs) {
+		double per_run = (cpu + pg_cpu) * 1e3 / (double)srv.runs;
+
+		printf("postgres CPU:          %.2f ms per run (the cluster's"
+		       " processes, user + system)\n",
+		       pg_cpu * 1e3 / (double)srv.runs);
+		printf("CPU bound:             splatd + postgres %.2f ms a run:"
+		       " at most %.0f runs/s on this machine's %ld cores\n",
+		       per_run,
+		       per_run > 0 ?
+			       1e3 * (double)sysconf(_SC_NPROCESSORS_ONLN) /
+				       per_run :
+			       0,
+		       sysconf(_SC_NPROCESSORS_ONLN));
+	}
 	printf("splatd serve peak RSS: %.1f MB   (goal < 64 MB)\n",
 	       (double)rss / 1024);
 	if (!o.db)

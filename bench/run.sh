@@ -303,15 +303,20 @@ section_dashboard() {
 # pg_ingest LABEL INGEST-ARGS...: one bench/ingest load (no sink, no list),
 # its "splatd serve" line relabelled, "runs/s p50 p99" in $pg_dir/LABEL
 pg_ingest() {
-	local label=$1 line
+	local label=$1 out line
 	shift
-	line=$(build/bench/ingest -S -m 0 -c "${BENCH_CONNS:-4}" \
+	out=$(build/bench/ingest -S -m 0 -c "${BENCH_CONNS:-4}" \
 		-d "${BENCH_SECONDS:-10}" "$@" "$SPLATD" \
 		tests/data/parse-invariance/seed-6641.splat "$OUT/postgres" \
-		2>/dev/null | grep -E '^(splatd serve[^:]*: .*runs/s|stored:)') ||
-		die "build/bench/ingest $* failed"
+		2>/dev/null) || die "build/bench/ingest $* failed"
+	line=$(grep -E '^splatd serve[^:]*: .*runs/s' <<<"$out") ||
+		die "build/bench/ingest $*: no figures"
 	sed -E "s/^splatd serve[^:]*:/$label/" <<<"$line"
-	awk '/runs\/s/ { for (i = 1; i <= NF; i++) {
+	# what each run cost (splatd's CPU includes SQLite's; PostgreSQL's
+	# is its cluster's), and the rate that CPU allows on this machine
+	grep -E '^(stored:|splatd serve CPU:|postgres CPU:|CPU bound:)' \
+		<<<"$out" | sed 's/^/  /'
+	awk '{ for (i = 1; i <= NF; i++) {
 		if ($i == "runs/s") r = $(i - 1)
 		if ($i == "p50") p = $(i + 1)
 		if ($i == "p99") q = $(i + 1) }
