@@ -740,10 +740,13 @@ static const char *const migrations_pg[] = {
 	 * 13: one report of a run recorded in one call, so that a run costs
 	 * a round trip per batch of reports, not ten per report
 	 * (db_reports_record(), docs/storage.md "PostgreSQL").  The steps and
-	 * their statements are db/signatures.c's, in the same order:
-	 * db_signature_record(), db_occurrence_insert(),
-	 * db_signature_places_add(); the text's sha256 key (a crafted XXH3
-	 * collision) is computed here from the text as stored.
+	 * their statements are db/signatures.c's: db_signature_record(),
+	 * db_occurrence_insert(), db_signature_places_add(), with the same
+	 * result; the sample's state is read before the count so that the
+	 * count and texts_dropped are one UPDATE of the signature (the caller
+	 * holds the signature's lock, nothing can change between), and the
+	 * text's sha256 key (a crafted XXH3 collision) is computed here from
+	 * the text as stored.
 	 */
 	"ALTER TABLE report_texts ALTER COLUMN text SET COMPRESSION lz4,"
 	" ALTER COLUMN raw SET COMPRESSION lz4;"
@@ -806,11 +809,6 @@ static const char *const migrations_pg[] = {
 	"   END IF;"
 	"  END IF;"
 	"  o_id := coalesce(v_dup, o_matched);"
-	"  UPDATE signatures SET occurrences = occurrences + 1,"
-	"   last_seen = GREATEST(last_seen, p_ts) WHERE id = o_id"
-	"   RETURNING occurrences, first_seen, status, hash, kind, title"
-	"   INTO o_occurrences, o_first_seen, o_status, o_hash, o_kind,"
-	"   o_title;"
 	/* db_occurrence_insert(): the sample's state */
 	"  SELECT count(*) FILTER (WHERE o.sample & 7 <> 0),"
 	"   coalesce(max(CASE WHEN o.sample & 2 <> 0"
@@ -829,6 +827,14 @@ static const char *const migrations_pg[] = {
 	"   WHERE o.signature_id = o_id AND o.text_id IS NOT NULL;"
 	"  v_drops := v_latest IS NOT NULL"
 	"   AND (v_latest_sample & (~ 8)) = 0;"
+	/* the count, and unlatest()'s texts_dropped, in one UPDATE */
+	"  UPDATE signatures SET occurrences = occurrences + 1,"
+	"   last_seen = GREATEST(last_seen, p_ts),"
+	"   texts_dropped = texts_dropped + CASE WHEN v_drops THEN 1 ELSE 0 END"
+	"   WHERE id = o_id"
+	"   RETURNING occurrences, first_seen, status, hash, kind, title"
+	"   INTO o_occurrences, o_first_seen, o_status, o_hash, o_kind,"
+	"   o_title;"
 	"  IF v_others = 0 AND v_latest IS NULL THEN"
 	"   v_sample := 15;"
 	"  ELSIF v_others < p_max - 1 THEN"
@@ -868,8 +874,6 @@ static const char *const migrations_pg[] = {
 	"    text_id = CASE WHEN sample & 7 <> 0 THEN text_id END"
 	"    WHERE id = v_latest;"
 	"   IF v_drops THEN"
-	"    UPDATE signatures SET texts_dropped = texts_dropped + 1"
-	"     WHERE id = o_id;"
 	"    IF v_latest_text <> v_text THEN"
 	"     DELETE FROM report_texts WHERE id = v_latest_text"
 	"      AND NOT EXISTS (SELECT 1 FROM occurrences"
