@@ -305,7 +305,7 @@ section_dashboard() {
 pg_ingest() {
 	local label=$1 out line
 	shift
-	out=$(build/bench/ingest -S -m 0 -c "${BENCH_CONNS:-4}" \
+	out=$(${PIN:+taskset -c "$PIN"} build/bench/ingest -S -m 0 -c "${BENCH_CONNS:-4}" \
 		-d "${BENCH_SECONDS:-10}" "$@" "$SPLATD" \
 		tests/data/parse-invariance/seed-6641.splat "$OUT/postgres" \
 		2>/dev/null) || die "build/bench/ingest $* failed"
@@ -321,6 +321,19 @@ pg_ingest() {
 		if ($i == "p50") p = $(i + 1)
 		if ($i == "p99") q = $(i + 1) }
 		print r, p, q }' <<<"$line" >"$pg_dir/$label"
+}
+
+# pin_cluster CPUS: the bench cluster's postmaster and its processes on
+# CPUS (the backends it forks after inherit it)
+pin_cluster() {
+	local pm st pid ppid
+	pm=$(head -n 1 "$SPLATD_PG_DIR/data/postmaster.pid") || return
+	for st in /proc/[0-9]*/stat; do
+		read -r pid _ _ ppid _ 2>/dev/null <"$st" || continue
+		if [ "$pid" = "$pm" ] || [ "$ppid" = "$pm" ]; then
+			taskset -p -c "$1" "$pid" >/dev/null
+		fi
+	done
 }
 
 # list_p50 LABEL DB: the top-50 list's p50 on DB, into $pg_dir/LABEL
@@ -345,8 +358,10 @@ section_postgres() (
 	chmod 755 "$pg_dir"
 	trap 'tests/pg/cluster.sh stop "$pg_dir/cluster"; rm -rf "$pg_dir"' EXIT
 	# durable as SQLite's WAL with synchronous = NORMAL is: a commit
-	# survives the process, the last ones may not survive the machine
-	url=$(PG_OPTS='-c synchronous_commit=off -c shared_buffers=256MB' \
+	# survives the process, the last ones may not survive the machine;
+	# autovacuum looks every second, as docs/deploy.md advises for a busy
+	# service (a signature's row is rewritten on every report)
+	url=$(PG_OPTS='-c synchronous_commit=off -c shared_buffers=256MB -c autovacuum_naptime=1s' \
 		tests/pg/cluster.sh start "$pg_dir/cluster") || die "no cluster"
 	export SPLATD_PG_DIR=$pg_dir/cluster
 	rm -f "$OUT/postgres/ingest.db"*
@@ -355,6 +370,17 @@ section_postgres() (
 		die createdb
 	pg_ingest "postgres, 1 instance:" -D "$url/one"
 	pg_ingest "postgres, 2 instances:" -I 2 -D "$url/two"
+	# PostgreSQL alone on core 0, the instances and the clients on the
+	# others: the rate one core of PostgreSQL's own host gives, which is
+	# what separate hosts would multiply (docs/bench.md)
+	if [ "$(nproc)" -ge 2 ] && command -v taskset >/dev/null &&
+		tests/pg/cluster.sh createdb pinned; then
+		pin_cluster 0
+		PIN=1-$(($(nproc) - 1)) pg_ingest \
+			"postgres, 2 instances, PostgreSQL on 1 core:" -I 2 \
+			-D "$url/pinned"
+		pin_cluster "0-$(($(nproc) - 1))"
+	fi
 	read -r s1 _ _ <"$pg_dir/sqlite, 1 instance:"
 	read -r p1 _ _ <"$pg_dir/postgres, 1 instance:"
 	read -r p2 _ p2_99 <"$pg_dir/postgres, 2 instances:"
