@@ -450,36 +450,107 @@ static int reports_record_here(struct db *db, long long run,
 	return 0;
 }
 
-static void bind_report(struct db_stmt *st, long long run,
-			const struct db_report *r, size_t seq, long long ts,
-			unsigned max, const char **edge_strs)
+static bool same_str(const char *a, const char *b)
 {
-	const struct db_signature_new *s = &r->sig;
-	const char *text = r->text ? r->text : "", *raw = r->raw ? r->raw : "";
-	unsigned char key[DB_TEXT_KEY_LEN];
-	size_t i, ne = s->nedges;
+	return a == b || (a && b && !strcmp(a, b));
+}
 
-	for (i = 0; i < ne; i++) {
-		edge_strs[i] = s->edges[i].hash;
-		edge_strs[ne + i] = s->edges[i].from;
-		edge_strs[2 * ne + i] = s->edges[i].to;
-		edge_strs[3 * ne + i] = s->edges[i].function;
+/*
+ * The end of the group of reports that starts at from: the reports after it
+ * of the same signature, kernel and syz_title (so that one call of the
+ * function records them as one at a time would), at most DB_REPORTS_BATCH.
+ */
+static size_t group_end(const struct db_report *r, size_t from, size_t n)
+{
+	size_t i = from + 1;
+
+	while (i < n && i - from < DB_REPORTS_BATCH &&
+	       !strcmp(r[i].sig.hash, r[from].sig.hash) &&
+	       r[i].sig.algo_version == r[from].sig.algo_version &&
+	       same_str(r[i].kernel, r[from].kernel) &&
+	       same_str(r[i].sig.syz_title, r[from].sig.syz_title))
+		i++;
+	return i;
+}
+
+/* The end of the batch that starts at from: whole groups, at most
+ * DB_REPORTS_BATCH reports (a group is never longer). */
+static size_t batch_end(const struct db_report *r, size_t from, size_t n)
+{
+	size_t i = from, g;
+
+	while (i < n) {
+		g = group_end(r, i, n);
+		if (g - from > DB_REPORTS_BATCH)
+			break;
+		i = g;
 	}
-	db_text_key(text, strlen(text), raw, strlen(raw), key);
+	return i;
+}
+
+/* A group's values as the texts of the function's array parameters. */
+struct group_args {
+	const char *seq[DB_REPORTS_BATCH], *task[DB_REPORTS_BATCH];
+	const char *pid[DB_REPORTS_BATCH], *key[DB_REPORTS_BATCH];
+	const char *text[DB_REPORTS_BATCH], *raw[DB_REPORTS_BATCH];
+	char seqs[DB_REPORTS_BATCH][24], pids[DB_REPORTS_BATCH][24];
+	char keys[DB_REPORTS_BATCH][2 * DB_TEXT_KEY_LEN + 3];
+	const char **edges; /* 4 * nedges: hashes, froms, tos, functions */
+	size_t edges_alloc;
+};
+
+/* Reports [from, to), one group, as the parameters of one call. */
+static void bind_group(struct db_stmt *st, long long run,
+		       const struct db_report *r, size_t from, size_t to,
+		       long long ts, unsigned max, struct group_args *a)
+{
+	static const char hex[] = "0123456789abcdef";
+	const struct db_signature_new *s = &r[from].sig;
+	unsigned char key[DB_TEXT_KEY_LEN];
+	size_t i, k, ne = s->nedges, n = to - from;
+
+	ALLOC_GROW(a->edges, 4 * ne + 1, a->edges_alloc);
+	for (i = 0; i < ne; i++) {
+		a->edges[i] = s->edges[i].hash;
+		a->edges[ne + i] = s->edges[i].from;
+		a->edges[2 * ne + i] = s->edges[i].to;
+		a->edges[3 * ne + i] = s->edges[i].function;
+	}
+	for (i = 0; i < n; i++) {
+		const struct db_report *ri = &r[from + i];
+
+		a->text[i] = ri->text ? ri->text : "";
+		a->raw[i] = ri->raw ? ri->raw : "";
+		snprintf(a->seqs[i], sizeof(a->seqs[i]), "%zu", from + i);
+		a->seq[i] = a->seqs[i];
+		snprintf(a->pids[i], sizeof(a->pids[i]), "%lld", ri->pid);
+		a->pid[i] = ri->pid < 0 ? NULL : a->pids[i];
+		a->task[i] = ri->task;
+		db_text_key(a->text[i], strlen(a->text[i]), a->raw[i],
+			    strlen(a->raw[i]), key);
+		a->keys[i][0] = '\\';
+		a->keys[i][1] = 'x';
+		for (k = 0; k < DB_TEXT_KEY_LEN; k++) {
+			a->keys[i][2 + 2 * k] = hex[key[k] >> 4];
+			a->keys[i][3 + 2 * k] = hex[key[k] & 15];
+		}
+		a->keys[i][2 + 2 * DB_TEXT_KEY_LEN] = '\0';
+		a->key[i] = a->keys[i];
+	}
 	bind_signature(st, s, ts);
-	db_bind_text_array(st, 12, edge_strs, ne);
-	db_bind_text_array(st, 13, edge_strs + ne, ne);
-	db_bind_text_array(st, 14, edge_strs + 2 * ne, ne);
-	db_bind_text_array(st, 15, edge_strs + 3 * ne, ne);
+	db_bind_text_array(st, 12, a->edges, ne);
+	db_bind_text_array(st, 13, a->edges + ne, ne);
+	db_bind_text_array(st, 14, a->edges + 2 * ne, ne);
+	db_bind_text_array(st, 15, a->edges + 3 * ne, ne);
 	db_bind_int(st, 16, run);
-	db_bind_int(st, 17, (long long)seq);
-	db_bind_text(st, 18, r->kernel);
-	db_bind_text(st, 19, r->task);
-	db_bind_int_or_null(st, 20, r->pid, r->pid < 0);
-	db_bind_blob(st, 21, key, sizeof(key));
-	db_bind_text(st, 22, text);
-	db_bind_text(st, 23, raw);
-	db_bind_int(st, 24, max);
+	db_bind_text(st, 17, r[from].kernel);
+	db_bind_int(st, 18, max);
+	db_bind_text_array(st, 19, a->seq, n);
+	db_bind_text_array(st, 20, a->task, n);
+	db_bind_text_array(st, 21, a->pid, n);
+	db_bind_text_array(st, 22, a->key, n);
+	db_bind_text_array(st, 23, a->text, n);
+	db_bind_text_array(st, 24, a->raw, n);
 }
 
 static void hit_from_row(struct db_signature_hit *hit, struct db_stmt *st)
@@ -491,48 +562,49 @@ static void hit_from_row(struct db_signature_hit *hit, struct db_stmt *st)
 }
 
 /*
- * Reports [from, to) as one batch of calls: one round trip; the first
- * batch takes the locks of all n signatures first (lock).
+ * Reports [from, to), whole groups, as one batch of calls: one round trip;
+ * the first batch takes the locks of all n signatures first (lock).
  */
 static int reports_record_batch(struct db *db, struct db_stmt *st,
 				struct db_stmt *lock, long long run,
 				const struct db_report *r, size_t n,
 				size_t from, size_t to, long long ts,
 				unsigned max, struct db_signature_hit *hits,
-				struct strbuf *err)
+				struct group_args *a, struct strbuf *err)
 {
-	const char **edge_strs = NULL;
-	size_t i, alloc = 0;
+	size_t i, g, k;
 	int ret;
 
 	ret = db_batch_begin(db, err);
 	if (ret)
 		return ret;
 	if (lock) {
-		ALLOC_GROW(edge_strs, n + 1, alloc);
+		ALLOC_GROW(a->edges, n + 1, a->edges_alloc);
 		for (i = 0; i < n; i++)
-			edge_strs[i] = r[i].sig.hash;
-		db_bind_text_array(lock, 1, edge_strs, n);
+			a->edges[i] = r[i].sig.hash;
+		db_bind_text_array(lock, 1, a->edges, n);
 		ret = db_send(db, lock, "locking signatures", err);
 	}
-	for (i = from; !ret && i < to; i++) {
-		ALLOC_GROW(edge_strs, 4 * r[i].sig.nedges + 1, alloc);
-		bind_report(st, run, &r[i], i, ts, max, edge_strs);
-		ret = db_send(db, st, "recording a report", err);
+	for (i = from; !ret && i < to; i = g) {
+		g = group_end(r, i, to);
+		bind_group(st, run, r, i, g, ts, max, a);
+		ret = db_send(db, st, "recording reports", err);
 	}
-	free(edge_strs);
 	if (!ret)
-		ret = db_batch_sync(db, "recording a report", err);
+		ret = db_batch_sync(db, "recording reports", err);
 	if (!ret && lock) {
 		ret = db_recv(db, lock, "locking signatures", err);
 		db_reset(lock);
 	}
-	for (i = from; !ret && i < to; i++) {
-		ret = db_recv(db, st, "recording a report", err);
-		if (!ret && db_step(st) == DB_ROW)
-			hit_from_row(&hits[i], st);
-		else if (!ret)
-			ret = db_fail(db, "recording a report", err);
+	for (i = from; !ret && i < to; i = g) {
+		g = group_end(r, i, to);
+		ret = db_recv(db, st, "recording reports", err);
+		for (k = i; !ret && k < g; k++) {
+			if (db_step(st) == DB_ROW)
+				hit_from_row(&hits[k], st);
+			else
+				ret = db_fail(db, "recording reports", err);
+		}
 		db_reset(st);
 	}
 	if (db_batch_end(db, err) && !ret)
@@ -545,8 +617,9 @@ int db_reports_record(struct db *db, long long run, const struct db_report *r,
 		      struct db_signature_hit *hits, struct strbuf *err)
 {
 	unsigned max = max_samples ? max_samples : DB_MAX_SAMPLES;
+	struct group_args *a;
 	struct db_stmt *st, *lock;
-	size_t i;
+	size_t i, next;
 	int ret = 0;
 
 	if (!db->pg)
@@ -558,11 +631,16 @@ int db_reports_record(struct db *db, long long run, const struct db_report *r,
 	lock = st ? db_stmt(db, DB_SQL_SIG_LOCK, err) : NULL;
 	if (!lock)
 		return -EIO;
-	for (i = 0; !ret && i < n; i += DB_REPORTS_BATCH)
-		ret = reports_record_batch(
-			db, st, i ? NULL : lock, run, r, n, i,
-			i + DB_REPORTS_BATCH < n ? i + DB_REPORTS_BATCH : n, ts,
-			max, hits, err);
+	a = calloc(1, sizeof(*a));
+	if (!a)
+		abort();
+	for (i = 0; !ret && i < n; i = next) {
+		next = batch_end(r, i, n);
+		ret = reports_record_batch(db, st, i ? NULL : lock, run, r, n,
+					   i, next, ts, max, hits, a, err);
+	}
+	free(a->edges);
+	free(a);
 	return ret;
 }
 

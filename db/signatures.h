@@ -149,10 +149,12 @@ struct db_report {
  * Inside the caller's transaction: record the n reports of run (its rowid),
  * seen at ts, in their order: each one's db_signature_record() into hits[i]
  * (whose strbufs are the caller's), its db_occurrence_insert() with seq i,
- * and db_signature_places_add() once per signature.  On PostgreSQL each
- * report is one call of its function splatd_record_report() (migration
- * 13), the calls sent in batches of DB_REPORTS_BATCH, a round trip each;
- * on SQLite the same steps run here.  0 or -errno (err says which report
+ * and db_signature_places_add() once per signature.  On PostgreSQL the
+ * signatures' locks are taken first (db_begin_ingest()), then each group
+ * of consecutive reports of one signature and kernel is one call of its
+ * function splatd_record_reports() (migration 13), the calls sent in
+ * batches of at most DB_REPORTS_BATCH reports, a round trip each; on
+ * SQLite the same steps run here.  0 or -errno (err says which step
  * failed); on failure the caller rolls back.
  */
 #define DB_REPORTS_BATCH 64

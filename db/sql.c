@@ -876,11 +876,12 @@ static const char *const sql[DB_SQL_NR] = {
 	[DB_SQL_ROLE_TRY] = "SELECT 1 + 0 * (?1 + ?2)",
 	/*
 	 * PostgreSQL records a run's reports through its function
-	 * splatd_record_report() (migration 13), a batch of calls in one
-	 * round trip; SQLite runs the same steps in process
-	 * (db_reports_record()).  Its stand-in has the function's shape:
-	 * the counted signature, the matched one, new, occurrences,
-	 * first_seen, status, hash, kind, title.
+	 * splatd_record_reports() (migration 13), a call per group of
+	 * consecutive reports of one signature and kernel, a batch of calls
+	 * in one round trip; SQLite runs the same steps in process
+	 * (db_reports_record()).  Its stand-in has the function's shape, a
+	 * row per report: the counted signature, the matched one, new,
+	 * occurrences, first_seen, status, hash, kind, title.
 	 */
 	[DB_SQL_REPORT_RECORD] = "SELECT 0, 0, 0, 0, 0, '', '', '', ''"
 				 " WHERE ?24 IS NULL OR 1",
@@ -1143,7 +1144,7 @@ static const char *const sql_pg[DB_SQL_NR] = {
 		" WHERE s.hash = ANY (CAST(?1 AS text[]))) a ORDER BY k) l",
 	[DB_SQL_REG_LOCK] = "SELECT count(*) FROM pg_advisory_xact_lock(2, 0)",
 	[DB_SQL_REPORT_RECORD] =
-		"SELECT * FROM splatd_record_report(?1, ?2, ?3, ?4, ?5, ?6, ?7,"
+		"SELECT * FROM splatd_record_reports(?1, ?2, ?3, ?4, ?5, ?6, ?7,"
 		" ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,"
 		" ?21, ?22, ?23, ?24)",
 };

@@ -23,54 +23,84 @@ static long long new_signature(struct fixture *f, const char *hash)
 	return fixture_signature(f, hash, hash, 1);
 }
 
+/* One report of a run: its signature's hash, its kernel, its text. */
+struct rep {
+	const char *hash, *kernel, *text;
+};
+
+/*
+ * One run (tree, run kernel) with the n reports rs, recorded at once as
+ * ingest records a log (on PostgreSQL: a call per group of consecutive
+ * reports of one signature and kernel); "new" and "occurrences" of each
+ * report's hit, as the verdict shows them, appended to out.
+ */
+static void run_of(struct fixture *f, const char *tree, const char *run_kernel,
+		   const struct rep *rs, size_t n, unsigned max,
+		   struct strbuf *out)
+{
+	static int runs;
+	struct db_report reps[8] = { 0 };
+	struct db_signature_hit hits[8];
+	struct db_run r = { 0 };
+	long long run;
+	char id[32];
+	size_t i;
+
+	assert_true(n <= 8);
+	snprintf(id, sizeof(id), "many-%d", ++runs);
+	r.run_id = id;
+	r.tree = tree;
+	r.kernel = run_kernel;
+	r.received_at = 1700100000 + runs;
+	r.log_sha256 = "abc";
+	for (i = 0; i < n; i++) {
+		reps[i].sig.hash = rs[i].hash;
+		reps[i].sig.algo_version = 1;
+		reps[i].sig.kind = "circular";
+		reps[i].sig.title = rs[i].hash;
+		reps[i].sig.classes = "[]";
+		reps[i].sig.chain = "[]";
+		reps[i].sig.search = "x";
+		reps[i].pid = -1;
+		reps[i].kernel = rs[i].kernel;
+		reps[i].text = rs[i].text;
+		reps[i].raw = "raw";
+		memset(&hits[i], 0, sizeof(hits[i]));
+		strbuf_init(&hits[i].hash, 0);
+		strbuf_init(&hits[i].kind, 0);
+		strbuf_init(&hits[i].title, 0);
+		strbuf_init(&hits[i].status, 0);
+	}
+	assert_int_equal(db_begin_ingest(f->db, &f->err), 0);
+	assert_int_equal(db_run_insert(f->db, &r, &run, &f->err), 0);
+	assert_int_equal(db_reports_record(f->db, run, reps, n, r.received_at,
+					   max, hits, &f->err),
+			 0);
+	assert_int_equal(db_commit(f->db, &f->err), 0);
+	for (i = 0; i < n; i++) {
+		strbuf_addf(out, "%s%d/%lld ", hits[i].title.buf,
+			    hits[i].is_new, hits[i].occurrences);
+		strbuf_release(&hits[i].hash);
+		strbuf_release(&hits[i].kind);
+		strbuf_release(&hits[i].title);
+		strbuf_release(&hits[i].status);
+	}
+}
+
 /*
  * One run (tree, run kernel; NULL for none) with one report of the
- * signature of hash, recorded as ingest records it (db_reports_record():
- * on PostgreSQL its function, on SQLite db/signatures.c's steps).
+ * signature of hash, which exists already.
  */
 static void occur(struct fixture *f, const char *hash, const char *tree,
 		  const char *run_kernel, const char *kernel, const char *text,
 		  unsigned max)
 {
-	static int n;
-	struct db_run r = { 0 };
-	struct db_report rep = { 0 };
-	struct db_signature_hit hit = { 0 };
-	long long run;
-	char id[32];
+	const struct rep one = { hash, kernel, text };
+	struct strbuf hit = STRBUF_INIT;
 
-	snprintf(id, sizeof(id), "run-%d", ++n);
-	r.run_id = id;
-	r.tree = tree;
-	r.kernel = run_kernel;
-	r.received_at = 1700000000 + n;
-	r.log_sha256 = "abc";
-	rep.sig.hash = hash;
-	rep.sig.algo_version = 1;
-	rep.sig.kind = "circular";
-	rep.sig.title = hash;
-	rep.sig.classes = "[]";
-	rep.sig.chain = "[]";
-	rep.sig.search = "x";
-	rep.pid = -1;
-	rep.kernel = kernel;
-	rep.text = text;
-	rep.raw = "raw";
-	strbuf_init(&hit.hash, 0);
-	strbuf_init(&hit.kind, 0);
-	strbuf_init(&hit.title, 0);
-	strbuf_init(&hit.status, 0);
-	assert_int_equal(db_begin_ingest(f->db, &f->err), 0);
-	assert_int_equal(db_run_insert(f->db, &r, &run, &f->err), 0);
-	assert_int_equal(db_reports_record(f->db, run, &rep, 1, r.received_at,
-					   max, &hit, &f->err),
-			 0);
-	assert_int_equal(db_commit(f->db, &f->err), 0);
-	assert_false(hit.is_new);
-	strbuf_release(&hit.hash);
-	strbuf_release(&hit.kind);
-	strbuf_release(&hit.title);
-	strbuf_release(&hit.status);
+	run_of(f, tree, run_kernel, &one, 1, max, &hit);
+	assert_non_null(strstr(hit.buf, "0/")); /* not new */
+	strbuf_release(&hit);
 }
 
 /* Listing is newest first: put each text in front, oldest first. */
@@ -256,6 +286,67 @@ static void db_samples__key_collision_uses_sha256(void **state)
 	strbuf_release(&sql);
 }
 
+/* Four reports of one signature in one log, then one more in another:
+ * as four runs of one report each would store them. */
+static void db_samples__one_log_many_reports(void **state)
+{
+	struct fixture *f = *state;
+	struct strbuf out = STRBUF_INIT, hits = STRBUF_INIT;
+	const struct rep rs[] = { { "h1", "k", "a" },
+				  { "h1", "k", "b" },
+				  { "h1", "k", "c" },
+				  { "h1", "k", "d" } };
+	const struct rep more[] = { { "h1", "k", "e" } };
+
+	run_of(f, "t", "k", rs, 4, 0, &hits);
+	assert_string_equal(hits.buf, "h11/1 h10/2 h10/3 h10/4 ");
+	texts(f, 1, &out);
+	assert_string_equal(out.buf, "a - - d ");
+	assert_int_equal(dropped(f, 1), 2);
+	assert_int_equal(stored_texts(f), 2);
+	strbuf_reset(&hits);
+	run_of(f, "t", "k", more, 1, 0, &hits);
+	assert_string_equal(hits.buf, "h10/5 ");
+	texts(f, 1, &out);
+	assert_string_equal(out.buf, "a - - - e ");
+	assert_int_equal(dropped(f, 1), 3);
+	assert_int_equal(stored_texts(f), 2);
+	assert_int_equal(scalar(f, "SELECT occurrences FROM signatures"
+				   " WHERE hash = 'h1'"),
+			 5);
+	strbuf_release(&out);
+	strbuf_release(&hits);
+}
+
+/*
+ * Signatures and kernels interleaved in one log, under a cap of 3
+ * samples: each report sees what the reports before it left (a second
+ * kernel is sampled until the cap, a sample keeps its text, the latest
+ * only is dropped for the next), new only on its first report.
+ */
+static void db_samples__one_log_interleaved(void **state)
+{
+	struct fixture *f = *state;
+	struct strbuf out = STRBUF_INIT, hits = STRBUF_INIT;
+	const struct rep rs[] = { { "h1", "k1", "a" }, { "h1", "k2", "b" },
+				  { "h2", "k1", "x" }, { "h1", "k2", "c" },
+				  { "h1", "k2", "d" }, { "h2", "k1", "y" } };
+
+	run_of(f, "t", "k1", rs, 6, 3, &hits);
+	assert_string_equal(hits.buf, "h11/1 h10/2 h21/1 h10/3 h10/4 h20/2 ");
+	texts(f, 1, &out);
+	assert_string_equal(out.buf, "a b - d ");
+	texts(f, 2, &out);
+	assert_string_equal(out.buf, "x y ");
+	assert_int_equal(dropped(f, 1), 1);
+	assert_int_equal(dropped(f, 2), 0);
+	assert_int_equal(scalar(f, "SELECT count(*) FROM occurrences"
+				   " WHERE sample & 2 <> 0 AND kernel = 'k2'"),
+			 1);
+	strbuf_release(&out);
+	strbuf_release(&hits);
+}
+
 /* The key separates text from raw. */
 static void db_samples__hash_separates_text_and_raw(void **state)
 {
@@ -292,6 +383,8 @@ int main(void)
 		T(db_samples__latest_text_row_reused),
 		T(db_samples__shared_text_not_reused),
 		T(db_samples__key_collision_uses_sha256),
+		T(db_samples__one_log_many_reports),
+		T(db_samples__one_log_interleaved),
 		cmocka_unit_test(db_samples__hash_separates_text_and_raw),
 		cmocka_unit_test(db_samples__key_separates_text_and_raw),
 	};
