@@ -22,6 +22,7 @@ struct pg {
 	long long changes;
 	bool tx_open; /* a transaction was open after the last command */
 	bool pipe_failed; /* a statement of the pipeline failed */
+	bool pipe_synced; /* the pipeline's sync was sent */
 };
 
 struct pg_stmt {
@@ -386,6 +387,7 @@ int pg_pipeline_enter(struct pg *pg)
 		return -EIO;
 	}
 	pg->pipe_failed = false;
+	pg->pipe_synced = false;
 	return 0;
 }
 
@@ -421,6 +423,7 @@ int pg_send(struct pg_stmt *st)
 
 int pg_pipeline_sync(struct pg *pg)
 {
+	pg->pipe_synced = true;
 	if (PQpipelineSync(pg->conn) != 1) {
 		set_error(pg, NULL);
 		return -EIO;
@@ -469,6 +472,10 @@ int pg_pipeline_exit(struct pg *pg)
 	ExecStatusType s;
 	int guard = 0;
 
+	/* a batch given up before its sync: without one, what was sent
+	 * would never be answered and the reads below would wait forever */
+	if (!pg->pipe_synced && PQstatus(pg->conn) == CONNECTION_OK)
+		pg_pipeline_sync(pg);
 	while (PQpipelineStatus(pg->conn) != PQ_PIPELINE_OFF) {
 		res = PQgetResult(pg->conn);
 		s = PQresultStatus(res);

@@ -195,6 +195,29 @@ static void pg__ingests_share_the_write_lock(void **state)
 	db_close(third);
 }
 
+/*
+ * A batch given up after some statements were sent and before its sync
+ * (a bind that failed half way) ends without waiting for answers that
+ * would never come, and leaves the connection usable.
+ */
+static void pg__batch_given_up_before_its_sync(void **state)
+{
+	struct fixture *f = *state;
+	struct db_stmt *st;
+	long long v = -1;
+
+	assert_int_equal(db_begin(f->db, &f->err), 0);
+	st = db_stmt(f->db, DB_SQL_USER_VERSION, &f->err);
+	assert_non_null(st);
+	assert_int_equal(db_batch_begin(f->db, &f->err), 0);
+	assert_int_equal(db_send(f->db, st, "reading", &f->err), 0);
+	assert_int_equal(db_send(f->db, st, "reading", &f->err), 0);
+	assert_int_equal(db_batch_end(f->db, &f->err), 0);
+	db_rollback(f->db);
+	assert_int_equal(db_scalar(f->db, DB_SQL_USER_VERSION, &v, &f->err), 0);
+	assert_int_equal(v, migrate_latest());
+}
+
 /* The server ends every other session of the database; how many. */
 static long long drop_connections(struct fixture *f)
 {
@@ -277,6 +300,7 @@ int main(void)
 		T(pg__writes_are_serialized),
 		T(pg__ingests_share_the_write_lock),
 		T(pg__dropped_connection_reconnects),
+		T(pg__batch_given_up_before_its_sync),
 		T(pg__concurrent_opens_migrate_once),
 		DB_CASES(T), /* tests/unit/db_cases.h */
 	};
