@@ -403,6 +403,13 @@ int db_batch_begin(struct db *db, struct strbuf *err)
 	return 0;
 }
 
+int db_batch_ready(struct db *db, struct db_stmt *st, struct strbuf *err)
+{
+	if (!db->pg)
+		return 0;
+	return pg_ready(st->pg) ? pg_fail(db->pg, "preparing a batch", err) : 0;
+}
+
 int db_send(struct db *db, struct db_stmt *st, const char *what,
 	    struct strbuf *err)
 {

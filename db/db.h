@@ -137,6 +137,12 @@ int db_health(struct db *db, struct strbuf *err);
  * message" in err.
  */
 int db_batch_begin(struct db *db, struct strbuf *err);
+/*
+ * Before db_batch_begin(), for each statement the batch will send: it
+ * prepared on the connection as it is now (a connection made again since
+ * the statement was last used has forgotten it).
+ */
+int db_batch_ready(struct db *db, struct db_stmt *st, struct strbuf *err);
 int db_send(struct db *db, struct db_stmt *st, const char *what,
 	    struct strbuf *err);
 int db_batch_sync(struct db *db, const char *what, struct strbuf *err);

@@ -631,6 +631,11 @@ int db_reports_record(struct db *db, long long run, const struct db_report *r,
 	lock = st ? db_stmt(db, DB_SQL_SIG_LOCK, err) : NULL;
 	if (!lock)
 		return -EIO;
+	ret = db_batch_ready(db, st, err);
+	if (!ret)
+		ret = db_batch_ready(db, lock, err);
+	if (ret)
+		return ret;
 	a = calloc(1, sizeof(*a));
 	if (!a)
 		abort();

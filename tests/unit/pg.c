@@ -21,6 +21,8 @@
 
 #include "db/db.h"
 #include "db/migrate.h"
+#include "db/runs.h"
+#include "db/signatures.h"
 
 #include "tests/unit/db_fixture.h"
 #include "tests/unit/db_cases.h"
@@ -228,6 +230,38 @@ static long long drop_connections(struct fixture *f)
 				 " AND backend_type = 'client backend'");
 }
 
+/* An ingest's writes of run id with one report, committed. */
+static void record_one(struct fixture *f, const char *id)
+{
+	struct db_run r = { .run_id = id, .received_at = 1, .log_sha256 = "x" };
+	struct db_report rep = { .sig = { .hash = "h",
+					  .algo_version = 1,
+					  .kind = "circular",
+					  .title = "t",
+					  .classes = "[]",
+					  .chain = "[]",
+					  .search = "t" },
+				 .pid = -1,
+				 .text = "text",
+				 .raw = "raw" };
+	struct db_signature_hit hit = { 0 };
+	long long run;
+
+	strbuf_init(&hit.hash, 0);
+	strbuf_init(&hit.kind, 0);
+	strbuf_init(&hit.title, 0);
+	strbuf_init(&hit.status, 0);
+	assert_int_equal(db_begin_ingest(f->db, &f->err), 0);
+	assert_int_equal(db_run_insert(f->db, &r, &run, &f->err), 0);
+	if (db_reports_record(f->db, run, &rep, 1, 1, 0, &hit, &f->err))
+		fail_msg("%s", f->err.buf);
+	assert_int_equal(db_commit(f->db, &f->err), 0);
+	strbuf_release(&hit.hash);
+	strbuf_release(&hit.kind);
+	strbuf_release(&hit.title);
+	strbuf_release(&hit.status);
+}
+
 /*
  * A connection the server dropped between two transactions (a restart,
  * a failover, an idle timeout) is made again by the next BEGIN, of either
@@ -249,6 +283,10 @@ static void pg__dropped_connection_reconnects(void **state)
 	v = -1;
 	assert_int_equal(db_scalar(f->db, DB_SQL_USER_VERSION, &v, &f->err), 0);
 	assert_int_equal(v, migrate_latest());
+	/* a whole ingest, its batch's statements prepared anew */
+	record_one(f, "r1");
+	assert_int_equal(drop_connections(f), 1);
+	record_one(f, "r2");
 }
 
 static void *open_thread(void *arg)
