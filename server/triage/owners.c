@@ -179,6 +179,7 @@ struct owners_source {
 	struct indexer *ix; /* that indexer, NULL: none */
 	char **retired; /* former cache ids */
 	size_t nretired, aretired;
+	unsigned long stored; /* indexes stored: owners_source_generation() */
 	pthread_mutex_t lock; /* the trees are shared by HTTP workers */
 };
 
@@ -237,6 +238,11 @@ static void source_stored(void *data, struct db *db, const char *repo,
 	}
 	pthread_mutex_unlock(&s->lock);
 stale:
+	/* before the marking: a computation that began before the swap
+	 * and stores after this marking sees it (owners_cache.c) */
+	pthread_mutex_lock(&s->lock);
+	s->stored++;
+	pthread_mutex_unlock(&s->lock);
 	if (db_owners_stale_commit(db, commit, &n, &err))
 		fprintf(stderr, "splatd serve: owners at %s: %s\n", commit,
 			err.buf);
@@ -295,6 +301,16 @@ int owners_source_new_background(struct owners_source **out, const char *repo,
 				 struct indexer *ix, struct strbuf *err)
 {
 	return source_new(out, NULL, repo, ref, db, true, ix, err);
+}
+
+unsigned long owners_source_generation(struct owners_source *s)
+{
+	unsigned long g;
+
+	pthread_mutex_lock(&s->lock);
+	g = s->stored;
+	pthread_mutex_unlock(&s->lock);
+	return g;
 }
 
 const char *owners_source_cache_id(struct owners_source *s)

@@ -97,6 +97,11 @@ int owners_source_from_trees(struct owners_source **out, struct db *db,
  */
 #define OWNERS_ROUTE_VERSION 2
 const char *owners_source_cache_id(struct owners_source *s);
+/*
+ * How many indexes the indexer has stored for s so far: owners computed
+ * while it changed may have used a tree the new index replaced.
+ */
+unsigned long owners_source_generation(struct owners_source *s);
 void owners_source_free(struct owners_source *s);
 
 /*

@@ -62,6 +62,8 @@ static int owners_cache_compute(struct db *db, pthread_mutex_t *write_lock,
 	int *generic = NULL;
 	json_t *list, *o;
 	char *s1 = NULL, *s2 = NULL;
+	unsigned long generation = owners_source_generation(src);
+	long long stale;
 	size_t i, n;
 	int ret;
 
@@ -106,6 +108,15 @@ static int owners_cache_compute(struct db *db, pthread_mutex_t *write_lock,
 		else
 			ret = db_commit(db, err);
 	}
+	/*
+	 * An index stored while these were computed may have replaced the
+	 * tree they came from, and its marking of the commit's owners as
+	 * stale may have come before this store: marked again, they are
+	 * computed anew by the next request (docs/owners.md "Indexes").
+	 */
+	if (!ret && owners_source_generation(src) != generation &&
+	    db_owners_stale_commit(db, commit.buf, &stale, err))
+		ret = -EIO;
 	pthread_mutex_unlock(write_lock);
 	if (!ret) {
 		strbuf_addstr(owners, s1);
