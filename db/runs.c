@@ -51,14 +51,21 @@ int db_run_insert(struct db *db, const struct db_run *run, long long *id,
 	db_bind_int(st, 14, run->reports);
 	db_bind_text(st, 15, run->kcidb_origin);
 	db_bind_text(st, 16, run->kcidb_test_id);
-	/* RETURNING id: the row comes at the first step; then finish it */
-	ret = db_step(st) == DB_ROW ? 0 : -EIO;
-	if (!ret) {
+	/* RETURNING id: the row comes at the first step (none when the id
+	 * is stored: nothing done); then finish it */
+	switch (db_step(st)) {
+	case DB_ROW:
 		*id = db_col_int(st, 0);
-		ret = db_step(st) == DB_DONE ? 0 : -EIO;
-	}
-	if (ret)
+		ret = db_step(st) == DB_DONE ? 0 :
+					       db_fail(db, "storing run", err);
+		break;
+	case DB_DONE:
+		strbuf_addf(err, "run '%s' is stored", run->run_id);
+		ret = -EALREADY;
+		break;
+	default:
 		ret = db_fail(db, "storing run", err);
+	}
 	db_reset(st);
 	return ret;
 }

@@ -45,7 +45,12 @@ typedef int (*db_run_report_fn)(void *ctx, const struct db_run_report *r);
  */
 int db_run_find(struct db *db, const char *run_id, long long *id,
 		struct strbuf *sha, struct strbuf *verdict, struct strbuf *err);
-/* Insert run (inside the caller's transaction); -EEXIST on a duplicate id. */
+/*
+ * Insert run (inside the caller's transaction): -EALREADY, nothing done,
+ * when a run with its id is stored (or being stored by a transaction that
+ * then commits: this waits for it on PostgreSQL); -EEXIST when another
+ * unique key is taken (its KCIDB test id).
+ */
 int db_run_insert(struct db *db, const struct db_run *run, long long *id,
 		  struct strbuf *err);
 int db_run_set_verdict(struct db *db, long long id, const char *verdict,

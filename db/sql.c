@@ -205,7 +205,8 @@ static const char *const sql[DB_SQL_NR] = {
 		" lockdep_off_after, lockdep_off_reason, reports, verdict,"
 		" kcidb_origin, kcidb_test_id)"
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
-		" ?13, ?14, '', ?15, ?16) RETURNING id",
+		" ?13, ?14, '', ?15, ?16) ON CONFLICT (run_id) DO NOTHING"
+		" RETURNING id",
 	[DB_SQL_RUN_SET_VERDICT] = "UPDATE runs SET verdict = ?2 WHERE id = ?1",
 	[DB_SQL_RUN_GET] = "SELECT " RUN_COLUMNS " FROM runs WHERE run_id = ?1",
 	[DB_SQL_RUN_LIST] = "SELECT " RUN_COLUMNS " FROM runs"

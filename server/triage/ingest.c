@@ -559,15 +559,57 @@ out:
 	return ret;
 }
 
+/*
+ * Run m->id is stored (db_run_insert() said so inside the transaction):
+ * its verdict when it was stored with the same log, -EEXIST with another.
+ * Ends the transaction.
+ */
+static int already_stored(struct ingest *in, struct db *db,
+			  const struct ingest_meta *m,
+			  enum ingest_outcome *outcome, json_t **verdict,
+			  struct strbuf *err)
+{
+	struct strbuf sha = STRBUF_INIT, stored = STRBUF_INIT;
+	long long id;
+	int ret = db_run_find(db, m->id, &id, &sha, &stored, err);
+
+	db_rollback(db);
+	if (ret == -ENOENT) {
+		strbuf_addf(err, "run '%s' is gone since it was stored", m->id);
+		ret = -EIO;
+	}
+	if (ret)
+		goto out;
+	if (strcmp(sha.buf, in->sha_hex)) {
+		strbuf_addf(err, "run '%s' was stored with a different log",
+			    m->id);
+		ret = -EEXIST;
+		goto out;
+	}
+	*verdict = json_loads(stored.buf, 0, NULL);
+	*outcome = INGEST_ALREADY_STORED;
+	ret = json_is_object(*verdict) ? 0 : -EIO;
+	if (ret)
+		strbuf_addstr(err, "the stored verdict is unreadable");
+	else if (!json_object_get(*verdict, "run"))
+		ret = db_run_get(db, m->id, stored_run, verdict, err);
+	if (ret) {
+		json_decref(*verdict);
+		*verdict = NULL;
+	}
+out:
+	strbuf_release(&sha);
+	strbuf_release(&stored);
+	return ret;
+}
+
 int ingest_store(struct ingest *in, struct db *db, pthread_mutex_t *write_lock,
 		 const struct ingest_meta *m, long long now,
 		 enum ingest_outcome *outcome, json_t **verdict,
 		 struct strbuf *err)
 {
-	struct strbuf sha = STRBUF_INIT, stored = STRBUF_INIT;
 	bool retryable;
 	int ret, attempts = 0;
-	long long id;
 
 	*verdict = NULL;
 	if (write_lock)
@@ -576,40 +618,19 @@ again:
 	ret = db_begin_ingest(db, err);
 	if (ret)
 		goto unlock;
-	ret = db_run_find(db, m->id, &id, &sha, &stored, err);
+	/* the run first: a round trip less than looking it up first */
+	ret = store_run(in, db, m, now, verdict, err);
+	if (!ret)
+		ret = db_commit(db, err);
 	if (!ret) {
-		db_rollback(db);
-		if (strcmp(sha.buf, in->sha_hex)) {
-			strbuf_addf(err,
-				    "run '%s' was stored with a different log",
-				    m->id);
-			ret = -EEXIST;
-			goto unlock;
-		}
-		*verdict = json_loads(stored.buf, 0, NULL);
-		*outcome = INGEST_ALREADY_STORED;
-		ret = json_is_object(*verdict) ? 0 : -EIO;
-		if (ret)
-			strbuf_addstr(err, "the stored verdict is unreadable");
-		else if (!json_object_get(*verdict, "run"))
-			ret = db_run_get(db, m->id, stored_run, verdict, err);
-		if (ret) {
-			json_decref(*verdict);
-			*verdict = NULL;
-		}
+		*outcome = INGEST_STORED;
 		goto unlock;
 	}
-	if (ret != -ENOENT)
-		goto rollback;
-	ret = store_run(in, db, m, now, verdict, err);
-	if (ret)
-		goto rollback;
-	ret = db_commit(db, err);
-	if (ret)
-		goto rollback;
-	*outcome = INGEST_STORED;
-	goto unlock;
-rollback:
+	if (ret == -EALREADY) {
+		strbuf_reset(err);
+		ret = already_stored(in, db, m, outcome, verdict, err);
+		goto unlock;
+	}
 	retryable = db_retryable(db);
 	db_rollback(db);
 	json_decref(*verdict);
@@ -618,14 +639,10 @@ rollback:
 	/* another ingest met this one (db/db.h): once more sees its work */
 	if (retryable && ++attempts < INGEST_ATTEMPTS) {
 		strbuf_reset(err);
-		strbuf_reset(&sha);
-		strbuf_reset(&stored);
 		goto again;
 	}
 unlock:
 	if (write_lock)
 		pthread_mutex_unlock(write_lock);
-	strbuf_release(&sha);
-	strbuf_release(&stored);
 	return ret;
 }

@@ -44,7 +44,9 @@ static void db__run_insert_find_and_duplicate(void **state)
 	assert_int_equal(found, id);
 	assert_string_equal(sha.buf, "abc");
 	assert_string_equal(verdict.buf, "{}");
-	assert_int_equal(db_run_insert(f->db, &r, &id, &f->err), -EEXIST);
+	assert_int_equal(db_run_insert(f->db, &r, &id, &f->err), -EALREADY);
+	assert_int_equal(db_scalar(f->db, DB_SQL_RUN_COUNT, &id, &f->err), 0);
+	assert_int_equal(id, 1);
 	strbuf_release(&sha);
 	strbuf_release(&verdict);
 }
