@@ -7,77 +7,28 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <time.h>
 
 #include "db/kcidb.h"
 #include "server/http/api.h"
-#include "server/http/metrics.h"
 #include "server/http/routes.h"
 #include "server/kcidb/fetcher.h"
+#include "server/http/upload.h"
 #include "server/kcidb/import.h"
 #include "server/triage/gunzip.h"
 #include "server/triage/view.h"
 
-/* One connection's state (http_ctx()), kept from request to request. */
-struct kcidb_upload {
-	struct ingest *in;
-	struct gunzip *gz; /* made on the first gzip upload */
-	bool gzip;
-};
-
-static void *upload_new(void)
-{
-	struct kcidb_upload *up = calloc(1, sizeof(*up));
-
-	if (!up)
-		abort();
-	up->in = ingest_new();
-	return up;
-}
-
-static void upload_free(void *ctx)
-{
-	struct kcidb_upload *up = ctx;
-
-	if (!up)
-		return;
-	ingest_free(up->in);
-	gunzip_free(up->gz);
-	free(up);
-}
-
 static void kcidb_begin(struct http_request *req)
 {
-	const char *enc = http_header(req, "Content-Encoding");
-	const char *clen = http_header(req, "Content-Length");
-	struct kcidb_upload *up = http_ctx(req, upload_new, upload_free);
-	int ret = 0;
+	struct upload *up = http_ctx(req, upload_new, upload_free);
 
-	up->gzip = enc && !strcasecmp(enc, "gzip");
-	if (enc && !up->gzip && strcasecmp(enc, "identity")) {
-		http_reply_error(req, 415, "unsupported_media_type",
-				 "Content-Encoding must be gzip or identity");
-		return;
-	}
-	if (up->gzip) {
-		if (!up->gz)
-			up->gz = gunzip_new();
-		gunzip_reset(up->gz);
-	} else if (clen) {
-		/* the whole document comes: refuse it or take its memory */
-		ret = api_json_cap(req, strtoull(clen, NULL, 10), &req->err);
-		if (!ret)
-			ret = http_body_reserve(req, strtoull(clen, NULL, 10),
-						&req->err);
-	}
-	if (ret)
-		http_reply_errno(req, ret, req->err.buf);
+	if (!upload_encoding(req, up))
+		upload_json_reserve(req, up);
 }
 
 static void kcidb_data(struct http_request *req, const char *data, size_t len)
 {
-	struct kcidb_upload *up = req->ctx;
+	struct upload *up = req->ctx;
 	int ret = up->gzip ? gunzip_feed(up->gz, data, len, api_json_body_add,
 					 req, &req->err) :
 			     api_json_body_add(req, data, len, &req->err);
@@ -86,28 +37,20 @@ static void kcidb_data(struct http_request *req, const char *data, size_t len)
 		http_reply_errno(req, ret, req->err.buf);
 }
 
-/* A run stored from a test counts as an ingest does (GET /metrics). */
-static void count_ingest(void *arg, const struct ingest *in)
-{
-	metrics_ingest(arg, ingest_log_bytes(in), ingest_report_count(in),
-		       ingest_new_signatures(in), ingest_parse_ns(in));
-}
-
 static void kcidb_end(struct http_request *req)
 {
 	static const struct kcidb_fetch_config no_fetch =
 		KCIDB_FETCH_CONFIG_INIT;
-	static const struct ingest_limits default_limits = INGEST_LIMITS_INIT;
 	const struct http_config *hc = http_config(req);
-	struct kcidb_upload *up = req->ctx;
+	struct upload *up = req->ctx;
 	struct kcidb_limits lim = KCIDB_LIMITS_INIT;
 	const struct kcidb_import_config cfg = {
 		.db = http_writer(req),
 		.write_lock = http_write_lock(req),
 		.regress = hc->regress,
-		.limits = hc->limits ? hc->limits : &default_limits,
+		.limits = upload_limits(req),
 		.fetch = hc->kcidb_fetch ? hc->kcidb_fetch : &no_fetch,
-		.stored = count_ingest,
+		.stored = upload_counted,
 		.stored_arg = http_metrics(req),
 	};
 	struct kcidb_doc doc = { 0 };

@@ -15,47 +15,38 @@
 #include "server/triage/gunzip.h"
 #include "server/triage/ingest.h"
 #include "server/triage/jsonw.h"
-#include "server/http/metrics.h"
 #include "server/http/routes.h"
+#include "server/http/upload.h"
 
 /*
  * One connection's upload state (http_ctx()): the ingest and gunzip are
- * kept from run to run so their buffers cost no new pages; the rest is
- * per request, reset when the headers are in.
+ * kept from run to run (server/http/upload.h); the rest is per request,
+ * reset when the headers are in.
  */
 struct runs_upload {
-	struct ingest *in;
-	struct gunzip *gz; /* made on the first gzip upload */
-	bool gzip, json;
+	struct upload up;
+	bool json;
 	struct ingest_meta meta;
 };
 
-static void *upload_new(void)
+static void *runs_upload_new(void)
 {
-	struct runs_upload *up = calloc(1, sizeof(*up));
+	struct runs_upload *u = calloc(1, sizeof(*u));
 
-	if (!up)
+	if (!u)
 		abort();
-	up->in = ingest_new();
-	return up;
+	upload_init(&u->up);
+	return u;
 }
 
-static void upload_free(void *ctx)
+static void runs_upload_free(void *ctx)
 {
-	struct runs_upload *up = ctx;
+	struct runs_upload *u = ctx;
 
-	if (!up)
+	if (!u)
 		return;
-	ingest_free(up->in);
-	gunzip_free(up->gz);
-	free(up);
-}
-
-static const struct ingest_limits *upload_limits(struct http_request *req)
-{
-	static const struct ingest_limits defaults = INGEST_LIMITS_INIT;
-
-	return http_config(req)->limits ? http_config(req)->limits : &defaults;
+	upload_release(&u->up);
+	free(u);
 }
 
 static int to_ingest(void *ctx, const char *buf, size_t len, struct strbuf *err)
@@ -94,34 +85,14 @@ int api_json_body_add(void *ctx, const char *buf, size_t len,
 static void runs_begin(struct http_request *req)
 {
 	const char *type = http_header(req, "Content-Type");
-	const char *enc = http_header(req, "Content-Encoding");
-	struct runs_upload *up = http_ctx(req, upload_new, upload_free);
-	const char *clen;
-	int ret;
+	struct runs_upload *up =
+		http_ctx(req, runs_upload_new, runs_upload_free);
 
-	up->gzip = false;
 	memset(&up->meta, 0, sizeof(up->meta));
 	up->json = type && !strncasecmp(type, "application/json", 16);
-	if (enc && !strcasecmp(enc, "gzip")) {
-		up->gzip = true;
-		if (!up->gz)
-			up->gz = gunzip_new();
-		gunzip_reset(up->gz);
-	} else if (enc && strcasecmp(enc, "identity")) {
-		http_reply_error(req, 415, "unsupported_media_type",
-				 "Content-Encoding must be gzip or identity");
+	if (upload_encoding(req, &up->up) ||
+	    (up->json && upload_json_reserve(req, &up->up)))
 		return;
-	}
-	clen = http_header(req, "Content-Length");
-	if (up->json && clen && !up->gzip) {
-		/* the whole document comes: refuse it or take its memory */
-		ret = api_json_cap(req, strtoull(clen, NULL, 10), &req->err);
-		if (!ret)
-			ret = http_body_reserve(req, strtoull(clen, NULL, 10),
-						&req->err);
-		if (ret)
-			http_reply_errno(req, ret, req->err.buf);
-	}
 	if (up->json)
 		return;
 	up->meta.id = http_query(req, "id");
@@ -138,7 +109,7 @@ static void runs_begin(struct http_request *req)
 		http_reply_error(req, 400, "bad_request", req->err.buf);
 		return;
 	}
-	ingest_start(up->in, upload_limits(req));
+	ingest_start(up->up.in, upload_limits(req));
 }
 
 static void runs_data(struct http_request *req, const char *data, size_t len)
@@ -146,15 +117,15 @@ static void runs_data(struct http_request *req, const char *data, size_t len)
 	struct runs_upload *up = req->ctx;
 	int ret;
 
-	if (up->gzip)
-		ret = gunzip_feed(up->gz, data, len,
+	if (up->up.gzip)
+		ret = gunzip_feed(up->up.gz, data, len,
 				  up->json ? api_json_body_add : to_ingest,
-				  up->json ? (void *)req : (void *)up->in,
+				  up->json ? (void *)req : (void *)up->up.in,
 				  &req->err);
 	else if (up->json)
 		ret = api_json_body_add(req, data, len, &req->err);
 	else
-		ret = ingest_feed(up->in, data, len, &req->err);
+		ret = ingest_feed(up->up.in, data, len, &req->err);
 	if (ret)
 		http_reply_errno(req, ret, req->err.buf);
 }
@@ -225,21 +196,21 @@ static int runs_json(struct http_request *req, struct runs_upload *up,
 	ret = ingest_meta_check(&up->meta, &req->err);
 	if (ret)
 		return ret;
-	ingest_start(up->in, upload_limits(req));
-	return ingest_feed(up->in, json_string_value(log),
+	ingest_start(up->up.in, upload_limits(req));
+	return ingest_feed(up->up.in, json_string_value(log),
 			   json_string_length(log), &req->err);
 }
 
 static void runs_end(struct http_request *req)
 {
 	struct runs_upload *up = req->ctx;
-	struct ingest *in = up->in;
+	struct ingest *in = up->up.in;
 	enum ingest_outcome outcome = INGEST_STORED;
 	json_t *doc = NULL, *verdict = NULL;
 	int ret = 0;
 
-	if (up->gzip)
-		ret = gunzip_finish(up->gz, &req->err);
+	if (up->up.gzip)
+		ret = gunzip_finish(up->up.gz, &req->err);
 	if (!ret && up->json)
 		ret = runs_json(req, up, &doc);
 	if (!ret)
@@ -257,9 +228,7 @@ static void runs_end(struct http_request *req)
 		goto out;
 	}
 	if (outcome == INGEST_STORED)
-		metrics_ingest(http_metrics(req), ingest_log_bytes(in),
-			       ingest_report_count(in),
-			       ingest_new_signatures(in), ingest_parse_ns(in));
+		upload_counted(http_metrics(req), in);
 	api_verdict_urls(verdict);
 	api_verdict_pages(verdict);
 	http_reply_json(req, outcome == INGEST_STORED ? 201 : 200, verdict);

@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: GPL-2.0
+/* upload: the ingest-feeding request body state (server/http/upload.h). */
+#include "server/http/upload.h"
+
+#include <stdlib.h>
+#include <strings.h>
+
+#include "server/http/api.h"
+#include "server/http/metrics.h"
+
+void upload_init(struct upload *up)
+{
+	up->in = ingest_new();
+	up->gz = NULL;
+	up->gzip = false;
+}
+
+void upload_release(struct upload *up)
+{
+	ingest_free(up->in);
+	gunzip_free(up->gz);
+}
+
+void *upload_new(void)
+{
+	struct upload *up = malloc(sizeof(*up));
+
+	if (!up)
+		abort();
+	upload_init(up);
+	return up;
+}
+
+void upload_free(void *ctx)
+{
+	if (!ctx)
+		return;
+	upload_release(ctx);
+	free(ctx);
+}
+
+int upload_encoding(struct http_request *req, struct upload *up)
+{
+	const char *enc = http_header(req, "Content-Encoding");
+
+	up->gzip = enc && !strcasecmp(enc, "gzip");
+	if (enc && !up->gzip && strcasecmp(enc, "identity")) {
+		http_reply_error(req, 415, "unsupported_media_type",
+				 "Content-Encoding must be gzip or identity");
+		return -1;
+	}
+	if (up->gzip) {
+		if (!up->gz)
+			up->gz = gunzip_new();
+		gunzip_reset(up->gz);
+	}
+	return 0;
+}
+
+int upload_json_reserve(struct http_request *req, const struct upload *up)
+{
+	const char *clen = http_header(req, "Content-Length");
+	int ret;
+
+	if (up->gzip || !clen)
+		return 0;
+	ret = api_json_cap(req, strtoull(clen, NULL, 10), &req->err);
+	if (!ret)
+		ret = http_body_reserve(req, strtoull(clen, NULL, 10),
+					&req->err);
+	if (!ret)
+		return 0;
+	http_reply_errno(req, ret, req->err.buf);
+	return -1;
+}
+
+const struct ingest_limits *upload_limits(struct http_request *req)
+{
+	static const struct ingest_limits defaults = INGEST_LIMITS_INIT;
+
+	return http_config(req)->limits ? http_config(req)->limits : &defaults;
+}
+
+void upload_counted(void *metrics, const struct ingest *in)
+{
+	metrics_ingest(metrics, ingest_log_bytes(in), ingest_report_count(in),
+		       ingest_new_signatures(in), ingest_parse_ns(in));
+}
