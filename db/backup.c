@@ -11,7 +11,6 @@
 #include <unistd.h>
 
 #include "db/db.h"
-#include "db/walvfs.h"
 
 /* Pages copied per sqlite3_backup_step(): small, so memory stays small. */
 #define BACKUP_STEP_PAGES 256
@@ -43,18 +42,9 @@ static int open_existing(struct db **out, const char *path, struct strbuf *err)
 		strbuf_addf(err, "%s: %s", path, strerror(-ret));
 		return ret;
 	}
-	db = calloc(1, sizeof(*db));
-	if (!db)
-		return -ENOMEM;
-	if (sqlite3_open_v2(path, &db->sq,
-			    SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
-			    walvfs_name()) != SQLITE_OK) {
-		strbuf_addf(err, "opening %s: %s", path,
-			    db->sq ? sqlite3_errmsg(db->sq) : "out of memory");
-		ret = -EIO;
-		goto fail;
-	}
-	sqlite3_busy_timeout(db->sq, 10000);
+	ret = db_sqlite_open(&db, path, 0, err);
+	if (ret)
+		return ret;
 	ret = db_scalar(db, DB_SQL_USER_VERSION, &version, err);
 	if (ret)
 		goto fail;

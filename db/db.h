@@ -43,6 +43,14 @@ enum { DB_ERROR = -1, DB_DONE = 0, DB_ROW = 1 };
  */
 int db_open(struct db **out, const char *path, struct strbuf *err);
 void db_close(struct db *db);
+/*
+ * For db/ (db_open(), db/backup.c): a struct db on the SQLite file at path
+ * through splatd's WAL VFS with its busy timeout, opened read-write with
+ * sqlite3_open_v2()'s flags besides (SQLITE_OPEN_CREATE), no pragma set,
+ * nothing migrated.  0, or -errno with err.
+ */
+int db_sqlite_open(struct db **out, const char *path, int flags,
+		   struct strbuf *err);
 /* Whether path selects PostgreSQL (db_open()). */
 bool db_path_is_postgres(const char *path);
 /* Append path to out as logs may show it: a password in it as "***". */

@@ -75,6 +75,27 @@ static int open_postgres(struct db **out, const char *conninfo,
 	return 0;
 }
 
+int db_sqlite_open(struct db **out, const char *path, int flags,
+		   struct strbuf *err)
+{
+	struct db *db = calloc(1, sizeof(*db));
+
+	*out = NULL;
+	if (!db)
+		return -ENOMEM;
+	if (sqlite3_open_v2(path, &db->sq,
+			    SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | flags,
+			    walvfs_name()) != SQLITE_OK) {
+		strbuf_addf(err, "opening %s: %s", path,
+			    db->sq ? sqlite3_errmsg(db->sq) : "out of memory");
+		db_close(db);
+		return -EIO;
+	}
+	sqlite3_busy_timeout(db->sq, 10000);
+	*out = db;
+	return 0;
+}
+
 int db_open(struct db **out, const char *path, struct strbuf *err)
 {
 	struct db *db = NULL;
@@ -89,19 +110,9 @@ int db_open(struct db **out, const char *path, struct strbuf *err)
 	ret = make_parent_dirs(path, err);
 	if (ret)
 		return ret;
-	db = calloc(1, sizeof(*db));
-	if (!db)
-		return -ENOMEM;
-	if (sqlite3_open_v2(path, &db->sq,
-			    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
-				    SQLITE_OPEN_NOMUTEX,
-			    walvfs_name()) != SQLITE_OK) {
-		strbuf_addf(err, "opening %s: %s", path,
-			    db->sq ? sqlite3_errmsg(db->sq) : "out of memory");
-		ret = -EIO;
-		goto fail;
-	}
-	sqlite3_busy_timeout(db->sq, 10000);
+	ret = db_sqlite_open(&db, path, SQLITE_OPEN_CREATE, err);
+	if (ret)
+		return ret;
 	if (sqlite3_exec(db->sq, pragmas, NULL, NULL, &msg) != SQLITE_OK) {
 		strbuf_addf(err, "%s: %s", path,
 			    msg ? msg : sqlite3_errmsg(db->sq));
