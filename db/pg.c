@@ -596,10 +596,16 @@ void pg_bind_text_array(struct pg_stmt *st, int i, const char *const *v,
 			p = clean.buf;
 		}
 		strbuf_addch(&out, '"');
-		for (; *p; p++) {
-			if (*p == '"' || *p == '\\')
-				strbuf_addch(&out, '\\');
-			strbuf_addch(&out, *p);
+		/* a report's text is tens of KB: copied a span at a time */
+		for (;;) {
+			size_t span = strcspn(p, "\"\\");
+
+			strbuf_add(&out, p, span);
+			p += span;
+			if (!*p)
+				break;
+			strbuf_addch(&out, '\\');
+			strbuf_addch(&out, *p++);
 		}
 		strbuf_addch(&out, '"');
 	}

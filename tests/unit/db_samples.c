@@ -347,6 +347,22 @@ static void db_samples__one_log_interleaved(void **state)
 	strbuf_release(&hits);
 }
 
+/* Texts with quotes and backslashes (a PostgreSQL array's escapes) come
+ * back as they went. */
+static void db_samples__quotes_and_backslashes(void **state)
+{
+	struct fixture *f = *state;
+	struct strbuf out = STRBUF_INIT, hits = STRBUF_INIT;
+	const struct rep rs[] = { { "h1", "k", "say \"hi\"\\" },
+				  { "h1", "k2", "\\\"{a,b}\"\\" } };
+
+	run_of(f, "t", "k", rs, 2, 0, &hits);
+	texts(f, 1, &out);
+	assert_string_equal(out.buf, "say \"hi\"\\ \\\"{a,b}\"\\ ");
+	strbuf_release(&out);
+	strbuf_release(&hits);
+}
+
 /* The key separates text from raw. */
 static void db_samples__hash_separates_text_and_raw(void **state)
 {
@@ -385,6 +401,7 @@ int main(void)
 		T(db_samples__key_collision_uses_sha256),
 		T(db_samples__one_log_many_reports),
 		T(db_samples__one_log_interleaved),
+		T(db_samples__quotes_and_backslashes),
 		cmocka_unit_test(db_samples__hash_separates_text_and_raw),
 		cmocka_unit_test(db_samples__key_separates_text_and_raw),
 	};
