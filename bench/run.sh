@@ -311,7 +311,7 @@ pg_ingest() {
 		2>/dev/null) || die "build/bench/ingest $* failed"
 	line=$(grep -E '^splatd serve[^:]*: .*runs/s' <<<"$out") ||
 		die "build/bench/ingest $*: no figures"
-	sed -E "s/^splatd serve[^:]*:/$label/" <<<"$line"
+	printf '%-44s %s\n' "$label" "$(sed -E 's/^splatd serve[^:]*: *//' <<<"$line")"
 	# what each run cost (splatd's CPU includes SQLite's; PostgreSQL's
 	# is its cluster's), and the rate that CPU allows on this machine
 	grep -E '^(stored:|splatd serve CPU:|postgres CPU:|CPU bound:)' \
