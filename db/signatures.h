@@ -149,8 +149,9 @@ struct db_report {
  * Inside the caller's transaction: record the n reports of run (its rowid),
  * seen at ts, in their order: each one's db_signature_record() into hits[i]
  * (whose strbufs are the caller's), its db_occurrence_insert() with seq i,
- * and db_signature_places_add() once per signature.  On PostgreSQL the
- * signatures' locks are taken first (db_begin_ingest()), then each group
+ * and db_signature_places_add() once per signature.  On PostgreSQL it
+ * first locks the signatures the reports count on, in one order (the
+ * transaction begun with db_begin_ingest() holds them), then each group
  * of consecutive reports of one signature and kernel is one call of its
  * function splatd_record_reports() (migration 13), the calls sent in
  * batches of at most DB_REPORTS_BATCH reports, a round trip each; on
