@@ -45,6 +45,8 @@ check "metrics: reports counter" grep -qx 'splatd_reports_total 1' "$TMP/body"
 check "metrics: new signatures counter" \
 	grep -qx 'splatd_signatures_new_total 1' "$TMP/body"
 check "metrics: signatures gauge" grep -qx 'splatd_signatures 1' "$TMP/body"
+check "metrics: requests in flight (this one)" grep -qx \
+	'splatd_http_requests_in_flight 1' "$TMP/body"
 check "metrics: bytes ingested" grep -qx \
 	"splatd_ingest_bytes_total $(wc -c <"$SEED")" "$TMP/body"
 check "metrics: request histogram" grep -q \

@@ -73,7 +73,8 @@ void api_health_metrics(struct http_request *req)
 	bool paused;
 
 	db_scalar(http_db(req), DB_SQL_SIG_COUNT, &signatures, &req->err);
-	metrics_render(http_metrics(req), route_name, signatures, &out);
+	metrics_render(http_metrics(req), route_name, signatures,
+		       http_in_flight(req), &out);
 	db_roles_each(render_role, &(struct role_lines){ &out, true });
 	if (!db_outbox_counts(http_db(req), &oc, &req->err) &&
 	    !mail_paused(http_db(req), &paused, &req->err))

@@ -170,6 +170,11 @@ struct metrics *http_metrics(struct http_request *req)
 	return req->srv->metrics;
 }
 
+long http_in_flight(struct http_request *req)
+{
+	return __atomic_load_n(&req->srv->active, __ATOMIC_RELAXED);
+}
+
 bool http_checkpoint_failing(struct http_request *req, struct strbuf *out)
 {
 	return db_checkpointer_failing(req->srv->checkpointer, out);

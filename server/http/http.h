@@ -161,6 +161,8 @@ struct db *http_ingest_db(struct http_request *req, pthread_mutex_t **lock);
 void *http_ctx(struct http_request *req, void *(*create)(void),
 	       void (*release)(void *ctx));
 struct metrics *http_metrics(struct http_request *req);
+/* Requests between their headers and the end of their reply. */
+long http_in_flight(struct http_request *req);
 /* Whether the WAL checkpoints fail (the file cannot be written); why in out. */
 bool http_checkpoint_failing(struct http_request *req, struct strbuf *out);
 

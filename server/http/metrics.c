@@ -124,7 +124,7 @@ static void render_counter(struct strbuf *out, const char *name,
 }
 
 void metrics_render(const struct metrics *m, const char *(*name)(size_t i),
-		    long long signatures, struct strbuf *out)
+		    long long signatures, long in_flight, struct strbuf *out)
 {
 	unsigned long long v;
 	size_t r, s;
@@ -163,6 +163,12 @@ void metrics_render(const struct metrics *m, const char *(*name)(size_t i),
 		    "# HELP splatd_signatures Signatures in the database.\n"
 		    "# TYPE splatd_signatures gauge\nsplatd_signatures %lld\n",
 		    signatures);
+	strbuf_addf(out,
+		    "# HELP splatd_http_requests_in_flight Requests received"
+		    " and not yet answered.\n"
+		    "# TYPE splatd_http_requests_in_flight gauge\n"
+		    "splatd_http_requests_in_flight %ld\n",
+		    in_flight);
 	render_histogram(&m->request, "splatd_http_request_duration_seconds",
 			 "Time from request headers to reply.", out);
 	render_histogram(&m->parse, "splatd_parse_duration_seconds",

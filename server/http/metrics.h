@@ -26,9 +26,12 @@ void metrics_ingest(struct metrics *m, unsigned long long bytes,
 
 /* A checkpoint had to hold the writes to let the WAL restart. */
 void metrics_forced_checkpoint(struct metrics *m);
-/* name(i) gives route i's label; signatures is the stored total. */
+/*
+ * name(i) gives route i's label; signatures is the stored total, in_flight
+ * the requests between their headers and their reply's end.
+ */
 void metrics_render(const struct metrics *m, const char *(*name)(size_t i),
-		    long long signatures, struct strbuf *out);
+		    long long signatures, long in_flight, struct strbuf *out);
 
 /* The outbox gauges: splatd_mail_outbox{state="queued|sent|failed"} and
  * splatd_mail_paused (1 while `splatd mail pause` holds all mail). */
