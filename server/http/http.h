@@ -34,7 +34,7 @@ struct http_config {
 	/* caps on a run's log (server/triage/ingest.h); NULL: the defaults */
 	const struct ingest_limits *limits;
 	bool public_read;
-	unsigned threads; /* 0: one per core */
+	unsigned threads; /* database pool: threads + 1; 0: one per core */
 	unsigned wal_frames; /* forced checkpoint above this; 0: default */
 	FILE *access_log; /* NULL: none */
 	struct regress
