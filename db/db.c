@@ -230,6 +230,42 @@ static int begin_then_lock(struct db *db, struct db_stmt *lock,
 }
 
 /*
+ * PostgreSQL: statements a then b (bound, returning no row the caller
+ * reads) in one batch, one round trip; what names the batch in err.
+ */
+static int batch_two(struct db *db, struct db_stmt *a, const char *what_a,
+		     struct db_stmt *b, const char *what_b, const char *what,
+		     struct strbuf *err)
+{
+	struct strbuf ignored = STRBUF_INIT;
+	int ret = pg_ready(a->pg) || pg_ready(b->pg) ? db_fail(db, what, err) :
+						       0;
+
+	if (!ret)
+		ret = db_batch_begin(db, err);
+	if (ret) {
+		db_reset(a);
+		db_reset(b);
+		return ret;
+	}
+	ret = db_send(db, a, what_a, err);
+	if (!ret)
+		ret = db_send(db, b, what_b, err);
+	if (!ret)
+		ret = db_batch_sync(db, what, err);
+	if (!ret)
+		ret = db_recv(db, a, what_a, err);
+	if (!ret)
+		ret = db_recv(db, b, what_b, err);
+	db_reset(a);
+	db_reset(b);
+	if (db_batch_end(db, &ignored) && !ret)
+		ret = db_fail(db, what, err);
+	strbuf_release(&ignored);
+	return ret;
+}
+
+/*
  * PostgreSQL: BEGIN and the lock (its statement) in one batch, one round
  * trip.  A connection the server dropped since the last statement shows
  * only now: then once more one after the other, which reconnects.
@@ -238,32 +274,12 @@ static int begin_locked(struct db *db, enum db_sql id, struct strbuf *err)
 {
 	struct db_stmt *begin = db_stmt(db, DB_SQL_BEGIN_IMMEDIATE, err);
 	struct db_stmt *lock = begin ? db_stmt(db, id, err) : NULL;
-	struct strbuf ignored = STRBUF_INIT;
 	int ret;
 
 	if (!lock)
 		return -EIO;
-	ret = pg_ready(begin->pg) || pg_ready(lock->pg) ?
-		      db_fail(db, "begin", err) :
-		      0;
-	if (!ret)
-		ret = db_batch_begin(db, err);
-	if (!ret) {
-		ret = db_send(db, begin, "begin", err);
-		if (!ret)
-			ret = db_send(db, lock, "taking the write lock", err);
-		if (!ret)
-			ret = db_batch_sync(db, "begin", err);
-		if (!ret)
-			ret = db_recv(db, begin, "begin", err);
-		if (!ret)
-			ret = db_recv(db, lock, "taking the write lock", err);
-		db_reset(begin);
-		db_reset(lock);
-		if (db_batch_end(db, &ignored) && !ret)
-			ret = db_fail(db, "begin", err);
-	}
-	strbuf_release(&ignored);
+	ret = batch_two(db, begin, "begin", lock, "taking the write lock",
+			"begin", err);
 	if (ret && pg_connection_lost(db->pg)) {
 		strbuf_reset(err);
 		lock = db_stmt(db, id, err);
@@ -305,6 +321,11 @@ bool db_concurrent_ingest(struct db *db)
 	return db->pg != NULL;
 }
 
+unsigned long long db_round_trips(const struct db *db)
+{
+	return db->pg ? pg_round_trips(db->pg) : 0;
+}
+
 bool db_retryable(struct db *db)
 {
 	return db->pg && pg_retryable(db->pg);
@@ -314,6 +335,25 @@ int db_commit(struct db *db, struct strbuf *err)
 {
 	db_idle(db);
 	return exec_stmt(db, DB_SQL_COMMIT, "commit", err);
+}
+
+int db_commit_after(struct db *db, struct db_stmt *st, const char *what,
+		    struct strbuf *err)
+{
+	struct db_stmt *commit;
+	int ret;
+
+	if (!db->pg) {
+		ret = db_step_done(db, st, what, err);
+		return ret ? ret : db_commit(db, err);
+	}
+	db_idle(db);
+	commit = db_stmt(db, DB_SQL_COMMIT, err);
+	if (!commit) {
+		db_reset(st);
+		return -EIO;
+	}
+	return batch_two(db, st, what, commit, "commit", "commit", err);
 }
 
 void db_rollback(struct db *db)

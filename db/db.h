@@ -106,9 +106,22 @@ int db_begin(struct db *db, struct strbuf *err);
 int db_begin_ingest(struct db *db, struct strbuf *err);
 /* Whether ingests on several connections of db run at once (PostgreSQL). */
 bool db_concurrent_ingest(struct db *db);
+/*
+ * Round trips the connection made to its server (a statement, a batch, a
+ * statement's preparation); 0 on SQLite, which has none.  What tests and
+ * docs/storage.md count a run's writes in.
+ */
+unsigned long long db_round_trips(const struct db *db);
 int db_regressions_lock(struct db *db, struct strbuf *err);
 bool db_retryable(struct db *db);
 int db_commit(struct db *db, struct strbuf *err);
+/*
+ * Step st (bound, returning no row) and COMMIT: one round trip on
+ * PostgreSQL (a batch), the two in turn on SQLite.  0 or -errno with
+ * "what: message" in err; on failure the caller rolls back.
+ */
+int db_commit_after(struct db *db, struct db_stmt *st, const char *what,
+		    struct strbuf *err);
 void db_rollback(struct db *db);
 /*
  * A read transaction whose snapshot is fixed now (BEGIN DEFERRED, then one

@@ -20,6 +20,7 @@ struct pg {
 	char sqlstate[6]; /* of the last failure; "" for a lost connection */
 	struct strbuf msg; /* its message */
 	long long changes;
+	unsigned long long round_trips; /* statements and batches sent */
 	bool tx_open; /* a transaction was open after the last command */
 	bool pipe_failed; /* a statement of the pipeline failed */
 	bool pipe_synced; /* the pipeline's sync was sent */
@@ -209,6 +210,7 @@ int pg_exec(struct pg *pg, const char *sql, const char *what,
 		return pg_fail(pg, what, err);
 	}
 	res = PQexec(pg->conn, sql);
+	pg->round_trips++;
 	note_transaction(pg);
 	if (PQresultStatus(res) != PGRES_COMMAND_OK &&
 	    PQresultStatus(res) != PGRES_TUPLES_OK) {
@@ -254,6 +256,7 @@ static int prepare(struct pg_stmt *st)
 	PGresult *res = PQprepare(st->pg->conn, st->name, st->sql, 0, NULL);
 	int ret = 0;
 
+	st->pg->round_trips++;
 	if (PQresultStatus(res) != PGRES_COMMAND_OK) {
 		set_error(st->pg, res);
 		ret = -EIO;
@@ -344,6 +347,7 @@ again:
 		goto lost;
 	res = PQexecPrepared(pg->conn, st->name, st->nparams, st->values, NULL,
 			     NULL, 0);
+	pg->round_trips++;
 	note_transaction(pg);
 	if (PQresultStatus(res) != PGRES_COMMAND_OK &&
 	    PQresultStatus(res) != PGRES_TUPLES_OK) {
@@ -424,6 +428,7 @@ int pg_send(struct pg_stmt *st)
 int pg_pipeline_sync(struct pg *pg)
 {
 	pg->pipe_synced = true;
+	pg->round_trips++;
 	if (PQpipelineSync(pg->conn) != 1) {
 		set_error(pg, NULL);
 		return -EIO;
@@ -688,6 +693,11 @@ bool pg_retryable(struct pg *pg)
 {
 	return !strcmp(pg->sqlstate, "40P01") ||
 	       !strcmp(pg->sqlstate, "40001") || !strcmp(pg->sqlstate, "23505");
+}
+
+unsigned long long pg_round_trips(const struct pg *pg)
+{
+	return pg->round_trips;
 }
 
 bool pg_in_transaction(struct pg *pg)

@@ -109,5 +109,7 @@ int pg_fail(struct pg *pg, const char *what, struct strbuf *err);
 bool pg_in_transaction(struct pg *pg);
 /* After ROLLBACK, whether it worked or not: the transaction is over. */
 void pg_transaction_gone(struct pg *pg);
+/* Round trips made on the connection: statements, preparations, batches. */
+unsigned long long pg_round_trips(const struct pg *pg);
 
 #endif

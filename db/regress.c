@@ -3,6 +3,7 @@
 #include "db/regress.h"
 
 #include <errno.h>
+#include <limits.h>
 
 int db_regression_insert(struct db *db, const char *title,
 			 const char *introduced, long long now, long long *id,
@@ -250,6 +251,66 @@ int db_regression_by_sig(struct db *db, long long sig, db_id_fn fn, void *ctx,
 	db_bind_int(st, 1, sig);
 	return db_each(db, st, regression_by_sig_row, &c, "reading regressions",
 		       err);
+}
+
+static void bind_list(struct db_stmt *st, const char *status)
+{
+	db_bind_text(st, 1, status);
+	db_bind_int_or_null(st, 2, -1, true);
+	db_bind_int(st, 3, INT_MAX);
+}
+
+int db_regressions_of_run(struct db *db, const long long *sigs, size_t n,
+			  const char *status, db_id_fn seen, void *seen_ctx,
+			  db_id_fn listed, void *listed_ctx, struct strbuf *err)
+{
+	struct regression_by_sig_rows s = { seen, seen_ctx };
+	struct regression_by_sig_rows l = { listed, listed_ctx };
+	struct db_stmt *by = db_stmt(db, DB_SQL_REG_BY_SIG, err);
+	struct db_stmt *list = by ? db_stmt(db, DB_SQL_REG_LIST, err) : NULL;
+	size_t i;
+	int ret = 0;
+
+	if (!list)
+		return -EIO;
+	if (!db->pg) {
+		for (i = 0; !ret && i < n; i++)
+			ret = db_regression_by_sig(db, sigs[i], seen, seen_ctx,
+						   err);
+		if (ret)
+			return ret;
+		bind_list(list, status);
+		return db_each(db, list, regression_by_sig_row, &l,
+			       "reading regressions", err);
+	}
+	if (db_batch_ready(db, by, err) || db_batch_ready(db, list, err) ||
+	    db_batch_begin(db, err))
+		return -EIO;
+	for (i = 0; !ret && i < n; i++) {
+		db_bind_int(by, 1, sigs[i]);
+		ret = db_send(db, by, "reading regressions", err);
+	}
+	bind_list(list, status);
+	if (!ret)
+		ret = db_send(db, list, "reading regressions", err);
+	if (!ret)
+		ret = db_batch_sync(db, "reading regressions", err);
+	for (i = 0; !ret && i < n; i++) {
+		ret = db_recv(db, by, "reading regressions", err);
+		if (!ret)
+			ret = db_each(db, by, regression_by_sig_row, &s,
+				      "reading regressions", err);
+	}
+	if (!ret)
+		ret = db_recv(db, list, "reading regressions", err);
+	if (!ret)
+		ret = db_each(db, list, regression_by_sig_row, &l,
+			      "reading regressions", err);
+	db_reset(by);
+	db_reset(list);
+	if (db_batch_end(db, err) && !ret)
+		ret = -EIO;
+	return ret;
 }
 
 int db_regression_evidence_add(struct db *db,

@@ -104,6 +104,16 @@ int db_regression_sigs(struct db *db, long long id, db_regression_sig_fn fn,
 /* Regressions (not duplicates) that include signature sig. */
 int db_regression_by_sig(struct db *db, long long sig, db_id_fn fn, void *ctx,
 			 struct strbuf *err);
+/*
+ * What an ingested run may count for: db_regression_by_sig() of each of
+ * sigs[0..n) into seen(seen_ctx, id), then the ids of the regressions in
+ * status into listed(listed_ctx, id), oldest first.  One round trip on
+ * PostgreSQL (a batch), the statements in turn on SQLite.
+ */
+int db_regressions_of_run(struct db *db, const long long *sigs, size_t n,
+			  const char *status, db_id_fn seen, void *seen_ctx,
+			  db_id_fn listed, void *listed_ctx,
+			  struct strbuf *err);
 
 /* *added is false when the same (regression, tree, commit) was known. */
 int db_regression_evidence_add(struct db *db,

@@ -70,8 +70,8 @@ int db_run_insert(struct db *db, const struct db_run *run, long long *id,
 	return ret;
 }
 
-int db_run_set_verdict(struct db *db, long long id, const char *verdict,
-		       struct strbuf *err)
+int db_run_set_verdict_commit(struct db *db, long long id, const char *verdict,
+			      struct strbuf *err)
 {
 	struct db_stmt *st = db_stmt(db, DB_SQL_RUN_SET_VERDICT, err);
 
@@ -79,7 +79,7 @@ int db_run_set_verdict(struct db *db, long long id, const char *verdict,
 		return -EIO;
 	db_bind_int(st, 1, id);
 	db_bind_text(st, 2, verdict);
-	return db_step_done(db, st, "storing verdict", err);
+	return db_commit_after(db, st, "storing verdict", err);
 }
 
 static void run_from_row(struct db_run *r, struct db_stmt *st)

@@ -53,8 +53,9 @@ int db_run_find(struct db *db, const char *run_id, long long *id,
  */
 int db_run_insert(struct db *db, const struct db_run *run, long long *id,
 		  struct strbuf *err);
-int db_run_set_verdict(struct db *db, long long id, const char *verdict,
-		       struct strbuf *err);
+/* Store run id's verdict, then COMMIT (db_commit_after(): one round trip). */
+int db_run_set_verdict_commit(struct db *db, long long id, const char *verdict,
+			      struct strbuf *err);
 /* One run by the runner's id, or -ENOENT. */
 int db_run_get(struct db *db, const char *run_id, db_run_fn fn, void *ctx,
 	       struct strbuf *err);

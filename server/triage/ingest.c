@@ -487,7 +487,10 @@ static int stored_run(void *ctx, const struct db_run *r)
 /* Tries of one run's transaction when concurrent ingests meet. */
 #define INGEST_ATTEMPTS 5
 
-/* Inside the transaction: the run, its occurrences, the verdict. */
+/*
+ * Inside the transaction: the run, its occurrences, the verdict, and the
+ * commit (with the verdict: a round trip less on PostgreSQL).
+ */
 static int store_run(struct ingest *in, struct db *db,
 		     const struct ingest_meta *m, long long now,
 		     json_t **verdict, struct strbuf *err)
@@ -540,7 +543,7 @@ static int store_run(struct ingest *in, struct db *db,
 		ret = -ENOMEM;
 		goto out;
 	}
-	ret = db_run_set_verdict(db, run.id, text, err);
+	ret = db_run_set_verdict_commit(db, run.id, text, err);
 	if (ret)
 		goto out;
 	*verdict = v;
@@ -620,8 +623,6 @@ again:
 		goto unlock;
 	/* the run first: a round trip less than looking it up first */
 	ret = store_run(in, db, m, now, verdict, err);
-	if (!ret)
-		ret = db_commit(db, err);
 	if (!ret) {
 		*outcome = INGEST_STORED;
 		goto unlock;

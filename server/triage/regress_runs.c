@@ -6,7 +6,6 @@
 #include "server/triage/regress.h"
 
 #include <errno.h>
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -34,11 +33,6 @@ static int add_id(void *ctx, long long id)
 	l->v = xrealloc(l->v, (l->n + 1) * sizeof(*l->v));
 	l->v[l->n++] = id;
 	return 0;
-}
-
-static int add_reg_id(void *ctx, const struct db_regression *r)
-{
-	return add_id(ctx, r->id);
 }
 
 static bool ids_has(const struct ids *l, long long id)
@@ -228,6 +222,7 @@ int regress_run_apply(struct regress *rg, struct db *db,
 	json_t *reports = json_object_get(verdict, "reports"), *rep;
 	json_t *summary = json_array();
 	struct ids seen = { NULL, 0 }, all = { NULL, 0 }, asked = { NULL, 0 };
+	struct ids fix_known = { NULL, 0 };
 	size_t i;
 	int ret = 0;
 
@@ -238,17 +233,18 @@ int regress_run_apply(struct regress *rg, struct db *db,
 		json_int_t sig = json_integer_value(
 			json_object_get(rep, "signature_id"));
 
-		if (ret || !sig || ids_has(&asked, sig))
-			continue;
-		add_id(&asked, sig);
-		ret = db_regression_by_sig(db, sig, add_id, &seen, err);
+		if (sig)
+			add_id(&asked, sig);
 	}
+	if (!ret)
+		ret = db_regressions_of_run(
+			db, asked.v, asked.n,
+			regress_status_name(REGRESS_FIX_KNOWN), add_id, &seen,
+			add_id, &fix_known, err);
 	for (i = 0; i < seen.n; i++)
 		add_id(&all, seen.v[i]);
-	if (!ret)
-		ret = db_regression_list(db,
-					 regress_status_name(REGRESS_FIX_KNOWN),
-					 -1, INT_MAX, add_reg_id, &all, err);
+	for (i = 0; i < fix_known.n; i++)
+		add_id(&all, fix_known.v[i]);
 	/* counters other ingests may be counting too (db/db.h) */
 	if (!ret && all.n)
 		ret = db_regressions_lock(db, err);
@@ -266,6 +262,7 @@ int regress_run_apply(struct regress *rg, struct db *db,
 	free(seen.v);
 	free(all.v);
 	free(asked.v);
+	free(fix_known.v);
 	json_decref(summary);
 	return ret;
 }

@@ -37,8 +37,10 @@ static void db__run_insert_find_and_duplicate(void **state)
 	assert_int_equal(db_run_find(f->db, "A", &found, &sha, &verdict,
 				     &f->err),
 			 -ENOENT);
+	assert_int_equal(db_begin(f->db, &f->err), 0);
 	assert_int_equal(db_run_insert(f->db, &r, &id, &f->err), 0);
-	assert_int_equal(db_run_set_verdict(f->db, id, "{}", &f->err), 0);
+	assert_int_equal(db_run_set_verdict_commit(f->db, id, "{}", &f->err),
+			 0);
 	assert_int_equal(
 		db_run_find(f->db, "A", &found, &sha, &verdict, &f->err), 0);
 	assert_int_equal(found, id);

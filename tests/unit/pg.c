@@ -23,6 +23,8 @@
 #include "db/migrate.h"
 #include "db/runs.h"
 #include "db/signatures.h"
+#include "server/triage/ingest.h"
+#include "server/triage/regress.h"
 
 #include "tests/unit/db_fixture.h"
 #include "tests/unit/db_cases.h"
@@ -328,6 +330,66 @@ static void pg__concurrent_opens_migrate_once(void **state)
 	}
 }
 
+/*
+ * The round trips of ingest_store() for run id with log (whose reports
+ * must number reports), with regression tracking on.
+ */
+static unsigned long long ingest_trips(struct fixture *f, struct regress *rg,
+				       const char *id, const char *log,
+				       unsigned reports)
+{
+	static const struct ingest_limits lim = INGEST_LIMITS_INIT;
+	struct ingest_meta m = { .id = id, .commit = "c0ffee", .regress = rg };
+	struct ingest *in = ingest_new();
+	enum ingest_outcome outcome;
+	unsigned long long before;
+	json_t *verdict = NULL;
+
+	ingest_start(in, &lim);
+	assert_int_equal(ingest_feed(in, log, strlen(log), &f->err), 0);
+	assert_int_equal(ingest_finish(in, &f->err), 0);
+	assert_int_equal(ingest_report_count(in), reports);
+	before = db_round_trips(f->db);
+	if (ingest_store(in, f->db, NULL, &m, 1, &outcome, &verdict, &f->err))
+		fail_msg("%s", f->err.buf);
+	assert_int_equal(outcome, INGEST_STORED);
+	json_decref(verdict);
+	ingest_free(in);
+	return db_round_trips(f->db) - before;
+}
+
+/*
+ * What a run costs in round trips, the figure docs/storage.md gives: a
+ * run with one report of a known signature 5 (BEGIN with the write lock,
+ * the run's row, the reports' batch with the signature's lock, the
+ * regressions it may count for, the verdict with COMMIT); a run without
+ * reports 4.  The first run prepares the statements and creates the
+ * signature: not counted.
+ */
+static void pg__ingest_round_trips(void **state)
+{
+	struct fixture *f = *state;
+	struct regress *rg = regress_new(NULL);
+	struct strbuf log = STRBUF_INIT;
+	FILE *in = fopen("tests/data/parse-invariance/seed-6641.splat", "r");
+	char buf[4096];
+	size_t n;
+
+	assert_non_null(in);
+	while ((n = fread(buf, 1, sizeof(buf), in)))
+		strbuf_add(&log, buf, n);
+	fclose(in);
+	ingest_trips(f, rg, "warm", log.buf, 1);
+	ingest_trips(f, rg, "warm-clean", "[    0.000000] Linux version 6.1\n",
+		     0);
+	assert_int_equal(ingest_trips(f, rg, "one", log.buf, 1), 5);
+	assert_int_equal(ingest_trips(f, rg, "clean",
+				      "[    0.000000] Linux version 6.1\n", 0),
+			 4);
+	strbuf_release(&log);
+	regress_free(rg);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup_pg, teardown)
 
 int main(void)
@@ -340,6 +402,7 @@ int main(void)
 		T(pg__dropped_connection_reconnects),
 		T(pg__batch_given_up_before_its_sync),
 		T(pg__concurrent_opens_migrate_once),
+		T(pg__ingest_round_trips),
 		DB_CASES(T), /* tests/unit/db_cases.h */
 	};
 
