@@ -1129,10 +1129,18 @@ static const char *const sql_pg[DB_SQL_NR] = {
 		" AND classid = ?1::int::oid AND objid = ?2::int::oid"
 		" AND objsubid = 2 AND granted) THEN 1"
 		" WHEN pg_try_advisory_lock(?1::int, ?2::int) THEN 1 ELSE 0 END",
-	/* the same key as the write lock, shared */
+	/*
+	 * the same key as the write lock, shared; and the ingest's statements
+	 * (its own and splatd_record_reports()'s) keep the plan made once, to
+	 * the end of the transaction: their plans do not depend on the
+	 * values, and with the default plan_cache_mode the signatures' lock
+	 * and the regressions' list were planned again for most runs (20% of
+	 * PostgreSQL's CPU a run of one report, docs/storage.md)
+	 */
 	[DB_SQL_WRITE_LOCK_SHARED] =
 		"SELECT count(*) FROM"
-		" pg_advisory_xact_lock_shared(495891554676)",
+		" pg_advisory_xact_lock_shared(495891554676),"
+		" set_config('plan_cache_mode', 'force_generic_plan', true)",
 	/* one lock a signature, in the order of their keys: two ingests
 	 * never wait for each other in a circle; two-key locks (class 1),
 	 * apart from the write lock's and the roles' */
