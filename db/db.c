@@ -522,6 +522,24 @@ void db_bind_text_array(struct db_stmt *st, int i, const char *const *v,
 		sqlite3_bind_null(st->sq, i);
 }
 
+void db_bind_int_array(struct db_stmt *st, int i, const long long *v,
+		       const bool *null, size_t n)
+{
+	if (st->pg)
+		pg_bind_int_array(st->pg, i, v, null, n);
+	else
+		sqlite3_bind_null(st->sq, i);
+}
+
+void db_bind_blob_array(struct db_stmt *st, int i, const void *v, size_t each,
+			size_t n)
+{
+	if (st->pg)
+		pg_bind_blob_array(st->pg, i, v, each, n);
+	else
+		sqlite3_bind_null(st->sq, i);
+}
+
 void db_bind_blob(struct db_stmt *st, int i, const void *p, size_t n)
 {
 	if (st->pg)

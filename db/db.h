@@ -183,9 +183,17 @@ void db_bind_text(struct db_stmt *st, int i, const char *s);
 void db_bind_int(struct db_stmt *st, int i, long long v);
 /* Bind v, or NULL when null is true. */
 void db_bind_int_or_null(struct db_stmt *st, int i, long long v, bool null);
-/* An array of texts, NULL elements allowed; copied (PostgreSQL's: on
- * SQLite, which has no arrays, NULL). */
+/*
+ * Arrays, PostgreSQL's (on SQLite, which has no arrays, they bind NULL);
+ * copied.  Of texts (NULL elements allowed), of integers (element k NULL
+ * when null and null[k]), of n blobs of each bytes at v.  The parameter's
+ * type must be the array's (text[], bigint[], bytea[]).
+ */
 void db_bind_text_array(struct db_stmt *st, int i, const char *const *v,
+			size_t n);
+void db_bind_int_array(struct db_stmt *st, int i, const long long *v,
+		       const bool *null, size_t n);
+void db_bind_blob_array(struct db_stmt *st, int i, const void *v, size_t each,
 			size_t n);
 /* A blob (hash keys); copied. */
 void db_bind_blob(struct db_stmt *st, int i, const void *p, size_t n);

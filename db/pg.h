@@ -77,8 +77,12 @@ int pg_send(struct pg_stmt *st);
 int pg_pipeline_sync(struct pg *pg);
 int pg_recv(struct pg_stmt *st);
 int pg_pipeline_exit(struct pg *pg);
-/* An array of texts (NULL elements allowed) as one parameter. */
+/* Arrays as one parameter (db/db.h), in the binary form. */
 void pg_bind_text_array(struct pg_stmt *st, int i, const char *const *v,
+			size_t n);
+void pg_bind_int_array(struct pg_stmt *st, int i, const long long *v,
+		       const bool *null, size_t n);
+void pg_bind_blob_array(struct pg_stmt *st, int i, const void *v, size_t each,
 			size_t n);
 
 /* Parameters are 1-based, as in db/db.h; text is not copied. */

@@ -488,13 +488,13 @@ static size_t batch_end(const struct db_report *r, size_t from, size_t n)
 	return i;
 }
 
-/* A group's values as the texts of the function's array parameters. */
+/* A group's values for the function's array parameters. */
 struct group_args {
-	const char *seq[DB_REPORTS_BATCH], *task[DB_REPORTS_BATCH];
-	const char *pid[DB_REPORTS_BATCH], *key[DB_REPORTS_BATCH];
+	long long seq[DB_REPORTS_BATCH], pid[DB_REPORTS_BATCH];
+	bool no_pid[DB_REPORTS_BATCH];
+	unsigned char key[DB_REPORTS_BATCH][DB_TEXT_KEY_LEN];
+	const char *task[DB_REPORTS_BATCH];
 	const char *text[DB_REPORTS_BATCH], *raw[DB_REPORTS_BATCH];
-	char seqs[DB_REPORTS_BATCH][24], pids[DB_REPORTS_BATCH][24];
-	char keys[DB_REPORTS_BATCH][2 * DB_TEXT_KEY_LEN + 3];
 	const char **edges; /* 4 * nedges: hashes, froms, tos, functions */
 	size_t edges_alloc;
 };
@@ -504,10 +504,8 @@ static void bind_group(struct db_stmt *st, long long run,
 		       const struct db_report *r, size_t from, size_t to,
 		       long long ts, unsigned max, struct group_args *a)
 {
-	static const char hex[] = "0123456789abcdef";
 	const struct db_signature_new *s = &r[from].sig;
-	unsigned char key[DB_TEXT_KEY_LEN];
-	size_t i, k, ne = s->nedges, n = to - from;
+	size_t i, ne = s->nedges, n = to - from;
 
 	ALLOC_GROW(a->edges, 4 * ne + 1, a->edges_alloc);
 	for (i = 0; i < ne; i++) {
@@ -521,21 +519,12 @@ static void bind_group(struct db_stmt *st, long long run,
 
 		a->text[i] = ri->text ? ri->text : "";
 		a->raw[i] = ri->raw ? ri->raw : "";
-		snprintf(a->seqs[i], sizeof(a->seqs[i]), "%zu", from + i);
-		a->seq[i] = a->seqs[i];
-		snprintf(a->pids[i], sizeof(a->pids[i]), "%lld", ri->pid);
-		a->pid[i] = ri->pid < 0 ? NULL : a->pids[i];
+		a->seq[i] = (long long)(from + i);
+		a->pid[i] = ri->pid;
+		a->no_pid[i] = ri->pid < 0;
 		a->task[i] = ri->task;
 		db_text_key(a->text[i], strlen(a->text[i]), a->raw[i],
-			    strlen(a->raw[i]), key);
-		a->keys[i][0] = '\\';
-		a->keys[i][1] = 'x';
-		for (k = 0; k < DB_TEXT_KEY_LEN; k++) {
-			a->keys[i][2 + 2 * k] = hex[key[k] >> 4];
-			a->keys[i][3 + 2 * k] = hex[key[k] & 15];
-		}
-		a->keys[i][2 + 2 * DB_TEXT_KEY_LEN] = '\0';
-		a->key[i] = a->keys[i];
+			    strlen(a->raw[i]), a->key[i]);
 	}
 	bind_signature(st, s, ts);
 	db_bind_text_array(st, 12, a->edges, ne);
@@ -545,10 +534,10 @@ static void bind_group(struct db_stmt *st, long long run,
 	db_bind_int(st, 16, run);
 	db_bind_text(st, 17, r[from].kernel);
 	db_bind_int(st, 18, max);
-	db_bind_text_array(st, 19, a->seq, n);
+	db_bind_int_array(st, 19, a->seq, NULL, n);
 	db_bind_text_array(st, 20, a->task, n);
-	db_bind_text_array(st, 21, a->pid, n);
-	db_bind_text_array(st, 22, a->key, n);
+	db_bind_int_array(st, 21, a->pid, a->no_pid, n);
+	db_bind_blob_array(st, 22, a->key, DB_TEXT_KEY_LEN, n);
 	db_bind_text_array(st, 23, a->text, n);
 	db_bind_text_array(st, 24, a->raw, n);
 }
