@@ -347,6 +347,50 @@ static void db_samples__one_log_interleaved(void **state)
 	strbuf_release(&hits);
 }
 
+/*
+ * Logs of three reports of a signature whose latest holds only that
+ * sample: the first two drop their texts at once (on PostgreSQL they are
+ * stored so and their texts never written, migration 14), and the row the
+ * latest's text frees holds the last one's; unless another signature
+ * shares that row: it keeps its text, the last report gets a new row.
+ */
+static void db_samples__one_log_after_a_latest(void **state)
+{
+	struct fixture *f = *state;
+	struct strbuf out = STRBUF_INIT, hits = STRBUF_INIT;
+	const struct rep first[] = { { "h1", "k", "a" },
+				     { "h1", "k", "b" },
+				     { "h1", "k", "c" },
+				     { "h1", "k", "d" } };
+	const struct rep more[] = { { "h1", "k", "e" },
+				    { "h1", "k", "f" },
+				    { "h1", "k", "g" } };
+	const struct rep other[] = { { "h2", "k", "g" } };
+	const struct rep last[] = { { "h1", "k", "x" },
+				    { "h1", "k", "y" },
+				    { "h1", "k", "z" } };
+
+	run_of(f, "t", "k", first, 4, 0, &hits);
+	run_of(f, "t", "k", more, 3, 0, &hits);
+	texts(f, 1, &out);
+	assert_string_equal(out.buf, "a - - - - - g ");
+	assert_int_equal(dropped(f, 1), 5);
+	assert_int_equal(stored_texts(f), 2);
+	assert_int_equal(scalar(f, "SELECT max(id) FROM report_texts"), 2);
+	run_of(f, "t", "k", other, 1, 0, &hits); /* h2 shares h1's "g" */
+	run_of(f, "t", "k", last, 3, 0, &hits);
+	texts(f, 1, &out);
+	assert_string_equal(out.buf, "a - - - - - - - - z ");
+	texts(f, 2, &out);
+	assert_string_equal(out.buf, "g ");
+	assert_int_equal(dropped(f, 1), 8);
+	assert_int_equal(stored_texts(f), 3);
+	assert_string_equal(hits.buf, "h11/1 h10/2 h10/3 h10/4 h10/5 h10/6 "
+				      "h10/7 h21/1 h10/8 h10/9 h10/10 ");
+	strbuf_release(&out);
+	strbuf_release(&hits);
+}
+
 /* Texts with quotes and backslashes (a PostgreSQL array's escapes) come
  * back as they went. */
 static void db_samples__quotes_and_backslashes(void **state)
@@ -401,6 +445,7 @@ int main(void)
 		T(db_samples__key_collision_uses_sha256),
 		T(db_samples__one_log_many_reports),
 		T(db_samples__one_log_interleaved),
+		T(db_samples__one_log_after_a_latest),
 		T(db_samples__quotes_and_backslashes),
 		cmocka_unit_test(db_samples__hash_separates_text_and_raw),
 		cmocka_unit_test(db_samples__key_separates_text_and_raw),
