@@ -489,11 +489,13 @@ static int stored_run(void *ctx, const struct db_run *r)
 
 /*
  * Inside the transaction: the run, its occurrences, the verdict, and the
- * commit (with the verdict: a round trip less on PostgreSQL).
+ * commit (with the verdict: a round trip less on PostgreSQL).  *settled:
+ * the failure is the answer, whatever ingests ran beside this one (the
+ * run's KCIDB test is another run's).
  */
 static int store_run(struct ingest *in, struct db *db,
 		     const struct ingest_meta *m, long long now,
-		     json_t **verdict, struct strbuf *err)
+		     json_t **verdict, bool *settled, struct strbuf *err)
 {
 	struct db_signature_hit *hits = NULL;
 	struct db_run run;
@@ -513,6 +515,7 @@ static int store_run(struct ingest *in, struct db *db,
 	}
 	run_row(in, m, now, &run);
 	ret = db_run_insert(db, &run, &run.id, err);
+	*settled = ret == -EEXIST;
 	if (!ret)
 		ret = db_reports_record(db, run.id, in->reports, in->nreports,
 					now, in->lim.max_samples, hits, err);
@@ -611,7 +614,7 @@ int ingest_store(struct ingest *in, struct db *db, pthread_mutex_t *write_lock,
 		 enum ingest_outcome *outcome, json_t **verdict,
 		 struct strbuf *err)
 {
-	bool retryable;
+	bool retryable, settled;
 	int ret, attempts = 0;
 
 	*verdict = NULL;
@@ -622,7 +625,7 @@ again:
 	if (ret)
 		goto unlock;
 	/* the run first: a round trip less than looking it up first */
-	ret = store_run(in, db, m, now, verdict, err);
+	ret = store_run(in, db, m, now, verdict, &settled, err);
 	if (!ret) {
 		*outcome = INGEST_STORED;
 		goto unlock;
@@ -632,7 +635,7 @@ again:
 		ret = already_stored(in, db, m, outcome, verdict, err);
 		goto unlock;
 	}
-	retryable = db_retryable(db);
+	retryable = !settled && db_retryable(db);
 	db_rollback(db);
 	json_decref(*verdict);
 	*verdict = NULL;

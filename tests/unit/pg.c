@@ -390,6 +390,42 @@ static void pg__ingest_round_trips(void **state)
 	regress_free(rg);
 }
 
+/*
+ * A run whose KCIDB test another run holds is refused (-EEXIST) at once:
+ * one transaction (BEGIN with its lock, the run's insert, ROLLBACK and,
+ * its first use here, its preparation: 4 round trips), not the retries
+ * of two ingests that met, which would give the same answer.
+ */
+static void pg__kcidb_test_taken_refused_at_once(void **state)
+{
+	static const struct ingest_limits lim = INGEST_LIMITS_INIT;
+	static const char log[] = "[    0.000000] Linux version 6.1\n";
+	struct fixture *f = *state;
+	struct ingest_meta m = { .kcidb_origin = "ci",
+				 .kcidb_test_id = "ci:t1" };
+	struct ingest *in = ingest_new();
+	enum ingest_outcome outcome;
+	unsigned long long before;
+	json_t *verdict = NULL;
+	const char *ids[] = { "first", "second" };
+	int i, ret;
+
+	for (i = 0; i < 2; i++) {
+		m.id = ids[i];
+		ingest_start(in, &lim);
+		assert_int_equal(ingest_feed(in, log, strlen(log), &f->err), 0);
+		assert_int_equal(ingest_finish(in, &f->err), 0);
+		before = db_round_trips(f->db);
+		ret = ingest_store(in, f->db, NULL, &m, 1, &outcome, &verdict,
+				   &f->err);
+		json_decref(verdict);
+		verdict = NULL;
+	}
+	assert_int_equal(ret, -EEXIST);
+	assert_int_equal(db_round_trips(f->db) - before, 4);
+	ingest_free(in);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup_pg, teardown)
 
 int main(void)
@@ -403,6 +439,7 @@ int main(void)
 		T(pg__batch_given_up_before_its_sync),
 		T(pg__concurrent_opens_migrate_once),
 		T(pg__ingest_round_trips),
+		T(pg__kcidb_test_taken_refused_at_once),
 		DB_CASES(T), /* tests/unit/db_cases.h */
 	};
 
