@@ -26,10 +26,11 @@ check_eq "run id = test id" "$T1" "$(body '.tests[0].run_id')"
 check_eq "the seed's signature in the reply" e747893647d274c1 \
 	"$(body '.tests[0].reports[0].signature')"
 check_eq "the clean boot has no reports" 0 "$(body '.tests[2].reports | length')"
-check_eq "the two runs count in /metrics" "splatd_runs_total 2" \
-	"$(get "$BASE/metrics" >/dev/null; grep '^splatd_runs_total ' "$TMP/body")"
 
 check "the log_url is fetched in the background" wait_fetch "$T2" done
+check_eq "the three runs count in /metrics, the fetched one too" \
+	"splatd_runs_total 3" \
+	"$(get "$BASE/metrics" >/dev/null; grep '^splatd_runs_total ' "$TMP/body")"
 check_eq "... and stored as its run" 200 "$(get "$BASE/api/v1/runs/$T2")"
 check_eq "... with the seed's signature" e747893647d274c1 \
 	"$(body '.reports[0].signature')"

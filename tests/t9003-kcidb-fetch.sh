@@ -5,7 +5,8 @@
 # them refused, into them followed; gzip as Content-Encoding and as a .gz
 # file; a stalled server times out and is retried, then given up; a 404
 # then 200 is retried and stored; a body over the wire cap and a gzip bomb
-# are refused for good.  The POST never waits for a fetch.
+# are refused for good.  The POST never waits for a fetch.  /metrics
+# counts the runs the fetcher stored.
 cd "$(dirname "$0")/.." || exit 1
 . tests/kcidb/lib.sh
 start_logserver
@@ -104,5 +105,10 @@ check_eq "GET ?state=failed lists the five" 5 \
 	"$(get "$BASE/api/v1/kcidb/fetches?state=failed" >/dev/null; body '.fetches | length')"
 check_eq "a bad state is a 400" 400 \
 	"$(get "$BASE/api/v1/kcidb/fetches?state=nope")"
+get "$BASE/metrics" >/dev/null
+check_eq "/metrics counts the four runs the fetcher stored" \
+	"splatd_runs_total 4" "$(grep '^splatd_runs_total ' "$TMP/body")"
+check_eq "... and their reports" "splatd_reports_total 4" \
+	"$(grep '^splatd_reports_total ' "$TMP/body")"
 stop_server
 finish

@@ -22,6 +22,8 @@
 #include "server/http/api.h"
 #include "server/http/metrics.h"
 #include "server/http/routes.h"
+#include "server/http/upload.h"
+#include "server/kcidb/fetcher.h"
 
 /*
  * The longest request target and the most query parameters a request may
@@ -1024,6 +1026,8 @@ int http_serve(const struct http_config *cfg, struct strbuf *err)
 	srv.cfg = cfg;
 	srv.routes = routes_table(&srv.nroutes);
 	srv.metrics = metrics_new(srv.nroutes);
+	/* the runs the KCIDB fetcher stores count as the uploads' do */
+	kcidb_fetcher_count(cfg->kcidb_fetcher, upload_counted, srv.metrics);
 	pthread_mutex_init(&srv.write_lock, NULL);
 	pthread_mutex_init(&srv.pool_lock, NULL);
 	pthread_cond_init(&srv.pool_cond, NULL);
@@ -1126,6 +1130,7 @@ out:
 	if (fd >= 0)
 		close(fd);
 	connguard_free(srv.guard);
+	kcidb_fetcher_count(cfg->kcidb_fetcher, NULL, NULL);
 	server_release(&srv);
 	return ret;
 }

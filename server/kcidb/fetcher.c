@@ -23,9 +23,12 @@ struct kcidb_fetcher {
 	struct ingest *in;
 	char *db_path; /* for its role */
 	pthread_t thread;
-	pthread_mutex_t lock; /* guards stop and woken */
+	pthread_mutex_t lock; /* guards stop, woken and stored */
 	pthread_cond_t wake;
 	bool stop, woken;
+	/* told of each run stored (kcidb_fetcher_count()), or NULL */
+	void (*stored)(void *arg, const struct ingest *in);
+	void *stored_arg;
 	atomic_bool cancel; /* stop, for a fetch in progress */
 };
 
@@ -64,6 +67,30 @@ static void *fetcher_loop(void *data)
 	return NULL;
 }
 
+/* cfg.stored: a run stored, told under the lock (a count detached after
+ * kcidb_fetcher_count() returns is never called) */
+static void fetcher_stored(void *arg, const struct ingest *in)
+{
+	struct kcidb_fetcher *f = arg;
+
+	pthread_mutex_lock(&f->lock);
+	if (f->stored)
+		f->stored(f->stored_arg, in);
+	pthread_mutex_unlock(&f->lock);
+}
+
+void kcidb_fetcher_count(struct kcidb_fetcher *f,
+			 void (*stored)(void *arg, const struct ingest *in),
+			 void *arg)
+{
+	if (!f)
+		return;
+	pthread_mutex_lock(&f->lock);
+	f->stored = stored;
+	f->stored_arg = arg;
+	pthread_mutex_unlock(&f->lock);
+}
+
 /* What kcidb_fetcher_start() made, its thread joined or never started. */
 static void fetcher_free(struct kcidb_fetcher *f)
 {
@@ -91,6 +118,8 @@ int kcidb_fetcher_start(struct kcidb_fetcher **out,
 	f->cfg.limits = lim;
 	f->cfg.regress = rg;
 	f->cfg.cancel = &f->cancel;
+	f->cfg.stored = fetcher_stored;
+	f->cfg.stored_arg = f;
 	atomic_init(&f->cancel, false);
 	pthread_mutex_init(&f->lock, NULL);
 	pthread_cond_init(&f->wake, NULL);

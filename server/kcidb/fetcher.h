@@ -23,6 +23,14 @@ int kcidb_fetcher_start(struct kcidb_fetcher **out,
 			const struct kcidb_fetch_config *cfg,
 			const struct ingest_limits *lim, struct regress *rg,
 			const char *db_path, struct strbuf *err);
+/*
+ * Tell stored(arg, in) of each run the thread stores from now on (the
+ * server's metrics); NULL stops it, and once that returns it is called no
+ * more.  f NULL is a no-op.
+ */
+void kcidb_fetcher_count(struct kcidb_fetcher *f,
+			 void (*stored)(void *arg, const struct ingest *in),
+			 void *arg);
 /* Something was queued: fetch it now.  NULL is a no-op. */
 void kcidb_fetcher_wake(struct kcidb_fetcher *f);
 /* Stop the thread (a fetch in progress is cancelled, stays queued) and
