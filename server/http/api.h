@@ -63,15 +63,4 @@ json_t *api_signature_json(const struct db_signature *s);
 int api_path_signature(struct http_request *req, long long *id,
 		       const char **hash);
 
-/*
- * Buffered JSON bodies (POST /api/v1/runs as JSON, POST /api/v1/kcidb):
- * the cap --max-json puts on len bytes after gunzip (-EFBIG with err), and
- * a gunzip_fn that appends to the request's body (ctx: the request) under
- * that cap and the memory all buffered bodies share.
- */
-int api_json_cap(struct http_request *req, unsigned long long len,
-		 struct strbuf *err);
-int api_json_body_add(void *ctx, const char *buf, size_t len,
-		      struct strbuf *err);
-
 #endif

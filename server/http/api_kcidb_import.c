@@ -29,9 +29,9 @@ static void kcidb_begin(struct http_request *req)
 static void kcidb_data(struct http_request *req, const char *data, size_t len)
 {
 	struct upload *up = req->ctx;
-	int ret = up->gzip ? gunzip_feed(up->gz, data, len, api_json_body_add,
-					 req, &req->err) :
-			     api_json_body_add(req, data, len, &req->err);
+	int ret = up->gzip ? gunzip_feed(up->gz, data, len,
+					 upload_json_body_add, req, &req->err) :
+			     upload_json_body_add(req, data, len, &req->err);
 
 	if (ret)
 		http_reply_errno(req, ret, req->err.buf);

@@ -54,34 +54,6 @@ static int to_ingest(void *ctx, const char *buf, size_t len, struct strbuf *err)
 	return ingest_feed(ctx, buf, len, err);
 }
 
-/*
- * JSON bodies are buffered (their log comes as one string), capped by
- * --max-json after gunzip and by the memory all buffered bodies share.
- */
-int api_json_cap(struct http_request *req, unsigned long long len,
-		 struct strbuf *err)
-{
-	unsigned long long max = http_config(req)->max_json;
-
-	if (len > max) {
-		strbuf_addf(err,
-			    "the JSON document is larger than %llu bytes"
-			    " (--max-json; send big logs raw)",
-			    max);
-		return -EFBIG;
-	}
-	return 0;
-}
-
-int api_json_body_add(void *ctx, const char *buf, size_t len,
-		      struct strbuf *err)
-{
-	struct http_request *req = ctx;
-	int ret = api_json_cap(req, req->body.len + len, err);
-
-	return ret ? ret : http_body_append(req, buf, len, err);
-}
-
 static void runs_begin(struct http_request *req)
 {
 	const char *type = http_header(req, "Content-Type");
@@ -119,11 +91,11 @@ static void runs_data(struct http_request *req, const char *data, size_t len)
 
 	if (up->up.gzip)
 		ret = gunzip_feed(up->up.gz, data, len,
-				  up->json ? api_json_body_add : to_ingest,
+				  up->json ? upload_json_body_add : to_ingest,
 				  up->json ? (void *)req : (void *)up->up.in,
 				  &req->err);
 	else if (up->json)
-		ret = api_json_body_add(req, data, len, &req->err);
+		ret = upload_json_body_add(req, data, len, &req->err);
 	else
 		ret = ingest_feed(up->up.in, data, len, &req->err);
 	if (ret)

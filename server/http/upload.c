@@ -2,6 +2,7 @@
 /* upload: the ingest-feeding request body state (server/http/upload.h). */
 #include "server/http/upload.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <strings.h>
 
@@ -57,6 +58,34 @@ int upload_encoding(struct http_request *req, struct upload *up)
 	return 0;
 }
 
+/*
+ * JSON bodies are buffered (their log comes as one string), capped by
+ * --max-json after gunzip and by the memory all buffered bodies share.
+ */
+int upload_json_cap(struct http_request *req, unsigned long long len,
+		    struct strbuf *err)
+{
+	unsigned long long max = http_config(req)->max_json;
+
+	if (len > max) {
+		strbuf_addf(err,
+			    "the JSON document is larger than %llu bytes"
+			    " (--max-json; send big logs raw)",
+			    max);
+		return -EFBIG;
+	}
+	return 0;
+}
+
+int upload_json_body_add(void *ctx, const char *buf, size_t len,
+			 struct strbuf *err)
+{
+	struct http_request *req = ctx;
+	int ret = upload_json_cap(req, req->body.len + len, err);
+
+	return ret ? ret : http_body_append(req, buf, len, err);
+}
+
 int upload_json_reserve(struct http_request *req, const struct upload *up)
 {
 	const char *clen = http_header(req, "Content-Length");
@@ -64,7 +93,7 @@ int upload_json_reserve(struct http_request *req, const struct upload *up)
 
 	if (up->gzip || !clen)
 		return 0;
-	ret = api_json_cap(req, strtoull(clen, NULL, 10), &req->err);
+	ret = upload_json_cap(req, strtoull(clen, NULL, 10), &req->err);
 	if (!ret)
 		ret = http_body_reserve(req, strtoull(clen, NULL, 10),
 					&req->err);

@@ -39,6 +39,16 @@ int upload_encoding(struct http_request *req, struct upload *up);
  * past --max-json, or its memory taken now.  0, or -1 after answering.
  */
 int upload_json_reserve(struct http_request *req, const struct upload *up);
+/*
+ * Buffered JSON bodies (POST /api/v1/runs as JSON, POST /api/v1/kcidb):
+ * the cap --max-json puts on len bytes after gunzip (-EFBIG with err), and
+ * a gunzip_fn that appends to the request's body (ctx: the request) under
+ * that cap and the memory all buffered bodies share.
+ */
+int upload_json_cap(struct http_request *req, unsigned long long len,
+		    struct strbuf *err);
+int upload_json_body_add(void *ctx, const char *buf, size_t len,
+			 struct strbuf *err);
 
 /*
  * A stored run counted in GET /metrics (metrics: the server's struct
