@@ -321,6 +321,9 @@ pg_ingest() {
 		if ($i == "p50") p = $(i + 1)
 		if ($i == "p99") q = $(i + 1) }
 		print r, p, q }' <<<"$line" >"$pg_dir/$label"
+	# the CPU a run of splatd and of the cluster: "splatd-ms pg-ms"
+	awk '/^splatd serve CPU:/ { s = $4 } /^postgres CPU:/ { p = $3 }
+		END { print s, p }' <<<"$out" >"$pg_dir/$label.cpu"
 }
 
 # pin_cluster CPUS: the bench cluster's postmaster and its processes on
@@ -388,6 +391,17 @@ section_postgres() (
 		printf "runs/s against SQLite: 1 on PostgreSQL %.2f, 2 on" \
 			" PostgreSQL %.2f (goal >= 1.00; p99 %s ms, goal < 50)\n",
 			a / s, b / s, q }'
+	# what separate hosts would give, from the CPU a run measured above
+	# (the two-instance load): a projection, not a measurement
+	read -r c_s c_p <"$pg_dir/postgres, 2 instances:.cpu"
+	awk -v s="$s1" -v cs="$c_s" -v cp="$c_p" 'BEGIN {
+		if (cs <= 0 || cp <= 0) exit
+		printf "separate hosts (projected from the CPU a run): an" \
+			" instance core %.0f runs/s (%.2f ms), a database core" \
+			" %.0f (%.2f ms); SQLite'"'"'s %.0f runs/s takes %.1f" \
+			" instance cores and %.1f database cores\n",
+			1000 / cs, cs, 1000 / cp, cp, s, s * cs / 1000,
+			s * cp / 1000 }'
 
 	# the list database of the ingest section (built once, cached), and
 	# its copy on PostgreSQL
