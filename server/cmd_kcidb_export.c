@@ -9,6 +9,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/types.h>
+#include <unistd.h>
 
 #include "server/cmds.h"
 #include "server/kcidb/export.h"
@@ -101,6 +103,63 @@ static int export_to(const struct export_args *a, FILE *f,
 	return ret;
 }
 
+/*
+ * Copy what doc holds to out (its write position is the end); when out
+ * is a file and the copy fails, cut it back to where it began.  0 or
+ * -errno.
+ */
+static int copy_out(FILE *doc, FILE *out)
+{
+	char buf[65536];
+	off_t start = ftello(out);
+	size_t n;
+	int ret = 0;
+
+	rewind(doc);
+	while (!ret && (n = fread(buf, 1, sizeof(buf), doc)))
+		if (fwrite(buf, 1, n, out) != n)
+			ret = -errno;
+	if (!ret && (ferror(doc) || fflush(out)))
+		ret = -(errno ? errno : EIO);
+	if (ret && start >= 0 && !fflush(out))
+		(void)ftruncate(fileno(out), start);
+	return ret;
+}
+
+/*
+ * The document goes to a temporary file first, and to stdout once it is
+ * whole: an export that fails prints no part of one (a consumer would
+ * take a cut document for a broken one, or worse, for a short one).
+ */
+static int export_stdout(const struct export_args *a)
+{
+	FILE *doc = tmpfile();
+	int ret;
+
+	if (!doc) {
+		fprintf(stderr, "splatd kcidb export: a temporary file: %s\n",
+			strerror(errno));
+		return 1;
+	}
+	ret = export_to(a, doc, NULL, "export");
+	if (!ret && fflush(doc)) {
+		fprintf(stderr,
+			"splatd kcidb export: writing the document: %s\n",
+			strerror(errno));
+		ret = -EIO;
+	}
+	if (!ret) {
+		ret = copy_out(doc, stdout);
+		if (ret)
+			fprintf(stderr,
+				"splatd kcidb export: writing the document:"
+				" %s\n",
+				strerror(-ret));
+	}
+	fclose(doc);
+	return ret ? 1 : 0;
+}
+
 int cmd_kcidb_export(int argc, char **argv)
 {
 	struct export_args a;
@@ -115,7 +174,7 @@ int cmd_kcidb_export(int argc, char **argv)
 		if (ret)
 			return ret == 1 ? 0 : 2;
 	}
-	return export_to(&a, stdout, NULL, "export") ? 1 : 0;
+	return export_stdout(&a);
 }
 
 /* The token: the first line of file, else $SPLATD_KCIDB_TOKEN; NULL: none. */

@@ -6,7 +6,8 @@
 # corpora); ids are stable; the version grows with a status or note change
 # and with nothing else; the culprit rule; report_url only with
 # --public-url, and absolute; since=; the origin option, on the command
-# line and in the configuration file (docs/interop.md "KCIDB out").
+# line and in the configuration file (docs/interop.md "KCIDB out").  An
+# export that fails prints no part of a document.
 cd "$(dirname "$0")/.." || exit 1
 . tests/kcidb/lib.sh
 
@@ -177,4 +178,35 @@ check_eq "--private: GET /api/v1/kcidb needs a token" 401 \
 check_eq "... any token" 200 \
 	"$(get -H "Authorization: Bearer $(token reader ci)" "$BASE/api/v1/kcidb")"
 stop_server
+
+# ---- an export that fails prints no part of a document -------------------------
+# stdout a file this process may not grow past 1 KB (ulimit -f, with
+# SIGXFSZ ignored: the write fails with EFBIG) and a longer document;
+# SQLite's -wal and -shm held open by another connection meanwhile, so
+# that the export has nothing to write but stdout
+size=$(export_cli | wc -c)
+check "the document is longer than 1 KB" test "$size" -gt 1024
+case $DB in
+postgres://* | postgresql://*) ;;
+*)
+	mkfifo "$TMP/hold.in"
+	sqlite3 "$DB" <"$TMP/hold.in" >/dev/null 2>&1 &
+	exec 7>"$TMP/hold.in"
+	echo "SELECT count(*) FROM runs;" >&7
+	for i in $(seq 1 100); do
+		[ -e "$DB-shm" ] && break
+		sleep 0.1
+	done
+	;;
+esac
+(
+	trap '' XFSZ
+	ulimit -f 1
+	export_cli >"$TMP/cut.json" 2>"$TMP/cut.err"
+)
+check_eq "an export that cannot be written exits 1" 1 $?
+check "... saying why" grep -q '^splatd kcidb export: .*too large' "$TMP/cut.err"
+check_eq "... and stdout holds no part of the document" 0 \
+	"$(wc -c <"$TMP/cut.json")"
+exec 7>&-
 finish
