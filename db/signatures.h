@@ -153,7 +153,7 @@ struct db_report {
  * first locks the signatures the reports count on, in one order (the
  * transaction begun with db_begin_ingest() holds them), then each group
  * of consecutive reports of one signature and kernel is one call of its
- * function splatd_record_reports() (migration 13), the calls sent in
+ * function splatd_record_reports() (migrations 13 and 14), the calls sent in
  * batches of at most DB_REPORTS_BATCH reports, a round trip each; on
  * SQLite the same steps run here.  0 or -errno (err says which step
  * failed); on failure the caller rolls back.

@@ -877,7 +877,7 @@ static const char *const sql[DB_SQL_NR] = {
 	[DB_SQL_ROLE_TRY] = "SELECT 1 + 0 * (?1 + ?2)",
 	/*
 	 * PostgreSQL records a run's reports through its function
-	 * splatd_record_reports() (migration 13), a call per group of
+	 * splatd_record_reports() (migrations 13 and 14), a call per group of
 	 * consecutive reports of one signature and kernel, a batch of calls
 	 * in one round trip; SQLite runs the same steps in process
 	 * (db_reports_record()).  Its stand-in has the function's shape, a

@@ -199,7 +199,7 @@ enum db_sql {
 	DB_SQL_LAST_ID,
 
 	DB_SQL_ROLE_TRY,
-	/* one report of a run, PostgreSQL's function (migration 13) */
+	/* one report of a run, PostgreSQL's function (migrations 13 and 14) */
 	DB_SQL_REPORT_RECORD,
 	DB_SQL_WRITE_LOCK_SHARED,
 	DB_SQL_SIG_LOCK,

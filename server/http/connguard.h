@@ -6,7 +6,7 @@
  * coming (the body timeout plus one second per min-rate bytes received).
  * A thread closes (shutdown(2)) every connection past its deadline; the
  * HTTP worker polling it then sees the end of the stream and frees it.
- * The worker threads move the deadline, the guard thread only reads it.
+ * The connections' threads move the deadline, the guard thread only reads it.
  */
 #ifndef SPLATD_CONNGUARD_H
 #define SPLATD_CONNGUARD_H

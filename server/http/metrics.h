@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * metrics: counters and histograms of the running service, updated with
- * atomics from every worker thread and rendered in the Prometheus text
+ * atomics from every connection's thread and rendered in the Prometheus text
  * format for GET /metrics.
  */
 #ifndef SPLATD_METRICS_H
