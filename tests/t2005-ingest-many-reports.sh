@@ -124,6 +124,38 @@ check_eq "POST 300 seeds: 300 reports of one signature" "300 1" \
 check_eq "POST 300 seeds: 300 occurrences of the seed's signature" 300 \
 	"$(sql "SELECT count(*) FROM occurrences o JOIN runs r ON r.id = o.run_id
 		WHERE r.run_id = 'seed300'")"
+# samples RUN: the samples across the batches of 64 (PostgreSQL: a call
+# per group, a group's reports dropped at once but its last): the last
+# report is the latest sample, with its text; the others keep a text only
+# with a sample the signature lacked; no text row is left without an
+# occurrence
+samples() {
+	check_eq "$1: the last report is the latest sample" 299 \
+		"$(sql "SELECT o.seq FROM occurrences o JOIN runs r
+			ON r.id = o.run_id
+			WHERE r.run_id = '$1' AND o.sample & 8 <> 0")"
+	check_eq "$1: ... with its text" 1 \
+		"$(sql "SELECT count(*) FROM occurrences o JOIN runs r
+			ON r.id = o.run_id JOIN report_texts t ON t.id = o.text_id
+			WHERE r.run_id = '$1' AND o.seq = 299 AND t.text <> ''")"
+	check_eq "$1: the others' texts dropped but for a sample" 0 \
+		"$(sql "SELECT count(*) FROM occurrences o JOIN runs r
+			ON r.id = o.run_id
+			WHERE r.run_id = '$1' AND o.seq < 299
+			AND (o.text_id IS NULL) <> (o.sample = 0)")"
+	check_eq "$1: no text row without an occurrence" 0 \
+		"$(sql "SELECT count(*) FROM report_texts t WHERE NOT EXISTS
+			(SELECT 1 FROM occurrences o WHERE o.text_id = t.id)")"
+}
+samples seed300
+# the same with 300 texts, as the field prints them (each its timestamps)
+for i in $(seq 1 300); do
+	sed -E "s/\[ *[0-9]+\.([0-9]+)\]/[ $i.\1]/g" "$SEED"
+done >"$TMP/seed300t.log"
+check_eq "POST 300 seeds, each its timestamp: 201" 201 \
+	"$(post_log "$CI" "id=seed300t" "$TMP/seed300t.log")"
+check_eq "... 300 reports" 300 "$(body '.reports | length')"
+samples seed300t
 stop_server
 
 # ---- --max-reports at its boundary ----
