@@ -30,6 +30,8 @@
 #define LOCKDEP_BODY_RUN 24
 /* Other tasks' lines in a row that end a report. */
 #define LOCKDEP_FOREIGN_RUN 16
+/* Lines of an oops inside a report with no frame in them that end it. */
+#define LOCKDEP_OOPS_RUN 64
 
 static const char *const kind_names[LOCKDEP_KIND_NR] = {
 	[LOCKDEP_CIRCULAR] = "circular",
@@ -324,6 +326,44 @@ static bool is_foreign_oops(const char *s)
 	};
 
 	return starts_any(s, pfx, ARRAY_SIZE(pfx));
+}
+
+/*
+ * A frame of lockdep itself: its file when the trace is decoded, else the
+ * functions through which code enters it (the report printers sit under
+ * them).  An oops whose trace holds one happened while lockdep checked or
+ * printed; the frames after the last one are the code it was checking.
+ */
+static bool is_lockdep_frame(const struct lockdep_frame *f)
+{
+	static const char *const entry[] = {
+		"lock_acquire",
+		"__lock_acquire",
+		"lock_release",
+		"__lock_release",
+		"lock_acquired",
+		"lock_contended",
+		"lock_sync",
+		"lock_downgrade",
+		"lock_set_class",
+		"lockdep_rcu_suspicious",
+		"lockdep_sys_exit",
+		"debug_check_no_locks_freed",
+		"debug_check_no_locks_held",
+	};
+	const char *fn = f->function;
+	size_t i, n;
+
+	if (f->unreliable || !fn)
+		return false;
+	if (f->file && (starts(f->file, "kernel/locking/lockdep.c") ||
+			starts(f->file, "kernel/lockdep.c")))
+		return true;
+	n = strcspn(fn, "."); /* lock_acquire.part.0, .cold */
+	for (i = 0; i < ARRAY_SIZE(entry); i++)
+		if (strlen(entry[i]) == n && !memcmp(fn, entry[i], n))
+			return true;
+	return false;
 }
 
 static bool is_end_trace(const char *s)
@@ -835,6 +875,7 @@ enum phase {
 	PH_LIST, /* user return: the held-lock list that ends it */
 	PH_HUNG, /* hung task(s) before "Showing all locks held" */
 	PH_DUMP, /* "Showing all locks held in the system:" */
+	PH_OOPS, /* an oops cut the body: its trace may be lockdep's stack */
 };
 
 struct lockdep_parser {
@@ -857,6 +898,9 @@ struct lockdep_parser {
 	int foreign; /* other callers' lines in a row */
 	size_t run_start; /* nlines when the run started */
 	int hung_idle; /* lines since a hung task's trace */
+	size_t oops_at, oops_raw; /* nlines and raw.len before the oops */
+	int oops_idle; /* oops lines since its last frame */
+	bool oops_lockdep; /* the oops's trace went through lockdep */
 };
 
 static void report_reset(struct lockdep_parser *p)
@@ -869,6 +913,8 @@ static void report_reset(struct lockdep_parser *p)
 	p->run = 0;
 	p->foreign = 0;
 	p->hung_idle = 0;
+	p->oops_idle = 0;
+	p->oops_lockdep = false;
 	p->caller[0] = '\0';
 	arena_reset(&p->arena);
 }
@@ -903,6 +949,11 @@ static void report_parse_and_emit(struct lockdep_parser *p);
 /* Finish the report in the buffer (if any) and go idle. */
 static void report_end(struct lockdep_parser *p)
 {
+	if (p->phase == PH_OOPS && !p->oops_lockdep) {
+		/* someone else's oops: the report ends where it began */
+		p->nlines = p->oops_at;
+		strbuf_setlen(&p->raw, p->oops_raw);
+	}
 	if (p->phase != PH_IDLE && p->nlines)
 		report_parse_and_emit(p);
 	report_reset(p);
@@ -1132,7 +1183,22 @@ static void report_line(struct lockdep_parser *p, const struct dmesg_line *l)
 		report_start(p, kind, l);
 		return;
 	}
-	if (l->len && (is_foreign_oops(s) || is_end_trace(s))) {
+	if (l->len && p->phase == PH_BODY && is_foreign_oops(s)) {
+		/*
+		 * An oops inside the body, before the backtrace: when lockdep
+		 * itself crashed printing the report (a bad lock name), the
+		 * oops's trace is the report's stack (PH_OOPS).
+		 */
+		p->cut = true;
+		p->phase = PH_OOPS;
+		p->oops_at = p->nlines;
+		p->oops_raw = p->raw.len;
+		p->oops_idle = 0;
+		add_line(p, l);
+		return;
+	}
+	if (l->len && (is_end_trace(s) || starts(s, "Kernel panic") ||
+		       (p->phase != PH_OOPS && is_foreign_oops(s)))) {
 		if (p->phase == PH_BACKTRACE && p->frames) {
 			if (p->run)
 				p->nlines = p->run_start;
@@ -1276,6 +1342,26 @@ static void report_line(struct lockdep_parser *p, const struct dmesg_line *l)
 		add_line(p, l);
 		if (++p->run >= LOCKDEP_END_RUN)
 			end_at_run(p);
+		return;
+	case PH_OOPS:
+		if (!l->len)
+			return;
+		if (starts(s, "Modules linked in:")) {
+			report_end(p);
+			return;
+		}
+		/* its frames and stack markers, not its registers and code */
+		is_frame = !lockdep_frame_parse(&f, s, &p->arena);
+		if (is_frame || starts_ci(s, "Call Trace:") ||
+		    (s[0] == '<' && is_trace_noise(s))) {
+			add_line(p, l);
+			p->oops_idle = 0;
+			if (is_frame && is_lockdep_frame(&f))
+				p->oops_lockdep = true;
+		} else if (++p->oops_idle >= LOCKDEP_OOPS_RUN) {
+			report_end(p);
+			idle_line(p, l);
+		}
 		return;
 	case PH_IDLE:
 		break;
@@ -1510,6 +1596,7 @@ struct rparse {
 	bool want_release_site;
 	bool backtrace_done;
 	bool pid_guess; /* hung task: pid read from an old state line */
+	bool oops; /* in the trace of an oops that cut the report */
 };
 
 static void stack_push(struct rparse *rp, struct lockdep_stack *st,
@@ -2374,6 +2461,33 @@ static const struct report_rule report_rules[] = {
 #undef AFTER
 #undef STATE
 
+/*
+ * The oops that cut a report (PH_OOPS kept its frames): the frames after
+ * lockdep's last one are the stack lockdep was reporting on, the report's
+ * backtrace.
+ */
+static void parse_oops_line(struct rparse *rp, const char *s)
+{
+	struct lockdep_frame f;
+
+	if (!rp->oops) {
+		rp->oops = true;
+		rp->trace = NULL;
+		rp->in_held = false;
+		rp->expect = EXPECT_NONE;
+		rp->section = SEC_NONE;
+		return;
+	}
+	if (rp->backtrace_done || lockdep_frame_parse(&f, s, rp->a))
+		return;
+	if (is_lockdep_frame(&f)) {
+		rp->r->backtrace.n = 0;
+		set_trace(rp, &rp->r->backtrace);
+	} else if (rp->trace) {
+		stack_push(rp, rp->trace, &f);
+	}
+}
+
 /* One logical line of a report. */
 static void parse_report_line(struct rparse *rp, const char *s, size_t idx)
 {
@@ -2383,6 +2497,10 @@ static void parse_report_line(struct rparse *rp, const char *s, size_t idx)
 	s = skip_ws(s);
 	if (!*s)
 		return;
+	if (rp->oops || (idx && is_foreign_oops(s))) {
+		parse_oops_line(rp, s);
+		return;
+	}
 	if (idx <= 3 && !rp->r->kernel && parse_ident(rp, s))
 		return;
 	for (rule = report_rules;
