@@ -2631,11 +2631,14 @@ static void report_finish_kind(struct rparse *rp)
 		}
 		break;
 	case LOCKDEP_RECURSIVE:
-		if (rp->have_primary)
-			chain_add(r, rp->a, &alloc, &rp->primary, &r->backtrace,
-				  true);
-		if (rp->have_prev)
-			chain_add(r, rp->a, &alloc, &rp->prev, NULL, false);
+		/* [acquiring, held]: a lock line that could not be read is a
+		 * missing slot, not a shorter chain */
+		slot_add(r, rp->a, &alloc, &rp->primary,
+			 rp->have_primary && rp->primary.name, NULL, NULL,
+			 &r->backtrace, true);
+		slot_add(r, rp->a, &alloc, &rp->prev,
+			 rp->have_prev && rp->prev.name, NULL, NULL, NULL,
+			 false);
 		break;
 	case LOCKDEP_INCONSISTENT_LOCK_STATE:
 		if (rp->have_primary)

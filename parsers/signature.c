@@ -811,10 +811,11 @@ int signature_compute(struct signature *sig, const struct lockdep_report *r,
 	}
 	case LOCKDEP_RECURSIVE:
 		for (i = 0; i < n; i++)
-			add_class(sig, a, &calloc_, norm[i]);
+			if (!r->chain[i].missing)
+				add_class(sig, a, &calloc_, norm[i]);
 		if (n)
 			strbuf_addf(&id, "%s\n", norm[0]);
-		if (n >= 2)
+		if (n >= 2 && !r->chain[0].missing && !r->chain[1].missing)
 			add_edge(sig, a, &ealloc, norm[1], norm[0],
 				 &r->backtrace, k);
 		break;
@@ -890,6 +891,17 @@ int signature_compute(struct signature *sig, const struct lockdep_report *r,
 			}
 		}
 		break;
+	}
+
+	/*
+	 * Kinds identified by their classes alone lost them all (every lock
+	 * line cut or unreadable): the place in the code tells such reports
+	 * apart, not one catch-all signature for all of them.
+	 */
+	if (!with_culprit) {
+		with_culprit = true;
+		for (i = 0; i < sig->nclasses && with_culprit; i++)
+			with_culprit = !*sig->classes[i];
 	}
 
 	/*
