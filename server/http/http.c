@@ -38,6 +38,7 @@
 struct http_conn {
 	struct http_request req;
 	bool uri_too_long; /* set by on_uri() for the request being read */
+	bool uri_nul; /* its target holds %00, which would cut a C string */
 	struct connguard_conn guard;
 };
 
@@ -721,6 +722,11 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
 				    HTTP_URI_MAX, HTTP_QUERY_MAX);
 			http_reply_error(req, 414, "uri_too_long",
 					 req->err.buf);
+		} else if (req->hc->uri_nul) {
+			req->route_index = srv->nroutes;
+			http_reply_error(req, 400, "bad_request",
+					 "the request target holds an encoded"
+					 " NUL byte (%00)");
 		} else {
 			request_begin(req);
 		}
@@ -779,6 +785,9 @@ static void *on_uri(void *cls, const char *uri, struct MHD_Connection *conn)
 		params += *p == '&';
 	hc->uri_too_long = strlen(uri) > HTTP_URI_MAX ||
 			   (query && params > HTTP_QUERY_MAX);
+	/* MHD decodes the path and the query values: a NUL would end them
+	 * early and store "run1" for "run1%00x" */
+	hc->uri_nul = strstr(uri, "%00") != NULL;
 	if (hc->uri_too_long && query && query[1])
 		query[1] = '\0';
 	return NULL;

@@ -76,13 +76,21 @@ void ingest_free(struct ingest *in)
 	free(in);
 }
 
+/*
+ * At most max characters (valid UTF-8, checked before), none of them a
+ * control character: C0, DEL or C1 (U+0080-U+009F, "\xc2\x80"-"\xc2\x9f").
+ */
 static bool meta_value_ok(const char *s, size_t max)
 {
+	const unsigned char *p = (const unsigned char *)s;
 	size_t n = 0;
 
-	for (; *s; s++, n++)
-		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+	for (; *p; p++) {
+		if (*p < 0x20 || *p == 0x7f ||
+		    (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f))
 			return false;
+		n += (*p & 0xc0) != 0x80;
+	}
 	return n <= max;
 }
 
@@ -105,10 +113,12 @@ int ingest_meta_check(const struct ingest_meta *m, struct strbuf *err)
 				     "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 				     "0123456789._:+@=-") != n) {
 		strbuf_addstr(err, "the run id must be 1-128 characters of"
-				   " [A-Za-z0-9._:+@=-]");
+				   " [A-Za-z0-9._:+@=-] (in a query string a"
+				   " '+' means a space: send it as %2B)");
 		return -EINVAL;
 	}
 	for (i = 0; i < ARRAY_SIZE(names); i++) {
+		/* UTF-8 first: meta_value_ok() counts characters */
 		if (values[i] && !utf8_valid(values[i], strlen(values[i]))) {
 			strbuf_addf(err, "%s is not valid UTF-8", names[i]);
 			return -EINVAL;
