@@ -840,6 +840,7 @@ static int occurrence_list_row(void *ctx, struct db_stmt *st)
 	o.text = db_col_text(st, 7);
 	o.raw = db_col_text(st, 8);
 	o.is_new = (int)db_col_int(st, 9);
+	o.matched_id = db_col_int(st, 10);
 	return c->fn(c->ctx, &o);
 }
 

@@ -289,7 +289,8 @@ static const char *const sql[DB_SQL_NR] = {
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
 	[DB_SQL_OCC_LIST] =
 		"SELECT o.id, r.run_id, r.machine, coalesce(o.kernel, r.kernel),"
-		" o.ts, o.task, o.pid, t.text, t.raw, o.is_new"
+		" o.ts, o.task, o.pid, t.text, t.raw, o.is_new,"
+		" o.matched_signature_id"
 		" FROM occurrences o JOIN runs r ON r.id = o.run_id"
 		" LEFT JOIN report_texts t ON t.id = o.text_id"
 		" WHERE o.signature_id = ?1"

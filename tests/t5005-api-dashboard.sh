@@ -86,12 +86,30 @@ check_eq "duplicates: the one merged into it" "[$REC]" \
 	"$(curl -s "$BASE/api/v1/signatures/$ID/duplicates" | jq -c '[.duplicates[].id]')"
 check_eq "duplicates: an unknown signature is 404" 404 \
 	"$(get "$BASE/api/v1/signatures/999/duplicates")"
+# a report of the merged signature, seen again, counts on the one it was
+# merged into: its report is the recursive one it matched
+post_log "$CI" "id=r-4b&machine=m2" "$CORPUS_REAL/010-recursive-arm32-4.19-old-unwinder.log" >/dev/null
+check_eq "report after a merge: the newest occurrence's own report" "200 r-4b recursive" \
+	"$(get "$BASE/api/v1/signatures/$ID/report") $(body '"\(.occurrence.run) \(.report.kind)"')"
 check_eq "whoami: anonymous" '{"name":null,"role":null}' \
 	"$(curl -s "$BASE/api/v1/whoami" | jq -c .)"
 check_eq "whoami: the triager" '{"name":"tri1","role":"triager"}' \
 	"$(curl -s -H "Authorization: Bearer $TRIAGER" "$BASE/api/v1/whoami" | jq -c .)"
 check_eq "whoami: an unknown token is 401" 401 \
 	"$(get -H "Authorization: Bearer nope" "$BASE/api/v1/whoami")"
+# a report longer than the stored excerpt (64 KiB): its cut text parses to
+# another report (a shorter chain), which is not this signature's
+awk 'NR == 19 { for (i = 0; i < 2500; i++) printf "       frob_filler_%d+0x10/0x50\n", i } 1' \
+	tests/data/parse-invariance/seed-6641.splat |
+	sed 's/bus_notifier/big_notifier/g' >"$TMP/big.txt"
+check_eq "a 120 KB report stored" 201 "$(post_log "$CI" "id=big-1" "$TMP/big.txt")"
+BIG=$(body '.reports[0].signature_id')
+BIGSIG=$(body '.reports[0].signature')
+check_eq "report of a text cut at the excerpt cap: null, not another report" \
+	"200 null" "$(get "$BASE/api/v1/signatures/$BIG/report") $(body '.report.signature')"
+check_eq "... the occurrence is still named" big-1 "$(body .occurrence.run)"
+check_eq "the signature page still has the full report's chain" "$BIGSIG 3" \
+	"$(get "$BASE/api/v1/signatures/$BIG" >/dev/null; body '"\(.signature) \(.chain | length)"')"
 stop_server
 
 # ingest replies link the dashboard's pages under --public-url

@@ -140,15 +140,17 @@ void api_signatures_duplicates(struct http_request *req)
 }
 
 struct newest {
-	long long id;
+	long long id, matched;
 	json_t *occ;
 	struct strbuf text;
+	char hash[SIGNATURE_HEX_LEN + 1]; /* the signature it matched */
 };
 
 static int take_newest(void *ctx, const struct db_occurrence *o)
 {
 	struct newest *n = ctx;
 
+	n->matched = o->matched_id;
 	n->occ = json_pack("{s:I, s:o, s:o, s:o}", "id", (json_int_t)o->id,
 			   "run", view_string(o->run_id), "seen",
 			   view_time(o->ts), "url", api_run_url(o->run_id));
@@ -156,17 +158,30 @@ static int take_newest(void *ctx, const struct db_occurrence *o)
 	return 0;
 }
 
+static int take_hash(void *ctx, const struct db_signature *s)
+{
+	struct newest *n = ctx;
+
+	snprintf(n->hash, sizeof(n->hash), "%s", s->hash ? s->hash : "");
+	return 0;
+}
+
 struct parsed {
+	const char *hash;
 	json_t *report;
 	struct arena arena;
 };
 
+/* The report of the stored text that is still the signature it was stored
+ * under: a text cut at the excerpt cap, or read otherwise by a later
+ * parser, may parse to another report, which is not this one. */
 static int on_report(void *ctx, const struct lockdep_report *r)
 {
 	struct parsed *p = ctx;
 	struct signature sig;
 
-	if (p->report || signature_compute(&sig, r, &p->arena))
+	if (p->report || signature_compute(&sig, r, &p->arena) ||
+	    strcmp(sig.hex, p->hash))
 		return 0;
 	p->report = report_json(r, &sig);
 	return 0;
@@ -174,8 +189,8 @@ static int on_report(void *ctx, const struct lockdep_report *r)
 
 void api_signatures_report(struct http_request *req)
 {
-	struct newest n = { 0, NULL, STRBUF_INIT };
-	struct parsed p = { NULL, ARENA_INIT };
+	struct newest n = { 0, 0, NULL, STRBUF_INIT, "" };
+	struct parsed p = { n.hash, NULL, ARENA_INIT };
 	struct lockdep_sink sink = { on_report, NULL, &p };
 	long long id;
 	int ret;
@@ -188,6 +203,9 @@ void api_signatures_report(struct http_request *req)
 		strbuf_addstr(&req->err, "the signature has no occurrence");
 		ret = -ENOENT;
 	}
+	if (!ret)
+		ret = db_signature_get(http_db(req), n.matched, NULL, take_hash,
+				       &n, &req->err);
 	if (ret) {
 		http_reply_errno(req, ret, req->err.buf);
 		goto out;
