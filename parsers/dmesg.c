@@ -80,6 +80,7 @@ struct dmesg {
 	unsigned long lineno;
 	unsigned long long bytes;
 	size_t line_bytes; /* of the physical line being read, uncapped */
+	bool line_cr; /* its last byte so far is '\r' */
 	size_t longest; /* longest physical line so far, uncapped */
 	bool nul; /* a NUL byte was seen */
 
@@ -1562,10 +1563,15 @@ static inline void note_line(struct dmesg *d, const char *p, size_t n, bool ctl,
 			     bool ends)
 {
 	d->line_bytes += n;
-	if (d->line_bytes > d->longest)
-		d->longest = d->line_bytes;
-	if (ends)
+	if (n)
+		d->line_cr = p[n - 1] == '\r';
+	/* a CRLF line is as long as its LF twin: the CR ends it too */
+	if (d->line_bytes - d->line_cr > d->longest)
+		d->longest = d->line_bytes - d->line_cr;
+	if (ends) {
 		d->line_bytes = 0;
+		d->line_cr = false;
+	}
 	if (ctl && !d->nul && memchr(p, '\0', n))
 		d->nul = true;
 }

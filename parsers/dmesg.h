@@ -56,8 +56,9 @@ void dmesg_reset(struct dmesg *d);
 /* Bytes fed so far, and physical lines seen (for diagnostics and metrics). */
 unsigned long long dmesg_bytes(const struct dmesg *d);
 unsigned long dmesg_lines(const struct dmesg *d);
-/* The longest physical line so far in bytes (before any cap), and whether a
- * NUL byte was seen: what a caller that refuses such input checks. */
+/* The longest physical line so far in bytes (before any cap; a CR right
+ * before its LF is the line's end, not counted), and whether a NUL byte was
+ * seen: what a caller that refuses such input checks. */
 size_t dmesg_longest_line(const struct dmesg *d);
 bool dmesg_saw_nul(const struct dmesg *d);
 

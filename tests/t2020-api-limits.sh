@@ -59,6 +59,16 @@ expect "chunked body over the cap" 413 payload_too_large
 head -c 20000 /dev/zero | tr '\0' x >"$TMP/line.txt"
 st=$(post_log "$CI" id=line "$TMP/line.txt")
 expect "overlong line" 413 payload_too_large
+# the line limit's boundary (8K = 8192 bytes), LF and CRLF alike: the CR
+# before the LF is part of the line's end, not of its length
+for v in "8192 LF|8192|\n|201" "8192 CRLF|8192|\r\n|201" "8193 LF|8193|\n|413" \
+	"8193 CRLF|8193|\r\n|413" "8192 and a lone CR inside|8191|\r|413"; do
+	IFS='|' read -r what n end want <<<"$v"
+	{ head -c "$n" /dev/zero | tr '\0' y; printf "$end"; [ "$what" = "8192 and a lone CR inside" ] && printf 'yy\n'; cat "$SEED"; } >"$TMP/edge.txt"
+	st=$(post_log "$CI" "id=edge-${what// /-}" "$TMP/edge.txt")
+	check_eq "a line of $what: $want" "$want" "$st"
+done
+before=$(state)
 
 cat "$SEED" "$SEED" "$SEED" >"$TMP/three.txt"
 st=$(post_log "$CI" id=three "$TMP/three.txt")
