@@ -2,11 +2,15 @@
 /* roles: one instance at a time for each once-per-service job. */
 #include "db/roles.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "db/db.h"
 #include "parsers/alloc.h"
@@ -130,4 +134,36 @@ void db_roles_close(void)
 	free(roles.path);
 	roles.path = NULL;
 	pthread_mutex_unlock(&roles.lock);
+}
+
+int db_instance_claim(const char *db_path, struct strbuf *err)
+{
+	static int fd = -1; /* held, never closed: the claim is the process's */
+	int ret;
+
+	if (db_path_is_postgres(db_path) || fd >= 0)
+		return 0;
+	if (!strncmp(db_path, "sqlite:", 7))
+		db_path += 7;
+	fd = open(db_path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		ret = -errno;
+		strbuf_addf(err, "%s: %s", db_path, strerror(-ret));
+		return ret;
+	}
+	if (!flock(fd, LOCK_EX | LOCK_NB))
+		return 0;
+	ret = errno == EWOULDBLOCK ? -EBUSY : -errno;
+	if (ret == -EBUSY)
+		strbuf_addf(err,
+			    "%s is in use by another splatd serve: one instance"
+			    " per SQLite file (its background jobs would run"
+			    " twice); several instances share a PostgreSQL"
+			    " database (docs/deploy.md)",
+			    db_path);
+	else
+		strbuf_addf(err, "%s: locking: %s", db_path, strerror(-ret));
+	close(fd);
+	fd = -1;
+	return ret;
 }

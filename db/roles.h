@@ -31,4 +31,12 @@ void db_roles_each(void (*fn)(void *ctx, const char *role, bool held),
 /* Close the roles' connection (the roles are released). */
 void db_roles_close(void);
 
+/*
+ * One `splatd serve` per SQLite file: an exclusive flock(2) on the file,
+ * held until the process exits (SQLite's own locks are fcntl(2) ones and
+ * do not meet it).  -EBUSY, with the reason in err, when another process
+ * holds it.  On PostgreSQL 0 at once: instances share it (the roles above).
+ */
+int db_instance_claim(const char *db_path, struct strbuf *err);
+
 #endif

@@ -479,7 +479,12 @@ int cmd_serve(int argc, char **argv)
 	 * full kernel tree).
 	 */
 	if (db_open(&owners_db, s.http.db_path, &err) ||
-	    indexer_start(&indexer, s.http.db_path, s.index_budget, &err) ||
+	    db_instance_claim(s.http.db_path, &err)) {
+		fprintf(stderr, "splatd serve: %s\n", err.buf);
+		ret = 1;
+		goto out;
+	}
+	if (indexer_start(&indexer, s.http.db_path, s.index_budget, &err) ||
 	    ((s.ktree || s.krepo) ?
 		     owners_source_new(&s.http.owners, s.ktree, s.krepo, s.kref,
 				       owners_db, &err) :
