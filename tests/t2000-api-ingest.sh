@@ -82,6 +82,14 @@ check_eq "JSON upload is known with 4 occurrences" "false 4" \
 	"$(body '[.reports[0].new, .reports[0].occurrences] | join(" ")')"
 check_eq "JSON upload keeps its metadata" "D-json shard-d 6.1.0" \
 	"$(body '[.run.id, .run.machine, .run.kernel] | join(" ")')"
+# metadata in the query of a JSON upload is refused, not silently dropped
+jq -Rs '{run: {id: "D-json2"}, log: .}' "$SEED" >"$TMP/d2.json"
+st=$(curl -s -o "$TMP/body" -w '%{http_code}' -X POST \
+	-H "Authorization: Bearer $CI" -H 'Content-Type: application/json' \
+	--data-binary "@$TMP/d2.json" "$BASE/api/v1/runs?machine=m1")
+check_eq "JSON upload with ?machine=: 400 naming it" "400 true" \
+	"$st $(body '.detail | contains("machine=")')"
+check_eq "... nothing stored" 404 "$(get "$BASE/api/v1/runs/D-json2")"
 
 st=$(get "$BASE/api/v1/runs/B")
 check_eq "GET runs/B" 200 "$st"

@@ -61,6 +61,13 @@ check "... which no other field names" test -z \
 	body ".signatures[] | select((.title + (.classes | join(\" \"))) | test(\"$SYZFN\")) | .id")"
 check_eq "list since the future: none" "" "$(list '?since=2999-01-01')"
 check_eq "list since 2000: all" 3 "$(list '?since=2000-01-01T00:00:00Z' | wc -w)"
+for d in 2026-02-30 2026-13-01 2026-00-10 2026-04-31 2025-02-29 \
+	2026-01-01T24:00:00Z 2026-01-01T23:60:00Z 2026-01-01T23:59:61Z; do
+	check_eq "since=$d is no date: 400" 400 \
+		"$(curl -s -o /dev/null -w '%{http_code}' "$BASE/api/v1/signatures?since=$d")"
+done
+check_eq "since=2024-02-29 (a leap day) is one: 200" 200 \
+	"$(curl -s -o /dev/null -w '%{http_code}' "$BASE/api/v1/signatures?since=2024-02-29")"
 ids=""
 cursor=""
 for i in 1 2 3 4; do

@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "db/runs.h"
+#include "parsers/alloc.h"
 #include "server/http/api.h"
 #include "server/triage/gunzip.h"
 #include "server/triage/ingest.h"
@@ -54,14 +55,31 @@ static int to_ingest(void *ctx, const char *buf, size_t len, struct strbuf *err)
 	return ingest_feed(ctx, buf, len, err);
 }
 
+/* The metadata a raw upload takes from the query, a JSON one from "run". */
+static const char *const query_meta[] = { "id",	    "tree",	  "branch",
+					  "kernel", "commit",	  "machine",
+					  "test",   "started_at", "lockdep" };
+
 static void runs_begin(struct http_request *req)
 {
 	const char *type = http_header(req, "Content-Type");
 	struct runs_upload *up =
 		http_ctx(req, runs_upload_new, runs_upload_free);
+	size_t i;
 
 	memset(&up->meta, 0, sizeof(up->meta));
 	up->json = type && !strncasecmp(type, "application/json", 16);
+	for (i = 0; up->json && i < ARRAY_SIZE(query_meta); i++) {
+		if (!http_query(req, query_meta[i]))
+			continue;
+		/* not silently dropped: the runner meant something by it */
+		strbuf_addf(&req->err,
+			    "a JSON upload takes its metadata from its \"run\""
+			    " object, not the query (%s=)",
+			    query_meta[i]);
+		http_reply_error(req, 400, "bad_request", req->err.buf);
+		return;
+	}
 	if (upload_encoding(req, &up->up) ||
 	    (up->json && upload_json_reserve(req, &up->up)))
 		return;

@@ -43,7 +43,19 @@ int view_time_parse(const char *s, long long *out)
 	}
 	if (!end || (*end && strcmp(end, "Z")))
 		return -EINVAL;
-	*out = (long long)timegm(&tm);
+	{
+		/* strptime takes 2026-02-30 and 24:00:00: only a date
+		 * that comes back the same from the clock is one */
+		struct tm want = tm, got;
+		time_t t = timegm(&tm);
+
+		if (!gmtime_r(&t, &got) || got.tm_year != want.tm_year ||
+		    got.tm_mon != want.tm_mon || got.tm_mday != want.tm_mday ||
+		    got.tm_hour != want.tm_hour || got.tm_min != want.tm_min ||
+		    got.tm_sec != want.tm_sec)
+			return -EINVAL;
+		*out = (long long)t;
+	}
 	return 0;
 }
 
