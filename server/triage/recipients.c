@@ -57,6 +57,18 @@ static void people_add(struct people *p, const char *email, const char *name,
 	p->n++;
 }
 
+/*
+ * Whether a person of a section is one of its M: entries: get_maintainer.pl
+ * names an M: after the section's S: status (maintainer, supporter, odd
+ * fixer, orphan minder, obsolete minder, ...), an R: "reviewer" and an
+ * address written in a .yaml file "in file"; every M: is mailed whatever
+ * the status, reviewers and those are not (docs/mail.md).
+ */
+static bool is_m_entry(const char *role)
+{
+	return role && strcmp(role, "reviewer") && strcmp(role, "in file");
+}
+
 /* "SECTION: file, function", leaving out what is unknown. */
 static void why_text(struct strbuf *why, const char *section, const json_t *w)
 {
@@ -93,9 +105,7 @@ int recipients_store(struct db *db, long long sig, const json_t *owners,
 		strbuf_reset(&why);
 		why_text(&why, section, w);
 		json_array_foreach(json_object_get(o, "people"), j, x) {
-			const char *role = str(x, "role");
-
-			if (role && !strcmp(role, "maintainer"))
+			if (is_m_entry(str(x, "role")))
 				people_add(&p, str(x, "email"), str(x, "name"),
 					   section, why.buf, (long long)i,
 					   culprit, false);
