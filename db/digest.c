@@ -267,6 +267,7 @@ static int due_row(void *ctx, struct db_stmt *st)
 	d.last_seen = db_col_int(st, 9);
 	d.occurrences = db_col_int(st, 10);
 	d.thread = db_col_text(st, 11);
+	d.mailed_at = db_col_int(st, 12);
 	return ((db_escalation_due_fn)c->fn)(c->ctx, &d);
 }
 
@@ -281,6 +282,38 @@ int db_escalation_due(struct db *db, long long now, long long mailed_before,
 	db_bind_int(st, 1, now);
 	db_bind_int(st, 2, mailed_before);
 	return db_each(db, st, due_row, &c, "listing escalations to mail", err);
+}
+
+static int quiet_row(void *ctx, struct db_stmt *st)
+{
+	struct rows *c = ctx;
+
+	return ((db_escalation_quiet_fn)c->fn)(c->ctx, db_col_int(st, 0),
+					       db_col_int(st, 1));
+}
+
+int db_escalation_quiet(struct db *db, long long seen_before,
+			db_escalation_quiet_fn fn, void *ctx,
+			struct strbuf *err)
+{
+	struct db_stmt *st = db_stmt(db, DB_SQL_ESCALATION_QUIET, err);
+	struct rows c = { (void *)fn, ctx };
+
+	if (!st)
+		return -EIO;
+	db_bind_int(st, 1, seen_before);
+	return db_each(db, st, quiet_row, &c,
+		       "listing escalations that went quiet", err);
+}
+
+int db_escalation_end(struct db *db, long long sig, struct strbuf *err)
+{
+	struct db_stmt *st = db_stmt(db, DB_SQL_ESCALATION_END, err);
+
+	if (!st)
+		return -EIO;
+	db_bind_int(st, 1, sig);
+	return db_step_done(db, st, "ending an escalation", err);
 }
 
 static int person_row(void *ctx, struct db_stmt *st)

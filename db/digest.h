@@ -125,18 +125,31 @@ int db_escalation_rates(struct db *db, long long sig, long long earlier,
 int db_escalation_set(struct db *db, long long sig, long long now,
 		      const char *reason, struct strbuf *err);
 
-/* Escalated open signatures not muted at now whose last escalation mail
- * is at or before mailed_before (or that never had one). */
+/* Escalated open signatures not muted at now that never had an escalation
+ * mail, or whose last one is at or before mailed_before and that fired
+ * after it. */
 struct db_escalation_due {
 	long long id;
 	const char *hash, *kind, *title, *status, *chain, *reason;
 	long long escalated_at, first_seen, last_seen, occurrences;
 	const char *thread; /* Message-ID of the first mail; NULL: none */
+	long long mailed_at; /* the last escalation mail; 0: none */
 };
 typedef int (*db_escalation_due_fn)(void *ctx,
 				    const struct db_escalation_due *d);
 int db_escalation_due(struct db *db, long long now, long long mailed_before,
 		      db_escalation_due_fn fn, void *ctx, struct strbuf *err);
+
+/* Escalated signatures last seen at or before seen_before. */
+typedef int (*db_escalation_quiet_fn)(void *ctx, long long sig,
+				      long long last_seen);
+int db_escalation_quiet(struct db *db, long long seen_before,
+			db_escalation_quiet_fn fn, void *ctx,
+			struct strbuf *err);
+
+/* sig is no longer escalated (escalated_at and its reason cleared; the
+ * thread and the time of the last mail are kept). */
+int db_escalation_end(struct db *db, long long sig, struct strbuf *err);
 
 /* The people of sig (lists too when lists) who did not opt out of it:
  * culprit sections first, then by rank. */

@@ -632,18 +632,27 @@ static const char *const sql[DB_SQL_NR] = {
 		" escalation_reason = ?3, muted_until = CASE"
 		" WHEN mute_until_escalating THEN NULL ELSE muted_until END,"
 		" mute_until_escalating = 0 WHERE id = ?1",
-	/* ?1 now, ?2 mailed at or before */
+	/* ?1 now, ?2 mailed at or before; fired since the last mail */
 	[DB_SQL_ESCALATION_DUE] =
 		"SELECT id, hash, kind, title, status, chain,"
 		" escalation_reason, escalated_at, first_seen, last_seen,"
-		" occurrences, escalation_thread FROM signatures"
+		" occurrences, escalation_thread,"
+		" coalesce(escalation_mailed_at, 0) FROM signatures"
 		" WHERE escalated_at IS NOT NULL AND duplicate_of IS NULL"
 		" AND status IN ('new', 'triaged', 'known')"
 		" AND coalesce(muted_until, 0) <= ?1"
 		" AND mute_until_escalating = 0"
 		" AND (escalation_mailed_at IS NULL"
-		"  OR escalation_mailed_at <= ?2)"
+		"  OR (escalation_mailed_at <= ?2"
+		"  AND last_seen > escalation_mailed_at))"
 		" ORDER BY escalated_at, id",
+	/* ?1 last seen at or before: escalated and quiet since */
+	[DB_SQL_ESCALATION_QUIET] =
+		"SELECT id, last_seen FROM signatures"
+		" WHERE escalated_at IS NOT NULL AND last_seen <= ?1"
+		" ORDER BY id",
+	[DB_SQL_ESCALATION_END] = "UPDATE signatures SET escalated_at = NULL,"
+				  " escalation_reason = NULL WHERE id = ?1",
 	/* ?1 signature, ?2 lists too */
 	[DB_SQL_ESCALATION_PEOPLE] =
 		"SELECT email, name, section, why, rank, culprit, is_list"

@@ -206,6 +206,7 @@ static int render(struct compose *c, const struct cand *x, struct strbuf *err)
 	it.occurrences = row.occurrences;
 	it.since = c->r->last_digest ? x->since : -1;
 	it.escalated_at = row.escalated_at;
+	it.now = c->now;
 	it.escalation_reason = row.reason.buf;
 	it.why = x->why;
 	mail_line(&c->body, "%s", "");

@@ -103,6 +103,48 @@ static int escalate_due(struct db *db, const struct mail_config *cfg,
 	return ret;
 }
 
+/* An escalated signature quiet for cfg->escalate_days days is escalated no
+ * more: it can escalate again, in the same mail thread. */
+struct quiet {
+	struct db *db;
+	long long now;
+	unsigned ended;
+	struct strbuf why;
+};
+
+static int end_quiet(void *ctx, long long sig, long long last_seen)
+{
+	struct quiet *q = ctx;
+	struct strbuf err = STRBUF_INIT;
+	int ret;
+
+	strbuf_reset(&q->why);
+	strbuf_addstr(&q->why, "no occurrence since ");
+	mailitem_day(&q->why, last_seen);
+	ret = db_escalation_end(q->db, sig, &err);
+	if (!ret)
+		ret = db_signature_event_add(q->db, sig, q->now, "splatd",
+					     "deescalate", q->why.buf, NULL,
+					     &err);
+	q->ended += !ret;
+	strbuf_release(&err);
+	return ret;
+}
+
+static int escalate_end_quiet(struct db *db, const struct mail_config *cfg,
+			      long long now, struct escalate_stats *st,
+			      struct strbuf *err)
+{
+	struct quiet q = { db, now, 0, STRBUF_INIT };
+	int ret = db_escalation_quiet(
+		db, now - (long long)cfg->escalate_days * 86400, end_quiet, &q,
+		err);
+
+	st->ended = q.ended;
+	strbuf_release(&q.why);
+	return ret;
+}
+
 /* ---- the mail ------------------------------------------------------- */
 
 struct people {
@@ -131,7 +173,7 @@ static int add_due(void *ctx, const struct db_escalation_due *d)
 	return json_array_append_new(
 		       list,
 		       json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:s?, s:I,"
-				 " s:I, s:I, s:I, s:s?}",
+				 " s:I, s:I, s:I, s:s?, s:I}",
 				 "id", (json_int_t)d->id, "hash", d->hash,
 				 "kind", d->kind, "title", d->title, "status",
 				 d->status, "chain", d->chain, "reason",
@@ -140,7 +182,8 @@ static int add_due(void *ctx, const struct db_escalation_due *d)
 				 (json_int_t)d->first_seen, "last_seen",
 				 (json_int_t)d->last_seen, "occurrences",
 				 (json_int_t)d->occurrences, "thread",
-				 d->thread)) ?
+				 d->thread, "mailed_at",
+				 (json_int_t)d->mailed_at)) ?
 		       -ENOMEM :
 		       0;
 }
@@ -200,9 +243,47 @@ static void unsub_lines(struct strbuf *m, const struct mail_config *cfg,
 	strbuf_release(&url);
 }
 
+/*
+ * What the mail says first, true when it is sent: the escalation condition
+ * holds at now (now_why, the current reason), and when it was mailed
+ * before, that it fired again since.
+ */
+static void intro(struct strbuf *m, const json_t *d, const char *now_why)
+{
+	struct strbuf line = STRBUF_INIT;
+
+	long long mailed = jint(d, "mailed_at");
+
+	if (mailed && mailed >= jint(d, "escalated_at")) {
+		strbuf_addstr(&line, "This signature, escalated on ");
+		mailitem_day(&line, jint(d, "escalated_at"));
+		strbuf_addstr(&line, ", is still open and fired again since"
+				     " splatd last mailed about it on ");
+		mailitem_day(&line, mailed);
+		strbuf_addstr(&line, ": it");
+	} else if (mailed) { /* it went quiet, and now escalated again */
+		strbuf_addstr(&line, "splatd escalated this signature again"
+				     " (the last mail about it was on ");
+		mailitem_day(&line, mailed);
+		strbuf_addstr(&line, "): it is open and it");
+	} else {
+		strbuf_addstr(&line, "splatd escalated this signature: it is"
+				     " open and it");
+	}
+	strbuf_addf(&line, " %s; last seen ", now_why);
+	mailitem_day(&line, jint(d, "last_seen"));
+	strbuf_addstr(&line, ".  You get this mail because you maintain code"
+			     " it names; the owners of the code that takes the"
+			     " locks in the wrong order are To:, the others"
+			     " Cc:.");
+	mail_wrap(m, NULL, "", line.buf);
+	strbuf_release(&line);
+}
+
 static int mail_one(struct db *db, const struct mail_config *cfg,
-		    const char *secret, const json_t *d, long long now,
-		    struct escalate_stats *st, struct strbuf *err)
+		    const char *secret, const json_t *d, const char *now_why,
+		    long long now, struct escalate_stats *st,
+		    struct strbuf *err)
 {
 	struct people pl = { json_array(), json_array(), 0,
 			     cfg->max_recipients };
@@ -257,11 +338,7 @@ static int mail_one(struct db *db, const struct mail_config *cfg,
 	h.subsystem = jstr(json_array_get(pl.to, 0), "section");
 	h.signature = jstr(d, "hash");
 	mailitem_head(&m, &h);
-	mail_wrap(&m, NULL, "",
-		  "splatd escalated this signature: it is still open and"
-		  " keeps firing.  You get this mail because you maintain"
-		  " code it names; the owners of the code that takes the"
-		  " locks in the wrong order are To:, the others Cc:.");
+	intro(&m, d, now_why);
 	mail_line(&m, "%s", "");
 	it.id = sig;
 	it.hash = jstr(d, "hash");
@@ -274,6 +351,7 @@ static int mail_one(struct db *db, const struct mail_config *cfg,
 	it.occurrences = jint(d, "occurrences");
 	it.since = -1;
 	it.escalated_at = jint(d, "escalated_at");
+	it.now = now;
 	it.escalation_reason = jstr(d, "reason");
 	ret = mailitem_render(&m, db, cfg, &it, err);
 	if (ret)
@@ -317,10 +395,15 @@ int escalate_run(struct db *db, const struct mail_config *cfg,
 		 struct strbuf *err)
 {
 	json_t *due = json_array(), *d;
+	struct strbuf why = STRBUF_INIT;
+	struct db_escalation_candidate c = { 0 };
 	size_t i;
+	bool yes;
 	int ret;
 
-	ret = escalate_due(db, cfg, now, st, err);
+	ret = escalate_end_quiet(db, cfg, now, st, err);
+	if (!ret)
+		ret = escalate_due(db, cfg, now, st, err);
 	if (!ret)
 		ret = db_escalation_due(
 			db, now, now - (long long)cfg->escalate_every * 86400,
@@ -328,8 +411,16 @@ int escalate_run(struct db *db, const struct mail_config *cfg,
 	json_array_foreach(due, i, d) {
 		if (ret)
 			break;
-		ret = mail_one(db, cfg, secret, d, now, st, err);
+		/* mailed only while the condition holds (again) now */
+		c.id = jint(d, "id");
+		c.first_seen = jint(d, "first_seen");
+		strbuf_reset(&why);
+		ret = escalates(db, cfg, &c, now, &yes, &why, err);
+		if (!ret && yes)
+			ret = mail_one(db, cfg, secret, d, why.buf, now, st,
+				       err);
 	}
 	json_decref(due);
+	strbuf_release(&why);
 	return ret;
 }

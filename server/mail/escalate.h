@@ -14,9 +14,12 @@
  *     weeks before; this is that rule without its hourly weighting).
  * Escalating is recorded once: signatures.escalated_at and
  * escalation_reason, and a signature_events row (action "escalate", the
- * reason as its value, actor "splatd").
+ * reason as its value, actor "splatd").  An escalated signature that did
+ * not fire for cfg->escalate_days days is escalated no more (both cleared,
+ * a "deescalate" row "no occurrence since DAY"); it may escalate again.
  *
- * An escalated open signature is mailed at most once per
+ * An escalated open signature is mailed when the rule holds at now and it
+ * fired after its last escalation mail, at most once per
  * cfg->escalate_every days: one mail To: the M: people of the sections
  * owning its culprit edge, Cc: the other owning sections' M: people (and
  * their lists with cfg->list_digests), at most cfg->max_recipients
@@ -38,6 +41,7 @@
 struct escalate_stats {
 	unsigned escalated; /* signatures that escalated now */
 	unsigned mailed; /* escalation mails queued */
+	unsigned ended; /* escalations that ended, quiet */
 };
 
 /*

@@ -247,6 +247,11 @@ int mailitem_render(struct strbuf *m, struct db *db,
 		mailitem_day(&line, it->escalated_at);
 		strbuf_addf(&line, ": %s",
 			    it->escalation_reason ? it->escalation_reason : "");
+		/* the reason is of that day: say when it went quiet */
+		if (it->now && it->last_seen <= it->now - 7 * 86400LL) {
+			strbuf_addstr(&line, "; no occurrence since ");
+			mailitem_day(&line, it->last_seen);
+		}
 		mail_wrap(m, "    ", "      ", line.buf);
 	}
 	if (r.id)

@@ -51,6 +51,7 @@ struct mailitem {
 	long long first_seen, last_seen, occurrences;
 	long long since; /* occurrences since the last digest; -1: none */
 	long long escalated_at; /* 0: not escalated */
+	long long now; /* when the mail is composed */
 	const char *escalation_reason;
 	const char *why; /* the line saying why the reader gets it; or NULL */
 };
