@@ -879,18 +879,22 @@ int db_signature_event_add(struct db *db, long long id, long long ts,
 }
 
 int db_signature_set_status_locked(struct db *db, long long id,
-				   const char *status, const char *note,
-				   const char *actor, long long ts,
-				   struct strbuf *err)
+				   const char *status, bool keep_note,
+				   const char *note, const char *actor,
+				   long long ts, struct strbuf *err)
 {
-	struct db_stmt *st = db_stmt(db, DB_SQL_SIG_SET_STATUS, err);
+	struct db_stmt *st = db_stmt(db,
+				     keep_note ? DB_SQL_SIG_SET_STATUS_ONLY :
+						 DB_SQL_SIG_SET_STATUS,
+				     err);
 	int ret;
 
 	if (!st)
 		return -EIO;
 	db_bind_int(st, 1, id);
 	db_bind_text(st, 2, status);
-	db_bind_text(st, 3, note);
+	if (!keep_note)
+		db_bind_text(st, 3, note);
 	ret = db_step_done(db, st, "setting status", err);
 	if (ret)
 		return ret;
@@ -908,8 +912,8 @@ int db_signature_set_status(struct db *db, long long id, const char *status,
 
 	if (ret)
 		return ret;
-	ret = db_signature_set_status_locked(db, id, status, note, actor, ts,
-					     err);
+	ret = db_signature_set_status_locked(db, id, status, false, note, actor,
+					     ts, err);
 	if (!ret)
 		ret = db_commit(db, err);
 	if (ret)

@@ -196,12 +196,13 @@ int db_signature_merge(struct db *db, long long id, long long into,
 /*
  * Inside the caller's transaction (a mail's commands are one): the same
  * as db_signature_set_status() and db_signature_merge(), the merge event
- * with note.
+ * with note.  keep_note: the signature's note (a triager's) stays as it
+ * is and note goes into the status event only (a reply by mail).
  */
 int db_signature_set_status_locked(struct db *db, long long id,
-				   const char *status, const char *note,
-				   const char *actor, long long ts,
-				   struct strbuf *err);
+				   const char *status, bool keep_note,
+				   const char *note, const char *actor,
+				   long long ts, struct strbuf *err);
 int db_signature_merge_locked(struct db *db, long long id, long long into,
 			      const char *actor, const char *note, long long ts,
 			      long long *root, struct strbuf *err);

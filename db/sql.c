@@ -246,6 +246,8 @@ static const char *const sql[DB_SQL_NR] = {
 	[DB_SQL_SIG_LIST_COUNT] = SIG_LIST("occurrences"),
 	[DB_SQL_SIG_SET_STATUS] =
 		"UPDATE signatures SET status = ?2, note = ?3 WHERE id = ?1",
+	[DB_SQL_SIG_SET_STATUS_ONLY] =
+		"UPDATE signatures SET status = ?2 WHERE id = ?1",
 	[DB_SQL_SIG_SET_DUPLICATE] =
 		"UPDATE signatures SET duplicate_of = ?2 WHERE id = ?1",
 	[DB_SQL_SIG_REPOINT_DUPLICATES] =

@@ -309,7 +309,8 @@ static int apply(struct rx *rx, const struct mailmsg_cmd *c,
 	case MAILMSG_STATUS:
 		strbuf_addstr(&v,
 			      c->verb == MAILMSG_INVALID ? "invalid" : c->arg);
-		ret = db_signature_set_status_locked(rx->db, g->id, v.buf,
+		/* the triager's note stays; the Message-ID is the event's */
+		ret = db_signature_set_status_locked(rx->db, g->id, v.buf, true,
 						     rx->note.buf,
 						     rx->actor.buf, rx->now,
 						     why);
