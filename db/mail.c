@@ -71,24 +71,79 @@ struct outbox_rows {
 	void *ctx;
 };
 
+/* The OUTBOX_COLUMNS of a row (borrowed). */
+static void outbox_read(struct db_stmt *st, struct db_outbox_mail *m)
+{
+	m->id = db_col_int(st, 0);
+	m->message_id = db_col_text(st, 1);
+	m->kind = db_col_text(st, 2);
+	m->envelope_from = db_col_text(st, 3);
+	m->recipients = db_col_text(st, 4);
+	m->message = db_col_text(st, 5);
+	m->state = db_col_text(st, 6);
+	m->attempts = db_col_int(st, 7);
+	m->next_attempt = db_col_int(st, 8);
+	m->created = db_col_int(st, 9);
+	m->sent_at = db_col_int(st, 10);
+	m->last_error = db_col_text(st, 11);
+}
+
 static int outbox_row(void *ctx, struct db_stmt *st)
 {
 	struct outbox_rows *c = ctx;
 	struct db_outbox_mail m;
 
-	m.id = db_col_int(st, 0);
-	m.message_id = db_col_text(st, 1);
-	m.kind = db_col_text(st, 2);
-	m.envelope_from = db_col_text(st, 3);
-	m.recipients = db_col_text(st, 4);
-	m.message = db_col_text(st, 5);
-	m.state = db_col_text(st, 6);
-	m.attempts = db_col_int(st, 7);
-	m.next_attempt = db_col_int(st, 8);
-	m.created = db_col_int(st, 9);
-	m.sent_at = db_col_int(st, 10);
-	m.last_error = db_col_text(st, 11);
+	outbox_read(st, &m);
 	return c->fn(c->ctx, &m);
+}
+
+struct failed_rows {
+	db_outbox_failed_fn fn;
+	void *ctx;
+};
+
+static int failed_row(void *ctx, struct db_stmt *st)
+{
+	struct failed_rows *f = ctx;
+	struct db_outbox_mail m;
+
+	outbox_read(st, &m);
+	return f->fn(f->ctx, &m, db_col_int(st, 12) != 0);
+}
+
+int db_outbox_failed(struct db *db, long long id, db_outbox_failed_fn fn,
+		     void *ctx, struct strbuf *err)
+{
+	struct db_stmt *st = db_stmt(db, DB_SQL_OUTBOX_FAILED, err);
+	struct failed_rows c = { fn, ctx };
+
+	if (!st)
+		return -EIO;
+	db_bind_int(st, 1, id);
+	return db_each(db, st, failed_row, &c, "reading failed mail", err);
+}
+
+int db_outbox_requeue(struct db *db, long long id, long long now,
+		      struct strbuf *err)
+{
+	struct db_stmt *st = db_stmt(db, DB_SQL_OUTBOX_REQUEUE, err);
+
+	if (!st)
+		return -EIO;
+	db_bind_int(st, 1, id);
+	db_bind_int(st, 2, now);
+	return db_step_done(db, st, "queueing a failed mail again", err);
+}
+
+int db_digest_recipient_undo(struct db *db, long long id, struct strbuf *err)
+{
+	struct db_stmt *st = db_stmt(db, DB_SQL_DIGEST_RECIPIENT_UNDO, err);
+
+	if (!st)
+		return -EIO;
+	db_bind_int(st, 1, id);
+	return db_step_done(db, st, "giving a failed digest's period back",
+			    err);
 }
 
 int db_outbox_due(struct db *db, long long now, long long limit,

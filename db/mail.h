@@ -35,6 +35,21 @@ typedef int (*db_outbox_fn)(void *ctx, const struct db_outbox_mail *m);
 /* Queue m (state queued, attempts 0); -EEXIST when its Message-ID is in. */
 int db_outbox_insert(struct db *db, const struct db_outbox_mail *m,
 		     struct strbuf *err);
+/* Failed mails (all for id 0, else that one), oldest first; superseded: a
+ * digest (or list digest) after which the same address got a later one
+ * that did not fail. */
+typedef int (*db_outbox_failed_fn)(void *ctx, const struct db_outbox_mail *m,
+				   bool superseded);
+int db_outbox_failed(struct db *db, long long id, db_outbox_failed_fn fn,
+		     void *ctx, struct strbuf *err);
+/* Failed mail id queued again at now, as if new (attempts 0, the two days
+ * of retries from now, no error). */
+int db_outbox_requeue(struct db *db, long long id, long long now,
+		      struct strbuf *err);
+/* The digest in outbox row id failed: when it is its recipient's last,
+ * mail_recipients goes back to the one before it that did not fail (or to
+ * none), so that the next pass composes a digest again. */
+int db_digest_recipient_undo(struct db *db, long long id, struct strbuf *err);
 /* Queued mails due at now (next_attempt <= now), oldest first. */
 int db_outbox_due(struct db *db, long long now, long long limit,
 		  db_outbox_fn fn, void *ctx, struct strbuf *err);

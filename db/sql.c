@@ -534,6 +534,35 @@ static const char *const sql[DB_SQL_NR] = {
 		" state, attempts, next_attempt, created, sent_at, last_error"
 		" FROM outbox WHERE state IN ('queued', 'failed')"
 		" AND last_error IS NOT NULL ORDER BY id DESC LIMIT ?1",
+	/* failed mails, all (?1 = 0) or one; a digest is superseded when a
+	 * later one to the same address did not fail */
+	[DB_SQL_OUTBOX_FAILED] =
+		"SELECT " OUTBOX_COLUMNS ", CASE WHEN EXISTS (SELECT 1"
+		"  FROM outbox n WHERE n.kind IN ('digest', 'list')"
+		"  AND n.kind = outbox.kind AND n.recipients = outbox.recipients"
+		"  AND n.id > outbox.id AND n.state <> 'failed')"
+		" THEN 1 ELSE 0 END FROM outbox WHERE state = 'failed'"
+		" AND (CAST(?1 AS bigint) = 0 OR id = ?1) ORDER BY id",
+	/* queued again as if new: the two days of retries start over */
+	[DB_SQL_OUTBOX_REQUEUE] =
+		"UPDATE outbox SET state = 'queued', attempts = 0,"
+		" next_attempt = ?2, created = ?2, last_error = NULL"
+		" WHERE id = ?1 AND state = 'failed'",
+	/* digest ?1 failed: when it is its recipient's last, the period
+	 * goes back to the digest before it that did not fail (or never) */
+	[DB_SQL_DIGEST_RECIPIENT_UNDO] =
+		"UPDATE mail_recipients SET"
+		" last_digest = coalesce((SELECT p.created FROM outbox p"
+		"  JOIN outbox f ON f.id = ?1 WHERE p.kind = f.kind"
+		"  AND p.recipients = f.recipients AND p.id < f.id"
+		"  AND p.state <> 'failed' ORDER BY p.id DESC LIMIT 1), 0),"
+		" last_message_id = (SELECT p.message_id FROM outbox p"
+		"  JOIN outbox f ON f.id = ?1 WHERE p.kind = f.kind"
+		"  AND p.recipients = f.recipients AND p.id < f.id"
+		"  AND p.state <> 'failed' ORDER BY p.id DESC LIMIT 1),"
+		" digests = digests - 1"
+		" WHERE last_message_id = (SELECT message_id FROM outbox"
+		"  WHERE id = ?1)",
 
 	/* subscriptions and opt-outs (db/subscriptions.c) */
 	[DB_SQL_SUB_INSERT] =

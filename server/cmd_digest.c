@@ -27,7 +27,8 @@ static const char digest_usage[] =
 	"and keeps none of them (only the owners cache is filled); --mbox\n"
 	"FILE appends them to FILE and marks them sent; with --smtp-url they\n"
 	"are sent (with what else is due in the outbox), otherwise they stay\n"
-	"queued for `splatd mail send`.  Exit 1 when the SMTP server could not\n"
+	"queued for `splatd mail send`.  Exit 1 when a mail failed for good\n"
+	"(`splatd mail retry` queues it again) or the SMTP server could not\n"
 	"be reached or refused us.\n"
 	"\n" MAIL_USAGE;
 
@@ -44,6 +45,8 @@ static int deliver(struct db *db, const struct mail_config *cfg,
 			"splatd digest: %u sent, %u to retry, %u failed,"
 			" %u held\n",
 			os.sent, os.retried, os.failed, os.held);
+	if (!ret && outbox_failed_note(&os, err))
+		ret = -EIO;
 	return ret;
 }
 

@@ -27,10 +27,12 @@ static int mail_send(int argc, char **argv);
 static int mail_status(int argc, char **argv);
 static int mail_pause(int argc, char **argv);
 static int mail_resume(int argc, char **argv);
+static int mail_retry(int argc, char **argv);
 
 static const struct mail_cmd mail_cmds[] = {
 	{ "send", mail_send, "send the mail that is due (SMTP or --mbox)" },
 	{ "status", mail_status, "the outbox: queued, sent, failed, paused" },
+	{ "retry", mail_retry, "queue failed mail again (--id N | --failed)" },
 	{ "pause", mail_pause, "emergency stop: send nothing until resume" },
 	{ "resume", mail_resume, "send again after a pause" },
 	{ "receive", cmd_mail_receive,
@@ -46,8 +48,9 @@ static const char send_usage[] =
 	"(--dry-run: nothing is marked).  Over SMTP nothing is sent while mail\n"
 	"is paused, and at most --mail-max-per-hour mails in any hour; what\n"
 	"waits is sent by a later run.  Exit 0 when the pass ran (mails that\n"
-	"failed or wait for a retry are counted on stderr), 1 when the server\n"
-	"could not be reached or refused us (AUTH, TLS), 2 without a transport.\n"
+	"wait for a retry are counted on stderr), 1 when a mail failed for\n"
+	"good (`splatd mail retry` queues it again) or the server could not be\n"
+	"reached or refused us (AUTH, TLS), 2 without a transport.\n"
 	"--now TIME (seconds, 2026-11-25 or 2026-11-25T17:02:38Z) moves the clock.\n"
 	"\n"
 	"mail options:\n" MAIL_USAGE;
@@ -58,6 +61,15 @@ static const char status_usage[] =
 	"Counts of queued, sent and failed mails, whether mail is paused, the\n"
 	"oldest queued mail and the next attempt, mails sent in the last hour\n"
 	"and the last failures with the server's answer.\n";
+
+static const char retry_usage[] =
+	"usage: splatd mail retry [--db PATH] [--now TIME] (--id N | --failed)\n"
+	"\n"
+	"Queue failed mail again, as if new: the outbox mail N (`splatd mail\n"
+	"status --json` shows the ids), or every failed one.  The next send\n"
+	"sends it.  A failed digest is left failed when a later digest to the\n"
+	"same address went out (it holds the same items); a failed digest that\n"
+	"was not superseded counts again as its address's last digest.\n";
 
 static const char pause_usage[] =
 	"usage: splatd mail pause|resume [--db PATH]\n"
@@ -153,6 +165,8 @@ static int mail_send(int argc, char **argv)
 			" %u waiting%s\n",
 			st.sent, st.retried, st.failed, st.held,
 			dry_run ? " (dry run: nothing marked)" : "");
+	if (!ret && outbox_failed_note(&st, &err))
+		ret = -EIO;
 out:
 	if (ret)
 		fprintf(stderr, "splatd mail send: %s\n", err.buf);
@@ -241,6 +255,55 @@ static int mail_status(int argc, char **argv)
 	if (ret)
 		fprintf(stderr, "splatd mail status: %s\n", err.buf);
 	json_decref(o);
+	db_close(db);
+	strbuf_release(&err);
+	return ret ? 1 : 0;
+}
+
+static int mail_retry(int argc, char **argv)
+{
+	const char *db_path = DB_DEFAULT_PATH;
+	struct strbuf err = STRBUF_INIT;
+	struct outbox_retry_stats st;
+	long long now = (long long)time(NULL), id = 0;
+	unsigned id_arg = 0;
+	bool all = false;
+	struct db *db = NULL;
+	const struct options_row opts[] = {
+		OPT_STRING("--db", &db_path),
+		OPT_TIME("--now", &now),
+		OPT_UINT("--id", &id_arg, 0),
+		OPT_BOOL("--failed", &all, true),
+		OPT_END,
+	};
+	int ret = parse_all(opts, argc, argv, retry_usage);
+
+	if (ret)
+		return ret < 0 ? 0 : ret;
+	if (!id_arg == !all) {
+		fprintf(stderr, "splatd mail retry: --id N or --failed\n%s",
+			retry_usage);
+		return 2;
+	}
+	id = id_arg;
+	ret = db_open(&db, db_path, &err);
+	if (!ret)
+		ret = outbox_retry(db, id, now, &st, &err);
+	if (!ret && id && !st.queued) {
+		strbuf_addf(&err,
+			    st.superseded ?
+				    "mail %lld is a digest a later one to the"
+				    " same address superseded: not queued" :
+				    "no failed mail %lld",
+			    id);
+		ret = -ENOENT;
+	}
+	if (ret)
+		fprintf(stderr, "splatd mail retry: %s\n", err.buf);
+	else
+		printf("%u queued again (the next send sends them), %u"
+		       " superseded digests left failed\n",
+		       st.queued, st.superseded);
 	db_close(db);
 	strbuf_release(&err);
 	return ret ? 1 : 0;

@@ -42,7 +42,7 @@ stop_smtpd
 start_smtpd --reject gone@example.org
 ID=$($QUEUE --db "$DB" --now "$NOW" --to gone@example.org)
 at "$NOW"
-check_eq "550: exit 0 (the pass ran)" 0 $?
+check_eq "550: exit 1 (a mail failed for good)" 1 $?
 check_eq "550: failed after one attempt" "failed 1" \
 	"$(row "$ID" | cut -d' ' -f1-2)"
 check_eq "550: the server's answer is recorded" \

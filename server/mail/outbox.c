@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "db/digest.h"
 #include "db/mail.h"
 #include "parsers/alloc.h"
 #include "server/triage/view.h"
@@ -43,7 +44,7 @@ int outbox_queue(struct db *db, const char *kind, const char *message_id,
 /* One due mail, copied out of SQLite's row. */
 struct due {
 	long long id, attempts, created, next_attempt;
-	char *from, *rcpt, *message;
+	char *kind, *from, *rcpt, *message;
 };
 
 struct due_list {
@@ -62,6 +63,7 @@ static int add_due(void *ctx, const struct db_outbox_mail *m)
 	d->attempts = m->attempts;
 	d->created = m->created;
 	d->next_attempt = m->next_attempt;
+	d->kind = xstrdup(m->kind);
 	d->from = xstrdup(m->envelope_from);
 	d->rcpt = xstrdup(m->recipients);
 	d->message = xstrdup(m->message);
@@ -73,11 +75,17 @@ static void due_release(struct due_list *l)
 	size_t i;
 
 	for (i = 0; i < l->n; i++) {
+		free(l->v[i].kind);
 		free(l->v[i].from);
 		free(l->v[i].rcpt);
 		free(l->v[i].message);
 	}
 	l->n = 0;
+}
+
+static bool is_digest(const char *kind)
+{
+	return !strcmp(kind, "digest") || !strcmp(kind, "list");
 }
 
 static long long retry_delay(long long attempts)
@@ -162,6 +170,9 @@ static int deliver_one(struct db *db, const struct outbox_sink *sink,
 		/* fall through */
 	case OUTBOX_PERMFAIL:
 		ret = db_outbox_mark_failed(db, d->id, why.buf, err);
+		/* a digest that never arrived does not count as the period's */
+		if (!ret && is_digest(d->kind))
+			ret = db_digest_recipient_undo(db, d->id, err);
 		st->failed++;
 		break;
 	}
@@ -220,6 +231,89 @@ int outbox_send_due(struct db *db, const struct mail_config *cfg,
 	    !db_outbox_count_due(db, now, &n, &scratch))
 		st->held = (unsigned)n;
 	strbuf_release(&scratch);
+	return ret;
+}
+
+bool outbox_failed_note(const struct outbox_stats *st, struct strbuf *err)
+{
+	if (!st->failed)
+		return false;
+	strbuf_addf(err,
+		    "%u mail%s failed for good: `splatd mail status` says why,"
+		    " `splatd mail retry --failed` queues %s again",
+		    st->failed, st->failed == 1 ? "" : "s",
+		    st->failed == 1 ? "it" : "them");
+	return true;
+}
+
+static int add_failed(void *ctx, const struct db_outbox_mail *m,
+		      bool superseded)
+{
+	json_t *list = ctx;
+
+	return json_array_append_new(
+		       list,
+		       json_pack("{s:I, s:s, s:s, s:s, s:I, s:b}", "id",
+				 (json_int_t)m->id, "message_id", m->message_id,
+				 "kind", m->kind, "recipients", m->recipients,
+				 "created", (json_int_t)m->created,
+				 "superseded", superseded)) ?
+		       -ENOMEM :
+		       0;
+}
+
+/* Queue failed mail f again; a digest becomes its address's last again. */
+static int requeue(struct db *db, const json_t *f, long long now,
+		   struct strbuf *err)
+{
+	const char *kind = json_string_value(json_object_get(f, "kind"));
+	const char *mid = json_string_value(json_object_get(f, "message_id"));
+	json_t *rcpt = NULL;
+	int ret;
+
+	ret = db_outbox_requeue(
+		db, json_integer_value(json_object_get(f, "id")), now, err);
+	if (ret || !is_digest(kind))
+		return ret;
+	rcpt = json_loads(json_string_value(json_object_get(f, "recipients")),
+			  0, NULL);
+	if (json_string_value(json_array_get(rcpt, 0)))
+		ret = db_digest_recipient_done(
+			db, json_string_value(json_array_get(rcpt, 0)),
+			json_integer_value(json_object_get(f, "created")), mid,
+			err);
+	json_decref(rcpt);
+	return ret;
+}
+
+int outbox_retry(struct db *db, long long id, long long now,
+		 struct outbox_retry_stats *st, struct strbuf *err)
+{
+	json_t *list = json_array(), *f;
+	size_t i;
+	int ret;
+
+	memset(st, 0, sizeof(*st));
+	ret = db_begin(db, err);
+	if (ret)
+		goto out;
+	ret = db_outbox_failed(db, id, add_failed, list, err);
+	json_array_foreach(list, i, f) {
+		if (ret)
+			break;
+		if (json_is_true(json_object_get(f, "superseded"))) {
+			st->superseded++;
+			continue;
+		}
+		ret = requeue(db, f, now, err);
+		st->queued += !ret;
+	}
+	if (ret)
+		db_rollback(db);
+	else
+		ret = db_commit(db, err);
+out:
+	json_decref(list);
 	return ret;
 }
 

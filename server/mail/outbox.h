@@ -86,6 +86,25 @@ int outbox_send_due(struct db *db, const struct mail_config *cfg,
 		    const struct outbox_sink *sink, long long now,
 		    struct outbox_stats *st, struct strbuf *err);
 
+/* When mails of a pass failed for good, the line saying so and what to do
+ * into err; whether they did. */
+bool outbox_failed_note(const struct outbox_stats *st, struct strbuf *err);
+
+struct outbox_retry_stats {
+	unsigned queued; /* failed mails queued again */
+	unsigned superseded; /* failed digests left: a later one went out */
+};
+
+/*
+ * Queue failed mail again at now, as if new (docs/mail.md, "Failed
+ * mail"): the one of outbox id id, or every failed one for id 0.  A failed
+ * digest that a later digest to the same address superseded is left
+ * failed (that one holds its items); one that was not becomes its
+ * address's last digest again.  One transaction; 0 or -errno with err.
+ */
+int outbox_retry(struct db *db, long long id, long long now,
+		 struct outbox_retry_stats *st, struct strbuf *err);
+
 /*
  * The state of the outbox at now as JSON: {paused, queued, sent, failed,
  * sent_last_hour, oldest_queued, next_attempt, failures: [{message_id,

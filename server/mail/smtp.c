@@ -39,6 +39,7 @@ struct smtp {
 	struct strbuf refused; /* "a@b (550 ...), ..." */
 	unsigned replies, rcpt_ok, rcpt_4xx, rcpt_5xx;
 	bool quit; /* QUIT was sent: what follows says nothing */
+	bool fresh; /* the last transaction failed: a new connection */
 };
 
 /* ---- the password ----------------------------------------------------- */
@@ -320,8 +321,13 @@ static enum outbox_result smtp_deliver(void *ctx, const char *envelope_from,
 	c->errbuf[0] = '\0';
 	curl_easy_setopt(c->curl, CURLOPT_MAIL_FROM, from.buf);
 	curl_easy_setopt(c->curl, CURLOPT_MAIL_RCPT, list);
+	/* after a failed transaction the server may still hold it (aiosmtpd
+	 * answers the next MAIL "503 nested MAIL command"), and libcurl sends
+	 * no RSET: the next mail gets a connection of its own */
+	curl_easy_setopt(c->curl, CURLOPT_FRESH_CONNECT, c->fresh ? 1L : 0L);
 	rc = curl_easy_perform(c->curl);
 	curl_easy_setopt(c->curl, CURLOPT_MAIL_RCPT, NULL);
+	c->fresh = rc != CURLE_OK;
 	r = outcome(c, rc, why);
 out:
 	strbuf_reset(&c->refused);
@@ -417,6 +423,8 @@ int smtp_sink_new(struct outbox_sink *s, const struct mail_config *cfg,
 	curl_easy_setopt(c->curl, CURLOPT_CONNECTTIMEOUT, CONNECT_TIMEOUT);
 	curl_easy_setopt(c->curl, CURLOPT_TIMEOUT, MESSAGE_TIMEOUT);
 	curl_easy_setopt(c->curl, CURLOPT_NOSIGNAL, 1L);
+	/* one connection kept: a fresh one replaces a failed one's */
+	curl_easy_setopt(c->curl, CURLOPT_MAXCONNECTS, 1L);
 	curl_easy_setopt(c->curl, CURLOPT_ERRORBUFFER, c->errbuf);
 	curl_easy_setopt(c->curl, CURLOPT_DEBUGFUNCTION, debug_cb);
 	curl_easy_setopt(c->curl, CURLOPT_DEBUGDATA, c);

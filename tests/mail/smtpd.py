@@ -8,6 +8,11 @@ message it accepts as DIR/NNNN.eml with DIR/NNNN.json holding the envelope
 one per connection}), and can misbehave on purpose:
 
   --fail-451 N      answer the first N DATA commands with 451 (try later)
+  --fail-554 N      answer the first N DATA commands with 554 (never)
+  --crash-data N    fail in the first N DATA commands as a handler whose
+                    Maildir is gone does: aiosmtpd answers 500 and keeps
+                    the transaction, so a MAIL after it is a "503 nested
+                    MAIL command" until RSET or a new connection
   --reject ADDR     answer RCPT TO:<ADDR> with 550 (may be repeated)
   --stall-after N   after accepting N messages, never answer DATA again
   --hold-after N    after accepting N messages, store the next one but
@@ -32,6 +37,8 @@ class Handler:
     def __init__(self, args):
         self.dir = args.dir
         self.fail451 = args.fail_451
+        self.fail554 = args.fail_554
+        self.crash = args.crash_data
         self.reject = set(a.lower() for a in args.reject)
         self.stall_after = args.stall_after
         self.hold_after = args.hold_after
@@ -51,6 +58,12 @@ class Handler:
             if self.fail451 > 0:
                 self.fail451 -= 1
                 return "451 4.3.0 try again later"
+            if self.fail554 > 0:
+                self.fail554 -= 1
+                return "554 5.3.0 transaction failed"
+            if self.crash > 0:
+                self.crash -= 1
+                raise OSError("maildir gone")
             if self.stall_after >= 0 and self.accepted >= self.stall_after:
                 stall = True
             else:
@@ -89,6 +102,8 @@ def main():
     ap.add_argument("dir")
     ap.add_argument("--port-file", required=True)
     ap.add_argument("--fail-451", type=int, default=0)
+    ap.add_argument("--fail-554", type=int, default=0)
+    ap.add_argument("--crash-data", type=int, default=0)
     ap.add_argument("--reject", action="append", default=[])
     ap.add_argument("--stall-after", type=int, default=-1)
     ap.add_argument("--hold-after", type=int, default=-1)
