@@ -92,6 +92,24 @@ int db_mail_may_act(struct db *db, long long root, const char *email,
 	return db_each(db, st, may_act_row, &m, "checking the sender", err);
 }
 
+static int standing_row(void *ctx, struct db_stmt *st)
+{
+	*(bool *)ctx = db_col_int(st, 0) != 0;
+	return 0;
+}
+
+int db_mail_standing(struct db *db, const char *email, bool *yes,
+		     struct strbuf *err)
+{
+	struct db_stmt *st = db_stmt(db, DB_SQL_MAILRX_STANDING, err);
+
+	*yes = false;
+	if (!st)
+		return -EIO;
+	db_bind_text(st, 1, email);
+	return db_each(db, st, standing_row, yes, "checking the sender", err);
+}
+
 int db_mail_mute(struct db *db, long long sig, long long until,
 		 bool until_escalating, struct strbuf *err)
 {

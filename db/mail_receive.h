@@ -32,6 +32,10 @@ int db_mail_items(struct db *db, const char *message_id, db_mail_item_fn fn,
  */
 int db_mail_may_act(struct db *db, long long root, const char *email,
 		    bool *mailed, bool *token, struct strbuf *err);
+/* Whether email has standing: splatd mailed it (about anything), it has a
+ * subscription, or a live token is bound to it. */
+int db_mail_standing(struct db *db, const char *email, bool *yes,
+		     struct strbuf *err);
 
 /* muted_until (0: none) and mute_until_escalating of signature sig. */
 int db_mail_mute(struct db *db, long long sig, long long until,

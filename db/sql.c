@@ -597,6 +597,13 @@ static const char *const sql[DB_SQL_NR] = {
 		"  (SELECT id FROM signatures WHERE duplicate_of = ?1))),"
 		" EXISTS (SELECT 1 FROM tokens WHERE email = ?2"
 		"  AND revoked_at IS NULL AND role IN ('triager', 'admin'))",
+	/* ?1 an address splatd mailed, a subscriber or a token's */
+	[DB_SQL_MAILRX_STANDING] =
+		"SELECT CASE WHEN EXISTS (SELECT 1 FROM mail_sent_about"
+		"  WHERE email = ?1)"
+		" OR EXISTS (SELECT 1 FROM subscriptions WHERE email = ?1)"
+		" OR EXISTS (SELECT 1 FROM tokens WHERE email = ?1"
+		"  AND revoked_at IS NULL) THEN 1 ELSE 0 END",
 	[DB_SQL_MAILRX_MUTE] = "UPDATE signatures SET muted_until = ?2,"
 			       " mute_until_escalating = ?3 WHERE id = ?1",
 	[DB_SQL_MAILRX_OPTOUT] =

@@ -151,11 +151,21 @@ check_eq "a stranger's mail is handled" 0 "$(receive "$TMP/stranger.eml")"
 check_eq "... both commands refused" 2 "$(grep -c '^refused: ' "$TMP/rx.out")"
 get "$BASE/api/v1/signatures/$SEEDID" >/dev/null
 check_eq "... nothing changed" "new $ev" "$(body .status) $(events)"
-check_eq "... one polite refusal, to them" "2 [\"mallory@evil.example\"]" \
+check_eq "... and no answer: a forged From: gets no mail (no backscatter)" 1 \
+	"$(replies)"
+check "... stderr says why" grep -q 'the sender has no standing' "$TMP/rx.err"
+# an address with standing (a subscriber) that may not act on this one
+sql "INSERT INTO subscriptions (email, what, value, period, created, actor)
+	VALUES ('sub@example.org', 'kind', 'recursive', 'daily', $NOW, 't')"
+sed -e 's/^From: .*/From: Sub <sub@example.org>/' -e 's/m1.evil/s1.sub/' \
+	"$TMP/stranger.eml" >"$TMP/sub.eml"
+check_eq "a subscriber's mail about another signature is handled" 0 \
+	"$(receive "$TMP/sub.eml")"
+check_eq "... one polite refusal, to them" "2 [\"sub@example.org\"]" \
 	"$(replies) $(sql "SELECT recipients FROM outbox WHERE kind = 'reply'
 		ORDER BY id DESC LIMIT 1")"
 answer "$(replies)"
-check "... that says why" grep -q "sorry, mallory@evil.example may not change" \
+check "... that says why" grep -q "sorry, sub@example.org may not change" \
 	<<<"$(ans .body | tr '\n' ' ' | tr -s ' ')"
 
 # ---- an address bound to a triager token -------------------------------------

@@ -32,6 +32,7 @@ struct rx {
 	char *id; /* their Message-ID, else the sha256 of the bytes */
 	struct strbuf self; /* splatd's own address */
 	struct strbuf actor, note; /* "mail:<addr>", "Message-ID <id>" */
+	bool standing; /* the sender may get an answer (db_mail_standing) */
 	struct item *items; /* of the splatd mail answered */
 	size_t nitems, alloc;
 	bool thread; /* a splatd mail was found in the thread */
@@ -470,6 +471,9 @@ static const char *no_answer(const struct rx *rx)
 		return "no #splatd command in it: no answer";
 	if (!rx->m.from)
 		return "no sender address: no answer";
+	if (!rx->standing)
+		return "the sender has no standing (splatd never mailed it, no"
+		       " subscription, no token): no answer";
 	if (rx->m.auto_submitted && strcasecmp(rx->m.auto_submitted, "no"))
 		return "Auto-Submitted: no answer to automatic mail";
 	if (p && (!strcasecmp(p, "bulk") || !strcasecmp(p, "list") ||
@@ -643,6 +647,10 @@ static int act(struct rx *rx, struct strbuf *err)
 		return ret;
 	ret = db_mail_received_add(rx->db, rx->id, rx->m.from, rx->now,
 				   rx->res->applied, rx->res->refused, err);
+	/* no backscatter: an answer goes only to an address that has a
+	 * reason to hear from splatd (a forged From: gets nothing) */
+	if (!ret && rx->m.from)
+		ret = db_mail_standing(rx->db, rx->m.from, &rx->standing, err);
 	skip = no_answer(rx);
 	if (skip)
 		strbuf_addstr(&rx->res->why, skip);
