@@ -970,6 +970,14 @@ static void read_command(struct mailmsg_cmd *c, const char *s, size_t n,
 	for (k = 1; k < MAILMSG_VERB_NR; k++)
 		if (named(s + i, w - i, mailmsg_verb_names[k]))
 			c->verb = (enum mailmsg_verb)k;
+	if (c->verb == MAILMSG_UNKNOWN && w == i && i < n &&
+	    isxdigit((unsigned char)s[i])) {
+		/* "#splatd 20 dup: 1": an id where the item goes */
+		cmd_error(c, "between #splatd and the command only [n] (an"
+			     " item of the mail answered) or a 16-digit"
+			     " signature hash may stand");
+		return;
+	}
 	if (c->verb == MAILMSG_UNKNOWN) {
 		strbuf_addstr(&sb, w == i ? "a command follows #splatd:" :
 					    "unknown command:");

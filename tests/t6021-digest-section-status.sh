@@ -33,6 +33,7 @@ minikernel "$K"
 T0=1780000000
 DAY=86400
 for m in 1 2 3 4 5 6; do ingest_at $T0 "run-0-$m" "shard-$m" "$SEED"; done
+TREE=next ingest_at $T0 run-0-next shard-1 "$SEED"
 run_digest "$TMP/m0" $((T0 + 3600))
 PEOPLE="fenghua.yu@intel.com
 jdelvare@suse.com
@@ -48,6 +49,8 @@ check_eq "the owners in the API still list the reviewer with its role" \
 	"reviewer" "$(sql "SELECT owners FROM signature_owners" |
 		jq -r '.[].people[] | select(.email == "rita@example.org") | .role')"
 FY=$(grep -l '^To: <fenghua.yu@intel.com>' "$TMP/m0"/*.eml)
+check "the trees are listed as every list is, with ', '" grep -q \
+	'trees: mainline, next; kernel:' <(mime "$FY" | jq -r '.body')
 check_eq "the supporter's digest says why" 1 \
 	"$(mime "$FY" | jq -r '.body' | tr -s ' \n' ' ' | grep -c \
 	'you maintain CORETEMP HARDWARE MONITORING DRIVER: drivers/hwmon/coretemp.c, coretemp_cpu_online')"

@@ -196,10 +196,13 @@ check_eq "a revoked token's address is refused" "1 triaged" \
 from_gr "$TMP/bad.eml" bad.roeck@example.net "#splatd frobnicate [1]" \
 	"#splatd [1] mute 999d" "#splatd [2] dup: the other one" \
 	"#splatd [9] invalid" "#splatd [3] introduced: not-a-commit" \
-	"#splatd [3] link: javascript:alert(1)"
+	"#splatd [3] link: javascript:alert(1)" "#splatd 20 dup: 1"
 ev=$(events)
 check_eq "malformed commands: handled" 0 "$(receive "$TMP/bad.eml")"
-check_eq "... each refused, none applied" "6 0 $ev" \
+check "... an id where the item goes: says what may stand there" grep -q \
+	'^refused: #splatd 20 dup: 1: between #splatd and the command only \[n\] (an item of the mail answered) or a 16-digit signature hash may stand$' \
+	"$TMP/rx.out"
+check_eq "... each refused, none applied" "7 0 $ev" \
 	"$(grep -c '^refused: ' "$TMP/rx.out") $(grep -c '^applied: ' "$TMP/rx.out") $(events)"
 answer "$(replies)"
 B=$(ans .body | tr '\n' ' ' | tr -s ' ')
@@ -239,6 +242,9 @@ plus() {
 plus "$TMP/p1.eml" p1@suse.com "#splatd mute 30d"
 check_eq "splatd+hash@: mute 30d applied" "0 1" \
 	"$(receive "$TMP/p1.eml") $(grep -c '^applied: ' "$TMP/rx.out")"
+check "... the answer names the signature and the mute's end" grep -q \
+	"^applied: #splatd mute 30d: signature $RECID (.*) is muted for 30 days, until 2026-01-31$" \
+	"$TMP/rx.out"
 check_eq "... muted_until is 30 days on" "$((NOW + 30 * 86400))|0" \
 	"$(sql "SELECT muted_until, mute_until_escalating FROM signatures
 		WHERE id = $RECID")"

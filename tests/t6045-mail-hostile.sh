@@ -106,7 +106,7 @@ check_eq "... what decodes is read (junk skipped), the rest is dropped" \
 check_eq "broken quoted-printable: handled" 0 "$(receive "$TMP/qp.eml")"
 check_eq "... soft breaks joined, broken escapes kept as written" \
 	"applied: #splatd fix: =ZZ=?=4: new regression
-applied: #splatd status: new: signature $SEEDID is now new
+applied: #splatd status: new: signature $SEEDID (possible deadlock in coretemp_cpu_online) is now new
 refused: #splatd mute =3: mute takes <days>d (1..365 days) or until-escalating" \
 	"$(sed -E 's/(new regression) .*/\1/' "$TMP/rx.out")"
 check "... the stored fix is UTF-8" iconv -f UTF-8 -t UTF-8 \

@@ -109,6 +109,8 @@ check_eq "... still one row, the first one kept" "1|$ts" \
 check_eq "GET afterwards: 200, says unsubscribed" "200 1 0" \
 	"$(page GET "$URL_SIG") $(grep -c 'Unsubscribed' "$TMP/body") $(grep -c '<form' "$TMP/body")"
 check_eq "All mail: One-Click POST 200" 200 "$(one_click "$URL_ALL")"
+check "All mail: the page says it in English" grep -q \
+	"<b>$A</b> gets no more mail from splatd\.  Done\." "$TMP/body"
 check_eq "All mail: the row with signature 0" "$A|0|unsubscribe" \
 	"$(sql "SELECT email, signature_id, reason FROM mail_optouts WHERE signature_id = 0")"
 URL_B=$($URLTOOL "$DB" "$BASE" "other.person@example.org" "$SIG")

@@ -16,10 +16,13 @@
 #include "server/mail/subscriptions.h"
 
 /* "mail about <b>TITLE</b>" or "any mail from splatd" */
-static void what_text(struct strbuf *page, const struct unsubscribe *u)
+/* "any mail from splatd" asked, "mail from splatd" when done */
+static void what_text(struct strbuf *page, const struct unsubscribe *u,
+		      bool done)
 {
 	if (!u->sig) {
-		strbuf_addstr(page, "any mail from splatd");
+		strbuf_addstr(page, done ? "mail from splatd" :
+					   "any mail from splatd");
 		return;
 	}
 	strbuf_addstr(page, "mail about <b>");
@@ -71,7 +74,7 @@ static void reply_page(struct http_request *req, int ret,
 		strbuf_addstr(&page, "<h1>Unsubscribed</h1>\n<p><b>");
 		html_escape(&page, u->email.buf);
 		strbuf_addstr(&page, "</b> gets no more ");
-		what_text(&page, u);
+		what_text(&page, u, true);
 		strbuf_addstr(&page, asked ? ".  Done.</p>\n" : ".</p>\n");
 		goto send;
 	}
@@ -80,7 +83,7 @@ static void reply_page(struct http_request *req, int ret,
 	strbuf_addf(&url, "&s=%lld&t=", u->sig);
 	strbuf_add_urlencoded(&url, t);
 	strbuf_addstr(&page, "<h1>Unsubscribe</h1>\n<p>Stop ");
-	what_text(&page, u);
+	what_text(&page, u, false);
 	strbuf_addstr(&page, " to <b>");
 	html_escape(&page, u->email.buf);
 	strbuf_addstr(&page, "</b>?</p>\n<form method=\"post\" action=\"");

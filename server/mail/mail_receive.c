@@ -13,6 +13,7 @@
 #include "parsers/alloc.h"
 #include "parsers/mailmsg.h"
 #include "server/mail/mailfmt.h"
+#include "server/mail/mailitem.h"
 #include "server/mail/outbox.h"
 #include "server/triage/regress.h"
 
@@ -315,7 +316,8 @@ static int apply(struct rx *rx, const struct mailmsg_cmd *c,
 						     rx->note.buf,
 						     rx->actor.buf, rx->now,
 						     why);
-		strbuf_addf(done, "signature %lld is now %s", g->id, v.buf);
+		strbuf_addf(done, "signature %lld (%s) is now %s", g->id,
+			    g->title, v.buf);
 		break;
 	case MAILMSG_MUTE:
 		if (c->mute_days)
@@ -328,22 +330,30 @@ static int apply(struct rx *rx, const struct mailmsg_cmd *c,
 			!c->mute_days, why);
 		if (!ret)
 			ret = event(rx, g, "mute", v.buf, why);
-		strbuf_addf(done, "signature %lld is muted %s%s", g->id,
-			    c->mute_days ? "for " : "", v.buf);
+		strbuf_addf(done, "signature %lld (%s) is muted ", g->id,
+			    g->title);
+		if (c->mute_days) {
+			strbuf_addf(done, "for %u days, until ", c->mute_days);
+			mailitem_day(done, rx->now + 86400LL * c->mute_days);
+		} else {
+			strbuf_addstr(done, "until it escalates");
+		}
 		break;
 	case MAILMSG_UNMUTE:
 		ret = db_mail_mute(rx->db, g->id, 0, false, why);
 		if (!ret)
 			ret = event(rx, g, "unmute", NULL, why);
-		strbuf_addf(done, "signature %lld is no longer muted", g->id);
+		strbuf_addf(done, "signature %lld (%s) is no longer muted",
+			    g->id, g->title);
 		break;
 	case MAILMSG_NOT_MINE:
 		ret = db_mail_optout(rx->db, rx->m.from, g->id, "not-mine",
 				     rx->now, why);
 		if (!ret)
 			ret = event(rx, g, "not-mine", rx->m.from, why);
-		strbuf_addf(done, "%s gets no more mail about signature %lld",
-			    rx->m.from, g->id);
+		strbuf_addf(done,
+			    "%s gets no more mail about signature %lld (%s)",
+			    rx->m.from, g->id, g->title);
 		break;
 	case MAILMSG_UNKNOWN:
 	case MAILMSG_VERB_NR:

@@ -115,9 +115,16 @@ static int on_where(void *ctx, const struct db_digest_where *w)
 {
 	struct where *x = ctx;
 
+	const char *p;
+
 	x->machines = w->machines;
 	x->kernels = w->kernels;
-	strbuf_addstr(&x->trees, w->trees ? w->trees : "");
+	/* the database's "a,b" as every list of a mail: "a, b" */
+	for (p = w->trees ? w->trees : ""; *p; p++) {
+		strbuf_addch(&x->trees, *p);
+		if (*p == ',')
+			strbuf_addch(&x->trees, ' ');
+	}
 	strbuf_addstr(&x->kernel, w->kernel ? w->kernel : "");
 	return 0;
 }
