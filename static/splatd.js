@@ -267,27 +267,24 @@ function irqShape(sig, report) {
 		(fromKind && fromKind[1].toUpperCase() + 'IRQ') || 'IRQ').toUpperCase();
 	const ctx = cls.toLowerCase();
 	if (['irq_inversion', 'hardirq_safe_unsafe', 'softirq_safe_unsafe'].includes(sig.kind)) {
-		const t = { pair: true, cls,
+		return { pair: true, cls,
 			safe: [cls + '-safe', 'also taken in ' + ctx + ' context'],
 			unsafe: [cls + '-unsafe', 'taken with ' + ctx + 's enabled'],
 			irq: cls + ' interrupt while it is held: wants the ' + cls + '-safe lock' };
-		t.labelW = t.irq.length * 3.7;
-		return t;
 	}
 	if (sig.kind === 'inconsistent_lock_state') {
-		const t = { pair: false, cls,
+		return { pair: false, cls,
 			before: '{' + (r.from || '?') + '} ' + usageWords(r.from),
 			after: '{' + (r.to || '?') + '} ' + usageWords(r.to),
 			irq: cls + ' interrupt on the CPU holding it takes it again' };
-		t.labelW = Math.max(t.before.length, t.after.length, t.irq.length) * 3.7;
-		return t;
 	}
 	return null;
 }
 
 // The irq context of a graph (irqShape()): context captions and the
-// interrupt arrow (dashed, not selectable: there is no stack of it).
-function drawIrq(s, irq, names, pos, width, nodeH) {
+// interrupt arrow (dashed, not selectable: there is no stack of it);
+// grow() and growText() widen the graph's box to what is drawn.
+function drawIrq(s, irq, names, pos, width, nodeH, grow, growText) {
 	const g = svg('g', { class: 'irq', 'data-irq': irq.cls });
 	if (irq.pair && names.length === 2) {
 		const [a, b] = pos, wa = width(names[0]) / 2, wb = width(names[1]) / 2;
@@ -295,6 +292,7 @@ function drawIrq(s, irq, names, pos, width, nodeH) {
 			const bw = Math.max(2 * hw, text[1].length * 6.4) + 24;
 			g.append(svg('rect', { class: 'ctx ' + k, x: p.x - bw / 2, y: p.y - nodeH / 2 - 48,
 				width: bw, height: nodeH + 60, rx: 10 }));
+			grow(p.x - bw / 2, p.y - nodeH / 2 - 48, p.x + bw / 2, p.y + nodeH / 2 + 12);
 			text.forEach((line, i) => g.append(svg('text', { class: 'ctx-label' + (i ? '' : ' head'),
 				x: p.x, y: p.y - nodeH / 2 - 30 + 15 * i, 'text-anchor': 'middle' }, line)));
 		});
@@ -302,21 +300,59 @@ function drawIrq(s, irq, names, pos, width, nodeH) {
 		const ax = b.x - wb / 2, bx = a.x + wa / 2, y = a.y + nodeH / 2 + 14;
 		const d = `M${ax},${y} C${ax},${y + 70} ${bx},${y + 70} ${bx},${y + 2}`;
 		g.append(svg('path', { class: 'irq-line', d, 'marker-end': 'url(#arrow-irq)' }));
+		grow(ax, y, bx, y + 70);
 		g.append(svg('text', { class: 'irq-label', x: (ax + bx) / 2, y: y + 72,
 			'text-anchor': 'middle' }, '⚡ ' + irq.irq));
+		growText((ax + bx) / 2, y + 72, irq.irq.length + 2, 'middle', 7);
 	} else if (!irq.pair && names.length) {
 		const p = pos[0], hw = width(names[0]) / 2, top = p.y - nodeH / 2 - 2;
 		const d = `M${p.x + hw / 2},${top} C${p.x + hw / 2 + 40},${top - 90} ` +
 			`${p.x - hw / 2 - 40},${top - 90} ${p.x - hw / 2},${top}`;
 		g.append(svg('path', { class: 'irq-line', d, 'marker-end': 'url(#arrow-irq)' }));
+		grow(p.x - hw / 2 - 40, top - 90, p.x + hw / 2 + 40, top);
 		g.append(svg('text', { class: 'irq-label', x: p.x, y: top - 75,
 			'text-anchor': 'middle' }, '⚡ ' + irq.irq));
+		growText(p.x, top - 75, irq.irq.length + 2, 'middle', 7);
 		g.append(svg('text', { class: 'ctx-label', x: p.x, y: p.y + nodeH / 2 + 22,
 			'text-anchor': 'middle' }, 'before: ' + irq.before));
+		growText(p.x, p.y + nodeH / 2 + 22, irq.before.length + 8, 'middle', 6.6);
 		g.append(svg('text', { class: 'ctx-label', x: p.x, y: p.y + nodeH / 2 + 42,
 			'text-anchor': 'middle' }, 'now: ' + irq.after));
+		growText(p.x, p.y + nodeH / 2 + 42, irq.after.length + 5, 'middle', 6.6);
 	}
 	s.append(g);
+}
+
+// A class name as the signature compares it (signature_class_normalize()
+// in parsers/signature.c): without its "#N" instance suffix (a "/N"
+// subclass after it stays), v5.7's &(&x->lock)->rlock as &x->lock.  The
+// chain keeps the names as printed; edges and classes are normalized.
+function classKey(name) {
+	let s = String(name).trim();
+	const m = /^&\(&(.+)\)->rlock$/.exec(s);
+	if (m)
+		s = '&' + m[1];
+	return s.replace(/#\d+(\/\d+)?$/, (all, sub) => sub || '');
+}
+
+// A class name in lines of at most max characters, cut after "->", ".",
+// "_" or ")" where one is near; the lines joined are the name.
+function wrapName(name, max) {
+	const lines = [];
+	let rest = name;
+	while (rest.length > max) {
+		let cut = max;
+		for (let i = max; i > max / 2; i--) {
+			if ('>._)/'.includes(rest[i - 1])) {
+				cut = i;
+				break;
+			}
+		}
+		lines.push(rest.slice(0, cut));
+		rest = rest.slice(cut);
+	}
+	lines.push(rest);
+	return lines;
 }
 
 function lockGraph(sig, report) {
@@ -325,8 +361,21 @@ function lockGraph(sig, report) {
 		stacks[e.hash] = e;
 	const edges = sig.edges || [];
 	const irq = irqShape(sig, report);
-	const names = [];
-	const add = n => { if (n && !names.includes(n)) names.push(n); };
+	// narrow screens: shorter lines in the nodes
+	const narrow = window.matchMedia('(max-width: 600px)').matches;
+	const charW = 7.9, lineH = 16, nodeH = 30, maxLine = narrow ? 24 : 36;
+	// one node per class as the edges name it, shown as first printed
+	const nodes = [], byKey = {};
+	const add = nm => {
+		if (!nm || byKey[classKey(nm)])
+			return;
+		const lines = wrapName(nm, maxLine);
+		const nd = { name: nm, lines,
+			w: Math.max(60, Math.max(...lines.map(l => l.length)) * charW + 20),
+			h: nodeH + (lines.length - 1) * lineH };
+		byKey[classKey(nm)] = nd;
+		nodes.push(nd);
+	};
 	if (irq && irq.pair && edges.length) {
 		// the two classes of the dependency (the chain repeats them,
 		// and may print them otherwise: &(&x->lock)->rlock for &x->lock)
@@ -335,14 +384,16 @@ function lockGraph(sig, report) {
 		(sig.chain || []).forEach(add);
 		edges.forEach(e => { add(e.from); add(e.to); });
 	}
-	if (!names.length)
+	if (!nodes.length)
 		(sig.classes || []).forEach(add);
+	const nodeOf = nm => byKey[classKey(nm)];
+	const names = nodes.map(nd => nd.name);
 	const culprit = sig.culprit && sig.culprit.function;
-	const charW = 7.9, nodeH = 30;
-	const width = n => Math.max(60, n.length * charW + 20);
-	const maxW = Math.max(60, ...names.map(width));
-	const n = names.length;
-	// nodes on an ellipse around (0, 0); the viewBox fits them and labels
+	const width = nm => nodeOf(nm).w;
+	const maxW = Math.max(60, ...nodes.map(nd => nd.w));
+	const maxH = Math.max(nodeH, ...nodes.map(nd => nd.h));
+	const n = nodes.length;
+	// nodes on an ellipse around (0, 0)
 	let pos;
 	if (n <= 1) {
 		pos = [{ x: 0, y: 0 }];
@@ -352,26 +403,30 @@ function lockGraph(sig, report) {
 		pos = [{ x: -half, y: 0 }, { x: half, y: 0 }];
 	} else {
 		const r = Math.max(110, (maxW + 40) * n / (2 * Math.PI) + 20);
-		pos = names.map((_, i) => {
+		pos = nodes.map((_, i) => {
 			const a = -Math.PI / 2 + 2 * Math.PI * i / n;
-			return { x: r * Math.cos(a), y: 0.75 * r * Math.sin(a) };
+			return { x: r * Math.cos(a), y: Math.max(0.75, maxH / 60) * r * Math.sin(a) };
 		});
 	}
-	const labelW = Math.max(irq ? irq.labelW : 0,
-		...edges.map(e => ((e.function || '?').length + 10) * 7.3));
-	const xs = pos.map((p, i) => [p.x - width(names[i]) / 2, p.x + width(names[i]) / 2]).flat();
-	const ys = pos.map(p => p.y);
-	const x0 = Math.min(...xs) - Math.min(labelW, 160) - 10;
-	const x1 = Math.max(...xs) + Math.min(labelW, 160) + 10;
-	const y0 = Math.min(...ys) - nodeH / 2 - (n <= 1 && (edges.length || irq) ? 110 :
-		irq ? 60 : 40);
-	const y1 = Math.max(...ys) + nodeH / 2 + (irq ? 110 : n === 2 ? 60 : 50);
-	const W = x1 - x0, H = y1 - y0;
-	const at = {};
-	names.forEach((nm, i) => { at[nm] = pos[i]; });
-	const s = svg('svg', { class: 'graph', viewBox: `${x0} ${y0} ${W} ${H}`,
-		width: Math.ceil(W), height: Math.ceil(H),
-		role: 'group', 'aria-label': 'lock dependency graph' });
+	nodes.forEach((nd, i) => { nd.p = pos[i]; });
+	// the box of everything drawn, grown as it is drawn: the viewBox
+	const box = { x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity };
+	const grow = (x0, y0, x1, y1) => {
+		box.x0 = Math.min(box.x0, x0, x1);
+		box.y0 = Math.min(box.y0, y0, y1);
+		box.x1 = Math.max(box.x1, x0, x1);
+		box.y1 = Math.max(box.y1, y0, y1);
+	};
+	// a text of len characters at x, y (its baseline)
+	const growText = (x, y, len, anchor, cw) => {
+		const tw = len * (cw || 7.4);
+		const left = anchor === 'middle' ? x - tw / 2 : anchor === 'end' ? x - tw : x;
+		grow(left, y - 12, left + tw, y + 4);
+	};
+	nodes.forEach(nd => grow(nd.p.x - nd.w / 2, nd.p.y - nd.h / 2,
+		nd.p.x + nd.w / 2, nd.p.y + nd.h / 2));
+	const s = svg('svg', { class: 'graph', role: 'group',
+		'aria-label': 'lock dependency graph' });
 	s.append(svg('defs', {},
 		svg('marker', { id: 'arrow', viewBox: '0 0 10 10', refX: 10, refY: 5,
 			markerWidth: 8, markerHeight: 8, orient: 'auto-start-reverse' },
@@ -385,10 +440,10 @@ function lockGraph(sig, report) {
 			orient: 'auto-start-reverse' },
 		svg('path', { d: 'M0,0 L10,5 L0,10 z', fill: '#6a3d9a' }))));
 	if (irq)
-		drawIrq(s, irq, names, pos, width, nodeH);
-	// where the segment from p to q leaves the box around p
-	const border = (p, q, nm) => {
-		const hw = width(nm) / 2 + 4, hh = nodeH / 2 + 4;
+		drawIrq(s, irq, names, pos, width, maxH, grow, growText);
+	// where the segment from p to q leaves the box around node nd at p
+	const border = (p, q, nd) => {
+		const hw = nd.w / 2 + 4, hh = nd.h / 2 + 4;
 		const dx = q.x - p.x, dy = q.y - p.y;
 		const t = Math.min(hw / Math.abs(dx || 1e-9), hh / Math.abs(dy || 1e-9));
 		return { x: p.x + dx * t, y: p.y + dy * t };
@@ -398,20 +453,25 @@ function lockGraph(sig, report) {
 			'Select an arrow to see the stack that made the dependency.' :
 			'This kind of report has no dependency between classes.'));
 	const edgeGroups = [];
-	edges.forEach((e, i) => {
-		const p = at[e.from], q = at[e.to];
-		if (!p || !q)
+	edges.forEach(e => {
+		const from = nodeOf(e.from), to = nodeOf(e.to);
+		if (!from || !to)
 			return;
+		const p = from.p, q = to.p;
 		const isCulprit = !!culprit && e.function === culprit;
+		const label = e.function || '?';
+		const text = label + (isCulprit ? ' (culprit)' : '');
 		let d, lx, ly, anchor = 'middle';
-		if (e.from === e.to) {
+		if (from === to) {
 			// a lock taken again while held: a loop above its node
-			const hw = width(e.from) / 2;
-			const ax = p.x - hw / 2, bx = p.x + hw / 2, ay = p.y - nodeH / 2 - 2;
+			const hw = Math.min(from.w / 4, 50);
+			const ax = p.x - hw, bx = p.x + hw, ay = p.y - from.h / 2 - 2;
 			d = `M${ax},${ay} C${ax - 30},${ay - 90} ${bx + 30},${ay - 90} ${bx},${ay}`;
-			lx = p.x; ly = p.y - nodeH / 2 - 75;
+			grow(ax - 30, ay - 90, bx + 30, ay);
+			lx = p.x;
+			ly = ay - 74;
 		} else {
-			const a = border(p, q, e.from), b = border(q, p, e.to);
+			const a = border(p, q, from), b = border(q, p, to);
 			// bend every arrow to its left so that a pair A->B, B->A
 			// does not overlap
 			const mx = (a.x + b.x) / 2, my = (a.y + b.y) / 2;
@@ -424,6 +484,8 @@ function lockGraph(sig, report) {
 			const bend = n === 2 ? 40 : 22;
 			const cx = mx + nx * bend, cy = my + ny * bend;
 			d = `M${a.x},${a.y} Q${cx},${cy} ${b.x},${b.y}`;
+			grow(a.x, a.y, b.x, b.y);
+			grow(cx, cy, cx, cy);
 			// the label beside the curve's middle, away from the centre
 			const qx = (a.x + 2 * cx + b.x) / 4, qy = (a.y + 2 * cy + b.y) / 4;
 			const ol = Math.hypot(nx, ny) || 1, ux = nx / ol, uy = ny / ol;
@@ -431,7 +493,7 @@ function lockGraph(sig, report) {
 			ly = qy + uy * 8 + (Math.abs(ux) < 0.5 ? (uy > 0 ? 12 : -2) : 4);
 			anchor = Math.abs(ux) < 0.5 ? 'middle' : ux < 0 ? 'end' : 'start';
 		}
-		const label = e.function || '?';
+		growText(lx, ly, text.length, anchor, isCulprit ? 7.8 : 7.4);
 		const g = svg('g', {
 			class: 'edge' + (isCulprit ? ' culprit' : ''), tabindex: 0,
 			role: 'button', 'aria-pressed': 'false',
@@ -442,8 +504,7 @@ function lockGraph(sig, report) {
 		svg('path', { class: 'hit', d }),
 		svg('path', { class: 'line', d,
 			'marker-end': isCulprit ? 'url(#arrow-culprit)' : 'url(#arrow)' }),
-		svg('text', { x: lx, y: ly, 'text-anchor': anchor },
-			label + (isCulprit ? ' (culprit)' : '')));
+		svg('text', { x: lx, y: ly, 'text-anchor': anchor }, text));
 		const select = () => {
 			edgeGroups.forEach(x => x.setAttribute('aria-pressed', 'false'));
 			g.setAttribute('aria-pressed', 'true');
@@ -467,13 +528,22 @@ function lockGraph(sig, report) {
 		edgeGroups.push(g);
 		s.append(g);
 	});
-	names.forEach(nm => {
-		const p = at[nm], w = width(nm);
+	nodes.forEach(nd => {
+		const p = nd.p;
+		const top = p.y - (nd.lines.length - 1) * lineH / 2 + 4.5;
 		s.append(svg('g', { class: 'node' },
-			svg('rect', { x: p.x - w / 2, y: p.y - nodeH / 2, width: w,
-				height: nodeH, rx: 6 }),
-			svg('text', { x: p.x, y: p.y + 4.5, 'text-anchor': 'middle' }, nm)));
+			svg('rect', { x: p.x - nd.w / 2, y: p.y - nd.h / 2, width: nd.w,
+				height: nd.h, rx: 6 }),
+			svg('text', { x: p.x, y: top, 'text-anchor': 'middle' },
+				nd.lines.map((l, i) => svg('tspan', { x: p.x, y: top + i * lineH }, l)))));
 	});
+	// the box, with a margin; never scaled below 3/4 of its size (it
+	// scrolls in its box instead), so that its text stays readable
+	const x0 = box.x0 - 10, y0 = box.y0 - 10, W = box.x1 - box.x0 + 20, H = box.y1 - box.y0 + 20;
+	const avail = Math.max(200, document.documentElement.clientWidth - 40);
+	const shown = Math.ceil(Math.max(0.75 * W, Math.min(W, avail)));
+	attrs(s, { viewBox: `${x0} ${y0} ${W} ${H}`, width: shown,
+		height: Math.ceil(H * shown / W), 'data-scale': (shown / W).toFixed(3) });
 	return el('div', { class: 'graph-wrap' }, el('div', { class: 'scroll' }, s), panel);
 }
 

@@ -39,6 +39,8 @@ done
 check "real corpus logs are ingested" test "$n" -ge 8
 code=$(post_log "$CI" "id=xss-run&machine=<b>m</b>&tree=t&kernel=6.6.0" tests/data/xss-circular.log)
 check_eq "the markup-named cycle is ingested" 201 "$code"
+code=$(post_log "$CI" "id=long-run&machine=m3&tree=t&kernel=6.6.0" tests/data/long-class-circular.log)
+check_eq "the cycle of long class names is ingested" 201 "$code"
 
 SEED_HASH=$("$SPLATD" parse "$SEED" | jq -r '.reports[0].signature')
 get "$BASE/api/v1/signatures/$SEED_HASH" >/dev/null

@@ -293,8 +293,89 @@ check('signature page: the latest occurrences with their report text',
 	/coretemp_cpu_online/.test(await page.locator('details.occurrence pre').first().textContent()));
 check('signature page: the regression panel links the regression',
 	await page.locator('main a[href="/regressions/' + env.REG_ID + '"]').count() === 1);
+// ---- graphs of real reports: #N instance suffixes, recursion, long names --
+// Where the graph's parts are: parts drawn outside the SVG, arrow labels
+// overprinting each other, the scale it is shown at, and the widest empty
+// margin between the parts and the SVG's edge (in CSS pixels).
+async function graphGeometry() {
+	return page.evaluate(() => {
+		const s = document.querySelector('svg.graph');
+		const sb = s.getBoundingClientRect();
+		const parts = [...s.querySelectorAll('.node rect, .node text, .edge path.line, ' +
+			'.edge text, .irq rect, .irq text, .irq path')].map(e => e.getBoundingClientRect());
+		const outside = parts.filter(b => b.left < sb.left - 1 || b.top < sb.top - 1 ||
+			b.right > sb.right + 1 || b.bottom > sb.bottom + 1).length;
+		const labels = [...s.querySelectorAll('.edge text')].map(e => e.getBoundingClientRect());
+		let overlaps = 0;
+		for (let i = 0; i < labels.length; i++)
+			for (let j = i + 1; j < labels.length; j++) {
+				const a = labels[i], b = labels[j];
+				if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom)
+					overlaps++;
+			}
+		const margin = Math.max(Math.min(...parts.map(b => b.left)) - sb.left,
+			sb.right - Math.max(...parts.map(b => b.right)),
+			Math.min(...parts.map(b => b.top)) - sb.top,
+			sb.bottom - Math.max(...parts.map(b => b.bottom)));
+		return { outside, overlaps, margin: Math.round(margin), width: Math.round(sb.width),
+			scale: Number((sb.width / s.viewBox.baseVal.width).toFixed(2)) };
+	});
+}
+const nodeTexts = () => page.locator('svg.graph .node text').allTextContents();
+const findSig = async q => (await api('/signatures?q=' + encodeURIComponent(q))).signatures[0];
+{
+	// corpus 003: the chain prints kn->count#103, the edges kn->count
+	const sg = await findSig('kernfs_fop_write');
+	await open('/signatures/' + (sg ? sg.id : 0));
+	const texts = await nodeTexts(), geo = await graphGeometry();
+	check('graph #N: one node per class, the name as printed',
+		JSON.stringify([...texts].sort()) === JSON.stringify(['kn->count#103', 'slab_mutex']) &&
+		await page.locator('svg.graph .edge').count() === 2, texts);
+	check('graph #N: the two arrows of the cycle and their labels apart, all inside the SVG',
+		geo.overlaps === 0 && geo.outside === 0, geo);
+	await page.locator('svg.graph').screenshot({ path: env.SHOTS + '/graph-instance-suffix.png' });
+}
+{
+	// corpus 012: recursive &sb->s_type->i_mutex_key#11
+	const sg = await findSig('btrfs_sync_file');
+	await open('/signatures/' + (sg ? sg.id : 0));
+	const texts = await nodeTexts(), geo = await graphGeometry();
+	check('graph recursive: one node with its loop',
+		JSON.stringify(texts) === JSON.stringify(['&sb->s_type->i_mutex_key#11']) &&
+		await page.locator('svg.graph .edge').count() === 1, texts);
+	check('graph recursive: the loop and its label inside the SVG', geo.outside === 0, geo);
+	await page.locator('svg.graph').screenshot({ path: env.SHOTS + '/graph-recursive.png' });
+}
+{
+	const sg = await findSig('very_long_driver_private');
+	await open('/signatures/' + (sg ? sg.id : 0));
+	const texts = await nodeTexts(), geo = await graphGeometry();
+	check('graph long names: two nodes, each name whole as text',
+		JSON.stringify([...texts].sort()) === JSON.stringify([
+			'&another_rather_long_lock_class_name_for_the_second_node->mutex',
+			'&very_long_driver_private_structure_name->nested_member.subsystem_specific_lock_class<A&B>"q"#42']),
+		texts);
+	check('graph long names: readable at 1280 px (not scaled below 3/4), nothing overprinted or cut',
+		geo.scale >= 0.75 && geo.overlaps === 0 && geo.outside === 0, geo);
+	await noInjection('long class names signature page');
+	await page.locator('svg.graph').screenshot({ path: env.SHOTS + '/graph-long-names.png' });
+}
+await open('/signatures/' + env.SEED_ID);
+{
+	const geo = await graphGeometry();
+	check('graph: the #6641 cycle fits 1280 px at full size, no wide empty margin',
+		geo.scale === 1 && geo.margin <= 30 && geo.outside === 0 && geo.overlaps === 0, geo);
+}
 await page.setViewportSize({ width: 360, height: 800 });
+await page.reload();
+await rendered();
 await shot('signature-360px');
+{
+	const geo = await graphGeometry();
+	check('graph at 360 px: readable (3/4 scale or more), no wide empty margin',
+		geo.scale >= 0.75 && geo.margin <= 30 && geo.outside === 0, geo);
+	await page.locator('svg.graph').screenshot({ path: env.SHOTS + '/graph-360px.png' });
+}
 const overflow = await page.evaluate(() => document.documentElement.scrollWidth);
 check('signature page: readable 360 px wide (no page-wide horizontal scroll)',
 	overflow <= 370, overflow);
