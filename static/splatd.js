@@ -21,6 +21,8 @@ const REG_STATUSES = ['open', 'workaround', 'fix_known', 'fixed', 'reopened',
 	'resolved', 'duplicate'];
 let me = { name: null, role: null };
 let renderSeq = 0;
+// why the last sign-in failed: shown above every page until the next
+let signinError = '';
 
 // ---- building nodes: text only -------------------------------------------
 
@@ -104,17 +106,37 @@ function when(iso, dayOnly) {
 		(dayOnly ? '' : ' ' + p2(d.getHours()) + ':' + p2(d.getMinutes())));
 }
 
+// A kind, which may break after its underscores (<wbr>: the text stays).
+function kindText(k) {
+	const parts = String(k || '').split('_');
+	return el('span', parts.map((p, i) => i < parts.length - 1 ? [p + '_', el('wbr')] : p));
+}
+
 function statusTag(s) {
 	return el('span', { class: 'status-' + s }, s);
 }
 
-// table([[heading, cell(row) -> node|text, {num: true}]...], rows)
+// A column's class: num (right aligned), mono, cut (one line, cut with an
+// ellipsis; the whole value in its title) or wrap (long tokens break).
+function colClass(o) {
+	return !o ? null : [o.num && 'num', o.mono && 'mono', o.cut && 'cut',
+		o.wrap && 'wrap'].filter(x => x).join(' ') || null;
+}
+
+// table([[heading, cell(row) -> node|text, {num, mono, cut, wrap}]...],
+// rows); each cell names its heading in data-label, which narrow screens
+// show before it (one row a block).
 function table(cols, rows, caption) {
 	const head = el('tr', cols.map(c => el('th', {
 		scope: 'col', class: c[2] && c[2].num ? 'num' : null }, c[0])));
-	const body = rows.map((r, i) => el('tr', cols.map(c => el('td', {
-		class: c[2] && c[2].num ? 'num' : c[2] && c[2].mono ? 'mono' : null
-	}, c[1](r, i)))));
+	const label = c => (c[0] instanceof Node ? c[0].textContent : String(c[0]))
+		.replace(/ [▼▲]$/, '');
+	const body = rows.map((r, i) => el('tr', cols.map(c => {
+		const v = c[1](r, i);
+		return el('td', { class: colClass(c[2]), 'data-label': label(c),
+			title: c[2] && c[2].cut && v !== null && v !== undefined &&
+				!(v instanceof Node) ? String(v) : null }, v);
+	})));
 	const t = el('table', caption ? el('caption', { class: 'sr' }, caption) : null,
 		el('thead', head), el('tbody', body));
 	if (!rows.length)
@@ -142,16 +164,30 @@ class ApiError extends Error {
 	}
 }
 
+// No answer at all: splatd is down or the network between is.
+class Unreachable extends Error {
+	constructor() {
+		super('splatd is unreachable: no answer from ' + location.host +
+			' (the server may be down or restarting)');
+		this.unreachable = true;
+	}
+}
+
 async function call(method, path, body) {
 	const headers = { Accept: 'application/json' };
 	if (token())
 		headers.Authorization = 'Bearer ' + token();
 	if (body !== undefined)
 		headers['Content-Type'] = 'application/json';
-	const r = await fetch(API + path, {
-		method, headers, body: body === undefined ? undefined : JSON.stringify(body),
-		credentials: 'omit', cache: 'no-store'
-	});
+	let r;
+	try {
+		r = await fetch(API + path, {
+			method, headers, body: body === undefined ? undefined : JSON.stringify(body),
+			credentials: 'omit', cache: 'no-store'
+		});
+	} catch (e) {
+		throw new Unreachable();
+	}
 	const data = await r.json().catch(() => ({}));
 	if (!r.ok)
 		throw new ApiError(r.status, data);
@@ -177,14 +213,17 @@ function showError(msg) {
 async function refreshWho() {
 	const who = document.getElementById('who');
 	me = { name: null, role: null };
+	signinError = '';
 	if (token()) {
 		try {
 			me = await get('/whoami');
 		} catch (e) {
 			sessionStorage.removeItem(TOKEN_KEY);
-			showError('sign-in failed: ' + e.message);
+			signinError = 'sign-in failed: ' + (e.status === 401 ?
+				'this token is unknown or revoked' : e.message);
 		}
 	}
+	showError(signinError);
 	who.textContent = me.name ? me.name + ' (' + me.role + ')' : '';
 	document.getElementById('signout').hidden = !me.name;
 	document.getElementById('signin-button').hidden = !!me.name;
@@ -213,11 +252,12 @@ function bars(items, caption) {
 			width: Math.max(1, bw - 2), height: h, 'data-count': it.count },
 		svg('title', {}, it.title || it.label + ': ' + it.count)));
 	});
-	if (items.length) {
-		s.append(svg('text', { x: pad, y: H + 14 }, items[0].label));
-		s.append(svg('text', { x: pad + items.length * bw, y: H + 14,
+	if (items.length)
+		s.append(svg('text', { class: 'first', x: pad, y: H + 14 }, items[0].label));
+	// the last day's label, unless it would overprint the first's
+	if (items.length > 1 && items.length * bw > 2 * 7 * items[0].label.length)
+		s.append(svg('text', { class: 'last', x: pad + items.length * bw, y: H + 14,
 			'text-anchor': 'end' }, items[items.length - 1].label));
-	}
 	return s;
 }
 
@@ -589,13 +629,25 @@ async function overviewPage(main) {
 	main.append(el('h2', 'Latest runs'), runsTable(runs.runs));
 }
 
+// Why lockdep stopped watching in a run: a report of a kind that turns it
+// off (reason is the kind; after_reports came before it), or a log line.
+function lockdepOff(off) {
+	if (!off)
+		return 'on to the end';
+	const n = off.after_reports;
+	if (KINDS.concat(['bad_contention', 'chain_key_collision']).includes(off.reason))
+		return 'turned off by its ' + (n ? 'report ' + (n + 1) : 'first report') +
+			' (' + off.reason + ')';
+	return 'turned off ' + (n ? 'after ' + n + ' report(s)' : 'before any report') +
+		': ' + off.reason;
+}
+
 function runsTable(runs) {
 	return table([['run', r => page(r.id, 'runs', r.id)], ['machine', r => r.machine],
-		['tree', r => r.tree], ['kernel', r => r.kernel, { mono: true }],
+		['tree', r => r.tree], ['kernel', r => r.kernel, { mono: true, cut: true }],
 		['commit', r => r.commit ? String(r.commit).slice(0, 12) : '', { mono: true }],
 		['reports', r => r.reports, { num: true }],
-		['lockdep', r => r.lockdep_off ? 'off after ' + r.lockdep_off.after_reports +
-			' (' + r.lockdep_off.reason + ')' : 'on'],
+		['lockdep', r => r.lockdep_off ? lockdepOff(r.lockdep_off) : 'on'],
 		['received', r => when(r.received_at)]], runs);
 }
 
@@ -610,6 +662,10 @@ function filterForm(fields, path) {
 				el('option', { value: '' }, 'any'),
 				options.map(o => el('option', { value: o,
 					selected: q.get(name) === o }, o)));
+		} else if (name === 'since' && /^(\d{4}-\d{2}-\d{2})?$/.test(q.get(name) || '')) {
+			// a day (the API also takes a time or unix seconds: a
+			// URL with one keeps a text field)
+			input = el('input', { type: 'date', name, value: q.get(name) || '' });
 		} else if (name === 'duplicates') {
 			input = el('input', { type: 'checkbox', name, value: '1',
 				checked: q.get(name) === '1' });
@@ -679,26 +735,36 @@ async function signaturesPage(main) {
 	const st = (s, k) => stat[s.id] ? stat[s.id][k] : null;
 	const t = table([
 		['title', sigTitleCell],
-		['kind', s => s.kind],
+		['kind', s => kindText(s.kind)],
 		['status', s => statusTag(s.status)],
 		['regression', s => regOf[s.signature] ? page('#' + regOf[s.signature].id + ' ' +
 			regOf[s.signature].status, 'regressions', regOf[s.signature].id) : ''],
-		['subsystem', s => st(s, 'subsystem') ? page(st(s, 'subsystem'), 'subsystems', st(s, 'subsystem')) : ''],
+		['subsystem', s => st(s, 'subsystem') ? attrs(page(st(s, 'subsystem'), 'subsystems',
+			st(s, 'subsystem')), { title: st(s, 'subsystem') }) : '', { cut: true }],
 		[sortHeader('count', 'count'), s => s.occurrences, { num: true }],
 		['7 days', s => st(s, 'last_7_days'), { num: true }],
 		['machines', s => st(s, 'machines'), { num: true }],
 		[sortHeader('first seen', 'first_seen'), s => when(s.first_seen, true)],
 		[sortHeader('last seen', 'last_seen'), s => when(s.last_seen, true)],
-		['last kernel', s => st(s, 'last_kernel'), { mono: true }]], shown, 'signatures');
+		['last kernel', s => st(s, 'last_kernel'), { mono: true, cut: true }]], shown, 'signatures');
 	main.append(t);
 	if (q.get('duplicates') !== '1')
 		main.append(el('p', { class: 'muted' },
 			'Merged duplicates are hidden; tick “show duplicates”.'));
+	const pages = el('p', { class: 'pages' });
+	if (q.get('cursor')) {
+		const fq = new URLSearchParams(q);
+		fq.delete('cursor');
+		pages.append(el('a', { href: '/signatures' + (fq.toString() ? '?' + fq : ''),
+			rel: 'first' }, '← first page'), ' ');
+	}
 	if (next) {
 		const nq = new URLSearchParams(q);
 		nq.set('cursor', next);
-		main.append(el('p', el('a', { href: '/signatures?' + nq, rel: 'next' }, 'next page →')));
+		pages.append(el('a', { href: '/signatures?' + nq, rel: 'next' }, 'next page →'));
 	}
+	if (pages.childNodes.length)
+		main.append(pages);
 }
 
 async function signaturePage(main, id) {
@@ -775,7 +841,7 @@ async function signaturePage(main, id) {
 		['edge and frame', o => (o.frames || []).map(f => el('div',
 			el('span', { class: 'mono' }, f.function || '?'), ' ',
 			el('span', { class: 'muted mono' }, f.file || ''),
-			f.edge !== undefined && f.edge !== null ? ' on ' + edgeName(f.edge) : ''))],
+			typeof f.edge === 'number' && f.edge >= 0 ? ' on ' + edgeName(f.edge) : ''))],
 		['why', o => o.why && o.why.text ? o.why.text : ''],
 		['people', o => (o.people || []).map(p => el('div', (p.name || '') + ' <' + (p.email || '') + '>'))],
 		['lists', o => (o.lists || []).map(l => el('div', l.address || ''))]],
@@ -983,9 +1049,18 @@ async function subsystemsPage(main) {
 }
 async function subsystemPage(main, name) {
 	setTitle(main, name);
+	// a name may hold "/" (KERNEL VIRTUAL MACHINE for s390 (KVM/s390)):
+	// the API routes it by its /signatures suffix
 	const [r, t] = await Promise.all([
-		get('/subsystems/' + encodeURIComponent(name) + '/signatures'),
+		getOpt('/subsystems/' + encodeURIComponent(name) + '/signatures'),
 		get('/subsystems/trend?weeks=12&section=' + encodeURIComponent(name))]);
+	if (!r) {
+		main.append(el('p', { class: 'notice', id: 'no-such-section' },
+			'No such section: no signature has a MAINTAINERS section of this name ' +
+			'among its owners (or no kernel tree is configured).'),
+		el('p', page('all sections', 'subsystems')));
+		return;
+	}
 	const weeks = t.subsystems.length ? t.subsystems[0].weeks : [];
 	main.append(el('h2', 'Trend (12 weeks)'),
 		el('div', { class: 'cards' },
@@ -1029,8 +1104,7 @@ async function runPage(main, id) {
 		['branch', run.branch || ''], ['kernel', run.kernel || '?'],
 		['commit', el('span', { class: 'mono' }, run.commit || '')], ['test', run.test || ''],
 		['received', when(run.received_at)], ['log', run.log_size + ' bytes, sha256 ' + run.log_sha256],
-		['lockdep', run.lockdep_off ? 'turned off after ' + run.lockdep_off.after_reports +
-			' report(s): ' + run.lockdep_off.reason : 'on to the end']]));
+		['lockdep', lockdepOff(run.lockdep_off)]]));
 	main.append(el('h2', 'Reports'), table([['signature', x => sigLink(x.signature_id, x.title)],
 		['kind', x => x.kind], ['verdict', x => x.new ? 'new signature' : 'seen before'],
 		['status', x => statusTag(x.status)], ['count', x => x.occurrences, { num: true }]],
@@ -1046,7 +1120,7 @@ const routes = [
 	[/^\/regressions\/?$/, regressionsPage],
 	[/^\/regressions\/([^/]+)$/, regressionPage],
 	[/^\/subsystems\/?$/, subsystemsPage],
-	[/^\/subsystems\/([^/]+)$/, subsystemPage],
+	[/^\/subsystems\/(.+)$/, subsystemPage],
 	[/^\/runs\/?$/, runsPage],
 	[/^\/runs\/([^/]+)$/, runPage],
 ];
@@ -1054,7 +1128,7 @@ const routes = [
 async function render() {
 	const seq = ++renderSeq;
 	const main = el('main', { id: 'main', tabindex: '-1' });
-	showError('');
+	showError(signinError);
 	const path = location.pathname;
 	for (const a of document.querySelectorAll('header nav a')) {
 		const href = a.getAttribute('href');
@@ -1078,7 +1152,10 @@ async function render() {
 	} catch (e) {
 		if (seq !== renderSeq)
 			return;
-		main.append(el('p', { class: 'failed' }, 'could not load this page: ' + e.message));
+		const retry = el('button', { type: 'button', class: 'retry' }, 'retry');
+		retry.addEventListener('click', () => render());
+		main.append(el('p', { class: 'failed' }, 'could not load this page: ' + e.message,
+			e.unreachable ? [' ', retry] : null));
 		showError(e.message);
 	}
 	if (seq !== renderSeq)

@@ -44,11 +44,17 @@ const browser = await chromium.launch({
 const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
 const page = await context.newPage();
 const consoleErrors = [];
-// the one expected failure: the refused change of the CI token
+// the expected failures: the refused change of the CI token, the wrong
+// token's whoami, a section that is none, the API while "down"
+let apiDown = false;
 page.on('console', m => {
+	const url = m.location().url;
 	if (m.type() === 'error' && !(/status of 403/.test(m.text()) &&
-	    /\/api\/v1\/signatures\/\d+$/.test(m.location().url)))
-		consoleErrors.push(m.text() + ' ' + m.location().url);
+	    /\/api\/v1\/signatures\/\d+$/.test(url)) &&
+	    !(/status of 401/.test(m.text()) && /\/api\/v1\/whoami$/.test(url)) &&
+	    !(/status of 404/.test(m.text()) && /\/api\/v1\/subsystems\/.*\/signatures$/.test(url)) &&
+	    !(apiDown && /\/api\/v1\//.test(url)))
+		consoleErrors.push(m.text() + ' ' + url);
 });
 page.on('pageerror', e => consoleErrors.push('pageerror: ' + e.message));
 let dialogs = 0;
@@ -446,6 +452,118 @@ check('merge: shown, marked, when asked for',
 		.locator('.tag.dup').textContent() === 'duplicate of #' + env.SEED_ID);
 await page.click('#signout');
 await page.waitForFunction(() => document.getElementById('who').textContent === '');
+
+// ---- a wrong token, splatd down, texts -------------------------------------
+// Click sel and wait for the page it renders (render() ran again).
+async function clickRendered(sel) {
+	await page.evaluate(() => { document.body.dataset.rendered = ''; });
+	await page.click(sel);
+	await rendered();
+}
+await open('/signatures');
+await page.fill('#signin input[name=token]', 'not-a-token');
+await clickRendered('#signin-button');
+check('sign in: a wrong token says so, and the message stays',
+	await page.locator('#error').isVisible() &&
+	/sign-in failed: this token is unknown or revoked/.test(await page.locator('#error').textContent()) &&
+	await page.locator('#who').textContent() === '',
+	await page.locator('#error').textContent());
+await clickRendered('header a[href="/runs"]');
+check('sign in: the message stays on the next page until the next sign-in',
+	await page.locator('#error').isVisible());
+apiDown = true;
+await page.route('**/api/v1/**', route => route.abort());
+await clickRendered('header a[href="/regressions"]');
+const downText = await page.locator('main p.failed').textContent().catch(() => '');
+check('splatd down: the page says splatd is unreachable and offers a retry',
+	/splatd is unreachable/.test(downText) && !/Failed to fetch/.test(downText) &&
+	await page.locator('main p.failed button.retry').count() === 1, downText);
+await page.unroute('**/api/v1/**');
+if (await page.locator('main button.retry').count())
+	await clickRendered('main button.retry');
+else
+	await open('/regressions');
+apiDown = false;
+check('splatd down: retry renders the page once splatd answers',
+	await h1() === 'Regressions' && await failedText() === 0);
+{
+	const runs = (await api('/runs?limit=500')).runs;
+	const r = runs.find(x => x.lockdep_off && x.lockdep_off.after_reports === 0 &&
+		/^[a-z_]+$/.test(x.lockdep_off.reason) && x.lockdep_off.reason !== 'debug_locks_off');
+	await open('/runs/' + encodeURIComponent(r ? r.id : 'none'));
+	const facts = await page.locator('main dl.facts').textContent().catch(() => '');
+	check('run: lockdep turned off by the first report says so (not "after 0 reports")',
+		!!r && facts.includes('turned off by its first report (' + r.lockdep_off.reason + ')') &&
+		!/after 0/.test(facts), facts);
+	await open('/runs');
+	check('runs: no "after 0" in the lockdep column',
+		!(await page.locator('main table').textContent()).includes('after 0'));
+}
+{
+	// owners of a kind without edges: their frames are on edge -1 (the
+	// seed's answer made so, the report's own kinds are not in the tree)
+	const url = BASE + '/api/v1/signatures/' + env.SEED_ID;
+	await page.route(url, async route => {
+		const resp = await route.fetch();
+		const body = await resp.json();
+		for (const o of body.owners || [])
+			for (const f of o.frames || [])
+				f.edge = -1;
+		await route.fulfill({ response: resp, json: body });
+	});
+	await open('/signatures/' + env.SEED_ID);
+	await page.unroute(url);
+	const owners = await page.locator('main h2:text("Owners") + *').textContent();
+	check('owners of a kind without edges: no "on edge -1"',
+		/coretemp_cpu_online/.test(owners) && !/edge -1/.test(owners), owners.slice(0, 200));
+}
+await open('/regressions/' + env.REG_ID);
+check('regression timeline of one day: one date label, not two overprinting',
+	await page.locator('main h2:text("Occurrence timeline") + svg.bars text').count() === 2 &&
+	await page.locator('main h2:text("Occurrence timeline") + svg.bars text.last').count() === 0);
+await open('/signatures');
+check('signatures: "last seen since" is a date field',
+	await page.locator('main input[name=since]').getAttribute('type') === 'date');
+{
+	const cur = (await api('/signatures?limit=2')).next;
+	await open('/signatures?cursor=' + encodeURIComponent(cur));
+	check('signatures: a later page links back to the first',
+		await page.locator('main a[rel=first]').count() === 1 &&
+		await page.locator('main a[rel=first]').getAttribute('href') === '/signatures');
+}
+// ---- layout: 1280 px fits, narrow screens show every column ----------------
+{
+	await open('/signatures');
+	const lay = await page.evaluate(() => {
+		const t = document.querySelector('main table');
+		const rows = [...t.querySelectorAll('tbody tr')].map(r => r.getBoundingClientRect().height);
+		return { table: t.parentElement.scrollWidth,
+			box: t.parentElement.clientWidth, rowMax: Math.round(Math.max(...rows)) };
+	});
+	check('signatures at 1280 px: the list fits (no column off-screen)', lay.table <= lay.box, lay);
+	check('signatures at 1280 px: rows are compact (60 px at most)', lay.rowMax <= 60, lay);
+	await shot('signatures-1280px');
+	await open('/signatures/' + env.SEED_ID);
+	const own = await page.evaluate(() => {
+		const h = [...document.querySelectorAll('main h2')].find(x => x.textContent === 'Owners');
+		const t = h && h.nextElementSibling.querySelector('table');
+		return t ? { table: t.parentElement.scrollWidth, box: t.parentElement.clientWidth } :
+			{ table: 'none' };
+	});
+	check('signature at 1280 px: the owners table fits, lists column included', own.table <= own.box, own);
+	await page.setViewportSize({ width: 375, height: 800 });
+	await open('/signatures');
+	const narrow = await page.evaluate(() => {
+		const cell = document.querySelector('main tbody tr td[data-label="last kernel"]');
+		const b = cell.getBoundingClientRect();
+		return { right: Math.round(b.right), width: Math.round(b.width),
+			page: document.documentElement.scrollWidth };
+	});
+	check('signatures at 375 px: every column of a row on screen', narrow.right <= 375 &&
+		narrow.width > 0 && narrow.page <= 375, narrow);
+	await shot('signatures-375px');
+	await page.setViewportSize({ width: 1280, height: 900 });
+}
 
 // ---- XSS probes ----------------------------------------------------------------
 await open('/signatures/' + env.XSS_ID);
