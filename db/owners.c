@@ -164,6 +164,23 @@ int db_owners_sections(struct db *db, db_owners_section_fn fn, void *ctx,
 	return db_each(db, st, section_row, &c, "listing subsystems", err);
 }
 
+int db_owners_section_known(struct db *db, const char *section, int *known,
+			    struct strbuf *err)
+{
+	struct db_stmt *st = db_stmt(db, DB_SQL_OWNERS_SECTION_KNOWN, err);
+	int rc, ret = 0;
+
+	if (!st)
+		return -EIO;
+	db_bind_text(st, 1, section);
+	rc = db_step(st);
+	if (rc == DB_ERROR)
+		ret = db_fail(db, "reading subsystems", err);
+	*known = rc == DB_ROW;
+	db_reset(st);
+	return ret;
+}
+
 int db_owners_section_signatures(struct db *db, const char *section,
 				 long long limit, db_owners_id_fn fn, void *ctx,
 				 struct strbuf *err)

@@ -43,6 +43,12 @@ typedef int (*db_owners_section_fn)(void *ctx, const char *section, int generic,
 /* Sections with open signatures and their counts, most first. */
 int db_owners_sections(struct db *db, db_owners_section_fn fn, void *ctx,
 		       struct strbuf *err);
+/*
+ * Whether any signature (of any status, duplicates too) has section among
+ * its owners: 1 or 0 in *known; 0 or -EIO with err.
+ */
+int db_owners_section_known(struct db *db, const char *section, int *known,
+			    struct strbuf *err);
 /* Open signatures of a section, best ranked first. */
 int db_owners_section_signatures(struct db *db, const char *section,
 				 long long limit, db_owners_id_fn fn, void *ctx,

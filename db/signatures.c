@@ -921,6 +921,39 @@ int db_signature_set_status(struct db *db, long long id, const char *status,
 	return ret;
 }
 
+int db_signature_patch(struct db *db, long long id, const char *status,
+		       bool set_note, const char *note, const char *actor,
+		       long long ts, struct strbuf *err)
+{
+	struct db_stmt *st;
+	int ret = db_begin(db, err);
+
+	if (ret)
+		return ret;
+	st = db_stmt(db, DB_SQL_SIG_PATCH, err);
+	if (!st) {
+		ret = -EIO;
+		goto out;
+	}
+	db_bind_int(st, 1, id);
+	db_bind_text(st, 2, status);
+	db_bind_text(st, 3, note);
+	db_bind_int(st, 4, set_note);
+	ret = db_step_done(db, st, "setting status", err);
+	if (!ret && !db_changes(db))
+		ret = -ENOENT;
+	if (!ret)
+		ret = db_signature_event_add(db, id, ts, actor,
+					     status ? "status" : "note", status,
+					     note, err);
+	if (!ret)
+		ret = db_commit(db, err);
+out:
+	if (ret)
+		db_rollback(db);
+	return ret;
+}
+
 static int get_dup(void *ctx, const struct db_signature *s)
 {
 	*(long long *)ctx = s->duplicate_of;

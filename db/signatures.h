@@ -185,6 +185,14 @@ int db_signature_set_status(struct db *db, long long id, const char *status,
 			    const char *note, const char *actor, long long ts,
 			    struct strbuf *err);
 /*
+ * What PATCH does: status (NULL: unchanged) and, when set_note, note (NULL
+ * clears it), recording an event by actor ("status" with the status, or
+ * "note"); -ENOENT when absent.
+ */
+int db_signature_patch(struct db *db, long long id, const char *status,
+		       bool set_note, const char *note, const char *actor,
+		       long long ts, struct strbuf *err);
+/*
  * Make id a duplicate of into (its root when into is itself a duplicate);
  * future occurrences of id count on that root.  -ENOENT when either is
  * absent, -EINVAL when that would merge a signature into itself.

@@ -248,6 +248,11 @@ static const char *const sql[DB_SQL_NR] = {
 		"UPDATE signatures SET status = ?2, note = ?3 WHERE id = ?1",
 	[DB_SQL_SIG_SET_STATUS_ONLY] =
 		"UPDATE signatures SET status = ?2 WHERE id = ?1",
+	/* ?2 status or NULL (kept); ?4 1: note = ?3, 0: note kept */
+	[DB_SQL_SIG_PATCH] =
+		"UPDATE signatures SET status = coalesce(CAST(?2 AS text), status),"
+		" note = CASE WHEN CAST(?4 AS bigint) = 1 THEN CAST(?3 AS text)"
+		" ELSE note END WHERE id = ?1",
 	[DB_SQL_SIG_SET_DUPLICATE] =
 		"UPDATE signatures SET duplicate_of = ?2 WHERE id = ?1",
 	[DB_SQL_SIG_REPOINT_DUPLICATES] =
@@ -484,6 +489,9 @@ static const char *const sql[DB_SQL_NR] = {
 		" WHERE ss.section = ?1 AND s.duplicate_of IS NULL"
 		" AND s.status <> 'invalid'"
 		" ORDER BY ss.rank, s.last_seen DESC, s.id DESC LIMIT ?2",
+	/* whether any signature, of any status, has section ?1 */
+	[DB_SQL_OWNERS_SECTION_KNOWN] =
+		"SELECT 1 FROM signature_sections WHERE section = ?1 LIMIT 1",
 	[DB_SQL_MAIL_SETTING_GET] = "SELECT value FROM mail_settings"
 				    " WHERE key = ?1",
 	[DB_SQL_MAIL_SETTING_SET] =

@@ -125,6 +125,21 @@ st=$(patch 999999 '{"status": "known"}')
 check_eq "PATCH an unknown signature is 404" 404 "$st"
 st=$(patch "$SEEDSIG" '{"status": "triaged"}')
 check_eq "PATCH by signature" "200 triaged" "$st $(body .status)"
+check_eq "PATCH a status alone keeps the note" "CI-only revert, drm-tip" "$(body .note)"
+st=$(patch "$SEEDID" '{"note": "seen on glk too"}')
+check_eq "PATCH a note alone keeps the status" "200 triaged seen on glk too" \
+	"$st $(body .status) $(body .note)"
+st=$(patch "$SEEDID" '{"note": "x", "bogus": 1}')
+check_eq "PATCH an unknown field is named" "400 unknown field 'bogus'" "$st $(body .detail)"
+st=$(patch "$SEEDID" '{"into": 3}')
+check_eq "PATCH with merge's field is named" "400 unknown field 'into'" "$st $(body .detail)"
+st=$(patch "$SEEDID" '{}')
+check_eq "PATCH with nothing says what to give" "400 give status, note or both" \
+	"$st $(body .detail)"
+st=$(patch "$SEEDID" '{"status": null}')
+check_eq "PATCH a null status is 400" 400 "$st"
+st=$(patch "$SEEDID" '{"note": null}')
+check_eq "PATCH a null note clears it" "200 triaged null" "$st $(body .status) $(body .note)"
 st=$(patch "$SEEDID" '{"status": "known"}')
 st=$(post_log "$CI" "id=s3&machine=m1" "$SEED")
 check_eq "a later occurrence reports the status" "201 known false 3" \
@@ -151,7 +166,7 @@ check_eq "a later two-lock occurrence counts on the target" \
 	"$st $(body '.reports[0] | "\(.signature_id) \(.signature) \(.occurrences) \(.new)"')"
 get "$BASE/api/v1/signatures/$TWOID" >/dev/null
 check_eq "the merged signature keeps its own count" 1 "$(body .occurrences)"
-check_eq "events are recorded" "status status status merge" \
+check_eq "events are recorded" "status status note note status merge" \
 	"$(sql 'SELECT action FROM signature_events ORDER BY id' | xargs)"
 check_eq "events name the token" tri1 \
 	"$(sql 'SELECT DISTINCT actor FROM signature_events')"

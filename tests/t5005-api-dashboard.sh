@@ -23,6 +23,23 @@ done
 for p in /signatures/1/x /nosuch /runs/a/b /signaturesx /.git/config; do
 	check_eq "$p is not a page" 404 "$(get "$BASE$p")"
 done
+# a page address that is none gets the dashboard (its "No such page"),
+# 404; a missing file or API path stays a JSON 404
+for p in /signature/1 /signatures/1/extra /runs/a/b /nosuch; do
+	st=$(curl -s -o "$TMP/page" -w '%{http_code} %{content_type}' "$BASE$p")
+	check_eq "$p: 404 with the dashboard's page" "404 text/html; charset=utf-8 same" \
+		"$st $(cmp -s "$TMP/page" static/index.html && echo same)"
+done
+for p in /api/v1/nosuch /api/v1/signatures/1/extra /missing.js /css/missing.css; do
+	st=$(curl -s -o "$TMP/page" -w '%{http_code} %{content_type}' "$BASE$p")
+	check_eq "$p: a JSON 404" "404 application/json not_found" "$st $(jq -r .error "$TMP/page")"
+done
+for p in '/subsystems/KERNEL%20VIRTUAL%20MACHINE%20for%20s390%20(KVM%2Fs390)' \
+	'/subsystems/ARM/Marvell%20Dove'; do
+	st=$(curl -s -o "$TMP/page" -w '%{http_code}' "$BASE$p")
+	check_eq "a section named with a slash, $p, is a page" "200 same" \
+		"$st $(cmp -s "$TMP/page" static/index.html && echo same)"
+done
 check "no inline script in index.html" bash -c "! grep -qiE '<script>|<script [^s]| on[a-z]+=' static/index.html"
 
 # three occurrences of the seed on two trees, one other report

@@ -17,6 +17,9 @@ CHROMIUM=${CHROMIUM:-$(command -v chromium || command -v chromium-browser)}
 need_shared "$CORPUS_REAL"
 
 minikernel "$TMP/kernel"
+# a section whose name holds "/", as hundreds of real ones do
+sed -i 's|^HARDWARE MONITORING$|HARDWARE MONITORING (HWMON/CORE)|' "$TMP/kernel/MAINTAINERS"
+git -C "$TMP/kernel" -c user.name=t -c user.email=t@t commit -qam 'a section with /'
 CI=$(token ci1 ci)
 TRIAGER=$(token tri1 triager)
 start_server --static static --kernel-tree "$TMP/kernel"

@@ -187,3 +187,22 @@ int api_path_signature(struct http_request *req, long long *id,
 	}
 	return 0;
 }
+
+int api_check_fields(json_t *json, const char *const *fields, size_t n,
+		     struct strbuf *err)
+{
+	const char *key;
+	json_t *v;
+	size_t i;
+
+	json_object_foreach(json, key, v) {
+		for (i = 0; i < n; i++)
+			if (!strcmp(key, fields[i]))
+				break;
+		if (i == n) {
+			strbuf_addf(err, "unknown field '%.64s'", key);
+			return -EINVAL;
+		}
+	}
+	return 0;
+}

@@ -56,6 +56,13 @@ void api_verdict_pages(json_t *verdict);
 json_t *api_signature_json(const struct db_signature *s);
 
 /*
+ * -EINVAL with "unknown field 'KEY'" in err for the first key of the
+ * object json that is not among the n names of fields, else 0.
+ */
+int api_check_fields(json_t *json, const char *const *fields, size_t n,
+		     struct strbuf *err);
+
+/*
  * The {} of a /signatures/{} path: a 16-digit hex signature into *hash
  * (*id 0), or a numeric id into *id (*hash NULL); -EINVAL with the reason
  * in the request's error buffer for anything else.

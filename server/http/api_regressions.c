@@ -12,6 +12,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "parsers/alloc.h"
 #include "server/http/api.h"
 #include "server/http/routes.h"
 
@@ -21,25 +22,6 @@ static const char *const patch_fields[] = { "title",	   "links",
 					    "introduced",  "signatures",
 					    "status",	   "reason",
 					    "duplicate_of" };
-
-static int check_fields(json_t *json, const char *const *fields, size_t n,
-			struct strbuf *err)
-{
-	const char *key;
-	json_t *v;
-	size_t i;
-
-	json_object_foreach(json, key, v) {
-		for (i = 0; i < n; i++)
-			if (!strcmp(key, fields[i]))
-				break;
-		if (i == n) {
-			strbuf_addf(err, "unknown field '%.64s'", key);
-			return -EINVAL;
-		}
-	}
-	return 0;
-}
 
 /* "links": an array of strings (a NULL for an item that is not one). */
 static int read_links(struct api_regressions_body *b, json_t *v,
@@ -108,14 +90,10 @@ int api_regressions_body_read(struct api_regressions_body *b, json_t *json,
 		strbuf_addstr(err, "the body must be a non-empty JSON object");
 		return -EINVAL;
 	}
-	ret = create ? check_fields(json, create_fields,
-				    sizeof(create_fields) /
-					    sizeof(create_fields[0]),
-				    err) :
-		       check_fields(json, patch_fields,
-				    sizeof(patch_fields) /
-					    sizeof(patch_fields[0]),
-				    err);
+	ret = create ? api_check_fields(json, create_fields,
+					ARRAY_SIZE(create_fields), err) :
+		       api_check_fields(json, patch_fields,
+					ARRAY_SIZE(patch_fields), err);
 	if (ret)
 		return ret;
 	if ((v = json_object_get(json, "title")) && !json_is_string(v)) {

@@ -353,9 +353,16 @@ static void reply_signature(struct http_request *req, long long id)
 		http_reply_json(req, 200, sig);
 }
 
+static const char *const patch_fields[] = { "status", "note" };
+
+/*
+ * {"status", "note"}, either or both: a field left out keeps its value
+ * (a note alone is a note on the signature as it stands), "note": null
+ * clears it.
+ */
 void api_signatures_patch(struct http_request *req)
 {
-	json_t *o, *note;
+	json_t *o, *note, *jstatus;
 	const char *hash, *status;
 	long long id;
 	int ret;
@@ -367,9 +374,20 @@ void api_signatures_patch(struct http_request *req)
 	o = http_body_object(req);
 	if (!o)
 		return;
-	status = json_string_value(json_object_get(o, "status"));
+	if (api_check_fields(o, patch_fields, ARRAY_SIZE(patch_fields),
+			     &req->err)) {
+		http_reply_error(req, 400, "bad_request", req->err.buf);
+		goto out;
+	}
+	jstatus = json_object_get(o, "status");
+	status = json_string_value(jstatus);
 	note = json_object_get(o, "note");
-	if (!status_valid(status)) {
+	if (!jstatus && !note) {
+		http_reply_error(req, 400, "bad_request",
+				 "give status, note or both");
+		goto out;
+	}
+	if (jstatus && !status_valid(status)) {
 		http_reply_error(req, 400, "bad_request",
 				 "status is new, triaged, known or invalid");
 		goto out;
@@ -385,10 +403,9 @@ void api_signatures_patch(struct http_request *req)
 	else
 		ret = 0;
 	if (!ret)
-		ret = db_signature_set_status(http_db(req), id, status,
-					      json_string_value(note),
-					      req->who.name,
-					      (long long)time(NULL), &req->err);
+		ret = db_signature_patch(http_db(req), id, status, !!note,
+					 json_string_value(note), req->who.name,
+					 (long long)time(NULL), &req->err);
 	if (ret)
 		http_reply_errno(req, ret,
 				 ret == -ENOENT ? "no such signature" :

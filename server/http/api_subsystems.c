@@ -115,8 +115,8 @@ void api_subsystems_signatures(struct http_request *req)
 {
 	json_t *ids = json_array(), *list = json_array(), *v;
 	struct db *db = http_db(req);
+	int ret, known = 1;
 	size_t i;
-	int ret;
 
 	if (!owners_configured(req))
 		goto out;
@@ -124,6 +124,15 @@ void api_subsystems_signatures(struct http_request *req)
 	if (!ret)
 		ret = db_owners_section_signatures(db, req->param[0], 1000,
 						   collect_id, ids, &req->err);
+	if (!ret && !json_array_size(ids))
+		ret = db_owners_section_known(db, req->param[0], &known,
+					      &req->err);
+	if (!ret && !known) {
+		http_reply_error(req, 404, "not_found",
+				 "no such section: no signature has it among "
+				 "its owners");
+		goto out;
+	}
 	json_array_foreach(ids, i, v) {
 		if (ret)
 			break;

@@ -385,7 +385,11 @@ void http_reply_errno(struct http_request *req, int err, const char *detail)
 	}
 }
 
-/* Match path against pattern, capturing {} segments into req->param. */
+/*
+ * Match path against pattern, capturing {} segments into req->param; {+}
+ * captures one or more segments, all the path holds before the literal
+ * rest of the pattern (which has no other {}).
+ */
 static bool route_match(const char *pattern, const char *path,
 			struct http_request *req)
 {
@@ -395,6 +399,18 @@ static bool route_match(const char *pattern, const char *path,
 	while (*p) {
 		if (!strcmp(p, "{*}"))
 			return true;
+		if (!strncmp(p, "{+}", 3)) {
+			n = strlen(p + 3);
+			len = strlen(s);
+			if (len <= n || strcmp(s + len - n, p + 3))
+				return false;
+			len -= n;
+			if (len >= HTTP_PARAM_MAX || nparam >= 2)
+				return false;
+			memcpy(req->param[nparam], s, len);
+			req->param[nparam++][len] = '\0';
+			return true;
+		}
 		if (!strncmp(p, "{}", 2)) {
 			end = strchr(s, '/');
 			len = end ? (size_t)(end - s) : strlen(s);

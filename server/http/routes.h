@@ -14,7 +14,8 @@
 struct route {
 	const char *method;
 	/* "/api/v1/signatures/{}/merge": {} is one path segment, captured
-	 * into req->param[]; a final {*} matches the rest of the path. */
+	 * into req->param[]; {+} one or more segments before the literal rest
+	 * of the pattern; a final {*} matches the rest of the path. */
 	const char *pattern;
 	/* One of the two: handler (most routes), or stream (the routes
 	 * whose body limit is HTTP_BODY_STREAM). */

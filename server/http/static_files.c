@@ -64,9 +64,20 @@ static bool inside_root(const char *dir, const char *path,
 	return ok;
 }
 
-/* The dashboard's pages: a top-level name alone or with one segment. */
-static const char *const pages[] = { "signatures", "regressions", "subsystems",
-				     "runs" };
+/*
+ * The dashboard's pages: a top-level name alone or with one segment, or
+ * with any path (rest): a section's name may hold "/" (KVM/s390), which
+ * arrives decoded.
+ */
+static const struct {
+	const char *name;
+	bool rest;
+} pages[] = {
+	{ "signatures", false },
+	{ "regressions", false },
+	{ "subsystems", true },
+	{ "runs", false },
+};
 
 /* Whether path is one of the pages ("/runs", "/runs/", "/runs/r1"). */
 static bool is_page(const char *path)
@@ -74,13 +85,41 @@ static bool is_page(const char *path)
 	size_t i, n;
 
 	for (i = 0; i < ARRAY_SIZE(pages); i++) {
-		n = strlen(pages[i]);
-		if (path[0] == '/' && !strncmp(path + 1, pages[i], n) &&
+		n = strlen(pages[i].name);
+		if (path[0] == '/' && !strncmp(path + 1, pages[i].name, n) &&
 		    (!path[n + 1] ||
-		     (path[n + 1] == '/' && !strchr(path + n + 2, '/'))))
+		     (path[n + 1] == '/' &&
+		      (pages[i].rest || !strchr(path + n + 2, '/')))))
 			return true;
 	}
 	return false;
+}
+
+/*
+ * Whether a path no file answers is a page address a person may have
+ * typed or followed (/signature/1, /signatures/1/extra): not under /api/
+ * and its last segment without a dot (a missing file).  Those get the
+ * dashboard, whose "No such page" says so, with status 404.
+ */
+static bool is_page_like(const char *path)
+{
+	const char *last = strrchr(path, '/');
+
+	return strncmp(path, "/api/", 5) && strcmp(path, "/api") && last &&
+	       !strchr(last, '.');
+}
+
+/* Open file path below dir as a regular file inside the root, or -1. */
+static int open_inside(const char *dir, const char *path, struct stat *st)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+	if (fd >= 0 && (fstat(fd, st) || !S_ISREG(st->st_mode) ||
+			!inside_root(dir, path, st))) {
+		close(fd);
+		fd = -1;
+	}
+	return fd;
 }
 
 void static_files_get(struct http_request *req)
@@ -88,7 +127,7 @@ void static_files_get(struct http_request *req)
 	const char *dir = http_config(req)->static_dir;
 	struct strbuf path = STRBUF_INIT;
 	struct stat st;
-	int fd;
+	int fd, status = 200;
 
 	if (!dir || strstr(req->path, "/.") || strstr(req->path, "//")) {
 		http_reply_error(req, 404, "not_found", req->path);
@@ -101,15 +140,18 @@ void static_files_get(struct http_request *req)
 		strbuf_addstr(&path, req->path);
 	if (path.buf[path.len - 1] == '/')
 		strbuf_addstr(&path, "index.html");
-	fd = open(path.buf, O_RDONLY | O_CLOEXEC);
-	if (fd < 0 || fstat(fd, &st) || !S_ISREG(st.st_mode) ||
-	    !inside_root(dir, path.buf, &st)) {
-		if (fd >= 0)
-			close(fd);
+	fd = open_inside(dir, path.buf, &st);
+	if (fd < 0 && is_page_like(req->path)) {
+		strbuf_reset(&path);
+		strbuf_addf(&path, "%s/index.html", dir);
+		fd = open_inside(dir, path.buf, &st);
+		status = 404;
+	}
+	if (fd < 0) {
 		http_reply_error(req, 404, "not_found", req->path);
 		goto out;
 	}
-	http_reply_fd(req, 200, content_type(path.buf), fd,
+	http_reply_fd(req, status, content_type(path.buf), fd,
 		      (unsigned long long)st.st_size);
 out:
 	strbuf_release(&path);

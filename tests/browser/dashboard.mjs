@@ -45,7 +45,8 @@ const context = await browser.newContext({ viewport: { width: 1280, height: 900 
 const page = await context.newPage();
 const consoleErrors = [];
 // the expected failures: the refused change of the CI token, the wrong
-// token's whoami, a section that is none, the API while "down"
+// token's whoami, a section that is none, the API while "down", the
+// pages that are none (404)
 let apiDown = false;
 page.on('console', m => {
 	const url = m.location().url;
@@ -53,7 +54,8 @@ page.on('console', m => {
 	    /\/api\/v1\/signatures\/\d+$/.test(url)) &&
 	    !(/status of 401/.test(m.text()) && /\/api\/v1\/whoami$/.test(url)) &&
 	    !(/status of 404/.test(m.text()) && /\/api\/v1\/subsystems\/.*\/signatures$/.test(url)) &&
-	    !(apiDown && /\/api\/v1\//.test(url)))
+	    !(apiDown && /\/api\/v1\//.test(url)) &&
+	    !(/status of 404/.test(m.text()) && /\/(signature\/1|signatures\/1\/extra)$/.test(url)))
 		consoleErrors.push(m.text() + ' ' + url);
 });
 page.on('pageerror', e => consoleErrors.push('pageerror: ' + e.message));
@@ -189,6 +191,33 @@ check('subsystem: weekly bars of signatures and occurrences',
 	await page.locator('main svg.bars').nth(1).locator('rect[data-count="3"]').count() === 1);
 check('subsystem: links the list filtered by it',
 	await page.locator('main a[href="/signatures?subsystem=' + coretemp + '"]').count() === 1);
+{
+	const slash = '/subsystems/' + encodeURIComponent('HARDWARE MONITORING (HWMON/CORE)');
+	const resp = await open(slash);
+	check('subsystem with "/" in its name: its page lists the seed',
+		resp.status() === 200 && await h1() === 'HARDWARE MONITORING (HWMON/CORE)' &&
+		await page.locator('main a[href="/signatures/' + env.SEED_ID + '"]').count() > 0,
+		{ status: resp.status(), h1: await h1() });
+	await page.reload();
+	await rendered();
+	check('subsystem with "/": the same after a reload',
+		await h1() === 'HARDWARE MONITORING (HWMON/CORE)' &&
+		await page.locator('main a[href="/signatures/' + env.SEED_ID + '"]').count() > 0);
+	await open('/subsystems');
+	await page.click('main a:text-is("HARDWARE MONITORING (HWMON/CORE)")');
+	await rendered();
+	check('subsystem with "/": reached by a click too',
+		await page.locator('main a[href="/signatures/' + env.SEED_ID + '"]').count() > 0);
+	await open('/subsystems/NOPE');
+	check('subsystem that is none: "No such section", not an empty section',
+		/No such section/.test(await page.locator('#no-such-section').textContent().catch(() => '')) &&
+		await page.locator('main h2:text("Open signatures")').count() === 0);
+	for (const p of ['/signature/1', '/signatures/1/extra']) {
+		const r = await open(p);
+		check('unknown page ' + p + ': the dashboard says "No such page" (404)',
+			r.status() === 404 && await h1() === 'No such page', { status: r.status() });
+	}
+}
 // ---- the irq kinds: each class's context and the interrupt closing it -----
 const byKind = async kind => (await api('/signatures?kind=' + kind)).signatures[0];
 for (const [kind, cls, classes] of [
