@@ -817,6 +817,55 @@ int db_signature_related(struct db *db, long long id, db_related_fn fn,
 		       "reading related signatures", err);
 }
 
+struct event_rows {
+	db_event_fn fn;
+	void *ctx;
+};
+
+static int event_row(void *ctx, struct db_stmt *st)
+{
+	struct event_rows *c = ctx;
+
+	return c->fn(c->ctx, db_col_int(st, 0), db_col_text(st, 1),
+		     db_col_text(st, 2), db_col_text(st, 3),
+		     db_col_text(st, 4));
+}
+
+int db_signature_events(struct db *db, long long id, int limit, db_event_fn fn,
+			void *ctx, struct strbuf *err)
+{
+	struct event_rows c = { fn, ctx };
+	struct db_stmt *st = db_stmt(db, DB_SQL_SIG_EVENTS, err);
+
+	if (!st)
+		return -EIO;
+	db_bind_int(st, 1, id);
+	db_bind_int(st, 2, limit);
+	return db_each(db, st, event_row, &c, "reading signature history", err);
+}
+
+int db_signature_mute(struct db *db, long long id, long long *until,
+		      int *until_escalating, struct strbuf *err)
+{
+	struct db_stmt *st = db_stmt(db, DB_SQL_SIG_MUTE, err);
+	int rc, ret = 0;
+
+	if (!st)
+		return -EIO;
+	db_bind_int(st, 1, id);
+	rc = db_step(st);
+	if (rc == DB_ROW) {
+		*until = db_col_int(st, 0);
+		*until_escalating = db_col_int(st, 1) != 0;
+	} else if (rc == DB_DONE) {
+		ret = -ENOENT;
+	} else {
+		ret = db_fail(db, "reading the mute", err);
+	}
+	db_reset(st);
+	return ret;
+}
+
 struct occurrence_list_rows {
 	db_occurrence_fn fn;
 	void *ctx;

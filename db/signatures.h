@@ -214,6 +214,19 @@ int db_signature_set_status_locked(struct db *db, long long id,
 int db_signature_merge_locked(struct db *db, long long id, long long into,
 			      const char *actor, const char *note, long long ts,
 			      long long *root, struct strbuf *err);
+/* A line of a signature's history; its strings may be NULL. */
+typedef int (*db_event_fn)(void *ctx, long long ts, const char *actor,
+			   const char *action, const char *value,
+			   const char *note);
+/* The signature's history (signature_events), newest first, limit lines. */
+int db_signature_events(struct db *db, long long id, int limit, db_event_fn fn,
+			void *ctx, struct strbuf *err);
+/*
+ * Its mute: *until the time a mute for days ends (0: none was set), and
+ * *until_escalating 1 while muted until it escalates; -ENOENT when absent.
+ */
+int db_signature_mute(struct db *db, long long id, long long *until,
+		      int *until_escalating, struct strbuf *err);
 /* One line of the signature's history (signature_events). */
 int db_signature_event_add(struct db *db, long long id, long long ts,
 			   const char *actor, const char *action,

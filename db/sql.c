@@ -253,6 +253,13 @@ static const char *const sql[DB_SQL_NR] = {
 		"UPDATE signatures SET status = coalesce(CAST(?2 AS text), status),"
 		" note = CASE WHEN CAST(?4 AS bigint) = 1 THEN CAST(?3 AS text)"
 		" ELSE note END WHERE id = ?1",
+	/* the signature's history, newest first, ?2 rows at most */
+	[DB_SQL_SIG_EVENTS] =
+		"SELECT ts, actor, action, value, note FROM signature_events"
+		" WHERE signature_id = ?1 ORDER BY id DESC LIMIT ?2",
+	[DB_SQL_SIG_MUTE] =
+		"SELECT coalesce(muted_until, 0), mute_until_escalating"
+		" FROM signatures WHERE id = ?1",
 	[DB_SQL_SIG_SET_DUPLICATE] =
 		"UPDATE signatures SET duplicate_of = ?2 WHERE id = ?1",
 	[DB_SQL_SIG_REPOINT_DUPLICATES] =

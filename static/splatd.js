@@ -784,6 +784,7 @@ async function signaturePage(main, id) {
 		['status', el('span', statusTag(s.status), s.note ? ' — ' + s.note : '')],
 		s.escalated ? ['escalated', el('span', when(s.escalated.at), ' ',
 			s.escalated.reason || '')] : null,
+		muted(s) ? ['muted', el('span', { id: 'muted' }, muted(s))] : null,
 		s.duplicate_of ? ['duplicate of', sigLink(s.duplicate_of)] : null,
 		dups.duplicates.length ? ['duplicates merged into it', el('ul', { class: 'duplicates' },
 			dups.duplicates.map(d => el('li', sigLink(d.id, '#' + d.id + ' ' + d.title))))] : null,
@@ -851,12 +852,29 @@ async function signaturePage(main, id) {
 		['signature', r => sigLink(r.id, r.title)], ['shared edges', r => r.shared_edges, { num: true }]],
 	s.related || []));
 	main.append(el('h2', 'Regression'), regressionPanel(s, regs.regressions));
+	// who did what, newest first: triage here, mail replies (their value
+	// and note are text: a Message-ID, a period...), merges, escalation
+	main.append(el('h2', 'History'), el('div', { id: 'history' }, table([
+		['when', x => when(x.at)], ['who', x => x.actor || ''], ['what', x => x.action],
+		['value', x => x.value || ''], ['note', x => x.note || '', { wrap: true }]],
+	s.history || [], 'history')));
 	main.append(el('h2', 'Latest occurrences'), occ.occurrences.length ?
 		el('div', occ.occurrences.map(o => el('details', { class: 'occurrence' },
 			el('summary', when(o.seen), ' run ', page(o.run, 'runs', o.run), ' on ',
 				o.machine || '?', ' — ', el('span', { class: 'mono' }, o.kernel || '?')),
 			el('pre', o.text), el('details', el('summary', 'raw excerpt'), el('pre', o.raw))))) :
 		el('p', { class: 'muted' }, 'none'));
+}
+
+// The signature's mute (a maintainer's "#splatd mute" reply), or null.
+function muted(s) {
+	const days = s.muted_until && new Date(s.muted_until) > new Date();
+	if (!days && !s.mute_until_escalating)
+		return null;
+	return el('span', days ? ['until ', when(s.muted_until)] : null,
+		days && s.mute_until_escalating ? ', and ' : null,
+		s.mute_until_escalating ? 'until it escalates' : null,
+		' (no mail about it)');
 }
 
 function regressionPanel(s, regs) {

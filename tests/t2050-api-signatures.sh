@@ -170,5 +170,27 @@ check_eq "events are recorded" "status status note note status merge" \
 	"$(sql 'SELECT action FROM signature_events ORDER BY id' | xargs)"
 check_eq "events name the token" tri1 \
 	"$(sql 'SELECT DISTINCT actor FROM signature_events')"
+get "$BASE/api/v1/signatures/$SEEDID" >/dev/null
+check_eq "the signature carries its history, newest first" \
+	"status:known:- note:-:- note:-:seen on glk too status:triaged:- status:known:CI-only revert, drm-tip" \
+	"$(body '[.history[] | "\(.action):\(.value // "-"):\(.note // "-")"] | join(" ")')"
+check_eq "a history line: who, what, value, note, when" \
+	'tri1 status known null true' \
+	"$(body '.history[0] | "\(.actor) \(.action) \(.value) \(.note) \(.at | test("^20[0-9-]+T"))"')"
+check_eq "the merge is in the merged one's history" "merge $SEEDID" \
+	"$(get "$BASE/api/v1/signatures/$TWOID" >/dev/null; body '.history[0] | "\(.action) \(.value)"')"
+check_eq "not muted" "null false" "$(get "$BASE/api/v1/signatures/$SEEDID" >/dev/null
+	body '"\(.muted_until) \(.mute_until_escalating)"')"
+# what mail's mute writes (server/mail/mail_receive.c), and a note that is
+# a Message-ID, as mail actions may record it
+sql "UPDATE signatures SET muted_until = 1893456000, mute_until_escalating = 1 WHERE id = $SEEDID"
+sql "INSERT INTO signature_events (signature_id, ts, actor, action, value, note)
+	VALUES ($SEEDID, 1800000000, 'mail:josef@example.org', 'mute', '30d', '<m1@example.org>')"
+get "$BASE/api/v1/signatures/$SEEDID" >/dev/null
+check_eq "the mute is shown" "2030-01-01T00:00:00Z true" \
+	"$(body '"\(.muted_until) \(.mute_until_escalating)"')"
+check_eq "a mail's event with its Message-ID as note, as text" \
+	"mail:josef@example.org mute 30d <m1@example.org>" \
+	"$(body '.history[0] | "\(.actor) \(.action) \(.value) \(.note)"')"
 stop_server
 finish

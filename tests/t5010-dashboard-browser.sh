@@ -74,6 +74,12 @@ get "$BASE/api/v1/subsystems" >/dev/null
 SUBSYSTEM=$(body '.subsystems[0].name')
 check "the kernel tree gives subsystems" test -n "$SUBSYSTEM" -a "$SUBSYSTEM" != null
 
+# a maintainer muted the markup-named one by mail: its event's note is the
+# mail's Message-ID
+sql "UPDATE signatures SET muted_until = 4102444800, mute_until_escalating = 0 WHERE id = $XSS_ID"
+sql "INSERT INTO signature_events (signature_id, ts, actor, action, value, note)
+	VALUES ($XSS_ID, 1800000000, 'mail:<b>x</b>@example.org', 'mute', '30d', '<m1@example.org> & <img src=x onerror=alert(8)>')"
+
 MERGE_ID=$(curl -s "$BASE/api/v1/signatures?kind=recursive" | jq -r '.signatures[0].id')
 check "a recursive signature to merge" test "$MERGE_ID" -gt 0
 

@@ -219,14 +219,32 @@ static int add_related(void *ctx, long long id, const char *hash,
 	return 0;
 }
 
+/* The history lines GET /signatures/{id} carries, newest first. */
+#define HISTORY_MAX 100
+
+static int add_event(void *ctx, long long ts, const char *actor,
+		     const char *action, const char *value, const char *note)
+{
+	return json_array_append_new(ctx,
+				     json_pack("{s:o, s:o, s:o, s:o, s:o}",
+					       "at", view_time(ts), "actor",
+					       view_string(actor), "action",
+					       view_string(action), "value",
+					       view_string(value), "note",
+					       view_string(note))) ?
+		       -ENOMEM :
+		       0;
+}
+
 void api_signatures_get(struct http_request *req)
 {
 	json_t *sig = NULL, *edges = json_array(), *machines = json_array();
 	json_t *kernels = json_array(), *related = json_array();
+	json_t *history = json_array();
 	struct db *db = http_db(req);
+	long long id, muted_until = 0;
+	int ret, until_escalating = 0;
 	const char *hash;
-	long long id;
-	int ret;
 
 	ret = api_path_signature(req, &id, &hash);
 	if (!ret)
@@ -244,6 +262,12 @@ void api_signatures_get(struct http_request *req)
 	if (!ret)
 		ret = db_signature_related(db, id, add_related, related,
 					   &req->err);
+	if (!ret)
+		ret = db_signature_events(db, id, HISTORY_MAX, add_event,
+					  history, &req->err);
+	if (!ret)
+		ret = db_signature_mute(db, id, &muted_until, &until_escalating,
+					&req->err);
 	if (ret) {
 		http_reply_errno(req, ret,
 				 ret == -ENOENT ? "no such signature" :
@@ -253,8 +277,13 @@ void api_signatures_get(struct http_request *req)
 		json_decref(machines);
 		json_decref(kernels);
 		json_decref(related);
+		json_decref(history);
 		return;
 	}
+	json_object_set_new(sig, "history", history);
+	json_object_set_new(sig, "muted_until", view_time(muted_until));
+	json_object_set_new(sig, "mute_until_escalating",
+			    json_boolean(until_escalating));
 	json_object_set_new(sig, "edges", edges);
 	json_object_set_new(sig, "machines", machines);
 	json_object_set_new(sig, "kernels", kernels);

@@ -451,6 +451,11 @@ check('triage: a triager changes the status, and the API agrees',
 check('triage: the note is shown as text',
 	(await page.locator('main dl.facts').textContent()).includes('hwmon <img src=x onerror=alert(5)> "fix" & more'));
 await noInjection('signature page with a markup note');
+check('history: the triager\'s change is the newest line, its note as text',
+	JSON.stringify(await page.locator('#history tbody tr').first().locator('td')
+		.evaluateAll(tds => tds.slice(1).map(td => td.textContent))) ===
+	JSON.stringify(['tri1', 'status', 'triaged', 'hwmon <img src=x onerror=alert(5)> "fix" & more']),
+	await page.locator('#history tbody tr').first().textContent());
 await shot('signature-triager');
 await open('/regressions/' + env.REG_ID);
 await page.fill('#edit-regression input[name=title]', 'coretemp hwmon vs cpu hotplug (edited)');
@@ -603,6 +608,15 @@ check('xss: markup class names are drawn as their exact text',
 check('xss: the function names label the arrows as text',
 	(await page.locator('svg.graph .edge text').allTextContents()).some(t => t.startsWith('javascript')));
 await noInjection('xss signature page');
+check('mute: shown with its end',
+	/^until 2100-01-0[12] .* \(no mail about it\)$/.test(await page.locator('#muted').textContent()),
+	await page.locator('#muted').textContent());
+check('history: a mail\'s event, its Message-ID and markup as text',
+	JSON.stringify(await page.locator('#history tbody tr').first().locator('td')
+		.evaluateAll(tds => tds.slice(1).map(td => td.textContent))) ===
+	JSON.stringify(['mail:<b>x</b>@example.org', 'mute', '30d',
+		'<m1@example.org> & <img src=x onerror=alert(8)>']),
+	await page.locator('#history tbody tr').first().textContent());
 await shot('signature-xss');
 await page.locator('details.occurrence summary').first().click();
 await noInjection('xss signature page, report text open');
