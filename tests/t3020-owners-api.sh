@@ -53,8 +53,8 @@ check_eq "GET a subsystem's signatures (200)" 200 "$st"
 check_eq "the seed's signature is there" "$SIGID" \
 	"$(body '.signatures[0].id')"
 st=$(get "$BASE/api/v1/subsystems/NO%20SUCH%20THING/signatures")
-check_eq "an unknown subsystem has no signatures" "200 0" \
-	"$st $(body '.signatures | length')"
+check_eq "an unknown subsystem is 404 (no such section), not an empty one" \
+	"404 not_found" "$st $(body .error)"
 
 # a run on v1's commit: owners come from v1's MAINTAINERS
 sed "s/ga1f63e144e54/g${V1:0:12}/g; s/ffff[0-9a-f]\{12\}/ffff8881deadbeef/g" \
