@@ -2646,6 +2646,7 @@ static void report_finish_kind(struct rparse *rp)
 				  &rp->primary_st, true);
 		break;
 	case LOCKDEP_IRQ_INVERSION:
+		r->irq_forwards = rp->inv_forwards;
 		if (rp->nentries) {
 			r->chain = rp->entries;
 			r->nchain = rp->nentries;

@@ -99,6 +99,10 @@ struct lockdep_report {
 	const char *irq_from; /* inconsistent: "SOFTIRQ-ON-W" */
 	const char *irq_to; /* inconsistent: "IN-SOFTIRQ-W" */
 	const char *irq_class; /* safe/unsafe, inversion: "HARDIRQ" ... */
+	/* inversion: "this lock took another, ...-unsafe lock": the chain is
+	 * printed against the lock order (else "was taken by another": along
+	 * it); either way chain[0] is the 2nd lock, the last the 1st */
+	bool irq_forwards;
 	const char *message; /* rcu: "file:line message"; bad unlock:
 				      * release site; invalid wait: context */
 

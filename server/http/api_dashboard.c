@@ -23,6 +23,7 @@
 #include "server/http/routes.h"
 #include "server/triage/owners_cache.h"
 #include "server/triage/report_json.h"
+#include "server/triage/report_newest.h"
 
 #define DAY (24LL * 60 * 60)
 
@@ -139,90 +140,47 @@ void api_signatures_duplicates(struct http_request *req)
 				  "duplicates", list));
 }
 
-struct newest {
-	long long id, matched;
-	json_t *occ;
-	struct strbuf text;
-	char hash[SIGNATURE_HEX_LEN + 1]; /* the signature it matched */
+struct report_reply {
+	json_t *occ, *report;
 };
 
-static int take_newest(void *ctx, const struct db_occurrence *o)
+static int on_newest(void *ctx, const struct report_newest_occ *o,
+		     const struct lockdep_report *r,
+		     const struct signature *sig)
 {
-	struct newest *n = ctx;
+	struct report_reply *x = ctx;
 
-	n->matched = o->matched_id;
-	n->occ = json_pack("{s:I, s:o, s:o, s:o}", "id", (json_int_t)o->id,
+	x->occ = json_pack("{s:I, s:o, s:o, s:o}", "id", (json_int_t)o->id,
 			   "run", view_string(o->run_id), "seen",
 			   view_time(o->ts), "url", api_run_url(o->run_id));
-	strbuf_addstr(&n->text, o->text ? o->text : "");
-	return 0;
-}
-
-static int take_hash(void *ctx, const struct db_signature *s)
-{
-	struct newest *n = ctx;
-
-	snprintf(n->hash, sizeof(n->hash), "%s", s->hash ? s->hash : "");
-	return 0;
-}
-
-struct parsed {
-	const char *hash;
-	json_t *report;
-	struct arena arena;
-};
-
-/* The report of the stored text that is still the signature it was stored
- * under: a text cut at the excerpt cap, or read otherwise by a later
- * parser, may parse to another report, which is not this one. */
-static int on_report(void *ctx, const struct lockdep_report *r)
-{
-	struct parsed *p = ctx;
-	struct signature sig;
-
-	if (p->report || signature_compute(&sig, r, &p->arena) ||
-	    strcmp(sig.hex, p->hash))
-		return 0;
-	p->report = report_json(r, &sig);
+	if (r) {
+		x->report = report_json(r, sig);
+		json_object_del(x->report, "text");
+		json_object_del(x->report, "raw");
+	}
 	return 0;
 }
 
 void api_signatures_report(struct http_request *req)
 {
-	struct newest n = { 0, 0, NULL, STRBUF_INIT, "" };
-	struct parsed p = { n.hash, NULL, ARENA_INIT };
-	struct lockdep_sink sink = { on_report, NULL, &p };
+	struct report_reply x = { NULL, NULL };
 	long long id;
 	int ret;
 
 	ret = path_id(req, &id);
 	if (!ret)
-		ret = db_occurrence_list(http_db(req), id, 0, 1, take_newest,
-					 &n, &req->err);
-	if (!ret && !n.occ) {
-		strbuf_addstr(&req->err, "the signature has no occurrence");
-		ret = -ENOENT;
-	}
-	if (!ret)
-		ret = db_signature_get(http_db(req), n.matched, NULL, take_hash,
-				       &n, &req->err);
+		ret = report_newest(http_db(req), id, on_newest, &x, &req->err);
 	if (ret) {
 		http_reply_errno(req, ret, req->err.buf);
 		goto out;
 	}
-	lockdep_parse_text(n.text.buf, n.text.len, &sink);
-	if (p.report) {
-		json_object_del(p.report, "text");
-		json_object_del(p.report, "raw");
-	}
 	http_reply_json(req, 200,
-			json_pack("{s:I, s:O, s:o}", "signature_id",
-				  (json_int_t)id, "occurrence", n.occ, "report",
-				  p.report ? p.report : json_null()));
+			json_pack("{s:I, s:O, s:O}", "signature_id",
+				  (json_int_t)id, "occurrence", x.occ, "report",
+				  x.report ? x.report : json_null()));
 out:
-	json_decref(n.occ);
-	strbuf_release(&n.text);
-	arena_release(&p.arena);
+	json_decref(x.occ);
+	json_decref(x.report);
 }
 
 static int add_count(void *ctx, const char *what, const char *key, long long n)

@@ -114,7 +114,7 @@ static int cand_cmp(const void *a, const void *b)
 
 /* A signature's row, copied (for the item and the X-Splatd headers). */
 struct sigrow {
-	struct strbuf hash, kind, title, status, chain, reason;
+	struct strbuf hash, kind, title, status, chain, classes, reason;
 	long long occurrences, first_seen, last_seen, escalated_at;
 };
 
@@ -127,6 +127,7 @@ static int on_sig(void *ctx, const struct db_signature *s)
 	strbuf_addstr(&r->title, s->title);
 	strbuf_addstr(&r->status, s->status);
 	strbuf_addstr(&r->chain, s->chain ? s->chain : "[]");
+	strbuf_addstr(&r->classes, s->classes ? s->classes : "[]");
 	strbuf_addstr(&r->reason,
 		      s->escalation_reason ? s->escalation_reason : "");
 	r->occurrences = s->occurrences;
@@ -143,6 +144,7 @@ static void sigrow_release(struct sigrow *r)
 	strbuf_release(&r->title);
 	strbuf_release(&r->status);
 	strbuf_release(&r->chain);
+	strbuf_release(&r->classes);
 	strbuf_release(&r->reason);
 }
 
@@ -187,6 +189,7 @@ static int render(struct compose *c, const struct cand *x, struct strbuf *err)
 			      .title = STRBUF_INIT,
 			      .status = STRBUF_INIT,
 			      .chain = STRBUF_INIT,
+			      .classes = STRBUF_INIT,
 			      .reason = STRBUF_INIT };
 	struct mailitem it = { 0 };
 	int ret = db_signature_get(c->db, x->id, NULL, on_sig, &row, err);
@@ -201,6 +204,7 @@ static int render(struct compose *c, const struct cand *x, struct strbuf *err)
 	it.title = row.title.buf;
 	it.status = row.status.buf;
 	it.chain = row.chain.buf;
+	it.classes = row.classes.buf;
 	it.first_seen = row.first_seen;
 	it.last_seen = row.last_seen;
 	it.occurrences = row.occurrences;

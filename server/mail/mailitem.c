@@ -11,6 +11,7 @@
 #include "db/digest.h"
 #include "db/regress.h"
 #include "parsers/alloc.h"
+#include "server/mail/mailchain.h"
 #include "server/mail/mailfmt.h"
 
 static void addr_list(struct strbuf *m, const char *name, const char *const *a,
@@ -201,8 +202,6 @@ int mailitem_render(struct strbuf *m, struct db *db,
 	struct regression r = { 0, STRBUF_INIT, STRBUF_INIT, STRBUF_INIT,
 				STRBUF_INIT };
 	struct strbuf line = STRBUF_INIT;
-	json_t *chain = NULL, *c;
-	size_t i;
 	int ret;
 
 	ret = db_digest_where(db, it->id, on_where, &w, err);
@@ -238,14 +237,10 @@ int mailitem_render(struct strbuf *m, struct db *db,
 	if (w.kernels > 1)
 		strbuf_addf(&line, " and %lld more", w.kernels - 1);
 	mail_wrap(m, "    ", "      ", line.buf);
-	chain = json_loads(it->chain ? it->chain : "[]", 0, NULL);
-	if (json_array_size(chain)) {
-		mail_line(m, "    lock chain:");
-		json_array_foreach(chain, i, c)
-			mail_wrap(m, "      ", "        ",
-				  json_string_value(c) ? json_string_value(c) :
-							 "?");
-	}
+	ret = mailchain_render(m, db, it->id, it->kind, it->chain, it->classes,
+			       err);
+	if (ret)
+		goto out;
 	if (it->why)
 		mail_wrap(m, "    ", "      ", it->why);
 	if (it->escalated_at) {
@@ -265,7 +260,6 @@ int mailitem_render(struct strbuf *m, struct db *db,
 		render_regression(m, cfg, &r, w.trees.buf);
 	mail_line(m, "    %s/signatures/%lld", cfg->public_url, it->id);
 out:
-	json_decref(chain);
 	strbuf_release(&line);
 	strbuf_release(&w.trees);
 	strbuf_release(&w.kernel);

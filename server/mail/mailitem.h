@@ -48,6 +48,7 @@ struct mailitem {
 	long long id;
 	const char *hash, *kind, *title, *status;
 	const char *chain; /* JSON array text */
+	const char *classes; /* JSON array text; may be NULL */
 	long long first_seen, last_seen, occurrences;
 	long long since; /* occurrences since the last digest; -1: none */
 	long long escalated_at; /* 0: not escalated */
@@ -58,7 +59,7 @@ struct mailitem {
 
 /*
  * Append it: title, kind and status, counts, machines, first/last seen,
- * trees and kernels, the lock chain one class a line, why, escalation, the
+ * trees and kernels, the locks in lock order (mailchain.h), why, escalation, the
  * regression with its links (and `#regzbot introduced:` for mainline,
  * next and stable trees), the dashboard URL.  0 or -errno.
  */
