@@ -19,6 +19,9 @@
 #include "server/triage/recipients.h"
 
 #define DAY 86400LL
+/* Kinds, sections and hashes an X-Splatd-* header lists at most (a mail
+ * holds at most 3 x 25 items and --digest-top: 85 by default). */
+#define DIGEST_HEADER_MAX 100
 
 enum digest_section {
 	SECTION_ESCALATED,
@@ -182,8 +185,19 @@ struct compose {
 	size_t nrefs;
 };
 
+/* The section of the best ranked owner of the culprit edge (the first). */
+static int on_owner(void *ctx, const struct db_person *p)
+{
+	struct strbuf *section = ctx;
+
+	if (!section->len && p->section)
+		strbuf_addstr(section, p->section);
+	return 0;
+}
+
 static int render(struct compose *c, const struct cand *x, struct strbuf *err)
 {
+	struct strbuf owner = STRBUF_INIT;
 	struct sigrow row = { .hash = STRBUF_INIT,
 			      .kind = STRBUF_INIT,
 			      .title = STRBUF_INIT,
@@ -215,11 +229,16 @@ static int render(struct compose *c, const struct cand *x, struct strbuf *err)
 	it.why = x->why;
 	mail_line(&c->body, "%s", "");
 	ret = mailitem_render(&c->body, c->db, c->cfg, &it, err);
-	add_unique(&c->kinds, row.kind.buf, &c->nkinds, 8);
-	if (x->section)
-		add_unique(&c->sections, x->section, &c->nsections, 5);
-	add_unique(&c->hashes, row.hash.buf, &c->nhashes, 10);
+	add_unique(&c->kinds, row.kind.buf, &c->nkinds, DIGEST_HEADER_MAX);
+	if (!ret && !x->section) /* a subscription: the culprit's section */
+		ret = db_escalation_people(c->db, x->id, false, on_owner,
+					   &owner, err);
+	if (x->section || owner.len)
+		add_unique(&c->sections, x->section ? x->section : owner.buf,
+			   &c->nsections, DIGEST_HEADER_MAX);
+	add_unique(&c->hashes, row.hash.buf, &c->nhashes, DIGEST_HEADER_MAX);
 out:
+	strbuf_release(&owner);
 	sigrow_release(&row);
 	return ret;
 }
