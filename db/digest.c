@@ -110,6 +110,7 @@ static int digest_sig_row(void *ctx, struct db_stmt *st)
 	s.regression = db_col_int(st, 17);
 	s.regression_status = db_col_text(st, 18);
 	s.regression_changed = db_col_int(st, 19);
+	s.mailed_at = db_col_int(st, 20);
 	return ((db_digest_sig_fn)c->fn)(c->ctx, &s);
 }
 

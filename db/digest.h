@@ -65,6 +65,7 @@ struct db_digest_sig {
 	long long regression; /* 0: none; else the newest regression of it */
 	const char *regression_status;
 	long long regression_changed; /* its state changed after last */
+	long long mailed_at; /* email was last mailed about it; 0: never */
 };
 typedef int (*db_digest_sig_fn)(void *ctx, const struct db_digest_sig *s);
 

@@ -105,7 +105,9 @@
 	"  WHERE h.regression_id = rg.id AND h.action = 'status'"           \
 	"  AND (h.new IN ('fix_known', 'fixed', 'reopened', 'workaround')"  \
 	"  OR (h.old = 'resolved' AND h.new = 'open'))"                     \
-	"  AND h.ts > ?2)"                                                  \
+	"  AND h.ts > ?2),"                                                 \
+	" (SELECT coalesce(max(m.ts), 0) FROM mail_sent_about m"            \
+	"  WHERE m.signature_id = s.id AND m.email = ?1)"                   \
 	" FROM best b JOIN signatures s ON s.id = b.sid"                    \
 	" LEFT JOIN regressions rg ON rg.id = (SELECT"                      \
 	"  max(rs.regression_id) FROM regression_signatures rs"             \

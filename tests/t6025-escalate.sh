@@ -87,16 +87,17 @@ check_eq "... headers and lines as every mail" "1" \
 		and (.defects | length) == 0 and .headers["auto-submitted"][0] == "auto-generated"
 		and ([.body | split("\n")[] | select(length > 72) |
 			select(test("^ *https?://[^ ]+$") | not)] | length) == 0) | 1')"
-FY=$(grep -l $'^To: <fenghua.yu@intel.com>\r$' "$M"/*.eml)
-check_eq "the digests put it first, under needs attention" \
-	"== Needs attention (escalated) ==|[1] possible deadlock in coretemp_cpu_online" \
-	"$(mime "$FY" | jq -r '.body' | grep '^== \|^\[1\]' | head -2 | paste -sd'|')"
+check_eq "... and no digest saying it again that day (t6027)" 1 "$(count "$M")"
 
 fire 31
 M=$TMP/m31
 run_digest "$M" $((T0 + 31 * DAY))
 check_eq "the next day: no escalation mail (once a week), digests yes" "0 6" \
 	"$(esc "$M" 1 | wc -l) $(count "$M")"
+FY=$(grep -l $'^To: <fenghua.yu@intel.com>\r$' "$M"/*.eml)
+check_eq "the digests put it first, under needs attention" \
+	"== Needs attention (escalated) ==|[1] possible deadlock in coretemp_cpu_online" \
+	"$(mime "$FY" | jq -r '.body' | grep '^== \|^\[1\]' | head -2 | paste -sd'|')"
 check_eq "... and it did not escalate again" 1 \
 	"$(sql "SELECT count(*) FROM signature_events WHERE action = 'escalate'")"
 fire 37

@@ -58,6 +58,7 @@ static int add_cand(void *ctx, const struct db_digest_sig *s)
 	struct cands *l = ctx;
 	struct strbuf why = STRBUF_INIT;
 	struct cand *c;
+	bool told;
 
 	ALLOC_GROW(l->v, l->n + 1, l->alloc);
 	c = &l->v[l->n++];
@@ -82,8 +83,13 @@ static int add_cand(void *ctx, const struct db_digest_sig *s)
 		c->in = SECTION_REGRESSION;
 	else
 		c->in = SECTION_OPEN;
-	if (c->escalated_at > l->last || c->first_seen > l->last ||
-	    c->since > 0 || c->regression_changed)
+	/* the reader got the escalation mail, and it has not fired since:
+	 * that mail told them all of it, a digest would say it again */
+	told = c->escalated_at && s->mailed_at >= c->escalated_at &&
+	       c->last_seen <= s->mailed_at;
+	if ((!told && (c->escalated_at > l->last || c->first_seen > l->last ||
+		       c->since > 0)) ||
+	    c->regression_changed)
 		l->fresh = true;
 	return 0;
 }
