@@ -162,6 +162,9 @@ check_eq "no signature parameter: 400" 400 \
 check_eq "a signature that is not a number: 400" 400 \
 	"$(one_click "$BASE/unsubscribe?e=maint%40example.org&s=1x&t=$tok")"
 check_eq "no address: 400" 400 "$(one_click "$BASE/unsubscribe?s=0&t=$tok")"
+check_eq "an address that is no address: 400" 400 \
+	"$(one_click "$BASE/unsubscribe?e=notanaddress&s=0&t=$tok")"
+check_eq "... GET 400 too" 400 "$(page GET "$BASE/unsubscribe?e=a%20b%40c&s=0&t=$tok")"
 URL_NONE=$($URLTOOL "$DB" "$BASE" "$A" 999999)
 check_eq "a signed link to an unknown signature: GET 404" 404 \
 	"$(page GET "$URL_NONE")"

@@ -269,6 +269,10 @@ int unsubscribe_check(struct db *db, const char *e, const char *s,
 				   " t");
 		goto out;
 	}
+	if (!mail_addr_parse(e, &u->email)) {
+		strbuf_addstr(err, "the link's address is malformed");
+		goto out;
+	}
 	/* Read the key, never make one: a GET changes nothing, and with no
 	 * key no link was ever signed here.  Links are signed for the
 	 * stored, lower case address. */
@@ -277,8 +281,7 @@ int unsubscribe_check(struct db *db, const char *e, const char *s,
 		strbuf_reset(err);
 	else if (ret)
 		goto out;
-	if (ret || !mail_addr_parse(e, &u->email) ||
-	    !mail_unsub_check(secret.buf, u->email.buf, u->sig, t)) {
+	if (ret || !mail_unsub_check(secret.buf, u->email.buf, u->sig, t)) {
 		strbuf_addstr(err, "the link's signature does not match");
 		ret = -EACCES;
 		goto out;
