@@ -72,7 +72,7 @@ cat "$SEED" "$SEED" >"$TMP/two.txt"
 check_eq "max-reports = 1: a run with two reports is refused" 413 \
 	"$(post_log "$CI" id=two "$TMP/two.txt")"
 check "the --access-log flag overrides the file's" \
-	grep -q "POST /api/v1/runs" "$TMP/from-flag.log"
+	logged "$TMP/from-flag.log" "POST /api/v1/runs"
 check "... whose file is not written" test ! -e "$TMP/from-file.log"
 stop_server
 

@@ -26,16 +26,6 @@ PY
 LISTENER=$!
 at_exit "kill $LISTENER 2>/dev/null"
 for i in $(seq 1 100); do [ -S "$SOCK" ] && break; sleep 0.05; done
-# logged FILE TEXT: whether TEXT reaches FILE within 5 s (the access log
-# line, path without query, is written once the reply is out)
-logged() {
-	local i
-	for i in $(seq 1 100); do
-		grep -q "$2" "$1" 2>/dev/null && return 0
-		sleep 0.05
-	done
-	return 1
-}
 notes() { tr '\n' ' ' <"$TMP/notify.out" | sed 's/ $//'; }
 # wait_notes N: until the listener has N lines (or 10 s)
 wait_notes() {

@@ -71,6 +71,17 @@ get() {
 	curl -s -o "$TMP/body" -w '%{http_code}' "$@"
 }
 
+# logged FILE TEXT: whether TEXT reaches FILE within 5 s (an access log
+# line is written once the reply is out, after the client may have it)
+logged() {
+	local i
+	for i in $(seq 1 100); do
+		grep -q "$2" "$1" 2>/dev/null && return 0
+		sleep 0.05
+	done
+	return 1
+}
+
 # body JQ-FILTER: apply jq to the last response body
 body() { jq -r "$1" "$TMP/body"; }
 
