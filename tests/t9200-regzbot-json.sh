@@ -3,7 +3,7 @@
 # t9200-regzbot-json: GET /api/v1/regressions.json in regzbot's shape along
 # the #6641 story (as tests/t4000-regress-6641.sh drives it): every field
 # and its type, introduced and identified, the tree of the first report,
-# solved null while open and under a CI-only workaround, filled once the fix
+# solved (regzbot's object) all null while open and under a CI-only workaround, filled once the fix
 # lands on the trusted tree (and still when fixed after the clean runs), a
 # manual resolve and a duplicate, a title with "<>& quotes and non-ASCII
 # kept as text, relative urls and absolute ones under --public-url.
@@ -58,7 +58,7 @@ check_eq "every field of regzbot's, and splatd's status" \
 	"id identified introduced introduced_url regzbot_commands solved splatd_status subject timestamp tree url url_regzbot" \
 	"$(body '.[0] | keys | join(" ")')"
 check_eq "field types" \
-	"number boolean null null array null string string number string string string" \
+	"number boolean null null array object string string string string string string" \
 	"$(body '.[0] | [.id, .identified, .introduced, .introduced_url, .regzbot_commands,
 	.solved, .splatd_status, .subject, .timestamp, .tree, .url, .url_regzbot]
 	| map(type) | join(" ")')"
@@ -71,12 +71,17 @@ check_eq "url is the report (its issue link, normalized)" \
 check_eq "url_regzbot is the dashboard page, relative without --public-url" \
 	"/regressions/$REG" "$(one "$REG" .url_regzbot)"
 check_eq "tree is where it was first reported" drm-tip "$(one "$REG" .tree)"
-check_eq "timestamp is when it was filed" \
-	"$(get "$BASE/api/v1/regressions/$REG" >/dev/null; body .created | xargs -I{} date -d {} +%s)" \
+check_eq "timestamp is when it was filed, as regzbot writes times (isoformat, +00:00)" \
+	"$(get "$BASE/api/v1/regressions/$REG" >/dev/null; body .created | xargs -I{} date -u -d {} +%FT%T+00:00)" \
 	"$(feed >/dev/null; one "$REG" .timestamp)"
+check "... which Python's datetime.fromisoformat reads, as a regzbot reader does" \
+	python3 -c "import datetime, json, sys; [datetime.datetime.fromisoformat(r['timestamp']) for r in json.load(open(sys.argv[1]))]" "$TMP/body"
 check_eq "no introduced yet: not identified" "null false" \
 	"$(one "$REG" '"\(.introduced) \(.identified)"')"
-check_eq "open: not solved" "null open" "$(one "$REG" '"\(.solved) \(.splatd_status)"')"
+check_eq "open: not solved" "null open" "$(one "$REG" '"\(.solved.reason) \(.splatd_status)"')"
+check_eq "... solved is regzbot's object with every field null" \
+	'{"commit":null,"git_readable":null,"reason":null,"subject":null,"timestamp":null,"url":null}' \
+	"$(one "$REG" .solved | jq -cS .)"
 
 check_eq "a range is introduced, not identified" 200 \
 	"$(api PATCH "/api/v1/regressions/$REG" "{\"introduced\": \"$(sha base)..$(sha iova)\"}")"
@@ -91,7 +96,7 @@ check_eq "... in the feed" "$(sha iova) true" \
 "$SPLATD" git tree add ci-topic --repo "$R" --branch ci --untrusted --db "$DB" >/dev/null
 "$SPLATD" git sync --db "$DB" >/dev/null
 check_eq "the CI-only revert is a workaround: not solved" "null workaround" \
-	"$(feed >/dev/null; one "$REG" '"\(.solved) \(.splatd_status)"')"
+	"$(feed >/dev/null; one "$REG" '"\(.solved.reason) \(.splatd_status)"')"
 
 commit drivers/hwmon/coretemp.c '/* fixed */' -m 'hwmon/coretemp: Simplify platform device handling' \
 	-m 'Link: https://gitlab.freedesktop.org/drm/intel/-/issues/6641'
@@ -107,7 +112,7 @@ check_eq "... git_readable as regzbot writes it" \
 	"$(g rev-parse --short=12 fix) (\"hwmon/coretemp: Simplify platform device handling\")" \
 	"$(one "$REG" .solved.git_readable)"
 check_eq "... every key, url null (no web view of the tree known)" \
-	"commit git_readable reason subject timestamp url null number" \
+	"commit git_readable reason subject timestamp url null string" \
 	"$(one "$REG" '.solved | (keys | join(" ")) + " " + (.url | type) + " " + (.timestamp | type)')"
 
 for i in 1 2 3; do run "clean-$i" "$(sha fix)" "$SILENT" >/dev/null; done

@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <string.h>
+#include <time.h>
 
 #include "db/regress.h"
 #include "server/triage/view.h"
@@ -29,6 +30,23 @@ static int first_link(void *ctx, const char *url)
 	if (!sb->len)
 		strbuf_addstr(sb, url);
 	return 0;
+}
+
+/*
+ * A time as regzbot writes its own: Python's
+ * datetime.fromtimestamp(t, timezone.utc).isoformat(),
+ * "2026-12-07T03:21:58+00:00".
+ */
+static json_t *regzbot_time(long long t)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+	char buf[40];
+
+	if (!gmtime_r(&tt, &tm) ||
+	    !strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%S+00:00", &tm))
+		return json_null();
+	return json_string(buf);
 }
 
 /* The trusted evidence that names the fix commit. */
@@ -53,8 +71,9 @@ static int fix_evidence(void *ctx, const struct db_regression_evidence *e)
 /*
  * solved, as regzbot fills it when a regression leaves its list: a fix
  * landed on a trusted tree (fix_known, and fixed after the clean runs), or
- * it was resolved or marked a duplicate by hand; null otherwise (a
- * workaround is regzbot's "fix incoming", not solved).
+ * it was resolved or marked a duplicate by hand.  Always an object, as
+ * regzbot's: every field null while unsolved (a workaround is regzbot's
+ * "fix incoming", not solved).
  */
 static int solved_json(struct regzbot_ctx *c, const struct reg *r, json_t **out)
 {
@@ -62,7 +81,7 @@ static int solved_json(struct regzbot_ctx *c, const struct reg *r, json_t **out)
 	char sha[13];
 	int ret = 0;
 
-	*out = json_null();
+	*out = NULL;
 	switch (r->status) {
 	case REGRESS_FIX_KNOWN:
 	case REGRESS_FIXED:
@@ -82,23 +101,27 @@ static int solved_json(struct regzbot_ctx *c, const struct reg *r, json_t **out)
 						      f.subject.buf) :
 					 view_string(r->fix_commit),
 				 "timestamp",
-				 json_integer(f.found ? f.found : r->updated));
+				 regzbot_time(f.found ? f.found : r->updated));
 		break;
 	case REGRESS_RESOLVED:
 	case REGRESS_DUPLICATE:
 		*out = json_pack(
-			"{s:o, s:n, s:n, s:n, s:n, s:I}", "reason",
+			"{s:o, s:n, s:n, s:n, s:n, s:o}", "reason",
 			r->status == REGRESS_DUPLICATE ?
 				json_sprintf("duplicate of regression %lld",
 					     r->duplicate_of) :
 				view_string(r->resolution ? r->resolution :
 							    "resolved"),
 			"commit", "subject", "url", "git_readable", "timestamp",
-			(json_int_t)r->updated);
+			regzbot_time(r->updated));
 		break;
 	default:
 		break;
 	}
+	if (!ret && !*out)
+		*out = json_pack("{s:n, s:n, s:n, s:n, s:n, s:n}", "reason",
+				 "commit", "subject", "url", "git_readable",
+				 "timestamp");
 	strbuf_release(&f.subject);
 	return ret;
 }
@@ -122,13 +145,13 @@ static int regzbot_one(void *data, const struct db_regression *row)
 		goto out;
 	/* regzbot's culprit identified: one commit, not a range */
 	identified = r.introduced && !strstr(r.introduced, "..");
-	o = json_pack("{s:I, s:o, s:n, s:b, s:s, s:o, s:I, s:o, s:[], s:o,"
+	o = json_pack("{s:I, s:o, s:n, s:b, s:s, s:o, s:o, s:o, s:[], s:o,"
 		      " s:s}",
 		      "id", (json_int_t)r.id, "introduced",
 		      view_string(r.introduced), "introduced_url", "identified",
 		      identified, "subject", r.title, "tree",
 		      tree.len ? json_string(tree.buf) : json_null(),
-		      "timestamp", (json_int_t)r.created, "url",
+		      "timestamp", regzbot_time(r.created), "url",
 		      url.len ? json_string(url.buf) : json_null(),
 		      "regzbot_commands", "solved", solved, "splatd_status",
 		      regress_status_name(r.status));
