@@ -475,6 +475,10 @@ int lockdep_frame_parse(struct lockdep_frame *f, const char *line,
 	symlen = (size_t)(p - sym);
 	if (symlen > 200)
 		return -1;
+	/* "(sym)" or "(sym+0x..)": "(kernel/locking/lockdep.c:6877)", a
+	 * decoded location wrapped onto a line of its own, is no frame */
+	if (paren && *p != ')' && *p != '+')
+		return -1;
 	if (p[0] == '+' && p[1] == '0' && p[2] == 'x') {
 		const char *o = p + 1;
 
@@ -901,6 +905,8 @@ struct lockdep_parser {
 	size_t oops_at, oops_raw; /* nlines and raw.len before the oops */
 	int oops_idle; /* oops lines since its last frame */
 	bool oops_lockdep; /* the oops's trace went through lockdep */
+	long list_want, list_have; /* PH_LIST: "N locks held by", items seen */
+	int list_foreign; /* lines skipped inside that list */
 };
 
 static void report_reset(struct lockdep_parser *p)
@@ -1136,6 +1142,57 @@ static bool is_report_like(const char *s, struct arena *a)
 	return !lockdep_frame_parse(&f, s, a);
 }
 
+/*
+ * A decoded frame wrapped before its location (a mail or terminal wrap):
+ * "lockdep_rcu_suspicious.cold" on one line, "(kernel/locking/lockdep.c:
+ * 6877)" on the next.  bare_symbol() is the first line: one symbol, "? "
+ * allowed; location_only() the second: "(dir/file.c:N ...)" and maybe a
+ * module after it.
+ */
+static bool bare_symbol(const char *s)
+{
+	s = skip_ws(s);
+	if (s[0] == '?' && s[1] == ' ')
+		s = skip_ws(s + 1);
+	if (!isalpha((unsigned char)*s) && *s != '_')
+		return false;
+	while (is_symc(*s))
+		s++;
+	return !*skip_ws(s);
+}
+
+static bool location_only(const char *s)
+{
+	const char *close, *colon;
+
+	s = skip_ws(s);
+	if (*s != '(' || !(close = strchr(s, ')')))
+		return false;
+	colon = memchr(s, ':', (size_t)(close - s));
+	return colon && isdigit((unsigned char)colon[1]) &&
+	       memchr(s, '.', (size_t)(colon - s)) &&
+	       !memchr(s, ' ', (size_t)(colon - s));
+}
+
+/* The location line l joins the bare symbol line before it. */
+static void join_location(struct lockdep_parser *p, const struct dmesg_line *l)
+{
+	struct rline *last = &p->lines[p->nlines - 1];
+	const char *loc = skip_ws(l->text);
+	size_t a = strlen(last->text), b = strlen(loc);
+	char *t = arena_alloc(&p->arena, a + b + 2);
+
+	memcpy(t, last->text, a);
+	t[a] = ' ';
+	memcpy(t + a + 1, loc, b + 1);
+	last->text = t;
+	last->last = l->last;
+	if (p->raw.len + l->raw_len + 1 < LOCKDEP_MAX_RAW) {
+		strbuf_add(&p->raw, l->raw, l->raw_len);
+		strbuf_addch(&p->raw, '\n');
+	}
+}
+
 /* A line inside a report, before or in its backtrace. */
 static void report_line(struct lockdep_parser *p, const struct dmesg_line *l)
 {
@@ -1214,6 +1271,22 @@ static void report_line(struct lockdep_parser *p, const struct dmesg_line *l)
 		report_end(p);
 		return;
 	}
+	if ((p->phase == PH_BODY || p->phase == PH_BACKTRACE) && p->nlines &&
+	    location_only(s) && bare_symbol(p->lines[p->nlines - 1].text)) {
+		join_location(p, l);
+		if (p->phase == PH_BACKTRACE) {
+			/* the symbol line counted as a non-frame: it is one,
+			 * and the foreign lines before it go */
+			if (p->run && p->run_start < p->nlines - 1) {
+				p->lines[p->run_start] =
+					p->lines[p->nlines - 1];
+				p->nlines = p->run_start + 1;
+			}
+			p->frames++;
+		}
+		p->run = 0;
+		return;
+	}
 
 	switch (p->phase) {
 	case PH_BODY:
@@ -1241,6 +1314,9 @@ static void report_line(struct lockdep_parser *p, const struct dmesg_line *l)
 		} else if (p->kind == LOCKDEP_LOCK_HELD_USER_RETURN &&
 			   is_held_header(s)) {
 			p->phase = PH_LIST;
+			p->list_want = strtol(s, NULL, 10); /* "no locks": 0 */
+			p->list_have = 0;
+			p->list_foreign = 0;
 		}
 		return;
 	case PH_LIST:
@@ -1248,8 +1324,13 @@ static void report_line(struct lockdep_parser *p, const struct dmesg_line *l)
 			return;
 		if (is_lock_item(s) || starts(s, "<RELEASED>")) {
 			add_line(p, l);
+			p->list_have += *s == '#';
 			return;
 		}
+		/* another driver's line inside the list the header counted */
+		if (p->list_have < p->list_want &&
+		    ++p->list_foreign < LOCKDEP_FOREIGN_RUN)
+			return;
 		report_end(p);
 		idle_line(p, l);
 		return;
@@ -2325,6 +2406,11 @@ static bool rule_nest_line(struct rparse *rp, const char *s, const char *q)
 
 	(void)q;
 	if (rp->expect != EXPECT_NEST)
+		return false;
+	/* a lock name is one word ("init_mm.page_table_lock", older kernels
+	 * "(name)"): "loop5: detected capacity change ..." from another
+	 * driver is not it, the name may follow */
+	if (*s != '(' && strchr(s, ' '))
 		return false;
 	memset(&rp->nest, 0, sizeof(rp->nest));
 	rp->nest.index = -1;
