@@ -570,6 +570,24 @@ int db_copy(const char *from, const char *to, struct db_copy_report *report,
 	int ret;
 
 	memset(report, 0, sizeof(*report));
+	/* SQLite to PostgreSQL only: check before anything is opened, as
+	 * db_open() would create (and migrate) a SQLite file at `to` */
+	if (db_path_is_postgres(from)) {
+		strbuf_addstr(err, "--from is the SQLite file to copy, not a"
+				   " PostgreSQL database (between PostgreSQL"
+				   " databases use pg_dump)");
+		return -EINVAL;
+	}
+	if (!db_path_is_postgres(to)) {
+		strbuf_addf(err,
+			    "--to must be a PostgreSQL database"
+			    " (postgresql://... or a libpq keyword string),"
+			    " not '%s'",
+			    to);
+		return -EINVAL;
+	}
+	if (!strncmp(from, "sqlite:", 7))
+		from += 7;
 	if (access(from, R_OK)) {
 		strbuf_addf(err, "%s: %s", from, strerror(errno));
 		return -ENOENT;
@@ -592,6 +610,7 @@ int db_copy(const char *from, const char *to, struct db_copy_report *report,
 	c.pg = PQconnectdb(to);
 	if (PQstatus(c.pg) != CONNECTION_OK) {
 		strbuf_addf(err, "%s", PQerrorMessage(c.pg));
+		strbuf_trim(err); /* libpq ends it with a newline */
 		ret = -EIO;
 	} else {
 		/* one read transaction: the source as of one moment */

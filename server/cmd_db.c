@@ -5,6 +5,7 @@
  * `splatd db copy --from PATH --to postgresql://...` (a SQLite database
  * into an empty PostgreSQL one, verified); docs/deploy.md.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -158,7 +159,9 @@ static int db_copy_cmd(int argc, char **argv)
 		return 2;
 	}
 	ret = db_copy(from, to, &report, &err);
-	if (report.n)
+	/* the table compares what was copied: none when the target was
+	 * refused before the copy (its zeros would read as "verified") */
+	if (report.n && ret != -EEXIST)
 		print_copy(&report);
 	if (ret)
 		fprintf(stderr, "splatd db copy: %s; nothing copied\n",

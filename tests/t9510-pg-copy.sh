@@ -72,9 +72,10 @@ check_eq "the seed's signature kept its hash and counters" \
 	"$(sql "SELECT occurrences, first_seen, last_seen FROM signatures
 		WHERE hash = '$HASH'")"
 
-"$SPLATD" db copy --from "$SRC" --to "$DB" >/dev/null 2>"$TMP/again.err"
+"$SPLATD" db copy --from "$SRC" --to "$DB" >"$TMP/again.out" 2>"$TMP/again.err"
 check_eq "a second copy into the same database is refused" 1 $?
 check "... saying the target is not empty" grep -q 'not empty' "$TMP/again.err"
+check_eq "... with no table of zeros on stdout to read as verified" "" "$(cat "$TMP/again.out")"
 check_eq "... and nothing changed" "" \
 	"$(for t in $tables; do echo "$t $(sql "SELECT count(*) FROM \"$t\"")"; done |
 		diff "$TMP/want" -)"
@@ -83,6 +84,18 @@ check_eq "a missing source: exit 1" 1 $?
 check "... said" grep -q 'missing.db' "$TMP/missing.err"
 "$SPLATD" db copy --from "$SRC" 2>/dev/null
 check_eq "no --to: usage, exit 2" 2 $?
+for to in "$TMP/target.db" "sqlite:$TMP/target2.db"; do
+	"$SPLATD" db copy --from "$SRC" --to "$to" >/dev/null 2>"$TMP/to.err"
+	check_eq "--to $to (not PostgreSQL): exit 1" 1 $?
+	check "... saying --to must be PostgreSQL" grep -q -- '--to must be a PostgreSQL database' "$TMP/to.err"
+	check "... and creating no file" test ! -e "${to#sqlite:}"
+done
+"$SPLATD" db copy --from "$DB" --to "$DB" >/dev/null 2>"$TMP/from.err"
+check_eq "--from PostgreSQL: exit 1" 1 $?
+check "... saying --from is the SQLite file" grep -q -- '--from is the SQLite file' "$TMP/from.err"
+"$SPLATD" db copy --from "sqlite:$SRC" --to "$DB" >/dev/null 2>"$TMP/prefixed.err"
+check "--from sqlite:PATH is read as PATH (here: refused for the non-empty target)" \
+	grep -q 'not empty' "$TMP/prefixed.err"
 
 # ---- serve on the copy answers as serve on the original ---------------------
 signatures() {
