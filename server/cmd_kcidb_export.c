@@ -56,7 +56,7 @@ struct export_args {
 	OPT_STRING("--db", &(a)->db_path), OPT_TIME("--since", &(a)->o.since), \
 		OPT_CALLBACK("--kcidb-origin", &(a)->o.origin,                 \
 			     kcidb_origin_option),                             \
-		OPT_STRING("--public-url", &(a)->o.public_url)
+		OPT_URL("--public-url", &(a)->o.public_url)
 
 static void export_args_init(struct export_args *a)
 {

@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "parsers/strbuf.h"
@@ -246,4 +247,24 @@ void options_actor(struct strbuf *out)
 int options_time(void *dest, const char *arg)
 {
 	return view_time_parse(arg, dest) ? -EINVAL : 0;
+}
+
+int options_url(void *dest, const char *arg)
+{
+	const char *p = arg;
+
+	if (!strncasecmp(p, "https://", 8))
+		p += 8;
+	else if (!strncasecmp(p, "http://", 7))
+		p += 7;
+	else
+		return -EINVAL;
+	if (!*p || *p == '/' || *p == ':' || *p == '?' || *p == '#')
+		return -EINVAL; /* no host */
+	for (; *p; p++)
+		if ((unsigned char)*p <= ' ' || *p == 0x7f || *p == '"' ||
+		    *p == '<' || *p == '>' || *p == '\\' || *p == '`')
+			return -EINVAL;
+	*(const char **)dest = arg;
+	return 0;
 }

@@ -19,6 +19,7 @@ while read -r flag meta; do
 	HOST:PORT) value=127.0.0.1:0 ;;
 	SIZE | N | SECS | DAYS) value=1 ;;
 	PREFIX) value=https://ci.example.org/logs/ ;;
+	URL) value=https://ci.example.org ;;
 	*) value=x ;;
 	esac
 	[ "$key" = config ] && continue

@@ -42,4 +42,22 @@ check_eq "without --public-url: relative" "/api/v1/runs/r3 /api/v1/signatures/$s
 stop_server
 check_eq "splatd ingest prints relative urls" "/api/v1/runs/r4" \
 	"$("$SPLATD" ingest --db "$DB" --run-id r4 "$SEED" | jq -r .run.url)"
+
+# a base every link can stand on: an absolute http(s) URL, nothing to quote
+for u in /relative 'not a url' http:// https:///x ftp://h.example.org \
+	'https://h.example.org/a b' 'https://h.example.org/"x"'; do
+	timeout 10 "$SPLATD" serve --listen 127.0.0.1:0 --db "$DB" --public-url "$u" \
+		>/dev/null 2>"$TMP/u.err"
+	check_eq "serve --public-url '$u': exit 2 naming it" "2 true" \
+		"$? $(grep -q -- '--public-url' "$TMP/u.err" && echo true)"
+	"$SPLATD" kcidb export --db "$DB" --public-url "$u" >"$TMP/u.out" 2>/dev/null
+	check_eq "kcidb export --public-url '$u': exit 2, no document" "2 0" \
+		"$? $(wc -c <"$TMP/u.out")"
+done
+printf '[serve]\npublic-url = /relative\n' >"$TMP/u.conf"
+timeout 10 "$SPLATD" serve --config "$TMP/u.conf" --db "$DB" --listen 127.0.0.1:0 >/dev/null 2>"$TMP/u.err"
+check_eq "public-url = /relative in the config file: exit 2 naming the line" \
+	"2 true" "$? $(grep -q "u.conf:2: bad value for 'public-url'" "$TMP/u.err" && echo true)"
+check_eq "kcidb export --public-url http://127.0.0.1:8080 (no path): fine" 0 \
+	"$("$SPLATD" kcidb export --db "$DB" --public-url http://127.0.0.1:8080 >/dev/null; echo $?)"
 finish

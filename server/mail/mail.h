@@ -35,7 +35,7 @@ void mail_config_init(struct mail_config *cfg);
 
 /* The options of struct mail_config, for a command's options table. */
 #define MAIL_OPTIONS(c)                                                       \
-	OPT_STRING("--public-url", &(c)->public_url),                         \
+	OPT_URL("--public-url", &(c)->public_url),                            \
 		OPT_STRING("--mail-from", &(c)->from),                        \
 		OPT_STRING("--smtp-url", &(c)->smtp_url),                     \
 		OPT_STRING("--smtp-user", &(c)->smtp_user),                   \
@@ -56,23 +56,23 @@ void mail_config_init(struct mail_config *cfg);
 			 OPTIONS_NONZERO)
 
 /* Their usage lines. */
-#define MAIL_USAGE                                                                \
-	"  --public-url URL        base of every link in mail and replies\n"      \
-	"                          (http://127.0.0.1:8080)\n"                     \
-	"  --mail-from ADDR        From: of splatd's mail\n"                      \
-	"                          (splatd <splatd@localhost>)\n"                 \
-	"  --smtp-url URL          smtp://HOST[:PORT] (STARTTLS when offered)\n"  \
-	"                          or smtps://HOST[:PORT]\n"                      \
-	"  --smtp-user USER        SMTP AUTH user; the password is read from\n"   \
-	"  --smtp-password-file F  F, else $SPLATD_SMTP_PASSWORD\n"               \
-	"  --smtp-tls-required     refuse an smtp:// server without STARTTLS\n"   \
-	"  --mail-max-recipients N addresses in one mail (10)\n"                  \
-	"  --mail-lists            mailing lists (L:) get a digest per section\n" \
-	"  --digest-top N          \"still open\" items in a digest (10)\n"       \
-	"  --escalate-days N       a signature open N days escalates ... (14)\n"  \
-	"  --escalate-machines N   ... when it fires on N machines (5) ...\n"     \
-	"  --escalate-spike N      ... or at N times its earlier rate (4)\n"      \
-	"  --escalate-every DAYS   days between its escalation mails (7)\n"       \
+#define MAIL_USAGE                                                                 \
+	"  --public-url URL        base of every link in mail and replies, an\n"   \
+	"                          absolute http(s) URL (http://127.0.0.1:8080)\n" \
+	"  --mail-from ADDR        From: of splatd's mail\n"                       \
+	"                          (splatd <splatd@localhost>)\n"                  \
+	"  --smtp-url URL          smtp://HOST[:PORT] (STARTTLS when offered)\n"   \
+	"                          or smtps://HOST[:PORT]\n"                       \
+	"  --smtp-user USER        SMTP AUTH user; the password is read from\n"    \
+	"  --smtp-password-file F  F, else $SPLATD_SMTP_PASSWORD\n"                \
+	"  --smtp-tls-required     refuse an smtp:// server without STARTTLS\n"    \
+	"  --mail-max-recipients N addresses in one mail (10)\n"                   \
+	"  --mail-lists            mailing lists (L:) get a digest per section\n"  \
+	"  --digest-top N          \"still open\" items in a digest (10)\n"        \
+	"  --escalate-days N       a signature open N days escalates ... (14)\n"   \
+	"  --escalate-machines N   ... when it fires on N machines (5) ...\n"      \
+	"  --escalate-spike N      ... or at N times its earlier rate (4)\n"       \
+	"  --escalate-every DAYS   days between its escalation mails (7)\n"        \
 	"  --mail-max-per-hour N   mails sent in any hour (500)\n"
 
 /*
