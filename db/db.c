@@ -159,6 +159,11 @@ bool db_unique_failed(struct db *db)
 	return sqlite3_extended_errcode(db->sq) == SQLITE_CONSTRAINT_UNIQUE;
 }
 
+bool db_unavailable(void)
+{
+	return pg_unreachable();
+}
+
 int db_fail(struct db *db, const char *what, struct strbuf *err)
 {
 	int code;

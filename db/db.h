@@ -53,6 +53,10 @@ int db_sqlite_open(struct db **out, const char *path, int flags,
 		   struct strbuf *err);
 /* Whether path selects PostgreSQL (db_open()). */
 bool db_path_is_postgres(const char *path);
+/* PostgreSQL could not be reached at this process's last try and has not
+ * been since: a request that failed is the database's outage (503), not
+ * splatd's fault (500).  Always false on SQLite. */
+bool db_unavailable(void);
 /* Append path to out as logs may show it: a password in it as "***". */
 void db_path_describe(struct strbuf *out, const char *path);
 /*

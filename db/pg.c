@@ -139,6 +139,24 @@ static void ignore_notice(void *arg UNUSED, const char *message UNUSED)
 {
 }
 
+/*
+ * Whether the server could be reached the last time any connection of this
+ * process tried (db_unavailable(): a request that failed then is 503, not
+ * 500).  One flag for the process: its connections all go to one server.
+ */
+static int pg_down;
+
+static void pg_note_reachable(bool up)
+{
+	if (__atomic_load_n(&pg_down, __ATOMIC_RELAXED) != !up)
+		__atomic_store_n(&pg_down, !up, __ATOMIC_RELAXED);
+}
+
+bool pg_unreachable(void)
+{
+	return __atomic_load_n(&pg_down, __ATOMIC_RELAXED);
+}
+
 int pg_new(struct pg **out, const char *conninfo, struct strbuf *err)
 {
 	struct pg *pg = calloc(1, sizeof(*pg));
@@ -148,6 +166,7 @@ int pg_new(struct pg **out, const char *conninfo, struct strbuf *err)
 		return -ENOMEM;
 	strbuf_init(&pg->msg, 0);
 	pg->conn = PQconnectdb(conninfo);
+	pg_note_reachable(pg->conn && PQstatus(pg->conn) == CONNECTION_OK);
 	if (!pg->conn || PQstatus(pg->conn) != CONNECTION_OK) {
 		set_error(pg, NULL);
 		strbuf_addf(err, "connecting to postgresql: %s", pg->msg.buf);
@@ -190,13 +209,18 @@ static void note_transaction(struct pg *pg)
  */
 static bool connection_ok(struct pg *pg)
 {
-	if (PQstatus(pg->conn) == CONNECTION_OK)
+	if (PQstatus(pg->conn) == CONNECTION_OK) {
+		pg_note_reachable(true);
 		return true;
+	}
 	if (pg->tx_open)
 		return false;
 	PQreset(pg->conn);
-	if (PQstatus(pg->conn) != CONNECTION_OK)
+	if (PQstatus(pg->conn) != CONNECTION_OK) {
+		pg_note_reachable(false);
 		return false;
+	}
+	pg_note_reachable(true);
 	pg->generation++;
 	return set_session(pg) == 0;
 }
@@ -381,6 +405,8 @@ lost:
 		retry = false;
 		goto again;
 	}
+	if (PQstatus(pg->conn) == CONNECTION_BAD)
+		pg_note_reachable(false);
 	return -EIO;
 }
 

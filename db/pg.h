@@ -73,6 +73,9 @@ int pg_ready(struct pg_stmt *st);
 /* Whether the connection was lost outside a transaction (then reset by
  * the next pg_ready() or statement). */
 bool pg_connection_lost(struct pg *pg);
+/* The last connection attempt of this process failed (the server is down
+ * or unreachable), none succeeded since. */
+bool pg_unreachable(void);
 int pg_send(struct pg_stmt *st);
 int pg_pipeline_sync(struct pg *pg);
 int pg_recv(struct pg_stmt *st);

@@ -380,6 +380,28 @@ void http_reply_errno(struct http_request *req, int err, const char *detail)
 					MHD_HTTP_HEADER_RETRY_AFTER, "5");
 		break;
 	default:
+		if (db_unavailable()) {
+			/* the outage is the database's: say so and when to
+			 * come back, and keep its address (libpq's message)
+			 * for the operator's log */
+			struct strbuf log = STRBUF_INIT;
+
+			strbuf_addstr(&log, "splatd: ");
+			strbuf_add_logsafe(&log, req->method);
+			strbuf_addch(&log, ' ');
+			strbuf_add_logsafe(&log, req->path);
+			strbuf_addstr(&log, ": database unavailable: ");
+			strbuf_add_logsafe(&log, detail ? detail : "");
+			fprintf(stderr, "%s\n", log.buf);
+			strbuf_release(&log);
+			http_reply_error(req, 503, "unavailable",
+					 "the database is unavailable; try"
+					 " again later");
+			MHD_add_response_header(req->response,
+						MHD_HTTP_HEADER_RETRY_AFTER,
+						"5");
+			break;
+		}
 		http_reply_error(req, 500, "internal", detail);
 		break;
 	}

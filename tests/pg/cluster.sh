@@ -6,6 +6,7 @@
 #                               loopback port (socket in DIR, trust auth),
 #                               print its base URL postgresql://postgres@...
 #   cluster.sh stop DIR         stop it (immediate) and remove DIR
+#   cluster.sh halt DIR / resume DIR   stop it keeping DIR, start it again
 #   cluster.sh url [DIR] NAME   the URL of database NAME on that cluster
 #                               (DIR defaults to $SPLATD_PG_DIR)
 #   cluster.sh createdb [DIR] NAME / dropdb [DIR] NAME
@@ -70,6 +71,20 @@ start() {
 	die "the cluster in $dir did not start"
 }
 
+# halt DIR / resume DIR: stop the server keeping its data, start it again on
+# its port (a test of what splatd does while its database is down)
+halt() {
+	as_owner "$PGBIN/pg_ctl" -D "$1/data" -m fast -w stop >/dev/null 2>&1 ||
+		die "cannot stop the cluster in $1"
+}
+resume() {
+	local dir=$1 port
+	port=$(port_of "$dir")
+	as_owner "$PGBIN/pg_ctl" -D "$dir/data" -l "$dir/log" -w -t 60 \
+		-o "-k $dir -p $port -c listen_addresses=127.0.0.1 -c max_connections=300 ${PG_OPTS--c fsync=off}" \
+		start >/dev/null 2>&1 || die "the cluster in $dir did not start again"
+}
+
 stop() {
 	local dir=$1
 	[ -d "$dir/data" ] && as_owner "$PGBIN/pg_ctl" -D "$dir/data" -m immediate \
@@ -92,6 +107,8 @@ shift || true
 case $cmd in
 start) start "${1:?DIR}" ;;
 stop) stop "${1:?DIR}" ;;
+halt) halt "${1:?DIR}" ;;
+resume) resume "${1:?DIR}" ;;
 url)
 	read -r d n <<<"$(dir_and_name "$@")"
 	echo "postgresql://postgres@127.0.0.1:$(port_of "$d")/$n"
@@ -106,5 +123,5 @@ createdb | dropdb)
 			-c "DROP DATABASE IF EXISTS \"$n\" WITH (FORCE)" >/dev/null
 	fi
 	;;
-*) die "usage: cluster.sh start|stop DIR | url|createdb|dropdb [DIR] NAME" ;;
+*) die "usage: cluster.sh start|stop|halt|resume DIR | url|createdb|dropdb [DIR] NAME" ;;
 esac
