@@ -408,6 +408,10 @@ static const char *const migrations[] = {
 	"",
 	/* 14: PostgreSQL's ingest function again; nothing here either */
 	"",
+	/* 15: PostgreSQL's ingest function takes every syzkaller title into
+	 * the search text; db_signature_record() does here (no schema
+	 * change) */
+	"",
 };
 
 /*
@@ -422,7 +426,7 @@ static const char *const migrations[] = {
 #define TEXT "TEXT COLLATE \"C\""
 
 /*
- * splatd_record_reports() of migrations 13 and 14 (docs/storage.md
+ * splatd_record_reports() of migrations 13, 14 and 15 (docs/storage.md
  * "Round trips"): its head, up to the sample's state before the group
  * (create: how it is made, decls: the variables the loop adds), its tail
  * (the group's counts, its places, its rows), and the steps of its loop
@@ -433,7 +437,36 @@ static const char *const migrations[] = {
  * next report reads.  13's text, which databases hold, is as it was.
  */
 /* clang-format off */
+/*
+ * The signature found by hash, v_nosyz whether its syz_title wants
+ * storing (ind: the indentation of the step), and that storing: 13 and 14
+ * store the first syzkaller title only; 15 adds each title the signature is
+ * seen with to its search text (syzbot names one bug by several functions).
+ */
+#define RECORD_FIND_V1(ind) \
+	"  " ind "SELECT s.id, s.duplicate_of, s.syz_title IS NULL" \
+	"  " ind " INTO v_matched, v_dup, v_nosyz FROM signatures s" \
+	"  " ind " WHERE s.hash = p_hash AND s.algo_version = p_algo;"
+#define RECORD_SYZ_V1 \
+	"   IF v_nosyz AND p_syz_title IS NOT NULL THEN" \
+	"    UPDATE signatures SET syz_title = p_syz_title," \
+	"     search = search || lower(p_syz_title) || chr(10)" \
+	"     WHERE id = v_matched AND syz_title IS NULL;" \
+	"   END IF;"
+#define RECORD_FIND_V2(ind) \
+	"  " ind "SELECT s.id, s.duplicate_of, p_syz_title IS NOT NULL" \
+	"  " ind " AND strpos(s.search, lower(p_syz_title)) = 0" \
+	"  " ind " INTO v_matched, v_dup, v_nosyz FROM signatures s" \
+	"  " ind " WHERE s.hash = p_hash AND s.algo_version = p_algo;"
+#define RECORD_SYZ_V2 \
+	"   IF v_nosyz THEN" \
+	"    UPDATE signatures SET syz_title = coalesce(syz_title," \
+	"     p_syz_title), search = search || lower(p_syz_title) || chr(10)" \
+	"     WHERE id = v_matched;" \
+	"   END IF;"
 #define RECORD_REPORTS_HEAD(create, decls) \
+	RECORD_REPORTS_HEAD_AS(create, decls, RECORD_FIND_V1, RECORD_SYZ_V1)
+#define RECORD_REPORTS_HEAD_AS(create, decls, find, syz) \
 	create " splatd_record_reports(" \
 	" p_hash TEXT, p_algo BIGINT, p_kind TEXT, p_title TEXT," \
 	" p_classes TEXT, p_chain TEXT, p_culprit_function TEXT," \
@@ -459,9 +492,7 @@ static const char *const migrations[] = {
 	"  n := coalesce(array_length(p_seq, 1), 0);" \
 	"  IF n = 0 THEN RETURN; END IF;" \
 	/* db_signature_record() of the first report */ \
-	"  SELECT s.id, s.duplicate_of, s.syz_title IS NULL" \
-	"   INTO v_matched, v_dup, v_nosyz FROM signatures s" \
-	"   WHERE s.hash = p_hash AND s.algo_version = p_algo;" \
+	find("") \
 	"  IF NOT FOUND THEN" \
 	"   INSERT INTO signatures (hash, algo_version, kind, title, classes," \
 	"    chain, culprit_function, culprit_module, first_seen, last_seen," \
@@ -473,9 +504,7 @@ static const char *const migrations[] = {
 	"  END IF;" \
 	/* created by an ingest that committed since: seen again */ \
 	"  IF v_matched IS NULL THEN" \
-	"   SELECT s.id, s.duplicate_of, s.syz_title IS NULL" \
-	"    INTO v_matched, v_dup, v_nosyz FROM signatures s" \
-	"    WHERE s.hash = p_hash AND s.algo_version = p_algo;" \
+	find(" ") \
 	"  END IF;" \
 	"  IF v_nosyz IS NULL THEN" \
 	"   FOR i IN 1 .. coalesce(array_length(p_edge_hash, 1), 0) LOOP" \
@@ -490,11 +519,7 @@ static const char *const migrations[] = {
 	"   v_new := 1;" \
 	"  ELSE" \
 	"   v_new := 0;" \
-	"   IF v_nosyz AND p_syz_title IS NOT NULL THEN" \
-	"    UPDATE signatures SET syz_title = p_syz_title," \
-	"     search = search || lower(p_syz_title) || chr(10)" \
-	"     WHERE id = v_matched AND syz_title IS NULL;" \
-	"   END IF;" \
+	syz \
 	"  END IF;" \
 	"  v_id := coalesce(v_dup, v_matched);" \
 	/* db_occurrence_insert(): the sample's state before the group */ \
@@ -598,6 +623,44 @@ static const char *const migrations[] = {
 	"   IF v_sample & 4 <> 0 THEN v_has_tree := 1; END IF;" \
 	"   v_latest := v_occ; v_latest_text := v_text;" \
 	"   v_latest_sample := v_sample;"
+/* clang-format on */
+
+/* clang-format off */
+/* the loop of 14's splatd_record_reports(), 15's too */
+#define RECORD_LOOP_14 \
+	"  FOR j IN 1 .. n LOOP" \
+	"   v_drops := v_latest IS NOT NULL" \
+	"    AND (v_latest_sample & (~ 8)) = 0;" \
+	/* a latest stored dropped (v_gone) had its drop counted then */ \
+	"   IF v_drops AND NOT v_gone THEN v_dropped := v_dropped + 1; END IF;" \
+	RECORD_SAMPLE \
+	/* the row the latest's text frees: its own, or the one passed on */ \
+	"   v_recycle := CASE WHEN v_gone THEN v_free ELSE v_latest_text END;" \
+	"   IF j < n AND v_sample = 8 THEN" \
+	/* unlatest() of the latest now, the row of its text passed on */ \
+	"   IF v_latest IS NOT NULL AND NOT v_gone THEN" \
+	RECORD_UNLATEST \
+	"    v_free := NULL;" \
+	"    IF v_drops AND NOT EXISTS (SELECT 1 FROM occurrences" \
+	"     WHERE text_id = v_latest_text) THEN" \
+	"     v_free := v_latest_text;" \
+	"    END IF;" \
+	"   END IF;" \
+	RECORD_OCC_INSERT("NULL", "0") \
+	"   v_dropped := v_dropped + 1;" \
+	"   v_gone := true; v_text := NULL;" \
+	"   ELSE" \
+	RECORD_TEXT_UPSERT("v_recycle") \
+	RECORD_OCC_INSERT("v_text", "v_sample") \
+	/* unlatest() */ \
+	"   IF v_latest IS NOT NULL AND NOT v_gone THEN" \
+	RECORD_UNLATEST \
+	"   END IF;" \
+	RECORD_TEXT_DELETE("v_recycle") \
+	"   v_gone := false; v_free := NULL;" \
+	"   END IF;" \
+	RECORD_NEXT \
+	"  END LOOP;"
 /* clang-format on */
 
 static const char *const migrations_pg[] = {
@@ -963,39 +1026,18 @@ static const char *const migrations_pg[] = {
 	 */
 	RECORD_REPORTS_HEAD("CREATE OR REPLACE FUNCTION",
 		" v_gone BOOLEAN := false; v_free BIGINT; v_recycle BIGINT;")
-	"  FOR j IN 1 .. n LOOP"
-	"   v_drops := v_latest IS NOT NULL"
-	"    AND (v_latest_sample & (~ 8)) = 0;"
-	/* a latest stored dropped (v_gone) had its drop counted then */
-	"   IF v_drops AND NOT v_gone THEN v_dropped := v_dropped + 1; END IF;"
-	RECORD_SAMPLE
-	/* the row the latest's text frees: its own, or the one passed on */
-	"   v_recycle := CASE WHEN v_gone THEN v_free ELSE v_latest_text END;"
-	"   IF j < n AND v_sample = 8 THEN"
-	/* unlatest() of the latest now, the row of its text passed on */
-	"   IF v_latest IS NOT NULL AND NOT v_gone THEN"
-	RECORD_UNLATEST
-	"    v_free := NULL;"
-	"    IF v_drops AND NOT EXISTS (SELECT 1 FROM occurrences"
-	"     WHERE text_id = v_latest_text) THEN"
-	"     v_free := v_latest_text;"
-	"    END IF;"
-	"   END IF;"
-	RECORD_OCC_INSERT("NULL", "0")
-	"   v_dropped := v_dropped + 1;"
-	"   v_gone := true; v_text := NULL;"
-	"   ELSE"
-	RECORD_TEXT_UPSERT("v_recycle")
-	RECORD_OCC_INSERT("v_text", "v_sample")
-	/* unlatest() */
-	"   IF v_latest IS NOT NULL AND NOT v_gone THEN"
-	RECORD_UNLATEST
-	"   END IF;"
-	RECORD_TEXT_DELETE("v_recycle")
-	"   v_gone := false; v_free := NULL;"
-	"   END IF;"
-	RECORD_NEXT
-	"  END LOOP;"
+	RECORD_LOOP_14
+	RECORD_REPORTS_TAIL,
+	/*
+	 * 15: every syzkaller title a signature is seen with goes into its
+	 * search text, not only the first (syzbot names one bug by several
+	 * functions: a search by any of them finds it); 14's function but
+	 * for that step (RECORD_FIND_V2, RECORD_SYZ_V2).
+	 */
+	RECORD_REPORTS_HEAD_AS("CREATE OR REPLACE FUNCTION",
+		" v_gone BOOLEAN := false; v_free BIGINT; v_recycle BIGINT;",
+		RECORD_FIND_V2, RECORD_SYZ_V2)
+	RECORD_LOOP_14
 	RECORD_REPORTS_TAIL,
 	/* clang-format on */
 };

@@ -11,9 +11,11 @@
 
 #include "parsers/alloc.h"
 
-/* id and duplicate_of of the signature with hash; -ENOENT when absent. */
-static int find_hash(struct db *db, const char *hash, int algo, long long *id,
-		     long long *dup, bool *no_syz_title, struct strbuf *err)
+/* id and duplicate_of of the signature with hash, and whether syz_title
+ * (may be NULL) is not in its search text yet; -ENOENT when absent. */
+static int find_hash(struct db *db, const char *hash, int algo,
+		     const char *syz_title, long long *id, long long *dup,
+		     bool *new_syz_title, struct strbuf *err)
 {
 	struct db_stmt *st = db_stmt(db, DB_SQL_SIG_FIND_HASH, err);
 	int rc;
@@ -22,6 +24,7 @@ static int find_hash(struct db *db, const char *hash, int algo, long long *id,
 		return -EIO;
 	db_bind_text(st, 1, hash);
 	db_bind_int(st, 2, algo);
+	db_bind_text(st, 3, syz_title);
 	rc = db_step(st);
 	if (rc == DB_DONE) {
 		db_reset(st);
@@ -31,7 +34,7 @@ static int find_hash(struct db *db, const char *hash, int algo, long long *id,
 		return db_fail(db, "finding signature", err);
 	*id = db_col_int(st, 0);
 	*dup = db_col_int(st, 1);
-	*no_syz_title = db_col_int(st, 2);
+	*new_syz_title = db_col_int(st, 2);
 	db_reset(st);
 	return 0;
 }
@@ -102,7 +105,7 @@ static int insert_signature(struct db *db, const struct db_signature_new *s,
 	return insert_edges(db, *id, s, err);
 }
 
-/* A signature stored before migration 11, seen again: its syz_title. */
+/* A syzkaller title the signature was not seen with: searchable now. */
 static int set_syz_title(struct db *db, long long id, const char *syz_title,
 			 struct strbuf *err)
 {
@@ -137,16 +140,16 @@ int db_signature_record(struct db *db, const struct db_signature_new *s,
 {
 	struct db_stmt *st;
 	long long id = 0, dup = 0;
-	bool no_syz_title = false;
+	bool new_syz_title = false;
 	int ret;
 
 	hit->is_new = false;
-	ret = find_hash(db, s->hash, s->algo_version, &id, &dup, &no_syz_title,
-			err);
+	ret = find_hash(db, s->hash, s->algo_version, s->syz_title, &id, &dup,
+			&new_syz_title, err);
 	if (ret == -ENOENT) {
 		ret = insert_signature(db, s, ts, &id, err);
 		hit->is_new = true;
-	} else if (!ret && no_syz_title && s->syz_title) {
+	} else if (!ret && new_syz_title && s->syz_title) {
 		ret = set_syz_title(db, id, s->syz_title, err);
 	}
 	if (ret)

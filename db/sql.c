@@ -222,19 +222,22 @@ static const char *const sql[DB_SQL_NR] = {
 		" WHERE o.run_id = ?1 ORDER BY o.seq",
 	[DB_SQL_RUN_COUNT] = "SELECT count(*) FROM runs",
 
-	[DB_SQL_SIG_FIND_HASH] = "SELECT id, duplicate_of, syz_title IS NULL"
-				 " FROM signatures"
-				 " WHERE hash = ?1 AND algo_version = ?2",
+	/* the third column: syz_title ?3 is not in the search text yet */
+	[DB_SQL_SIG_FIND_HASH] =
+		"SELECT id, duplicate_of,"
+		" ?3 IS NOT NULL AND instr(search, lower(?3)) = 0"
+		" FROM signatures WHERE hash = ?1 AND algo_version = ?2",
 	[DB_SQL_SIG_INSERT] =
 		"INSERT INTO signatures (hash, algo_version, kind, title,"
 		" classes, chain, culprit_function, culprit_module, first_seen,"
 		" last_seen, occurrences, search, syz_title)"
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, 0, ?10, ?11)",
-	/* a signature stored before migration 11 gets its syz_title (and
-	 * the search text the ingest appends for it) when seen again */
-	[DB_SQL_SIG_SET_SYZ_TITLE] = "UPDATE signatures SET syz_title = ?2,"
-				     " search = search || lower(?2) || char(10)"
-				     " WHERE id = ?1 AND syz_title IS NULL",
+	/* a syzkaller title the signature is seen with goes into its search
+	 * text (syzbot names one bug by several functions); the first is its
+	 * syz_title (one stored before migration 11 gets it then) */
+	[DB_SQL_SIG_SET_SYZ_TITLE] =
+		"UPDATE signatures SET syz_title = coalesce(syz_title, ?2),"
+		" search = search || lower(?2) || char(10) WHERE id = ?1",
 	[DB_SQL_SIG_BUMP] =
 		"UPDATE signatures SET occurrences = occurrences + 1,"
 		" last_seen = max(last_seen, ?2) WHERE id = ?1"
@@ -942,7 +945,7 @@ static const char *const sql[DB_SQL_NR] = {
 	[DB_SQL_ROLE_TRY] = "SELECT 1 + 0 * (?1 + ?2)",
 	/*
 	 * PostgreSQL records a run's reports through its function
-	 * splatd_record_reports() (migrations 13 and 14), a call per group of
+	 * splatd_record_reports() (migrations 13, 14, 15), a call per group of
 	 * consecutive reports of one signature and kernel, a batch of calls
 	 * in one round trip; SQLite runs the same steps in process
 	 * (db_reports_record()).  Its stand-in has the function's shape, a
@@ -992,9 +995,14 @@ static const char *const sql_pg[DB_SQL_NR] = {
 		" WHERE id = ?1 AND machine IS NOT NULL",
 		"(what, value, signature_id)"),
 	/* char() is chr() */
-	[DB_SQL_SIG_SET_SYZ_TITLE] = "UPDATE signatures SET syz_title = ?2,"
-				     " search = search || lower(?2) || chr(10)"
-				     " WHERE id = ?1 AND syz_title IS NULL",
+	[DB_SQL_SIG_SET_SYZ_TITLE] =
+		"UPDATE signatures SET syz_title = coalesce(syz_title, ?2),"
+		" search = search || lower(?2) || chr(10) WHERE id = ?1",
+	/* instr() is strpos(), ?3 typed */
+	[DB_SQL_SIG_FIND_HASH] =
+		"SELECT id, duplicate_of, CAST(?3 AS text) IS NOT NULL"
+		" AND strpos(search, lower(CAST(?3 AS text))) = 0"
+		" FROM signatures WHERE hash = ?1 AND algo_version = ?2",
 	/* IS NOT is IS DISTINCT FROM; the stored row is named */
 	[DB_SQL_KCIDB_CHECKOUT_UPSERT] =
 		"INSERT INTO kcidb_checkouts AS c (id, origin, tree_name,"

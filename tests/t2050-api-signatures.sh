@@ -192,5 +192,23 @@ check_eq "the mute is shown" "2030-01-01T00:00:00Z true" \
 check_eq "a mail's event with its Message-ID as note, as text" \
 	"mail:josef@example.org mute 30d <m1@example.org>" \
 	"$(body '.history[0] | "\(.actor) \(.action) \(.value) \(.note)"')"
+
+# one signature, two syzkaller titles (syzbot names the bug by another
+# function when the stack differs): a search by either finds it, and the
+# title seen first stays its syz_title
+enc() { jq -rn --arg q "$1" '$q | @uri'; }
+sed 's/blocking_notifier_call_chain/frob_notifier_call_chain/g' \
+	tests/data/parse-invariance/seed-6641.splat >"$TMP/other-title.txt"
+check_eq "the same cycle under another syzkaller title: the seed's signature" \
+	"201 $SEEDID" "$(post_log "$CI" id=syz-2 "$TMP/other-title.txt") $(body '.reports[0].signature_id')"
+post_log "$CI" id=syz-3 "$TMP/other-title.txt" >/dev/null
+for t in "possible deadlock in blocking_notifier_call_chain" \
+	"possible deadlock in frob_notifier_call_chain"; do
+	check_eq "q='$t' finds it" "$SEEDID" "$(list "?q=$(enc "$t")")"
+done
+check_eq "its syz_title is the one seen first" "possible deadlock in blocking_notifier_call_chain" \
+	"$(get "$BASE/api/v1/signatures/$SEEDID" >/dev/null; body .syz_title)"
+check_eq "the search text has each title once" 1 \
+	"$(sql "SELECT (length(search) - length(replace(search, 'frob_notifier_call_chain', ''))) / 24 FROM signatures WHERE id = $SEEDID")"
 stop_server
 finish
