@@ -451,8 +451,8 @@ static size_t match_kernel_tag(const char *p, const char *e)
 
 /*
  * A syslog/journal date ("Feb 08 10:32:08 host kernel:", ISO 8601 with an
- * optional zone, "Dec 14 06:35:48.545439 kernel:") up to and including the
- * kernel tag.  Returns its length or 0.
+ * optional zone "+01:00", "+0100" or "Z", "Dec 14 06:35:48.545439 kernel:")
+ * up to and including the kernel tag.  Returns its length or 0.
  */
 static size_t match_syslog(const char *p, const char *e)
 {
@@ -478,9 +478,14 @@ static size_t match_syslog(const char *p, const char *e)
 		if (!n)
 			return 0;
 		q += n;
-		if (q < e && (*q == '+' || *q == '-') && e - q >= 6 &&
-		    q[3] == ':') {
+		/* a zone: "+01:00", "+0100" (older journalctl), "Z" */
+		if (q < e && (*q == '+' || *q == '-') &&
+		    skip_digits(q + 1, e) == 2 && e - q >= 6 && q[3] == ':' &&
+		    skip_digits(q + 4, e) == 2) {
 			q += 6;
+		} else if (q < e && (*q == '+' || *q == '-') &&
+			   skip_digits(q + 1, e) == 4) {
+			q += 5;
 		} else if (q < e && *q == 'Z') {
 			q++;
 		}

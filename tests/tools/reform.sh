@@ -31,6 +31,30 @@
 #                up to "stack backtrace:"
 #   unreliable   every "sym+0x../0x.." frame after "stack backtrace:" (or
 #                a hung task's "Call Trace:") printed as unreliable, "? sym"
+#   journal-iso, journal-iso-precise, journal-iso-west
+#                the console "[ ts] " prefix replaced by journalctl -o
+#                short-iso's (older systemd: a zone without a colon),
+#                "2024-03-26T20:52:22+0000 host kernel: ", with microseconds
+#                (short-iso-precise) or the zone "-0700"
+#   cont-at, cont-at-blank
+#                each lock line's ", at: site" printed as its own record
+#                with the line's prefix (the KERN_CONT fragment dmesg -x and
+#                /dev/kmsg readers print alone), after a blank line or not
+#   no-banner    the "=====" banner lines left out (an excerpt pasted from
+#                its header; hung tasks print none before the lock dump)
+#   qp           quoted-printable as a mail client writes it: '=' as "=3D",
+#                a trailing blank as "=20", soft breaks at 76 columns
+#   wrap-phrase  quoted ("> ") and each report phrase followed by a long
+#                token hard-wrapped before that token, as a mail client
+#                does when the token does not fit: "WARNING: X-safe ->" /
+#                "X-unsafe lock order detected", "is trying to release lock"
+#                / "(name) at:", "is freeing memory" / "from-to, with ...",
+#                "connects a" / "X-irq-safe lock:", "to a" /
+#                "X-irq-unsafe lock:", "N locks held by" / "comm/pid:", the
+#                RCU "file:line word" / "rest of the message!"
+#
+# FILE may be "-" (standard input) for the forms that read it once, so that
+# forms compose: reform.sh no-banner F | reform.sh qp -
 set -eu
 [ $# -ge 2 ] || { echo "usage: reform.sh FORM FILE [LAST]" >&2; exit 2; }
 form=$1 file=$2 last=${3:-0}
@@ -220,6 +244,46 @@ unreliable)
 		$0 = substr($0, 1, RSTART) "? " substr($0, RSTART + 1)
 	}
 	{ print }' "$file"
+	;;
+journal-iso | journal-iso-precise | journal-iso-west)
+	case $form in
+	journal-iso) stamp='2024-03-26T20:52:22+0000' ;;
+	journal-iso-precise) stamp='2024-03-26T20:52:22.526357+0000' ;;
+	*) stamp='2024-03-26T13:52:22-0700' ;;
+	esac
+	STAMP=$stamp perl -pe 's/^((?:> ?)*)\[ *\d+\.\d+\] ?/$1$ENV{STAMP} host kernel: /' "$file"
+	;;
+cont-at | cont-at-blank)
+	# prefix: quote markers, dmesg -x's "kern  :warn  : ", [..] stamps
+	BLANK=$([ "$form" = cont-at-blank ] && echo 1 || echo 0) perl -pe '
+		s/^((?:> ?)*(?:[a-z]+ *:[a-z]+ *: )?(?:\[[^\]]*\] ?)*)(\s*(?:#\d+: +)?(?:[0-9a-f]{8,16} )?\(.*?\)\{[-+.?]{4,6}\}(?:-\{\d+:\d+\})?)(, at: .*)$/$1$2\n@{[$ENV{BLANK} ? "\n" : ""]}$1$3/' "$file"
+	;;
+no-banner)
+	perl -ne 'print unless /^(?:> ?)*(?:\[[^\]]*\] ?)*\s*={10,}\s*$/' "$file"
+	;;
+qp)
+	perl -ne '
+		chomp; s/\r$//;
+		s/([=\x80-\xff])/sprintf("=%02X", ord($1))/ge;
+		s/([ \t])$/sprintf("=%02X", ord($1))/e;
+		while (length($_) > 76) {
+			my $cut = 75;
+			# never split an escape
+			$cut = rindex($_, "=", $cut - 1) if substr($_, $cut - 2, 2) =~ /=/;
+			print substr($_, 0, $cut), "=\n";
+			$_ = substr($_, $cut);
+		}
+		print "$_\n";' "$file"
+	;;
+wrap-phrase)
+	perl -ne '
+		chomp;
+		my ($q) = /^((?:> ?)*)/;
+		if (/^(.*(?:WARNING: \S+-safe ->|is trying to release lock|is freeing memory|connects a|(?<!\S)to a|\d+ locks? held by|\S+\.[ch]:\d+ \S+)) (\S.*(?:-unsafe lock order detected|\) at:|, with a lock still held there!|-irq-safe lock:|-irq-unsafe lock:|\/\d+:|!))$/) {
+			print "> $1\n> $q$2\n";
+		} else {
+			print "> $_\n";
+		}' "$file"
 	;;
 *)
 	echo "reform.sh: unknown form $form" >&2

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+# t0111-parse-field-joins: transports and mail forms that split a report's
+# lines where parsers/dmesg.c must join them again (docs/parser.md, steps 1,
+# 4 and 6).  Every real corpus log is rendered by tests/tools/reform.sh in
+# each form and must parse to the reports (kind, chain, held locks,
+# signature, culprit) of the same log before the form was applied:
+#  - journalctl -o short-iso of older systemd: a zone without a colon
+#    ("+0000", "-0700"), with and without microseconds.
+cd "$(dirname "$0")/.." || exit 1
+. tests/test-lib.sh
+R=tests/tools/reform.sh
+
+need_exec "$SPLATD" "$R"
+need_shared "$CORPUS_REAL"
+
+# reports FILE: what the checks compare, one JSON array per input
+reports() {
+	"$SPLATD" parse "$1" 2>/dev/null |
+		jq -c '[.reports[] | [.kind, .chain, .held_locks, .signature, .culprit.function]]'
+}
+
+# same WHAT MIN BEFORE AFTER: for every real log, `BEFORE log` (a pipeline
+# of reform.sh forms, or cat) and `BEFORE log | AFTER` parse the same; at
+# least MIN logs were changed by AFTER and none failed
+same() {
+	local what=$1 min=$2 before=$3 after=$4 f name n=0 bad=0 want got
+	for f in "$CORPUS_REAL"/*.log; do
+		name=${f##*/}
+		eval "$before" <"$f" >"$TMP/before.log"
+		eval "$after" <"$TMP/before.log" >"$TMP/after.log"
+		cmp -s "$TMP/before.log" "$TMP/after.log" && continue
+		want=$(reports "$TMP/before.log")
+		[ "$want" = '[]' ] && continue # nothing to lose
+		got=$(reports "$TMP/after.log")
+		n=$((n + 1))
+		if [ "$got" != "$want" ]; then
+			bad=$((bad + 1))
+			echo "# $what: $name"
+			echo "#   got:  $(head -c 400 <<<"$got")"
+			echo "#   want: $(head -c 400 <<<"$want")"
+		fi
+	done
+	if [ "$bad" -eq 0 ] && [ "$n" -ge "$min" ]; then
+		ok "$what: $n logs parse as before"
+	else
+		fail "$what: $bad of $n logs differ (want >= $min, none differing)"
+	fi
+}
+
+# ---- journalctl -o short-iso, zone without a colon --------------------------
+for f in journal-iso journal-iso-precise journal-iso-west; do
+	same "$f" 10 cat "$R $f -"
+done
+
+finish
