@@ -102,6 +102,13 @@ struct dmesg {
 	bool trailing_ws;
 	bool continued; /* text came from an unprefixed line */
 	int held; /* physical lines spent waiting (incomplete) */
+	/*
+	 * Empty unprefixed lines read while a whole lock line waited for a
+	 * ", at: site" record: delivered after it when none came.
+	 */
+	int nblank;
+	unsigned long blank_at[DMESG_HOLD_LINES];
+	struct strbuf blank_raw; /* their raw text, each ending in '\n' */
 };
 
 struct dmesg *dmesg_new(dmesg_line_fn fn, void *ctx)
@@ -119,6 +126,7 @@ struct dmesg *dmesg_new(dmesg_line_fn fn, void *ctx)
 	strbuf_init(&d->split, 0);
 	strbuf_init(&d->text, 0);
 	strbuf_init(&d->raw, 0);
+	strbuf_init(&d->blank_raw, 0);
 	return d;
 }
 
@@ -149,6 +157,7 @@ void dmesg_reset(struct dmesg *d)
 	KEEP(split);
 	KEEP(text);
 	KEEP(raw);
+	KEEP(blank_raw);
 #undef KEEP
 }
 
@@ -175,6 +184,7 @@ void dmesg_free(struct dmesg *d)
 	strbuf_release(&d->split);
 	strbuf_release(&d->text);
 	strbuf_release(&d->raw);
+	strbuf_release(&d->blank_raw);
 	free(d);
 }
 
@@ -702,6 +712,7 @@ enum lock_cut {
 	CUT_WAIT, /* "}-" : "{3:3}" */
 	CUT_COMMA, /* "}-{3:3}," : "at: site" */
 	CUT_AT, /* ", at:" : the acquire site */
+	CUT_SITE, /* "){+.+.}-{3:3}", whole, but ", at: site" may follow */
 };
 
 static const char *skip_spaces(const char *p, const char *e)
@@ -712,9 +723,40 @@ static const char *skip_spaces(const char *p, const char *e)
 }
 
 /*
+ * Is [p, e) exactly a usage string and its wait type, "{+.+.}" or
+ * "{-.-.}-{2:2}", with nothing after it?
+ */
+static bool usage_ends(const char *p, const char *e)
+{
+	const char *q = p + 1;
+
+	if (p >= e || *p != '{')
+		return false;
+	while (q < e && (*q == '+' || *q == '-' || *q == '.' || *q == '?'))
+		q++;
+	if (q - p - 1 != 4 && q - p - 1 != 6)
+		return false;
+	if (q >= e || *q++ != '}')
+		return false;
+	if (q == e)
+		return true;
+	if (e - q < 6 || q[0] != '-' || q[1] != '{' || e[-1] != '}')
+		return false;
+	q += 2;
+	q += skip_digits(q, e);
+	if (q >= e || *q++ != ':')
+		return false;
+	q += skip_digits(q, e);
+	return q == e - 1;
+}
+
+/*
  * How the lock line s ("[#N: ][instance ](name){usage}[-{o:i}], at: site",
  * "-> #N (name){usage}...:") was cut, if it was.  An open name must have
- * an open parenthesis: "(see the log)" is prose, not a cut class name.
+ * an open parenthesis: "(see the log)" is prose, not a cut class name.  A
+ * lock line that ends at its usage is whole (lockdep prints some without a
+ * site), but KERN_CONT may still bring its ", at: site" as a record of its
+ * own.
  */
 static enum lock_cut lock_cut(const char *s, size_t len)
 {
@@ -763,6 +805,8 @@ static enum lock_cut lock_cut(const char *s, size_t len)
 		return CUT_AT;
 	if (e[-1] == ',')
 		return CUT_COMMA;
+	if (e[-1] == '}' && usage_ends(usage + 1, e))
+		return CUT_SITE;
 	return CUT_NONE;
 }
 
@@ -846,10 +890,38 @@ static bool lock_continues(enum lock_cut cut, const char *s, size_t len)
 		return len >= 3 && !memcmp(s, "at:", 3);
 	case CUT_AT:
 		return site_start(s, len);
+	case CUT_SITE: { /* ", at: site" or a dangling "," */
+		const char *e = s + len, *p = skip_spaces(s + 1, e);
+
+		return *s == ',' &&
+		       (p == e || (e - p >= 3 && !memcmp(p, "at:", 3)));
+	}
 	case CUT_NONE:
 		break;
 	}
 	return false;
+}
+
+/* The empty lines held after a lock line (see assemble()), each alone. */
+static int emit_blanks(struct dmesg *d)
+{
+	const char *p = d->blank_raw.buf, *nl;
+	int i, ret = 0;
+
+	for (i = 0; i < d->nblank && !ret; i++, p = nl + 1) {
+		struct dmesg_line l = { 0 };
+
+		nl = strchr(p, '\n');
+		l.text = "";
+		l.raw = p;
+		l.raw_len = (size_t)(nl - p);
+		l.first = l.last = d->blank_at[i];
+		l.level = -1;
+		ret = d->fn(d->ctx, &l);
+	}
+	d->nblank = 0;
+	strbuf_reset(&d->blank_raw);
+	return ret;
 }
 
 static int emit(struct dmesg *d)
@@ -867,6 +939,8 @@ static int emit(struct dmesg *d)
 	d->borrowed = false;
 	strbuf_reset(&d->text);
 	strbuf_reset(&d->raw);
+	if (d->nblank && !ret)
+		ret = emit_blanks(d);
 	return ret;
 }
 
@@ -1025,7 +1099,19 @@ static int assemble(struct dmesg *d, const struct phys *m, const char *raw,
 	if (d->have) {
 		enum lock_cut cut = lock_cut(d->ptext, d->plen);
 
-		if (cut != CUT_NONE && d->held < DMESG_HOLD_LINES) {
+		if (cut != CUT_NONE && d->held < DMESG_HOLD_LINES &&
+		    (m->len || cut != CUT_SITE || !m->prefixed)) {
+			/*
+			 * A whole lock line waits for a ", at: site" record
+			 * without eating what it does not take: a prefixed
+			 * empty record (lockdep's "\n" that an unprefixed line
+			 * continues) is not held, empty lines are kept.
+			 */
+			if (!m->len && cut == CUT_SITE) {
+				d->blank_at[d->nblank++] = d->lineno;
+				strbuf_add(&d->blank_raw, raw, raw_len);
+				strbuf_addch(&d->blank_raw, '\n');
+			}
 			if (!m->len) {
 				d->held++;
 				return 0; /* blank between fragments */
@@ -1047,8 +1133,12 @@ static int assemble(struct dmesg *d, const struct phys *m, const char *raw,
 				return d->fn(d->ctx, &l);
 			}
 			if (lock_continues(cut, m->text, m->len)) {
-				join(d, m, raw, raw_len, m->prefixed);
+				/* ", at:" follows "}" without a blank */
+				join(d, m, raw, raw_len,
+				     m->prefixed || *m->text == ',');
 				d->held++;
+				d->nblank = 0;
+				strbuf_reset(&d->blank_raw);
 				return 0;
 			}
 		}

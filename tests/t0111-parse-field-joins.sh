@@ -6,7 +6,9 @@
 # each form and must parse to the reports (kind, chain, held locks,
 # signature, culprit) of the same log before the form was applied:
 #  - journalctl -o short-iso of older systemd: a zone without a colon
-#    ("+0000", "-0700"), with and without microseconds.
+#    ("+0000", "-0700"), with and without microseconds;
+#  - a lock line's ", at: site" as its own KERN_CONT record (dmesg -x,
+#    /dev/kmsg readers), after a blank line or not.
 cd "$(dirname "$0")/.." || exit 1
 . tests/test-lib.sh
 R=tests/tools/reform.sh
@@ -51,6 +53,11 @@ same() {
 # ---- journalctl -o short-iso, zone without a colon --------------------------
 for f in journal-iso journal-iso-precise journal-iso-west; do
 	same "$f" 10 cat "$R $f -"
+done
+
+# ---- ", at: site" as a KERN_CONT record of its own --------------------------
+for f in cont-at cont-at-blank; do
+	same "$f" 20 cat "$R $f -"
 done
 
 finish
