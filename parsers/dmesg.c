@@ -109,6 +109,7 @@ struct dmesg {
 	int nblank;
 	unsigned long blank_at[DMESG_HOLD_LINES];
 	struct strbuf blank_raw; /* their raw text, each ending in '\n' */
+	struct strbuf phrase; /* scratch: a wrapped phrase put together */
 };
 
 struct dmesg *dmesg_new(dmesg_line_fn fn, void *ctx)
@@ -127,6 +128,7 @@ struct dmesg *dmesg_new(dmesg_line_fn fn, void *ctx)
 	strbuf_init(&d->text, 0);
 	strbuf_init(&d->raw, 0);
 	strbuf_init(&d->blank_raw, 0);
+	strbuf_init(&d->phrase, 0);
 	return d;
 }
 
@@ -158,6 +160,7 @@ void dmesg_reset(struct dmesg *d)
 	KEEP(text);
 	KEEP(raw);
 	KEEP(blank_raw);
+	KEEP(phrase);
 #undef KEEP
 }
 
@@ -185,6 +188,7 @@ void dmesg_free(struct dmesg *d)
 	strbuf_release(&d->text);
 	strbuf_release(&d->raw);
 	strbuf_release(&d->blank_raw);
+	strbuf_release(&d->phrase);
 	free(d);
 }
 
@@ -1036,56 +1040,162 @@ static bool same_caller(const struct dmesg *d, const struct phys *m)
 
 /*
  * The lines of a report that a tracker or a mail client may wrap at any of
- * their blanks, and that end where the kernel ends them.
+ * their blanks, and that end where the kernel ends them.  Besides literal
+ * text a phrase has "%w" for a word (no blank: "HARDIRQ", "ffff..-ffff..,"),
+ * "%*" for any text (a class name) and "%t" for a task "comm/pid" (comm
+ * may have blanks), so that a phrase wrapped before the long token it
+ * ends with is seen ("2 locks held by" / "qemu-system-s39/161139:").
  */
-#define PHRASE(s)                \
-	{                        \
-		s, sizeof(s) - 1 \
-	}
-static const struct phrase {
-	const char *text;
-	size_t len;
-} phrases[] = {
-	PHRASE(" is trying to acquire lock:"),
-	PHRASE("but task is already holding lock:"),
-	PHRASE("and this task is already holding:"),
-	PHRASE(" is leaving the kernel with locks still held!"),
-	PHRASE(" still has locks held!"),
-	PHRASE("the existing dependency chain (in reverse order) is:"),
-	PHRASE("which lock already depends on the new lock."),
-	PHRASE("other info that might help us debug this:"),
-	PHRASE("Showing all locks held in the system:"),
-	PHRASE("WARNING: possible circular locking dependency detected"),
-	PHRASE("WARNING: possible recursive locking detected"),
-	PHRASE("WARNING: possible irq lock inversion dependency detected"),
-	PHRASE("WARNING: bad unlock balance detected!"),
-	PHRASE("WARNING: lock held when returning to user space!"),
-	PHRASE("WARNING: Nested lock was not taken"),
-	PHRASE("-unsafe lock order detected"),
+static const char *const phrases[] = {
+	" is trying to acquire lock:",
+	"but task is already holding lock:",
+	"and this task is already holding:",
+	" is leaving the kernel with locks still held!",
+	" still has locks held!",
+	"the existing dependency chain (in reverse order) is:",
+	"which lock already depends on the new lock.",
+	"other info that might help us debug this:",
+	"Showing all locks held in the system:",
+	"WARNING: possible circular locking dependency detected",
+	"WARNING: possible recursive locking detected",
+	"WARNING: possible irq lock inversion dependency detected",
+	"WARNING: bad unlock balance detected!",
+	"WARNING: lock held when returning to user space!",
+	"WARNING: Nested lock was not taken",
+	"%w-safe -> %w-unsafe lock order detected",
+	" is trying to release lock (%*) at:",
+	" is freeing memory %w, with a lock still held there!",
+	"but this new dependency connects a %w-irq-safe lock:",
+	"to a %w-irq-unsafe lock:",
+	"%w lock held by %t:",
+	"%w locks held by %t:",
+	"no locks held by %t.",
 };
-#undef PHRASE
+
+/* Joins look at this much of the pending line and of the next one. */
+#define DMESG_PHRASE_SPAN 512
+
+/*
+ * Match phrase t (n bytes) against the end of j (jn bytes), backwards.
+ * Returns where in j the phrase starts, or -1.
+ */
+static long phrase_match(const char *j, size_t jn, const char *t, size_t n)
+{
+	long ji = (long)jn - 1, ti = (long)n - 1, k;
+
+	while (ti >= 0) {
+		if (ti >= 1 && t[ti - 1] == '%') {
+			char tok = t[ti];
+			long lit_end = ti - 2, lit;
+			size_t ln;
+
+			if (tok == 'w') { /* a word: back to a blank */
+				k = ji;
+				while (ji >= 0 && j[ji] != ' ')
+					ji--;
+				if (ji == k)
+					return -1;
+				ti -= 2;
+				continue;
+			}
+			if (tok == 't') { /* ends in "/pid" */
+				k = ji;
+				while (ji >= 0 && is_digit(j[ji]))
+					ji--;
+				if (ji == k || ji < 1 || j[ji] != '/')
+					return -1;
+				ji = k;
+			}
+			/* "%*", "%t": to the last place the text before fits */
+			for (lit = lit_end + 1; lit > 0; lit--)
+				if (lit >= 2 && t[lit - 2] == '%')
+					break;
+			ln = (size_t)(lit_end + 1 - lit);
+			if (!ln)
+				return -1;
+			for (k = ji - 1; k + 1 >= (long)ln; k--)
+				if (!memcmp(j + k + 1 - ln, t + lit, ln))
+					break;
+			if (k + 1 < (long)ln)
+				return -1;
+			ji = k;
+			ti -= 2;
+			continue;
+		}
+		if (ji < 0 || j[ji] != t[ti])
+			return -1;
+		ji--;
+		ti--;
+	}
+	return ji + 1;
+}
+
+/*
+ * The RCU report's "file:line message!" wrapped inside its message:
+ * "fs/btrfs/volumes.h:856 suspicious" / "rcu_dereference_check() usage!".
+ * Every message lockdep_rcu_suspicious() is given ends in '!'.
+ */
+static bool rcu_message_continues(const char *p, size_t plen, const char *s,
+				  size_t len)
+{
+	const char *e = p + plen, *q = p, *colon = NULL;
+
+	if (p[plen - 1] == '!' || s[len - 1] != '!' || *s == ' ')
+		return false;
+	while (q < e && *q != ' ') {
+		if (*q == ':')
+			colon = q;
+		q++;
+	}
+	if (!colon || colon - p < 3 || colon[-2] != '.' ||
+	    (colon[-1] != 'c' && colon[-1] != 'h') || !memchr(p, '/', plen) ||
+	    skip_digits(colon + 1, e) != (size_t)(q - colon - 1) ||
+	    q - colon < 2 || q >= e)
+		return false;
+	return true;
+}
 
 /*
  * Is s (len bytes) the rest of a phrase that the pending line ends with the
  * start of, cut at a blank ("... is trying to acquire" + "lock:")?
  */
-static bool phrase_continues(const struct dmesg *d, const char *s, size_t len)
+static bool phrase_continues(struct dmesg *d, const char *s, size_t len)
 {
-	size_t i, n, head;
+	const char *p = d->ptext;
+	size_t plen = d->plen, i, tail, n;
+	char last;
+	long at;
 
-	if (!len || !d->plen || !isalpha((unsigned char)d->ptext[d->plen - 1]))
+	if (!len || !plen || len > DMESG_PHRASE_SPAN)
 		return false;
+	last = s[len - 1];
+	if (last != ':' && last != '!' && last != '.' && last != 'd')
+		return false;
+	if (last == '!' && rcu_message_continues(p, plen, s, len))
+		return true;
+	/* j: the end of the pending line, a blank, s */
+	tail = plen < DMESG_PHRASE_SPAN ? plen : DMESG_PHRASE_SPAN;
+	strbuf_reset(&d->phrase);
+	strbuf_add(&d->phrase, p + plen - tail, tail);
+	strbuf_addch(&d->phrase, ' ');
+	strbuf_add(&d->phrase, s, len);
 	for (i = 0; i < ARRAY_SIZE(phrases); i++) {
-		const char *t = phrases[i].text;
+		const char *t = phrases[i];
 
-		n = phrases[i].len;
-		if (len + 1 >= n || t[n - len - 1] != ' ' ||
-		    memcmp(t + n - len, s, len))
+		n = strlen(t);
+		if (t[n - 1] != last)
 			continue;
-		head = n - len - 1;
-		if (d->plen >= head &&
-		    !memcmp(d->ptext + d->plen - head, t, head))
-			return true;
+		at = phrase_match(d->phrase.buf, d->phrase.len, t, n);
+		/* the pending line holds a part of it, not a blank only */
+		if (at < 0 || (size_t)at >= tail ||
+		    (t[0] == ' ' && (size_t)at + 1 >= tail))
+			continue;
+		/* a phrase that starts with a letter starts a word */
+		if (t[0] != ' ' && t[0] != '%' &&
+		    (at ? d->phrase.buf[at - 1] != ' ' :
+			  tail < plen && p[plen - tail - 1] != ' '))
+			continue;
+		return true;
 	}
 	return false;
 }

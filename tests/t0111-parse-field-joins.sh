@@ -8,7 +8,11 @@
 #  - journalctl -o short-iso of older systemd: a zone without a colon
 #    ("+0000", "-0700"), with and without microseconds;
 #  - a lock line's ", at: site" as its own KERN_CONT record (dmesg -x,
-#    /dev/kmsg readers), after a blank line or not.
+#    /dev/kmsg readers), after a blank line or not;
+#  - a mail client's hard wrap of a report phrase before a token too long
+#    for the line ("WARNING: X-safe ->" / "X-unsafe lock order detected",
+#    "is trying to release lock" / "(name) at:", "N locks held by" /
+#    "comm/pid:", ...).
 cd "$(dirname "$0")/.." || exit 1
 . tests/test-lib.sh
 R=tests/tools/reform.sh
@@ -59,5 +63,10 @@ done
 for f in cont-at cont-at-blank; do
 	same "$f" 20 cat "$R $f -"
 done
+
+# ---- mail wraps of report phrases before a long token -----------------------
+same "wrap-phrase" 30 cat "$R wrap-phrase -"
+same "wrap-phrase under a journal prefix" 30 "$R journal-iso -" \
+	"$R wrap-phrase -"
 
 finish
