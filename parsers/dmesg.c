@@ -8,7 +8,9 @@
  *   0. the line number of a numbered view (cat -n, less -N) is stripped
  *      when consecutive lines carry consecutive numbers;
  *   1. quoted-printable soft breaks are joined and =XX decoded in a stretch
- *      that has shown itself to be QP, until a line QP cannot have written;
+ *      that has shown itself to be QP, until a line QP cannot have written
+ *      (the soft breaks before its first marker are held and looked back
+ *      at);
  *   2. bytes are sanitised: NUL dropped, control bytes and NBSP become
  *      spaces, invalid UTF-8 becomes '?', "^M" and CR are removed;
  *   3. e-mail quote markers ("> ", ">>> ", "> > ") are stripped;
@@ -65,6 +67,14 @@ struct dmesg {
 	bool qp_mode; /* this stretch of the input is quoted-printable */
 	bool qp_soft; /* qp holds a line waiting for its tail */
 	unsigned long qp_first; /* first physical line of qp */
+	/*
+	 * A soft break seen before any QP marker: the lines from it are held
+	 * (each ending in '\n') until a marker says QP or a line QP cannot
+	 * have written says not; see qp_look().
+	 */
+	struct strbuf look;
+	unsigned long look_first; /* physical line number of its first line */
+	int look_n, look_soft; /* lines held, and how many end in '=' */
 	/* a line-numbered view (cat -n, less -N): see physical() */
 	struct strbuf ln_line; /* a numbered line waiting for the next one */
 	bool ln_held;
@@ -121,6 +131,7 @@ struct dmesg *dmesg_new(dmesg_line_fn fn, void *ctx)
 	strbuf_init(&d->partial, 0);
 	strbuf_init(&d->qp, 0);
 	strbuf_init(&d->qp_raw, 0);
+	strbuf_init(&d->look, 0);
 	strbuf_init(&d->ln_line, 0);
 	strbuf_init(&d->ln_strip, 0);
 	strbuf_init(&d->clean, 0);
@@ -153,6 +164,7 @@ void dmesg_reset(struct dmesg *d)
 	KEEP(partial);
 	KEEP(qp);
 	KEEP(qp_raw);
+	KEEP(look);
 	KEEP(ln_line);
 	KEEP(ln_strip);
 	KEEP(clean);
@@ -181,6 +193,7 @@ void dmesg_free(struct dmesg *d)
 	strbuf_release(&d->partial);
 	strbuf_release(&d->qp);
 	strbuf_release(&d->qp_raw);
+	strbuf_release(&d->look);
 	strbuf_release(&d->ln_line);
 	strbuf_release(&d->ln_strip);
 	strbuf_release(&d->clean);
@@ -1430,8 +1443,8 @@ static bool qp_impossible(const char *s, size_t len)
 	return false;
 }
 
-static int physical_line(struct dmesg *d, const char *s, size_t len, bool clean,
-			 bool eq);
+static int qp_line(struct dmesg *d, const char *s, size_t len, bool clean,
+		   bool eq);
 
 /*
  * The soft-broken lines held in qp_raw turned out not to be QP (the line
@@ -1462,8 +1475,8 @@ static int qp_replay(struct dmesg *d)
  * decided per stretch: a marker starts one, a line QP cannot have produced
  * ends it.
  */
-static int physical_line(struct dmesg *d, const char *s, size_t len, bool clean,
-			 bool eq)
+static int qp_line(struct dmesg *d, const char *s, size_t len, bool clean,
+		   bool eq)
 {
 	int ret;
 
@@ -1495,6 +1508,84 @@ static int physical_line(struct dmesg *d, const char *s, size_t len, bool clean,
 	strbuf_reset(&d->qp);
 	strbuf_reset(&d->qp_raw);
 	return ret;
+}
+
+/* A held look-back window gives up after this many lines. */
+#define DMESG_QP_LOOK_LINES 512
+
+/*
+ * Run the lines held by the look-back on, decoded as quoted-printable or
+ * as they were read, each with its own line number.
+ */
+static int qp_look_end(struct dmesg *d, bool qp)
+{
+	const char *p = d->look.buf, *e = p + d->look.len, *nl;
+	unsigned long keep = d->lineno;
+	int ret = 0;
+
+	d->look_n = 0;
+	d->qp_mode = qp;
+	d->lineno = d->look_first;
+	for (; p < e && !ret; p = nl + 1, d->lineno++) {
+		nl = memchr(p, '\n', (size_t)(e - p));
+		ret = qp_line(d, p, (size_t)(nl - p), false,
+			      memchr(p, '=', (size_t)(nl - p)) != NULL);
+	}
+	d->lineno = keep;
+	strbuf_reset(&d->look);
+	return ret;
+}
+
+/*
+ * The QP soft breaks that come before the first line to show QP ("=3D",
+ * "=20"): an excerpt without a banner, a hung task, lines made longer than
+ * 76 bytes by a journal or caller-id prefix break before any escape.  Out
+ * of a QP stretch, a line that ends in '=' and that QP could have written
+ * opens a look-back window: it and the lines after it are held until a
+ * marker shows the stretch is QP (the window is decoded from its start), a
+ * line QP cannot have written shows it is not (the window is read as it
+ * was), or the window fills or the input ends, when the soft breaks
+ * decide: at least two of them, each as long as an encoder makes them.
+ * Returns 1 when the line was taken (*ret the consumer's stop value).
+ */
+static int qp_look(struct dmesg *d, const char *s, size_t len, bool eq,
+		   int *ret)
+{
+	bool soft = len && s[len - 1] == '=';
+
+	*ret = 0;
+	if (!d->look_n) {
+		if (d->qp_mode || !soft || qp_impossible(s, len))
+			return 0;
+		d->look_first = d->lineno;
+		d->look_soft = 0;
+	} else if (eq && qp_marker(s, len) && !qp_impossible(s, len)) {
+		*ret = qp_look_end(d, true);
+		return 0;
+	} else if (qp_impossible(s, len)) {
+		*ret = qp_look_end(d, false);
+		return 0;
+	}
+	strbuf_add(&d->look, s, len);
+	strbuf_addch(&d->look, '\n');
+	d->look_n++;
+	if (soft && len >= DMESG_QP_LINE - 8)
+		d->look_soft++;
+	if (d->look_n >= DMESG_QP_LOOK_LINES)
+		*ret = qp_look_end(d, d->look_soft >= 2);
+	return 1;
+}
+
+static int physical_line(struct dmesg *d, const char *s, size_t len, bool clean,
+			 bool eq)
+{
+	int ret = 0;
+
+	if ((d->look_n || (eq && !d->qp_mode)) && qp_look(d, s, len, eq, &ret))
+		return ret;
+	if (ret)
+		return ret;
+	return qp_line(d, s, len, clean, eq);
 }
 
 /*
@@ -1750,17 +1841,17 @@ static bool skip_line(struct dmesg *d, const char *s, size_t len, int *ret)
 /*
  * Would steps 0 and 1 pass the clean line s on as it is, changing no state?
  * No numbered line is held or being read, no QP soft break waits for its
- * tail, and in a QP stretch the line has no '=' and fits a QP line (so
- * decoding it changes nothing and it does not end the stretch); out of one,
- * it does not start one.
+ * tail, no look-back window is open, and in a QP stretch the line has no
+ * '=' and fits a QP line (so decoding it changes nothing and it does not
+ * end the stretch); out of one, it does not start one or open a window.
  */
 static bool as_read(const struct dmesg *d, const char *s, size_t n, bool eq)
 {
-	if (d->ln_held || d->ln_on || d->qp_soft)
+	if (d->ln_held || d->ln_on || d->qp_soft || d->look_n)
 		return false;
 	if (d->qp_mode)
 		return !eq && n <= DMESG_QP_LINE;
-	return !eq || !qp_marker(s, n);
+	return !eq || (!qp_marker(s, n) && s[n - 1] != '=');
 }
 
 /* The input's shape for dmesg_longest_line() and dmesg_saw_nul(). */
@@ -1848,6 +1939,8 @@ int dmesg_finish(struct dmesg *d)
 	}
 	if (!ret && d->ln_held)
 		ret = number_release(d, false);
+	if (!ret && d->look_n)
+		ret = qp_look_end(d, d->look_soft >= 2);
 	if (!ret && d->qp_soft) {
 		d->qp_soft = false;
 		ret = process(d, d->qp.buf, d->qp.len, d->qp_first, false);
