@@ -1069,12 +1069,20 @@ static const char *const phrases[] = {
 	"which lock already depends on the new lock.",
 	"other info that might help us debug this:",
 	"Showing all locks held in the system:",
-	"WARNING: possible circular locking dependency detected",
-	"WARNING: possible recursive locking detected",
-	"WARNING: possible irq lock inversion dependency detected",
-	"WARNING: bad unlock balance detected!",
-	"WARNING: lock held when returning to user space!",
-	"WARNING: Nested lock was not taken",
+	/* the headers' texts, as "WARNING: X", "BUG: X" or "[ INFO: X ]" */
+	"possible circular locking dependency detected",
+	"possible recursive locking detected",
+	"possible irq lock inversion dependency detected",
+	"bad unlock balance detected!",
+	"lock held when returning to user space!",
+	"Nested lock was not taken",
+	"inconsistent lock state",
+	"suspicious RCU usage",
+	"suspicious RCU usage.",
+	"Invalid wait context",
+	"held lock freed!",
+	"bad contention detected!",
+	"chain_key collision",
 	"%w-safe -> %w-unsafe lock order detected",
 	" is trying to release lock (%*) at:",
 	" is freeing memory %w, with a lock still held there!",
@@ -1182,7 +1190,8 @@ static bool phrase_continues(struct dmesg *d, const char *s, size_t len)
 	if (!len || !plen || len > DMESG_PHRASE_SPAN)
 		return false;
 	last = s[len - 1];
-	if (last != ':' && last != '!' && last != '.' && last != 'd')
+	/* the last characters of phrases[] */
+	if (!strchr(":!.dent", last))
 		return false;
 	if (last == '!' && rcu_message_continues(p, plen, s, len))
 		return true;

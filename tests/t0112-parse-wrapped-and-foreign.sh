@@ -39,6 +39,33 @@ same() {
 	fi
 }
 
+# ---- a header wrapped before its last word ------------------------------------
+# (a mail client's hard wrap of a prefixed line, unquoted, not flowed: the
+# continuation has no prefix; the header's phrase says the two are one)
+wrap_header() {
+	sed -E '0,/(WARNING|BUG|INFO): /s/^(.*(WARNING|BUG|INFO): .*) ([^ ]+)$/\1\n\3/' "$1"
+}
+for F in "$D"/kind-*.splat "$D/seed-6641.splat"; do
+	bad=""
+	for st in console level syslog journal kmsg; do
+		$R -p "$st" "$F" >"$TMP/c"
+		wrap_header "$TMP/c" >"$TMP/m"
+		cmp -s "$TMP/c" "$TMP/m" && bad="$bad $st(not wrapped)"
+		want=$(facts "$TMP/c")
+		case $want in '[1,'*) ;; *) bad="$bad $st(clean:$want)" ;; esac
+		[ "$want" = "$(facts "$TMP/m")" ] || bad="$bad $st"
+	done
+	check_eq "$(basename "$F" .splat): its header wrapped before the last word" "" "$bad"
+done
+# the headers whose phrase ends in a letter, built from the kernel's texts
+for h in "WARNING: inconsistent lock state" "BUG: Invalid wait context" \
+	"WARNING: chain_key collision"; do
+	printf '%s\n' "$h" >"$TMP/h1"
+	$R -p console "$TMP/h1" | wrap_header /dev/stdin >"$TMP/h2"
+	check_eq "'$h' wrapped before its last word, console: one report" "2 1" \
+		"$(wc -l <"$TMP/h2") $("$SPLATD" parse "$TMP/h2" | jq '.reports | length')"
+done
+
 # ---- decoded frames wrapped before their location ----------------------------
 F=$D/kind-rcu-decoded.splat
 # every "func (file:line)" frame split onto two lines, as a mail client
