@@ -1059,39 +1059,47 @@ static bool same_caller(const struct dmesg *d, const struct phys *m)
  * may have blanks), so that a phrase wrapped before the long token it
  * ends with is seen ("2 locks held by" / "qemu-system-s39/161139:").
  */
-static const char *const phrases[] = {
-	" is trying to acquire lock:",
-	"but task is already holding lock:",
-	"and this task is already holding:",
-	" is leaving the kernel with locks still held!",
-	" still has locks held!",
-	"the existing dependency chain (in reverse order) is:",
-	"which lock already depends on the new lock.",
-	"other info that might help us debug this:",
-	"Showing all locks held in the system:",
+#define PHRASE(s)                \
+	{                        \
+		s, sizeof(s) - 1 \
+	}
+static const struct phrase {
+	const char *text;
+	size_t len;
+} phrases[] = {
+	PHRASE(" is trying to acquire lock:"),
+	PHRASE("but task is already holding lock:"),
+	PHRASE("and this task is already holding:"),
+	PHRASE(" is leaving the kernel with locks still held!"),
+	PHRASE(" still has locks held!"),
+	PHRASE("the existing dependency chain (in reverse order) is:"),
+	PHRASE("which lock already depends on the new lock."),
+	PHRASE("other info that might help us debug this:"),
+	PHRASE("Showing all locks held in the system:"),
 	/* the headers' texts, as "WARNING: X", "BUG: X" or "[ INFO: X ]" */
-	"possible circular locking dependency detected",
-	"possible recursive locking detected",
-	"possible irq lock inversion dependency detected",
-	"bad unlock balance detected!",
-	"lock held when returning to user space!",
-	"Nested lock was not taken",
-	"inconsistent lock state",
-	"suspicious RCU usage",
-	"suspicious RCU usage.",
-	"Invalid wait context",
-	"held lock freed!",
-	"bad contention detected!",
-	"chain_key collision",
-	"%w-safe -> %w-unsafe lock order detected",
-	" is trying to release lock (%*) at:",
-	" is freeing memory %w, with a lock still held there!",
-	"but this new dependency connects a %w-irq-safe lock:",
-	"to a %w-irq-unsafe lock:",
-	"%w lock held by %t:",
-	"%w locks held by %t:",
-	"no locks held by %t.",
+	PHRASE("possible circular locking dependency detected"),
+	PHRASE("possible recursive locking detected"),
+	PHRASE("possible irq lock inversion dependency detected"),
+	PHRASE("bad unlock balance detected!"),
+	PHRASE("lock held when returning to user space!"),
+	PHRASE("Nested lock was not taken"),
+	PHRASE("inconsistent lock state"),
+	PHRASE("suspicious RCU usage"),
+	PHRASE("suspicious RCU usage."),
+	PHRASE("Invalid wait context"),
+	PHRASE("held lock freed!"),
+	PHRASE("bad contention detected!"),
+	PHRASE("chain_key collision"),
+	PHRASE("%w-safe -> %w-unsafe lock order detected"),
+	PHRASE(" is trying to release lock (%*) at:"),
+	PHRASE(" is freeing memory %w, with a lock still held there!"),
+	PHRASE("but this new dependency connects a %w-irq-safe lock:"),
+	PHRASE("to a %w-irq-unsafe lock:"),
+	PHRASE("%w lock held by %t:"),
+	PHRASE("%w locks held by %t:"),
+	PHRASE("no locks held by %t."),
 };
+#undef PHRASE
 
 /* Joins look at this much of the pending line and of the next one. */
 #define DMESG_PHRASE_SPAN 512
@@ -1177,36 +1185,50 @@ static bool rcu_message_continues(const char *p, size_t plen, const char *s,
 }
 
 /*
+ * Could s end phrase t (n bytes)?  The literal after t's last token and s
+ * end alike, one being a suffix of the other (the wrap may fall inside
+ * it): a few bytes compared before anything is copied.
+ */
+static bool phrase_tail_fits(const char *t, size_t n, const char *s, size_t len)
+{
+	const char *pct = memrchr(t, '%', n);
+	const char *lit = pct ? pct + 2 : t;
+	size_t litn = (size_t)(t + n - lit), m = len < litn ? len : litn;
+
+	return !memcmp(s + len - m, lit + litn - m, m);
+}
+
+/*
  * Is s (len bytes) the rest of a phrase that the pending line ends with the
  * start of, cut at a blank ("... is trying to acquire" + "lock:")?
  */
 static bool phrase_continues(struct dmesg *d, const char *s, size_t len)
 {
 	const char *p = d->ptext;
-	size_t plen = d->plen, i, tail, n;
-	char last;
+	size_t plen = d->plen, i, tail = 0, n;
 	long at;
 
 	if (!len || !plen || len > DMESG_PHRASE_SPAN)
 		return false;
-	last = s[len - 1];
 	/* the last characters of phrases[] */
-	if (!strchr(":!.dent", last))
+	if (!strchr(":!.dent", s[len - 1]))
 		return false;
-	if (last == '!' && rcu_message_continues(p, plen, s, len))
+	if (s[len - 1] == '!' && rcu_message_continues(p, plen, s, len))
 		return true;
-	/* j: the end of the pending line, a blank, s */
-	tail = plen < DMESG_PHRASE_SPAN ? plen : DMESG_PHRASE_SPAN;
-	strbuf_reset(&d->phrase);
-	strbuf_add(&d->phrase, p + plen - tail, tail);
-	strbuf_addch(&d->phrase, ' ');
-	strbuf_add(&d->phrase, s, len);
 	for (i = 0; i < ARRAY_SIZE(phrases); i++) {
-		const char *t = phrases[i];
+		const char *t = phrases[i].text;
 
-		n = strlen(t);
-		if (t[n - 1] != last)
+		n = phrases[i].len;
+		if (t[n - 1] != s[len - 1] || !phrase_tail_fits(t, n, s, len))
 			continue;
+		if (!tail) { /* j: the end of the pending line, a blank, s */
+			tail = plen < DMESG_PHRASE_SPAN ? plen :
+							  DMESG_PHRASE_SPAN;
+			strbuf_reset(&d->phrase);
+			strbuf_add(&d->phrase, p + plen - tail, tail);
+			strbuf_addch(&d->phrase, ' ');
+			strbuf_add(&d->phrase, s, len);
+		}
 		at = phrase_match(d->phrase.buf, d->phrase.len, t, n);
 		/* the pending line holds a part of it, not a blank only */
 		if (at < 0 || (size_t)at >= tail ||
