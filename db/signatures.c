@@ -930,77 +930,42 @@ int db_signature_event_add(struct db *db, long long id, long long ts,
 	return db_step_done(db, st, "recording event", err);
 }
 
-int db_signature_set_status_locked(struct db *db, long long id,
-				   const char *status, bool keep_note,
-				   const char *note, const char *actor,
-				   long long ts, struct strbuf *err)
+int db_signature_patch_locked(struct db *db, long long id, const char *status,
+			      bool set_note, const char *note,
+			      const char *actor, const char *event_note,
+			      long long ts, struct strbuf *err)
 {
-	struct db_stmt *st = db_stmt(db,
-				     keep_note ? DB_SQL_SIG_SET_STATUS_ONLY :
-						 DB_SQL_SIG_SET_STATUS,
-				     err);
+	struct db_stmt *st = db_stmt(db, DB_SQL_SIG_PATCH, err);
 	int ret;
 
 	if (!st)
 		return -EIO;
 	db_bind_int(st, 1, id);
 	db_bind_text(st, 2, status);
-	if (!keep_note)
-		db_bind_text(st, 3, note);
+	db_bind_text(st, 3, note);
+	db_bind_int(st, 4, set_note);
 	ret = db_step_done(db, st, "setting status", err);
 	if (ret)
 		return ret;
 	if (!db_changes(db))
 		return -ENOENT;
-	return db_signature_event_add(db, id, ts, actor, "status", status, note,
-				      err);
-}
-
-int db_signature_set_status(struct db *db, long long id, const char *status,
-			    const char *note, const char *actor, long long ts,
-			    struct strbuf *err)
-{
-	int ret = db_begin(db, err);
-
-	if (ret)
-		return ret;
-	ret = db_signature_set_status_locked(db, id, status, false, note, actor,
-					     ts, err);
-	if (!ret)
-		ret = db_commit(db, err);
-	if (ret)
-		db_rollback(db);
-	return ret;
+	return db_signature_event_add(db, id, ts, actor,
+				      status ? "status" : "note", status,
+				      event_note, err);
 }
 
 int db_signature_patch(struct db *db, long long id, const char *status,
 		       bool set_note, const char *note, const char *actor,
 		       long long ts, struct strbuf *err)
 {
-	struct db_stmt *st;
 	int ret = db_begin(db, err);
 
 	if (ret)
 		return ret;
-	st = db_stmt(db, DB_SQL_SIG_PATCH, err);
-	if (!st) {
-		ret = -EIO;
-		goto out;
-	}
-	db_bind_int(st, 1, id);
-	db_bind_text(st, 2, status);
-	db_bind_text(st, 3, note);
-	db_bind_int(st, 4, set_note);
-	ret = db_step_done(db, st, "setting status", err);
-	if (!ret && !db_changes(db))
-		ret = -ENOENT;
-	if (!ret)
-		ret = db_signature_event_add(db, id, ts, actor,
-					     status ? "status" : "note", status,
-					     note, err);
+	ret = db_signature_patch_locked(db, id, status, set_note, note, actor,
+					note, ts, err);
 	if (!ret)
 		ret = db_commit(db, err);
-out:
 	if (ret)
 		db_rollback(db);
 	return ret;

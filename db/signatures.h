@@ -180,10 +180,6 @@ int db_signature_related(struct db *db, long long id, db_related_fn fn,
 int db_occurrence_list(struct db *db, long long signature_id,
 		       long long before_id, int limit, db_occurrence_fn fn,
 		       void *ctx, struct strbuf *err);
-/* Set status and note, recording an event by actor; -ENOENT when absent. */
-int db_signature_set_status(struct db *db, long long id, const char *status,
-			    const char *note, const char *actor, long long ts,
-			    struct strbuf *err);
 /*
  * What PATCH does: status (NULL: unchanged) and, when set_note, note (NULL
  * clears it), recording an event by actor ("status" with the status, or
@@ -203,14 +199,15 @@ int db_signature_merge(struct db *db, long long id, long long into,
 
 /*
  * Inside the caller's transaction (a mail's commands are one): the same
- * as db_signature_set_status() and db_signature_merge(), the merge event
- * with note.  keep_note: the signature's note (a triager's) stays as it
- * is and note goes into the status event only (a reply by mail).
+ * as db_signature_patch() and db_signature_merge(), the merge event with
+ * note.  The event's note is event_note (db_signature_patch() gives the
+ * new note; a reply by mail keeps the triager's note, set_note false, and
+ * gives its Message-ID).
  */
-int db_signature_set_status_locked(struct db *db, long long id,
-				   const char *status, bool keep_note,
-				   const char *note, const char *actor,
-				   long long ts, struct strbuf *err);
+int db_signature_patch_locked(struct db *db, long long id, const char *status,
+			      bool set_note, const char *note,
+			      const char *actor, const char *event_note,
+			      long long ts, struct strbuf *err);
 int db_signature_merge_locked(struct db *db, long long id, long long into,
 			      const char *actor, const char *note, long long ts,
 			      long long *root, struct strbuf *err);

@@ -249,10 +249,6 @@ static const char *const sql[DB_SQL_NR] = {
 	[DB_SQL_SIG_LIST_LAST_SEEN] = SIG_LIST("last_seen"),
 	[DB_SQL_SIG_LIST_FIRST_SEEN] = SIG_LIST("first_seen"),
 	[DB_SQL_SIG_LIST_COUNT] = SIG_LIST("occurrences"),
-	[DB_SQL_SIG_SET_STATUS] =
-		"UPDATE signatures SET status = ?2, note = ?3 WHERE id = ?1",
-	[DB_SQL_SIG_SET_STATUS_ONLY] =
-		"UPDATE signatures SET status = ?2 WHERE id = ?1",
 	/* ?2 status or NULL (kept); ?4 1: note = ?3, 0: note kept */
 	[DB_SQL_SIG_PATCH] =
 		"UPDATE signatures SET status = coalesce(CAST(?2 AS text), status),"

@@ -312,10 +312,9 @@ static int apply(struct rx *rx, const struct mailmsg_cmd *c,
 		strbuf_addstr(&v,
 			      c->verb == MAILMSG_INVALID ? "invalid" : c->arg);
 		/* the triager's note stays; the Message-ID is the event's */
-		ret = db_signature_set_status_locked(rx->db, g->id, v.buf, true,
-						     rx->note.buf,
-						     rx->actor.buf, rx->now,
-						     why);
+		ret = db_signature_patch_locked(rx->db, g->id, v.buf, false,
+						NULL, rx->actor.buf,
+						rx->note.buf, rx->now, why);
 		strbuf_addf(done, "signature %lld (%s) is now %s", g->id,
 			    g->title, v.buf);
 		break;

@@ -270,15 +270,15 @@ static void db__status_and_unknown(void **state)
 	assert_int_equal(db_begin(f->db, &f->err), 0);
 	assert_int_equal(db_signature_record(f->db, &a, 1, &hit, &f->err), 0);
 	assert_int_equal(db_commit(f->db, &f->err), 0);
-	assert_int_equal(db_signature_set_status(f->db, 1, "known", "revert",
-						 "tri", 2, &f->err),
+	assert_int_equal(db_signature_patch(f->db, 1, "known", true, "revert",
+					    "tri", 2, &f->err),
 			 0);
-	assert_int_equal(db_signature_set_status(f->db, 7, "known", NULL, "tri",
-						 2, &f->err),
+	assert_int_equal(db_signature_patch(f->db, 7, "known", true, NULL,
+					    "tri", 2, &f->err),
 			 -ENOENT);
 	/* The CHECK constraint refuses statuses outside the four. */
-	assert_int_not_equal(db_signature_set_status(f->db, 1, "fixed", NULL,
-						     "tri", 2, &f->err),
+	assert_int_not_equal(db_signature_patch(f->db, 1, "fixed", true, NULL,
+						"tri", 2, &f->err),
 			     0);
 	assert_int_equal(db_begin(f->db, &f->err), 0);
 	assert_int_equal(db_signature_record(f->db, &a, 3, &hit, &f->err), 0);
