@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "parsers/alloc.h"
+#include "server/http/api.h"
 #include "server/http/routes.h"
 #include "server/mail/subscriptions.h"
 
@@ -23,16 +24,10 @@ static int read_body(json_t *o, struct subscription_req *r, char *num,
 {
 	const char *key;
 	json_t *v;
-	size_t i;
 
+	if (api_check_fields(o, post_fields, ARRAY_SIZE(post_fields), err))
+		return -EINVAL;
 	json_object_foreach(o, key, v) {
-		for (i = 0; i < ARRAY_SIZE(post_fields); i++)
-			if (!strcmp(key, post_fields[i]))
-				break;
-		if (i == ARRAY_SIZE(post_fields)) {
-			strbuf_addf(err, "unknown field '%.64s'", key);
-			return -EINVAL;
-		}
 		if (!strcmp(key, "value") && json_is_integer(v)) {
 			snprintf(num, numlen, "%lld",
 				 (long long)json_integer_value(v));
