@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * api_runs: POST /api/v1/runs (a CI run's log, streamed into the parser as it
- * arrives, raw text or gzip, or one JSON document), GET /api/v1/runs and
- * GET /api/v1/runs/{id}.
+ * arrives, raw text or gzip, a multipart/form-data form, or one JSON
+ * document), GET /api/v1/runs and GET /api/v1/runs/{id}.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -13,6 +13,7 @@
 #include "db/runs.h"
 #include "parsers/alloc.h"
 #include "server/http/api.h"
+#include "server/http/form.h"
 #include "server/triage/gunzip.h"
 #include "server/triage/ingest.h"
 #include "server/triage/jsonw.h"
@@ -26,7 +27,8 @@
  */
 struct runs_upload {
 	struct upload up;
-	bool json;
+	enum { RUNS_RAW, RUNS_JSON, RUNS_FORM } body;
+	struct form *form; /* made on the first form upload */
 	struct ingest_meta meta;
 };
 
@@ -47,6 +49,7 @@ static void runs_upload_free(void *ctx)
 	if (!u)
 		return;
 	upload_release(&u->up);
+	form_free(u->form);
 	free(u);
 }
 
@@ -55,10 +58,58 @@ static int to_ingest(void *ctx, const char *buf, size_t len, struct strbuf *err)
 	return ingest_feed(ctx, buf, len, err);
 }
 
-/* The metadata a raw upload takes from the query, a JSON one from "run". */
+/*
+ * The metadata a raw upload takes from the query, a form from the query and
+ * its fields, a JSON one from "run"; meta_slot(m, i) is query_meta[i]'s.
+ */
 static const char *const query_meta[] = { "id",	    "tree",	  "branch",
 					  "kernel", "commit",	  "machine",
 					  "test",   "started_at", "lockdep" };
+
+static const char **meta_slot(struct ingest_meta *m, size_t i)
+{
+	const char **slot[ARRAY_SIZE(query_meta)] = {
+		&m->id,	     &m->tree, &m->branch,     &m->kernel, &m->commit,
+		&m->machine, &m->test, &m->started_at, &m->lockdep
+	};
+
+	return slot[i];
+}
+
+/* A form's fields beside the query's: a name in both is refused. */
+static int form_meta(struct runs_upload *up, struct strbuf *err)
+{
+	const char *v;
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(query_meta); i++) {
+		v = form_field(up->form, i);
+		if (!v)
+			continue;
+		if (*meta_slot(&up->meta, i)) {
+			strbuf_addf(err,
+				    "'%s' is both in the query and a form"
+				    " field",
+				    query_meta[i]);
+			return -EINVAL;
+		}
+		*meta_slot(&up->meta, i) = v;
+	}
+	return ingest_meta_check(&up->meta, err);
+}
+
+/* A form upload: its "log" part to the ingest, its fields kept. */
+static int runs_form_begin(struct http_request *req, struct runs_upload *up)
+{
+	if (!up->form)
+		up->form = form_new();
+	/* a gzip log part needs a gunzip, unless the body is gzip */
+	if (!up->up.gzip && !up->up.gz)
+		up->up.gz = gunzip_new();
+	return form_begin(up->form, req->conn, query_meta,
+			  ARRAY_SIZE(query_meta), to_ingest, up->up.in,
+			  up->up.gzip ? NULL : up->up.gz, &req->err);
+}
 
 static void runs_begin(struct http_request *req)
 {
@@ -68,8 +119,11 @@ static void runs_begin(struct http_request *req)
 	size_t i;
 
 	memset(&up->meta, 0, sizeof(up->meta));
-	up->json = type && !strncasecmp(type, "application/json", 16);
-	for (i = 0; up->json && i < ARRAY_SIZE(query_meta); i++) {
+	up->body = !type					 ? RUNS_RAW :
+		   !strncasecmp(type, "application/json", 16)	 ? RUNS_JSON :
+		   !strncasecmp(type, "multipart/form-data", 19) ? RUNS_FORM :
+								   RUNS_RAW;
+	for (i = 0; up->body == RUNS_JSON && i < ARRAY_SIZE(query_meta); i++) {
 		if (!http_query(req, query_meta[i]))
 			continue;
 		/* not silently dropped: the runner meant something by it */
@@ -81,21 +135,16 @@ static void runs_begin(struct http_request *req)
 		return;
 	}
 	if (upload_encoding(req, &up->up) ||
-	    (up->json && upload_json_reserve(req, &up->up)))
+	    (up->body == RUNS_JSON && upload_json_reserve(req, &up->up)))
 		return;
-	if (up->json)
+	if (up->body == RUNS_JSON)
 		return;
-	up->meta.id = http_query(req, "id");
-	up->meta.tree = http_query(req, "tree");
-	up->meta.branch = http_query(req, "branch");
-	up->meta.kernel = http_query(req, "kernel");
-	up->meta.commit = http_query(req, "commit");
-	up->meta.machine = http_query(req, "machine");
-	up->meta.test = http_query(req, "test");
-	up->meta.started_at = http_query(req, "started_at");
-	up->meta.lockdep = http_query(req, "lockdep");
+	for (i = 0; i < ARRAY_SIZE(query_meta); i++)
+		*meta_slot(&up->meta, i) = http_query(req, query_meta[i]);
 	up->meta.regress = http_config(req)->regress;
-	if (ingest_meta_check(&up->meta, &req->err)) {
+	/* a form's metadata is complete at its end */
+	if ((up->body == RUNS_FORM && runs_form_begin(req, up)) ||
+	    (up->body == RUNS_RAW && ingest_meta_check(&up->meta, &req->err))) {
 		http_reply_error(req, 400, "bad_request", req->err.buf);
 		return;
 	}
@@ -105,17 +154,18 @@ static void runs_begin(struct http_request *req)
 static void runs_data(struct http_request *req, const char *data, size_t len)
 {
 	struct runs_upload *up = req->ctx;
+	gunzip_fn fn = up->body == RUNS_JSON ? upload_json_body_add :
+		       up->body == RUNS_FORM ? form_feed :
+					       to_ingest;
+	void *ctx = up->body == RUNS_JSON ? (void *)req :
+		    up->body == RUNS_FORM ? (void *)up->form :
+					    (void *)up->up.in;
 	int ret;
 
 	if (up->up.gzip)
-		ret = gunzip_feed(up->up.gz, data, len,
-				  up->json ? upload_json_body_add : to_ingest,
-				  up->json ? (void *)req : (void *)up->up.in,
-				  &req->err);
-	else if (up->json)
-		ret = upload_json_body_add(req, data, len, &req->err);
+		ret = gunzip_feed(up->up.gz, data, len, fn, ctx, &req->err);
 	else
-		ret = ingest_feed(up->up.in, data, len, &req->err);
+		ret = fn(ctx, data, len, &req->err);
 	if (ret)
 		http_reply_errno(req, ret, req->err.buf);
 }
@@ -147,6 +197,7 @@ static int runs_json(struct http_request *req, struct runs_upload *up,
 	json_error_t jerr;
 	json_t *run, *log;
 	int bad = 0, ret;
+	size_t i;
 
 	if (jsonw_count_values(req->body.buf, req->body.len) >
 	    RUNS_JSON_VALUES) {
@@ -169,15 +220,8 @@ static int runs_json(struct http_request *req, struct runs_upload *up,
 					 " \"log\": \"...\"}");
 		return -EINVAL;
 	}
-	up->meta.id = json_meta(run, "id", &bad);
-	up->meta.tree = json_meta(run, "tree", &bad);
-	up->meta.branch = json_meta(run, "branch", &bad);
-	up->meta.kernel = json_meta(run, "kernel", &bad);
-	up->meta.commit = json_meta(run, "commit", &bad);
-	up->meta.machine = json_meta(run, "machine", &bad);
-	up->meta.test = json_meta(run, "test", &bad);
-	up->meta.started_at = json_meta(run, "started_at", &bad);
-	up->meta.lockdep = json_meta(run, "lockdep", &bad);
+	for (i = 0; i < ARRAY_SIZE(query_meta); i++)
+		*meta_slot(&up->meta, i) = json_meta(run, query_meta[i], &bad);
 	up->meta.regress = http_config(req)->regress;
 	if (bad) {
 		strbuf_addstr(&req->err, "run metadata values must be strings");
@@ -201,8 +245,12 @@ static void runs_end(struct http_request *req)
 
 	if (up->up.gzip)
 		ret = gunzip_finish(up->up.gz, &req->err);
-	if (!ret && up->json)
+	if (!ret && up->body == RUNS_JSON)
 		ret = runs_json(req, up, &doc);
+	if (!ret && up->body == RUNS_FORM)
+		ret = form_finish(up->form, &req->err);
+	if (!ret && up->body == RUNS_FORM)
+		ret = form_meta(up, &req->err);
 	if (!ret)
 		ret = ingest_finish(in, &req->err);
 	if (!ret) {

@@ -2,7 +2,7 @@
 /*
  * fuzz_http: libFuzzer target for what splatd does with a request: routing,
  * query parsing, run metadata, the Authorization header, JSON bodies (PATCH,
- * merge, regressions) and raw or gzip run bodies.  The real server
+ * merge, regressions) and raw, gzip or multipart/form-data run bodies.  The real server
  * (http_serve(), one worker) runs in this process on a temporary database
  * with a ci, a triager and an admin token, two runs and a regression, and a
  * kernel tree of three files for owners and subsystems; each input is one

@@ -1,0 +1,167 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+# t2007-api-form-upload: a run sent as multipart/form-data (`curl -F
+# log=@dmesg.txt`, what Python requests' files= sends) stores the "log"
+# part's bytes only: the log's own sha256 and size, the same signature as a
+# raw upload, and a retry (a new random boundary) answers 200, as does the
+# same log sent raw.  Metadata comes from form fields or the query.  A gzip
+# file part is unpacked; a gzip body holding the form works.  Every other
+# shape is a 400 that names the fault, and stores nothing: no "log" part,
+# two, an unknown field, a field given twice or in the query too, a field
+# past 1,024 bytes, no boundary, a body cut before its closing boundary, a
+# cut gzip part, a gzip part in a gzip body.  A log line past --max-line is
+# 413 in a form too; a client that hangs up half way stores nothing.
+cd "$(dirname "$0")/.." || exit 1
+. tests/http/lib.sh
+
+start_server --max-line 8K
+CI=$(token ci1 ci)
+URL=$BASE/api/v1/runs
+SHA=$(sha256sum <"$SEED" | cut -d' ' -f1)
+
+# form QUERY CURL-ARGS...: POST a form; body in $TMP/body, status out
+form() {
+	local query=$1
+	shift
+	curl -s -o "$TMP/body" -w '%{http_code}' \
+		-H "Authorization: Bearer $CI" "$@" "$URL${query:+?$query}"
+}
+stored() { sql 'SELECT count(*) FROM runs; SELECT count(*) FROM occurrences'; }
+
+st=$(post_log "$CI" "id=raw-1" "$SEED")
+check_eq "the seed sent raw is stored" 201 "$st"
+RAWSIG=$(body '.reports[0].signature')
+
+st=$(form "" -F "log=@$SEED" -F id=F1 -F machine=shard-glk1 -F tree=drm-tip)
+check_eq "a form with the log and its metadata: 201" 201 "$st"
+check_eq "the form's log: the file's sha256, not the form's" "$SHA" \
+	"$(body '.run.log_sha256')"
+check_eq "the form's log: the file's size" "$(stat -c %s "$SEED")" \
+	"$(body '.run.log_size')"
+check_eq "form fields are the run's metadata" "F1 shard-glk1 drm-tip" \
+	"$(body '"\(.run.id) \(.run.machine) \(.run.tree)"')"
+check_eq "the form's report: the raw upload's signature" "$RAWSIG" \
+	"$(body '.reports[0].signature')"
+check_eq "stored with what the form said" "shard-glk1|drm-tip" \
+	"$(sql "SELECT machine, tree FROM runs WHERE run_id = 'F1'")"
+
+before=$(stored)
+st=$(form "" -F "log=@$SEED" -F id=F1 -F machine=shard-glk1 -F tree=drm-tip)
+check_eq "the same form again (another boundary): 200" 200 "$st"
+st=$(post_log "$CI" "id=F1" "$SEED")
+check_eq "the same run id and log sent raw: 200" 200 "$st"
+check_eq "retries changed nothing" "$before" "$(stored)"
+
+st=$(form "id=F2&machine=shard-q" -F "log=@$SEED")
+check_eq "metadata in the query, the log in the form: 201" \
+	"201 shard-q $SHA" "$st $(body .run.machine) $(body .run.log_sha256)"
+
+gzip -c "$SEED" >"$TMP/seed.gz"
+st=$(form "" -F "log=@$TMP/seed.gz" -F id=F3)
+check_eq "a gzip file as the log part is unpacked" "201 $SHA 1" \
+	"$st $(body .run.log_sha256) $(body '.reports | length')"
+
+sed 's/$/\r/' "$SEED" >"$TMP/crlf.txt"
+st=$(form "" -F "log=@$TMP/crlf.txt" -F id=F4)
+check_eq "a CRLF log keeps its bytes (its own sha256) and its report" \
+	"201 $(sha256sum <"$TMP/crlf.txt" | cut -d' ' -f1) $RAWSIG" \
+	"$st $(body .run.log_sha256) $(body '.reports[0].signature')"
+
+# many reports over many 64 KiB pieces: the same as raw, report for report
+for i in $(seq 1 40); do cat "$SEED" tests/data/parse-invariance/*.splat; done \
+	>"$TMP/many.txt"
+st=$(post_log "$CI" "id=many-raw" "$TMP/many.txt")
+raw=$(body '[.reports[].signature] | join(",")' | sha256sum)
+st=$(form "" -F "log=@$TMP/many.txt" -F id=many-form)
+check_eq "a $(($(stat -c %s "$TMP/many.txt") / 1024)) KiB form: its reports are the raw upload's" \
+	"201 $raw" "$st $(body '[.reports[].signature] | join(",")' | sha256sum)"
+check "... and they are many" test "$(body '.reports | length')" -gt 100
+
+# a form inside a gzip body
+B=splatd-t2007
+{
+	printf -- '--%s\r\nContent-Disposition: form-data; name="id"\r\n\r\nF5\r\n' $B
+	printf -- '--%s\r\nContent-Disposition: form-data; name="log";' $B
+	printf ' filename="dmesg.txt"\r\nContent-Type: text/plain\r\n\r\n'
+	cat "$SEED"
+	printf -- '\r\n--%s--\r\n' $B
+} >"$TMP/form.txt"
+gzip -c "$TMP/form.txt" >"$TMP/form.gz"
+st=$(form "" -H "Content-Type: multipart/form-data; boundary=$B" \
+	-H 'Content-Encoding: gzip' --data-binary "@$TMP/form.gz")
+check_eq "a gzip body holding the form: 201, the log's sha256" "201 $SHA" \
+	"$st $(body .run.log_sha256)"
+
+# refusals: 400 naming the fault, nothing stored
+before=$(stored)
+refused() {
+	local what=$1 detail=$2
+	shift 2
+	st=$(form "$@")
+	check_eq "$what: 400" 400 "$st"
+	check "$what: says why ($detail)" grep -qF -- "$detail" \
+		<(body .detail)
+}
+refused "no log part" 'no "log" part' "" -F id=R1 -F machine=m
+refused "two log parts" 'more than one "log"' "" -F "log=@$SEED" \
+	-F "log=@$SEED" -F id=R2
+refused "an unknown field" "unknown form field 'bogus'" "" -F "log=@$SEED" \
+	-F id=R3 -F bogus=1
+refused "a field given twice" "'machine' is given twice" "" \
+	-F "log=@$SEED" -F id=R4 -F machine=a -F machine=b
+refused "a field also in the query" "'machine' is both in the query" \
+	"id=R5&machine=a" -F "log=@$SEED" -F machine=b
+refused "a field of 1,025 bytes" "longer than 1024 bytes" "" \
+	-F "log=@$SEED" -F id=R6 -F "tree=$(head -c 1025 /dev/zero | tr '\0' t)"
+refused "a field past 256 characters" "tree" "" \
+	-F "log=@$SEED" -F id=R6 -F "tree=$(head -c 257 /dev/zero | tr '\0' t)"
+refused "no run id" "run id is required" "" -F "log=@$SEED"
+refused "a bad run id in a field" "id" "" -F "log=@$SEED" -F "id=a b"
+refused "an empty log part" "empty" "" -F "log=@/dev/null;filename=e.txt" \
+	-F id=R7
+refused "no boundary" "without a boundary" "id=R8" \
+	-H 'Content-Type: multipart/form-data' --data-binary "@$SEED"
+head -c -12 "$TMP/form.txt" >"$TMP/cut.txt"
+refused "a body cut before its closing boundary" "closing boundary" "" \
+	-H "Content-Type: multipart/form-data; boundary=$B" \
+	--data-binary "@$TMP/cut.txt"
+head -c 300 "$TMP/seed.gz" >"$TMP/cut.gz"
+refused "a cut gzip log part" "gzip" "" -F "log=@$TMP/cut.gz" -F id=R9
+{
+	printf -- '--%s\r\nContent-Disposition: form-data; name="log"\r\n\r\n' $B
+	cat "$TMP/seed.gz"
+	printf -- '\r\n--%s--\r\n' $B
+} | gzip -c >"$TMP/gzgz"
+refused "a gzip log part in a gzip body" "inside a gzip body" "id=R10" \
+	-H "Content-Type: multipart/form-data; boundary=$B" \
+	-H 'Content-Encoding: gzip' --data-binary "@$TMP/gzgz"
+{
+	cat "$SEED"
+	head -c 9000 /dev/zero | tr '\0' x
+	echo
+} >"$TMP/long.txt"
+st=$(form "" -F "log=@$TMP/long.txt" -F id=R11)
+check_eq "a line past --max-line in the log part: 413" 413 "$st"
+check_eq "nothing stored by any refused form" "$before" "$(stored)"
+
+# a client that hangs up half way through its form
+sed 's/^F5\r$/half\r/' "$TMP/form.txt" >"$TMP/half-form.txt"
+python3 - "$PORT" "$CI" "$TMP/half-form.txt" <<'EOF'
+import socket, sys
+port, tok, path = sys.argv[1:]
+body = open(path, "rb").read()
+s = socket.create_connection(("127.0.0.1", int(port)))
+s.sendall(("POST /api/v1/runs HTTP/1.1\r\nHost: t\r\n"
+           "Authorization: Bearer %s\r\n"
+           "Content-Type: multipart/form-data; boundary=splatd-t2007\r\n"
+           "Content-Length: %d\r\n\r\n" % (tok, len(body))).encode())
+s.sendall(body[:len(body) // 2])
+s.close()
+EOF
+st=$(form "" -F "log=@$SEED" -F id=F6)
+check_eq "after a client hung up half way: the next form is stored" 201 "$st"
+check_eq "... and the half-sent run was not" 0 \
+	"$(sql "SELECT count(*) FROM runs WHERE run_id = 'half'")"
+
+stop_server
+finish
