@@ -39,9 +39,9 @@ static int to_ingest(void *ctx, const char *buf, size_t len, struct strbuf *err)
 static int feed_file(struct ingest *in, const char *path, struct strbuf *err)
 {
 	struct gunzip *gz = NULL;
+	struct gunzip_sniff log;
 	int fd = strcmp(path, "-") ? open(path, O_RDONLY | O_CLOEXEC) : 0;
 	char *buf = malloc(1 << 16);
-	bool first = true;
 	ssize_t n;
 	int ret = 0;
 
@@ -50,6 +50,7 @@ static int feed_file(struct ingest *in, const char *path, struct strbuf *err)
 		ret = -errno;
 		goto out;
 	}
+	gunzip_sniff_start(&log, &gz, to_ingest, in);
 	while ((n = read(fd, buf, 1 << 16)) != 0) {
 		if (n < 0) {
 			if (errno == EINTR)
@@ -58,17 +59,11 @@ static int feed_file(struct ingest *in, const char *path, struct strbuf *err)
 			ret = -errno;
 			goto out;
 		}
-		if (first && n >= 2 && (unsigned char)buf[0] == 0x1f &&
-		    (unsigned char)buf[1] == 0x8b)
-			gz = gunzip_new();
-		first = false;
-		ret = gz ? gunzip_feed(gz, buf, (size_t)n, to_ingest, in, err) :
-			   ingest_feed(in, buf, (size_t)n, err);
+		ret = gunzip_sniff_feed(&log, buf, (size_t)n, err);
 		if (ret)
 			goto out;
 	}
-	if (gz)
-		ret = gunzip_finish(gz, err);
+	ret = gunzip_sniff_finish(&log, err);
 out:
 	gunzip_free(gz);
 	if (fd > 0)

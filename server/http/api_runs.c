@@ -29,6 +29,7 @@ struct runs_upload {
 	struct upload up;
 	enum { RUNS_RAW, RUNS_JSON, RUNS_FORM } body;
 	struct form *form; /* made on the first form upload */
+	struct gunzip_sniff raw; /* a raw log: a gzip file sent as it is? */
 	struct ingest_meta meta;
 };
 
@@ -103,12 +104,10 @@ static int runs_form_begin(struct http_request *req, struct runs_upload *up)
 {
 	if (!up->form)
 		up->form = form_new();
-	/* a gzip log part needs a gunzip, unless the body is gzip */
-	if (!up->up.gzip && !up->up.gz)
-		up->up.gz = gunzip_new();
+	/* a gzip log part is unpacked, unless the body is gzip already */
 	return form_begin(up->form, req->conn, query_meta,
 			  ARRAY_SIZE(query_meta), to_ingest, up->up.in,
-			  up->up.gzip ? NULL : up->up.gz, &req->err);
+			  up->up.gzip ? NULL : &up->up.gz, &req->err);
 }
 
 static void runs_begin(struct http_request *req)
@@ -143,6 +142,8 @@ static void runs_begin(struct http_request *req)
 		*meta_slot(&up->meta, i) = http_query(req, query_meta[i]);
 	up->meta.regress = http_config(req)->regress;
 	/* a form's metadata is complete at its end */
+	gunzip_sniff_start(&up->raw, up->up.gzip ? NULL : &up->up.gz, to_ingest,
+			   up->up.in);
 	if ((up->body == RUNS_FORM && runs_form_begin(req, up)) ||
 	    (up->body == RUNS_RAW && ingest_meta_check(&up->meta, &req->err))) {
 		http_reply_error(req, 400, "bad_request", req->err.buf);
@@ -156,10 +157,10 @@ static void runs_data(struct http_request *req, const char *data, size_t len)
 	struct runs_upload *up = req->ctx;
 	gunzip_fn fn = up->body == RUNS_JSON ? upload_json_body_add :
 		       up->body == RUNS_FORM ? form_feed :
-					       to_ingest;
+					       gunzip_sniff_feed;
 	void *ctx = up->body == RUNS_JSON ? (void *)req :
 		    up->body == RUNS_FORM ? (void *)up->form :
-					    (void *)up->up.in;
+					    (void *)&up->raw;
 	int ret;
 
 	if (up->up.gzip)
@@ -247,6 +248,8 @@ static void runs_end(struct http_request *req)
 		ret = gunzip_finish(up->up.gz, &req->err);
 	if (!ret && up->body == RUNS_JSON)
 		ret = runs_json(req, up, &doc);
+	if (!ret && up->body == RUNS_RAW)
+		ret = gunzip_sniff_finish(&up->raw, &req->err);
 	if (!ret && up->body == RUNS_FORM)
 		ret = form_finish(up->form, &req->err);
 	if (!ret && up->body == RUNS_FORM)

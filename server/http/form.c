@@ -17,14 +17,9 @@ struct form {
 	struct MHD_PostProcessor *pp;
 	const char *const *names;
 	size_t nnames;
-	gunzip_fn log_fn;
-	void *log_ctx;
-	struct gunzip *gz;
-	/* the log part: seen, its bytes so far, gzip (from its first two
-	 * bytes, one held back when they come apart) */
-	bool log_seen, gzip;
-	unsigned long long log_bytes;
-	unsigned char first;
+	/* the log part: seen, and its bytes on (through gz if gzip) */
+	bool log_seen;
+	struct gunzip_sniff log;
 	struct strbuf field[FORM_FIELDS];
 	bool seen[FORM_FIELDS];
 	int ret; /* why a callback stopped the post processor */
@@ -62,54 +57,19 @@ static int refuse(struct form *f, int ret)
 	return MHD_NO;
 }
 
-/* The log part's bytes after its first: gunzipped or as they are. */
-static int log_bytes(struct form *f, const char *buf, size_t len)
-{
-	if (f->gzip)
-		return gunzip_feed(f->gz, buf, len, f->log_fn, f->log_ctx,
-				   f->err);
-	return f->log_fn(f->log_ctx, buf, len, f->err);
-}
-
 static enum MHD_Result log_part(struct form *f, const char *buf, uint64_t off,
 				size_t len)
 {
-	int ret = 0;
+	int ret;
 
 	/* each part begins at offset 0; the log's has had bytes before */
-	if (f->log_seen && off == 0 && f->log_bytes) {
+	if (f->log_seen && off == 0 && f->log.seen) {
 		strbuf_addstr(f->err, "the form holds more than one \"log\""
 				      " part: one log is one run");
 		return refuse(f, -EINVAL);
 	}
 	f->log_seen = true;
-	if (!len)
-		return MHD_YES;
-	if (f->log_bytes == 0 && len == 1) {
-		f->first = (unsigned char)buf[0];
-		f->log_bytes = 1;
-		return MHD_YES;
-	}
-	if (f->log_bytes <= 1) {
-		unsigned char b0 = f->log_bytes ? f->first :
-						  (unsigned char)buf[0];
-		unsigned char b1 = (unsigned char)buf[f->log_bytes ? 0 : 1];
-
-		f->gzip = b0 == 0x1f && b1 == 0x8b;
-		if (f->gzip && !f->gz) {
-			strbuf_addstr(f->err,
-				      "a gzip \"log\" part inside a gzip"
-				      " body: compress one of them");
-			return refuse(f, -EINVAL);
-		}
-		if (f->gzip)
-			gunzip_reset(f->gz);
-		if (f->log_bytes)
-			ret = log_bytes(f, (const char *)&f->first, 1);
-	}
-	f->log_bytes += len;
-	if (!ret)
-		ret = log_bytes(f, buf, len);
+	ret = gunzip_sniff_feed(&f->log, buf, len, f->err);
 	return ret ? refuse(f, ret) : MHD_YES;
 }
 
@@ -158,7 +118,7 @@ static enum MHD_Result form_part(void *cls, enum MHD_ValueKind kind,
 }
 
 int form_begin(struct form *f, void *conn, const char *const *names, size_t n,
-	       gunzip_fn log_fn, void *log_ctx, struct gunzip *gz,
+	       gunzip_fn log_fn, void *log_ctx, struct gunzip **gz,
 	       struct strbuf *err)
 {
 	size_t i;
@@ -171,11 +131,8 @@ int form_begin(struct form *f, void *conn, const char *const *names, size_t n,
 	}
 	f->names = names;
 	f->nnames = n < FORM_FIELDS ? n : FORM_FIELDS;
-	f->log_fn = log_fn;
-	f->log_ctx = log_ctx;
-	f->gz = gz;
-	f->log_seen = f->gzip = false;
-	f->log_bytes = 0;
+	f->log_seen = false;
+	gunzip_sniff_start(&f->log, gz, log_fn, log_ctx);
 	f->ret = 0;
 	f->err = err;
 	f->pp = MHD_create_post_processor(conn, FORM_BUFFER, form_part, f);
@@ -201,7 +158,6 @@ int form_feed(void *ctx, const char *buf, size_t len, struct strbuf *err)
 int form_finish(struct form *f, struct strbuf *err)
 {
 	enum MHD_Result done = MHD_destroy_post_processor(f->pp);
-	int ret = 0;
 
 	f->pp = NULL;
 	f->err = err;
@@ -215,12 +171,7 @@ int form_finish(struct form *f, struct strbuf *err)
 				   " (curl -F log=@dmesg.txt)");
 		return -EINVAL;
 	}
-	/* a one-byte log never learnt whether it was gzip */
-	if (f->log_bytes == 1)
-		ret = f->log_fn(f->log_ctx, (const char *)&f->first, 1, err);
-	if (!ret && f->gzip)
-		ret = gunzip_finish(f->gz, err);
-	return ret;
+	return gunzip_sniff_finish(&f->log, err);
 }
 
 const char *form_field(const struct form *f, size_t i)

@@ -29,11 +29,12 @@ void form_free(struct form *f);
  * Begin a request on conn (struct MHD_Connection, whose Content-Type is
  * multipart/form-data) whose part "log" goes to log_fn(log_ctx) and whose
  * fields may be those of names[n] (another name is refused: the runner
- * meant something by it).  gz: for a log part that is a gzip file (NULL:
- * refused).  0, or -EINVAL with err (no boundary).
+ * meant something by it).  gz: where a gunzip for a log part that is a gzip
+ * file is kept (struct gunzip_sniff; NULL: refused).  0, or -EINVAL with
+ * err (no boundary).
  */
 int form_begin(struct form *f, void *conn, const char *const *names, size_t n,
-	       gunzip_fn log_fn, void *log_ctx, struct gunzip *gz,
+	       gunzip_fn log_fn, void *log_ctx, struct gunzip **gz,
 	       struct strbuf *err);
 /* A body piece (a gunzip_fn: ctx is the form): 0, -EINVAL for a malformed
  * body or a refused part, or log_fn's value. */

@@ -44,10 +44,13 @@ int upload_encoding(struct http_request *req, struct upload *up)
 {
 	const char *enc = http_header(req, "Content-Encoding");
 
-	up->gzip = enc && !strcasecmp(enc, "gzip");
+	/* x-gzip is gzip (RFC 9110, 8.4.1.3) */
+	up->gzip = enc &&
+		   (!strcasecmp(enc, "gzip") || !strcasecmp(enc, "x-gzip"));
 	if (enc && !up->gzip && strcasecmp(enc, "identity")) {
 		http_reply_error(req, 415, "unsupported_media_type",
-				 "Content-Encoding must be gzip or identity");
+				 "Content-Encoding must be gzip, x-gzip or"
+				 " identity");
 		return -1;
 	}
 	if (up->gzip) {

@@ -89,8 +89,8 @@ bool kcidb_fetch_allowed(const struct kcidb_fetch_config *cfg, const char *url)
 struct transfer {
 	CURL *curl;
 	struct ingest *in;
-	struct gunzip *gz; /* made when the body is gzip */
-	bool sniffed;
+	struct gunzip *gz; /* made when the body is a .gz file */
+	struct gunzip_sniff log; /* the 200 body, gzip or not, to in */
 	unsigned long long max_body;
 	const atomic_bool *cancel;
 	int ret; /* a callback's error, with its reason in err */
@@ -111,16 +111,8 @@ static size_t on_body(char *ptr, size_t size, size_t nmemb, void *ctx)
 	curl_easy_getinfo(t->curl, CURLINFO_RESPONSE_CODE, &code);
 	if (code != 200)
 		return len; /* a redirect's or an error's page */
-	if (!t->sniffed) {
-		t->sniffed = true;
-		/* a .gz file served as it is (no Content-Encoding) */
-		if (len >= 2 && (unsigned char)ptr[0] == 0x1f &&
-		    (unsigned char)ptr[1] == 0x8b)
-			t->gz = gunzip_new();
-	}
-	t->ret =
-		t->gz ? gunzip_feed(t->gz, ptr, len, to_ingest, t->in, t->err) :
-			ingest_feed(t->in, ptr, len, t->err);
+	/* a .gz file served as it is (no Content-Encoding) is unpacked */
+	t->ret = gunzip_sniff_feed(&t->log, ptr, len, t->err);
 	return t->ret ? 0 : len;
 }
 
@@ -208,6 +200,7 @@ int kcidb_fetch_log(const struct kcidb_fetch_config *cfg, const char *url,
 		strbuf_addstr(err, "libcurl cannot start");
 		return -ENOMEM;
 	}
+	gunzip_sniff_start(&t.log, &t.gz, to_ingest, in);
 	strbuf_addstr(&at, url);
 	for (hop = 0;; hop++) {
 		ret = get_once(cfg, &t, at.buf, &code);
@@ -237,8 +230,8 @@ int kcidb_fetch_log(const struct kcidb_fetch_config *cfg, const char *url,
 		strbuf_addf(err, "%s: HTTP %ld", at.buf, code);
 		ret = -EAGAIN;
 	}
-	if (!ret && t.gz)
-		ret = gunzip_finish(t.gz, err);
+	if (!ret)
+		ret = gunzip_sniff_finish(&t.log, err);
 	if (ret == -ENOMEM || ret == -EIO)
 		ret = -EAGAIN;
 	gunzip_free(t.gz);

@@ -92,3 +92,58 @@ int gunzip_finish(struct gunzip *g, struct strbuf *err)
 	}
 	return 0;
 }
+
+void gunzip_sniff_start(struct gunzip_sniff *s, struct gunzip **gz,
+			gunzip_fn fn, void *ctx)
+{
+	*s = (struct gunzip_sniff){ .gz = gz, .fn = fn, .ctx = ctx };
+}
+
+static int sniff_pass(struct gunzip_sniff *s, const char *buf, size_t len,
+		      struct strbuf *err)
+{
+	return s->gzip ? gunzip_feed(*s->gz, buf, len, s->fn, s->ctx, err) :
+			 s->fn(s->ctx, buf, len, err);
+}
+
+int gunzip_sniff_feed(void *ctx, const char *buf, size_t len,
+		      struct strbuf *err)
+{
+	struct gunzip_sniff *s = ctx;
+	unsigned char b0, b1;
+	int ret = 0;
+
+	if (!len)
+		return 0;
+	if (s->seen >= 2 || (s->seen == 0 && len == 1)) {
+		if (s->seen == 0)
+			s->first = (unsigned char)buf[0];
+		s->seen += len;
+		return s->seen == 1 ? 0 : sniff_pass(s, buf, len, err);
+	}
+	/* the first two bytes are here now */
+	b0 = s->seen ? s->first : (unsigned char)buf[0];
+	b1 = (unsigned char)buf[s->seen ? 0 : 1];
+	s->gzip = b0 == 0x1f && b1 == 0x8b;
+	if (s->gzip && !s->gz) {
+		strbuf_addstr(err, "the log is gzip inside gzip:"
+				   " compress it once");
+		return -EINVAL;
+	}
+	if (s->gzip && !*s->gz)
+		*s->gz = gunzip_new();
+	else if (s->gzip)
+		gunzip_reset(*s->gz);
+	if (s->seen)
+		ret = sniff_pass(s, (const char *)&s->first, 1, err);
+	s->seen += len;
+	return ret ? ret : sniff_pass(s, buf, len, err);
+}
+
+int gunzip_sniff_finish(struct gunzip_sniff *s, struct strbuf *err)
+{
+	/* a one-byte log never learnt whether it was gzip */
+	if (s->seen == 1)
+		return s->fn(s->ctx, (const char *)&s->first, 1, err);
+	return s->gzip ? gunzip_finish(*s->gz, err) : 0;
+}

@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
-# t2007-api-form-upload: a run sent as multipart/form-data (`curl -F
-# log=@dmesg.txt`, what Python requests' files= sends) stores the "log"
+# t2007-api-upload-shapes: the shapes CI runners send a log in besides a
+# plain body.  A .gz file sent as it is (no Content-Encoding) is unpacked,
+# x-gzip is gzip, gzip inside gzip is a 400.  A multipart/form-data form
+# (`curl -F log=@dmesg.txt`, Python requests' files=) stores the "log"
 # part's bytes only: the log's own sha256 and size, the same signature as a
 # raw upload, and a retry (a new random boundary) answers 200, as does the
 # same log sent raw.  Metadata comes from form fields or the query.  A gzip
 # file part is unpacked; a gzip body holding the form works.  Every other
-# shape is a 400 that names the fault, and stores nothing: no "log" part,
+# form is a 400 that names the fault, and stores nothing: no "log" part,
 # two, an unknown field, a field given twice or in the query too, a field
 # past 1,024 bytes, no boundary, a body cut before its closing boundary, a
 # cut gzip part, a gzip part in a gzip body.  A log line past --max-line is
@@ -32,6 +34,30 @@ st=$(post_log "$CI" "id=raw-1" "$SEED")
 check_eq "the seed sent raw is stored" 201 "$st"
 RAWSIG=$(body '.reports[0].signature')
 
+gzip -c "$SEED" >"$TMP/seed.gz"
+st=$(post_log "$CI" "id=gz-file" "$TMP/seed.gz" -H 'Content-Type: application/gzip')
+check_eq "a .gz file sent as it is: unpacked, the log's sha256, its report" \
+	"201 $SHA $RAWSIG" \
+	"$st $(body .run.log_sha256) $(body '.reports[0].signature')"
+st=$(post_log "$CI" "id=gz-file" "$SEED")
+check_eq "... the same run as the log sent plain (200)" 200 "$st"
+st=$(post_log "$CI" "id=x-gzip" "$TMP/seed.gz" -H 'Content-Encoding: x-gzip')
+check_eq "Content-Encoding: x-gzip is gzip" "201 $SHA" \
+	"$st $(body .run.log_sha256)"
+gzip -c "$TMP/seed.gz" >"$TMP/seed.gz.gz"
+st=$(post_log "$CI" "id=gz-gz" "$TMP/seed.gz.gz" -H 'Content-Encoding: gzip')
+check_eq "a .gz file in a gzip body: 400 saying so" "400 true" \
+	"$st $(body '.detail | contains("gzip inside gzip")')"
+printf x >"$TMP/one.txt"
+st=$(post_log "$CI" "id=one-byte" "$TMP/one.txt")
+check_eq "a one-byte log is stored, its byte kept" \
+	"201 1 $(sha256sum <"$TMP/one.txt" | cut -d' ' -f1)" \
+	"$st $(body .run.log_size) $(body .run.log_sha256)"
+printf '\037' >"$TMP/one.txt"
+st=$(post_log "$CI" "id=one-byte-1f" "$TMP/one.txt")
+check_eq "a one-byte log of gzip's first magic byte: kept as it is" "201 1" \
+	"$st $(body .run.log_size)"
+
 st=$(form "" -F "log=@$SEED" -F id=F1 -F machine=shard-glk1 -F tree=drm-tip)
 check_eq "a form with the log and its metadata: 201" 201 "$st"
 check_eq "the form's log: the file's sha256, not the form's" "$SHA" \
@@ -56,7 +82,6 @@ st=$(form "id=F2&machine=shard-q" -F "log=@$SEED")
 check_eq "metadata in the query, the log in the form: 201" \
 	"201 shard-q $SHA" "$st $(body .run.machine) $(body .run.log_sha256)"
 
-gzip -c "$SEED" >"$TMP/seed.gz"
 st=$(form "" -F "log=@$TMP/seed.gz" -F id=F3)
 check_eq "a gzip file as the log part is unpacked" "201 $SHA 1" \
 	"$st $(body .run.log_sha256) $(body '.reports | length')"
@@ -132,7 +157,7 @@ refused "a cut gzip log part" "gzip" "" -F "log=@$TMP/cut.gz" -F id=R9
 	cat "$TMP/seed.gz"
 	printf -- '\r\n--%s--\r\n' $B
 } | gzip -c >"$TMP/gzgz"
-refused "a gzip log part in a gzip body" "inside a gzip body" "id=R10" \
+refused "a gzip log part in a gzip body" "gzip inside gzip" "id=R10" \
 	-H "Content-Type: multipart/form-data; boundary=$B" \
 	-H 'Content-Encoding: gzip' --data-binary "@$TMP/gzgz"
 {
