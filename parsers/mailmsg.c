@@ -606,9 +606,10 @@ static int top_field(void *ctx, const char *name, size_t nlen,
 
 /* ---- MIME ------------------------------------------------------------ */
 
-/* Content-Type: its type/subtype lower case and two parameters. */
+/* Content-Type: its type/subtype lower case and the parameters read. */
 struct ctype {
 	struct strbuf type, boundary, charset;
+	bool flowed, delsp; /* format=flowed, delsp=yes (RFC 3676) */
 };
 
 static void ctype_parse(struct ctype *ct, const char *s, size_t n)
@@ -655,6 +656,10 @@ static void ctype_parse(struct ctype *ct, const char *s, size_t n)
 		else if (!strcmp(name.buf, "charset") && !ct->charset.len &&
 			 val.len <= 64)
 			strbuf_add(&ct->charset, val.buf, val.len);
+		else if (!strcmp(name.buf, "format"))
+			ct->flowed = !strcasecmp(val.buf, "flowed");
+		else if (!strcmp(name.buf, "delsp"))
+			ct->delsp = !strcasecmp(val.buf, "yes");
 	}
 	strbuf_release(&name);
 	strbuf_release(&val);
@@ -666,7 +671,54 @@ struct walk {
 	struct strbuf *err;
 };
 
-/* The text part: transfer decoding, charset to UTF-8, LF line ends. */
+/*
+ * RFC 3676 format=flowed (Thunderbird's and many clients' default): a line
+ * that ends in a space goes on in the next line of the same quote depth (the
+ * space dropped under DelSp=yes), so a long `#splatd fix: <subject>` the
+ * client wrapped is one line again; the space stuffed after the quote marks
+ * goes; a signature's "-- " stays a line.  A quoted line comes out as
+ * ">>" (its depth) and a space before its text.
+ */
+static void unflow(struct strbuf *out, const char *s, size_t n, bool delsp)
+{
+	const char *end = s + n, *next, *t;
+	size_t len, depth, open_depth = 0, i;
+	bool open = false, flows, eol = false;
+
+	for (; s < end; s = next) {
+		len = line_at(s, end, &next);
+		eol = next > s + len;
+		for (depth = 0; depth < len && s[depth] == '>'; depth++)
+			;
+		t = s + depth;
+		len -= depth;
+		if (len && *t == ' ') { /* stuffed */
+			t++;
+			len--;
+		}
+		if (open && depth != open_depth) {
+			strbuf_addch(out, '\n');
+			open = false;
+		}
+		if (!open && depth) {
+			for (i = 0; i < depth; i++)
+				strbuf_addch(out, '>');
+			strbuf_addch(out, ' ');
+		}
+		flows = len && t[len - 1] == ' ' &&
+			!(len == 3 && !memcmp(t, "-- ", 3));
+		strbuf_add(out, t, flows && delsp ? len - 1 : len);
+		open = flows;
+		open_depth = depth;
+		if (!flows && eol)
+			strbuf_addch(out, '\n');
+	}
+	if (open && eol)
+		strbuf_addch(out, '\n');
+}
+
+/* The text part: transfer decoding, charset to UTF-8, LF line ends,
+ * format=flowed lines joined. */
 static int take_text(struct walk *w, const char *cte, const struct ctype *ct,
 		     const char *p, const char *end)
 {
@@ -699,9 +751,12 @@ static int take_text(struct walk *w, const char *cte, const struct ctype *ct,
 		}
 	}
 	no_controls(&dec, 0, true);
+	strbuf_reset(&txt);
+	if (ct->flowed)
+		unflow(&txt, dec.buf, dec.len, ct->delsp);
 	free(w->m->body);
-	w->m->body_len = dec.len;
-	w->m->body = strbuf_detach(&dec, NULL);
+	w->m->body_len = ct->flowed ? txt.len : dec.len;
+	w->m->body = strbuf_detach(ct->flowed ? &txt : &dec, NULL);
 out:
 	strbuf_release(&dec);
 	strbuf_release(&txt);
@@ -797,7 +852,8 @@ static int walk_entity(struct walk *w, const struct strbuf *ctype_text,
 		       const struct strbuf *cte, const char *p, const char *end,
 		       unsigned depth)
 {
-	struct ctype ct = { STRBUF_INIT, STRBUF_INIT, STRBUF_INIT };
+	struct ctype ct = { STRBUF_INIT, STRBUF_INIT, STRBUF_INIT, false,
+			    false };
 	int ret = 0;
 
 	ctype_parse(&ct, ctype_text->buf, ctype_text->len);

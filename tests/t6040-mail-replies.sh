@@ -362,6 +362,24 @@ check_eq "... only the exact word: another subject unsubscribes nobody" 1 \
 	"$(sql "SELECT count(*) FROM mail_optouts
 		WHERE email = 'someone@example.net'")"
 
+# Thunderbird's default, format=flowed: its wrap of a long fix subject is
+# a space at the line's end, and the subject is one line again
+{
+	printf 'From: %s\nSubject: Re: [splatd] 3 lockdep reports\n' "$GR"
+	printf 'Message-ID: <flowed-1@roeck>\nIn-Reply-To: <%s>\n' "$DIGEST"
+	printf 'Content-Type: text/plain; charset=UTF-8; format=flowed\n'
+	printf 'Content-Transfer-Encoding: 7bit\n\n'
+	printf '> [2] possible deadlock in coretemp_cpu_online \n\n'
+	printf '#splatd fix: hwmon: (coretemp) Replace sensor_device_attribute \n'
+	printf 'with device_attribute and take the lock once\n'
+} >"$TMP/flowed.eml"
+receive "$TMP/flowed.eml" >/dev/null
+FREG=$(sql "SELECT regression_id FROM regression_signatures
+	WHERE signature_id = $SEEDID")
+check_eq "format=flowed: the wrapped fix subject is recorded whole" \
+	"hwmon: (coretemp) Replace sensor_device_attribute with device_attribute and take the lock once" \
+	"$(sql "SELECT fix_expected FROM regressions WHERE id = '$FREG'")"
+
 check_eq "usage: --help 0, an unknown option 2, no subcommand 2" "0 2 2" \
 	"$("$SPLATD" mail receive --help >/dev/null; echo $?) $("$SPLATD" mail \
 	receive --frob </dev/null 2>/dev/null; echo $?) $("$SPLATD" mail \

@@ -136,6 +136,83 @@ static void mailmsg__multipart_qp_base64(void **state)
 	strbuf_release(&err);
 }
 
+/* RFC 3676: what Thunderbird sends by default, a long line wrapped */
+static void mailmsg__format_flowed(void **state)
+{
+	static const char msg[] =
+		"From: a@b.c\n"
+		"Content-Type: text/plain; charset=UTF-8; format=flowed\n"
+		"\n"
+		"On 01/01/2026 splatd wrote:\n"
+		"> [2] possible deadlock in coretemp_cpu_online, 12 runs since \n"
+		"> 2026-01-01\n"
+		"\n"
+		"#splatd fix: drm/i915/display: Take the fbdev helper lock \n"
+		"outside of the power domain lock\n"
+		"\n"
+		" From the trace, indented by one\n"
+		">> [9] deeper, \n"
+		"> [3] a new depth ends the paragraph\n"
+		"#splatd status: \n"
+		"known\n"
+		"-- \n"
+		"Guenter\n";
+	static const char delsp[] =
+		"From: a@b.c\n"
+		"Content-Type: text/plain; format=Flowed; DelSp=Yes\n"
+		"\n"
+		"#splatd link: https://lore.kernel.org/r/20210524174536.GA2 \n"
+		"433@roeck-us.net\n";
+	static const char fixed[] = "From: a@b.c\n"
+				    "Content-Type: text/plain\n"
+				    "\n"
+				    "#splatd fix: a subject \n"
+				    "not flowed\n";
+	struct mailmsg m;
+	struct strbuf err = STRBUF_INIT;
+
+	(void)state;
+	assert_int_equal(parse(&m, msg, &err), 0);
+	assert_string_equal(
+		m.body, "On 01/01/2026 splatd wrote:\n"
+			"> [2] possible deadlock in coretemp_cpu_online,"
+			" 12 runs since 2026-01-01\n"
+			"\n"
+			"#splatd fix: drm/i915/display: Take the fbdev helper"
+			" lock outside of the power domain lock\n"
+			"\n"
+			"From the trace, indented by one\n"
+			">> [9] deeper, \n"
+			"> [3] a new depth ends the paragraph\n"
+			"#splatd status: known\n"
+			"-- \n"
+			"Guenter\n");
+	assert_int_equal(m.ncmds, 2);
+	assert_int_equal(m.cmds[0].verb, MAILMSG_FIX);
+	assert_string_equal(m.cmds[0].arg,
+			    "drm/i915/display: Take the fbdev helper lock"
+			    " outside of the power domain lock");
+	assert_int_equal(m.cmds[0].ref, 2);
+	assert_int_equal(m.cmds[1].verb, MAILMSG_STATUS);
+	assert_string_equal(m.cmds[1].arg, "known");
+	assert_int_equal(m.cmds[1].ref, 3);
+	mailmsg_release(&m);
+
+	assert_int_equal(parse(&m, delsp, &err), 0);
+	assert_int_equal(m.ncmds, 1);
+	assert_string_equal(m.cmds[0].arg,
+			    "https://lore.kernel.org/r/"
+			    "20210524174536.GA2433@roeck-us.net");
+	mailmsg_release(&m);
+
+	/* without format=flowed a trailing space ends nothing */
+	assert_int_equal(parse(&m, fixed, &err), 0);
+	assert_int_equal(m.ncmds, 1);
+	assert_string_equal(m.cmds[0].arg, "a subject");
+	mailmsg_release(&m);
+	strbuf_release(&err);
+}
+
 static void mailmsg__malformed_commands(void **state)
 {
 	static const char msg[] = "From: a@b.c\n\n"
@@ -348,6 +425,7 @@ int main(void)
 		cmocka_unit_test(mailmsg__reply_headers_and_commands),
 		cmocka_unit_test(mailmsg__encoded_words),
 		cmocka_unit_test(mailmsg__multipart_qp_base64),
+		cmocka_unit_test(mailmsg__format_flowed),
 		cmocka_unit_test(mailmsg__malformed_commands),
 		cmocka_unit_test(mailmsg__dup_forms),
 		cmocka_unit_test(mailmsg__caps),
