@@ -1109,6 +1109,71 @@ int mailmsg_commands(struct mailmsg *m, const char *text, size_t len,
 	return 0;
 }
 
+/* Whether the line s[0..n) opens what is no longer the sender's: a
+ * signature, or a client's banner over the mail it answers or forwards. */
+static bool words_end(const char *s, size_t n)
+{
+	static const char *const banners[] = {
+		"-----Original Message-----",
+		"---------- Forwarded message",
+		"-------- Original Message --------",
+		"-------- Forwarded Message --------",
+	};
+	size_t i;
+
+	if ((n == 3 && !memcmp(s, "-- ", 3)) || (n == 2 && !memcmp(s, "--", 2)))
+		return true;
+	for (i = 0; i < ARRAY_SIZE(banners); i++)
+		if (n >= strlen(banners[i]) &&
+		    !strncasecmp(s, banners[i], strlen(banners[i])))
+			return true;
+	return false;
+}
+
+/* Whether the next line of p[..end) that is not blank is quoted. */
+static bool quote_follows(const char *p, const char *end)
+{
+	const char *next, *t;
+	size_t n;
+
+	for (; p < end; p = next) {
+		n = line_at(p, end, &next);
+		t = trim(p, &n);
+		if (n)
+			return *t == '>';
+	}
+	return false;
+}
+
+void mailmsg_own_words(const struct mailmsg *m, size_t max, struct strbuf *out)
+{
+	const char *p = m->body, *end = m->body + m->body_len, *next, *t;
+	size_t n;
+
+	strbuf_reset(out);
+	for (; p && p < end && out->len <= max; p = next) {
+		n = line_at(p, end, &next);
+		if (words_end(p, n))
+			break;
+		t = trim(p, &n);
+		if (!n || *t == '>' ||
+		    (n >= 7 && !strncasecmp(t, "#splatd", 7)))
+			continue;
+		/* "On <date>, <someone> wrote:" over the quote it brings */
+		if (t[n - 1] == ':' && quote_follows(next, end))
+			continue;
+		if (out->len)
+			strbuf_addch(out, ' ');
+		for (; n; t++, n--)
+			if (!is_ws(*t) || !is_ws(out->buf[out->len - 1]))
+				strbuf_addch(out, is_ws(*t) ? ' ' : *t);
+	}
+	if (out->len > max) {
+		cut_utf8(out, max > 3 ? max - 3 : 0);
+		strbuf_addstr(out, "...");
+	}
+}
+
 /* ---- the message ------------------------------------------------------- */
 
 int mailmsg_parse(struct mailmsg *m, const char *data, size_t len,

@@ -110,6 +110,16 @@ int mailmsg_commands(struct mailmsg *m, const char *text, size_t len,
 		     struct strbuf *err);
 
 /*
+ * What the sender wrote in their own words (what a reply explains beside
+ * its commands), at most max bytes of UTF-8 into out (reset first; cut at
+ * a character with "..."), blanks collapsed, lines joined by a space: the
+ * body's lines that are not quoted ("> "), not `#splatd` commands, not an
+ * attribution ("On ..., X wrote:" before a quote), before a signature
+ * ("-- ") or a forwarded/original message's banner.  Empty when none.
+ */
+void mailmsg_own_words(const struct mailmsg *m, size_t max, struct strbuf *out);
+
+/*
  * "Name <a@b>", "a@b (comment)" or "a@b" -> "a@b" lower case into out
  * (reset first): printable ASCII, one '@' with text on both sides, no
  * space, quote, bracket or comma, at most 254 bytes.  false when none.

@@ -104,13 +104,13 @@ REG=$(body '.regressions[0].id')
 get "$BASE/api/v1/regressions/$REG" >/dev/null
 check_eq "API: the regression holds the seed (the root of [1])" "$SEEDID" \
 	"$(body '[.signatures[].id] | join(" ")')"
-check_eq "signature history names the sender and the Message-ID" \
-	"merge|mail:$GR|Message-ID <r1.roeck@example.net>" \
+check_eq "signature history names the sender, the Message-ID and their words" \
+	"merge|mail:$GR|Message-ID <r1.roeck@example.net>: Thanks, Guenter" \
 	"$(sql "SELECT action, actor, note FROM signature_events
 		WHERE signature_id = $TWOID")"
 check_eq "regression history too" \
-	"create|mail:$GR|Message-ID <r1.roeck@example.net>
-introduced|mail:$GR|Message-ID <r1.roeck@example.net>" \
+	"create|mail:$GR|Message-ID <r1.roeck@example.net>: Thanks, Guenter
+introduced|mail:$GR|Message-ID <r1.roeck@example.net>: Thanks, Guenter" \
 	"$(sql "SELECT action, actor, reason FROM regression_history
 		WHERE regression_id = $REG ORDER BY id")"
 check_eq "answered once, to the sender alone" "1 [\"$GR\"]" \

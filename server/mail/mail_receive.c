@@ -19,6 +19,8 @@
 
 #define MAX_ANSWER_REFS 10 /* References of the answer: theirs, nearest */
 #define MAX_SUBJECT 200 /* bytes of their subject in ours */
+/* bytes of the sender's own words kept in the history with the commands */
+#define MAIL_WORDS_MAX 300
 
 struct item {
 	long long ref, sig;
@@ -32,7 +34,8 @@ struct rx {
 	struct mailmsg m;
 	char *id; /* their Message-ID, else the sha256 of the bytes */
 	struct strbuf self; /* splatd's own address */
-	struct strbuf actor, note; /* "mail:<addr>", "Message-ID <id>" */
+	/* "mail:<addr>", "Message-ID <id>[: the sender's own words]" */
+	struct strbuf actor, note;
 	bool standing; /* the sender may get an answer (db_mail_standing) */
 	struct item *items; /* of the splatd mail answered */
 	size_t nitems, alloc;
@@ -702,6 +705,11 @@ int mail_receive(struct db *db, const struct mail_config *cfg, const char *data,
 	}
 	strbuf_addf(&rx.actor, "mail:%s", rx.m.from ? rx.m.from : "unknown");
 	strbuf_addf(&rx.note, "Message-ID <%s>", rx.id);
+	/* what the sender said beside the commands goes with them */
+	mailmsg_own_words(&rx.m, MAIL_WORDS_MAX, &perr);
+	if (perr.len)
+		strbuf_addf(&rx.note, ": %s", perr.buf);
+	strbuf_reset(&perr);
 	ret = db_begin(db, err);
 	if (ret)
 		goto out;

@@ -213,6 +213,48 @@ static void mailmsg__format_flowed(void **state)
 	strbuf_release(&err);
 }
 
+static void mailmsg__own_words(void **state)
+{
+	static const char msg[] =
+		"From: a@b.c\n"
+		"\n"
+		"On Thu, 1 Jan 2026, splatd wrote:\n"
+		"\n"
+		"> [1] possible deadlock in f\n"
+		"#splatd invalid\n"
+		"Not a bug,\tthe classes differ.  The fix is:\n"
+		"   it needs none.\n"
+		">> quoted deeper\n"
+		"-----Original Message-----\n"
+		"From: splatd\n";
+	static const char sig[] = "From: a@b.c\n\n#splatd invalid\n--\nG\n";
+	static const char cut[] =
+		"From: a@b.c\n\n\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
+		"\xc3\xa9\n";
+	struct mailmsg m;
+	struct strbuf err = STRBUF_INIT, w = STRBUF_INIT;
+
+	(void)state;
+	assert_int_equal(parse(&m, msg, &err), 0);
+	mailmsg_own_words(&m, 300, &w);
+	assert_string_equal(w.buf, "Not a bug, the classes differ. The fix is:"
+				   " it needs none.");
+	mailmsg_own_words(&m, 20, &w);
+	assert_string_equal(w.buf, "Not a bug, the cl...");
+	mailmsg_release(&m);
+	assert_int_equal(parse(&m, sig, &err), 0);
+	mailmsg_own_words(&m, 300, &w);
+	assert_string_equal(w.buf, "");
+	mailmsg_release(&m);
+	/* cut at a character, never inside one */
+	assert_int_equal(parse(&m, cut, &err), 0);
+	mailmsg_own_words(&m, 8, &w);
+	assert_string_equal(w.buf, "\xc3\xa9\xc3\xa9...");
+	mailmsg_release(&m);
+	strbuf_release(&w);
+	strbuf_release(&err);
+}
+
 static void mailmsg__malformed_commands(void **state)
 {
 	static const char msg[] = "From: a@b.c\n\n"
@@ -426,6 +468,7 @@ int main(void)
 		cmocka_unit_test(mailmsg__encoded_words),
 		cmocka_unit_test(mailmsg__multipart_qp_base64),
 		cmocka_unit_test(mailmsg__format_flowed),
+		cmocka_unit_test(mailmsg__own_words),
 		cmocka_unit_test(mailmsg__malformed_commands),
 		cmocka_unit_test(mailmsg__dup_forms),
 		cmocka_unit_test(mailmsg__caps),
