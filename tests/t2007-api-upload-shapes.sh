@@ -117,6 +117,11 @@ st=$(form "" -H "Content-Type: multipart/form-data; boundary=$B" \
 check_eq "a gzip body holding the form: 201, the log's sha256" "201 $SHA" \
 	"$st $(body .run.log_sha256)"
 
+sed 's/^F5\r$/F7\r/' "$TMP/form.txt" >"$TMP/form7.txt"
+st=$(form "" -H "Content-Type: multipart/form-data; charset=utf-8; boundary=\"$B\"" \
+	--data-binary "@$TMP/form7.txt")
+check_eq "a quoted boundary after another parameter: 201" 201 "$st"
+
 # refusals: 400 naming the fault, nothing stored
 before=$(stored)
 refused() {
@@ -146,6 +151,10 @@ refused "an empty log part" "empty" "" -F "log=@/dev/null;filename=e.txt" \
 	-F id=R7
 refused "no boundary" "without a boundary" "id=R8" \
 	-H 'Content-Type: multipart/form-data' --data-binary "@$SEED"
+refused "a parameter after the boundary (read as part of it)" \
+	"put boundary= last" "id=R12" \
+	-H "Content-Type: multipart/form-data; boundary=$B; charset=utf-8" \
+	--data-binary "@$TMP/form.txt"
 head -c -12 "$TMP/form.txt" >"$TMP/cut.txt"
 refused "a body cut before its closing boundary" "closing boundary" "" \
 	-H "Content-Type: multipart/form-data; boundary=$B" \

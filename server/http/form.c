@@ -117,6 +117,21 @@ static enum MHD_Result form_part(void *cls, enum MHD_ValueKind kind,
 	return MHD_YES;
 }
 
+/* Whether a Content-Type has a parameter after its boundary's value. */
+static bool boundary_not_last(const char *type)
+{
+	const char *b = type ? strcasestr(type, "boundary=") : NULL;
+
+	if (!b)
+		return false;
+	b += strlen("boundary=");
+	if (*b == '"') {
+		b = strchr(b + 1, '"');
+		return b && strchr(b, ';');
+	}
+	return strchr(b, ';');
+}
+
 int form_begin(struct form *f, void *conn, const char *const *names, size_t n,
 	       gunzip_fn log_fn, void *log_ctx, struct gunzip **gz,
 	       struct strbuf *err)
@@ -135,6 +150,15 @@ int form_begin(struct form *f, void *conn, const char *const *names, size_t n,
 	gunzip_sniff_start(&f->log, gz, log_fn, log_ctx);
 	f->ret = 0;
 	f->err = err;
+	/* libmicrohttpd takes the boundary to the end of the header: a
+	 * parameter after it would be read as part of it */
+	if (boundary_not_last(MHD_lookup_connection_value(
+		    conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE))) {
+		strbuf_addstr(err, "multipart/form-data: a parameter after"
+				   " the boundary is not read; put boundary="
+				   " last");
+		return -EINVAL;
+	}
 	f->pp = MHD_create_post_processor(conn, FORM_BUFFER, form_part, f);
 	if (f->pp)
 		return 0;
