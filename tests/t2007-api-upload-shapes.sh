@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0
 # t2007-api-upload-shapes: the shapes CI runners send a log in besides a
 # plain body.  A .gz file sent as it is (no Content-Encoding) is unpacked,
-# x-gzip is gzip, gzip inside gzip is a 400.  A multipart/form-data form
+# x-gzip is gzip, gzip inside gzip is a 400, an xz file a 400 that says so.  A multipart/form-data form
 # (`curl -F log=@dmesg.txt`, Python requests' files=) stores the "log"
 # part's bytes only: the log's own sha256 and size, the same signature as a
 # raw upload, and a retry (a new random boundary) answers 200, as does the
@@ -48,6 +48,10 @@ gzip -c "$TMP/seed.gz" >"$TMP/seed.gz.gz"
 st=$(post_log "$CI" "id=gz-gz" "$TMP/seed.gz.gz" -H 'Content-Encoding: gzip')
 check_eq "a .gz file in a gzip body: 400 saying so" "400 true" \
 	"$st $(body '.detail | contains("gzip inside gzip")')"
+xz -c "$SEED" >"$TMP/seed.xz"
+st=$(post_log "$CI" "id=xz-file" "$TMP/seed.xz")
+check_eq "an xz file: 400 naming it (only gzip is unpacked)" "400 true" \
+	"$st $(body '.detail | contains("it is an xz file")')"
 printf x >"$TMP/one.txt"
 st=$(post_log "$CI" "id=one-byte" "$TMP/one.txt")
 check_eq "a one-byte log is stored, its byte kept" \

@@ -35,6 +35,7 @@ struct ingest {
 	struct db_report *reports;
 	size_t nreports, alloc;
 	unsigned long long bytes;
+	unsigned char head[6]; /* the log's first bytes: what a binary one is */
 	int error; /* sticky: the first error of this log */
 	struct strbuf cb_err; /* why a parser callback stopped */
 	bool lockdep_off;
@@ -306,6 +307,34 @@ static int parser_result(struct ingest *in, int rc, struct strbuf *err)
 	return in->error;
 }
 
+/* A log that is not text: "; it is an xz file, ..." when it is one of
+ * the compressed files a CI keeps its logs in (only gzip is unpacked). */
+static const char *packed_as(const struct ingest *in)
+{
+	static const struct {
+		const char *magic, *what;
+		size_t len;
+	} packs[] = {
+		{ "\xfd"
+		  "7zXZ",
+		  "; it is an xz file, and only gzip is unpacked", 5 },
+		{ "\x28\xb5\x2f\xfd",
+		  "; it is a zstd file, and only gzip is unpacked", 4 },
+		{ "BZh", "; it is a bzip2 file, and only gzip is unpacked", 3 },
+		{ "\x04\x22\x4d\x18",
+		  "; it is an lz4 file, and only gzip is unpacked", 4 },
+		{ "PK\x03\x04", "; it is a zip file: unpack the log from it",
+		  4 },
+	};
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(packs); i++)
+		if (in->bytes >= packs[i].len &&
+		    !memcmp(in->head, packs[i].magic, packs[i].len))
+			return packs[i].what;
+	return "";
+}
+
 int ingest_feed(struct ingest *in, const char *buf, size_t len,
 		struct strbuf *err)
 {
@@ -320,6 +349,11 @@ int ingest_feed(struct ingest *in, const char *buf, size_t len,
 			    in->lim.max_decompressed);
 		return in->error = -EFBIG;
 	}
+	if (in->bytes < sizeof(in->head))
+		memcpy(in->head + in->bytes, buf,
+		       len < sizeof(in->head) - in->bytes ?
+			       len :
+			       sizeof(in->head) - in->bytes);
 	in->bytes += len;
 	EVP_DigestUpdate(in->sha, buf, len);
 	t = now_ns();
@@ -328,7 +362,8 @@ int ingest_feed(struct ingest *in, const char *buf, size_t len,
 	/* the parser's line reader sees every byte: it checks the shape too */
 	d = lockdep_parser_dmesg(in->parser);
 	if (dmesg_saw_nul(d)) {
-		strbuf_addstr(err, "the log is not text (it has NUL bytes)");
+		strbuf_addf(err, "the log is not text (it has NUL bytes%s)",
+			    packed_as(in));
 		return in->error = -EINVAL;
 	}
 	if (dmesg_longest_line(d) > in->lim.max_line) {
