@@ -64,7 +64,7 @@ static const char *trim(const char *s, size_t *n)
 }
 
 /* In place: every control character a space (a tab too unless keep_lf,
- * which keeps LF and tabs), NUL a '?'. */
+ * which keeps LF and tabs; a C1 control, U+0080-U+009F, two), NUL a '?'. */
 static void no_controls(struct strbuf *sb, size_t from, bool keep_lf)
 {
 	size_t i;
@@ -74,6 +74,10 @@ static void no_controls(struct strbuf *sb, size_t from, bool keep_lf)
 
 		if (!c)
 			sb->buf[i] = '?';
+		else if (c == 0xc2 && i + 1 < sb->len &&
+			 (unsigned char)sb->buf[i + 1] >= 0x80 &&
+			 (unsigned char)sb->buf[i + 1] <= 0x9f)
+			sb->buf[i] = sb->buf[i + 1] = ' ';
 		else if ((c < ' ' || c == 0x7f) &&
 			 !(keep_lf && (c == '\n' || c == '\t')))
 			sb->buf[i] = ' ';
@@ -95,39 +99,68 @@ static void cut_utf8(struct strbuf *sb, size_t max)
 enum charset {
 	CS_UTF8, /* utf-8, us-ascii and any other: bytes not UTF-8 read '?' */
 	CS_LATIN1,
+	CS_CP1252, /* Windows' Western (Outlook's): latin-1 but 0x80-0x9f */
 };
 
 static enum charset charset_of(const char *s, size_t n)
 {
-	static const char *const latin1[] = { "iso-8859-1", "iso8859-1",
-					      "iso_8859-1", "latin1",
-					      "latin-1",    "l1" };
+	static const struct {
+		const char *name;
+		enum charset cs;
+	} names[] = {
+		{ "iso-8859-1", CS_LATIN1 },   { "iso8859-1", CS_LATIN1 },
+		{ "iso_8859-1", CS_LATIN1 },   { "latin1", CS_LATIN1 },
+		{ "latin-1", CS_LATIN1 },      { "l1", CS_LATIN1 },
+		{ "windows-1252", CS_CP1252 }, { "cp1252", CS_CP1252 },
+	};
 	size_t i;
 
-	for (i = 0; i < ARRAY_SIZE(latin1); i++)
-		if (strlen(latin1[i]) == n && !strncasecmp(s, latin1[i], n))
-			return CS_LATIN1;
+	for (i = 0; i < ARRAY_SIZE(names); i++)
+		if (strlen(names[i].name) == n &&
+		    !strncasecmp(s, names[i].name, n))
+			return names[i].cs;
 	return CS_UTF8;
+}
+
+/* The code point of a byte of windows-1252 from 0x80 to 0x9f (U+FFFD for
+ * the five it leaves out). */
+static unsigned cp1252_high(unsigned char c)
+{
+	static const unsigned short cp[32] = {
+		0x20ac, 0xfffd, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021,
+		0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0xfffd, 0x017d, 0xfffd,
+		0xfffd, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014,
+		0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0xfffd, 0x017e, 0x0178
+	};
+
+	return cp[c - 0x80];
 }
 
 static void to_utf8(struct strbuf *out, const char *s, size_t n,
 		    enum charset cs)
 {
+	unsigned u;
 	size_t i;
 
 	if (cs == CS_UTF8) {
 		utf8_sanitize(out, s, n);
 		return;
 	}
-	strbuf_grow(out, 2 * n);
+	strbuf_grow(out, 3 * n);
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 
-		if (c < 0x80) {
-			strbuf_addch(out, c);
+		u = cs == CS_CP1252 && c >= 0x80 && c < 0xa0 ? cp1252_high(c) :
+							       c;
+		if (u < 0x80) {
+			strbuf_addch(out, (int)u);
+		} else if (u < 0x800) {
+			strbuf_addch(out, (int)(0xc0 | (u >> 6)));
+			strbuf_addch(out, (int)(0x80 | (u & 0x3f)));
 		} else {
-			strbuf_addch(out, 0xc0 | (c >> 6));
-			strbuf_addch(out, 0x80 | (c & 0x3f));
+			strbuf_addch(out, (int)(0xe0 | (u >> 12)));
+			strbuf_addch(out, (int)(0x80 | ((u >> 6) & 0x3f)));
+			strbuf_addch(out, (int)(0x80 | (u & 0x3f)));
 		}
 	}
 }

@@ -8,9 +8,9 @@
  * Line ends may be CRLF, LF or CR.  Header values are unfolded and their
  * RFC 2047 encoded-words (B and Q) decoded; every text handed out is UTF-8
  * without control characters (a byte that is not UTF-8 reads '?').
- * Charsets utf-8, us-ascii and iso-8859-1 are converted; any other is read
- * as UTF-8 with that rule.  A format=flowed text's wrapped lines are joined
- * (RFC 3676).
+ * Charsets utf-8, us-ascii, iso-8859-1 and windows-1252 are converted; any
+ * other is read as UTF-8 with that rule.  A format=flowed text's wrapped
+ * lines are joined (RFC 3676).
  */
 #ifndef SPLATD_MAILMSG_H
 #define SPLATD_MAILMSG_H

@@ -255,6 +255,39 @@ static void mailmsg__own_words(void **state)
 	strbuf_release(&err);
 }
 
+/* Outlook's windows-1252: its quotes, dash and euro are not latin-1's C1 */
+static void mailmsg__windows_1252(void **state)
+{
+	static const char msg[] =
+		"From: a@b.c\n"
+		"Subject: =?windows-1252?Q?=93fix=94_=96_done?=\n"
+		"Content-Type: text/plain; charset=\"Windows-1252\"\n"
+		"Content-Transfer-Encoding: quoted-printable\n"
+		"\n"
+		"It=92s 5=80 =E9t=E9 =81.\n";
+	struct mailmsg m;
+	struct strbuf err = STRBUF_INIT;
+
+	(void)state;
+	assert_int_equal(parse(&m, msg, &err), 0);
+	assert_string_equal(m.subject, "\xe2\x80\x9c"
+				       "fix\xe2\x80\x9d \xe2\x80\x93 done");
+	assert_string_equal(m.body, "It\xe2\x80\x99s 5\xe2\x82\xac "
+				    "\xc3\xa9t\xc3\xa9 \xef\xbf\xbd.\n");
+	mailmsg_release(&m);
+	/* latin-1's C1 bytes (0x85 is NEL, a line break to some) are no text */
+	assert_int_equal(
+		parse(&m,
+		      "From: a@b.c\nSubject: =?iso-8859-1?Q?a=85b?=\n"
+		      "Content-Type: text/plain; charset=latin1\n\nx\x85y\n",
+		      &err),
+		0);
+	assert_string_equal(m.subject, "a  b");
+	assert_string_equal(m.body, "x  y\n");
+	mailmsg_release(&m);
+	strbuf_release(&err);
+}
+
 static void mailmsg__malformed_commands(void **state)
 {
 	static const char msg[] = "From: a@b.c\n\n"
@@ -469,6 +502,7 @@ int main(void)
 		cmocka_unit_test(mailmsg__multipart_qp_base64),
 		cmocka_unit_test(mailmsg__format_flowed),
 		cmocka_unit_test(mailmsg__own_words),
+		cmocka_unit_test(mailmsg__windows_1252),
 		cmocka_unit_test(mailmsg__malformed_commands),
 		cmocka_unit_test(mailmsg__dup_forms),
 		cmocka_unit_test(mailmsg__caps),
