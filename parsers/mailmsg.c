@@ -63,8 +63,22 @@ static const char *trim(const char *s, size_t *n)
 	return s;
 }
 
+/* Whether the UTF-8 at s (3 bytes, E2 ...) is a line or paragraph separator
+ * (U+2028, U+2029: a browser breaks the line there), a zero-width one
+ * (U+200B-U+200F) or a bidirectional override or isolate (U+202A-U+202E,
+ * U+2066-U+2069: they reorder what the reader sees). */
+static bool invisible_or_break(const char *s)
+{
+	unsigned char b = (unsigned char)s[1], c = (unsigned char)s[2];
+
+	return (b == 0x80 &&
+		((c >= 0x8b && c <= 0x8f) || (c >= 0xa8 && c <= 0xae))) ||
+	       (b == 0x81 && c >= 0xa6 && c <= 0xa9);
+}
+
 /* In place: every control character a space (a tab too unless keep_lf,
- * which keeps LF and tabs; a C1 control, U+0080-U+009F, two), NUL a '?'. */
+ * which keeps LF and tabs; a C1 control, U+0080-U+009F, two; the
+ * invisible_or_break() ones three), NUL a '?'. */
 static void no_controls(struct strbuf *sb, size_t from, bool keep_lf)
 {
 	size_t i;
@@ -78,6 +92,9 @@ static void no_controls(struct strbuf *sb, size_t from, bool keep_lf)
 			 (unsigned char)sb->buf[i + 1] >= 0x80 &&
 			 (unsigned char)sb->buf[i + 1] <= 0x9f)
 			sb->buf[i] = sb->buf[i + 1] = ' ';
+		else if (c == 0xe2 && i + 2 < sb->len &&
+			 invisible_or_break(sb->buf + i))
+			sb->buf[i] = sb->buf[i + 1] = sb->buf[i + 2] = ' ';
 		else if ((c < ' ' || c == 0x7f) &&
 			 !(keep_lf && (c == '\n' || c == '\t')))
 			sb->buf[i] = ' ';
@@ -98,8 +115,12 @@ static void cut_utf8(struct strbuf *sb, size_t max)
 
 enum charset {
 	CS_UTF8, /* utf-8, us-ascii and any other: bytes not UTF-8 read '?' */
-	CS_LATIN1,
-	CS_CP1252, /* Windows' Western (Outlook's): latin-1 but 0x80-0x9f */
+	/*
+	 * windows-1252 (Outlook's), and iso-8859-1 read as it, as browsers
+	 * do (WHATWG Encoding): the C1 bytes latin-1 would give are its
+	 * quotes, dashes and euro in mail that says latin-1
+	 */
+	CS_CP1252,
 };
 
 static enum charset charset_of(const char *s, size_t n)
@@ -108,9 +129,9 @@ static enum charset charset_of(const char *s, size_t n)
 		const char *name;
 		enum charset cs;
 	} names[] = {
-		{ "iso-8859-1", CS_LATIN1 },   { "iso8859-1", CS_LATIN1 },
-		{ "iso_8859-1", CS_LATIN1 },   { "latin1", CS_LATIN1 },
-		{ "latin-1", CS_LATIN1 },      { "l1", CS_LATIN1 },
+		{ "iso-8859-1", CS_CP1252 },   { "iso8859-1", CS_CP1252 },
+		{ "iso_8859-1", CS_CP1252 },   { "latin1", CS_CP1252 },
+		{ "latin-1", CS_CP1252 },      { "l1", CS_CP1252 },
 		{ "windows-1252", CS_CP1252 }, { "cp1252", CS_CP1252 },
 	};
 	size_t i;
@@ -122,15 +143,15 @@ static enum charset charset_of(const char *s, size_t n)
 	return CS_UTF8;
 }
 
-/* The code point of a byte of windows-1252 from 0x80 to 0x9f (U+FFFD for
- * the five it leaves out). */
+/* The code point of a byte of windows-1252 from 0x80 to 0x9f ('?' for the
+ * five it leaves out, as for bytes that are not UTF-8). */
 static unsigned cp1252_high(unsigned char c)
 {
 	static const unsigned short cp[32] = {
-		0x20ac, 0xfffd, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021,
-		0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0xfffd, 0x017d, 0xfffd,
-		0xfffd, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014,
-		0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0xfffd, 0x017e, 0x0178
+		0x20ac, 0x003f, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021,
+		0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x003f, 0x017d, 0x003f,
+		0x003f, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014,
+		0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x003f, 0x017e, 0x0178
 	};
 
 	return cp[c - 0x80];
@@ -150,8 +171,7 @@ static void to_utf8(struct strbuf *out, const char *s, size_t n,
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 
-		u = cs == CS_CP1252 && c >= 0x80 && c < 0xa0 ? cp1252_high(c) :
-							       c;
+		u = c >= 0x80 && c < 0xa0 ? cp1252_high(c) : c;
 		if (u < 0x80) {
 			strbuf_addch(out, (int)u);
 		} else if (u < 0x800) {
@@ -704,19 +724,53 @@ struct walk {
 	struct strbuf *err;
 };
 
+static bool all_of(const char *s, size_t n, int (*cls)(int));
+
+/* Whether t[0..n) is a `#splatd` command line. */
+static bool is_command(const char *t, size_t n)
+{
+	return n >= 7 && !strncasecmp(t, "#splatd", 7) &&
+	       (n == 7 || is_ws(t[7]) || t[7] == ':');
+}
+
+/* Whether the command t[0..n) takes free text that a client may wrap (fix:
+ * <subject>, link: <url>); any other is whole on its line. */
+static bool command_goes_on(const char *t, size_t n)
+{
+	size_t i = 7, w;
+
+	while (i < n && is_ws(t[i]))
+		i++;
+	/* an item ([n], <n>) or a signature hash before the verb */
+	for (w = i; w < n && !is_ws(t[w]); w++)
+		;
+	if (i < n && (t[i] == '[' || t[i] == '<' ||
+		      (w - i == 16 && all_of(t + i, 16, isxdigit))))
+		for (i = w; i < n && is_ws(t[i]); i++)
+			;
+	for (w = i; w < n && isalpha((unsigned char)t[w]); w++)
+		;
+	return (w - i == 3 && !strncasecmp(t + i, "fix", 3)) ||
+	       (w - i == 4 && !strncasecmp(t + i, "link", 4));
+}
+
 /*
  * RFC 3676 format=flowed (Thunderbird's and many clients' default): a line
  * that ends in a space goes on in the next line of the same quote depth (the
  * space dropped under DelSp=yes), so a long `#splatd fix: <subject>` the
  * client wrapped is one line again; the space stuffed after the quote marks
- * goes; a signature's "-- " stays a line.  A quoted line comes out as
- * ">>" (its depth) and a space before its text.
+ * goes, except before a '>' (a stuffed line is text, not a quote).  A
+ * quoted line comes out as ">>" (its depth) and a space before its text.
+ * A signature's "-- " and a `#splatd` line always start a line, and only
+ * `fix:` and `link:` go on past their line: a stray trailing space (an editor's, under
+ * mutt's text_flowed) neither swallows a command into the text before it
+ * nor glues the next line onto a whole command.
  */
 static void unflow(struct strbuf *out, const char *s, size_t n, bool delsp)
 {
 	const char *end = s + n, *next, *t;
 	size_t len, depth, open_depth = 0, i;
-	bool open = false, flows, eol = false;
+	bool open = false, flows, eol = false, stuffed, sig, cmd;
 
 	for (; s < end; s = next) {
 		len = line_at(s, end, &next);
@@ -725,11 +779,14 @@ static void unflow(struct strbuf *out, const char *s, size_t n, bool delsp)
 			;
 		t = s + depth;
 		len -= depth;
-		if (len && *t == ' ') { /* stuffed */
+		stuffed = len && *t == ' ';
+		if (stuffed) {
 			t++;
 			len--;
 		}
-		if (open && depth != open_depth) {
+		sig = len == 3 && !memcmp(t, "-- ", 3);
+		cmd = !depth && !stuffed && is_command(t, len);
+		if (open && (depth != open_depth || sig || cmd)) {
 			strbuf_addch(out, '\n');
 			open = false;
 		}
@@ -737,9 +794,11 @@ static void unflow(struct strbuf *out, const char *s, size_t n, bool delsp)
 			for (i = 0; i < depth; i++)
 				strbuf_addch(out, '>');
 			strbuf_addch(out, ' ');
+		} else if (!open && stuffed && len && *t == '>') {
+			strbuf_addch(out, ' ');
 		}
-		flows = len && t[len - 1] == ' ' &&
-			!(len == 3 && !memcmp(t, "-- ", 3));
+		flows = len && t[len - 1] == ' ' && !sig &&
+			(!cmd || command_goes_on(t, len));
 		strbuf_add(out, t, flows && delsp ? len - 1 : len);
 		open = flows;
 		open_depth = depth;
@@ -1166,16 +1225,39 @@ static bool words_end(const char *s, size_t n)
 /* Whether the next line of p[..end) that is not blank is quoted. */
 static bool quote_follows(const char *p, const char *end)
 {
-	const char *next, *t;
-	size_t n;
+	const char *next;
+	size_t n, tn;
 
 	for (; p < end; p = next) {
 		n = line_at(p, end, &next);
-		t = trim(p, &n);
-		if (n)
-			return *t == '>';
+		tn = n;
+		trim(p, &tn);
+		if (tn)
+			return *p == '>';
 	}
 	return false;
+}
+
+/* Whether t[0..n) reads as a client's line over the quote it brings: "On
+ * <date>, <someone> wrote:", "<someone> <a@b> writes:", "Quoting ...:",
+ * "Am ... schrieb ...:" (not any line that ends in a colon). */
+static bool attribution(const char *t, size_t n)
+{
+	static const char *const ends[] = {
+		"wrote:", "writes:", "said:",		"schrieb:",
+		"crit :", "crit:",   "escribi\xc3\xb3:"
+	};
+	size_t i, e;
+
+	if (!n || t[n - 1] != ':')
+		return false;
+	for (i = 0; i < ARRAY_SIZE(ends); i++) {
+		e = strlen(ends[i]);
+		if (n >= e && !strncasecmp(t + n - e, ends[i], e))
+			return true;
+	}
+	return memchr(t, '@', n) || (n > 3 && !strncmp(t, "On ", 3)) ||
+	       (n > 8 && !strncmp(t, "Quoting ", 8));
 }
 
 void mailmsg_own_words(const struct mailmsg *m, size_t max, struct strbuf *out)
@@ -1188,12 +1270,13 @@ void mailmsg_own_words(const struct mailmsg *m, size_t max, struct strbuf *out)
 		n = line_at(p, end, &next);
 		if (words_end(p, n))
 			break;
+		if (n && *p == '>')
+			continue;
 		t = trim(p, &n);
-		if (!n || *t == '>' ||
-		    (n >= 7 && !strncasecmp(t, "#splatd", 7)))
+		if (!n || is_command(t, n))
 			continue;
 		/* "On <date>, <someone> wrote:" over the quote it brings */
-		if (t[n - 1] == ':' && quote_follows(next, end))
+		if (attribution(t, n) && quote_follows(next, end))
 			continue;
 		if (out->len)
 			strbuf_addch(out, ' ');

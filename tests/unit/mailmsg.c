@@ -153,8 +153,8 @@ static void mailmsg__format_flowed(void **state)
 		" From the trace, indented by one\n"
 		">> [9] deeper, \n"
 		"> [3] a new depth ends the paragraph\n"
-		"#splatd status: \n"
-		"known\n"
+		"#splatd status: known \n"
+		"the classes are per device, \n"
 		"-- \n"
 		"Guenter\n";
 	static const char delsp[] =
@@ -184,7 +184,8 @@ static void mailmsg__format_flowed(void **state)
 			"From the trace, indented by one\n"
 			">> [9] deeper, \n"
 			"> [3] a new depth ends the paragraph\n"
-			"#splatd status: known\n"
+			"#splatd status: known \n"
+			"the classes are per device, \n"
 			"-- \n"
 			"Guenter\n");
 	assert_int_equal(m.ncmds, 2);
@@ -203,6 +204,28 @@ static void mailmsg__format_flowed(void **state)
 	assert_string_equal(m.cmds[0].arg,
 			    "https://lore.kernel.org/r/"
 			    "20210524174536.GA2433@roeck-us.net");
+	mailmsg_release(&m);
+
+	/* a stray trailing space neither swallows a command nor a signature;
+	 * a stuffed ">" is text */
+	assert_int_equal(parse(&m,
+			       "From: a@b.c\n"
+			       "Content-Type: text/plain; format=flowed\n\n"
+			       "Thanks for the report, \n"
+			       "#splatd [1] status: triaged\n"
+			       " >not a quote, \n"
+			       "just text \n"
+			       "-- \n"
+			       "Jane\n",
+			       &err),
+			 0);
+	assert_string_equal(m.body, "Thanks for the report, \n"
+				    "#splatd [1] status: triaged\n"
+				    " >not a quote, just text \n"
+				    "-- \n"
+				    "Jane\n");
+	assert_int_equal(m.ncmds, 1);
+	assert_string_equal(m.cmds[0].arg, "triaged");
 	mailmsg_release(&m);
 
 	/* without format=flowed a trailing space ends nothing */
@@ -227,6 +250,12 @@ static void mailmsg__own_words(void **state)
 		">> quoted deeper\n"
 		"-----Original Message-----\n"
 		"From: splatd\n";
+	static const char colon[] =
+		"From: a@b.c\n\n"
+		"Important: the fix is in -next:\n"
+		"> [1] possible deadlock in f\n"
+		"Guenter Roeck <linux@roeck-us.net> writes:\n"
+		"> [2] x\n";
 	static const char sig[] = "From: a@b.c\n\n#splatd invalid\n--\nG\n";
 	static const char cut[] =
 		"From: a@b.c\n\n\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
@@ -241,6 +270,12 @@ static void mailmsg__own_words(void **state)
 				   " it needs none.");
 	mailmsg_own_words(&m, 20, &w);
 	assert_string_equal(w.buf, "Not a bug, the cl...");
+	mailmsg_release(&m);
+	/* a line ending in a colon over a quote is the sender's, unless it
+	 * reads as an attribution */
+	assert_int_equal(parse(&m, colon, &err), 0);
+	mailmsg_own_words(&m, 300, &w);
+	assert_string_equal(w.buf, "Important: the fix is in -next:");
 	mailmsg_release(&m);
 	assert_int_equal(parse(&m, sig, &err), 0);
 	mailmsg_own_words(&m, 300, &w);
@@ -273,17 +308,32 @@ static void mailmsg__windows_1252(void **state)
 	assert_string_equal(m.subject, "\xe2\x80\x9c"
 				       "fix\xe2\x80\x9d \xe2\x80\x93 done");
 	assert_string_equal(m.body, "It\xe2\x80\x99s 5\xe2\x82\xac "
-				    "\xc3\xa9t\xc3\xa9 \xef\xbf\xbd.\n");
+				    "\xc3\xa9t\xc3\xa9 ?.\n");
 	mailmsg_release(&m);
-	/* latin-1's C1 bytes (0x85 is NEL, a line break to some) are no text */
+	/* latin-1 is read as windows-1252, as browsers do: 0x85 is an ellipsis */
 	assert_int_equal(
 		parse(&m,
 		      "From: a@b.c\nSubject: =?iso-8859-1?Q?a=85b?=\n"
 		      "Content-Type: text/plain; charset=latin1\n\nx\x85y\n",
 		      &err),
 		0);
-	assert_string_equal(m.subject, "a  b");
-	assert_string_equal(m.body, "x  y\n");
+	assert_string_equal(m.subject, "a\xe2\x80\xa6"
+				       "b");
+	assert_string_equal(m.body, "x\xe2\x80\xa6"
+				    "y\n");
+	mailmsg_release(&m);
+	/* no line break, reordering or invisible character gets through:
+	 * U+0085, U+2028, U+2029, U+202E, U+2066, U+200B */
+	assert_int_equal(parse(&m,
+			       "From: a@b.c\nSubject: a\xc2\x85"
+			       "b\xe2\x80\xa8"
+			       "c\n\n"
+			       "x\xe2\x80\xa9y\xe2\x80\xae"
+			       "z\xe2\x81\xa6w\xe2\x80\x8bv\n",
+			       &err),
+			 0);
+	assert_string_equal(m.subject, "a  b   c");
+	assert_string_equal(m.body, "x   y   z   w   v\n");
 	mailmsg_release(&m);
 	strbuf_release(&err);
 }
