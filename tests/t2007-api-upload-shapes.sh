@@ -2,8 +2,9 @@
 # SPDX-License-Identifier: GPL-2.0
 # t2007-api-upload-shapes: the shapes CI runners send a log in besides a
 # plain body.  A .gz file sent as it is (no Content-Encoding) is unpacked,
-# x-gzip is gzip, gzip inside gzip is a 400, an xz file a 400 that says so.  A multipart/form-data form
-# (`curl -F log=@dmesg.txt`, Python requests' files=) stores the "log"
+# x-gzip is gzip, gzip inside gzip is a 400, an xz file a 400 that says
+# so.  A multipart/form-data form (`curl -F log=@dmesg.txt`, Python
+# requests' files=) stores the "log"
 # part's bytes only: the log's own sha256 and size, the same signature as a
 # raw upload, and a retry (a new random boundary) answers 200, as does the
 # same log sent raw.  Metadata comes from form fields or the query.  A gzip
@@ -11,7 +12,10 @@
 # form is a 400 that names the fault, and stores nothing: no "log" part,
 # two, an unknown field, a field given twice or in the query too, a field
 # past 1,024 bytes, no boundary, a body cut before its closing boundary, a
-# cut gzip part, a gzip part in a gzip body.  A log line past --max-line is
+# cut gzip part, a gzip part in a gzip body, a NUL in a field, a base64
+# part (curl's ;encoder=base64); another multipart type is a 415; an
+# epilogue after the closing boundary is ignored; a .gz padded with zeros
+# is read as gzip -d reads it.  A log line past --max-line is
 # 413 in a form too; a client that hangs up half way stores nothing.
 cd "$(dirname "$0")/.." || exit 1
 . tests/http/lib.sh
@@ -52,6 +56,17 @@ xz -c "$SEED" >"$TMP/seed.xz"
 st=$(post_log "$CI" "id=xz-file" "$TMP/seed.xz")
 check_eq "an xz file: 400 naming it (only gzip is unpacked)" "400 true" \
 	"$st $(body '.detail | contains("it is an xz file")')"
+st=$(post_log "$CI" "id=gz-gz-raw" "$TMP/seed.gz.gz")
+check_eq "a .gz.gz sent as it is: 400 saying gzip inside gzip" "400 true" \
+	"$st $(body '.detail | contains("gzip inside gzip")')"
+{
+	cat "$TMP/seed.gz"
+	head -c 512 /dev/zero
+} >"$TMP/padded.gz"
+check "gzip -d takes a .gz padded with zeros" bash -c "gzip -dc <'$TMP/padded.gz' >/dev/null"
+st=$(post_log "$CI" "id=gz-padded" "$TMP/padded.gz" -H 'Content-Encoding: gzip')
+check_eq "... and so does splatd (201, the log's sha256)" "201 $SHA" \
+	"$st $(body .run.log_sha256)"
 printf x >"$TMP/one.txt"
 st=$(post_log "$CI" "id=one-byte" "$TMP/one.txt")
 check_eq "a one-byte log is stored, its byte kept" \
@@ -126,8 +141,19 @@ st=$(form "" -H "Content-Type: multipart/form-data; charset=utf-8; boundary=\"$B
 	--data-binary "@$TMP/form7.txt")
 check_eq "a quoted boundary after another parameter: 201" 201 "$st"
 
+# an epilogue after the closing boundary is ignored (RFC 2046)
+{
+	sed 's/^F5\r$/F8\r/' "$TMP/form.txt"
+	printf '\r\nan epilogue\r\n'
+} >"$TMP/form8.txt"
+st=$(form "" -H "Content-Type: multipart/form-data; boundary=$B" \
+	--data-binary "@$TMP/form8.txt")
+check_eq "an epilogue after the closing boundary is ignored: 201" \
+	"201 $SHA" "$st $(body .run.log_sha256)"
+
 # refusals: 400 naming the fault, nothing stored
 before=$(stored)
+sed 's/^F5\r$/R0\x00x\r/' "$TMP/form.txt" >"$TMP/nul.txt"
 refused() {
 	local what=$1 detail=$2
 	shift 2
@@ -159,6 +185,15 @@ refused "a parameter after the boundary (read as part of it)" \
 	"put boundary= last" "id=R12" \
 	-H "Content-Type: multipart/form-data; boundary=$B; charset=utf-8" \
 	--data-binary "@$TMP/form.txt"
+refused "a form field holding a NUL byte" "'id' holds a NUL byte" "" \
+	-H "Content-Type: multipart/form-data; boundary=$B" \
+	--data-binary "@$TMP/nul.txt"
+refused "a base64 Content-Transfer-Encoding (curl ;encoder=base64)" \
+	"Content-Transfer-Encoding base64 is not read" "id=R13" \
+	-F "log=@$SEED;encoder=base64"
+st=$(form "id=R14" -H "Content-Type: multipart/mixed; boundary=$B" \
+	--data-binary "@$TMP/form.txt")
+check_eq "a multipart/mixed body: 415, not stored framing and all" 415 "$st"
 head -c -12 "$TMP/form.txt" >"$TMP/cut.txt"
 refused "a body cut before its closing boundary" "closing boundary" "" \
 	-H "Content-Type: multipart/form-data; boundary=$B" \

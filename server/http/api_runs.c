@@ -118,6 +118,15 @@ static void runs_begin(struct http_request *req)
 	size_t i;
 
 	memset(&up->meta, 0, sizeof(up->meta));
+	/* a MIME body of another kind would be stored, framing and all */
+	if (type && !strncasecmp(type, "multipart/", 10) &&
+	    strncasecmp(type, "multipart/form-data", 19)) {
+		http_reply_error(req, 415, "unsupported_media_type",
+				 "a multipart body other than"
+				 " multipart/form-data: send the log raw,"
+				 " as a form or as JSON");
+		return;
+	}
 	up->body = !type					 ? RUNS_RAW :
 		   !strncasecmp(type, "application/json", 16)	 ? RUNS_JSON :
 		   !strncasecmp(type, "multipart/form-data", 19) ? RUNS_FORM :

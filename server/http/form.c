@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* libmicrohttpd's buffer: a log part's pieces come at most this long, and
  * a part's headers must fit in it */
@@ -24,6 +25,10 @@ struct form {
 	bool seen[FORM_FIELDS];
 	int ret; /* why a callback stopped the post processor */
 	struct strbuf *err;
+	/* "\r\n--boundary--", the bytes before this piece that may begin
+	 * it, and whether it has come (the rest is the epilogue) */
+	struct strbuf close, tail;
+	bool closed;
 };
 
 struct form *form_new(void)
@@ -35,6 +40,8 @@ struct form *form_new(void)
 		abort();
 	for (i = 0; i < FORM_FIELDS; i++)
 		strbuf_init(&f->field[i], 0);
+	strbuf_init(&f->close, 0);
+	strbuf_init(&f->tail, 0);
 	return f;
 }
 
@@ -48,6 +55,8 @@ void form_free(struct form *f)
 		MHD_destroy_post_processor(f->pp);
 	for (i = 0; i < FORM_FIELDS; i++)
 		strbuf_release(&f->field[i]);
+	strbuf_release(&f->close);
+	strbuf_release(&f->tail);
 	free(f);
 }
 
@@ -85,9 +94,21 @@ static enum MHD_Result form_part(void *cls, enum MHD_ValueKind kind,
 	(void)kind;
 	(void)filename;
 	(void)content_type;
-	(void)transfer_encoding;
 	if (!key || !*key) {
-		strbuf_addstr(f->err, "a form part without a name");
+		strbuf_addstr(
+			f->err,
+			"a form part without a name that can be read"
+			" (Content-Disposition: form-data; name=\"log\")");
+		return refuse(f, -EINVAL);
+	}
+	/* curl's ;encoder=base64: the bytes sent are not the log's */
+	if (transfer_encoding && strcasecmp(transfer_encoding, "binary") &&
+	    strcasecmp(transfer_encoding, "8bit") &&
+	    strcasecmp(transfer_encoding, "7bit")) {
+		strbuf_addf(f->err,
+			    "form part '%.64s': Content-Transfer-Encoding"
+			    " %.32s is not read; send the part as it is",
+			    key, transfer_encoding);
 		return refuse(f, -EINVAL);
 	}
 	if (!strcmp(key, "log"))
@@ -108,6 +129,10 @@ static enum MHD_Result form_part(void *cls, enum MHD_ValueKind kind,
 		return refuse(f, -EINVAL);
 	}
 	f->seen[i] = true;
+	if (size && memchr(data, '\0', size)) { /* it would cut the value */
+		strbuf_addf(f->err, "form field '%s' holds a NUL byte", key);
+		return refuse(f, -EINVAL);
+	}
 	if (f->field[i].len + size > FORM_FIELD_MAX) {
 		strbuf_addf(f->err, "form field '%s' is longer than %d bytes",
 			    key, FORM_FIELD_MAX);
@@ -117,19 +142,30 @@ static enum MHD_Result form_part(void *cls, enum MHD_ValueKind kind,
 	return MHD_YES;
 }
 
-/* Whether a Content-Type has a parameter after its boundary's value. */
-static bool boundary_not_last(const char *type)
+/*
+ * The boundary of a Content-Type into b (empty when there is none to
+ * read): false when a parameter follows it (libmicrohttpd takes the
+ * boundary to the end of the header, so it would read that parameter as
+ * part of it).
+ */
+static bool boundary_of(const char *type, struct strbuf *b)
 {
-	const char *b = type ? strcasestr(type, "boundary=") : NULL;
+	const char *v = type ? strcasestr(type, "boundary=") : NULL, *e;
 
-	if (!b)
-		return false;
-	b += strlen("boundary=");
-	if (*b == '"') {
-		b = strchr(b + 1, '"');
-		return b && strchr(b, ';');
+	strbuf_reset(b);
+	if (!v)
+		return true;
+	v += strlen("boundary=");
+	if (*v == '"') {
+		e = strchr(++v, '"');
+		if (!e)
+			return true;
+		strbuf_add(b, v, (size_t)(e - v));
+		return !strchr(e, ';');
 	}
-	return strchr(b, ';');
+	e = v + strcspn(v, ";");
+	strbuf_add(b, v, (size_t)(e - v));
+	return !*e;
 }
 
 int form_begin(struct form *f, void *conn, const char *const *names, size_t n,
@@ -150,15 +186,22 @@ int form_begin(struct form *f, void *conn, const char *const *names, size_t n,
 	gunzip_sniff_start(&f->log, gz, log_fn, log_ctx);
 	f->ret = 0;
 	f->err = err;
-	/* libmicrohttpd takes the boundary to the end of the header: a
-	 * parameter after it would be read as part of it */
-	if (boundary_not_last(MHD_lookup_connection_value(
-		    conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE))) {
+	if (!boundary_of(
+		    MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
+						MHD_HTTP_HEADER_CONTENT_TYPE),
+		    &f->tail)) {
 		strbuf_addstr(err, "multipart/form-data: a parameter after"
 				   " the boundary is not read; put boundary="
 				   " last");
 		return -EINVAL;
 	}
+	/* the closing delimiter, and the CRLF before it ("--b--" may also
+	 * open the body) */
+	strbuf_reset(&f->close);
+	strbuf_addf(&f->close, "\r\n--%s--", f->tail.buf);
+	strbuf_reset(&f->tail);
+	strbuf_addstr(&f->tail, "\r\n");
+	f->closed = false;
 	f->pp = MHD_create_post_processor(conn, FORM_BUFFER, form_part, f);
 	if (f->pp)
 		return 0;
@@ -166,11 +209,48 @@ int form_begin(struct form *f, void *conn, const char *const *names, size_t n,
 	return -EINVAL;
 }
 
+/*
+ * How many bytes of buf[0..len) the form takes: all, or up to the end of
+ * its closing delimiter (found across pieces: f->tail keeps the last bytes
+ * before buf).  What follows it is the epilogue, which RFC 2046 says to
+ * ignore; libmicrohttpd would refuse it.
+ */
+static size_t until_closed(struct form *f, const char *buf, size_t len)
+{
+	const char *hit;
+	size_t keep = f->close.len - 1, head = len < keep ? len : keep, at;
+
+	strbuf_add(&f->tail, buf, head);
+	hit = memmem(f->tail.buf, f->tail.len, f->close.buf, f->close.len);
+	if (hit) {
+		at = (size_t)(hit - f->tail.buf) + f->close.len;
+		f->closed = true;
+		return at - (f->tail.len - head);
+	}
+	hit = memmem(buf, len, f->close.buf, f->close.len);
+	if (hit) {
+		f->closed = true;
+		return (size_t)(hit - buf) + f->close.len;
+	}
+	/* the last keep bytes, for the next piece */
+	if (len >= keep) {
+		strbuf_reset(&f->tail);
+		strbuf_add(&f->tail, buf + len - keep, keep);
+	} else if (f->tail.len > keep) {
+		memmove(f->tail.buf, f->tail.buf + f->tail.len - keep, keep);
+		strbuf_setlen(&f->tail, keep);
+	}
+	return len;
+}
+
 int form_feed(void *ctx, const char *buf, size_t len, struct strbuf *err)
 {
 	struct form *f = ctx;
 
 	f->err = err;
+	if (f->closed)
+		return 0;
+	len = until_closed(f, buf, len);
 	if (MHD_post_process(f->pp, buf, len) == MHD_YES)
 		return 0;
 	if (f->ret)

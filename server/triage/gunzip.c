@@ -52,6 +52,12 @@ int gunzip_feed(struct gunzip *g, const void *buf, size_t len, gunzip_fn fn,
 		g->any = true;
 	for (;;) {
 		if (g->ended) {
+			/* zeros after the last member pad a block (tar, tape):
+			 * gzip -d ignores them */
+			while (g->z.avail_in && !*g->z.next_in) {
+				g->z.next_in++;
+				g->z.avail_in--;
+			}
 			if (!g->z.avail_in)
 				break;
 			/* Concatenated gzip members (gzip -c a b). */

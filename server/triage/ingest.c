@@ -325,6 +325,7 @@ static const char *packed_as(const struct ingest *in)
 		  "; it is an lz4 file, and only gzip is unpacked", 4 },
 		{ "PK\x03\x04", "; it is a zip file: unpack the log from it",
 		  4 },
+		{ "\x1f\x8b", "; it is gzip inside gzip: compress it once", 2 },
 	};
 	size_t i;
 
