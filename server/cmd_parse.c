@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
-/* cmd_parse: `splatd parse [--pretty] FILE... | -`, lockdep reports as JSON. */
+/*
+ * cmd_parse: `splatd parse [--pretty | --text] FILE... | -`, lockdep
+ * reports as JSON, or as a terminal shows them.
+ */
 #include <errno.h>
 #include <fcntl.h>
 #include <jansson.h>
@@ -15,6 +18,7 @@
 #include "server/options.h"
 #include "server/triage/owners.h"
 #include "server/triage/report_json.h"
+#include "server/triage/report_text.h"
 
 #define PARSE_BUF (64 * 1024)
 
@@ -23,8 +27,9 @@ struct parse_ctx {
 	struct arena arena;
 	size_t flags;
 	unsigned nreports;
-	struct strbuf out; /* one report's JSON, reused */
+	struct strbuf out; /* one report's JSON or text, reused */
 	struct owners_source *owners; /* --owners, or NULL */
+	bool text; /* --text */
 };
 
 static int dump_to_strbuf(const char *buf, size_t size, void *data)
@@ -63,6 +68,17 @@ static int on_report(void *data, const struct lockdep_report *r)
 	if (signature_compute(&sig, r, &ctx->arena))
 		return 0;
 	strbuf_reset(&ctx->out);
+	if (ctx->text) {
+		json_t *o = report_json(r, &sig);
+
+		if (ctx->owners)
+			owners_source_annotate(ctx->owners, o, &sig, r, NULL);
+		report_text(&ctx->out, o, ++ctx->nreports);
+		json_decref(o);
+		fwrite(ctx->out.buf, 1, ctx->out.len, stdout);
+		arena_reset(&ctx->arena);
+		return 0;
+	}
 	if (ctx->flags & JSON_MAX_INDENT)
 		fputs(ctx->nreports++ ? ",\n    " : "\n    ", stdout);
 	else if (ctx->nreports++)
@@ -100,11 +116,10 @@ static int on_off(void *data, const struct lockdep_off *off)
  * is printed for a file that cannot be opened.
  */
 static int parse_file(const char *path, char *buf, size_t flags,
-		      struct owners_source *owners)
+		      struct owners_source *owners, bool text)
 {
-	struct parse_ctx ctx = {
-		NULL, ARENA_INIT, flags, 0, STRBUF_INIT, owners
-	};
+	struct parse_ctx ctx = { NULL,	      ARENA_INIT, flags, 0,
+				 STRBUF_INIT, owners,	  text };
 	struct lockdep_sink sink = { on_report, on_off, &ctx };
 	struct lockdep_parser *p = NULL;
 	bool pretty = flags & JSON_MAX_INDENT;
@@ -124,9 +139,17 @@ static int parse_file(const char *path, char *buf, size_t flags,
 	name = json_string(path);
 	if (!name)
 		name = json_string("(file name is not valid UTF-8)");
-	fputs(pretty ? "{\n  \"file\": " : "{\"file\":", stdout);
-	json_dumpf(name, stdout, flags | JSON_ENCODE_ANY);
-	fputs(pretty ? ",\n  \"reports\": [" : ",\"reports\":[", stdout);
+	if (text) {
+		strbuf_addstr(&ctx.out, "== ");
+		report_text_safe(&ctx.out, path);
+		strbuf_addstr(&ctx.out, "\n");
+		fwrite(ctx.out.buf, 1, ctx.out.len, stdout);
+	} else {
+		fputs(pretty ? "{\n  \"file\": " : "{\"file\":", stdout);
+		json_dumpf(name, stdout, flags | JSON_ENCODE_ANY);
+		fputs(pretty ? ",\n  \"reports\": [" : ",\"reports\":[",
+		      stdout);
+	}
 	while ((n = read(fd, buf, PARSE_BUF)) != 0) {
 		if (n < 0) {
 			if (errno == EINTR)
@@ -139,7 +162,11 @@ static int parse_file(const char *path, char *buf, size_t flags,
 		lockdep_parser_feed(p, buf, (size_t)n);
 	}
 	lockdep_parser_finish(p);
-	if (pretty) {
+	if (text) {
+		strbuf_reset(&ctx.out);
+		report_text_end(&ctx.out, path, ctx.nreports, ctx.lockdep_off);
+		fwrite(ctx.out.buf, 1, ctx.out.len, stdout);
+	} else if (pretty) {
 		char *off =
 			json_dumps(ctx.lockdep_off, flags | JSON_ENCODE_ANY);
 
@@ -167,13 +194,15 @@ out:
 }
 
 static const char parse_usage[] =
-	"usage: splatd parse [--pretty]\n"
+	"usage: splatd parse [--pretty | --text]\n"
 	"                    [--owners [--tree DIR | --repo GITDIR [--ref REF]]]\n"
 	"                    FILE... | -\n"
 	"\n"
 	"Find every lockdep report in kernel logs (console, dmesg, journal,\n"
 	"syslog, /dev/kmsg, e-mail quotes) and print one JSON object per\n"
-	"input: {\"file\", \"reports\": [...], \"lockdep_off\"}.\n"
+	"input: {\"file\", \"reports\": [...], \"lockdep_off\"}, or with --text\n"
+	"each report as a terminal shows it (title, kind and signature, each\n"
+	"dependency and where it was taken, held locks, the first owners).\n"
 	"Exit status 0 when every input was read (with or without reports).\n"
 	"--owners adds each report's MAINTAINERS owners in that kernel tree\n"
 	"(default: the current directory; a repo is read at the report's\n"
@@ -186,9 +215,10 @@ int cmd_parse(int argc, char **argv)
 	const char *tree = NULL, *repo = NULL, *ref = "HEAD";
 	struct owners_source *owners = NULL;
 	struct strbuf err = STRBUF_INIT;
-	bool want_owners = false, pretty = false;
+	bool want_owners = false, pretty = false, text = false;
 	const struct options_row opts[] = {
 		OPT_BOOL("--pretty", &pretty, true),
+		OPT_BOOL("--text", &text, true),
 		OPT_BOOL("--owners", &want_owners, true),
 		OPT_STRING("--tree", &tree),
 		OPT_STRING("--repo", &repo),
@@ -211,6 +241,12 @@ int cmd_parse(int argc, char **argv)
 		fputs(parse_usage, stderr);
 		return 2;
 	}
+	if (pretty && text) {
+		fputs("splatd parse: --pretty is for JSON, --text is not JSON:"
+		      " one or the other\n",
+		      stderr);
+		return 2;
+	}
 	if (pretty)
 		flags = JSON_INDENT(2);
 	if (i >= argc) {
@@ -230,7 +266,8 @@ int cmd_parse(int argc, char **argv)
 	}
 	for (; i < argc; i++) {
 		files++;
-		if (parse_file(argv[i], buf, flags | JSON_ENSURE_ASCII, owners))
+		if (parse_file(argv[i], buf, flags | JSON_ENSURE_ASCII, owners,
+			       text))
 			status = 1;
 	}
 	free(buf);
