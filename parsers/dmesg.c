@@ -21,9 +21,11 @@
  *   5. syslog "#012" and kmsg "\x0a" escapes split a line in several;
  *   6. wrapped lines are rejoined: an empty record continued on an
  *      unprefixed (indented) line, a mail client's hard wrap of a long
- *      prefixed line, a report phrase wrapped at a blank, and a lock line
+ *      prefixed line, a report phrase wrapped at a blank, a lock line
  *      cut into KERN_CONT fragments or wrapped (taking only what continues
- *      it where it was cut).
+ *      it where it was cut), and a plain hard wrap of a long line that the
+ *      grammar says is incomplete, by a line of the shape that completes
+ *      it (a frame's location or module, the ident's taint, ...).
  */
 #include "parsers/dmesg.h"
 
@@ -120,6 +122,8 @@ struct dmesg {
 	unsigned long blank_at[DMESG_HOLD_LINES];
 	struct strbuf blank_raw; /* their raw text, each ending in '\n' */
 	struct strbuf phrase; /* scratch: a wrapped phrase put together */
+	/* the escapes of the last prefixed line's transport (PFX_*) */
+	int esc_kind;
 };
 
 struct dmesg *dmesg_new(dmesg_line_fn fn, void *ctx)
@@ -783,6 +787,7 @@ static enum lock_cut lock_cut(const char *s, size_t len)
 
 	if (e - p >= 2 && p[0] == '-' && p[1] == '>') { /* -> #N ( or -> ( */
 		p = skip_spaces(p + 2, e);
+		name_next = p == e; /* "->" alone: "(name){...} {" follows */
 		if (p < e && *p == '#') {
 			q = p + 1 + skip_digits(p + 1, e);
 			if (q == p + 1)
@@ -1098,6 +1103,35 @@ static const struct phrase {
 	PHRASE("%w lock held by %t:"),
 	PHRASE("%w locks held by %t:"),
 	PHRASE("no locks held by %t."),
+	/* the other lines lockdep prints whole (LOCKDEP-FORMAT §3) */
+	PHRASE(" %w takes:"), /* "comm/pid [HC0[0]:SC1[1]:HE0:SE0] takes:" */
+	PHRASE(" %w is trying to acquire:"),
+	PHRASE(" is trying to lock:"),
+	PHRASE(" just changed the state of lock:"),
+	PHRASE(" is trying to contend lock (%*) at:"),
+	PHRASE("inconsistent %w -> %w usage."),
+	PHRASE("%w state was registered at:"),
+	PHRASE("... which became %w at:"),
+	PHRASE("but this lock took another, %w lock in the past:"),
+	PHRASE("but this lock was taken by another, %w lock in the past:"),
+	PHRASE("and interrupts could create inverse lock ordering between them."),
+	PHRASE("which would create a new lock dependency:"),
+	PHRASE("but there are no more locks to release!"),
+	PHRASE("but there are no locks held!"),
+	PHRASE("but this task is not holding:"),
+	PHRASE("May be due to missing lock nesting notation"),
+	PHRASE("Possible unsafe locking scenario:"),
+	PHRASE("Possible interrupt unsafe locking scenario:"),
+	PHRASE("the shortest dependencies between 2nd lock and 1st lock:"),
+	PHRASE("the dependencies between %w lock and the holding lock:"),
+	PHRASE("the dependencies between the lock to be acquired"),
+	PHRASE("INFO: task %* blocked for more than %w seconds."),
+	PHRASE("\"echo 0 > /proc/sys/kernel/hung_task_timeout_secs\" disables "
+	       "this message."),
+	PHRASE("INFO: lockdep is turned off."),
+	PHRASE("turning off the locking correctness validator."),
+	PHRASE("rcu_scheduler_active = %w, debug_locks = %w"),
+	PHRASE("stack backtrace:"),
 };
 #undef PHRASE
 
@@ -1160,16 +1194,17 @@ static long phrase_match(const char *j, size_t jn, const char *t, size_t n)
 }
 
 /*
- * The RCU report's "file:line message!" wrapped inside its message:
- * "fs/btrfs/volumes.h:856 suspicious" / "rcu_dereference_check() usage!".
- * Every message lockdep_rcu_suspicious() is given ends in '!'.
+ * Does p (plen bytes) start the RCU report's "file:line message!" and stop
+ * before its '!': "fs/btrfs/volumes.h:856 suspicious"?  Every message
+ * lockdep_rcu_suspicious() is given ends in '!'.  `bare`: "file:line" alone
+ * will do (the message may begin on the next line).
  */
-static bool rcu_message_continues(const char *p, size_t plen, const char *s,
-				  size_t len)
+static bool rcu_message_open(const char *p, size_t plen, bool bare)
 {
 	const char *e = p + plen, *q = p, *colon = NULL;
 
-	if (p[plen - 1] == '!' || s[len - 1] != '!' || *s == ' ')
+	if (p[plen - 1] == '!' ||
+	    (!isalnum((unsigned char)*p) && *p != '.' && *p != '_'))
 		return false;
 	while (q < e && *q != ' ') {
 		if (*q == ':')
@@ -1179,9 +1214,20 @@ static bool rcu_message_continues(const char *p, size_t plen, const char *s,
 	if (!colon || colon - p < 3 || colon[-2] != '.' ||
 	    (colon[-1] != 'c' && colon[-1] != 'h') || !memchr(p, '/', plen) ||
 	    skip_digits(colon + 1, e) != (size_t)(q - colon - 1) ||
-	    q - colon < 2 || q >= e)
+	    q - colon < 2 || (q >= e && !bare))
 		return false;
 	return true;
+}
+
+/*
+ * The RCU report's "file:line message!" wrapped inside its message:
+ * "fs/btrfs/volumes.h:856 suspicious" / "rcu_dereference_check() usage!".
+ */
+static bool rcu_message_continues(const char *p, size_t plen, const char *s,
+				  size_t len)
+{
+	return s[len - 1] == '!' && *s != ' ' &&
+	       rcu_message_open(p, plen, false);
 }
 
 /*
@@ -1198,50 +1244,492 @@ static bool phrase_tail_fits(const char *t, size_t n, const char *s, size_t len)
 	return !memcmp(s + len - m, lit + litn - m, m);
 }
 
+/* What a wrapped pending line may end in, before a whole phrase. */
+enum phrase_lead {
+	LEAD_NONE,
+	LEAD_TASK, /* "comm/pid": a phrase that starts with a blank */
+	LEAD_HEADER, /* "WARNING:", "BUG:", "INFO:": a header's text */
+};
+
+static enum phrase_lead phrase_lead(const char *p, size_t plen)
+{
+	static const char *const tags[] = { "WARNING:", "BUG:", "INFO:" };
+	size_t i = plen, n;
+
+	while (i && is_digit(p[i - 1]))
+		i--;
+	if (i != plen && i >= 2 && p[i - 1] == '/' && p[i - 2] != ' ')
+		return LEAD_TASK;
+	/* (not "BUG:" alone: lockdep's fast path drops lines that short) */
+	for (i = 0; i < ARRAY_SIZE(tags) && plen >= 5; i++) {
+		n = strlen(tags[i]);
+		if (plen >= n && !memcmp(p + plen - n, tags[i], n) &&
+		    (plen == n || p[plen - n - 1] == ' ' ||
+		     p[plen - n - 1] == '['))
+			return LEAD_HEADER;
+	}
+	return LEAD_NONE;
+}
+
+/*
+ * Could the phrase t start at `at` in d->phrase, the last `tail` bytes of
+ * the pending line, a blank and the next line?  The pending line must hold
+ * a part of it, not a blank only, and a phrase that starts with a letter
+ * starts a word; but after `lead` the whole phrase may be on the next line.
+ */
+static bool phrase_starts(const struct dmesg *d, const char *t, long at,
+			  size_t tail, enum phrase_lead lead)
+{
+	if (at < 0)
+		return false;
+	if ((size_t)at > tail) /* "WARNING:" / "iou-wrk-366/368 still ..." */
+		return lead == LEAD_HEADER &&
+		       ((size_t)at == tail + 1 || t[0] == ' ');
+	if ((size_t)at == tail || (t[0] == ' ' && (size_t)at + 1 >= tail))
+		return lead == LEAD_TASK && t[0] == ' ' && (size_t)at == tail;
+	if (t[0] != ' ' && t[0] != '%' &&
+	    (at ? d->phrase.buf[at - 1] != ' ' :
+		  tail < d->plen && d->ptext[d->plen - tail - 1] != ' '))
+		return false;
+	return true;
+}
+
 /*
  * Is s (len bytes) the rest of a phrase that the pending line ends with the
- * start of, cut at a blank ("... is trying to acquire" + "lock:")?
+ * start of, cut at a blank ("... is trying to acquire" + "lock:")?  When
+ * the pending line was long enough to be wrapped (`wrapped`), s may also be
+ * the whole phrase after the task it follows ("kworker/0:1/25" + "is trying
+ * to acquire lock:") or a middle piece of it, cut at blanks on both sides
+ * ("WARNING: HARDIRQ-safe ->" + "HARDIRQ-unsafe lock order" + "detected"),
+ * as a narrow wrap of a long-prefixed line leaves it.
  */
-static bool phrase_continues(struct dmesg *d, const char *s, size_t len)
+static bool phrase_continues(struct dmesg *d, const char *s, size_t len,
+			     bool wrapped)
 {
 	const char *p = d->ptext;
-	size_t plen = d->plen, i, tail = 0, n;
+	size_t plen = d->plen, i, k, tail, n;
+	enum phrase_lead lead;
 	long at;
 
 	if (!len || !plen || len > DMESG_PHRASE_SPAN)
 		return false;
+	/* a bracketed (old) header's text ends before its " ]" */
+	if (*p == '[' && len > 2 && s[len - 1] == ']' && s[len - 2] == ' ')
+		for (len -= 2; len > 1 && s[len - 1] == ' ';)
+			len--;
 	/* the last characters of phrases[] */
-	if (!strchr(":!.dent", s[len - 1]))
+	if (!wrapped && !strchr(":!.dent", s[len - 1]))
 		return false;
-	if (s[len - 1] == '!' && rcu_message_continues(p, plen, s, len))
+	if (rcu_message_continues(p, plen, s, len))
 		return true;
+	lead = wrapped ? phrase_lead(p, plen) : LEAD_NONE;
+	/* j: the end of the pending line, a blank, s */
+	tail = plen < DMESG_PHRASE_SPAN ? plen : DMESG_PHRASE_SPAN;
+	strbuf_reset(&d->phrase);
 	for (i = 0; i < ARRAY_SIZE(phrases); i++) {
 		const char *t = phrases[i].text;
 
 		n = phrases[i].len;
-		if (t[n - 1] != s[len - 1] || !phrase_tail_fits(t, n, s, len))
-			continue;
-		if (!tail) { /* j: the end of the pending line, a blank, s */
-			tail = plen < DMESG_PHRASE_SPAN ? plen :
-							  DMESG_PHRASE_SPAN;
-			strbuf_reset(&d->phrase);
-			strbuf_add(&d->phrase, p + plen - tail, tail);
-			strbuf_addch(&d->phrase, ' ');
-			strbuf_add(&d->phrase, s, len);
+		for (k = n; k > 1; k--) {
+			/* the whole phrase, or (wrapped) its start to a blank */
+			/* (a start that ends in "%*" would take any text) */
+			if (k < n && (!wrapped || t[k] != ' ' ||
+				      (t[k - 2] == '%' && t[k - 1] == '*')))
+				continue;
+			if (t[k - 1] != s[len - 1] &&
+			    (k < 2 || t[k - 2] != '%'))
+				continue;
+			if (k == n && !phrase_tail_fits(t, n, s, len))
+				continue;
+			if (!d->phrase.len) {
+				strbuf_add(&d->phrase, p + plen - tail, tail);
+				strbuf_addch(&d->phrase, ' ');
+				strbuf_add(&d->phrase, s, len);
+			}
+			at = phrase_match(d->phrase.buf, d->phrase.len, t, k);
+			if (phrase_starts(d, t, at, tail, lead))
+				return true;
 		}
-		at = phrase_match(d->phrase.buf, d->phrase.len, t, n);
-		/* the pending line holds a part of it, not a blank only */
-		if (at < 0 || (size_t)at >= tail ||
-		    (t[0] == ' ' && (size_t)at + 1 >= tail))
-			continue;
-		/* a phrase that starts with a letter starts a word */
-		if (t[0] != ' ' && t[0] != '%' &&
-		    (at ? d->phrase.buf[at - 1] != ' ' :
-			  tail < plen && p[plen - tail - 1] != ' '))
-			continue;
-		return true;
 	}
 	return false;
+}
+
+/*
+ * Unquoted, non-flowed hard wraps (a tracker or a mail client wrapped a
+ * long line at a blank and said nothing): the next, unprefixed line is
+ * joined only where the report grammar says the pending line is
+ * incomplete and the next line has the shape that completes it.
+ */
+
+static const char *word_end(const char *p, const char *e)
+{
+	while (p < e && *p != ' ')
+		p++;
+	return p;
+}
+
+static bool all_hex(const char *p, const char *e)
+{
+	if (p == e)
+		return false;
+	while (p < e && is_hex(*p))
+		p++;
+	return p == e;
+}
+
+/* "dir/file.c:N" or "./include/x.h:N", a decoded location. */
+static bool is_location(const char *p, const char *e)
+{
+	const char *q = e, *r;
+	bool dot = false;
+
+	while (q > p && is_digit(q[-1]))
+		q--;
+	if (q == e || q - p < 4 || q[-1] != ':')
+		return false;
+	for (r = p; r < q - 1; r++) {
+		if (*r == '.')
+			dot = true;
+		else if (!is_symbol_char(*r) && *r != '/' && *r != '-' &&
+			 *r != '+')
+			return false;
+	}
+	return dot;
+}
+
+/* A symbol: "dump_stack_lvl", "try_to_freeze.isra.0", ".lock_acquire". */
+static bool is_symbol(const char *p, const char *e)
+{
+	if (p == e || (!isalpha((unsigned char)*p) && *p != '_' && *p != '.'))
+		return false;
+	while (p < e && is_symbol_char(*p))
+		p++;
+	return p == e;
+}
+
+/* "sym+0x1a/0x40", a frame with its offset (maybe in arm's parentheses). */
+static bool is_offset_frame(const char *p, const char *e)
+{
+	const char *plus = memchr(p, '+', (size_t)(e - p)), *q;
+
+	if (p < e && *p == '(' && e[-1] == ')') {
+		p++;
+		e--;
+	}
+	if (!plus || plus >= e || !is_symbol(p, plus) || e - plus < 7 ||
+	    memcmp(plus, "+0x", 3))
+		return false;
+	q = plus + 3;
+	while (q < e && is_hex(*q))
+		q++;
+	return e - q >= 4 && !memcmp(q, "/0x", 3) && all_hex(q + 3, e);
+}
+
+/* A frame's module: "[rdma_rxe]", "[igc beed6d8354...]". */
+static bool is_module(const char *p, const char *e)
+{
+	const char *sp;
+	bool name = false;
+
+	if (e - p < 3 || *p != '[' || e[-1] != ']')
+		return false;
+	p++;
+	e--;
+	sp = memchr(p, ' ', (size_t)(e - p));
+	if (sp && !all_hex(sp + 1, e))
+		return false;
+	for (e = sp ? sp : e; p < e; p++) {
+		if (!is_symbol_char(*p) && *p != '-')
+			return false;
+		name |= *p != '.'; /* "[...]" marks an elision */
+	}
+	return name;
+}
+
+/* A decoded frame's module, after its location: "... x86.c:9967) kvm". */
+static bool is_bare_module(const char *p, const char *e)
+{
+	if (p == e)
+		return false;
+	for (; p < e; p++)
+		if (!islower((unsigned char)*p) && !is_digit(*p) && *p != '_')
+			return false;
+	return true;
+}
+
+/* "[<ffffffff8124ff02>]" or powerpc's "[c000000002973bb0]". */
+static bool is_address(const char *p, const char *e)
+{
+	if (e - p < 4 || *p != '[' || e[-1] != ']')
+		return false;
+	p++;
+	e--;
+	if (*p == '<' && e[-1] == '>') {
+		p++;
+		e--;
+	}
+	return e - p >= 8 && all_hex(p, e);
+}
+
+/*
+ * Does s carry on a decoded location left open `depth` parentheses deep
+ * ("include/linux/rcupdate.h:897)", "(discriminator 1)", "1))"), up to a
+ * module after it closed?
+ */
+static bool location_rest(const char *s, size_t len, int depth)
+{
+	const char *e = s + len, *p = s, *w, *q, *r;
+
+	while (p < e && depth > 0) {
+		w = word_end(p, e);
+		q = p;
+		if (*q == '(') {
+			q++;
+			depth++;
+		}
+		r = w;
+		while (r > q && r[-1] == ')')
+			r--;
+		if (!is_location(q, r) &&
+		    !(r - q == 13 && !memcmp(q, "discriminator", 13)) &&
+		    !(r > q && skip_digits(q, r) == (size_t)(r - q)))
+			return false;
+		depth -= (int)(w - r);
+		p = skip_spaces(w, e);
+	}
+	return depth >= 0 && (p == e || (!depth && (is_module(p, e) ||
+						    is_bare_module(p, e))));
+}
+
+/* Are all the blank-separated words of [p, e) addresses or a '?'? */
+static bool only_addresses(const char *p, const char *e)
+{
+	const char *w;
+
+	for (p = skip_spaces(p, e); p < e; p = skip_spaces(w, e)) {
+		w = word_end(p, e);
+		if (!is_address(p, w) && !(*p == '?' && w == p + 1))
+			return false;
+	}
+	return true;
+}
+
+/*
+ * The pending frame or lock acquire site t (a decoded location still open,
+ * a symbol alone, an offset, addresses alone) and the next line s that
+ * completes it: "(lib/dump_stack.c:122)", "kernel/rcu/tree.c:752)",
+ * "[rdma_rxe]", "sym+0x1/0x2", syzbot's "fs/x.c:12 [inline]".  `site`:
+ * t is what follows a lock line's ", at: ".
+ */
+static bool frame_continues(const char *t, size_t tlen, const char *s,
+			    size_t len, bool site)
+{
+	const char *te = t + tlen, *se = s + len, *w = word_end(s, se);
+	const char *last = te, *q, *open = NULL;
+	bool lone;
+	int depth = 0;
+
+	for (q = t; q < te; q++) {
+		if (*q == '(' && !depth++)
+			open = q;
+		else if (*q == ')' && depth)
+			depth--;
+	}
+	if (depth > 0) /* "sym (kernel/locking/lockdep.c:4822" */
+		return is_location(open + 1, word_end(open + 1, te)) &&
+		       location_rest(s, len, depth);
+	while (last > t && last[-1] != ' ')
+		last--;
+	if (is_module(s, se)) /* "sym+0x1/0x2" or "sym (f.c:1)" + "[mod]" */
+		return is_offset_frame(last, te) ||
+		       (te[-1] == ')' && memchr(t, ':', tlen));
+	/* the symbol alone, after a '?' or addresses at most */
+	lone = site || only_addresses(t, last);
+	if (lone && is_symbol(last, te) && *s == '(' &&
+	    location_rest(s + 1, len - 1, 1))
+		return true; /* "dump_stack_lvl" + "(lib/dump_stack.c:122)" */
+	if (lone && (is_symbol(last, te) || is_offset_frame(last, te)) &&
+	    is_location(s, w)) /* syzbot: "sym" + "fs/x.c:12 [inline]" */
+		return w == se || (se - w == 9 && !memcmp(w, " [inline]", 9));
+	if (len == 8 && !memcmp(s, "[inline]", 8)) /* "sym fs/x.c:12" */
+		return is_location(last, te);
+	if (!is_offset_frame(s, w) &&
+	    !(w - s > 2 && s[0] == '0' && s[1] == 'x' && all_hex(s + 2, w)) &&
+	    !is_address(s, w))
+		return false;
+	/* arm's "[<c0112420>] (unwind_backtrace) from" + "[<c010df5c>] ..." */
+	if (tlen >= 5 && !memcmp(te - 5, " from", 5))
+		return true;
+	/* "?", "[<addr>]", "[sp] [ip]" + "sym+0x1/0x2" */
+	return !is_address(s, w) && only_addresses(t, te);
+}
+
+/* The release of an ident line: "5.2.11-gentoo", "6.1.0-rc2-CI_DRM+". */
+static bool is_release(const char *p, const char *e)
+{
+	return p < e && is_digit(*p) && memchr(p, '.', (size_t)(e - p));
+}
+
+/*
+ * The rest of print_tainted()'s flags ("W", "O      ", RHEL's "--------- ---"),
+ * not the "-----" banner line after the ident.
+ */
+static bool is_taint_flags(const char *p, const char *e)
+{
+	if (e - p >= 5 && !memchr(p, ' ', (size_t)(e - p)) && *p == '-')
+		return false;
+	for (; p < e; p++)
+		if (!isupper((unsigned char)*p) && *p != ' ' && *p != '-')
+			return false;
+	return true;
+}
+
+/* Does [p, e) start with word w (a blank or the end after it)? */
+static bool starts_word(const char *p, const char *e, const char *w)
+{
+	size_t n = strlen(w);
+
+	return (size_t)(e - p) >= n && !memcmp(p, w, n) &&
+	       (p + n == e || p[n] == ' ');
+}
+
+/*
+ * print_kernel_ident()'s "release #build Not tainted" / "... Tainted: G W"
+ * cut at any blank: "5.2.11-gentoo #2 Not" + "tainted".
+ */
+static bool ident_continues(const char *p, size_t plen, const char *s,
+			    size_t len)
+{
+	const char *e = p + plen, *w = word_end(p, e), *b, *se = s + len;
+	const char *sw = word_end(s, se), *st;
+
+	/* a hung task's "Not tainted release" + "#build" */
+	if ((starts_word(p, e, "Not") || starts_word(p, e, "Tainted:")) &&
+	    !memmem(p, plen, " #", 2) && *s == '#' && len > 1 &&
+	    skip_digits(s + 1, se) == len - 1) {
+		for (b = e; b > p && b[-1] != ' ';)
+			b--;
+		return b > p && is_release(b, e);
+	}
+	if (!is_release(p, w))
+		return false;
+	if (w == e) { /* "release" + "#build [Not tainted|Tainted: ...]" */
+		if (*s != '#' || sw - s < 2)
+			return false;
+		st = skip_spaces(sw, se);
+		return st == se || starts_word(st, se, "Not") ||
+		       starts_word(st, se, "Tainted:");
+	}
+	b = w + 1;
+	if (b >= e || *b != '#')
+		return false;
+	b = word_end(b, e);
+	if (b == e) /* "release #build" + "Not tainted" / "Tainted: ..." */
+		return (len == 3 && !memcmp(s, "Not", 3)) ||
+		       (len == 11 && !memcmp(s, "Not tainted", 11)) ||
+		       starts_word(s, se, "Tainted:");
+	b = skip_spaces(b, e);
+	if (e - b == 3 && !memcmp(b, "Not", 3))
+		return len == 7 && !memcmp(s, "tainted", 7);
+	if (e - b >= 8 && !memcmp(b, "Tainted:", 8))
+		return is_taint_flags(s, se);
+	return false;
+}
+
+/*
+ * dump_stack()'s "CPU: 0 PID: 1 Comm: swapper Not tainted 6.1.0 #1" cut
+ * before its comm, taint, release or build.
+ */
+static bool cpu_line_continues(const char *p, size_t plen, const char *s,
+			       size_t len)
+{
+	const char *e = p + plen, *se = s + len, *w = word_end(s, se);
+
+	if (plen < 5 || (memcmp(p, "CPU: ", 5) && memcmp(p, "Pid: ", 5)) ||
+	    (!memmem(p, plen, "PID: ", 5) && !memmem(p, plen, "comm: ", 6)))
+		return false;
+	if (memmem(p, plen, " #", 2)) /* the build is there: whole */
+		return false;
+	if ((plen >= 5 && !memcmp(e - 5, "Comm:", 5)) ||
+	    (plen >= 5 && !memcmp(e - 5, "comm:", 5)))
+		return true;
+	return (w - s == 5 && !memcmp(s, "Comm:", 5)) ||
+	       (w - s == 3 && !memcmp(s, "Not", 3)) ||
+	       (w - s == 7 && !memcmp(s, "tainted", 7)) ||
+	       (w - s == 8 && !memcmp(s, "Tainted:", 8)) || is_release(s, w) ||
+	       (*s == '#' && w - s > 1 &&
+		skip_digits(s + 1, w) == (size_t)(w - s - 1));
+}
+
+/*
+ * A "-> (name){usage}[-{o:i}] [ops: N] {" header of the dependencies
+ * between locks, cut before its "{" or its "ops: N {".
+ */
+static bool dep_header_continues(const char *p, size_t plen, const char *s,
+				 size_t len)
+{
+	const char *e = p + plen;
+
+	if (plen < 5 || memcmp(p, "-> (", 4) || !memmem(p, plen, "){", 2))
+		return false;
+	if (len == 1 && *s == '{')
+		return e[-1] == '}' || memmem(p, plen, " ops: ", 6);
+	if (e[-1] == '}' && len > 7 && !memcmp(s, "ops: ", 5))
+		return s[len - 1] == '{' && s[len - 2] == ' ' &&
+		       skip_digits(s + 5, s + len) == len - 7;
+	if (plen > 5 && !memcmp(e - 5, " ops:", 5))
+		return len > 2 && s[len - 1] == '{' && s[len - 2] == ' ' &&
+		       skip_digits(s, s + len) == len - 2;
+	return false;
+}
+
+/* The middle of an RCU message: "suspicious" + "rcu_dereference_check()". */
+static bool rcu_message_middle(const char *p, size_t plen, const char *s,
+			       size_t len)
+{
+	return plen < DMESG_PHRASE_SPAN && rcu_message_open(p, plen, true) &&
+	       !memchr(s, ':', len) && !memchr(s, '=', len) &&
+	       !memchr(s, '[', len) && isalpha((unsigned char)*s);
+}
+
+/*
+ * Could the pending line have been wrapped before s: was it long enough
+ * that s's first word no longer fitted?
+ */
+static bool wrap_plausible(const struct dmesg *d, const char *s, size_t len)
+{
+	const char *w = word_end(s, s + len);
+
+	return d->phys_len + 1 + (size_t)(w - s) > DMESG_WRAP_COLUMN;
+}
+
+/* Does the next unprefixed line s complete the pending line? */
+static bool wrap_continues(struct dmesg *d, const char *s, size_t len)
+{
+	const char *p = d->ptext, *t;
+	size_t plen = d->plen;
+
+	if (!len || !plen || !wrap_plausible(d, s, len))
+		return false;
+	/* a frame, or a lock line's acquire site */
+	t = memmem(p, plen, ", at: ", 6);
+	if (t) {
+		const char *n;
+
+		while ((n = memmem(t + 6, plen - (size_t)(t + 6 - p),
+				   ", at: ", 6)))
+			t = n;
+		t += 6;
+	} else {
+		t = p;
+	}
+	if (frame_continues(t, plen - (size_t)(t - p), s, len, t != p))
+		return true;
+	return ident_continues(p, plen, s, len) ||
+	       cpu_line_continues(p, plen, s, len) ||
+	       dep_header_continues(p, plen, s, len) ||
+	       rcu_message_middle(p, plen, s, len) ||
+	       phrase_continues(d, s, len, true);
 }
 
 /* Step 6: fold one stripped physical line into the logical stream. */
@@ -1297,8 +1785,14 @@ static int assemble(struct dmesg *d, const struct phys *m, const char *raw,
 			}
 		}
 		if (!m->prefixed && m->quote <= d->quote &&
-		    phrase_continues(d, m->text, m->len)) {
+		    phrase_continues(d, m->text, m->len, false)) {
 			/* a tracker's or a mail client's wrap of a phrase */
+			join(d, m, raw, raw_len, false);
+			return 0;
+		}
+		if (!m->prefixed && m->quote <= d->quote && m->indent <= 1 &&
+		    wrap_continues(d, m->text, m->len)) {
+			/* a plain hard wrap that the grammar completes */
 			join(d, m, raw, raw_len, false);
 			return 0;
 		}
@@ -1372,6 +1866,11 @@ static int process(struct dmesg *d, const char *s, size_t len,
 	kind = strip_prefixes(&p, e, &m);
 	if (kind < 0)
 		return 0;
+	/* a wrapped syslog line's tail keeps its "#012" escapes */
+	if (m.prefixed)
+		d->esc_kind = kind;
+	else
+		kind = d->esc_kind;
 	while (p < e && is_blank(*p)) {
 		m.indent++;
 		p++;
@@ -1397,7 +1896,12 @@ static int process(struct dmesg *d, const char *s, size_t len,
 				m.len = (size_t)((hit ? hit : e) - p);
 				while (m.len && is_blank(p[m.len - 1]))
 					m.len--;
-				ret = assemble(d, &m, raw, raw_len, first);
+				/* a tail's "#012" ends the empty record it wraps */
+				ret = !m.prefixed && !m.len &&
+						      p == d->split.buf ?
+					      0 :
+					      assemble(d, &m, raw, raw_len,
+						       first);
 				if (ret || !hit)
 					return ret;
 				p = hit + 4;
@@ -1865,6 +2369,7 @@ static bool skip_line(struct dmesg *d, const char *s, size_t len, int *ret)
 		      ((is_hex(*p) || *p == '#' || *p == '-' || *p == '(') &&
 		       lock_cut(p, (size_t)(e - p)) != CUT_NONE)))
 		return false; /* the full path (nothing is pending now) */
+	d->esc_kind = PFX_NONE;
 	d->lineno++;
 	return true;
 }
