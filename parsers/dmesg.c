@@ -1294,6 +1294,15 @@ static bool phrase_starts(const struct dmesg *d, const char *t, long at,
 	return true;
 }
 
+/* The next shorter start of phrase t to try after t[0..k): up to its blank
+ * before k, or none (0) unless wrapped. */
+static size_t next_start(const char *t, size_t k, bool wrapped)
+{
+	const char *b = wrapped ? memrchr(t, ' ', k) : NULL;
+
+	return b ? (size_t)(b - t) : 0;
+}
+
 /*
  * Is s (len bytes) the rest of a phrase that the pending line ends with the
  * start of, cut at a blank ("... is trying to acquire" + "lock:")?  When
@@ -1307,7 +1316,7 @@ static bool phrase_continues(struct dmesg *d, const char *s, size_t len,
 			     bool wrapped)
 {
 	const char *p = d->ptext;
-	size_t plen = d->plen, i, k, tail, n;
+	size_t plen = d->plen, i, k, w, tail, n;
 	enum phrase_lead lead;
 	long at;
 
@@ -1330,14 +1339,23 @@ static bool phrase_continues(struct dmesg *d, const char *s, size_t len,
 		const char *t = phrases[i].text;
 
 		n = phrases[i].len;
-		for (k = n; k > 1; k--) {
-			/* the whole phrase, or (wrapped) its start to a blank */
+		/* the whole phrase, or (wrapped) its start to each blank */
+		for (k = n; k > 1; k = next_start(t, k, wrapped)) {
 			/* (a start that ends in "%*" would take any text) */
-			if (k < n && (!wrapped || t[k] != ' ' ||
-				      (t[k - 2] == '%' && t[k - 1] == '*')))
+			if (k < n && t[k - 2] == '%' && t[k - 1] == '*')
 				continue;
 			if (t[k - 1] != s[len - 1] &&
 			    (k < 2 || t[k - 2] != '%'))
+				continue;
+			/* t's word that ends at k, when it is literal, ends s
+			 * after a blank as phrase_match() would need it to
+			 * (checked before it: most lines fail here) */
+			for (w = k; w && t[w - 1] != ' '; w--)
+				;
+			if (!memchr(t + w, '%', k - w) &&
+			    (len < k - w ||
+			     memcmp(s + len - (k - w), t + w, k - w) ||
+			     (w && len > k - w && s[len - (k - w) - 1] != ' ')))
 				continue;
 			if (k == n && !phrase_tail_fits(t, n, s, len))
 				continue;
