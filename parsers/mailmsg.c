@@ -1186,8 +1186,7 @@ int mailmsg_commands(struct mailmsg *m, const char *text, size_t len,
 			quoted_ref = r ? r : quoted_ref;
 			continue;
 		}
-		if (n < 7 || strncasecmp(p, "#splatd", 7) ||
-		    (n > 7 && !is_ws(p[7]) && p[7] != ':'))
+		if (!is_command(p, n))
 			continue;
 		if (m->ncmds == MAILMSG_MAX_COMMANDS) {
 			strbuf_addf(err, "more than %d commands in one mail",
