@@ -821,14 +821,16 @@ async function signaturePage(main, id) {
 		el('p', { id: 'histogram-total' }, hist.total + ' occurrence(s) in 90 days'),
 		bars(days, 'occurrences by day'));
 	const kv = o => Object.entries(o).sort((a, b) => b[1] - a[1]);
+	// runs that did not say (no kernel, tree, machine or test metadata)
+	const unsaid = '(not given)';
 	main.append(el('div', { class: 'cards' },
-		el('section', el('h2', 'Kernels'), table([['kernel', r => r.kernel || '?', { mono: true }],
+		el('section', el('h2', 'Kernels'), table([['kernel', r => r.kernel || unsaid, { mono: true }],
 			['count', r => r.occurrences, { num: true }]], s.kernels || [])),
-		el('section', el('h2', 'Trees (90 days)'), table([['tree', r => r[0] || '?'],
+		el('section', el('h2', 'Trees (90 days)'), table([['tree', r => r[0] || unsaid],
 			['count', r => r[1], { num: true }]], kv(byTree))),
-		el('section', el('h2', 'Machines'), table([['machine', r => r.machine || '?'],
+		el('section', el('h2', 'Machines'), table([['machine', r => r.machine || unsaid],
 			['count', r => r.occurrences, { num: true }]], s.machines || [])),
-		el('section', el('h2', 'Tests (90 days)'), table([['test', r => r[0] || '?'],
+		el('section', el('h2', 'Tests (90 days)'), table([['test', r => r[0] || unsaid],
 			['count', r => r[1], { num: true }]], kv(byTest)))));
 	// owners ranked as served; edge N is the dependency N of the report
 	const edgeName = i => {

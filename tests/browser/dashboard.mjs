@@ -143,6 +143,14 @@ for (const [name, path, title] of pages) {
 	check(name + ' page: the same after a reload', await h1() === title, await h1());
 }
 
+// metadata a run did not send reads "(not given)", not a bare "?"
+await open('/signatures/' + env.SEED_ID);
+{
+	const cards = await page.locator('main .cards').innerText();
+	check('signature: a test the runs did not name is "(not given)", no bare "?"',
+		cards.includes('(not given)') && !/^\?\t/m.test(cards), cards.slice(0, 300));
+}
+
 // real data on the lists
 await open('/');
 check('overview: the seed is among the top signatures of the week',
