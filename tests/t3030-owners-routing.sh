@@ -77,6 +77,13 @@ check_eq "018: a function added after 6.1: where its prefix lives" \
 	"$(r 018-inconsistent-arm64-6.14-gmail-wrapped.log '[.owners[].frames[] |
 		select(.function == "dpm_async_queue_suspend_ready_fn")][0] |
 		"\(.file) \(.how)"')"
+check_eq "018: sections tied on drivers/base/power/: the one named for it first" \
+	"POWER MANAGEMENT CORE" \
+	"$(r 018-inconsistent-arm64-6.14-gmail-wrapped.log '.owners[0].section')"
+check_eq "... while splatd owners keeps get_maintainer.pl's order" \
+	"HIBERNATION (aka Software Suspend, aka swsusp)" \
+	"$("$SPLATD" owners --tree "$KTREE" --sections -f drivers/base/power/main.c |
+		head -n 1)"
 check_eq "043: a hung task's culprit, not a caller below it" \
 	"DISKQUOTA|culprit|dquot_disable" \
 	"$(why 043-hung-task-6.4-show-all-locks.log | cut -d'|' -f1-3)"

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /* route: which sections a lockdep signature goes to first, and why. */
+#include <ctype.h>
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "parsers/alloc.h"
 #include "parsers/symbol.h"
@@ -392,6 +394,73 @@ static size_t path_hash(const char *s)
 	return h;
 }
 
+/*
+ * Whether the section's name has a word of path's directories or file
+ * stem ("POWER MANAGEMENT CORE" and drivers/base/power/main.c), the words
+ * every path holds left out.
+ */
+static bool section_named_for(const char *name, const char *path)
+{
+	static const char *const common[] = { "drivers", "include", "linux",
+					      "arch",	 "uapi",    "kernel" };
+	const char *p = path, *e, *w, *n;
+	size_t len, i;
+
+	for (; *p; p = *e ? e + 1 : e) {
+		e = p + strcspn(p, "/.");
+		len = (size_t)(e - p);
+		for (i = 0; i < ARRAY_SIZE(common); i++)
+			if (strlen(common[i]) == len &&
+			    !strncmp(p, common[i], len))
+				break;
+		if (len < 3 || i < ARRAY_SIZE(common))
+			continue;
+		for (w = name; *w; w = *n ? n + 1 : n) {
+			n = w;
+			while (isalnum((unsigned char)*n))
+				n++;
+			if ((size_t)(n - w) == len && !strncasecmp(w, p, len))
+				return true;
+		}
+		if (*e == '.')
+			break; /* the file's stem is the last word looked at */
+	}
+	return false;
+}
+
+/*
+ * Sections that claim path with patterns of one depth are a tie
+ * get_maintainer.pl orders by chance (a Perl hash): the one named for the
+ * path's directory or file goes first (POWER MANAGEMENT CORE before
+ * HIBERNATION and SUSPEND TO RAM for drivers/base/power/), the others keep
+ * their order.
+ */
+static void ties_named_first(const struct owners_tree *o, const char *path,
+			     struct maintainers_hit *h, size_t n)
+{
+	struct maintainers_hit t;
+	size_t i, j, k, start;
+
+	for (start = 0; start < n; start = i) {
+		for (i = start + 1;
+		     i < n && !h[i].keyword && h[i].depth == h[start].depth;
+		     i++)
+			;
+		if (h[start].keyword || i - start < 2)
+			continue;
+		/* stable: each named one moves before the unnamed above it */
+		for (j = start, k = start; j < i; j++) {
+			if (!section_named_for(maintainers_section_name(
+						       o->m, h[j].section),
+					       path))
+				continue;
+			t = h[j];
+			memmove(h + k + 1, h + k, (j - k) * sizeof(*h));
+			h[k++] = t;
+		}
+	}
+}
+
 /* The cached sections of path (read and matched on a miss). */
 static const struct route_cache_ent *cached_match(const struct owners_tree *o,
 						  const char *path, size_t len)
@@ -422,6 +491,7 @@ static const struct route_cache_ent *cached_match(const struct owners_tree *o,
 	e->path = xstrdup(path);
 	c->n++;
 	if (!maintainers_match(o->m, &mf, true, &res, &err)) {
+		ties_named_first(o, path, res.hits, res.nhits);
 		e->hits = res.hits;
 		e->nhits = res.nhits;
 		res.hits = NULL;
