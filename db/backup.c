@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "db/db.h"
+#include "parsers/alloc.h"
 
 /* Pages copied per sqlite3_backup_step(): small, so memory stays small. */
 #define BACKUP_STEP_PAGES 256
@@ -128,6 +129,47 @@ out:
 	return ret;
 }
 
+/* Whether file a is file b (or, b missing, never). */
+static bool same_file(const char *a, const char *b)
+{
+	struct stat sa, sb;
+
+	return !stat(a, &sa) && !stat(b, &sb) && sa.st_dev == sb.st_dev &&
+	       sa.st_ino == sb.st_ino;
+}
+
+/*
+ * A backup written over the database it copies, or over its WAL or
+ * shared-memory file (or its dest.tmp over one), would replace the live
+ * file under a running server: refused before anything is written.
+ */
+static int not_the_database(const char *path, const char *dest, const char *tmp,
+			    struct strbuf *err)
+{
+	static const char *const sides[] = { "", "-wal", "-shm", "-journal" };
+	struct strbuf f = STRBUF_INIT;
+	size_t i;
+	int ret = 0;
+
+	if (!strncmp(path, "sqlite:", 7))
+		path += 7;
+	for (i = 0; i < ARRAY_SIZE(sides) && !ret; i++) {
+		strbuf_reset(&f);
+		strbuf_addf(&f, "%s%s", path, sides[i]);
+		if (same_file(dest, f.buf) || same_file(tmp, f.buf)) {
+			strbuf_addf(err,
+				    "%s is the database %s%s: a backup goes to"
+				    " another file",
+				    same_file(dest, f.buf) ? dest : tmp, path,
+				    *sides[i] ? " (its WAL or shared memory)" :
+						"");
+			ret = -EINVAL;
+		}
+	}
+	strbuf_release(&f);
+	return ret;
+}
+
 int db_backup(const char *path, const char *dest, long long *pages,
 	      struct strbuf *err)
 {
@@ -140,6 +182,8 @@ int db_backup(const char *path, const char *dest, long long *pages,
 	strbuf_addf(&tmp, "%s.tmp", dest);
 	dir_of(dest, &dir);
 	ret = open_existing(&src, path, err);
+	if (!ret)
+		ret = not_the_database(path, dest, tmp.buf, err);
 	if (ret)
 		goto out;
 	/* a stale dest.tmp is an earlier backup that did not finish */

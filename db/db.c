@@ -164,6 +164,28 @@ bool db_unavailable(void)
 	return pg_unreachable();
 }
 
+int db_writable(struct db *db, struct strbuf *err)
+{
+	const char *file;
+
+	if (db->pg)
+		return 0;
+	file = sqlite3_db_filename(db->sq, "main");
+	if (sqlite3_db_readonly(db->sq, "main") == 1) {
+		strbuf_addf(err,
+			    "%s: this user can only read the database (its file"
+			    " or file system is read-only)",
+			    file ? file : "the database");
+		return -EROFS;
+	}
+	return 0;
+}
+
+bool db_storage_error(int err)
+{
+	return err == -ENOSPC || err == -EROFS || err == -ESTALE;
+}
+
 int db_fail(struct db *db, const char *what, struct strbuf *err)
 {
 	int code;
@@ -177,6 +199,11 @@ int db_fail(struct db *db, const char *what, struct strbuf *err)
 		return -EBUSY;
 	if (code == SQLITE_CONSTRAINT)
 		return -EEXIST;
+	/* the storage's state, not splatd's fault: the caller may wait */
+	if (code == SQLITE_FULL)
+		return -ENOSPC;
+	if (code == SQLITE_READONLY)
+		return -EROFS;
 	return -EIO;
 }
 
@@ -295,17 +322,41 @@ static int begin_locked(struct db *db, enum db_sql id, struct strbuf *err)
 	return ret;
 }
 
+/*
+ * A write on SQLite goes to the file this connection opened: when that
+ * file was removed or replaced since (a restore over a running server),
+ * the write would go to a file nobody reads again, so it is refused.
+ */
+static bool sqlite_moved(struct db *db)
+{
+	int moved = 0;
+
+	return sqlite3_file_control(db->sq, "main", SQLITE_FCNTL_HAS_MOVED,
+				    &moved) == SQLITE_OK &&
+	       moved;
+}
+
+static int sqlite_begin(struct db *db, struct strbuf *err)
+{
+	if (sqlite_moved(db)) {
+		strbuf_addstr(err, "the database file was removed or replaced"
+				   " since splatd opened it: restart splatd");
+		return -ESTALE;
+	}
+	return exec_stmt(db, DB_SQL_BEGIN_IMMEDIATE, "begin", err);
+}
+
 int db_begin(struct db *db, struct strbuf *err)
 {
 	if (!db->pg)
-		return exec_stmt(db, DB_SQL_BEGIN_IMMEDIATE, "begin", err);
+		return sqlite_begin(db, err);
 	return begin_locked(db, DB_SQL_WRITE_LOCK, err);
 }
 
 int db_begin_ingest(struct db *db, struct strbuf *err)
 {
 	if (!db->pg)
-		return exec_stmt(db, DB_SQL_BEGIN_IMMEDIATE, "begin", err);
+		return sqlite_begin(db, err);
 	return begin_locked(db, DB_SQL_WRITE_LOCK_SHARED, err);
 }
 
@@ -414,13 +465,10 @@ int db_checkpoint(struct db *db, int *wal_frames, struct strbuf *err)
 int db_health(struct db *db, struct strbuf *err)
 {
 	struct db_stmt *st;
-	int moved = 0;
 
 	if (db->pg)
 		goto probe;
-	if (sqlite3_file_control(db->sq, "main", SQLITE_FCNTL_HAS_MOVED,
-				 &moved) == SQLITE_OK &&
-	    moved) {
+	if (sqlite_moved(db)) {
 		strbuf_addstr(err, "the database file was removed or replaced"
 				   " since it was opened");
 		return -ENOENT;

@@ -57,6 +57,16 @@ bool db_path_is_postgres(const char *path);
  * been since: a request that failed is the database's outage (503), not
  * splatd's fault (500).  Always false on SQLite. */
 bool db_unavailable(void);
+/*
+ * Whether err (-errno of a db_*() call) is the storage's state rather than
+ * a fault: -ENOSPC (disk full), -EROFS (a file this user cannot write),
+ * -ESTALE (the SQLite file was replaced since it was opened): a request
+ * may be retried once an operator mended it (503, not 500).
+ */
+bool db_storage_error(int err);
+/* 0 when this process may write the database (serve's start: a file it
+ * can only read would take no run), else -EROFS with err naming it. */
+int db_writable(struct db *db, struct strbuf *err);
 /* Append path to out as logs may show it: a password in it as "***". */
 void db_path_describe(struct strbuf *out, const char *path);
 /*

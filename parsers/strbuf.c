@@ -6,6 +6,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdbool.h>
 #include <string.h>
 
 char strbuf_slopbuf[1];
@@ -129,13 +130,14 @@ void strbuf_trim(struct strbuf *sb)
 	strbuf_setlen(sb, e - b);
 }
 
-void strbuf_add_logsafe(struct strbuf *sb, const char *s)
+static void add_escaped_log(struct strbuf *sb, const char *s, bool spaces)
 {
 	static const char hex[] = "0123456789abcdef";
 	const unsigned char *u = (const unsigned char *)s;
 
 	for (; *u; u++) {
-		if (*u > ' ' && *u < 0x7f && *u != '\\') {
+		if ((*u > ' ' || (spaces && *u == ' ')) && *u < 0x7f &&
+		    *u != '\\') {
 			strbuf_addch(sb, *u);
 			continue;
 		}
@@ -143,6 +145,16 @@ void strbuf_add_logsafe(struct strbuf *sb, const char *s)
 		strbuf_addch(sb, hex[*u >> 4]);
 		strbuf_addch(sb, hex[*u & 15]);
 	}
+}
+
+void strbuf_add_logsafe(struct strbuf *sb, const char *s)
+{
+	add_escaped_log(sb, s, false);
+}
+
+void strbuf_add_logtext(struct strbuf *sb, const char *s)
+{
+	add_escaped_log(sb, s, true);
 }
 
 void strbuf_add_urlencoded(struct strbuf *sb, const char *s)

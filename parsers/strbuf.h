@@ -41,6 +41,9 @@ void strbuf_trim(struct strbuf *sb);
  * split a field or carry a terminal escape sequence.
  */
 void strbuf_add_logsafe(struct strbuf *sb, const char *s);
+/* The same but for spaces, kept: a line's last field, free text (a
+ * reason), which nothing splits after. */
+void strbuf_add_logtext(struct strbuf *sb, const char *s);
 /* Append s percent-encoded for a URL path segment or query value: every
  * byte but A-Z a-z 0-9 - _ . ~ is written %XX. */
 void strbuf_add_urlencoded(struct strbuf *sb, const char *s);

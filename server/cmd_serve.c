@@ -479,6 +479,7 @@ int cmd_serve(int argc, char **argv)
 	 * full kernel tree).
 	 */
 	if (db_open(&owners_db, s.http.db_path, &err) ||
+	    db_writable(owners_db, &err) ||
 	    db_instance_claim(s.http.db_path, &err)) {
 		fprintf(stderr, "splatd serve: %s\n", err.buf);
 		ret = 1;

@@ -129,6 +129,18 @@ echo "not sqlite" >"$TMP/text.db"
 "$SPLATD" db backup "$TMP/y.db" --db "$TMP/text.db" 2>"$TMP/err"
 check_eq "not a database: exit 1" 1 $?
 check "... and no backup" test ! -e "$TMP/y.db" -a ! -e "$TMP/y.db.tmp"
+ino=$(stat -c %i "$B")
+"$SPLATD" db backup "$B" --db "$B" 2>"$TMP/err"
+check_eq "a backup over its own database: exit 1, saying so" "1 1" \
+	"$? $(grep -c 'is the database' "$TMP/err")"
+"$SPLATD" db backup "$B-wal" --db "$B" 2>"$TMP/err"
+check_eq "... over its WAL: exit 1" 1 $?
+ln -sf "$B" "$TMP/link.db"
+"$SPLATD" db backup "$TMP/link.db" --db "$B" 2>"$TMP/err"
+check_eq "... through a symlink: exit 1" 1 $?
+check_eq "... the database is the same file, sound" "$ino ok" \
+	"$(stat -c %i "$B") $("$SPLATD" db check --db "$B" 2>/dev/null | tail -n 1 |
+		grep -o ok)"
 "$SPLATD" db backup --db "$B" 2>/dev/null
 check_eq "no FILE: usage, exit 2" 2 $?
 "$SPLATD" db check "$B" 2>/dev/null

@@ -2,6 +2,7 @@
 /* api_health: GET /healthz (database readable) and GET /metrics (with the
  * outbox gauges). */
 #include <errno.h>
+#include <stdio.h>
 
 #include "db/mail.h"
 #include "db/migrate.h"
@@ -47,6 +48,22 @@ void api_health_get(struct http_request *req)
 		ret = -EIO;
 	if (ret) {
 		json_decref(roles);
+		/* libpq's words name the database's host and port: the
+		 * reason goes to the operator's log, not to anyone asking */
+		if (db_unavailable()) {
+			struct strbuf log = STRBUF_INIT;
+
+			strbuf_add_logtext(&log, req->err.buf);
+			fprintf(stderr,
+				"splatd: /healthz: database unavailable: %s\n",
+				log.buf);
+			strbuf_release(&log);
+			strbuf_reset(&req->err);
+			strbuf_addstr(&req->err,
+				      "the database cannot be reached"
+				      " (the reason is in splatd's"
+				      " log)");
+		}
 		http_reply_error(req, 503, "unavailable", req->err.buf);
 		return;
 	}

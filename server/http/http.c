@@ -380,10 +380,12 @@ void http_reply_errno(struct http_request *req, int err, const char *detail)
 					MHD_HTTP_HEADER_RETRY_AFTER, "5");
 		break;
 	default:
-		if (db_unavailable()) {
-			/* the outage is the database's: say so and when to
-			 * come back, and keep its address (libpq's message)
-			 * for the operator's log */
+		if (db_unavailable() || db_storage_error(err)) {
+			/* the outage is the database's (PostgreSQL down, a
+			 * full disk, a file that cannot be written or was
+			 * replaced): say so and when to come back, and keep
+			 * the reason (libpq's message names the host) for the
+			 * operator's log */
 			struct strbuf log = STRBUF_INIT;
 
 			strbuf_addstr(&log, "splatd: ");
@@ -391,12 +393,15 @@ void http_reply_errno(struct http_request *req, int err, const char *detail)
 			strbuf_addch(&log, ' ');
 			strbuf_add_logsafe(&log, req->path);
 			strbuf_addstr(&log, ": database unavailable: ");
-			strbuf_add_logsafe(&log, detail ? detail : "");
+			strbuf_add_logtext(&log, detail ? detail : "");
 			fprintf(stderr, "%s\n", log.buf);
 			strbuf_release(&log);
 			http_reply_error(req, 503, "unavailable",
-					 "the database is unavailable; try"
-					 " again later");
+					 err == -ENOSPC ?
+						 "the database's disk is full;"
+						 " try again later" :
+						 "the database is unavailable;"
+						 " try again later");
 			MHD_add_response_header(req->response,
 						MHD_HTTP_HEADER_RETRY_AFTER,
 						"5");
