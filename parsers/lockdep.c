@@ -24,14 +24,17 @@
 #define LOCKDEP_MAX_LINES 4000
 /* Raw excerpt kept per report. */
 #define LOCKDEP_MAX_RAW (256 * 1024)
-/* Non-frame lines that end a backtrace. */
+/* Non-frame lines that end a backtrace (before its first frame: HEAD). */
 #define LOCKDEP_END_RUN 3
+#define LOCKDEP_HEAD_RUN 8
 /* Ordinary log lines that end a report still before its backtrace. */
 #define LOCKDEP_BODY_RUN 24
 /* Other tasks' lines in a row that end a report. */
 #define LOCKDEP_FOREIGN_RUN 16
 /* Lines of an oops inside a report with no frame in them that end it. */
 #define LOCKDEP_OOPS_RUN 64
+/* Lines after the header that may hold its ident, before the "-----". */
+#define LOCKDEP_IDENT_LINES 8
 
 static const char *const kind_names[LOCKDEP_KIND_NR] = {
 	[LOCKDEP_CIRCULAR] = "circular",
@@ -777,6 +780,31 @@ static bool is_trace_noise(const char *s)
 	return is_register_line(s) || is_hex_words(s);
 }
 
+/*
+ * What an oops prints between its header and its trace: register dumps
+ * and stack markers, "Code: ..." and the decodecode listing under it
+ * ("All code", "  2a:*\t0f b6 04 08   movzbl ...", "Code starting with
+ * the faulting instruction").
+ */
+static bool is_oops_dump(const char *s)
+{
+	const char *q;
+
+	s = skip_ws(s);
+	if (is_trace_noise(s) || starts(s, "All code") ||
+	    starts(s, "Code starting with"))
+		return true;
+	for (q = s; is_hexc(*q); q++)
+		;
+	if (q == s || q - s > 8 || *q != ':')
+		return false;
+	q += 1 + (q[1] == '*');
+	if (*q != ' ' && *q != '\t')
+		return false;
+	q = skip_ws(q);
+	return is_hexc(q[0]) && is_hexc(q[1]) && (!q[2] || q[2] == ' ');
+}
+
 /* ---- lock lines ------------------------------------------------------- */
 
 static bool is_usage_char(char c)
@@ -1373,7 +1401,11 @@ static void report_line(struct lockdep_parser *p, const struct dmesg_line *l)
 		if (!p->run)
 			p->run_start = p->nlines;
 		add_line(p, l);
-		if (++p->run >= LOCKDEP_END_RUN || (!p->frames && p->run >= 8))
+		/* before its first frame, dump_stack()'s free-text header
+		 * lines (a wrapped "Hardware name:") and other tasks' lines
+		 * may pile up: a longer run ends it */
+		if (++p->run >=
+		    (p->frames ? LOCKDEP_END_RUN : LOCKDEP_HEAD_RUN))
 			end_at_run(p);
 		return;
 	case PH_HUNG:
@@ -1439,7 +1471,10 @@ static void report_line(struct lockdep_parser *p, const struct dmesg_line *l)
 			p->oops_idle = 0;
 			if (is_frame && is_lockdep_frame(&f))
 				p->oops_lockdep = true;
-		} else if (++p->oops_idle >= LOCKDEP_OOPS_RUN) {
+		} else if (!is_oops_dump(s) &&
+			   ++p->oops_idle >= LOCKDEP_OOPS_RUN) {
+			/* an oops's registers and code are no sign of its
+			 * end, lines of other tasks in a row are */
 			report_end(p);
 			idle_line(p, l);
 		}
@@ -1678,6 +1713,7 @@ struct rparse {
 	bool backtrace_done;
 	bool pid_guess; /* hung task: pid read from an old state line */
 	bool oops; /* in the trace of an oops that cut the report */
+	bool banner_done; /* the "-----" line under the header was read */
 };
 
 static void stack_push(struct rparse *rp, struct lockdep_stack *st,
@@ -2587,7 +2623,14 @@ static void parse_report_line(struct rparse *rp, const char *s, size_t idx)
 		parse_oops_line(rp, s);
 		return;
 	}
-	if (idx <= 3 && !rp->r->kernel && parse_ident(rp, s))
+	/*
+	 * The ident follows the header, before the "-----" banner; lines of
+	 * other tasks printed between them push it down.
+	 */
+	if (starts(s, "-----"))
+		rp->banner_done = true;
+	if ((idx <= 3 || (idx <= LOCKDEP_IDENT_LINES && !rp->banner_done)) &&
+	    !rp->r->kernel && parse_ident(rp, s))
 		return;
 	for (rule = report_rules;
 	     rule < report_rules + ARRAY_SIZE(report_rules); rule++) {
