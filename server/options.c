@@ -2,7 +2,9 @@
 /* options: table-driven parsing of the commands' options (see options.h). */
 #include "server/options.h"
 
+#include <ctype.h>
 #include <errno.h>
+#include <limits.h>
 #include <pwd.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -18,19 +20,24 @@ int options_parse_size(const char *s, unsigned long long *out)
 	unsigned long long v;
 	char *end;
 
+	unsigned shift = 0;
+
+	/* strtoull() would take " 1" and "-1" (as 2^64 - 1) */
+	if (!isdigit((unsigned char)*s))
+		return -EINVAL;
 	errno = 0;
 	v = strtoull(s, &end, 10);
 	if (end == s || errno)
 		return -EINVAL;
 	switch (*end) {
 	case 'G':
-		v <<= 10;
+		shift += 10;
 		/* fall through */
 	case 'M':
-		v <<= 10;
+		shift += 10;
 		/* fall through */
 	case 'K':
-		v <<= 10;
+		shift += 10;
 		end++;
 		break;
 	case '\0':
@@ -38,6 +45,9 @@ int options_parse_size(const char *s, unsigned long long *out)
 	default:
 		return -EINVAL;
 	}
+	if (shift && v > (ULLONG_MAX >> shift))
+		return -EINVAL; /* 99999999999999G: past 2^64 */
+	v <<= shift;
 	if (*end && strcmp(end, "iB") && strcmp(end, "B"))
 		return -EINVAL;
 	*out = v;
@@ -80,14 +90,21 @@ static int parse_value(const struct options_row *o, const char *arg)
 			return -EINVAL;
 		break;
 	case OPTIONS_UINT:
-		v = strtoul(arg, &end, 10);
-		if (*end || end == arg)
+		if (!isdigit((unsigned char)*arg))
+			return -EINVAL; /* "-5" would wrap */
+		errno = 0;
+		v = strtoull(arg, &end, 10);
+		if (*end || end == arg || errno)
 			return -EINVAL;
 		break;
 	default:
 		return -EINVAL;
 	}
 	if (!v && (o->value & OPTIONS_NONZERO))
+		return -EINVAL;
+	/* a value its integer cannot hold is refused, not cut (4294967297
+	 * seconds was 1) */
+	if (o->width < sizeof(uint64_t) && v >> (8 * o->width))
 		return -EINVAL;
 	store_int(o, v);
 	return 0;
@@ -261,9 +278,14 @@ int options_url(void *dest, const char *arg)
 		return -EINVAL;
 	if (!*p || *p == '/' || *p == ':' || *p == '?' || *p == '#')
 		return -EINVAL; /* no host */
+	/* links are the URL and a path after it: a query or a fragment
+	 * would take the path in, a user name would go in every link */
+	if (memchr(p, '@', strcspn(p, "/")))
+		return -EINVAL;
 	for (; *p; p++)
 		if ((unsigned char)*p <= ' ' || *p == 0x7f || *p == '"' ||
-		    *p == '<' || *p == '>' || *p == '\\' || *p == '`')
+		    *p == '<' || *p == '>' || *p == '\\' || *p == '`' ||
+		    *p == '?' || *p == '#')
 			return -EINVAL;
 	*(const char **)dest = arg;
 	return 0;

@@ -80,8 +80,9 @@ struct options_row {
 int options_time(void *dest, const char *arg);
 #define OPT_TIME(n, d) OPT_CALLBACK((n), (d), options_time)
 /* const char *: an absolute http:// or https:// URL with a host, nothing
- * that needs quoting in a link (the --public-url every link is built on:
- * KCIDB's report_url must be a URI, a mail's link one a client opens) */
+ * that needs quoting in a link, no user name, query or fragment (the
+ * --public-url every link is built on: KCIDB's report_url must be a URI,
+ * a mail's link one a client opens) */
 int options_url(void *dest, const char *arg);
 #define OPT_URL(n, d) OPT_CALLBACK((n), (d), options_url)
 #define OPT_STOP(n)                                 \

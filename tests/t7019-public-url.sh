@@ -43,9 +43,11 @@ stop_server
 check_eq "splatd ingest prints relative urls" "/api/v1/runs/r4" \
 	"$("$SPLATD" ingest --db "$DB" --run-id r4 "$SEED" | jq -r .run.url)"
 
-# a base every link can stand on: an absolute http(s) URL, nothing to quote
+# a base every link can stand on: an absolute http(s) URL, nothing to quote,
+# no query or fragment (the path would go after it), no user name
 for u in /relative 'not a url' http:// https:///x ftp://h.example.org \
-	'https://h.example.org/a b' 'https://h.example.org/"x"'; do
+	'https://h.example.org/a b' 'https://h.example.org/"x"' \
+	'https://x.org/p?q=1' 'https://x.org/p#top' 'https://user:pw@x.org/'; do
 	timeout 10 "$SPLATD" serve --listen 127.0.0.1:0 --db "$DB" --public-url "$u" \
 		>/dev/null 2>"$TMP/u.err"
 	check_eq "serve --public-url '$u': exit 2 naming it" "2 true" \
