@@ -88,6 +88,10 @@ int db_sqlite_open(struct db **out, const char *path, int flags,
 			    walvfs_name()) != SQLITE_OK) {
 		strbuf_addf(err, "opening %s: %s", path,
 			    db->sq ? sqlite3_errmsg(db->sq) : "out of memory");
+		/* "unable to open database file" alone hides why */
+		if (db->sq && sqlite3_system_errno(db->sq))
+			strbuf_addf(err, " (%s)",
+				    strerror(sqlite3_system_errno(db->sq)));
 		db_close(db);
 		return -EIO;
 	}

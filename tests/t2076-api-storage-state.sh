@@ -5,7 +5,9 @@
 # done without stopping serve): uploads are 503 `unavailable` with
 # Retry-After and a line in serve's log, never a 201 for a run written to
 # the orphaned file; /healthz is 503 too.  A file this user can only read:
-# serve refuses to start, naming it (not a READY service that answers 500).
+# serve refuses to start, naming it (not a READY service that answers 500);
+# one it cannot open says why (the errno, not only SQLite's "unable to
+# open database file").
 # (A full disk answers the same 503, from SQLITE_FULL; docs/operating.md.)
 cd "$(dirname "$0")/.." || exit 1
 . tests/http/lib.sh
@@ -56,6 +58,12 @@ if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null; then
 	check "... naming the file and why" grep -q \
 		"r.db: .*\(only read\|readonly\)" "$TMP/ro.err"
 	check "... before it listens" bash -c "! grep -q listening '$TMP/ro.out'"
+	mkdir -m 700 "$TMP/closed" && cp "$TMP/copy.db" "$TMP/closed/c.db"
+	setpriv --reuid=nobody --regid=nogroup --clear-groups \
+		"$SPLATD" token list --db "$TMP/closed/c.db" >/dev/null 2>"$TMP/cl.err"
+	check "a file this user cannot open: the error says why (errno)" \
+		grep -q 'c.db: unable to open database file (Permission denied)' \
+		"$TMP/cl.err"
 else
 	echo "# skip: a read-only file needs another user (run as root)"
 fi

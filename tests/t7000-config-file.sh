@@ -82,4 +82,16 @@ start_server --config "$TMP/splatd.conf" --public-read
 check_eq "--public-read over private = true" 200 \
 	"$(get "$BASE/api/v1/signatures")"
 stop_server
+# "localhost" is the loopback address, as an operator writes it
+timeout 10 "$SPLATD" serve --listen localhost:0 --db "$TMP/lh.db" \
+	>"$TMP/lh.out" 2>&1 &
+lh=$!
+for i in $(seq 1 100); do
+	grep -q '^splatd: listening on' "$TMP/lh.out" && break
+	sleep 0.1
+done
+check "--listen localhost:PORT listens on 127.0.0.1" \
+	grep -q '^splatd: listening on http://127.0.0.1:' "$TMP/lh.out"
+kill $lh 2>/dev/null
+wait $lh 2>/dev/null
 finish

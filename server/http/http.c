@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
@@ -949,6 +950,8 @@ static int listen_on(const char *spec, struct strbuf *err)
 		ss.ss_family = AF_INET;
 		if (!host.len)
 			v4->sin_addr.s_addr = htonl(INADDR_ANY);
+		else if (!strcasecmp(host.buf, "localhost"))
+			v4->sin_addr.s_addr = htonl(INADDR_LOOPBACK);
 		else if (inet_pton(AF_INET, host.buf, &v4->sin_addr) != 1)
 			goto bad;
 		v4->sin_port = htons((uint16_t)port);
