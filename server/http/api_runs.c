@@ -150,9 +150,10 @@ static void runs_begin(struct http_request *req)
 	for (i = 0; i < ARRAY_SIZE(query_meta); i++)
 		*meta_slot(&up->meta, i) = http_query(req, query_meta[i]);
 	up->meta.regress = http_config(req)->regress;
-	/* a form's metadata is complete at its end */
-	gunzip_sniff_start(&up->raw, up->up.gzip ? NULL : &up->up.gz, to_ingest,
-			   up->up.in);
+	if (up->body == RUNS_RAW) /* a .gz sent as it is is unpacked */
+		gunzip_sniff_start(&up->raw, up->up.gzip ? NULL : &up->up.gz,
+				   to_ingest, up->up.in);
+	/* a form's metadata is complete at its end: checked there */
 	if ((up->body == RUNS_FORM && runs_form_begin(req, up)) ||
 	    (up->body == RUNS_RAW && ingest_meta_check(&up->meta, &req->err))) {
 		http_reply_error(req, 400, "bad_request", req->err.buf);
