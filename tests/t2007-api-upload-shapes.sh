@@ -208,14 +208,27 @@ refused "a cut gzip log part" "gzip" "" -F "log=@$TMP/cut.gz" -F id=R9
 refused "a gzip log part in a gzip body" "gzip inside gzip" "id=R10" \
 	-H "Content-Type: multipart/form-data; boundary=$B" \
 	-H 'Content-Encoding: gzip' --data-binary "@$TMP/gzgz"
-{
-	cat "$SEED"
-	head -c 9000 /dev/zero | tr '\0' x
-	echo
-} >"$TMP/long.txt"
-st=$(form "" -F "log=@$TMP/long.txt" -F id=R11)
-check_eq "a line past --max-line in the log part: 413" 413 "$st"
+# --max-line 8K inside a form's log part: 8192 bytes a line, not 8193 (the
+# part's own CRLF before the boundary is not the log's)
+for n in 8192 8193; do
+	# (first: the seed's last line has no line end to stop it)
+	{
+		head -c $n /dev/zero | tr '\0' x
+		echo
+		cat "$SEED"
+	} >"$TMP/long-$n.txt"
+done
+st=$(form "" -F "log=@$TMP/long-8193.txt" -F id=R11)
+check_eq "a line one past --max-line in the log part: 413" 413 "$st"
 check_eq "nothing stored by any refused form" "$before" "$(stored)"
+st=$(form "" -F "log=@$TMP/long-8192.txt" -F id=F9)
+check_eq "a line of exactly --max-line in the log part: 201, its sha256" \
+	"201 $(sha256sum <"$TMP/long-8192.txt" | cut -d' ' -f1)" \
+	"$st $(body .run.log_sha256)"
+st=$(form "" -F "log=@$SEED" -F id=F10 \
+	-F "tree=$(head -c 256 /dev/zero | tr '\0' t)")
+check_eq "a field of exactly 256 characters: 201, kept whole" "201 256" \
+	"$st $(body '.run.tree | length')"
 
 # a client that hangs up half way through its form
 sed 's/^F5\r$/half\r/' "$TMP/form.txt" >"$TMP/half-form.txt"
