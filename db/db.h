@@ -42,6 +42,12 @@ enum { DB_ERROR = -1, DB_DONE = 0, DB_ROW = 1 };
  * Returns 0 or -errno.
  */
 int db_open(struct db **out, const char *path, struct strbuf *err);
+/*
+ * db_open() for a command that only reads or changes what is there: a
+ * SQLite file that does not exist is -ENOENT ("no database at PATH"), not
+ * a new empty database that a mistyped --db would leave behind.
+ */
+int db_open_existing(struct db **out, const char *path, struct strbuf *err);
 void db_close(struct db *db);
 /*
  * For db/ (db_open(), db/backup.c): a struct db on the SQLite file at path

@@ -133,3 +133,20 @@ fail:
 	db_close(db);
 	return ret;
 }
+
+int db_open_existing(struct db **out, const char *path, struct strbuf *err)
+{
+	const char *file = path;
+	struct stat st;
+
+	*out = NULL;
+	if (db_path_is_postgres(path))
+		return db_open(out, path, err);
+	if (!strncmp(file, "sqlite:", 7))
+		file += 7;
+	if (stat(file, &st) && errno == ENOENT) {
+		strbuf_addf(err, "no database at %s (is --db right?)", file);
+		return -ENOENT;
+	}
+	return db_open(out, path, err);
+}

@@ -94,7 +94,7 @@ int cmd_digest(int argc, char **argv)
 		fputs("splatd digest: --dry-run or --mbox, not both\n", stderr);
 		return 2;
 	}
-	ret = db_open(&db, db_path, &err);
+	ret = db_open_existing(&db, db_path, &err);
 	if (ret)
 		goto out;
 	if (mbox) {

@@ -112,7 +112,8 @@ static int git_tree(int argc, char **argv)
 				"--branch BRANCH");
 		goto usage;
 	}
-	ret = db_open(&db, db_path, &err);
+	ret = strcmp(sub, "add") ? db_open_existing(&db, db_path, &err) :
+				   db_open(&db, db_path, &err);
 	if (ret)
 		goto out;
 	if (!strcmp(sub, "add")) {
@@ -163,7 +164,7 @@ static int git_sync(int argc, char **argv)
 		if (ret || i < argc)
 			goto usage;
 	}
-	ret = db_open(&db, db_path, &err);
+	ret = db_open_existing(&db, db_path, &err);
 	if (ret)
 		goto out;
 	rg = regress_new(&cfg);

@@ -93,7 +93,7 @@ static int export_to(const struct export_args *a, FILE *f,
 	struct db *db = NULL;
 	int ret;
 
-	ret = db_open(&db, a->db_path, &err);
+	ret = db_open_existing(&db, a->db_path, &err);
 	if (!ret)
 		ret = kcidb_export(db, &a->o, f, n, &err);
 	if (ret)

@@ -150,7 +150,7 @@ static int mail_send(int argc, char **argv)
 		if (ret)
 			goto out;
 	}
-	ret = db_open(&db, db_path, &err);
+	ret = db_open_existing(&db, db_path, &err);
 	if (!ret && dry_run) {
 		ret = db_begin(db, &err);
 		in_tx = !ret;
@@ -241,7 +241,7 @@ static int mail_status(int argc, char **argv)
 
 	if (ret)
 		return ret < 0 ? 0 : ret;
-	ret = db_open(&db, db_path, &err);
+	ret = db_open_existing(&db, db_path, &err);
 	if (!ret)
 		ret = outbox_status_json(db, now, 10, &o, &err);
 	if (!ret && as_json) {
@@ -286,7 +286,7 @@ static int mail_retry(int argc, char **argv)
 		return 2;
 	}
 	id = id_arg;
-	ret = db_open(&db, db_path, &err);
+	ret = db_open_existing(&db, db_path, &err);
 	if (!ret)
 		ret = outbox_retry(db, id, now, &st, &err);
 	if (!ret && id && !st.queued) {
@@ -322,7 +322,7 @@ static int set_paused(int argc, char **argv, bool paused)
 
 	if (ret)
 		return ret < 0 ? 0 : ret;
-	ret = db_open(&db, db_path, &err);
+	ret = db_open_existing(&db, db_path, &err);
 	if (!ret)
 		ret = mail_set_paused(db, paused, &err);
 	if (ret)

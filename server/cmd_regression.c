@@ -372,7 +372,8 @@ int cmd_regression(int argc, char **argv)
 		goto usage;
 	}
 	options_actor(&actor);
-	ret = db_open(&db, db_path, &err);
+	ret = strcmp(sub, "create") ? db_open_existing(&db, db_path, &err) :
+				      db_open(&db, db_path, &err);
 	if (ret)
 		goto out;
 	rg = regress_new(&cfg);

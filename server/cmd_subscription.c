@@ -224,7 +224,8 @@ int cmd_subscription(int argc, char **argv)
 		goto usage;
 	}
 	r.period = weekly ? "weekly" : "daily";
-	ret = db_open(&db, db_path, &err);
+	ret = strcmp(sub, "add") ? db_open_existing(&db, db_path, &err) :
+				   db_open(&db, db_path, &err);
 	if (ret)
 		goto out;
 	if (!strcmp(sub, "add"))

@@ -169,7 +169,8 @@ int cmd_token(int argc, char **argv)
 			json ? "list" : "create");
 		return 2;
 	}
-	ret = db_open(&db, db_path, &err);
+	ret = strcmp(sub, "create") ? db_open_existing(&db, db_path, &err) :
+				      db_open(&db, db_path, &err);
 	if (ret)
 		goto out;
 	if (!strcmp(sub, "create"))

@@ -18,7 +18,7 @@ check_eq "the fixture is a schema 7 database of 41 occurrences" "7 41" \
 	"$(sqlite3 "$ORIG" 'PRAGMA user_version; SELECT count(*) FROM occurrences' | xargs)"
 
 # the newest schema, as a new database gets it
-"$SPLATD" token list --db "$TMP/fresh.db" >/dev/null
+"$SPLATD" token create --name fresh --role ci --quiet --db "$TMP/fresh.db" >/dev/null
 LATEST=$(sqlite3 "$TMP/fresh.db" 'PRAGMA user_version')
 start_server
 check_eq "serve migrates it to schema 8 and on to the newest" "$LATEST" \

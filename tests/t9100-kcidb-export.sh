@@ -21,6 +21,7 @@ issue() { jq -c "$1" "$TMP/doc.json"; } # of the last export_to
 export_to() { export_cli "$@" >"$TMP/doc.json"; }
 
 # ---- an empty database --------------------------------------------------------
+"$SPLATD" token create --name admin0 --role admin --quiet --db "$DB" >/dev/null
 export_to
 check_eq "export of an empty database exits 0" 0 $?
 kcidb_valid "... is a valid KCIDB document" "$TMP/doc.json"
