@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <microhttpd.h>
+#include <netdb.h>
 #include <netinet/in.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -41,6 +42,7 @@ struct http_conn {
 	bool uri_too_long; /* set by on_uri() for the request being read */
 	bool uri_nul; /* its target holds %00, which would cut a C string */
 	struct connguard_conn guard;
+	char peer[48]; /* the client's numeric address, for the access log */
 };
 
 struct http_server {
@@ -862,7 +864,8 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 		gmtime_r(&t, &tm);
 		strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm);
 		strbuf_init(&line, 128);
-		strbuf_addf(&line, "%s ", when);
+		strbuf_addf(&line, "%s %s ", when,
+			    req->hc->peer[0] ? req->hc->peer : "-");
 		strbuf_add_logsafe(&line, req->method);
 		strbuf_addch(&line, ' ');
 		strbuf_add_logsafe(&line, req->path);
@@ -880,6 +883,24 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 	req->active = false;
 	*con_cls = NULL;
 	__atomic_fetch_sub(&srv->active, 1, __ATOMIC_RELAXED);
+}
+
+/* The client's address, numeric: "127.0.0.1", "::1"; "-" when unknown. */
+static void peer_name(struct MHD_Connection *conn, char *out, size_t size)
+{
+	const union MHD_ConnectionInfo *ci;
+	const struct sockaddr *sa;
+	socklen_t len;
+
+	snprintf(out, size, "-");
+	ci = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	if (!ci || !ci->client_addr)
+		return;
+	sa = ci->client_addr;
+	len = sa->sa_family == AF_INET6 ? sizeof(struct sockaddr_in6) :
+					  sizeof(struct sockaddr_in);
+	if (getnameinfo(sa, len, out, size, NULL, 0, NI_NUMERICHOST))
+		snprintf(out, size, "-");
 }
 
 static void on_connection(void *cls, struct MHD_Connection *conn,
@@ -902,6 +923,7 @@ static void on_connection(void *cls, struct MHD_Connection *conn,
 					     MHD_CONNECTION_INFO_CONNECTION_FD);
 		if (ci)
 			connguard_add(srv->guard, &hc->guard, ci->connect_fd);
+		peer_name(conn, hc->peer, sizeof(hc->peer));
 		return;
 	}
 	if (!hc)
