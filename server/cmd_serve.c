@@ -2,6 +2,7 @@
 /* cmd_serve: `splatd serve`, the HTTP service on its embedded database. */
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <malloc.h>
 #include <signal.h>
 #include <stdio.h>
@@ -41,7 +42,8 @@ static const char serve_usage[] =
 	"  --listen HOST:PORT      address to listen on (127.0.0.1:8080;\n"
 	"                          port 0 picks a free one, printed on stdout)\n"
 	"  --db PATH               SQLite database (var/splatd.db)\n"
-	"  --static DIR            dashboard files (static/ when present)\n"
+	"  --static DIR            dashboard files (./static, else the\n"
+	"                          installed PREFIX/share/splatd/static)\n"
 	"  --max-body SIZE         largest request body on the wire (64M)\n"
 	"  --max-decompressed SIZE largest log after gunzip (256M)\n"
 	"  --max-line SIZE         longest log line (64K)\n"
@@ -183,6 +185,33 @@ struct serve_settings {
 			 OPTIONS_NONZERO),                                     \
 		MAIL_OPTIONS(&(s)->mail), OPT_END
 
+/*
+ * The dashboard `make install` puts beside the program:
+ * PREFIX/share/splatd/static for PREFIX/bin/splatd, whatever PREFIX was.
+ * NULL when there is none.
+ */
+static const char *installed_static(void)
+{
+	static char dir[PATH_MAX];
+	char exe[PATH_MAX], rel[PATH_MAX];
+	struct stat st;
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	char *slash;
+
+	if (n <= 0)
+		return NULL;
+	exe[n] = '\0';
+	slash = strrchr(exe, '/');
+	if (!slash)
+		return NULL;
+	*slash = '\0';
+	if ((size_t)snprintf(rel, sizeof(rel), "%s/../share/splatd/static",
+			     exe) >= sizeof(rel) ||
+	    !realpath(rel, dir) || stat(dir, &st) || !S_ISDIR(st.st_mode))
+		return NULL;
+	return dir;
+}
+
 /* Every setting at its default, before the file and argv. */
 static void settings_init(struct serve_settings *s)
 {
@@ -204,6 +233,8 @@ static void settings_init(struct serve_settings *s)
 	s->http.kcidb_fetch = &s->kcidb_fetch;
 	if (!stat("static", &st) && S_ISDIR(st.st_mode))
 		s->http.static_dir = "static";
+	else
+		s->http.static_dir = installed_static();
 }
 
 /* After the file and argv: API replies link absolutely only with a

@@ -3,7 +3,8 @@
 # t7005-install: `make install DESTDIR= PREFIX=` lays out the program, the
 # dashboard, the systemd unit, the example configuration and the man page;
 # the unit passes `systemd-analyze verify` and has its hardening keys; the
-# example configuration is one serve accepts.
+# installed program finds its dashboard without --static, and one with none
+# says so; the example configuration is one serve accepts.
 cd "$(dirname "$0")/.." || exit 1
 . tests/test-lib.sh
 
@@ -68,6 +69,35 @@ else
 			grep -q "Unknown key 'ProtectSystm'" "$TMP/broken.out"
 	fi
 fi
+
+# ---- without --static, the installed program serves its dashboard -----------
+# serve_from DIR PROGRAM: start PROGRAM serve in DIR (no static/ there), print
+# the status of GET / and keep its stderr in $TMP/bare.err
+serve_from() {
+	local port="" i pid
+	(cd "$1" && exec "$2" serve --listen 127.0.0.1:0 --db "$TMP/bare.db" \
+		--access-log off >"$TMP/bare.out" 2>"$TMP/bare.err") &
+	pid=$!
+	for i in $(seq 1 200); do
+		port=$(sed -n 's|^splatd: listening on http://127.0.0.1:||p' \
+			"$TMP/bare.out")
+		[ -n "$port" ] && break
+		sleep 0.05
+	done
+	curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/"
+	kill "$pid"
+	wait "$pid"
+}
+mkdir -p "$TMP/elsewhere" "$TMP/bare/bin"
+check_eq "the installed program, no --static, serves / from PREFIX/share" 200 \
+	"$(serve_from "$TMP/elsewhere" "$ROOT/usr/bin/splatd")"
+check "... and says where from" \
+	grep -qx "splatd: dashboard from $ROOT/usr/share/splatd/static" "$TMP/bare.err"
+cp "$ROOT/usr/bin/splatd" "$TMP/bare/bin/"
+check_eq "a program with no dashboard beside it answers / with 404" 404 \
+	"$(serve_from "$TMP/elsewhere" "$TMP/bare/bin/splatd")"
+check "... and says so when it starts" \
+	grep -q "^splatd: no dashboard files .*--static DIR" "$TMP/bare.err"
 
 # ---- the example configuration is accepted --------------------------------
 sed 's/^listen = .*/listen = 127.0.0.1:0/' \

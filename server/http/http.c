@@ -1181,6 +1181,13 @@ int http_serve(const struct http_config *cfg, struct strbuf *err)
 	fprintf(stderr,
 		"splatd: serving %s, %zu database connections, database %s\n",
 		cfg->listen, srv.pool_size, shown.buf);
+	if (cfg->static_dir)
+		fprintf(stderr, "splatd: dashboard from %s\n", cfg->static_dir);
+	else
+		fputs("splatd: no dashboard files (no ./static, nor"
+		      " share/splatd/static beside the program): give"
+		      " --static DIR; the API serves without them\n",
+		      stderr);
 	strbuf_release(&shown);
 	if (cfg->on_serving)
 		cfg->on_serving(cfg->on_serving_arg, d);
