@@ -391,6 +391,27 @@ static const char *lockdep_off_reason(const char *s)
 }
 
 /*
+ * lockdep's boot banner (lockdep_init(), lockdep_info() in older kernels:
+ * the same two lines since 2.6.18), the sign that the kernel was built
+ * with lockdep: "Lock dependency validator: Copyright (c) 2006 Red Hat,
+ * Inc., Ingo Molnar" (wrapped by narrow consoles after "Inc.," or "Ingo")
+ * and "... MAX_LOCKDEP_SUBCLASSES:  8" (more spaces in 2.6 kernels).
+ */
+static bool is_lockdep_banner(const char *t, size_t len)
+{
+	static const char validator[] = "Lock dependency validator:";
+	static const char subclasses[] = "... MAX_LOCKDEP_SUBCLASSES:";
+
+	if (t[0] == 'L')
+		return len >= sizeof(validator) - 1 &&
+		       !memcmp(t, validator, sizeof(validator) - 1);
+	if (t[0] == '.')
+		return len >= sizeof(subclasses) - 1 &&
+		       !memcmp(t, subclasses, sizeof(subclasses) - 1);
+	return false;
+}
+
+/*
  * %p before its hashing key is ready (4.15 to 5.x, and early boot) prints
  * "(____ptrval____)" on 64-bit and "(ptrval)" on 32-bit instead of hex: an
  * address all the same.  Returns the end of the placeholder or NULL.
@@ -935,6 +956,7 @@ struct lockdep_parser {
 	bool oops_lockdep; /* the oops's trace went through lockdep */
 	long list_want, list_have; /* PH_LIST: "N locks held by", items seen */
 	int list_foreign; /* lines skipped inside that list */
+	unsigned long banner; /* physical line of lockdep's boot banner, 0 */
 };
 
 static void report_reset(struct lockdep_parser *p)
@@ -1492,6 +1514,9 @@ static bool may_matter(const char *t, size_t len)
 	if (ends_in_flags(t, len))
 		return true; /* maybe an old sched_show_task() line */
 	switch (t[0]) {
+	case 'L':
+	case '.':
+		return is_lockdep_banner(t, len);
 	case 'W':
 		return !memcmp(t, "WARN", 4);
 	case 'I':
@@ -1538,6 +1563,8 @@ static int on_line(void *ctx, const struct dmesg_line *in)
 	strbuf_reset(&p->line);
 	strbuf_add(&p->line, in->text, in->len);
 	l.text = p->line.buf;
+	if (!p->banner && is_lockdep_banner(l.text, l.len))
+		p->banner = l.first;
 	if (p->phase == PH_IDLE)
 		idle_line(p, &l);
 	else
@@ -1644,6 +1671,11 @@ void lockdep_parser_free(struct lockdep_parser *p)
 unsigned lockdep_parser_reports(const struct lockdep_parser *p)
 {
 	return p->reports;
+}
+
+unsigned long lockdep_parser_banner(const struct lockdep_parser *p)
+{
+	return p->banner;
 }
 
 /* ---- parsing a buffered report ------------------------------------------ */

@@ -144,6 +144,12 @@ int lockdep_parser_feed(struct lockdep_parser *p, const char *buf, size_t len);
 int lockdep_parser_finish(struct lockdep_parser *p);
 void lockdep_parser_free(struct lockdep_parser *p);
 unsigned lockdep_parser_reports(const struct lockdep_parser *p);
+/*
+ * The physical line (1-based) of the first line of lockdep's boot banner
+ * seen so far ("Lock dependency validator: Copyright ..." or "...
+ * MAX_LOCKDEP_SUBCLASSES:"): the kernel had lockdep.  0 when none.
+ */
+unsigned long lockdep_parser_banner(const struct lockdep_parser *p);
 
 /*
  * Parse a whole text at once (a report excerpt stored with an occurrence,

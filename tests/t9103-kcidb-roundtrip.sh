@@ -58,7 +58,7 @@ clean_doc() {
 	  tests: [range(1; 4) | {id: "lab_ci:boot-\(.)", origin: "lab_ci",
 	    build_id: "lab_ci:b-1", path: "baseline.login", status: "PASS",
 	    environment: {misc: {platform: "shard-glk\(.)"}},
-	    log_excerpt: "[    0.000000] Linux version 6.2.0\n[    5.000000] coretemp coretemp.0: ok\n"}]}'
+	    log_excerpt: "[    0.000000] Linux version 6.2.0\n[    0.001546] Lock dependency validator: Copyright (c) 2006 Red Hat, Inc., Ingo Molnar\n[    5.000000] coretemp coretemp.0: ok\n"}]}'
 }
 clean_doc "$(sha HEAD)" >"$TMP/clean.json"
 imp "$TMP/clean.json"

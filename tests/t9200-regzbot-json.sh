@@ -27,7 +27,7 @@ g tag revert
 g checkout -q master
 
 SILENT=$TMP/clean.txt
-printf '<6>[    0.000000] Linux version 6.2.0\n<6>[    5.000000] coretemp coretemp.0: ok\n' >"$SILENT"
+printf '<6>[    0.000000] Linux version 6.2.0\n<4>[    0.001546] Lock dependency validator: Copyright (c) 2006 Red Hat, Inc., Ingo Molnar\n<6>[    5.000000] coretemp coretemp.0: ok\n' >"$SILENT"
 
 start_server --sync-interval 0
 CI=$(token ci1 ci)

@@ -102,7 +102,7 @@ clean() {
 	[ $((n % 2)) -eq 1 ] && base=$B
 	curl -s -o /dev/null -w "%{http_code}\n" -X POST \
 		-H "Authorization: Bearer $CI" --data-binary "@$TMP/clean.txt" \
-		"$base/api/v1/runs?id=clean-$n&commit=$FIX"
+		"$base/api/v1/runs?id=clean-$n&commit=$FIX&lockdep=1"
 }
 export -f clean
 seq 1 60 | xargs -P 8 -n 1 bash -c 'clean "$0"' >"$TMP/clean.statuses"

@@ -132,6 +132,12 @@ int ingest_meta_check(const struct ingest_meta *m, struct strbuf *err)
 			return -EINVAL;
 		}
 	}
+	if (m->lockdep && strcmp(m->lockdep, "0") && strcmp(m->lockdep, "1") &&
+	    strcmp(m->lockdep, "off") && strcmp(m->lockdep, "on")) {
+		strbuf_addstr(err, "lockdep is 1 (the kernel ran with lockdep)"
+				   " or 0 (without)");
+		return -EINVAL;
+	}
 	return 0;
 }
 
@@ -484,8 +490,13 @@ static void run_row(struct ingest *in, const struct ingest_meta *m,
 	run->kcidb_test_id = m->kcidb_test_id;
 }
 
-/* Regression tracking (server/triage/regress.c) for the stored run. */
-static int ingest_regressions(const struct ingest_meta *m, struct db *db,
+/*
+ * Regression tracking (server/triage/regress.c) for the stored run.  What
+ * says lockdep was on: the log's boot banner, or m->lockdep "1" (a runner's
+ * lockdep=1; a KCIDB import sets it when the test or its build says so).
+ */
+static int ingest_regressions(const struct ingest *in,
+			      const struct ingest_meta *m, struct db *db,
 			      const struct db_run *run, json_t *verdict,
 			      long long now, struct strbuf *err)
 {
@@ -496,6 +507,9 @@ static int ingest_regressions(const struct ingest_meta *m, struct db *db,
 		.lockdep_off = run->lockdep_off,
 		.lockdep_meta_off = m->lockdep && (!strcmp(m->lockdep, "0") ||
 						   !strcmp(m->lockdep, "off")),
+		.lockdep_meta_on = m->lockdep && (!strcmp(m->lockdep, "1") ||
+						  !strcmp(m->lockdep, "on")),
+		.lockdep_banner = lockdep_parser_banner(in->parser) != 0,
 		.reports = run->reports,
 	};
 
@@ -583,7 +597,7 @@ static int store_run(struct ingest *in, struct db *db,
 	if (v)
 		verdict_kernel_release(in, m, json_object_get(v, "run"));
 	if (v)
-		ret = ingest_regressions(m, db, &run, v, now, err);
+		ret = ingest_regressions(in, m, db, &run, v, now, err);
 	if (ret)
 		goto out;
 	text = v ? stored_verdict(v) : NULL;

@@ -47,7 +47,14 @@ struct ingest_limits {
 struct ingest_meta {
 	const char *id, *tree, *branch, *kernel, *commit, *machine, *test;
 	const char *started_at;
-	const char *lockdep; /* "0": the kernel ran without lockdep */
+	/*
+	 * "1" ("on"): the kernel ran with lockdep, "0" ("off"): without,
+	 * NULL: not said (ingest_meta_check() refuses other values).  A clean
+	 * run counts toward a fix only with "1" or lockdep's boot banner in
+	 * its log (docs/regressions.md); an importer that knows it from
+	 * elsewhere (a KCIDB test's misc, its build's config) sets it here.
+	 */
+	const char *lockdep;
 	/* the KCIDB test this run is made of (server/kcidb/import.c), or
 	 * NULL for an ordinary run */
 	const char *kcidb_origin, *kcidb_test_id;

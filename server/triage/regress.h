@@ -161,6 +161,8 @@ struct regress_run {
 	const char *commit; /* kernel commit, or NULL */
 	bool lockdep_off; /* the log says lockdep turned itself off */
 	bool lockdep_meta_off; /* the run's metadata says lockdep=0 */
+	bool lockdep_meta_on; /* the run's metadata says lockdep=1 */
+	bool lockdep_banner; /* the log prints lockdep's boot banner */
 	long long reports; /* lockdep reports in the log */
 };
 

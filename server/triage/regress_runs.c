@@ -58,7 +58,16 @@ static const char *clean_run_blocker(const struct regress_run *run)
 	if (run->reports > 0)
 		return "lockdep already reported another splat and turned"
 		       " itself off: counts for nothing";
+	if (!run->lockdep_banner && !run->lockdep_meta_on)
+		return "no sign lockdep was on (neither its boot banner in the"
+		       " log nor lockdep=1): counts for nothing";
 	return NULL;
+}
+
+/* What says lockdep was on in a run clean_run_blocker() let through. */
+static const char *lockdep_sign(const struct regress_run *run)
+{
+	return run->lockdep_banner ? "its boot banner" : "lockdep=1";
 }
 
 /* One regression against one run; appends to summary. */
@@ -139,9 +148,10 @@ static int apply_run(struct regress *rg, struct db *db, long long id, bool seen,
 			r.clean_runs++;
 			changed = true;
 			strbuf_addf(&why,
-				    "clean run with lockdep on a kernel"
-				    " containing fix %s (%lld of %u)",
-				    sha, r.clean_runs, rg->cfg.fixed_after);
+				    "clean run with lockdep on (%s) on a"
+				    " kernel containing fix %s (%lld of %u)",
+				    lockdep_sign(run), sha, r.clean_runs,
+				    rg->cfg.fixed_after);
 			ret = db_regression_history_add(db, r.id, now, "ingest",
 							"clean_run", NULL,
 							run->run_id, why.buf,

@@ -538,6 +538,70 @@ static void lockdep__lockdep_off_facts(void **state)
 	}
 }
 
+/* Banner line of text (1-based, 0: none), with the fast path on or off. */
+static unsigned long banner_of(const char *text, bool fast)
+{
+	struct lockdep_sink sink = { NULL, NULL, NULL };
+	struct lockdep_parser *p = lockdep_parser_new(&sink);
+	unsigned long line;
+
+	lockdep_parser_set_fast_path(p, fast);
+	lockdep_parser_feed(p, text, strlen(text));
+	lockdep_parser_finish(p);
+	line = lockdep_parser_banner(p);
+	lockdep_parser_free(p);
+	return line;
+}
+
+/* lockdep's boot banner says the kernel had it, in any transport. */
+static void lockdep__boot_banner(void **state)
+{
+	static const struct {
+		const char *text;
+		unsigned long line;
+	} cases[] = {
+		{ "<6>[ 0.0] Linux version 6.1.0\n"
+		  "<4>[ 0.1] Lock dependency validator: Copyright (c) 2006 Red"
+		  " Hat, Inc., Ingo Molnar\n<4>[ 0.1] ... MAX_LOCKDEP_SUBCLASSES:"
+		  "  8\n",
+		  2 },
+		/* syzbot's console, only the second line (the first was lost) */
+		{ "[    0.7][    T0] console [ttyS0] enabled\n"
+		  "[    0.7][    T0] ... MAX_LOCKDEP_SUBCLASSES:  8\n",
+		  2 },
+		/* 2.6.x: four spaces; a journal; a wrapped validator line */
+		{ "[   24.4] ... MAX_LOCKDEP_SUBCLASSES:    8\n", 1 },
+		{ "Dec 07 08:00:00 host kernel: Lock dependency validator:"
+		  " Copyright (c) 2006 Red Hat, Inc.,\n"
+		  "Dec 07 08:00:00 host kernel: Ingo Molnar\n",
+		  1 },
+		/* no banner: a defconfig boot, a quote of a word, a lookalike */
+		{ "[ 0.0] Linux version 6.1.0\n[ 5.0] login: root\n", 0 },
+		{ "[ 0.0] Lock torture test\n[ 0.1] ... MAX_LOCK_DEPTH: 48\n",
+		  0 },
+		{ "[ 0.0] lock dependency validator: copyright\n", 0 },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		assert_int_equal(banner_of(cases[i].text, true), cases[i].line);
+		assert_int_equal(banner_of(cases[i].text, false),
+				 cases[i].line);
+	}
+	/* seen inside a report's lines too (a report cut by a reboot) */
+	{
+		struct strbuf sb = STRBUF_INIT;
+
+		strbuf_addstr(&sb, "[ 6.9] WARNING: possible circular locking"
+				   " dependency detected\n"
+				   "[ 0.0] Lock dependency validator: Copyright"
+				   " (c) 2006 Red Hat, Inc., Ingo Molnar\n");
+		assert_int_equal(banner_of(sb.buf, true), 2);
+		strbuf_release(&sb);
+	}
+}
+
 static void lockdep__lost_end_does_not_swallow_the_log(void **state)
 {
 	struct strbuf sb = STRBUF_INIT;
@@ -758,6 +822,7 @@ int main(void)
 		cmocka_unit_test(lockdep__rcu_message),
 		cmocka_unit_test(lockdep__hung_tasks_share_one_dump),
 		cmocka_unit_test(lockdep__lockdep_off_facts),
+		cmocka_unit_test(lockdep__boot_banner),
 		cmocka_unit_test(lockdep__lost_end_does_not_swallow_the_log),
 		cmocka_unit_test(lockdep__other_tasks_lines_end_a_report),
 		cmocka_unit_test(lockdep__frames),
