@@ -199,7 +199,7 @@ check_eq "resolved with its reason" "resolved fixed differently in 6.3" \
 get "$BASE/api/v1/regressions/$REG/history" >/dev/null
 check_eq "the manual resolve is in the history with actor and reason" \
 	"triager1 reopened>resolved fixed differently in 6.3" \
-	"$(body '.history[-1] | .actor + " " + .old + ">" + .new + " " + .reason')"
+	"$(body '[.history[] | select(.action == "status")][-1] | .actor + " " + .old + ">" + .new + " " + .reason')"
 check_eq "the CLI shows the same regression" resolved \
 	"$("$SPLATD" regression show "$REG" --json --db "$DB" | jq -r .status)"
 check_eq "GET of a bad id is 400" 400 "$(get "$BASE/api/v1/regressions/x1")"

@@ -45,11 +45,11 @@ check_eq "show --json: the API's object" "open 1" \
 	"$(reg show 1 --json | jq -r '"\(.status) \(.signatures | length)"')"
 reg resolve 1 --reason "looks fixed" >/dev/null
 reg history 1 >"$TMP/history"
-check_eq "history: a header, then create and resolve" \
-	"TIME BY ACTION FROM TO REASON|create|status open resolved looks fixed" \
+check_eq "history: a header, then create, resolve and the heads it was resolved at" \
+	"TIME BY ACTION FROM TO REASON|create|status open resolved looks fixed|resolved_at" \
 	"$(awk 'NR == 1 {print; next} {$1 = $2 = ""; print}' "$TMP/history" |
-		sed 's/^ *//' | tr -s ' ' | sed 's/^create .*/create/' |
+		sed 's/^ *//' | tr -s ' ' | sed 's/^\(create\|resolved_at\) .*/\1/' |
 		paste -sd '|')"
-check_eq "history --json: the API's events" "create status" \
+check_eq "history --json: the API's events" "create status resolved_at" \
 	"$(reg history 1 --json | jq -r '[.history[].action] | join(" ")')"
 finish

@@ -95,10 +95,21 @@ int regress_contains(struct regress *rg, const char *repo, const char *commit,
 {
 	struct gitsync_contain *c;
 
-	if (!repo || !commit || !*commit || !fix)
+	if (!rg || !repo || !commit || !*commit || !fix)
 		return -ENOENT;
 	c = repo_contain(rg, repo);
 	return c ? gitsync_contains(c, commit, fix) : -ENOENT;
+}
+
+int regress_resolve(struct regress *rg, const char *repo, const char *rev,
+		    char out[41])
+{
+	struct gitsync_contain *c;
+
+	if (!rg || !repo || !rev || !*rev)
+		return -ENOENT;
+	c = repo_contain(rg, repo);
+	return c ? gitsync_contain_resolve(c, rev, out) : -ENOENT;
 }
 
 void reg_release(struct reg *r)

@@ -258,11 +258,37 @@ static int patch_links(struct db *db, struct reg *r,
 	return ret;
 }
 
-static int patch_status(struct db *db, struct reg *r,
+/*
+ * The trusted trees' heads as a regression is resolved, in its history
+ * (action "resolved_at", new "NAME@SHA ..."): a kernel that descends from
+ * one of them and shows it again reopens it (regress_runs.c).
+ */
+static int note_resolved_at(struct regress *rg, struct db *db,
+			    const struct reg *r, const char *actor,
+			    long long now, struct strbuf *err)
+{
+	struct strbuf heads = STRBUF_INIT;
+	int ret = regress_trusted_heads(rg, db, &heads, err);
+
+	if (!ret)
+		ret = db_regression_history_add(
+			db, r->id, now, actor, "resolved_at", NULL, heads.buf,
+			heads.len ? "the trusted trees' heads: a kernel that"
+				    " descends from one and shows it reopens"
+				    " it" :
+				    "no trusted tree's head is known: no"
+				    " kernel will reopen it",
+			err);
+	strbuf_release(&heads);
+	return ret;
+}
+
+static int patch_status(struct regress *rg, struct db *db, struct reg *r,
 			const struct regress_change *c, const char *actor,
 			long long now, struct strbuf *err)
 {
 	const char *reason = c->reason;
+	int ret;
 	enum regress_event ev = c->status == REGRESS_RESOLVED ?
 					REGRESS_EV_RESOLVE :
 					REGRESS_EV_REOPEN;
@@ -291,8 +317,11 @@ static int patch_status(struct db *db, struct reg *r,
 		r->duplicate_of = 0;
 		r->scanned = false;
 	}
-	return reg_set_status(db, r, regress_status_next(r->status, ev, NULL),
-			      actor, reason, now, err);
+	ret = reg_set_status(db, r, regress_status_next(r->status, ev, NULL),
+			     actor, reason, now, err);
+	if (!ret && ev == REGRESS_EV_RESOLVE)
+		ret = note_resolved_at(rg, db, r, actor, now, err);
+	return ret;
 }
 
 /*
@@ -423,7 +452,7 @@ int regress_patch(struct regress *rg, struct db *db, long long id,
 	if (!ret && c->set_duplicate_of)
 		ret = patch_duplicate(db, &r, c->duplicate_of, actor, now, err);
 	if (!ret && c->set_status)
-		ret = patch_status(db, &r, c, actor, now, err);
+		ret = patch_status(rg, db, &r, c, actor, now, err);
 	if (!ret)
 		ret = reg_store(db, &r, now, err);
 	if (!ret)
@@ -431,7 +460,6 @@ int regress_patch(struct regress *rg, struct db *db, long long id,
 	if (ret)
 		db_rollback(db);
 out:
-	(void)rg;
 	reg_release(&r);
 	free(sigs);
 	return ret;

@@ -74,6 +74,25 @@ int reg_set_status(struct db *db, struct reg *r, enum regress_status status,
 /* 1, 0, or -ENOENT when the repository or a commit is unknown. */
 int regress_contains(struct regress *rg, const char *repo, const char *commit,
 		     const char *fix);
+/* rev resolved to 40 hex in repo: 0, or -ENOENT. */
+int regress_resolve(struct regress *rg, const char *repo, const char *rev,
+		    char out[41]);
+/*
+ * The head of every trusted tree's branch now (its last synced commit
+ * when the repository cannot be read), as "NAME@SHA NAME@SHA", appended to
+ * out (nothing when no trusted tree has one).
+ */
+int regress_trusted_heads(struct regress *rg, struct db *db, struct strbuf *out,
+			  struct strbuf *err);
+/*
+ * Is a kernel built from commit newer than heads (regress_trusted_heads()
+ * of the past): does it descend from one of them, in that tree's
+ * repository, without being it?  1 (why says from which), 0 (why says why
+ * not, for the last head tried), or -errno with err.
+ */
+int regress_newer_than_heads(struct regress *rg, struct db *db,
+			     const char *heads, const char *commit,
+			     struct strbuf *why, struct strbuf *err);
 /* Add s[0..len) to the set *v of *n strings (at most 256). */
 void regress_names_add(char ***v, size_t *n, const char *s, size_t len);
 

@@ -70,6 +70,63 @@ static const char *lockdep_sign(const struct regress_run *run)
 	return run->lockdep_banner ? "its boot banner" : "lockdep=1";
 }
 
+/* The newest "resolved_at" of a regression's history (regress_change.c). */
+struct resolved_at {
+	struct strbuf heads;
+	bool found;
+};
+
+static int last_resolved_at(void *ctx, const struct db_regression_event *e)
+{
+	struct resolved_at *ra = ctx;
+
+	if (strcmp(e->action, "resolved_at"))
+		return 0;
+	strbuf_reset(&ra->heads);
+	strbuf_addstr(&ra->heads, e->new_value ? e->new_value : "");
+	ra->found = true;
+	return 0;
+}
+
+/*
+ * A resolved regression seen in run: reopened (*to REGRESS_REOPENED) when
+ * the run's kernel is newer than its resolution, else left alone (*to -1);
+ * why says which.
+ */
+static int seen_after_resolve(struct regress *rg, struct db *db,
+			      const struct reg *r,
+			      const struct regress_run *run, int *to,
+			      struct strbuf *why, struct strbuf *err)
+{
+	struct resolved_at ra = { STRBUF_INIT, false };
+	struct strbuf detail = STRBUF_INIT;
+	int ret = db_regression_history(db, r->id, last_resolved_at, &ra, err);
+
+	*to = -1;
+	if (!ret && ra.found)
+		ret = regress_newer_than_heads(rg, db, ra.heads.buf,
+					       run->commit, &detail, err);
+	if (ret == 1) {
+		*to = regress_status_next(r->status,
+					  REGRESS_EV_SEEN_AFTER_RESOLVE, NULL);
+		strbuf_addf(why,
+			    "resolved, and seen on a kernel newer than its"
+			    " resolution (%s)",
+			    detail.buf);
+		ret = 0;
+	} else if (!ret) {
+		strbuf_addf(why,
+			    "resolved; seen on a kernel not known to be newer"
+			    " than its resolution (%s): not reopened",
+			    ra.found ? detail.buf :
+				       "it was resolved before the trees'"
+				       " heads were kept");
+	}
+	strbuf_release(&ra.heads);
+	strbuf_release(&detail);
+	return ret;
+}
+
 /* One regression against one run; appends to summary. */
 static int apply_run(struct regress *rg, struct db *db, long long id, bool seen,
 		     const struct regress_run *run, long long now,
@@ -86,7 +143,20 @@ static int apply_run(struct regress *rg, struct db *db, long long id, bool seen,
 	if (ret)
 		goto out;
 	short_sha(sha, r.fix_commit);
-	if (!regress_status_tracked(r.status)) {
+	if (seen && r.status == REGRESS_RESOLVED) {
+		ret = seen_after_resolve(rg, db, &r, run, &to, &why, err);
+		if (!ret && to >= 0) {
+			*reopened = true;
+			strbuf_addf(&reason, "run %s: %s", run->run_id,
+				    why.buf);
+			ret = reg_set_status(db, &r, to, "ingest", reason.buf,
+					     now, err);
+			free(r.resolution);
+			r.resolution = NULL;
+			r.clean_runs = 0;
+			changed = true;
+		}
+	} else if (!regress_status_tracked(r.status)) {
 		strbuf_addf(&why, "%s: not tracked",
 			    regress_status_name(r.status));
 	} else if (seen) {

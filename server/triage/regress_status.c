@@ -26,6 +26,7 @@ static const char *const event_names[REGRESS_EVENT_NR] = {
 	[REGRESS_EV_RESOLVE] = "resolve",
 	[REGRESS_EV_REOPEN] = "reopen",
 	[REGRESS_EV_DUPLICATE] = "duplicate",
+	[REGRESS_EV_SEEN_AFTER_RESOLVE] = "seen_after_resolve",
 };
 
 /*
@@ -56,6 +57,10 @@ static const struct transition {
 	  "set to open by hand: fix and clean runs start over" },
 	{ ANY, REGRESS_EV_DUPLICATE, REGRESS_DUPLICATE,
 	  "marked by hand as a duplicate of another regression" },
+	{ BIT(REGRESS_RESOLVED), REGRESS_EV_SEEN_AFTER_RESOLVE,
+	  REGRESS_REOPENED,
+	  "seen on a kernel newer than its resolution: it descends from a"
+	  " trusted tree's head when it was resolved" },
 };
 
 const char *regress_status_name(enum regress_status status)

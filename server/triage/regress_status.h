@@ -14,7 +14,8 @@ enum regress_status {
 	REGRESS_WORKAROUND, /* fix evidence only on untrusted trees */
 	REGRESS_FIX_KNOWN, /* fix evidence on a trusted tree */
 	REGRESS_FIXED, /* clean runs on kernels that contain the fix */
-	REGRESS_REOPENED, /* seen again on a kernel that contains the fix */
+	REGRESS_REOPENED, /* seen again on a kernel that contains the fix, or
+			   * on one newer than its resolution */
 	REGRESS_RESOLVED, /* by hand, with a reason */
 	REGRESS_DUPLICATE, /* by hand, duplicate_of another */
 	REGRESS_STATUS_NR
@@ -30,6 +31,8 @@ enum regress_event {
 	REGRESS_EV_RESOLVE, /* resolved by hand */
 	REGRESS_EV_REOPEN, /* set to open by hand: start over */
 	REGRESS_EV_DUPLICATE, /* marked as a duplicate by hand */
+	/* a run on a kernel newer than its resolution shows it */
+	REGRESS_EV_SEEN_AFTER_RESOLVE,
 	REGRESS_EVENT_NR
 };
 
@@ -39,7 +42,11 @@ const char *regress_status_name(enum regress_status status);
 int regress_status_from_name(const char *name);
 /* true when s is a status name */
 bool regress_status_valid(const char *s);
-/* false for resolved and duplicate: runs and git no longer move them. */
+/*
+ * false for resolved and duplicate: git no longer moves them, nor do runs,
+ * but for a resolved one seen on a kernel newer than its resolution
+ * (REGRESS_EV_SEEN_AFTER_RESOLVE).
+ */
 bool regress_status_tracked(enum regress_status status);
 /* "fix_evidence_trusted", ...; NULL for a value out of range. */
 const char *regress_event_name(enum regress_event event);

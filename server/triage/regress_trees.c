@@ -123,6 +123,115 @@ static int copy_tree(void *ctx, const struct db_tree *t)
 	return 0;
 }
 
+static void tree_copies_release(struct tree_copies *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++) {
+		free(l->v[i].name);
+		free(l->v[i].repo);
+		free(l->v[i].branch);
+		free(l->v[i].last);
+	}
+	free(l->v);
+}
+
+/* ---- the trusted trees' heads when a regression is resolved ------------ */
+
+int regress_trusted_heads(struct regress *rg, struct db *db, struct strbuf *out,
+			  struct strbuf *err)
+{
+	struct tree_copies l = { NULL, 0 };
+	char head[41];
+	size_t i;
+	int ret = db_tree_list(db, copy_tree, &l, err);
+
+	for (i = 0; !ret && i < l.n; i++) {
+		const char *sha = head;
+
+		if (!l.v[i].trusted)
+			continue;
+		if (regress_resolve(rg, l.v[i].repo, l.v[i].branch, head))
+			sha = l.v[i].last; /* unreadable now: its last sync */
+		if (!sha || !*sha)
+			continue;
+		if (out->len)
+			strbuf_addch(out, ' ');
+		strbuf_addf(out, "%s@%s", l.v[i].name, sha);
+	}
+	tree_copies_release(&l);
+	return ret;
+}
+
+int regress_newer_than_heads(struct regress *rg, struct db *db,
+			     const char *heads, const char *commit,
+			     struct strbuf *why, struct strbuf *err)
+{
+	struct tree_copies l = { NULL, 0 };
+	const char *p = heads, *end, *at;
+	char full[41], sha[13];
+	int ret = db_tree_list(db, copy_tree, &l, err), newer = 0;
+	size_t i;
+
+	if (ret)
+		goto out;
+	if (!commit || !*commit) {
+		strbuf_addstr(why, "the run has no kernel commit");
+		goto out;
+	}
+	while (*p && newer != 1) {
+		char *name, *head;
+		int c = -ENOENT;
+
+		end = p + strcspn(p, " ");
+		at = memchr(p, '@', (size_t)(end - p));
+		if (!at)
+			goto next;
+		name = xstrndup(p, (size_t)(at - p));
+		head = xstrndup(at + 1, (size_t)(end - at - 1));
+		short_sha(sha, head);
+		for (i = 0;
+		     i < l.n && (!l.v[i].trusted || strcmp(l.v[i].name, name));
+		     i++)
+			;
+		if (i < l.n)
+			c = regress_contains(rg, l.v[i].repo, commit, head);
+		strbuf_reset(why);
+		if (i == l.n)
+			strbuf_addf(why, "tree %s is gone", name);
+		else if (c < 0)
+			strbuf_addf(why, "kernel commit %s is unknown to %s",
+				    commit, name);
+		else if (c == 0)
+			strbuf_addf(why,
+				    "kernel %s does not contain %s's head"
+				    " then, %s",
+				    commit, name, sha);
+		else if (!regress_resolve(rg, l.v[i].repo, commit, full) &&
+			 !strcmp(full, head))
+			strbuf_addf(why,
+				    "kernel %s is %s's head then, the kernel"
+				    " it was resolved on",
+				    commit, name);
+		else
+			newer = 1;
+		if (newer)
+			strbuf_addf(
+				why,
+				"kernel %s descends from %s's head then, %s",
+				commit, name, sha);
+		free(name);
+		free(head);
+next:
+		p = *end ? end + 1 : end;
+	}
+	if (!*heads)
+		strbuf_addstr(why, "no trusted tree's head was known then");
+out:
+	tree_copies_release(&l);
+	return ret ? ret : newer;
+}
+
 /* One regression as a sync target; owns its strings. */
 struct target {
 	struct gitsync_target t;
@@ -439,13 +548,7 @@ int regress_sync(struct regress *rg, struct db *db, long long now, json_t **out,
 				 (json_int_t)nevidence, "status_changes",
 				 changes);
 out:
-	for (i = 0; i < tl.n; i++) {
-		free(tl.v[i].name);
-		free(tl.v[i].repo);
-		free(tl.v[i].branch);
-		free(tl.v[i].last);
-	}
-	free(tl.v);
+	tree_copies_release(&tl);
 	targets_release(&l);
 	json_decref(trees);
 	json_decref(changes);

@@ -46,21 +46,21 @@ static void regress_status__names_round_trip(void **state)
  */
 static const int want[REGRESS_STATUS_NR][REGRESS_EVENT_NR] = {
 	/* fix_trusted, fix_untrusted, seen_with_fix, clean_run,
-	 * clean_enough, resolve, reopen, duplicate */
+	 * clean_enough, resolve, reopen, duplicate, seen_after_resolve */
 	[S(OPEN)] = { S(FIX_KNOWN), S(WORKAROUND), -1, -1, -1, S(RESOLVED),
-		      S(OPEN), S(DUPLICATE) },
+		      S(OPEN), S(DUPLICATE), -1 },
 	[S(WORKAROUND)] = { S(FIX_KNOWN), -1, -1, -1, -1, S(RESOLVED), S(OPEN),
-			    S(DUPLICATE) },
+			    S(DUPLICATE), -1 },
 	[S(FIX_KNOWN)] = { -1, -1, S(REOPENED), S(FIX_KNOWN), S(FIXED),
-			   S(RESOLVED), S(OPEN), S(DUPLICATE) },
+			   S(RESOLVED), S(OPEN), S(DUPLICATE), -1 },
 	[S(FIXED)] = { -1, -1, S(REOPENED), -1, -1, S(RESOLVED), S(OPEN),
-		       S(DUPLICATE) },
+		       S(DUPLICATE), -1 },
 	[S(REOPENED)] = { S(FIX_KNOWN), -1, S(REOPENED), -1, -1, S(RESOLVED),
-			  S(OPEN), S(DUPLICATE) },
+			  S(OPEN), S(DUPLICATE), -1 },
 	[S(RESOLVED)] = { -1, -1, -1, -1, -1, S(RESOLVED), S(OPEN),
-			  S(DUPLICATE) },
+			  S(DUPLICATE), S(REOPENED) },
 	[S(DUPLICATE)] = { -1, -1, -1, -1, -1, S(RESOLVED), S(OPEN),
-			   S(DUPLICATE) },
+			   S(DUPLICATE), -1 },
 };
 
 static void regress_status__every_transition(void **state)
