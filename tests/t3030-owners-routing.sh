@@ -9,7 +9,7 @@
 # report's architecture (tests/data/routing/arch-*.log, made for it),
 # keyword matches last, and the #6641 seed's owners unchanged; the held-out
 # set (tests/data/routing/heldout/, made after the rules were tuned: top-1
-# floor 85%). Skips, saying so,
+# floor 85%) and one of its reports per rule changed for it. Skips, saying so,
 # when the tree is absent (CI runs it in `make conformance`).
 cd "$(dirname "$0")/.." || exit 1
 . tests/test-lib.sh
@@ -100,6 +100,9 @@ check_eq "a function defined per architecture: the report's (x86)" \
 	"$(why arch-x86.log | cut -d'|' -f4)"
 check_eq "... (arm64)" "arch/arm64/kernel/ptrace.c" \
 	"$(why arch-arm64.log | cut -d'|' -f4)"
+check_eq "h08: a frame's sections in its file's order, though one was passed below it" \
+	"NETFILTER|NETWORKING [GENERAL]" \
+	"$(r h08-rcu-netfilter-dump-syzbot.log '[.owners[].section][0:2] | join("|")')"
 check_eq "keyword-only sections come after every file match" "" \
 	"$(jq -r '.file as $f | .reports[]?.owners as $o |
 		[$o[]?.why.rule] | to_entries |

@@ -124,6 +124,7 @@ struct owner {
 struct owners_acc {
 	struct owner *v;
 	size_t n, alloc;
+	size_t seq; /* discovery order, bumped on every add or promotion */
 };
 
 /* ---- resolving one frame ------------------------------------------------ */
@@ -560,8 +561,11 @@ static struct owner *owner_get(struct owners_acc *acc,
 			continue;
 		if (tier < ow->tier ||
 		    (tier == ow->tier && source < ow->source)) {
+			/* ranked where it is found again, not where it was
+			 * first passed: a frame's sections keep its order */
 			ow->tier = tier;
 			ow->source = source;
+			ow->order = acc->seq++;
 			json_decref(ow->why);
 			ow->why = NULL;
 		}
@@ -575,7 +579,7 @@ static struct owner *owner_get(struct owners_acc *acc,
 	ow->core = section_is_core(o, section);
 	ow->tier = tier;
 	ow->source = source;
-	ow->order = acc->n;
+	ow->order = acc->seq++;
 	ow->edges = json_array();
 	ow->frames = json_array();
 	ow->why = NULL;
@@ -1110,7 +1114,7 @@ json_t *route_owners_json(const struct owners_tree *o,
 			  const struct signature *sig,
 			  const struct lockdep_report *r)
 {
-	struct owners_acc acc = { NULL, 0, 0 };
+	struct owners_acc acc = { NULL, 0, 0, 0 };
 	json_t *out = json_array();
 	const char **stop = NULL;
 	const char *arch = r ? report_arch(r) : NULL;
