@@ -103,6 +103,11 @@ check_eq "... (arm64)" "arch/arm64/kernel/ptrace.c" \
 check_eq "h08: a frame's sections in its file's order, though one was passed below it" \
 	"NETFILTER|NETWORKING [GENERAL]" \
 	"$(r h08-rcu-netfilter-dump-syzbot.log '[.owners[].section][0:2] | join("|")')"
+check_eq "h17: a driver in a framework's directory (drivers/gpio/) is its own section's" \
+	"ARM/ASPEED MACHINE SUPPORT|frame|aspeed_gpio_set_type|drivers/gpio/gpio-aspeed.c" \
+	"$(why h17-invalid-wait-aspeed-gpio-arm32.log | cut -d'|' -f1-4)"
+check_eq "... and the framework's section comes next" "GPIO SUBSYSTEM" \
+	"$(r h17-invalid-wait-aspeed-gpio-arm32.log '.owners[1].section')"
 check_eq "keyword-only sections come after every file match" "" \
 	"$(jq -r '.file as $f | .reports[]?.owners as $o |
 		[$o[]?.why.rule] | to_entries |

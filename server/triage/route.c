@@ -131,6 +131,7 @@ struct owners_acc {
 
 struct fhit {
 	size_t section;
+	int depth; /* of the pattern that matched (MAINTAINERS depth) */
 	bool keyword;
 	size_t file; /* index into fres.files */
 };
@@ -523,27 +524,60 @@ static void frame_resolve(const struct owners_tree *o, const char *arch,
 			ALLOC_GROW(fr->hits, fr->nhits + 1, fr->ahits);
 			fr->hits[fr->nhits++] =
 				(struct fhit){ res->hits[h].section,
+					       res->hits[h].depth,
 					       res->hits[h].keyword, k };
 		}
 	}
 }
 
-/* The first section of a file that is neither generic nor a keyword
- * match: the code's own owner (get_maintainer.pl's order, deepest first). */
+/* Does a section claim the file only as part of a directory above it (a
+ * directory pattern or an N: regex), not by naming the file? A pattern
+ * without a trailing '/' is one deeper than the files it matches. */
+static bool hit_claims_directory(const struct fres *fr, const struct fhit *hit)
+{
+	const char *p = fr->files[hit->file].buf;
+	int slashes = 0;
+
+	for (; *p; p++)
+		slashes += *p == '/';
+	return hit->depth <= slashes;
+}
+
+/*
+ * The code's own owner: the first section of its file that is neither
+ * generic nor a keyword match (get_maintainer.pl's order, deepest first),
+ * except that a core service claiming the file for its directory yields to
+ * a specific section that claims it too: a driver in a framework's
+ * directory (drivers/gpio/gpio-aspeed.c: GPIO SUBSYSTEM by drivers/gpio/,
+ * ARM/ASPEED MACHINE SUPPORT by "N: aspeed") is the driver's owners' code,
+ * the framework is only the service it provides. A core service that names
+ * the file (PTRACE SUPPORT: arch/x86/kernel/ptrace.c) keeps it.
+ */
 static bool fres_primary(const struct owners_tree *o, const struct fres *fr,
 			 size_t *section)
 {
+	bool found = false, yields = false;
 	size_t h;
 
 	for (h = 0; h < fr->nhits; h++) {
-		if (fr->hits[h].keyword ||
-		    section_is_generic(maintainers_section_name(
-			    o->m, fr->hits[h].section)))
+		const struct fhit *hit = &fr->hits[h];
+
+		if (hit->keyword || section_is_generic(maintainers_section_name(
+					    o->m, hit->section)))
 			continue;
-		*section = fr->hits[h].section;
-		return true;
+		if (!found) {
+			*section = hit->section;
+			found = true;
+			yields = section_is_core(o, hit->section) &&
+				 hit_claims_directory(fr, hit);
+			if (!yields)
+				return true;
+		} else if (!section_is_core(o, hit->section)) {
+			*section = hit->section;
+			return true;
+		}
 	}
-	return false;
+	return found;
 }
 
 /* ---- accumulating owners ------------------------------------------------ */
@@ -613,15 +647,24 @@ static bool frame_listed(json_t *frames, long long edge, const char *file)
 }
 
 /* Add the sections of one resolved frame: the routed tier for a chosen
- * frame, the core tier for one passed on the way. */
+ * frame, the core tier for one passed on the way; its own section
+ * (primary, SIZE_MAX: none) first, then the file's others in order. */
 static void owners_add(struct owners_acc *acc, const struct owners_tree *o,
 		       const struct fres *fr, const char *function,
-		       long long edge, size_t source, enum route_rule rule)
+		       long long edge, size_t source, enum route_rule rule,
+		       size_t primary)
 {
-	size_t h;
+	size_t k, h, first = fr->nhits;
 
-	for (h = 0; h < fr->nhits; h++) {
-		const struct fhit *hit = &fr->hits[h];
+	for (h = 0; h < fr->nhits && first == fr->nhits; h++)
+		if (fr->hits[h].section == primary && !fr->hits[h].keyword)
+			first = h;
+	for (k = 0; k < fr->nhits; k++) {
+		/* the primary first, then the others in the file's order */
+		const struct fhit *hit = &fr->hits[first == fr->nhits ? k :
+						   k == 0	      ? first :
+						   k <= first	      ? k - 1 :
+									k];
 		const char *file = fr->files[hit->file].buf;
 		enum route_rule r = rule;
 		enum route_tier tier = rule == ROUTE_PASSED ? TIER_CORE :
@@ -804,7 +847,7 @@ static void walk_frames(struct walk *w, struct fnindex_frame *frames,
 			enum route_rule first_rule)
 {
 	struct fres fr, first;
-	size_t i, section;
+	size_t i, section = SIZE_MAX;
 	bool reliable = false;
 
 	fres_init(&fr);
@@ -827,7 +870,7 @@ static void walk_frames(struct walk *w, struct fnindex_frame *frames,
 		if (!fres_primary(w->o, &fr, &section)) {
 			/* generic only: never stop here, keep it visible */
 			owners_add(w->acc, w->o, &fr, fn, w->edge, w->source,
-				   ROUTE_GENERIC);
+				   ROUTE_GENERIC, SIZE_MAX);
 			if (!w->sites &&
 			    (in_list(w->stop, fn) || syscall_base(fn)))
 				break;
@@ -843,7 +886,7 @@ static void walk_frames(struct walk *w, struct fnindex_frame *frames,
 						  ROUTE_CALLER :
 						  first_rule;
 			owners_add(w->acc, w->o, &fr, fn, w->edge, w->source,
-				   w->rule);
+				   w->rule, section);
 			break;
 		}
 		if (w->first_core == SIZE_MAX) {
@@ -851,7 +894,7 @@ static void walk_frames(struct walk *w, struct fnindex_frame *frames,
 			frame_resolve(w->o, w->arch, frames, n, i, &first);
 		} else {
 			owners_add(w->acc, w->o, &fr, fn, w->edge, w->source,
-				   ROUTE_PASSED);
+				   ROUTE_PASSED, SIZE_MAX);
 		}
 		/* the code that took a held lock, or the syscall itself, is
 		 * the last that can be the caller */
@@ -860,7 +903,7 @@ static void walk_frames(struct walk *w, struct fnindex_frame *frames,
 	}
 	if (w->chosen != SIZE_MAX && w->first_core != SIZE_MAX)
 		owners_add(w->acc, w->o, &first, frames[w->first_core].function,
-			   w->edge, w->source, ROUTE_PASSED);
+			   w->edge, w->source, ROUTE_PASSED, SIZE_MAX);
 	fres_release(&fr);
 	fres_release(&first);
 }
@@ -878,7 +921,8 @@ static void walk_settle(struct walk *w, struct fnindex_frame *frames, size_t n)
 		   w->source,
 		   !w->sites			  ? ROUTE_CORE :
 		   w->first_core == w->culprit_at ? ROUTE_CULPRIT :
-						    ROUTE_SITE);
+						    ROUTE_SITE,
+		   SIZE_MAX);
 	w->chosen = w->first_core;
 	fres_release(&fr);
 }
