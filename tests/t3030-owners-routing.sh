@@ -108,6 +108,10 @@ check_eq "h17: a driver in a framework's directory (drivers/gpio/) is its own se
 	"$(why h17-invalid-wait-aspeed-gpio-arm32.log | cut -d'|' -f1-4)"
 check_eq "... and the framework's section comes next" "GPIO SUBSYSTEM" \
 	"$(r h17-invalid-wait-aspeed-gpio-arm32.log '.owners[1].section')"
+check_eq "h11: XFS is no core service (only its uapi dqblk_xfs.h is widely included)" \
+	"XFS FILESYSTEM|false|frame|xfs_ilock" \
+	"$(r h11-circular-xfs-kswapd-5.4.log '.owners[0] |
+		"\(.section)|\(.core)|\(.why.rule)|\(.why.function)"')"
 check_eq "keyword-only sections come after every file match" "" \
 	"$(jq -r '.file as $f | .reports[]?.owners as $o |
 		[$o[]?.why.rule] | to_entries |

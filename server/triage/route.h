@@ -20,7 +20,8 @@
 /*
  * A section is a core service when it maintains a header that at least
  * ROUTE_CORE_PERMILLE / 1000 of the tree's directories include, directly
- * or through other headers (server/fanin).
+ * or through other headers (server/fanin); uapi/ headers (user-space ABI,
+ * no service) do not count.
  */
 #define ROUTE_CORE_PERMILLE 10
 
