@@ -548,15 +548,45 @@ static bool hit_claims_directory(const struct fres *fr, const struct fhit *hit)
 	return hit->depth <= slashes;
 }
 
+/* Whether a word of the file's own name (its stem split at every
+ * non-alphanumeric: gpio-aspeed.c is "gpio" and "aspeed") is a word of the
+ * section's name (ARM/ASPEED MACHINE SUPPORT). */
+static bool section_named_for_stem(const char *name, const char *path)
+{
+	const char *p = strrchr(path, '/'), *e, *w, *n;
+	size_t len;
+
+	for (p = p ? p + 1 : path; *p && *p != '.'; p = e) {
+		for (e = p; isalnum((unsigned char)*e); e++)
+			;
+		len = (size_t)(e - p);
+		if (!len) {
+			e++;
+			continue;
+		}
+		for (w = name; len >= 3 && *w; w = *n ? n + 1 : n) {
+			for (n = w; isalnum((unsigned char)*n); n++)
+				;
+			if ((size_t)(n - w) == len && !strncasecmp(w, p, len))
+				return true;
+		}
+	}
+	return false;
+}
+
 /*
  * The code's own owner: the first section of its file that is neither
  * generic nor a keyword match (get_maintainer.pl's order, deepest first),
- * except that a core service claiming the file for its directory yields to
- * a specific section that claims it too: a driver in a framework's
- * directory (drivers/gpio/gpio-aspeed.c: GPIO SUBSYSTEM by drivers/gpio/,
- * ARM/ASPEED MACHINE SUPPORT by "N: aspeed") is the driver's owners' code,
- * the framework is only the service it provides. A core service that names
- * the file (PTRACE SUPPORT: arch/x86/kernel/ptrace.c) keeps it.
+ * except that a core service claiming the file for a directory above it
+ * yields to a non-core section that claims it too and is named for a word
+ * of the file's own name: a driver in a framework's directory
+ * (drivers/gpio/gpio-aspeed.c: GPIO SUBSYSTEM by drivers/gpio/, ARM/ASPEED
+ * MACHINE SUPPORT by "N: aspeed") is the driver's owners' code, the
+ * framework is only the service it provides. A core service that names
+ * the file (PTRACE SUPPORT: arch/x86/kernel/ptrace.c) keeps it, and so
+ * does one whose co-owner only matches by accident or by a directory
+ * (ip6_flowlabel.c and "N: owl"; net/bridge/netfilter/ebtables.c and
+ * ETHERNET BRIDGE's net/bridge/).
  */
 static bool fres_primary(const struct owners_tree *o, const struct fres *fr,
 			 size_t *section)
@@ -577,7 +607,10 @@ static bool fres_primary(const struct owners_tree *o, const struct fres *fr,
 				 hit_claims_directory(fr, hit);
 			if (!yields)
 				return true;
-		} else if (!section_is_core(o, hit->section)) {
+		} else if (!section_is_core(o, hit->section) &&
+			   section_named_for_stem(
+				   maintainers_section_name(o->m, hit->section),
+				   fr->files[hit->file].buf)) {
 			*section = hit->section;
 			return true;
 		}
