@@ -1,5 +1,5 @@
 import os, re, sys, pickle
-root='/var/tmp/splatd-linux-6.1'
+root=os.environ.get('KTREE', '/var/tmp/splatd-linux-6.1')
 hdr=re.compile(r'^(?!(?:if|for|while|return|switch|else|do)\b)(?:[A-Za-z_][\w \t\*,()]*?[\s\*])?(\w+)\s*\(')
 sysc=re.compile(r'^(?:COMPAT_)?SYSCALL_DEFINE\d\((\w+)')
 idx={}
@@ -32,5 +32,5 @@ for d,ds,fs in os.walk(root):
                 if '{' in s and (j>i or s.rstrip().endswith('{')): ok=True;break
                 if s.rstrip().endswith(';'): break
             if ok: idx.setdefault(m.group(1),[]).append((rp,i+1))
-pickle.dump(idx,open('/tmp/route16/kidx.pkl','wb'))
+pickle.dump(idx,open(os.environ.get('KIDX', '/tmp/kidx.pkl'),'wb'))
 print(len(idx))

@@ -1,5 +1,5 @@
-import sys
-sys.path.insert(0, '/tmp/route16/gen')
+import os, sys
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import specs, r1, r2, r3, r4, r5, r6
 CODE = {
  'h01': 'hfsplus_file_extend fs/hfsplus/extents.c', 'h02': 'ni_fiemap fs/ntfs3/frecord.c',

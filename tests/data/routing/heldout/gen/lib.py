@@ -1,8 +1,8 @@
 # Renders lockdep reports in the 6.1 text layout (LOCKDEP-FORMAT.md) from
 # stack specs: "func" (file from the tree), "func!" (an [inline] frame, syzbot
 # only), "func@path" (one of several definitions), "func[mod]" (module tag).
-import hashlib, pickle, re
-IDX = pickle.load(open('/tmp/route16/kidx.pkl', 'rb'))
+import hashlib, os, pickle, re
+IDX = pickle.load(open(os.environ.get('KIDX', '/tmp/kidx.pkl'), 'rb'))
 PREF = {'do_open': 'fs/namei.c', 'spin_lock_bh': 'include/linux/spinlock.h', 'spin_lock': 'include/linux/spinlock.h', 'queued_spin_lock': 'include/asm-generic/qspinlock.h', 'start_secondary': 'arch/x86/kernel/smpboot.c', 'load_module': 'kernel/module/main.c', 'kthread': 'kernel/kthread.c', 'evict': 'fs/inode.c', 'do_fault': 'mm/memory.c', '__mutex_lock_common': 'kernel/locking/mutex.c', '__mutex_lock': 'kernel/locking/mutex.c', 'mutex_lock_nested': 'kernel/locking/mutex.c', 'mutex_lock_interruptible_nested': 'kernel/locking/mutex.c', 'ret_from_fork': 'arch/x86/entry/entry_64.S', '__x64_sys_ioctl': 'fs/ioctl.c', 'valid_state': 'kernel/locking/lockdep.c', 'do_mmap': 'mm/mmap.c', 'ksys_mmap_pgoff': 'mm/mmap.c', '__kmem_cache_alloc_node': 'mm/slub.c', 'fs_reclaim_acquire': 'mm/page_alloc.c', '__x64_sys_sendmsg': 'net/socket.c', 'smp_call_function_single': 'kernel/smp.c'}
 EXTRA = {'__arm64_sys_ioctl': ('fs/ioctl.c', 856), 'el0t_64_sync': ('arch/arm64/kernel/entry.S', 589), '__sysvec_apic_timer_interrupt': ('arch/x86/kernel/apic/apic.c', 1118), 'bpf_trace_run2': ('kernel/trace/bpf_trace.c', 2324), '____bpf_ringbuf_reserve': ('kernel/bpf/ringbuf.c', 458), '__traceiter_contention_end': ('include/trace/events/lock.h', 98), 'exc_page_fault': ('arch/x86/mm/fault.c', 1438), 'asm_exc_page_fault': ('arch/x86/include/asm/idtentry.h', 608), 'sysvec_call_function_single': ('arch/x86/kernel/smp.c', 262), 'asm_sysvec_apic_timer_interrupt': ('arch/x86/include/asm/idtentry.h', 691), 'sysvec_apic_timer_interrupt': ('arch/x86/kernel/apic/apic.c', 1118), 'bpf_ringbuf_reserve': ('kernel/bpf/ringbuf.c', 458)}
 
@@ -29,7 +29,7 @@ def where(fn, path):
         c = [x for x in c if x[0] == path]
         if not c:
             import os
-            p = '/var/tmp/splatd-linux-6.1/' + path
+            p = os.environ.get('KTREE', '/var/tmp/splatd-linux-6.1') + '/' + path
             for i, l in enumerate(open(p)) if os.path.exists(p) else []:
                 if re.search(r'\b%s\b' % re.escape(base), l) and ('ENTRY' in l or 'SYM_' in l or '(' in l):
                     c = [(path, i + 1)]

@@ -1,5 +1,5 @@
 import sys, importlib, os
-sys.path.insert(0, '/tmp/route16/gen')
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import specs
 for m in sys.argv[2:]:
     importlib.import_module(m)

@@ -1,5 +1,5 @@
-import sys
-sys.path.insert(0, '/tmp/route16/gen')
+import os, sys
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from lib import *
 
 RF = 'ret_from_fork@arch/x86/entry/entry_64.S'
