@@ -292,6 +292,26 @@ static int settings_load(struct serve_settings *s, struct config *c,
 	return 0;
 }
 
+int serve_config_mail(const char *path, struct config *c,
+		      struct mail_config *mail, const char **db_path,
+		      struct strbuf *err)
+{
+	struct serve_settings s;
+	const struct options_row opts[] = { SERVE_OPTIONS(&s) };
+	int ret;
+
+	settings_init(&s);
+	s.mail = *mail;
+	s.http.db_path = *db_path;
+	ret = config_read(c, opts, path ? path : CONFIG_DEFAULT_PATH, !!path,
+			  err);
+	if (ret)
+		return ret;
+	*mail = s.mail;
+	*db_path = s.http.db_path;
+	return 0;
+}
+
 /* Whether the access log is a file (not stderr, '-' or 'off'). */
 static bool log_is_file(const char *log)
 {

@@ -6,6 +6,22 @@
 /* Each returns the process exit status; argv[0] is the command name. */
 int cmd_parse(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
+
+struct config;
+struct mail_config;
+struct strbuf;
+/*
+ * The mail settings and the --db of serve's configuration file, for the
+ * commands that mail on serve's behalf (`splatd mail receive`): the file
+ * at path, else CONFIG_DEFAULT_PATH (server/config.h), read with serve's
+ * own table, so its keys are serve's and an unknown key is an error.  What
+ * the file sets goes over *mail and *db_path; strings point into c until
+ * config_release().  0; -ENOENT with nothing set when path is NULL and the
+ * default file is not there; else -errno with err ("FILE:LINE: why").
+ */
+int serve_config_mail(const char *path, struct config *c,
+		      struct mail_config *mail, const char **db_path,
+		      struct strbuf *err);
 int cmd_ingest(int argc, char **argv);
 int cmd_token(int argc, char **argv);
 int cmd_owners(int argc, char **argv);

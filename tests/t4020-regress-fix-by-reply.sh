@@ -40,7 +40,9 @@ SUBJ='hwmon: (coretemp) take the hotplug lock once'
 reply() { # reply ID COMMAND
 	printf 'From: %s\nMessage-ID: <%s>\nIn-Reply-To: <%s>\nSubject: Re: x\n\n%s\n' \
 		"$GR" "$1" "$DIGEST" "$2" |
-		"$SPLATD" mail receive --db "$DB" --now "$NOW" >"$TMP/rx.out"
+		"$SPLATD" mail receive --db "$DB" --now "$NOW" \
+			--public-url https://splatd.example.org \
+			--mail-from 'splatd <splatd@example.org>' >"$TMP/rx.out"
 }
 reply r1 "#splatd [1] fix: $SUBJ"
 check "the reply naming the subject is applied" grep -q '^applied: ' "$TMP/rx.out"

@@ -318,7 +318,7 @@ receive "$TMP/n1.eml" >/dev/null
 check "... once" grep -q 'received before' "$TMP/rx.err"
 
 # ---- a database error: EX_TEMPFAIL -------------------------------------------
-st=$("$SPLATD" mail receive --db /proc/none/x.db <"$TMP/reply1.eml" \
+st=$("$SPLATD" mail receive "${MOPTS[@]}" --db /proc/none/x.db <"$TMP/reply1.eml" \
 	2>"$TMP/rx.err"; echo $?)
 check_eq "no database: exit 75 so the mail system retries" 75 "$st"
 check "... and says the mail may be offered again" grep -q 'offered again' \

@@ -33,6 +33,7 @@ sql "INSERT INTO outbox (message_id, kind, envelope_from, recipients,
 receive() {
 	timeout 120 "$SPLATD" mail receive --db "$DB" --now "$NOW" \
 		--mail-from 'splatd <splatd@example.org>' \
+		--public-url https://splatd.example.org \
 		<"$1" >"$TMP/rx.out" 2>"$TMP/rx.err"
 	echo $?
 }
