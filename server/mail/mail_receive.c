@@ -49,6 +49,25 @@ struct rx {
 struct sig {
 	long long id, dup;
 	char *title, *hash;
+	/* the signature asked for when it is a duplicate of id, else 0 */
+	long long was;
+};
+
+/*
+ * What one command of the mail will do, worked out for all of them before
+ * any is applied: each names its signature as the mail's sender saw it
+ * (a command never follows a merge another command of the same mail made),
+ * and two of them that contradict each other are both refused.
+ */
+struct plan {
+	struct sig g; /* the signature acted on (a root) */
+	unsigned item; /* the [n] it was named by, 0: none */
+	struct sig into; /* dup: the signature it becomes a duplicate of */
+	unsigned into_item;
+	/* "item [3] was #35, merged into #1 since the mail you answered" */
+	struct strbuf said;
+	struct strbuf why; /* refused: why */
+	bool refused;
 };
 
 static int copy_sig(void *ctx, const struct db_signature *s)
@@ -71,17 +90,81 @@ static void sig_release(struct sig *g)
 	memset(g, 0, sizeof(*g));
 }
 
+/* The merges of one signature: how many, and the newest one's target. */
+struct merges {
+	unsigned n;
+	long long into;
+};
+
+static int count_merge(void *ctx, long long ts, const char *actor,
+		       const char *action, const char *value, const char *note)
+{
+	struct merges *m = ctx;
+
+	(void)ts;
+	(void)actor;
+	(void)note;
+	if (!action || strcmp(action, "merge"))
+		return 0;
+	if (!m->n++ && value)
+		m->into = strtoll(value, NULL, 10);
+	return 0;
+}
+
+/*
+ * g was reached from the signature g->was through a merge (load_root): say
+ * so in p->said, and refuse when which signature is meant is not clear: it
+ * was merged more than once (moved from one signature to another), or the
+ * signature it was merged into was merged in turn since.
+ */
+static int merged_since(struct rx *rx, struct plan *p, const struct sig *g,
+			unsigned item, struct strbuf *err)
+{
+	const char *since = item ? " since the mail you answered" : "";
+	struct merges m = { 0 };
+	int ret;
+
+	if (!g->was)
+		return 0;
+	ret = db_signature_events(rx->db, g->was, 100, count_merge, &m, err);
+	if (ret)
+		return ret;
+	if (item)
+		strbuf_addf(&p->said, "item [%u] was #%lld, ", item, g->was);
+	else
+		strbuf_addf(&p->said, "#%lld was ", g->was);
+	if (m.n == 1 && m.into == g->id) {
+		strbuf_addf(&p->said, "merged into #%lld%s", g->id, since);
+		return 0;
+	}
+	p->refused = true;
+	strbuf_reset(&p->why);
+	strbuf_add(&p->why, p->said.buf, p->said.len);
+	strbuf_reset(&p->said);
+	strbuf_addf(&p->why,
+		    "merged %s%s (now into #%lld): which signature you mean"
+		    " is not clear; name it: \"#splatd <16-digit hash>"
+		    " <command>\"",
+		    m.n > 1 ? "more than once" : "into one merged in turn",
+		    since, g->id);
+	return 0;
+}
+
 /* Signature id or hash into g, following duplicate_of to the root:
  * -ENOENT when there is none. */
 static int load_root(struct rx *rx, long long id, const char *hash,
 		     struct sig *g, struct strbuf *err)
 {
 	int ret = db_signature_get(rx->db, id, hash, copy_sig, g, err);
+	long long was = g->id;
 
 	if (!ret && !g->id)
 		ret = -ENOENT;
-	if (!ret && g->dup)
+	/* duplicates point at their root (db_signature_merge): one step */
+	if (!ret && g->dup) {
 		ret = db_signature_get(rx->db, g->dup, NULL, copy_sig, g, err);
+		g->was = was;
+	}
 	return ret;
 }
 
@@ -184,13 +267,17 @@ static int ref_sig(struct rx *rx, unsigned ref, long long *sig,
 	return 0;
 }
 
-/* The signature command c is about into g (its root); -ENOENT with why. */
+/*
+ * The signature command c is about into g (its root), *item the [n] that
+ * named it (0: none); -ENOENT with why.
+ */
 static int target(struct rx *rx, const struct mailmsg_cmd *c, struct sig *g,
-		  struct strbuf *why)
+		  unsigned *item, struct strbuf *why)
 {
 	long long sig = 0;
 	int ret;
 
+	*item = 0;
 	if (c->sig_hash) {
 		ret = load_root(rx, 0, c->sig_hash, g, why);
 		if (ret == -ENOENT)
@@ -199,11 +286,14 @@ static int target(struct rx *rx, const struct mailmsg_cmd *c, struct sig *g,
 	}
 	if (c->ref) {
 		ret = ref_sig(rx, c->ref, &sig, why);
+		*item = c->ref;
 	} else if (rx->m.subject_ref && item_sig(rx, rx->m.subject_ref)) {
 		sig = item_sig(rx, rx->m.subject_ref);
+		*item = rx->m.subject_ref;
 		ret = 0;
 	} else if (rx->nitems == 1) {
 		sig = rx->items[0].sig;
+		*item = (unsigned)rx->items[0].ref;
 		ret = 0;
 	} else if (rx->addr_sig) {
 		sig = rx->addr_sig;
@@ -227,6 +317,149 @@ static int target(struct rx *rx, const struct mailmsg_cmd *c, struct sig *g,
 			strbuf_addf(why, "signature %lld is gone", sig);
 	}
 	return ret;
+}
+
+/* dup's other signature into p->into (its root); -ENOENT with why. */
+static int dup_target(struct rx *rx, const struct mailmsg_cmd *c,
+		      struct plan *p, struct strbuf *why)
+{
+	long long sig = c->dup_id;
+	int ret = 0;
+
+	if (c->dup_ref) {
+		ret = ref_sig(rx, c->dup_ref, &sig, why);
+		p->into_item = c->dup_ref;
+	}
+	if (!ret)
+		ret = load_root(rx, c->dup_hash ? 0 : sig, c->dup_hash,
+				&p->into, why);
+	if (ret == -ENOENT && !why->len) {
+		if (c->dup_hash)
+			strbuf_addf(why, "no signature %s", c->dup_hash);
+		else
+			strbuf_addf(why, "no signature %lld", sig);
+	}
+	return ret;
+}
+
+/* A refusal of the domain (0 after reporting it), else a database error. */
+static bool refusal(int ret)
+{
+	return ret == -EINVAL || ret == -ENOENT;
+}
+
+/* What command c of the mail will act on, into p; 0 or a database error. */
+static int plan_command(struct rx *rx, const struct mailmsg_cmd *c,
+			struct plan *p, struct strbuf *err)
+{
+	struct plan q = { 0 };
+	int ret;
+
+	if (c->error) {
+		p->refused = true;
+		strbuf_addstr(&p->why, c->error);
+		return 0;
+	}
+	ret = target(rx, c, &p->g, &p->item, &p->why);
+	if (!ret)
+		ret = merged_since(rx, p, &p->g, p->item, err);
+	if (!ret && !p->refused && c->verb == MAILMSG_DUP) {
+		ret = dup_target(rx, c, p, &p->why);
+		strbuf_init(&q.said, 0);
+		strbuf_init(&q.why, 0);
+		if (!ret)
+			ret = merged_since(rx, &q, &p->into, p->into_item, err);
+		if (!ret && q.refused) {
+			p->refused = true;
+			strbuf_add(&p->why, q.why.buf, q.why.len);
+		} else if (!ret && q.said.len) {
+			if (p->said.len)
+				strbuf_addstr(&p->said, "; ");
+			strbuf_add(&p->said, q.said.buf, q.said.len);
+		}
+		strbuf_release(&q.said);
+		strbuf_release(&q.why);
+	}
+	if (refusal(ret)) {
+		p->refused = true;
+		ret = 0;
+	} else if (ret && p->why.len) {
+		strbuf_add(err, p->why.buf, p->why.len);
+	}
+	return ret;
+}
+
+/*
+ * What c says of its signature's status (kind 's') or mail (kind 'm'),
+ * as a word two commands compare; NULL when neither.
+ */
+static const char *claim(const struct mailmsg_cmd *c, const struct plan *p,
+			 char *kind, char *buf, size_t size)
+{
+	*kind = 's';
+	switch (c->verb) {
+	case MAILMSG_INVALID:
+		return "invalid";
+	case MAILMSG_STATUS:
+		return c->arg;
+	case MAILMSG_DUP:
+		snprintf(buf, size, "duplicate of %lld", p->into.id);
+		return buf;
+	case MAILMSG_MUTE:
+		*kind = 'm';
+		snprintf(buf, size, "mute %u", c->mute_days);
+		return buf;
+	case MAILMSG_UNMUTE:
+		*kind = 'm';
+		return "unmute";
+	default:
+		return NULL;
+	}
+}
+
+/*
+ * Two commands of one mail that land on the same signature and say two
+ * things of its status (or of its mute) contradict each other: both are
+ * refused, saying which other line it clashed with, rather than the last
+ * one winning.
+ */
+static void contradictions(struct rx *rx, struct plan *plans)
+{
+	bool *open = xcalloc(rx->m.ncmds, sizeof(*open));
+	char ka, kb, ba[64], bb[64];
+	const char *a, *b;
+	size_t i, j;
+
+	for (i = 0; i < rx->m.ncmds; i++)
+		open[i] = !plans[i].refused;
+	for (i = 0; i < rx->m.ncmds; i++) {
+		a = open[i] ? claim(&rx->m.cmds[i], &plans[i], &ka, ba,
+				    sizeof(ba)) :
+			      NULL;
+		for (j = 0; a && j < rx->m.ncmds; j++) {
+			if (j == i || !open[j] ||
+			    plans[j].g.id != plans[i].g.id)
+				continue;
+			b = claim(&rx->m.cmds[j], &plans[j], &kb, bb,
+				  sizeof(bb));
+			if (!b || ka != kb || !strcasecmp(a, b))
+				continue;
+			plans[i].refused = true;
+			strbuf_reset(&plans[i].why);
+			if (plans[i].said.len)
+				strbuf_addf(&plans[i].why, "%s; ",
+					    plans[i].said.buf);
+			strbuf_addf(&plans[i].why,
+				    "this mail also says \"%s\" about"
+				    " signature %lld: two different %s for"
+				    " one signature in one mail; neither is"
+				    " applied",
+				    rx->m.cmds[j].line, plans[i].g.id,
+				    ka == 's' ? "statuses" : "mutes");
+			break;
+		}
+	}
+	free(open);
 }
 
 /* ---- the commands ------------------------------------------------------ */
@@ -256,35 +489,20 @@ static int note(struct rx *rx, const struct sig *g, enum regress_note what,
 	return 0;
 }
 
-static int dup_into(struct rx *rx, const struct mailmsg_cmd *c,
-		    const struct sig *g, struct strbuf *done,
-		    struct strbuf *why)
+static int dup_into(struct rx *rx, const struct sig *g, const struct sig *into,
+		    struct strbuf *done, struct strbuf *why)
 {
-	struct sig into = { 0 };
-	long long sig = c->dup_id, root;
-	int ret = 0;
+	long long root;
+	int ret = db_signature_merge_locked(rx->db, g->id, into->id,
+					    rx->actor.buf, rx->note.buf,
+					    rx->now, &root, why);
 
-	if (c->dup_ref)
-		ret = ref_sig(rx, c->dup_ref, &sig, why);
-	if (!ret)
-		ret = load_root(rx, c->dup_hash ? 0 : sig, c->dup_hash, &into,
-				why);
-	if (ret == -ENOENT && !why->len) {
-		if (c->dup_hash)
-			strbuf_addf(why, "no signature %s", c->dup_hash);
-		else
-			strbuf_addf(why, "no signature %lld", sig);
-	}
-	if (!ret)
-		ret = db_signature_merge_locked(rx->db, g->id, into.id,
-						rx->actor.buf, rx->note.buf,
-						rx->now, &root, why);
 	if (!ret)
 		strbuf_addf(done,
 			    "signature %lld is now a duplicate of"
 			    " signature %lld (%s)\n%s/signatures/%lld",
-			    g->id, root, into.title, rx->cfg->public_url, root);
-	sig_release(&into);
+			    g->id, root, into->title, rx->cfg->public_url,
+			    root);
 	return ret;
 }
 
@@ -296,8 +514,9 @@ static int event(struct rx *rx, const struct sig *g, const char *action,
 }
 
 static int apply(struct rx *rx, const struct mailmsg_cmd *c,
-		 const struct sig *g, struct strbuf *done, struct strbuf *why)
+		 const struct plan *p, struct strbuf *done, struct strbuf *why)
 {
+	const struct sig *g = &p->g;
 	struct strbuf v = STRBUF_INIT;
 	int ret = 0;
 
@@ -309,7 +528,7 @@ static int apply(struct rx *rx, const struct mailmsg_cmd *c,
 	case MAILMSG_LINK:
 		return note(rx, g, REGRESS_NOTE_LINK, c->arg, done, why);
 	case MAILMSG_DUP:
-		return dup_into(rx, c, g, done, why);
+		return dup_into(rx, g, &p->into, done, why);
 	case MAILMSG_INVALID:
 	case MAILMSG_STATUS:
 		strbuf_addstr(&v,
@@ -403,45 +622,62 @@ static void report(struct rx *rx, const struct mailmsg_cmd *c, bool applied,
 	strbuf_release(&first);
 }
 
-/* A refusal of the domain (0 after reporting it), else a database error. */
-static bool refusal(int ret)
+/*
+ * The signature p->g (or p->into) is now, into g: another command of this
+ * mail may have merged it.  When it did, said tells.  -ENOENT with why.
+ */
+static int now_root(struct rx *rx, const struct sig *planned, struct sig *g,
+		    struct strbuf *said, struct strbuf *why)
 {
-	return ret == -EINVAL || ret == -ENOENT;
+	int ret = load_root(rx, planned->id, NULL, g, why);
+
+	if (!ret && g->was)
+		strbuf_addf(said, "%s#%lld was merged into #%lld by this mail",
+			    said->len ? "; " : "", g->was, g->id);
+	return ret;
 }
 
 static int run_command(struct rx *rx, const struct mailmsg_cmd *c,
-		       struct strbuf *err)
+		       const struct plan *planned, struct strbuf *err)
 {
 	struct strbuf why = STRBUF_INIT, done = STRBUF_INIT;
-	struct sig g = { 0 };
+	struct plan p = { .item = planned->item,
+			  .into_item = planned->into_item };
 	bool mailed = false, token = false;
 	int ret = 0;
 
-	if (c->error) {
-		report(rx, c, false, c->error);
+	strbuf_init(&p.said, 0);
+	strbuf_init(&p.why, 0);
+	strbuf_add(&p.said, planned->said.buf, planned->said.len);
+	if (planned->refused) {
+		report(rx, c, false, planned->why.buf);
 		goto out;
 	}
-	ret = target(rx, c, &g, &why);
+	ret = now_root(rx, &planned->g, &p.g, &p.said, &why);
+	if (!ret && c->verb == MAILMSG_DUP)
+		ret = now_root(rx, &planned->into, &p.into, &p.said, &why);
 	if (refusal(ret)) {
 		report(rx, c, false, why.buf);
 		ret = 0;
 		goto out;
 	}
-	if (ret)
+	if (ret) {
 		strbuf_add(err, why.buf, why.len);
-	if (!ret && rx->m.from)
-		ret = db_mail_may_act(rx->db, g.id, rx->m.from, &mailed, &token,
-				      err);
+		goto out;
+	}
+	strbuf_reset(&why);
+	if (rx->m.from)
+		ret = db_mail_may_act(rx->db, p.g.id, rx->m.from, &mailed,
+				      &token, err);
 	if (ret)
 		goto out;
 	if (!mailed && !token) {
-		strbuf_reset(&why);
 		if (rx->m.from)
 			strbuf_addf(&why,
 				    "sorry, %s may not change signature %lld:"
 				    " splatd never mailed this address about"
 				    " it and no triager token is bound to it",
-				    rx->m.from, g.id);
+				    rx->m.from, p.g.id);
 		else
 			strbuf_addstr(&why, "sorry, this mail has no sender"
 					    " address, so no one may act by"
@@ -452,21 +688,29 @@ static int run_command(struct rx *rx, const struct mailmsg_cmd *c,
 	ret = db_mail_command_begin(rx->db, err);
 	if (ret)
 		goto out;
-	strbuf_reset(&why);
-	ret = apply(rx, c, &g, &done, &why);
+	if (p.said.len)
+		strbuf_addf(&done, "%s: ", p.said.buf);
+	ret = apply(rx, c, &p, &done, &why);
 	if (!ret) {
 		ret = db_mail_command_end(rx->db, err);
 		if (!ret)
 			report(rx, c, true, done.buf);
 	} else if (refusal(ret)) {
 		ret = db_mail_command_undo(rx->db, err);
+		strbuf_reset(&done);
+		if (p.said.len)
+			strbuf_addf(&done, "%s: ", p.said.buf);
+		strbuf_addstr(&done, why.len ? why.buf : "refused");
 		if (!ret)
-			report(rx, c, false, why.len ? why.buf : "refused");
+			report(rx, c, false, done.buf);
 	} else {
 		strbuf_add(err, why.buf, why.len);
 	}
 out:
-	sig_release(&g);
+	sig_release(&p.g);
+	sig_release(&p.into);
+	strbuf_release(&p.said);
+	strbuf_release(&p.why);
 	strbuf_release(&why);
 	strbuf_release(&done);
 	return ret;
@@ -632,6 +876,7 @@ static int unsubscribe(struct rx *rx, struct strbuf *err)
 
 static int act(struct rx *rx, struct strbuf *err)
 {
+	struct plan *plans;
 	const char *skip;
 	bool seen;
 	size_t i;
@@ -653,8 +898,24 @@ static int act(struct rx *rx, struct strbuf *err)
 						   rx->now, 1, 0, err);
 		return ret;
 	}
+	plans = xcalloc(rx->m.ncmds ? rx->m.ncmds : 1, sizeof(*plans));
+	for (i = 0; i < rx->m.ncmds; i++) {
+		strbuf_init(&plans[i].said, 0);
+		strbuf_init(&plans[i].why, 0);
+	}
 	for (i = 0; !ret && i < rx->m.ncmds; i++)
-		ret = run_command(rx, &rx->m.cmds[i], err);
+		ret = plan_command(rx, &rx->m.cmds[i], &plans[i], err);
+	if (!ret)
+		contradictions(rx, plans);
+	for (i = 0; !ret && i < rx->m.ncmds; i++)
+		ret = run_command(rx, &rx->m.cmds[i], &plans[i], err);
+	for (i = 0; i < rx->m.ncmds; i++) {
+		sig_release(&plans[i].g);
+		sig_release(&plans[i].into);
+		strbuf_release(&plans[i].said);
+		strbuf_release(&plans[i].why);
+	}
+	free(plans);
 	if (ret)
 		return ret;
 	ret = db_mail_received_add(rx->db, rx->id, rx->m.from, rx->now,
