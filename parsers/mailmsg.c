@@ -1172,6 +1172,68 @@ static unsigned quoted_item(const char *s, size_t n)
 	return j < n && s[j] == ']' ? bracket_ref(s + i, j + 1 - i) : 0;
 }
 
+/* Whether s[0..n) starts with the header name h ("From:", "De :"). */
+static bool header_line(const char *s, size_t n, const char *h)
+{
+	size_t hl = strlen(h);
+
+	return n > hl && !strncasecmp(s, h, hl);
+}
+
+/*
+ * Whether the line p[0..n) opens the mail answered or forwarded, written
+ * below unquoted (Outlook, Gmail's forward, Apple Mail): a client's banner
+ * ("-----Original Message-----", a line of underscores, "Begin forwarded
+ * message:"), or the header block Outlook writes over it: "From: ..."
+ * followed by "Sent: ..." (or "Date: ..."; German and French too).
+ */
+static bool original_starts(const char *p, size_t n, const char *next,
+			    const char *end)
+{
+	static const char *const banners[] = {
+		"-----Original Message-----",
+		"---------- Forwarded message",
+		"-------- Original Message --------",
+		"-------- Forwarded Message --------",
+		"Begin forwarded message:",
+		"________________________________",
+	};
+	static const char *const from[] = { "From:", "Von:", "De :", "De:" };
+	static const char *const sent[] = { "Sent:", "Date:", "Gesendet:",
+					    "Envoy\xc3\xa9 :",
+					    "Envoy\xc3\xa9:" };
+	const char *after;
+	size_t i, k, m;
+	bool is_from = false;
+
+	for (i = 0; i < ARRAY_SIZE(banners); i++)
+		if (n >= strlen(banners[i]) &&
+		    !strncasecmp(p, banners[i], strlen(banners[i])))
+			return true;
+	for (i = 0; i < ARRAY_SIZE(from); i++)
+		is_from = is_from || header_line(p, n, from[i]);
+	if (!is_from)
+		return false;
+	/* the next line says when it was sent (a long From: may wrap once) */
+	for (k = 0; k < 2 && next < end; k++, next = after) {
+		m = line_at(next, end, &after);
+		for (i = 0; i < ARRAY_SIZE(sent); i++)
+			if (header_line(next, m, sent[i]))
+				return true;
+	}
+	return false;
+}
+
+/* Whether the line s[0..n) opens what is no longer the sender's: a
+ * signature, or the mail it answers or forwards (original_starts). */
+static bool words_end(const char *s, size_t n, const char *next,
+		      const char *end)
+{
+	if ((n == 3 && !memcmp(s, "-- ", 3)) || (n == 2 && !memcmp(s, "--", 2)))
+		return true;
+	return original_starts(s, n, next, end);
+}
+
 int mailmsg_commands(struct mailmsg *m, const char *text, size_t len,
 		     struct strbuf *err)
 {
@@ -1181,6 +1243,9 @@ int mailmsg_commands(struct mailmsg *m, const char *text, size_t len,
 
 	for (; p < end; p = next) {
 		n = line_at(p, end, &next);
+		/* the mail answered, below unquoted: its commands are not ours */
+		if (original_starts(p, n, next, end))
+			break;
 		if (n && *p == '>') {
 			r = quoted_item(p, n);
 			quoted_ref = r ? r : quoted_ref;
@@ -1198,27 +1263,6 @@ int mailmsg_commands(struct mailmsg *m, const char *text, size_t len,
 		read_command(&m->cmds[m->ncmds++], p, n, quoted_ref);
 	}
 	return 0;
-}
-
-/* Whether the line s[0..n) opens what is no longer the sender's: a
- * signature, or a client's banner over the mail it answers or forwards. */
-static bool words_end(const char *s, size_t n)
-{
-	static const char *const banners[] = {
-		"-----Original Message-----",
-		"---------- Forwarded message",
-		"-------- Original Message --------",
-		"-------- Forwarded Message --------",
-	};
-	size_t i;
-
-	if ((n == 3 && !memcmp(s, "-- ", 3)) || (n == 2 && !memcmp(s, "--", 2)))
-		return true;
-	for (i = 0; i < ARRAY_SIZE(banners); i++)
-		if (n >= strlen(banners[i]) &&
-		    !strncasecmp(s, banners[i], strlen(banners[i])))
-			return true;
-	return false;
 }
 
 /* Whether the next line of p[..end) that is not blank is quoted. */
@@ -1267,7 +1311,7 @@ void mailmsg_own_words(const struct mailmsg *m, size_t max, struct strbuf *out)
 	strbuf_reset(out);
 	for (; p && p < end && out->len <= max; p = next) {
 		n = line_at(p, end, &next);
-		if (words_end(p, n))
+		if (words_end(p, n, next, end))
 			break;
 		if (n && *p == '>')
 			continue;

@@ -290,6 +290,63 @@ static void mailmsg__own_words(void **state)
 	strbuf_release(&err);
 }
 
+/*
+ * The mail answered, below the reply unquoted (Outlook, Gmail's forward,
+ * Apple Mail): its commands are not the sender's, nor its words.
+ */
+static void mailmsg__original_below(void **state)
+{
+	static const char banner[] =
+		"From: r@kernel.org\n\n"
+		"#splatd [1] mute 30d\n"
+		"The rpmh one is not PM core.\n\n"
+		"-----Original Message-----\n"
+		"From: splatd <splatd@ci.example.org>\n"
+		"Sent: Monday, December 7, 2026 8:37 AM\n\n"
+		"[1] possible deadlock in __set_task_frozen\n"
+		"#splatd [3] invalid\n";
+	static const char block[] = "From: r@kernel.org\n\n"
+				    "#splatd [1] not-mine\n"
+				    "________________________________\n"
+				    "#splatd [2] invalid\n";
+	static const char headers[] = "From: r@kernel.org\n\n"
+				      "#splatd [1] not-mine\n"
+				      "Not mine.\n\n"
+				      "From: splatd <splatd@ci.example.org>\n"
+				      "Sent: Monday, December 7, 2026 8:37 AM\n"
+				      "To: r@kernel.org\n\n"
+				      "#splatd [2] invalid\n";
+	static const char not_headers[] = "From: r@kernel.org\n\n"
+					  "From: the log I see it twice.\n"
+					  "#splatd [2] invalid\n";
+	struct mailmsg m;
+	struct strbuf err = STRBUF_INIT, w = STRBUF_INIT;
+
+	(void)state;
+	assert_int_equal(parse(&m, banner, &err), 0);
+	assert_int_equal(m.ncmds, 1);
+	assert_int_equal(m.cmds[0].verb, MAILMSG_MUTE);
+	mailmsg_own_words(&m, 300, &w);
+	assert_string_equal(w.buf, "The rpmh one is not PM core.");
+	mailmsg_release(&m);
+	assert_int_equal(parse(&m, block, &err), 0);
+	assert_int_equal(m.ncmds, 1);
+	mailmsg_release(&m);
+	assert_int_equal(parse(&m, headers, &err), 0);
+	assert_int_equal(m.ncmds, 1);
+	assert_int_equal(m.cmds[0].verb, MAILMSG_NOT_MINE);
+	mailmsg_own_words(&m, 300, &w);
+	assert_string_equal(w.buf, "Not mine.");
+	mailmsg_release(&m);
+	/* a line of the sender's starting "From:" with no Sent: under it */
+	assert_int_equal(parse(&m, not_headers, &err), 0);
+	assert_int_equal(m.ncmds, 1);
+	assert_int_equal(m.cmds[0].verb, MAILMSG_INVALID);
+	mailmsg_release(&m);
+	strbuf_release(&w);
+	strbuf_release(&err);
+}
+
 /* Outlook's windows-1252: its quotes, dash and euro are not latin-1's C1 */
 static void mailmsg__windows_1252(void **state)
 {
@@ -552,6 +609,7 @@ int main(void)
 		cmocka_unit_test(mailmsg__multipart_qp_base64),
 		cmocka_unit_test(mailmsg__format_flowed),
 		cmocka_unit_test(mailmsg__own_words),
+		cmocka_unit_test(mailmsg__original_below),
 		cmocka_unit_test(mailmsg__windows_1252),
 		cmocka_unit_test(mailmsg__malformed_commands),
 		cmocka_unit_test(mailmsg__dup_forms),
