@@ -333,7 +333,8 @@ static int person_row(void *ctx, struct db_stmt *st)
 }
 
 int db_escalation_people(struct db *db, long long sig, bool lists,
-			 db_person_fn fn, void *ctx, struct strbuf *err)
+			 long long now, db_person_fn fn, void *ctx,
+			 struct strbuf *err)
 {
 	struct db_stmt *st = db_stmt(db, DB_SQL_ESCALATION_PEOPLE, err);
 	struct rows c = { (void *)fn, ctx };
@@ -342,6 +343,7 @@ int db_escalation_people(struct db *db, long long sig, bool lists,
 		return -EIO;
 	db_bind_int(st, 1, sig);
 	db_bind_int(st, 2, lists);
+	db_bind_int(st, 3, now);
 	return db_each(db, st, person_row, &c,
 		       "listing the people of a signature", err);
 }

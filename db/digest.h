@@ -155,8 +155,10 @@ int db_escalation_end(struct db *db, long long sig, struct strbuf *err);
 /* The people of sig (lists too when lists) who did not opt out of it:
  * culprit sections first, then by rank. */
 typedef int (*db_person_fn)(void *ctx, const struct db_person *p);
+/* Those whose opt-out (or own mute) holds at now are left out. */
 int db_escalation_people(struct db *db, long long sig, bool lists,
-			 db_person_fn fn, void *ctx, struct strbuf *err);
+			 long long now, db_person_fn fn, void *ctx,
+			 struct strbuf *err);
 
 /* An escalation mail message_id went out about sig at now (the first one
  * becomes the thread's root). */

@@ -137,6 +137,59 @@ int db_mail_optout(struct db *db, const char *email, long long sig,
 	return db_step_done(db, st, "recording the opt-out", err);
 }
 
+static int text_row(void *ctx, struct db_stmt *st)
+{
+	struct strbuf *out = ctx;
+
+	strbuf_addstr(out, db_col_text(st, 0) ? db_col_text(st, 0) : "");
+	return 0;
+}
+
+int db_mail_recipients(struct db *db, const char *message_id,
+		       struct strbuf *out, struct strbuf *err)
+{
+	struct db_stmt *st = db_stmt(db, DB_SQL_MAILRX_RECIPIENTS, err);
+	int ret;
+
+	strbuf_reset(out);
+	if (!st)
+		return -EIO;
+	db_bind_text(st, 1, message_id);
+	ret = db_each(db, st, text_row, out, "reading a mail's recipients",
+		      err);
+	return !ret && !out->len ? -ENOENT : ret;
+}
+
+int db_mail_mute_mine(struct db *db, const char *email, long long sig,
+		      bool until_escalating, long long ts, struct strbuf *err)
+{
+	struct db_stmt *st = db_stmt(db, DB_SQL_MAILRX_MUTE_MINE, err);
+
+	if (!st)
+		return -EIO;
+	db_bind_text(st, 1, email);
+	db_bind_int(st, 2, sig);
+	db_bind_text(st, 3, until_escalating ? "mute-escalating" : "mute");
+	db_bind_int(st, 4, ts);
+	return db_step_done(db, st, "muting for one address", err);
+}
+
+int db_mail_unmute_mine(struct db *db, const char *email, long long sig,
+			bool *was, struct strbuf *err)
+{
+	struct db_stmt *st = db_stmt(db, DB_SQL_MAILRX_UNMUTE_MINE, err);
+	int ret;
+
+	*was = false;
+	if (!st)
+		return -EIO;
+	db_bind_text(st, 1, email);
+	db_bind_int(st, 2, sig);
+	ret = db_step_done(db, st, "unmuting for one address", err);
+	*was = !ret && db_changes(db) > 0;
+	return ret;
+}
+
 static int exec(struct db *db, enum db_sql id, const char *what,
 		struct strbuf *err)
 {

@@ -44,6 +44,22 @@ int db_mail_mute(struct db *db, long long sig, long long until,
 int db_mail_optout(struct db *db, const char *email, long long sig,
 		   const char *reason, long long ts, struct strbuf *err);
 
+/* The recipients (a JSON array of addresses) of the mail splatd sent as
+ * message_id into out (reset first); -ENOENT when there is none. */
+int db_mail_recipients(struct db *db, const char *message_id,
+		       struct strbuf *out, struct strbuf *err);
+/*
+ * email's own mute of sig (a row of mail_optouts): until a time (reason
+ * "mute", ts the end) or until it escalates ("mute-escalating", ts now).
+ * It replaces an earlier mute of theirs, never their not-mine or
+ * unsubscribe.
+ */
+int db_mail_mute_mine(struct db *db, const char *email, long long sig,
+		      bool until_escalating, long long ts, struct strbuf *err);
+/* email's own mute of sig lifted; *was: there was one. */
+int db_mail_unmute_mine(struct db *db, const char *email, long long sig,
+			bool *was, struct strbuf *err);
+
 /* SAVEPOINT / RELEASE / ROLLBACK TO around one command. */
 int db_mail_command_begin(struct db *db, struct strbuf *err);
 int db_mail_command_end(struct db *db, struct strbuf *err);

@@ -57,6 +57,19 @@
 	"attempts, next_attempt, created, sent_at, last_error"
 
 /*
+ * Whether the opt-out row x holds at now: not-mine and unsubscribe always;
+ * a recipient's own mute (`#splatd mute` by a maintainer, docs/mail.md)
+ * "mute" until its ts (when it ends), "mute-escalating" while the signature
+ * has not escalated since its ts (when it was set); esc is the signature's
+ * escalated_at.
+ */
+#define OPTOUT_HOLDS(now, esc)                                       \
+	"(x.reason NOT IN ('mute', 'mute-escalating')"               \
+	" OR (x.reason = 'mute' AND x.ts > " now ")"                 \
+	" OR (x.reason = 'mute-escalating' AND coalesce(" esc ", 0)" \
+	" <= x.ts))"
+
+/*
  * ?1 email, ?2 its last digest (0: never), ?3 now; each reason ranked, the
  * best kept; a manual reopen (resolved -> open) is a state change too.
  * SQLite: CROSS JOIN keeps the address's subscriptions the outer loop, so
@@ -117,7 +130,8 @@
 	" AND coalesce(s.muted_until, 0) <= ?3"                             \
 	" AND s.mute_until_escalating = 0"                                  \
 	" AND NOT EXISTS (SELECT 1 FROM mail_optouts x"                     \
-	"  WHERE x.email = ?1 AND x.signature_id = s.id)"
+	"  WHERE x.email = ?1 AND x.signature_id = s.id"                    \
+	"  AND " OPTOUT_HOLDS("?3", "s.escalated_at") ")"
 
 /* the dashboard's stats of the signatures whose ids ids selects */
 #define DASH_STATS(ids)                                                    \
@@ -626,6 +640,20 @@ static const char *const sql[DB_SQL_NR] = {
 		"INSERT INTO mail_optouts (email, signature_id, reason, ts)"
 		" VALUES (?1, ?2, ?3, ?4) ON CONFLICT (email, signature_id)"
 		" DO UPDATE SET reason = excluded.reason, ts = excluded.ts",
+	/* the recipients (a JSON array) of the mail splatd sent as ?1 */
+	[DB_SQL_MAILRX_RECIPIENTS] = "SELECT recipients FROM outbox"
+				     " WHERE message_id = ?1",
+	/* one recipient's mute (OPTOUT_HOLDS): it replaces a mute of theirs,
+	 * never their not-mine or unsubscribe */
+	[DB_SQL_MAILRX_MUTE_MINE] =
+		"INSERT INTO mail_optouts (email, signature_id, reason, ts)"
+		" VALUES (?1, ?2, ?3, ?4) ON CONFLICT (email, signature_id)"
+		" DO UPDATE SET reason = excluded.reason, ts = excluded.ts"
+		" WHERE mail_optouts.reason IN ('mute', 'mute-escalating')",
+	[DB_SQL_MAILRX_UNMUTE_MINE] =
+		"DELETE FROM mail_optouts WHERE email = ?1"
+		" AND signature_id = ?2"
+		" AND reason IN ('mute', 'mute-escalating')",
 	[DB_SQL_MAILRX_SAVEPOINT] = "SAVEPOINT mail_command",
 	[DB_SQL_MAILRX_RELEASE] = "RELEASE mail_command",
 	[DB_SQL_MAILRX_ROLLBACK_TO] = "ROLLBACK TO mail_command",
@@ -713,8 +741,11 @@ static const char *const sql[DB_SQL_NR] = {
 		" FROM signature_people p WHERE signature_id = ?1"
 		" AND (is_list = 0 OR ?2) AND NOT EXISTS (SELECT 1"
 		"  FROM mail_optouts x WHERE x.email = p.email"
-		"  AND x.signature_id IN (0, ?1))"
-		" ORDER BY is_list, culprit DESC, rank, email",
+		"  AND x.signature_id IN (0, ?1) AND " OPTOUT_HOLDS(
+			"?3",
+			"(SELECT escalated_at FROM signatures"
+			" WHERE id = ?1)") ")"
+					   " ORDER BY is_list, culprit DESC, rank, email",
 	[DB_SQL_ESCALATION_MAILED] =
 		"UPDATE signatures SET escalation_mailed_at = ?2,"
 		" escalation_thread = coalesce(escalation_thread, ?3)"
@@ -1115,8 +1146,10 @@ static const char *const sql_pg[DB_SQL_NR] = {
 		" FROM signature_people p WHERE signature_id = ?1"
 		" AND (is_list = 0 OR CAST(?2 AS bigint) <> 0) AND NOT EXISTS"
 		" (SELECT 1 FROM mail_optouts x WHERE x.email = p.email"
-		"  AND x.signature_id IN (0, ?1))"
-		" ORDER BY is_list, culprit DESC, rank, email",
+		"  AND x.signature_id IN (0, ?1) AND " OPTOUT_HOLDS(
+			"CAST(?3 AS bigint)",
+			"(SELECT escalated_at FROM signatures WHERE id = ?1)") ")"
+									       " ORDER BY is_list, culprit DESC, rank, email",
 	[DB_SQL_DIGEST_RECIPIENT_DONE] =
 		"INSERT INTO mail_recipients (email, last_digest,"
 		" last_message_id, digests) VALUES (?1, ?2, ?3, 1)"

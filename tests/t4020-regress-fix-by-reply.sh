@@ -30,7 +30,11 @@ bash tests/tools/rerender.sh -p console "$DATA/parse-invariance/two-lock.splat" 
 	>"$TMP/t1.txt"
 post_log "$CI" "id=b2&commit=$(sha base)&machine=m2" "$TMP/t1.txt" >/dev/null
 TWOID=$(body '.reports[0].signature_id')
-sql "INSERT INTO mail_items VALUES ('$DIGEST', 1, $SEEDID), ('$DIGEST', 2, $TWOID);
+sql "INSERT INTO outbox (message_id, kind, envelope_from, recipients,
+	message, state, next_attempt, created, sent_at)
+	VALUES ('$DIGEST', 'digest', 'splatd@example.org', '[\"$GR\"]',
+	'Subject: [splatd] digest', 'sent', $NOW, $NOW, $NOW);
+	INSERT INTO mail_items VALUES ('$DIGEST', 1, $SEEDID), ('$DIGEST', 2, $TWOID);
 	INSERT INTO mail_sent_about VALUES ($SEEDID, '$GR', $NOW),
 	($TWOID, '$GR', $NOW);"
 "$SPLATD" git tree add mainline --repo "$R" --branch master --db "$DB" >/dev/null

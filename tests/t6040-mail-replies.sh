@@ -227,35 +227,54 @@ check_eq "... and is remembered" 1 \
 
 # ---- splatd+<hash>@ and every command kind ----------------------------------
 JD=jdelvare@suse.com
-sql "INSERT INTO mail_sent_about VALUES ($RECID, '$JD', $NOW)"
-# plus FILE ID COMMAND...: a mail from Jean to splatd+<hash>@
+ESC=e1.20260101.splatd@example.org
+# the escalation mail Jean got about the recursive one (ref 0)
+sql "INSERT INTO outbox (message_id, kind, envelope_from, recipients,
+	message, state, next_attempt, created, sent_at)
+	VALUES ('$ESC', 'escalation', 'splatd@example.org', '[\"$JD\"]',
+	'Subject: [splatd] escalated', 'sent', $NOW, $NOW, $NOW);
+	INSERT INTO mail_items VALUES ('$ESC', 0, $RECID);
+	INSERT INTO mail_sent_about VALUES ($RECID, '$JD', $NOW)"
+# plus FILE ID COMMAND...: a mail from Jean to splatd+<hash>@, answering
+# the escalation mail splatd sent him
 plus() {
 	local f=$1 id=$2
 	shift 2
 	{
 		printf 'From: Jean Delvare <%s>\n' "$JD"
 		printf 'To: "splatd" <splatd+%s@lists.example.org>\n' "$RECHASH"
-		printf 'Subject: recursive locking in hwmon\nMessage-ID: <%s>\n\n' "$id"
+		printf 'Subject: recursive locking in hwmon\nMessage-ID: <%s>\n' "$id"
+		printf 'In-Reply-To: <%s>\n\n' "$ESC"
 		printf '%s\n' "$@"
 	} >"$f"
 }
-plus "$TMP/p1.eml" p1@suse.com "#splatd mute 30d"
-check_eq "splatd+hash@: mute 30d applied" "0 1" \
-	"$(receive "$TMP/p1.eml") $(grep -c '^applied: ' "$TMP/rx.out")"
-check "... the answer names the signature and the mute's end" grep -q \
-	"^applied: #splatd mute 30d: signature $RECID (.*) is muted for 30 days, until 2026-01-31$" \
+# a From: costs nothing to forge: without the thread, nothing
+plus "$TMP/p0.eml" p0@suse.com "#splatd status: known"
+sed -i '/^In-Reply-To/d' "$TMP/p0.eml"
+receive "$TMP/p0.eml" >/dev/null
+check "a mail answering no mail splatd sent to the sender: refused" \
+	grep -q "^refused: .*only when it answers a mail splatd sent to that address.*answers none$" \
 	"$TMP/rx.out"
-check_eq "... muted_until is 30 days on" "$((NOW + 30 * 86400))|0" \
-	"$(sql "SELECT muted_until, mute_until_escalating FROM signatures
-		WHERE id = $RECID")"
+plus "$TMP/p1.eml" p1@suse.com "#splatd mute 30d"
+check_eq "a maintainer's mute 30d applied" "0 1" \
+	"$(receive "$TMP/p1.eml") $(grep -c '^applied: ' "$TMP/rx.out")"
+check "... the answer names the signature and the mute's end, for Jean only" grep -q \
+	"^applied: #splatd mute 30d: $JD gets no mail about signature $RECID (.*) for 30 days, until 2026-01-31; the others who hear about it still do$" \
+	"$TMP/rx.out"
+check_eq "... his own mute, 30 days on; the signature is not muted for all" \
+	"mute|$((NOW + 30 * 86400))||0" \
+	"$(sql "SELECT reason, ts FROM mail_optouts WHERE email = '$JD'
+		AND signature_id = $RECID")|$(sql "SELECT muted_until,
+		mute_until_escalating FROM signatures WHERE id = $RECID")"
 plus "$TMP/p2.eml" p2@suse.com "#splatd mute until-escalating" \
 	"#splatd link: https://lore.kernel.org/r/20260101.hwmon@suse.com" \
 	"#splatd fix: hwmon: (coretemp) take the lock once"
 receive "$TMP/p2.eml" >/dev/null
 check_eq "mute until-escalating, link, fix: applied" 3 \
 	"$(grep -c '^applied: ' "$TMP/rx.out")"
-check_eq "... mute state" "|1" "$(sql "SELECT muted_until,
-	mute_until_escalating FROM signatures WHERE id = $RECID")"
+check_eq "... mute state: Jean's, until it escalates" "mute-escalating|$NOW" \
+	"$(sql "SELECT reason, ts FROM mail_optouts WHERE email = '$JD'
+		AND signature_id = $RECID")"
 RREG=$(sql "SELECT regression_id FROM regression_signatures
 	WHERE signature_id = $RECID")
 check "... a regression was created for the signature" test -n "$RREG"
@@ -272,8 +291,6 @@ plus "$TMP/p3.eml" p3@suse.com "#splatd unmute" "#splatd not-mine" \
 	"#splatd invalid"
 receive "$TMP/p3.eml" >/dev/null
 check_eq "unmute, not-mine, invalid: applied" 3 "$(grep -c '^applied: ' "$TMP/rx.out")"
-check_eq "... mute cleared" "|0" "$(sql "SELECT muted_until,
-	mute_until_escalating FROM signatures WHERE id = $RECID")"
 check_eq "... opted out of that signature" "not-mine|$NOW" \
 	"$(sql "SELECT reason, ts FROM mail_optouts WHERE email = '$JD'
 		AND signature_id = $RECID")"
@@ -285,7 +302,8 @@ check_eq "every command is in the signature's history" \
 		WHERE signature_id = $RECID AND actor = 'mail:$JD' ORDER BY id" |
 		xargs)"
 plus "$TMP/p4.eml" p4@suse.com "#splatd status: known"
-sed -i 's/^To: .*/To: splatd+0000000000000000@example.org/' "$TMP/p4.eml"
+sed -i -e 's/^To: .*/To: splatd+0000000000000000@example.org/' \
+	-e '/^In-Reply-To/d' "$TMP/p4.eml"
 receive "$TMP/p4.eml" >/dev/null
 check "an unknown splatd+hash@ is refused: which signature?" \
 	grep -q '^refused: .*which signature' "$TMP/rx.out"

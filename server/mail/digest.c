@@ -237,8 +237,8 @@ static int render(struct compose *c, const struct cand *x, struct strbuf *err)
 	ret = mailitem_render(&c->body, c->db, c->cfg, &it, err);
 	add_unique(&c->kinds, row.kind.buf, &c->nkinds, DIGEST_HEADER_MAX);
 	if (!ret && !x->section) /* a subscription: the culprit's section */
-		ret = db_escalation_people(c->db, x->id, false, on_owner,
-					   &owner, err);
+		ret = db_escalation_people(c->db, x->id, false, c->now,
+					   on_owner, &owner, err);
 	if (x->section || owner.len)
 		add_unique(&c->sections, x->section ? x->section : owner.buf,
 			   &c->nsections, DIGEST_HEADER_MAX);

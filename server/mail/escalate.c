@@ -299,8 +299,8 @@ static int mail_one(struct db *db, const struct mail_config *cfg,
 	size_t nto, ncc, i;
 	int ret;
 
-	ret = db_escalation_people(db, sig, cfg->list_digests, add_person, &pl,
-				   err);
+	ret = db_escalation_people(db, sig, cfg->list_digests, now, add_person,
+				   &pl, err);
 	if (ret || !pl.n)
 		goto out; /* nobody to tell: tried again next time */
 	/* nobody owns the culprit edge: the best ranked owners are To: */

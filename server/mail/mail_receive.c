@@ -3,6 +3,7 @@
 #include "server/mail/mail_receive.h"
 
 #include <errno.h>
+#include <jansson.h>
 #include <openssl/evp.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,6 +41,8 @@ struct rx {
 	struct item *items; /* of the splatd mail answered */
 	size_t nitems, alloc;
 	bool thread; /* a splatd mail was found in the thread */
+	char *thread_id; /* ... its Message-ID */
+	bool to_sender; /* ... and it was sent to the sender */
 	long long addr_sig; /* from a splatd+<hash>@ address, 0: none */
 	struct strbuf body; /* of the answer: a block per command */
 	struct mail_receive_result *res;
@@ -63,6 +66,7 @@ struct plan {
 	struct sig g; /* the signature acted on (a root) */
 	unsigned item; /* the [n] it was named by, 0: none */
 	struct sig into; /* dup: the signature it becomes a duplicate of */
+	bool triager; /* the sender is bound to a triager or admin token */
 	unsigned into_item;
 	/* "item [3] was #35, merged into #1 since the mail you answered" */
 	struct strbuf said;
@@ -186,19 +190,46 @@ static int add_item(void *ctx, long long ref, long long sig)
 	return 0;
 }
 
+/* Whether the mail answered (rx->thread_id) was sent to the sender. */
+static int sent_to_sender(struct rx *rx, struct strbuf *err)
+{
+	struct strbuf text = STRBUF_INIT;
+	json_t *a = NULL, *v;
+	size_t i;
+	int ret = rx->m.from ? db_mail_recipients(rx->db, rx->thread_id, &text,
+						  err) :
+			       -ENOENT;
+
+	if (!ret)
+		a = json_loads(text.buf, 0, NULL);
+	json_array_foreach(a, i, v)
+		if (json_is_string(v) &&
+		    !strcasecmp(json_string_value(v), rx->m.from))
+			rx->to_sender = true;
+	json_decref(a);
+	strbuf_release(&text);
+	return ret == -ENOENT ? 0 : ret;
+}
+
 /* The nearest splatd mail of In-Reply-To, then References (last first). */
 static int find_thread(struct rx *rx, struct strbuf *err)
 {
 	size_t i;
 	int ret = 0;
 
-	if (rx->m.in_reply_to)
-		ret = db_mail_items(rx->db, rx->m.in_reply_to, add_item, rx,
-				    err);
-	for (i = rx->m.nrefs; !ret && !rx->nitems && i > 0; i--)
-		ret = db_mail_items(rx->db, rx->m.refs[i - 1], add_item, rx,
-				    err);
+	const char *id = rx->m.in_reply_to;
+
+	if (id)
+		ret = db_mail_items(rx->db, id, add_item, rx, err);
+	for (i = rx->m.nrefs; !ret && !rx->nitems && i > 0; i--) {
+		id = rx->m.refs[i - 1];
+		ret = db_mail_items(rx->db, id, add_item, rx, err);
+	}
 	rx->thread = rx->nitems > 0;
+	if (!ret && rx->thread) {
+		rx->thread_id = xstrdup(id);
+		ret = sent_to_sender(rx, err);
+	}
 	return ret;
 }
 
@@ -513,6 +544,97 @@ static int event(struct rx *rx, const struct sig *g, const char *action,
 				      action, value, rx->note.buf, err);
 }
 
+/*
+ * mute: a triager's (an address bound to a triager or admin token) mutes
+ * the signature for everyone; anyone else's for themselves only, as
+ * not-mine: one recipient does not decide what the others hear.
+ */
+static int mute(struct rx *rx, const struct mailmsg_cmd *c,
+		const struct plan *p, struct strbuf *done, struct strbuf *why)
+{
+	const struct sig *g = &p->g;
+	long long until = c->mute_days ? rx->now + 86400LL * c->mute_days : 0;
+	struct strbuf v = STRBUF_INIT;
+	int ret;
+
+	if (c->mute_days)
+		strbuf_addf(&v, "%ud", c->mute_days);
+	else
+		strbuf_addstr(&v, "until-escalating");
+	if (p->triager) {
+		ret = db_mail_mute(rx->db, g->id, until, !c->mute_days, why);
+		strbuf_addf(done, "signature %lld (%s) is muted for everyone ",
+			    g->id, g->title);
+	} else {
+		ret = db_mail_mute_mine(rx->db, rx->m.from, g->id,
+					!c->mute_days,
+					c->mute_days ? until : rx->now, why);
+		strbuf_addf(&v, " for %s", rx->m.from);
+		strbuf_addf(done, "%s gets no mail about signature %lld (%s) ",
+			    rx->m.from, g->id, g->title);
+	}
+	if (!ret)
+		ret = event(rx, g, "mute", v.buf, why);
+	if (c->mute_days) {
+		strbuf_addf(done, "for %u days, until ", c->mute_days);
+		mailitem_day(done, until);
+	} else {
+		strbuf_addstr(done, "until it escalates");
+	}
+	if (!p->triager)
+		strbuf_addstr(done, "; the others who hear about it still do");
+	strbuf_release(&v);
+	return ret;
+}
+
+/* unmute: the sender's own mute; a triager's lifts the mute for everyone
+ * too.  Refused when there is nothing to lift. */
+static int unmute(struct rx *rx, const struct plan *p, struct strbuf *done,
+		  struct strbuf *why)
+{
+	const struct sig *g = &p->g;
+	long long until = 0;
+	int escalating = 0;
+	bool mine = false, all;
+	int ret = db_mail_unmute_mine(rx->db, rx->m.from, g->id, &mine, why);
+
+	if (!ret)
+		ret = db_signature_mute(rx->db, g->id, &until, &escalating,
+					why);
+	if (ret)
+		return ret;
+	all = until > rx->now || escalating;
+	if (!mine && (!all || !p->triager)) {
+		strbuf_addf(why, "signature %lld (%s) was not muted for %s",
+			    g->id, g->title, rx->m.from);
+		if (all) {
+			strbuf_addstr(why, "; it is muted for everyone ");
+			if (escalating) {
+				strbuf_addstr(why, "until it escalates");
+			} else {
+				strbuf_addstr(why, "until ");
+				mailitem_day(why, until);
+			}
+			strbuf_addstr(why, ", which only a triager lifts");
+		}
+		return -EINVAL;
+	}
+	if (all && p->triager)
+		ret = db_mail_mute(rx->db, g->id, 0, false, why);
+	if (!ret)
+		ret = event(rx, g, "unmute",
+			    all && p->triager ? NULL : rx->m.from, why);
+	if (all && p->triager)
+		strbuf_addf(done, "signature %lld (%s) is no longer muted",
+			    g->id, g->title);
+	else
+		strbuf_addf(done,
+			    "%s gets mail about signature %lld (%s)"
+			    " again",
+			    rx->m.from, g->id, g->title);
+	return ret;
+}
+
 static int apply(struct rx *rx, const struct mailmsg_cmd *c,
 		 const struct plan *p, struct strbuf *done, struct strbuf *why)
 {
@@ -541,32 +663,9 @@ static int apply(struct rx *rx, const struct mailmsg_cmd *c,
 			    g->title, v.buf);
 		break;
 	case MAILMSG_MUTE:
-		if (c->mute_days)
-			strbuf_addf(&v, "%ud", c->mute_days);
-		else
-			strbuf_addstr(&v, "until-escalating");
-		ret = db_mail_mute(
-			rx->db, g->id,
-			c->mute_days ? rx->now + 86400LL * c->mute_days : 0,
-			!c->mute_days, why);
-		if (!ret)
-			ret = event(rx, g, "mute", v.buf, why);
-		strbuf_addf(done, "signature %lld (%s) is muted ", g->id,
-			    g->title);
-		if (c->mute_days) {
-			strbuf_addf(done, "for %u days, until ", c->mute_days);
-			mailitem_day(done, rx->now + 86400LL * c->mute_days);
-		} else {
-			strbuf_addstr(done, "until it escalates");
-		}
-		break;
+		return mute(rx, c, p, done, why);
 	case MAILMSG_UNMUTE:
-		ret = db_mail_mute(rx->db, g->id, 0, false, why);
-		if (!ret)
-			ret = event(rx, g, "unmute", NULL, why);
-		strbuf_addf(done, "signature %lld (%s) is no longer muted",
-			    g->id, g->title);
-		break;
+		return unmute(rx, p, done, why);
 	case MAILMSG_NOT_MINE:
 		ret = db_mail_optout(rx->db, rx->m.from, g->id, "not-mine",
 				     rx->now, why);
@@ -685,6 +784,20 @@ static int run_command(struct rx *rx, const struct mailmsg_cmd *c,
 		report(rx, c, false, why.buf);
 		goto out;
 	}
+	/* a From: costs nothing to forge: knowing the Message-ID of the
+	 * mail splatd sent to that address is what shows it is theirs */
+	if (!token && !rx->to_sender) {
+		strbuf_addf(&why,
+			    "sorry, splatd acts on mail from %s only when it"
+			    " answers a mail splatd sent to that address"
+			    " (In-Reply-To or References): this one answers"
+			    " %s",
+			    rx->m.from,
+			    rx->thread ? "one sent to others" : "none");
+		report(rx, c, false, why.buf);
+		goto out;
+	}
+	p.triager = token;
 	ret = db_mail_command_begin(rx->db, err);
 	if (ret)
 		goto out;
@@ -986,6 +1099,7 @@ int mail_receive(struct db *db, const struct mail_config *cfg, const char *data,
 out:
 	mailmsg_release(&rx.m);
 	free(rx.id);
+	free(rx.thread_id);
 	free(rx.items);
 	strbuf_release(&rx.self);
 	strbuf_release(&rx.actor);
