@@ -164,10 +164,15 @@ static int regression_row(void *ctx, struct db_stmt *st)
 	r.title = db_col_text(st, 1);
 	r.status = db_col_text(st, 2);
 	r.introduced = db_col_text(st, 3);
+	r.fix_commit = db_col_text(st, 4);
+	r.changed_at = db_col_int(st, 5);
+	r.changed_from = db_col_text(st, 6);
+	r.changed_to = db_col_text(st, 7);
+	r.changed_why = db_col_text(st, 8);
 	return ((db_digest_regression_fn)c->fn)(c->ctx, &r);
 }
 
-int db_digest_regression(struct db *db, long long sig,
+int db_digest_regression(struct db *db, long long sig, long long changed_after,
 			 db_digest_regression_fn fn, void *ctx,
 			 struct strbuf *err)
 {
@@ -177,6 +182,7 @@ int db_digest_regression(struct db *db, long long sig,
 	if (!st)
 		return -EIO;
 	db_bind_int(st, 1, sig);
+	db_bind_int(st, 2, changed_after);
 	return db_each(db, st, regression_row, &c,
 		       "reading a signature's regression", err);
 }

@@ -92,10 +92,17 @@ int db_digest_where(struct db *db, long long sig, db_digest_where_fn fn,
 struct db_digest_regression {
 	long long id;
 	const char *title, *status, *introduced;
+	const char *fix_commit; /* NULL: none known */
+	/* its newest state change after the time asked (0: none): when,
+	 * from and to which status, and why (regression_history) */
+	long long changed_at;
+	const char *changed_from, *changed_to, *changed_why;
 };
 typedef int (*db_digest_regression_fn)(void *ctx,
 				       const struct db_digest_regression *r);
-int db_digest_regression(struct db *db, long long sig,
+/* The newest regression of sig, with its newest state change after
+ * changed_after. */
+int db_digest_regression(struct db *db, long long sig, long long changed_after,
 			 db_digest_regression_fn fn, void *ctx,
 			 struct strbuf *err);
 

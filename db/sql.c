@@ -57,6 +57,15 @@
 	"attempts, next_attempt, created, sent_at, last_error"
 
 /*
+ * Whether the regression_history row h is a state change a digest tells:
+ * to fix_known, fixed, reopened or workaround, or a manual reopen.
+ */
+#define REG_STATE_CHANGE(h)                                              \
+	h ".action = 'status' AND (" h ".new IN ('fix_known', 'fixed',"  \
+	  " 'reopened', 'workaround') OR (" h ".old = 'resolved' AND " h \
+	  ".new = 'open'))"
+
+/*
  * Whether the opt-out row x holds at now: not-mine and unsubscribe always;
  * a recipient's own mute (`#splatd mute` by a maintainer, docs/mail.md)
  * "mute" until its ts (when it ends), "mute-escalating" while the signature
@@ -77,61 +86,59 @@
  * columns; PostgreSQL: JOIN (its planner orders joins, CROSS JOIN takes no
  * ON) and DISTINCT ON.
  */
-#define DIGEST_SIGNATURES(on_join, best)                                    \
-	"WITH mine (sid, rk, why, section, sub, is_list) AS ("              \
-	"  SELECT signature_id, rank, why, section, 0, is_list"             \
-	"  FROM signature_people WHERE email = ?1"                          \
-	"  UNION ALL SELECT ss.signature_id, 1000000,"                      \
-	"  'you subscribed to ' || sub.value, ss.section, 1, 0"             \
-	"  FROM subscriptions sub " on_join " signature_sections ss"        \
-	"  ON ss.section = sub.value"                                       \
-	"  WHERE sub.email = ?1 AND sub.what = 'section'"                   \
-	"  UNION ALL SELECT CAST(sub.value AS INTEGER), 999999,"            \
-	"  'you subscribed to this signature', NULL, 1, 0"                  \
-	"  FROM subscriptions sub"                                          \
-	"  WHERE sub.email = ?1 AND sub.what = 'signature'"                 \
-	"  UNION ALL SELECT s.id, 1000001,"                                 \
-	"  'you subscribed to the kind ' || sub.value, NULL, 1, 0"          \
-	"  FROM subscriptions sub " on_join " signatures s"                 \
-	"  ON s.kind = sub.value"                                           \
-	"  WHERE sub.email = ?1 AND sub.what = 'kind'"                      \
-	"  UNION ALL SELECT DISTINCT o.signature_id, 1000002,"              \
-	"  'you subscribed to the tree ' || sub.value, NULL, 1, 0"          \
-	"  FROM subscriptions sub " on_join " runs r ON r.tree = sub.value" \
-	"  " on_join " occurrences o ON o.run_id = r.id"                    \
-	"  WHERE sub.email = ?1 AND sub.what = 'tree'"                      \
-	"  UNION ALL SELECT s.id, 1000003,"                                 \
-	"  'you subscribed to everything', NULL, 1, 0"                      \
-	"  FROM subscriptions sub CROSS JOIN signatures s"                  \
-	"  WHERE sub.email = ?1 AND sub.what = 'all'),"                     \
-	" best AS (" best ")"                                               \
-	" SELECT s.id, s.hash, s.kind, s.title, s.status, s.chain,"         \
-	" s.first_seen, s.last_seen, s.occurrences,"                        \
-	" coalesce(s.escalated_at, 0), s.escalation_reason,"                \
-	" b.why, b.section, b.sub, b.is_list,"                              \
-	" (SELECT count(*) FROM occurrences o WHERE o.signature_id = s.id"  \
-	"  AND o.ts > ?2 AND o.ts <= ?3),"                                  \
-	" (SELECT count(*) FROM occurrences o WHERE o.signature_id = s.id"  \
-	"  AND o.ts > ?3 - 604800 AND o.ts <= ?3),"                         \
-	" rg.id, rg.status,"                                                \
-	" (SELECT max(h.ts) FROM regression_history h"                      \
-	"  WHERE h.regression_id = rg.id AND h.action = 'status'"           \
-	"  AND (h.new IN ('fix_known', 'fixed', 'reopened', 'workaround')"  \
-	"  OR (h.old = 'resolved' AND h.new = 'open'))"                     \
-	"  AND h.ts > ?2),"                                                 \
-	" (SELECT coalesce(max(m.ts), 0) FROM mail_sent_about m"            \
-	"  WHERE m.signature_id = s.id AND m.email = ?1)"                   \
-	" FROM best b JOIN signatures s ON s.id = b.sid"                    \
-	" LEFT JOIN regressions rg ON rg.id = (SELECT"                      \
-	"  max(rs.regression_id) FROM regression_signatures rs"             \
-	"  WHERE rs.signature_id = s.id)"                                   \
-	" WHERE s.duplicate_of IS NULL"                                     \
-	" AND s.status IN ('new', 'triaged', 'known')"                      \
-	" AND coalesce(s.muted_until, 0) <= ?3"                             \
-	" AND s.mute_until_escalating = 0"                                  \
-	" AND NOT EXISTS (SELECT 1 FROM mail_optouts x"                     \
-	"  WHERE x.email = ?1 AND x.signature_id = s.id"                    \
-	"  AND " OPTOUT_HOLDS("?3", "s.escalated_at") ")"
+#define DIGEST_SIGNATURES(on_join, best)                                      \
+	"WITH mine (sid, rk, why, section, sub, is_list) AS ("                \
+	"  SELECT signature_id, rank, why, section, 0, is_list"               \
+	"  FROM signature_people WHERE email = ?1"                            \
+	"  UNION ALL SELECT ss.signature_id, 1000000,"                        \
+	"  'you subscribed to ' || sub.value, ss.section, 1, 0"               \
+	"  FROM subscriptions sub " on_join " signature_sections ss"          \
+	"  ON ss.section = sub.value"                                         \
+	"  WHERE sub.email = ?1 AND sub.what = 'section'"                     \
+	"  UNION ALL SELECT CAST(sub.value AS INTEGER), 999999,"              \
+	"  'you subscribed to this signature', NULL, 1, 0"                    \
+	"  FROM subscriptions sub"                                            \
+	"  WHERE sub.email = ?1 AND sub.what = 'signature'"                   \
+	"  UNION ALL SELECT s.id, 1000001,"                                   \
+	"  'you subscribed to the kind ' || sub.value, NULL, 1, 0"            \
+	"  FROM subscriptions sub " on_join " signatures s"                   \
+	"  ON s.kind = sub.value"                                             \
+	"  WHERE sub.email = ?1 AND sub.what = 'kind'"                        \
+	"  UNION ALL SELECT DISTINCT o.signature_id, 1000002,"                \
+	"  'you subscribed to the tree ' || sub.value, NULL, 1, 0"            \
+	"  FROM subscriptions sub " on_join " runs r ON r.tree = sub.value"   \
+	"  " on_join " occurrences o ON o.run_id = r.id"                      \
+	"  WHERE sub.email = ?1 AND sub.what = 'tree'"                        \
+	"  UNION ALL SELECT s.id, 1000003,"                                   \
+	"  'you subscribed to everything', NULL, 1, 0"                        \
+	"  FROM subscriptions sub CROSS JOIN signatures s"                    \
+	"  WHERE sub.email = ?1 AND sub.what = 'all'),"                       \
+	" best AS (" best ")"                                                 \
+	" SELECT s.id, s.hash, s.kind, s.title, s.status, s.chain,"           \
+	" s.first_seen, s.last_seen, s.occurrences,"                          \
+	" coalesce(s.escalated_at, 0), s.escalation_reason,"                  \
+	" b.why, b.section, b.sub, b.is_list,"                                \
+	" (SELECT count(*) FROM occurrences o WHERE o.signature_id = s.id"    \
+	"  AND o.ts > ?2 AND o.ts <= ?3),"                                    \
+	" (SELECT count(*) FROM occurrences o WHERE o.signature_id = s.id"    \
+	"  AND o.ts > ?3 - 604800 AND o.ts <= ?3),"                           \
+	" rg.id, rg.status,"                                                  \
+	" (SELECT max(h.ts) FROM regression_history h"                        \
+	"  WHERE h.regression_id = rg.id AND " REG_STATE_CHANGE(              \
+		"h") "  AND h.ts > ?2),"                                      \
+		     " (SELECT coalesce(max(m.ts), 0) FROM mail_sent_about m" \
+		     "  WHERE m.signature_id = s.id AND m.email = ?1)"        \
+		     " FROM best b JOIN signatures s ON s.id = b.sid"         \
+		     " LEFT JOIN regressions rg ON rg.id = (SELECT"           \
+		     "  max(rs.regression_id) FROM regression_signatures rs"  \
+		     "  WHERE rs.signature_id = s.id)"                        \
+		     " WHERE s.duplicate_of IS NULL"                          \
+		     " AND s.status IN ('new', 'triaged', 'known')"           \
+		     " AND coalesce(s.muted_until, 0) <= ?3"                  \
+		     " AND s.mute_until_escalating = 0"                       \
+		     " AND NOT EXISTS (SELECT 1 FROM mail_optouts x"          \
+		     "  WHERE x.email = ?1 AND x.signature_id = s.id"         \
+		     "  AND " OPTOUT_HOLDS("?3", "s.escalated_at") ")"
 
 /* the dashboard's stats of the signatures whose ids ids selects */
 #define DASH_STATS(ids)                                                    \
@@ -688,11 +695,17 @@ static const char *const sql[DB_SQL_NR] = {
 		"CROSS JOIN", "SELECT sid, min(rk), why, section, sub, is_list"
 			      " FROM mine GROUP BY sid"),
 	[DB_SQL_DIGEST_WHERE] = DIGEST_WHERE("group_concat(DISTINCT r.tree)"),
+	/* ?1 signature, ?2 the newest state change after ?2 */
 	[DB_SQL_DIGEST_REGRESSION] =
-		"SELECT r.id, r.title, r.status, r.introduced"
+		"SELECT r.id, r.title, r.status, r.introduced, r.fix_commit,"
+		" h.ts, h.old, h.new, h.reason"
 		" FROM regression_signatures rs"
 		" JOIN regressions r ON r.id = rs.regression_id"
-		" WHERE rs.signature_id = ?1 ORDER BY r.id DESC LIMIT 1",
+		" LEFT JOIN regression_history h ON h.id = (SELECT max(x.id)"
+		"  FROM regression_history x WHERE x.regression_id = r.id"
+		"  AND " REG_STATE_CHANGE(
+			"x") " AND x.ts > ?2)"
+			     " WHERE rs.signature_id = ?1 ORDER BY r.id DESC LIMIT 1",
 	/* ?1 first seen at or before, ?2 fired after */
 	[DB_SQL_ESCALATION_CANDIDATES] =
 		"SELECT id, first_seen, coalesce(muted_until, 0),"

@@ -237,7 +237,8 @@ FY9=$(grep -l '^To: <fenghua.yu@intel.com>' "$M9"/*.eml)
 check_eq "a regression state change alone makes a digest, in its section" \
 	"== Regressions that changed state ==|[1] possible deadlock in coretemp_cpu_online" \
 	"$(mime "$FY9" | jq -r '.body' | grep '^== \|^\[1\]' | head -2 | paste -sd'|')"
-check_eq "... with the regression, its link, URL and regzbot line" \
-	"regression $REG (open): coretemp deadlock|introduced: 1111111..2222222|https://gitlab.freedesktop.org/drm/intel/-/issues/6641|$PUB/regressions/$REG|#regzbot introduced: 1111111..2222222" \
-	"$(mime "$FY9" | jq -r '.body' | grep -A4 '^ *regression ' | sed 's/^ *//' | paste -sd'|')"
+check_eq "... with the regression, what changed, its link, URL and regzbot line" \
+	"regression $REG (open): coretemp deadlock|reopened by hand on DAY (was resolved): fired again|introduced: 1111111..2222222|https://gitlab.freedesktop.org/drm/intel/-/issues/6641|$PUB/regressions/$REG|#regzbot introduced: 1111111..2222222" \
+	"$(mime "$FY9" | jq -r '.body' | grep -A5 '^ *regression ' | sed 's/^ *//' |
+		sed -E 's/on [0-9]{4}-[0-9]{2}-[0-9]{2} \(/on DAY (/' | paste -sd'|')"
 finish

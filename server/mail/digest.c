@@ -231,6 +231,7 @@ static int render(struct compose *c, const struct cand *x, struct strbuf *err)
 	it.since = c->r->last_digest ? x->since : -1;
 	it.escalated_at = row.escalated_at;
 	it.now = c->now;
+	it.changed_after = c->r->last_digest;
 	it.escalation_reason = row.reason.buf;
 	it.why = x->why;
 	mail_line(&c->body, "%s", "");
@@ -310,7 +311,7 @@ static int compose_one(struct compose *c, struct cands *l,
 	struct strbuf line = STRBUF_INIT;
 	const char *to[1] = { c->r->email };
 	struct mailitem_head h = { 0 };
-	size_t i, counts[SECTION_NR] = { 0 };
+	size_t i, counts[SECTION_NR] = { 0 }, changed = 0;
 	long long since = 0;
 	int ret;
 
@@ -318,6 +319,8 @@ static int compose_one(struct compose *c, struct cands *l,
 	for (i = 0; i < l->n; i++) {
 		counts[l->v[i].in]++;
 		since += l->v[i].since;
+		/* an escalated or new one says its regression's change too */
+		changed += l->v[i].regression_changed != 0;
 	}
 	c->refs = xcalloc(l->n + 1, sizeof(*c->refs));
 	mail_domain(c->cfg->from, &dom);
@@ -336,8 +339,8 @@ static int compose_one(struct compose *c, struct cands *l,
 		    " %zu open in all.",
 		    c->r->last_digest ? ": " : "", counts[SECTION_ESCALATED],
 		    counts[SECTION_ESCALATED] == 1 ? "" : "s",
-		    counts[SECTION_NEW], counts[SECTION_REGRESSION], since,
-		    since == 1 ? "" : "s", l->n);
+		    counts[SECTION_NEW], changed, since, since == 1 ? "" : "s",
+		    l->n);
 	mail_wrap(&c->body, NULL, "", line.buf);
 	ret = render_sections(c, l, err);
 	if (ret)

@@ -352,6 +352,7 @@ static int mail_one(struct db *db, const struct mail_config *cfg,
 	it.since = -1;
 	it.escalated_at = jint(d, "escalated_at");
 	it.now = now;
+	it.changed_after = jint(d, "mailed_at");
 	it.escalation_reason = jstr(d, "reason");
 	ret = mailitem_render(&m, db, cfg, &it, err);
 	if (ret)

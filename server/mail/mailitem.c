@@ -134,6 +134,8 @@ struct regression {
 	long long id;
 	struct strbuf title, status, introduced;
 	struct strbuf links; /* one URL a line, LF */
+	struct strbuf fix, changed_from, changed_to, changed_why;
+	long long changed_at;
 };
 
 static int on_regression(void *ctx, const struct db_digest_regression *r)
@@ -144,6 +146,11 @@ static int on_regression(void *ctx, const struct db_digest_regression *r)
 	strbuf_addstr(&x->title, r->title ? r->title : "");
 	strbuf_addstr(&x->status, r->status ? r->status : "");
 	strbuf_addstr(&x->introduced, r->introduced ? r->introduced : "");
+	strbuf_addstr(&x->fix, r->fix_commit ? r->fix_commit : "");
+	x->changed_at = r->changed_at;
+	strbuf_addstr(&x->changed_from, r->changed_from ? r->changed_from : "");
+	strbuf_addstr(&x->changed_to, r->changed_to ? r->changed_to : "");
+	strbuf_addstr(&x->changed_why, r->changed_why ? r->changed_why : "");
 	return 0;
 }
 
@@ -177,6 +184,27 @@ static void render_regression(struct strbuf *m, const struct mail_config *cfg,
 	strbuf_addf(&line, "regression %lld (%s): %s", r->id, r->status.buf,
 		    r->title.buf);
 	mail_wrap(m, "    ", "      ", line.buf);
+	/* what changed since the reader last heard: "reopened on DATE
+	 * (was fix_known): run R: seen on kernel K which contains fix F" */
+	if (r->changed_at) {
+		strbuf_reset(&line);
+		/* a manual reopen is resolved -> open */
+		strbuf_addf(&line, "%s on ",
+			    !strcmp(r->changed_to.buf, "open") ?
+				    "reopened by hand" :
+				    r->changed_to.buf);
+		mailitem_day(&line, r->changed_at);
+		if (r->changed_from.len)
+			strbuf_addf(&line, " (was %s)", r->changed_from.buf);
+		if (r->changed_why.len)
+			strbuf_addf(&line, ": %s", r->changed_why.buf);
+		mail_wrap(m, "      ", "        ", line.buf);
+	}
+	if (r->fix.len) {
+		strbuf_reset(&line);
+		strbuf_addf(&line, "fix: %.12s", r->fix.buf);
+		mail_wrap(m, "      ", "      ", line.buf);
+	}
 	if (r->introduced.len) {
 		strbuf_reset(&line);
 		strbuf_addf(&line, "introduced: %s", r->introduced.buf);
@@ -199,14 +227,21 @@ int mailitem_render(struct strbuf *m, struct db *db,
 		    struct strbuf *err)
 {
 	struct where w = { STRBUF_INIT, STRBUF_INIT, 0, 0 };
-	struct regression r = { 0, STRBUF_INIT, STRBUF_INIT, STRBUF_INIT,
-				STRBUF_INIT };
+	struct regression r = { .title = STRBUF_INIT,
+				.status = STRBUF_INIT,
+				.introduced = STRBUF_INIT,
+				.links = STRBUF_INIT,
+				.fix = STRBUF_INIT,
+				.changed_from = STRBUF_INIT,
+				.changed_to = STRBUF_INIT,
+				.changed_why = STRBUF_INIT };
 	struct strbuf line = STRBUF_INIT;
 	int ret;
 
 	ret = db_digest_where(db, it->id, on_where, &w, err);
 	if (!ret)
-		ret = db_digest_regression(db, it->id, on_regression, &r, err);
+		ret = db_digest_regression(db, it->id, it->changed_after,
+					   on_regression, &r, err);
 	if (!ret && r.id)
 		ret = db_regression_links(db, r.id, on_link, &r.links, err);
 	if (ret)
@@ -267,6 +302,10 @@ out:
 	strbuf_release(&r.status);
 	strbuf_release(&r.introduced);
 	strbuf_release(&r.links);
+	strbuf_release(&r.fix);
+	strbuf_release(&r.changed_from);
+	strbuf_release(&r.changed_to);
+	strbuf_release(&r.changed_why);
 	return ret;
 }
 

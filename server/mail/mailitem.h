@@ -53,6 +53,9 @@ struct mailitem {
 	long long since; /* occurrences since the last digest; -1: none */
 	long long escalated_at; /* 0: not escalated */
 	long long now; /* when the mail is composed */
+	/* the regression's state changes after this are told (the last
+	 * digest, the last mail about it; 0: the newest one, if any) */
+	long long changed_after;
 	const char *escalation_reason;
 	const char *why; /* the line saying why the reader gets it; or NULL */
 };
