@@ -119,7 +119,7 @@
 	" coalesce(s.escalated_at, 0), s.escalation_reason,"                  \
 	" b.why, b.section, b.sub, b.is_list,"                                \
 	" (SELECT count(*) FROM occurrences o WHERE o.signature_id = s.id"    \
-	"  AND o.ts > ?2 AND o.ts <= ?3),"                                    \
+	"  AND o.ts >= ?2 AND o.ts < ?3),"                                    \
 	" (SELECT count(*) FROM occurrences o WHERE o.signature_id = s.id"    \
 	"  AND o.ts > ?3 - 604800 AND o.ts <= ?3),"                           \
 	" rg.id, rg.status,"                                                  \

@@ -49,7 +49,9 @@ struct cand {
 struct cands {
 	struct cand *v;
 	size_t n, alloc;
-	long long last;
+	/* the window since the last digest: [last, now), so that what is
+	 * stored in the second of a digest, after it, is in the next one */
+	long long last, now;
 	bool fresh; /* something new since the last digest */
 };
 
@@ -77,7 +79,7 @@ static int add_cand(void *ctx, const struct db_digest_sig *s)
 	c->section = s->section ? xstrdup(s->section) : NULL;
 	if (c->escalated_at)
 		c->in = SECTION_ESCALATED;
-	else if (c->first_seen > l->last)
+	else if (c->first_seen >= l->last && c->first_seen < l->now)
 		c->in = SECTION_NEW;
 	else if (c->regression_changed)
 		c->in = SECTION_REGRESSION;
@@ -87,7 +89,7 @@ static int add_cand(void *ctx, const struct db_digest_sig *s)
 	 * that mail told them all of it, a digest would say it again */
 	told = c->escalated_at && s->mailed_at >= c->escalated_at &&
 	       c->last_seen <= s->mailed_at;
-	if ((!told && (c->escalated_at > l->last || c->first_seen > l->last ||
+	if ((!told && (c->escalated_at > l->last || c->in == SECTION_NEW ||
 		       c->since > 0)) ||
 	    c->regression_changed)
 		l->fresh = true;
@@ -420,6 +422,7 @@ static int digest_one(struct db *db, const struct mail_config *cfg,
 	if (r->last_digest && now - r->last_digest < period)
 		return 0;
 	l.last = r->last_digest;
+	l.now = now;
 	ret = db_digest_signatures(db, r->email, r->last_digest, now, add_cand,
 				   &l, err);
 	if (!ret && !l.fresh)
