@@ -190,6 +190,10 @@ struct compose {
 	struct strbuf body, kinds, sections, hashes, id;
 	size_t nkinds, nsections, nhashes;
 	long long *refs; /* signature of [n] at refs[n - 1] */
+	/* a `#regzbot introduced:` line may still go in (mailitem.h): once a
+	 * mail, never in a list's digest of several items, which regzbot
+	 * would take as one report */
+	bool regzbot;
 	size_t nrefs;
 };
 
@@ -234,6 +238,7 @@ static int render(struct compose *c, const struct cand *x, struct strbuf *err)
 	it.escalated_at = row.escalated_at;
 	it.now = c->now;
 	it.changed_after = c->r->last_digest;
+	it.regzbot = &c->regzbot;
 	it.escalation_reason = row.reason.buf;
 	it.why = x->why;
 	mail_line(&c->body, "%s", "");
@@ -325,6 +330,7 @@ static int compose_one(struct compose *c, struct cands *l,
 		changed += l->v[i].regression_changed != 0;
 	}
 	c->refs = xcalloc(l->n + 1, sizeof(*c->refs));
+	c->regzbot = !c->r->is_list || l->n == 1;
 	mail_domain(c->cfg->from, &dom);
 	ret = mail_message_id(&c->id, dom.buf, err);
 	if (ret)

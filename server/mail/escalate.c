@@ -297,6 +297,7 @@ static int mail_one(struct db *db, const struct mail_config *cfg,
 	struct mailitem it = { 0 };
 	struct mailitem_head h = { 0 };
 	size_t nto, ncc, i;
+	bool regzbot = true;
 	int ret;
 
 	ret = db_escalation_people(db, sig, cfg->list_digests, now, add_person,
@@ -353,6 +354,7 @@ static int mail_one(struct db *db, const struct mail_config *cfg,
 	it.escalated_at = jint(d, "escalated_at");
 	it.now = now;
 	it.changed_after = jint(d, "mailed_at");
+	it.regzbot = &regzbot; /* one signature: one line at most */
 	it.escalation_reason = jstr(d, "reason");
 	ret = mailitem_render(&m, db, cfg, &it, err);
 	if (ret)

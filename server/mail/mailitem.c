@@ -2,6 +2,7 @@
 /* mailitem: heads, items and help shared by splatd's mails (mailitem.h). */
 #include "server/mail/mailitem.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <jansson.h>
 #include <string.h>
@@ -163,20 +164,68 @@ static int on_link(void *ctx, const char *url)
 	return 0;
 }
 
-/* Trees regzbot follows: mainline, -next and stable. */
+/* Whether one of trees ("a, b") is one regzbot follows by that name:
+ * mainline, next or stable, exactly (drm-intel-next-fixes is none). */
 static bool regzbot_tree(const char *trees)
 {
 	static const char *const names[] = { "mainline", "next", "stable" };
-	size_t i;
+	const char *p = trees;
+	size_t i, n;
 
-	for (i = 0; i < ARRAY_SIZE(names); i++)
-		if (strcasestr(trees, names[i]))
-			return true;
+	while (*p) {
+		n = strcspn(p, ",");
+		for (i = 0; i < ARRAY_SIZE(names); i++)
+			if (n == strlen(names[i]) &&
+			    !strncasecmp(p, names[i], n))
+				return true;
+		p += n;
+		while (*p == ',' || *p == ' ')
+			p++;
+	}
 	return false;
 }
 
+/* One end of a range, a commit id cut to 12 hex digits as regzbot's
+ * examples write it; anything else as it is. */
+static void short_end(struct strbuf *out, const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n && isxdigit((unsigned char)s[i]); i++)
+		;
+	strbuf_add(out, s, i == n && n > 12 ? 12 : n);
+}
+
+/*
+ * `#regzbot introduced: A..B` when regzbot would take it right: a range
+ * of an open regression seen on mainline, next or stable, once a mail
+ * (*allowed, cleared here), commit ids short, the line within 72 columns.
+ */
+static void regzbot_line(struct strbuf *m, const struct regression *r,
+			 const char *trees, bool *allowed)
+{
+	const char *dots = strstr(r->introduced.buf, "..");
+	const char *s = r->status.buf;
+	struct strbuf line = STRBUF_INIT;
+
+	if (!allowed || !*allowed || !dots || !regzbot_tree(trees) ||
+	    !strcmp(s, "fixed") || !strcmp(s, "resolved") ||
+	    !strcmp(s, "duplicate"))
+		return;
+	strbuf_addstr(&line, "#regzbot introduced: ");
+	short_end(&line, r->introduced.buf, (size_t)(dots - r->introduced.buf));
+	strbuf_addstr(&line, "..");
+	short_end(&line, dots + 2, strlen(dots + 2));
+	if (line.len <= 72) {
+		mail_line(m, "%s", line.buf);
+		*allowed = false;
+	}
+	strbuf_release(&line);
+}
+
 static void render_regression(struct strbuf *m, const struct mail_config *cfg,
-			      const struct regression *r, const char *trees)
+			      const struct regression *r, const char *trees,
+			      bool *regzbot)
 {
 	struct strbuf line = STRBUF_INIT;
 	const char *p, *nl;
@@ -217,8 +266,7 @@ static void render_regression(struct strbuf *m, const struct mail_config *cfg,
 		mail_wrap(m, "      ", "      ", line.buf);
 	}
 	mail_line(m, "      %s/regressions/%lld", cfg->public_url, r->id);
-	if (strstr(r->introduced.buf, "..") && regzbot_tree(trees))
-		mail_line(m, "#regzbot introduced: %s", r->introduced.buf);
+	regzbot_line(m, r, trees, regzbot);
 	strbuf_release(&line);
 }
 
@@ -292,7 +340,7 @@ int mailitem_render(struct strbuf *m, struct db *db,
 		mail_wrap(m, "    ", "      ", line.buf);
 	}
 	if (r.id)
-		render_regression(m, cfg, &r, w.trees.buf);
+		render_regression(m, cfg, &r, w.trees.buf, it->regzbot);
 	mail_line(m, "    %s/signatures/%lld", cfg->public_url, it->id);
 out:
 	strbuf_release(&line);

@@ -58,6 +58,9 @@ struct mailitem {
 	long long changed_after;
 	const char *escalation_reason;
 	const char *why; /* the line saying why the reader gets it; or NULL */
+	/* a `#regzbot introduced:` line may still be written in this mail
+	 * (cleared when one is); NULL: none in it */
+	bool *regzbot;
 };
 
 /*
