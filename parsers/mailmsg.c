@@ -726,11 +726,13 @@ struct walk {
 
 static bool all_of(const char *s, size_t n, int (*cls)(int));
 
-/* Whether t[0..n) is a `#splatd` command line. */
+/* Whether t[0..n) is a `#splatd` command line ("#splatd[1] ..." too: the
+ * item needs no space before it). */
 static bool is_command(const char *t, size_t n)
 {
 	return n >= 7 && !strncasecmp(t, "#splatd", 7) &&
-	       (n == 7 || is_ws(t[7]) || t[7] == ':');
+	       (n == 7 || is_ws(t[7]) || t[7] == ':' || t[7] == '[' ||
+		t[7] == '<');
 }
 
 /* Whether the command t[0..n) takes free text that a client may wrap (fix:
@@ -1090,15 +1092,21 @@ static void read_command(struct mailmsg_cmd *c, const char *s, size_t n,
 
 	utf8_sanitize(&sb, s, n);
 	no_controls(&sb, 0, false);
-	cut_utf8(&sb, MAX_LINE_ECHO);
+	if (sb.len > MAX_LINE_ECHO) { /* cut, and seen to be */
+		cut_utf8(&sb, MAX_LINE_ECHO - 3);
+		strbuf_addstr(&sb, "...");
+	}
 	c->line = strbuf_detach(&sb, NULL);
 	if (i < n && s[i] == ':')
 		i++;
 	while (i < n && is_ws(s[i]))
 		i++;
-	/* the item: [n], <n> or a signature hash */
+	/* the item: [n], <n> (the verb may follow it unspaced) or a
+	 * signature hash */
 	for (w = i; w < n && !is_ws(s[w]); w++)
-		;
+		if (w > i && (s[w - 1] == ']' || s[w - 1] == '>') &&
+		    (s[i] == '[' || s[i] == '<'))
+			break;
 	if (i < n && (s[i] == '[' || s[i] == '<')) {
 		c->ref = bracket_ref(s + i, w - i);
 		c->ref_explicit = true;

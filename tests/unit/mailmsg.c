@@ -347,6 +347,43 @@ static void mailmsg__original_below(void **state)
 	strbuf_release(&err);
 }
 
+/* "#splatd[1] ..." needs no space; a long line's echo is cut with "..." */
+static void mailmsg__unspaced_item_and_echo(void **state)
+{
+	static const char msg[] =
+		"From: a@b.c\n\n"
+		"#splatd[1] status: triaged\n"
+		"#splatd<2>invalid\n"
+		"#splatd[3]\n"
+		"#splatd fix: hwmon: (coretemp) take the hotplug lock once in"
+		" coretemp_cpu_online and never again in the notifier\n";
+	struct mailmsg m;
+	struct strbuf err = STRBUF_INIT;
+	size_t n;
+
+	(void)state;
+	assert_int_equal(parse(&m, msg, &err), 0);
+	assert_int_equal(m.ncmds, 4);
+	assert_int_equal(m.cmds[0].verb, MAILMSG_STATUS);
+	assert_int_equal(m.cmds[0].ref, 1);
+	assert_string_equal(m.cmds[0].arg, "triaged");
+	assert_null(m.cmds[0].error);
+	assert_int_equal(m.cmds[1].verb, MAILMSG_INVALID);
+	assert_int_equal(m.cmds[1].ref, 2);
+	assert_null(m.cmds[1].error);
+	assert_non_null(m.cmds[2].error); /* an item and no command */
+	assert_int_equal(m.cmds[3].verb, MAILMSG_FIX);
+	n = strlen(m.cmds[3].line);
+	assert_int_equal(n, 100);
+	assert_string_equal(m.cmds[3].line + n - 3, "...");
+	assert_string_equal(m.cmds[3].arg,
+			    "hwmon: (coretemp) take the hotplug lock once in"
+			    " coretemp_cpu_online and never again in the"
+			    " notifier");
+	mailmsg_release(&m);
+	strbuf_release(&err);
+}
+
 /* Outlook's windows-1252: its quotes, dash and euro are not latin-1's C1 */
 static void mailmsg__windows_1252(void **state)
 {
@@ -610,6 +647,7 @@ int main(void)
 		cmocka_unit_test(mailmsg__format_flowed),
 		cmocka_unit_test(mailmsg__own_words),
 		cmocka_unit_test(mailmsg__original_below),
+		cmocka_unit_test(mailmsg__unspaced_item_and_echo),
 		cmocka_unit_test(mailmsg__windows_1252),
 		cmocka_unit_test(mailmsg__malformed_commands),
 		cmocka_unit_test(mailmsg__dup_forms),
