@@ -63,5 +63,5 @@ run_digest "$TMP/m30" $((T0 + 30 * DAY))
 check_eq "the escalation mail: To the culprit's M: people, Cc the others" \
 	"fenghua.yu@intel.com, jdelvare@suse.com, linux@roeck-us.net|robin.murphy@arm.com, joro@8bytes.org, will.deacon@example.org" \
 	"$(hdr "$TMP/m30" 'select(.headers["x-splatd-mail"][0] == "escalation") |
-		"\(.headers.to[0])|\(.headers.cc[0])"' | tr -d '<>')"
+		"\(.addresses.to | join(", "))|\(.addresses.cc | join(", "))"')"
 finish

@@ -63,11 +63,11 @@ check_eq "... in the list too" "$(date -u -d @$((T0 + 30 * DAY)) +%FT%TZ)" \
 stop_server
 
 check_eq "one escalation mail" 1 "$(esc "$M" 1 | wc -l)"
-check_eq "... To: the culprit edge's owners (coretemp, hwmon)" \
-	"fenghua.yu@intel.com, jdelvare@suse.com, linux@roeck-us.net" \
+check_eq "... To: the culprit edge's owners (coretemp, hwmon), by name" \
+	"Fenghua Yu <fenghua.yu@intel.com>, Jean Delvare <jdelvare@suse.com>, Guenter Roeck <linux@roeck-us.net>" \
 	"$(esc "$M" '.headers.to[0]')"
-check_eq "... Cc: the other owning sections' (iommu)" \
-	"robin.murphy@arm.com, joro@8bytes.org, will.deacon@example.org" \
+check_eq "... Cc: the other owning sections' (iommu), by name" \
+	"Robin Murphy <robin.murphy@arm.com>, Joerg Roedel <joro@8bytes.org>, Will Deacon <will.deacon@example.org>" \
 	"$(esc "$M" '.headers.cc[0]')"
 check_eq "... from an address naming the signature" \
 	"splatd <splatd+$HASH@splatd.example.org>" "$(esc "$M" '.headers.from[0]')"
@@ -124,7 +124,7 @@ check_eq "... it escalates when the condition is met, ending the mute" "1 0" \
 	"$(sql 'SELECT escalated_at IS NOT NULL, mute_until_escalating FROM signatures' | tr '|' ' ')"
 check_eq "the recipient cap: 4 addresses, the culprit's first" \
 	"fenghua.yu@intel.com, jdelvare@suse.com, linux@roeck-us.net|robin.murphy@arm.com" \
-	"$(esc "$TMP/mu" '"\(.headers.to[0])|\(.headers.cc[0])"')"
+	"$(esc "$TMP/mu" '"\(.addresses.to | join(", "))|\(.addresses.cc | join(", "))"')"
 
 # the spike rule: one machine, once at T0, then 12 times in the last week
 setup() { :; }

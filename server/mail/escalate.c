@@ -198,14 +198,17 @@ static long long jint(const json_t *o, const char *key)
 	return json_integer_value(json_object_get(o, key));
 }
 
-/* The addresses of a people array into v (borrowed). */
-static size_t addresses(const json_t *a, const char **v)
+/* The addresses of a people array into v, their names into names
+ * (borrowed). */
+static size_t addresses(const json_t *a, const char **v, const char **names)
 {
 	const json_t *p;
 	size_t i;
 
-	json_array_foreach(a, i, p)
+	json_array_foreach(a, i, p) {
 		v[i] = jstr(p, "email");
+		names[i] = jstr(p, "name");
+	}
 	return json_array_size(a);
 }
 
@@ -293,7 +296,7 @@ static int mail_one(struct db *db, const struct mail_config *cfg,
 	struct strbuf list_id = STRBUF_INIT;
 	long long sig = jint(d, "id");
 	const char *thread = jstr(d, "thread");
-	const char **rcpt = NULL;
+	const char **rcpt = NULL, **names = NULL;
 	struct mailitem it = { 0 };
 	struct mailitem_head h = { 0 };
 	size_t nto, ncc, i;
@@ -320,13 +323,16 @@ static int mail_one(struct db *db, const struct mail_config *cfg,
 	strbuf_addf(&list_id, "splatd escalations <escalation.splatd.%s>",
 		    dom.buf);
 	rcpt = xcalloc(pl.n + 1, sizeof(*rcpt));
-	nto = addresses(pl.to, rcpt);
-	ncc = addresses(pl.cc, rcpt + nto);
+	names = xcalloc(pl.n + 1, sizeof(*names));
+	nto = addresses(pl.to, rcpt, names);
+	ncc = addresses(pl.cc, rcpt + nto, names + nto);
 	h.from_name = fname.len ? fname.buf : "splatd";
 	h.from_addr = from.buf;
 	h.to = rcpt;
+	h.to_names = names;
 	h.nto = nto;
 	h.cc = rcpt + nto;
+	h.cc_names = names + nto;
 	h.ncc = ncc;
 	h.subject = subj.buf;
 	h.date = now;
@@ -379,6 +385,7 @@ static int mail_one(struct db *db, const struct mail_config *cfg,
 		ret = db_escalation_mailed(db, sig, now, id.buf, err);
 	st->mailed += !ret;
 out:
+	free(names);
 	free(rcpt);
 	json_decref(pl.to);
 	json_decref(pl.cc);

@@ -151,11 +151,17 @@ void mail_header(struct strbuf *m, const char *name, const char *value)
 void mail_header_addr(struct strbuf *m, const char *name, const char *display,
 		      const char *addr)
 {
+	strbuf_addstr(m, name);
+	strbuf_addstr(m, ": ");
+	mail_mailbox(m, display, addr);
+	strbuf_addstr(m, "\r\n");
+}
+
+void mail_mailbox(struct strbuf *m, const char *display, const char *addr)
+{
 	struct strbuf v = STRBUF_INIT;
 	const char *p;
 
-	strbuf_addstr(m, name);
-	strbuf_addstr(m, ": ");
 	if (display && *display) {
 		sanitize(&v, display);
 		if (!ascii_printable(v.buf)) {
@@ -173,7 +179,7 @@ void mail_header_addr(struct strbuf *m, const char *name, const char *display,
 	}
 	strbuf_addch(m, '<');
 	strbuf_addstr(m, mail_addr_valid(addr) ? addr : "invalid@invalid");
-	strbuf_addstr(m, ">\r\n");
+	strbuf_addch(m, '>');
 	strbuf_release(&v);
 }
 

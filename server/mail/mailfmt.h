@@ -26,6 +26,9 @@ void mail_header(struct strbuf *m, const char *name, const char *value);
 /* "Name: display <addr>\r\n"; display may be NULL.  addr must be valid. */
 void mail_header_addr(struct strbuf *m, const char *name, const char *display,
 		      const char *addr);
+/* The mailbox "display <addr>" alone: display quoted, or RFC 2047 encoded
+ * when it is not ASCII, never a CR or LF from it; NULL or "": <addr>. */
+void mail_mailbox(struct strbuf *m, const char *display, const char *addr);
 /* A bare address we send to: local@domain, printable ASCII, no spaces,
  * quotes, angle brackets or commas, at most 254 bytes. */
 bool mail_addr_valid(const char *addr);

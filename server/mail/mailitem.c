@@ -15,17 +15,20 @@
 #include "server/mail/mailchain.h"
 #include "server/mail/mailfmt.h"
 
+/* "To: A <a@b>,\r\n B <c@d>\r\n", a mailbox a line; names may be NULL. */
 static void addr_list(struct strbuf *m, const char *name, const char *const *a,
-		      size_t n)
+		      const char *const *names, size_t n)
 {
 	size_t i;
 
 	if (!n)
 		return;
 	strbuf_addf(m, "%s: ", name);
-	for (i = 0; i < n; i++)
-		strbuf_addf(m, "%s<%s>", i ? ",\r\n " : "",
-			    mail_addr_valid(a[i]) ? a[i] : "invalid@invalid");
+	for (i = 0; i < n; i++) {
+		if (i)
+			strbuf_addstr(m, ",\r\n ");
+		mail_mailbox(m, names ? names[i] : NULL, a[i]);
+	}
 	strbuf_addstr(m, "\r\n");
 }
 
@@ -34,8 +37,8 @@ void mailitem_head(struct strbuf *m, const struct mailitem_head *h)
 	struct strbuf v = STRBUF_INIT;
 
 	mail_header_addr(m, "From", h->from_name, h->from_addr);
-	addr_list(m, "To", h->to, h->nto);
-	addr_list(m, "Cc", h->cc, h->ncc);
+	addr_list(m, "To", h->to, h->to_names, h->nto);
+	addr_list(m, "Cc", h->cc, h->cc_names, h->ncc);
 	mail_header(m, "Subject", h->subject);
 	mail_date(&v, h->date);
 	mail_header(m, "Date", v.buf);

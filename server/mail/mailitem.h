@@ -18,8 +18,10 @@
 struct mailitem_head {
 	const char *from_name, *from_addr;
 	const char *const *to;
+	const char *const *to_names; /* their display names, NULL each or all */
 	size_t nto;
 	const char *const *cc;
+	const char *const *cc_names;
 	size_t ncc;
 	const char *subject;
 	long long date;

@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0
 """mime: read a mail the way a mail client does (Python's email package, a
 real MIME parser) and print one JSON object: every header (decoded, as a
-list per name), the text body decoded, the parts' content types, and what
+list per name), the addresses and display names of From, To and Cc, the
+text body decoded, the parts' content types, and what
 a strict reader complains about (defects).
 
   mime.py FILE.eml      one object
@@ -10,6 +11,7 @@ a strict reader complains about (defects).
 """
 import email
 import email.policy
+import email.utils
 import json
 import os
 import sys
@@ -22,6 +24,12 @@ def describe(path):
     headers = {}
     for k, v in msg.items():
         headers.setdefault(k.lower(), []).append(str(v))
+    # the bare addresses and display names of From, To and Cc
+    addresses, names = {}, {}
+    for k in ("from", "to", "cc"):
+        pairs = email.utils.getaddresses([str(v) for v in msg.get_all(k, [])])
+        addresses[k] = [a for _, a in pairs]
+        names[k] = [n for n, _ in pairs]
     body = None
     part = msg.get_body(preferencelist=("plain",))
     if part is not None:
@@ -30,6 +38,8 @@ def describe(path):
     return {
         "file": os.path.basename(path),
         "headers": headers,
+        "addresses": addresses,
+        "names": names,
         "content_type": msg.get_content_type(),
         "charset": msg.get_content_charset(),
         "multipart": msg.is_multipart(),

@@ -118,6 +118,32 @@ static void mailfmt__header_crlf_never_a_second_header(void **state)
 	strbuf_release(&v);
 }
 
+/* A mailbox of a To:/Cc: list: its name quoted, encoded when not ASCII,
+ * never a line break from it. */
+static void mailfmt__mailbox(void **state)
+{
+	struct strbuf m = STRBUF_INIT;
+
+	(void)state;
+	mail_mailbox(&m,
+		     "J\xc3\xb6rg R\xc3\xb6"
+		     "del",
+		     "joro@8bytes.org");
+	assert_true(!strncmp(m.buf, "=?UTF-8?B?", 10));
+	assert_string_equal(m.buf + m.len - 18, " <joro@8bytes.org>");
+	strbuf_reset(&m);
+	mail_mailbox(&m, "Evil\r\nBcc: x@y.org", "a@example.org");
+	assert_null(strpbrk(m.buf, "\r\n"));
+	assert_string_equal(m.buf, "\"Evil  Bcc: x@y.org\" <a@example.org>");
+	strbuf_reset(&m);
+	mail_mailbox(&m, "Doe, \"J\"", "j@x.org");
+	assert_string_equal(m.buf, "\"Doe, \\\"J\\\"\" <j@x.org>");
+	strbuf_reset(&m);
+	mail_mailbox(&m, NULL, "j@x.org");
+	assert_string_equal(m.buf, "<j@x.org>");
+	strbuf_release(&m);
+}
+
 static void mailfmt__header_non_ascii_decodes_back(void **state)
 {
 	static const char *const values[] = {
@@ -372,6 +398,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(mailfmt__header_crlf_never_a_second_header),
+		cmocka_unit_test(mailfmt__mailbox),
 		cmocka_unit_test(mailfmt__header_non_ascii_decodes_back),
 		cmocka_unit_test(mailfmt__header_long_lines_fold),
 		cmocka_unit_test(mailfmt__wrap_72_columns),
