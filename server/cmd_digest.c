@@ -32,15 +32,21 @@ static const char digest_usage[] =
 	"be reached or refused us.\n"
 	"\n" MAIL_USAGE;
 
-/* Deliver what is due through sink; prints what became of it. */
+/* Deliver what is due through sink; prints what became of it (a dry run
+ * sends nothing: what it would send). */
 static int deliver(struct db *db, const struct mail_config *cfg,
-		   const struct outbox_sink *sink, long long now,
+		   const struct outbox_sink *sink, long long now, bool dry_run,
 		   struct strbuf *err)
 {
 	struct outbox_stats os;
 	int ret = outbox_send_due(db, cfg, sink, now, &os, err);
 
-	if (!ret)
+	if (!ret && dry_run)
+		fprintf(stderr,
+			"splatd digest: would send %u, %u held (dry run:"
+			" nothing sent)\n",
+			os.sent, os.held);
+	else if (!ret)
 		fprintf(stderr,
 			"splatd digest: %u sent, %u to retry, %u failed,"
 			" %u held\n",
@@ -121,7 +127,7 @@ int cmd_digest(int argc, char **argv)
 		ret = digest_compose(db, &cfg, now, &st, &err);
 		outbox_sink_print(&sink, stdout);
 		if (!ret)
-			ret = deliver(db, &cfg, &sink, now, &err);
+			ret = deliver(db, &cfg, &sink, now, true, &err);
 		db_rollback(db);
 	} else {
 		ret = digest_run(db, &cfg, now, &st, &err);
@@ -135,11 +141,11 @@ int cmd_digest(int argc, char **argv)
 		dry_run ? " (dry run: nothing kept)" : "");
 	if (f) {
 		outbox_sink_mbox(&sink, f);
-		ret = deliver(db, &cfg, &sink, now, &err);
+		ret = deliver(db, &cfg, &sink, now, false, &err);
 	} else if (!dry_run && cfg.smtp_url) {
 		ret = smtp_sink_new(&sink, &cfg, &err);
 		if (!ret)
-			ret = deliver(db, &cfg, &sink, now, &err);
+			ret = deliver(db, &cfg, &sink, now, false, &err);
 		smtp_sink_release(&sink);
 	} else if (!dry_run) {
 		fprintf(stderr,

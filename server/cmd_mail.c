@@ -159,12 +159,16 @@ static int mail_send(int argc, char **argv)
 		ret = outbox_send_due(db, &cfg, &sink, now, &st, &err);
 	if (in_tx)
 		db_rollback(db);
-	if (!ret || ret == -EAGAIN)
+	if ((!ret || ret == -EAGAIN) && dry_run)
+		fprintf(stderr,
+			"splatd mail send: would send %u, %u waiting (dry run:"
+			" nothing sent or marked)\n",
+			st.sent, st.held);
+	else if (!ret || ret == -EAGAIN)
 		fprintf(stderr,
 			"splatd mail send: %u sent, %u to retry, %u failed,"
-			" %u waiting%s\n",
-			st.sent, st.retried, st.failed, st.held,
-			dry_run ? " (dry run: nothing marked)" : "");
+			" %u waiting\n",
+			st.sent, st.retried, st.failed, st.held);
 	if (!ret && outbox_failed_note(&st, &err))
 		ret = -EIO;
 out:

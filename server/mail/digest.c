@@ -257,6 +257,46 @@ out:
 	return ret;
 }
 
+/*
+ * The dashboard's list of what a section of the mail left out (v[0..n)):
+ * filtered to the reader's MAINTAINERS section(s) when the items left out
+ * are of at most 3 sections, a URL each; else the whole list.
+ */
+static void more_links(struct compose *c, const struct cand *v, size_t n)
+{
+	const char *sections[3];
+	struct strbuf url = STRBUF_INIT;
+	size_t i, k, ns = 0;
+
+	for (i = 0; i < n; i++) {
+		if (!v[i].section) {
+			ns = ARRAY_SIZE(sections) + 1;
+			break;
+		}
+		for (k = 0; k < ns && strcmp(sections[k], v[i].section); k++)
+			;
+		if (k < ns)
+			continue;
+		if (ns == ARRAY_SIZE(sections)) {
+			ns++;
+			break;
+		}
+		sections[ns++] = v[i].section;
+	}
+	if (ns > ARRAY_SIZE(sections)) {
+		mail_line(&c->body, "%s/signatures", c->cfg->public_url);
+		return;
+	}
+	for (k = 0; k < ns; k++) {
+		strbuf_reset(&url);
+		strbuf_addf(&url,
+			    "%s/signatures?subsystem=", c->cfg->public_url);
+		strbuf_add_urlencoded(&url, sections[k]);
+		mail_line(&c->body, "%s", url.buf);
+	}
+	strbuf_release(&url);
+}
+
 /* The items of the sorted candidates, section by section. */
 static int render_sections(struct compose *c, const struct cands *l,
 			   struct strbuf *err)
@@ -279,8 +319,7 @@ static int render_sections(struct compose *c, const struct cands *l,
 		if (!ret && max && total > max) {
 			mail_line(&c->body, "%s", "");
 			mail_line(&c->body, "... and %zu more:", total - max);
-			mail_line(&c->body, "%s/signatures",
-				  c->cfg->public_url);
+			more_links(c, &l->v[i + max], total - max);
 		}
 		i += total;
 	}

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "db/digest.h"
 #include "db/mail_receive.h"
 #include "db/signatures.h"
 #include "parsers/alloc.h"
@@ -495,6 +496,15 @@ static void contradictions(struct rx *rx, struct plan *plans)
 
 /* ---- the commands ------------------------------------------------------ */
 
+static int on_reg_status(void *ctx, const struct db_digest_regression *r)
+{
+	struct strbuf *status = ctx;
+
+	if (r->status)
+		strbuf_addstr(status, r->status);
+	return 0;
+}
+
 /* The regression of g (created when none) and what the command says. */
 static int note(struct rx *rx, const struct sig *g, enum regress_note what,
 		const char *value, struct strbuf *done, struct strbuf *why)
@@ -516,8 +526,22 @@ static int note(struct rx *rx, const struct sig *g, enum regress_note what,
 			    what == REGRESS_NOTE_LINK	    ? "link " :
 							      "fix expected: ");
 	strbuf_addstr(done, value);
+	/* a closed regression keeps it, and stays closed: say so */
+	if (!created) {
+		struct strbuf status = STRBUF_INIT;
+
+		ret = db_digest_regression(rx->db, g->id, 0, on_reg_status,
+					   &status, why);
+		if (!ret && (!strcmp(status.buf, "resolved") ||
+			     !strcmp(status.buf, "fixed")))
+			strbuf_addf(done,
+				    " (regression %lld is %s: recorded, it"
+				    " stays %s)",
+				    id, status.buf, status.buf);
+		strbuf_release(&status);
+	}
 	strbuf_addf(done, "\n%s/regressions/%lld", rx->cfg->public_url, id);
-	return 0;
+	return ret;
 }
 
 static int dup_into(struct rx *rx, const struct sig *g, const struct sig *into,
