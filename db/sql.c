@@ -180,13 +180,13 @@
 
 /*
  * KCIDB out (docs/interop.md): an issue's version is the number of changes
- * to what it says, the status (and note) and merge events of its
- * signature s.
+ * to what it says, the status, note (a PATCH of the note alone: it can
+ * change the culprit) and merge events of its signature s.
  */
 #define KCIDB_VERSION                                              \
 	"(SELECT count(*) FROM signature_events e"                 \
 	" WHERE e.signature_id = s.id AND e.action IN ('status', " \
-	"'merge'))"
+	"'note', 'merge'))"
 
 /*
  * Present incidents, from the runs of KCIDB tests in the order of their
@@ -905,7 +905,8 @@ static const char *const sql[DB_SQL_NR] = {
 		" FROM signatures s WHERE CAST(?1 AS bigint) IS NULL"
 		" OR s.first_seen >= ?1 OR EXISTS (SELECT 1"
 		"  FROM signature_events e WHERE e.signature_id = s.id"
-		"  AND e.action IN ('status', 'merge') AND e.ts >= ?1)"
+		"  AND e.action IN ('status', 'note', 'merge')"
+		"  AND e.ts >= ?1)"
 		" ORDER BY s.id",
 	[DB_SQL_KCIDB_PRESENT] =
 		KCIDB_PRESENT(" INDEXED BY runs_kcidb_test", " CROSS JOIN"),

@@ -82,6 +82,16 @@ check_eq "a new occurrence does not change it" "201 1" \
 check_eq "PATCH the note alone" 200 \
 	"$(api PATCH /api/v1/signatures/1 "$TRIAGER" '{"status":"triaged","note":"coretemp: see #6641"}')"
 check_eq "the version is 2" 2 "$(version)"
+# a note alone (no status in the PATCH) is an event "note": it can change
+# the culprit, so it is a change of what the issue says
+sleep 1 # the events before are older than T
+T=$(date -u +%s)
+check_eq "PATCH {note} without a status" 200 \
+	"$(api PATCH /api/v1/signatures/1 "$TRIAGER" '{"note":"harness: CI hotplugs"}')"
+check_eq "... the version is 3" 3 "$(version)"
+check_eq "... and since= the time before it keeps the issue" \
+	"200 [\"ci_lab:$SIG\"] 3" \
+	"$(get "$BASE/api/v1/kcidb?since=$T") $(body '[.issues[].id] | tojson') $(body '.issues[0].version')"
 
 # ---- the culprit rule -----------------------------------------------------------------
 culprit() { # STATUS NOTE: the culprit exported after that PATCH
@@ -99,7 +109,7 @@ check_eq "invalid, any other note: KCIDB's invalid issue (all false)" \
 cp "$TMP/body" "$TMP/doc.json"
 kcidb_valid "... still a valid document" "$TMP/doc.json"
 check_eq "known: the code" "true false false" "$(culprit known '')"
-check_eq "the version counted every change" 6 "$(version)"
+check_eq "the version counted every change" 7 "$(version)"
 stop_server
 
 # ---- since=, class names that need escaping ---------------------------------------------
@@ -147,11 +157,11 @@ check_eq "merge the xss signature into the seed's" 200 \
 	"$(api POST "/api/v1/signatures/$XID/merge" "$TRIAGER" '{"into":1}')"
 check_eq "the merged issue's version grows, it names its target" \
 	"1 splatd:$SIG" "$(vm "$XSS")"
-check_eq "the target's does not" "6 null" "$(vm "$SIG")"
+check_eq "the target's does not" "7 null" "$(vm "$SIG")"
 check_eq "merge the seed's into a third" 200 \
 	"$(api POST "/api/v1/signatures/1/merge" "$TRIAGER" "{\"into\":$THIRD}")"
-check_eq "the seed's issue: version 7, merged into the third" \
-	"7 splatd:$THASH" "$(vm "$SIG")"
+check_eq "the seed's issue: version 8, merged into the third" \
+	"8 splatd:$THASH" "$(vm "$SIG")"
 check_eq "the xss issue is unchanged (its duplicate_of moved, not what it said)" \
 	"1 splatd:$SIG" "$(vm "$XSS")"
 kcidb_valid "... a valid document" "$TMP/doc.json"
