@@ -42,6 +42,7 @@ struct db_kcidb_fetch {
 	long long attempts, next_attempt;
 	const char *last_error;
 	long long created_at, updated_at;
+	const char *log_excerpt; /* NULL: none; stored if the fetch fails */
 };
 
 typedef int (*db_kcidb_fetch_fn)(void *ctx, const struct db_kcidb_fetch *f);

@@ -412,6 +412,9 @@ static const char *const migrations[] = {
 	 * the search text; db_signature_record() does here (no schema
 	 * change) */
 	"",
+	/* 16: a queued log_url's test keeps its log_excerpt, stored instead
+	 * when the fetch fails for good (docs/interop.md) */
+	"ALTER TABLE kcidb_fetches ADD COLUMN log_excerpt TEXT;",
 };
 
 /*
@@ -1039,6 +1042,8 @@ static const char *const migrations_pg[] = {
 		RECORD_FIND_V2, RECORD_SYZ_V2)
 	RECORD_LOOP_14
 	RECORD_REPORTS_TAIL,
+	/* 16 */
+	"ALTER TABLE kcidb_fetches ADD COLUMN log_excerpt " TEXT ";",
 	/* clang-format on */
 };
 

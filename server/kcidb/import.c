@@ -142,9 +142,9 @@ out:
 	return ret;
 }
 
-/* A log_excerpt, ingested as it is. */
+/* A log_excerpt (text, len), ingested as it is. */
 static int import_excerpt(const struct kcidb_import_config *cfg,
-			  struct ingest *in, const struct kcidb_test *kt,
+			  struct ingest *in, const char *text, size_t len,
 			  const struct test_run *t, long long now,
 			  json_t *entry, struct strbuf *err)
 {
@@ -152,7 +152,7 @@ static int import_excerpt(const struct kcidb_import_config *cfg,
 	int ret;
 
 	ingest_start(in, cfg->limits);
-	ret = ingest_feed(in, kt->log_excerpt, kt->log_excerpt_len, &why);
+	ret = ingest_feed(in, text, len, &why);
 	if (!ret)
 		ret = ingest_finish(in, &why);
 	if (ret) {
@@ -171,7 +171,7 @@ struct fetch_copy {
 	long long id, attempts;
 	enum db_kcidb_fetch_state state;
 	char *test_id, *origin, *run_id, *build_id, *log_url;
-	char *path, *machine, *start_time, *last_error;
+	char *path, *machine, *start_time, *last_error, *log_excerpt;
 };
 
 static char *dup_or_null(const char *s)
@@ -193,6 +193,7 @@ static void fetch_copy_set(struct fetch_copy *c, const struct db_kcidb_fetch *f)
 	c->machine = dup_or_null(f->machine);
 	c->start_time = dup_or_null(f->start_time);
 	c->last_error = dup_or_null(f->last_error);
+	c->log_excerpt = dup_or_null(f->log_excerpt);
 }
 
 static void fetch_copy_release(struct fetch_copy *c)
@@ -206,6 +207,7 @@ static void fetch_copy_release(struct fetch_copy *c)
 	free(c->machine);
 	free(c->start_time);
 	free(c->last_error);
+	free(c->log_excerpt);
 	memset(c, 0, sizeof(*c));
 }
 
@@ -222,9 +224,43 @@ static long long backoff(const struct kcidb_fetch_config *fc,
 }
 
 /*
+ * The fetch of c failed for good before its log was read (why says how):
+ * its log_excerpt is stored instead, and entry says so (its reason is
+ * why, which gets "; stored from the log_excerpt").  true when the run is
+ * there; false, entry and why as they were, when there is no excerpt or
+ * it cannot be stored (refused, a run with another log, the database).
+ */
+static bool excerpt_instead(const struct kcidb_import_config *cfg,
+			    struct ingest *in, const struct fetch_copy *c,
+			    const struct test_run *t, long long now,
+			    json_t *entry, struct strbuf *why)
+{
+	struct strbuf err = STRBUF_INIT;
+	json_t *e = json_object();
+	bool stored;
+
+	if (!c->log_excerpt) {
+		json_decref(e);
+		return false;
+	}
+	stored = !import_excerpt(cfg, in, c->log_excerpt,
+				 strlen(c->log_excerpt), t, now, e, &err) &&
+		 (entry_is(e, TEST_STORED) || entry_is(e, TEST_ALREADY_STORED));
+	if (stored) {
+		strbuf_addstr(why, "; stored from the log_excerpt");
+		json_object_update(entry, e);
+		json_object_set_new(entry, "reason", json_string(why->buf));
+	}
+	json_decref(e);
+	strbuf_release(&err);
+	return stored;
+}
+
+/*
  * One attempt at queued fetch c: fetch, ingest, store, and record the
- * outcome on its row; entry (may be NULL) says it too.  -errno only when
- * the database failed.
+ * outcome on its row; entry (may be NULL) says it too.  When the fetch
+ * fails for good, the test's log_excerpt is stored instead (the row is
+ * done, its error kept).  -errno only when the database failed.
  */
 static int fetch_one(const struct kcidb_import_config *cfg, struct ingest *in,
 		     const struct fetch_copy *c, long long now, json_t *entry,
@@ -237,6 +273,7 @@ static int fetch_one(const struct kcidb_import_config *cfg, struct ingest *in,
 	enum db_kcidb_fetch_state state = DB_KCIDB_FETCH_DONE;
 	long long attempts = c->attempts + 1, next = now;
 	json_t *scratch = entry ? NULL : json_object();
+	bool fetched = false;
 	int ret;
 
 	if (!entry)
@@ -246,6 +283,7 @@ static int fetch_one(const struct kcidb_import_config *cfg, struct ingest *in,
 	if (!ret)
 		ret = ingest_finish(in, &why);
 	if (!ret) {
+		fetched = true;
 		ret = store_run(cfg, in, &t, now, entry, &why);
 		if (ret && ret != -EEXIST)
 			ret = -EAGAIN; /* the database: try again later */
@@ -259,10 +297,13 @@ static int fetch_one(const struct kcidb_import_config *cfg, struct ingest *in,
 	if (ret == -EAGAIN && attempts < cfg->fetch->attempts) {
 		state = DB_KCIDB_FETCH_QUEUED;
 		next = now + backoff(cfg->fetch, attempts);
+	} else if (ret && !fetched &&
+		   excerpt_instead(cfg, in, c, &t, now, entry, &why)) {
+		state = DB_KCIDB_FETCH_DONE;
 	} else if (ret) {
 		state = DB_KCIDB_FETCH_FAILED;
 	}
-	if (ret) {
+	if (state != DB_KCIDB_FETCH_DONE) {
 		entry_set(entry,
 			  state == DB_KCIDB_FETCH_QUEUED ? TEST_QUEUED :
 							   TEST_FAILED,
@@ -295,8 +336,9 @@ static int copy_one(void *ctx, const struct db_kcidb_fetch *f)
  * and with fetch_now tried at once.
  */
 static int import_url(const struct kcidb_import_config *cfg, struct ingest *in,
-		      const struct test_run *t, const char *url, long long now,
-		      json_t *entry, bool *created, struct strbuf *err)
+		      const struct test_run *t, const char *url,
+		      const char *excerpt, long long now, json_t *entry,
+		      bool *created, struct strbuf *err)
 {
 	const struct db_kcidb_fetch f = { .test_id = t->test_id,
 					  .origin = t->origin,
@@ -305,7 +347,8 @@ static int import_url(const struct kcidb_import_config *cfg, struct ingest *in,
 					  .log_url = url,
 					  .path = t->path,
 					  .machine = t->machine,
-					  .start_time = t->start_time };
+					  .start_time = t->start_time,
+					  .log_excerpt = excerpt };
 	struct fetch_copy c = { 0 };
 	bool added = false, stored = false;
 	int ret;
@@ -448,11 +491,14 @@ int kcidb_import(const struct kcidb_import_config *cfg, struct ingest *in,
 			entry_set(entry, TEST_SKIPPED, why);
 		} else if (kt->log_excerpt &&
 			   !kcidb_fetch_allowed(cfg->fetch, kt->log_url)) {
-			ret = import_excerpt(cfg, in, kt, &t, now, entry, err);
+			ret = import_excerpt(cfg, in, kt->log_excerpt,
+					     kt->log_excerpt_len, &t, now,
+					     entry, err);
 			*created = *created || entry_is(entry, TEST_STORED);
 		} else {
-			ret = import_url(cfg, in, &t, kt->log_url, now, entry,
-					 created, err);
+			ret = import_url(cfg, in, &t, kt->log_url,
+					 kt->log_excerpt, now, entry, created,
+					 err);
 		}
 	}
 	strbuf_release(&run_id);
