@@ -236,3 +236,38 @@ int db_kcidb_fetch_list(struct db *db, int state, long long before_id,
 	db_bind_int(st, 3, limit);
 	return each_fetch(db, st, false, fn, ctx, err);
 }
+
+int db_kcidb_run_name(struct db *db, const char *run_id, const char *origin,
+		      const char *test_id, long long now, struct strbuf *err)
+{
+	struct db_stmt *st = db_stmt(db, DB_SQL_KCIDB_RUN_NAME, err);
+
+	if (!st)
+		return -EIO;
+	db_bind_text(st, 1, run_id);
+	db_bind_text(st, 2, origin);
+	db_bind_text(st, 3, test_id);
+	db_bind_int(st, 4, now);
+	return db_step_done(db, st, "naming a run by its KCIDB test", err);
+}
+
+static int named_row(void *ctx, struct db_stmt *st)
+{
+	*(bool *)ctx = !db_col_null(st, 0);
+	return 1; /* one row: the run is stored */
+}
+
+int db_kcidb_run_test(struct db *db, const char *run_id, bool *stored,
+		      bool *named, struct strbuf *err)
+{
+	struct db_stmt *st = db_stmt(db, DB_SQL_KCIDB_RUN_TEST, err);
+	int ret;
+
+	*stored = *named = false;
+	if (!st)
+		return -EIO;
+	db_bind_text(st, 1, run_id);
+	ret = db_each(db, st, named_row, named, "reading a run", err);
+	*stored = ret == 1;
+	return ret < 0 ? ret : 0;
+}

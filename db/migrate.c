@@ -415,6 +415,10 @@ static const char *const migrations[] = {
 	/* 16: a queued log_url's test keeps its log_excerpt, stored instead
 	 * when the fetch fails for good (docs/interop.md) */
 	"ALTER TABLE kcidb_fetches ADD COLUMN log_excerpt TEXT;",
+	/* 17: when a run stored before (a raw POST) was named by a KCIDB
+	 * test with the same log: KCIDB out's since= counts its incidents
+	 * from then (docs/interop.md) */
+	"ALTER TABLE runs ADD COLUMN kcidb_named_at INTEGER;",
 };
 
 /*
@@ -1044,6 +1048,8 @@ static const char *const migrations_pg[] = {
 	RECORD_REPORTS_TAIL,
 	/* 16 */
 	"ALTER TABLE kcidb_fetches ADD COLUMN log_excerpt " TEXT ";",
+	/* 17 */
+	"ALTER TABLE runs ADD COLUMN kcidb_named_at BIGINT;",
 	/* clang-format on */
 };
 

@@ -200,7 +200,8 @@
 	" ON o.run_id = r.id"                                      \
 	" JOIN signatures s ON s.id = o.signature_id"              \
 	" WHERE r.kcidb_test_id IS NOT NULL"                       \
-	" AND (CAST(?1 AS bigint) IS NULL OR o.ts >= ?1)"          \
+	" AND (CAST(?1 AS bigint) IS NULL OR o.ts >= ?1"           \
+	" OR r.kcidb_named_at >= ?1)"                              \
 	" ORDER BY r.kcidb_test_id, o.seq"
 
 /* subscriptions (db/subscriptions.c) */
@@ -920,7 +921,8 @@ static const char *const sql[DB_SQL_NR] = {
 		"  ON rs.regression_id = rr.regression_id"
 		" JOIN signatures s ON s.id = rs.signature_id"
 		" WHERE rr.counted = 1 AND r.kcidb_test_id IS NOT NULL"
-		" AND (CAST(?1 AS bigint) IS NULL OR r.received_at >= ?1)"
+		" AND (CAST(?1 AS bigint) IS NULL OR r.received_at >= ?1"
+		" OR r.kcidb_named_at >= ?1)"
 		" ORDER BY r.id, s.id",
 	/* KCIDB in (db/kcidb.c, docs/interop.md): a field a later
 	 * submission leaves out keeps what an earlier one said */
@@ -976,6 +978,14 @@ static const char *const sql[DB_SQL_NR] = {
 				    " WHERE (?1 IS NULL OR state = ?1)"
 				    " AND (?2 IS NULL OR id < ?2)"
 				    " ORDER BY id DESC LIMIT ?3",
+	/* a run stored before (a raw POST) named by the KCIDB test whose
+	 * log it has; never renamed */
+	[DB_SQL_KCIDB_RUN_NAME] =
+		"UPDATE runs SET kcidb_origin = ?2, kcidb_test_id = ?3,"
+		" kcidb_named_at = ?4 WHERE run_id = ?1"
+		" AND kcidb_test_id IS NULL",
+	[DB_SQL_KCIDB_RUN_TEST] =
+		"SELECT kcidb_test_id FROM runs WHERE run_id = ?1",
 	/* BEGIN IMMEDIATE holds SQLite's one write lock already */
 	[DB_SQL_WRITE_LOCK] = "SELECT 1",
 	[DB_SQL_LAST_ID] = "SELECT last_insert_rowid()",

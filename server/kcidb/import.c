@@ -130,6 +130,15 @@ static int store_run(const struct kcidb_import_config *cfg, struct ingest *in,
 	}
 	if (ret)
 		goto out;
+	if (outcome == INGEST_ALREADY_STORED) {
+		/* a run POSTed raw before, with this log: now the test's */
+		lock(cfg);
+		ret = db_kcidb_run_name(cfg->db, t->run_id, t->origin,
+					t->test_id, now, err);
+		unlock(cfg);
+		if (ret)
+			goto out;
+	}
 	entry_set(entry,
 		  outcome == INGEST_STORED ? TEST_STORED : TEST_ALREADY_STORED,
 		  NULL);
@@ -319,12 +328,6 @@ static int fetch_one(const struct kcidb_import_config *cfg, struct ingest *in,
 	return ret;
 }
 
-static int run_seen(void *ctx, const struct db_run *r UNUSED)
-{
-	*(bool *)ctx = true;
-	return 0;
-}
-
 static int copy_one(void *ctx, const struct db_kcidb_fetch *f)
 {
 	fetch_copy_set(ctx, f);
@@ -350,7 +353,7 @@ static int import_url(const struct kcidb_import_config *cfg, struct ingest *in,
 					  .start_time = t->start_time,
 					  .log_excerpt = excerpt };
 	struct fetch_copy c = { 0 };
-	bool added = false, stored = false;
+	bool added = false, stored, named;
 	int ret;
 
 	if (!kcidb_fetch_allowed(cfg->fetch, url)) {
@@ -359,11 +362,10 @@ static int import_url(const struct kcidb_import_config *cfg, struct ingest *in,
 		return 0;
 	}
 	lock(cfg);
-	/* stored before from its excerpt (no prefix was allowed then) */
-	ret = db_run_get(cfg->db, t->run_id, run_seen, &stored, err);
-	if (ret == -ENOENT)
-		ret = 0;
-	if (!ret && stored) {
+	/* stored before from its excerpt (no prefix was allowed then); a
+	 * run POSTed raw is fetched, to see whether its log is this one */
+	ret = db_kcidb_run_test(cfg->db, t->run_id, &stored, &named, err);
+	if (!ret && stored && named) {
 		unlock(cfg);
 		entry_set(entry, TEST_ALREADY_STORED, NULL);
 		return 0;
