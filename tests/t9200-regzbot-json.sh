@@ -2,10 +2,13 @@
 # SPDX-License-Identifier: GPL-2.0
 # t9200-regzbot-json: GET /api/v1/regressions.json in regzbot's shape along
 # the #6641 story (as tests/t4000-regress-6641.sh drives it): every field
-# and its type, introduced and identified, the tree of the first report,
+# and its type, introduced and identified (the triager's, else splatd's
+# last clean..first bad range), the tree of the first report (regzbot's
+# mainline/next/stable when the CI's tree name is one of them),
 # solved (regzbot's object) all null while open and under a CI-only workaround, filled once the fix
 # lands on the trusted tree (and still when fixed after the clean runs), a
-# manual resolve and a duplicate, a title with "<>& quotes and non-ASCII
+# manual resolve (resolved, inconclusive, invalid: regzbot's reasons) and a
+# duplicate (duplicateof), a title with "<>& quotes and non-ASCII
 # kept as text, relative urls and absolute ones under --public-url.
 cd "$(dirname "$0")/.." || exit 1
 . tests/http/lib.sh
@@ -55,12 +58,12 @@ check_eq "the feed: 200, one regression" "200 1" "$(feed) $(body length)"
 check_eq "it is served as JSON" "application/json" \
 	"$(curl -s -o /dev/null -w '%{content_type}' "$BASE/api/v1/regressions.json" | cut -d';' -f1)"
 check_eq "every field of regzbot's, and splatd's status" \
-	"id identified introduced introduced_url regzbot_commands solved splatd_status subject timestamp tree url url_regzbot" \
+	"id identified introduced introduced_url regzbot_commands solved splatd_status splatd_tree subject timestamp tree url url_regzbot" \
 	"$(body '.[0] | keys | join(" ")')"
 check_eq "field types" \
-	"number boolean null null array object string string string string string string" \
+	"number boolean null null array object string string string string null string string" \
 	"$(body '.[0] | [.id, .identified, .introduced, .introduced_url, .regzbot_commands,
-	.solved, .splatd_status, .subject, .timestamp, .tree, .url, .url_regzbot]
+	.solved, .splatd_status, .splatd_tree, .subject, .timestamp, .tree, .url, .url_regzbot]
 	| map(type) | join(" ")')"
 check_eq "id is the regression's" "$REG" "$(one "$REG" .id)"
 check_eq "subject is the title, as text, byte for byte" "$TITLE" "$(one "$REG" .subject)"
@@ -70,13 +73,15 @@ check_eq "url is the report (its issue link, normalized)" \
 	https://gitlab.freedesktop.org/drm/intel/-/issues/6641 "$(one "$REG" .url)"
 check_eq "url_regzbot is the dashboard page, relative without --public-url" \
 	"/regressions/$REG" "$(one "$REG" .url_regzbot)"
-check_eq "tree is where it was first reported" drm-tip "$(one "$REG" .tree)"
+check_eq "tree: the CI's drm-tip is none of regzbot's trees: null" null \
+	"$(one "$REG" .tree)"
+check_eq "... splatd_tree names it" drm-tip "$(one "$REG" .splatd_tree)"
 check_eq "timestamp is when it was filed, as regzbot writes times (isoformat, +00:00)" \
 	"$(get "$BASE/api/v1/regressions/$REG" >/dev/null; body .created | xargs -I{} date -u -d {} +%FT%T+00:00)" \
 	"$(feed >/dev/null; one "$REG" .timestamp)"
 check "... which Python's datetime.fromisoformat reads, as a regzbot reader does" \
 	python3 -c "import datetime, json, sys; [datetime.datetime.fromisoformat(r['timestamp']) for r in json.load(open(sys.argv[1]))]" "$TMP/body"
-check_eq "no introduced yet: not identified" "null false" \
+check_eq "no introduced yet (no clean run before the first bad): not identified" "null false" \
 	"$(one "$REG" '"\(.introduced) \(.identified)"')"
 check_eq "open: not solved" "null open" "$(one "$REG" '"\(.solved.reason) \(.splatd_status)"')"
 check_eq "... solved is regzbot's object with every field null" \
@@ -133,10 +138,40 @@ check_eq "marked a duplicate" 200 "$(api PATCH "/api/v1/regressions/$REG3" \
 	"{\"duplicate_of\": $REG}")"
 feed >/dev/null
 check_eq "three regressions, oldest first" "$REG $REG2 $REG3" "$(body 'map(.id) | join(" ")')"
-check_eq "resolved: solved with its reason, as text" 'not a <bug> & "wontfix"|null' \
-	"$(one "$REG2" '.solved | "\(.reason)|\(.commit)"')"
-check_eq "duplicate: solved, naming the other" "duplicate of regression $REG" \
-	"$(one "$REG3" .solved.reason)"
+check_eq "resolved: regzbot's reason, the text as its subject" \
+	'resolved|not a <bug> & "wontfix"|null' \
+	"$(one "$REG2" '.solved | "\(.reason)|\(.subject)|\(.commit)"')"
+check_eq "duplicate: duplicateof, the other's title as subject" \
+	"duplicateof|$TITLE|null" \
+	"$(one "$REG3" '.solved | "\(.reason)|\(.subject)|\(.commit)"')"
+for w in "inconclusive: no reproducer" "Invalid" "invalidated by a rebase"; do
+	api POST /api/v1/regressions "{\"title\": \"$w\", \"signatures\": [\"$SIG\"]}" >/dev/null
+	n=$(body .id)
+	api PATCH "/api/v1/regressions/$n" "$(jq -nc --arg r "$w" '{status: "resolved", reason: $r}')" >/dev/null
+	echo "$n"
+done >"$TMP/resolved-ids"
+feed >/dev/null
+check_eq "resolved 'inconclusive: ...', 'Invalid', 'invalidated ...': regzbot's reasons by the first word" \
+	"inconclusive invalid resolved" \
+	"$(for n in $(cat "$TMP/resolved-ids"); do one "$n" .solved.reason; done | xargs)"
+check_eq "every solved.reason is one of regzbot's" "" \
+	"$(body '.[].solved.reason | select(. != null) | select(IN("fixed", "resolved", "invalid", "inconclusive", "duplicateof") | not)')"
+
+# tree: regzbot's names from the CI's; introduced: the clean..bad range
+XSS=$DATA/xss-circular.log
+check_eq "a clean run on base" 201 "$(post_log "$CI" "id=c-base&commit=$(sha base)&tree=Linux-Next" "$SILENT")"
+check_eq "the xss splat on iova, tree Linux-Next" 201 \
+	"$(post_log "$CI" "id=x-iova&commit=$(sha iova)&tree=Linux-Next" "$XSS")"
+XSIG=$(body '.reports[0].signature')
+check_eq "a regression of it" 201 "$(api POST /api/v1/regressions \
+	"{\"title\": \"xss\", \"signatures\": [\"$XSIG\"]}")"
+XREG=$(body .id)
+feed >/dev/null
+check_eq "tree Linux-Next is regzbot's next" "next Linux-Next" \
+	"$(one "$XREG" '"\(.tree) \(.splatd_tree)"')"
+check_eq "introduced: the last clean..first bad range, not identified" \
+	"$(sha base)..$(sha iova) false" \
+	"$(one "$XREG" '"\(.introduced) \(.identified)"')"
 check_eq "no link: url null" null "$(one "$REG2" .url)"
 stop_server
 

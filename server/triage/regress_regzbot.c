@@ -9,9 +9,11 @@
 #include <errno.h>
 #include <limits.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "db/regress.h"
+#include "parsers/alloc.h"
 #include "server/triage/view.h"
 
 #include "server/triage/regress_internal.h"
@@ -69,11 +71,49 @@ static int fix_evidence(void *ctx, const struct db_regression_evidence *e)
 }
 
 /*
+ * regzbot's reason for a regression resolved by hand: the resolution's
+ * first word when it is one of regzbot's own (inconclusive, invalid;
+ * case-insensitive, followed by ':', a space or nothing), else
+ * "resolved" (what `#regzbot resolve:` gives).
+ */
+static const char *resolved_reason(const char *resolution)
+{
+	static const char *const words[] = { "inconclusive", "invalid" };
+	size_t i, n;
+
+	for (i = 0; resolution && i < ARRAY_SIZE(words); i++) {
+		n = strlen(words[i]);
+		if (!strncasecmp(resolution, words[i], n) &&
+		    strchr(": ", resolution[n])) /* '\0' is in it too */
+			return words[i];
+	}
+	return "resolved";
+}
+
+/* The title of regression id (a duplicate's target), or NULL. */
+static json_t *title_of(struct regzbot_ctx *c, long long id)
+{
+	struct reg other = { 0 };
+	json_t *t;
+
+	if (reg_load(c->db, id, &other, c->err)) {
+		strbuf_reset(c->err);
+		return json_null();
+	}
+	t = view_string(other.title);
+	reg_release(&other);
+	return t;
+}
+
+/*
  * solved, as regzbot fills it when a regression leaves its list: a fix
- * landed on a trusted tree (fix_known, and fixed after the clean runs), or
- * it was resolved or marked a duplicate by hand.  Always an object, as
- * regzbot's: every field null while unsolved (a workaround is regzbot's
- * "fix incoming", not solved).
+ * landed on a trusted tree (fix_known, and fixed after the clean runs:
+ * "fixed"), or it was resolved by hand (regzbot's resolve, inconclusive
+ * or invalid, the resolution as subject, as regzbot keeps the command's
+ * text) or marked a duplicate ("duplicateof", the other's title as
+ * subject, as regzbot's dup-of).  Always an object, as regzbot's: every
+ * field null while unsolved (a workaround is regzbot's "fix incoming",
+ * not solved).
  */
 static int solved_json(struct regzbot_ctx *c, const struct reg *r, json_t **out)
 {
@@ -105,15 +145,16 @@ static int solved_json(struct regzbot_ctx *c, const struct reg *r, json_t **out)
 		break;
 	case REGRESS_RESOLVED:
 	case REGRESS_DUPLICATE:
-		*out = json_pack(
-			"{s:o, s:n, s:n, s:n, s:n, s:o}", "reason",
-			r->status == REGRESS_DUPLICATE ?
-				json_sprintf("duplicate of regression %lld",
-					     r->duplicate_of) :
-				view_string(r->resolution ? r->resolution :
-							    "resolved"),
-			"commit", "subject", "url", "git_readable", "timestamp",
-			regzbot_time(r->updated));
+		*out = json_pack("{s:s, s:n, s:o, s:n, s:n, s:o}", "reason",
+				 r->status == REGRESS_DUPLICATE ?
+					 "duplicateof" :
+					 resolved_reason(r->resolution),
+				 "commit", "subject",
+				 r->status == REGRESS_DUPLICATE ?
+					 title_of(c, r->duplicate_of) :
+					 view_string(r->resolution),
+				 "url", "git_readable", "timestamp",
+				 regzbot_time(r->updated));
 		break;
 	default:
 		break;
@@ -126,10 +167,58 @@ static int solved_json(struct regzbot_ctx *c, const struct reg *r, json_t **out)
 	return ret;
 }
 
+/*
+ * regzbot's tree (it keys its pages by mainline, next and stable) from the
+ * CI's tree name, case-insensitive: mainline or torvalds; next or
+ * linux-next; stable, stable-rc, linux-stable or linux-stable-rc.  NULL
+ * for any other (drm-tip is none of them).
+ */
+static const char *regzbot_tree(const char *name)
+{
+	static const char *const names[][2] = {
+		{ "mainline", "mainline" },   { "torvalds", "mainline" },
+		{ "next", "next" },	      { "linux-next", "next" },
+		{ "stable", "stable" },	      { "stable-rc", "stable" },
+		{ "linux-stable", "stable" }, { "linux-stable-rc", "stable" },
+	};
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(names); i++)
+		if (!strcasecmp(name, names[i][0]))
+			return names[i][1];
+	return NULL;
+}
+
+/*
+ * introduced: the triager's; else splatd's own range, (last clean run ..
+ * first bad run] as its suspects use (docs/regressions.md "Suspects"),
+ * when both have a kernel commit: regzbot's introduced is a range as often
+ * as a commit.  Empty when neither is known.
+ */
+static int introduced_of(struct regzbot_ctx *c, const struct reg *r,
+			 struct strbuf *out)
+{
+	struct strbuf clean = STRBUF_INIT, bad = STRBUF_INIT;
+	int ret = 0;
+
+	if (r->introduced) {
+		strbuf_addstr(out, r->introduced);
+		return 0;
+	}
+	ret = db_regression_bounds(c->db, r->id, &clean, &bad, c->err);
+	if (!ret && clean.len && bad.len)
+		strbuf_addf(out, "%s..%s", clean.buf, bad.buf);
+	strbuf_release(&clean);
+	strbuf_release(&bad);
+	return ret;
+}
+
 static int regzbot_one(void *data, const struct db_regression *row)
 {
 	struct regzbot_ctx *c = data;
 	struct strbuf url = STRBUF_INIT, tree = STRBUF_INIT;
+	struct strbuf introduced = STRBUF_INIT;
+	const char *rtree;
 	struct reg r = { 0 };
 	json_t *solved = NULL, *o;
 	bool identified;
@@ -140,21 +229,26 @@ static int regzbot_one(void *data, const struct db_regression *row)
 	if (!ret)
 		ret = db_regression_first_tree(c->db, r.id, &tree, c->err);
 	if (!ret)
+		ret = introduced_of(c, &r, &introduced);
+	if (!ret)
 		ret = solved_json(c, &r, &solved);
 	if (ret)
 		goto out;
 	/* regzbot's culprit identified: one commit, not a range */
-	identified = r.introduced && !strstr(r.introduced, "..");
+	identified = introduced.len && !strstr(introduced.buf, "..");
+	rtree = tree.len ? regzbot_tree(tree.buf) : NULL;
 	o = json_pack("{s:I, s:o, s:n, s:b, s:s, s:o, s:o, s:o, s:[], s:o,"
-		      " s:s}",
+		      " s:s, s:o}",
 		      "id", (json_int_t)r.id, "introduced",
-		      view_string(r.introduced), "introduced_url", "identified",
-		      identified, "subject", r.title, "tree",
-		      tree.len ? json_string(tree.buf) : json_null(),
+		      introduced.len ? json_string(introduced.buf) :
+				       json_null(),
+		      "introduced_url", "identified", identified, "subject",
+		      r.title, "tree", rtree ? json_string(rtree) : json_null(),
 		      "timestamp", regzbot_time(r.created), "url",
 		      url.len ? json_string(url.buf) : json_null(),
 		      "regzbot_commands", "solved", solved, "splatd_status",
-		      regress_status_name(r.status));
+		      regress_status_name(r.status), "splatd_tree",
+		      tree.len ? json_string(tree.buf) : json_null());
 	solved = NULL;
 	if (!o) {
 		ret = -EINVAL; /* a title that is not UTF-8: never stored */
@@ -166,6 +260,7 @@ out:
 	json_decref(solved);
 	strbuf_release(&url);
 	strbuf_release(&tree);
+	strbuf_release(&introduced);
 	reg_release(&r);
 	return ret;
 }
