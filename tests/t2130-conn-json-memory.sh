@@ -57,7 +57,7 @@ st=$(get "$BASE/healthz")
 check_eq "the server is up" 200 "$st"
 stop_server
 
-start_server --max-buffered 1M
+start_server --max-buffered 1M --max-json 400K # room for one document: 800K
 # A client holds a 400 KB JSON body half sent (800 KB of the budget).
 hold 127.0.0.1 1 20 "POST /api/v1/runs HTTP/1.1\r\nAuthorization: Bearer $CI\r\nContent-Type: application/json\r\nContent-Length: 400000\r\n\r\n{\"run\": "
 { cat "$SEED"; yes '[    1.000000] filler line of a long log' | head -c 150K; } |

@@ -298,6 +298,14 @@ static int budget_reserve(struct http_request *req, unsigned long long total,
 
 	if (total <= req->reserved)
 		return 0;
+	if (total > srv->cfg->max_buffered) {
+		/* more than an idle server has: retrying cannot help */
+		strbuf_addf(err,
+			    "the body needs %llu bytes of memory (its text"
+			    " and its parse), more than --max-buffered %llu",
+			    total, srv->cfg->max_buffered);
+		return -EFBIG;
+	}
 	more = total - req->reserved;
 	now = __atomic_add_fetch(&srv->buffered, more, __ATOMIC_RELAXED);
 	if (now > srv->cfg->max_buffered) {
@@ -627,6 +635,7 @@ static void request_data(struct http_request *req, const char *data, size_t len)
 {
 	const struct http_config *cfg = req->srv->cfg;
 	unsigned long long limit = req->route->body_limit;
+	int ret;
 
 	req->bytes_in += len;
 	if (limit == HTTP_BODY_STREAM)
@@ -642,8 +651,9 @@ static void request_data(struct http_request *req, const char *data, size_t len)
 		call_handler(req, HTTP_DATA, data, len);
 	} else {
 		strbuf_reset(&req->err);
-		if (http_body_append(req, data, len, &req->err))
-			http_reply_errno(req, -EBUSY, req->err.buf);
+		ret = http_body_append(req, data, len, &req->err);
+		if (ret)
+			http_reply_errno(req, ret, req->err.buf);
 	}
 }
 
@@ -1085,6 +1095,34 @@ static void mhd_log(void *cls UNUSED, const char *fmt, va_list ap)
 	fprintf(stderr, "splatd: libmicrohttpd: %s", line);
 }
 
+/*
+ * The memory one buffered body can need: twice (its text and its parse)
+ * the largest, a --max-json document or a small route's body.  A
+ * --max-buffered below it would answer such a body 503 forever.
+ */
+static int check_max_buffered(const struct http_config *cfg,
+			      const struct route *routes, size_t n,
+			      struct strbuf *err)
+{
+	unsigned long long most = cfg->max_json;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (routes[i].body_limit != HTTP_BODY_STREAM &&
+		    routes[i].body_limit > most)
+			most = routes[i].body_limit;
+	if (cfg->max_buffered >= 2 * most)
+		return 0;
+	strbuf_addf(err,
+		    "--max-buffered %llu is less than one request body needs"
+		    " (%llu bytes: twice %s %llu, for its text and its parse)",
+		    cfg->max_buffered, 2 * most,
+		    most == cfg->max_json ? "--max-json" :
+					    "the largest small JSON body,",
+		    most);
+	return -EINVAL;
+}
+
 int http_serve(const struct http_config *cfg, struct strbuf *err)
 {
 	struct http_server srv = { 0 };
@@ -1102,6 +1140,9 @@ int http_serve(const struct http_config *cfg, struct strbuf *err)
 	}
 	srv.cfg = cfg;
 	srv.routes = routes_table(&srv.nroutes);
+	ret = check_max_buffered(cfg, srv.routes, srv.nroutes, err);
+	if (ret)
+		return ret;
 	srv.metrics = metrics_new(srv.nroutes);
 	/* the runs the KCIDB fetcher stores count as the uploads' do */
 	kcidb_fetcher_count(cfg->kcidb_fetcher, upload_counted, srv.metrics);
