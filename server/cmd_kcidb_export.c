@@ -42,7 +42,9 @@ static const char submit_usage[] =
 	"when the document would hold no issue and no incident.\n"
 	"\n" EXPORT_OPTIONS_USAGE
 	"  --token-file FILE       the bearer token, its first line (else\n"
-	"                          $SPLATD_KCIDB_TOKEN)\n"
+	"                          $SPLATD_KCIDB_TOKEN); required\n"
+	"  --no-token              post without a token (an endpoint that\n"
+	"                          wants none)\n"
 	"  --wait SECS             longest wait for a final status (300)\n"
 	"  --poll-interval SECS    between two status requests (5)\n";
 
@@ -177,6 +179,35 @@ int cmd_kcidb_export(int argc, char **argv)
 	return export_stdout(&a);
 }
 
+/*
+ * msg without the user info (user:pass@) url has, wherever msg repeats it:
+ * a password in the URL is never echoed.
+ */
+static void drop_userinfo(struct strbuf *msg, const char *url)
+{
+	const char *host = strstr(url, "://"), *at, *end;
+	struct strbuf ui = STRBUF_INIT, out = STRBUF_INIT;
+	const char *p, *hit;
+
+	if (!host)
+		return;
+	host += 3;
+	end = host + strcspn(host, "/?#");
+	for (at = end; at > host && at[-1] != '@'; at--)
+		;
+	if (at == host)
+		return;
+	strbuf_add(&ui, host, (size_t)(at - host));
+	for (p = msg->buf; (hit = strstr(p, ui.buf)); p = hit + ui.len)
+		strbuf_add(&out, p, (size_t)(hit - p));
+	strbuf_addstr(&out, p);
+	strbuf_reset(msg);
+	strbuf_add(msg, out.buf, out.len);
+	memset(ui.buf, 0, ui.len);
+	strbuf_release(&ui);
+	strbuf_release(&out);
+}
+
 /* The token: the first line of file, else $SPLATD_KCIDB_TOKEN; NULL: none. */
 static int read_token(const char *file, struct strbuf *tok, struct strbuf *err)
 {
@@ -218,6 +249,7 @@ int cmd_kcidb_submit(int argc, char **argv)
 	struct strbuf err = STRBUF_INIT, tok = STRBUF_INIT, id = STRBUF_INIT;
 	struct kcidb_export_counts n;
 	const char *token_file = NULL;
+	bool no_token = false;
 	struct export_args a;
 	FILE *doc = NULL;
 	long size;
@@ -228,6 +260,7 @@ int cmd_kcidb_submit(int argc, char **argv)
 		const struct options_row opts[] = {
 			EXPORT_OPTIONS(&a),
 			OPT_STRING("--token-file", &token_file),
+			OPT_BOOL("--no-token", &no_token, true),
 			OPT_UINT("--wait", &c.wait, 0),
 			OPT_UINT("--poll-interval", &c.interval,
 				 OPTIONS_NONZERO),
@@ -243,9 +276,23 @@ int cmd_kcidb_submit(int argc, char **argv)
 		fputs(submit_usage, stderr);
 		return 2;
 	}
-	ret = read_token(token_file, &tok, &err);
+	if (no_token && token_file) {
+		fputs("splatd kcidb submit: --no-token and --token-file: which"
+		      " one?\n",
+		      stderr);
+		return 2;
+	}
+	ret = no_token ? 0 : read_token(token_file, &tok, &err);
 	if (ret)
 		goto out;
+	if (!no_token && !tok.len) {
+		fputs("splatd kcidb submit: no token: give --token-file FILE"
+		      " or $SPLATD_KCIDB_TOKEN (KCIDB-NG takes a bearer token"
+		      " per origin), or --no-token for an endpoint that wants"
+		      " none\n",
+		      stderr);
+		return 2;
+	}
 	c.token = tok.len ? tok.buf : NULL;
 	doc = tmpfile();
 	if (!doc) {
@@ -272,6 +319,7 @@ int cmd_kcidb_submit(int argc, char **argv)
 	if (id.len)
 		printf("%s %s\n", id.buf, ret ? "not processed" : "processed");
 out:
+	drop_userinfo(&err, c.url);
 	if (ret)
 		fprintf(stderr, "splatd kcidb submit: %s\n", err.buf);
 done:

@@ -39,8 +39,20 @@ check_eq "a wrong token: exit 1" 1 $?
 check "... saying 401 and that the token was refused" \
 	grep -q "/submit: HTTP 401 (the token was refused): {\"error\": \"invalid token\"}" "$TMP/err"
 check_eq "... without printing the token" 0 "$(grep -c wrong "$TMP/err")"
+n0=$(cat "$RECV_DIR/requests.log" 2>/dev/null | wc -l)
 submit "$RECV_URL" --poll-interval 1
-check_eq "no token at all: exit 1 (401)" "1 1" "$? $(grep -c 'HTTP 401' "$TMP/err")"
+check_eq "no token at all: refused before any request (exit 2)" 2 $?
+check "... saying how to give one" grep -q "no token: give --token-file FILE or \$SPLATD_KCIDB_TOKEN" "$TMP/err"
+check_eq "... nothing posted" "$n0" "$(cat "$RECV_DIR/requests.log" 2>/dev/null | wc -l)"
+submit "$RECV_URL" --no-token --poll-interval 1
+check_eq "--no-token: posted without one (this endpoint answers 401)" "1 1" \
+	"$? $(grep -c 'HTTP 401' "$TMP/err")"
+USERURL=http://alice:s3cr3t@${RECV_URL#http://}
+submit "$USERURL" --token-file "$TMP/wrong" --poll-interval 1
+check_eq "a URL with user:pass@: exit 1" 1 $?
+check "... its error names the URL without them" \
+	grep -q "^splatd kcidb submit: $RECV_URL/submit: HTTP 401" "$TMP/err"
+check_eq "... the password is never echoed" 0 "$(grep -c s3cr3t "$TMP/err" "$TMP/out" | awk -F: '{n += $2} END {print n}')"
 submit "$RECV_URL" --token-file "$TMP/none"
 check_eq "a token file that is not there: exit 1" 1 $?
 check "... named" grep -q "none: No such file" "$TMP/err"
@@ -78,6 +90,9 @@ stop_receiver
 submit "$RECV_URL" --token-file "$TMP/token"
 check_eq "an endpoint that is not there: exit 1" 1 $?
 check "... naming the URL" grep -q "$RECV_URL/submit: " "$TMP/err"
+submit "http://bob:hunter2@${RECV_URL#http://}" --token-file "$TMP/token"
+check_eq "... with user:pass@: exit 1, the password not echoed" "1 0" \
+	"$? $(grep -c hunter2 "$TMP/err")"
 submit --token-file "$TMP/token"
 check_eq "no URL: usage, exit 2" 2 $?
 finish
