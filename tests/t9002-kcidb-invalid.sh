@@ -65,6 +65,15 @@ bad "bad status" '.tests[0].status = "BROKEN"' \
 	'$.tests[0].status: not one of FAIL, ERROR, MISS, PASS, DONE, SKIP'
 bad "bad start_time" '.tests[0].start_time = "yesterday"' \
 	'$.tests[0].start_time: not an RFC 3339 date-time'
+bad "start_time 30 February" '.tests[0].start_time = "2026-02-30T00:00:00Z"' \
+	'$.tests[0].start_time: not an RFC 3339 date-time (no day 30 in 2026-02)'
+bad "start_time 29 February 2100 (not a leap year)" \
+	'.tests[0].start_time = "2100-02-29T10:00:00+01:00"' \
+	'$.tests[0].start_time: not an RFC 3339 date-time (no day 29 in 2100-02)'
+bad "start_time 31 April" '.tests[0].start_time = "2026-04-31T00:00:00.5Z"' \
+	'$.tests[0].start_time: not an RFC 3339 date-time (no day 31 in 2026-04)'
+sed 's/"major": 5/"major": 5.5/' "$TMP/good.json" >"$TMP/bad.json"
+bad_file "major 5.5" '$.version.major: not an integer'
 bad "environment a string" '.tests[0].environment = "lab"' \
 	'$.tests[0].environment: not an object'
 bad "platform a number" '.tests[0].environment.misc.platform = 3' \
@@ -114,5 +123,12 @@ jq '.tests[2].log_excerpt = ("é" * 16384) | .tests |= map(.id += "-cap")' \
 	"$TMP/good.json" >"$TMP/cap.json"
 check_eq "a log_excerpt of exactly 16384 characters is taken" 201 \
 	"$(post_kcidb "$CI" "$TMP/cap.json")"
+# JSON Schema's integer is a number without a fraction: 5.0 is 5
+jq '.tests |= map(.id += "-real") | .tests[0].start_time = "2024-02-29T23:59:60Z"' \
+	"$TMP/good.json" | sed 's/"major": 5,/"major": 5.0,/; s/"minor": \([0-9]*\)/"minor": \1.0/' \
+	>"$TMP/real.json"
+check "... (the document says 5.0)" grep -q '"major": 5.0,' "$TMP/real.json"
+check_eq "version.major 5.0 (and minor N.0) is read as 5; 29 February 2024 is a date" \
+	201 "$(post_kcidb "$CI" "$TMP/real.json")"
 stop_server
 finish

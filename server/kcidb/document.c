@@ -3,7 +3,9 @@
 #include "server/kcidb/document.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -83,6 +85,30 @@ static bool two_digits(const char *s, int lo, int hi)
 
 /* YYYY-MM-DDTHH:MM:SS[.frac](Z|+HH:MM|-HH:MM), as JSON Schema's
  * "date-time" (RFC 3339; 't' and 'z' in lower case too). */
+/* The days of month m (1-12) of year y, in the Gregorian calendar. */
+static int month_days(int y, int m)
+{
+	static const int days[12] = { 31, 28, 31, 30, 31, 30,
+				      31, 31, 30, 31, 30, 31 };
+	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+
+	return days[m - 1] + (m == 2 && leap);
+}
+
+/* A shape-checked date-time s whose day is not in its month: why, in
+ * why; else false. */
+static bool no_such_day(const char *s, char *why, size_t size)
+{
+	int y = atoi(s), m = (s[5] - '0') * 10 + s[6] - '0';
+	int d = (s[8] - '0') * 10 + s[9] - '0';
+
+	if (d <= month_days(y, m))
+		return false;
+	snprintf(why, size, "not an RFC 3339 date-time (no day %d in %.7s)", d,
+		 s);
+	return true;
+}
+
 static bool time_ok(const char *s)
 {
 	if (!digits(s, 4) || s[4] != '-' || !two_digits(s + 5, 1, 12) ||
@@ -134,8 +160,10 @@ static bool status_ok(const char *s)
 	return false;
 }
 
-/* Check the string v of field f; NULL when it is fine, else why not. */
-static const char *string_problem(const struct field *f, json_t *v)
+/* Check the string v of field f; NULL when it is fine, else why not (in
+ * day_why when it is made up). */
+static const char *string_problem(const struct field *f, json_t *v,
+				  char day_why[static 64])
 {
 	const char *s = json_string_value(v), *colon;
 	size_t n = json_string_length(v);
@@ -168,7 +196,9 @@ static const char *string_problem(const struct field *f, json_t *v)
 			return "longer than 256 bytes";
 		return path_ok(s) ? NULL : "not a dot-separated test path";
 	case FIELD_TIME:
-		return time_ok(s) ? NULL : "not an RFC 3339 date-time";
+		if (!time_ok(s))
+			return "not an RFC 3339 date-time";
+		return no_such_day(s, day_why, 64) ? day_why : NULL;
 	case FIELD_STATUS:
 		return status_ok(s) ? NULL :
 				      "not one of FAIL, ERROR, MISS, PASS,"
@@ -190,6 +220,7 @@ static int read_fields(json_t *o, const char *at, const struct field *fields,
 		       size_t n, struct strbuf *err)
 {
 	const char *why;
+	char day_why[64];
 	json_t *v;
 	size_t i;
 
@@ -205,7 +236,7 @@ static int read_fields(json_t *o, const char *at, const struct field *fields,
 		}
 		if (!json_is_string(v))
 			return bad(err, at, f->key, "not a string");
-		why = string_problem(f, v);
+		why = string_problem(f, v, day_why);
 		if (why)
 			return bad(err, at, f->key, why);
 		*f->out = json_string_value(v);
@@ -390,9 +421,31 @@ static int read_list(json_t *root, const char *key, read_fn fn, size_t size,
 	return ret;
 }
 
+/*
+ * JSON Schema's integer: a number without a fraction, 5 or 5.0 (jansson
+ * reads the second as a real).  true with its value in *out.
+ */
+static bool schema_integer(json_t *v, long long *out)
+{
+	double d;
+
+	if (json_is_integer(v)) {
+		*out = json_integer_value(v);
+		return true;
+	}
+	if (!json_is_real(v))
+		return false;
+	d = json_real_value(v);
+	if (d != floor(d) || d < -1e15 || d > 1e15)
+		return false;
+	*out = (long long)d;
+	return true;
+}
+
 static int read_version(struct kcidb_doc *doc, struct strbuf *err)
 {
 	json_t *v = json_object_get(doc->root, "version"), *major, *minor;
+	long long doc_major, doc_minor = 0;
 
 	if (!v)
 		return bad(err, "$", "version", "required");
@@ -402,17 +455,16 @@ static int read_version(struct kcidb_doc *doc, struct strbuf *err)
 	minor = json_object_get(v, "minor");
 	if (!major)
 		return bad(err, "$.version", "major", "required");
-	if (!json_is_integer(major))
+	if (!schema_integer(major, &doc_major))
 		return bad(err, "$.version", "major", "not an integer");
-	if (json_integer_value(major) != 4 && json_integer_value(major) != 5)
+	if (doc_major != 4 && doc_major != 5)
 		return bad(err, "$.version", "major",
 			   "not a supported version (4 or 5)");
-	if (minor &&
-	    (!json_is_integer(minor) || json_integer_value(minor) < 0 ||
-	     json_integer_value(minor) > 1000))
+	if (minor && (!schema_integer(minor, &doc_minor) || doc_minor < 0 ||
+		      doc_minor > 1000))
 		return bad(err, "$.version", "minor", "not an integer from 0");
-	doc->major = (int)json_integer_value(major);
-	doc->minor = minor ? (int)json_integer_value(minor) : 0;
+	doc->major = (int)doc_major;
+	doc->minor = minor ? (int)doc_minor : 0;
 	return 0;
 }
 
