@@ -19,10 +19,15 @@ void api_kcidb_export(struct http_request *req)
 	const char *since = http_query(req, "since");
 	struct kcidb_export_opts o = { http_config(req)->kcidb_origin,
 				       api_public_url(), -1 };
+	static const char *const known[] = { "since", NULL };
 	FILE *f = NULL;
 	long size;
 	int fd, ret;
 
+	if (http_query_known(req, known)) {
+		http_reply_errno(req, -EINVAL, req->err.buf);
+		return;
+	}
 	if (since && view_time_parse(since, &o.since)) {
 		http_reply_error(req, 400, "bad_request",
 				 "since is a date (2026-01-31), a UTC time or"

@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "db/kcidb.h"
@@ -18,10 +19,25 @@
 #include "server/triage/gunzip.h"
 #include "server/triage/view.h"
 
+/*
+ * A KCIDB document is JSON: a form (curl -F, any multipart type) is refused with
+ * 415 before its body is read.  Other types are read as JSON (curl's
+ * --data-binary says application/x-www-form-urlencoded unless told).
+ */
 static void kcidb_begin(struct http_request *req)
 {
-	struct upload *up = http_ctx(req, upload_new, upload_free);
+	const char *type = http_header(req, "Content-Type");
+	struct upload *up;
 
+	if (type && !strncasecmp(type, "multipart/", 10)) {
+		http_reply_error(req, 415, "unsupported_media_type",
+				 "POST /api/v1/kcidb takes one KCIDB JSON"
+				 " document (Content-Type: application/json),"
+				 " not a form; a log alone goes to"
+				 " /api/v1/runs");
+		return;
+	}
+	up = http_ctx(req, upload_new, upload_free);
 	if (!upload_encoding(req, up))
 		upload_json_reserve(req, up);
 }
@@ -29,6 +45,9 @@ static void kcidb_begin(struct http_request *req)
 static void kcidb_data(struct http_request *req, const char *data, size_t len)
 {
 	struct upload *up = req->ctx;
+
+	if (!up)
+		return; /* refused in kcidb_begin */
 	int ret = up->gzip ? gunzip_feed(up->gz, data, len,
 					 upload_json_body_add, req, &req->err) :
 			     upload_json_body_add(req, data, len, &req->err);
@@ -54,10 +73,13 @@ static void kcidb_end(struct http_request *req)
 		.stored_arg = http_metrics(req),
 	};
 	struct kcidb_doc doc = { 0 };
-	json_t *reply = NULL;
+	json_t *reply = NULL, *test;
 	bool created = false;
+	size_t i;
 	int ret = 0;
 
+	if (!up)
+		return; /* refused in kcidb_begin */
 	lim.max_bytes = hc->max_json;
 	if (up->gzip)
 		ret = gunzip_finish(up->gz, &req->err);
@@ -73,6 +95,11 @@ static void kcidb_end(struct http_request *req)
 		return;
 	}
 	kcidb_fetcher_wake(hc->kcidb_fetcher);
+	/* each test's reports with their urls, as POST /api/v1/runs's */
+	json_array_foreach(json_object_get(reply, "tests"), i, test) {
+		api_verdict_urls(test);
+		api_verdict_pages(test);
+	}
 	http_reply_json(req, created ? 201 : 200, reply);
 }
 
@@ -126,10 +153,11 @@ void api_kcidb_fetches_list(struct http_request *req)
 	struct fetch_list l = { json_array(), 0 };
 	enum db_kcidb_fetch_state state;
 	const char *s = http_query(req, "state");
+	static const char *const known[] = { "state", "limit", "cursor", NULL };
 	long long limit, cursor;
-	int ret = 0;
+	int ret = http_query_known(req, known);
 
-	if (s && db_kcidb_fetch_state_parse(s, &state)) {
+	if (!ret && s && db_kcidb_fetch_state_parse(s, &state)) {
 		strbuf_addstr(&req->err,
 			      "state must be queued, done or failed");
 		ret = -EINVAL;

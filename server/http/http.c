@@ -115,6 +115,43 @@ int http_query_int(struct http_request *req, const char *name, long long def,
 	return 0;
 }
 
+struct query_known {
+	const char *const *names;
+	const char *unknown;
+};
+
+static enum MHD_Result query_arg(void *cls, enum MHD_ValueKind kind,
+				 const char *key, const char *value)
+{
+	struct query_known *q = cls;
+	size_t i;
+
+	(void)kind;
+	(void)value;
+	for (i = 0; q->names[i]; i++)
+		if (!strcmp(key, q->names[i]))
+			return MHD_YES;
+	q->unknown = key;
+	return MHD_NO;
+}
+
+int http_query_known(struct http_request *req, const char *const *names)
+{
+	struct query_known q = { names, NULL };
+	size_t i;
+
+	MHD_get_connection_values(req->conn, MHD_GET_ARGUMENT_KIND, query_arg,
+				  &q);
+	if (!q.unknown)
+		return 0;
+	strbuf_addf(&req->err, "unknown query parameter '%.64s' (", q.unknown);
+	for (i = 0; names[i]; i++)
+		strbuf_addf(&req->err, "%s%s", i ? ", " : "", names[i]);
+	strbuf_addstr(&req->err,
+		      i ? " are known here)" : "none is known here)");
+	return -EINVAL;
+}
+
 const char *http_header(struct http_request *req, const char *name)
 {
 	return MHD_lookup_connection_value(req->conn, MHD_HEADER_KIND, name);
@@ -553,7 +590,12 @@ static void call_handler(struct http_request *req, enum http_phase phase,
 }
 
 /* Route, auth and body limits once the headers are in. */
-static void request_begin(struct http_request *req)
+/*
+ * version: the request's HTTP version.  An HTTP/1.0 request has no chunked
+ * body: one that takes a body and says no Content-Length is refused with
+ * 411 rather than read as empty.
+ */
+static void request_begin(struct http_request *req, const char *version)
 {
 	const struct http_config *cfg = req->srv->cfg;
 	const char *auth, *clen;
@@ -610,6 +652,13 @@ static void request_begin(struct http_request *req)
 			cfg->max_body :
 			req->route->body_limit;
 	clen = http_header(req, MHD_HTTP_HEADER_CONTENT_LENGTH);
+	if (!clen && req->route->body_limit && version &&
+	    !strcmp(version, MHD_HTTP_VERSION_1_0)) {
+		http_reply_error(req, 411, "length_required",
+				 "an HTTP/1.0 request with a body needs"
+				 " Content-Length");
+		return;
+	}
 	if (clen && strtoull(clen, NULL, 10) > limit) {
 		strbuf_reset(&req->err);
 		strbuf_addf(&req->err, "the body is larger than %llu bytes",
@@ -752,7 +801,6 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
 	const union MHD_ConnectionInfo *ci;
 	size_t n;
 
-	(void)version;
 	if (!req) {
 		ci = MHD_get_connection_info(
 			conn, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
@@ -784,7 +832,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
 					 "the request target holds an encoded"
 					 " NUL byte (%00)");
 		} else {
-			request_begin(req);
+			request_begin(req, version);
 		}
 		/* An early reply: queue it now (MHD will not read the body). */
 		if (req->response)

@@ -131,6 +131,12 @@ const char *http_query(struct http_request *req, const char *name);
  */
 int http_query_int(struct http_request *req, const char *name, long long def,
 		   long long min, long long max, long long *out);
+/*
+ * 0 when every query parameter is one of names (NULL-terminated); else
+ * -EINVAL, the first other one and the known ones named in the request's
+ * error buffer (a typo, ?sinse=, is not silently ignored).
+ */
+int http_query_known(struct http_request *req, const char *const *names);
 const char *http_header(struct http_request *req, const char *name);
 const struct http_config *http_config(struct http_request *req);
 /* A database handle for this thread until the handler returns. */

@@ -4,10 +4,12 @@
 
 #include <errno.h>
 #include <stdlib.h>
+#include <string.h>
 #include <strings.h>
 
 #include "server/http/api.h"
 #include "server/http/metrics.h"
+#include "server/http/routes.h"
 
 void upload_init(struct upload *up)
 {
@@ -71,10 +73,16 @@ int upload_json_cap(struct http_request *req, unsigned long long len,
 	unsigned long long max = http_config(req)->max_json;
 
 	if (len > max) {
+		/* a KCIDB document's logs are its excerpts and log_urls */
 		strbuf_addf(err,
 			    "the JSON document is larger than %llu bytes"
-			    " (--max-json; send big logs raw)",
-			    max);
+			    " (--max-json; %s)",
+			    max,
+			    req->route && !strcmp(req->route->name,
+						  "kcidb_import_post") ?
+				    "split the document, or give big logs as"
+				    " log_url" :
+				    "send big logs raw");
 		return -EFBIG;
 	}
 	return 0;

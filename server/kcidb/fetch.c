@@ -10,9 +10,10 @@
 #include "server/triage/gunzip.h"
 #include "server/triage/ingest.h"
 
+/* http:// or https://, in any case (RFC 3986: a scheme is case-blind) */
 static bool http_scheme(const char *s)
 {
-	return !strncmp(s, "http://", 7) || !strncmp(s, "https://", 8);
+	return !strncasecmp(s, "http://", 7) || !strncasecmp(s, "https://", 8);
 }
 
 /* The authority of url (after "://") and its length. */
@@ -53,12 +54,18 @@ static bool climbs(const char *url)
 	return false;
 }
 
+/*
+ * Whether url starts with prefix: its scheme and authority compared
+ * case-blind (HTTP://Host/ is http://host/), its path byte for byte.
+ */
 static bool under(const char *prefix, const char *url)
 {
-	size_t n = strlen(prefix);
+	size_t n = strlen(prefix), head;
 	const char *host;
 
-	if (strncmp(url, prefix, n))
+	head = authority(prefix, &host) + (size_t)(host - prefix);
+	if (strlen(url) < n || strncasecmp(url, prefix, head) ||
+	    strncmp(url + head, prefix + head, n - head))
 		return false;
 	/* "http://host:8000" alone must not match "http://host:80001/" */
 	if (authority(prefix, &host) == strlen(host))

@@ -72,8 +72,11 @@ static json_t *entry_new(const char *test_id, const char *run_id)
 	return json_pack("{s:s, s:s?}", "id", test_id, "run_id", run_id);
 }
 
+/* A skipped test has no run: its run_id is null (nothing was stored). */
 static void entry_set(json_t *e, enum test_outcome o, const char *reason)
 {
+	if (o == TEST_SKIPPED)
+		json_object_set_new(e, "run_id", json_null());
 	json_object_set_new(e, "status", json_string(outcome_names[o]));
 	if (reason)
 		json_object_set_new(e, "reason", json_string(reason));
