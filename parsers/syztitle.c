@@ -294,7 +294,9 @@ static const char *banner_word(const char *h)
 	return NULL;
 }
 
-/* The banner without the old format's "[ ... ]". */
+/* The banner without the old format's "[ ... ]" and without its closing
+ * period ("INFO: suspicious RCU usage."): syzkaller's titles end with
+ * none. */
 static const char *banner(const char *h, struct arena *a)
 {
 	size_t n;
@@ -303,7 +305,7 @@ static const char *banner(const char *h, struct arena *a)
 		return NULL;
 	h += strspn(h, "[ ");
 	n = strlen(h);
-	while (n && (h[n - 1] == ' ' || h[n - 1] == ']'))
+	while (n && (h[n - 1] == ' ' || h[n - 1] == ']' || h[n - 1] == '.'))
 		n--;
 	return n ? arena_strndup(a, h, n) : NULL;
 }
