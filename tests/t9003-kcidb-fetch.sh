@@ -68,6 +68,14 @@ check "... followed and stored" fetched redirect-in done
 check_eq "... the run has the seed's signature" "200 e747893647d274c1" \
 	"$(get "$BASE/api/v1/runs/maestro:redirect-in") $(body '.reports[0].signature')"
 
+one hops5 "$LBASE/hops/5" >/dev/null
+check "five redirects are followed" fetched hops5 done
+one hops6 "$LBASE/hops/6" >/dev/null
+check "six are refused for good" fetched hops6 failed
+check_eq "... on the first attempt, saying so" \
+	"1 $LBASE/hops/1: more than 5 redirects" \
+	"$(row '"\(.attempts) \(.last_error)"')"
+
 one ce "$LBASE/ce/seed.txt" >/dev/null
 check "Content-Encoding: gzip is stored" fetched ce done
 check_eq "... decoded" e747893647d274c1 \
@@ -101,14 +109,14 @@ check_eq "no run for what failed" 0 \
 	"$(sql "SELECT count(*) FROM runs WHERE run_id IN ('maestro:big',
 		'maestro:bomb', 'maestro:missing', 'maestro:stall',
 		'maestro:redirect-out')")"
-check_eq "GET ?state=failed lists the five" 5 \
+check_eq "GET ?state=failed lists the six" 6 \
 	"$(get "$BASE/api/v1/kcidb/fetches?state=failed" >/dev/null; body '.fetches | length')"
 check_eq "a bad state is a 400" 400 \
 	"$(get "$BASE/api/v1/kcidb/fetches?state=nope")"
 get "$BASE/metrics" >/dev/null
-check_eq "/metrics counts the four runs the fetcher stored" \
-	"splatd_runs_total 4" "$(grep '^splatd_runs_total ' "$TMP/body")"
-check_eq "... and their reports" "splatd_reports_total 4" \
+check_eq "/metrics counts the five runs the fetcher stored" \
+	"splatd_runs_total 5" "$(grep '^splatd_runs_total ' "$TMP/body")"
+check_eq "... and their reports" "splatd_reports_total 5" \
 	"$(grep '^splatd_reports_total ' "$TMP/body")"
 stop_server
 finish

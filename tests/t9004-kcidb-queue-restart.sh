@@ -58,6 +58,8 @@ start=$(date +%s)
 stop_server
 check "serve stopped within 5 s of SIGTERM mid-fetch" \
 	test $(($(date +%s) - start)) -le 5
-check_eq "... the fetch stays queued" queued \
-	"$(sql "SELECT state FROM kcidb_fetches WHERE test_id = 'maestro:stall'")"
+check_eq "... the fetch stays queued, not counted as an attempt, due at once" \
+	"queued|0|1" \
+	"$(sql "SELECT state, attempts, next_attempt <= strftime('%s', 'now')
+		FROM kcidb_fetches WHERE test_id = 'maestro:stall'")"
 finish

@@ -132,7 +132,7 @@ static int on_progress(void *ctx, curl_off_t dltotal, curl_off_t dlnow,
 	(void)ulnow;
 	if (t->cancel && atomic_load(t->cancel)) {
 		strbuf_addstr(t->err, "the fetch was cancelled (shutdown)");
-		t->ret = -EAGAIN;
+		t->ret = -ECANCELED;
 		return 1;
 	}
 	if ((unsigned long long)dltotal > t->max_body ||
@@ -214,7 +214,14 @@ int kcidb_fetch_log(const struct kcidb_fetch_config *cfg, const char *url,
 		if (ret || code < 300 || code > 399)
 			break;
 		curl_easy_getinfo(t.curl, CURLINFO_REDIRECT_URL, &next);
-		if (!next || hop >= KCIDB_FETCH_MAX_REDIRECTS) {
+		if (next && hop >= KCIDB_FETCH_MAX_REDIRECTS) {
+			/* a loop, or a chain no retry will shorten */
+			strbuf_addf(err, "%s: more than %d redirects", at.buf,
+				    KCIDB_FETCH_MAX_REDIRECTS);
+			ret = -ELOOP;
+			break;
+		}
+		if (!next) {
 			strbuf_addf(err,
 				    "%s: HTTP %ld without a redirect to"
 				    " follow",

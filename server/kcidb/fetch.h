@@ -47,10 +47,12 @@ bool kcidb_fetch_allowed(const struct kcidb_fetch_config *cfg, const char *url);
 /*
  * GET url into in (ingest_start() done by the caller; ingest_finish() is
  * the caller's too).  0; -EPERM when url or a redirect leaves the allowed
- * prefixes, -EFBIG over a cap, -EINVAL for a broken gzip body: these will
- * not change by trying again; -EAGAIN for anything that may (time-outs,
- * connection errors, an HTTP status other than 200, *cancel set while it
- * ran; cancel may be NULL).  err says which.
+ * prefixes, -ELOOP past KCIDB_FETCH_MAX_REDIRECTS redirects, -EFBIG over
+ * a cap, -EINVAL for a broken gzip body: these will not change by trying
+ * again; -EAGAIN for anything that may (time-outs, connection errors, an
+ * HTTP status other than 200); -ECANCELED when *cancel was set while it
+ * ran (a shutdown: no attempt of the log's; cancel may be NULL).  err
+ * says which.
  */
 int kcidb_fetch_log(const struct kcidb_fetch_config *cfg, const char *url,
 		    struct ingest *in, const atomic_bool *cancel,

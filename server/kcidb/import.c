@@ -306,7 +306,15 @@ static int fetch_one(const struct kcidb_import_config *cfg, struct ingest *in,
 			ret = ret ? ret : -EINVAL; /* metadata refused */
 		}
 	}
-	if (ret == -EAGAIN && attempts < cfg->fetch->attempts) {
+	if (ret == -ECANCELED) {
+		/* a shutdown, not the log's fault: no attempt, due at once,
+		 * the last error as it was */
+		state = DB_KCIDB_FETCH_QUEUED;
+		attempts = c->attempts;
+		strbuf_reset(&why);
+		if (c->last_error)
+			strbuf_addstr(&why, c->last_error);
+	} else if (ret == -EAGAIN && attempts < cfg->fetch->attempts) {
 		state = DB_KCIDB_FETCH_QUEUED;
 		next = now + backoff(cfg->fetch, attempts);
 	} else if (ret && !fetched &&
@@ -324,7 +332,7 @@ static int fetch_one(const struct kcidb_import_config *cfg, struct ingest *in,
 	}
 	lock(cfg);
 	ret = db_kcidb_fetch_update(cfg->db, c->id, state, attempts, next,
-				    ret ? why.buf : NULL, now, err);
+				    ret && why.len ? why.buf : NULL, now, err);
 	unlock(cfg);
 	json_decref(scratch);
 	strbuf_release(&why);

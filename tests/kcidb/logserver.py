@@ -58,6 +58,13 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 self.end_headers()
                 self.wfile.flush()
                 time.sleep(30)
+            elif p.startswith("/hops/"):
+                # /hops/N: a redirect to /hops/N-1, ..., /hops/0 the seed
+                n = int(p[6:])
+                if n:
+                    self.reply(302, b"", [("Location", "/hops/%d" % (n - 1))])
+                else:
+                    self.reply(200, self.file("seed.txt"))
             elif p == "/redirect":
                 to = urllib.parse.parse_qs(u.query)["to"][0]
                 self.reply(302, b"", [("Location", to)])
