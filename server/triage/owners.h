@@ -86,7 +86,9 @@ int owners_source_new_background(struct owners_source **out, const char *repo,
 int owners_first_tree(struct db *db, struct strbuf *repo, struct strbuf *branch,
 		      bool *found, struct strbuf *err);
 /* serve without --kernel-*: the background source of the first trusted
- * tree of `splatd git tree add`; *out NULL when there is none. */
+ * tree of `splatd git tree add`; *out NULL when there is none, or when it
+ * has no MAINTAINERS (a tree for regression tracking alone: said once on
+ * stderr, "owners unavailable"). */
 int owners_source_from_trees(struct owners_source **out, struct db *db,
 			     struct indexer *ix, struct strbuf *err);
 /*
