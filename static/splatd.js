@@ -982,7 +982,8 @@ async function regressionPage(main, id) {
 	const first = Object.keys(tl).sort()[0];
 	if (first)
 		main.append(el('h2', 'Occurrence timeline'), bars(dayRange(first + 'T00:00:00Z', tl), 'occurrences'));
-	main.append(el('h2', 'Suspects'), el('p', { class: 'muted' }, r.suspects_range || ''),
+	main.append(el('h2', 'Suspects'), el('p', { class: 'muted', id: 'suspects-range' },
+		suspectsRange(r.suspects_range)),
 		table([['commit', x => String(x.commit || x.id || ''), { mono: true }],
 			['subject', x => x.subject || ''],
 			['files', x => (x.files || []).map(f => el('div', { class: 'mono' }, typeof f === 'string' ? f : JSON.stringify(f)))],
@@ -998,6 +999,20 @@ async function regressionPage(main, id) {
 	main.append(el('h2', 'History'), table([['when', x => when(x.ts)], ['who', x => x.actor],
 		['what', x => x.action], ['old', x => x.old || ''], ['new', x => x.new || ''],
 		['why', x => x.reason || '']], h.history));
+}
+
+// Where suspects were looked for ({clean, bad, repo, index, reason}): the
+// range, or why there is none.
+function suspectsRange(g) {
+	if (!g)
+		return '';
+	if (g.reason)
+		return g.reason;
+	const ix = g.index;
+	return 'commits after ' + (g.clean ? String(g.clean).slice(0, 12) : 'the start') +
+		' up to ' + String(g.bad || '?').slice(0, 12) + ' in ' + (g.repo || '?') +
+		(ix ? ', files from the function index of ' + String(ix.id || '?').slice(0, 12) +
+			' (' + ix.from + (ix.distance ? ', ' + ix.distance + ' commit(s) away' : '') + ')' : '');
 }
 
 function regressionForm(r) {

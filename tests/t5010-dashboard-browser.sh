@@ -10,10 +10,8 @@
 cd "$(dirname "$0")/.." || exit 1
 . tests/http/lib.sh
 
-CHROMIUM=${CHROMIUM:-$(command -v chromium || command -v chromium-browser)}
-[ -n "$CHROMIUM" ] || { fail "chromium is not installed (make deps)"; finish; }
-[ -d node_modules/playwright-core ] ||
-	{ fail "playwright-core is not installed (make deps runs npm ci)"; finish; }
+. tests/browser/lib.sh
+need_browser
 need_shared "$CORPUS_REAL"
 
 minikernel "$TMP/kernel"
@@ -83,24 +81,10 @@ sql "INSERT INTO signature_events (signature_id, ts, actor, action, value, note)
 MERGE_ID=$(curl -s "$BASE/api/v1/signatures?kind=recursive" | jq -r '.signatures[0].id')
 check "a recursive signature to merge" test "$MERGE_ID" -gt 0
 
-SHOTS=${SHOTS:-build/screenshots}
-mkdir -p "$SHOTS"
-BASE=$BASE CHROMIUM=$CHROMIUM SHOTS=$SHOTS CI=$CI TRIAGER=$TRIAGER \
+CI=$CI TRIAGER=$TRIAGER \
 	SEED_ID=$SEED_ID SEED_HASH=$SEED_HASH SEED_COUNT=$SEED_COUNT \
 	SEED_SYZ_TITLE=$SEED_SYZ_TITLE \
 	XSS_ID=$XSS_ID MERGE_ID=$MERGE_ID REG_ID=$REG_ID XSS_REG_ID=$XSS_REG_ID RUN_ID=s1 \
-	SUBSYSTEM=$SUBSYSTEM timeout 300 node tests/browser/dashboard.mjs \
-	>"$TMP/browser.out" 2>&1
-status=$?
-while IFS= read -r line; do
-	case $line in
-	PASS\ *) ok "${line#PASS }" ;;
-	FAIL\ *) fail "${line#FAIL }" ;;
-	esac
-done <"$TMP/browser.out"
-if ! grep -q '^screenshots: ' "$TMP/browser.out"; then
-	fail "the browser run did not finish (exit $status)"
-	tail -20 "$TMP/browser.out"
-fi
+	SUBSYSTEM=$SUBSYSTEM run_browser dashboard.mjs
 stop_server
 finish

@@ -170,6 +170,31 @@ static int add_run(void *ctx, const struct db_regression_run *r)
 	return 0;
 }
 
+/*
+ * The range suspects were looked for in, always one shape: {clean, bad,
+ * repo, index, reason}; reason says why there is none (then the others are
+ * null), or is null.  range (a reference taken) is the object
+ * regress_suspects_json() gives, or its reason string, or NULL.
+ */
+static json_t *suspects_range(json_t *range, const char *introduced)
+{
+	json_t *o;
+
+	if (json_is_object(range)) {
+		o = json_deep_copy(range);
+		json_object_set_new(o, "reason", json_null());
+		return o;
+	}
+	o = json_pack("{s:n, s:n, s:n, s:n}", "clean", "bad", "repo", "index");
+	json_object_set_new(o, "reason",
+			    json_is_string(range) ?
+				    json_copy(range) :
+				    json_sprintf("introduced is known (%s)",
+						 introduced ? introduced :
+							      "?"));
+	return o;
+}
+
 int regress_detail_json(struct regress *rg, struct db *db, long long id,
 			json_t **out, struct strbuf *err)
 {
@@ -205,8 +230,7 @@ int regress_detail_json(struct regress *rg, struct db *db, long long id,
 	json_object_set(o, "evidence", evidence);
 	json_object_set(o, "suspects", suspects);
 	json_object_set_new(o, "suspects_range",
-			    range ? range : json_string("introduced is known"));
-	range = NULL;
+			    suspects_range(range, r.introduced));
 	json_object_set(o, "runs", runs);
 	*out = o;
 out:

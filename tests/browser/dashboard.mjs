@@ -8,27 +8,11 @@
 // Environment: BASE, CHROMIUM, SHOTS, TRIAGER and CI (tokens), SEED_ID,
 // SEED_HASH, SEED_COUNT, XSS_ID, REG_ID, XSS_REG_ID, RUN_ID, SUBSYSTEM,
 // MERGE_ID (a signature the test merges into the seed's).
-import { chromium } from 'playwright-core';
+import { check, launch, rendered as renderedOn, runChecks, shooter }
+	from './lib.mjs';
 
 const env = process.env;
 const BASE = env.BASE;
-let failed = 0;
-
-function pass(name) {
-	console.log('PASS ' + name);
-}
-
-function fail(name, detail) {
-	failed++;
-	console.log('FAIL ' + name + ': ' + String(detail).replace(/\n/g, ' '));
-}
-
-function check(name, cond, detail) {
-	if (cond)
-		pass(name);
-	else
-		fail(name, detail === undefined ? 'false' : JSON.stringify(detail));
-}
 
 async function api(path, tok) {
 	const r = await fetch(BASE + '/api/v1' + path, {
@@ -37,12 +21,7 @@ async function api(path, tok) {
 	return r.json();
 }
 
-const browser = await chromium.launch({
-	executablePath: env.CHROMIUM,
-	args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
-});
-const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-const page = await context.newPage();
+const { browser, page } = await launch(env.CHROMIUM);
 const consoleErrors = [];
 // the expected failures: the refused change of the CI token, the wrong
 // token's whoami, a section that is none, the API while "down", the
@@ -66,10 +45,7 @@ page.on('dialog', d => {
 });
 
 // Wait until the page for the current address is rendered.
-async function rendered() {
-	await page.waitForFunction(() => document.body.dataset.rendered ===
-		location.pathname + location.search, null, { timeout: 20000 });
-}
+const rendered = () => renderedOn(page);
 
 async function open(path) {
 	const resp = await page.goto(BASE + path);
@@ -106,14 +82,9 @@ async function noInjection(name) {
 		r.length === 0 && dialogs === 0, { bad: r, dialogs });
 }
 
-const shots = [];
-async function shot(name) {
-	const file = env.SHOTS + '/' + name + '.png';
-	await page.screenshot({ path: file, fullPage: true });
-	shots.push(file);
-}
+const shots = shooter(page, env.SHOTS), shot = shots.shot;
 
-try {
+await runChecks(browser, shots, async () => {
 // ---- every page renders, survives a reload ---------------------------------
 const pages = [
 	['overview', '/', 'Overview'],
@@ -643,10 +614,4 @@ await noInjection('overview');
 
 check('no console error and no CSP violation on any page', consoleErrors.length === 0,
 	consoleErrors);
-} catch (e) {
-	fail('the browser run stopped', e.message);
-	await shot('stopped').catch(() => {});
-}
-await browser.close();
-console.log('screenshots: ' + shots.join(' '));
-process.exit(failed ? 1 : 0);
+});

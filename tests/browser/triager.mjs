@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: GPL-2.0
+// triager.mjs: what a triager reads on the dashboard, in Debian's headless
+// chromium driven by playwright-core, against the real `splatd serve` that
+// tests/t5011-dashboard-triager-browser.sh started and filled.  Prints
+// "PASS name" or "FAIL name: detail" per check and writes screenshots to
+// $SHOTS/triager-*.png.
+//
+// Environment: BASE, CHROMIUM, SHOTS, TRIAGER (a token), REG (a regression
+// without introduced), SIG and SIGID (its signature), BAD and BASE_SHA (the
+// first bad and last clean commits).
+import { check, launch, rendered as renderedOn, runChecks, shooter } from './lib.mjs';
+
+const env = process.env;
+const BASE = env.BASE;
+const { browser, page } = await launch(env.CHROMIUM);
+const consoleErrors = [];
+page.on('console', m => {
+	if (m.type() === 'error')
+		consoleErrors.push(m.text() + ' ' + m.location().url);
+});
+page.on('pageerror', e => consoleErrors.push('pageerror: ' + e.message));
+
+const rendered = () => renderedOn(page);
+
+async function open(path) {
+	const resp = await page.goto(BASE + path);
+	await rendered();
+	return resp;
+}
+
+const mainText = () => page.locator('main').innerText();
+
+const shots = shooter(page, env.SHOTS, 'triager-'), shot = shots.shot;
+
+await runChecks(browser, shots, async () => {
+// ---- a regression without introduced: the suspects' range ------------------
+await open('/regressions/' + env.REG);
+const range = await page.locator('#suspects-range').innerText().catch(() => '');
+check('regression: no "[object Object]" on the page',
+	!(await mainText()).includes('[object Object]'), range);
+check('regression: the suspects\' range names its commits',
+	range.includes(env.BASE_SHA.slice(0, 12)) && range.includes(env.BAD.slice(0, 12)), range);
+await shot('regression');
+
+check('no console error on any page', consoleErrors.length === 0, consoleErrors);
+});

@@ -1,0 +1,36 @@
+# SPDX-License-Identifier: GPL-2.0
+# coretemp.sh, sourced after tests/http/lib.sh (t5008, t5011): the seed's
+# story on a git tree.  coretemp_start [serve options...] makes $R, a git
+# repository (tests/test-lib.sh's new_repo) of two commits touching
+# drivers/hwmon/coretemp.c tagged base and bad; starts the server; makes
+# the tokens $CI and $TRIAGER; posts a clean run on base (clean-1) and the
+# seed on bad (bad-1: $SIG and $SIGID), both on machine m1 and tree
+# mainline; adds $R as the trusted tree mainline.
+# api METHOD PATH TOKEN [JSON]: a JSON request; the body in $TMP/body.
+api() {
+	curl -s -o "$TMP/body" -w '%{http_code}' -X "$1" \
+		-H "Authorization: Bearer $3" -H 'Content-Type: application/json' \
+		${4:+--data-binary "$4"} "$BASE$2"
+}
+
+coretemp_start() {
+	R=$TMP/linux
+	new_repo "$R"
+	commit drivers/hwmon/coretemp.c 'static int coretemp_cpu_online(unsigned int cpu)' \
+		-m 'hwmon: coretemp: base'
+	g tag base
+	commit drivers/hwmon/coretemp.c 'static int coretemp_cpu_online(unsigned int cpu) { }' \
+		-m 'hwmon: coretemp: take the lock'
+	g tag bad
+	printf '<6>[    0.000000] Linux version 6.2.0\n<6>[    5.000000] coretemp coretemp.0: ok\n' \
+		>"$TMP/clean.txt"
+	start_server --sync-interval 0 "$@"
+	CI=$(token ci1 ci)
+	TRIAGER=$(token tri1 triager)
+	post_log "$CI" "id=clean-1&commit=$(sha base)&machine=m1&tree=mainline" \
+		"$TMP/clean.txt" >/dev/null
+	post_log "$CI" "id=bad-1&commit=$(sha bad)&machine=m1&tree=mainline" "$SEED" >/dev/null
+	SIG=$(body '.reports[0].signature')
+	SIGID=$(body '.reports[0].signature_id')
+	"$SPLATD" git tree add mainline --repo "$R" --branch master --db "$DB" >/dev/null
+}

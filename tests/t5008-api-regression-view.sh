@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+# t5008-api-regression-view: GET /api/v1/regressions/{id} as the dashboard
+# reads it: suspects_range is one object whatever happened ({clean, bad,
+# repo, index, reason}: reason null when there is a range, else why there is
+# none), never a bare string.
+cd "$(dirname "$0")/.." || exit 1
+. tests/http/lib.sh
+
+. tests/http/coretemp.sh
+coretemp_start
+bash tests/tools/rerender.sh -p console "$DATA/parse-invariance/two-lock.splat" >"$TMP/t1.txt"
+post_log "$CI" "id=other-1&machine=m2" "$TMP/t1.txt" >/dev/null
+SIG2=$(body '.reports[0].signature')
+SIG2ID=$(body '.reports[0].signature_id')
+
+check_eq "a regression without introduced" 201 \
+	"$(api POST /api/v1/regressions "$TRIAGER" "{\"title\":\"r1\",\"signatures\":[\"$SIG\"]}")"
+REG=$(body .id)
+check_eq "a regression whose introducing commit is known" 201 \
+	"$(api POST /api/v1/regressions "$TRIAGER" "{\"title\":\"r2\",\"signatures\":[\"$SIG2\"],\"introduced\":\"$(sha base)\"}")"
+REG2=$(body .id)
+
+get "$BASE/api/v1/regressions/$REG" >/dev/null
+check_eq "suspects_range with a range: an object, reason null" \
+	"object $(sha base) $(sha bad) null" \
+	"$(body '.suspects_range | "\(type) \(.clean) \(.bad) \(.reason)"')"
+get "$BASE/api/v1/regressions/$REG2" >/dev/null
+check_eq "suspects_range when introduced is known: the same object, with the reason" \
+	"object null null introduced is known ($(sha base))" \
+	"$(body '.suspects_range | "\(type) \(.clean) \(.bad) \(.reason)"')"
+sql "DELETE FROM git_trees"
+get "$BASE/api/v1/regressions/$REG" >/dev/null
+check_eq "suspects_range when no repository knows the commit: an object with the reason" \
+	"object null no configured repository knows $(sha bad)" \
+	"$(body '.suspects_range | "\(type) \(.repo) \(.reason)"')"
+
+stop_server
+finish
