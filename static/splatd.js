@@ -966,7 +966,13 @@ async function regressionPage(main, id) {
 		['status', el('span', statusTag(r.status), r.resolution ? ' — ' + r.resolution : '')],
 		['introduced', el('span', { class: 'mono' }, r.introduced || 'unknown')],
 		['links', el('ul', (r.links || []).map(l => el('li', extLink(l))))],
-		['fix', r.fix_commit ? el('span', { class: 'mono' }, r.fix_commit + (r.fix_repo ? ' in ' + r.fix_repo : '')) : 'none known'],
+		['fix', r.fix_commit ? el('span', { class: 'mono' }, r.fix_commit + (r.fix_repo ? ' in ' + r.fix_repo : '')) :
+			r.fix_expected ? 'no commit found yet' : 'none known'],
+		r.fix_expected ? ['fix expected', el('span', { id: 'fix-expected' },
+			el('span', { class: 'fix-subject' }, r.fix_expected.fix),
+			r.fix_expected.by ? ', named by ' + r.fix_expected.by : '',
+			r.fix_expected.at ? [' on ', when(r.fix_expected.at)] : '',
+			r.fix_commit ? '' : ' (no commit in a configured tree matches it yet)')] : null,
 		['clean runs', el('span', { class: 'progress' }, r.clean_runs + ' of ' + r.fixed_after +
 			' clean runs with the fix')],
 		['created', when(r.created)], ['updated', when(r.updated)]]));

@@ -3,7 +3,8 @@
 # t5008-api-regression-view: GET /api/v1/regressions/{id} as the dashboard
 # reads it: suspects_range is one object whatever happened ({clean, bad,
 # repo, index, reason}: reason null when there is a range, else why there is
-# none), never a bare string.
+# none), never a bare string; fix_expected says which fix a maintainer's
+# `#splatd fix:` reply named, who and when.
 cd "$(dirname "$0")/.." || exit 1
 . tests/http/lib.sh
 
@@ -34,6 +35,25 @@ get "$BASE/api/v1/regressions/$REG" >/dev/null
 check_eq "suspects_range when no repository knows the commit: an object with the reason" \
 	"object null no configured repository knows $(sha bad)" \
 	"$(body '.suspects_range | "\(type) \(.repo) \(.reason)"')"
+
+# a maintainer's reply names the fix to expect: the detail says which, who
+# named it and when, while git has found no commit for it
+GR=linux@roeck-us.net
+DIGEST=d1.splatd@example.org
+NOW=1767225600
+sql "INSERT INTO mail_items VALUES ('$DIGEST', 1, $SIGID);
+	INSERT INTO mail_sent_about VALUES ($SIGID, '$GR', $NOW);"
+SUBJ='hwmon: (coretemp) take the hotplug lock once'
+printf 'From: %s\nMessage-ID: <r1@x>\nIn-Reply-To: <%s>\nSubject: Re: x\n\n%s\n' \
+	"$GR" "$DIGEST" "#splatd [1] fix: $SUBJ" |
+	"$SPLATD" mail receive --db "$DB" --now "$NOW" >"$TMP/rx.out"
+check "the reply naming the fix is applied" grep -q '^applied: ' "$TMP/rx.out"
+get "$BASE/api/v1/regressions/$REG" >/dev/null
+check_eq "fix_expected: the subject, who named it and when; no fix commit yet" \
+	"$SUBJ|mail:$GR|2026-01-01T00:00:00Z|null" \
+	"$(body '"\(.fix_expected.fix)|\(.fix_expected.by)|\(.fix_expected.at)|\(.fix_commit)"')"
+get "$BASE/api/v1/regressions/$REG2" >/dev/null
+check_eq "fix_expected is null when nobody named one" null "$(body .fix_expected)"
 
 stop_server
 finish

@@ -4,7 +4,8 @@
 # real headless Chromium (tests/browser/triager.mjs) against a real `splatd
 # serve` with a git tree: a regression whose introducing commit is unknown
 # shows the range its suspects were looked for in (never "[object
-# Object]").  Screenshots go to build/screenshots/triager-*.png.
+# Object]"); the fix a maintainer named by mail is shown with who named it
+# and when.  Screenshots go to build/screenshots/triager-*.png.
 cd "$(dirname "$0")/.." || exit 1
 . tests/http/lib.sh
 
@@ -16,8 +17,18 @@ coretemp_start --static "${STATIC:-static}"
 check_eq "a regression without introduced" 201 \
 	"$(api POST /api/v1/regressions "$TRIAGER" "{\"title\":\"coretemp hotplug\",\"signatures\":[\"$SIG\"]}")"
 REG=$(body .id)
+# a maintainer's reply names the fix to expect
+GR=linux@roeck-us.net
+DIGEST=d1.splatd@example.org
+sql "INSERT INTO mail_items VALUES ('$DIGEST', 1, $SIGID);
+	INSERT INTO mail_sent_about VALUES ($SIGID, '$GR', 1767225600);"
+FIX='hwmon: (coretemp) take the hotplug lock once'
+printf 'From: %s\nMessage-ID: <r1@x>\nIn-Reply-To: <%s>\nSubject: Re: x\n\n%s\n' \
+	"$GR" "$DIGEST" "#splatd [1] fix: $FIX" |
+	"$SPLATD" mail receive --db "$DB" --now 1767225600 >"$TMP/rx.out"
+check "the reply naming the fix is applied" grep -q '^applied: ' "$TMP/rx.out"
 
 TRIAGER=$TRIAGER REG=$REG SIGID=$SIGID SIG=$SIG BAD=$(sha bad) BASE_SHA=$(sha base) \
-	run_browser triager.mjs
+	FIX=$FIX GR=$GR run_browser triager.mjs
 stop_server
 finish

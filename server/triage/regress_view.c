@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <string.h>
 
 #include "db/regress.h"
 #include "server/triage/view.h"
@@ -170,6 +171,48 @@ static int add_run(void *ctx, const struct db_regression_run *r)
 	return 0;
 }
 
+/* The newest "fix_expected" event of a regression's history. */
+static int last_fix_expected(void *ctx, const struct db_regression_event *e)
+{
+	json_t **out = ctx;
+
+	if (strcmp(e->action, "fix_expected"))
+		return 0;
+	json_decref(*out);
+	*out = json_pack("{s:o, s:s, s:o, s:o}", "fix",
+			 view_string(e->new_value), "by",
+			 e->actor ? e->actor : "", "at", view_time(e->ts),
+			 "reason", view_string(e->reason));
+	return 0;
+}
+
+/*
+ * The fix a maintainer said to expect (`#splatd fix: <subject or commit>`):
+ * {fix, by, at, reason} from the history event that named the one stored,
+ * or JSON null.  Into *out (a new reference).
+ */
+static int fix_expected_json(struct db *db, long long id, json_t **out,
+			     struct strbuf *err)
+{
+	struct strbuf fix = STRBUF_INIT;
+	int ret;
+
+	*out = NULL;
+	ret = db_regression_fix_expected(db, id, &fix, err);
+	if (!ret && fix.len)
+		ret = db_regression_history(db, id, last_fix_expected, out,
+					    err);
+	if (!ret && fix.len && !*out) /* stored without an event */
+		*out = json_pack("{s:o, s:n, s:n, s:n}", "fix",
+				 view_string(fix.buf), "by", "at", "reason");
+	if (!ret && *out) /* the stored one is the truth */
+		json_object_set_new(*out, "fix", view_string(fix.buf));
+	if (!ret && !*out)
+		*out = json_null();
+	strbuf_release(&fix);
+	return ret;
+}
+
 /*
  * The range suspects were looked for in, always one shape: {clean, bad,
  * repo, index, reason}; reason says why there is none (then the others are
@@ -201,7 +244,7 @@ int regress_detail_json(struct regress *rg, struct db *db, long long id,
 	struct reg r;
 	json_t *o = NULL, *links = json_array(), *sigs = json_array();
 	json_t *evidence = json_array(), *runs = json_array();
-	json_t *suspects = json_array(), *range = NULL;
+	json_t *suspects = json_array(), *range = NULL, *fix = NULL;
 	struct sig_ctx sc = { db, sigs, err };
 	int ret;
 
@@ -216,6 +259,8 @@ int regress_detail_json(struct regress *rg, struct db *db, long long id,
 					     err);
 	if (!ret)
 		ret = db_regression_runs(db, id, add_run, runs, err);
+	if (!ret)
+		ret = fix_expected_json(db, id, &fix, err);
 	if (!ret && !r.introduced)
 		ret = regress_suspects_json(db, rg->cfg.indexer, id, suspects,
 					    &range, err);
@@ -225,6 +270,7 @@ int regress_detail_json(struct regress *rg, struct db *db, long long id,
 	json_object_set_new(o, "fixed_after",
 			    json_integer(rg->cfg.fixed_after));
 	json_object_set_new(o, "fix_repo", view_string(r.fix_repo));
+	json_object_set(o, "fix_expected", fix);
 	json_object_set(o, "links", links);
 	json_object_set(o, "signatures", sigs);
 	json_object_set(o, "evidence", evidence);
@@ -236,6 +282,7 @@ int regress_detail_json(struct regress *rg, struct db *db, long long id,
 out:
 	reg_release(&r);
 	json_decref(range);
+	json_decref(fix);
 	json_decref(links);
 	json_decref(sigs);
 	json_decref(evidence);

@@ -7,7 +7,8 @@
 //
 // Environment: BASE, CHROMIUM, SHOTS, TRIAGER (a token), REG (a regression
 // without introduced), SIG and SIGID (its signature), BAD and BASE_SHA (the
-// first bad and last clean commits).
+// first bad and last clean commits), FIX (the fix a maintainer named by
+// mail) and GR (who).
 import { check, launch, rendered as renderedOn, runChecks, shooter } from './lib.mjs';
 
 const env = process.env;
@@ -40,6 +41,11 @@ check('regression: no "[object Object]" on the page',
 	!(await mainText()).includes('[object Object]'), range);
 check('regression: the suspects\' range names its commits',
 	range.includes(env.BASE_SHA.slice(0, 12)) && range.includes(env.BAD.slice(0, 12)), range);
+const fix = await page.locator('#fix-expected').innerText().catch(() => '');
+check('regression: the fix expected by mail, who named it and when',
+	fix.startsWith(env.FIX + ', named by mail:' + env.GR + ' on 2026-01-01'), fix);
+check('regression: "fix" does not say "none known" when one is expected',
+	!(await mainText()).includes('none known'));
 await shot('regression');
 
 check('no console error on any page', consoleErrors.length === 0, consoleErrors);
