@@ -989,6 +989,15 @@ int db_signature_merge_locked(struct db *db, long long id, long long into,
 	ret = db_signature_get(db, id, NULL, get_dup, &dup, err);
 	if (ret)
 		return ret;
+	if (dup) {
+		/* moving a duplicate silently would undo a triager's merge */
+		strbuf_addf(err,
+			    "signature %lld is already a duplicate of signature"
+			    " %lld and stays one; merge signature %lld instead"
+			    " (its duplicates follow it)",
+			    id, dup, dup);
+		return -EEXIST;
+	}
 	ret = db_signature_get(db, into, NULL, get_dup, &dup, err);
 	if (ret)
 		return ret;
@@ -1015,8 +1024,14 @@ int db_signature_merge_locked(struct db *db, long long id, long long into,
 	if (ret)
 		return ret;
 	snprintf(value, sizeof(value), "%lld", *root);
-	return db_signature_event_add(db, id, ts, actor, "merge", value, note,
-				      err);
+	ret = db_signature_event_add(db, id, ts, actor, "merge", value, note,
+				     err);
+	if (ret)
+		return ret;
+	/* the target's history says what was merged into it */
+	snprintf(value, sizeof(value), "%lld", id);
+	return db_signature_event_add(db, *root, ts, actor, "merged_in", value,
+				      note, err);
 }
 
 int db_signature_merge(struct db *db, long long id, long long into,

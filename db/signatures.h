@@ -191,7 +191,9 @@ int db_signature_patch(struct db *db, long long id, const char *status,
 /*
  * Make id a duplicate of into (its root when into is itself a duplicate);
  * future occurrences of id count on that root.  -ENOENT when either is
- * absent, -EINVAL when that would merge a signature into itself.
+ * absent, -EINVAL when that would merge a signature into itself, -EEXIST
+ * (err names its root) when id is a duplicate already.  Events: "merge"
+ * (the root) on id, "merged_in" (id) on the root.
  */
 int db_signature_merge(struct db *db, long long id, long long into,
 		       const char *actor, long long ts, long long *root,

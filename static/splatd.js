@@ -857,8 +857,11 @@ async function signaturePage(main, id) {
 	// who did what, newest first: triage here, mail replies (their value
 	// and note are text: a Message-ID, a period...), merges, escalation
 	main.append(el('h2', 'History'), el('div', { id: 'history' }, table([
-		['when', x => when(x.at)], ['who', x => x.actor || ''], ['what', x => x.action],
-		['value', x => x.value || ''], ['note', x => x.note || '', { wrap: true }]],
+		['when', x => when(x.at)], ['who', x => x.actor || ''],
+		['what', x => x.action === 'merged_in' ? 'merged into this' :
+			x.action === 'merge' ? 'merged into' : x.action],
+		['value', x => /^merge/.test(x.action) && /^\d+$/.test(x.value || '') ?
+			sigLink(x.value) : x.value || ''], ['note', x => x.note || '', { wrap: true }]],
 	s.history || [], 'history')));
 	main.append(el('h2', 'Latest occurrences'), occ.occurrences.length ?
 		el('div', occ.occurrences.map(o => el('details', { class: 'occurrence' },

@@ -166,17 +166,17 @@ check_eq "a later two-lock occurrence counts on the target" \
 	"$st $(body '.reports[0] | "\(.signature_id) \(.signature) \(.occurrences) \(.new)"')"
 get "$BASE/api/v1/signatures/$TWOID" >/dev/null
 check_eq "the merged signature keeps its own count" 1 "$(body .occurrences)"
-check_eq "events are recorded" "status status note note status merge" \
+check_eq "events are recorded (the merge on both sides)" "status status note note status merge merged_in" \
 	"$(sql 'SELECT action FROM signature_events ORDER BY id' | xargs)"
 check_eq "events name the token" tri1 \
 	"$(sql 'SELECT DISTINCT actor FROM signature_events')"
 get "$BASE/api/v1/signatures/$SEEDID" >/dev/null
 check_eq "the signature carries its history, newest first" \
-	"status:known:- note:-:- note:-:seen on glk too status:triaged:- status:known:CI-only revert, drm-tip" \
+	"merged_in:$TWOID:- status:known:- note:-:- note:-:seen on glk too status:triaged:- status:known:CI-only revert, drm-tip" \
 	"$(body '[.history[] | "\(.action):\(.value // "-"):\(.note // "-")"] | join(" ")')"
 check_eq "a history line: who, what, value, note, when" \
 	'tri1 status known null true' \
-	"$(body '.history[0] | "\(.actor) \(.action) \(.value) \(.note) \(.at | test("^20[0-9-]+T"))"')"
+	"$(body '.history[1] | "\(.actor) \(.action) \(.value) \(.note) \(.at | test("^20[0-9-]+T"))"')"
 check_eq "the merge is in the merged one's history" "merge $SEEDID" \
 	"$(get "$BASE/api/v1/signatures/$TWOID" >/dev/null; body '.history[0] | "\(.action) \(.value)"')"
 check_eq "not muted" "null false" "$(get "$BASE/api/v1/signatures/$SEEDID" >/dev/null

@@ -5,7 +5,8 @@
 # serve` with a git tree: a regression whose introducing commit is unknown
 # shows the range its suspects were looked for in (never "[object
 # Object]"); the fix a maintainer named by mail is shown with who named it
-# and when.  Screenshots go to build/screenshots/triager-*.png.
+# and when; merging a duplicate elsewhere is refused in the page, and the
+# target's history shows what was merged into it.  Screenshots go to build/screenshots/triager-*.png.
 cd "$(dirname "$0")/.." || exit 1
 . tests/http/lib.sh
 
@@ -17,6 +18,16 @@ coretemp_start --static "${STATIC:-static}"
 check_eq "a regression without introduced" 201 \
 	"$(api POST /api/v1/regressions "$TRIAGER" "{\"title\":\"coretemp hotplug\",\"signatures\":[\"$SIG\"]}")"
 REG=$(body .id)
+# two more cycles of the same title, told apart by one lock class; B is
+# merged into the seed's
+sed 's/bus_notifier/bus_notifier2/g' "$SEED" >"$TMP/seed2.txt"
+sed 's/cpuhp_state-up/cpuhp_state-down/g' "$SEED" >"$TMP/seed3.txt"
+post_log "$CI" "id=b-1&machine=m2&tree=mainline" "$TMP/seed2.txt" >/dev/null
+B=$(body '.reports[0].signature_id')
+post_log "$CI" "id=c-1&machine=m2&tree=mainline" "$TMP/seed3.txt" >/dev/null
+C=$(body '.reports[0].signature_id')
+check_eq "B is merged into the seed's" 200 \
+	"$(api POST "/api/v1/signatures/$B/merge" "$TRIAGER" "{\"into\": $SIGID}")"
 # a maintainer's reply names the fix to expect
 GR=linux@roeck-us.net
 DIGEST=d1.splatd@example.org
@@ -29,6 +40,6 @@ printf 'From: %s\nMessage-ID: <r1@x>\nIn-Reply-To: <%s>\nSubject: Re: x\n\n%s\n'
 check "the reply naming the fix is applied" grep -q '^applied: ' "$TMP/rx.out"
 
 TRIAGER=$TRIAGER REG=$REG SIGID=$SIGID SIG=$SIG BAD=$(sha bad) BASE_SHA=$(sha base) \
-	FIX=$FIX GR=$GR run_browser triager.mjs
+	B=$B C=$C FIX=$FIX GR=$GR run_browser triager.mjs
 stop_server
 finish

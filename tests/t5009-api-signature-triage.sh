@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+# t5009-api-signature-triage: what a triager does with signatures of the
+# same title (three cycles "possible deadlock in coretemp_cpu_online" told
+# apart by one lock class): a signature that is already a duplicate is not
+# moved by a second merge (409 naming where it is merged; its root is the
+# one to merge), and the target's history records what was merged into it.
+cd "$(dirname "$0")/.." || exit 1
+. tests/http/lib.sh
+
+start_server
+CI=$(token ci1 ci)
+TRIAGER=$(token tri1 triager)
+sed 's/bus_notifier/bus_notifier2/g' "$SEED" >"$TMP/seed2.txt"
+sed 's/cpuhp_state-up/cpuhp_state-down/g' "$SEED" >"$TMP/seed3.txt"
+ids=()
+for f in "$SEED" "$TMP/seed2.txt" "$TMP/seed3.txt"; do
+	post_log "$CI" "id=$(basename "$f")&machine=m1" "$f" >/dev/null
+	ids+=("$(body '.reports[0].signature_id')")
+done
+A=${ids[0]} B=${ids[1]} C=${ids[2]}
+check_eq "three signatures, one title" \
+	"3 possible deadlock in coretemp_cpu_online" \
+	"$(sql "SELECT count(DISTINCT id) || ' ' || min(title) FROM signatures")"
+
+merge() { # merge ID INTO
+	curl -s -o "$TMP/body" -w '%{http_code}' -X POST \
+		-H "Authorization: Bearer $TRIAGER" -H 'Content-Type: application/json' \
+		--data "{\"into\": $2}" "$BASE/api/v1/signatures/$1/merge"
+}
+check_eq "merge B into A" "200 $A" "$(merge "$B" "$A") $(body .duplicate_of)"
+check_eq "merging B, a duplicate of A, into C is 409 and says where B is" \
+	"409 signature $B is already a duplicate of signature $A and stays one; merge signature $A instead (its duplicates follow it)" \
+	"$(merge "$B" "$C") $(body .detail)"
+check_eq "... B did not move" "$A" \
+	"$(get "$BASE/api/v1/signatures/$B" >/dev/null; body .duplicate_of)"
+check_eq "... and nothing was recorded for it" 1 \
+	"$(sql "SELECT count(*) FROM signature_events WHERE action = 'merge'")"
+check_eq "merging B into A again is 409 too" 409 "$(merge "$B" "$A")"
+get "$BASE/api/v1/signatures/$A" >/dev/null
+check_eq "A's history: B merged into it, by whom" "merged_in $B tri1" \
+	"$(body '.history[0] | "\(.action) \(.value) \(.actor)"')"
+check_eq "merge A (the root) into C: B follows" "200 $C $C" \
+	"$(merge "$A" "$C") $(body .duplicate_of) $(sql "SELECT duplicate_of FROM signatures WHERE id = $B")"
+check_eq "C's history: A merged into it" "merged_in $A" \
+	"$(get "$BASE/api/v1/signatures/$C" >/dev/null; body '.history[0] | "\(.action) \(.value)"')"
+
+stop_server
+finish
