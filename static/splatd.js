@@ -92,6 +92,35 @@ function sigLink(id, text) {
 	return page(text || '#' + id, 'signatures', id);
 }
 
+// A signature named where titles are listed: its title (a link) and the
+// first 8 digits of its hash, which tell apart signatures of one title;
+// classes, when given, are the lock classes only it has among them.
+function sigName(id, title, hash, classes) {
+	return el('span', { class: 'sig-name' }, sigLink(id, title),
+		hash ? [' ', el('span', { class: 'hash mono', title: 'signature ' + hash }, String(hash).slice(0, 8))] : null,
+		classes && classes.length ? [' ', el('span', { class: 'distinct mono',
+			title: 'lock classes only this one of the same title has' },
+		'with ' + classes.join(', '))] : null);
+}
+
+// For rows that share a title with another row: row.id -> the classes of
+// the row that no other row of that title has (none: the hash tells).
+function distinctClasses(rows) {
+	const byTitle = {}, out = {};
+	for (const r of rows)
+		(byTitle[r.title] = byTitle[r.title] || []).push(r);
+	for (const group of Object.values(byTitle)) {
+		if (group.length < 2)
+			continue;
+		for (const r of group) {
+			const others = group.filter(o => o !== r);
+			out[r.id] = (r.classes || []).filter(c =>
+				!others.some(o => (o.classes || []).includes(c)));
+		}
+	}
+	return out;
+}
+
 // A time: the reader's local time (YYYY-MM-DD HH:MM), the UTC value on
 // hover.
 function when(iso, dayOnly) {
@@ -623,7 +652,7 @@ async function overviewPage(main) {
 	main.append(el('h2', 'Seen most this week'),
 		el('p', { class: 'muted' }, 'Today and the 6 days before (since ',
 			when(o.week_since), ').'),
-		table([['signature', r => sigLink(r.id, r.title)], ['kind', r => r.kind],
+		table([['signature', r => sigName(r.id, r.title, r.signature)], ['kind', r => r.kind],
 			['status', r => statusTag(r.status)],
 			['this week', r => r.count, { num: true }]], o.top_week));
 	main.append(el('h2', 'Latest runs'), runsTable(runs.runs));
@@ -700,8 +729,8 @@ function sortHeader(label, key) {
 	return b;
 }
 
-function sigTitleCell(s) {
-	return el('span', sigLink(s.id, s.title),
+function sigTitleCell(s, distinct) {
+	return el('span', sigName(s.id, s.title, s.signature, distinct && distinct[s.id]),
 		s.duplicate_of ? el('span', { class: 'tag dup' }, 'duplicate of #' + s.duplicate_of) : null,
 		s.escalated ? el('span', { class: 'tag escalated', title: s.escalated.reason || '' }, 'escalated') : null);
 }
@@ -733,8 +762,9 @@ async function signaturesPage(main) {
 	for (const x of stats.signatures)
 		stat[x.id] = x;
 	const st = (s, k) => stat[s.id] ? stat[s.id][k] : null;
+	const distinct = distinctClasses(shown);
 	const t = table([
-		['title', sigTitleCell],
+		['title', s => sigTitleCell(s, distinct)],
 		['kind', s => kindText(s.kind)],
 		['status', s => statusTag(s.status)],
 		['regression', s => regOf[s.signature] ? page('#' + regOf[s.signature].id + ' ' +
@@ -787,7 +817,7 @@ async function signaturePage(main, id) {
 		muted(s) ? ['muted', el('span', { id: 'muted' }, muted(s))] : null,
 		s.duplicate_of ? ['duplicate of', sigLink(s.duplicate_of)] : null,
 		dups.duplicates.length ? ['duplicates merged into it', el('ul', { class: 'duplicates' },
-			dups.duplicates.map(d => el('li', sigLink(d.id, '#' + d.id + ' ' + d.title))))] : null,
+			dups.duplicates.map(d => el('li', sigName(d.id, '#' + d.id + ' ' + d.title, d.signature))))] : null,
 		s.culprit ? ['culprit', el('span', { class: 'mono' }, s.culprit.function +
 			(s.culprit.module ? ' [' + s.culprit.module + ']' : ''))] : null,
 		s.syz_title ? ['syzbot title', el('span', { class: 'mono syz-title' }, s.syz_title)] : null,
@@ -851,7 +881,7 @@ async function signaturePage(main, id) {
 	s.owners) : el('p', { class: 'muted' },
 		'no kernel tree configured (serve --kernel-tree or --kernel-repo)'));
 	main.append(el('h2', 'Signatures sharing an edge'), table([
-		['signature', r => sigLink(r.id, r.title)], ['shared edges', r => r.shared_edges, { num: true }]],
+		['signature', r => sigName(r.id, r.title, r.signature)], ['shared edges', r => r.shared_edges, { num: true }]],
 	s.related || []));
 	main.append(el('h2', 'Regression'), regressionPanel(s, regs.regressions));
 	// who did what, newest first: triage here, mail replies (their value
@@ -981,7 +1011,7 @@ async function regressionPage(main, id) {
 		['created', when(r.created)], ['updated', when(r.updated)]]));
 	if (canTriage())
 		main.append(regressionForm(r));
-	main.append(el('h2', 'Signatures'), table([['signature', x => sigLink(x.id, x.title)],
+	main.append(el('h2', 'Signatures'), table([['signature', x => sigName(x.id, x.title, x.signature)],
 		['kind', x => x.kind], ['count', x => x.occurrences, { num: true }],
 		['last seen', x => when(x.last_seen)]], r.signatures || []));
 	const tl = {};
@@ -1118,7 +1148,8 @@ async function subsystemPage(main, name) {
 				'occurrences per week'))));
 	main.append(el('p', el('a', { href: '/signatures?subsystem=' + encodeURIComponent(name) },
 		'filter the signature list by this section')));
-	main.append(el('h2', 'Open signatures'), table([['title', sigTitleCell], ['kind', s => s.kind],
+	const distinct = distinctClasses(r.signatures);
+	main.append(el('h2', 'Open signatures'), table([['title', x => sigTitleCell(x, distinct)], ['kind', s => s.kind],
 		['status', s => statusTag(s.status)], ['count', s => s.occurrences, { num: true }],
 		['last seen', s => when(s.last_seen)]], r.signatures));
 }
@@ -1149,7 +1180,7 @@ async function runPage(main, id) {
 		['commit', el('span', { class: 'mono' }, run.commit || '')], ['test', run.test || ''],
 		['received', when(run.received_at)], ['log', run.log_size + ' bytes, sha256 ' + run.log_sha256],
 		['lockdep', lockdepOff(run.lockdep_off)]]));
-	main.append(el('h2', 'Reports'), table([['signature', x => sigLink(x.signature_id, x.title)],
+	main.append(el('h2', 'Reports'), table([['signature', x => sigName(x.signature_id, x.title, x.signature)],
 		['kind', x => x.kind], ['verdict', x => x.new ? 'new signature' : 'seen before'],
 		['status', x => statusTag(x.status)], ['count', x => x.occurrences, { num: true }]],
 	r.reports || []));

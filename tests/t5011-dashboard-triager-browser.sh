@@ -6,7 +6,9 @@
 # shows the range its suspects were looked for in (never "[object
 # Object]"); the fix a maintainer named by mail is shown with who named it
 # and when; merging a duplicate elsewhere is refused in the page, and the
-# target's history shows what was merged into it.  Screenshots go to build/screenshots/triager-*.png.
+# target's history shows what was merged into it; signatures of one title
+# are told apart by their hashes (and the lock class only one has) in the
+# list, the overview's most seen and "sharing an edge".  Screenshots go to build/screenshots/triager-*.png.
 cd "$(dirname "$0")/.." || exit 1
 . tests/http/lib.sh
 

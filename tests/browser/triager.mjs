@@ -73,5 +73,27 @@ check('merge: the target\'s history says what was merged into it',
 	first);
 await page.click('#signout');
 
+// ---- signatures of one title are told apart --------------------------------
+const hashOf = async id => (await (await fetch(BASE + '/api/v1/signatures/' + id)).json()).signature;
+const [hA, hB, hC] = [await hashOf(env.SIGID), await hashOf(env.B), await hashOf(env.C)];
+await open('/signatures?duplicates=1');
+const names = await page.locator('main tbody .sig-name').allInnerTexts();
+check('list: each title of the three beside its own hash',
+	[hA, hB, hC].every(h => names.some(n => n.includes('coretemp_cpu_online ' + h.slice(0, 8)))),
+	names);
+check('list: the lock class only one of them has is named',
+	names.some(n => n.includes(hB.slice(0, 8)) && n.includes('bus_notifier2')) &&
+	names.some(n => n.includes(hC.slice(0, 8)) && n.includes('cpuhp_state-down')), names);
+await shot('signatures-same-title');
+await open('/');
+const top = await page.locator('main .sig-name').allInnerTexts();
+check('overview: the most seen of the week carry their hashes',
+	top.some(n => n.includes(hA.slice(0, 8))) && top.some(n => n.includes(hC.slice(0, 8))), top);
+await shot('overview');
+await open('/signatures/' + env.C);
+const related = await page.locator('main .sig-name').allInnerTexts();
+check('signature: "sharing an edge" carries the hashes',
+	related.some(n => n.includes(hA.slice(0, 8))), related);
+
 check('no console error on any page', consoleErrors.length === 0, consoleErrors);
 });
