@@ -12,7 +12,8 @@
 
 /*
  * The list statements share their filters: ?1 kind, ?2 status, ?3 q (lower
- * case, matched against the search column), ?4 since (last_seen >=), ?5/?6
+ * case, matched against the search column, or 6 characters or more: the
+ * start of the hash), ?4 since (last_seen >=), ?5/?6
  * the cursor (sort value, id), ?7 limit.  A NULL parameter disables its
  * filter.  instr is SQLite's spelling of strpos; a parameter first met in
  * "IS NULL" is cast, or PostgreSQL could not tell its type.
@@ -23,7 +24,8 @@
 	"SELECT " SIG_COLUMNS " FROM signatures"                                         \
 	" WHERE (CAST(?1 AS text) IS NULL OR kind = ?1)"                                 \
 	" AND (CAST(?2 AS text) IS NULL OR status = ?2)"                                 \
-	" AND (CAST(?3 AS text) IS NULL OR " instr "(search, ?3) > 0)"                   \
+	" AND (CAST(?3 AS text) IS NULL OR " instr "(search, ?3) > 0"                    \
+	" OR (length(?3) >= 6 AND substr(hash, 1, length(?3)) = ?3))"                    \
 	" AND (CAST(?4 AS bigint) IS NULL OR last_seen >= ?4)"                           \
 	" AND (CAST(?5 AS bigint) IS NULL OR " col " < ?5"                               \
 	" OR (" col " = ?5 AND id < ?6))"                                                \

@@ -4,7 +4,8 @@
 # same title (three cycles "possible deadlock in coretemp_cpu_online" told
 # apart by one lock class): a signature that is already a duplicate is not
 # moved by a second merge (409 naming where it is merged; its root is the
-# one to merge), and the target's history records what was merged into it.
+# one to merge), and the target's history records what was merged into it;
+# the search finds a signature by its hash or its first 6 digits or more.
 cd "$(dirname "$0")/.." || exit 1
 . tests/http/lib.sh
 
@@ -22,6 +23,15 @@ A=${ids[0]} B=${ids[1]} C=${ids[2]}
 check_eq "three signatures, one title" \
 	"3 possible deadlock in coretemp_cpu_online" \
 	"$(sql "SELECT count(DISTINCT id) || ' ' || min(title) FROM signatures")"
+
+# the search box finds a signature by its hash, or 6 of its first digits
+HC=$(sql "SELECT hash FROM signatures WHERE id = $C")
+q() { get "$BASE/api/v1/signatures?duplicates=1&q=$1" >/dev/null; body '[.signatures[].id] | join(",")'; }
+check_eq "q=the whole hash: that signature" "$C" "$(q "$HC")"
+check_eq "q=its first 8 digits" "$C" "$(q "${HC:0:8}")"
+check_eq "q=its first 6 digits, in capitals" "$C" "$(q "$(tr a-f A-F <<<"${HC:0:6}")")"
+check_eq "q=a hash of none: none" "" "$(q 0000000000000000)"
+check_eq "q=words still search the text" "$C" "$(q cpuhp_state-down)"
 
 merge() { # merge ID INTO
 	curl -s -o "$TMP/body" -w '%{http_code}' -X POST \

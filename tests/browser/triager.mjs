@@ -95,5 +95,16 @@ const related = await page.locator('main .sig-name').allInnerTexts();
 check('signature: "sharing an edge" carries the hashes',
 	related.some(n => n.includes(hA.slice(0, 8))), related);
 
+// ---- the search box finds a hash --------------------------------------------
+await open('/signatures');
+await page.fill('form.filters input[name=q]', hC.slice(0, 8));
+await page.click('form.filters button[type=submit]');
+await page.waitForFunction(() => location.search.includes('q='));
+await rendered();
+const found = await page.locator('main tbody .sig-name').allInnerTexts();
+check('search: the first 8 digits of a hash find its signature',
+	found.length === 1 && found[0].includes(hC.slice(0, 8)), found);
+await shot('search-hash');
+
 check('no console error on any page', consoleErrors.length === 0, consoleErrors);
 });
