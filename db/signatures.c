@@ -714,6 +714,8 @@ int db_signature_list(struct db *db, const struct db_signature_filter *f,
 	db_bind_text(st, 9, f->machine);
 	db_bind_text(st, 10, f->subsystem);
 	db_bind_int_or_null(st, 11, 1, !f->no_duplicates);
+	db_bind_int_or_null(st, 12, 1, !f->escalated);
+	db_bind_int_or_null(st, 13, f->first_since, f->first_since <= 0);
 	return each_signature(db, st, false, fn, ctx, err);
 }
 

@@ -101,6 +101,8 @@ struct db_signature_filter {
 	 * section (any rank, as computed by the owners cache); NULL: any */
 	const char *tree, *machine, *subsystem;
 	bool no_duplicates; /* leave merged duplicates out */
+	bool escalated; /* only those escalated now */
+	long long first_since; /* first_seen >= first_since; <= 0: any */
 	enum db_signature_sort sort;
 	bool has_cursor;
 	long long cursor_value, cursor_id;

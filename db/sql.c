@@ -14,7 +14,9 @@
  * The list statements share their filters: ?1 kind, ?2 status, ?3 q (lower
  * case, matched against the search column, or 6 characters or more: the
  * start of the hash), ?4 since (last_seen >=), ?5/?6
- * the cursor (sort value, id), ?7 limit.  A NULL parameter disables its
+ * the cursor (sort value, id), ?7 limit, ?8 tree, ?9 machine, ?10 section,
+ * ?11 no duplicates, ?12 escalated now, ?13 first_seen >=.  A NULL
+ * parameter disables its
  * filter.  instr is SQLite's spelling of strpos; a parameter first met in
  * "IS NULL" is cast, or PostgreSQL could not tell its type.
  */
@@ -38,6 +40,8 @@
 	" AND (CAST(?10 AS text) IS NULL OR EXISTS (SELECT 1 FROM signature_sections ss" \
 	"  WHERE ss.signature_id = signatures.id AND ss.section = ?10))"                 \
 	" AND (CAST(?11 AS bigint) IS NULL OR duplicate_of IS NULL)"                     \
+	" AND (CAST(?12 AS bigint) IS NULL OR escalated_at IS NOT NULL)"                 \
+	" AND (CAST(?13 AS bigint) IS NULL OR first_seen >= ?13)"                        \
 	" ORDER BY " col " DESC, id DESC LIMIT ?7"
 
 #define KCIDB_FETCH_COLUMNS                                              \

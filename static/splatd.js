@@ -639,8 +639,10 @@ async function overviewPage(main) {
 			table([['status', r => el('a', { href: '/signatures?status=' +
 				encodeURIComponent(r[0]) }, r[0])],
 			['count', r => r[1], { num: true }]], kv(o.status)),
-			facts([['new this week', String(o.new_week)],
-				['escalated', String(o.escalated)]])),
+			facts([['new this week', el('a', { id: 'new-week', href: '/signatures?first_seen_since=' +
+				encodeURIComponent(o.new_week_since || o.week_since) }, String(o.new_week))],
+			['escalated', el('a', { id: 'escalated', href: '/signatures?escalated=1' },
+				String(o.escalated))]])),
 		el('section', el('h2', 'Regressions by status'),
 			table([['status', r => el('a', { href: '/regressions?status=' +
 				encodeURIComponent(r[0]) }, r[0])],
@@ -691,11 +693,11 @@ function filterForm(fields, path) {
 				el('option', { value: '' }, 'any'),
 				options.map(o => el('option', { value: o,
 					selected: q.get(name) === o }, o)));
-		} else if (name === 'since' && /^(\d{4}-\d{2}-\d{2})?$/.test(q.get(name) || '')) {
+		} else if (/since$/.test(name) && /^(\d{4}-\d{2}-\d{2})?$/.test(q.get(name) || '')) {
 			// a day (the API also takes a time or unix seconds: a
 			// URL with one keeps a text field)
 			input = el('input', { type: 'date', name, value: q.get(name) || '' });
-		} else if (name === 'duplicates') {
+		} else if (name === 'duplicates' || name === 'escalated') {
 			input = el('input', { type: 'checkbox', name, value: '1',
 				checked: q.get(name) === '1' });
 		} else {
@@ -739,13 +741,13 @@ async function signaturesPage(main) {
 	setTitle(main, 'Signatures');
 	const q = params();
 	main.append(filterForm([['kind', 'kind', KINDS], ['status', 'status', STATUSES],
-		['q', 'text'], ['since', 'last seen since'], ['subsystem', 'subsystem'],
-		['tree', 'tree'], ['machine', 'machine'],
-		['duplicates', 'show duplicates']], '/signatures'));
+		['q', 'text'], ['since', 'last seen since'], ['first_seen_since', 'first seen since'],
+		['subsystem', 'subsystem'], ['tree', 'tree'], ['machine', 'machine'],
+		['escalated', 'escalated only'], ['duplicates', 'show duplicates']], '/signatures'));
 	// every filter goes to the one list call, combined there
 	const api = new URLSearchParams();
-	for (const k of ['kind', 'status', 'q', 'since', 'subsystem', 'tree', 'machine',
-		'sort', 'cursor'])
+	for (const k of ['kind', 'status', 'q', 'since', 'first_seen_since', 'subsystem', 'tree',
+		'machine', 'escalated', 'sort', 'cursor'])
 		if (q.get(k))
 			api.set(k, q.get(k));
 	api.set('duplicates', q.get('duplicates') === '1' ? '1' : '0');

@@ -5,7 +5,9 @@
 # apart by one lock class): a signature that is already a duplicate is not
 # moved by a second merge (409 naming where it is merged; its root is the
 # one to merge), and the target's history records what was merged into it;
-# the search finds a signature by its hash or its first 6 digits or more.
+# the search finds a signature by its hash or its first 6 digits or more;
+# the list filters escalated ones and those first seen since a time, which
+# are what the overview counts.
 cd "$(dirname "$0")/.." || exit 1
 . tests/http/lib.sh
 
@@ -32,6 +34,27 @@ check_eq "q=its first 8 digits" "$C" "$(q "${HC:0:8}")"
 check_eq "q=its first 6 digits, in capitals" "$C" "$(q "$(tr a-f A-F <<<"${HC:0:6}")")"
 check_eq "q=a hash of none: none" "" "$(q 0000000000000000)"
 check_eq "q=words still search the text" "$C" "$(q cpuhp_state-down)"
+
+# escalated ones and new ones: list filters, and the overview's counts are
+# those lists
+sql "UPDATE signatures SET escalated_at = 1767225600, escalation_reason = 'x' WHERE id = $B"
+sql "UPDATE signatures SET first_seen = first_seen - 30 * 86400 WHERE id = $A"
+ids() { get "$BASE/api/v1/signatures?$1" >/dev/null; body '[.signatures[].id] | sort | join(",")'; }
+check_eq "escalated=1: the escalated one" "$B" "$(ids escalated=1)"
+check_eq "escalated=0: any" 3 "$(get "$BASE/api/v1/signatures?escalated=0" >/dev/null; body '.signatures | length')"
+check_eq "escalated=yes is 400" "400 escalated is 0 or 1" \
+	"$(get "$BASE/api/v1/signatures?escalated=yes") $(body .detail)"
+check_eq "first_seen_since=a week ago: the two new ones" "$B,$C" \
+	"$(ids "first_seen_since=$(date -u -d '7 days ago' +%Y-%m-%d)")"
+check_eq "first_seen_since, combined with escalated=1" "$B" \
+	"$(ids "first_seen_since=$(date -u -d '7 days ago' +%s)&escalated=1")"
+check_eq "first_seen_since=2026-02-30 is 400" 400 \
+	"$(get "$BASE/api/v1/signatures?first_seen_since=2026-02-30")"
+get "$BASE/api/v1/overview" >/dev/null
+NEW_SINCE=$(body .new_week_since)
+check_eq "the overview's new this week is the list first seen since its new_week_since" \
+	"$(body .new_week) $(body .escalated)" \
+	"$(get "$BASE/api/v1/signatures?first_seen_since=$NEW_SINCE" >/dev/null; body '.signatures | length') $(ids escalated=1 | tr , '\n' | grep -c .)"
 
 merge() { # merge ID INTO
 	curl -s -o "$TMP/body" -w '%{http_code}' -X POST \

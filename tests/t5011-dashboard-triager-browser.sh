@@ -8,7 +8,8 @@
 # and when; merging a duplicate elsewhere is refused in the page, and the
 # target's history shows what was merged into it; signatures of one title
 # are told apart by their hashes (and the lock class only one has) in the
-# list, the overview's most seen and "sharing an edge".  Screenshots go to build/screenshots/triager-*.png.
+# list, the overview's most seen and "sharing an edge"; the overview's
+# "escalated" and "new this week" link to those lists.  Screenshots go to build/screenshots/triager-*.png.
 cd "$(dirname "$0")/.." || exit 1
 . tests/http/lib.sh
 
@@ -30,6 +31,8 @@ post_log "$CI" "id=c-1&machine=m2&tree=mainline" "$TMP/seed3.txt" >/dev/null
 C=$(body '.reports[0].signature_id')
 check_eq "B is merged into the seed's" 200 \
 	"$(api POST "/api/v1/signatures/$B/merge" "$TRIAGER" "{\"into\": $SIGID}")"
+# C is escalated
+sql "UPDATE signatures SET escalated_at = 1767225600, escalation_reason = 'seen on 3 machines' WHERE id = $C"
 # a maintainer's reply names the fix to expect
 GR=linux@roeck-us.net
 DIGEST=d1.splatd@example.org

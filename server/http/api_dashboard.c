@@ -398,6 +398,8 @@ void api_overview_get(struct http_request *req)
 	json_object_set_new(o, "since", view_time(since));
 	json_object_set_new(o, "per_day", days_json(&days));
 	json_object_set_new(o, "week_since", view_time((today - 6) * DAY));
+	/* new_week counts those first seen at or after it */
+	json_object_set_new(o, "new_week_since", view_time(week));
 	json_object_set_new(o, "top_week", rows.list);
 	http_reply_json(req, 200, o);
 out:

@@ -74,6 +74,8 @@ static int list_filter(struct http_request *req, struct db_signature_filter *f,
 	const char *sort = http_query(req, "sort");
 	const char *cursor = http_query(req, "cursor");
 	const char *dups = http_query(req, "duplicates");
+	const char *escalated = http_query(req, "escalated");
+	const char *first_since = http_query(req, "first_seen_since");
 	long long limit;
 	int n = 0;
 
@@ -109,9 +111,20 @@ static int list_filter(struct http_request *req, struct db_signature_filter *f,
 	}
 	/* merged duplicates are left out unless asked for (duplicates=1) */
 	f->no_duplicates = !dups || !strcmp(dups, "0");
+	if (escalated && strcmp(escalated, "0") && strcmp(escalated, "1")) {
+		strbuf_addstr(&req->err, "escalated is 0 or 1");
+		return -EINVAL;
+	}
+	f->escalated = escalated && !strcmp(escalated, "1");
 	if (since && view_time_parse(since, &f->since)) {
 		strbuf_addstr(&req->err, "since is a date (2026-01-31),"
 					 " a UTC time or unix seconds");
+		return -EINVAL;
+	}
+	if (first_since && view_time_parse(first_since, &f->first_since)) {
+		strbuf_addstr(&req->err, "first_seen_since is a date"
+					 " (2026-01-31), a UTC time or unix"
+					 " seconds");
 		return -EINVAL;
 	}
 	if (!sort || !strcmp(sort, "last_seen")) {

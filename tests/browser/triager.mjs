@@ -106,5 +106,26 @@ check('search: the first 8 digits of a hash find its signature',
 	found.length === 1 && found[0].includes(hC.slice(0, 8)), found);
 await shot('search-hash');
 
+// ---- the overview's counts are links to their lists --------------------------
+// The overview's count #id, then the titles of the list its link opens.
+async function followCount(id) {
+	await open('/');
+	const count = await page.locator('#' + id).innerText().catch(() => '');
+	await page.click('#' + id).catch(() => {});
+	await rendered();
+	return { count, rows: await page.locator('main tbody .sig-name').allInnerTexts(),
+		url: page.url() };
+}
+const esc = await followCount('escalated');
+check('overview: "escalated 1" opens the list of the escalated one only',
+	esc.count === '1' && esc.rows.length === 1 && esc.rows[0].includes(hC.slice(0, 8)), esc);
+check('list: the "escalated only" box is ticked',
+	await page.locator('form.filters input[name=escalated]').isChecked().catch(() => false));
+await shot('escalated');
+const fresh = await followCount('new-week');
+check('overview: "new this week N" opens the list of the N first seen this week',
+	fresh.count !== '' && Number(fresh.count) === fresh.rows.length &&
+	/first_seen_since=/.test(fresh.url), fresh);
+
 check('no console error on any page', consoleErrors.length === 0, consoleErrors);
 });
