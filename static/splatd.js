@@ -618,6 +618,14 @@ function lockGraph(sig, report) {
 
 // ---- pages -----------------------------------------------------------------
 
+// What a view by MAINTAINERS section says when the owners of some new
+// signatures are still being computed (in the background): null or a note.
+function ownersPending(n) {
+	return n ? el('p', { class: 'notice', id: 'owners-pending' },
+		'The owners of ' + n + ' signature(s) are still being computed: ' +
+		'this view may miss some of them for now (reload in a moment).') : null;
+}
+
 const params = () => new URLSearchParams(location.search);
 
 function setTitle(main, text) {
@@ -754,6 +762,7 @@ async function signaturesPage(main) {
 	api.set('limit', '50');
 	const r = await get('/signatures?' + api);
 	const list = r.signatures, next = r.next, shown = list;
+	main.append(ownersPending(r.owners_pending));
 	const [regs, stats] = await Promise.all([get('/regressions'), shown.length ?
 		get('/signatures/stats?ids=' + shown.map(x => x.id).join(',')) :
 		{ signatures: [] }]);
@@ -1111,6 +1120,7 @@ async function subsystemsPage(main) {
 		return;
 	}
 	const t = await get('/subsystems/trend?weeks=12');
+	main.append(ownersPending(r.owners_pending));
 	const trend = {};
 	for (const x of t.subsystems)
 		trend[x.name] = x.weeks;
@@ -1137,6 +1147,7 @@ async function subsystemPage(main, name) {
 		el('p', page('all sections', 'subsystems')));
 		return;
 	}
+	main.append(ownersPending(r.owners_pending));
 	const weeks = t.subsystems.length ? t.subsystems[0].weeks : [];
 	main.append(el('h2', 'Trend (12 weeks)'),
 		el('div', { class: 'cards' },

@@ -465,7 +465,19 @@ void api_signatures_stats(struct http_request *req)
 	strbuf_release(&ids);
 }
 
-bool api_sections_ready(struct http_request *req)
+int api_owners_fill(struct http_request *req, long long *pending)
+{
+	int ret = owners_cache_fill_some(http_db(req), http_write_lock(req),
+					 http_config(req)->owners,
+					 API_OWNERS_BUDGET_MS, pending,
+					 &req->err);
+
+	if (!ret && *pending)
+		owners_filler_kick(http_owners_filler(req));
+	return ret;
+}
+
+bool api_sections_ready(struct http_request *req, long long *pending)
 {
 	int ret;
 
@@ -475,8 +487,7 @@ bool api_sections_ready(struct http_request *req)
 				 "--kernel-tree DIR or --kernel-repo GITDIR)");
 		return false;
 	}
-	ret = owners_cache_fill(http_db(req), http_write_lock(req),
-				http_config(req)->owners, &req->err);
+	ret = api_owners_fill(req, pending);
 	if (ret)
 		http_reply_errno(req, ret, req->err.buf);
 	return !ret;
@@ -534,6 +545,7 @@ void api_subsystems_trend(struct http_request *req)
 	const char *section = http_query(req, "section");
 	long long today = (long long)time(NULL) / DAY;
 	struct trend t = { json_array(), NULL, 0, 12 };
+	long long pending = 0;
 	int ret;
 
 	if (section && (!*section || strlen(section) > 256)) {
@@ -545,7 +557,7 @@ void api_subsystems_trend(struct http_request *req)
 		http_reply_errno(req, -EINVAL, req->err.buf);
 		goto out;
 	}
-	if (!api_sections_ready(req))
+	if (!api_sections_ready(req, &pending))
 		goto out;
 	t.since = (today + 1 - 7 * t.weeks) * DAY;
 	ret = db_dash_section_trend(http_db(req), t.since, (today + 1) * DAY,
@@ -557,9 +569,10 @@ void api_subsystems_trend(struct http_request *req)
 	if (section && !json_array_size(t.list))
 		trend_section(&t, section);
 	http_reply_json(req, 200,
-			json_pack("{s:o, s:I, s:O}", "since",
+			json_pack("{s:o, s:I, s:O, s:I}", "since",
 				  view_time(t.since), "weeks",
-				  (json_int_t)t.weeks, "subsystems", t.list));
+				  (json_int_t)t.weeks, "subsystems", t.list,
+				  "owners_pending", (json_int_t)pending));
 out:
 	json_decref(t.list);
 }

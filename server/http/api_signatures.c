@@ -158,11 +158,13 @@ void api_signatures_list(struct http_request *req)
 	struct db_signature_filter f;
 	struct strbuf q = STRBUF_INIT;
 	struct sig_list l = { json_array(), 0, 0, 0, 0 };
+	long long pending = 0;
+	json_t *o;
 	int ret;
 
 	ret = list_filter(req, &f, &q);
 	l.sort = f.sort;
-	if (!ret && f.subsystem && !api_sections_ready(req)) {
+	if (!ret && f.subsystem && !api_sections_ready(req, &pending)) {
 		json_decref(l.list);
 		goto out;
 	}
@@ -174,12 +176,15 @@ void api_signatures_list(struct http_request *req)
 		http_reply_errno(req, ret, req->err.buf);
 		goto out;
 	}
-	http_reply_json(req, 200,
-			json_pack("{s:o, s:o}", "signatures", l.list, "next",
-				  l.rows == f.limit ? json_sprintf("%lld.%lld",
-								   l.last_value,
-								   l.last_id) :
-						      json_null()));
+	o = json_pack("{s:o, s:o}", "signatures", l.list, "next",
+		      l.rows == f.limit ?
+			      json_sprintf("%lld.%lld", l.last_value,
+					   l.last_id) :
+			      json_null());
+	/* a subsystem filter sees the owners computed so far */
+	if (f.subsystem)
+		json_object_set_new(o, "owners_pending", json_integer(pending));
+	http_reply_json(req, 200, o);
 out:
 	strbuf_release(&q);
 }

@@ -40,13 +40,6 @@ static int collect_id(void *ctx, long long id)
 	return json_array_append_new(ids, json_integer(id)) ? -ENOMEM : 0;
 }
 
-/* Compute the owners of every open signature that has none yet. */
-static int owners_fill(struct http_request *req)
-{
-	return owners_cache_fill(http_db(req), http_write_lock(req),
-				 http_config(req)->owners, &req->err);
-}
-
 static bool owners_configured(struct http_request *req)
 {
 	if (http_config(req)->owners)
@@ -74,6 +67,7 @@ void api_subsystems_list(struct http_request *req)
 {
 	json_t *list = json_array(), *v;
 	struct strbuf url = STRBUF_INIT;
+	long long pending = 0;
 	size_t i;
 	int ret;
 
@@ -81,7 +75,7 @@ void api_subsystems_list(struct http_request *req)
 		json_decref(list);
 		return;
 	}
-	ret = owners_fill(req);
+	ret = api_owners_fill(req, &pending);
 	if (!ret)
 		ret = db_owners_sections(http_db(req), add_section, list,
 					 &req->err);
@@ -101,7 +95,9 @@ void api_subsystems_list(struct http_request *req)
 		json_object_set_new(v, "url", json_string(url.buf));
 	}
 	strbuf_release(&url);
-	http_reply_json(req, 200, json_pack("{s:o}", "subsystems", list));
+	http_reply_json(req, 200,
+			json_pack("{s:o, s:I}", "subsystems", list,
+				  "owners_pending", (json_int_t)pending));
 }
 
 static int one_signature(void *ctx, const struct db_signature *s)
@@ -115,18 +111,26 @@ void api_subsystems_signatures(struct http_request *req)
 {
 	json_t *ids = json_array(), *list = json_array(), *v;
 	struct db *db = http_db(req);
+	long long pending = 0;
 	int ret, known = 1;
 	size_t i;
 
 	if (!owners_configured(req))
 		goto out;
-	ret = owners_fill(req);
+	ret = api_owners_fill(req, &pending);
 	if (!ret)
 		ret = db_owners_section_signatures(db, req->param[0], 1000,
 						   collect_id, ids, &req->err);
 	if (!ret && !json_array_size(ids))
 		ret = db_owners_section_known(db, req->param[0], &known,
 					      &req->err);
+	if (!ret && !known && pending) {
+		http_reply_error(req, 404, "not_found",
+				 "no such section among the owners computed so"
+				 " far (those of some signatures are still"
+				 " being computed)");
+		goto out;
+	}
 	if (!ret && !known) {
 		http_reply_error(req, 404, "not_found",
 				 "no such section: no signature has it among "
@@ -144,9 +148,9 @@ void api_subsystems_signatures(struct http_request *req)
 		goto out;
 	}
 	http_reply_json(req, 200,
-			json_pack("{s:o, s:O}", "subsystem",
+			json_pack("{s:o, s:O, s:I}", "subsystem",
 				  view_string(req->param[0]), "signatures",
-				  list));
+				  list, "owners_pending", (json_int_t)pending));
 out:
 	json_decref(ids);
 	json_decref(list);

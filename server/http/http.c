@@ -26,6 +26,7 @@
 #include "server/http/routes.h"
 #include "server/http/upload.h"
 #include "server/kcidb/fetcher.h"
+#include "server/triage/owners_cache.h"
 
 /*
  * The longest request target and the most query parameters a request may
@@ -60,6 +61,8 @@ struct http_server {
 	long active; /* requests in flight (atomic) */
 	unsigned long long buffered; /* bytes reserved by req->body (atomic) */
 	struct db_checkpointer *checkpointer;
+	/* computes owners that reads found missing (owners_cache.h) */
+	struct owners_filler *owners_filler;
 };
 
 static long long now_ns(void)
@@ -167,6 +170,11 @@ struct db *http_db(struct http_request *req)
 	if (!req->db)
 		req->db = pool_get(req->srv);
 	return req->db;
+}
+
+struct owners_filler *http_owners_filler(struct http_request *req)
+{
+	return req->srv->owners_filler;
 }
 
 pthread_mutex_t *http_write_lock(struct http_request *req)
@@ -1097,6 +1105,8 @@ static void server_release(struct http_server *srv)
 {
 	size_t i;
 
+	owners_filler_stop(srv->owners_filler);
+	srv->owners_filler = NULL;
 	db_checkpointer_stop(srv->checkpointer);
 	srv->checkpointer = NULL;
 	for (i = 0; i < srv->npool; i++)
@@ -1211,6 +1221,9 @@ int http_serve(const struct http_config *cfg, struct strbuf *err)
 	if (ret)
 		goto out;
 	ret = checkpointer_start(&srv, err);
+	if (!ret && cfg->owners)
+		ret = owners_filler_start(&srv.owners_filler, cfg->db_path,
+					  &srv.write_lock, cfg->owners, err);
 	if (ret)
 		goto out;
 	fd = listen_on(cfg->listen, err);

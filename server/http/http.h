@@ -142,6 +142,10 @@ const struct http_config *http_config(struct http_request *req);
 /* A database handle for this thread until the handler returns. */
 struct db *http_db(struct http_request *req);
 pthread_mutex_t *http_write_lock(struct http_request *req);
+/* The thread computing owners off the request path (NULL without a kernel
+ * tree): server/triage/owners_cache.h. */
+struct owners_filler;
+struct owners_filler *http_owners_filler(struct http_request *req);
 /*
  * The one connection the ingest and regression writes go through, only with
  * http_write_lock() held: its page cache stays valid from one run to the

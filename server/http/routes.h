@@ -55,10 +55,16 @@ void api_overview_get(struct http_request *req);
 void api_subsystems_trend(struct http_request *req);
 /*
  * Before a view by MAINTAINERS section (api_dashboard.c): the sections of
- * every open signature computed in the configured kernel tree; without one
- * the reply is sent (503) and false returned, as on an error (sent too).
+ * open signatures computed in the configured kernel tree, for at most
+ * API_OWNERS_BUDGET_MS on this request; *pending is how many are left, which
+ * the background filler (server/triage/owners_cache.h) computes and the
+ * reply says (owners_pending).  Without a tree the reply is sent (503) and
+ * false returned, as on an error (sent too).  api_owners_fill() is the same
+ * where a tree is known to be configured: 0 or -errno.
  */
-bool api_sections_ready(struct http_request *req);
+#define API_OWNERS_BUDGET_MS 200
+bool api_sections_ready(struct http_request *req, long long *pending);
+int api_owners_fill(struct http_request *req, long long *pending);
 void api_whoami_get(struct http_request *req);
 void api_signatures_stats(struct http_request *req);
 

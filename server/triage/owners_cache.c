@@ -3,6 +3,7 @@
 #include "server/triage/owners_cache.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -173,27 +174,154 @@ static int collect_id(void *ctx, long long id)
 	return json_array_append_new(ids, json_integer(id)) ? -ENOMEM : 0;
 }
 
-int owners_cache_fill(struct db *db, pthread_mutex_t *write_lock,
-		      struct owners_source *src, struct strbuf *err)
+static long long now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/*
+ * Compute the missing owners (of at most OWNERS_MISSING_MAX signatures) until
+ * budget_ms have passed (< 0: no limit; OWNERS_FILL_MIN are computed
+ * anyway) or *stop (NULL: never) is set;
+ * *pending (NULL: not wanted) is how many of them are left.
+ */
+static int fill(struct db *db, pthread_mutex_t *write_lock,
+		struct owners_source *src, long long budget_ms, const int *stop,
+		long long *pending, struct strbuf *err)
 {
 	struct strbuf a = STRBUF_INIT, b = STRBUF_INIT;
 	json_t *ids = json_array(), *v;
-	size_t i;
+	long long end = budget_ms < 0 ? -1 : now_ms() + budget_ms;
+	size_t i, done = 0;
 	int ret;
 
-	ret = db_owners_missing(db, 10000, owners_source_cache_id(src),
-				collect_id, ids, err);
+	ret = db_owners_missing(db, OWNERS_MISSING_MAX,
+				owners_source_cache_id(src), collect_id, ids,
+				err);
 	json_array_foreach(ids, i, v) {
-		if (ret)
+		if (ret || (stop && __atomic_load_n(stop, __ATOMIC_RELAXED)) ||
+		    (end >= 0 && done >= OWNERS_FILL_MIN && now_ms() >= end))
 			break;
 		strbuf_reset(&a);
 		strbuf_reset(&b);
 		/* a signature whose text does not parse stays without */
 		owners_cache_compute(db, write_lock, src, json_integer_value(v),
 				     &a, &b, err);
+		done++;
 	}
+	if (pending)
+		*pending = ret ? 0 : (long long)(json_array_size(ids) - done);
 	json_decref(ids);
 	strbuf_release(&a);
 	strbuf_release(&b);
 	return ret;
+}
+
+int owners_cache_fill(struct db *db, pthread_mutex_t *write_lock,
+		      struct owners_source *src, struct strbuf *err)
+{
+	return fill(db, write_lock, src, -1, NULL, NULL, err);
+}
+
+int owners_cache_fill_some(struct db *db, pthread_mutex_t *write_lock,
+			   struct owners_source *src, long long budget_ms,
+			   long long *pending, struct strbuf *err)
+{
+	return fill(db, write_lock, src, budget_ms, NULL, pending, err);
+}
+
+/* ---- the background filler ------------------------------------------- */
+
+struct owners_filler {
+	pthread_t thread;
+	pthread_mutex_t lock;
+	pthread_cond_t cond;
+	int kicked, stop; /* stop: read atomically by fill() too */
+	struct db *db;
+	pthread_mutex_t *write_lock;
+	struct owners_source *src;
+};
+
+static void *filler_loop(void *arg)
+{
+	struct owners_filler *f = arg;
+	struct strbuf err = STRBUF_INIT;
+
+	pthread_mutex_lock(&f->lock);
+	for (;;) {
+		while (!f->kicked && !f->stop)
+			pthread_cond_wait(&f->cond, &f->lock);
+		if (f->stop)
+			break;
+		f->kicked = 0;
+		pthread_mutex_unlock(&f->lock);
+		strbuf_reset(&err);
+		if (fill(f->db, f->write_lock, f->src, -1, &f->stop, NULL,
+			 &err))
+			fprintf(stderr, "splatd: computing owners: %s\n",
+				err.buf);
+		pthread_mutex_lock(&f->lock);
+	}
+	pthread_mutex_unlock(&f->lock);
+	strbuf_release(&err);
+	return NULL;
+}
+
+int owners_filler_start(struct owners_filler **out, const char *db_path,
+			pthread_mutex_t *write_lock, struct owners_source *src,
+			struct strbuf *err)
+{
+	struct owners_filler *f = calloc(1, sizeof(*f));
+	int ret;
+
+	*out = NULL;
+	if (!f)
+		return -ENOMEM;
+	f->write_lock = write_lock;
+	f->src = src;
+	pthread_mutex_init(&f->lock, NULL);
+	pthread_cond_init(&f->cond, NULL);
+	ret = db_open(&f->db, db_path, err);
+	if (!ret) {
+		ret = -pthread_create(&f->thread, NULL, filler_loop, f);
+		if (ret)
+			strbuf_addstr(err, "cannot start the owners thread");
+	}
+	if (ret) {
+		db_close(f->db);
+		pthread_mutex_destroy(&f->lock);
+		pthread_cond_destroy(&f->cond);
+		free(f);
+		return ret;
+	}
+	*out = f;
+	return 0;
+}
+
+void owners_filler_kick(struct owners_filler *f)
+{
+	if (!f)
+		return;
+	pthread_mutex_lock(&f->lock);
+	f->kicked = 1;
+	pthread_cond_signal(&f->cond);
+	pthread_mutex_unlock(&f->lock);
+}
+
+void owners_filler_stop(struct owners_filler *f)
+{
+	if (!f)
+		return;
+	pthread_mutex_lock(&f->lock);
+	__atomic_store_n(&f->stop, 1, __ATOMIC_RELAXED);
+	pthread_cond_signal(&f->cond);
+	pthread_mutex_unlock(&f->lock);
+	pthread_join(f->thread, NULL);
+	db_close(f->db);
+	pthread_mutex_destroy(&f->lock);
+	pthread_cond_destroy(&f->cond);
+	free(f);
 }

@@ -38,4 +38,34 @@ int owners_cache_get(struct db *db, pthread_mutex_t *write_lock,
 int owners_cache_fill(struct db *db, pthread_mutex_t *write_lock,
 		      struct owners_source *src, struct strbuf *err);
 
+/* Most signatures one fill looks at (the rest wait for the next). */
+#define OWNERS_MISSING_MAX 10000
+
+/* Computed by a budgeted fill whatever the time: a few new signatures
+ * are there at once. */
+#define OWNERS_FILL_MIN 8
+
+/*
+ * The same on a request's path: computing for at most budget_ms
+ * milliseconds (but OWNERS_FILL_MIN at least); *pending is how many are
+ * left without (or with stale) owners, for the background filler.
+ */
+int owners_cache_fill_some(struct db *db, pthread_mutex_t *write_lock,
+			   struct owners_source *src, long long budget_ms,
+			   long long *pending, struct strbuf *err);
+
+/*
+ * The background filler: a thread on a connection of its own to db_path
+ * that runs owners_cache_fill() each time it is kicked (a read found owners
+ * missing), so that no read pays for thousands of them after a burst of new
+ * signatures.  Stop interrupts a fill between two signatures.  Every
+ * function takes a NULL filler and then does nothing.
+ */
+struct owners_filler;
+int owners_filler_start(struct owners_filler **out, const char *db_path,
+			pthread_mutex_t *write_lock, struct owners_source *src,
+			struct strbuf *err);
+void owners_filler_kick(struct owners_filler *f);
+void owners_filler_stop(struct owners_filler *f);
+
 #endif
