@@ -494,6 +494,21 @@ function lockGraph(sig, report) {
 	};
 	nodes.forEach(nd => grow(nd.p.x - nd.w / 2, nd.p.y - nd.h / 2,
 		nd.p.x + nd.w / 2, nd.p.y + nd.h / 2));
+	// a label's baseline y, moved up or down (the nearer) until no node
+	// covers it: a wide, tall node beside a short arrow would
+	const underNode = (x, y, len, anchor, cw) => {
+		const tw = len * cw;
+		const left = anchor === 'middle' ? x - tw / 2 : anchor === 'end' ? x - tw : x;
+		return nodes.some(nd => left < nd.p.x + nd.w / 2 + 2 && nd.p.x - nd.w / 2 - 2 < left + tw &&
+			y - 13 < nd.p.y + nd.h / 2 + 2 && nd.p.y - nd.h / 2 - 2 < y + 5);
+	};
+	const clearOfNodes = (x, y, len, anchor, cw) => {
+		for (let k = 0; k < 60; k++)
+			for (const dy of k ? [4 * k, -4 * k] : [0])
+				if (!underNode(x, y + dy, len, anchor, cw))
+					return y + dy;
+		return y;
+	};
 	const s = svg('svg', { class: 'graph', role: 'group',
 		'aria-label': 'lock dependency graph' });
 	s.append(svg('defs', {},
@@ -562,6 +577,7 @@ function lockGraph(sig, report) {
 			ly = qy + uy * 8 + (Math.abs(ux) < 0.5 ? (uy > 0 ? 12 : -2) : 4);
 			anchor = Math.abs(ux) < 0.5 ? 'middle' : ux < 0 ? 'end' : 'start';
 		}
+		ly = clearOfNodes(lx, ly, text.length, anchor, isCulprit ? 7.8 : 7.4);
 		growText(lx, ly, text.length, anchor, isCulprit ? 7.8 : 7.4);
 		const g = svg('g', {
 			class: 'edge' + (isCulprit ? ' culprit' : ''), tabindex: 0,

@@ -9,7 +9,8 @@
 # target's history shows what was merged into it; signatures of one title
 # are told apart by their hashes (and the lock class only one has) in the
 # list, the overview's most seen and "sharing an edge"; the overview's
-# "escalated" and "new this week" link to those lists.  Screenshots go to build/screenshots/triager-*.png.
+# "escalated" and "new this week" link to those lists; no arrow label of
+# the lock graph is under a node.  Screenshots go to build/screenshots/triager-*.png.
 cd "$(dirname "$0")/.." || exit 1
 . tests/http/lib.sh
 
@@ -31,6 +32,11 @@ post_log "$CI" "id=c-1&machine=m2&tree=mainline" "$TMP/seed3.txt" >/dev/null
 C=$(body '.reports[0].signature_id')
 check_eq "B is merged into the seed's" 200 \
 	"$(api POST "/api/v1/signatures/$B/merge" "$TRIAGER" "{\"into\": $SIGID}")"
+# D: the seed's cycle with one very long class name (a wide, tall node)
+sed 's/&(&priv->bus_notifier)->rwsem/\&(\&drm_atomic_helper_commit_tail_rpm_very_long_structure_member_name->intermediate_container_of_things)->rwsem_of_the_display_engine_pipeline_state_machine/g' \
+	"$SEED" >"$TMP/seed4.txt"
+post_log "$CI" "id=d-1&machine=m3&tree=mainline" "$TMP/seed4.txt" >/dev/null
+D=$(body '.reports[0].signature_id')
 # C is escalated
 sql "UPDATE signatures SET escalated_at = 1767225600, escalation_reason = 'seen on 3 machines' WHERE id = $C"
 # a maintainer's reply names the fix to expect
@@ -45,6 +51,6 @@ printf 'From: %s\nMessage-ID: <r1@x>\nIn-Reply-To: <%s>\nSubject: Re: x\n\n%s\n'
 check "the reply naming the fix is applied" grep -q '^applied: ' "$TMP/rx.out"
 
 TRIAGER=$TRIAGER REG=$REG SIGID=$SIGID SIG=$SIG BAD=$(sha bad) BASE_SHA=$(sha base) \
-	B=$B C=$C FIX=$FIX GR=$GR run_browser triager.mjs
+	B=$B C=$C D=$D FIX=$FIX GR=$GR run_browser triager.mjs
 stop_server
 finish

@@ -9,7 +9,7 @@
 // without introduced), SIG and SIGID (its signature), BAD and BASE_SHA (the
 // first bad and last clean commits), FIX (the fix a maintainer named by
 // mail) and GR (who), B (a duplicate of SIGID) and C (a third of the same
-// title).
+// title), D (a cycle with a very long class name).
 import { check, launch, rendered as renderedOn, runChecks, shooter } from './lib.mjs';
 
 const env = process.env;
@@ -126,6 +126,24 @@ const fresh = await followCount('new-week');
 check('overview: "new this week N" opens the list of the N first seen this week',
 	fresh.count !== '' && Number(fresh.count) === fresh.rows.length &&
 	/first_seen_since=/.test(fresh.url), fresh);
+
+// ---- the lock graph: no arrow label under a node -----------------------------
+await open('/signatures/' + env.D);
+const covered = await page.evaluate(() => {
+	const boxes = [...document.querySelectorAll('svg.graph g.node rect')].map(r => r.getBBox());
+	const out = [];
+	for (const t of document.querySelectorAll('svg.graph g.edge text')) {
+		const b = t.getBBox();
+		for (const n of boxes)
+			if (b.x < n.x + n.width && n.x < b.x + b.width &&
+			    b.y < n.y + n.height && n.y < b.y + b.height)
+				out.push(t.textContent);
+	}
+	return out;
+});
+check('graph: no arrow label is covered by a node (a wide, tall class)', covered.length === 0,
+	covered);
+await page.locator('svg.graph').screenshot({ path: env.SHOTS + '/triager-graph-wide-node.png' });
 
 check('no console error on any page', consoleErrors.length === 0, consoleErrors);
 });
