@@ -121,18 +121,18 @@ function distinctClasses(rows) {
 	return out;
 }
 
-// A time: the reader's local time (YYYY-MM-DD HH:MM), the UTC value on
-// hover.
+// A time in UTC, as mail and the API give it, whatever the reader's zone
+// (docs/dashboard.md): "YYYY-MM-DD HH:MM UTC", or its UTC day; the whole
+// value on hover.
 function when(iso, dayOnly) {
 	if (!iso)
 		return el('span', { class: 'muted' }, '—');
 	const d = new Date(iso);
 	if (isNaN(d))
 		return el('span', String(iso));
-	const p2 = n => String(n).padStart(2, '0');
+	const u = d.toISOString();
 	return el('time', { datetime: iso, title: iso + ' (UTC)' },
-		d.getFullYear() + '-' + p2(d.getMonth() + 1) + '-' + p2(d.getDate()) +
-		(dayOnly ? '' : ' ' + p2(d.getHours()) + ':' + p2(d.getMinutes())));
+		u.slice(0, 10) + (dayOnly ? '' : ' ' + u.slice(11, 16) + ' UTC'));
 }
 
 // A kind, which may break after its underscores (<wbr>: the text stays).

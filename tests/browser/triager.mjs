@@ -145,5 +145,16 @@ check('graph: no arrow label is covered by a node (a wide, tall class)', covered
 	covered);
 await page.locator('svg.graph').screenshot({ path: env.SHOTS + '/triager-graph-wide-node.png' });
 
+// ---- times are UTC, whatever the reader's zone -------------------------------
+const far = await (await browser.newContext({ timezoneId: 'Pacific/Kiritimati' })).newPage();
+await far.goto(BASE + '/regressions/' + env.REG);
+await renderedOn(far);
+const times = await far.locator('main dl.facts time').evaluateAll(ts =>
+	ts.map(t => [t.getAttribute('datetime'), t.textContent]));
+check('times: shown in UTC and saying so, in a browser at UTC+14',
+	times.length > 0 && times.every(([iso, text]) =>
+		text === iso.slice(0, 10) + ' ' + iso.slice(11, 16) + ' UTC'), times);
+await far.close();
+
 check('no console error on any page', consoleErrors.length === 0, consoleErrors);
 });
