@@ -1046,8 +1046,14 @@ async function regressionPage(main, id) {
 		for (const t of x.timeline || [])
 			tl[t.ts.slice(0, 10)] = (tl[t.ts.slice(0, 10)] || 0) + 1;
 	const first = Object.keys(tl).sort()[0];
+	const cut = (r.signatures || []).filter(x => (x.timeline || []).length < x.occurrences);
 	if (first)
-		main.append(el('h2', 'Occurrence timeline'), bars(dayRange(first + 'T00:00:00Z', tl), 'occurrences'));
+		main.append(el('h2', 'Occurrence timeline'), cut.length ? el('p', { class: 'muted',
+			id: 'timeline-cut' }, 'Only the newest ' + (r.timeline_limit || 20) +
+			' occurrences of each signature are drawn, from ', when(first + 'T00:00:00Z', true), ': ' +
+			cut.map(x => '#' + x.id + ' has ' + x.occurrences).join(', ') +
+			' in all (its page has every day).') : null,
+		bars(dayRange(first + 'T00:00:00Z', tl), 'occurrences'));
 	main.append(el('h2', 'Suspects'), el('p', { class: 'muted', id: 'suspects-range' },
 		suspectsRange(r.suspects_range)),
 		table([['commit', x => String(x.commit || x.id || ''), { mono: true }],

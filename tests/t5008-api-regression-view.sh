@@ -36,6 +36,10 @@ check_eq "suspects_range when no repository knows the commit: an object with the
 	"object null no configured repository knows $(sha bad)" \
 	"$(body '.suspects_range | "\(type) \(.repo) \(.reason)"')"
 
+get "$BASE/api/v1/regressions/$REG" >/dev/null
+check_eq "the detail says how many occurrences a timeline holds at most" 20 \
+	"$(body .timeline_limit)"
+
 # a maintainer's reply names the fix to expect: the detail says which, who
 # named it and when, while git has found no commit for it
 GR=linux@roeck-us.net

@@ -10,7 +10,8 @@
 # are told apart by their hashes (and the lock class only one has) in the
 # list, the overview's most seen and "sharing an edge"; the overview's
 # "escalated" and "new this week" link to those lists; no arrow label of
-# the lock graph is under a node.  Screenshots go to build/screenshots/triager-*.png.
+# the lock graph is under a node; times are UTC; the timeline says when it
+# draws only the newest occurrences.  Screenshots go to build/screenshots/triager-*.png.
 cd "$(dirname "$0")/.." || exit 1
 . tests/http/lib.sh
 
@@ -22,6 +23,10 @@ coretemp_start --static "${STATIC:-static}"
 check_eq "a regression without introduced" 201 \
 	"$(api POST /api/v1/regressions "$TRIAGER" "{\"title\":\"coretemp hotplug\",\"signatures\":[\"$SIG\"]}")"
 REG=$(body .id)
+# 21 more occurrences of the seed: more than a regression's timeline holds
+for i in $(seq 1 21); do
+	post_log "$CI" "id=again-$i&commit=$(sha bad)&machine=m1&tree=mainline" "$SEED" >/dev/null
+done
 # two more cycles of the same title, told apart by one lock class; B is
 # merged into the seed's
 sed 's/bus_notifier/bus_notifier2/g' "$SEED" >"$TMP/seed2.txt"

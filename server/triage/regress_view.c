@@ -270,6 +270,9 @@ int regress_detail_json(struct regress *rg, struct db *db, long long id,
 	json_object_set_new(o, "fixed_after",
 			    json_integer(rg->cfg.fixed_after));
 	json_object_set_new(o, "fix_repo", view_string(r.fix_repo));
+	/* each signature's timeline: its newest occurrences, this many */
+	json_object_set_new(o, "timeline_limit",
+			    json_integer(REGRESS_TIMELINE));
 	json_object_set(o, "fix_expected", fix);
 	json_object_set(o, "links", links);
 	json_object_set(o, "signatures", sigs);

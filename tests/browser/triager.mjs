@@ -49,6 +49,9 @@ check('regression: the fix expected by mail, who named it and when',
 	fix.startsWith(env.FIX + ', named by mail:' + env.GR + ' on 2026-01-01'), fix);
 check('regression: "fix" does not say "none known" when one is expected',
 	!(await mainText()).includes('none known'));
+const cutNote = await page.locator('#timeline-cut').innerText().catch(() => '');
+check('regression: the timeline says it draws only the newest 20 of 22 occurrences',
+	cutNote.includes('newest 20') && cutNote.includes('#' + env.SIGID + ' has 22'), cutNote);
 await shot('regression');
 
 // ---- merges: a duplicate is not moved; the target's history ----------------
