@@ -4,7 +4,8 @@
 # reads it: suspects_range is one object whatever happened ({clean, bad,
 # repo, index, reason}: reason null when there is a range, else why there is
 # none), never a bare string; fix_expected says which fix a maintainer's
-# `#splatd fix:` reply named, who and when.
+# `#splatd fix:` reply named, who and when; a reader without a token sees
+# the kernel tree's name where the server's path of it was.
 cd "$(dirname "$0")/.." || exit 1
 . tests/http/lib.sh
 
@@ -30,6 +31,12 @@ get "$BASE/api/v1/regressions/$REG2" >/dev/null
 check_eq "suspects_range when introduced is known: the same object, with the reason" \
 	"object null null introduced is known ($(sha base))" \
 	"$(body '.suspects_range | "\(type) \(.clean) \(.bad) \(.reason)"')"
+get "$BASE/api/v1/regressions/$REG" >/dev/null
+check_eq "a reader without a token sees the tree's name, not the server's path" \
+	"tree mainline 0" "$(body .suspects_range.repo) $(grep -c "$R" "$TMP/body")"
+check_eq "a triager sees the path" "$R" \
+	"$(curl -s -H "Authorization: Bearer $TRIAGER" "$BASE/api/v1/regressions/$REG" |
+		jq -r .suspects_range.repo)"
 sql "DELETE FROM git_trees"
 get "$BASE/api/v1/regressions/$REG" >/dev/null
 check_eq "suspects_range when no repository knows the commit: an object with the reason" \

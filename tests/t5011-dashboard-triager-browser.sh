@@ -11,7 +11,8 @@
 # list, the overview's most seen and "sharing an edge"; the overview's
 # "escalated" and "new this week" link to those lists; no arrow label of
 # the lock graph is under a node; times are UTC; the timeline says when it
-# draws only the newest occurrences.  Screenshots go to build/screenshots/triager-*.png.
+# draws only the newest occurrences; no server path is shown to a reader
+# without a token.  Screenshots go to build/screenshots/triager-*.png.
 cd "$(dirname "$0")/.." || exit 1
 . tests/http/lib.sh
 
@@ -56,6 +57,6 @@ printf 'From: %s\nMessage-ID: <r1@x>\nIn-Reply-To: <%s>\nSubject: Re: x\n\n%s\n'
 check "the reply naming the fix is applied" grep -q '^applied: ' "$TMP/rx.out"
 
 TRIAGER=$TRIAGER REG=$REG SIGID=$SIGID SIG=$SIG BAD=$(sha bad) BASE_SHA=$(sha base) \
-	B=$B C=$C D=$D FIX=$FIX GR=$GR run_browser triager.mjs
+	R=$R B=$B C=$C D=$D FIX=$FIX GR=$GR run_browser triager.mjs
 stop_server
 finish

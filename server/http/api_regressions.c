@@ -186,7 +186,10 @@ static void reply_detail(struct http_request *req, int status, long long id)
 	int ret = regress_detail_json(http_config(req)->regress, http_db(req),
 				      id, &o, &req->err);
 
+	if (!ret && !req->who.name[0]) /* no server paths for anyone */
+		ret = regress_hide_paths(http_db(req), o, &req->err);
 	if (ret) {
+		json_decref(o);
 		http_reply_errno(req, ret,
 				 ret == -ENOENT ? "no such regression" :
 						  req->err.buf);

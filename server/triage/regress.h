@@ -130,6 +130,12 @@ int regress_detail_json(struct regress *rg, struct db *db, long long id,
 int regress_history_json(struct db *db, long long id, json_t **out,
 			 struct strbuf *err);
 /*
+ * For a reader without a token: the server's paths of kernel trees in a
+ * regression_detail_json() (fix_repo, suspects_range.repo, the runs' why)
+ * written as "tree NAME" (`splatd git tree add NAME`).
+ */
+int regress_hide_paths(struct db *db, json_t *detail, struct strbuf *err);
+/*
  * Every regression, oldest first, as regzbot's regressions.json lists its
  * own (docs/interop.md "regzbot"), without url_regzbot (the front end's).
  */

@@ -293,3 +293,77 @@ out:
 	json_decref(suspects);
 	return ret;
 }
+
+/* ---- paths ----------------------------------------------------------- */
+
+struct tree_names {
+	json_t *repos; /* path -> name */
+};
+
+static int add_tree_name(void *ctx, const struct db_tree *t)
+{
+	struct tree_names *n = ctx;
+
+	if (t->repo && t->name && !json_object_get(n->repos, t->repo))
+		json_object_set_new(n->repos, t->repo, view_string(t->name));
+	return 0;
+}
+
+/* s with every path of repos written as its tree's name (NULL: none). */
+static json_t *unpathed(json_t *repos, const char *s)
+{
+	struct strbuf out = STRBUF_INIT;
+	const char *path, *hit;
+	json_t *name, *v;
+	bool changed = false;
+
+	strbuf_addstr(&out, s);
+	json_object_foreach(repos, path, name) {
+		struct strbuf next = STRBUF_INIT;
+		const char *p = out.buf;
+
+		if (!*path)
+			continue;
+		while ((hit = strstr(p, path))) {
+			strbuf_add(&next, p, (size_t)(hit - p));
+			strbuf_addf(&next, "tree %s", json_string_value(name));
+			p = hit + strlen(path);
+			changed = true;
+		}
+		strbuf_addstr(&next, p);
+		strbuf_reset(&out);
+		strbuf_add(&out, next.buf, next.len);
+		strbuf_release(&next);
+	}
+	v = changed ? view_string(out.buf) : NULL;
+	strbuf_release(&out);
+	return v;
+}
+
+/* The string member key of o, its paths written as tree names. */
+static void unpath_member(json_t *repos, json_t *o, const char *key)
+{
+	json_t *v = json_object_get(o, key), *n;
+
+	if (json_is_string(v) && (n = unpathed(repos, json_string_value(v))))
+		json_object_set_new(o, key, n);
+}
+
+int regress_hide_paths(struct db *db, json_t *detail, struct strbuf *err)
+{
+	struct tree_names n = { json_object() };
+	json_t *run;
+	size_t i;
+	int ret = db_tree_list(db, add_tree_name, &n, err);
+
+	if (!ret) {
+		unpath_member(n.repos, detail, "fix_repo");
+		unpath_member(n.repos,
+			      json_object_get(detail, "suspects_range"),
+			      "repo");
+		json_array_foreach(json_object_get(detail, "runs"), i, run)
+			unpath_member(n.repos, run, "why");
+	}
+	json_decref(n.repos);
+	return ret;
+}

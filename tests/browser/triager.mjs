@@ -9,7 +9,7 @@
 // without introduced), SIG and SIGID (its signature), BAD and BASE_SHA (the
 // first bad and last clean commits), FIX (the fix a maintainer named by
 // mail) and GR (who), B (a duplicate of SIGID) and C (a third of the same
-// title), D (a cycle with a very long class name).
+// title), R (the kernel tree's path), D (a cycle with a very long class name).
 import { check, launch, rendered as renderedOn, runChecks, shooter } from './lib.mjs';
 
 const env = process.env;
@@ -44,6 +44,8 @@ check('regression: no "[object Object]" on the page',
 	!(await mainText()).includes('[object Object]'), range);
 check('regression: the suspects\' range names its commits',
 	range.includes(env.BASE_SHA.slice(0, 12)) && range.includes(env.BAD.slice(0, 12)), range);
+check('regression: no server path of a kernel tree for a reader without a token, its name',
+	!(await mainText()).includes(env.R) && range.includes('tree mainline'), range);
 const fix = await page.locator('#fix-expected').innerText().catch(() => '');
 check('regression: the fix expected by mail, who named it and when',
 	fix.startsWith(env.FIX + ', named by mail:' + env.GR + ' on 2026-01-01'), fix);
