@@ -778,7 +778,8 @@ async function signaturesPage(main) {
 	api.set('limit', '50');
 	const r = await get('/signatures?' + api);
 	const list = r.signatures, next = r.next, shown = list;
-	main.append(ownersPending(r.owners_pending));
+	if (r.owners_pending)
+		main.append(ownersPending(r.owners_pending));
 	const [regs, stats] = await Promise.all([get('/regressions'), shown.length ?
 		get('/signatures/stats?ids=' + shown.map(x => x.id).join(',')) :
 		{ signatures: [] }]);
@@ -1048,11 +1049,11 @@ async function regressionPage(main, id) {
 	const first = Object.keys(tl).sort()[0];
 	const cut = (r.signatures || []).filter(x => (x.timeline || []).length < x.occurrences);
 	if (first)
-		main.append(el('h2', 'Occurrence timeline'), cut.length ? el('p', { class: 'muted',
+		main.append(el('h2', 'Occurrence timeline'), ...cut.length ? [el('p', { class: 'muted',
 			id: 'timeline-cut' }, 'Only the newest ' + (r.timeline_limit || 20) +
 			' occurrences of each signature are drawn, from ', when(first + 'T00:00:00Z', true), ': ' +
 			cut.map(x => '#' + x.id + ' has ' + x.occurrences).join(', ') +
-			' in all (its page has every day).') : null,
+			' in all (its page has every day).')] : [],
 		bars(dayRange(first + 'T00:00:00Z', tl), 'occurrences'));
 	main.append(el('h2', 'Suspects'), el('p', { class: 'muted', id: 'suspects-range' },
 		suspectsRange(r.suspects_range)),
@@ -1142,7 +1143,8 @@ async function subsystemsPage(main) {
 		return;
 	}
 	const t = await get('/subsystems/trend?weeks=12');
-	main.append(ownersPending(r.owners_pending));
+	if (r.owners_pending)
+		main.append(ownersPending(r.owners_pending));
 	const trend = {};
 	for (const x of t.subsystems)
 		trend[x.name] = x.weeks;
@@ -1169,7 +1171,8 @@ async function subsystemPage(main, name) {
 		el('p', page('all sections', 'subsystems')));
 		return;
 	}
-	main.append(ownersPending(r.owners_pending));
+	if (r.owners_pending)
+		main.append(ownersPending(r.owners_pending));
 	const weeks = t.subsystems.length ? t.subsystems[0].weeks : [];
 	main.append(el('h2', 'Trend (12 weeks)'),
 		el('div', { class: 'cards' },

@@ -150,6 +150,21 @@ check('graph: no arrow label is covered by a node (a wide, tall class)', covered
 	covered);
 await page.locator('svg.graph').screenshot({ path: env.SHOTS + '/triager-graph-wide-node.png' });
 
+// ---- no stray "null" or "undefined" text on a page --------------------------
+for (const path of ['/', '/signatures', '/regressions/' + env.REG,
+	'/signatures/' + env.SIGID, '/runs/bad-1']) {
+	await open(path);
+	const stray = await page.evaluate(() => {
+		const out = [];
+		const w = document.createTreeWalker(document.querySelector('main'), NodeFilter.SHOW_TEXT);
+		while (w.nextNode())
+			if (/^(null|undefined)$/.test(w.currentNode.textContent.trim()))
+				out.push(w.currentNode.parentNode.tagName);
+		return out;
+	});
+	check('page ' + path + ': no "null" or "undefined" text', stray.length === 0, stray);
+}
+
 // ---- times are UTC, whatever the reader's zone -------------------------------
 const far = await (await browser.newContext({ timezoneId: 'Pacific/Kiritimati' })).newPage();
 await far.goto(BASE + '/regressions/' + env.REG);
