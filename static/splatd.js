@@ -761,6 +761,35 @@ function sigTitleCell(s, distinct) {
 		s.escalated ? el('span', { class: 'tag escalated', title: s.escalated.reason || '' }, 'escalated') : null);
 }
 
+// The list found nothing: what was looked for, and links that each drop
+// one filter (or all of them).
+function emptySearch(q) {
+	const names = { kind: 'kind', status: 'status', q: 'text', since: 'last seen since',
+		first_seen_since: 'first seen since', subsystem: 'subsystem', tree: 'tree',
+		machine: 'machine', escalated: 'escalated only' };
+	const set = Object.keys(names).filter(k => q.get(k));
+	const without = k => {
+		const w = new URLSearchParams(q);
+		w.delete(k);
+		return '/signatures' + (w.toString() ? '?' + w : '');
+	};
+	const looked = set.map(k => names[k] + (k === 'escalated' ? '' : ' “' + q.get(k) + '”'));
+	return el('div', { id: 'empty-search' },
+		el('p', { class: 'notice' }, 'No signature matches ' + (looked.length ? looked.join(', ') : 'at all') +
+			(q.get('duplicates') === '1' ? '.' : ' (merged duplicates are left out).')),
+		q.get('q') ? el('p', { class: 'muted' }, 'The text is looked for in titles, syzbot titles, ' +
+			'lock class and function names; 6 hex digits or more also match the start ' +
+			'of a signature’s hash.') : null,
+		set.length ? el('p', 'Widen it: ', set.map((k, i) => [i ? ' · ' : '',
+			el('a', { href: without(k) }, 'without ' + names[k])]),
+		q.get('duplicates') === '1' ? null : [' · ', el('a', { href: (() => {
+			const w = new URLSearchParams(q);
+			w.set('duplicates', '1');
+			return '/signatures?' + w;
+		})() }, 'with duplicates')],
+		' · ', el('a', { href: '/signatures' }, 'all signatures')) : null);
+}
+
 async function signaturesPage(main) {
 	setTitle(main, 'Signatures');
 	const q = params();
@@ -805,8 +834,11 @@ async function signaturesPage(main) {
 		[sortHeader('first seen', 'first_seen'), s => when(s.first_seen, true)],
 		[sortHeader('last seen', 'last_seen'), s => when(s.last_seen, true)],
 		['last kernel', s => st(s, 'last_kernel'), { mono: true, cut: true }]], shown, 'signatures');
-	main.append(t);
-	if (q.get('duplicates') !== '1')
+	if (!shown.length && !q.get('cursor'))
+		main.append(emptySearch(q));
+	else
+		main.append(t);
+	if (q.get('duplicates') !== '1' && shown.length)
 		main.append(el('p', { class: 'muted' },
 			'Merged duplicates are hidden; tick “show duplicates”.'));
 	const pages = el('p', { class: 'pages' });

@@ -111,6 +111,17 @@ check('search: the first 8 digits of a hash find its signature',
 	found.length === 1 && found[0].includes(hC.slice(0, 8)), found);
 await shot('search-hash');
 
+// ---- an empty search says what it looked for and how to widen it -------------
+await open('/signatures?q=nosuchlock&kind=recursive');
+const empty = await page.locator('#empty-search').innerText().catch(() => '');
+check('search: an empty result names what was searched',
+	empty.includes('text “nosuchlock”') && empty.includes('kind “recursive”'), empty);
+check('search: ... and links that widen it, one filter each',
+	await page.locator('#empty-search a[href="/signatures?kind=recursive"]').count() === 1 &&
+	await page.locator('#empty-search a[href="/signatures?q=nosuchlock"]').count() === 1 &&
+	await page.locator('#empty-search a[href="/signatures"]').count() === 1, empty);
+await shot('empty-search');
+
 // ---- the overview's counts are links to their lists --------------------------
 // The overview's count #id, then the titles of the list its link opens.
 async function followCount(id) {
