@@ -176,3 +176,39 @@ int db_dash_section_trend(struct db *db, long long since, long long until,
 	db_bind_text(st, 3, section);
 	return db_each(db, st, trend_row, &r, "counting subsystem weeks", err);
 }
+
+static int run_regression_row(void *ctx, struct db_stmt *st)
+{
+	struct rows *r = ctx;
+	struct db_dash_run_regression g = {
+		.id = db_col_int(st, 0),
+		.title = db_col_text(st, 1),
+		.status = db_col_text(st, 2),
+		.seen = db_col_int(st, 3) != 0,
+		.counted = db_col_int(st, 4) != 0,
+		.why = db_col_text(st, 5),
+		.reopened = db_col_int(st, 6) != 0,
+	};
+
+	return ((db_dash_run_regression_fn)r->fn)(r->ctx, &g);
+}
+
+int db_dash_run_regressions(struct db *db, long long run, const char *run_id,
+			    db_dash_run_regression_fn fn, void *ctx,
+			    struct strbuf *err)
+{
+	struct db_stmt *st = db_stmt(db, DB_SQL_DASH_RUN_REGRESSIONS, err);
+	struct rows r = { (void *)fn, ctx };
+	struct strbuf prefix = STRBUF_INIT;
+	int ret;
+
+	if (!st)
+		return -EIO;
+	strbuf_addf(&prefix, "run %s:", run_id);
+	db_bind_int(st, 1, run);
+	db_bind_text(st, 2, prefix.buf);
+	ret = db_each(db, st, run_regression_row, &r,
+		      "listing a run's regressions", err);
+	strbuf_release(&prefix);
+	return ret;
+}

@@ -4,6 +4,8 @@
 #ifndef SPLATD_DB_DASHBOARD_H
 #define SPLATD_DB_DASHBOARD_H
 
+#include <stdbool.h>
+
 #include "db/db.h"
 
 /* One histogram cell: occurrences on day (YYYY-MM-DD, UTC) of kernel on
@@ -64,6 +66,20 @@ int db_dash_sig_counts(struct db *db, long long from, long long to,
 /* The list columns of the signatures in ids, a JSON array of ids. */
 int db_dash_stats(struct db *db, const char *ids, long long since,
 		  db_dash_stats_fn fn, void *ctx, struct strbuf *err);
+
+/* A regression a run counted for (a clean run) or against (seen), and
+ * whether the run reopened it. */
+struct db_dash_run_regression {
+	long long id;
+	const char *title, *status, *why;
+	bool seen, counted, reopened;
+};
+typedef int (*db_dash_run_regression_fn)(
+	void *ctx, const struct db_dash_run_regression *r);
+/* The regressions of run (its row id; run_id its CI id). */
+int db_dash_run_regressions(struct db *db, long long run, const char *run_id,
+			    db_dash_run_regression_fn fn, void *ctx,
+			    struct strbuf *err);
 
 /* The signatures merged into id (the first 1000). */
 int db_dash_duplicates(struct db *db, long long id, db_dash_dup_fn fn,

@@ -836,6 +836,16 @@ static const char *const sql[DB_SQL_NR] = {
 	[DB_SQL_DASH_DUPLICATES] = "SELECT id, hash, title FROM signatures"
 				   " WHERE duplicate_of = ?1 ORDER BY id"
 				   " LIMIT 1000",
+	/* the regressions run ?1 counted for or against, and whether it
+	 * reopened one: ingest's reason for that is "run ?2: ..." */
+	[DB_SQL_DASH_RUN_REGRESSIONS] =
+		"SELECT g.id, g.title, g.status, rr.seen, rr.counted, rr.why,"
+		" EXISTS (SELECT 1 FROM regression_history h"
+		"  WHERE h.regression_id = g.id AND h.action = 'status'"
+		"  AND h.new = 'reopened'"
+		"  AND substr(h.reason, 1, length(CAST(?2 AS text))) = ?2)"
+		" FROM regression_runs rr JOIN regressions g"
+		" ON g.id = rr.regression_id WHERE rr.run_id = ?1 ORDER BY g.id",
 	/* report texts kept for a bounded sample per signature
 	 * (db/signatures.c, docs/storage.md): ?1 sha256 of text NUL raw */
 	/* the text under key ?1 and whether it is text ?2, raw ?3 */

@@ -170,6 +170,7 @@ enum db_sql {
 	DB_SQL_DASH_TOP,
 	DB_SQL_DASH_STATS,
 	DB_SQL_DASH_DUPLICATES,
+	DB_SQL_DASH_RUN_REGRESSIONS,
 
 	/* backup and check (db/backup.c) */
 	DB_SQL_READ_BEGIN,

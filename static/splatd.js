@@ -1254,6 +1254,17 @@ async function runPage(main, id) {
 		['kind', x => x.kind], ['verdict', x => x.new ? 'new signature' : 'seen before'],
 		['status', x => statusTag(x.status)], ['count', x => x.occurrences, { num: true }]],
 	r.reports || []));
+	// what the run did to regressions: counted clean, seen, reopened
+	const regs = r.regressions || [];
+	for (const g of regs.filter(x => x.reopened))
+		main.append(el('p', { class: 'notice reopened' }, 'This run reopened ',
+			page('regression #' + g.id + ': ' + g.title, 'regressions', g.id), ': ' + g.why));
+	main.append(el('h2', 'Regressions'), table([
+		['regression', g => page('#' + g.id + ' ' + g.title, 'regressions', g.id)],
+		['status', g => statusTag(g.status)],
+		['this run', g => g.reopened ? 'reopened it' : g.seen ? 'splat seen' :
+			g.counted ? 'clean, counted' : 'clean, not counted'],
+		['why', g => g.why || '']], regs));
 }
 
 // ---- the router --------------------------------------------------------------

@@ -5,7 +5,8 @@
 # repo, index, reason}: reason null when there is a range, else why there is
 # none), never a bare string; fix_expected says which fix a maintainer's
 # `#splatd fix:` reply named, who and when; a reader without a token sees
-# the kernel tree's name where the server's path of it was.
+# the kernel tree's name where the server's path of it was; a run's detail
+# says which regressions it counted for and whether it reopened one.
 cd "$(dirname "$0")/.." || exit 1
 . tests/http/lib.sh
 
@@ -49,22 +50,27 @@ check_eq "the detail says how many occurrences a timeline holds at most" 20 \
 
 # a maintainer's reply names the fix to expect: the detail says which, who
 # named it and when, while git has found no commit for it
-GR=linux@roeck-us.net
-DIGEST=d1.splatd@example.org
-NOW=1767225600
-sql "INSERT INTO mail_items VALUES ('$DIGEST', 1, $SIGID);
-	INSERT INTO mail_sent_about VALUES ($SIGID, '$GR', $NOW);"
-SUBJ='hwmon: (coretemp) take the hotplug lock once'
-printf 'From: %s\nMessage-ID: <r1@x>\nIn-Reply-To: <%s>\nSubject: Re: x\n\n%s\n' \
-	"$GR" "$DIGEST" "#splatd [1] fix: $SUBJ" |
-	"$SPLATD" mail receive --db "$DB" --now "$NOW" >"$TMP/rx.out"
-check "the reply naming the fix is applied" grep -q '^applied: ' "$TMP/rx.out"
+coretemp_name_fix
 get "$BASE/api/v1/regressions/$REG" >/dev/null
 check_eq "fix_expected: the subject, who named it and when; no fix commit yet" \
-	"$SUBJ|mail:$GR|2026-01-01T00:00:00Z|null" \
+	"$FIX|mail:$GR|2026-01-01T00:00:00Z|null" \
 	"$(body '"\(.fix_expected.fix)|\(.fix_expected.by)|\(.fix_expected.at)|\(.fix_commit)"')"
 get "$BASE/api/v1/regressions/$REG2" >/dev/null
 check_eq "fix_expected is null when nobody named one" null "$(body .fix_expected)"
+
+# the fix lands, git finds it, and the splat shows on it again: the run
+# says it reopened the regression
+"$SPLATD" git tree add mainline --repo "$R" --branch master --db "$DB" >/dev/null
+coretemp_fix_lands
+get "$BASE/api/v1/runs/reopen-1" >/dev/null
+check_eq "a run's detail names the regressions it counted for, and that it reopened one" \
+	"$REG reopened true true" \
+	"$(body '.regressions[] | "\(.id) \(.status) \(.seen) \(.reopened)"')"
+check_eq "... its why names the tree, not the path, for a reader without a token" 0 \
+	"$(grep -c "$R" "$TMP/body")"
+get "$BASE/api/v1/runs/bad-1" >/dev/null
+check_eq "a run that reopened nothing says so" "" \
+	"$(body '.regressions[] | select(.reopened) | .id')"
 
 stop_server
 finish

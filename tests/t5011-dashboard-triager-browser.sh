@@ -12,7 +12,7 @@
 # "escalated" and "new this week" link to those lists; no arrow label of
 # the lock graph is under a node; times are UTC; the timeline says when it
 # draws only the newest occurrences; no server path is shown to a reader
-# without a token.  Screenshots go to build/screenshots/triager-*.png.
+# without a token; a run's page says it reopened a regression.  Screenshots go to build/screenshots/triager-*.png.
 cd "$(dirname "$0")/.." || exit 1
 . tests/http/lib.sh
 
@@ -45,16 +45,10 @@ post_log "$CI" "id=d-1&machine=m3&tree=mainline" "$TMP/seed4.txt" >/dev/null
 D=$(body '.reports[0].signature_id')
 # C is escalated
 sql "UPDATE signatures SET escalated_at = 1767225600, escalation_reason = 'seen on 3 machines' WHERE id = $C"
-# a maintainer's reply names the fix to expect
-GR=linux@roeck-us.net
-DIGEST=d1.splatd@example.org
-sql "INSERT INTO mail_items VALUES ('$DIGEST', 1, $SIGID);
-	INSERT INTO mail_sent_about VALUES ($SIGID, '$GR', 1767225600);"
-FIX='hwmon: (coretemp) take the hotplug lock once'
-printf 'From: %s\nMessage-ID: <r1@x>\nIn-Reply-To: <%s>\nSubject: Re: x\n\n%s\n' \
-	"$GR" "$DIGEST" "#splatd [1] fix: $FIX" |
-	"$SPLATD" mail receive --db "$DB" --now 1767225600 >"$TMP/rx.out"
-check "the reply naming the fix is applied" grep -q '^applied: ' "$TMP/rx.out"
+# a maintainer's reply names the fix to expect; it lands and the splat
+# comes back on it (run reopen-1)
+coretemp_name_fix
+coretemp_fix_lands
 
 TRIAGER=$TRIAGER REG=$REG SIGID=$SIGID SIG=$SIG BAD=$(sha bad) BASE_SHA=$(sha base) \
 	R=$R B=$B C=$C D=$D FIX=$FIX GR=$GR run_browser triager.mjs

@@ -10,6 +10,7 @@
 #include <strings.h>
 #include <time.h>
 
+#include "db/dashboard.h"
 #include "db/runs.h"
 #include "parsers/alloc.h"
 #include "server/http/api.h"
@@ -17,6 +18,7 @@
 #include "server/triage/gunzip.h"
 #include "server/triage/ingest.h"
 #include "server/triage/jsonw.h"
+#include "server/triage/regress.h"
 #include "server/http/routes.h"
 #include "server/http/upload.h"
 
@@ -394,25 +396,49 @@ static void run_kernel_release(json_t *run, json_t *reports)
 	}
 }
 
+static int add_regression(void *ctx, const struct db_dash_run_regression *g)
+{
+	json_t *o = json_pack("{s:I, s:o, s:o, s:b, s:b, s:b, s:o, s:o}", "id",
+			      (json_int_t)g->id, "title", view_string(g->title),
+			      "status", view_string(g->status), "seen", g->seen,
+			      "counted", g->counted, "reopened", g->reopened,
+			      "why", view_string(g->why), "url",
+			      api_regression_url(g->id));
+
+	json_array_append_new(ctx, o);
+	return 0;
+}
+
 void api_runs_get(struct http_request *req)
 {
 	struct run_detail d = { NULL, 0 };
-	json_t *reports = json_array();
+	json_t *reports = json_array(), *regs = json_array(), *o;
 	int ret;
 
 	ret = db_run_get(http_db(req), req->param[0], get_run, &d, &req->err);
 	if (!ret)
 		ret = db_run_reports(http_db(req), d.id, add_report, reports,
 				     &req->err);
+	if (!ret)
+		ret = db_dash_run_regressions(
+			http_db(req), d.id,
+			json_string_value(json_object_get(d.run, "id")),
+			add_regression, regs, &req->err);
+	o = ret ? NULL :
+		  json_pack("{s:O, s:O, s:O}", "run", d.run, "reports", reports,
+			    "regressions", regs);
+	if (o && !req->who.name[0]) /* no server paths for anyone */
+		ret = regress_hide_paths(http_db(req), o, &req->err);
+	json_decref(d.run);
+	json_decref(reports);
+	json_decref(regs);
 	if (ret) {
-		json_decref(d.run);
-		json_decref(reports);
+		json_decref(o);
 		http_reply_errno(req, ret,
 				 ret == -ENOENT ? "no such run" : req->err.buf);
 		return;
 	}
-	run_kernel_release(d.run, reports);
-	http_reply_json(req, 200,
-			json_pack("{s:o, s:o}", "run", d.run, "reports",
-				  reports));
+	run_kernel_release(json_object_get(o, "run"),
+			   json_object_get(o, "reports"));
+	http_reply_json(req, 200, o);
 }

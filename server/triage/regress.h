@@ -131,8 +131,9 @@ int regress_history_json(struct db *db, long long id, json_t **out,
 			 struct strbuf *err);
 /*
  * For a reader without a token: the server's paths of kernel trees in a
- * regression_detail_json() (fix_repo, suspects_range.repo, the runs' why)
- * written as "tree NAME" (`splatd git tree add NAME`).
+ * regression_detail_json() (fix_repo, suspects_range.repo, the runs' why),
+ * or in a run's detail (its regressions' why), written as "tree NAME"
+ * (`splatd git tree add NAME`).
  */
 int regress_hide_paths(struct db *db, json_t *detail, struct strbuf *err);
 /*

@@ -363,6 +363,10 @@ int regress_hide_paths(struct db *db, json_t *detail, struct strbuf *err)
 			      "repo");
 		json_array_foreach(json_object_get(detail, "runs"), i, run)
 			unpath_member(n.repos, run, "why");
+		/* a run's detail: the regressions it counted for */
+		json_array_foreach(json_object_get(detail, "regressions"), i,
+				   run)
+			unpath_member(n.repos, run, "why");
 	}
 	json_decref(n.repos);
 	return ret;

@@ -7,6 +7,11 @@
 # seed on bad (bad-1: $SIG and $SIGID), both on machine m1 and tree
 # mainline; adds $R as the trusted tree mainline.
 # api METHOD PATH TOKEN [JSON]: a JSON request; the body in $TMP/body.
+# coretemp_name_fix: $GR answers a digest about $SIGID with
+# `#splatd [1] fix: $FIX` (at $NOW, 2026-01-01); checks it was applied.
+# coretemp_fix_lands: the commit named lands on $R (tag fix), git sync
+# finds it (the regression is fix_known), and the seed shows again on that
+# commit in run reopen-1, which reopens it.
 api() {
 	curl -s -o "$TMP/body" -w '%{http_code}' -X "$1" \
 		-H "Authorization: Bearer $3" -H 'Content-Type: application/json' \
@@ -33,4 +38,25 @@ coretemp_start() {
 	SIG=$(body '.reports[0].signature')
 	SIGID=$(body '.reports[0].signature_id')
 	"$SPLATD" git tree add mainline --repo "$R" --branch master --db "$DB" >/dev/null
+}
+
+GR=linux@roeck-us.net
+FIX='hwmon: (coretemp) take the hotplug lock once'
+NOW=1767225600
+coretemp_name_fix() {
+	local digest=d1.splatd@example.org
+	sql "INSERT INTO mail_items VALUES ('$digest', 1, $SIGID);
+		INSERT INTO mail_sent_about VALUES ($SIGID, '$GR', $NOW);"
+	printf 'From: %s\nMessage-ID: <r1@x>\nIn-Reply-To: <%s>\nSubject: Re: x\n\n%s\n' \
+		"$GR" "$digest" "#splatd [1] fix: $FIX" |
+		"$SPLATD" mail receive --db "$DB" --now "$NOW" >"$TMP/rx.out"
+	check "the reply naming the fix is applied" grep -q '^applied: ' "$TMP/rx.out"
+}
+
+coretemp_fix_lands() {
+	commit drivers/hwmon/coretemp.c '/* once */' -m "$FIX"
+	g tag fix
+	"$SPLATD" git sync --db "$DB" >/dev/null
+	check_eq "run reopen-1: the seed on the fix" 201 \
+		"$(post_log "$CI" "id=reopen-1&commit=$(sha fix)&machine=m1&tree=mainline" "$SEED")"
 }
