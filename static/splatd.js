@@ -99,7 +99,7 @@ function sigName(id, title, hash, classes) {
 	return el('span', { class: 'sig-name' }, sigLink(id, title),
 		hash ? [' ', el('span', { class: 'hash mono', title: 'signature ' + hash }, String(hash).slice(0, 8))] : null,
 		classes && classes.length ? [' ', el('span', { class: 'distinct mono',
-			title: 'lock classes only this one of the same title has' },
+			title: 'lock classes only this one of the same title has: ' + classes.join(', ') },
 		'with ' + classes.join(', '))] : null);
 }
 
@@ -755,8 +755,11 @@ function sortHeader(label, key) {
 	return b;
 }
 
+// A list's title cell: the hash (and the classes only it has) when another
+// row of the page has the same title, so that rows stay one line.
 function sigTitleCell(s, distinct) {
-	return el('span', sigName(s.id, s.title, s.signature, distinct && distinct[s.id]),
+	const shared = distinct && distinct[s.id];
+	return el('span', sigName(s.id, s.title, shared ? s.signature : null, shared),
 		s.duplicate_of ? el('span', { class: 'tag dup' }, 'duplicate of #' + s.duplicate_of) : null,
 		s.escalated ? el('span', { class: 'tag escalated', title: s.escalated.reason || '' }, 'escalated') : null);
 }
