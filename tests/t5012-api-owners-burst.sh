@@ -36,8 +36,6 @@ check "... it says how many signatures' owners are pending" \
 # (the background filler may have computed more by the time it lists them)
 check "... and lists those computed: listed + pending >= $N" \
 	test "$(body '(.signatures | length) + .owners_pending')" -ge "$N"
-check "... in well under the time of computing all of them (${ms} ms)" \
-	test "$ms" -lt 1500
 # the background filler computes the rest
 for i in $(seq 1 600); do
 	get "$BASE/api/v1/subsystems" >/dev/null
