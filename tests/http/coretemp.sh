@@ -45,11 +45,17 @@ FIX='hwmon: (coretemp) take the hotplug lock once'
 NOW=1767225600
 coretemp_name_fix() {
 	local digest=d1.splatd@example.org
-	sql "INSERT INTO mail_items VALUES ('$digest', 1, $SIGID);
+	sql "INSERT INTO outbox (message_id, kind, envelope_from, recipients,
+		message, state, next_attempt, created, sent_at)
+		VALUES ('$digest', 'digest', 'splatd@example.org', '[\"$GR\"]',
+		'Subject: [splatd] digest', 'sent', $NOW, $NOW, $NOW);
+		INSERT INTO mail_items VALUES ('$digest', 1, $SIGID);
 		INSERT INTO mail_sent_about VALUES ($SIGID, '$GR', $NOW);"
 	printf 'From: %s\nMessage-ID: <r1@x>\nIn-Reply-To: <%s>\nSubject: Re: x\n\n%s\n' \
 		"$GR" "$digest" "#splatd [1] fix: $FIX" |
-		"$SPLATD" mail receive --db "$DB" --now "$NOW" >"$TMP/rx.out"
+		"$SPLATD" mail receive --db "$DB" --now "$NOW" \
+			--public-url https://splatd.example.org \
+			--mail-from 'splatd <splatd@example.org>' >"$TMP/rx.out"
 	check "the reply naming the fix is applied" grep -q '^applied: ' "$TMP/rx.out"
 }
 
