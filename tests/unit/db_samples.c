@@ -181,6 +181,27 @@ static void db_samples__kernels_up_to_the_cap(void **state)
 	strbuf_release(&out);
 }
 
+/* The first occurrence of each run tree is kept, a repeat of a tree is not
+ * (the tree is the run's: PostgreSQL's function reads it from the kept
+ * occurrence's run). */
+static void db_samples__first_of_each_tree(void **state)
+{
+	struct fixture *f = *state;
+	struct strbuf out = STRBUF_INIT;
+	const char *h = "2323232323232323";
+	long long s = new_signature(f, h);
+
+	occur(f, h, "t1", "k", NULL, "a", 0);
+	occur(f, h, "t1", "k", NULL, "b", 0);
+	occur(f, h, "t2", "k", NULL, "c", 0); /* first of t2 */
+	occur(f, h, "t1", "k", NULL, "d", 0);
+	occur(f, h, "t2", "k", NULL, "e", 0); /* t2 again */
+	texts(f, s, &out);
+	assert_string_equal(out.buf, "a - c - e ");
+	assert_int_equal(dropped(f, s), 2);
+	strbuf_release(&out);
+}
+
 /* Identical texts are stored once; the latest survives the next one only
  * when it is also a sample. */
 static void db_samples__identical_texts_once(void **state)
@@ -438,6 +459,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		T(db_samples__null_kernel_and_tree),
+		T(db_samples__first_of_each_tree),
 		T(db_samples__kernels_up_to_the_cap),
 		T(db_samples__identical_texts_once),
 		T(db_samples__latest_text_row_reused),
