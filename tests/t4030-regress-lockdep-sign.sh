@@ -144,5 +144,40 @@ check_eq "fixed after 3 clean runs with lockdep=1" fixed "$(status "$REG2")"
 	--db "$DB" "$BARE" >/dev/null 2>"$TMP/err"
 check_eq "splatd ingest --lockdep maybe fails" 1 $?
 check "... saying what --lockdep takes" grep -q "lockdep is 1" "$TMP/err"
+
+# ---- KCIDB: a test's misc.lockdep says it for an excerpt ------------------------
+bash tests/tools/rerender.sh -p console "$DATA/parse-invariance/kind-recursive.splat" \
+	>"$TMP/three.txt"
+check_eq "a third splat on the bad kernel" 201 "$(run bad-3 "$(sha bad)" "$TMP/three.txt")"
+REG3=$(new_reg "$(body '.reports[0].signature')")
+"$SPLATD" git sync --db "$DB" >/dev/null
+check_eq "its regression is fix_known" fix_known "$(status "$REG3")"
+# kcidb_doc ID LOCKDEP...: one test per misc.lockdep value (JSON), on the fix
+kcidb_doc() {
+	local id=$1
+	shift
+	printf '%s\n' "$@" | jq -s --arg c "$(sha fix)" --arg id "$id" '{
+	  version: {major: 5, minor: 3},
+	  checkouts: [{id: "lab:co-\($id)", origin: "lab", tree_name: "mainline",
+	    git_repository_branch: "master", git_commit_hash: $c}],
+	  builds: [{id: "lab:b-\($id)", origin: "lab", checkout_id: "lab:co-\($id)",
+	    status: "PASS"}],
+	  tests: [to_entries[] | {id: "lab:\($id)-\(.key)", origin: "lab",
+	    build_id: "lab:b-\($id)", path: "baseline.login", status: "PASS",
+	    misc: {lockdep: .value}, log_excerpt: "login: root\n"}]}'
+}
+kcidb_doc off false 0 '"off"' >"$TMP/k-off.json"
+"$SPLATD" kcidb import --db "$DB" "$TMP/k-off.json" >/dev/null
+get "$BASE/api/v1/regressions/$REG3" >/dev/null
+check_eq "misc.lockdep false, 0, \"off\": stored, none counted" "0 3" \
+	"$(body '[.clean_runs, ([.runs[] | select((.run | test("off")) and (.why | test("lockdep=0")))] | length)] | join(" ")')"
+kcidb_doc on true 1 '"on"' >"$TMP/k-on.json"
+"$SPLATD" kcidb import --db "$DB" "$TMP/k-on.json" >/dev/null
+check_eq "misc.lockdep true, 1, \"on\": counted, fixed" "3 fixed" \
+	"$(get "$BASE/api/v1/regressions/$REG3" >/dev/null; body '[.clean_runs, .status] | join(" ")')"
+kcidb_doc bad '"maybe"' >"$TMP/k-bad.json"
+"$SPLATD" kcidb import --db "$DB" "$TMP/k-bad.json" >/dev/null 2>"$TMP/err"
+check_eq "misc.lockdep \"maybe\": the document is refused" 1 $?
+check "... naming the path" grep -q 'tests\[0\].misc.lockdep: not true/false' "$TMP/err"
 stop_server
 finish

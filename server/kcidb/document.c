@@ -345,6 +345,37 @@ out:
 	return ret;
 }
 
+/*
+ * misc.lockdep: whether the kernel ran with lockdep (true/false, 1/0,
+ * "1"/"0", "on"/"off"), which KCIDB has no field for; a clean run counts
+ * toward a fix only when lockdep was on (docs/regressions.md).
+ */
+static int read_test_misc(json_t *misc, const char *at, struct kcidb_test *t,
+			  struct strbuf *err)
+{
+	json_t *v = misc ? json_object_get(misc, "lockdep") : NULL;
+	const char *s;
+
+	t->lockdep = NULL;
+	if (misc && !json_is_object(misc))
+		return bad(err, at, "misc", "not an object");
+	if (!v)
+		return 0;
+	s = json_string_value(v);
+	if (json_is_true(v) ||
+	    (json_is_integer(v) && json_integer_value(v) == 1) ||
+	    (s && (!strcmp(s, "1") || !strcmp(s, "on"))))
+		t->lockdep = "1";
+	else if (json_is_false(v) ||
+		 (json_is_integer(v) && json_integer_value(v) == 0) ||
+		 (s && (!strcmp(s, "0") || !strcmp(s, "off"))))
+		t->lockdep = "0";
+	else
+		return bad(err, at, "misc.lockdep",
+			   "not true/false, 1/0 or \"on\"/\"off\"");
+	return 0;
+}
+
 static int read_test(json_t *o, const char *at, struct kcidb_test *t,
 		     struct strbuf *err)
 {
@@ -366,6 +397,9 @@ static int read_test(json_t *o, const char *at, struct kcidb_test *t,
 		t->log_excerpt ?
 			json_string_length(json_object_get(o, "log_excerpt")) :
 			0;
+	ret = read_test_misc(json_object_get(o, "misc"), at, t, err);
+	if (ret)
+		return ret;
 	return read_environment(json_object_get(o, "environment"), at, t, err);
 }
 

@@ -48,6 +48,7 @@ struct kcidb_test {
 	const char *log_excerpt;
 	size_t log_excerpt_len; /* bytes */
 	const char *machine; /* from environment (docs/interop.md) */
+	const char *lockdep; /* misc.lockdep: "1", "0" or NULL (not said) */
 };
 
 struct kcidb_doc {

@@ -32,6 +32,7 @@ static const char *const outcome_names[TEST_NR] = {
 struct test_run {
 	const char *test_id, *origin, *run_id, *build_id;
 	const char *path, *machine, *start_time;
+	const char *lockdep; /* misc.lockdep of a test stored from its document */
 };
 
 static void lock(const struct kcidb_import_config *cfg)
@@ -116,6 +117,7 @@ static int store_run(const struct kcidb_import_config *cfg, struct ingest *in,
 	m.commit = src.commit.len ? src.commit.buf : NULL;
 	m.kernel = src.kernel.len ? src.kernel.buf : NULL;
 	m.machine = t->machine;
+	m.lockdep = t->lockdep;
 	m.test = t->path && *t->path ? t->path : NULL;
 	m.started_at = t->start_time;
 	m.regress = cfg->regress;
@@ -278,9 +280,10 @@ static int fetch_one(const struct kcidb_import_config *cfg, struct ingest *in,
 		     const struct fetch_copy *c, long long now, json_t *entry,
 		     struct strbuf *err)
 {
-	const struct test_run t = { c->test_id,	  c->origin, c->run_id,
-				    c->build_id,  c->path,   c->machine,
-				    c->start_time };
+	/* a fetched log shows lockdep's banner itself: no misc.lockdep */
+	const struct test_run t = { c->test_id,	   c->origin, c->run_id,
+				    c->build_id,   c->path,   c->machine,
+				    c->start_time, NULL };
 	struct strbuf why = STRBUF_INIT;
 	enum db_kcidb_fetch_state state = DB_KCIDB_FETCH_DONE;
 	long long attempts = c->attempts + 1, next = now;
@@ -491,9 +494,9 @@ int kcidb_import(const struct kcidb_import_config *cfg, struct ingest *in,
 	ret = import_sources(cfg, doc, now, r, created, err);
 	for (i = 0; !ret && i < doc->ntests; i++) {
 		const struct kcidb_test *kt = &doc->tests[i];
-		struct test_run t = { kt->id,	     kt->origin, NULL,
-				      kt->build_id,  kt->path,	 kt->machine,
-				      kt->start_time };
+		struct test_run t = { kt->id,	      kt->origin, NULL,
+				      kt->build_id,   kt->path,	  kt->machine,
+				      kt->start_time, kt->lockdep };
 
 		run_id_of(kt->id, kt->origin, &run_id);
 		t.run_id = run_id.buf;
