@@ -50,8 +50,34 @@ struct commit_view {
 	const char *msg;
 	size_t len;
 	struct trailers tr;
-	struct strbuf *urls; /* normalized Closes:/Link: values, or "" */
+	struct strbuf *urls; /* normalized Closes:/Link: values, a syzbot
+			      * Reported-by:'s bug link, or "" */
 };
+
+/*
+ * "Reported-by: syzbot+EXTID@syzkaller.appspotmail.com" is how a fix names
+ * a syzbot bug (syzbot closes the bug when such a commit lands): the
+ * canonical form of https://syzkaller.appspot.com/bug?extid=EXTID, which a
+ * regression's link to that bug has.  Nothing for any other address.
+ */
+static void syzbot_url(struct strbuf *out, const char *value)
+{
+	static const char host[] = "@syzkaller.appspotmail.com";
+	const char *p = strstr(value, "syzbot+"), *id, *end;
+	struct strbuf url = STRBUF_INIT;
+
+	if (!p || (p > value && (isalnum((unsigned char)p[-1]) ||
+				 p[-1] == '.' || p[-1] == '-')))
+		return;
+	id = p + 7;
+	end = id + strspn(id, "0123456789abcdef");
+	if (end - id < 8 || strncasecmp(end, host, sizeof(host) - 1))
+		return;
+	strbuf_addstr(&url, "https://syzkaller.appspot.com/bug?extid=");
+	strbuf_add(&url, id, (size_t)(end - id));
+	links_normalize(out, url.buf, NULL);
+	strbuf_release(&url);
+}
 
 static void view_init(struct commit_view *v, const char *msg, size_t len)
 {
@@ -67,6 +93,10 @@ static void view_init(struct commit_view *v, const char *msg, size_t len)
 		char *url, *sp;
 
 		strbuf_init(&v->urls[i], 0);
+		if (t->kind == TRAILERS_REPORTED_BY) {
+			syzbot_url(&v->urls[i], t->value);
+			continue;
+		}
 		if (t->kind != TRAILERS_CLOSES && t->kind != TRAILERS_LINK)
 			continue;
 		/* "Link: https://... # comment" keeps only the URL */
@@ -118,7 +148,8 @@ static const char *view_match(const struct commit_view *v,
 				continue;
 			strbuf_addstr(detail, v->tr.v[i].value);
 			return v->tr.v[i].kind == TRAILERS_CLOSES ? "closes" :
-								    "link";
+			       v->tr.v[i].kind == TRAILERS_LINK	  ? "link" :
+								    "reported-by";
 		}
 	}
 	if (t->introduced && !is_range(t->introduced)) {
