@@ -28,6 +28,7 @@ T0=1780000000
 DAY=86400
 for m in a b c; do ingest_at $T0 "run-$m" "shard-$m" "$SEED"; done
 SIG=$(sql 'SELECT id FROM signatures')
+HASH=$(sql 'SELECT hash FROM signatures')
 check_eq "one signature" 1 "$(sql 'SELECT count(*) FROM signatures')"
 
 M1=$TMP/m1
@@ -61,6 +62,9 @@ check_eq "the item: ref, title, counts, machines, chain, URL" \
 	"[1] possible deadlock in coretemp_cpu_online|seen 3 times on 3 machines|cpu_hotplug_lock|$PUB/signatures/$SIG" \
 	"$(mime "$FY" | jq -r '.body' | grep -o '\[1\] possible deadlock in coretemp_cpu_online\|seen 3 times on 3 machines\|^ *-> cpu_hotplug_lock  in\|https://[^ ]*/signatures/[0-9]*$' | sed 's/^ *-> \(.*\)  in$/\1/' |
 		sed 's/^ *//' | paste -sd'|')"
+check_eq "the item names its signature's first 8 digits (items of one title differ)" \
+	"signature ${HASH:0:8}, first seen" \
+	"$(mime "$FY" | jq -r '.body' | grep -o 'signature [0-9a-f]*, first seen')"
 check_eq "it is in the \"new\" section" 1 \
 	"$(mime "$FY" | jq -r '.body' | grep -c '^== New since your last digest ==$')"
 

@@ -311,7 +311,9 @@ int mailitem_render(struct strbuf *m, struct db *db,
 		    w.machines == 1 ? "" : "s");
 	mail_wrap(m, "    ", "    ", line.buf);
 	strbuf_reset(&line);
-	strbuf_addstr(&line, "first seen ");
+	/* the signature's first 8 digits tell apart items of one title */
+	strbuf_addf(&line, "signature %.8s, first seen ",
+		    it->hash ? it->hash : "?");
 	mailitem_day(&line, it->first_seen);
 	strbuf_addstr(&line, ", last seen ");
 	mailitem_day(&line, it->last_seen);
