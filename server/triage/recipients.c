@@ -69,15 +69,22 @@ static bool is_m_entry(const char *role)
 	return role && strcmp(role, "reviewer") && strcmp(role, "in file");
 }
 
-/* "SECTION: file, function", leaving out what is unknown. */
+/*
+ * "SECTION: file, function", leaving out what is unknown; a file only
+ * guessed from the function's name (no index had it: route.c's
+ * "prefix-dir") says so, as a guess is not a fact.
+ */
 static void why_text(struct strbuf *why, const char *section, const json_t *w)
 {
 	const char *file = str(w, "file"), *fn = str(w, "function");
+	const char *how = str(w, "how");
 
 	strbuf_addstr(why, section);
 	if (file || fn)
 		strbuf_addf(why, ": %s%s%s", file ? file : "",
 			    file && fn ? ", " : "", fn ? fn : "");
+	if (file && how && !strcmp(how, "prefix-dir"))
+		strbuf_addstr(why, " (its place guessed from its name)");
 }
 
 int recipients_store(struct db *db, long long sig, const json_t *owners,

@@ -135,6 +135,36 @@ static void recipients__replaced_with_the_owners(void **state)
 	strbuf_release(&out);
 }
 
+/* A file only guessed from the function's name is said to be a guess. */
+static void recipients__guessed_place(void **state)
+{
+	struct fixture *f = *state;
+	struct strbuf out = STRBUF_INIT;
+	long long sig = new_signature(f);
+	json_t *owners = json_loads(
+		"[{\"section\": \"IOMMU\", \"generic\": false, \"why\":"
+		" {\"edge\": 0, \"file\": \"drivers/iommu/\", \"function\":"
+		" \"iommu_new_fn\", \"how\": \"prefix-dir\"}, \"people\":"
+		" [{\"email\": \"robin@arm.com\", \"role\": \"maintainer\"}]},"
+		" {\"section\": \"HWMON\", \"generic\": false, \"why\":"
+		" {\"edge\": 0, \"file\": \"drivers/hwmon/coretemp.c\","
+		" \"function\": \"coretemp_cpu_online\", \"how\": \"index\"},"
+		" \"people\": [{\"email\": \"jd@suse.com\", \"role\":"
+		" \"maintainer\"}]}]",
+		0, NULL);
+
+	assert_non_null(owners);
+	assert_int_equal(recipients_store(f->db, sig, owners, &f->err), 0);
+	rows(f, &out);
+	assert_string_equal(out.buf,
+			    "robin@arm.com|0|1|0|IOMMU: drivers/iommu/,"
+			    " iommu_new_fn (its place guessed from its name)\n"
+			    "jd@suse.com|1|1|0|HWMON: drivers/hwmon/coretemp.c,"
+			    " coretemp_cpu_online\n");
+	json_decref(owners);
+	strbuf_release(&out);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -144,6 +174,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(
 			recipients__replaced_with_the_owners, setup_sqlite,
 			teardown),
+		cmocka_unit_test_setup_teardown(recipients__guessed_place,
+						setup_sqlite, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
