@@ -419,6 +419,11 @@ static const char *const migrations[] = {
 	 * test with the same log: KCIDB out's since= counts its incidents
 	 * from then (docs/interop.md) */
 	"ALTER TABLE runs ADD COLUMN kcidb_named_at INTEGER;",
+	/* 18: what said lockdep was on in a run: 'banner' (its log printed
+	 * lockdep's boot banner), 'lockdep=1' (its metadata), NULL: nothing
+	 * (docs/regressions.md "fixed"); lockdep_meta_off is now written with
+	 * the run */
+	"ALTER TABLE runs ADD COLUMN lockdep_sign TEXT;",
 };
 
 /*
@@ -1050,6 +1055,8 @@ static const char *const migrations_pg[] = {
 	"ALTER TABLE kcidb_fetches ADD COLUMN log_excerpt " TEXT ";",
 	/* 17 */
 	"ALTER TABLE runs ADD COLUMN kcidb_named_at BIGINT;",
+	/* 18 */
+	"ALTER TABLE runs ADD COLUMN lockdep_sign " TEXT ";",
 	/* clang-format on */
 };
 

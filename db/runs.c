@@ -51,6 +51,8 @@ int db_run_insert(struct db *db, const struct db_run *run, long long *id,
 	db_bind_int(st, 14, run->reports);
 	db_bind_text(st, 15, run->kcidb_origin);
 	db_bind_text(st, 16, run->kcidb_test_id);
+	db_bind_int(st, 17, run->lockdep_meta_off);
+	db_bind_text(st, 18, run->lockdep_sign);
 	/* RETURNING id: the row comes at the first step (none when the id
 	 * is stored: nothing done); then finish it */
 	switch (db_step(st)) {
@@ -100,6 +102,8 @@ static void run_from_row(struct db_run *r, struct db_stmt *st)
 	r->lockdep_off_after = db_col_int(st, 12);
 	r->lockdep_off_reason = db_col_text(st, 13);
 	r->reports = db_col_int(st, 14);
+	r->lockdep_meta_off = db_col_int(st, 15) != 0;
+	r->lockdep_sign = db_col_text(st, 16);
 }
 
 struct run_rows {

@@ -20,6 +20,10 @@ struct db_run {
 	bool lockdep_off; /* false: lockdep stayed active to the end */
 	const char *lockdep_off_reason;
 	long long reports;
+	/* the runner said lockdep=0; what said lockdep was on: "banner" (the
+	 * log printed lockdep's boot banner), "lockdep=1", or NULL: nothing */
+	bool lockdep_meta_off;
+	const char *lockdep_sign;
 	/* the KCIDB test the run was made from (docs/interop.md), or NULL;
 	 * written by db_run_insert, not read back by the run queries */
 	const char *kcidb_origin, *kcidb_test_id;

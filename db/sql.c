@@ -52,7 +52,7 @@
 #define RUN_COLUMNS                                                          \
 	"id, run_id, tree, branch, kernel, kernel_commit, machine, test, "   \
 	"started_at, received_at, log_size, log_sha256, lockdep_off_after, " \
-	"lockdep_off_reason, reports"
+	"lockdep_off_reason, reports, lockdep_meta_off, lockdep_sign"
 
 #define REG_COLUMNS                                                 \
 	"id, title, introduced, status, resolution, duplicate_of, " \
@@ -233,9 +233,9 @@ static const char *const sql[DB_SQL_NR] = {
 		"INSERT INTO runs (run_id, tree, branch, kernel, kernel_commit,"
 		" machine, test, started_at, received_at, log_size, log_sha256,"
 		" lockdep_off_after, lockdep_off_reason, reports, verdict,"
-		" kcidb_origin, kcidb_test_id)"
+		" kcidb_origin, kcidb_test_id, lockdep_meta_off, lockdep_sign)"
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
-		" ?13, ?14, '', ?15, ?16) ON CONFLICT (run_id) DO NOTHING"
+		" ?13, ?14, '', ?15, ?16, ?17, ?18) ON CONFLICT (run_id) DO NOTHING"
 		" RETURNING id",
 	[DB_SQL_RUN_SET_VERDICT] = "UPDATE runs SET verdict = ?2 WHERE id = ?1",
 	[DB_SQL_RUN_GET] = "SELECT " RUN_COLUMNS " FROM runs WHERE run_id = ?1",

@@ -687,8 +687,6 @@ async function overviewPage(main) {
 // Why lockdep stopped watching in a run: a report of a kind that turns it
 // off (reason is the kind; after_reports came before it), or a log line.
 function lockdepOff(off) {
-	if (!off)
-		return 'on to the end';
 	const n = off.after_reports;
 	if (KINDS.concat(['bad_contention', 'chain_key_collision']).includes(off.reason))
 		return 'turned off by its ' + (n ? 'report ' + (n + 1) : 'first report') +
@@ -697,12 +695,26 @@ function lockdepOff(off) {
 		': ' + off.reason;
 }
 
+// Lockdep in a run as far as anything says: the runner's lockdep=0, a
+// report or line that turned it off, its boot banner or lockdep=1, or
+// nothing at all (a kernel without lockdep prints none of these).
+function lockdepState(run, end) {
+	if (run.lockdep_said_off)
+		return 'off (the run said lockdep=0)';
+	if (run.lockdep_off)
+		return lockdepOff(run.lockdep_off);
+	if (run.lockdep_on)
+		return 'on' + (end ? ' to the end' : '') + ' (' +
+			(run.lockdep_on === 'banner' ? 'its boot banner' : run.lockdep_on) + ')';
+	return 'no sign it was on';
+}
+
 function runsTable(runs) {
 	return table([['run', r => page(r.id, 'runs', r.id)], ['machine', r => r.machine],
 		['tree', r => r.tree], ['kernel', r => r.kernel, { mono: true, cut: true }],
 		['commit', r => r.commit ? String(r.commit).slice(0, 12) : '', { mono: true }],
 		['reports', r => r.reports, { num: true }],
-		['lockdep', r => r.lockdep_off ? lockdepOff(r.lockdep_off) : 'on'],
+		['lockdep', r => lockdepState(r, false)],
 		['received', r => when(r.received_at)]], runs);
 }
 
@@ -1252,7 +1264,7 @@ async function runPage(main, id) {
 		['branch', run.branch || ''], ['kernel', run.kernel || '?'],
 		['commit', el('span', { class: 'mono' }, run.commit || '')], ['test', run.test || ''],
 		['received', when(run.received_at)], ['log', run.log_size + ' bytes, sha256 ' + run.log_sha256],
-		['lockdep', lockdepOff(run.lockdep_off)]]));
+		['lockdep', lockdepState(run, true)]]));
 	main.append(el('h2', 'Reports'), table([['signature', x => sigName(x.signature_id, x.title, x.signature)],
 		['kind', x => x.kind], ['verdict', x => x.new ? 'new signature' : 'seen before'],
 		['status', x => statusTag(x.status)], ['count', x => x.occurrences, { num: true }]],

@@ -63,12 +63,13 @@ stop_server
 
 # the schema before migration 12: the trigger, sha256-sized keys (their
 # value does not matter: the migration makes every key from the text),
-# without the columns migrations 16 and 17 add
+# without the columns migrations 16, 17 and 18 add
 V=$(sql 'PRAGMA user_version')
 cp "$DB" "$TMP/after.db"
 sql "PRAGMA user_version = 11;
 	ALTER TABLE kcidb_fetches DROP COLUMN log_excerpt;
 	ALTER TABLE runs DROP COLUMN kcidb_named_at;
+	ALTER TABLE runs DROP COLUMN lockdep_sign;
 	UPDATE report_texts SET hash = randomblob(32);
 	CREATE TRIGGER signature_places_add AFTER INSERT ON occurrences BEGIN
 	INSERT OR IGNORE INTO signature_places (what, value, signature_id)

@@ -145,6 +145,14 @@ check_eq "fixed after 3 clean runs with lockdep=1" fixed "$(status "$REG2")"
 check_eq "splatd ingest --lockdep maybe fails" 1 $?
 check "... saying what --lockdep takes" grep -q "lockdep is 1" "$TMP/err"
 
+# ---- the runs say what said lockdep was on ----------------------------------------
+lockdep_of() { get "$BASE/api/v1/runs/$1" >/dev/null; body '.run | "\(.lockdep_on) \(.lockdep_said_off)"'; }
+check_eq "a bare log: nothing said lockdep was on" "null false" "$(lockdep_of bare-1)"
+check_eq "the banner: banner" "banner false" "$(lockdep_of banner-1)"
+check_eq "lockdep=1: lockdep=1" "lockdep=1 false" "$(lockdep_of meta-1)"
+check_eq "splatd ingest --lockdep 1: lockdep=1" "lockdep=1 false" "$(lockdep_of meta-3)"
+check_eq "lockdep=0 with the banner: said off" "banner true" "$(lockdep_of off-1)"
+
 # ---- KCIDB: a test's misc.lockdep says it for an excerpt ------------------------
 bash tests/tools/rerender.sh -p console "$DATA/parse-invariance/kind-recursive.splat" \
 	>"$TMP/three.txt"

@@ -462,6 +462,14 @@ static void verdict_kernel_release(const struct ingest *in,
 		}
 }
 
+/* Whether the runner's lockdep= says one or other (its two spellings). */
+static bool meta_lockdep(const struct ingest_meta *m, const char *one,
+			 const char *other)
+{
+	return m->lockdep &&
+	       (!strcmp(m->lockdep, one) || !strcmp(m->lockdep, other));
+}
+
 /* The run row for m; kernel falls back to the first report's release. */
 static void run_row(struct ingest *in, const struct ingest_meta *m,
 		    long long now, struct db_run *run)
@@ -488,6 +496,10 @@ static void run_row(struct ingest *in, const struct ingest_meta *m,
 	run->reports = (long long)in->nreports;
 	run->kcidb_origin = m->kcidb_origin;
 	run->kcidb_test_id = m->kcidb_test_id;
+	run->lockdep_meta_off = meta_lockdep(m, "0", "off");
+	run->lockdep_sign = meta_lockdep(m, "1", "on")	      ? "lockdep=1" :
+			    lockdep_parser_banner(in->parser) ? "banner" :
+								NULL;
 }
 
 /*
@@ -505,10 +517,8 @@ static int ingest_regressions(const struct ingest *in,
 		.run_id = run->run_id,
 		.commit = run->commit,
 		.lockdep_off = run->lockdep_off,
-		.lockdep_meta_off = m->lockdep && (!strcmp(m->lockdep, "0") ||
-						   !strcmp(m->lockdep, "off")),
-		.lockdep_meta_on = m->lockdep && (!strcmp(m->lockdep, "1") ||
-						  !strcmp(m->lockdep, "on")),
+		.lockdep_meta_off = meta_lockdep(m, "0", "off"),
+		.lockdep_meta_on = meta_lockdep(m, "1", "on"),
 		.lockdep_banner = lockdep_parser_banner(in->parser) != 0,
 		.reports = run->reports,
 	};

@@ -103,7 +103,7 @@ json_t *view_run(const struct db_run *r)
 				view_string(r->lockdep_off_reason));
 	return json_pack(
 		"{s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:I, s:s, s:I,"
-		" s:o}",
+		" s:o, s:o, s:b}",
 		"id", r->run_id, "tree", view_string(r->tree), "branch",
 		view_string(r->branch), "kernel", view_string(r->kernel),
 		"commit", view_string(r->commit), "machine",
@@ -111,5 +111,7 @@ json_t *view_run(const struct db_run *r)
 		"started_at", view_string(r->started_at), "received_at",
 		view_time(r->received_at), "log_size", (json_int_t)r->log_size,
 		"log_sha256", r->log_sha256 ? r->log_sha256 : "", "reports",
-		(json_int_t)r->reports, "lockdep_off", off);
+		(json_int_t)r->reports, "lockdep_off", off, "lockdep_on",
+		view_string(r->lockdep_sign), "lockdep_said_off",
+		r->lockdep_meta_off);
 }
