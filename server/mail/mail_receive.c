@@ -10,6 +10,7 @@
 #include <strings.h>
 
 #include "db/digest.h"
+#include "db/regress.h"
 #include "db/mail_receive.h"
 #include "db/signatures.h"
 #include "parsers/alloc.h"
@@ -496,7 +497,7 @@ static void contradictions(struct rx *rx, struct plan *plans)
 
 /* ---- the commands ------------------------------------------------------ */
 
-static int on_reg_status(void *ctx, const struct db_digest_regression *r)
+static int on_reg_status(void *ctx, const struct db_regression *r)
 {
 	struct strbuf *status = ctx;
 
@@ -530,8 +531,11 @@ static int note(struct rx *rx, const struct sig *g, enum regress_note what,
 	if (!created) {
 		struct strbuf status = STRBUF_INIT;
 
-		ret = db_digest_regression(rx->db, g->id, 0, on_reg_status,
-					   &status, why);
+		/* the status of the regression the command went to, which
+		 * is not always the newest of the signature (a merged
+		 * duplicate brings its own) */
+		ret = db_regression_get(rx->db, id, on_reg_status, &status,
+					why);
 		if (!ret && (!strcmp(status.buf, "resolved") ||
 			     !strcmp(status.buf, "fixed")))
 			strbuf_addf(done,
