@@ -498,6 +498,12 @@ int cmd_serve(int argc, char **argv)
 		strbuf_release(&err);
 		return 2;
 	}
+	if (http_config_check(&s.http, &err)) {
+		fprintf(stderr, "splatd serve: %s\n", err.buf);
+		config_release(&c);
+		strbuf_release(&err);
+		return 2;
+	}
 	if (s.limits.max_samples < DB_MIN_SAMPLES) {
 		fputs("splatd serve: --max-samples must be at least 2\n",
 		      stderr);

@@ -8,13 +8,14 @@
 cd "$(dirname "$0")/.." || exit 1
 . tests/kcidb/lib.sh
 
-serve_refuses() { # NAME EXPECTED-TEXT ARGS...: serve exits 1 saying it
+serve_refuses() { # NAME EXPECTED-TEXT ARGS...: serve exits 2 saying it
 	local name=$1 want=$2
 	shift 2
 	timeout 20 "$SPLATD" serve --db "$DB" --listen 127.0.0.1:0 "$@" \
 		>/dev/null 2>"$TMP/err"
-	check_eq "$name: serve exits 1" 1 $?
+	check_eq "$name: serve exits 2, as for a bad option" 2 $?
 	check "... saying why ($want)" grep -qF -- "$want" "$TMP/err"
+	check_eq "... before it starts anything (one line)" 1 "$(wc -l <"$TMP/err")"
 }
 serve_refuses "--max-buffered 1M --max-json 600K" \
 	"--max-buffered 1048576 is less than one request body needs (1228800 bytes" \

@@ -1181,6 +1181,14 @@ static int check_max_buffered(const struct http_config *cfg,
 	return -EINVAL;
 }
 
+int http_config_check(const struct http_config *cfg, struct strbuf *err)
+{
+	size_t n;
+	const struct route *routes = routes_table(&n);
+
+	return check_max_buffered(cfg, routes, n, err);
+}
+
 int http_serve(const struct http_config *cfg, struct strbuf *err)
 {
 	struct http_server srv = { 0 };

@@ -123,6 +123,11 @@ struct http_request {
 void http_config_init(struct http_config *cfg);
 
 int http_serve(const struct http_config *cfg, struct strbuf *err);
+/*
+ * The settings' checks http_serve() makes before it listens, for serve to
+ * make before its slow start (a kernel tree's index): 0 or -EINVAL with err.
+ */
+int http_config_check(const struct http_config *cfg, struct strbuf *err);
 
 const char *http_query(struct http_request *req, const char *name);
 /*
