@@ -663,8 +663,10 @@ async function overviewPage(main) {
 			table([['status', r => el('a', { href: '/signatures?status=' +
 				encodeURIComponent(r[0]) }, r[0])],
 			['count', r => r[1], { num: true }]], kv(o.status)),
+			// a day, which the list's form shows in its date field
 			facts([['new this week', el('a', { id: 'new-week', href: '/signatures?first_seen_since=' +
-				encodeURIComponent(o.new_week_since || o.week_since) }, String(o.new_week))],
+				encodeURIComponent(String(o.new_week_since || o.week_since).slice(0, 10)) },
+				String(o.new_week))],
 			['escalated', el('a', { id: 'escalated', href: '/signatures?escalated=1' },
 				String(o.escalated))]])),
 		el('section', el('h2', 'Regressions by status'),

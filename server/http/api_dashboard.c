@@ -367,7 +367,9 @@ static int add_top(void *ctx, long long id, const char *hash, const char *kind,
 void api_overview_get(struct http_request *req)
 {
 	long long now = (long long)time(NULL), today = now / DAY;
-	long long since = (today - 89) * DAY, week = now - 7 * DAY;
+	/* "this week" is today and the 6 days before, UTC days, for the new
+	 * signatures as for the most seen */
+	long long since = (today - 89) * DAY, week = (today - 6) * DAY;
 	json_t *o = json_pack("{s:{}, s:{}, s:{}, s:I, s:I}", "kind", "status",
 			      "regressions", "new_week", (json_int_t)0,
 			      "escalated", (json_int_t)0);

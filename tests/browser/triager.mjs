@@ -144,6 +144,10 @@ const fresh = await followCount('new-week');
 check('overview: "new this week N" opens the list of the N first seen this week',
 	fresh.count !== '' && Number(fresh.count) === fresh.rows.length &&
 	/first_seen_since=/.test(fresh.url), fresh);
+const sinceField = await page.locator('form.filters input[name=first_seen_since]')
+	.evaluate(i => i.type + ' ' + i.value).catch(() => '');
+check('list: "first seen since" is a date field holding the week\'s first day',
+	/^date \d{4}-\d{2}-\d{2}$/.test(sinceField), sinceField);
 
 // ---- the lock graph: no arrow label under a node -----------------------------
 await open('/signatures/' + env.D);
