@@ -196,9 +196,11 @@ static void print_detail(json_t *r)
 	}
 	if (json_is_string(range)) {
 		printf("\nsuspects: %s\n", json_string_value(range));
+	} else if (range && (str(range, "reason") || !str(range, "bad"))) {
+		printf("\nsuspects: %s\n", str(range, "reason") ?: "no range");
 	} else if (range) {
 		printf("\nsuspects in %s..%s of %s", str(range, "clean") ?: "",
-		       str(range, "bad"), str(range, "repo"));
+		       str(range, "bad"), str(range, "repo") ?: "?");
 		ix = json_object_get(range, "index");
 		if (json_is_object(ix))
 			printf(" (function index: %s, %s, %lld back)",

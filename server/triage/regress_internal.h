@@ -106,6 +106,13 @@ static inline void short_sha(char out[13], const char *sha)
  * report's files or naming its functions, appended to out.  Sets *range to
  * {clean, bad, repo} (or a reason string).
  */
+/*
+ * When (clean..bad] is empty, why, into why (and 1): the two runs on the
+ * same commit, or bad an ancestor of clean in a configured repository.
+ * 0 when the range is not known to be empty.  The splat is intermittent.
+ */
+int regress_range_empty(struct db *db, const char *clean, const char *bad,
+			struct strbuf *why, struct strbuf *err);
 int regress_suspects_json(struct db *db, struct indexer *ix, long long id,
 			  json_t *out, json_t **range, struct strbuf *err);
 

@@ -193,7 +193,8 @@ static const char *regzbot_tree(const char *name)
  * introduced: the triager's; else splatd's own range, (last clean run ..
  * first bad run] as its suspects use (docs/regressions.md "Suspects"),
  * when both have a kernel commit: regzbot's introduced is a range as often
- * as a commit.  Empty when neither is known.
+ * as a commit.  Empty when neither is known, or when the range is empty
+ * (both runs on one commit, or bad before clean: an intermittent splat).
  */
 static int introduced_of(struct regzbot_ctx *c, const struct reg *r,
 			 struct strbuf *out)
@@ -206,8 +207,17 @@ static int introduced_of(struct regzbot_ctx *c, const struct reg *r,
 		return 0;
 	}
 	ret = db_regression_bounds(c->db, r->id, &clean, &bad, c->err);
-	if (!ret && clean.len && bad.len)
-		strbuf_addf(out, "%s..%s", clean.buf, bad.buf);
+	if (!ret && clean.len && bad.len) {
+		struct strbuf why = STRBUF_INIT;
+
+		/* same commit, or bad before clean: no range (intermittent) */
+		ret = regress_range_empty(c->db, clean.buf, bad.buf, &why,
+					  c->err);
+		if (!ret)
+			strbuf_addf(out, "%s..%s", clean.buf, bad.buf);
+		ret = ret < 0 ? ret : 0;
+		strbuf_release(&why);
+	}
 	strbuf_release(&clean);
 	strbuf_release(&bad);
 	return ret;

@@ -108,6 +108,70 @@ static int add_repo(void *ctx, const struct db_tree *t)
 	return 0;
 }
 
+static void repo_list_release(struct repo_list *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++) {
+		free(l->repos[i]);
+		free(l->branches[i]);
+	}
+	l->n = 0;
+}
+
+int regress_range_empty(struct db *db, const char *clean, const char *bad,
+			struct strbuf *why, struct strbuf *err)
+{
+	struct repo_list repos = { { 0 }, { 0 }, 0 };
+	struct strbuf gerr = STRBUF_INIT;
+	char c40[41], b40[41];
+	int found = 0;
+	size_t i;
+
+	if (!clean || !*clean || !bad || !*bad)
+		return 0;
+	if (gitsync_sha_match(clean, bad) || !strcmp(clean, bad)) {
+		strbuf_addf(why,
+			    "clean and bad runs on the same commit %.12s: the"
+			    " splat is intermittent, no range",
+			    bad);
+		return 1;
+	}
+	if (db_tree_list(db, add_repo, &repos, err))
+		return -EIO;
+	for (i = 0; i < repos.n && !found; i++) {
+		struct gitsync_contain *c =
+			gitsync_contain_new(repos.repos[i], &gerr);
+
+		if (!c)
+			continue;
+		if (gitsync_contain_resolve(c, clean, c40) ||
+		    gitsync_contain_resolve(c, bad, b40)) {
+			gitsync_contain_free(c);
+			continue;
+		}
+		if (!strcmp(c40, b40)) {
+			strbuf_addf(why,
+				    "clean and bad runs on the same commit"
+				    " %.12s: the splat is intermittent, no"
+				    " range",
+				    b40);
+			found = 1;
+		} else if (gitsync_contains(c, c40, b40) == 1) {
+			strbuf_addf(why,
+				    "the first bad run's commit %.12s is an"
+				    " ancestor of the last clean run's %.12s:"
+				    " the splat is intermittent, no range",
+				    b40, c40);
+			found = 1;
+		}
+		gitsync_contain_free(c);
+	}
+	repo_list_release(&repos);
+	strbuf_release(&gerr);
+	return found;
+}
+
 static int add_suspect(void *ctx, const struct gitsync_suspect *s)
 {
 	json_t *files = json_array();
@@ -202,6 +266,18 @@ int regress_suspects_json(struct db *db, struct indexer *indexer, long long id,
 			json_string("no run with a kernel commit shows it yet");
 		goto out;
 	}
+	if (clean.len) {
+		struct strbuf why = STRBUF_INIT;
+
+		ret = regress_range_empty(db, clean.buf, bad.buf, &why, err);
+		if (ret > 0)
+			*range = json_string(why.buf);
+		strbuf_release(&why);
+		if (ret) {
+			ret = ret > 0 ? 0 : ret;
+			goto out;
+		}
+	}
 	for (i = 0; i < repos.n; i++) {
 		json_t *index = index_files(db, indexer, repos.repos[i],
 					    repos.branches[i], bad.buf, &f);
@@ -223,10 +299,7 @@ int regress_suspects_json(struct db *db, struct indexer *indexer, long long id,
 	}
 	*range = json_sprintf("no configured repository knows %s", bad.buf);
 out:
-	for (i = 0; i < repos.n; i++) {
-		free(repos.repos[i]);
-		free(repos.branches[i]);
-	}
+	repo_list_release(&repos);
 	frames_release(&f);
 	strbuf_release(&clean);
 	strbuf_release(&bad);
