@@ -5,7 +5,8 @@
 # commit, or the bad one on an ancestor of the clean one's commit: (clean
 # .. bad] is empty, so suspects_range has no range but a reason, the
 # regzbot feed's introduced is null (a triager's still wins), and neither
-# `splatd regression show` nor the page prints an "X..X" range.
+# `splatd regression show` nor the page prints an "X..X" range.  An
+# introduced commit no configured tree knows is said so, never "(null)".
 cd "$(dirname "$0")/.." || exit 1
 . tests/http/lib.sh
 
@@ -68,6 +69,15 @@ check_eq "the triager sets a range" 200 \
 get "$BASE/api/v1/regressions.json" >/dev/null
 check_eq "... which the feed gives" "$(sha base)..$(sha bad)" \
 	"$(body "map(select(.id == $REG2))[0].introduced")"
+
+# an introduced commit no tree knows: said so, never "(null)"
+"$SPLATD" regression edit "$REG" --db "$DB" --introduced e94a6c4ffffffff >"$TMP/edit.out" 2>&1
+check_eq "edit --introduced unknown: no (null)" 0 "$(grep -c '(null)' "$TMP/edit.out")"
+check "... it says the commit is unknown to the trees" \
+	grep -qx "suspects: introduced is e94a6c4ffffffff, a commit unknown to every configured tree" "$TMP/edit.out"
+"$SPLATD" regression edit "$REG" --db "$DB" --introduced "$(sha base)" >"$TMP/edit.out" 2>&1
+check "... a known one is 'introduced is known'" \
+	grep -qx "suspects: introduced is known ($(sha base))" "$TMP/edit.out"
 
 stop_server
 finish

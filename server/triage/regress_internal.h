@@ -113,6 +113,12 @@ static inline void short_sha(char out[13], const char *sha)
  */
 int regress_range_empty(struct db *db, const char *clean, const char *bad,
 			struct strbuf *why, struct strbuf *err);
+/*
+ * Why a regression's introduced gives no suspects range, into why: it is
+ * known, or a commit no configured repository knows.
+ */
+int regress_introduced_reason(struct db *db, const char *introduced,
+			      struct strbuf *why, struct strbuf *err);
 int regress_suspects_json(struct db *db, struct indexer *ix, long long id,
 			  json_t *out, json_t **range, struct strbuf *err);
 

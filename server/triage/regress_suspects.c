@@ -172,6 +172,41 @@ int regress_range_empty(struct db *db, const char *clean, const char *bad,
 	return found;
 }
 
+int regress_introduced_reason(struct db *db, const char *introduced,
+			      struct strbuf *why, struct strbuf *err)
+{
+	struct repo_list repos = { { 0 }, { 0 }, 0 };
+	struct strbuf gerr = STRBUF_INIT;
+	char out[41];
+	bool known = false;
+	size_t i;
+
+	if (strstr(introduced, "..")) {
+		strbuf_addf(why, "introduced is known (%s)", introduced);
+		return 0;
+	}
+	if (db_tree_list(db, add_repo, &repos, err))
+		return -EIO;
+	for (i = 0; i < repos.n && !known; i++) {
+		struct gitsync_contain *c =
+			gitsync_contain_new(repos.repos[i], &gerr);
+
+		if (c && !gitsync_contain_resolve(c, introduced, out))
+			known = true;
+		gitsync_contain_free(c);
+	}
+	if (known || !repos.n)
+		strbuf_addf(why, "introduced is known (%s)", introduced);
+	else
+		strbuf_addf(why,
+			    "introduced is %s, a commit unknown to every"
+			    " configured tree",
+			    introduced);
+	repo_list_release(&repos);
+	strbuf_release(&gerr);
+	return 0;
+}
+
 static int add_suspect(void *ctx, const struct gitsync_suspect *s)
 {
 	json_t *files = json_array();

@@ -219,7 +219,7 @@ static int fix_expected_json(struct db *db, long long id, json_t **out,
  * null), or is null.  range (a reference taken) is the object
  * regress_suspects_json() gives, or its reason string, or NULL.
  */
-static json_t *suspects_range(json_t *range, const char *introduced)
+static json_t *suspects_range(json_t *range)
 {
 	json_t *o;
 
@@ -230,11 +230,8 @@ static json_t *suspects_range(json_t *range, const char *introduced)
 	}
 	o = json_pack("{s:n, s:n, s:n, s:n}", "clean", "bad", "repo", "index");
 	json_object_set_new(o, "reason",
-			    json_is_string(range) ?
-				    json_copy(range) :
-				    json_sprintf("introduced is known (%s)",
-						 introduced ? introduced :
-							      "?"));
+			    json_is_string(range) ? json_copy(range) :
+						    json_string("no range"));
 	return o;
 }
 
@@ -264,6 +261,13 @@ int regress_detail_json(struct regress *rg, struct db *db, long long id,
 	if (!ret && !r.introduced)
 		ret = regress_suspects_json(db, rg->cfg.indexer, id, suspects,
 					    &range, err);
+	if (!ret && r.introduced) {
+		struct strbuf why = STRBUF_INIT;
+
+		ret = regress_introduced_reason(db, r.introduced, &why, err);
+		range = json_string(why.buf);
+		strbuf_release(&why);
+	}
 	if (ret)
 		goto out;
 	o = reg_json(&r);
@@ -278,8 +282,7 @@ int regress_detail_json(struct regress *rg, struct db *db, long long id,
 	json_object_set(o, "signatures", sigs);
 	json_object_set(o, "evidence", evidence);
 	json_object_set(o, "suspects", suspects);
-	json_object_set_new(o, "suspects_range",
-			    suspects_range(range, r.introduced));
+	json_object_set_new(o, "suspects_range", suspects_range(range));
 	json_object_set(o, "runs", runs);
 	*out = o;
 out:
