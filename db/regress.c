@@ -674,3 +674,15 @@ int db_regression_first_tree(struct db *db, long long id, struct strbuf *out,
 	db_bind_int(st, 1, id);
 	return each_text(db, st, add_text, out, "reading the first tree", err);
 }
+
+int db_regression_run_kernel(struct db *db, long long run, struct strbuf *out,
+			     struct strbuf *err)
+{
+	struct db_stmt *st = db_stmt(db, DB_SQL_REG_RUN_KERNEL, err);
+
+	if (!st)
+		return -EIO;
+	db_bind_int(st, 1, run);
+	return each_text(db, st, add_text, out, "reading the run's kernel",
+			 err);
+}

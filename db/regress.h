@@ -157,6 +157,10 @@ int db_regression_report_texts(struct db *db, long long id, db_text_fn fn,
  * id's signatures, into out; out stays empty when no such run names one. */
 int db_regression_first_tree(struct db *db, long long id, struct strbuf *out,
 			     struct strbuf *err);
+/* The kernel release (runs.kernel) of run rowid run, into out; out stays
+ * empty when the run has none. */
+int db_regression_run_kernel(struct db *db, long long run, struct strbuf *out,
+			     struct strbuf *err);
 /* Newest occurrences of signature sig with their runs. */
 int db_regression_timeline(struct db *db, long long sig, int limit,
 			   db_timeline_fn fn, void *ctx, struct strbuf *err);

@@ -444,6 +444,8 @@ static const char *const sql[DB_SQL_NR] = {
 		" JOIN runs r ON r.id = o.run_id"
 		" WHERE rs.regression_id = ?1 AND r.tree IS NOT NULL"
 		" ORDER BY o.ts, o.id LIMIT 1",
+	[DB_SQL_REG_RUN_KERNEL] =
+		"SELECT kernel FROM runs WHERE id = ?1 AND kernel <> ''",
 	[DB_SQL_RUN_SET_LOCKDEP_META] =
 		"UPDATE runs SET lockdep_meta_off = 1 WHERE id = ?1",
 	[DB_SQL_TREE_INSERT] =

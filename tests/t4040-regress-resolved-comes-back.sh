@@ -103,7 +103,7 @@ check_eq "A is still resolved" resolved "$(status "$REGA")"
 check_eq "the seed on a kernel newer than the resolution" 201 \
 	"$(run new-1 "$(sha newer)" "$SEED")"
 check_eq "... reopens A" \
-	"reopened | true | resolved, and seen on a kernel newer than its resolution (kernel $(sha newer) descends from mainline's head then, $(sha head | cut -c1-12))" \
+	"reopened | true | resolved, and seen on commit $(sha newer | cut -c1-12) (kernel 6.0.0-rc6-CI_DRM_12164-ga1f63e144e54+), newer than its resolution: it descends from mainline's head then, $(sha head | cut -c1-12)" \
 	"$(seen "$REGA")"
 check_eq "... the report says so" "$REGA reopened true" \
 	"$(body '.reports[0].regression | [.id, .status, (.reopened | tostring)] | join(" ")')"

@@ -79,6 +79,10 @@ check "the item says it reopened, when, from what" \
 	grep -q "^      reopened on 2026-01-16 (was fix_known): run live-1: seen" "$TMP/d2.txt"
 check "... on a kernel with the fix, naming it" \
 	grep -q "which contains fix ${FIX:0:12}" <(tr '\n' ' ' <"$TMP/d2.txt" | tr -s ' ')
+check "... naming the run's commit as a commit, 12 digits, and its kernel" \
+	grep -q "run live-1: seen on commit ${FIX:0:12} (kernel [^)]*), which contains fix ${FIX:0:12}" \
+	<(tr '\n' ' ' <"$TMP/d2.txt" | tr -s ' ')
+check "... no 40-hex id in the item" eval "! grep -q '[0-9a-f]\{40\}' $TMP/d2.txt"
 check "... and the fix commit" grep -q "^      fix: ${FIX:0:12}$" "$TMP/d2.txt"
 check "every line within 72 columns (URLs aside)" \
 	eval "! grep -v 'https\?://' $TMP/d2.txt | awk 'length > 72' | grep -q ."

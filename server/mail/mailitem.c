@@ -237,7 +237,8 @@ static void render_regression(struct strbuf *m, const struct mail_config *cfg,
 		    r->title.buf);
 	mail_wrap(m, "    ", "      ", line.buf);
 	/* what changed since the reader last heard: "reopened on DATE
-	 * (was fix_known): run R: seen on kernel K which contains fix F" */
+	 * (was fix_known): run R: seen on commit C (kernel K), which contains
+	 * fix F" */
 	if (r->changed_at) {
 		strbuf_reset(&line);
 		/* a manual reopen is resolved -> open */

@@ -87,7 +87,8 @@ int regress_trusted_heads(struct regress *rg, struct db *db, struct strbuf *out,
 /*
  * Is a kernel built from commit newer than heads (regress_trusted_heads()
  * of the past): does it descend from one of them, in that tree's
- * repository, without being it?  1 (why says from which), 0 (why says why
+ * repository, without being it?  1 (why says from which: "descends from
+ * T's head then, SHA", the commit left to the caller), 0 (why says why
  * not, for the last head tried), or -errno with err.
  */
 int regress_newer_than_heads(struct regress *rg, struct db *db,

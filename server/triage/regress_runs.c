@@ -89,6 +89,25 @@ static int last_resolved_at(void *ctx, const struct db_regression_event *e)
 }
 
 /*
+ * The run's kernel as prose: "commit <12 hex>", and " (kernel <release>)"
+ * when the run has one.
+ */
+static int run_words(struct db *db, const struct regress_run *run,
+		     struct strbuf *out, struct strbuf *err)
+{
+	struct strbuf kernel = STRBUF_INIT;
+	int ret = run->run ?
+			  db_regression_run_kernel(db, run->run, &kernel, err) :
+			  0;
+
+	strbuf_addf(out, "commit %.12s", run->commit ? run->commit : "?");
+	if (!ret && kernel.len)
+		strbuf_addf(out, " (kernel %s)", kernel.buf);
+	strbuf_release(&kernel);
+	return ret;
+}
+
+/*
  * A resolved regression seen in run: reopened (*to REGRESS_REOPENED) when
  * the run's kernel is newer than its resolution, else left alone (*to -1);
  * why says which.
@@ -107,13 +126,16 @@ static int seen_after_resolve(struct regress *rg, struct db *db,
 		ret = regress_newer_than_heads(rg, db, ra.heads.buf,
 					       run->commit, &detail, err);
 	if (ret == 1) {
+		struct strbuf words = STRBUF_INIT;
+
 		*to = regress_status_next(r->status,
 					  REGRESS_EV_SEEN_AFTER_RESOLVE, NULL);
+		ret = run_words(db, run, &words, err);
 		strbuf_addf(why,
-			    "resolved, and seen on a kernel newer than its"
-			    " resolution (%s)",
-			    detail.buf);
-		ret = 0;
+			    "resolved, and seen on %s, newer than its"
+			    " resolution: it %s",
+			    words.buf, detail.buf);
+		strbuf_release(&words);
 	} else if (!ret) {
 		strbuf_addf(why,
 			    "resolved; seen on a kernel not known to be newer"
@@ -165,12 +187,14 @@ static int apply_run(struct regress *rg, struct db *db, long long id, bool seen,
 				   -ENOENT;
 		if (!r.fix_commit)
 			strbuf_addstr(&why, "seen; no fix known");
-		else if (c == 1)
-			strbuf_addf(&why,
-				    "seen on kernel %s which contains"
-				    " fix %s",
-				    run->commit, sha);
-		else if (c == 0)
+		else if (c == 1) {
+			struct strbuf words = STRBUF_INIT;
+
+			ret = run_words(db, run, &words, err);
+			strbuf_addf(&why, "seen on %s, which contains fix %s",
+				    words.buf, sha);
+			strbuf_release(&words);
+		} else if (c == 0)
 			strbuf_addf(&why, "seen on a kernel without fix %s",
 				    sha);
 		else
@@ -183,7 +207,7 @@ static int apply_run(struct regress *rg, struct db *db, long long id, bool seen,
 						  REGRESS_EV_SEEN_WITH_FIX,
 						  NULL) :
 			      -1;
-		if (to >= 0) {
+		if (!ret && to >= 0) {
 			*reopened = true;
 			if ((int)r.status != to) {
 				strbuf_addf(&reason, "run %s: %s", run->run_id,

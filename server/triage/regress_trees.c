@@ -215,11 +215,9 @@ int regress_newer_than_heads(struct regress *rg, struct db *db,
 				    commit, name);
 		else
 			newer = 1;
-		if (newer)
-			strbuf_addf(
-				why,
-				"kernel %s descends from %s's head then, %s",
-				commit, name, sha);
+		if (newer) /* the caller names the commit */
+			strbuf_addf(why, "descends from %s's head then, %s",
+				    name, sha);
 		free(name);
 		free(head);
 next:
