@@ -46,6 +46,10 @@ check_eq "... with one regzbot line, the first item's, short ids" \
 	"#regzbot introduced: ${A:0:12}..${B:0:12}" \
 	"$(grep '^#regzbot' "$GRD")"
 check "... within 72 columns" eval "! grep '^#regzbot' $GRD | awk 'length > 72' | grep -q ."
+check_eq "... the item's introduced: line with the same 12-digit ids" \
+	"introduced: ${A:0:12}..${B:0:12}" "$(grep '^ *introduced: ' "$GRD" | sed 's/^ *//' | head -1)"
+check "... every line within 72 columns (URLs aside)" \
+	eval "! grep -v 'https\?://' $GRD | awk 'length > 72' | grep -q ."
 check_eq "the list's digest of several items: no regzbot line" "2 0" \
 	"$(grep -c '^\[[0-9]' "$TMP/linux-hwmon@vger.kernel.org.txt") $(grep -c '^#regzbot' "$TMP/linux-hwmon@vger.kernel.org.txt")"
 check_eq "drm-intel-next-fixes is not next: no line for its regression" 0 \

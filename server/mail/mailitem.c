@@ -260,7 +260,17 @@ static void render_regression(struct strbuf *m, const struct mail_config *cfg,
 	}
 	if (r->introduced.len) {
 		strbuf_reset(&line);
-		strbuf_addf(&line, "introduced: %s", r->introduced.buf);
+		const char *dots = strstr(r->introduced.buf, "..");
+
+		/* commit ids 12 digits, as the #regzbot line's */
+		strbuf_addstr(&line, "introduced: ");
+		short_end(&line, r->introduced.buf,
+			  dots ? (size_t)(dots - r->introduced.buf) :
+				 r->introduced.len);
+		if (dots) {
+			strbuf_addstr(&line, "..");
+			short_end(&line, dots + 2, strlen(dots + 2));
+		}
 		mail_wrap(m, "      ", "      ", line.buf);
 	}
 	for (p = r->links.buf; *p; p = nl + 1) {
