@@ -1115,12 +1115,26 @@ async function regressionPage(main, id) {
 		['trusted', x => x.trusted ? 'trusted' : 'untrusted'],
 		['commit', x => x.commit || x.commit_id || '', { mono: true }], ['subject', x => x.subject || ''],
 		['how', x => x.how || '']], r.evidence || []));
-	main.append(el('h2', 'Runs counted'), table([['run', x => page(x.run || x.id, 'runs', x.run || x.id)],
-		['seen', x => x.seen ? 'splat seen' : 'clean'], ['counted', x => x.counted ? 'yes' : 'no'],
+	// the clean-run count started over (a reopen, a new fix): the rows
+	// from before it no longer count, whatever their "(N of M)" says
+	const reset = r.clean_runs_reset;
+	const before = reset ? resetWords(reset.to) : '';
+	main.append(el('h2', 'Runs counted'), ...reset ? [el('p', { class: 'muted', id: 'runs-reset' },
+		'The clean-run count started over ' + before.replace('before ', 'at ') + ' on ', when(reset.at),
+		': runs marked "' + before + '" no longer count.')] : [],
+	table([['run', x => page(x.run || x.id, 'runs', x.run || x.id)],
+		['seen', x => x.seen ? 'splat seen' : 'clean'],
+		['counted', x => (x.counted ? 'yes' : 'no') + (x.before_reset ? ', ' + before : '')],
 		['why', x => x.why || '']], r.runs || []));
 	main.append(el('h2', 'History'), table([['when', x => when(x.ts)], ['who', x => x.actor],
 		['what', x => x.action], ['old', x => x.old || ''], ['new', x => x.new || ''],
 		['why', x => x.reason || '']], h.history));
+}
+
+// What started a regression's clean-run count over, by the status it took.
+function resetWords(to) {
+	return to === 'fix_known' ? 'before the new fix' : to === 'open' ? 'before the reopen by hand' :
+		'before the reopen';
 }
 
 // Where suspects were looked for ({clean, bad, repo, index, reason}): the

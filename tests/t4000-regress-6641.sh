@@ -8,6 +8,8 @@
 # or without lockdep, fixed after 3 clean runs, reopened, and the history.
 cd "$(dirname "$0")/.." || exit 1
 . tests/http/lib.sh
+. tests/browser/lib.sh
+need_browser
 
 R=$TMP/linux
 
@@ -171,6 +173,14 @@ check_eq "the splat on a kernel containing the fix" 201 \
 check_eq "the verdict flags reopened" "reopened true" \
 	"$(body '.reports[0].regression | [.status, (.reopened | tostring)] | join(" ")')"
 check_eq "it is reopened" reopened "$(status)"
+# the clean-run count started over: the runs counted before say so
+check_eq "clean runs start over at the reopen" 0 "$(body .clean_runs)"
+check_eq "the detail says when and why the count was reset" "reopened run back-1" \
+	"$(body '.clean_runs_reset | .to + " " + (.reason | split(":")[0])')"
+check_eq "runs before the reopen are marked before_reset, the reopening one not" \
+	"good-1 true|good-2 true|good-3 true|back-1 false" \
+	"$(body '[.runs[] | select(.run | test("^(good-|back-1)")) | "\(.run) \(.before_reset)"] | join("|")')"
+REG=$REG run_browser regress-reset.mjs
 
 # ---- history and manual changes ----------------------------------------------
 get "$BASE/api/v1/regressions/$REG/history" >/dev/null

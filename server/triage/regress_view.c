@@ -164,11 +164,90 @@ static int add_evidence(void *ctx, const struct db_regression_evidence *e)
 
 static int add_run(void *ctx, const struct db_regression_run *r)
 {
+	/* "_at" only until mark_reset() has read it */
 	json_array_append_new(
-		ctx, json_pack("{s:s, s:o, s:b, s:b, s:s}", "run", r->run_id,
-			       "commit", view_string(r->commit), "seen",
-			       r->seen, "counted", r->counted, "why", r->why));
+		ctx, json_pack("{s:s, s:o, s:b, s:b, s:s, s:I}", "run",
+			       r->run_id, "commit", view_string(r->commit),
+			       "seen", r->seen, "counted", r->counted, "why",
+			       r->why, "_at", (json_int_t)r->received_at));
 	return 0;
+}
+
+/* The newest event that started the clean-run count over. */
+struct reset_event {
+	long long ts;
+	char *to, *actor, *reason;
+};
+
+static int last_reset(void *ctx, const struct db_regression_event *e)
+{
+	struct reset_event *ev = ctx;
+
+	if (strcmp(e->action, "status") || !e->new_value ||
+	    (strcmp(e->new_value, "reopened") && strcmp(e->new_value, "open") &&
+	     strcmp(e->new_value, "fix_known")))
+		return 0;
+	/* a first fix starts no count over: none was counted before it */
+	if (!strcmp(e->new_value, "fix_known") &&
+	    (!e->old || !strcmp(e->old, "open") ||
+	     !strcmp(e->old, "workaround")))
+		return 0;
+	free(ev->to);
+	free(ev->actor);
+	free(ev->reason);
+	ev->ts = e->ts;
+	ev->to = xstrdup_or_empty(e->new_value);
+	ev->actor = xstrdup_or_empty(e->actor);
+	ev->reason = xstrdup_or_empty(e->reason);
+	return 0;
+}
+
+/*
+ * Mark the runs from before the clean-run count last started over (a
+ * reopen, a manual reopen, a new fix): before_reset true, their "(N of M)"
+ * no longer counting.  Rows are in arrival order; a reset by a run
+ * (reason "run ID: ...") falls at that run's row, any other at its time.
+ * Returns {at, to, reason} or JSON null.
+ */
+static json_t *mark_reset(struct db *db, long long id, json_t *runs,
+			  struct strbuf *err, int *ret)
+{
+	struct reset_event ev = { 0, NULL, NULL, NULL };
+	json_t *run, *out = json_null();
+	size_t i, at = json_array_size(runs);
+	bool by_run = false;
+
+	*ret = db_regression_history(db, id, last_reset, &ev, err);
+	if (!*ret && ev.to && !strcmp(ev.actor, "ingest")) {
+		json_array_foreach(runs, i, run) {
+			const char *rid =
+				json_string_value(json_object_get(run, "run"));
+			size_t n = strlen(rid);
+
+			if (!strncmp(ev.reason, "run ", 4) &&
+			    !strncmp(ev.reason + 4, rid, n) &&
+			    !strncmp(ev.reason + 4 + n, ": ", 2)) {
+				at = i;
+				by_run = true;
+			}
+		}
+	}
+	json_array_foreach(runs, i, run) {
+		long long t = json_integer_value(json_object_get(run, "_at"));
+		bool before = ev.to && (by_run ? i < at : t <= ev.ts);
+
+		json_object_set_new(run, "before_reset", json_boolean(before));
+		json_object_del(run, "_at");
+	}
+	if (!*ret && ev.to) {
+		json_decref(out);
+		out = json_pack("{s:o, s:s, s:o}", "at", view_time(ev.ts), "to",
+				ev.to, "reason", view_string(ev.reason));
+	}
+	free(ev.to);
+	free(ev.actor);
+	free(ev.reason);
+	return out;
 }
 
 /* The newest "fix_expected" event of a regression's history. */
@@ -242,6 +321,7 @@ int regress_detail_json(struct regress *rg, struct db *db, long long id,
 	json_t *o = NULL, *links = json_array(), *sigs = json_array();
 	json_t *evidence = json_array(), *runs = json_array();
 	json_t *suspects = json_array(), *range = NULL, *fix = NULL;
+	json_t *reset = NULL;
 	struct sig_ctx sc = { db, sigs, err };
 	int ret;
 
@@ -256,6 +336,8 @@ int regress_detail_json(struct regress *rg, struct db *db, long long id,
 					     err);
 	if (!ret)
 		ret = db_regression_runs(db, id, add_run, runs, err);
+	if (!ret)
+		reset = mark_reset(db, id, runs, err, &ret);
 	if (!ret)
 		ret = fix_expected_json(db, id, &fix, err);
 	if (!ret && !r.introduced)
@@ -284,10 +366,12 @@ int regress_detail_json(struct regress *rg, struct db *db, long long id,
 	json_object_set(o, "suspects", suspects);
 	json_object_set_new(o, "suspects_range", suspects_range(range));
 	json_object_set(o, "runs", runs);
+	json_object_set(o, "clean_runs_reset", reset);
 	*out = o;
 out:
 	reg_release(&r);
 	json_decref(range);
+	json_decref(reset);
 	json_decref(fix);
 	json_decref(links);
 	json_decref(sigs);
