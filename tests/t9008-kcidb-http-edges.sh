@@ -49,11 +49,11 @@ check_eq "... with KCIDB's advice, not 'send big logs raw'" \
 
 check_eq "GET /api/v1/kcidb?sinse=...: 400" 400 \
 	"$(get "$BASE/api/v1/kcidb?sinse=2026-01-01")"
-check_eq "... naming it" "unknown query parameter 'sinse' (since are known here)" \
+check_eq "... naming it" "unknown query parameter 'sinse' (this takes only since)" \
 	"$(body .detail)"
 check_eq "GET /api/v1/kcidb/fetches?states=failed: 400" 400 \
 	"$(get "$BASE/api/v1/kcidb/fetches?states=failed")"
-check_eq "... naming it" "unknown query parameter 'states' (state, limit, cursor are known here)" \
+check_eq "... naming it" "unknown query parameter 'states' (this takes state, limit and cursor)" \
 	"$(body .detail)"
 check_eq "the known ones still work" "200 200" \
 	"$(get "$BASE/api/v1/kcidb?since=2026-01-01") $(get "$BASE/api/v1/kcidb/fetches?state=failed&limit=5")"

@@ -149,9 +149,17 @@ int http_query_known(struct http_request *req, const char *const *names)
 		return 0;
 	strbuf_addf(&req->err, "unknown query parameter '%.64s' (", q.unknown);
 	for (i = 0; names[i]; i++)
-		strbuf_addf(&req->err, "%s%s", i ? ", " : "", names[i]);
-	strbuf_addstr(&req->err,
-		      i ? " are known here)" : "none is known here)");
+		;
+	strbuf_addstr(&req->err, !i	? "this takes none" :
+				 i == 1 ? "this takes only " :
+					  "this takes ");
+	for (i = 0; names[i]; i++)
+		strbuf_addf(&req->err, "%s%s",
+			    !i		 ? "" :
+			    names[i + 1] ? ", " :
+					   " and ",
+			    names[i]);
+	strbuf_addch(&req->err, ')');
 	return -EINVAL;
 }
 
