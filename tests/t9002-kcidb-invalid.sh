@@ -72,6 +72,11 @@ bad "start_time 29 February 2100 (not a leap year)" \
 	'$.tests[0].start_time: not an RFC 3339 date-time (no day 29 in 2100-02)'
 bad "start_time 31 April" '.tests[0].start_time = "2026-04-31T00:00:00.5Z"' \
 	'$.tests[0].start_time: not an RFC 3339 date-time (no day 31 in 2026-04)'
+bad "a checkout's start_time 30 February (not kept, still refused)" \
+	'.checkouts[0].start_time = "2026-02-30T00:00:00Z"' \
+	'$.checkouts[0].start_time: not an RFC 3339 date-time (no day 30 in 2026-02)'
+bad "a build's start_time not a date" '.builds[0].start_time = "soon"' \
+	'$.builds[0].start_time: not an RFC 3339 date-time'
 sed 's/"major": 5/"major": 5.5/' "$TMP/good.json" >"$TMP/bad.json"
 bad_file "major 5.5" '$.version.major: not an integer'
 bad "environment a string" '.tests[0].environment = "lab"' \

@@ -247,6 +247,7 @@ static int read_fields(json_t *o, const char *at, const struct field *fields,
 static int read_checkout(json_t *o, const char *at, struct kcidb_checkout *c,
 			 struct strbuf *err)
 {
+	const char *start_time = NULL;
 	const struct field fields[] = {
 		{ "id", FIELD_ID, true, &c->id },
 		{ "origin", FIELD_ORIGIN, true, &c->origin },
@@ -257,6 +258,8 @@ static int read_checkout(json_t *o, const char *at, struct kcidb_checkout *c,
 		  &c->git_repository_branch },
 		{ "git_commit_hash", FIELD_HASH, false, &c->git_commit_hash },
 		{ "git_commit_name", FIELD_NAME, false, &c->git_commit_name },
+		/* not kept, but a date KCIDB would refuse is refused here */
+		{ "start_time", FIELD_TIME, false, &start_time },
 	};
 
 	return read_fields(o, at, fields, ARRAY_SIZE(fields), err);
@@ -265,10 +268,13 @@ static int read_checkout(json_t *o, const char *at, struct kcidb_checkout *c,
 static int read_build(json_t *o, const char *at, struct kcidb_build *b,
 		      struct strbuf *err)
 {
+	const char *start_time = NULL;
 	const struct field fields[] = {
 		{ "id", FIELD_ID, true, &b->id },
 		{ "origin", FIELD_ORIGIN, true, &b->origin },
 		{ "checkout_id", FIELD_ID, true, &b->checkout_id },
+		/* not kept, but a date KCIDB would refuse is refused here */
+		{ "start_time", FIELD_TIME, false, &start_time },
 	};
 
 	return read_fields(o, at, fields, ARRAY_SIZE(fields), err);
