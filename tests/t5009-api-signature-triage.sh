@@ -44,6 +44,13 @@ check_eq "escalated=1: the escalated one" "$B" "$(ids escalated=1)"
 check_eq "escalated=0: any" 3 "$(get "$BASE/api/v1/signatures?escalated=0" >/dev/null; body '.signatures | length')"
 check_eq "escalated=yes is 400" "400 escalated is 0 or 1" \
 	"$(get "$BASE/api/v1/signatures?escalated=yes") $(body .detail)"
+check_eq "a misspelt filter is 400 naming it, not the whole list" \
+	"400 unknown query parameter 'escalted'" \
+	"$(get "$BASE/api/v1/signatures?escalted=1") $(body .detail | cut -d' ' -f1-4)"
+check_eq "... on the runs" "400 unknown query parameter 'machin' (this takes machine, limit and cursor)" \
+	"$(get "$BASE/api/v1/runs?machin=m1") $(body .detail)"
+check_eq "... and on the regressions" "400 unknown query parameter 'stauts' (this takes only status)" \
+	"$(get "$BASE/api/v1/regressions?stauts=open") $(body .detail)"
 check_eq "first_seen_since=a week ago: the two new ones" "$B,$C" \
 	"$(ids "first_seen_since=$(date -u -d '7 days ago' +%Y-%m-%d)")"
 check_eq "first_seen_since, combined with escalated=1" "$B" \

@@ -227,11 +227,16 @@ void api_regressions_post(struct http_request *req)
 
 void api_regressions_list(struct http_request *req)
 {
+	static const char *const known[] = { "status", NULL };
 	const char *status = http_query(req, "status");
 	json_t *list = NULL, *reg;
 	size_t i;
 	int ret;
 
+	if (http_query_known(req, known)) {
+		http_reply_errno(req, -EINVAL, req->err.buf);
+		return;
+	}
 	if (status && !regress_status_valid(status)) {
 		http_reply_error(req, 400, "bad_request",
 				 "status is open, workaround, fix_known,"

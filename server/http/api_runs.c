@@ -321,11 +321,15 @@ static int add_run(void *ctx, const struct db_run *r)
 
 void api_runs_list(struct http_request *req)
 {
+	static const char *const known[] = { "machine", "limit", "cursor",
+					     NULL };
 	struct run_list l = { json_array(), 0 };
 	long long limit, cursor;
 	int ret;
 
-	ret = http_query_int(req, "limit", 50, 1, 500, &limit);
+	ret = http_query_known(req, known) ? -EINVAL : 0;
+	if (!ret)
+		ret = http_query_int(req, "limit", 50, 1, 500, &limit);
 	if (!ret)
 		ret = http_query_int(req, "cursor", 0, 0, (1LL << 62), &cursor);
 	if (!ret)

@@ -76,11 +76,28 @@ static int list_filter(struct http_request *req, struct db_signature_filter *f,
 	const char *dups = http_query(req, "duplicates");
 	const char *escalated = http_query(req, "escalated");
 	const char *first_since = http_query(req, "first_seen_since");
+	static const char *const known[] = { "kind",
+					     "status",
+					     "q",
+					     "since",
+					     "first_seen_since",
+					     "escalated",
+					     "tree",
+					     "machine",
+					     "subsystem",
+					     "duplicates",
+					     "sort",
+					     "cursor",
+					     "limit",
+					     NULL };
 	long long limit;
 	int n = 0;
 
 	memset(f, 0, sizeof(*f));
 	f->since = -1;
+	/* a misspelt filter (escalted=1) would list everything */
+	if (http_query_known(req, known))
+		return -EINVAL;
 	if (kind && lockdep_kind_from_name(kind) < 0) {
 		strbuf_addf(&req->err, "unknown kind '%s'", kind);
 		return -EINVAL;
