@@ -148,11 +148,9 @@ int http_query_known(struct http_request *req, const char *const *names)
 	if (!q.unknown)
 		return 0;
 	strbuf_addf(&req->err, "unknown query parameter '%.64s' (", q.unknown);
-	for (i = 0; names[i]; i++)
-		;
-	strbuf_addstr(&req->err, !i	? "this takes none" :
-				 i == 1 ? "this takes only " :
-					  "this takes ");
+	strbuf_addstr(&req->err, !names[0] ? "this takes none" :
+				 !names[1] ? "this takes only " :
+					     "this takes ");
 	for (i = 0; names[i]; i++)
 		strbuf_addf(&req->err, "%s%s",
 			    !i		 ? "" :
