@@ -23,6 +23,14 @@ serve_refuses "--max-buffered 1M --max-json 600K" \
 serve_refuses "--max-buffered 100K --max-json 10K (a 64K PATCH body needs 128K)" \
 	"--max-buffered 102400 is less than one request body needs (131072 bytes" \
 	--max-buffered 100K --max-json 10K
+# with a trusted kernel tree, serve would take its roles and index the
+# tree first (about 50 s for a whole kernel): the refusal comes before
+minikernel "$TMP/linux"
+"$SPLATD" git tree add mainline --repo "$TMP/linux" --branch master \
+	--db "$DB" >/dev/null
+serve_refuses "with a kernel tree to index" \
+	"--max-buffered 1048576 is less than one request body needs" \
+	--max-buffered 1M --max-json 600K
 
 start_server --max-buffered 1200K --max-json 600K
 CI=$(token ci1 ci)
