@@ -425,7 +425,7 @@ static const char *const sql[DB_SQL_NR] = {
 		"SELECT kernel_commit FROM runs WHERE id < ?1"
 		" AND kernel_commit IS NOT NULL AND reports = 0"
 		" AND lockdep_off_after IS NULL AND lockdep_meta_off = 0"
-		" ORDER BY id DESC LIMIT 1",
+		" AND lockdep_sign IS NOT NULL ORDER BY id DESC LIMIT 1",
 	[DB_SQL_REG_REPORT_TEXT] =
 		"SELECT t.text FROM occurrences o"
 		" JOIN report_texts t ON t.id = o.text_id"

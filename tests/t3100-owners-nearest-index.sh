@@ -42,7 +42,7 @@ BAD=$(sha HEAD)
 
 CI=$(token ci1 ci)
 TRIAGER=$(token triager1 triager)
-printf '<6>[    0.000000] Linux version 6.1.0\n' >"$TMP/clean.txt"
+printf '<6>[    0.000000] Linux version 6.1.0\n<4>[    0.001546] Lock dependency validator: Copyright (c) 2006 Red Hat, Inc., Ingo Molnar\n' >"$TMP/clean.txt"
 post_log "$CI" "id=clean&commit=$HEAD0" "$TMP/clean.txt" >/dev/null
 check_eq "the splat on the unindexed commit (201)" 201 \
 	"$(post_log "$CI" "id=bad&commit=$BAD" "$SEED")"

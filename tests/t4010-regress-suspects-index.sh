@@ -29,7 +29,7 @@ echo 'int slab;' >"$R/slab.c"
 g add slab.c && g commit -q -m 'mm: unrelated' && g tag bad
 
 SILENT=$TMP/clean.txt
-printf '<6>[    0.000000] Linux version 6.2.0\n' >"$SILENT"
+printf '<6>[    0.000000] Linux version 6.2.0\n<4>[    0.001546] Lock dependency validator: Copyright (c) 2006 Red Hat, Inc., Ingo Molnar\n' >"$SILENT"
 start_server --sync-interval 0
 CI=$(token ci1 ci)
 TRIAGER=$(token triager1 triager)

@@ -27,7 +27,7 @@ coretemp_start() {
 	commit drivers/hwmon/coretemp.c 'static int coretemp_cpu_online(unsigned int cpu) { }' \
 		-m 'hwmon: coretemp: take the lock'
 	g tag bad
-	printf '<6>[    0.000000] Linux version 6.2.0\n<6>[    5.000000] coretemp coretemp.0: ok\n' \
+	printf '<6>[    0.000000] Linux version 6.2.0\n<4>[    0.001546] Lock dependency validator: Copyright (c) 2006 Red Hat, Inc., Ingo Molnar\n<6>[    5.000000] coretemp coretemp.0: ok\n' \
 		>"$TMP/clean.txt"
 	start_server --sync-interval 0 "$@"
 	CI=$(token ci1 ci)
