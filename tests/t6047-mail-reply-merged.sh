@@ -83,6 +83,17 @@ check_eq "an item merged into one merged in turn: refused, nothing changed" \
 	"triaged|1" "$(status $S1)|$(grep -c '^refused: ' "$TMP/rx.out")"
 check "... saying so, and where it is now" \
 	grep -q "item \[4\] was #$S4, merged into one merged in turn since the mail you answered (now into #$S1)" "$TMP/rx.out"
+# the refusal names the signatures [4] could be meant as, hash and title,
+# so the answer can name the right one
+T2=$(sql "SELECT title FROM signatures WHERE id = $S2")
+T1=$(sql "SELECT title FROM signatures WHERE id = $S1")
+H1=$(sql "SELECT hash FROM signatures WHERE id = $S1")
+check "... naming the one it was merged into, hash and title" \
+	grep -qF "#$S2 $H2 \"$T2\"" "$TMP/rx.out"
+check "... and the one it is in now" \
+	grep -qF "#$S1 $H1 \"$T1\" (now)" "$TMP/rx.out"
+check "... in the answer too" \
+	eval "tr -d '\r' <$TMP/a6.txt | sed -n '/^  refused/,/^\$/p' | tr '\n' ' ' | grep -qF '$H2'"
 check "... the answer within 72 columns" \
 	eval "! awk 'length > 72' $TMP/a6.txt | grep -q ."
 finish

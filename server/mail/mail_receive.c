@@ -96,32 +96,88 @@ static void sig_release(struct sig *g)
 	memset(g, 0, sizeof(*g));
 }
 
-/* The merges of one signature: how many, and the newest one's target. */
+/*
+ * The merges of one signature: how many, the newest one's target, and
+ * every target it was merged into, oldest first, each once.
+ */
 struct merges {
 	unsigned n;
 	long long into;
+	long long *to;
+	size_t nto, alloc;
 };
 
 static int count_merge(void *ctx, long long ts, const char *actor,
 		       const char *action, const char *value, const char *note)
 {
 	struct merges *m = ctx;
+	long long to;
+	size_t i;
 
 	(void)ts;
 	(void)actor;
 	(void)note;
-	if (!action || strcmp(action, "merge"))
+	if (!action || strcmp(action, "merge") || !value)
 		return 0;
-	if (!m->n++ && value)
-		m->into = strtoll(value, NULL, 10);
+	to = strtoll(value, NULL, 10);
+	if (!m->n++)
+		m->into = to;
+	for (i = 0; i < m->nto; i++)
+		if (m->to[i] == to)
+			return 0;
+	/* the history comes newest first: each older target goes first */
+	ALLOC_GROW(m->to, m->nto + 1, m->alloc);
+	memmove(m->to + 1, m->to, m->nto * sizeof(*m->to));
+	m->to[0] = to;
+	m->nto++;
 	return 0;
+}
+
+/*
+ * The signatures a refused item could be meant as, into why: each one it
+ * was merged into and the one it is in now, "#2 <hash> "title"", so the
+ * sender can answer with the right hash.
+ */
+static int add_candidates(struct rx *rx, struct merges *m, long long now,
+			  struct strbuf *why, struct strbuf *err)
+{
+	struct sig c = { 0 };
+	size_t i;
+	int ret = 0;
+
+	for (i = 0; i < m->nto && m->to[i] != now; i++)
+		;
+	if (i == m->nto) {
+		ALLOC_GROW(m->to, m->nto + 1, m->alloc);
+		m->to[m->nto++] = now;
+	}
+	strbuf_addstr(why, "; it was merged into");
+	for (i = 0; i < m->nto && !ret; i++) {
+		ret = db_signature_get(rx->db, m->to[i], NULL, copy_sig, &c,
+				       err);
+		if (ret == -ENOENT || (!ret && c.id != m->to[i])) {
+			/* a merge target since deleted: not one to name */
+			strbuf_reset(err);
+			ret = 0;
+			continue;
+		}
+		if (!ret)
+			strbuf_addf(why, "%s #%lld %s \"%s\"%s",
+				    i ? (i + 1 == m->nto ? " and" : ",") : "",
+				    c.id, c.hash, c.title,
+				    c.id == now ? " (now)" : "");
+		c.id = 0;
+	}
+	sig_release(&c);
+	return ret;
 }
 
 /*
  * g was reached from the signature g->was through a merge (load_root): say
  * so in p->said, and refuse when which signature is meant is not clear: it
  * was merged more than once (moved from one signature to another), or the
- * signature it was merged into was merged in turn since.
+ * signature it was merged into was merged in turn since.  The refusal
+ * names every signature it could be meant as, hash and title.
  */
 static int merged_since(struct rx *rx, struct plan *p, const struct sig *g,
 			unsigned item, struct strbuf *err)
@@ -134,14 +190,14 @@ static int merged_since(struct rx *rx, struct plan *p, const struct sig *g,
 		return 0;
 	ret = db_signature_events(rx->db, g->was, 100, count_merge, &m, err);
 	if (ret)
-		return ret;
+		goto out;
 	if (item)
 		strbuf_addf(&p->said, "item [%u] was #%lld, ", item, g->was);
 	else
 		strbuf_addf(&p->said, "#%lld was ", g->was);
 	if (m.n == 1 && m.into == g->id) {
 		strbuf_addf(&p->said, "merged into #%lld%s", g->id, since);
-		return 0;
+		goto out;
 	}
 	p->refused = true;
 	strbuf_reset(&p->why);
@@ -153,7 +209,10 @@ static int merged_since(struct rx *rx, struct plan *p, const struct sig *g,
 		    " <command>\"",
 		    m.n > 1 ? "more than once" : "into one merged in turn",
 		    since, g->id);
-	return 0;
+	ret = add_candidates(rx, &m, g->id, &p->why, err);
+out:
+	free(m.to);
+	return ret;
 }
 
 /* Signature id or hash into g, following duplicate_of to the root:
