@@ -7,7 +7,8 @@
 # got no escalation mail, gets it in a digest.  When it fires again the
 # owners' next digest lists it first, with every occurrence since their
 # last digest; news about something else makes the digest due on the
-# escalation day too, and it then lists the escalation as well.
+# escalation day too, and it then says the escalation in one line, after
+# the news (the escalation mail of that day said the rest).
 cd "$(dirname "$0")/.." || exit 1
 . tests/test-lib.sh
 . tests/mail/lib.sh
@@ -67,8 +68,19 @@ ingest_at $((T0 + 44 * DAY - 3600)) run-other shard-1 "$TMP/other.txt"
 M=$TMP/m44
 run_digest "$M" $((T0 + 44 * DAY))
 FY=$(grep -l $'^To: <fenghua.yu@intel.com>\r$' "$M"/*.eml | head -1)
-check_eq "something new too: the digest comes, with the escalation in it" \
-	"digest|== Needs attention (escalated) ==|== New since your last digest ==" \
+check_eq "something new too: the digest comes, led by the news, the escalation after it" \
+	"digest|== New since your last digest ==|== Escalated, and splatd mailed you about it already ==" \
 	"$(mime "$FY" | jq -r '"\(.headers["x-splatd-mail"][0])|\(.body)"' |
 		grep '^digest\|^== ' | sed 's/|.*//' | head -3 | paste -sd'|')"
+# the owners had the escalation mail of the same pass: the digest says it
+# escalated in one line, with when, not the escalation mail's item again
+check_eq "... the escalation mail went to the same owner that day" 1 \
+	"$(grep -l '^X-Splatd-Mail: escalation' "$M"/*.eml | xargs grep -l '^To: .*<fenghua.yu@intel.com>' | wc -l)"
+mime "$FY" | jq -r '.body' >"$TMP/fy44.txt"
+check "... the escalated item is one line saying when it escalated and when they were told" \
+	eval "tr -s ' \n' ' ' <$TMP/fy44.txt | grep -q 'coretemp_cpu_online escalated 2026-06-27 20:26 UTC; splatd mailed you about it 2026-07-11 20:26 UTC and it has not fired since: $PUB/signatures/1'"
+check_eq "... not the whole item again (no lock cycle, no count, once)" "1 1" \
+	"$(grep -c 'lock cycle' "$TMP/fy44.txt") $(grep -c 'escalated 2026-06-27' "$TMP/fy44.txt")"
+check_eq "... nor counted as news in the subject" "[splatd] digest: 1 new, 2 open" \
+	"$(mime "$FY" | jq -r '.headers.subject[0]')"
 finish

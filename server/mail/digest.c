@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "db/digest.h"
 #include "db/regress.h"
@@ -28,6 +29,7 @@ enum digest_section {
 	SECTION_NEW,
 	SECTION_REGRESSION,
 	SECTION_OPEN,
+	SECTION_TOLD,
 	SECTION_NR,
 };
 
@@ -36,14 +38,18 @@ static const char *const section_titles[SECTION_NR] = {
 	[SECTION_NEW] = "New since your last digest",
 	[SECTION_REGRESSION] = "Regressions that changed state",
 	[SECTION_OPEN] = "Still open (most frequent in the last 7 days)",
+	[SECTION_TOLD] = "Escalated, and splatd mailed you about it already",
 };
 
 /* What a recipient hears about one signature; why and section owned. */
 struct cand {
 	long long id, first_seen, last_seen, escalated_at, since, week;
-	long long regression_changed;
+	long long regression_changed, mailed_at;
 	char *why, *section;
 	enum digest_section in;
+	/* escalated, and the reader was mailed about it since (the
+	 * escalation mail) and nothing happened to it after: one line */
+	bool told;
 };
 
 struct cands {
@@ -71,6 +77,7 @@ static int add_cand(void *ctx, const struct db_digest_sig *s)
 	c->since = s->since;
 	c->week = s->week;
 	c->regression_changed = s->regression_changed;
+	c->mailed_at = s->mailed_at;
 	if (!s->subscribed)
 		strbuf_addstr(&why,
 			      s->is_list ? "the list of " : "you maintain ");
@@ -89,6 +96,9 @@ static int add_cand(void *ctx, const struct db_digest_sig *s)
 	 * that mail told them all of it, a digest would say it again */
 	told = c->escalated_at && s->mailed_at >= c->escalated_at &&
 	       c->last_seen <= s->mailed_at;
+	c->told = told && !c->regression_changed;
+	if (c->told)
+		c->in = SECTION_TOLD;
 	if ((!told && (c->escalated_at > l->last || c->in == SECTION_NEW ||
 		       c->since > 0)) ||
 	    c->regression_changed)
@@ -207,6 +217,46 @@ static int on_owner(void *ctx, const struct db_person *p)
 	return 0;
 }
 
+/* "2026-06-27 20:26 UTC" */
+static void add_when(struct strbuf *out, long long t)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+	char buf[32];
+
+	if (t <= 0 || !gmtime_r(&tt, &tm)) {
+		strbuf_addstr(out, "never");
+		return;
+	}
+	strftime(buf, sizeof(buf), "%Y-%m-%d %H:%M UTC", &tm);
+	strbuf_addstr(out, buf);
+}
+
+/*
+ * An escalated item the reader was mailed about since it escalated (the
+ * escalation mail of the same pass, of that morning, or a digest), and
+ * that has not fired nor changed since: its title and one line saying
+ * when it escalated and when they were told, not the whole item again.
+ */
+static void render_told(struct compose *c, const struct cand *x,
+			const struct sigrow *row)
+{
+	struct strbuf line = STRBUF_INIT;
+
+	mail_line(&c->body, "%s", "");
+	strbuf_addf(&line, "[%zu] %s", c->nrefs, row->title.buf);
+	mail_wrap(&c->body, "", "    ", line.buf);
+	strbuf_reset(&line);
+	strbuf_addstr(&line, "escalated ");
+	add_when(&line, x->escalated_at);
+	strbuf_addstr(&line, "; splatd mailed you about it ");
+	add_when(&line, x->mailed_at);
+	strbuf_addf(&line, " and it has not fired since: %s/signatures/%lld",
+		    c->cfg->public_url, x->id);
+	mail_wrap(&c->body, "    ", "      ", line.buf);
+	strbuf_release(&line);
+}
+
 static int render(struct compose *c, const struct cand *x, struct strbuf *err)
 {
 	struct strbuf owner = STRBUF_INIT;
@@ -223,6 +273,10 @@ static int render(struct compose *c, const struct cand *x, struct strbuf *err)
 	if (ret)
 		goto out;
 	c->refs[c->nrefs++] = x->id;
+	if (x->told) {
+		render_told(c, x, &row);
+		goto headers;
+	}
 	it.ref = (long long)c->nrefs;
 	it.id = x->id;
 	it.hash = row.hash.buf;
@@ -243,6 +297,7 @@ static int render(struct compose *c, const struct cand *x, struct strbuf *err)
 	it.why = x->why;
 	mail_line(&c->body, "%s", "");
 	ret = mailitem_render(&c->body, c->db, c->cfg, &it, err);
+headers:
 	add_unique(&c->kinds, row.kind.buf, &c->nkinds, DIGEST_HEADER_MAX);
 	if (!ret && !x->section) /* a subscription: the culprit's section */
 		ret = db_escalation_people(c->db, x->id, false, c->now,
@@ -380,12 +435,15 @@ static int compose_one(struct compose *c, struct cands *l,
 			      "Your first splatd digest, ");
 	if (c->r->last_digest)
 		mailitem_day(&line, c->r->last_digest);
-	strbuf_addf(&line,
-		    "%s%zu signature%s escalated, %zu new, %zu with a"
-		    " regression that changed state, %lld new occurrence%s;"
-		    " %zu open in all.",
+	strbuf_addf(&line, "%s%zu signature%s escalated",
 		    c->r->last_digest ? ": " : "", counts[SECTION_ESCALATED],
-		    counts[SECTION_ESCALATED] == 1 ? "" : "s",
+		    counts[SECTION_ESCALATED] == 1 ? "" : "s");
+	if (counts[SECTION_TOLD])
+		strbuf_addf(&line, " (and %zu you were mailed about)",
+			    counts[SECTION_TOLD]);
+	strbuf_addf(&line,
+		    ", %zu new, %zu with a regression that changed state,"
+		    " %lld new occurrence%s; %zu open in all.",
 		    counts[SECTION_NEW], changed, since, since == 1 ? "" : "s",
 		    l->n);
 	mail_wrap(&c->body, NULL, "", line.buf);
