@@ -1033,6 +1033,8 @@ static const char *const sql[DB_SQL_NR] = {
 	[DB_SQL_WRITE_LOCK_SHARED] = "SELECT 1",
 	[DB_SQL_SIG_LOCK] = "SELECT 1 WHERE ?1 IS NULL OR 1",
 	[DB_SQL_REG_LOCK] = "SELECT 1",
+	[DB_SQL_OPTOUT_DELETE] = "DELETE FROM mail_optouts"
+				 " WHERE email = ?1 AND signature_id = ?2",
 };
 
 /*

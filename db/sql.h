@@ -220,6 +220,8 @@ enum db_sql {
 	DB_SQL_WRITE_LOCK_SHARED,
 	DB_SQL_SIG_LOCK,
 	DB_SQL_REG_LOCK,
+	/* the unsubscribe page's way back (db/subscriptions.c) */
+	DB_SQL_OPTOUT_DELETE,
 
 	DB_SQL_NR
 };

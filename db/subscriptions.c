@@ -121,6 +121,23 @@ int db_optout_insert(struct db *db, const char *email, long long sig,
 	return ret;
 }
 
+int db_optout_delete(struct db *db, const char *email, long long sig,
+		     bool *removed, struct strbuf *err)
+{
+	struct db_stmt *st = db_stmt(db, DB_SQL_OPTOUT_DELETE, err);
+	int ret;
+
+	*removed = false;
+	if (!st)
+		return -EIO;
+	db_bind_text(st, 1, email);
+	db_bind_int(st, 2, sig);
+	ret = db_step_done(db, st, "removing opt-out", err);
+	if (!ret)
+		*removed = db_changes(db) > 0;
+	return ret;
+}
+
 static int row_seen(void *ctx, struct db_stmt *st UNUSED)
 {
 	*(bool *)ctx = true;

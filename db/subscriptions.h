@@ -44,6 +44,12 @@ int db_subscription_delete(struct db *db, long long id, struct strbuf *err);
 int db_optout_insert(struct db *db, const char *email, long long sig,
 		     const char *reason, long long ts, bool *added,
 		     struct strbuf *err);
+/*
+ * Remove the opt-out of email from signature sig (0: all mail), whatever
+ * its reason; *removed false when there was none.
+ */
+int db_optout_delete(struct db *db, const char *email, long long sig,
+		     bool *removed, struct strbuf *err);
 /* Whether (email, sig) is opted out exactly (sig 0 is not implied). */
 int db_optout_exists(struct db *db, const char *email, long long sig,
 		     bool *exists, struct strbuf *err);

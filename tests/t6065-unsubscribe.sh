@@ -5,7 +5,9 @@
 # mail client's One-Click body, or the page's own form) records the opt-out
 # of that address from that signature or from all mail, again is 200 and
 # still one row; a tampered link, another address or another signature with
-# the same token is 403, an unknown signature 404; no login even with
+# the same token is 403, an unknown signature 404; the page of an address
+# that opted out has a resubscribe form (a POST of the same link with the
+# field resubscribe) that removes the opt-out; no login even with
 # --private; the page escapes a hostile signature title and carries a
 # strict Content-Security-Policy and nosniff.
 cd "$(dirname "$0")/.." || exit 1
@@ -106,8 +108,51 @@ sleep 1.1 # a second POST rewriting the row would show another ts
 check_eq "One-Click POST again: 200" 200 "$(one_click "$URL_SIG")"
 check_eq "... still one row, the first one kept" "1|$ts" \
 	"$(sql 'SELECT count(*), max(ts) FROM mail_optouts')"
-check_eq "GET afterwards: 200, says unsubscribed" "200 1 0" \
+check_eq "GET afterwards: 200, says unsubscribed, one form (the way back)" "200 1 1" \
 	"$(page GET "$URL_SIG") $(grep -c 'Unsubscribed' "$TMP/body") $(grep -c '<form' "$TMP/body")"
+
+# ---- the way back: the page's resubscribe form ----------------------------------
+# its action and hidden field as a browser would post them
+form_post() {
+	local action field
+	action=$(sed -n 's/.*action="\([^"]*\)".*/\1/p' "$TMP/body" | sed 's/&amp;/\&/g')
+	field=$(sed -n 's/.*name="\([^"]*\)" value="\([^"]*\)".*/\1=\2/p' "$TMP/body")
+	echo "$field" >"$TMP/field"
+	page POST "$BASE$action" --data-binary "$field" \
+		-H 'Content-Type: application/x-www-form-urlencoded'
+}
+check "the unsubscribed page offers a resubscribe button" grep -q \
+	'<button type="submit">Resubscribe' "$TMP/body"
+check "... posting the same signed link" grep -qF \
+	"action=\"/unsubscribe?e=maint%40example.org&amp;s=$SIG&amp;t=${URL_SIG##*t=}\"" \
+	"$TMP/body"
+check_eq "GET of the unsubscribed page changed nothing" 1 \
+	"$(sql "SELECT count(*) FROM mail_optouts WHERE email = '$A' AND signature_id = $SIG")"
+check_eq "its form posts: 200" 200 "$(form_post)"
+check_eq "... the field it posted" "resubscribe=1" "$(cat "$TMP/field")"
+check "... the page says resubscribed" grep -q \
+	"<b>$A</b> gets mail about <b>possible deadlock in coretemp_cpu_online</b> again.  Done." \
+	"$TMP/body"
+check_eq "... the opt-out is gone" 0 \
+	"$(sql "SELECT count(*) FROM mail_optouts WHERE email = '$A' AND signature_id = $SIG")"
+check "... and the page offers to stop it again (One-Click form)" grep -q \
+	'name="List-Unsubscribe" value="One-Click"' "$TMP/body"
+check_eq "resubscribe again: 200, nothing to remove" "200 0" \
+	"$(page POST "$URL_SIG" --data-binary 'resubscribe=1') $(sql "SELECT count(*) FROM mail_optouts WHERE email = '$A' AND signature_id = $SIG")"
+check_eq "a resubscribe with a tampered token: 403" 403 \
+	"$(page POST "${URL_SIG%?}$([ "${URL_SIG: -1}" = 0 ] && echo 1 || echo 0)" --data-binary 'resubscribe=1')"
+check_eq "One-Click after resubscribing: unsubscribed again (RFC 8058)" "200 1" \
+	"$(one_click "$URL_SIG") $(sql "SELECT count(*) FROM mail_optouts WHERE email = '$A' AND signature_id = $SIG")"
+check_eq "a body saying both: 400, nothing changed" "400 1" \
+	"$(page POST "$URL_SIG" --data-binary 'List-Unsubscribe=One-Click&resubscribe=1') $(sql "SELECT count(*) FROM mail_optouts WHERE email = '$A' AND signature_id = $SIG")"
+check_eq "a tampered resubscribe left the opt-out" 1 \
+	"$(sql "SELECT count(*) FROM mail_optouts WHERE email = '$A' AND signature_id = $SIG")"
+# the page's form posted multipart (a browser may): resubscribes, never unsubscribes
+page GET "$URL_SIG" >/dev/null
+check_eq "multipart resubscribe: 200, gone" "200 0" \
+	"$(page POST "$URL_SIG" -F 'resubscribe=1') $(sql "SELECT count(*) FROM mail_optouts WHERE email = '$A' AND signature_id = $SIG")"
+check_eq "and One-Click once more: the opt-out is back" "200 1" \
+	"$(one_click "$URL_SIG") $(sql "SELECT count(*) FROM mail_optouts WHERE email = '$A' AND signature_id = $SIG")"
 check_eq "All mail: One-Click POST 200" 200 "$(one_click "$URL_ALL")"
 check "All mail: the page says it in English" grep -q \
 	"<b>$A</b> gets no more mail from splatd\.  Done\." "$TMP/body"

@@ -302,6 +302,16 @@ out:
 	return ret;
 }
 
+int unsubscribe_undo(struct db *db, struct unsubscribe *u, struct strbuf *err)
+{
+	bool removed;
+	int ret = db_optout_delete(db, u->email.buf, u->sig, &removed, err);
+
+	if (!ret)
+		u->done = false;
+	return ret;
+}
+
 int unsubscribe_apply(struct db *db, struct unsubscribe *u, long long now,
 		      struct strbuf *err)
 {

@@ -103,5 +103,8 @@ int unsubscribe_check(struct db *db, const char *e, const char *s,
  * idempotent: the first one stays. */
 int unsubscribe_apply(struct db *db, struct unsubscribe *u, long long now,
 		      struct strbuf *err);
+/* Undo it: remove the opt-out of a checked u (whatever its reason: the
+ * page said "no more mail"); idempotent, u->done false after. */
+int unsubscribe_undo(struct db *db, struct unsubscribe *u, struct strbuf *err);
 
 #endif
