@@ -526,37 +526,90 @@ int kcidb_import(const struct kcidb_import_config *cfg, struct ingest *in,
 	return 0;
 }
 
-struct due_list {
-	struct fetch_copy *items;
+/* A due fetch as the scan saw it: what choosing one needs. */
+struct due_seen {
+	long long id, attempts;
+	char *test_id, *log_url;
+};
+
+struct due_scan {
+	struct due_seen *v;
 	int n, max;
 };
 
-static int add_due(void *ctx, const struct db_kcidb_fetch *f)
+static int add_seen(void *ctx, const struct db_kcidb_fetch *f)
 {
-	struct due_list *l = ctx;
+	struct due_scan *l = ctx;
 
-	if (l->n < l->max)
-		fetch_copy_set(&l->items[l->n++], f);
+	if (l->n < l->max) {
+		l->v[l->n].id = f->id;
+		l->v[l->n].attempts = f->attempts;
+		l->v[l->n].test_id = xstrdup(f->test_id);
+		l->v[l->n++].log_url = xstrdup(f->log_url);
+	}
 	return 0;
 }
 
-int kcidb_fetch_due(const struct kcidb_import_config *cfg, struct ingest *in,
-		    long long now, int limit, int *done, struct strbuf *err)
+/* The row of a claimed fetch, read again: copied into c when it is still
+ * queued and due at now as the scan saw it (another worker may have tried
+ * it since; its claim is gone by then). */
+struct due_again {
+	const struct due_seen *seen;
+	long long now;
+	struct fetch_copy c;
+	bool due;
+};
+
+static int check_due(void *ctx, const struct db_kcidb_fetch *f)
 {
-	struct due_list l = { xcalloc((size_t)limit, sizeof(*l.items)), 0,
-			      limit };
+	struct due_again *d = ctx;
+
+	d->due = f->id == d->seen->id && f->state == DB_KCIDB_FETCH_QUEUED &&
+		 f->attempts == d->seen->attempts && f->next_attempt <= d->now;
+	if (d->due)
+		fetch_copy_set(&d->c, f);
+	return 0;
+}
+
+int kcidb_fetch_next(const struct kcidb_import_config *cfg, struct ingest *in,
+		     long long now, const struct kcidb_fetch_claim *cl,
+		     bool *did, struct strbuf *err)
+{
+	struct due_scan l = { xcalloc(KCIDB_FETCH_SCAN, sizeof(*l.v)), 0,
+			      KCIDB_FETCH_SCAN };
+	struct due_again d = { .now = now };
 	int i, ret;
 
-	*done = 0;
+	*did = false;
 	lock(cfg);
-	ret = db_kcidb_fetch_due(cfg->db, now, limit, add_due, &l, err);
+	ret = db_kcidb_fetch_due(cfg->db, now, KCIDB_FETCH_SCAN, add_seen, &l,
+				 err);
 	unlock(cfg);
-	for (i = 0; !ret && i < l.n; i++) {
-		ret = fetch_one(cfg, in, &l.items[i], now, NULL, err);
-		(*done)++;
+	for (i = 0; !ret && !*did && i < l.n; i++) {
+		if (!cl->claim(cl->ctx, l.v[i].id, l.v[i].log_url))
+			continue;
+		d.seen = &l.v[i];
+		d.due = false;
+		lock(cfg);
+		ret = db_kcidb_fetch_find(cfg->db, l.v[i].test_id, check_due,
+					  &d, err);
+		unlock(cfg);
+		if (ret == -ENOENT) {
+			strbuf_reset(err);
+			ret = 0;
+		}
+		if (!ret && d.due) {
+			ret = fetch_one(cfg, in, &d.c, now, NULL, err);
+			*did = true;
+		}
+		if (d.due)
+			fetch_copy_release(&d.c);
+		cl->release(cl->ctx, l.v[i].id, l.v[i].log_url);
 	}
-	for (i = 0; i < l.n; i++)
-		fetch_copy_release(&l.items[i]);
-	free(l.items);
+	for (i = 0; i < l.n; i++) {
+		free(l.v[i].test_id);
+		free(l.v[i].log_url);
+	}
+	free(l.v);
 	return ret;
 }

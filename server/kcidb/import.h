@@ -46,11 +46,27 @@ int kcidb_import(const struct kcidb_import_config *cfg, struct ingest *in,
 		 bool *created, struct strbuf *err);
 
 /*
- * Fetch and store up to limit queued log_url tests due at now, recording
- * each outcome on its queued row (retried with backoff, given up after
- * cfg->fetch->attempts).  0 with *done the number tried, or -errno.
+ * Which queued fetch a worker of several may take (server/kcidb/fetcher.c):
+ * claim(ctx, id, log_url) true takes it (no other worker has it, its
+ * host has room), release(ctx, id, log_url) gives it back once its
+ * outcome is recorded.
  */
-int kcidb_fetch_due(const struct kcidb_import_config *cfg, struct ingest *in,
-		    long long now, int limit, int *done, struct strbuf *err);
+struct kcidb_fetch_claim {
+	bool (*claim)(void *ctx, long long id, const char *log_url);
+	void (*release)(void *ctx, long long id, const char *log_url);
+	void *ctx;
+};
+
+/*
+ * Fetch and store the first queued log_url test due at now (of the first
+ * KCIDB_FETCH_SCAN, oldest first) that cl lets this worker claim, and
+ * record its outcome on its row (retried with backoff, given up after
+ * cfg->fetch->attempts): so one that waits on a busy host is passed over
+ * for the next.  0 with *did true when one was tried, or -errno.
+ */
+#define KCIDB_FETCH_SCAN 256
+int kcidb_fetch_next(const struct kcidb_import_config *cfg, struct ingest *in,
+		     long long now, const struct kcidb_fetch_claim *cl,
+		     bool *did, struct strbuf *err);
 
 #endif

@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-2.0
-# logserver.py DIR: an HTTP server on 127.0.0.1 (a free port, printed as
-# "port N" on stdout) serving the logs a KCIDB log_url names, and the ways
-# a log server misbehaves.  Every request is logged to stderr after its
-# client's address.
+# logserver.py DIR [ADDR]: an HTTP server on ADDR (127.0.0.1; a free
+# port, printed as "port N" on stdout) serving the logs a KCIDB log_url
+# names, and the ways a log server misbehaves.  Every request is logged to
+# stderr after its client's address.
 #   /logs/NAME          DIR/NAME as it is (plain, or a .gz file as bytes)
 #   /ce/NAME            DIR/NAME gzip-compressed, Content-Encoding: gzip
 #   /flaky/NAME         404 on the first request, then /logs/NAME
@@ -11,14 +11,31 @@
 #   /redirect?to=URL    302 to URL
 #   /bomb.gz            a small gzip of 64 MB of newlines
 #   /big                an endless plain body
+#   /hold/NAME          /logs/NAME once the file DIR/release exists (a slow
+#                       host, for as long as the test wants); each request
+#                       appends "start N" / "end N" to DIR/holds, N the
+#                       requests held at that moment
 import gzip
 import http.server
+import os
 import sys
+import threading
 import time
 import urllib.parse
 
 root = sys.argv[1]
+addr = sys.argv[2] if len(sys.argv) > 2 else "127.0.0.1"
 seen = set()
+held = 0
+held_lock = threading.Lock()
+
+
+def hold_note(delta):
+    global held
+    with held_lock:
+        held += delta
+        with open(f"{root}/holds", "a") as f:
+            f.write("%s %d\n" % ("start" if delta > 0 else "end", held))
 bomb = gzip.compress(b"\n" * (64 << 20), 9)
 
 
@@ -65,6 +82,14 @@ class Handler(http.server.BaseHTTPRequestHandler):
                     self.reply(302, b"", [("Location", "/hops/%d" % (n - 1))])
                 else:
                     self.reply(200, self.file("seed.txt"))
+            elif p.startswith("/hold/"):
+                hold_note(1)
+                try:
+                    while not os.path.exists(f"{root}/release"):
+                        time.sleep(0.05)
+                    self.reply(200, self.file(p[6:]))
+                finally:
+                    hold_note(-1)
             elif p == "/redirect":
                 to = urllib.parse.parse_qs(u.query)["to"][0]
                 self.reply(302, b"", [("Location", to)])
@@ -88,7 +113,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
         sys.stderr.flush()
 
 
-srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+srv = http.server.ThreadingHTTPServer((addr, 0), Handler)
 srv.daemon_threads = True
 print("port", srv.server_address[1], flush=True)
 srv.serve_forever()
