@@ -238,7 +238,8 @@ int db_kcidb_fetch_list(struct db *db, int state, long long before_id,
 }
 
 int db_kcidb_run_name(struct db *db, const char *run_id, const char *origin,
-		      const char *test_id, long long now, struct strbuf *err)
+		      const char *test_id, const char *commit, long long now,
+		      struct strbuf *err)
 {
 	struct db_stmt *st = db_stmt(db, DB_SQL_KCIDB_RUN_NAME, err);
 
@@ -248,6 +249,7 @@ int db_kcidb_run_name(struct db *db, const char *run_id, const char *origin,
 	db_bind_text(st, 2, origin);
 	db_bind_text(st, 3, test_id);
 	db_bind_int(st, 4, now);
+	db_bind_text(st, 5, commit);
 	return db_step_done(db, st, "naming a run by its KCIDB test", err);
 }
 

@@ -79,9 +79,11 @@ int db_kcidb_fetch_update(struct db *db, long long id,
 int db_kcidb_run_test(struct db *db, const char *run_id, bool *stored,
 		      bool *named, struct strbuf *err);
 /* Name run_id (stored before, without a KCIDB test) as origin's test
- * test_id at now; a run named already stays as it is. */
+ * test_id at now, and give it commit (its checkout's, may be NULL) when it
+ * has none; a run named already stays as it is. */
 int db_kcidb_run_name(struct db *db, const char *run_id, const char *origin,
-		      const char *test_id, long long now, struct strbuf *err);
+		      const char *test_id, const char *commit, long long now,
+		      struct strbuf *err);
 /* Newest first, before_id <= 0 from the newest; state < 0: all. */
 int db_kcidb_fetch_list(struct db *db, int state, long long before_id,
 			int limit, db_kcidb_fetch_fn fn, void *ctx,

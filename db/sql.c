@@ -998,9 +998,13 @@ static const char *const sql[DB_SQL_NR] = {
 				    " ORDER BY id DESC LIMIT ?3",
 	/* a run stored before (a raw POST) named by the KCIDB test whose
 	 * log it has; never renamed */
+	/* a run POSTed without a commit takes the checkout's (?5); one
+	 * with a commit keeps it */
 	[DB_SQL_KCIDB_RUN_NAME] =
 		"UPDATE runs SET kcidb_origin = ?2, kcidb_test_id = ?3,"
-		" kcidb_named_at = ?4 WHERE run_id = ?1"
+		" kcidb_named_at = ?4, kernel_commit = CASE WHEN"
+		" kernel_commit IS NULL OR kernel_commit = '' THEN ?5"
+		" ELSE kernel_commit END WHERE run_id = ?1"
 		" AND kcidb_test_id IS NULL",
 	[DB_SQL_KCIDB_RUN_TEST] =
 		"SELECT kcidb_test_id FROM runs WHERE run_id = ?1",

@@ -136,10 +136,12 @@ static int store_run(const struct kcidb_import_config *cfg, struct ingest *in,
 	if (ret)
 		goto out;
 	if (outcome == INGEST_ALREADY_STORED) {
-		/* a run POSTed raw before, with this log: now the test's */
+		/* a run POSTed raw before, with this log: now the test's,
+		 * with its checkout's commit when it was POSTed without one
+		 * (what regress recorded at its ingest stays as it was) */
 		lock(cfg);
 		ret = db_kcidb_run_name(cfg->db, t->run_id, t->origin,
-					t->test_id, now, err);
+					t->test_id, m.commit, now, err);
 		unlock(cfg);
 		if (ret)
 			goto out;
