@@ -125,6 +125,7 @@ int db_kcidb_fetch_add(struct db *db, const struct db_kcidb_fetch *f,
 	db_bind_text(st, 9, db_kcidb_fetch_states[DB_KCIDB_FETCH_QUEUED]);
 	db_bind_int(st, 10, now);
 	db_bind_text(st, 11, f->log_excerpt);
+	db_bind_text(st, 12, f->lockdep);
 	ret = db_step_done(db, st, "queueing a KCIDB log_url", err);
 	*added = !ret && db_changes(db) > 0;
 	return ret;
@@ -163,6 +164,7 @@ static int fetch_row(void *ctx, struct db_stmt *st)
 	f.created_at = db_col_int(st, 13);
 	f.updated_at = db_col_int(st, 14);
 	f.log_excerpt = col_or_null(st, 15);
+	f.lockdep = col_or_null(st, 16);
 	c->rows++;
 	return c->fn(c->ctx, &f);
 }

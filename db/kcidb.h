@@ -43,6 +43,7 @@ struct db_kcidb_fetch {
 	const char *last_error;
 	long long created_at, updated_at;
 	const char *log_excerpt; /* NULL: none; stored if the fetch fails */
+	const char *lockdep; /* misc.lockdep, "1" or "0"; NULL: not given */
 };
 
 typedef int (*db_kcidb_fetch_fn)(void *ctx, const struct db_kcidb_fetch *f);

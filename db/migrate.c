@@ -424,6 +424,10 @@ static const char *const migrations[] = {
 	 * (docs/regressions.md "fixed"); lockdep_meta_off is now written with
 	 * the run */
 	"ALTER TABLE runs ADD COLUMN lockdep_sign TEXT;",
+	/* 19: a queued log_url's test keeps its misc.lockdep ('1', '0',
+	 * NULL: none), for the run its fetch (or its excerpt) stores
+	 * (docs/interop.md) */
+	"ALTER TABLE kcidb_fetches ADD COLUMN lockdep TEXT;",
 };
 
 /*
@@ -1057,6 +1061,8 @@ static const char *const migrations_pg[] = {
 	"ALTER TABLE runs ADD COLUMN kcidb_named_at BIGINT;",
 	/* 18 */
 	"ALTER TABLE runs ADD COLUMN lockdep_sign " TEXT ";",
+	/* 19 */
+	"ALTER TABLE kcidb_fetches ADD COLUMN lockdep " TEXT ";",
 	/* clang-format on */
 };
 

@@ -47,7 +47,7 @@
 #define KCIDB_FETCH_COLUMNS                                              \
 	"id, test_id, origin, run_id, build_id, log_url, path, machine," \
 	" start_time, state, attempts, next_attempt, last_error,"        \
-	" created_at, updated_at, log_excerpt"
+	" created_at, updated_at, log_excerpt, lockdep"
 
 #define RUN_COLUMNS                                                          \
 	"id, run_id, tree, branch, kernel, kernel_commit, machine, test, "   \
@@ -978,8 +978,8 @@ static const char *const sql[DB_SQL_NR] = {
 	[DB_SQL_KCIDB_FETCH_INSERT] =
 		"INSERT INTO kcidb_fetches (test_id, origin, run_id, build_id,"
 		" log_url, path, machine, start_time, state, next_attempt,"
-		" created_at, updated_at, log_excerpt) VALUES (?1, ?2, ?3, ?4,"
-		" ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?10, ?11)"
+		" created_at, updated_at, log_excerpt, lockdep) VALUES (?1,"
+		" ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?10, ?11, ?12)"
 		" ON CONFLICT (test_id) DO NOTHING",
 	[DB_SQL_KCIDB_FETCH_FIND] = "SELECT " KCIDB_FETCH_COLUMNS
 				    " FROM kcidb_fetches WHERE test_id = ?1",

@@ -63,11 +63,12 @@ stop_server
 
 # the schema before migration 12: the trigger, sha256-sized keys (their
 # value does not matter: the migration makes every key from the text),
-# without the columns migrations 16, 17 and 18 add
+# without the columns migrations 16, 17, 18 and 19 add
 V=$(sql 'PRAGMA user_version')
 cp "$DB" "$TMP/after.db"
 sql "PRAGMA user_version = 11;
 	ALTER TABLE kcidb_fetches DROP COLUMN log_excerpt;
+	ALTER TABLE kcidb_fetches DROP COLUMN lockdep;
 	ALTER TABLE runs DROP COLUMN kcidb_named_at;
 	ALTER TABLE runs DROP COLUMN lockdep_sign;
 	UPDATE report_texts SET hash = randomblob(32);

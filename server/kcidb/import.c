@@ -188,6 +188,7 @@ struct fetch_copy {
 	enum db_kcidb_fetch_state state;
 	char *test_id, *origin, *run_id, *build_id, *log_url;
 	char *path, *machine, *start_time, *last_error, *log_excerpt;
+	char *lockdep;
 };
 
 static char *dup_or_null(const char *s)
@@ -210,6 +211,7 @@ static void fetch_copy_set(struct fetch_copy *c, const struct db_kcidb_fetch *f)
 	c->start_time = dup_or_null(f->start_time);
 	c->last_error = dup_or_null(f->last_error);
 	c->log_excerpt = dup_or_null(f->log_excerpt);
+	c->lockdep = dup_or_null(f->lockdep);
 }
 
 static void fetch_copy_release(struct fetch_copy *c)
@@ -224,6 +226,7 @@ static void fetch_copy_release(struct fetch_copy *c)
 	free(c->start_time);
 	free(c->last_error);
 	free(c->log_excerpt);
+	free(c->lockdep);
 	memset(c, 0, sizeof(*c));
 }
 
@@ -282,10 +285,12 @@ static int fetch_one(const struct kcidb_import_config *cfg, struct ingest *in,
 		     const struct fetch_copy *c, long long now, json_t *entry,
 		     struct strbuf *err)
 {
-	/* a fetched log shows lockdep's banner itself: no misc.lockdep */
+	/* the test's misc.lockdep, kept on the queued row: a fetched log
+	 * may not hold lockdep's banner (cut, or a console that started
+	 * late), and the excerpt stored instead of it rarely does */
 	const struct test_run t = { c->test_id,	   c->origin, c->run_id,
 				    c->build_id,   c->path,   c->machine,
-				    c->start_time, NULL };
+				    c->start_time, c->lockdep };
 	struct strbuf why = STRBUF_INIT;
 	enum db_kcidb_fetch_state state = DB_KCIDB_FETCH_DONE;
 	long long attempts = c->attempts + 1, next = now;
@@ -367,7 +372,8 @@ static int import_url(const struct kcidb_import_config *cfg, struct ingest *in,
 					  .path = t->path,
 					  .machine = t->machine,
 					  .start_time = t->start_time,
-					  .log_excerpt = excerpt };
+					  .log_excerpt = excerpt,
+					  .lockdep = t->lockdep };
 	struct fetch_copy c = { 0 };
 	bool added = false, stored, named;
 	int ret;
