@@ -37,7 +37,7 @@ for t in on off one none redir; do
 		eval "wait_fetch maestro:$t done >/dev/null"
 done
 sign() {
-	sql "SELECT ifnull(lockdep_sign, '-') || ' ' || lockdep_meta_off
+	sql "SELECT coalesce(lockdep_sign, '-') || ' ' || lockdep_meta_off
 		FROM runs WHERE run_id = 'maestro:$1'"
 }
 check_eq "misc.lockdep true: the fetched run's sign is lockdep=1" \
