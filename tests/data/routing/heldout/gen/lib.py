@@ -129,6 +129,11 @@ class R:
                 mod = (' ' + a.split(' ', 1)[1]) if ' [' in a else ''
                 s.L(' %s%s from %s' % (name, mod, b))
             return
+        if s.arch == 's390':
+            s.L('Call Trace:')
+            for f in stack(spec, 'plain', 0, 'bt'):
+                s.L(' [<%016x>] %s' % (0x1f00000 + h(f, 0xfffff) * 0x10, f.strip()))
+            return
         if s.arch == 'arm64':
             s.L('Call trace:')
             for f in stack(spec, 'arm64', 1, 'bt'):
@@ -244,3 +249,40 @@ def user_return(r, held):
     r.banner('WARNING: lock held when returning to user space!')
     r.L('%s/%d is leaving the kernel with locks still held!' % (r.comm, r.pid))
     r.held(held)
+
+def irq_inversion(r, this, other, irq, backwards, scenario, held, deps, bt):
+    """this/other: (name, usage, wait, site); deps: [(name, usage, wait, usage_name, trace, acquired)] leaf first."""
+    r.banner('WARNING: possible irq lock inversion dependency detected')
+    r.L('%s/%d just changed the state of lock:' % (r.comm, r.pid)); r.lock(*this)
+    if backwards:
+        r.L('but this lock was taken by another, %s-safe lock in the past:' % irq)
+    else:
+        r.L('but this lock took another, %s-unsafe lock in the past:' % irq)
+    r.L(' (%s){%s}%s' % (other[0], other[1], '-{%s}' % other[2] if other[2] else ''))
+    r.L(''); r.L(''); r.L('and interrupts could create inverse lock ordering between them.'); r.L(''); r.L('')
+    r.L('other info that might help us debug this:')
+    r.L(' Possible interrupt unsafe locking scenario:'); r.L('')
+    r.L('       CPU0                    CPU1'); r.L('       ----                    ----')
+    safe, unsafe = scenario
+    r.L('  lock(%s);' % unsafe); r.L('                               local_irq_disable();')
+    r.L('                               lock(%s);' % safe); r.L('                               lock(%s);' % unsafe)
+    r.L('  <Interrupt>'); r.L('    lock(%s);' % safe); r.L(''); r.L(' *** DEADLOCK ***'); r.L('')
+    r.held(held); r.L('')
+    r.L('the shortest dependencies between 2nd lock and 1st lock:')
+    st = r.style if r.arch != 'arm64' else 'arm64'
+    for i, (name, usage, wait, uname, trace, acq) in enumerate(deps):
+        r.L('%s-> (%s){%s}%s {' % (' ' * (len(deps) - 1 - i), name, usage, '-{%s}' % wait if wait else ''))
+        r.L('    %s at:' % uname)
+        for f in stack(trace, st, 22, 'd%d' % i):
+            r.L(f)
+        r.L('    INITIAL USE at:')
+        for f in stack(trace, st, 22, 'i%d' % i):
+            r.L(f)
+        r.L('  }')
+        r.L('  ... key      at: [<ffffffff%08x>] __key.%d+0x0/0x40' % (0x8f000000 + h(name, 0xffffff), h(name, 90000)))
+        if acq:
+            r.L('  ... acquired at:')
+            for f in stack(acq, st, 3, 'a%d' % i):
+                r.L(f)
+        r.L('')
+    r.L(''); r.L('stack backtrace:'); r.dump(bt)
