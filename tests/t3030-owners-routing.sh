@@ -114,6 +114,12 @@ check_eq "... not to a co-owner whose N: regex matches inside a word (syzkaller 
 	"$(why syzkaller/248 | cut -d'|' -f1,3)"
 check_eq "... ip6_flowlabel.c and ARM/ACTIONS SEMI's 'N: owl') or a directory above (206: ebtables.c)" \
 	"NETFILTER" "$(why syzkaller/206 | cut -d'|' -f1)"
+check_eq "h40: sections tied on net/sunrpc/: the one claiming more of the stack (fs/nfs/) first" \
+	"NFS, SUNRPC, AND LOCKD CLIENTS|frame|rpc_clnt_xprt_switch_add_xprt|net/sunrpc/clnt.c" \
+	"$(why h40-rcu-sunrpc-xprt-switch-add-nfs-trunk-dmesg.log | cut -d'|' -f1-4)"
+check_eq "... and the other ranks next, while splatd owners keeps get_maintainer.pl's order" \
+	"KERNEL NFSD, SUNRPC, AND LOCKD SERVERS KERNEL NFSD, SUNRPC, AND LOCKD SERVERS" \
+	"$(r h40-rcu-sunrpc-xprt-switch-add-nfs-trunk-dmesg.log '.owners[1].section') $("$SPLATD" owners --tree "$KTREE" --sections -f net/sunrpc/clnt.c | head -n 1)"
 check_eq "h11: XFS is no core service (only its uapi dqblk_xfs.h is widely included)" \
 	"XFS FILESYSTEM|false|frame|xfs_ilock" \
 	"$(r h11-circular-xfs-kswapd-5.4.log '.owners[0] |

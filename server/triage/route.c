@@ -872,6 +872,83 @@ static bool in_list(const char *const *v, const char *fn)
 }
 
 /*
+ * Sections that claim the chosen frame's file with patterns of one depth,
+ * equally named for its path, are still a tie get_maintainer.pl orders by
+ * chance (KERNEL NFSD, SUNRPC, AND LOCKD SERVERS and NFS, SUNRPC, AND
+ * LOCKD CLIENTS both claim net/sunrpc/): the one that claims more of the
+ * other frames of the same stack or list goes first (an NFS client's
+ * mount, whose fs/nfs/ frames only the clients' section claims), the first
+ * in the file's order when they claim as many.
+ */
+static bool section_claims_frame(const struct walk *w,
+				 struct fnindex_frame *frames, size_t n,
+				 size_t j, size_t section, struct fres *tmp)
+{
+	const char *fn = frames[j].function;
+	size_t h;
+
+	if (!fn || !*fn || frame_skipped(fn, false))
+		return false;
+	frame_resolve(w->o, w->arch, frames, n, j, tmp);
+	for (h = 0; h < tmp->nhits; h++)
+		if (!tmp->hits[h].keyword && tmp->hits[h].section == section)
+			return true;
+	return false;
+}
+
+static void tie_by_stack(const struct walk *w, struct fnindex_frame *frames,
+			 size_t n, size_t i, const struct fres *fr,
+			 size_t *section)
+{
+	struct fres tmp;
+	const struct fhit *p = NULL;
+	size_t h, j, ntie = 0, best = SIZE_MAX, most = 0;
+	bool named;
+
+	for (h = 0; h < fr->nhits && !p; h++)
+		if (!fr->hits[h].keyword && fr->hits[h].section == *section)
+			p = &fr->hits[h];
+	if (!p)
+		return;
+	named = section_named_for(maintainers_section_name(w->o->m, *section),
+				  fr->files[p->file].buf);
+	for (h = 0; h < fr->nhits; h++)
+		ntie += !fr->hits[h].keyword && fr->hits[h].file == p->file &&
+			fr->hits[h].depth == p->depth &&
+			!section_is_generic(maintainers_section_name(
+				w->o->m, fr->hits[h].section)) &&
+			section_named_for(maintainers_section_name(
+						  w->o->m, fr->hits[h].section),
+					  fr->files[p->file].buf) == named;
+	if (ntie < 2)
+		return;
+	fres_init(&tmp);
+	for (h = 0; h < fr->nhits; h++) {
+		const struct fhit *c = &fr->hits[h];
+		size_t claims = 0;
+
+		if (c->keyword || c->file != p->file || c->depth != p->depth ||
+		    section_is_generic(
+			    maintainers_section_name(w->o->m, c->section)) ||
+		    section_named_for(maintainers_section_name(w->o->m,
+							       c->section),
+				      fr->files[p->file].buf) != named)
+			continue;
+		for (j = 0; j < n; j++)
+			claims += j != i &&
+				  section_claims_frame(w, frames, n, j,
+						       c->section, &tmp);
+		if (best == SIZE_MAX || claims > most) {
+			best = c->section;
+			most = claims;
+		}
+	}
+	if (best != SIZE_MAX)
+		*section = best;
+	fres_release(&tmp);
+}
+
+/*
  * Walk frames[start..n) from the top: skip lock primitives, lockdep and
  * plumbing (but not the printed acquire site), unreliable and __pfx_
  * frames, frames that resolve nowhere or only to generic sections; the
@@ -915,6 +992,7 @@ static void walk_frames(struct walk *w, struct fnindex_frame *frames,
 			continue;
 		}
 		if (!section_is_core(w->o, section) || !w->pass_core) {
+			tie_by_stack(w, frames, n, i, &fr, &section);
 			w->chosen = i;
 			if (w->sites)
 				w->rule = i == w->culprit_at ? ROUTE_CULPRIT :
