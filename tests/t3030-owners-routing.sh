@@ -120,6 +120,9 @@ check_eq "h40: sections tied on net/sunrpc/: the one claiming more of the stack 
 check_eq "... and the other ranks next, while splatd owners keeps get_maintainer.pl's order" \
 	"KERNEL NFSD, SUNRPC, AND LOCKD SERVERS KERNEL NFSD, SUNRPC, AND LOCKD SERVERS" \
 	"$(r h40-rcu-sunrpc-xprt-switch-add-nfs-trunk-dmesg.log '.owners[1].section') $("$SPLATD" owners --tree "$KTREE" --sections -f net/sunrpc/clnt.c | head -n 1)"
+check_eq "h30: a page fault's handler, which took mmap_lock, is where the context begins, not a caller" \
+	"" "$(r h30-circular-hugetlb-vma-lock-i-mmap-syzbot.log '.owners[] |
+		select(.why.function == "do_user_addr_fault") | .section')"
 check_eq "h11: XFS is no core service (only its uapi dqblk_xfs.h is widely included)" \
 	"XFS FILESYSTEM|false|frame|xfs_ilock" \
 	"$(r h11-circular-xfs-kswapd-5.4.log '.owners[0] |

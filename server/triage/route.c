@@ -818,6 +818,20 @@ static bool frame_is_context_entry(const char *fn)
 		"ipi_handler",
 		"__flush_smp_call_function_queue",
 		"generic_smp_call_function",
+		/* page faults: the architecture's handler takes mmap_lock
+		 * and calls the mm, whose code (or a driver's or
+		 * filesystem's fault handler) is what a report names */
+		"exc_page_fault",
+		"handle_page_fault",
+		"do_user_addr_fault",
+		"do_kern_addr_fault",
+		"do_page_fault",
+		"__do_page_fault",
+		"___do_page_fault",
+		"do_translation_fault",
+		"do_mem_abort",
+		"do_DataAbort",
+		"do_dat_exception",
 	};
 	size_t i;
 
@@ -977,6 +991,10 @@ static void walk_frames(struct walk *w, struct fnindex_frame *frames,
 			continue;
 		if (i > start && !w->sites && frame_is_context_entry(fn))
 			break;
+		/* a lock a context entry took (a page fault's mmap_lock) is
+		 * the context's, never the culprit's */
+		if (w->sites && frame_is_context_entry(fn))
+			continue;
 		if (frame_skipped(fn, is_site))
 			continue;
 		frame_resolve(w->o, w->arch, frames, n, i, &fr);
