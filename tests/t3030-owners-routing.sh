@@ -123,6 +123,12 @@ check_eq "... and the other ranks next, while splatd owners keeps get_maintainer
 check_eq "h30: a page fault's handler, which took mmap_lock, is where the context begins, not a caller" \
 	"" "$(r h30-circular-hugetlb-vma-lock-i-mmap-syzbot.log '.owners[] |
 		select(.why.function == "do_user_addr_fault") | .section')"
+check_eq "h30: the acquire site i_mmap_lock_read, a lock wrapper in a header, is passed for its caller" \
+	"HUGETLB SUBSYSTEM|core|huge_pmd_share|mm/hugetlb.c" \
+	"$(why h30-circular-hugetlb-vma-lock-i-mmap-syzbot.log | cut -d'|' -f1-4)"
+check_eq "... as h20's ext4_write_lock_xattr (fs/ext4/xattr.h) is for ext4_xattr_set_handle" \
+	"EXT4 FILE SYSTEM|frame|ext4_xattr_set_handle|fs/ext4/xattr.c" \
+	"$(why h20-circular-ext4-xattr-ea-inode-syzbot.log | cut -d'|' -f1-4)"
 check_eq "h11: XFS is no core service (only its uapi dqblk_xfs.h is widely included)" \
 	"XFS FILESYSTEM|false|frame|xfs_ilock" \
 	"$(r h11-circular-xfs-kswapd-5.4.log '.owners[0] |

@@ -618,6 +618,21 @@ static bool fres_primary(const struct owners_tree *o, const struct fres *fr,
 	return found;
 }
 
+/* Whether every file a frame resolved to is a header (a static inline). */
+static bool fres_in_headers(const struct fres *fr)
+{
+	size_t k;
+
+	for (k = 0; k < fr->nfiles; k++) {
+		const char *f = fr->files[k].buf;
+		size_t len = fr->files[k].len;
+
+		if (len < 2 || strcmp(f + len - 2, ".h"))
+			return false;
+	}
+	return fr->nfiles > 0;
+}
+
 /* ---- accumulating owners ------------------------------------------------ */
 
 static struct owner *owner_get(struct owners_acc *acc,
@@ -1009,6 +1024,10 @@ static void walk_frames(struct walk *w, struct fnindex_frame *frames,
 				break;
 			continue;
 		}
+		/* an acquire site defined in a header is a lock wrapper
+		 * (i_mmap_lock_read, inode_lock): its caller took the lock */
+		if (is_site && fres_in_headers(&fr))
+			continue;
 		if (!section_is_core(w->o, section) || !w->pass_core) {
 			tie_by_stack(w, frames, n, i, &fr, &section);
 			w->chosen = i;
