@@ -129,6 +129,9 @@ check_eq "h30: the acquire site i_mmap_lock_read, a lock wrapper in a header, is
 check_eq "... as h20's ext4_write_lock_xattr (fs/ext4/xattr.h) is for ext4_xattr_set_handle" \
 	"EXT4 FILE SYSTEM|frame|ext4_xattr_set_handle|fs/ext4/xattr.c" \
 	"$(why h20-circular-ext4-xattr-ea-inode-syzbot.log | cut -d'|' -f1-4)"
+check_eq "h34: dma-fence.c implements the widely included dma-fence.h: a hung task waiting in it goes to the lock holder's site" \
+	"RADEON and AMDGPU DRM DRIVERS|site|amdgpu_device_lock_reset_domain" \
+	"$(why h34-hung-task-amdgpu-gpu-recover-dmesg.log | cut -d'|' -f1-3)"
 check_eq "h11: XFS is no core service (only its uapi dqblk_xfs.h is widely included)" \
 	"XFS FILESYSTEM|false|frame|xfs_ilock" \
 	"$(r h11-circular-xfs-kswapd-5.4.log '.owners[0] |

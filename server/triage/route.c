@@ -358,9 +358,19 @@ struct route_cache_ent {
 	size_t nhits;
 };
 
+/* A widely included header's stem ("dma-fence" for include/linux/
+ * dma-fence.h) and a core section that maintains it. */
+struct core_stem {
+	char *stem;
+	size_t section;
+};
+
 struct route_cache {
 	struct route_cache_ent *v;
 	size_t n, cap;
+	struct core_stem *stems; /* sorted by stem, then section */
+	size_t nstems;
+	bool stems_done;
 };
 
 #define ROUTE_CACHE_CAP 8192
@@ -386,9 +396,14 @@ static void route_cache_clear(struct route_cache *c)
 
 void route_cache_free(struct route_cache *c)
 {
+	size_t i;
+
 	if (!c)
 		return;
 	route_cache_clear(c);
+	for (i = 0; i < c->nstems; i++)
+		free(c->stems[i].stem);
+	free(c->stems);
 	free(c);
 }
 
@@ -574,6 +589,128 @@ static bool section_named_for_stem(const char *name, const char *path)
 	return false;
 }
 
+static int core_stem_cmp(const void *a, const void *b)
+{
+	const struct core_stem *x = a, *y = b;
+	int c = strcmp(x->stem, y->stem);
+
+	return c ? c : (x->section > y->section) - (x->section < y->section);
+}
+
+/* The stem of path's last component, up to its first '.'. */
+static void path_stem(const char *path, struct strbuf *out)
+{
+	const char *b = strrchr(path, '/');
+
+	b = b ? b + 1 : path;
+	strbuf_reset(out);
+	strbuf_add(out, b, strcspn(b, "."));
+}
+
+/* The stems of the headers that make their sections core services
+ * (route_core_sections' rule), paired with those sections; made once per
+ * tree, on first use. */
+static void core_stems_build(const struct owners_tree *o)
+{
+	struct route_cache *c = o->cache;
+	unsigned ndirs = fnindex_ndirs(o->ix);
+	struct strbuf stem = STRBUF_INIT, err = STRBUF_INIT;
+	size_t i, h, alloc = 0;
+
+	c->stems_done = true;
+	for (i = 0; ndirs && i < fnindex_nheaders(o->ix); i++) {
+		struct maintainers_file mf = { NULL, NULL, 0 };
+		struct maintainers_result res;
+		unsigned dirs;
+
+		fnindex_header_at(o->ix, i, &mf.path, &dirs);
+		if (!strncmp(mf.path, "uapi/", 5) || strstr(mf.path, "/uapi/"))
+			continue;
+		if ((unsigned long long)dirs * 1000 <
+			    (unsigned long long)ndirs * ROUTE_CORE_PERMILLE ||
+		    dirs < 2)
+			continue;
+		if (maintainers_match(o->m, &mf, false, &res, &err))
+			continue;
+		path_stem(mf.path, &stem);
+		for (h = 0; h < res.nhits; h++) {
+			if (!section_is_core(o, res.hits[h].section))
+				continue;
+			ALLOC_GROW(c->stems, c->nstems + 1, alloc);
+			c->stems[c->nstems].stem = xstrdup(stem.buf);
+			c->stems[c->nstems++].section = res.hits[h].section;
+		}
+		maintainers_result_release(&res);
+	}
+	if (c->nstems)
+		qsort(c->stems, c->nstems, sizeof(*c->stems), core_stem_cmp);
+	strbuf_release(&stem);
+	strbuf_release(&err);
+}
+
+/* Whether section is a core service through a header named like path
+ * (drivers/dma-buf/dma-fence.c and include/linux/dma-fence.h). */
+static bool core_for_stem(const struct owners_tree *o, const char *path,
+			  size_t section)
+{
+	struct strbuf stem = STRBUF_INIT;
+	struct core_stem key;
+	bool found;
+
+	if (!o->cache->stems_done)
+		core_stems_build(o);
+	path_stem(path, &stem);
+	key.stem = stem.buf;
+	key.section = section;
+	found = o->cache->nstems &&
+		bsearch(&key, o->cache->stems, o->cache->nstems, sizeof(key),
+			core_stem_cmp);
+	strbuf_release(&stem);
+	return found;
+}
+
+static int path_slashes(const char *p)
+{
+	int n = 0;
+
+	for (; *p; p++)
+		n += *p == '/';
+	return n;
+}
+
+/*
+ * A file that implements a widely included header is that header's core
+ * service, even when a narrower section claims it first:
+ * drivers/dma-buf/dma-fence.c is SYNC FILE FRAMEWORK's by
+ * drivers/dma-buf/dma-fence*, but DMA BUFFER SHARING FRAMEWORK, which
+ * claims it too, maintains include/linux/dma-fence.h, which a wide part of
+ * the tree includes: dma_fence_wait is a service, as wait_for_completion
+ * is. Only a co-owner that maintains the header of the same name and
+ * claims the file's own directory (or the file) counts: FILESYSTEMS (VFS)
+ * maintains xattr.h but claims fs/ext4/xattr.c only through fs/.
+ */
+static void implementation_of_core(const struct owners_tree *o,
+				   const struct fres *fr, size_t first,
+				   size_t *section)
+{
+	size_t h;
+
+	if (section_is_core(o, *section))
+		return;
+	for (h = first + 1; h < fr->nhits; h++) {
+		const struct fhit *hit = &fr->hits[h];
+
+		if (hit->keyword || hit->file != fr->hits[first].file ||
+		    !section_is_core(o, hit->section) ||
+		    hit->depth < path_slashes(fr->files[hit->file].buf))
+			continue;
+		if (core_for_stem(o, fr->files[hit->file].buf, hit->section)) {
+			*section = hit->section;
+			return;
+		}
+	}
+}
+
 /*
  * The code's own owner: the first section of its file that is neither
  * generic nor a keyword match (get_maintainer.pl's order, deepest first),
@@ -605,8 +742,10 @@ static bool fres_primary(const struct owners_tree *o, const struct fres *fr,
 			found = true;
 			yields = section_is_core(o, hit->section) &&
 				 hit_claims_directory(fr, hit);
-			if (!yields)
+			if (!yields) {
+				implementation_of_core(o, fr, h, section);
 				return true;
+			}
 		} else if (!section_is_core(o, hit->section) &&
 			   section_named_for_stem(
 				   maintainers_section_name(o->m, hit->section),
