@@ -11,6 +11,7 @@
 
 #include "db/db.h"
 #include "db/pg.h"
+#include "db/runs.h"
 #include "db/signatures.h"
 #include "parsers/alloc.h"
 
@@ -35,6 +36,16 @@ static void text_key_sql(sqlite3_context *c, int argc, sqlite3_value **argv)
 	k->fn(t ? t : "", t ? (size_t)sqlite3_value_bytes(argv[0]) : 0,
 	      r ? r : "", r ? (size_t)sqlite3_value_bytes(argv[1]) : 0, out);
 	sqlite3_result_blob(c, out, k->len, SQLITE_TRANSIENT);
+}
+
+/* db_run_time() as the SQL function splatd_run_time(started_at,
+ * received_at), for migration 19. */
+static void run_time_sql(sqlite3_context *c, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	sqlite3_result_int64(
+		c, db_run_time((const char *)sqlite3_value_text(argv[0]),
+			       sqlite3_value_int64(argv[1])));
 }
 
 static const char *const migrations[] = {
@@ -428,6 +439,12 @@ static const char *const migrations[] = {
 	 * NULL: none), for the run its fetch (or its excerpt) stores
 	 * (docs/interop.md) */
 	"ALTER TABLE kcidb_fetches ADD COLUMN lockdep TEXT;",
+	/* 20: a run's own time (db_run_time(): started_at when it is a
+	 * time, else received_at), which the lists order runs by: runs
+	 * backfilled or posted late are listed at their time */
+	"ALTER TABLE runs ADD COLUMN run_at INTEGER NOT NULL DEFAULT 0;"
+	"UPDATE runs SET run_at = splatd_run_time(started_at, received_at);"
+	"CREATE INDEX runs_time ON runs (run_at, id);",
 };
 
 /*
@@ -1063,6 +1080,11 @@ static const char *const migrations_pg[] = {
 	"ALTER TABLE runs ADD COLUMN lockdep_sign " TEXT ";",
 	/* 19 */
 	"ALTER TABLE kcidb_fetches ADD COLUMN lockdep " TEXT ";",
+	/* 20: runs stored before it are at their received_at (SQLite's
+	 * parses started_at: no PostgreSQL database holds a backfill yet) */
+	"ALTER TABLE runs ADD COLUMN run_at BIGINT NOT NULL DEFAULT 0;"
+	"UPDATE runs SET run_at = received_at;"
+	"CREATE INDEX runs_time ON runs (run_at, id);",
 	/* clang-format on */
 };
 
@@ -1104,6 +1126,9 @@ int migrate_apply(sqlite3 *sq, struct strbuf *err)
 				    SQLITE_UTF8 | SQLITE_DETERMINISTIC,
 				    (void *)&text_key, text_key_sql, NULL,
 				    NULL) != SQLITE_OK ||
+	    sqlite3_create_function(sq, "splatd_run_time", 2,
+				    SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+				    run_time_sql, NULL, NULL) != SQLITE_OK ||
 	    sqlite3_exec(sq, "BEGIN IMMEDIATE", NULL, NULL, &msg) != SQLITE_OK)
 		goto sql_error;
 	if (user_version(sq, &have)) {

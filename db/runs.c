@@ -2,7 +2,102 @@
 /* runs: store and read CI runs (the runs table). */
 #include "db/runs.h"
 
+#include <ctype.h>
 #include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+/* n digits at *s as a number (advancing *s), or -1. */
+static int digits(const char **s, int n)
+{
+	int v = 0;
+
+	for (; n > 0; n--, (*s)++) {
+		if (!isdigit((unsigned char)**s))
+			return -1;
+		v = v * 10 + (**s - '0');
+	}
+	return v;
+}
+
+/* s as unix seconds (db_run_time()'s forms), or -1. */
+static long long parse_time(const char *s)
+{
+	struct tm tm = { 0 }, back;
+	long long t, zone = 0;
+	int y, mo, d, h = 0, mi = 0, sec = 0, zh, zm;
+	char *end;
+	time_t tt;
+
+	if (!s || !*s)
+		return -1;
+	if (isdigit((unsigned char)*s)) {
+		errno = 0;
+		t = strtoll(s, &end, 10);
+		if (!*end)
+			return errno ? -1 : t;
+	}
+	y = digits(&s, 4);
+	if (y < 0 || *s++ != '-' || (mo = digits(&s, 2)) < 0 || *s++ != '-' ||
+	    (d = digits(&s, 2)) < 0)
+		return -1;
+	if (*s == 'T' || *s == 't' || *s == ' ') {
+		s++;
+		if ((h = digits(&s, 2)) < 0 || *s++ != ':' ||
+		    (mi = digits(&s, 2)) < 0)
+			return -1;
+		if (*s == ':') {
+			s++;
+			if ((sec = digits(&s, 2)) < 0)
+				return -1;
+			if (*s == '.' || *s == ',') {
+				s++;
+				if (!isdigit((unsigned char)*s))
+					return -1;
+				while (isdigit((unsigned char)*s))
+					s++;
+			}
+		}
+		if (*s == 'Z' || *s == 'z') {
+			s++;
+		} else if (*s == '+' || *s == '-') {
+			int sign = *s++ == '-' ? -1 : 1;
+
+			if ((zh = digits(&s, 2)) < 0)
+				return -1;
+			if (*s == ':')
+				s++;
+			if ((zm = digits(&s, 2)) < 0 || zh > 23 || zm > 59)
+				return -1;
+			zone = sign * (zh * 3600LL + zm * 60LL);
+		}
+	}
+	if (*s)
+		return -1;
+	tm.tm_year = y - 1900;
+	tm.tm_mon = mo - 1;
+	tm.tm_mday = d;
+	tm.tm_hour = h;
+	tm.tm_min = mi;
+	tm.tm_sec = sec;
+	back = tm;
+	tt = timegm(&tm);
+	/* 2026-02-30 or 24:00 would come back as another day */
+	if (tt == (time_t)-1 || tm.tm_year != back.tm_year ||
+	    tm.tm_mon != back.tm_mon || tm.tm_mday != back.tm_mday ||
+	    tm.tm_hour != back.tm_hour || tm.tm_min != back.tm_min ||
+	    tm.tm_sec != back.tm_sec)
+		return -1;
+	return (long long)tt - zone;
+}
+
+long long db_run_time(const char *started_at, long long received_at)
+{
+	long long t = parse_time(started_at);
+
+	return t >= 0 && t < received_at ? t : received_at;
+}
 
 int db_run_find(struct db *db, const char *run_id, long long *id,
 		struct strbuf *sha, struct strbuf *verdict, struct strbuf *err)
@@ -53,6 +148,7 @@ int db_run_insert(struct db *db, const struct db_run *run, long long *id,
 	db_bind_text(st, 16, run->kcidb_test_id);
 	db_bind_int(st, 17, run->lockdep_meta_off);
 	db_bind_text(st, 18, run->lockdep_sign);
+	db_bind_int(st, 19, db_run_time(run->started_at, run->received_at));
 	/* RETURNING id: the row comes at the first step (none when the id
 	 * is stored: nothing done); then finish it */
 	switch (db_step(st)) {
@@ -104,6 +200,7 @@ static void run_from_row(struct db_run *r, struct db_stmt *st)
 	r->reports = db_col_int(st, 14);
 	r->lockdep_meta_off = db_col_int(st, 15) != 0;
 	r->lockdep_sign = db_col_text(st, 16);
+	r->run_at = db_col_int(st, 17);
 }
 
 struct run_rows {
@@ -146,16 +243,18 @@ int db_run_get(struct db *db, const char *run_id, db_run_fn fn, void *ctx,
 	return each_run(db, st, true, fn, ctx, err);
 }
 
-int db_run_list(struct db *db, long long before_id, const char *machine,
-		int limit, db_run_fn fn, void *ctx, struct strbuf *err)
+int db_run_list(struct db *db, long long after_at, long long after_id,
+		const char *machine, int limit, db_run_fn fn, void *ctx,
+		struct strbuf *err)
 {
 	struct db_stmt *st = db_stmt(db, DB_SQL_RUN_LIST, err);
 
 	if (!st)
 		return -EIO;
-	db_bind_int_or_null(st, 1, before_id, before_id <= 0);
+	db_bind_int_or_null(st, 1, after_at, after_at < 0);
 	db_bind_text(st, 2, machine);
 	db_bind_int(st, 3, limit);
+	db_bind_int_or_null(st, 4, after_id, after_id <= 0);
 	return each_run(db, st, false, fn, ctx, err);
 }
 

@@ -14,6 +14,9 @@ struct db_run {
 	const char *tree, *branch, *kernel, *commit, *machine, *test;
 	const char *started_at;
 	long long received_at; /* unix seconds */
+	/* the run's own time, which lists order runs by (db_run_time());
+	 * 0 in a row not read from the database */
+	long long run_at;
 	long long log_size;
 	const char *log_sha256;
 	long long lockdep_off_after; /* reports before lockdep turned off */
@@ -63,9 +66,22 @@ int db_run_set_verdict_commit(struct db *db, long long id, const char *verdict,
 /* One run by the runner's id, or -ENOENT. */
 int db_run_get(struct db *db, const char *run_id, db_run_fn fn, void *ctx,
 	       struct strbuf *err);
-/* Newest first; before_id <= 0 starts at the newest; machine may be NULL. */
-int db_run_list(struct db *db, long long before_id, const char *machine,
-		int limit, db_run_fn fn, void *ctx, struct strbuf *err);
+/*
+ * A run's own time, which lists order runs by: started_at when it is a time
+ * (unix seconds, or an ISO 8601 / RFC 3339 date or time: 2026-01-31,
+ * 2026-01-31T10:00:00Z, 2026-01-31 10:00:00.5+02:00; no zone is UTC) no
+ * later than received_at (a runner's clock ahead of ours does not put its
+ * run first for ever), else received_at: a run backfilled or posted late
+ * is listed at its time, not at its arrival.
+ */
+long long db_run_time(const char *started_at, long long received_at);
+/* The runs by time, newest first, ties by rowid; after the run of time
+ * after_at and rowid after_id when after_id > 0 (after_at < 0: the time of
+ * the run of that rowid, the cursor of older versions); machine may be
+ * NULL. */
+int db_run_list(struct db *db, long long after_at, long long after_id,
+		const char *machine, int limit, db_run_fn fn, void *ctx,
+		struct strbuf *err);
 /* The reports of run (rowid) in order. */
 int db_run_reports(struct db *db, long long run, db_run_report_fn fn, void *ctx,
 		   struct strbuf *err);

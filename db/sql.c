@@ -52,7 +52,7 @@
 #define RUN_COLUMNS                                                          \
 	"id, run_id, tree, branch, kernel, kernel_commit, machine, test, "   \
 	"started_at, received_at, log_size, log_sha256, lockdep_off_after, " \
-	"lockdep_off_reason, reports, lockdep_meta_off, lockdep_sign"
+	"lockdep_off_reason, reports, lockdep_meta_off, lockdep_sign, run_at"
 
 #define REG_COLUMNS                                                 \
 	"id, title, introduced, status, resolution, duplicate_of, " \
@@ -233,16 +233,25 @@ static const char *const sql[DB_SQL_NR] = {
 		"INSERT INTO runs (run_id, tree, branch, kernel, kernel_commit,"
 		" machine, test, started_at, received_at, log_size, log_sha256,"
 		" lockdep_off_after, lockdep_off_reason, reports, verdict,"
-		" kcidb_origin, kcidb_test_id, lockdep_meta_off, lockdep_sign)"
+		" kcidb_origin, kcidb_test_id, lockdep_meta_off, lockdep_sign,"
+		" run_at)"
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
-		" ?13, ?14, '', ?15, ?16, ?17, ?18) ON CONFLICT (run_id) DO NOTHING"
+		" ?13, ?14, '', ?15, ?16, ?17, ?18, ?19)"
+		" ON CONFLICT (run_id) DO NOTHING"
 		" RETURNING id",
 	[DB_SQL_RUN_SET_VERDICT] = "UPDATE runs SET verdict = ?2 WHERE id = ?1",
 	[DB_SQL_RUN_GET] = "SELECT " RUN_COLUMNS " FROM runs WHERE run_id = ?1",
-	[DB_SQL_RUN_LIST] = "SELECT " RUN_COLUMNS " FROM runs"
-			    " WHERE (CAST(?1 AS bigint) IS NULL OR id < ?1)"
-			    " AND (CAST(?2 AS text) IS NULL OR machine = ?2)"
-			    " ORDER BY id DESC LIMIT ?3",
+	/* by the run's own time (db_run_time()), ties by id, after the
+	 * cursor's run (?1 its time, or that of run ?4; no cursor: from
+	 * the top), a range of runs_time */
+	[DB_SQL_RUN_LIST] =
+		"SELECT " RUN_COLUMNS " FROM runs"
+		" WHERE (run_at, id) < (coalesce(CAST(?1 AS bigint),"
+		" (SELECT run_at FROM runs WHERE id = ?4),"
+		" 9223372036854775807),"
+		" coalesce(CAST(?4 AS bigint), 9223372036854775807))"
+		" AND (CAST(?2 AS text) IS NULL OR machine = ?2)"
+		" ORDER BY run_at DESC, id DESC LIMIT ?3",
 	[DB_SQL_RUN_REPORTS] =
 		"SELECT o.seq, o.is_new, s.id, s.hash, s.kind, s.title,"
 		" s.occurrences, s.first_seen, s.status, o.kernel"

@@ -717,7 +717,16 @@ function runsTable(runs) {
 		['commit', r => r.commit ? String(r.commit).slice(0, 12) : '', { mono: true }],
 		['reports', r => r.reports, { num: true }],
 		['lockdep', r => lockdepState(r, false)],
-		['received', r => when(r.received_at)]], runs);
+		['time', r => runTime(r)]], runs);
+}
+
+// A run's own time, which the lists order it by: when it started, if it
+// said so, else when it came (a backfilled run is at its time).
+function runTime(r) {
+	const started = r.time_is === 'started_at';
+	return el('span', { class: 'run-time', title: (started ? 'started; received ' :
+		'received ') + (r.received_at || '') },
+	when(r.time || r.received_at), started ? el('span', { class: 'muted' }, ' started') : null);
 }
 
 // A filter form whose fields are the URL's query; submitting it navigates.
@@ -1264,12 +1273,27 @@ async function runsPage(main) {
 		if (q.get(k))
 			api.set(k, q.get(k));
 	const r = await get('/runs?' + api);
-	main.append(runsTable(r.runs));
+	main.append(el('p', { class: 'muted' }, 'Newest first by each run’s time: when it ' +
+		'started if it said so, else when it came.'));
+	main.append(r.runs.length || q.get('cursor') ? runsTable(r.runs) :
+		el('p', { class: 'notice', id: 'no-runs' }, q.get('machine') ?
+			['No run from machine “' + q.get('machine') + '”. ',
+				el('a', { href: '/runs' }, 'all runs')] :
+			'No run yet: CI sends them to POST /api/v1/runs (docs/api.md).'));
+	const pages = el('p', { class: 'pages' });
+	if (q.get('cursor')) {
+		const fq = new URLSearchParams(q);
+		fq.delete('cursor');
+		pages.append(el('a', { href: '/runs' + (fq.toString() ? '?' + fq : ''),
+			rel: 'first' }, '← first page'), ' ');
+	}
 	if (r.next) {
 		const nq = new URLSearchParams(q);
 		nq.set('cursor', r.next);
-		main.append(el('p', el('a', { href: '/runs?' + nq, rel: 'next' }, 'next page →')));
+		pages.append(el('a', { href: '/runs?' + nq, rel: 'next' }, 'next page →'));
 	}
+	if (pages.childNodes.length)
+		main.append(pages);
 }
 
 async function runPage(main, id) {
@@ -1279,6 +1303,10 @@ async function runPage(main, id) {
 	main.append(facts([['machine', run.machine || '?'], ['tree', run.tree || '?'],
 		['branch', run.branch || ''], ['kernel', run.kernel || '?'],
 		['commit', el('span', { class: 'mono' }, run.commit || '')], ['test', run.test || ''],
+		['started', run.time_is === 'started_at' ? when(run.time) : run.started_at ?
+			el('span', el('span', { class: 'mono' }, run.started_at),
+				' (not a time before it came: listed by when it came)') :
+			el('span', { class: 'muted' }, 'not given (listed by when it came)')],
 		['received', when(run.received_at)], ['log', run.log_size + ' bytes, sha256 ' + run.log_sha256],
 		['lockdep', lockdepState(run, true)]]));
 	main.append(el('h2', 'Reports'), table([['signature', x => sigName(x.signature_id, x.title, x.signature)],

@@ -4,6 +4,7 @@
  * arrives, raw text or gzip, a multipart/form-data form, or one JSON
  * document), GET /api/v1/runs and GET /api/v1/runs/{id}.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -307,7 +308,7 @@ void api_runs_post(struct http_request *req, enum http_phase phase,
 
 struct run_list {
 	json_t *runs;
-	long long last;
+	long long last_at, last_id;
 };
 
 static int add_run(void *ctx, const struct db_run *r)
@@ -315,25 +316,54 @@ static int add_run(void *ctx, const struct db_run *r)
 	struct run_list *l = ctx;
 
 	json_array_append_new(l->runs, api_run_json(r));
-	l->last = r->id;
+	l->last_at = r->run_at;
+	l->last_id = r->id;
 	return 0;
+}
+
+/* The list's cursor: "TIME.ID" (next of a page: the time and rowid of
+ * its last run), or the rowid alone (the cursor of older versions). */
+static int runs_cursor(struct http_request *req, long long *at, long long *id)
+{
+	const char *c = http_query(req, "cursor"), *p;
+	char *end;
+
+	*at = -1;
+	*id = 0;
+	if (!c)
+		return 0;
+	for (p = c; isdigit((unsigned char)*p) || (*p == '.' && p > c); p++)
+		;
+	errno = 0;
+	if (!*p && isdigit((unsigned char)p[-1]) && *c) {
+		*id = strtoll(c, &end, 10);
+		if (*end == '.') {
+			*at = *id;
+			*id = strtoll(end + 1, &end, 10);
+		}
+		if (!*end && !errno && *id > 0)
+			return 0;
+	}
+	strbuf_addstr(&req->err,
+		      "bad cursor: it is the list's next, TIME.ROWID");
+	return -EINVAL;
 }
 
 void api_runs_list(struct http_request *req)
 {
 	static const char *const known[] = { "machine", "limit", "cursor",
 					     NULL };
-	struct run_list l = { json_array(), 0 };
-	long long limit, cursor;
+	struct run_list l = { json_array(), 0, 0 };
+	long long limit, at, id;
 	int ret;
 
 	ret = http_query_known(req, known) ? -EINVAL : 0;
 	if (!ret)
 		ret = http_query_int(req, "limit", 50, 1, 500, &limit);
 	if (!ret)
-		ret = http_query_int(req, "cursor", 0, 0, (1LL << 62), &cursor);
+		ret = runs_cursor(req, &at, &id);
 	if (!ret)
-		ret = db_run_list(http_db(req), cursor,
+		ret = db_run_list(http_db(req), at, id,
 				  http_query(req, "machine"), (int)limit,
 				  add_run, &l, &req->err);
 	if (ret) {
@@ -344,7 +374,8 @@ void api_runs_list(struct http_request *req)
 	http_reply_json(req, 200,
 			json_pack("{s:o, s:o}", "runs", l.runs, "next",
 				  json_array_size(l.runs) == (size_t)limit ?
-					  json_sprintf("%lld", l.last) :
+					  json_sprintf("%lld.%lld", l.last_at,
+						       l.last_id) :
 					  json_null()));
 }
 

@@ -95,13 +95,16 @@ json_t *view_json_array(const char *text)
 
 json_t *view_run(const struct db_run *r)
 {
-	json_t *off = json_null();
+	/* the time lists order it by: its start when it says one */
+	long long at = r->run_at ? r->run_at :
+				   db_run_time(r->started_at, r->received_at);
+	json_t *off = json_null(), *run;
 
 	if (r->lockdep_off)
 		off = json_pack("{s:I, s:o}", "after_reports",
 				(json_int_t)r->lockdep_off_after, "reason",
 				view_string(r->lockdep_off_reason));
-	return json_pack(
+	run = json_pack(
 		"{s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:I, s:s, s:I,"
 		" s:o, s:o, s:b}",
 		"id", r->run_id, "tree", view_string(r->tree), "branch",
@@ -114,4 +117,9 @@ json_t *view_run(const struct db_run *r)
 		(json_int_t)r->reports, "lockdep_off", off, "lockdep_on",
 		view_string(r->lockdep_sign), "lockdep_said_off",
 		r->lockdep_meta_off);
+	json_object_set_new(run, "time", view_time(at));
+	json_object_set_new(run, "time_is",
+			    json_string(at != r->received_at ? "started_at" :
+							       "received_at"));
+	return run;
 }
