@@ -94,17 +94,44 @@ function sigLink(id, text) {
 
 // A signature named where titles are listed: its title (a link) and the
 // first 8 digits of its hash, which tell apart signatures of one title;
-// classes, when given, are the lock classes only it has among them.
+// classes, when given, are the lock classes only it has among them
+// ({name, shown}: shown is where it differs from its nearest, see
+// distinctClasses()).
 function sigName(id, title, hash, classes) {
 	return el('span', { class: 'sig-name' }, sigLink(id, title),
 		hash ? [' ', el('span', { class: 'hash mono', title: 'signature ' + hash }, String(hash).slice(0, 8))] : null,
 		classes && classes.length ? [' ', el('span', { class: 'distinct mono',
-			title: 'lock classes only this one of the same title has: ' + classes.join(', ') },
-		'with ' + classes.join(', '))] : null);
+			title: 'lock classes only this one of the same title has: ' +
+				classes.map(c => c.name).join(', ') },
+		'with ' + classes.map(c => c.shown).join(', '))] : null);
+}
+
+// The part of class name that tells it from the nearest of others (the
+// one sharing the longest prefix): from the start of the word where they
+// part ("…state_12)->rwsem" beside "…state_7)->rwsem"), so that a line
+// cut to its first characters does not show the same prefix on every row.
+function differingPart(name, others) {
+	let common = 0;
+	for (const o of others) {
+		let i = 0;
+		while (i < name.length && i < o.length && name[i] === o[i])
+			i++;
+		common = Math.max(common, i);
+	}
+	if (common < 12)
+		return name;
+	// back to just after a separator at least 10 characters before the
+	// difference (at most 24)
+	let cut = common;
+	while (cut > 0 && common - cut < 24 &&
+	       (common - cut < 10 || !'>.-(&_ '.includes(name[cut - 1])))
+		cut--;
+	return cut > 0 ? '…' + name.slice(cut) : name;
 }
 
 // For rows that share a title with another row: row.id -> the classes of
-// the row that no other row of that title has (none: the hash tells).
+// the row that no other row of that title has ({name, shown}; none: the
+// hash tells).
 function distinctClasses(rows) {
 	const byTitle = {}, out = {};
 	for (const r of rows)
@@ -114,8 +141,9 @@ function distinctClasses(rows) {
 			continue;
 		for (const r of group) {
 			const others = group.filter(o => o !== r);
-			out[r.id] = (r.classes || []).filter(c =>
-				!others.some(o => (o.classes || []).includes(c)));
+			const theirs = others.flatMap(o => o.classes || []);
+			out[r.id] = (r.classes || []).filter(c => !theirs.includes(c))
+				.map(c => ({ name: c, shown: differingPart(c, theirs) }));
 		}
 	}
 	return out;
@@ -266,35 +294,39 @@ const canTriage = () => !!me.name;
 // ---- charts ----------------------------------------------------------------
 
 // Bars of [{label, count, title}] (a day each); each bar's <title> holds
-// its label and count.
+// its label and count.  The axis is as long as the bars: a few days are
+// not drawn at the left end of an empty axis.
 function bars(items, caption) {
 	const W = 900, H = 160, pad = 24;
 	const max = Math.max(1, ...items.map(i => i.count));
 	const bw = Math.min(40, items.length ? (W - pad) / items.length : W);
+	const end = pad + items.length * bw;
 	const s = svg('svg', { class: 'bars', viewBox: `0 0 ${W} ${H + 18}`,
 		role: 'img', 'aria-label': caption });
 	s.append(svg('text', { x: 0, y: 12 }, String(max)));
-	s.append(svg('line', { x1: pad, y1: H, x2: W, y2: H, stroke: '#999' }));
+	s.append(svg('line', { class: 'axis', x1: pad, y1: H, x2: end, y2: H, stroke: '#999' }));
 	items.forEach((it, i) => {
 		const h = Math.max(it.count ? 2 : 0, (H - 16) * it.count / max);
 		s.append(svg('rect', { x: pad + i * bw + 1, y: H - h,
-			width: Math.max(1, bw - 2), height: h, 'data-count': it.count },
+			width: Math.max(1, bw - 2), height: h, 'data-count': it.count,
+			'data-label': it.label },
 		svg('title', {}, it.title || it.label + ': ' + it.count)));
 	});
 	if (items.length)
 		s.append(svg('text', { class: 'first', x: pad, y: H + 14 }, items[0].label));
 	// the last day's label, unless it would overprint the first's
 	if (items.length > 1 && items.length * bw > 2 * 7 * items[0].label.length)
-		s.append(svg('text', { class: 'last', x: pad + items.length * bw, y: H + 14,
+		s.append(svg('text', { class: 'last', x: end, y: H + 14,
 			'text-anchor': 'end' }, items[items.length - 1].label));
 	return s;
 }
 
-// The days from since to today, with counts from {day: n}.
-function dayRange(sinceIso, counts) {
+// The days from since to until (a day; default today), with counts from
+// {day: n}.
+function dayRange(sinceIso, counts, untilDay) {
 	const out = [];
 	const d = new Date(sinceIso.slice(0, 10) + 'T00:00:00Z');
-	const end = new Date().toISOString().slice(0, 10);
+	const end = untilDay || new Date().toISOString().slice(0, 10);
 	for (let i = 0; i < 3700; i++) {
 		const day = d.toISOString().slice(0, 10);
 		out.push({ label: day, count: counts[day] || 0 });
@@ -303,6 +335,26 @@ function dayRange(sinceIso, counts) {
 		d.setUTCDate(d.getUTCDate() + 1);
 	}
 	return out;
+}
+
+// The days a timeline of days first..last (YYYY-MM-DD) draws: those, or
+// at least minDays centred on them, never past today: three occurrences
+// on two days are not three thin bars at one end of 90 empty days.
+function daySpan(first, last, minDays) {
+	const DAY = 86400000, t = x => Date.parse(x + 'T00:00:00Z');
+	const day = ms => new Date(ms).toISOString().slice(0, 10);
+	const today = t(new Date().toISOString().slice(0, 10));
+	let a = t(first), b = t(last);
+	const extra = minDays - (Math.round((b - a) / DAY) + 1);
+	if (extra > 0) {
+		a -= Math.floor(extra / 2) * DAY;
+		b += Math.ceil(extra / 2) * DAY;
+	}
+	if (b > today) {
+		a -= b - today;
+		b = today;
+	}
+	return [day(a), day(b)];
 }
 
 // ---- the lock graph --------------------------------------------------------
@@ -1104,15 +1156,20 @@ async function regressionPage(main, id) {
 	for (const x of r.signatures || [])
 		for (const t of x.timeline || [])
 			tl[t.ts.slice(0, 10)] = (tl[t.ts.slice(0, 10)] || 0) + 1;
-	const first = Object.keys(tl).sort()[0];
+	const days = Object.keys(tl).sort(), first = days[0], last = days[days.length - 1];
 	const cut = (r.signatures || []).filter(x => (x.timeline || []).length < x.occurrences);
-	if (first)
+	const dayOf = d => when(d + 'T00:00:00Z', true);
+	if (first) {
+		const [from, to] = daySpan(first, last, 30);
 		main.append(el('h2', 'Occurrence timeline'), ...cut.length ? [el('p', { class: 'muted',
 			id: 'timeline-cut' }, 'Only the newest ' + (r.timeline_limit || 20) +
-			' occurrences of each signature are drawn, from ', when(first + 'T00:00:00Z', true), ': ' +
+			' occurrences of each signature are drawn, from ', dayOf(first), ': ' +
 			cut.map(x => '#' + x.id + ' has ' + x.occurrences).join(', ') +
 			' in all (its page has every day).')] : [],
-		bars(dayRange(first + 'T00:00:00Z', tl), 'occurrences'));
+		el('p', { class: 'muted', id: 'timeline-span' }, 'Occurrences on ' + days.length +
+			' day(s), ', dayOf(first), ' to ', dayOf(last), '.'),
+		bars(dayRange(from, tl, to), 'occurrences'));
+	}
 	main.append(el('h2', 'Suspects'), el('p', { class: 'muted', id: 'suspects-range' },
 		suspectsRange(r.suspects_range)),
 		table([['commit', x => String(x.commit || x.id || ''), { mono: true }],

@@ -1,0 +1,148 @@
+// SPDX-License-Identifier: GPL-2.0
+// readable.mjs: what a triager could not read on the dashboard, in
+// Debian's headless chromium driven by playwright-core, against the real
+// `splatd serve` that tests/t5014-dashboard-readable-browser.sh started and
+// filled.  Prints "PASS name" or "FAIL name: detail" per check and writes
+// screenshots to $SHOTS/readable-*.png.
+//
+// Environment: BASE, CHROMIUM, SHOTS, REG (a regression of one signature
+// of 3 occurrences on 3 days), LONG (the prefix shared by the classes that
+// tell apart two signatures of one title, ending in _alpha and _beta).
+import { check, launch, rendered as renderedOn, runChecks, shooter } from './lib.mjs';
+
+const env = process.env;
+const BASE = env.BASE;
+const { browser, page } = await launch(env.CHROMIUM);
+const consoleErrors = [];
+// no kernel tree: /subsystems is 503, which the page says
+page.on('console', m => {
+	if (m.type() === 'error' && !(/status of 503/.test(m.text()) &&
+	    /\/api\/v1\/subsystems$/.test(m.location().url)))
+		consoleErrors.push(m.text() + ' ' + m.location().url);
+});
+page.on('pageerror', e => consoleErrors.push('pageerror: ' + e.message));
+
+const rendered = () => renderedOn(page);
+
+async function open(path) {
+	await page.goto(BASE + path);
+	await rendered();
+}
+
+const shots = shooter(page, env.SHOTS, 'readable-'), shot = shots.shot;
+
+// The text of el that is visible: the characters of its text nodes whose
+// box lies within el's box (overflow: hidden cuts the rest).
+const visibleText = loc => loc.evaluate(e => {
+	const box = e.getBoundingClientRect();
+	let out = '';
+	const w = document.createTreeWalker(e, NodeFilter.SHOW_TEXT);
+	const r = document.createRange();
+	while (w.nextNode()) {
+		const t = w.currentNode;
+		for (let i = 0; i < t.length; i++) {
+			r.setStart(t, i);
+			r.setEnd(t, i + 1);
+			const b = r.getBoundingClientRect();
+			if (b.width && b.left >= box.left - 0.5 && b.right <= box.right + 0.5)
+				out += t.data[i];
+		}
+	}
+	return out;
+});
+
+// Elements of main wider than the screen that are not in a box of their
+// own that scrolls (.scroll: tables, the lock graph).
+const overflow = () => page.evaluate(() => {
+	const W = document.documentElement.clientWidth, out = [];
+	for (const e of document.querySelectorAll('body *')) {
+		const r = e.getBoundingClientRect();
+		if (r.width && r.right > W + 1 && !e.closest('.scroll'))
+			out.push(e.tagName + ' ' + (e.textContent || '').slice(0, 30));
+	}
+	return out.slice(0, 5).concat([document.documentElement.scrollWidth + ' > ' + W]);
+});
+
+await runChecks(browser, shots, async () => {
+// ---- the timeline of a regression with few occurrences ----------------------
+await open('/regressions/' + env.REG);
+const tl = await page.evaluate(() => {
+	const s = [...document.querySelectorAll('svg.bars')].pop();
+	const line = s.querySelector('line');
+	const rects = [...s.querySelectorAll('rect')];
+	const full = rects.filter(r => +r.getAttribute('data-count') > 0);
+	const x = r => +r.getAttribute('x'), w = r => +r.getAttribute('width');
+	return { x1: +line.getAttribute('x1'), x2: +line.getAttribute('x2'),
+		bars: full.length, from: Math.min(...full.map(x)),
+		to: Math.max(...full.map(r => x(r) + w(r))),
+		end: Math.max(...rects.map(r => x(r) + w(r))), days: rects.length };
+});
+const mid = (tl.from + tl.to) / 2, third = (tl.x2 - tl.x1) / 3;
+check('timeline: the 3 days of occurrences are drawn', tl.bars === 3, tl);
+check('timeline: they are in the middle third of its axis, not at one end',
+	mid > tl.x1 + third && mid < tl.x2 - third, tl);
+check('timeline: the axis ends where the bars end', Math.abs(tl.x2 - tl.end) <= 2, tl);
+check('timeline: the bars are wide enough to see (a day is 20 px or more)',
+	(tl.x2 - tl.x1) / tl.days >= 20, tl);
+const span = await page.locator('#timeline-span').innerText().catch(() => '');
+check('timeline: it says on how many days and from when to when',
+	/^Occurrences on 3 day\(s\), \d{4}-\d\d-\d\d to \d{4}-\d\d-\d\d\.$/.test(span), span);
+await shot('regression-timeline');
+
+// ---- same title, classes of one long prefix -------------------------------
+await open('/signatures');
+const rows = await page.locator('main tbody .sig-name .distinct').all();
+const shown = [];
+for (const r of rows)
+	shown.push(await visibleText(r));
+check('list: two rows of one title name their own classes', rows.length === 2, shown);
+check('list: the visible part of each shows where the classes differ',
+	shown.some(t => t.includes('_alpha')) && shown.some(t => t.includes('_beta')), shown);
+const titles = await page.locator('main tbody .sig-name .distinct').evaluateAll(es =>
+	es.map(e => e.getAttribute('title')));
+check('list: the whole class names are in the tooltip',
+	titles.every(t => t.includes(env.LONG)), titles);
+await shot('same-title-long-prefix');
+
+// ---- runs by their own time -------------------------------------------------
+await open('/runs');
+const runIds = await page.locator('main tbody tr td:first-child a').allInnerTexts();
+const order = runIds.filter(x => /^(now|late|back|few)-/.test(x));
+check('runs: by their time, newest first (a late or backfilled run below those of now)',
+	JSON.stringify(order) === JSON.stringify(['now-2', 'now-1', 'late-2d', 'back-5d',
+		'few-10', 'few-11', 'few-12']), order);
+const lateCell = await page.locator('main tbody tr', { hasText: 'late-2d' })
+	.locator('td').last().innerText();
+check('runs: a run posted late shows when it started, and says so',
+	/^\d{4}-\d\d-\d\d \d\d:\d\d UTC started$/.test(lateCell.trim()), lateCell);
+await shot('runs-by-time');
+await open('/runs/late-2d');
+const facts = await page.locator('main dl.facts').innerText();
+check('run: its page says when it started and when it was received',
+	/started\s+\d{4}-\d\d-\d\d \d\d:\d\d UTC/.test(facts) && /received\s+\d{4}/.test(facts), facts);
+await open('/');
+const latest = await page.locator('main tbody tr td:first-child a[href^="/runs/"]').allInnerTexts();
+check('overview: the latest runs are the newest by time',
+	latest[0] === 'now-2' && latest.indexOf('back-5d') > latest.indexOf('late-2d'), latest);
+
+// ---- a narrow screen ------------------------------------------------------------
+await page.setViewportSize({ width: 390, height: 800 });
+for (const path of ['/', '/signatures', '/regressions', '/regressions/' + env.REG,
+	'/runs', '/runs/late-2d', '/subsystems', '/signatures?q=nosuchlock']) {
+	await open(path);
+	const o = await overflow();
+	check('390 px: ' + path + ' is no wider than the screen', o.length === 1 &&
+		/^(\d+) > \1$/.test(o[0]), o);
+}
+await open('/runs?machine=nosuch');
+const noRuns = await page.locator('#no-runs').innerText().catch(() => '');
+check('runs: an empty list says what it looked for and links all runs',
+	noRuns.includes('“nosuch”') &&
+	await page.locator('#no-runs a[href="/runs"]').count() === 1, noRuns);
+await shot('runs-empty-narrow');
+await open('/regressions/' + env.REG);
+await shot('regression-narrow');
+await page.setViewportSize({ width: 1280, height: 900 });
+
+check('no console error on any page', consoleErrors.length === 0, consoleErrors);
+});

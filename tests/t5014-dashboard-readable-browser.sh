@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+# t5014-dashboard-readable-browser: what a triager could not read on the
+# dashboard, in real headless Chromium (tests/browser/readable.mjs) against
+# a real `splatd serve`: a regression of 3 occurrences on 3 days 12 days
+# ago draws them in the middle of its timeline, whose axis ends with its
+# bars (they were 3 thin bars at the left end of an axis to today);
+# signatures of one title whose distinguishing lock classes share a long
+# prefix show where the classes differ (the rows showed the same cut
+# prefix); the runs page lists runs by their time, a run POSTed late with
+# a past started_at and one backfilled with `splatd ingest --now` below the
+# runs of now (they were first: arrival order) and says when a run
+# started; at 390 pixels no page is wider than the screen and the empty
+# lists say what they looked for.  Screenshots: build/screenshots/readable-*.png.
+cd "$(dirname "$0")/.." || exit 1
+. tests/http/lib.sh
+
+. tests/browser/lib.sh
+need_browser
+
+NOW=$(date +%s)
+DAY=86400
+# the regression's signature: 3 occurrences, one a day, 12 to 10 days ago
+# (backfilled before the server starts)
+for d in 12 11 10; do
+	"$SPLATD" ingest --db "$DB" --run-id "few-$d" --machine m1 \
+		--now $((NOW - d * DAY)) "$DATA/long-class-circular.log" >/dev/null 2>&1
+done
+start_server --static "${STATIC:-static}"
+CI=$(token ci1 ci)
+TRIAGER=$(token tri1 triager)
+check_eq "the signature of 3 occurrences" 3 \
+	"$(sql "SELECT occurrences FROM signatures WHERE title LIKE '%probe_b%'")"
+FEW=$(sql "SELECT id FROM signatures WHERE title LIKE '%probe_b%'")
+check_eq "a regression of it" 201 "$(curl -s -o "$TMP/body" -w '%{http_code}' \
+	-H "Authorization: Bearer $TRIAGER" -H 'Content-Type: application/json' \
+	--data-binary "{\"title\": \"few & <rare>\", \"signatures\": [$FEW]}" \
+	"$BASE/api/v1/regressions")"
+REG=$(body .id)
+
+# two cycles of that title told apart by classes of one long prefix
+LONG='drm_atomic_helper_commit_tail_rpm_pipeline_state'
+for v in alpha beta; do
+	sed "s/bus_notifier/${LONG}_$v/g" "$SEED" >"$TMP/$v.txt"
+	post_log "$CI" "id=long-$v&machine=m2" "$TMP/$v.txt" >/dev/null
+done
+# runs: two of now, then one POSTed late (started 2 days ago), then one
+# backfilled with --now 5 days ago while the server runs
+printf '<6>[    0.000000] Linux version 6.2.0\n' >"$TMP/clean.txt"
+post_log "$CI" "id=now-1&machine=m3" "$TMP/clean.txt" >/dev/null
+post_log "$CI" "id=now-2&machine=m3" "$TMP/clean.txt" >/dev/null
+post_log "$CI" "id=late-2d&machine=m3&started_at=$(date -u -d @$((NOW - 2 * DAY)) +%Y-%m-%dT%H:%M:%SZ)" \
+	"$TMP/clean.txt" >/dev/null
+"$SPLATD" ingest --db "$DB" --run-id back-5d --machine m3 \
+	--now $((NOW - 5 * DAY)) "$TMP/clean.txt" >/dev/null
+check_eq "a run backfilled while the server runs" 1 \
+	"$(sql "SELECT count(*) FROM runs WHERE run_id = 'back-5d'")"
+
+REG=$REG LONG=$LONG run_browser readable.mjs
+stop_server
+finish
