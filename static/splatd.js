@@ -295,14 +295,19 @@ const canTriage = () => !!me.name;
 
 // Bars of [{label, count, title}] (a day each); each bar's <title> holds
 // its label and count.  The axis is as long as the bars: a few days are
-// not drawn at the left end of an empty axis.
-function bars(items, caption) {
-	const W = 900, H = 160, pad = 24;
+// not drawn at the left end of an empty axis.  The drawing is as wide as
+// it is shown (the screen's width, at most 900 px, or half of it for a
+// chart of a pair side by side): scaled down to a phone's width, its
+// labels were 5 px high.
+function bars(items, caption, half) {
+	const screen = document.documentElement.clientWidth - 30;
+	const W = Math.round(Math.max(280, Math.min(900, half && screen > 600 ?
+		screen / 2 - 30 : screen))), H = 160, pad = 24;
 	const max = Math.max(1, ...items.map(i => i.count));
-	const bw = Math.min(40, items.length ? (W - pad) / items.length : W);
+	const bw = Math.min(items.length < 8 ? 40 : 80, items.length ? (W - pad) / items.length : W);
 	const end = pad + items.length * bw;
 	const s = svg('svg', { class: 'bars', viewBox: `0 0 ${W} ${H + 18}`,
-		role: 'img', 'aria-label': caption });
+		width: W, height: H + 18, role: 'img', 'aria-label': caption });
 	s.append(svg('text', { x: 0, y: 12 }, String(max)));
 	s.append(svg('line', { class: 'axis', x1: pad, y1: H, x2: end, y2: H, stroke: '#999' }));
 	items.forEach((it, i) => {
@@ -1308,11 +1313,11 @@ async function subsystemPage(main, name) {
 			el('section', el('h3', 'Open signatures seen per week'),
 				bars(weeks.map(w => ({ label: w.week, count: w.open_signatures,
 					title: 'week of ' + w.week + ': ' + w.open_signatures })),
-				'open signatures seen per week')),
+				'open signatures seen per week', true)),
 			el('section', el('h3', 'Occurrences per week'),
 				bars(weeks.map(w => ({ label: w.week, count: w.occurrences,
 					title: 'week of ' + w.week + ': ' + w.occurrences })),
-				'occurrences per week'))));
+				'occurrences per week', true))));
 	main.append(el('p', el('a', { href: '/signatures?subsystem=' + encodeURIComponent(name) },
 		'filter the signature list by this section')));
 	const distinct = distinctClasses(r.signatures);
@@ -1357,9 +1362,12 @@ async function runPage(main, id) {
 	const r = await get('/runs/' + encodeURIComponent(id));
 	setTitle(main, 'Run ' + r.run.id);
 	const run = r.run;
-	main.append(facts([['machine', run.machine || '?'], ['tree', run.tree || '?'],
-		['branch', run.branch || ''], ['kernel', run.kernel || '?'],
-		['commit', el('span', { class: 'mono' }, run.commit || '')], ['test', run.test || ''],
+	// what the run did not say, said so (not "?" here and nothing there)
+	const unsaid = v => v || el('span', { class: 'muted' }, 'not given');
+	main.append(facts([['machine', unsaid(run.machine)], ['tree', unsaid(run.tree)],
+		['branch', unsaid(run.branch)], ['kernel', unsaid(run.kernel)],
+		['commit', run.commit ? el('span', { class: 'mono' }, run.commit) : unsaid()],
+		['test', unsaid(run.test)],
 		['started', run.time_is === 'started_at' ? when(run.time) : run.started_at ?
 			el('span', el('span', { class: 'mono' }, run.started_at),
 				' (not a time before it came: listed by when it came)') :
@@ -1436,10 +1444,15 @@ async function render() {
 	document.body.dataset.rendered = location.pathname + location.search;
 }
 
-function navigate(url) {
+// Move to url inside the dashboard; the new page's main takes the focus
+// (a keyboard or screen reader user starts in it, not on the link that
+// was removed with the old page).
+async function navigate(url) {
 	history.pushState(null, '', url);
-	render();
 	window.scrollTo(0, 0);
+	await render();
+	if (location.pathname + location.search === url.replace(/#.*/, ''))
+		document.getElementById('main').focus({ preventScroll: true });
 }
 
 document.addEventListener('click', ev => {

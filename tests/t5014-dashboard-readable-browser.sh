@@ -10,8 +10,12 @@
 # prefix); the runs page lists runs by their time, a run POSTed late with
 # a past started_at and one backfilled with `splatd ingest --now` below the
 # runs of now (they were first: arrival order) and says when a run
-# started; at 390 pixels no page is wider than the screen and the empty
-# lists say what they looked for.  Screenshots: build/screenshots/readable-*.png.
+# started; at 390 pixels no page is wider than the screen (a long held
+# lock class widened it), no table scrolls sideways (the owners' frames
+# did), the charts' labels are readable (5 px high before), the empty
+# runs list says what it looked for; a run's page says "not given" for
+# what the run did not say; a page opened from a link with the keyboard
+# has the focus in its main part (it was on nothing).  Screenshots: build/screenshots/readable-*.png.
 cd "$(dirname "$0")/.." || exit 1
 . tests/http/lib.sh
 
@@ -26,7 +30,8 @@ for d in 12 11 10; do
 	"$SPLATD" ingest --db "$DB" --run-id "few-$d" --machine m1 \
 		--now $((NOW - d * DAY)) "$DATA/long-class-circular.log" >/dev/null 2>&1
 done
-start_server --static "${STATIC:-static}"
+minikernel "$TMP/kernel"
+start_server --static "${STATIC:-static}" --kernel-tree "$TMP/kernel"
 CI=$(token ci1 ci)
 TRIAGER=$(token tri1 triager)
 check_eq "the signature of 3 occurrences" 3 \
@@ -44,6 +49,7 @@ for v in alpha beta; do
 	sed "s/bus_notifier/${LONG}_$v/g" "$SEED" >"$TMP/$v.txt"
 	post_log "$CI" "id=long-$v&machine=m2" "$TMP/$v.txt" >/dev/null
 done
+ALPHA=$(body '.reports[0].signature_id')
 # runs: two of now, then one POSTed late (started 2 days ago), then one
 # backfilled with --now 5 days ago while the server runs
 printf '<6>[    0.000000] Linux version 6.2.0\n' >"$TMP/clean.txt"
@@ -56,6 +62,6 @@ post_log "$CI" "id=late-2d&machine=m3&started_at=$(date -u -d @$((NOW - 2 * DAY)
 check_eq "a run backfilled while the server runs" 1 \
 	"$(sql "SELECT count(*) FROM runs WHERE run_id = 'back-5d'")"
 
-REG=$REG LONG=$LONG run_browser readable.mjs
+REG=$REG LONG=$LONG FEW=$FEW ALPHA=$ALPHA run_browser readable.mjs
 stop_server
 finish

@@ -5,9 +5,10 @@
 // filled.  Prints "PASS name" or "FAIL name: detail" per check and writes
 // screenshots to $SHOTS/readable-*.png.
 //
-// Environment: BASE, CHROMIUM, SHOTS, REG (a regression of one signature
-// of 3 occurrences on 3 days), LONG (the prefix shared by the classes that
-// tell apart two signatures of one title, ending in _alpha and _beta).
+// Environment: BASE, CHROMIUM, SHOTS, REG (a regression of one signature,
+// FEW, of 3 occurrences on 3 days, with a long held lock class), LONG (the
+// prefix shared by the classes that tell apart two signatures of one
+// title, ending in _alpha and _beta; ALPHA is the first's id).
 import { check, launch, rendered as renderedOn, runChecks, shooter } from './lib.mjs';
 
 const env = process.env;
@@ -50,6 +51,12 @@ const visibleText = loc => loc.evaluate(e => {
 	}
 	return out;
 });
+
+// Boxes of tables (.scroll) that scroll sideways, but the lock graph's.
+const sideways = () => page.evaluate(() => [...document.querySelectorAll('main .scroll')]
+	.filter(e => e.scrollWidth > e.clientWidth + 1 && !e.querySelector('svg.graph'))
+	.map(e => e.scrollWidth + ' > ' + e.clientWidth + ' ' +
+		e.querySelector('table').innerText.slice(0, 40)));
 
 // Elements of main wider than the screen that are not in a box of their
 // own that scrolls (.scroll: tables, the lock graph).
@@ -128,12 +135,20 @@ check('overview: the latest runs are the newest by time',
 // ---- a narrow screen ------------------------------------------------------------
 await page.setViewportSize({ width: 390, height: 800 });
 for (const path of ['/', '/signatures', '/regressions', '/regressions/' + env.REG,
-	'/runs', '/runs/late-2d', '/subsystems', '/signatures?q=nosuchlock']) {
+	'/runs', '/runs/late-2d', '/subsystems', '/signatures?q=nosuchlock',
+	'/signatures/' + env.FEW, '/signatures/' + env.ALPHA]) {
 	await open(path);
 	const o = await overflow();
 	check('390 px: ' + path + ' is no wider than the screen', o.length === 1 &&
 		/^(\d+) > \1$/.test(o[0]), o);
+	const sw = await sideways();
+	check('390 px: ' + path + ': no table scrolls sideways', sw.length === 0, sw);
 }
+await open('/regressions/' + env.REG);
+const labelPx = await page.locator('main svg.bars text').evaluateAll(ts =>
+	ts.map(t => Math.round(t.getBoundingClientRect().height * 10) / 10));
+check('390 px: the timeline\'s labels are readable (9 px or more)',
+	labelPx.length >= 2 && labelPx.every(h => h >= 9), labelPx);
 await open('/runs?machine=nosuch');
 const noRuns = await page.locator('#no-runs').innerText().catch(() => '');
 check('runs: an empty list says what it looked for and links all runs',
@@ -143,6 +158,31 @@ await shot('runs-empty-narrow');
 await open('/regressions/' + env.REG);
 await shot('regression-narrow');
 await page.setViewportSize({ width: 1280, height: 900 });
+
+// ---- a run that said little -----------------------------------------------------
+await open('/runs/now-1');
+const said = await page.locator('main dl.facts').innerText();
+check('run: what the run did not say is "not given", never "?"',
+	/tree\s+not given/.test(said) && /branch\s+not given/.test(said) &&
+	/commit\s+not given/.test(said) && !/\?/.test(said), said);
+
+// ---- the keyboard ---------------------------------------------------------------
+await open('/signatures');
+await page.focus('main tbody .sig-name a');
+await page.keyboard.press('Enter');
+await page.waitForFunction(() => /^\/signatures\/\d+$/.test(document.body.dataset.rendered || ''));
+const focused = await page.evaluate(() => {
+	const e = document.activeElement;
+	return { inMain: !!e.closest('main'), tag: e.tagName, h1: document.querySelector('main h1').textContent };
+});
+check('keyboard: a page opened with Enter on a link has the focus in its main part',
+	focused.inMain, focused);
+await page.keyboard.press('Tab');
+const next = await page.evaluate(() => {
+	const e = document.activeElement;
+	return { inMain: !!e.closest('main'), tag: e.tagName, cls: e.getAttribute('class') };
+});
+check('keyboard: ... so Tab goes on inside it', next.inMain, next);
 
 check('no console error on any page', consoleErrors.length === 0, consoleErrors);
 });
