@@ -732,8 +732,11 @@ async function overviewPage(main) {
 			['count', r => r[1], { num: true }]], kv(o.regressions)))));
 	const per = {};
 	o.per_day.forEach(d => { per[d.day] = d.count; });
-	main.append(el('h2', 'Occurrences per day (90 days)'),
-		bars(dayRange(o.since, per), 'occurrences per day'));
+	main.append(el('h2', 'Occurrences per day (90 days)'), o.per_day.some(d => d.count) ?
+		bars(dayRange(o.since, per), 'occurrences per day') :
+		el('p', { class: 'muted', id: 'no-occurrences' }, 'No lockdep report in 90 days' +
+			(runs.runs.length ? '.' : ': no run has come yet (CI sends its logs to ' +
+				'POST /api/v1/runs, docs/api.md).')));
 	main.append(el('h2', 'Seen most this week'),
 		el('p', { class: 'muted' }, 'Today and the 6 days before (since ',
 			when(o.week_since), ').'),
@@ -858,7 +861,8 @@ function emptySearch(q) {
 	};
 	const looked = set.map(k => names[k] + (k === 'escalated' ? '' : ' “' + q.get(k) + '”'));
 	return el('div', { id: 'empty-search' },
-		el('p', { class: 'notice' }, 'No signature matches ' + (looked.length ? looked.join(', ') : 'at all') +
+		el('p', { class: 'notice' }, (looked.length ? 'No signature matches ' + looked.join(', ') :
+			'No signature yet') +
 			(q.get('duplicates') === '1' ? '.' : ' (merged duplicates are left out).')),
 		q.get('q') ? el('p', { class: 'muted' }, 'The text is looked for in titles, syzbot titles, ' +
 			'lock class and function names; 6 hex digits or more also match the start ' +
@@ -1126,6 +1130,13 @@ async function regressionsPage(main) {
 	const q = params();
 	main.append(filterForm([['status', 'status', REG_STATUSES]], '/regressions'));
 	const r = await get('/regressions' + (q.get('status') ? '?status=' + encodeURIComponent(q.get('status')) : ''));
+	if (!r.regressions.length) {
+		main.append(el('p', { class: 'notice', id: 'no-regressions' }, q.get('status') ?
+			['No regression is ' + q.get('status') + '. ', el('a', { href: '/regressions' },
+				'all regressions')] :
+			'No regression yet: a triager creates one from a signature’s page.'));
+		return;
+	}
 	main.append(table([['regression', x => page('#' + x.id + ' ' + x.title, 'regressions', x.id)],
 		['status', x => statusTag(x.status)], ['introduced', x => x.introduced || '', { mono: true }],
 		['signatures', x => String((x.signatures || []).length), { num: true }],
@@ -1434,8 +1445,15 @@ async function render() {
 			return;
 		const retry = el('button', { type: 'button', class: 'retry' }, 'retry');
 		retry.addEventListener('click', () => render());
+		// a page of something that is not (a stale link): say so, and
+		// offer its list
+		const list = e.status === 404 && /^\/(signatures|regressions|runs)\/[^/]+$/.exec(path);
+		if (list && !main.querySelector('h1'))
+			setTitle(main, 'Not found');
 		main.append(el('p', { class: 'failed' }, 'could not load this page: ' + e.message,
 			e.unreachable ? [' ', retry] : null));
+		if (list)
+			main.append(el('p', el('a', { href: '/' + list[1] }, 'all ' + list[1])));
 		showError(e.message);
 	}
 	if (seq !== renderSeq)

@@ -15,7 +15,10 @@
 # did), the charts' labels are readable (5 px high before), the empty
 # runs list says what it looked for; a run's page says "not given" for
 # what the run did not say; a page opened from a link with the keyboard
-# has the focus in its main part (it was on nothing).  Screenshots: build/screenshots/readable-*.png.
+# has the focus in its main part (it was on nothing); a stale link says
+# "Not found" and links its list; an empty service says no run has come
+# yet and where CI sends them (it drew an empty chart and "none"s), and
+# each empty list says so.  Screenshots: build/screenshots/readable-*.png.
 cd "$(dirname "$0")/.." || exit 1
 . tests/http/lib.sh
 
@@ -63,5 +66,11 @@ check_eq "a run backfilled while the server runs" 1 \
 	"$(sql "SELECT count(*) FROM runs WHERE run_id = 'back-5d'")"
 
 REG=$REG LONG=$LONG FEW=$FEW ALPHA=$ALPHA run_browser readable.mjs
+stop_server
+
+# a service nothing has been sent to yet
+DB=$(new_db empty)
+start_server --static "${STATIC:-static}"
+EMPTY=1 run_browser readable.mjs
 stop_server
 finish
