@@ -153,6 +153,12 @@ const latest = await page.locator('main tbody tr td:first-child a[href^="/runs/"
 check('overview: the latest runs are the newest by time',
 	latest[0] === 'now-2' && latest.indexOf('back-5d') > latest.indexOf('late-2d'), latest);
 
+// ---- the owners' rank takes no title's room ----------------------------------------
+await open('/signatures/' + env.ALPHA);
+const rank = await page.locator('main h2:text("Owners") + * tbody tr td:first-child').first()
+	.evaluate(td => Math.round(td.getBoundingClientRect().width)).catch(() => -1);
+check('owners: the "#" column is narrow (a rank, not an 11em title)', rank > 0 && rank < 60, rank);
+
 // ---- a narrow screen ------------------------------------------------------------
 await page.setViewportSize({ width: 390, height: 800 });
 for (const path of ['/', '/signatures', '/regressions', '/regressions/' + env.REG,
