@@ -1160,8 +1160,12 @@ async function regressionPage(main, id) {
 			r.fix_expected.by ? ', named by ' + r.fix_expected.by : '',
 			r.fix_expected.at ? [' on ', when(r.fix_expected.at)] : '',
 			r.fix_commit ? '' : ' (no commit in a configured tree matches it yet)')] : null,
-		['clean runs', el('span', { class: 'progress' }, r.clean_runs + ' of ' + r.fixed_after +
-			' clean runs with the fix')],
+		// counted once a fix is known: before, "0 of 3 clean runs with
+		// the fix" read as if there were one
+		['clean runs', r.fix_commit ? el('span', { class: 'progress' }, r.clean_runs + ' of ' +
+			r.fixed_after + ' clean runs with the fix') : el('span', { class: 'muted', id: 'no-fix-runs' },
+			'none counted: no fix on a trusted tree yet (' + r.fixed_after +
+			' clean runs on kernels with it will mark it fixed)')],
 		['created', when(r.created)], ['updated', when(r.updated)]]));
 	if (canTriage())
 		main.append(regressionForm(r));

@@ -115,6 +115,11 @@ check('timeline: the bars are wide enough to see (a day is 20 px or more)',
 const span = await page.locator('#timeline-span').innerText().catch(() => '');
 check('timeline: it says on how many days and from when to when',
 	/^Occurrences on 3 day\(s\), \d{4}-\d\d-\d\d to \d{4}-\d\d-\d\d\.$/.test(span), span);
+const cleanRuns = await page.locator('main dl.facts').innerText();
+check('regression: without a fix it does not say "0 of 3 clean runs with the fix"',
+	!/0 of 3 clean runs with the fix/.test(cleanRuns) &&
+	/no fix on a trusted tree yet \(3 clean runs on kernels with it will mark it fixed\)/.test(cleanRuns),
+	cleanRuns);
 await shot('regression-timeline');
 
 // ---- same title, classes of one long prefix -------------------------------
