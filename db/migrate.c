@@ -1080,8 +1080,7 @@ static const char *const migrations_pg[] = {
 	"ALTER TABLE runs ADD COLUMN lockdep_sign " TEXT ";",
 	/* 19 */
 	"ALTER TABLE kcidb_fetches ADD COLUMN lockdep " TEXT ";",
-	/* 20: runs stored before it are at their received_at (SQLite's
-	 * parses started_at: no PostgreSQL database holds a backfill yet) */
+	/* 20: and then pg_runs_at(), for the runs with a started_at */
 	"ALTER TABLE runs ADD COLUMN run_at BIGINT NOT NULL DEFAULT 0;"
 	"UPDATE runs SET run_at = received_at;"
 	"CREATE INDEX runs_time ON runs (run_at, id);",
@@ -1179,6 +1178,52 @@ out:
  * write lock (db_begin()), so instances that start together migrate once:
  * the second finds the version the first committed.
  */
+/* Runs read a page at a time by pg_runs_at(). */
+#define RUNS_AT_PAGE 1000
+
+/*
+ * Migration 20 on PostgreSQL, after its SQL: each stored run with a
+ * started_at at its own time, db_run_time() in C, as SQLite's migration
+ * gives it through splatd_run_time(): both list old runs in one order.
+ */
+static int pg_runs_at(struct db *db, struct strbuf *err)
+{
+	long long ids[RUNS_AT_PAGE], at[RUNS_AT_PAGE], after = 0;
+	struct db_stmt *st;
+	size_t n, i;
+	int rc;
+
+	do {
+		st = db_stmt(db, DB_SQL_RUN_STARTED_PAGE, err);
+		if (!st)
+			return -EIO;
+		db_bind_int(st, 1, after);
+		db_bind_int(st, 2, RUNS_AT_PAGE);
+		for (n = 0; (rc = db_step(st)) == DB_ROW; n++) {
+			ids[n] = db_col_int(st, 0);
+			at[n] = db_run_time(db_col_text(st, 1),
+					    db_col_int(st, 2));
+		}
+		db_reset(st);
+		if (rc != DB_DONE)
+			return db_fail(db, "migration 20: reading runs", err);
+		for (i = 0; i < n; i++) {
+			st = db_stmt(db, DB_SQL_RUN_SET_AT, err);
+			if (!st)
+				return -EIO;
+			db_bind_int(st, 1, ids[i]);
+			db_bind_int(st, 2, at[i]);
+			rc = db_step_done(db, st, "migration 20: a run's time",
+					  err);
+			if (rc)
+				return rc;
+		}
+		if (n)
+			after = ids[n - 1];
+	} while (n == RUNS_AT_PAGE);
+	return 0;
+}
+
 int migrate_apply_pg(struct db *db, struct strbuf *err)
 {
 	struct strbuf set = STRBUF_INIT;
@@ -1210,6 +1255,8 @@ int migrate_apply_pg(struct db *db, struct strbuf *err)
 		strbuf_reset(&set);
 		strbuf_addf(&set, "migration %lld", have + 1);
 		ret = pg_exec(db->pg, migrations_pg[have], set.buf, err);
+		if (!ret && have + 1 == 20)
+			ret = pg_runs_at(db, err);
 		if (ret)
 			goto out;
 		/* the number is ours, as in PRAGMA user_version = N */

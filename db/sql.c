@@ -1048,6 +1048,10 @@ static const char *const sql[DB_SQL_NR] = {
 	[DB_SQL_REG_LOCK] = "SELECT 1",
 	[DB_SQL_OPTOUT_DELETE] = "DELETE FROM mail_optouts"
 				 " WHERE email = ?1 AND signature_id = ?2",
+	[DB_SQL_RUN_STARTED_PAGE] =
+		"SELECT id, started_at, received_at FROM runs"
+		" WHERE id > ?1 AND started_at IS NOT NULL ORDER BY id LIMIT ?2",
+	[DB_SQL_RUN_SET_AT] = "UPDATE runs SET run_at = ?2 WHERE id = ?1",
 };
 
 /*

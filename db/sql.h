@@ -222,6 +222,9 @@ enum db_sql {
 	DB_SQL_REG_LOCK,
 	/* the unsubscribe page's way back (db/subscriptions.c) */
 	DB_SQL_OPTOUT_DELETE,
+	/* migration 20 on PostgreSQL: stored runs' own time (db/migrate.c) */
+	DB_SQL_RUN_STARTED_PAGE,
+	DB_SQL_RUN_SET_AT,
 
 	DB_SQL_NR
 };

@@ -63,7 +63,7 @@ stop_server
 
 # the schema before migration 12: the trigger, sha256-sized keys (their
 # value does not matter: the migration makes every key from the text),
-# without the columns migrations 16, 17, 18 and 19 add
+# without the columns migrations 16, 17, 18, 19 and 20 add
 V=$(sql 'PRAGMA user_version')
 cp "$DB" "$TMP/after.db"
 sql "PRAGMA user_version = 11;
@@ -71,6 +71,8 @@ sql "PRAGMA user_version = 11;
 	ALTER TABLE kcidb_fetches DROP COLUMN lockdep;
 	ALTER TABLE runs DROP COLUMN kcidb_named_at;
 	ALTER TABLE runs DROP COLUMN lockdep_sign;
+	DROP INDEX runs_time;
+	ALTER TABLE runs DROP COLUMN run_at;
 	UPDATE report_texts SET hash = randomblob(32);
 	CREATE TRIGGER signature_places_add AFTER INSERT ON occurrences BEGIN
 	INSERT OR IGNORE INTO signature_places (what, value, signature_id)
