@@ -42,9 +42,10 @@ static long long new_signature(struct fixture *f, const char *hash,
 }
 
 /* A run with kernel commit (NULL: none); lockdep_off: it turned itself off. */
-static long long new_run(struct fixture *f, const char *run_id,
-			 const char *commit, long long reports,
-			 bool lockdep_off)
+/* A run; sign: what said lockdep was on (NULL: nothing did). */
+static long long new_run_sign(struct fixture *f, const char *run_id,
+			      const char *commit, long long reports,
+			      bool lockdep_off, const char *sign)
 {
 	struct db_run r = { 0 };
 	long long id = 0;
@@ -58,8 +59,17 @@ static long long new_run(struct fixture *f, const char *run_id,
 	r.reports = reports;
 	r.lockdep_off = lockdep_off;
 	r.lockdep_off_reason = lockdep_off ? "debug_locks off" : NULL;
+	r.lockdep_sign = sign;
 	assert_int_equal(db_run_insert(f->db, &r, &id, &f->err), 0);
 	return id;
+}
+
+/* A run whose log printed lockdep's boot banner. */
+static long long new_run(struct fixture *f, const char *run_id,
+			 const char *commit, long long reports,
+			 bool lockdep_off)
+{
+	return new_run_sign(f, run_id, commit, reports, lockdep_off, "banner");
 }
 
 static void new_occurrence(struct fixture *f, long long sig, long long run,
@@ -609,6 +619,8 @@ static void db_regress__bounds_last_clean_before_first_bad(void **state)
 
 	new_run(f, "r1", "c1", 0, false); /* clean */
 	new_run(f, "r2", "c2", 0, false); /* clean, the last one */
+	/* clean, but nothing says lockdep was on: no evidence */
+	new_run_sign(f, "r2b", "c2b", 0, false, NULL);
 	new_run(f, "r3", "c3", 0, true); /* lockdep turned off */
 	run = new_run(f, "r4", "c4", 0, false); /* metadata lockdep=0 */
 	assert_int_equal(db_run_set_lockdep_meta_off(f->db, run, &f->err), 0);
