@@ -255,6 +255,42 @@ static int hexval(char c)
 	return c - 'A' + 10;
 }
 
+/*
+ * The length of the terminal escape sequence at u (u[0] is ESC), ECMA-48:
+ * a CSI "ESC [ params intermediates final" (colours: "\e[1;33m"), an OSC
+ * "ESC ] ... BEL" or "... ESC \", or ESC and one more byte.  A CSI cut
+ * by the end of the line ends there; an OSC never closed is only its
+ * introducer (the text after it is kept).
+ */
+static size_t ansi_escape_len(const unsigned char *u, size_t len)
+{
+	size_t i = 2;
+
+	if (len < 2)
+		return 1;
+	if (u[1] == '[') {
+		while (i < len && u[i] >= 0x30 && u[i] <= 0x3f)
+			i++;
+		while (i < len && u[i] >= 0x20 && u[i] <= 0x2f)
+			i++;
+		if (i < len && u[i] >= 0x40 && u[i] <= 0x7e)
+			return i + 1;
+		return i; /* malformed: drop what was read */
+	}
+	if (u[1] == ']') {
+		for (; i < len; i++) {
+			if (u[i] == 0x07)
+				return i + 1;
+			if (u[i] == 0x1b && i + 1 < len && u[i + 1] == '\\')
+				return i + 2;
+		}
+		return 2; /* unterminated: only the introducer goes */
+	}
+	if (u[1] < 0x20 || u[1] >= 0x7f)
+		return 1;
+	return 2;
+}
+
 /* Step 2: copy s into d->clean, sanitised; returns the clean text. */
 static const char *sanitize(struct dmesg *d, const char *s, size_t *lenp,
 			    bool clean)
@@ -301,6 +337,12 @@ static const char *sanitize(struct dmesg *d, const char *s, size_t *lenp,
 		}
 		if (c == 0)
 			continue;
+		if (c == 0x1b) {
+			/* a terminal escape (dmesg --color, a CI console's
+			 * colours) is no text: dropped whole */
+			i += ansi_escape_len(u + i, len - i) - 1;
+			continue;
+		}
 		if (c < 0x20) {
 			strbuf_addch(&d->clean, ' ');
 			continue;

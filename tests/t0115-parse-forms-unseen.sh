@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+# t0115-parse-forms-unseen: reports the parser had never seen, in the forms
+# CI hands over (tests/data/parse-forms, labelled by hand before they were
+# parsed: LABELS there), read as a kernel engineer reads them: each file's
+# kind, chain, held locks and task as labelled, and every form of one report
+# the same report with the same signature; then what the first run of
+# them got wrong, a section each.
+cd "$(dirname "$0")/.." || exit 1
+. tests/test-lib.sh
+D=$DATA/parse-forms
+
+need_exec "$SPLATD"
+
+# facts FILE [N]: report N's (default 0) identity, compact JSON
+FACTS='[.kind, .signature, .chain, .chain_missing, .held_locks, .task, .pid]'
+facts() {
+	"$SPLATD" parse "$1" 2>/dev/null | jq -c ".reports[${2:-0}] | $FACTS"
+}
+# field FILE JQ: JQ over the file's reports, compact
+field() {
+	"$SPLATD" parse "$1" 2>/dev/null | jq -c "$2"
+}
+
+# ---- every label line: the reference of its group, or the same as it -------
+declare -A ref nth
+while IFS=$'\t' read -r file group kind chain held task; do
+	case $file in '#'* | '') continue ;; esac
+	n=${nth[$file]:-0}
+	nth[$file]=$((n + 1))
+	if [[ $kind == "same as "* ]]; then
+		IFS=: read -r rf rn <<<"${ref[$group]}"
+		check_eq "$file [$n]: the same report as $rf ($group)" \
+			"$(facts "$D/$rf" "$rn")" "$(facts "$D/$file" "$n")"
+	elif [ -n "$task" ]; then
+		ref[$group]=$file:$n
+		want=$(jq -cn --arg k "$kind" --arg c "$chain" --arg h "$held" \
+			--arg t "${task%% (*}" '[$k,
+				($c | if . == "-" then [] else split(" | ") |
+					map(if . == "?" then "" else . end) end),
+				($h | if . == "-" then [] elif . == "?" then null
+					else split(" | ") end),
+				$t]')
+		check_eq "$file [$n]: $kind as labelled ($group)" "$want" \
+			"$(field "$D/$file" ".reports[$n] | [.kind, .chain,
+				.held_locks, \"\\(.task)/\\(.pid)\"]")"
+	fi
+done <"$D/LABELS"
+
+A=$(facts "$D/a01-console.log")
+G=$(facts "$D/g02-plain.log")
+F=$(facts "$D/f02-dmesg-T.log")
+B=$(facts "$D/b01-plain.log")
+C=$(facts "$D/c01-console.log")
+
+# ---- two reports back to back, no blank line between them -------------------
+check_eq "q02: held lock freed, then bad unlock balance" "2 $G $F" \
+	"$(field $D/q02-back-to-back.log '.reports | length') $(facts $D/q02-back-to-back.log 0) $(facts $D/q02-back-to-back.log 1)"
+check_eq "q03: recursive (4.9), then inconsistent lock state (5.10)" \
+	"2 $B $C" \
+	"$(field $D/q03-back-to-back-plain.log '.reports | length') $(facts $D/q03-back-to-back-plain.log 0) $(facts $D/q03-back-to-back-plain.log 1)"
+
+finish
