@@ -2753,6 +2753,13 @@ static void slot_add(struct lockdep_report *r, struct arena *a, size_t *alloc,
 	r->chain[r->nchain - 1].missing = !name;
 }
 
+/*
+ * A circular chain cut before "-> #0" keeps a slot for each entry it lost
+ * when its last "-> #N" is at most this deep (lockdep's chains are far
+ * shorter: a held-lock stack is at most 48 deep).
+ */
+#define LOCKDEP_MAX_CUT_DEPTH 64
+
 /* Assemble the per-kind chain (LOCKDEP-FORMAT.md §7) and truncation. */
 static void report_finish_kind(struct rparse *rp)
 {
@@ -2779,6 +2786,23 @@ static void report_finish_kind(struct rparse *rp)
 			    !strcmp(rp->entries[0].lock.name, rp->prev.name))
 				rp->entries[0].lock.at = rp->prev.at;
 			r->primary = (int)rp->nentries - 1;
+			if (rp->entry_depth > 0 &&
+			    rp->entry_depth <= LOCKDEP_MAX_CUT_DEPTH) {
+				/*
+				 * Cut before "-> #0": the slots down to #1
+				 * are lost, and #0 is the lock the report
+				 * began with, "is trying to acquire".
+				 */
+				int d;
+
+				alloc = r->nchain;
+				for (d = rp->entry_depth - 1; d > 0; d--)
+					slot_add(r, rp->a, &alloc, NULL, false,
+						 NULL, NULL, NULL, false);
+				slot_add(r, rp->a, &alloc, &rp->primary,
+					 rp->have_primary && rp->primary.name,
+					 NULL, NULL, &r->backtrace, true);
+			}
 			if (rp->entry_depth != 0)
 				r->truncated = true;
 		} else {

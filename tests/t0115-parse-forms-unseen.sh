@@ -60,4 +60,14 @@ check_eq "q03: recursive (4.9), then inconsistent lock state (5.10)" \
 	"2 $B $C" \
 	"$(field $D/q03-back-to-back-plain.log '.reports | length') $(facts $D/q03-back-to-back-plain.log 0) $(facts $D/q03-back-to-back-plain.log 1)"
 
+# ---- a circular report cut before "-> #0": #0 is the lock it acquires --------
+check_eq "q01: cut by a reboot in #1's stack: A's chain and signature, truncated" \
+	"$(jq -c '[.[2], .[1], .[3]]' <<<"$A") true" \
+	"$(field $D/q01-reboot-cut.log '.reports[0] | [.chain, .signature, .chain_missing]') $(field $D/q01-reboot-cut.log '.reports[0].truncated')"
+# cut after #2: #1 is lost, #0 is still known
+sed '/hci_event_packet+0x30c/q' "$D/a01-console.log" >"$TMP/cut2.log"
+check_eq "a01 cut in #2's stack: [#2, (lost), #0]" \
+	'[["&hdev->lock","","(work_completion)(&(&hdev->cmd_timer)->work)"],[1],true]' \
+	"$(field "$TMP/cut2.log" '.reports[0] | [.chain, .chain_missing, .truncated]')"
+
 finish
