@@ -2898,11 +2898,15 @@ static void report_finish_kind(struct rparse *rp)
 				  true);
 		break;
 	case LOCKDEP_NESTED_LOCK_NOT_TAKEN:
-		if (rp->have_primary)
-			chain_add(r, rp->a, &alloc, &rp->primary, &r->backtrace,
-				  true);
-		if (rp->have_nest)
-			chain_add(r, rp->a, &alloc, &rp->nest, NULL, false);
+		/* [lock, nest lock]: an oops printing the nest lock's name
+		 * (a bad pointer) or a cut excerpt loses the second slot,
+		 * and a lock line that could not be read the first */
+		slot_add(r, rp->a, &alloc, &rp->primary,
+			 rp->have_primary && rp->primary.name, NULL, NULL,
+			 &r->backtrace, true);
+		slot_add(r, rp->a, &alloc, &rp->nest,
+			 rp->have_nest && rp->nest.name, NULL, NULL, NULL,
+			 false);
 		break;
 	case LOCKDEP_LOCK_HELD_USER_RETURN:
 		need_backtrace = false;

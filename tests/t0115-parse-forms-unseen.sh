@@ -70,4 +70,11 @@ check_eq "a01 cut in #2's stack: [#2, (lost), #0]" \
 	'[["&hdev->lock","","(work_completion)(&(&hdev->cmd_timer)->work)"],[1],true]' \
 	"$(field "$TMP/cut2.log" '.reports[0] | [.chain, .chain_missing, .truncated]')"
 
+# ---- nested lock not taken, cut by an oops printing the nest lock's name -----
+for f in o01-console.log o02-plain.log; do
+	check_eq "$f: [lock, (lost nest lock)], truncated, the stack lockdep reported" \
+		'[["&kvm->mmu_lock",""],[1],true,"kvm_mmu_zap_all_fast"]' \
+		"$(field $D/$f '.reports[0] | [.chain, .chain_missing, .truncated, .culprit.function]')"
+done
+
 finish
