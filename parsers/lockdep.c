@@ -2353,8 +2353,20 @@ static bool rule_hung_call_trace(struct rparse *rp, const char *s,
 				 const char *q)
 {
 	(void)s, (void)q;
-	if (rp->r->kind != LOCKDEP_HUNG_TASK_ALL_LOCKS)
-		return false;
+	if (rp->r->kind != LOCKDEP_HUNG_TASK_ALL_LOCKS) {
+		/*
+		 * Lockdep's saved traces never print "Call Trace:": one
+		 * inside them is dump_stack()'s, whose "stack backtrace:"
+		 * line was lost (dropped records, an excerpt cut between a
+		 * chain entry's trace and the backtrace).  Its frames are
+		 * the backtrace, not the entry's.
+		 */
+		if (rp->backtrace_done || rp->r->backtrace.n || !rp->trace ||
+		    rp->trace == &rp->r->backtrace)
+			return false;
+		rule_backtrace(rp, s, q);
+		return true;
+	}
 	if (!rp->r->backtrace.n)
 		set_trace(rp, &rp->r->backtrace);
 	return true;

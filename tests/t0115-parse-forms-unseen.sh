@@ -70,6 +70,13 @@ check_eq "a01 cut in #2's stack: [#2, (lost), #0]" \
 	'[["&hdev->lock","","(work_completion)(&(&hdev->cmd_timer)->work)"],[1],true]' \
 	"$(field "$TMP/cut2.log" '.reports[0] | [.chain, .chain_missing, .truncated]')"
 
+# ---- records dropped between #0's trace and the backtrace -------------------
+check_eq "q05: the Call Trace after dropped records is the backtrace" \
+	'[17,11,"hci_dev_close_sync"]' \
+	"$(field $D/q05-dropped-records.log '.reports[0] | [(.frames | length), (.chain_entries[2].stack | length), .culprit.function]')"
+check_eq "q05: the same signature as A" "$(jq -c '.[1]' <<<"$A")" \
+	"$(field $D/q05-dropped-records.log '.reports[0].signature')"
+
 # ---- nested lock not taken, cut by an oops printing the nest lock's name -----
 for f in o01-console.log o02-plain.log; do
 	check_eq "$f: [lock, (lost nest lock)], truncated, the stack lockdep reported" \
