@@ -2994,6 +2994,7 @@ static void report_parse_and_emit(struct lockdep_parser *p)
 	struct lockdep_report r;
 	const char *task = NULL;
 	size_t task_len = 0, i, dump = 0;
+	bool whole;
 
 	if (p->kind != LOCKDEP_HUNG_TASK_ALL_LOCKS) {
 		memset(&r, 0, sizeof(r));
@@ -3021,6 +3022,17 @@ static void report_parse_and_emit(struct lockdep_parser *p)
 			dump = i;
 	if (!dump)
 		return;
+	/*
+	 * debug_show_all_locks() lists every task that holds a lock: when the
+	 * dump is whole (its "=====" trailer, no "lockdep is turned off"
+	 * instead of the list), a hung task it does not list holds none.
+	 */
+	whole = !p->cut &&
+		starts(skip_ws(p->lines[p->nlines - 1].text), "=====");
+	for (i = dump; i < p->nlines && whole; i++)
+		if (starts(skip_ws(p->lines[i].text),
+			   "INFO: lockdep is turned off"))
+			whole = false;
 	for (i = 0; i < dump && !p->stop; i++) {
 		size_t end = i + 1;
 		struct rparse rp;
@@ -3078,6 +3090,8 @@ static void report_parse_and_emit(struct lockdep_parser *p)
 		for (k = dump; k < p->nlines; k++)
 			parse_report_line(&rp, p->lines[k].text, k - i);
 		report_finish_kind(&rp);
+		if (!r.held_known && whole && r.task && r.pid >= 0)
+			r.held_known = true; /* not listed: no lock held */
 		r.truncated = r.truncated || p->cut || !r.held_known;
 		report_emit_one(p, &r);
 		i = end - 1;

@@ -84,4 +84,14 @@ for f in o01-console.log o02-plain.log; do
 		"$(field $D/$f '.reports[0] | [.chain, .chain_missing, .truncated, .culprit.function]')"
 done
 
+# ---- hung tasks: one the whole lock dump does not list holds no lock ----------
+for f in k01-console.log k02-journal.log; do
+	check_eq "$f: neither hung task is truncated" '[false,false]' \
+		"$(field $D/$f '[.reports[].truncated]')"
+done
+# a dump without its trailer may have lost the task's lines: unknown
+sed '/^.*=====*$/d' "$D/k01-console.log" >"$TMP/k-cut.log"
+check_eq "k01 without the dump's trailer: jbd2's locks unknown" '[null,true]' \
+	"$(field "$TMP/k-cut.log" '.reports[0] | [.held_locks, .truncated]')"
+
 finish
