@@ -452,6 +452,15 @@ static const char *const never_culprit[] = {
 	"__print_lock_name",
 	"nmi_cpu_backtrace",
 	"nmi_trigger_cpumask_backtrace",
+	/* syzbot's name for dump_stack()'s inlined body ("__dump_stack
+	 * lib/dump_stack.c:88 [inline]") */
+	"__dump_stack",
+	/* PREEMPT_RT's sleeping spinlock and rwlock/rwsem internals, under
+	 * rt_spin_lock() and friends (kernel/locking/rtmutex.c, rwbase_rt.c) */
+	"rtlock_*",
+	"__rt_spin_*",
+	"rwbase_*",
+	"__rwbase_*",
 };
 
 /*

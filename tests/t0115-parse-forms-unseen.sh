@@ -94,4 +94,16 @@ sed '/^.*=====*$/d' "$D/k01-console.log" >"$TMP/k-cut.log"
 check_eq "k01 without the dump's trailer: jbd2's locks unknown" '[null,true]' \
 	"$(field "$TMP/k-cut.log" '.reports[0] | [.held_locks, .truncated]')"
 
+# ---- culprits: never syzbot's __dump_stack, never PREEMPT_RT's internals ------
+for f in e01-syz-console.log e02-plain.log; do
+	check_eq "$f: culprit do_sigaction (not __dump_stack)" \
+		'"possible deadlock in do_sigaction"' \
+		"$(field $D/$f '.reports[0].title')"
+done
+for f in l01-console.log l02-wrap80-crlf.log; do
+	check_eq "$f: culprit iwl_pcie_irq_handler [iwlwifi] (not rtlock_slowlock_locked)" \
+		'["iwl_pcie_irq_handler","iwlwifi"]' \
+		"$(field $D/$f '.reports[0].culprit | [.function, .module]')"
+done
+
 finish
