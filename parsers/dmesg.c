@@ -13,7 +13,9 @@
  *      at);
  *   2. bytes are sanitised: NUL dropped, control bytes and NBSP become
  *      spaces, invalid UTF-8 becomes '?', "^M" and CR are removed;
- *   3. e-mail quote markers ("> ", ">>> ", "> > ") are stripped;
+ *   3. e-mail quote markers ("> ", ">>> ", "> > ") are stripped, then
+ *      what a CI system wraps each line in (a LAVA log's YAML, a GitHub
+ *      Actions or Jenkins time stamp), which is no kernel prefix;
  *   4. transport prefixes are stripped, as many as are stacked: <N> levels,
  *      [ ts] timestamps, [T15]/[C2] caller ids, dmesg -H/-T stamps, dmesg -x
  *      facility:level, journalctl and syslog dates/hosts/"kernel:",
@@ -93,6 +95,7 @@ struct dmesg {
 	unsigned long ln_num; /* ...or held, with this number */
 	struct strbuf clean; /* scratch: sanitised line */
 	struct strbuf split; /* scratch: #012 splitting */
+	struct strbuf unwrap; /* scratch: a CI log line's decoded "msg" */
 
 	unsigned long lineno;
 	unsigned long long bytes;
@@ -146,6 +149,7 @@ struct dmesg *dmesg_new(dmesg_line_fn fn, void *ctx)
 	strbuf_init(&d->ln_strip, 0);
 	strbuf_init(&d->clean, 0);
 	strbuf_init(&d->split, 0);
+	strbuf_init(&d->unwrap, 0);
 	strbuf_init(&d->text, 0);
 	strbuf_init(&d->raw, 0);
 	strbuf_init(&d->blank_raw, 0);
@@ -179,6 +183,7 @@ void dmesg_reset(struct dmesg *d)
 	KEEP(ln_strip);
 	KEEP(clean);
 	KEEP(split);
+	KEEP(unwrap);
 	KEEP(text);
 	KEEP(raw);
 	KEEP(blank_raw);
@@ -208,6 +213,7 @@ void dmesg_free(struct dmesg *d)
 	strbuf_release(&d->ln_strip);
 	strbuf_release(&d->clean);
 	strbuf_release(&d->split);
+	strbuf_release(&d->unwrap);
 	strbuf_release(&d->text);
 	strbuf_release(&d->raw);
 	strbuf_release(&d->blank_raw);
@@ -672,6 +678,196 @@ static size_t match_kmsg(const char *p, const char *e, struct phys *m)
 	return (size_t)(q + 1 - p);
 }
 
+/*
+ * ISO 8601 date and time "2026-12-07T10:00:11[.frac][Z|+01:00|+0100]" (a
+ * blank instead of the T when bare_t); returns its length or 0.
+ */
+static size_t match_iso(const char *p, const char *e, bool bare_t)
+{
+	const char *q = p;
+	size_t n;
+
+	if (e - p < 19 || skip_digits(p, e) != 4 || p[4] != '-' ||
+	    skip_digits(p + 5, e) != 2 || p[7] != '-' ||
+	    skip_digits(p + 8, e) != 2 ||
+	    !(p[10] == 'T' || (bare_t && p[10] == ' ')))
+		return 0;
+	q += 11;
+	if (skip_digits(q, e) != 2 || !(n = match_clock(q, e, true)))
+		return 0;
+	q += n;
+	if (q < e && (*q == '+' || *q == '-') && skip_digits(q + 1, e) == 2 &&
+	    e - q >= 6 && q[3] == ':' && skip_digits(q + 4, e) == 2)
+		q += 6;
+	else if (q < e && (*q == '+' || *q == '-') &&
+		 skip_digits(q + 1, e) == 4)
+		q += 5;
+	else if (q < e && *q == 'Z')
+		q++;
+	return (size_t)(q - p);
+}
+
+/*
+ * RFC 5424 syslog after its "<PRI>": "1 TIMESTAMP HOST kernel PROCID MSGID
+ * SD " (rsyslog's RSYSLOG_SyslogProtocol23Format, syslog-ng's
+ * syslog-protocol); only the kernel's lines.  Returns its length or 0.
+ */
+static size_t match_rfc5424(const char *p, const char *e)
+{
+	const char *q = p, *w;
+	size_t n;
+	int field;
+
+	if (e - p < 4 || p[0] != '1' || p[1] != ' ')
+		return 0;
+	q += 2;
+	if (*q == '-')
+		n = 1;
+	else if (!(n = match_iso(q, e, false)))
+		return 0;
+	q += n;
+	for (field = 0; field < 4; field++) { /* host, app, procid, msgid */
+		if (q >= e || *q != ' ')
+			return 0;
+		w = ++q;
+		while (q < e && !is_blank(*q))
+			q++;
+		if (q == w)
+			return 0;
+		if (field == 1 && (q - w != 6 || memcmp(w, "kernel", 6)))
+			return 0;
+	}
+	if (q >= e || *q != ' ')
+		return 0;
+	q++;
+	if (q < e && *q == '-') { /* no structured data */
+		q++;
+	} else {
+		while (q < e && *q == '[') { /* [id param="v" ...] */
+			while (q < e && *q != ']') {
+				if (*q == '\\' && q + 1 < e)
+					q++;
+				q++;
+			}
+			if (q >= e)
+				return 0;
+			q++;
+		}
+	}
+	if (q < e && *q != ' ')
+		return 0;
+	return (size_t)(q - p);
+}
+
+/* Append the UTF-8 of code point c (a surrogate or NUL: '?', nothing). */
+static void add_utf8(struct strbuf *sb, unsigned long c)
+{
+	if (!c)
+		return;
+	if (c < 0x80) {
+		strbuf_addch(sb, (char)c);
+	} else if (c < 0x800) {
+		strbuf_addch(sb, (char)(0xc0 | (c >> 6)));
+		strbuf_addch(sb, (char)(0x80 | (c & 0x3f)));
+	} else if (c >= 0xd800 && c < 0xe000) {
+		strbuf_addch(sb, '?');
+	} else {
+		strbuf_addch(sb, (char)(0xe0 | (c >> 12)));
+		strbuf_addch(sb, (char)(0x80 | ((c >> 6) & 0x3f)));
+		strbuf_addch(sb, (char)(0x80 | (c & 0x3f)));
+	}
+}
+
+/*
+ * A LAVA job log line, '- {"dt": "...", "lvl": "target", "msg": "..."}':
+ * decode its "msg" string (JSON escapes) into d->unwrap.  Returns false
+ * for any other line, or a msg that is no string (results, lists).
+ */
+static bool unwrap_lava(struct dmesg *d, const char *p, const char *e)
+{
+	static const char key[] = "\"msg\": \"";
+	const char *q, *m;
+
+	if (e - p < 16 || memcmp(p, "- {\"dt\": \"", 10) || e[-1] != '}' ||
+	    e[-2] != '"')
+		return false;
+	m = memmem(p, (size_t)(e - p), key, sizeof(key) - 1);
+	if (!m)
+		return false;
+	strbuf_reset(&d->unwrap);
+	for (q = m + sizeof(key) - 1; q < e - 2; q++) {
+		unsigned long c;
+		char *x;
+
+		if (*q == '"')
+			return false; /* the string ends before "}: other keys */
+		if (*q != '\\') {
+			strbuf_addch(&d->unwrap, *q);
+			continue;
+		}
+		if (++q >= e - 2)
+			return false;
+		switch (*q) {
+		case 'n':
+		case 'r':
+		case 't':
+			strbuf_addch(&d->unwrap, *q == 't' ? '\t' : ' ');
+			break;
+		case 'b':
+		case 'f':
+			break;
+		case 'u':
+			if (e - 2 - q < 5)
+				return false;
+			{
+				char hex[5];
+
+				memcpy(hex, q + 1, 4);
+				hex[4] = '\0';
+				c = strtoul(hex, &x, 16);
+				if (x != hex + 4)
+					return false;
+			}
+			add_utf8(&d->unwrap, c);
+			q += 4;
+			break;
+		default: /* \" \\ \/ */
+			strbuf_addch(&d->unwrap, *q);
+			break;
+		}
+	}
+	return true;
+}
+
+/*
+ * Step 3b: what a CI system wraps each line of the console in, not the
+ * kernel's prefix (so it does not make a harness line "prefixed"): a LAVA
+ * job log's YAML, a GitHub Actions / GitLab stamp "2026-12-07T10:00:11.
+ * 0004123Z " and Jenkins' timestamper "[2026-12-07T10:00:11.007Z] ".  An
+ * ISO date that starts a syslog line ("... host kernel:") is that line's.
+ * May replace the line with its decoded text (d->unwrap, sanitised).
+ */
+static void unwrap_ci(struct dmesg *d, const char **pp, const char **ep)
+{
+	const char *p = *pp, *e = *ep;
+	size_t n;
+
+	if (*p == '-' && unwrap_lava(d, p, e)) {
+		size_t len = d->unwrap.len;
+
+		p = sanitize(d, d->unwrap.buf, &len, false);
+		e = p + len;
+	}
+	if (is_digit(*p) && (n = match_iso(p, e, false)) && p + n < e &&
+	    p[n] == ' ' && !match_syslog(p, e))
+		p += n + 1;
+	else if (*p == '[' && (n = match_iso(p + 1, e, true)) &&
+		 p + 1 + n + 1 < e && p[1 + n] == ']' && p[2 + n] == ' ')
+		p += n + 3;
+	*pp = p;
+	*ep = e;
+}
+
 enum prefix_kind { PFX_NONE, PFX_SYSLOG, PFX_KMSG };
 
 /*
@@ -699,6 +895,14 @@ static int strip_prefixes(const char **pp, const char *e, struct phys *m)
 			if (q < e && *q == '>' && q - p <= 4) {
 				m->level = (p[1] - '0') & 7;
 				n = (size_t)(q + 1 - p);
+				if (rounds == 0 && q + 1 < e && q[1] == '1') {
+					size_t k = match_rfc5424(q + 1, e);
+
+					if (k) {
+						n += k;
+						kind = PFX_SYSLOG;
+					}
+				}
 			}
 		} else if (*p == '[') {
 			n = match_bracket(p, e, m);
@@ -1968,6 +2172,8 @@ static int process(struct dmesg *d, const char *s, size_t len,
 		}
 	}
 
+	if (p < e)
+		unwrap_ci(d, &p, &e);
 	kind = strip_prefixes(&p, e, &m);
 	if (kind < 0)
 		return 0;

@@ -106,4 +106,16 @@ for f in l01-console.log l02-wrap80-crlf.log; do
 		"$(field $D/$f '.reports[0].culprit | [.function, .module]')"
 done
 
+# ---- CI wrappers: their own lines inside a report are no kernel lines --------
+# a harness line under the same GitHub Actions stamp between two frames, and
+# LAVA's own lines ("lvl": "info") between two of the target's
+awk 'NR == 30 { print "2026-12-07T10:00:11.0123456Z ##[group]Run ./ci/collect-logs.sh" } { print }' \
+	"$D/r01-gha.log" >"$TMP/gha.log"
+check_eq "r01 with a harness line between frames: the same report" \
+	"$(facts "$D/r01-gha.log")" "$(facts "$TMP/gha.log")"
+awk 'NR == 40 { print "- {\"dt\": \"2026-12-07T10:00:11.500000\", \"lvl\": \"info\", \"msg\": \"Matched prompt #5: \\\"root@qemu:~#\\\"\"}" } { print }' \
+	"$D/r08-lava-yaml.log" >"$TMP/lava.log"
+check_eq "r08 with a LAVA info line inside: the same report" \
+	"$(facts "$D/r08-lava-yaml.log")" "$(facts "$TMP/lava.log")"
+
 finish
