@@ -43,6 +43,8 @@
 #define DMESG_MAX_LOGICAL (64 * 1024)
 /* A mail client wraps lines at 72-78 columns; shorter lines are whole. */
 #define DMESG_WRAP_COLUMN 60
+/* A screen's fixed width is learnt from this many rows of it in a row. */
+#define DMESG_WRAP_SAME 3
 /*
  * An incomplete lock line waits this many physical lines for each next
  * fragment of its tail, and takes at most DMESG_HOLD_FRAGS fragments.
@@ -133,6 +135,15 @@ struct dmesg {
 	struct strbuf phrase; /* scratch: a wrapped phrase put together */
 	/* the escapes of the last prefixed line's transport (PFX_*) */
 	int esc_kind;
+	/*
+	 * A terminal or console server that cuts every line at a fixed
+	 * column (a copy of a terminal window, a capture of its screen):
+	 * the width, once two prefixed rows of it were continued on an
+	 * unprefixed row (wrap_cand, wrap_seen), 0 when not known.
+	 */
+	size_t wrap_w, wrap_cand;
+	int wrap_seen;
+	size_t dropped_len; /* the fast path dropped the last line, this long */
 };
 
 struct dmesg *dmesg_new(dmesg_line_fn fn, void *ctx)
@@ -2027,12 +2038,64 @@ static int pass_through(struct dmesg *d, const struct phys *m, const char *raw,
 	return d->fn(d->ctx, &l);
 }
 
+/*
+ * A terminal that cuts every line at a fixed column (a copy of a terminal
+ * window, a capture of its screen, a console server's log) cuts anywhere,
+ * inside a token too: every row but a line's last is exactly as wide as
+ * the screen, and none is wider.  A plain console log also has unprefixed
+ * lines of its own (a harness, systemd, another task), but after rows of
+ * any width.  So the width is learnt when DMESG_WRAP_SAME prefixed rows in
+ * a row (a row the fast path dropped included) that an unprefixed row
+ * followed were all as wide, at least DMESG_WRAP_COLUMN, and no row was
+ * wider; until then such rows are read as before.  From then on a row of
+ * that width takes the next unprefixed row as it is, glued; a wider row
+ * ends it (process()).
+ */
+static void wrap_event(struct dmesg *d, size_t row)
+{
+	if (d->wrap_w)
+		return;
+	if (row < DMESG_WRAP_COLUMN || row != d->wrap_cand) {
+		d->wrap_cand = row;
+		d->wrap_seen = row >= DMESG_WRAP_COLUMN;
+		return;
+	}
+	if (++d->wrap_seen >= DMESG_WRAP_SAME)
+		d->wrap_w = row;
+}
+
+/* Is m the next row of a line cut at the learnt fixed column? */
+static bool fixed_wrap(struct dmesg *d, const struct phys *m)
+{
+	size_t dropped = d->dropped_len;
+
+	d->dropped_len = 0;
+	if (m->prefixed || !m->len)
+		return false;
+	if (!d->have) {
+		if (dropped && !m->quote)
+			wrap_event(d, dropped);
+		return false;
+	}
+	if (!d->meta.prefixed || m->quote != d->quote)
+		return false;
+	wrap_event(d, d->phys_len);
+	return d->wrap_w && d->phys_len == d->wrap_w;
+}
+
 /* Step 6: fold one stripped physical line into the logical stream. */
 static int assemble(struct dmesg *d, const struct phys *m, const char *raw,
 		    size_t raw_len, unsigned long first)
 {
 	int ret;
 
+	if (fixed_wrap(d, m)) {
+		/* the cut fell where it fell: a blank only if one was
+		 * there (trailing the row or leading the next) */
+		join(d, m, raw, raw_len, !d->trailing_ws && !m->indent);
+		d->held = 0;
+		return 0;
+	}
 	if (d->have) {
 		enum lock_cut cut = lock_cut(d->ptext, d->plen);
 
@@ -2153,9 +2216,15 @@ static int process(struct dmesg *d, const char *s, size_t len,
 	e = s + len;
 	m.phys_len = len;
 	m.level = -1;
+	if (len > d->wrap_cand) { /* no screen this wide cut this line */
+		d->wrap_w = 0;
+		d->wrap_cand = 0;
+		d->wrap_seen = 0;
+	}
 
-	/* step 3: e-mail quoting */
-	{
+	/* step 3: e-mail quoting, but not where a screen's cut fell before
+	 * a '>' ("->" cut after its '-') */
+	if (!(d->wrap_w && d->have && !d->quote && d->phys_len == d->wrap_w)) {
 		const char *q = p;
 
 		while (q < e && is_blank(*q))
@@ -2681,6 +2750,12 @@ static bool skip_line(struct dmesg *d, const char *s, size_t len, int *ret)
 		       lock_cut(p, (size_t)(e - p)) != CUT_NONE)))
 		return false; /* the full path (nothing is pending now) */
 	d->esc_kind = PFX_NONE;
+	d->dropped_len = len;
+	if (len > d->wrap_cand) {
+		d->wrap_w = 0;
+		d->wrap_cand = 0;
+		d->wrap_seen = 0;
+	}
 	d->lineno++;
 	return true;
 }

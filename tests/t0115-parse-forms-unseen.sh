@@ -118,4 +118,12 @@ awk 'NR == 40 { print "- {\"dt\": \"2026-12-07T10:00:11.500000\", \"lvl\": \"inf
 check_eq "r08 with a LAVA info line inside: the same report" \
 	"$(facts "$D/r08-lava-yaml.log")" "$(facts "$TMP/lava.log")"
 
+# ---- a screen's fixed column: harness lines after long lines stay apart -----
+# the guard of t0113 on these reports: after every console line of 60
+# columns or more a harness line, and never three rows in a row of one width
+awk '{ print } length($0) >= 60 { print "ok " NR " kselftest: step " NR }' \
+	"$D/a01-console.log" >"$TMP/harness.log"
+check_eq "a01 with a harness line after every long line: the same report" \
+	"$(facts "$D/a01-console.log")" "$(facts "$TMP/harness.log")"
+
 finish
