@@ -908,8 +908,10 @@ static int parse_lock(const char *s, struct lockdep_lock *l, struct arena *a,
 	q = strstr(p, "at:");
 	if (q) {
 		q = skip_ws(q + 3);
-		if (*q && !lockdep_frame_parse(&f, q, a))
+		if (*q && !lockdep_frame_parse(&f, q, a)) {
 			l->at = f.function;
+			l->at_module = f.module;
+		}
 	}
 	return 0;
 }
@@ -2023,6 +2025,7 @@ static bool rule_release_site(struct rparse *rp, const char *s, const char *q)
 		return false;
 	rp->r->message = f.function;
 	rp->primary.at = f.function;
+	rp->primary.at_module = f.module;
 	return true;
 }
 
@@ -2789,14 +2792,19 @@ static void report_finish_kind(struct rparse *rp)
 			r->chain = rp->entries;
 			r->nchain = rp->nentries;
 			if (rp->have_primary && !last->at &&
-			    rp->entry_depth == 0)
+			    rp->entry_depth == 0) {
 				last->at = rp->primary.at;
+				last->at_module = rp->primary.at_module;
+			}
 			/* the top entry is the lock already held */
 			if (rp->have_prev && rp->prev.name &&
 			    !rp->entries[0].lock.at &&
 			    rp->entries[0].lock.name &&
-			    !strcmp(rp->entries[0].lock.name, rp->prev.name))
+			    !strcmp(rp->entries[0].lock.name, rp->prev.name)) {
 				rp->entries[0].lock.at = rp->prev.at;
+				rp->entries[0].lock.at_module =
+					rp->prev.at_module;
+			}
 			r->primary = (int)rp->nentries - 1;
 			if (rp->entry_depth > 0 &&
 			    rp->entry_depth <= LOCKDEP_MAX_CUT_DEPTH) {
@@ -2856,8 +2864,10 @@ static void report_finish_kind(struct rparse *rp)
 				if (!l->name ||
 				    strcmp(l->name, rp->primary.name))
 					continue;
-				if (!l->at)
+				if (!l->at) {
 					l->at = rp->primary.at;
+					l->at_module = rp->primary.at_module;
+				}
 				r->primary = (int)i;
 				break;
 			}

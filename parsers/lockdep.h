@@ -59,6 +59,7 @@ struct lockdep_lock {
 	const char *usage; /* "+.+." or NULL */
 	const char *wait; /* "3:3" or NULL */
 	const char *at; /* acquire site function, or NULL */
+	const char *at_module; /* its "[module]" tag, or NULL */
 	int index; /* " #N:" in a held-lock list, else -1 */
 };
 

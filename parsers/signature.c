@@ -618,10 +618,9 @@ static const char *const title_fmt[LOCKDEP_KIND_NR] = {
 };
 
 /* A frame that stands for an acquire site given as a bare function name. */
-static const struct lockdep_frame *site_frame(const char *fn,
-					      enum lockdep_kind k,
-					      enum frame_rule rule,
-					      struct arena *a)
+static const struct lockdep_frame *
+site_frame(const char *fn, const char *module, enum lockdep_kind k,
+	   enum frame_rule rule, struct arena *a)
 {
 	struct lockdep_frame *f;
 
@@ -629,6 +628,7 @@ static const struct lockdep_frame *site_frame(const char *fn,
 		return NULL;
 	f = arena_alloc(a, sizeof(*f));
 	f->function = fn;
+	f->module = module;
 	return frame_skipped(f, k, rule) ? NULL : f;
 }
 
@@ -669,12 +669,13 @@ static const struct lockdep_frame *blame(const struct lockdep_report *r,
 	switch (k) {
 	case LOCKDEP_BAD_UNLOCK_BALANCE:
 	case LOCKDEP_BAD_CONTENTION:
-		site = site_frame(r->message, k, rule, a);
+		site = site_frame(r->message, NULL, k, rule, a);
 		break;
 	case LOCKDEP_LOCK_HELD_USER_RETURN:
 	case LOCKDEP_STILL_HAS_LOCKS_HELD:
 		for (i = 0; i < r->nheld && !site; i++)
-			site = site_frame(r->held[i].at, k, rule, a);
+			site = site_frame(r->held[i].at, r->held[i].at_module,
+					  k, rule, a);
 		break;
 	case LOCKDEP_INCONSISTENT_LOCK_STATE:
 	case LOCKDEP_RCU_SUSPICIOUS:
@@ -687,8 +688,9 @@ static const struct lockdep_frame *blame(const struct lockdep_report *r,
 		/* fall through */
 	default:
 		if (r->primary >= 0 && (size_t)r->primary < n)
-			site = site_frame(r->chain[r->primary].lock.at, k, rule,
-					  a);
+			site = site_frame(r->chain[r->primary].lock.at,
+					  r->chain[r->primary].lock.at_module,
+					  k, rule, a);
 		break;
 	}
 	f = site ? resolve_site(site, main_stack, rule) : NULL;
@@ -702,6 +704,7 @@ static const struct lockdep_frame *blame(const struct lockdep_report *r,
 		struct lockdep_frame *pf = arena_alloc(a, sizeof(*pf));
 
 		pf->function = r->chain[r->primary].lock.at;
+		pf->module = r->chain[r->primary].lock.at_module;
 		f = resolve_site(pf, main_stack, rule);
 	}
 	return f;

@@ -132,6 +132,11 @@ check_eq "... as h20's ext4_write_lock_xattr (fs/ext4/xattr.h) is for ext4_xattr
 check_eq "h34: dma-fence.c implements the widely included dma-fence.h: a hung task waiting in it goes to the lock holder's site" \
 	"RADEON and AMDGPU DRM DRIVERS|site|amdgpu_device_lock_reset_domain" \
 	"$(why h34-hung-task-amdgpu-gpu-recover-dmesg.log | cut -d'|' -f1-3)"
+check_eq "h50: an at: site's [module] tag tells dm_suspend [dm_mod] from amdgpu_dm's dm_suspend" \
+	"DEVICE-MAPPER  (LVM)|culprit|dm_suspend|drivers/md/dm.c|module" \
+	"$(why h50-user-return-dm-suspend-lock-dmesg.log)"
+check_eq "... and the culprit keeps that module" "dm_mod" \
+	"$(r h50-user-return-dm-suspend-lock-dmesg.log .culprit.module)"
 check_eq "h11: XFS is no core service (only its uapi dqblk_xfs.h is widely included)" \
 	"XFS FILESYSTEM|false|frame|xfs_ilock" \
 	"$(r h11-circular-xfs-kswapd-5.4.log '.owners[0] |

@@ -1254,11 +1254,17 @@ static size_t site_frames(const struct lockdep_report *r,
 	if (!r)
 		return n;
 	if (r->primary >= 0 && (size_t)r->primary < r->nchain &&
-	    r->chain[r->primary].lock.at)
+	    r->chain[r->primary].lock.at) {
+		(*frames)[n].module = r->chain[r->primary].lock.at_module;
 		(*frames)[n++].function = r->chain[r->primary].lock.at;
+	}
+	/* a site's [module] tag tells apart functions of one name
+	 * (dm_suspend [dm_mod], not amdgpu_dm's) */
 	for (i = 0; i < r->nheld; i++)
-		if (r->held[i].at)
+		if (r->held[i].at) {
+			(*frames)[n].module = r->held[i].at_module;
 			(*frames)[n++].function = r->held[i].at;
+		}
 	return n;
 }
 

@@ -22,6 +22,7 @@ struct rep {
 	int kind;
 	char chain[256]; /* names joined with '|' */
 	char held[256];
+	char held_at[256]; /* "fn [module]" of each held lock's site */
 	char classes[256]; /* signature classes joined with '|' */
 	char task[64];
 	long pid;
@@ -69,8 +70,17 @@ static int on_report(void *ctx, const struct lockdep_report *r)
 	for (i = 0; i < r->nchain; i++)
 		join_names(p->chain, sizeof(p->chain), r->chain[i].lock.name,
 			   !i);
-	for (i = 0; i < r->nheld; i++)
+	for (i = 0; i < r->nheld; i++) {
+		char at[128];
+
 		join_names(p->held, sizeof(p->held), r->held[i].name, !i);
+		snprintf(at, sizeof(at), "%s%s%s%s",
+			 r->held[i].at ? r->held[i].at : "",
+			 r->held[i].at_module ? " [" : "",
+			 r->held[i].at_module ? r->held[i].at_module : "",
+			 r->held[i].at_module ? "]" : "");
+		join_names(p->held_at, sizeof(p->held_at), at, !i);
+	}
 	snprintf(p->task, sizeof(p->task), "%s", r->task ? r->task : "");
 	p->pid = r->pid;
 	snprintf(p->kernel, sizeof(p->kernel), "%s",
@@ -472,6 +482,35 @@ static void lockdep__rcu_message(void **state)
 	assert_int_equal(res.offs, 0);
 }
 
+/* An at: site's [module] tag is kept with its function, and a culprit
+ * taken from the site carries it: it tells functions of one name apart
+ * (dm_suspend of dm_mod, not amdgpu_dm's). */
+static void lockdep__site_keeps_its_module(void **state)
+{
+	static const char s[] =
+		"================================================\n"
+		"WARNING: lock held when returning to user space!\n"
+		"6.1.0-rc3-dm+ #8 Not tainted\n"
+		"------------------------------------------------\n"
+		"dmsetup/7126 is leaving the kernel with locks still held!\n"
+		"1 lock held by dmsetup/7126:\n"
+		" #0: ffff888072e91198 (&md->suspend_lock){+.+.}-{3:3}, at: "
+		"dm_suspend+0xaab/0x15b1 [dm_mod]\n";
+	struct res res;
+
+	(void)state;
+	parse(&res, s);
+	assert_int_equal(res.n, 1);
+	assert_int_equal(res.r[0].kind, LOCKDEP_LOCK_HELD_USER_RETURN);
+	assert_string_equal(res.r[0].held_at, "dm_suspend [dm_mod]");
+	assert_string_equal(res.r[0].culprit, "dm_suspend");
+	assert_string_equal(res.r[0].culprit_module, "dm_mod");
+	/* the title names the function only, as before */
+	assert_string_equal(res.r[0].title,
+			    "lock held when returning to user space in "
+			    "dm_suspend");
+}
+
 static void lockdep__hung_tasks_share_one_dump(void **state)
 {
 	static const char s[] =
@@ -826,6 +865,7 @@ int main(void)
 		cmocka_unit_test(lockdep__lost_end_does_not_swallow_the_log),
 		cmocka_unit_test(lockdep__other_tasks_lines_end_a_report),
 		cmocka_unit_test(lockdep__frames),
+		cmocka_unit_test(lockdep__site_keeps_its_module),
 		cmocka_unit_test(signature__class_normalize),
 		cmocka_unit_test(signature__symbol_base),
 		cmocka_unit_test(signature__plumbing),
