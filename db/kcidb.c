@@ -191,8 +191,9 @@ int db_kcidb_fetch_find(struct db *db, const char *test_id,
 	return each_fetch(db, st, true, fn, ctx, err);
 }
 
-int db_kcidb_fetch_due(struct db *db, long long now, int limit,
-		       db_kcidb_fetch_fn fn, void *ctx, struct strbuf *err)
+int db_kcidb_fetch_due(struct db *db, long long now, long long after_next,
+		       long long after_id, int limit, db_kcidb_fetch_fn fn,
+		       void *ctx, struct strbuf *err)
 {
 	struct db_stmt *st = db_stmt(db, DB_SQL_KCIDB_FETCH_DUE, err);
 
@@ -201,6 +202,8 @@ int db_kcidb_fetch_due(struct db *db, long long now, int limit,
 	db_bind_text(st, 1, db_kcidb_fetch_states[DB_KCIDB_FETCH_QUEUED]);
 	db_bind_int(st, 2, now);
 	db_bind_int(st, 3, limit);
+	db_bind_int(st, 4, after_next);
+	db_bind_int(st, 5, after_id);
 	return each_fetch(db, st, false, fn, ctx, err);
 }
 

@@ -68,9 +68,12 @@ int db_kcidb_fetch_add(struct db *db, const struct db_kcidb_fetch *f,
 /* The fetch of test_id to fn, or -ENOENT. */
 int db_kcidb_fetch_find(struct db *db, const char *test_id,
 			db_kcidb_fetch_fn fn, void *ctx, struct strbuf *err);
-/* Up to limit queued fetches due at now, soonest first. */
-int db_kcidb_fetch_due(struct db *db, long long now, int limit,
-		       db_kcidb_fetch_fn fn, void *ctx, struct strbuf *err);
+/* Up to limit queued fetches due at now, soonest first, after the one due
+ * at after_next with id after_id (the scan so far; LLONG_MIN and 0 to
+ * start). */
+int db_kcidb_fetch_due(struct db *db, long long now, long long after_next,
+		       long long after_id, int limit, db_kcidb_fetch_fn fn,
+		       void *ctx, struct strbuf *err);
 /* Set the state, attempts, next attempt and error (NULL) of fetch id. */
 int db_kcidb_fetch_update(struct db *db, long long id,
 			  enum db_kcidb_fetch_state state, long long attempts,

@@ -995,6 +995,8 @@ static const char *const sql[DB_SQL_NR] = {
 	[DB_SQL_KCIDB_FETCH_DUE] = "SELECT " KCIDB_FETCH_COLUMNS
 				   " FROM kcidb_fetches"
 				   " WHERE state = ?1 AND next_attempt <= ?2"
+				   " AND (next_attempt > ?4"
+				   " OR (next_attempt = ?4 AND id > ?5))"
 				   " ORDER BY next_attempt, id LIMIT ?3",
 	[DB_SQL_KCIDB_FETCH_UPDATE] =
 		"UPDATE kcidb_fetches SET state = ?2, attempts = ?3,"

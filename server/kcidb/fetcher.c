@@ -19,8 +19,9 @@
 /*
  * Workers, each fetching one log at a time on a connection of its own, and
  * fetches of one host (scheme, host and port of the log_url) at a time: a
- * slow host holds at most FETCHER_PER_HOST workers, the others fetch from
- * the other hosts meanwhile (docs/interop.md "Fetching log_url").
+ * slow host holds at most FETCHER_PER_HOST workers, and its further
+ * fetches only while one stays free: the others fetch from the other hosts
+ * meanwhile (docs/interop.md "Fetching log_url").
  */
 #define FETCHER_WORKERS 4
 #define FETCHER_PER_HOST 2
@@ -76,7 +77,7 @@ static bool worker_claim(void *ctx, long long id, const char *log_url)
 	struct fetch_worker *w = ctx, *o;
 	struct kcidb_fetcher *f = w->f;
 	char host[FETCHER_HOST_MAX];
-	int busy = 0;
+	int busy = 0, others = 0;
 	bool ok;
 
 	host_key(log_url, host);
@@ -84,12 +85,16 @@ static bool worker_claim(void *ctx, long long id, const char *log_url)
 	for (o = f->w; o < f->w + FETCHER_WORKERS; o++) {
 		if (o == w || !o->id)
 			continue;
+		others++;
 		if (o->id == id)
 			busy = FETCHER_PER_HOST;
 		else if (!strcmp(o->host, host))
 			busy++;
 	}
-	ok = !f->stop && busy < FETCHER_PER_HOST;
+	/* a host's further fetch only while a worker stays free for the
+	 * other hosts: two slow hosts never take all four */
+	ok = !f->stop && busy < FETCHER_PER_HOST &&
+	     (!busy || others + 1 < FETCHER_WORKERS);
 	if (ok) {
 		w->id = id;
 		memcpy(w->host, host, sizeof(host));

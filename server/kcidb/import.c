@@ -3,6 +3,7 @@
 #include "server/kcidb/import.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -536,7 +537,7 @@ int kcidb_import(const struct kcidb_import_config *cfg, struct ingest *in,
 
 /* A due fetch as the scan saw it: what choosing one needs. */
 struct due_seen {
-	long long id, attempts;
+	long long id, attempts, next_attempt;
 	char *test_id, *log_url;
 };
 
@@ -552,6 +553,7 @@ static int add_seen(void *ctx, const struct db_kcidb_fetch *f)
 	if (l->n < l->max) {
 		l->v[l->n].id = f->id;
 		l->v[l->n].attempts = f->attempts;
+		l->v[l->n].next_attempt = f->next_attempt;
 		l->v[l->n].test_id = xstrdup(f->test_id);
 		l->v[l->n++].log_url = xstrdup(f->log_url);
 	}
@@ -579,27 +581,24 @@ static int check_due(void *ctx, const struct db_kcidb_fetch *f)
 	return 0;
 }
 
-int kcidb_fetch_next(const struct kcidb_import_config *cfg, struct ingest *in,
-		     long long now, const struct kcidb_fetch_claim *cl,
-		     bool *did, struct strbuf *err)
+/* The first fetch of the page l that cl lets this worker claim and that is
+ * still due when read again: fetched, *did true. */
+static int fetch_claimable(const struct kcidb_import_config *cfg,
+			   struct ingest *in, long long now,
+			   const struct kcidb_fetch_claim *cl,
+			   const struct due_scan *l, bool *did,
+			   struct strbuf *err)
 {
-	struct due_scan l = { xcalloc(KCIDB_FETCH_SCAN, sizeof(*l.v)), 0,
-			      KCIDB_FETCH_SCAN };
 	struct due_again d = { .now = now };
-	int i, ret;
+	int i, ret = 0;
 
-	*did = false;
-	lock(cfg);
-	ret = db_kcidb_fetch_due(cfg->db, now, KCIDB_FETCH_SCAN, add_seen, &l,
-				 err);
-	unlock(cfg);
-	for (i = 0; !ret && !*did && i < l.n; i++) {
-		if (!cl->claim(cl->ctx, l.v[i].id, l.v[i].log_url))
+	for (i = 0; !ret && !*did && i < l->n; i++) {
+		if (!cl->claim(cl->ctx, l->v[i].id, l->v[i].log_url))
 			continue;
-		d.seen = &l.v[i];
+		d.seen = &l->v[i];
 		d.due = false;
 		lock(cfg);
-		ret = db_kcidb_fetch_find(cfg->db, l.v[i].test_id, check_due,
+		ret = db_kcidb_fetch_find(cfg->db, l->v[i].test_id, check_due,
 					  &d, err);
 		unlock(cfg);
 		if (ret == -ENOENT) {
@@ -612,12 +611,42 @@ int kcidb_fetch_next(const struct kcidb_import_config *cfg, struct ingest *in,
 		}
 		if (d.due)
 			fetch_copy_release(&d.c);
-		cl->release(cl->ctx, l.v[i].id, l.v[i].log_url);
+		cl->release(cl->ctx, l->v[i].id, l->v[i].log_url);
 	}
-	for (i = 0; i < l.n; i++) {
-		free(l.v[i].test_id);
-		free(l.v[i].log_url);
-	}
+	return ret;
+}
+
+int kcidb_fetch_next(const struct kcidb_import_config *cfg, struct ingest *in,
+		     long long now, const struct kcidb_fetch_claim *cl,
+		     bool *did, struct strbuf *err)
+{
+	struct due_scan l = { xcalloc(KCIDB_FETCH_SCAN, sizeof(*l.v)), 0,
+			      KCIDB_FETCH_SCAN };
+	long long after_next = LLONG_MIN, after_id = 0;
+	bool more;
+	int i, ret;
+
+	*did = false;
+	/* page after page: the due fetches of busy hosts can fill any
+	 * number of pages before one that a worker may take */
+	do {
+		l.n = 0;
+		lock(cfg);
+		ret = db_kcidb_fetch_due(cfg->db, now, after_next, after_id,
+					 KCIDB_FETCH_SCAN, add_seen, &l, err);
+		unlock(cfg);
+		more = l.n == l.max;
+		if (l.n) {
+			after_next = l.v[l.n - 1].next_attempt;
+			after_id = l.v[l.n - 1].id;
+		}
+		if (!ret)
+			ret = fetch_claimable(cfg, in, now, cl, &l, did, err);
+		for (i = 0; i < l.n; i++) {
+			free(l.v[i].test_id);
+			free(l.v[i].log_url);
+		}
+	} while (!ret && !*did && more);
 	free(l.v);
 	return ret;
 }

@@ -58,8 +58,8 @@ struct kcidb_fetch_claim {
 };
 
 /*
- * Fetch and store the first queued log_url test due at now (of the first
- * KCIDB_FETCH_SCAN, oldest first) that cl lets this worker claim, and
+ * Fetch and store the first queued log_url test due at now (oldest first,
+ * read KCIDB_FETCH_SCAN at a time) that cl lets this worker claim, and
  * record its outcome on its row (retried with backoff, given up after
  * cfg->fetch->attempts): so one that waits on a busy host is passed over
  * for the next.  0 with *did true when one was tried, or -errno.
