@@ -35,6 +35,12 @@ static long long parse_time(const char *s)
 	if (isdigit((unsigned char)*s)) {
 		errno = 0;
 		t = strtoll(s, &end, 10);
+		/* 1700000000.5: the fraction is dropped, as an ISO time's */
+		if (*end == '.' && isdigit((unsigned char)end[1])) {
+			end++;
+			while (isdigit((unsigned char)*end))
+				end++;
+		}
 		if (!*end)
 			return errno ? -1 : t;
 	}
@@ -96,7 +102,7 @@ long long db_run_time(const char *started_at, long long received_at)
 {
 	long long t = parse_time(started_at);
 
-	return t >= 0 && t < received_at ? t : received_at;
+	return t >= DB_RUN_TIME_MIN && t < received_at ? t : received_at;
 }
 
 int db_run_find(struct db *db, const char *run_id, long long *id,

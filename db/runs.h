@@ -68,12 +68,16 @@ int db_run_get(struct db *db, const char *run_id, db_run_fn fn, void *ctx,
 	       struct strbuf *err);
 /*
  * A run's own time, which lists order runs by: started_at when it is a time
- * (unix seconds, or an ISO 8601 / RFC 3339 date or time: 2026-01-31,
- * 2026-01-31T10:00:00Z, 2026-01-31 10:00:00.5+02:00; no zone is UTC) no
- * later than received_at (a runner's clock ahead of ours does not put its
- * run first for ever), else received_at: a run backfilled or posted late
- * is listed at its time, not at its arrival.
+ * (unix seconds, with a fraction or not, or an ISO 8601 / RFC 3339 date or
+ * time: 2026-01-31, 2026-01-31T10:00:00Z, 2026-01-31 10:00:00.5+02:00; no
+ * zone is UTC) no later than received_at (a runner's clock ahead of ours
+ * does not put its run first for ever) and not before DB_RUN_TIME_MIN,
+ * else received_at: a run backfilled or posted late is listed at its time,
+ * not at its arrival.
  */
+/* 2006-01-01: earlier is a board's clock never set (0, 1970-01-01T00:00:05),
+ * not a time: lockdep came with Linux 2.6.18 that September */
+#define DB_RUN_TIME_MIN 1136073600LL
 long long db_run_time(const char *started_at, long long received_at);
 /* The runs by time, newest first, ties by rowid; after the run of time
  * after_at and rowid after_id when after_id > 0 (after_at < 0: the time of

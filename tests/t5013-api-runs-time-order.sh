@@ -35,24 +35,29 @@ post_log "$CI" "id=late-5&machine=m1&started_at=$(date -u -d @$((NOW - 5 * DAY))
 # started_at that is not a time, or later than it came: its received time
 post_log "$CI" "id=odd-words&machine=m1&started_at=yesterday" "$TMP/clean.txt" >/dev/null
 post_log "$CI" "id=odd-future&machine=m1&started_at=$((NOW + 90 * DAY))" "$TMP/clean.txt" >/dev/null
+# a clock never set (0, 1970): no time either; unix seconds with a
+# fraction are a time
+post_log "$CI" "id=odd-epoch&machine=m1&started_at=0" "$TMP/clean.txt" >/dev/null
+post_log "$CI" "id=odd-1970&machine=m1&started_at=1970-01-01T00:00:05Z" "$TMP/clean.txt" >/dev/null
+post_log "$CI" "id=late-7&machine=m1&started_at=$((NOW - 7 * DAY)).5" "$TMP/clean.txt" >/dev/null
 
 ids() { jq -r '[.runs[].id] | join(" ")' "$TMP/body"; }
 get "$BASE/api/v1/runs" >/dev/null
 ALL=$(ids)
 check_eq "the list is by time, newest first: the runs of now first (newest arrival first)" \
-	"odd-future odd-words now-1" "$(echo "$ALL" | cut -d' ' -f1-3)"
+	"odd-1970 odd-epoch odd-future odd-words now-1" "$(echo "$ALL" | cut -d' ' -f1-5)"
 check_eq "then the late and backfilled ones by their time" \
-	"late-3 late-5 back-10 late-15 back-20" "$(echo "$ALL" | cut -d' ' -f4-)"
+	"late-3 late-5 late-7 back-10 late-15 back-20" "$(echo "$ALL" | cut -d' ' -f6-)"
 check_eq "a run says its time and what it is" \
 	"$(date -u -d @$((NOW - 3 * DAY)) +%Y-%m-%dT%H:%M:%SZ) started_at" \
 	"$(jq -r '.runs[] | select(.id == "late-3") | .time + " " + .time_is' "$TMP/body")"
 check_eq "a backfilled run's time is when it was received" \
 	"received_at" "$(jq -r '.runs[] | select(.id == "back-10") | .time_is' "$TMP/body")"
-check_eq "started_at that is no time, or in the future: when received" \
-	"received_at received_at" \
+check_eq "started_at that is no time, in the future or a clock never set: when received" \
+	"received_at received_at received_at received_at" \
 	"$(jq -r '[.runs[] | select(.id | startswith("odd-")) | .time_is] | join(" ")' "$TMP/body")"
 check_eq "the overview's latest runs (limit=3) are the newest by time" \
-	"odd-future odd-words now-1" \
+	"odd-1970 odd-epoch odd-future" \
 	"$(get "$BASE/api/v1/runs?limit=3" >/dev/null && ids)"
 
 # pages of 1, 2 and 3 give the whole list exactly, in its order
