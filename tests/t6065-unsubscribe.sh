@@ -158,6 +158,25 @@ check "All mail: the page says it in English" grep -q \
 	"<b>$A</b> gets no more mail from splatd\.  Done\." "$TMP/body"
 check_eq "All mail: the row with signature 0" "$A|0|unsubscribe" \
 	"$(sql "SELECT email, signature_id, reason FROM mail_optouts WHERE signature_id = 0")"
+# resubscribe is 1 or nothing: another value is a 400 that changes nothing
+for v in 'resubscribe=0' 'resubscribe=' 'resubscribe=yes'; do
+	check_eq "$v: 400, the opt-out stays" "400 1" \
+		"$(page POST "$URL_SIG" --data-binary "$v") $(sql "SELECT count(*) FROM mail_optouts WHERE email = '$A' AND signature_id = $SIG")"
+done
+check_eq "multipart resubscribe=0: 400 too" "400 1" \
+	"$(page POST "$URL_SIG" -F 'resubscribe=0') $(sql "SELECT count(*) FROM mail_optouts WHERE email = '$A' AND signature_id = $SIG")"
+# one signature's way back while the opt-out of all mail stands: said so
+check_eq "resubscribe to one signature under an all-mail opt-out: 200" 200 \
+	"$(page POST "$URL_SIG" --data-binary 'resubscribe=1')"
+check "... the page says all mail is still stopped" grep -q \
+	"no longer opts out of mail about <b>possible deadlock in coretemp_cpu_online</b>, but still gets no splatd mail at all" \
+	"$TMP/body"
+check_eq "... that signature's opt-out gone, all mail's kept" "0 1" \
+	"$(sql "SELECT count(*) FROM mail_optouts WHERE email = '$A' AND signature_id = $SIG") $(sql "SELECT count(*) FROM mail_optouts WHERE email = '$A' AND signature_id = 0")"
+check_eq "GET of the signature's link says all mail is stopped" "200 1" \
+	"$(page GET "$URL_SIG") $(grep -c 'Unsubscribed from all' "$TMP/body")"
+check_eq "... and One-Click on it records the signature's opt-out again" "200 1" \
+	"$(one_click "$URL_SIG") $(sql "SELECT count(*) FROM mail_optouts WHERE email = '$A' AND signature_id = $SIG")"
 URL_B=$($URLTOOL "$DB" "$BASE" "other.person@example.org" "$SIG")
 check_eq "multipart One-Click (RFC 8058 allows it): 200" 200 \
 	"$(page POST "$URL_B" -F 'List-Unsubscribe=One-Click')"

@@ -111,13 +111,32 @@ static void reply_page(struct http_request *req, int ret,
 			 "Resubscribe: send this mail again");
 		goto send;
 	}
-	if (asked == ASKED_RESUME) {
+	if (asked == ASKED_RESUME && u->all_done) {
+		/* one signature's opt-out gone, all mail's still there */
+		strbuf_addstr(&page, "<h1>Resubscribed, but</h1>\n<p><b>");
+		html_escape(&page, u->email.buf);
+		strbuf_addstr(&page, "</b> no longer opts out of ");
+		what_text(&page, u, true);
+		strbuf_addstr(&page, ", but still gets no splatd mail at all:"
+				     " it opted out of all of it.  The \"No"
+				     " more mail from splatd\" link at the end"
+				     " of any splatd mail undoes that.</p>\n");
+	} else if (asked == ASKED_RESUME) {
 		strbuf_addstr(&page, "<h1>Resubscribed</h1>\n<p><b>");
 		html_escape(&page, u->email.buf);
 		strbuf_addstr(&page, "</b> gets ");
 		what_text(&page, u, true);
 		strbuf_addstr(&page, " again.  Done.</p>\n<p>Stop it after"
 				     " all?</p>\n");
+	} else if (u->all_done) {
+		strbuf_addstr(&page, "<h1>Unsubscribed from all</h1>\n<p><b>");
+		html_escape(&page, u->email.buf);
+		strbuf_addstr(&page, "</b> gets no splatd mail at all: it opted"
+				     " out of all of it (the \"No more mail"
+				     " from splatd\" link at the end of any"
+				     " splatd mail undoes that).  Stop ");
+		what_text(&page, u, false);
+		strbuf_addstr(&page, " too, should it come back?</p>\n");
 	} else {
 		strbuf_addstr(&page, "<h1>Unsubscribe</h1>\n<p>Stop ");
 		what_text(&page, u, false);
@@ -176,6 +195,38 @@ static bool has_field(const struct strbuf *body, const char *name)
 	       memmem(body->buf, body->len, quoted, strlen(quoted)) != NULL;
 }
 
+/*
+ * Whether the field name that has_field() found says "1": "name=1" in a
+ * form body, or a part name="name" whose value is 1.
+ */
+static bool field_is_one(const struct strbuf *body, const char *name)
+{
+	size_t n = strlen(name);
+	const char *p = body->buf, *end = body->buf + body->len, *v;
+	char quoted[64];
+
+	while (p < end) {
+		const char *amp = memchr(p, '&', (size_t)(end - p));
+		size_t len = amp ? (size_t)(amp - p) : (size_t)(end - p);
+
+		while (len && (p[len - 1] == '\r' || p[len - 1] == '\n'))
+			len--;
+		if (len == n + 2 && !memcmp(p, name, n) && p[n] == '=' &&
+		    p[n + 1] == '1')
+			return true;
+		if (!amp)
+			break;
+		p = amp + 1;
+	}
+	snprintf(quoted, sizeof(quoted), "name=\"%s\"", name);
+	v = body->len ? memmem(body->buf, body->len, quoted, strlen(quoted)) :
+			NULL;
+	if (!v)
+		return false;
+	v = memmem(v, (size_t)(end - v), "\r\n\r\n", 4);
+	return v && end - v >= 7 && !memcmp(v + 4, "1\r\n", 3);
+}
+
 void unsubscribe_post(struct http_request *req)
 {
 	const char *t = http_query(req, "t");
@@ -191,6 +242,12 @@ void unsubscribe_post(struct http_request *req)
 			http_reply_error(req, 400, "bad request",
 					 "the body says both resubscribe and"
 					 " List-Unsubscribe: which one?");
+			return;
+		}
+		if (!field_is_one(&req->body, "resubscribe")) {
+			http_reply_error(req, 400, "bad request",
+					 "resubscribe takes 1 (the page's"
+					 " form sends resubscribe=1)");
 			return;
 		}
 		asked = ASKED_RESUME;

@@ -297,6 +297,9 @@ int unsubscribe_check(struct db *db, const char *e, const char *s,
 			goto out;
 	}
 	ret = db_optout_exists(db, u->email.buf, u->sig, &u->done, err);
+	u->all_done = false;
+	if (!ret && u->sig)
+		ret = db_optout_exists(db, u->email.buf, 0, &u->all_done, err);
 out:
 	strbuf_release(&secret);
 	return ret;

@@ -84,6 +84,9 @@ struct unsubscribe {
 	struct strbuf email, title;
 	long long sig;
 	bool done; /* the opt-out is recorded (already, or just now) */
+	/* a link of one signature: the address opts out of all mail too,
+	 * which the link cannot undo */
+	bool all_done;
 };
 
 void unsubscribe_init(struct unsubscribe *u);
