@@ -155,7 +155,7 @@ build/bench/rawconn: tests/tools/rawconn.c
 	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $<
 
 build/fuzz/%: tests/fuzz/%.c $(PARSER_SRC) server/triage/report_json.c \
-		server/triage/jsonw.c server/triage/view.c
+		server/triage/jsonw.c server/triage/view.c db/run_time.c
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  FUZZ    $@")
 	$(Q)$(CLANG) -std=gnu11 -I. -D_GNU_SOURCE -g -O1 \
