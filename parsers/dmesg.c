@@ -719,6 +719,34 @@ static size_t match_iso(const char *p, const char *e, bool bare_t)
 }
 
 /*
+ * dmesg --time-format iso: "2026-12-07T10:00:11,123456+01:00" (util-linux
+ * prints a comma, microseconds and the zone's offset, always).  It is the
+ * kernel's own prefix, unlike a CI system's ISO stamp (a '.' or no
+ * fraction, "Z"), which wraps every line of a job.  Returns its length or 0.
+ */
+static size_t match_dmesg_iso(const char *p, const char *e)
+{
+	const char *q;
+	size_t n;
+
+	if (e - p < 32 || skip_digits(p, e) != 4 || p[4] != '-' ||
+	    skip_digits(p + 5, e) != 2 || p[7] != '-' ||
+	    skip_digits(p + 8, e) != 2 || p[10] != 'T')
+		return 0;
+	q = p + 11;
+	if (skip_digits(q, e) != 2 || !(n = match_clock(q, e, true)) || n != 8)
+		return 0;
+	q += n;
+	if (*q != ',' || skip_digits(q + 1, e) != 6)
+		return 0;
+	q += 7;
+	if ((*q != '+' && *q != '-') || skip_digits(q + 1, e) != 2 ||
+	    q[3] != ':' || skip_digits(q + 4, e) != 2)
+		return 0;
+	return (size_t)(q + 6 - p);
+}
+
+/*
  * RFC 5424 syslog after its "<PRI>": "1 TIMESTAMP HOST kernel PROCID MSGID
  * SD " (rsyslog's RSYSLOG_SyslogProtocol23Format, syslog-ng's
  * syslog-protocol); only the kernel's lines.  Returns its length or 0.
@@ -923,6 +951,8 @@ static int strip_prefixes(const char **pp, const char *e, struct phys *m)
 				kind = PFX_KMSG;
 			else if ((n = match_syslog(p, e)))
 				kind = PFX_SYSLOG;
+			else
+				n = match_dmesg_iso(p, e);
 		} else if (*p == 'k' && (n = match_kernel_tag(p, e))) {
 			kind = PFX_SYSLOG;
 		} else if (rounds == 0 && *p >= 'A' && *p <= 'Z' &&
