@@ -606,6 +606,26 @@ static size_t match_syslog(const char *p, const char *e)
 	return (size_t)(q + k - p);
 }
 
+/*
+ * journalctl -o short-monotonic's "host kernel:" after the "[ 1.234567]"
+ * stamp: one host-name token, then the kernel tag.  Returns its length or 0.
+ */
+static size_t match_host_tag(const char *p, const char *e)
+{
+	const char *q = p;
+
+	while (q < e && (is_digit(*q) || (*q >= 'a' && *q <= 'z') ||
+			 (*q >= 'A' && *q <= 'Z') || *q == '-' || *q == '.' ||
+			 *q == '_'))
+		q++;
+	if (q == p || q >= e || *q != ' ')
+		return 0;
+	q++;
+	if (!match_kernel_tag(q, e))
+		return 0;
+	return (size_t)(q + match_kernel_tag(q, e) - p);
+}
+
 /* dmesg -x "kern  :warn  : "; returns length or 0. */
 static size_t match_facility(const char *p, const char *e, struct phys *m)
 {
@@ -918,6 +938,7 @@ static int strip_prefixes(const char **pp, const char *e, struct phys *m)
 {
 	const char *p = *pp, *start;
 	int kind = PFX_NONE, rounds;
+	bool after_ts = false; /* the last prefix was a "[ 1.234567]" */
 	size_t n;
 
 	for (rounds = 0; rounds < 8; rounds++) {
@@ -973,10 +994,13 @@ static int strip_prefixes(const char **pp, const char *e, struct phys *m)
 					return -1;
 			}
 		}
+		if (!n && after_ts && (n = match_host_tag(p, e)))
+			kind = PFX_SYSLOG;
 		if (!n) {
 			p = start;
 			break;
 		}
+		after_ts = *p == '[' && memchr(p, '.', n);
 		p += n;
 		m->prefixed = true;
 		/* one blank separates a prefix from the text */
@@ -2739,6 +2763,7 @@ static bool skip_line(struct dmesg *d, const char *s, size_t len, int *ret)
 {
 	const char *p = s, *e = s + len, *q;
 	struct phys m;
+	bool after_ts;
 	size_t n;
 
 	if (len < 8 || e[-1] == ' ' || (e[-1] == 'M' && e[-2] == '^'))
@@ -2756,11 +2781,13 @@ static bool skip_line(struct dmesg *d, const char *s, size_t len, int *ret)
 	n = match_ts14(p, e);
 	if (!n && !(n = match_bracket(p, e, &m)))
 		return false;
+	after_ts = memchr(p, '.', n) != NULL;
 	p += n;
 	if (p < e && *p == ' ')
 		p++;
 	if (p < e && *p == '[' && (n = match_bracket(p, e, &m))) {
 		p += n; /* a caller id "[  T15]" */
+		after_ts = false;
 		if (p < e && *p == ' ')
 			p++;
 	}
@@ -2768,6 +2795,7 @@ static bool skip_line(struct dmesg *d, const char *s, size_t len, int *ret)
 		p++;
 	/* what the full path would strip as one more prefix */
 	if (p >= e || (*p == '[' && match_bracket(p, e, &m)) ||
+	    (after_ts && match_host_tag(p, e)) ||
 	    (*p == '<' && p + 1 < e && is_digit(p[1])) ||
 	    (*p == 'k' && match_kernel_tag(p, e)) ||
 	    (*p == 'O' && e - p >= 5 && !memcmp(p, "Oops#", 5)))
