@@ -899,6 +899,135 @@ static bool unwrap_lava(struct dmesg *d, const char *p, const char *e)
 }
 
 /*
+ * Decode the JSON string whose body starts at q (after its opening quote)
+ * into d->unwrap; returns the closing quote, or NULL when there is none.
+ */
+static const char *json_string(struct dmesg *d, const char *q, const char *e)
+{
+	strbuf_reset(&d->unwrap);
+	for (; q < e; q++) {
+		unsigned long c;
+		char hex[5], *x;
+
+		if (*q == '"')
+			return q;
+		if (*q != '\\') {
+			strbuf_addch(&d->unwrap, *q);
+			continue;
+		}
+		if (++q >= e)
+			return NULL;
+		switch (*q) {
+		case 'n':
+		case 'r':
+		case 't':
+			strbuf_addch(&d->unwrap, *q == 't' ? '\t' : ' ');
+			break;
+		case 'b':
+		case 'f':
+			break;
+		case 'u':
+			if (e - q < 5)
+				return NULL;
+			memcpy(hex, q + 1, 4);
+			hex[4] = '\0';
+			c = strtoul(hex, &x, 16);
+			if (x != hex + 4)
+				return NULL;
+			add_utf8(&d->unwrap, c);
+			q += 4;
+			break;
+		default: /* \" \\ \/ */
+			strbuf_addch(&d->unwrap, *q);
+			break;
+		}
+	}
+	return NULL;
+}
+
+/*
+ * The value of key in the JSON object line [p, e) ("key": or "key" :),
+ * pointing at its first byte, or NULL.  The key must follow '{', ',' or a
+ * blank, so that an escaped \"key\" inside a value is not taken.
+ */
+static const char *json_value(const char *p, const char *e, const char *key)
+{
+	size_t kn = strlen(key);
+	const char *q = p;
+
+	while ((q = memmem(q, (size_t)(e - q), key, kn))) {
+		const char *v = q + kn;
+
+		if (q > p &&
+		    (q[-1] == '{' || q[-1] == ',' || is_blank(q[-1]))) {
+			while (v < e && is_blank(*v))
+				v++;
+			if (v < e && *v == ':') {
+				v++;
+				while (v < e && is_blank(*v))
+					v++;
+				if (v < e)
+					return v;
+			}
+		}
+		q += kn;
+	}
+	return NULL;
+}
+
+/* Is key's string value in the JSON object line [p, e) exactly want? */
+static bool json_is(const char *p, const char *e, const char *key,
+		    const char *want)
+{
+	const char *v = json_value(p, e, key);
+	size_t n = strlen(want);
+
+	return v && *v == '"' && e - v > (long)n + 1 &&
+	       !memcmp(v + 1, want, n) && v[1 + n] == '"';
+}
+
+/*
+ * A journalctl -o json (or json-sse, export as JSON) record of the kernel,
+ * '{"__CURSOR": ..., "_TRANSPORT": "kernel", ..., "MESSAGE": "..."}': its
+ * MESSAGE decoded into d->unwrap (a string, or the array of bytes journald
+ * writes for text that is not UTF-8).  Another service's record (its
+ * _TRANSPORT or SYSLOG_IDENTIFIER says so) is left alone.
+ */
+static bool unwrap_journal_json(struct dmesg *d, const char *p, const char *e)
+{
+	const char *v;
+
+	while (e > p && is_blank(e[-1]))
+		e--;
+	if (e - p < 14 || *p != '{' || e[-1] != '}')
+		return false;
+	v = json_value(p, e, "\"MESSAGE\"");
+	if (!v)
+		return false;
+	if (json_value(p, e, "\"_TRANSPORT\"") ?
+		    !json_is(p, e, "\"_TRANSPORT\"", "kernel") :
+		    !json_is(p, e, "\"SYSLOG_IDENTIFIER\"", "kernel"))
+		return false;
+	if (*v == '"')
+		return json_string(d, v + 1, e) != NULL;
+	if (*v != '[')
+		return false;
+	strbuf_reset(&d->unwrap);
+	for (v++; v < e && *v != ']';) {
+		char *x;
+		unsigned long c = strtoul(v, &x, 10);
+
+		if (x == v || c > 255)
+			return false;
+		strbuf_addch(&d->unwrap, (char)c);
+		v = x;
+		while (v < e && (is_blank(*v) || *v == ','))
+			v++;
+	}
+	return v < e;
+}
+
+/*
  * Step 3b: what a CI system wraps each line of the console in, not the
  * kernel's prefix (so it does not make a harness line "prefixed"): a LAVA
  * job log's YAML, a GitHub Actions / GitLab stamp "2026-12-07T10:00:11.
@@ -2295,8 +2424,16 @@ static int process(struct dmesg *d, const char *s, size_t len,
 		}
 	}
 
-	if (p < e)
+	/* step 3a: a journal record's fields (-o json) */
+	if (p < e && *p == '{' && unwrap_journal_json(d, p, e)) {
+		size_t n = d->unwrap.len;
+
+		p = sanitize(d, d->unwrap.buf, &n, false);
+		e = p + n;
+		m.prefixed = true;
+	} else if (p < e) {
 		unwrap_ci(d, &p, &e);
+	}
 	kind = strip_prefixes(&p, e, &m);
 	if (kind < 0)
 		return 0;

@@ -134,6 +134,27 @@ static void dmesg__journal_and_syslog(void **state)
 	expect_one("kernel: bare tag\n", "bare tag");
 }
 
+static void dmesg__journal_json(void **state)
+{
+	/* journalctl -o json as systemd >= 246 prints it, and older's " : " */
+	expect_one("{\"_TRANSPORT\":\"kernel\",\"PRIORITY\":\"4\",\"MESSAGE\":"
+		   "\" #0: ffff8880 (&x->lock){+.+.}-{3:3}, at: f+0x1/0x2\"}\n",
+		   "#0: ffff8880 (&x->lock){+.+.}-{3:3}, at: f+0x1/0x2");
+	expect_one(
+		"{ \"__CURSOR\" : \"s=1;i=2\", \"MESSAGE\" : \"a\\tb \\\"q\\\" "
+		"\\u00fc\", \"SYSLOG_IDENTIFIER\" : \"kernel\" }\n",
+		"a b \"q\" \xc3\xbc"); /* a tab: a blank (step 2) */
+	/* text that is not UTF-8: journald writes the bytes as an array */
+	expect_one("{\"_TRANSPORT\":\"kernel\",\"MESSAGE\":[103,115,116,45,"
+		   "112,108,252]}\n",
+		   "gst-pl?");
+	/* another service's record, or a key inside a value: left alone */
+	expect_one("{\"_TRANSPORT\":\"stdout\",\"MESSAGE\":\"WARNING: x\"}\n",
+		   "{\"_TRANSPORT\":\"stdout\",\"MESSAGE\":\"WARNING: x\"}");
+	expect_one("{\"note\":\"\\\"MESSAGE\\\": \\\"x\\\"\"}\n",
+		   "{\"note\":\"\\\"MESSAGE\\\": \\\"x\\\"\"}");
+}
+
 static void dmesg__syslog_012_escape(void **state)
 {
 	struct got g;
@@ -580,6 +601,7 @@ int main(void)
 		cmocka_unit_test(dmesg__dmesg_human_and_ctime),
 		cmocka_unit_test(dmesg__dmesg_x),
 		cmocka_unit_test(dmesg__journal_and_syslog),
+		cmocka_unit_test(dmesg__journal_json),
 		cmocka_unit_test(dmesg__syslog_012_escape),
 		cmocka_unit_test(dmesg__kmsg_records),
 		cmocka_unit_test(dmesg__quoting),
