@@ -144,6 +144,9 @@ struct dmesg {
 	size_t wrap_w, wrap_cand;
 	int wrap_seen;
 	size_t dropped_len; /* the fast path dropped the last line, this long */
+	/* journalctl -o verbose: 0 out of a record, 1 in one of the kernel's
+	 * (or of no _TRANSPORT yet), 2 in another service's */
+	int jv;
 };
 
 struct dmesg *dmesg_new(dmesg_line_fn fn, void *ctx)
@@ -1025,6 +1028,52 @@ static bool unwrap_journal_json(struct dmesg *d, const char *p, const char *e)
 			v++;
 	}
 	return v < e;
+}
+
+/*
+ * journalctl -o verbose: a record is a header line ("Mon 2026-12-07
+ * 10:00:01.500007 UTC [s=...;i=...;b=...;m=...;t=...;x=...]") and its
+ * fields, one a line, indented by 4 ("    MESSAGE=text").  Returns 1 for
+ * the kernel's MESSAGE field (*pp moved to its text), -1 for a header or
+ * another field (no line of the log), 0 for any other line (it ends the
+ * record).  A record whose _TRANSPORT is not the kernel's gives no line.
+ */
+static int unwrap_journal_verbose(struct dmesg *d, const char **pp,
+				  const char *e)
+{
+	const char *p = *pp, *q;
+
+	if (e - p > 30 && *p >= 'A' && *p <= 'Z' && p[3] == ' ' &&
+	    is_word3(p, e, wdays, 7) && match_iso(p + 4, e, true) &&
+	    (q = memmem(p, (size_t)(e - p), " [s=", 4)) && e[-1] == ']' &&
+	    memmem(q, (size_t)(e - q), ";i=", 3)) {
+		d->jv = 1;
+		return -1;
+	}
+	if (!d->jv)
+		return 0;
+	if (e - p > 5 && !memcmp(p, "    ", 4) &&
+	    ((p[4] >= 'A' && p[4] <= 'Z') || p[4] == '_')) {
+		for (q = p + 4; q < e && ((*q >= 'A' && *q <= 'Z') ||
+					  is_digit(*q) || *q == '_');
+		     q++)
+			;
+		if (q < e && *q == '=') {
+			if (q - p == 14 && !memcmp(p + 4, "_TRANSPORT", 10))
+				d->jv = e - q == 7 && !memcmp(q + 1, "kernel",
+							      6) ?
+						1 :
+						2;
+			if (q - p == 11 && !memcmp(p + 4, "MESSAGE", 7) &&
+			    d->jv == 1) {
+				*pp = q + 1;
+				return 1;
+			}
+			return -1;
+		}
+	}
+	d->jv = 0;
+	return 0;
 }
 
 /*
@@ -2424,13 +2473,22 @@ static int process(struct dmesg *d, const char *s, size_t len,
 		}
 	}
 
-	/* step 3a: a journal record's fields (-o json) */
+	/* step 3a: a journal record's fields (-o json, -o verbose) */
 	if (p < e && *p == '{' && unwrap_journal_json(d, p, e)) {
 		size_t n = d->unwrap.len;
 
 		p = sanitize(d, d->unwrap.buf, &n, false);
 		e = p + n;
 		m.prefixed = true;
+	} else if (p < e && (*p == ' ' || (*p >= 'A' && *p <= 'Z') || d->jv)) {
+		int j = unwrap_journal_verbose(d, &p, e);
+
+		if (j < 0)
+			return 0;
+		if (j > 0)
+			m.prefixed = true;
+		else if (p < e)
+			unwrap_ci(d, &p, &e);
 	} else if (p < e) {
 		unwrap_ci(d, &p, &e);
 	}

@@ -155,6 +155,30 @@ static void dmesg__journal_json(void **state)
 		   "{\"note\":\"\\\"MESSAGE\\\": \\\"x\\\"\"}");
 }
 
+static void dmesg__journal_verbose(void **state)
+{
+	struct got g;
+	const char *s =
+		"Mon 2026-12-07 10:00:01.500007 UTC [s=3f2a;i=4d2;b=5c2e;m=75bc;"
+		"t=60b2;x=9a1b]\n"
+		"    _TRANSPORT=kernel\n"
+		"    PRIORITY=4\n"
+		"    MESSAGE= #0: (&x->lock){+.+.}, at: f+0x1/0x2\n"
+		"    _BOOT_ID=5c2e8f0a\n"
+		"Mon 2026-12-07 10:00:01.500014 UTC [s=3f2a;i=4d3;b=5c2e;m=75bd;"
+		"t=60b3;x=9a1c]\n"
+		"    _TRANSPORT=stdout\n"
+		"    MESSAGE=WARNING: not the kernel's\n"
+		"    _PID=1\n"
+		"after the records\n";
+
+	run(&g, s, strlen(s), 0);
+	assert_int_equal(g.n, 2);
+	assert_string_equal(g.text[0], "#0: (&x->lock){+.+.}, at: f+0x1/0x2");
+	assert_string_equal(g.text[1], "after the records");
+	release(&g);
+}
+
 static void dmesg__syslog_012_escape(void **state)
 {
 	struct got g;
@@ -602,6 +626,7 @@ int main(void)
 		cmocka_unit_test(dmesg__dmesg_x),
 		cmocka_unit_test(dmesg__journal_and_syslog),
 		cmocka_unit_test(dmesg__journal_json),
+		cmocka_unit_test(dmesg__journal_verbose),
 		cmocka_unit_test(dmesg__syslog_012_escape),
 		cmocka_unit_test(dmesg__kmsg_records),
 		cmocka_unit_test(dmesg__quoting),
