@@ -475,7 +475,30 @@ static size_t match_bracket(const char *p, const char *e, struct phys *m)
 			return 0;
 		r += n + 1;
 		n = skip_digits(r, e);
-		if (!n || r + n >= e || r[n] != ']')
+		if (!n || r + n >= e)
+			return 0;
+		if (!delta && r[n] == ' ') {
+			/* dmesg -d, journalctl -o short-delta: the time since
+			 * the last line after the stamp, "[ 61.5 <  0.000007>]" */
+			r += n;
+			while (r < e && *r == ' ')
+				r++;
+			if (r >= e || *r != '<')
+				return 0;
+			r++;
+			while (r < e && *r == ' ')
+				r++;
+			n = skip_digits(r, e);
+			if (!n || r + n >= e || r[n] != '.')
+				return 0;
+			r += n + 1;
+			n = skip_digits(r, e);
+			if (!n || r + n + 1 >= e || r[n] != '>')
+				return 0;
+			r += n + 1;
+			n = 0;
+		}
+		if (r[n] != ']')
 			return 0;
 		return (size_t)(r + n + 1 - p);
 	}
@@ -553,12 +576,29 @@ static size_t match_kernel_tag(const char *p, const char *e)
  * optional zone "+01:00", "+0100" or "Z", "Dec 14 06:35:48.545439 kernel:")
  * up to and including the kernel tag.  Returns its length or 0.
  */
+static size_t match_iso(const char *p, const char *e, bool bare_t);
+
 static size_t match_syslog(const char *p, const char *e)
 {
 	const char *q = p, *host;
 	size_t n, k;
 
-	if (is_word3(q, e, months, 12)) {
+	if (is_word3(q, e, wdays, 7) && e - q > 24 && q[3] == ' ' &&
+	    (n = match_iso(q + 4, e, true)) && q[4 + n] == ' ') {
+		/* journalctl -o short-full: "Mon 2026-12-07 10:00:00 UTC" */
+		q += 4 + n + 1;
+		host = q; /* the zone: "UTC", "CET", "+0100" */
+		while (q < e && q - host < 6 &&
+		       ((*q >= 'A' && *q <= 'Z') || is_digit(*q) || *q == '+' ||
+			*q == '-'))
+			q++;
+		if (q == host || q >= e)
+			return 0;
+	} else if (is_digit(*q) && (n = skip_digits(q, e)) >= 9 && n <= 11 &&
+		   q + n < e && q[n] == '.' && skip_digits(q + n + 1, e) == 6) {
+		/* journalctl -o short-unix: "1765101601.500000" */
+		q += n + 7;
+	} else if (is_word3(q, e, months, 12)) {
 		q += 3;
 		while (q < e && *q == ' ')
 			q++;
