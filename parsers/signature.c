@@ -461,6 +461,9 @@ static const char *const never_culprit[] = {
 	"__rt_spin_*",
 	"rwbase_*",
 	"__rwbase_*",
+	/* x86's rwsem slow-path thunks before 4.21 (arch/x86/lib/rwsem.S),
+	 * under down_read()/down_write(): "call_rwsem_down_read_failed" */
+	"call_rwsem_*",
 };
 
 /*

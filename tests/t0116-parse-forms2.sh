@@ -15,7 +15,7 @@ need_exec "$SPLATD"
 python3 "$D/score.py" "$SPLATD" "$D" >"$TMP/score" 2>&1
 while read -r file verdict rest; do
 	case $file in
-	f[0-9]*)
+	[fg][0-9]*)
 		if [ "$verdict" = ok ]; then
 			ok "$file reads as labelled"
 		else
