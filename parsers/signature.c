@@ -555,6 +555,31 @@ static bool frame_skipped(const struct lockdep_frame *f, enum lockdep_kind k,
 	return false;
 }
 
+/*
+ * Is frame i of st a header's static inline that syzbot's symbolizer
+ * printed on its own line ("inode_lock include/linux/fs.h:802 [inline]"
+ * before "hfsplus_file_truncate+0x2b1/0xbd0 fs/hfsplus/extents.c:595")?
+ * Its caller is the code that took the lock, and the culprit.  Such a
+ * frame has one location, under include/, and no offset, and the first
+ * frame after it that is not one has an offset: in a stack decoded
+ * without offsets (decode_stacktrace.sh's "sym (file:line)") no frame
+ * tells an inline from a function of its own.
+ */
+static bool header_inline(const struct lockdep_stack *st, size_t i)
+{
+	size_t j;
+
+	for (j = i; j < st->n; j++) {
+		const struct lockdep_frame *f = &st->frames[j];
+
+		if (!(f->file && !f->offset &&
+		      !strncmp(f->file, "include/", 8) &&
+		      !strchr(f->file, ' ')))
+			return j > i && f->offset != NULL;
+	}
+	return false;
+}
+
 static const struct lockdep_frame *first_frame(const struct lockdep_stack *st,
 					       enum lockdep_kind k,
 					       enum frame_rule rule,
@@ -566,6 +591,8 @@ static const struct lockdep_frame *first_frame(const struct lockdep_stack *st,
 		return NULL;
 	for (i = 0; i < st->n; i++) {
 		if (reliable_only && st->frames[i].unreliable)
+			continue;
+		if (rule == RULE_CULPRIT && header_inline(st, i))
 			continue;
 		if (!frame_skipped(&st->frames[i], k, rule))
 			return &st->frames[i];
@@ -641,7 +668,7 @@ static const struct lockdep_frame *
 resolve_site(const struct lockdep_frame *site, const struct lockdep_stack *st,
 	     enum frame_rule rule)
 {
-	size_t i;
+	size_t i, j;
 
 	if (!site)
 		return NULL;
@@ -649,8 +676,16 @@ resolve_site(const struct lockdep_frame *site, const struct lockdep_stack *st,
 		if (st->frames[i].function &&
 		    !(rule == RULE_CULPRIT && st->frames[i].unreliable) &&
 		    !strcmp(st->frames[i].function, site->function))
-			return &st->frames[i];
-	return site;
+			break;
+	if (!st || i == st->n)
+		return site;
+	/* the culprit rule passes a header's inline wrapper for its caller */
+	for (j = i; rule == RULE_CULPRIT && j < st->n && header_inline(st, j);
+	     j++)
+		;
+	if (j > i && j < st->n && !st->frames[j].unreliable)
+		return &st->frames[j];
+	return &st->frames[i];
 }
 
 /*
