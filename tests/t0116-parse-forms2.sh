@@ -33,4 +33,21 @@ while read -r file verdict rest; do
 	*) fail "score.py: $file $verdict $rest" ;;
 	esac
 done <"$TMP/score"
+
+# every file the same whole, in chunks of 1, 7 and 4096 bytes, and without
+# the fast path (the short-monotonic host tag is a prefix for both paths)
+TOOL=build/asan/tools/parse_chunks
+if [ -x "$TOOL" ]; then
+	for f in "$D"/[fg][0-9]*; do
+		if ! "$TOOL" "$f" 0 1 7 4096 0s 7s >"$TMP/pc" 2>/dev/null; then
+			fail "${f##*/}: parse_chunks failed"
+		elif [ "$(sort -u "$TMP/pc" | wc -l)" = 1 ]; then
+			ok "${f##*/}: chunked and without the fast path, the same"
+		else
+			fail "${f##*/}: chunking or the fast path changes the output"
+		fi
+	done
+else
+	echo "# $TOOL missing (make test builds it): chunk checks skipped"
+fi
 finish
