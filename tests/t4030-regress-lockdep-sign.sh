@@ -84,7 +84,8 @@ check_eq "lockdep=0 with the banner in the log" 201 \
 check "... is not counted: lockdep=0 wins" grep -q "lockdep=0: counts for nothing" \
 	<<<"$(body '.regressions[0].why')"
 check_eq "lockdep=yes is refused" 400 "$(run yes-1 "$(sha fix)" "$BARE" '&lockdep=yes')"
-check "... saying what lockdep= takes" grep -q "lockdep is 1 .* or 0" "$TMP/body"
+check "... saying what lockdep= takes, both spellings" \
+	grep -q "lockdep is 1 or on .* or 0 or off" "$TMP/body"
 check_eq "... and stores nothing" 404 "$(get "$BASE/api/v1/runs/yes-1")"
 # KernelCI's defconfig boots: a log_excerpt with no lockdep in it
 jq -n --arg c "$(sha fix)" '{

@@ -134,8 +134,8 @@ int ingest_meta_check(const struct ingest_meta *m, struct strbuf *err)
 	}
 	if (m->lockdep && strcmp(m->lockdep, "0") && strcmp(m->lockdep, "1") &&
 	    strcmp(m->lockdep, "off") && strcmp(m->lockdep, "on")) {
-		strbuf_addstr(err, "lockdep is 1 (the kernel ran with lockdep)"
-				   " or 0 (without)");
+		strbuf_addstr(err, "lockdep is 1 or on (the kernel ran with"
+				   " lockdep) or 0 or off (without)");
 		return -EINVAL;
 	}
 	return 0;
