@@ -1458,6 +1458,15 @@ async function render() {
 			e.unreachable ? [' ', retry] : null));
 		if (list)
 			main.append(el('p', el('a', { href: '/' + list[1] }, 'all ' + list[1])));
+		// a list's cursor it refuses (a stale or edited link): its
+		// first page, the other filters kept
+		const sq = new URLSearchParams(location.search);
+		if (e.status === 400 && sq.has('cursor') &&
+			/^\/(signatures|regressions|runs)$/.test(path)) {
+			sq.delete('cursor');
+			main.append(el('p', el('a', { href: path + (sq.toString() ? '?' + sq : ''),
+				rel: 'first' }, '← first page')));
+		}
 		showError(e.message);
 	}
 	if (seq !== renderSeq)

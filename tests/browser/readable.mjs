@@ -149,6 +149,17 @@ const lateCell = await page.locator('main tbody tr', { hasText: 'late-2d' })
 check('runs: a run posted late shows when it started, and says so',
 	/^\d{4}-\d\d-\d\d \d\d:\d\d UTC started$/.test(lateCell.trim()), lateCell);
 await shot('runs-by-time');
+// a cursor the API refuses (a stale or hand-edited link): said, and a way
+// back to the first page with the other filters kept
+// (its 400 is the one console error expected here)
+const before400 = consoleErrors.length;
+await open('/runs?machine=m1&cursor=x');
+const firstLink = await page.locator('main a[rel="first"]').getAttribute('href').catch(() => null);
+check('runs: a bad cursor says so and links to the first page, filters kept',
+	/bad cursor/.test(await page.locator('main').innerText()) && firstLink === '/runs?machine=m1',
+	firstLink);
+if (consoleErrors.length === before400 + 1 && /status of 400/.test(consoleErrors[before400]))
+	consoleErrors.pop();
 await open('/runs/late-2d');
 const facts = await page.locator('main dl.facts').innerText();
 check('run: its page says when it started and when it was received',
