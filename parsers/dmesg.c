@@ -881,67 +881,6 @@ static void add_utf8(struct strbuf *sb, unsigned long c)
 }
 
 /*
- * A LAVA job log line, '- {"dt": "...", "lvl": "target", "msg": "..."}':
- * decode its "msg" string (JSON escapes) into d->unwrap.  Returns false
- * for any other line, or a msg that is no string (results, lists).
- */
-static bool unwrap_lava(struct dmesg *d, const char *p, const char *e)
-{
-	static const char key[] = "\"msg\": \"";
-	const char *q, *m;
-
-	if (e - p < 16 || memcmp(p, "- {\"dt\": \"", 10) || e[-1] != '}' ||
-	    e[-2] != '"')
-		return false;
-	m = memmem(p, (size_t)(e - p), key, sizeof(key) - 1);
-	if (!m)
-		return false;
-	strbuf_reset(&d->unwrap);
-	for (q = m + sizeof(key) - 1; q < e - 2; q++) {
-		unsigned long c;
-		char *x;
-
-		if (*q == '"')
-			return false; /* the string ends before "}: other keys */
-		if (*q != '\\') {
-			strbuf_addch(&d->unwrap, *q);
-			continue;
-		}
-		if (++q >= e - 2)
-			return false;
-		switch (*q) {
-		case 'n':
-		case 'r':
-		case 't':
-			strbuf_addch(&d->unwrap, *q == 't' ? '\t' : ' ');
-			break;
-		case 'b':
-		case 'f':
-			break;
-		case 'u':
-			if (e - 2 - q < 5)
-				return false;
-			{
-				char hex[5];
-
-				memcpy(hex, q + 1, 4);
-				hex[4] = '\0';
-				c = strtoul(hex, &x, 16);
-				if (x != hex + 4)
-					return false;
-			}
-			add_utf8(&d->unwrap, c);
-			q += 4;
-			break;
-		default: /* \" \\ \/ */
-			strbuf_addch(&d->unwrap, *q);
-			break;
-		}
-	}
-	return true;
-}
-
-/*
  * Decode the JSON string whose body starts at q (after its opening quote)
  * into d->unwrap; returns the closing quote, or NULL when there is none.
  */
@@ -986,6 +925,24 @@ static const char *json_string(struct dmesg *d, const char *q, const char *e)
 		}
 	}
 	return NULL;
+}
+
+/*
+ * A LAVA job log line, '- {"dt": "...", "lvl": "target", "msg": "..."}':
+ * decode its "msg" string (JSON escapes) into d->unwrap.  Returns false
+ * for any other line, or a msg that is no string (results, lists).
+ */
+static bool unwrap_lava(struct dmesg *d, const char *p, const char *e)
+{
+	static const char key[] = "\"msg\": \"";
+	const char *m;
+
+	if (e - p < 16 || memcmp(p, "- {\"dt\": \"", 10) || e[-1] != '}' ||
+	    e[-2] != '"')
+		return false;
+	m = memmem(p, (size_t)(e - p), key, sizeof(key) - 1);
+	/* the string ends at the '"' before '}': no other key follows */
+	return m && json_string(d, m + sizeof(key) - 1, e) == e - 2;
 }
 
 /*
