@@ -335,7 +335,8 @@ static int runs_cursor(struct http_request *req, long long *at, long long *id)
 	for (p = c; isdigit((unsigned char)*p) || (*p == '.' && p > c); p++)
 		;
 	errno = 0;
-	if (!*p && isdigit((unsigned char)p[-1]) && *c) {
+	/* *c first: p[-1] of an empty cursor is before the string */
+	if (*c && !*p && isdigit((unsigned char)p[-1])) {
 		*id = strtoll(c, &end, 10);
 		if (*end == '.') {
 			*at = *id;
