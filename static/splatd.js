@@ -1461,8 +1461,8 @@ async function render() {
 		// a list's cursor it refuses (a stale or edited link): its
 		// first page, the other filters kept
 		const sq = new URLSearchParams(location.search);
-		if (e.status === 400 && sq.has('cursor') &&
-			/^\/(signatures|regressions|runs)$/.test(path)) {
+		if (e.status === 400 && /cursor/.test(e.message) && sq.has('cursor') &&
+			/^\/(signatures|runs)$/.test(path)) {
 			sq.delete('cursor');
 			main.append(el('p', el('a', { href: path + (sq.toString() ? '?' + sq : ''),
 				rel: 'first' }, '← first page')));
