@@ -1172,13 +1172,7 @@ out:
 	return ret;
 }
 
-/*
- * PostgreSQL has no user_version: the schema's version is the one row of
- * splatd_schema.  The whole migration is one transaction under splatd's
- * write lock (db_begin()), so instances that start together migrate once:
- * the second finds the version the first committed.
- */
-/* Runs read a page at a time by pg_runs_at(). */
+/* Runs read, and written, a page at a time by pg_runs_at(). */
 #define RUNS_AT_PAGE 1000
 
 /*
@@ -1190,7 +1184,7 @@ static int pg_runs_at(struct db *db, struct strbuf *err)
 {
 	long long ids[RUNS_AT_PAGE], at[RUNS_AT_PAGE], after = 0;
 	struct db_stmt *st;
-	size_t n, i;
+	size_t n;
 	int rc;
 
 	do {
@@ -1207,13 +1201,13 @@ static int pg_runs_at(struct db *db, struct strbuf *err)
 		db_reset(st);
 		if (rc != DB_DONE)
 			return db_fail(db, "migration 20: reading runs", err);
-		for (i = 0; i < n; i++) {
+		if (n) {
 			st = db_stmt(db, DB_SQL_RUN_SET_AT, err);
 			if (!st)
 				return -EIO;
-			db_bind_int(st, 1, ids[i]);
-			db_bind_int(st, 2, at[i]);
-			rc = db_step_done(db, st, "migration 20: a run's time",
+			db_bind_int_array(st, 1, ids, NULL, n);
+			db_bind_int_array(st, 2, at, NULL, n);
+			rc = db_step_done(db, st, "migration 20: runs' times",
 					  err);
 			if (rc)
 				return rc;
@@ -1224,6 +1218,20 @@ static int pg_runs_at(struct db *db, struct strbuf *err)
 	return 0;
 }
 
+/*
+ * What a PostgreSQL migration does in C after its SQL, by its number
+ * (SQLite's do it in SQL, through the functions migrate_apply() adds).
+ */
+static int (*const migrations_pg_after[])(struct db *, struct strbuf *) = {
+	[19] = pg_runs_at, /* 20 */
+};
+
+/*
+ * PostgreSQL has no user_version: the schema's version is the one row of
+ * splatd_schema.  The whole migration is one transaction under splatd's
+ * write lock (db_begin()), so instances that start together migrate once:
+ * the second finds the version the first committed.
+ */
 int migrate_apply_pg(struct db *db, struct strbuf *err)
 {
 	struct strbuf set = STRBUF_INIT;
@@ -1255,8 +1263,9 @@ int migrate_apply_pg(struct db *db, struct strbuf *err)
 		strbuf_reset(&set);
 		strbuf_addf(&set, "migration %lld", have + 1);
 		ret = pg_exec(db->pg, migrations_pg[have], set.buf, err);
-		if (!ret && have + 1 == 20)
-			ret = pg_runs_at(db, err);
+		if (!ret && (size_t)have < ARRAY_SIZE(migrations_pg_after) &&
+		    migrations_pg_after[have])
+			ret = migrations_pg_after[have](db, err);
 		if (ret)
 			goto out;
 		/* the number is ours, as in PRAGMA user_version = N */

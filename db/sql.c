@@ -1053,7 +1053,9 @@ static const char *const sql[DB_SQL_NR] = {
 	[DB_SQL_RUN_STARTED_PAGE] =
 		"SELECT id, started_at, received_at FROM runs"
 		" WHERE id > ?1 AND started_at IS NOT NULL ORDER BY id LIMIT ?2",
-	[DB_SQL_RUN_SET_AT] = "UPDATE runs SET run_at = ?2 WHERE id = ?1",
+	/* PostgreSQL's only (migration 20's step there); SQLite's migration
+	 * computes run_at in SQL */
+	[DB_SQL_RUN_SET_AT] = "SELECT 1",
 };
 
 /*
@@ -1318,6 +1320,10 @@ static const char *const sql_pg[DB_SQL_NR] = {
 		" JOIN signatures t ON t.id = s.duplicate_of"
 		" WHERE s.hash = ANY (CAST(?1 AS text[]))) a ORDER BY k) l",
 	[DB_SQL_REG_LOCK] = "SELECT count(*) FROM pg_advisory_xact_lock(2, 0)",
+	/* a page of runs' times at once: ids ?1, times ?2 */
+	[DB_SQL_RUN_SET_AT] =
+		"UPDATE runs SET run_at = v.at FROM unnest(CAST(?1 AS bigint[]),"
+		" CAST(?2 AS bigint[])) AS v (id, at) WHERE runs.id = v.id",
 	[DB_SQL_REPORT_RECORD] =
 		"SELECT * FROM splatd_record_reports(?1, ?2, ?3, ?4, ?5, ?6, ?7,"
 		" ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,"
