@@ -32,9 +32,15 @@ get "$BASE/api/v1/regressions/$REG2" >/dev/null
 check_eq "suspects_range when introduced is known: the same object, with the reason" \
 	"object null null introduced is known ($(sha base))" \
 	"$(body '.suspects_range | "\(type) \(.clean) \(.bad) \(.reason)"')"
+# a tree listed first whose path is the start of mainline's ($TMP/lin,
+# $TMP/linux): never written into the longer path
+sql "INSERT INTO git_trees (id, name, repo, branch, trusted)
+	VALUES (0, 'lin', '${R%ux}', 'master', 0)"
 get "$BASE/api/v1/regressions/$REG" >/dev/null
 check_eq "a reader without a token sees the tree's name, not the server's path" \
 	"tree mainline 0" "$(body .suspects_range.repo) $(grep -c "$R" "$TMP/body")"
+check_eq "... and no path rewritten inside a longer one" 0 \
+	"$(grep -c 'tree linux' "$TMP/body")"
 check_eq "a triager sees the path" "$R" \
 	"$(curl -s -H "Authorization: Bearer $TRIAGER" "$BASE/api/v1/regressions/$REG" |
 		jq -r .suspects_range.repo)"

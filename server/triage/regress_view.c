@@ -2,6 +2,7 @@
 /* regress_view: a regression, the list and the history as JSON (regress.h). */
 #include "server/triage/regress.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <limits.h>
 #include <string.h>
@@ -396,6 +397,13 @@ static int add_tree_name(void *ctx, const struct db_tree *t)
 	return 0;
 }
 
+/* Whether c may be part of a path's name (then a match that c starts or
+ * ends is inside a longer path: /srv/linux in /srv/linux-stable). */
+static bool path_char(char c)
+{
+	return isalnum((unsigned char)c) || c == '-' || c == '_' || c == '.';
+}
+
 /* s with every path of repos written as its tree's name (NULL: none). */
 static json_t *unpathed(json_t *repos, const char *s)
 {
@@ -411,10 +419,17 @@ static json_t *unpathed(json_t *repos, const char *s)
 
 		if (!*path)
 			continue;
-		while ((hit = strstr(p, path))) {
+		for (hit = strstr(p, path); hit; hit = strstr(hit + 1, path)) {
+			const char *end = hit + strlen(path);
+
+			if ((hit > out.buf &&
+			     (path_char(hit[-1]) || hit[-1] == '/')) ||
+			    (end[-1] != '/' && path_char(*end)))
+				continue;
 			strbuf_add(&next, p, (size_t)(hit - p));
 			strbuf_addf(&next, "tree %s", json_string_value(name));
-			p = hit + strlen(path);
+			p = end;
+			hit = end - 1;
 			changed = true;
 		}
 		strbuf_addstr(&next, p);
