@@ -106,7 +106,7 @@ static int tree_open(struct owners_tree **out, struct gitrepo *t, struct db *db,
 		ret = tree_index(o, db, build, fallback, err);
 	if (!ret)
 		ret = route_core_sections(o->m, o->ix, &o->core, &o->ncore,
-					  err);
+					  &o->stems, &o->nstems, err);
 	if (!ret && !(o->cache = route_cache_new()))
 		ret = -ENOMEM;
 	if (ret) {
@@ -129,6 +129,7 @@ void owners_tree_free(struct owners_tree *o)
 		return;
 	route_cache_free(o->cache);
 	free(o->core);
+	route_core_stems_free(o->stems, o->nstems);
 	if (!o->ix_borrowed)
 		fnindex_free(o->ix);
 	maintainers_free(o->m);

@@ -29,6 +29,9 @@ struct owners_tree {
 	struct fnindex_origin origin; /* whose index ix is; from "none": an
 				       * empty one */
 	size_t *core, ncore; /* core-service sections, sorted (route.h) */
+	/* the headers that make them core services, by stem (route.h) */
+	struct route_core_stem *stems;
+	size_t nstems;
 	struct route_cache *cache; /* owned; used under the owners lock */
 };
 

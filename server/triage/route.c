@@ -24,15 +24,37 @@ static int size_cmp(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+static int core_stem_cmp(const void *a, const void *b)
+{
+	const struct route_core_stem *x = a, *y = b;
+	int c = strcmp(x->stem, y->stem);
+
+	return c ? c : (x->section > y->section) - (x->section < y->section);
+}
+
+/* The stem of path's last component, up to its first '.'. */
+static void path_stem(const char *path, struct strbuf *out)
+{
+	const char *b = strrchr(path, '/');
+
+	b = b ? b + 1 : path;
+	strbuf_reset(out);
+	strbuf_add(out, b, strcspn(b, "."));
+}
+
 int route_core_sections(const struct maintainers *m, const struct fnindex *ix,
-			size_t **out, size_t *n, struct strbuf *err)
+			size_t **out, size_t *n, struct route_core_stem **stems,
+			size_t *nstems, struct strbuf *err)
 {
 	unsigned ndirs = fnindex_ndirs(ix);
-	size_t i, h, cnt = 0, alloc = 0, j;
+	size_t i, h, cnt = 0, alloc = 0, j, salloc = 0;
 	size_t *v = NULL;
+	struct strbuf stem = STRBUF_INIT;
 
 	*out = NULL;
 	*n = 0;
+	*stems = NULL;
+	*nstems = 0;
 	for (i = 0; ndirs && i < fnindex_nheaders(ix); i++) {
 		struct maintainers_file mf = { NULL, NULL, 0 };
 		struct maintainers_result res;
@@ -50,12 +72,19 @@ int route_core_sections(const struct maintainers *m, const struct fnindex *ix,
 			continue;
 		if (maintainers_match(m, &mf, false, &res, err))
 			continue;
+		path_stem(mf.path, &stem);
 		for (h = 0; h < res.nhits; h++) {
 			ALLOC_GROW(v, cnt + 1, alloc);
 			v[cnt++] = res.hits[h].section;
+			ALLOC_GROW(*stems, *nstems + 1, salloc);
+			(*stems)[*nstems].stem = xstrdup(stem.buf);
+			(*stems)[(*nstems)++].section = res.hits[h].section;
 		}
 		maintainers_result_release(&res);
 	}
+	strbuf_release(&stem);
+	if (*nstems)
+		qsort(*stems, *nstems, sizeof(**stems), core_stem_cmp);
 	if (cnt)
 		qsort(v, cnt, sizeof(*v), size_cmp);
 	for (i = j = 0; i < cnt; i++)
@@ -64,6 +93,15 @@ int route_core_sections(const struct maintainers *m, const struct fnindex *ix,
 	*out = v;
 	*n = j;
 	return 0;
+}
+
+void route_core_stems_free(struct route_core_stem *stems, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(stems[i].stem);
+	free(stems);
 }
 
 static bool section_is_core(const struct owners_tree *o, size_t section)
@@ -358,19 +396,9 @@ struct route_cache_ent {
 	size_t nhits;
 };
 
-/* A widely included header's stem ("dma-fence" for include/linux/
- * dma-fence.h) and a core section that maintains it. */
-struct core_stem {
-	char *stem;
-	size_t section;
-};
-
 struct route_cache {
 	struct route_cache_ent *v;
 	size_t n, cap;
-	struct core_stem *stems; /* sorted by stem, then section */
-	size_t nstems;
-	bool stems_done;
 };
 
 #define ROUTE_CACHE_CAP 8192
@@ -396,14 +424,9 @@ static void route_cache_clear(struct route_cache *c)
 
 void route_cache_free(struct route_cache *c)
 {
-	size_t i;
-
 	if (!c)
 		return;
 	route_cache_clear(c);
-	for (i = 0; i < c->nstems; i++)
-		free(c->stems[i].stem);
-	free(c->stems);
 	free(c);
 }
 
@@ -589,82 +612,20 @@ static bool section_named_for_stem(const char *name, const char *path)
 	return false;
 }
 
-static int core_stem_cmp(const void *a, const void *b)
-{
-	const struct core_stem *x = a, *y = b;
-	int c = strcmp(x->stem, y->stem);
-
-	return c ? c : (x->section > y->section) - (x->section < y->section);
-}
-
-/* The stem of path's last component, up to its first '.'. */
-static void path_stem(const char *path, struct strbuf *out)
-{
-	const char *b = strrchr(path, '/');
-
-	b = b ? b + 1 : path;
-	strbuf_reset(out);
-	strbuf_add(out, b, strcspn(b, "."));
-}
-
-/* The stems of the headers that make their sections core services
- * (route_core_sections' rule), paired with those sections; made once per
- * tree, on first use. */
-static void core_stems_build(const struct owners_tree *o)
-{
-	struct route_cache *c = o->cache;
-	unsigned ndirs = fnindex_ndirs(o->ix);
-	struct strbuf stem = STRBUF_INIT, err = STRBUF_INIT;
-	size_t i, h, alloc = 0;
-
-	c->stems_done = true;
-	for (i = 0; ndirs && i < fnindex_nheaders(o->ix); i++) {
-		struct maintainers_file mf = { NULL, NULL, 0 };
-		struct maintainers_result res;
-		unsigned dirs;
-
-		fnindex_header_at(o->ix, i, &mf.path, &dirs);
-		if (!strncmp(mf.path, "uapi/", 5) || strstr(mf.path, "/uapi/"))
-			continue;
-		if ((unsigned long long)dirs * 1000 <
-			    (unsigned long long)ndirs * ROUTE_CORE_PERMILLE ||
-		    dirs < 2)
-			continue;
-		if (maintainers_match(o->m, &mf, false, &res, &err))
-			continue;
-		path_stem(mf.path, &stem);
-		for (h = 0; h < res.nhits; h++) {
-			if (!section_is_core(o, res.hits[h].section))
-				continue;
-			ALLOC_GROW(c->stems, c->nstems + 1, alloc);
-			c->stems[c->nstems].stem = xstrdup(stem.buf);
-			c->stems[c->nstems++].section = res.hits[h].section;
-		}
-		maintainers_result_release(&res);
-	}
-	if (c->nstems)
-		qsort(c->stems, c->nstems, sizeof(*c->stems), core_stem_cmp);
-	strbuf_release(&stem);
-	strbuf_release(&err);
-}
-
 /* Whether section is a core service through a header named like path
  * (drivers/dma-buf/dma-fence.c and include/linux/dma-fence.h). */
 static bool core_for_stem(const struct owners_tree *o, const char *path,
 			  size_t section)
 {
 	struct strbuf stem = STRBUF_INIT;
-	struct core_stem key;
+	struct route_core_stem key;
 	bool found;
 
-	if (!o->cache->stems_done)
-		core_stems_build(o);
 	path_stem(path, &stem);
 	key.stem = stem.buf;
 	key.section = section;
-	found = o->cache->nstems &&
-		bsearch(&key, o->cache->stems, o->cache->nstems, sizeof(key),
-			core_stem_cmp);
+	found = o->nstems &&
+		bsearch(&key, o->stems, o->nstems, sizeof(key), core_stem_cmp);
 	strbuf_release(&stem);
 	return found;
 }

@@ -25,9 +25,22 @@
  */
 #define ROUTE_CORE_PERMILLE 10
 
-/* The core services of a tree: sorted section ids into a new *out (free). */
+/* A core header's stem ("dma-fence" for include/linux/dma-fence.h) and a
+ * core section that maintains it. */
+struct route_core_stem {
+	char *stem;
+	size_t section;
+};
+
+/*
+ * The core services of a tree: sorted section ids into a new *out (free),
+ * and the stems of the headers that make them so, each with its sections,
+ * sorted, into a new *stems (route_core_stems_free()).
+ */
 int route_core_sections(const struct maintainers *m, const struct fnindex *ix,
-			size_t **out, size_t *n, struct strbuf *err);
+			size_t **out, size_t *n, struct route_core_stem **stems,
+			size_t *nstems, struct strbuf *err);
+void route_core_stems_free(struct route_core_stem *stems, size_t n);
 
 struct owners_tree;
 
