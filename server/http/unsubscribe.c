@@ -168,13 +168,15 @@ void unsubscribe_get(struct http_request *req)
 }
 
 /*
- * Whether the body (form or multipart encoded) has a field named name:
- * "a=b&name=1", or a part with name="name".
+ * Whether the body (form or multipart encoded) has a field named name,
+ * "a=b&name=1" or a part with name="name", with its value, as sent, in
+ * [*val, *val + *vlen) (empty for a bare "name").
  */
-static bool has_field(const struct strbuf *body, const char *name)
+static bool body_field(const struct strbuf *body, const char *name,
+		       const char **val, size_t *vlen)
 {
 	size_t n = strlen(name);
-	const char *p = body->buf, *end = body->buf + body->len;
+	const char *p = body->buf, *end = body->buf + body->len, *v, *eol;
 	char quoted[64];
 
 	while (p < end) {
@@ -184,36 +186,11 @@ static bool has_field(const struct strbuf *body, const char *name)
 		while (len && (p[len - 1] == '\r' || p[len - 1] == '\n'))
 			len--;
 		if (len >= n && !memcmp(p, name, n) &&
-		    (len == n || p[n] == '='))
+		    (len == n || p[n] == '=')) {
+			*val = p + (len > n ? n + 1 : n);
+			*vlen = len > n ? len - n - 1 : 0;
 			return true;
-		if (!amp)
-			break;
-		p = amp + 1;
-	}
-	snprintf(quoted, sizeof(quoted), "name=\"%s\"", name);
-	return body->len &&
-	       memmem(body->buf, body->len, quoted, strlen(quoted)) != NULL;
-}
-
-/*
- * Whether the field name that has_field() found says "1": "name=1" in a
- * form body, or a part name="name" whose value is 1.
- */
-static bool field_is_one(const struct strbuf *body, const char *name)
-{
-	size_t n = strlen(name);
-	const char *p = body->buf, *end = body->buf + body->len, *v;
-	char quoted[64];
-
-	while (p < end) {
-		const char *amp = memchr(p, '&', (size_t)(end - p));
-		size_t len = amp ? (size_t)(amp - p) : (size_t)(end - p);
-
-		while (len && (p[len - 1] == '\r' || p[len - 1] == '\n'))
-			len--;
-		if (len == n + 2 && !memcmp(p, name, n) && p[n] == '=' &&
-		    p[n + 1] == '1')
-			return true;
+		}
 		if (!amp)
 			break;
 		p = amp + 1;
@@ -223,8 +200,20 @@ static bool field_is_one(const struct strbuf *body, const char *name)
 			NULL;
 	if (!v)
 		return false;
+	/* the part's value: after its headers' blank line, to its CRLF */
 	v = memmem(v, (size_t)(end - v), "\r\n\r\n", 4);
-	return v && end - v >= 7 && !memcmp(v + 4, "1\r\n", 3);
+	*val = v ? v + 4 : end;
+	eol = memmem(*val, (size_t)(end - *val), "\r\n", 2);
+	*vlen = (size_t)((eol ? eol : end) - *val);
+	return true;
+}
+
+static bool has_field(const struct strbuf *body, const char *name)
+{
+	const char *val;
+	size_t vlen;
+
+	return body_field(body, name, &val, &vlen);
 }
 
 void unsubscribe_post(struct http_request *req)
@@ -233,6 +222,8 @@ void unsubscribe_post(struct http_request *req)
 	struct db *db = http_writer(req);
 	struct unsubscribe u;
 	enum unsub_asked asked = ASKED_STOP;
+	const char *val;
+	size_t vlen;
 	int ret;
 
 	/* the page's way back; anything else (RFC 8058's One-Click body,
@@ -244,7 +235,8 @@ void unsubscribe_post(struct http_request *req)
 					 " List-Unsubscribe: which one?");
 			return;
 		}
-		if (!field_is_one(&req->body, "resubscribe")) {
+		if (!body_field(&req->body, "resubscribe", &val, &vlen) ||
+		    vlen != 1 || *val != '1') {
 			http_reply_error(req, 400, "bad request",
 					 "resubscribe takes 1 (the page's"
 					 " form sends resubscribe=1)");
