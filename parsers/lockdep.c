@@ -3035,14 +3035,21 @@ static void report_parse_and_emit(struct lockdep_parser *p)
 	/*
 	 * debug_show_all_locks() lists every task that holds a lock: when the
 	 * dump is whole (its "=====" trailer, no "lockdep is turned off"
-	 * instead of the list), a hung task it does not list holds none.
+	 * instead of the list, no records dropped or suppressed inside it,
+	 * which may have been the task's own), a hung task it does not list
+	 * holds none.
 	 */
 	whole = !p->cut &&
 		starts(skip_ws(p->lines[p->nlines - 1].text), "=====");
-	for (i = dump; i < p->nlines && whole; i++)
-		if (starts(skip_ws(p->lines[i].text),
-			   "INFO: lockdep is turned off"))
+	for (i = dump; i < p->nlines && whole; i++) {
+		const char *t = skip_ws(p->lines[i].text);
+
+		if (starts(t, "INFO: lockdep is turned off") ||
+		    strstr(t, "messages dropped") ||
+		    strstr(t, "messages suppressed") ||
+		    strstr(t, "callbacks suppressed"))
 			whole = false;
+	}
 	for (i = 0; i < dump && !p->stop; i++) {
 		size_t end = i + 1;
 		struct rparse rp;

@@ -554,6 +554,48 @@ static void lockdep__hung_tasks_share_one_dump(void **state)
 	assert_string_equal(res.r[1].culprit, "dquot_disable");
 }
 
+/* Records dropped inside the dump may have held the hung task's own entry:
+ * its locks are unknown then, not none. */
+static void lockdep__hung_task_dump_with_dropped_records(void **state)
+{
+	static const char *const marks[] = {
+		"** 6 printk messages dropped **\n",
+		"printk: 12 messages suppressed.\n",
+		"debug_show_all_locks: 3 callbacks suppressed\n",
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < ARRAY_SIZE(marks); i++) {
+		struct strbuf sb = STRBUF_INIT;
+		struct res res;
+
+		strbuf_addf(
+			&sb,
+			"INFO: task jbd2/sda1-8:345 blocked for more than 122"
+			" seconds.\n"
+			"      Not tainted 5.8.0-rc2 #2\n"
+			"Call Trace:\n"
+			" schedule+0x1/0x2\n"
+			" jbd2_journal_commit_transaction+0x1/0x2\n"
+			"\n"
+			"Showing all locks held in the system:\n"
+			"1 lock held by khungtaskd/30:\n"
+			" #0: ffffffff82a (rcu_read_lock){....}-{1:2}, at: "
+			"debug_show_all_locks+0x1/0x2\n"
+			"%s"
+			"\n"
+			"=============================================\n",
+			marks[i]);
+		parse(&res, sb.buf);
+		assert_int_equal(res.n, 1);
+		assert_int_equal(res.r[0].kind, LOCKDEP_HUNG_TASK_ALL_LOCKS);
+		assert_false(res.r[0].held_known);
+		assert_true(res.r[0].truncated);
+		strbuf_release(&sb);
+	}
+}
+
 static void lockdep__lockdep_off_facts(void **state)
 {
 	static const char *const lines[] = {
@@ -866,6 +908,7 @@ int main(void)
 		cmocka_unit_test(lockdep__other_tasks_lines_end_a_report),
 		cmocka_unit_test(lockdep__frames),
 		cmocka_unit_test(lockdep__site_keeps_its_module),
+		cmocka_unit_test(lockdep__hung_task_dump_with_dropped_records),
 		cmocka_unit_test(signature__class_normalize),
 		cmocka_unit_test(signature__symbol_base),
 		cmocka_unit_test(signature__plumbing),
