@@ -656,6 +656,7 @@ static size_t match_syslog(const char *p, const char *e)
 static size_t match_host_tag(const char *p, const char *e)
 {
 	const char *q = p;
+	size_t tag;
 
 	while (q < e && (is_digit(*q) || (*q >= 'a' && *q <= 'z') ||
 			 (*q >= 'A' && *q <= 'Z') || *q == '-' || *q == '.' ||
@@ -664,9 +665,8 @@ static size_t match_host_tag(const char *p, const char *e)
 	if (q == p || q >= e || *q != ' ')
 		return 0;
 	q++;
-	if (!match_kernel_tag(q, e))
-		return 0;
-	return (size_t)(q + match_kernel_tag(q, e) - p);
+	tag = match_kernel_tag(q, e);
+	return tag ? (size_t)(q + tag - p) : 0;
 }
 
 /* dmesg -x "kern  :warn  : "; returns length or 0. */
