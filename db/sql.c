@@ -1053,9 +1053,10 @@ static const char *const sql[DB_SQL_NR] = {
 	[DB_SQL_RUN_STARTED_PAGE] =
 		"SELECT id, started_at, received_at FROM runs"
 		" WHERE id > ?1 AND started_at IS NOT NULL ORDER BY id LIMIT ?2",
-	/* PostgreSQL's only (migration 20's step there); SQLite's migration
-	 * computes run_at in SQL */
-	[DB_SQL_RUN_SET_AT] = "SELECT 1",
+	/* PostgreSQL's only (migration 20's step there, over arrays);
+	 * SQLite's migration computes run_at in SQL: a no-op of the same
+	 * shape here */
+	[DB_SQL_RUN_SET_AT] = "UPDATE runs SET run_at = ?2 WHERE id = ?1 AND 0",
 };
 
 /*
