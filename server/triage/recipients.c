@@ -87,6 +87,14 @@ static void why_text(struct strbuf *why, const char *section, const json_t *w)
 		strbuf_addstr(why, " (its place guessed from its name)");
 }
 
+/* Owned only through a K: keyword of MAINTAINERS: no file on a stack. */
+static bool is_keyword_only(const json_t *why)
+{
+	const char *rule = str(why, "rule");
+
+	return rule && !strcmp(rule, "keyword");
+}
+
 int recipients_store(struct db *db, long long sig, const json_t *owners,
 		     struct strbuf *err)
 {
@@ -103,7 +111,8 @@ int recipients_store(struct db *db, long long sig, const json_t *owners,
 		json_int_t edge;
 		bool culprit;
 
-		if (!section || json_is_true(json_object_get(o, "generic")))
+		if (!section || json_is_true(json_object_get(o, "generic")) ||
+		    is_keyword_only(w))
 			continue;
 		edge = json_integer_value(json_object_get(w, "edge"));
 		if (culprit_edge == -2)

@@ -3,7 +3,8 @@
  * recipients: who is mailed about a signature and why, from its owners
  * (server/triage/owners.h), kept in signature_people (db/digest.h) with the
  * owners.  The people are the M: entries (role maintainer, not reviewers)
- * of every non-generic owning section, ranked as owners ranks the
+ * of every non-generic owning section that owns it by a file on its
+ * stacks (not by a K: keyword alone), ranked as owners ranks the
  * sections, one row per address (its best rank); `culprit` says that the
  * section owns the signature's culprit edge (the edge of the best ranked
  * non-generic section), `why` is "SECTION: file, function" of the frame

@@ -165,6 +165,41 @@ static void recipients__guessed_place(void **state)
 	strbuf_release(&out);
 }
 
+/*
+ * A section that owns a signature only through a K: keyword of MAINTAINERS
+ * (why.rule "keyword": no file of it on any stack) is not mailed: a keyword
+ * casts get_maintainer.pl's net wide for patches, and a report's reader
+ * whose code is on none of its stacks is the syzbot complaint about mail to
+ * people merely in Cc.  Nor does it own the culprit edge.
+ */
+static void recipients__keyword_only_not_mailed(void **state)
+{
+	struct fixture *f = *state;
+	struct strbuf out = STRBUF_INIT;
+	long long sig = new_signature(f);
+	json_t *owners = json_loads(
+		"[{\"section\": \"CLANG/LLVM BUILD SUPPORT\", \"generic\":"
+		" false, \"why\": {\"rule\": \"keyword\", \"edge\": 1,"
+		" \"file\": \"mm/slab_common.c\", \"function\":"
+		" \"create_cache\"}, \"people\": [{\"email\":"
+		" \"nathan@kernel.org\", \"role\": \"maintainer\"}],"
+		" \"lists\": [{\"address\": \"llvm@lists.linux.dev\"}]},"
+		" {\"section\": \"SLAB ALLOCATOR\", \"generic\": false,"
+		" \"why\": {\"rule\": \"frame\", \"edge\": 0, \"file\":"
+		" \"mm/slab_common.c\", \"function\": \"create_cache\"},"
+		" \"people\": [{\"email\": \"cl@linux.com\", \"role\":"
+		" \"maintainer\"}]}]",
+		0, NULL);
+
+	assert_non_null(owners);
+	assert_int_equal(recipients_store(f->db, sig, owners, &f->err), 0);
+	rows(f, &out);
+	assert_string_equal(out.buf, "cl@linux.com|1|1|0|SLAB ALLOCATOR:"
+				     " mm/slab_common.c, create_cache\n");
+	json_decref(owners);
+	strbuf_release(&out);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -176,6 +211,9 @@ int main(void)
 			teardown),
 		cmocka_unit_test_setup_teardown(recipients__guessed_place,
 						setup_sqlite, teardown),
+		cmocka_unit_test_setup_teardown(
+			recipients__keyword_only_not_mailed, setup_sqlite,
+			teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
