@@ -86,7 +86,7 @@ struct dmesg {
 	struct strbuf look;
 	unsigned long look_first; /* physical line number of its first line */
 	int look_n, look_soft; /* lines held, and how many end in '=' */
-	/* a line-numbered view (cat -n, less -N): see physical() */
+	/* a line-numbered view (cat -n, less -N): see dmesg_number_physical() */
 	struct strbuf ln_line; /* a numbered line waiting for the next one */
 	bool ln_held;
 	bool ln_clean, ln_eq; /* what scan_line() said about ln_line */
@@ -312,8 +312,8 @@ static size_t ansi_escape_len(const unsigned char *u, size_t len)
 }
 
 /* Step 2: copy s into d->clean, sanitised; returns the clean text. */
-static const char *sanitize(struct dmesg *d, const char *s, size_t *lenp,
-			    bool clean)
+static const char *dmesg_sanitize(struct dmesg *d, const char *s, size_t *lenp,
+				  bool clean)
 {
 	size_t len = *lenp, i;
 	const unsigned char *u = (const unsigned char *)s;
@@ -390,11 +390,11 @@ static const char *sanitize(struct dmesg *d, const char *s, size_t *lenp,
 
 static const char *const months[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
 				      "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
-static const char *const wdays[] = { "Mon", "Tue", "Wed", "Thu",
-				     "Fri", "Sat", "Sun" };
+static const char *const dmesg_prefix_wdays[] = { "Mon", "Tue", "Wed", "Thu",
+						  "Fri", "Sat", "Sun" };
 
-static bool is_word3(const char *p, const char *e, const char *const *tab,
-		     int n)
+static bool dmesg_prefix_is_word3(const char *p, const char *e,
+				  const char *const *tab, int n)
 {
 	int i;
 
@@ -452,7 +452,8 @@ static size_t match_clock(const char *p, const char *e, bool secs)
  * stamp or caller id.  Returns its length (without the following blank)
  * or 0.
  */
-static size_t match_bracket(const char *p, const char *e, struct phys *m)
+static size_t dmesg_prefix_match_bracket(const char *p, const char *e,
+					 struct phys *m)
 {
 	const char *q = p + 1, *r;
 	size_t n;
@@ -513,9 +514,10 @@ static size_t match_bracket(const char *p, const char *e, struct phys *m)
 		}
 		return (size_t)(r + n + 1 - p);
 	}
-	if (is_word3(q, e, wdays, 7) && q + 4 < e && q[3] == ' ')
+	if (dmesg_prefix_is_word3(q, e, dmesg_prefix_wdays, 7) && q + 4 < e &&
+	    q[3] == ' ')
 		q += 4; /* dmesg -T: [Mon Jan  1 00:00:00 2024] */
-	if (is_word3(q, e, months, 12)) {
+	if (dmesg_prefix_is_word3(q, e, months, 12)) {
 		q += 3;
 		while (q < e && *q == ' ')
 			q++;
@@ -549,7 +551,7 @@ static size_t match_bracket(const char *p, const char *e, struct phys *m)
 }
 
 /* "kernel:" or "kernel[123]:" followed by a blank or end; returns length. */
-static size_t match_kernel_tag(const char *p, const char *e)
+static size_t dmesg_prefix_match_kernel_tag(const char *p, const char *e)
 {
 	const char *q = p;
 
@@ -576,15 +578,16 @@ static size_t match_kernel_tag(const char *p, const char *e)
  * optional zone "+01:00", "+0100" or "Z", "Dec 14 06:35:48.545439 kernel:")
  * up to and including the kernel tag.  Returns its length or 0.
  */
-static size_t match_iso(const char *p, const char *e, bool bare_t);
+static size_t dmesg_prefix_match_iso(const char *p, const char *e, bool bare_t);
 
-static size_t match_syslog(const char *p, const char *e)
+static size_t dmesg_prefix_match_syslog(const char *p, const char *e)
 {
 	const char *q = p, *host;
 	size_t n, k;
 
-	if (is_word3(q, e, wdays, 7) && e - q > 24 && q[3] == ' ' &&
-	    (n = match_iso(q + 4, e, true)) && q[4 + n] == ' ') {
+	if (dmesg_prefix_is_word3(q, e, dmesg_prefix_wdays, 7) && e - q > 24 &&
+	    q[3] == ' ' && (n = dmesg_prefix_match_iso(q + 4, e, true)) &&
+	    q[4 + n] == ' ') {
 		/* journalctl -o short-full: "Mon 2026-12-07 10:00:00 UTC" */
 		q += 4 + n + 1;
 		host = q; /* the zone: "UTC", "CET", "+0100" */
@@ -598,7 +601,7 @@ static size_t match_syslog(const char *p, const char *e)
 		   q + n < e && q[n] == '.' && skip_digits(q + n + 1, e) == 6) {
 		/* journalctl -o short-unix: "1765101601.500000" */
 		q += n + 7;
-	} else if (is_word3(q, e, months, 12)) {
+	} else if (dmesg_prefix_is_word3(q, e, months, 12)) {
 		q += 3;
 		while (q < e && *q == ' ')
 			q++;
@@ -634,7 +637,7 @@ static size_t match_syslog(const char *p, const char *e)
 	if (q >= e || *q != ' ')
 		return 0;
 	q++;
-	k = match_kernel_tag(q, e);
+	k = dmesg_prefix_match_kernel_tag(q, e);
 	if (k)
 		return (size_t)(q + k - p);
 	host = q; /* one host token, then the tag */
@@ -643,7 +646,7 @@ static size_t match_syslog(const char *p, const char *e)
 	if (q == host || q >= e)
 		return 0;
 	q++;
-	k = match_kernel_tag(q, e);
+	k = dmesg_prefix_match_kernel_tag(q, e);
 	if (!k)
 		return 0;
 	return (size_t)(q + k - p);
@@ -653,7 +656,7 @@ static size_t match_syslog(const char *p, const char *e)
  * journalctl -o short-monotonic's "host kernel:" after the "[ 1.234567]"
  * stamp: one host-name token, then the kernel tag.  Returns its length or 0.
  */
-static size_t match_host_tag(const char *p, const char *e)
+static size_t dmesg_prefix_match_host_tag(const char *p, const char *e)
 {
 	const char *q = p;
 	size_t tag;
@@ -665,7 +668,7 @@ static size_t match_host_tag(const char *p, const char *e)
 	if (q == p || q >= e || *q != ' ')
 		return 0;
 	q++;
-	tag = match_kernel_tag(q, e);
+	tag = dmesg_prefix_match_kernel_tag(q, e);
 	return tag ? (size_t)(q + tag - p) : 0;
 }
 
@@ -756,7 +759,7 @@ static size_t match_kmsg(const char *p, const char *e, struct phys *m)
  * ISO 8601 date and time "2026-12-07T10:00:11[.frac][Z|+01:00|+0100]" (a
  * blank instead of the T when bare_t); returns its length or 0.
  */
-static size_t match_iso(const char *p, const char *e, bool bare_t)
+static size_t dmesg_prefix_match_iso(const char *p, const char *e, bool bare_t)
 {
 	const char *q = p;
 	size_t n;
@@ -825,7 +828,7 @@ static size_t match_rfc5424(const char *p, const char *e)
 	q += 2;
 	if (*q == '-')
 		n = 1;
-	else if (!(n = match_iso(q, e, false)))
+	else if (!(n = dmesg_prefix_match_iso(q, e, false)))
 		return 0;
 	q += n;
 	for (field = 0; field < 4; field++) { /* host, app, procid, msgid */
@@ -993,7 +996,8 @@ static bool json_is(const char *p, const char *e, const char *key,
  * writes for text that is not UTF-8).  Another service's record (its
  * _TRANSPORT or SYSLOG_IDENTIFIER says so) is left alone.
  */
-static bool unwrap_journal_json(struct dmesg *d, const char *p, const char *e)
+static bool dmesg_unwrap_journal_json(struct dmesg *d, const char *p,
+				      const char *e)
 {
 	const char *v;
 
@@ -1035,13 +1039,14 @@ static bool unwrap_journal_json(struct dmesg *d, const char *p, const char *e)
  * another field (no line of the log), 0 for any other line (it ends the
  * record).  A record whose _TRANSPORT is not the kernel's gives no line.
  */
-static int unwrap_journal_verbose(struct dmesg *d, const char **pp,
-				  const char *e)
+static int dmesg_unwrap_journal_verbose(struct dmesg *d, const char **pp,
+					const char *e)
 {
 	const char *p = *pp, *q;
 
 	if (e - p > 30 && *p >= 'A' && *p <= 'Z' && p[3] == ' ' &&
-	    is_word3(p, e, wdays, 7) && match_iso(p + 4, e, true) &&
+	    dmesg_prefix_is_word3(p, e, dmesg_prefix_wdays, 7) &&
+	    dmesg_prefix_match_iso(p + 4, e, true) &&
 	    (q = memmem(p, (size_t)(e - p), " [s=", 4)) && e[-1] == ']' &&
 	    memmem(q, (size_t)(e - q), ";i=", 3)) {
 		d->jv = 1;
@@ -1081,7 +1086,7 @@ static int unwrap_journal_verbose(struct dmesg *d, const char **pp,
  * ISO date that starts a syslog line ("... host kernel:") is that line's.
  * May replace the line with its decoded text (d->unwrap, sanitised).
  */
-static void unwrap_ci(struct dmesg *d, const char **pp, const char **ep)
+static void dmesg_unwrap_ci(struct dmesg *d, const char **pp, const char **ep)
 {
 	const char *p = *pp, *e = *ep;
 	size_t n;
@@ -1089,13 +1094,13 @@ static void unwrap_ci(struct dmesg *d, const char **pp, const char **ep)
 	if (*p == '-' && unwrap_lava(d, p, e)) {
 		size_t len = d->unwrap.len;
 
-		p = sanitize(d, d->unwrap.buf, &len, false);
+		p = dmesg_sanitize(d, d->unwrap.buf, &len, false);
 		e = p + len;
 	}
-	if (is_digit(*p) && (n = match_iso(p, e, false)) && p + n < e &&
-	    p[n] == ' ' && !match_syslog(p, e))
+	if (is_digit(*p) && (n = dmesg_prefix_match_iso(p, e, false)) &&
+	    p + n < e && p[n] == ' ' && !dmesg_prefix_match_syslog(p, e))
 		p += n + 1;
-	else if (*p == '[' && (n = match_iso(p + 1, e, true)) &&
+	else if (*p == '[' && (n = dmesg_prefix_match_iso(p + 1, e, true)) &&
 		 p + 1 + n + 1 < e && p[1 + n] == ']' && p[2 + n] == ' ')
 		p += n + 3;
 	*pp = p;
@@ -1109,7 +1114,7 @@ enum prefix_kind { PFX_NONE, PFX_SYSLOG, PFX_KMSG };
  * of escape convention the transport uses, or -1 for a line that is only
  * transport noise (pstore part markers).
  */
-static int strip_prefixes(const char **pp, const char *e, struct phys *m)
+static int dmesg_prefix_strip(const char **pp, const char *e, struct phys *m)
 {
 	const char *p = *pp, *start;
 	int kind = PFX_NONE, rounds;
@@ -1140,19 +1145,20 @@ static int strip_prefixes(const char **pp, const char *e, struct phys *m)
 				}
 			}
 		} else if (*p == '[') {
-			n = match_bracket(p, e, m);
+			n = dmesg_prefix_match_bracket(p, e, m);
 		} else if (rounds == 0 && is_digit(*p)) {
 			n = match_kmsg(p, e, m);
 			if (n)
 				kind = PFX_KMSG;
-			else if ((n = match_syslog(p, e)))
+			else if ((n = dmesg_prefix_match_syslog(p, e)))
 				kind = PFX_SYSLOG;
 			else
 				n = match_dmesg_iso(p, e);
-		} else if (*p == 'k' && (n = match_kernel_tag(p, e))) {
+		} else if (*p == 'k' &&
+			   (n = dmesg_prefix_match_kernel_tag(p, e))) {
 			kind = PFX_SYSLOG;
 		} else if (rounds == 0 && *p >= 'A' && *p <= 'Z' &&
-			   (n = match_syslog(p, e))) {
+			   (n = dmesg_prefix_match_syslog(p, e))) {
 			kind = PFX_SYSLOG;
 		} else if (rounds == 0 && *p >= 'a' && *p <= 'z') {
 			n = match_facility(p, e, m);
@@ -1169,7 +1175,7 @@ static int strip_prefixes(const char **pp, const char *e, struct phys *m)
 					return -1;
 			}
 		}
-		if (!n && after_ts && (n = match_host_tag(p, e)))
+		if (!n && after_ts && (n = dmesg_prefix_match_host_tag(p, e)))
 			kind = PFX_SYSLOG;
 		if (!n) {
 			p = start;
@@ -1194,7 +1200,7 @@ static int strip_prefixes(const char **pp, const char *e, struct phys *m)
 		if (q && q > p && !memchr(p, '(', (size_t)(q - p)) &&
 		    !memchr(p, ':', (size_t)(q - p))) {
 			struct phys t = *m;
-			size_t k = match_bracket(q, e, &t);
+			size_t k = dmesg_prefix_match_bracket(q, e, &t);
 
 			if (k && q[1] != 'T' && q[1] != 'C') {
 				*m = t;
@@ -1203,7 +1209,7 @@ static int strip_prefixes(const char **pp, const char *e, struct phys *m)
 				if (p < e && *p == ' ')
 					p++;
 				*pp = p;
-				return strip_prefixes(pp, e, m);
+				return dmesg_prefix_strip(pp, e, m);
 			}
 		}
 	}
@@ -1271,7 +1277,7 @@ static bool usage_ends(const char *p, const char *e)
  * site), but KERN_CONT may still bring its ", at: site" as a record of its
  * own.
  */
-static enum lock_cut lock_cut(const char *s, size_t len)
+static enum lock_cut dmesg_wrap_lock_cut(const char *s, size_t len)
 {
 	const char *e = s + len, *p = skip_spaces(s, e), *q, *usage;
 	bool index = false, name_next = false;
@@ -1422,7 +1428,7 @@ static bool lock_continues(enum lock_cut cut, const char *s, size_t len)
 	return false;
 }
 
-/* The empty lines held after a lock line (see assemble()), each alone. */
+/* The empty lines held after a lock line (see dmesg_wrap_assemble()), each alone. */
 static int emit_blanks(struct dmesg *d)
 {
 	const char *p = d->blank_raw.buf, *nl;
@@ -1444,7 +1450,7 @@ static int emit_blanks(struct dmesg *d)
 	return ret;
 }
 
-static int emit(struct dmesg *d)
+static int dmesg_emit(struct dmesg *d)
 {
 	int ret;
 
@@ -1478,7 +1484,7 @@ static void pend_sync(struct dmesg *d)
 }
 
 /* Make the pending line our own copy (before a join or the feed ends). */
-static void pend_own(struct dmesg *d)
+static void dmesg_wrap_pend_own(struct dmesg *d)
 {
 	if (!d->have || !d->borrowed)
 		return;
@@ -1525,7 +1531,7 @@ static void set_pending(struct dmesg *d, const struct phys *m, const char *raw,
 static void join(struct dmesg *d, const struct phys *m, const char *raw,
 		 size_t raw_len, bool glue)
 {
-	pend_own(d);
+	dmesg_wrap_pend_own(d);
 	if (d->text.len + m->len + 1 < DMESG_MAX_LOGICAL) {
 		if (!glue && d->text.len && m->len) {
 			char a = d->text.buf[d->text.len - 1];
@@ -2278,7 +2284,7 @@ static int pass_through(struct dmesg *d, const struct phys *m, const char *raw,
  * followed were all as wide, at least DMESG_WRAP_COLUMN, and no row was
  * wider; until then such rows are read as before.  From then on a row of
  * that width takes the next unprefixed row as it is, glued; a wider row
- * ends it (process()).
+ * ends it (dmesg_process()).
  */
 static void wrap_event(struct dmesg *d, size_t row)
 {
@@ -2313,8 +2319,9 @@ static bool fixed_wrap(struct dmesg *d, const struct phys *m)
 }
 
 /* Step 6: fold one stripped physical line into the logical stream. */
-static int assemble(struct dmesg *d, const struct phys *m, const char *raw,
-		    size_t raw_len, unsigned long first)
+static int dmesg_wrap_assemble(struct dmesg *d, const struct phys *m,
+			       const char *raw, size_t raw_len,
+			       unsigned long first)
 {
 	int ret;
 
@@ -2326,7 +2333,7 @@ static int assemble(struct dmesg *d, const struct phys *m, const char *raw,
 		return 0;
 	}
 	if (d->have) {
-		enum lock_cut cut = lock_cut(d->ptext, d->plen);
+		enum lock_cut cut = dmesg_wrap_lock_cut(d->ptext, d->plen);
 
 		if (cut != CUT_NONE && d->held < DMESG_HOLD_LINES &&
 		    d->frags < DMESG_HOLD_FRAGS &&
@@ -2397,7 +2404,7 @@ static int assemble(struct dmesg *d, const struct phys *m, const char *raw,
 		if (!m->prefixed && m->len) {
 			if (d->meta.prefixed && !d->plen && !d->continued) {
 				/* "[ts] " + "\n"-started record continued */
-				pend_own(d);
+				dmesg_wrap_pend_own(d);
 				strbuf_add(&d->text, m->text, m->len);
 				strbuf_addch(&d->raw, '\n');
 				strbuf_add(&d->raw, raw, raw_len);
@@ -2423,7 +2430,7 @@ static int assemble(struct dmesg *d, const struct phys *m, const char *raw,
 				return 0;
 			}
 		}
-		ret = emit(d);
+		ret = dmesg_emit(d);
 		if (ret)
 			return ret;
 	}
@@ -2432,15 +2439,15 @@ static int assemble(struct dmesg *d, const struct phys *m, const char *raw,
 }
 
 /* Steps 3-6 for one decoded physical line. */
-static int process(struct dmesg *d, const char *s, size_t len,
-		   unsigned long first, bool clean)
+static int dmesg_process(struct dmesg *d, const char *s, size_t len,
+			 unsigned long first, bool clean)
 {
 	struct phys m = { 0 };
 	const char *raw = s, *p, *e;
 	size_t raw_len = len;
 	int kind, ret;
 
-	s = sanitize(d, s, &len, clean);
+	s = dmesg_sanitize(d, s, &len, clean);
 	p = s;
 	e = s + len;
 	m.phys_len = len;
@@ -2471,25 +2478,25 @@ static int process(struct dmesg *d, const char *s, size_t len,
 	}
 
 	/* step 3a: a journal record's fields (-o json, -o verbose) */
-	if (p < e && *p == '{' && unwrap_journal_json(d, p, e)) {
+	if (p < e && *p == '{' && dmesg_unwrap_journal_json(d, p, e)) {
 		size_t n = d->unwrap.len;
 
-		p = sanitize(d, d->unwrap.buf, &n, false);
+		p = dmesg_sanitize(d, d->unwrap.buf, &n, false);
 		e = p + n;
 		m.prefixed = true;
 	} else if (p < e && (*p == ' ' || (*p >= 'A' && *p <= 'Z') || d->jv)) {
-		int j = unwrap_journal_verbose(d, &p, e);
+		int j = dmesg_unwrap_journal_verbose(d, &p, e);
 
 		if (j < 0)
 			return 0;
 		if (j > 0)
 			m.prefixed = true;
 		else if (p < e)
-			unwrap_ci(d, &p, &e);
+			dmesg_unwrap_ci(d, &p, &e);
 	} else if (p < e) {
-		unwrap_ci(d, &p, &e);
+		dmesg_unwrap_ci(d, &p, &e);
 	}
-	kind = strip_prefixes(&p, e, &m);
+	kind = dmesg_prefix_strip(&p, e, &m);
 	if (kind < 0)
 		return 0;
 	/* a wrapped syslog line's tail keeps its "#012" escapes */
@@ -2526,8 +2533,9 @@ static int process(struct dmesg *d, const char *s, size_t len,
 				ret = !m.prefixed && !m.len &&
 						      p == d->split.buf ?
 					      0 :
-					      assemble(d, &m, raw, raw_len,
-						       first);
+					      dmesg_wrap_assemble(d, &m, raw,
+								  raw_len,
+								  first);
 				if (ret || !hit)
 					return ret;
 				p = hit + 4;
@@ -2539,7 +2547,7 @@ static int process(struct dmesg *d, const char *s, size_t len,
 	}
 	m.text = p;
 	m.len = (size_t)(e - p);
-	return assemble(d, &m, raw, raw_len, first);
+	return dmesg_wrap_assemble(d, &m, raw, raw_len, first);
 }
 
 /* Decode =XX escapes of a QP line in place into d->qp (appending). */
@@ -2564,7 +2572,7 @@ static void qp_append(struct dmesg *d, const char *s, size_t len)
  * Quoted-printable shows itself by an encoded '=' ("=3D", banners are made of
  * them), an encoded NBSP or an encoded trailing blank; "pid=20134" is not QP.
  */
-static bool qp_marker(const char *s, size_t len)
+static bool dmesg_qp_marker(const char *s, size_t len)
 {
 	const char *e = s + len, *q = memchr(s, '=', len);
 
@@ -2622,7 +2630,7 @@ static int qp_replay(struct dmesg *d)
 	d->lineno = d->qp_first;
 	for (; p < e && !ret; p = nl + 1, d->lineno++) {
 		nl = memchr(p, '\n', (size_t)(e - p));
-		ret = process(d, p, (size_t)(nl - p), d->lineno, false);
+		ret = dmesg_process(d, p, (size_t)(nl - p), d->lineno, false);
 	}
 	d->lineno = keep;
 	strbuf_reset(&d->qp);
@@ -2645,12 +2653,12 @@ static int qp_line(struct dmesg *d, const char *s, size_t len, bool clean,
 		d->qp_mode = false;
 		if (d->qp_soft && (ret = qp_replay(d)))
 			return ret;
-	} else if (!d->qp_mode && eq && qp_marker(s, len) &&
+	} else if (!d->qp_mode && eq && dmesg_qp_marker(s, len) &&
 		   !qp_impossible(s, len)) {
 		d->qp_mode = true;
 	}
 	if (!d->qp_mode)
-		return process(d, s, len, d->lineno, clean);
+		return dmesg_process(d, s, len, d->lineno, clean);
 	if (!d->qp_soft) {
 		strbuf_reset(&d->qp);
 		strbuf_reset(&d->qp_raw);
@@ -2665,7 +2673,7 @@ static int qp_line(struct dmesg *d, const char *s, size_t len, bool clean,
 	}
 	qp_append(d, s, len);
 	d->qp_soft = false;
-	ret = process(d, d->qp.buf, d->qp.len, d->qp_first, false);
+	ret = dmesg_process(d, d->qp.buf, d->qp.len, d->qp_first, false);
 	strbuf_reset(&d->qp);
 	strbuf_reset(&d->qp_raw);
 	return ret;
@@ -2678,7 +2686,7 @@ static int qp_line(struct dmesg *d, const char *s, size_t len, bool clean,
  * Run the lines held by the look-back on, decoded as quoted-printable or
  * as they were read, each with its own line number.
  */
-static int qp_look_end(struct dmesg *d, bool qp)
+static int dmesg_qp_look_end(struct dmesg *d, bool qp)
 {
 	const char *p = d->look.buf, *e = p + d->look.len, *nl;
 	unsigned long keep = d->lineno;
@@ -2720,11 +2728,11 @@ static int qp_look(struct dmesg *d, const char *s, size_t len, bool eq,
 			return 0;
 		d->look_first = d->lineno;
 		d->look_soft = 0;
-	} else if (eq && qp_marker(s, len) && !qp_impossible(s, len)) {
-		*ret = qp_look_end(d, true);
+	} else if (eq && dmesg_qp_marker(s, len) && !qp_impossible(s, len)) {
+		*ret = dmesg_qp_look_end(d, true);
 		return 0;
 	} else if (qp_impossible(s, len)) {
-		*ret = qp_look_end(d, false);
+		*ret = dmesg_qp_look_end(d, false);
 		return 0;
 	}
 	strbuf_add(&d->look, s, len);
@@ -2733,12 +2741,12 @@ static int qp_look(struct dmesg *d, const char *s, size_t len, bool eq,
 	if (soft && len >= DMESG_QP_LINE - 8)
 		d->look_soft++;
 	if (d->look_n >= DMESG_QP_LOOK_LINES)
-		*ret = qp_look_end(d, d->look_soft >= 2);
+		*ret = dmesg_qp_look_end(d, d->look_soft >= 2);
 	return 1;
 }
 
-static int physical_line(struct dmesg *d, const char *s, size_t len, bool clean,
-			 bool eq)
+static int dmesg_qp_physical(struct dmesg *d, const char *s, size_t len,
+			     bool clean, bool eq)
 {
 	int ret = 0;
 
@@ -2780,15 +2788,16 @@ static int number_strip(struct dmesg *d, const char *s, size_t len,
 			size_t quote, size_t n, bool clean, bool eq)
 {
 	if (!quote)
-		return physical_line(d, s + n, len - n, clean, eq);
+		return dmesg_qp_physical(d, s + n, len - n, clean, eq);
 	strbuf_reset(&d->ln_strip);
 	strbuf_add(&d->ln_strip, s, quote);
 	strbuf_add(&d->ln_strip, s + n, len - n);
-	return physical_line(d, d->ln_strip.buf, d->ln_strip.len, clean, eq);
+	return dmesg_qp_physical(d, d->ln_strip.buf, d->ln_strip.len, clean,
+				 eq);
 }
 
 /* Run the held numbered line on, with its number stripped or not. */
-static int number_release(struct dmesg *d, bool numbered)
+static int dmesg_number_release(struct dmesg *d, bool numbered)
 {
 	unsigned long keep = d->lineno;
 	int ret;
@@ -2800,8 +2809,8 @@ static int number_release(struct dmesg *d, bool numbered)
 				   d->ln_quote, d->ln_skip, d->ln_clean,
 				   d->ln_eq);
 	else
-		ret = physical_line(d, d->ln_line.buf, d->ln_line.len,
-				    d->ln_clean, d->ln_eq);
+		ret = dmesg_qp_physical(d, d->ln_line.buf, d->ln_line.len,
+					d->ln_clean, d->ln_eq);
 	d->lineno = keep;
 	return ret;
 }
@@ -2812,8 +2821,8 @@ static int number_release(struct dmesg *d, bool numbered)
  * so "3 locks held by" alone keeps its 3).  The first numbered line of a
  * stretch waits for the next line to decide.
  */
-static int physical(struct dmesg *d, const char *s, size_t len, bool clean,
-		    bool eq)
+static int dmesg_number_physical(struct dmesg *d, const char *s, size_t len,
+				 bool clean, bool eq)
 {
 	unsigned long num = 0;
 	size_t n, quote = 0;
@@ -2826,7 +2835,7 @@ static int physical(struct dmesg *d, const char *s, size_t len, bool clean,
 	if (d->ln_held) {
 		bool numbered = n && num == d->ln_num + 1;
 
-		if ((ret = number_release(d, numbered)))
+		if ((ret = dmesg_number_release(d, numbered)))
 			return ret;
 		d->ln_on = numbered;
 	}
@@ -2847,7 +2856,7 @@ static int physical(struct dmesg *d, const char *s, size_t len, bool clean,
 		d->ln_lineno = d->lineno;
 		return 0;
 	}
-	return physical_line(d, s, len, clean, eq);
+	return dmesg_qp_physical(d, s, len, clean, eq);
 }
 
 /*
@@ -2928,7 +2937,7 @@ static const char *scan_line(const char *p, const char *e, bool *ctl, bool *eq)
  * function and dropped when it says the text cannot matter.  Dropping it must
  * not change any other logical line, so the line is taken only when the full
  * pipeline would deliver it whole and alone: the pending line is no lock-line
- * fragment waiting for a tail (else it goes first, as assemble() would), and
+ * fragment waiting for a tail (else it goes first, as dmesg_wrap_assemble() would), and
  * the line itself has text, no trailing blank and is no fragment (so nothing
  * that follows would be joined to it).  Returns true when the line is used up,
  * with *ret the consumer's stop value.
@@ -2971,13 +2980,13 @@ static bool skip_line(struct dmesg *d, const char *s, size_t len, int *ret)
 	    (p[1] != ' ' && !is_digit(p[1])))
 		return false;
 	n = match_ts14(p, e);
-	if (!n && !(n = match_bracket(p, e, &m)))
+	if (!n && !(n = dmesg_prefix_match_bracket(p, e, &m)))
 		return false;
 	after_ts = memchr(p, '.', n) != NULL;
 	p += n;
 	if (p < e && *p == ' ')
 		p++;
-	if (p < e && *p == '[' && (n = match_bracket(p, e, &m))) {
+	if (p < e && *p == '[' && (n = dmesg_prefix_match_bracket(p, e, &m))) {
 		p += n; /* a caller id "[  T15]" */
 		after_ts = false;
 		if (p < e && *p == ' ')
@@ -2986,18 +2995,18 @@ static bool skip_line(struct dmesg *d, const char *s, size_t len, int *ret)
 	while (p < e && *p == ' ')
 		p++;
 	/* what the full path would strip as one more prefix */
-	if (p >= e || (*p == '[' && match_bracket(p, e, &m)) ||
-	    (after_ts && match_host_tag(p, e)) ||
+	if (p >= e || (*p == '[' && dmesg_prefix_match_bracket(p, e, &m)) ||
+	    (after_ts && dmesg_prefix_match_host_tag(p, e)) ||
 	    (*p == '<' && p + 1 < e && is_digit(p[1])) ||
-	    (*p == 'k' && match_kernel_tag(p, e)) ||
+	    (*p == 'k' && dmesg_prefix_match_kernel_tag(p, e)) ||
 	    (*p == 'O' && e - p >= 5 && !memcmp(p, "Oops#", 5)))
 		return false;
-	if (d->have && lock_cut(d->ptext, d->plen) != CUT_NONE)
+	if (d->have && dmesg_wrap_lock_cut(d->ptext, d->plen) != CUT_NONE)
 		return false;
-	*ret = emit(d);
+	*ret = dmesg_emit(d);
 	if (!*ret && (!d->skip(d->ctx, p, (size_t)(e - p)) ||
 		      ((is_hex(*p) || *p == '#' || *p == '-' || *p == '(') &&
-		       lock_cut(p, (size_t)(e - p)) != CUT_NONE)))
+		       dmesg_wrap_lock_cut(p, (size_t)(e - p)) != CUT_NONE)))
 		return false; /* the full path (nothing is pending now) */
 	d->esc_kind = PFX_NONE;
 	d->dropped_len = len;
@@ -3023,7 +3032,7 @@ static bool as_read(const struct dmesg *d, const char *s, size_t n, bool eq)
 		return false;
 	if (d->qp_mode)
 		return !eq && n <= DMESG_QP_LINE;
-	return !eq || (!qp_marker(s, n) && s[n - 1] != '=');
+	return !eq || (!dmesg_qp_marker(s, n) && s[n - 1] != '=');
 }
 
 /* The input's shape for dmesg_longest_line() and dmesg_saw_nul(). */
@@ -3077,8 +3086,8 @@ int dmesg_feed(struct dmesg *d, const char *buf, size_t len)
 
 			note_line(d, p, n, ctl, true);
 			strbuf_add(&d->partial, p, n < room ? n : room);
-			ret = physical(d, d->partial.buf, d->partial.len, false,
-				       true);
+			ret = dmesg_number_physical(
+				d, d->partial.buf, d->partial.len, false, true);
 			strbuf_reset(&d->partial);
 			d->partial_truncated = false;
 		} else {
@@ -3089,13 +3098,13 @@ int dmesg_feed(struct dmesg *d, const char *buf, size_t len)
 				n = DMESG_MAX_LINE;
 			if (ctl || !d->skip || n == DMESG_MAX_LINE ||
 			    !as_read(d, p, n, eq) || !skip_line(d, p, n, &ret))
-				ret = physical(d, p, n, !ctl, eq);
+				ret = dmesg_number_physical(d, p, n, !ctl, eq);
 		}
 		if (ret)
 			break;
 		p = nl + 1;
 	}
-	pend_own(d);
+	dmesg_wrap_pend_own(d);
 	d->feed_lo = d->feed_hi = NULL;
 	return ret;
 }
@@ -3105,21 +3114,23 @@ int dmesg_finish(struct dmesg *d)
 	int ret = 0;
 
 	if (d->partial.len || d->partial_truncated) {
-		ret = physical(d, d->partial.buf, d->partial.len, false, true);
+		ret = dmesg_number_physical(d, d->partial.buf, d->partial.len,
+					    false, true);
 		strbuf_reset(&d->partial);
 		d->partial_truncated = false;
 	}
 	if (!ret && d->ln_held)
-		ret = number_release(d, false);
+		ret = dmesg_number_release(d, false);
 	if (!ret && d->look_n)
-		ret = qp_look_end(d, d->look_soft >= 2);
+		ret = dmesg_qp_look_end(d, d->look_soft >= 2);
 	if (!ret && d->qp_soft) {
 		d->qp_soft = false;
-		ret = process(d, d->qp.buf, d->qp.len, d->qp_first, false);
+		ret = dmesg_process(d, d->qp.buf, d->qp.len, d->qp_first,
+				    false);
 		strbuf_reset(&d->qp);
 		strbuf_reset(&d->qp_raw);
 	}
 	if (!ret)
-		ret = emit(d);
+		ret = dmesg_emit(d);
 	return ret;
 }
