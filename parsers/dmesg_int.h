@@ -1,0 +1,235 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * dmesg_int.h: what the parts of the dmesg reader share, private to
+ * parsers/dmesg*.c (others use parsers/dmesg.h).  The steps of the pipeline
+ * (dmesg.c's opening comment) and their files:
+ *   0. dmesg_number.c    line numbers of a numbered view
+ *   1. dmesg_qp.c        quoted-printable
+ *   2. dmesg_sanitize.c  bytes made text
+ *   3. dmesg_unwrap.c    journald records, a LAVA log's YAML, CI stamps
+ *   4. dmesg_prefix.c    transport prefixes
+ *   5. dmesg.c           escaped newlines (dmesg_process(), which runs 3-6)
+ *   6. dmesg_wrap.c      wrapped lines joined into the pending line
+ * dmesg.c also holds the state's life cycle, the fast path of dmesg_feed()
+ * and the delivery of the pending line (dmesg_emit(): the fast path calls
+ * it for every line it drops, so it stays where that call inlines).  The
+ * small character tests are inline here: the per-line paths of every part
+ * call them.
+ */
+#ifndef SPLATD_DMESG_INT_H
+#define SPLATD_DMESG_INT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "parsers/dmesg.h"
+#include "parsers/strbuf.h"
+
+/* A logical line never grows past this (joins stop). */
+#define DMESG_MAX_LOGICAL (64 * 1024)
+/* A mail client wraps lines at 72-78 columns; shorter lines are whole. */
+#define DMESG_WRAP_COLUMN 60
+/* A screen's fixed width is learnt from this many rows of it in a row. */
+#define DMESG_WRAP_SAME 3
+/*
+ * An incomplete lock line waits this many physical lines for each next
+ * fragment of its tail, and takes at most DMESG_HOLD_FRAGS fragments.
+ */
+#define DMESG_HOLD_LINES 8
+#define DMESG_HOLD_FRAGS 16
+
+/* One physical line after steps 1-4. */
+struct phys {
+	const char *text; /* after quote and prefix stripping, trimmed */
+	size_t len;
+	size_t phys_len; /* length of the whole physical line */
+	int quote; /* number of '>' quote markers */
+	int quote_pad; /* blanks after the last one ("> " has 1) */
+	int indent; /* blanks between the prefix and the text */
+	bool prefixed;
+	bool trailing_ws; /* the text had trailing blanks (wrap at space) */
+	int level;
+	char caller[16];
+};
+
+struct dmesg {
+	dmesg_line_fn fn;
+	dmesg_skip_fn skip;
+	void *ctx;
+
+	struct strbuf partial; /* physical line split across chunks */
+	bool partial_truncated;
+	struct strbuf qp; /* QP soft-broken physical line parts, decoded */
+	struct strbuf qp_raw; /* the same parts as read, '\n'-separated */
+	bool qp_mode; /* this stretch of the input is quoted-printable */
+	bool qp_soft; /* qp holds a line waiting for its tail */
+	unsigned long qp_first; /* first physical line of qp */
+	/*
+	 * A soft break seen before any QP marker: the lines from it are held
+	 * (each ending in '\n') until a marker says QP or a line QP cannot
+	 * have written says not; see qp_look().
+	 */
+	struct strbuf look;
+	unsigned long look_first; /* physical line number of its first line */
+	int look_n, look_soft; /* lines held, and how many end in '=' */
+	/* a line-numbered view (cat -n, less -N): dmesg_number_physical() */
+	struct strbuf ln_line; /* a numbered line waiting for the next one */
+	bool ln_held;
+	bool ln_clean, ln_eq; /* what scan_line() said about ln_line */
+	size_t ln_quote, ln_skip; /* quote markers, then number and blank */
+	struct strbuf ln_strip; /* scratch: a quoted line without its number */
+	unsigned long ln_lineno; /* its physical line number */
+	bool ln_on; /* the previous physical line was numbered... */
+	unsigned long ln_num; /* ...or held, with this number */
+	struct strbuf clean; /* scratch: sanitised line */
+	struct strbuf split; /* scratch: #012 splitting */
+	struct strbuf unwrap; /* scratch: a CI log line's decoded "msg" */
+
+	unsigned long lineno;
+	unsigned long long bytes;
+	size_t line_bytes; /* of the physical line being read, uncapped */
+	bool line_cr; /* its last byte so far is '\r' */
+	size_t longest; /* longest physical line so far, uncapped */
+	bool nul; /* a NUL byte was seen */
+
+	/*
+	 * The pending logical line.  It borrows the caller's buffer while a
+	 * dmesg_feed() call lasts (most lines are never copied) and is copied
+	 * into text/raw when it must outlive the call or grow by a join.
+	 */
+	bool have;
+	bool borrowed;
+	const char *ptext, *praw;
+	size_t plen, prawlen;
+	const char *feed_lo, *feed_hi;
+	struct strbuf text;
+	struct strbuf raw;
+	struct dmesg_line meta;
+	int quote;
+	size_t phys_len;
+	bool trailing_ws;
+	bool continued; /* text came from an unprefixed line */
+	int held; /* physical lines waited since its last fragment */
+	int frags; /* fragments joined to the incomplete lock line */
+	/*
+	 * Empty unprefixed lines read while a whole lock line waited for a
+	 * ", at: site" record: delivered after it when none came.
+	 */
+	int nblank;
+	unsigned long blank_at[DMESG_HOLD_LINES];
+	struct strbuf blank_raw; /* their raw text, each ending in '\n' */
+	struct strbuf phrase; /* scratch: a wrapped phrase put together */
+	/* the escapes of the last prefixed line's transport (PFX_*) */
+	int esc_kind;
+	/*
+	 * A terminal or console server that cuts every line at a fixed
+	 * column (a copy of a terminal window, a capture of its screen):
+	 * the width, once two prefixed rows of it were continued on an
+	 * unprefixed row (wrap_cand, wrap_seen), 0 when not known.
+	 */
+	size_t wrap_w, wrap_cand;
+	int wrap_seen;
+	size_t dropped_len; /* the fast path dropped the last line, this long */
+	/* journalctl -o verbose: 0 out of a record, 1 in one of the kernel's
+	 * (or of no _TRANSPORT yet), 2 in another service's */
+	int jv;
+};
+
+static inline bool is_blank(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+static inline bool is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static inline bool is_hex(char c)
+{
+	return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+static inline size_t skip_digits(const char *p, const char *e)
+{
+	const char *q = p;
+
+	while (q < e && is_digit(*q))
+		q++;
+	return (size_t)(q - p);
+}
+
+enum prefix_kind { PFX_NONE, PFX_SYSLOG, PFX_KMSG };
+
+/*
+ * Where a transport (a KERN_CONT fragment flushed as its own record, a mail
+ * client's or a tracker's hard wrap) cut a lock line short: what the line
+ * has so far says what its next fragment must start with.
+ */
+enum lock_cut {
+	CUT_NONE, /* a whole line, or no lock line at all */
+	CUT_INDEX, /* "#3:" alone: the instance or the name follows */
+	CUT_NAME_NEXT, /* "-> #0" or an instance alone: "(name" follows */
+	CUT_NAME, /* "(&type->s_umount_key#45": the rest of the name */
+	CUT_USAGE, /* "){+.+." : the rest of the usage */
+	CUT_WAIT, /* "}-" : "{3:3}" */
+	CUT_COMMA, /* "}-{3:3}," : "at: site" */
+	CUT_AT, /* ", at:" : the acquire site */
+	CUT_SITE, /* "){+.+.}-{3:3}", whole, but ", at: site" may follow */
+};
+
+static inline const char *skip_spaces(const char *p, const char *e)
+{
+	while (p < e && *p == ' ')
+		p++;
+	return p;
+}
+
+/* RFC 2045: an encoded line has at most 76 characters. */
+#define DMESG_QP_LINE 76
+
+extern const char *const dmesg_prefix_wdays[7];
+
+/* dmesg_sanitize.c */
+const char *dmesg_sanitize(struct dmesg *d, const char *s, size_t *lenp,
+			   bool clean);
+
+/* dmesg_prefix.c */
+bool dmesg_prefix_is_word3(const char *p, const char *e, const char *const *tab,
+			   int n);
+size_t dmesg_prefix_match_bracket(const char *p, const char *e, struct phys *m);
+size_t dmesg_prefix_match_kernel_tag(const char *p, const char *e);
+size_t dmesg_prefix_match_syslog(const char *p, const char *e);
+size_t dmesg_prefix_match_host_tag(const char *p, const char *e);
+size_t dmesg_prefix_match_iso(const char *p, const char *e, bool bare_t);
+int dmesg_prefix_strip(const char **pp, const char *e, struct phys *m);
+
+/* dmesg_unwrap.c */
+bool dmesg_unwrap_journal_json(struct dmesg *d, const char *p, const char *e);
+int dmesg_unwrap_journal_verbose(struct dmesg *d, const char **pp,
+				 const char *e);
+void dmesg_unwrap_ci(struct dmesg *d, const char **pp, const char **ep);
+
+/* dmesg_wrap.c */
+enum lock_cut dmesg_wrap_lock_cut(const char *s, size_t len);
+void dmesg_wrap_pend_own(struct dmesg *d);
+int dmesg_wrap_assemble(struct dmesg *d, const struct phys *m, const char *raw,
+			size_t raw_len, unsigned long first);
+
+/* dmesg_qp.c */
+bool dmesg_qp_marker(const char *s, size_t len);
+int dmesg_qp_look_end(struct dmesg *d, bool qp);
+int dmesg_qp_physical(struct dmesg *d, const char *s, size_t len, bool clean,
+		      bool eq);
+
+/* dmesg_number.c */
+int dmesg_number_release(struct dmesg *d, bool numbered);
+int dmesg_number_physical(struct dmesg *d, const char *s, size_t len,
+			  bool clean, bool eq);
+
+/* dmesg.c */
+int dmesg_emit(struct dmesg *d);
+int dmesg_process(struct dmesg *d, const char *s, size_t len,
+		  unsigned long first, bool clean);
+
+#endif

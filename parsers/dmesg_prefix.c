@@ -1,0 +1,584 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * dmesg step 4: the transport prefixes of a kernel line (levels, console
+ * stamps, caller ids, dmesg -H/-T/-x, syslog and journalctl dates and tags,
+ * RFC 5424, /dev/kmsg records, pstore part markers), matched and stripped.
+ */
+#include "parsers/dmesg_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "parsers/alloc.h"
+
+static const char *const months[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
+				      "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+const char *const dmesg_prefix_wdays[] = { "Mon", "Tue", "Wed", "Thu",
+					   "Fri", "Sat", "Sun" };
+
+bool dmesg_prefix_is_word3(const char *p, const char *e, const char *const *tab,
+			   int n)
+{
+	int i;
+
+	if (e - p < 3)
+		return false;
+	for (i = 0; i < n; i++)
+		if (!memcmp(p, tab[i], 3))
+			return true;
+	return false;
+}
+
+/* "hh:mm" or "hh:mm:ss" with optional ".frac"; returns length or 0. */
+static size_t match_clock(const char *p, const char *e, bool secs)
+{
+	const char *q = p;
+	size_t n;
+
+	n = skip_digits(q, e);
+	if (n < 1 || n > 2)
+		return 0;
+	q += n;
+	if (q >= e || *q != ':')
+		return 0;
+	q++;
+	if (skip_digits(q, e) != 2)
+		return 0;
+	q += 2;
+	if (secs) {
+		if (q >= e || *q != ':')
+			return 0;
+		q++;
+		if (skip_digits(q, e) != 2)
+			return 0;
+		q += 2;
+		if (q < e && *q == '.') {
+			n = skip_digits(q + 1, e);
+			if (n)
+				q += 1 + n;
+		}
+	}
+	return (size_t)(q - p);
+}
+
+/*
+ * A bracketed prefix at p ('[' ... ']'): timestamp, delta, dmesg -H/-T
+ * stamp or caller id.  Returns its length (without the following blank)
+ * or 0.
+ */
+size_t dmesg_prefix_match_bracket(const char *p, const char *e, struct phys *m)
+{
+	const char *q = p + 1, *r;
+	size_t n;
+
+	if (e - p < 3 || *p != '[')
+		return 0;
+	while (q < e && *q == ' ')
+		q++;
+	if (q >= e)
+		return 0;
+	/* what no prefix starts with ("[drm]", "[IGT]"): out at once */
+	if (!is_digit(*q) && !strchr("+TCMWFSJAOND", *q))
+		return 0;
+	if (*q == '+' || is_digit(*q)) { /* [ 6.928112] or [  +0.000002] */
+		bool delta = *q == '+';
+
+		r = q + delta;
+		n = skip_digits(r, e);
+		if (!n || r + n >= e || r[n] != '.')
+			return 0;
+		r += n + 1;
+		n = skip_digits(r, e);
+		if (!n || r + n >= e)
+			return 0;
+		if (!delta && r[n] == ' ') {
+			/* dmesg -d, journalctl -o short-delta: the time since
+			 * the last line after the stamp, "[ 61.5 <  0.000007>]" */
+			r += n;
+			while (r < e && *r == ' ')
+				r++;
+			if (r >= e || *r != '<')
+				return 0;
+			r++;
+			while (r < e && *r == ' ')
+				r++;
+			n = skip_digits(r, e);
+			if (!n || r + n >= e || r[n] != '.')
+				return 0;
+			r += n + 1;
+			n = skip_digits(r, e);
+			if (!n || r + n + 1 >= e || r[n] != '>')
+				return 0;
+			r += n + 1;
+			n = 0;
+		}
+		if (r[n] != ']')
+			return 0;
+		return (size_t)(r + n + 1 - p);
+	}
+	if ((*q == 'T' || *q == 'C') && q + 1 < e && is_digit(q[1])) {
+		r = q + 1;
+		n = skip_digits(r, e);
+		if (r + n >= e || r[n] != ']' || n > 10)
+			return 0;
+		if ((size_t)(r + n - q) < sizeof(m->caller)) {
+			memcpy(m->caller, q, (size_t)(r + n - q));
+			m->caller[r + n - q] = '\0';
+		}
+		return (size_t)(r + n + 1 - p);
+	}
+	if (dmesg_prefix_is_word3(q, e, dmesg_prefix_wdays, 7) && q + 4 < e &&
+	    q[3] == ' ')
+		q += 4; /* dmesg -T: [Mon Jan  1 00:00:00 2024] */
+	if (dmesg_prefix_is_word3(q, e, months, 12)) {
+		q += 3;
+		while (q < e && *q == ' ')
+			q++;
+		n = skip_digits(q, e);
+		if (!n || n > 2)
+			return 0;
+		q += n;
+		if (q >= e || *q != ' ')
+			return 0;
+		q++;
+		n = match_clock(q, e, false);
+		if (!n)
+			return 0;
+		q += n;
+		if (q < e && *q == ':') { /* seconds and a year */
+			n = skip_digits(q + 1, e);
+			if (n != 2)
+				return 0;
+			q += 3;
+			if (q < e && *q == ' ') {
+				n = skip_digits(q + 1, e);
+				if (n == 4)
+					q += 5;
+			}
+		}
+		if (q >= e || *q != ']')
+			return 0;
+		return (size_t)(q + 1 - p);
+	}
+	return 0;
+}
+
+/* "kernel:" or "kernel[123]:" followed by a blank or end; returns length. */
+size_t dmesg_prefix_match_kernel_tag(const char *p, const char *e)
+{
+	const char *q = p;
+
+	if (e - p < 7 || memcmp(p, "kernel", 6))
+		return 0;
+	q += 6;
+	if (q < e && *q == '[') {
+		while (q < e && *q != ']')
+			q++;
+		if (q >= e)
+			return 0;
+		q++;
+	}
+	if (q >= e || *q != ':')
+		return 0;
+	q++;
+	if (q < e && !is_blank(*q))
+		return 0;
+	return (size_t)(q - p);
+}
+
+/*
+ * A syslog/journal date ("Feb 08 10:32:08 host kernel:", ISO 8601 with an
+ * optional zone "+01:00", "+0100" or "Z", "Dec 14 06:35:48.545439 kernel:")
+ * up to and including the kernel tag.  Returns its length or 0.
+ */
+size_t dmesg_prefix_match_syslog(const char *p, const char *e)
+{
+	const char *q = p, *host;
+	size_t n, k;
+
+	if (dmesg_prefix_is_word3(q, e, dmesg_prefix_wdays, 7) && e - q > 24 &&
+	    q[3] == ' ' && (n = dmesg_prefix_match_iso(q + 4, e, true)) &&
+	    q[4 + n] == ' ') {
+		/* journalctl -o short-full: "Mon 2026-12-07 10:00:00 UTC" */
+		q += 4 + n + 1;
+		host = q; /* the zone: "UTC", "CET", "+0100" */
+		while (q < e && q - host < 6 &&
+		       ((*q >= 'A' && *q <= 'Z') || is_digit(*q) || *q == '+' ||
+			*q == '-'))
+			q++;
+		if (q == host || q >= e)
+			return 0;
+	} else if (is_digit(*q) && (n = skip_digits(q, e)) >= 9 && n <= 11 &&
+		   q + n < e && q[n] == '.' && skip_digits(q + n + 1, e) == 6) {
+		/* journalctl -o short-unix: "1765101601.500000" */
+		q += n + 7;
+	} else if (dmesg_prefix_is_word3(q, e, months, 12)) {
+		q += 3;
+		while (q < e && *q == ' ')
+			q++;
+		n = skip_digits(q, e);
+		if (!n || n > 2 || q + n >= e || q[n] != ' ')
+			return 0;
+		q += n + 1;
+		n = match_clock(q, e, true);
+		if (!n)
+			return 0;
+		q += n;
+	} else if (skip_digits(q, e) == 4 && e - q > 19 && q[4] == '-' &&
+		   q[7] == '-' && (q[10] == 'T' || q[10] == ' ')) {
+		q += 11;
+		n = match_clock(q, e, true);
+		if (!n)
+			return 0;
+		q += n;
+		/* a zone: "+01:00", "+0100" (older journalctl), "Z" */
+		if (q < e && (*q == '+' || *q == '-') &&
+		    skip_digits(q + 1, e) == 2 && e - q >= 6 && q[3] == ':' &&
+		    skip_digits(q + 4, e) == 2) {
+			q += 6;
+		} else if (q < e && (*q == '+' || *q == '-') &&
+			   skip_digits(q + 1, e) == 4) {
+			q += 5;
+		} else if (q < e && *q == 'Z') {
+			q++;
+		}
+	} else {
+		return 0;
+	}
+	if (q >= e || *q != ' ')
+		return 0;
+	q++;
+	k = dmesg_prefix_match_kernel_tag(q, e);
+	if (k)
+		return (size_t)(q + k - p);
+	host = q; /* one host token, then the tag */
+	while (q < e && !is_blank(*q))
+		q++;
+	if (q == host || q >= e)
+		return 0;
+	q++;
+	k = dmesg_prefix_match_kernel_tag(q, e);
+	if (!k)
+		return 0;
+	return (size_t)(q + k - p);
+}
+
+/*
+ * journalctl -o short-monotonic's "host kernel:" after the "[ 1.234567]"
+ * stamp: one host-name token, then the kernel tag.  Returns its length or 0.
+ */
+size_t dmesg_prefix_match_host_tag(const char *p, const char *e)
+{
+	const char *q = p;
+	size_t tag;
+
+	while (q < e && (is_digit(*q) || (*q >= 'a' && *q <= 'z') ||
+			 (*q >= 'A' && *q <= 'Z') || *q == '-' || *q == '.' ||
+			 *q == '_'))
+		q++;
+	if (q == p || q >= e || *q != ' ')
+		return 0;
+	q++;
+	tag = dmesg_prefix_match_kernel_tag(q, e);
+	return tag ? (size_t)(q + tag - p) : 0;
+}
+
+/* dmesg -x "kern  :warn  : "; returns length or 0. */
+static size_t match_facility(const char *p, const char *e, struct phys *m)
+{
+	static const char *const fac[] = {
+		"kern",	    "user",   "mail",	"daemon", "auth",
+		"syslog",   "lpr",    "news",	"uucp",	  "cron",
+		"authpriv", "ftp",    "local0", "local1", "local2",
+		"local3",   "local4", "local5", "local6", "local7"
+	};
+	static const char *const lvl[] = { "emerg", "alert",  "crit", "err",
+					   "warn",  "notice", "info", "debug" };
+	const char *q = p, *w;
+	size_t i, n;
+
+	/* cheap gate: a short word, blanks, then ':' */
+	while (q < e && q - p < 9 && (is_digit(*q) || (*q >= 'a' && *q <= 'z')))
+		q++;
+	while (q < e && *q == ' ')
+		q++;
+	if (q >= e || *q != ':')
+		return 0;
+	for (i = 0; i < ARRAY_SIZE(fac); i++) {
+		n = strlen(fac[i]);
+		if ((size_t)(e - p) > n && !memcmp(p, fac[i], n) &&
+		    (p[n] == ' ' || p[n] == ':'))
+			break;
+	}
+	if (i == ARRAY_SIZE(fac))
+		return 0;
+	q = p + n;
+	while (q < e && *q == ' ')
+		q++;
+	if (q >= e || *q != ':')
+		return 0;
+	q++;
+	w = q;
+	for (i = 0; i < 8; i++) {
+		n = strlen(lvl[i]);
+		if ((size_t)(e - w) >= n && !memcmp(w, lvl[i], n))
+			break;
+	}
+	if (i == 8)
+		return 0;
+	q = w + n;
+	while (q < e && *q == ' ')
+		q++;
+	if (q >= e || *q != ':')
+		return 0;
+	m->level = (int)i;
+	return (size_t)(q + 1 - p);
+}
+
+/* /dev/kmsg "pri,seq,usec,flags[,caller=T1];"; returns length or 0. */
+static size_t match_kmsg(const char *p, const char *e, struct phys *m)
+{
+	const char *q = p, *c;
+	size_t n;
+	unsigned long pri;
+	int field;
+
+	pri = strtoul(p, NULL, 10);
+	for (field = 0; field < 3; field++) {
+		n = skip_digits(q, e);
+		if (!n || q + n >= e || q[n] != ',')
+			return 0;
+		q += n + 1;
+	}
+	while (q < e && (*q == '-' || *q == 'c' || *q == '+'))
+		q++;
+	c = q;
+	while (q < e && *q != ';' && q - c < 64)
+		q++;
+	if (q >= e || *q != ';')
+		return 0;
+	if (q - c > 8 && !memcmp(c, ",caller=", 8) &&
+	    (size_t)(q - c - 8) < sizeof(m->caller)) {
+		memcpy(m->caller, c + 8, (size_t)(q - c - 8));
+		m->caller[q - c - 8] = '\0';
+	}
+	m->level = (int)(pri & 7);
+	return (size_t)(q + 1 - p);
+}
+
+/*
+ * ISO 8601 date and time "2026-12-07T10:00:11[.frac][Z|+01:00|+0100]" (a
+ * blank instead of the T when bare_t); returns its length or 0.
+ */
+size_t dmesg_prefix_match_iso(const char *p, const char *e, bool bare_t)
+{
+	const char *q = p;
+	size_t n;
+
+	if (e - p < 19 || skip_digits(p, e) != 4 || p[4] != '-' ||
+	    skip_digits(p + 5, e) != 2 || p[7] != '-' ||
+	    skip_digits(p + 8, e) != 2 ||
+	    !(p[10] == 'T' || (bare_t && p[10] == ' ')))
+		return 0;
+	q += 11;
+	if (skip_digits(q, e) != 2 || !(n = match_clock(q, e, true)))
+		return 0;
+	q += n;
+	if (q < e && (*q == '+' || *q == '-') && skip_digits(q + 1, e) == 2 &&
+	    e - q >= 6 && q[3] == ':' && skip_digits(q + 4, e) == 2)
+		q += 6;
+	else if (q < e && (*q == '+' || *q == '-') &&
+		 skip_digits(q + 1, e) == 4)
+		q += 5;
+	else if (q < e && *q == 'Z')
+		q++;
+	return (size_t)(q - p);
+}
+
+/*
+ * dmesg --time-format iso: "2026-12-07T10:00:11,123456+01:00" (util-linux
+ * prints a comma, microseconds and the zone's offset, always).  It is the
+ * kernel's own prefix, unlike a CI system's ISO stamp (a '.' or no
+ * fraction, "Z"), which wraps every line of a job.  Returns its length or 0.
+ */
+static size_t match_dmesg_iso(const char *p, const char *e)
+{
+	const char *q;
+	size_t n;
+
+	if (e - p < 32 || skip_digits(p, e) != 4 || p[4] != '-' ||
+	    skip_digits(p + 5, e) != 2 || p[7] != '-' ||
+	    skip_digits(p + 8, e) != 2 || p[10] != 'T')
+		return 0;
+	q = p + 11;
+	if (skip_digits(q, e) != 2 || !(n = match_clock(q, e, true)) || n != 8)
+		return 0;
+	q += n;
+	if (*q != ',' || skip_digits(q + 1, e) != 6)
+		return 0;
+	q += 7;
+	if ((*q != '+' && *q != '-') || skip_digits(q + 1, e) != 2 ||
+	    q[3] != ':' || skip_digits(q + 4, e) != 2)
+		return 0;
+	return (size_t)(q + 6 - p);
+}
+
+/*
+ * RFC 5424 syslog after its "<PRI>": "1 TIMESTAMP HOST kernel PROCID MSGID
+ * SD " (rsyslog's RSYSLOG_SyslogProtocol23Format, syslog-ng's
+ * syslog-protocol); only the kernel's lines.  Returns its length or 0.
+ */
+static size_t match_rfc5424(const char *p, const char *e)
+{
+	const char *q = p, *w;
+	size_t n;
+	int field;
+
+	if (e - p < 4 || p[0] != '1' || p[1] != ' ')
+		return 0;
+	q += 2;
+	if (*q == '-')
+		n = 1;
+	else if (!(n = dmesg_prefix_match_iso(q, e, false)))
+		return 0;
+	q += n;
+	for (field = 0; field < 4; field++) { /* host, app, procid, msgid */
+		if (q >= e || *q != ' ')
+			return 0;
+		w = ++q;
+		while (q < e && !is_blank(*q))
+			q++;
+		if (q == w)
+			return 0;
+		if (field == 1 && (q - w != 6 || memcmp(w, "kernel", 6)))
+			return 0;
+	}
+	if (q >= e || *q != ' ')
+		return 0;
+	q++;
+	if (q < e && *q == '-') { /* no structured data */
+		q++;
+	} else {
+		while (q < e && *q == '[') { /* [id param="v" ...] */
+			while (q < e && *q != ']') {
+				if (*q == '\\' && q + 1 < e)
+					q++;
+				q++;
+			}
+			if (q >= e)
+				return 0;
+			q++;
+		}
+	}
+	if (q < e && *q != ' ')
+		return 0;
+	return (size_t)(q - p);
+}
+
+/*
+ * Step 4: strip stacked transport prefixes from [*pp, e).  Returns the kind
+ * of escape convention the transport uses, or -1 for a line that is only
+ * transport noise (pstore part markers).
+ */
+int dmesg_prefix_strip(const char **pp, const char *e, struct phys *m)
+{
+	const char *p = *pp, *start;
+	int kind = PFX_NONE, rounds;
+	bool after_ts = false; /* the last prefix was a "[ 1.234567]" */
+	size_t n;
+
+	for (rounds = 0; rounds < 8; rounds++) {
+		start = p;
+		while (p < e && is_blank(*p))
+			p++;
+		if (p >= e)
+			break;
+		n = 0;
+		if (*p == '<' && e - p >= 3 && is_digit(p[1])) {
+			const char *q = p + 1;
+
+			q += skip_digits(q, e);
+			if (q < e && *q == '>' && q - p <= 4) {
+				m->level = (p[1] - '0') & 7;
+				n = (size_t)(q + 1 - p);
+				if (rounds == 0 && q + 1 < e && q[1] == '1') {
+					size_t k = match_rfc5424(q + 1, e);
+
+					if (k) {
+						n += k;
+						kind = PFX_SYSLOG;
+					}
+				}
+			}
+		} else if (*p == '[') {
+			n = dmesg_prefix_match_bracket(p, e, m);
+		} else if (rounds == 0 && is_digit(*p)) {
+			n = match_kmsg(p, e, m);
+			if (n)
+				kind = PFX_KMSG;
+			else if ((n = dmesg_prefix_match_syslog(p, e)))
+				kind = PFX_SYSLOG;
+			else
+				n = match_dmesg_iso(p, e);
+		} else if (*p == 'k' &&
+			   (n = dmesg_prefix_match_kernel_tag(p, e))) {
+			kind = PFX_SYSLOG;
+		} else if (rounds == 0 && *p >= 'A' && *p <= 'Z' &&
+			   (n = dmesg_prefix_match_syslog(p, e))) {
+			kind = PFX_SYSLOG;
+		} else if (rounds == 0 && *p >= 'a' && *p <= 'z') {
+			n = match_facility(p, e, m);
+		} else if (*p == 'O' && e - p >= 5 && !memcmp(p, "Oops#", 5)) {
+			const char *q = p + 5;
+
+			q += skip_digits(q, e);
+			if (e - q >= 5 && !memcmp(q, " Part", 5)) {
+				q += 5;
+				q += skip_digits(q, e);
+				while (q < e && is_blank(*q))
+					q++;
+				if (q == e)
+					return -1;
+			}
+		}
+		if (!n && after_ts && (n = dmesg_prefix_match_host_tag(p, e)))
+			kind = PFX_SYSLOG;
+		if (!n) {
+			p = start;
+			break;
+		}
+		after_ts = *p == '[' && memchr(p, '.', n);
+		p += n;
+		m->prefixed = true;
+		/* one blank separates a prefix from the text */
+		if (p < e && *p == ' ')
+			p++;
+		start = p;
+	}
+	if (!m->prefixed) {
+		/*
+		 * Byte-interleaved console and syslog copies glue fragments
+		 * before a console prefix: "00910215247-aa k[ 1842.8] text".
+		 */
+		const char *q = memchr(
+			p, '[', (size_t)(e - p) < 40 ? (size_t)(e - p) : 40);
+
+		if (q && q > p && !memchr(p, '(', (size_t)(q - p)) &&
+		    !memchr(p, ':', (size_t)(q - p))) {
+			struct phys t = *m;
+			size_t k = dmesg_prefix_match_bracket(q, e, &t);
+
+			if (k && q[1] != 'T' && q[1] != 'C') {
+				*m = t;
+				m->prefixed = true;
+				p = q + k;
+				if (p < e && *p == ' ')
+					p++;
+				*pp = p;
+				return dmesg_prefix_strip(pp, e, m);
+			}
+		}
+	}
+	*pp = p;
+	return kind;
+}

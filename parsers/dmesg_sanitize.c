@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * dmesg step 2: a physical line's bytes made text (line ends, NUL,
+ * control bytes, terminal escapes, NBSP and invalid UTF-8).
+ */
+#include "parsers/dmesg_int.h"
+
+#include <string.h>
+
+#include "parsers/strbuf.h"
+#include "parsers/utf8.h"
+
+/*
+ * The length of the terminal escape sequence at u (u[0] is ESC), ECMA-48:
+ * a CSI "ESC [ params intermediates final" (colours: "\e[1;33m"), an OSC
+ * "ESC ] ... BEL" or "... ESC \", or ESC and one more byte.  A CSI cut
+ * by the end of the line ends there; an OSC never closed is only its
+ * introducer (the text after it is kept).
+ */
+static size_t ansi_escape_len(const unsigned char *u, size_t len)
+{
+	size_t i = 2;
+
+	if (len < 2)
+		return 1;
+	if (u[1] == '[') {
+		while (i < len && u[i] >= 0x30 && u[i] <= 0x3f)
+			i++;
+		while (i < len && u[i] >= 0x20 && u[i] <= 0x2f)
+			i++;
+		if (i < len && u[i] >= 0x40 && u[i] <= 0x7e)
+			return i + 1;
+		return i; /* malformed: drop what was read */
+	}
+	if (u[1] == ']') {
+		for (; i < len; i++) {
+			if (u[i] == 0x07)
+				return i + 1;
+			if (u[i] == 0x1b && i + 1 < len && u[i + 1] == '\\')
+				return i + 2;
+		}
+		return 2; /* unterminated: only the introducer goes */
+	}
+	if (u[1] < 0x20 || u[1] >= 0x7f)
+		return 1;
+	return 2;
+}
+
+/* Step 2: copy s into d->clean, sanitised; returns the clean text. */
+const char *dmesg_sanitize(struct dmesg *d, const char *s, size_t *lenp,
+			   bool clean)
+{
+	size_t len = *lenp, i;
+	const unsigned char *u = (const unsigned char *)s;
+
+	while (len && (s[len - 1] == '\r' || s[len - 1] == '\n'))
+		len--;
+	if (len >= 2 && s[len - 2] == '^' && s[len - 1] == 'M')
+		len -= 2;
+	if (clean) {
+		*lenp = len;
+		return s;
+	}
+	i = 0;
+	for (; i + 8 <= len; i += 8) {
+		unsigned long long x;
+
+		memcpy(&x, u + i, 8);
+		/* a byte < 0x20, >= 0x80 or == 0x7f somewhere in x? */
+		if (((x - 0x2020202020202020ULL) | x |
+		     (x + 0x0101010101010101ULL)) &
+		    0x8080808080808080ULL)
+			break;
+	}
+	for (; i < len; i++)
+		if (u[i] < 0x20 || u[i] >= 0x7f)
+			break;
+	if (i == len) {
+		*lenp = len;
+		return s;
+	}
+	strbuf_reset(&d->clean);
+	strbuf_grow(&d->clean, len);
+	for (i = 0; i < len; i++) {
+		unsigned char c = u[i];
+		size_t n;
+
+		if (c == '\t' || c == '\r' || c == '\v' || c == '\f' ||
+		    c == 0x7f) {
+			strbuf_addch(&d->clean, ' ');
+			continue;
+		}
+		if (c == 0)
+			continue;
+		if (c == 0x1b) {
+			/* a terminal escape (dmesg --color, a CI console's
+			 * colours) is no text: dropped whole */
+			i += ansi_escape_len(u + i, len - i) - 1;
+			continue;
+		}
+		if (c < 0x20) {
+			strbuf_addch(&d->clean, ' ');
+			continue;
+		}
+		if (c < 0x80) {
+			strbuf_addch(&d->clean, (char)c);
+			continue;
+		}
+		if (c == 0xc2 && i + 1 < len && u[i + 1] == 0xa0) {
+			strbuf_addch(&d->clean, ' '); /* NO-BREAK SPACE */
+			i++;
+			continue;
+		}
+		n = utf8_seq_len(u + i, len - i);
+		if (!n) {
+			strbuf_addch(&d->clean, '?');
+			continue;
+		}
+		strbuf_add(&d->clean, s + i, n);
+		i += n - 1;
+	}
+	*lenp = d->clean.len;
+	return d->clean.buf;
+}

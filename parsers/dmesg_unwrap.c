@@ -1,0 +1,253 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * dmesg step 3: the records a line of the kernel comes wrapped in (journald
+ * JSON and -o verbose fields, a LAVA log's YAML, CI time stamps), unwrapped.
+ */
+#include "parsers/dmesg_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "parsers/strbuf.h"
+
+/* Append the UTF-8 of code point c (a surrogate or NUL: '?', nothing). */
+static void add_utf8(struct strbuf *sb, unsigned long c)
+{
+	if (!c)
+		return;
+	if (c < 0x80) {
+		strbuf_addch(sb, (char)c);
+	} else if (c < 0x800) {
+		strbuf_addch(sb, (char)(0xc0 | (c >> 6)));
+		strbuf_addch(sb, (char)(0x80 | (c & 0x3f)));
+	} else if (c >= 0xd800 && c < 0xe000) {
+		strbuf_addch(sb, '?');
+	} else {
+		strbuf_addch(sb, (char)(0xe0 | (c >> 12)));
+		strbuf_addch(sb, (char)(0x80 | ((c >> 6) & 0x3f)));
+		strbuf_addch(sb, (char)(0x80 | (c & 0x3f)));
+	}
+}
+
+/*
+ * Decode the JSON string whose body starts at q (after its opening quote)
+ * into d->unwrap; returns the closing quote, or NULL when there is none.
+ */
+static const char *json_string(struct dmesg *d, const char *q, const char *e)
+{
+	strbuf_reset(&d->unwrap);
+	for (; q < e; q++) {
+		unsigned long c;
+		char hex[5], *x;
+
+		if (*q == '"')
+			return q;
+		if (*q != '\\') {
+			strbuf_addch(&d->unwrap, *q);
+			continue;
+		}
+		if (++q >= e)
+			return NULL;
+		switch (*q) {
+		case 'n':
+		case 'r':
+		case 't':
+			strbuf_addch(&d->unwrap, *q == 't' ? '\t' : ' ');
+			break;
+		case 'b':
+		case 'f':
+			break;
+		case 'u':
+			if (e - q < 5)
+				return NULL;
+			memcpy(hex, q + 1, 4);
+			hex[4] = '\0';
+			c = strtoul(hex, &x, 16);
+			if (x != hex + 4)
+				return NULL;
+			add_utf8(&d->unwrap, c);
+			q += 4;
+			break;
+		default: /* \" \\ \/ */
+			strbuf_addch(&d->unwrap, *q);
+			break;
+		}
+	}
+	return NULL;
+}
+
+/*
+ * A LAVA job log line, '- {"dt": "...", "lvl": "target", "msg": "..."}':
+ * decode its "msg" string (JSON escapes) into d->unwrap.  Returns false
+ * for any other line, or a msg that is no string (results, lists).
+ */
+static bool unwrap_lava(struct dmesg *d, const char *p, const char *e)
+{
+	static const char key[] = "\"msg\": \"";
+	const char *m;
+
+	if (e - p < 16 || memcmp(p, "- {\"dt\": \"", 10) || e[-1] != '}' ||
+	    e[-2] != '"')
+		return false;
+	m = memmem(p, (size_t)(e - p), key, sizeof(key) - 1);
+	/* the string ends at the '"' before '}': no other key follows */
+	return m && json_string(d, m + sizeof(key) - 1, e) == e - 2;
+}
+
+/*
+ * The value of key in the JSON object line [p, e) ("key": or "key" :),
+ * pointing at its first byte, or NULL.  The key must follow '{', ',' or a
+ * blank, so that an escaped \"key\" inside a value is not taken.
+ */
+static const char *json_value(const char *p, const char *e, const char *key)
+{
+	size_t kn = strlen(key);
+	const char *q = p;
+
+	while ((q = memmem(q, (size_t)(e - q), key, kn))) {
+		const char *v = q + kn;
+
+		if (q > p &&
+		    (q[-1] == '{' || q[-1] == ',' || is_blank(q[-1]))) {
+			while (v < e && is_blank(*v))
+				v++;
+			if (v < e && *v == ':') {
+				v++;
+				while (v < e && is_blank(*v))
+					v++;
+				if (v < e)
+					return v;
+			}
+		}
+		q += kn;
+	}
+	return NULL;
+}
+
+/* Is key's string value in the JSON object line [p, e) exactly want? */
+static bool json_is(const char *p, const char *e, const char *key,
+		    const char *want)
+{
+	const char *v = json_value(p, e, key);
+	size_t n = strlen(want);
+
+	return v && *v == '"' && e - v > (long)n + 1 &&
+	       !memcmp(v + 1, want, n) && v[1 + n] == '"';
+}
+
+/*
+ * A journalctl -o json (or json-sse, export as JSON) record of the kernel,
+ * '{"__CURSOR": ..., "_TRANSPORT": "kernel", ..., "MESSAGE": "..."}': its
+ * MESSAGE decoded into d->unwrap (a string, or the array of bytes journald
+ * writes for text that is not UTF-8).  Another service's record (its
+ * _TRANSPORT or SYSLOG_IDENTIFIER says so) is left alone.
+ */
+bool dmesg_unwrap_journal_json(struct dmesg *d, const char *p, const char *e)
+{
+	const char *v;
+
+	while (e > p && is_blank(e[-1]))
+		e--;
+	if (e - p < 14 || *p != '{' || e[-1] != '}')
+		return false;
+	v = json_value(p, e, "\"MESSAGE\"");
+	if (!v)
+		return false;
+	if (json_value(p, e, "\"_TRANSPORT\"") ?
+		    !json_is(p, e, "\"_TRANSPORT\"", "kernel") :
+		    !json_is(p, e, "\"SYSLOG_IDENTIFIER\"", "kernel"))
+		return false;
+	if (*v == '"')
+		return json_string(d, v + 1, e) != NULL;
+	if (*v != '[')
+		return false;
+	strbuf_reset(&d->unwrap);
+	for (v++; v < e && *v != ']';) {
+		char *x;
+		unsigned long c = strtoul(v, &x, 10);
+
+		if (x == v || c > 255)
+			return false;
+		strbuf_addch(&d->unwrap, (char)c);
+		v = x;
+		while (v < e && (is_blank(*v) || *v == ','))
+			v++;
+	}
+	return v < e;
+}
+
+/*
+ * journalctl -o verbose: a record is a header line ("Mon 2026-12-07
+ * 10:00:01.500007 UTC [s=...;i=...;b=...;m=...;t=...;x=...]") and its
+ * fields, one a line, indented by 4 ("    MESSAGE=text").  Returns 1 for
+ * the kernel's MESSAGE field (*pp moved to its text), -1 for a header or
+ * another field (no line of the log), 0 for any other line (it ends the
+ * record).  A record whose _TRANSPORT is not the kernel's gives no line.
+ */
+int dmesg_unwrap_journal_verbose(struct dmesg *d, const char **pp,
+				 const char *e)
+{
+	const char *p = *pp, *q;
+
+	if (e - p > 30 && *p >= 'A' && *p <= 'Z' && p[3] == ' ' &&
+	    dmesg_prefix_is_word3(p, e, dmesg_prefix_wdays, 7) &&
+	    dmesg_prefix_match_iso(p + 4, e, true) &&
+	    (q = memmem(p, (size_t)(e - p), " [s=", 4)) && e[-1] == ']' &&
+	    memmem(q, (size_t)(e - q), ";i=", 3)) {
+		d->jv = 1;
+		return -1;
+	}
+	if (!d->jv)
+		return 0;
+	if (e - p > 5 && !memcmp(p, "    ", 4) &&
+	    ((p[4] >= 'A' && p[4] <= 'Z') || p[4] == '_')) {
+		for (q = p + 4; q < e && ((*q >= 'A' && *q <= 'Z') ||
+					  is_digit(*q) || *q == '_');
+		     q++)
+			;
+		if (q < e && *q == '=') {
+			if (q - p == 14 && !memcmp(p + 4, "_TRANSPORT", 10))
+				d->jv = e - q == 7 && !memcmp(q + 1, "kernel",
+							      6) ?
+						1 :
+						2;
+			if (q - p == 11 && !memcmp(p + 4, "MESSAGE", 7) &&
+			    d->jv == 1) {
+				*pp = q + 1;
+				return 1;
+			}
+			return -1;
+		}
+	}
+	d->jv = 0;
+	return 0;
+}
+
+/*
+ * Step 3b: what a CI system wraps each line of the console in, not the
+ * kernel's prefix (so it does not make a harness line "prefixed"): a LAVA
+ * job log's YAML, a GitHub Actions / GitLab stamp "2026-12-07T10:00:11.
+ * 0004123Z " and Jenkins' timestamper "[2026-12-07T10:00:11.007Z] ".  An
+ * ISO date that starts a syslog line ("... host kernel:") is that line's.
+ * May replace the line with its decoded text (d->unwrap, sanitised).
+ */
+void dmesg_unwrap_ci(struct dmesg *d, const char **pp, const char **ep)
+{
+	const char *p = *pp, *e = *ep;
+	size_t n;
+
+	if (*p == '-' && unwrap_lava(d, p, e)) {
+		size_t len = d->unwrap.len;
+
+		p = dmesg_sanitize(d, d->unwrap.buf, &len, false);
+		e = p + len;
+	}
+	if (is_digit(*p) && (n = dmesg_prefix_match_iso(p, e, false)) &&
+	    p + n < e && p[n] == ' ' && !dmesg_prefix_match_syslog(p, e))
+		p += n + 1;
+	else if (*p == '[' && (n = dmesg_prefix_match_iso(p + 1, e, true)) &&
+		 p + 1 + n + 1 < e && p[1 + n] == ']' && p[2 + n] == ' ')
+		p += n + 3;
+	*pp = p;
+	*ep = e;
+}
