@@ -117,7 +117,8 @@ static bool ends_with(const char *s, const char *suffix)
  * Returns the kind or -1.  *task gets the comm/pid text of "still has
  * locks held" headers.
  */
-static int classify_header(const char *s, const char **task, size_t *task_len)
+static int lockdep_header_classify(const char *s, const char **task,
+				   size_t *task_len)
 {
 	const char *t = s;
 	char buf[160];
@@ -189,7 +190,7 @@ static int classify_header(const char *s, const char **task, size_t *task_len)
 }
 
 /* "INFO: task comm:pid blocked for more than N seconds." */
-static bool is_hung_header(const char *s)
+static bool lockdep_header_is_hung(const char *s)
 {
 	return starts(s, "INFO: task ") && strstr(s, " blocked for more than ");
 }
@@ -261,7 +262,7 @@ static bool parse_old_state(const char *s, const char *d, struct hung_state *st)
  * "comm D [pc] free pid ppid 0x%08lx" (comm padded to 15 columns, or with
  * blanks collapsed).
  */
-static bool parse_state_line(const char *s, struct hung_state *st)
+static bool lockdep_header_parse_state(const char *s, struct hung_state *st)
 {
 	const char *q, *pid;
 	size_t len;
@@ -311,7 +312,7 @@ static bool contains_any(const char *s, const char *const *list, size_t n)
 }
 
 /* Another oops that cuts a report short. */
-static bool is_foreign_oops(const char *s)
+static bool lockdep_header_is_foreign_oops(const char *s)
 {
 	static const char *const pfx[] = {
 		"BUG: unable to handle",
@@ -337,7 +338,7 @@ static bool is_foreign_oops(const char *s)
  * them).  An oops whose trace holds one happened while lockdep checked or
  * printed; the frames after the last one are the code it was checking.
  */
-static bool is_lockdep_frame(const struct lockdep_frame *f)
+static bool lockdep_header_is_lockdep_frame(const struct lockdep_frame *f)
 {
 	static const char *const entry[] = {
 		"lock_acquire",
@@ -369,13 +370,13 @@ static bool is_lockdep_frame(const struct lockdep_frame *f)
 	return false;
 }
 
-static bool is_end_trace(const char *s)
+static bool lockdep_header_is_end_trace(const char *s)
 {
 	return starts(s, "---[ end trace") || starts(s, "---[ end Kernel");
 }
 
 /* A log-level fact that lockdep is off from here on; its reason or NULL. */
-static const char *lockdep_off_reason(const char *s)
+static const char *lockdep_header_off_reason(const char *s)
 {
 	if (starts(s, "INFO: lockdep is turned off"))
 		return "lockdep is turned off";
@@ -397,7 +398,7 @@ static const char *lockdep_off_reason(const char *s)
  * Inc., Ingo Molnar" (wrapped by narrow consoles after "Inc.," or "Ingo")
  * and "... MAX_LOCKDEP_SUBCLASSES:  8" (more spaces in 2.6 kernels).
  */
-static bool is_lockdep_banner(const char *t, size_t len)
+static bool lockdep_header_is_banner(const char *t, size_t len)
 {
 	static const char validator[] = "Lock dependency validator:";
 	static const char subclasses[] = "... MAX_LOCKDEP_SUBCLASSES:";
@@ -416,7 +417,7 @@ static bool is_lockdep_banner(const char *t, size_t len)
  * "(____ptrval____)" on 64-bit and "(ptrval)" on 32-bit instead of hex: an
  * address all the same.  Returns the end of the placeholder or NULL.
  */
-static const char *skip_ptrval(const char *p)
+static const char *lockdep_header_skip_ptrval(const char *p)
 {
 	if (p[0] != '(' || (p[1] != '_' && p[1] != 'p'))
 		return NULL;
@@ -443,8 +444,8 @@ static const char *skip_addr_groups(const char *p, bool *unreliable)
 
 			if (*q == '<')
 				q++;
-			if (skip_ptrval(q)) {
-				q = skip_ptrval(q);
+			if (lockdep_header_skip_ptrval(q)) {
+				q = lockdep_header_skip_ptrval(q);
 			} else {
 				while (is_hexc(*q))
 					q++;
@@ -710,7 +711,7 @@ static bool is_register_line(const char *s)
 }
 
 /* Register dumps and stack markers that may sit between frames. */
-static bool is_trace_noise(const char *s)
+static bool lockdep_frame_is_noise(const char *s)
 {
 	static const char *const pfx[] = {
 		"<IRQ>",
@@ -807,12 +808,12 @@ static bool is_trace_noise(const char *s)
  * ("All code", "  2a:*\t0f b6 04 08   movzbl ...", "Code starting with
  * the faulting instruction").
  */
-static bool is_oops_dump(const char *s)
+static bool lockdep_frame_is_oops_dump(const char *s)
 {
 	const char *q;
 
 	s = skip_ws(s);
-	if (is_trace_noise(s) || starts(s, "All code") ||
+	if (lockdep_frame_is_noise(s) || starts(s, "All code") ||
 	    starts(s, "Code starting with"))
 		return true;
 	for (q = s; is_hexc(*q); q++)
@@ -837,8 +838,8 @@ static bool is_usage_char(char c)
  * Parse a print_lock()/print_lock_name() line: "[#N: ][instance ](name)
  * {usage}[-{o:i}][:][, at: site]".  Returns 0 on success.
  */
-static int parse_lock(const char *s, struct lockdep_lock *l, struct arena *a,
-		      bool want_index)
+static int lockdep_lock_parse(const char *s, struct lockdep_lock *l,
+			      struct arena *a, bool want_index)
 {
 	const char *p = skip_ws(s), *name, *best = NULL, *u, *q;
 	struct lockdep_frame f;
@@ -856,7 +857,7 @@ static int parse_lock(const char *s, struct lockdep_lock *l, struct arena *a,
 	} else if (want_index) {
 		return -1;
 	}
-	q = skip_ptrval(p);
+	q = lockdep_header_skip_ptrval(p);
 	if (q && (*q == ' ' || *q == '(')) {
 		p = skip_ws(
 			q); /* a hashed instance address not yet printable */
@@ -1002,7 +1003,7 @@ static int emit_off(struct lockdep_parser *p, const char *reason,
 	return p->sink.lockdep_off(p->sink.ctx, &off);
 }
 
-static void report_parse_and_emit(struct lockdep_parser *p);
+static void lockdep_report_parse_and_emit(struct lockdep_parser *p);
 
 /* Finish the report in the buffer (if any) and go idle. */
 static void report_end(struct lockdep_parser *p)
@@ -1013,7 +1014,7 @@ static void report_end(struct lockdep_parser *p)
 		strbuf_setlen(&p->raw, p->oops_raw);
 	}
 	if (p->phase != PH_IDLE && p->nlines)
-		report_parse_and_emit(p);
+		lockdep_report_parse_and_emit(p);
 	report_reset(p);
 }
 
@@ -1062,7 +1063,7 @@ static void end_at_run(struct lockdep_parser *p)
 	free(tail);
 }
 
-static bool is_held_header(const char *s)
+static bool lockdep_is_held_header(const char *s)
 {
 	const char *q = s;
 
@@ -1074,7 +1075,7 @@ static bool is_held_header(const char *s)
 	       (starts(q, " lock held by ") || starts(q, " locks held by "));
 }
 
-static bool is_lock_item(const char *s)
+static bool lockdep_is_lock_item(const char *s)
 {
 	const char *q = s;
 
@@ -1117,8 +1118,9 @@ static bool is_detail_after_backtrace(const char *s)
 	};
 
 	s = skip_ws(s);
-	return starts_any(s, pfx, ARRAY_SIZE(pfx)) || is_held_header(s) ||
-	       is_lock_item(s) || contains_any(s, inside, ARRAY_SIZE(inside));
+	return starts_any(s, pfx, ARRAY_SIZE(pfx)) ||
+	       lockdep_is_held_header(s) || lockdep_is_lock_item(s) ||
+	       contains_any(s, inside, ARRAY_SIZE(inside));
 }
 
 static int header_kind(const char *s, const char **task, size_t *task_len)
@@ -1127,8 +1129,8 @@ static int header_kind(const char *s, const char **task, size_t *task_len)
 
 	if (s[0] != 'W' && s[0] != 'I' && s[0] != 'B' && s[0] != '[')
 		return -1;
-	kind = classify_header(s, task, task_len);
-	if (kind < 0 && is_hung_header(s))
+	kind = lockdep_header_classify(s, task, task_len);
+	if (kind < 0 && lockdep_header_is_hung(s))
 		kind = LOCKDEP_HUNG_TASK_ALL_LOCKS;
 	return kind;
 }
@@ -1148,14 +1150,14 @@ static void idle_line(struct lockdep_parser *p, const struct dmesg_line *l)
 		report_start(p, kind, l);
 		return;
 	}
-	if (parse_state_line(s, &hs)) {
+	if (lockdep_header_parse_state(s, &hs)) {
 		/* a hung task whose "INFO: task" line was cut */
 		report_start(p, LOCKDEP_HUNG_TASK_ALL_LOCKS, l);
 		return;
 	}
 	if ((s[0] == 'I' || s[0] == 't' || s[0] == 'B' || s[0] == 'D' ||
 	     s[0] == 'W') &&
-	    (why = lockdep_off_reason(s)))
+	    (why = lockdep_header_off_reason(s)))
 		if (!p->stop)
 			p->stop = emit_off(p, why, l->first);
 }
@@ -1292,7 +1294,8 @@ static void report_line(struct lockdep_parser *p, const struct dmesg_line *l)
 		report_start(p, kind, l);
 		return;
 	}
-	if (l->len && p->phase == PH_BODY && is_foreign_oops(s)) {
+	if (l->len && p->phase == PH_BODY &&
+	    lockdep_header_is_foreign_oops(s)) {
 		/*
 		 * An oops inside the body, before the backtrace: when lockdep
 		 * itself crashed printing the report (a bad lock name), the
@@ -1306,8 +1309,9 @@ static void report_line(struct lockdep_parser *p, const struct dmesg_line *l)
 		add_line(p, l);
 		return;
 	}
-	if (l->len && (is_end_trace(s) || starts(s, "Kernel panic") ||
-		       (p->phase != PH_OOPS && is_foreign_oops(s)))) {
+	if (l->len &&
+	    (lockdep_header_is_end_trace(s) || starts(s, "Kernel panic") ||
+	     (p->phase != PH_OOPS && lockdep_header_is_foreign_oops(s)))) {
 		if (p->phase == PH_BACKTRACE && p->frames) {
 			if (p->run)
 				p->nlines = p->run_start;
@@ -1364,7 +1368,7 @@ static void report_line(struct lockdep_parser *p, const struct dmesg_line *l)
 			p->frames = 0;
 			p->run = 0;
 		} else if (p->kind == LOCKDEP_LOCK_HELD_USER_RETURN &&
-			   is_held_header(s)) {
+			   lockdep_is_held_header(s)) {
 			p->phase = PH_LIST;
 			p->list_want = strtol(s, NULL, 10); /* "no locks": 0 */
 			p->list_have = 0;
@@ -1374,7 +1378,7 @@ static void report_line(struct lockdep_parser *p, const struct dmesg_line *l)
 	case PH_LIST:
 		if (!l->len)
 			return;
-		if (is_lock_item(s) || starts(s, "<RELEASED>")) {
+		if (lockdep_is_lock_item(s) || starts(s, "<RELEASED>")) {
 			add_line(p, l);
 			p->list_have += *s == '#';
 			return;
@@ -1411,7 +1415,7 @@ static void report_line(struct lockdep_parser *p, const struct dmesg_line *l)
 			return;
 		}
 		is_frame = !lockdep_frame_parse(&f, s, &p->arena);
-		if (is_frame || is_trace_noise(s) ||
+		if (is_frame || lockdep_frame_is_noise(s) ||
 		    starts(s, "stack backtrace:")) {
 			if (p->run)
 				p->nlines =
@@ -1449,7 +1453,7 @@ static void report_line(struct lockdep_parser *p, const struct dmesg_line *l)
 		}
 		add_line(p, l);
 		if (!lockdep_frame_parse(&f, s, &p->arena) ||
-		    is_trace_noise(s) || starts(s, "task:") ||
+		    lockdep_frame_is_noise(s) || starts(s, "task:") ||
 		    strstr(s, " disables this message") ||
 		    strstr(s, "tainted") || strstr(s, "Tainted") ||
 		    strstr(s, "state:D") || strstr(s, " D "))
@@ -1465,7 +1469,7 @@ static void report_line(struct lockdep_parser *p, const struct dmesg_line *l)
 			report_end(p);
 			return;
 		}
-		if (is_held_header(s) || is_lock_item(s) ||
+		if (lockdep_is_held_header(s) || lockdep_is_lock_item(s) ||
 		    starts(s, "<RELEASED>") ||
 		    starts(s, "INFO: lockdep is turned off")) {
 			if (p->run)
@@ -1490,12 +1494,12 @@ static void report_line(struct lockdep_parser *p, const struct dmesg_line *l)
 		/* its frames and stack markers, not its registers and code */
 		is_frame = !lockdep_frame_parse(&f, s, &p->arena);
 		if (is_frame || starts_ci(s, "Call Trace:") ||
-		    (s[0] == '<' && is_trace_noise(s))) {
+		    (s[0] == '<' && lockdep_frame_is_noise(s))) {
 			add_line(p, l);
 			p->oops_idle = 0;
-			if (is_frame && is_lockdep_frame(&f))
+			if (is_frame && lockdep_header_is_lockdep_frame(&f))
 				p->oops_lockdep = true;
-		} else if (!is_oops_dump(s) &&
+		} else if (!lockdep_frame_is_oops_dump(s) &&
 			   ++p->oops_idle >= LOCKDEP_OOPS_RUN) {
 			/* an oops's registers and code are no sign of its
 			 * end, lines of other tasks in a row are */
@@ -1518,7 +1522,7 @@ static bool may_matter(const char *t, size_t len)
 	switch (t[0]) {
 	case 'L':
 	case '.':
-		return is_lockdep_banner(t, len);
+		return lockdep_header_is_banner(t, len);
 	case 'W':
 		return !memcmp(t, "WARN", 4);
 	case 'I':
@@ -1565,7 +1569,7 @@ static int on_line(void *ctx, const struct dmesg_line *in)
 	strbuf_reset(&p->line);
 	strbuf_add(&p->line, in->text, in->len);
 	l.text = p->line.buf;
-	if (!p->banner && is_lockdep_banner(l.text, l.len))
+	if (!p->banner && lockdep_header_is_banner(l.text, l.len))
 		p->banner = l.first;
 	if (p->phase == PH_IDLE)
 		idle_line(p, &l);
@@ -1875,7 +1879,7 @@ static bool held_header_is(const char *s, const char *comm, long pid)
 	size_t n = strlen(comm);
 
 	s = skip_ws(s);
-	if (!is_held_header(s) || !(by = strstr(s, " held by ")))
+	if (!lockdep_is_held_header(s) || !(by = strstr(s, " held by ")))
 		return false;
 	by += 9;
 	e = by + strlen(by);
@@ -2162,7 +2166,7 @@ static bool rule_chain_entry(struct rparse *rp, const char *s, const char *q)
 	long depth = strtol(q, &x, 10);
 
 	(void)s;
-	if (x > q && !parse_lock(x, &l, rp->a, false)) {
+	if (x > q && !lockdep_lock_parse(x, &l, rp->a, false)) {
 		push_entry(rp, &l);
 		rp->section = SEC_CHAIN;
 		rp->entry_depth = (int)depth;
@@ -2196,7 +2200,7 @@ static bool rule_deps_lock(struct rparse *rp, const char *s, const char *q)
 	(void)s;
 	if (rp->section != SEC_DEPS || rp->deps_seen)
 		return false;
-	rp->deps_seen = !parse_lock(q - 1, &l, rp->a, false);
+	rp->deps_seen = !lockdep_lock_parse(q - 1, &l, rp->a, false);
 	if (rp->deps_seen && rp->deps_side == 1)
 		rp->deps_safe = l;
 	else if (rp->deps_seen)
@@ -2211,7 +2215,7 @@ static bool rule_shortest_lock(struct rparse *rp, const char *s, const char *q)
 	(void)s;
 	if (rp->section != SEC_SHORTEST)
 		return false;
-	if (!parse_lock(q - 1, &l, rp->a, false))
+	if (!lockdep_lock_parse(q - 1, &l, rp->a, false))
 		push_entry(rp, &l);
 	rp->trace = NULL;
 	return true;
@@ -2309,7 +2313,7 @@ static bool rule_message(struct rparse *rp, const char *s, const char *q)
 static bool rule_held_header(struct rparse *rp, const char *s, const char *q)
 {
 	(void)q;
-	if (!is_held_header(s))
+	if (!lockdep_is_held_header(s))
 		return false;
 	if (rp->section == SEC_SCENARIO)
 		rp->section = SEC_NONE;
@@ -2324,9 +2328,9 @@ static bool rule_held_lock(struct rparse *rp, const char *s, const char *q)
 	struct lockdep_lock l;
 
 	(void)q;
-	if (!is_lock_item(s))
+	if (!lockdep_is_lock_item(s))
 		return false;
-	if (rp->in_held && !parse_lock(s, &l, rp->a, true))
+	if (rp->in_held && !lockdep_lock_parse(s, &l, rp->a, true))
 		push_held(rp, &l);
 	return true;
 }
@@ -2437,9 +2441,9 @@ static bool rule_dep_line(struct rparse *rp, const char *s, const char *q)
 	if (arrow) {
 		char *left = arena_strndup(rp->a, s, (size_t)(arrow + 1 - s));
 
-		if (!parse_lock(left, &l, rp->a, false))
+		if (!lockdep_lock_parse(left, &l, rp->a, false))
 			rp->dep_prev = l;
-		if (!parse_lock(arrow + 5, &l, rp->a, false))
+		if (!lockdep_lock_parse(arrow + 5, &l, rp->a, false))
 			rp->dep_next = l;
 	}
 	return true;
@@ -2452,7 +2456,7 @@ static bool rule_expected_lock(struct rparse *rp, const char *s, const char *q)
 
 	(void)q;
 	if (rp->expect == EXPECT_NONE || rp->expect == EXPECT_NEST ||
-	    parse_lock(s, &l, rp->a, false))
+	    lockdep_lock_parse(s, &l, rp->a, false))
 		return false;
 	switch (rp->expect) {
 	case EXPECT_PRIMARY:
@@ -2649,7 +2653,7 @@ static void parse_oops_line(struct rparse *rp, const char *s)
 	}
 	if (rp->backtrace_done || lockdep_frame_parse(&f, s, rp->a))
 		return;
-	if (is_lockdep_frame(&f)) {
+	if (lockdep_header_is_lockdep_frame(&f)) {
 		rp->r->backtrace.n = 0;
 		set_trace(rp, &rp->r->backtrace);
 	} else if (rp->trace) {
@@ -2666,7 +2670,7 @@ static void parse_report_line(struct rparse *rp, const char *s, size_t idx)
 	s = skip_ws(s);
 	if (!*s)
 		return;
-	if (rp->oops || (idx && is_foreign_oops(s))) {
+	if (rp->oops || (idx && lockdep_header_is_foreign_oops(s))) {
 		parse_oops_line(rp, s);
 		return;
 	}
@@ -2999,7 +3003,7 @@ static void parse_range(struct lockdep_parser *p, struct lockdep_report *r,
 	report_finish_kind(&rp);
 }
 
-static void report_parse_and_emit(struct lockdep_parser *p)
+static void lockdep_report_parse_and_emit(struct lockdep_parser *p)
 {
 	struct lockdep_report r;
 	const char *task = NULL;
@@ -3011,7 +3015,7 @@ static void report_parse_and_emit(struct lockdep_parser *p)
 		r.kind = (enum lockdep_kind)p->kind;
 		r.pid = -1;
 		r.header = arena_strdup(&p->arena, skip_ws(p->lines[0].text));
-		classify_header(r.header, &task, &task_len);
+		lockdep_header_classify(r.header, &task, &task_len);
 		if (task) {
 			const char *slash = memrchr(task, '/', task_len);
 
@@ -3054,8 +3058,9 @@ static void report_parse_and_emit(struct lockdep_parser *p)
 		size_t end = i + 1;
 		struct rparse rp;
 		struct hung_state hs;
-		bool info = is_hung_header(skip_ws(p->lines[i].text));
-		bool state = !info && parse_state_line(p->lines[i].text, &hs);
+		bool info = lockdep_header_is_hung(skip_ws(p->lines[i].text));
+		bool state = !info &&
+			     lockdep_header_parse_state(p->lines[i].text, &hs);
 		size_t k;
 
 		if (!info && !state)
@@ -3069,9 +3074,9 @@ static void report_parse_and_emit(struct lockdep_parser *p)
 			const char *t = skip_ws(p->lines[end].text);
 			struct hung_state other;
 
-			if (is_hung_header(t))
+			if (lockdep_header_is_hung(t))
 				break;
-			if (parse_state_line(t, &other)) {
+			if (lockdep_header_parse_state(t, &other)) {
 				if (!info)
 					break;
 				info = false;
