@@ -1,6 +1,6 @@
 import os, sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import specs, r1, r2, r3, r4, r5, r6, r7
+import specs, r1, r2, r3, r4, r5, r6, r7, r8
 CODE = {
  'h01': 'hfsplus_file_extend fs/hfsplus/extents.c', 'h02': 'ni_fiemap fs/ntfs3/frecord.c',
  'h03': 'nilfs_transaction_begin fs/nilfs2/segment.c', 'h04': 'i915_vma_pin_ww drivers/gpu/drm/i915/i915_vma.c',
@@ -28,7 +28,20 @@ CODE = {
  'h44': 'fsnotify_add_mark_locked fs/notify/mark.c', 'h45': 'gsm_cleanup_mux drivers/tty/n_gsm.c',
  'h46': 'iommu_enable_translation drivers/iommu/intel/iommu.c', 'h47': 'zpci_bus_release arch/s390/pci/pci_bus.c',
  'h48': 'ath_reset_internal drivers/net/wireless/ath/ath9k/main.c', 'h49': 'gfs2_quota_sync fs/gfs2/quota.c',
- 'h50': 'dm_suspend drivers/md/dm.c', 'h51': 'mlxsw_sp_router_neigh_event_work drivers/net/ethernet/mellanox/mlxsw/spectrum_router.c'}
+ 'h50': 'dm_suspend drivers/md/dm.c', 'h51': 'mlxsw_sp_router_neigh_event_work drivers/net/ethernet/mellanox/mlxsw/spectrum_router.c',
+ 'h52': 'ovl_copy_up_workdir fs/overlayfs/copy_up.c', 'h53': 'request_wait_answer fs/fuse/dev.c',
+ 'h54': 'jfs_create fs/jfs/namei.c', 'h55': 'sock_hash_free net/core/sock_map.c',
+ 'h56': 'mptcp_subflow_queue_clean net/mptcp/subflow.c', 'h57': 'vfio_pci_bar_rw drivers/vfio/pci/vfio_pci_rdwr.c',
+ 'h58': 'kvm_xen_set_evtchn arch/x86/kvm/xen.c', 'h59': 'pciehp_ist drivers/pci/hotplug/pciehp_hpc.c',
+ 'h60': 'hub_port_connect drivers/usb/core/hub.c', 'h61': 'loopback_prepare sound/drivers/aloop.c',
+ 'h62': 'uinput_request_submit drivers/input/misc/uinput.c', 'h63': 'nsim_dev_trap_report_work drivers/net/netdevsim/dev.c',
+ 'h64': 'qxl_process_single_command drivers/gpu/drm/qxl/qxl_ioctl.c',
+ 'h65': 'vivid_stop_generating_vid_cap drivers/media/test-drivers/vivid/vivid-kthread-cap.c',
+ 'h66': 'ufshcd_devfreq_scale drivers/ufs/core/ufshcd.c', 'h67': 'nvme_scan_work drivers/nvme/host/core.c',
+ 'h68': 'thermal_zone_device_update drivers/thermal/thermal_core.c', 'h69': 'cpufreq_policy_put_kobj drivers/cpufreq/cpufreq.c',
+ 'h70': 'cgroup_attach_lock kernel/cgroup/cgroup.c', 'h71': 'has_unmovable_pages mm/page_isolation.c',
+ 'h72': 'watchdog_cdev_unregister drivers/watchdog/watchdog_dev.c', 'h73': 'cfg80211_bss_update net/wireless/scan.c',
+ 'h74': 'bpf_trace_printk kernel/trace/bpf_trace.c', 'h75': 'hidraw_release drivers/hid/hidraw.c'}
 out = open(sys.argv[1], 'w')
 out.write('''# Held-out routing labels (issue 13): reports made for this set after the
 # rules were tuned on ../labels.tsv (see README.md here for how and from what
