@@ -378,13 +378,11 @@ def _():
     circular(r, (hp, '++++', '0:0', 'cpuset_attach'), (tg, '++++', '0:0', 'cgroup_procs_write_start'),
         [(tg, '++++', '0:0', 'percpu_down_read cgroup_can_fork@kernel/cgroup/cgroup.c copy_process kernel_clone kernel_thread '
           'create_kthread kthreadd ' + RF),
-         (hp, '++++', '0:0', 'cpus_read_lock@kernel/cpu.c _cpu_up cpu_up bringup_nonboot_cpus smp_init@kernel/smp.c kernel_init_freeable '
-          'kernel_init ' + RF),
-         (tg, '++++', '0:0', '__lock_acquire lock_acquire percpu_down_read ' + at)],
+         (hp, '++++', '0:0', '__lock_acquire lock_acquire ' + at)],
         None, [('sb_writers#8', '.+.+', '0:0', 'ksys_write'), ('&of->mutex', '+.+.', '3:3', 'kernfs_fop_write_iter'),
                ('cgroup_mutex', '+.+.', '3:3', 'cgroup_kn_lock_live'), (tg, '++++', '0:0', 'cgroup_procs_write_start'),
                ('cpuset_rwsem', '++++', '0:0', 'cpuset_attach')],
-        BTP + ' percpu_down_read ' + at)
+        BTP + ' ' + at)
     return r
 
 
@@ -402,13 +400,12 @@ def _():
           'start_isolate_page_range offline_pages@mm/memory_hotplug.c memory_subsys_offline device_offline '
           'state_store@drivers/base/memory.c dev_attr_store sysfs_kf_write kernfs_fop_write_iter vfs_write ksys_write ' + SYS)
     circular(r, (co, '-...', '0:0', 'console_lock_spinning_enable'), (zl, '-.-.', '2:2', 'start_isolate_page_range'),
-        [(co, '-...', '0:0', 'console_lock_spinning_enable console_emit_next_record console_flush_all console_unlock '
-          'vprintk_emit vprintk_default _printk@kernel/printk/printk.c serial8250_console_write univ8250_console_write ' + KW),
-         (pl, '-.-.', '2:2', '_raw_spin_lock_irqsave serial8250_console_write univ8250_console_write call_console_driver! '
-          'console_emit_next_record console_flush_all console_unlock vprintk_emit'),
-         (zl, '-.-.', '2:2', '_raw_spin_lock rmqueue_bulk __rmqueue_pcplist rmqueue_pcplist! rmqueue get_page_from_freelist '
+        [(zl, '-.-.', '2:2', '_raw_spin_lock rmqueue_bulk __rmqueue_pcplist rmqueue_pcplist! rmqueue get_page_from_freelist '
           '__alloc_pages __kmalloc@mm/slab_common.c tty_buffer_alloc __tty_buffer_request_room tty_insert_flip_string_fixed_flag '
           'tty_insert_flip_string_and_push_buffer pty_write n_tty_write file_tty_write tty_write vfs_write ksys_write ' + SYS),
+         (pl, '-.-.', '2:2', '_raw_spin_lock_irqsave serial8250_console_write univ8250_console_write call_console_driver! '
+          'console_emit_next_record console_flush_all console_unlock vprintk_emit vprintk_default _printk@kernel/printk/printk.c '
+          'dev_printk_emit@drivers/base/core.c __dev_printk! _dev_info ' + KW),
          (co, '-...', '0:0', '__lock_acquire lock_acquire ' + dp)],
         None, [('kn->active#52', '++++', '0:0', 'kernfs_fop_write_iter'), ('device_hotplug_lock', '+.+.', '3:3', 'lock_device_hotplug_sysfs'),
                ('&dev->mutex', '+.+.', '3:3', 'device_offline'), ('mem_hotplug_lock', '++++', '0:0', 'offline_pages'),
