@@ -141,6 +141,9 @@ check_eq "h11: XFS is no core service (only its uapi dqblk_xfs.h is widely inclu
 	"XFS FILESYSTEM|false|frame|xfs_ilock" \
 	"$(r h11-circular-xfs-kswapd-5.4.log '.owners[0] |
 		"\(.section)|\(.core)|\(.why.rule)|\(.why.function)"')"
+check_eq "h69: a name defined in unrelated files (show: cpufreq.c, x86 mce/amd.c, ...) names no owner, not the x86 one" \
+	"" "$(r h69-circular-cpufreq-policy-rwsem-kn-active-dmesg.log '.owners[] |
+		select(.why.function == "show") | .section')"
 check_eq "keyword-only sections come after every file match" "" \
 	"$(jq -r '.file as $f | .reports[]?.owners as $o |
 		[$o[]?.why.rule] | to_entries |

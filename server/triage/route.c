@@ -286,15 +286,23 @@ static const char *syscall_base(const char *fn)
 }
 
 /* Of a function defined once per architecture (more definitions than a
- * match holds), the report's architecture's: true with it in out. */
+ * match holds), the report's architecture's: true with it in out. A name
+ * defined per architecture has at most one definition outside arch/ (a
+ * generic default); `show` in cpufreq.c, an adreno debugfs file, ia64's
+ * err_inject.c and x86's mce/amd.c is four unrelated functions, and the
+ * report's being x86 does not make it the MCE one. */
 static bool arch_definition(const struct fnindex *ix, const char *base,
 			    const char *arch, struct strbuf *out)
 {
 	const struct fnindex_def *d;
-	size_t n = fnindex_lookup(ix, base, &d), i, mine = 0;
+	size_t n = fnindex_lookup(ix, base, &d), i, mine = 0, generic = 0;
 	char dir[32];
 
 	if (!arch)
+		return false;
+	for (i = 0; i < n; i++)
+		generic += strncmp(d[i].file, "arch/", 5) != 0;
+	if (generic > 1)
 		return false;
 	snprintf(dir, sizeof(dir), "arch/%s/", arch);
 	for (i = 0; i < n; i++) {
@@ -1113,7 +1121,10 @@ static void walk_frames(struct walk *w, struct fnindex_frame *frames,
 		if (frame_skipped(fn, is_site))
 			continue;
 		frame_resolve(w->o, w->arch, frames, n, i, &fr);
-		if (!fr.nhits)
+		/* a name the tree defines in unrelated files (h69's `show`:
+		 * cpufreq.c, mce/amd.c, ...) says nothing about where the
+		 * code is: walk on, as for a frame it does not know */
+		if (!fr.nhits || (fr.ambiguous && !w->sites))
 			continue;
 		if (!fres_primary(w->o, &fr, &section)) {
 			/* generic only: never stop here, keep it visible */
