@@ -144,6 +144,17 @@ check_eq "h11: XFS is no core service (only its uapi dqblk_xfs.h is widely inclu
 check_eq "h69: a name defined in unrelated files (show: cpufreq.c, x86 mce/amd.c, ...) names no owner, not the x86 one" \
 	"" "$(r h69-circular-cpufreq-policy-rwsem-kn-active-dmesg.log '.owners[] |
 		select(.why.function == "show") | .section')"
+check_eq "h59: only core services on the stack; pciehp_ist (PCI) holds reset_lock into device_release_driver (DRIVER CORE, used more widely): the holder" \
+	"PCI SUBSYSTEM|holder|pciehp_ist|drivers/pci/hotplug/pciehp_hpc.c" \
+	"$(why h59-circular-pciehp-reset-lock-device-lock-dmesg.log | cut -d'|' -f1-4)"
+check_eq "... and the service that took the lock ranks next" "DRIVER CORE, KOBJECTS, DEBUGFS AND SYSFS" \
+	"$(r h59-circular-pciehp-reset-lock-device-lock-dmesg.log '.owners[1].section')"
+check_eq "h67: a hung task waiting in blk-mq (BLOCK LAYER) holding nvme's scan_lock: the holder" \
+	"NVM EXPRESS DRIVER|holder|nvme_scan_work" \
+	"$(why h67-hung-task-nvme-scan-freeze-queue-dmesg.log | cut -d'|' -f1-3)"
+check_eq "... while the wider service keeps its callback's owner (009: task_call_func holds pi_lock around __set_task_frozen)" \
+	"FREEZER|core|__set_task_frozen" \
+	"$(why 009-circular-intel-ci-6.1-kmsg-interleaved.log | cut -d'|' -f1-3)"
 check_eq "keyword-only sections come after every file match" "" \
 	"$(jq -r '.file as $f | .reports[]?.owners as $o |
 		[$o[]?.why.rule] | to_entries |

@@ -78,6 +78,7 @@ int route_core_sections(const struct maintainers *m, const struct fnindex *ix,
 			v[cnt++] = res.hits[h].section;
 			ALLOC_GROW(*stems, *nstems + 1, salloc);
 			(*stems)[*nstems].stem = xstrdup(stem.buf);
+			(*stems)[*nstems].dirs = dirs;
 			(*stems)[(*nstems)++].section = res.hits[h].section;
 		}
 		maintainers_result_release(&res);
@@ -110,6 +111,19 @@ static bool section_is_core(const struct owners_tree *o, size_t section)
 	       bsearch(&section, o->core, o->ncore, sizeof(*o->core), size_cmp);
 }
 
+/* How widely a core service is used: the most directories one of its
+ * headers reaches (0 for a section that is no core service). */
+static unsigned section_fanin(const struct owners_tree *o, size_t section)
+{
+	unsigned most = 0;
+	size_t i;
+
+	for (i = 0; i < o->nstems; i++)
+		if (o->stems[i].section == section && o->stems[i].dirs > most)
+			most = o->stems[i].dirs;
+	return most;
+}
+
 /* Sections that are kept but ranked after every specific one. */
 static bool section_is_generic(const char *name)
 {
@@ -127,6 +141,7 @@ enum route_rule {
 	ROUTE_CORE, /* a core service with no caller in the stack */
 	ROUTE_CULPRIT, /* the report's culprit (a link without a stack) */
 	ROUTE_SITE, /* a printed acquire site ("at:") */
+	ROUTE_HOLDER, /* holds the lock across a call into a wider service */
 	ROUTE_PASSED, /* a core service the walk went past */
 	ROUTE_KEYWORD, /* only a K: keyword of MAINTAINERS matched */
 	ROUTE_GENERIC, /* THE REST and other generic sections */
@@ -136,8 +151,9 @@ enum route_rule {
 static const char *const route_rule_names[ROUTE_RULE_NR] = {
 	[ROUTE_FRAME] = "frame",     [ROUTE_CALLER] = "caller",
 	[ROUTE_CORE] = "core",	     [ROUTE_CULPRIT] = "culprit",
-	[ROUTE_SITE] = "site",	     [ROUTE_PASSED] = "passed",
-	[ROUTE_KEYWORD] = "keyword", [ROUTE_GENERIC] = "generic",
+	[ROUTE_SITE] = "site",	     [ROUTE_HOLDER] = "holder",
+	[ROUTE_PASSED] = "passed",   [ROUTE_KEYWORD] = "keyword",
+	[ROUTE_GENERIC] = "generic",
 };
 
 static const char *const route_rule_text[ROUTE_RULE_NR] = {
@@ -146,6 +162,8 @@ static const char *const route_rule_text[ROUTE_RULE_NR] = {
 	[ROUTE_CORE] = "core service, no caller in the stack",
 	[ROUTE_CULPRIT] = "culprit of a link without a stack",
 	[ROUTE_SITE] = "printed acquire site",
+	[ROUTE_HOLDER] =
+		"holds the lock while calling a more widely used service",
 	[ROUTE_PASSED] = "core service called by the code above",
 	[ROUTE_KEYWORD] = "MAINTAINERS keyword only",
 	[ROUTE_GENERIC] = "generic section",
@@ -1362,6 +1380,75 @@ static bool kind_acquires(enum lockdep_kind k)
 	       !kind_holds(k);
 }
 
+/*
+ * The printed site of the lock the task already held when it made the
+ * dependency: circular, the "already holding" lock (#N); a task holding
+ * locks where it should not, the last of them not taken by a context
+ * entry. NULL for other kinds.
+ */
+static const struct lockdep_lock *holder_lock(const struct lockdep_report *r)
+{
+	size_t i;
+
+	if (!r)
+		return NULL;
+	if (r->kind == LOCKDEP_CIRCULAR && r->nchain >= 2 &&
+	    r->primary == (int)r->nchain - 1 && !r->chain[0].missing &&
+	    r->chain[0].lock.at)
+		return &r->chain[0].lock;
+	if (!kind_holds(r->kind))
+		return NULL;
+	for (i = r->nheld; i-- > 0;)
+		if (r->held[i].at && !frame_is_context_entry(r->held[i].at))
+			return &r->held[i];
+	return NULL;
+}
+
+/*
+ * Only core services on the way: the first of them took the lock, but
+ * when the code holding the other lock is a core service used less widely
+ * (fewer directories include its headers), it called into the wider one
+ * with its lock held and is what must change: held-out h59's pciehp_ist
+ * (PCI, 880 directories) holding reset_lock into device_release_driver
+ * (DRIVER CORE, 2483). The wider service keeps its callbacks' owners:
+ * 003's kernfs_fop_write (KERNFS, 2483) holds kn->count around
+ * slab_attr_store (SLAB ALLOCATOR, 2442), 009's task_call_func
+ * (SCHEDULER) holds pi_lock around __set_task_frozen (FREEZER). True when
+ * the holder was chosen.
+ */
+static bool walk_holder(struct walk *w, const struct lockdep_report *r,
+			struct fnindex_frame *frames, size_t n, size_t first)
+{
+	const struct lockdep_lock *l = holder_lock(r);
+	struct fnindex_frame hf;
+	struct fres fr;
+	size_t hs, fs;
+	bool chosen = false;
+
+	if (!l || first >= n || frame_skipped(l->at, false))
+		return false;
+	memset(&hf, 0, sizeof(hf));
+	hf.function = l->at;
+	hf.module = l->at_module;
+	fres_init(&fr);
+	frame_resolve(w->o, w->arch, frames, n, first, &fr);
+	if (fres_primary(w->o, &fr, &fs)) {
+		frame_resolve(w->o, w->arch, &hf, 1, 0, &fr);
+		if (!fr.ambiguous && fres_primary(w->o, &fr, &hs) && hs != fs &&
+		    section_is_core(w->o, hs) &&
+		    section_fanin(w->o, hs) < section_fanin(w->o, fs)) {
+			owners_add(w->acc, w->o, &fr, l->at, w->edge, w->source,
+				   ROUTE_HOLDER, hs);
+			frame_resolve(w->o, w->arch, frames, n, first, &fr);
+			owners_add(w->acc, w->o, &fr, frames[first].function,
+				   w->edge, w->source, ROUTE_PASSED, SIZE_MAX);
+			chosen = true;
+		}
+	}
+	fres_release(&fr);
+	return chosen;
+}
+
 /* Route one stack (or, without one, the culprit and the printed sites). */
 static void route_stack(struct walk *w, const struct lockdep_stack *st,
 			const struct lockdep_frame *from,
@@ -1410,6 +1497,10 @@ static void route_stack(struct walk *w, const struct lockdep_stack *st,
 		n = site_frames(r, !walked ? culprit : NULL, &frames,
 				&unreliable);
 		walk_frames(&sw, frames, unreliable, n, 0, ROUTE_SITE);
+		if (sw.chosen == SIZE_MAX && w->first_core == SIZE_MAX &&
+		    sw.first_core != SIZE_MAX &&
+		    walk_holder(&sw, r, frames, n, sw.first_core))
+			sw.chosen = sw.first_core;
 		if (sw.chosen == SIZE_MAX && w->first_core == SIZE_MAX)
 			walk_settle(&sw, frames, n);
 		w->chosen = sw.chosen;
@@ -1418,6 +1509,9 @@ static void route_stack(struct walk *w, const struct lockdep_stack *st,
 	}
 	if (w->chosen == SIZE_MAX && walked) {
 		n = stack_frames(st, &frames, &unreliable);
+		if (w->first_core != SIZE_MAX &&
+		    walk_holder(w, r, frames, n, w->first_core))
+			w->chosen = w->first_core;
 		walk_settle(w, frames, n);
 		free(frames);
 		free(unreliable);

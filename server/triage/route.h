@@ -30,6 +30,7 @@
 struct route_core_stem {
 	char *stem;
 	size_t section;
+	unsigned dirs; /* directories that include the header */
 };
 
 /*
