@@ -155,6 +155,9 @@ check_eq "h67: a hung task waiting in blk-mq (BLOCK LAYER) holding nvme's scan_l
 check_eq "... while the wider service keeps its callback's owner (009: task_call_func holds pi_lock around __set_task_frozen)" \
 	"FREEZER|core|__set_task_frozen" \
 	"$(why 009-circular-intel-ci-6.1-kmsg-interleaved.log | cut -d'|' -f1-3)"
+check_eq "h65: a hung task waiting in code only generic sections claim (kthread_stop): its caller, not the lock's site in the v4l2 core" \
+	"VIVID VIRTUAL VIDEO DRIVER|caller|vivid_stop_generating_vid_cap" \
+	"$(why h65-hung-task-vivid-stop-generating-syzbot.log | cut -d'|' -f1-3)"
 check_eq "keyword-only sections come after every file match" "" \
 	"$(jq -r '.file as $f | .reports[]?.owners as $o |
 		[$o[]?.why.rule] | to_entries |

@@ -1449,6 +1449,31 @@ static bool walk_holder(struct walk *w, const struct lockdep_report *r,
 	return chosen;
 }
 
+/* Whether a frame of st resolves only to generic sections (THE REST,
+ * WORKQUEUE, ...). */
+static bool culprit_generic(const struct walk *w,
+			    const struct lockdep_stack *st,
+			    const struct lockdep_frame *from)
+{
+	struct fnindex_frame *frames;
+	bool *unreliable, generic = false;
+	size_t n = stack_frames(st, &frames, &unreliable), i, section;
+	struct fres fr;
+
+	fres_init(&fr);
+	for (i = 0; i < n; i++)
+		if (&st->frames[i] == from) {
+			frame_resolve(w->o, w->arch, frames, n, i, &fr);
+			generic = fr.nhits && !fr.ambiguous &&
+				  !fres_primary(w->o, &fr, &section);
+			break;
+		}
+	fres_release(&fr);
+	free(frames);
+	free(unreliable);
+	return generic;
+}
+
 /* Route one stack (or, without one, the culprit and the printed sites). */
 static void route_stack(struct walk *w, const struct lockdep_stack *st,
 			const struct lockdep_frame *from,
@@ -1460,6 +1485,26 @@ static void route_stack(struct walk *w, const struct lockdep_stack *st,
 	size_t n, start = 0, i;
 	bool walked = st && st->n && !(r && kind_holds(r->kind));
 
+	/* a task holding locks while it waits in code only generic sections
+	 * claim (h65's kthread_stop, kernel/kthread.c: THE REST) waits where
+	 * its caller asked: the caller, up to the code that took its locks */
+	if (!walked && st && st->n && from && culprit_generic(w, st, from)) {
+		n = stack_frames(st, &frames, &unreliable);
+		for (i = 0; i < n; i++)
+			if (&st->frames[i] == from) {
+				start = i + 1;
+				break;
+			}
+		if (start)
+			walk_frames(w, frames, unreliable, n, start,
+				    ROUTE_CALLER);
+		free(frames);
+		free(unreliable);
+		if (w->chosen != SIZE_MAX)
+			return;
+		w->first_core = SIZE_MAX;
+		start = 0;
+	}
 	if (walked) {
 		n = stack_frames(st, &frames, &unreliable);
 		for (i = 0; from && i < n; i++)
