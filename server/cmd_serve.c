@@ -543,6 +543,16 @@ int cmd_serve(int argc, char **argv)
 		ret = 1;
 		goto out;
 	}
+	/* a directory has no commit to find a stored index by: it is built
+	 * before the service listens (docs/owners.md), so say why it waits */
+	if (s.ktree && !s.krepo)
+		fprintf(stderr,
+			"splatd serve: building the function index of %s before"
+			" listening (about half a minute for a full kernel"
+			" tree; a tree added with `splatd git tree add` and"
+			" indexed with `splatd git index` loads in"
+			" milliseconds)\n",
+			s.ktree);
 	if (indexer_start(&indexer, s.http.db_path, s.index_budget, &err) ||
 	    ((s.ktree || s.krepo) ?
 		     owners_source_new(&s.http.owners, s.ktree, s.krepo, s.kref,
