@@ -59,9 +59,9 @@ dg() {
 }
 "$SPLATD" digest --db "$DB" --now $((NOW + 7200)) --mbox "$TMP/m.mbox" \
 	--public-url "$PUB" --mail-from 'splatd <splatd@example.org>' 2>/dev/null
-for f in seed-6641 two-lock kind-bad-unlock kind-held-lock-freed; do
-	NOW=$((NOW + 86400)) ingest_sig $f-b $P/$f.splat >/dev/null
-done
+# one of them fires again (the digest is due); the others are "Still open",
+# whose top is 1 (what fired is in a section of its own, before it)
+NOW=$((NOW + 86400)) ingest_sig b $P/kind-held-lock-freed.splat >/dev/null
 dg $((NOW + 2 * 86400)) >"$TMP/d.txt"
 awk '/^To: <joro@8bytes.org>/ { on = 1 } /^-- mail from/ && on > 1 { exit } on { on++; print }' "$TMP/d.txt" >"$TMP/joro.txt"
 check "Joerg's digest: ... and N more" grep -q '^\.\.\. and [0-9]* more:$' "$TMP/joro.txt"

@@ -21,13 +21,15 @@
 
 #define DAY 86400LL
 /* Kinds, sections and hashes an X-Splatd-* header lists at most (a mail
- * holds at most 3 x 25 items and --digest-top: 85 by default). */
+ * holds at most 5 x 25 items and --digest-top: 135 by default; the
+ * headers name the first 100). */
 #define DIGEST_HEADER_MAX 100
 
 enum digest_section {
 	SECTION_ESCALATED,
 	SECTION_NEW,
 	SECTION_REGRESSION,
+	SECTION_FIRED,
 	SECTION_OPEN,
 	SECTION_TOLD,
 	SECTION_NR,
@@ -37,6 +39,7 @@ static const char *const section_titles[SECTION_NR] = {
 	[SECTION_ESCALATED] = "Needs attention (escalated)",
 	[SECTION_NEW] = "New since your last digest",
 	[SECTION_REGRESSION] = "Regressions that changed state",
+	[SECTION_FIRED] = "Fired again since your last digest",
 	[SECTION_OPEN] = "Still open (most frequent in the last 7 days)",
 	[SECTION_TOLD] = "Escalated, and splatd mailed you about it already",
 };
@@ -90,6 +93,8 @@ static int add_cand(void *ctx, const struct db_digest_sig *s)
 		c->in = SECTION_NEW;
 	else if (c->regression_changed)
 		c->in = SECTION_REGRESSION;
+	else if (l->last && c->since > 0)
+		c->in = SECTION_FIRED;
 	else
 		c->in = SECTION_OPEN;
 	/* the reader got the escalation mail, and it has not fired since:
@@ -117,13 +122,18 @@ static void cands_release(struct cands *l)
 	free(l->v);
 }
 
-/* Section first; then the most recent escalation, then the busiest week. */
+/*
+ * Section first; then the most recent escalation, then (what fired again)
+ * the most occurrences since the last digest, then the busiest week.
+ */
 static int cand_cmp(const void *a, const void *b)
 {
 	const struct cand *x = a, *y = b;
 
 	if (x->in != y->in)
 		return x->in < y->in ? -1 : 1;
+	if (x->in == SECTION_FIRED && x->since != y->since)
+		return x->since > y->since ? -1 : 1;
 	if (x->escalated_at != y->escalated_at)
 		return x->escalated_at > y->escalated_at ? -1 : 1;
 	if (x->week != y->week)

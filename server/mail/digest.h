@@ -10,9 +10,11 @@
  * occurrence, an escalation or a regression state change after its last
  * digest.  Addressed To: that address alone.  Sections, in order: needs
  * attention (escalated), new since your last digest, regressions that
- * changed state (fix_known, fixed, reopened, workaround), still open (the
- * cfg->digest_top most frequent of the last 7 days); each signature once,
- * numbered [n] across the mail.  Opt-outs (mail_optouts) and mutes are
+ * changed state (fix_known, fixed, reopened, workaround), fired again since
+ * your last digest (most occurrences since it first), still open (of the
+ * others, the cfg->digest_top most frequent of the last 7 days), escalated
+ * and mailed about already (one line each); each signature once, in the
+ * first section it belongs to, numbered [n] across the mail.  Opt-outs (mail_optouts) and mutes are
  * honoured as the mail is composed.  Each mail is queued in the outbox with
  * its records (mail_recipients, mail_items, mail_sent_about) in the
  * caller's transaction: all of them or none.
@@ -27,7 +29,7 @@
 #include "parsers/strbuf.h"
 #include "server/mail/mail.h"
 
-/* At most this many items in each of the first three sections. */
+/* At most this many items in each section but "Still open". */
 #define DIGEST_SECTION_MAX 25
 
 struct digest_stats {
