@@ -9,6 +9,7 @@
 #include <strings.h>
 
 #include "parsers/alloc.h"
+#include "parsers/mailhtml.h"
 #include "parsers/utf8.h"
 
 const char *const mailmsg_verb_names[MAILMSG_VERB_NR] = {
@@ -811,13 +812,19 @@ static void unflow(struct strbuf *out, const char *s, size_t n, bool delsp)
 		strbuf_addch(out, '\n');
 }
 
-/* The text part: transfer decoding, charset to UTF-8, LF line ends,
- * format=flowed lines joined. */
+/*
+ * The text part: transfer decoding, charset to UTF-8, LF line ends,
+ * format=flowed lines joined.  An HTML part (html) is read as its text
+ * (mailhtml.h) into the body only while no text/plain part was: one found
+ * after it takes its place.  An HTML part past the cap is not read and
+ * m->html_unread says so.
+ */
 static int take_text(struct walk *w, const char *cte, const struct ctype *ct,
-		     const char *p, const char *end)
+		     const char *p, const char *end, bool html)
 {
-	struct strbuf dec = STRBUF_INIT, txt = STRBUF_INIT;
+	struct strbuf dec = STRBUF_INIT, txt = STRBUF_INIT, swap;
 	size_t n = (size_t)(end - p), i;
+	bool flowed = ct->flowed && !html;
 	int ret = 0;
 
 	if (!strcasecmp(cte, "base64"))
@@ -828,6 +835,17 @@ static int take_text(struct walk *w, const char *cte, const struct ctype *ct,
 		strbuf_add(&dec, p, n);
 	to_utf8(&txt, dec.buf, dec.len,
 		charset_of(ct->charset.buf, ct->charset.len));
+	if (html && txt.len <= MAILMSG_MAX_BODY) {
+		strbuf_reset(&dec);
+		mailhtml_text(&dec, txt.buf, txt.len);
+		swap = dec;
+		dec = txt;
+		txt = swap;
+	}
+	if (html && txt.len > MAILMSG_MAX_BODY) {
+		w->m->html_unread = true;
+		goto out;
+	}
 	if (txt.len > MAILMSG_MAX_BODY) {
 		strbuf_addf(w->err, "the text part decodes to more than %u MiB",
 			    MAILMSG_MAX_BODY >> 20);
@@ -846,11 +864,13 @@ static int take_text(struct walk *w, const char *cte, const struct ctype *ct,
 	}
 	no_controls(&dec, 0, true);
 	strbuf_reset(&txt);
-	if (ct->flowed)
+	if (flowed)
 		unflow(&txt, dec.buf, dec.len, ct->delsp);
 	free(w->m->body);
-	w->m->body_len = ct->flowed ? txt.len : dec.len;
-	w->m->body = strbuf_detach(ct->flowed ? &txt : &dec, NULL);
+	w->m->body_len = flowed ? txt.len : dec.len;
+	w->m->body = strbuf_detach(flowed ? &txt : &dec, NULL);
+	w->m->body_html = html;
+	w->m->html_unread = false;
 out:
 	strbuf_release(&dec);
 	strbuf_release(&txt);
@@ -956,7 +976,10 @@ static int walk_entity(struct walk *w, const struct strbuf *ctype_text,
 	if (!strncmp(ct.type.buf, "multipart/", 10))
 		ret = walk_multipart(w, &ct, p, end, depth);
 	else if (!strcmp(ct.type.buf, "text/plain"))
-		ret = take_text(w, cte->buf, &ct, p, end) ?: 1;
+		ret = take_text(w, cte->buf, &ct, p, end, false) ?: 1;
+	else if (!strcmp(ct.type.buf, "text/html") && !w->m->body &&
+		 !w->m->html_unread) /* the first; text/plain may follow */
+		ret = take_text(w, cte->buf, &ct, p, end, true);
 	strbuf_release(&ct.type);
 	strbuf_release(&ct.boundary);
 	strbuf_release(&ct.charset);

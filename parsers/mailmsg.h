@@ -2,8 +2,9 @@
 /*
  * mailmsg: one received RFC 5322 message read into what a reply to splatd
  * needs (docs/mail.md, "Replies that act"): its sender, subject and thread
- * headers, the text of its first text/plain part, and the `#splatd`
- * commands written in it.  Pure: no I/O, any bytes in, never a crash.
+ * headers, the text of its first text/plain part (else the text of its
+ * first text/html part, parsers/mailhtml.h), and the `#splatd` commands
+ * written in it.  Pure: no I/O, any bytes in, never a crash.
  *
  * Line ends may be CRLF, LF or CR.  Header values are unfolded and their
  * RFC 2047 encoded-words (B and Q) decoded; every text handed out is UTF-8
@@ -85,6 +86,10 @@ struct mailmsg {
 	char *auto_submitted, *precedence, *list_id; /* NULL: absent */
 	char *body; /* UTF-8 text of the first text/plain part, LF ends */
 	size_t body_len;
+	bool body_html; /* ... none: the text of the first text/html part */
+	/* no text/plain part, and the HTML one was past MAILMSG_MAX_BODY
+	 * (before or as text): not read, no body */
+	bool html_unread;
 	struct mailmsg_cmd *cmds;
 	size_t ncmds;
 };

@@ -57,3 +57,24 @@ void utf8_sanitize(struct strbuf *out, const char *s, size_t len)
 		i += n ? n : 1;
 	}
 }
+
+void utf8_add(struct strbuf *out, unsigned long cp)
+{
+	if (!cp || (cp >= 0xd800 && cp < 0xe000) || cp > 0x10ffff) {
+		strbuf_addch(out, '?');
+	} else if (cp < 0x80) {
+		strbuf_addch(out, (int)cp);
+	} else if (cp < 0x800) {
+		strbuf_addch(out, (int)(0xc0 | (cp >> 6)));
+		strbuf_addch(out, (int)(0x80 | (cp & 0x3f)));
+	} else if (cp < 0x10000) {
+		strbuf_addch(out, (int)(0xe0 | (cp >> 12)));
+		strbuf_addch(out, (int)(0x80 | ((cp >> 6) & 0x3f)));
+		strbuf_addch(out, (int)(0x80 | (cp & 0x3f)));
+	} else {
+		strbuf_addch(out, (int)(0xf0 | (cp >> 18)));
+		strbuf_addch(out, (int)(0x80 | ((cp >> 12) & 0x3f)));
+		strbuf_addch(out, (int)(0x80 | ((cp >> 6) & 0x3f)));
+		strbuf_addch(out, (int)(0x80 | (cp & 0x3f)));
+	}
+}

@@ -24,5 +24,7 @@ size_t utf8_seq_len(const unsigned char *u, size_t n);
 bool utf8_valid(const char *s, size_t len);
 /* Append the len bytes at s to out, each byte that is not UTF-8 as '?'. */
 void utf8_sanitize(struct strbuf *out, const char *s, size_t len);
+/* Append code point cp as UTF-8 (NUL, a surrogate or past U+10FFFF: '?'). */
+void utf8_add(struct strbuf *out, unsigned long cp);
 
 #endif

@@ -923,7 +923,7 @@ static const char *no_answer(const struct rx *rx)
 {
 	const char *p = rx->m.precedence;
 
-	if (!rx->m.ncmds)
+	if (!rx->m.ncmds && !rx->m.html_unread)
 		return "no #splatd command in it: no answer";
 	if (!rx->m.from)
 		return "no sender address: no answer";
@@ -943,7 +943,7 @@ static int answer(struct rx *rx, struct strbuf *err)
 	struct strbuf msg = STRBUF_INIT, id = STRBUF_INIT, dom = STRBUF_INIT,
 		      v = STRBUF_INIT, display = STRBUF_INIT;
 	const char *rcpt[1] = { rx->m.from };
-	const char *lt = strchr(rx->cfg->from, '<');
+	const char *lt = strchr(rx->cfg->from, '<'), *intro;
 	size_t i, n;
 	int ret;
 
@@ -996,12 +996,18 @@ static int answer(struct rx *rx, struct strbuf *err)
 	mail_header(&msg, "Content-Type", "text/plain; charset=utf-8");
 	mail_header(&msg, "Content-Transfer-Encoding", "8bit");
 	strbuf_addstr(&msg, "\r\n");
-	mail_wrap(&msg, NULL, "",
-		  rx->res->refused ?
-			  "Hello, splatd read the commands of your mail."
-			  " What it did, and what it could not do and why:" :
-			  "Hello, splatd read the commands of your mail"
-			  " and did this:");
+	if (!rx->m.ncmds) /* an HTML part splatd did not read */
+		intro = "Hello, splatd did not read your mail: it has no plain"
+			" text part, and its HTML part is too large to be"
+			" read. Nothing was done. Please send the commands"
+			" again as plain text.";
+	else if (rx->res->refused)
+		intro = "Hello, splatd read the commands of your mail. What it"
+			" did, and what it could not do and why:";
+	else
+		intro = "Hello, splatd read the commands of your mail and did"
+			" this:";
+	mail_wrap(&msg, NULL, "", intro);
 	strbuf_addstr(&msg, "\r\n");
 	strbuf_add(&msg, rx->body.buf, rx->body.len);
 	mail_line(&msg, "-- ");
@@ -1129,6 +1135,10 @@ static int act(struct rx *rx, struct strbuf *err)
 		strbuf_addstr(&rx->res->why, skip);
 	else if (!ret)
 		ret = answer(rx, err);
+	if (!ret && !skip && !rx->m.ncmds)
+		strbuf_addstr(&rx->res->why,
+			      "no plain text part and the HTML part is too"
+			      " large to read: answered, send plain text");
 	return ret;
 }
 

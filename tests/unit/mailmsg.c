@@ -638,6 +638,56 @@ static void mailmsg__addr(void **state)
 	strbuf_release(&a);
 }
 
+/* No text/plain part: the text of the HTML one (parsers/mailhtml.h). */
+static void mailmsg__html_only(void **state)
+{
+	static const char msg[] =
+		"From: a@b.c\n"
+		"Content-Type: multipart/related; boundary=R\n"
+		"\n"
+		"--R\n"
+		"Content-Type: text/html; charset=windows-1252\n"
+		"Content-Transfer-Encoding: quoted-printable\n"
+		"\n"
+		"<html><head><title>t</title><style>p{}</style></head><body>\n"
+		"<div>#splatd [1] <b>status:</b>&nbsp;known</div><div>x &amp; =\n"
+		"y&#13;&#10;#splatd [2] invalid &#x1F600;&lt;3 =96 ok</div>\n"
+		"<p>  two   blanks<br><br>after</p>\n"
+		"<script>#splatd [3] invalid</script>\n"
+		"<blockquote>[4] quoted<br><blockquote>deep</blockquote>"
+		"#splatd [4] invalid</blockquote>\n"
+		"<pre>a  b\n c</pre>&nbsp;#splatd [5] invalid<!-- c -->\n"
+		"--R\n"
+		"Content-Type: image/png\n"
+		"\n"
+		"PNG\n"
+		"--R--\n";
+	struct mailmsg m;
+	struct strbuf err = STRBUF_INIT;
+
+	assert_int_equal(parse(&m, msg, &err), 0);
+	assert_true(m.body_html);
+	assert_string_equal(m.body,
+			    "#splatd [1] status: known\n"
+			    "x & y #splatd [2] invalid \xf0\x9f\x98\x80<3 "
+			    "\xe2\x80\x93 ok\n"
+			    "two blanks\n"
+			    "\n"
+			    "after\n"
+			    "> [4] quoted\n"
+			    ">> deep\n"
+			    "> #splatd [4] invalid\n"
+			    "a  b\n"
+			    " c\n"
+			    " #splatd [5] invalid\n");
+	assert_int_equal(m.ncmds, 1);
+	assert_int_equal(m.cmds[0].verb, MAILMSG_STATUS);
+	assert_int_equal(m.cmds[0].ref, 1);
+	mailmsg_release(&m);
+	strbuf_release(&err);
+	(void)state;
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -656,6 +706,7 @@ int main(void)
 		cmocka_unit_test(mailmsg__line_ends_and_mbox),
 		cmocka_unit_test(mailmsg__long_encoded_word_is_text),
 		cmocka_unit_test(mailmsg__addr),
+		cmocka_unit_test(mailmsg__html_only),
 	};
 
 	return cmocka_run_group_tests_name("mailmsg", tests, NULL, NULL);
