@@ -7,21 +7,9 @@
 #include <string.h>
 #include <strings.h>
 
+#include "parsers/url.h"
 #include "server/triage/gunzip.h"
 #include "server/triage/ingest.h"
-
-/* http:// or https://, in any case (RFC 3986: a scheme is case-blind) */
-static bool http_scheme(const char *s)
-{
-	return !strncasecmp(s, "http://", 7) || !strncasecmp(s, "https://", 8);
-}
-
-/* The authority of url (after "://") and its length. */
-static size_t authority(const char *url, const char **start)
-{
-	*start = strstr(url, "://") + 3;
-	return strcspn(*start, "/?#");
-}
 
 int kcidb_fetch_allow_opt(void *dest, const char *arg)
 {
@@ -29,9 +17,9 @@ int kcidb_fetch_allow_opt(void *dest, const char *arg)
 	const char *host;
 	size_t n;
 
-	if (!http_scheme(arg) || cfg->nallow >= KCIDB_FETCH_MAX_ALLOW)
+	if (!url_is_http(arg) || cfg->nallow >= KCIDB_FETCH_MAX_ALLOW)
 		return -EINVAL;
-	n = authority(arg, &host);
+	n = url_authority(arg, &host);
 	if (!n || memchr(host, '@', n) || strpbrk(arg, " \t\r\n\\"))
 		return -EINVAL;
 	cfg->allow[cfg->nallow++] = arg;
@@ -63,12 +51,12 @@ static bool under(const char *prefix, const char *url)
 	size_t n = strlen(prefix), head;
 	const char *host;
 
-	head = authority(prefix, &host) + (size_t)(host - prefix);
+	head = url_authority(prefix, &host) + (size_t)(host - prefix);
 	if (strlen(url) < n || strncasecmp(url, prefix, head) ||
 	    strncmp(url + head, prefix + head, n - head))
 		return false;
 	/* "http://host:8000" alone must not match "http://host:80001/" */
-	if (authority(prefix, &host) == strlen(host))
+	if (url_authority(prefix, &host) == strlen(host))
 		return strchr("/?#", url[n]) != NULL;
 	return true;
 }
@@ -78,9 +66,9 @@ bool kcidb_fetch_allowed(const struct kcidb_fetch_config *cfg, const char *url)
 	const char *host;
 	size_t i, n;
 
-	if (!url || !http_scheme(url) || climbs(url))
+	if (!url || !url_is_http(url) || climbs(url))
 		return false;
-	n = authority(url, &host);
+	n = url_authority(url, &host);
 	if (!n || memchr(host, '@', n))
 		return false;
 	for (i = 0; i < strlen(url); i++)
