@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "parsers/alloc.h"
+#include "parsers/url.h"
 
 const char *const db_kcidb_fetch_states[DB_KCIDB_FETCH_NR] = {
 	[DB_KCIDB_FETCH_QUEUED] = "queued",
@@ -110,10 +111,12 @@ int db_kcidb_fetch_add(struct db *db, const struct db_kcidb_fetch *f,
 		       long long now, bool *added, struct strbuf *err)
 {
 	struct db_stmt *st = db_stmt(db, DB_SQL_KCIDB_FETCH_INSERT, err);
+	struct strbuf host = STRBUF_INIT;
 	int ret;
 
 	if (!st)
 		return -EIO;
+	url_host_key(f->log_url, &host);
 	db_bind_text(st, 1, f->test_id);
 	db_bind_text(st, 2, f->origin);
 	db_bind_text(st, 3, f->run_id);
@@ -126,8 +129,10 @@ int db_kcidb_fetch_add(struct db *db, const struct db_kcidb_fetch *f,
 	db_bind_int(st, 10, now);
 	db_bind_text(st, 11, f->log_excerpt);
 	db_bind_text(st, 12, f->lockdep);
+	db_bind_text(st, 13, host.len ? host.buf : "");
 	ret = db_step_done(db, st, "queueing a KCIDB log_url", err);
 	*added = !ret && db_changes(db) > 0;
+	strbuf_release(&host);
 	return ret;
 }
 
@@ -165,6 +170,7 @@ static int fetch_row(void *ctx, struct db_stmt *st)
 	f.updated_at = db_col_int(st, 14);
 	f.log_excerpt = col_or_null(st, 15);
 	f.lockdep = col_or_null(st, 16);
+	f.host = db_col_text(st, 17);
 	c->rows++;
 	return c->fn(c->ctx, &f);
 }
@@ -192,8 +198,9 @@ int db_kcidb_fetch_find(struct db *db, const char *test_id,
 }
 
 int db_kcidb_fetch_due(struct db *db, long long now, long long after_next,
-		       long long after_id, int limit, db_kcidb_fetch_fn fn,
-		       void *ctx, struct strbuf *err)
+		       long long after_id, int limit, const char *skip_hosts,
+		       const char *skip_ids, db_kcidb_fetch_fn fn, void *ctx,
+		       struct strbuf *err)
 {
 	struct db_stmt *st = db_stmt(db, DB_SQL_KCIDB_FETCH_DUE, err);
 
@@ -204,6 +211,8 @@ int db_kcidb_fetch_due(struct db *db, long long now, long long after_next,
 	db_bind_int(st, 3, limit);
 	db_bind_int(st, 4, after_next);
 	db_bind_int(st, 5, after_id);
+	db_bind_text(st, 6, skip_hosts ? skip_hosts : "[]");
+	db_bind_text(st, 7, skip_ids ? skip_ids : "[]");
 	return each_fetch(db, st, false, fn, ctx, err);
 }
 

@@ -44,6 +44,8 @@ struct db_kcidb_fetch {
 	long long created_at, updated_at;
 	const char *log_excerpt; /* NULL: none; stored if the fetch fails */
 	const char *lockdep; /* misc.lockdep, "1" or "0"; NULL: not given */
+	/* url_host_key() of log_url: set by db_kcidb_fetch_add(), read back */
+	const char *host;
 };
 
 typedef int (*db_kcidb_fetch_fn)(void *ctx, const struct db_kcidb_fetch *f);
@@ -61,8 +63,8 @@ int db_kcidb_build_source(struct db *db, const char *build_id,
 void db_kcidb_source_init(struct db_kcidb_source *src);
 void db_kcidb_source_release(struct db_kcidb_source *src);
 
-/* Queue f (state queued, due at now): 0 with *added false when its test
- * is queued already. */
+/* Queue f (state queued, due at now, its host that of its log_url; f->host
+ * is not read): 0 with *added false when its test is queued already. */
 int db_kcidb_fetch_add(struct db *db, const struct db_kcidb_fetch *f,
 		       long long now, bool *added, struct strbuf *err);
 /* The fetch of test_id to fn, or -ENOENT. */
@@ -70,10 +72,12 @@ int db_kcidb_fetch_find(struct db *db, const char *test_id,
 			db_kcidb_fetch_fn fn, void *ctx, struct strbuf *err);
 /* Up to limit queued fetches due at now, soonest first, after the one due
  * at after_next with id after_id (the scan so far; LLONG_MIN and 0 to
- * start). */
+ * start), but for those whose host is in skip_hosts or whose id is in
+ * skip_ids (JSON arrays of strings and of integers; NULL: none). */
 int db_kcidb_fetch_due(struct db *db, long long now, long long after_next,
-		       long long after_id, int limit, db_kcidb_fetch_fn fn,
-		       void *ctx, struct strbuf *err);
+		       long long after_id, int limit, const char *skip_hosts,
+		       const char *skip_ids, db_kcidb_fetch_fn fn, void *ctx,
+		       struct strbuf *err);
 /* Set the state, attempts, next attempt and error (NULL) of fetch id. */
 int db_kcidb_fetch_update(struct db *db, long long id,
 			  enum db_kcidb_fetch_state state, long long attempts,

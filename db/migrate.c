@@ -14,6 +14,7 @@
 #include "db/runs.h"
 #include "db/signatures.h"
 #include "parsers/alloc.h"
+#include "parsers/url.h"
 
 /* The key functions of report texts, as SQL functions of (text, raw):
  * splatd_text_hash() for migration 8, splatd_text_key() for 12. */
@@ -46,6 +47,20 @@ static void run_time_sql(sqlite3_context *c, int argc, sqlite3_value **argv)
 	sqlite3_result_int64(
 		c, db_run_time((const char *)sqlite3_value_text(argv[0]),
 			       sqlite3_value_int64(argv[1])));
+}
+
+/* url_host_key() as the SQL function splatd_url_host(log_url), for
+ * migration 22. */
+static void url_host_sql(sqlite3_context *c, int argc, sqlite3_value **argv)
+{
+	const char *url = (const char *)sqlite3_value_text(argv[0]);
+	struct strbuf key = STRBUF_INIT;
+
+	(void)argc;
+	url_host_key(url ? url : "", &key);
+	sqlite3_result_text(c, key.len ? key.buf : "", (int)key.len,
+			    SQLITE_TRANSIENT);
+	strbuf_release(&key);
 }
 
 static const char *const migrations[] = {
@@ -445,6 +460,18 @@ static const char *const migrations[] = {
 	"ALTER TABLE runs ADD COLUMN run_at INTEGER NOT NULL DEFAULT 0;"
 	"UPDATE runs SET run_at = splatd_run_time(started_at, received_at);"
 	"CREATE INDEX runs_time ON runs (run_at, id);",
+	/* 21: another branch's (server/triage, server/mail); a placeholder
+	 * on this one */
+	"",
+	/* 22: a queued log_url's host (url_host_key(): "scheme://authority",
+	 * lower case), so the statement that picks a worker's next fetch
+	 * skips the hosts at their limit (docs/interop.md "Fetching
+	 * log_url"), the due index holding it */
+	"ALTER TABLE kcidb_fetches ADD COLUMN host TEXT NOT NULL DEFAULT '';"
+	"UPDATE kcidb_fetches SET host = splatd_url_host(log_url);"
+	"DROP INDEX kcidb_fetches_due;"
+	"CREATE INDEX kcidb_fetches_due ON kcidb_fetches"
+	" (state, next_attempt, host);",
 };
 
 /*
@@ -1084,6 +1111,21 @@ static const char *const migrations_pg[] = {
 	"ALTER TABLE runs ADD COLUMN run_at BIGINT NOT NULL DEFAULT 0;"
 	"UPDATE runs SET run_at = received_at;"
 	"CREATE INDEX runs_time ON runs (run_at, id);",
+	/* 21: another branch's; a placeholder on this one (PostgreSQL
+	 * refuses an empty query) */
+	"SELECT 1;",
+	/* 22: url_host_key() in SQL: every queued log_url passed
+	 * kcidb_fetch_allowed() (http(s)://, an authority), for which the
+	 * pattern takes what url_host_key() does; lower() of a "C" column
+	 * folds ASCII only, as tolower() */
+	"ALTER TABLE kcidb_fetches ADD COLUMN host " TEXT " NOT NULL"
+	" DEFAULT '';"
+	"UPDATE kcidb_fetches SET host ="
+	" lower(coalesce(substring(log_url FROM '^[^:]*://[^/?#]*'),"
+	" log_url));"
+	"DROP INDEX kcidb_fetches_due;"
+	"CREATE INDEX kcidb_fetches_due ON kcidb_fetches"
+	" (state, next_attempt, host);",
 	/* clang-format on */
 };
 
@@ -1128,6 +1170,9 @@ int migrate_apply(sqlite3 *sq, struct strbuf *err)
 	    sqlite3_create_function(sq, "splatd_run_time", 2,
 				    SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
 				    run_time_sql, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_create_function(sq, "splatd_url_host", 1,
+				    SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+				    url_host_sql, NULL, NULL) != SQLITE_OK ||
 	    sqlite3_exec(sq, "BEGIN IMMEDIATE", NULL, NULL, &msg) != SQLITE_OK)
 		goto sql_error;
 	if (user_version(sq, &have)) {

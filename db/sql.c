@@ -47,7 +47,19 @@
 #define KCIDB_FETCH_COLUMNS                                              \
 	"id, test_id, origin, run_id, build_id, log_url, path, machine," \
 	" start_time, state, attempts, next_attempt, last_error,"        \
-	" created_at, updated_at, log_excerpt, lockdep"
+	" created_at, updated_at, log_excerpt, lockdep, host"
+
+/*
+ * Up to ?3 queued fetches due at ?2, after the one due at ?4 with id ?5,
+ * soonest first, but for those of the hosts (hosts: a SELECT of them) and
+ * ids (ids) a worker may not take now.
+ */
+#define KCIDB_FETCH_DUE(hosts, ids)                                   \
+	"SELECT " KCIDB_FETCH_COLUMNS " FROM kcidb_fetches"           \
+	" WHERE state = ?1 AND next_attempt <= ?2"                    \
+	" AND (next_attempt > ?4 OR (next_attempt = ?4 AND id > ?5))" \
+	" AND host NOT IN (" hosts ") AND id NOT IN (" ids ")"        \
+	" ORDER BY next_attempt, id LIMIT ?3"
 
 #define RUN_COLUMNS                                                          \
 	"id, run_id, tree, branch, kernel, kernel_commit, machine, test, "   \
@@ -987,17 +999,16 @@ static const char *const sql[DB_SQL_NR] = {
 	[DB_SQL_KCIDB_FETCH_INSERT] =
 		"INSERT INTO kcidb_fetches (test_id, origin, run_id, build_id,"
 		" log_url, path, machine, start_time, state, next_attempt,"
-		" created_at, updated_at, log_excerpt, lockdep) VALUES (?1,"
-		" ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?10, ?11, ?12)"
+		" created_at, updated_at, log_excerpt, lockdep, host) VALUES"
+		" (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?10, ?11,"
+		" ?12, ?13)"
 		" ON CONFLICT (test_id) DO NOTHING",
 	[DB_SQL_KCIDB_FETCH_FIND] = "SELECT " KCIDB_FETCH_COLUMNS
 				    " FROM kcidb_fetches WHERE test_id = ?1",
-	[DB_SQL_KCIDB_FETCH_DUE] = "SELECT " KCIDB_FETCH_COLUMNS
-				   " FROM kcidb_fetches"
-				   " WHERE state = ?1 AND next_attempt <= ?2"
-				   " AND (next_attempt > ?4"
-				   " OR (next_attempt = ?4 AND id > ?5))"
-				   " ORDER BY next_attempt, id LIMIT ?3",
+	/* ?6: a JSON array of the hosts to skip, ?7 of the ids */
+	[DB_SQL_KCIDB_FETCH_DUE] =
+		KCIDB_FETCH_DUE("SELECT value FROM json_each(?6)",
+				"SELECT value FROM json_each(?7)"),
 	[DB_SQL_KCIDB_FETCH_UPDATE] =
 		"UPDATE kcidb_fetches SET state = ?2, attempts = ?3,"
 		" next_attempt = ?4, last_error = ?5, updated_at = ?6"
@@ -1286,6 +1297,10 @@ static const char *const sql_pg[DB_SQL_NR] = {
 		" ORDER BY signature_id",
 	[DB_SQL_DASH_SECTION_TREND] = DASH_SECTION_TREND(""),
 	[DB_SQL_KCIDB_PRESENT] = KCIDB_PRESENT("", " JOIN"),
+	[DB_SQL_KCIDB_FETCH_DUE] = KCIDB_FETCH_DUE(
+		"SELECT value FROM jsonb_array_elements_text(CAST(?6 AS jsonb))",
+		"SELECT CAST(value AS bigint)"
+		" FROM jsonb_array_elements_text(CAST(?7 AS jsonb))"),
 	/* splatd's write lock: its key is "splat" in ASCII */
 	[DB_SQL_WRITE_LOCK] = "SELECT count(*) FROM"
 			      " pg_advisory_xact_lock(495891554676)",

@@ -12,39 +12,16 @@ cd "$(dirname "$0")/.." || exit 1
 . tests/kcidb/lib.sh
 for i in 1 2 3 4; do cp "$SEED" "$LOGS/slow$i.txt"; done
 start_logserver
-FAST=$TMP/fast
-mkdir -p "$FAST"
-cp "$SEED" "$FAST/seed.txt"
-python3 tests/kcidb/logserver.py "$FAST" 127.0.0.2 >"$TMP/fast.out" \
-	2>"$TMP/fast.err" &
-FPID=$!
-stop_fast() { kill "$FPID" 2>/dev/null && wait "$FPID" 2>/dev/null; }
-at_exit stop_fast
-for i in $(seq 1 100); do
-	fport=$(sed -n 's/^port //p' "$TMP/fast.out")
-	[ -n "$fport" ] && break
-	sleep 0.05
-done
-FBASE=http://127.0.0.2:$fport
+FBASE=$(logserver_at "$TMP/fast" 127.0.0.2)
 # the release must come from the test, never from a time-out
 start_server --kcidb-fetch-allow "$LBASE/" --kcidb-fetch-allow "$FBASE/" \
 	--kcidb-fetch-timeout 600
 CI=$(token ci1 ci)
 fetched() { wait_fetch "$1" done >/dev/null; }
-kcidb_doc x >"$TMP/base.json"
 
-# doc FILE ID=URL...: a document of one test per ID (log_url URL)
-doc() {
-	local out=$1 pairs
-	shift
-	pairs=$(printf '%s\n' "$@" | jq -R 'split("=") | {id: ("maestro:" + .[0]), url: .[1]}' | jq -s .)
-	jq --argjson p "$pairs" \
-		'.tests[1] as $t | .tests = [$p[] | . as $q | $t | .id = $q.id | .log_url = $q.url]' \
-		"$TMP/base.json" >"$out"
-}
-doc "$TMP/slow.json" slow1="$LBASE/hold/slow1.txt" slow2="$LBASE/hold/slow2.txt" \
+url_doc "$TMP/slow.json" slow1="$LBASE/hold/slow1.txt" slow2="$LBASE/hold/slow2.txt" \
 	slow3="$LBASE/hold/slow3.txt" slow4="$LBASE/hold/slow4.txt"
-doc "$TMP/fast.json" fast="$FBASE/logs/seed.txt"
+url_doc "$TMP/fast.json" fast="$FBASE/logs/seed.txt"
 check_eq "four tests on the slow host: queued" "201 queued,queued,queued,queued" \
 	"$(post_kcidb "$CI" "$TMP/slow.json") $(body '[.tests[].status] | join(",")')"
 for i in $(seq 1 150); do

@@ -13,60 +13,24 @@ cd "$(dirname "$0")/.." || exit 1
 . tests/kcidb/lib.sh
 for i in $(seq 1 300); do cp "$SEED" "$LOGS/slow$i.txt"; done
 start_logserver
-PIDS=
-# logserver DIR ADDRESS: another log server, its base URL on stdout
-logserver() {
-	local port i
-	mkdir -p "$1"
-	cp "$SEED" "$1/seed.txt"
-	cp "$SEED" "$1/b1.txt"
-	cp "$SEED" "$1/b2.txt"
-	python3 tests/kcidb/logserver.py "$1" "$2" >"$1.out" 2>"$1.err" &
-	echo $! >>"$TMP/pids"
-	for i in $(seq 1 100); do
-		port=$(sed -n 's/^port //p' "$1.out")
-		[ -n "$port" ] && break
-		sleep 0.05
-	done
-	echo "http://$2:$port"
-}
-stop_servers() { for p in $(cat "$TMP/pids" 2>/dev/null); do kill "$p" 2>/dev/null; done; }
-at_exit stop_servers
 SLOW2=$TMP/slow2
-B2=$(logserver "$SLOW2" 127.0.0.3)
-FBASE=$(logserver "$TMP/fast" 127.0.0.2)
+mkdir -p "$SLOW2"
+cp "$SEED" "$SLOW2/b1.txt"
+cp "$SEED" "$SLOW2/b2.txt"
+B2=$(logserver_at "$SLOW2" 127.0.0.3)
+FBASE=$(logserver_at "$TMP/fast" 127.0.0.2)
 start_server --kcidb-fetch-allow "$LBASE/" --kcidb-fetch-allow "$B2/" \
 	--kcidb-fetch-allow "$FBASE/" --kcidb-fetch-timeout 600
 CI=$(token ci1 ci)
 fetched() { wait_fetch "$1" done >/dev/null; }
-kcidb_doc x >"$TMP/base.json"
-# doc FILE ID=URL...: a document of one test per ID (log_url URL)
-doc() {
-	local out=$1 pairs
-	shift
-	pairs=$(printf '%s\n' "$@" | jq -R 'split("=") | {id: ("maestro:" + .[0]), url: .[1]}' | jq -s .)
-	jq --argjson p "$pairs" \
-		'.tests[1] as $t | .tests = [$p[] | . as $q | $t | .id = $q.id | .log_url = $q.url]' \
-		"$TMP/base.json" >"$out"
-}
-held() { awk '$1 == "start" { n++ } END { print n + 0 }' "$1/holds" 2>/dev/null; }
-wait_held() {
-	local i
-	for i in $(seq 1 150); do
-		[ "$(held "$1")" -ge "$2" ] && return 0
-		sleep 0.1
-	done
-	return 1
-}
-
-doc "$TMP/slow.json" a1="$LBASE/hold/slow1.txt" a2="$LBASE/hold/slow2.txt" \
+url_doc "$TMP/slow.json" a1="$LBASE/hold/slow1.txt" a2="$LBASE/hold/slow2.txt" \
 	b1="$B2/hold/b1.txt" b2="$B2/hold/b2.txt"
 check_eq "two tests on each of two slow hosts: queued" \
 	"201 queued,queued,queued,queued" \
 	"$(post_kcidb "$CI" "$TMP/slow.json") $(body '[.tests[].status] | join(",")')"
 check "both slow hosts are asked (and hold)" \
 	eval 'wait_held "$LOGS" 1 && wait_held "$SLOW2" 1'
-doc "$TMP/fast.json" fast="$FBASE/logs/seed.txt"
+url_doc "$TMP/fast.json" fast="$FBASE/logs/seed.txt"
 check_eq "a test on a third host, queued after them" "201 queued" \
 	"$(post_kcidb "$CI" "$TMP/fast.json") $(body '.tests[0].status')"
 check "its log is fetched while both slow hosts still hold" fetched maestro:fast
@@ -85,11 +49,11 @@ rm -f "$LOGS/release"
 ANSWERED=$(grep -c ' 200 ' "$TMP/logserver.err")
 pairs=()
 for i in $(seq 3 300); do pairs+=("m$i=$LBASE/hold/slow$i.txt"); done
-doc "$TMP/many.json" "${pairs[@]}"
+url_doc "$TMP/many.json" "${pairs[@]}"
 check_eq "298 tests on the slow host: queued" "201 queued" \
 	"$(post_kcidb "$CI" "$TMP/many.json") $(body '[.tests[].status] | unique | join(",")')"
 check "the slow host is asked again" wait_held "$LOGS" 2
-doc "$TMP/fast2.json" fast2="$FBASE/logs/seed.txt"
+url_doc "$TMP/fast2.json" fast2="$FBASE/logs/seed.txt"
 check_eq "a test on the fast host after them" "201 queued" \
 	"$(post_kcidb "$CI" "$TMP/fast2.json") $(body '.tests[0].status')"
 check "it is found past them and fetched" fetched maestro:fast2

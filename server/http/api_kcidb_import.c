@@ -148,6 +148,22 @@ static int add_fetch(void *ctx, const struct db_kcidb_fetch *f)
 	return 0;
 }
 
+/* This instance's fetch workers, or null when it has none (no prefix is
+ * allowed: nothing is fetched). */
+static json_t *workers_json(struct kcidb_fetcher *f)
+{
+	struct kcidb_fetcher_stats st;
+
+	if (!f)
+		return json_null();
+	kcidb_fetcher_stats(f, &st);
+	return json_pack("{s:I, s:I, s:I, s:I}", "workers",
+			 (json_int_t)st.workers, "per_host",
+			 (json_int_t)st.per_host, "fetching",
+			 (json_int_t)st.fetching, "rows_read",
+			 (json_int_t)st.rows_read);
+}
+
 void api_kcidb_fetches_list(struct http_request *req)
 {
 	struct fetch_list l = { json_array(), 0 };
@@ -175,9 +191,12 @@ void api_kcidb_fetches_list(struct http_request *req)
 		http_reply_errno(req, ret, req->err.buf);
 		return;
 	}
-	http_reply_json(req, 200,
-			json_pack("{s:o, s:o}", "fetches", l.fetches, "next",
-				  json_array_size(l.fetches) == (size_t)limit ?
-					  json_sprintf("%lld", l.last) :
-					  json_null()));
+	http_reply_json(
+		req, 200,
+		json_pack("{s:o, s:o, s:o}", "fetches", l.fetches, "next",
+			  json_array_size(l.fetches) == (size_t)limit ?
+				  json_sprintf("%lld", l.last) :
+				  json_null(),
+			  "workers",
+			  workers_json(http_config(req)->kcidb_fetcher)));
 }

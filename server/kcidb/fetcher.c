@@ -2,7 +2,6 @@
 /* fetcher: the KCIDB log_url queue's thread in `splatd serve`. */
 #include "server/kcidb/fetcher.h"
 
-#include <ctype.h>
 #include <errno.h>
 #include <pthread.h>
 #include <stdbool.h>
@@ -18,14 +17,14 @@
 
 /*
  * Workers, each fetching one log at a time on a connection of its own, and
- * fetches of one host (scheme, host and port of the log_url) at a time: a
- * slow host holds at most FETCHER_PER_HOST workers, and its further
- * fetches only while one stays free: the others fetch from the other hosts
- * meanwhile (docs/interop.md "Fetching log_url").
+ * fetches of one host (scheme, host and port of the log_url:
+ * url_host_key()) at a time: a slow host holds at most FETCHER_PER_HOST
+ * workers, and its further fetches only while one stays free: the others
+ * fetch from the other hosts meanwhile (docs/interop.md "Fetching
+ * log_url").
  */
 #define FETCHER_WORKERS 4
 #define FETCHER_PER_HOST 2
-#define FETCHER_HOST_MAX 256 /* bytes of a host key kept */
 
 struct kcidb_fetcher;
 
@@ -37,11 +36,12 @@ struct fetch_worker {
 	bool started;
 	/* the fetch it holds (0: none) and its host, under f->lock */
 	long long id;
-	char host[FETCHER_HOST_MAX];
+	char *host;
 };
 
 struct kcidb_fetcher {
-	struct fetch_worker w[FETCHER_WORKERS];
+	struct fetch_worker *w;
+	unsigned nw, per_host; /* FETCHER_WORKERS, FETCHER_PER_HOST */
 	char *db_path; /* for its role */
 	pthread_mutex_t lock; /* guards stop, gen, stored and the claims */
 	pthread_cond_t wake;
@@ -53,66 +53,96 @@ struct kcidb_fetcher {
 	void (*stored)(void *arg, const struct ingest *in);
 	void *stored_arg;
 	atomic_bool cancel; /* stop, for a fetch in progress */
+	atomic_ullong rows; /* due rows the workers read */
 };
 
-/* The host of url: "scheme://authority", lower case, cut at
- * FETCHER_HOST_MAX - 1 bytes. */
-static void host_key(const char *url, char out[FETCHER_HOST_MAX])
+/* The fetches of host that workers other than w hold, and how many of
+ * them hold one at all (*others); under f->lock. */
+static unsigned host_busy(const struct fetch_worker *w, const char *host,
+			  unsigned *others)
 {
-	const char *p = strstr(url, "://");
-	size_t n, i;
+	const struct kcidb_fetcher *f = w->f;
+	unsigned i, busy = 0;
 
-	n = p ? (size_t)(p - url) + 3 + strcspn(p + 3, "/?#") : strlen(url);
-	if (n >= FETCHER_HOST_MAX)
-		n = FETCHER_HOST_MAX - 1;
-	for (i = 0; i < n; i++)
-		out[i] = (char)tolower((unsigned char)url[i]);
-	out[n] = '\0';
+	*others = 0;
+	for (i = 0; i < f->nw; i++) {
+		if (&f->w[i] == w || !f->w[i].id)
+			continue;
+		++*others;
+		busy += !strcmp(f->w[i].host, host);
+	}
+	return busy;
 }
 
-/* kcidb_fetch_claim.claim: id is no other worker's, and its host has
- * fewer than FETCHER_PER_HOST fetches going. */
-static bool worker_claim(void *ctx, long long id, const char *log_url)
+/* Whether w may take a fetch of a host that busy other workers fetch from
+ * already, with others holding one: below the host's limit, and a host's
+ * further fetch only while a worker stays free for the other hosts (two
+ * slow hosts never take all of them). */
+static bool host_room(const struct fetch_worker *w, unsigned busy,
+		      unsigned others)
+{
+	return busy < w->f->per_host && (!busy || others + 1 < w->f->nw);
+}
+
+/* kcidb_fetch_claim.skip: what the other workers hold, and the hosts that
+ * have no room for w. */
+static void worker_skip(void *ctx, json_t *hosts, json_t *ids)
 {
 	struct fetch_worker *w = ctx, *o;
 	struct kcidb_fetcher *f = w->f;
-	char host[FETCHER_HOST_MAX];
-	int busy = 0, others = 0;
-	bool ok;
+	unsigned busy, others, j;
 
-	host_key(log_url, host);
 	pthread_mutex_lock(&f->lock);
-	for (o = f->w; o < f->w + FETCHER_WORKERS; o++) {
+	for (o = f->w; o < f->w + f->nw; o++) {
 		if (o == w || !o->id)
 			continue;
-		others++;
-		if (o->id == id)
-			busy = FETCHER_PER_HOST;
-		else if (!strcmp(o->host, host))
-			busy++;
+		json_array_append_new(ids, json_integer(o->id));
+		/* each host once, at its first holder */
+		for (j = 0; f->w + j < o; j++)
+			if (&f->w[j] != w && f->w[j].id &&
+			    !strcmp(f->w[j].host, o->host))
+				break;
+		if (f->w + j < o)
+			continue;
+		busy = host_busy(w, o->host, &others);
+		if (!host_room(w, busy, others))
+			json_array_append_new(hosts, json_string(o->host));
 	}
-	/* a host's further fetch only while a worker stays free for the
-	 * other hosts: two slow hosts never take all four */
-	ok = !f->stop && busy < FETCHER_PER_HOST &&
-	     (!busy || others + 1 < FETCHER_WORKERS);
+	pthread_mutex_unlock(&f->lock);
+}
+
+/* kcidb_fetch_claim.claim: id is no other worker's, and its host has
+ * room. */
+static bool worker_claim(void *ctx, long long id, const char *host)
+{
+	struct fetch_worker *w = ctx;
+	struct kcidb_fetcher *f = w->f;
+	unsigned busy, others, i;
+	bool ok;
+
+	pthread_mutex_lock(&f->lock);
+	busy = host_busy(w, host, &others);
+	ok = !f->stop && host_room(w, busy, others);
+	for (i = 0; ok && i < f->nw; i++)
+		ok = &f->w[i] == w || f->w[i].id != id;
 	if (ok) {
 		w->id = id;
-		memcpy(w->host, host, sizeof(host));
+		w->host = xstrdup(host);
 	}
 	pthread_mutex_unlock(&f->lock);
 	return ok;
 }
 
-static void worker_release(void *ctx, long long id, const char *log_url)
+static void worker_release(void *ctx, long long id)
 {
 	struct fetch_worker *w = ctx;
 	struct kcidb_fetcher *f = w->f;
 
 	(void)id;
-	(void)log_url;
 	pthread_mutex_lock(&f->lock);
 	w->id = 0;
-	w->host[0] = '\0';
+	free(w->host);
+	w->host = NULL;
 	f->gen++;
 	pthread_cond_broadcast(&f->wake);
 	pthread_mutex_unlock(&f->lock);
@@ -122,10 +152,12 @@ static void *worker_loop(void *data)
 {
 	struct fetch_worker *w = data;
 	struct kcidb_fetcher *f = w->f;
-	const struct kcidb_fetch_claim cl = { worker_claim, worker_release, w };
+	const struct kcidb_fetch_claim cl = { worker_skip, worker_claim,
+					      worker_release, w };
 	struct strbuf err = STRBUF_INIT;
 	struct timespec until;
 	unsigned long gen;
+	unsigned long long rows;
 	bool did;
 
 	pthread_mutex_lock(&f->lock);
@@ -133,13 +165,15 @@ static void *worker_loop(void *data)
 		gen = f->gen;
 		pthread_mutex_unlock(&f->lock);
 		did = false;
+		rows = 0;
 		strbuf_reset(&err);
 		/* one instance of the service fetches (role "kcidb-fetch") */
 		if (db_role_try(f->db_path, "kcidb-fetch") &&
 		    kcidb_fetch_next(&w->cfg, w->in, (long long)time(NULL), &cl,
-				     &did, &err))
+				     &did, &rows, &err))
 			fprintf(stderr, "splatd serve: kcidb fetch: %s\n",
 				err.buf);
+		atomic_fetch_add(&f->rows, rows);
 		db_idle(w->cfg.db);
 		pthread_mutex_lock(&f->lock);
 		if (did)
@@ -185,10 +219,11 @@ static void fetcher_free(struct kcidb_fetcher *f)
 {
 	size_t i;
 
-	for (i = 0; i < FETCHER_WORKERS; i++) {
+	for (i = 0; i < f->nw; i++) {
 		db_close(f->w[i].cfg.db);
 		ingest_free(f->w[i].in);
 	}
+	free(f->w);
 	free(f->db_path);
 	pthread_cond_destroy(&f->wake);
 	pthread_mutex_destroy(&f->lock);
@@ -205,7 +240,7 @@ static void fetcher_join(struct kcidb_fetcher *f)
 	atomic_store(&f->cancel, true);
 	pthread_cond_broadcast(&f->wake);
 	pthread_mutex_unlock(&f->lock);
-	for (i = 0; i < FETCHER_WORKERS; i++)
+	for (i = 0; i < f->nw; i++)
 		if (f->w[i].started)
 			pthread_join(f->w[i].thread, NULL);
 }
@@ -224,11 +259,15 @@ int kcidb_fetcher_start(struct kcidb_fetcher **out,
 	if (!cfg->nallow)
 		return 0;
 	f = xcalloc(1, sizeof(*f));
+	f->nw = FETCHER_WORKERS;
+	f->per_host = FETCHER_PER_HOST;
+	f->w = xcalloc(f->nw, sizeof(*f->w));
 	atomic_init(&f->cancel, false);
+	atomic_init(&f->rows, 0);
 	pthread_mutex_init(&f->lock, NULL);
 	pthread_cond_init(&f->wake, NULL);
 	f->db_path = xstrdup(db_path);
-	for (i = 0; !ret && i < FETCHER_WORKERS; i++) {
+	for (i = 0; !ret && i < f->nw; i++) {
 		w = &f->w[i];
 		w->f = f;
 		w->cfg.fetch = cfg;
@@ -240,7 +279,7 @@ int kcidb_fetcher_start(struct kcidb_fetcher **out,
 		w->in = ingest_new();
 		ret = db_open(&w->cfg.db, db_path, err);
 	}
-	for (i = 0; !ret && i < FETCHER_WORKERS; i++) {
+	for (i = 0; !ret && i < f->nw; i++) {
 		w = &f->w[i];
 		ret = -pthread_create(&w->thread, NULL, worker_loop, w);
 		if (ret)
@@ -258,6 +297,23 @@ int kcidb_fetcher_start(struct kcidb_fetcher **out,
 	}
 	*out = f;
 	return 0;
+}
+
+void kcidb_fetcher_stats(struct kcidb_fetcher *f,
+			 struct kcidb_fetcher_stats *out)
+{
+	unsigned i;
+
+	*out = (struct kcidb_fetcher_stats){ 0 };
+	if (!f)
+		return;
+	pthread_mutex_lock(&f->lock);
+	out->workers = f->nw;
+	out->per_host = f->per_host;
+	for (i = 0; i < f->nw; i++)
+		out->fetching += !!f->w[i].id;
+	pthread_mutex_unlock(&f->lock);
+	out->rows_read = atomic_load(&f->rows);
 }
 
 void kcidb_fetcher_wake(struct kcidb_fetcher *f)

@@ -33,6 +33,16 @@ int kcidb_fetcher_start(struct kcidb_fetcher **out,
 void kcidb_fetcher_count(struct kcidb_fetcher *f,
 			 void (*stored)(void *arg, const struct ingest *in),
 			 void *arg);
+/* What GET /api/v1/kcidb/fetches tells of the workers. */
+struct kcidb_fetcher_stats {
+	unsigned workers, per_host; /* as configured */
+	unsigned fetching; /* workers holding a fetch now */
+	unsigned long long rows_read; /* due rows read to choose fetches */
+};
+
+/* f's numbers now (all 0 when f is NULL: no fetcher). */
+void kcidb_fetcher_stats(struct kcidb_fetcher *f,
+			 struct kcidb_fetcher_stats *out);
 /* Something was queued: fetch it now.  NULL is a no-op. */
 void kcidb_fetcher_wake(struct kcidb_fetcher *f);
 /* Stop the thread (a fetch in progress is cancelled, stays queued) and

@@ -538,7 +538,7 @@ int kcidb_import(const struct kcidb_import_config *cfg, struct ingest *in,
 /* A due fetch as the scan saw it: what choosing one needs. */
 struct due_seen {
 	long long id, attempts, next_attempt;
-	char *test_id, *log_url;
+	char *test_id, *host;
 };
 
 struct due_scan {
@@ -555,7 +555,7 @@ static int add_seen(void *ctx, const struct db_kcidb_fetch *f)
 		l->v[l->n].attempts = f->attempts;
 		l->v[l->n].next_attempt = f->next_attempt;
 		l->v[l->n].test_id = xstrdup(f->test_id);
-		l->v[l->n++].log_url = xstrdup(f->log_url);
+		l->v[l->n++].host = xstrdup(f->host);
 	}
 	return 0;
 }
@@ -593,7 +593,7 @@ static int fetch_claimable(const struct kcidb_import_config *cfg,
 	int i, ret = 0;
 
 	for (i = 0; !ret && !*did && i < l->n; i++) {
-		if (!cl->claim(cl->ctx, l->v[i].id, l->v[i].log_url))
+		if (!cl->claim(cl->ctx, l->v[i].id, l->v[i].host))
 			continue;
 		d.seen = &l->v[i];
 		d.due = false;
@@ -611,14 +611,39 @@ static int fetch_claimable(const struct kcidb_import_config *cfg,
 		}
 		if (d.due)
 			fetch_copy_release(&d.c);
-		cl->release(cl->ctx, l->v[i].id, l->v[i].log_url);
+		cl->release(cl->ctx, l->v[i].id);
 	}
+	return ret;
+}
+
+/* A page of the due fetches, past what cl skips now, into l. */
+static int read_due(const struct kcidb_import_config *cfg,
+		    const struct kcidb_fetch_claim *cl, long long now,
+		    long long after_next, long long after_id,
+		    struct due_scan *l, struct strbuf *err)
+{
+	json_t *hosts = json_array(), *ids = json_array();
+	char *h, *i;
+	int ret;
+
+	cl->skip(cl->ctx, hosts, ids);
+	h = json_dumps(hosts, JSON_COMPACT);
+	i = json_dumps(ids, JSON_COMPACT);
+	l->n = 0;
+	lock(cfg);
+	ret = db_kcidb_fetch_due(cfg->db, now, after_next, after_id, l->max, h,
+				 i, add_seen, l, err);
+	unlock(cfg);
+	free(h);
+	free(i);
+	json_decref(hosts);
+	json_decref(ids);
 	return ret;
 }
 
 int kcidb_fetch_next(const struct kcidb_import_config *cfg, struct ingest *in,
 		     long long now, const struct kcidb_fetch_claim *cl,
-		     bool *did, struct strbuf *err)
+		     bool *did, unsigned long long *rows, struct strbuf *err)
 {
 	struct due_scan l = { xcalloc(KCIDB_FETCH_SCAN, sizeof(*l.v)), 0,
 			      KCIDB_FETCH_SCAN };
@@ -627,14 +652,12 @@ int kcidb_fetch_next(const struct kcidb_import_config *cfg, struct ingest *in,
 	int i, ret;
 
 	*did = false;
-	/* page after page: the due fetches of busy hosts can fill any
-	 * number of pages before one that a worker may take */
+	/* the hosts at their limit are skipped in SQL: a page holds what
+	 * this worker may take, but for claims made since it was read */
 	do {
-		l.n = 0;
-		lock(cfg);
-		ret = db_kcidb_fetch_due(cfg->db, now, after_next, after_id,
-					 KCIDB_FETCH_SCAN, add_seen, &l, err);
-		unlock(cfg);
+		ret = read_due(cfg, cl, now, after_next, after_id, &l, err);
+		if (rows)
+			*rows += (unsigned long long)l.n;
 		more = l.n == l.max;
 		if (l.n) {
 			after_next = l.v[l.n - 1].next_attempt;
@@ -644,7 +667,7 @@ int kcidb_fetch_next(const struct kcidb_import_config *cfg, struct ingest *in,
 			ret = fetch_claimable(cfg, in, now, cl, &l, did, err);
 		for (i = 0; i < l.n; i++) {
 			free(l.v[i].test_id);
-			free(l.v[i].log_url);
+			free(l.v[i].host);
 		}
 	} while (!ret && !*did && more);
 	free(l.v);

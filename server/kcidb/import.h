@@ -47,26 +47,30 @@ int kcidb_import(const struct kcidb_import_config *cfg, struct ingest *in,
 
 /*
  * Which queued fetch a worker of several may take (server/kcidb/fetcher.c):
- * claim(ctx, id, log_url) true takes it (no other worker has it, its
- * host has room), release(ctx, id, log_url) gives it back once its
- * outcome is recorded.
+ * skip(ctx, hosts, ids) appends the host keys (db/kcidb.h's host, JSON
+ * strings) and the fetch ids (JSON integers) it may not take now, which
+ * the scan of the queue passes over in SQL; claim(ctx, id, host) true
+ * takes one (no other worker has it, its host has room: skip's answer may
+ * be old by then), release(ctx, id) gives it back once its outcome is
+ * recorded.
  */
 struct kcidb_fetch_claim {
-	bool (*claim)(void *ctx, long long id, const char *log_url);
-	void (*release)(void *ctx, long long id, const char *log_url);
+	void (*skip)(void *ctx, json_t *hosts, json_t *ids);
+	bool (*claim)(void *ctx, long long id, const char *host);
+	void (*release)(void *ctx, long long id);
 	void *ctx;
 };
 
 /*
  * Fetch and store the first queued log_url test due at now (oldest first,
- * read KCIDB_FETCH_SCAN at a time) that cl lets this worker claim, and
- * record its outcome on its row (retried with backoff, given up after
- * cfg->fetch->attempts): so one that waits on a busy host is passed over
- * for the next.  0 with *did true when one was tried, or -errno.
+ * read KCIDB_FETCH_SCAN at a time, past what cl skips) that cl lets this
+ * worker claim, and record its outcome on its row (retried with backoff,
+ * given up after cfg->fetch->attempts).  0 with *did true when one was
+ * tried, or -errno; *rows (may be NULL) gets the due rows read.
  */
 #define KCIDB_FETCH_SCAN 256
 int kcidb_fetch_next(const struct kcidb_import_config *cfg, struct ingest *in,
 		     long long now, const struct kcidb_fetch_claim *cl,
-		     bool *did, struct strbuf *err);
+		     bool *did, unsigned long long *rows, struct strbuf *err);
 
 #endif

@@ -34,8 +34,57 @@ start_logserver() {
 	LBASE=http://127.0.0.1:$port
 }
 
+# logserver_at DIR ADDR: another log server, serving DIR (the seed in it
+# as seed.txt) on the loopback address ADDR; its base URL on stdout.  Each
+# is stopped on the way out.
+logserver_at() {
+	local i port=
+	mkdir -p "$1"
+	cp "$SEED" "$1/seed.txt"
+	python3 tests/kcidb/logserver.py "$1" "$2" >"$1.out" 2>"$1.err" &
+	echo $! >>"$TMP/logserver-pids"
+	for i in $(seq 1 100); do
+		port=$(sed -n 's/^port //p' "$1.out")
+		[ -n "$port" ] && break
+		sleep 0.05
+	done
+	echo "http://$2:$port"
+}
+stop_logservers() {
+	local p
+	for p in $(cat "$TMP/logserver-pids" 2>/dev/null); do
+		kill "$p" 2>/dev/null
+	done
+}
+at_exit stop_logservers
+
+# held DIR: the requests a log server of DIR held (/hold/) so far
+held() { awk '$1 == "start" { n++ } END { print n + 0 }' "$1/holds" 2>/dev/null; }
+# wait_held DIR N: until it held N (15 s)
+wait_held() {
+	local i
+	for i in $(seq 1 150); do
+		[ "$(held "$1")" -ge "$2" ] && return 0
+		sleep 0.1
+	done
+	return 1
+}
+
 # kcidb_doc LOG_URL [MAJOR] >FILE: checkout, build, four tests (doc.py)
 kcidb_doc() { python3 tests/kcidb/doc.py "$SEED" "$@"; }
+
+# url_doc FILE ID=URL...: kcidb_doc's document with one log_url test per
+# ID (its id "maestro:ID", its log_url URL) in place of its four tests
+url_doc() {
+	local out=$1
+	shift
+	[ -s "$TMP/url-doc-base.json" ] || kcidb_doc x >"$TMP/url-doc-base.json"
+	printf '%s\n' "$@" | jq -R 'split("=") | {id: ("maestro:" + .[0]), url: .[1]}' |
+		jq -s . >"$TMP/url-doc-pairs.json"
+	jq --slurpfile p "$TMP/url-doc-pairs.json" \
+		'.tests[1] as $t | .tests = [$p[0][] | . as $q | $t | .id = $q.id | .log_url = $q.url]' \
+		"$TMP/url-doc-base.json" >"$out"
+}
 
 # post_kcidb TOKEN FILE [curl args...]: POST a document; body in
 # $TMP/body, status on stdout
