@@ -111,7 +111,11 @@ static const char serve_usage[] =
 	"                          a failed fetch is retried after SECS,\n"
 	"                          doubled each time up to a day (60)\n"
 	"  --kcidb-fetch-attempts N\n"
-	"                          ... and given up after N attempts (8)\n" MAIL_USAGE;
+	"                          ... and given up after N attempts (8)\n"
+	"  --kcidb-fetch-workers N log_url fetches at once (4; 1 to 64)\n"
+	"  --kcidb-fetch-per-host N\n"
+	"                          ... at most N of them from one host (2;\n"
+	"                          1 to --kcidb-fetch-workers)\n" MAIL_USAGE;
 
 /* Everything serve's options set: the destinations of its table. */
 struct serve_settings {
@@ -184,6 +188,10 @@ struct serve_settings {
 			 OPTIONS_NONZERO),                                     \
 		OPT_UINT("--kcidb-fetch-attempts", &(s)->kcidb_fetch.attempts, \
 			 OPTIONS_NONZERO),                                     \
+		OPT_UINT("--kcidb-fetch-workers", &(s)->kcidb_fetch.workers,   \
+			 0),                                                   \
+		OPT_UINT("--kcidb-fetch-per-host", &(s)->kcidb_fetch.per_host, \
+			 0),                                                   \
 		MAIL_OPTIONS(&(s)->mail), OPT_END
 
 /*
@@ -499,6 +507,12 @@ int cmd_serve(int argc, char **argv)
 		return 2;
 	}
 	if (http_config_check(&s.http, &err)) {
+		fprintf(stderr, "splatd serve: %s\n", err.buf);
+		config_release(&c);
+		strbuf_release(&err);
+		return 2;
+	}
+	if (kcidb_fetch_config_check(&s.kcidb_fetch, &err)) {
 		fprintf(stderr, "splatd serve: %s\n", err.buf);
 		config_release(&c);
 		strbuf_release(&err);

@@ -26,6 +26,25 @@ int kcidb_fetch_allow_opt(void *dest, const char *arg)
 	return 0;
 }
 
+int kcidb_fetch_config_check(const struct kcidb_fetch_config *cfg,
+			     struct strbuf *err)
+{
+	if (cfg->workers < 1 || cfg->workers > KCIDB_FETCH_MAX_WORKERS) {
+		strbuf_addf(err,
+			    "--kcidb-fetch-workers must be 1 to %d, not %u",
+			    KCIDB_FETCH_MAX_WORKERS, cfg->workers);
+		return -EINVAL;
+	}
+	if (cfg->per_host < 1 || cfg->per_host > cfg->workers) {
+		strbuf_addf(err,
+			    "--kcidb-fetch-per-host must be 1 to"
+			    " --kcidb-fetch-workers (%u), not %u",
+			    cfg->workers, cfg->per_host);
+		return -EINVAL;
+	}
+	return 0;
+}
+
 /* A path that could climb out of a prefix: "." or ".." segments, also
  * percent-encoded, and backslashes some servers read as slashes. */
 static bool climbs(const char *url)

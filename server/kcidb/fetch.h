@@ -19,6 +19,9 @@ struct ingest;
 
 #define KCIDB_FETCH_MAX_ALLOW 32
 #define KCIDB_FETCH_MAX_REDIRECTS 5
+/* `splatd serve`'s fetch workers (server/kcidb/fetcher.c): each a thread
+ * and a database connection of its own */
+#define KCIDB_FETCH_MAX_WORKERS 64
 
 struct kcidb_fetch_config {
 	const char *allow[KCIDB_FETCH_MAX_ALLOW]; /* URL prefixes */
@@ -28,17 +31,25 @@ struct kcidb_fetch_config {
 	unsigned retry; /* seconds before the first retry, doubled after */
 	unsigned attempts; /* before a fetch is given up */
 	unsigned long long max_body; /* bytes on the wire */
+	unsigned workers; /* serve's fetch workers, 1..KCIDB_FETCH_MAX_WORKERS */
+	unsigned per_host; /* fetches of one host at a time, 1..workers */
 };
 
-#define KCIDB_FETCH_CONFIG_INIT                                    \
-	{                                                          \
-		.connect_timeout = 10, .timeout = 60, .retry = 60, \
-		.attempts = 8, .max_body = 64ULL << 20             \
+#define KCIDB_FETCH_CONFIG_INIT                                       \
+	{                                                             \
+		.connect_timeout = 10, .timeout = 60, .retry = 60,    \
+		.attempts = 8, .max_body = 64ULL << 20, .workers = 4, \
+		.per_host = 2                                         \
 	}
 
 /* The option callback of --kcidb-fetch-allow PREFIX (dest: a struct
  * kcidb_fetch_config); refuses what is not an http(s) URL prefix. */
 int kcidb_fetch_allow_opt(void *dest, const char *arg);
+
+/* Whether cfg's workers and per_host are within their bounds: 0, or
+ * -EINVAL with err naming the option and its range. */
+int kcidb_fetch_config_check(const struct kcidb_fetch_config *cfg,
+			     struct strbuf *err);
 
 /* Whether url may be fetched: http(s), under an allowed prefix, without
  * dot segments or user info that could leave it. */

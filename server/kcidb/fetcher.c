@@ -16,16 +16,13 @@
 #include "server/triage/ingest.h"
 
 /*
- * Workers, each fetching one log at a time on a connection of its own, and
- * fetches of one host (scheme, host and port of the log_url:
- * url_host_key()) at a time: a slow host holds at most FETCHER_PER_HOST
- * workers, and its further fetches only while one stays free: the others
- * fetch from the other hosts meanwhile (docs/interop.md "Fetching
- * log_url").
+ * Workers (cfg->workers), each fetching one log at a time on a connection
+ * of its own, and fetches of one host (scheme, host and port of the
+ * log_url: url_host_key()) at a time: a slow host holds at most
+ * cfg->per_host workers, and its further fetches only while one stays
+ * free: the others fetch from the other hosts meanwhile (docs/interop.md
+ * "Fetching log_url").
  */
-#define FETCHER_WORKERS 4
-#define FETCHER_PER_HOST 2
-
 struct kcidb_fetcher;
 
 struct fetch_worker {
@@ -41,7 +38,7 @@ struct fetch_worker {
 
 struct kcidb_fetcher {
 	struct fetch_worker *w;
-	unsigned nw, per_host; /* FETCHER_WORKERS, FETCHER_PER_HOST */
+	unsigned nw, per_host; /* cfg->workers, cfg->per_host */
 	char *db_path; /* for its role */
 	pthread_mutex_t lock; /* guards stop, gen, stored and the claims */
 	pthread_cond_t wake;
@@ -259,8 +256,8 @@ int kcidb_fetcher_start(struct kcidb_fetcher **out,
 	if (!cfg->nallow)
 		return 0;
 	f = xcalloc(1, sizeof(*f));
-	f->nw = FETCHER_WORKERS;
-	f->per_host = FETCHER_PER_HOST;
+	f->nw = cfg->workers ? cfg->workers : 1;
+	f->per_host = cfg->per_host ? cfg->per_host : 1;
 	f->w = xcalloc(f->nw, sizeof(*f->w));
 	atomic_init(&f->cancel, false);
 	atomic_init(&f->rows, 0);

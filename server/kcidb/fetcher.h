@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * fetcher: `splatd serve`'s KCIDB log_url workers.  POST /api/v1/kcidb only
- * queues the tests whose log is behind a log_url; four threads fetch and
- * store them (kcidb_fetch_next), each on a database connection of its
- * own, at most two from one host at a time (a slow host never holds them
- * all), woken by each import, each fetch that ends and at least every
+ * queues the tests whose log is behind a log_url; cfg->workers threads
+ * (--kcidb-fetch-workers, 4) fetch and store them (kcidb_fetch_next), each
+ * on a database connection of its own, at most cfg->per_host
+ * (--kcidb-fetch-per-host, 2) from one host at a time (a slow host never
+ * holds them all), woken by each import, each fetch that ends and at least every
  * second, and record failures on the queued rows for GET
  * /api/v1/kcidb/fetches (docs/interop.md).  They run only when some prefix
  * is allowed (--kcidb-fetch-allow).
