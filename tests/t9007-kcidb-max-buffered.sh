@@ -35,7 +35,7 @@ serve_refuses "with a kernel tree to index" \
 start_server --max-buffered 1200K --max-json 600K
 CI=$(token ci1 ci)
 kcidb_doc x | python3 -c 'import json, sys
-d = json.load(sys.stdin); d["padding"] = "x" * 578000; json.dump(d, sys.stdout)' \
+d = json.load(sys.stdin); d["tests"][0]["comment"] = "x" * 578000; json.dump(d, sys.stdout)' \
 	>"$TMP/big.json"
 check_eq "1200K for 600K: a 578 KB document on an idle server is read" \
 	201 "$(post_kcidb "$CI" "$TMP/big.json")"

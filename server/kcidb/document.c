@@ -3,7 +3,6 @@
 #include "server/kcidb/document.h"
 
 #include <errno.h>
-#include <math.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,19 +10,20 @@
 
 #include "parsers/alloc.h"
 #include "parsers/utf8.h"
+#include "server/kcidb/schema.h"
 #include "server/triage/jsonw.h"
 
 /* What a string field must look like. */
 enum field_kind {
 	FIELD_TEXT, /* no NUL (jansson refuses \u0000) */
-	FIELD_NAME, /* a short text kept as run metadata: no control chars */
+	FIELD_NAME, /* a text kept as run metadata when it is a name (name_ok) */
 	FIELD_ID, /* ^[a-z0-9_]+:[^\0]*$ */
 	FIELD_ORIGIN, /* ^[a-z0-9_]+$ */
 	FIELD_HASH, /* ^[0-9a-f]{40}$ */
-	FIELD_PATH, /* ^([a-zA-Z0-9_-]+(\.[a-zA-Z0-9_-]+)*)?$ */
+	FIELD_PATH, /* a test path; kept up to KCIDB_MAX_NAME bytes */
 	FIELD_TIME, /* RFC 3339 date-time */
 	FIELD_STATUS, /* FAIL, ERROR, MISS, PASS, DONE, SKIP */
-	FIELD_URL,
+	FIELD_URL, /* no control characters; kept up to KCIDB_MAX_URL bytes */
 	FIELD_EXCERPT, /* at most KCIDB_MAX_EXCERPT characters */
 };
 
@@ -34,6 +34,13 @@ struct field {
 	const char **out;
 };
 
+/* One document's reading: its version, and where what is wrong goes. */
+struct reader {
+	struct kcidb_doc *doc;
+	bool closed; /* v5 of minor 3 or less: unknown fields refused */
+	struct strbuf *err;
+};
+
 /* "$.tests[2].log_url: not a string" into err; returns -EINVAL. */
 static int bad(struct strbuf *err, const char *at, const char *key,
 	       const char *why)
@@ -42,183 +49,70 @@ static int bad(struct strbuf *err, const char *at, const char *key,
 	return -EINVAL;
 }
 
-static bool origin_ok(const char *s, size_t n)
+/* A valid value splatd cannot keep (why): the document is taken without
+ * it, and its reply says so ("$.tests[2].path: longer than 256 bytes; not
+ * kept"). */
+static void not_kept(struct reader *r, const char *at, const char *key,
+		     const char *why)
 {
-	return n && strspn(s, "abcdefghijklmnopqrstuvwxyz0123456789_") == n;
+	if (!r->doc->warnings)
+		r->doc->warnings = json_array();
+	json_array_append_new(r->doc->warnings,
+			      json_sprintf("%s%s%s: %s", at, key ? "." : "",
+					   key ? key : "", why));
 }
 
-static bool path_ok(const char *s)
+/* A string fit to be run metadata (a name splatd keeps): not empty, at
+ * most KCIDB_MAX_NAME bytes, no control characters. */
+static bool name_ok(const char *s, size_t n)
 {
-	const char *dot;
-	size_t n;
-
-	if (!*s)
-		return true;
-	for (;;) {
-		dot = strchr(s, '.');
-		n = dot ? (size_t)(dot - s) : strlen(s);
-		if (!n || strspn(s, "abcdefghijklmnopqrstuvwxyz"
-				    "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-				    "0123456789_-") != n)
-			return false;
-		if (!dot)
-			return true;
-		s = dot + 1;
-	}
+	return n && n <= KCIDB_MAX_NAME && kcidb_schema_plain(s);
 }
 
-static bool digits(const char *s, size_t n)
+/* The schema's rule of each kind of field. */
+static const enum kcidb_schema_string field_rules[] = {
+	[FIELD_TEXT] = KCIDB_SCHEMA_TEXT,
+	[FIELD_NAME] = KCIDB_SCHEMA_TEXT,
+	[FIELD_ID] = KCIDB_SCHEMA_ID,
+	[FIELD_ORIGIN] = KCIDB_SCHEMA_ORIGIN,
+	[FIELD_HASH] = KCIDB_SCHEMA_HASH40,
+	[FIELD_PATH] = KCIDB_SCHEMA_PATH,
+	[FIELD_TIME] = KCIDB_SCHEMA_TIME,
+	[FIELD_STATUS] = KCIDB_SCHEMA_STATUS,
+	[FIELD_URL] = KCIDB_SCHEMA_URI,
+	[FIELD_EXCERPT] = KCIDB_SCHEMA_EXCERPT,
+};
+
+/* Why splatd cannot keep the valid string v of field f, or NULL. */
+static const char *keep_problem(const struct field *f, json_t *v)
 {
-	return strspn(s, "0123456789") >= n;
-}
-
-/* Two digits at s, from lo to hi. */
-static bool two_digits(const char *s, int lo, int hi)
-{
-	int v;
-
-	if (!digits(s, 2))
-		return false;
-	v = (s[0] - '0') * 10 + (s[1] - '0');
-	return v >= lo && v <= hi;
-}
-
-/* YYYY-MM-DDTHH:MM:SS[.frac](Z|+HH:MM|-HH:MM), as JSON Schema's
- * "date-time" (RFC 3339; 't' and 'z' in lower case too). */
-/* The days of month m (1-12) of year y, in the Gregorian calendar. */
-static int month_days(int y, int m)
-{
-	static const int days[12] = { 31, 28, 31, 30, 31, 30,
-				      31, 31, 30, 31, 30, 31 };
-	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-
-	return days[m - 1] + (m == 2 && leap);
-}
-
-/* A shape-checked date-time s whose day is not in its month: why, in
- * why; else false. */
-static bool no_such_day(const char *s, char *why, size_t size)
-{
-	int y = atoi(s), m = (s[5] - '0') * 10 + s[6] - '0';
-	int d = (s[8] - '0') * 10 + s[9] - '0';
-
-	if (d <= month_days(y, m))
-		return false;
-	snprintf(why, size, "not an RFC 3339 date-time (no day %d in %.7s)", d,
-		 s);
-	return true;
-}
-
-static bool time_ok(const char *s)
-{
-	if (!digits(s, 4) || s[4] != '-' || !two_digits(s + 5, 1, 12) ||
-	    s[7] != '-' || !two_digits(s + 8, 1, 31) ||
-	    (s[10] != 'T' && s[10] != 't') || !two_digits(s + 11, 0, 23) ||
-	    s[13] != ':' || !two_digits(s + 14, 0, 59) || s[16] != ':' ||
-	    !two_digits(s + 17, 0, 60))
-		return false;
-	s += 19;
-	if (*s == '.') {
-		if (!digits(++s, 1))
-			return false;
-		s += strspn(s, "0123456789");
-	}
-	if ((*s == 'Z' || *s == 'z') && !s[1])
-		return true;
-	return (*s == '+' || *s == '-') && two_digits(s + 1, 0, 23) &&
-	       s[3] == ':' && two_digits(s + 4, 0, 59) && !s[6];
-}
-
-static bool control_free(const char *s)
-{
-	for (; *s; s++)
-		if ((unsigned char)*s < 0x20 || *s == 0x7f)
-			return false;
-	return true;
-}
-
-/* Characters (code points) of valid UTF-8 s. */
-static size_t utf8_chars(const char *s, size_t len)
-{
-	size_t i, n = 0;
-
-	for (i = 0; i < len; i++)
-		n += ((unsigned char)s[i] & 0xc0) != 0x80;
-	return n;
-}
-
-static const char *const statuses[] = { "FAIL", "ERROR", "MISS",
-					"PASS", "DONE",	 "SKIP" };
-
-static bool status_ok(const char *s)
-{
-	size_t i;
-
-	for (i = 0; i < ARRAY_SIZE(statuses); i++)
-		if (!strcmp(s, statuses[i]))
-			return true;
-	return false;
-}
-
-/* Check the string v of field f; NULL when it is fine, else why not (in
- * day_why when it is made up). */
-static const char *string_problem(const struct field *f, json_t *v,
-				  char day_why[static 64])
-{
-	const char *s = json_string_value(v), *colon;
+	const char *s = json_string_value(v);
 	size_t n = json_string_length(v);
 
 	switch (f->kind) {
-	case FIELD_TEXT:
-		return NULL;
 	case FIELD_NAME:
 		if (n > KCIDB_MAX_NAME)
-			return "longer than 256 bytes";
-		return control_free(s) ? NULL : "has control characters";
-	case FIELD_ID:
-		colon = strchr(s, ':');
-		if (!colon || !origin_ok(s, (size_t)(colon - s)))
-			return "not an id ('<origin>:<id>', origin of"
-			       " [a-z0-9_])";
-		if (n > KCIDB_MAX_NAME)
-			return "longer than 256 bytes";
-		return control_free(s) ? NULL : "has control characters";
-	case FIELD_ORIGIN:
-		if (n > KCIDB_MAX_NAME)
-			return "longer than 256 bytes";
-		return origin_ok(s, n) ? NULL : "not an origin ([a-z0-9_]+)";
-	case FIELD_HASH:
-		return n == 40 && strspn(s, "0123456789abcdef") == 40 ?
-			       NULL :
-			       "not a 40-digit lower-case commit hash";
+			return "longer than 256 bytes; not kept";
+		return kcidb_schema_plain(s) ? NULL :
+					       "has control characters; not"
+					       " kept";
 	case FIELD_PATH:
-		if (n > KCIDB_MAX_NAME)
-			return "longer than 256 bytes";
-		return path_ok(s) ? NULL : "not a dot-separated test path";
-	case FIELD_TIME:
-		if (!time_ok(s))
-			return "not an RFC 3339 date-time";
-		return no_such_day(s, day_why, 64) ? day_why : NULL;
-	case FIELD_STATUS:
-		return status_ok(s) ? NULL :
-				      "not one of FAIL, ERROR, MISS, PASS,"
-				      " DONE, SKIP";
+		return n > KCIDB_MAX_NAME ? "longer than 256 bytes; not kept" :
+					    NULL;
 	case FIELD_URL:
-		if (n > KCIDB_MAX_URL)
-			return "longer than 4096 bytes";
-		return control_free(s) ? NULL : "has control characters";
-	case FIELD_EXCERPT:
-		return utf8_chars(s, n) > KCIDB_MAX_EXCERPT ?
-			       "longer than 16384 characters" :
-			       NULL;
+		return n > KCIDB_MAX_URL ? "longer than 4096 bytes; not kept" :
+					   NULL;
+	default:
+		return NULL;
 	}
-	return NULL;
 }
 
-/* Read the fields of object o (at path at) into their out pointers. */
-static int read_fields(json_t *o, const char *at, const struct field *fields,
-		       size_t n, struct strbuf *err)
+/* Read the fields of object o (at path at) into their out pointers: a
+ * valid value splatd cannot keep is left NULL (not_kept()). */
+static int read_fields(struct reader *r, json_t *o, const char *at,
+		       const struct field *fields, size_t n)
 {
+	struct strbuf *err = r->err;
 	const char *why;
 	char day_why[64];
 	json_t *v;
@@ -236,17 +130,22 @@ static int read_fields(json_t *o, const char *at, const struct field *fields,
 		}
 		if (!json_is_string(v))
 			return bad(err, at, f->key, "not a string");
-		why = string_problem(f, v, day_why);
+		why = kcidb_schema_string(field_rules[f->kind], v, day_why);
 		if (why)
 			return bad(err, at, f->key, why);
-		*f->out = json_string_value(v);
+		why = keep_problem(f, v);
+		if (why)
+			not_kept(r, at, f->key, why);
+		else
+			*f->out = json_string_value(v);
 	}
 	return 0;
 }
 
-static int read_checkout(json_t *o, const char *at, struct kcidb_checkout *c,
-			 struct strbuf *err)
+static int read_checkout(struct reader *r, json_t *o, const char *at,
+			 void *item)
 {
+	struct kcidb_checkout *c = item;
 	const char *start_time = NULL;
 	const struct field fields[] = {
 		{ "id", FIELD_ID, true, &c->id },
@@ -261,13 +160,20 @@ static int read_checkout(json_t *o, const char *at, struct kcidb_checkout *c,
 		/* not kept, but a date KCIDB would refuse is refused here */
 		{ "start_time", FIELD_TIME, false, &start_time },
 	};
+	const char *url;
+	int ret = read_fields(r, o, at, fields, ARRAY_SIZE(fields));
 
-	return read_fields(o, at, fields, ARRAY_SIZE(fields), err);
+	/* v5's pattern (v4 took git:// too) */
+	url = json_string_value(json_object_get(o, "git_repository_url"));
+	if (!ret && url && r->doc->major >= 5 && strncmp(url, "https://", 8))
+		ret = bad(r->err, at, "git_repository_url",
+			  "not an https:// URL (KCIDB v5)");
+	return ret;
 }
 
-static int read_build(json_t *o, const char *at, struct kcidb_build *b,
-		      struct strbuf *err)
+static int read_build(struct reader *r, json_t *o, const char *at, void *item)
 {
+	struct kcidb_build *b = item;
 	const char *start_time = NULL;
 	const struct field fields[] = {
 		{ "id", FIELD_ID, true, &b->id },
@@ -277,26 +183,47 @@ static int read_build(json_t *o, const char *at, struct kcidb_build *b,
 		{ "start_time", FIELD_TIME, false, &start_time },
 	};
 
-	return read_fields(o, at, fields, ARRAY_SIZE(fields), err);
+	return read_fields(r, o, at, fields, ARRAY_SIZE(fields));
+}
+
+/* One value of a device tree's compatible: ^[^ \0]+(,[^ \0]+)*$. */
+static bool compatible_ok(const char *s)
+{
+	size_t n;
+
+	for (;;) {
+		n = strcspn(s, ",");
+		if (!n || memchr(s, ' ', n))
+			return false;
+		if (!s[n])
+			return true;
+		s += n + 1;
+	}
+}
+
+/* The string v when it is fit to be a machine's name (name_ok()). */
+static const char *name_of(json_t *v)
+{
+	return json_is_string(v) && name_ok(json_string_value(v),
+					    json_string_length(v)) ?
+		       json_string_value(v) :
+		       NULL;
 }
 
 /*
- * The machine a test ran on: environment.misc.platform (KernelCI's
- * board name), else the first of environment.compatible (the device
- * tree's), else environment.comment (docs/interop.md).
+ * The environment (the schema's: compatible, comment, misc, nothing else
+ * in a closed document) and the machine a test ran on:
+ * environment.misc.platform (KernelCI's board name), else the first of
+ * environment.compatible (the device tree's), else environment.comment
+ * (docs/interop.md), the first of them fit to be a name; misc is free-form
+ * (its platform may be anything).
  */
-static int read_environment(json_t *env, const char *at, struct kcidb_test *t,
-			    struct strbuf *err)
+static int read_environment(struct reader *r, json_t *env, const char *at,
+			    struct kcidb_test *t)
 {
 	struct strbuf path = STRBUF_INIT;
-	const char *platform = NULL, *comment = NULL;
-	const struct field misc_fields[] = {
-		{ "platform", FIELD_NAME, false, &platform },
-	};
-	const struct field env_fields[] = {
-		{ "comment", FIELD_NAME, false, &comment },
-	};
-	json_t *misc, *compatible, *v;
+	json_t *misc, *compatible, *comment, *v;
+	const char *key;
 	size_t i;
 	int ret = 0;
 
@@ -305,47 +232,49 @@ static int read_environment(json_t *env, const char *at, struct kcidb_test *t,
 		return 0;
 	strbuf_addf(&path, "%s.environment", at);
 	if (!json_is_object(env)) {
-		ret = bad(err, path.buf, NULL, "not an object");
+		ret = bad(r->err, path.buf, NULL, "not an object");
 		goto out;
 	}
-	ret = read_fields(env, path.buf, env_fields, ARRAY_SIZE(env_fields),
-			  err);
-	if (ret)
+	json_object_foreach(env, key, v) {
+		if (r->closed && strcmp(key, "compatible") &&
+		    strcmp(key, "comment") && strcmp(key, "misc")) {
+			strbuf_addf(&path, ".%s", key);
+			ret = bad(r->err, path.buf, NULL,
+				  "not a field of an environment in KCIDB"
+				  " v5.3 (compatible, comment, misc)");
+			goto out;
+		}
+	}
+	comment = json_object_get(env, "comment");
+	if (comment && !json_is_string(comment)) {
+		ret = bad(r->err, path.buf, "comment", "not a string");
 		goto out;
+	}
 	misc = json_object_get(env, "misc");
 	if (misc && !json_is_object(misc)) {
-		ret = bad(err, path.buf, "misc", "not an object");
+		ret = bad(r->err, path.buf, "misc", "not an object");
 		goto out;
 	}
-	strbuf_addstr(&path, ".misc");
-	if (misc)
-		ret = read_fields(misc, path.buf, misc_fields,
-				  ARRAY_SIZE(misc_fields), err);
-	strbuf_setlen(&path, path.len - 5);
-	if (ret)
-		goto out;
 	compatible = json_object_get(env, "compatible");
 	if (compatible && !json_is_array(compatible)) {
-		ret = bad(err, path.buf, "compatible", "not an array");
+		ret = bad(r->err, path.buf, "compatible", "not an array");
 		goto out;
 	}
 	json_array_foreach(compatible, i, v) {
-		if (json_is_string(v) && json_string_length(v) &&
-		    json_string_length(v) <= KCIDB_MAX_NAME &&
-		    control_free(json_string_value(v)))
+		if (json_is_string(v) && compatible_ok(json_string_value(v)))
 			continue;
 		strbuf_addf(&path, ".compatible[%zu]", i);
-		ret = bad(err, path.buf, NULL,
-			  json_is_string(v) ? "not 1-256 bytes without"
-					      " control characters" :
+		ret = bad(r->err, path.buf, NULL,
+			  json_is_string(v) ? "not a compatible value"
+					      " (\"vendor,model\", no spaces)" :
 					      "not a string");
 		goto out;
 	}
-	t->machine = platform ?
-			     platform :
-		     json_array_size(compatible) ?
-			     json_string_value(json_array_get(compatible, 0)) :
-			     comment;
+	t->machine = name_of(json_object_get(misc, "platform"));
+	if (!t->machine)
+		t->machine = name_of(json_array_get(compatible, 0));
+	if (!t->machine)
+		t->machine = name_of(comment);
 out:
 	strbuf_release(&path);
 	return ret;
@@ -354,17 +283,19 @@ out:
 /*
  * misc.lockdep: whether the kernel ran with lockdep (true/false, 1/0,
  * "1"/"0", "on"/"off"), which KCIDB has no field for; a clean run counts
- * toward a fix only when lockdep was on (docs/regressions.md).
+ * toward a fix only when lockdep was on (docs/regressions.md).  misc is
+ * free-form: another value is not splatd's word and is ignored, and the
+ * reply says so.
  */
-static int read_test_misc(json_t *misc, const char *at, struct kcidb_test *t,
-			  struct strbuf *err)
+static int read_test_misc(struct reader *r, json_t *misc, const char *at,
+			  struct kcidb_test *t)
 {
 	json_t *v = misc ? json_object_get(misc, "lockdep") : NULL;
 	const char *s;
 
 	t->lockdep = NULL;
 	if (misc && !json_is_object(misc))
-		return bad(err, at, "misc", "not an object");
+		return bad(r->err, at, "misc", "not an object");
 	if (!v)
 		return 0;
 	s = json_string_value(v);
@@ -377,14 +308,14 @@ static int read_test_misc(json_t *misc, const char *at, struct kcidb_test *t,
 		 (s && (!strcmp(s, "0") || !strcmp(s, "off"))))
 		t->lockdep = "0";
 	else
-		return bad(err, at, "misc.lockdep",
-			   "not true/false, 1/0 or \"on\"/\"off\"");
+		not_kept(r, at, "misc.lockdep",
+			 "not true/false, 1/0 or \"on\"/\"off\"; ignored");
 	return 0;
 }
 
-static int read_test(json_t *o, const char *at, struct kcidb_test *t,
-		     struct strbuf *err)
+static int read_test(struct reader *r, json_t *o, const char *at, void *item)
 {
+	struct kcidb_test *t = item;
 	const struct field fields[] = {
 		{ "id", FIELD_ID, true, &t->id },
 		{ "origin", FIELD_ORIGIN, true, &t->origin },
@@ -395,7 +326,7 @@ static int read_test(json_t *o, const char *at, struct kcidb_test *t,
 		{ "log_url", FIELD_URL, false, &t->log_url },
 		{ "log_excerpt", FIELD_EXCERPT, false, &t->log_excerpt },
 	};
-	int ret = read_fields(o, at, fields, ARRAY_SIZE(fields), err);
+	int ret = read_fields(r, o, at, fields, ARRAY_SIZE(fields));
 
 	if (ret)
 		return ret;
@@ -403,37 +334,22 @@ static int read_test(json_t *o, const char *at, struct kcidb_test *t,
 		t->log_excerpt ?
 			json_string_length(json_object_get(o, "log_excerpt")) :
 			0;
-	ret = read_test_misc(json_object_get(o, "misc"), at, t, err);
+	ret = read_test_misc(r, json_object_get(o, "misc"), at, t);
 	if (ret)
 		return ret;
-	return read_environment(json_object_get(o, "environment"), at, t, err);
+	return read_environment(r, json_object_get(o, "environment"), at, t);
 }
 
-typedef int (*read_fn)(json_t *o, const char *at, void *item,
-		       struct strbuf *err);
+typedef int (*read_fn)(struct reader *r, json_t *o, const char *at, void *item);
 
-static int checkout_fn(json_t *o, const char *at, void *item,
-		       struct strbuf *err)
-{
-	return read_checkout(o, at, item, err);
-}
-
-static int build_fn(json_t *o, const char *at, void *item, struct strbuf *err)
-{
-	return read_build(o, at, item, err);
-}
-
-static int test_fn(json_t *o, const char *at, void *item, struct strbuf *err)
-{
-	return read_test(o, at, item, err);
-}
-
-/* Read the array $.key, each item with fn into *items (size each). */
-static int read_list(json_t *root, const char *key, read_fn fn, size_t size,
-		     void **items, size_t *n, struct strbuf *err)
+/* Read the array $.key, each item with fn into *items (size each), and
+ * check the rest of each against the schema (as kind). */
+static int read_list(struct reader *r, const char *key, read_fn fn,
+		     enum kcidb_schema_object kind, size_t size, void **items,
+		     size_t *n)
 {
 	struct strbuf at = STRBUF_INIT;
-	json_t *list = json_object_get(root, key), *o;
+	json_t *list = json_object_get(r->doc->root, key), *o;
 	size_t i;
 	int ret = 0;
 
@@ -442,44 +358,26 @@ static int read_list(json_t *root, const char *key, read_fn fn, size_t size,
 	if (!list)
 		return 0;
 	if (!json_is_array(list))
-		return bad(err, "$", key, "not an array");
+		return bad(r->err, "$", key, "not an array");
 	*items = xcalloc(json_array_size(list) ? json_array_size(list) : 1,
 			 size);
 	json_array_foreach(list, i, o) {
 		strbuf_reset(&at);
 		strbuf_addf(&at, "$.%s[%zu]", key, i);
 		if (!json_is_object(o)) {
-			ret = bad(err, at.buf, NULL, "not an object");
+			ret = bad(r->err, at.buf, NULL, "not an object");
 			break;
 		}
-		ret = fn(o, at.buf, (char *)*items + i * size, err);
+		ret = fn(r, o, at.buf, (char *)*items + i * size);
+		if (!ret)
+			ret = kcidb_schema_check(o, kind, at.buf, r->closed,
+						 r->err);
 		if (ret)
 			break;
 		(*n)++;
 	}
 	strbuf_release(&at);
 	return ret;
-}
-
-/*
- * JSON Schema's integer: a number without a fraction, 5 or 5.0 (jansson
- * reads the second as a real).  true with its value in *out.
- */
-static bool schema_integer(json_t *v, long long *out)
-{
-	double d;
-
-	if (json_is_integer(v)) {
-		*out = json_integer_value(v);
-		return true;
-	}
-	if (!json_is_real(v))
-		return false;
-	d = json_real_value(v);
-	if (d != floor(d) || d < -1e15 || d > 1e15)
-		return false;
-	*out = (long long)d;
-	return true;
 }
 
 static int read_version(struct kcidb_doc *doc, struct strbuf *err)
@@ -495,13 +393,13 @@ static int read_version(struct kcidb_doc *doc, struct strbuf *err)
 	minor = json_object_get(v, "minor");
 	if (!major)
 		return bad(err, "$.version", "major", "required");
-	if (!schema_integer(major, &doc_major))
+	if (!kcidb_schema_integer(major, &doc_major))
 		return bad(err, "$.version", "major", "not an integer");
 	if (doc_major != 4 && doc_major != 5)
 		return bad(err, "$.version", "major",
 			   "not a supported version (4 or 5)");
-	if (minor && (!schema_integer(minor, &doc_minor) || doc_minor < 0 ||
-		      doc_minor > 1000))
+	if (minor && (!kcidb_schema_integer(minor, &doc_minor) ||
+		      doc_minor < 0 || doc_minor > 1000))
 		return bad(err, "$.version", "minor", "not an integer from 0");
 	doc->major = (int)doc_major;
 	doc->minor = minor ? (int)doc_minor : 0;
@@ -511,6 +409,7 @@ static int read_version(struct kcidb_doc *doc, struct strbuf *err)
 int kcidb_doc_parse(struct kcidb_doc *doc, const char *buf, size_t len,
 		    const struct kcidb_limits *lim, struct strbuf *err)
 {
+	struct reader r = { doc, false, err };
 	json_error_t jerr;
 	void *items;
 	size_t objects;
@@ -550,18 +449,22 @@ int kcidb_doc_parse(struct kcidb_doc *doc, const char *buf, size_t len,
 			    lim->max_objects);
 		return -EFBIG;
 	}
-	ret = read_list(doc->root, "checkouts", checkout_fn,
-			sizeof(*doc->checkouts), &items, &doc->ncheckouts, err);
+	r.closed = doc->major == 5 && doc->minor <= 3;
+	ret = kcidb_schema_check_root(doc->root, r.closed, err);
+	if (ret)
+		return ret;
+	ret = read_list(&r, "checkouts", read_checkout, KCIDB_SCHEMA_CHECKOUT,
+			sizeof(*doc->checkouts), &items, &doc->ncheckouts);
 	doc->checkouts = items;
 	if (ret)
 		return ret;
-	ret = read_list(doc->root, "builds", build_fn, sizeof(*doc->builds),
-			&items, &doc->nbuilds, err);
+	ret = read_list(&r, "builds", read_build, KCIDB_SCHEMA_BUILD,
+			sizeof(*doc->builds), &items, &doc->nbuilds);
 	doc->builds = items;
 	if (ret)
 		return ret;
-	ret = read_list(doc->root, "tests", test_fn, sizeof(*doc->tests),
-			&items, &doc->ntests, err);
+	ret = read_list(&r, "tests", read_test, KCIDB_SCHEMA_TEST,
+			sizeof(*doc->tests), &items, &doc->ntests);
 	doc->tests = items;
 	return ret;
 }
@@ -571,6 +474,7 @@ void kcidb_doc_release(struct kcidb_doc *doc)
 	if (!doc)
 		return;
 	json_decref(doc->root);
+	json_decref(doc->warnings);
 	free(doc->checkouts);
 	free(doc->builds);
 	free(doc->tests);

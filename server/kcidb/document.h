@@ -3,9 +3,11 @@
  * document: read a KCIDB I/O document (v4.x or v5.x; the schema is
  * ../shared/kcidb/v05_03.schema.json) into the checkouts, builds and tests
  * splatd uses, validating every field it reads (docs/interop.md "KCIDB
- * in"): types, required ids and origins, patterns, sizes.  Issues and
- * incidents are not read.  The first problem is reported with its JSON
- * path: "$.tests[2].log_url: not a string".
+ * in"): types, required ids and origins, patterns, sizes; the rest of the
+ * document against the v5.3 schema (server/kcidb/schema.c).  Issues and
+ * incidents are checked, not read.  The first problem is reported with
+ * its JSON path: "$.tests[2].log_url: not a string"; a valid value splatd
+ * cannot keep is left out and said in warnings.
  */
 #ifndef SPLATD_KCIDB_DOCUMENT_H
 #define SPLATD_KCIDB_DOCUMENT_H
@@ -53,6 +55,10 @@ struct kcidb_test {
 
 struct kcidb_doc {
 	json_t *root;
+	/* the valid values splatd does not keep, each a string saying which
+	 * and why ("$.tests[2].path: longer than 256 bytes; not kept"), or
+	 * NULL: none */
+	json_t *warnings;
 	int major, minor;
 	struct kcidb_checkout *checkouts;
 	struct kcidb_build *builds;

@@ -531,6 +531,8 @@ int kcidb_import(const struct kcidb_import_config *cfg, struct ingest *in,
 		json_decref(r);
 		return ret;
 	}
+	if (doc->warnings)
+		json_object_set(r, "warnings", doc->warnings);
 	*reply = r;
 	return 0;
 }

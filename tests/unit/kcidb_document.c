@@ -9,6 +9,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "parsers/alloc.h"
 #include "server/kcidb/document.h"
 
 /* Parse s under the default limits; err holds the reason. */
@@ -51,7 +52,9 @@ static const char kernelci[] =
 	"   \"environment\": {\"compatible\": [\"intel,glk\"]}},"
 	"  {\"id\": \"maestro:t3\", \"origin\": \"maestro\","
 	"   \"build_id\": \"maestro:b1\", \"environment\": {\"comment\": \"lab-1\"}}],"
-	" \"issues\": [{\"not\": \"read\"}], \"incidents\": 7}";
+	" \"issues\": [{\"id\": \"maestro:i1\", \"version\": 1,"
+	"  \"origin\": \"maestro\", \"culprit\": {\"code\": true}}],"
+	" \"incidents\": []}";
 
 static void kcidb_document__kernelci(void **state)
 {
@@ -133,6 +136,85 @@ static void kcidb_document__paths(void **state)
 		" \"origin\": \"a\", \"build_id\": \"a:b\", \"environment\":"
 		" {\"misc\": []}}]}",
 		-EINVAL, "$.tests[0].environment.misc: not an object");
+}
+
+/* Valid under the v5.3 schema: taken, what splatd cannot keep said. */
+static void kcidb_document__schema_valid(void **state)
+{
+	struct strbuf err = STRBUF_INIT;
+	struct kcidb_doc doc;
+
+	assert_int_equal(
+		parse(&doc,
+		      "{\"version\": {\"major\": 5, \"minor\": 3}, \"tests\":"
+		      " [{\"id\": \"a:1\", \"origin\": \"a\", \"build_id\":"
+		      " \"a:b\", \"misc\": {\"lockdep\": \"yes\", \"x\": [null]},"
+		      " \"environment\": {\"comment\": \"lab\\nrack 4\","
+		      " \"misc\": {\"platform\": 7},"
+		      " \"compatible\": [\"google,kevin\"]},"
+		      " \"number\": {\"value\": 1.5, \"prefix\": \"binary\"},"
+		      " \"duration\": 3, \"output_files\": [{\"name\":"
+		      " \"log.txt\", \"url\": \"https://x/log.txt\"}]}]}",
+		      &err),
+		0);
+	assert_null(doc.tests[0].lockdep);
+	assert_string_equal(doc.tests[0].machine, "google,kevin");
+	assert_int_equal(json_array_size(doc.warnings), 1);
+	assert_string_equal(json_string_value(json_array_get(doc.warnings, 0)),
+			    "$.tests[0].misc.lockdep: not true/false, 1/0 or"
+			    " \"on\"/\"off\"; ignored");
+	kcidb_doc_release(&doc);
+	/* a newer minor may add fields */
+	assert_int_equal(parse(&doc,
+			       "{\"version\": {\"major\": 5, \"minor\": 4},"
+			       " \"new\": 1, \"tests\": [{\"id\": \"a:1\","
+			       " \"origin\": \"a\", \"build_id\": \"a:b\","
+			       " \"new\": 2}]}",
+			       &err),
+			 0);
+	assert_null(doc.warnings);
+	kcidb_doc_release(&doc);
+	strbuf_release(&err);
+}
+
+/* Invalid under the v5.3 schema in a field splatd does not read. */
+static void kcidb_document__schema_invalid(void **state)
+{
+	static const char head[] = "{\"version\": {\"major\": 5, \"minor\": 3},"
+				   " \"tests\": [{\"id\": \"a:1\", \"origin\":"
+				   " \"a\", \"build_id\": \"a:b\", ";
+	static const char *const cases[][2] = {
+		{ "\"comment\": null",
+		  "$.tests[0].comment: null (KCIDB takes no nulls: leave the"
+		  " field out)" },
+		{ "\"duration\": \"long\"",
+		  "$.tests[0].duration: not a number" },
+		{ "\"foo\": 1", "$.tests[0].foo: not a field of a test in KCIDB"
+				" v5.3 (KCIDB refuses unknown fields)" },
+		{ "\"number\": {\"unit\": \"s\"}",
+		  "$.tests[0].number.value: required" },
+		{ "\"output_files\": [{\"name\": \"a/b\", \"url\": \"x:y\"}]",
+		  "$.tests[0].output_files[0]: name: not a file name (not"
+		  " empty, no '/')" },
+		{ "\"environment\": {\"compatible\": [\"a b\"]}",
+		  "$.tests[0].environment.compatible[0]: not a compatible"
+		  " value (\"vendor,model\", no spaces)" },
+	};
+	struct strbuf text = STRBUF_INIT;
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		strbuf_reset(&text);
+		strbuf_addf(&text, "%s%s}]}", head, cases[i][0]);
+		refused(text.buf, -EINVAL, cases[i][1]);
+	}
+	refused("{\"version\": {\"major\": 5}, \"issues\": [{\"id\": \"a:1\","
+		" \"origin\": \"a\"}]}",
+		-EINVAL, "$.issues[0].version: required");
+	refused("{\"version\": {\"major\": 5}, \"extra\": []}", -EINVAL,
+		"$.extra: not a field of a document in KCIDB v5.3 (KCIDB"
+		" refuses unknown fields)");
+	strbuf_release(&text);
 }
 
 static void kcidb_document__times(void **state)
@@ -222,6 +304,8 @@ int main(void)
 		cmocka_unit_test(kcidb_document__machine),
 		cmocka_unit_test(kcidb_document__v4_and_empty),
 		cmocka_unit_test(kcidb_document__paths),
+		cmocka_unit_test(kcidb_document__schema_valid),
+		cmocka_unit_test(kcidb_document__schema_invalid),
 		cmocka_unit_test(kcidb_document__times),
 		cmocka_unit_test(kcidb_document__limits),
 	};
