@@ -287,3 +287,32 @@ int db_kcidb_run_test(struct db *db, const char *run_id, bool *stored,
 	*stored = ret == 1;
 	return ret < 0 ? ret : 0;
 }
+
+int db_kcidb_run_build(struct db *db, const char *run_id, const char *test_id,
+		       const char *build_id, struct strbuf *err)
+{
+	struct db_stmt *st = db_stmt(db, DB_SQL_KCIDB_RUN_BUILD, err);
+
+	if (!st)
+		return -EIO;
+	db_bind_text(st, 1, run_id);
+	db_bind_text(st, 2, build_id);
+	db_bind_text(st, 3, test_id);
+	return db_step_done(db, st, "recording a run's KCIDB build", err);
+}
+
+int db_kcidb_runs_complete(struct db *db, const char *checkout_id, long long *n,
+			   struct strbuf *err)
+{
+	struct db_stmt *st = db_stmt(db, DB_SQL_KCIDB_RUNS_COMPLETE, err);
+	int ret;
+
+	*n = 0;
+	if (!st)
+		return -EIO;
+	db_bind_text(st, 1, checkout_id);
+	ret = db_step_done(db, st, "completing runs from their checkout", err);
+	if (!ret)
+		*n = db_changes(db);
+	return ret;
+}

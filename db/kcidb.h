@@ -92,6 +92,14 @@ int db_kcidb_run_test(struct db *db, const char *run_id, bool *stored,
 int db_kcidb_run_name(struct db *db, const char *run_id, const char *origin,
 		      const char *test_id, const char *commit, long long now,
 		      struct strbuf *err);
+/* The KCIDB test test_id's run run_id is of build build_id. */
+int db_kcidb_run_build(struct db *db, const char *run_id, const char *test_id,
+		       const char *build_id, struct strbuf *err);
+/* The runs of the builds of checkout_id take what they lack of tree,
+ * branch, commit and kernel from it (a test stored before its build or
+ * checkout came); *n: how many changed. */
+int db_kcidb_runs_complete(struct db *db, const char *checkout_id, long long *n,
+			   struct strbuf *err);
 /* Newest first, before_id <= 0 from the newest; state < 0: all. */
 int db_kcidb_fetch_list(struct db *db, int state, long long before_id,
 			int limit, db_kcidb_fetch_fn fn, void *ctx,

@@ -63,6 +63,15 @@ static void url_host_sql(sqlite3_context *c, int argc, sqlite3_value **argv)
 	strbuf_release(&key);
 }
 
+/* Migration 22's runs.kcidb_build_id, the same text on both backends. */
+#define KCIDB_BUILD_22                                             \
+	"ALTER TABLE runs ADD COLUMN kcidb_build_id TEXT;"         \
+	"UPDATE runs SET kcidb_build_id = (SELECT min(f.build_id)" \
+	" FROM kcidb_fetches f WHERE f.run_id = runs.run_id)"      \
+	" WHERE kcidb_test_id IS NOT NULL;"                        \
+	"CREATE INDEX runs_kcidb_build ON runs (kcidb_build_id)"   \
+	" WHERE kcidb_build_id IS NOT NULL;"
+
 static const char *const migrations[] = {
 	/* 1: runs, signatures, occurrences, edges, tokens */
 	"CREATE TABLE runs ("
@@ -471,7 +480,12 @@ static const char *const migrations[] = {
 	"UPDATE kcidb_fetches SET host = splatd_url_host(log_url);"
 	"DROP INDEX kcidb_fetches_due;"
 	"CREATE INDEX kcidb_fetches_due ON kcidb_fetches"
-	" (state, next_attempt, host);",
+	" (state, next_attempt, host);"
+	/* and a KCIDB test's run keeps its build's id, so that a build or
+	 * checkout that comes after the test completes the run's tree,
+	 * branch and commit (docs/interop.md); a run fetched before gets it
+	 * from its fetch, one stored from an excerpt before has none */
+	KCIDB_BUILD_22,
 };
 
 /*
@@ -1125,7 +1139,8 @@ static const char *const migrations_pg[] = {
 	" log_url));"
 	"DROP INDEX kcidb_fetches_due;"
 	"CREATE INDEX kcidb_fetches_due ON kcidb_fetches"
-	" (state, next_attempt, host);",
+	" (state, next_attempt, host);"
+	KCIDB_BUILD_22,
 	/* clang-format on */
 };
 

@@ -61,6 +61,13 @@
 	" AND host NOT IN (" hosts ") AND id NOT IN (" ids ")"        \
 	" ORDER BY next_attempt, id LIMIT ?3"
 
+/* A run's column col, or when it is empty the checkout's ccol of the
+ * run's build (DB_SQL_KCIDB_RUNS_COMPLETE). */
+#define RUN_FROM_CHECKOUT(col, ccol)                                          \
+	"CASE WHEN coalesce(" col ", '') = '' THEN coalesce((SELECT c." ccol  \
+	" FROM kcidb_builds b JOIN kcidb_checkouts c ON c.id = b.checkout_id" \
+	" WHERE b.id = runs.kcidb_build_id), " col ") ELSE " col " END"
+
 #define RUN_COLUMNS                                                          \
 	"id, run_id, tree, branch, kernel, kernel_commit, machine, test, "   \
 	"started_at, received_at, log_size, log_sha256, lockdep_off_after, " \
@@ -1030,6 +1037,23 @@ static const char *const sql[DB_SQL_NR] = {
 		" AND kcidb_test_id IS NULL",
 	[DB_SQL_KCIDB_RUN_TEST] =
 		"SELECT kcidb_test_id FROM runs WHERE run_id = ?1",
+	[DB_SQL_KCIDB_RUN_BUILD] = "UPDATE runs SET kcidb_build_id = ?2"
+				   " WHERE run_id = ?1 AND kcidb_test_id = ?3",
+	/* the runs of the builds of checkout ?1: what they lack of tree,
+	 * branch, commit and kernel, from the checkout as it is now */
+	/* clang-format off */
+	[DB_SQL_KCIDB_RUNS_COMPLETE] =
+		"UPDATE runs SET"
+		" tree = " RUN_FROM_CHECKOUT("tree", "tree_name") ","
+		" branch = " RUN_FROM_CHECKOUT("branch", "git_repository_branch") ","
+		" kernel_commit = " RUN_FROM_CHECKOUT("kernel_commit", "git_commit_hash") ","
+		" kernel = " RUN_FROM_CHECKOUT("kernel", "git_commit_name")
+		" WHERE kcidb_build_id IN (SELECT id FROM kcidb_builds"
+		" WHERE checkout_id = ?1)"
+		" AND (coalesce(tree, '') = '' OR coalesce(branch, '') = ''"
+		" OR coalesce(kernel_commit, '') = '' OR coalesce(kernel, '') = '')"
+		" AND EXISTS (SELECT 1 FROM kcidb_checkouts WHERE id = ?1)",
+	/* clang-format on */
 	/* BEGIN IMMEDIATE holds SQLite's one write lock already */
 	[DB_SQL_WRITE_LOCK] = "SELECT 1",
 	[DB_SQL_LAST_ID] = "SELECT last_insert_rowid()",

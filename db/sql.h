@@ -210,6 +210,8 @@ enum db_sql {
 	DB_SQL_KCIDB_FETCH_LIST,
 	DB_SQL_KCIDB_RUN_NAME,
 	DB_SQL_KCIDB_RUN_TEST,
+	DB_SQL_KCIDB_RUN_BUILD,
+	DB_SQL_KCIDB_RUNS_COMPLETE,
 	/* PostgreSQL's write lock and last id (db/db.c, docs/storage.md) */
 	DB_SQL_WRITE_LOCK,
 	DB_SQL_LAST_ID,

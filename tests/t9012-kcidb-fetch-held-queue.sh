@@ -9,7 +9,8 @@
 # holds, and the workers read fewer due rows meanwhile than the held host
 # has queued (before, each idle worker's pass read all of them: 1998 or
 # more).  Then a database from before migration 22: its queued rows get
-# their host.  Real servers on loopback; nothing measures time.
+# their host, its fetched run its build.  Real servers on loopback;
+# nothing measures time.
 cd "$(dirname "$0")/.." || exit 1
 . tests/kcidb/lib.sh
 N=2000
@@ -54,9 +55,12 @@ case $DB in
 postgres://* | postgresql://*) V="UPDATE splatd_schema SET version = 21" ;;
 *) V="PRAGMA user_version = 21" ;;
 esac
+B=$(sql "SELECT kcidb_build_id FROM runs WHERE kcidb_test_id = 'maestro:free'")
+check "the free host's run has its build" test -n "$B"
 sql "$V; DROP INDEX kcidb_fetches_due;
 ALTER TABLE kcidb_fetches DROP COLUMN host;
-CREATE INDEX kcidb_fetches_due ON kcidb_fetches (state, next_attempt)"
+CREATE INDEX kcidb_fetches_due ON kcidb_fetches (state, next_attempt);
+DROP INDEX runs_kcidb_build; ALTER TABLE runs DROP COLUMN kcidb_build_id"
 : >"$LOGS/holds"
 start_server --kcidb-fetch-allow "$LBASE/" --kcidb-fetch-allow "$FBASE/" \
 	--kcidb-fetch-timeout 600
@@ -64,6 +68,8 @@ check_eq "migration 22 gives every queued row its host" \
 	"$((N + 1)) $N 1" \
 	"$(sql "SELECT count(*), sum(CASE WHEN host = '$LBASE' THEN 1 ELSE 0 END),
 	sum(CASE WHEN host = '$FBASE' THEN 1 ELSE 0 END) FROM kcidb_fetches" | tr '|' ' ')"
+check_eq "... and the fetched run its build, from its fetch" "$B" \
+	"$(sql "SELECT kcidb_build_id FROM runs WHERE kcidb_test_id = 'maestro:free'")"
 check "the held host is asked again, at most twice" \
 	eval 'wait_held "$LOGS" 2 && [ "$(workers fetching)" = 2 ]'
 stop_server

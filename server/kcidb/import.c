@@ -136,17 +136,20 @@ static int store_run(const struct kcidb_import_config *cfg, struct ingest *in,
 	}
 	if (ret)
 		goto out;
-	if (outcome == INGEST_ALREADY_STORED) {
+	lock(cfg);
+	if (outcome == INGEST_ALREADY_STORED)
 		/* a run POSTed raw before, with this log: now the test's,
 		 * with its checkout's commit when it was POSTed without one
 		 * (what regress recorded at its ingest stays as it was) */
-		lock(cfg);
 		ret = db_kcidb_run_name(cfg->db, t->run_id, t->origin,
 					t->test_id, m.commit, now, err);
-		unlock(cfg);
-		if (ret)
-			goto out;
-	}
+	/* its build: one that comes later completes it */
+	if (!ret)
+		ret = db_kcidb_run_build(cfg->db, t->run_id, t->test_id,
+					 t->build_id, err);
+	unlock(cfg);
+	if (ret)
+		goto out;
 	entry_set(entry,
 		  outcome == INGEST_STORED ? TEST_STORED : TEST_ALREADY_STORED,
 		  NULL);
@@ -441,11 +444,38 @@ static const char *not_run(const struct kcidb_test *kt)
 	return NULL;
 }
 
+/*
+ * The runs of tests stored before their build or checkout came take what
+ * they lack of tree, branch, commit and kernel from the checkouts of doc,
+ * as they are now (what regress recorded at their ingest stays as it
+ * was): *n more runs changed.
+ */
+static int complete_runs(const struct kcidb_import_config *cfg,
+			 const struct kcidb_doc *doc, long long *n,
+			 struct strbuf *err)
+{
+	long long changed;
+	size_t i;
+	int ret = 0;
+
+	for (i = 0; !ret && i < doc->ncheckouts + doc->nbuilds; i++) {
+		ret = db_kcidb_runs_complete(
+			cfg->db,
+			i < doc->ncheckouts ?
+				doc->checkouts[i].id :
+				doc->builds[i - doc->ncheckouts].checkout_id,
+			&changed, err);
+		*n += changed;
+	}
+	return ret;
+}
+
 static int import_sources(const struct kcidb_import_config *cfg,
 			  const struct kcidb_doc *doc, long long now,
 			  json_t *reply, bool *created, struct strbuf *err)
 {
 	size_t i, ncheckouts = 0, nbuilds = 0;
+	long long nruns = 0;
 	bool changed;
 	int ret;
 
@@ -474,16 +504,20 @@ static int import_sources(const struct kcidb_import_config *cfg,
 		nbuilds += changed;
 	}
 	if (!ret)
+		ret = complete_runs(cfg, doc, &nruns, err);
+	if (!ret)
 		ret = db_commit(cfg->db, err);
 	if (ret)
 		db_rollback(cfg->db);
 	unlock(cfg);
 	if (ret)
 		return ret;
-	*created = *created || ncheckouts || nbuilds;
+	*created = *created || ncheckouts || nbuilds || nruns;
 	json_object_set_new(reply, "checkouts",
 			    json_integer((json_int_t)ncheckouts));
 	json_object_set_new(reply, "builds", json_integer((json_int_t)nbuilds));
+	json_object_set_new(reply, "runs_completed",
+			    json_integer((json_int_t)nruns));
 	return 0;
 }
 

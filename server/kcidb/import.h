@@ -36,8 +36,9 @@ struct kcidb_import_config {
 
 /*
  * Import doc at time now through in (reused).  0 with *reply, a new
- * reference: {"checkouts": N, "builds": N, "tests": [{"id", "run_id",
- * "status", "reason", "reports"}]} (docs/api.md) and *created true when
+ * reference: {"checkouts": N, "builds": N, "runs_completed": N, "tests":
+ * [{"id", "run_id", "status", "reason", "reports"}], "warnings": [...]}
+ * ("warnings" only when doc has some; docs/api.md) and *created true when
  * something new was stored or queued; -errno with err when the database
  * failed (what was stored before stays: every run is its own transaction).
  */
