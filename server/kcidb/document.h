@@ -13,6 +13,7 @@
 #define SPLATD_KCIDB_DOCUMENT_H
 
 #include <jansson.h>
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "parsers/strbuf.h"
@@ -51,6 +52,7 @@ struct kcidb_test {
 	size_t log_excerpt_len; /* bytes */
 	const char *machine; /* from environment (docs/interop.md) */
 	const char *lockdep; /* misc.lockdep: "1", "0" or NULL (not said) */
+	bool output_files; /* it lists output_files (which are not read) */
 };
 
 struct kcidb_doc {

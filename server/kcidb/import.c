@@ -439,6 +439,11 @@ static const char *not_run(const struct kcidb_test *kt)
 		return "the test was skipped (status SKIP)";
 	if (kt->status && !strcmp(kt->status, "MISS"))
 		return "the test did not run (status MISS)";
+	/* which of several output files is the log, the schema does not
+	 * say: its log_url is ("the highest-level overview") */
+	if (!kt->log_excerpt && !kt->log_url && kt->output_files)
+		return "no log_excerpt or log_url (output_files are not read:"
+		       " give the log as log_url)";
 	if (!kt->log_excerpt && !kt->log_url)
 		return "no log_excerpt or log_url";
 	return NULL;
