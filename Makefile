@@ -163,7 +163,8 @@ build/fuzz/%: tests/fuzz/%.c $(PARSER_SRC) server/triage/report_json.c \
 
 # fuzz_kcidb: the KCIDB document reader and what it is built on.
 build/fuzz/fuzz_kcidb: tests/fuzz/fuzz_kcidb.c $(PARSER_SRC) \
-		server/triage/jsonw.c server/kcidb/document.c
+		server/triage/jsonw.c server/kcidb/document.c \
+		server/kcidb/schema.c
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  FUZZ    $@")
 	$(Q)$(CLANG) -std=gnu11 -I. -D_GNU_SOURCE -g -O1 \
