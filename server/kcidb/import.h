@@ -67,7 +67,7 @@ struct kcidb_fetch_claim {
  * read KCIDB_FETCH_SCAN at a time, past what cl skips) that cl lets this
  * worker claim, and record its outcome on its row (retried with backoff,
  * given up after cfg->fetch->attempts).  0 with *did true when one was
- * tried, or -errno; *rows (may be NULL) gets the due rows read.
+ * tried, or -errno; the due rows read are added to *rows (may be NULL).
  */
 #define KCIDB_FETCH_SCAN 256
 int kcidb_fetch_next(const struct kcidb_import_config *cfg, struct ingest *in,
