@@ -603,6 +603,65 @@ static void call_handler(struct http_request *req, enum http_phase phase,
 	release_db(req);
 }
 
+/* The headers that frame a request's body, counted (request_framing()). */
+struct framing {
+	unsigned clen, te;
+	const char *te_value;
+};
+
+static enum MHD_Result framing_header(void *cls, enum MHD_ValueKind kind,
+				      const char *key, const char *value)
+{
+	struct framing *f = cls;
+
+	(void)kind;
+	if (!strcasecmp(key, MHD_HTTP_HEADER_CONTENT_LENGTH)) {
+		f->clen++;
+	} else if (!strcasecmp(key, MHD_HTTP_HEADER_TRANSFER_ENCODING)) {
+		f->te++;
+		f->te_value = value;
+	}
+	return MHD_YES;
+}
+
+/*
+ * A body whose framing two parties could read apart (RFC 9112 6.1, 6.3):
+ * Content-Length more than once (even twice the same value: no client
+ * needs it, and refusing is the one reading nobody can get wrong),
+ * Transfer-Encoding with Content-Length or in an HTTP/1.0 request: 400.
+ * libmicrohttpd would take the first Content-Length and read the rest of
+ * the body as the next request (smuggling); it answers a Content-Length
+ * that is no number itself.  The reply closes the connection (Connection:
+ * close): what follows on it cannot be framed.  Returns whether it replied.
+ */
+static bool request_framing(struct http_request *req, const char *version)
+{
+	struct framing f = { 0 };
+	const char *detail = NULL;
+	int status = 400;
+
+	MHD_get_connection_values(req->conn, MHD_HEADER_KIND, framing_header,
+				  &f);
+	if (f.clen > 1) {
+		detail = "Content-Length is given more than once: the body's"
+			 " length is ambiguous";
+	} else if (f.clen && f.te) {
+		detail = "both Transfer-Encoding and Content-Length: the"
+			 " body's length is ambiguous";
+	} else if (f.te && version && !strcmp(version, MHD_HTTP_VERSION_1_0)) {
+		detail = "Transfer-Encoding in an HTTP/1.0 request";
+	}
+	if (!detail)
+		return false;
+	req->route_index = req->srv->nroutes;
+	http_reply_error(req, status,
+			 status == 501 ? "not_implemented" : "bad_request",
+			 detail);
+	MHD_add_response_header(req->response, MHD_HTTP_HEADER_CONNECTION,
+				"close");
+	return true;
+}
+
 /* Route, auth and body limits once the headers are in. */
 /*
  * version: the request's HTTP version.  An HTTP/1.0 request has no chunked
@@ -845,7 +904,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
 			http_reply_error(req, 400, "bad_request",
 					 "the request target holds an encoded"
 					 " NUL byte (%00)");
-		} else {
+		} else if (!request_framing(req, version)) {
 			request_begin(req, version);
 		}
 		/* An early reply: queue it now (MHD will not read the body). */
