@@ -4,7 +4,7 @@
 # (RFC 9112 6.1, 6.3) is refused at once and its connection closed: two
 # Content-Length headers (the rest of the body would be read as a second
 # request: smuggling), Content-Length with Transfer-Encoding, chunked in
-# HTTP/1.0: 400.
+# HTTP/1.0: 400; a transfer coding other than chunked alone: 501.
 cd "$(dirname "$0")/.." || exit 1
 . tests/http/lib.sh
 
@@ -55,6 +55,12 @@ check "Content-Length: 3, 3 (a list): 400, closed (got $out)" \
 check_eq "Content-Length and Transfer-Encoding: chunked: 400, closed" \
 	"400 closed" \
 	"$(send "${post}Content-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n")"
+for te in identity 'gzip, chunked' xchunked 'chunked, chunked' 'chunked\t'; do
+	check_eq "Transfer-Encoding: $te: 501 at once, closed" "501 closed" \
+		"$(send "${post}Transfer-Encoding: $te\r\n\r\n3\r\nabc\r\n0\r\n\r\n")"
+done
+check_eq "Transfer-Encoding: chunked twice: 501, closed" "501 closed" \
+	"$(send "${post}Transfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n")"
 check_eq "chunked in an HTTP/1.0 request: 400, closed" "400 closed" \
 	"$(send "POST /api/v1/runs?id=F1 HTTP/1.0\r\nHost: x\r\nAuthorization: Bearer TOKEN\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n")"
 check_eq "... none of them stored a run" 0 \

@@ -625,13 +625,26 @@ static enum MHD_Result framing_header(void *cls, enum MHD_ValueKind kind,
 }
 
 /*
+ * Whether a Transfer-Encoding value is "chunked" alone, as libmicrohttpd
+ * reads it: any case, but no whitespace after it (it would not take
+ * "chunked " for chunked and wait for the body's end until the deadline).
+ */
+static bool te_is_chunked(const char *v)
+{
+	return !strcasecmp(v, "chunked");
+}
+
+/*
  * A body whose framing two parties could read apart (RFC 9112 6.1, 6.3):
  * Content-Length more than once (even twice the same value: no client
  * needs it, and refusing is the one reading nobody can get wrong),
  * Transfer-Encoding with Content-Length or in an HTTP/1.0 request: 400.
- * libmicrohttpd would take the first Content-Length and read the rest of
- * the body as the next request (smuggling); it answers a Content-Length
- * that is no number itself.  The reply closes the connection (Connection:
+ * A transfer coding other than chunked alone: 501 (RFC 9112 6.1: one the
+ * server does not understand).  libmicrohttpd would take the first
+ * Content-Length and read the rest of the body as the next request
+ * (smuggling), or wait for the end of an unknown coding's body until the
+ * deadline and close without a word; it answers a Content-Length that is
+ * no number itself.  The reply closes the connection (Connection:
  * close): what follows on it cannot be framed.  Returns whether it replied.
  */
 static bool request_framing(struct http_request *req, const char *version)
@@ -650,6 +663,11 @@ static bool request_framing(struct http_request *req, const char *version)
 			 " body's length is ambiguous";
 	} else if (f.te && version && !strcmp(version, MHD_HTTP_VERSION_1_0)) {
 		detail = "Transfer-Encoding in an HTTP/1.0 request";
+	} else if (f.te > 1 || (f.te && !te_is_chunked(f.te_value))) {
+		status = 501;
+		detail = "the only transfer coding this server reads is"
+			 " 'chunked' (alone); send the body with"
+			 " Content-Length or chunked";
 	}
 	if (!detail)
 		return false;

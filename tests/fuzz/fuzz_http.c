@@ -21,8 +21,9 @@
  *
  * Invariants (ASan and UBSan check the rest): the server replies, or closes,
  * within FUZZ_REPLY_MS; no reply is 5xx but 503 (the documented answer to
- * overload and to owners without a kernel tree) and 505 (an HTTP version
- * libmicrohttpd does not speak); a JSON reply parses and is as long as it
+ * overload and to owners without a kernel tree), 501 (a transfer coding
+ * other than chunked) and 505 (an HTTP version libmicrohttpd does not
+ * speak); a JSON reply parses and is as long as it
  * says; the daemon has freed the connection before the next input, and
  * open fds stay flat.  tests/fuzz/seeds/http/utf8-* and query-2000-params
  * are the inputs that failed before issue 11 was fixed (a 500 for bytes
@@ -332,8 +333,10 @@ static void check_reply(const struct strbuf *req, const struct strbuf *reply)
 			return;
 		if (len > (size_t)(end - body))
 			fail("a reply shorter than it says", req, reply);
-		/* 505 is libmicrohttpd's answer to "HTTP/0.1": right */
-		if (status >= 500 && status != 503 && status != 505)
+		/* 505 is libmicrohttpd's answer to "HTTP/0.1", 501 ours to
+		 * "Transfer-Encoding: gzip": right (RFC 9112) */
+		if (status >= 500 && status != 503 && status != 501 &&
+		    status != 505)
 			fail("a 5xx reply", req, reply);
 		json = memmem(s, (size_t)(head_end - s),
 			      "Content-Type: application/json", 30);
