@@ -68,11 +68,13 @@ static int to_ingest(void *ctx, const char *buf, size_t len, struct strbuf *err)
  */
 static const char *const query_meta[] = { "id",	    "tree",	  "branch",
 					  "kernel", "commit",	  "machine",
-					  "test",   "started_at", "lockdep" };
+					  "test",   "started_at", "lockdep",
+					  NULL };
+#define RUNS_META (ARRAY_SIZE(query_meta) - 1)
 
 static const char **meta_slot(struct ingest_meta *m, size_t i)
 {
-	const char **slot[ARRAY_SIZE(query_meta)] = {
+	const char **slot[RUNS_META] = {
 		&m->id,	     &m->tree, &m->branch,     &m->kernel, &m->commit,
 		&m->machine, &m->test, &m->started_at, &m->lockdep
 	};
@@ -86,7 +88,7 @@ static int form_meta(struct runs_upload *up, struct strbuf *err)
 	const char *v;
 	size_t i;
 
-	for (i = 0; i < ARRAY_SIZE(query_meta); i++) {
+	for (i = 0; i < RUNS_META; i++) {
 		v = form_field(up->form, i);
 		if (!v)
 			continue;
@@ -108,9 +110,9 @@ static int runs_form_begin(struct http_request *req, struct runs_upload *up)
 	if (!up->form)
 		up->form = form_new();
 	/* a gzip log part is unpacked, unless the body is gzip already */
-	return form_begin(up->form, req->conn, query_meta,
-			  ARRAY_SIZE(query_meta), to_ingest, up->up.in,
-			  up->up.gzip ? NULL : &up->up.gz, &req->err);
+	return form_begin(up->form, req->conn, query_meta, RUNS_META, to_ingest,
+			  up->up.in, up->up.gzip ? NULL : &up->up.gz,
+			  &req->err);
 }
 
 static void runs_begin(struct http_request *req)
@@ -134,7 +136,7 @@ static void runs_begin(struct http_request *req)
 		   !strncasecmp(type, "application/json", 16)	 ? RUNS_JSON :
 		   !strncasecmp(type, "multipart/form-data", 19) ? RUNS_FORM :
 								   RUNS_RAW;
-	for (i = 0; up->body == RUNS_JSON && i < ARRAY_SIZE(query_meta); i++) {
+	for (i = 0; up->body == RUNS_JSON && i < RUNS_META; i++) {
 		if (!http_query(req, query_meta[i]))
 			continue;
 		/* not silently dropped: the runner meant something by it */
@@ -145,12 +147,20 @@ static void runs_begin(struct http_request *req)
 		http_reply_error(req, 400, "bad_request", req->err.buf);
 		return;
 	}
+	/* a misspelt or repeated name would be dropped unseen, and the run
+	 * filed under another machine or test (docs/api.md) */
+	if (http_query_known_once(req, up->body == RUNS_JSON ?
+					       query_meta + RUNS_META :
+					       query_meta)) {
+		http_reply_error(req, 400, "bad_request", req->err.buf);
+		return;
+	}
 	if (upload_encoding(req, &up->up) ||
 	    (up->body == RUNS_JSON && upload_json_reserve(req, &up->up)))
 		return;
 	if (up->body == RUNS_JSON)
 		return;
-	for (i = 0; i < ARRAY_SIZE(query_meta); i++)
+	for (i = 0; i < RUNS_META; i++)
 		*meta_slot(&up->meta, i) = http_query(req, query_meta[i]);
 	up->meta.regress = http_config(req)->regress;
 	if (up->body == RUNS_RAW) /* a .gz sent as it is is unpacked */
@@ -198,6 +208,46 @@ static const char *json_meta(json_t *run, const char *key, int *bad)
 }
 
 /*
+ * Whether every key of the upload's document is "run" or "log" and every
+ * key of its "run" a metadata name; else -EINVAL naming the first other
+ * one (a misspelt "machnie" would be dropped unseen).
+ */
+static int runs_json_keys(json_t *doc, json_t *run, struct strbuf *err)
+{
+	const char *key;
+	json_t *v;
+	size_t i;
+
+	json_object_foreach(doc, key, v) {
+		if (strcmp(key, "run") && strcmp(key, "log")) {
+			strbuf_addf(err,
+				    "unknown key '%.64s' in the JSON document"
+				    " (it takes \"run\" and \"log\")",
+				    key);
+			return -EINVAL;
+		}
+	}
+	json_object_foreach(run, key, v) {
+		for (i = 0; i < RUNS_META; i++)
+			if (!strcmp(key, query_meta[i]))
+				break;
+		if (i < RUNS_META)
+			continue;
+		strbuf_addf(err, "unknown key '%.64s' in \"run\" (it takes ",
+			    key);
+		for (i = 0; i < RUNS_META; i++)
+			strbuf_addf(err, "%s%s",
+				    !i		      ? "" :
+				    i + 1 < RUNS_META ? ", " :
+							" and ",
+				    query_meta[i]);
+		strbuf_addch(err, ')');
+		return -EINVAL;
+	}
+	return 0;
+}
+
+/*
  * At most this many values in a JSON upload: {run: {nine strings}, log}
  * needs a dozen.  Parsed, a value costs jansson some 50 bytes however short
  * its text ("0,"), so 16 MB of them would take 400 MB past the budget.
@@ -221,7 +271,9 @@ static int runs_json(struct http_request *req, struct runs_upload *up,
 			    RUNS_JSON_VALUES);
 		return -EINVAL;
 	}
-	*doc = json_loadb(req->body.buf, req->body.len, 0, &jerr);
+	/* a key twice would be read as its last value, unseen */
+	*doc = json_loadb(req->body.buf, req->body.len, JSON_REJECT_DUPLICATES,
+			  &jerr);
 	if (!*doc) {
 		strbuf_addf(&req->err, "malformed JSON: %s (line %d)",
 			    jerr.text, jerr.line);
@@ -234,7 +286,10 @@ static int runs_json(struct http_request *req, struct runs_upload *up,
 					 " \"log\": \"...\"}");
 		return -EINVAL;
 	}
-	for (i = 0; i < ARRAY_SIZE(query_meta); i++)
+	ret = runs_json_keys(*doc, run, &req->err);
+	if (ret)
+		return ret;
+	for (i = 0; i < RUNS_META; i++)
 		*meta_slot(&up->meta, i) = json_meta(run, query_meta[i], &bad);
 	up->meta.regress = http_config(req)->regress;
 	if (bad) {

@@ -120,7 +120,9 @@ int http_query_int(struct http_request *req, const char *name, long long def,
 
 struct query_known {
 	const char *const *names;
-	const char *unknown;
+	const char *unknown, *twice;
+	bool once; /* a name given twice is refused too */
+	unsigned long long seen; /* bit i: names[i] was given */
 };
 
 static enum MHD_Result query_arg(void *cls, enum MHD_ValueKind kind,
@@ -131,20 +133,33 @@ static enum MHD_Result query_arg(void *cls, enum MHD_ValueKind kind,
 
 	(void)kind;
 	(void)value;
-	for (i = 0; q->names[i]; i++)
-		if (!strcmp(key, q->names[i]))
-			return MHD_YES;
+	for (i = 0; q->names[i]; i++) {
+		if (strcmp(key, q->names[i]))
+			continue;
+		if (q->once && i < 64 && (q->seen & (1ULL << i))) {
+			q->twice = key;
+			return MHD_NO;
+		}
+		q->seen |= i < 64 ? 1ULL << i : 0;
+		return MHD_YES;
+	}
 	q->unknown = key;
 	return MHD_NO;
 }
 
-int http_query_known(struct http_request *req, const char *const *names)
+static int query_check(struct http_request *req, const char *const *names,
+		       bool once)
 {
-	struct query_known q = { names, NULL };
+	struct query_known q = { .names = names, .once = once };
 	size_t i;
 
 	MHD_get_connection_values(req->conn, MHD_GET_ARGUMENT_KIND, query_arg,
 				  &q);
+	if (q.twice) {
+		strbuf_addf(&req->err, "query parameter '%.64s' is given twice",
+			    q.twice);
+		return -EINVAL;
+	}
 	if (!q.unknown)
 		return 0;
 	strbuf_addf(&req->err, "unknown query parameter '%.64s' (", q.unknown);
@@ -159,6 +174,16 @@ int http_query_known(struct http_request *req, const char *const *names)
 			    names[i]);
 	strbuf_addch(&req->err, ')');
 	return -EINVAL;
+}
+
+int http_query_known(struct http_request *req, const char *const *names)
+{
+	return query_check(req, names, false);
+}
+
+int http_query_known_once(struct http_request *req, const char *const *names)
+{
+	return query_check(req, names, true);
 }
 
 const char *http_header(struct http_request *req, const char *name)

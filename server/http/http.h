@@ -142,6 +142,8 @@ int http_query_int(struct http_request *req, const char *name, long long def,
  * error buffer (a typo, ?sinse=, is not silently ignored).
  */
 int http_query_known(struct http_request *req, const char *const *names);
+/* The same, and a name given twice (?id=a&id=b) is refused too. */
+int http_query_known_once(struct http_request *req, const char *const *names);
 const char *http_header(struct http_request *req, const char *name);
 const struct http_config *http_config(struct http_request *req);
 /* A database handle for this thread until the handler returns. */
