@@ -69,16 +69,20 @@ static bool parse_id(const char *s, long long *out)
 }
 
 /* A name of a section or tree: 1..SUB_VALUE_MAX bytes, no control byte. */
+/* Whether s holds a C0 control character or DEL (a CR or LF among them). */
+static bool has_control(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			return true;
+	return false;
+}
+
 static bool name_valid(const char *s)
 {
-	size_t n = s ? strlen(s) : 0, i;
+	size_t n = s ? strlen(s) : 0;
 
-	if (!n || n > SUB_VALUE_MAX)
-		return false;
-	for (i = 0; i < n; i++)
-		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
-			return false;
-	return true;
+	return n && n <= SUB_VALUE_MAX && !has_control(s);
 }
 
 static int copy_id(void *ctx, const struct db_signature *s)
@@ -154,9 +158,12 @@ int subscription_add(struct db *db, const struct subscription_req *r,
 	struct db_subscription s = { 0 };
 	int what, period = SUB_DAILY, ret = -EINVAL;
 
-	if (!mail_addr_parse(r->email, &email)) {
+	/* "a@b\r\nBcc: c@d" would be stored as a@b: another address than
+	 * the one sent, without a word */
+	if (!mail_addr_parse(r->email, &email) || has_control(r->email)) {
 		strbuf_addstr(err, "email must be a mail address"
-				   " (local@domain)");
+				   " (local@domain) without control"
+				   " characters");
 		goto out;
 	}
 	what = subscription_what_from_name(r->what);
