@@ -28,6 +28,17 @@ size_t utf8_seq_len(const unsigned char *u, size_t n)
 	return len;
 }
 
+bool utf8_invisible(const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	if (u[0] != 0xe2 || !u[1] || !u[2])
+		return false;
+	return (u[1] == 0x80 && ((u[2] >= 0x8b && u[2] <= 0x8f) ||
+				 (u[2] >= 0xa8 && u[2] <= 0xae))) ||
+	       (u[1] == 0x81 && u[2] >= 0xa6 && u[2] <= 0xa9);
+}
+
 bool utf8_valid(const char *s, size_t len)
 {
 	const unsigned char *u = (const unsigned char *)s;

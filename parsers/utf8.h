@@ -22,6 +22,14 @@
 size_t utf8_seq_len(const unsigned char *u, size_t n);
 /* Whether the len bytes at s are all UTF-8. */
 bool utf8_valid(const char *s, size_t len);
+/*
+ * Whether the UTF-8 at s (at least 3 bytes, or a NUL before) is a character
+ * that changes what a reader sees without being seen: a zero-width one or
+ * a direction mark (U+200B-U+200F), a line or paragraph separator (U+2028,
+ * U+2029), a bidirectional embedding or override (U+202A-U+202E) or
+ * isolate (U+2066-U+2069).
+ */
+bool utf8_invisible(const char *s);
 /* Append the len bytes at s to out, each byte that is not UTF-8 as '?'. */
 void utf8_sanitize(struct strbuf *out, const char *s, size_t len);
 /* Append code point cp as UTF-8 (NUL, a surrogate or past U+10FFFF: '?'). */

@@ -3,8 +3,9 @@
 # t2150-api-utf8: bytes that are not UTF-8 never hide data and never make a
 # 5xx: an occurrence whose raw excerpt has them is listed (they read '?', the
 # parser's rule) and pages end only at the real end; run metadata with them
-# is 400 naming the field; a path, method or query value with them gets its
-# 400/404/405; a target with %00 (a NUL once decoded) is 400, never cut.
+# is 400 naming the field, so is metadata with a character that reorders or
+# hides what is shown (bidi overrides, isolates, marks); a path, method or
+# query value with them gets its 400/404/405; a target with %00 (a NUL once decoded) is 400, never cut.
 cd "$(dirname "$0")/.." || exit 1
 . tests/http/lib.sh
 
@@ -63,12 +64,28 @@ for v in "256 x é|$(enc "$(printf 'é%.0s' $(seq 1 256))")|201" \
 	"256 x a|$(printf 'a%.0s' $(seq 1 256))|201" \
 	"257 x a|$(printf 'a%.0s' $(seq 1 257))|400" \
 	"U+0085 (C1 control)|a%C2%85b|400" "U+009F|a%C2%9Fb|400" \
-	"U+00A0 (no control)|a%C2%A0b|201" "DEL|a%7Fb|400" "tab|a%09b|400"; do
+	"U+00A0 (no control)|a%C2%A0b|201" "DEL|a%7Fb|400" "tab|a%09b|400" \
+	"U+202E (right-to-left override)|a%E2%80%AEb|400" \
+	"U+202A|a%E2%80%AAb|400" "U+2066 (isolate)|a%E2%81%A6b|400" \
+	"U+2069|a%E2%81%A9b|400" "U+200E (LRM)|a%E2%80%8Eb|400" \
+	"U+200F (RLM)|a%E2%80%8Fb|400" "U+200B (zero width)|a%E2%80%8Bb|400" \
+	"U+2028 (line separator)|a%E2%80%A8b|400" \
+	"U+2010 (hyphen, no format)|a%E2%80%90b|201" \
+	"U+2065 (unassigned beside)|a%E2%81%A5b|201"; do
 	IFS='|' read -r what val want <<<"$v"
 	n=$((n + 1))
 	st=$(post_log "$CI" "id=meta-$n&machine=$val" "$SEED")
 	check_eq "machine of $what: $want" "$want" "$st"
 done
+st=$(post_log "$CI" "id=bidi1&test=a%E2%80%AEb" "$SEED")
+check_eq "a bidi override in test: 400 naming the field" "400 true" \
+	"$st $(body '.detail | startswith("test must be")')"
+printf '{"run":{"id":"bidi2","tree":"a\\u202eb"},"log":"x"}' >"$TMP/bidi.json"
+st=$(curl -s -o "$TMP/body" -w '%{http_code}' -H "Authorization: Bearer $CI" \
+	-H 'Content-Type: application/json' --data-binary "@$TMP/bidi.json" \
+	"$BASE/api/v1/runs")
+check_eq "... and in JSON's tree: 400 naming it" "400 true" \
+	"$st $(body '.detail | startswith("tree must be")')"
 st=$(post_log "$CI" "id=CI+123" "$SEED")
 check_eq "run id with a literal '+' (a space once decoded): 400 saying to send %2B" \
 	"400 true" "$st $(body '.detail | contains("%2B")')"

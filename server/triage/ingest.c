@@ -79,7 +79,9 @@ void ingest_free(struct ingest *in)
 
 /*
  * At most max characters (valid UTF-8, checked before), none of them a
- * control character: C0, DEL or C1 (U+0080-U+009F, "\xc2\x80"-"\xc2\x9f").
+ * control character: C0, DEL or C1 (U+0080-U+009F, "\xc2\x80"-"\xc2\x9f"),
+ * nor one that reorders or hides what is shown (utf8_invisible(): a
+ * machine "a\u202eb" would read "ab" backwards on every page).
  */
 static bool meta_value_ok(const char *s, size_t max)
 {
@@ -88,7 +90,8 @@ static bool meta_value_ok(const char *s, size_t max)
 
 	for (; *p; p++) {
 		if (*p < 0x20 || *p == 0x7f ||
-		    (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f))
+		    (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) ||
+		    utf8_invisible((const char *)p))
 			return false;
 		n += (*p & 0xc0) != 0x80;
 	}
@@ -127,7 +130,9 @@ int ingest_meta_check(const struct ingest_meta *m, struct strbuf *err)
 		if (values[i] && !meta_value_ok(values[i], INGEST_MAX_META)) {
 			strbuf_addf(err,
 				    "%s must be at most %d characters without"
-				    " control characters",
+				    " control characters or invisible ones"
+				    " (U+200B-U+200F, U+2028-U+202E,"
+				    " U+2066-U+2069)",
 				    names[i], INGEST_MAX_META);
 			return -EINVAL;
 		}
