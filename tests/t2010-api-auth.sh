@@ -60,6 +60,28 @@ check_eq "an unknown method is 405" 405 "$st"
 st=$(get "$BASE/api/v2/nothing")
 check_eq "an unknown path is 404" 404 "$st"
 
+# whitespace after a field's value is not part of it (RFC 9110 5.5); raw,
+# as a client may send it: "Bearer T ", "Bearer T<TAB>", "Bearer T \t "
+for tail in ' ' '\t' ' \t '; do
+	out=$(python3 - "$PORT" "$TRIAGER" "$tail" <<'EOF'
+import json, socket, sys
+port, tok, tail = sys.argv[1], sys.argv[2], sys.argv[3].replace("\\t", "\t")
+s = socket.create_connection(("127.0.0.1", int(port)), timeout=60)
+s.sendall(("GET /api/v1/whoami HTTP/1.1\r\nHost: t\r\nConnection: close\r\n"
+           "Authorization: Bearer %s%s\r\n\r\n" % (tok, tail)).encode())
+out = b""
+while True:
+    b = s.recv(65536)
+    if not b:
+        break
+    out += b
+head, _, body = out.partition(b"\r\n\r\n")
+print(head.split(b" ")[1].decode(), json.loads(body).get("name"))
+EOF
+)
+	check_eq "Bearer TOKEN followed by '$tail': the token's" "200 tri1" "$out"
+done
+
 "$SPLATD" token revoke ci1 --db "$DB" >/dev/null
 check "token list shows the revocation" \
 	grep -q '^ci1 .*revoked' <<<"$("$SPLATD" token list --db "$DB")"

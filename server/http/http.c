@@ -732,7 +732,16 @@ static void request_begin(struct http_request *req, const char *version)
 	 * below only where the route needs one. */
 	auth = http_header(req, MHD_HTTP_HEADER_AUTHORIZATION);
 	if (auth && auth_is_bearer(auth)) {
-		ret = auth_check(http_db(req), auth, &req->who, &req->err);
+		/* libmicrohttpd keeps the whitespace after a field's value,
+		 * which is not part of it (RFC 9110 5.5): "Bearer T " is T */
+		struct strbuf value = STRBUF_INIT;
+
+		strbuf_addstr(&value, auth);
+		while (value.len && (value.buf[value.len - 1] == ' ' ||
+				     value.buf[value.len - 1] == '\t'))
+			strbuf_setlen(&value, value.len - 1);
+		ret = auth_check(http_db(req), value.buf, &req->who, &req->err);
+		strbuf_release(&value);
 		release_db(req);
 		if (ret == -ENOENT || ret == -EACCES) {
 			http_reply_error(req, 401, "unauthorized",
