@@ -181,6 +181,18 @@ refused "an empty log part" "empty" "" -F "log=@/dev/null;filename=e.txt" \
 	-F id=R7
 refused "no boundary" "without a boundary" "id=R8" \
 	-H 'Content-Type: multipart/form-data' --data-binary "@$SEED"
+# a one-character boundary (RFC 2046 allows 1-70): libmicrohttpd reads it
+# only quoted, so unquoted it is a 400 that says so, not "no boundary"
+{
+	printf -- '--B\r\nContent-Disposition: form-data; name="id"\r\n\r\nR15'
+	printf -- '\r\n--B\r\nContent-Disposition: form-data; name="log"; filename="l"\r\n\r\n'
+	cat "$SEED"
+	printf -- '\r\n--B--\r\n'
+} >"$TMP/formB.txt"
+refused "a one-character boundary, unquoted" \
+	'a boundary of one character is not read; quote it (boundary="B")' "" \
+	-H "Content-Type: multipart/form-data; boundary=B" \
+	--data-binary "@$TMP/formB.txt"
 refused "a parameter after the boundary (read as part of it)" \
 	"put boundary= last" "id=R12" \
 	-H "Content-Type: multipart/form-data; boundary=$B; charset=utf-8" \
@@ -221,6 +233,10 @@ done
 st=$(form "" -F "log=@$TMP/long-8193.txt" -F id=R11)
 check_eq "a line one past --max-line in the log part: 413" 413 "$st"
 check_eq "nothing stored by any refused form" "$before" "$(stored)"
+st=$(form "" -H 'Content-Type: multipart/form-data; boundary="B"' \
+	--data-binary "@$TMP/formB.txt")
+check_eq "the same form with its one-character boundary quoted: 201" \
+	"201 R15" "$st $(body .run.id)"
 st=$(form "" -F "log=@$TMP/long-8192.txt" -F id=F9)
 check_eq "a line of exactly --max-line in the log part: 201, its sha256" \
 	"201 $(sha256sum <"$TMP/long-8192.txt" | cut -d' ' -f1)" \

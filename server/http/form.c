@@ -205,7 +205,13 @@ int form_begin(struct form *f, void *conn, const char *const *names, size_t n,
 	f->pp = MHD_create_post_processor(conn, FORM_BUFFER, form_part, f);
 	if (f->pp)
 		return 0;
-	strbuf_addstr(err, "multipart/form-data without a boundary");
+	/* libmicrohttpd 0.9.75 reads no boundary shorter than 2 characters
+	 * unless quoted (RFC 2046 allows 1-70) */
+	strbuf_addstr(err, f->close.len == strlen("\r\n--B--") ?
+				   "multipart/form-data: a boundary of one"
+				   " character is not read; quote it"
+				   " (boundary=\"B\") or make it longer" :
+				   "multipart/form-data without a boundary");
 	return -EINVAL;
 }
 
