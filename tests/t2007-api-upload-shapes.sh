@@ -67,6 +67,34 @@ check "gzip -d takes a .gz padded with zeros" bash -c "gzip -dc <'$TMP/padded.gz
 st=$(post_log "$CI" "id=gz-padded" "$TMP/padded.gz" -H 'Content-Encoding: gzip')
 check_eq "... and so does splatd (201, the log's sha256)" "201 $SHA" \
 	"$st $(body .run.log_sha256)"
+# a JSON document gzip-compressed: without Content-Encoding the 400 says
+# to send it (not "'[' or '{' expected near '\u001F'"); compressed twice,
+# that it is; for POST /api/v1/runs and POST /api/v1/kcidb alike
+jq -Rs '{run: {id: "gzj1"}, log: .}' "$SEED" | gzip -c >"$TMP/j.json.gz"
+gzip -c "$TMP/j.json.gz" >"$TMP/j.json.gz.gz"
+jpost() {
+	curl -s -o "$TMP/body" -w '%{http_code}' -H "Authorization: Bearer $CI" \
+		-H 'Content-Type: application/json' "$@"
+}
+st=$(jpost --data-binary "@$TMP/j.json.gz" "$BASE/api/v1/runs")
+check_eq "gzip JSON without Content-Encoding: 400 saying to send it" \
+	"400 this body is gzip data: send it with Content-Encoding: gzip" \
+	"$st $(body .detail)"
+st=$(jpost -H 'Content-Encoding: gzip' --data-binary "@$TMP/j.json.gz.gz" \
+	"$BASE/api/v1/runs")
+check_eq "gzip JSON compressed twice: 400 saying so" \
+	"400 this body unpacked is gzip data again: compress the JSON document once" \
+	"$st $(body .detail)"
+printf '{"version": {"major": 5, "minor": 3}, "tests": []}' | gzip -c \
+	>"$TMP/k.json.gz"
+st=$(jpost --data-binary "@$TMP/k.json.gz" "$BASE/api/v1/kcidb")
+check_eq "a KCIDB document gzip without Content-Encoding: 400 saying so" \
+	"400 this body is gzip data: send it with Content-Encoding: gzip" \
+	"$st $(body .detail)"
+st=$(jpost -H 'Content-Encoding: gzip' --data-binary "@$TMP/j.json.gz" \
+	"$BASE/api/v1/runs")
+check_eq "... with Content-Encoding: gzip it is stored" "201 gzj1" \
+	"$st $(body .run.id)"
 printf x >"$TMP/one.txt"
 st=$(post_log "$CI" "id=one-byte" "$TMP/one.txt")
 check_eq "a one-byte log is stored, its byte kept" \

@@ -84,6 +84,8 @@ static void kcidb_end(struct http_request *req)
 	if (up->gzip)
 		ret = gunzip_finish(up->gz, &req->err);
 	if (!ret)
+		ret = upload_json_not_gzip(req, up);
+	if (!ret)
 		ret = kcidb_doc_parse(&doc, req->body.buf, req->body.len, &lim,
 				      &req->err);
 	if (!ret)

@@ -315,6 +315,8 @@ static void runs_end(struct http_request *req)
 	if (up->up.gzip)
 		ret = gunzip_finish(up->up.gz, &req->err);
 	if (!ret && up->body == RUNS_JSON)
+		ret = upload_json_not_gzip(req, &up->up);
+	if (!ret && up->body == RUNS_JSON)
 		ret = runs_json(req, up, &doc);
 	if (!ret && up->body == RUNS_RAW)
 		ret = gunzip_sniff_finish(&up->raw, &req->err);

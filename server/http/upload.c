@@ -97,6 +97,19 @@ int upload_json_body_add(void *ctx, const char *buf, size_t len,
 	return ret ? ret : http_body_append(req, buf, len, err);
 }
 
+int upload_json_not_gzip(struct http_request *req, const struct upload *up)
+{
+	if (req->body.len < 2 || (unsigned char)req->body.buf[0] != 0x1f ||
+	    (unsigned char)req->body.buf[1] != 0x8b)
+		return 0;
+	strbuf_addstr(&req->err,
+		      up->gzip ? "this body unpacked is gzip data again:"
+				 " compress the JSON document once" :
+				 "this body is gzip data: send it with"
+				 " Content-Encoding: gzip");
+	return -EINVAL;
+}
+
 int upload_json_reserve(struct http_request *req, const struct upload *up)
 {
 	const char *clen = http_header(req, "Content-Length");

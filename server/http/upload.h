@@ -51,6 +51,14 @@ int upload_json_body_add(void *ctx, const char *buf, size_t len,
 			 struct strbuf *err);
 
 /*
+ * Whether the buffered JSON body is gzip data (its first bytes 1f 8b): a
+ * document compressed without Content-Encoding: gzip, or compressed twice.
+ * -EINVAL saying which in the request's error buffer, else 0; JSON's parse
+ * would say "'[' or '{' expected near '\u001F'".
+ */
+int upload_json_not_gzip(struct http_request *req, const struct upload *up);
+
+/*
  * A stored run counted in GET /metrics (metrics: the server's struct
  * metrics; also the KCIDB import's per-run callback).
  */
