@@ -27,6 +27,33 @@ check_eq "the same run again (stored verdict): absolute" "$U/api/v1/runs/r1" \
 	"$(post_log "$CI" id=r1 "$SEED" >/dev/null; body .run.url)"
 check "every url of every reply starts with the base" sh -c \
 	"! grep -ho '\"url\": *\"[^\"]*' '$TMP/body' | grep -v '$U/api/v1/'"
+
+# every url of every GET endpoint (any key with url or page in its name but
+# a KCIDB log_url, which is the CI's), on a database with runs, a
+# regression and its history: absolute under the base (the subsystem
+# lists need a kernel tree: 503 without one)
+ADM=$(token adm1 admin)
+check_eq "a second run: 201" 201 "$(post_log "$CI" "id=r5&tree=t1&machine=m1" "$SEED")"
+curl -s -o "$TMP/body" -H "Authorization: Bearer $ADM" \
+	-H 'Content-Type: application/json' \
+	--data-binary "{\"title\":\"g1\",\"signatures\":[$sig]}" \
+	"$BASE/api/v1/regressions"
+reg=$(body .id)
+check "a regression filed ($reg)" test "$reg" -gt 0
+for p in runs runs/r1 signatures signatures/stats "signatures/$sig" \
+	"signatures/$sig/occurrences" "signatures/$sig/histogram" \
+	"signatures/$sig/duplicates" "signatures/$sig/report" overview \
+	regressions regressions.json \
+	"regressions/$reg" "regressions/$reg/history" kcidb kcidb/fetches \
+	mail subscriptions whoami; do
+	st=$(get -H "Authorization: Bearer $ADM" "$BASE/api/v1/$p")
+	rel=$(jq -r --arg u "$U/" '[paths(type == "string") as $p
+		| select(($p[-1] | type) == "string"
+			and ($p[-1] | test("url|page")) and $p[-1] != "log_url")
+		| "\($p | map(tostring) | join(".")) = \(getpath($p))"
+		| select(contains(" = " + $u) | not)] | join(", ")' "$TMP/body")
+	check_eq "GET /api/v1/$p: 200, every url absolute" "200 " "$st $rel"
+done
 stop_server
 
 # the same from the configuration file, base without the final '/'

@@ -48,6 +48,12 @@ json_t *api_regression_url(long long id)
 			    api_base, id);
 }
 
+json_t *api_regression_history_url(long long id)
+{
+	return json_sprintf("%.*s/api/v1/regressions/%lld/history",
+			    api_base_len, api_base, id);
+}
+
 json_t *api_run_json(const struct db_run *r)
 {
 	json_t *run = view_run(r);

@@ -32,6 +32,8 @@ json_t *api_signature_url(long long id);
 json_t *api_run_url(const char *run_id);
 /* "[BASE]/api/v1/regressions/ID".  New reference. */
 json_t *api_regression_url(long long id);
+/* "[BASE]/api/v1/regressions/ID/history".  New reference. */
+json_t *api_regression_history_url(long long id);
 /* "[BASE]/WHAT/ID", a dashboard page ("regressions", 3).  New reference. */
 json_t *api_page_url(const char *what, long long id);
 /* A run object (without its reports): view_run() and its url.  New

@@ -159,9 +159,7 @@ void api_regressions_add_urls(json_t *reg, bool detail)
 		json_object_set_new(sig, "url",
 				    api_signature_url(json_integer_value(
 					    json_object_get(sig, "id"))));
-	json_object_set_new(reg, "history_url",
-			    json_sprintf("/api/v1/regressions/%lld/history",
-					 (long long)id));
+	json_object_set_new(reg, "history_url", api_regression_history_url(id));
 }
 
 /* The {id} of the path, or 0 after replying 400. */
