@@ -79,6 +79,13 @@ check_eq "Transfer-Encoding: Chunked: 201" "201 closed" \
 	"$(send "POST /api/v1/runs?id=F3 HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer TOKEN\r\nConnection: close\r\nTransfer-Encoding:  Chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n")"
 st=$(post_log "$CI" "id=F4" "$SEED" -H 'Transfer-Encoding: chunked')
 check_eq "curl's chunked upload of a log: 201" 201 "$st"
+# a version other than HTTP/1.0 and 1.1: libmicrohttpd's 505 (RFC 9110
+# 15.6.6), the status for it (docs/security.md), and the connection closed
+for v in 9.9 2.0 0.9; do
+	out=$(send "GET /healthz HTTP/$v\r\nHost: x\r\n\r\n")
+	check "GET /healthz HTTP/$v: 505, closed (got $out)" \
+		test "${out%% *} ${out##* }" = "505 closed"
+done
 st=$(get "$BASE/healthz")
 check_eq "the server is still up" 200 "$st"
 stop_server
