@@ -63,8 +63,9 @@ static const char serve_usage[] =
 	"                          the token it is given) stay open\n"
 	"  --metrics-public        /metrics needs no token even with --private\n"
 	"  --threads N             requests on the database at once: N + 1\n"
-	"                          connections (N: one per core); every\n"
-	"                          client connection has its own thread\n"
+	"                          connections (N: one per core; 1-256);\n"
+	"                          every client connection has its own\n"
+	"                          thread\n"
 	"  --max-conns N           open connections in all (1000)\n"
 	"  --max-conns-per-ip N    ... from one client address (64)\n"
 	"  --header-timeout SECS   a request's headers must be in within SECS\n"
@@ -135,7 +136,8 @@ struct serve_settings {
  */
 #define SERVE_OPTIONS(s)                                                       \
 	OPT_STRING("--config", &(s)->config),                                  \
-		OPT_STRING("--listen", &(s)->http.listen),                     \
+		OPT_CALLBACK("--listen", &(s)->http.listen,                    \
+			     http_listen_option),                              \
 		OPT_STRING("--db", &(s)->http.db_path),                        \
 		OPT_STRING("--static", &(s)->http.static_dir),                 \
 		OPT_SIZE("--max-body", &(s)->http.max_body, OPTIONS_NONZERO),  \
@@ -153,7 +155,8 @@ struct serve_settings {
 		OPT_BOOL("--public-read", &(s)->http.public_read, true),       \
 		OPT_BOOL("--private", &(s)->http.public_read, false),          \
 		OPT_BOOL("--metrics-public", &(s)->http.metrics_public, true), \
-		OPT_SIZE("--threads", &(s)->http.threads, OPTIONS_NONZERO),    \
+		OPT_CALLBACK("--threads", &(s)->http.threads,                  \
+			     http_threads_option),                             \
 		OPT_SIZE("--max-conns", &(s)->http.max_conns,                  \
 			 OPTIONS_NONZERO),                                     \
 		OPT_SIZE("--max-conns-per-ip", &(s)->http.max_conns_per_ip,    \

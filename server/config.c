@@ -58,6 +58,13 @@ static char *config_reader(char *str, int num, void *arg)
 		str[0] = '\0';
 		return str;
 	}
+	/* inih would read the line up to the NUL: "max-body = 1M\0junk" as
+	 * 1M, the rest unseen */
+	if (memchr(p->buf, '\0', (size_t)n)) {
+		parse_error(p, "the line holds a %s byte", "NUL");
+		str[0] = '\0';
+		return str;
+	}
 	memcpy(str, p->buf, (size_t)n + 1);
 	return str;
 }

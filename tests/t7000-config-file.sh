@@ -38,7 +38,9 @@ ok "every one of the $n flags of serve --help is a key"
 # ---- errors name FILE:LINE ------------------------------------------------
 bad() { # NAME EXPECTED-STDERR CONTENT
 	printf '%b' "$3" >"$TMP/bad.conf"
-	"$SPLATD" serve --config "$TMP/bad.conf" 2>"$TMP/bad.err"
+	# (a safety net for a file read as good: the server would serve)
+	timeout 60 "$SPLATD" serve --config "$TMP/bad.conf" \
+		--db "$TMP/bad.db" 2>"$TMP/bad.err"
 	check_eq "$1: exit 2" 2 $?
 	check "$1: says $2" grep -qF "$TMP/bad.conf:$2" "$TMP/bad.err"
 }
@@ -51,6 +53,22 @@ bad "no '='" "2: not a 'key = value'" 'listen = :0\nlisten\n'
 bad "empty value" "1: 'db' has no value" 'db =\n'
 bad "config in config" "1: unknown key 'config'" 'config = /x\n'
 bad "overlong line" "1: line longer than" "static = /$(printf 'a%.0s' $(seq 300))\n"
+# listen and threads are checked as the line is read: FILE:LINE, exit 2,
+# before a database is opened (the file was made, and the sync role taken,
+# by a listen refused only at bind); a NUL byte is not the line's end
+bad "a port past 65535" "1: bad value for 'listen'" 'listen = 127.0.0.1:99999\n'
+bad "a host name" "2: bad value for 'listen'" '# c\nlisten = nohost:80\n'
+bad "no port" "1: bad value for 'listen'" 'listen = 127.0.0.1:\n'
+bad "threads past 256" "1: bad value for 'threads'" 'threads = 100000\n'
+bad "threads 257" "1: bad value for 'threads'" 'threads = 257\n'
+bad "a NUL byte in a line" "1: the line holds a NUL byte" 'max-body = 1M\0junk\n'
+printf 'listen = nohost:80\n' >"$TMP/late.conf"
+timeout 60 "$SPLATD" serve --config "$TMP/late.conf" --db "$TMP/late.db" 2>/dev/null
+check_eq "a bad listen: exit 2, no database file made" "2 no" \
+	"$? $(test -e "$TMP/late.db" && echo yes || echo no)"
+timeout 60 "$SPLATD" serve --listen 127.0.0.1:99999 --db "$TMP/late.db" 2>"$TMP/late.err"
+check_eq "--listen 127.0.0.1:99999: exit 2 naming it, no database file" \
+	"2 true no" "$? $(grep -q -- "'--listen'" "$TMP/late.err" && echo true) $(test -e "$TMP/late.db" && echo yes || echo no)"
 "$SPLATD" serve --config "$TMP/none.conf" 2>"$TMP/none.err"
 check_eq "a missing --config file: exit 2" 2 $?
 check "... named" grep -q "none.conf: No such file" "$TMP/none.err"

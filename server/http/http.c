@@ -3,6 +3,7 @@
 #include "server/http/http.h"
 
 #include <arpa/inet.h>
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <microhttpd.h>
@@ -1122,56 +1123,110 @@ static void on_connection(void *cls, struct MHD_Connection *conn,
 	*socket_context = NULL;
 }
 
-/* Bind "host:port", "[v6]:port" or ":port"; prints the bound address. */
-static int listen_on(const char *spec, struct strbuf *err)
+/*
+ * The address of "host:port", "[v6]:port" or ":port" (host: an IPv4
+ * address, localhost, or empty for all; port 0-65535, 0 any free one).
+ */
+static int listen_addr(const char *spec, struct sockaddr_storage *ss,
+		       socklen_t *slen)
 {
-	struct sockaddr_storage ss = { 0 };
-	struct sockaddr_in *v4 = (struct sockaddr_in *)&ss;
-	struct sockaddr_in6 *v6 = (struct sockaddr_in6 *)&ss;
+	struct sockaddr_in *v4 = (struct sockaddr_in *)ss;
+	struct sockaddr_in6 *v6 = (struct sockaddr_in6 *)ss;
 	struct strbuf host = STRBUF_INIT;
 	const char *colon = strrchr(spec, ':');
-	char addr[INET6_ADDRSTRLEN];
-	socklen_t slen;
 	char *end;
 	long port;
-	int fd = -1, one = 1;
+	int ret = -EINVAL;
 
+	memset(ss, 0, sizeof(*ss));
 	if (!colon)
-		goto bad;
+		return -EINVAL;
+	errno = 0;
 	port = strtol(colon + 1, &end, 10);
-	if (*end || port < 0 || port > 65535 || end == colon + 1)
-		goto bad;
+	if (*end || errno || port < 0 || port > 65535 || end == colon + 1 ||
+	    !isdigit((unsigned char)colon[1]))
+		return -EINVAL;
 	strbuf_add(&host, spec, (size_t)(colon - spec));
 	if (host.len >= 2 && host.buf[0] == '[' &&
 	    host.buf[host.len - 1] == ']') {
 		memmove(host.buf, host.buf + 1, host.len - 2);
 		strbuf_setlen(&host, host.len - 2);
-		ss.ss_family = AF_INET6;
+		ss->ss_family = AF_INET6;
 		if (inet_pton(AF_INET6, host.buf, &v6->sin6_addr) != 1)
-			goto bad;
+			goto out;
 		v6->sin6_port = htons((uint16_t)port);
-		slen = sizeof(*v6);
+		*slen = sizeof(*v6);
 	} else {
-		ss.ss_family = AF_INET;
+		ss->ss_family = AF_INET;
 		if (!host.len)
 			v4->sin_addr.s_addr = htonl(INADDR_ANY);
 		else if (!strcasecmp(host.buf, "localhost"))
 			v4->sin_addr.s_addr = htonl(INADDR_LOOPBACK);
 		else if (inet_pton(AF_INET, host.buf, &v4->sin_addr) != 1)
-			goto bad;
+			goto out;
 		v4->sin_port = htons((uint16_t)port);
-		slen = sizeof(*v4);
+		*slen = sizeof(*v4);
+	}
+	ret = 0;
+out:
+	strbuf_release(&host);
+	return ret;
+}
+
+int http_listen_option(void *dest, const char *arg)
+{
+	struct sockaddr_storage ss;
+	socklen_t slen;
+
+	if (listen_addr(arg, &ss, &slen))
+		return -EINVAL;
+	*(const char **)dest = arg;
+	return 0;
+}
+
+int http_threads_option(void *dest, const char *arg)
+{
+	char *end;
+	unsigned long n;
+
+	errno = 0;
+	n = strtoul(arg, &end, 10);
+	if (!isdigit((unsigned char)*arg) || *end || errno || !n ||
+	    n > HTTP_THREADS_MAX)
+		return -EINVAL;
+	*(unsigned *)dest = (unsigned)n;
+	return 0;
+}
+
+/* Bind spec (listen_addr()'s); prints the bound address. */
+static int listen_on(const char *spec, struct strbuf *err)
+{
+	struct sockaddr_storage ss;
+	struct sockaddr_in *v4 = (struct sockaddr_in *)&ss;
+	struct sockaddr_in6 *v6 = (struct sockaddr_in6 *)&ss;
+	char addr[INET6_ADDRSTRLEN];
+	socklen_t slen;
+	int fd, one = 1;
+
+	if (listen_addr(spec, &ss, &slen)) {
+		strbuf_addf(err,
+			    "bad --listen '%s' (want HOST:PORT: an IPv4"
+			    " address, [IPv6], localhost or nothing, and a"
+			    " port 0-65535)",
+			    spec);
+		return -EINVAL;
 	}
 	fd = socket(ss.ss_family, SOCK_STREAM | SOCK_CLOEXEC, 0);
 	if (fd < 0 ||
 	    setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one)) ||
 	    bind(fd, (struct sockaddr *)&ss, slen) || listen(fd, 1024) ||
 	    getsockname(fd, (struct sockaddr *)&ss, &slen)) {
-		strbuf_addf(err, "listening on %s: %s", spec, strerror(errno));
+		int e = errno;
+
+		strbuf_addf(err, "listening on %s: %s", spec, strerror(e));
 		if (fd >= 0)
 			close(fd);
-		fd = -errno;
-		goto out;
+		return -e;
 	}
 	if (ss.ss_family == AF_INET6) {
 		inet_ntop(AF_INET6, &v6->sin6_addr, addr, sizeof(addr));
@@ -1183,12 +1238,6 @@ static int listen_on(const char *spec, struct strbuf *err)
 		       ntohs(v4->sin_port));
 	}
 	fflush(stdout);
-	goto out;
-bad:
-	strbuf_addf(err, "bad --listen '%s' (want HOST:PORT)", spec);
-	fd = -EINVAL;
-out:
-	strbuf_release(&host);
 	return fd;
 }
 

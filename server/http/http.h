@@ -128,6 +128,16 @@ int http_serve(const struct http_config *cfg, struct strbuf *err);
  * make before its slow start (a kernel tree's index): 0 or -EINVAL with err.
  */
 int http_config_check(const struct http_config *cfg, struct strbuf *err);
+/*
+ * Options callbacks (server/options.h) of serve's --listen (a HOST:PORT
+ * listen_on() can bind: checked when the option or the configuration
+ * file's line is read, before anything is opened) and --threads (1 to
+ * HTTP_THREADS_MAX: each is a database connection, and 100,000 would run
+ * out of file descriptors at start).  0 or -EINVAL.
+ */
+#define HTTP_THREADS_MAX 256
+int http_listen_option(void *dest, const char *arg);
+int http_threads_option(void *dest, const char *arg);
 
 const char *http_query(struct http_request *req, const char *name);
 /*
