@@ -131,7 +131,7 @@ function differingPart(name, others) {
 
 // For rows that share a title with another row: row.id -> the classes of
 // the row that no other row of that title has ({name, shown}; none: the
-// hash tells).
+// hash tells), each once (a recursive report's chain is [A, A]).
 function distinctClasses(rows) {
 	const byTitle = {}, out = {};
 	for (const r of rows)
@@ -142,7 +142,8 @@ function distinctClasses(rows) {
 		for (const r of group) {
 			const others = group.filter(o => o !== r);
 			const theirs = others.flatMap(o => o.classes || []);
-			out[r.id] = (r.classes || []).filter(c => !theirs.includes(c))
+			out[r.id] = [...new Set(r.classes || [])]
+				.filter(c => !theirs.includes(c))
 				.map(c => ({ name: c, shown: differingPart(c, theirs) }));
 		}
 	}

@@ -7,7 +7,8 @@
 # bars (they were 3 thin bars at the left end of an axis to today);
 # signatures of one title whose distinguishing lock classes share a long
 # prefix show where the classes differ (the rows showed the same cut
-# prefix); the runs page lists runs by their time, a run POSTed late with
+# prefix), and a recursive one names its one class once (twice before);
+# the runs page lists runs by their time, a run POSTed late with
 # a past started_at and one backfilled with `splatd ingest --now` below the
 # runs of now (they were first: arrival order) and says when a run
 # started; at 390 pixels no page is wider than the screen (a long held
@@ -53,6 +54,15 @@ for v in alpha beta; do
 	post_log "$CI" "id=long-$v&machine=m2" "$TMP/$v.txt" >/dev/null
 done
 ALPHA=$(body '.reports[0].signature_id')
+# two recursive locking reports of one title, each of its one class twice
+# (the chain is [A, A]): the list names that class once (it said "with
+# ...tree_lock, ...tree_lock")
+REC=tests/data/routing/heldout/h18-recursive-hfs-find-init-syzbot.log
+post_log "$CI" "id=rec-1&machine=m2" "$REC" >/dev/null
+sed 's/&tree->tree_lock/\&tree->node_lock/g' "$REC" >"$TMP/rec2.log"
+post_log "$CI" "id=rec-2&machine=m2" "$TMP/rec2.log" >/dev/null
+check_eq "two recursive signatures of one title" 2 \
+	"$(sql "SELECT count(*) FROM signatures WHERE title = 'possible deadlock in hfs_find_init'")"
 # runs: two of now, then one POSTed late (started 2 days ago), then one
 # backfilled with --now 5 days ago while the server runs
 printf '<6>[    0.000000] Linux version 6.2.0\n' >"$TMP/clean.txt"

@@ -124,18 +124,22 @@ await shot('regression-timeline');
 
 // ---- same title, classes of one long prefix -------------------------------
 await open('/signatures');
-const rows = await page.locator('main tbody .sig-name .distinct').all();
+const rows = await page.locator(`main tbody .sig-name .distinct[title*="${env.LONG}"]`).all();
 const shown = [];
 for (const r of rows)
 	shown.push(await visibleText(r));
 check('list: two rows of one title name their own classes', rows.length === 2, shown);
 check('list: the visible part of each shows where the classes differ',
 	shown.some(t => t.includes('_alpha')) && shown.some(t => t.includes('_beta')), shown);
-const titles = await page.locator('main tbody .sig-name .distinct').evaluateAll(es =>
-	es.map(e => e.getAttribute('title')));
+const titles = await page.locator(`main tbody .sig-name .distinct[title*="${env.LONG}"]`)
+	.evaluateAll(es => es.map(e => e.getAttribute('title')));
 check('list: the whole class names are in the tooltip',
 	titles.every(t => t.includes(env.LONG)), titles);
 await shot('same-title-long-prefix');
+const rec = await page.locator('main tbody .sig-name .distinct[title*="tree->"]')
+	.allInnerTexts();
+check('list: a recursive signature names its one class once, not twice',
+	rec.length === 2 && rec.every(t => (t.match(/_lock/g) || []).length === 1), rec);
 
 // ---- runs by their own time -------------------------------------------------
 await open('/runs');
