@@ -42,6 +42,11 @@ code=$(post_log "$CI" "id=xss-run&machine=<b>m</b>&tree=t&kernel=6.6.0" tests/da
 check_eq "the markup-named cycle is ingested" 201 "$code"
 code=$(post_log "$CI" "id=long-run&machine=m3&tree=t&kernel=6.6.0" tests/data/long-class-circular.log)
 check_eq "the cycle of long class names is ingested" 201 "$code"
+# a clean log without lockdep's banner: no sign lockdep was on (a report
+# would be one)
+printf '<6>[    0.000000] Linux version 6.6.0\n' >"$TMP/bare.txt"
+code=$(post_log "$CI" "id=bare-run&machine=m3&tree=t&kernel=6.6.0" "$TMP/bare.txt")
+check_eq "a clean log without a banner is ingested" 201 "$code"
 
 SEED_HASH=$("$SPLATD" parse "$SEED" | jq -r '.reports[0].signature')
 get "$BASE/api/v1/signatures/$SEED_HASH" >/dev/null

@@ -8,6 +8,8 @@
 # signatures of one title whose distinguishing lock classes share a long
 # prefix show where the classes differ (the rows showed the same cut
 # prefix), and a recursive one names its one class once (twice before);
+# a run whose only sign of lockdep is its report (a hung task's lock dump)
+# says lockdep was on (it said "no sign it was on");
 # the runs page lists runs by their time, a run POSTed late with
 # a past started_at and one backfilled with `splatd ingest --now` below the
 # runs of now (they were first: arrival order) and says when a run
@@ -61,6 +63,11 @@ REC=tests/data/routing/heldout/h18-recursive-hfs-find-init-syzbot.log
 post_log "$CI" "id=rec-1&machine=m2" "$REC" >/dev/null
 sed 's/&tree->tree_lock/\&tree->node_lock/g' "$REC" >"$TMP/rec2.log"
 post_log "$CI" "id=rec-2&machine=m2" "$TMP/rec2.log" >/dev/null
+# a hung task's lock dump, no boot banner: the report is lockdep's, a sign
+post_log "$CI" "id=hung-1&machine=m2" \
+	tests/data/routing/heldout/h07-hung-task-nbd-syzbot-5.15.log >/dev/null
+check_eq "the hung task run: 1 report, no lockdep_on, not turned off" \
+	"1 null null" "$(body '"\(.run.reports) \(.run.lockdep_on) \(.run.lockdep_off)"')"
 check_eq "two recursive signatures of one title" 2 \
 	"$(sql "SELECT count(*) FROM signatures WHERE title = 'possible deadlock in hfs_find_init'")"
 # runs: two of now, then one POSTed late (started 2 days ago), then one

@@ -136,6 +136,18 @@ const titles = await page.locator(`main tbody .sig-name .distinct[title*="${env.
 check('list: the whole class names are in the tooltip',
 	titles.every(t => t.includes(env.LONG)), titles);
 await shot('same-title-long-prefix');
+// a run without a banner or lockdep=1 whose report is lockdep's (hung-1:
+// a hung task's lock dump) says lockdep was on (it said "no sign")
+await open('/runs/hung-1');
+const hungFacts = await page.locator('main dl.facts').textContent().catch(() => '');
+check('run: a lockdep report is a sign lockdep was on',
+	hungFacts.includes("on to the end (its report is lockdep's)") &&
+	!hungFacts.includes('no sign it was on'), hungFacts);
+await open('/runs');
+const hungCell = await page.locator('main tbody tr', { hasText: 'hung-1' }).innerText();
+check('runs: ... and so does its row', hungCell.includes("on (its report is lockdep's)") &&
+	!hungCell.includes('no sign'), hungCell);
+await open('/signatures');
 const rec = await page.locator('main tbody .sig-name .distinct[title*="tree->"]')
 	.allInnerTexts();
 check('list: a recursive signature names its one class once, not twice',
