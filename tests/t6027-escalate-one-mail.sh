@@ -77,8 +77,11 @@ check_eq "something new too: the digest comes, led by the news, the escalation a
 check_eq "... the escalation mail went to the same owner that day" 1 \
 	"$(grep -l '^X-Splatd-Mail: escalation' "$M"/*.eml | xargs grep -l '^To: .*<fenghua.yu@intel.com>' | wc -l)"
 mime "$FY" | jq -r '.body' >"$TMP/fy44.txt"
-check "... the escalated item is one line saying when it escalated and when they were told" \
-	eval "tr -s ' \n' ' ' <$TMP/fy44.txt | grep -q 'coretemp_cpu_online escalated 2026-06-27 20:26 UTC; splatd mailed you about it 2026-07-11 20:26 UTC and it has not fired since: $PUB/signatures/1'"
+# named by its signature's 8 digits as every item is: a new item of the
+# same title is told apart from it without following the link
+H8=$(sql "SELECT substr(hash, 1, 8) FROM signatures WHERE id = 1")
+check "... the escalated item is one line naming its signature, saying when it escalated and when they were told" \
+	eval "tr -s ' \n' ' ' <$TMP/fy44.txt | grep -q 'coretemp_cpu_online signature $H8, escalated 2026-06-27 20:26 UTC; splatd mailed you about it 2026-07-11 20:26 UTC and it has not fired since: $PUB/signatures/1'"
 check_eq "... not the whole item again (no lock cycle, no count, once)" "1 1" \
 	"$(grep -c 'lock cycle' "$TMP/fy44.txt") $(grep -c 'escalated 2026-06-27' "$TMP/fy44.txt")"
 check_eq "... nor counted as news in the subject" "[splatd] digest: 1 new, 2 open" \

@@ -246,7 +246,8 @@ static void add_when(struct strbuf *out, long long t)
  * An escalated item the reader was mailed about since it escalated (the
  * escalation mail of the same pass, of that morning, or a digest), and
  * that has not fired nor changed since: its title and one line saying
- * when it escalated and when they were told, not the whole item again.
+ * which signature it is, when it escalated and when they were told, not
+ * the whole item again.
  */
 static void render_told(struct compose *c, const struct cand *x,
 			const struct sigrow *row)
@@ -257,7 +258,9 @@ static void render_told(struct compose *c, const struct cand *x,
 	strbuf_addf(&line, "[%zu] %s", c->nrefs, row->title.buf);
 	mail_wrap(&c->body, "", "    ", line.buf);
 	strbuf_reset(&line);
-	strbuf_addstr(&line, "escalated ");
+	/* the signature's first 8 digits, as every item's: tell it apart
+	 * from a new item of the same title without following the link */
+	strbuf_addf(&line, "signature %.8s, escalated ", row->hash.buf);
 	add_when(&line, x->escalated_at);
 	strbuf_addstr(&line, "; splatd mailed you about it ");
 	add_when(&line, x->mailed_at);
