@@ -556,12 +556,12 @@ static void contradictions(struct rx *rx, struct plan *plans)
 
 /* ---- the commands ------------------------------------------------------ */
 
+/* The regression's status as enum regress_status into *ctx (an int). */
 static int on_reg_status(void *ctx, const struct db_regression *r)
 {
-	struct strbuf *status = ctx;
+	int *status = ctx;
 
-	if (r->status)
-		strbuf_addstr(status, r->status);
+	*status = regress_status_from_name(r->status);
 	return 0;
 }
 
@@ -588,20 +588,20 @@ static int note(struct rx *rx, const struct sig *g, enum regress_note what,
 	strbuf_addstr(done, value);
 	/* a closed regression keeps it, and stays closed: say so */
 	if (!created) {
-		struct strbuf status = STRBUF_INIT;
+		int status = -1;
 
 		/* the status of the regression the command went to, which
 		 * is not always the newest of the signature (a merged
 		 * duplicate brings its own) */
 		ret = db_regression_get(rx->db, id, on_reg_status, &status,
 					why);
-		if (!ret && (!strcmp(status.buf, "resolved") ||
-			     !strcmp(status.buf, "fixed")))
+		if (!ret &&
+		    (status == REGRESS_RESOLVED || status == REGRESS_FIXED))
 			strbuf_addf(done,
 				    " (regression %lld is %s: recorded, it"
 				    " stays %s)",
-				    id, status.buf, status.buf);
-		strbuf_release(&status);
+				    id, regress_status_name(status),
+				    regress_status_name(status));
 	}
 	strbuf_addf(done, "\n%s/regressions/%lld", rx->cfg->public_url, id);
 	return ret;

@@ -14,6 +14,7 @@
 #include "parsers/alloc.h"
 #include "server/mail/mailchain.h"
 #include "server/mail/mailfmt.h"
+#include "server/triage/regress_status.h"
 
 /* "To: A <a@b>,\r\n B <c@d>\r\n", a mailbox a line; names may be NULL. */
 static void addr_list(struct strbuf *m, const char *name, const char *const *a,
@@ -140,6 +141,9 @@ struct regression {
 	struct strbuf links; /* one URL a line, LF */
 	struct strbuf fix, changed_from, changed_to, changed_why;
 	long long changed_at;
+	/* status and changed_to as enum regress_status, -1 when the name is
+	 * none (the strings are what the mail shows) */
+	int status_id, changed_to_id;
 };
 
 static int on_regression(void *ctx, const struct db_digest_regression *r)
@@ -155,6 +159,8 @@ static int on_regression(void *ctx, const struct db_digest_regression *r)
 	strbuf_addstr(&x->changed_from, r->changed_from ? r->changed_from : "");
 	strbuf_addstr(&x->changed_to, r->changed_to ? r->changed_to : "");
 	strbuf_addstr(&x->changed_why, r->changed_why ? r->changed_why : "");
+	x->status_id = regress_status_from_name(r->status);
+	x->changed_to_id = regress_status_from_name(r->changed_to);
 	return 0;
 }
 
@@ -208,12 +214,11 @@ static void regzbot_line(struct strbuf *m, const struct regression *r,
 			 const char *trees, bool *allowed)
 {
 	const char *dots = strstr(r->introduced.buf, "..");
-	const char *s = r->status.buf;
 	struct strbuf line = STRBUF_INIT;
 
 	if (!allowed || !*allowed || !dots || !regzbot_tree(trees) ||
-	    !strcmp(s, "fixed") || !strcmp(s, "resolved") ||
-	    !strcmp(s, "duplicate"))
+	    r->status_id == REGRESS_FIXED || r->status_id == REGRESS_RESOLVED ||
+	    r->status_id == REGRESS_DUPLICATE)
 		return;
 	strbuf_addstr(&line, "#regzbot introduced: ");
 	short_end(&line, r->introduced.buf, (size_t)(dots - r->introduced.buf));
@@ -243,7 +248,7 @@ static void render_regression(struct strbuf *m, const struct mail_config *cfg,
 		strbuf_reset(&line);
 		/* a manual reopen is resolved -> open */
 		strbuf_addf(&line, "%s on ",
-			    !strcmp(r->changed_to.buf, "open") ?
+			    r->changed_to_id == REGRESS_OPEN ?
 				    "reopened by hand" :
 				    r->changed_to.buf);
 		mailitem_day(&line, r->changed_at);
@@ -296,7 +301,9 @@ int mailitem_render(struct strbuf *m, struct db *db,
 				.fix = STRBUF_INIT,
 				.changed_from = STRBUF_INIT,
 				.changed_to = STRBUF_INIT,
-				.changed_why = STRBUF_INIT };
+				.changed_why = STRBUF_INIT,
+				.status_id = -1,
+				.changed_to_id = -1 };
 	struct strbuf line = STRBUF_INIT;
 	int ret;
 
