@@ -96,6 +96,24 @@ static void sig_release(struct sig *g)
 	memset(g, 0, sizeof(*g));
 }
 
+/* An empty plan, naming item [item] and dup's [into_item] (0: none). */
+static void plan_init(struct plan *p, unsigned item, unsigned into_item)
+{
+	memset(p, 0, sizeof(*p));
+	p->item = item;
+	p->into_item = into_item;
+	strbuf_init(&p->said, 0);
+	strbuf_init(&p->why, 0);
+}
+
+static void plan_release(struct plan *p)
+{
+	sig_release(&p->g);
+	sig_release(&p->into);
+	strbuf_release(&p->said);
+	strbuf_release(&p->why);
+}
+
 /*
  * The merges of one signature: how many, the newest one's target, and
  * every target it was merged into, oldest first, each once.
@@ -444,7 +462,7 @@ static bool refusal(int ret)
 static int plan_command(struct rx *rx, const struct mailmsg_cmd *c,
 			struct plan *p, struct strbuf *err)
 {
-	struct plan q = { 0 };
+	struct plan q;
 	int ret;
 
 	if (c->error) {
@@ -457,8 +475,7 @@ static int plan_command(struct rx *rx, const struct mailmsg_cmd *c,
 		ret = merged_since(rx, p, &p->g, p->item, err);
 	if (!ret && !p->refused && c->verb == MAILMSG_DUP) {
 		ret = dup_target(rx, c, p, &p->why);
-		strbuf_init(&q.said, 0);
-		strbuf_init(&q.why, 0);
+		plan_init(&q, 0, 0);
 		if (!ret)
 			ret = merged_since(rx, &q, &p->into, p->into_item, err);
 		if (!ret && q.refused) {
@@ -469,8 +486,7 @@ static int plan_command(struct rx *rx, const struct mailmsg_cmd *c,
 				strbuf_addstr(&p->said, "; ");
 			strbuf_add(&p->said, q.said.buf, q.said.len);
 		}
-		strbuf_release(&q.said);
-		strbuf_release(&q.why);
+		plan_release(&q);
 	}
 	if (refusal(ret)) {
 		p->refused = true;
@@ -827,13 +843,11 @@ static int run_command(struct rx *rx, const struct mailmsg_cmd *c,
 		       const struct plan *planned, struct strbuf *err)
 {
 	struct strbuf why = STRBUF_INIT, done = STRBUF_INIT;
-	struct plan p = { .item = planned->item,
-			  .into_item = planned->into_item };
+	struct plan p;
 	bool mailed = false, token = false;
 	int ret = 0;
 
-	strbuf_init(&p.said, 0);
-	strbuf_init(&p.why, 0);
+	plan_init(&p, planned->item, planned->into_item);
 	strbuf_add(&p.said, planned->said.buf, planned->said.len);
 	if (planned->refused) {
 		report(rx, c, false, planned->why.buf);
@@ -907,10 +921,7 @@ static int run_command(struct rx *rx, const struct mailmsg_cmd *c,
 		strbuf_add(err, why.buf, why.len);
 	}
 out:
-	sig_release(&p.g);
-	sig_release(&p.into);
-	strbuf_release(&p.said);
-	strbuf_release(&p.why);
+	plan_release(&p);
 	strbuf_release(&why);
 	strbuf_release(&done);
 	return ret;
@@ -1105,22 +1116,16 @@ static int act(struct rx *rx, struct strbuf *err)
 		return ret;
 	}
 	plans = xcalloc(rx->m.ncmds ? rx->m.ncmds : 1, sizeof(*plans));
-	for (i = 0; i < rx->m.ncmds; i++) {
-		strbuf_init(&plans[i].said, 0);
-		strbuf_init(&plans[i].why, 0);
-	}
+	for (i = 0; i < rx->m.ncmds; i++)
+		plan_init(&plans[i], 0, 0);
 	for (i = 0; !ret && i < rx->m.ncmds; i++)
 		ret = plan_command(rx, &rx->m.cmds[i], &plans[i], err);
 	if (!ret)
 		contradictions(rx, plans);
 	for (i = 0; !ret && i < rx->m.ncmds; i++)
 		ret = run_command(rx, &rx->m.cmds[i], &plans[i], err);
-	for (i = 0; i < rx->m.ncmds; i++) {
-		sig_release(&plans[i].g);
-		sig_release(&plans[i].into);
-		strbuf_release(&plans[i].said);
-		strbuf_release(&plans[i].why);
-	}
+	for (i = 0; i < rx->m.ncmds; i++)
+		plan_release(&plans[i]);
 	free(plans);
 	if (ret)
 		return ret;
