@@ -72,6 +72,40 @@ static void url_host_sql(sqlite3_context *c, int argc, sqlite3_value **argv)
 	"CREATE INDEX runs_kcidb_build ON runs (kcidb_build_id)"   \
 	" WHERE kcidb_build_id IS NOT NULL;"
 
+/*
+ * Migration 21, in either spelling (int: the integer type): where the
+ * clean-run count of a regression last started over, which its writers
+ * set since (reg_set_status()): clean_runs_reset, the regression_history
+ * row of the status change that did it (NULL: never), and
+ * clean_runs_reset_upto, the newest run (runs.id) of regression_runs
+ * recorded before it (those up to it are from before; 0: none).  Existing
+ * rows get what the regression view worked out before from the history:
+ * the newest status change to reopened or open, or to fix_known from a
+ * status with a fix (a first fix starts no count over); a change an
+ * ingest made with the reason "run ID: ..." falls just before that run,
+ * any other after the runs received by its time.
+ */
+#define MIGRATION_21(int) \
+	"ALTER TABLE regressions ADD COLUMN clean_runs_reset " int ";" \
+	"ALTER TABLE regressions ADD COLUMN clean_runs_reset_upto " int " NOT NULL DEFAULT 0;" \
+	"UPDATE regressions SET clean_runs_reset = (SELECT max(h.id)" \
+	" FROM regression_history h WHERE h.regression_id = regressions.id" \
+	" AND h.action = 'status' AND (h.new IN ('reopened', 'open')" \
+	" OR (h.new = 'fix_known' AND h.old IS NOT NULL" \
+	" AND h.old NOT IN ('open', 'workaround'))));" \
+	"UPDATE regressions SET clean_runs_reset_upto = coalesce(" \
+	"(SELECT max(rr.run_id) - 1 FROM regression_runs rr" \
+	" JOIN runs r ON r.id = rr.run_id" \
+	" JOIN regression_history h ON h.id = regressions.clean_runs_reset" \
+	" WHERE rr.regression_id = regressions.id AND h.actor = 'ingest'" \
+	" AND substr(h.reason, 1, length(r.run_id) + 6)" \
+	" = 'run ' || r.run_id || ': ')," \
+	"(SELECT max(rr.run_id) FROM regression_runs rr" \
+	" JOIN runs r ON r.id = rr.run_id" \
+	" JOIN regression_history h ON h.id = regressions.clean_runs_reset" \
+	" WHERE rr.regression_id = regressions.id AND r.received_at <= h.ts)," \
+	" 0) WHERE clean_runs_reset IS NOT NULL;"
+
 static const char *const migrations[] = {
 	/* 1: runs, signatures, occurrences, edges, tokens */
 	"CREATE TABLE runs ("
@@ -469,9 +503,8 @@ static const char *const migrations[] = {
 	"ALTER TABLE runs ADD COLUMN run_at INTEGER NOT NULL DEFAULT 0;"
 	"UPDATE runs SET run_at = splatd_run_time(started_at, received_at);"
 	"CREATE INDEX runs_time ON runs (run_at, id);",
-	/* 21: another branch's (server/triage, server/mail); a placeholder
-	 * on this one */
-	"",
+	/* 21 */
+	MIGRATION_21("INTEGER"),
 	/* 22: a queued log_url's host (url_host_key(): "scheme://authority",
 	 * lower case), so the statement that picks a worker's next fetch
 	 * skips the hosts at their limit (docs/interop.md "Fetching
@@ -1125,9 +1158,8 @@ static const char *const migrations_pg[] = {
 	"ALTER TABLE runs ADD COLUMN run_at BIGINT NOT NULL DEFAULT 0;"
 	"UPDATE runs SET run_at = received_at;"
 	"CREATE INDEX runs_time ON runs (run_at, id);",
-	/* 21: another branch's; a placeholder on this one (PostgreSQL
-	 * refuses an empty query) */
-	"SELECT 1;",
+	/* 21 */
+	MIGRATION_21("BIGINT"),
 	/* 22: url_host_key() in SQL: every queued log_url passed
 	 * kcidb_fetch_allowed() (http(s)://, an authority), for which the
 	 * pattern takes what url_host_key() does; lower() of a "C" column

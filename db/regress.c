@@ -46,6 +46,8 @@ static int regression_row(void *ctx, struct db_stmt *st)
 	r.scanned = (int)db_col_int(st, 9);
 	r.created = db_col_int(st, 10);
 	r.updated = db_col_int(st, 11);
+	r.clean_runs_reset = db_col_int(st, 12);
+	r.clean_runs_reset_upto = db_col_int(st, 13);
 	c->rows++;
 	return c->fn(c->ctx, &r);
 }
@@ -460,6 +462,18 @@ int db_regression_history(struct db *db, long long id,
 		       err);
 }
 
+int db_regression_count_restart(struct db *db, long long id, long long event,
+				struct strbuf *err)
+{
+	struct db_stmt *st = db_stmt(db, DB_SQL_REG_COUNT_RESTART, err);
+
+	if (!st)
+		return -EIO;
+	db_bind_int(st, 1, id);
+	db_bind_int(st, 2, event);
+	return db_step_done(db, st, "restarting the clean-run count", err);
+}
+
 int db_regression_run_add(struct db *db, long long id, long long run, bool seen,
 			  bool counted, const char *why, struct strbuf *err)
 {
@@ -491,6 +505,7 @@ static int regression_runs_row(void *ctx, struct db_stmt *st)
 	r.seen = (int)db_col_int(st, 3);
 	r.counted = (int)db_col_int(st, 4);
 	r.why = db_col_text(st, 5);
+	r.run = db_col_int(st, 6);
 	return c->fn(c->ctx, &r);
 }
 

@@ -24,6 +24,10 @@ struct db_regression {
 	long long clean_runs; /* clean runs containing the fix */
 	bool scanned; /* the trees were searched for it */
 	long long created, updated;
+	/* where the clean-run count last started over: the history row
+	 * (id) of the status change, 0: never; and the newest run (runs.id)
+	 * of its regression_runs recorded before it, 0: none */
+	long long clean_runs_reset, clean_runs_reset_upto;
 };
 
 struct db_regression_sig {
@@ -47,6 +51,7 @@ struct db_regression_event {
 };
 
 struct db_regression_run {
+	long long run; /* runs.id: in the order the runs came */
 	const char *run_id, *commit;
 	long long received_at;
 	bool seen, counted;
@@ -137,6 +142,13 @@ int db_regression_history(struct db *db, long long id,
 			  db_regression_event_fn fn, void *ctx,
 			  struct strbuf *err);
 
+/*
+ * The clean-run count of regression id starts over at its history row
+ * event (a status change): clean_runs 0, and the runs recorded for it so
+ * far are from before (db_regression.clean_runs_reset*).
+ */
+int db_regression_count_restart(struct db *db, long long id, long long event,
+				struct strbuf *err);
 /* How run (rowid) counted for regression id; once per pair. */
 int db_regression_run_add(struct db *db, long long id, long long run, bool seen,
 			  bool counted, const char *why, struct strbuf *err);

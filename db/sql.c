@@ -73,9 +73,10 @@
 	"started_at, received_at, log_size, log_sha256, lockdep_off_after, " \
 	"lockdep_off_reason, reports, lockdep_meta_off, lockdep_sign, run_at"
 
-#define REG_COLUMNS                                                 \
-	"id, title, introduced, status, resolution, duplicate_of, " \
-	"fix_commit, fix_repo, clean_runs, scanned, created, updated"
+#define REG_COLUMNS                                                     \
+	"id, title, introduced, status, resolution, duplicate_of, "     \
+	"fix_commit, fix_repo, clean_runs, scanned, created, updated, " \
+	"clean_runs_reset, clean_runs_reset_upto"
 
 #define OUTBOX_COLUMNS                                                      \
 	"id, message_id, kind, envelope_from, recipients, message, state, " \
@@ -433,12 +434,16 @@ static const char *const sql[DB_SQL_NR] = {
 	[DB_SQL_REG_HISTORY] =
 		"SELECT id, ts, actor, action, old, new, reason"
 		" FROM regression_history WHERE regression_id = ?1 ORDER BY id",
+	[DB_SQL_REG_COUNT_RESTART] =
+		"UPDATE regressions SET clean_runs = 0, clean_runs_reset = ?2,"
+		" clean_runs_reset_upto = (SELECT coalesce(max(run_id), 0)"
+		" FROM regression_runs WHERE regression_id = ?1) WHERE id = ?1",
 	[DB_SQL_REG_RUN_ADD] =
 		"INSERT OR IGNORE INTO regression_runs (regression_id, run_id,"
 		" seen, counted, why) VALUES (?1, ?2, ?3, ?4, ?5)",
 	[DB_SQL_REG_RUNS] =
 		"SELECT r.run_id, r.kernel_commit, r.received_at, rr.seen,"
-		" rr.counted, rr.why FROM regression_runs rr"
+		" rr.counted, rr.why, rr.run_id FROM regression_runs rr"
 		" JOIN runs r ON r.id = rr.run_id"
 		" WHERE rr.regression_id = ?1 ORDER BY rr.run_id",
 	[DB_SQL_REG_FIRST_BAD] =

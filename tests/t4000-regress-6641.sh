@@ -180,6 +180,20 @@ check_eq "the detail says when and why the count was reset" "reopened run back-1
 check_eq "runs before the reopen are marked before_reset, the reopening one not" \
 	"good-1 true|good-2 true|good-3 true|back-1 false" \
 	"$(body '[.runs[] | select(.run | test("^(good-|back-1)")) | "\(.run) \(.before_reset)"] | join("|")')"
+# a database of schema 20 gets the same from migration 21, which derives
+# where the count started over as the view did before: a reset by a run
+# (its reason "run ID: ...") falls just before that run
+stop_server
+schema_back 20 "ALTER TABLE regressions DROP COLUMN clean_runs_reset;
+ALTER TABLE regressions DROP COLUMN clean_runs_reset_upto;" ||
+	fail "back to schema 20"
+start_server --sync-interval 0
+get "$BASE/api/v1/regressions/$REG" >/dev/null
+check_eq "migrated: the reset is the reopen by run back-1" "reopened run back-1" \
+	"$(body '.clean_runs_reset | .to + " " + (.reason | split(":")[0])')"
+check_eq "migrated: the runs before it are marked, the reopening one not" \
+	"good-1 true|good-2 true|good-3 true|back-1 false" \
+	"$(body '[.runs[] | select(.run | test("^(good-|back-1)")) | "\(.run) \(.before_reset)"] | join("|")')"
 REG=$REG run_browser regress-reset.mjs
 
 # ---- history and manual changes ----------------------------------------------

@@ -96,6 +96,21 @@ drop_test_dbs() {
 	done <"$TMP/pg-dbs"
 }
 
+# schema_back N "SQL": $DB as schema N had it, for a migration test: SQL
+# undoes what the later migrations did (the same on both backends), then
+# the schema's version is N again (SQLite: user_version; PostgreSQL: the
+# row of splatd_schema), so that the next open migrates it anew.
+schema_back() {
+	local set="PRAGMA user_version = $1"
+	case $DB in
+	postgres://* | postgresql://*)
+		set="UPDATE splatd_schema SET version = $1"
+		;;
+	esac
+	sql "$2
+$set" >/dev/null
+}
+
 # sql QUERY [DB]: run QUERY on $DB (or DB) as sqlite3 would print it.  On
 # PostgreSQL the two SQLite checks the tests end with are PostgreSQL's own:
 # PRAGMA integrity_check is pg_amcheck over every table and index ("ok" or

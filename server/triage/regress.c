@@ -141,6 +141,8 @@ int copy_reg(void *ctx, const struct db_regression *r)
 	out->scanned = r->scanned;
 	out->created = r->created;
 	out->updated = r->updated;
+	out->reset_event = r->clean_runs_reset;
+	out->reset_upto = r->clean_runs_reset_upto;
 	return 0;
 }
 
@@ -181,6 +183,11 @@ int reg_set_status(struct db *db, struct reg *r, enum regress_status status,
 					regress_status_name(r->status),
 					regress_status_name(status), reason,
 					err);
+	if (!ret && regress_status_restarts_count(r->status, status)) {
+		r->clean_runs = 0;
+		ret = db_regression_count_restart(db, r->id, db_last_id(db),
+						  err);
+	}
 	r->status = status;
 	return ret;
 }

@@ -59,6 +59,9 @@ struct reg {
 	long long clean_runs;
 	bool scanned;
 	long long created, updated;
+	/* read only: db_regression.clean_runs_reset*, which
+	 * reg_set_status() sets when the count starts over */
+	long long reset_event, reset_upto;
 };
 
 /* regress.c: a regression loaded, stored, moved; fix containment. */
@@ -67,7 +70,11 @@ int copy_reg(void *ctx, const struct db_regression *r);
 int reg_load(struct db *db, long long id, struct reg *r, struct strbuf *err);
 int reg_store(struct db *db, const struct reg *r, long long now,
 	      struct strbuf *err);
-/* Move r to status, with a history line; r is stored by the caller. */
+/*
+ * Move r to status, with a history line; r is stored by the caller.  A
+ * move that starts the clean-run count over (regress_status_restarts_count())
+ * sets r's clean_runs to 0 and stores where it started over.
+ */
 int reg_set_status(struct db *db, struct reg *r, enum regress_status status,
 		   const char *actor, const char *reason, long long now,
 		   struct strbuf *err);

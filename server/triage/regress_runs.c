@@ -175,7 +175,6 @@ static int apply_run(struct regress *rg, struct db *db, long long id, bool seen,
 					     now, err);
 			free(r.resolution);
 			r.resolution = NULL;
-			r.clean_runs = 0;
 			changed = true;
 		}
 	} else if (!regress_status_tracked(r.status)) {
@@ -214,7 +213,6 @@ static int apply_run(struct regress *rg, struct db *db, long long id, bool seen,
 					    why.buf);
 				ret = reg_set_status(db, &r, to, "ingest",
 						     reason.buf, now, err);
-				r.clean_runs = 0;
 				changed = true;
 			}
 		}

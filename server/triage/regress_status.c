@@ -89,6 +89,17 @@ bool regress_status_tracked(enum regress_status status)
 	return status != REGRESS_RESOLVED && status != REGRESS_DUPLICATE;
 }
 
+bool regress_status_restarts_count(enum regress_status from,
+				   enum regress_status to)
+{
+	if (from == to)
+		return false;
+	if (to == REGRESS_REOPENED || to == REGRESS_OPEN)
+		return true;
+	return to == REGRESS_FIX_KNOWN && from != REGRESS_OPEN &&
+	       from != REGRESS_WORKAROUND;
+}
+
 const char *regress_event_name(enum regress_event event)
 {
 	return (unsigned)event < REGRESS_EVENT_NR ? event_names[event] : NULL;

@@ -48,6 +48,14 @@ bool regress_status_valid(const char *s);
  * (REGRESS_EV_SEEN_AFTER_RESOLVE).
  */
 bool regress_status_tracked(enum regress_status status);
+/*
+ * Whether a move from from to to starts the clean-run count over: to
+ * reopened, to open (by hand), or to fix_known from a status that had a
+ * fix (a new fix).  A first fix, from open or workaround, does not: no run
+ * was counted before it.
+ */
+bool regress_status_restarts_count(enum regress_status from,
+				   enum regress_status to);
 /* "fix_evidence_trusted", ...; NULL for a value out of range. */
 const char *regress_event_name(enum regress_event event);
 

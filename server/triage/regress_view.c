@@ -165,90 +165,57 @@ static int add_evidence(void *ctx, const struct db_regression_evidence *e)
 
 static int add_run(void *ctx, const struct db_regression_run *r)
 {
-	/* "_at" only until mark_reset() has read it */
+	/* "_run" only until mark_reset() has read it */
 	json_array_append_new(
 		ctx, json_pack("{s:s, s:o, s:b, s:b, s:s, s:I}", "run",
 			       r->run_id, "commit", view_string(r->commit),
 			       "seen", r->seen, "counted", r->counted, "why",
-			       r->why, "_at", (json_int_t)r->received_at));
+			       r->why, "_run", (json_int_t)r->run));
 	return 0;
 }
 
-/* The newest event that started the clean-run count over. */
+/* The history row where the clean-run count last started over. */
 struct reset_event {
-	long long ts;
-	char *to, *actor, *reason;
+	long long id;
+	json_t *out; /* {at, to, reason} once found */
 };
 
-static int last_reset(void *ctx, const struct db_regression_event *e)
+static int find_reset(void *ctx, const struct db_regression_event *e)
 {
 	struct reset_event *ev = ctx;
 
-	if (strcmp(e->action, "status") || !e->new_value ||
-	    (strcmp(e->new_value, "reopened") && strcmp(e->new_value, "open") &&
-	     strcmp(e->new_value, "fix_known")))
-		return 0;
-	/* a first fix starts no count over: none was counted before it */
-	if (!strcmp(e->new_value, "fix_known") &&
-	    (!e->old || !strcmp(e->old, "open") ||
-	     !strcmp(e->old, "workaround")))
-		return 0;
-	free(ev->to);
-	free(ev->actor);
-	free(ev->reason);
-	ev->ts = e->ts;
-	ev->to = xstrdup_or_empty(e->new_value);
-	ev->actor = xstrdup_or_empty(e->actor);
-	ev->reason = xstrdup_or_empty(e->reason);
+	if (e->id == ev->id && !ev->out)
+		ev->out = json_pack("{s:o, s:s, s:o}", "at", view_time(e->ts),
+				    "to", e->new_value ? e->new_value : "",
+				    "reason", view_string(e->reason));
 	return 0;
 }
 
 /*
- * Mark the runs from before the clean-run count last started over (a
+ * Mark the runs from before the clean-run count of r last started over (a
  * reopen, a manual reopen, a new fix): before_reset true, their "(N of M)"
- * no longer counting.  Rows are in arrival order; a reset by a run
- * (reason "run ID: ...") falls at that run's row, any other at its time.
- * Returns {at, to, reason} or JSON null.
+ * no longer counting.  Both are stored where the count starts over
+ * (reg_set_status()): the status change's history row, and the newest run
+ * recorded before it.  Returns {at, to, reason} or JSON null.
  */
-static json_t *mark_reset(struct db *db, long long id, json_t *runs,
+static json_t *mark_reset(struct db *db, const struct reg *r, json_t *runs,
 			  struct strbuf *err, int *ret)
 {
-	struct reset_event ev = { 0, NULL, NULL, NULL };
-	json_t *run, *out = json_null();
-	size_t i, at = json_array_size(runs);
-	bool by_run = false;
+	struct reset_event ev = { r->reset_event, NULL };
+	json_t *run;
+	size_t i;
 
-	*ret = db_regression_history(db, id, last_reset, &ev, err);
-	if (!*ret && ev.to && !strcmp(ev.actor, "ingest")) {
-		json_array_foreach(runs, i, run) {
-			const char *rid =
-				json_string_value(json_object_get(run, "run"));
-			size_t n = strlen(rid);
-
-			if (!strncmp(ev.reason, "run ", 4) &&
-			    !strncmp(ev.reason + 4, rid, n) &&
-			    !strncmp(ev.reason + 4 + n, ": ", 2)) {
-				at = i;
-				by_run = true;
-			}
-		}
-	}
+	*ret = r->reset_event ?
+		       db_regression_history(db, r->id, find_reset, &ev, err) :
+		       0;
 	json_array_foreach(runs, i, run) {
-		long long t = json_integer_value(json_object_get(run, "_at"));
-		bool before = ev.to && (by_run ? i < at : t <= ev.ts);
+		long long n = json_integer_value(json_object_get(run, "_run"));
 
-		json_object_set_new(run, "before_reset", json_boolean(before));
-		json_object_del(run, "_at");
+		json_object_set_new(run, "before_reset",
+				    json_boolean(ev.out && n <= r->reset_upto));
+		json_object_del(run, "_run");
 	}
-	if (!*ret && ev.to) {
-		json_decref(out);
-		out = json_pack("{s:o, s:s, s:o}", "at", view_time(ev.ts), "to",
-				ev.to, "reason", view_string(ev.reason));
-	}
-	free(ev.to);
-	free(ev.actor);
-	free(ev.reason);
-	return out;
+	return ev.out ? ev.out : json_null();
 }
 
 /* The newest "fix_expected" event of a regression's history. */
@@ -338,7 +305,7 @@ int regress_detail_json(struct regress *rg, struct db *db, long long id,
 	if (!ret)
 		ret = db_regression_runs(db, id, add_run, runs, err);
 	if (!ret)
-		reset = mark_reset(db, id, runs, err, &ret);
+		reset = mark_reset(db, &r, runs, err, &ret);
 	if (!ret)
 		ret = fix_expected_json(db, id, &fix, err);
 	if (!ret && !r.introduced)

@@ -130,6 +130,28 @@ static void regress_status__tracked(void **state)
 				 s != S(RESOLVED) && s != S(DUPLICATE));
 }
 
+/* The moves that start the clean-run count over: a reopen (by a run or by
+ * hand) and a new fix after one; never a first fix, nor staying put. */
+static void regress_status__restarts_count(void **state)
+{
+	int from, to;
+
+	(void)state;
+	for (from = 0; from < REGRESS_STATUS_NR; from++)
+		for (to = 0; to < REGRESS_STATUS_NR; to++)
+			assert_int_equal(
+				regress_status_restarts_count(from, to),
+				from != to &&
+					(to == S(REOPENED) || to == S(OPEN) ||
+					 (to == S(FIX_KNOWN) &&
+					  from != S(OPEN) &&
+					  from != S(WORKAROUND))));
+	assert_false(
+		regress_status_restarts_count(S(WORKAROUND), S(FIX_KNOWN)));
+	assert_true(regress_status_restarts_count(S(REOPENED), S(FIX_KNOWN)));
+	assert_true(regress_status_restarts_count(S(FIXED), S(REOPENED)));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -137,6 +159,7 @@ int main(void)
 		cmocka_unit_test(regress_status__every_transition),
 		cmocka_unit_test(regress_status__story_6641),
 		cmocka_unit_test(regress_status__tracked),
+		cmocka_unit_test(regress_status__restarts_count),
 	};
 
 	return cmocka_run_group_tests_name("regress_status", tests, NULL, NULL);
