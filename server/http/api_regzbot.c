@@ -14,7 +14,8 @@ void api_regzbot_regressions(struct http_request *req)
 	size_t i;
 	int ret;
 
-	ret = regress_regzbot_json(http_db(req), &list, &req->err);
+	ret = regress_regzbot_json(http_config(req)->regress, http_db(req),
+				   &list, &req->err);
 	if (ret) {
 		http_reply_errno(req, ret, req->err.buf);
 		return;

@@ -57,14 +57,14 @@ void regress_free(struct regress *rg)
 	free(rg);
 }
 
-/* The containment cache of repo (opened on first use); NULL on failure. */
-static struct gitsync_contain *repo_contain(struct regress *rg,
-					    const char *repo)
+struct gitsync_contain *regress_repo(struct regress *rg, const char *repo)
 {
 	struct gitsync_contain *c = NULL;
 	struct strbuf err = STRBUF_INIT;
 	size_t i;
 
+	if (!rg || !repo)
+		return NULL;
 	pthread_mutex_lock(&rg->lock);
 	for (i = 0; i < rg->nrepos; i++) {
 		if (!strcmp(rg->repos[i].path, repo)) {
@@ -97,7 +97,7 @@ int regress_contains(struct regress *rg, const char *repo, const char *commit,
 
 	if (!rg || !repo || !commit || !*commit || !fix)
 		return -ENOENT;
-	c = repo_contain(rg, repo);
+	c = regress_repo(rg, repo);
 	return c ? gitsync_contains(c, commit, fix) : -ENOENT;
 }
 
@@ -108,7 +108,7 @@ int regress_resolve(struct regress *rg, const char *repo, const char *rev,
 
 	if (!rg || !repo || !rev || !*rev)
 		return -ENOENT;
-	c = repo_contain(rg, repo);
+	c = regress_repo(rg, repo);
 	return c ? gitsync_contain_resolve(c, rev, out) : -ENOENT;
 }
 

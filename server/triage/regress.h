@@ -139,8 +139,11 @@ int regress_hide_paths(struct db *db, json_t *detail, struct strbuf *err);
 /*
  * Every regression, oldest first, as regzbot's regressions.json lists its
  * own (docs/interop.md "regzbot"), without url_regzbot (the front end's).
+ * The configured trees are rg's, opened once (regress_contains()'s cache),
+ * not once a regression.
  */
-int regress_regzbot_json(struct db *db, json_t **out, struct strbuf *err);
+int regress_regzbot_json(struct regress *rg, struct db *db, json_t **out,
+			 struct strbuf *err);
 
 /* Register a tree after checking that repo and branch resolve. */
 int regress_tree_add(struct db *db, const char *name, const char *repo,

@@ -78,6 +78,12 @@ int reg_store(struct db *db, const struct reg *r, long long now,
 int reg_set_status(struct db *db, struct reg *r, enum regress_status status,
 		   const char *actor, const char *reason, long long now,
 		   struct strbuf *err);
+/*
+ * The containment cache of repo, rg's (regress_contains()), opened on its
+ * first use by any request and kept open: rg owns it.  NULL when repo
+ * cannot be opened, or rg is NULL.
+ */
+struct gitsync_contain *regress_repo(struct regress *rg, const char *repo);
 /* 1, 0, or -ENOENT when the repository or a commit is unknown. */
 int regress_contains(struct regress *rg, const char *repo, const char *commit,
 		     const char *fix);
@@ -116,18 +122,21 @@ static inline void short_sha(char out[13], const char *sha)
  */
 /*
  * When (clean..bad] is empty, why, into why (and 1): the two runs on the
- * same commit, or bad an ancestor of clean in a configured repository.
+ * same commit, or bad an ancestor of clean in a configured repository
+ * (opened through regress_repo(): once for all the regressions asked).
  * 0 when the range is not known to be empty.  The splat is intermittent.
  */
-int regress_range_empty(struct db *db, const char *clean, const char *bad,
-			struct strbuf *why, struct strbuf *err);
+int regress_range_empty(struct regress *rg, struct db *db, const char *clean,
+			const char *bad, struct strbuf *why,
+			struct strbuf *err);
 /*
  * Why a regression's introduced gives no suspects range, into why: it is
  * known, or a commit no configured repository knows.
  */
-int regress_introduced_reason(struct db *db, const char *introduced,
-			      struct strbuf *why, struct strbuf *err);
-int regress_suspects_json(struct db *db, struct indexer *ix, long long id,
+int regress_introduced_reason(struct regress *rg, struct db *db,
+			      const char *introduced, struct strbuf *why,
+			      struct strbuf *err);
+int regress_suspects_json(struct regress *rg, struct db *db, long long id,
 			  json_t *out, json_t **range, struct strbuf *err);
 
 #endif

@@ -19,6 +19,7 @@
 #include "server/triage/regress_internal.h"
 
 struct regzbot_ctx {
+	struct regress *rg;
 	struct db *db;
 	json_t *list;
 	struct strbuf *err;
@@ -211,8 +212,8 @@ static int introduced_of(struct regzbot_ctx *c, const struct reg *r,
 		struct strbuf why = STRBUF_INIT;
 
 		/* same commit, or bad before clean: no range (intermittent) */
-		ret = regress_range_empty(c->db, clean.buf, bad.buf, &why,
-					  c->err);
+		ret = regress_range_empty(c->rg, c->db, clean.buf, bad.buf,
+					  &why, c->err);
 		if (!ret)
 			strbuf_addf(out, "%s..%s", clean.buf, bad.buf);
 		ret = ret < 0 ? ret : 0;
@@ -275,9 +276,10 @@ out:
 	return ret;
 }
 
-int regress_regzbot_json(struct db *db, json_t **out, struct strbuf *err)
+int regress_regzbot_json(struct regress *rg, struct db *db, json_t **out,
+			 struct strbuf *err)
 {
-	struct regzbot_ctx c = { db, json_array(), err };
+	struct regzbot_ctx c = { rg, db, json_array(), err };
 	int ret;
 
 	ret = db_regression_list(db, NULL, -1, INT_MAX, regzbot_one, &c, err);

@@ -119,11 +119,10 @@ static void repo_list_release(struct repo_list *l)
 	l->n = 0;
 }
 
-int regress_range_empty(struct db *db, const char *clean, const char *bad,
-			struct strbuf *why, struct strbuf *err)
+int regress_range_empty(struct regress *rg, struct db *db, const char *clean,
+			const char *bad, struct strbuf *why, struct strbuf *err)
 {
 	struct repo_list repos = { { 0 }, { 0 }, 0 };
-	struct strbuf gerr = STRBUF_INIT;
 	char c40[41], b40[41];
 	int found = 0;
 	size_t i;
@@ -140,16 +139,11 @@ int regress_range_empty(struct db *db, const char *clean, const char *bad,
 	if (db_tree_list(db, add_repo, &repos, err))
 		return -EIO;
 	for (i = 0; i < repos.n && !found; i++) {
-		struct gitsync_contain *c =
-			gitsync_contain_new(repos.repos[i], &gerr);
+		struct gitsync_contain *c = regress_repo(rg, repos.repos[i]);
 
-		if (!c)
+		if (!c || gitsync_contain_resolve(c, clean, c40) ||
+		    gitsync_contain_resolve(c, bad, b40))
 			continue;
-		if (gitsync_contain_resolve(c, clean, c40) ||
-		    gitsync_contain_resolve(c, bad, b40)) {
-			gitsync_contain_free(c);
-			continue;
-		}
 		if (!strcmp(c40, b40)) {
 			strbuf_addf(why,
 				    "clean and bad runs on the same commit"
@@ -165,18 +159,16 @@ int regress_range_empty(struct db *db, const char *clean, const char *bad,
 				    b40, c40);
 			found = 1;
 		}
-		gitsync_contain_free(c);
 	}
 	repo_list_release(&repos);
-	strbuf_release(&gerr);
 	return found;
 }
 
-int regress_introduced_reason(struct db *db, const char *introduced,
-			      struct strbuf *why, struct strbuf *err)
+int regress_introduced_reason(struct regress *rg, struct db *db,
+			      const char *introduced, struct strbuf *why,
+			      struct strbuf *err)
 {
 	struct repo_list repos = { { 0 }, { 0 }, 0 };
-	struct strbuf gerr = STRBUF_INIT;
 	char out[41];
 	bool known = false;
 	size_t i;
@@ -188,12 +180,10 @@ int regress_introduced_reason(struct db *db, const char *introduced,
 	if (db_tree_list(db, add_repo, &repos, err))
 		return -EIO;
 	for (i = 0; i < repos.n && !known; i++) {
-		struct gitsync_contain *c =
-			gitsync_contain_new(repos.repos[i], &gerr);
+		struct gitsync_contain *c = regress_repo(rg, repos.repos[i]);
 
 		if (c && !gitsync_contain_resolve(c, introduced, out))
 			known = true;
-		gitsync_contain_free(c);
 	}
 	if (known || !repos.n)
 		strbuf_addf(why, "introduced is known (%s)", introduced);
@@ -203,7 +193,6 @@ int regress_introduced_reason(struct db *db, const char *introduced,
 			    " configured tree",
 			    introduced);
 	repo_list_release(&repos);
-	strbuf_release(&gerr);
 	return 0;
 }
 
@@ -277,9 +266,10 @@ out:
  * naming its functions, in the first configured repository that knows
  * both ends.  Sets *range to {clean, bad, repo} (or a reason string).
  */
-int regress_suspects_json(struct db *db, struct indexer *indexer, long long id,
+int regress_suspects_json(struct regress *rg, struct db *db, long long id,
 			  json_t *out, json_t **range, struct strbuf *err)
 {
+	struct indexer *indexer = rg->cfg.indexer;
 	struct strbuf clean = STRBUF_INIT, bad = STRBUF_INIT;
 	struct strbuf gerr = STRBUF_INIT;
 	struct repo_list repos = { { 0 }, { 0 }, 0 };
@@ -304,7 +294,8 @@ int regress_suspects_json(struct db *db, struct indexer *indexer, long long id,
 	if (clean.len) {
 		struct strbuf why = STRBUF_INIT;
 
-		ret = regress_range_empty(db, clean.buf, bad.buf, &why, err);
+		ret = regress_range_empty(rg, db, clean.buf, bad.buf, &why,
+					  err);
 		if (ret > 0)
 			*range = json_string(why.buf);
 		strbuf_release(&why);

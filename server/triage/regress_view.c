@@ -309,12 +309,12 @@ int regress_detail_json(struct regress *rg, struct db *db, long long id,
 	if (!ret)
 		ret = fix_expected_json(db, id, &fix, err);
 	if (!ret && !r.introduced)
-		ret = regress_suspects_json(db, rg->cfg.indexer, id, suspects,
-					    &range, err);
+		ret = regress_suspects_json(rg, db, id, suspects, &range, err);
 	if (!ret && r.introduced) {
 		struct strbuf why = STRBUF_INIT;
 
-		ret = regress_introduced_reason(db, r.introduced, &why, err);
+		ret = regress_introduced_reason(rg, db, r.introduced, &why,
+						err);
 		range = json_string(why.buf);
 		strbuf_release(&why);
 	}
