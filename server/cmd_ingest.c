@@ -28,7 +28,13 @@ static const char ingest_usage[] =
 	"\n"
 	"Store one CI run's log (plain or gzip) as POST /api/v1/runs does and\n"
 	"print its verdict as JSON.  Exit 0 when stored or already stored with\n"
-	"the same log, 1 on errors (a different log for the same id is one).\n";
+	"the same log, 1 on errors (a different log for the same id is one).\n"
+	"--now stores it as received at TIME instead of now (a backfill); a\n"
+	"TIME more than a day ahead of this machine's clock is refused.\n";
+
+/* How far ahead of the clock --now may be: a day covers any time zone
+ * mistake's worth of skew, and no backfill is of the future. */
+#define INGEST_NOW_AHEAD_MAX 86400LL
 
 static int to_ingest(void *ctx, const char *buf, size_t len, struct strbuf *err)
 {
@@ -84,7 +90,8 @@ int cmd_ingest(int argc, char **argv)
 	json_t *verdict = NULL;
 	size_t flags = JSON_COMPACT;
 	bool pretty = false;
-	long long now = (long long)time(NULL);
+	const long long clock = (long long)time(NULL);
+	long long now = clock;
 	const struct options_row opts[] = {
 		OPT_BOOL("--pretty", &pretty, true),
 		OPT_STRING("--run-id", &meta.id),
@@ -129,6 +136,17 @@ int cmd_ingest(int argc, char **argv)
 			!meta.id ? "--run-id ID is required (the CI run's id)" :
 				   "which log? give a FILE, or - for stdin");
 		fputs(ingest_usage, stderr);
+		return 2;
+	}
+	/* a run received in the future would sort before every run that
+	 * really comes until then, and its occurrences would be "last seen"
+	 * ahead of them */
+	if (now > clock + INGEST_NOW_AHEAD_MAX) {
+		fprintf(stderr,
+			"splatd ingest: --now %lld is %lld s ahead of this"
+			" machine's clock (%lld); at most a day ahead is"
+			" accepted\n",
+			now, now - clock, clock);
 		return 2;
 	}
 	if (lim.max_samples < DB_MIN_SAMPLES) {
