@@ -182,6 +182,13 @@ struct owners_source {
 	size_t nretired, aretired;
 	unsigned long stored; /* indexes stored: owners_source_generation() */
 	pthread_mutex_t lock; /* the trees are shared by HTTP workers */
+	/* the signatures whose owners a thread computes now
+	 * (owners_source_claim()), under busy_lock; busy_done signals one
+	 * done */
+	pthread_mutex_t busy_lock;
+	pthread_cond_t busy_done;
+	long long *busy;
+	size_t nbusy, abusy;
 };
 
 /*
@@ -266,6 +273,8 @@ static int source_new(struct owners_source **out, const char *dir,
 	strbuf_init(&s->last_commit, 0);
 	strbuf_init(&s->cache_id, 0);
 	pthread_mutex_init(&s->lock, NULL);
+	pthread_mutex_init(&s->busy_lock, NULL);
+	pthread_cond_init(&s->busy_done, NULL);
 	s->db = db;
 	s->background = background && repo && db;
 	s->ix = s->background ? ix : NULL;
@@ -331,6 +340,52 @@ const char *owners_source_cache_id(struct owners_source *s)
 	return s->cache_id.buf;
 }
 
+static bool busy_with(const struct owners_source *s, long long id)
+{
+	size_t i;
+
+	for (i = 0; i < s->nbusy; i++)
+		if (s->busy[i] == id)
+			return true;
+	return false;
+}
+
+bool owners_source_claim(struct owners_source *s, long long id, bool wait,
+			 bool *waited)
+{
+	bool claimed = true;
+
+	*waited = false;
+	pthread_mutex_lock(&s->busy_lock);
+	while (busy_with(s, id) && wait) {
+		*waited = true;
+		pthread_cond_wait(&s->busy_done, &s->busy_lock);
+	}
+	if (busy_with(s, id)) {
+		claimed = false;
+	} else {
+		ALLOC_GROW(s->busy, s->nbusy + 1, s->abusy);
+		s->busy[s->nbusy++] = id;
+	}
+	pthread_mutex_unlock(&s->busy_lock);
+	return claimed;
+}
+
+void owners_source_unclaim(struct owners_source *s, long long id)
+{
+	size_t i;
+
+	pthread_mutex_lock(&s->busy_lock);
+	for (i = 0; i < s->nbusy; i++) {
+		if (s->busy[i] == id) {
+			s->busy[i] = s->busy[--s->nbusy];
+			break;
+		}
+	}
+	pthread_cond_broadcast(&s->busy_done);
+	pthread_mutex_unlock(&s->busy_lock);
+}
+
 void owners_source_free(struct owners_source *s)
 {
 	if (!s)
@@ -345,6 +400,9 @@ void owners_source_free(struct owners_source *s)
 		free(s->retired[--s->nretired]);
 	free(s->retired);
 	pthread_mutex_destroy(&s->lock);
+	pthread_mutex_destroy(&s->busy_lock);
+	pthread_cond_destroy(&s->busy_done);
+	free(s->busy);
 	free(s->dir);
 	free(s->repo);
 	free(s->ref);

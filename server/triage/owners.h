@@ -107,6 +107,17 @@ const char *owners_source_cache_id(struct owners_source *s);
  * while it changed may have used a tree the new index replaced.
  */
 unsigned long owners_source_generation(struct owners_source *s);
+/*
+ * Claim signature id for computing its owners (server/triage/owners_cache.c):
+ * true when claimed, to be given back with owners_source_unclaim().  When
+ * another thread has it, wait for it to give it back and claim it then
+ * (wait; *waited is then true: what it computed is stored), or return false
+ * at once.  So a read and the background filler never compute the same
+ * signature side by side.
+ */
+bool owners_source_claim(struct owners_source *s, long long id, bool wait,
+			 bool *waited);
+void owners_source_unclaim(struct owners_source *s, long long id);
 void owners_source_free(struct owners_source *s);
 
 /*

@@ -136,10 +136,10 @@ out:
 	return ret;
 }
 
-int owners_cache_get(struct db *db, pthread_mutex_t *write_lock,
-		     struct owners_source *src, long long id,
-		     struct strbuf *owners, struct strbuf *tree,
-		     struct strbuf *err)
+/* The stored owners of id into owners and tree; -ENOENT: none or stale. */
+static int owners_cache_stored(struct db *db, struct owners_source *src,
+			       long long id, struct strbuf *owners,
+			       struct strbuf *tree, struct strbuf *err)
 {
 	struct strbuf source = STRBUF_INIT, now = STRBUF_INIT;
 	struct strbuf text = STRBUF_INIT, commit = STRBUF_INIT;
@@ -154,17 +154,52 @@ int owners_cache_get(struct db *db, pthread_mutex_t *write_lock,
 		else if (!r && strcmp(now.buf, source.buf))
 			ret = -ENOENT; /* stale */
 	}
+	strbuf_release(&source);
+	strbuf_release(&now);
+	strbuf_release(&text);
+	strbuf_release(&commit);
+	return ret;
+}
+
+/*
+ * The owners of id: the stored ones, else computed by this thread, with
+ * id claimed (owners_source_claim()) while it computes them.  When
+ * another thread is computing them, wait for it and take what it stored
+ * (wait), or return -EBUSY at once.
+ */
+static int owners_cache_once(struct db *db, pthread_mutex_t *write_lock,
+			     struct owners_source *src, long long id, bool wait,
+			     struct strbuf *owners, struct strbuf *tree,
+			     struct strbuf *err)
+{
+	bool waited;
+	int ret = owners_cache_stored(db, src, id, owners, tree, err);
+
+	if (ret != -ENOENT)
+		return ret;
+	if (!owners_source_claim(src, id, wait, &waited))
+		return -EBUSY;
+	strbuf_reset(owners);
+	strbuf_reset(tree);
+	if (waited)
+		ret = owners_cache_stored(db, src, id, owners, tree, err);
 	if (ret == -ENOENT) {
 		strbuf_reset(owners);
 		strbuf_reset(tree);
 		ret = owners_cache_compute(db, write_lock, src, id, owners,
 					   tree, err);
 	}
-	strbuf_release(&source);
-	strbuf_release(&now);
-	strbuf_release(&text);
-	strbuf_release(&commit);
+	owners_source_unclaim(src, id);
 	return ret;
+}
+
+int owners_cache_get(struct db *db, pthread_mutex_t *write_lock,
+		     struct owners_source *src, long long id,
+		     struct strbuf *owners, struct strbuf *tree,
+		     struct strbuf *err)
+{
+	return owners_cache_once(db, write_lock, src, id, true, owners, tree,
+				 err);
 }
 
 static int collect_id(void *ctx, long long id)
@@ -207,10 +242,13 @@ static int fill(struct db *db, pthread_mutex_t *write_lock,
 			break;
 		strbuf_reset(&a);
 		strbuf_reset(&b);
-		/* a signature whose text does not parse stays without */
-		owners_cache_compute(db, write_lock, src, json_integer_value(v),
-				     &a, &b, err);
-		done++;
+		/* a signature whose text does not parse stays without; one
+		 * another thread (a read, the filler) computes now is left to
+		 * it, one it computed since the list was read is not again */
+		if (owners_cache_once(db, write_lock, src,
+				      json_integer_value(v), false, &a, &b,
+				      err) != -EBUSY)
+			done++;
 	}
 	if (pending)
 		*pending = ret ? 0 : (long long)(json_array_size(ids) - done);
