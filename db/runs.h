@@ -68,9 +68,10 @@ int db_run_get(struct db *db, const char *run_id, db_run_fn fn, void *ctx,
 	       struct strbuf *err);
 /*
  * A run's own time, which lists order runs by: started_at when it is a time
- * (unix seconds, with a fraction or not, or an ISO 8601 / RFC 3339 date or
- * time: 2026-01-31, 2026-01-31T10:00:00Z, 2026-01-31 10:00:00.5+02:00; no
- * zone is UTC) no later than received_at (a runner's clock ahead of ours
+ * (datetime_parse(), parsers/datetime.h: unix seconds, with a fraction or
+ * not, or an ISO 8601 / RFC 3339 date or time: 2026-01-31,
+ * 2026-01-31T10:00:00Z, 2026-01-31 10:00:00.5+02:00; no zone is UTC) no
+ * later than received_at (a runner's clock ahead of ours
  * does not put its run first for ever) and not before DB_RUN_TIME_MIN,
  * else received_at: a run backfilled or posted late is listed at its time,
  * not at its arrival.

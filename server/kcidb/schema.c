@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "parsers/alloc.h"
+#include "parsers/datetime.h"
 
 #define LOWER_DIGITS "abcdefghijklmnopqrstuvwxyz0123456789_"
 #define MAX_EXCERPT 16384 /* document.h's KCIDB_MAX_EXCERPT */
@@ -58,68 +59,19 @@ static bool kcidb_schema_status(const char *s)
 	return false;
 }
 
-static bool digits(const char *s, size_t n)
-{
-	return strspn(s, "0123456789") >= n;
-}
-
-/* Two digits at s, from lo to hi. */
-static bool two_digits(const char *s, int lo, int hi)
-{
-	int v;
-
-	if (!digits(s, 2))
-		return false;
-	v = (s[0] - '0') * 10 + (s[1] - '0');
-	return v >= lo && v <= hi;
-}
-
-/* The days of month m (1-12) of year y, in the Gregorian calendar. */
-static int month_days(int y, int m)
-{
-	static const int days[12] = { 31, 28, 31, 30, 31, 30,
-				      31, 31, 30, 31, 30, 31 };
-	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-
-	return days[m - 1] + (m == 2 && leap);
-}
-
-/* YYYY-MM-DDTHH:MM:SS[.frac](Z|+HH:MM|-HH:MM), as JSON Schema's
- * "date-time" (RFC 3339; 't' and 'z' in lower case too). */
-static bool time_shape(const char *s)
-{
-	if (!digits(s, 4) || s[4] != '-' || !two_digits(s + 5, 1, 12) ||
-	    s[7] != '-' || !two_digits(s + 8, 1, 31) ||
-	    (s[10] != 'T' && s[10] != 't') || !two_digits(s + 11, 0, 23) ||
-	    s[13] != ':' || !two_digits(s + 14, 0, 59) || s[16] != ':' ||
-	    !two_digits(s + 17, 0, 60))
-		return false;
-	s += 19;
-	if (*s == '.') {
-		if (!digits(++s, 1))
-			return false;
-		s += strspn(s, "0123456789");
-	}
-	if ((*s == 'Z' || *s == 'z') && !s[1])
-		return true;
-	return (*s == '+' || *s == '-') && two_digits(s + 1, 0, 23) &&
-	       s[3] == ':' && two_digits(s + 4, 0, 59) && !s[6];
-}
-
+/* Why s is not JSON Schema's "date-time" (RFC 3339: parsers/datetime.h),
+ * with the day when that is what is made up (in why); NULL when it is one. */
 static const char *kcidb_schema_time(const char *s, char why[static 64])
 {
-	int y, m, d;
+	int ret = datetime_parse_rfc3339(s, NULL);
 
-	if (!time_shape(s))
-		return "not an RFC 3339 date-time";
-	y = atoi(s);
-	m = (s[5] - '0') * 10 + s[6] - '0';
-	d = (s[8] - '0') * 10 + s[9] - '0';
-	if (d <= month_days(y, m))
-		return NULL;
-	snprintf(why, 64, "not an RFC 3339 date-time (no day %d in %.7s)", d,
-		 s);
-	return why;
+	if (ret == -ERANGE) {
+		snprintf(why, 64,
+			 "not an RFC 3339 date-time (no day %d in %.7s)",
+			 atoi(s + 8), s);
+		return why;
+	}
+	return ret ? "not an RFC 3339 date-time" : NULL;
 }
 
 bool kcidb_schema_plain(const char *s)

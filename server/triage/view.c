@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "parsers/datetime.h"
 #include "parsers/utf8.h"
 
 json_t *view_time(long long t)
@@ -23,40 +24,7 @@ json_t *view_time(long long t)
 
 int view_time_parse(const char *s, long long *out)
 {
-	struct tm tm = { 0 };
-	const char *end;
-	char *num_end;
-	long long v;
-
-	if (!s || !*s)
-		return -EINVAL;
-	errno = 0;
-	v = strtoll(s, &num_end, 10);
-	if (!*num_end && !errno && v >= 0) {
-		*out = v;
-		return 0;
-	}
-	end = strptime(s, "%Y-%m-%dT%H:%M:%S", &tm);
-	if (!end) {
-		memset(&tm, 0, sizeof(tm));
-		end = strptime(s, "%Y-%m-%d", &tm);
-	}
-	if (!end || (*end && strcmp(end, "Z")))
-		return -EINVAL;
-	{
-		/* strptime takes 2026-02-30 and 24:00:00: only a date
-		 * that comes back the same from the clock is one */
-		struct tm want = tm, got;
-		time_t t = timegm(&tm);
-
-		if (!gmtime_r(&t, &got) || got.tm_year != want.tm_year ||
-		    got.tm_mon != want.tm_mon || got.tm_mday != want.tm_mday ||
-		    got.tm_hour != want.tm_hour || got.tm_min != want.tm_min ||
-		    got.tm_sec != want.tm_sec)
-			return -EINVAL;
-		*out = (long long)t;
-	}
-	return 0;
+	return datetime_parse(s, out) ? -EINVAL : 0;
 }
 
 json_t *view_string(const char *s)

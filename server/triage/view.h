@@ -14,7 +14,11 @@
 
 /* "2026-11-25T17:02:38Z", or JSON null for t <= 0.  New reference. */
 json_t *view_time(long long t);
-/* Unix seconds from "1700000000", "2026-11-25" or "2026-11-25T17:02:38Z". */
+/*
+ * Unix seconds from "1700000000", "2026-11-25", "2026-11-25T17:02:38Z" or
+ * any form of datetime_parse() (parsers/datetime.h, the one parser of
+ * times): 0 or -EINVAL.
+ */
 int view_time_parse(const char *s, long long *out);
 /*
  * s as a JSON string, each byte that is not UTF-8 as '?' (parsers/utf8.h:
