@@ -63,12 +63,10 @@ stop_server
 
 # the schema before migration 12: the trigger, sha256-sized keys (their
 # value does not matter: the migration makes every key from the text),
-# without the columns migrations 16, 17, 18, 19, 20 and 21 add
+# without the columns migrations 16 to 22 add
 V=$(sql 'PRAGMA user_version')
 cp "$DB" "$TMP/after.db"
-sql "PRAGMA user_version = 11;
-	ALTER TABLE regressions DROP COLUMN clean_runs_reset;
-	ALTER TABLE regressions DROP COLUMN clean_runs_reset_upto;
+sql "PRAGMA user_version = 11; $UNDO_22 $UNDO_21
 	ALTER TABLE kcidb_fetches DROP COLUMN log_excerpt;
 	ALTER TABLE kcidb_fetches DROP COLUMN lockdep;
 	ALTER TABLE runs DROP COLUMN kcidb_named_at;

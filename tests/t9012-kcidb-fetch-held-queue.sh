@@ -51,16 +51,9 @@ echo "# due rows read while the free host's fetch was found: $((R1 - R0))"
 stop_server
 
 # a database from before migration 22: no host column
-case $DB in
-postgres://* | postgresql://*) V="UPDATE splatd_schema SET version = 21" ;;
-*) V="PRAGMA user_version = 21" ;;
-esac
 B=$(sql "SELECT kcidb_build_id FROM runs WHERE kcidb_test_id = 'maestro:free'")
 check "the free host's run has its build" test -n "$B"
-sql "$V; DROP INDEX kcidb_fetches_due;
-ALTER TABLE kcidb_fetches DROP COLUMN host;
-CREATE INDEX kcidb_fetches_due ON kcidb_fetches (state, next_attempt);
-DROP INDEX runs_kcidb_build; ALTER TABLE runs DROP COLUMN kcidb_build_id"
+schema_back 21 "$UNDO_22"
 : >"$LOGS/holds"
 start_server --kcidb-fetch-allow "$LBASE/" --kcidb-fetch-allow "$FBASE/" \
 	--kcidb-fetch-timeout 600

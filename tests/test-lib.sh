@@ -100,6 +100,14 @@ drop_test_dbs() {
 # undoes what the later migrations did (the same on both backends), then
 # the schema's version is N again (SQLite: user_version; PostgreSQL: the
 # row of splatd_schema), so that the next open migrates it anew.
+# What migrations 21 and 22 add, undone (the same SQL on both backends):
+# for schema_back to a schema before them.
+UNDO_22="DROP INDEX kcidb_fetches_due;
+ALTER TABLE kcidb_fetches DROP COLUMN host;
+CREATE INDEX kcidb_fetches_due ON kcidb_fetches (state, next_attempt);
+DROP INDEX runs_kcidb_build; ALTER TABLE runs DROP COLUMN kcidb_build_id;"
+UNDO_21="ALTER TABLE regressions DROP COLUMN clean_runs_reset;
+ALTER TABLE regressions DROP COLUMN clean_runs_reset_upto;"
 schema_back() {
 	local set="PRAGMA user_version = $1"
 	case $DB in
