@@ -85,26 +85,34 @@ static void url_host_sql(sqlite3_context *c, int argc, sqlite3_value **argv)
  * ingest made with the reason "run ID: ..." falls just before that run,
  * any other after the runs received by its time.
  */
-#define MIGRATION_21(int) \
-	"ALTER TABLE regressions ADD COLUMN clean_runs_reset " int ";" \
-	"ALTER TABLE regressions ADD COLUMN clean_runs_reset_upto " int " NOT NULL DEFAULT 0;" \
-	"UPDATE regressions SET clean_runs_reset = (SELECT max(h.id)" \
-	" FROM regression_history h WHERE h.regression_id = regressions.id" \
-	" AND h.action = 'status' AND (h.new IN ('reopened', 'open')" \
-	" OR (h.new = 'fix_known' AND h.old IS NOT NULL" \
-	" AND h.old NOT IN ('open', 'workaround'))));" \
-	"UPDATE regressions SET clean_runs_reset_upto = coalesce(" \
-	"(SELECT max(rr.run_id) - 1 FROM regression_runs rr" \
-	" JOIN runs r ON r.id = rr.run_id" \
-	" JOIN regression_history h ON h.id = regressions.clean_runs_reset" \
-	" WHERE rr.regression_id = regressions.id AND h.actor = 'ingest'" \
-	" AND substr(h.reason, 1, length(r.run_id) + 6)" \
-	" = 'run ' || r.run_id || ': ')," \
-	"(SELECT max(rr.run_id) FROM regression_runs rr" \
-	" JOIN runs r ON r.id = rr.run_id" \
-	" JOIN regression_history h ON h.id = regressions.clean_runs_reset" \
-	" WHERE rr.regression_id = regressions.id AND r.received_at <= h.ts)," \
+/* clang-format off */
+#define MIGRATION_21(int)						\
+	"ALTER TABLE regressions ADD COLUMN clean_runs_reset " int ";"	\
+	"ALTER TABLE regressions ADD COLUMN clean_runs_reset_upto " int	\
+	" NOT NULL DEFAULT 0;"						\
+	"UPDATE regressions SET clean_runs_reset = (SELECT max(h.id)"	\
+	" FROM regression_history h"					\
+	" WHERE h.regression_id = regressions.id"			\
+	" AND h.action = 'status' AND (h.new IN ('reopened', 'open')"	\
+	" OR (h.new = 'fix_known' AND h.old IS NOT NULL"		\
+	" AND h.old NOT IN ('open', 'workaround'))));"			\
+	"UPDATE regressions SET clean_runs_reset_upto = coalesce("	\
+	"(SELECT max(rr.run_id) - 1 FROM regression_runs rr"		\
+	" JOIN runs r ON r.id = rr.run_id"				\
+	" JOIN regression_history h"					\
+	" ON h.id = regressions.clean_runs_reset"			\
+	" WHERE rr.regression_id = regressions.id"			\
+	" AND h.actor = 'ingest'"					\
+	" AND substr(h.reason, 1, length(r.run_id) + 6)"		\
+	" = 'run ' || r.run_id || ': '),"				\
+	"(SELECT max(rr.run_id) FROM regression_runs rr"		\
+	" JOIN runs r ON r.id = rr.run_id"				\
+	" JOIN regression_history h"					\
+	" ON h.id = regressions.clean_runs_reset"			\
+	" WHERE rr.regression_id = regressions.id"			\
+	" AND r.received_at <= h.ts),"					\
 	" 0) WHERE clean_runs_reset IS NOT NULL;"
+/* clang-format on */
 
 static const char *const migrations[] = {
 	/* 1: runs, signatures, occurrences, edges, tokens */
