@@ -191,9 +191,10 @@ int dmesg_process(struct dmesg *d, const char *s, size_t len,
 	s = dmesg_sanitize(d, s, &len, clean);
 	p = s;
 	e = s + len;
-	m.phys_len = len;
+	/* a screen's fixed width is in columns: a UTF-8 sequence is one */
+	m.phys_len = clean ? len : dmesg_sanitize_columns(s, len);
 	m.level = -1;
-	if (len > d->wrap_cand) { /* no screen this wide cut this line */
+	if (m.phys_len > d->wrap_cand) { /* no screen this wide cut this line */
 		d->wrap_w = 0;
 		d->wrap_cand = 0;
 		d->wrap_seen = 0;

@@ -42,7 +42,7 @@
 struct phys {
 	const char *text; /* after quote and prefix stripping, trimmed */
 	size_t len;
-	size_t phys_len; /* length of the whole physical line */
+	size_t phys_len; /* columns of the whole physical line, on a screen */
 	int quote; /* number of '>' quote markers */
 	int quote_pad; /* blanks after the last one ("> " has 1) */
 	int indent; /* blanks between the prefix and the text */
@@ -193,6 +193,7 @@ extern const char *const dmesg_prefix_wdays[7];
 /* dmesg_sanitize.c */
 const char *dmesg_sanitize(struct dmesg *d, const char *s, size_t *lenp,
 			   bool clean);
+size_t dmesg_sanitize_columns(const char *s, size_t len);
 
 /* dmesg_prefix.c */
 bool dmesg_prefix_is_word3(const char *p, const char *e, const char *const *tab,

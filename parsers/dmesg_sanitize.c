@@ -122,3 +122,17 @@ const char *dmesg_sanitize(struct dmesg *d, const char *s, size_t *lenp,
 	*lenp = d->clean.len;
 	return d->clean.buf;
 }
+
+/*
+ * The columns a terminal gives the sanitised text s (len bytes): escapes and
+ * control bytes are gone already, and each UTF-8 sequence is one column.
+ */
+size_t dmesg_sanitize_columns(const char *s, size_t len)
+{
+	size_t i, n = len;
+
+	for (i = 0; i < len; i++)
+		if (((unsigned char)s[i] & 0xc0) == 0x80)
+			n--; /* a continuation byte */
+	return n;
+}

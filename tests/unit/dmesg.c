@@ -575,6 +575,43 @@ static void dmesg__fast_path_after_quoted_printable(void **state)
 	dmesg_free(d);
 }
 
+/*
+ * A screen copy cut at 80 columns: a row with UTF-8 or colour escapes is
+ * as wide as the others on the screen, though longer in bytes, and is
+ * joined like them (the width is counted in columns, not bytes).
+ */
+static void dmesg__screen_columns_not_bytes(void **state)
+{
+	struct got g;
+	const char *s =
+		"[    0.000000] Command line: BOOT_IMAGE=/boot/vmlinuz-6.1.0-13-amd64 root=UUID=4\n"
+		"d2c1f0e-2c1b-4d9a-9e2f-0a1b2c3d4e5f ro quiet\n"
+		"[    0.004000] ACPI: SRAT: Node 0 PXM 0 [mem 0x00000000-0x0009ffff] hotplug and \n"
+		"a few more words\n"
+		"[    0.008000] pci 0000:00:1f.3: [8086:a348] type 00 class 0x040300 reg 0x10: [m\n"
+		"em 0xa1230000-0xa1233fff 64bit]\n"
+		"[    1.500000] usb 1-1: Product: Hub \xe2\x80\x94 \xc3\xa4\xc3\xb6\xc3\xbc \xc2\xb5 and a few more words to make it lon\n"
+		"g enough\n"
+		"\x1b[32m[    1.600000]\x1b[0m \x1b[1mffff888103a1e0e0 (&hdev->lock){+.+.}-{3:3}, at: hci_dev_close_syn\n"
+		"c+0x2f/0x410 [bluetooth]\x1b[0m\n"
+		"[    1.700000] r8169 0000:03:00.0 eth0: Link is Up \xe2\x80\x93 1Gbps/Full \xe2\x80\x93 flow control r\n"
+		"x/tx, the end\n";
+
+	/* the width is learnt by the third cut row: look at the last three */
+	run(&g, s, strlen(s), 0);
+	assert_true(g.n >= 6);
+	assert_string_equal(
+		g.text[g.n - 3],
+		"usb 1-1: Product: Hub \xe2\x80\x94 \xc3\xa4\xc3\xb6\xc3\xbc \xc2\xb5 and a few more words to make it long enough");
+	assert_string_equal(
+		g.text[g.n - 2],
+		"ffff888103a1e0e0 (&hdev->lock){+.+.}-{3:3}, at: hci_dev_close_sync+0x2f/0x410 [bluetooth]");
+	assert_string_equal(
+		g.text[g.n - 1],
+		"r8169 0000:03:00.0 eth0: Link is Up \xe2\x80\x93 1Gbps/Full \xe2\x80\x93 flow control rx/tx, the end");
+	release(&g);
+}
+
 static void dmesg__shape_and_reset(void **state)
 {
 	static const char log[] = "[    1.000000] short\n"
@@ -645,6 +682,7 @@ int main(void)
 		cmocka_unit_test(dmesg__huge_line_is_capped),
 		cmocka_unit_test(dmesg__fast_path_offers_only_whole_lines),
 		cmocka_unit_test(dmesg__fast_path_after_quoted_printable),
+		cmocka_unit_test(dmesg__screen_columns_not_bytes),
 		cmocka_unit_test(dmesg__shape_and_reset),
 	};
 
