@@ -44,19 +44,9 @@ struct dmesg *dmesg_new(dmesg_line_fn fn, void *ctx)
 
 	d->fn = fn;
 	d->ctx = ctx;
-	strbuf_init(&d->partial, 0);
-	strbuf_init(&d->qp, 0);
-	strbuf_init(&d->qp_raw, 0);
-	strbuf_init(&d->look, 0);
-	strbuf_init(&d->ln_line, 0);
-	strbuf_init(&d->ln_strip, 0);
-	strbuf_init(&d->clean, 0);
-	strbuf_init(&d->split, 0);
-	strbuf_init(&d->unwrap, 0);
-	strbuf_init(&d->text, 0);
-	strbuf_init(&d->raw, 0);
-	strbuf_init(&d->blank_raw, 0);
-	strbuf_init(&d->phrase, 0);
+#define INIT(sb) strbuf_init(&d->sb, 0);
+	DMESG_BUFFERS(INIT)
+#undef INIT
 	return d;
 }
 
@@ -73,24 +63,10 @@ void dmesg_reset(struct dmesg *d)
 	d->fn = keep.fn;
 	d->skip = keep.skip;
 	d->ctx = keep.ctx;
-#define KEEP(sb)                      \
-	do {                          \
-		d->sb = keep.sb;      \
-		strbuf_reset(&d->sb); \
-	} while (0)
-	KEEP(partial);
-	KEEP(qp);
-	KEEP(qp_raw);
-	KEEP(look);
-	KEEP(ln_line);
-	KEEP(ln_strip);
-	KEEP(clean);
-	KEEP(split);
-	KEEP(unwrap);
-	KEEP(text);
-	KEEP(raw);
-	KEEP(blank_raw);
-	KEEP(phrase);
+#define KEEP(sb)         \
+	d->sb = keep.sb; \
+	strbuf_reset(&d->sb);
+	DMESG_BUFFERS(KEEP)
 #undef KEEP
 }
 
@@ -108,19 +84,9 @@ void dmesg_free(struct dmesg *d)
 {
 	if (!d)
 		return;
-	strbuf_release(&d->partial);
-	strbuf_release(&d->qp);
-	strbuf_release(&d->qp_raw);
-	strbuf_release(&d->look);
-	strbuf_release(&d->ln_line);
-	strbuf_release(&d->ln_strip);
-	strbuf_release(&d->clean);
-	strbuf_release(&d->split);
-	strbuf_release(&d->unwrap);
-	strbuf_release(&d->text);
-	strbuf_release(&d->raw);
-	strbuf_release(&d->blank_raw);
-	strbuf_release(&d->phrase);
+#define RELEASE(sb) strbuf_release(&d->sb);
+	DMESG_BUFFERS(RELEASE)
+#undef RELEASE
 	free(d);
 }
 

@@ -52,6 +52,15 @@ struct phys {
 	char caller[16];
 };
 
+/*
+ * Every strbuf of struct dmesg, for its life cycle (dmesg.c): X(name) for
+ * each.  A new buffer is added here too.
+ */
+#define DMESG_BUFFERS(X)                                                 \
+	X(partial)                                                       \
+	X(qp) X(qp_raw) X(look) X(ln_line) X(ln_strip) X(clean) X(split) \
+		X(unwrap) X(text) X(raw) X(blank_raw) X(phrase)
+
 struct dmesg {
 	dmesg_line_fn fn;
 	dmesg_skip_fn skip;
