@@ -63,6 +63,7 @@ void dmesg_reset(struct dmesg *d)
 	d->fn = keep.fn;
 	d->skip = keep.skip;
 	d->ctx = keep.ctx;
+	d->probe = keep.probe;
 #define KEEP(sb)         \
 	d->sb = keep.sb; \
 	strbuf_reset(&d->sb);
@@ -87,6 +88,7 @@ void dmesg_free(struct dmesg *d)
 #define RELEASE(sb) strbuf_release(&d->sb);
 	DMESG_BUFFERS(RELEASE)
 #undef RELEASE
+	dmesg_free(d->probe);
 	free(d);
 }
 
@@ -151,9 +153,11 @@ int dmesg_process(struct dmesg *d, const char *s, size_t len,
 {
 	struct phys m = { 0 };
 	const char *raw = s, *p, *e;
-	size_t raw_len = len;
-	int kind, ret;
+	size_t raw_len = len, cand = d->wrap_cand;
+	int kind, ret, seen = d->wrap_seen, jv = d->jv;
 
+	if (d->top_n)
+		return dmesg_top_hold(d, s, len, first, clean);
 	s = dmesg_sanitize(d, s, &len, clean);
 	p = s;
 	e = s + len;
@@ -219,6 +223,19 @@ int dmesg_process(struct dmesg *d, const char *s, size_t len,
 	while (e > p && is_blank(e[-1])) {
 		m.trailing_ws = true;
 		e--;
+	}
+	/*
+	 * The first row that may continue a screen's cut while no width is
+	 * known: the top of the input is held from here (dmesg_top.c), as this
+	 * line was before it was read.
+	 */
+	if (!d->top_done && !m.prefixed && e > p && d->have &&
+	    d->meta.prefixed && m.quote == d->quote && !d->wrap_w &&
+	    d->phys_len >= DMESG_WRAP_COLUMN) {
+		d->wrap_cand = cand;
+		d->wrap_seen = seen;
+		d->jv = jv;
+		return dmesg_top_open(d, raw, raw_len, first, clean);
 	}
 
 	/* step 5: escapes for embedded newlines */
@@ -421,13 +438,14 @@ static bool skip_line(struct dmesg *d, const char *s, size_t len, int *ret)
 /*
  * Would steps 0 and 1 pass the clean line s on as it is, changing no state?
  * No numbered line is held or being read, no QP soft break waits for its
- * tail, no look-back window is open, and in a QP stretch the line has no
+ * tail, no look-back window is open, the top of the input is not held
+ * (dmesg_top.c), and in a QP stretch the line has no
  * '=' and fits a QP line (so decoding it changes nothing and it does not
  * end the stretch); out of one, it does not start one or open a window.
  */
 static bool as_read(const struct dmesg *d, const char *s, size_t n, bool eq)
 {
-	if (d->ln_held || d->ln_on || d->qp_soft || d->look_n)
+	if (d->ln_held || d->ln_on || d->qp_soft || d->look_n || d->top_n)
 		return false;
 	if (d->qp_mode)
 		return !eq && n <= DMESG_QP_LINE;
@@ -529,6 +547,8 @@ int dmesg_finish(struct dmesg *d)
 		strbuf_reset(&d->qp);
 		strbuf_reset(&d->qp_raw);
 	}
+	if (!ret && d->top_n)
+		ret = dmesg_top_end(d, d->top_w);
 	if (!ret)
 		ret = dmesg_emit(d);
 	return ret;

@@ -10,6 +10,8 @@
  *   4. dmesg_prefix.c    transport prefixes
  *   5. dmesg.c           escaped newlines (dmesg_process(), which runs 3-6)
  *   6. dmesg_wrap.c      wrapped lines joined into the pending line
+ *      dmesg_top.c       the top of the input held until a screen's width
+ *                        is known
  * dmesg.c also holds the state's life cycle, the fast path of dmesg_feed()
  * and the delivery of the pending line (dmesg_emit(): the fast path calls
  * it for every line it drops, so it stays where that call inlines).  The
@@ -56,10 +58,12 @@ struct phys {
  * Every strbuf of struct dmesg, for its life cycle (dmesg.c): X(name) for
  * each.  A new buffer is added here too.
  */
-#define DMESG_BUFFERS(X)                                                 \
-	X(partial)                                                       \
-	X(qp) X(qp_raw) X(look) X(ln_line) X(ln_strip) X(clean) X(split) \
-		X(unwrap) X(text) X(raw) X(blank_raw) X(phrase)
+#define DMESG_BUFFERS(X)                                                   \
+	X(partial)                                                         \
+	X(qp)                                                              \
+	X(qp_raw)                                                          \
+	X(look) X(ln_line) X(ln_strip) X(clean) X(split) X(unwrap) X(text) \
+		X(raw) X(blank_raw) X(phrase) X(top)
 
 struct dmesg {
 	dmesg_line_fn fn;
@@ -138,10 +142,24 @@ struct dmesg {
 	 */
 	size_t wrap_w, wrap_cand;
 	int wrap_seen;
+	/* rows of two widths of at least DMESG_WRAP_COLUMN were continued so:
+	 * no one screen cut them (a mail client's wrap at blanks; dmesg_top.c) */
+	bool wrap_odd;
 	size_t dropped_len; /* the fast path dropped the last line, this long */
 	/* journalctl -o verbose: 0 out of a record, 1 in one of the kernel's
 	 * (or of no _TRANSPORT yet), 2 in another service's */
 	int jv;
+	/*
+	 * The top of the input, held until a screen's width is known
+	 * (dmesg_top.c): top_n physical lines in top while the probe, a copy
+	 * of the state, reads them (top_w: the width it learnt, 0 none yet);
+	 * top_done once that was decided.
+	 */
+	bool top_done;
+	int top_n;
+	size_t top_w;
+	struct strbuf top;
+	struct dmesg *probe;
 };
 
 static inline bool is_blank(char c)
@@ -225,6 +243,13 @@ enum lock_cut dmesg_wrap_lock_cut(const char *s, size_t len);
 void dmesg_wrap_pend_own(struct dmesg *d);
 int dmesg_wrap_assemble(struct dmesg *d, const struct phys *m, const char *raw,
 			size_t raw_len, unsigned long first);
+
+/* dmesg_top.c */
+int dmesg_top_open(struct dmesg *d, const char *s, size_t len,
+		   unsigned long first, bool clean);
+int dmesg_top_hold(struct dmesg *d, const char *s, size_t len,
+		   unsigned long first, bool clean);
+int dmesg_top_end(struct dmesg *d, size_t width);
 
 /* dmesg_qp.c */
 bool dmesg_qp_marker(const char *s, size_t len);

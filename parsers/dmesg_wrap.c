@@ -1042,6 +1042,9 @@ static bool fixed_wrap(struct dmesg *d, const struct phys *m)
 	}
 	if (!d->meta.prefixed || m->quote != d->quote)
 		return false;
+	if (d->phys_len >= DMESG_WRAP_COLUMN &&
+	    d->wrap_cand >= DMESG_WRAP_COLUMN && d->phys_len != d->wrap_cand)
+		d->wrap_odd = true;
 	wrap_event(d, d->phys_len);
 	return d->wrap_w && d->phys_len == d->wrap_w;
 }

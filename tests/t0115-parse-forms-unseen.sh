@@ -126,4 +126,19 @@ awk '{ print } length($0) >= 60 { print "ok " NR " kselftest: step " NR }' \
 check_eq "a01 with a harness line after every long line: the same report" \
 	"$(facts "$D/a01-console.log")" "$(facts "$TMP/harness.log")"
 
+# ---- a report at the very top of a screen copy ------------------------------
+# each body rendered as a console cut at column 80 with nothing before it:
+# the same report as the console's whole lines once three rows were cut (the
+# width is learnt from three; with fewer a screen is not told from a log)
+for body in "$D"/src/b*.txt; do
+	b=$(basename "$body" .txt)
+	python3 "$D/src/forms.py" console "$body" >"$TMP/$b-console.log"
+	python3 "$D/src/forms.py" wrap80 "$body" >"$TMP/$b-top80.log"
+	cuts=$(awk 'prev && !/^\[/ { n++ } { prev = length($0) == 80 && /^\[/ }
+		END { print n + 0 }' "$TMP/$b-top80.log")
+	[ "$cuts" -ge 3 ] || continue
+	check_eq "$b cut at 80 from its first line ($cuts cuts): the same report" \
+		"$(facts "$TMP/$b-console.log")" "$(facts "$TMP/$b-top80.log")"
+done
+
 finish
