@@ -199,9 +199,24 @@ int dmesg_process(struct dmesg *d, const char *s, size_t len,
 	} else if (p < e && (*p == ' ' || (*p >= 'A' && *p <= 'Z') || d->jv)) {
 		int j = dmesg_unwrap_journal_verbose(d, &p, e);
 
-		if (j < 0)
+		if (j == JL_HOLD) {
+			strbuf_reset(&d->jv_msg);
+			strbuf_add(&d->jv_msg, raw, raw_len);
+			d->jv_first = first;
+			d->jv_last = d->lineno;
+			d->jv_clean = clean;
+			d->jv_held = true;
 			return 0;
-		if (j > 0)
+		}
+		if (j == JL_FLUSH) {
+			ret = dmesg_unwrap_journal_flush(d);
+			return ret ? ret :
+				     dmesg_process(d, raw, raw_len, first,
+						   clean);
+		}
+		if (j == JL_FIELD)
+			return 0;
+		if (j == JL_MESSAGE)
 			m.prefixed = true;
 		else if (p < e)
 			dmesg_unwrap_ci(d, &p, &e);
@@ -547,6 +562,8 @@ int dmesg_finish(struct dmesg *d)
 		strbuf_reset(&d->qp);
 		strbuf_reset(&d->qp_raw);
 	}
+	if (!ret && d->jv_held)
+		ret = dmesg_unwrap_journal_flush(d);
 	if (!ret && d->top_n)
 		ret = dmesg_top_end(d, d->top_w);
 	if (!ret)

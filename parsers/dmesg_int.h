@@ -58,12 +58,13 @@ struct phys {
  * Every strbuf of struct dmesg, for its life cycle (dmesg.c): X(name) for
  * each.  A new buffer is added here too.
  */
-#define DMESG_BUFFERS(X)                                                   \
-	X(partial)                                                         \
-	X(qp)                                                              \
-	X(qp_raw)                                                          \
-	X(look) X(ln_line) X(ln_strip) X(clean) X(split) X(unwrap) X(text) \
-		X(raw) X(blank_raw) X(phrase) X(top)
+#define DMESG_BUFFERS(X)                                                  \
+	X(partial)                                                        \
+	X(qp)                                                             \
+	X(qp_raw)                                                         \
+	X(look)                                                           \
+	X(ln_line) X(ln_strip) X(clean) X(split) X(unwrap) X(text) X(raw) \
+		X(blank_raw) X(phrase) X(top) X(jv_msg)
 
 struct dmesg {
 	dmesg_line_fn fn;
@@ -146,9 +147,13 @@ struct dmesg {
 	 * no one screen cut them (a mail client's wrap at blanks; dmesg_top.c) */
 	bool wrap_odd;
 	size_t dropped_len; /* the fast path dropped the last line, this long */
-	/* journalctl -o verbose: 0 out of a record, 1 in one of the kernel's
-	 * (or of no _TRANSPORT yet), 2 in another service's */
+	/* journalctl -o verbose: the record being read (enum journal_record),
+	 * and a MESSAGE read before the record's _TRANSPORT (the physical
+	 * line as dmesg_process() was given it), held until it is known */
 	int jv;
+	bool jv_held, jv_clean, jv_flushing;
+	unsigned long jv_first, jv_last;
+	struct strbuf jv_msg;
 	/*
 	 * The top of the input, held until a screen's width is known
 	 * (dmesg_top.c): top_n physical lines in top while the probe, a copy
@@ -185,6 +190,23 @@ static inline size_t skip_digits(const char *p, const char *e)
 		q++;
 	return (size_t)(q - p);
 }
+
+/* journalctl -o verbose: whose record is being read (struct dmesg.jv) */
+enum journal_record {
+	JR_NONE, /* out of a record */
+	JR_UNKNOWN, /* in one whose _TRANSPORT was not read yet */
+	JR_OTHER, /* in another service's */
+	JR_KERNEL, /* in the kernel's */
+};
+
+/* What dmesg_unwrap_journal_verbose() made of a line. */
+enum journal_line {
+	JL_NONE, /* no line of a record (it ends the record) */
+	JL_FIELD, /* a header or a field: no line of the log */
+	JL_MESSAGE, /* the kernel's MESSAGE: *pp is its text */
+	JL_HOLD, /* a MESSAGE before its record's _TRANSPORT: hold the line */
+	JL_FLUSH, /* the held MESSAGE is decided: read it, then this line again */
+};
 
 enum prefix_kind { PFX_NONE, PFX_SYSLOG, PFX_KMSG };
 
@@ -237,6 +259,7 @@ bool dmesg_unwrap_journal_json(struct dmesg *d, const char *p, const char *e);
 int dmesg_unwrap_journal_verbose(struct dmesg *d, const char **pp,
 				 const char *e);
 void dmesg_unwrap_ci(struct dmesg *d, const char **pp, const char **ep);
+int dmesg_unwrap_journal_flush(struct dmesg *d);
 
 /* dmesg_wrap.c */
 enum lock_cut dmesg_wrap_lock_cut(const char *s, size_t len);

@@ -179,10 +179,14 @@ bool dmesg_unwrap_journal_json(struct dmesg *d, const char *p, const char *e)
 /*
  * journalctl -o verbose: a record is a header line ("Mon 2026-12-07
  * 10:00:01.500007 UTC [s=...;i=...;b=...;m=...;t=...;x=...]") and its
- * fields, one a line, indented by 4 ("    MESSAGE=text").  Returns 1 for
- * the kernel's MESSAGE field (*pp moved to its text), -1 for a header or
- * another field (no line of the log), 0 for any other line (it ends the
- * record).  A record whose _TRANSPORT is not the kernel's gives no line.
+ * fields, one a line, indented by 4 ("    MESSAGE=text"), in the order
+ * journald stored them: a service's MESSAGE may come before its
+ * _TRANSPORT.  Returns JL_MESSAGE for the kernel's MESSAGE field (*pp moved
+ * to its text), JL_FIELD for a header or another field (no line of the
+ * log), JL_NONE for any other line (it ends the record).  A MESSAGE read
+ * while the record's transport is not known is held (JL_HOLD) until it is:
+ * the kernel's is read then (JL_FLUSH), another service's is dropped, and
+ * one of a record that ends naming none is read as the kernel's.
  */
 int dmesg_unwrap_journal_verbose(struct dmesg *d, const char **pp,
 				 const char *e)
@@ -194,11 +198,13 @@ int dmesg_unwrap_journal_verbose(struct dmesg *d, const char **pp,
 	    dmesg_prefix_match_iso(p + 4, e, true) &&
 	    (q = memmem(p, (size_t)(e - p), " [s=", 4)) && e[-1] == ']' &&
 	    memmem(q, (size_t)(e - q), ";i=", 3)) {
-		d->jv = 1;
-		return -1;
+		if (d->jv_held)
+			return JL_FLUSH; /* the record before named no transport */
+		d->jv = JR_UNKNOWN;
+		return JL_FIELD;
 	}
-	if (!d->jv)
-		return 0;
+	if (d->jv == JR_NONE)
+		return JL_NONE;
 	if (e - p > 5 && !memcmp(p, "    ", 4) &&
 	    ((p[4] >= 'A' && p[4] <= 'Z') || p[4] == '_')) {
 		for (q = p + 4; q < e && ((*q >= 'A' && *q <= 'Z') ||
@@ -206,21 +212,46 @@ int dmesg_unwrap_journal_verbose(struct dmesg *d, const char **pp,
 		     q++)
 			;
 		if (q < e && *q == '=') {
-			if (q - p == 14 && !memcmp(p + 4, "_TRANSPORT", 10))
+			if (q - p == 14 && !memcmp(p + 4, "_TRANSPORT", 10)) {
 				d->jv = e - q == 7 && !memcmp(q + 1, "kernel",
 							      6) ?
-						1 :
-						2;
-			if (q - p == 11 && !memcmp(p + 4, "MESSAGE", 7) &&
-			    d->jv == 1) {
-				*pp = q + 1;
-				return 1;
+						JR_KERNEL :
+						JR_OTHER;
+				if (d->jv_held && d->jv == JR_KERNEL)
+					return JL_FLUSH;
+				d->jv_held = false;
 			}
-			return -1;
+			if (q - p == 11 && !memcmp(p + 4, "MESSAGE", 7)) {
+				if (d->jv == JR_KERNEL || d->jv_flushing) {
+					*pp = q + 1;
+					return JL_MESSAGE;
+				}
+				if (d->jv == JR_UNKNOWN)
+					return JL_HOLD;
+			}
+			return JL_FIELD;
 		}
 	}
-	d->jv = 0;
-	return 0;
+	if (d->jv_held)
+		return JL_FLUSH; /* the record ends naming no transport */
+	d->jv = JR_NONE;
+	return JL_NONE;
+}
+
+/* Read the held MESSAGE line now, as the kernel's, with its line numbers. */
+int dmesg_unwrap_journal_flush(struct dmesg *d)
+{
+	unsigned long keep = d->lineno;
+	int ret;
+
+	d->jv_held = false;
+	d->jv_flushing = true;
+	d->lineno = d->jv_last;
+	ret = dmesg_process(d, d->jv_msg.buf, d->jv_msg.len, d->jv_first,
+			    d->jv_clean);
+	d->jv_flushing = false;
+	d->lineno = keep;
+	return ret;
 }
 
 /*

@@ -179,6 +179,44 @@ static void dmesg__journal_verbose(void **state)
 	release(&g);
 }
 
+/*
+ * journalctl -o verbose prints a record's fields in the order journald
+ * stored them: a service's MESSAGE may come before its _TRANSPORT.  The
+ * MESSAGE waits for it: another service's is no line, the kernel's is read
+ * where it stood; a record that names no transport is read as before.
+ */
+static void dmesg__journal_verbose_transport_after_message(void **state)
+{
+	struct got g;
+	const char *s =
+		"Mon 2026-12-07 10:00:01.500007 UTC [s=3f2a;i=4d2;b=5c2e;m=75bc;"
+		"t=60b2;x=9a1b]\n"
+		"    PRIORITY=4\n"
+		"    MESSAGE=WARNING: possible circular locking dependency detected\n"
+		"    _PID=812\n"
+		"    _TRANSPORT=stdout\n"
+		"Mon 2026-12-07 10:00:01.500014 UTC [s=3f2a;i=4d3;b=5c2e;m=75bd;"
+		"t=60b3;x=9a1c]\n"
+		"    PRIORITY=4\n"
+		"    MESSAGE= #0: (&x->lock){+.+.}, at: f+0x1/0x2\n"
+		"    _TRANSPORT=kernel\n"
+		"    _BOOT_ID=5c2e8f0a\n"
+		"Mon 2026-12-07 10:00:01.500021 UTC [s=3f2a;i=4d4;b=5c2e;m=75be;"
+		"t=60b4;x=9a1d]\n"
+		"    MESSAGE=no transport named\n"
+		"    PRIORITY=4\n"
+		"after the records\n";
+
+	run(&g, s, strlen(s), 0);
+	assert_int_equal(g.n, 3);
+	assert_string_equal(g.text[0], "#0: (&x->lock){+.+.}, at: f+0x1/0x2");
+	assert_int_equal(g.first[0], 8);
+	assert_string_equal(g.text[1], "no transport named");
+	assert_int_equal(g.first[1], 12);
+	assert_string_equal(g.text[2], "after the records");
+	release(&g);
+}
+
 static void dmesg__syslog_012_escape(void **state)
 {
 	struct got g;
@@ -664,6 +702,8 @@ int main(void)
 		cmocka_unit_test(dmesg__journal_and_syslog),
 		cmocka_unit_test(dmesg__journal_json),
 		cmocka_unit_test(dmesg__journal_verbose),
+		cmocka_unit_test(
+			dmesg__journal_verbose_transport_after_message),
 		cmocka_unit_test(dmesg__syslog_012_escape),
 		cmocka_unit_test(dmesg__kmsg_records),
 		cmocka_unit_test(dmesg__quoting),
