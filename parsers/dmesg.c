@@ -155,10 +155,11 @@ int dmesg_process(struct dmesg *d, const char *s, size_t len,
 	const char *raw = s, *p, *e;
 	size_t raw_len = len, cand = d->wrap_cand;
 	int kind, ret, seen = d->wrap_seen, jv = d->jv;
+	bool json = false;
 
 	if (d->top_n)
 		return dmesg_top_hold(d, s, len, first, clean);
-	s = dmesg_sanitize(d, s, &len, clean);
+	s = dmesg_sanitize(d, s, &len, clean, false);
 	p = s;
 	e = s + len;
 	/* a screen's fixed width is in columns: a UTF-8 sequence is one */
@@ -193,7 +194,8 @@ int dmesg_process(struct dmesg *d, const char *s, size_t len,
 	if (p < e && *p == '{' && dmesg_unwrap_journal_json(d, p, e)) {
 		size_t n = d->unwrap.len;
 
-		p = dmesg_sanitize(d, d->unwrap.buf, &n, false);
+		p = dmesg_sanitize(d, d->unwrap.buf, &n, false, true);
+		json = true;
 		e = p + n;
 		m.prefixed = true;
 	} else if (p < e && (*p == ' ' || (*p >= 'A' && *p <= 'Z') || d->jv)) {
@@ -231,6 +233,8 @@ int dmesg_process(struct dmesg *d, const char *s, size_t len,
 		d->esc_kind = kind;
 	else
 		kind = d->esc_kind;
+	if (json) /* its decoded MESSAGE keeps its lines' '\n' */
+		kind = PFX_JOURNAL;
 	while (p < e && is_blank(*p)) {
 		m.indent++;
 		p++;
@@ -255,8 +259,11 @@ int dmesg_process(struct dmesg *d, const char *s, size_t len,
 
 	/* step 5: escapes for embedded newlines */
 	if (kind != PFX_NONE) {
-		const char *esc = kind == PFX_SYSLOG ? "#012" : "\\x0a";
-		const char *hit = memmem(p, (size_t)(e - p), esc, 4);
+		const char *esc = kind == PFX_SYSLOG ? "#012" :
+				  kind == PFX_KMSG   ? "\\x0a" :
+						       "\n";
+		size_t esc_len = strlen(esc);
+		const char *hit = memmem(p, (size_t)(e - p), esc, esc_len);
 
 		if (hit) {
 			strbuf_reset(&d->split);
@@ -264,7 +271,7 @@ int dmesg_process(struct dmesg *d, const char *s, size_t len,
 			p = d->split.buf;
 			e = p + d->split.len;
 			for (;;) {
-				hit = memmem(p, (size_t)(e - p), esc, 4);
+				hit = memmem(p, (size_t)(e - p), esc, esc_len);
 				m.text = p;
 				m.len = (size_t)((hit ? hit : e) - p);
 				while (m.len && is_blank(p[m.len - 1]))
@@ -278,7 +285,7 @@ int dmesg_process(struct dmesg *d, const char *s, size_t len,
 								  first);
 				if (ret || !hit)
 					return ret;
-				p = hit + 4;
+				p = hit + esc_len;
 				m.indent = 0;
 				while (p < e && is_blank(*p))
 					p++;

@@ -58,13 +58,14 @@ struct phys {
  * Every strbuf of struct dmesg, for its life cycle (dmesg.c): X(name) for
  * each.  A new buffer is added here too.
  */
-#define DMESG_BUFFERS(X)                                                  \
-	X(partial)                                                        \
-	X(qp)                                                             \
-	X(qp_raw)                                                         \
-	X(look)                                                           \
-	X(ln_line) X(ln_strip) X(clean) X(split) X(unwrap) X(text) X(raw) \
-		X(blank_raw) X(phrase) X(top) X(jv_msg)
+#define DMESG_BUFFERS(X)                                                    \
+	X(partial)                                                          \
+	X(qp)                                                               \
+	X(qp_raw)                                                           \
+	X(look)                                                             \
+	X(ln_line)                                                          \
+	X(ln_strip) X(clean) X(split) X(unwrap) X(text) X(raw) X(blank_raw) \
+		X(phrase) X(top) X(jv_msg)
 
 struct dmesg {
 	dmesg_line_fn fn;
@@ -208,7 +209,9 @@ enum journal_line {
 	JL_FLUSH, /* the held MESSAGE is decided: read it, then this line again */
 };
 
-enum prefix_kind { PFX_NONE, PFX_SYSLOG, PFX_KMSG };
+/* a transport's escape for a newline (step 5): "#012", "\\x0a", or '\n' kept
+ * in a journal record's decoded MESSAGE */
+enum prefix_kind { PFX_NONE, PFX_SYSLOG, PFX_KMSG, PFX_JOURNAL };
 
 /*
  * Where a transport (a KERN_CONT fragment flushed as its own record, a mail
@@ -241,7 +244,7 @@ extern const char *const dmesg_prefix_wdays[7];
 
 /* dmesg_sanitize.c */
 const char *dmesg_sanitize(struct dmesg *d, const char *s, size_t *lenp,
-			   bool clean);
+			   bool clean, bool newlines);
 size_t dmesg_sanitize_columns(const char *s, size_t len);
 
 /* dmesg_prefix.c */

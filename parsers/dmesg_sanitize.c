@@ -46,9 +46,13 @@ static size_t ansi_escape_len(const unsigned char *u, size_t len)
 	return 2;
 }
 
-/* Step 2: copy s into d->clean, sanitised; returns the clean text. */
+/*
+ * Step 2: copy s into d->clean, sanitised; returns the clean text.  With
+ * newlines, a '\n' inside s stays one (a journal record's MESSAGE may hold
+ * several lines: dmesg_process() splits it), else it is a blank.
+ */
 const char *dmesg_sanitize(struct dmesg *d, const char *s, size_t *lenp,
-			   bool clean)
+			   bool clean, bool newlines)
 {
 	size_t len = *lenp, i;
 	const unsigned char *u = (const unsigned char *)s;
@@ -92,6 +96,10 @@ const char *dmesg_sanitize(struct dmesg *d, const char *s, size_t *lenp,
 		}
 		if (c == 0)
 			continue;
+		if (c == '\n' && newlines) {
+			strbuf_addch(&d->clean, '\n');
+			continue;
+		}
 		if (c == 0x1b) {
 			/* a terminal escape (dmesg --color, a CI console's
 			 * colours) is no text: dropped whole */

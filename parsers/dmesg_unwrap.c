@@ -49,7 +49,9 @@ static const char *json_string(struct dmesg *d, const char *q, const char *e)
 		if (++q >= e)
 			return NULL;
 		switch (*q) {
-		case 'n':
+		case 'n': /* a journal MESSAGE's lines: see dmesg_sanitize() */
+			strbuf_addch(&d->unwrap, '\n');
+			break;
 		case 'r':
 		case 't':
 			strbuf_addch(&d->unwrap, *q == 't' ? '\t' : ' ');
@@ -270,7 +272,7 @@ void dmesg_unwrap_ci(struct dmesg *d, const char **pp, const char **ep)
 	if (*p == '-' && unwrap_lava(d, p, e)) {
 		size_t len = d->unwrap.len;
 
-		p = dmesg_sanitize(d, d->unwrap.buf, &len, false);
+		p = dmesg_sanitize(d, d->unwrap.buf, &len, false, false);
 		e = p + len;
 	}
 	if (is_digit(*p) && (n = dmesg_prefix_match_iso(p, e, false)) &&

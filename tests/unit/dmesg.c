@@ -155,6 +155,31 @@ static void dmesg__journal_json(void **state)
 		   "{\"note\":\"\\\"MESSAGE\\\": \\\"x\\\"\"}");
 }
 
+/*
+ * A journal record's MESSAGE with "\n" in it (a printk of several lines
+ * that journald kept as one record) is that many lines of the kernel's.
+ */
+static void dmesg__journal_json_lines(void **state)
+{
+	struct got g;
+	const char *s =
+		"{\"_TRANSPORT\":\"kernel\",\"MESSAGE\":\"stack backtrace:\\n"
+		"CPU: 0 PID: 1 Comm: init Not tainted 6.1.0 #1\\n"
+		"Call Trace:\"}\n"
+		"{\"_TRANSPORT\":\"kernel\",\"MESSAGE\":[97,10,98]}\n";
+
+	run(&g, s, strlen(s), 0);
+	assert_int_equal(g.n, 5);
+	assert_string_equal(g.text[0], "stack backtrace:");
+	assert_string_equal(g.text[1],
+			    "CPU: 0 PID: 1 Comm: init Not tainted 6.1.0 #1");
+	assert_string_equal(g.text[2], "Call Trace:");
+	assert_int_equal(g.first[2], 1);
+	assert_string_equal(g.text[3], "a");
+	assert_string_equal(g.text[4], "b");
+	release(&g);
+}
+
 static void dmesg__journal_verbose(void **state)
 {
 	struct got g;
@@ -701,6 +726,7 @@ int main(void)
 		cmocka_unit_test(dmesg__dmesg_x),
 		cmocka_unit_test(dmesg__journal_and_syslog),
 		cmocka_unit_test(dmesg__journal_json),
+		cmocka_unit_test(dmesg__journal_json_lines),
 		cmocka_unit_test(dmesg__journal_verbose),
 		cmocka_unit_test(
 			dmesg__journal_verbose_transport_after_message),
