@@ -47,6 +47,21 @@ static size_t ansi_escape_len(const unsigned char *u, size_t len)
 }
 
 /*
+ * The length of an 8-bit CSI colour at u (u[0] is 0x9b, C1's one-byte "ESC
+ * ["): "\x9b1;33m"; 0 when it is none, so that a stray 0x9b of a text that
+ * is not UTF-8 stays a byte of it.
+ */
+static size_t csi8_colour_len(const unsigned char *u, size_t len)
+{
+	size_t i = 1;
+
+	while (i < len &&
+	       ((u[i] >= '0' && u[i] <= '9') || u[i] == ';' || u[i] == ':'))
+		i++;
+	return i < len && u[i] == 'm' ? i + 1 : 0;
+}
+
+/*
  * Step 2: copy s into d->clean, sanitised; returns the clean text.  With
  * newlines, a '\n' inside s stays one (a journal record's MESSAGE may hold
  * several lines: dmesg_process() splits it), else it is a blank.
@@ -104,6 +119,10 @@ const char *dmesg_sanitize(struct dmesg *d, const char *s, size_t *lenp,
 			/* a terminal escape (dmesg --color, a CI console's
 			 * colours) is no text: dropped whole */
 			i += ansi_escape_len(u + i, len - i) - 1;
+			continue;
+		}
+		if (c == 0x9b && (n = csi8_colour_len(u + i, len - i))) {
+			i += n - 1;
 			continue;
 		}
 		if (c < 0x20) {

@@ -318,6 +318,17 @@ static void dmesg__bytes_are_cleaned(void **state)
 	assert_string_equal(g.text[0], "a?bc d");
 	release(&g);
 	expect_one("[ 1.0] serial^M\n", "serial");
+	/* the 8-bit CSI (C1 0x9b, "ESC [" in one byte) colours too; a stray
+	 * 0x9b that starts no colour is a byte that is not UTF-8 */
+	expect_one("\x9b"
+		   "32m[    1.000000]\x9b"
+		   "0m \x9b"
+		   "1;31mWARNING: x\x9b"
+		   "0m\n",
+		   "WARNING: x");
+	expect_one("[ 1.0] a\x9b"
+		   "b\n",
+		   "a?b");
 }
 
 static void dmesg__record_continuation(void **state)
