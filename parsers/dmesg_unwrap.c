@@ -79,21 +79,69 @@ static const char *json_string(struct dmesg *d, const char *q, const char *e)
 }
 
 /*
- * A LAVA job log line, '- {"dt": "...", "lvl": "target", "msg": "..."}':
- * decode its "msg" string (JSON escapes) into d->unwrap.  Returns false
- * for any other line, or a msg that is no string (results, lists).
+ * Decode the YAML single-quoted scalar whose body starts at q (after its
+ * opening quote, '' is a quote) into d->unwrap; returns the closing quote,
+ * or NULL when there is none.
+ */
+static const char *yaml_single(struct dmesg *d, const char *q, const char *e)
+{
+	strbuf_reset(&d->unwrap);
+	for (; q < e; q++) {
+		if (*q == '\'') {
+			if (q + 1 < e && q[1] == '\'')
+				q++;
+			else
+				return q;
+		}
+		strbuf_addch(&d->unwrap, *q);
+	}
+	return NULL;
+}
+
+/*
+ * A LAVA job log line, '- {"dt": "...", "lvl": "target", "msg": "..."}'
+ * as LAVA writes it, or as a YAML dumper may (keys bare or quoted, the msg
+ * single-quoted or plain: "- {dt: 2026-12-07T10:00:11, lvl: target, msg:
+ * '[  1.0] x'}"): decode its "msg", the last key, into d->unwrap.  Returns
+ * false for any other line, or a msg that is no string (results, lists).
  */
 static bool unwrap_lava(struct dmesg *d, const char *p, const char *e)
 {
-	static const char key[] = "\"msg\": \"";
-	const char *m;
+	const char *q = p + 3, *v;
 
-	if (e - p < 16 || memcmp(p, "- {\"dt\": \"", 10) || e[-1] != '}' ||
-	    e[-2] != '"')
+	if (e - p < 16 || memcmp(p, "- {", 3) || e[-1] != '}')
 		return false;
-	m = memmem(p, (size_t)(e - p), key, sizeof(key) - 1);
-	/* the string ends at the '"' before '}': no other key follows */
-	return m && json_string(d, m + sizeof(key) - 1, e) == e - 2;
+	if (*q == '"' || *q == '\'')
+		q++;
+	if (memcmp(q, "dt", 2) || (q[2] != ':' && q[2] != q[-1]))
+		return false;
+	for (q = p + 3; (q = memmem(q, (size_t)(e - q), "msg", 3)); q += 3) {
+		char open = q[-1];
+
+		v = q + 3;
+		if ((open == '"' || open == '\'') && *v == open &&
+		    (q[-2] == ' ' || q[-2] == '{'))
+			v++;
+		else if (open != ' ' && open != '{')
+			continue;
+		if (e - v >= 3 && v[0] == ':' && v[1] == ' ')
+			break;
+	}
+	if (!q)
+		return false;
+	v += 2;
+	/* the string ends at the quote before '}': no other key follows */
+	if (*v == '"')
+		return json_string(d, v + 1, e) == e - 2;
+	if (*v == '\'')
+		return yaml_single(d, v + 1, e) == e - 2;
+	if (*v == '[' || *v == '{' || v >= e - 1)
+		return false; /* a list or a map */
+	strbuf_reset(&d->unwrap);
+	strbuf_add(&d->unwrap, v, (size_t)(e - 1 - v));
+	while (d->unwrap.len && d->unwrap.buf[d->unwrap.len - 1] == ' ')
+		strbuf_setlen(&d->unwrap, d->unwrap.len - 1);
+	return true;
 }
 
 /*

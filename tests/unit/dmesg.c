@@ -331,6 +331,32 @@ static void dmesg__bytes_are_cleaned(void **state)
 		   "a?b");
 }
 
+/*
+ * A LAVA job log's YAML, as LAVA writes it (JSON strings) and as a YAML
+ * dumper may (bare keys, the msg single-quoted or plain); a msg that is
+ * a list or a map is no line of the console.
+ */
+static void dmesg__lava_yaml(void **state)
+{
+	expect_one(
+		"- {\"dt\": \"2026-12-07T10:00:11.000000\", \"lvl\": "
+		"\"target\", \"msg\": \"[  112.000000] WARNING: \\\"x\\\"\"}\n",
+		"WARNING: \"x\"");
+	expect_one("- {dt: 2026-12-07T10:00:11.000000, lvl: target, msg: "
+		   "'[  112.000000] it''s WARNING: x'}\n",
+		   "it's WARNING: x");
+	expect_one("- {'dt': '2026-12-07T10:00:11.000000', 'lvl': 'target', "
+		   "'msg': '<4>[  112.000000] WARNING: x'}\n",
+		   "WARNING: x");
+	expect_one("- {dt: 2026-12-07T10:00:11.000000, lvl: target, msg: "
+		   "WARNING: x}\n",
+		   "WARNING: x");
+	expect_one("- {dt: 2026-12-07T10:00:11.000000, lvl: results, msg: "
+		   "{case: boot, result: pass}}\n",
+		   "- {dt: 2026-12-07T10:00:11.000000, lvl: results, msg: "
+		   "{case: boot, result: pass}}");
+}
+
 static void dmesg__record_continuation(void **state)
 {
 	struct got g;
@@ -746,6 +772,7 @@ int main(void)
 		cmocka_unit_test(dmesg__quoting),
 		cmocka_unit_test(dmesg__quoted_printable),
 		cmocka_unit_test(dmesg__bytes_are_cleaned),
+		cmocka_unit_test(dmesg__lava_yaml),
 		cmocka_unit_test(dmesg__record_continuation),
 		cmocka_unit_test(dmesg__mail_wraps),
 		cmocka_unit_test(dmesg__plain_log_lines_are_not_glued),
