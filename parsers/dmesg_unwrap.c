@@ -9,25 +9,7 @@
 #include <string.h>
 
 #include "parsers/strbuf.h"
-
-/* Append the UTF-8 of code point c (a surrogate or NUL: '?', nothing). */
-static void add_utf8(struct strbuf *sb, unsigned long c)
-{
-	if (!c)
-		return;
-	if (c < 0x80) {
-		strbuf_addch(sb, (char)c);
-	} else if (c < 0x800) {
-		strbuf_addch(sb, (char)(0xc0 | (c >> 6)));
-		strbuf_addch(sb, (char)(0x80 | (c & 0x3f)));
-	} else if (c >= 0xd800 && c < 0xe000) {
-		strbuf_addch(sb, '?');
-	} else {
-		strbuf_addch(sb, (char)(0xe0 | (c >> 12)));
-		strbuf_addch(sb, (char)(0x80 | ((c >> 6) & 0x3f)));
-		strbuf_addch(sb, (char)(0x80 | (c & 0x3f)));
-	}
-}
+#include "parsers/utf8.h"
 
 /*
  * Decode the JSON string whose body starts at q (after its opening quote)
@@ -67,7 +49,8 @@ static const char *json_string(struct dmesg *d, const char *q, const char *e)
 			c = strtoul(hex, &x, 16);
 			if (x != hex + 4)
 				return NULL;
-			add_utf8(&d->unwrap, c);
+			if (c) /* NUL: nothing */
+				utf8_add(&d->unwrap, c);
 			q += 4;
 			break;
 		default: /* \" \\ \/ */

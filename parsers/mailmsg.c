@@ -173,16 +173,7 @@ static void to_utf8(struct strbuf *out, const char *s, size_t n,
 		unsigned char c = (unsigned char)s[i];
 
 		u = c >= 0x80 && c < 0xa0 ? cp1252_high(c) : c;
-		if (u < 0x80) {
-			strbuf_addch(out, (int)u);
-		} else if (u < 0x800) {
-			strbuf_addch(out, (int)(0xc0 | (u >> 6)));
-			strbuf_addch(out, (int)(0x80 | (u & 0x3f)));
-		} else {
-			strbuf_addch(out, (int)(0xe0 | (u >> 12)));
-			strbuf_addch(out, (int)(0x80 | ((u >> 6) & 0x3f)));
-			strbuf_addch(out, (int)(0x80 | (u & 0x3f)));
-		}
+		utf8_add(out, u);
 	}
 }
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
-/* utf8: well-formed UTF-8 sequences, and '?' for every byte outside one. */
+/* utf8: well-formed UTF-8 sequences, '?' for every byte outside one, and
+ * the encoder of a code point. */
 #include "parsers/utf8.h"
 
 size_t utf8_seq_len(const unsigned char *u, size_t n)

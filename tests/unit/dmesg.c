@@ -144,6 +144,10 @@ static void dmesg__journal_json(void **state)
 		"{ \"__CURSOR\" : \"s=1;i=2\", \"MESSAGE\" : \"a\\tb \\\"q\\\" "
 		"\\u00fc\", \"SYSLOG_IDENTIFIER\" : \"kernel\" }\n",
 		"a b \"q\" \xc3\xbc"); /* a tab: a blank (step 2) */
+	/* utf8_add(): three bytes; a lone surrogate is '?', a NUL nothing */
+	expect_one("{\"_TRANSPORT\":\"kernel\",\"MESSAGE\":\"\\u20ac "
+		   "\\ud800\\u0000!\"}\n",
+		   "\xe2\x82\xac ?!");
 	/* text that is not UTF-8: journald writes the bytes as an array */
 	expect_one("{\"_TRANSPORT\":\"kernel\",\"MESSAGE\":[103,115,116,45,"
 		   "112,108,252]}\n",
