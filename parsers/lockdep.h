@@ -47,6 +47,7 @@ struct lockdep_frame {
 	const char *module; /* "coretemp" or NULL */
 	const char *file; /* "kernel/cpu.c:123" when decoded, or NULL */
 	bool unreliable; /* printed with "? " */
+	bool inlined; /* printed with "[inline]": inlined into the next frame */
 };
 
 struct lockdep_stack {

@@ -114,6 +114,7 @@ int lockdep_frame_parse(struct lockdep_frame *f, const char *line,
 		if (*p == '[' && !starts(p, "[<")) {
 			q = p + 1;
 			if (starts(q, "inline]")) {
+				f->inlined = true;
 				evidence = true;
 				p = q + 7;
 				continue;

@@ -559,25 +559,14 @@ static bool frame_skipped(const struct lockdep_frame *f, enum lockdep_kind k,
  * Is frame i of st a header's static inline that syzbot's symbolizer
  * printed on its own line ("inode_lock include/linux/fs.h:802 [inline]"
  * before "hfsplus_file_truncate+0x2b1/0xbd0 fs/hfsplus/extents.c:595")?
- * Its caller is the code that took the lock, and the culprit.  Such a
- * frame has one location, under include/, and no offset, and the first
- * frame after it that is not one has an offset: in a stack decoded
- * without offsets (decode_stacktrace.sh's "sym (file:line)") no frame
- * tells an inline from a function of its own.
+ * Its caller is the code that took the lock, and the culprit.  The frame
+ * says it was inlined ("[inline]"), and its location is under include/.
  */
 static bool header_inline(const struct lockdep_stack *st, size_t i)
 {
-	size_t j;
+	const struct lockdep_frame *f = &st->frames[i];
 
-	for (j = i; j < st->n; j++) {
-		const struct lockdep_frame *f = &st->frames[j];
-
-		if (!(f->file && !f->offset &&
-		      !strncmp(f->file, "include/", 8) &&
-		      !strchr(f->file, ' ')))
-			return j > i && f->offset != NULL;
-	}
-	return false;
+	return f->inlined && f->file && !strncmp(f->file, "include/", 8);
 }
 
 static const struct lockdep_frame *first_frame(const struct lockdep_stack *st,

@@ -485,6 +485,40 @@ static void lockdep__rcu_message(void **state)
 /* An at: site's [module] tag is kept with its function, and a culprit
  * taken from the site carries it: it tells functions of one name apart
  * (dm_suspend of dm_mod, not amdgpu_dm's). */
+/*
+ * A header's inline wrapper ("[inline]" under include/) is passed for the
+ * code that called it, even when that code was inlined too (no offset on
+ * it: "ext4_xattr_inode_create fs/ext4/xattr.c:1423 [inline]"); the frame
+ * says it was inlined, nothing is guessed from the offsets around it.
+ */
+static void lockdep__header_inline_is_the_frames_own(void **state)
+{
+	static const char s[] =
+		"=============================\n"
+		"WARNING: suspicious RCU usage\n"
+		"6.1.0-syzkaller #0 Not tainted\n"
+		"-----------------------------\n"
+		"include/linux/fs.h:792 suspicious rcu_dereference_check() usage!\n"
+		"other info that might help us debug this:\n"
+		"rcu_scheduler_active = 2, debug_locks = 1\n"
+		"no locks held by syz-executor/5053.\n"
+		"stack backtrace:\n"
+		"Call Trace:\n"
+		" <TASK>\n"
+		" __dump_stack lib/dump_stack.c:88 [inline]\n"
+		" dump_stack_lvl+0x1b1/0x290 lib/dump_stack.c:106\n"
+		" lockdep_rcu_suspicious+0x220/0x340 kernel/locking/lockdep.c:6711\n"
+		" inode_lock include/linux/fs.h:792 [inline]\n"
+		" ext4_xattr_inode_create fs/ext4/xattr.c:1423 [inline]\n"
+		" ext4_xattr_inode_lookup_create+0x25b/0x4a1 fs/ext4/xattr.c:1538\n"
+		" </TASK>\n";
+	struct res res;
+
+	parse(&res, s);
+	assert_int_equal(res.n, 1);
+	assert_string_equal(res.r[0].culprit, "ext4_xattr_inode_create");
+}
+
 static void lockdep__site_keeps_its_module(void **state)
 {
 	static const char s[] =
@@ -908,6 +942,7 @@ int main(void)
 		cmocka_unit_test(lockdep__other_tasks_lines_end_a_report),
 		cmocka_unit_test(lockdep__frames),
 		cmocka_unit_test(lockdep__site_keeps_its_module),
+		cmocka_unit_test(lockdep__header_inline_is_the_frames_own),
 		cmocka_unit_test(lockdep__hung_task_dump_with_dropped_records),
 		cmocka_unit_test(signature__class_normalize),
 		cmocka_unit_test(signature__symbol_base),
