@@ -266,21 +266,23 @@ size_t dmesg_prefix_match_syslog(const char *p, const char *e)
 /*
  * journalctl -o short-monotonic's "host kernel:" after the "[ 1.234567]"
  * stamp: one host-name token, then the kernel tag.  Returns its length or 0.
+ * The fast path asks this of every console line: the word after the first
+ * blank is looked at first, since it is almost never "kernel".
  */
 size_t dmesg_prefix_match_host_tag(const char *p, const char *e)
 {
-	const char *q = p;
+	const char *sp = memchr(p, ' ', (size_t)(e - p)), *q;
 	size_t tag;
 
-	while (q < e && (is_digit(*q) || (*q >= 'a' && *q <= 'z') ||
-			 (*q >= 'A' && *q <= 'Z') || *q == '-' || *q == '.' ||
-			 *q == '_'))
-		q++;
-	if (q == p || q >= e || *q != ' ')
+	if (!sp || sp == p || e - sp < 8 || memcmp(sp + 1, "kernel", 6))
 		return 0;
-	q++;
-	tag = dmesg_prefix_match_kernel_tag(q, e);
-	return tag ? (size_t)(q + tag - p) : 0;
+	for (q = p; q < sp; q++)
+		if (!(is_digit(*q) || (*q >= 'a' && *q <= 'z') ||
+		      (*q >= 'A' && *q <= 'Z') || *q == '-' || *q == '.' ||
+		      *q == '_'))
+			return 0;
+	tag = dmesg_prefix_match_kernel_tag(sp + 1, e);
+	return tag ? (size_t)(sp + 1 + tag - p) : 0;
 }
 
 /* dmesg -x "kern  :warn  : "; returns length or 0. */
