@@ -198,7 +198,9 @@ int dmesg_process(struct dmesg *d, const char *s, size_t len,
 		json = true;
 		e = p + n;
 		m.prefixed = true;
-	} else if (p < e && (*p == ' ' || (*p >= 'A' && *p <= 'Z') || d->jv)) {
+	} else if ((p < e &&
+		    (*p == ' ' || (*p >= 'A' && *p <= 'Z') || *p == '_')) ||
+		   d->jv) {
 		int j = dmesg_unwrap_journal_verbose(d, &p, e);
 
 		if (j == JL_HOLD) {

@@ -58,14 +58,15 @@ struct phys {
  * Every strbuf of struct dmesg, for its life cycle (dmesg.c): X(name) for
  * each.  A new buffer is added here too.
  */
-#define DMESG_BUFFERS(X)                                                    \
-	X(partial)                                                          \
-	X(qp)                                                               \
-	X(qp_raw)                                                           \
-	X(look)                                                             \
-	X(ln_line)                                                          \
-	X(ln_strip) X(clean) X(split) X(unwrap) X(text) X(raw) X(blank_raw) \
-		X(phrase) X(top) X(jv_msg)
+#define DMESG_BUFFERS(X)                                                  \
+	X(partial)                                                        \
+	X(qp)                                                             \
+	X(qp_raw)                                                         \
+	X(look)                                                           \
+	X(ln_line)                                                        \
+	X(ln_strip)                                                       \
+	X(clean) X(split) X(unwrap) X(text) X(raw) X(blank_raw) X(phrase) \
+		X(top) X(jv_msg)
 
 struct dmesg {
 	dmesg_line_fn fn;
@@ -152,6 +153,7 @@ struct dmesg {
 	 * and a MESSAGE read before the record's _TRANSPORT (the physical
 	 * line as dmesg_process() was given it), held until it is known */
 	int jv;
+	bool jv_export; /* the record is -o export's: fields not indented */
 	bool jv_held, jv_clean, jv_flushing;
 	unsigned long jv_first, jv_last;
 	struct strbuf jv_msg;

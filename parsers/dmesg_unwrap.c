@@ -220,12 +220,32 @@ bool dmesg_unwrap_journal_json(struct dmesg *d, const char *p, const char *e)
  * while the record's transport is not known is held (JL_HOLD) until it is:
  * the kernel's is read then (JL_FLUSH), another service's is dropped, and
  * one of a record that ends naming none is read as the kernel's.
+ * journalctl -o export is read alike: a record starts at its
+ * "__CURSOR=s=..." field, and its fields are not indented (a field that
+ * export writes in binary, a MESSAGE with a newline, is not read).
  */
 int dmesg_unwrap_journal_verbose(struct dmesg *d, const char **pp,
 				 const char *e)
 {
 	const char *p = *pp, *q;
+	long in; /* the fields' indent: 4, or 0 in -o export */
 
+	if (p == e) { /* the blank line after an export record ends it */
+		if (!d->jv || !d->jv_export)
+			return JL_NONE;
+		if (d->jv_held)
+			return JL_FLUSH;
+		d->jv = JR_NONE;
+		return JL_FIELD;
+	}
+	if (e - p > 11 && !memcmp(p, "__CURSOR=s=", 11)) {
+		/* -o export: a record is its fields, the cursor first */
+		if (d->jv_held)
+			return JL_FLUSH;
+		d->jv = JR_UNKNOWN;
+		d->jv_export = true;
+		return JL_FIELD;
+	}
 	if (e - p > 30 && *p >= 'A' && *p <= 'Z' && p[3] == ' ' &&
 	    dmesg_prefix_is_word3(p, e, dmesg_prefix_wdays, 7) &&
 	    dmesg_prefix_match_iso(p + 4, e, true) &&
@@ -234,18 +254,21 @@ int dmesg_unwrap_journal_verbose(struct dmesg *d, const char **pp,
 		if (d->jv_held)
 			return JL_FLUSH; /* the record before named no transport */
 		d->jv = JR_UNKNOWN;
+		d->jv_export = false;
 		return JL_FIELD;
 	}
 	if (d->jv == JR_NONE)
 		return JL_NONE;
-	if (e - p > 5 && !memcmp(p, "    ", 4) &&
-	    ((p[4] >= 'A' && p[4] <= 'Z') || p[4] == '_')) {
-		for (q = p + 4; q < e && ((*q >= 'A' && *q <= 'Z') ||
-					  is_digit(*q) || *q == '_');
+	in = d->jv_export ? 0 : 4;
+	if (e - p > in + 1 && !memcmp(p, "    ", (size_t)in) &&
+	    ((p[in] >= 'A' && p[in] <= 'Z') || p[in] == '_')) {
+		for (q = p + in; q < e && ((*q >= 'A' && *q <= 'Z') ||
+					   is_digit(*q) || *q == '_');
 		     q++)
 			;
 		if (q < e && *q == '=') {
-			if (q - p == 14 && !memcmp(p + 4, "_TRANSPORT", 10)) {
+			if (q - p == in + 10 &&
+			    !memcmp(p + in, "_TRANSPORT", 10)) {
 				d->jv = e - q == 7 && !memcmp(q + 1, "kernel",
 							      6) ?
 						JR_KERNEL :
@@ -254,7 +277,7 @@ int dmesg_unwrap_journal_verbose(struct dmesg *d, const char **pp,
 					return JL_FLUSH;
 				d->jv_held = false;
 			}
-			if (q - p == 11 && !memcmp(p + 4, "MESSAGE", 7)) {
+			if (q - p == in + 7 && !memcmp(p + in, "MESSAGE", 7)) {
 				if (d->jv == JR_KERNEL || d->jv_flushing) {
 					*pp = q + 1;
 					return JL_MESSAGE;

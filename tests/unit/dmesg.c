@@ -246,6 +246,34 @@ static void dmesg__journal_verbose_transport_after_message(void **state)
 	release(&g);
 }
 
+/*
+ * journalctl -o export: records of unindented fields, the cursor first, a
+ * blank line after each; read as -o verbose is.
+ */
+static void dmesg__journal_export(void **state)
+{
+	struct got g;
+	const char *s = "__CURSOR=s=3f2a;i=4d2;b=5c2e;m=75bc;t=60b2;x=9a1b\n"
+			"__REALTIME_TIMESTAMP=1765101601500007\n"
+			"_TRANSPORT=kernel\n"
+			"PRIORITY=4\n"
+			"MESSAGE= #0: (&x->lock){+.+.}, at: f+0x1/0x2\n"
+			"_BOOT_ID=5c2e8f0a\n"
+			"\n"
+			"__CURSOR=s=3f2a;i=4d3;b=5c2e;m=75bd;t=60b3;x=9a1c\n"
+			"MESSAGE=WARNING: not the kernel's\n"
+			"_TRANSPORT=stdout\n"
+			"\n"
+			"after the records\n";
+
+	run(&g, s, strlen(s), 0);
+	assert_int_equal(g.n, 2);
+	assert_string_equal(g.text[0], "#0: (&x->lock){+.+.}, at: f+0x1/0x2");
+	assert_int_equal(g.first[0], 5);
+	assert_string_equal(g.text[1], "after the records");
+	release(&g);
+}
+
 static void dmesg__syslog_012_escape(void **state)
 {
 	struct got g;
@@ -771,6 +799,7 @@ int main(void)
 		cmocka_unit_test(dmesg__journal_verbose),
 		cmocka_unit_test(
 			dmesg__journal_verbose_transport_after_message),
+		cmocka_unit_test(dmesg__journal_export),
 		cmocka_unit_test(dmesg__syslog_012_escape),
 		cmocka_unit_test(dmesg__kmsg_records),
 		cmocka_unit_test(dmesg__quoting),
