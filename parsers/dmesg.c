@@ -198,8 +198,8 @@ int dmesg_process(struct dmesg *d, const char *s, size_t len,
 		json = true;
 		e = p + n;
 		m.prefixed = true;
-	} else if ((p < e &&
-		    (*p == ' ' || (*p >= 'A' && *p <= 'Z') || *p == '_')) ||
+	} else if ((p < e && (*p == ' ' || (*p >= 'A' && *p <= 'Z') ||
+			      *p == '_' || *p == '{')) ||
 		   d->jv) {
 		int j = dmesg_unwrap_journal_verbose(d, &p, e);
 
@@ -220,7 +220,14 @@ int dmesg_process(struct dmesg *d, const char *s, size_t len,
 		}
 		if (j == JL_FIELD)
 			return 0;
-		if (j == JL_MESSAGE)
+		if (j == JL_DECODED) { /* as a -o json record's */
+			size_t n = d->unwrap.len;
+
+			p = dmesg_sanitize(d, d->unwrap.buf, &n, false, true);
+			e = p + n;
+			json = true;
+		}
+		if (j == JL_MESSAGE || j == JL_DECODED)
 			m.prefixed = true;
 		else if (p < e)
 			dmesg_unwrap_ci(d, &p, &e);

@@ -58,15 +58,16 @@ struct phys {
  * Every strbuf of struct dmesg, for its life cycle (dmesg.c): X(name) for
  * each.  A new buffer is added here too.
  */
-#define DMESG_BUFFERS(X)                                                  \
-	X(partial)                                                        \
-	X(qp)                                                             \
-	X(qp_raw)                                                         \
-	X(look)                                                           \
-	X(ln_line)                                                        \
-	X(ln_strip)                                                       \
-	X(clean) X(split) X(unwrap) X(text) X(raw) X(blank_raw) X(phrase) \
-		X(top) X(jv_msg)
+#define DMESG_BUFFERS(X) \
+	X(partial)       \
+	X(qp)            \
+	X(qp_raw)        \
+	X(look)          \
+	X(ln_line)       \
+	X(ln_strip)      \
+	X(clean)         \
+	X(split)         \
+	X(unwrap) X(text) X(raw) X(blank_raw) X(phrase) X(top) X(jv_msg)
 
 struct dmesg {
 	dmesg_line_fn fn;
@@ -153,7 +154,7 @@ struct dmesg {
 	 * and a MESSAGE read before the record's _TRANSPORT (the physical
 	 * line as dmesg_process() was given it), held until it is known */
 	int jv;
-	bool jv_export; /* the record is -o export's: fields not indented */
+	int jv_form; /* enum journal_form */
 	bool jv_held, jv_clean, jv_flushing;
 	unsigned long jv_first, jv_last;
 	struct strbuf jv_msg;
@@ -202,11 +203,15 @@ enum journal_record {
 	JR_KERNEL, /* in the kernel's */
 };
 
+/* The record's form: -o verbose, -o export, -o json-pretty */
+enum journal_form { JF_VERBOSE, JF_EXPORT, JF_PRETTY };
+
 /* What dmesg_unwrap_journal_verbose() made of a line. */
 enum journal_line {
 	JL_NONE, /* no line of a record (it ends the record) */
 	JL_FIELD, /* a header or a field: no line of the log */
 	JL_MESSAGE, /* the kernel's MESSAGE: *pp is its text */
+	JL_DECODED, /* the kernel's MESSAGE, decoded into d->unwrap */
 	JL_HOLD, /* a MESSAGE before its record's _TRANSPORT: hold the line */
 	JL_FLUSH, /* the held MESSAGE is decided: read it, then this line again */
 };

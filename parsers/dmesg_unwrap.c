@@ -169,6 +169,31 @@ static bool json_is(const char *p, const char *e, const char *key,
 }
 
 /*
+ * Decode a journal record's MESSAGE value at v into d->unwrap: a JSON string,
+ * or the array of bytes journald writes for text that is not UTF-8.
+ */
+static bool json_message(struct dmesg *d, const char *v, const char *e)
+{
+	if (*v == '"')
+		return json_string(d, v + 1, e) != NULL;
+	if (*v != '[')
+		return false;
+	strbuf_reset(&d->unwrap);
+	for (v++; v < e && *v != ']';) {
+		char *x;
+		unsigned long c = strtoul(v, &x, 10);
+
+		if (x == v || c > 255)
+			return false;
+		strbuf_addch(&d->unwrap, (char)c);
+		v = x;
+		while (v < e && (is_blank(*v) || *v == ','))
+			v++;
+	}
+	return v < e;
+}
+
+/*
  * A journalctl -o json (or json-sse, export as JSON) record of the kernel,
  * '{"__CURSOR": ..., "_TRANSPORT": "kernel", ..., "MESSAGE": "..."}': its
  * MESSAGE decoded into d->unwrap (a string, or the array of bytes journald
@@ -190,23 +215,59 @@ bool dmesg_unwrap_journal_json(struct dmesg *d, const char *p, const char *e)
 		    !json_is(p, e, "\"_TRANSPORT\"", "kernel") :
 		    !json_is(p, e, "\"SYSLOG_IDENTIFIER\"", "kernel"))
 		return false;
-	if (*v == '"')
-		return json_string(d, v + 1, e) != NULL;
-	if (*v != '[')
-		return false;
-	strbuf_reset(&d->unwrap);
-	for (v++; v < e && *v != ']';) {
-		char *x;
-		unsigned long c = strtoul(v, &x, 10);
+	return json_message(d, v, e);
+}
 
-		if (x == v || c > 255)
-			return false;
-		strbuf_addch(&d->unwrap, (char)c);
-		v = x;
-		while (v < e && (is_blank(*v) || *v == ','))
-			v++;
+/*
+ * The field that a line of a record of the form is ("    KEY=value",
+ * "KEY=value", "\t\"KEY\" : value,"): its name in [*np, *ne) and its
+ * value at the return, or NULL when the line is no field.
+ */
+static const char *journal_field(int form, const char *p, const char *e,
+				 const char **np, const char **ne)
+{
+	const char *q;
+
+	if (form == JF_PRETTY) {
+		while (p < e && is_blank(*p))
+			p++;
+		if (p >= e || *p != '"')
+			return NULL;
+		p++;
+	} else if (form == JF_VERBOSE) {
+		if (e - p < 4 || memcmp(p, "    ", 4))
+			return NULL;
+		p += 4;
 	}
-	return v < e;
+	if (p >= e || !((*p >= 'A' && *p <= 'Z') || *p == '_'))
+		return NULL;
+	for (q = p;
+	     q < e && ((*q >= 'A' && *q <= 'Z') || is_digit(*q) || *q == '_');
+	     q++)
+		;
+	*np = p;
+	*ne = q;
+	if (form != JF_PRETTY)
+		return q < e && *q == '=' ? q + 1 : NULL;
+	if (q >= e || *q != '"')
+		return NULL;
+	for (q++; q < e && is_blank(*q); q++)
+		;
+	if (q >= e || *q != ':')
+		return NULL;
+	for (q++; q < e && is_blank(*q); q++)
+		;
+	return q < e ? q : NULL;
+}
+
+/* A record of the form starts here (its header, cursor or '{'). */
+static int journal_record(struct dmesg *d, int form)
+{
+	if (d->jv_held)
+		return JL_FLUSH; /* the record before named no transport */
+	d->jv = JR_UNKNOWN;
+	d->jv_form = form;
+	return JL_FIELD;
 }
 
 /*
@@ -214,84 +275,81 @@ bool dmesg_unwrap_journal_json(struct dmesg *d, const char *p, const char *e)
  * 10:00:01.500007 UTC [s=...;i=...;b=...;m=...;t=...;x=...]") and its
  * fields, one a line, indented by 4 ("    MESSAGE=text"), in the order
  * journald stored them: a service's MESSAGE may come before its
- * _TRANSPORT.  Returns JL_MESSAGE for the kernel's MESSAGE field (*pp moved
- * to its text), JL_FIELD for a header or another field (no line of the
- * log), JL_NONE for any other line (it ends the record).  A MESSAGE read
- * while the record's transport is not known is held (JL_HOLD) until it is:
- * the kernel's is read then (JL_FLUSH), another service's is dropped, and
- * one of a record that ends naming none is read as the kernel's.
- * journalctl -o export is read alike: a record starts at its
- * "__CURSOR=s=..." field, and its fields are not indented (a field that
- * export writes in binary, a MESSAGE with a newline, is not read).
+ * _TRANSPORT.  -o export is read alike: a record starts at its
+ * "__CURSOR=s=..." field, its fields are not indented and a blank line
+ * ends it (a field export writes in binary, a MESSAGE with a newline, is
+ * not read); and -o json-pretty: a record is '{' alone, its fields
+ * '\t"KEY" : value,' and '}' (a MESSAGE written as an array of bytes, over
+ * many lines, is not read).  Returns JL_MESSAGE for the kernel's MESSAGE
+ * field (*pp moved to its text) or JL_DECODED (json-pretty: decoded into
+ * d->unwrap), JL_FIELD for a header or another field (no line of the log),
+ * JL_NONE for any other line (it ends the record).  A MESSAGE read while
+ * the record's transport is not known is held (JL_HOLD) until it is: the
+ * kernel's is read then (JL_FLUSH), another service's is dropped, and one
+ * of a record that ends naming none is read as the kernel's.
  */
 int dmesg_unwrap_journal_verbose(struct dmesg *d, const char **pp,
 				 const char *e)
 {
-	const char *p = *pp, *q;
-	long in; /* the fields' indent: 4, or 0 in -o export */
+	const char *p = *pp, *q, *v, *n, *ne;
 
 	if (p == e) { /* the blank line after an export record ends it */
-		if (!d->jv || !d->jv_export)
+		if (!d->jv || d->jv_form != JF_EXPORT)
 			return JL_NONE;
 		if (d->jv_held)
 			return JL_FLUSH;
 		d->jv = JR_NONE;
 		return JL_FIELD;
 	}
-	if (e - p > 11 && !memcmp(p, "__CURSOR=s=", 11)) {
-		/* -o export: a record is its fields, the cursor first */
-		if (d->jv_held)
-			return JL_FLUSH;
-		d->jv = JR_UNKNOWN;
-		d->jv_export = true;
-		return JL_FIELD;
-	}
+	if (e - p > 11 && !memcmp(p, "__CURSOR=s=", 11))
+		return journal_record(d, JF_EXPORT);
+	if (e - p == 1 && *p == '{')
+		return journal_record(d, JF_PRETTY);
 	if (e - p > 30 && *p >= 'A' && *p <= 'Z' && p[3] == ' ' &&
 	    dmesg_prefix_is_word3(p, e, dmesg_prefix_wdays, 7) &&
 	    dmesg_prefix_match_iso(p + 4, e, true) &&
 	    (q = memmem(p, (size_t)(e - p), " [s=", 4)) && e[-1] == ']' &&
-	    memmem(q, (size_t)(e - q), ";i=", 3)) {
-		if (d->jv_held)
-			return JL_FLUSH; /* the record before named no transport */
-		d->jv = JR_UNKNOWN;
-		d->jv_export = false;
-		return JL_FIELD;
-	}
+	    memmem(q, (size_t)(e - q), ";i=", 3))
+		return journal_record(d, JF_VERBOSE);
 	if (d->jv == JR_NONE)
 		return JL_NONE;
-	in = d->jv_export ? 0 : 4;
-	if (e - p > in + 1 && !memcmp(p, "    ", (size_t)in) &&
-	    ((p[in] >= 'A' && p[in] <= 'Z') || p[in] == '_')) {
-		for (q = p + in; q < e && ((*q >= 'A' && *q <= 'Z') ||
-					   is_digit(*q) || *q == '_');
-		     q++)
-			;
-		if (q < e && *q == '=') {
-			if (q - p == in + 10 &&
-			    !memcmp(p + in, "_TRANSPORT", 10)) {
-				d->jv = e - q == 7 && !memcmp(q + 1, "kernel",
-							      6) ?
-						JR_KERNEL :
-						JR_OTHER;
-				if (d->jv_held && d->jv == JR_KERNEL)
-					return JL_FLUSH;
-				d->jv_held = false;
-			}
-			if (q - p == in + 7 && !memcmp(p + in, "MESSAGE", 7)) {
-				if (d->jv == JR_KERNEL || d->jv_flushing) {
-					*pp = q + 1;
-					return JL_MESSAGE;
-				}
-				if (d->jv == JR_UNKNOWN)
-					return JL_HOLD;
-			}
-			return JL_FIELD;
-		}
+	if (d->jv_form == JF_PRETTY && e - p == 1 && *p == '}') {
+		if (d->jv_held)
+			return JL_FLUSH;
+		d->jv = JR_NONE;
+		return JL_FIELD;
 	}
-	if (d->jv_held)
-		return JL_FLUSH; /* the record ends naming no transport */
-	d->jv = JR_NONE;
-	return JL_NONE;
+	v = journal_field(d->jv_form, p, e, &n, &ne);
+	if (!v) {
+		if (d->jv_held)
+			return JL_FLUSH; /* the record ends naming no transport */
+		d->jv = JR_NONE;
+		return JL_NONE;
+	}
+	if (ne - n == 10 && !memcmp(n, "_TRANSPORT", 10)) {
+		bool kernel = d->jv_form == JF_PRETTY ?
+				      e - v >= 8 &&
+					      !memcmp(v, "\"kernel\"", 8) &&
+					      (e - v == 8 || v[8] == ',') :
+				      e - v == 6 && !memcmp(v, "kernel", 6);
+
+		d->jv = kernel ? JR_KERNEL : JR_OTHER;
+		if (d->jv_held && kernel)
+			return JL_FLUSH;
+		d->jv_held = false;
+	}
+	if (ne - n == 7 && !memcmp(n, "MESSAGE", 7)) {
+		if (d->jv == JR_KERNEL || d->jv_flushing) {
+			if (d->jv_form == JF_PRETTY)
+				return json_message(d, v, e) ? JL_DECODED :
+							       JL_FIELD;
+			*pp = v;
+			return JL_MESSAGE;
+		}
+		if (d->jv == JR_UNKNOWN)
+			return JL_HOLD;
+	}
+	return JL_FIELD;
 }
 
 /* Read the held MESSAGE line now, as the kernel's, with its line numbers. */

@@ -274,6 +274,35 @@ static void dmesg__journal_export(void **state)
 	release(&g);
 }
 
+/*
+ * journalctl -o json-pretty: a record over many lines, '{', a field a
+ * line (tab-indented, " : "), '}'; read as -o verbose is, its MESSAGE
+ * decoded from JSON.
+ */
+static void dmesg__journal_json_pretty(void **state)
+{
+	struct got g;
+	const char *s =
+		"{\n"
+		"\t\"__CURSOR\" : \"s=3f2a;i=4d2\",\n"
+		"\t\"_TRANSPORT\" : \"kernel\",\n"
+		"\t\"MESSAGE\" : \" #0: (&x->lock){+.+.}, at: f+0x1/0x2\",\n"
+		"\t\"_BOOT_ID\" : \"5c2e8f0a\"\n"
+		"}\n"
+		"{\n"
+		"\t\"MESSAGE\" : \"WARNING: not the kernel's\",\n"
+		"\t\"_TRANSPORT\" : \"stdout\"\n"
+		"}\n"
+		"after the records\n";
+
+	run(&g, s, strlen(s), 0);
+	assert_int_equal(g.n, 2);
+	assert_string_equal(g.text[0], "#0: (&x->lock){+.+.}, at: f+0x1/0x2");
+	assert_int_equal(g.first[0], 4);
+	assert_string_equal(g.text[1], "after the records");
+	release(&g);
+}
+
 static void dmesg__syslog_012_escape(void **state)
 {
 	struct got g;
@@ -800,6 +829,7 @@ int main(void)
 		cmocka_unit_test(
 			dmesg__journal_verbose_transport_after_message),
 		cmocka_unit_test(dmesg__journal_export),
+		cmocka_unit_test(dmesg__journal_json_pretty),
 		cmocka_unit_test(dmesg__syslog_012_escape),
 		cmocka_unit_test(dmesg__kmsg_records),
 		cmocka_unit_test(dmesg__quoting),
