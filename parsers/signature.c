@@ -555,18 +555,31 @@ static bool frame_skipped(const struct lockdep_frame *f, enum lockdep_kind k,
 	return false;
 }
 
+/* Is the location "dir/file.h:N" (or without its line) in a header? */
+static bool in_header(const char *file)
+{
+	const char *colon = strchr(file, ':');
+	size_t n = colon ? (size_t)(colon - file) : strlen(file);
+
+	return n > 2 && file[n - 2] == '.' && file[n - 1] == 'h';
+}
+
 /*
  * Is frame i of st a header's static inline that syzbot's symbolizer
  * printed on its own line ("inode_lock include/linux/fs.h:802 [inline]"
  * before "hfsplus_file_truncate+0x2b1/0xbd0 fs/hfsplus/extents.c:595")?
  * Its caller is the code that took the lock, and the culprit.  The frame
- * says it was inlined ("[inline]"), and its location is under include/.
+ * says it was inlined ("[inline]") and its location is a header, any
+ * header, a subsystem's own too ("ni_lock fs/ntfs3/ntfs_fs.h:1116
+ * [inline]", a one-line wrapper of mutex_lock()); a static function of
+ * a .c file that the compiler inlined into its caller is a function of
+ * its own and stays.
  */
 static bool header_inline(const struct lockdep_stack *st, size_t i)
 {
 	const struct lockdep_frame *f = &st->frames[i];
 
-	return f->inlined && f->file && !strncmp(f->file, "include/", 8);
+	return f->inlined && f->file && in_header(f->file);
 }
 
 static const struct lockdep_frame *first_frame(const struct lockdep_stack *st,

@@ -27,9 +27,6 @@ known=(
 	m56-bugzilla-xml:0:chain
 	m56-bugzilla-xml:0:held_locks
 	m56-bugzilla-xml:0:culprit
-	# a lock wrapper inlined from a header outside include/ is the culprit
-	p35-syzbot-mail-inline:0:culprit
-	p36-syzkaller-console-caller:0:culprit
 	# a static function of mm/mmap.c inlined into its caller is the
 	# culprit (the label names the caller; either is defensible)
 	x59-syzbot-mail-nested:0:culprit
