@@ -443,7 +443,8 @@ static bool skip_line(struct dmesg *d, const char *s, size_t len, int *ret)
 		p++;
 	/* what the full path would strip as one more prefix */
 	if (p >= e || (*p == '[' && dmesg_prefix_match_bracket(p, e, &m)) ||
-	    (after_ts && dmesg_prefix_match_host_tag(p, e)) ||
+	    (after_ts && (dmesg_prefix_match_host_tag(p, e) ||
+			  dmesg_prefix_match_vendor(p, e))) ||
 	    (*p == '<' && p + 1 < e && is_digit(p[1])) ||
 	    (*p == 'k' && dmesg_prefix_match_kernel_tag(p, e)) ||
 	    (*p == 'O' && e - p >= 5 && !memcmp(p, "Oops#", 5)))

@@ -261,6 +261,7 @@ size_t dmesg_prefix_match_bracket(const char *p, const char *e, struct phys *m);
 size_t dmesg_prefix_match_kernel_tag(const char *p, const char *e);
 size_t dmesg_prefix_match_syslog(const char *p, const char *e);
 size_t dmesg_prefix_match_host_tag(const char *p, const char *e);
+size_t dmesg_prefix_match_vendor(const char *p, const char *e);
 size_t dmesg_prefix_match_iso(const char *p, const char *e, bool bare_t);
 int dmesg_prefix_strip(const char **pp, const char *e, struct phys *m);
 

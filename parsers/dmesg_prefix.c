@@ -91,6 +91,13 @@ size_t dmesg_prefix_match_bracket(const char *p, const char *e, struct phys *m)
 		n = skip_digits(r, e);
 		if (!n || r + n >= e)
 			return 0;
+		if (!delta && r[n] == '@' && skip_digits(r + n + 1, e)) {
+			/* Amlogic's vendor kernels add the CPU: "[ 6.2044@1]" */
+			r += n + 1;
+			n = skip_digits(r, e);
+			if (r + n >= e)
+				return 0;
+		}
 		if (!delta && r[n] == ' ') {
 			/* dmesg -d, journalctl -o short-delta: the time since
 			 * the last line after the stamp, "[ 61.5 <  0.000007>]" */
@@ -161,6 +168,54 @@ size_t dmesg_prefix_match_bracket(const char *p, const char *e, struct phys *m)
 		return (size_t)(q + 1 - p);
 	}
 	return 0;
+}
+
+/*
+ * What a vendor's printk adds after the timestamp: MediaTek's CPU and task
+ * "(1)[118:kworker/u16:4]", glued to the text, and Samsung's Exynos
+ * "[1:  kworker/u16:4:  118]" (CPU, the comm padded, the pid).  Returns its
+ * length or 0.
+ */
+size_t dmesg_prefix_match_vendor(const char *p, const char *e)
+{
+	const char *q = p, *r;
+	size_t n;
+
+	if (*p == '(') { /* MediaTek */
+		n = skip_digits(q + 1, e);
+		if (!n || n > 3 || q + 1 + n + 3 >= e || q[1 + n] != ')' ||
+		    q[2 + n] != '[')
+			return 0;
+		q += n + 3;
+		n = skip_digits(q, e);
+		if (!n || q + n >= e || q[n] != ':')
+			return 0;
+		r = q + n + 1; /* the comm: up to 15 bytes, then ']' */
+		q = memchr(r, ']', (size_t)(e - r) < 17 ? (size_t)(e - r) : 17);
+		return q && q > r ? (size_t)(q + 1 - p) : 0;
+	}
+	if (*p != '[') /* Samsung */
+		return 0;
+	n = skip_digits(q + 1, e);
+	if (!n || n > 3 || q + 1 + n >= e || q[1 + n] != ':')
+		return 0;
+	r = q + n + 2;
+	q = memchr(r, ']', (size_t)(e - r) < 48 ? (size_t)(e - r) : 48);
+	if (!q)
+		return 0;
+	/* back from the ']' over the pid and its padding to the ':' */
+	for (r = q; r > p && is_digit(r[-1]); r--)
+		;
+	if (r == q)
+		return 0;
+	while (r > p && r[-1] == ' ')
+		r--;
+	if (r <= p + n + 3 || r[-1] != ':')
+		return 0;
+	/* a comm, not a clock's "[0:00:01]" */
+	for (r--; r > p + n + 2 && (is_digit(r[-1]) || r[-1] == ' '); r--)
+		;
+	return r > p + n + 2 ? (size_t)(q + 1 - p) : 0;
 }
 
 /* "kernel:" or "kernel[123]:" followed by a blank or end; returns length. */
@@ -545,6 +600,15 @@ int dmesg_prefix_strip(const char **pp, const char *e, struct phys *m)
 		}
 		if (!n && after_ts && (n = dmesg_prefix_match_host_tag(p, e)))
 			kind = PFX_SYSLOG;
+		if (!n && after_ts && (n = dmesg_prefix_match_vendor(p, e))) {
+			after_ts = false;
+			p += n;
+			m->prefixed = true;
+			if (p < e && *p == ' ')
+				p++;
+			start = p;
+			continue;
+		}
 		if (!n) {
 			p = start;
 			break;

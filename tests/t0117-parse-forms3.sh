@@ -15,11 +15,7 @@ dir=$DATA/parse-forms3
 known=(
 	# not found at all: logcat's "date time pid tid level tag: msg" lines
 	d08-android-logcat-kernel:*
-	# not found: vendor prefixes after the timestamp (MediaTek, Samsung,
-	# Amlogic), OpenWrt logread, dmesg -w | ts, dmesg --json
-	d51-mediatek-prefix:*
-	d52-samsung-prefix:*
-	q50-amlogic-cpu-in-timestamp:*
+	# not found: OpenWrt logread, dmesg -w | ts, dmesg --json
 	t53-openwrt-logread:*
 	v62-dmesg-w-ts:*
 	g55-dmesg-json:*
