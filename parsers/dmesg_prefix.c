@@ -242,29 +242,39 @@ size_t dmesg_prefix_match_kernel_tag(const char *p, const char *e)
 }
 
 /*
- * A syslog/journal date ("Feb 08 10:32:08 host kernel:", ISO 8601 with an
- * optional zone "+01:00", "+0100" or "Z", "Dec 14 06:35:48.545439 kernel:")
- * up to and including the kernel tag.  Returns its length or 0.
+ * The date a syslog or journal line starts with: "Feb 08 10:32:08", ISO 8601
+ * with an optional zone "+01:00", "+0100" or "Z", "Dec 14 06:35:48.545439",
+ * journalctl -o short-full's "Mon 2026-12-07 10:00:00 UTC", -o short-unix's
+ * "1765101601.500000", and busybox syslogd's (OpenWrt logread) "Mon Dec  7
+ * 10:00:10 2026".  Returns its length (up to the blank after it) or 0.
  */
-size_t dmesg_prefix_match_syslog(const char *p, const char *e)
+static size_t match_log_date(const char *p, const char *e)
 {
-	const char *q = p, *host;
-	size_t n, k;
+	const char *q = p, *zone;
+	size_t n;
+	bool year = false;
 
 	if (dmesg_prefix_is_word3(q, e, dmesg_prefix_wdays, 7) && e - q > 24 &&
 	    q[3] == ' ' && (n = dmesg_prefix_match_iso(q + 4, e, true)) &&
 	    q[4 + n] == ' ') {
 		/* journalctl -o short-full: "Mon 2026-12-07 10:00:00 UTC" */
 		q += 4 + n + 1;
-		host = q; /* the zone: "UTC", "CET", "+0100" */
-		while (q < e && q - host < 6 &&
+		zone = q; /* "UTC", "CET", "+0100" */
+		while (q < e && q - zone < 6 &&
 		       ((*q >= 'A' && *q <= 'Z') || is_digit(*q) || *q == '+' ||
 			*q == '-'))
 			q++;
-		if (q == host || q >= e)
+		if (q == zone || q >= e)
 			return 0;
-	} else if (is_digit(*q) && (n = skip_digits(q, e)) >= 9 && n <= 11 &&
-		   q + n < e && q[n] == '.' && skip_digits(q + n + 1, e) == 6) {
+		return (size_t)(q - p);
+	}
+	if (dmesg_prefix_is_word3(q, e, dmesg_prefix_wdays, 7) && e - q > 8 &&
+	    q[3] == ' ' && dmesg_prefix_is_word3(q + 4, e, months, 12)) {
+		year = true; /* busybox: "Mon Dec  7 10:00:10 2026" */
+		q += 4;
+	}
+	if (is_digit(*q) && (n = skip_digits(q, e)) >= 9 && n <= 11 &&
+	    q + n < e && q[n] == '.' && skip_digits(q + n + 1, e) == 6) {
 		/* journalctl -o short-unix: "1765101601.500000" */
 		q += n + 7;
 	} else if (dmesg_prefix_is_word3(q, e, months, 12)) {
@@ -279,6 +289,11 @@ size_t dmesg_prefix_match_syslog(const char *p, const char *e)
 		if (!n)
 			return 0;
 		q += n;
+		if (year) {
+			if (q >= e || *q != ' ' || skip_digits(q + 1, e) != 4)
+				return 0;
+			q += 5;
+		}
 	} else if (skip_digits(q, e) == 4 && e - q > 19 && q[4] == '-' &&
 		   q[7] == '-' && (q[10] == 'T' || q[10] == ' ')) {
 		q += 11;
@@ -300,6 +315,24 @@ size_t dmesg_prefix_match_syslog(const char *p, const char *e)
 	} else {
 		return 0;
 	}
+	return (size_t)(q - p);
+}
+
+/*
+ * A syslog/journal line's date and its kernel tag, with one host token
+ * between them or none ("Feb 08 10:32:08 host kernel:", "Dec 14
+ * 06:35:48.545439 kernel:", busybox's "... 2026 kern.warn kernel:" whose
+ * facility and level stand where the host would).  Returns the length up to
+ * and including the tag, or 0.
+ */
+size_t dmesg_prefix_match_syslog(const char *p, const char *e)
+{
+	const char *q, *host;
+	size_t n = match_log_date(p, e), k;
+
+	if (!n)
+		return 0;
+	q = p + n;
 	if (q >= e || *q != ' ')
 		return 0;
 	q++;
