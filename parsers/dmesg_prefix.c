@@ -352,6 +352,25 @@ size_t dmesg_prefix_match_syslog(const char *p, const char *e)
 }
 
 /*
+ * A date before the console's own timestamp, what a tool that stamps each
+ * line it reads adds ("dmesg -w | ts": "Dec 07 10:13:30 [  812.33] ...",
+ * "ts '%Y-%m-%d %H:%M:%S'").  Returns the date's length or 0.
+ */
+static size_t match_date_before_ts(const char *p, const char *e)
+{
+	size_t n = match_log_date(p, e);
+	struct phys t = { 0 };
+	const char *q = p + n + 1, *r;
+
+	if (!n || q + 2 >= e || p[n] != ' ' || *q != '[' ||
+	    !dmesg_prefix_match_bracket(q, e, &t))
+		return 0;
+	for (r = q + 1; r < e && *r == ' ';)
+		r++;
+	return r < e && is_digit(*r) ? n : 0;
+}
+
+/*
  * journalctl -o short-monotonic's "host kernel:" after the "[ 1.234567]"
  * stamp: one host-name token, then the kernel tag.  Returns its length or 0.
  * The fast path asks this of every console line: the word after the first
@@ -608,14 +627,17 @@ int dmesg_prefix_strip(const char **pp, const char *e, struct phys *m)
 				kind = PFX_KMSG;
 			else if ((n = dmesg_prefix_match_syslog(p, e)))
 				kind = PFX_SYSLOG;
-			else
-				n = match_dmesg_iso(p, e);
+			else if (!(n = match_dmesg_iso(p, e)))
+				n = match_date_before_ts(p, e);
 		} else if (*p == 'k' &&
 			   (n = dmesg_prefix_match_kernel_tag(p, e))) {
 			kind = PFX_SYSLOG;
 		} else if (rounds == 0 && *p >= 'A' && *p <= 'Z' &&
 			   (n = dmesg_prefix_match_syslog(p, e))) {
 			kind = PFX_SYSLOG;
+		} else if (rounds == 0 && *p >= 'A' && *p <= 'Z' &&
+			   (n = match_date_before_ts(p, e))) {
+			/* a date only: the kernel's own prefixes follow */
 		} else if (rounds == 0 && *p >= 'a' && *p <= 'z') {
 			n = match_facility(p, e, m);
 		} else if (*p == 'O' && e - p >= 5 && !memcmp(p, "Oops#", 5)) {

@@ -15,8 +15,7 @@ dir=$DATA/parse-forms3
 known=(
 	# not found at all: logcat's "date time pid tid level tag: msg" lines
 	d08-android-logcat-kernel:*
-	# not found: dmesg -w | ts, dmesg --json
-	v62-dmesg-w-ts:*
+	# not found: dmesg --json
 	g55-dmesg-json:*
 	# XML entities kept in the class names, the culprit lost
 	m56-bugzilla-xml:0:chain
