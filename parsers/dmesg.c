@@ -160,6 +160,7 @@ int dmesg_process(struct dmesg *d, const char *s, size_t len,
 	if (d->top_n)
 		return dmesg_top_hold(d, s, len, first, clean);
 	s = dmesg_sanitize(d, s, &len, clean, false);
+	s = dmesg_sanitize_entities(d, s, &len);
 	p = s;
 	e = s + len;
 	/* a screen's fixed width is in columns: a UTF-8 sequence is one */

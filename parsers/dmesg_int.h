@@ -67,7 +67,7 @@ struct phys {
 	X(ln_strip)      \
 	X(clean)         \
 	X(split)         \
-	X(unwrap) X(text) X(raw) X(blank_raw) X(phrase) X(top) X(jv_msg)
+	X(unwrap) X(entity) X(text) X(raw) X(blank_raw) X(phrase) X(top) X(jv_msg)
 
 struct dmesg {
 	dmesg_line_fn fn;
@@ -101,6 +101,7 @@ struct dmesg {
 	struct strbuf clean; /* scratch: sanitised line */
 	struct strbuf split; /* scratch: #012 splitting */
 	struct strbuf unwrap; /* scratch: a CI log line's decoded "msg" */
+	struct strbuf entity; /* scratch: a line with XML entities decoded */
 
 	unsigned long lineno;
 	unsigned long long bytes;
@@ -253,6 +254,8 @@ extern const char *const dmesg_prefix_wdays[7];
 const char *dmesg_sanitize(struct dmesg *d, const char *s, size_t *lenp,
 			   bool clean, bool newlines);
 size_t dmesg_sanitize_columns(const char *s, size_t len);
+const char *dmesg_sanitize_entities(struct dmesg *d, const char *s,
+				    size_t *lenp);
 
 /* dmesg_prefix.c */
 bool dmesg_prefix_is_word3(const char *p, const char *e, const char *const *tab,

@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "parsers/alloc.h"
 #include "parsers/strbuf.h"
 #include "parsers/utf8.h"
 
@@ -162,4 +163,73 @@ size_t dmesg_sanitize_columns(const char *s, size_t len)
 		if (((unsigned char)s[i] & 0xc0) == 0x80)
 			n--; /* a continuation byte */
 	return n;
+}
+
+/*
+ * A report that went through XML or HTML (a bug tracker's XML export, a web
+ * archive's page source) has '&', '<', '>' and '"' as entities: "(&amp;mm-&gt;
+ * mmap_sem)", "[&lt;ffffffff811c0b2c&gt;]", "&lt;4&gt;[ 1.0]".  The kernel
+ * never prints an entity, so a line that has one of these has them decoded
+ * (into d->entity): &lt; &gt; &amp; &quot; &apos; and numeric ones of
+ * ASCII.  Any other line is returned as it is.
+ */
+const char *dmesg_sanitize_entities(struct dmesg *d, const char *s,
+				    size_t *lenp)
+{
+	static const struct {
+		const char *name;
+		char c;
+	} named[] = { { "&lt;", '<' },
+		      { "&gt;", '>' },
+		      { "&amp;", '&' },
+		      { "&quot;", '"' },
+		      { "&apos;", '\'' } };
+	size_t len = *lenp, i, k;
+	const char *amp = memchr(s, '&', len);
+
+	if (!amp || !(memmem(amp, len - (size_t)(amp - s), "&gt;", 4) ||
+		      memmem(amp, len - (size_t)(amp - s), "&lt;", 4) ||
+		      memmem(amp, len - (size_t)(amp - s), "&amp;", 5)))
+		return s;
+	strbuf_reset(&d->entity);
+	for (i = 0; i < len; i++) {
+		if (s[i] != '&') {
+			strbuf_addch(&d->entity, s[i]);
+			continue;
+		}
+		for (k = 0; k < ARRAY_SIZE(named); k++) {
+			size_t n = strlen(named[k].name);
+
+			if (len - i >= n && !memcmp(s + i, named[k].name, n))
+				break;
+		}
+		if (k < ARRAY_SIZE(named)) {
+			strbuf_addch(&d->entity, named[k].c);
+			i += strlen(named[k].name) - 1;
+			continue;
+		}
+		if (i + 3 < len && s[i + 1] == '#') {
+			bool x = s[i + 2] == 'x' || s[i + 2] == 'X';
+			size_t j = i + 2 + x;
+			unsigned long c = 0;
+
+			for (; j < len && j - i < 8 &&
+			       (x ? is_hex(s[j]) : is_digit(s[j]));
+			     j++)
+				c = c * (x ? 16 : 10) +
+				    (unsigned long)(is_digit(s[j]) ?
+							    s[j] - '0' :
+							    (s[j] | 0x20) -
+								    'a' + 10);
+			if (j < len && s[j] == ';' && j > i + 2 + x &&
+			    c >= 0x20 && c < 0x7f) {
+				strbuf_addch(&d->entity, (char)c);
+				i = j;
+				continue;
+			}
+		}
+		strbuf_addch(&d->entity, '&');
+	}
+	*lenp = d->entity.len;
+	return d->entity.buf;
 }

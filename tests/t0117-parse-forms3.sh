@@ -17,10 +17,6 @@ known=(
 	d08-android-logcat-kernel:*
 	# not found: dmesg --json
 	g55-dmesg-json:*
-	# XML entities kept in the class names, the culprit lost
-	m56-bugzilla-xml:0:chain
-	m56-bugzilla-xml:0:held_locks
-	m56-bugzilla-xml:0:culprit
 	# a static function of mm/mmap.c inlined into its caller is the
 	# culprit (the label names the caller; either is defensible)
 	x59-syzbot-mail-nested:0:culprit
