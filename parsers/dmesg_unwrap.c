@@ -369,9 +369,67 @@ int dmesg_unwrap_journal_flush(struct dmesg *d)
 }
 
 /*
+ * An Android logcat line (the default threadtime format, "logcat -b
+ * kernel"): "12-07 10:11:12.345     0     0 W TAG     : message".  logd
+ * takes a kernel line's leading "word:" for the tag ("WARNING: inconsistent
+ * lock state" is tag WARNING, message "inconsistent lock state"), so the
+ * kernel's text is the tag, ": " and the message again, or the message
+ * alone when the tag is empty.  Puts it in d->unwrap; false for any other
+ * line.
+ */
+static bool unwrap_logcat(struct dmesg *d, const char *p, const char *e)
+{
+	const char *q = p, *tag, *colon;
+	size_t n;
+	int field;
+
+	if (e - p < 30 || skip_digits(q, e) != 2 || q[2] != '-' ||
+	    skip_digits(q + 3, e) != 2 || q[5] != ' ' ||
+	    skip_digits(q + 6, e) != 2 || q[8] != ':' ||
+	    skip_digits(q + 9, e) != 2 || q[11] != ':' ||
+	    skip_digits(q + 12, e) != 2 || q[14] != '.')
+		return false;
+	q += 15;
+	n = skip_digits(q, e);
+	if (n != 3)
+		return false;
+	q += n;
+	for (field = 0; field < 2; field++) { /* pid, tid */
+		if (q >= e || *q != ' ')
+			return false;
+		while (q < e && *q == ' ')
+			q++;
+		n = skip_digits(q, e);
+		if (!n)
+			return false;
+		q += n;
+	}
+	if (e - q < 4 || q[0] != ' ' || !q[1] || !strchr("VDIWEFS", q[1]) ||
+	    q[2] != ' ')
+		return false;
+	tag = q + 3;
+	colon = memmem(tag, (size_t)(e - tag), ": ", 2);
+	if (!colon) {
+		if (e[-1] != ':') /* "W tag     :" and an empty message */
+			return false;
+		colon = e - 1;
+	}
+	for (q = colon; q > tag && q[-1] == ' ';)
+		q--;
+	strbuf_reset(&d->unwrap);
+	if (q > tag) {
+		strbuf_add(&d->unwrap, tag, (size_t)(q - tag));
+		strbuf_addstr(&d->unwrap, ": ");
+	}
+	if (colon + 2 < e)
+		strbuf_add(&d->unwrap, colon + 2, (size_t)(e - colon - 2));
+	return true;
+}
+
+/*
  * Step 3b: what a CI system wraps each line of the console in, not the
  * kernel's prefix (so it does not make a harness line "prefixed"): a LAVA
- * job log's YAML, a GitHub Actions / GitLab stamp "2026-12-07T10:00:11.
+ * job log's YAML, an Android logcat line, a GitHub Actions / GitLab stamp "2026-12-07T10:00:11.
  * 0004123Z " and Jenkins' timestamper "[2026-12-07T10:00:11.007Z] ".  An
  * ISO date that starts a syslog line ("... host kernel:") is that line's.
  * May replace the line with its decoded text (d->unwrap, sanitised).
@@ -381,7 +439,8 @@ void dmesg_unwrap_ci(struct dmesg *d, const char **pp, const char **ep)
 	const char *p = *pp, *e = *ep;
 	size_t n;
 
-	if (*p == '-' && unwrap_lava(d, p, e)) {
+	if ((*p == '-' && unwrap_lava(d, p, e)) ||
+	    (is_digit(*p) && unwrap_logcat(d, p, e))) {
 		size_t len = d->unwrap.len;
 
 		p = dmesg_sanitize(d, d->unwrap.buf, &len, false, false);
