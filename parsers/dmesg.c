@@ -154,7 +154,7 @@ int dmesg_process(struct dmesg *d, const char *s, size_t len,
 	struct phys m = { 0 };
 	const char *raw = s, *p, *e;
 	size_t raw_len = len, cand = d->wrap_cand;
-	int kind, ret, seen = d->wrap_seen, jv = d->jv;
+	int kind, ret, seen = d->wrap_seen, jv = d->jv, dj;
 	bool json = false;
 
 	if (d->top_n)
@@ -191,8 +191,16 @@ int dmesg_process(struct dmesg *d, const char *s, size_t len,
 		}
 	}
 
-	/* step 3a: a journal record's fields (-o json, -o verbose) */
-	if (p < e && *p == '{' && dmesg_unwrap_journal_json(d, p, e)) {
+	/* step 3a: a journal record's fields (-o json, -o verbose), a
+	 * dmesg --json record's msg */
+	dj = p < e && (d->dj || *p == ' ' || *p == '"') ?
+		     dmesg_unwrap_dmesg_json(d, &p, &e) :
+		     0;
+	if (dj < 0)
+		return 0;
+	if (dj > 0) {
+		m.prefixed = true;
+	} else if (p < e && *p == '{' && dmesg_unwrap_journal_json(d, p, e)) {
 		size_t n = d->unwrap.len;
 
 		p = dmesg_sanitize(d, d->unwrap.buf, &n, false, true);

@@ -67,7 +67,8 @@ struct phys {
 	X(ln_strip)      \
 	X(clean)         \
 	X(split)         \
-	X(unwrap) X(entity) X(text) X(raw) X(blank_raw) X(phrase) X(top) X(jv_msg)
+	X(unwrap)        \
+	X(entity) X(text) X(raw) X(blank_raw) X(phrase) X(top) X(jv_msg)
 
 struct dmesg {
 	dmesg_line_fn fn;
@@ -170,6 +171,7 @@ struct dmesg {
 	size_t top_w;
 	struct strbuf top;
 	struct dmesg *probe;
+	bool dj; /* in the records of util-linux dmesg --json */
 };
 
 static inline bool is_blank(char c)
@@ -270,6 +272,7 @@ int dmesg_prefix_strip(const char **pp, const char *e, struct phys *m);
 
 /* dmesg_unwrap.c */
 bool dmesg_unwrap_journal_json(struct dmesg *d, const char *p, const char *e);
+int dmesg_unwrap_dmesg_json(struct dmesg *d, const char **pp, const char **ep);
 int dmesg_unwrap_journal_verbose(struct dmesg *d, const char **pp,
 				 const char *e);
 void dmesg_unwrap_ci(struct dmesg *d, const char **pp, const char **ep);

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "parsers/alloc.h"
 #include "parsers/strbuf.h"
 #include "parsers/utf8.h"
 
@@ -268,6 +269,57 @@ static int journal_record(struct dmesg *d, int form)
 	d->jv = JR_UNKNOWN;
 	d->jv_form = form;
 	return JL_FIELD;
+}
+
+/*
+ * util-linux dmesg --json (-J) prints the records as an indented JSON
+ * document, a key a line: '"dmesg": [' opens it, then per record '{',
+ * '"pri": 4,' (or '"fac": "kern",' and '"pri": "warn",' with -x),
+ * '"time": 355.437866,', '"caller": "T1",' and '"msg": "..."', then '},{'
+ * (or '},' and '{').
+ * Returns 1 for a record's msg (*pp, *ep moved to its decoded text in
+ * d->unwrap, sanitised), -1 for the document's other lines (no line of
+ * the log), 0 for any other line (it ends the document).
+ */
+int dmesg_unwrap_dmesg_json(struct dmesg *d, const char **pp, const char **ep)
+{
+	static const char *const keys[] = { "\"pri\":", "\"fac\":", "\"time\":",
+					    "\"caller\":" };
+	const char *p = *pp, *e = *ep;
+	size_t i, len;
+
+	while (p < e && is_blank(*p))
+		p++;
+	while (e > p && is_blank(e[-1]))
+		e--;
+	if (e - p == 10 && !memcmp(p, "\"dmesg\": [", 10)) {
+		d->dj = true;
+		return -1;
+	}
+	if (!d->dj)
+		return 0;
+	if (*p == ']' && (e - p == 1 || (e - p == 2 && p[1] == ','))) {
+		d->dj = false; /* the records end */
+		return -1;
+	}
+	if ((e - p == 1 && (*p == '{' || *p == '}')) ||
+	    (e - p == 2 && *p == '}' && p[1] == ',') ||
+	    (e - p == 3 && !memcmp(p, "},{", 3)))
+		return -1;
+	for (i = 0; i < ARRAY_SIZE(keys); i++)
+		if ((size_t)(e - p) > strlen(keys[i]) &&
+		    !memcmp(p, keys[i], strlen(keys[i])))
+			return -1;
+	if (e - p >= 8 && !memcmp(p, "\"msg\": \"", 8) &&
+	    json_string(d, p + 8, e) == e - 1) {
+		len = d->unwrap.len;
+		p = dmesg_sanitize(d, d->unwrap.buf, &len, false, false);
+		*pp = p;
+		*ep = p + len;
+		return 1;
+	}
+	d->dj = false;
+	return 0;
 }
 
 /*

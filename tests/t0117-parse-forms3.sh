@@ -13,8 +13,6 @@ dir=$DATA/parse-forms3
 # every check of a file. Such a check is reported, not counted as a
 # failure; one that passes again fails until it is taken off this list.
 known=(
-	# not found: dmesg --json
-	g55-dmesg-json:*
 	# a static function of mm/mmap.c inlined into its caller is the
 	# culprit (the label names the caller; either is defensible)
 	x59-syzbot-mail-nested:0:culprit

@@ -184,6 +184,59 @@ static void dmesg__journal_json_lines(void **state)
 	release(&g);
 }
 
+static void dmesg__vendor_and_tool_prefixes(void **state)
+{
+	/* Amlogic's CPU in the stamp, MediaTek's glued task, Samsung's */
+	expect_one("[    6.204405@1] WARNING: a\n", "WARNING: a");
+	expect_one("[ 4021.113013] (0)[0:swapper/0]WARNING: b\n", "WARNING: b");
+	expect_one("<4>[ 4021.11]  [0:      swapper/0:    0] WARNING: c\n",
+		   "WARNING: c");
+	/* a clock after the stamp is text */
+	expect_one("[   12.000001] [0:00:01] d\n", "[0:00:01] d");
+	/* OpenWrt logread; a date before the console stamp (dmesg -w | ts) */
+	expect_one("Mon Dec  7 10:00:10 2026 kern.warn kernel: [   53.12] e\n",
+		   "e");
+	expect_one("Dec 07 10:13:30 [  812.330005] f\n", "f");
+	expect_one("Dec 07 10:13:30 g\n", "Dec 07 10:13:30 g");
+}
+
+static void dmesg__entities_and_logcat(void **state)
+{
+	expect_one(
+		"[ 1.0]  (&amp;mm-&gt;mmap_sem){++++++}, at: [&lt;ff&gt;] f\n",
+		"(&mm->mmap_sem){++++++}, at: [<ff>] f");
+	expect_one("a &amp b &#65; &#x42; &nbsp;\n",
+		   "a &amp b &#65; &#x42; &nbsp;");
+	expect_one("x &lt; &#65;&#x42;&#1; y\n", "x < AB&#1; y");
+	expect_one(
+		"12-07 10:11:12.003     0     0 W WARNING : inconsistent lock "
+		"state\n",
+		"WARNING: inconsistent lock state");
+	expect_one(
+		"12-07 10:11:12.010     0     0 W         :   lock_acquire+0x1/"
+		"0x2\n",
+		"lock_acquire+0x1/0x2");
+}
+
+static void dmesg__dmesg_json(void **state)
+{
+	struct got g;
+	const char *s =
+		"{\n   \"dmesg\": [\n      {\n         \"pri\": 4,\n"
+		"         \"time\":   512.770014,\n"
+		"         \"msg\": \"\\n====\"\n      },{\n"
+		"         \"pri\": 4,\n         \"time\":   512.770018,\n"
+		"         \"msg\": \"WARNING: \\\"q\\\"\"\n      }\n   ]\n}\n";
+
+	run(&g, s, strlen(s), 0);
+	/* the document's braces are no lines either: a "{" alone starts a
+	 * record of journalctl -o json-pretty, whose fields these are not */
+	assert_int_equal(g.n, 2);
+	assert_string_equal(g.text[0], "====");
+	assert_string_equal(g.text[1], "WARNING: \"q\"");
+	release(&g);
+}
+
 static void dmesg__journal_verbose(void **state)
 {
 	struct got g;
@@ -830,6 +883,9 @@ int main(void)
 			dmesg__journal_verbose_transport_after_message),
 		cmocka_unit_test(dmesg__journal_export),
 		cmocka_unit_test(dmesg__journal_json_pretty),
+		cmocka_unit_test(dmesg__vendor_and_tool_prefixes),
+		cmocka_unit_test(dmesg__entities_and_logcat),
+		cmocka_unit_test(dmesg__dmesg_json),
 		cmocka_unit_test(dmesg__syslog_012_escape),
 		cmocka_unit_test(dmesg__kmsg_records),
 		cmocka_unit_test(dmesg__quoting),
