@@ -120,7 +120,7 @@ static int emit_blanks(struct dmesg *d)
 		l.raw_len = (size_t)(nl - p);
 		l.first = l.last = d->blank_at[i];
 		l.level = -1;
-		ret = d->fn(d->ctx, &l);
+		ret = dmesg_copy_deliver(d, &l, TR_OTHER);
 	}
 	d->nblank = 0;
 	strbuf_reset(&d->blank_raw);
@@ -138,7 +138,7 @@ int dmesg_emit(struct dmesg *d)
 	d->meta.raw = d->praw;
 	d->meta.raw_len = d->prawlen;
 	d->have = false;
-	ret = d->fn(d->ctx, &d->meta);
+	ret = dmesg_copy_deliver(d, &d->meta, d->ptr);
 	d->borrowed = false;
 	strbuf_reset(&d->text);
 	strbuf_reset(&d->raw);
@@ -156,6 +156,7 @@ int dmesg_process(struct dmesg *d, const char *s, size_t len,
 	size_t raw_len = len, cand = d->wrap_cand;
 	int kind, ret, seen = d->wrap_seen, jv = d->jv, dj;
 	bool json = false;
+	bool journal = false;
 
 	if (d->top_n)
 		return dmesg_top_hold(d, s, len, first, clean);
@@ -207,6 +208,7 @@ int dmesg_process(struct dmesg *d, const char *s, size_t len,
 		json = true;
 		e = p + n;
 		m.prefixed = true;
+		journal = true;
 	} else if ((p < e && (*p == ' ' || (*p >= 'A' && *p <= 'Z') ||
 			      *p == '_' || *p == '{')) ||
 		   d->jv) {
@@ -237,7 +239,7 @@ int dmesg_process(struct dmesg *d, const char *s, size_t len,
 			json = true;
 		}
 		if (j == JL_MESSAGE || j == JL_DECODED)
-			m.prefixed = true;
+			m.prefixed = journal = true;
 		else if (p < e)
 			dmesg_unwrap_ci(d, &p, &e);
 	} else if (p < e) {
@@ -246,6 +248,10 @@ int dmesg_process(struct dmesg *d, const char *s, size_t len,
 	kind = dmesg_prefix_strip(&p, e, &m);
 	if (kind < 0)
 		return 0;
+	if (m.prefixed)
+		m.tr = kind == PFX_SYSLOG || journal ? TR_SYSLOG :
+		       m.ts			     ? TR_KERNEL :
+						       TR_OTHER;
 	/* a wrapped syslog line's tail keeps its "#012" escapes */
 	if (m.prefixed)
 		d->esc_kind = kind;
@@ -466,6 +472,7 @@ static bool skip_line(struct dmesg *d, const char *s, size_t len, int *ret)
 		       dmesg_wrap_lock_cut(p, (size_t)(e - p)) != CUT_NONE)))
 		return false; /* the full path (nothing is pending now) */
 	d->esc_kind = PFX_NONE;
+	d->last_tr = TR_OTHER; /* its copy, if one follows, is as unused */
 	d->dropped_len = len;
 	if (len > d->wrap_cand) {
 		d->wrap_w = 0;

@@ -28,6 +28,9 @@ struct dmesg_line {
 	char caller[16]; /* "T15", "C2" or "" */
 	int level; /* syslog level 0-7, or -1 when not printed */
 	bool prefixed; /* a transport prefix (timestamp, ...) was seen */
+	/* the kernel's time stamp ("[ 50.000120]", a /dev/kmsg record's
+	 * usec) in microseconds plus one; 0 when the line had none */
+	unsigned long long ts;
 };
 
 struct dmesg;

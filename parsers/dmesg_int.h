@@ -12,6 +12,7 @@
  *   6. dmesg_wrap.c      wrapped lines joined into the pending line
  *      dmesg_top.c       the top of the input held until a screen's width
  *                        is known
+ *   7. dmesg_copy.c      a line a second transport repeats, delivered once
  * dmesg.c also holds the state's life cycle, the fast path of dmesg_feed()
  * and the delivery of the pending line (dmesg_emit(): the fast path calls
  * it for every line it drops, so it stays where that call inlines).  The
@@ -52,6 +53,8 @@ struct phys {
 	bool trailing_ws; /* the text had trailing blanks (wrap at space) */
 	int level;
 	char caller[16];
+	unsigned long long ts; /* as struct dmesg_line's */
+	int tr; /* enum dmesg_transport */
 };
 
 /*
@@ -68,7 +71,7 @@ struct phys {
 	X(clean)         \
 	X(split)         \
 	X(unwrap)        \
-	X(entity) X(text) X(raw) X(blank_raw) X(phrase) X(top) X(jv_msg)
+	X(entity) X(text) X(raw) X(blank_raw) X(phrase) X(top) X(jv_msg) X(last)
 
 struct dmesg {
 	dmesg_line_fn fn;
@@ -172,6 +175,11 @@ struct dmesg {
 	struct strbuf top;
 	struct dmesg *probe;
 	bool dj; /* in the records of util-linux dmesg --json */
+	int ptr; /* the pending line's enum dmesg_transport */
+	/* the line delivered last, when it came on a transport (dmesg_copy.c) */
+	struct strbuf last;
+	int last_tr;
+	unsigned long long last_ts;
 };
 
 static inline bool is_blank(char c)
@@ -222,6 +230,13 @@ enum journal_line {
 /* a transport's escape for a newline (step 5): "#012", "\\x0a", or '\n' kept
  * in a journal record's decoded MESSAGE */
 enum prefix_kind { PFX_NONE, PFX_SYSLOG, PFX_KMSG, PFX_JOURNAL };
+
+/*
+ * Which copy of the kernel's records a prefixed line is (dmesg_copy.c): the
+ * kernel's own (a console or dmesg time stamp, a /dev/kmsg record), or
+ * syslog's or the journal's (a host and a "kernel:" tag, a journal record).
+ */
+enum dmesg_transport { TR_OTHER, TR_KERNEL, TR_SYSLOG };
 
 /*
  * Where a transport (a KERN_CONT fragment flushed as its own record, a mail
@@ -301,6 +316,9 @@ int dmesg_qp_physical(struct dmesg *d, const char *s, size_t len, bool clean,
 int dmesg_number_release(struct dmesg *d, bool numbered);
 int dmesg_number_physical(struct dmesg *d, const char *s, size_t len,
 			  bool clean, bool eq);
+
+/* dmesg_copy.c */
+int dmesg_copy_deliver(struct dmesg *d, const struct dmesg_line *l, int tr);
 
 /* dmesg.c */
 int dmesg_emit(struct dmesg *d);

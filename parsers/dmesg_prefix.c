@@ -62,6 +62,25 @@ static size_t match_clock(const char *p, const char *e, bool secs)
 }
 
 /*
+ * The kernel time "S.F" (sec: n digits, frac: fn digits) in microseconds
+ * plus one, 0 when it does not fit; a fraction is read to microseconds.
+ */
+static unsigned long long stamp_us(const char *sec, size_t n, const char *frac,
+				   size_t fn)
+{
+	unsigned long long us = 0;
+	size_t i;
+
+	if (n > 12)
+		return 0;
+	for (i = 0; i < n; i++)
+		us = us * 10 + (unsigned)(sec[i] - '0');
+	for (i = 0; i < 6; i++)
+		us = us * 10 + (i < fn ? (unsigned)(frac[i] - '0') : 0);
+	return us + 1;
+}
+
+/*
  * A bracketed prefix at p ('[' ... ']'): timestamp, delta, dmesg -H/-T
  * stamp or caller id.  Returns its length (without the following blank)
  * or 0.
@@ -82,11 +101,13 @@ size_t dmesg_prefix_match_bracket(const char *p, const char *e, struct phys *m)
 		return 0;
 	if (*q == '+' || is_digit(*q)) { /* [ 6.928112] or [  +0.000002] */
 		bool delta = *q == '+';
+		unsigned long long ts;
 
 		r = q + delta;
 		n = skip_digits(r, e);
 		if (!n || r + n >= e || r[n] != '.')
 			return 0;
+		ts = stamp_us(r, n, r + n + 1, skip_digits(r + n + 1, e));
 		r += n + 1;
 		n = skip_digits(r, e);
 		if (!n || r + n >= e)
@@ -121,6 +142,8 @@ size_t dmesg_prefix_match_bracket(const char *p, const char *e, struct phys *m)
 		}
 		if (r[n] != ']')
 			return 0;
+		if (!delta)
+			m->ts = ts;
 		return (size_t)(r + n + 1 - p);
 	}
 	if ((*q == 'T' || *q == 'C') && q + 1 < e && is_digit(q[1])) {
@@ -457,6 +480,8 @@ static size_t match_kmsg(const char *p, const char *e, struct phys *m)
 		n = skip_digits(q, e);
 		if (!n || q + n >= e || q[n] != ',')
 			return 0;
+		if (field == 2 && n <= 18) /* the record's time in usec */
+			m->ts = strtoull(q, NULL, 10) + 1;
 		q += n + 1;
 	}
 	while (q < e && (*q == '-' || *q == 'c' || *q == '+'))

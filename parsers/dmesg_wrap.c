@@ -248,6 +248,8 @@ static void set_pending(struct dmesg *d, const struct phys *m, const char *raw,
 	d->meta.last = d->lineno;
 	d->meta.level = m->level;
 	d->meta.prefixed = m->prefixed;
+	d->meta.ts = m->ts;
+	d->ptr = m->tr;
 	memcpy(d->meta.caller, m->caller, sizeof(m->caller));
 	d->quote = m->quote;
 	d->phys_len = m->phys_len;
@@ -997,8 +999,9 @@ static int pass_through(struct dmesg *d, const struct phys *m, const char *raw,
 	l.last = d->lineno;
 	l.level = m->level;
 	l.prefixed = m->prefixed;
+	l.ts = m->ts;
 	memcpy(l.caller, m->caller, sizeof(l.caller));
-	return d->fn(d->ctx, &l);
+	return dmesg_copy_deliver(d, &l, m->tr);
 }
 
 /*
