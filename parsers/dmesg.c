@@ -518,13 +518,12 @@ static inline void note_line(struct dmesg *d, const char *p, size_t n, bool ctl,
 		d->nul = true;
 }
 
-int dmesg_feed(struct dmesg *d, const char *buf, size_t len)
+static int feed_lines(struct dmesg *d, const char *buf, size_t len)
 {
 	const char *p = buf, *e = buf + len, *nl;
 	bool ctl, eq;
 	int ret = 0;
 
-	d->bytes += len;
 	d->feed_lo = buf;
 	d->feed_hi = e;
 	while (p < e) {
@@ -574,9 +573,95 @@ int dmesg_feed(struct dmesg *d, const char *buf, size_t len)
 	return ret;
 }
 
+/*
+ * Line ends.  An input that has no LF in its first DMESG_MAX_LINE bytes
+ * (or in all of it, when shorter) but a CR ends its lines in CR (an old
+ * Mac file, a minicom capture): there a CR, an LF and a CRLF each end a
+ * line, as the bytes are handed to feed_lines() in windows of CR_WINDOW
+ * translated to LFs.  Any other input ends its lines in LF, and a CR in
+ * one is what a terminal overwrote (step 2 removes it at the line's end
+ * and makes it a blank elsewhere).  The input is held until its first LF
+ * or for its first DMESG_MAX_LINE bytes.
+ */
+#define CR_WINDOW (64 * 1024)
+
+/* EOL_LF when p..e has an LF, else EOL_UNKNOWN (noting a CR). */
+static enum dmesg_eol eol_decide(struct dmesg *d, const char *p, const char *e)
+{
+	if (memchr(p, '\n', (size_t)(e - p)))
+		return EOL_LF;
+	if (memchr(p, '\r', (size_t)(e - p)))
+		d->eol_cr = true;
+	return EOL_UNKNOWN;
+}
+
+static int feed_cr(struct dmesg *d, const char *buf, size_t len)
+{
+	const char *p = buf, *e = buf + len;
+	int ret = 0;
+
+	while (p < e && !ret) {
+		size_t n = 0;
+		char *w;
+
+		strbuf_grow(&d->crlf, CR_WINDOW);
+		w = d->crlf.buf;
+		for (; p < e && n < CR_WINDOW; p++) {
+			if (*p == '\n' && d->cr_last) {
+				d->cr_last = false;
+				continue; /* a CRLF: its CR ended the line */
+			}
+			d->cr_last = *p == '\r';
+			w[n++] = d->cr_last ? '\n' : *p;
+		}
+		ret = feed_lines(d, w, n);
+	}
+	return ret;
+}
+
+static int feed_mode(struct dmesg *d, const char *buf, size_t len)
+{
+	return d->eol == EOL_CR ? feed_cr(d, buf, len) :
+				  feed_lines(d, buf, len);
+}
+
+int dmesg_feed(struct dmesg *d, const char *buf, size_t len)
+{
+	int ret;
+
+	d->bytes += len;
+	if (d->eol == EOL_UNKNOWN) {
+		size_t room = DMESG_MAX_LINE - d->eol_hold.len;
+
+		d->eol = eol_decide(d, buf, buf + (len < room ? len : room));
+		if (d->eol == EOL_UNKNOWN &&
+		    d->eol_hold.len + len <= DMESG_MAX_LINE) {
+			strbuf_add(&d->eol_hold, buf, len);
+			return 0;
+		}
+		if (d->eol == EOL_UNKNOWN) /* no LF in the first 16 KiB */
+			d->eol = d->eol_cr ? EOL_CR : EOL_LF;
+		if (d->eol_hold.len) {
+			ret = feed_mode(d, d->eol_hold.buf, d->eol_hold.len);
+			strbuf_reset(&d->eol_hold);
+			if (ret)
+				return ret;
+		}
+	}
+	return feed_mode(d, buf, len);
+}
+
 int dmesg_finish(struct dmesg *d)
 {
 	int ret = 0;
+
+	if (d->eol == EOL_UNKNOWN) { /* no LF at all */
+		d->eol = d->eol_cr ? EOL_CR : EOL_LF;
+		ret = feed_mode(d, d->eol_hold.buf, d->eol_hold.len);
+		strbuf_reset(&d->eol_hold);
+		if (ret)
+			return ret;
+	}
 
 	if (d->partial.len || d->partial_truncated) {
 		ret = dmesg_number_physical(d, d->partial.buf, d->partial.len,

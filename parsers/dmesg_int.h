@@ -71,7 +71,7 @@ struct phys {
 	X(clean)         \
 	X(split)         \
 	X(unwrap)        \
-	X(entity) X(text) X(raw) X(blank_raw) X(phrase) X(top) X(jv_msg) X(last)
+	X(entity) X(text) X(raw) X(blank_raw) X(phrase) X(top) X(jv_msg) X(last) X(crlf) X(eol_hold)
 
 struct dmesg {
 	dmesg_line_fn fn;
@@ -175,6 +175,12 @@ struct dmesg {
 	struct strbuf top;
 	struct dmesg *probe;
 	bool dj; /* in the records of util-linux dmesg --json */
+	/* line ends (dmesg_feed()): LF, unless the first 16 KiB have none */
+	enum dmesg_eol { EOL_UNKNOWN, EOL_LF, EOL_CR } eol;
+	struct strbuf eol_hold; /* the input before its first line end */
+	struct strbuf crlf; /* scratch: a window of a CR input, in LFs */
+	bool cr_last; /* the last byte of a CR input was a CR */
+	bool eol_cr; /* a CR was seen before the decision */
 	int ptr; /* the pending line's enum dmesg_transport */
 	/* the line delivered last, when it came on a transport (dmesg_copy.c) */
 	struct strbuf last;
