@@ -18,6 +18,7 @@ struct got {
 	char *text[MAX_LINES];
 	char caller[MAX_LINES][16];
 	int level[MAX_LINES];
+	unsigned long long ts[MAX_LINES];
 	unsigned long first[MAX_LINES], last[MAX_LINES];
 	int n;
 };
@@ -31,6 +32,7 @@ static int collect(void *ctx, const struct dmesg_line *l)
 	g->text[g->n] = strndup(l->text, l->len);
 	memcpy(g->caller[g->n], l->caller, sizeof(l->caller));
 	g->level[g->n] = l->level;
+	g->ts[g->n] = l->ts;
 	g->first[g->n] = l->first;
 	g->last[g->n] = l->last;
 	g->n++;
@@ -868,6 +870,92 @@ static void dmesg__shape_and_reset(void **state)
 	dmesg_free(d);
 }
 
+/* The kernel's time stamp of each prefix, in usec + 1; none: 0. */
+static void dmesg__kernel_time_stamps(void **state)
+{
+	static const char in[] =
+		"[   50.000120] console\n"
+		"<4>[   50.000120] level\n"
+		"4,711,50000120,-;kmsg\n"
+		"4,2,1234,-;early kmsg\n"
+		"Dec  7 10:00:11 host kernel: [   50.000120] syslog\n"
+		"[   61.500007 <    0.000007>] delta\n"
+		"[  +0.000002] human\n"
+		"Dec 07 10:00:11 host kernel: journal\n";
+	static const unsigned long long want[] = {
+		50000121, 50000121, 50000121, 1235, 50000121, 61500008, 0, 0,
+	};
+	struct got g;
+	size_t i;
+
+	(void)state;
+	run(&g, in, sizeof(in) - 1, 0);
+	assert_int_equal(g.n, 8);
+	for (i = 0; i < 8; i++)
+		assert_int_equal(g.ts[i], want[i]);
+	release(&g);
+}
+
+/*
+ * A line that another transport repeats at once is a copy; the kernel's own
+ * repeats (one transport) and other stamps are not.
+ */
+static void dmesg__copies_on_two_transports(void **state)
+{
+	static const char in[] =
+		"[   50.000120] a\n"
+		"Dec 07 10:00:11 host kernel: a\n" /* copy */
+		"Dec 07 10:00:11 host kernel: b\n"
+		"[   50.000160] b\n" /* copy, the other way round */
+		"[   50.000200] c\n"
+		"[   50.000240] c\n" /* the kernel's own repeat */
+		"Dec 07 10:00:11 host kernel: c\n" /* copy of the second */
+		"Dec 07 10:00:11 host kernel: c\n" /* nothing to copy */
+		"Dec  7 10:00:11 host kernel: [   50.000300] d\n"
+		"[   50.000301] d\n"; /* another stamp: not a copy */
+	static const char *const want[] = { "a", "b", "c", "c", "c", "d", "d" };
+	struct got g;
+	size_t chunk, i;
+
+	(void)state;
+	for (chunk = 0; chunk < 8; chunk += 7) {
+		run(&g, in, sizeof(in) - 1, chunk);
+		assert_int_equal(g.n, 7);
+		for (i = 0; i < 7; i++)
+			assert_string_equal(g.text[i], want[i]);
+		release(&g);
+	}
+}
+
+/* Bare CR line ends in an input without LF; with one, a lone CR stays. */
+static void dmesg__cr_line_ends(void **state)
+{
+	static const char cr[] = "[    1.000000] a\r[    1.000001] b\r\r"
+				 "[    1.000002] c\r[    1.000003] d";
+	static const char lf[] = "[    1.000000] a\r[    1.000001] b\r\n"
+				 "[    1.000002] c\n";
+	struct got g;
+	size_t chunk;
+
+	(void)state;
+	for (chunk = 0; chunk < 4; chunk++) {
+		run(&g, cr, sizeof(cr) - 1, chunk);
+		assert_int_equal(g.n, 5);
+		assert_string_equal(g.text[0], "a");
+		assert_string_equal(g.text[1], "b");
+		assert_string_equal(g.text[2], "");
+		assert_string_equal(g.text[3], "c");
+		assert_string_equal(g.text[4], "d");
+		assert_int_equal(g.first[4], 5);
+		release(&g);
+		run(&g, lf, sizeof(lf) - 1, chunk);
+		assert_int_equal(g.n, 2);
+		assert_string_equal(g.text[0], "a [    1.000001] b");
+		assert_string_equal(g.text[1], "c");
+		release(&g);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -907,6 +995,9 @@ int main(void)
 		cmocka_unit_test(dmesg__fast_path_after_quoted_printable),
 		cmocka_unit_test(dmesg__screen_columns_not_bytes),
 		cmocka_unit_test(dmesg__shape_and_reset),
+		cmocka_unit_test(dmesg__kernel_time_stamps),
+		cmocka_unit_test(dmesg__copies_on_two_transports),
+		cmocka_unit_test(dmesg__cr_line_ends),
 	};
 
 	return cmocka_run_group_tests_name("dmesg", tests, NULL, NULL);
