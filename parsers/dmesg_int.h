@@ -61,17 +61,28 @@ struct phys {
  * Every strbuf of struct dmesg, for its life cycle (dmesg.c): X(name) for
  * each.  A new buffer is added here too.
  */
-#define DMESG_BUFFERS(X) \
-	X(partial)       \
-	X(qp)            \
-	X(qp_raw)        \
-	X(look)          \
-	X(ln_line)       \
-	X(ln_strip)      \
-	X(clean)         \
-	X(split)         \
-	X(unwrap)        \
-	X(entity) X(text) X(raw) X(blank_raw) X(phrase) X(top) X(jv_msg) X(last) X(crlf) X(eol_hold)
+/* clang-format off */
+#define DMESG_BUFFERS(X)	\
+	X(partial)	\
+	X(qp)	\
+	X(qp_raw)	\
+	X(look)	\
+	X(ln_line)	\
+	X(ln_strip)	\
+	X(clean)	\
+	X(split)	\
+	X(unwrap)	\
+	X(entity)	\
+	X(text)	\
+	X(raw)	\
+	X(blank_raw)	\
+	X(phrase)	\
+	X(top)	\
+	X(jv_msg)	\
+	X(last)	\
+	X(crlf)	\
+	X(eol_hold)
+/* clang-format on */
 
 struct dmesg {
 	dmesg_line_fn fn;
