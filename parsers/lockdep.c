@@ -116,7 +116,6 @@ static void report_start(struct lockdep_parser *p, int kind,
 {
 	report_reset(p);
 	p->kind = kind;
-	p->start_ts = l->ts;
 	memcpy(p->caller, l->caller, sizeof(p->caller));
 	p->phase = kind == LOCKDEP_HUNG_TASK_ALL_LOCKS ? PH_HUNG : PH_BODY;
 	add_line(p, l);

@@ -8,7 +8,6 @@
  *   lockdep_frame.c   backtrace frames and what sits between them
  *   lockdep_lock.c    lock lines
  *   lockdep_report.c  a buffered report parsed (the second pass)
- *   lockdep_copy.c    a report that is a copy of one already handed over
  * The small string helpers are inline here: the per-line paths of every part
  * call them.
  */
@@ -38,8 +37,6 @@
 #define LOCKDEP_FOREIGN_RUN 16
 /* Lines of an oops inside a report with no frame in them that end it. */
 #define LOCKDEP_OOPS_RUN 64
-/* Reports remembered to know a later copy of one (lockdep_copy.c). */
-#define LOCKDEP_SEEN 64
 /* Lines after the header that may hold its ident, before the "-----". */
 #define LOCKDEP_IDENT_LINES 8
 
@@ -159,14 +156,6 @@ struct lockdep_parser {
 	long list_want, list_have; /* PH_LIST: "N locks held by", items seen */
 	int list_foreign; /* lines skipped inside that list */
 	unsigned long banner; /* physical line of lockdep's boot banner, 0 */
-	unsigned long long start_ts; /* the header line's dmesg_line.ts */
-	/* the last LOCKDEP_SEEN reports with a time stamp (lockdep_copy.c) */
-	struct lockdep_seen {
-		unsigned long long ts, who; /* who: header and task hashed */
-		long pid;
-		size_t weight; /* how much of the splat it held */
-	} seen[LOCKDEP_SEEN];
-	unsigned nseen;
 };
 
 /* lockdep_header.c */
@@ -191,10 +180,6 @@ int lockdep_lock_parse(const char *s, struct lockdep_lock *l, struct arena *a,
 /* lockdep.c */
 bool lockdep_is_held_header(const char *s);
 bool lockdep_is_lock_item(const char *s);
-
-/* lockdep_copy.c */
-bool lockdep_copy_seen(struct lockdep_parser *p,
-		       const struct lockdep_report *r);
 
 /* lockdep_report.c */
 void lockdep_report_parse_and_emit(struct lockdep_parser *p);

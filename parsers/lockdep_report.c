@@ -1281,8 +1281,6 @@ static void report_finish_kind(struct rparse *rp)
 
 static void report_emit_one(struct lockdep_parser *p, struct lockdep_report *r)
 {
-	if (lockdep_copy_seen(p, r))
-		return;
 	p->reports++;
 	if (!p->stop && p->sink.report)
 		p->stop = p->sink.report(p->sink.ctx, r);

@@ -66,35 +66,7 @@ for s in "${splats[@]}"; do
 	interleave "$TMP/$n.kmsg" "$TMP/$n.journal" >"$TMP/$n.i-kmsg"
 	same "$n: /dev/kmsg then journal copy, line by line" \
 		"$TMP/$n.console" "$TMP/$n.i-kmsg"
-
-	# ---- report by report: the same time stamps -----------------------
-	for st in level kmsg; do
-		cat "$TMP/$n.console" "$TMP/$n.$st" >"$TMP/$n.s-$st"
-		same "$n: console capture then a $st dump of the same records" \
-			"$TMP/$n.console" "$TMP/$n.s-$st"
-	done
-	# printed again later (a hung task every 120 s): two splats
-	"$R" -p level -t 126.928112 "$s" >"$TMP/$n.later"
-	cat "$TMP/$n.console" "$TMP/$n.later" >"$TMP/$n.s-later"
-	count "$n: printed again 120 s later: 2 reports" 2 "$TMP/$n.s-later"
-	# no time stamps: nothing tells a copy from a repeat
-	cat "$TMP/$n.journal" "$TMP/$n.journal" >"$TMP/$n.s-journal"
-	count "$n: twice without kernel time stamps: 2 reports" 2 \
-		"$TMP/$n.s-journal"
 done
-
-# the same microsecond, another task (two CPUs): two splats
-s=$D/kind-recursive.splat
-sed -e 's|cpuhp/0/15|cpuhp/1/21|g' -e 's|PID: 15 Comm: cpuhp/0|PID: 21 Comm: cpuhp/1|' \
-	"$s" >"$TMP/cpu1.splat"
-check "the other CPU's splat names another task" \
-	test "$(grep -c cpuhp/1 "$TMP/cpu1.splat")" -gt 0
-"$R" -p console "$s" >"$TMP/cpu0.console"
-"$R" -p console "$TMP/cpu1.splat" >"$TMP/cpu1.console"
-cat "$TMP/cpu0.console" "$TMP/cpu1.console" >"$TMP/cpus"
-check_eq "two tasks' splats with the same time stamps: 2 tasks" \
-	'["cpuhp/0",15]["cpuhp/1",21]' \
-	"$("$SPLATD" parse "$TMP/cpus" | jq -cj '.reports[] | [.task, .pid]')"
 
 # lines the kernel repeats on one transport are its own: a recursion's frame
 # printed twice, a blank line after a blank line
@@ -114,30 +86,12 @@ cat "$TMP/rep.console" "$TMP/rep.journal" >"$TMP/rep.cat"
 count "a console log then its journal copy (no time stamps to match): 2" \
 	2 "$TMP/rep.cat"
 
-# a console that lost the end of the report, then the dump: the copy has
-# what the cut report lost, and is kept; a cut copy of a whole report is not
-n=seed-6641
-k=$(grep -n 'stack backtrace' "$TMP/$n.console" | cut -d: -f1)
-head -n "$k" "$TMP/$n.console" >"$TMP/$n.cut"
-check_eq "the console's report is cut" true \
-	"$("$SPLATD" parse "$TMP/$n.cut" | jq '.reports[0].truncated')"
-cat "$TMP/$n.cut" "$TMP/$n.level" >"$TMP/$n.s-cut"
-check_eq "a cut report, then its whole copy: both, the copy whole" \
-	'[true,false]' \
-	"$("$SPLATD" parse "$TMP/$n.s-cut" | jq -c '[.reports[].truncated]')"
-head -n "$k" "$TMP/$n.level" | cat "$TMP/$n.console" - >"$TMP/$n.s-cut2"
-same "a whole report, then a cut copy: the whole one" \
-	"$TMP/$n.console" "$TMP/$n.s-cut2"
-
-# the tester's captures
+# the tester's capture
 same "journald forwarded to the console (tester's capture)" \
 	"$C/bb-console.txt" "$C/bb-inter-journal.txt"
-same "a console capture then a dmesg dump (tester's capture)" \
-	"$C/bb-console.txt" "$C/bb-seq-dup.txt"
 
 # chunks and the fast path for ordinary lines change nothing
-for f in "$TMP"/*.i-journal "$TMP"/*.i2-monotonic "$TMP"/*.i-kmsg \
-	"$TMP"/*.s-kmsg "$C"/*; do
+for f in "$TMP"/*.i-journal "$TMP"/*.i2-monotonic "$TMP"/*.i-kmsg "$C"/*; do
 	"$TOOL" "$f" 0 1 7 0s >"$TMP/chunks" 2>/dev/null ||
 		fail "${f##*/}: parse_chunks failed"
 	check_eq "${f##*/}: the same in chunks and without the fast path" 1 \
