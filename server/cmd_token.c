@@ -97,9 +97,10 @@ static int token_create(struct db *db, const char *name, const char *role,
 		strbuf_addstr(err, "--role must be ci, triager or admin");
 		return -EINVAL;
 	}
-	if (email && !mail_addr_parse(email, &addr)) {
+	if (email && !mail_addr_given(email, &addr)) {
 		strbuf_addstr(err,
-			      "--email must be a mail address (local@domain)");
+			      "--email must be a mail address (local@domain)"
+			      " without control characters");
 		return -EINVAL;
 	}
 	ret = auth_secret_new(&secret, err);

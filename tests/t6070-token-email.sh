@@ -25,10 +25,13 @@ tok create --name adm --role admin --email jdelvare@suse.com >/dev/null
 check_eq "admin bound too" "jdelvare@suse.com" \
 	"$(sql "SELECT email FROM tokens WHERE name = 'adm'")"
 
-for bad in "not an address" "a@" "@b.org" "a b@c.org" "a@b.org,c@d.org" ""; do
+# an address with a control character (a CR LF and a second header) would
+# be stored as its first address, another one than the operator gave
+for bad in "not an address" "a@" "@b.org" "a b@c.org" "a@b.org,c@d.org" "" \
+	$'a@b.org\r\nBcc: v@evil.org' $'a@b.org\nx' $'a@b.org\t'; do
 	tok create --name "x$RANDOM" --role triager --email "$bad" >"$TMP/out" 2>&1
 	rc=$?
-	check_eq "create --email '$bad': refused (exit 1)" 1 "$rc"
+	check_eq "create --email $(printf %q "$bad"): refused (exit 1)" 1 "$rc"
 	check "... saying --email must be an address" grep -q \
 		"\-\-email must be a mail address" "$TMP/out"
 done

@@ -195,6 +195,18 @@ bool mail_addr_parse(const char *text, struct strbuf *out)
 	return text && mailmsg_addr(text, strlen(text), out);
 }
 
+bool mail_addr_given(const char *text, struct strbuf *out)
+{
+	const char *p;
+
+	if (!text)
+		return false;
+	for (p = text; *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			return false;
+	return mail_addr_parse(text, out);
+}
+
 void mail_domain(const char *from, struct strbuf *out)
 {
 	struct strbuf a = STRBUF_INIT;

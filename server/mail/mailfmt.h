@@ -36,6 +36,10 @@ bool mail_addr_valid(const char *addr);
  * false when there is no valid address in it (parsers/mailmsg.h's rule,
  * mailmsg_addr). */
 bool mail_addr_parse(const char *text, struct strbuf *out);
+/* An address an operator or a client gives (a command's --email, an API's
+ * email field): mail_addr_parse(), and false too when text holds a control
+ * character, so that "a@b\r\nBcc: c@d" is refused, not kept as a@b. */
+bool mail_addr_given(const char *text, struct strbuf *out);
 /* The domain of from ("splatd <splatd@example.org>" -> example.org). */
 void mail_domain(const char *from, struct strbuf *out);
 /* A new random Message-ID "<hex>.splatd@domain" without the angle

@@ -160,7 +160,7 @@ int subscription_add(struct db *db, const struct subscription_req *r,
 
 	/* "a@b\r\nBcc: c@d" would be stored as a@b: another address than
 	 * the one sent, without a word */
-	if (!mail_addr_parse(r->email, &email) || has_control(r->email)) {
+	if (!mail_addr_given(r->email, &email)) {
 		strbuf_addstr(err, "email must be a mail address"
 				   " (local@domain) without control"
 				   " characters");
