@@ -90,3 +90,11 @@ void utf8_add(struct strbuf *out, unsigned long cp)
 		strbuf_addch(out, (int)(0x80 | (cp & 0x3f)));
 	}
 }
+
+bool utf8_has_control(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			return true;
+	return false;
+}

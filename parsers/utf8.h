@@ -30,6 +30,9 @@ bool utf8_valid(const char *s, size_t len);
  * isolate (U+2066-U+2069).
  */
 bool utf8_invisible(const char *s);
+/* Whether the string s holds a C0 control character or DEL (a CR or an LF
+ * among them): what a name, an address or a KCIDB string may not. */
+bool utf8_has_control(const char *s);
 /* Append the len bytes at s to out, each byte that is not UTF-8 as '?'. */
 void utf8_sanitize(struct strbuf *out, const char *s, size_t len);
 /* Append code point cp as UTF-8 (NUL, a surrogate or past U+10FFFF: '?'). */

@@ -10,6 +10,7 @@
 
 #include "parsers/alloc.h"
 #include "parsers/datetime.h"
+#include "parsers/utf8.h"
 
 #define LOWER_DIGITS "abcdefghijklmnopqrstuvwxyz0123456789_"
 #define MAX_EXCERPT 16384 /* document.h's KCIDB_MAX_EXCERPT */
@@ -76,10 +77,7 @@ static const char *kcidb_schema_time(const char *s, char why[static 64])
 
 bool kcidb_schema_plain(const char *s)
 {
-	for (; *s; s++)
-		if ((unsigned char)*s < 0x20 || *s == 0x7f)
-			return false;
-	return true;
+	return !utf8_has_control(s);
 }
 
 size_t kcidb_schema_chars(const char *s, size_t len)

@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "parsers/mailmsg.h"
+#include "parsers/utf8.h"
 
 static const char hexdig[] = "0123456789abcdef";
 
@@ -197,14 +198,7 @@ bool mail_addr_parse(const char *text, struct strbuf *out)
 
 bool mail_addr_given(const char *text, struct strbuf *out)
 {
-	const char *p;
-
-	if (!text)
-		return false;
-	for (p = text; *p; p++)
-		if ((unsigned char)*p < 0x20 || *p == 0x7f)
-			return false;
-	return mail_addr_parse(text, out);
+	return text && !utf8_has_control(text) && mail_addr_parse(text, out);
 }
 
 void mail_domain(const char *from, struct strbuf *out)

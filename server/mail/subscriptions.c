@@ -13,6 +13,7 @@
 #include "db/signatures.h"
 #include "parsers/alloc.h"
 #include "parsers/lockdep.h"
+#include "parsers/utf8.h"
 #include "server/mail/mailfmt.h"
 #include "server/triage/view.h"
 
@@ -69,20 +70,11 @@ static bool parse_id(const char *s, long long *out)
 }
 
 /* A name of a section or tree: 1..SUB_VALUE_MAX bytes, no control byte. */
-/* Whether s holds a C0 control character or DEL (a CR or LF among them). */
-static bool has_control(const char *s)
-{
-	for (; *s; s++)
-		if ((unsigned char)*s < 0x20 || *s == 0x7f)
-			return true;
-	return false;
-}
-
 static bool name_valid(const char *s)
 {
 	size_t n = s ? strlen(s) : 0;
 
-	return n && n <= SUB_VALUE_MAX && !has_control(s);
+	return n && n <= SUB_VALUE_MAX && !utf8_has_control(s);
 }
 
 static int copy_id(void *ctx, const struct db_signature *s)
