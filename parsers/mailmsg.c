@@ -583,10 +583,25 @@ static bool named(const char *name, size_t nlen, const char *want)
 	return strlen(want) == nlen && !strncasecmp(name, want, nlen);
 }
 
-/* The MIME fields of an entity. */
+/*
+ * The MIME fields of an entity.  attachment: its Content-Disposition is
+ * not "inline" (RFC 2183: "attachment", or a type splatd does not know,
+ * which is read as one): a file the sender attached, not what they wrote.
+ */
 struct entity {
 	struct strbuf ctype, cte;
+	bool attachment;
 };
+
+/* Whether a Content-Disposition value's type is anything but "inline". */
+static bool disposition_attachment(const char *v, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && v[i] != ';' && !isspace((unsigned char)v[i]))
+		i++;
+	return i && !(i == 6 && !strncasecmp(v, "inline", 6));
+}
 
 static int entity_field(void *ctx, const char *name, size_t nlen,
 			const char *value, size_t vlen)
@@ -598,6 +613,9 @@ static int entity_field(void *ctx, const char *name, size_t nlen,
 		strbuf_add(&e->ctype, value, vlen);
 	else if (named(name, nlen, "content-transfer-encoding") && !e->cte.len)
 		strbuf_add(&e->cte, value, vlen);
+	else if (named(name, nlen, "content-disposition"))
+		e->attachment = e->attachment ||
+				disposition_attachment(value, vlen);
 	return 0;
 }
 
@@ -887,16 +905,16 @@ static bool delimiter(const char *p, size_t n, const struct strbuf *b,
 	return true;
 }
 
-/* The entity with these MIME fields and body [p, end); 1 when its text
- * part was found, 0 when not, -errno. */
-static int walk_entity(struct walk *w, const struct strbuf *ctype_text,
-		       const struct strbuf *cte, const char *p, const char *end,
-		       unsigned depth);
+/* The entity with these MIME fields and body [p, end), a part of a
+ * multipart/digest when digest (its default type is message/rfc822); 1
+ * when its text part was found, 0 when not, -errno. */
+static int walk_entity(struct walk *w, const struct entity *e, bool digest,
+		       const char *p, const char *end, unsigned depth);
 
 static int walk_part(struct walk *w, const char *p, const char *end,
-		     unsigned depth)
+		     bool digest, unsigned depth)
 {
-	struct entity e = { STRBUF_INIT, STRBUF_INIT };
+	struct entity e = { STRBUF_INIT, STRBUF_INIT, false };
 	const char *body;
 	int ret;
 
@@ -907,7 +925,7 @@ static int walk_part(struct walk *w, const char *p, const char *end,
 	}
 	ret = read_headers(p, end, &body, entity_field, &e, w->err);
 	if (!ret)
-		ret = walk_entity(w, &e.ctype, &e.cte, body, end, depth);
+		ret = walk_entity(w, &e, digest, body, end, depth);
 	strbuf_release(&e.ctype);
 	strbuf_release(&e.cte);
 	return ret;
@@ -918,7 +936,7 @@ static int walk_multipart(struct walk *w, const struct ctype *ct, const char *p,
 {
 	const char *part = NULL, *next, *q;
 	size_t n;
-	bool close = false;
+	bool close = false, digest = !strcmp(ct->type.buf, "multipart/digest");
 	int ret = 0;
 
 	if (depth >= MAILMSG_MAX_DEPTH) {
@@ -940,7 +958,7 @@ static int walk_multipart(struct walk *w, const struct ctype *ct, const char *p,
 					q--;
 				if (q > part && q[-1] == '\r')
 					q--;
-				ret = walk_part(w, part, q, depth + 1);
+				ret = walk_part(w, part, q, digest, depth + 1);
 				if (ret)
 					return ret;
 			}
@@ -949,28 +967,37 @@ static int walk_multipart(struct walk *w, const struct ctype *ct, const char *p,
 		p = next;
 	}
 	if (part && !close && part < end) /* never closed: to the end */
-		ret = walk_part(w, part, end, depth + 1);
+		ret = walk_part(w, part, end, digest, depth + 1);
 	return ret;
 }
 
-static int walk_entity(struct walk *w, const struct strbuf *ctype_text,
-		       const struct strbuf *cte, const char *p, const char *end,
-		       unsigned depth)
+/*
+ * Commands come only from what the sender wrote: the first inline
+ * text/plain part, else the first inline text/html one.  A part attached
+ * (Content-Disposition other than inline) and a message inside the mail
+ * (message/rfc822, a forward; a multipart/digest's part by default) are
+ * never read, nor what they hold.
+ */
+static int walk_entity(struct walk *w, const struct entity *e, bool digest,
+		       const char *p, const char *end, unsigned depth)
 {
 	struct ctype ct = { STRBUF_INIT, STRBUF_INIT, STRBUF_INIT, false,
 			    false };
 	int ret = 0;
 
-	ctype_parse(&ct, ctype_text->buf, ctype_text->len);
+	ctype_parse(&ct, e->ctype.buf, e->ctype.len);
 	if (!ct.type.len)
-		strbuf_addstr(&ct.type, "text/plain");
-	if (!strncmp(ct.type.buf, "multipart/", 10))
+		strbuf_addstr(&ct.type,
+			      digest ? "message/rfc822" : "text/plain");
+	if (e->attachment)
+		; /* a file attached, not the sender's words */
+	else if (!strncmp(ct.type.buf, "multipart/", 10))
 		ret = walk_multipart(w, &ct, p, end, depth);
 	else if (!strcmp(ct.type.buf, "text/plain"))
-		ret = take_text(w, cte->buf, &ct, p, end, false) ?: 1;
+		ret = take_text(w, e->cte.buf, &ct, p, end, false) ?: 1;
 	else if (!strcmp(ct.type.buf, "text/html") && !w->m->body &&
 		 !w->m->html_unread) /* the first; text/plain may follow */
-		ret = take_text(w, cte->buf, &ct, p, end, true);
+		ret = take_text(w, e->cte.buf, &ct, p, end, true);
 	strbuf_release(&ct.type);
 	strbuf_release(&ct.boundary);
 	strbuf_release(&ct.charset);
@@ -1360,7 +1387,7 @@ void mailmsg_own_words(const struct mailmsg *m, size_t max, struct strbuf *out)
 int mailmsg_parse(struct mailmsg *m, const char *data, size_t len,
 		  struct strbuf *err)
 {
-	struct top t = { m, { STRBUF_INIT, STRBUF_INIT } };
+	struct top t = { m, { STRBUF_INIT, STRBUF_INIT, false } };
 	struct walk w = { m, 0, err };
 	const char *body, *p;
 	int ret;
@@ -1377,7 +1404,7 @@ int mailmsg_parse(struct mailmsg *m, const char *data, size_t len,
 		m->subject_ref = bracket_ref(p, strcspn(p, "]") + 1);
 	if (ret)
 		goto out;
-	ret = walk_entity(&w, &t.e.ctype, &t.e.cte, body, data + len, 0);
+	ret = walk_entity(&w, &t.e, false, body, data + len, 0);
 	if (ret < 0)
 		goto out;
 	ret = m->body ? mailmsg_commands(m, m->body, m->body_len, err) : 0;

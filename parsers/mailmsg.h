@@ -2,8 +2,9 @@
 /*
  * mailmsg: one received RFC 5322 message read into what a reply to splatd
  * needs (docs/mail.md, "Replies that act"): its sender, subject and thread
- * headers, the text of its first text/plain part (else the text of its
- * first text/html part, parsers/mailhtml.h), and the `#splatd` commands
+ * headers, the text of its first inline text/plain part (else of its
+ * first inline text/html part, parsers/mailhtml.h; never an attachment
+ * nor a forwarded message), and the `#splatd` commands
  * written in it.  Pure: no I/O, any bytes in, never a crash.
  *
  * Line ends may be CRLF, LF or CR.  Header values are unfolded and their

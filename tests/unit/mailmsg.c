@@ -688,6 +688,51 @@ static void mailmsg__html_only(void **state)
 	(void)state;
 }
 
+/* Attachments and forwarded mail are never the body (the sender's words). */
+static void mailmsg__attachments_not_body(void **state)
+{
+	static const char msg[] =
+		"From: a@b.c\n"
+		"Content-Type: multipart/mixed; boundary=M\n"
+		"\n"
+		"--M\n"
+		"Content-Type: text/plain\n"
+		"Content-Disposition: attachment; filename=a.txt\n"
+		"\n"
+		"#splatd [1] invalid\n"
+		"--M\n"
+		"Content-Type: message/rfc822\n"
+		"\n"
+		"Content-Type: text/plain\n"
+		"\n"
+		"#splatd [2] invalid\n"
+		"--M\n"
+		"Content-Type: multipart/digest; boundary=D\n"
+		"\n"
+		"--D\n"
+		"\n"
+		"Subject: forwarded\n"
+		"\n"
+		"#splatd [3] invalid\n"
+		"--D--\n"
+		"--M\n"
+		"Content-Type: text/html\n"
+		"Content-Disposition: Inline\n"
+		"\n"
+		"<p>#splatd [4] invalid</p>\n"
+		"--M--\n";
+	struct mailmsg m;
+	struct strbuf err = STRBUF_INIT;
+
+	assert_int_equal(parse(&m, msg, &err), 0);
+	assert_true(m.body_html);
+	assert_int_equal(m.ncmds, 1);
+	assert_int_equal(m.cmds[0].ref, 4);
+	mailmsg_release(&m);
+	strbuf_release(&err);
+	(void)state;
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -707,6 +752,7 @@ int main(void)
 		cmocka_unit_test(mailmsg__long_encoded_word_is_text),
 		cmocka_unit_test(mailmsg__addr),
 		cmocka_unit_test(mailmsg__html_only),
+		cmocka_unit_test(mailmsg__attachments_not_body),
 	};
 
 	return cmocka_run_group_tests_name("mailmsg", tests, NULL, NULL);
