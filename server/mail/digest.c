@@ -111,6 +111,16 @@ static int add_cand(void *ctx, const struct db_digest_sig *s)
 	return 0;
 }
 
+/*
+ * Whether x fired again since the reader's last digest: it was first seen
+ * before it (a new one is counted as new) and occurred since, whatever its
+ * section (an escalated one still firing too); not in a first digest.
+ */
+static bool cand_fired_again(const struct cands *l, const struct cand *x)
+{
+	return l->last && !x->told && x->first_seen < l->last && x->since > 0;
+}
+
 static void cands_release(struct cands *l)
 {
 	size_t i;
@@ -425,7 +435,7 @@ static int compose_one(struct compose *c, struct cands *l,
 	struct strbuf line = STRBUF_INIT;
 	const char *to[1] = { c->r->email };
 	struct mailitem_head h = { 0 };
-	size_t i, counts[SECTION_NR] = { 0 }, changed = 0;
+	size_t i, counts[SECTION_NR] = { 0 }, changed = 0, fired = 0;
 	long long since = 0;
 	int ret;
 
@@ -435,6 +445,7 @@ static int compose_one(struct compose *c, struct cands *l,
 		since += l->v[i].since;
 		/* an escalated or new one says its regression's change too */
 		changed += l->v[i].regression_changed != 0;
+		fired += cand_fired_again(l, &l->v[i]);
 	}
 	c->refs = xcalloc(l->n + 1, sizeof(*c->refs));
 	c->regzbot = !c->r->is_list || l->n == 1;
@@ -454,11 +465,13 @@ static int compose_one(struct compose *c, struct cands *l,
 	if (counts[SECTION_TOLD])
 		strbuf_addf(&line, " (and %zu you were mailed about)",
 			    counts[SECTION_TOLD]);
+	strbuf_addf(&line, ", %zu new, ", counts[SECTION_NEW]);
+	if (c->r->last_digest)
+		strbuf_addf(&line, "%zu fired again, ", fired);
 	strbuf_addf(&line,
-		    ", %zu new, %zu with a regression that changed state,"
+		    "%zu with a regression that changed state,"
 		    " %lld new occurrence%s; %zu open in all.",
-		    counts[SECTION_NEW], changed, since, since == 1 ? "" : "s",
-		    l->n);
+		    changed, since, since == 1 ? "" : "s", l->n);
 	mail_wrap(&c->body, NULL, "", line.buf);
 	ret = render_sections(c, l, err);
 	if (ret)
@@ -471,14 +484,16 @@ static int compose_one(struct compose *c, struct cands *l,
 	mail_line(&c->body, "%s", "No more mail from splatd to this address:");
 	mail_line(&c->body, "%s", unsub.buf);
 
-	/* "[splatd] digest: 1 escalated, 2 new, 5 open": the zero counts of
-	 * the first two are left out */
+	/* "[splatd] digest: 1 escalated, 2 new, 3 fired again, 5 open": the
+	 * zero counts of the first three are left out */
 	strbuf_addstr(&subj, "[splatd] digest:");
 	if (counts[SECTION_ESCALATED])
 		strbuf_addf(&subj, " %zu escalated,",
 			    counts[SECTION_ESCALATED]);
 	if (counts[SECTION_NEW])
 		strbuf_addf(&subj, " %zu new,", counts[SECTION_NEW]);
+	if (fired)
+		strbuf_addf(&subj, " %zu fired again,", fired);
 	strbuf_addf(&subj, " %zu open", l->n);
 	strbuf_addf(&list_id, "splatd digests <digest.splatd.%s>", dom.buf);
 	mailitem_from(c->cfg, &fname, &faddr);
