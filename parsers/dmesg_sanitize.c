@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "parsers/alloc.h"
+#include "parsers/entity.h"
 #include "parsers/strbuf.h"
 #include "parsers/utf8.h"
 
@@ -176,59 +177,18 @@ size_t dmesg_sanitize_columns(const char *s, size_t len)
 const char *dmesg_sanitize_entities(struct dmesg *d, const char *s,
 				    size_t *lenp)
 {
-	static const struct {
-		const char *name;
-		char c;
-	} named[] = { { "&lt;", '<' },
-		      { "&gt;", '>' },
-		      { "&amp;", '&' },
-		      { "&quot;", '"' },
-		      { "&apos;", '\'' } };
 	size_t len = *lenp, i, k;
 	const char *amp = memchr(s, '&', len);
+	unsigned long c;
 
 	if (!amp || !(memmem(amp, len - (size_t)(amp - s), "&gt;", 4) ||
 		      memmem(amp, len - (size_t)(amp - s), "&lt;", 4) ||
 		      memmem(amp, len - (size_t)(amp - s), "&amp;", 5)))
 		return s;
 	strbuf_reset(&d->entity);
-	for (i = 0; i < len; i++) {
-		if (s[i] != '&') {
-			strbuf_addch(&d->entity, s[i]);
-			continue;
-		}
-		for (k = 0; k < ARRAY_SIZE(named); k++) {
-			size_t n = strlen(named[k].name);
-
-			if (len - i >= n && !memcmp(s + i, named[k].name, n))
-				break;
-		}
-		if (k < ARRAY_SIZE(named)) {
-			strbuf_addch(&d->entity, named[k].c);
-			i += strlen(named[k].name) - 1;
-			continue;
-		}
-		if (i + 3 < len && s[i + 1] == '#') {
-			bool x = s[i + 2] == 'x' || s[i + 2] == 'X';
-			size_t j = i + 2 + x;
-			unsigned long c = 0;
-
-			for (; j < len && j - i < 8 &&
-			       (x ? is_hex(s[j]) : is_digit(s[j]));
-			     j++)
-				c = c * (x ? 16 : 10) +
-				    (unsigned long)(is_digit(s[j]) ?
-							    s[j] - '0' :
-							    (s[j] | 0x20) -
-								    'a' + 10);
-			if (j < len && s[j] == ';' && j > i + 2 + x &&
-			    c >= 0x20 && c < 0x7f) {
-				strbuf_addch(&d->entity, (char)c);
-				i = j;
-				continue;
-			}
-		}
-		strbuf_addch(&d->entity, '&');
+	for (i = 0; i < len; i += k ? k : 1) {
+		k = entity_decode(s + i, s + len, ENTITY_ASCII, &c);
+		strbuf_addch(&d->entity, k ? (char)c : s[i]);
 	}
 	*lenp = d->entity.len;
 	return d->entity.buf;

@@ -9,6 +9,7 @@
 #include <strings.h>
 
 #include "parsers/alloc.h"
+#include "parsers/entity.h"
 #include "parsers/utf8.h"
 
 #define MAX_NAME 16 /* bytes of a tag name compared */
@@ -71,17 +72,6 @@ static const struct {
 	{ "template", TAG_HIDDEN },
 };
 
-static const struct {
-	const char *name;
-	unsigned long cp;
-} entities[] = {
-	{ "amp", '&' },	      { "lt", '<' },	   { "gt", '>' },
-	{ "quot", '"' },      { "apos", '\'' },	   { "nbsp", 0xa0 },
-	{ "ndash", 0x2013 },  { "mdash", 0x2014 }, { "lsquo", 0x2018 },
-	{ "rsquo", 0x2019 },  { "ldquo", 0x201c }, { "rdquo", 0x201d },
-	{ "hellip", 0x2026 }, { "copy", 0xa9 },	   { "shy", 0xad },
-};
-
 /* Before text: the blank waiting, or the quote marks of a new line. */
 static void before_text(struct html *h)
 {
@@ -128,41 +118,6 @@ static bool cp_blank(unsigned long cp)
 {
 	return cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || cp == 0x2028 ||
 	       cp == 0x2029;
-}
-
-/* A character reference at p ('&'): its code point and length, else 0. */
-static size_t entity(const char *p, const char *end, unsigned long *cp)
-{
-	const char *q = p + 1;
-	size_t i, n, max;
-	bool hex;
-
-	if (q < end && *q == '#') {
-		hex = ++q < end && (*q == 'x' || *q == 'X');
-		q += hex;
-		max = hex ? 6 : 7;
-		for (*cp = 0, n = 0; q < end && n < max &&
-				     (hex ? isxdigit((unsigned char)*q) :
-					    isdigit((unsigned char)*q));
-		     q++, n++)
-			*cp = *cp * (hex ? 16 : 10) +
-			      (unsigned long)(isdigit((unsigned char)*q) ?
-						      *q - '0' :
-						      tolower((unsigned char)*q) -
-							      'a' + 10);
-		return n && q < end && *q == ';' ? (size_t)(q + 1 - p) : 0;
-	}
-	for (n = 0; q + n < end && n < 8 && isalnum((unsigned char)q[n]); n++)
-		;
-	if (q + n >= end || q[n] != ';')
-		return 0;
-	for (i = 0; i < ARRAY_SIZE(entities); i++)
-		if (strlen(entities[i].name) == n &&
-		    !memcmp(q, entities[i].name, n)) {
-			*cp = entities[i].cp;
-			return n + 2;
-		}
-	return 0;
 }
 
 static void character(struct html *h, unsigned long cp)
@@ -290,7 +245,8 @@ void mailhtml_text(struct strbuf *out, const char *html, size_t n)
 		    (isalpha((unsigned char)p[1]) || p[1] == '/' ||
 		     p[1] == '!' || p[1] == '?')) {
 			p = markup(&h, p, end);
-		} else if (*p == '&' && (k = entity(p, end, &cp))) {
+		} else if (*p == '&' &&
+			   (k = entity_decode(p, end, ENTITY_ANY, &cp))) {
 			character(&h, cp);
 			p += k;
 		} else if (*p == ' ' || *p == '\t' || *p == '\n' ||
