@@ -586,7 +586,7 @@ static int note(struct rx *rx, const struct sig *g, enum regress_note what,
 		const char *value, struct strbuf *done, struct strbuf *why)
 {
 	long long id;
-	bool created;
+	bool created, closed = false;
 	int ret = regress_of_signature(rx->db, g->id, g->title, rx->actor.buf,
 				       rx->note.buf, rx->now, &id, &created,
 				       why);
@@ -618,7 +618,17 @@ static int note(struct rx *rx, const struct sig *g, enum regress_note what,
 				    " stays %s)",
 				    id, regress_status_name(status),
 				    regress_status_name(status));
+		closed = status == REGRESS_RESOLVED || status == REGRESS_FIXED;
 	}
+	/* what happens when the fix lands: nothing more for them to do */
+	if (!ret && what == REGRESS_NOTE_FIX && !closed)
+		strbuf_addstr(done,
+			      "; the others mailed about it see it in their"
+			      " mail, and splatd watches its git trees for"
+			      " that commit (its id, or its subject whole):"
+			      " when it lands in a trusted tree the"
+			      " regression is fix_known and your next digest"
+			      " says so");
 	strbuf_addf(done, "\n%s/regressions/%lld", rx->cfg->public_url, id);
 	return ret;
 }

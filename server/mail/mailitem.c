@@ -141,6 +141,10 @@ struct regression {
 	struct strbuf links; /* one URL a line, LF */
 	struct strbuf fix, changed_from, changed_to, changed_why;
 	long long changed_at;
+	/* the fix a maintainer said to expect (`#splatd fix:`), who said
+	 * it and when (its newest history event), while none is known */
+	struct strbuf expected, expected_by;
+	long long expected_at;
 	/* status and changed_to as enum regress_status, -1 when the name is
 	 * none (the strings are what the mail shows) */
 	int status_id, changed_to_id;
@@ -162,6 +166,41 @@ static int on_regression(void *ctx, const struct db_digest_regression *r)
 	x->status_id = regress_status_from_name(r->status);
 	x->changed_to_id = regress_status_from_name(r->changed_to);
 	return 0;
+}
+
+/* The newest "fix_expected" event of the regression's history. */
+static int on_fix_expected(void *ctx, const struct db_regression_event *e)
+{
+	struct regression *x = ctx;
+	const char *by = e->actor ? e->actor : "";
+
+	if (strcmp(e->action, "fix_expected"))
+		return 0;
+	if (!strncmp(by, "mail:", 5)) /* the address, as the reader knows it */
+		by += 5;
+	strbuf_reset(&x->expected_by);
+	strbuf_addstr(&x->expected_by, by);
+	x->expected_at = e->ts;
+	return 0;
+}
+
+/*
+ * The fix a maintainer named (`#splatd fix:`), when no fix is known yet
+ * and the regression is not closed: the other readers see that someone is
+ * on it, and the one who named it that splatd took it.
+ */
+static int fix_expected(struct db *db, struct regression *r, struct strbuf *err)
+{
+	int ret;
+
+	if (r->fix.len || r->status_id == REGRESS_FIXED ||
+	    r->status_id == REGRESS_RESOLVED ||
+	    r->status_id == REGRESS_DUPLICATE)
+		return 0;
+	ret = db_regression_fix_expected(db, r->id, &r->expected, err);
+	if (!ret && r->expected.len)
+		ret = db_regression_history(db, r->id, on_fix_expected, r, err);
+	return ret;
 }
 
 static int on_link(void *ctx, const char *url)
@@ -262,6 +301,17 @@ static void render_regression(struct strbuf *m, const struct mail_config *cfg,
 		strbuf_reset(&line);
 		strbuf_addf(&line, "fix: %.12s", r->fix.buf);
 		mail_wrap(m, "      ", "      ", line.buf);
+	} else if (r->expected.len) {
+		/* "fix expected: SUBJECT (named by ADDR on DATE)" */
+		strbuf_reset(&line);
+		strbuf_addf(&line, "fix expected: %s", r->expected.buf);
+		if (r->expected_by.len) {
+			strbuf_addf(&line, " (named by %s on ",
+				    r->expected_by.buf);
+			mailitem_day(&line, r->expected_at);
+			strbuf_addch(&line, ')');
+		}
+		mail_wrap(m, "      ", "        ", line.buf);
 	}
 	if (r->introduced.len) {
 		strbuf_reset(&line);
@@ -302,6 +352,8 @@ int mailitem_render(struct strbuf *m, struct db *db,
 				.changed_from = STRBUF_INIT,
 				.changed_to = STRBUF_INIT,
 				.changed_why = STRBUF_INIT,
+				.expected = STRBUF_INIT,
+				.expected_by = STRBUF_INIT,
 				.status_id = -1,
 				.changed_to_id = -1 };
 	struct strbuf line = STRBUF_INIT;
@@ -313,6 +365,8 @@ int mailitem_render(struct strbuf *m, struct db *db,
 					   on_regression, &r, err);
 	if (!ret && r.id)
 		ret = db_regression_links(db, r.id, on_link, &r.links, err);
+	if (!ret && r.id)
+		ret = fix_expected(db, &r, err);
 	if (ret)
 		goto out;
 	if (it->ref)
@@ -377,6 +431,8 @@ out:
 	strbuf_release(&r.changed_from);
 	strbuf_release(&r.changed_to);
 	strbuf_release(&r.changed_why);
+	strbuf_release(&r.expected);
+	strbuf_release(&r.expected_by);
 	return ret;
 }
 
