@@ -32,6 +32,8 @@ enum digest_section {
 	SECTION_FIRED,
 	SECTION_OPEN,
 	SECTION_TOLD,
+	/* open, not fired for 7 days: counted and linked, not listed */
+	SECTION_QUIET,
 	SECTION_NR,
 };
 
@@ -42,6 +44,7 @@ static const char *const section_titles[SECTION_NR] = {
 	[SECTION_FIRED] = "Fired again since your last digest",
 	[SECTION_OPEN] = "Still open (most frequent in the last 7 days)",
 	[SECTION_TOLD] = "Escalated, and splatd mailed you about it already",
+	[SECTION_QUIET] = "Open, and quiet for 7 days",
 };
 
 /* What a recipient hears about one signature; why and section owned. */
@@ -95,8 +98,10 @@ static int add_cand(void *ctx, const struct db_digest_sig *s)
 		c->in = SECTION_REGRESSION;
 	else if (l->last && c->since > 0)
 		c->in = SECTION_FIRED;
-	else
+	else if (c->week > 0)
 		c->in = SECTION_OPEN;
+	else
+		c->in = SECTION_QUIET;
 	/* the reader got the escalation mail, and it has not fired since:
 	 * that mail told them all of it, a digest would say it again */
 	told = c->escalated_at && s->mailed_at >= c->escalated_at &&
@@ -375,6 +380,28 @@ static void more_links(struct compose *c, const struct cand *v, size_t n)
 	strbuf_release(&url);
 }
 
+/*
+ * What is open and has not fired for 7 days (v[0..n)): one count and the
+ * dashboard's list, not an item each.  A digest is read for what changed;
+ * the same quiet items in full in every one teach the reader to skip them
+ * (syzbot's reports leave out what was not seen for 14 days).
+ */
+static void render_quiet(struct compose *c, const struct cand *v, size_t n)
+{
+	struct strbuf line = STRBUF_INIT;
+
+	mail_line(&c->body, "%s", "");
+	mail_line(&c->body, "== %s ==", section_titles[SECTION_QUIET]);
+	mail_line(&c->body, "%s", "");
+	strbuf_addf(&line,
+		    "%zu more open signature%s did not fire in the last 7"
+		    " days; left out until %s again:",
+		    n, n == 1 ? "" : "s", n == 1 ? "it fires" : "they fire");
+	mail_wrap(&c->body, NULL, "", line.buf);
+	more_links(c, v, n);
+	strbuf_release(&line);
+}
+
 /* The items of the sorted candidates, section by section. */
 static int render_sections(struct compose *c, const struct cands *l,
 			   struct strbuf *err)
@@ -388,6 +415,11 @@ static int render_sections(struct compose *c, const struct cands *l,
 					  DIGEST_SECTION_MAX;
 		for (total = 0; i + total < l->n && l->v[i + total].in == s;)
 			total++;
+		if (s == SECTION_QUIET) {
+			if (total && c->cfg->digest_top)
+				render_quiet(c, &l->v[i], total);
+			break;
+		}
 		if (total && max) {
 			mail_line(&c->body, "%s", "");
 			mail_line(&c->body, "== %s ==", section_titles[s]);
