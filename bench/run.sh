@@ -326,6 +326,12 @@ pg_ingest() {
 		END { print s, p }' <<<"$out" >"$pg_dir/$label.cpu"
 }
 
+# sock_url NAME: the URL of the bench cluster's database NAME over its Unix
+# socket (the cluster's directory, tests/pg/cluster.sh)
+sock_url() {
+	echo "postgresql://postgres@/$1?host=$SPLATD_PG_DIR&port=$(cat "$SPLATD_PG_DIR/port")"
+}
+
 # pin_cluster CPUS: the bench cluster's postmaster and its processes on
 # CPUS (the backends it forks after inherit it)
 pin_cluster() {
@@ -371,11 +377,15 @@ section_postgres() (
 	pg_ingest "sqlite, 1 instance:" -D "$OUT/postgres/ingest.db"
 	tests/pg/cluster.sh createdb one && tests/pg/cluster.sh createdb two ||
 		die createdb
-	pg_ingest "postgres, 1 instance:" -D "$url/one"
-	pg_ingest "postgres, 2 instances:" -I 2 -D "$url/two"
+	# instances on the database's own host connect over its Unix socket,
+	# as docs/deploy.md advises (loopback TCP cost both sides about 2%
+	# more CPU a run, docs/bench.md)
+	pg_ingest "postgres, 1 instance:" -D "$(sock_url one)"
+	pg_ingest "postgres, 2 instances:" -I 2 -D "$(sock_url two)"
 	# PostgreSQL alone on core 0, the instances and the clients on the
 	# others: the rate one core of PostgreSQL's own host gives, which is
-	# what separate hosts would multiply (docs/bench.md)
+	# what separate hosts would multiply (docs/bench.md); over TCP, as
+	# from another host
 	if [ "$(nproc)" -ge 2 ] && command -v taskset >/dev/null &&
 		tests/pg/cluster.sh createdb pinned; then
 		pin_cluster 0
