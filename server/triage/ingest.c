@@ -347,10 +347,33 @@ static const char *packed_as(const struct ingest *in)
 	return "";
 }
 
+/*
+ * The parser's line reader sees every byte, so it checks the log's shape
+ * too: no NUL byte, no line past --max-line.  Asked after each feed and
+ * again after the finish: the reader holds the bytes before the first line
+ * feed (to learn whether lines end in CR or LF), so a log without one (a
+ * single line, CR line ends, a small binary file) is read only then.
+ */
+static int shape_result(struct ingest *in, int rc, struct strbuf *err)
+{
+	const struct dmesg *d = lockdep_parser_dmesg(in->parser);
+
+	if (dmesg_saw_nul(d)) {
+		strbuf_addf(err, "the log is not text (it has NUL bytes%s)",
+			    packed_as(in));
+		return in->error = -EINVAL;
+	}
+	if (dmesg_longest_line(d) > in->lim.max_line) {
+		strbuf_addf(err, "a line is longer than %zu bytes",
+			    in->lim.max_line);
+		return in->error = -EFBIG;
+	}
+	return parser_result(in, rc, err);
+}
+
 int ingest_feed(struct ingest *in, const char *buf, size_t len,
 		struct strbuf *err)
 {
-	const struct dmesg *d;
 	unsigned long long t;
 	int rc;
 
@@ -371,19 +394,7 @@ int ingest_feed(struct ingest *in, const char *buf, size_t len,
 	t = now_ns();
 	rc = lockdep_parser_feed(in->parser, buf, len);
 	in->parse_ns += now_ns() - t;
-	/* the parser's line reader sees every byte: it checks the shape too */
-	d = lockdep_parser_dmesg(in->parser);
-	if (dmesg_saw_nul(d)) {
-		strbuf_addf(err, "the log is not text (it has NUL bytes%s)",
-			    packed_as(in));
-		return in->error = -EINVAL;
-	}
-	if (dmesg_longest_line(d) > in->lim.max_line) {
-		strbuf_addf(err, "a line is longer than %zu bytes",
-			    in->lim.max_line);
-		return in->error = -EFBIG;
-	}
-	return parser_result(in, rc, err);
+	return shape_result(in, rc, err);
 }
 
 int ingest_finish(struct ingest *in, struct strbuf *err)
@@ -403,7 +414,7 @@ int ingest_finish(struct ingest *in, struct strbuf *err)
 	t = now_ns();
 	rc = lockdep_parser_finish(in->parser);
 	in->parse_ns += now_ns() - t;
-	rc = parser_result(in, rc, err);
+	rc = shape_result(in, rc, err);
 	if (rc)
 		return rc;
 	EVP_DigestFinal_ex(in->sha, md, &n);
