@@ -8,10 +8,12 @@ cd "$(dirname "$0")/.." || exit 1
 RAW=build/asan/tools/rawconn
 
 start_server --max-conns-per-ip 20
-# 1,100 idle connections from 127.0.0.1, more than the server's total (1,000).
+# 1,100 idle connections from 127.0.0.1, more than the server's total (1,000):
+# 20 served, 16 more kept to be answered 503 once their headers are in
+# (t2147), the rest closed at once.
 hold 127.0.0.1 1100 20 'GET /heal'
-check_eq "one address holds its maximum, no more" "open 20" \
-	"$(head -n 1 "$TMP/hold.out")"
+check_eq "one address holds its maximum and 16 to answer, no more" \
+	"open 36" "$(head -n 1 "$TMP/hold.out")"
 st=$(curl -s -o /dev/null -w '%{http_code}' -m 10 --interface 127.0.0.2 \
 	"$BASE/healthz")
 check_eq "/healthz from another address answers" 200 "$st"

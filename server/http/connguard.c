@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
-/* connguard: close connections whose headers or body come too slowly. */
+/* connguard: the open connections: caps on those served, deadlines for slow
+ * ones. */
 #include "server/http/connguard.h"
 
 #include <errno.h>
 #include <stdbool.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/socket.h>
 #include <time.h>
 
@@ -104,16 +106,42 @@ void connguard_free(struct connguard *g)
 	free(g);
 }
 
-void connguard_add(struct connguard *g, struct connguard_conn *c, int fd)
+/* Whether c may be served beside the connections served now (lock held). */
+static enum connguard_admit admit(struct connguard *g,
+				  const struct connguard_conn *c)
+{
+	const struct connguard_conn *o;
+	unsigned total = 0, peer = 0;
+
+	for (o = g->head.next; o != &g->head; o = o->next) {
+		if (o->admit != CONNGUARD_SERVED)
+			continue;
+		total++;
+		peer += !strcmp(o->peer, c->peer);
+	}
+	if (g->limits.max_conns && total >= g->limits.max_conns)
+		return CONNGUARD_OVER_TOTAL;
+	if (g->limits.max_conns_per_peer &&
+	    peer >= g->limits.max_conns_per_peer)
+		return CONNGUARD_OVER_PEER;
+	return CONNGUARD_SERVED;
+}
+
+enum connguard_admit connguard_add(struct connguard *g,
+				   struct connguard_conn *c, int fd,
+				   const char *peer)
 {
 	c->fd = fd;
+	c->peer = peer;
 	connguard_idle(g, c);
 	pthread_mutex_lock(&g->lock);
+	c->admit = admit(g, c);
 	c->next = &g->head;
 	c->prev = g->head.prev;
 	c->prev->next = c;
 	g->head.prev = c;
 	pthread_mutex_unlock(&g->lock);
+	return c->admit;
 }
 
 void connguard_remove(struct connguard *g, struct connguard_conn *c)

@@ -1,6 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * connguard: deadlines for slow clients.  Each connection carries one
+ * connguard: the open connections, their caps and deadlines.  A new
+ * connection is served while fewer than --max-conns are in all and fewer
+ * than --max-conns-per-ip from its address; one past a cap is answered 503
+ * by the caller and closed (docs/security.md "Limits").
+ *
+ * Deadlines for slow clients: each connection carries one
  * deadline: its request's headers must be in within the header timeout of
  * the connection opening or of its previous reply, and its body must keep
  * coming (the body timeout plus one second per min-rate bytes received).
@@ -19,6 +24,15 @@ struct connguard_limits {
 	unsigned header_timeout; /* seconds; 0: none */
 	unsigned body_timeout; /* seconds; 0: none */
 	unsigned long long body_min_rate; /* bytes per second; 0: none */
+	unsigned max_conns; /* connections served in all; 0: no cap */
+	unsigned max_conns_per_peer; /* ... from one address; 0: no cap */
+};
+
+/* Whether a new connection is served (connguard_add()). */
+enum connguard_admit {
+	CONNGUARD_SERVED,
+	CONNGUARD_OVER_TOTAL, /* past max_conns */
+	CONNGUARD_OVER_PEER, /* past max_conns_per_peer */
 };
 
 /* One per connection, embedded in its state; linked while it is open. */
@@ -27,6 +41,8 @@ struct connguard_conn {
 	int fd;
 	long long deadline_ns; /* CLOCK_MONOTONIC; 0: none (atomic) */
 	long long body_start_ns;
+	const char *peer; /* the client's address, as the caller names it */
+	enum connguard_admit admit;
 };
 
 struct connguard;
@@ -37,8 +53,16 @@ int connguard_new(struct connguard **out, const struct connguard_limits *l,
 /* Stop the thread and free; NULL is a no-op.  No connection may be left. */
 void connguard_free(struct connguard *g);
 
-/* A new connection on fd: its headers are due. */
-void connguard_add(struct connguard *g, struct connguard_conn *c, int fd);
+/*
+ * A new connection on fd from peer (a string the caller keeps while the
+ * connection is open): its headers are due.  Whether it is served: the
+ * connections served (not those over a cap) are counted in all and from
+ * peer, and one past either cap is not served; the caller answers it
+ * (a 503) and closes it.
+ */
+enum connguard_admit connguard_add(struct connguard *g,
+				   struct connguard_conn *c, int fd,
+				   const char *peer);
 /* The connection closes (before its fd does). */
 void connguard_remove(struct connguard *g, struct connguard_conn *c);
 /* The headers are in: the body (if any) is due. */

@@ -6,6 +6,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <microhttpd.h>
 #include <netdb.h>
 #include <netinet/in.h>
@@ -37,6 +38,12 @@
 #define HTTP_QUERY_MAX 256
 /* A connection keeps a body buffer this large for its next request. */
 #define HTTP_BODY_KEEP (64 * 1024)
+/*
+ * Connections past --max-conns or --max-conns-per-ip that are answered 503
+ * (connguard_add()) before libmicrohttpd closes new ones without a word:
+ * this many more at once, in all and from one address.
+ */
+#define HTTP_CONNS_ANSWERED 16
 
 /* Per TCP connection: the request in flight and buffers reused by the next. */
 struct http_conn {
@@ -45,6 +52,7 @@ struct http_conn {
 	bool uri_nul; /* its target holds %00, which would cut a C string */
 	struct connguard_conn guard;
 	char peer[48]; /* the client's numeric address, for the access log */
+	enum connguard_admit admit; /* past a connection cap: 503 */
 };
 
 struct http_server {
@@ -917,6 +925,33 @@ static void request_reset(struct http_request *req)
 	req->queued = req->discard = false;
 }
 
+/*
+ * A connection past --max-conns or --max-conns-per-ip: 503 busy with
+ * Retry-After, and closed after it (its request is not served).  Answered
+ * rather than closed unread, so a client sees why and when to come back.
+ */
+static void reply_over_cap(struct http_request *req)
+{
+	const struct http_config *cfg = req->srv->cfg;
+
+	req->route_index = req->srv->nroutes;
+	if (req->hc->admit == CONNGUARD_OVER_PEER)
+		strbuf_addf(&req->err,
+			    "this address has --max-conns-per-ip %u"
+			    " connections open; retry when one closes",
+			    cfg->max_conns_per_ip);
+	else
+		strbuf_addf(&req->err,
+			    "the server has --max-conns %u connections open;"
+			    " retry later",
+			    cfg->max_conns);
+	http_reply_error(req, 503, "busy", req->err.buf);
+	MHD_add_response_header(req->response, MHD_HTTP_HEADER_RETRY_AFTER,
+				"1");
+	MHD_add_response_header(req->response, MHD_HTTP_HEADER_CONNECTION,
+				"close");
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
 				  const char *url, const char *method,
 				  const char *version, const char *upload_data,
@@ -943,7 +978,9 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
 		__atomic_fetch_add(&srv->active, 1, __ATOMIC_RELAXED);
 		*con_cls = req;
 		connguard_body_start(srv->guard, &req->hc->guard);
-		if (req->hc->uri_too_long) {
+		if (req->hc->admit != CONNGUARD_SERVED) {
+			reply_over_cap(req);
+		} else if (req->hc->uri_too_long) {
 			req->route_index = srv->nroutes;
 			strbuf_addf(&req->err,
 				    "the request target is longer than %d"
@@ -1103,11 +1140,12 @@ static void on_connection(void *cls, struct MHD_Connection *conn,
 		strbuf_init(&hc->req.err, 0);
 		hc->req.hc = hc;
 		*socket_context = hc;
+		peer_name(conn, hc->peer, sizeof(hc->peer));
 		ci = MHD_get_connection_info(conn,
 					     MHD_CONNECTION_INFO_CONNECTION_FD);
 		if (ci)
-			connguard_add(srv->guard, &hc->guard, ci->connect_fd);
-		peer_name(conn, hc->peer, sizeof(hc->peer));
+			hc->admit = connguard_add(srv->guard, &hc->guard,
+						  ci->connect_fd, hc->peer);
 		return;
 	}
 	if (!hc)
@@ -1355,9 +1393,17 @@ int http_config_check(const struct http_config *cfg, struct strbuf *err)
 	return check_max_buffered(cfg, routes, n, err);
 }
 
+/* libmicrohttpd's cap for our cap n: n and the connections answered 503. */
+static unsigned with_answered(unsigned n)
+{
+	return n > UINT_MAX - HTTP_CONNS_ANSWERED ? UINT_MAX :
+						    n + HTTP_CONNS_ANSWERED;
+}
+
 int http_serve(const struct http_config *cfg, struct strbuf *err)
 {
 	struct http_server srv = { 0 };
+	struct connguard_limits guard;
 	struct MHD_Daemon *d = NULL;
 	struct strbuf shown = STRBUF_INIT;
 	sigset_t sigs;
@@ -1413,7 +1459,10 @@ int http_serve(const struct http_config *cfg, struct strbuf *err)
 		sigaddset(&sigs, SIGHUP);
 	pthread_sigmask(SIG_BLOCK, &sigs, NULL);
 	signal(SIGPIPE, SIG_IGN);
-	ret = connguard_new(&srv.guard, &cfg->guard, err);
+	guard = cfg->guard;
+	guard.max_conns = cfg->max_conns;
+	guard.max_conns_per_peer = cfg->max_conns_per_ip;
+	ret = connguard_new(&srv.guard, &guard, err);
 	if (ret)
 		goto out;
 	/*
@@ -1445,9 +1494,9 @@ int http_serve(const struct http_config *cfg, struct strbuf *err)
 		MHD_OPTION_URI_LOG_CALLBACK, on_uri, &srv,
 		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(128 * 1024),
 		MHD_OPTION_CONNECTION_TIMEOUT, 120u,
-		MHD_OPTION_CONNECTION_LIMIT, cfg->max_conns,
-		MHD_OPTION_PER_IP_CONNECTION_LIMIT, cfg->max_conns_per_ip,
-		MHD_OPTION_END);
+		MHD_OPTION_CONNECTION_LIMIT, with_answered(cfg->max_conns),
+		MHD_OPTION_PER_IP_CONNECTION_LIMIT,
+		with_answered(cfg->max_conns_per_ip), MHD_OPTION_END);
 	if (!d) {
 		strbuf_addstr(err, "cannot start the HTTP daemon");
 		ret = -EIO;
