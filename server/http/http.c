@@ -44,6 +44,9 @@
  * this many more at once, in all and from one address.
  */
 #define HTTP_CONNS_ANSWERED 16
+/* libmicrohttpd's lines shown a minute; the rest are counted (mhd_log()). */
+#define HTTP_MHD_LINES 10
+#define HTTP_MHD_WINDOW 60
 
 /* Per TCP connection: the request in flight and buffers reused by the next. */
 struct http_conn {
@@ -72,6 +75,11 @@ struct http_server {
 	struct db_checkpointer *checkpointer;
 	/* computes owners that reads found missing (owners_cache.h) */
 	struct owners_filler *owners_filler;
+	/* libmicrohttpd's lines in this minute: shown, and hidden */
+	pthread_mutex_t log_lock;
+	time_t log_window;
+	unsigned log_shown;
+	unsigned long log_hidden;
 };
 
 static long long now_ns(void)
@@ -1320,6 +1328,7 @@ static void server_release(struct http_server *srv)
 	metrics_free(srv->metrics);
 	pthread_mutex_destroy(&srv->write_lock);
 	pthread_mutex_destroy(&srv->pool_lock);
+	pthread_mutex_destroy(&srv->log_lock);
 	pthread_cond_destroy(&srv->pool_cond);
 }
 
@@ -1347,14 +1356,45 @@ void http_config_init(struct http_config *cfg)
  * "Application reported internal error": that line says nothing to an
  * operator and is dropped.
  */
-static void mhd_log(void *cls UNUSED, const char *fmt, va_list ap)
+/* The count of the lines not shown in the window that ends (log_lock). */
+static void mhd_log_hidden(struct http_server *srv)
 {
+	if (srv->log_hidden)
+		fprintf(stderr,
+			"splatd: libmicrohttpd: %lu more lines in %d s not"
+			" shown (at most %d a minute)\n",
+			srv->log_hidden, HTTP_MHD_WINDOW, HTTP_MHD_LINES);
+	srv->log_hidden = 0;
+	srv->log_shown = 0;
+}
+
+/*
+ * Its other lines are a few a minute, the rest counted: it writes one for
+ * every client that hangs up half way ("Connection was closed by remote
+ * side with incomplete request"), so any client could fill the log with
+ * them, and journald's rate limit would then drop serve's own lines too.
+ */
+static void mhd_log(void *cls, const char *fmt, va_list ap)
+{
+	struct http_server *srv = cls;
+	time_t now = time(NULL);
 	char line[512];
 
 	vsnprintf(line, sizeof(line), fmt, ap);
 	if (strstr(line, "Application reported internal error"))
 		return;
-	fprintf(stderr, "splatd: libmicrohttpd: %s", line);
+	pthread_mutex_lock(&srv->log_lock);
+	if (now - srv->log_window >= HTTP_MHD_WINDOW) {
+		mhd_log_hidden(srv);
+		srv->log_window = now;
+	}
+	if (srv->log_shown < HTTP_MHD_LINES) {
+		srv->log_shown++;
+		fprintf(stderr, "splatd: libmicrohttpd: %s", line);
+	} else {
+		srv->log_hidden++;
+	}
+	pthread_mutex_unlock(&srv->log_lock);
 }
 
 /*
@@ -1426,6 +1466,7 @@ int http_serve(const struct http_config *cfg, struct strbuf *err)
 	kcidb_fetcher_count(cfg->kcidb_fetcher, upload_counted, srv.metrics);
 	pthread_mutex_init(&srv.write_lock, NULL);
 	pthread_mutex_init(&srv.pool_lock, NULL);
+	pthread_mutex_init(&srv.log_lock, NULL);
 	pthread_cond_init(&srv.pool_cond, NULL);
 	srv.pool_size = threads + 1;
 	srv.pool = calloc(srv.pool_size, sizeof(*srv.pool));
@@ -1534,6 +1575,7 @@ int http_serve(const struct http_config *cfg, struct strbuf *err)
 	     waited++)
 		usleep(10000);
 	MHD_stop_daemon(d);
+	mhd_log_hidden(&srv);
 	fprintf(stderr, "splatd: stopped\n");
 out:
 	if (fd >= 0)
