@@ -4,6 +4,7 @@
 #include "server/http/connguard.h"
 
 #include <errno.h>
+#include <poll.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -106,25 +107,45 @@ void connguard_free(struct connguard *g)
 	free(g);
 }
 
-/* Whether c may be served beside the connections served now (lock held). */
+/*
+ * Whether the client of o has hung up (its FIN is in, the server's thread
+ * for it may not have read it yet).  o's fd stays open while o is linked
+ * (connguard_remove() comes first), and the list lock is held.
+ */
+static bool hung_up(const struct connguard_conn *o)
+{
+	struct pollfd p = { o->fd, POLLRDHUP, 0 };
+
+	return poll(&p, 1, 0) == 1 &&
+	       (p.revents & (POLLRDHUP | POLLHUP | POLLERR));
+}
+
+/*
+ * Whether c may be served beside the connections served now (lock held).
+ * Past a cap, those whose client has hung up are not counted: a client
+ * that closes its connections and opens new ones at once would otherwise
+ * meet its old ones still counted, for the moment their threads take to
+ * see the end (a 503 for a retry after an aborted upload).
+ */
 static enum connguard_admit admit(struct connguard *g,
-				  const struct connguard_conn *c)
+				  const struct connguard_conn *c, bool live)
 {
 	const struct connguard_conn *o;
 	unsigned total = 0, peer = 0;
+	enum connguard_admit a = CONNGUARD_SERVED;
 
 	for (o = g->head.next; o != &g->head; o = o->next) {
-		if (o->admit != CONNGUARD_SERVED)
+		if (o->admit != CONNGUARD_SERVED || (live && hung_up(o)))
 			continue;
 		total++;
 		peer += !strcmp(o->peer, c->peer);
 	}
 	if (g->limits.max_conns && total >= g->limits.max_conns)
-		return CONNGUARD_OVER_TOTAL;
-	if (g->limits.max_conns_per_peer &&
-	    peer >= g->limits.max_conns_per_peer)
-		return CONNGUARD_OVER_PEER;
-	return CONNGUARD_SERVED;
+		a = CONNGUARD_OVER_TOTAL;
+	else if (g->limits.max_conns_per_peer &&
+		 peer >= g->limits.max_conns_per_peer)
+		a = CONNGUARD_OVER_PEER;
+	return a == CONNGUARD_SERVED || live ? a : admit(g, c, true);
 }
 
 enum connguard_admit connguard_add(struct connguard *g,
@@ -135,7 +156,7 @@ enum connguard_admit connguard_add(struct connguard *g,
 	c->peer = peer;
 	connguard_idle(g, c);
 	pthread_mutex_lock(&g->lock);
-	c->admit = admit(g, c);
+	c->admit = admit(g, c, false);
 	c->next = &g->head;
 	c->prev = g->head.prev;
 	c->prev->next = c;
