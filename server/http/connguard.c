@@ -4,6 +4,7 @@
 #include "server/http/connguard.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <poll.h>
 #include <stdbool.h>
 #include <stdlib.h>
@@ -189,10 +190,17 @@ void connguard_body_progress(struct connguard *g, struct connguard_conn *c,
 
 	if (g->limits.body_timeout)
 		ns = c->body_start_ns + g->limits.body_timeout * NS;
-	if (ns && g->limits.body_min_rate)
-		ns += (long long)(bytes * NS / g->limits.body_min_rate);
-	else
+	/* in 128 bits: bytes * NS wraps round in 64 past 18 GB */
+	if (ns && g->limits.body_min_rate) {
+		unsigned __int128 more =
+			(unsigned __int128)bytes * NS / g->limits.body_min_rate;
+
+		ns = more > (unsigned __int128)(LLONG_MAX - ns) ?
+			     LLONG_MAX :
+			     ns + (long long)more;
+	} else {
 		ns = 0;
+	}
 	set_deadline(c, ns);
 }
 
