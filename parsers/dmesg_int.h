@@ -283,6 +283,7 @@ static inline const char *skip_spaces(const char *p, const char *e)
 #define DMESG_QP_LINE 76
 
 extern const char *const dmesg_prefix_wdays[7];
+extern const char *const dmesg_prefix_months[12];
 
 /* dmesg_sanitize.c */
 const char *dmesg_sanitize(struct dmesg *d, const char *s, size_t *lenp,
@@ -300,6 +301,7 @@ size_t dmesg_prefix_match_syslog(const char *p, const char *e);
 size_t dmesg_prefix_match_host_tag(const char *p, const char *e);
 size_t dmesg_prefix_match_vendor(const char *p, const char *e);
 size_t dmesg_prefix_match_iso(const char *p, const char *e, bool bare_t);
+size_t dmesg_prefix_match_clock(const char *p, const char *e, bool secs);
 int dmesg_prefix_strip(const char **pp, const char *e, struct phys *m);
 
 /* dmesg_unwrap.c */

@@ -11,8 +11,9 @@
 
 #include "parsers/alloc.h"
 
-static const char *const months[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
-				      "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+const char *const dmesg_prefix_months[] = { "Jan", "Feb", "Mar", "Apr",
+					    "May", "Jun", "Jul", "Aug",
+					    "Sep", "Oct", "Nov", "Dec" };
 const char *const dmesg_prefix_wdays[] = { "Mon", "Tue", "Wed", "Thu",
 					   "Fri", "Sat", "Sun" };
 
@@ -29,29 +30,26 @@ bool dmesg_prefix_is_word3(const char *p, const char *e, const char *const *tab,
 	return false;
 }
 
+/* ':' and two digits ("hh:mm"'s ":mm", a clock's ":ss"): 3, else 0 */
+static size_t match_colon_2digits(const char *q, const char *e)
+{
+	return q < e && *q == ':' && skip_digits(q + 1, e) == 2 ? 3 : 0;
+}
+
 /* "hh:mm" or "hh:mm:ss" with optional ".frac"; returns length or 0. */
-static size_t match_clock(const char *p, const char *e, bool secs)
+size_t dmesg_prefix_match_clock(const char *p, const char *e, bool secs)
 {
 	const char *q = p;
 	size_t n;
 
 	n = skip_digits(q, e);
-	if (n < 1 || n > 2)
+	if (n < 1 || n > 2 || !match_colon_2digits(q + n, e))
 		return 0;
-	q += n;
-	if (q >= e || *q != ':')
-		return 0;
-	q++;
-	if (skip_digits(q, e) != 2)
-		return 0;
-	q += 2;
+	q += n + 3;
 	if (secs) {
-		if (q >= e || *q != ':')
+		if (!match_colon_2digits(q, e))
 			return 0;
-		q++;
-		if (skip_digits(q, e) != 2)
-			return 0;
-		q += 2;
+		q += 3;
 		if (q < e && *q == '.') {
 			n = skip_digits(q + 1, e);
 			if (n)
@@ -160,7 +158,7 @@ size_t dmesg_prefix_match_bracket(const char *p, const char *e, struct phys *m)
 	if (dmesg_prefix_is_word3(q, e, dmesg_prefix_wdays, 7) && q + 4 < e &&
 	    q[3] == ' ')
 		q += 4; /* dmesg -T: [Mon Jan  1 00:00:00 2024] */
-	if (dmesg_prefix_is_word3(q, e, months, 12)) {
+	if (dmesg_prefix_is_word3(q, e, dmesg_prefix_months, 12)) {
 		q += 3;
 		while (q < e && *q == ' ')
 			q++;
@@ -171,13 +169,12 @@ size_t dmesg_prefix_match_bracket(const char *p, const char *e, struct phys *m)
 		if (q >= e || *q != ' ')
 			return 0;
 		q++;
-		n = match_clock(q, e, false);
+		n = dmesg_prefix_match_clock(q, e, false);
 		if (!n)
 			return 0;
 		q += n;
 		if (q < e && *q == ':') { /* seconds and a year */
-			n = skip_digits(q + 1, e);
-			if (n != 2)
+			if (!match_colon_2digits(q, e))
 				return 0;
 			q += 3;
 			if (q < e && *q == ' ') {
@@ -292,7 +289,8 @@ static size_t match_log_date(const char *p, const char *e)
 		return (size_t)(q - p);
 	}
 	if (dmesg_prefix_is_word3(q, e, dmesg_prefix_wdays, 7) && e - q > 8 &&
-	    q[3] == ' ' && dmesg_prefix_is_word3(q + 4, e, months, 12)) {
+	    q[3] == ' ' &&
+	    dmesg_prefix_is_word3(q + 4, e, dmesg_prefix_months, 12)) {
 		year = true; /* busybox: "Mon Dec  7 10:00:10 2026" */
 		q += 4;
 	}
@@ -300,7 +298,7 @@ static size_t match_log_date(const char *p, const char *e)
 	    q + n < e && q[n] == '.' && skip_digits(q + n + 1, e) == 6) {
 		/* journalctl -o short-unix: "1765101601.500000" */
 		q += n + 7;
-	} else if (dmesg_prefix_is_word3(q, e, months, 12)) {
+	} else if (dmesg_prefix_is_word3(q, e, dmesg_prefix_months, 12)) {
 		q += 3;
 		while (q < e && *q == ' ')
 			q++;
@@ -308,7 +306,7 @@ static size_t match_log_date(const char *p, const char *e)
 		if (!n || n > 2 || q + n >= e || q[n] != ' ')
 			return 0;
 		q += n + 1;
-		n = match_clock(q, e, true);
+		n = dmesg_prefix_match_clock(q, e, true);
 		if (!n)
 			return 0;
 		q += n;
@@ -320,7 +318,7 @@ static size_t match_log_date(const char *p, const char *e)
 	} else if (skip_digits(q, e) == 4 && e - q > 19 && q[4] == '-' &&
 		   q[7] == '-' && (q[10] == 'T' || q[10] == ' ')) {
 		q += 11;
-		n = match_clock(q, e, true);
+		n = dmesg_prefix_match_clock(q, e, true);
 		if (!n)
 			return 0;
 		q += n;
@@ -515,7 +513,8 @@ size_t dmesg_prefix_match_iso(const char *p, const char *e, bool bare_t)
 	    !(p[10] == 'T' || (bare_t && p[10] == ' ')))
 		return 0;
 	q += 11;
-	if (skip_digits(q, e) != 2 || !(n = match_clock(q, e, true)))
+	if (skip_digits(q, e) != 2 ||
+	    !(n = dmesg_prefix_match_clock(q, e, true)))
 		return 0;
 	q += n;
 	if (q < e && (*q == '+' || *q == '-') && skip_digits(q + 1, e) == 2 &&
@@ -545,7 +544,8 @@ static size_t match_dmesg_iso(const char *p, const char *e)
 	    skip_digits(p + 8, e) != 2 || p[10] != 'T')
 		return 0;
 	q = p + 11;
-	if (skip_digits(q, e) != 2 || !(n = match_clock(q, e, true)) || n != 8)
+	if (skip_digits(q, e) != 2 ||
+	    !(n = dmesg_prefix_match_clock(q, e, true)) || n != 8)
 		return 0;
 	q += n;
 	if (*q != ',' || skip_digits(q + 1, e) != 6)
