@@ -479,10 +479,84 @@ static bool unwrap_logcat(struct dmesg *d, const char *p, const char *e)
 }
 
 /*
+ * What a serial capture tool or a log viewer stamps before each line it
+ * read, at the start of the line, with the blanks after it: tio's and
+ * minicom's clock "[10:00:01.123] ", Tera Term's "[Mon Dec 07 10:00:01.123
+ * 2026] " (dmesg -T, the kernel's prefix, never prints a fraction),
+ * grabserial's seconds since its start and since the line before
+ * "[61.204611 0.000131] ", kubectl logs --prefix's "[pod/NAME/CONTAINER] ",
+ * and a bare clock "10:42:07  " (Jenkins' timestamper in its default
+ * format, moreutils' "ts -s").  Returns the length or 0.
+ */
+static size_t match_capture_stamp(const char *p, const char *e)
+{
+	const char *q = p, *w;
+	size_t n;
+
+	if (*q == '[') {
+		q++;
+		if (dmesg_prefix_is_word3(q, e, dmesg_prefix_wdays, 7) &&
+		    e - q > 4 && q[3] == ' ' &&
+		    dmesg_prefix_is_word3(q + 4, e, dmesg_prefix_months, 12)) {
+			q += 7;
+			while (q < e && *q == ' ')
+				q++;
+			n = skip_digits(q, e);
+			if (!n || n > 2 || q + n >= e || q[n] != ' ')
+				return 0;
+			q += n + 1;
+			n = dmesg_prefix_match_clock(q, e, true);
+			if (!n || q[n - 1] == '.' || !memchr(q, '.', n) ||
+			    q + n >= e || q[n] != ' ' ||
+			    skip_digits(q + n + 1, e) != 4)
+				return 0;
+			q += n + 5;
+		} else if ((n = dmesg_prefix_match_clock(q, e, true))) {
+			q += n;
+		} else if (e - q > 4 && !memcmp(q, "pod/", 4)) {
+			for (w = q + 4, n = 0; w < e && *w != ']'; w++)
+				if (is_blank(*w) ||
+				    (*w == '/' && ++n > 1 && w[1] == ']'))
+					return 0;
+			if (n != 1)
+				return 0;
+			q = w;
+		} else if ((n = skip_digits(q, e)) && q + n < e &&
+			   q[n] == '.' && skip_digits(q + n + 1, e) == 6) {
+			q += n + 7; /* grabserial -t */
+			if (q >= e || *q != ' ')
+				return 0;
+			q++;
+			n = skip_digits(q, e);
+			if (!n || q + n >= e || q[n] != '.' ||
+			    skip_digits(q + n + 1, e) != 6)
+				return 0;
+			q += n + 7;
+		} else {
+			return 0;
+		}
+		if (q >= e || *q != ']')
+			return 0;
+		q++;
+	} else {
+		n = dmesg_prefix_match_clock(q, e, true);
+		if (!n || n < 8)
+			return 0;
+		q += n;
+	}
+	if (q >= e || *q != ' ')
+		return 0;
+	while (q < e && *q == ' ')
+		q++;
+	return q < e ? (size_t)(q - p) : 0;
+}
+
+/*
  * Step 3b: what a CI system wraps each line of the console in, not the
  * kernel's prefix (so it does not make a harness line "prefixed"): a LAVA
  * job log's YAML, an Android logcat line, a GitHub Actions / GitLab stamp "2026-12-07T10:00:11.
- * 0004123Z " and Jenkins' timestamper "[2026-12-07T10:00:11.007Z] ".  An
+ * 0004123Z ", Jenkins' timestamper "[2026-12-07T10:00:11.007Z] " and a
+ * capture tool's stamp (match_capture_stamp()).  An
  * ISO date that starts a syslog line ("... host kernel:") is that line's.
  * May replace the line with its decoded text (d->unwrap, sanitised).
  */
@@ -504,6 +578,8 @@ void dmesg_unwrap_ci(struct dmesg *d, const char **pp, const char **ep)
 	else if (*p == '[' && (n = dmesg_prefix_match_iso(p + 1, e, true)) &&
 		 p + 1 + n + 1 < e && p[1 + n] == ']' && p[2 + n] == ' ')
 		p += n + 3;
+	else if ((*p == '[' || is_digit(*p)) && (n = match_capture_stamp(p, e)))
+		p += n;
 	*pp = p;
 	*ep = e;
 }

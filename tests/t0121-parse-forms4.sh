@@ -19,13 +19,6 @@ known=(
 	# and 3.x actions sync_buffer, sync_page, sleep_on_buffer/page
 	26-rhel6-hung-task-syslog:0:culprit
 	41-console-rhel6-hung-task:0:culprit
-	# first run: the capture tools' stamps were not taken off (not found)
-	05-kubectl-prefix:*
-	06-grabserial-stamps:*
-	07-tio-stamps:*
-	10-jenkins-hhmmss:*
-	28-teraterm-stamps:*
-	33-ts-elapsed:*
 	# first run: a 2.6.32 hung task lists its own locks (not found)
 	26-rhel6-hung-task-syslog::count
 	26-rhel6-hung-task-syslog:0:kind
