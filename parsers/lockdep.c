@@ -536,7 +536,10 @@ static void report_line(struct lockdep_parser *p, const struct dmesg_line *l)
 			idle_line(p, l);
 			return;
 		}
-		if (starts(s, "Showing all locks held in the system")) {
+		if (starts(s, "Showing all locks held in the system") ||
+		    lockdep_is_held_header(s)) {
+			/* the system's lock dump, or (before 3.x) the task's
+			 * own list after its trace: "1 lock held by comm/pid:" */
 			add_line(p, l);
 			p->phase = PH_DUMP;
 			p->run = 0;

@@ -1360,6 +1360,11 @@ void lockdep_report_parse_and_emit(struct lockdep_parser *p)
 	for (i = 0; i < p->nlines; i++)
 		if (starts(skip_ws(p->lines[i].text), "Showing all locks held"))
 			dump = i;
+	/* before 3.x, check_hung_task() printed the task's own held locks
+	 * after its trace (__debug_show_held_locks()): that list is its dump */
+	for (i = 1; i < p->nlines && !dump; i++)
+		if (lockdep_is_held_header(skip_ws(p->lines[i].text)))
+			dump = i;
 	if (!dump)
 		return;
 	/*

@@ -19,19 +19,6 @@ known=(
 	# and 3.x actions sync_buffer, sync_page, sleep_on_buffer/page
 	26-rhel6-hung-task-syslog:0:culprit
 	41-console-rhel6-hung-task:0:culprit
-	# first run: a 2.6.32 hung task lists its own locks (not found)
-	26-rhel6-hung-task-syslog::count
-	26-rhel6-hung-task-syslog:0:kind
-	26-rhel6-hung-task-syslog:0:chain
-	26-rhel6-hung-task-syslog:0:held_locks
-	26-rhel6-hung-task-syslog:0:task
-	26-rhel6-hung-task-syslog:0:pid
-	41-console-rhel6-hung-task::count
-	41-console-rhel6-hung-task:0:kind
-	41-console-rhel6-hung-task:0:chain
-	41-console-rhel6-hung-task:0:held_locks
-	41-console-rhel6-hung-task:0:task
-	41-console-rhel6-hung-task:0:pid
 	# first run: a list cut after its count line is [] instead of null
 	35-cut-at-held-count:0:held_locks
 )
