@@ -73,6 +73,7 @@ struct rparse {
 	size_t trace_alloc;
 	bool held_taken;
 	bool in_held; /* items go to r->held */
+	bool held_counted; /* its "N locks held by" line counts one or more */
 	size_t held_alloc;
 	bool want_release_site;
 	bool backtrace_done;
@@ -250,6 +251,7 @@ static void held_list_start(struct rparse *rp, const char *s)
 	}
 	rp->held_taken = true;
 	rp->in_held = true;
+	rp->held_counted = strtol(skip_ws(s), NULL, 10) > 0; /* "no locks": 0 */
 	rp->r->held_known = true;
 }
 
@@ -1113,6 +1115,9 @@ static void report_finish_kind(struct rparse *rp)
 	bool need_backtrace = true;
 
 	r->primary = -1;
+	/* a list cut after the line that counts its locks: they are unknown */
+	if (r->held_known && rp->held_counted && !r->nheld)
+		r->held_known = false;
 	switch (r->kind) {
 	case LOCKDEP_CIRCULAR:
 		if (rp->nentries) {

@@ -19,8 +19,6 @@ known=(
 	# and 3.x actions sync_buffer, sync_page, sleep_on_buffer/page
 	26-rhel6-hung-task-syslog:0:culprit
 	41-console-rhel6-hung-task:0:culprit
-	# first run: a list cut after its count line is [] instead of null
-	35-cut-at-held-count:0:held_locks
 )
 
 is_known() {
