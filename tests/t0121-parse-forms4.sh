@@ -3,7 +3,8 @@
 # t0121: the fourth round of unseen forms (tests/data/parse-forms4, labelled
 # before any run): every log gives as many reports as its NAME.expected
 # lists (none for the non-reports), and each report its labelled kind,
-# chain, held_locks, task, pid, culprit function and kernel.
+# chain, held_locks, task, pid, culprit function and kernel; and each
+# reads the same in chunks and without the fast path.
 cd "$(dirname "$0")/.." || exit 1
 . tests/test-lib.sh
 dir=$DATA/parse-forms4
@@ -58,4 +59,21 @@ for exp in "$dir"/*.expected; do
 			"$(jq -c '.culprit.function // null' <<<"$r")"
 	done
 done
+
+# every log the same whole, in chunks of 1, 7 and 4096 bytes, and without
+# the fast path
+TOOL=build/asan/tools/parse_chunks
+if [ -x "$TOOL" ]; then
+	for f in "$dir"/*.log; do
+		if ! "$TOOL" "$f" 0 1 7 4096 0s 7s >"$TMP/pc" 2>/dev/null; then
+			fail "${f##*/}: parse_chunks failed"
+		elif [ "$(sort -u "$TMP/pc" | wc -l)" = 1 ]; then
+			ok "${f##*/}: chunked and without the fast path, the same"
+		else
+			fail "${f##*/}: chunking or the fast path changes the output"
+		fi
+	done
+else
+	echo "# $TOOL missing (make test builds it): chunk checks skipped"
+fi
 finish
