@@ -412,13 +412,14 @@ static bool rcu_plumbing(const char *fn)
 static bool hung_plumbing(const char *fn)
 {
 	static const char *const pfx[] = {
-		"schedule",	    "__schedule",   "io_schedule",
-		"context_switch",   "__switch_to",  "preempt_schedule",
-		"rwsem_down_",	    "__rwsem_down", "wait_on_",
-		"out_of_line_wait", "bit_wait",	    "__wait_on",
-		"wb_wait",	    "__wait",	    "wait_",
-		"do_wait",	    "finish_wait",  "prepare_to_wait",
-		"synchronize_",	    "__synchronize"
+		"schedule", "__schedule", "io_schedule", "context_switch",
+		"__switch_to", "preempt_schedule", "rwsem_down_",
+		"__rwsem_down", "wait_on_", "out_of_line_wait", "bit_wait",
+		"__wait_on", "wb_wait", "__wait", "wait_", "do_wait",
+		"finish_wait", "prepare_to_wait", "synchronize_",
+		"__synchronize",
+		/* 2.6-3.x wait actions for a buffer's or a page's lock bit */
+		"sync_buffer", "sync_page", "sleep_on_buffer", "sleep_on_page"
 	};
 	size_t i;
 

@@ -14,12 +14,6 @@ dir=$DATA/parse-forms4
 # every check of a file. Such a check is reported, not counted as a
 # failure; one that passes again fails until it is taken off this list.
 known=(
-	# 2.6's buffer wait action (fs/buffer.c sync_buffer(), which calls
-	# io_schedule()) is the hung task's culprit: the hung-task skip list
-	# (parsers/signature.c hung_plumbing()) knows bit_wait*, not the 2.6
-	# and 3.x actions sync_buffer, sync_page, sleep_on_buffer/page
-	26-rhel6-hung-task-syslog:0:culprit
-	41-console-rhel6-hung-task:0:culprit
 )
 
 is_known() {
