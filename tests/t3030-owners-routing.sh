@@ -7,6 +7,8 @@
 # acquire site past a plumbing prefix, a module's directory, the culprit of
 # a link without a stack, an inlined line, a hung task's culprit, the
 # report's architecture (tests/data/routing/arch-*.log, made for it),
+# the culprit's edge walked first, compiler suffixes aside
+# (suffix-culprit-md.log, made for it), a re-entered recursive site,
 # keyword matches last, and the #6641 seed's owners unchanged; the held-out
 # set (tests/data/routing/heldout/, made after the rules were tuned: top-1
 # floor 85%) and one of its reports per rule changed for it, with two
@@ -31,6 +33,8 @@ done <tests/data/routing/labels.tsv
 heldout=$PWD/tests/data/routing/heldout
 $SPLATD parse --owners --tree "$KTREE" "${files[@]}" "$SEED" \
 	tests/data/routing/arch-x86.log tests/data/routing/arch-arm64.log \
+	tests/data/routing/suffix-culprit-md.log \
+	tests/data/parse-forms/src/b14-arm64-recursive-6.6.txt \
 	"$heldout"/*.log "$CORPUS_SYZ/248" "$CORPUS_SYZ/206" >"$TMP/all.json"
 check_eq "parse --owners on the corpus exits 0" 0 $?
 
@@ -158,6 +162,20 @@ check_eq "... while the wider service keeps its callback's owner (009: task_call
 check_eq "h65: a hung task waiting in code only generic sections claim (kthread_stop): its caller, not the lock's site in the v4l2 core" \
 	"VIVID VIRTUAL VIDEO DRIVER|caller|vivid_stop_generating_vid_cap" \
 	"$(why h65-hung-task-vivid-stop-generating-syzbot.log | cut -d'|' -f1-3)"
+check_eq "h38: the culprit (__kernfs_remove) is in edge 1's stack, not at its frame: that edge is walked first, to the label's mddev_unlock" \
+	"SOFTWARE RAID (Multiple Disks) SUPPORT|caller|mddev_unlock|1" \
+	"$(r h38-circular-md-reconfig-mutex-sysfs-dmesg.log '.owners[0] |
+		"\(.section)|\(.why.rule)|\(.why.function)|\(.why.edge)"')"
+check_eq "... and compiler suffixes do not hide it (suffix-culprit-md.log: h38 with __kernfs_remove.part.0, mddev_unlock.isra.0)" \
+	"SOFTWARE RAID (Multiple Disks) SUPPORT|caller|mddev_unlock.isra.0|1" \
+	"$(r suffix-culprit-md.log '.owners[0] |
+		"\(.section)|\(.why.rule)|\(.why.function)|\(.why.edge)"')"
+check_eq "h97: a recursive report's site that took both locks and is entered again down the stack (__wake_up_common_lock) is passed for its caller" \
+	"FILESYSTEMS (VFS and infrastructure)|core|ep_poll_safewake" \
+	"$(why h97-recursive-epoll-poll-wait-nested-syzbot.log | cut -d'|' -f1-3)"
+check_eq "... not one that took them in turn for one caller (parse-forms b14's genpd_lock_mtx under genpd_add_subdomain)" \
+	"GENERIC PM DOMAINS" \
+	"$(r b14-arm64-recursive-6.6.txt '.owners[0].section')"
 check_eq "keyword-only sections come after every file match" "" \
 	"$(jq -r '.file as $f | .reports[]?.owners as $o |
 		[$o[]?.why.rule] | to_entries |

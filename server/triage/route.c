@@ -992,6 +992,7 @@ struct walk {
 	bool sites; /* the frames are printed sites, not a call chain */
 	size_t culprit_at; /* index of the culprit among sites, or SIZE_MAX */
 	const char *site; /* the printed acquire site: never plumbing */
+	bool reentered; /* the site took the held lock too (recursive) */
 	const char *const *stop; /* held locks' acquire sites, NULL-ended */
 	size_t first_core; /* SIZE_MAX: none yet */
 	size_t chosen; /* SIZE_MAX: nothing specific found */
@@ -1018,10 +1019,28 @@ static bool frame_skipped(const char *fn, bool is_site)
 	return !signature_frame_is_plumbing(wider);
 }
 
+/*
+ * Two names of one function, compiler clone suffixes aside: a stack prints
+ * "do_ip_setsockopt.isra.12" where the culprit and the printed sites may
+ * say "do_ip_setsockopt" (syzkaller 185, 186), and .constprop.0, .part.0
+ * and .cold name the same code too (symbol_base()).
+ */
+static bool same_function(const char *a, const char *b)
+{
+	const char *sa, *sb;
+	size_t na, nb;
+
+	if (!a || !b)
+		return false;
+	na = symbol_base(a, &sa);
+	nb = symbol_base(b, &sb);
+	return na == nb && !memcmp(sa, sb, na);
+}
+
 static bool in_list(const char *const *v, const char *fn)
 {
 	for (; v && *v; v++)
-		if (!strcmp(*v, fn))
+		if (same_function(*v, fn))
 			return true;
 	return false;
 }
@@ -1103,6 +1122,17 @@ static void tie_by_stack(const struct walk *w, struct fnindex_frame *frames,
 	fres_release(&tmp);
 }
 
+/* Whether frames[i]'s function is called again below it in the stack. */
+static bool called_again(const struct fnindex_frame *frames, size_t n, size_t i)
+{
+	size_t j;
+
+	for (j = i + 1; j < n; j++)
+		if (same_function(frames[j].function, frames[i].function))
+			return true;
+	return false;
+}
+
 /*
  * Walk frames[start..n) from the top: skip lock primitives, lockdep and
  * plumbing (but not the printed acquire site), unreliable and __pfx_
@@ -1126,7 +1156,7 @@ static void walk_frames(struct walk *w, struct fnindex_frame *frames,
 		reliable |= !unreliable[i];
 	for (i = start; i < n && w->chosen == SIZE_MAX; i++) {
 		const char *fn = frames[i].function;
-		bool is_site = w->site && fn && !strcmp(fn, w->site);
+		bool is_site = w->site && fn && same_function(fn, w->site);
 
 		if (!fn || !*fn || (reliable && unreliable[i]))
 			continue;
@@ -1154,8 +1184,14 @@ static void walk_frames(struct walk *w, struct fnindex_frame *frames,
 			continue;
 		}
 		/* an acquire site defined in a header is a lock wrapper
-		 * (i_mmap_lock_read, inode_lock): its caller took the lock */
+		 * (i_mmap_lock_read, inode_lock): its caller took the lock;
+		 * so is a site that took the held lock of the same class
+		 * too, further down this stack (h97's __wake_up_common_lock,
+		 * re-entered through epoll's wakeup callback): a service
+		 * entered twice, whose callers chose the locks */
 		if (is_site && fres_in_headers(&fr))
+			continue;
+		if (is_site && w->reentered && called_again(frames, n, i))
 			continue;
 		if (!section_is_core(w->o, section) || !w->pass_core) {
 			tie_by_stack(w, frames, n, i, &fr, &section);
@@ -1515,8 +1551,7 @@ static void route_stack(struct walk *w, const struct lockdep_stack *st,
 		/* the acquire site may sit above the first non-plumbing
 		 * frame (slab_attr_store under _mutex_lock) */
 		for (i = 0; w->site && i < start; i++)
-			if (frames[i].function &&
-			    !strcmp(frames[i].function, w->site)) {
+			if (same_function(frames[i].function, w->site)) {
 				start = i;
 				break;
 			}
@@ -1563,6 +1598,45 @@ static void route_stack(struct walk *w, const struct lockdep_stack *st,
 	}
 }
 
+/* A recursive report whose two locks were taken at one site. */
+static bool site_reentered(const struct lockdep_report *r)
+{
+	return r && r->kind == LOCKDEP_RECURSIVE && r->nchain >= 2 &&
+	       !r->chain[0].missing && !r->chain[1].missing &&
+	       r->chain[0].lock.at &&
+	       same_function(r->chain[0].lock.at, r->chain[1].lock.at);
+}
+
+/*
+ * The edge the culprit made, walked first: the one whose frame is the
+ * culprit, else the one whose stack calls it (a culprit chosen past an
+ * edge's frame, or named with a clone suffix there), else edge 0.
+ */
+static size_t culprit_edge(const struct signature *sig)
+{
+	const struct lockdep_frame *c = sig->culprit;
+	size_t i, j;
+
+	if (!c)
+		return 0;
+	for (i = 0; i < sig->nedges; i++) {
+		const struct signature_edge *e = &sig->edges[i];
+
+		if (e->frame &&
+		    (e->frame == c ||
+		     same_function(e->frame->function, c->function)))
+			return i;
+	}
+	for (i = 0; i < sig->nedges; i++) {
+		const struct lockdep_stack *st = sig->edges[i].stack;
+
+		for (j = 0; st && j < st->n; j++)
+			if (same_function(st->frames[j].function, c->function))
+				return i;
+	}
+	return 0;
+}
+
 json_t *route_owners_json(const struct owners_tree *o,
 			  const struct signature *sig,
 			  const struct lockdep_report *r)
@@ -1571,23 +1645,9 @@ json_t *route_owners_json(const struct owners_tree *o,
 	json_t *out = json_array();
 	const char **stop = NULL;
 	const char *arch = r ? report_arch(r) : NULL;
-	size_t i, culprit = SIZE_MAX, rank = 0;
+	size_t i, culprit = culprit_edge(sig), rank = 0;
 	struct walk w;
 
-	for (i = 0; i < sig->nedges; i++) {
-		const struct signature_edge *e = &sig->edges[i];
-
-		if (!e->frame || !sig->culprit)
-			continue;
-		if (e->frame == sig->culprit ||
-		    (e->frame->function && sig->culprit->function &&
-		     !strcmp(e->frame->function, sig->culprit->function))) {
-			culprit = i;
-			break;
-		}
-	}
-	if (culprit == SIZE_MAX && sig->nedges)
-		culprit = 0;
 	if (r) {
 		stop = xcalloc(r->nheld + 1, sizeof(*stop));
 		for (i = 0; i < r->nheld; i++)
@@ -1610,6 +1670,7 @@ json_t *route_owners_json(const struct owners_tree *o,
 					 (size_t)r->primary < r->nchain ?
 				 r->chain[r->primary].lock.at :
 				 NULL;
+		w.reentered = closing && w.site && site_reentered(r);
 		if (!sig->nedges) {
 			w.edge = -1;
 			route_stack(&w, r ? &r->backtrace : NULL, sig->culprit,
