@@ -30,22 +30,24 @@ PRAGMA synchronous = OFF;
 BEGIN;
 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $RUNS)
 INSERT INTO runs (id, run_id, tree, kernel, kernel_commit, machine, test,
-	received_at, log_size, log_sha256, reports, verdict)
+	received_at, run_at, log_size, log_sha256, reports, verdict)
 SELECT i, 'run-' || i, CASE i % 3 WHEN 0 THEN 'mainline' WHEN 1 THEN 'linux-next'
 	ELSE 'drm-tip' END, '6.' || (i % 12) || '.0', printf('%040x', i),
 	'machine-' || (i % 300), 'test-' || (i % 20),
+	$now - 90 * 86400 + i * (90 * 86400 / $RUNS),
 	$now - 90 * 86400 + i * (90 * 86400 / $RUNS), 100000, printf('%064x', i), 5, '{}'
 FROM n;
 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $SIGS)
 INSERT INTO signatures (id, hash, algo_version, kind, title, classes, chain,
-	culprit_function, first_seen, last_seen, occurrences, status, search)
+	culprit_function, first_seen, last_seen, first_run_at, last_run_at,
+	occurrences, status, search)
 SELECT i, printf('%016x', i * 2654435761), 1,
 	CASE i % 4 WHEN 0 THEN 'circular' WHEN 1 THEN 'recursive'
 		WHEN 2 THEN 'inconsistent_lock_state' ELSE 'bad_unlock_balance' END,
 	'possible deadlock in fn_' || i,
 	json_array('&lock_a_' || i, 'lock_b_' || (i % 500), 'lock_c_' || (i % 97)),
 	json_array('&lock_a_' || i, 'lock_b_' || (i % 500), 'lock_c_' || (i % 97)),
-	'fn_' || i, $now - 90 * 86400, $now, 0,
+	'fn_' || i, $now - 90 * 86400, $now, $now - 90 * 86400, $now, 0,
 	CASE i % 5 WHEN 0 THEN 'triaged' WHEN 1 THEN 'known' ELSE 'new' END,
 	'possible deadlock in fn_' || i || ' &lock_a_' || i
 FROM n;

@@ -103,6 +103,33 @@ int db_dash_top(struct db *db, const char *ids, db_dash_top_fn fn, void *ctx,
 	return db_each(db, st, top_row, &r, "reading top signatures", err);
 }
 
+static int runs_after_row(void *ctx, struct db_stmt *st)
+{
+	long long *out = ctx;
+
+	if (db_col_null(st, 0))
+		return 0;
+	out[0] = db_col_int(st, 0);
+	out[1] = db_col_int(st, 1);
+	return 0;
+}
+
+int db_dash_runs_after(struct db *db, long long after, long long *newest,
+		       long long *earliest, struct strbuf *err)
+{
+	struct db_stmt *st = db_stmt(db, DB_SQL_DASH_RUNS_AFTER, err);
+	long long out[2] = { 0, 0 };
+	int ret;
+
+	if (!st)
+		return -EIO;
+	db_bind_int(st, 1, after);
+	ret = db_each(db, st, runs_after_row, out, "reading the new runs", err);
+	*newest = out[0];
+	*earliest = out[1];
+	return ret;
+}
+
 int db_dash_sig_counts(struct db *db, long long from, long long to,
 		       db_dash_sig_fn fn, void *ctx, struct strbuf *err)
 {

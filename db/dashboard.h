@@ -43,7 +43,8 @@ int db_dash_histogram(struct db *db, long long id, long long since,
  * first seen since week, escalated ones, regressions by status. */
 int db_dash_counts(struct db *db, long long week, db_dash_count_fn fn,
 		   void *ctx, struct strbuf *err);
-/* All occurrences with from <= ts < to by day, oldest first. */
+/* All occurrences of the runs of time from <= run_at < to by day (of
+ * run_at), oldest first. */
 int db_dash_per_day(struct db *db, long long from, long long to,
 		    db_dash_day_fn fn, void *ctx, struct strbuf *err);
 /* The signatures in ids, a JSON array of ids, in its order (absent ids
@@ -59,7 +60,12 @@ typedef int (*db_dash_trend_fn)(void *ctx, const char *section, long long week,
 int db_dash_section_trend(struct db *db, long long since, long long until,
 			  const char *section, db_dash_trend_fn fn, void *ctx,
 			  struct strbuf *err);
-/* Occurrences with from <= ts < to per signature, by signature id. */
+/* The runs stored after run after (a runs.id): *newest the newest id
+ * (0: none), *earliest the earliest of their times (runs.run_at). */
+int db_dash_runs_after(struct db *db, long long after, long long *newest,
+		       long long *earliest, struct strbuf *err);
+/* Occurrences of the runs of time from <= run_at < to per signature, by
+ * signature id (docs/dashboard.md "First seen, last seen"). */
 int db_dash_sig_counts(struct db *db, long long from, long long to,
 		       db_dash_sig_fn fn, void *ctx, struct strbuf *err);
 

@@ -73,6 +73,38 @@ static void url_host_sql(sqlite3_context *c, int argc, sqlite3_value **argv)
 	" WHERE kcidb_build_id IS NOT NULL;"
 
 /*
+ * Migration 24, the same text on both backends: when a signature was
+ * first and last seen by the time of its runs (runs.run_at: started_at
+ * when the runner gave it, else arrival), which the dashboard shows,
+ * sorts, filters and counts "new this week" by (docs/dashboard.md
+ * "First seen, last seen"); first_seen and last_seen stay arrival times
+ * for mail, escalation and KCIDB out.  A signature without occurrences
+ * keeps its arrival times.  The overview and the subsystems' trend count
+ * occurrences by their run's time too: a range of runs_time, then each
+ * run's occurrences from (run_id, signature_id), which replaces the
+ * (ts, signature_id) index only they read.
+ */
+#define SEEN_RUN_24                                                     \
+	"ALTER TABLE signatures ADD COLUMN first_run_at BIGINT;"        \
+	"ALTER TABLE signatures ADD COLUMN last_run_at BIGINT;"         \
+	"UPDATE signatures SET first_run_at = coalesce((SELECT"         \
+	" min(r.run_at) FROM occurrences o JOIN runs r ON r.id ="       \
+	" o.run_id WHERE o.signature_id = signatures.id), first_seen)," \
+	" last_run_at = coalesce((SELECT max(r.run_at) FROM"            \
+	" occurrences o JOIN runs r ON r.id = o.run_id"                 \
+	" WHERE o.signature_id = signatures.id), last_seen);"           \
+	"CREATE INDEX signatures_first_run ON signatures"               \
+	" (first_run_at, id);"                                          \
+	"CREATE INDEX signatures_last_run ON signatures"                \
+	" (last_run_at, id);"                                           \
+	"DROP INDEX signatures_counts;"                                 \
+	"CREATE INDEX signatures_counts ON signatures"                  \
+	" (duplicate_of, kind, status, first_run_at, escalated_at);"    \
+	"DROP INDEX occurrences_ts;"                                    \
+	"CREATE INDEX occurrences_run_sig ON occurrences"               \
+	" (run_id, signature_id);"
+
+/*
  * Migration 21, in either spelling (int: the integer type): where the
  * clean-run count of a regression last started over, which its writers
  * set since (reg_set_status()): clean_runs_reset, the regression_history
@@ -527,6 +559,10 @@ static const char *const migrations[] = {
 	 * branch and commit (docs/interop.md); a run fetched before gets it
 	 * from its fetch, one stored from an excerpt before has none */
 	KCIDB_BUILD_22,
+	/* 23: another branch's (the lead replaces this placeholder) */
+	"",
+	/* 24 */
+	SEEN_RUN_24,
 };
 
 /*
@@ -1181,6 +1217,10 @@ static const char *const migrations_pg[] = {
 	"CREATE INDEX kcidb_fetches_due ON kcidb_fetches"
 	" (state, next_attempt, host);"
 	KCIDB_BUILD_22,
+	/* 23: another branch's (the lead replaces this placeholder) */
+	"SELECT 1;",
+	/* 24 */
+	SEEN_RUN_24,
 	/* clang-format on */
 };
 

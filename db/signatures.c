@@ -407,6 +407,18 @@ int db_signature_places_add(struct db *db, long long run,
 	return db_step_done(db, st, "storing where a signature was seen", err);
 }
 
+/* Inside the caller's transaction, after run's occurrences: the run's time
+ * into the first and last runs' times of the signatures they count for. */
+static int runs_seen(struct db *db, long long run, struct strbuf *err)
+{
+	struct db_stmt *st = db_stmt(db, DB_SQL_SIG_RUN_SEEN, err);
+
+	if (!st)
+		return -EIO;
+	db_bind_int(st, 1, run);
+	return db_step_done(db, st, "storing when signatures were seen", err);
+}
+
 /* Whether a report before report i was counted on signature id (at most
  * INGEST_MAX_REPORTS: a scan is enough). */
 static bool counted_before(const struct db_signature_hit *hits, size_t i,
@@ -450,7 +462,7 @@ static int reports_record_here(struct db *db, long long run,
 		if (ret)
 			return ret;
 	}
-	return 0;
+	return n ? runs_seen(db, run, err) : 0;
 }
 
 static bool same_str(const char *a, const char *b)
@@ -555,12 +567,13 @@ static void hit_from_row(struct db_signature_hit *hit, struct db_stmt *st)
 
 /*
  * Reports [from, to), whole groups, as one batch of calls: one round trip;
- * the first batch takes the locks of all n signatures first (lock).
+ * the first batch takes the locks of all n signatures first (lock), the
+ * last sets their runs' times after them (seen: DB_SQL_SIG_RUN_SEEN).
  */
 static int reports_record_batch(struct db *db, struct db_stmt *st,
-				struct db_stmt *lock, long long run,
-				const struct db_report *r, size_t n,
-				size_t from, size_t to, long long ts,
+				struct db_stmt *lock, struct db_stmt *seen,
+				long long run, const struct db_report *r,
+				size_t n, size_t from, size_t to, long long ts,
 				unsigned max, struct db_signature_hit *hits,
 				struct group_args *a, struct strbuf *err)
 {
@@ -582,6 +595,11 @@ static int reports_record_batch(struct db *db, struct db_stmt *st,
 		bind_group(st, run, r, i, g, ts, max, a);
 		ret = db_send(db, st, "recording reports", err);
 	}
+	if (!ret && seen) {
+		db_bind_int(seen, 1, run);
+		ret = db_send(db, seen, "storing when signatures were seen",
+			      err);
+	}
 	if (!ret)
 		ret = db_batch_sync(db, "recording reports", err);
 	if (!ret && lock) {
@@ -599,6 +617,11 @@ static int reports_record_batch(struct db *db, struct db_stmt *st,
 		}
 		db_reset(st);
 	}
+	if (!ret && seen) {
+		ret = db_recv(db, seen, "storing when signatures were seen",
+			      err);
+		db_reset(seen);
+	}
 	if (db_batch_end(db, err) && !ret)
 		ret = -EIO;
 	return ret;
@@ -610,7 +633,7 @@ int db_reports_record(struct db *db, long long run, const struct db_report *r,
 {
 	unsigned max = max_samples ? max_samples : DB_MAX_SAMPLES;
 	struct group_args *a;
-	struct db_stmt *st, *lock;
+	struct db_stmt *st, *lock, *seen;
 	size_t i, next;
 	int ret = 0;
 
@@ -621,11 +644,14 @@ int db_reports_record(struct db *db, long long run, const struct db_report *r,
 		max = DB_MIN_SAMPLES;
 	st = db_stmt(db, DB_SQL_REPORT_RECORD, err);
 	lock = st ? db_stmt(db, DB_SQL_SIG_LOCK, err) : NULL;
-	if (!lock)
+	seen = lock ? db_stmt(db, DB_SQL_SIG_RUN_SEEN, err) : NULL;
+	if (!seen)
 		return -EIO;
 	ret = db_batch_ready(db, st, err);
 	if (!ret)
 		ret = db_batch_ready(db, lock, err);
+	if (!ret)
+		ret = db_batch_ready(db, seen, err);
 	if (ret)
 		return ret;
 	a = calloc(1, sizeof(*a));
@@ -633,7 +659,8 @@ int db_reports_record(struct db *db, long long run, const struct db_report *r,
 		abort();
 	for (i = 0; !ret && i < n; i = next) {
 		next = batch_end(r, i, n);
-		ret = reports_record_batch(db, st, i ? NULL : lock, run, r, n,
+		ret = reports_record_batch(db, st, i ? NULL : lock,
+					   next == n ? seen : NULL, run, r, n,
 					   i, next, ts, max, hits, a, err);
 	}
 	free(a->edges);
@@ -662,6 +689,8 @@ static void signature_from_row(struct db_signature *s, struct db_stmt *st)
 	s->escalation_reason = db_col_text(st, 16);
 	s->texts_dropped = db_col_int(st, 17);
 	s->syz_title = db_col_text(st, 18);
+	s->first_run_at = db_col_int(st, 19);
+	s->last_run_at = db_col_int(st, 20);
 }
 
 struct signature_rows {
@@ -895,6 +924,7 @@ static int occurrence_list_row(void *ctx, struct db_stmt *st)
 	o.raw = db_col_text(st, 8);
 	o.is_new = (int)db_col_int(st, 9);
 	o.matched_id = db_col_int(st, 10);
+	o.run_at = db_col_int(st, 11);
 	return c->fn(c->ctx, &o);
 }
 

@@ -26,6 +26,10 @@ struct db_signature {
 	const char *escalation_reason;
 	long long texts_dropped; /* occurrences whose report text was dropped */
 	const char *syz_title; /* syzkaller's title; NULL: not known yet */
+	/* the times of its first and last runs (runs.run_at), which the
+	 * dashboard shows as first and last seen; first_seen and last_seen
+	 * are when they came (docs/dashboard.md "First seen, last seen") */
+	long long first_run_at, last_run_at;
 };
 
 struct db_edge {
@@ -68,6 +72,7 @@ struct db_occurrence {
 	long long seq, ts;
 	bool is_new;
 	const char *run_id, *machine; /* filled when listing */
+	long long run_at; /* its run's time (runs.run_at), when listing */
 	const char *kernel, *task;
 	long long pid;
 	/* NULL when listing an occurrence whose text was not kept */
@@ -151,7 +156,8 @@ struct db_report {
  * Inside the caller's transaction: record the n reports of run (its rowid),
  * seen at ts, in their order: each one's db_signature_record() into hits[i]
  * (whose strbufs are the caller's), its db_occurrence_insert() with seq i,
- * and db_signature_places_add() once per signature.  On PostgreSQL it
+ * and db_signature_places_add() once per signature; then the run's time
+ * (runs.run_at) into the first and last runs' times of its signatures.  On PostgreSQL it
  * first locks the signatures the reports count on, in one order (the
  * transaction begun with db_begin_ingest() holds them), then each group
  * of consecutive reports of one signature and kernel is one call of its

@@ -8,14 +8,17 @@
 	"id, hash, algo_version, kind, title, classes, chain, "     \
 	"culprit_function, culprit_module, first_seen, last_seen, " \
 	"occurrences, status, note, duplicate_of, escalated_at, "   \
-	"escalation_reason, texts_dropped, syz_title"
+	"escalation_reason, texts_dropped, syz_title, "             \
+	"coalesce(first_run_at, first_seen), "                      \
+	"coalesce(last_run_at, last_seen)"
 
 /*
  * The list statements share their filters: ?1 kind, ?2 status, ?3 q (lower
  * case, matched against the search column, or 6 characters or more: the
- * start of the hash), ?4 since (last_seen >=), ?5/?6
+ * start of the hash), ?4 since (last_run_at >=), ?5/?6
  * the cursor (sort value, id), ?7 limit, ?8 tree, ?9 machine, ?10 section,
- * ?11 no duplicates, ?12 escalated now, ?13 first_seen >=.  A NULL
+ * ?11 no duplicates, ?12 escalated now, ?13 first_run_at >= (the times of
+ * the runs, docs/dashboard.md "First seen, last seen").  A NULL
  * parameter disables its
  * filter.  instr is SQLite's spelling of strpos; a parameter first met in
  * "IS NULL" is cast, or PostgreSQL could not tell its type.
@@ -28,7 +31,7 @@
 	" AND (CAST(?2 AS text) IS NULL OR status = ?2)"                                 \
 	" AND (CAST(?3 AS text) IS NULL OR " instr "(search, ?3) > 0"                    \
 	" OR (length(?3) >= 6 AND substr(hash, 1, length(?3)) = ?3))"                    \
-	" AND (CAST(?4 AS bigint) IS NULL OR last_seen >= ?4)"                           \
+	" AND (CAST(?4 AS bigint) IS NULL OR last_run_at >= ?4)"                         \
 	" AND (CAST(?5 AS bigint) IS NULL OR " col " < ?5"                               \
 	" OR (" col " = ?5 AND id < ?6))"                                                \
 	" AND (CAST(?8 AS text) IS NULL OR EXISTS (SELECT 1 FROM signature_places p"     \
@@ -41,7 +44,7 @@
 	"  WHERE ss.signature_id = signatures.id AND ss.section = ?10))"                 \
 	" AND (CAST(?11 AS bigint) IS NULL OR duplicate_of IS NULL)"                     \
 	" AND (CAST(?12 AS bigint) IS NULL OR escalated_at IS NOT NULL)"                 \
-	" AND (CAST(?13 AS bigint) IS NULL OR first_seen >= ?13)"                        \
+	" AND (CAST(?13 AS bigint) IS NULL OR first_run_at >= ?13)"                      \
 	" ORDER BY " col " DESC, id DESC LIMIT ?7"
 
 #define KCIDB_FETCH_COLUMNS                                              \
@@ -169,8 +172,9 @@
 /* the dashboard's stats of the signatures whose ids ids selects */
 #define DASH_STATS(ids)                                                    \
 	"SELECT s.id,"                                                     \
-	" (SELECT count(*) FROM occurrences o"                             \
-	"  WHERE o.signature_id = s.id AND o.ts >= ?2),"                   \
+	" (SELECT count(*) FROM occurrences o JOIN runs r"                 \
+	"  ON r.id = o.run_id WHERE o.signature_id = s.id"                 \
+	"  AND o.ts >= ?2 AND r.run_at >= ?2),"                            \
 	" (SELECT count(DISTINCT r.machine) FROM occurrences o"            \
 	"  JOIN runs r ON r.id = o.run_id WHERE o.signature_id = s.id),"   \
 	" (SELECT o.kernel FROM occurrences o WHERE o.signature_id = s.id" \
@@ -179,6 +183,37 @@
 	"  WHERE ss.signature_id = s.id ORDER BY ss.generic, ss.rank"      \
 	"  LIMIT 1)"                                                       \
 	" FROM signatures s WHERE s.id IN (" ids ")"
+
+/*
+ * The overview's counts by the runs' time (docs/dashboard.md "First seen,
+ * last seen"): the runs of [?1, ?2) from runs_time, each run's occurrences
+ * from the covering occurrences_run_sig; on SQLite CROSS JOIN and INDEXED
+ * BY hold it to that plan (runs: how runs r joins occurrences o).
+ */
+#define RUNS_BY_TIME "runs r INDEXED BY runs_time CROSS JOIN"
+#define DASH_PER_DAY(runs)                                \
+	"SELECT r.run_at / 86400, count(*)"               \
+	" FROM " runs " occurrences o ON o.run_id = r.id" \
+	" WHERE r.run_at >= ?1 AND r.run_at < ?2 GROUP BY 1 ORDER BY 1"
+#define DASH_SIG_COUNTS(runs)                             \
+	"SELECT o.signature_id, count(*)"                 \
+	" FROM " runs " occurrences o ON o.run_id = r.id" \
+	" WHERE r.run_at >= ?1 AND r.run_at < ?2"         \
+	" GROUP BY o.signature_id ORDER BY o.signature_id"
+/* run ?1's occurrences stored: its time (runs.run_at) into the first and
+ * last runs' times of their signatures (a NULL compared is false: a new
+ * signature takes it) */
+#define SIG_RUN_SEEN                                        \
+	"UPDATE signatures SET first_run_at = CASE"         \
+	" WHEN first_run_at <= r.run_at THEN first_run_at"  \
+	" ELSE r.run_at END,"                               \
+	" last_run_at = CASE"                               \
+	" WHEN last_run_at >= r.run_at THEN last_run_at"    \
+	" ELSE r.run_at END"                                \
+	" FROM runs r WHERE r.id = ?1 AND signatures.id IN" \
+	" (SELECT o.signature_id FROM occurrences o WHERE o.run_id = ?1)"
+/* the runs stored after run ?1 (ids): the newest id, the earliest time */
+#define DASH_RUNS_AFTER "SELECT max(id), min(run_at) FROM runs WHERE id > ?1"
 
 /* where signature ?1 was seen; trees: the list of its distinct trees */
 #define DIGEST_WHERE(trees)                                              \
@@ -191,15 +226,17 @@
 	" WHERE o.signature_id = ?1"
 
 /* per MAINTAINERS section (all, or ?3) and week since ?1 (week 0 starts
- * at ?1): its open signatures seen that week and their occurrences; on
- * SQLite a range of occurrences_ts (indexed), then a key per row */
-#define DASH_SECTION_TREND(indexed)                                       \
-	"SELECT ss.section, (o.ts - ?1) / 604800,"                        \
+ * at ?1) of the runs' times: its open signatures seen that week and their
+ * occurrences; on SQLite a range of runs_time, each run's occurrences from
+ * occurrences_run_sig (runs: the join from runs to occurrences) */
+#define DASH_SECTION_TREND(runs)                                          \
+	"SELECT ss.section, (r.run_at - ?1) / 604800,"                    \
 	" count(DISTINCT o.signature_id), count(*)"                       \
-	" FROM occurrences o" indexed                                     \
+	" FROM " runs " occurrences o ON o.run_id = r.id"                 \
 	" JOIN signatures s ON s.id = o.signature_id"                     \
 	" JOIN signature_sections ss ON ss.signature_id = o.signature_id" \
-	" WHERE o.ts >= ?1 AND o.ts < ?2 AND s.duplicate_of IS NULL"      \
+	" WHERE r.run_at >= ?1 AND r.run_at < ?2"                         \
+	" AND s.duplicate_of IS NULL"                                     \
 	" AND s.status <> 'invalid'"                                      \
 	" AND (CAST(?3 AS text) IS NULL OR ss.section = ?3)"              \
 	" GROUP BY 1, 2 ORDER BY 1, 2"
@@ -303,8 +340,8 @@ static const char *const sql[DB_SQL_NR] = {
 			   " FROM signatures WHERE id = ?1"
 			   " OR (CAST(?2 AS text) IS NOT NULL"
 			   " AND hash = ?2) ORDER BY algo_version DESC LIMIT 1",
-	[DB_SQL_SIG_LIST_LAST_SEEN] = SIG_LIST("last_seen"),
-	[DB_SQL_SIG_LIST_FIRST_SEEN] = SIG_LIST("first_seen"),
+	[DB_SQL_SIG_LIST_LAST_SEEN] = SIG_LIST("last_run_at"),
+	[DB_SQL_SIG_LIST_FIRST_SEEN] = SIG_LIST("first_run_at"),
 	[DB_SQL_SIG_LIST_COUNT] = SIG_LIST("occurrences"),
 	/* ?2 status or NULL (kept); ?4 1: note = ?3, 0: note kept */
 	[DB_SQL_SIG_PATCH] =
@@ -362,7 +399,7 @@ static const char *const sql[DB_SQL_NR] = {
 	[DB_SQL_OCC_LIST] =
 		"SELECT o.id, r.run_id, r.machine, coalesce(o.kernel, r.kernel),"
 		" o.ts, o.task, o.pid, t.text, t.raw, o.is_new,"
-		" o.matched_signature_id"
+		" o.matched_signature_id, r.run_at"
 		" FROM occurrences o JOIN runs r ON r.id = o.run_id"
 		" LEFT JOIN report_texts t ON t.id = o.text_id"
 		" WHERE o.signature_id = ?1"
@@ -559,7 +596,7 @@ static const char *const sql[DB_SQL_NR] = {
 		" JOIN signatures s ON s.id = ss.signature_id"
 		" WHERE ss.section = ?1 AND s.duplicate_of IS NULL"
 		" AND s.status <> 'invalid'"
-		" ORDER BY ss.rank, s.last_seen DESC, s.id DESC LIMIT ?2",
+		" ORDER BY ss.rank, s.last_run_at DESC, s.id DESC LIMIT ?2",
 	/* whether any signature, of any status, has section ?1 */
 	[DB_SQL_OWNERS_SECTION_KNOWN] =
 		"SELECT 1 FROM signature_sections WHERE section = ?1 LIMIT 1",
@@ -836,15 +873,15 @@ static const char *const sql[DB_SQL_NR] = {
 	[DB_SQL_FOREIGN_KEY_CHECK] = "PRAGMA foreign_key_check",
 	/* the dashboard's counts (db/dashboard.c) */
 	[DB_SQL_DASH_HISTOGRAM] =
-		"SELECT date(o.ts, 'unixepoch'), o.kernel, r.tree, r.test,"
+		"SELECT date(r.run_at, 'unixepoch'), o.kernel, r.tree, r.test,"
 		" count(*) FROM occurrences o JOIN runs r ON r.id = o.run_id"
-		" WHERE o.signature_id = ?1 AND o.ts >= ?2"
+		" WHERE o.signature_id = ?1 AND o.ts >= ?2 AND r.run_at >= ?2"
 		" GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4",
 	/* one pass over the covering signatures_counts index (never the
 	 * wide rows), then the groups of that pass */
 	[DB_SQL_DASH_COUNTS] =
 		"WITH g AS MATERIALIZED (SELECT kind, status, count(*) AS n,"
-		" sum(first_seen >= ?1) AS new_week,"
+		" sum(first_run_at >= ?1) AS new_week,"
 		" sum(escalated_at IS NOT NULL) AS escalated FROM signatures"
 		" WHERE duplicate_of IS NULL GROUP BY kind, status)"
 		" SELECT 'kind', kind, sum(n) FROM g WHERE status <> 'invalid'"
@@ -855,12 +892,10 @@ static const char *const sql[DB_SQL_NR] = {
 		" FROM g"
 		" UNION ALL SELECT 'regressions', status, count(*)"
 		" FROM regressions GROUP BY status",
-	/* the covering (signature_id, ts) index, skipped over signature_id:
-	 * never the rows, whose text and raw are large */
-	[DB_SQL_DASH_PER_DAY] =
-		"SELECT ts / 86400, count(*)"
-		" FROM occurrences INDEXED BY occurrences_ts"
-		" WHERE ts >= ?1 AND ts < ?2 GROUP BY 1 ORDER BY 1",
+	/* by the runs' time: a range of runs_time, then each run's
+	 * occurrences from the covering occurrences_run_sig, never the rows,
+	 * whose text and raw are large */
+	[DB_SQL_DASH_PER_DAY] = DASH_PER_DAY(RUNS_BY_TIME),
 	/* the signatures of the JSON array ?1 of ids, in its order (the
 	 * ranking is done by the caller from DASH_SIG_COUNTS) */
 	[DB_SQL_DASH_TOP] =
@@ -924,6 +959,7 @@ static const char *const sql[DB_SQL_NR] = {
 		" WHERE id = ?1",
 	/* the tree and machine of run ?1 among the places of signature ?2,
 	 * once per run and signature */
+	[DB_SQL_SIG_RUN_SEEN] = SIG_RUN_SEEN,
 	[DB_SQL_SIG_PLACES_ADD] =
 		"INSERT OR IGNORE INTO signature_places (what, value,"
 		" signature_id) SELECT 'tree', tree, ?2 FROM runs"
@@ -935,15 +971,10 @@ static const char *const sql[DB_SQL_NR] = {
 		"UPDATE fn_trees SET tree_id = ?2 WHERE id = ?1",
 	[DB_SQL_FN_TREE_DELETE_ID] = "DELETE FROM fn_trees WHERE id = ?1",
 	/* the dashboard's overview (db/dashboard.c, docs/dashboard.md):
-	 * occurrences per signature in [?1, ?2), a range of the covering
-	 * (ts, signature_id) index, never the rows */
-	[DB_SQL_DASH_SIG_COUNTS] =
-		"SELECT signature_id, count(*)"
-		" FROM occurrences INDEXED BY occurrences_ts"
-		" WHERE ts >= ?1 AND ts < ?2 GROUP BY signature_id"
-		" ORDER BY signature_id",
-	[DB_SQL_DASH_SECTION_TREND] =
-		DASH_SECTION_TREND(" INDEXED BY occurrences_ts"),
+	 * occurrences per signature of the runs of [?1, ?2), as PER_DAY */
+	[DB_SQL_DASH_SIG_COUNTS] = DASH_SIG_COUNTS(RUNS_BY_TIME),
+	[DB_SQL_DASH_RUNS_AFTER] = DASH_RUNS_AFTER,
+	[DB_SQL_DASH_SECTION_TREND] = DASH_SECTION_TREND(RUNS_BY_TIME),
 	/* ?1 since: NULL, or what changed at or after it; the merge target
 	 * is the one the signature's last merge event names */
 	[DB_SQL_KCIDB_ISSUES] =
@@ -1121,6 +1152,7 @@ static const char *const sql_pg[DB_SQL_NR] = {
 		" WHERE strpos(source, '|') > 7"
 		" AND substr(source, 1, strpos(source, '|') - 1)"
 		" = substr(?1::text, 1, strpos(source, '|') - 1)",
+	[DB_SQL_SIG_RUN_SEEN] = SIG_RUN_SEEN,
 	[DB_SQL_SIG_PLACES_ADD] = INSERT_IGNORE(
 		"signature_places (what, value, signature_id)"
 		" SELECT 'tree', tree, ?2::bigint FROM runs"
@@ -1182,8 +1214,8 @@ static const char *const sql_pg[DB_SQL_NR] = {
 		"UPDATE signatures SET occurrences = occurrences + 1,"
 		" last_seen = GREATEST(last_seen, ?2) WHERE id = ?1"
 		" RETURNING occurrences, first_seen, status, hash, kind, title",
-	[DB_SQL_SIG_LIST_LAST_SEEN] = SIG_LIST_PG("last_seen"),
-	[DB_SQL_SIG_LIST_FIRST_SEEN] = SIG_LIST_PG("first_seen"),
+	[DB_SQL_SIG_LIST_LAST_SEEN] = SIG_LIST_PG("last_run_at"),
+	[DB_SQL_SIG_LIST_FIRST_SEEN] = SIG_LIST_PG("first_run_at"),
 	[DB_SQL_SIG_LIST_COUNT] = SIG_LIST_PG("occurrences"),
 	[DB_SQL_SIG_EDGE_INSERT] = INSERT_IGNORE(
 		"signature_edges (signature_id, edge_id, seq, function)"
@@ -1270,14 +1302,14 @@ static const char *const sql_pg[DB_SQL_NR] = {
 	[DB_SQL_INTEGRITY_CHECK] = sqlite_only,
 	[DB_SQL_FOREIGN_KEY_CHECK] = sqlite_only,
 	[DB_SQL_DASH_HISTOGRAM] =
-		"SELECT to_char(to_timestamp(o.ts) AT TIME ZONE 'UTC',"
+		"SELECT to_char(to_timestamp(r.run_at) AT TIME ZONE 'UTC',"
 		" 'YYYY-MM-DD'), o.kernel, r.tree, r.test,"
 		" count(*) FROM occurrences o JOIN runs r ON r.id = o.run_id"
-		" WHERE o.signature_id = ?1 AND o.ts >= ?2"
+		" WHERE o.signature_id = ?1 AND o.ts >= ?2 AND r.run_at >= ?2"
 		" GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4",
 	[DB_SQL_DASH_COUNTS] =
 		"WITH g AS MATERIALIZED (SELECT kind, status, count(*) AS n,"
-		" count(*) FILTER (WHERE first_seen >= ?1) AS new_week,"
+		" count(*) FILTER (WHERE first_run_at >= ?1) AS new_week,"
 		" count(escalated_at) AS escalated FROM signatures"
 		" WHERE duplicate_of IS NULL GROUP BY kind, status)"
 		" SELECT 'kind', kind, sum(n) FROM g WHERE status <> 'invalid'"
@@ -1289,9 +1321,7 @@ static const char *const sql_pg[DB_SQL_NR] = {
 		" FROM g"
 		" UNION ALL SELECT 'regressions', status, count(*)"
 		" FROM regressions GROUP BY status",
-	[DB_SQL_DASH_PER_DAY] = "SELECT ts / 86400, count(*) FROM occurrences"
-				" WHERE ts >= ?1 AND ts < ?2 GROUP BY 1"
-				" ORDER BY 1",
+	[DB_SQL_DASH_PER_DAY] = DASH_PER_DAY("runs r JOIN"),
 	/* j.key counts from 0 as json_each's */
 	[DB_SQL_DASH_TOP] =
 		"SELECT s.id, s.hash, s.kind, s.title, s.status, j.key - 1"
@@ -1320,11 +1350,9 @@ static const char *const sql_pg[DB_SQL_NR] = {
 		"UPDATE occurrences SET sample = sample & 7,"
 		" text_id = CASE WHEN sample & 7 <> 0 THEN text_id END"
 		" WHERE id = ?1",
-	[DB_SQL_DASH_SIG_COUNTS] =
-		"SELECT signature_id, count(*) FROM occurrences"
-		" WHERE ts >= ?1 AND ts < ?2 GROUP BY signature_id"
-		" ORDER BY signature_id",
-	[DB_SQL_DASH_SECTION_TREND] = DASH_SECTION_TREND(""),
+	[DB_SQL_DASH_SIG_COUNTS] = DASH_SIG_COUNTS("runs r JOIN"),
+	[DB_SQL_DASH_RUNS_AFTER] = DASH_RUNS_AFTER,
+	[DB_SQL_DASH_SECTION_TREND] = DASH_SECTION_TREND("runs r JOIN"),
 	[DB_SQL_KCIDB_PRESENT] = KCIDB_PRESENT("", " JOIN"),
 	[DB_SQL_KCIDB_FETCH_DUE] = KCIDB_FETCH_DUE(
 		"SELECT value FROM jsonb_array_elements_text(CAST(?6 AS jsonb))",

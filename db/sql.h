@@ -190,12 +190,14 @@ enum db_sql {
 	DB_SQL_SIG_TEXT_DROPPED,
 	/* where a signature was seen (db/signatures.c, docs/dashboard.md) */
 	DB_SQL_SIG_PLACES_ADD,
+	DB_SQL_SIG_RUN_SEEN,
 	/* background indexing (db/fnindex.c, server/triage/indexer.c) */
 	DB_SQL_FN_TREE_RENAME,
 	DB_SQL_FN_TREE_DELETE_ID,
 	/* the dashboard's overview (db/dashboard.c, docs/dashboard.md) */
 	DB_SQL_DASH_SIG_COUNTS,
 	DB_SQL_DASH_SECTION_TREND,
+	DB_SQL_DASH_RUNS_AFTER,
 	/* KCIDB out: issues and incidents (db/kcidb_export.c) */
 	DB_SQL_KCIDB_ISSUES,
 	DB_SQL_KCIDB_PRESENT,

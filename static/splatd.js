@@ -976,7 +976,8 @@ async function signaturePage(main, id) {
 			(s.culprit.module ? ' [' + s.culprit.module + ']' : ''))] : null,
 		s.syz_title ? ['syzbot title', el('span', { class: 'mono syz-title' }, s.syz_title)] : null,
 		['occurrences', String(s.occurrences)],
-		['first seen', when(s.first_seen)], ['last seen', when(s.last_seen)]]));
+		['first seen', seenAt(s.first_seen, s.first_received)],
+		['last seen', seenAt(s.last_seen, s.last_received)]]));
 	if (canTriage())
 		main.append(triageForms(s));
 	main.append(el('h2', 'Lock graph'), lockGraph(s, report && report.report));
@@ -1049,10 +1050,19 @@ async function signaturePage(main, id) {
 	s.history || [], 'history')));
 	main.append(el('h2', 'Latest occurrences'), occ.occurrences.length ?
 		el('div', occ.occurrences.map(o => el('details', { class: 'occurrence' },
-			el('summary', when(o.seen), ' run ', page(o.run, 'runs', o.run), ' on ',
+			el('summary', seenAt(o.seen, o.received), ' run ', page(o.run, 'runs', o.run), ' on ',
 				o.machine || '?', ' — ', el('span', { class: 'mono' }, o.kernel || '?')),
 			el('pre', o.text), el('details', el('summary', 'raw excerpt'), el('pre', o.raw))))) :
 		el('p', { class: 'muted' }, 'none'));
+}
+
+// When a signature was seen (the time of its run: when it ran, if the run
+// said so) and, when that is another day, when it came (a backfill).
+function seenAt(at, received) {
+	if (!received || !at || String(received).slice(0, 10) === String(at).slice(0, 10))
+		return when(at);
+	return el('span', when(at), el('span', { class: 'muted received' },
+		' (came ', when(received, true), ')'));
 }
 
 // The signature's mute (a maintainer's "#splatd mute" reply), or null.

@@ -72,18 +72,17 @@ check_eq "subsystem with status=known: none" "" \
 check_eq "subsystem=nosuch: none" "" "$(ids subsystem=nosuch)"
 
 # the overview's week: today (counted on each request) and the 6 days before
-# (counted once a day): rows stored in the past, before the first request
+# (counted once a day, and again after a backfill), by the runs' times:
+# runs that ran in the past, posted before the first request
 IRQID=$(sql "SELECT id FROM signatures WHERE kind = 'irq_inversion'")
 D3=$(( $(date +%s) / 86400 * 86400 - 3 * 86400 + 600 ))
 D10=$(( D3 - 7 * 86400 ))
-vals=
 for i in 1 2 3 4 5; do
-	vals="$vals${vals:+, }($RECID, $RECID, 3, $((100 + i)), $D3, 0)"
+	post_log "$CI" "id=r-d3-$i&machine=m2&tree=linux-next&started_at=$D3" \
+		"$CORPUS_REAL/010-recursive-arm32-4.19-old-unwinder.log" >/dev/null
 done
-sql "INSERT INTO occurrences (signature_id, matched_signature_id, run_id, seq, ts, is_new)
-	VALUES $vals;
-	INSERT INTO occurrences (signature_id, matched_signature_id, run_id, seq, ts, is_new)
-	VALUES ($IRQID, $IRQID, 4, 100, $D10, 0)"
+post_log "$CI" "id=r-d10&machine=m3&started_at=$D10" \
+	"$CORPUS_REAL/019-irq-inversion-arm64-5.15-openwrt.log" >/dev/null
 check_eq "overview: 200" 200 "$(get "$BASE/api/v1/overview")"
 check_eq "overview: the week starts 6 days before today (UTC)" \
 	"$(date -u -d '6 days ago' +%F)T00:00:00Z" "$(body .week_since)"

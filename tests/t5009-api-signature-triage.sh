@@ -38,7 +38,10 @@ check_eq "q=words still search the text" "$C" "$(q cpuhp_state-down)"
 # escalated ones and new ones: list filters, and the overview's counts are
 # those lists
 sql "UPDATE signatures SET escalated_at = 1767225600, escalation_reason = 'x' WHERE id = $B"
-sql "UPDATE signatures SET first_seen = first_seen - 30 * 86400 WHERE id = $A"
+# (first seen a month ago: its first run's time, which the list and the
+# overview go by, and its arrival)
+sql "UPDATE signatures SET first_seen = first_seen - 30 * 86400,
+	first_run_at = first_run_at - 30 * 86400 WHERE id = $A"
 ids() { get "$BASE/api/v1/signatures?$1" >/dev/null; body '[.signatures[].id] | sort | join(",")'; }
 check_eq "escalated=1: the escalated one" "$B" "$(ids escalated=1)"
 check_eq "escalated=0: any" 3 "$(get "$BASE/api/v1/signatures?escalated=0" >/dev/null; body '.signatures | length')"

@@ -100,8 +100,17 @@ drop_test_dbs() {
 # undoes what the later migrations did (the same on both backends), then
 # the schema's version is N again (SQLite: user_version; PostgreSQL: the
 # row of splatd_schema), so that the next open migrates it anew.
-# What migrations 21 and 22 add, undone (the same SQL on both backends):
-# for schema_back to a schema before them.
+# What migrations 21, 22 and 24 add, undone (the same SQL on both
+# backends): for schema_back to a schema before them (23 is another
+# branch's placeholder: nothing).
+UNDO_24="DROP INDEX signatures_first_run; DROP INDEX signatures_last_run;
+DROP INDEX signatures_counts;
+CREATE INDEX signatures_counts ON signatures
+ (duplicate_of, kind, status, first_seen, escalated_at);
+ALTER TABLE signatures DROP COLUMN first_run_at;
+ALTER TABLE signatures DROP COLUMN last_run_at;
+DROP INDEX occurrences_run_sig;
+CREATE INDEX occurrences_ts ON occurrences (ts, signature_id);"
 UNDO_22="DROP INDEX kcidb_fetches_due;
 ALTER TABLE kcidb_fetches DROP COLUMN host;
 CREATE INDEX kcidb_fetches_due ON kcidb_fetches (state, next_attempt);

@@ -124,14 +124,18 @@ json_t *api_signature_json(const struct db_signature *s)
 		culprit = json_pack("{s:o, s:o}", "function",
 				    view_string(s->culprit_function), "module",
 				    view_string(s->culprit_module));
+	/* first_seen, last_seen: the times of its runs; first_received,
+	 * last_received: when they came (docs/dashboard.md) */
 	return json_pack(
-		"{s:I, s:s, s:i, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:I, s:s,"
-		" s:o, s:o, s:o, s:o}",
+		"{s:I, s:s, s:i, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o,"
+		" s:I, s:s, s:o, s:o, s:o, s:o}",
 		"id", (json_int_t)s->id, "signature", s->hash, "algo_version",
 		s->algo_version, "kind", s->kind, "title",
 		view_string(s->title), "syz_title", view_string(s->syz_title),
 		"classes", view_json_array(s->classes), "culprit", culprit,
-		"first_seen", view_time(s->first_seen), "last_seen",
+		"first_seen", view_time(s->first_run_at), "last_seen",
+		view_time(s->last_run_at), "first_received",
+		view_time(s->first_seen), "last_received",
 		view_time(s->last_seen), "occurrences",
 		(json_int_t)s->occurrences, "status", s->status, "note",
 		view_string(s->note), "duplicate_of",

@@ -231,19 +231,24 @@ static int add_sig_count(void *ctx, long long id, long long n)
 }
 
 /*
- * The days before today never change (an occurrence is stored at the time
- * it arrives), so the overview counts them once per day and process: all
- * occurrences by day for 90 days, and per signature for the 6 days before
- * today (the week of the top list is today and those 6 days, UTC).  Only
- * today is counted on every request, a range of the (ts, signature_id)
- * index.  Nothing else is cached.
+ * The overview counts by the runs' time (docs/dashboard.md "First seen,
+ * last seen"), so the days before today change only when a run of an
+ * earlier time is stored (a backfill, a run that ran before midnight):
+ * the overview counts them once per day and process, all occurrences by
+ * day for 90 days and per signature for the 6 days before today (the
+ * week of the top list is today and those 6 days, UTC), and again when a
+ * run stored since it counted (runs.id after "after") is of an earlier
+ * day than today.  Today is counted on every request, its runs' range of
+ * runs_time.  Nothing else is cached.
  */
 static struct {
 	pthread_mutex_t lock;
 	long long today; /* the day the rest was counted for; 0: never */
+	long long after; /* the newest run (runs.id) looked at */
 	struct days past; /* the 89 days before today */
 	struct sig_counts week; /* the 6 days before today, per signature */
 } overview_cache = { PTHREAD_MUTEX_INITIALIZER,
+		     0,
 		     0,
 		     { 0, { 0 } },
 		     { NULL, 0, 0 } };
@@ -286,10 +291,18 @@ static int overview_counts(struct db *db, long long today, struct days *out,
 {
 	struct days fresh = { today - 89, { 0 } };
 	struct sig_counts week = { NULL, 0, 0 }, now = { NULL, 0, 0 };
-	int ret = 0;
+	long long newest, earliest;
+	int ret;
 
 	pthread_mutex_lock(&overview_cache.lock);
-	if (overview_cache.today != today) {
+	ret = db_dash_runs_after(db, overview_cache.after, &newest, &earliest,
+				 err);
+	if (!ret && newest) {
+		overview_cache.after = newest;
+		if (earliest < today * DAY)
+			overview_cache.today = 0;
+	}
+	if (!ret && overview_cache.today != today) {
 		ret = db_dash_per_day(db, fresh.first * DAY, today * DAY,
 				      add_day, &fresh, err);
 		if (!ret)

@@ -44,8 +44,8 @@ static int add_signature(void *ctx, const struct db_signature *s)
 	json_array_append_new(l->list, api_signature_json(s));
 	l->rows++;
 	l->last_id = s->id;
-	l->last_value = l->sort == DB_SORT_LAST_SEEN  ? s->last_seen :
-			l->sort == DB_SORT_FIRST_SEEN ? s->first_seen :
+	l->last_value = l->sort == DB_SORT_LAST_SEEN  ? s->last_run_at :
+			l->sort == DB_SORT_FIRST_SEEN ? s->first_run_at :
 							s->occurrences;
 	return 0;
 }
@@ -341,11 +341,13 @@ static int add_occurrence(void *ctx, const struct db_occurrence *o)
 	json_array_append_new(
 		l->list,
 		json_pack(
-			"{s:I, s:o, s:o, s:o, s:o, s:o, s:o, s:b, s:o, s:o, s:b}",
+			"{s:I, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:b, s:o, s:o,"
+			" s:b}",
 			"id", (json_int_t)o->id, "run", view_string(o->run_id),
 			"machine", view_string(o->machine), "kernel",
-			view_string(o->kernel), "seen", view_time(o->ts),
-			"task", view_string(o->task), "pid",
+			view_string(o->kernel), "seen", view_time(o->run_at),
+			"received", view_time(o->ts), "task",
+			view_string(o->task), "pid",
 			o->pid >= 0 ? json_integer(o->pid) : json_null(), "new",
 			o->is_new, "text",
 			o->text_kept ? view_string(o->text) : json_null(),

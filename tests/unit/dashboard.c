@@ -68,13 +68,29 @@ static void dashboard__overview_reads_a_time_range(void **state)
 	struct fixture *f = *state;
 	struct strbuf p = STRBUF_INIT;
 
-	plan(f, DB_SQL_DASH_SIG_COUNTS, &p);
-	assert_non_null(strstr(p.buf, "SEARCH occurrences USING COVERING INDEX"
-				      " occurrences_ts (ts>? AND ts<?)"));
+	static const enum db_sql by_run[] = { DB_SQL_DASH_SIG_COUNTS,
+					      DB_SQL_DASH_PER_DAY,
+					      DB_SQL_DASH_SECTION_TREND };
+	size_t i;
+
+	/* the runs of the range by their time, then each run's occurrences
+	 * from a covering index: never an occurrence's row */
+	for (i = 0; i < sizeof(by_run) / sizeof(by_run[0]); i++) {
+		strbuf_reset(&p);
+		plan(f, by_run[i], &p);
+		assert_non_null(strstr(p.buf, "SEARCH r USING COVERING INDEX"
+					      " runs_time (run_at>? AND"
+					      " run_at<?)"));
+		assert_non_null(strstr(p.buf,
+				       "SEARCH o USING COVERING INDEX"
+				       " occurrences_run_sig (run_id=?)"));
+	}
 	strbuf_reset(&p);
-	plan(f, DB_SQL_DASH_PER_DAY, &p);
-	assert_non_null(strstr(p.buf, "SEARCH occurrences USING COVERING INDEX"
-				      " occurrences_ts (ts>? AND ts<?)"));
+	plan(f, DB_SQL_SIG_RUN_SEEN, &p);
+	assert_non_null(strstr(p.buf, "SEARCH signatures USING INTEGER"
+				      " PRIMARY KEY"));
+	assert_non_null(strstr(p.buf, "SEARCH o USING COVERING INDEX"
+				      " occurrences_run_sig (run_id=?)"));
 	strbuf_reset(&p);
 	plan(f, DB_SQL_DASH_COUNTS, &p);
 	assert_non_null(strstr(p.buf, "SEARCH signatures USING COVERING INDEX"
