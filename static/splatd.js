@@ -778,10 +778,19 @@ function lockdepState(run, end) {
 	return 'no sign it was on';
 }
 
+// A commit as CI named it, on one line: a hash by its first 12 digits, a
+// name (git describe's "v6.13-rc3-412-g1a2b3c4d5e6f", "next-20261205") whole,
+// cut with an ellipsis where the cell ends; the whole value in its title.
+function commitName(c) {
+	const v = String(c);
+	return el('span', { class: 'commit mono', title: v },
+		/^[0-9a-f]{13,}$/i.test(v) ? v.slice(0, 12) : v);
+}
+
 function runsTable(runs) {
-	return table([['run', r => page(r.id, 'runs', r.id)], ['machine', r => r.machine],
-		['tree', r => r.tree], ['kernel', r => r.kernel, { mono: true, cut: true }],
-		['commit', r => r.commit ? String(r.commit).slice(0, 12) : '', { mono: true }],
+	return table([['run', r => page(r.id, 'runs', r.id)], ['machine', r => r.machine, { cut: true }],
+		['tree', r => r.tree, { cut: true }], ['kernel', r => r.kernel, { mono: true, cut: true }],
+		['commit', r => r.commit ? commitName(r.commit) : ''],
 		['reports', r => r.reports, { num: true }],
 		['lockdep', r => lockdepState(r, false)],
 		['time', r => runTime(r)]], runs);
