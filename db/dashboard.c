@@ -160,6 +160,37 @@ int db_dash_stats(struct db *db, const char *ids, long long since,
 	return db_each(db, st, stats_row, &r, "reading signature counts", err);
 }
 
+static int tree_run_row(void *ctx, struct db_stmt *st)
+{
+	struct rows *r = ctx;
+	struct db_dash_tree_run t = {
+		.tree = db_col_text(st, 0),
+		.occurrences = db_col_int(st, 1),
+		.run_id = db_col_text(st, 2),
+		.run_at = db_col_int(st, 3),
+		.commit = db_col_text(st, 4),
+		.kernel = db_col_text(st, 5),
+		.machine = db_col_text(st, 6),
+		.first = db_col_int(st, 7) != 0,
+		.last = db_col_int(st, 8) != 0,
+	};
+
+	return ((db_dash_tree_run_fn)r->fn)(r->ctx, &t);
+}
+
+int db_dash_tree_spans(struct db *db, long long id, db_dash_tree_run_fn fn,
+		       void *ctx, struct strbuf *err)
+{
+	struct db_stmt *st = db_stmt(db, DB_SQL_DASH_TREE_SPANS, err);
+	struct rows r = { (void *)fn, ctx };
+
+	if (!st)
+		return -EIO;
+	db_bind_int(st, 1, id);
+	return db_each(db, st, tree_run_row, &r, "reading a signature's trees",
+		       err);
+}
+
 static int dup_row(void *ctx, struct db_stmt *st)
 {
 	struct rows *r = ctx;

@@ -87,6 +87,21 @@ int db_dash_run_regressions(struct db *db, long long run, const char *run_id,
 			    db_dash_run_regression_fn fn, void *ctx,
 			    struct strbuf *err);
 
+/* A tree's first or last run of a signature (both: its one run). */
+struct db_dash_tree_run {
+	const char *tree; /* NULL: runs that did not say */
+	long long occurrences; /* the signature's, on that tree */
+	const char *run_id, *commit, *kernel, *machine;
+	long long run_at; /* the run's time (runs.run_at) */
+	bool first, last;
+};
+typedef int (*db_dash_tree_run_fn)(void *ctx, const struct db_dash_tree_run *r);
+/* Signature id's first and last runs on each tree it was seen on (the
+ * first 100 trees), the trees with the most occurrences first, each
+ * tree's first run before its last. */
+int db_dash_tree_spans(struct db *db, long long id, db_dash_tree_run_fn fn,
+		       void *ctx, struct strbuf *err);
+
 /* The signatures merged into id (the first 1000). */
 int db_dash_duplicates(struct db *db, long long id, db_dash_dup_fn fn,
 		       void *ctx, struct strbuf *err);

@@ -215,6 +215,28 @@
 /* the runs stored after run ?1 (ids): the newest id, the earliest time */
 #define DASH_RUNS_AFTER "SELECT max(id), min(run_at) FROM runs WHERE id > ?1"
 
+/*
+ * Where signature ?1 was seen, tree by tree (docs/dashboard.md "First and
+ * last seen by tree"): each tree's occurrences, and its first and last
+ * runs by their time, one row each (one row when they are one run), with
+ * the commit, kernel and machine of that run.  Trees with the most
+ * occurrences first, a run's own row order; the same on both backends.
+ */
+#define DASH_TREE_SPANS                                                   \
+	"SELECT tree, n, run_id, run_at, kernel_commit, kernel, machine," \
+	" CASE WHEN a = 1 THEN 1 ELSE 0 END,"                             \
+	" CASE WHEN z = 1 THEN 1 ELSE 0 END"                              \
+	" FROM (SELECT r.tree, r.run_id, r.run_at,"                       \
+	" r.kernel_commit, coalesce(o.kernel, r.kernel) AS kernel,"       \
+	" r.machine, count(*) OVER (PARTITION BY r.tree) AS n,"           \
+	" row_number() OVER (PARTITION BY r.tree"                         \
+	"  ORDER BY r.run_at, r.id, o.seq) AS a,"                         \
+	" row_number() OVER (PARTITION BY r.tree"                         \
+	"  ORDER BY r.run_at DESC, r.id DESC, o.seq DESC) AS z"           \
+	" FROM occurrences o JOIN runs r ON r.id = o.run_id"              \
+	" WHERE o.signature_id = ?1) w WHERE a = 1 OR z = 1"              \
+	" ORDER BY n DESC, coalesce(tree, ''), run_at, a DESC LIMIT 200"
+
 /* where signature ?1 was seen; trees: the list of its distinct trees */
 #define DIGEST_WHERE(trees)                                              \
 	"SELECT count(DISTINCT r.machine),"                              \
@@ -973,6 +995,7 @@ static const char *const sql[DB_SQL_NR] = {
 	/* the dashboard's overview (db/dashboard.c, docs/dashboard.md):
 	 * occurrences per signature of the runs of [?1, ?2), as PER_DAY */
 	[DB_SQL_DASH_SIG_COUNTS] = DASH_SIG_COUNTS(RUNS_BY_TIME),
+	[DB_SQL_DASH_TREE_SPANS] = DASH_TREE_SPANS,
 	[DB_SQL_DASH_RUNS_AFTER] = DASH_RUNS_AFTER,
 	[DB_SQL_DASH_SECTION_TREND] = DASH_SECTION_TREND(RUNS_BY_TIME),
 	/* ?1 since: NULL, or what changed at or after it; the merge target
@@ -1351,6 +1374,7 @@ static const char *const sql_pg[DB_SQL_NR] = {
 		" text_id = CASE WHEN sample & 7 <> 0 THEN text_id END"
 		" WHERE id = ?1",
 	[DB_SQL_DASH_SIG_COUNTS] = DASH_SIG_COUNTS("runs r JOIN"),
+	[DB_SQL_DASH_TREE_SPANS] = DASH_TREE_SPANS,
 	[DB_SQL_DASH_RUNS_AFTER] = DASH_RUNS_AFTER,
 	[DB_SQL_DASH_SECTION_TREND] = DASH_SECTION_TREND("runs r JOIN"),
 	[DB_SQL_KCIDB_PRESENT] = KCIDB_PRESENT("", " JOIN"),

@@ -198,6 +198,7 @@ enum db_sql {
 	DB_SQL_DASH_SIG_COUNTS,
 	DB_SQL_DASH_SECTION_TREND,
 	DB_SQL_DASH_RUNS_AFTER,
+	DB_SQL_DASH_TREE_SPANS,
 	/* KCIDB out: issues and incidents (db/kcidb_export.c) */
 	DB_SQL_KCIDB_ISSUES,
 	DB_SQL_KCIDB_PRESENT,

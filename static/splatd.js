@@ -1014,6 +1014,7 @@ async function signaturePage(main, id) {
 	main.append(el('h2', 'Occurrences by day (90 days)'),
 		el('p', { id: 'histogram-total' }, hist.total + ' occurrence(s) in 90 days'),
 		bars(days, 'occurrences by day'));
+	main.append(el('h2', 'First and last seen, by tree'), treeSpans(s.trees || []));
 	const kv = o => Object.entries(o).sort((a, b) => b[1] - a[1]);
 	// runs that did not say (no kernel, tree, machine or test metadata)
 	const unsaid = '(not given)';
@@ -1072,6 +1073,22 @@ function seenAt(at, received) {
 		return when(at);
 	return el('span', when(at), el('span', { class: 'muted received' },
 		' (came ', when(received, true), ')'));
+}
+
+// Each tree's first and last runs of a signature: which commit first and
+// last showed it, on which kernel and machine, and when those runs ran.
+function treeSpans(trees) {
+	const run = x => x ? el('span', { class: 'tree-run' },
+		when(x.at, true), ' ', x.commit ? commitName(x.commit) : el('span', { class: 'muted' }, 'no commit'),
+		el('br'), el('span', { class: 'muted' }, 'run '), page(x.run, 'runs', x.run),
+		x.machine ? el('span', { class: 'muted' }, ' on ' + x.machine) : null,
+		x.kernel ? el('span', { class: 'mono muted' }, ' ' + x.kernel) : null) : '';
+	return table([['tree', t => t.tree || el('span', { class: 'muted' }, '(not given)')],
+		['occurrences', t => t.occurrences, { num: true }],
+		['first seen', t => run(t.first)],
+		['last seen', t => t.first && t.last && t.first.run === t.last.run ?
+			el('span', { class: 'muted' }, 'the same run') : run(t.last)]],
+	trees, 'first and last runs by tree');
 }
 
 // The signature's mute (a maintainer's "#splatd mute" reply), or null.

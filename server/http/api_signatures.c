@@ -11,6 +11,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "db/dashboard.h"
 #include "db/signatures.h"
 #include "parsers/alloc.h"
 #include "parsers/lockdep.h"
@@ -254,6 +255,38 @@ static int add_related(void *ctx, long long id, const char *hash,
 	return 0;
 }
 
+/* One run of a tree's span: when, which run, commit, kernel, machine. */
+static json_t *tree_run_json(const struct db_dash_tree_run *r)
+{
+	return json_pack("{s:o, s:o, s:o, s:o, s:o, s:o}", "at",
+			 view_time(r->run_at), "run", view_string(r->run_id),
+			 "commit", view_string(r->commit), "kernel",
+			 view_string(r->kernel), "machine",
+			 view_string(r->machine), "url",
+			 api_run_url(r->run_id));
+}
+
+/* Rows of a tree come together, its first before its last. */
+static int add_tree_run(void *ctx, const struct db_dash_tree_run *r)
+{
+	json_t *trees = ctx,
+	       *last = json_array_get(trees, json_array_size(trees) - 1);
+	const char *tree = json_string_value(json_object_get(last, "tree"));
+	bool same = last && (tree && r->tree ? !strcmp(tree, r->tree) :
+					       !tree && !r->tree);
+
+	if (!same) {
+		last = json_pack("{s:o, s:I}", "tree", view_string(r->tree),
+				 "occurrences", (json_int_t)r->occurrences);
+		json_array_append_new(trees, last);
+	}
+	if (r->first)
+		json_object_set_new(last, "first", tree_run_json(r));
+	if (r->last)
+		json_object_set_new(last, "last", tree_run_json(r));
+	return 0;
+}
+
 /* The history lines GET /signatures/{id} carries, newest first. */
 #define HISTORY_MAX 100
 
@@ -275,7 +308,7 @@ void api_signatures_get(struct http_request *req)
 {
 	json_t *sig = NULL, *edges = json_array(), *machines = json_array();
 	json_t *kernels = json_array(), *related = json_array();
-	json_t *history = json_array();
+	json_t *history = json_array(), *trees = json_array();
 	struct db *db = http_db(req);
 	long long id, muted_until = 0;
 	int ret, until_escalating = 0;
@@ -295,6 +328,9 @@ void api_signatures_get(struct http_request *req)
 		ret = db_signature_by_kernel(db, id, add_kernel, kernels,
 					     &req->err);
 	if (!ret)
+		ret = db_dash_tree_spans(db, id, add_tree_run, trees,
+					 &req->err);
+	if (!ret)
 		ret = db_signature_related(db, id, add_related, related,
 					   &req->err);
 	if (!ret)
@@ -313,6 +349,7 @@ void api_signatures_get(struct http_request *req)
 		json_decref(kernels);
 		json_decref(related);
 		json_decref(history);
+		json_decref(trees);
 		return;
 	}
 	json_object_set_new(sig, "history", history);
@@ -322,6 +359,7 @@ void api_signatures_get(struct http_request *req)
 	json_object_set_new(sig, "edges", edges);
 	json_object_set_new(sig, "machines", machines);
 	json_object_set_new(sig, "kernels", kernels);
+	json_object_set_new(sig, "trees", trees);
 	json_object_set_new(sig, "related", related);
 	api_owners_annotate(req, id, sig);
 	http_reply_json(req, 200, sig);

@@ -56,6 +56,26 @@ export function shooter(page, dir, prefix) {
 	};
 }
 
+// The text of el that is visible: the characters of its text nodes whose
+// box lies within el's box (overflow: hidden cuts the rest).
+export const visibleText = loc => loc.evaluate(e => {
+	const box = e.getBoundingClientRect();
+	let out = '';
+	const w = document.createTreeWalker(e, NodeFilter.SHOW_TEXT);
+	const r = document.createRange();
+	while (w.nextNode()) {
+		const t = w.currentNode;
+		for (let i = 0; i < t.length; i++) {
+			r.setStart(t, i);
+			r.setEnd(t, i + 1);
+			const b = r.getBoundingClientRect();
+			if (b.width && b.left >= box.left - 0.5 && b.right <= box.right + 0.5)
+				out += t.data[i];
+		}
+	}
+	return out;
+});
+
 // Run the checks of body(); a throw fails "the browser run stopped" (with
 // a screenshot named stopped); then close and print the screenshots.
 export async function runChecks(browser, shots, body) {

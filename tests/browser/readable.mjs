@@ -9,7 +9,7 @@
 // FEW, of 3 occurrences on 3 days, with a long held lock class), LONG (the
 // prefix shared by the classes that tell apart two signatures of one
 // title, ending in _alpha and _beta; ALPHA is the first's id).
-import { check, launch, rendered as renderedOn, runChecks, shooter } from './lib.mjs';
+import { check, launch, rendered as renderedOn, runChecks, shooter, visibleText } from './lib.mjs';
 
 const env = process.env;
 const BASE = env.BASE;
@@ -31,26 +31,6 @@ async function open(path) {
 }
 
 const shots = shooter(page, env.SHOTS, 'readable-'), shot = shots.shot;
-
-// The text of el that is visible: the characters of its text nodes whose
-// box lies within el's box (overflow: hidden cuts the rest).
-const visibleText = loc => loc.evaluate(e => {
-	const box = e.getBoundingClientRect();
-	let out = '';
-	const w = document.createTreeWalker(e, NodeFilter.SHOW_TEXT);
-	const r = document.createRange();
-	while (w.nextNode()) {
-		const t = w.currentNode;
-		for (let i = 0; i < t.length; i++) {
-			r.setStart(t, i);
-			r.setEnd(t, i + 1);
-			const b = r.getBoundingClientRect();
-			if (b.width && b.left >= box.left - 0.5 && b.right <= box.right + 0.5)
-				out += t.data[i];
-		}
-	}
-	return out;
-});
 
 // Boxes of tables (.scroll) that scroll sideways, but the lock graph's.
 const sideways = () => page.evaluate(() => [...document.querySelectorAll('main .scroll')]
