@@ -175,13 +175,14 @@ function statusTag(s) {
 }
 
 // A column's class: num (right aligned), mono, cut (one line, cut with an
-// ellipsis; the whole value in its title) or wrap (long tokens break).
+// ellipsis; the whole value in its title), wrap (long tokens break) or
+// pick (a box to tick a row: no room but its own).
 function colClass(o) {
 	return !o ? null : [o.num && 'num', o.mono && 'mono', o.cut && 'cut',
-		o.wrap && 'wrap'].filter(x => x).join(' ') || null;
+		o.wrap && 'wrap', o.pick && 'pick'].filter(x => x).join(' ') || null;
 }
 
-// table([[heading, cell(row) -> node|text, {num, mono, cut, wrap}]...],
+// table([[heading, cell(row) -> node|text, {num, mono, cut, wrap, pick}]...],
 // rows); each cell names its heading in data-label, which narrow screens
 // show before it (one row a block).
 function table(cols, rows, caption) {
@@ -923,7 +924,9 @@ async function signaturesPage(main) {
 		stat[x.id] = x;
 	const st = (s, k) => stat[s.id] ? stat[s.id][k] : null;
 	const distinct = distinctClasses(shown);
+	const bulk = canTriage() && shown.length ? bulkTriage(shown) : null;
 	const t = table([
+		bulk ? [bulk.all, s => bulk.pick(s), { pick: true }] : null,
 		['title', s => sigTitleCell(s, distinct)],
 		['kind', s => kindText(s.kind)],
 		['status', s => statusTag(s.status)],
@@ -936,11 +939,12 @@ async function signaturesPage(main) {
 		['machines', s => st(s, 'machines'), { num: true }],
 		[sortHeader('first seen', 'first_seen'), s => when(s.first_seen, true)],
 		[sortHeader('last seen', 'last_seen'), s => when(s.last_seen, true)],
-		['last kernel', s => st(s, 'last_kernel'), { mono: true, cut: true }]], shown, 'signatures');
+		['last kernel', s => st(s, 'last_kernel'), { mono: true, cut: true }]].filter(c => c),
+	shown, 'signatures');
 	if (!shown.length && !q.get('cursor'))
 		main.append(emptySearch(q));
 	else
-		main.append(t);
+		main.append(bulk ? bulk.form : '', t);
 	if (q.get('duplicates') !== '1' && shown.length)
 		main.append(el('p', { class: 'muted' },
 			'Merged duplicates are hidden; tick “show duplicates”.'));
@@ -958,6 +962,61 @@ async function signaturesPage(main) {
 	}
 	if (pages.childNodes.length)
 		main.append(pages);
+}
+
+// Triage of several signatures of the list at once: a box a row (and one
+// for the page), then one status (and a note, when given: an empty one
+// keeps each signature's) for those ticked, a PATCH each; the server
+// decides each, and what it refused is said by signature.
+function bulkTriage(list) {
+	const picks = new Map();
+	const count = el('span', { id: 'bulk-count' }, '0');
+	const form = el('form', { class: 'action', id: 'bulk-status' },
+		el('label', 'status of the ticked signatures', el('select', { name: 'status' },
+			STATUSES.map(x => el('option', x)))),
+		el('label', 'note (empty: each keeps its own)', el('input', { name: 'note', size: 30 })),
+		el('button', { type: 'submit' }, 'change ', count, ' signature(s)'));
+	const all = el('input', { type: 'checkbox', id: 'bulk-all',
+		'aria-label': 'tick every signature of this page' });
+	const update = () => {
+		const n = [...picks.values()].filter(b => b.checked).length;
+		count.textContent = String(n);
+		all.checked = n === list.length;
+		const said = form.querySelector('.refusal');
+		if (said)
+			said.textContent = '';
+	};
+	all.addEventListener('change', () => {
+		for (const b of picks.values())
+			b.checked = all.checked;
+		update();
+	});
+	form.addEventListener('submit', ev => act(ev, form, async d => {
+		const ids = [...picks.entries()].filter(([, b]) => b.checked).map(([id]) => id);
+		if (!ids.length)
+			throw new Error('tick the signatures to change first');
+		const body = { status: d.get('status') };
+		if (d.get('note'))
+			body.note = d.get('note');
+		const refused = [];
+		for (const id of ids)
+			await call('PATCH', '/signatures/' + id, body).catch(e =>
+				refused.push('#' + id + ': ' + e.message));
+		if (refused.length)
+			throw new Error((ids.length - refused.length) + ' changed, ' +
+				refused.length + ' refused — ' + refused.join('; '));
+		render();
+	}));
+	return {
+		form, all,
+		pick: s => {
+			const b = el('input', { type: 'checkbox', class: 'bulk-pick', value: String(s.id),
+				'aria-label': 'tick #' + s.id + ' ' + s.title });
+			b.addEventListener('change', update);
+			picks.set(s.id, b);
+			return b;
+		},
+	};
 }
 
 async function signaturePage(main, id) {
