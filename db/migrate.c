@@ -73,7 +73,7 @@ static void url_host_sql(sqlite3_context *c, int argc, sqlite3_value **argv)
 	" WHERE kcidb_build_id IS NOT NULL;"
 
 /*
- * Migration 24, the same text on both backends: when a signature was
+ * Migration 23, the same text on both backends: when a signature was
  * first and last seen by the time of its runs (runs.run_at: started_at
  * when the runner gave it, else arrival), which the dashboard shows,
  * sorts, filters and counts "new this week" by (docs/dashboard.md
@@ -84,7 +84,7 @@ static void url_host_sql(sqlite3_context *c, int argc, sqlite3_value **argv)
  * run's occurrences from (run_id, signature_id), which replaces the
  * (ts, signature_id) index only they read.
  */
-#define SEEN_RUN_24                                                     \
+#define SEEN_RUN_23                                                     \
 	"ALTER TABLE signatures ADD COLUMN first_run_at BIGINT;"        \
 	"ALTER TABLE signatures ADD COLUMN last_run_at BIGINT;"         \
 	"UPDATE signatures SET first_run_at = coalesce((SELECT"         \
@@ -559,10 +559,8 @@ static const char *const migrations[] = {
 	 * branch and commit (docs/interop.md); a run fetched before gets it
 	 * from its fetch, one stored from an excerpt before has none */
 	KCIDB_BUILD_22,
-	/* 23: another branch's (the lead replaces this placeholder) */
-	"",
-	/* 24 */
-	SEEN_RUN_24,
+	/* 23 */
+	SEEN_RUN_23,
 };
 
 /*
@@ -1217,10 +1215,8 @@ static const char *const migrations_pg[] = {
 	"CREATE INDEX kcidb_fetches_due ON kcidb_fetches"
 	" (state, next_attempt, host);"
 	KCIDB_BUILD_22,
-	/* 23: another branch's (the lead replaces this placeholder) */
-	"SELECT 1;",
-	/* 24 */
-	SEEN_RUN_24,
+	/* 23 */
+	SEEN_RUN_23,
 	/* clang-format on */
 };
 

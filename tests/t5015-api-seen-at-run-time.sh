@@ -9,7 +9,7 @@
 # runs' times (first_received, last_received when they came), and the
 # list sorts and filters (since=, first_seen_since=) by them.  A backfill
 # after the overview counted the past days is counted at once.  Migration
-# 24 gives stored signatures their runs' times.
+# 23 gives stored signatures their runs' times.
 cd "$(dirname "$0")/.." || exit 1
 . tests/http/lib.sh
 
@@ -88,10 +88,10 @@ check_eq "trend: the seed's weeks are those of its runs" \
 	"$(body '[.subsystems[0].weeks[] | select(.occurrences > 0) | "\(.week):\(.occurrences)"] | join(" ")')"
 stop_server
 
-# a database from before migration 24: its signatures get their runs' times
-schema_back 23 "$UNDO_24"
+# a database from before migration 23: its signatures get their runs' times
+schema_back 22 "$UNDO_23"
 start_server --kernel-repo "$K"
-check_eq "migration 24: the seed's runs' times" "$(iso 60) $(iso 10)" "$(seen "$SEEDID")"
-check_eq "migration 24: the list by them" "$RECID,$SEEDID" "$(ids 'sort=last_seen')"
+check_eq "migration 23: the seed's runs' times" "$(iso 60) $(iso 10)" "$(seen "$SEEDID")"
+check_eq "migration 23: the list by them" "$RECID,$SEEDID" "$(ids 'sort=last_seen')"
 stop_server
 finish

@@ -100,10 +100,9 @@ drop_test_dbs() {
 # undoes what the later migrations did (the same on both backends), then
 # the schema's version is N again (SQLite: user_version; PostgreSQL: the
 # row of splatd_schema), so that the next open migrates it anew.
-# What migrations 21, 22 and 24 add, undone (the same SQL on both
-# backends): for schema_back to a schema before them (23 is another
-# branch's placeholder: nothing).
-UNDO_24="DROP INDEX signatures_first_run; DROP INDEX signatures_last_run;
+# What migrations 21, 22 and 23 add, undone (the same SQL on both
+# backends): for schema_back to a schema before them.
+UNDO_23="DROP INDEX signatures_first_run; DROP INDEX signatures_last_run;
 DROP INDEX signatures_counts;
 CREATE INDEX signatures_counts ON signatures
  (duplicate_of, kind, status, first_seen, escalated_at);
