@@ -32,8 +32,9 @@ check_eq "splatd db check beside serve: ok" "0 $DB: ok" \
 stop_server
 
 # damage one leaf page of an index the probe does not read
-page=$(sql "SELECT pageno FROM dbstat WHERE name = 'occurrences_ts'
-	AND pagetype = 'leaf' ORDER BY pageno LIMIT 1 OFFSET 1")
+page=$(sql "SELECT d.pageno FROM dbstat d JOIN sqlite_master m
+	ON m.name = d.name AND m.type = 'index' AND m.tbl_name = 'occurrences'
+	WHERE d.pagetype = 'leaf' ORDER BY d.name, d.pageno LIMIT 1 OFFSET 1")
 size=$(sql 'PRAGMA page_size')
 check "an index leaf page to damage ($page)" test -n "$page"
 head -c "$size" /dev/urandom |
