@@ -430,7 +430,8 @@ struct contain_entry {
 
 struct gitsync_contain {
 	git_repository *repo;
-	pthread_mutex_t lock;
+	unsigned refs; /* atomic: gitsync_contain_ref() and _free() */
+	pthread_mutex_t lock; /* guards repo, bucket[], entries, hits */
 	struct contain_entry *bucket[CONTAIN_BUCKETS];
 	size_t entries, hits;
 };
@@ -447,6 +448,14 @@ struct gitsync_contain *gitsync_contain_new(const char *repo,
 		return NULL;
 	}
 	pthread_mutex_init(&c->lock, NULL);
+	c->refs = 1;
+	return c;
+}
+
+struct gitsync_contain *gitsync_contain_ref(struct gitsync_contain *c)
+{
+	if (c)
+		__atomic_add_fetch(&c->refs, 1, __ATOMIC_RELAXED);
 	return c;
 }
 
@@ -467,7 +476,8 @@ static void contain_clear(struct gitsync_contain *c)
 
 void gitsync_contain_free(struct gitsync_contain *c)
 {
-	if (!c)
+	/* acquire-release: the last one sees every other user's writes */
+	if (!c || __atomic_sub_fetch(&c->refs, 1, __ATOMIC_ACQ_REL))
 		return;
 	contain_clear(c);
 	pthread_mutex_destroy(&c->lock);

@@ -92,9 +92,17 @@ bool gitsync_sha_match(const char *a, const char *b);
 /* Containment: does a kernel built from one commit contain another? */
 struct gitsync_contain;
 
-/* Open repo for containment checks; NULL on error (detail in err). */
+/*
+ * Open repo for containment checks; NULL on error (detail in err).  The
+ * caller holds its one reference.  Counted: gitsync_contain_ref() takes
+ * another (for a cache that hands c to several threads: libgit2's
+ * repository is used by one thread at a time, under c's lock), and
+ * gitsync_contain_free() drops one, freeing c with the last.  Both are
+ * safe from any thread; the caller of ref must already hold a reference.
+ */
 struct gitsync_contain *gitsync_contain_new(const char *repo,
 					    struct strbuf *err);
+struct gitsync_contain *gitsync_contain_ref(struct gitsync_contain *c);
 void gitsync_contain_free(struct gitsync_contain *c);
 
 /*

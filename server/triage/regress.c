@@ -74,7 +74,11 @@ struct gitsync_contain *regress_repo(struct regress *rg, const char *repo)
 	}
 	c = gitsync_contain_new(repo, &err);
 	if (rg->nrepos == REGRESS_MAX_REPOS) {
-		/* more repositories than expected: forget the oldest */
+		/*
+		 * More repositories than expected: forget the oldest.  A
+		 * request still using it holds its own reference, and the
+		 * last one frees it.
+		 */
 		gitsync_contain_free(rg->repos[0].contain);
 		free(rg->repos[0].path);
 		memmove(rg->repos, rg->repos + 1,
@@ -85,6 +89,7 @@ struct gitsync_contain *regress_repo(struct regress *rg, const char *repo)
 	rg->repos[rg->nrepos].contain = c;
 	rg->nrepos++;
 out:
+	gitsync_contain_ref(c); /* the caller's, under the lock */
 	pthread_mutex_unlock(&rg->lock);
 	strbuf_release(&err);
 	return c;
@@ -94,22 +99,28 @@ int regress_contains(struct regress *rg, const char *repo, const char *commit,
 		     const char *fix)
 {
 	struct gitsync_contain *c;
+	int ret;
 
 	if (!rg || !repo || !commit || !*commit || !fix)
 		return -ENOENT;
 	c = regress_repo(rg, repo);
-	return c ? gitsync_contains(c, commit, fix) : -ENOENT;
+	ret = c ? gitsync_contains(c, commit, fix) : -ENOENT;
+	gitsync_contain_free(c);
+	return ret;
 }
 
 int regress_resolve(struct regress *rg, const char *repo, const char *rev,
 		    char out[41])
 {
 	struct gitsync_contain *c;
+	int ret;
 
 	if (!rg || !repo || !rev || !*rev)
 		return -ENOENT;
 	c = regress_repo(rg, repo);
-	return c ? gitsync_contain_resolve(c, rev, out) : -ENOENT;
+	ret = c ? gitsync_contain_resolve(c, rev, out) : -ENOENT;
+	gitsync_contain_free(c);
+	return ret;
 }
 
 void reg_release(struct reg *r)

@@ -21,7 +21,7 @@
 
 struct repo_cache {
 	char *path;
-	struct gitsync_contain *contain; /* NULL: could not open */
+	struct gitsync_contain *contain; /* NULL: could not open; rg's ref */
 };
 
 struct regress {
@@ -79,9 +79,12 @@ int reg_set_status(struct db *db, struct reg *r, enum regress_status status,
 		   const char *actor, const char *reason, long long now,
 		   struct strbuf *err);
 /*
- * The containment cache of repo, rg's (regress_contains()), opened on its
- * first use by any request and kept open: rg owns it.  NULL when repo
- * cannot be opened, or rg is NULL.
+ * The containment cache of repo (regress_contains()), opened on its first
+ * use by any request and kept open in rg (the REGRESS_MAX_REPOS last
+ * opened).  Returns a reference the caller drops with
+ * gitsync_contain_free() once done: rg may forget the repository meanwhile
+ * (another request opened a newer one), and the last reference frees it.
+ * NULL when repo cannot be opened, or rg is NULL.
  */
 struct gitsync_contain *regress_repo(struct regress *rg, const char *repo);
 /* 1, 0, or -ENOENT when the repository or a commit is unknown. */

@@ -142,8 +142,10 @@ int regress_range_empty(struct regress *rg, struct db *db, const char *clean,
 		struct gitsync_contain *c = regress_repo(rg, repos.repos[i]);
 
 		if (!c || gitsync_contain_resolve(c, clean, c40) ||
-		    gitsync_contain_resolve(c, bad, b40))
+		    gitsync_contain_resolve(c, bad, b40)) {
+			gitsync_contain_free(c);
 			continue;
+		}
 		if (!strcmp(c40, b40)) {
 			strbuf_addf(why,
 				    "clean and bad runs on the same commit"
@@ -159,6 +161,7 @@ int regress_range_empty(struct regress *rg, struct db *db, const char *clean,
 				    b40, c40);
 			found = 1;
 		}
+		gitsync_contain_free(c);
 	}
 	repo_list_release(&repos);
 	return found;
@@ -184,6 +187,7 @@ int regress_introduced_reason(struct regress *rg, struct db *db,
 
 		if (c && !gitsync_contain_resolve(c, introduced, out))
 			known = true;
+		gitsync_contain_free(c);
 	}
 	if (known || !repos.n)
 		strbuf_addf(why, "introduced is known (%s)", introduced);

@@ -366,6 +366,28 @@ static void gitsync__containment_cached(void **state)
 	strbuf_release(&err);
 }
 
+/* Each reference keeps c usable; the last free releases it (ASan: no
+ * use after free, no leak). */
+static void gitsync__containment_refs(void **state)
+{
+	struct fixture *f = *state;
+	struct strbuf err = STRBUF_INIT;
+	struct gitsync_contain *c = gitsync_contain_new(f->repo, &err);
+	char out[41], want[41];
+
+	assert_non_null(c);
+	rev(f, "fix", want);
+	assert_ptr_equal(gitsync_contain_ref(c), c);
+	assert_ptr_equal(gitsync_contain_ref(c), c);
+	assert_null(gitsync_contain_ref(NULL));
+	gitsync_contain_free(c);
+	gitsync_contain_free(c);
+	assert_int_equal(gitsync_contain_resolve(c, "fix", out), 0);
+	assert_string_equal(out, want);
+	gitsync_contain_free(c);
+	strbuf_release(&err);
+}
+
 struct suspects {
 	char commit[4][41];
 	char why[4][64];
@@ -441,6 +463,7 @@ int main(void)
 		cmocka_unit_test(gitsync__range_introduced),
 		cmocka_unit_test(gitsync__match_rules),
 		cmocka_unit_test(gitsync__containment_cached),
+		cmocka_unit_test(gitsync__containment_refs),
 		cmocka_unit_test(gitsync__suspects),
 	};
 
