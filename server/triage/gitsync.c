@@ -547,9 +547,14 @@ out:
 	return ret;
 }
 
-size_t gitsync_contain_hits(const struct gitsync_contain *c)
+size_t gitsync_contain_hits(struct gitsync_contain *c)
 {
-	return c->hits;
+	size_t hits;
+
+	pthread_mutex_lock(&c->lock);
+	hits = c->hits;
+	pthread_mutex_unlock(&c->lock);
+	return hits;
 }
 
 /* Suspects: what one commit's diff touched that we were looking for. */

@@ -117,7 +117,7 @@ int gitsync_contains(struct gitsync_contain *c, const char *commit,
 int gitsync_contain_resolve(struct gitsync_contain *c, const char *rev,
 			    char out[41]);
 /* Cache statistics, for the bench: lookups answered from the cache. */
-size_t gitsync_contain_hits(const struct gitsync_contain *c);
+size_t gitsync_contain_hits(struct gitsync_contain *c);
 
 /* A suspect commit; valid during the callback only. */
 struct gitsync_suspect {
