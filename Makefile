@@ -41,6 +41,12 @@ SAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer \
 	     -fno-sanitize-recover=undefined
 SAN_CFLAGS := -O1 -g $(SAN_FLAGS)
 
+# ThreadSanitizer (build/tsan/splatd): the server's threads checked for data
+# races, for the parallel HTTP tests (tests/tsan.supp, README "Tests").
+# TSan cannot share a binary with ASan, so it is a build of its own, and
+# not part of `make test`.
+TSAN_CFLAGS := -O1 -g -fsanitize=thread -fno-omit-frame-pointer
+
 ifeq ($(V),1)
 Q :=
 else
@@ -62,6 +68,7 @@ PARSER_SRC := $(sort $(wildcard parsers/*.c))
 
 OPT_LIB  := $(LIB_SRC:%.c=build/obj/%.o)
 SAN_LIB  := $(LIB_SRC:%.c=build/asan/%.o)
+TSAN_LIB := $(LIB_SRC:%.c=build/tsan/%.o)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=build/asan/tests/%)
 TOOL_BIN := $(TOOL_SRC:tests/tools/%.c=build/asan/tools/%)
 BENCH_BIN := $(BENCH_SRC:bench/%.c=build/bench/%)
@@ -82,7 +89,7 @@ build/gen/version.h: FORCE
 	@if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
 
 build/obj/server/version.o build/asan/server/version.o \
-build/fuzz/obj/server/version.o: build/gen/version.h
+build/tsan/server/version.o build/fuzz/obj/server/version.o: build/gen/version.h
 
 .PHONY: all deps test unit-test fuzz bench format format-check clean run \
 	conformance check-layers install FORCE browser-test test-pg
@@ -132,6 +139,15 @@ build/splatd: $(OPT_LIB) build/obj/server/main.o
 build/asan/splatd: $(SAN_LIB) build/asan/server/main.o
 	@$(if $(Q),echo "  LD-SAN  $@")
 	$(Q)$(CC) $(SAN_CFLAGS) -o $@ $^ $(LDLIBS)
+
+build/tsan/%.o: %.c
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC-TSAN $<")
+	$(Q)$(CC) $(ALL_CFLAGS) $(TSAN_CFLAGS) -c -o $@ $<
+
+build/tsan/splatd: $(TSAN_LIB) build/tsan/server/main.o
+	@$(if $(Q),echo "  LD-TSAN $@")
+	$(Q)$(CC) $(TSAN_CFLAGS) -o $@ $^ $(LDLIBS)
 
 build/asan/tests/%: tests/unit/%.c $(SAN_LIB)
 	@mkdir -p $(dir $@)

@@ -15,6 +15,14 @@ passed=0
 failed=0
 failures=()
 skipped=()
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+# SPLATD=build/tsan/splatd (ThreadSanitizer): every process's reports go to
+# files, so that one from a server a test killed, or from a command whose
+# stderr a test kept, still fails the test that ran it (count_output);
+# tests/tsan.supp holds the reports judged benign, each with its reason.
+export TSAN_OPTIONS=${TSAN_OPTIONS:-second_deadlock_stack=1:suppressions=$PWD/tests/tsan.supp}
+export TSAN_OPTIONS="$TSAN_OPTIONS:log_path=$tmp/tsan"
 
 count_output() {
 	# $1 = name, $2 = output file, $3 = exit status
@@ -30,12 +38,26 @@ count_output() {
 	if [ "$3" -ne 0 ] && [ "$f" -eq 0 ]; then
 		f=1 # crashed or exited non-zero without saying why
 	fi
+	local nrace=0
+	if compgen -G "$tmp/tsan.*" >/dev/null; then
+		# ThreadSanitizer reports: one failure each (at least one)
+		cat "$tmp"/tsan.* >"$tmp/races"
+		rm -f "$tmp"/tsan.*
+		nrace=$(grep -cE '^(WARNING|==[0-9]+==ERROR): ThreadSanitizer' \
+			"$tmp/races")
+		[ "$nrace" -gt 0 ] || nrace=1
+		f=$((f + nrace))
+	fi
 	passed=$((passed + p))
 	failed=$((failed + f))
 	if [ "$f" -ne 0 ]; then
 		failures+=("$1")
 		echo "---- $1 (exit $3) ----"
 		tail -n 40 "$2"
+	fi
+	if [ "$nrace" -ne 0 ]; then
+		echo "---- $1: $nrace ThreadSanitizer reports, the first ----"
+		head -n 60 "$tmp/races"
 	fi
 	printf '%-40s %4d passed, %d failed\n' "$1" "$p" "$f"
 	# a test that skipped itself (need_sqlite, ...) says why
@@ -45,9 +67,6 @@ count_output() {
 		skipped+=("$1")
 	fi
 }
-
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 
 for t in build/asan/tests/*; do
 	[ -x "$t" ] || continue
