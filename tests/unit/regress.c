@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Unit tests for server/triage/regress_change.c and the bodies of
- * server/http/api_regressions.c: what the regression tracker refuses.
+ * server/http/api_regressions.c: what the regression tracker refuses; and
+ * the lifetime of regress.c's repository cache.
  */
 #include <errno.h>
 #include <jansson.h>
@@ -15,7 +16,9 @@
 #include <cmocka.h>
 
 #include "server/http/api_regressions.h"
+#include "server/triage/gitsync.h"
 #include "server/triage/regress.h"
+#include "server/triage/regress_internal.h"
 #include "tests/unit/db_fixture.h"
 
 /* body, read as POST /api/v1/regressions reads it, then created */
@@ -96,6 +99,52 @@ static void regress__create_checks_the_change(void **state)
 	regress_free(rg);
 }
 
+/*
+ * A repository the cache forgets (REGRESS_MAX_REPOS newer ones opened) while
+ * a caller still holds it stays readable until the caller drops it (ASan:
+ * before the references, the cache freed it under the caller).  The paths
+ * are symbolic links to one repository, each a cache entry of its own.
+ */
+static void regress__repo_outlives_cache(void **state)
+{
+	char dir[] = "/tmp/regress-test-XXXXXX", head[41], again[41];
+	struct strbuf cmd = STRBUF_INIT, path = STRBUF_INIT;
+	struct regress *rg = regress_new(NULL);
+	struct gitsync_contain *held, *c;
+	int i;
+
+	assert_non_null(mkdtemp(dir));
+	strbuf_addf(&cmd,
+		    "cd '%s' && export GIT_CONFIG_GLOBAL=/dev/null"
+		    " GIT_CONFIG_NOSYSTEM=1 && git init -q -b master r &&"
+		    " git -C r -c user.name=T -c user.email=t@example.org"
+		    " commit -q --allow-empty -m base && for i in $(seq 0 %d);"
+		    " do ln -s r l$i; done",
+		    dir, REGRESS_MAX_REPOS);
+	assert_int_equal(system(cmd.buf), 0);
+	strbuf_addf(&path, "%s/l0", dir);
+	held = regress_repo(rg, path.buf);
+	assert_non_null(held);
+	assert_int_equal(gitsync_contain_resolve(held, "HEAD", head), 0);
+	for (i = 1; i <= REGRESS_MAX_REPOS; i++) {
+		strbuf_reset(&path);
+		strbuf_addf(&path, "%s/l%d", dir, i);
+		c = regress_repo(rg, path.buf);
+		assert_non_null(c);
+		gitsync_contain_free(c);
+	}
+	/* l0 is forgotten now; the caller's reference still reads it */
+	assert_int_equal(gitsync_contain_resolve(held, "HEAD", again), 0);
+	assert_string_equal(head, again);
+	gitsync_contain_free(held);
+	regress_free(rg);
+	strbuf_reset(&cmd);
+	strbuf_addf(&cmd, "rm -rf '%s'", dir);
+	assert_int_equal(system(cmd.buf), 0);
+	strbuf_release(&cmd);
+	strbuf_release(&path);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -103,6 +152,7 @@ int main(void)
 			regress__create_refuses_bad_bodies, setup, teardown),
 		cmocka_unit_test_setup_teardown(
 			regress__create_checks_the_change, setup, teardown),
+		cmocka_unit_test(regress__repo_outlives_cache),
 	};
 
 	return cmocka_run_group_tests_name("regress", tests, NULL, NULL);
