@@ -25,7 +25,7 @@ for i in $(seq -w 1 "$NTREES"); do
 		--branch master --db "$DB" >/dev/null
 done
 check_eq "$NTREES trusted trees, one repository each" "$NTREES|$NTREES" \
-	"$(sql 'SELECT count(*), count(DISTINCT repo) FROM git_trees WHERE trusted')"
+	"$(sql 'SELECT count(*), count(DISTINCT repo) FROM git_trees WHERE trusted = 1')"
 
 SILENT=$TMP/clean.txt
 printf '<6>[    0.000000] Linux version 6.2.0\n<4>[    0.001546] Lock dependency validator: Copyright (c) 2006 Red Hat, Inc., Ingo Molnar\n' >"$SILENT"
