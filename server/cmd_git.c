@@ -70,12 +70,13 @@ static void print_trees(json_t *list)
 }
 
 static const char sync_usage[] =
-	"usage: splatd git sync [--db PATH] [--window N]\n"
+	"usage: splatd git sync [--db PATH] [--window N] [--public-url URL]\n"
 	"\n"
 	"Walk every configured tree from its last synced commit to its head\n"
 	"(a first sync reads at most --window commits, default 10000), store\n"
 	"fix evidence and move regression statuses; prints what it did as\n"
-	"JSON.\n";
+	"JSON.  With --public-url (serve's), a Closes: or Link: trailer naming\n"
+	"URL/regressions/N or URL/signatures/ID is evidence too.\n";
 
 static int git_tree(int argc, char **argv)
 {
@@ -142,7 +143,7 @@ usage:
 
 static int git_sync(int argc, char **argv)
 {
-	struct regress_config cfg = { 0, 0, NULL };
+	struct regress_config cfg = { 0, 0, NULL, NULL };
 	const char *db_path = DB_DEFAULT_PATH;
 	struct strbuf err = STRBUF_INIT;
 	struct regress *rg = NULL;
@@ -151,6 +152,7 @@ static int git_sync(int argc, char **argv)
 	const struct options_row opts[] = {
 		OPT_STRING("--db", &db_path),
 		OPT_UINT("--window", &cfg.window, OPTIONS_NONZERO),
+		OPT_URL("--public-url", &cfg.public_url),
 		OPT_END,
 	};
 	int i, ret;

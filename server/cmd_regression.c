@@ -308,7 +308,7 @@ int cmd_regression(int argc, char **argv)
 	bool json = false;
 	struct regression_args a = { .c = { .status = -1 } };
 	struct regress_change *c = &a.c;
-	struct regress_config cfg = { 0, 0, NULL };
+	struct regress_config cfg = { 0, 0, NULL, NULL };
 	struct strbuf err = STRBUF_INIT, actor = STRBUF_INIT;
 	json_t *out = NULL;
 	struct regress *rg = NULL;

@@ -583,6 +583,7 @@ int cmd_serve(int argc, char **argv)
 		goto out;
 	}
 	s.regress.indexer = indexer;
+	s.regress.public_url = s.public_url; /* splatd's own pages as fixes' */
 	s.http.regress = regress_new(&s.regress);
 	ret = regress_sync_start(s.http.regress, s.http.db_path,
 				 s.sync_interval, &err);

@@ -31,6 +31,10 @@ struct regress_config {
 	unsigned window; /* commits on a first sync; 0: gitsync's default */
 	/* asked for the missing index of a first bad commit; NULL: none */
 	struct indexer *indexer;
+	/* --public-url, borrowed: a fix's Closes:/Link: naming splatd's page
+	 * of a regression or of its signature under it is evidence; NULL:
+	 * none is */
+	const char *public_url;
 };
 
 struct regress;

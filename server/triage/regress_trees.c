@@ -11,12 +11,14 @@
 #include <git2.h>
 #include <limits.h>
 #include <pthread.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "parsers/alloc.h"
+#include "parsers/links.h"
 #include "db/regress.h"
 #include "db/roles.h"
 #include "server/triage/gitsync.h"
@@ -246,6 +248,30 @@ struct targets {
 	struct strbuf *err;
 };
 
+/*
+ * One of splatd's own pages as a link of t: base (--public-url, its final
+ * '/'s aside) then the path, in canonical form, so that a fix's "Closes:
+ * <public-url>/regressions/N" matches as a link stored by hand would.
+ */
+static void target_own_link(struct target *t, const char *base, const char *fmt,
+			    ...)
+{
+	struct strbuf url = STRBUF_INIT, canon = STRBUF_INIT;
+	size_t len = strlen(base);
+	va_list ap;
+
+	while (len && base[len - 1] == '/')
+		len--;
+	strbuf_add(&url, base, len);
+	va_start(ap, fmt);
+	strbuf_vaddf(&url, fmt, ap);
+	va_end(ap);
+	if (!links_normalize(&canon, url.buf, NULL))
+		regress_names_add(&t->links, &t->nlinks, canon.buf, canon.len);
+	strbuf_release(&url);
+	strbuf_release(&canon);
+}
+
 static int target_link(void *ctx, const char *url)
 {
 	struct target *t = ctx;
@@ -254,9 +280,15 @@ static int target_link(void *ctx, const char *url)
 	return 0;
 }
 
+struct target_sigs {
+	struct target *t;
+	const char *base; /* --public-url; NULL: none */
+};
+
 static int target_sig(void *ctx, const struct db_regression_sig *s)
 {
-	struct target *t = ctx;
+	struct target_sigs *ts = ctx;
+	struct target *t = ts->t;
 	json_t *classes = view_json_array(s->classes);
 	json_t *c;
 	size_t i;
@@ -267,6 +299,12 @@ static int target_sig(void *ctx, const struct db_regression_sig *s)
 					  json_string_value(c),
 					  strlen(json_string_value(c)));
 	json_decref(classes);
+	/* its dashboard page, by id as mail links it, or by its hash */
+	if (ts->base) {
+		target_own_link(t, ts->base, "/signatures/%lld", s->id);
+		if (s->hash && *s->hash)
+			target_own_link(t, ts->base, "/signatures/%s", s->hash);
+	}
 	return 0;
 }
 
@@ -309,7 +347,14 @@ static void targets_release(struct targets *l)
 	l->n = 0;
 }
 
-static int targets_load(struct db *db, struct targets *l, struct strbuf *err)
+/*
+ * The tracked regressions as sync targets.  With base (--public-url) their
+ * links include splatd's own pages of them and of their signatures
+ * (docs/regressions.md "Fix evidence"); without one no path of splatd's is
+ * evidence: "/regressions/1" names a regression of any instance.
+ */
+static int targets_load(struct db *db, const char *base, struct targets *l,
+			struct strbuf *err)
 {
 	size_t i;
 	int ret;
@@ -317,6 +362,7 @@ static int targets_load(struct db *db, struct targets *l, struct strbuf *err)
 	ret = db_regression_list(db, NULL, -1, INT_MAX, copy_target, l, err);
 	for (i = 0; !ret && i < l->n; i++) {
 		struct target *t = &l->v[i];
+		struct target_sigs ts = { t, base };
 		struct strbuf fix = STRBUF_INIT;
 
 		ret = db_regression_fix_expected(db, t->t.id, &fix, err);
@@ -326,8 +372,10 @@ static int targets_load(struct db *db, struct targets *l, struct strbuf *err)
 			ret = db_regression_links(db, t->t.id, target_link, t,
 						  err);
 		if (!ret)
-			ret = db_regression_sigs(db, t->t.id, target_sig, t,
+			ret = db_regression_sigs(db, t->t.id, target_sig, &ts,
 						 err);
+		if (!ret && base)
+			target_own_link(t, base, "/regressions/%lld", t->t.id);
 		t->t.links = (const char *const *)t->links;
 		t->t.nlinks = t->nlinks;
 		t->t.classes = (const char *const *)t->classes;
@@ -513,7 +561,7 @@ int regress_sync(struct regress *rg, struct db *db, long long now, json_t **out,
 		*out = NULL;
 	ret = db_tree_list(db, copy_tree, &tl, err);
 	if (!ret)
-		ret = targets_load(db, &l, err);
+		ret = targets_load(db, rg->cfg.public_url, &l, err);
 	if (ret)
 		goto out;
 	for (i = 0; i < l.n; i++)
