@@ -11,7 +11,7 @@
 void mail_config_init(struct mail_config *cfg)
 {
 	memset(cfg, 0, sizeof(*cfg));
-	cfg->public_url = "http://127.0.0.1:8080";
+	cfg->public_url = MAIL_PUBLIC_URL_DEFAULT;
 	cfg->from = "splatd <splatd@localhost>";
 	cfg->max_recipients = 10;
 	cfg->digest_top = 10;
@@ -20,6 +20,12 @@ void mail_config_init(struct mail_config *cfg)
 	cfg->escalate_spike = 4;
 	cfg->escalate_every = 7;
 	cfg->max_per_hour = 500;
+}
+
+bool mail_public_url_given(const struct mail_config *cfg)
+{
+	return cfg->public_url &&
+	       strcmp(cfg->public_url, MAIL_PUBLIC_URL_DEFAULT);
 }
 
 int mail_secret(struct db *db, struct strbuf *out, struct strbuf *err)

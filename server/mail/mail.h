@@ -33,6 +33,16 @@ struct mail_config {
 /* Every field at its default. */
 void mail_config_init(struct mail_config *cfg);
 
+/* public_url's default: this host's, a base no reader elsewhere can use */
+#define MAIL_PUBLIC_URL_DEFAULT "http://127.0.0.1:8080"
+
+/*
+ * Whether public_url is the site's own (--public-url given, other than the
+ * default): only then may mail ask a fix commit to name its pages, which
+ * `splatd git sync --public-url` takes as evidence.
+ */
+bool mail_public_url_given(const struct mail_config *cfg);
+
 /* The options of struct mail_config, for a command's options table. */
 #define MAIL_OPTIONS(c)                                                       \
 	OPT_URL("--public-url", &(c)->public_url),                            \

@@ -270,6 +270,68 @@ static void regzbot_line(struct strbuf *m, const struct regression *r,
 	strbuf_release(&line);
 }
 
+/* A display name a trailer writes unquoted: printable ASCII, no specials. */
+static bool plain_name(const char *s)
+{
+	if (!*s)
+		return false;
+	for (; *s; s++)
+		if (*s < ' ' || *s > '~' || strchr("\"<>()[]:;@,\\", *s))
+			return false;
+	return true;
+}
+
+/*
+ * The trailers a fix commit pastes to credit the report and close it,
+ * checkpatch's order (Closes: right after Reported-by:), at column 0 so
+ * they paste as they are: "Reported-by: NAME <from>" (left out for an
+ * address at localhost, or past 72 columns) and "Closes: <public-url>/
+ * regressions/N", which `splatd git sync --public-url` takes as evidence
+ * (both left out when that line is past 72 columns).
+ * Only with a --public-url, and while the regression still waits for a
+ * fix on a trusted tree (open, workaround, reopened).
+ */
+static void fix_trailers(struct strbuf *m, const struct mail_config *cfg,
+			 const struct regression *r)
+{
+	struct strbuf name = STRBUF_INIT, addr = STRBUF_INIT;
+	struct strbuf by = STRBUF_INIT, closes = STRBUF_INIT;
+	size_t base = cfg->public_url ? strlen(cfg->public_url) : 0;
+	const char *at;
+
+	if (!mail_public_url_given(cfg) ||
+	    (r->status_id != REGRESS_OPEN &&
+	     r->status_id != REGRESS_WORKAROUND &&
+	     r->status_id != REGRESS_REOPENED))
+		return;
+	while (base && cfg->public_url[base - 1] == '/')
+		base--; /* the sync's own link has none: one '/' */
+	strbuf_addf(&closes, "Closes: %.*s/regressions/%lld", (int)base,
+		    cfg->public_url, r->id);
+	if (closes.len > 72) /* a trailer is not wrapped: none */
+		goto out;
+	mailitem_from(cfg, &name, &addr);
+	at = strrchr(addr.buf, '@');
+	/* as commits write it, unquoted: a name that would need quotes is
+	 * splatd's */
+	if (!plain_name(name.buf)) {
+		strbuf_reset(&name);
+		strbuf_addstr(&name, "splatd");
+	}
+	strbuf_addf(&by, "Reported-by: %s <%s>", name.buf, addr.buf);
+	mail_wrap(m, "      ", "      ",
+		  "If you fix it, add to the fix commit (splatd then follows"
+		  " the fix until it lands):");
+	if (at && strcasecmp(at + 1, "localhost") && by.len <= 72)
+		mail_line(m, "%s", by.buf);
+	mail_line(m, "%s", closes.buf);
+out:
+	strbuf_release(&name);
+	strbuf_release(&addr);
+	strbuf_release(&by);
+	strbuf_release(&closes);
+}
+
 static void render_regression(struct strbuf *m, const struct mail_config *cfg,
 			      const struct regression *r, const char *trees,
 			      bool *regzbot)
@@ -336,6 +398,7 @@ static void render_regression(struct strbuf *m, const struct mail_config *cfg,
 	}
 	mail_line(m, "      %s/regressions/%lld", cfg->public_url, r->id);
 	regzbot_line(m, r, trees, regzbot);
+	fix_trailers(m, cfg, r);
 	strbuf_release(&line);
 }
 
