@@ -7,7 +7,9 @@
 # the item, in digests and escalation mails, within 72 columns, only with
 # a --public-url (docs/mail.md "Fix trailers").  Pasted into a commit,
 # `splatd git sync --public-url` takes them as the fix, and the next
-# digest offers them no more.  Real SMTP server.
+# digest offers them no more.  The List-Id names splatd once
+# (digest.splatd.example.org for --mail-from splatd@splatd.example.org,
+# before digest.splatd.splatd.example.org).  Real SMTP server.
 cd "$(dirname "$0")/.." || exit 1
 . tests/test-lib.sh
 . tests/mail/lib.sh
@@ -60,12 +62,18 @@ check_eq "... every digest does" "$(count "$TMP/d0")" \
 check_eq "body lines <= 72 columns except URLs" "" \
 	"$(hdr "$TMP/d0" '.body | split("\n")[] | select(length > 72) |
 		select(test("^ *https?://[^ ]+$") | not)')"
+check_eq "List-Id: splatd once, under the mail domain" \
+	"splatd digests <digest.splatd.example.org>" \
+	"$(hdr "$TMP/d0" '.headers["list-id"][0]' | sort -u)"
 
 fire 30
 run_digest "$TMP/d30" $((T0 + 30 * DAY))
 E=$(esc "$TMP/d30")
 check "an escalation mail" test -n "$E"
 check_eq "... offers them once too" "$BY|$CLOSES" "$(trailers "$E")"
+check_eq "... its List-Id alike" \
+	"splatd escalations <escalation.splatd.example.org>" \
+	"$(mime "$E" | jq -r '.headers["list-id"][0]')"
 
 # the developer pastes them from the mail: the sync takes the fix
 REPO=$K

@@ -527,7 +527,7 @@ static int compose_one(struct compose *c, struct cands *l,
 	if (fired)
 		strbuf_addf(&subj, " %zu fired again,", fired);
 	strbuf_addf(&subj, " %zu open", l->n);
-	strbuf_addf(&list_id, "splatd digests <digest.splatd.%s>", dom.buf);
+	mail_list_id(&list_id, "digest", dom.buf);
 	mailitem_from(c->cfg, &fname, &faddr);
 	h.from_name = fname.buf;
 	h.from_addr = faddr.buf;

@@ -320,8 +320,7 @@ static int mail_one(struct db *db, const struct mail_config *cfg,
 	strbuf_addf(&from, "splatd+%s@%s", jstr(d, "hash"), dom.buf);
 	strbuf_addf(&subj, "%s[splatd] escalated: %s", thread ? "Re: " : "",
 		    jstr(d, "title"));
-	strbuf_addf(&list_id, "splatd escalations <escalation.splatd.%s>",
-		    dom.buf);
+	mail_list_id(&list_id, "escalation", dom.buf);
 	rcpt = xcalloc(pl.n + 1, sizeof(*rcpt));
 	names = xcalloc(pl.n + 1, sizeof(*names));
 	nto = addresses(pl.to, rcpt, names);

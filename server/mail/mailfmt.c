@@ -7,6 +7,7 @@
 #include <openssl/hmac.h>
 #include <stdarg.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/random.h>
 #include <time.h>
 
@@ -156,6 +157,15 @@ void mail_header_addr(struct strbuf *m, const char *name, const char *display,
 	strbuf_addstr(m, ": ");
 	mail_mailbox(m, display, addr);
 	strbuf_addstr(m, "\r\n");
+}
+
+void mail_list_id(struct strbuf *out, const char *label, const char *domain)
+{
+	static const char ns[] = "splatd.";
+
+	if (!strncasecmp(domain, ns, sizeof(ns) - 1) && domain[sizeof(ns) - 1])
+		domain += sizeof(ns) - 1;
+	strbuf_addf(out, "splatd %ss <%s.splatd.%s>", label, label, domain);
 }
 
 void mail_mailbox(struct strbuf *m, const char *display, const char *addr)

@@ -42,6 +42,13 @@ bool mail_addr_parse(const char *text, struct strbuf *out);
 bool mail_addr_given(const char *text, struct strbuf *out);
 /* The domain of from ("splatd <splatd@example.org>" -> example.org). */
 void mail_domain(const char *from, struct strbuf *out);
+/*
+ * The List-Id (RFC 2919) of splatd's mail of one kind from domain:
+ * "splatd <label>s <label.splatd.domain>", a leading "splatd." of domain
+ * not doubled ("digest", "splatd.example.org" and "example.org" both give
+ * digest.splatd.example.org).
+ */
+void mail_list_id(struct strbuf *out, const char *label, const char *domain);
 /* A new random Message-ID "<hex>.splatd@domain" without the angle
  * brackets; 0 or -errno. */
 int mail_message_id(struct strbuf *out, const char *domain, struct strbuf *err);

@@ -27,7 +27,7 @@ struct mailitem_head {
 	long long date;
 	const char *message_id; /* without <> */
 	const char *in_reply_to; /* without <>; also the References */
-	const char *list_id; /* "splatd digests <digest.splatd.DOMAIN>" */
+	const char *list_id; /* mail_list_id() */
 	const char *unsubscribe; /* List-Unsubscribe URL (one-click) */
 	/* or, for a mail to several people (one signed URL cannot fit them
 	 * all), a mailto: address whose mail from the reader unsubscribes
