@@ -533,7 +533,7 @@ static void add_baseline(void)
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	static const struct regress_config rcfg = { 0, 0, NULL };
+	static const struct regress_config rcfg = { 0 };
 	struct strbuf err = STRBUF_INIT;
 	char hash[AUTH_HASH_HEX + 1];
 	struct db *db;

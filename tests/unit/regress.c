@@ -24,7 +24,7 @@
 /* body, read as POST /api/v1/regressions reads it, then created */
 static void refuse(struct fixture *f, const char *body, const char *why)
 {
-	static const struct regress_config cfg = { 0, 0, NULL };
+	static const struct regress_config cfg = { 0 };
 	struct regress *rg = regress_new(&cfg);
 	json_t *o = json_loads(body, JSON_DECODE_ANY, NULL);
 	struct api_regressions_body b;
