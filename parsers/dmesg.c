@@ -55,6 +55,11 @@ void dmesg_set_skip(struct dmesg *d, dmesg_skip_fn skip)
 	d->skip = skip;
 }
 
+void dmesg_keep_copies(struct dmesg *d)
+{
+	d->keep_copies = true;
+}
+
 void dmesg_reset(struct dmesg *d)
 {
 	struct dmesg keep = *d;
@@ -63,6 +68,7 @@ void dmesg_reset(struct dmesg *d)
 	d->fn = keep.fn;
 	d->skip = keep.skip;
 	d->ctx = keep.ctx;
+	d->keep_copies = keep.keep_copies;
 	d->probe = keep.probe;
 #define KEEP(sb)         \
 	d->sb = keep.sb; \
@@ -248,10 +254,15 @@ int dmesg_process(struct dmesg *d, const char *s, size_t len,
 	kind = dmesg_prefix_strip(&p, e, &m);
 	if (kind < 0)
 		return 0;
-	if (m.prefixed)
+	if (m.prefixed) {
 		m.tr = kind == PFX_SYSLOG || journal ? TR_SYSLOG :
 		       m.ts			     ? TR_KERNEL :
 						       TR_OTHER;
+		m.stream = m.tr == TR_SYSLOG ? DMESG_STREAM_SYSLOG :
+			   kind == PFX_KMSG  ? DMESG_STREAM_KMSG :
+			   m.ts		     ? DMESG_STREAM_CONSOLE :
+					       DMESG_STREAM_NONE;
+	}
 	/* a wrapped syslog line's tail keeps its "#012" escapes */
 	if (m.prefixed)
 		d->esc_kind = kind;

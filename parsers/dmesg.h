@@ -18,6 +18,21 @@
 /* Longer physical lines are truncated to this many bytes. */
 #define DMESG_MAX_LINE (16 * 1024)
 
+/*
+ * The form of a line's transport prefix: the kernel's own console or dmesg
+ * time stamp, a /dev/kmsg record, syslog's or the journal's "host kernel:"
+ * (a journal record too).  One report's lines come on one of them, so a
+ * second report that another transport interleaves line by line is kept
+ * apart by it (lockdep.c).  NONE: no prefix, or one that tells no stream
+ * (dmesg -H/-T/-x, a bare "kernel:").
+ */
+enum dmesg_stream {
+	DMESG_STREAM_NONE,
+	DMESG_STREAM_CONSOLE,
+	DMESG_STREAM_KMSG,
+	DMESG_STREAM_SYSLOG,
+};
+
 struct dmesg_line {
 	const char *text; /* no transport prefix; NOT NUL-terminated */
 	size_t len;
@@ -31,6 +46,10 @@ struct dmesg_line {
 	/* the kernel's time stamp ("[ 50.000120]", a /dev/kmsg record's
 	 * usec) in microseconds plus one; 0 when the line had none */
 	unsigned long long ts;
+	int stream; /* enum dmesg_stream */
+	/* a copy of the line delivered before it (dmesg_copy.c), delivered
+	 * only to a consumer that asked (dmesg_keep_copies()) */
+	bool copy;
 };
 
 struct dmesg;
@@ -49,6 +68,12 @@ typedef bool (*dmesg_skip_fn)(void *ctx, const char *text, size_t len);
 
 struct dmesg *dmesg_new(dmesg_line_fn fn, void *ctx);
 void dmesg_set_skip(struct dmesg *d, dmesg_skip_fn skip);
+/*
+ * Deliver a line that a second transport repeats at once with .copy set,
+ * instead of dropping it: the consumer that keeps streams apart tells a
+ * copy from a line of another report that says the same (lockdep.c).
+ */
+void dmesg_keep_copies(struct dmesg *d);
 int dmesg_feed(struct dmesg *d, const char *buf, size_t len);
 /* Flush the last (unterminated or pending) line. */
 int dmesg_finish(struct dmesg *d);

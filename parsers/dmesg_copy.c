@@ -11,8 +11,10 @@
  * when both carry a kernel time stamp, the stamps are equal.  The kernel
  * never repeats a line on another transport by itself: a recursion's
  * frames, blank lines and "----" separators repeat on one transport, and
- * are kept.  A copy is dropped, and so is the pair: a third equal line is
- * compared with nothing.
+ * are kept.  A copy is dropped (or delivered marked, to a consumer that
+ * keeps streams apart and tells it from another report's line that says
+ * the same), and so is the pair: a third equal line is compared with
+ * nothing.
  */
 #include "parsers/dmesg_int.h"
 
@@ -23,8 +25,13 @@ int dmesg_copy_deliver(struct dmesg *d, const struct dmesg_line *l, int tr)
 	if (tr != TR_OTHER && d->last_tr != TR_OTHER && tr != d->last_tr &&
 	    l->len == d->last.len && !memcmp(l->text, d->last.buf, l->len) &&
 	    (!l->ts || !d->last_ts || l->ts == d->last_ts)) {
+		struct dmesg_line c = *l;
+
 		d->last_tr = TR_OTHER;
-		return 0;
+		if (!d->keep_copies)
+			return 0;
+		c.copy = true;
+		return d->fn(d->ctx, &c);
 	}
 	d->last_tr = tr;
 	if (tr != TR_OTHER) {

@@ -55,6 +55,7 @@ struct phys {
 	char caller[16];
 	unsigned long long ts; /* as struct dmesg_line's */
 	int tr; /* enum dmesg_transport */
+	int stream; /* enum dmesg_stream */
 };
 
 /*
@@ -88,6 +89,7 @@ struct dmesg {
 	dmesg_line_fn fn;
 	dmesg_skip_fn skip;
 	void *ctx;
+	bool keep_copies; /* dmesg_keep_copies() */
 
 	struct strbuf partial; /* physical line split across chunks */
 	bool partial_truncated;

@@ -249,6 +249,7 @@ static void set_pending(struct dmesg *d, const struct phys *m, const char *raw,
 	d->meta.level = m->level;
 	d->meta.prefixed = m->prefixed;
 	d->meta.ts = m->ts;
+	d->meta.stream = m->stream;
 	d->ptr = m->tr;
 	memcpy(d->meta.caller, m->caller, sizeof(m->caller));
 	d->quote = m->quote;
@@ -1000,6 +1001,7 @@ static int pass_through(struct dmesg *d, const struct phys *m, const char *raw,
 	l.level = m->level;
 	l.prefixed = m->prefixed;
 	l.ts = m->ts;
+	l.stream = m->stream;
 	memcpy(l.caller, m->caller, sizeof(l.caller));
 	return dmesg_copy_deliver(d, &l, m->tr);
 }
