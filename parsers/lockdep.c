@@ -68,6 +68,7 @@ static void report_reset(struct lockdep_parser *p)
 	p->oops_idle = 0;
 	p->oops_lockdep = false;
 	p->caller[0] = '\0';
+	p->stream = DMESG_STREAM_NONE;
 	arena_reset(&p->arena);
 }
 
@@ -89,8 +90,10 @@ static void add_line(struct lockdep_parser *p, const struct dmesg_line *l)
 static int emit_off(struct lockdep_parser *p, const char *reason,
 		    unsigned long line)
 {
-	struct lockdep_off off = { reason, line, p->reports };
+	struct lockdep_off off;
 
+	p = p->top;
+	off = (struct lockdep_off){ reason, line, p->reports };
 	if (!p->sink.lockdep_off)
 		return 0;
 	return p->sink.lockdep_off(p->sink.ctx, &off);
@@ -117,6 +120,7 @@ static void report_start(struct lockdep_parser *p, int kind,
 	report_reset(p);
 	p->kind = kind;
 	memcpy(p->caller, l->caller, sizeof(p->caller));
+	p->stream = l->stream;
 	p->phase = kind == LOCKDEP_HUNG_TASK_ALL_LOCKS ? PH_HUNG : PH_BODY;
 	add_line(p, l);
 }
@@ -249,8 +253,8 @@ static void idle_line(struct lockdep_parser *p, const struct dmesg_line *l)
 	if ((s[0] == 'I' || s[0] == 't' || s[0] == 'B' || s[0] == 'D' ||
 	     s[0] == 'W') &&
 	    (why = lockdep_header_off_reason(s)))
-		if (!p->stop)
-			p->stop = emit_off(p, why, l->first);
+		if (!p->top->stop)
+			p->top->stop = emit_off(p, why, l->first);
 }
 
 /*
@@ -648,7 +652,60 @@ static bool skip_line(void *ctx, const char *text, size_t len)
 {
 	struct lockdep_parser *p = ctx;
 
-	return p->phase == PH_IDLE && !may_matter(text, len);
+	return p->phase == PH_IDLE && (!p->alt || p->alt->phase == PH_IDLE) &&
+	       !may_matter(text, len);
+}
+
+static struct lockdep_parser *slot_new(struct lockdep_parser *top)
+{
+	struct lockdep_parser *q = xcalloc(1, sizeof(*q));
+
+	q->sink = top->sink;
+	q->top = top;
+	strbuf_init(&q->raw, 0);
+	strbuf_init(&q->line, 0);
+	return q;
+}
+
+/* Would the line start a report if no report were being read? */
+static bool starts_report(const struct dmesg_line *l)
+{
+	const char *task;
+	size_t task_len;
+	struct hung_state hs;
+
+	return l->len && (header_kind(l->text, &task, &task_len) >= 0 ||
+			  lockdep_header_parse_state(l->text, &hs));
+}
+
+/*
+ * Which stream reads the line.  A report's lines come on the transport
+ * its header came on (its prefix form, enum dmesg_stream), as a task's
+ * come under its caller id.  So while a report is read, a header on
+ * another stream starts a second report beside it (in alt), which takes
+ * that stream's lines until it ends; the first report reads on.  Any other
+ * line goes where it went before: to the first report (a report whose
+ * lines a capture split between two transports stays whole), or, when its
+ * prefix tells no stream (none, dmesg -H/-T/-x, a held blank line), where
+ * the last keyed line went.
+ */
+static struct lockdep_parser *route(struct lockdep_parser *p,
+				    const struct dmesg_line *l)
+{
+	struct lockdep_parser *a = p->alt;
+
+	if (l->stream == DMESG_STREAM_NONE)
+		return p->last ? p->last : p;
+	if (a && a->phase != PH_IDLE && a->stream == l->stream &&
+	    p->stream != l->stream)
+		return p->last = a;
+	if (p->phase == PH_IDLE || p->stream == DMESG_STREAM_NONE ||
+	    p->stream == l->stream || !starts_report(l) ||
+	    (a && a->phase != PH_IDLE))
+		return p->last = p;
+	if (!a)
+		a = p->alt = slot_new(p);
+	return p->last = a;
 }
 
 static int on_line(void *ctx, const struct dmesg_line *in)
@@ -665,11 +722,28 @@ static int on_line(void *ctx, const struct dmesg_line *in)
 	l.text = p->line.buf;
 	if (!p->banner && lockdep_header_is_banner(l.text, l.len))
 		p->banner = l.first;
+	if (in->copy) {
+		/*
+		 * The same text on another transport just after a line: a
+		 * copy, unless that transport's stream is reading a report
+		 * of its own (two reports that both print "but task is
+		 * already holding lock:").
+		 */
+		struct lockdep_parser *orig = p->last ? p->last : p;
+		struct lockdep_parser *q = route(p, &l);
+
+		p->last = orig;
+		if (q == orig || q->phase == PH_IDLE)
+			return p->stop;
+		p = q;
+	} else {
+		p = route(p, &l);
+	}
 	if (p->phase == PH_IDLE)
 		idle_line(p, &l);
 	else
 		report_line(p, &l);
-	return p->stop;
+	return p->top->stop;
 }
 
 int lockdep_parse_text(const char *text, size_t len,
@@ -690,8 +764,10 @@ struct lockdep_parser *lockdep_parser_new(const struct lockdep_sink *sink)
 	struct lockdep_parser *p = xcalloc(1, sizeof(*p));
 
 	p->sink = *sink;
+	p->top = p;
 	p->dmesg = dmesg_new(on_line, p);
 	dmesg_set_skip(p->dmesg, skip_line);
+	dmesg_keep_copies(p->dmesg);
 	strbuf_init(&p->raw, 0);
 	strbuf_init(&p->line, 0);
 	return p;
@@ -706,9 +782,13 @@ void lockdep_parser_reset(struct lockdep_parser *p)
 	 * so a copy of the arena taken before it points at freed chunks.
 	 */
 	report_reset(p);
+	if (p->alt)
+		report_reset(p->alt);
 	keep = *p;
 	memset(p, 0, sizeof(*p));
 	p->sink = keep.sink;
+	p->top = p;
+	p->alt = keep.alt;
 	p->dmesg = keep.dmesg;
 	dmesg_reset(p->dmesg);
 	p->arena = keep.arena;
@@ -737,10 +817,9 @@ int lockdep_parser_feed(struct lockdep_parser *p, const char *buf, size_t len)
 	return p->stop;
 }
 
-int lockdep_parser_finish(struct lockdep_parser *p)
+/* The end of the log ends a stream's report. */
+static void slot_finish(struct lockdep_parser *p)
 {
-	if (!p->stop)
-		dmesg_finish(p->dmesg);
 	if (p->phase != PH_IDLE) {
 		if (p->phase == PH_BODY ||
 		    (p->phase == PH_BACKTRACE && !p->frames) ||
@@ -753,6 +832,22 @@ int lockdep_parser_finish(struct lockdep_parser *p)
 		else
 			report_end(p);
 	}
+}
+
+int lockdep_parser_finish(struct lockdep_parser *p)
+{
+	struct lockdep_parser *a = p->alt;
+
+	if (!p->stop)
+		dmesg_finish(p->dmesg);
+	/* the report that started first is reported first */
+	if (a && a->phase != PH_IDLE && a->nlines &&
+	    (p->phase == PH_IDLE || !p->nlines ||
+	     a->lines[0].first < p->lines[0].first))
+		slot_finish(a);
+	slot_finish(p);
+	if (a)
+		slot_finish(a);
 	return p->stop;
 }
 
@@ -760,6 +855,7 @@ void lockdep_parser_free(struct lockdep_parser *p)
 {
 	if (!p)
 		return;
+	lockdep_parser_free(p->alt);
 	dmesg_free(p->dmesg);
 	arena_release(&p->arena);
 	strbuf_release(&p->raw);

@@ -133,6 +133,16 @@ enum phase {
 struct lockdep_parser {
 	struct lockdep_sink sink;
 	struct dmesg *dmesg;
+	/*
+	 * Streams (lockdep.c, route()): the parser that reads the log is the
+	 * first; a report that another transport interleaves with the one
+	 * being read is read by the second, alt (made when first needed,
+	 * its dmesg NULL).  Both count reports and stop in top.
+	 */
+	struct lockdep_parser *top;
+	struct lockdep_parser *alt;
+	struct lockdep_parser *last; /* the one that took the last keyed line */
+	int stream; /* the report's enum dmesg_stream, from its header */
 	struct arena arena; /* one report: lines and results */
 	unsigned reports;
 	int stop; /* first non-zero sink return */

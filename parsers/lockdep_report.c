@@ -1284,8 +1284,10 @@ static void report_finish_kind(struct rparse *rp)
 	}
 }
 
-static void report_emit_one(struct lockdep_parser *p, struct lockdep_report *r)
+static void report_emit_one(struct lockdep_parser *in, struct lockdep_report *r)
 {
+	struct lockdep_parser *p = in->top; /* counts every stream's */
+
 	p->reports++;
 	if (!p->stop && p->sink.report)
 		p->stop = p->sink.report(p->sink.ctx, r);
@@ -1390,7 +1392,7 @@ void lockdep_report_parse_and_emit(struct lockdep_parser *p)
 		    strstr(t, "callbacks suppressed"))
 			whole = false;
 	}
-	for (i = 0; i < dump && !p->stop; i++) {
+	for (i = 0; i < dump && !p->top->stop; i++) {
 		size_t end = i + 1;
 		struct rparse rp;
 		struct hung_state hs;

@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+# t0122-parse-two-transports: two different reports whose lines are
+# interleaved, each on its own transport (one on the serial console, the
+# other in journald's, syslog's, /dev/kmsg's or short-monotonic's copy that
+# the same capture holds), give the two reports each gives alone: same
+# kind, signature, chain, culprit and held locks (docs/parser.md,
+# "Interleaved lines"). Line by line, in blocks of 2 to 5 lines, with the
+# second transport's lines arriving late, and the other way round.
+# Controls: one report copied on two transports is still one report
+# (t0118), and a report with another transport's ordinary lines
+# interleaved is the report alone.
+cd "$(dirname "$0")/.." || exit 1
+. tests/test-lib.sh
+I=$DATA/parse-interleave
+R=tests/tools/rerender.sh
+TOOL=build/asan/tools/parse_chunks
+
+need_exec "$SPLATD" "$R" "$TOOL"
+
+FIELDS='.reports[] | [.kind, .signature, .chain, .culprit.function,
+	.held_locks]'
+# facts FILE...: one line per report, sorted (the order is not checked)
+facts() {
+	local f
+	for f in "$@"; do
+		"$SPLATD" parse "$f" 2>/dev/null | jq -c "$FIELDS"
+	done | sort
+}
+
+# mix K DELAY A B: DELAY lines of A, then K lines of B and K of A in turn,
+# then what is left of either
+mix() {
+	awk -v k="$1" -v d="$2" -v b="$4" '
+	{ a[na++] = $0 }
+	END {
+		while ((getline l < b) > 0)
+			bl[nb++] = l
+		for (i = 0; i < d && i < na; i++)
+			print a[i]
+		j = 0
+		while (i < na || j < nb) {
+			for (n = 0; n < k && j < nb; n++)
+				print bl[j++]
+			for (n = 0; n < k && i < na; n++)
+				print a[i++]
+		}
+	}' "$3"
+}
+
+cp "$DATA/parse-invariance/seed-6641.splat" "$TMP/circular-6641.splat"
+cp "$I"/*.splat "$TMP/"
+names=()
+for s in "$TMP"/*.splat; do
+	n=${s##*/}
+	n=${n%.splat}
+	names+=("$n")
+	"$R" -p console -t 7.1 "$s" >"$TMP/$n.console"
+	for st in journal syslog kmsg monotonic; do
+		"$R" -p $st -t 20.5 "$s" >"$TMP/$n.$st"
+	done
+	check_eq "$n: one report alone" 1 \
+		"$(facts "$TMP/$n.console" | wc -l)"
+done
+
+# each report with the next one (the last with the first)
+nn=${#names[@]}
+for ((i = 0; i < nn; i++)); do
+	a=${names[i]}
+	b=${names[(i + 1) % nn]}
+	for st in journal syslog kmsg monotonic; do
+		want=$(facts "$TMP/$a.console" "$TMP/$b.$st")
+		for m in "1 0" "2 0" "3 0" "5 0" "1 12" "4 12"; do
+			set -- $m
+			mix "$1" "$2" "$TMP/$a.console" "$TMP/$b.$st" >"$TMP/mix"
+			check_eq "$a console, $b $st, blocks of $1 after $2" \
+				"$want" "$(facts "$TMP/mix")"
+			mix "$1" "$2" "$TMP/$b.$st" "$TMP/$a.console" >"$TMP/mix"
+			check_eq "$b $st, $a console, blocks of $1 after $2" \
+				"$want" "$(facts "$TMP/mix")"
+		done
+	done
+done
+
+# chunks and the fast path change nothing
+for ((i = 0; i < nn; i++)); do
+	a=${names[i]}
+	b=${names[(i + 1) % nn]}
+	mix 1 0 "$TMP/$a.console" "$TMP/$b.journal" >"$TMP/mix"
+	"$TOOL" "$TMP/mix" 0 1 7 0s >"$TMP/chunks" 2>/dev/null ||
+		fail "$a, $b: parse_chunks failed"
+	check_eq "$a console, $b journal: the same in chunks and without the fast path" \
+		1 "$(sort -u "$TMP/chunks" | wc -l)"
+done
+
+# controls: a copy on another transport is one report; another
+# transport's ordinary lines change nothing
+"$R" -p journal -t 20.5 "$I/ordinary.txt" >"$TMP/ordinary.journal"
+"$R" -p kmsg -t 20.5 "$I/ordinary.txt" >"$TMP/ordinary.kmsg"
+for n in "${names[@]}"; do
+	want=$(facts "$TMP/$n.console")
+	"$R" -p journal -t 7.1 "$TMP/$n.splat" >"$TMP/copy.journal"
+	mix 1 0 "$TMP/$n.console" "$TMP/copy.journal" >"$TMP/mix"
+	check_eq "$n: console and its journal copy, line by line: one" \
+		"$want" "$(facts "$TMP/mix")"
+	for o in journal kmsg; do
+		mix 1 3 "$TMP/$n.console" "$TMP/ordinary.$o" >"$TMP/mix"
+		check_eq "$n: console with $o ordinary lines" \
+			"$want" "$(facts "$TMP/mix")"
+	done
+	mix 2 3 "$TMP/$n.journal" "$TMP/ordinary.kmsg" >"$TMP/mix"
+	check_eq "$n: journal with kmsg ordinary lines" \
+		"$(facts "$TMP/$n.journal")" "$(facts "$TMP/mix")"
+done
+
+finish
