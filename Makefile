@@ -204,7 +204,7 @@ build/fuzz/fuzz_http build/fuzz/fuzz_ingest: build/fuzz/%: tests/fuzz/%.c \
 
 test: deps check-layers build/splatd build/asan/splatd $(UNIT_BIN) \
 	$(TOOL_BIN) build/bench/gen_corpus
-	$(Q)SPLATD=build/asan/splatd tests/run.sh
+	$(Q)SPLATD=build/asan/splatd JOBS=$${JOBS:-2} tests/run.sh
 
 # The same HTTP tests on PostgreSQL (SPLATD_TEST_DB=pg): tests/pg/run.sh
 # starts a throw-away cluster, runs them and stops it.
