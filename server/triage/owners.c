@@ -228,8 +228,12 @@ static void source_stored(void *data, struct db *db, const char *repo,
 	db_idle(db);
 	pthread_mutex_lock(&s->lock);
 	if (deflt) {
-		if (s->last && s->last->ix_borrowed) {
-			owners_tree_free(s->last); /* borrows the old one's */
+		/* the last commit's tree borrows the old default's index,
+		 * or had none because the default had none yet: opened
+		 * again, it takes the new one */
+		if (s->last && (s->last->ix_borrowed ||
+				!strcmp(s->last->origin.from, "none"))) {
+			owners_tree_free(s->last);
 			s->last = NULL;
 			strbuf_reset(&s->last_commit);
 		}
