@@ -9,50 +9,11 @@ cd "$(dirname "$0")/.." || exit 1
 . tests/test-lib.sh
 dir=$DATA/parse-forms4
 
-# Misreads not fixed yet, "NAME:INDEX:FIELD" (INDEX counts the file's
-# reports from 0, "NAME::count" is the number of reports) or "NAME:*" for
-# every check of a file. Such a check is reported, not counted as a
-# failure; one that passes again fails until it is taken off this list.
+# misreads not fixed yet (check_labelled_forms in tests/test-lib.sh)
 known=(
 )
 
-is_known() {
-	local k
-	for k in "${known[@]}"; do
-		[ "$k" == "$1" ] || [ "$k" == "${1%%:*}:*" ] && return 0
-	done
-	return 1
-}
-
-# expect NAME EXPECTED ACTUAL: check_eq, unless NAME is a known misread
-expect() {
-	if ! is_known "$1"; then
-		check_eq "$@"
-	elif [ "$2" == "$3" ]; then
-		fail "$1 (listed as a known misread, passes now: take it off)"
-	else
-		echo "# known misread: $1: expected $2, got $3"
-	fi
-}
-
-for exp in "$dir"/*.expected; do
-	name=$(basename "$exp" .expected)
-	out=$("$SPLATD" parse "$dir/$name.log") || {
-		check_eq "$name: exit status" 0 "$?"
-		continue
-	}
-	want=$(jq '.reports | length' "$exp")
-	expect "$name::count" "$want" "$(jq '.reports | length' <<<"$out")"
-	for ((i = 0; i < want; i++)); do
-		e=$(jq -c ".reports[$i]" "$exp")
-		r=$(jq -c ".reports[$i] // {}" <<<"$out")
-		for f in kind chain held_locks task pid kernel; do
-			expect "$name:$i:$f" "$(jq -c ".$f" <<<"$e")" "$(jq -c ".$f" <<<"$r")"
-		done
-		expect "$name:$i:culprit" "$(jq -c '.culprit' <<<"$e")" \
-			"$(jq -c '.culprit.function // null' <<<"$r")"
-	done
-done
+check_labelled_forms "$dir"
 
 # every log the same whole, in chunks of 1, 7 and 4096 bytes, and without
 # the fast path

@@ -204,6 +204,55 @@ check_eq() {
 	fi
 }
 
+# check_labelled_forms DIR: every DIR/NAME.log gives as many reports as
+# DIR/NAME.expected lists, each its labelled kind, chain, held_locks, task,
+# pid, kernel and culprit function (the rounds of unseen forms, t0117 on).
+# Misreads not fixed yet are in the caller's array "known", as
+# "NAME:INDEX:FIELD" (INDEX counts the file's reports from 0, "NAME::count"
+# is the number of reports) or "NAME:*" for every check of a file: such a
+# check is reported, not counted; one that passes again fails until it is
+# taken off the list.
+check_labelled_forms() {
+	local dir=$1 exp name out want i e r f
+	for exp in "$dir"/*.expected; do
+		name=$(basename "$exp" .expected)
+		out=$("$SPLATD" parse "$dir/$name.log") || {
+			check_eq "$name: exit status" 0 "$?"
+			continue
+		}
+		want=$(jq '.reports | length' "$exp")
+		check_label "$name::count" "$want" \
+			"$(jq '.reports | length' <<<"$out")"
+		for ((i = 0; i < want; i++)); do
+			e=$(jq -c ".reports[$i]" "$exp")
+			r=$(jq -c ".reports[$i] // {}" <<<"$out")
+			for f in kind chain held_locks task pid kernel; do
+				check_label "$name:$i:$f" "$(jq -c ".$f" <<<"$e")" \
+					"$(jq -c ".$f" <<<"$r")"
+			done
+			check_label "$name:$i:culprit" "$(jq -c '.culprit' <<<"$e")" \
+				"$(jq -c '.culprit.function // null' <<<"$r")"
+		done
+	done
+}
+
+# check_label NAME EXPECTED ACTUAL: check_eq, unless NAME is in "known"
+check_label() {
+	local k listed=false
+	for k in "${known[@]}"; do
+		if [ "$k" == "$1" ] || [ "$k" == "${1%%:*}:*" ]; then
+			listed=true
+		fi
+	done
+	if ! $listed; then
+		check_eq "$@"
+	elif [ "$2" == "$3" ]; then
+		fail "$1 (listed as a known misread, passes now: take it off)"
+	else
+		echo "# known misread: $1: expected $2, got $3"
+	fi
+}
+
 # check_tally COMMAND...: run a checker that prints its own "N passed, N
 # failed" (cmocka style tools), pass its output through and add its tally;
 # a non-zero exit without a failure counts one.
