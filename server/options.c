@@ -287,6 +287,14 @@ int options_url(void *dest, const char *arg)
 		    *p == '<' || *p == '>' || *p == '\\' || *p == '`' ||
 		    *p == '?' || *p == '#')
 			return -EINVAL;
+	/* every link is the base, '/' and a path: the base's own final
+	 * '/'s go, here once, so that no link reads "//signatures" (which
+	 * splatd's router does not merge) and a Closes: trailer built from
+	 * it matches the one git sync builds */
+	while (p > arg && p[-1] == '/')
+		p--;
+	if (*p)
+		*(char *)p = '\0';
 	*(const char **)dest = arg;
 	return 0;
 }

@@ -82,7 +82,8 @@ int options_time(void *dest, const char *arg);
 /* const char *: an absolute http:// or https:// URL with a host, nothing
  * that needs quoting in a link, no user name, query or fragment (the
  * --public-url every link is built on: KCIDB's report_url must be a URI,
- * a mail's link one a client opens) */
+ * a mail's link one a client opens); its final '/'s are cut in place, so
+ * arg must be writable (argv, a configuration file's copy) */
 int options_url(void *dest, const char *arg);
 #define OPT_URL(n, d) OPT_CALLBACK((n), (d), options_url)
 #define OPT_STOP(n)                                 \

@@ -44,6 +44,14 @@ check "digest --dry-run: 'would send N', not 'N sent'" \
 check "mail send --dry-run: 'would send', not 'sent'" \
 	grep -Eq '^splatd mail send: would send [1-9][0-9]*, 0 waiting \(dry run: nothing sent or marked\)$' "$TMP/send.err"
 
+# a --public-url given with its final '/' (as a browser shows it): one '/'
+# between it and every path, in every link of every mail
+"$SPLATD" digest --db "$DB" --now $((NOW + 3600)) --dry-run \
+	--public-url "$PUB/" --mail-from 'splatd <splatd@example.org>' \
+	>"$TMP/slash.txt" 2>/dev/null
+check_eq "--public-url ending in '/': links under it, none with '//'" "yes 0" \
+	"$(grep -q "^ *$PUB/signatures/" "$TMP/slash.txt" && echo yes) $(grep -c "$PUB//" "$TMP/slash.txt")"
+
 # LOW12: "... and N more" filtered to the reader's section (an owner of
 # IOMMU SUBSYSTEM in the small kernel tree, with four signatures)
 K=$TMP/linux
