@@ -73,6 +73,8 @@ struct gitsync_contain *regress_repo(struct regress *rg, const char *repo)
 		}
 	}
 	c = gitsync_contain_new(repo, &err);
+	if (!c)
+		goto out; /* not kept: tried again at the next request */
 	if (rg->nrepos == REGRESS_MAX_REPOS) {
 		/*
 		 * More repositories than expected: forget the oldest.  A

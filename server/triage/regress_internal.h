@@ -21,7 +21,8 @@
 
 struct repo_cache {
 	char *path;
-	struct gitsync_contain *contain; /* NULL: could not open; rg's ref */
+	struct gitsync_contain *contain; /* rg's reference; a repository that
+					  * could not be opened is not kept */
 };
 
 struct regress {
@@ -84,7 +85,8 @@ int reg_set_status(struct db *db, struct reg *r, enum regress_status status,
  * opened).  Returns a reference the caller drops with
  * gitsync_contain_free() once done: rg may forget the repository meanwhile
  * (another request opened a newer one), and the last reference frees it.
- * NULL when repo cannot be opened, or rg is NULL.
+ * NULL when repo cannot be opened (not kept: the next call tries again),
+ * or rg is NULL.
  */
 struct gitsync_contain *regress_repo(struct regress *rg, const char *repo);
 /* 1, 0, or -ENOENT when the repository or a commit is unknown. */

@@ -87,10 +87,12 @@ static int frames_from_text(void *ctx, const char *text)
 	return 0;
 }
 
+/* every configured repository, once, in the order its first tree was
+ * added (not only the REGRESS_MAX_REPOS that rg keeps open) */
 struct repo_list {
-	char *repos[REGRESS_MAX_REPOS];
-	char *branches[REGRESS_MAX_REPOS]; /* the first tree's of each */
-	size_t n;
+	char **repos;
+	char **branches; /* the first tree's of each */
+	size_t n, alloc_repos, alloc_branches;
 };
 
 static int add_repo(void *ctx, const struct db_tree *t)
@@ -101,10 +103,10 @@ static int add_repo(void *ctx, const struct db_tree *t)
 	for (i = 0; i < l->n; i++)
 		if (!strcmp(l->repos[i], t->repo))
 			return 0;
-	if (l->n < REGRESS_MAX_REPOS) {
-		l->branches[l->n] = xstrdup_or_empty(t->branch);
-		l->repos[l->n++] = xstrdup_or_empty(t->repo);
-	}
+	ALLOC_GROW(l->repos, l->n + 1, l->alloc_repos);
+	ALLOC_GROW(l->branches, l->n + 1, l->alloc_branches);
+	l->branches[l->n] = xstrdup_or_empty(t->branch);
+	l->repos[l->n++] = xstrdup_or_empty(t->repo);
 	return 0;
 }
 
@@ -116,13 +118,15 @@ static void repo_list_release(struct repo_list *l)
 		free(l->repos[i]);
 		free(l->branches[i]);
 	}
-	l->n = 0;
+	free(l->repos);
+	free(l->branches);
+	memset(l, 0, sizeof(*l));
 }
 
 int regress_range_empty(struct regress *rg, struct db *db, const char *clean,
 			const char *bad, struct strbuf *why, struct strbuf *err)
 {
-	struct repo_list repos = { { 0 }, { 0 }, 0 };
+	struct repo_list repos = { 0 };
 	char c40[41], b40[41];
 	int found = 0;
 	size_t i;
@@ -171,7 +175,7 @@ int regress_introduced_reason(struct regress *rg, struct db *db,
 			      const char *introduced, struct strbuf *why,
 			      struct strbuf *err)
 {
-	struct repo_list repos = { { 0 }, { 0 }, 0 };
+	struct repo_list repos = { 0 };
 	char out[41];
 	bool known = false;
 	size_t i;
@@ -276,7 +280,7 @@ int regress_suspects_json(struct regress *rg, struct db *db, long long id,
 	struct indexer *indexer = rg->cfg.indexer;
 	struct strbuf clean = STRBUF_INIT, bad = STRBUF_INIT;
 	struct strbuf gerr = STRBUF_INIT;
-	struct repo_list repos = { { 0 }, { 0 }, 0 };
+	struct repo_list repos = { 0 };
 	struct frames f = { 0 };
 	size_t i;
 	int ret;
