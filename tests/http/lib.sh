@@ -104,4 +104,9 @@ hold() {
 		grep -q '^open' "$TMP/hold.out" && return 0
 		sleep 0.1
 	done
+	# said once in a loaded run (t2147) and never reproduced: what the
+	# holder was doing and what the sockets to the server looked like
+	echo "# hold $*: no 'open' after 30 s; rawconn $(ps -o stat= -p "$HOLD")" \
+		"in $(cat "/proc/$HOLD/wchan" 2>/dev/null)"
+	ss -tan "( dport = :$PORT or sport = :$PORT )" | sed 's/^/#   /'
 }
