@@ -5,7 +5,8 @@
 #include <errno.h>
 #include <string.h>
 
-static int setting_row(void *ctx, struct db_stmt *st)
+/* the row's first column into the strbuf ctx ("" for NULL); stops */
+static int first_text_row(void *ctx, struct db_stmt *st)
 {
 	struct strbuf *value = ctx;
 
@@ -23,7 +24,8 @@ int db_mail_setting_get(struct db *db, const char *key, struct strbuf *value,
 	if (!st)
 		return -EIO;
 	db_bind_text(st, 1, key);
-	ret = db_each(db, st, setting_row, value, "reading mail settings", err);
+	ret = db_each(db, st, first_text_row, value, "reading mail settings",
+		      err);
 	return ret == 1 ? 0 : ret ? ret : -ENOENT;
 }
 
@@ -53,6 +55,7 @@ int db_outbox_insert(struct db *db, const struct db_outbox_mail *m,
 	db_bind_text(st, 4, m->recipients);
 	db_bind_text(st, 5, m->message);
 	db_bind_int(st, 6, m->created);
+	db_bind_text(st, 7, m->thread);
 	if (db_step(st) != DB_DONE) {
 		if (db_unique_failed(db)) {
 			strbuf_addf(err, "message %s is already queued",
@@ -64,6 +67,21 @@ int db_outbox_insert(struct db *db, const struct db_outbox_mail *m,
 	}
 	db_reset(st);
 	return ret;
+}
+
+int db_outbox_thread(struct db *db, const char *message_id, struct strbuf *root,
+		     struct strbuf *err)
+{
+	struct db_stmt *st = db_stmt(db, DB_SQL_OUTBOX_THREAD, err);
+	int ret;
+
+	strbuf_reset(root);
+	if (!st)
+		return -EIO;
+	db_bind_text(st, 1, message_id);
+	ret = db_each(db, st, first_text_row, root, "reading a mail's thread",
+		      err);
+	return ret < 0 ? ret : 0;
 }
 
 struct outbox_rows {

@@ -28,12 +28,22 @@ struct db_outbox_mail {
 	const char *state; /* queued, sent, failed */
 	long long attempts, next_attempt, created, sent_at;
 	const char *last_error;
+	/* the Message-ID of the first mail of its thread; NULL: it is the
+	 * first (written by db_outbox_insert() only) */
+	const char *thread;
 };
 
 typedef int (*db_outbox_fn)(void *ctx, const struct db_outbox_mail *m);
 
 /* Queue m (state queued, attempts 0); -EEXIST when its Message-ID is in. */
 int db_outbox_insert(struct db *db, const struct db_outbox_mail *m,
+		     struct strbuf *err);
+/*
+ * The thread of the mail with message_id into root (its first mail's
+ * Message-ID, message_id itself when it started one); "" when no such
+ * mail is in the outbox.
+ */
+int db_outbox_thread(struct db *db, const char *message_id, struct strbuf *root,
 		     struct strbuf *err);
 /* Failed mails (all for id 0, else that one), oldest first; superseded: a
  * digest (or list digest) after which the same address got a later one

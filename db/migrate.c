@@ -73,6 +73,14 @@ static void url_host_sql(sqlite3_context *c, int argc, sqlite3_value **argv)
 	" WHERE kcidb_build_id IS NOT NULL;"
 
 /*
+ * Migration 24: the thread a queued mail belongs to, the Message-ID of its
+ * thread's first mail (NULL: it is the first), so that a month's digests
+ * to one address answer its first, not each the one before (a thread as
+ * deep as the digests are many; docs/mail.md "Threads").
+ */
+#define OUTBOX_THREAD_24(text) "ALTER TABLE outbox ADD COLUMN thread " text ";"
+
+/*
  * Migration 23, the same text on both backends: when a signature was
  * first and last seen by the time of its runs (runs.run_at: started_at
  * when the runner gave it, else arrival), which the dashboard shows,
@@ -561,6 +569,8 @@ static const char *const migrations[] = {
 	KCIDB_BUILD_22,
 	/* 23 */
 	SEEN_RUN_23,
+	/* 24 */
+	OUTBOX_THREAD_24("TEXT"),
 };
 
 /*
@@ -1217,6 +1227,8 @@ static const char *const migrations_pg[] = {
 	KCIDB_BUILD_22,
 	/* 23 */
 	SEEN_RUN_23,
+	/* 24 */
+	OUTBOX_THREAD_24(TEXT),
 	/* clang-format on */
 };
 

@@ -629,8 +629,11 @@ static const char *const sql[DB_SQL_NR] = {
 		" ON CONFLICT (key) DO UPDATE SET value = excluded.value",
 	[DB_SQL_OUTBOX_INSERT] =
 		"INSERT INTO outbox (message_id, kind, envelope_from,"
-		" recipients, message, next_attempt, created)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
+		" recipients, message, next_attempt, created, thread)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7)",
+	/* the thread of a mail: its first mail's Message-ID */
+	[DB_SQL_OUTBOX_THREAD] = "SELECT coalesce(thread, message_id)"
+				 " FROM outbox WHERE message_id = ?1",
 	[DB_SQL_OUTBOX_DUE] = "SELECT " OUTBOX_COLUMNS " FROM outbox"
 			      " WHERE state = 'queued' AND next_attempt <= ?1"
 			      " ORDER BY id LIMIT ?2",

@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "db/digest.h"
+#include "db/mail.h"
 #include "db/regress.h"
 #include "db/signatures.h"
 #include "parsers/alloc.h"
@@ -223,6 +224,7 @@ struct compose {
 	long long now;
 	const struct db_recipient *r;
 	struct strbuf body, kinds, sections, hashes, id;
+	struct strbuf thread; /* the first digest of its thread, or "" */
 	size_t nkinds, nsections, nhashes;
 	long long *refs; /* signature of [n] at refs[n - 1] */
 	/* a `#regzbot introduced:` line may still go in (mailitem.h): once a
@@ -436,6 +438,34 @@ static int render_sections(struct compose *c, const struct cands *l,
 	return ret;
 }
 
+/* t's calendar month in UTC, as a count of months */
+static long long utc_month(long long t)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	if (!gmtime_r(&tt, &tm))
+		return -1;
+	return (long long)tm.tm_year * 12 + tm.tm_mon;
+}
+
+/*
+ * The thread the digest joins: a recipient's digests of one calendar month
+ * (UTC) are one thread, each an answer to the month's first, so a mail
+ * client shows them side by side under it (each answering the one before
+ * made a thread one level deeper a digest: 30 levels a month of daily
+ * digests).  The first digest of a month starts a thread; so does one
+ * whose predecessor is no longer in the outbox.
+ */
+static int find_thread(struct compose *c, struct strbuf *err)
+{
+	strbuf_reset(&c->thread);
+	if (!c->r->last_message_id || !c->r->last_digest ||
+	    utc_month(c->r->last_digest) != utc_month(c->now))
+		return 0;
+	return db_outbox_thread(c->db, c->r->last_message_id, &c->thread, err);
+}
+
 static int record(struct compose *c, const char *from_addr, const char *msg,
 		  struct strbuf *err)
 {
@@ -444,7 +474,8 @@ static int record(struct compose *c, const char *from_addr, const char *msg,
 	int ret;
 
 	ret = outbox_queue(c->db, c->r->is_list ? "list" : "digest", c->id.buf,
-			   from_addr, rcpt, 1, msg, c->now, err);
+			   from_addr, rcpt, 1, msg,
+			   c->thread.len ? c->thread.buf : NULL, c->now, err);
 	if (!ret)
 		ret = db_digest_recipient_done(c->db, c->r->email, c->now,
 					       c->id.buf, err);
@@ -483,6 +514,8 @@ static int compose_one(struct compose *c, struct cands *l,
 	c->regzbot = !c->r->is_list || l->n == 1;
 	mail_domain(c->cfg->from, &dom);
 	ret = mail_message_id(&c->id, dom.buf, err);
+	if (!ret)
+		ret = find_thread(c, err);
 	if (ret)
 		goto out;
 	strbuf_addstr(&line,
@@ -536,7 +569,7 @@ static int compose_one(struct compose *c, struct cands *l,
 	h.subject = subj.buf;
 	h.date = c->now;
 	h.message_id = c->id.buf;
-	h.in_reply_to = c->r->last_message_id;
+	h.in_reply_to = c->thread.len ? c->thread.buf : NULL;
 	h.list_id = list_id.buf;
 	h.unsubscribe = unsub.buf;
 	h.mail_kind = c->r->is_list ? "list" : "digest";
@@ -579,7 +612,8 @@ static int digest_one(struct db *db, const struct mail_config *cfg,
 			     .kinds = STRBUF_INIT,
 			     .sections = STRBUF_INIT,
 			     .hashes = STRBUF_INIT,
-			     .id = STRBUF_INIT };
+			     .id = STRBUF_INIT,
+			     .thread = STRBUF_INIT };
 	int ret;
 
 	if (r->last_digest && now - r->last_digest < period)
@@ -598,6 +632,7 @@ static int digest_one(struct db *db, const struct mail_config *cfg,
 	strbuf_release(&c.sections);
 	strbuf_release(&c.hashes);
 	strbuf_release(&c.id);
+	strbuf_release(&c.thread);
 	free(c.refs);
 	return ret;
 }

@@ -375,7 +375,7 @@ static int mail_one(struct db *db, const struct mail_config *cfg,
 	unsub_lines(&m, cfg, secret, sig, pl.to);
 	unsub_lines(&m, cfg, secret, sig, pl.cc);
 	ret = outbox_queue(db, "escalation", id.buf, faddr.buf, rcpt, pl.n,
-			   m.buf, now, err);
+			   m.buf, NULL, now, err);
 	if (!ret)
 		ret = db_mail_item_add(db, id.buf, 0, sig, err);
 	for (i = 0; !ret && i < pl.n; i++)

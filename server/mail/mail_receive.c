@@ -1040,7 +1040,7 @@ static int answer(struct rx *rx, struct strbuf *err)
 		  " not-mine, status: <triaged|known|new>. Write"
 		  " \"#splatd [n] <command>\" for item [n].");
 	ret = outbox_queue(rx->db, "reply", id.buf, rx->self.buf, rcpt, 1,
-			   msg.buf, rx->now, err);
+			   msg.buf, NULL, rx->now, err);
 	rx->res->answered = !ret;
 out:
 	strbuf_release(&msg);

@@ -14,7 +14,8 @@
 
 int outbox_queue(struct db *db, const char *kind, const char *message_id,
 		 const char *envelope_from, const char *const *rcpt, size_t n,
-		 const char *message, long long now, struct strbuf *err)
+		 const char *message, const char *thread, long long now,
+		 struct strbuf *err)
 {
 	json_t *list = json_array();
 	struct db_outbox_mail m = { 0 };
@@ -36,6 +37,7 @@ int outbox_queue(struct db *db, const char *kind, const char *message_id,
 	m.recipients = text;
 	m.message = message;
 	m.created = now;
+	m.thread = thread;
 	ret = db_outbox_insert(db, &m, err);
 	free(text);
 	return ret;

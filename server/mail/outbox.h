@@ -20,11 +20,14 @@
 /*
  * Queue one composed message (the whole RFC 5322 text with CRLF line ends,
  * its Message-ID without <>) for rcpt[0..n) inside the caller's
- * transaction.  kind: digest, escalation, reply, list.  0 or -errno.
+ * transaction.  kind: digest, escalation, reply, list.  thread: the
+ * Message-ID of its thread's first mail (db_outbox_thread()), NULL when
+ * it starts one or its kind keeps no threads of its own.  0 or -errno.
  */
 int outbox_queue(struct db *db, const char *kind, const char *message_id,
 		 const char *envelope_from, const char *const *rcpt, size_t n,
-		 const char *message, long long now, struct strbuf *err);
+		 const char *message, const char *thread, long long now,
+		 struct strbuf *err);
 
 enum outbox_result {
 	OUTBOX_SENT, /* the sink took it */

@@ -93,7 +93,8 @@ static int compose(struct db *db, const char *kind, const char *from,
 	}
 	mail_line(&m, "-- ");
 	mail_line(&m, "splatd");
-	ret = outbox_queue(db, kind, id.buf, env.buf, to, nto, m.buf, now, err);
+	ret = outbox_queue(db, kind, id.buf, env.buf, to, nto, m.buf, NULL, now,
+			   err);
 	if (!ret)
 		printf("%s\n", id.buf);
 out:

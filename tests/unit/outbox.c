@@ -88,7 +88,7 @@ static void queue(struct fixture *f, int n, long long now)
 		strbuf_addf(&m, "Message-ID: <%s>\r\n\r\nbody\r\n", id.buf);
 		assert_int_equal(outbox_queue(f->db, "digest", id.buf,
 					      "splatd@example.org", rcpt, 1,
-					      m.buf, now, &f->err),
+					      m.buf, NULL, now, &f->err),
 				 0);
 	}
 	strbuf_release(&m);
