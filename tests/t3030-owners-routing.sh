@@ -8,7 +8,8 @@
 # a link without a stack, an inlined line, a hung task's culprit, the
 # report's architecture (tests/data/routing/arch-*.log, made for it),
 # the culprit's edge walked first, compiler suffixes aside
-# (suffix-culprit-md.log, made for it), a re-entered recursive site,
+# (suffix-culprit-md.log, made for it), a re-entered recursive site (the
+# site itself or its caller in the same service entered again),
 # keyword matches last, and the #6641 seed's owners unchanged; the held-out
 # set (tests/data/routing/heldout/, made after the rules were tuned: top-1
 # floor 85%) and one of its reports per rule changed for it, with two
@@ -176,6 +177,9 @@ check_eq "h97: a recursive report's site that took both locks and is entered aga
 check_eq "... not one that took them in turn for one caller (parse-forms b14's genpd_lock_mtx under genpd_add_subdomain)" \
 	"GENERIC PM DOMAINS" \
 	"$(r b14-arm64-recursive-6.6.txt '.owners[0].section')"
+check_eq "h112: a recursive report's site that a lock wrapper took and returned from (i2c_adapter_lock_bus), whose caller in the same service (i2c_smbus_xfer) is entered again down the stack, is passed for the mux driver that entered it" \
+	"I2C MUXES|caller|pca954x_select_chan" \
+	"$(why h112-recursive-i2c-mux-bus-lock-pca954x-select-arm32.log | cut -d'|' -f1-3)"
 check_eq "keyword-only sections come after every file match" "" \
 	"$(jq -r '.file as $f | .reports[]?.owners as $o |
 		[$o[]?.why.rule] | to_entries |

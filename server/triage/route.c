@@ -1134,6 +1134,44 @@ static bool called_again(const struct fnindex_frame *frames, size_t n, size_t i)
 }
 
 /*
+ * Whether the service a recursive report's site belongs to was entered
+ * again further down the stack: the site, or one of the callers that
+ * directly follow it in the site's own section, is called again below
+ * (h97's __wake_up_common_lock itself; h112's i2c_adapter_lock_bus, a lock
+ * wrapper that returned, under i2c_smbus_xfer, which a mux's select
+ * callback entered a second time). The held lock is the earlier entry's,
+ * so the site names no code that chose the locks.
+ */
+static bool service_reentered(const struct walk *w,
+			      struct fnindex_frame *frames, size_t n, size_t i,
+			      size_t section)
+{
+	struct fres fr;
+	size_t k, own = SIZE_MAX;
+	bool again = false;
+
+	fres_init(&fr);
+	for (k = i; k < n && !again; k++) {
+		const char *fn = frames[k].function;
+
+		if (!fn || !*fn || frame_is_context_entry(fn))
+			break;
+		if (k > i) {
+			if (frame_skipped(fn, false))
+				continue;
+			frame_resolve(w->o, w->arch, frames, n, k, &fr);
+			if (!fr.nhits || fr.ambiguous)
+				continue;
+			if (!fres_primary(w->o, &fr, &own) || own != section)
+				break;
+		}
+		again = called_again(frames, n, k);
+	}
+	fres_release(&fr);
+	return again;
+}
+
+/*
  * Walk frames[start..n) from the top: skip lock primitives, lockdep and
  * plumbing (but not the printed acquire site), unreliable and __pfx_
  * frames, frames that resolve nowhere or only to generic sections; the
@@ -1187,11 +1225,14 @@ static void walk_frames(struct walk *w, struct fnindex_frame *frames,
 		 * (i_mmap_lock_read, inode_lock): its caller took the lock;
 		 * so is a site that took the held lock of the same class
 		 * too, further down this stack (h97's __wake_up_common_lock,
-		 * re-entered through epoll's wakeup callback): a service
-		 * entered twice, whose callers chose the locks */
+		 * re-entered through epoll's wakeup callback; h112's
+		 * i2c_adapter_lock_bus, whose caller i2c_smbus_xfer a mux
+		 * entered again): a service entered twice, whose callers
+		 * chose the locks */
 		if (is_site && fres_in_headers(&fr))
 			continue;
-		if (is_site && w->reentered && called_again(frames, n, i))
+		if (is_site && w->reentered &&
+		    service_reentered(w, frames, n, i, section))
 			continue;
 		if (!section_is_core(w->o, section) || !w->pass_core) {
 			tie_by_stack(w, frames, n, i, &fr, &section);
