@@ -396,3 +396,29 @@ def _():
         'netlink_rcv_skb genl_rcv netlink_unicast_kernel! netlink_unicast netlink_sendmsg sock_sendmsg_nosec! sock_sendmsg '
         '____sys_sendmsg ___sys_sendmsg __sys_sendmsg ' + SYS)
     return r
+
+
+# h120, written after batch 6 was scored and its one rule change made
+# (OWNERS_ROUTE_VERSION 17), labelled and committed before splatd was run
+# on it: a hung task whose wait is in workqueue code (generic sections) and
+# whose held lock the driver core took, the driver between them.
+EXTRA.update({'azx_driver_exit': ('sound/pci/hda/hda_intel.c', 2880)})
+
+
+@rep('h120-hung-task-hda-intel-remove-cancel-probe-work-dmesg.log', 'SOUND',
+     'azx_remove cancels the controller\'s probe work synchronously while the PCI device lock (taken by the driver core for remove) is held, and the probe work loads a codec driver whose attach waits for that lock as the codec\'s parent; the driver must drop the device lock around the cancel, as 6.1 does (its FIXME says why)',
+     'alsa-devel "INFO: task rmmod:NNNN blocked for more than 120 seconds" in cancel_delayed_work_sync from azx_remove while the HDA probe work is still loading codec modules (fixed by unlocking the controller device around the cancel) -- sixth batch, written after its rule change')
+def _():
+    r = R('plain', '', 'rmmod', 1872, cpu=1, ts=371.6)
+    r.release, r.build = '4.20.0-rc2+', '#3'
+    hung(r, 120, 'task:rmmod           state:D stack:    0 pid: 1872 ppid:  1841 flags:0x00004000',
+         '__schedule schedule schedule_timeout do_wait_for_common! __wait_for_common wait_for_completion __flush_work '
+         '__cancel_work_timer cancel_delayed_work_sync azx_remove[snd_hda_intel] pci_device_remove device_remove '
+         'device_release_driver_internal driver_detach@drivers/base/dd.c bus_remove_driver driver_unregister '
+         'pci_unregister_driver@drivers/pci/pci-driver.c azx_driver_exit[snd_hda_intel] __do_sys_delete_module! '
+         '__se_sys_delete_module! __x64_sys_delete_module ' + SYS,
+         [('khungtaskd/38', [('rcu_read_lock', '....', '1:2', 'debug_show_all_locks@kernel/locking/lockdep.c')]),
+          ('kworker/1:2/203', [('(wq_completion)events', '+.+.', '0:0', 'process_one_work'),
+                               ('(work_completion)(&(&hda->probe_work)->work)', '+.+.', '0:0', 'process_one_work')]),
+          ('rmmod/1872', [('&dev->mutex', '....', '3:3', 'device_release_driver_internal')])])
+    return old(r)
