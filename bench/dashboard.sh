@@ -59,14 +59,19 @@ SELECT 2 * i, printf('%016x', i * 40503 + 1), 'lock_b_' || (i % 500), 'lock_c_' 
 INSERT INTO signature_edges (signature_id, edge_id, seq, function)
 SELECT (id + 1) / 2, id, (id + 1) % 2, 'fn_' || ((id + 1) / 2) FROM edges;
 -- occurrences: a skewed signature (the low ids are the busy ones), a run,
--- a time inside that run's day
-WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $OCCS)
+-- and the time that run came (as ingest stores it: never before the run
+-- ran).  MATERIALIZED draws s and r once a row: a flattened subquery
+-- called random() again for each use, so the matched signature was
+-- another one and half the occurrences came before their run ran
+WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $OCCS),
+p AS MATERIALIZED (SELECT i,
+	1 + (abs(random()) % $SIGS) * (abs(random()) % $SIGS) / $SIGS AS s,
+	1 + abs(random()) % $RUNS AS r FROM n)
 INSERT INTO occurrences (id, signature_id, matched_signature_id, run_id, seq, ts,
 	is_new, kernel, task, pid)
 SELECT i, s, s, r, i, $now - 90 * 86400 + r * (90 * 86400 / $RUNS), 0,
 	'6.' || (r % 12) || '.0', 'task', i % 30000
-FROM (SELECT i, 1 + (abs(random()) % $SIGS) * (abs(random()) % $SIGS) / $SIGS AS s,
-	1 + abs(random()) % $RUNS AS r FROM n);
+FROM p;
 UPDATE signatures SET occurrences = (SELECT count(*) FROM occurrences o
 	WHERE o.signature_id = signatures.id);
 -- where each signature was seen, as ingest writes it once per run
@@ -75,6 +80,10 @@ SELECT DISTINCT 'tree', r.tree, o.signature_id FROM occurrences o
 	JOIN runs r ON r.id = o.run_id WHERE r.tree IS NOT NULL
 UNION SELECT DISTINCT 'machine', r.machine, o.signature_id FROM occurrences o
 	JOIN runs r ON r.id = o.run_id WHERE r.machine IS NOT NULL;
+-- signature_trees from the occurrences: migration 24 builds it, as for a
+-- database from before it, when the next splatd opens this one
+DROP TABLE IF EXISTS signature_trees;
+PRAGMA user_version = 23;
 COMMIT;
 ANALYZE;
 SQL
