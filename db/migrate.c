@@ -113,6 +113,48 @@ static void url_host_sql(sqlite3_context *c, int argc, sqlite3_value **argv)
 	" (run_id, signature_id);"
 
 /*
+ * Migration 25, in either spelling (I, T: the integer and text types; tail: how
+ * the table is kept): each
+ * signature's trees (docs/dashboard.md "First and last seen by tree"):
+ * its occurrences on runs of that tree ('' for a run without one), and
+ * its first and last runs there by their time (runs.run_at, then id),
+ * kept by ingest after each run (DB_SQL_SIG_TREES_SEEN), so that the
+ * signature page reads a row a tree instead of sorting every occurrence.
+ * The runs stored before give theirs here.  And signature_places by
+ * signature: the list counts a signature's machines from its rows instead
+ * of every occurrence's run (DASH_STATS).
+ */
+/* clang-format off */
+#define TREES_25(I, T, tail) \
+	"CREATE TABLE signature_trees (" \
+	" signature_id " I " NOT NULL REFERENCES signatures (id)," \
+	" tree " T " NOT NULL," \
+	" occurrences " I " NOT NULL," \
+	" first_run " I " NOT NULL, first_run_at " I " NOT NULL," \
+	" last_run " I " NOT NULL, last_run_at " I " NOT NULL," \
+	" PRIMARY KEY (signature_id, tree))" tail \
+	";" \
+	"INSERT INTO signature_trees (signature_id, tree, occurrences," \
+	" first_run, first_run_at, last_run, last_run_at)" \
+	" SELECT o.signature_id, coalesce(r.tree, ''), count(*)," \
+	" 0, min(r.run_at), 0, max(r.run_at)" \
+	" FROM occurrences o JOIN runs r ON r.id = o.run_id" \
+	" GROUP BY o.signature_id, coalesce(r.tree, '');" \
+	"UPDATE signature_trees SET first_run = (SELECT min(r.id)" \
+	" FROM occurrences o JOIN runs r ON r.id = o.run_id" \
+	" WHERE o.signature_id = signature_trees.signature_id" \
+	" AND coalesce(r.tree, '') = signature_trees.tree" \
+	" AND r.run_at = signature_trees.first_run_at)," \
+	" last_run = (SELECT max(r.id)" \
+	" FROM occurrences o JOIN runs r ON r.id = o.run_id" \
+	" WHERE o.signature_id = signature_trees.signature_id" \
+	" AND coalesce(r.tree, '') = signature_trees.tree" \
+	" AND r.run_at = signature_trees.last_run_at);" \
+	"CREATE INDEX signature_places_sig ON signature_places" \
+	" (signature_id, what);"
+/* clang-format on */
+
+/*
  * Migration 21, in either spelling (int: the integer type): where the
  * clean-run count of a regression last started over, which its writers
  * set since (reg_set_status()): clean_runs_reset, the regression_history
@@ -571,6 +613,8 @@ static const char *const migrations[] = {
 	SEEN_RUN_23,
 	/* 24 */
 	OUTBOX_THREAD_24("TEXT"),
+	/* 25 */
+	TREES_25("INTEGER", "TEXT", " WITHOUT ROWID"),
 };
 
 /*
@@ -1229,6 +1273,8 @@ static const char *const migrations_pg[] = {
 	SEEN_RUN_23,
 	/* 24 */
 	OUTBOX_THREAD_24(TEXT),
+	/* 25 */
+	TREES_25("BIGINT", TEXT, ""),
 	/* clang-format on */
 };
 

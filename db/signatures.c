@@ -408,15 +408,22 @@ int db_signature_places_add(struct db *db, long long run,
 }
 
 /* Inside the caller's transaction, after run's occurrences: the run's time
- * into the first and last runs' times of the signatures they count for. */
+ * into the first and last runs' times of the signatures they count for,
+ * and into their trees' (signature_trees). */
 static int runs_seen(struct db *db, long long run, struct strbuf *err)
 {
 	struct db_stmt *st = db_stmt(db, DB_SQL_SIG_RUN_SEEN, err);
+	int ret;
 
 	if (!st)
 		return -EIO;
 	db_bind_int(st, 1, run);
-	return db_step_done(db, st, "storing when signatures were seen", err);
+	ret = db_step_done(db, st, "storing when signatures were seen", err);
+	st = ret ? NULL : db_stmt(db, DB_SQL_SIG_TREES_SEEN, err);
+	if (!st)
+		return ret ? ret : -EIO;
+	db_bind_int(st, 1, run);
+	return db_step_done(db, st, "storing where signatures were seen", err);
 }
 
 /* Whether a report before report i was counted on signature id (at most
@@ -568,10 +575,11 @@ static void hit_from_row(struct db_signature_hit *hit, struct db_stmt *st)
 /*
  * Reports [from, to), whole groups, as one batch of calls: one round trip;
  * the first batch takes the locks of all n signatures first (lock), the
- * last sets their runs' times after them (seen: DB_SQL_SIG_RUN_SEEN).
+ * last sets their runs' times and trees after them (seen:
+ * DB_SQL_SIG_RUN_SEEN, DB_SQL_SIG_TREES_SEEN).
  */
 static int reports_record_batch(struct db *db, struct db_stmt *st,
-				struct db_stmt *lock, struct db_stmt *seen,
+				struct db_stmt *lock, struct db_stmt **seen,
 				long long run, const struct db_report *r,
 				size_t n, size_t from, size_t to, long long ts,
 				unsigned max, struct db_signature_hit *hits,
@@ -595,9 +603,9 @@ static int reports_record_batch(struct db *db, struct db_stmt *st,
 		bind_group(st, run, r, i, g, ts, max, a);
 		ret = db_send(db, st, "recording reports", err);
 	}
-	if (!ret && seen) {
-		db_bind_int(seen, 1, run);
-		ret = db_send(db, seen, "storing when signatures were seen",
+	for (k = 0; !ret && seen && k < 2; k++) {
+		db_bind_int(seen[k], 1, run);
+		ret = db_send(db, seen[k], "storing when signatures were seen",
 			      err);
 	}
 	if (!ret)
@@ -617,10 +625,10 @@ static int reports_record_batch(struct db *db, struct db_stmt *st,
 		}
 		db_reset(st);
 	}
-	if (!ret && seen) {
-		ret = db_recv(db, seen, "storing when signatures were seen",
+	for (k = 0; !ret && seen && k < 2; k++) {
+		ret = db_recv(db, seen[k], "storing when signatures were seen",
 			      err);
-		db_reset(seen);
+		db_reset(seen[k]);
 	}
 	if (db_batch_end(db, err) && !ret)
 		ret = -EIO;
@@ -633,7 +641,7 @@ int db_reports_record(struct db *db, long long run, const struct db_report *r,
 {
 	unsigned max = max_samples ? max_samples : DB_MAX_SAMPLES;
 	struct group_args *a;
-	struct db_stmt *st, *lock, *seen;
+	struct db_stmt *st, *lock, *seen[2];
 	size_t i, next;
 	int ret = 0;
 
@@ -644,14 +652,17 @@ int db_reports_record(struct db *db, long long run, const struct db_report *r,
 		max = DB_MIN_SAMPLES;
 	st = db_stmt(db, DB_SQL_REPORT_RECORD, err);
 	lock = st ? db_stmt(db, DB_SQL_SIG_LOCK, err) : NULL;
-	seen = lock ? db_stmt(db, DB_SQL_SIG_RUN_SEEN, err) : NULL;
-	if (!seen)
+	seen[0] = lock ? db_stmt(db, DB_SQL_SIG_RUN_SEEN, err) : NULL;
+	seen[1] = seen[0] ? db_stmt(db, DB_SQL_SIG_TREES_SEEN, err) : NULL;
+	if (!seen[1])
 		return -EIO;
 	ret = db_batch_ready(db, st, err);
 	if (!ret)
 		ret = db_batch_ready(db, lock, err);
 	if (!ret)
-		ret = db_batch_ready(db, seen, err);
+		ret = db_batch_ready(db, seen[0], err);
+	if (!ret)
+		ret = db_batch_ready(db, seen[1], err);
 	if (ret)
 		return ret;
 	a = calloc(1, sizeof(*a));
@@ -940,6 +951,24 @@ int db_occurrence_list(struct db *db, long long signature_id,
 	db_bind_int(st, 1, signature_id);
 	db_bind_int_or_null(st, 2, before_id, before_id <= 0);
 	db_bind_int(st, 3, limit);
+	return db_each(db, st, occurrence_list_row, &c, "reading occurrences",
+		       err);
+}
+
+int db_occurrence_list_by_run(struct db *db, long long signature_id,
+			      long long before_at, long long before_id,
+			      int limit, db_occurrence_fn fn, void *ctx,
+			      struct strbuf *err)
+{
+	struct occurrence_list_rows c = { fn, ctx, signature_id };
+	struct db_stmt *st = db_stmt(db, DB_SQL_OCC_LIST_BY_RUN, err);
+
+	if (!st)
+		return -EIO;
+	db_bind_int(st, 1, signature_id);
+	db_bind_int_or_null(st, 2, before_at, before_id <= 0);
+	db_bind_int(st, 3, limit);
+	db_bind_int(st, 4, before_id);
 	return db_each(db, st, occurrence_list_row, &c, "reading occurrences",
 		       err);
 }

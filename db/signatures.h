@@ -184,10 +184,17 @@ int db_signature_by_kernel(struct db *db, long long id, db_count_fn fn,
 			   void *ctx, struct strbuf *err);
 int db_signature_related(struct db *db, long long id, db_related_fn fn,
 			 void *ctx, struct strbuf *err);
-/* Newest first; before_id <= 0 starts at the newest. */
+/* Newest stored first (by id); before_id <= 0 starts at the newest. */
 int db_occurrence_list(struct db *db, long long signature_id,
 		       long long before_id, int limit, db_occurrence_fn fn,
 		       void *ctx, struct strbuf *err);
+/* Newest first by their runs' time (runs.run_at, then id), after the
+ * occurrence before_id of a run at before_at (before_id <= 0: from the
+ * newest). */
+int db_occurrence_list_by_run(struct db *db, long long signature_id,
+			      long long before_at, long long before_id,
+			      int limit, db_occurrence_fn fn, void *ctx,
+			      struct strbuf *err);
 /*
  * What PATCH does: status (NULL: unchanged) and, when set_note, note (NULL
  * clears it), recording an event by actor ("status" with the status, or

@@ -169,16 +169,23 @@
 		     "  WHERE x.email = ?1 AND x.signature_id = s.id"         \
 		     "  AND " OPTOUT_HOLDS("?3", "s.escalated_at") ")"
 
-/* the dashboard's stats of the signatures whose ids ids selects */
+/* the dashboard's stats of the signatures whose ids ids selects: the
+ * last 7 days by the runs' time, the machines (signature_places, by its
+ * signature_places_sig index), the kernel of the newest run's occurrence
+ * (as NEWEST_BY_RUN for one) and the best specific section */
 #define DASH_STATS(ids)                                                    \
 	"SELECT s.id,"                                                     \
 	" (SELECT count(*) FROM occurrences o JOIN runs r"                 \
 	"  ON r.id = o.run_id WHERE o.signature_id = s.id"                 \
 	"  AND o.ts >= ?2 AND r.run_at >= ?2),"                            \
-	" (SELECT count(DISTINCT r.machine) FROM occurrences o"            \
-	"  JOIN runs r ON r.id = o.run_id WHERE o.signature_id = s.id),"   \
-	" (SELECT o.kernel FROM occurrences o WHERE o.signature_id = s.id" \
-	"  ORDER BY o.ts DESC, o.id DESC LIMIT 1),"                        \
+	" (SELECT count(*) FROM signature_places p"                        \
+	"  WHERE p.signature_id = s.id AND p.what = 'machine'),"           \
+	" (SELECT coalesce(o.kernel, r.kernel) FROM occurrences o"         \
+	"  JOIN runs r ON r.id = o.run_id WHERE o.signature_id = s.id"     \
+	"  AND o.ts >= (SELECT r2.run_at FROM occurrences o2"              \
+	"  JOIN runs r2 ON r2.id = o2.run_id WHERE o2.signature_id = s.id" \
+	"  ORDER BY o2.ts DESC, o2.id DESC LIMIT 1)"                       \
+	"  ORDER BY r.run_at DESC, o.id DESC LIMIT 1),"                    \
 	" (SELECT ss.section FROM signature_sections ss"                   \
 	"  WHERE ss.signature_id = s.id ORDER BY ss.generic, ss.rank"      \
 	"  LIMIT 1)"                                                       \
@@ -217,25 +224,85 @@
 
 /*
  * Where signature ?1 was seen, tree by tree (docs/dashboard.md "First and
- * last seen by tree"): each tree's occurrences, and its first and last
- * runs by their time, one row each (one row when they are one run), with
- * the commit, kernel and machine of that run.  Trees with the most
- * occurrences first, a run's own row order; the same on both backends.
+ * last seen by tree"): its rows of signature_trees (migration 24), each
+ * tree's occurrences and its first and last runs by their time, one row
+ * each (one row when they are one run), with the commit, kernel (of the
+ * run's first occurrence of it, or its last on the last run) and machine
+ * of that run.  Trees with the most occurrences first; a row a tree and
+ * run, no occurrence read but the run's own few.
  */
 #define DASH_TREE_SPANS                                                   \
-	"SELECT tree, n, run_id, run_at, kernel_commit, kernel, machine," \
-	" CASE WHEN a = 1 THEN 1 ELSE 0 END,"                             \
-	" CASE WHEN z = 1 THEN 1 ELSE 0 END"                              \
-	" FROM (SELECT r.tree, r.run_id, r.run_at,"                       \
-	" r.kernel_commit, coalesce(o.kernel, r.kernel) AS kernel,"       \
-	" r.machine, count(*) OVER (PARTITION BY r.tree) AS n,"           \
-	" row_number() OVER (PARTITION BY r.tree"                         \
-	"  ORDER BY r.run_at, r.id, o.seq) AS a,"                         \
-	" row_number() OVER (PARTITION BY r.tree"                         \
-	"  ORDER BY r.run_at DESC, r.id DESC, o.seq DESC) AS z"           \
-	" FROM occurrences o JOIN runs r ON r.id = o.run_id"              \
-	" WHERE o.signature_id = ?1) w WHERE a = 1 OR z = 1"              \
-	" ORDER BY n DESC, coalesce(tree, ''), run_at, a DESC LIMIT 200"
+	"SELECT nullif(t.tree, ''), t.occurrences, r.run_id, r.run_at,"   \
+	" r.kernel_commit, coalesce(CASE WHEN r.id = t.first_run"         \
+	" THEN (SELECT o.kernel FROM occurrences o WHERE o.run_id = r.id" \
+	"  AND o.signature_id = ?1 ORDER BY o.seq LIMIT 1)"               \
+	" ELSE (SELECT o.kernel FROM occurrences o WHERE o.run_id = r.id" \
+	"  AND o.signature_id = ?1 ORDER BY o.seq DESC LIMIT 1) END,"     \
+	" r.kernel), r.machine,"                                          \
+	" CASE WHEN r.id = t.first_run THEN 1 ELSE 0 END,"                \
+	" CASE WHEN r.id = t.last_run THEN 1 ELSE 0 END"                  \
+	" FROM signature_trees t JOIN runs r"                             \
+	" ON r.id = t.first_run OR r.id = t.last_run"                     \
+	" WHERE t.signature_id = ?1"                                      \
+	" ORDER BY t.occurrences DESC, t.tree, r.run_at, r.id LIMIT 200"
+
+/* run ?1's occurrences stored: their counts, and the run as the first or
+ * last of its tree, into their signatures' rows of signature_trees (a
+ * run earlier than the first by (run_at, id) is the first now, one later
+ * than the last the last) */
+#define TREE_EARLIER(a, b)                               \
+	"(excluded." a "_run_at, excluded." a "_run) " b \
+	" (signature_trees." a "_run_at, signature_trees." a "_run)"
+#define SIG_TREES_SEEN                                                                                      \
+	"INSERT INTO signature_trees (signature_id, tree, occurrences,"                                     \
+	" first_run, first_run_at, last_run, last_run_at)"                                                  \
+	" SELECT o.signature_id, coalesce(r.tree, ''), count(*), r.id,"                                     \
+	" r.run_at, r.id, r.run_at FROM runs r"                                                             \
+	" JOIN occurrences o ON o.run_id = r.id WHERE r.id = ?1"                                            \
+	" GROUP BY o.signature_id, r.tree, r.id, r.run_at"                                                  \
+	" ON CONFLICT (signature_id, tree) DO UPDATE SET"                                                   \
+	" occurrences = signature_trees.occurrences"                                                        \
+	" + excluded.occurrences,"                                                                          \
+	" first_run = CASE WHEN " TREE_EARLIER(                                                             \
+		"first",                                                                                    \
+		"<") " THEN excluded.first_run ELSE signature_trees.first_run END,"                         \
+		     " first_run_at = CASE WHEN " TREE_EARLIER(                                             \
+			     "first",                                                                       \
+			     "<") " THEN excluded.first_run_at"                                             \
+				  " ELSE signature_trees.first_run_at END,"                                 \
+				  " last_run = CASE WHEN " TREE_EARLIER(                                    \
+					  "last",                                                           \
+					  ">") " THEN excluded.last_run ELSE signature_trees.last_run END," \
+					       " last_run_at = CASE WHEN " TREE_EARLIER(                    \
+						       "last",                                              \
+						       ">") " THEN excluded.last_run_at ELSE signature_trees.last_run_at END"
+
+/* the columns of struct db_occurrence (db_occurrence_list()) */
+#define OCC_LIST_COLUMNS                                           \
+	"o.id, r.run_id, r.machine, coalesce(o.kernel, r.kernel)," \
+	" o.ts, o.task, o.pid, t.text, t.raw, o.is_new,"           \
+	" o.matched_signature_id, r.run_at"                        \
+	" FROM occurrences o JOIN runs r ON r.id = o.run_id"       \
+	" LEFT JOIN report_texts t ON t.id = o.text_id"
+
+/*
+ * Signature ?1's occurrences newest by their run's time (runs.run_at, then
+ * the occurrence's id) without sorting all of them: a run's time is never
+ * after its occurrences' arrival (db_run_time()), so the n newest by run
+ * time are among those that came at or after the earliest run time of the
+ * n that came last (they ran at that time or later): the range of the
+ * (signature_id, ts) index from there, which is the n newest in the usual
+ * case and the occurrences since the oldest run of a backfill in the
+ * worst.  cond: a condition on o and r that both steps keep (a cursor);
+ * n: the limit's parameter.
+ */
+#define NEWEST_BY_RUN(cond, n)                                     \
+	" o.signature_id = ?1 AND " cond                           \
+	" AND o.ts >= (SELECT min(w.run_at) FROM (SELECT r.run_at" \
+	"  FROM occurrences o JOIN runs r ON r.id = o.run_id"      \
+	"  WHERE o.signature_id = ?1 AND " cond                    \
+	"  ORDER BY o.ts DESC, o.id DESC LIMIT " n ") w)"          \
+	" ORDER BY r.run_at DESC, o.id DESC LIMIT " n
 
 /* where signature ?1 was seen; trees: the list of its distinct trees */
 #define DIGEST_WHERE(trees)                                              \
@@ -418,15 +485,16 @@ static const char *const sql[DB_SQL_NR] = {
 		"INSERT INTO occurrences (signature_id, matched_signature_id,"
 		" run_id, seq, ts, is_new, kernel, task, pid, text_id, sample)"
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-	[DB_SQL_OCC_LIST] =
-		"SELECT o.id, r.run_id, r.machine, coalesce(o.kernel, r.kernel),"
-		" o.ts, o.task, o.pid, t.text, t.raw, o.is_new,"
-		" o.matched_signature_id, r.run_at"
-		" FROM occurrences o JOIN runs r ON r.id = o.run_id"
-		" LEFT JOIN report_texts t ON t.id = o.text_id"
-		" WHERE o.signature_id = ?1"
-		" AND (CAST(?2 AS bigint) IS NULL OR o.id < ?2)"
-		" ORDER BY o.id DESC LIMIT ?3",
+	[DB_SQL_OCC_LIST] = "SELECT " OCC_LIST_COLUMNS
+			    " WHERE o.signature_id = ?1"
+			    " AND (CAST(?2 AS bigint) IS NULL OR o.id < ?2)"
+			    " ORDER BY o.id DESC LIMIT ?3",
+	/* the same by run time, after the run time ?2 and id ?4 */
+	[DB_SQL_OCC_LIST_BY_RUN] =
+		"SELECT " OCC_LIST_COLUMNS " WHERE" NEWEST_BY_RUN(
+			"(CAST(?2 AS bigint) IS NULL OR r.run_at < ?2"
+			" OR (r.run_at = ?2 AND o.id < ?4))",
+			"?3"),
 	[DB_SQL_OCC_COUNT] = "SELECT count(*) FROM occurrences",
 
 	[DB_SQL_TOKEN_INSERT] = "INSERT INTO tokens (name, role, hash,"
@@ -463,11 +531,13 @@ static const char *const sql[DB_SQL_NR] = {
 			     " WHERE regression_id = ?1 ORDER BY url",
 	[DB_SQL_REG_SIG_ADD] = "INSERT OR IGNORE INTO regression_signatures"
 			       " (regression_id, signature_id) VALUES (?1, ?2)",
-	[DB_SQL_REG_SIGS] = "SELECT s.id, s.hash, s.kind, s.title, s.classes,"
-			    " s.occurrences, s.first_seen, s.last_seen"
-			    " FROM regression_signatures rs"
-			    " JOIN signatures s ON s.id = rs.signature_id"
-			    " WHERE rs.regression_id = ?1 ORDER BY s.id",
+	[DB_SQL_REG_SIGS] =
+		"SELECT s.id, s.hash, s.kind, s.title, s.classes,"
+		" s.occurrences, coalesce(s.first_run_at, s.first_seen),"
+		" coalesce(s.last_run_at, s.last_seen)"
+		" FROM regression_signatures rs"
+		" JOIN signatures s ON s.id = rs.signature_id"
+		" WHERE rs.regression_id = ?1 ORDER BY s.id",
 	/* also through signatures merged into ?1 (their occurrences are
 	 * counted on ?1 since) */
 	[DB_SQL_REG_BY_SIG] =
@@ -525,9 +595,9 @@ static const char *const sql[DB_SQL_NR] = {
 		"  FROM regression_signatures WHERE regression_id = ?1)"
 		" AND o.text_id IS NOT NULL ORDER BY o.id LIMIT 4",
 	[DB_SQL_REG_TIMELINE] =
-		"SELECT o.ts, r.run_id, r.kernel_commit, r.machine"
+		"SELECT r.run_at, r.run_id, r.kernel_commit, r.machine"
 		" FROM occurrences o JOIN runs r ON r.id = o.run_id"
-		" WHERE o.signature_id = ?1 ORDER BY o.id DESC LIMIT ?2",
+		" WHERE" NEWEST_BY_RUN("1 = 1", "?2"),
 	/* the tree of the first run that reported one of its signatures,
 	 * among the runs that name a tree */
 	[DB_SQL_REG_FIRST_TREE] =
@@ -985,6 +1055,7 @@ static const char *const sql[DB_SQL_NR] = {
 	/* the tree and machine of run ?1 among the places of signature ?2,
 	 * once per run and signature */
 	[DB_SQL_SIG_RUN_SEEN] = SIG_RUN_SEEN,
+	[DB_SQL_SIG_TREES_SEEN] = SIG_TREES_SEEN,
 	[DB_SQL_SIG_PLACES_ADD] =
 		"INSERT OR IGNORE INTO signature_places (what, value,"
 		" signature_id) SELECT 'tree', tree, ?2 FROM runs"

@@ -48,6 +48,7 @@ enum db_sql {
 
 	DB_SQL_OCC_INSERT,
 	DB_SQL_OCC_LIST,
+	DB_SQL_OCC_LIST_BY_RUN,
 	DB_SQL_OCC_COUNT,
 
 	DB_SQL_TOKEN_INSERT,
@@ -192,6 +193,7 @@ enum db_sql {
 	/* where a signature was seen (db/signatures.c, docs/dashboard.md) */
 	DB_SQL_SIG_PLACES_ADD,
 	DB_SQL_SIG_RUN_SEEN,
+	DB_SQL_SIG_TREES_SEEN,
 	/* background indexing (db/fnindex.c, server/triage/indexer.c) */
 	DB_SQL_FN_TREE_RENAME,
 	DB_SQL_FN_TREE_DELETE_ID,

@@ -2,6 +2,7 @@
 /* api: JSON shapes shared by the REST API v1 resources. */
 #include "server/http/api.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -215,4 +216,31 @@ int api_check_fields(json_t *json, const char *const *fields, size_t n,
 		}
 	}
 	return 0;
+}
+
+int api_time_cursor(struct http_request *req, long long *at, long long *id)
+{
+	const char *c = http_query(req, "cursor"), *p;
+	char *end;
+
+	*at = -1;
+	*id = 0;
+	if (!c)
+		return 0;
+	for (p = c; isdigit((unsigned char)*p) || (*p == '.' && p > c); p++)
+		;
+	errno = 0;
+	/* *c first: p[-1] of an empty cursor is before the string */
+	if (*c && !*p && isdigit((unsigned char)p[-1])) {
+		*id = strtoll(c, &end, 10);
+		if (*end == '.') {
+			*at = *id;
+			*id = strtoll(end + 1, &end, 10);
+		}
+		if (!*end && !errno && *id > 0)
+			return 0;
+	}
+	strbuf_addstr(&req->err,
+		      "bad cursor: it is the list's next, TIME.ROWID");
+	return -EINVAL;
 }

@@ -72,4 +72,12 @@ int api_check_fields(json_t *json, const char *const *fields, size_t n,
 int api_path_signature(struct http_request *req, long long *id,
 		       const char **hash);
 
+/*
+ * A list's cursor by time: "TIME.ROWID" (a page's next: the time and id of
+ * its last row) into *at and *id, or an id alone (the cursor of older
+ * versions, *at -1); none: *at -1, *id 0.  -EINVAL with the reason in the
+ * request's error buffer for anything else.
+ */
+int api_time_cursor(struct http_request *req, long long *at, long long *id);
+
 #endif

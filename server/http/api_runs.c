@@ -4,7 +4,6 @@
  * arrives, raw text or gzip, a multipart/form-data form, or one JSON
  * document), GET /api/v1/runs and GET /api/v1/runs/{id}.
  */
-#include <ctype.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -378,35 +377,6 @@ static int add_run(void *ctx, const struct db_run *r)
 	return 0;
 }
 
-/* The list's cursor: "TIME.ID" (next of a page: the time and rowid of
- * its last run), or the rowid alone (the cursor of older versions). */
-static int runs_cursor(struct http_request *req, long long *at, long long *id)
-{
-	const char *c = http_query(req, "cursor"), *p;
-	char *end;
-
-	*at = -1;
-	*id = 0;
-	if (!c)
-		return 0;
-	for (p = c; isdigit((unsigned char)*p) || (*p == '.' && p > c); p++)
-		;
-	errno = 0;
-	/* *c first: p[-1] of an empty cursor is before the string */
-	if (*c && !*p && isdigit((unsigned char)p[-1])) {
-		*id = strtoll(c, &end, 10);
-		if (*end == '.') {
-			*at = *id;
-			*id = strtoll(end + 1, &end, 10);
-		}
-		if (!*end && !errno && *id > 0)
-			return 0;
-	}
-	strbuf_addstr(&req->err,
-		      "bad cursor: it is the list's next, TIME.ROWID");
-	return -EINVAL;
-}
-
 void api_runs_list(struct http_request *req)
 {
 	static const char *const known[] = { "machine", "limit", "cursor",
@@ -419,7 +389,7 @@ void api_runs_list(struct http_request *req)
 	if (!ret)
 		ret = http_query_int(req, "limit", 50, 1, 500, &limit);
 	if (!ret)
-		ret = runs_cursor(req, &at, &id);
+		ret = api_time_cursor(req, &at, &id);
 	if (!ret)
 		ret = db_run_list(http_db(req), at, id,
 				  http_query(req, "machine"), (int)limit,

@@ -367,7 +367,7 @@ void api_signatures_get(struct http_request *req)
 
 struct occ_list {
 	json_t *list;
-	long long last;
+	long long last, last_at; /* the last row's id and run time */
 	int rows; /* rows read, whether or not they printed */
 	long long id, texts_dropped; /* of the signature */
 };
@@ -392,6 +392,7 @@ static int add_occurrence(void *ctx, const struct db_occurrence *o)
 			"raw", o->text_kept ? view_string(o->raw) : json_null(),
 			"text_kept", o->text_kept));
 	l->last = o->id;
+	l->last_at = o->run_at;
 	l->rows++;
 	return 0;
 }
@@ -413,8 +414,8 @@ static int occ_signature(void *ctx, const struct db_signature *s)
 
 void api_signatures_occurrences(struct http_request *req)
 {
-	struct occ_list l = { json_array(), 0, 0, 0, 0 };
-	long long id, limit, cursor;
+	struct occ_list l = { json_array(), 0, 0, 0, 0, 0 };
+	long long id, limit, at, cursor;
 	const char *hash;
 	int ret;
 
@@ -422,13 +423,19 @@ void api_signatures_occurrences(struct http_request *req)
 	if (!ret)
 		ret = http_query_int(req, "limit", 50, 1, 500, &limit);
 	if (!ret)
-		ret = http_query_int(req, "cursor", 0, 0, (1LL << 62), &cursor);
+		ret = api_time_cursor(req, &at, &cursor);
 	if (!ret)
 		ret = db_signature_get(http_db(req), id, hash, occ_signature,
 				       &l, &req->err);
-	if (!ret)
+	/* newest by their runs' time; an id alone (an older cursor): the
+	 * rows after it by id */
+	if (!ret && at < 0 && cursor > 0)
 		ret = db_occurrence_list(http_db(req), l.id, cursor, (int)limit,
 					 add_occurrence, &l, &req->err);
+	else if (!ret)
+		ret = db_occurrence_list_by_run(http_db(req), l.id, at, cursor,
+						(int)limit, add_occurrence, &l,
+						&req->err);
 	if (ret) {
 		json_decref(l.list);
 		http_reply_errno(req, ret,
@@ -439,8 +446,9 @@ void api_signatures_occurrences(struct http_request *req)
 	http_reply_json(
 		req, 200,
 		json_pack("{s:o, s:o, s:I}", "occurrences", l.list, "next",
-			  l.rows == limit ? json_sprintf("%lld", l.last) :
-					    json_null(),
+			  l.rows == limit ?
+				  json_sprintf("%lld.%lld", l.last_at, l.last) :
+				  json_null(),
 			  "texts_dropped", (json_int_t)l.texts_dropped));
 }
 

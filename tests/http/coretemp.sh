@@ -6,18 +6,11 @@
 # the tokens $CI and $TRIAGER; posts a clean run on base (clean-1) and the
 # seed on bad (bad-1: $SIG and $SIGID), both on machine m1 and tree
 # mainline; adds $R as the trusted tree mainline.
-# api METHOD PATH TOKEN [JSON]: a JSON request; the body in $TMP/body.
 # coretemp_name_fix: $GR answers a digest about $SIGID with
 # `#splatd [1] fix: $FIX` (at $NOW, 2026-01-01); checks it was applied.
 # coretemp_fix_lands: the commit named lands on $R (tag fix), git sync
 # finds it (the regression is fix_known), and the seed shows again on that
 # commit in run reopen-1, which reopens it.
-api() {
-	curl -s -o "$TMP/body" -w '%{http_code}' -X "$1" \
-		-H "Authorization: Bearer $3" -H 'Content-Type: application/json' \
-		${4:+--data-binary "$4"} "$BASE$2"
-}
-
 coretemp_start() {
 	R=$TMP/linux
 	new_repo "$R"

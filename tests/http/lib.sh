@@ -66,6 +66,14 @@ post_log() {
 		--data-binary "@$file" "$@" "$BASE/api/v1/runs?$query"
 }
 
+# api METHOD PATH TOKEN [JSON]: a JSON request; the body in $TMP/body,
+# status on stdout
+api() {
+	curl -s -o "$TMP/body" -w '%{http_code}' -X "$1" \
+		-H "Authorization: Bearer $3" -H 'Content-Type: application/json' \
+		${4:+--data-binary "$4"} "$BASE$2"
+}
+
 # get PATH: GET with the body in $TMP/body, status on stdout
 get() {
 	curl -s -o "$TMP/body" -w '%{http_code}' "$@"

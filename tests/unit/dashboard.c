@@ -102,12 +102,54 @@ static void dashboard__overview_reads_a_time_range(void **state)
 	strbuf_release(&p);
 }
 
+/*
+ * A signature's page: first and last seen by tree are a row of
+ * signature_trees a tree and its two runs, never a sort of every
+ * occurrence; the newest occurrences by run time (the latest occurrences,
+ * a regression's timeline, the list's last kernel) a range of
+ * (signature_id, ts) from the earliest run time of those that came last;
+ * the list's stats read no occurrence but such a range.
+ */
+static void dashboard__signature_page_sorts_no_occurrences(void **state)
+{
+	static const enum db_sql newest[] = { DB_SQL_OCC_LIST_BY_RUN,
+					      DB_SQL_REG_TIMELINE,
+					      DB_SQL_DASH_STATS };
+	struct fixture *f = *state;
+	struct strbuf p = STRBUF_INIT;
+	size_t i;
+
+	plan(f, DB_SQL_DASH_TREE_SPANS, &p);
+	assert_non_null(strstr(p.buf, "SEARCH t USING PRIMARY KEY"
+				      " (signature_id=?)"));
+	assert_null(strstr(p.buf, "occurrences_sig_ts"));
+	assert_null(strstr(p.buf, "SCAN"));
+	strbuf_reset(&p);
+	plan(f, DB_SQL_SIG_TREES_SEEN, &p);
+	assert_non_null(strstr(p.buf, "SEARCH o USING COVERING INDEX"
+				      " occurrences_run_sig (run_id=?)"));
+	assert_null(strstr(p.buf, "SCAN"));
+	for (i = 0; i < sizeof(newest) / sizeof(newest[0]); i++) {
+		strbuf_reset(&p);
+		plan(f, newest[i], &p);
+		assert_non_null(strstr(p.buf, "occurrences_sig_ts"
+					      " (signature_id=? AND ts>?)"));
+	}
+	/* the list's machines: the signature's places, not its occurrences
+	 * (every occurrence of the busiest 50 was 100-200 ms) */
+	assert_non_null(strstr(p.buf, "SEARCH p USING COVERING INDEX"
+				      " signature_places_sig (signature_id=?"
+				      " AND what=?)"));
+	strbuf_release(&p);
+}
+
 int main(void)
 {
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup_sqlite, teardown)
 	const struct CMUnitTest tests[] = {
 		T(dashboard__list_filters_search_by_key),
 		T(dashboard__overview_reads_a_time_range),
+		T(dashboard__signature_page_sorts_no_occurrences),
 	};
 #undef T
 	return cmocka_run_group_tests(tests, NULL, NULL);

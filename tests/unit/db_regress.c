@@ -710,7 +710,29 @@ static int fmt_timeline(void *ctx, long long ts, const char *run_id,
 	return 0;
 }
 
-static void db_regress__timeline_newest_first(void **state)
+/* A run that started at started_at (unix seconds) and came at 1700000000. */
+static long long new_run_at(struct fixture *f, const char *run_id,
+			    const char *commit, const char *started_at)
+{
+	struct db_run r = { 0 };
+	long long id = 0;
+
+	r.run_id = run_id;
+	r.commit = commit;
+	r.machine = "shard-a";
+	r.started_at = started_at;
+	r.received_at = 1700000000;
+	r.log_size = 10;
+	r.log_sha256 = "abc";
+	r.reports = 1;
+	r.lockdep_sign = "banner";
+	assert_int_equal(db_run_insert(f->db, &r, &id, &f->err), 0);
+	return id;
+}
+
+/* Newest by the runs' time, not by arrival: run-2, backfilled, ran first
+ * and came second (by arrival it was drawn as the second newest). */
+static void db_regress__timeline_newest_by_run(void **state)
 {
 	struct fixture *f = *state;
 	struct strbuf out = STRBUF_INIT;
@@ -718,30 +740,30 @@ static void db_regress__timeline_newest_first(void **state)
 
 	s1 = new_signature(f, "1111111111111111", "one", 1);
 	s2 = new_signature(f, "2222222222222222", "two", 1);
-	r1 = new_run(f, "run-1", "c1", 1, false);
-	r2 = new_run(f, "run-2", NULL, 2, false);
-	r3 = new_run(f, "run-3", "c3", 1, false);
-	new_occurrence(f, s1, r1, 0, 100, "x");
-	new_occurrence(f, s2, r2, 0, 150, "y");
-	new_occurrence(f, s1, r2, 1, 200, "x");
-	new_occurrence(f, s1, r3, 0, 300, "x");
+	r1 = new_run_at(f, "run-1", "c1", "1699999000");
+	r2 = new_run_at(f, "run-2", NULL, "1699990000");
+	r3 = new_run_at(f, "run-3", "c3", "1699999500");
+	new_occurrence(f, s1, r1, 0, 1700000000, "x");
+	new_occurrence(f, s2, r2, 0, 1700000000, "y");
+	new_occurrence(f, s1, r2, 1, 1700000000, "x");
+	new_occurrence(f, s1, r3, 0, 1700000000, "x");
 	assert_int_equal(db_regression_timeline(f->db, s1, 10, fmt_timeline,
 						&out, &f->err),
 			 0);
-	assert_string_equal(out.buf, "300|run-3|c3|shard-a\n"
-				     "200|run-2|-|shard-a\n"
-				     "100|run-1|c1|shard-a\n");
+	assert_string_equal(out.buf, "1699999500|run-3|c3|shard-a\n"
+				     "1699999000|run-1|c1|shard-a\n"
+				     "1699990000|run-2|-|shard-a\n");
 	strbuf_reset(&out);
 	assert_int_equal(db_regression_timeline(f->db, s1, 2, fmt_timeline,
 						&out, &f->err),
 			 0);
-	assert_string_equal(out.buf, "300|run-3|c3|shard-a\n"
-				     "200|run-2|-|shard-a\n");
+	assert_string_equal(out.buf, "1699999500|run-3|c3|shard-a\n"
+				     "1699999000|run-1|c1|shard-a\n");
 	strbuf_reset(&out);
 	assert_int_equal(db_regression_timeline(f->db, s2, 10, fmt_timeline,
 						&out, &f->err),
 			 0);
-	assert_string_equal(out.buf, "150|run-2|-|shard-a\n");
+	assert_string_equal(out.buf, "1699990000|run-2|-|shard-a\n");
 	strbuf_release(&out);
 }
 
@@ -806,7 +828,7 @@ int main(void)
 		T(db_regress__bounds_last_clean_before_first_bad),
 		T(db_regress__bounds_appends_without_clean),
 		T(db_regress__report_texts_first_four),
-		T(db_regress__timeline_newest_first),
+		T(db_regress__timeline_newest_by_run),
 		T(db_regress__trees_unique_and_set_last),
 	};
 
