@@ -1117,12 +1117,52 @@ async function signaturePage(main, id) {
 		['value', x => /^merge/.test(x.action) && /^\d+$/.test(x.value || '') ?
 			sigLink(x.value) : x.value || ''], ['note', x => x.note || '', { wrap: true }]],
 	s.history || [], 'history')));
-	main.append(el('h2', 'Latest occurrences'), occ.occurrences.length ?
-		el('div', occ.occurrences.map(o => el('details', { class: 'occurrence' },
-			el('summary', seenAt(o.seen, o.received), ' run ', page(o.run, 'runs', o.run), ' on ',
-				o.machine || '?', ' — ', el('span', { class: 'mono' }, o.kernel || '?')),
-			el('pre', o.text), el('details', el('summary', 'raw excerpt'), el('pre', o.raw))))) :
-		el('p', { class: 'muted' }, 'none'));
+	main.append(el('h2', 'Latest occurrences'), latestOccurrences(s, occ));
+}
+
+// One occurrence, collapsed: when its run ran, the run, machine, kernel;
+// open, its report text and raw excerpt, or why there is none (a sample
+// of each signature's occurrences keeps its text, docs/storage.md).
+function occurrenceItem(o) {
+	return el('details', { class: 'occurrence' },
+		el('summary', seenAt(o.seen, o.received), ' run ', page(o.run, 'runs', o.run), ' on ',
+			o.machine || '?', ' — ', el('span', { class: 'mono' }, o.kernel || '?'),
+			o.text_kept ? null : el('span', { class: 'muted' }, ' (text not kept)')),
+		o.text_kept ? [el('pre', o.text), el('details', el('summary', 'raw excerpt'), el('pre', o.raw))] :
+			el('p', { class: 'muted' }, 'Its text was not kept: a sample of each signature\'s ' +
+				'occurrences keeps theirs (the first, the first per kernel and tree, the latest).'));
+}
+
+// The newest occurrences by their runs' time, and a button that adds the
+// 20 older ones after them (the API's next) until there are no more.
+function latestOccurrences(s, occ) {
+	if (!occ.occurrences.length)
+		return el('p', { class: 'muted' }, 'none');
+	const list = el('div', { id: 'occurrences' }, occ.occurrences.map(occurrenceItem));
+	const shown = el('p', { class: 'muted', id: 'occurrences-shown' });
+	const more = el('button', { type: 'button', id: 'occurrences-more' }, 'older occurrences');
+	let next = occ.next, n = occ.occurrences.length;
+	const count = () => {
+		shown.textContent = 'The newest ' + n + ' of ' + s.occurrences +
+			', newest run first' + (next ? '.' : ': all of them.');
+		more.hidden = !next;
+	};
+	more.addEventListener('click', async () => {
+		more.disabled = true;
+		try {
+			const r = await get('/signatures/' + s.id + '/occurrences?limit=20&cursor=' +
+				encodeURIComponent(next));
+			list.append(...r.occurrences.map(occurrenceItem));
+			n += r.occurrences.length;
+			next = r.next;
+			count();
+		} catch (e) {
+			shown.textContent = 'loading older occurrences failed: ' + e.message;
+		}
+		more.disabled = false;
+	});
+	count();
+	return el('div', shown, list, more);
 }
 
 // When a signature was seen (the time of its run: when it ran, if the run
@@ -1273,7 +1313,8 @@ async function regressionPage(main, id) {
 		main.append(regressionForm(r));
 	main.append(el('h2', 'Signatures'), table([['signature', x => sigName(x.id, x.title, x.signature)],
 		['kind', x => x.kind], ['count', x => x.occurrences, { num: true }],
-		['last seen', x => when(x.last_seen)]], r.signatures || []));
+		['first seen', x => when(x.first_seen)], ['last seen', x => when(x.last_seen)]],
+	r.signatures || []));
 	const tl = {};
 	for (const x of r.signatures || [])
 		for (const t of x.timeline || [])
