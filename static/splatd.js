@@ -203,6 +203,26 @@ function table(cols, rows, caption) {
 	return el('div', { class: 'scroll' }, t);
 }
 
+// A table of counts, most seen first, cut to its first n rows with a
+// button that shows them all: a signature seen on 300 machines drew 100
+// rows there, and the owners, its regression and its latest occurrences
+// were pages below.  The API gives at most 100 (MOST_SEEN_API).
+const MOST_SEEN = 10, MOST_SEEN_API = 100;
+function mostSeen(cols, rows, what) {
+	if (rows.length <= MOST_SEEN)
+		return table(cols, rows);
+	const box = el('div', { class: 'most-seen', tabindex: '-1' }, table(cols, rows.slice(0, MOST_SEEN)));
+	const all = el('button', { type: 'button', class: 'all-rows' }, rows.length >= MOST_SEEN_API ?
+		'the ' + rows.length + ' most seen' : 'all ' + rows.length + ' ' + what);
+	// the button goes: the focus stays on the table it opened
+	all.addEventListener('click', () => {
+		box.replaceChildren(table(cols, rows));
+		box.focus();
+	});
+	box.append(el('p', { class: 'muted' }, 'The ' + MOST_SEEN + ' most seen. ', all));
+	return box;
+}
+
 function facts(pairs) {
 	return el('dl', { class: 'facts' }, pairs.filter(p => p).map(
 		([k, v]) => [el('dt', k), el('dd', v)]));
@@ -1078,14 +1098,16 @@ async function signaturePage(main, id) {
 	// runs that did not say (no kernel, tree, machine or test metadata)
 	const unsaid = '(not given)';
 	main.append(el('div', { class: 'cards' },
-		el('section', el('h2', 'Kernels'), table([['kernel', r => r.kernel || unsaid, { mono: true }],
-			['count', r => r.occurrences, { num: true }]], s.kernels || [])),
-		el('section', el('h2', 'Trees (90 days)'), table([['tree', r => r[0] || unsaid],
-			['count', r => r[1], { num: true }]], kv(byTree))),
-		el('section', el('h2', 'Machines'), table([['machine', r => r.machine || unsaid],
-			['count', r => r.occurrences, { num: true }]], s.machines || [])),
-		el('section', el('h2', 'Tests (90 days)'), table([['test', r => r[0] || unsaid],
-			['count', r => r[1], { num: true }]], kv(byTest)))));
+		el('section', { id: 'kernels' }, el('h2', 'Kernels'), mostSeen([['kernel',
+			r => r.kernel || unsaid, { mono: true }], ['count', r => r.occurrences, { num: true }]],
+		s.kernels || [], 'kernels')),
+		el('section', { id: 'trees' }, el('h2', 'Trees (90 days)'), mostSeen([['tree',
+			r => r[0] || unsaid], ['count', r => r[1], { num: true }]], kv(byTree), 'trees')),
+		el('section', { id: 'machines' }, el('h2', 'Machines'), mostSeen([['machine',
+			r => r.machine || unsaid], ['count', r => r.occurrences, { num: true }]],
+		s.machines || [], 'machines')),
+		el('section', { id: 'tests' }, el('h2', 'Tests (90 days)'), mostSeen([['test',
+			r => r[0] || unsaid], ['count', r => r[1], { num: true }]], kv(byTest), 'tests'))));
 	// owners ranked as served; edge N is the dependency N of the report
 	const edgeName = i => {
 		const e = report && report.report && report.report.edges &&

@@ -7,9 +7,9 @@
 // $SHOTS/occurrences-*.png.
 //
 // Environment: BASE, CHROMIUM, SHOTS, SIG (the seed's signature: N
-// occurrences on runs run-16 ... run-2, 16 to 2 days ago, and run-30, 30
-// days ago, which came last), REG (a regression of it), the days D30 and
-// D2 (UTC).
+// occurrences on runs run-56 ... run-50, run-16 ... run-2, N days ago, and
+// run-30, 30 days ago, which came last; each on its own machine), REG (a
+// regression of it), the days D56 and D2 (UTC).
 import { check, launch, rendered as renderedOn, runChecks, shooter } from './lib.mjs';
 
 const env = process.env;
@@ -32,7 +32,8 @@ const runs = () => page.locator('#occurrences > details > summary a[href^="/runs
 const more = page.locator('#occurrences-more');
 
 // the order the runs ran in, newest first, each run's occurrences together
-const ranks = ['run-2', 'run-4', 'run-6', 'run-8', 'run-10', 'run-12', 'run-14', 'run-16', 'run-30'];
+const ranks = ['run-2', 'run-4', 'run-6', 'run-8', 'run-10', 'run-12', 'run-14', 'run-16', 'run-30',
+	'run-50', 'run-52', 'run-54', 'run-56'];
 const inOrder = list => list.every((r, i) => i === 0 ||
 	ranks.indexOf(list[i - 1]) <= ranks.indexOf(r));
 
@@ -55,8 +56,8 @@ async function occurrencesAt(width) {
 	}
 	check(width + ' px: older occurrences: all ' + N + ', once each, then no button',
 		seen.length === N && !await more.isVisible(), { clicks, seen });
-	check(width + ' px: ... still by run time, the backfill last', inOrder(seen) &&
-		seen[seen.length - 1] === 'run-30', seen);
+	check(width + ' px: ... still by run time, the backfill after the newer runs', inOrder(seen) &&
+		seen.indexOf('run-30') === 8 && seen[seen.length - 1] === 'run-56', seen);
 	check(width + ' px: ... "all of them"', (await page.locator('#occurrences-shown').innerText())
 		.includes('all of them'));
 	// a kept text and a dropped one
@@ -71,6 +72,14 @@ async function occurrencesAt(width) {
 	await dropped.locator('summary').click();
 	check(width + ' px: ... and why, when opened', (await dropped.innerText()).includes('sample'),
 		await dropped.innerText());
+	// 13 machines: the 10 most seen, then all
+	const machines = page.locator('#machines tbody tr');
+	check(width + ' px: the 10 most seen machines', await machines.count() === 10, await machines.count());
+	await page.locator('#machines button.all-rows', { hasText: 'all 13 machines' }).click();
+	check(width + ' px: ... then all 13', await machines.count() === 13, await machines.count());
+	check(width + ' px: ... the focus on them', await page.evaluate(() =>
+		document.activeElement.closest('#machines') !== null));
+	check(width + ' px: one kernel: no button', await page.locator('#kernels button').count() === 0);
 	const wide = await page.evaluate(() => document.documentElement.scrollWidth);
 	check(width + ' px: the page is not wider than the screen', wide <= width, wide);
 	await page.locator('h2', { hasText: 'Latest occurrences' }).scrollIntoViewIfNeeded();
@@ -86,11 +95,11 @@ await runChecks(browser, shots, async () => {
 	const row = page.locator('main table').first().locator('tbody tr').first();
 	const first = await row.locator('td[data-label="first seen"]').innerText().catch(e => e.message);
 	const last = await row.locator('td[data-label="last seen"]').innerText().catch(e => e.message);
-	check('regression: its signature first seen at the backfilled run\'s day', first.startsWith(env.D30), first);
+	check('regression: its signature first seen at its first run\'s day', first.startsWith(env.D56), first);
 	check('regression: ... last seen at the newest run\'s', last.startsWith(env.D2), last);
 	const span = await page.locator('#timeline-span').innerText().catch(e => e.message);
 	check('regression: the timeline from the first run\'s day to the last\'s',
-		span.includes(env.D30) && span.includes(env.D2), span);
+		span.includes(env.D56) && span.includes(env.D2), span);
 	check('regression: its title is text', (await page.locator('main h1').innerText()).includes('seed & <friends>') &&
 		await page.locator('main friends').count() === 0);
 	await shot('regression-1280');
