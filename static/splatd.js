@@ -1316,7 +1316,8 @@ async function regressionPage(main, id) {
 	main.append(facts([
 		['status', el('span', statusTag(r.status), r.resolution ? ' — ' + r.resolution : '')],
 		['introduced', el('span', { class: 'mono' }, r.introduced || 'unknown')],
-		['links', el('ul', (r.links || []).map(l => el('li', extLink(l))))],
+		['links', (r.links || []).length ? el('ul', r.links.map(l => el('li', extLink(l)))) :
+			el('span', { class: 'muted', id: 'no-links' }, 'none yet (a report, a thread, a bug)')],
 		['fix', r.fix_commit ? el('span', { class: 'mono' }, r.fix_commit + (r.fix_repo ? ' in ' + r.fix_repo : '')) :
 			r.fix_expected ? 'no commit found yet' : 'none known'],
 		r.fix_expected ? ['fix expected', el('span', { id: 'fix-expected' },

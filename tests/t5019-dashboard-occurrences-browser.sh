@@ -10,7 +10,8 @@
 # kernels, trees, machines and tests show the 10 most seen and a button
 # for all (100 rows of machines pushed the rest pages down); a
 # regression's signatures say when they were first seen, by their runs'
-# times, and its timeline draws the days the runs ran.  Lock class names
+# times, its timeline draws the days the runs ran, and no link yet is said
+# (the line was empty).  Lock class names
 # in the report text hold & < >; they stay text.  At 1280 and 390 pixels.
 # Screenshots: build/screenshots/occurrences-*.png.
 cd "$(dirname "$0")/.." || exit 1

@@ -102,6 +102,9 @@ await runChecks(browser, shots, async () => {
 		span.includes(env.D56) && span.includes(env.D2), span);
 	check('regression: its title is text', (await page.locator('main h1').innerText()).includes('seed & <friends>') &&
 		await page.locator('main friends').count() === 0);
+	const links = await page.locator('dl.facts dt', { hasText: /^links$/ })
+		.locator('xpath=following-sibling::dd[1]').innerText();
+	check('regression: no link yet says so (the line was empty)', links.startsWith('none yet'), links);
 	await shot('regression-1280');
 	check('no console error', consoleErrors.length === 0, consoleErrors);
 });
