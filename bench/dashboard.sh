@@ -74,6 +74,21 @@ SELECT i, s, s, r, i, $now - 90 * 86400 + r * (90 * 86400 / $RUNS), 0,
 FROM p;
 UPDATE signatures SET occurrences = (SELECT count(*) FROM occurrences o
 	WHERE o.signature_id = signatures.id);
+-- first and last seen from them, as ingest keeps them: the busy signatures
+-- are the ones seen last, the list's first page (all were seen "now", and
+-- the list began with the high ids, most of them never seen); one never
+-- seen (none is, outside a benchmark) was seen 90 days ago
+UPDATE signatures SET
+	first_seen = coalesce((SELECT min(o.ts) FROM occurrences o
+		WHERE o.signature_id = signatures.id), $now - 90 * 86400),
+	last_seen = coalesce((SELECT max(o.ts) FROM occurrences o
+		WHERE o.signature_id = signatures.id), $now - 90 * 86400),
+	first_run_at = coalesce((SELECT min(r.run_at) FROM occurrences o
+		JOIN runs r ON r.id = o.run_id WHERE o.signature_id = signatures.id),
+		$now - 90 * 86400),
+	last_run_at = coalesce((SELECT max(r.run_at) FROM occurrences o
+		JOIN runs r ON r.id = o.run_id WHERE o.signature_id = signatures.id),
+		$now - 90 * 86400);
 -- where each signature was seen, as ingest writes it once per run
 INSERT OR IGNORE INTO signature_places (what, value, signature_id)
 SELECT DISTINCT 'tree', r.tree, o.signature_id FROM occurrences o

@@ -184,7 +184,7 @@
 	"  JOIN runs r ON r.id = o.run_id WHERE o.signature_id = s.id"     \
 	"  AND o.ts >= (SELECT r2.run_at FROM occurrences o2"              \
 	"  JOIN runs r2 ON r2.id = o2.run_id WHERE o2.signature_id = s.id" \
-	"  ORDER BY o2.ts DESC, o2.id DESC LIMIT 1)"                       \
+	"  ORDER BY o2.ts DESC LIMIT 1)"                                   \
 	"  ORDER BY r.run_at DESC, o.id DESC LIMIT 1),"                    \
 	" (SELECT ss.section FROM signature_sections ss"                   \
 	"  WHERE ss.signature_id = s.id ORDER BY ss.generic, ss.rank"      \
@@ -293,15 +293,18 @@
  * n that came last (they ran at that time or later): the range of the
  * (signature_id, ts) index from there, which is the n newest in the usual
  * case and the occurrences since the oldest run of a backfill in the
- * worst.  cond: a condition on o and r that both steps keep (a cursor);
- * n: the limit's parameter.
+ * worst.  Any n rows would bound it (the n newest by run time ran no
+ * earlier than the earliest of any n); those that came last bound it
+ * closest, from the index's order alone (no tie-break: PostgreSQL's index
+ * has no rowid).  cond: a condition on o and r that both steps keep (a
+ * cursor); n: the limit's parameter.
  */
 #define NEWEST_BY_RUN(cond, n)                                     \
 	" o.signature_id = ?1 AND " cond                           \
 	" AND o.ts >= (SELECT min(w.run_at) FROM (SELECT r.run_at" \
 	"  FROM occurrences o JOIN runs r ON r.id = o.run_id"      \
 	"  WHERE o.signature_id = ?1 AND " cond                    \
-	"  ORDER BY o.ts DESC, o.id DESC LIMIT " n ") w)"          \
+	"  ORDER BY o.ts DESC LIMIT " n ") w)"                     \
 	" ORDER BY r.run_at DESC, o.id DESC LIMIT " n
 
 /* where signature ?1 was seen; trees: the list of its distinct trees */
