@@ -95,10 +95,11 @@ SELECT DISTINCT 'tree', r.tree, o.signature_id FROM occurrences o
 	JOIN runs r ON r.id = o.run_id WHERE r.tree IS NOT NULL
 UNION SELECT DISTINCT 'machine', r.machine, o.signature_id FROM occurrences o
 	JOIN runs r ON r.id = o.run_id WHERE r.machine IS NOT NULL;
--- signature_trees from the occurrences: migration 24 builds it, as for a
+-- signature_trees from the occurrences: migration 25 builds it, as for a
 -- database from before it, when the next splatd opens this one
 DROP TABLE IF EXISTS signature_trees;
-PRAGMA user_version = 23;
+DROP INDEX IF EXISTS signature_places_sig;
+PRAGMA user_version = 24;
 COMMIT;
 ANALYZE;
 SQL

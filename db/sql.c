@@ -224,7 +224,7 @@
 
 /*
  * Where signature ?1 was seen, tree by tree (docs/dashboard.md "First and
- * last seen by tree"): its rows of signature_trees (migration 24), each
+ * last seen by tree"): its rows of signature_trees (migration 25), each
  * tree's occurrences and its first and last runs by their time, one row
  * each (one row when they are one run), with the commit, kernel (of the
  * run's first occurrence of it, or its last on the last run) and machine
