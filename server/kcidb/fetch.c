@@ -99,10 +99,24 @@ bool kcidb_fetch_allowed(const struct kcidb_fetch_config *cfg, const char *url)
 	return false;
 }
 
+/*
+ * The Content-Encoding of a 200 body.  splatd asks for gzip and decodes it
+ * itself rather than have libcurl do it: libcurl takes a gzip stream that
+ * stops early inside a whole reply for the end of the log, and the half
+ * that decoded would be stored as the run (tests/t9016).
+ */
+enum coding {
+	CODING_UNKNOWN, /* no byte of the body yet */
+	CODING_IDENTITY,
+	CODING_GZIP,
+};
+
 /* One transfer's state, shared with libcurl's callbacks. */
 struct transfer {
 	CURL *curl;
 	struct ingest *in;
+	enum coding coding;
+	struct gunzip *ce; /* Content-Encoding: gzip, made when needed */
 	struct gunzip *gz; /* made when the body is a .gz file */
 	struct gunzip_sniff log; /* the 200 body, gzip or not, to in */
 	unsigned long long max_body;
@@ -116,6 +130,36 @@ static int to_ingest(void *ctx, const char *buf, size_t len, struct strbuf *err)
 	return ingest_feed(ctx, buf, len, err);
 }
 
+/* The reply's Content-Encoding: 0, or -EAGAIN for one splatd cannot read. */
+static int read_coding(struct transfer *t)
+{
+	struct curl_header *h = NULL;
+	const char *v, *url = NULL;
+	size_t n;
+
+	t->coding = CODING_IDENTITY;
+	if (curl_easy_header(t->curl, "Content-Encoding", 0, CURLH_HEADER, -1,
+			     &h) != CURLHE_OK)
+		return 0;
+	v = h->value + strspn(h->value, " \t");
+	n = strcspn(v, " \t");
+	if (v[n + strspn(v + n, " \t")])
+		goto unknown; /* a list ("gzip, br") */
+	if ((n == 4 && !strncasecmp(v, "gzip", n)) ||
+	    (n == 6 && !strncasecmp(v, "x-gzip", n)))
+		t->coding = CODING_GZIP;
+	else if (n && !(n == 8 && !strncasecmp(v, "identity", n)))
+		goto unknown;
+	return 0;
+unknown:
+	curl_easy_getinfo(t->curl, CURLINFO_EFFECTIVE_URL, &url);
+	strbuf_addf(t->err,
+		    "%s: Content-Encoding '%s', which splatd does not read"
+		    " (it asks for gzip)",
+		    url ? url : "the log", h->value);
+	return -EAGAIN;
+}
+
 static size_t on_body(char *ptr, size_t size, size_t nmemb, void *ctx)
 {
 	struct transfer *t = ctx;
@@ -125,8 +169,17 @@ static size_t on_body(char *ptr, size_t size, size_t nmemb, void *ctx)
 	curl_easy_getinfo(t->curl, CURLINFO_RESPONSE_CODE, &code);
 	if (code != 200)
 		return len; /* a redirect's or an error's page */
-	/* a .gz file served as it is (no Content-Encoding) is unpacked */
-	t->ret = gunzip_sniff_feed(&t->log, ptr, len, t->err);
+	if (t->coding == CODING_UNKNOWN && (t->ret = read_coding(t)))
+		return 0;
+	if (t->coding == CODING_GZIP) {
+		if (!t->ce)
+			t->ce = gunzip_new();
+		t->ret = gunzip_feed(t->ce, ptr, len, gunzip_sniff_feed,
+				     &t->log, t->err);
+	} else {
+		t->ret = gunzip_sniff_feed(&t->log, ptr, len, t->err);
+	}
+	/* a .gz file served as it is is unpacked too, by the sniff */
 	return t->ret ? 0 : len;
 }
 
@@ -170,6 +223,8 @@ static int get_once(const struct kcidb_fetch_config *cfg, struct transfer *t,
 			 (long)cfg->connect_timeout);
 	curl_easy_setopt(t->curl, CURLOPT_TIMEOUT, (long)cfg->timeout);
 	curl_easy_setopt(t->curl, CURLOPT_ACCEPT_ENCODING, "gzip");
+	curl_easy_setopt(t->curl, CURLOPT_HTTP_CONTENT_DECODING, 0L);
+	t->coding = CODING_UNKNOWN;
 	curl_easy_setopt(t->curl, CURLOPT_USERAGENT, "splatd");
 	curl_easy_setopt(t->curl, CURLOPT_ERRORBUFFER, errbuf);
 	curl_easy_setopt(t->curl, CURLOPT_WRITEFUNCTION, on_body);
@@ -251,10 +306,13 @@ int kcidb_fetch_log(const struct kcidb_fetch_config *cfg, const char *url,
 		strbuf_addf(err, "%s: HTTP %ld", at.buf, code);
 		ret = -EAGAIN;
 	}
+	if (!ret && t.coding == CODING_GZIP)
+		ret = gunzip_finish(t.ce, err);
 	if (!ret)
 		ret = gunzip_sniff_finish(&t.log, err);
 	if (ret == -ENOMEM || ret == -EIO)
 		ret = -EAGAIN;
+	gunzip_free(t.ce);
 	gunzip_free(t.gz);
 	curl_easy_cleanup(t.curl);
 	curl_global_cleanup();

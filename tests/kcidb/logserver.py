@@ -6,6 +6,9 @@
 # stderr after its client's address.
 #   /logs/NAME          DIR/NAME as it is (plain, or a .gz file as bytes)
 #   /ce/NAME            DIR/NAME gzip-compressed, Content-Encoding: gzip
+#   /cecut/NAME         DIR/NAME gzip-compressed and cut in half, with
+#                       Content-Encoding: gzip (a whole HTTP reply whose
+#                       gzip stream stops early)
 #   /flaky/NAME         404 on the first request, then /logs/NAME
 #   /stall              headers, then nothing for 30 s
 #   /redirect?to=URL    302 to URL
@@ -62,6 +65,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 self.reply(200, self.file(p[6:]))
             elif p.startswith("/ce/"):
                 self.reply(200, gzip.compress(self.file(p[4:])),
+                           [("Content-Encoding", "gzip")])
+            elif p.startswith("/cecut/"):
+                z = gzip.compress(self.file(p[7:]))
+                self.reply(200, z[:len(z) // 2],
                            [("Content-Encoding", "gzip")])
             elif p.startswith("/flaky/"):
                 if p in seen:
