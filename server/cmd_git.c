@@ -106,6 +106,11 @@ static int git_tree(int argc, char **argv)
 		goto usage;
 	if (strcmp(sub, "add") && strcmp(sub, "list"))
 		goto usage;
+	if (!strcmp(sub, "list") && name) {
+		fprintf(stderr, "splatd git tree list: unexpected '%s'\n",
+			name);
+		goto usage;
+	}
 	if (!strcmp(sub, "add") && (!name || !repo || !branch)) {
 		fprintf(stderr, "splatd git tree add: %s is required\n",
 			!name ? "a NAME" :

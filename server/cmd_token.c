@@ -164,6 +164,10 @@ int cmd_token(int argc, char **argv)
 	if (strcmp(sub, "create") && strcmp(sub, "list") &&
 	    strcmp(sub, "revoke"))
 		goto usage;
+	if (!strcmp(sub, "list") && name) { /* not ignored: a typo, say */
+		fprintf(stderr, "splatd token list: unexpected '%s'\n", name);
+		goto usage;
+	}
 	if ((json && strcmp(sub, "list")) || (quiet && strcmp(sub, "create"))) {
 		fprintf(stderr, "splatd token %s: %s is for token %s only\n",
 			sub, json ? "--json" : "--quiet",

@@ -36,8 +36,13 @@ static const struct cmd commands[] = {
 	{ "version", cmd_version, "print the version (as --version does)" },
 };
 
-static int cmd_version(int argc UNUSED, char **argv UNUSED)
+/* `splatd version`: it takes no argument (`splatd version foo` is 2). */
+static int cmd_version(int argc, char **argv)
 {
+	if (argc > 1) {
+		fprintf(stderr, "splatd version: unexpected '%s'\n", argv[1]);
+		return 2;
+	}
 	puts(version_line());
 	return 0;
 }
@@ -77,8 +82,10 @@ int main(int argc, char **argv)
 		usage(stderr);
 		return 2;
 	}
-	if (wants_version(argc, argv))
-		return cmd_version(argc, argv);
+	if (wants_version(argc, argv)) {
+		puts(version_line());
+		return 0;
+	}
 	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") ||
 	    !strcmp(argv[1], "help")) {
 		usage(stdout);
