@@ -229,15 +229,26 @@ struct check_ctx {
 	long long count;
 };
 
+/*
+ * A row of integrity_check: "ok", or problems, several in one row after a
+ * "*** in database main ***" line: one "integrity: " line each.
+ */
 static int integrity_row(void *arg, struct db_stmt *st)
 {
 	struct check_ctx *c = arg;
-	const char *msg = db_col_text(st, 0);
+	const char *msg = db_col_text(st, 0), *p, *nl;
+	size_t n;
 
 	if (msg && !strcmp(msg, "ok"))
 		return 0;
-	strbuf_addf(c->problems, "integrity: %s\n", msg ? msg : "(null)");
-	c->count++;
+	for (p = msg ? msg : "(null)"; *p; p = nl + !!*nl) {
+		nl = strchrnul(p, '\n');
+		n = (size_t)(nl - p);
+		if (!n || !strncmp(p, "*** in database ", 16))
+			continue;
+		strbuf_addf(c->problems, "integrity: %.*s\n", (int)n, p);
+		c->count++;
+	}
 	return 0;
 }
 

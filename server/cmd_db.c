@@ -97,10 +97,12 @@ static int db_check_cmd(int argc, char **argv)
 		return 2;
 	}
 	ret = db_check(db_path, &problems, &count, &err);
+	/* what a check listed before SQLite gave up on the file is kept:
+	 * it says which pages are damaged */
+	fputs(problems.buf, stdout);
 	if (ret) {
 		fprintf(stderr, "splatd db check: %s\n", err.buf);
 	} else if (count) {
-		fputs(problems.buf, stdout);
 		fprintf(stderr, "splatd db check: %s: %lld problem%s\n",
 			db_path, count, count == 1 ? "" : "s");
 	} else {
