@@ -291,16 +291,6 @@ static int opt_dup_of(void *dest, const char *arg)
 	return 0;
 }
 
-/* Nonzero after the cast to unsigned (OPT_UINT checks before it). */
-static int opt_fixed_after(void *dest, const char *arg)
-{
-	unsigned *n = dest;
-	char *end;
-
-	*n = (unsigned)strtoul(arg, &end, 10);
-	return *end || !*n ? -EINVAL : 0;
-}
-
 int cmd_regression(int argc, char **argv)
 {
 	const char *db_path = DB_DEFAULT_PATH, *sub = argc > 1 ? argv[1] : NULL;
@@ -326,8 +316,7 @@ int cmd_regression(int argc, char **argv)
 		OPT_STRING("--status", &status),
 		OPT_STRING("--reason", &reason),
 		OPT_BOOL("--json", &json, true),
-		OPT_CALLBACK("--fixed-after", &cfg.fixed_after,
-			     opt_fixed_after),
+		OPT_UINT("--fixed-after", &cfg.fixed_after, OPTIONS_NONZERO),
 		OPT_END,
 	};
 
