@@ -343,6 +343,12 @@ int cmd_regression(int argc, char **argv)
 		if (*end || id <= 0)
 			goto usage;
 	}
+	if ((!strcmp(sub, "create") || !strcmp(sub, "list")) && id) {
+		/* not ignored: `regression list 5` meant `show 5` */
+		fprintf(stderr, "splatd regression %s: unexpected '%lld'\n",
+			sub, id);
+		goto usage;
+	}
 	if (strcmp(sub, "create") && strcmp(sub, "list") && !id) {
 		fprintf(stderr,
 			"splatd regression %s: which regression? give its ID\n",
