@@ -11,35 +11,23 @@ start_server --kcidb-fetch-allow "$LBASE/" --kcidb-fetch-timeout 5 \
 	--kcidb-fetch-retry 1 --kcidb-fetch-attempts 2
 CI=$(token ci1 ci)
 
-# one NAME URL: url_doc's document with the one test maestro:NAME, POSTed
-one() {
-	url_doc "$TMP/$1.json" "$1=$2"
-	post_kcidb "$CI" "$TMP/$1.json"
-}
-# state NAME STATE: the fetch of maestro:NAME once it is in STATE (or
-# after 15 s): "state attempts last_error"
-state() {
-	wait_fetch "maestro:$1" "$2" >"$TMP/row"
-	jq -r '"\(.state) \(.attempts) \(.last_error)"' "$TMP/row"
-}
-
 check_eq "a gzip stream cut in half: queued" 201 \
-	"$(one cut "$LBASE/cecut/seed.txt")"
+	"$(post_url cut "$LBASE/cecut/seed.txt")"
 check_eq "... fails for good on its first attempt, saying why" \
-	"failed 1 truncated gzip data" "$(state cut failed)"
+	"failed 1 truncated gzip data" "$(fetch_state cut failed)"
 check_eq "... no run of the half that decoded" 0 \
 	"$(sql "SELECT count(*) FROM runs WHERE run_id = 'maestro:cut'")"
 
-check_eq "a whole one: queued" 201 "$(one whole "$LBASE/ce/seed.txt")"
-check_eq "... stored" "done 1 null" "$(state whole done)"
+check_eq "a whole one: queued" 201 "$(post_url whole "$LBASE/ce/seed.txt")"
+check_eq "... stored" "done 1 null" "$(fetch_state whole done)"
 check_eq "... decoded whole" "$(wc -c <"$SEED") e747893647d274c1" \
 	"$(get "$BASE/api/v1/runs/maestro:whole" >/dev/null
 	body '"\(.run.log_size) \(.reports[0].signature)"')"
 gzip -c "$SEED" >"$LOGS/seed2.txt.gz"
 check_eq "a .gz file served with Content-Encoding: gzip: queued" 201 \
-	"$(one gzgz "$LBASE/ce/seed2.txt.gz")"
+	"$(post_url gzgz "$LBASE/ce/seed2.txt.gz")"
 check_eq "... both layers unpacked and stored" "done e747893647d274c1" \
-	"$(state gzgz done | cut -d' ' -f1) $(get "$BASE/api/v1/runs/maestro:gzgz" \
+	"$(fetch_state gzgz done | cut -d' ' -f1) $(get "$BASE/api/v1/runs/maestro:gzgz" \
 		>/dev/null; body '.reports[0].signature')"
 stop_server
 finish

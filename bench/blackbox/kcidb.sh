@@ -33,7 +33,7 @@ for i in $(seq 1 100); do
 done
 ways="short garbage badgz trunc.gz cetrunc cechunktrunc ceok cebr chunkbad
 chunktrunc nul empty 500 close file gopher dotdot noloc hugehdr manyhdr
-http09 100 neglen hugelen slowdrip ok/a"
+http09 100 neglen hugelen hugelenhalf slowdrip ok/a"
 for w in $ways; do echo "${w//[\/.]/_}=$H/$w"; done |
 	jq -R 'split("=") | {id: ("maestro:" + .[0]), url: .[1]}' |
 	jq -s . >"$OUT/pairs.json"

@@ -76,6 +76,8 @@ def handle(c):
             resp(c, "HTTP/1.1 100 Continue\r\n\r\n" * 1000 + "HTTP/1.1 200 OK\r\nContent-Length: %d\r\n\r\n" % L, seed)
         elif path == "/neglen":
             resp(c, "HTTP/1.1 200 OK\r\nContent-Length: -5\r\n\r\n", seed)
+        elif path == "/hugelenhalf":
+            resp(c, "HTTP/1.1 200 OK\r\nContent-Length: 99999999999999999999\r\n\r\n", seed[:L//2])
         elif path == "/hugelen":
             resp(c, "HTTP/1.1 200 OK\r\nContent-Length: 99999999999999999999\r\n\r\n", seed)
         elif path.startswith("/ok/"):

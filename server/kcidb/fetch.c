@@ -183,6 +183,12 @@ static size_t on_body(char *ptr, size_t size, size_t nmemb, void *ctx)
 	return t->ret ? 0 : len;
 }
 
+static void add_too_large(struct transfer *t)
+{
+	strbuf_addf(t->err, "the log is larger than %llu bytes on the wire",
+		    t->max_body);
+}
+
 static int on_progress(void *ctx, curl_off_t dltotal, curl_off_t dlnow,
 		       curl_off_t ultotal, curl_off_t ulnow)
 {
@@ -197,10 +203,7 @@ static int on_progress(void *ctx, curl_off_t dltotal, curl_off_t dlnow,
 	}
 	if ((unsigned long long)dltotal > t->max_body ||
 	    (unsigned long long)dlnow > t->max_body) {
-		strbuf_addf(t->err,
-			    "the log is larger than %llu bytes"
-			    " on the wire",
-			    t->max_body);
+		add_too_large(t);
 		t->ret = -EFBIG;
 		return 1;
 	}
@@ -224,6 +227,10 @@ static int get_once(const struct kcidb_fetch_config *cfg, struct transfer *t,
 	curl_easy_setopt(t->curl, CURLOPT_TIMEOUT, (long)cfg->timeout);
 	curl_easy_setopt(t->curl, CURLOPT_ACCEPT_ENCODING, "gzip");
 	curl_easy_setopt(t->curl, CURLOPT_HTTP_CONTENT_DECODING, 0L);
+	/* also makes a Content-Length no integer holds an error: without a
+	 * cap libcurl reads such a body to the close and calls it whole */
+	curl_easy_setopt(t->curl, CURLOPT_MAXFILESIZE_LARGE,
+			 (curl_off_t)t->max_body);
 	t->coding = CODING_UNKNOWN;
 	curl_easy_setopt(t->curl, CURLOPT_USERAGENT, "splatd");
 	curl_easy_setopt(t->curl, CURLOPT_ERRORBUFFER, errbuf);
@@ -235,6 +242,10 @@ static int get_once(const struct kcidb_fetch_config *cfg, struct transfer *t,
 	rc = curl_easy_perform(t->curl);
 	if (t->ret)
 		return t->ret;
+	if (rc == CURLE_FILESIZE_EXCEEDED) { /* its Content-Length said so */
+		add_too_large(t);
+		return -EFBIG;
+	}
 	if (rc != CURLE_OK) {
 		strbuf_addf(t->err, "fetching %s: %s", url,
 			    *errbuf ? errbuf : curl_easy_strerror(rc));

@@ -97,6 +97,20 @@ post_kcidb() {
 		--data-binary "@$file" "$@" "$BASE/api/v1/kcidb"
 }
 
+# post_url NAME URL: url_doc's document with the one test maestro:NAME
+# whose log_url is URL, POSTed with the token $CI; status on stdout
+post_url() {
+	url_doc "$TMP/$1.json" "$1=$2"
+	post_kcidb "$CI" "$TMP/$1.json"
+}
+
+# fetch_state NAME STATE: the fetch of maestro:NAME once it is in STATE (or
+# after wait_fetch's 15 s) as "state attempts last_error"
+fetch_state() {
+	wait_fetch "maestro:$1" "$2" >"$TMP/row"
+	jq -r '"\(.state) \(.attempts) \(.last_error)"' "$TMP/row"
+}
+
 # wait_fetch TEST_ID STATE: poll GET /api/v1/kcidb/fetches (15 s) until the
 # fetch of TEST_ID is in STATE; prints its row
 wait_fetch() {

@@ -9,6 +9,8 @@
 #   /cecut/NAME         DIR/NAME gzip-compressed and cut in half, with
 #                       Content-Encoding: gzip (a whole HTTP reply whose
 #                       gzip stream stops early)
+#   /lenflow/NAME       the first half of DIR/NAME under a Content-Length of
+#                       20 digits, more than any integer holds, then close
 #   /flaky/NAME         404 on the first request, then /logs/NAME
 #   /stall              headers, then nothing for 30 s
 #   /redirect?to=URL    302 to URL
@@ -70,6 +72,13 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 z = gzip.compress(self.file(p[7:]))
                 self.reply(200, z[:len(z) // 2],
                            [("Content-Encoding", "gzip")])
+            elif p.startswith("/lenflow/"):
+                body = self.file(p[9:])
+                self.send_response(200)
+                self.send_header("Content-Length", "9" * 20)
+                self.end_headers()
+                self.wfile.write(body[:len(body) // 2])
+                self.close_connection = True
             elif p.startswith("/flaky/"):
                 if p in seen:
                     self.reply(200, self.file(p[7:]))
