@@ -5,8 +5,8 @@
 # itself when it is a postgresql:// URL).  Prints each run that exits 0
 # where it should not, or on a signal or a time-out (20 s), or with a
 # sanitizer report.  `serve` is left out (with a usable --db it would
-# listen on the default 127.0.0.1:8080); `db backup FILE` backs up, not a
-# finding.  Never given a --db outside its temporary directory.
+# listen on the default 127.0.0.1:8080).  Never given a --db outside its
+# temporary directory, where it runs.
 S=$(realpath "${SPLATD:-build/asan/splatd}")
 D=$(mktemp -d)
 trap 'rm -rf "$D"' EXIT
@@ -17,8 +17,10 @@ esac
 cd "$D" || exit 1 # what a command writes (db backup FILE) stays here
 run() {
   timeout 20 $S "$@" </dev/null >$D/out 2>$D/err; rc=$?
-  # `parse -` reads an empty stdin: no reports, exit 0, as it should
+  # `parse -` reads an empty stdin: no reports, exit 0, as it should; `db
+  # backup` exits 0 only with a FILE to write (a number is a file name)
   [ "$*" = "parse -" ] && return
+  [ "$1 $2" = "db backup" ] && [ $rc -eq 0 ] && return
   if [ $rc -ge 124 ] || [ $rc -eq 0 -a -n "$EXPECTFAIL" ] || grep -q 'Sanitizer\|runtime error' $D/err; then
     echo "rc=$rc: splatd $* :: $(head -c 300 $D/err | tr '\n' ' ')"
   fi
