@@ -35,9 +35,19 @@ struct ingest {
 	struct db_report *reports;
 	size_t nreports, alloc;
 	unsigned long long bytes;
-	unsigned char head[6]; /* the log's first bytes: what a binary one is */
+	unsigned long long text_bytes; /* of the text being read */
+	unsigned char head[6]; /* the text's first bytes: what a binary one is */
 	int error; /* sticky: the first error of this log */
 	struct strbuf cb_err; /* why a parser callback stopped */
+	/* a run read from several texts (ingest_next_text()): the reports
+	 * before this index are the earlier texts', which a report of this
+	 * one copies when it has the same signature, task and pid; copied[i]
+	 * marks each matched once in this text */
+	size_t text_base;
+	unsigned ntexts;
+	bool *copied;
+	size_t copied_alloc;
+	bool banner; /* an earlier text printed lockdep's banner */
 	bool lockdep_off;
 	unsigned lockdep_off_after;
 	struct strbuf lockdep_off_reason;
@@ -71,6 +81,7 @@ void ingest_free(struct ingest *in)
 	arena_release(&in->scratch);
 	arena_release(&in->store);
 	free(in->reports);
+	free(in->copied);
 	strbuf_release(&in->cb_err);
 	strbuf_release(&in->lockdep_off_reason);
 	strbuf_release(&in->lower);
@@ -180,6 +191,37 @@ static void lower_add(struct strbuf *sb, const char *s)
 	strbuf_addch(sb, '\n');
 }
 
+static bool same_str(const char *a, const char *b)
+{
+	return a == b || (a && b && !strcmp(a, b));
+}
+
+/*
+ * Whether report r (signature hex) of a run's second or later text is a
+ * report an earlier text held already (the same console read twice: a
+ * dmesg beside the serial console, syzbot's report.txt beside its
+ * log.txt): one of theirs with the same signature, task and pid that no
+ * other report of this text matched.  A text holding more such reports
+ * than the earlier ones adds the rest, so each report counts as often as
+ * the text that holds it most often has it.
+ */
+static bool copies_earlier(struct ingest *in, const char *hex,
+			   const struct lockdep_report *r)
+{
+	size_t i;
+
+	for (i = 0; in->ntexts > 1 && i < in->text_base; i++) {
+		const struct db_report *e = &in->reports[i];
+
+		if (!in->copied[i] && !strcmp(e->sig.hash, hex) &&
+		    e->pid == r->pid && same_str(e->task, r->task)) {
+			in->copied[i] = true;
+			return true;
+		}
+	}
+	return false;
+}
+
 static int on_report(void *ctx, const struct lockdep_report *r)
 {
 	struct ingest *in = ctx;
@@ -190,13 +232,16 @@ static int on_report(void *ctx, const struct lockdep_report *r)
 	size_t i;
 	int ret = 0;
 
-	if (in->nreports >= in->lim.max_reports) {
-		strbuf_addf(&in->cb_err, "more than %u reports in one run",
-			    in->lim.max_reports);
-		return -EFBIG;
-	}
 	if (signature_compute(&sig, r, &in->scratch))
 		goto out; /* not identifiable: nothing to count it on */
+	if (copies_earlier(in, sig.hex, r))
+		goto out;
+	if (in->nreports >= in->lim.max_reports) {
+		ret = -EFBIG;
+		strbuf_addf(&in->cb_err, "more than %u reports in one run",
+			    in->lim.max_reports);
+		goto out;
+	}
 	ALLOC_GROW(in->reports, in->nreports + 1, in->alloc);
 	ir = &in->reports[in->nreports++];
 	memset(ir, 0, sizeof(*ir));
@@ -286,7 +331,11 @@ void ingest_start(struct ingest *in, const struct ingest_limits *lim)
 	arena_reset(&in->store);
 	arena_reset(&in->scratch);
 	in->nreports = 0;
+	in->text_base = 0;
+	in->ntexts = 1;
+	in->banner = false;
 	in->bytes = 0;
+	in->text_bytes = 0;
 	in->error = 0;
 	strbuf_reset(&in->cb_err);
 	in->lockdep_off = false;
@@ -341,7 +390,7 @@ static const char *packed_as(const struct ingest *in)
 	size_t i;
 
 	for (i = 0; i < ARRAY_SIZE(packs); i++)
-		if (in->bytes >= packs[i].len &&
+		if (in->text_bytes >= packs[i].len &&
 		    !memcmp(in->head, packs[i].magic, packs[i].len))
 			return packs[i].what;
 	return "";
@@ -384,12 +433,13 @@ int ingest_feed(struct ingest *in, const char *buf, size_t len,
 			    in->lim.max_decompressed);
 		return in->error = -EFBIG;
 	}
-	if (in->bytes < sizeof(in->head))
-		memcpy(in->head + in->bytes, buf,
-		       len < sizeof(in->head) - in->bytes ?
+	if (in->text_bytes < sizeof(in->head))
+		memcpy(in->head + in->text_bytes, buf,
+		       len < sizeof(in->head) - in->text_bytes ?
 			       len :
-			       sizeof(in->head) - in->bytes);
+			       sizeof(in->head) - in->text_bytes);
 	in->bytes += len;
+	in->text_bytes += len;
 	EVP_DigestUpdate(in->sha, buf, len);
 	t = now_ns();
 	rc = lockdep_parser_feed(in->parser, buf, len);
@@ -397,12 +447,45 @@ int ingest_feed(struct ingest *in, const char *buf, size_t len,
 	return shape_result(in, rc, err);
 }
 
+/* The parser's end of the text fed so far: its last report, its shape. */
+static int text_end(struct ingest *in, struct strbuf *err)
+{
+	unsigned long long t = now_ns();
+	int rc = lockdep_parser_finish(in->parser);
+
+	in->parse_ns += now_ns() - t;
+	return shape_result(in, rc, err);
+}
+
+int ingest_next_text(struct ingest *in, struct strbuf *err)
+{
+	int rc = in->error ? in->error : text_end(in, err);
+
+	if (rc)
+		return rc;
+	in->banner = in->banner || lockdep_parser_banner(in->parser);
+	lockdep_parser_reset(in->parser);
+	/* no text holds a NUL: the hash tells "ab" + "c" from "a" + "bc" */
+	EVP_DigestUpdate(in->sha, "", 1);
+	in->text_bytes = 0;
+	in->ntexts++;
+	in->text_base = in->nreports;
+	ALLOC_GROW(in->copied, in->nreports + 1, in->copied_alloc);
+	memset(in->copied, 0, (in->nreports + 1) * sizeof(*in->copied));
+	return 0;
+}
+
+/* Whether any text of the run printed lockdep's boot banner. */
+static bool banner_seen(const struct ingest *in)
+{
+	return in->banner || lockdep_parser_banner(in->parser);
+}
+
 int ingest_finish(struct ingest *in, struct strbuf *err)
 {
 	static const char digits[] = "0123456789abcdef";
 	unsigned char md[EVP_MAX_MD_SIZE];
 	unsigned int n = 0, i;
-	unsigned long long t;
 	int rc;
 
 	if (in->error)
@@ -411,10 +494,7 @@ int ingest_finish(struct ingest *in, struct strbuf *err)
 		strbuf_addstr(err, "the log is empty");
 		return in->error = -EINVAL;
 	}
-	t = now_ns();
-	rc = lockdep_parser_finish(in->parser);
-	in->parse_ns += now_ns() - t;
-	rc = shape_result(in, rc, err);
+	rc = text_end(in, err);
 	if (rc)
 		return rc;
 	EVP_DigestFinal_ex(in->sha, md, &n);
@@ -513,9 +593,9 @@ static void run_row(struct ingest *in, const struct ingest_meta *m,
 	run->kcidb_origin = m->kcidb_origin;
 	run->kcidb_test_id = m->kcidb_test_id;
 	run->lockdep_meta_off = meta_lockdep(m, "0", "off");
-	run->lockdep_sign = meta_lockdep(m, "1", "on")	      ? "lockdep=1" :
-			    lockdep_parser_banner(in->parser) ? "banner" :
-								NULL;
+	run->lockdep_sign = meta_lockdep(m, "1", "on") ? "lockdep=1" :
+			    banner_seen(in)	       ? "banner" :
+							 NULL;
 }
 
 /*
@@ -535,7 +615,7 @@ static int ingest_regressions(const struct ingest *in,
 		.lockdep_off = run->lockdep_off,
 		.lockdep_meta_off = meta_lockdep(m, "0", "off"),
 		.lockdep_meta_on = meta_lockdep(m, "1", "on"),
-		.lockdep_banner = lockdep_parser_banner(in->parser) != 0,
+		.lockdep_banner = banner_seen(in),
 		.reports = run->reports,
 	};
 

@@ -78,6 +78,16 @@ void ingest_start(struct ingest *in, const struct ingest_limits *lim);
 int ingest_feed(struct ingest *in, const char *buf, size_t len,
 		struct strbuf *err);
 int ingest_finish(struct ingest *in, struct strbuf *err);
+/*
+ * The text fed so far ends and another text of the same run begins (a
+ * KCIDB test's log_url, then the console logs among its output_files):
+ * each is parsed on its own, the caps count them together, the run's
+ * sha256 is of the texts with a NUL byte between them, and a report of a
+ * later text that one of an earlier text's copies (the same signature,
+ * task and pid, each matched once) is not counted again.  0, or the
+ * text's error as ingest_feed() gives it.
+ */
+int ingest_next_text(struct ingest *in, struct strbuf *err);
 
 unsigned long long ingest_log_bytes(const struct ingest *in);
 unsigned ingest_report_count(const struct ingest *in);
