@@ -130,6 +130,7 @@ int db_kcidb_fetch_add(struct db *db, const struct db_kcidb_fetch *f,
 	db_bind_text(st, 11, f->log_excerpt);
 	db_bind_text(st, 12, f->lockdep);
 	db_bind_text(st, 13, host.len ? host.buf : "");
+	db_bind_text(st, 14, f->log_files);
 	ret = db_step_done(db, st, "queueing a KCIDB log_url", err);
 	*added = !ret && db_changes(db) > 0;
 	strbuf_release(&host);
@@ -171,6 +172,7 @@ static int fetch_row(void *ctx, struct db_stmt *st)
 	f.log_excerpt = col_or_null(st, 15);
 	f.lockdep = col_or_null(st, 16);
 	f.host = db_col_text(st, 17);
+	f.log_files = col_or_null(st, 18);
 	c->rows++;
 	return c->fn(c->ctx, &f);
 }

@@ -46,6 +46,10 @@ struct db_kcidb_fetch {
 	const char *lockdep; /* misc.lockdep, "1" or "0"; NULL: not given */
 	/* url_host_key() of log_url: set by db_kcidb_fetch_add(), read back */
 	const char *host;
+	/* the texts read after log_url's, a JSON array of URLs (the
+	 * output_files that hold the kernel's log), or NULL: none; log_url
+	 * is the first of them when the test has no log_url of its own */
+	const char *log_files;
 };
 
 typedef int (*db_kcidb_fetch_fn)(void *ctx, const struct db_kcidb_fetch *f);

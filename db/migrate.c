@@ -81,6 +81,15 @@ static void url_host_sql(sqlite3_context *c, int argc, sqlite3_value **argv)
 #define OUTBOX_THREAD_24(text) "ALTER TABLE outbox ADD COLUMN thread " text ";"
 
 /*
+ * Migration 26: a queued KCIDB test's further texts, after its log_url
+ * column's: the output_files that hold the kernel's log, a JSON array of
+ * their URLs, NULL when none (docs/interop.md "Kernel logs among
+ * output_files").
+ */
+#define KCIDB_LOG_FILES_26(text) \
+	"ALTER TABLE kcidb_fetches ADD COLUMN log_files " text ";"
+
+/*
  * Migration 23, the same text on both backends: when a signature was
  * first and last seen by the time of its runs (runs.run_at: started_at
  * when the runner gave it, else arrival), which the dashboard shows,
@@ -615,6 +624,8 @@ static const char *const migrations[] = {
 	OUTBOX_THREAD_24("TEXT"),
 	/* 25 */
 	TREES_25("INTEGER", "TEXT", " WITHOUT ROWID"),
+	/* 26 */
+	KCIDB_LOG_FILES_26("TEXT"),
 };
 
 /*
@@ -1275,6 +1286,8 @@ static const char *const migrations_pg[] = {
 	OUTBOX_THREAD_24(TEXT),
 	/* 25 */
 	TREES_25("BIGINT", TEXT, ""),
+	/* 26 */
+	KCIDB_LOG_FILES_26(TEXT),
 	/* clang-format on */
 };
 

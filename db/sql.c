@@ -50,7 +50,7 @@
 #define KCIDB_FETCH_COLUMNS                                              \
 	"id, test_id, origin, run_id, build_id, log_url, path, machine," \
 	" start_time, state, attempts, next_attempt, last_error,"        \
-	" created_at, updated_at, log_excerpt, lockdep, host"
+	" created_at, updated_at, log_excerpt, lockdep, host, log_files"
 
 /*
  * Up to ?3 queued fetches due at ?2, after the one due at ?4 with id ?5,
@@ -1142,9 +1142,9 @@ static const char *const sql[DB_SQL_NR] = {
 	[DB_SQL_KCIDB_FETCH_INSERT] =
 		"INSERT INTO kcidb_fetches (test_id, origin, run_id, build_id,"
 		" log_url, path, machine, start_time, state, next_attempt,"
-		" created_at, updated_at, log_excerpt, lockdep, host) VALUES"
-		" (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?10, ?11,"
-		" ?12, ?13)"
+		" created_at, updated_at, log_excerpt, lockdep, host, log_files)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?10,"
+		" ?11, ?12, ?13, ?14)"
 		" ON CONFLICT (test_id) DO NOTHING",
 	[DB_SQL_KCIDB_FETCH_FIND] = "SELECT " KCIDB_FETCH_COLUMNS
 				    " FROM kcidb_fetches WHERE test_id = ?1",

@@ -15,16 +15,20 @@
 
 #include "server/cmds.h"
 #include "server/kcidb/import.h"
+#include "server/kcidb/logname.h"
 #include "server/options.h"
 #include "server/triage/regress.h"
 
 static const char import_usage[] =
 	"usage: splatd kcidb import [--db PATH] [--kcidb-fetch-allow PREFIX]...\n"
+	"                           [--kcidb-log-name NAME]...\n"
 	"                           [--kcidb-fetch-timeout SECS] [--max-json SIZE]\n"
 	"                           [--now TIME] [--pretty] FILE|-\n"
 	"\n"
 	"Store the runs of a KCIDB document (v4 or v5) as POST /api/v1/kcidb\n"
-	"does; tests with a log_url under an allowed prefix are fetched now\n"
+	"does; tests with a log_url, or output files that hold the kernel's\n"
+	"log (dmesg, console.log, ...; NAME too), under an allowed prefix\n"
+	"are fetched now\n"
 	"(a failure stays queued for `splatd serve` to retry).  Prints one\n"
 	"line per test in a JSON reply.  Exit 0 when the document was read,\n"
 	"1 when it is invalid (the first bad JSON path on stderr) or on\n"
@@ -89,6 +93,7 @@ int cmd_kcidb_import(int argc, char **argv)
 		OPT_STRING("--db", &db_path),
 		OPT_CALLBACK("--kcidb-fetch-allow", &fetch,
 			     kcidb_fetch_allow_opt),
+		OPT_CALLBACK("--kcidb-log-name", &fetch, kcidb_logname_opt),
 		OPT_UINT("--kcidb-fetch-timeout", &fetch.timeout,
 			 OPTIONS_NONZERO),
 		OPT_SIZE("--max-json", &klim.max_bytes, OPTIONS_NONZERO),

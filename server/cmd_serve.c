@@ -22,6 +22,7 @@
 #include "server/http/api.h"
 #include "server/http/http.h"
 #include "server/kcidb/fetcher.h"
+#include "server/kcidb/logname.h"
 #include "server/options.h"
 #include "server/triage/indexer.h"
 #include "server/triage/owners.h"
@@ -105,6 +106,10 @@ static const char serve_usage[] =
 	"                          log_url when it starts with PREFIX\n"
 	"                          (http:// or https://; repeatable; none:\n"
 	"                          log_urls are skipped; docs/interop.md)\n"
+	"  --kcidb-log-name NAME   a test's output file called NAME (or\n"
+	"                          NAME.gz, case-blind) holds its kernel\n"
+	"                          log, besides dmesg, console.log, ...\n"
+	"                          (repeatable; docs/interop.md)\n"
 	"  --kcidb-fetch-timeout SECS\n"
 	"                          a log_url fetch's whole time (60)\n"
 	"  --kcidb-fetch-connect-timeout SECS\n"
@@ -184,6 +189,8 @@ struct serve_settings {
 			     kcidb_origin_option),                             \
 		OPT_CALLBACK("--kcidb-fetch-allow", &(s)->kcidb_fetch,         \
 			     kcidb_fetch_allow_opt),                           \
+		OPT_CALLBACK("--kcidb-log-name", &(s)->kcidb_fetch,            \
+			     kcidb_logname_opt),                               \
 		OPT_UINT("--kcidb-fetch-timeout", &(s)->kcidb_fetch.timeout,   \
 			 OPTIONS_NONZERO),                                     \
 		OPT_UINT("--kcidb-fetch-connect-timeout",                      \

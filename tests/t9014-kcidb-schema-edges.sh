@@ -58,8 +58,8 @@ taken "syzbot's shape: output_files, no log_url" \
 	| .output_files = [{name: "report.txt", url: "https://syzkaller.appspot.com/x/report.txt?x=1"},
 	                   {name: "log.txt", url: "https://syzkaller.appspot.com/x/log.txt?x=1"}]
 	| .misc = {origin_url: "https://syzkaller.appspot.com/bug?extid=1", reported_by: "syzbot+1@x"})'
-check_eq "... its test is skipped, with the reason" \
-	"skipped no log_excerpt or log_url (output_files are not read: give the log as log_url)" \
+check_eq "... its test is skipped (no prefix is allowed), with the reason" \
+	"skipped output_files report.txt, log.txt: not under a --kcidb-fetch-allow prefix" \
 	"$(body '.tests[1] | "\(.status) \(.reason)"')"
 taken "free-form misc: misc.lockdep \"yes\", platform 7, a comment on two lines" \
 	'.tests[0] |= (.misc = {lockdep: "yes", x: [null, {}]}

@@ -100,8 +100,9 @@ drop_test_dbs() {
 # undoes what the later migrations did (the same on both backends), then
 # the schema's version is N again (SQLite: user_version; PostgreSQL: the
 # row of splatd_schema), so that the next open migrates it anew.
-# What migrations 21 to 25 add, undone (the same SQL on both backends):
+# What migrations 21 to 26 add, undone (the same SQL on both backends):
 # for schema_back to a schema before them.
+UNDO_26="ALTER TABLE kcidb_fetches DROP COLUMN log_files;"
 UNDO_25="DROP TABLE signature_trees; DROP INDEX signature_places_sig;"
 UNDO_24="ALTER TABLE outbox DROP COLUMN thread;"
 UNDO_23="DROP INDEX signatures_first_run; DROP INDEX signatures_last_run;

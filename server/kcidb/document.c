@@ -334,7 +334,9 @@ static int read_test(struct reader *r, json_t *o, const char *at, void *item)
 		t->log_excerpt ?
 			json_string_length(json_object_get(o, "log_excerpt")) :
 			0;
-	t->output_files = json_array_size(json_object_get(o, "output_files"));
+	t->output_files = json_object_get(o, "output_files");
+	if (!json_array_size(t->output_files))
+		t->output_files = NULL;
 	ret = read_test_misc(r, json_object_get(o, "misc"), at, t);
 	if (ret)
 		return ret;

@@ -52,7 +52,9 @@ struct kcidb_test {
 	size_t log_excerpt_len; /* bytes */
 	const char *machine; /* from environment (docs/interop.md) */
 	const char *lockdep; /* misc.lockdep: "1", "0" or NULL (not said) */
-	bool output_files; /* it lists output_files (which are not read) */
+	/* its output_files, borrowed ({"name", "url"} objects, as the
+	 * schema checks them), or NULL when it lists none */
+	json_t *output_files;
 };
 
 struct kcidb_doc {

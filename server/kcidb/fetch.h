@@ -18,6 +18,9 @@
 struct ingest;
 
 #define KCIDB_FETCH_MAX_ALLOW 32
+/* --kcidb-log-name: names of output_files read as the kernel's log
+ * besides server/kcidb/logname.c's list */
+#define KCIDB_FETCH_MAX_LOG_NAMES 32
 #define KCIDB_FETCH_MAX_REDIRECTS 5
 /* `splatd serve`'s fetch workers (server/kcidb/fetcher.c): each a thread
  * and a database connection of its own */
@@ -26,6 +29,8 @@ struct ingest;
 struct kcidb_fetch_config {
 	const char *allow[KCIDB_FETCH_MAX_ALLOW]; /* URL prefixes */
 	size_t nallow; /* 0: nothing is fetched */
+	const char *log_names[KCIDB_FETCH_MAX_LOG_NAMES]; /* --kcidb-log-name */
+	size_t nlog_names;
 	unsigned connect_timeout; /* seconds */
 	unsigned timeout; /* seconds for a whole transfer */
 	unsigned retry; /* seconds before the first retry, doubled after */

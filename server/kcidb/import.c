@@ -11,6 +11,7 @@
 #include "db/runs.h"
 #include "parsers/alloc.h"
 #include "parsers/compiler.h"
+#include "server/kcidb/logname.h"
 #include "server/triage/auth.h"
 
 /* What became of one test; the reply says it as "status". */
@@ -192,7 +193,7 @@ struct fetch_copy {
 	enum db_kcidb_fetch_state state;
 	char *test_id, *origin, *run_id, *build_id, *log_url;
 	char *path, *machine, *start_time, *last_error, *log_excerpt;
-	char *lockdep;
+	char *lockdep, *log_files;
 };
 
 static char *dup_or_null(const char *s)
@@ -216,6 +217,7 @@ static void fetch_copy_set(struct fetch_copy *c, const struct db_kcidb_fetch *f)
 	c->last_error = dup_or_null(f->last_error);
 	c->log_excerpt = dup_or_null(f->log_excerpt);
 	c->lockdep = dup_or_null(f->lockdep);
+	c->log_files = dup_or_null(f->log_files);
 }
 
 static void fetch_copy_release(struct fetch_copy *c)
@@ -231,6 +233,7 @@ static void fetch_copy_release(struct fetch_copy *c)
 	free(c->last_error);
 	free(c->log_excerpt);
 	free(c->lockdep);
+	free(c->log_files);
 	memset(c, 0, sizeof(*c));
 }
 
@@ -280,6 +283,39 @@ static bool excerpt_instead(const struct kcidb_import_config *cfg,
 }
 
 /*
+ * The texts of queued fetch c into in: its log_url, then each of its
+ * log_files (the output files that hold the kernel's log), each a text of
+ * its own to the ingest (ingest_next_text(): a report two of them hold
+ * counts once).  0, or kcidb_fetch_log()'s error of the first that
+ * failed, with why naming it: nothing is stored unless all were read.
+ */
+static int fetch_texts(const struct kcidb_import_config *cfg, struct ingest *in,
+		       const struct fetch_copy *c, struct strbuf *why)
+{
+	json_t *files = c->log_files ? json_loads(c->log_files, 0, NULL) : NULL;
+	size_t i;
+	int ret;
+
+	if (c->log_files && !json_is_array(files)) {
+		strbuf_addstr(why, "the queued fetch's log_files are not a"
+				   " JSON array");
+		json_decref(files);
+		return -EIO;
+	}
+	ret = kcidb_fetch_log(cfg->fetch, c->log_url, in, cfg->cancel, why);
+	for (i = 0; !ret && i < json_array_size(files); i++) {
+		ret = ingest_next_text(in, why);
+		if (!ret)
+			ret = kcidb_fetch_log(
+				cfg->fetch,
+				json_string_value(json_array_get(files, i)), in,
+				cfg->cancel, why);
+	}
+	json_decref(files);
+	return ret;
+}
+
+/*
  * One attempt at queued fetch c: fetch, ingest, store, and record the
  * outcome on its row; entry (may be NULL) says it too.  When the fetch
  * fails for good, the test's log_excerpt is stored instead (the row is
@@ -305,7 +341,7 @@ static int fetch_one(const struct kcidb_import_config *cfg, struct ingest *in,
 	if (!entry)
 		entry = scratch;
 	ingest_start(in, cfg->limits);
-	ret = kcidb_fetch_log(cfg->fetch, c->log_url, in, cfg->cancel, &why);
+	ret = fetch_texts(cfg, in, c, &why);
 	if (!ret)
 		ret = ingest_finish(in, &why);
 	if (!ret) {
@@ -360,33 +396,41 @@ static int copy_one(void *ctx, const struct db_kcidb_fetch *f)
 }
 
 /*
- * A log_url: queued (once; a test queued before says what became of it),
- * and with fetch_now tried at once.
+ * The texts to fetch (urls: a JSON array of at least one URL, each
+ * allowed; the first is the fetch's log_url, the rest its log_files):
+ * queued (once; a test queued before says what became of it), and with
+ * fetch_now tried at once.
  */
 static int import_url(const struct kcidb_import_config *cfg, struct ingest *in,
-		      const struct test_run *t, const char *url,
+		      const struct test_run *t, json_t *urls,
 		      const char *excerpt, long long now, json_t *entry,
 		      bool *created, struct strbuf *err)
 {
-	const struct db_kcidb_fetch f = { .test_id = t->test_id,
-					  .origin = t->origin,
-					  .run_id = t->run_id,
-					  .build_id = t->build_id,
-					  .log_url = url,
-					  .path = t->path,
-					  .machine = t->machine,
-					  .start_time = t->start_time,
-					  .log_excerpt = excerpt,
-					  .lockdep = t->lockdep };
+	json_t *rest = json_array();
+	struct db_kcidb_fetch f = {
+		.test_id = t->test_id,
+		.origin = t->origin,
+		.run_id = t->run_id,
+		.build_id = t->build_id,
+		.log_url = json_string_value(json_array_get(urls, 0)),
+		.path = t->path,
+		.machine = t->machine,
+		.start_time = t->start_time,
+		.log_excerpt = excerpt,
+		.lockdep = t->lockdep,
+	};
+	char *files = NULL;
 	struct fetch_copy c = { 0 };
 	bool added = false, stored, named;
+	size_t i;
 	int ret;
 
-	if (!kcidb_fetch_allowed(cfg->fetch, url)) {
-		entry_set(entry, TEST_SKIPPED,
-			  "log_url is not under a --kcidb-fetch-allow prefix");
-		return 0;
-	}
+	for (i = 1; i < json_array_size(urls); i++)
+		json_array_append(rest, json_array_get(urls, i));
+	if (json_array_size(rest))
+		files = json_dumps(rest, JSON_COMPACT);
+	f.log_files = files;
+	json_decref(rest);
 	lock(cfg);
 	/* stored before from its excerpt (no prefix was allowed then); a
 	 * run POSTed raw is fetched, to see whether its log is this one */
@@ -394,7 +438,7 @@ static int import_url(const struct kcidb_import_config *cfg, struct ingest *in,
 	if (!ret && stored && named) {
 		unlock(cfg);
 		entry_set(entry, TEST_ALREADY_STORED, NULL);
-		return 0;
+		goto out;
 	}
 	if (!ret)
 		ret = db_kcidb_fetch_add(cfg->db, &f, now, &added, err);
@@ -423,30 +467,101 @@ static int import_url(const struct kcidb_import_config *cfg, struct ingest *in,
 	}
 	json_object_set_new(entry, "attempts", json_integer(c.attempts));
 out:
+	free(files);
 	fetch_copy_release(&c);
 	return ret;
 }
 
-/*
- * Why a test is not made a run, or NULL.  Its log is the body at log_url
- * when that may be fetched (the whole log: an excerpt is "a part", and a
- * run without splats is clean for the regression tracker), else its
- * log_excerpt, else nothing.
- */
+/* Why a test that has a log is not made a run (it did not run), or
+ * NULL. */
 static const char *not_run(const struct kcidb_test *kt)
 {
 	if (kt->status && !strcmp(kt->status, "SKIP"))
 		return "the test was skipped (status SKIP)";
 	if (kt->status && !strcmp(kt->status, "MISS"))
 		return "the test did not run (status MISS)";
-	/* which of several output files is the log, the schema does not
-	 * say: its log_url is ("the highest-level overview") */
-	if (!kt->log_excerpt && !kt->log_url && kt->output_files)
-		return "no log_excerpt or log_url (output_files are not read:"
-		       " give the log as log_url)";
-	if (!kt->log_excerpt && !kt->log_url)
-		return "no log_excerpt or log_url";
 	return NULL;
+}
+
+/* What a test's texts are (texts_of()). */
+struct test_texts {
+	json_t *urls; /* the URLs to fetch, in the order they are read */
+	struct strbuf refused; /* kernel-log output files not allowed */
+	struct strbuf others; /* output files that are not a kernel log */
+};
+
+static void names_add(struct strbuf *sb, const char *name)
+{
+	strbuf_addf(sb, "%s%s", sb->len ? ", " : "", name);
+}
+
+/* A warning of the document's reply (*warnings made when NULL). */
+static void warn(json_t **warnings, size_t test, size_t file, const char *why)
+{
+	if (!*warnings)
+		*warnings = json_array();
+	json_array_append_new(*warnings,
+			      json_sprintf("$.tests[%zu].output_files[%zu]: %s",
+					   test, file, why));
+}
+
+/*
+ * The texts of test kt (the document's test number ti) into tx: its
+ * log_url when it may be fetched, then the output files whose name says
+ * they hold the kernel's log (server/kcidb/logname.c) and that may be
+ * fetched, in the document's order; each such file that may not is named
+ * in tx->refused and warned of, and the other output files are named in
+ * tx->others (docs/interop.md "Kernel logs among output_files").
+ */
+static void texts_of(const struct kcidb_import_config *cfg,
+		     const struct kcidb_test *kt, size_t ti,
+		     struct test_texts *tx, json_t **warnings)
+{
+	const char *name, *url;
+	json_t *file;
+	size_t i;
+
+	if (kt->log_url && kcidb_fetch_allowed(cfg->fetch, kt->log_url))
+		json_array_append_new(tx->urls, json_string(kt->log_url));
+	json_array_foreach(kt->output_files, i, file) {
+		name = json_string_value(json_object_get(file, "name"));
+		url = json_string_value(json_object_get(file, "url"));
+		if (!kcidb_logname_match(cfg->fetch, name)) {
+			names_add(&tx->others, name);
+		} else if (strlen(url) > KCIDB_MAX_URL ||
+			   !kcidb_fetch_allowed(cfg->fetch, url)) {
+			names_add(&tx->refused, name);
+			warn(warnings, ti, i,
+			     strlen(url) > KCIDB_MAX_URL ?
+				     "url longer than 4096 bytes; not read" :
+				     "url not under a --kcidb-fetch-allow"
+				     " prefix; not read");
+		} else {
+			json_array_append_new(tx->urls, json_string(url));
+		}
+	}
+}
+
+/* Why a test with no text to fetch and no log_excerpt is skipped. */
+static void no_log(const struct kcidb_test *kt, const struct test_texts *tx,
+		   struct strbuf *why)
+{
+	if (kt->log_url)
+		strbuf_addstr(why, "log_url is not under a --kcidb-fetch-allow"
+				   " prefix");
+	if (tx->refused.len)
+		strbuf_addf(why,
+			    "%soutput_files %s: not under a"
+			    " --kcidb-fetch-allow prefix",
+			    why->len ? "; " : "", tx->refused.buf);
+	if (why->len)
+		return;
+	strbuf_addstr(why, "no log_excerpt or log_url");
+	if (tx->others.len)
+		strbuf_addf(why,
+			    ", and no output file named as a kernel log"
+			    " (saw %s; docs/interop.md)",
+			    tx->others.buf);
 }
 
 /*
@@ -530,8 +645,10 @@ int kcidb_import(const struct kcidb_import_config *cfg, struct ingest *in,
 		 const struct kcidb_doc *doc, long long now, json_t **reply,
 		 bool *created, struct strbuf *err)
 {
-	struct strbuf run_id = STRBUF_INIT;
+	struct strbuf run_id = STRBUF_INIT, skip = STRBUF_INIT;
+	struct test_texts tx = { NULL, STRBUF_INIT, STRBUF_INIT };
 	json_t *r = json_object(), *tests = json_array(), *entry;
+	json_t *warnings = doc->warnings ? json_copy(doc->warnings) : NULL;
 	const char *why;
 	size_t i;
 	int ret;
@@ -549,29 +666,42 @@ int kcidb_import(const struct kcidb_import_config *cfg, struct ingest *in,
 		run_id_of(kt->id, kt->origin, &run_id);
 		t.run_id = run_id.buf;
 		why = not_run(kt);
+		tx.urls = json_array();
+		strbuf_reset(&tx.refused);
+		strbuf_reset(&tx.others);
+		strbuf_reset(&skip);
+		if (!why)
+			texts_of(cfg, kt, i, &tx, &warnings);
+		if (!why && !json_array_size(tx.urls) && !kt->log_excerpt) {
+			no_log(kt, &tx, &skip);
+			why = skip.buf;
+		}
 		entry = entry_new(kt->id, why ? NULL : run_id.buf);
 		json_array_append_new(tests, entry);
 		if (why) {
 			entry_set(entry, TEST_SKIPPED, why);
-		} else if (kt->log_excerpt &&
-			   !kcidb_fetch_allowed(cfg->fetch, kt->log_url)) {
+		} else if (!json_array_size(tx.urls)) {
 			ret = import_excerpt(cfg, in, kt->log_excerpt,
 					     kt->log_excerpt_len, &t, now,
 					     entry, err);
 			*created = *created || entry_is(entry, TEST_STORED);
 		} else {
-			ret = import_url(cfg, in, &t, kt->log_url,
-					 kt->log_excerpt, now, entry, created,
-					 err);
+			ret = import_url(cfg, in, &t, tx.urls, kt->log_excerpt,
+					 now, entry, created, err);
 		}
+		json_decref(tx.urls);
 	}
 	strbuf_release(&run_id);
+	strbuf_release(&skip);
+	strbuf_release(&tx.refused);
+	strbuf_release(&tx.others);
 	if (ret) {
+		json_decref(warnings);
 		json_decref(r);
 		return ret;
 	}
-	if (doc->warnings)
-		json_object_set(r, "warnings", doc->warnings);
+	if (warnings)
+		json_object_set_new(r, "warnings", warnings);
 	*reply = r;
 	return 0;
 }

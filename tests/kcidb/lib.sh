@@ -86,6 +86,44 @@ url_doc() {
 		"$TMP/url-doc-base.json" >"$out"
 }
 
+# files_doc FILE ID LOG_URL [NAME=URL]...: kcidb_doc's document with one
+# test, maestro:ID, whose log_url is LOG_URL ("": none) and whose
+# output_files are the NAME=URL pairs, in their order (none: no
+# output_files)
+files_doc() {
+	local out=$1 id=$2 url=$3
+	shift 3
+	[ -s "$TMP/url-doc-base.json" ] || kcidb_doc x >"$TMP/url-doc-base.json"
+	printf '%s\n' "$@" | jq -R 'select(length > 0)
+		| capture("^(?<name>[^=]*)=(?<url>.*)$")' |
+		jq -s . >"$TMP/files-doc-pairs.json"
+	jq --arg id "maestro:$id" --arg url "$url" \
+		--slurpfile f "$TMP/files-doc-pairs.json" '
+		.tests = [.tests[1] | .id = $id | del(.log_url)
+		| if $url != "" then .log_url = $url else . end
+		| if ($f[0] | length) > 0 then .output_files = $f[0] else . end]' \
+		"$TMP/url-doc-base.json" >"$out"
+}
+
+# kernel_logs: in $LOGS, console.log (a real circular report under
+# console time stamps, its signature $CONSOLE_SIG) and taskout.log (a
+# harness's TAP, no kernel line), the two texts of a CKI-shaped test
+CONSOLE=tests/data/routing/heldout/h04-circular-i915-vm-mutex-intel-ci.log
+CONSOLE_SIG=5273ebe0628244ff # as `splatd parse` gives it
+kernel_logs() {
+	cp "$CONSOLE" "$LOGS/console.log"
+	printf 'TAP version 13\n1..1\nok 1 boot\n' >"$LOGS/taskout.log"
+}
+
+# run_reports ID: "N SIG" of run maestro:ID: how many reports it has, and
+# the first one's signature
+run_reports() {
+	get "$BASE/api/v1/runs/maestro:$1" >/dev/null
+	body '"\(.reports | length) \(.reports[0].signature)"'
+}
+# queued ID: the fetch queue's rows of test maestro:ID (0 or 1)
+queued() { sql "SELECT count(*) FROM kcidb_fetches WHERE test_id = 'maestro:$1'"; }
+
 # post_kcidb TOKEN FILE [curl args...]: POST a document; body in
 # $TMP/body, status on stdout
 post_kcidb() {
