@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * fetch: GET a KCIDB test's log_url into an ingest (libcurl), only from the
+ * fetch: GET a KCIDB test's log_url, or an output file that holds its
+ * kernel's log (server/kcidb/logname.c), into an ingest (libcurl), only from the
  * URL prefixes the operator allows (--kcidb-fetch-allow), redirects
  * followed only into them, http and https only, the body capped on the
  * wire and after gunzip (Content-Encoding: gzip or a gzip body), connect

@@ -526,6 +526,8 @@ static void texts_of(const struct kcidb_import_config *cfg,
 	json_array_foreach(kt->output_files, i, file) {
 		name = json_string_value(json_object_get(file, "name"));
 		url = json_string_value(json_object_get(file, "url"));
+		if (!name || !url) /* the schema requires both */
+			continue;
 		if (!kcidb_logname_match(cfg->fetch, name)) {
 			names_add(&tx->others, name);
 		} else if (strlen(url) > KCIDB_MAX_URL ||

@@ -2,9 +2,11 @@
 /*
  * import: a KCIDB document's tests as splatd runs (docs/interop.md "KCIDB
  * in").  Checkouts and builds are stored (merged); each test with a
- * log_excerpt is ingested at once, each with an allowed log_url is queued
- * for the fetcher (server/kcidb/fetcher.c) or, for the command line,
- * fetched at once; the others are skipped, each with its reason.  The
+ * log_excerpt is ingested at once, each with an allowed log_url or
+ * output file that holds the kernel's log (server/kcidb/logname.c) is
+ * queued for the fetcher (server/kcidb/fetcher.c) or, for the command
+ * line, fetched at once, all its texts one run; the others are skipped,
+ * each with its reason.  The
  * same document twice stores nothing new.
  */
 #ifndef SPLATD_KCIDB_IMPORT_H
