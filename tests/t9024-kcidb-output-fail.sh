@@ -5,7 +5,7 @@
 # output_files"): while it is read the run is not stored, though log_url
 # was read already; one that 404s is retried with the test and given up
 # with it, saying which URL failed, and no run is stored from log_url
-# alone; a 404 then 200 is stored on the second attempt; one that stalls
+# alone; one that is not text fails for good, naming it; a 404 then 200 is stored on the second attempt; one that stalls
 # times out and is retried, then given up; a test with a log_excerpt
 # whose file fails for good is stored from the excerpt.  Real serve, real
 # log server on loopback.
@@ -38,6 +38,17 @@ check "dmesg.txt 404s: given up after 3 attempts" \
 check_eq "... saying which URL" "3 $X/none.txt: HTTP 404" \
 	"$(jq -r '"\(.attempts) \(.last_error)"' "$TMP/row")"
 check_eq "... no run from log_url alone" 0 "$(runs missing)"
+
+printf 'ELF\0\0\1\nbinary\n' >"$LOGS/bin.txt"
+files_doc "$TMP/bin.json" bin "$X/taskout.log" "dmesg.txt=$X/bin.txt" \
+	"console.log=$X/console.log"
+post_kcidb "$CI" "$TMP/bin.json" >/dev/null
+check "dmesg.txt is not text: given up at once" \
+	eval 'wait_fetch maestro:bin failed >"$TMP/row"'
+check_eq "... saying so, and which file" \
+	"1 the log is not text (it has NUL bytes) ($X/bin.txt)" \
+	"$(jq -r '"\(.attempts) \(.last_error)"' "$TMP/row")"
+check_eq "... no run" 0 "$(runs bin)"
 
 files_doc "$TMP/flaky.json" flaky "$X/taskout.log" \
 	"console.log=$LBASE/flaky/console.log"

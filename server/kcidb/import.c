@@ -287,13 +287,16 @@ static bool excerpt_instead(const struct kcidb_import_config *cfg,
  * log_files (the output files that hold the kernel's log), each a text of
  * its own to the ingest (ingest_next_text(): a report two of them hold
  * counts once).  0, or kcidb_fetch_log()'s error of the first that
- * failed, with why naming it: nothing is stored unless all were read.
+ * failed, with why naming it (its URL added when the error does not say
+ * it and the test has several texts): nothing is stored unless all were
+ * read.
  */
 static int fetch_texts(const struct kcidb_import_config *cfg, struct ingest *in,
 		       const struct fetch_copy *c, struct strbuf *why)
 {
 	json_t *files = c->log_files ? json_loads(c->log_files, 0, NULL) : NULL;
-	size_t i;
+	const char *url = c->log_url;
+	size_t i = 0, n = json_array_size(files), from = why->len;
 	int ret;
 
 	if (c->log_files && !json_is_array(files)) {
@@ -302,15 +305,17 @@ static int fetch_texts(const struct kcidb_import_config *cfg, struct ingest *in,
 		json_decref(files);
 		return -EIO;
 	}
-	ret = kcidb_fetch_log(cfg->fetch, c->log_url, in, cfg->cancel, why);
-	for (i = 0; !ret && i < json_array_size(files); i++) {
-		ret = ingest_next_text(in, why);
-		if (!ret)
-			ret = kcidb_fetch_log(
-				cfg->fetch,
-				json_string_value(json_array_get(files, i)), in,
-				cfg->cancel, why);
+	for (;;) {
+		from = why->len;
+		ret = kcidb_fetch_log(cfg->fetch, url, in, cfg->cancel, why);
+		if (!ret && i < n)
+			ret = ingest_next_text(in, why);
+		if (ret || i == n)
+			break;
+		url = json_string_value(json_array_get(files, i++));
 	}
+	if (ret && n && !strstr(why->buf + from, url))
+		strbuf_addf(why, " (%s)", url);
 	json_decref(files);
 	return ret;
 }
