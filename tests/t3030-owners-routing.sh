@@ -180,6 +180,12 @@ check_eq "... not one that took them in turn for one caller (parse-forms b14's g
 check_eq "h112: a recursive report's site that a lock wrapper took and returned from (i2c_adapter_lock_bus), whose caller in the same service (i2c_smbus_xfer) is entered again down the stack, is passed for the mux driver that entered it" \
 	"I2C MUXES|caller|pca954x_select_chan" \
 	"$(why h112-recursive-i2c-mux-bus-lock-pca954x-select-arm32.log | cut -d'|' -f1-3)"
+check_eq "h114: a circular report whose new lock is a flush (ceph-watch-notify) goes to the code holding the other lock across it (rbd), not to the flusher (libceph)" \
+	"RADOS BLOCK DEVICE (RBD)|holder|rbd_dev_image_probe" \
+	"$(why h114-circular-rbd-header-rwsem-watch-notify-flush-dmesg.log | cut -d'|' -f1-3)"
+check_eq "... but not when that holder is a core service (h132: rtnl taken by rtnetlink, the driver's close flushes its task)" \
+	"8169 10/100/1000 GIGABIT ETHERNET DRIVER|frame|rtl8169_close" \
+	"$(why h132-circular-r8169-close-cancel-task-rtnl-dmesg.log | cut -d'|' -f1-3)"
 check_eq "keyword-only sections come after every file match" "" \
 	"$(jq -r '.file as $f | .reports[]?.owners as $o |
 		[$o[]?.why.rule] | to_entries |

@@ -1678,6 +1678,66 @@ static size_t culprit_edge(const struct signature *sig)
 	return 0;
 }
 
+/* Whether an edge (source) already routed to section. */
+static bool acc_routed(const struct owners_acc *acc, size_t section,
+		       size_t source)
+{
+	size_t i;
+
+	for (i = 0; i < acc->n; i++)
+		if (acc->v[i].section == section &&
+		    acc->v[i].tier == TIER_ROUTED && acc->v[i].source == source)
+			return true;
+	return false;
+}
+
+/* Whether a lock is lockdep's stand-in for a flush: a workqueue's or a
+ * work item's completion, "acquired" by the task that waits for it. */
+static bool lock_is_flush(const char *name)
+{
+	static const char *const flush[] = { "(wq_completion)",
+					     "(work_completion)" };
+	size_t i;
+
+	for (i = 0; name && i < sizeof(flush) / sizeof(*flush); i++)
+		if (!strncmp(name, flush[i], strlen(flush[i])))
+			return true;
+	return false;
+}
+
+/*
+ * A circular report whose new lock is a flush: the task waits for work
+ * that needs a lock it holds. The flusher is a service of the code that
+ * holds the lock (held-out h114: libceph's ceph_osdc_flush_notifies,
+ * called by rbd_dev_image_probe with header_rwsem held); when that holder
+ * is code of its own (no core service, no generic section) and not what
+ * the closing edge's walk chose (source 1), it comes first (rule
+ * `holder`, source 0), ahead of the walk's frame.
+ */
+static void route_flush_holder(struct walk *w, const struct lockdep_report *r)
+{
+	const struct lockdep_lock *l = holder_lock(r);
+	struct fnindex_frame hf;
+	struct fres fr;
+	size_t hs;
+
+	if (!r || r->kind != LOCKDEP_CIRCULAR || !l || r->primary < 0 ||
+	    (size_t)r->primary >= r->nchain ||
+	    !lock_is_flush(r->chain[r->primary].lock.name) ||
+	    frame_skipped(l->at, false) || frame_is_context_entry(l->at))
+		return;
+	memset(&hf, 0, sizeof(hf));
+	hf.function = l->at;
+	hf.module = l->at_module;
+	fres_init(&fr);
+	frame_resolve(w->o, w->arch, &hf, 1, 0, &fr);
+	if (fr.nhits && !fr.ambiguous && fres_primary(w->o, &fr, &hs) &&
+	    !section_is_core(w->o, hs) && !acc_routed(w->acc, hs, 1))
+		owners_add(w->acc, w->o, &fr, l->at, -1, w->source,
+			   ROUTE_HOLDER, hs);
+	fres_release(&fr);
+}
+
 json_t *route_owners_json(const struct owners_tree *o,
 			  const struct signature *sig,
 			  const struct lockdep_report *r)
@@ -1686,7 +1746,7 @@ json_t *route_owners_json(const struct owners_tree *o,
 	json_t *out = json_array();
 	const char **stop = NULL;
 	const char *arch = r ? report_arch(r) : NULL;
-	size_t i, culprit = culprit_edge(sig), rank = 0;
+	size_t i, culprit = culprit_edge(sig), rank;
 	struct walk w;
 
 	if (r) {
@@ -1699,6 +1759,8 @@ json_t *route_owners_json(const struct owners_tree *o,
 	w.acc = &acc;
 	w.arch = arch;
 	w.pass_core = true;
+	/* sources from 1: 0 is a flush's holder, decided after the walks */
+	rank = 1;
 	for (i = 0; i < sig->nedges || (!sig->nedges && i == 0); i++) {
 		size_t e = i == 0 ? culprit : i <= culprit ? i - 1 : i;
 		bool closing = i == 0;
@@ -1723,6 +1785,8 @@ json_t *route_owners_json(const struct owners_tree *o,
 			    closing ? sig->culprit : NULL, closing);
 	}
 	free(stop);
+	w.source = 0;
+	route_flush_holder(&w, r);
 	if (acc.n)
 		qsort(acc.v, acc.n, sizeof(*acc.v), owner_cmp);
 	for (i = 0; i < acc.n; i++) {
