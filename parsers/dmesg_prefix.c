@@ -79,6 +79,30 @@ static unsigned long long stamp_us(const char *sec, size_t n, const char *frac,
 }
 
 /*
+ * The time since the line before, "<    0.000007>" at p (dmesg -d,
+ * journalctl -o short-delta, dmesg --time-format=delta).  Returns its
+ * length or 0.
+ */
+static size_t match_delta(const char *p, const char *e)
+{
+	const char *r = p + 1;
+	size_t n;
+
+	if (p >= e || *p != '<')
+		return 0;
+	while (r < e && *r == ' ')
+		r++;
+	n = skip_digits(r, e);
+	if (!n || r + n >= e || r[n] != '.')
+		return 0;
+	r += n + 1;
+	n = skip_digits(r, e);
+	if (!n || r + n >= e || r[n] != '>')
+		return 0;
+	return (size_t)(r + n + 1 - p);
+}
+
+/*
  * A bracketed prefix at p ('[' ... ']'): timestamp, delta, dmesg -H/-T
  * stamp or caller id.  Returns its length (without the following blank)
  * or 0.
@@ -95,8 +119,13 @@ size_t dmesg_prefix_match_bracket(const char *p, const char *e, struct phys *m)
 	if (q >= e)
 		return 0;
 	/* what no prefix starts with ("[drm]", "[IGT]"): out at once */
-	if (!is_digit(*q) && !strchr("+TCMWFSJAOND", *q))
+	if (!is_digit(*q) && !strchr("+<TCMWFSJAOND", *q))
 		return 0;
+	if (*q == '<') { /* dmesg --time-format=delta: "[<    0.000013>]" */
+		n = match_delta(q, e);
+		return n && q + n < e && q[n] == ']' ? (size_t)(q + n + 1 - p) :
+						       0;
+	}
 	if (*q == '+' || is_digit(*q)) { /* [ 6.928112] or [  +0.000002] */
 		bool delta = *q == '+';
 		unsigned long long ts;
@@ -123,19 +152,10 @@ size_t dmesg_prefix_match_bracket(const char *p, const char *e, struct phys *m)
 			r += n;
 			while (r < e && *r == ' ')
 				r++;
-			if (r >= e || *r != '<')
+			n = match_delta(r, e);
+			if (!n || r + n >= e)
 				return 0;
-			r++;
-			while (r < e && *r == ' ')
-				r++;
-			n = skip_digits(r, e);
-			if (!n || r + n >= e || r[n] != '.')
-				return 0;
-			r += n + 1;
-			n = skip_digits(r, e);
-			if (!n || r + n + 1 >= e || r[n] != '>')
-				return 0;
-			r += n + 1;
+			r += n;
 			n = 0;
 		}
 		if (r[n] != ']')

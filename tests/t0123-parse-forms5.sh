@@ -25,7 +25,6 @@ known=(
 	"16-teamcity-step:*"
 	"17-lava-jsonl:*"
 	"18-lava-feedback-ns:*"
-	"20-dmesg-delta:*"
 	"26-rfc3164-udp-raw:*"
 )
 
