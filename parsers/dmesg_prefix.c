@@ -104,8 +104,8 @@ static size_t match_delta(const char *p, const char *e)
 
 /*
  * A bracketed prefix at p ('[' ... ']'): timestamp, delta, dmesg -H/-T
- * stamp or caller id.  Returns its length (without the following blank)
- * or 0.
+ * stamp (crash's log -T adds the zone before the year) or caller id.
+ * Returns its length (without the following blank) or 0.
  */
 size_t dmesg_prefix_match_bracket(const char *p, const char *e, struct phys *m)
 {
@@ -198,6 +198,15 @@ size_t dmesg_prefix_match_bracket(const char *p, const char *e, struct phys *m)
 				return 0;
 			q += 3;
 			if (q < e && *q == ' ') {
+				const char *z = q + 1;
+
+				/* crash's log -T: "... 10:00:11 UTC 2026" */
+				while (z < e && z - q <= 5 && *z >= 'A' &&
+				       *z <= 'Z')
+					z++;
+				if (z > q + 1 && z < e && *z == ' ' &&
+				    skip_digits(z + 1, e) == 4)
+					q = z;
 				n = skip_digits(q + 1, e);
 				if (n == 4)
 					q += 5;

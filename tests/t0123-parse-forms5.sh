@@ -19,7 +19,6 @@ known=(
 	"07-logcat-brief:*"
 	"08-logcat-long:*"
 	"09-logcat-year-uid:*"
-	"10-crash-log-T:*"
 	"14-lkmlorg-br-nbsp:*"
 	"15-zuul-job-output:*"
 	"16-teamcity-step:*"
