@@ -648,9 +648,16 @@ int dmesg_prefix_strip(const char **pp, const char *e, struct phys *m)
 	const char *p = *pp, *start;
 	int kind = PFX_NONE, rounds;
 	bool after_ts = false; /* the last prefix was a "[ 1.234567]" */
+	bool lead; /* a syslog date or a record may start here */
+	bool pri = false; /* the first prefix was a datagram's "<PRI>" */
 	size_t n;
 
 	for (rounds = 0; rounds < 8; rounds++) {
+		/*
+		 * The first prefix, or the first after a datagram's "<PRI>"
+		 * (RFC 3164 on the wire: "<4>Dec  7 10:00:11 host kernel: ")
+		 */
+		lead = rounds == 0 || (rounds == 1 && pri);
 		start = p;
 		while (p < e && is_blank(*p))
 			p++;
@@ -672,10 +679,11 @@ int dmesg_prefix_strip(const char **pp, const char *e, struct phys *m)
 						kind = PFX_SYSLOG;
 					}
 				}
+				pri = rounds == 0 && kind != PFX_SYSLOG;
 			}
 		} else if (*p == '[') {
 			n = dmesg_prefix_match_bracket(p, e, m);
-		} else if (rounds == 0 && is_digit(*p)) {
+		} else if (lead && is_digit(*p)) {
 			n = match_kmsg(p, e, m);
 			if (n)
 				kind = PFX_KMSG;
@@ -686,7 +694,7 @@ int dmesg_prefix_strip(const char **pp, const char *e, struct phys *m)
 		} else if (*p == 'k' &&
 			   (n = dmesg_prefix_match_kernel_tag(p, e))) {
 			kind = PFX_SYSLOG;
-		} else if (rounds == 0 && *p >= 'A' && *p <= 'Z' &&
+		} else if (lead && *p >= 'A' && *p <= 'Z' &&
 			   (n = dmesg_prefix_match_syslog(p, e))) {
 			kind = PFX_SYSLOG;
 		} else if (rounds == 0 && *p >= 'A' && *p <= 'Z' &&

@@ -24,7 +24,6 @@ known=(
 	"16-teamcity-step:*"
 	"17-lava-jsonl:*"
 	"18-lava-feedback-ns:*"
-	"26-rfc3164-udp-raw:*"
 )
 
 check_labelled_forms "$dir"
