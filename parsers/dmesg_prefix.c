@@ -589,7 +589,8 @@ static size_t match_dmesg_iso(const char *p, const char *e)
 /*
  * RFC 5424 syslog after its "<PRI>": "1 TIMESTAMP HOST kernel PROCID MSGID
  * SD " (rsyslog's RSYSLOG_SyslogProtocol23Format, syslog-ng's
- * syslog-protocol); only the kernel's lines.  Returns its length or 0.
+ * syslog-protocol) and MSG's BOM, when it has one; only the kernel's
+ * lines.  Returns its length or 0.
  */
 static size_t match_rfc5424(const char *p, const char *e)
 {
@@ -635,6 +636,9 @@ static size_t match_rfc5424(const char *p, const char *e)
 	}
 	if (q < e && *q != ' ')
 		return 0;
+	/* MSG-UTF8 starts with a BOM (RFC 5424 6.4): the blank and it */
+	if (e - q >= 4 && !memcmp(q + 1, "\xef\xbb\xbf", 3))
+		q += 4;
 	return (size_t)(q - p);
 }
 

@@ -15,7 +15,6 @@ known=(
 	"02-journal-json-sse:*"
 	"04-dmesg-json-jq-compact:*"
 	"05-netconsole-release-userdata:*"
-	"06-rfc5424-bom:*"
 	"07-logcat-brief:*"
 	"08-logcat-long:*"
 	"09-logcat-year-uid:*"
