@@ -528,6 +528,28 @@ static size_t match_kmsg(const char *p, const char *e, struct phys *m)
 }
 
 /*
+ * netconsole's extended record with the kernel release before it (its
+ * "release" option: "6.13.0-rc7,4,18231,301118213,-;text"): a token of no
+ * blanks with a '.' in it, ',' and a /dev/kmsg record.  Returns the length
+ * up to the record's text or 0.
+ */
+static size_t match_release_kmsg(const char *p, const char *e, struct phys *m)
+{
+	const char *c =
+		memchr(p, ',', (size_t)(e - p) < 65 ? (size_t)(e - p) : 65);
+	const char *q;
+	size_t k;
+
+	if (!c || !memchr(p, '.', (size_t)(c - p)))
+		return 0;
+	for (q = p; q < c; q++)
+		if (is_blank(*q))
+			return 0;
+	k = match_kmsg(c + 1, e, m);
+	return k ? (size_t)(c + 1 + k - p) : 0;
+}
+
+/*
  * ISO 8601 date and time "2026-12-07T10:00:11[.frac][Z|+01:00|+0100]" (a
  * blank instead of the T when bare_t); returns its length or 0.
  */
@@ -689,6 +711,8 @@ int dmesg_prefix_strip(const char **pp, const char *e, struct phys *m)
 			n = dmesg_prefix_match_bracket(p, e, m);
 		} else if (lead && is_digit(*p)) {
 			n = match_kmsg(p, e, m);
+			if (!n)
+				n = match_release_kmsg(p, e, m);
 			if (n)
 				kind = PFX_KMSG;
 			else if ((n = dmesg_prefix_match_syslog(p, e)))

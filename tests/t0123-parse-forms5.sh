@@ -14,7 +14,6 @@ known=(
 	"01-journal-json-seq:*"
 	"02-journal-json-sse:*"
 	"04-dmesg-json-jq-compact:*"
-	"05-netconsole-release-userdata:*"
 	"07-logcat-brief:*"
 	"08-logcat-long:*"
 	"09-logcat-year-uid:*"
