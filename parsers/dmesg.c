@@ -207,7 +207,8 @@ int dmesg_process(struct dmesg *d, const char *s, size_t len,
 		return 0;
 	if (dj > 0) {
 		m.prefixed = true;
-	} else if (p < e && *p == '{' && dmesg_unwrap_journal_json(d, p, e)) {
+	} else if (p < e && (*p == '{' || *p == ' ' || *p == 'd') &&
+		   dmesg_unwrap_journal_json(d, p, e)) {
 		size_t n = d->unwrap.len;
 
 		p = dmesg_sanitize(d, d->unwrap.buf, &n, false, true);

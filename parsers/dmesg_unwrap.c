@@ -195,16 +195,23 @@ static bool json_message(struct dmesg *d, const char *v, const char *e)
 }
 
 /*
- * A journalctl -o json (or json-sse, export as JSON) record of the kernel,
- * '{"__CURSOR": ..., "_TRANSPORT": "kernel", ..., "MESSAGE": "..."}': its
- * MESSAGE decoded into d->unwrap (a string, or the array of bytes journald
- * writes for text that is not UTF-8).  Another service's record (its
- * _TRANSPORT or SYSLOG_IDENTIFIER says so) is left alone.
+ * A journalctl -o json record of the kernel, '{"__CURSOR": ...,
+ * "_TRANSPORT": "kernel", ..., "MESSAGE": "..."}', also as -o json-seq
+ * writes it (an RS byte before it, a blank once sanitised) and -o json-sse
+ * ("data: " before it): its MESSAGE decoded into d->unwrap (a string, or
+ * the array of bytes journald writes for text that is not UTF-8).  Another
+ * service's record (its _TRANSPORT or SYSLOG_IDENTIFIER says so) is left
+ * alone.
  */
 bool dmesg_unwrap_journal_json(struct dmesg *d, const char *p, const char *e)
 {
 	const char *v;
 
+	while (p < e && is_blank(*p))
+		p++;
+	if (e - p > 5 && !memcmp(p, "data:", 5))
+		for (p += 5; p < e && is_blank(*p);)
+			p++;
 	while (e > p && is_blank(e[-1]))
 		e--;
 	if (e - p < 14 || *p != '{' || e[-1] != '}')

@@ -11,8 +11,6 @@ dir=$DATA/parse-forms5
 
 # misreads not fixed yet (check_labelled_forms in tests/test-lib.sh)
 known=(
-	"01-journal-json-seq:*"
-	"02-journal-json-sse:*"
 	"04-dmesg-json-jq-compact:*"
 	"07-logcat-brief:*"
 	"08-logcat-long:*"
