@@ -201,7 +201,9 @@ static bool json_message(struct dmesg *d, const char *v, const char *e)
  * ("data: " before it): its MESSAGE decoded into d->unwrap (a string, or
  * the array of bytes journald writes for text that is not UTF-8).  Another
  * service's record (its _TRANSPORT or SYSLOG_IDENTIFIER says so) is left
- * alone.
+ * alone.  A util-linux dmesg --json record written on a line of its own
+ * ('{"pri":4,"time":912.731673,"msg":"..."}', what jq -c '.dmesg[]' makes
+ * of the document) is read alike: its "msg", its lines apart.
  */
 bool dmesg_unwrap_journal_json(struct dmesg *d, const char *p, const char *e)
 {
@@ -217,8 +219,14 @@ bool dmesg_unwrap_journal_json(struct dmesg *d, const char *p, const char *e)
 	if (e - p < 14 || *p != '{' || e[-1] != '}')
 		return false;
 	v = json_value(p, e, "\"MESSAGE\"");
-	if (!v)
-		return false;
+	if (!v) {
+		/* a dmesg --json record alone (jq -c '.dmesg[]') */
+		v = json_value(p, e, "\"msg\"");
+		return v && *v == '"' &&
+		       (json_value(p, e, "\"pri\"") ||
+			json_value(p, e, "\"fac\"")) &&
+		       json_message(d, v, e);
+	}
 	if (json_value(p, e, "\"_TRANSPORT\"") ?
 		    !json_is(p, e, "\"_TRANSPORT\"", "kernel") :
 		    !json_is(p, e, "\"SYSLOG_IDENTIFIER\"", "kernel"))
