@@ -86,20 +86,24 @@ static const char *yaml_single(struct dmesg *d, const char *q, const char *e)
  * A LAVA job log line, '- {"dt": "...", "lvl": "target", "msg": "..."}'
  * as LAVA writes it, or as a YAML dumper may (keys bare or quoted, the msg
  * single-quoted or plain: "- {dt: 2026-12-07T10:00:11, lvl: target, msg:
- * '[  1.0] x'}"): decode its "msg", the last key, into d->unwrap.  Returns
+ * '[  1.0] x'}"), or a line of its JSON ('{"dt": ...}' without the list's
+ * dash): decode its "msg" into d->unwrap.  Keys may follow a quoted msg
+ * (a "feedback" line's "ns", the namespace that printed it).  Returns
  * false for any other line, or a msg that is no string (results, lists).
  */
 static bool unwrap_lava(struct dmesg *d, const char *p, const char *e)
 {
-	const char *q = p + 3, *v;
+	const char *q, *v, *r, *o = p + (*p == '-' ? 3 : 1);
 
-	if (e - p < 16 || memcmp(p, "- {", 3) || e[-1] != '}')
+	if (e - p < 16 || e[-1] != '}' ||
+	    (*p == '-' ? memcmp(p, "- {", 3) : *p != '{'))
 		return false;
+	q = o;
 	if (*q == '"' || *q == '\'')
 		q++;
 	if (memcmp(q, "dt", 2) || (q[2] != ':' && q[2] != q[-1]))
 		return false;
-	for (q = p + 3; (q = memmem(q, (size_t)(e - q), "msg", 3)); q += 3) {
+	for (q = o; (q = memmem(q, (size_t)(e - q), "msg", 3)); q += 3) {
 		char open = q[-1];
 
 		v = q + 3;
@@ -114,12 +118,13 @@ static bool unwrap_lava(struct dmesg *d, const char *p, const char *e)
 	if (!q)
 		return false;
 	v += 2;
-	/* the string ends at the quote before '}': no other key follows */
-	if (*v == '"')
-		return json_string(d, v + 1, e) == e - 2;
-	if (*v == '\'')
-		return yaml_single(d, v + 1, e) == e - 2;
-	if (*v == '[' || *v == '{' || v >= e - 1)
+	/* the string ends at the quote before '}' or before ", key" */
+	r = *v == '"'  ? json_string(d, v + 1, e) :
+	    *v == '\'' ? yaml_single(d, v + 1, e) :
+			 NULL;
+	if (r)
+		return r == e - 2 || (r + 2 < e - 1 && r[1] == ',');
+	if (*v == '"' || *v == '\'' || *v == '[' || *v == '{' || v >= e - 1)
 		return false; /* a list or a map */
 	strbuf_reset(&d->unwrap);
 	strbuf_add(&d->unwrap, v, (size_t)(e - 1 - v));
@@ -580,7 +585,7 @@ void dmesg_unwrap_ci(struct dmesg *d, const char **pp, const char **ep)
 	const char *p = *pp, *e = *ep;
 	size_t n;
 
-	if ((*p == '-' && unwrap_lava(d, p, e)) ||
+	if (((*p == '-' || *p == '{') && unwrap_lava(d, p, e)) ||
 	    (is_digit(*p) && unwrap_logcat(d, p, e))) {
 		size_t len = d->unwrap.len;
 

@@ -17,8 +17,6 @@ known=(
 	"14-lkmlorg-br-nbsp:*"
 	"15-zuul-job-output:*"
 	"16-teamcity-step:*"
-	"17-lava-jsonl:*"
-	"18-lava-feedback-ns:*"
 )
 
 check_labelled_forms "$dir"
