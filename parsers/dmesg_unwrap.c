@@ -506,7 +506,9 @@ static bool unwrap_logcat(struct dmesg *d, const char *p, const char *e)
  * grabserial's seconds since its start and since the line before
  * "[61.204611 0.000131] ", kubectl logs --prefix's "[pod/NAME/CONTAINER] ",
  * and a bare clock "10:42:07  " (Jenkins' timestamper in its default
- * format, moreutils' "ts -s").  Returns the length or 0.
+ * format, moreutils' "ts -s"); TeamCity's build log puts a status and its
+ * build step after the clock, "[10:00:12] :\t\t [Step 2/3] ".  Returns the
+ * length or 0.
  */
 static size_t match_capture_stamp(const char *p, const char *e)
 {
@@ -558,6 +560,22 @@ static size_t match_capture_stamp(const char *p, const char *e)
 		if (q >= e || *q != ']')
 			return 0;
 		q++;
+		if (e - q > 2 &&
+		    (*q == ' ' || (*q >= 'A' && *q <= 'Z') ||
+		     (*q >= 'a' && *q <= 'z')) &&
+		    q[1] == ':' && is_blank(q[2])) {
+			/* TeamCity: "[10:00:12] :\t\t [Step 2/3] ", its
+			 * status letter ('W', 'E', 'i' or none), the
+			 * block's indent and name */
+			for (q += 2; q < e && is_blank(*q);)
+				q++;
+			if (e - q > 2 && *q == '[' &&
+			    ((q[1] >= 'A' && q[1] <= 'Z') ||
+			     (q[1] >= 'a' && q[1] <= 'z')) &&
+			    (w = memchr(q, ']', (size_t)(e - q))))
+				q = w + 1;
+			return q < e && *q == ' ' ? (size_t)(q + 1 - p) : 0;
+		}
 	} else {
 		n = dmesg_prefix_match_clock(q, e, true);
 		if (!n || n < 8)
@@ -572,11 +590,30 @@ static size_t match_capture_stamp(const char *p, const char *e)
 }
 
 /*
+ * Zuul's job-output.txt: "2026-12-07 11:24:40.118203 | compute-0 | ", the
+ * date and the node that printed the line.  Returns the length or 0.
+ */
+static size_t match_zuul(const char *p, const char *e)
+{
+	size_t n = dmesg_prefix_match_iso(p, e, true);
+	const char *q = p + n, *w;
+
+	if (!n || e - q < 6 || memcmp(q, " | ", 3))
+		return 0;
+	for (w = q += 3; q < e && q - w < 64 && !is_blank(*q);)
+		q++;
+	if (q == w || e - q < 4 || memcmp(q, " | ", 3))
+		return 0;
+	return (size_t)(q + 3 - p);
+}
+
+/*
  * Step 3b: what a CI system wraps each line of the console in, not the
  * kernel's prefix (so it does not make a harness line "prefixed"): a LAVA
  * job log's YAML, an Android logcat line, a GitHub Actions / GitLab stamp "2026-12-07T10:00:11.
- * 0004123Z ", Jenkins' timestamper "[2026-12-07T10:00:11.007Z] " and a
- * capture tool's stamp (match_capture_stamp()).  An
+ * 0004123Z ", Jenkins' timestamper "[2026-12-07T10:00:11.007Z] ", Zuul's
+ * date and node (match_zuul()) and a capture tool's stamp
+ * (match_capture_stamp()).  An
  * ISO date that starts a syslog line ("... host kernel:") is that line's.
  * May replace the line with its decoded text (d->unwrap, sanitised).
  */
@@ -592,8 +629,10 @@ void dmesg_unwrap_ci(struct dmesg *d, const char **pp, const char **ep)
 		p = dmesg_sanitize(d, d->unwrap.buf, &len, false, false);
 		e = p + len;
 	}
-	if (is_digit(*p) && (n = dmesg_prefix_match_iso(p, e, false)) &&
-	    p + n < e && p[n] == ' ' && !dmesg_prefix_match_syslog(p, e))
+	if (is_digit(*p) && (n = match_zuul(p, e)))
+		p += n;
+	else if (is_digit(*p) && (n = dmesg_prefix_match_iso(p, e, false)) &&
+		 p + n < e && p[n] == ' ' && !dmesg_prefix_match_syslog(p, e))
 		p += n + 1;
 	else if (*p == '[' && (n = dmesg_prefix_match_iso(p + 1, e, true)) &&
 		 p + 1 + n + 1 < e && p[1 + n] == ']' && p[2 + n] == ' ')

@@ -15,8 +15,6 @@ known=(
 	"08-logcat-long:*"
 	"09-logcat-year-uid:*"
 	"14-lkmlorg-br-nbsp:*"
-	"15-zuul-job-output:*"
-	"16-teamcity-step:*"
 )
 
 check_labelled_forms "$dir"
