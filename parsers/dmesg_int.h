@@ -188,6 +188,9 @@ struct dmesg {
 	struct strbuf top;
 	struct dmesg *probe;
 	bool dj; /* in the records of util-linux dmesg --json */
+	/* logcat -v long: 1 after a header, 2 in its message (its tag) */
+	int lc;
+	char lc_tag[32];
 	/* line ends (dmesg_feed()): LF, unless the first 16 KiB have none */
 	enum dmesg_eol { EOL_UNKNOWN, EOL_LF, EOL_CR } eol;
 	struct strbuf eol_hold; /* the input before its first line end */
@@ -311,7 +314,7 @@ bool dmesg_unwrap_journal_json(struct dmesg *d, const char *p, const char *e);
 int dmesg_unwrap_dmesg_json(struct dmesg *d, const char **pp, const char **ep);
 int dmesg_unwrap_journal_verbose(struct dmesg *d, const char **pp,
 				 const char *e);
-void dmesg_unwrap_ci(struct dmesg *d, const char **pp, const char **ep);
+int dmesg_unwrap_ci(struct dmesg *d, const char **pp, const char **ep);
 int dmesg_unwrap_journal_flush(struct dmesg *d);
 
 /* dmesg_wrap.c */

@@ -441,43 +441,110 @@ int dmesg_unwrap_journal_flush(struct dmesg *d)
 }
 
 /*
- * An Android logcat line (the default threadtime format, "logcat -b
- * kernel"): "12-07 10:11:12.345     0     0 W TAG     : message".  logd
- * takes a kernel line's leading "word:" for the tag ("WARNING: inconsistent
- * lock state" is tag WARNING, message "inconsistent lock state"), so the
- * kernel's text is the tag, ": " and the message again, or the message
- * alone when the tag is empty.  Puts it in d->unwrap; false for any other
- * line.
+ * logcat's time, "12-07 10:11:12.345" (with -v year "2026-12-07
+ * 10:11:12.345") at p: its length, or 0.
  */
-static bool unwrap_logcat(struct dmesg *d, const char *p, const char *e)
+static size_t logcat_time(const char *p, const char *e)
 {
-	const char *q = p, *tag, *colon;
-	size_t n;
-	int field;
+	const char *q = p;
 
-	if (e - p < 30 || skip_digits(q, e) != 2 || q[2] != '-' ||
+	if (e - q > 5 && skip_digits(q, e) == 4 && q[4] == '-')
+		q += 5;
+	if (e - q < 18 || skip_digits(q, e) != 2 || q[2] != '-' ||
 	    skip_digits(q + 3, e) != 2 || q[5] != ' ' ||
 	    skip_digits(q + 6, e) != 2 || q[8] != ':' ||
 	    skip_digits(q + 9, e) != 2 || q[11] != ':' ||
-	    skip_digits(q + 12, e) != 2 || q[14] != '.')
-		return false;
-	q += 15;
-	n = skip_digits(q, e);
-	if (n != 3)
+	    skip_digits(q + 12, e) != 2 || q[14] != '.' ||
+	    skip_digits(q + 15, e) != 3)
+		return 0;
+	return (size_t)(q + 18 - p);
+}
+
+/*
+ * The kernel's text of a logcat message into d->unwrap: logd took a kernel
+ * line's leading "word:" for the tag [tag, te) ("WARNING: inconsistent lock
+ * state" is tag WARNING, message "inconsistent lock state"), so it is the
+ * tag (its padding off), ": " and the message [msg, e), or the message
+ * alone when the tag is empty.
+ */
+static void logcat_text(struct dmesg *d, const char *tag, const char *te,
+			const char *msg, const char *e)
+{
+	while (te > tag && te[-1] == ' ')
+		te--;
+	strbuf_reset(&d->unwrap);
+	if (te > tag) {
+		strbuf_add(&d->unwrap, tag, (size_t)(te - tag));
+		strbuf_addstr(&d->unwrap, ": ");
+	}
+	if (msg < e)
+		strbuf_add(&d->unwrap, msg, (size_t)(e - msg));
+}
+
+/*
+ * An Android logcat line of "logcat -b kernel": the default threadtime
+ * format, "12-07 10:11:12.345     0     0 W TAG     : message" (-v year's
+ * date, -v uid's user before the pid: "2026-12-07 10:11:12.345  root     0
+ *     0 W TAG     : message"), or -v brief's "W/TAG     (    0): message"
+ * (-v tag's without the pid).  Puts the kernel's text in d->unwrap
+ * (logcat_text()); false for any other line.
+ */
+static bool unwrap_logcat(struct dmesg *d, const char *p, const char *e)
+{
+	const char *q = p, *tag, *colon, *w;
+	size_t n;
+	int field, num = 0;
+
+	if (e - p > 4 && p[1] == '/' && strchr("VDIWEFS", *p)) {
+		tag = p + 2; /* brief, tag: a word, its padding, '(' or ':' */
+		for (q = tag; q < e && q - tag < 32 && *q != '(' && *q != ':' &&
+			      *q != ' ';)
+			q++;
+		colon = q;
+		while (q < e && *q == ' ')
+			q++;
+		if (q >= e || colon == tag || (*q != '(' && *q != ':'))
+			return false;
+		if (*q == '(') {
+			for (q++; q < e && *q == ' ';)
+				q++;
+			n = skip_digits(q, e);
+			if (!n || e - q < (long)n + 2 || q[n] != ')' ||
+			    q[n + 1] != ':')
+				return false;
+			q += n + 1;
+		}
+		if (q + 1 < e && q[1] != ' ')
+			return false;
+		logcat_text(d, tag, colon, q + 2 < e ? q + 2 : e, e);
+		return true;
+	}
+	n = logcat_time(p, e);
+	if (!n || e - p < (long)n + 12)
 		return false;
 	q += n;
-	for (field = 0; field < 2; field++) { /* pid, tid */
+	for (field = 0; field < 3; field++) { /* [uid,] pid, tid */
 		if (q >= e || *q != ' ')
 			return false;
 		while (q < e && *q == ' ')
 			q++;
-		n = skip_digits(q, e);
-		if (!n)
+		w = q;
+		while (q < e &&
+		       ((*q >= 'a' && *q <= 'z') || is_digit(*q) || *q == '_'))
+			q++;
+		if (q == w || q >= e)
 			return false;
-		q += n;
+		if (skip_digits(w, q) == (size_t)(q - w))
+			num++;
+		else if (field) /* only the uid may be a name */
+			return false;
+		if (num == 2 && field >= 1 && q + 2 < e && q[0] == ' ' &&
+		    strchr("VDIWEFS", q[1]) && q[2] == ' ' && q - w >= 1 &&
+		    (field == 2 || !(q[3] == ' ' && is_digit(q[4]))))
+			break;
 	}
-	if (e - q < 4 || q[0] != ' ' || !q[1] || !strchr("VDIWEFS", q[1]) ||
-	    q[2] != ' ')
+	if (field == 3 || num < 2 || e - q < 4 || q[0] != ' ' ||
+	    !strchr("VDIWEFS", q[1]) || q[2] != ' ')
 		return false;
 	tag = q + 3;
 	colon = memmem(tag, (size_t)(e - tag), ": ", 2);
@@ -486,16 +553,57 @@ static bool unwrap_logcat(struct dmesg *d, const char *p, const char *e)
 			return false;
 		colon = e - 1;
 	}
-	for (q = colon; q > tag && q[-1] == ' ';)
-		q--;
-	strbuf_reset(&d->unwrap);
-	if (q > tag) {
-		strbuf_add(&d->unwrap, tag, (size_t)(q - tag));
-		strbuf_addstr(&d->unwrap, ": ");
-	}
-	if (colon + 2 < e)
-		strbuf_add(&d->unwrap, colon + 2, (size_t)(e - colon - 2));
+	logcat_text(d, tag, colon, colon + 2 < e ? colon + 2 : e, e);
 	return true;
+}
+
+/*
+ * logcat -v long: a header line "[ 12-07 10:11:12.345     0:    0 W/TAG
+ *      ]", the message's lines, then a blank line.  The header and the blank
+ * are no lines of the log (-1); the message's first line is the tag's
+ * (logcat_text(), 1, into d->unwrap); 0 for any other line.
+ */
+static int unwrap_logcat_long(struct dmesg *d, const char *p, const char *e)
+{
+	const char *q, *tag, *te;
+	size_t n;
+
+	if (e - p > 30 && p[0] == '[' && p[1] == ' ' &&
+	    (n = logcat_time(p + 2, e)) && e[-1] == ']') {
+		q = p + 2 + n;
+		while (q < e && *q == ' ')
+			q++;
+		q += skip_digits(q, e);
+		if (q >= e || *q != ':')
+			return 0;
+		for (q++; q < e && *q == ' ';)
+			q++;
+		n = skip_digits(q, e);
+		if (!n || e - q < (long)n + 4 || q[n] != ' ' ||
+		    !strchr("VDIWEFS", q[n + 1]) || q[n + 2] != '/')
+			return 0;
+		tag = q + n + 3;
+		for (te = e - 1; te > tag && te[-1] == ' ';)
+			te--;
+		n = (size_t)(te - tag);
+		if (n >= sizeof(d->lc_tag))
+			return 0;
+		memcpy(d->lc_tag, tag, n);
+		d->lc_tag[n] = '\0';
+		d->lc = 1;
+		return -1;
+	}
+	if (!d->lc)
+		return 0;
+	if (p == e) {
+		d->lc = 0;
+		return -1;
+	}
+	if (d->lc == 2)
+		return 0; /* the message's next lines */
+	d->lc = 2;
+	logcat_text(d, d->lc_tag, d->lc_tag + strlen(d->lc_tag), p, e);
+	return 1;
 }
 
 /*
@@ -616,14 +724,21 @@ static size_t match_zuul(const char *p, const char *e)
  * (match_capture_stamp()).  An
  * ISO date that starts a syslog line ("... host kernel:") is that line's.
  * May replace the line with its decoded text (d->unwrap, sanitised).
+ * Returns -1 for a line that is only the wrapper's (logcat -v long's
+ * header), else 0.
  */
-void dmesg_unwrap_ci(struct dmesg *d, const char **pp, const char **ep)
+int dmesg_unwrap_ci(struct dmesg *d, const char **pp, const char **ep)
 {
 	const char *p = *pp, *e = *ep;
 	size_t n;
+	int lc = d->lc || (p < e && *p == '[') ? unwrap_logcat_long(d, p, e) :
+						 0;
 
-	if (((*p == '-' || *p == '{') && unwrap_lava(d, p, e)) ||
-	    (is_digit(*p) && unwrap_logcat(d, p, e))) {
+	if (lc < 0)
+		return -1;
+	if (lc > 0 || ((*p == '-' || *p == '{') && unwrap_lava(d, p, e)) ||
+	    ((is_digit(*p) || (*p >= 'A' && *p <= 'Z')) &&
+	     unwrap_logcat(d, p, e))) {
 		size_t len = d->unwrap.len;
 
 		p = dmesg_sanitize(d, d->unwrap.buf, &len, false, false);
@@ -641,4 +756,5 @@ void dmesg_unwrap_ci(struct dmesg *d, const char **pp, const char **ep)
 		p += n;
 	*pp = p;
 	*ep = e;
+	return 0;
 }

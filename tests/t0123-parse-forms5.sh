@@ -11,9 +11,6 @@ dir=$DATA/parse-forms5
 
 # misreads not fixed yet (check_labelled_forms in tests/test-lib.sh)
 known=(
-	"07-logcat-brief:*"
-	"08-logcat-long:*"
-	"09-logcat-year-uid:*"
 	"14-lkmlorg-br-nbsp:*"
 )
 
