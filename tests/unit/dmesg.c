@@ -473,6 +473,89 @@ static void dmesg__lava_yaml(void **state)
 		   "{case: boot, result: pass}}");
 }
 
+/*
+ * Round 5 of unseen forms (tests/data/parse-forms5): stamps, records and
+ * wrappers that were read as foreign lines before.
+ */
+static void dmesg__forms5_prefixes(void **state)
+{
+	/* dmesg --time-format=delta, crash's log -T with its zone */
+	expect_one("[<    0.000013>] [ T30129] WARNING: x\n", "WARNING: x");
+	expect_one("[Mon Dec  7 10:00:11 UTC 2026] WARNING: x\n", "WARNING: x");
+	/* RFC 3164 on the wire, RFC 5424 with its BOM */
+	expect_one("<4>Dec  7 10:00:11 host kernel: [  1.000000] WARNING: x\n",
+		   "WARNING: x");
+	expect_one("<4>1 2026-12-07T10:00:11.5+08:00 host kernel - - - "
+		   "\xef\xbb\xbf[  1.000000] WARNING: x\n",
+		   "WARNING: x");
+	/* netconsole's release before an extended record */
+	expect_one("6.13.0-rc7-00047-g619f0b6fad52,4,18231,301118213,-,"
+		   "caller=T1;WARNING: x\n",
+		   "WARNING: x");
+	/* a version-like word before a comma is no release of a record */
+	expect_one("1.5,2 WARNING: x\n", "1.5,2 WARNING: x");
+}
+
+static void dmesg__forms5_records(void **state)
+{
+	/* journalctl -o json-seq, -o json-sse; dmesg --json via jq -c */
+	expect_one("\x1e{\"__CURSOR\" : \"s=1\", \"_TRANSPORT\" : \"kernel\", "
+		   "\"MESSAGE\" : \"WARNING: x\"}\n",
+		   "WARNING: x");
+	expect_one(
+		"data: {\"__CURSOR\" : \"s=1\", \"_TRANSPORT\" : \"kernel\", "
+		"\"MESSAGE\" : \"WARNING: x\"}\n\n",
+		"WARNING: x");
+	expect_one("{\"pri\":4,\"time\":912.731673,\"msg\":\"WARNING: x\"}\n",
+		   "WARNING: x");
+	/* LAVA as JSON lines, keys after msg */
+	expect_one("{\"dt\": \"2026-12-07T10:00:11.000000\", \"lvl\": "
+		   "\"target\", \"msg\": \"[  112.000000] WARNING: x\"}\n",
+		   "WARNING: x");
+	expect_one("- {\"dt\": \"2026-12-07T10:00:11.000000\", \"lvl\": "
+		   "\"feedback\", \"msg\": \"[  1.000000] WARNING: x\", "
+		   "\"ns\": \"tlxc\"}\n",
+		   "WARNING: x");
+	/* Zuul, TeamCity */
+	expect_one("2026-12-07 11:24:40.118203 | compute-0 | [  1.000000] "
+		   "WARNING: x\n",
+		   "WARNING: x");
+	expect_one("[10:00:14] :\t\t [Step 2/3] [  1.000000] WARNING: x\n",
+		   "WARNING: x");
+	expect_one("[10:00:16]W:\t [Step 2/3] [  1.000000] WARNING: x\n",
+		   "WARNING: x");
+}
+
+/* logcat -b kernel in its other formats: logd's tag is the line's word */
+static void dmesg__forms5_logcat(void **state)
+{
+	struct got g;
+	const char *s =
+		"[ 12-07 10:01:35.041     0:    0 W/WARNING  ]\n"
+		"suspicious RCU usage\n"
+		"\n"
+		"[ 12-07 10:01:35.041     0:    0 W/kernel   ]\n"
+		" #0: ffff (cb_lock){++++}-{4:4}, at: genl_rcv+0x20/0x48\n"
+		"\n";
+
+	expect_one("W/WARNING (    0): possible recursive locking detected\n",
+		   "WARNING: possible recursive locking detected");
+	expect_one("W/kernel  : 6.6.30 #1 Not tainted\n",
+		   "6.6.30 #1 Not tainted");
+	expect_one("I/O error, dev sda, sector 0\n",
+		   "I/O error, dev sda, sector 0");
+	expect_one("2026-12-07 11:13:30.500  root     0     0 W WARNING : "
+		   "Nested lock was not taken\n",
+		   "WARNING: Nested lock was not taken");
+	run(&g, s, strlen(s), 0);
+	assert_int_equal(g.n, 2);
+	assert_string_equal(g.text[0], "WARNING: suspicious RCU usage");
+	assert_string_equal(
+		g.text[1],
+		"#0: ffff (cb_lock){++++}-{4:4}, at: genl_rcv+0x20/0x48");
+	release(&g);
+}
+
 static void dmesg__record_continuation(void **state)
 {
 	struct got g;
@@ -980,6 +1063,9 @@ int main(void)
 		cmocka_unit_test(dmesg__quoted_printable),
 		cmocka_unit_test(dmesg__bytes_are_cleaned),
 		cmocka_unit_test(dmesg__lava_yaml),
+		cmocka_unit_test(dmesg__forms5_prefixes),
+		cmocka_unit_test(dmesg__forms5_records),
+		cmocka_unit_test(dmesg__forms5_logcat),
 		cmocka_unit_test(dmesg__record_continuation),
 		cmocka_unit_test(dmesg__mail_wraps),
 		cmocka_unit_test(dmesg__plain_log_lines_are_not_glued),
