@@ -167,27 +167,59 @@ size_t dmesg_sanitize_columns(const char *s, size_t len)
 }
 
 /*
+ * The length of the HTML line break a line of a web page ends in ("<br>",
+ * "<br/>", "<br />", any case, blanks after it), or 0.
+ */
+static size_t html_break(const char *s, size_t len)
+{
+	size_t n = len, k;
+
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	if (n < 4 || s[n - 1] != '>')
+		return 0;
+	k = n - 1;
+	if (k && s[k - 1] == '/')
+		k--;
+	if (k && s[k - 1] == ' ')
+		k--;
+	if (k < 3 || s[k - 3] != '<' || (s[k - 2] | 0x20) != 'b' ||
+	    (s[k - 1] | 0x20) != 'r')
+		return 0;
+	return len - (k - 3);
+}
+
+/*
  * A report that went through XML or HTML (a bug tracker's XML export, a web
  * archive's page source) has '&', '<', '>' and '"' as entities: "(&amp;mm-&gt;
  * mmap_sem)", "[&lt;ffffffff811c0b2c&gt;]", "&lt;4&gt;[ 1.0]".  The kernel
  * never prints an entity, so a line that has one of these has them decoded
  * (into d->entity): &lt; &gt; &amp; &quot; &apos; and numeric ones of
- * ASCII.  Any other line is returned as it is.
+ * ASCII, and &nbsp; as a blank (step 2 makes U+00A0 one).  A line that ends
+ * in an HTML line break (lkml.org's pages: "[&nbsp;1312.402884]&nbsp;...<br
+ * />") is a web page's too: the break is taken off and the entities decoded
+ * alike.  Any other line is returned as it is.
  */
 const char *dmesg_sanitize_entities(struct dmesg *d, const char *s,
 				    size_t *lenp)
 {
-	size_t len = *lenp, i, k;
+	size_t len = *lenp, i, k, br = html_break(s, len);
 	const char *amp = memchr(s, '&', len);
 	unsigned long c;
 
-	if (!amp || !(memmem(amp, len - (size_t)(amp - s), "&gt;", 4) ||
-		      memmem(amp, len - (size_t)(amp - s), "&lt;", 4) ||
-		      memmem(amp, len - (size_t)(amp - s), "&amp;", 5)))
+	if (!br &&
+	    (!amp || !(memmem(amp, len - (size_t)(amp - s), "&gt;", 4) ||
+		       memmem(amp, len - (size_t)(amp - s), "&lt;", 4) ||
+		       memmem(amp, len - (size_t)(amp - s), "&amp;", 5))))
 		return s;
+	len -= br;
 	strbuf_reset(&d->entity);
 	for (i = 0; i < len; i += k ? k : 1) {
-		k = entity_decode(s + i, s + len, ENTITY_ASCII, &c);
+		k = entity_decode(s + i, s + len, ENTITY_ANY, &c);
+		if (k && c == 0xa0)
+			c = ' ';
+		else if (k && (c < 0x20 || c >= 0x7f))
+			k = 0; /* a control or another character: as written */
 		strbuf_addch(&d->entity, k ? (char)c : s[i]);
 	}
 	*lenp = d->entity.len;

@@ -11,7 +11,6 @@ dir=$DATA/parse-forms5
 
 # misreads not fixed yet (check_labelled_forms in tests/test-lib.sh)
 known=(
-	"14-lkmlorg-br-nbsp:*"
 )
 
 check_labelled_forms "$dir"

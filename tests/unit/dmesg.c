@@ -524,6 +524,14 @@ static void dmesg__forms5_records(void **state)
 		   "WARNING: x");
 	expect_one("[10:00:16]W:\t [Step 2/3] [  1.000000] WARNING: x\n",
 		   "WARNING: x");
+	/* lkml.org's HTML: a line break at the end, &nbsp; a blank */
+	expect_one("[&nbsp;1312.402949]&nbsp; (&amp;ei-&gt;m){--..}, at: "
+		   "[&lt;c01c28ab&gt;] f+0x1/0x2<br />\n",
+		   "(&ei->m){--..}, at: [<c01c28ab>] f+0x1/0x2");
+	expect_one(
+		"[ 1312.402897] [ INFO: possible circular locking dependency "
+		"detected ]<BR>\n",
+		"[ INFO: possible circular locking dependency detected ]");
 }
 
 /* logcat -b kernel in its other formats: logd's tag is the line's word */
