@@ -247,9 +247,11 @@ int dmesg_process(struct dmesg *d, const char *s, size_t len,
 		}
 		if (j == JL_MESSAGE || j == JL_DECODED)
 			m.prefixed = journal = true;
-		else if ((p < e || d->lc) && dmesg_unwrap_ci(d, &p, &e) < 0)
+		else if ((p < e || d->lc != LC_NONE) &&
+			 dmesg_unwrap_ci(d, &p, &e) < 0)
 			return 0;
-	} else if ((p < e || d->lc) && dmesg_unwrap_ci(d, &p, &e) < 0) {
+	} else if ((p < e || d->lc != LC_NONE) &&
+		   dmesg_unwrap_ci(d, &p, &e) < 0) {
 		return 0;
 	}
 	kind = dmesg_prefix_strip(&p, e, &m);

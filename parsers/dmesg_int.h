@@ -188,7 +188,7 @@ struct dmesg {
 	struct strbuf top;
 	struct dmesg *probe;
 	bool dj; /* in the records of util-linux dmesg --json */
-	/* logcat -v long: 1 after a header, 2 in its message (its tag) */
+	/* logcat -v long: where in an entry (enum logcat_long), its tag */
 	int lc;
 	char lc_tag[32];
 	/* line ends (dmesg_feed()): LF, unless the first 16 KiB have none */
@@ -238,6 +238,13 @@ enum journal_record {
 
 /* The record's form: -o verbose, -o export, -o json-pretty */
 enum journal_form { JF_VERBOSE, JF_EXPORT, JF_PRETTY };
+
+/* logcat -v long: where a line stands in an entry (struct dmesg.lc) */
+enum logcat_long {
+	LC_NONE, /* out of an entry */
+	LC_HEADER, /* after its header: the message's first line is next */
+	LC_MESSAGE, /* in its message, until the blank line after it */
+};
 
 /* What dmesg_unwrap_journal_verbose() made of a line. */
 enum journal_line {

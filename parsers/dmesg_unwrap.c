@@ -590,18 +590,18 @@ static int unwrap_logcat_long(struct dmesg *d, const char *p, const char *e)
 			return 0;
 		memcpy(d->lc_tag, tag, n);
 		d->lc_tag[n] = '\0';
-		d->lc = 1;
+		d->lc = LC_HEADER;
 		return -1;
 	}
-	if (!d->lc)
+	if (d->lc == LC_NONE)
 		return 0;
 	if (p == e) {
-		d->lc = 0;
+		d->lc = LC_NONE;
 		return -1;
 	}
-	if (d->lc == 2)
+	if (d->lc == LC_MESSAGE)
 		return 0; /* the message's next lines */
-	d->lc = 2;
+	d->lc = LC_MESSAGE;
 	logcat_text(d, d->lc_tag, d->lc_tag + strlen(d->lc_tag), p, e);
 	return 1;
 }
@@ -731,8 +731,9 @@ int dmesg_unwrap_ci(struct dmesg *d, const char **pp, const char **ep)
 {
 	const char *p = *pp, *e = *ep;
 	size_t n;
-	int lc = d->lc || (p < e && *p == '[') ? unwrap_logcat_long(d, p, e) :
-						 0;
+	int lc = d->lc != LC_NONE || (p < e && *p == '[') ?
+			 unwrap_logcat_long(d, p, e) :
+			 0;
 
 	if (lc < 0)
 		return -1;
