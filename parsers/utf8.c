@@ -91,6 +91,23 @@ void utf8_add(struct strbuf *out, unsigned long cp)
 	}
 }
 
+bool utf8_plain(const char *s, size_t *chars)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n = 0;
+
+	for (; *p; p++) {
+		if (*p < 0x20 || *p == 0x7f ||
+		    (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) ||
+		    utf8_invisible((const char *)p))
+			return false;
+		n += (*p & 0xc0) != 0x80;
+	}
+	if (chars)
+		*chars = n;
+	return true;
+}
+
 bool utf8_has_control(const char *s)
 {
 	for (; *s; s++)

@@ -33,6 +33,13 @@ bool utf8_invisible(const char *s);
 /* Whether the string s holds a C0 control character or DEL (a CR or an LF
  * among them): what a name, an address or a KCIDB string may not. */
 bool utf8_has_control(const char *s);
+/*
+ * Whether the UTF-8 string s is text a page can show as it is: no control
+ * character (C0, DEL, C1: U+0080-U+009F) and none that reorders or hides
+ * what is shown (utf8_invisible(): "a\u202eb" would read backwards on every
+ * page).  *chars (when not NULL) gets its count of characters.
+ */
+bool utf8_plain(const char *s, size_t *chars);
 /* Append the len bytes at s to out, each byte that is not UTF-8 as '?'. */
 void utf8_sanitize(struct strbuf *out, const char *s, size_t len);
 /* Append code point cp as UTF-8 (NUL, a surrogate or past U+10FFFF: '?'). */

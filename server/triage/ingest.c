@@ -88,25 +88,14 @@ void ingest_free(struct ingest *in)
 	free(in);
 }
 
-/*
- * At most max characters (valid UTF-8, checked before), none of them a
- * control character: C0, DEL or C1 (U+0080-U+009F, "\xc2\x80"-"\xc2\x9f"),
- * nor one that reorders or hides what is shown (utf8_invisible(): a
- * machine "a\u202eb" would read "ab" backwards on every page).
- */
+/* At most max characters (valid UTF-8, checked before), all of them
+ * plain (utf8_plain(): no control character, none that reorders or hides
+ * what is shown) */
 static bool meta_value_ok(const char *s, size_t max)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	size_t n = 0;
+	size_t n;
 
-	for (; *p; p++) {
-		if (*p < 0x20 || *p == 0x7f ||
-		    (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) ||
-		    utf8_invisible((const char *)p))
-			return false;
-		n += (*p & 0xc0) != 0x80;
-	}
-	return n <= max;
+	return utf8_plain(s, &n) && n <= max;
 }
 
 int ingest_meta_check(const struct ingest_meta *m, struct strbuf *err)

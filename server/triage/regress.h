@@ -56,7 +56,8 @@ struct regress_sig_ref {
 /*
  * A regression to create, or the change asked of one, as a front end read
  * it (the REST body, the command line); the strings stay the caller's.
- * The values are checked here: a title of 1..REGRESS_MAX_TITLE bytes, at
+ * The values are checked here: a title of 1..REGRESS_MAX_TITLE bytes (one
+ * line of plain UTF-8, utf8_plain()), at
  * most REGRESS_MAX_LINKS links (stored canonical, parsers/links.h; a NULL
  * link is not a string), introduced a commit of 8..40 hex digits or a
  * range A..B, 1..REGRESS_MAX_SIGS known signatures (0.. for a change), a

@@ -11,6 +11,7 @@
 #include "db/regress.h"
 #include "db/signatures.h"
 #include "parsers/links.h"
+#include "parsers/utf8.h"
 #include "server/triage/gitsync.h"
 
 #include "server/triage/regress_internal.h"
@@ -46,6 +47,13 @@ static int check_title(const char *s, struct strbuf *err)
 	if (!s || !*s || strlen(s) > REGRESS_MAX_TITLE) {
 		strbuf_addf(err, "title must be a string of 1..%d bytes",
 			    REGRESS_MAX_TITLE);
+		return -EINVAL;
+	}
+	/* one line of text that reads as it is shown: a title is a
+	 * mail's subject line, a page's heading and a regzbot feed's */
+	if (!utf8_valid(s, strlen(s)) || !utf8_plain(s, NULL)) {
+		strbuf_addstr(err, "title must be one line of UTF-8 text"
+				   " (no control or direction characters)");
 		return -EINVAL;
 	}
 	return 0;
