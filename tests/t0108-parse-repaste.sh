@@ -22,31 +22,43 @@ R=tests/tools/repaste.sh
 need_exec "$SPLATD" "$R"
 need_shared "$CORPUS_REAL"
 
-# reports FILE: what identifies each report, one line each
-reports() {
-	"$SPLATD" parse "$1" 2>/dev/null |
-		jq -c '.reports[] | [.kind, .signature, .chain, .held_locks]'
-}
+# REPORTS: what identifies each report, one line each (parse_each)
+REPORTS='.reports[] | [.kind, .signature, .chain, .held_locks]'
 
 logs=("$SEED" "$CORPUS_REAL"/*.log)
-for f in "${logs[@]}"; do reports "$f" >"$TMP/${f##*/}.want"; done
+parse_each "$REPORTS" "${logs[@]}"
+for f in "${logs[@]}"; do printf '%s' "${PARSED[$f]}" >"$TMP/${f##*/}.want"; done
+# KIND[NAME]: the kind of the log's first report
+declare -A KIND
+while IFS=$'\t' read -r name kind; do
+	KIND[$name]=$kind
+done < <(for f in "${logs[@]}"; do
+	printf '%s\t%s\n' "${f##*/}" "$(head -n 1 "$TMP/${f##*/}.want")"
+done | jq -rR 'split("\t") | "\(.[0])\t\(.[1] | select(. != "") |
+	fromjson | .[0])"')
 
-# same WHAT OPTION: each log reformed with OPTION gives its own reports;
-# at least MIN logs of MIN_KINDS kinds were changed by it
 same() {
 	local what=$1 opt=$2 min=$3 min_kinds=$4 f name kinds=() n
+	local changed=()
+	mkdir -p "$TMP/r"
 	for f in "${logs[@]}"; do
 		name=${f##*/}
 		[[ $opt == -w* && $name == 042-* ]] && continue
-		$R $opt "$f" >"$TMP/r.log"
-		cmp -s "$f" "$TMP/r.log" && continue # nothing to reform
-		reports "$TMP/r.log" >"$TMP/got"
+		$R $opt "$f" >"$TMP/r/$name"
+		cmp -s "$f" "$TMP/r/$name" && continue # nothing to reform
+		changed+=("$TMP/r/$name")
+	done
+	parse_each "$REPORTS" "${changed[@]}"
+	for f in "${changed[@]}"; do
+		name=${f##*/}
+		printf '%s' "${PARSED[$f]}" >"$TMP/got"
 		if cmp -s "$TMP/$name.want" "$TMP/got"; then
-			kinds+=("$(jq -r '.[0]' "$TMP/$name.want" | head -n 1)")
+			kinds+=("${KIND[$name]:-}")
 		else
 			fail "$what: $name: got $(head -c 300 "$TMP/got"), want $(head -c 300 "$TMP/$name.want")"
 		fi
 	done
+	rm -rf "$TMP/r"
 	n=$(printf '%s\n' "${kinds[@]}" | sort -u | grep -c .)
 	if [ "${#kinds[@]}" -ge "$min" ] && [ "$n" -ge "$min_kinds" ]; then
 		ok "$what: ${#kinds[@]} logs of $n kinds give the same reports"
@@ -65,15 +77,22 @@ same "less -N view" "-n less" ${#logs[@]} 3
 same "editor view" "-n vim" ${#logs[@]} 3
 same "less -N view quoted '> '" "-n less -q >" ${#logs[@]} 3
 
-# a numbered stretch between plain logs
+mixes=()
+for i in "${!logs[@]}"; do
+	f=${logs[$i]}
+	prev=${logs[$(((i + ${#logs[@]} - 1) % ${#logs[@]}))]}
+	next=${logs[$(((i + 1) % ${#logs[@]}))]}
+	{ cat "$prev"; $R -n less "$f"; cat "$next"; } >"$TMP/mix.$i.log"
+	mixes+=("$TMP/mix.$i.log")
+done
+parse_each "$REPORTS" "${mixes[@]}"
 bad=0
 for i in "${!logs[@]}"; do
 	f=${logs[$i]}
 	prev=${logs[$(((i + ${#logs[@]} - 1) % ${#logs[@]}))]}
 	next=${logs[$(((i + 1) % ${#logs[@]}))]}
-	{ cat "$prev"; $R -n less "$f"; cat "$next"; } >"$TMP/mix.log"
 	cat "$TMP/${prev##*/}.want" "$TMP/${f##*/}.want" "$TMP/${next##*/}.want" | sort >"$TMP/want"
-	reports "$TMP/mix.log" | sort >"$TMP/got"
+	printf '%s' "${PARSED[$TMP/mix.$i.log]}" | sort >"$TMP/got"
 	if ! cmp -s "$TMP/want" "$TMP/got"; then
 		bad=$((bad + 1))
 		fail "${f##*/} numbered between ${prev##*/} and ${next##*/}: reports differ"

@@ -23,9 +23,9 @@ need_exec "$SPLATD" "$R"
 need_shared "$CORPUS_REAL"
 
 # reports FILE: what the checks compare, one JSON array per input
+REPORTS='[.reports[] | [.kind, .chain, .held_locks, .signature, .culprit.function]]'
 reports() {
-	"$SPLATD" parse "$1" 2>/dev/null |
-		jq -c '[.reports[] | [.kind, .chain, .held_locks, .signature, .culprit.function]]'
+	"$SPLATD" parse "$1" 2>/dev/null | jq -c "$REPORTS"
 }
 
 # same WHAT MIN BEFORE AFTER [SKIP]: for every real log, `BEFORE log` (a
@@ -34,16 +34,24 @@ reports() {
 # whose BEFORE rendering has a line matching the regex SKIP are left out.
 same() {
 	local what=$1 min=$2 before=$3 after=$4 skip=${5:-} f name n=0 bad=0
-	local want got
+	local want got i=0 logs=() forms=() # the logs reformed, by number
+	# the logs reformed, then one parse of them all (parse_each)
+	mkdir -p "$TMP/same"
 	for f in "$CORPUS_REAL"/*.log; do
-		name=${f##*/}
-		eval "$before" <"$f" >"$TMP/before.log"
-		[ -n "$skip" ] && grep -qE -- "$skip" "$TMP/before.log" && continue
-		eval "$after" <"$TMP/before.log" >"$TMP/after.log"
-		cmp -s "$TMP/before.log" "$TMP/after.log" && continue
-		want=$(reports "$TMP/before.log")
+		i=$((i + 1))
+		eval "$before" <"$f" >"$TMP/same/$i.before"
+		[ -n "$skip" ] && grep -qE -- "$skip" "$TMP/same/$i.before" && continue
+		eval "$after" <"$TMP/same/$i.before" >"$TMP/same/$i.after"
+		cmp -s "$TMP/same/$i.before" "$TMP/same/$i.after" && continue
+		logs[i]=$f
+		forms+=("$TMP/same/$i.before" "$TMP/same/$i.after")
+	done
+	parse_each "$REPORTS" "${forms[@]}"
+	for i in "${!logs[@]}"; do
+		name=${logs[i]##*/}
+		want=${PARSED[$TMP/same/$i.before]%$'\n'}
 		[ "$want" = '[]' ] && continue # nothing to lose
-		got=$(reports "$TMP/after.log")
+		got=${PARSED[$TMP/same/$i.after]%$'\n'}
 		n=$((n + 1))
 		if [ "$got" != "$want" ]; then
 			bad=$((bad + 1))
@@ -52,6 +60,7 @@ same() {
 			echo "#   want: $(head -c 400 <<<"$want")"
 		fi
 	done
+	rm -rf "$TMP/same"
 	if [ "$bad" -eq 0 ] && [ "$n" -ge "$min" ]; then
 		ok "$what: $n logs parse as before"
 	else

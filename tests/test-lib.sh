@@ -216,27 +216,86 @@ check_eq() {
 # check is reported, not counted; one that passes again fails until it is
 # taken off the list.
 check_labelled_forms() {
-	local dir=$1 exp name out want i e r f
-	for exp in "$dir"/*.expected; do
-		name=$(basename "$exp" .expected)
-		out=$("$SPLATD" parse "$dir/$name.log") || {
-			check_eq "$name: exit status" 0 "$?"
-			continue
-		}
-		want=$(jq '.reports | length' "$exp")
-		check_label "$name::count" "$want" \
-			"$(jq '.reports | length' <<<"$out")"
-		for ((i = 0; i < want; i++)); do
-			e=$(jq -c ".reports[$i]" "$exp")
-			r=$(jq -c ".reports[$i] // {}" <<<"$out")
-			for f in kind chain held_locks task pid kernel; do
-				check_label "$name:$i:$f" "$(jq -c ".$f" <<<"$e")" \
-					"$(jq -c ".$f" <<<"$r")"
-			done
-			check_label "$name:$i:culprit" "$(jq -c '.culprit' <<<"$e")" \
-				"$(jq -c '.culprit.function // null' <<<"$r")"
+	local dir=$1 exps=("$1"/*.expected) exp name out
+	# one splatd parse for every log and one jq for every comparison;
+	# when it fails, each log again on its own, as its exit status says
+	# which one
+	if ! "$SPLATD" parse "${exps[@]/%.expected/.log}" >"$TMP/forms.json"; then
+		for exp in "${exps[@]}"; do
+			name=$(basename "$exp" .expected)
+			out=$("$SPLATD" parse "$dir/$name.log") || {
+				check_eq "$name: exit status" 0 "$?"
+				continue
+			}
+			check_pairs "$exp" <<<"$out"
 		done
+		return
+	fi
+	check_pairs "${exps[@]}" <"$TMP/forms.json"
+}
+
+# labelled_pairs EXPECTED...: for each NAME.expected and the parse of
+# NAME.log among the JSON objects on stdin, one line "CHECK<TAB>EXPECTED
+# <TAB>ACTUAL" per check of check_labelled_forms, in its order
+labelled_pairs() {
+	jq -nr --slurpfile out /dev/stdin '
+		(reduce $out[] as $o ({}; .[$o.file | sub("\\.log$"; "")] = $o)) as $by |
+		inputs as $e | input_filename | sub("\\.expected$"; "") as $p |
+		($p | sub(".*/"; "")) as $name | ($by[$p] // {}) as $o |
+		($e.reports | length) as $want |
+		[$name + "::count", $want, ($o.reports | length)],
+		(range($want) as $i | $e.reports[$i] as $x |
+			($o.reports[$i] // {}) as $r |
+			(("kind", "chain", "held_locks", "task", "pid", "kernel") as $f |
+				["\($name):\($i):\($f)", ($x[$f] | tojson),
+					($r[$f] | tojson)]),
+			["\($name):\($i):culprit", ($x.culprit | tojson),
+				($r.culprit.function // null | tojson)]) |
+		map(tostring) | join("\t")' "$@"
+}
+
+# check_pairs EXPECTED...: check_label for each line of labelled_pairs
+check_pairs() {
+	local key want got
+	labelled_pairs "$@" >"$TMP/pairs" ||
+		fail "jq compares the parse with ${1%/*}/*.expected"
+	while IFS=$'\t' read -r key want got; do
+		check_label "$key" "$want" "$got"
+	done <"$TMP/pairs"
+}
+
+# parse_each [-r] FILTER FILE...: what `"$SPLATD" parse FILE 2>/dev/null |
+# jq -c FILTER` (-r: jq -r, for strings without a newline) prints for each
+# FILE, in PARSED[FILE] (each line ending in a newline; empty for no
+# output), from one splatd parse of every FILE and one jq: the parser tests
+# compare many files' reports, and two processes a file were most of their
+# time.  When that parse or jq fails (a file it could not read, a crash),
+# each FILE is parsed again on its own, as before.
+declare -A PARSED
+parse_each() {
+	local opt=-c out=tojson f line
+	if [ "$1" = -r ]; then
+		opt=-r out='if type == "string" then . else tojson end'
+		shift
+	fi
+	local filter=$1
+	shift
+	PARSED=()
+	[ $# -gt 0 ] || return 0
+	if "$SPLATD" parse "$@" >"$TMP/each.json" 2>/dev/null &&
+		jq -r ".file as \$f | ($filter) | \"\\(\$f)\t\\($out)\"" \
+			"$TMP/each.json" >"$TMP/each.out"; then
+		for f in "$@"; do PARSED[$f]=; done
+		while IFS= read -r line; do
+			PARSED[${line%%$'\t'*}]+=${line#*$'\t'}$'\n'
+		done <"$TMP/each.out"
+		return 0
+	fi
+	for f in "$@"; do
+		PARSED[$f]=$("$SPLATD" parse "$f" 2>/dev/null | jq $opt "$filter")
+		[ -n "${PARSED[$f]}" ] && PARSED[$f]+=$'\n'
 	done
+	return 0
 }
 
 # check_label NAME EXPECTED ACTUAL: check_eq, unless NAME is in "known"
