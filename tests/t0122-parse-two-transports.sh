@@ -20,11 +20,12 @@ need_exec "$SPLATD" "$R" "$TOOL"
 
 FIELDS='.reports[] | [.kind, .signature, .chain, .culprit.function,
 	.held_locks]'
-# facts FILE...: one line per report, sorted (the order is not checked)
+# facts FILE...: one line per report, sorted (the order is not checked),
+# from the one parse of every input (parse_each, after the first pass)
 facts() {
 	local f
 	for f in "$@"; do
-		"$SPLATD" parse "$f" 2>/dev/null | jq -c "$FIELDS"
+		printf '%s' "${PARSED[$f]}"
 	done | sort
 }
 
@@ -59,58 +60,88 @@ for s in "$TMP"/*.splat; do
 	for st in journal syslog kmsg monotonic; do
 		"$R" -p $st -t 20.5 "$s" >"$TMP/$n.$st"
 	done
-	check_eq "$n: one report alone" 1 \
-		"$(facts "$TMP/$n.console" | wc -l)"
+	"$R" -p journal -t 7.1 "$TMP/$n.splat" >"$TMP/$n.copy.journal"
 done
+"$R" -p journal -t 20.5 "$I/ordinary.txt" >"$TMP/ordinary.journal"
+"$R" -p kmsg -t 20.5 "$I/ordinary.txt" >"$TMP/ordinary.kmsg"
 
-# each report with the next one (the last with the first)
-nn=${#names[@]}
-for ((i = 0; i < nn; i++)); do
-	a=${names[i]}
-	b=${names[(i + 1) % nn]}
-	for st in journal syslog kmsg monotonic; do
-		want=$(facts "$TMP/$a.console" "$TMP/$b.$st")
-		for m in "1 0" "2 0" "3 0" "5 0" "1 12" "4 12"; do
-			set -- $m
-			mix "$1" "$2" "$TMP/$a.console" "$TMP/$b.$st" >"$TMP/mix"
-			check_eq "$a console, $b $st, blocks of $1 after $2" \
-				"$want" "$(facts "$TMP/mix")"
-			mix "$1" "$2" "$TMP/$b.$st" "$TMP/$a.console" >"$TMP/mix"
-			check_eq "$b $st, $a console, blocks of $1 after $2" \
-				"$want" "$(facts "$TMP/mix")"
+# The checks run twice: the first pass (gen) only writes every mix to a
+# file of its own, then one parse reads them all (parse_each); the second
+# (check) compares.
+# next_mix K DELAY A B: the next mix file in MIX (written in the first pass)
+next_mix() {
+	nmix=$((nmix + 1))
+	MIX=$TMP/$mixp.$nmix
+	[ "$pass" = gen ] && mix "$@" >"$MIX"
+	return 0
+}
+# c CHECK_EQ-ARGS...: check_eq, in the second pass
+c() { [ "$pass" = gen ] || check_eq "$@"; }
+
+mixp=mix
+for pass in gen check; do
+	nmix=0
+	[ "$pass" = check ] &&
+		parse_each "$FIELDS" "$TMP"/*.console "$TMP"/*.journal \
+			"$TMP"/*.syslog "$TMP"/*.kmsg "$TMP"/*.monotonic "$TMP"/mix.*
+	for n in "${names[@]}"; do
+		c "$n: one report alone" 1 \
+			"$(facts "$TMP/$n.console" | wc -l)"
+	done
+
+	# each report with the next one (the last with the first)
+	nn=${#names[@]}
+	for ((i = 0; i < nn; i++)); do
+		a=${names[i]}
+		b=${names[(i + 1) % nn]}
+		for st in journal syslog kmsg monotonic; do
+			want=$(facts "$TMP/$a.console" "$TMP/$b.$st")
+			for m in "1 0" "2 0" "3 0" "5 0" "1 12" "4 12"; do
+				set -- $m
+				next_mix "$1" "$2" "$TMP/$a.console" "$TMP/$b.$st"
+				c "$a console, $b $st, blocks of $1 after $2" \
+					"$want" "$(facts "$MIX")"
+				next_mix "$1" "$2" "$TMP/$b.$st" "$TMP/$a.console"
+				c "$b $st, $a console, blocks of $1 after $2" \
+					"$want" "$(facts "$MIX")"
+			done
 		done
 	done
-done
+	[ "$pass" = gen ] && continue
 
-# chunks and the fast path change nothing
-for ((i = 0; i < nn; i++)); do
-	a=${names[i]}
-	b=${names[(i + 1) % nn]}
-	mix 1 0 "$TMP/$a.console" "$TMP/$b.journal" >"$TMP/mix"
-	"$TOOL" "$TMP/mix" 0 1 7 0s >"$TMP/chunks" 2>/dev/null ||
-		fail "$a, $b: parse_chunks failed"
-	check_eq "$a console, $b journal: the same in chunks and without the fast path" \
-		1 "$(sort -u "$TMP/chunks" | wc -l)"
+	# chunks and the fast path change nothing
+	for ((i = 0; i < nn; i++)); do
+		a=${names[i]}
+		b=${names[(i + 1) % nn]}
+		mix 1 0 "$TMP/$a.console" "$TMP/$b.journal" >"$TMP/mix"
+		"$TOOL" "$TMP/mix" 0 1 7 0s >"$TMP/chunks" 2>/dev/null ||
+			fail "$a, $b: parse_chunks failed"
+		check_eq "$a console, $b journal: the same in chunks and without the fast path" \
+			1 "$(sort -u "$TMP/chunks" | wc -l)"
+	done
 done
 
 # controls: a copy on another transport is one report; another
 # transport's ordinary lines change nothing
-"$R" -p journal -t 20.5 "$I/ordinary.txt" >"$TMP/ordinary.journal"
-"$R" -p kmsg -t 20.5 "$I/ordinary.txt" >"$TMP/ordinary.kmsg"
-for n in "${names[@]}"; do
-	want=$(facts "$TMP/$n.console")
-	"$R" -p journal -t 7.1 "$TMP/$n.splat" >"$TMP/copy.journal"
-	mix 1 0 "$TMP/$n.console" "$TMP/copy.journal" >"$TMP/mix"
-	check_eq "$n: console and its journal copy, line by line: one" \
-		"$want" "$(facts "$TMP/mix")"
-	for o in journal kmsg; do
-		mix 1 3 "$TMP/$n.console" "$TMP/ordinary.$o" >"$TMP/mix"
-		check_eq "$n: console with $o ordinary lines" \
-			"$want" "$(facts "$TMP/mix")"
+mixp=control
+for pass in gen check; do
+	nmix=0
+	[ "$pass" = check ] &&
+		parse_each "$FIELDS" "$TMP"/*.console "$TMP"/*.journal "$TMP"/control.*
+	for n in "${names[@]}"; do
+		want=$(facts "$TMP/$n.console")
+		next_mix 1 0 "$TMP/$n.console" "$TMP/$n.copy.journal"
+		c "$n: console and its journal copy, line by line: one" \
+			"$want" "$(facts "$MIX")"
+		for o in journal kmsg; do
+			next_mix 1 3 "$TMP/$n.console" "$TMP/ordinary.$o"
+			c "$n: console with $o ordinary lines" \
+				"$want" "$(facts "$MIX")"
+		done
+		next_mix 2 3 "$TMP/$n.journal" "$TMP/ordinary.kmsg"
+		c "$n: journal with kmsg ordinary lines" \
+			"$(facts "$TMP/$n.journal")" "$(facts "$MIX")"
 	done
-	mix 2 3 "$TMP/$n.journal" "$TMP/ordinary.kmsg" >"$TMP/mix"
-	check_eq "$n: journal with kmsg ordinary lines" \
-		"$(facts "$TMP/$n.journal")" "$(facts "$TMP/mix")"
 done
 
 finish
