@@ -5,10 +5,17 @@
 #
 # Environment: SPLATD (binary under test, default build/asan/splatd),
 # TESTS (a glob filter on test names, default everything), JOBS (how many
-# parser tests, t0*, run side by side; default 1: they start no server and
-# read no clock, so they cannot disturb each other; every other test runs
-# alone, as its limits and timeouts assume).  Output and counts come in
-# name order whatever JOBS is.
+# tests run side by side; default 1, `make test` 2; always 1 under
+# ThreadSanitizer), TEST_TIMES (each test's wall time in the last run,
+# default build/test-times.txt: the longest start first).  Output and
+# counts come in name order whatever JOBS is.
+#
+# Side by side is the rule: each test has its own temporary directory,
+# database, and servers on ephemeral ports.  A test that needs the machine
+# to itself (a timed assertion, a fixed port) has a line "# run-alone: WHY"
+# (a unit test: "run-alone:" in a comment line of tests/unit/NAME.c); with
+# JOBS > 1 those run first, one at a time, then the rest.  See "which tests
+# run, in which order" below.
 set -u
 cd "$(dirname "$0")/.." || exit 1
 export SPLATD=${SPLATD:-build/asan/splatd}
@@ -72,55 +79,127 @@ count_output() {
 	fi
 }
 
-for t in build/asan/tests/*; do
-	[ -x "$t" ] || continue
-	name=unit/$(basename "$t")
-	[[ $name == $filter ]] || continue
-	"$t" >"$tmp/out" 2>&1
-	count_output "$name" "$tmp/out" $?
-done
-
-# the parser tests, JOBS at a time (one under ThreadSanitizer, whose
-# reports are read from one directory per test run)
+# ---- which tests run, in which order ----------------------------------------
+# Every test runs in its own process with its own temporary directory, its
+# own database and servers on ephemeral ports (tests/http/lib.sh
+# start_server, the mail and KCIDB helpers), so JOBS of them can run side
+# by side.  A test that does depend on having the machine to itself (a
+# timed assertion, a deadline that holds only on an idle machine, a fixed
+# port) says so with a line
+#
+#	# run-alone: WHY
+#
+# near its top: such tests run first, one at a time, before the others.
+# A new test runs side by side unless it says it must not.
 jobs=${JOBS:-1}
 [[ $jobs =~ ^[1-9][0-9]*$ ]] || jobs=1
 case $SPLATD in
-*tsan*) jobs=1 ;;
+*tsan*) jobs=1 ;; # its reports are read from one directory per test run
 esac
+# The longest tests start first (wall times of the last run, in
+# $TEST_TIMES; a test without a time is taken for a long one), so that no
+# long test is left running alone at the end.
+times=${TEST_TIMES:-build/test-times.txt}
+names=()
+for t in build/asan/tests/*; do
+	[ -x "$t" ] || continue
+	name=unit/$(basename "$t")
+	[[ $name == $filter ]] && names+=("$name")
+done
+for t in tests/t[0-9]*.sh; do
+	[ -f "$t" ] || continue
+	name=$(basename "$t" .sh)
+	[[ $name == $filter ]] && names+=("$name")
+done
+
+# source_of NAME: the file a test is written in
+source_of() {
+	case $1 in
+	unit/*) echo "tests/$1.c" ;;
+	*) echo "tests/$1.sh" ;;
+	esac
+}
+alone=()
 side=()
-if [ "$jobs" -gt 1 ]; then
-	for t in tests/t0[0-9]*.sh; do
-		[ -f "$t" ] || continue
-		name=$(basename "$t" .sh)
-		[[ $name == $filter ]] || continue
+for name in "${names[@]}"; do
+	if [ "$jobs" -gt 1 ] &&
+		grep -qsE '^(#|//| \*) run-alone:' "$(source_of "$name")"; then
+		alone+=("$name")
+	else
 		side+=("$name")
+	fi
+done
+# by_time FILE: the names on stdin, longest first by the times in FILE
+# ("SECONDS NAME" lines); a name without a time first of all
+by_time() {
+	awk -v f="$1" 'BEGIN { while ((getline l < f) > 0) {
+			split(l, w, " "); t[w[2]] = w[1] } }
+		{ print ($1 in t ? t[$1] : 1e9), $1 }' | sort -s -k1,1gr |
+		cut -d' ' -f2
+}
+[ "$jobs" -gt 1 ] && mapfile -t side < <(printf '%s\n' "${side[@]}" | by_time "$times")
+
+# run_one NAME: run it, its output in $tmp/out.NAME (NAME with / as _),
+# its exit status in $tmp/rc.NAME, its wall time in $tmp/time.NAME
+run_one() {
+	local f=${1//\//_} start=$EPOCHREALTIME
+	if [[ $1 == unit/* ]]; then
+		"build/asan/tests/${1#unit/}" >"$tmp/out.$f" 2>&1
+	else
+		bash "tests/$1.sh" >"$tmp/out.$f" 2>&1
+	fi
+	echo $? >"$tmp/rc.$f.tmp"
+	echo "$start $EPOCHREALTIME" | awk '{ printf "%.1f\n", $2 - $1 }' \
+		>"$tmp/time.$f"
+	mv "$tmp/rc.$f.tmp" "$tmp/rc.$f"
+}
+
+# report_done: count and print, in name order, every test finished so far
+# whose predecessors have all been printed
+next=0
+report_done() {
+	local f
+	while [ "$next" -lt ${#names[@]} ]; do
+		f=${names[$next]//\//_}
+		[ -f "$tmp/rc.$f" ] || break
+		count_output "${names[$next]}" "$tmp/out.$f" "$(cat "$tmp/rc.$f")"
+		next=$((next + 1))
 	done
+}
+
+if [ "$jobs" -eq 1 ]; then
+	for name in "${names[@]}"; do
+		run_one "$name"
+		report_done
+	done
+else
+	for name in "${alone[@]}"; do
+		run_one "$name"
+	done
+	report_done
 	running=0
 	for name in "${side[@]}"; do
-		(
-			bash "tests/$name.sh" >"$tmp/out.$name" 2>&1
-			echo $? >"$tmp/rc.$name"
-		) &
+		run_one "$name" &
 		running=$((running + 1))
 		if [ "$running" -ge "$jobs" ]; then
 			wait -n
 			running=$((running - 1))
+			report_done
 		fi
 	done
 	wait
-	for name in "${side[@]}"; do
-		count_output "$name" "$tmp/out.$name" "$(cat "$tmp/rc.$name")"
-	done
+	report_done
 fi
 
-for t in tests/t[0-9]*.sh; do
-	[ -f "$t" ] || continue
-	name=$(basename "$t" .sh)
-	[[ $name == $filter ]] || continue
-	[[ " ${side[*]} " == *" $name "* ]] && continue
-	bash "$t" >"$tmp/out" 2>&1
-	count_output "$name" "$tmp/out" $?
-done
+# this run's wall times for the next run's order (the other tests' kept)
+if [ -d "$(dirname "$times")" ] && [ ${#names[@]} -gt 0 ]; then
+	for name in "${names[@]}"; do
+		echo "$(cat "$tmp/time.${name//\//_}") $name"
+	done | awk -v f="$times" 'BEGIN { while ((getline l < f) > 0) {
+			split(l, w, " "); t[w[2]] = w[1] } }
+		{ t[$2] = $1 } END { for (n in t) print t[n], n }' |
+		sort -k2 >"$times.tmp" && mv "$times.tmp" "$times"
+fi
 
 if [ ${#skipped[@]} -ne 0 ]; then
 	echo "skipped: ${skipped[*]}"

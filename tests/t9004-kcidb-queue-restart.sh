@@ -4,6 +4,7 @@
 # stays queued across a serve restart and is fetched by the next serve;
 # allowed prefixes come from the configuration file too (one key per
 # prefix); serve stops promptly while a fetch stalls.
+# run-alone: "serve stopped within 5 s of SIGTERM mid-fetch" is timed
 cd "$(dirname "$0")/.." || exit 1
 . tests/kcidb/lib.sh
 start_logserver

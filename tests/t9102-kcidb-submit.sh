@@ -7,6 +7,8 @@
 # refused token, a failed submission, one that never finishes (bounded
 # wait), an endpoint that is not there all exit 1 saying why; nothing is
 # posted when there is nothing to say (docs/interop.md "KCIDB out").
+# run-alone: "after the wait, not much later" is timed (a 2 s wait ends
+# within 8 s)
 cd "$(dirname "$0")/.." || exit 1
 . tests/kcidb/lib.sh
 
