@@ -25,9 +25,10 @@ missing() { comm -23 <(sort -u "$1") <(sort -u "$2"); }
 logs=("$SEED" "$CORPUS_REAL"/*.log)
 alone=0
 : >"$TMP/all.sigs"
+parse_each -r '.reports[] | "\(.kind) \(.signature)"' "${logs[@]}"
 for f in "${logs[@]}"; do
 	name=${f##*/}
-	sigs "$f" >"$TMP/$name.sigs"
+	printf '%s' "${PARSED[$f]}" | sort >"$TMP/$name.sigs"
 	alone=$((alone + $(wc -l <"$TMP/$name.sigs")))
 	cat "$TMP/$name.sigs" >>"$TMP/all.sigs"
 done
@@ -102,16 +103,32 @@ done
 "$SPLATD" parse "$TMP"/h/* 2>"$TMP/err" |
 	jq -r '.file as $f | .reports[] | "\($f) \(.kind) \(.signature)"' >"$TMP/got" ||
 	fail "splatd parse of the hostile inputs: $(head -c 300 "$TMP/err")"
+# lost: for each input, in order, 1 when a signature of its log is
+# missing from its reports (as missing would say), else 0
+inputs=("$TMP"/h/*)
+printf '%s\n' "${inputs[@]}" |
+	awk -v tmp="$TMP" '
+	NR == FNR { p = index($0, " "); got[substr($0, 1, p - 1), substr($0, p + 1)] = 1; next }
+	{
+		name = $0; sub(/.*\//, "", name); sub(/\.[^.]*\.[^.]*$/, "", name)
+		lost = 0
+		while ((getline l < (tmp "/" name ".sigs")) > 0)
+			if (!(($0, l) in got))
+				lost = 1
+		close(tmp "/" name ".sigs")
+		print lost
+	}' "$TMP/got" - >"$TMP/lost"
+mapfile -t lost <"$TMP/lost"
 bad=0
 tried=0
-for in in "$TMP"/h/*; do
+for k in "${!inputs[@]}"; do
+	in=${inputs[k]}
 	tried=$((tried + 1))
 	base=${in##*/}
 	name=${base%.*.*}
 	i=${base#"$name".}
 	i=${i%.*}
-	grep -F "$in " "$TMP/got" | cut -d' ' -f2- >"$TMP/h.sigs"
-	if [ -n "$(missing "$TMP/$name.sigs" "$TMP/h.sigs")" ]; then
+	if [ "${lost[k]:-1}" != 0 ]; then
 		bad=$((bad + 1))
 		case $base in
 		*.first) fail "$name after '${hostile[$i]}': report lost" ;;
