@@ -83,22 +83,21 @@ count_output() {
 # Every test runs in its own process with its own temporary directory, its
 # own database and servers on ephemeral ports (tests/http/lib.sh
 # start_server, the mail and KCIDB helpers), so JOBS of them can run side
-# by side.  A test that does depend on having the machine to itself (a
-# timed assertion, a deadline that holds only on an idle machine, a fixed
-# port) says so with a line
+# by side.  A test that depends on having the machine to itself (a timed
+# assertion, a deadline that holds only on an idle machine, a fixed port)
+# says so near its top with a line
 #
 #	# run-alone: WHY
 #
-# near its top: such tests run first, one at a time, before the others.
-# A new test runs side by side unless it says it must not.
+# and runs first, one at a time, before the others.  A new test runs side
+# by side unless it says it must not.
 jobs=${JOBS:-1}
 [[ $jobs =~ ^[1-9][0-9]*$ ]] || jobs=1
 case $SPLATD in
 *tsan*) jobs=1 ;; # its reports are read from one directory per test run
 esac
 # The longest tests start first (wall times of the last run, in
-# $TEST_TIMES; a test without a time is taken for a long one), so that no
-# long test is left running alone at the end.
+# $TEST_TIMES), so that no long one is left running alone at the end.
 times=${TEST_TIMES:-build/test-times.txt}
 names=()
 for t in build/asan/tests/*; do
@@ -130,12 +129,14 @@ for name in "${names[@]}"; do
 	fi
 done
 # by_time FILE: the names on stdin, longest first by the times in FILE
-# ("SECONDS NAME" lines); a name without a time first of all
+# ("SECONDS NAME" lines); a name without a time before those, and the unit
+# binaries (seconds all told) before all, so that the output, which is in
+# name order, starts at once
 by_time() {
 	awk -v f="$1" 'BEGIN { while ((getline l < f) > 0) {
 			split(l, w, " "); t[w[2]] = w[1] } }
-		{ print ($1 in t ? t[$1] : 1e9), $1 }' | sort -s -k1,1gr |
-		cut -d' ' -f2
+		{ print ($1 ~ /^unit\// ? 1e10 : $1 in t ? t[$1] : 1e9), $1 }' |
+		sort -s -k1,1gr | cut -d' ' -f2
 }
 [ "$jobs" -gt 1 ] && mapfile -t side < <(printf '%s\n' "${side[@]}" | by_time "$times")
 
