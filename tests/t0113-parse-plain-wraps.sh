@@ -17,7 +17,9 @@ FIELDS='[(.reports | length), (.reports[] | .kind, .title, .signature, .chain,
 	.chain_missing, .held_locks, .culprit.function, .task, .pid, .kernel,
 	.truncated, ([.frames[]?.function] | join(",")),
 	([.chain_entries[]?.stack[]?.function] | join(",")))]'
-facts() { "$SPLATD" parse "$1" 2>/dev/null | jq -c "$FIELDS"; }
+# facts FILE: FIELDS of FILE, from the one parse of every input below
+# (parse_each)
+facts() { printf '%s' "${PARSED[$1]%$'\n'}"; }
 STYLES="none console syslog journal kmsg"
 
 # wrap W: cut every line longer than W columns at its last blank within
@@ -40,15 +42,57 @@ wrap() {
 }
 
 # ---- wrapped at 72 and 78 columns, in each transport -------------------------
-for F in "$D"/kind-*.splat "$D/seed-6641.splat" "$D/two-lock.splat"; do
+cut_at() { # cut_at SED-REGEX FILE: split the first line matching at the blank
+	sed -E "0,/$1/s/$1/\\1\\n\\2/" "$2"
+}
+CUTS=('(WARNING: [^ ]+) (still has locks held!)$'
+	'( [0-9.]+-[^ ]+ #1 Not) (tainted)$'
+	'( [0-9.]+-[^ ]+) (#1 Not tainted)$'
+	'(CPU: 0 PID: 15 Comm: cpuhp\/0 Not tainted) (6\..*)$'
+	'(3 locks held) (by cpuhp\/0\/15:)$'
+	'( #2: [0-9a-f]+ \(.*\)\{[^ ]*, at:) (blocking_notifier.*)$'
+	'( #0: [0-9a-f]+) (\(cpu_hotplug_lock.*)$'
+	'(stack) (backtrace:)$')
+
+# harness: after every line long enough to have been wrapped, a test
+# harness, systemd or another task prints a line of its own (the guard below)
+harness() {
+	awk 'BEGIN { n = split("Starting subtest: basic|Subtest basic: SUCCESS (0.012s)|systemd[1]: Started Session 3 of user root.|ok 7 dev-addr-list-test|(see the attached log)|[ OK ] Started Journal Service.|tainted|Not tainted|1)|[inline]", h, "|") }
+	{ print } length($0) >= 50 { print h[++i % n + 1] }'
+}
+
+# every input written first (c.K.STYLE, m.K.W.STYLE, h.K.STYLE for the
+# K-th report, cut.N), then one parse of them all
+SPLATS=("$D"/kind-*.splat "$D/seed-6641.splat" "$D/two-lock.splat")
+for k in "${!SPLATS[@]}"; do
+	for st in $STYLES; do
+		$R -p "$st" "${SPLATS[k]}" >"$TMP/c.$k.$st"
+		for w in 72 78; do
+			wrap "$w" <"$TMP/c.$k.$st" >"$TMP/m.$k.$w.$st"
+		done
+	done
+	for st in none console; do
+		harness <"$TMP/c.$k.$st" >"$TMP/h.$k.$st"
+	done
+done
+F=$TMP/syslog.log
+$R -p syslog "$D/kind-still-has-locks.splat" >"$F"
+n=0
+for re in "${CUTS[@]}"; do
+	n=$((n + 1))
+	cut_at "$re" "$F" >"$TMP/cut.$n"
+done
+parse_each "$FIELDS" "$F" "$TMP"/c.* "$TMP"/m.* "$TMP"/h.* "$TMP"/cut.*
+
+# ---- wrapped at 72 and 78 columns, in each transport -------------------------
+for k in "${!SPLATS[@]}"; do
+	F=${SPLATS[k]}
 	for w in 72 78; do
 		bad=""
 		for st in $STYLES; do
-			$R -p "$st" "$F" >"$TMP/c"
-			wrap "$w" <"$TMP/c" >"$TMP/m"
-			want=$(facts "$TMP/c")
+			want=$(facts "$TMP/c.$k.$st")
 			case $want in '[1,'* | '[2,'*) ;; *) bad="$bad $st(clean:$want)" ;; esac
-			[ "$want" = "$(facts "$TMP/m")" ] || bad="$bad $st"
+			[ "$want" = "$(facts "$TMP/m.$k.$w.$st")" ] || bad="$bad $st"
 		done
 		check_eq "$(basename "$F" .splat) wrapped at $w: as the clean report" \
 			"" "$bad"
@@ -61,39 +105,24 @@ check "wrapping at 72 cuts most syslog lines" \
 
 # ---- the cuts one at a time: each line the grammar says is incomplete --------
 # (one cut each, in a syslog that the prefix made long enough to be cut)
-cut_at() { # cut_at SED-REGEX FILE: split the first line matching at the blank
-	sed -E "0,/$1/s/$1/\\1\\n\\2/" "$2"
-}
 F=$TMP/syslog.log
-$R -p syslog "$D/kind-still-has-locks.splat" >"$F"
-for re in '(WARNING: [^ ]+) (still has locks held!)$' \
-	'( [0-9.]+-[^ ]+ #1 Not) (tainted)$' \
-	'( [0-9.]+-[^ ]+) (#1 Not tainted)$' \
-	'(CPU: 0 PID: 15 Comm: cpuhp\/0 Not tainted) (6\..*)$' \
-	'(3 locks held) (by cpuhp\/0\/15:)$' \
-	'( #2: [0-9a-f]+ \(.*\)\{[^ ]*, at:) (blocking_notifier.*)$' \
-	'( #0: [0-9a-f]+) (\(cpu_hotplug_lock.*)$' \
-	'(stack) (backtrace:)$'; do
-	cut_at "$re" "$F" >"$TMP/m"
-	check "split: $re" test "$(wc -l <"$TMP/m")" -gt "$(wc -l <"$F")"
+n=0
+for re in "${CUTS[@]}"; do
+	n=$((n + 1))
+	check "split: $re" test "$(wc -l <"$TMP/cut.$n")" -gt "$(wc -l <"$F")"
 	check_eq "a syslog line cut at '$re': as the clean report" \
-		"$(facts "$F")" "$(facts "$TMP/m")"
+		"$(facts "$F")" "$(facts "$TMP/cut.$n")"
 done
 
 # ---- the guard: harness lines in a plain log stay unglued --------------------
 # (after every line long enough to have been wrapped, in a plain log and
 # unprefixed in a console log, a test harness, systemd or another task
 # prints a line of its own; no kernel line takes it)
-harness() {
-	awk 'BEGIN { n = split("Starting subtest: basic|Subtest basic: SUCCESS (0.012s)|systemd[1]: Started Session 3 of user root.|ok 7 dev-addr-list-test|(see the attached log)|[ OK ] Started Journal Service.|tainted|Not tainted|1)|[inline]", h, "|") }
-	{ print } length($0) >= 50 { print h[++i % n + 1] }'
-}
-for F in "$D"/kind-*.splat "$D/seed-6641.splat" "$D/two-lock.splat"; do
+for k in "${!SPLATS[@]}"; do
+	F=${SPLATS[k]}
 	bad=""
 	for st in none console; do
-		$R -p "$st" "$F" >"$TMP/c"
-		harness <"$TMP/c" >"$TMP/m"
-		[ "$(facts "$TMP/c")" = "$(facts "$TMP/m")" ] || bad="$bad $st"
+		[ "$(facts "$TMP/c.$k.$st")" = "$(facts "$TMP/h.$k.$st")" ] || bad="$bad $st"
 	done
 	check_eq "$(basename "$F" .splat): harness lines after long lines stay apart" \
 		"" "$bad"
