@@ -75,10 +75,13 @@ fi
 # the status of GET / and keep its stderr in $TMP/bare.err
 serve_from() {
 	local port="" i pid
+	# not the last server's port: the new one may not have opened the file
+	# yet when it is first read (a loaded machine read the old port: 000)
+	: >"$TMP/bare.out"
 	(cd "$1" && exec "$2" serve --listen 127.0.0.1:0 --db "$TMP/bare.db" \
 		--access-log off >"$TMP/bare.out" 2>"$TMP/bare.err") &
 	pid=$!
-	for i in $(seq 1 200); do
+	for i in $(seq 1 600); do
 		port=$(sed -n 's|^splatd: listening on http://127.0.0.1:||p' \
 			"$TMP/bare.out")
 		[ -n "$port" ] && break
