@@ -3,8 +3,9 @@
 # t9004-kcidb-queue-restart: a log_url queued while its server is down
 # stays queued across a serve restart and is fetched by the next serve;
 # allowed prefixes come from the configuration file too (one key per
-# prefix); serve stops promptly while a fetch stalls.
-# run-alone: "serve stopped within 5 s of SIGTERM mid-fetch" is timed
+# prefix); the POST answers while its fetch stalls, and serve stops
+# while the fetch stalls (neither waits for it: the stall lasts 30 s and
+# the fetch's timeout is 60, so a wait would leave the fetch failed).
 cd "$(dirname "$0")/.." || exit 1
 . tests/kcidb/lib.sh
 start_logserver
@@ -51,15 +52,18 @@ jq --arg u "$LBASE/stall" --arg id maestro:stall \
 	'.tests = [.tests[1] | .id = $id | .log_url = $u]' "$TMP/doc.json" \
 	>"$TMP/stall.json"
 post_kcidb "$CI" "$TMP/stall.json" >/dev/null
-for i in $(seq 1 50); do
+check_eq "a log_url that stalls: the POST answers queued" queued \
+	"$(body '.tests[0].status')"
+for i in $(seq 1 300); do
 	grep -q 'GET /stall' "$TMP/logserver.err" && break
 	sleep 0.1
 done
-start=$(date +%s)
+check_eq "... while its fetch stalls (begun, not yet tried to its end)" \
+	"1 0 " "$(grep -c 'GET /stall' "$TMP/logserver.err") $(sql "SELECT attempts,
+		coalesce(last_error, '') FROM kcidb_fetches
+		WHERE test_id = 'maestro:stall'" | tr '|' ' ')"
 stop_server
-check "serve stopped within 5 s of SIGTERM mid-fetch" \
-	test $(($(date +%s) - start)) -le 5
-check_eq "... the fetch stays queued, not counted as an attempt, due at once" \
+check_eq "serve stopped mid-fetch: the fetch stays queued, not counted as an attempt, due at once" \
 	"queued|0|1" \
 	"$(sql "SELECT state, attempts, CASE WHEN next_attempt <= $(date +%s)
 		THEN 1 ELSE 0 END FROM kcidb_fetches WHERE test_id = 'maestro:stall'")"
