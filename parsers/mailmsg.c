@@ -336,14 +336,39 @@ static void header_text(struct strbuf *out, const char *s, size_t n)
 
 /* ---- addresses and message ids ---------------------------------------- */
 
+/*
+ * Whether d[0..n) is a host name mail can be routed to: labels of 1..63
+ * letters, digits and '-', none starting or ending with '-', joined by
+ * single dots (RFC 5321 4.1.2, RFC 1123 2.1).  A local part keeps what
+ * mail servers have taken over the years (a trailing dot, two dots: some
+ * carriers handed out such addresses), a domain has no such history.
+ */
+static bool domain_valid(const char *d, size_t n)
+{
+	size_t i, label = 0;
+
+	for (i = 0; i < n; i++) {
+		if (d[i] == '.') {
+			if (!label || d[i - 1] == '-')
+				return false;
+			label = 0;
+			continue;
+		}
+		if (!isalnum((unsigned char)d[i]) && d[i] != '-')
+			return false;
+		if ((!label && d[i] == '-') || ++label > 63)
+			return false;
+	}
+	return label && d[n - 1] != '-';
+}
+
 bool mailmsg_addr_valid(const char *a, size_t n)
 {
 	const char *at = memchr(a, '@', n);
 	size_t i;
 
 	if (!at || at == a || at == a + n - 1 || n > 254 ||
-	    memchr(at + 1, '@', (size_t)(a + n - at - 1)) || at[1] == '.' ||
-	    a[n - 1] == '.')
+	    !domain_valid(at + 1, (size_t)(a + n - at - 1)))
 		return false;
 	for (i = 0; i < n; i++)
 		if ((unsigned char)a[i] <= ' ' || (unsigned char)a[i] >= 0x7f ||

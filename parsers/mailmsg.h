@@ -128,7 +128,8 @@ void mailmsg_own_words(const struct mailmsg *m, size_t max, struct strbuf *out);
 /*
  * "Name <a@b>", "a@b (comment)" or "a@b" -> "a@b" lower case into out
  * (reset first): printable ASCII, one '@' with text on both sides, no
- * space, quote, bracket or comma, at most 254 bytes.  false when none.
+ * space, quote, bracket or comma, at most 254 bytes, a domain of labels
+ * of letters, digits and inner '-' joined by single dots.  false when none.
  */
 bool mailmsg_addr(const char *text, size_t len, struct strbuf *out);
 /* Whether a[0..n) is such an address (the rule above). */

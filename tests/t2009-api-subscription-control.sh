@@ -3,7 +3,8 @@
 # t2009-api-subscription-control: a subscription's address holding a
 # control character ("x@example.org\r\nBcc: v@evil.org") is 400 over the
 # API and an error from `splatd subscription add`: it was stored as the
-# first address, another one than the client sent, without a word.
+# first address, another one than the client sent, without a word.  Nor
+# is a domain no mail can be routed to ("x@example..org", "x@-x.org").
 cd "$(dirname "$0")/.." || exit 1
 . tests/http/lib.sh
 
@@ -15,7 +16,8 @@ sub() {
 		"$BASE/api/v1/subscriptions"
 }
 for e in 'x@example.org\r\nBcc: v@evil.org' 'x@example.org\n' \
-	'x@example.org\t' 'x@exa\u0001mple.org' 'x@example.org\u007f'; do
+	'x@example.org\t' 'x@exa\u0001mple.org' 'x@example.org\u007f' \
+	'x@example..org' 'x@-example.org' 'x@example.org.' 'x@exa_mple.org'; do
 	st=$(sub "{\"email\":\"$e\",\"what\":\"all\"}")
 	check_eq "api: email \"$e\": 400 saying why" \
 		"400 email must be a mail address (local@domain) without control characters" \

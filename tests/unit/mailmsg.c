@@ -635,6 +635,17 @@ static void mailmsg__addr(void **state)
 	assert_false(mailmsg_addr("no address", 10, &a));
 	assert_false(mailmsg_addr("<@x>", 4, &a));
 	assert_false(mailmsg_addr("a@b.c <", 7, &a));
+	/* a domain mail can be routed to; a local part as servers took it */
+	assert_false(mailmsg_addr_valid("a@x..org", 8));
+	assert_false(mailmsg_addr_valid("a@-x.org", 8));
+	assert_false(mailmsg_addr_valid("a@x-.org", 8));
+	assert_false(mailmsg_addr_valid("a@.x.org", 8));
+	assert_false(mailmsg_addr_valid("a@x.org.", 8));
+	assert_false(mailmsg_addr_valid("a@x_y.org", 9));
+	assert_false(mailmsg_addr_valid("a@x@y.org", 9));
+	assert_true(mailmsg_addr_valid("a@x-y.b2.org", 12));
+	assert_true(mailmsg_addr_valid("a.b+tag@localhost", 17));
+	assert_true(mailmsg_addr_valid("a..b.@docomo.ne.jp", 18));
 	strbuf_release(&a);
 }
 
