@@ -1,6 +1,6 @@
 import os, sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import specs, r1, r2, r3, r4, r5, r6, r7, r8, r9, r10, r11
+import specs, r1, r2, r3, r4, r5, r6, r7, r8, r9, r10, r11, r12
 CODE = {
  'h01': 'hfsplus_file_extend fs/hfsplus/extents.c', 'h02': 'ni_fiemap fs/ntfs3/frecord.c',
  'h03': 'nilfs_transaction_begin fs/nilfs2/segment.c', 'h04': 'i915_vma_pin_ww drivers/gpu/drm/i915/i915_vma.c',
@@ -76,7 +76,20 @@ CODE = {
  'h135': 'writeback_store drivers/block/zram/zram_drv.c', 'h136': 'extcon_sync drivers/extcon/extcon.c',
  'h137': 'workqueue_set_unbound_cpumask kernel/workqueue.c', 'h138': 'kmemleak_seq_show mm/kmemleak.c',
  'h139': 'etnaviv_gpu_recover_hang drivers/gpu/drm/etnaviv/etnaviv_gpu.c',
- 'h140': 'virtio_gpu_dequeue_ctrl_func drivers/gpu/drm/virtio/virtgpu_vq.c'}
+ 'h140': 'virtio_gpu_dequeue_ctrl_func drivers/gpu/drm/virtio/virtgpu_vq.c',
+ 'h141': 'vlv_display_power_well_deinit drivers/gpu/drm/i915/display/intel_display_power_well.c',
+ 'h142': 'amdgpu_dm_atomic_commit_tail drivers/gpu/drm/amd/display/amdgpu_dm/amdgpu_dm.c',
+ 'h143': 'handle_hpd_rx_irq drivers/gpu/drm/amd/display/amdgpu_dm/amdgpu_dm.c',
+ 'h144': 'nouveau_display_fini drivers/gpu/drm/nouveau/nouveau_display.c', 'h145': '__btrfs_balance fs/btrfs/volumes.c',
+ 'h146': 'ext4_fc_cleanup fs/ext4/fast_commit.c', 'h147': 'xrep_ino_dqattach fs/xfs/scrub/repair.c',
+ 'h148': 'blk_mq_update_nr_requests block/blk-mq.c', 'h149': 'nvme_tcp_try_send_data drivers/nvme/host/tcp.c',
+ 'h150': 'raid5_quiesce drivers/md/raid5.c',
+ 'h151': 'mlx5_devlink_eswitch_mode_set drivers/net/ethernet/mellanox/mlx5/core/eswitch_offloads.c',
+ 'h152': 'page_pool_empty_ring net/core/page_pool.c', 'h153': 'tcp_v4_reqsk_send_ack net/ipv4/tcp_ipv4.c',
+ 'h154': 'notify_hwp_interrupt drivers/cpufreq/intel_pstate.c', 'h155': 'binder_alloc_free_page drivers/android/binder_alloc.c',
+ 'h156': 'intel_psr_flush drivers/gpu/drm/i915/display/intel_psr.c', 'h157': 'intel_idle_irq drivers/idle/intel_idle.c',
+ 'h158': 'mem_cgroup_print_oom_context mm/memcontrol.c', 'h159': 'rtsx_pci_card_detect drivers/misc/cardreader/rtsx_pcr.c',
+ 'h160': 'cpufreq_set_cur_state drivers/thermal/cpufreq_cooling.c'}
 out = open(sys.argv[1], 'w')
 out.write('''# Held-out routing labels (issue 13): reports made for this set after the
 # rules were tuned on ../labels.tsv (see README.md here for how and from what
