@@ -163,6 +163,12 @@ check_eq "... while the wider service keeps its callback's owner (009: task_call
 check_eq "h65: a hung task waiting in code only generic sections claim (kthread_stop): its caller, not the lock's site in the v4l2 core" \
 	"VIVID VIRTUAL VIDEO DRIVER|caller|vivid_stop_generating_vid_cap" \
 	"$(why h65-hung-task-vivid-stop-generating-syzbot.log | cut -d'|' -f1-3)"
+check_eq "h144: a hung task holding no lock but its work item's, waiting in a core service (rpm_resume, POWER MANAGEMENT CORE): its caller (nouveau's HPD work)" \
+	"DRM DRIVER FOR NVIDIA GEFORCE/QUADRO GPUS|caller|nouveau_display_hpd_work" \
+	"$(why h144-hung-task-nouveau-hpd-work-runtime-suspend-dmesg.log | cut -d'|' -f1-3)"
+check_eq "... but not when its callers down to the context entry are core services or generic code (h129: crypto_larval_wait under libcrc32c's init)" \
+	"CRYPTO API|culprit|crypto_larval_wait" \
+	"$(why h129-hung-task-crypto-larval-wait-module-init-dmesg.log | cut -d'|' -f1-3)"
 check_eq "h38: the culprit (__kernfs_remove) is in edge 1's stack, not at its frame: that edge is walked first, to the label's mddev_unlock" \
 	"SOFTWARE RAID (Multiple Disks) SUPPORT|caller|mddev_unlock|1" \
 	"$(r h38-circular-md-reconfig-mutex-sysfs-dmesg.log '.owners[0] |

@@ -1527,10 +1527,10 @@ static bool walk_holder(struct walk *w, const struct lockdep_report *r,
 }
 
 /* Whether a frame of st resolves only to generic sections (THE REST,
- * WORKQUEUE, ...). */
+ * WORKQUEUE, ...), or, when core is set, to a core service. */
 static bool culprit_generic(const struct walk *w,
 			    const struct lockdep_stack *st,
-			    const struct lockdep_frame *from)
+			    const struct lockdep_frame *from, bool core)
 {
 	struct fnindex_frame *frames;
 	bool *unreliable, generic = false;
@@ -1541,8 +1541,12 @@ static bool culprit_generic(const struct walk *w,
 	for (i = 0; i < n; i++)
 		if (&st->frames[i] == from) {
 			frame_resolve(w->o, w->arch, frames, n, i, &fr);
-			generic = fr.nhits && !fr.ambiguous &&
-				  !fres_primary(w->o, &fr, &section);
+			if (!fr.nhits || fr.ambiguous)
+				break;
+			if (!fres_primary(w->o, &fr, &section))
+				generic = true;
+			else if (core)
+				generic = section_is_core(w->o, section);
 			break;
 		}
 	fres_release(&fr);
@@ -1564,8 +1568,12 @@ static void route_stack(struct walk *w, const struct lockdep_stack *st,
 
 	/* a task holding locks while it waits in code only generic sections
 	 * claim (h65's kthread_stop, kernel/kthread.c: THE REST) waits where
-	 * its caller asked: the caller, up to the code that took its locks */
-	if (!walked && st && st->n && from && culprit_generic(w, st, from)) {
+	 * its caller asked: the caller, up to the code that took its locks;
+	 * so does a task that holds none (but its context entry's) waiting
+	 * in a core service, whose wait took nothing of its own (h144's
+	 * rpm_resume under nouveau's HPD work) */
+	if (!walked && st && st->n && from &&
+	    culprit_generic(w, st, from, !holder_lock(r))) {
 		n = stack_frames(st, &frames, &unreliable);
 		for (i = 0; i < n; i++)
 			if (&st->frames[i] == from) {
