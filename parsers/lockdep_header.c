@@ -87,6 +87,18 @@ int lockdep_header_classify(const char *s, const char **task, size_t *task_len)
 	return -1;
 }
 
+/*
+ * The line before a hung task's blocker is dumped (6.15+, with
+ * CONFIG_DETECT_HUNG_TASK_BLOCKER): "INFO: task comm:pid blocked on a
+ * mutex likely owned by task comm:pid." or "INFO: task comm:pid <writer>
+ * blocked on an rw-semaphore likely owned by task comm:pid <writer>"; the
+ * blocker's sched_show_task() follows it.
+ */
+bool lockdep_header_is_blocker(const char *s)
+{
+	return starts(s, "INFO: task ") && strstr(s, " likely owned by task ");
+}
+
 /* "INFO: task comm:pid blocked for more than N seconds." */
 bool lockdep_header_is_hung(const char *s)
 {

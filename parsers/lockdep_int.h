@@ -171,6 +171,7 @@ struct lockdep_parser {
 /* lockdep_header.c */
 int lockdep_header_classify(const char *s, const char **task, size_t *task_len);
 bool lockdep_header_is_hung(const char *s);
+bool lockdep_header_is_blocker(const char *s);
 bool lockdep_header_parse_state(const char *s, struct hung_state *st);
 bool lockdep_header_is_foreign_oops(const char *s);
 bool lockdep_header_is_lockdep_frame(const struct lockdep_frame *f);

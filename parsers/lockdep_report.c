@@ -1399,6 +1399,7 @@ void lockdep_report_parse_and_emit(struct lockdep_parser *p)
 		bool info = lockdep_header_is_hung(skip_ws(p->lines[i].text));
 		bool state = !info &&
 			     lockdep_header_parse_state(p->lines[i].text, &hs);
+		bool blocker = false;
 		size_t k;
 
 		if (!info && !state)
@@ -1406,7 +1407,8 @@ void lockdep_report_parse_and_emit(struct lockdep_parser *p)
 		/*
 		 * One task per block: from its "INFO: task" line, or from
 		 * its state line when that was cut; an INFO line's own state
-		 * line stays in its block.
+		 * line stays in its block, and so does its blocker's (the
+		 * state line after "INFO: task ... likely owned by task").
 		 */
 		for (; end < dump; end++) {
 			const char *t = skip_ws(p->lines[end].text);
@@ -1414,7 +1416,15 @@ void lockdep_report_parse_and_emit(struct lockdep_parser *p)
 
 			if (lockdep_header_is_hung(t))
 				break;
+			if (lockdep_header_is_blocker(t)) {
+				blocker = true;
+				continue;
+			}
 			if (lockdep_header_parse_state(t, &other)) {
+				if (blocker) {
+					blocker = false;
+					continue;
+				}
 				if (!info)
 					break;
 				info = false;

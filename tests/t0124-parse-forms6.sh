@@ -26,12 +26,9 @@ known=(
 	# misread
 	"01-jenkins-pipeline-notes:0:held_locks"
 	"16-cri-partial-lines:0:held_locks"
-	"20-loki-logcli::count"
 	"27-launchpad-wbr:0:chain"
 	"27-launchpad-wbr:0:held_locks"
-	"29-bugzilla-bom-crlf::count"
 	"29-bugzilla-bom-crlf:0:kernel"
-	"31-journalctl-cat-mixed::count"
 )
 
 check_labelled_forms "$dir"
