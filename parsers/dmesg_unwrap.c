@@ -716,12 +716,84 @@ static size_t match_zuul(const char *p, const char *e)
 }
 
 /*
+ * What a log writer of a test driver or capture daemon puts before each
+ * line it passes on, with the blank after it; returns the length or 0:
+ *   - glog (Go's and C++'s, Prow's build-log.txt): "I1207 10:00:11.118210
+ *     21 console.go:88] ", severity, mmdd, clock, thread id, file:line;
+ *   - Tekton's tkn logs: "[task : step] ";
+ *   - a date with slashes, "2026/12/07 10:00:11 " (Go's log package,
+ *     ser2net's trace stamps);
+ *   - Python's logging in its default asctime, "2026-12-07 10:00:11,123 "
+ *     and the logger's dotted name with its colon, "labgrid.driver.
+ *     SerialDriver: ", when there is one.
+ */
+static size_t match_tool_prefix(const char *p, const char *e)
+{
+	const char *q = p, *w;
+	size_t n;
+
+	if ((*q == 'I' || *q == 'W' || *q == 'E' || *q == 'F') &&
+	    skip_digits(q + 1, e) == 4 && e - q > 6 && q[5] == ' ') {
+		q += 6;
+		n = dmesg_prefix_match_clock(q, e, true);
+		if (n < 9 || q[2] != ':' || q[8] != '.')
+			return 0;
+		for (q += n; q < e && *q == ' ';)
+			q++;
+		n = skip_digits(q, e);
+		if (!n || q + n >= e || q[n] != ' ')
+			return 0;
+		for (w = q += n + 1; q < e && *q != ']' && !is_blank(*q);)
+			q++;
+		if (q == w || e - q < 2 || *q != ']' || q[1] != ' ' ||
+		    !memchr(w, ':', (size_t)(q - w)))
+			return 0;
+		return (size_t)(q + 2 - p);
+	}
+	if (*q == '[') {
+		for (w = ++q; q < e && *q != ']' && !is_blank(*q);)
+			q++;
+		if (q == w || e - q < 4 || memcmp(q, " : ", 3))
+			return 0;
+		for (w = q += 3; q < e && *q != ']' && !is_blank(*q);)
+			q++;
+		if (q == w || e - q < 2 || *q != ']' || q[1] != ' ')
+			return 0;
+		return (size_t)(q + 2 - p);
+	}
+	if (e - q < 20 || skip_digits(q, e) != 4 || q[4] != '/' ||
+	    skip_digits(q + 5, e) != 2 || q[7] != '/' ||
+	    skip_digits(q + 8, e) != 2 || q[10] != ' ') {
+		if (e - q < 24 || skip_digits(q, e) != 4 || q[4] != '-' ||
+		    skip_digits(q + 5, e) != 2 || q[7] != '-' ||
+		    skip_digits(q + 8, e) != 2 || q[10] != ' ' ||
+		    dmesg_prefix_match_clock(q + 11, e, true) != 8 ||
+		    q[19] != ',' || skip_digits(q + 20, e) != 3 ||
+		    q + 23 >= e || q[23] != ' ')
+			return 0;
+		/* Python's logging: the logger's name */
+		for (w = q += 24; q < e && !is_blank(*q) && *q != ':';)
+			q++;
+		if (q > w && e - q > 1 && *q == ':' && q[1] == ' ' &&
+		    (*w < '0' || *w > '9') && *w != '[')
+			return (size_t)(q + 2 - p);
+		return (size_t)(w - p);
+	}
+	q += 11;
+	n = dmesg_prefix_match_clock(q, e, true);
+	if (n < 8 || q[2] != ':' || q + n >= e || q[n] != ' ')
+		return 0;
+	return (size_t)(q + n + 1 - p);
+}
+
+/*
  * Step 3b: what a CI system wraps each line of the console in, not the
  * kernel's prefix (so it does not make a harness line "prefixed"): a LAVA
  * job log's YAML, an Android logcat line, a GitHub Actions / GitLab stamp "2026-12-07T10:00:11.
  * 0004123Z ", Jenkins' timestamper "[2026-12-07T10:00:11.007Z] ", Zuul's
- * date and node (match_zuul()) and a capture tool's stamp
- * (match_capture_stamp()).  An
+ * date and node (match_zuul()), a capture tool's stamp
+ * (match_capture_stamp()) and a test driver's log writer's
+ * (match_tool_prefix()).  An
  * ISO date that starts a syslog line ("... host kernel:") is that line's.
  * May replace the line with its decoded text (d->unwrap, sanitised).
  * Returns -1 for a line that is only the wrapper's (logcat -v long's
@@ -754,6 +826,8 @@ int dmesg_unwrap_ci(struct dmesg *d, const char **pp, const char **ep)
 		 p + 1 + n + 1 < e && p[1 + n] == ']' && p[2 + n] == ' ')
 		p += n + 3;
 	else if ((*p == '[' || is_digit(*p)) && (n = match_capture_stamp(p, e)))
+		p += n;
+	else if ((n = match_tool_prefix(p, e)))
 		p += n;
 	*pp = p;
 	*ep = e;

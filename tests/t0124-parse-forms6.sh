@@ -12,8 +12,6 @@ dir=$DATA/parse-forms6
 # misreads not fixed yet (check_labelled_forms in tests/test-lib.sh)
 known=(
 	# not found: the whole log (its transport)
-	"02-tekton-tkn-logs:*"
-	"03-prow-glog-console:*"
 	"06-kernelci-html-spans:*"
 	"13-aws-console-output-json:*"
 	"18-fluentbit-kmsg-stdout:*"
@@ -21,8 +19,6 @@ known=(
 	"21-elasticsearch-hits:*"
 	"22-splunk-csv:*"
 	"26-patchwork-comment-json:*"
-	"35-ser2net-trace-stamps:*"
-	"36-labgrid-serialdriver:*"
 	# misread
 	"01-jenkins-pipeline-notes:0:held_locks"
 	"16-cri-partial-lines:0:held_locks"
