@@ -153,6 +153,29 @@ int dmesg_emit(struct dmesg *d)
 	return ret;
 }
 
+/*
+ * The lines a record of the physical line held (a JSON string with many,
+ * dmesg_unwrap_ci()), in d->unwrap: each read as a physical line of its
+ * own, from its copy (reading one reuses d->unwrap).
+ */
+static int process_unwrapped(struct dmesg *d, unsigned long first)
+{
+	struct strbuf copy;
+	const char *q, *e, *nl;
+	int ret = 0;
+
+	strbuf_init(&copy, d->unwrap.len + 1);
+	strbuf_add(&copy, d->unwrap.buf, d->unwrap.len);
+	for (q = copy.buf, e = q + copy.len; !ret && q < e; q = nl + 1) {
+		nl = memchr(q, '\n', (size_t)(e - q));
+		if (!nl)
+			nl = e;
+		ret = dmesg_process(d, q, (size_t)(nl - q), first, false);
+	}
+	strbuf_release(&copy);
+	return ret;
+}
+
 /* Steps 3-6 for one decoded physical line. */
 int dmesg_process(struct dmesg *d, const char *s, size_t len,
 		  unsigned long first, bool clean)
@@ -248,11 +271,11 @@ int dmesg_process(struct dmesg *d, const char *s, size_t len,
 		if (j == JL_MESSAGE || j == JL_DECODED)
 			m.prefixed = journal = true;
 		else if ((p < e || d->lc != LC_NONE) &&
-			 dmesg_unwrap_ci(d, &p, &e) < 0)
-			return 0;
+			 (dj = dmesg_unwrap_ci(d, &p, &e)) != 0)
+			return dj < 0 ? 0 : process_unwrapped(d, first);
 	} else if ((p < e || d->lc != LC_NONE) &&
-		   dmesg_unwrap_ci(d, &p, &e) < 0) {
-		return 0;
+		   (dj = dmesg_unwrap_ci(d, &p, &e)) != 0) {
+		return dj < 0 ? 0 : process_unwrapped(d, first);
 	}
 	kind = dmesg_prefix_strip(&p, e, &m);
 	if (kind < 0)

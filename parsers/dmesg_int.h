@@ -188,6 +188,9 @@ struct dmesg {
 	struct strbuf top;
 	struct dmesg *probe;
 	bool dj; /* in the records of util-linux dmesg --json */
+	/* in a pretty-printed JSON document whose members carry the log's
+	 * lines, '"message": "...",' (dmesg_unwrap.c's unwrap_record()) */
+	bool jdoc;
 	/* logcat -v long: where in an entry (enum logcat_long), its tag */
 	int lc;
 	char lc_tag[32];

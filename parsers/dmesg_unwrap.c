@@ -716,6 +716,144 @@ static size_t match_zuul(const char *p, const char *e)
 }
 
 /*
+ * The string value of a key among keys[] in a log record's line [p, e): a
+ * JSON member '"key": "..."' or a Ruby hash's '"key"=>"..."' (what
+ * fluent-bit's stdout output prints), after '{', ',' or a blank.  Decoded
+ * into d->unwrap; true when there is one.
+ */
+static bool record_field(struct dmesg *d, const char *p, const char *e,
+			 const char *const *keys, size_t nkeys)
+{
+	size_t i;
+
+	for (i = 0; i < nkeys; i++) {
+		size_t kn = strlen(keys[i]);
+		const char *q = p;
+
+		while ((q = memmem(q, (size_t)(e - q), keys[i], kn))) {
+			const char *v = q + kn;
+
+			q += kn;
+			if (v - kn > p && v[-kn - 1] != '{' &&
+			    v[-kn - 1] != ',' && !is_blank(v[-kn - 1]))
+				continue;
+			if (e - v > 2 && v[0] == '=' && v[1] == '>')
+				v += 2;
+			else if (v < e && *v == ':')
+				v++;
+			else
+				continue;
+			while (v < e && is_blank(*v))
+				v++;
+			if (v < e && *v == '"' && json_string(d, v + 1, e))
+				return true;
+		}
+	}
+	return false;
+}
+
+/*
+ * Is [p, e) a line of a pretty-printed JSON document's own syntax, no line
+ * of the log: a brace or bracket, a scalar, or another member ('"_id":
+ * "k00012",', '"sort": [')?
+ */
+static bool json_syntax(const char *p, const char *e)
+{
+	while (p < e && is_blank(*p))
+		p++;
+	while (e > p && (is_blank(e[-1]) || e[-1] == ','))
+		e--;
+	if (p == e)
+		return false;
+	if (e - p <= 2 && (*p == '{' || *p == '}' || *p == '[' || *p == ']'))
+		return true;
+	if (*p == '"')
+		return e[-1] == '"' || memmem(p, (size_t)(e - p), "\": ", 3);
+	if (*p == '-' || is_digit(*p)) {
+		for (p++; p < e && (is_digit(*p) || *p == '.');)
+			p++;
+		return p == e;
+	}
+	return (e - p == 4 &&
+		(!memcmp(p, "null", 4) || !memcmp(p, "true", 4))) ||
+	       (e - p == 5 && !memcmp(p, "false", 5));
+}
+
+/*
+ * A line of a log store or collector that carries one line of the
+ * console in a record: its "message", "msg" or "log" string (fluentd's
+ * out_file "TIME<TAB>TAG<TAB>{json}", fluent-bit's "[0] kmsg.0: [time,
+ * {"msg"=>"..."}]", an Elasticsearch hit's '"message": "...",' on a line
+ * of its own); or a JSON string of any key holding many lines (an API's
+ * whole console, "Output": "...\r\n...", a comment's "content"); or a
+ * CSV row of quoted fields ('"time","host","_raw"', '""' a quote, what
+ * Splunk exports), its last field.  Returns 1 with the line's text in
+ * d->unwrap, 2 with several lines ('\n' between them) there, 0 for any
+ * other line.
+ */
+static int unwrap_record(struct dmesg *d, const char *p, const char *e)
+{
+	static const char *const keys[] = { "\"message\"", "\"msg\"",
+					    "\"log\"" };
+	const char *q, *v;
+
+	while (e > p && (is_blank(e[-1]) || e[-1] == ','))
+		e--;
+	if (e - p < 4 || !memchr(p, '"', (size_t)(e - p)))
+		return 0;
+	/* a JSON string with many lines, after "key": */
+	for (q = p; (q = memmem(q, (size_t)(e - q), "\\n", 2)); q += 2)
+		if (q == p || q[-1] != '\\')
+			break;
+	if (q) {
+		for (v = p; (v = memmem(v, (size_t)(e - v), "\": \"", 4));
+		     v += 4) {
+			const char *r = json_string(d, v + 4, e);
+
+			if (r && r > q &&
+			    memchr(d->unwrap.buf, '\n', d->unwrap.len))
+				return 2;
+		}
+	}
+	if (record_field(d, p, e, keys, ARRAY_SIZE(keys))) {
+		for (q = p; q < e && is_blank(*q);)
+			q++;
+		if (*q == '"') /* a member on a line of its own */
+			d->jdoc = true;
+		return 1;
+	}
+	if (*p != '"' || e[-1] != '"')
+		return 0;
+	/* a CSV row: its last quoted field */
+	for (v = q = p; q < e;) {
+		v = q;
+		for (q++; q < e; q++) {
+			if (*q == '"' && q + 1 < e && q[1] == '"')
+				q++;
+			else if (*q == '"')
+				break;
+		}
+		if (q >= e)
+			return 0;
+		q++;
+		if (q == e)
+			break;
+		if (*q != ',' || q + 1 >= e || q[1] != '"')
+			return 0;
+		q++;
+	}
+	if (v == p)
+		return 0;
+	strbuf_reset(&d->unwrap);
+	for (q = v + 1; q < e - 1; q++) {
+		strbuf_addch(&d->unwrap, *q);
+		if (*q == '"')
+			q++;
+	}
+	return 1;
+}
+
+/*
  * What a log writer of a test driver or capture daemon puts before each
  * line it passes on, with the blank after it; returns the length or 0:
  *   - glog (Go's and C++'s, Prow's build-log.txt): "I1207 10:00:11.118210
@@ -797,12 +935,14 @@ static size_t match_tool_prefix(const char *p, const char *e)
  * ISO date that starts a syslog line ("... host kernel:") is that line's.
  * May replace the line with its decoded text (d->unwrap, sanitised).
  * Returns -1 for a line that is only the wrapper's (logcat -v long's
- * header), else 0.
+ * header), 1 when the line held several lines of the log (a JSON string's,
+ * unwrap_record()), in d->unwrap, else 0.
  */
 int dmesg_unwrap_ci(struct dmesg *d, const char **pp, const char **ep)
 {
 	const char *p = *pp, *e = *ep;
 	size_t n;
+	int rec = 0;
 	int lc = d->lc != LC_NONE || (p < e && *p == '[') ?
 			 unwrap_logcat_long(d, p, e) :
 			 0;
@@ -811,7 +951,18 @@ int dmesg_unwrap_ci(struct dmesg *d, const char **pp, const char **ep)
 		return -1;
 	if (lc > 0 || ((*p == '-' || *p == '{') && unwrap_lava(d, p, e)) ||
 	    ((is_digit(*p) || (*p >= 'A' && *p <= 'Z')) &&
-	     unwrap_logcat(d, p, e))) {
+	     unwrap_logcat(d, p, e)))
+		rec = 1;
+	else
+		rec = unwrap_record(d, p, e);
+	if (rec == 2)
+		return 1;
+	if (!rec && d->jdoc) {
+		if (json_syntax(p, e))
+			return -1;
+		d->jdoc = false;
+	}
+	if (rec) {
 		size_t len = d->unwrap.len;
 
 		p = dmesg_sanitize(d, d->unwrap.buf, &len, false, false);

@@ -13,12 +13,6 @@ dir=$DATA/parse-forms6
 known=(
 	# not found: the whole log (its transport)
 	"06-kernelci-html-spans:*"
-	"13-aws-console-output-json:*"
-	"18-fluentbit-kmsg-stdout:*"
-	"19-fluentd-out-file:*"
-	"21-elasticsearch-hits:*"
-	"22-splunk-csv:*"
-	"26-patchwork-comment-json:*"
 	# misread
 	"01-jenkins-pipeline-notes:0:held_locks"
 	"16-cri-partial-lines:0:held_locks"
