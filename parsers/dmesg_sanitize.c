@@ -190,6 +190,51 @@ static size_t html_break(const char *s, size_t len)
 }
 
 /*
+ * The length of the inline HTML tag at p ("<span class=\"kernel\">",
+ * "</span>", "<wbr></wbr>"'s halves, "<a href=...>", "<b>"), or 0.  Only
+ * lower-case names of inline elements: the kernel prints "<TASK>",
+ * "<IRQ>", "<4>" and never these.
+ */
+static size_t html_tag_len(const char *p, const char *e)
+{
+	static const char *const names[] = { "span", "wbr", "a",      "b",
+					     "i",    "em",  "strong", "font",
+					     "code", "tt" };
+	const char *q = p + 1, *w;
+	size_t i, n;
+
+	if (q < e && *q == '/')
+		q++;
+	for (w = q; q < e && *q >= 'a' && *q <= 'z';)
+		q++;
+	n = (size_t)(q - w);
+	if (!n || q >= e || (*q != '>' && *q != ' ' && *q != '/'))
+		return 0;
+	for (i = 0; i < ARRAY_SIZE(names); i++)
+		if (strlen(names[i]) == n && !memcmp(w, names[i], n))
+			break;
+	if (i == ARRAY_SIZE(names))
+		return 0;
+	if (*q != '>' && w[-1] == '/')
+		return 0; /* a closing tag has no attributes */
+	q = memchr(q, '>', (size_t)(e - q));
+	return q ? (size_t)(q + 1 - p) : 0;
+}
+
+/* Does [s, s + len) hold an inline HTML tag? */
+static bool has_html_tag(const char *s, size_t len)
+{
+	const char *e = s + len, *q = s;
+
+	while ((q = memchr(q, '<', (size_t)(e - q)))) {
+		if (html_tag_len(q, e))
+			return true;
+		q++;
+	}
+	return false;
+}
+
+/*
  * A report that went through XML or HTML (a bug tracker's XML export, a web
  * archive's page source) has '&', '<', '>' and '"' as entities: "(&amp;mm-&gt;
  * mmap_sem)", "[&lt;ffffffff811c0b2c&gt;]", "&lt;4&gt;[ 1.0]".  The kernel
@@ -198,7 +243,9 @@ static size_t html_break(const char *s, size_t len)
  * ASCII, and &nbsp; as a blank (step 2 makes U+00A0 one).  A line that ends
  * in an HTML line break (lkml.org's pages: "[&nbsp;1312.402884]&nbsp;...<br
  * />") is a web page's too: the break is taken off and the entities decoded
- * alike.  Any other line is returned as it is.
+ * alike; so is a line with an inline HTML tag (html_tag_len(): KernelCI's
+ * "<span class=\"kernel\">", Launchpad's "<wbr></wbr>" inside long words),
+ * which is taken off.  Any other line is returned as it is.
  */
 const char *dmesg_sanitize_entities(struct dmesg *d, const char *s,
 				    size_t *lenp)
@@ -210,11 +257,14 @@ const char *dmesg_sanitize_entities(struct dmesg *d, const char *s,
 	if (!br &&
 	    (!amp || !(memmem(amp, len - (size_t)(amp - s), "&gt;", 4) ||
 		       memmem(amp, len - (size_t)(amp - s), "&lt;", 4) ||
-		       memmem(amp, len - (size_t)(amp - s), "&amp;", 5))))
+		       memmem(amp, len - (size_t)(amp - s), "&amp;", 5))) &&
+	    !(memchr(s, '<', len) && has_html_tag(s, len)))
 		return s;
 	len -= br;
 	strbuf_reset(&d->entity);
 	for (i = 0; i < len; i += k ? k : 1) {
+		if (s[i] == '<' && (k = html_tag_len(s + i, s + len)))
+			continue;
 		k = entity_decode(s + i, s + len, ENTITY_ANY, &c);
 		if (k && c == 0xa0)
 			c = ' ';
