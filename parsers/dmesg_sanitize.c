@@ -119,8 +119,16 @@ const char *dmesg_sanitize(struct dmesg *d, const char *s, size_t *lenp,
 		}
 		if (c == 0x1b) {
 			/* a terminal escape (dmesg --color, a CI console's
-			 * colours) is no text: dropped whole */
-			i += ansi_escape_len(u + i, len - i) - 1;
+			 * colours) is no text: dropped whole; so is the text
+			 * it conceals (SGR 8, Jenkins' console notes "ESC[8m
+			 * ha:////...ESC[0m") up to the next escape */
+			const unsigned char *x;
+
+			n = ansi_escape_len(u + i, len - i);
+			if (n == 4 && !memcmp(u + i, "\x1b[8m", 4) &&
+			    (x = memchr(u + i + 4, 0x1b, len - i - 4)))
+				n = (size_t)(x - (u + i));
+			i += n - 1;
 			continue;
 		}
 		if (c == 0x9b && (n = csi8_colour_len(u + i, len - i))) {
