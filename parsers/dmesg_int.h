@@ -73,6 +73,7 @@ struct phys {
 	X(clean)	\
 	X(split)	\
 	X(unwrap)	\
+	X(cri)	\
 	X(entity)	\
 	X(text)	\
 	X(raw)	\
@@ -118,6 +119,7 @@ struct dmesg {
 	struct strbuf clean; /* scratch: sanitised line */
 	struct strbuf split; /* scratch: #012 splitting */
 	struct strbuf unwrap; /* scratch: a CI log line's decoded "msg" */
+	struct strbuf cri; /* a CRI log's partial (P) records' text so far */
 	struct strbuf entity; /* scratch: a line with XML entities decoded */
 
 	unsigned long lineno;

@@ -925,6 +925,42 @@ static size_t match_tool_prefix(const char *p, const char *e)
 }
 
 /*
+ * The rest of a line after a CI system's ISO stamp at p, as *pp, *ep.  A
+ * container runtime's log (CRI: CRI-O, containerd, podman's k8s-file)
+ * writes "TIME STREAM TAG message", the stream stdout or stderr, the tag F
+ * for a record that ends a line and P for a part of a longer line the
+ * runtime cut: the parts are held (d->cri) and read as one line with the
+ * F record that ends them.  Returns -1 for a P record (no line yet), else
+ * 0.
+ */
+static int unwrap_cri(struct dmesg *d, const char *p, const char *e,
+		      const char **pp, const char **ep)
+{
+	if (e - p >= 9 &&
+	    (!memcmp(p, "stdout ", 7) || !memcmp(p, "stderr ", 7)) &&
+	    (p[7] == 'F' || p[7] == 'P') && (p + 8 == e || p[8] == ' ')) {
+		bool part = p[7] == 'P';
+
+		p += p + 8 == e ? 8 : 9;
+		if (part) {
+			strbuf_add(&d->cri, p, (size_t)(e - p));
+			return -1;
+		}
+		if (d->cri.len) {
+			strbuf_add(&d->cri, p, (size_t)(e - p));
+			strbuf_reset(&d->unwrap);
+			strbuf_add(&d->unwrap, d->cri.buf, d->cri.len);
+			strbuf_reset(&d->cri);
+			p = d->unwrap.buf;
+			e = p + d->unwrap.len;
+		}
+	}
+	*pp = p;
+	*ep = e;
+	return 0;
+}
+
+/*
  * Step 3b: what a CI system wraps each line of the console in, not the
  * kernel's prefix (so it does not make a harness line "prefixed"): a LAVA
  * job log's YAML, an Android logcat line, a GitHub Actions / GitLab stamp "2026-12-07T10:00:11.
@@ -972,7 +1008,7 @@ int dmesg_unwrap_ci(struct dmesg *d, const char **pp, const char **ep)
 		p += n;
 	else if (is_digit(*p) && (n = dmesg_prefix_match_iso(p, e, false)) &&
 		 p + n < e && p[n] == ' ' && !dmesg_prefix_match_syslog(p, e))
-		p += n + 1;
+		return unwrap_cri(d, p + n + 1, e, pp, ep);
 	else if (*p == '[' && (n = dmesg_prefix_match_iso(p + 1, e, true)) &&
 		 p + 1 + n + 1 < e && p[1 + n] == ']' && p[2 + n] == ' ')
 		p += n + 3;

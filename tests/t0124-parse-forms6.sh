@@ -13,7 +13,6 @@ dir=$DATA/parse-forms6
 known=(
 	# not found: the whole log (its transport)
 	# misread
-	"16-cri-partial-lines:0:held_locks"
 	"29-bugzilla-bom-crlf:0:kernel"
 )
 
