@@ -143,6 +143,11 @@ const char *dmesg_sanitize(struct dmesg *d, const char *s, size_t *lenp,
 			strbuf_addch(&d->clean, (char)c);
 			continue;
 		}
+		if (c == 0xef && i + 2 < len && u[i + 1] == 0xbb &&
+		    u[i + 2] == 0xbf) {
+			i += 2; /* U+FEFF, a BOM: no text, no column */
+			continue;
+		}
 		if (c == 0xc2 && i + 1 < len && u[i + 1] == 0xa0) {
 			strbuf_addch(&d->clean, ' '); /* NO-BREAK SPACE */
 			i++;

@@ -11,9 +11,6 @@ dir=$DATA/parse-forms6
 
 # misreads not fixed yet (check_labelled_forms in tests/test-lib.sh)
 known=(
-	# not found: the whole log (its transport)
-	# misread
-	"29-bugzilla-bom-crlf:0:kernel"
 )
 
 check_labelled_forms "$dir"
