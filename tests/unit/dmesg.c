@@ -534,6 +534,36 @@ static void dmesg__forms5_records(void **state)
 		"[ INFO: possible circular locking dependency detected ]");
 }
 
+static void dmesg__forms6_prefixes(void **state)
+{
+	/* glog (Prow), tkn logs, Go's log and ser2net, Python's logging */
+	expect_one("I1207 10:00:11.118210      21 console.go:88] [  1.000000] "
+		   "WARNING: x\n",
+		   "WARNING: x");
+	expect_one("[boot-test : step-boot] [  1.000000] WARNING: x\n",
+		   "WARNING: x");
+	expect_one("2026/12/07 10:00:11 [  1.000000] WARNING: x\n",
+		   "WARNING: x");
+	expect_one("2026-12-07 10:00:11,123 labgrid.driver.SerialDriver: "
+		   "[  1.000000] WARNING: x\n",
+		   "WARNING: x");
+	/* a CRI log's stream and tag */
+	expect_one("2026-12-07T10:00:11.100008655Z stdout F [  1.000000] "
+		   "WARNING: x\n",
+		   "WARNING: x");
+	/* concealed text (Jenkins' notes), a BOM, inline HTML tags */
+	expect_one("\x1b[8mha:////4Kq3xYbP\x1b[0m[  1.000000] WARNING: x\n",
+		   "WARNING: x");
+	expect_one("\xef\xbb\xbf"
+		   "Dec 07 10:00:11 kernel: WARNING: x\n",
+		   "WARNING: x");
+	expect_one("<span class=\"kernel\">[  1.000000] (&amp;a-&gt;b_<wbr>"
+		   "</wbr>lock)</span>\n",
+		   "(&a->b_lock)");
+	/* the kernel's own <TASK> stays */
+	expect_one("[  1.000000]  <TASK>\n", "<TASK>");
+}
+
 /* logcat -b kernel in its other formats: logd's tag is the line's word */
 static void dmesg__forms5_logcat(void **state)
 {
@@ -654,6 +684,31 @@ static void expect_lines(const char *s, const char *const *want, int n)
 			assert_string_equal(g.text[i], want[i]);
 		release(&g);
 	}
+}
+
+static void dmesg__forms6_records(void **state)
+{
+	static const char *const split[] = { "x: ab(&l){+.+.}" };
+	static const char *const api[] = { "WARNING: x", "y" };
+
+	/* fluentd's out_file, fluent-bit's stdout, a CSV row */
+	expect_one("2026-12-07T10:00:11+00:00\tsyslog.kern\t{\"host\": \"h\", "
+		   "\"message\": \"[  1.000000] WARNING: x\"}\n",
+		   "WARNING: x");
+	expect_one("[0] kmsg.0: [1765101611.0, {\"priority\"=>4, "
+		   "\"msg\"=>\"WARNING: x\"}]\n",
+		   "WARNING: x");
+	expect_one("\"2026-12-07\",\"h\",\"Dec  7 10:00:11 h kernel: "
+		   "[  1.0] \"\"q\"\" x\"\n",
+		   "\"q\" x");
+	/* a CRI line cut into P(artial) records */
+	expect_lines("2026-12-07T10:00:11.1Z stdout P x: ab\n"
+		     "2026-12-07T10:00:11.1Z stdout F (&l){+.+.}\n",
+		     split, 1);
+	/* a JSON string holding a whole console */
+	expect_lines("{\"Output\": \"[  1.000000] WARNING: x\\r\\n"
+		     "[  1.000001] y\\r\\n\"}\n",
+		     api, 2);
 }
 
 static void dmesg__quoted_printable_is_a_stretch(void **state)
@@ -1062,6 +1117,8 @@ int main(void)
 			dmesg__journal_verbose_transport_after_message),
 		cmocka_unit_test(dmesg__journal_export),
 		cmocka_unit_test(dmesg__journal_json_pretty),
+		cmocka_unit_test(dmesg__forms6_prefixes),
+		cmocka_unit_test(dmesg__forms6_records),
 		cmocka_unit_test(dmesg__vendor_and_tool_prefixes),
 		cmocka_unit_test(dmesg__entities_and_logcat),
 		cmocka_unit_test(dmesg__dmesg_json),
