@@ -234,17 +234,27 @@ static size_t html_tag_len(const char *p, const char *e)
 	return q ? (size_t)(q + 1 - p) : 0;
 }
 
-/* Does [s, s + len) hold an inline HTML tag? */
-static bool has_html_tag(const char *s, size_t len)
+/*
+ * Is [s, s + len) a line of a web page wrapped whole in an inline element
+ * (KernelCI's "<span class=\"kernel\">[ 1.2] text</span>")?  It starts
+ * (after blanks) with such a tag and ends with a closing one.  A tag
+ * anywhere else is text: a lock or a function may be named "<b>x" or
+ * "<b>evil_fn</b>", and the kernel prints what it was given.
+ */
+static bool html_wrapped(const char *s, size_t len)
 {
-	const char *e = s + len, *q = s;
+	const char *e = s + len, *last;
 
-	while ((q = memchr(q, '<', (size_t)(e - q)))) {
-		if (html_tag_len(q, e))
-			return true;
-		q++;
-	}
-	return false;
+	while (e > s && (e[-1] == ' ' || e[-1] == '\t'))
+		e--;
+	while (s < e && (*s == ' ' || *s == '\t'))
+		s++;
+	if (e - s < 4 || *s != '<' || e[-1] != '>' || !html_tag_len(s, e))
+		return false;
+	for (last = e - 1; last > s && *last != '<'; last--)
+		;
+	return last > s && last[1] == '/' &&
+	       html_tag_len(last, e) == (size_t)(e - last);
 }
 
 /*
@@ -256,9 +266,11 @@ static bool has_html_tag(const char *s, size_t len)
  * ASCII, and &nbsp; as a blank (step 2 makes U+00A0 one).  A line that ends
  * in an HTML line break (lkml.org's pages: "[&nbsp;1312.402884]&nbsp;...<br
  * />") is a web page's too: the break is taken off and the entities decoded
- * alike; so is a line with an inline HTML tag (html_tag_len(): KernelCI's
- * "<span class=\"kernel\">", Launchpad's "<wbr></wbr>" inside long words),
- * which is taken off.  Any other line is returned as it is.
+ * alike; so is a line wrapped whole in an inline HTML element
+ * (html_wrapped(): KernelCI's "<span class=\"kernel\">...</span>").  In
+ * those lines inline tags (html_tag_len(): Launchpad's "<wbr></wbr>" inside
+ * long words) are taken off.  Any other line is returned as it is, tags
+ * and all: a raw kernel line may name a lock "&<b>x".
  */
 const char *dmesg_sanitize_entities(struct dmesg *d, const char *s,
 				    size_t *lenp)
@@ -271,7 +283,7 @@ const char *dmesg_sanitize_entities(struct dmesg *d, const char *s,
 	    (!amp || !(memmem(amp, len - (size_t)(amp - s), "&gt;", 4) ||
 		       memmem(amp, len - (size_t)(amp - s), "&lt;", 4) ||
 		       memmem(amp, len - (size_t)(amp - s), "&amp;", 5))) &&
-	    !(memchr(s, '<', len) && has_html_tag(s, len)))
+	    !html_wrapped(s, len))
 		return s;
 	len -= br;
 	strbuf_reset(&d->entity);
