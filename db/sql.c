@@ -253,29 +253,25 @@
 #define TREE_EARLIER(a, b)                               \
 	"(excluded." a "_run_at, excluded." a "_run) " b \
 	" (signature_trees." a "_run_at, signature_trees." a "_run)"
-#define SIG_TREES_SEEN                                                                                      \
-	"INSERT INTO signature_trees (signature_id, tree, occurrences,"                                     \
-	" first_run, first_run_at, last_run, last_run_at)"                                                  \
-	" SELECT o.signature_id, coalesce(r.tree, ''), count(*), r.id,"                                     \
-	" r.run_at, r.id, r.run_at FROM runs r"                                                             \
-	" JOIN occurrences o ON o.run_id = r.id WHERE r.id = ?1"                                            \
-	" GROUP BY o.signature_id, r.tree, r.id, r.run_at"                                                  \
-	" ON CONFLICT (signature_id, tree) DO UPDATE SET"                                                   \
-	" occurrences = signature_trees.occurrences"                                                        \
-	" + excluded.occurrences,"                                                                          \
-	" first_run = CASE WHEN " TREE_EARLIER(                                                             \
-		"first",                                                                                    \
-		"<") " THEN excluded.first_run ELSE signature_trees.first_run END,"                         \
-		     " first_run_at = CASE WHEN " TREE_EARLIER(                                             \
-			     "first",                                                                       \
-			     "<") " THEN excluded.first_run_at"                                             \
-				  " ELSE signature_trees.first_run_at END,"                                 \
-				  " last_run = CASE WHEN " TREE_EARLIER(                                    \
-					  "last",                                                           \
-					  ">") " THEN excluded.last_run ELSE signature_trees.last_run END," \
-					       " last_run_at = CASE WHEN " TREE_EARLIER(                    \
-						       "last",                                              \
-						       ">") " THEN excluded.last_run_at ELSE signature_trees.last_run_at END"
+/* clang-format off */
+#define SIG_TREES_SEEN                                                      \
+	"INSERT INTO signature_trees (signature_id, tree, occurrences,"     \
+	" first_run, first_run_at, last_run, last_run_at)"                  \
+	" SELECT o.signature_id, coalesce(r.tree, ''), count(*), r.id,"     \
+	" r.run_at, r.id, r.run_at FROM runs r"                             \
+	" JOIN occurrences o ON o.run_id = r.id WHERE r.id = ?1"            \
+	" GROUP BY o.signature_id, r.tree, r.id, r.run_at"                  \
+	" ON CONFLICT (signature_id, tree) DO UPDATE SET"                   \
+	" occurrences = signature_trees.occurrences + excluded.occurrences," \
+	" first_run = CASE WHEN " TREE_EARLIER("first", "<")                \
+	" THEN excluded.first_run ELSE signature_trees.first_run END,"      \
+	" first_run_at = CASE WHEN " TREE_EARLIER("first", "<")             \
+	" THEN excluded.first_run_at ELSE signature_trees.first_run_at END," \
+	" last_run = CASE WHEN " TREE_EARLIER("last", ">")                  \
+	" THEN excluded.last_run ELSE signature_trees.last_run END,"        \
+	" last_run_at = CASE WHEN " TREE_EARLIER("last", ">")               \
+	" THEN excluded.last_run_at ELSE signature_trees.last_run_at END"
+/* clang-format on */
 
 /* the columns of struct db_occurrence (db_occurrence_list()) */
 #define OCC_LIST_COLUMNS                                           \

@@ -7,6 +7,7 @@
 #include <strings.h>
 
 #include "parsers/alloc.h"
+#include "parsers/utf8.h"
 
 /*
  * The names CIs give the kernel's console or dmesg (docs/interop.md):
@@ -24,14 +25,10 @@ static const char *const log_names[] = {
 int kcidb_logname_opt(void *dest, const char *arg)
 {
 	struct kcidb_fetch_config *cfg = dest;
-	const char *p;
 
-	if (!*arg || strchr(arg, '/') ||
+	if (!*arg || strchr(arg, '/') || utf8_has_control(arg) ||
 	    cfg->nlog_names >= KCIDB_FETCH_MAX_LOG_NAMES)
 		return -EINVAL;
-	for (p = arg; *p; p++)
-		if ((unsigned char)*p < 0x20 || *p == 0x7f)
-			return -EINVAL;
 	cfg->log_names[cfg->nlog_names++] = arg;
 	return 0;
 }
