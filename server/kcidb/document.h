@@ -23,6 +23,8 @@
 /* Ids, origins, names and paths splatd keeps: as the run's metadata. */
 #define KCIDB_MAX_NAME 256
 #define KCIDB_MAX_URL 4096
+/* the texts read for one test: its log_url and kernel-log output files */
+#define KCIDB_MAX_TEXTS 8
 
 struct kcidb_limits {
 	unsigned long long max_bytes; /* the document's text */

@@ -510,13 +510,31 @@ static void warn(json_t **warnings, size_t test, size_t file, const char *why)
 					   test, file, why));
 }
 
+#define STRINGIFY_(x) #x
+#define STRINGIFY(x) STRINGIFY_(x)
+
+/* Whether url is one of urls already. */
+static bool has_url(const json_t *urls, const char *url)
+{
+	const json_t *u;
+	size_t i;
+
+	json_array_foreach(urls, i, u)
+		if (!strcmp(json_string_value(u), url))
+			return true;
+	return false;
+}
+
 /*
  * The texts of test kt (the document's test number ti) into tx: its
  * log_url when it may be fetched, then the output files whose name says
  * they hold the kernel's log (server/kcidb/logname.c) and that may be
- * fetched, in the document's order; each such file that may not is named
- * in tx->refused and warned of, and the other output files are named in
- * tx->others (docs/interop.md "Kernel logs among output_files").
+ * fetched, in the document's order, each URL once and at most
+ * KCIDB_MAX_TEXTS in all (a document naming a thousand consoles for one
+ * test would have splatd fetch them all); each such file that may not be
+ * read is named in tx->refused or warned of, and the other output files
+ * are named in tx->others (docs/interop.md "Kernel logs among
+ * output_files").
  */
 static void texts_of(const struct kcidb_import_config *cfg,
 		     const struct kcidb_test *kt, size_t ti,
@@ -543,6 +561,13 @@ static void texts_of(const struct kcidb_import_config *cfg,
 				     "url longer than 4096 bytes; not read" :
 				     "url not under a --kcidb-fetch-allow"
 				     " prefix; not read");
+		} else if (has_url(tx->urls, url)) {
+			continue; /* the same text twice: read once */
+		} else if (json_array_size(tx->urls) >= KCIDB_MAX_TEXTS) {
+			warn(warnings, ti, i,
+			     "more than " STRINGIFY(
+				     KCIDB_MAX_TEXTS) " kernel logs"
+						      " for one test; not read");
 		} else {
 			json_array_append_new(tx->urls, json_string(url));
 		}
