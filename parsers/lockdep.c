@@ -689,8 +689,8 @@ static bool starts_report(const struct dmesg_line *l)
  * prefix tells no stream (none, dmesg -H/-T/-x, a held blank line), where
  * the last keyed line went.
  */
-static struct lockdep_parser *route(struct lockdep_parser *p,
-				    const struct dmesg_line *l)
+static struct lockdep_parser *stream_reader(struct lockdep_parser *p,
+					    const struct dmesg_line *l)
 {
 	struct lockdep_parser *a = p->alt;
 
@@ -730,14 +730,14 @@ static int on_line(void *ctx, const struct dmesg_line *in)
 		 * already holding lock:").
 		 */
 		struct lockdep_parser *orig = p->last ? p->last : p;
-		struct lockdep_parser *q = route(p, &l);
+		struct lockdep_parser *q = stream_reader(p, &l);
 
 		p->last = orig;
 		if (q == orig || q->phase == PH_IDLE)
 			return p->stop;
 		p = q;
 	} else {
-		p = route(p, &l);
+		p = stream_reader(p, &l);
 	}
 	if (p->phase == PH_IDLE)
 		idle_line(p, &l);
