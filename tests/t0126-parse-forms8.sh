@@ -12,8 +12,6 @@ dir=$DATA/parse-forms8
 
 # misreads not fixed yet (check_labelled_forms in tests/test-lib.sh)
 known=(
-	24-hardirq-2.6.22-hard-safe-noident:0:culprit
-	32-rcu-4.4-seven-locks-bracketed:0:culprit
 	42-nm-locking-selftest-verbose::count
 	46-nm-hung-task-lockdep-off::count
 )

@@ -1169,7 +1169,7 @@ def hardirq_2622():
         rel, '', 'hard', 'swapper', 0, 'HC1[1]:SC0[0]:HE0:SE1', nxt, prv,
         safe, unsafe, None, fin,
         [('ide_lock', '+...', None, None, 'ide_intr')],
-        'ide_dump_status', 'hardirq_safe_unsafe', bracket=True, old=True,
+        'ide_do_request', 'hardirq_safe_unsafe', bracket=True, old=True,
         trace=lambda f: x86(f, old=True, bits=32), width=55, bits=32)
     # 2.6.22 printed no ident and no dump_stack header line
     lab['kernel'] = None
@@ -1394,7 +1394,7 @@ def rcu_44_many():
                 'nfs4_state_start_net [nfsd]', 'nfsd_svc [nfsd]',
                 'write_threads [nfsd]', 'nfsctl_transaction_write [nfsd]',
                 '__vfs_write', 'vfs_write', 'SyS_write',
-                'entry_SYSCALL_64_fastpath'], 'cld_pipe_upcall',
+                'entry_SYSCALL_64_fastpath'], 'rpc_pipe_generic_upcall',
                bracket=True, old=True,
                trace=lambda f: x86(f, old=True))
 
