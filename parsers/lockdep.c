@@ -69,6 +69,7 @@ static void report_reset(struct lockdep_parser *p)
 	p->oops_lockdep = false;
 	p->caller[0] = '\0';
 	p->stream = DMESG_STREAM_NONE;
+	p->in_selftest = false;
 	arena_reset(&p->arena);
 }
 
@@ -107,7 +108,7 @@ static void report_end(struct lockdep_parser *p)
 		p->nlines = p->oops_at;
 		strbuf_setlen(&p->raw, p->oops_raw);
 	}
-	if (p->phase != PH_IDLE && p->nlines)
+	if (p->phase != PH_IDLE && p->nlines && !p->in_selftest)
 		lockdep_report_parse_and_emit(p);
 	report_reset(p);
 }
@@ -122,6 +123,7 @@ static void report_start(struct lockdep_parser *p, int kind,
 	memcpy(p->caller, l->caller, sizeof(p->caller));
 	p->stream = l->stream;
 	p->phase = kind == LOCKDEP_HUNG_TASK_ALL_LOCKS ? PH_HUNG : PH_BODY;
+	p->in_selftest = p->top->selftest;
 	add_line(p, l);
 }
 
@@ -230,6 +232,55 @@ static int header_kind(const char *s, const char **task, size_t *task_len)
 	return kind;
 }
 
+/*
+ * The locking API self-test (lib/locking-selftest.c, early in boot, on one
+ * CPU) provokes the reports it expects, and with debug_locks_verbose they
+ * are printed, inside its table: from its "| Locking API testsuite:"
+ * banner to its verdict ("Good, all N testcases passed! |", "N out of M
+ * testcases failed, as expected. |", "BUG: N unexpected failures (out of
+ * M) - debugging disabled! |").  They are no bugs: a report that starts
+ * in that stretch is read as any other (so that its lines are not taken
+ * for the table's end) and dropped, and its WARNs turn nothing off (the
+ * test turns lockdep on again after each case); a verdict of unexpected
+ * failures does.  Whether the line is the table's own (the banner, a
+ * verdict, a row or a rule); when the verdict was lost, the stretch ends
+ * after LOCKDEP_SELFTEST_RUN lines in a row that the table cannot print
+ * (its rows hold a '|', its rules start with '-', a row's name cut by a
+ * report ends in ':').
+ */
+static bool selftest_line(struct lockdep_parser *p, const struct dmesg_line *l)
+{
+	struct lockdep_parser *t = p->top;
+	const char *s = skip_ws(l->text);
+
+	if (!t->selftest) {
+		if (!starts(s, "| Locking API testsuite:"))
+			return false;
+		t->selftest = true;
+		t->selftest_run = 0;
+		return true;
+	}
+	if (strstr(s, "testcases passed!") ||
+	    strstr(s, "testcases failed, as expected")) {
+		t->selftest = false;
+		return true;
+	}
+	if (strstr(s, "unexpected failures (out of")) {
+		t->selftest = false;
+		if (!t->stop)
+			t->stop = emit_off(p, "locking selftest failed",
+					   l->first);
+		return true;
+	}
+	if (*s == '-' || strchr(s, '|') || s[strlen(s) - 1] == ':') {
+		t->selftest_run = 0;
+		return true;
+	}
+	if (++t->selftest_run >= LOCKDEP_SELFTEST_RUN)
+		t->selftest = false;
+	return false;
+}
+
 static void idle_line(struct lockdep_parser *p, const struct dmesg_line *l)
 {
 	const char *s = l->text, *task;
@@ -239,6 +290,8 @@ static void idle_line(struct lockdep_parser *p, const struct dmesg_line *l)
 	int kind;
 
 	if (!l->len)
+		return;
+	if ((p->top->selftest || *s == '|') && selftest_line(p, l))
 		return;
 	kind = header_kind(s, &task, &task_len);
 	if (kind >= 0) {
@@ -250,6 +303,8 @@ static void idle_line(struct lockdep_parser *p, const struct dmesg_line *l)
 		report_start(p, LOCKDEP_HUNG_TASK_ALL_LOCKS, l);
 		return;
 	}
+	if (p->top->selftest)
+		return; /* the self-test's own WARNs */
 	if ((s[0] == 'I' || s[0] == 't' || s[0] == 'B' || s[0] == 'D' ||
 	     s[0] == 'W') &&
 	    (why = lockdep_header_off_reason(s)))
@@ -641,6 +696,8 @@ static bool may_matter(const char *t, size_t len)
 		return !memcmp(t, "turn", 4) || !memcmp(t, "task", 4);
 	case 'D':
 		return !memcmp(t, "DEBU", 4);
+	case '|': /* the locking self-test's banner */
+		return len >= 24 && !memcmp(t, "| Locking API testsuite:", 24);
 	default:
 		return false;
 	}
@@ -653,7 +710,7 @@ static bool skip_line(void *ctx, const char *text, size_t len)
 	struct lockdep_parser *p = ctx;
 
 	return p->phase == PH_IDLE && (!p->alt || p->alt->phase == PH_IDLE) &&
-	       !may_matter(text, len);
+	       !p->selftest && !may_matter(text, len);
 }
 
 static struct lockdep_parser *slot_new(struct lockdep_parser *top)

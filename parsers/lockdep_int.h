@@ -37,6 +37,9 @@
 #define LOCKDEP_FOREIGN_RUN 16
 /* Lines of an oops inside a report with no frame in them that end it. */
 #define LOCKDEP_OOPS_RUN 64
+/* Lines in a row that the locking self-test's table cannot print, which
+ * end its stretch when its verdict was lost (lockdep.c, selftest_line()). */
+#define LOCKDEP_SELFTEST_RUN 64
 /* Lines after the header that may hold its ident, before the "-----". */
 #define LOCKDEP_IDENT_LINES 8
 
@@ -166,6 +169,9 @@ struct lockdep_parser {
 	long list_want, list_have; /* PH_LIST: "N locks held by", items seen */
 	int list_foreign; /* lines skipped inside that list */
 	unsigned long banner; /* physical line of lockdep's boot banner, 0 */
+	bool selftest; /* top: inside the locking API self-test's table */
+	int selftest_run; /* top: lines in a row outside that table */
+	bool in_selftest; /* the report being read started inside it */
 };
 
 /* lockdep_header.c */

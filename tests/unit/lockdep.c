@@ -653,6 +653,60 @@ static void lockdep__lockdep_off_facts(void **state)
 	}
 }
 
+/*
+ * The locking self-test's splats (debug_locks_verbose) are the ones it
+ * expects, inside its table: no reports, and its WARNs turn nothing off;
+ * a report after its verdict is one, and so is one after a table whose
+ * verdict was lost, once the lines after it are none of the table's.
+ */
+static void lockdep__selftest_splats_are_not_reports(void **state)
+{
+	static const char banner[] =
+		"[ 0.1] ------------------------\n"
+		"[ 0.1] | Locking API testsuite:\n"
+		"[ 0.1] ------------------------------------------------------\n"
+		"[ 0.1]                                  | spin |wlock |rlock |\n"
+		"[ 0.1]                      A-A deadlock:\n";
+	static const char verdict_ok[] =
+		"[ 0.2]   ok  | lockclass mask: 1, debug_locks: 0, expected: 0\n"
+		"[ 0.2]   | Wound/wait tests |\n"
+		"[ 0.2] DEBUG_LOCKS_WARN_ON(1)\n"
+		"[ 0.2]                   ww api failures:  ok  |  ok  |\n"
+		"[ 0.3] Good, all 261 testcases passed! |\n";
+	static const char verdict_bad[] =
+		"[ 0.3] BUG:   1 unexpected failures (out of 261) - debugging "
+		"disabled! |\n";
+	struct strbuf sb = STRBUF_INIT;
+	struct res res;
+	int i;
+
+	strbuf_addf(&sb, "%s%s%s", banner, circular_a, verdict_ok);
+	parse(&res, sb.buf);
+	assert_int_equal(res.n, 0);
+	assert_int_equal(res.offs, 0);
+	strbuf_addstr(&sb, circular_a);
+	parse(&res, sb.buf);
+	assert_int_equal(res.n, 1);
+	assert_int_equal(res.offs, 1); /* after the report */
+
+	strbuf_reset(&sb);
+	strbuf_addf(&sb, "%s%s%s", banner, circular_a, verdict_bad);
+	parse(&res, sb.buf);
+	assert_int_equal(res.n, 0);
+	assert_int_equal(res.offs, 1);
+	assert_string_equal(res.off_reason, "locking selftest failed");
+
+	/* the verdict lost: the boot goes on past the table */
+	strbuf_reset(&sb);
+	strbuf_addf(&sb, "%s%s", banner, circular_a);
+	for (i = 0; i < 64; i++)
+		strbuf_addf(&sb, "[ 1.%d] pci 0000:00:%02x.0: enabled\n", i, i);
+	strbuf_addstr(&sb, circular_a);
+	parse(&res, sb.buf);
+	assert_int_equal(res.n, 1);
+	strbuf_release(&sb);
+}
+
 /* Banner line of text (1-based, 0: none), with the fast path on or off. */
 static unsigned long banner_of(const char *text, bool fast)
 {
@@ -937,6 +991,7 @@ int main(void)
 		cmocka_unit_test(lockdep__rcu_message),
 		cmocka_unit_test(lockdep__hung_tasks_share_one_dump),
 		cmocka_unit_test(lockdep__lockdep_off_facts),
+		cmocka_unit_test(lockdep__selftest_splats_are_not_reports),
 		cmocka_unit_test(lockdep__boot_banner),
 		cmocka_unit_test(lockdep__lost_end_does_not_swallow_the_log),
 		cmocka_unit_test(lockdep__other_tasks_lines_end_a_report),
