@@ -12,7 +12,6 @@ dir=$DATA/parse-forms8
 
 # misreads not fixed yet (check_labelled_forms in tests/test-lib.sh)
 known=(
-	46-nm-hung-task-lockdep-off::count
 )
 
 check_labelled_forms "$dir"
