@@ -595,6 +595,17 @@ static void report_line(struct lockdep_parser *p, const struct dmesg_line *l)
 			idle_line(p, l);
 			return;
 		}
+		if (starts(s, "INFO: lockdep is turned off")) {
+			/*
+			 * debug_show_all_locks() (debug_show_held_locks()
+			 * before 3.x) with lockdep off prints this instead of
+			 * the dump: the hung tasks are no lockdep reports,
+			 * and the line is the fact it states.
+			 */
+			report_reset(p);
+			idle_line(p, l);
+			return;
+		}
 		if (starts(s, "Showing all locks held in the system") ||
 		    lockdep_is_held_header(s)) {
 			/* the system's lock dump, or (before 3.x) the task's

@@ -16,6 +16,10 @@ known=(
 
 check_labelled_forms "$dir"
 
+# a hung task after which lockdep says it is off: no report, the fact
+check_eq "46: lockdep_off" '"lockdep is turned off"' \
+	"$("$SPLATD" parse "$dir"/46-*.log | jq -c .lockdep_off.reason)"
+
 # every log the same whole, in chunks of 1, 7 and 4096 bytes, and without
 # the fast path
 TOOL=build/asan/tools/parse_chunks
