@@ -121,6 +121,13 @@ int ingest_meta_check(const struct ingest_meta *m, struct strbuf *err)
 				   " '+' means a space: send it as %2B)");
 		return -EINVAL;
 	}
+	/* '.' and '..' are dot segments: every client takes them out of
+	 * the run's url (/api/v1/runs/..) before it asks */
+	if (!strcmp(m->id, ".") || !strcmp(m->id, "..")) {
+		strbuf_addstr(err, "the run id cannot be '.' or '..' (a dot"
+				   " segment: no client keeps it in a url)");
+		return -EINVAL;
+	}
 	for (i = 0; i < ARRAY_SIZE(names); i++) {
 		/* UTF-8 first: meta_value_ok() counts characters */
 		if (values[i] && !utf8_valid(values[i], strlen(values[i]))) {
