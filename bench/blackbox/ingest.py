@@ -286,6 +286,23 @@ post(g, "no final chunk", rid("ch"), b"",
 post(g, "huge chunk over max-body", rid("ch"), b"",
      chunked=b"%x\r\n" % (MB + 1) + b"x" * (MB + 1) + b"\r\n0\r\n\r\n",
      expect=TOO)
+# a chunk line (size and extensions) longer than the connection's 128 KiB
+# buffer: libmicrohttpd 0.9.75's own 500 page (docs/api.md), under it 201
+post(g, "extension of 120 KiB", rid("ch"), b"",
+     chunked=b"%x;%s\r\n%s\r\n0\r\n\r\n" % (len(ONE), b"e" * 120000, ONE))
+post(g, "extension of 200 KiB", rid("ch"), b"",
+     chunked=b"%x;%s\r\n%s\r\n0\r\n\r\n" % (len(ONE), b"e" * 200000, ONE),
+     expect=(400, 500))
+post(g, "200,000 leading zeros", rid("ch"), b"",
+     chunked=b"%s%x\r\n%s\r\n0\r\n\r\n" % (b"0" * 200000, len(ONE), ONE),
+     expect=(400, 500))
+post(g, "8 KiB extension on each 1-byte chunk", rid("ch"), b"",
+     chunked=b"".join(b"1;%s\r\n%s\r\n" % (b"e" * 8000, ONE[i:i + 1])
+                      for i in range(len(ONE))) + b"0\r\n\r\n")
+post(g, "trailer of 200 KiB", rid("ch"), b"",
+     chunked=b"%x\r\n%s\r\n0\r\nX: %s\r\n\r\n" % (len(ONE), ONE,
+                                                    b"t" * 200000),
+     expect=(431,))
 post(g, "gzip 1-byte chunks", rid("ch"), b"", chunked=chunks(gz(ONE), 1),
      headers={"Content-Encoding": "gzip"})
 check_db(g)
