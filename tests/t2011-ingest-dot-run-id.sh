@@ -25,6 +25,15 @@ for id in . ..; do
 		ok "splatd ingest --run-id $id exits 1"
 	fi
 done
+check_eq "a form's id=.. is refused" 400 \
+	"$(curl -s -o "$TMP/body" -w '%{http_code}' -H "Authorization: Bearer $CI" \
+		-F id=.. -F "log=@$SEED" "$BASE/api/v1/runs")"
+check_eq "a JSON upload's id '.' is refused" 400 \
+	"$(jq -n --rawfile l "$SEED" '{run: {id: "."}, log: $l}' |
+		curl -s -o "$TMP/body" -w '%{http_code}' \
+			-H "Authorization: Bearer $CI" \
+			-H 'Content-Type: application/json' --data-binary @- \
+			"$BASE/api/v1/runs")"
 check_eq "nothing was stored" 0 "$(sql 'SELECT count(*) FROM runs')"
 
 n=0
