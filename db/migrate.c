@@ -1334,8 +1334,17 @@ int migrate_apply(sqlite3 *sq, struct strbuf *err)
 				    run_time_sql, NULL, NULL) != SQLITE_OK ||
 	    sqlite3_create_function(sq, "splatd_url_host", 1,
 				    SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
-				    url_host_sql, NULL, NULL) != SQLITE_OK ||
-	    sqlite3_exec(sq, "BEGIN IMMEDIATE", NULL, NULL, &msg) != SQLITE_OK)
+				    url_host_sql, NULL, NULL) != SQLITE_OK)
+		goto sql_error;
+	/*
+	 * A database already at this schema needs no write lock: a command
+	 * that only reads must not wait for (or fail behind) a serve busy
+	 * storing runs.  Otherwise read again under the write lock, which
+	 * another process may have taken to migrate first.
+	 */
+	if (!user_version(sq, &have) && have == migrate_latest())
+		return 0;
+	if (sqlite3_exec(sq, "BEGIN IMMEDIATE", NULL, NULL, &msg) != SQLITE_OK)
 		goto sql_error;
 	if (user_version(sq, &have)) {
 		ret = -EIO;
