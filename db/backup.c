@@ -17,17 +17,11 @@
 #define BACKUP_STEP_PAGES 256
 
 /*
- * Open an existing database without creating, migrating or setting
- * pragmas (a struct db with no statement prepared yet), and check that it
- * is a splatd database (its user_version is set).
+ * Open an existing splatd database without creating, migrating or setting
+ * pragmas (a struct db with no statement prepared yet): SQLite's only.
  */
 static int open_existing(struct db **out, const char *path, struct strbuf *err)
 {
-	struct db *db;
-	long long version = 0;
-	struct stat st;
-	int ret;
-
 	*out = NULL;
 	if (db_path_is_postgres(path)) {
 		strbuf_addstr(err,
@@ -36,29 +30,7 @@ static int open_existing(struct db **out, const char *path, struct strbuf *err)
 			      " replica) and pg_amcheck (docs/storage.md)");
 		return -ENOTSUP;
 	}
-	if (!strncmp(path, "sqlite:", 7))
-		path += 7;
-	if (stat(path, &st)) {
-		ret = -errno;
-		strbuf_addf(err, "%s: %s", path, strerror(-ret));
-		return ret;
-	}
-	ret = db_sqlite_open(&db, path, 0, err);
-	if (ret)
-		return ret;
-	ret = db_scalar(db, DB_SQL_USER_VERSION, &version, err);
-	if (ret)
-		goto fail;
-	if (version <= 0) {
-		strbuf_addf(err, "%s: not a splatd database", path);
-		ret = -EINVAL;
-		goto fail;
-	}
-	*out = db;
-	return 0;
-fail:
-	db_close(db);
-	return ret;
+	return db_sqlite_open_splatd(out, path, err);
 }
 
 /* fsync the file at path (the backup) or directory holding it. */

@@ -44,10 +44,20 @@ enum { DB_ERROR = -1, DB_DONE = 0, DB_ROW = 1 };
 int db_open(struct db **out, const char *path, struct strbuf *err);
 /*
  * db_open() for a command that only reads or changes what is there: a
- * SQLite file that does not exist is -ENOENT ("no database at PATH"), not
- * a new empty database that a mistyped --db would leave behind.
+ * SQLite file that does not exist is -ENOENT ("no database at PATH"), and
+ * one that is no splatd database (0 bytes, or no schema version) -EINVAL,
+ * not a new empty database that a mistyped --db would leave behind: the
+ * file is left as it was (db_sqlite_open_splatd()).
  */
 int db_open_existing(struct db **out, const char *path, struct strbuf *err);
+/*
+ * For db/ (db_open_existing(), db/backup.c): the SQLite file at path
+ * ("sqlite:" taken off) as it is, neither created, migrated nor given a
+ * pragma, when it is a splatd database (there, and its user_version set);
+ * else -ENOENT or -EINVAL with err naming the file.  *out: db_close().
+ */
+int db_sqlite_open_splatd(struct db **out, const char *path,
+			  struct strbuf *err);
 void db_close(struct db *db);
 /*
  * For db/ (db_open(), db/backup.c): a struct db on the SQLite file at path

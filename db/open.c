@@ -134,19 +134,54 @@ fail:
 	return ret;
 }
 
+int db_sqlite_open_splatd(struct db **out, const char *path, struct strbuf *err)
+{
+	struct db *db = NULL;
+	long long version = 0;
+	struct stat st;
+	int ret;
+
+	*out = NULL;
+	if (!strncmp(path, "sqlite:", 7))
+		path += 7;
+	if (stat(path, &st)) {
+		ret = -errno;
+		if (ret == -ENOENT)
+			strbuf_addf(err, "no database at %s (is --db right?)",
+				    path);
+		else
+			strbuf_addf(err, "%s: %s", path, strerror(-ret));
+		return ret;
+	}
+	ret = db_sqlite_open(&db, path, 0, err);
+	if (ret)
+		return ret;
+	/* a 0-byte file is a database to SQLite, with version 0; its WAL
+	 * (a new file not yet checkpointed) is read for it */
+	ret = db_scalar(db, DB_SQL_USER_VERSION, &version, err);
+	if (!ret && version <= 0) {
+		strbuf_addf(err,
+			    "%s is not a splatd database (%s; is --db right?)",
+			    path, st.st_size ? "no schema version" : "0 bytes");
+		ret = -EINVAL;
+	}
+	if (ret) {
+		db_close(db);
+		return ret;
+	}
+	*out = db;
+	return 0;
+}
+
 int db_open_existing(struct db **out, const char *path, struct strbuf *err)
 {
-	const char *file = path;
-	struct stat st;
+	struct db *db = NULL;
+	int ret;
 
 	*out = NULL;
 	if (db_path_is_postgres(path))
 		return db_open(out, path, err);
-	if (!strncmp(file, "sqlite:", 7))
-		file += 7;
-	if (stat(file, &st) && errno == ENOENT) {
-		strbuf_addf(err, "no database at %s (is --db right?)", file);
-		return -ENOENT;
-	}
-	return db_open(out, path, err);
+	ret = db_sqlite_open_splatd(&db, path, err);
+	db_close(db);
+	return ret ? ret : db_open(out, path, err);
 }

@@ -178,7 +178,9 @@ int cmd_mail_receive(int argc, char **argv)
 		status = EX_TEMPFAIL;
 		goto fail;
 	}
-	ret = db_open(&db, db_path, &err);
+	/* a mistyped --db would take every reply as a stranger's into a
+	 * new empty database and say it was handled */
+	ret = db_open_existing(&db, db_path, &err);
 	if (!ret)
 		ret = mail_receive(db, &cfg, msg.buf, msg.len, now, &res, &err);
 	if (ret) {
