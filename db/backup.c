@@ -142,6 +142,81 @@ static int not_the_database(const char *path, const char *dest, const char *tmp,
 	return ret;
 }
 
+struct check_ctx {
+	struct strbuf *problems;
+	long long count;
+};
+
+/*
+ * A row of integrity_check: "ok", or problems, several in one row after a
+ * "*** in database main ***" line: one "integrity: " line each.
+ */
+static int integrity_row(void *arg, struct db_stmt *st)
+{
+	struct check_ctx *c = arg;
+	const char *msg = db_col_text(st, 0), *p, *nl;
+	size_t n;
+
+	if (msg && !strcmp(msg, "ok"))
+		return 0;
+	for (p = msg ? msg : "(null)"; *p; p = nl + !!*nl) {
+		nl = strchrnul(p, '\n');
+		n = (size_t)(nl - p);
+		if (!n || !strncmp(p, "*** in database ", 16))
+			continue;
+		strbuf_addf(c->problems, "integrity: %.*s\n", (int)n, p);
+		c->count++;
+	}
+	return 0;
+}
+
+/*
+ * The copy at tmp is damaged when the database was (a backup copies pages
+ * as they are): SQLite's integrity check of it, and -EIO with err naming
+ * path and the first problem when it finds any or gives up on the file.
+ * Read from the copy, so the live database's read transaction is not held
+ * longer.
+ */
+static int check_copy(const char *path, const char *tmp, struct strbuf *err)
+{
+	struct strbuf problems = STRBUF_INIT, why = STRBUF_INIT;
+	struct check_ctx c = { &problems, 0 };
+	struct db *db = NULL;
+	struct db_stmt *st;
+	int ret;
+
+	if (!strncmp(path, "sqlite:", 7))
+		path += 7;
+	ret = db_sqlite_open(&db, tmp, 0, err);
+	if (ret)
+		goto out;
+	st = db_stmt(db, DB_SQL_INTEGRITY_CHECK, &why);
+	ret = st ? db_each(db, st, integrity_row, &c, "integrity_check", &why) :
+		   -EIO;
+	if (!ret && !c.count)
+		goto out;
+	strbuf_addf(err, "%s is damaged: ", path);
+	if (c.count) {
+		/* the first "integrity: ...\n" line, without its label */
+		strbuf_add(err, problems.buf + 11,
+			   strcspn(problems.buf + 11, "\n"));
+		strbuf_addf(err, " (%lld problem%s)", c.count,
+			    c.count == 1 ? "" : "s");
+	} else {
+		strbuf_add(err, why.buf, why.len);
+	}
+	strbuf_addf(err,
+		    "; no backup written (splatd db check --db %s lists"
+		    " what is wrong; docs/operating.md \"Restore\")",
+		    path);
+	ret = -EIO;
+out:
+	db_close(db);
+	strbuf_release(&why);
+	strbuf_release(&problems);
+	return ret;
+}
+
 int db_backup(const char *path, const char *dest, long long *pages,
 	      struct strbuf *err)
 {
@@ -177,6 +252,8 @@ int db_backup(const char *path, const char *dest, long long *pages,
 		ret = copy_into(src, tmp.buf, pages, err);
 	db_rollback(src);
 	if (!ret)
+		ret = check_copy(path, tmp.buf, err);
+	if (!ret)
 		ret = sync_path(tmp.buf, O_RDONLY, err);
 	if (!ret && rename(tmp.buf, dest)) {
 		ret = -errno;
@@ -194,34 +271,6 @@ out:
 	strbuf_release(&dir);
 	strbuf_release(&tmp);
 	return ret;
-}
-
-struct check_ctx {
-	struct strbuf *problems;
-	long long count;
-};
-
-/*
- * A row of integrity_check: "ok", or problems, several in one row after a
- * "*** in database main ***" line: one "integrity: " line each.
- */
-static int integrity_row(void *arg, struct db_stmt *st)
-{
-	struct check_ctx *c = arg;
-	const char *msg = db_col_text(st, 0), *p, *nl;
-	size_t n;
-
-	if (msg && !strcmp(msg, "ok"))
-		return 0;
-	for (p = msg ? msg : "(null)"; *p; p = nl + !!*nl) {
-		nl = strchrnul(p, '\n');
-		n = (size_t)(nl - p);
-		if (!n || !strncmp(p, "*** in database ", 16))
-			continue;
-		strbuf_addf(c->problems, "integrity: %.*s\n", (int)n, p);
-		c->count++;
-	}
-	return 0;
 }
 
 static int foreign_key_row(void *arg, struct db_stmt *st)

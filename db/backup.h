@@ -17,7 +17,9 @@
  * transaction held across small backup steps, so writers never wait and
  * the copy never restarts).  It is written to dest.tmp (mode 0600) and
  * renamed to dest once complete and synced, so dest is the old file or the
- * whole new one.  *pages gets the pages copied.  0, or -errno with err:
+ * whole new one; a copy SQLite's integrity check finds damaged (the
+ * database was) is no backup: -EIO, dest left as it was.  *pages gets the
+ * pages copied.  0, or -errno with err:
  * -ENOENT when path is missing, -EINVAL when it is not a splatd database.
  */
 int db_backup(const char *path, const char *dest, long long *pages,

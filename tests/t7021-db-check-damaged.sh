@@ -7,22 +7,13 @@
 # for that one error line.  Exit 1 either way.
 cd "$(dirname "$0")/.." || exit 1
 . tests/test-lib.sh
+. tests/db/lib.sh
 need_sqlite "db check is SQLite's integrity check"
 DB=$TMP/t.db
-q() { sqlite3 "$DB" "$1"; }
 
-"$SPLATD" token create --name a --role ci --db "$DB" --quiet >/dev/null
-# 5,000 tokens: a table of some 300 pages, with interior pages
-q "PRAGMA journal_mode = DELETE;
-	WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c
-		WHERE i < 5000)
-	INSERT INTO tokens (name, role, hash, created_at)
-	SELECT 'n' || i, 'ci', printf('%064d', i), 0 FROM c" >/dev/null
+tokens_db "$DB"
 check_eq "the file is sound first" "$DB: ok" "$("$SPLATD" db check --db "$DB")"
-pages=$(q "PRAGMA page_count")
-# three pages in the middle become 0xff bytes
-head -c 12288 /dev/zero | tr '\0' '\377' |
-	dd of="$DB" bs=4096 seek=$((pages / 2)) conv=notrunc 2>/dev/null
+damage "$DB"
 
 "$SPLATD" db check --db "$DB" >"$TMP/out" 2>"$TMP/err"
 check_eq "damaged pages: exit 1" 1 $?
