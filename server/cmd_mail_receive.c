@@ -29,8 +29,9 @@ static const char receive_usage[] =
 	"outbox and sent with the rest of splatd's mail.  One line per\n"
 	"command on stdout.  Exit 0 when the mail was handled (applied,\n"
 	"refused or ignored; a mail seen before is a no-op), 75 (EX_TEMPFAIL:\n"
-	"the mail system tries again later) on a database error, 2 on a\n"
-	"usage error.  Messages over 10 MiB are refused unread.\n"
+	"the mail system tries again later) on a database error, 65\n"
+	"(EX_DATAERR: it bounces the mail) for a message over 10 MiB, read\n"
+	"no further, 2 on a usage error.\n"
 	"--now TIME (seconds, 2026-11-25 or 2026-11-25T17:02:38Z) moves the clock.\n"
 	"The answer is mailed as serve's mail is: the settings (db, public-url,\n"
 	"mail-from, smtp-...) come from serve's configuration file, --config\n"
@@ -42,13 +43,14 @@ static const char receive_usage[] =
 	"mail options:\n" MAIL_USAGE;
 
 /*
- * stdin into *out, at most max bytes: 0, -EMSGSIZE when there is more (the
- * rest is read and dropped so the writer is not blocked), -errno.
+ * stdin into *out, at most max bytes: 0, -EMSGSIZE as soon as there is
+ * more (the rest is not read: endless input, /dev/zero or a stuck pipe,
+ * would never end; the writer gets EPIPE, and the exit status tells the
+ * mail system why), -errno.
  */
 static int read_stdin(struct strbuf *out, size_t max, struct strbuf *err)
 {
 	char buf[65536];
-	size_t total = 0;
 	ssize_t n;
 
 	for (;;) {
@@ -60,12 +62,11 @@ static int read_stdin(struct strbuf *out, size_t max, struct strbuf *err)
 			return -errno;
 		}
 		if (!n)
-			break;
-		if (total + (size_t)n <= max)
-			strbuf_add(out, buf, (size_t)n);
-		total += (size_t)n;
+			return 0;
+		if ((size_t)n > max - out->len)
+			return -EMSGSIZE;
+		strbuf_add(out, buf, (size_t)n);
 	}
-	return total > max ? -EMSGSIZE : 0;
 }
 
 /*
@@ -170,8 +171,9 @@ int cmd_mail_receive(int argc, char **argv)
 	if (ret == -EMSGSIZE) {
 		fprintf(stderr,
 			"splatd mail receive: refused: the message is larger"
-			" than %u MiB; nothing done\n",
+			" than %u MiB (not read further); nothing done\n",
 			MAILMSG_MAX_SIZE >> 20);
+		status = EX_DATAERR;
 		goto out;
 	}
 	if (ret) {

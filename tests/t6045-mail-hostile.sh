@@ -4,8 +4,8 @@
 # UBSan build): 100k lines, MIME bombs, broken base64 and quoted-printable,
 # bytes that are not UTF-8, a 1 MiB line, header injection through an
 # encoded Subject, a From without an address, 20 MiB.  Each is handled
-# (exit 0, a clear line), never crashes, applies nothing it should not and
-# answers with clean headers only.
+# (exit 0, a clear line; 20 MiB exit 65, t6054), never crashes, applies
+# nothing it should not and answers with clean headers only.
 #
 # As in t6040, the digest that went out is written the way `splatd digest`
 # writes it (outbox, mail_items, mail_sent_about).
@@ -170,5 +170,11 @@ check_eq "... not invalid, no answer" "triaged $n" "$(sql "SELECT status
 # ---- 20 MiB ------------------------------------------------------------------------
 { hdrs big; printf '\r\n#splatd invalid\r\n'; head -c 20971520 /dev/zero | tr '\0' x; } \
 	>"$TMP/big.eml"
-handled "20 MiB" "$TMP/big.eml" "larger than 10 MiB"
+# past the cap receive reads no further and exits 65 (EX_DATAERR: the mail
+# system bounces it; t6054)
+before="$(state) $(replies)"
+check_eq "20 MiB: refused, exit 65" 65 "$(receive "$TMP/big.eml")"
+check "20 MiB: a clear line" grep -q "larger than 10 MiB" "$TMP/rx.err"
+check_eq "20 MiB: nothing applied, nothing answered" "$before" \
+	"$(state) $(replies)"
 finish
