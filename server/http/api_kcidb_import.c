@@ -126,18 +126,32 @@ struct fetch_list {
 	long long last;
 };
 
+/* A fetch's log_files column (a JSON array of URLs, NULL: none) as the
+ * array the API shows, [] for none. */
+static json_t *log_files_json(const char *log_files)
+{
+	json_t *a = log_files ? json_loads(log_files, 0, NULL) : NULL;
+
+	if (json_is_array(a))
+		return a;
+	json_decref(a);
+	return json_array();
+}
+
 static int add_fetch(void *ctx, const struct db_kcidb_fetch *f)
 {
 	struct fetch_list *l = ctx;
 
 	json_array_append_new(
 		l->fetches,
-		json_pack("{s:s, s:s, s:o, s:s, s:s, s:I, s:o, s:o, s:o, s:o}",
+		json_pack("{s:s, s:s, s:o, s:s, s:o, s:s, s:I, s:o, s:o, s:o, "
+			  "s:o}",
 			  "test_id", f->test_id, "run_id", f->run_id, "run",
 			  f->state == DB_KCIDB_FETCH_DONE ?
 				  api_run_url(f->run_id) :
 				  json_null(),
-			  "log_url", f->log_url, "state",
+			  "log_url", f->log_url, "log_files",
+			  log_files_json(f->log_files), "state",
 			  db_kcidb_fetch_states[f->state], "attempts",
 			  (json_int_t)f->attempts, "next_attempt",
 			  f->state == DB_KCIDB_FETCH_QUEUED ?
