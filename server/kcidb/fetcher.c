@@ -17,11 +17,12 @@
 
 /*
  * Workers (cfg->workers), each fetching one log at a time on a connection
- * of its own, and fetches of one host (scheme, host and port of the
- * log_url: url_host_key()) at a time: a slow host holds at most
- * cfg->per_host workers, and its further fetches only while one stays
- * free: the others fetch from the other hosts meanwhile (docs/interop.md
- * "Fetching log_url").
+ * of its own, and fetches of one host (scheme, host and port of a URL:
+ * url_host_key()) at a time: a slow host holds at most cfg->per_host
+ * workers, and its further fetches only while one stays free: the others
+ * fetch from the other hosts meanwhile (docs/interop.md "Fetching
+ * log_url").  A fetch counts against every host its texts are read from
+ * (its log_url's and its output files').
  */
 struct kcidb_fetcher;
 
@@ -31,9 +32,11 @@ struct fetch_worker {
 	struct ingest *in;
 	pthread_t thread;
 	bool started;
-	/* the fetch it holds (0: none) and its host, under f->lock */
+	/* the fetch it holds (0: none) and the hosts of its texts, under
+	 * f->lock */
 	long long id;
-	char *host;
+	char *hosts[KCIDB_MAX_TEXTS];
+	size_t nhosts;
 };
 
 struct kcidb_fetcher {
@@ -53,6 +56,17 @@ struct kcidb_fetcher {
 	atomic_ullong rows; /* due rows the workers read */
 };
 
+/* Whether worker o's fetch reads from host; under f->lock. */
+static bool holds_host(const struct fetch_worker *o, const char *host)
+{
+	size_t i;
+
+	for (i = 0; i < o->nhosts; i++)
+		if (!strcmp(o->hosts[i], host))
+			return true;
+	return false;
+}
+
 /* The fetches of host that workers other than w hold, and how many of
  * them hold one at all (*others); under f->lock. */
 static unsigned host_busy(const struct fetch_worker *w, const char *host,
@@ -66,7 +80,7 @@ static unsigned host_busy(const struct fetch_worker *w, const char *host,
 		if (&f->w[i] == w || !f->w[i].id)
 			continue;
 		++*others;
-		busy += !strcmp(f->w[i].host, host);
+		busy += holds_host(&f->w[i], host);
 	}
 	return busy;
 }
@@ -81,50 +95,68 @@ static bool host_room(const struct fetch_worker *w, unsigned busy,
 	return busy < w->f->per_host && (!busy || others + 1 < w->f->nw);
 }
 
+/* Whether a worker before o (not w) holds host: said at that one. */
+static bool host_seen(const struct fetch_worker *w,
+		      const struct fetch_worker *o, const char *host)
+{
+	const struct fetch_worker *e;
+
+	for (e = w->f->w; e < o; e++)
+		if (e != w && e->id && holds_host(e, host))
+			return true;
+	return false;
+}
+
 /* kcidb_fetch_claim.skip: what the other workers hold, and the hosts that
  * have no room for w. */
 static void worker_skip(void *ctx, json_t *hosts, json_t *ids)
 {
 	struct fetch_worker *w = ctx, *o;
 	struct kcidb_fetcher *f = w->f;
-	unsigned busy, others, j;
+	unsigned busy, others;
+	size_t h;
 
 	pthread_mutex_lock(&f->lock);
 	for (o = f->w; o < f->w + f->nw; o++) {
 		if (o == w || !o->id)
 			continue;
 		json_array_append_new(ids, json_integer(o->id));
-		/* each host once, at its first holder */
-		for (j = 0; f->w + j < o; j++)
-			if (&f->w[j] != w && f->w[j].id &&
-			    !strcmp(f->w[j].host, o->host))
-				break;
-		if (f->w + j < o)
-			continue;
-		busy = host_busy(w, o->host, &others);
-		if (!host_room(w, busy, others))
-			json_array_append_new(hosts, json_string(o->host));
+		for (h = 0; h < o->nhosts; h++) {
+			/* each host once, at its first holder */
+			if (host_seen(w, o, o->hosts[h]))
+				continue;
+			busy = host_busy(w, o->hosts[h], &others);
+			if (!host_room(w, busy, others))
+				json_array_append_new(hosts,
+						      json_string(o->hosts[h]));
+		}
 	}
 	pthread_mutex_unlock(&f->lock);
 }
 
-/* kcidb_fetch_claim.claim: id is no other worker's, and its host has
- * room. */
-static bool worker_claim(void *ctx, long long id, const char *host)
+/* kcidb_fetch_claim.claim: id is no other worker's, and each host of its
+ * texts has room. */
+static bool worker_claim(void *ctx, long long id, char *const *hosts, size_t n)
 {
 	struct fetch_worker *w = ctx;
 	struct kcidb_fetcher *f = w->f;
 	unsigned busy, others, i;
+	size_t h;
 	bool ok;
 
 	pthread_mutex_lock(&f->lock);
-	busy = host_busy(w, host, &others);
-	ok = !f->stop && host_room(w, busy, others);
+	ok = !f->stop;
+	for (h = 0; ok && h < n; h++) {
+		busy = host_busy(w, hosts[h], &others);
+		ok = host_room(w, busy, others);
+	}
 	for (i = 0; ok && i < f->nw; i++)
 		ok = &f->w[i] == w || f->w[i].id != id;
 	if (ok) {
 		w->id = id;
-		w->host = xstrdup(host);
+		for (h = 0; h < n && h < ARRAY_SIZE(w->hosts); h++)
+			w->hosts[h] = xstrdup(hosts[h]);
+		w->nhosts = h;
 	}
 	pthread_mutex_unlock(&f->lock);
 	return ok;
@@ -138,8 +170,8 @@ static void worker_release(void *ctx, long long id)
 	(void)id;
 	pthread_mutex_lock(&f->lock);
 	w->id = 0;
-	free(w->host);
-	w->host = NULL;
+	while (w->nhosts)
+		free(w->hosts[--w->nhosts]);
 	f->gen++;
 	pthread_cond_broadcast(&f->wake);
 	pthread_mutex_unlock(&f->lock);

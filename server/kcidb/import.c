@@ -11,6 +11,7 @@
 #include "db/runs.h"
 #include "parsers/alloc.h"
 #include "parsers/compiler.h"
+#include "parsers/url.h"
 #include "server/kcidb/logname.h"
 #include "server/triage/auth.h"
 
@@ -738,10 +739,13 @@ int kcidb_import(const struct kcidb_import_config *cfg, struct ingest *in,
 	return 0;
 }
 
-/* A due fetch as the scan saw it: what choosing one needs. */
+/* A due fetch as the scan saw it: what choosing one needs, with the hosts
+ * of all its texts (its log_url's first, each once). */
 struct due_seen {
 	long long id, attempts, next_attempt;
-	char *test_id, *host;
+	char *test_id;
+	char *hosts[KCIDB_MAX_TEXTS];
+	size_t nhosts;
 };
 
 struct due_scan {
@@ -749,18 +753,57 @@ struct due_scan {
 	int n, max;
 };
 
+/* host into d's hosts unless there already (or they are full). */
+static void seen_host(struct due_seen *d, const char *host)
+{
+	size_t i;
+
+	for (i = 0; i < d->nhosts; i++)
+		if (!strcmp(d->hosts[i], host))
+			return;
+	if (d->nhosts < ARRAY_SIZE(d->hosts))
+		d->hosts[d->nhosts++] = xstrdup(host);
+}
+
 static int add_seen(void *ctx, const struct db_kcidb_fetch *f)
 {
 	struct due_scan *l = ctx;
+	struct due_seen *d = &l->v[l->n];
+	struct strbuf key = STRBUF_INIT;
+	json_t *files, *url;
+	size_t i;
 
-	if (l->n < l->max) {
-		l->v[l->n].id = f->id;
-		l->v[l->n].attempts = f->attempts;
-		l->v[l->n].next_attempt = f->next_attempt;
-		l->v[l->n].test_id = xstrdup(f->test_id);
-		l->v[l->n++].host = xstrdup(f->host);
+	if (l->n >= l->max)
+		return 0;
+	l->n++;
+	d->id = f->id;
+	d->attempts = f->attempts;
+	d->next_attempt = f->next_attempt;
+	d->test_id = xstrdup(f->test_id);
+	d->nhosts = 0;
+	seen_host(d, f->host);
+	/* the output files read after the log_url count against their
+	 * hosts too (a fetch_texts() that finds them broken fails it) */
+	files = f->log_files ? json_loads(f->log_files, 0, NULL) : NULL;
+	json_array_foreach(files, i, url) {
+		if (!json_is_string(url))
+			continue;
+		strbuf_reset(&key);
+		url_host_key(json_string_value(url), &key);
+		seen_host(d, key.buf);
 	}
+	json_decref(files);
+	strbuf_release(&key);
 	return 0;
+}
+
+static void due_seen_release(struct due_seen *d)
+{
+	size_t i;
+
+	free(d->test_id);
+	for (i = 0; i < d->nhosts; i++)
+		free(d->hosts[i]);
 }
 
 /* The row of a claimed fetch, read again: copied into c when it is still
@@ -796,7 +839,8 @@ static int fetch_claimable(const struct kcidb_import_config *cfg,
 	int i, ret = 0;
 
 	for (i = 0; !ret && !*did && i < l->n; i++) {
-		if (!cl->claim(cl->ctx, l->v[i].id, l->v[i].host))
+		if (!cl->claim(cl->ctx, l->v[i].id, l->v[i].hosts,
+			       l->v[i].nhosts))
 			continue;
 		d.seen = &l->v[i];
 		d.due = false;
@@ -868,10 +912,8 @@ int kcidb_fetch_next(const struct kcidb_import_config *cfg, struct ingest *in,
 		}
 		if (!ret)
 			ret = fetch_claimable(cfg, in, now, cl, &l, did, err);
-		for (i = 0; i < l.n; i++) {
-			free(l.v[i].test_id);
-			free(l.v[i].host);
-		}
+		for (i = 0; i < l.n; i++)
+			due_seen_release(&l.v[i]);
 	} while (!ret && !*did && more);
 	free(l.v);
 	return ret;

@@ -52,14 +52,16 @@ int kcidb_import(const struct kcidb_import_config *cfg, struct ingest *in,
  * Which queued fetch a worker of several may take (server/kcidb/fetcher.c):
  * skip(ctx, hosts, ids) appends the host keys (db/kcidb.h's host, JSON
  * strings) and the fetch ids (JSON integers) it may not take now, which
- * the scan of the queue passes over in SQL; claim(ctx, id, host) true
- * takes one (no other worker has it, its host has room: skip's answer may
- * be old by then), release(ctx, id) gives it back once its outcome is
- * recorded.
+ * the scan of the queue passes over in SQL (by the host of a fetch's
+ * log_url, the row's); claim(ctx, id, hosts, n) true takes one (no other
+ * worker has it, and each of the n hosts its texts are read from, its
+ * log_url's first, each once, has room: skip's answer may be old by then
+ * and does not look at the other texts), release(ctx, id) gives it back
+ * once its outcome is recorded.
  */
 struct kcidb_fetch_claim {
 	void (*skip)(void *ctx, json_t *hosts, json_t *ids);
-	bool (*claim)(void *ctx, long long id, const char *host);
+	bool (*claim)(void *ctx, long long id, char *const *hosts, size_t n);
 	void (*release)(void *ctx, long long id);
 	void *ctx;
 };
