@@ -185,12 +185,14 @@ struct serve_settings {
 		OPT_STRING("--kernel-repo", &(s)->krepo),                      \
 		OPT_STRING("--kernel-ref", &(s)->kref),                        \
 		OPT_UINT("--digest-interval", &(s)->digest_interval, 0),       \
-		OPT_CALLBACK("--kcidb-origin", &(s)->http.kcidb_origin,        \
-			     kcidb_origin_option),                             \
-		OPT_CALLBACK("--kcidb-fetch-allow", &(s)->kcidb_fetch,         \
-			     kcidb_fetch_allow_opt),                           \
-		OPT_CALLBACK("--kcidb-log-name", &(s)->kcidb_fetch,            \
-			     kcidb_logname_opt),                               \
+		OPT_CALLBACK_SAME("--kcidb-origin", &(s)->http.kcidb_origin,   \
+				  kcidb_origin_option, options_same_string),   \
+		OPT_CALLBACK_SAME("--kcidb-fetch-allow", &(s)->kcidb_fetch,    \
+				  kcidb_fetch_allow_opt,                       \
+				  kcidb_fetch_allow_same),                     \
+		OPT_CALLBACK_SAME("--kcidb-log-name", &(s)->kcidb_fetch,       \
+				  kcidb_logname_opt,                           \
+				  kcidb_fetch_log_names_same),                 \
 		OPT_UINT("--kcidb-fetch-timeout", &(s)->kcidb_fetch.timeout,   \
 			 OPTIONS_NONZERO),                                     \
 		OPT_UINT("--kcidb-fetch-connect-timeout",                      \
@@ -421,8 +423,12 @@ static void serve_reload(struct serve_state *st)
 		if (!strcmp(cur[i].name, "--access-log") ||
 		    options_same(&cur[i], &now[i]))
 			continue;
-		/* --public-read and --private: one setting, said once */
-		for (j = 0; j < i && cur[j].dest != cur[i].dest; j++)
+		/* --public-read and --private: one setting, said once
+		 * (--kcidb-fetch-allow and --kcidb-log-name fill one struct,
+		 * each its own part: each is said) */
+		for (j = 0; j < i && (cur[j].dest != cur[i].dest ||
+				      cur[j].cb != cur[i].cb);
+		     j++)
 			;
 		if (j < i)
 			continue;

@@ -207,17 +207,22 @@ static unsigned long long load_int(const struct options_row *o)
 	}
 }
 
+bool options_same_string(const void *a, const void *b)
+{
+	const char *x = *(const char *const *)a, *y = *(const char *const *)b;
+
+	return x == y || (x && y && !strcmp(x, y));
+}
+
 bool options_same(const struct options_row *a, const struct options_row *b)
 {
-	const char *x, *y;
-
 	if (!a->dest || !b->dest)
 		return true;
 	switch (a->kind) {
 	case OPTIONS_STRING:
-		x = *(const char *const *)a->dest;
-		y = *(const char *const *)b->dest;
-		return x == y || (x && y && !strcmp(x, y));
+		return options_same_string(a->dest, b->dest);
+	case OPTIONS_CALLBACK:
+		return !a->same || a->same(a->dest, b->dest);
 	case OPTIONS_BOOL:
 		return *(const bool *)a->dest == *(const bool *)b->dest;
 	case OPTIONS_BIT:

@@ -44,36 +44,46 @@ struct options_row {
 	size_t width; /* sizeof(*dest) of an integer destination */
 	unsigned value; /* BOOL: true/false; BIT: the bit; SIZE/UINT: flags */
 	int (*cb)(void *dest, const char *arg);
+	/* CALLBACK: whether two destinations hold the same value (NULL:
+	 * options_same() cannot tell, and says they do) */
+	bool (*same)(const void *a, const void *b);
 };
 
-#define OPT_STRING(n, d)                             \
-	{                                            \
-		(n), OPTIONS_STRING, (d), 0, 0, NULL \
+#define OPT_STRING(n, d)                                   \
+	{                                                  \
+		(n), OPTIONS_STRING, (d), 0, 0, NULL, NULL \
 	}
-#define OPT_BOOL(n, d, v)                            \
-	{                                            \
-		(n), OPTIONS_BOOL, (d), 0, (v), NULL \
+#define OPT_BOOL(n, d, v)                                  \
+	{                                                  \
+		(n), OPTIONS_BOOL, (d), 0, (v), NULL, NULL \
 	}
-#define OPT_BIT(n, d, bit)                            \
-	{                                             \
-		(n), OPTIONS_BIT, (d), 0, (bit), NULL \
+#define OPT_BIT(n, d, bit)                                  \
+	{                                                   \
+		(n), OPTIONS_BIT, (d), 0, (bit), NULL, NULL \
 	}
-#define OPT_FLAG(n)                                 \
-	{                                           \
-		(n), OPTIONS_FLAG, NULL, 0, 0, NULL \
+#define OPT_FLAG(n)                                       \
+	{                                                 \
+		(n), OPTIONS_FLAG, NULL, 0, 0, NULL, NULL \
 	}
-#define OPT_SIZE(n, d, f)                                       \
-	{                                                       \
-		(n), OPTIONS_SIZE, (d), sizeof(*(d)), (f), NULL \
+#define OPT_SIZE(n, d, f)                                             \
+	{                                                             \
+		(n), OPTIONS_SIZE, (d), sizeof(*(d)), (f), NULL, NULL \
 	}
-#define OPT_UINT(n, d, f)                                       \
-	{                                                       \
-		(n), OPTIONS_UINT, (d), sizeof(*(d)), (f), NULL \
+#define OPT_UINT(n, d, f)                                             \
+	{                                                             \
+		(n), OPTIONS_UINT, (d), sizeof(*(d)), (f), NULL, NULL \
 	}
-#define OPT_CALLBACK(n, d, fn)                         \
-	{                                              \
-		(n), OPTIONS_CALLBACK, (d), 0, 0, (fn) \
+#define OPT_CALLBACK(n, d, fn)                               \
+	{                                                    \
+		(n), OPTIONS_CALLBACK, (d), 0, 0, (fn), NULL \
 	}
+/* a callback whose destinations same(a, b) compares (options_same()) */
+#define OPT_CALLBACK_SAME(n, d, fn, cmp)                      \
+	{                                                     \
+		(n), OPTIONS_CALLBACK, (d), 0, 0, (fn), (cmp) \
+	}
+/* same() of a const char * destination: by content, NULL equals NULL */
+bool options_same_string(const void *a, const void *b);
 /* long long: a time, as view_time_parse() reads it ("1700000000",
  * "2026-11-25", "2026-11-25T17:02:38Z"); the --now of the mail and ingest
  * commands, so that tests can move the clock */
@@ -85,14 +95,15 @@ int options_time(void *dest, const char *arg);
  * a mail's link one a client opens); its final '/'s are cut in place, so
  * arg must be writable (argv, a configuration file's copy) */
 int options_url(void *dest, const char *arg);
-#define OPT_URL(n, d) OPT_CALLBACK((n), (d), options_url)
-#define OPT_STOP(n)                                 \
-	{                                           \
-		(n), OPTIONS_STOP, NULL, 0, 0, NULL \
+#define OPT_URL(n, d) \
+	OPT_CALLBACK_SAME((n), (d), options_url, options_same_string)
+#define OPT_STOP(n)                                       \
+	{                                                 \
+		(n), OPTIONS_STOP, NULL, 0, 0, NULL, NULL \
 	}
-#define OPT_END                                      \
-	{                                            \
-		NULL, OPTIONS_FLAG, NULL, 0, 0, NULL \
+#define OPT_END                                            \
+	{                                                  \
+		NULL, OPTIONS_FLAG, NULL, 0, 0, NULL, NULL \
 	}
 
 /* options_parse() saw --help or -h. */
@@ -131,7 +142,8 @@ int options_set(const struct options_row *opts, const char *key,
 
 /*
  * Whether two rows of the same table, filled into different destinations,
- * hold the same value (strings compared by content; NULL equals NULL).
+ * hold the same value (strings compared by content; NULL equals NULL; a
+ * callback's by its same(), else taken as the same).
  */
 bool options_same(const struct options_row *a, const struct options_row *b);
 

@@ -26,6 +26,34 @@ int kcidb_fetch_allow_opt(void *dest, const char *arg)
 	return 0;
 }
 
+static bool same_list(const char *const *a, size_t na, const char *const *b,
+		      size_t nb)
+{
+	size_t i;
+
+	if (na != nb)
+		return false;
+	for (i = 0; i < na; i++)
+		if (strcmp(a[i], b[i]))
+			return false;
+	return true;
+}
+
+bool kcidb_fetch_allow_same(const void *a, const void *b)
+{
+	const struct kcidb_fetch_config *x = a, *y = b;
+
+	return same_list(x->allow, x->nallow, y->allow, y->nallow);
+}
+
+bool kcidb_fetch_log_names_same(const void *a, const void *b)
+{
+	const struct kcidb_fetch_config *x = a, *y = b;
+
+	return same_list(x->log_names, x->nlog_names, y->log_names,
+			 y->nlog_names);
+}
+
 int kcidb_fetch_config_check(const struct kcidb_fetch_config *cfg,
 			     struct strbuf *err)
 {

@@ -52,6 +52,12 @@ struct kcidb_fetch_config {
  * kcidb_fetch_config); refuses what is not an http(s) URL prefix. */
 int kcidb_fetch_allow_opt(void *dest, const char *arg);
 
+/* options_row.same of --kcidb-fetch-allow and --kcidb-log-name (a and b:
+ * struct kcidb_fetch_config): whether their prefixes, or their log
+ * names, are the same list, in the same order. */
+bool kcidb_fetch_allow_same(const void *a, const void *b);
+bool kcidb_fetch_log_names_same(const void *a, const void *b);
+
 /* Whether cfg's workers and per_host are within their bounds: 0, or
  * -EINVAL with err naming the option and its range. */
 int kcidb_fetch_config_check(const struct kcidb_fetch_config *cfg,
