@@ -1,6 +1,6 @@
 import os, sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import specs, r1, r2, r3, r4, r5, r6, r7, r8, r9, r10, r11, r12
+import specs, r1, r2, r3, r4, r5, r6, r7, r8, r9, r10, r11, r12, r13
 CODE = {
  'h01': 'hfsplus_file_extend fs/hfsplus/extents.c', 'h02': 'ni_fiemap fs/ntfs3/frecord.c',
  'h03': 'nilfs_transaction_begin fs/nilfs2/segment.c', 'h04': 'i915_vma_pin_ww drivers/gpu/drm/i915/i915_vma.c',
@@ -89,7 +89,16 @@ CODE = {
  'h154': 'notify_hwp_interrupt drivers/cpufreq/intel_pstate.c', 'h155': 'binder_alloc_free_page drivers/android/binder_alloc.c',
  'h156': 'intel_psr_flush drivers/gpu/drm/i915/display/intel_psr.c', 'h157': 'intel_idle_irq drivers/idle/intel_idle.c',
  'h158': 'mem_cgroup_print_oom_context mm/memcontrol.c', 'h159': 'rtsx_pci_card_detect drivers/misc/cardreader/rtsx_pcr.c',
- 'h160': 'cpufreq_set_cur_state drivers/thermal/cpufreq_cooling.c'}
+ 'h160': 'cpufreq_set_cur_state drivers/thermal/cpufreq_cooling.c',
+ 'h161': 'ti_sn65dsi86_enable_comms drivers/gpu/drm/bridge/ti-sn65dsi86.c', 'h162': 'vctrl_get_voltage drivers/regulator/vctrl-regulator.c',
+ 'h163': 'i2c_imx_runtime_resume drivers/i2c/busses/i2c-imx.c', 'h164': 'tegra_actmon_cpu_notify_cb drivers/devfreq/tegra30-devfreq.c',
+ 'h165': 'etm4_online_cpu drivers/hwtracing/coresight/coresight-etm4x-core.c', 'h166': 'imx8m_blk_ctrl_power_on drivers/soc/imx/imx8m-blk-ctrl.c',
+ 'h167': 'dsa_slave_switchdev_event_work net/dsa/slave.c', 'h168': 'tb_switch_set_authorized drivers/thunderbolt/switch.c',
+ 'h169': 'gadget_dev_desc_UDC_store drivers/usb/gadget/configfs.c', 'h170': 'smc_vlan_by_tcpsk net/smc/smc_core.c',
+ 'h171': 'bq27xxx_battery_teardown drivers/power/supply/bq27xxx_battery.c', 'h172': 'sev_lock_vcpus_for_migration arch/x86/kvm/svm/sev.c',
+ 'h173': 'kvm_vgic_map_resources arch/arm64/kvm/vgic/vgic-init.c', 'h174': 'dispatching_store arch/s390/kernel/topology.c',
+ 'h175': 'bpf_task_storage_get kernel/bpf/bpf_task_storage.c', 'h176': 'cluster_pmu_set_resr drivers/perf/qcom_l2_pmu.c',
+ 'h177': 'batadv_tt_local_event net/batman-adv/translation-table.c'}
 out = open(sys.argv[1], 'w')
 out.write('''# Held-out routing labels (issue 13): reports made for this set after the
 # rules were tuned on ../labels.tsv (see README.md here for how and from what
