@@ -192,6 +192,9 @@ check_eq "h114: a circular report whose new lock is a flush (ceph-watch-notify) 
 check_eq "... but not when that holder is a core service (h132: rtnl taken by rtnetlink, the driver's close flushes its task)" \
 	"8169 10/100/1000 GIGABIT ETHERNET DRIVER|frame|rtl8169_close" \
 	"$(why h132-circular-r8169-close-cancel-task-rtnl-dmesg.log | cut -d'|' -f1-3)"
+check_eq "h171: of two sections naming the file at one depth, both named for its directory (power/supply/), the one named for a word of the file's own name (TI BQ27XXX, bq27xxx_battery.c) goes first, not the board collection before it in MAINTAINERS (NOKIA N900)" \
+	"TI BQ27XXX POWER SUPPLY DRIVER|frame|bq27xxx_battery_get_property" \
+	"$(why h171-circular-bq27xxx-di-lock-kn-active-teardown-dmesg.log | cut -d'|' -f1-3)"
 check_eq "keyword-only sections come after every file match" "" \
 	"$(jq -r '.file as $f | .reports[]?.owners as $o |
 		[$o[]?.why.rule] | to_entries |

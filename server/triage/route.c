@@ -499,18 +499,44 @@ static bool section_named_for(const char *name, const char *path)
 	return false;
 }
 
+static bool section_named_for_stem(const char *name, const char *path);
+
+/* Move the hits of one tie h[start..end) that pass the test (named for the
+ * path, or for a word of the file's own name) before the others, in order. */
+static void tie_named_up(const struct owners_tree *o, const char *path,
+			 struct maintainers_hit *h, size_t start, size_t end,
+			 bool stem)
+{
+	struct maintainers_hit t;
+	size_t j, k;
+
+	for (j = start, k = start; j < end; j++) {
+		const char *name = maintainers_section_name(o->m, h[j].section);
+
+		if (!(stem ? section_named_for_stem(name, path) :
+			     section_named_for(name, path)))
+			continue;
+		t = h[j];
+		memmove(h + k + 1, h + k, (j - k) * sizeof(*h));
+		h[k++] = t;
+	}
+}
+
 /*
  * Sections that claim path with patterns of one depth are a tie
  * get_maintainer.pl orders by chance (a Perl hash): the one named for the
  * path's directory or file goes first (POWER MANAGEMENT CORE before
- * HIBERNATION and SUSPEND TO RAM for drivers/base/power/), the others keep
- * their order.
+ * HIBERNATION and SUSPEND TO RAM for drivers/base/power/), and before it
+ * the one named for a word of the file's own name, the file's owners'
+ * rather than a collection that lists it among others
+ * (drivers/power/supply/bq27xxx_battery.c: TI BQ27XXX POWER SUPPLY DRIVER
+ * before NOKIA N900 POWER SUPPLY DRIVERS, both named for power/supply/;
+ * held-out h171); the others keep their order.
  */
 static void ties_named_first(const struct owners_tree *o, const char *path,
 			     struct maintainers_hit *h, size_t n)
 {
-	struct maintainers_hit t;
-	size_t i, j, k, start;
+	size_t i, start;
 
 	for (start = 0; start < n; start = i) {
 		for (i = start + 1;
@@ -520,15 +546,8 @@ static void ties_named_first(const struct owners_tree *o, const char *path,
 		if (h[start].keyword || i - start < 2)
 			continue;
 		/* stable: each named one moves before the unnamed above it */
-		for (j = start, k = start; j < i; j++) {
-			if (!section_named_for(maintainers_section_name(
-						       o->m, h[j].section),
-					       path))
-				continue;
-			t = h[j];
-			memmove(h + k + 1, h + k, (j - k) * sizeof(*h));
-			h[k++] = t;
-		}
+		tie_named_up(o, path, h, start, i, false);
+		tie_named_up(o, path, h, start, i, true);
 	}
 }
 
