@@ -375,3 +375,28 @@ def _():
         'br_forward_finish __br_forward br_forward br_handle_frame_finish br_handle_frame __netif_receive_skb_core '
         '__netif_receive_skb_one_core process_backlog __napi_poll net_rx_action __do_softirq run_ksoftirqd smpboot_thread_fn ' + KWB)
     return r
+
+
+# Written after batch 9 was scored and the tie rule changed, labelled and
+# committed before splatd was run on it.
+@rep('h178-circular-loop-q-usage-counter-fs-reclaim-nfs-fsync-dmesg.log', 'BLOCK LAYER',
+     'loop changes the block size with its queue frozen (loop_set_block_size -> blk_mq_freeze_queue) and then updates direct I/O, which fsyncs the backing file (loop_update_dio -> __loop_update_dio -> vfs_fsync): on an NFS backing file the writeback allocates with GFP_KERNEL inside the freeze, and reclaim may wait for I/O to this very queue; loop must fsync before freezing (6.1 code under the 6.13 queue freeze lockdep model; drivers/block/loop.c has no section narrower than BLOCK LAYER)',
+     'linux-block / blktests loop on an NFS-backed image "possible circular locking dependency: &q->q_usage_counter(io)#N --> fs_reclaim" on losetup --sector-size (loop_update_dio fsyncing under a frozen queue, 6.13 queue freeze lockdep model) -- ninth batch, after its rule change')
+def _():
+    r = R('plain', '', 'losetup', 5120, cpu=3, ts=742.9)
+    r.release, r.build = '6.13.0-rc6+', '#4'
+    qu = '&q->q_usage_counter(io)#24'
+    fr = 'fs_reclaim'
+    bs = ('fs_reclaim_acquire kmem_cache_alloc@mm/slub.c mempool_alloc nfs_writehdr_alloc[nfs] nfs_pgio_header_alloc[nfs] '
+          'nfs_generic_pg_pgios[nfs] nfs_pageio_doio[nfs] nfs_pageio_complete[nfs] nfs_writepages[nfs] do_writepages '
+          'filemap_fdatawrite_wbc __filemap_fdatawrite_range file_write_and_wait_range nfs_file_fsync[nfs] vfs_fsync_range '
+          'vfs_fsync __loop_update_dio[loop] loop_update_dio[loop] loop_set_block_size[loop] lo_simple_ioctl[loop] lo_ioctl[loop] '
+          'blkdev_ioctl __x64_sys_ioctl@fs/ioctl.c do_syscall_64 entry_SYSCALL_64_after_hwframe')
+    circular(r, (fr, '+.+.', '0:0', 'fs_reclaim_acquire'), (qu, '++++', '0:0', 'blk_mq_freeze_queue'),
+        [(qu, '++++', '0:0', 'blk_alloc_queue blk_mq_init_queue_data __blk_mq_alloc_disk loop_add[loop] loop_control_ioctl[loop] '
+          '__x64_sys_ioctl@fs/ioctl.c do_syscall_64 entry_SYSCALL_64_after_hwframe'),
+         (fr, '+.+.', '0:0', '__lock_acquire lock_acquire ' + bs)],
+        None, [('&lo->lo_mutex', '+.+.', '4:4', 'loop_set_block_size[loop]'), (qu, '++++', '0:0', 'blk_mq_freeze_queue'),
+               ('&q->q_usage_counter(queue)#8', '+.+.', '0:0', 'blk_mq_freeze_queue')],
+        BTP + ' ' + bs)
+    return r
