@@ -99,7 +99,7 @@ CODE = {
  'h173': 'kvm_vgic_map_resources arch/arm64/kvm/vgic/vgic-init.c', 'h174': 'dispatching_store arch/s390/kernel/topology.c',
  'h175': 'bpf_task_storage_get kernel/bpf/bpf_task_storage.c', 'h176': 'cluster_pmu_set_resr drivers/perf/qcom_l2_pmu.c',
  'h177': 'batadv_tt_local_event net/batman-adv/translation-table.c',
- 'h178': '__loop_update_dio drivers/block/loop.c'}
+ 'h178': '__loop_update_dio drivers/block/loop.c', 'h179': 'io_uring_show_fdinfo io_uring/fdinfo.c'}
 out = open(sys.argv[1], 'w')
 out.write('''# Held-out routing labels (issue 13): reports made for this set after the
 # rules were tuned on ../labels.tsv (see README.md here for how and from what

@@ -400,3 +400,22 @@ def _():
                ('&q->q_usage_counter(queue)#8', '+.+.', '0:0', 'blk_mq_freeze_queue')],
         BTP + ' ' + bs)
     return r
+
+
+@rep('h179-circular-io-uring-uring-lock-seq-file-fdinfo-syzbot.log', 'IO_URING',
+     'io_uring printed a ring\'s fdinfo (io_uring_show_fdinfo, called by the seq_file show of /proc/PID/fdinfo with the seq_file\'s p->lock held) taking ctx->uring_lock, while the ring itself, submitting under uring_lock, reads a /proc seq_file inline (io_read -> seq_read_iter -> p->lock); the fdinfo show must only trylock uring_lock, as 6.1 does (its comment says why)',
+     'syzbot "possible deadlock in io_uring_show_fdinfo" (io_uring reading a procfs seq_file against /proc/PID/fdinfo of the ring; an older fdinfo that blocked on uring_lock) -- ninth batch, after its rule change')
+def _():
+    r = R('syz', '5.11.0-rc5-syzkaller-00011-g2ab38c17aac1', 'syz-executor.2', 10422)
+    ul = '&ctx->uring_lock'
+    pl = '&p->lock'
+    fd = ('__mutex_lock_common __mutex_lock mutex_lock_nested __io_uring_show_fdinfo! io_uring_show_fdinfo seq_show@fs/proc/fd.c '
+          'seq_read_iter seq_read vfs_read ksys_read ' + SYS)
+    circular(r, (ul, '+.+.', '3:3', '__io_uring_show_fdinfo'), (pl, '+.+.', '3:3', 'seq_read_iter'),
+        [(pl, '+.+.', '3:3', '__mutex_lock_common __mutex_lock mutex_lock_nested seq_read_iter call_read_iter! '
+          'io_iter_do_read! io_read@io_uring/rw.c io_issue_sqe io_queue_sqe io_submit_sqe! io_submit_sqes '
+          '__do_sys_io_uring_enter __se_sys_io_uring_enter! __x64_sys_io_uring_enter ' + SYS),
+         (ul, '+.+.', '3:3', '__lock_acquire lock_acquire! lock_acquire ' + fd)],
+        None, [(pl, '+.+.', '3:3', 'seq_read_iter')],
+        BTC + ' ' + fd)
+    return old(r)
