@@ -294,8 +294,11 @@ size_t dmesg_prefix_match_kernel_tag(const char *p, const char *e)
  * The date a syslog or journal line starts with: "Feb 08 10:32:08", ISO 8601
  * with an optional zone "+01:00", "+0100" or "Z", "Dec 14 06:35:48.545439",
  * journalctl -o short-full's "Mon 2026-12-07 10:00:00 UTC", -o short-unix's
- * "1765101601.500000", and busybox syslogd's (OpenWrt logread) "Mon Dec  7
- * 10:00:10 2026".  Returns its length (up to the blank after it) or 0.
+ * "1765101601.500000", busybox syslogd's (OpenWrt logread) "Mon Dec  7
+ * 10:00:10 2026", and daemontools' log writers' (socklog, runit's svlogd,
+ * s6-log): a TAI64N label "@4000000069355a2b1d3b2c44" (svlogd -t) or
+ * "2026-12-07_10:00:11.50001" (svlogd -tt).  Returns its length (up to the
+ * blank after it) or 0.
  */
 static size_t match_log_date(const char *p, const char *e)
 {
@@ -303,6 +306,11 @@ static size_t match_log_date(const char *p, const char *e)
 	size_t n;
 	bool year = false;
 
+	if (*q == '@') { /* TAI64N: 8 bytes of seconds, 4 of nanoseconds */
+		for (q++; q < e && q - p <= 24 && is_hex(*q);)
+			q++;
+		return q - p == 25 && p[1] == '4' ? 25 : 0;
+	}
 	if (dmesg_prefix_is_word3(q, e, dmesg_prefix_wdays, 7) && e - q > 24 &&
 	    q[3] == ' ' && (n = dmesg_prefix_match_iso(q + 4, e, true)) &&
 	    q[4 + n] == ' ') {
@@ -345,7 +353,8 @@ static size_t match_log_date(const char *p, const char *e)
 			q += 5;
 		}
 	} else if (skip_digits(q, e) == 4 && e - q > 19 && q[4] == '-' &&
-		   q[7] == '-' && (q[10] == 'T' || q[10] == ' ')) {
+		   q[7] == '-' &&
+		   (q[10] == 'T' || q[10] == ' ' || q[10] == '_')) {
 		q += 11;
 		n = dmesg_prefix_match_clock(q, e, true);
 		if (!n)
@@ -369,11 +378,33 @@ static size_t match_log_date(const char *p, const char *e)
 }
 
 /*
+ * The tag a log writer puts after its date on a line of the kernel's, with
+ * no host: metalog's program in brackets, "[kernel]", or socklog's facility
+ * and level, "kern.warn:" (its klog service reads /proc/kmsg), followed by
+ * a blank.  Returns its length or 0.
+ */
+static size_t match_writer_tag(const char *p, const char *e)
+{
+	const char *q;
+
+	if (e - p > 9 && !memcmp(p, "[kernel]", 8) && is_blank(p[8]))
+		return 8;
+	if (e - p < 8 || memcmp(p, "kern.", 5))
+		return 0;
+	for (q = p + 5; q < e && *q >= 'a' && *q <= 'z';)
+		q++;
+	return q > p + 5 && e - q > 1 && *q == ':' && is_blank(q[1]) ?
+		       (size_t)(q + 1 - p) :
+		       0;
+}
+
+/*
  * A syslog/journal line's date and its kernel tag, with one host token
  * between them or none ("Feb 08 10:32:08 host kernel:", "Dec 14
  * 06:35:48.545439 kernel:", busybox's "... 2026 kern.warn kernel:" whose
- * facility and level stand where the host would).  Returns the length up to
- * and including the tag, or 0.
+ * facility and level stand where the host would), or a log writer's tag
+ * (match_writer_tag(): "Dec  7 10:00:11 [kernel]", "@4000...2c44
+ * kern.warn:").  Returns the length up to and including the tag, or 0.
  */
 size_t dmesg_prefix_match_syslog(const char *p, const char *e)
 {
@@ -387,6 +418,8 @@ size_t dmesg_prefix_match_syslog(const char *p, const char *e)
 		return 0;
 	q++;
 	k = dmesg_prefix_match_kernel_tag(q, e);
+	if (!k)
+		k = match_writer_tag(q, e);
 	if (k)
 		return (size_t)(q + k - p);
 	host = q; /* one host token, then the tag */
@@ -722,7 +755,7 @@ int dmesg_prefix_strip(const char **pp, const char *e, struct phys *m)
 		} else if (*p == 'k' &&
 			   (n = dmesg_prefix_match_kernel_tag(p, e))) {
 			kind = PFX_SYSLOG;
-		} else if (lead && *p >= 'A' && *p <= 'Z' &&
+		} else if (lead && ((*p >= 'A' && *p <= 'Z') || *p == '@') &&
 			   (n = dmesg_prefix_match_syslog(p, e))) {
 			kind = PFX_SYSLOG;
 		} else if (rounds == 0 && *p >= 'A' && *p <= 'Z' &&
