@@ -189,6 +189,8 @@ int dmesg_process(struct dmesg *d, const char *s, size_t len,
 
 	if (d->top_n)
 		return dmesg_top_hold(d, s, len, first, clean);
+	d->line_raw = raw;
+	d->line_raw_len = raw_len;
 	s = dmesg_sanitize(d, s, &len, clean, false);
 	s = dmesg_sanitize_entities(d, s, &len);
 	p = s;

@@ -121,6 +121,9 @@ struct dmesg {
 	struct strbuf unwrap; /* scratch: a CI log line's decoded "msg" */
 	struct strbuf cri; /* a CRI log's partial (P) records' text so far */
 	struct strbuf entity; /* scratch: a line with XML entities decoded */
+	/* the physical line dmesg_process() reads, before step 2 */
+	const char *line_raw;
+	size_t line_raw_len;
 
 	unsigned long lineno;
 	unsigned long long bytes;

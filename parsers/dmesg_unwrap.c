@@ -925,6 +925,58 @@ static size_t match_tool_prefix(const char *p, const char *e)
 }
 
 /*
+ * A chat client's log line around a line pasted into the chat: irssi's
+ * "10:01 < jdoe> " (a clock, then the nick in angle brackets after its
+ * mode, '@', '+' or a blank), with seconds or the clock in brackets as
+ * other clients and bouncers write it ("[10:01:11] <jdoe> "), and
+ * WeeChat's "2026-12-07 10:00:11<TAB>jdoe<TAB>", told by its tabs in the
+ * line as it came (d->line_raw), before step 2 made them blanks.  A clock
+ * is required: "<IRQ> " and "<4>" start kernel lines.  Returns the length
+ * or 0.
+ */
+static size_t match_chat(struct dmesg *d, const char *p, const char *e)
+{
+	const char *q = p, *w, *r = d->line_raw, *re = r + d->line_raw_len;
+	size_t n;
+
+	if (is_digit(*p) && e - p > 21 && p[4] == '-' && p[10] == ' ' &&
+	    dmesg_prefix_match_iso(p, e, true) == 19 && re - r > 21 &&
+	    !memcmp(r, p, 19) && r[19] == '\t') {
+		/* WeeChat: the nick (or "-->", "--") between two tabs */
+		for (w = r + 20; w < re && w - r < 64 && *w != '\t';)
+			w++;
+		if (w >= re || w == r + 20 || w - r >= e - p || p[w - r] != ' ')
+			return 0;
+		return (size_t)(w + 1 - r);
+	}
+	if (*q == '[')
+		q++;
+	n = dmesg_prefix_match_clock(q, e, true);
+	if (!n)
+		n = dmesg_prefix_match_clock(q, e, false);
+	if (!n)
+		return 0;
+	q += n;
+	if (*p == '[') {
+		if (q >= e || *q != ']')
+			return 0;
+		q++;
+	}
+	if (e - q < 4 || q[0] != ' ' || q[1] != '<')
+		return 0;
+	q += 2;
+	if (*q == ' ' || *q == '@' || *q == '+' || *q == '%')
+		q++;
+	if (q >= e || is_digit(*q) || *q == '>')
+		return 0;
+	for (w = q; q < e && q - w < 32 && *q != '>' && !is_blank(*q);)
+		q++;
+	if (e - q < 2 || *q != '>' || q[1] != ' ')
+		return 0;
+	return (size_t)(q + 2 - p);
+}
+
+/*
  * The rest of a line after a CI system's ISO stamp at p, as *pp, *ep.  A
  * container runtime's log (CRI: CRI-O, containerd, podman's k8s-file)
  * writes "TIME STREAM TAG message", the stream stdout or stderr, the tag F
@@ -965,7 +1017,8 @@ static int unwrap_cri(struct dmesg *d, const char *p, const char *e,
  * kernel's prefix (so it does not make a harness line "prefixed"): a LAVA
  * job log's YAML, an Android logcat line, a GitHub Actions / GitLab stamp "2026-12-07T10:00:11.
  * 0004123Z ", Jenkins' timestamper "[2026-12-07T10:00:11.007Z] ", Zuul's
- * date and node (match_zuul()), a capture tool's stamp
+ * date and node (match_zuul()), a chat client's stamp and nick
+ * (match_chat()), a capture tool's stamp
  * (match_capture_stamp()) and a test driver's log writer's
  * (match_tool_prefix()).  An
  * ISO date that starts a syslog line ("... host kernel:") is that line's.
@@ -1004,7 +1057,9 @@ int dmesg_unwrap_ci(struct dmesg *d, const char **pp, const char **ep)
 		p = dmesg_sanitize(d, d->unwrap.buf, &len, false, false);
 		e = p + len;
 	}
-	if (is_digit(*p) && (n = match_zuul(p, e)))
+	if ((is_digit(*p) || *p == '[') && (n = match_chat(d, p, e)))
+		p += n;
+	else if (is_digit(*p) && (n = match_zuul(p, e)))
 		p += n;
 	else if (is_digit(*p) && (n = dmesg_prefix_match_iso(p, e, false)) &&
 		 p + n < e && p[n] == ' ' && !dmesg_prefix_match_syslog(p, e))
