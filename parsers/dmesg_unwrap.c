@@ -806,10 +806,16 @@ static int unwrap_record(struct dmesg *d, const char *p, const char *e)
 		if (q == p || q[-1] != '\\')
 			break;
 	if (q) {
-		for (v = p; (v = memmem(v, (size_t)(e - v), "\": \"", 4));
-		     v += 4) {
-			const char *r = json_string(d, v + 4, e);
+		/* '"key": "', or compact as Go writes it, '"key":"' */
+		for (v = p; (v = memmem(v, (size_t)(e - v), "\":", 2));
+		     v += 2) {
+			const char *w = v + 2, *r;
 
+			if (w < e && *w == ' ')
+				w++;
+			if (w >= e || *w != '"')
+				continue;
+			r = json_string(d, w + 1, e);
 			if (r && r > q &&
 			    memchr(d->unwrap.buf, '\n', d->unwrap.len))
 				return 2;
