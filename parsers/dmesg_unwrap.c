@@ -206,7 +206,9 @@ static bool json_message(struct dmesg *d, const char *v, const char *e)
  * ("data: " before it): its MESSAGE decoded into d->unwrap (a string, or
  * the array of bytes journald writes for text that is not UTF-8).  Another
  * service's record (its _TRANSPORT or SYSLOG_IDENTIFIER says so) is left
- * alone.  A util-linux dmesg --json record written on a line of its own
+ * alone; a record that names neither (journalctl -k --output-fields=MESSAGE
+ * keeps only the fields asked for and the cursor) is read as the kernel's,
+ * as a -o verbose record that ends naming none.  A util-linux dmesg --json record written on a line of its own
  * ('{"pri":4,"time":912.731673,"msg":"..."}', what jq -c '.dmesg[]' makes
  * of the document) is read alike: its "msg", its lines apart.
  */
@@ -234,7 +236,9 @@ bool dmesg_unwrap_journal_json(struct dmesg *d, const char *p, const char *e)
 	}
 	if (json_value(p, e, "\"_TRANSPORT\"") ?
 		    !json_is(p, e, "\"_TRANSPORT\"", "kernel") :
-		    !json_is(p, e, "\"SYSLOG_IDENTIFIER\"", "kernel"))
+	    json_value(p, e, "\"SYSLOG_IDENTIFIER\"") ?
+		    !json_is(p, e, "\"SYSLOG_IDENTIFIER\"", "kernel") :
+		    !json_value(p, e, "\"__CURSOR\""))
 		return false;
 	return json_message(d, v, e);
 }
