@@ -36,6 +36,7 @@
 #include <string.h>
 
 #include "parsers/alloc.h"
+#include "parsers/mailhtml.h"
 #include "parsers/strbuf.h"
 
 struct dmesg *dmesg_new(dmesg_line_fn fn, void *ctx)
@@ -176,6 +177,34 @@ static int process_unwrapped(struct dmesg *d, unsigned long first)
 	return ret;
 }
 
+/*
+ * Does the line hold an HTML line break with text after it ("Hi,<br><br>
+ * [  95.02] ..."), as a webmail's text/html part does once its
+ * quoted-printable soft breaks are joined: many lines of the log in one?
+ * A break that only ends the line (lkml.org's "...<br />", "<br></div>")
+ * is step 2's.
+ */
+static bool html_breaks(const char *s, size_t len)
+{
+	const char *e = s + len, *q = s, *t;
+
+	while ((q = memchr(q, '<', (size_t)(e - q)))) {
+		if (e - q < 4 || q[1] != 'b' || q[2] != 'r' ||
+		    !(q[3] == '>' || q[3] == ' ' || q[3] == '/')) {
+			q++;
+			continue;
+		}
+		t = memchr(q, '>', (size_t)(e - q));
+		if (!t)
+			return false;
+		for (q = t + 1; q < e && is_blank(*q);)
+			q++;
+		if (q < e && *q != '<')
+			return true;
+	}
+	return false;
+}
+
 /* Steps 3-6 for one decoded physical line. */
 int dmesg_process(struct dmesg *d, const char *s, size_t len,
 		  unsigned long first, bool clean)
@@ -192,6 +221,13 @@ int dmesg_process(struct dmesg *d, const char *s, size_t len,
 	d->line_raw = raw;
 	d->line_raw_len = raw_len;
 	s = dmesg_sanitize(d, s, &len, clean, false);
+	if (memchr(s, '<', len) && html_breaks(s, len)) {
+		/* step 2: the text a reader sees in that HTML, its lines
+		 * (parsers/mailhtml.c) */
+		strbuf_reset(&d->unwrap);
+		mailhtml_text(&d->unwrap, s, len);
+		return process_unwrapped(d, first);
+	}
 	s = dmesg_sanitize_entities(d, s, &len);
 	p = s;
 	e = s + len;
