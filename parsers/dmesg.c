@@ -177,6 +177,17 @@ static int process_unwrapped(struct dmesg *d, unsigned long first)
 	return ret;
 }
 
+/* The lines of a carried log in d->unwrap (dmesg_carry.c), read. */
+static int process_carried(struct dmesg *d, unsigned long first)
+{
+	int ret;
+
+	d->carrying = true;
+	ret = process_unwrapped(d, first);
+	d->carrying = false;
+	return ret;
+}
+
 /*
  * Does the line hold an HTML line break with text after it ("Hi,<br><br>
  * [  95.02] ..."), as a webmail's text/html part does once its
@@ -221,6 +232,24 @@ int dmesg_process(struct dmesg *d, const char *s, size_t len,
 	d->line_raw = raw;
 	d->line_raw_len = raw_len;
 	s = dmesg_sanitize(d, s, &len, clean, false);
+	if (!d->carrying) {
+		/* step 2a: a piece of a log carried in base64 or a bytes
+		 * repr, whose completed lines are read first */
+		int c = dmesg_carry_line(d, s, len);
+
+		if (c == CARRY_HELD)
+			return 0;
+		if (c != CARRY_NONE) {
+			ret = process_carried(d, first);
+			if (ret || c == CARRY_LINES)
+				return ret;
+			/* those lines reused the scratch buffers */
+			d->line_raw = raw;
+			d->line_raw_len = raw_len;
+			len = raw_len;
+			s = dmesg_sanitize(d, raw, &len, clean, false);
+		}
+	}
 	if (memchr(s, '<', len) && html_breaks(s, len)) {
 		/* step 2: the text a reader sees in that HTML, its lines
 		 * (parsers/mailhtml.c) */
@@ -345,9 +374,10 @@ int dmesg_process(struct dmesg *d, const char *s, size_t len,
 	/*
 	 * The first row that may continue a screen's cut while no width is
 	 * known: the top of the input is held from here (dmesg_top.c), as this
-	 * line was before it was read.
+	 * line was before it was read.  A carried log (dmesg_carry.c) is no
+	 * screen's, and its lines are no physical lines to hold.
 	 */
-	if (!d->top_done && !m.prefixed && e > p && d->have &&
+	if (!d->top_done && !d->carrying && !m.prefixed && e > p && d->have &&
 	    d->meta.prefixed && m.quote == d->quote && !d->wrap_w &&
 	    d->phys_len >= DMESG_WRAP_COLUMN) {
 		d->wrap_cand = cand;
@@ -759,6 +789,8 @@ int dmesg_finish(struct dmesg *d)
 		ret = dmesg_unwrap_journal_flush(d);
 	if (!ret && d->top_n)
 		ret = dmesg_top_end(d, d->top_w);
+	if (!ret && dmesg_carry_end(d))
+		ret = process_carried(d, d->lineno);
 	if (!ret)
 		ret = dmesg_emit(d);
 	return ret;

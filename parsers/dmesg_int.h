@@ -74,6 +74,7 @@ struct phys {
 	X(split)	\
 	X(unwrap)	\
 	X(cri)	\
+	X(carry)	\
 	X(entity)	\
 	X(text)	\
 	X(raw)	\
@@ -121,6 +122,12 @@ struct dmesg {
 	struct strbuf unwrap; /* scratch: a CI log line's decoded "msg" */
 	struct strbuf cri; /* a CRI log's partial (P) records' text so far */
 	struct strbuf entity; /* scratch: a line with XML entities decoded */
+	/* a log carried in pieces (dmesg_carry.c): its decoded text after
+	 * the last line it completed, what the lines carry (its enum), the
+	 * header lines read, and whether its lines are being read */
+	struct strbuf carry;
+	int carry_kind, carry_n;
+	bool carrying;
 	/* the physical line dmesg_process() reads, before step 2 */
 	const char *line_raw;
 	size_t line_raw_len;
@@ -325,6 +332,11 @@ size_t dmesg_prefix_match_clock(const char *p, const char *e, bool secs);
 int dmesg_prefix_strip(const char **pp, const char *e, struct phys *m);
 
 /* dmesg_unwrap.c */
+/* dmesg_carry.c: what dmesg_carry_line() says of a line */
+enum { CARRY_NONE, CARRY_HELD, CARRY_LINES, CARRY_FLUSH };
+int dmesg_carry_line(struct dmesg *d, const char *s, size_t len);
+bool dmesg_carry_end(struct dmesg *d);
+
 bool dmesg_unwrap_journal_json(struct dmesg *d, const char *p, const char *e);
 int dmesg_unwrap_dmesg_json(struct dmesg *d, const char **pp, const char **ep);
 int dmesg_unwrap_journal_verbose(struct dmesg *d, const char **pp,

@@ -67,6 +67,7 @@ static void probe_load(struct dmesg *pr, struct dmesg *d)
 	strbuf_add(&pr->raw, d->raw.buf, d->raw.len);
 	strbuf_add(&pr->blank_raw, d->blank_raw.buf, d->blank_raw.len);
 	strbuf_add(&pr->jv_msg, d->jv_msg.buf, d->jv_msg.len);
+	strbuf_add(&pr->carry, d->carry.buf, d->carry.len);
 	pr->borrowed = false;
 	pr->ptext = pr->text.buf;
 	pr->plen = pr->text.len;

@@ -11,16 +11,6 @@ dir=$DATA/parse-forms7
 
 # misreads not fixed yet (check_labelled_forms in tests/test-lib.sh)
 known=(
-	'06-efi-pstore-head-parts:0:held_locks'
-	'06-efi-pstore-head-parts:0:culprit'
-	'19-mail-base64-attachment::count'
-	'19-mail-base64-attachment:0:kind'
-	'19-mail-base64-attachment:0:chain'
-	'19-mail-base64-attachment:0:held_locks'
-	'19-mail-base64-attachment:0:task'
-	'19-mail-base64-attachment:0:pid'
-	'19-mail-base64-attachment:0:kernel'
-	'19-mail-base64-attachment:0:culprit'
 	'30-pexpect-bytes-repr::count'
 	'30-pexpect-bytes-repr:0:kind'
 	'30-pexpect-bytes-repr:0:chain'
@@ -29,6 +19,8 @@ known=(
 	'30-pexpect-bytes-repr:0:pid'
 	'30-pexpect-bytes-repr:0:kernel'
 	'30-pexpect-bytes-repr:0:culprit'
+	'06-efi-pstore-head-parts:0:held_locks'
+	'06-efi-pstore-head-parts:0:culprit'
 	'31-jsonl-long-console-line::count'
 	'31-jsonl-long-console-line:0:kind'
 	'31-jsonl-long-console-line:0:chain'
