@@ -2,8 +2,10 @@
 /*
  * dmesg step 2a: a log carried in another encoding, a piece a physical
  * line, whose own lines end anywhere in the pieces: a MIME part's base64
- * body (a mail's dmesg.txt attachment).  The pieces are decoded into
- * d->carry and each line of the log is handed on when its '\n' came.
+ * body (a mail's dmesg.txt attachment) and a Python bytes repr a test
+ * harness logs each read of the console as (pexpect's "read
+ * b'...\r\n[  112.48] ...'").  The pieces are decoded into d->carry and
+ * each line of the log is handed on when its '\n' came.
  */
 #include "parsers/dmesg_int.h"
 
@@ -17,6 +19,7 @@ enum {
 	CK_NONE,
 	CK_B64_HEADER, /* a part's headers named base64: its body follows */
 	CK_B64, /* in the base64 body */
+	CK_REPR, /* in a run of Python bytes reprs */
 };
 
 #define B64_HEADER_LINES 16 /* a part's headers after its encoding's */
@@ -89,6 +92,103 @@ static bool b64_decode(struct strbuf *out, const char *s, size_t len)
 	return true;
 }
 
+static int hex_value(char c)
+{
+	if (is_digit(c))
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/*
+ * Decode the Python bytes literal whose body starts at q (after "b'") up to
+ * its closing quote onto out; returns that quote, or NULL (out as it was)
+ * when the body is not one.  *nl is set when it holds a "\n".
+ */
+static const char *repr_decode(struct strbuf *out, const char *q, const char *e,
+			       char quote, bool *nl)
+{
+	size_t start = out->len;
+
+	for (; q < e && *q != quote; q++) {
+		int h, l;
+
+		if (*q != '\\') {
+			strbuf_addch(out, *q);
+			continue;
+		}
+		if (++q >= e)
+			break;
+		switch (*q) {
+		case 'n':
+			*nl = true;
+			strbuf_addch(out, '\n');
+			break;
+		case 'r':
+			strbuf_addch(out, '\r');
+			break;
+		case 't':
+			strbuf_addch(out, '\t');
+			break;
+		case '\\':
+		case '\'':
+		case '"':
+			strbuf_addch(out, *q);
+			break;
+		case 'x':
+			if (e - q < 3 || (h = hex_value(q[1])) < 0 ||
+			    (l = hex_value(q[2])) < 0)
+				goto bad;
+			strbuf_addch(out, (char)(h << 4 | l));
+			q += 2;
+			break;
+		default:
+			goto bad;
+		}
+	}
+	if (q < e)
+		return q;
+bad:
+	out->len = start;
+	return NULL;
+}
+
+/*
+ * A line that ends in a Python bytes literal, "... read b'...'": its body
+ * decoded onto d->carry.  Only a literal with a "\n" starts a run; in a run
+ * (d->carry_kind CK_REPR) any does, as a read may end inside a line.
+ */
+static bool repr_line(struct dmesg *d, const char *s, size_t len)
+{
+	const char *e = s + len, *q;
+	char quote;
+
+	while (e > s && is_blank(e[-1]))
+		e--;
+	if (e - s < 3 || (e[-1] != '\'' && e[-1] != '"'))
+		return false;
+	quote = e[-1];
+	for (q = s; (q = memchr(q, 'b', (size_t)(e - q))); q++) {
+		size_t before = d->carry.len;
+		const char *end;
+		bool nl = false;
+
+		if (e - q < 3 || q[1] != quote ||
+		    (q > s && (is_digit(q[-1]) || q[-1] == '_' ||
+			       (q[-1] >= 'a' && q[-1] <= 'z') ||
+			       (q[-1] >= 'A' && q[-1] <= 'Z'))))
+			continue;
+		end = repr_decode(&d->carry, q + 2, e, quote, &nl);
+		if (end && end == e - 1 && (nl || d->carry_kind == CK_REPR))
+			return true;
+		d->carry.len = before; /* not the line's last literal */
+	}
+	return false;
+}
+
 /* Move d->carry's complete lines (all of it when all) to d->unwrap. */
 static bool carry_take(struct dmesg *d, bool all)
 {
@@ -138,6 +238,17 @@ int dmesg_carry_line(struct dmesg *d, const char *s, size_t len)
 		return carry_take(d, true) ? CARRY_FLUSH : CARRY_NONE;
 	default:
 		break;
+	}
+	if (len &&
+	    (s[len - 1] == '\'' || s[len - 1] == '"' || is_blank(s[len - 1])) &&
+	    repr_line(d, s, len)) {
+		d->carry_kind = CK_REPR;
+		return carry_take(d, false) ? CARRY_LINES : CARRY_HELD;
+	}
+	if (d->carry_kind == CK_REPR) {
+		d->carry_kind = CK_NONE;
+		if (carry_take(d, true))
+			return CARRY_FLUSH;
 	}
 	if (len > 30 && (*s == 'C' || *s == 'c') && is_b64_header(s, len)) {
 		d->carry_kind = CK_B64_HEADER;

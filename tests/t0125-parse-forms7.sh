@@ -11,14 +11,6 @@ dir=$DATA/parse-forms7
 
 # misreads not fixed yet (check_labelled_forms in tests/test-lib.sh)
 known=(
-	'30-pexpect-bytes-repr::count'
-	'30-pexpect-bytes-repr:0:kind'
-	'30-pexpect-bytes-repr:0:chain'
-	'30-pexpect-bytes-repr:0:held_locks'
-	'30-pexpect-bytes-repr:0:task'
-	'30-pexpect-bytes-repr:0:pid'
-	'30-pexpect-bytes-repr:0:kernel'
-	'30-pexpect-bytes-repr:0:culprit'
 	'06-efi-pstore-head-parts:0:held_locks'
 	'06-efi-pstore-head-parts:0:culprit'
 	'31-jsonl-long-console-line::count'
