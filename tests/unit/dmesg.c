@@ -711,6 +711,59 @@ static void dmesg__forms6_records(void **state)
 		     api, 2);
 }
 
+static void dmesg__forms7_prefixes(void **state)
+{
+	/* metalog, socklog (TAI64N), svlogd -tt */
+	expect_one("Dec  7 10:00:11 [kernel] [  1.000000] WARNING: x\n",
+		   "WARNING: x");
+	expect_one("@4000000069355a2b1d3b2c44 kern.warn: [  1.000000] "
+		   "WARNING: x\n",
+		   "WARNING: x");
+	expect_one("2026-12-07_10:00:11.50001 kern.warn: [  1.000000] "
+		   "WARNING: x\n",
+		   "WARNING: x");
+	/* irssi, a bouncer's bracketed clock, WeeChat */
+	expect_one("10:01 < jdoe> [  1.000000] WARNING: x\n", "WARNING: x");
+	expect_one("[10:01:11] <@jdoe> [  1.000000] WARNING: x\n",
+		   "WARNING: x");
+	expect_one("2026-12-07 10:00:11\tjdoe\t[  1.000000] WARNING: x\n",
+		   "WARNING: x");
+	/* no clock: the kernel's own "<IRQ> " stays */
+	expect_one("[  1.000000]  <IRQ>  [<ffffffff8106d3b4>] f+0x1/0x2\n",
+		   "<IRQ>  [<ffffffff8106d3b4>] f+0x1/0x2");
+	(void)state;
+}
+
+static void dmesg__forms7_carried(void **state)
+{
+	static const char *const two[] = { "WARNING: x", "y" };
+	static const char *const mime[] = { "Content-Type: text/plain",
+					    "Content-Transfer-Encoding: base64",
+					    "", "WARNING: x", "y" };
+
+	/* a compact JSON member (Go), a journal record of --output-fields */
+	expect_lines("{\"id\":1,\"body\":\"[  1.000000] WARNING: x\\r\\n"
+		     "[  1.000001] y\\r\\n\"}\n",
+		     two, 2);
+	expect_one("{\"__CURSOR\": \"s=1;i=2\", \"PRIORITY\": \"4\", "
+		   "\"MESSAGE\": \"WARNING: x\"}\n",
+		   "WARNING: x");
+	/* an HTML part whose lines a <br> ends, on one line */
+	expect_lines("<div dir=\"ltr\">[  1.000000] WARNING: x<br>"
+		     "[  1.000001] y<br></div>\n",
+		     two, 2);
+	/* a base64 MIME part: "[  1.000000] WARNING: x\n[  1.000001] y\n" */
+	expect_lines("Content-Type: text/plain\n"
+		     "Content-Transfer-Encoding: base64\n\n"
+		     "WyAgMS4wMDAwMDBdIFdBUk5JTkc6IHgKWyAgMS4wMDAwMDFdIHkK\n",
+		     mime, 5);
+	/* Python bytes reprs, a line cut between two reads */
+	expect_lines("DEBUG read b'[  1.000000] WARNING: x\\r\\n[  1.0'\n"
+		     "DEBUG read b'00001] y\\r\\n'\n",
+		     two, 2);
+	(void)state;
+}
+
 static void dmesg__quoted_printable_is_a_stretch(void **state)
 {
 	/* a QP part, then a plain log: its banner ends the QP stretch */
@@ -1119,6 +1172,8 @@ int main(void)
 		cmocka_unit_test(dmesg__journal_json_pretty),
 		cmocka_unit_test(dmesg__forms6_prefixes),
 		cmocka_unit_test(dmesg__forms6_records),
+		cmocka_unit_test(dmesg__forms7_prefixes),
+		cmocka_unit_test(dmesg__forms7_carried),
 		cmocka_unit_test(dmesg__vendor_and_tool_prefixes),
 		cmocka_unit_test(dmesg__entities_and_logcat),
 		cmocka_unit_test(dmesg__dmesg_json),
