@@ -288,6 +288,11 @@ int dmesg_process(struct dmesg *d, const char *s, size_t len,
 		}
 	}
 
+	/* step 3: a diff's hunk is a file's content, not the log's */
+	if ((d->hunk_old > 0 || d->hunk_new > 0 || (p < e && *p == '@')) &&
+	    dmesg_hunk_line(d, p, e, m.quote > 0, m.quote_pad))
+		return 0;
+
 	/* step 3a: a journal record's fields (-o json, -o verbose), a
 	 * dmesg --json record's msg */
 	dj = p < e && (d->dj || *p == ' ' || *p == '"') ?
@@ -598,7 +603,8 @@ static bool skip_line(struct dmesg *d, const char *s, size_t len, int *ret)
  */
 static bool as_read(const struct dmesg *d, const char *s, size_t n, bool eq)
 {
-	if (d->ln_held || d->ln_on || d->qp_soft || d->look_n || d->top_n)
+	if (d->ln_held || d->ln_on || d->qp_soft || d->look_n || d->top_n ||
+	    d->carry_kind || d->hunk_old > 0 || d->hunk_new > 0)
 		return false;
 	if (d->qp_mode)
 		return !eq && n <= DMESG_QP_LINE;

@@ -128,6 +128,9 @@ struct dmesg {
 	struct strbuf carry;
 	int carry_kind, carry_n;
 	bool carrying;
+	/* the old and new lines still to come in a diff's hunk
+	 * (dmesg_hunk.c) */
+	int hunk_old, hunk_new;
 	/* the physical line dmesg_process() reads, before step 2 */
 	const char *line_raw;
 	size_t line_raw_len;
@@ -336,6 +339,9 @@ int dmesg_prefix_strip(const char **pp, const char *e, struct phys *m);
 enum { CARRY_NONE, CARRY_HELD, CARRY_LINES, CARRY_FLUSH };
 int dmesg_carry_line(struct dmesg *d, const char *s, size_t len);
 bool dmesg_carry_end(struct dmesg *d);
+/* dmesg_hunk.c */
+bool dmesg_hunk_line(struct dmesg *d, const char *p, const char *e, bool quoted,
+		     size_t pad);
 
 bool dmesg_unwrap_journal_json(struct dmesg *d, const char *p, const char *e);
 int dmesg_unwrap_dmesg_json(struct dmesg *d, const char **pp, const char **ep);

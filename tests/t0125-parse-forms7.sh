@@ -24,7 +24,6 @@ known=(
 	'37-nm-csv-pattern-column::count'
 	'38-nm-code-search-json::count'
 	'39-nm-html-about-headers::count'
-	'42-nm-patchwork-doc-diff::count'
 )
 
 check_labelled_forms "$dir"

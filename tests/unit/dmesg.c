@@ -757,6 +757,13 @@ static void dmesg__forms7_carried(void **state)
 		     "Content-Transfer-Encoding: base64\n\n"
 		     "WyAgMS4wMDAwMDBdIFdBUk5JTkc6IHgKWyAgMS4wMDAwMDFdIHkK\n",
 		     mime, 5);
+	/* a diff's hunk (its counts) is no line of the log; after it, the
+	 * log's lines are */
+	expect_one("@@ -1,2 +1,2 @@\n WARNING: a\n-b\n+c\n\n"
+		   "[  1.000000] WARNING: x\n",
+		   "WARNING: x");
+	expect_one("> @@ -1 +1 @@\n>  WARNING: a\n> WARNING: x\n",
+		   "WARNING: x");
 	/* Python bytes reprs, a line cut between two reads */
 	expect_lines("DEBUG read b'[  1.000000] WARNING: x\\r\\n[  1.0'\n"
 		     "DEBUG read b'00001] y\\r\\n'\n",
