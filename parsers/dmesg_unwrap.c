@@ -735,11 +735,11 @@ static bool record_field(struct dmesg *d, const char *p, const char *e,
 		const char *q = p;
 
 		while ((q = memmem(q, (size_t)(e - q), keys[i], kn))) {
-			const char *v = q + kn;
+			const char *k = q, *v = q + kn;
 
 			q += kn;
-			if (v - kn > p && v[-kn - 1] != '{' &&
-			    v[-kn - 1] != ',' && !is_blank(v[-kn - 1]))
+			if (k > p && k[-1] != '{' && k[-1] != ',' &&
+			    !is_blank(k[-1]))
 				continue;
 			if (e - v > 2 && v[0] == '=' && v[1] == '>')
 				v += 2;
