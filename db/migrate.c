@@ -143,6 +143,14 @@ static void url_host_sql(sqlite3_context *c, int argc, sqlite3_value **argv)
 	" last_run " I " NOT NULL, last_run_at " I " NOT NULL," \
 	" PRIMARY KEY (signature_id, tree))" tail \
 	";" \
+	TREES_FILL \
+	"CREATE INDEX signature_places_sig ON signature_places" \
+	" (signature_id, what);"
+/* clang-format on */
+
+/* signature_trees from the occurrences stored (migrations 25 and 27) */
+/* clang-format off */
+#define TREES_FILL \
 	"INSERT INTO signature_trees (signature_id, tree, occurrences," \
 	" first_run, first_run_at, last_run, last_run_at)" \
 	" SELECT o.signature_id, coalesce(r.tree, ''), count(*)," \
@@ -158,9 +166,153 @@ static void url_host_sql(sqlite3_context *c, int argc, sqlite3_value **argv)
 	" FROM occurrences o JOIN runs r ON r.id = o.run_id" \
 	" WHERE o.signature_id = signature_trees.signature_id" \
 	" AND coalesce(r.tree, '') = signature_trees.tree" \
-	" AND r.run_at = signature_trees.last_run_at);" \
-	"CREATE INDEX signature_places_sig ON signature_places" \
-	" (signature_id, what);"
+	" AND r.run_at = signature_trees.last_run_at);"
+/* clang-format on */
+
+/*
+ * Migration 27, in either spelling (I, T, tail as 25's): each signature's
+ * occurrences by machine (its run's, '' for none) and by kernel (its own,
+ * else its run's, '' for none), kept by ingest after each run
+ * (DB_SQL_SIG_TALLIES_SEEN), so that the signature page's machines and
+ * kernels tables read a row each instead of every occurrence
+ * (docs/dashboard.md "A busy signature's page").  A run whose tree,
+ * kernel or machine is filled in after it was stored (a KCIDB checkout:
+ * DB_SQL_KCIDB_RUNS_COMPLETE) moves its occurrences between the rows of
+ * signature_trees and signature_tallies as if it had come with it, and
+ * its signatures get their place in the new tree (signature_places): the
+ * triggers of TRIGGERS_27.  signature_trees is built again, for the runs
+ * whose tree was filled in before.
+ */
+/* clang-format off */
+#define TALLY_FILL_27(what, value) \
+	"INSERT INTO signature_tallies (signature_id, what, value, occurrences)" \
+	" SELECT o.signature_id, '" what "', " value ", count(*)" \
+	" FROM occurrences o JOIN runs r ON r.id = o.run_id" \
+	" GROUP BY o.signature_id, " value ";"
+#define TALLIES_27(I, T, tail) \
+	"CREATE TABLE signature_tallies (" \
+	" signature_id " I " NOT NULL REFERENCES signatures (id)," \
+	" what " T " NOT NULL, value " T " NOT NULL," \
+	" occurrences " I " NOT NULL," \
+	" PRIMARY KEY (signature_id, what, value))" tail ";" \
+	TALLY_FILL_27("machine", "coalesce(r.machine, '')") \
+	TALLY_FILL_27("kernel", "coalesce(o.kernel, r.kernel, '')") \
+	"DELETE FROM signature_trees;" \
+	TREES_FILL \
+	"INSERT INTO signature_places (what, value, signature_id)" \
+	" SELECT DISTINCT 'tree', r.tree, o.signature_id" \
+	" FROM runs r JOIN occurrences o ON o.run_id = r.id" \
+	" WHERE r.kcidb_build_id IS NOT NULL AND r.tree IS NOT NULL" \
+	" ON CONFLICT DO NOTHING;"
+
+/* the signatures of the moved run's occurrences (those that match cond) */
+#define MOVED_SIGS(cond) \
+	" (SELECT o.signature_id FROM occurrences o" \
+	" WHERE o.run_id = new.id AND " cond ")"
+
+/*
+ * The run new, whose column col was old.col: its occurrences that match
+ * cond leave their signatures' rows of signature_tallies for what
+ * old.col, gone when empty, and count in the rows of new.col, as
+ * DB_SQL_SIG_TALLIES_SEEN would have counted them.
+ */
+#define TALLY_MOVE_27(what, col, cond) \
+	"INSERT INTO signature_tallies (signature_id, what, value, occurrences)" \
+	" SELECT o.signature_id, '" what "', coalesce(new." col ", ''), count(*)" \
+	" FROM occurrences o WHERE o.run_id = new.id AND " cond \
+	" GROUP BY o.signature_id" \
+	" ON CONFLICT (signature_id, what, value) DO UPDATE SET" \
+	" occurrences = signature_tallies.occurrences + excluded.occurrences;" \
+	"UPDATE signature_tallies SET occurrences = occurrences -" \
+	" (SELECT count(*) FROM occurrences o WHERE o.run_id = new.id" \
+	" AND " cond " AND o.signature_id = signature_tallies.signature_id)" \
+	" WHERE what = '" what "' AND value = coalesce(old." col ", '')" \
+	" AND signature_id IN" MOVED_SIGS(cond) ";" \
+	"DELETE FROM signature_tallies WHERE occurrences <= 0" \
+	" AND what = '" what "' AND value = coalesce(old." col ", '')" \
+	" AND signature_id IN" MOVED_SIGS(cond) ";"
+
+/* the first (a: first, by ASC) or last (last, DESC) run of the old tree's
+ * rows that were the moved run, from the occurrences left there */
+#define TREE_ENDS_27(a, by) \
+	"UPDATE signature_trees SET (" a "_run, " a "_run_at) =" \
+	" (SELECT r.id, r.run_at FROM occurrences o" \
+	" JOIN runs r ON r.id = o.run_id" \
+	" WHERE o.signature_id = signature_trees.signature_id" \
+	" AND coalesce(r.tree, '') = signature_trees.tree" \
+	" ORDER BY r.run_at " by ", r.id " by " LIMIT 1)" \
+	" WHERE tree = coalesce(old.tree, '') AND " a "_run = new.id;"
+
+/* as TALLY_MOVE_27 for signature_trees (the new tree's rows as ingest's
+ * DB_SQL_SIG_TREES_SEEN adds a run), and the run's places */
+#define TREE_MOVE_27 \
+	"INSERT INTO signature_trees (signature_id, tree, occurrences," \
+	" first_run, first_run_at, last_run, last_run_at)" \
+	" SELECT o.signature_id, coalesce(new.tree, ''), count(*)," \
+	" new.id, new.run_at, new.id, new.run_at" \
+	" FROM occurrences o WHERE o.run_id = new.id" \
+	" GROUP BY o.signature_id" \
+	" ON CONFLICT (signature_id, tree) DO UPDATE SET" \
+	" occurrences = signature_trees.occurrences + excluded.occurrences," \
+	" first_run = CASE WHEN (excluded.first_run_at, excluded.first_run)" \
+	" < (signature_trees.first_run_at, signature_trees.first_run)" \
+	" THEN excluded.first_run ELSE signature_trees.first_run END," \
+	" first_run_at = CASE WHEN (excluded.first_run_at, excluded.first_run)" \
+	" < (signature_trees.first_run_at, signature_trees.first_run)" \
+	" THEN excluded.first_run_at ELSE signature_trees.first_run_at END," \
+	" last_run = CASE WHEN (excluded.last_run_at, excluded.last_run)" \
+	" > (signature_trees.last_run_at, signature_trees.last_run)" \
+	" THEN excluded.last_run ELSE signature_trees.last_run END," \
+	" last_run_at = CASE WHEN (excluded.last_run_at, excluded.last_run)" \
+	" > (signature_trees.last_run_at, signature_trees.last_run)" \
+	" THEN excluded.last_run_at ELSE signature_trees.last_run_at END;" \
+	"UPDATE signature_trees SET occurrences = occurrences -" \
+	" (SELECT count(*) FROM occurrences o WHERE o.run_id = new.id" \
+	" AND o.signature_id = signature_trees.signature_id)" \
+	" WHERE tree = coalesce(old.tree, '')" \
+	" AND signature_id IN" MOVED_SIGS("1 = 1") ";" \
+	"DELETE FROM signature_trees WHERE occurrences <= 0" \
+	" AND tree = coalesce(old.tree, '')" \
+	" AND signature_id IN" MOVED_SIGS("1 = 1") ";" \
+	TREE_ENDS_27("first", "ASC") \
+	TREE_ENDS_27("last", "DESC") \
+	PLACE_MOVE_27("tree")
+
+/* the run's signatures' places (signature_places, col: 'tree' or
+ * 'machine'): the run's new one, and not the old one unless another run
+ * of it has them */
+#define PLACE_MOVE_27(col) \
+	"INSERT INTO signature_places (what, value, signature_id)" \
+	" SELECT DISTINCT '" col "', new." col ", o.signature_id" \
+	" FROM occurrences o WHERE o.run_id = new.id" \
+	" AND new." col " IS NOT NULL ON CONFLICT DO NOTHING;" \
+	"DELETE FROM signature_places WHERE what = '" col "'" \
+	" AND value = old." col " AND signature_id IN" MOVED_SIGS("1 = 1") \
+	" AND NOT EXISTS (SELECT 1 FROM occurrences o" \
+	" JOIN runs r ON r.id = o.run_id" \
+	" WHERE o.signature_id = signature_places.signature_id" \
+	" AND r." col " = old." col ");"
+
+/* the three moves, each a trigger on SQLite and a trigger and its
+ * function on PostgreSQL (TRIGGER_27: name, column, body) */
+#define CHANGED_27(col) "coalesce(old." col ", '') <> coalesce(new." col ", '')"
+#define TRIGGERS_27(TRIGGER_27) \
+	TRIGGER_27("tree", "tree", TREE_MOVE_27) \
+	TRIGGER_27("kernel", "kernel", \
+		   TALLY_MOVE_27("kernel", "kernel", "o.kernel IS NULL")) \
+	TRIGGER_27("machine", "machine", \
+		   TALLY_MOVE_27("machine", "machine", "1 = 1") \
+		   PLACE_MOVE_27("machine"))
+#define TRIGGER_27_SQLITE(name, col, body) \
+	"CREATE TRIGGER runs_moved_" name " AFTER UPDATE OF " col " ON runs" \
+	" WHEN " CHANGED_27(col) " BEGIN " body " END;"
+#define TRIGGER_27_PG(name, col, body) \
+	"CREATE OR REPLACE FUNCTION splatd_run_moved_" name "()" \
+	" RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN " body \
+	" RETURN NULL; END $$;" \
+	"CREATE TRIGGER runs_moved_" name " AFTER UPDATE OF " col " ON runs" \
+	" FOR EACH ROW WHEN (" CHANGED_27(col) ")" \
+	" EXECUTE FUNCTION splatd_run_moved_" name "();"
 /* clang-format on */
 
 /*
@@ -626,6 +778,9 @@ static const char *const migrations[] = {
 	TREES_25("INTEGER", "TEXT", " WITHOUT ROWID"),
 	/* 26 */
 	KCIDB_LOG_FILES_26("TEXT"),
+	/* 27 */
+	TALLIES_27("INTEGER", "TEXT", " WITHOUT ROWID")
+		TRIGGERS_27(TRIGGER_27_SQLITE),
 };
 
 /*
@@ -1288,6 +1443,9 @@ static const char *const migrations_pg[] = {
 	TREES_25("BIGINT", TEXT, ""),
 	/* 26 */
 	KCIDB_LOG_FILES_26(TEXT),
+	/* 27 */
+	TALLIES_27("BIGINT", TEXT, "")
+	TRIGGERS_27(TRIGGER_27_PG),
 	/* clang-format on */
 };
 

@@ -407,23 +407,31 @@ int db_signature_places_add(struct db *db, long long run,
 	return db_step_done(db, st, "storing where a signature was seen", err);
 }
 
-/* Inside the caller's transaction, after run's occurrences: the run's time
- * into the first and last runs' times of the signatures they count for,
- * and into their trees' (signature_trees). */
+/* What ingest keeps of a run after its occurrences, one statement of run
+ * ?1 each: the run's time into the first and last runs' times of the
+ * signatures they count for, into their trees' (signature_trees), and
+ * their counts by machine and kernel (signature_tallies). */
+static const enum db_sql runs_seen_sql[] = { DB_SQL_SIG_RUN_SEEN,
+					     DB_SQL_SIG_TREES_SEEN,
+					     DB_SQL_SIG_TALLIES_SEEN };
+#define RUNS_SEEN_NR ARRAY_SIZE(runs_seen_sql)
+
+/* Inside the caller's transaction, after run's occurrences: runs_seen_sql. */
 static int runs_seen(struct db *db, long long run, struct strbuf *err)
 {
-	struct db_stmt *st = db_stmt(db, DB_SQL_SIG_RUN_SEEN, err);
-	int ret;
+	struct db_stmt *st;
+	size_t i;
+	int ret = 0;
 
-	if (!st)
-		return -EIO;
-	db_bind_int(st, 1, run);
-	ret = db_step_done(db, st, "storing when signatures were seen", err);
-	st = ret ? NULL : db_stmt(db, DB_SQL_SIG_TREES_SEEN, err);
-	if (!st)
-		return ret ? ret : -EIO;
-	db_bind_int(st, 1, run);
-	return db_step_done(db, st, "storing where signatures were seen", err);
+	for (i = 0; !ret && i < RUNS_SEEN_NR; i++) {
+		st = db_stmt(db, runs_seen_sql[i], err);
+		if (!st)
+			return -EIO;
+		db_bind_int(st, 1, run);
+		ret = db_step_done(db, st, "storing where signatures were seen",
+				   err);
+	}
+	return ret;
 }
 
 /* Whether a report before report i was counted on signature id (at most
@@ -576,7 +584,7 @@ static void hit_from_row(struct db_signature_hit *hit, struct db_stmt *st)
  * Reports [from, to), whole groups, as one batch of calls: one round trip;
  * the first batch takes the locks of all n signatures first (lock), the
  * last sets their runs' times and trees after them (seen:
- * DB_SQL_SIG_RUN_SEEN, DB_SQL_SIG_TREES_SEEN).
+ * runs_seen_sql).
  */
 static int reports_record_batch(struct db *db, struct db_stmt *st,
 				struct db_stmt *lock, struct db_stmt **seen,
@@ -603,7 +611,7 @@ static int reports_record_batch(struct db *db, struct db_stmt *st,
 		bind_group(st, run, r, i, g, ts, max, a);
 		ret = db_send(db, st, "recording reports", err);
 	}
-	for (k = 0; !ret && seen && k < 2; k++) {
+	for (k = 0; !ret && seen && k < RUNS_SEEN_NR; k++) {
 		db_bind_int(seen[k], 1, run);
 		ret = db_send(db, seen[k], "storing when signatures were seen",
 			      err);
@@ -625,7 +633,7 @@ static int reports_record_batch(struct db *db, struct db_stmt *st,
 		}
 		db_reset(st);
 	}
-	for (k = 0; !ret && seen && k < 2; k++) {
+	for (k = 0; !ret && seen && k < RUNS_SEEN_NR; k++) {
 		ret = db_recv(db, seen[k], "storing when signatures were seen",
 			      err);
 		db_reset(seen[k]);
@@ -641,7 +649,7 @@ int db_reports_record(struct db *db, long long run, const struct db_report *r,
 {
 	unsigned max = max_samples ? max_samples : DB_MAX_SAMPLES;
 	struct group_args *a;
-	struct db_stmt *st, *lock, *seen[2];
+	struct db_stmt *st, *lock, *seen[RUNS_SEEN_NR];
 	size_t i, next;
 	int ret = 0;
 
@@ -652,17 +660,18 @@ int db_reports_record(struct db *db, long long run, const struct db_report *r,
 		max = DB_MIN_SAMPLES;
 	st = db_stmt(db, DB_SQL_REPORT_RECORD, err);
 	lock = st ? db_stmt(db, DB_SQL_SIG_LOCK, err) : NULL;
-	seen[0] = lock ? db_stmt(db, DB_SQL_SIG_RUN_SEEN, err) : NULL;
-	seen[1] = seen[0] ? db_stmt(db, DB_SQL_SIG_TREES_SEEN, err) : NULL;
-	if (!seen[1])
+	if (!lock)
 		return -EIO;
+	for (i = 0; i < RUNS_SEEN_NR; i++) {
+		seen[i] = db_stmt(db, runs_seen_sql[i], err);
+		if (!seen[i])
+			return -EIO;
+	}
 	ret = db_batch_ready(db, st, err);
 	if (!ret)
 		ret = db_batch_ready(db, lock, err);
-	if (!ret)
-		ret = db_batch_ready(db, seen[0], err);
-	if (!ret)
-		ret = db_batch_ready(db, seen[1], err);
+	for (i = 0; !ret && i < RUNS_SEEN_NR; i++)
+		ret = db_batch_ready(db, seen[i], err);
 	if (ret)
 		return ret;
 	a = calloc(1, sizeof(*a));

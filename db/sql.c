@@ -253,7 +253,25 @@
 #define TREE_EARLIER(a, b)                               \
 	"(excluded." a "_run_at, excluded." a "_run) " b \
 	" (signature_trees." a "_run_at, signature_trees." a "_run)"
+/* signature ?1's rows of signature_tallies for what, most first */
+#define SIG_TALLIES(what)                                  \
+	"SELECT value, occurrences FROM signature_tallies" \
+	" WHERE signature_id = ?1 AND what = '" what "'"   \
+	" ORDER BY occurrences DESC, value LIMIT 100"
+/* run ?1's occurrences stored: their counts by the run's machine and by
+ * their kernel (the run's when they name none), '' for none, into their
+ * signatures' rows of signature_tallies (migration 27) */
+#define TALLY_OF_RUN(what, value)                                             \
+	" SELECT o.signature_id, '" what "', " value ", count(*) FROM runs r" \
+	" JOIN occurrences o ON o.run_id = r.id WHERE r.id = ?1"              \
+	" GROUP BY o.signature_id, " value
 /* clang-format off */
+#define SIG_TALLIES_SEEN \
+	"INSERT INTO signature_tallies (signature_id, what, value, occurrences)" \
+	TALLY_OF_RUN("machine", "coalesce(r.machine, '')") " UNION ALL" \
+	TALLY_OF_RUN("kernel", "coalesce(o.kernel, r.kernel, '')") \
+	" ON CONFLICT (signature_id, what, value) DO UPDATE SET" \
+	" occurrences = signature_tallies.occurrences + excluded.occurrences"
 #define SIG_TREES_SEEN                                                      \
 	"INSERT INTO signature_trees (signature_id, tree, occurrences,"     \
 	" first_run, first_run_at, last_run, last_run_at)"                  \
@@ -451,15 +469,10 @@ static const char *const sql[DB_SQL_NR] = {
 		"INSERT INTO signature_events (signature_id, ts, actor, action,"
 		" value, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
 	[DB_SQL_SIG_COUNT] = "SELECT count(*) FROM signatures",
-	[DB_SQL_SIG_BY_MACHINE] =
-		"SELECT coalesce(r.machine, ''), count(*) FROM occurrences o"
-		" JOIN runs r ON r.id = o.run_id WHERE o.signature_id = ?1"
-		" GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 100",
-	[DB_SQL_SIG_BY_KERNEL] =
-		"SELECT coalesce(o.kernel, r.kernel, ''), count(*)"
-		" FROM occurrences o JOIN runs r ON r.id = o.run_id"
-		" WHERE o.signature_id = ?1 GROUP BY 1 ORDER BY 2 DESC, 1"
-		" LIMIT 100",
+	/* a signature's machines and kernels, most seen first: its rows of
+	 * signature_tallies (migration 27), kept by ingest */
+	[DB_SQL_SIG_BY_MACHINE] = SIG_TALLIES("machine"),
+	[DB_SQL_SIG_BY_KERNEL] = SIG_TALLIES("kernel"),
 	[DB_SQL_SIG_RELATED] =
 		"SELECT s.id, s.hash, s.title, count(*) FROM signature_edges a"
 		" JOIN signature_edges b ON b.edge_id = a.edge_id"
@@ -1055,6 +1068,7 @@ static const char *const sql[DB_SQL_NR] = {
 	 * once per run and signature */
 	[DB_SQL_SIG_RUN_SEEN] = SIG_RUN_SEEN,
 	[DB_SQL_SIG_TREES_SEEN] = SIG_TREES_SEEN,
+	[DB_SQL_SIG_TALLIES_SEEN] = SIG_TALLIES_SEEN,
 	[DB_SQL_SIG_PLACES_ADD] =
 		"INSERT OR IGNORE INTO signature_places (what, value,"
 		" signature_id) SELECT 'tree', tree, ?2 FROM runs"

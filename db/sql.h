@@ -194,6 +194,7 @@ enum db_sql {
 	DB_SQL_SIG_PLACES_ADD,
 	DB_SQL_SIG_RUN_SEEN,
 	DB_SQL_SIG_TREES_SEEN,
+	DB_SQL_SIG_TALLIES_SEEN,
 	/* background indexing (db/fnindex.c, server/triage/indexer.c) */
 	DB_SQL_FN_TREE_RENAME,
 	DB_SQL_FN_TREE_DELETE_ID,

@@ -66,7 +66,7 @@ stop_server
 # without the columns migrations 16 to 22 add
 V=$(sql 'PRAGMA user_version')
 cp "$DB" "$TMP/after.db"
-sql "PRAGMA user_version = 11; $UNDO_26 $UNDO_25 $UNDO_24 $UNDO_23 $UNDO_22 $UNDO_21
+sql "PRAGMA user_version = 11; $UNDO_27 $UNDO_26 $UNDO_25 $UNDO_24 $UNDO_23 $UNDO_22 $UNDO_21
 	ALTER TABLE kcidb_fetches DROP COLUMN log_excerpt;
 	ALTER TABLE kcidb_fetches DROP COLUMN lockdep;
 	ALTER TABLE runs DROP COLUMN kcidb_named_at;

@@ -184,7 +184,7 @@ check_eq "runs before the reopen are marked before_reset, the reopening one not"
 # where the count started over as the view did before: a reset by a run
 # (its reason "run ID: ...") falls just before that run
 stop_server
-schema_back 20 "$UNDO_26 $UNDO_25 $UNDO_24 $UNDO_23 $UNDO_22 $UNDO_21" ||
+schema_back 20 "$UNDO_27 $UNDO_26 $UNDO_25 $UNDO_24 $UNDO_23 $UNDO_22 $UNDO_21" ||
 	fail "back to schema 20"
 start_server --sync-interval 0
 get "$BASE/api/v1/regressions/$REG" >/dev/null

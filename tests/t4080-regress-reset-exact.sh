@@ -37,7 +37,7 @@ check_eq "the run that came before the reopen is before it, the one after not" \
 	"run-1 true|run-2 false" "$(before)"
 
 # the same database as schema 20 had it: the migration derives the columns
-schema_back 20 "$UNDO_26 $UNDO_25 $UNDO_24 $UNDO_23 $UNDO_22 $UNDO_21" ||
+schema_back 20 "$UNDO_27 $UNDO_26 $UNDO_25 $UNDO_24 $UNDO_23 $UNDO_22 $UNDO_21" ||
 	fail "back to schema 20"
 check_eq "migrated: the reopen by hand is found in the history" \
 	"open ours after all" \

@@ -113,7 +113,7 @@ stop_server
 # a database from before migration 20 (no run_at): serve gives its runs
 # their own time on both backends, the same list as above (migrations 21
 # and 22's columns go too: they run again after 20)
-schema_back 19 "$UNDO_26 $UNDO_25 $UNDO_24 $UNDO_23 $UNDO_22 $UNDO_21
+schema_back 19 "$UNDO_27 $UNDO_26 $UNDO_25 $UNDO_24 $UNDO_23 $UNDO_22 $UNDO_21
 DROP INDEX runs_time; ALTER TABLE runs DROP COLUMN run_at;"
 start_server
 get "$BASE/api/v1/runs?limit=500" >/dev/null

@@ -89,7 +89,7 @@ check_eq "trend: the seed's weeks are those of its runs" \
 stop_server
 
 # a database from before migration 23: its signatures get their runs' times
-schema_back 22 "$UNDO_26 $UNDO_25 $UNDO_24 $UNDO_23"
+schema_back 22 "$UNDO_27 $UNDO_26 $UNDO_25 $UNDO_24 $UNDO_23"
 start_server --kernel-repo "$K"
 check_eq "migration 23: the seed's runs' times" "$(iso 60) $(iso 10)" "$(seen "$SEEDID")"
 check_eq "migration 23: the list by them" "$RECID,$SEEDID" "$(ids 'sort=last_seen')"

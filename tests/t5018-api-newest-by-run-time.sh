@@ -88,7 +88,7 @@ check_eq "signature_trees counts every occurrence once" \
 stop_server
 
 # a database from before migration 25: the migration builds the trees
-schema_back 24 "$UNDO_26 $UNDO_25"
+schema_back 24 "$UNDO_27 $UNDO_26 $UNDO_25"
 start_server
 check_eq "migration 25: the same trees" "$BEFORE" "$(trees)"
 stop_server

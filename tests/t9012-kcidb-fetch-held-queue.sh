@@ -53,7 +53,7 @@ stop_server
 # a database from before migration 22: no host column
 B=$(sql "SELECT kcidb_build_id FROM runs WHERE kcidb_test_id = 'maestro:free'")
 check "the free host's run has its build" test -n "$B"
-schema_back 21 "$UNDO_26 $UNDO_25 $UNDO_24 $UNDO_23 $UNDO_22"
+schema_back 21 "$UNDO_27 $UNDO_26 $UNDO_25 $UNDO_24 $UNDO_23 $UNDO_22"
 : >"$LOGS/holds"
 start_server --kcidb-fetch-allow "$LBASE/" --kcidb-fetch-allow "$FBASE/" \
 	--kcidb-fetch-timeout 600

@@ -100,8 +100,12 @@ drop_test_dbs() {
 # undoes what the later migrations did (the same on both backends), then
 # the schema's version is N again (SQLite: user_version; PostgreSQL: the
 # row of splatd_schema), so that the next open migrates it anew.
-# What migrations 21 to 26 add, undone (the same SQL on both backends):
+# What migrations 21 to 27 add, undone (the same SQL on both backends:
+# sql() drops PostgreSQL's "ON table" of a DROP TRIGGER on SQLite):
 # for schema_back to a schema before them.
+UNDO_27="DROP TRIGGER runs_moved_tree ON runs;
+DROP TRIGGER runs_moved_kernel ON runs;
+DROP TRIGGER runs_moved_machine ON runs; DROP TABLE signature_tallies;"
 UNDO_26="ALTER TABLE kcidb_fetches DROP COLUMN log_files;"
 UNDO_25="DROP TABLE signature_trees; DROP INDEX signature_places_sig;"
 UNDO_24="ALTER TABLE outbox DROP COLUMN thread;"
@@ -139,7 +143,7 @@ sql() {
 	case $db in
 	postgres://* | postgresql://*) ;;
 	*)
-		sqlite3 "$db" "$1"
+		sqlite3 "$db" "$(sed -E 's/(DROP TRIGGER [a-z_]+) ON [a-z_]+/\1/g' <<<"$1")"
 		return
 		;;
 	esac
