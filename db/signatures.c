@@ -740,6 +740,62 @@ static int each_signature(struct db *db, struct db_stmt *st, bool want_one,
 	return ret;
 }
 
+/*
+ * A place with at most this many signatures is read for the list instead
+ * of the sort's index (DB_SQL_SIG_LIST_*_AT): its rows, then a sort of
+ * them, against a walk that probes each signature in the sort's order
+ * until a page is found, which for a place of n among N signatures reads
+ * about limit * N / n of them (all of them when none is there).  2,000
+ * rows read and sorted cost about what the walk costs there.
+ */
+#define LIST_PLACE_MAX 2000
+
+/* How many signatures place what=value has, up to LIST_PLACE_MAX + 1. */
+static int place_count(struct db *db, const char *what, const char *value,
+		       long long *n, struct strbuf *err)
+{
+	struct db_stmt *st = db_stmt(db, DB_SQL_SIG_PLACE_COUNT, err);
+	int rc, ret;
+
+	if (!st)
+		return -EIO;
+	db_bind_text(st, 1, what);
+	db_bind_text(st, 2, value);
+	db_bind_int(st, 3, LIST_PLACE_MAX + 1);
+	rc = db_step(st);
+	*n = rc == DB_ROW ? db_col_int(st, 0) : 0;
+	ret = rc == DB_ROW ? 0 : db_fail(db, "counting a place", err);
+	db_reset(st);
+	return ret;
+}
+
+/* The list's tree or machine with the fewest signatures when it has
+ * LIST_PLACE_MAX or fewer (*what NULL: neither). */
+static int list_place(struct db *db, const struct db_signature_filter *f,
+		      const char **what, const char **value, struct strbuf *err)
+{
+	const char *const whats[] = { "machine", "tree" };
+	const char *const values[] = { f->machine, f->tree };
+	long long n, best = LIST_PLACE_MAX + 1;
+	size_t i;
+	int ret;
+
+	*what = *value = NULL;
+	for (i = 0; i < ARRAY_SIZE(whats); i++) {
+		if (!values[i])
+			continue;
+		ret = place_count(db, whats[i], values[i], &n, err);
+		if (ret)
+			return ret;
+		if (n < best) {
+			best = n;
+			*what = whats[i];
+			*value = values[i];
+		}
+	}
+	return 0;
+}
+
 int db_signature_list(struct db *db, const struct db_signature_filter *f,
 		      db_signature_fn fn, void *ctx, struct strbuf *err)
 {
@@ -748,10 +804,25 @@ int db_signature_list(struct db *db, const struct db_signature_filter *f,
 		[DB_SORT_FIRST_SEEN] = DB_SQL_SIG_LIST_FIRST_SEEN,
 		[DB_SORT_COUNT] = DB_SQL_SIG_LIST_COUNT,
 	};
-	struct db_stmt *st = db_stmt(db, by_sort[f->sort], err);
+	static const enum db_sql by_sort_at[] = {
+		[DB_SORT_LAST_SEEN] = DB_SQL_SIG_LIST_LAST_SEEN_AT,
+		[DB_SORT_FIRST_SEEN] = DB_SQL_SIG_LIST_FIRST_SEEN_AT,
+		[DB_SORT_COUNT] = DB_SQL_SIG_LIST_COUNT_AT,
+	};
+	const char *what, *value;
+	struct db_stmt *st;
+	int ret;
 
+	ret = list_place(db, f, &what, &value, err);
+	if (ret)
+		return ret;
+	st = db_stmt(db, what ? by_sort_at[f->sort] : by_sort[f->sort], err);
 	if (!st)
 		return -EIO;
+	if (what) {
+		db_bind_text(st, 14, what);
+		db_bind_text(st, 15, value);
+	}
 	db_bind_text(st, 1, f->kind);
 	db_bind_text(st, 2, f->status);
 	db_bind_text(st, 3, f->q);

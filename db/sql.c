@@ -23,10 +23,24 @@
  * filter.  instr is SQLite's spelling of strpos; a parameter first met in
  * "IS NULL" is cast, or PostgreSQL could not tell its type.
  */
-#define SIG_LIST(col) SIG_LIST_IN(col, "instr")
-#define SIG_LIST_PG(col) SIG_LIST_IN(col, "strpos")
-#define SIG_LIST_IN(col, instr)                                                          \
-	"SELECT " SIG_COLUMNS " FROM signatures"                                         \
+#define SIG_LIST(col) SIG_LIST_IN(col, "instr", "signatures")
+#define SIG_LIST_PG(col) SIG_LIST_IN(col, "strpos", "signatures")
+/*
+ * The same, read from the signatures of one place (?14 what, ?15 value) of
+ * signature_places instead of the sort's index: a tree or machine few
+ * signatures were seen on (db_signature_list()) is their rows, not a walk
+ * of every signature in the sort's order probing each.  SQLite: CROSS JOIN
+ * keeps the place's rows the outer loop; PostgreSQL: JOIN (CROSS JOIN
+ * takes no ON), its planner orders it.
+ */
+#define SIG_PLACE(join)                                         \
+	"signature_places dp " join " signatures"               \
+	" ON signatures.id = dp.signature_id AND dp.what = ?14" \
+	" AND dp.value = ?15"
+#define SIG_LIST_AT(col) SIG_LIST_IN(col, "instr", SIG_PLACE("CROSS JOIN"))
+#define SIG_LIST_AT_PG(col) SIG_LIST_IN(col, "strpos", SIG_PLACE("JOIN"))
+#define SIG_LIST_IN(col, instr, from)                                                    \
+	"SELECT " SIG_COLUMNS " FROM " from                                              \
 	" WHERE (CAST(?1 AS text) IS NULL OR kind = ?1)"                                 \
 	" AND (CAST(?2 AS text) IS NULL OR status = ?2)"                                 \
 	" AND (CAST(?3 AS text) IS NULL OR " instr "(search, ?3) > 0"                    \
@@ -449,6 +463,13 @@ static const char *const sql[DB_SQL_NR] = {
 	[DB_SQL_SIG_LIST_LAST_SEEN] = SIG_LIST("last_run_at"),
 	[DB_SQL_SIG_LIST_FIRST_SEEN] = SIG_LIST("first_run_at"),
 	[DB_SQL_SIG_LIST_COUNT] = SIG_LIST("occurrences"),
+	[DB_SQL_SIG_LIST_LAST_SEEN_AT] = SIG_LIST_AT("last_run_at"),
+	[DB_SQL_SIG_LIST_FIRST_SEEN_AT] = SIG_LIST_AT("first_run_at"),
+	[DB_SQL_SIG_LIST_COUNT_AT] = SIG_LIST_AT("occurrences"),
+	/* how many signatures place ?1 ?2 has, counted up to ?3 */
+	[DB_SQL_SIG_PLACE_COUNT] =
+		"SELECT count(*) FROM (SELECT 1 FROM signature_places"
+		" WHERE what = ?1 AND value = ?2 LIMIT ?3) AS n",
 	/* ?2 status or NULL (kept); ?4 1: note = ?3, 0: note kept */
 	[DB_SQL_SIG_PATCH] =
 		"UPDATE signatures SET status = coalesce(CAST(?2 AS text), status),"
@@ -1327,6 +1348,9 @@ static const char *const sql_pg[DB_SQL_NR] = {
 	[DB_SQL_SIG_LIST_LAST_SEEN] = SIG_LIST_PG("last_run_at"),
 	[DB_SQL_SIG_LIST_FIRST_SEEN] = SIG_LIST_PG("first_run_at"),
 	[DB_SQL_SIG_LIST_COUNT] = SIG_LIST_PG("occurrences"),
+	[DB_SQL_SIG_LIST_LAST_SEEN_AT] = SIG_LIST_AT_PG("last_run_at"),
+	[DB_SQL_SIG_LIST_FIRST_SEEN_AT] = SIG_LIST_AT_PG("first_run_at"),
+	[DB_SQL_SIG_LIST_COUNT_AT] = SIG_LIST_AT_PG("occurrences"),
 	[DB_SQL_SIG_EDGE_INSERT] = INSERT_IGNORE(
 		"signature_edges (signature_id, edge_id, seq, function)"
 		" VALUES (?1, ?2, ?3, ?4)",
