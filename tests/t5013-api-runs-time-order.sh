@@ -96,8 +96,8 @@ check_eq "... and holds the 7 runs of m3" 7 "$(echo "$M3" | wc -w)"
 get "$BASE/api/v1/runs?machine=m2&limit=500" >/dev/null
 check_eq "m2's runs by time" "late-15 back-20" "$(ids)"
 
-# cursors
-for c in '' x 1.2.3 -5.3 5. .5 '5.-1' '5.+3' '+5' ' 5' '1e3' 0 '5.0' \
+# cursors (0 alone is the first page: t5022)
+for c in '' x 1.2.3 -5.3 5. .5 '5.-1' '5.+3' '+5' ' 5' '1e3' '0.0' '5.0' \
 	99999999999999999999.1 1.99999999999999999999; do
 	check_eq "cursor '$c' is refused" 400 \
 		"$(get "$BASE/api/v1/runs?cursor=$(printf %s "$c" | jq -sRr @uri)")"

@@ -239,6 +239,10 @@ int api_time_cursor(struct http_request *req, long long *at, long long *id)
 		}
 		if (!*end && !errno && *id > 0)
 			return 0;
+		/* an id alone of 0: no row is before it, and no list ever
+		 * gave it as its next: the start, as a client begins */
+		if (!*end && !errno && !*id && *at < 0)
+			return 0;
 	}
 	strbuf_addstr(&req->err,
 		      "bad cursor: it is the list's next, TIME.ROWID");

@@ -75,7 +75,8 @@ int api_path_signature(struct http_request *req, long long *id,
 /*
  * A list's cursor by time: "TIME.ROWID" (a page's next: the time and id of
  * its last row) into *at and *id, or an id alone (the cursor of older
- * versions, *at -1); none: *at -1, *id 0.  -EINVAL with the reason in the
+ * versions, *at -1); none, or "0" (a client that starts from 0; no list
+ * gives it as its next): *at -1, *id 0.  -EINVAL with the reason in the
  * request's error buffer for anything else.
  */
 int api_time_cursor(struct http_request *req, long long *at, long long *id);

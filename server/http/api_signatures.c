@@ -156,7 +156,8 @@ static int list_filter(struct http_request *req, struct db_signature_filter *f,
 					 " count");
 		return -EINVAL;
 	}
-	if (cursor) {
+	/* 0: the start, as for the other lists (api_time_cursor()) */
+	if (cursor && strcmp(cursor, "0")) {
 		if (sscanf(cursor, "%lld.%lld%n", &f->cursor_value,
 			   &f->cursor_id, &n) != 2 ||
 		    cursor[n]) {
