@@ -232,16 +232,29 @@ static void url_host_sql(sqlite3_context *c, int argc, sqlite3_value **argv)
 	" AND what = '" what "' AND value = coalesce(old." col ", '')" \
 	" AND signature_id IN" MOVED_SIGS(cond) ";"
 
-/* the first (a: first, by ASC) or last (last, DESC) run of the old tree's
- * rows that were the moved run, from the occurrences left there */
-#define TREE_ENDS_27(a, by) \
-	"UPDATE signature_trees SET (" a "_run, " a "_run_at) =" \
-	" (SELECT r.id, r.run_at FROM occurrences o" \
+/*
+ * The first (a: first, by ASC) or last (last, DESC) run of the old tree's
+ * rows that were the moved run or another run no longer of that tree,
+ * from the occurrences left there: PostgreSQL fires the row triggers of
+ * an UPDATE of several runs after all of them changed, so when the first
+ * run's trigger looks, the others have left too (kept when none is left:
+ * the last of them deletes the row).
+ */
+#define TREE_END_27(a, col, self, by) \
+	"coalesce((SELECT r." col " FROM occurrences o" \
 	" JOIN runs r ON r.id = o.run_id" \
 	" WHERE o.signature_id = signature_trees.signature_id" \
 	" AND coalesce(r.tree, '') = signature_trees.tree" \
-	" ORDER BY r.run_at " by ", r.id " by " LIMIT 1)" \
-	" WHERE tree = coalesce(old.tree, '') AND " a "_run = new.id;"
+	" ORDER BY r.run_at " by ", r.id " by " LIMIT 1), " a self ")"
+#define TREE_ENDS_27(a, by) \
+	"UPDATE signature_trees SET" \
+	" " a "_run = " TREE_END_27(a, "id", "_run", by) "," \
+	" " a "_run_at = " TREE_END_27(a, "run_at", "_run_at", by) \
+	" WHERE tree = coalesce(old.tree, '')" \
+	" AND signature_id IN" MOVED_SIGS("1 = 1") \
+	" AND (" a "_run = new.id OR NOT EXISTS (SELECT 1 FROM runs r" \
+	" WHERE r.id = signature_trees." a "_run" \
+	" AND coalesce(r.tree, '') = signature_trees.tree));"
 
 /* as TALLY_MOVE_27 for signature_trees (the new tree's rows as ingest's
  * DB_SQL_SIG_TREES_SEEN adds a run), and the run's places */

@@ -80,6 +80,9 @@ check "... no row left empty" test "$(sql 'SELECT count(*) FROM signature_tallie
 # only run of t1, to none
 sql "UPDATE runs SET tree = 'later' WHERE run_id IN ('b', 'f');
 	UPDATE runs SET tree = NULL WHERE run_id = 'a'"
+# and every run of a tree at once (PostgreSQL fires the row triggers after
+# the statement: each sees the others gone already)
+sql "UPDATE runs SET tree = 'gone' WHERE tree = 'later'"
 check_eq "trees filled in and taken away: the places are the runs' trees" \
 	"$(sql "SELECT DISTINCT r.tree, o.signature_id FROM occurrences o JOIN runs r
 		ON r.id = o.run_id WHERE r.tree IS NOT NULL ORDER BY 1, 2" | paste -sd' ')" \

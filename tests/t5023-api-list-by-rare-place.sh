@@ -37,7 +37,7 @@ expect() {
 	at=$(sql "SELECT signature_id FROM signature_places WHERE $(
 		for p in "$@"; do
 			printf "(what, value) = ('%s', '%s') OR " "${p%%=*}" "${p#*=}"
-		done) 0 GROUP BY 1 HAVING count(*) = $#" | paste -sd' ')
+		done) 1 = 0 GROUP BY 1 HAVING count(*) = $#" | paste -sd' ')
 	for id in $ids; do
 		[[ " $at " == *" $id "* ]] && printf '%s ' "$id"
 	done | xargs
