@@ -17,8 +17,10 @@ REC=$CORPUS_REAL/010-recursive-arm32-4.19-old-unwinder.log
 start_server
 CI=$(token ci1 ci)
 TRIAGER=$(token tri1 triager)
+# (migration 27's triggers are on a run's update, not on ingest's inserts)
 check_eq "no trigger writes on every occurrence" "" \
-	"$(sql "SELECT name FROM sqlite_master WHERE type = 'trigger'")"
+	"$(sql "SELECT name FROM sqlite_master WHERE type = 'trigger'
+		AND (tbl_name <> 'runs' OR sql NOT LIKE '%AFTER UPDATE OF%')")"
 
 # one log with the seed three times and the recursive splat twice
 { cat "$SEED"; rerender "$SEED"; cat "$REC" "$SEED" "$REC"; } >"$TMP/five.txt"
@@ -83,7 +85,8 @@ sql "PRAGMA user_version = 11; $UNDO_27 $UNDO_26 $UNDO_25 $UNDO_24 $UNDO_23 $UND
 start_server
 check_eq "serve migrates it" "$V" "$(sql 'PRAGMA user_version')"
 check_eq "the trigger is gone" "" \
-	"$(sql "SELECT name FROM sqlite_master WHERE type = 'trigger'")"
+	"$(sql "SELECT name FROM sqlite_master WHERE type = 'trigger'
+		AND tbl_name = 'occurrences'")"
 keys() { sqlite3 "$1" 'SELECT group_concat(hex(hash)) FROM
 	(SELECT hash FROM report_texts ORDER BY id)'; }
 check_eq "every key as ingest makes it" "$(keys "$TMP/after.db")" "$(keys "$DB")"
