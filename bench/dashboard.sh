@@ -95,11 +95,15 @@ SELECT DISTINCT 'tree', r.tree, o.signature_id FROM occurrences o
 	JOIN runs r ON r.id = o.run_id WHERE r.tree IS NOT NULL
 UNION SELECT DISTINCT 'machine', r.machine, o.signature_id FROM occurrences o
 	JOIN runs r ON r.id = o.run_id WHERE r.machine IS NOT NULL;
--- signature_trees from the occurrences: migration 25 builds it, as for a
--- database from before it, when the next splatd opens this one
-DROP TABLE IF EXISTS signature_trees;
-DROP INDEX IF EXISTS signature_places_sig;
-PRAGMA user_version = 24;
+-- signature_trees and signature_tallies from the occurrences: migration
+-- 27 builds them, as for a database from before it, when the next splatd
+-- opens this one (the token made it at the latest schema: only 27 is
+-- undone; taking it back to 24 ran migration 26's ALTER TABLE again)
+DROP TRIGGER IF EXISTS runs_moved_tree;
+DROP TRIGGER IF EXISTS runs_moved_kernel;
+DROP TRIGGER IF EXISTS runs_moved_machine;
+DROP TABLE IF EXISTS signature_tallies;
+PRAGMA user_version = 26;
 COMMIT;
 ANALYZE;
 SQL
@@ -135,7 +139,7 @@ time_url() {
 PAGES=(
 	"overview|/|/api/v1/overview /api/v1/runs?limit=10"
 	"signatures|/signatures|/api/v1/signatures?limit=50 /api/v1/regressions /api/v1/signatures/stats?ids=$IDS"
-	"signatures (filtered)|/signatures?tree=mainline&machine=machine-7|/api/v1/signatures?limit=50&duplicates=0&tree=mainline&machine=machine-7 /api/v1/signatures?limit=50&duplicates=0&machine=no-such-machine&sort=count"
+	"signatures (filtered)|/signatures?tree=mainline&machine=machine-7|/api/v1/signatures?limit=50&duplicates=0&tree=mainline&machine=machine-7 /api/v1/signatures?limit=50&duplicates=0&machine=no-such-machine&sort=count /api/v1/signatures?limit=50&duplicates=0&machine=m1"
 	"signature (#6641)|/signatures/$SEED|/api/v1/signatures/$SEED /api/v1/signatures/$SEED/report /api/v1/signatures/$SEED/histogram?days=90 /api/v1/signatures/$SEED/occurrences?limit=5 /api/v1/regressions /api/v1/signatures/$SEED/duplicates"
 	"signature (busiest)|/signatures/$BUSY|/api/v1/signatures/$BUSY /api/v1/signatures/$BUSY/report /api/v1/signatures/$BUSY/histogram?days=90 /api/v1/signatures/$BUSY/occurrences?limit=5 /api/v1/regressions /api/v1/signatures/$BUSY/duplicates"
 	"regressions|/regressions|/api/v1/regressions"
@@ -158,3 +162,65 @@ for p in "${PAGES[@]}"; do
 	printf '%-22s %-58s %8s %8s %9.1f\n' "$name" "(page total with its files)" "" "" \
 		"$(echo "$total / 1024" | bc -l)"
 done
+
+# The statements stop 21 replaced against their replacements, on this
+# database in the same run (Python's sqlite3, the same library; p50 of R
+# runs each, ms): a signature's machines and kernels tables (a count of
+# every occurrence before, signature_tallies now) for the busiest
+# signature and for one of HOT occurrences added inside a transaction
+# rolled back at the end; the list by a machine (a walk of the signatures
+# in the sort's order probing each before, the machine's places now) for
+# one no signature has, the seed's (one signature) and machine-7.
+kill $PID 2>/dev/null
+wait $PID 2>/dev/null
+trap - EXIT
+HOT=${HOT:-200000} R=${R:-20}
+python3 - "$DB" "$SIGS" "$RUNS" "$HOT" "$R" <<'PY'
+import sqlite3, statistics, sys, time
+db, sigs, runs, hot, r = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
+c = sqlite3.connect(db, isolation_level=None)
+def p50(q, args):
+    t = []
+    for _ in range(r):
+        t0 = time.perf_counter()
+        c.execute(q, args).fetchall()
+        t.append((time.perf_counter() - t0) * 1000)
+    return statistics.median(t)
+def row(name, old, new, args):
+    a, b = p50(old, args), p50(new, args)
+    print("%-44s %9.3f %9.3f %9.1fx" % (name, a, b, a / b if b else 0))
+OLD_M = ("SELECT coalesce(r.machine, ''), count(*) FROM occurrences o JOIN runs r"
+         " ON r.id = o.run_id WHERE o.signature_id = ?1 GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 100")
+OLD_K = ("SELECT coalesce(o.kernel, r.kernel, ''), count(*) FROM occurrences o JOIN runs r"
+         " ON r.id = o.run_id WHERE o.signature_id = ?1 GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 100")
+NEW = ("SELECT value, occurrences FROM signature_tallies WHERE signature_id = ?1"
+       " AND what = ?2 ORDER BY occurrences DESC, value LIMIT 100")
+WALK = ("SELECT id FROM signatures WHERE EXISTS (SELECT 1 FROM signature_places p"
+        " WHERE p.what = 'machine' AND p.value = ?1 AND p.signature_id = signatures.id)"
+        " AND duplicate_of IS NULL ORDER BY last_run_at DESC, id DESC LIMIT 50")
+PLACE = ("SELECT signatures.id FROM signature_places dp CROSS JOIN signatures"
+         " ON signatures.id = dp.signature_id AND dp.what = 'machine' AND dp.value = ?1"
+         " WHERE duplicate_of IS NULL ORDER BY last_run_at DESC, id DESC LIMIT 50")
+print("%-44s %9s %9s %9s" % ("statement (p50 of %d)" % r, "old ms", "new ms", "old/new"))
+busy = c.execute("SELECT occurrences FROM signatures WHERE id = 1").fetchone()[0]
+row("machines, busiest (%d occurrences)" % busy, OLD_M, NEW.replace("?2", "'machine'"), (1,))
+row("kernels, busiest", OLD_K, NEW.replace("?2", "'kernel'"), (1,))
+hid = sigs + 1000
+c.execute("BEGIN")
+c.execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?1)"
+          " INSERT INTO occurrences (signature_id, matched_signature_id, run_id, seq, ts,"
+          " is_new, kernel, task, pid) SELECT ?2, ?2, r, 2000000 + i, rr.run_at, 0, rr.kernel, 'task', 1"
+          " FROM (SELECT i, 1 + abs(random()) % ?3 AS r FROM n) JOIN runs rr ON rr.id = r",
+          (hot, hid, runs))
+for what, val in (("machine", "coalesce(r.machine, '')"), ("kernel", "coalesce(o.kernel, r.kernel, '')")):
+    c.execute("INSERT INTO signature_tallies (signature_id, what, value, occurrences)"
+              " SELECT o.signature_id, '%s', %s, count(*) FROM occurrences o JOIN runs r"
+              " ON r.id = o.run_id WHERE o.signature_id = ?1 GROUP BY 1, 3" % (what, val), (hid,))
+row("machines, hot (%d occurrences)" % hot, OLD_M, NEW.replace("?2", "'machine'"), (hid,))
+row("kernels, hot", OLD_K, NEW.replace("?2", "'kernel'"), (hid,))
+c.execute("ROLLBACK")
+for m in ("no-such-machine", "m1", "machine-7"):
+    n = c.execute("SELECT count(*) FROM signature_places WHERE what = 'machine' AND value = ?1",
+                  (m,)).fetchone()[0]
+    row("list, machine=%s (%d signatures)" % (m, n), WALK, PLACE, (m,))
+PY
