@@ -6,10 +6,12 @@
  */
 #include "parsers/lockdep_int.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "parsers/alloc.h"
+#include "parsers/lockdep.h"
 
 /*
  * Classify a header line ("WARNING: ...", "[ INFO: ... ]", "BUG: ...").
@@ -300,4 +302,62 @@ const char *lockdep_header_skip_ptrval(const char *p)
 	if (starts(p, "(ptrval)"))
 		return p + 8;
 	return NULL;
+}
+
+static const char *const kind_names[LOCKDEP_KIND_NR] = {
+	[LOCKDEP_CIRCULAR] = "circular",
+	[LOCKDEP_RECURSIVE] = "recursive",
+	[LOCKDEP_INCONSISTENT_LOCK_STATE] = "inconsistent_lock_state",
+	[LOCKDEP_IRQ_INVERSION] = "irq_inversion",
+	[LOCKDEP_HARDIRQ_SAFE_UNSAFE] = "hardirq_safe_unsafe",
+	[LOCKDEP_SOFTIRQ_SAFE_UNSAFE] = "softirq_safe_unsafe",
+	[LOCKDEP_BAD_UNLOCK_BALANCE] = "bad_unlock_balance",
+	[LOCKDEP_HELD_LOCK_FREED] = "held_lock_freed",
+	[LOCKDEP_LOCK_HELD_USER_RETURN] = "lock_held_user_return",
+	[LOCKDEP_RCU_SUSPICIOUS] = "rcu_suspicious",
+	[LOCKDEP_INVALID_WAIT_CONTEXT] = "invalid_wait_context",
+	[LOCKDEP_NESTED_LOCK_NOT_TAKEN] = "nested_lock_not_taken",
+	[LOCKDEP_STILL_HAS_LOCKS_HELD] = "still_has_locks_held",
+	[LOCKDEP_HUNG_TASK_ALL_LOCKS] = "hung_task_all_locks",
+	[LOCKDEP_BAD_CONTENTION] = "bad_contention",
+	[LOCKDEP_CHAIN_KEY_COLLISION] = "chain_key_collision",
+};
+
+const char *lockdep_kind_name(enum lockdep_kind kind)
+{
+	return (unsigned)kind < LOCKDEP_KIND_NR ? kind_names[kind] : NULL;
+}
+
+int lockdep_kind_from_name(const char *name)
+{
+	int i;
+
+	for (i = 0; i < LOCKDEP_KIND_NR; i++)
+		if (!strcmp(kind_names[i], name))
+			return i;
+	return -1;
+}
+
+bool lockdep_is_held_header(const char *s)
+{
+	const char *q = s;
+
+	if (starts(s, "no locks held by "))
+		return true;
+	while (isdigit((unsigned char)*q))
+		q++;
+	return q > s &&
+	       (starts(q, " lock held by ") || starts(q, " locks held by "));
+}
+
+bool lockdep_is_lock_item(const char *s)
+{
+	const char *q = s;
+
+	if (*q != '#')
+		return false;
+	q++;
+	while (isdigit((unsigned char)*q))
+		q++;
+	return q > s + 1 && *q == ':';
 }
