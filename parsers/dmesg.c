@@ -629,6 +629,45 @@ static inline void note_line(struct dmesg *d, const char *p, size_t n, bool ctl,
 		d->nul = true;
 }
 
+/*
+ * Is the physical line that partial and then p..p+n hold (n its bytes here)
+ * too long for one and a JSON document (dmesg_json.c) the pipeline may
+ * stream: no numbered line's and no quoted-printable state waits for it.
+ * Only a line past DMESG_MAX_LINE is looked at, by its first bytes.
+ */
+static bool json_line(struct dmesg *d, const char *p, size_t n)
+{
+	const char *q = d->partial.buf, *qe = q + d->partial.len;
+
+	if (d->partial.len + n <= DMESG_MAX_LINE || d->partial_truncated ||
+	    d->qp_mode || d->qp_soft || d->look_n)
+		return false;
+	while (q < qe && (*q == ' ' || *q == '\t'))
+		q++;
+	return q < qe ? dmesg_json_opens(q, (size_t)(qe - q)) :
+			dmesg_json_opens(p, n);
+}
+
+/* A JSON document's bytes p..p+n, the end of its line when ends. */
+static int json_bytes(struct dmesg *d, const char *p, size_t n, bool ends)
+{
+	int ret = 0;
+
+	if (!d->json_on) {
+		if (d->ln_held && (ret = dmesg_number_release(d, false)))
+			return ret;
+		d->ln_on = false;
+		dmesg_json_start(d);
+		ret = dmesg_json_feed(d, d->partial.buf, d->partial.len);
+		strbuf_reset(&d->partial);
+	}
+	if (!ret)
+		ret = dmesg_json_feed(d, p, n);
+	if (!ret && ends)
+		ret = dmesg_json_end(d);
+	return ret;
+}
+
 static int feed_lines(struct dmesg *d, const char *buf, size_t len)
 {
 	const char *p = buf, *e = buf + len, *nl;
@@ -639,6 +678,17 @@ static int feed_lines(struct dmesg *d, const char *buf, size_t len)
 	d->feed_hi = e;
 	while (p < e) {
 		nl = scan_line(p, e, &ctl, &eq);
+		if (d->json_on ||
+		    json_line(d, p, (size_t)((nl ? nl : e) - p))) {
+			size_t n = (size_t)((nl ? nl : e) - p);
+
+			note_line(d, p, n, ctl, nl != NULL);
+			ret = json_bytes(d, p, n, nl != NULL);
+			if (ret || !nl)
+				break;
+			p = nl + 1;
+			continue;
+		}
 		if (!nl) {
 			size_t room = DMESG_MAX_LINE > d->partial.len ?
 					      DMESG_MAX_LINE - d->partial.len :
@@ -774,6 +824,8 @@ int dmesg_finish(struct dmesg *d)
 			return ret;
 	}
 
+	if (d->json_on && (ret = dmesg_json_end(d)))
+		return ret;
 	if (d->partial.len || d->partial_truncated) {
 		ret = dmesg_number_physical(d, d->partial.buf, d->partial.len,
 					    false, true);

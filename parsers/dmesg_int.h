@@ -84,7 +84,9 @@ struct phys {
 	X(jv_msg)	\
 	X(last)	\
 	X(crlf)	\
-	X(eol_hold)
+	X(eol_hold)	\
+	X(jline)	\
+	X(jtext)
 /* clang-format on */
 
 struct dmesg {
@@ -212,6 +214,20 @@ struct dmesg {
 	/* line ends (dmesg_feed()): LF, unless the first 16 KiB have none */
 	enum dmesg_eol { EOL_UNKNOWN, EOL_LF, EOL_CR } eol;
 	struct strbuf eol_hold; /* the input before its first line end */
+	/*
+	 * A JSON document on a physical line too long for one (dmesg_json.c):
+	 * being streamed (json_on), where in it (its enum json_state), the
+	 * member being read as written (jline, its string from jstart; jkey:
+	 * it holds a key), a long string's line decoded so far (jtext), and
+	 * an escape's state (jesc, ju hex digits to come of jucode)
+	 */
+	bool json_on;
+	int jstate;
+	struct strbuf jline, jtext;
+	size_t jstart;
+	bool jkey, jesc;
+	int ju;
+	unsigned long jucode;
 	struct strbuf crlf; /* scratch: a window of a CR input, in LFs */
 	bool cr_last; /* the last byte of a CR input was a CR */
 	bool eol_cr; /* a CR was seen before the decision */
@@ -379,6 +395,11 @@ int dmesg_copy_deliver(struct dmesg *d, const struct dmesg_line *l, int tr);
 
 /* dmesg.c */
 int dmesg_emit(struct dmesg *d);
+/* dmesg_json.c: a JSON document on a physical line too long for one */
+bool dmesg_json_opens(const char *p, size_t n);
+void dmesg_json_start(struct dmesg *d);
+int dmesg_json_feed(struct dmesg *d, const char *p, size_t n);
+int dmesg_json_end(struct dmesg *d);
 int dmesg_process(struct dmesg *d, const char *s, size_t len,
 		  unsigned long first, bool clean);
 

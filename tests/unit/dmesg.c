@@ -39,19 +39,25 @@ static int collect(void *ctx, const struct dmesg_line *l)
 	return 0;
 }
 
-/* Feed s in chunks of `chunk` bytes (0: all at once). */
-static void run(struct got *g, const char *s, size_t len, size_t chunk)
+/* Feed s to fn in chunks of `chunk` bytes (0: all at once). */
+static void feed_to(dmesg_line_fn fn, void *ctx, const char *s, size_t len,
+		    size_t chunk)
 {
-	struct dmesg *d = dmesg_new(collect, g);
+	struct dmesg *d = dmesg_new(fn, ctx);
 	size_t i;
 
-	memset(g, 0, sizeof(*g));
 	if (!chunk)
 		chunk = len ? len : 1;
 	for (i = 0; i < len; i += chunk)
 		dmesg_feed(d, s + i, len - i < chunk ? len - i : chunk);
 	dmesg_finish(d);
 	dmesg_free(d);
+}
+
+static void run(struct got *g, const char *s, size_t len, size_t chunk)
+{
+	memset(g, 0, sizeof(*g));
+	feed_to(collect, g, s, len, chunk);
 }
 
 static void release(struct got *g)
@@ -916,6 +922,87 @@ static void dmesg__huge_line_is_capped(void **state)
 	free(s);
 }
 
+/* Counts the lines saying "pad" and keeps the last few others. */
+struct tally {
+	int pad;
+	char *tail[8];
+	int n;
+};
+
+static int tally_line(void *ctx, const struct dmesg_line *l)
+{
+	struct tally *t = ctx;
+
+	if (l->len >= 3 && !memcmp(l->text, "pad", 3)) {
+		t->pad++;
+	} else if (l->len && t->n < 8) {
+		t->tail[t->n++] = strndup(l->text, l->len);
+	}
+	return 0;
+}
+
+static void tally_run(struct tally *t, const char *s, size_t len, size_t chunk)
+{
+	memset(t, 0, sizeof(*t));
+	feed_to(tally_line, t, s, len, chunk);
+}
+
+/*
+ * A JSON document on one physical line past DMESG_MAX_LINE (a search
+ * response's hits, an API's body with the console in "\r\n" escapes) is
+ * read whole, as its pretty-printed form is; so is a pretty form's own
+ * line past it (a long "body" member).
+ */
+static void dmesg__long_json_line(void **state)
+{
+	static const size_t chunks[] = { 0, 1, 7, 4096 };
+	struct strbuf doc = STRBUF_INIT, body = STRBUF_INIT;
+	struct tally t;
+	size_t c;
+	int i, k;
+
+	(void)state;
+	strbuf_addstr(&doc, "{\"took\":5,\"hits\":{\"hits\":[");
+	for (i = 0; i < 400; i++)
+		strbuf_addf(&doc,
+			    "{\"_id\":\"k%05d\",\"_source\":{\"message\":"
+			    "\"[    1.%06d] pad \\\"%d\\\"\",\"n\":%d}},",
+			    i, i, i, i);
+	strbuf_addstr(&doc, "{\"_source\":{\"message\":\"[    2.000000] "
+			    "hits end\"}}]},\"body\":\"");
+	for (i = 0; i < 600; i++)
+		strbuf_addf(&body, "[    3.%06d] pad %d\\r\\n", i, i);
+	strbuf_addstr(&body, "[    4.000000] body end \\u00e9\"}");
+	strbuf_add(&doc, body.buf, body.len);
+	strbuf_addstr(&doc, "\n[    5.000000] after\n");
+	assert_true(doc.len > 2 * DMESG_MAX_LINE);
+	for (c = 0; c < ARRAY_SIZE(chunks); c++) {
+		tally_run(&t, doc.buf, doc.len, chunks[c]);
+		assert_int_equal(t.pad, 1000);
+		/* and what the pretty form reads of its syntax before */
+		assert_true(t.n >= 3);
+		assert_string_equal(t.tail[t.n - 3], "hits end");
+		assert_string_equal(t.tail[t.n - 2], "body end \xc3\xa9");
+		assert_string_equal(t.tail[t.n - 1], "after");
+		for (k = 0; k < t.n; k++)
+			free(t.tail[k]);
+	}
+	/* the pretty form's "body" member, a line of its own */
+	strbuf_reset(&doc);
+	strbuf_addstr(&doc, "{\n  \"id\": 7,\n  \"body\": \"");
+	strbuf_add(&doc, body.buf, body.len);
+	strbuf_setlen(&doc, doc.len - 1);
+	strbuf_addstr(&doc, "\n}\n");
+	tally_run(&t, doc.buf, doc.len, 0);
+	assert_int_equal(t.pad, 600);
+	assert_true(t.n >= 2); /* and its closing brace */
+	assert_string_equal(t.tail[t.n - 2], "body end \xc3\xa9");
+	for (k = 0; k < t.n; k++)
+		free(t.tail[k]);
+	strbuf_release(&doc);
+	strbuf_release(&body);
+}
+
 /* A skip function that drops every line it is offered. */
 static bool skip_all(void *ctx, const char *text, size_t len)
 {
@@ -1204,6 +1291,7 @@ int main(void)
 		cmocka_unit_test(dmesg__pstore_markers_dropped),
 		cmocka_unit_test(dmesg__chunk_size_does_not_matter),
 		cmocka_unit_test(dmesg__huge_line_is_capped),
+		cmocka_unit_test(dmesg__long_json_line),
 		cmocka_unit_test(dmesg__fast_path_offers_only_whole_lines),
 		cmocka_unit_test(dmesg__fast_path_after_quoted_printable),
 		cmocka_unit_test(dmesg__screen_columns_not_bytes),
