@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+# t0127: the ninth round of unseen forms, log stores' and APIs' documents
+# (tests/data/parse-forms9, labelled before any run): every log gives as
+# many reports as its NAME.expected lists (none for the near misses), and
+# each report its labelled kind, chain, held_locks, task, pid, culprit
+# function and kernel; and each reads the same in chunks and without the
+# fast path.
+cd "$(dirname "$0")/.." || exit 1
+. tests/test-lib.sh
+dir=$DATA/parse-forms9
+
+# misreads not fixed yet (check_labelled_forms in tests/test-lib.sh)
+known=(
+	'02-es-search-pretty:*'
+	'04-loki-query-range-minified:*'
+	'05-loki-query-range-pretty:*'
+	'06-graylog-gelf-short-message:*'
+	'07-graylog-search-full-message:*'
+	'12-gcp-logging-textpayload:*'
+	'14-azure-monitor-syslog-rows:*'
+	'16-logstash-rubydebug:*'
+	'17-otlp-json-logs-body:*'
+	'22-logcli-jsonl-line:*'
+	'23-es-hits-journald-json-message:*'
+	'25-json-array-of-lines:*'
+	'26-nm-es-query-for-header::count'
+	'29-nm-datadog-monitor::count'
+)
+
+check_labelled_forms "$dir"
+
+# every log the same whole, in chunks of 1, 7 and 4096 bytes, and without
+# the fast path
+TOOL=build/asan/tools/parse_chunks
+if [ -x "$TOOL" ]; then
+	for f in "$dir"/*.log; do
+		if ! "$TOOL" "$f" 0 1 7 4096 0s 7s >"$TMP/pc" 2>/dev/null; then
+			fail "${f##*/}: parse_chunks failed"
+		elif [ "$(sort -u "$TMP/pc" | wc -l)" = 1 ]; then
+			ok "${f##*/}: chunked and without the fast path, the same"
+		else
+			fail "${f##*/}: chunking or the fast path changes the output"
+		fi
+	done
+else
+	echo "# $TOOL missing (make test builds it): chunk checks skipped"
+fi
+finish
