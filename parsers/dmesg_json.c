@@ -99,6 +99,8 @@ static int long_byte(struct dmesg *d, char c)
 			return read_piece(d, &d->jtext);
 		if (d->jtext.len + 4 > DMESG_MAX_LINE)
 			return 0;
+		if (!d->jucode) /* NUL: nothing */
+			return 0;
 		if (d->jucode >= 0xd800 && d->jucode < 0xe000)
 			strbuf_addch(&d->jtext, '?'); /* half a pair */
 		else
@@ -110,16 +112,15 @@ static int long_byte(struct dmesg *d, char c)
 		switch (c) {
 		case 'n':
 			return read_piece(d, &d->jtext);
-		case 'r':
-			c = '\r';
+		case 'r': /* as dmesg_unwrap.c's json_string() */
+			c = ' ';
 			break;
 		case 't':
 			c = '\t';
 			break;
 		case 'b':
 		case 'f':
-			c = ' ';
-			break;
+			return 0;
 		case 'u':
 			d->ju = 4;
 			d->jucode = 0;
