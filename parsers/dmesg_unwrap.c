@@ -741,6 +741,10 @@ static bool record_field(struct dmesg *d, const char *p, const char *e,
 			if (k > p && k[-1] != '{' && k[-1] != ',' &&
 			    !is_blank(k[-1]))
 				continue;
+			/* '"key" : ' as Elasticsearch's ?pretty prints it,
+			 * '"key" => ' as Logstash's rubydebug does */
+			while (v < e && is_blank(*v))
+				v++;
 			if (e - v > 2 && v[0] == '=' && v[1] == '>')
 				v += 2;
 			else if (v < e && *v == ':')
@@ -771,8 +775,13 @@ static bool json_syntax(const char *p, const char *e)
 		return false;
 	if (e - p <= 2 && (*p == '{' || *p == '}' || *p == '[' || *p == ']'))
 		return true;
-	if (*p == '"')
-		return e[-1] == '"' || memmem(p, (size_t)(e - p), "\": ", 3);
+	if (*p == '"') { /* '"key": ', '"key" : ' (?pretty) */
+		const char *q = memchr(p + 1, '"', (size_t)(e - p - 1));
+
+		while (q && ++q < e && is_blank(*q))
+			;
+		return e[-1] == '"' || (q && q < e && *q == ':');
+	}
 	if (*p == '-' || is_digit(*p)) {
 		for (p++; p < e && (is_digit(*p) || *p == '.');)
 			p++;
@@ -797,8 +806,15 @@ static bool json_syntax(const char *p, const char *e)
  */
 static int unwrap_record(struct dmesg *d, const char *p, const char *e)
 {
-	static const char *const keys[] = { "\"message\"", "\"msg\"",
-					    "\"log\"" };
+	/* the message field of a record as log stores and shippers name
+	 * it: GELF's short_message and full_message, GCP Logging's
+	 * textPayload, Azure Monitor's SyslogMessage, OTLP's body
+	 * stringValue, Loki's logcli line */
+	static const char *const keys[] = {
+		"\"message\"",	     "\"msg\"",		 "\"log\"",
+		"\"short_message\"", "\"full_message\"", "\"textPayload\"",
+		"\"SyslogMessage\"", "\"stringValue\"",	 "\"line\"",
+	};
 	const char *q, *v;
 
 	while (e > p && (is_blank(e[-1]) || e[-1] == ','))
