@@ -846,9 +846,24 @@ static int unwrap_record(struct dmesg *d, const char *p, const char *e)
 			q++;
 		if (*q == '"') /* a member on a line of its own */
 			d->jdoc = true;
-		return 1;
+		/* a record in the record (a journal's -o json as a log
+		 * store's message): read as a line of its own */
+		for (q = d->unwrap.buf;
+		     q < d->unwrap.buf + d->unwrap.len && is_blank(*q);)
+			q++;
+		return q < d->unwrap.buf + d->unwrap.len && *q == '{' ? 2 : 1;
 	}
-	if (*p != '"' || e[-1] != '"')
+	for (q = p; q < e && is_blank(*q);)
+		q++;
+	if (*q != '"' || e[-1] != '"')
+		return 0;
+	/* a string alone, an element of an array of lines (Loki's
+	 * "values" pairs, a result's "log": [...]) */
+	if (json_string(d, q + 1, e) == e - 1) {
+		d->jdoc = true; /* its brackets are the document's */
+		return memchr(d->unwrap.buf, '\n', d->unwrap.len) ? 2 : 1;
+	}
+	if (q != p) /* a CSV row starts the line */
 		return 0;
 	/* a CSV row: its last quoted field */
 	for (v = q = p; q < e;) {

@@ -12,10 +12,6 @@ dir=$DATA/parse-forms9
 
 # misreads not fixed yet (check_labelled_forms in tests/test-lib.sh)
 known=(
-	'04-loki-query-range-minified:*'
-	'05-loki-query-range-pretty:*'
-	'23-es-hits-journald-json-message:*'
-	'25-json-array-of-lines:*'
 	'26-nm-es-query-for-header::count'
 	'29-nm-datadog-monitor::count'
 )
