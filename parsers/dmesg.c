@@ -344,10 +344,15 @@ int dmesg_process(struct dmesg *d, const char *s, size_t len,
 			m.prefixed = journal = true;
 		else if ((p < e || d->lc != LC_NONE) &&
 			 (dj = dmesg_unwrap_ci(d, &p, &e)) != 0)
-			return dj < 0 ? 0 : process_unwrapped(d, first);
+			return dj < 0 ? 0 :
+			       dj == 2 ?
+					dmesg_json_line(d, p, (size_t)(e - p)) :
+					process_unwrapped(d, first);
 	} else if ((p < e || d->lc != LC_NONE) &&
 		   (dj = dmesg_unwrap_ci(d, &p, &e)) != 0) {
-		return dj < 0 ? 0 : process_unwrapped(d, first);
+		return dj < 0  ? 0 :
+		       dj == 2 ? dmesg_json_line(d, p, (size_t)(e - p)) :
+				 process_unwrapped(d, first);
 	}
 	kind = dmesg_prefix_strip(&p, e, &m);
 	if (kind < 0)

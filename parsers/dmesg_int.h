@@ -400,6 +400,9 @@ bool dmesg_json_opens(const char *p, size_t n);
 void dmesg_json_start(struct dmesg *d);
 int dmesg_json_feed(struct dmesg *d, const char *p, size_t n);
 int dmesg_json_end(struct dmesg *d);
+/* A document of records on a line (dmesg_unwrap.c): read as its pretty
+ * form */
+int dmesg_json_line(struct dmesg *d, const char *s, size_t n);
 int dmesg_process(struct dmesg *d, const char *s, size_t len,
 		  unsigned long first, bool clean);
 

@@ -255,3 +255,22 @@ int dmesg_json_end(struct dmesg *d)
 	d->jstate = JS_OUT;
 	return ret;
 }
+
+int dmesg_json_line(struct dmesg *d, const char *s, size_t n)
+{
+	struct strbuf copy;
+	int ret;
+
+	/* its pieces are read through the scratch buffers s may be in */
+	strbuf_init(&copy, n + 1);
+	strbuf_add(&copy, s, n);
+	dmesg_json_start(d);
+	d->lineno--; /* the line was counted */
+	ret = dmesg_json_feed(d, copy.buf, copy.len);
+	if (!ret)
+		ret = dmesg_json_end(d);
+	else
+		d->json_on = false;
+	strbuf_release(&copy);
+	return ret;
+}

@@ -793,6 +793,41 @@ static bool json_syntax(const char *p, const char *e)
 }
 
 /*
+ * Is the JSON document line [p, e) a document of records, not one record:
+ * a record key of keys[] with a string value twice (a search response's
+ * hits on one line),
+ * or none, an array of strings and no string with many lines (Loki's
+ * "values" pairs, an array of lines)?  (One record, a journal's record of
+ * another service, is one line, as it was.)  It is read as its pretty form is (dmesg_json.c).
+ */
+static bool several_records(const char *p, const char *e,
+			    const char *const *keys, size_t nkeys)
+{
+	size_t i, n = 0;
+
+	if (!dmesg_json_opens(p, (size_t)(e - p)))
+		return false;
+	for (i = 0; i < nkeys && n < 2; i++) {
+		size_t kn = strlen(keys[i]);
+		const char *q = p;
+
+		while (n < 2 && (q = memmem(q, (size_t)(e - q), keys[i], kn))) {
+			q += kn;
+			while (q < e && is_blank(*q))
+				q++;
+			if (q >= e || *q != ':')
+				continue;
+			for (q++; q < e && is_blank(*q);)
+				q++;
+			if (q < e && *q == '"') /* a record's string */
+				n++;
+		}
+	}
+	return n == 2 || (!n && memmem(p, (size_t)(e - p), "[\"", 2) &&
+			  !memmem(p, (size_t)(e - p), "\\n", 2));
+}
+
+/*
  * A line of a log store or collector that carries one line of the
  * console in a record: its "message", "msg" or "log" string (fluentd's
  * out_file "TIME<TAB>TAG<TAB>{json}", fluent-bit's "[0] kmsg.0: [time,
@@ -801,7 +836,8 @@ static bool json_syntax(const char *p, const char *e)
  * whole console, "Output": "...\r\n...", a comment's "content"); or a
  * CSV row of quoted fields ('"time","host","_raw"', '""' a quote, what
  * Splunk exports), its last field.  Returns 1 with the line's text in
- * d->unwrap, 2 with several lines ('\n' between them) there, 0 for any
+ * d->unwrap, 2 with several lines ('\n' between them) there, 3 for a
+ * document of records (several_records()), 0 for any
  * other line.
  */
 static int unwrap_record(struct dmesg *d, const char *p, const char *e)
@@ -821,6 +857,9 @@ static int unwrap_record(struct dmesg *d, const char *p, const char *e)
 		e--;
 	if (e - p < 4 || !memchr(p, '"', (size_t)(e - p)))
 		return 0;
+	if ((*p == '{' || *p == '[') && !d->json_on &&
+	    several_records(p, e, keys, ARRAY_SIZE(keys)))
+		return 3;
 	/* a JSON string with many lines, after "key": */
 	for (q = p; (q = memmem(q, (size_t)(e - q), "\\n", 2)); q += 2)
 		if (q == p || q[-1] != '\\')
@@ -1066,7 +1105,8 @@ static int unwrap_cri(struct dmesg *d, const char *p, const char *e,
  * May replace the line with its decoded text (d->unwrap, sanitised).
  * Returns -1 for a line that is only the wrapper's (logcat -v long's
  * header), 1 when the line held several lines of the log (a JSON string's,
- * unwrap_record()), in d->unwrap, else 0.
+ * unwrap_record()), in d->unwrap, 2 when it is a document of records to
+ * read as its pretty form (dmesg_json_line()), else 0.
  */
 int dmesg_unwrap_ci(struct dmesg *d, const char **pp, const char **ep)
 {
@@ -1087,6 +1127,8 @@ int dmesg_unwrap_ci(struct dmesg *d, const char **pp, const char **ep)
 		rec = unwrap_record(d, p, e);
 	if (rec == 2)
 		return 1;
+	if (rec == 3)
+		return 2;
 	if (!rec && d->jdoc) {
 		if (json_syntax(p, e))
 			return -1;

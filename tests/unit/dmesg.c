@@ -1003,6 +1003,46 @@ static void dmesg__long_json_line(void **state)
 	strbuf_release(&body);
 }
 
+/* Is want one of g's lines? */
+static bool got_line(const struct got *g, const char *want)
+{
+	int i;
+
+	for (i = 0; i < g->n; i++)
+		if (!strcmp(g->text[i], want))
+			return true;
+	return false;
+}
+
+/*
+ * A document of records on a line shorter than DMESG_MAX_LINE (a search
+ * response's hits, Loki's "values" pairs, an array of lines) is read as
+ * its pretty form: every record's line, not the first one only.
+ */
+static void dmesg__json_document_of_records(void **state)
+{
+	static const char *const docs[] = {
+		"{\"hits\":{\"hits\":[{\"_id\":\"a\",\"_source\":{\"message\":"
+		"\"[    1.000000] one\"}},{\"_id\":\"b\",\"_source\":"
+		"{\"message\":\"[    1.100000] two\"}}]}}\n",
+		"{\"data\":{\"result\":[{\"stream\":{\"job\":\"kmsg\"},\"values\":"
+		"[[\"1000\",\"[    1.000000] one\"],[\"1100\",\"[    1.100000] "
+		"two\"]]}]}}\n",
+		"{\"test\":\"ltp\",\"log\":[\"[    1.000000] one\",\"[    "
+		"1.100000] two\"]}\n",
+	};
+	struct got g;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < ARRAY_SIZE(docs); i++) {
+		run(&g, docs[i], strlen(docs[i]), 0);
+		assert_true(got_line(&g, "one"));
+		assert_true(got_line(&g, "two"));
+		release(&g);
+	}
+}
+
 /* A skip function that drops every line it is offered. */
 static bool skip_all(void *ctx, const char *text, size_t len)
 {
@@ -1292,6 +1332,7 @@ int main(void)
 		cmocka_unit_test(dmesg__chunk_size_does_not_matter),
 		cmocka_unit_test(dmesg__huge_line_is_capped),
 		cmocka_unit_test(dmesg__long_json_line),
+		cmocka_unit_test(dmesg__json_document_of_records),
 		cmocka_unit_test(dmesg__fast_path_offers_only_whole_lines),
 		cmocka_unit_test(dmesg__fast_path_after_quoted_printable),
 		cmocka_unit_test(dmesg__screen_columns_not_bytes),
