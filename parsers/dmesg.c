@@ -2,7 +2,9 @@
 /*
  * dmesg: logical kernel lines out of any transport.
  *
- * Pipeline per physical line (see docs/parser.md).  Every transport is a
+ * Pipeline per physical line (see docs/parser.md); a physical line past
+ * DMESG_MAX_LINE that opens a JSON document is not cut but streamed member
+ * by member into it (dmesg_json.c).  Every transport is a
  * property of a stretch of lines, decided again as the input changes, never
  * of the whole input:
  *   0. the line number of a numbered view (cat -n, less -N) is stripped

@@ -7,6 +7,8 @@
  *   1. dmesg_qp.c        quoted-printable
  *   2. dmesg_sanitize.c  bytes made text
  *   3. dmesg_unwrap.c    journald records, a LAVA log's YAML, CI stamps
+ *      dmesg_json.c      a JSON document on a line (past 16 KiB, or of
+ *                        records) read member by member as jq . prints it
  *   4. dmesg_prefix.c    transport prefixes
  *   5. dmesg.c           escaped newlines (dmesg_process(), which runs 3-6)
  *   6. dmesg_wrap.c      wrapped lines joined into the pending line
