@@ -15,7 +15,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/* Longer physical lines are truncated to this many bytes. */
+/* Longer physical lines are truncated to this many bytes, but for one that
+ * opens a JSON document: it is read member by member (dmesg_json.c). */
 #define DMESG_MAX_LINE (16 * 1024)
 
 /*
