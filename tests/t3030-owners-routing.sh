@@ -195,6 +195,9 @@ check_eq "... but not when that holder is a core service (h132: rtnl taken by rt
 check_eq "h171: of two sections naming the file at one depth, both named for its directory (power/supply/), the one named for a word of the file's own name (TI BQ27XXX, bq27xxx_battery.c) goes first, not the board collection before it in MAINTAINERS (NOKIA N900)" \
 	"TI BQ27XXX POWER SUPPLY DRIVER|frame|bq27xxx_battery_get_property" \
 	"$(why h171-circular-bq27xxx-di-lock-kn-active-teardown-dmesg.log | cut -d'|' -f1-3)"
+check_eq "h189: a printed site whose name the tree defines twice (raw_release: net/can/raw.c, usb/gadget/legacy/raw_gadget.c) is the one the report's own stack decodes it to" \
+	"CAN NETWORK LAYER|core|raw_release|net/can/raw.c" \
+	"$(why h189-circular-can-raw-sk-lock-rtnl-release-syzbot.log | cut -d'|' -f1-4)"
 check_eq "keyword-only sections come after every file match" "" \
 	"$(jq -r '.file as $f | .reports[]?.owners as $o |
 		[$o[]?.why.rule] | to_entries |

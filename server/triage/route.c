@@ -1322,6 +1322,28 @@ static size_t stack_frames(const struct lockdep_stack *st,
 	return n;
 }
 
+/*
+ * The file a report's own stacks decode a printed site's function to
+ * ("raw_release net/can/raw.c:427" in a syzbot trace), or NULL: a site
+ * line keeps no file, and a name the tree defines twice (net/can/raw.c,
+ * usb/gadget/legacy/raw_gadget.c) is then told apart by the report.
+ */
+static const char *site_file(const struct lockdep_report *r, const char *fn)
+{
+	const struct lockdep_stack *st = &r->backtrace;
+	size_t c, i;
+
+	for (c = 0; c <= r->nchain; c++) {
+		if (c)
+			st = &r->chain[c - 1].stack;
+		for (i = 0; i < st->n; i++)
+			if (st->frames[i].file &&
+			    same_function(st->frames[i].function, fn))
+				return st->frames[i].file;
+	}
+	return NULL;
+}
+
 /* The culprit (when given) and the printed acquire sites of a report: the
  * lock it is about, then the held locks (as printed), as frames. */
 static size_t site_frames(const struct lockdep_report *r,
@@ -1342,6 +1364,7 @@ static size_t site_frames(const struct lockdep_report *r,
 	if (r->primary >= 0 && (size_t)r->primary < r->nchain &&
 	    r->chain[r->primary].lock.at) {
 		(*frames)[n].module = r->chain[r->primary].lock.at_module;
+		(*frames)[n].file = site_file(r, r->chain[r->primary].lock.at);
 		(*frames)[n++].function = r->chain[r->primary].lock.at;
 	}
 	/* a site's [module] tag tells apart functions of one name
@@ -1349,6 +1372,7 @@ static size_t site_frames(const struct lockdep_report *r,
 	for (i = 0; i < r->nheld; i++)
 		if (r->held[i].at) {
 			(*frames)[n].module = r->held[i].at_module;
+			(*frames)[n].file = site_file(r, r->held[i].at);
 			(*frames)[n++].function = r->held[i].at;
 		}
 	return n;
