@@ -198,6 +198,9 @@ check_eq "h171: of two sections naming the file at one depth, both named for its
 check_eq "h189: a printed site whose name the tree defines twice (raw_release: net/can/raw.c, usb/gadget/legacy/raw_gadget.c) is the one the report's own stack decodes it to" \
 	"CAN NETWORK LAYER|core|raw_release|net/can/raw.c" \
 	"$(why h189-circular-can-raw-sk-lock-rtnl-release-syzbot.log | cut -d'|' -f1-4)"
+check_eq "h188: a core service called from a BPF program (bpf_get_current_cgroup_id) is not passed for the hook below the program (security_file_open)" \
+	"BPF [GENERAL] (Safe Dynamic Programs and Tools)|core|____bpf_get_current_cgroup_id" \
+	"$(why h188-rcu-bpf-get-current-cgroup-id-sleepable-lsm-syzbot.log | cut -d'|' -f1-3)"
 check_eq "keyword-only sections come after every file match" "" \
 	"$(jq -r '.file as $f | .reports[]?.owners as $o |
 		[$o[]?.why.rule] | to_entries |

@@ -100,7 +100,7 @@ int owners_source_from_trees(struct owners_source **out, struct db *db,
  * version, so that owners an older rule chose are recomputed.  Bump
  * OWNERS_ROUTE_VERSION whenever route.c ranks owners differently.
  */
-#define OWNERS_ROUTE_VERSION 21
+#define OWNERS_ROUTE_VERSION 22
 const char *owners_source_cache_id(struct owners_source *s);
 /*
  * How many indexes the indexer has stored for s so far: owners computed

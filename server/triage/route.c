@@ -1223,6 +1223,12 @@ static void walk_frames(struct walk *w, struct fnindex_frame *frames,
 		 * the context's, never the culprit's */
 		if (w->sites && frame_is_context_entry(fn))
 			continue;
+		/* a BPF program called the core services passed above it;
+		 * below it is the hook it runs from (a trampoline, an LSM or
+		 * trace hook), which called the program, not the helper */
+		if (!w->sites && w->first_core != SIZE_MAX &&
+		    !strncmp(fn, "bpf_prog_", 9))
+			break;
 		if (frame_skipped(fn, is_site))
 			continue;
 		frame_resolve(w->o, w->arch, frames, n, i, &fr);
