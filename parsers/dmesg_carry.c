@@ -12,6 +12,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "parsers/digit.h"
 #include "parsers/strbuf.h"
 
 /* enum carry_kind: what the lines being read carry */
@@ -42,21 +43,6 @@ static bool is_b64_header(const char *s, size_t len)
 	return q == e;
 }
 
-static int b64_value(char c)
-{
-	if (c >= 'A' && c <= 'Z')
-		return c - 'A';
-	if (c >= 'a' && c <= 'z')
-		return c - 'a' + 26;
-	if (c >= '0' && c <= '9')
-		return c - '0' + 52;
-	if (c == '+')
-		return 62;
-	if (c == '/')
-		return 63;
-	return -1;
-}
-
 /*
  * Decode the base64 line [s, s + len) (whole groups of 4, '=' padding only
  * at its end) onto out; false, and out as it was, when it is no such line.
@@ -75,7 +61,7 @@ static bool b64_decode(struct strbuf *out, const char *s, size_t len)
 		unsigned long v = 0;
 
 		for (j = 0; j < 4; j++) {
-			int x = i + j >= len - pad ? 0 : b64_value(s[i + j]);
+			int x = i + j >= len - pad ? 0 : digit_base64(s[i + j]);
 
 			if (x < 0) {
 				out->len = start;
@@ -90,17 +76,6 @@ static bool b64_decode(struct strbuf *out, const char *s, size_t len)
 			strbuf_addch(out, (char)(v & 0xff));
 	}
 	return true;
-}
-
-static int hex_value(char c)
-{
-	if (is_digit(c))
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
 }
 
 /*
@@ -139,8 +114,8 @@ static const char *repr_decode(struct strbuf *out, const char *q, const char *e,
 			strbuf_addch(out, *q);
 			break;
 		case 'x':
-			if (e - q < 3 || (h = hex_value(q[1])) < 0 ||
-			    (l = hex_value(q[2])) < 0)
+			if (e - q < 3 || (h = digit_hex(q[1])) < 0 ||
+			    (l = digit_hex(q[2])) < 0)
 				goto bad;
 			strbuf_addch(out, (char)(h << 4 | l));
 			q += 2;

@@ -8,21 +8,13 @@
 
 #include <string.h>
 
+#include "parsers/digit.h"
 #include "parsers/strbuf.h"
 
 /* QP encodes with upper-case hex digits only */
 static bool is_qp_hex(char c)
 {
 	return is_digit(c) || (c >= 'A' && c <= 'F');
-}
-
-static int hexval(char c)
-{
-	if (is_digit(c))
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	return c - 'A' + 10;
 }
 
 /* Decode =XX escapes of a QP line in place into d->qp (appending). */
@@ -33,7 +25,7 @@ static void qp_append(struct dmesg *d, const char *s, size_t len)
 	for (i = 0; i < len; i++) {
 		if (s[i] == '=' && i + 2 < len && is_qp_hex(s[i + 1]) &&
 		    is_qp_hex(s[i + 2])) {
-			int c = hexval(s[i + 1]) * 16 + hexval(s[i + 2]);
+			int c = digit_hex(s[i + 1]) * 16 + digit_hex(s[i + 2]);
 
 			strbuf_addch(&d->qp, c ? c : ' ');
 			i += 2;

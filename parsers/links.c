@@ -9,6 +9,7 @@
 #include <strings.h>
 
 #include "parsers/alloc.h"
+#include "parsers/digit.h"
 
 /* A URL split into borrowed pieces of the input (not NUL-terminated). */
 struct url_parts {
@@ -19,16 +20,6 @@ struct url_parts {
 	const char *query; /* after '?', without the '#' part */
 	size_t querylen;
 };
-
-static int hexval(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	c = tolower(c);
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	return -1;
-}
 
 static bool is_unreserved(int c)
 {
@@ -62,9 +53,9 @@ static void add_escape(struct strbuf *out, unsigned char c)
 /* The byte an escape at s[0..n) stands for, or -1 when s is no escape. */
 static int escape_at(const char *s, size_t n)
 {
-	if (n < 3 || s[0] != '%' || hexval(s[1]) < 0 || hexval(s[2]) < 0)
+	if (n < 3 || s[0] != '%' || digit_hex(s[1]) < 0 || digit_hex(s[2]) < 0)
 		return -1;
-	return hexval(s[1]) * 16 + hexval(s[2]);
+	return digit_hex(s[1]) * 16 + digit_hex(s[2]);
 }
 
 /* Decode %XX escapes of s[0..n) into out. */

@@ -9,6 +9,7 @@
 #include <strings.h>
 
 #include "parsers/alloc.h"
+#include "parsers/digit.h"
 #include "parsers/mailhtml.h"
 #include "parsers/utf8.h"
 
@@ -177,25 +178,6 @@ static void to_utf8(struct strbuf *out, const char *s, size_t n,
 	}
 }
 
-static int hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	c = (char)tolower((unsigned char)c);
-	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-}
-
-static int b64val(char c)
-{
-	if (c >= 'A' && c <= 'Z')
-		return c - 'A';
-	if (c >= 'a' && c <= 'z')
-		return c - 'a' + 26;
-	if (c >= '0' && c <= '9')
-		return c - '0' + 52;
-	return c == '+' ? 62 : c == '/' ? 63 : -1;
-}
-
 /* Base64 of s[0..n): what is not of its alphabet is skipped, '=' ends. */
 static void decode_base64(struct strbuf *out, const char *s, size_t n)
 {
@@ -204,7 +186,7 @@ static void decode_base64(struct strbuf *out, const char *s, size_t n)
 	int v;
 
 	for (i = 0; i < n && s[i] != '='; i++) {
-		v = b64val(s[i]);
+		v = digit_base64(s[i]);
 		if (v < 0)
 			continue;
 		bits = (bits << 6) | (unsigned)v;
@@ -231,8 +213,8 @@ static void decode_qp(struct strbuf *out, const char *s, size_t n, bool header)
 			strbuf_addch(out, s[i]);
 			continue;
 		}
-		hi = i + 2 < n ? hexval(s[i + 1]) : -1;
-		lo = i + 2 < n ? hexval(s[i + 2]) : -1;
+		hi = i + 2 < n ? digit_hex(s[i + 1]) : -1;
+		lo = i + 2 < n ? digit_hex(s[i + 2]) : -1;
 		if (hi >= 0 && lo >= 0) {
 			strbuf_addch(out, hi << 4 | lo);
 			i += 2;
