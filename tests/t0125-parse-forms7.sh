@@ -22,18 +22,5 @@ check_labelled_forms "$dir"
 
 # every log the same whole, in chunks of 1, 7 and 4096 bytes, and without
 # the fast path
-TOOL=build/asan/tools/parse_chunks
-if [ -x "$TOOL" ]; then
-	for f in "$dir"/*.log; do
-		if ! "$TOOL" "$f" 0 1 7 4096 0s 7s >"$TMP/pc" 2>/dev/null; then
-			fail "${f##*/}: parse_chunks failed"
-		elif [ "$(sort -u "$TMP/pc" | wc -l)" = 1 ]; then
-			ok "${f##*/}: chunked and without the fast path, the same"
-		else
-			fail "${f##*/}: chunking or the fast path changes the output"
-		fi
-	done
-else
-	echo "# $TOOL missing (make test builds it): chunk checks skipped"
-fi
+check_chunked "$dir"/*.log
 finish

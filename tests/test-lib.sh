@@ -238,6 +238,26 @@ check_labelled_forms() {
 	check_pairs "${exps[@]}" <"$TMP/forms.json"
 }
 
+# check_chunked FILE...: each file parses the same whole, in chunks of 1, 7
+# and 4096 bytes, and without the fast path (tools/parse_chunks): one ok or
+# fail a file, or one "# ... skipped" line when make test has not built it
+check_chunked() {
+	local tool=build/asan/tools/parse_chunks f
+	if [ ! -x "$tool" ]; then
+		echo "# $tool missing (make test builds it): chunk checks skipped"
+		return
+	fi
+	for f in "$@"; do
+		if ! "$tool" "$f" 0 1 7 4096 0s 7s >"$TMP/pc" 2>/dev/null; then
+			fail "${f##*/}: parse_chunks failed"
+		elif [ "$(sort -u "$TMP/pc" | wc -l)" = 1 ]; then
+			ok "${f##*/}: chunked and without the fast path, the same"
+		else
+			fail "${f##*/}: chunking or the fast path changes the output"
+		fi
+	done
+}
+
 # labelled_pairs EXPECTED...: for each NAME.expected and the parse of
 # NAME.log among the JSON objects on stdin, one line "CHECK<TAB>EXPECTED
 # <TAB>ACTUAL" per check of check_labelled_forms, in its order
